@@ -1,0 +1,127 @@
+/**
+ * The one API contract between the renderer and the main-side services.
+ * Every method takes one object argument and resolves to a value; failures travel as
+ * `{ ok: false, error }` envelopes (see `ApiResult`). Transports: Electron IPC, the loopback
+ * HTTP bridge (browser mode) and an in-memory one for component tests.
+ */
+import type {
+  ApiError,
+  AppInfo,
+  DocumentDetail,
+  DocumentSummary,
+  EngineInfo,
+  ExportFormat,
+  ExportMode,
+  ExportResult,
+  JobProgress,
+  Paragraph,
+  Profile,
+  Role,
+  Settings,
+  SourceFormat,
+} from './types.js';
+
+export type ImportSource =
+  | { kind: 'text'; text: string; format: SourceFormat }
+  | { kind: 'file'; fileName: string; dataBase64: string };
+
+export interface ImportDocumentInput {
+  source: ImportSource;
+  sourceLang: string;
+  targetLang: string;
+  /** Optional title; default: the first heading or first line. */
+  title?: string;
+}
+
+export interface UpdateParagraphResult {
+  paragraph: Paragraph;
+  /** True when this edit withdrew an editor's sign-off. */
+  signOffWithdrawn: boolean;
+}
+
+export interface VersoApi {
+  getAppInfo(input: Record<string, never>): Promise<AppInfo>;
+  getProfile(input: Record<string, never>): Promise<Profile | null>;
+  setProfile(input: { name: string; role: Role }): Promise<Profile>;
+  getSettings(input: Record<string, never>): Promise<Settings>;
+  updateSettings(input: Partial<Settings>): Promise<Settings>;
+  listEngines(input: { sourceLang: string; targetLang: string }): Promise<EngineInfo[]>;
+  importDocument(input: ImportDocumentInput): Promise<DocumentDetail>;
+  listDocuments(input: Record<string, never>): Promise<DocumentSummary[]>;
+  getDocument(input: { documentId: string }): Promise<DocumentDetail>;
+  deleteDocument(input: { documentId: string }): Promise<{ deleted: true }>;
+  /** Starts a background MT job; progress arrives as `jobProgress` events. */
+  translateParagraphs(input: {
+    documentId: string;
+    /** Omit for every paragraph that has no human work yet (status new or machine). */
+    paragraphIds?: string[];
+    engineId?: string;
+  }): Promise<{ jobId: string; total: number }>;
+  cancelJob(input: { jobId: string }): Promise<{ cancelled: boolean }>;
+  updateParagraphTarget(input: { paragraphId: string; target: string }): Promise<UpdateParagraphResult>;
+  confirmParagraphs(input: { paragraphIds: string[] }): Promise<Paragraph[]>;
+  signOffParagraphs(input: { paragraphIds: string[] }): Promise<Paragraph[]>;
+  exportDocument(input: {
+    documentId: string;
+    format: ExportFormat;
+    mode: ExportMode;
+  }): Promise<ExportResult>;
+}
+
+export type MethodName = keyof VersoApi;
+export type MethodInput<M extends MethodName> = Parameters<VersoApi[M]>[0];
+export type MethodOutput<M extends MethodName> = Awaited<ReturnType<VersoApi[M]>>;
+
+/** Runtime allowlist of methods; the `satisfies` clause keeps it equal to the interface. */
+export const METHOD_NAMES = [
+  'getAppInfo',
+  'getProfile',
+  'setProfile',
+  'getSettings',
+  'updateSettings',
+  'listEngines',
+  'importDocument',
+  'listDocuments',
+  'getDocument',
+  'deleteDocument',
+  'translateParagraphs',
+  'cancelJob',
+  'updateParagraphTarget',
+  'confirmParagraphs',
+  'signOffParagraphs',
+  'exportDocument',
+] as const satisfies readonly MethodName[];
+
+// Compile-time check that no interface method is missing from the allowlist.
+type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
+const allMethodsListed: MissingMethods extends never ? true : MissingMethods = true;
+void allMethodsListed;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
+}
+
+/** Push events from main to renderer. */
+export interface VersoEvents {
+  jobProgress: JobProgress;
+}
+export type EventName = keyof VersoEvents;
+export const EVENT_NAMES = ['jobProgress'] as const satisfies readonly EventName[];
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What every transport provides to the renderer's client. */
+export interface ApiTransport {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>>;
+  subscribe<E extends EventName>(event: E, listener: (payload: VersoEvents[E]) => void): () => void;
+}
+
+/** Raised by the renderer's client when a call fails; carries the translated-on-display error. */
+export class ApiCallError extends Error {
+  readonly error: ApiError;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.error = error;
+  }
+}

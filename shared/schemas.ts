@@ -1,0 +1,104 @@
+/**
+ * Runtime validation of every API payload (used by main before a payload reaches a service).
+ * One schema per method of `VersoApi`; the mapped type keeps them complete and in step.
+ */
+import { z } from 'zod';
+import type { MethodInput, MethodName } from './api.js';
+
+const id = z.string().min(1).max(64);
+const langTag = z.string().min(2).max(35);
+const empty = z.object({}).strict();
+
+/** Limits shared by the UI and the services. */
+export const LIMITS = {
+  /** Largest import accepted, in bytes of UTF-8 (or of the file). */
+  importBytes: 5 * 1024 * 1024,
+  /** Longest paragraph target accepted from an edit, in characters. */
+  paragraphChars: 100_000,
+  /** Most paragraphs one call may name. */
+  paragraphIds: 10_000,
+  nameChars: 100,
+} as const;
+
+const settingsShape = {
+  publisher: z.string().max(200),
+  contactEmail: z.union([z.literal(''), z.string().max(200).email()]),
+  footerPolicy: z.enum(['always', 'when-mt', 'never']),
+};
+
+export const methodSchemas = {
+  getAppInfo: empty,
+  getProfile: empty,
+  setProfile: z
+    .object({
+      name: z.string().trim().min(1).max(LIMITS.nameChars),
+      role: z.enum(['translator', 'editor']),
+    })
+    .strict(),
+  getSettings: empty,
+  updateSettings: z.object(settingsShape).partial().strict(),
+  listEngines: z.object({ sourceLang: langTag, targetLang: langTag }).strict(),
+  importDocument: z
+    .object({
+      source: z.discriminatedUnion('kind', [
+        z
+          .object({
+            kind: z.literal('text'),
+            // Characters, not bytes: the byte limit is checked again by the service.
+            text: z.string().max(LIMITS.importBytes),
+            format: z.enum(['txt', 'md']),
+          })
+          .strict(),
+        z
+          .object({
+            kind: z.literal('file'),
+            fileName: z.string().min(1).max(255),
+            // base64 grows 4/3; allow a little slack so the service can report the size itself.
+            dataBase64: z.string().max(Math.ceil((LIMITS.importBytes * 4) / 3) + 1024),
+          })
+          .strict(),
+      ]),
+      sourceLang: langTag,
+      targetLang: langTag,
+      title: z.string().max(500).optional(),
+    })
+    .strict(),
+  listDocuments: empty,
+  getDocument: z.object({ documentId: id }).strict(),
+  deleteDocument: z.object({ documentId: id }).strict(),
+  translateParagraphs: z
+    .object({
+      documentId: id,
+      paragraphIds: z.array(id).max(LIMITS.paragraphIds).optional(),
+      engineId: id.optional(),
+    })
+    .strict(),
+  cancelJob: z.object({ jobId: id }).strict(),
+  updateParagraphTarget: z
+    .object({ paragraphId: id, target: z.string().max(LIMITS.paragraphChars) })
+    .strict(),
+  confirmParagraphs: z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds) }).strict(),
+  signOffParagraphs: z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds) }).strict(),
+  exportDocument: z
+    .object({
+      documentId: id,
+      format: z.enum(['txt', 'md']),
+      mode: z.enum(['publish', 'draft']),
+    })
+    .strict(),
+} satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
+
+export type ValidationResult<M extends MethodName> =
+  | { ok: true; value: MethodInput<M> }
+  | { ok: false; issues: string[] };
+
+/** Validates `input` for `method`; returns readable issue strings (path: message) on failure. */
+export function validateInput<M extends MethodName>(method: M, input: unknown): ValidationResult<M> {
+  const schema = methodSchemas[method] as z.ZodType<MethodInput<M>>;
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`),
+  };
+}

@@ -1,0 +1,173 @@
+/** Domain types shared by main and renderer. Pure data: no Node, no DOM. */
+
+export type Role = 'translator' | 'editor';
+export const ROLES = ['translator', 'editor'] as const satisfies readonly Role[];
+
+/** The status ladder of a paragraph (see ARCHITECTURE.md). */
+export type ParagraphStatus = 'new' | 'machine' | 'edited' | 'translated' | 'signed-off';
+export const PARAGRAPH_STATUSES = [
+  'new',
+  'machine',
+  'edited',
+  'translated',
+  'signed-off',
+] as const satisfies readonly ParagraphStatus[];
+
+/** Block kind of a paragraph, kept so Markdown export can restore the structure. */
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote';
+
+export type SourceFormat = 'txt' | 'md';
+export type ExportFormat = 'txt' | 'md';
+export type ExportMode = 'publish' | 'draft';
+export type FooterPolicy = 'always' | 'when-mt' | 'never';
+
+/** Origin of a revision (who or what produced the text). */
+export type RevisionOrigin = 'import' | 'mt' | 'human' | 'tm';
+/** What a revision recorded. */
+export type RevisionAction = 'import' | 'mt' | 'edit' | 'confirm' | 'sign-off' | 'sign-off-withdrawn';
+
+export interface Profile {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** One block produced by segmentation, before it is stored. */
+export interface Segment {
+  kind: BlockKind;
+  /** Heading level 1–6 for headings; list ordinal marker for ordered list items (e.g. "1."), else null. */
+  marker: string | null;
+  text: string;
+}
+
+export interface MtRecord {
+  text: string;
+  engineId: string;
+  engineVersion: string;
+  sourceLang: string;
+  targetLang: string;
+  createdAt: string;
+  /** Words the engine did not know (Apertium marks them with `*`); the marks are not in `text`. */
+  unknownWords: string[];
+}
+
+export interface SignOff {
+  profileId: string;
+  name: string;
+  role: Role;
+  at: string;
+  /** SHA-256 (hex) of the exact target text that was signed off. */
+  textHash: string;
+}
+
+export interface Paragraph {
+  id: string;
+  documentId: string;
+  /** 0-based position in the document. */
+  index: number;
+  kind: BlockKind;
+  marker: string | null;
+  source: string;
+  target: string;
+  status: ParagraphStatus;
+  mt: MtRecord | null;
+  signOff: SignOff | null;
+  updatedAt: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  sourceLang: string;
+  targetLang: string;
+  createdAt: string;
+  updatedAt: string;
+  paragraphCount: number;
+  signedOffCount: number;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  paragraphs: Paragraph[];
+}
+
+export interface Settings {
+  publisher: string;
+  contactEmail: string;
+  footerPolicy: FooterPolicy;
+}
+
+export interface LanguagePair {
+  source: string;
+  target: string;
+}
+
+export interface EngineInfo {
+  id: string;
+  name: string;
+  /** True when the engine can run here at all (installed / configured). */
+  available: boolean;
+  /** Why it is unavailable or does not support the asked pair; an i18n error code. */
+  unavailableReason: string | null;
+  pairs: LanguagePair[];
+}
+
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface JobProgress {
+  jobId: string;
+  documentId: string;
+  state: JobState;
+  done: number;
+  total: number;
+  error: ApiError | null;
+}
+
+export interface ExportResult {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  draft: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  dataDir: string;
+}
+
+/** Error as it travels to the renderer; `code` maps to the i18n key `errors.<code>`. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, string | number | boolean | string[] | number[]>;
+}
+
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+  'NO_PROFILE',
+  'ROLE_FORBIDDEN',
+  'IMPORT_EMPTY',
+  'IMPORT_BINARY',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_UNSUPPORTED_FORMAT',
+  'LANGUAGE_UNKNOWN',
+  'LANGUAGE_SAME',
+  'DOCUMENT_NOT_FOUND',
+  'PARAGRAPH_NOT_FOUND',
+  'PARAGRAPH_EMPTY',
+  'PARAGRAPH_NOT_CONFIRMABLE',
+  'ENGINE_NOT_FOUND',
+  'ENGINE_UNAVAILABLE',
+  'ENGINE_PAIR_UNSUPPORTED',
+  'ENGINE_FAILED',
+  'JOB_NOT_FOUND',
+  'JOB_ALREADY_RUNNING',
+  'EXPORT_NOT_SIGNED_OFF',
+  'FOOTER_TEMPLATE_MISSING',
+  'SETTINGS_INVALID',
+  'DB_TOO_NEW',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
