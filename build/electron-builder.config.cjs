@@ -1,0 +1,41 @@
+// electron-builder configuration: `npm run dist` packages the built app for the current platform.
+// Targets: Linux AppImage + deb, Windows NSIS, macOS dmg. electron-builder rebuilds better-sqlite3
+// for Electron's ABI inside the package itself, separately from the Node build used by tests.
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'org.verso.workstation',
+  productName: 'Verso',
+  copyright: 'Copyright © 2026 Verso developers',
+  directories: {
+    output: 'release',
+    buildResources: 'build',
+  },
+  files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
+  asar: true,
+  asarUnpack: ['**/node_modules/better-sqlite3/**'],
+  npmRebuild: true,
+  linux: {
+    target: ['AppImage', 'deb'],
+    category: 'Office',
+    icon: 'build/icon.png',
+    synopsis: 'Translate news articles with machine translation and editorial sign-off',
+  },
+  deb: {
+    // Apertium is the offline engine; recommend it rather than require it.
+    recommends: ['apertium', 'apertium-eng-spa'],
+  },
+  win: {
+    target: ['nsis'],
+    icon: 'build/icon.png',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+  },
+  mac: {
+    target: ['dmg'],
+    category: 'public.app-category.productivity',
+    icon: 'build/icon.png',
+  },
+};

@@ -1,0 +1,178 @@
+/**
+ * Browser mode: a loopback-only HTTP server that serves the built renderer and the same API the
+ * Electron preload exposes. Every API call needs the per-run random token; requests from another
+ * Origin or Host (cross-site pages, DNS rebinding) are refused.
+ *
+ *   POST /api/invoke/<method>   Authorization: Bearer <token>, JSON body → ApiResult JSON
+ *   GET  /api/events?token=…    Server-Sent Events (`event: jobProgress`)
+ */
+import http from 'node:http';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { ApiResult, EventName, VersoEvents } from '../../shared/api.js';
+import { resolveStaticPath, sendStaticFile } from './staticFiles.js';
+import { SECURITY_HEADERS } from './securityHeaders.js';
+
+export interface BridgeEvents {
+  subscribe(listener: <E extends EventName>(event: E, payload: VersoEvents[E]) => void): () => void;
+}
+
+export interface BridgeOptions {
+  port: number;
+  staticDir: string;
+  dispatch: (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
+  events: BridgeEvents;
+  /** Fixed token (tests); default: 32 random bytes. */
+  token?: string;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+function tokensEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function refuse(res: http.ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { ok: false, error: { code: 'BAD_REQUEST', message } });
+}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) return null;
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? crypto.randomBytes(32).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const sseClients = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const allowedHosts = (): string[] => [`${HOST}:${port}`, `localhost:${port}`];
+  const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`);
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      console.error('[verso] bridge error:', err);
+      if (!res.headersSent) refuse(res, 500, 'Internal error');
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // DNS-rebinding defence: only our own loopback host names.
+    if (!req.headers.host || !allowedHosts().includes(req.headers.host)) {
+      return refuse(res, 403, 'Forbidden host');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const isApi = url.pathname.startsWith('/api/');
+    if (isApi) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins().includes(origin)) return refuse(res, 403, 'Forbidden origin');
+      const fetchSite = req.headers['sec-fetch-site'];
+      if (fetchSite === 'cross-site') return refuse(res, 403, 'Forbidden origin');
+    }
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (!tokensEqual(url.searchParams.get('token') ?? '', token)) return refuse(res, 401, 'Missing or wrong token');
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/invoke/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
+      const auth = req.headers.authorization ?? '';
+      const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+      if (!tokensEqual(given, token)) return refuse(res, 401, 'Missing or wrong token');
+      const type = req.headers['content-type'] ?? '';
+      if (!type.startsWith('application/json')) return refuse(res, 415, 'Send JSON');
+      const body = await readBody(req, maxBody);
+      if (body === null) return refuse(res, 413, `Request larger than ${maxBody} bytes`);
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'Body is not valid JSON' } });
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      const result = await options.dispatch(method, input);
+      return sendJson(res, 200, result);
+    }
+
+    if (isApi) return refuse(res, 404, 'Not found');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+    const file = resolveStaticPath(options.staticDir, url.pathname);
+    if (!file) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    sendStaticFile(res, file, SECURITY_HEADERS);
+  }
+
+  const unsubscribe = options.events.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+  const heartbeat = setInterval(() => {
+    for (const client of sseClients) client.write(': ping\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, HOST, () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${HOST}:${port}/?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            clearInterval(heartbeat);
+            unsubscribe();
+            for (const client of sseClients) client.end();
+            sseClients.clear();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
