@@ -1,0 +1,32 @@
+/** Push events from the services to every transport (IPC, the bridge's SSE, tests). */
+import type { EventName, VersoEvents } from '../../shared/api.js';
+
+export type EventListener = <E extends EventName>(event: E, payload: VersoEvents[E]) => void;
+
+export interface EventHub {
+  emit<E extends EventName>(event: E, payload: VersoEvents[E]): void;
+  /** Returns the function that unsubscribes. */
+  subscribe(listener: EventListener): () => void;
+}
+
+export function createEventHub(): EventHub {
+  const listeners = new Set<EventListener>();
+  return {
+    emit(event, payload) {
+      for (const listener of [...listeners]) {
+        try {
+          listener(event, payload);
+        } catch (err) {
+          // One broken subscriber (a closed window) must not stop a job or the other subscribers.
+          console.error(`Verso: a ${event} listener failed:`, err);
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}

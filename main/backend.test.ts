@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend } from './backend.js';
+import { createFakeEngine } from './testing/fakeEngine.js';
+import { recordJobEvents } from './testing/jobEvents.js';
+import { makeTempDir, removeTempDir } from './testing/tempDir.js';
+
+let dir = '';
+afterEach(() => removeTempDir(dir));
+
+describe('backend', () => {
+  it('creates the data directory, opens verso.sqlite and dispatches', async () => {
+    dir = makeTempDir();
+    const dataDir = path.join(dir, 'nested', 'library');
+    const backend = createBackend({ dataDir, mode: 'browser', version: '2.0.0', engines: [createFakeEngine()] });
+    expect(backend.dbPath).toBe(path.join(dataDir, 'verso.sqlite'));
+    expect(fs.existsSync(backend.dbPath)).toBe(true);
+    expect(await backend.dispatch('getAppInfo', {})).toEqual({ ok: true, value: { version: '2.0.0', mode: 'browser', dataDir } });
+    backend.close();
+    backend.close(); // idempotent
+  });
+
+  it('close() cancels running jobs', async () => {
+    dir = makeTempDir();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1', engines: [createFakeEngine({ gate })] });
+    await backend.api.setProfile({ name: 'T', role: 'translator' });
+    const doc = await backend.api.importDocument({ source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+    const log = recordJobEvents(backend.events);
+    const { jobId } = await backend.api.translateParagraphs({ documentId: doc.id });
+    backend.close();
+    expect(await log.final(jobId)).toMatchObject({ state: 'cancelled', done: 0 });
+    release();
+  });
+});

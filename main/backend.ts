@@ -1,0 +1,75 @@
+/**
+ * The composition root used by browser mode, Electron and (later) the CLI: one database, the MT
+ * engines, the services, the dispatcher every transport calls and the event hub they forward.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiResult, VersoApi } from '../shared/api.js';
+import { createDispatcher } from './api/dispatch.js';
+import { createEventHub, type EventHub } from './api/eventHub.js';
+import { openDatabase } from './db/openDatabase.js';
+import { createRepositories } from './db/repositories/index.js';
+import { createApertiumEngine } from './engines/apertium.js';
+import type { MtEngine } from './engines/mtEngine.js';
+import { createEngineRegistry } from './engines/registry.js';
+import { createJobRunner } from './jobs/jobRunner.js';
+import { createVersoApi } from './services/createApi.js';
+
+export interface BackendOptions {
+  dataDir: string;
+  mode: 'electron' | 'browser';
+  version: string;
+  /** better-sqlite3 native build to load (Electron's own build). */
+  nativeBinding?: string;
+  /** Default: Apertium. */
+  engines?: MtEngine[];
+  /** Clock for tests. */
+  now?: () => Date;
+}
+
+export interface Backend {
+  api: VersoApi;
+  dispatch: (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
+  events: EventHub;
+  dbPath: string;
+  /** Cancels running jobs (their finished paragraphs stay saved) and closes the database. */
+  close(): void;
+}
+
+export const DB_FILE_NAME = 'verso.sqlite';
+
+export function createBackend(options: BackendOptions): Backend {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbPath = path.join(dataDir, DB_FILE_NAME);
+  const db = openDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+
+  const events = createEventHub();
+  const jobs = createJobRunner(events);
+  const api = createVersoApi({
+    db,
+    repos: createRepositories(db),
+    engines: createEngineRegistry(options.engines ?? [createApertiumEngine()]),
+    events,
+    jobs,
+    appInfo: { version: options.version, mode: options.mode, dataDir },
+    now: options.now ?? (() => new Date()),
+    newId: randomUUID,
+  });
+
+  let closed = false;
+  return {
+    api,
+    dispatch: createDispatcher(api),
+    events,
+    dbPath,
+    close() {
+      if (closed) return;
+      closed = true;
+      // Aborting kills the engine processes at once; a result already written stays written.
+      void jobs.cancelAll();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/** Paragraphs of a document, with their MT record and sign-off, mapped to the shared `Paragraph` type. */
+import type Database from 'better-sqlite3';
+import type { BlockKind, Paragraph, ParagraphStatus, Role } from '../../../shared/types.js';
+
+interface ParagraphRow {
+  id: string;
+  document_id: string;
+  position: number;
+  kind: BlockKind;
+  marker: string | null;
+  source: string;
+  target: string;
+  status: ParagraphStatus;
+  mt_text: string | null;
+  mt_engine: string | null;
+  mt_engine_version: string | null;
+  mt_source_lang: string | null;
+  mt_target_lang: string | null;
+  mt_created_at: string | null;
+  mt_unknown_words: string | null;
+  signed_off_by: string | null;
+  signed_off_name: string | null;
+  signed_off_role: Role | null;
+  signed_off_at: string | null;
+  signed_off_hash: string | null;
+  updated_at: string;
+}
+
+const COLUMNS = `id, document_id, position, kind, marker, source, target, status,
+  mt_text, mt_engine, mt_engine_version, mt_source_lang, mt_target_lang, mt_created_at, mt_unknown_words,
+  signed_off_by, signed_off_name, signed_off_role, signed_off_at, signed_off_hash, updated_at`;
+
+function parseWords(json: string | null): string[] {
+  if (json === null) return [];
+  const value = JSON.parse(json) as unknown;
+  return Array.isArray(value) ? value.filter((w): w is string => typeof w === 'string') : [];
+}
+
+function toParagraph(row: ParagraphRow): Paragraph {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    index: row.position,
+    kind: row.kind,
+    marker: row.marker,
+    source: row.source,
+    target: row.target,
+    status: row.status,
+    mt:
+      row.mt_text === null
+        ? null
+        : {
+            text: row.mt_text,
+            engineId: row.mt_engine ?? '',
+            engineVersion: row.mt_engine_version ?? '',
+            sourceLang: row.mt_source_lang ?? '',
+            targetLang: row.mt_target_lang ?? '',
+            createdAt: row.mt_created_at ?? '',
+            unknownWords: parseWords(row.mt_unknown_words),
+          },
+    signOff:
+      row.signed_off_at === null
+        ? null
+        : {
+            profileId: row.signed_off_by ?? '',
+            name: row.signed_off_name ?? '',
+            role: row.signed_off_role ?? 'editor',
+            at: row.signed_off_at,
+            textHash: row.signed_off_hash ?? '',
+          },
+    updatedAt: row.updated_at,
+  };
+}
+
+type Params = Record<string, string | number | null>;
+
+function toParams(p: Paragraph): Params {
+  return {
+    id: p.id,
+    document_id: p.documentId,
+    position: p.index,
+    kind: p.kind,
+    marker: p.marker,
+    source: p.source,
+    target: p.target,
+    status: p.status,
+    mt_text: p.mt?.text ?? null,
+    mt_engine: p.mt?.engineId ?? null,
+    mt_engine_version: p.mt?.engineVersion ?? null,
+    mt_source_lang: p.mt?.sourceLang ?? null,
+    mt_target_lang: p.mt?.targetLang ?? null,
+    mt_created_at: p.mt?.createdAt ?? null,
+    mt_unknown_words: p.mt ? JSON.stringify(p.mt.unknownWords) : null,
+    signed_off_by: p.signOff?.profileId ?? null,
+    signed_off_name: p.signOff?.name ?? null,
+    signed_off_role: p.signOff?.role ?? null,
+    signed_off_at: p.signOff?.at ?? null,
+    signed_off_hash: p.signOff?.textHash ?? null,
+    updated_at: p.updatedAt,
+  };
+}
+
+export function createParagraphsRepo(db: Database.Database) {
+  const insertStmt = db.prepare<[Params]>(
+    `INSERT INTO paragraphs (${COLUMNS}) VALUES (${COLUMNS.split(',')
+      .map((c) => '@' + c.trim())
+      .join(', ')})`,
+  );
+  // Everything a service may change; id, document, position, kind, marker and source never change.
+  const updateStmt = db.prepare<[Params]>(
+    `UPDATE paragraphs SET target = @target, status = @status,
+       mt_text = @mt_text, mt_engine = @mt_engine, mt_engine_version = @mt_engine_version,
+       mt_source_lang = @mt_source_lang, mt_target_lang = @mt_target_lang, mt_created_at = @mt_created_at,
+       mt_unknown_words = @mt_unknown_words,
+       signed_off_by = @signed_off_by, signed_off_name = @signed_off_name, signed_off_role = @signed_off_role,
+       signed_off_at = @signed_off_at, signed_off_hash = @signed_off_hash, updated_at = @updated_at
+     WHERE id = @id`,
+  );
+  const getStmt = db.prepare<[string], ParagraphRow>(`SELECT ${COLUMNS} FROM paragraphs WHERE id = ?`);
+  const listStmt = db.prepare<[string], ParagraphRow>(
+    `SELECT ${COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`,
+  );
+  const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM paragraphs');
+
+  return {
+    insert(p: Paragraph): void {
+      insertStmt.run(toParams(p));
+    },
+    /** Writes the mutable columns (target, status, MT record, sign-off, updated_at). */
+    update(p: Paragraph): void {
+      if (updateStmt.run(toParams(p)).changes !== 1) throw new Error(`Paragraph ${p.id} does not exist`);
+    },
+    get(id: string): Paragraph | null {
+      const row = getStmt.get(id);
+      return row ? toParagraph(row) : null;
+    },
+    listByDocument(documentId: string): Paragraph[] {
+      return listStmt.all(documentId).map(toParagraph);
+    },
+    count(): number {
+      return countStmt.get()?.n ?? 0;
+    },
+  };
+}
+
+export type ParagraphsRepo = ReturnType<typeof createParagraphsRepo>;

@@ -1,0 +1,127 @@
+/** Runs against the real Apertium (apertium-eng-spa is installed on the development machine). */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ServiceError } from '../services/serviceError.js';
+import { createApertiumEngine } from './apertium.js';
+
+const EN_ES = { source: 'en', target: 'es' };
+
+function hasApertiumEngSpa(): boolean {
+  try {
+    return execFileSync('apertium', ['-l'], { encoding: 'utf8' }).split('\n').some((l) => l.trim() === 'eng-spa');
+  } catch {
+    return false;
+  }
+}
+
+const installed = hasApertiumEngSpa();
+if (!installed) console.warn('Apertium with eng-spa is not installed: the real-engine tests are skipped.');
+
+describe.runIf(installed)('Apertium engine (real)', () => {
+  it('discovers the installed pairs and the language data version', async () => {
+    const engine = createApertiumEngine();
+    const d = await engine.describe(EN_ES);
+    expect(d.available).toBe(true);
+    expect(d.unavailableReason).toBeNull();
+    expect(d.pairs).toContainEqual(EN_ES);
+    expect(d.pairs).toContainEqual({ source: 'es', target: 'en' });
+    // spa-eng_US maps to en-US, which Verso does not know: skipped, not listed.
+    expect(d.pairs.every((p) => p.target !== 'en-US')).toBe(true);
+    const dpkg = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'apertium-eng-spa'], { encoding: 'utf8' });
+    expect(d.version).toContain(`apertium-eng-spa ${dpkg}`);
+  });
+
+  it('translates and marks unknown words', async () => {
+    const engine = createApertiumEngine();
+    const out = await engine.translateBatch(
+      ['Hello world.', 'The Chinese e-commerce giant Alibaba denied a report.'],
+      EN_ES,
+      { signal: new AbortController().signal },
+    );
+    expect(out[0]).toEqual({ text: 'Hola Mundo.', unknownWords: [] });
+    expect(out[1]!.text).toBe('El gigante de comercio electrónico chino Alibaba negó un informe.');
+    expect(out[1]!.unknownWords).toEqual(['Alibaba']);
+  });
+
+  it('keeps exact paragraph boundaries with blank lines, brackets, backslashes and asterisks inside', async () => {
+    const engine = createApertiumEngine();
+    const texts = [
+      'First line.\n\nSecond line after a blank line.',
+      'A [bracketed] note and a back\\slash.',
+      '*Breaking* news: 5 * 3 = 15 #update',
+      'Write to desk@example.org or see https://example.org/a_b.',
+      'Tabs\there and  two spaces.',
+      'The dog.',
+    ];
+    const out = await engine.translateBatch(texts, EN_ES, { signal: new AbortController().signal });
+    expect(out).toHaveLength(texts.length);
+    expect(out[0]!.text).toContain('\n\n');
+    expect(out[0]!.text.split('\n\n')).toHaveLength(2);
+    expect(out[1]!.text).toMatch(/\[.*\]/);
+    expect(out[1]!.text).toContain('\\');
+    expect(out[2]!.text.match(/\*/g)).toHaveLength(3);
+    expect(out[2]!.text).toContain('#');
+    expect(out[2]!.unknownWords).not.toContain('');
+    expect(out[3]!.text).toContain('desk@example.org');
+    expect(out[3]!.text).toContain('https://example.org/a_b');
+    expect(out[4]!.text).toContain('\t');
+    expect(out[4]!.text).toContain('  ');
+    expect(out[5]!.text).toBe('El perro.');
+  });
+
+  it('translates 30+ paragraphs in one process and reports each as it arrives', async () => {
+    const engine = createApertiumEngine();
+    const texts = Array.from({ length: 35 }, (_, i) => (i % 2 === 0 ? `The house number ${i}.` : `I have ${i} dogs.`));
+    const seen: number[] = [];
+    const before = engine.stats.processesSpawned;
+    const out = await engine.translateBatch(texts, EN_ES, {
+      signal: new AbortController().signal,
+      onResult: (index, output) => {
+        seen.push(index);
+        expect(output.text).toContain(String(index));
+      },
+    });
+    expect(engine.stats.processesSpawned - before).toBe(1);
+    expect(seen).toEqual(texts.map((_, i) => i));
+    expect(out).toHaveLength(35);
+    out.forEach((o, i) => expect(o.text).toContain(String(i)));
+    expect(out[0]!.text).toMatch(/casa/i);
+    expect(out[1]!.text).toMatch(/perros/i);
+  });
+
+  it('cancels: the pipeline is killed and the promise rejects with the abort reason', async () => {
+    const engine = createApertiumEngine();
+    const texts = Array.from({ length: 3000 }, (_, i) => `This is sentence number ${i} about the economy of the country.`);
+    const controller = new AbortController();
+    let results = 0;
+    const promise = engine.translateBatch(texts, EN_ES, {
+      signal: controller.signal,
+      onResult: () => {
+        results++;
+        if (results === 5) controller.abort(new Error('stop'));
+      },
+    });
+    await expect(promise).rejects.toThrow('stop');
+    expect(results).toBeGreaterThanOrEqual(5);
+    expect(results).toBeLessThan(texts.length);
+  });
+
+  it('rejects a pair it does not have', async () => {
+    const engine = createApertiumEngine();
+    const err = await engine
+      .translateBatch(['x'], { source: 'en', target: 'ja' }, { signal: new AbortController().signal })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServiceError);
+    expect((err as ServiceError).code).toBe('ENGINE_PAIR_UNSUPPORTED');
+  });
+});
+
+describe('Apertium engine (not installed)', () => {
+  it('reports itself unavailable instead of failing', async () => {
+    const engine = createApertiumEngine({ command: 'verso-no-such-apertium' });
+    const d = await engine.describe();
+    expect(d).toMatchObject({ available: false, unavailableReason: 'ENGINE_UNAVAILABLE', pairs: [] });
+    const err = await engine.translateBatch(['x'], EN_ES, { signal: new AbortController().signal }).catch((e: unknown) => e);
+    expect((err as ServiceError).code).toBe('ENGINE_UNAVAILABLE');
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Apertium's plain-text stream format, done here instead of by apertium-destxt/-retxt (the
+ * `apertium` wrapper drops the NUL separators of null-flush mode in txt mode).
+ *
+ * Deformatting (`deformat`): the stream-reserved characters `\ [ ] { } ^ $ @ / < >` are
+ * backslash-escaped; whitespace other than a single space becomes a superblank `[…]` (passed
+ * through verbatim); `*`, `#` and `~` also go into superblanks, because the pipeline un-escapes
+ * `\*`/`\#` on output (where they would look like unknown-word marks) and post-generation eats
+ * `~`; URLs and e-mail addresses go into superblanks so they are never translated; a `.[]`
+ * sentence end is appended (and put before a blank-line superblank), as apertium-destxt does.
+ *
+ * Reformatting (`reformat`): removes the `.[]` sentence markers and empty `[]`, unwraps
+ * superblanks, un-escapes `\x`, strips the `*` (unknown word), `#` (generation error) and `@`
+ * (untranslated lemma) marks, records the unknown words, and tidies the spaces left by dropped
+ * words (pro-drop: "It is ok." → " Es vale.").
+ */
+import type { MtOutput } from './mtEngine.js';
+
+const RESERVED = new Set(['\\', '[', ']', '{', '}', '^', '$', '@', '/', '<', '>']);
+const BLANKED = new Set(['*', '#', '~']);
+const WHITESPACE = /[ \t\n\r\f\v\0]/;
+const MARKS = new Set(['*', '#', '@']);
+
+/** URLs and e-mail addresses, kept out of translation. */
+const PROTECTED = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+function trimUrl(url: string): string {
+  let end = url.length;
+  while (end > 0) {
+    const c = url.charAt(end - 1);
+    if (/[.,;:!?'"’”»]/.test(c)) end--;
+    else if (c === ')' && !url.slice(0, end - 1).includes('(')) end--;
+    else break;
+  }
+  return url.slice(0, end);
+}
+
+function superblank(content: string): string {
+  return '[' + content.replace(/[\\[\]]/g, (c) => '\\' + c) + ']';
+}
+
+function deformatRun(run: string): string {
+  let out = '';
+  let i = 0;
+  while (i < run.length) {
+    const c = run.charAt(i);
+    if (WHITESPACE.test(c)) {
+      let j = i + 1;
+      while (j < run.length && WHITESPACE.test(run.charAt(j))) j++;
+      const ws = run.slice(i, j).replace(/\0/g, ' ');
+      if (ws === ' ') out += ' ';
+      else out += ((ws.match(/\n/g)?.length ?? 0) >= 2 ? '.[]' : '') + superblank(ws);
+      i = j;
+      continue;
+    }
+    if (RESERVED.has(c)) out += '\\' + c;
+    else if (BLANKED.has(c)) out += superblank(c);
+    else out += c;
+    i++;
+  }
+  return out;
+}
+
+/** One paragraph in Apertium's stream format (without the NUL terminator). */
+export function deformat(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PROTECTED)) {
+    const span = m[0].includes('@') && !/^(?:https?:|www\.)/.test(m[0]) ? m[0] : trimUrl(m[0]);
+    if (span === '') continue;
+    out += deformatRun(text.slice(last, m.index)) + superblank(span);
+    last = m.index + span.length;
+  }
+  out += deformatRun(text.slice(last));
+  return out + '.[]';
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_'’-]/u;
+
+interface Piece {
+  text: string;
+  /** Superblank content: kept exactly. */
+  verbatim: boolean;
+}
+
+/** One output block of the pipeline back to plain text, with the unknown words it marked. */
+export function reformat(block: string): MtOutput {
+  const pieces: Piece[] = [];
+  const unknown: string[] = [];
+  let text = '';
+  /** True when `text` ends with a '.' that came from the stream unescaped. */
+  let endsWithPlainDot = false;
+  const flush = (): void => {
+    if (text !== '') pieces.push({ text, verbatim: false });
+    text = '';
+  };
+
+  let i = 0;
+  while (i < block.length) {
+    const c = block.charAt(i);
+    if (c === '\\' && i + 1 < block.length) {
+      text += block.charAt(i + 1);
+      endsWithPlainDot = false;
+      i += 2;
+      continue;
+    }
+    if (c === '[') {
+      let content = '';
+      let j = i + 1;
+      while (j < block.length && block.charAt(j) !== ']') {
+        if (block.charAt(j) === '\\' && j + 1 < block.length) {
+          content += block.charAt(j + 1);
+          j += 2;
+        } else {
+          content += block.charAt(j);
+          j++;
+        }
+      }
+      if (content === '') {
+        // `.[]` is the sentence end added by deformatting; a bare `[]` is dropped.
+        if (endsWithPlainDot) text = text.slice(0, -1);
+      } else {
+        flush();
+        pieces.push({ text: content, verbatim: true });
+      }
+      endsWithPlainDot = false;
+      i = j + 1;
+      continue;
+    }
+    if (MARKS.has(c)) {
+      let j = i + 1;
+      while (j < block.length && WORD_CHAR.test(block.charAt(j))) j++;
+      const word = block.slice(i + 1, j).replace(/['’-]+$/u, '');
+      if (c === '*' && word !== '' && !unknown.includes(word)) unknown.push(word);
+      endsWithPlainDot = false;
+      i++; // drop the mark; the word itself is copied as ordinary text
+      continue;
+    }
+    text += c;
+    endsWithPlainDot = c === '.';
+    i++;
+  }
+  flush();
+
+  const joined = pieces.map((p) => (p.verbatim ? p.text : p.text.replace(/ {2,}/g, ' '))).join('');
+  return { text: joined.trim(), unknownWords: unknown };
+}

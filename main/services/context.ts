@@ -1,0 +1,44 @@
+/** What every service works with, injected by the composition root (main/backend.ts). */
+import type Database from 'better-sqlite3';
+import type { AppInfo, Profile } from '../../shared/types.js';
+import type { EventHub } from '../api/eventHub.js';
+import type { Repositories } from '../db/repositories/index.js';
+import type { EngineRegistry } from '../engines/registry.js';
+import type { JobRunner } from '../jobs/jobRunner.js';
+import { ServiceError } from './serviceError.js';
+
+export interface ServiceDeps {
+  db: Database.Database;
+  repos: Repositories;
+  engines: EngineRegistry;
+  events: EventHub;
+  jobs: JobRunner;
+  appInfo: AppInfo;
+  /** The clock (injected so tests can step through time). */
+  now: () => Date;
+  newId: () => string;
+}
+
+export const CURRENT_PROFILE_KEY = 'currentProfileId';
+
+export function currentProfile(deps: Pick<ServiceDeps, 'repos'>): Profile | null {
+  const id = deps.repos.settings.get(CURRENT_PROFILE_KEY);
+  return typeof id === 'string' ? deps.repos.profiles.get(id) : null;
+}
+
+/** The current profile; actions that write need one (NO_PROFILE). */
+export function requireProfile(deps: Pick<ServiceDeps, 'repos'>): Profile {
+  const profile = currentProfile(deps);
+  if (!profile) throw new ServiceError('NO_PROFILE', 'Choose your name and role before working on documents.');
+  return profile;
+}
+
+/** "2, 5, 7" (1-based numbers), shortened after `max` numbers. */
+export function formatNumbers(numbers: readonly number[], max = 20): string {
+  const shown = numbers.slice(0, max).join(', ');
+  return numbers.length > max ? `${shown} and ${numbers.length - max} more` : shown;
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

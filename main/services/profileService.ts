@@ -1,0 +1,32 @@
+/** The local profile: who is working (name and role), recorded on every revision and sign-off. */
+import type { VersoApi } from '../../shared/api.js';
+import type { Profile } from '../../shared/types.js';
+import { LIMITS } from '../../shared/schemas.js';
+import { CURRENT_PROFILE_KEY, currentProfile, type ServiceDeps } from './context.js';
+import { ServiceError } from './serviceError.js';
+
+export function createProfileService(deps: ServiceDeps): Pick<VersoApi, 'getProfile' | 'setProfile'> {
+  const save = deps.db.transaction((profile: Profile) => {
+    deps.repos.profiles.insert(profile);
+    deps.repos.settings.set(CURRENT_PROFILE_KEY, profile.id);
+  });
+
+  return {
+    async getProfile() {
+      return currentProfile(deps);
+    },
+    /** Creates a new profile and makes it the current one (switching is explicit). */
+    async setProfile({ name, role }) {
+      const trimmed = name.trim();
+      if (trimmed === '' || trimmed.length > LIMITS.nameChars) {
+        throw new ServiceError('BAD_REQUEST', `A profile name must have 1 to ${LIMITS.nameChars} characters.`);
+      }
+      if (role !== 'translator' && role !== 'editor') {
+        throw new ServiceError('BAD_REQUEST', 'A profile role is either translator or editor.');
+      }
+      const profile: Profile = { id: deps.newId(), name: trimmed, role, createdAt: deps.now().toISOString() };
+      save(profile);
+      return profile;
+    },
+  };
+}
