@@ -1,0 +1,26 @@
+/**
+ * Sandboxed, context-isolated preload: exposes only `window.verso.invoke` and
+ * `window.verso.subscribe`. Bundled to one CommonJS file that requires nothing but electron.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { EVENT_NAMES, METHOD_NAMES } from '../../shared/api.js';
+
+const methods = new Set<string>(METHOD_NAMES);
+const events = new Set<string>(EVENT_NAMES);
+
+contextBridge.exposeInMainWorld('verso', {
+  invoke(method: string, input: unknown): Promise<unknown> {
+    if (!methods.has(method)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}` } });
+    }
+    return ipcRenderer.invoke('verso:invoke', method, input);
+  },
+  subscribe(event: string, listener: (payload: unknown) => void): () => void {
+    if (!events.has(event)) throw new Error(`Unknown event ${event}`);
+    const handler = (_e: IpcRendererEvent, name: string, payload: unknown): void => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on('verso:event', handler);
+    return () => ipcRenderer.removeListener('verso:event', handler);
+  },
+});

@@ -1,0 +1,54 @@
+/**
+ * Browser mode: the same services as the desktop app, served to any browser on this machine over
+ * the loopback bridge. `npm run web` starts it directly; `npm start` falls back to it when the
+ * Electron binary is missing.
+ */
+import fs from 'node:fs';
+import { createBackend } from './backend.js';
+import { startBridge } from './bridge/server.js';
+import { resolveDataDir } from './paths.js';
+import { APP_VERSION, rendererDir } from './appRoot.js';
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}".`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const port = parsePort(process.env.PORT);
+  const dataDir = resolveDataDir();
+  const staticDir = rendererDir();
+  if (!fs.existsSync(staticDir)) {
+    throw new Error(`The user interface is not built (${staticDir} is missing): run "npm run build" first.`);
+  }
+  const backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION });
+  const bridge = await startBridge({ port, staticDir, dispatch: backend.dispatch, events: backend.events });
+  console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${backend.dbPath}`);
+  console.log(`Open this address in your browser: ${bridge.url}`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void bridge.close().finally(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  if ((err as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+    console.error(`Verso could not start: port ${process.env.PORT} is already in use. Choose another with PORT=…`);
+  } else {
+    console.error(`Verso could not start: ${message}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm test`: type-check, unit and component tests (Vitest), then end-to-end tests (Playwright in
+// browser mode, Debian's Chromium; plus the Electron smoke test where a binary exists).
+// Prints one last line: `N passed, N failed, N skipped`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNodeBuild } from './native.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const results = path.join(root, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const only = process.argv.slice(2); // optional: unit | e2e
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+function step(title, command, args, env = {}) {
+  console.log(`\n=== ${title}`);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+ensureNodeBuild();
+
+const wants = (part) => only.length === 0 || only.includes(part);
+
+if (wants('unit')) {
+  const tsc = step('Type-check (tsc -b)', bin('tsc'), ['-b']);
+  if (tsc === 0) totals.passed += 1;
+  else totals.failed += 1;
+
+  const vitestJson = path.join(results, 'vitest.json');
+  fs.rmSync(vitestJson, { force: true });
+  const vitest = step('Unit and component tests (Vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]);
+  const v = readJson(vitestJson);
+  if (v) {
+    totals.passed += v.numPassedTests;
+    totals.failed += v.numFailedTests;
+    totals.skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+    if (vitest !== 0 && v.numFailedTests === 0) totals.failed += 1; // e.g. a suite failed to load
+  } else {
+    totals.failed += 1;
+  }
+}
+
+if (wants('e2e')) {
+  const build = step('Build (renderer and main)', process.execPath, [path.join(root, 'scripts/build.mjs'), '--quiet']);
+  if (build !== 0) {
+    totals.failed += 1;
+  } else {
+    const pwJson = path.join(results, 'playwright.json');
+    fs.rmSync(pwJson, { force: true });
+    const pw = step('End-to-end tests (Playwright, browser mode)', bin('playwright'), ['test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    });
+    const p = readJson(pwJson);
+    if (p?.stats) {
+      totals.passed += p.stats.expected + p.stats.flaky;
+      totals.failed += p.stats.unexpected;
+      totals.skipped += p.stats.skipped;
+      if (pw !== 0 && p.stats.unexpected === 0) totals.failed += 1;
+    } else {
+      totals.failed += 1;
+    }
+  }
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);
