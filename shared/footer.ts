@@ -3,20 +3,20 @@
  * `footer/templates/<tag>.json`), rendered with a few variables. Never machine-translated.
  */
 import { languageFallbacks } from './languages.js';
-import ar from './footer/templates/ar.json';
-import ca from './footer/templates/ca.json';
-import da from './footer/templates/da.json';
-import de from './footer/templates/de.json';
-import en from './footer/templates/en.json';
-import es from './footer/templates/es.json';
-import fr from './footer/templates/fr.json';
-import it from './footer/templates/it.json';
-import ja from './footer/templates/ja.json';
-import nl from './footer/templates/nl.json';
-import pl from './footer/templates/pl.json';
-import pt from './footer/templates/pt.json';
-import sv from './footer/templates/sv.json';
-import zhHans from './footer/templates/zh-Hans.json';
+import ar from './footer/templates/ar.json' with { type: 'json' };
+import ca from './footer/templates/ca.json' with { type: 'json' };
+import da from './footer/templates/da.json' with { type: 'json' };
+import de from './footer/templates/de.json' with { type: 'json' };
+import en from './footer/templates/en.json' with { type: 'json' };
+import es from './footer/templates/es.json' with { type: 'json' };
+import fr from './footer/templates/fr.json' with { type: 'json' };
+import it from './footer/templates/it.json' with { type: 'json' };
+import ja from './footer/templates/ja.json' with { type: 'json' };
+import nl from './footer/templates/nl.json' with { type: 'json' };
+import pl from './footer/templates/pl.json' with { type: 'json' };
+import pt from './footer/templates/pt.json' with { type: 'json' };
+import sv from './footer/templates/sv.json' with { type: 'json' };
+import zhHans from './footer/templates/zh-Hans.json' with { type: 'json' };
 
 export interface FooterTemplate {
   lang: string;

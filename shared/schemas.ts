@@ -4,21 +4,13 @@
  */
 import { z } from 'zod';
 import type { MethodInput, MethodName } from './api.js';
+import { LIMITS } from './limits.js';
 
 const id = z.string().min(1).max(64);
 const langTag = z.string().min(2).max(35);
 const empty = z.object({}).strict();
 
-/** Limits shared by the UI and the services. */
-export const LIMITS = {
-  /** Largest import accepted, in bytes of UTF-8 (or of the file). */
-  importBytes: 5 * 1024 * 1024,
-  /** Longest paragraph target accepted from an edit, in characters. */
-  paragraphChars: 100_000,
-  /** Most paragraphs one call may name. */
-  paragraphIds: 10_000,
-  nameChars: 100,
-} as const;
+export { LIMITS };
 
 const settingsShape = {
   publisher: z.string().max(200),

@@ -1,0 +1,49 @@
+/**
+ * Job progress for the whole app: one `jobProgress` subscription made when the app starts (so no
+ * event is missed while a view mounts), the latest progress kept per document.
+ */
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { JobProgress } from '../../../shared/types.js';
+import { useApi } from './ApiProvider.js';
+
+export interface JobStore {
+  get(documentId: string): JobProgress | null;
+  put(progress: JobProgress): void;
+  subscribe(onChange: () => void): () => void;
+}
+
+export function createJobStore(): JobStore {
+  const latest = new Map<string, JobProgress>();
+  const listeners = new Set<() => void>();
+  return {
+    get: (documentId) => latest.get(documentId) ?? null,
+    put(progress) {
+      latest.set(progress.documentId, progress);
+      for (const l of [...listeners]) l();
+    },
+    subscribe(onChange) {
+      listeners.add(onChange);
+      return () => void listeners.delete(onChange);
+    },
+  };
+}
+
+const JobsContext = createContext<JobStore | null>(null);
+
+export function JobsProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const [store] = useState(createJobStore);
+  useEffect(() => api.subscribe('jobProgress', (progress) => store.put(progress)), [api, store]);
+  return <JobsContext.Provider value={store}>{children}</JobsContext.Provider>;
+}
+
+/** The latest progress event for the document (any job), or null. */
+export function useJobProgress(documentId: string): JobProgress | null {
+  const store = useContext(JobsContext);
+  if (!store) throw new Error('useJobProgress() needs a <JobsProvider> above it');
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.get(documentId),
+    () => store.get(documentId),
+  );
+}

@@ -1,0 +1,325 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
+import { apiWithProfile, renderApp, type RenderedApp } from '../../test/renderApp.js';
+import { AUTOSAVE_DELAY_MS } from './ParagraphRow.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function openEditor(
+  api: FakeVersoApi,
+  paragraphs: FakeParagraphSeed[],
+  options: { title?: string; sourceLang?: string; targetLang?: string } = {},
+): Promise<RenderedApp & { documentId: string }> {
+  const doc = api.seedDocument(paragraphs, { title: 'The story', ...options });
+  const rendered = renderApp({ api });
+  fireEvent.click(await screen.findByRole('button', { name: options.title ?? 'The story' }));
+  await screen.findByRole('table', { name: 'Paragraphs' });
+  return { ...rendered, documentId: doc.id };
+}
+
+function rows(): HTMLElement[] {
+  return within(screen.getByRole('table', { name: 'Paragraphs' })).getAllByRole('row');
+}
+
+function translation(index: number): HTMLTextAreaElement {
+  return within(rows()[index]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement;
+}
+
+const machine = (source: string, target: string): FakeParagraphSeed => ({ source, target, status: 'machine', engineId: 'apertium' });
+
+describe('editor rows', () => {
+  it('renders one row per paragraph with cells, a "Translation" textbox in the target language and the status', async () => {
+    const api = apiWithProfile('translator');
+    await openEditor(api, [
+      { source: 'The house is red.' },
+      machine('The dog is small.', 'El perro es pequeño.'),
+      { source: 'Done.', target: 'Hecho.', status: 'translated' },
+    ]);
+    expect(screen.getByRole('heading', { name: 'The story' })).toBeTruthy();
+    expect(screen.getByText('English → Spanish')).toBeTruthy();
+    expect(screen.getByText('0 of 3 signed off')).toBeTruthy();
+    expect(rows()).toHaveLength(3);
+
+    const [first, second, third] = rows() as [HTMLElement, HTMLElement, HTMLElement];
+    const cells = within(first).getAllByRole('cell');
+    expect(cells[0]!.textContent).toBe('1');
+    const source = within(first).getByText('The house is red.');
+    expect(source.getAttribute('lang')).toBe('en');
+    const box = translation(0);
+    expect(box.value).toBe('');
+    expect(box.getAttribute('lang')).toBe('es');
+    expect(box.getAttribute('dir')).toBe('ltr');
+    expect(within(first).getByText('New')).toBeTruthy();
+    expect((within(first).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(true);
+
+    expect(translation(1).value).toBe('El perro es pequeño.');
+    expect(within(second).getByText('Machine translation')).toBeTruthy();
+    expect(await within(second).findByText('MT: Apertium')).toBeTruthy();
+    expect((within(second).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(false);
+
+    expect(within(third).getByText('Confirmed')).toBeTruthy();
+    expect((within(third).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(true);
+
+    // Translators never see sign-off controls.
+    expect(screen.queryByRole('button', { name: 'Sign off' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign off all confirmed' })).toBeNull();
+  });
+
+  it('uses the direction of a right-to-left target language', async () => {
+    const api = apiWithProfile('editor');
+    api.engines = [];
+    await openEditor(api, [{ source: 'Hello.' }], { targetLang: 'ar' });
+    expect(translation(0).getAttribute('dir')).toBe('rtl');
+    expect(translation(0).getAttribute('lang')).toBe('ar');
+    expect(within(rows()[0]!).getByRole('button', { name: 'Sign off' })).toBeTruthy();
+  });
+});
+
+describe('autosave', () => {
+  it('saves once, ~600 ms after the last keystroke, and shows Saving…/Saved', async () => {
+    const api = apiWithProfile();
+    const { documentId } = await openEditor(api, [machine('The house is red.', 'La casa es rojo.'), { source: 'Two.' }]);
+    const paragraphId = api.docs.get(documentId)!.paragraphs[0]!.id;
+    const box = translation(0);
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // Typing with pauses shorter than the delay never saves in between.
+    fireEvent.change(box, { target: { value: 'La casa es r' } });
+    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 200));
+    fireEvent.change(box, { target: { value: 'La casa es roj' } });
+    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 200));
+    expect(api.callsOf('updateParagraphTarget')).toEqual([]);
+    fireEvent.change(box, { target: { value: 'La casa es roja.' } });
+    expect(box.value).toBe('La casa es roja.');
+    expect(rows()[0]!.textContent).toContain('Saving…');
+    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 1));
+    expect(api.callsOf('updateParagraphTarget')).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    vi.useRealTimers();
+
+    await waitFor(() => expect(rows()[0]!.textContent).toContain('Saved'));
+    expect(api.callsOf('updateParagraphTarget')).toEqual([{ paragraphId, target: 'La casa es roja.' }]);
+    expect(within(rows()[0]!).getByText('Edited')).toBeTruthy();
+    expect(box.value).toBe('La casa es roja.');
+    // The other row was not touched.
+    expect(rows()[1]!.textContent).not.toContain('Sav');
+  });
+
+  it('saves at once on blur', async () => {
+    const api = apiWithProfile();
+    await openEditor(api, [machine('One.', 'Uno')]);
+    fireEvent.change(translation(0), { target: { value: 'Uno.' } });
+    fireEvent.blur(translation(0));
+    await waitFor(() => expect(api.callsOf('updateParagraphTarget')).toHaveLength(1));
+    await waitFor(() => expect(rows()[0]!.textContent).toContain('Saved'));
+  });
+
+  it('keeps the text and shows the error when a save fails, then saves it on the next try', async () => {
+    const api = apiWithProfile();
+    const { documentId } = await openEditor(api, [machine('One.', 'Uno')]);
+    api.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
+    fireEvent.change(translation(0), { target: { value: 'Uno, dos.' } });
+    fireEvent.blur(translation(0));
+    const alert = await within(rows()[0]!).findByRole('alert');
+    expect(alert.textContent).toBe('Not saved, your text is kept here. Something went wrong inside Verso. disk full');
+    expect(translation(0).value).toBe('Uno, dos.');
+    expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno');
+
+    fireEvent.blur(translation(0));
+    await waitFor(() => expect(within(rows()[0]!).queryByRole('alert')).toBeNull());
+    expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno, dos.');
+    expect(translation(0).value).toBe('Uno, dos.');
+  });
+});
+
+describe('keyboard flow', () => {
+  it('Ctrl+Enter flushes the pending edit, confirms and moves focus to the next translation', async () => {
+    const api = apiWithProfile();
+    const { documentId } = await openEditor(api, [machine('One.', 'Uno.'), machine('Two.', 'Dos.'), machine('Three.', 'Tres.')]);
+    const ids = api.docs.get(documentId)!.paragraphs.map((p) => p.id);
+
+    translation(0).focus();
+    fireEvent.change(translation(0), { target: { value: 'Uno, corregido.' } });
+    fireEvent.keyDown(translation(0), { key: 'Enter', ctrlKey: true });
+    expect(document.activeElement).toBe(translation(1));
+    await waitFor(() => expect(within(rows()[0]!).getByText('Confirmed')).toBeTruthy());
+    // The edit was saved before the confirmation, exactly once.
+    expect(api.calls.filter((c) => c.method === 'updateParagraphTarget' || c.method === 'confirmParagraphs')).toEqual([
+      { method: 'updateParagraphTarget', input: { paragraphId: ids[0], target: 'Uno, corregido.' } },
+      { method: 'confirmParagraphs', input: { paragraphIds: [ids[0]] } },
+    ]);
+
+    // Cmd+Enter works too (macOS).
+    fireEvent.keyDown(translation(1), { key: 'Enter', metaKey: true });
+    expect(document.activeElement).toBe(translation(2));
+    await waitFor(() => expect(within(rows()[1]!).getByText('Confirmed')).toBeTruthy());
+
+    // Plain Enter is a line break, not a confirmation.
+    fireEvent.keyDown(translation(2), { key: 'Enter' });
+    expect(document.activeElement).toBe(translation(2));
+    expect(api.callsOf('confirmParagraphs')).toHaveLength(2);
+    expect(api.callsOf('updateParagraphTarget')).toHaveLength(1);
+  });
+
+  it('does not confirm or move from an empty translation', async () => {
+    const api = apiWithProfile();
+    await openEditor(api, [{ source: 'One.' }, { source: 'Two.' }]);
+    translation(0).focus();
+    fireEvent.keyDown(translation(0), { key: 'Enter', ctrlKey: true });
+    expect(document.activeElement).toBe(translation(0));
+    expect(api.callsOf('confirmParagraphs')).toEqual([]);
+  });
+});
+
+describe('sign-off', () => {
+  it('editing a signed-off paragraph shows the withdrawal notice and lowers the progress', async () => {
+    const api = apiWithProfile('editor', 'Elena Editor');
+    await openEditor(api, [
+      { source: 'One.', target: 'Uno.', status: 'signed-off' },
+      { source: 'Two.', target: 'Dos.', status: 'signed-off' },
+    ]);
+    expect(screen.getByText('2 of 2 signed off')).toBeTruthy();
+    fireEvent.change(translation(1), { target: { value: 'Dos y tres.' } });
+    fireEvent.blur(translation(1));
+    const notice = await screen.findByText('Sign-off withdrawn: paragraph 2 was changed after it was signed off.');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(screen.getByText('1 of 2 signed off')).toBeTruthy();
+    expect(within(rows()[1]!).getByText('Edited')).toBeTruthy();
+    expect((screen.getByRole('progressbar', { name: 'Sign-off progress' }) as HTMLProgressElement).value).toBe(1);
+  });
+
+  it('editors sign off one row, or all confirmed rows at once', async () => {
+    const api = apiWithProfile('editor', 'Elena Editor');
+    const { documentId } = await openEditor(api, [
+      { source: 'One.', target: 'Uno.', status: 'translated' },
+      { source: 'Two.', target: 'Dos.', status: 'translated' },
+      machine('Three.', 'Tres.'),
+    ]);
+    const ids = api.docs.get(documentId)!.paragraphs.map((p) => p.id);
+    fireEvent.click(within(rows()[2]!).getByRole('button', { name: 'Sign off' }));
+    await waitFor(() => expect(screen.getByText('1 of 3 signed off')).toBeTruthy());
+    expect(within(rows()[2]!).getByText('by Elena Editor')).toBeTruthy();
+    expect((within(rows()[2]!).getByRole('button', { name: 'Sign off' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
+    await waitFor(() => expect(screen.getByText('3 of 3 signed off')).toBeTruthy());
+    expect(api.callsOf('signOffParagraphs')).toEqual([{ paragraphIds: [ids[2]] }, { paragraphIds: [ids[0], ids[1]] }]);
+    expect(screen.getByText('2 paragraphs signed off.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Sign off all confirmed' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('machine translation', () => {
+  it('disables Translate all and says why when no engine supports the pair', async () => {
+    const api = apiWithProfile();
+    api.engines = [
+      { id: 'apertium', name: 'Apertium', available: true, unavailableReason: null, pairs: [{ source: 'en', target: 'es' }] },
+      { id: 'remote', name: 'Remote MT', available: false, unavailableReason: 'ENGINE_UNAVAILABLE', pairs: [] },
+    ];
+    await openEditor(api, [{ source: 'The house is red.' }], { targetLang: 'de' });
+    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    await screen.findByText(/^No translation engine supports English → German/);
+    expect(button.disabled).toBe(true);
+    expect(screen.getByText('Remote MT: This translation engine is not installed or not reachable.')).toBeTruthy();
+    expect(api.callsOf('listEngines')).toEqual([{ sourceLang: 'en', targetLang: 'de' }]);
+  });
+
+  it('runs a job with progress from events, can cancel, and reloads the document when it ends', async () => {
+    const api = apiWithProfile();
+    const { documentId } = await openEditor(api, [{ source: 'One.' }, { source: 'Two.' }]);
+    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(false));
+    expect(screen.getByText('Engine: Apertium')).toBeTruthy();
+    fireEvent.click(button);
+
+    const bar = (await screen.findByRole('progressbar', { name: 'Translation progress' })) as HTMLProgressElement;
+    expect(api.callsOf('translateParagraphs')).toEqual([{ documentId, engineId: 'apertium' }]);
+    expect(screen.getByText('0 / 2')).toBeTruthy();
+    expect(button.disabled).toBe(true);
+
+    const realJobId = api.lastJob!.jobId;
+    act(() => api.events.emit('jobProgress', { jobId: realJobId, documentId, state: 'running', done: 1, total: 2, error: null }));
+    expect(screen.getByText('1 / 2')).toBeTruthy();
+    expect(bar.value).toBe(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(api.callsOf('cancelJob')).toEqual([{ jobId: realJobId }]));
+
+    api.applyMachineTranslation(documentId);
+    act(() => api.events.emit('jobProgress', { jobId: realJobId, documentId, state: 'done', done: 2, total: 2, error: null }));
+    await waitFor(() => expect(translation(1).value).toBe('[es] Two.'));
+    expect(screen.queryByRole('progressbar', { name: 'Translation progress' })).toBeNull();
+    expect(within(rows()[0]!).getByText('Machine translation')).toBeTruthy();
+    expect(screen.getByText('Machine translation finished.')).toBeTruthy();
+  });
+
+  it('shows a failed job translated and keeps the rows usable', async () => {
+    const api = apiWithProfile();
+    const { documentId } = await openEditor(api, [{ source: 'One.' }]);
+    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(false));
+    fireEvent.click(button);
+    await screen.findByRole('progressbar', { name: 'Translation progress' });
+    const jobId = api.lastJob!.jobId;
+    act(() =>
+      api.events.emit('jobProgress', {
+        jobId,
+        documentId,
+        state: 'failed',
+        done: 0,
+        total: 1,
+        error: { code: 'ENGINE_FAILED', message: 'apertium exited with 1' },
+      }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe('The translation engine failed. Try again, or translate by hand.');
+    expect(screen.queryByRole('progressbar', { name: 'Translation progress' })).toBeNull();
+  });
+});
+
+describe('export', () => {
+  it('a refused publish-ready export lists the paragraphs; a draft downloads and says so', async () => {
+    const api = apiWithProfile();
+    const { platform } = await openEditor(api, [
+      machine('One.', 'Uno.'),
+      { source: 'Two.', target: 'Dos.', status: 'signed-off' },
+      machine('Three.', 'Tres.'),
+    ]);
+    expect((screen.getByRole('combobox', { name: 'Export format' }) as HTMLSelectElement).value).toBe('txt');
+    expect((screen.getByRole('combobox', { name: 'Export mode' }) as HTMLSelectElement).value).toBe('publish');
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '2 paragraphs are not signed off: 1 and 3. Export a draft, or have an editor sign them off.',
+    );
+    expect(platform.savedFiles).toEqual([]);
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Export format' }), { target: { value: 'md' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Export mode' }), { target: { value: 'draft' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const done = await screen.findByText('Exported article.es.md');
+    expect(done.getAttribute('role')).toBe('status');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(platform.savedFiles).toEqual([
+      { fileName: 'article.es.md', mimeType: 'text/markdown; charset=utf-8', content: 'DRAFT\n\nUno.\n\nDos.\n\nTres.\n' },
+    ]);
+    expect(api.callsOf('exportDocument').at(-1)).toMatchObject({ format: 'md', mode: 'draft' });
+  });
+
+  it('the refusal for a single paragraph uses the singular, in German too', async () => {
+    const api = apiWithProfile();
+    const { i18n } = await openEditor(api, [{ source: 'One.', target: 'Uno.', status: 'signed-off' }, machine('Two.', 'Dos.')]);
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '1 paragraph is not signed off: 2. Export a draft, or have an editor sign it off.',
+    );
+    await act(() => i18n.changeLanguage('de'));
+    expect(screen.getByRole('alert').textContent).toMatch(/^1 Absatz ist nicht freigegeben: 2\./);
+    expect(screen.getByRole('button', { name: 'Exportieren' })).toBeTruthy();
+    const germanRows = within(screen.getByRole('table', { name: 'Absätze' })).getAllByRole('row');
+    expect(within(germanRows[0]!).getByRole('textbox', { name: 'Übersetzung' })).toBeTruthy();
+    expect(within(germanRows[1]!).getByText('Maschinelle Übersetzung')).toBeTruthy();
+    expect(screen.getByText('1 von 2 freigegeben')).toBeTruthy();
+  });
+});

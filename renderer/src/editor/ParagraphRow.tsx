@@ -1,0 +1,264 @@
+/**
+ * One paragraph of the editor: source, editable translation (autosaved), status and actions.
+ * The typed text lives here, so a keystroke re-renders this row only; the editor hears about
+ * a paragraph only when the server has accepted a change.
+ */
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Paragraph } from '../../../shared/types.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { useApi } from '../api/ApiProvider.js';
+import { useFormatError } from '../i18n/formatError.js';
+import { statusKey } from './paragraphs.js';
+
+export const AUTOSAVE_DELAY_MS = 600;
+
+export interface RowHandle {
+  /** Saves pending text now; resolves false when the save failed (the text stays in the row). */
+  flush(): Promise<boolean>;
+  focus(): void;
+}
+
+export interface ParagraphRowProps {
+  paragraph: Paragraph;
+  /** 1-based position shown to people. */
+  number: number;
+  sourceLang: string;
+  targetLang: string;
+  dir: 'ltr' | 'rtl' | 'auto';
+  isEditor: boolean;
+  engineName: string | null;
+  onSaved: (paragraph: Paragraph, signOffWithdrawn: boolean, number: number) => void;
+  onParagraphs: (paragraphs: Paragraph[]) => void;
+  onFocusNext: (paragraphId: string) => void;
+  register: (paragraphId: string, handle: RowHandle) => () => void;
+}
+
+type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
+type RowError = { kind: 'save' | 'action'; error: unknown } | null;
+
+function isConfirmable(p: Paragraph): boolean {
+  return p.status === 'machine' || p.status === 'edited';
+}
+
+function ParagraphRowImpl(props: ParagraphRowProps) {
+  const { paragraph, number, sourceLang, targetLang, dir, isEditor, engineName, register } = props;
+  const { t } = useTranslation();
+  const api = useApi();
+  const formatError = useFormatError();
+  const sourceId = useId();
+
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [rowError, setRowError] = useState<RowError>(null);
+  const [acting, setActing] = useState(false);
+
+  /** Local text not yet known to be stored (null: show the paragraph's target). */
+  const draftRef = useRef<string | null>(null);
+  /** The newest version of this paragraph we know of (props, or a save result not yet rendered). */
+  const knownRef = useRef<Paragraph>(paragraph);
+  /** Text the server accepted but stored differently (e.g. normalised); not re-sent. */
+  const acceptedRef = useRef<string | null>(null);
+  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const chainRef = useRef<Promise<boolean>>(Promise.resolve(true));
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const propsRef = useRef(props);
+
+  useLayoutEffect(() => {
+    propsRef.current = props;
+  });
+  useLayoutEffect(() => {
+    knownRef.current = paragraph;
+  }, [paragraph]);
+
+  const paragraphId = paragraph.id;
+
+  const save = useCallback((): Promise<boolean> => {
+    if (timerRef.current !== null) {
+      clearTimeout(timerRef.current);
+      timerRef.current = null;
+    }
+    const run = chainRef.current.then(async (): Promise<boolean> => {
+      const text = draftRef.current;
+      if (text === null) return true;
+      if (text === knownRef.current.target || text === acceptedRef.current) {
+        if (text === knownRef.current.target) {
+          draftRef.current = null;
+          setDraft(null);
+        }
+        setSaveState((s) => (s === 'pending' ? 'idle' : s));
+        return true;
+      }
+      setSaveState('saving');
+      try {
+        const result = await api.updateParagraphTarget({ paragraphId, target: text });
+        knownRef.current = result.paragraph;
+        if (draftRef.current === text) {
+          if (result.paragraph.target === text) {
+            draftRef.current = null;
+            acceptedRef.current = null;
+            setDraft(null);
+          } else {
+            acceptedRef.current = text;
+          }
+          setSaveState('saved');
+        } else {
+          setSaveState('pending');
+        }
+        setRowError(null);
+        propsRef.current.onSaved(result.paragraph, result.signOffWithdrawn, propsRef.current.number);
+        return true;
+      } catch (err) {
+        setRowError({ kind: 'save', error: err });
+        setSaveState('failed');
+        return false;
+      }
+    });
+    chainRef.current = run;
+    return run;
+  }, [api, paragraphId]);
+
+  // Register with the editor (bulk actions flush every row; Ctrl+Enter focuses the next row).
+  useEffect(
+    () => register(paragraphId, { flush: save, focus: () => textareaRef.current?.focus() }),
+    [register, paragraphId, save],
+  );
+
+  // Leaving the editor never drops typed text: a pending save is sent at once.
+  useEffect(
+    () => () => {
+      if (timerRef.current !== null) void save();
+    },
+    [save],
+  );
+
+  const onChange = (e: ChangeEvent<HTMLTextAreaElement>): void => {
+    const value = e.target.value;
+    draftRef.current = value;
+    setDraft(value);
+    setSaveState('pending');
+    if (timerRef.current !== null) clearTimeout(timerRef.current);
+    timerRef.current = setTimeout(() => {
+      timerRef.current = null;
+      void save();
+    }, AUTOSAVE_DELAY_MS);
+  };
+
+  const onBlur = (): void => {
+    if (draftRef.current === null) return;
+    void save().then((ok) => {
+      if (ok && draftRef.current !== null && draftRef.current === acceptedRef.current && textareaRef.current?.ownerDocument.activeElement !== textareaRef.current) {
+        draftRef.current = null;
+        acceptedRef.current = null;
+        setDraft(null);
+      }
+    });
+  };
+
+  const runAction = useCallback(
+    async (kind: 'confirm' | 'signOff', moveFocus: boolean): Promise<void> => {
+      const text = draftRef.current ?? knownRef.current.target;
+      if (text.trim() === '') return;
+      if (moveFocus) propsRef.current.onFocusNext(paragraphId);
+      setActing(true);
+      try {
+        if (!(await save())) return;
+        const current = knownRef.current;
+        if (kind === 'confirm' && !isConfirmable(current)) return;
+        if (kind === 'signOff' && current.status === 'signed-off') return;
+        const ids = { paragraphIds: [paragraphId] };
+        const updated = kind === 'confirm' ? await api.confirmParagraphs(ids) : await api.signOffParagraphs(ids);
+        const mine = updated.find((p) => p.id === paragraphId);
+        if (mine) knownRef.current = mine;
+        setRowError(null);
+        propsRef.current.onParagraphs(updated);
+      } catch (err) {
+        setRowError({ kind: 'action', error: err });
+      } finally {
+        setActing(false);
+      }
+    },
+    [api, paragraphId, save],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+    e.preventDefault();
+    void runAction('confirm', true);
+  };
+
+  const text = draft ?? paragraph.target;
+  const changed = draft !== null && draft !== paragraph.target;
+  const empty = text.trim() === '';
+  const confirmDisabled = acting || empty || (!changed && !isConfirmable(paragraph));
+  const signOffDisabled = acting || empty || (!changed && paragraph.status === 'signed-off');
+  const saveText =
+    saveState === 'pending' || saveState === 'saving'
+      ? t('editor.row.saving')
+      : saveState === 'saved'
+        ? t('editor.row.saved')
+        : '';
+
+  let kindLabel: string | null = null;
+  if (paragraph.kind === 'heading') kindLabel = t('editor.row.kindHeading', { level: paragraph.marker ?? '' });
+  else if (paragraph.kind === 'list-item') kindLabel = t('editor.row.kindListItem');
+  else if (paragraph.kind === 'quote') kindLabel = t('editor.row.kindQuote');
+
+  return (
+    <div role="row" className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
+      <div role="cell" className="cell-number">
+        {number}
+      </div>
+      <div role="cell" className="cell-source">
+        {kindLabel && <span className="kind-badge">{kindLabel}</span>}
+        <p id={sourceId} className={`source-text kind-${paragraph.kind}`} lang={sourceLang}>
+          {paragraph.source}
+        </p>
+      </div>
+      <div role="cell" className="cell-target">
+        <textarea
+          ref={textareaRef}
+          className="translation"
+          aria-label={t('editor.row.translation')}
+          aria-describedby={sourceId}
+          aria-invalid={rowError?.kind === 'save' || undefined}
+          lang={targetLang}
+          dir={dir}
+          rows={3}
+          maxLength={LIMITS.paragraphChars}
+          value={text}
+          onChange={onChange}
+          onBlur={onBlur}
+          onKeyDown={onKeyDown}
+        />
+        {rowError && (
+          <p role="alert" className="alert row-alert">
+            {rowError.kind === 'save'
+              ? t('editor.row.saveFailed', { error: formatError(rowError.error) })
+              : formatError(rowError.error)}
+          </p>
+        )}
+      </div>
+      <div role="cell" className="cell-status">
+        <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>
+        {paragraph.status === 'signed-off' && paragraph.signOff && (
+          <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>
+        )}
+        {engineName && <span className="meta engine">{t('editor.row.engine', { engine: engineName })}</span>}
+        <span className="meta save-state">{saveText}</span>
+      </div>
+      <div role="cell" className="cell-actions">
+        <button type="button" disabled={confirmDisabled} onClick={() => void runAction('confirm', false)}>
+          {t('editor.row.confirm')}
+        </button>
+        {isEditor && (
+          <button type="button" disabled={signOffDisabled} onClick={() => void runAction('signOff', false)}>
+            {t('editor.row.signOff')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const ParagraphRow = memo(ParagraphRowImpl);

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+
+async function openImport() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+  return screen.findByRole('heading', { name: 'Import an article' });
+}
+
+describe('import view', () => {
+  it('replaces the library, so only one Import button is on screen, and Cancel goes back', async () => {
+    renderApp({ api: apiWithProfile() });
+    await openImport();
+    expect(screen.getAllByRole('button', { name: 'Import' })).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: 'Library' })).toBeNull();
+    expect((screen.getByRole('combobox', { name: 'Source language' }) as HTMLSelectElement).value).toBe('en');
+    expect((screen.getByRole('combobox', { name: 'Target language' }) as HTMLSelectElement).value).toBe('es');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByRole('heading', { name: 'Library' })).toBeTruthy();
+  });
+
+  it('shows empty text as a translated alert without calling the service', async () => {
+    const { api } = renderApp({ api: apiWithProfile() });
+    await openImport();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: '  \n\n ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The article is empty. Paste some text or choose a file.');
+    expect(api.callsOf('importDocument')).toEqual([]);
+  });
+
+  it('shows service refusals translated, in German too', async () => {
+    const api = apiWithProfile();
+    const { i18n } = renderApp({ api });
+    await openImport();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: 'Hello.' } });
+
+    api.failNext('importDocument', { code: 'LANGUAGE_UNKNOWN', message: 'Unknown language tag xx' });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Verso does not know this language.');
+
+    api.failNext('importDocument', { code: 'LANGUAGE_SAME', message: 'same' });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Source and target language must be different.'));
+
+    await i18n.changeLanguage('de');
+    expect((await screen.findByRole('alert')).textContent).toBe('Ausgangs- und Zielsprache müssen verschieden sein.');
+  });
+
+  it('sends a chosen file as base64 and shows IMPORT_BINARY translated', async () => {
+    const api = apiWithProfile();
+    api.importDocument = async (input) => {
+      api.calls.push({ method: 'importDocument', input });
+      throw Object.assign(new Error('binary'), { code: 'IMPORT_BINARY' });
+    };
+    renderApp({ api });
+    await openImport();
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0d]);
+    const file = new File([bytes], 'article.txt', { type: 'text/plain' });
+    const input = screen.getByLabelText('Choose file') as HTMLInputElement;
+    expect(input.accept).toBe('.txt,.md,.markdown');
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(screen.getByText(/The file article\.txt will be imported/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This file is not a text file (it looks binary). Choose a plain text or Markdown file.',
+    );
+    expect(api.callsOf('importDocument')).toEqual([
+      { source: { kind: 'file', fileName: 'article.txt', dataBase64: 'iVBORwAADQ==' }, sourceLang: 'en', targetLang: 'es' },
+    ]);
+  });
+
+  it('imports pasted Markdown with the chosen languages and title, then opens the editor', async () => {
+    const { api } = renderApp({ api: apiWithProfile() });
+    await openImport();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: '# Title\n\nThe house is red.' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'md' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Target language' }), { target: { value: 'fr' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'My story' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByRole('heading', { name: 'My story' })).toBeTruthy();
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+    expect(api.callsOf('importDocument')).toEqual([
+      { source: { kind: 'text', text: '# Title\n\nThe house is red.', format: 'md' }, sourceLang: 'en', targetLang: 'fr', title: 'My story' },
+    ]);
+  });
+});

@@ -1,0 +1,143 @@
+/** Publisher details and the disclosure footer policy used on export. */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FooterPolicy, Settings } from '../../../shared/types.js';
+import { useApi } from '../api/ApiProvider.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useFocusOnMount } from '../components/useFocusOnMount.js';
+
+const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
+  { value: 'always', key: 'always' },
+  { value: 'when-mt', key: 'whenMt' },
+  { value: 'never', key: 'never' },
+];
+
+export function SettingsView({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const ids = { heading: useId(), publisher: useId(), email: useId(), policy: useId(), policyHint: useId() };
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(headingRef);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.getSettings({}).then(
+      (s) => live && setSettings(s),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  function change(patch: Partial<Settings>): void {
+    setSettings((s) => (s ? { ...s, ...patch } : s));
+    setSaved(false);
+  }
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    if (!settings) return;
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      setSettings(
+        await api.updateSettings({
+          publisher: settings.publisher.trim(),
+          contactEmail: settings.contactEmail.trim(),
+          footerPolicy: settings.footerPolicy,
+        }),
+      );
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="view settings" aria-labelledby={ids.heading}>
+      <div className="view-header">
+        <h1 id={ids.heading} ref={headingRef} tabIndex={-1}>
+          {t('settings.heading')}
+        </h1>
+      </div>
+      {settings === null && error === null && <p className="muted">{t('app.loading')}</p>}
+      {settings !== null && (
+        <form className="panel" onSubmit={(e) => void submit(e)} noValidate>
+          <div className="field">
+            <label htmlFor={ids.publisher}>{t('settings.publisher.label')}</label>
+            <input
+              id={ids.publisher}
+              type="text"
+              maxLength={200}
+              autoComplete="organization"
+              value={settings.publisher}
+              onChange={(e) => change({ publisher: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.email}>{t('settings.contactEmail.label')}</label>
+            <input
+              id={ids.email}
+              type="email"
+              maxLength={200}
+              autoComplete="email"
+              value={settings.contactEmail}
+              onChange={(e) => change({ contactEmail: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.policy}>{t('settings.footerPolicy.label')}</label>
+            <select
+              id={ids.policy}
+              value={settings.footerPolicy}
+              aria-describedby={ids.policyHint}
+              onChange={(e) => {
+                const policy = POLICIES.find((p) => p.value === e.target.value);
+                if (policy) change({ footerPolicy: policy.value });
+              }}
+            >
+              {POLICIES.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {t(`settings.footerPolicy.${p.key}`)}
+                </option>
+              ))}
+            </select>
+            <span id={ids.policyHint} className="hint">
+              {t('settings.footerPolicy.hint')}
+            </span>
+          </div>
+          <ErrorAlert error={error} />
+          <p role="status" className="status-line">
+            {saved ? t('settings.form.saved') : ''}
+          </p>
+          <div className="actions">
+            <button type="submit" className="button-primary" disabled={busy}>
+              {t('settings.form.save')}
+            </button>
+            <button type="button" onClick={onBack}>
+              {t('settings.form.back')}
+            </button>
+          </div>
+        </form>
+      )}
+      {settings === null && error !== null && (
+        <>
+          <ErrorAlert error={error} />
+          <div className="actions">
+            <button type="button" onClick={onBack}>
+              {t('settings.form.back')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,324 @@
+/**
+ * A small in-memory VersoApi for component tests: real status rules from shared/status.ts, errors
+ * thrown with codes (as main's services do), every call recorded, and hooks to make a call fail.
+ */
+import type { ImportDocumentInput, MethodName, UpdateParagraphResult, VersoApi } from '../../shared/api.js';
+import { canConfirm, canSignOff, statusAfterEdit } from '../../shared/status.js';
+import { isKnownLanguage } from '../../shared/languages.js';
+import type {
+  ApiError,
+  AppInfo,
+  DocumentDetail,
+  DocumentSummary,
+  EngineInfo,
+  ErrorCode,
+  ExportResult,
+  Paragraph,
+  ParagraphStatus,
+  Profile,
+  Settings,
+} from '../../shared/types.js';
+import { createEventHub, type EventHub } from '../src/api/memoryTransport.js';
+
+export class FakeApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ApiError['details'],
+  ) {
+    super(message);
+  }
+}
+
+export interface FakeParagraphSeed {
+  source: string;
+  target?: string;
+  status?: ParagraphStatus;
+  engineId?: string;
+}
+
+let clock = 0;
+function now(): string {
+  clock += 1;
+  return new Date(Date.UTC(2025, 0, 1, 0, 0, 0, clock)).toISOString();
+}
+
+export class FakeVersoApi implements VersoApi {
+  profile: Profile | null = null;
+  settings: Settings = { publisher: '', contactEmail: '', footerPolicy: 'always' };
+  engines: EngineInfo[] = [
+    {
+      id: 'apertium',
+      name: 'Apertium',
+      available: true,
+      unavailableReason: null,
+      pairs: [{ source: 'en', target: 'es' }],
+    },
+  ];
+  readonly docs = new Map<string, DocumentDetail>();
+  readonly calls: { method: MethodName; input: unknown }[] = [];
+  readonly events: EventHub = createEventHub();
+  /** The job the last translateParagraphs call started. */
+  lastJob: { jobId: string; total: number } | null = null;
+  private failures = new Map<MethodName, ApiError[]>();
+  private nextId = 1;
+
+  /** The next call of `method` fails with this error. */
+  failNext(method: MethodName, error: ApiError): void {
+    const list = this.failures.get(method) ?? [];
+    list.push(error);
+    this.failures.set(method, list);
+  }
+
+  callsOf(method: MethodName): unknown[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.input);
+  }
+
+  private record(method: MethodName, input: unknown): void {
+    this.calls.push({ method, input });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) throw new FakeApiError(failure.code, failure.message, failure.details);
+  }
+
+  private id(prefix: string): string {
+    return `${prefix}-${this.nextId++}`;
+  }
+
+  /** Adds a document directly (test set-up). */
+  seedDocument(paragraphs: FakeParagraphSeed[], options: { title?: string; sourceLang?: string; targetLang?: string } = {}): DocumentDetail {
+    const id = this.id('doc');
+    const at = now();
+    const doc: DocumentDetail = {
+      id,
+      title: options.title ?? paragraphs[0]?.source ?? 'Untitled',
+      sourceLang: options.sourceLang ?? 'en',
+      targetLang: options.targetLang ?? 'es',
+      createdAt: at,
+      updatedAt: at,
+      paragraphCount: paragraphs.length,
+      signedOffCount: 0,
+      paragraphs: paragraphs.map((seed, index): Paragraph => {
+        const target = seed.target ?? '';
+        const status = seed.status ?? (target ? 'machine' : 'new');
+        return {
+          id: this.id('p'),
+          documentId: id,
+          index,
+          kind: 'paragraph',
+          marker: null,
+          source: seed.source,
+          target,
+          status,
+          mt: seed.engineId
+            ? {
+                text: target,
+                engineId: seed.engineId,
+                engineVersion: '1',
+                sourceLang: options.sourceLang ?? 'en',
+                targetLang: options.targetLang ?? 'es',
+                createdAt: at,
+                unknownWords: [],
+              }
+            : null,
+          signOff:
+            status === 'signed-off'
+              ? { profileId: 'seed', name: 'Seed Editor', role: 'editor', at, textHash: 'x' }
+              : null,
+          updatedAt: at,
+        };
+      }),
+    };
+    this.docs.set(id, doc);
+    return this.summarise(doc);
+  }
+
+  private summarise(doc: DocumentDetail): DocumentDetail {
+    doc.paragraphCount = doc.paragraphs.length;
+    doc.signedOffCount = doc.paragraphs.filter((p) => p.status === 'signed-off').length;
+    return doc;
+  }
+
+  private findParagraph(paragraphId: string): { doc: DocumentDetail; paragraph: Paragraph } {
+    for (const doc of this.docs.values()) {
+      const paragraph = doc.paragraphs.find((p) => p.id === paragraphId);
+      if (paragraph) return { doc, paragraph };
+    }
+    throw new FakeApiError('PARAGRAPH_NOT_FOUND', `No paragraph ${paragraphId}`);
+  }
+
+  private requireProfile(): Profile {
+    if (!this.profile) throw new FakeApiError('NO_PROFILE', 'No profile');
+    return this.profile;
+  }
+
+  async getAppInfo(input: Record<string, never>): Promise<AppInfo> {
+    this.record('getAppInfo', input);
+    return { version: '0.0.0-test', mode: 'browser', dataDir: '/tmp/verso-test' };
+  }
+
+  async getProfile(input: Record<string, never>): Promise<Profile | null> {
+    this.record('getProfile', input);
+    return this.profile;
+  }
+
+  async setProfile(input: { name: string; role: Profile['role'] }): Promise<Profile> {
+    this.record('setProfile', input);
+    this.profile = { id: this.id('profile'), name: input.name, role: input.role, createdAt: now() };
+    return this.profile;
+  }
+
+  async getSettings(input: Record<string, never>): Promise<Settings> {
+    this.record('getSettings', input);
+    return { ...this.settings };
+  }
+
+  async updateSettings(input: Partial<Settings>): Promise<Settings> {
+    this.record('updateSettings', input);
+    this.settings = { ...this.settings, ...input };
+    return { ...this.settings };
+  }
+
+  async listEngines(input: { sourceLang: string; targetLang: string }): Promise<EngineInfo[]> {
+    this.record('listEngines', input);
+    return this.engines;
+  }
+
+  async importDocument(input: ImportDocumentInput): Promise<DocumentDetail> {
+    this.record('importDocument', input);
+    if (!isKnownLanguage(input.sourceLang) || !isKnownLanguage(input.targetLang)) {
+      throw new FakeApiError('LANGUAGE_UNKNOWN', 'Unknown language');
+    }
+    if (input.source.kind !== 'text') throw new FakeApiError('IMPORT_UNSUPPORTED_FORMAT', 'Files are not faked');
+    const blocks = input.source.text
+      .split(/\n\s*\n/)
+      .map((b) => b.trim())
+      .filter((b) => b !== '');
+    if (blocks.length === 0) throw new FakeApiError('IMPORT_EMPTY', 'Empty');
+    const doc = this.seedDocument(
+      blocks.map((source) => ({ source })),
+      { sourceLang: input.sourceLang, targetLang: input.targetLang, ...(input.title ? { title: input.title } : {}) },
+    );
+    return doc;
+  }
+
+  async listDocuments(input: Record<string, never>): Promise<DocumentSummary[]> {
+    this.record('listDocuments', input);
+    return [...this.docs.values()].map((d) => {
+      const { paragraphs: _paragraphs, ...summary } = this.summarise(d);
+      return summary;
+    });
+  }
+
+  async getDocument(input: { documentId: string }): Promise<DocumentDetail> {
+    this.record('getDocument', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    return this.summarise(doc);
+  }
+
+  async deleteDocument(input: { documentId: string }): Promise<{ deleted: true }> {
+    this.record('deleteDocument', input);
+    this.docs.delete(input.documentId);
+    return { deleted: true };
+  }
+
+  async translateParagraphs(input: { documentId: string; paragraphIds?: string[]; engineId?: string }) {
+    this.record('translateParagraphs', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    const total = doc.paragraphs.filter((p) => p.status === 'new' || p.status === 'machine').length;
+    this.lastJob = { jobId: this.id('job'), total };
+    return { ...this.lastJob };
+  }
+
+  /** Fills every untouched paragraph of the document as the MT job would ("[es] source"). */
+  applyMachineTranslation(documentId: string, engineId = 'apertium'): void {
+    const doc = this.docs.get(documentId)!;
+    for (const p of doc.paragraphs) {
+      if (p.status !== 'new' && p.status !== 'machine') continue;
+      const at = now();
+      p.target = `[${doc.targetLang}] ${p.source}`;
+      p.status = 'machine';
+      p.mt = {
+        text: p.target,
+        engineId,
+        engineVersion: '1',
+        sourceLang: doc.sourceLang,
+        targetLang: doc.targetLang,
+        createdAt: at,
+        unknownWords: [],
+      };
+      p.updatedAt = at;
+    }
+  }
+
+  async cancelJob(input: { jobId: string }): Promise<{ cancelled: boolean }> {
+    this.record('cancelJob', input);
+    return { cancelled: true };
+  }
+
+  async updateParagraphTarget(input: { paragraphId: string; target: string }): Promise<UpdateParagraphResult> {
+    this.record('updateParagraphTarget', input);
+    this.requireProfile();
+    const { paragraph } = this.findParagraph(input.paragraphId);
+    const next = statusAfterEdit(paragraph.status, paragraph.target, input.target);
+    paragraph.target = input.target;
+    paragraph.status = next.status;
+    if (next.withdrawsSignOff) paragraph.signOff = null;
+    paragraph.updatedAt = now();
+    return { paragraph: { ...paragraph }, signOffWithdrawn: next.withdrawsSignOff };
+  }
+
+  async confirmParagraphs(input: { paragraphIds: string[] }): Promise<Paragraph[]> {
+    this.record('confirmParagraphs', input);
+    this.requireProfile();
+    const found = input.paragraphIds.map((id) => this.findParagraph(id).paragraph);
+    for (const p of found) {
+      const check = canConfirm(p.status, p.target);
+      if (!check.ok) throw new FakeApiError(check.code, check.code);
+    }
+    for (const p of found) {
+      p.status = 'translated';
+      p.updatedAt = now();
+    }
+    return found.map((p) => ({ ...p }));
+  }
+
+  async signOffParagraphs(input: { paragraphIds: string[] }): Promise<Paragraph[]> {
+    this.record('signOffParagraphs', input);
+    const profile = this.requireProfile();
+    const found = input.paragraphIds.map((id) => this.findParagraph(id).paragraph);
+    for (const p of found) {
+      const check = canSignOff(p.status, p.target, profile.role);
+      if (!check.ok) throw new FakeApiError(check.code, check.code);
+    }
+    for (const p of found) {
+      p.status = 'signed-off';
+      p.updatedAt = now();
+      p.signOff = { profileId: profile.id, name: profile.name, role: profile.role, at: p.updatedAt, textHash: 'hash' };
+    }
+    return found.map((p) => ({ ...p }));
+  }
+
+  async exportDocument(input: { documentId: string; format: 'txt' | 'md'; mode: 'publish' | 'draft' }): Promise<ExportResult> {
+    this.record('exportDocument', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    if (input.mode === 'publish') {
+      const missing = doc.paragraphs.filter((p) => p.status !== 'signed-off').map((p) => p.index + 1);
+      if (missing.length > 0) {
+        throw new FakeApiError('EXPORT_NOT_SIGNED_OFF', `${missing.length} paragraphs are not signed off`, {
+          count: missing.length,
+          paragraphs: missing,
+        });
+      }
+    }
+    const body = doc.paragraphs.map((p) => p.target).join('\n\n');
+    return {
+      fileName: `article.${doc.targetLang}.${input.format}`,
+      mimeType: input.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8',
+      content: input.mode === 'draft' ? `DRAFT\n\n${body}\n` : `${body}\n`,
+      draft: input.mode === 'draft',
+    };
+  }
+}
