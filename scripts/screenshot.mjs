@@ -37,7 +37,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(url);
   await page.getByRole('textbox', { name: 'Display name' }).fill('Elena Editor');
-  await page.getByLabel('Role').selectOption('editor');
+  await page.getByRole('radio', { name: 'Editor' }).check();
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('textbox', { name: 'Article text' }).fill(`# ${body[0].split('. ')[0]}\n\n${body.join('\n\n')}`);
@@ -54,6 +54,10 @@ try {
   await first.press('Control+Enter');
   await rows.nth(0).getByRole('button', { name: 'Sign off' }).click();
   await page.waitForTimeout(800);
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    window.scrollTo(0, 0);
+  });
   await page.screenshot({ path: path.join(root, 'docs/editor.png') });
   console.log('Wrote docs/editor.png');
 } finally {
