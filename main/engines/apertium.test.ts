@@ -3,19 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../services/serviceError.js';
 import { createApertiumEngine } from './apertium.js';
+import { apertiumEngSpaInstalled } from '../testing/apertiumInstalled.js';
 
 const EN_ES = { source: 'en', target: 'es' };
 
-function hasApertiumEngSpa(): boolean {
-  try {
-    return execFileSync('apertium', ['-l'], { encoding: 'utf8' }).split('\n').some((l) => l.trim() === 'eng-spa');
-  } catch {
-    return false;
-  }
-}
 
-const installed = hasApertiumEngSpa();
-if (!installed) console.warn('Apertium with eng-spa is not installed: the real-engine tests are skipped.');
+const installed = apertiumEngSpaInstalled('the real-engine tests');
 
 describe.runIf(installed)('Apertium engine (real)', () => {
   it('discovers the installed pairs and the language data version', async () => {

@@ -2,32 +2,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../shared/types.js';
 import { createBackend, type Backend } from '../backend.js';
 import { recordJobEvents } from '../testing/jobEvents.js';
 import { referenceArticleBody } from '../testing/referenceArticle.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
-import { ServiceError } from './serviceError.js';
+import { apertiumEngSpaInstalled } from '../testing/apertiumInstalled.js';
+import { failure } from '../testing/failure.js';
 
-function hasApertiumEngSpa(): boolean {
-  try {
-    return execFileSync('apertium', ['-l'], { encoding: 'utf8' }).split('\n').some((l) => l.trim() === 'eng-spa');
-  } catch {
-    return false;
-  }
-}
-const installed = hasApertiumEngSpa();
-if (!installed) console.warn('Apertium with eng-spa is not installed: the end-to-end service tests are skipped.');
+const installed = apertiumEngSpaInstalled('the end-to-end service tests');
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ServiceError) return err.toApiError();
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const SPANISH_FOOTER_FIRST_LINE = 'Este artículo ha sido traducido con ayuda de herramientas de IA y revisado por nuestra redacción.';
 

@@ -2,13 +2,13 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findFooterTemplate } from '../../shared/footer.js';
-import type { ApiError, DocumentDetail } from '../../shared/types.js';
+import type { DocumentDetail } from '../../shared/types.js';
 import { createBackend, type Backend, type BackendOptions } from '../backend.js';
 import type { MtEngine } from '../engines/mtEngine.js';
 import { createFakeEngine } from '../testing/fakeEngine.js';
 import { recordJobEvents } from '../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
-import { ServiceError } from './serviceError.js';
+import { failure } from '../testing/failure.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -25,15 +25,6 @@ function start(options: Partial<BackendOptions> & { engines: MtEngine[] }): Back
   return backend;
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof ServiceError) return err.toApiError();
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function importArticle(backend: Backend, paragraphs: string[], targetLang = 'es'): Promise<DocumentDetail> {
   return backend.api.importDocument({
