@@ -167,3 +167,32 @@ test('bad input gets a clear error and creates nothing; unsupported pairs offer 
   await expect(page.getByRole('button', { name: 'Translate all' })).toBeDisabled();
   await expect(page.getByText(/no .*engine.*(supports|for)/i)).toBeVisible();
 });
+
+test('a Markdown file picked from disk keeps its structure; the interface speaks German', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Tomás Translator', 'Translator');
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByLabel('Choose file').setInputFiles({
+    name: 'story.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# The red house\n\nThe house is red.\n\n- The dog is small.\n- The cat is big.\n\n> The house is old.\n', 'utf8'),
+  });
+  await page.getByLabel('Source language').selectOption('en');
+  await page.getByLabel('Target language').selectOption('es');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'The red house', level: 1 })).toBeVisible();
+  await expect(app.rows()).toHaveCount(5);
+  await expect(app.row(3)).toContainText('The cat is big.');
+
+  await page.getByLabel('Interface language').selectOption('de');
+  await expect(page.getByRole('button', { name: 'Alles übersetzen' })).toBeVisible();
+  await expect(page.getByText('0 von 5 freigegeben')).toBeVisible();
+  await expect(page.getByRole('row').first().getByRole('textbox', { name: 'Übersetzung' })).toBeVisible();
+  await page.reload();
+  // The choice is remembered.
+  await expect(page.getByRole('button', { name: 'Profil wechseln' })).toBeVisible();
+  await page.getByLabel('Sprache der Oberfläche').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Switch profile' })).toBeVisible();
+});
