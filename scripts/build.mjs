@@ -9,8 +9,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const quiet = process.argv.includes('--quiet');
+// VERSO_DIST lets parallel work trees build side by side (default: dist/).
+const dist = path.resolve(root, process.env.VERSO_DIST || 'dist');
 
-await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+await viteBuild({
+  configFile: path.join(root, 'vite.config.ts'),
+  logLevel: quiet ? 'error' : 'warn',
+  build: { outDir: path.join(dist, 'renderer'), emptyOutDir: true },
+});
 
 const common = {
   bundle: true,
@@ -25,9 +31,9 @@ const common = {
 };
 
 await Promise.all([
-  esbuild({ ...common, entryPoints: [path.join(root, 'main/web.ts')], outfile: path.join(root, 'dist/main/web.cjs') }),
-  esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/main.ts')], outfile: path.join(root, 'dist/main/electron.cjs') }),
+  esbuild({ ...common, entryPoints: [path.join(root, 'main/web.ts')], outfile: path.join(dist, 'main/web.cjs') }),
+  esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/main.ts')], outfile: path.join(dist, 'main/electron.cjs') }),
   // The sandboxed preload may require only 'electron'.
-  esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/preload.ts')], outfile: path.join(root, 'dist/main/preload.cjs') }),
+  esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/preload.ts')], outfile: path.join(dist, 'main/preload.cjs') }),
 ]);
-if (!quiet) console.log('Built dist/renderer and dist/main.');
+if (!quiet) console.log(`Built ${path.relative(root, dist)}/renderer and ${path.relative(root, dist)}/main.`);

@@ -20,6 +20,11 @@ import type {
   Settings,
   SourceFormat,
 } from './types.js';
+import { ENGINES_METHODS, type EnginesApi } from './features/enginesApi.js';
+import { WORKFLOW_METHODS, type WorkflowApi } from './features/workflowApi.js';
+import { EXPORTING_METHODS, type ExportingApi } from './features/exportingApi.js';
+import { IMPORTING_METHODS, type ImportingApi } from './features/importingApi.js';
+import { MEMORY_METHODS, type MemoryApi } from './features/memoryApi.js';
 
 export type ImportSource =
   | { kind: 'text'; text: string; format: SourceFormat }
@@ -39,7 +44,8 @@ export interface UpdateParagraphResult {
   signOffWithdrawn: boolean;
 }
 
-export interface VersoApi {
+/** The walking skeleton's methods; features add theirs in shared/features/*Api.ts. */
+export interface CoreApi {
   getAppInfo(input: Record<string, never>): Promise<AppInfo>;
   getProfile(input: Record<string, never>): Promise<Profile | null>;
   setProfile(input: { name: string; role: Role }): Promise<Profile>;
@@ -68,12 +74,15 @@ export interface VersoApi {
   }): Promise<ExportResult>;
 }
 
+/** The whole API: the core plus every feature's methods. */
+export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi {}
+
 export type MethodName = keyof VersoApi;
 export type MethodInput<M extends MethodName> = Parameters<VersoApi[M]>[0];
 export type MethodOutput<M extends MethodName> = Awaited<ReturnType<VersoApi[M]>>;
 
 /** Runtime allowlist of methods; the `satisfies` clause keeps it equal to the interface. */
-export const METHOD_NAMES = [
+const CORE_METHODS = [
   'getAppInfo',
   'getProfile',
   'setProfile',
@@ -90,6 +99,15 @@ export const METHOD_NAMES = [
   'confirmParagraphs',
   'signOffParagraphs',
   'exportDocument',
+] as const satisfies readonly (keyof CoreApi)[];
+
+export const METHOD_NAMES = [
+  ...CORE_METHODS,
+  ...ENGINES_METHODS,
+  ...WORKFLOW_METHODS,
+  ...EXPORTING_METHODS,
+  ...IMPORTING_METHODS,
+  ...MEMORY_METHODS,
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that no interface method is missing from the allowlist.

@@ -3,7 +3,13 @@
  * One schema per method of `VersoApi`; the mapped type keeps them complete and in step.
  */
 import { z } from 'zod';
-import type { MethodInput, MethodName } from './api.js';
+import type { CoreApi, MethodInput, MethodName } from './api.js';
+import type { SchemaMap } from './schemaMap.js';
+import { enginesSchemas } from './features/enginesSchemas.js';
+import { workflowSchemas } from './features/workflowSchemas.js';
+import { exportingSchemas } from './features/exportingSchemas.js';
+import { importingSchemas } from './features/importingSchemas.js';
+import { memorySchemas } from './features/memorySchemas.js';
 import { LIMITS } from './limits.js';
 
 const id = z.string().min(1).max(64);
@@ -18,7 +24,7 @@ const settingsShape = {
   footerPolicy: z.enum(['always', 'when-mt', 'never']),
 };
 
-export const methodSchemas = {
+const coreSchemas = {
   getAppInfo: empty,
   getProfile: empty,
   setProfile: z
@@ -78,6 +84,15 @@ export const methodSchemas = {
       mode: z.enum(['publish', 'draft']),
     })
     .strict(),
+} satisfies SchemaMap<CoreApi>;
+
+export const methodSchemas = {
+  ...coreSchemas,
+  ...enginesSchemas,
+  ...workflowSchemas,
+  ...exportingSchemas,
+  ...importingSchemas,
+  ...memorySchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =

@@ -143,31 +143,5 @@ export interface ApiError {
   details?: Record<string, string | number | boolean | string[] | number[]>;
 }
 
-export const ERROR_CODES = [
-  'BAD_REQUEST',
-  'UNKNOWN_METHOD',
-  'INTERNAL',
-  'NO_PROFILE',
-  'ROLE_FORBIDDEN',
-  'IMPORT_EMPTY',
-  'IMPORT_BINARY',
-  'IMPORT_TOO_LARGE',
-  'IMPORT_UNSUPPORTED_FORMAT',
-  'LANGUAGE_UNKNOWN',
-  'LANGUAGE_SAME',
-  'DOCUMENT_NOT_FOUND',
-  'PARAGRAPH_NOT_FOUND',
-  'PARAGRAPH_EMPTY',
-  'PARAGRAPH_NOT_CONFIRMABLE',
-  'ENGINE_NOT_FOUND',
-  'ENGINE_UNAVAILABLE',
-  'ENGINE_PAIR_UNSUPPORTED',
-  'ENGINE_FAILED',
-  'JOB_NOT_FOUND',
-  'JOB_ALREADY_RUNNING',
-  'EXPORT_NOT_SIGNED_OFF',
-  'FOOTER_TEMPLATE_MISSING',
-  'SETTINGS_INVALID',
-  'DB_TOO_NEW',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import type { ErrorCode } from './errors.js';
+export { ERROR_CODES, type ErrorCode } from './errors.js';

@@ -21,7 +21,7 @@ export function makeDataDir(): string {
 }
 
 export function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/main/web.cjs')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, process.env.VERSO_DIST || 'dist', 'main/web.cjs')], {
     env: { ...process.env, VERSO_DATA_DIR: dataDir, PORT: '0', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,6 +7,11 @@ import { createProfileService } from './profileService.js';
 import { createReviewService } from './reviewService.js';
 import { createSettingsService } from './settingsService.js';
 import { createTranslationService } from './translationService.js';
+import { createEnginesService } from './features/engines.js';
+import { createWorkflowService } from './features/workflow.js';
+import { createExportingService } from './features/exporting.js';
+import { createImportingService } from './features/importing.js';
+import { createMemoryService } from './features/memory.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   return {
@@ -19,5 +24,10 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createTranslationService(deps),
     ...createReviewService(deps),
     ...createExportService(deps),
+    ...createEnginesService(deps),
+    ...createWorkflowService(deps),
+    ...createExportingService(deps),
+    ...createImportingService(deps),
+    ...createMemoryService(deps),
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/types.js';
-import en from './locales/en.json';
-import de from './locales/de.json';
-import { createI18n, pickUiLanguage } from './i18n.js';
+import { createI18n, LOCALES, pickUiLanguage } from './i18n.js';
 import { formatApiError } from './formatError.js';
+
+const { en, de } = LOCALES;
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

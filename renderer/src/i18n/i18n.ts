@@ -3,8 +3,29 @@
  * (`t('no.such.key')` does not compile), synchronous init so the first render is translated.
  */
 import i18next, { type i18n } from 'i18next';
-import en from './locales/en.json';
-import de from './locales/de.json';
+import enCore from './locales/en.json';
+import deCore from './locales/de.json';
+import enEngines from './locales/en/engines.json';
+import deEngines from './locales/de/engines.json';
+import enWorkflow from './locales/en/workflow.json';
+import deWorkflow from './locales/de/workflow.json';
+import enExporting from './locales/en/exporting.json';
+import deExporting from './locales/de/exporting.json';
+import enImporting from './locales/en/importing.json';
+import deImporting from './locales/de/importing.json';
+import enMemory from './locales/en/memory.json';
+import deMemory from './locales/de/memory.json';
+import { mergeLocales } from './mergeLocales.js';
+
+/**
+ * Each feature keeps its strings in its own file (locales/<lang>/<feature>.json), deep-merged over
+ * the core file, so features never edit each other's strings.
+ */
+const en = mergeLocales(enCore, enEngines, enWorkflow, enExporting, enImporting, enMemory);
+const de = mergeLocales(deCore, deEngines, deWorkflow, deExporting, deImporting, deMemory);
+/** The merged trees, for tests (same keys in every language). */
+export const LOCALES = { en, de } as const;
+export type Locale = typeof en;
 
 export const UI_LANGUAGES = ['en', 'de'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -17,7 +38,7 @@ export const resources = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: Locale };
   }
 }
 

@@ -1,0 +1,17 @@
+/** Every error code any method may return; `errors.<CODE>` in the renderer's locales for each. */
+import { CORE_ERROR_CODES } from './coreErrors.js';
+import { ENGINES_ERROR_CODES } from './features/enginesApi.js';
+import { WORKFLOW_ERROR_CODES } from './features/workflowApi.js';
+import { EXPORTING_ERROR_CODES } from './features/exportingApi.js';
+import { IMPORTING_ERROR_CODES } from './features/importingApi.js';
+import { MEMORY_ERROR_CODES } from './features/memoryApi.js';
+
+export const ERROR_CODES = [
+  ...CORE_ERROR_CODES,
+  ...ENGINES_ERROR_CODES,
+  ...WORKFLOW_ERROR_CODES,
+  ...EXPORTING_ERROR_CODES,
+  ...IMPORTING_ERROR_CODES,
+  ...MEMORY_ERROR_CODES,
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
