@@ -67,8 +67,10 @@ describe('migration 0010-initial', () => {
 });
 
 describe('migrate', () => {
+  // A version above every real migration, so the test stays valid as migrations are added.
+  const next = MIGRATIONS[MIGRATIONS.length - 1]!.version + 1000;
   const addColumn: Migration = {
-    version: 20,
+    version: next,
     name: 'test-add-column',
     up(db) {
       db.exec("ALTER TABLE documents ADD COLUMN note TEXT NOT NULL DEFAULT 'none'");
@@ -79,8 +81,8 @@ describe('migrate', () => {
     const db = openDatabase(file());
     db.exec("INSERT INTO documents VALUES ('d1', 'Kept', 'en', 'es', 'md', 'a', 'a')");
     const result = migrate(db, [...MIGRATIONS, addColumn]);
-    expect(result.applied).toEqual(['0020-test-add-column']);
-    expect(schemaVersion(db)).toBe(20);
+    expect(result.applied).toEqual([`${String(next).padStart(4, '0')}-test-add-column`]);
+    expect(schemaVersion(db)).toBe(next);
     expect(db.prepare('SELECT title, note FROM documents').all()).toEqual([{ title: 'Kept', note: 'none' }]);
     db.close();
   });
@@ -88,7 +90,7 @@ describe('migrate', () => {
   it('applies all pending migrations in one transaction: a failing one rolls every one back', () => {
     const db = new Database(file());
     const broken: Migration = {
-      version: 20,
+      version: MIGRATIONS[MIGRATIONS.length - 1]!.version + 1000,
       name: 'broken',
       up() {
         throw new Error('boom');

@@ -1,8 +1,15 @@
-/** Human work on paragraphs: editing the target, confirming, signing off. Every change is a revision. */
+/**
+ * Human work on paragraphs: editing the target, confirming, signing off. Every change is a revision.
+ * The sign-off gate lives here: a paragraph with QA errors (shared/qa) is not signed off unless an
+ * editor overrides it with a reason, which is kept beside the sign-off revision.
+ */
 import { createHash } from 'node:crypto';
 import type { VersoApi } from '../../shared/api.js';
+import type { RevisionLinkKind } from '../../shared/features/workflowApi.js';
+import { qaErrors, runQa, type QaCheck, type QaIssue } from '../../shared/qa/runQa.js';
 import { canConfirm, canSignOff, statusAfterConfirm, statusAfterEdit, type Check } from '../../shared/status.js';
 import type { ErrorCode, Paragraph, ParagraphStatus, Profile } from '../../shared/types.js';
+import { createWorkflowRepo, type WorkflowRepo } from '../db/repositories/workflow/workflowRepo.js';
 import { formatNumbers, plural, requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
 
@@ -17,12 +24,37 @@ const REASONS: Partial<Record<ErrorCode, string>> = {
   PARAGRAPH_EMPTY: 'it has no translation',
   PARAGRAPH_NOT_CONFIRMABLE: 'its status does not allow it',
   ROLE_FORBIDDEN: 'only editors sign off',
+  QA_BLOCKED: 'QA found errors; an editor can override them with a reason',
 };
 
-export function createReviewService(
-  deps: ServiceDeps,
-): Pick<VersoApi, 'updateParagraphTarget' | 'confirmParagraphs' | 'signOffParagraphs'> {
+/** Checks another feature (e.g. the glossary) adds to the gate, per document. */
+export type ExtraQaChecks = (documentId: string) => readonly QaCheck[];
+
+type LinkRef = { kind: RevisionLinkKind; revisionId: number };
+type OverrideRef = { reason: string; issues: QaIssue[] };
+type ReviewRef = { dwellMs: number; words: number; diffViewed: boolean; fast: boolean };
+
+/** The writing core shared by the review service and the workflow feature (undo, restore, bulk sign-off). */
+export interface ReviewCore {
+  workflow: WorkflowRepo;
+  /** The paragraphs, or PARAGRAPH_NOT_FOUND naming the missing ones. */
+  load(ids: readonly string[]): Paragraph[];
+  /** All-or-nothing: refuses the whole call when any paragraph fails the check. */
+  checkAll(paragraphs: readonly Paragraph[], check: (p: Paragraph) => Check, verb: string): void;
+  qaIssues(p: Paragraph): QaIssue[];
+  writeEdit(p: Paragraph, target: string, author: Profile, link?: LinkRef): { paragraph: Paragraph; signOffWithdrawn: boolean };
+  writeConfirm(paragraphs: Paragraph[], author: Profile): Paragraph[];
+  writeSignOff(
+    paragraphs: Paragraph[],
+    author: Profile,
+    overrides?: ReadonlyMap<string, OverrideRef>,
+    reviews?: ReadonlyMap<string, ReviewRef>,
+  ): Paragraph[];
+}
+
+export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks = () => []): ReviewCore {
   const { repos } = deps;
+  const workflow = createWorkflowRepo(deps.db);
 
   function load(ids: readonly string[]): Paragraph[] {
     const unique = [...new Set(ids)];
@@ -53,6 +85,16 @@ export function createReviewService(
     );
   }
 
+  /** QA issues of a paragraph as stored (its document gives the language pair). */
+  function qaIssues(p: Paragraph): QaIssue[] {
+    const doc = repos.documents.get(p.documentId);
+    if (!doc) return [];
+    return runQa(
+      { source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt },
+      extraChecks(p.documentId),
+    );
+  }
+
   function revision(
     p: Paragraph,
     author: Profile,
@@ -61,8 +103,8 @@ export function createReviewService(
     afterText: string,
     statusAfter: ParagraphStatus,
     at: string,
-  ): void {
-    repos.revisions.insert({
+  ): number {
+    return repos.revisions.insert({
       paragraphId: p.id,
       documentId: p.documentId,
       profileId: author.id,
@@ -79,7 +121,7 @@ export function createReviewService(
     });
   }
 
-  const writeEdit = deps.db.transaction((p: Paragraph, target: string, author: Profile) => {
+  const writeEdit = deps.db.transaction((p: Paragraph, target: string, author: Profile, link?: LinkRef) => {
     const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target);
     const now = deps.now();
     const at = now.toISOString();
@@ -93,9 +135,15 @@ export function createReviewService(
       last.action === 'edit' &&
       last.origin === 'human' &&
       last.profileId === author.id &&
-      now.getTime() - Date.parse(last.updatedAt) <= EDIT_COALESCE_MS;
+      now.getTime() - Date.parse(last.updatedAt) <= EDIT_COALESCE_MS &&
+      // Undo, redo and restore stay revisions of their own (the undo history depends on them).
+      link === undefined &&
+      !workflow.hasLink(last.id);
     if (coalesce) repos.revisions.extend(last.id, target, status, at);
-    else revision(p, author, 'edit', p.target, target, status, at);
+    else {
+      const id = revision(p, author, 'edit', p.target, target, status, at);
+      if (link) workflow.addLink({ revisionId: id, kind: link.kind, targetRevisionId: link.revisionId });
+    }
     if (withdrawsSignOff) revision(p, author, 'sign-off-withdrawn', p.target, target, status, at);
 
     repos.documents.touch(p.documentId, at);
@@ -114,7 +162,13 @@ export function createReviewService(
     });
   });
 
-  const writeSignOff = deps.db.transaction((paragraphs: Paragraph[], author: Profile) => {
+  const writeSignOff = deps.db.transaction(
+    (
+      paragraphs: Paragraph[],
+      author: Profile,
+      overrides: ReadonlyMap<string, OverrideRef> = new Map(),
+      reviews: ReadonlyMap<string, ReviewRef> = new Map(),
+    ) => {
     const at = deps.now().toISOString();
     return paragraphs.map((p) => {
       const updated: Paragraph = {
@@ -124,11 +178,43 @@ export function createReviewService(
         updatedAt: at,
       };
       repos.paragraphs.update(updated);
-      revision(p, author, 'sign-off', p.target, p.target, 'signed-off', at);
+      const id = revision(p, author, 'sign-off', p.target, p.target, 'signed-off', at);
+      const override = overrides.get(p.id);
+      if (override) workflow.addOverride({ revisionId: id, paragraphId: p.id, reason: override.reason, issues: override.issues, createdAt: at });
+      const review = reviews.get(p.id);
+      if (review) workflow.addReview({ revisionId: id, paragraphId: p.id, ...review });
       repos.documents.touch(p.documentId, at);
       return updated;
     });
   });
+
+  return {
+    workflow,
+    load,
+    checkAll,
+    qaIssues,
+    writeEdit: (p, target, author, link) => writeEdit(p, target, author, link),
+    writeConfirm: (paragraphs, author) => writeConfirm(paragraphs, author),
+    writeSignOff: (paragraphs, author, overrides, reviews) => writeSignOff(paragraphs, author, overrides, reviews),
+  };
+}
+
+/** The editor must be an editor (checked before anything else). */
+export function requireEditor(deps: ServiceDeps): Profile {
+  const author = requireProfile(deps);
+  if (author.role !== 'editor') {
+    throw new ServiceError('ROLE_FORBIDDEN', `Only editors can sign off paragraphs; ${author.name} works as a ${author.role}.`, {
+      role: author.role,
+    });
+  }
+  return author;
+}
+
+export function createReviewService(
+  deps: ServiceDeps,
+  extraChecks?: ExtraQaChecks,
+): Pick<VersoApi, 'updateParagraphTarget' | 'confirmParagraphs' | 'signOffParagraphs'> {
+  const { load, checkAll, qaIssues, writeEdit, writeConfirm, writeSignOff } = createReviewCore(deps, extraChecks);
 
   return {
     async updateParagraphTarget({ paragraphId, target }) {
@@ -146,14 +232,11 @@ export function createReviewService(
     },
 
     async signOffParagraphs({ paragraphIds }) {
-      const author = requireProfile(deps);
-      if (author.role !== 'editor') {
-        throw new ServiceError('ROLE_FORBIDDEN', `Only editors can sign off paragraphs; ${author.name} works as a ${author.role}.`, {
-          role: author.role,
-        });
-      }
+      const author = requireEditor(deps);
       const paragraphs = load(paragraphIds);
       checkAll(paragraphs, (p) => canSignOff(p.status, p.target, author.role), 'signed off');
+      // The QA gate: all-or-nothing here; signOffReviewed (workflow) skips and takes overrides.
+      checkAll(paragraphs, (p) => (qaErrors(qaIssues(p)).length > 0 ? { ok: false, code: 'QA_BLOCKED' } : { ok: true }), 'signed off');
       return writeSignOff(paragraphs, author);
     },
   };

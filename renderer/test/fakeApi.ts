@@ -19,6 +19,8 @@ import type {
   Settings,
 } from '../../shared/types.js';
 import { createEventHub, type EventHub } from '../src/api/memoryTransport.js';
+import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffOverride, SignOffSummary } from '../../shared/features/workflowApi.js';
+import { qaErrors, runQa } from '../../shared/qa/runQa.js';
 
 export class FakeApiError extends Error {
   constructor(
@@ -298,6 +300,118 @@ export class FakeVersoApi implements VersoApi {
       p.signOff = { profileId: profile.id, name: profile.name, role: profile.role, at: p.updatedAt, textHash: 'hash' };
     }
     return found.map((p) => ({ ...p }));
+  }
+
+  // --- workflow (the QA gate is the real one from shared/qa; history is not simulated) ---
+  async signOffReviewed(input: { paragraphIds: string[]; overrides?: SignOffOverride[]; review?: unknown[] }): Promise<SignOffSummary> {
+    this.record('signOffReviewed', input);
+    const profile = this.requireProfile();
+    if (profile.role !== 'editor') throw new FakeApiError('ROLE_FORBIDDEN', 'Only editors sign off');
+    const reasons = new Set((input.overrides ?? []).map((o) => o.paragraphId));
+    const summary: SignOffSummary = { signedOff: [], skipped: [], fast: [] };
+    for (const id of input.paragraphIds) {
+      const { doc, paragraph: p } = this.findParagraph(id);
+      const check = canSignOff(p.status, p.target, profile.role);
+      if (!check.ok) {
+        summary.skipped.push({ paragraphId: id, number: p.index + 1, reason: check.code === 'PARAGRAPH_EMPTY' ? 'empty' : 'status', issues: [] });
+        continue;
+      }
+      const errors = qaErrors(runQa({ source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt }));
+      if (errors.length > 0 && !reasons.has(id)) {
+        summary.skipped.push({ paragraphId: id, number: p.index + 1, reason: 'qa', issues: errors });
+        continue;
+      }
+      p.status = 'signed-off';
+      p.updatedAt = now();
+      p.signOff = { profileId: profile.id, name: profile.name, role: profile.role, at: p.updatedAt, textHash: 'hash' };
+      summary.signedOff.push({ ...p });
+    }
+    return summary;
+  }
+
+  async getParagraphHistory(input: { paragraphId: string }): Promise<ParagraphHistory> {
+    this.record('getParagraphHistory', input);
+    this.findParagraph(input.paragraphId);
+    return { paragraphId: input.paragraphId, entries: [], canUndo: false, canRedo: false };
+  }
+
+  async undoParagraph(input: { paragraphId: string }): Promise<ParagraphChange> {
+    this.record('undoParagraph', input);
+    throw new FakeApiError('NOTHING_TO_UNDO', 'Nothing to undo', { number: this.findParagraph(input.paragraphId).paragraph.index + 1 });
+  }
+
+  async redoParagraph(input: { paragraphId: string }): Promise<ParagraphChange> {
+    this.record('redoParagraph', input);
+    throw new FakeApiError('NOTHING_TO_REDO', 'Nothing to redo', { number: this.findParagraph(input.paragraphId).paragraph.index + 1 });
+  }
+
+  readonly effort = new Map<string, { activeMs: number; keystrokes: number }>();
+
+  async recordEditEffort(input: { paragraphId: string; activeMs: number; keystrokes: number }): Promise<{ recorded: true }> {
+    this.record('recordEditEffort', input);
+    this.requireProfile();
+    this.findParagraph(input.paragraphId);
+    const e = this.effort.get(input.paragraphId) ?? { activeMs: 0, keystrokes: 0 };
+    this.effort.set(input.paragraphId, { activeMs: e.activeMs + input.activeMs, keystrokes: e.keystrokes + input.keystrokes });
+    return { recorded: true };
+  }
+
+  async getDocumentEffort(input: { documentId: string }): Promise<EditEffort[]> {
+    this.record('getDocumentEffort', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    return doc.paragraphs.flatMap((p) => {
+      const e = this.effort.get(p.id);
+      return e ? [{ paragraphId: p.id, ...e }] : [];
+    });
+  }
+
+  readonly comments: Comment[] = [];
+
+  async listComments(input: { documentId: string }): Promise<Comment[]> {
+    this.record('listComments', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    const ids = new Set(doc.paragraphs.map((p) => p.id));
+    return this.comments.filter((c) => ids.has(c.paragraphId)).map((c) => ({ ...c }));
+  }
+
+  async addComment(input: { paragraphId: string; body: string }): Promise<Comment> {
+    this.record('addComment', input);
+    const profile = this.requireProfile();
+    this.findParagraph(input.paragraphId);
+    const comment: Comment = {
+      id: this.id('c'),
+      paragraphId: input.paragraphId,
+      authorName: profile.name,
+      role: profile.role,
+      body: input.body.trim(),
+      createdAt: now(),
+      resolved: null,
+    };
+    this.comments.push(comment);
+    return { ...comment };
+  }
+
+  async setCommentResolved(input: { commentId: string; resolved: boolean }): Promise<Comment> {
+    this.record('setCommentResolved', input);
+    const profile = this.requireProfile();
+    const comment = this.comments.find((c) => c.id === input.commentId);
+    if (!comment) throw new FakeApiError('COMMENT_NOT_FOUND', 'No such comment');
+    comment.resolved = input.resolved ? { at: now(), byName: profile.name } : null;
+    return { ...comment };
+  }
+
+  async listEditors(input: { documentId: string }): Promise<EditorOfParagraphs[]> {
+    this.record('listEditors', input);
+    if (!this.docs.has(input.documentId)) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    return [];
+  }
+
+  async restoreRevision(input: { paragraphId: string; revisionId: number }): Promise<ParagraphChange> {
+    this.record('restoreRevision', input);
+    this.findParagraph(input.paragraphId);
+    throw new FakeApiError('REVISION_NOT_FOUND', 'No such revision', { revisionId: input.revisionId });
   }
 
   async exportDocument(input: { documentId: string; format: 'txt' | 'md'; mode: 'publish' | 'draft' }): Promise<ExportResult> {

@@ -206,7 +206,7 @@ describe('sign-off', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
     await waitFor(() => expect(screen.getByText('3 of 3 signed off')).toBeTruthy());
-    expect(api.callsOf('signOffParagraphs')).toEqual([{ paragraphIds: [ids[2]] }, { paragraphIds: [ids[0], ids[1]] }]);
+    expect(api.callsOf('signOffReviewed').map((c) => (c as { paragraphIds: string[] }).paragraphIds)).toEqual([[ids[2]], [ids[0], ids[1]]]);
     expect(screen.getByText('2 paragraphs signed off.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Sign off all confirmed' }) as HTMLButtonElement).disabled).toBe(true);
   });

@@ -23,6 +23,16 @@ import { useLanguageName } from '../i18n/useLanguageName.js';
 import { usePlatform } from '../platform.js';
 import { ParagraphRow, type RowHandle } from './ParagraphRow.js';
 import { countSignedOff, mergeParagraphs, mergeReloaded, supportsPair } from './paragraphs.js';
+import type { FastSignOff, SkippedParagraph } from '../../../shared/features/workflowApi.js';
+import { BulkSkipped } from '../workflow/BulkSkipped.js';
+import { DocumentQa } from '../workflow/DocumentQa.js';
+import { DocumentDashboard } from '../workflow/DocumentDashboard.js';
+import { ShortcutHelp } from '../workflow/ShortcutHelp.js';
+import { CommentsProvider } from '../workflow/CommentsContext.js';
+import { FindBar, type RowVisibility } from '../workflow/FindBar.js';
+import { ReviewSignalsProvider, useMeasuredReviewSignals } from '../workflow/ReviewSignalsContext.js';
+import { FastNotice } from '../workflow/FastNotice.js';
+import { useEditorShortcuts } from '../workflow/useEditorShortcuts.js';
 
 /** A message kept as a function of `t`, so it follows a change of interface language. */
 type Message = { render: (t: TFunction) => string } | null;
@@ -67,12 +77,26 @@ export function EditorView({
   const [exportFormat, setExportFormat] = useState<ExportFormat>('txt');
   const [unsaved, setUnsaved] = useState(false);
   const [exportMode, setExportMode] = useState<ExportMode>('publish');
+  const [skipped, setSkipped] = useState<SkippedParagraph[]>([]);
+  const [visibility, setVisibility] = useState<RowVisibility | null>(null);
+  const reviewSignals = useMeasuredReviewSignals();
+  const [fast, setFast] = useState<FastSignOff[]>([]);
 
   const rows = useRef(new Map<string, RowHandle>());
   const docRef = useRef(doc);
   useEffect(() => {
     docRef.current = doc;
   }, [doc]);
+
+  const shortcuts = useEditorShortcuts(
+    doc,
+    (id) => {
+      const row = rows.current.get(id);
+      row?.focus();
+      return row !== undefined;
+    },
+    () => setStatus({ render: (tt) => tt('workflow.shortcuts.noQa') }),
+  );
 
   const loaded = doc !== null;
   useEffect(() => {
@@ -210,15 +234,22 @@ export function EditorView({
     }
   }
 
-  async function signOffAllConfirmed(): Promise<void> {
+  /** Signs off every confirmed paragraph, or (`shown`) every paragraph the find/filter bar shows that is not signed off yet. */
+  async function signOffAllConfirmed(shown = false): Promise<void> {
     startAction('signOff');
     try {
       await flushAll();
-      const ids = (docRef.current?.paragraphs ?? []).filter((p) => p.status === 'translated').map((p) => p.id);
+      const ids = (docRef.current?.paragraphs ?? [])
+        .filter((p) => (shown ? p.status !== 'signed-off' && (!visibility || visibility.test(p)) : p.status === 'translated'))
+        .map((p) => p.id);
+      setSkipped([]);
       if (ids.length === 0) return;
-      const updated = await api.signOffParagraphs({ paragraphIds: ids });
-      onParagraphs(updated);
-      const count = updated.filter((p) => p.status === 'signed-off').length;
+      // The QA gate skips paragraphs with QA errors and says which (workflow/BulkSkipped).
+      const result = await api.signOffReviewed({ paragraphIds: ids, review: reviewSignals.signalsFor(ids) });
+      onParagraphs(result.signedOff);
+      setFast(result.fast);
+      setSkipped(result.skipped);
+      const count = result.signedOff.length;
       setStatus({ render: (tt) => tt('editor.signOffAll.done', { count }) });
     } catch (err) {
       setAlert(err);
@@ -335,7 +366,15 @@ export function EditorView({
               {t('editor.signOffAll.action')}
             </button>
           )}
+          {isEditor && visibility && (
+            <button type="button" disabled={busy !== null} onClick={() => void signOffAllConfirmed(true)}>
+              {t('workflow.bulk.signOffShown')}
+            </button>
+          )}
         </div>
+        <button type="button" className="button-quiet" aria-haspopup="dialog" onClick={() => shortcuts.setHelpOpen(true)}>
+          {t('workflow.shortcuts.open')}
+        </button>
         <div className="toolbar-group export">
           <div className="field inline">
             <label htmlFor={ids.format}>{t('editor.export.formatLabel')}</label>
@@ -401,12 +440,26 @@ export function EditorView({
       <p role="status" className="notice">
         {notice ? notice.render(t) : ''}
       </p>
+      <FastNotice fast={fast} />
+      <BulkSkipped skipped={skipped} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
+      <DocumentQa doc={doc} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
+      <DocumentDashboard doc={doc} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
 
       <p id={ids.shortcut} className="hint shortcut">
         {t('editor.shortcut.hint')}
       </p>
-      <div role="table" aria-label={t('editor.table.label')} aria-describedby={ids.shortcut} className="paragraphs">
-        {doc.paragraphs.map((p, i) => (
+      {shortcuts.helpOpen && <ShortcutHelp isEditor={isEditor} onClose={() => shortcuts.setHelpOpen(false)} />}
+      <ReviewSignalsProvider signals={reviewSignals}>
+      <CommentsProvider documentId={doc.id}>
+      <FindBar doc={doc} onVisibility={setVisibility} flushAll={flushAll} onParagraphs={onParagraphs} />
+      <div
+        role="table"
+        aria-label={t('editor.table.label')}
+        aria-describedby={ids.shortcut}
+        className="paragraphs"
+        onKeyDown={shortcuts.onTableKeyDown}
+      >
+        {doc.paragraphs.map((p, i) => visibility && !visibility.test(p) ? null : (
           <ParagraphRow
             key={p.id}
             paragraph={p}
@@ -420,9 +473,12 @@ export function EditorView({
             onParagraphs={onParagraphs}
             onFocusNext={onFocusNext}
             register={register}
+            onFastSignOffs={setFast}
           />
         ))}
       </div>
+      </CommentsProvider>
+      </ReviewSignalsProvider>
     </section>
   );
 }

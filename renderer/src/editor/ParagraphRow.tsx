@@ -10,6 +10,11 @@ import { LIMITS } from '../../../shared/limits.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useFormatError } from '../i18n/formatError.js';
 import { statusKey } from './paragraphs.js';
+import type { FastSignOff, ParagraphChange, SkippedParagraph } from '../../../shared/features/workflowApi.js';
+import { RowWorkflow } from '../workflow/RowWorkflow.js';
+import { useParagraphUndo } from '../workflow/useParagraphUndo.js';
+import { useEditEffort } from '../workflow/useEditEffort.js';
+import { useReviewSignals } from '../workflow/ReviewSignalsContext.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -32,6 +37,8 @@ export interface ParagraphRowProps {
   onParagraphs: (paragraphs: Paragraph[]) => void;
   onFocusNext: (paragraphId: string) => void;
   register: (paragraphId: string, handle: RowHandle) => () => void;
+  /** Sign-offs faster than a plausible reading speed (workflow). */
+  onFastSignOffs?: (fast: FastSignOff[]) => void;
 }
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
@@ -52,6 +59,9 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [rowError, setRowError] = useState<RowError>(null);
   const [acting, setActing] = useState(false);
+  /** A sign-off refused for QA errors (workflow): the row asks for an override reason. */
+  const [gate, setGate] = useState<SkippedParagraph | null>(null);
+  const signals = useReviewSignals();
 
   /** Local text not yet known to be stored (null: show the paragraph's target). */
   const draftRef = useRef<string | null>(null);
@@ -132,8 +142,11 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
     [save],
   );
 
+  const effort = useEditEffort(paragraphId);
+
   const onChange = (e: ChangeEvent<HTMLTextAreaElement>): void => {
     const value = e.target.value;
+    effort.onInput();
     draftRef.current = value;
     setDraft(value);
     setSaveState('pending');
@@ -145,6 +158,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   };
 
   const onBlur = (): void => {
+    effort.flush();
     if (draftRef.current === null) return;
     void save().then((ok) => {
       if (ok && draftRef.current !== null && draftRef.current === acceptedRef.current && textareaRef.current?.ownerDocument.activeElement !== textareaRef.current) {
@@ -167,7 +181,17 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         if (kind === 'confirm' && !isConfirmable(current)) return;
         if (kind === 'signOff' && current.status === 'signed-off') return;
         const ids = { paragraphIds: [paragraphId] };
-        const updated = kind === 'confirm' ? await api.confirmParagraphs(ids) : await api.signOffParagraphs(ids);
+        let updated: Paragraph[];
+        if (kind === 'confirm') updated = await api.confirmParagraphs(ids);
+        else {
+          // The QA gate: a paragraph with QA errors needs an override reason (workflow/RowWorkflow).
+          const result = await api.signOffReviewed({ ...ids, review: signals.signalsFor(ids.paragraphIds) });
+          propsRef.current.onFastSignOffs?.(result.fast);
+          updated = result.signedOff;
+          const skipped = result.skipped[0];
+          if (skipped?.reason === 'qa') setGate(skipped);
+          else if (skipped) throw { code: skipped.reason === 'empty' ? 'PARAGRAPH_EMPTY' : 'PARAGRAPH_NOT_CONFIRMABLE', message: '' };
+        }
         const mine = updated.find((p) => p.id === paragraphId);
         if (mine) knownRef.current = mine;
         setRowError(null);
@@ -178,10 +202,31 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         setActing(false);
       }
     },
-    [api, paragraphId, save],
+    [api, paragraphId, save, signals],
   );
 
+  const onUndoChange = useCallback((change: ParagraphChange) => {
+    knownRef.current = change.paragraph;
+    setRowError(null);
+    propsRef.current.onSaved(change.paragraph, change.signOffWithdrawn, propsRef.current.number);
+  }, []);
+  const onUndoError = useCallback((err: unknown) => setRowError({ kind: 'action', error: err }), []);
+  const undo = useParagraphUndo(paragraphId, save, onUndoChange, onUndoError);
+
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
+    // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
+    const key = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
+      e.preventDefault();
+      void (key === 'y' || e.shiftKey ? undo.redo() : undo.undo());
+      return;
+    }
+    // Ctrl+Shift+S: sign off (editors).
+    if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && key === 's') {
+      e.preventDefault();
+      if (propsRef.current.isEditor) void runAction('signOff', false);
+      return;
+    }
     if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
     e.preventDefault();
     void runAction('confirm', true);
@@ -205,7 +250,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   else if (paragraph.kind === 'quote') kindLabel = t('editor.row.kindQuote');
 
   return (
-    <div role="row" className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
+    <div role="row" data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
       <div role="cell" className="cell-number">
         {number}
       </div>
@@ -238,6 +283,20 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
               : formatError(rowError.error)}
           </p>
         )}
+        <RowWorkflow
+          paragraph={paragraph}
+          number={number}
+          text={text}
+          sourceLang={sourceLang}
+          targetLang={targetLang}
+          dir={dir}
+          gate={gate}
+          onGateClosed={() => setGate(null)}
+          onParagraphs={(updated) => propsRef.current.onParagraphs(updated)}
+          onError={onUndoError}
+          undo={undo}
+          isEditor={isEditor}
+        />
       </div>
       <div role="cell" className="cell-status">
         <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>

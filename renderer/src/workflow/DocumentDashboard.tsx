@@ -1,0 +1,109 @@
+/** The document dashboard: paragraphs and words by status, post-editing effort, most-edited paragraphs. */
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EditEffort } from '../../../shared/features/workflowApi.js';
+import { documentMetrics } from '../../../shared/metrics/documentMetrics.js';
+import type { DocumentDetail } from '../../../shared/types.js';
+import { useApi } from '../api/ApiProvider.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { statusKey } from '../editor/paragraphs.js';
+
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDetail; onFocusParagraph: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const captionId = useId();
+  const [open, setOpen] = useState(false);
+  const [effort, setEffort] = useState<EditEffort[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    api.getDocumentEffort({ documentId: doc.id }).then(
+      (e) => live && setEffort(e),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, doc, open]);
+
+  const m = useMemo(() => documentMetrics(doc, effort), [doc, effort]);
+  const language = i18n.resolvedLanguage ?? 'en';
+  const percent = (v: number | null) =>
+    v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+  const decimal = (v: number | null) =>
+    v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
+
+  return (
+    <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('workflow.dashboard.heading')}</summary>
+      {open && (
+        <div className="dashboard-body">
+          <ErrorAlert error={error} />
+          <table aria-labelledby={captionId}>
+            <caption id={captionId}>{t('workflow.dashboard.byStatus')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('workflow.dashboard.status')}</th>
+                <th scope="col">{t('workflow.dashboard.paragraphs')}</th>
+                <th scope="col">{t('workflow.dashboard.words')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.byStatus.map((s) => (
+                <tr key={s.status}>
+                  <th scope="row">{t(`status.${statusKey(s.status)}`)}</th>
+                  <td>{s.paragraphs}</td>
+                  <td>{s.words}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t('workflow.dashboard.total')}</th>
+                <td>{m.totalParagraphs}</td>
+                <td>{m.totalWords}</td>
+              </tr>
+            </tbody>
+          </table>
+          <dl className="dashboard-figures">
+            <dt>{t('workflow.dashboard.charDistance')}</dt>
+            <dd>{percent(m.averageCharDistance)}</dd>
+            <dt>{t('workflow.dashboard.hter')}</dt>
+            <dd>{decimal(m.averageHter)}</dd>
+            <dt>{t('workflow.dashboard.measured')}</dt>
+            <dd>{m.measured}</dd>
+            <dt>{t('workflow.dashboard.activeTime')}</dt>
+            <dd>{duration(m.activeMs)}</dd>
+            <dt>{t('workflow.dashboard.keystrokes')}</dt>
+            <dd>{m.keystrokes}</dd>
+          </dl>
+          <h3>{t('workflow.dashboard.mostEdited')}</h3>
+          {m.mostEdited.length === 0 ? (
+            <p className="muted">{t('workflow.dashboard.noEdits')}</p>
+          ) : (
+            <ol className="most-edited">
+              {m.mostEdited.map((p) => (
+                <li key={p.paragraphId}>
+                  <button type="button" className="button-quiet" onClick={() => onFocusParagraph(p.paragraphId)}>
+                    {t('workflow.dashboard.editedParagraph', {
+                      number: p.number,
+                      chars: percent(p.charDistance),
+                      hter: decimal(p.hter),
+                      time: duration(p.activeMs),
+                      keys: p.keystrokes,
+                    })}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * Find (source/target, plain or regular expression, case option), filter rows (status, QA issue,
+ * open comment), and replace in targets with a preview and a confirmation per match; each
+ * replacement is saved as an edit (a revision). Ctrl+F focuses the search box.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { qaErrors, runQa } from '../../../shared/qa/runQa.js';
+import { PARAGRAPH_STATUSES, type DocumentDetail, type Paragraph, type ParagraphStatus } from '../../../shared/types.js';
+import { useApi } from '../api/ApiProvider.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { statusKey } from '../editor/paragraphs.js';
+import { useComments } from './CommentsContext.js';
+import type { EditorOfParagraphs } from '../../../shared/features/workflowApi.js';
+import { compile, findMatches, paragraphMatches, replaceMatch, type FindScope, type TextMatch } from './find.js';
+
+type RowFilter = 'all' | ParagraphStatus | 'qa' | 'qaErrors' | 'comments' | `editor:${string}`;
+
+export interface RowVisibility {
+  test: (p: Paragraph) => boolean;
+}
+
+interface Candidate {
+  paragraph: Paragraph;
+  match: TextMatch;
+  after: string;
+}
+
+export function FindBar({
+  doc,
+  onVisibility,
+  flushAll,
+  onParagraphs,
+}: {
+  doc: DocumentDetail;
+  onVisibility: (v: RowVisibility | null) => void;
+  flushAll: () => Promise<boolean>;
+  onParagraphs: (paragraphs: Paragraph[]) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const ids = { query: useId(), scope: useId(), filter: useId(), replace: useId(), heading: useId() };
+  const inputRef = useRef<HTMLInputElement>(null);
+  const { byParagraph } = useComments();
+  const [query, setQuery] = useState('');
+  const [regex, setRegex] = useState(false);
+  const [caseSensitive, setCaseSensitive] = useState(false);
+  const [scope, setScope] = useState<FindScope>('both');
+  const [filter, setFilter] = useState<RowFilter>('all');
+  const [replacement, setReplacement] = useState('');
+  const [previewing, setPreviewing] = useState(false);
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [editors, setEditors] = useState<EditorOfParagraphs[]>([]);
+
+  // Who edited what; refreshed as the document changes.
+  const lastChange = useMemo(() => doc.paragraphs.reduce((m, p) => (p.updatedAt > m ? p.updatedAt : m), ''), [doc.paragraphs]);
+  useEffect(() => {
+    let live = true;
+    api.listEditors({ documentId: doc.id }).then(
+      (list) => live && setEditors(list),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, doc.id, lastChange]);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent): void {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        inputRef.current?.focus();
+        inputRef.current?.select();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const pattern = useMemo(() => compile({ query, regex, caseSensitive }), [query, regex, caseSensitive]);
+  const invalid = pattern instanceof Error;
+
+  const filterTest = useMemo((): ((p: Paragraph) => boolean) | null => {
+    const qa = (p: Paragraph) => runQa({ source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt });
+    const hasText = (p: Paragraph) => p.target.trim() !== '' || p.status !== 'new';
+    switch (filter) {
+      case 'all':
+        return null;
+      case 'qa':
+        return (p) => hasText(p) && qa(p).length > 0;
+      case 'qaErrors':
+        return (p) => hasText(p) && qaErrors(qa(p)).length > 0;
+      case 'comments':
+        return (p) => (byParagraph.get(p.id) ?? []).some((c) => c.resolved === null);
+      default: {
+        if (filter.startsWith('editor:')) {
+          const ids = new Set(editors.find((e) => `editor:${e.name}` === filter)?.paragraphIds ?? []);
+          return (p) => ids.has(p.id);
+        }
+        return (p) => p.status === filter;
+      }
+    }
+  }, [filter, doc.sourceLang, doc.targetLang, byParagraph, editors]);
+
+  const visible = useMemo(() => {
+    const findTest = pattern instanceof RegExp ? (p: Paragraph) => paragraphMatches(p, pattern, scope) : null;
+    if (!findTest && !filterTest) return null;
+    return { test: (p: Paragraph) => (!findTest || findTest(p)) && (!filterTest || filterTest(p)) };
+  }, [pattern, scope, filterTest]);
+
+  useEffect(() => onVisibility(visible), [visible, onVisibility]);
+
+  const shown = visible ? doc.paragraphs.filter(visible.test).length : doc.paragraphs.length;
+
+  const candidates = useMemo((): Candidate[] => {
+    if (!previewing || !(pattern instanceof RegExp) || scope === 'source') return [];
+    return doc.paragraphs
+      .filter((p) => !filterTest || filterTest(p))
+      .flatMap((p) =>
+        findMatches(p.target, pattern).map((match) => ({
+          paragraph: p,
+          match,
+          after: replaceMatch(p.target, match, pattern, replacement, regex),
+        })),
+      )
+      .filter((c) => !skipped.has(`${c.paragraph.id}:${c.match.start}:${c.paragraph.target}`));
+  }, [previewing, pattern, scope, doc.paragraphs, filterTest, replacement, regex, skipped]);
+
+  async function replaceOne(c: Candidate): Promise<void> {
+    setBusy(true);
+    try {
+      if (!(await flushAll())) return;
+      const result = await api.updateParagraphTarget({ paragraphId: c.paragraph.id, target: c.after });
+      onParagraphs([result.paragraph]);
+      setError(null);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const context = (text: string, start: number, end: number) => {
+    const from = Math.max(0, start - 30);
+    const to = Math.min(text.length, end + 30);
+    return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+  };
+
+  return (
+    <section className="find-bar" aria-labelledby={ids.heading}>
+      <h2 id={ids.heading} className="visually-hidden">
+        {t('workflow.find.heading')}
+      </h2>
+      <div className="find-row">
+        <div className="field inline">
+          <label htmlFor={ids.query}>{t('workflow.find.query')}</label>
+          <input
+            id={ids.query}
+            ref={inputRef}
+            type="search"
+            value={query}
+            aria-invalid={invalid || undefined}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setSkipped(new Set());
+            }}
+          />
+        </div>
+        <div className="field inline">
+          <label htmlFor={ids.scope}>{t('workflow.find.scope')}</label>
+          <select id={ids.scope} value={scope} onChange={(e) => setScope(e.target.value as FindScope)}>
+            <option value="both">{t('workflow.find.scopeBoth')}</option>
+            <option value="source">{t('workflow.find.scopeSource')}</option>
+            <option value="target">{t('workflow.find.scopeTarget')}</option>
+          </select>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} /> {t('workflow.find.regex')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} /> {t('workflow.find.caseSensitive')}
+        </label>
+        <div className="field inline">
+          <label htmlFor={ids.filter}>{t('workflow.find.filter')}</label>
+          <select id={ids.filter} value={filter} onChange={(e) => setFilter(e.target.value as RowFilter)}>
+            <option value="all">{t('workflow.find.filterAll')}</option>
+            {PARAGRAPH_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${statusKey(s)}`)}
+              </option>
+            ))}
+            <option value="qa">{t('workflow.find.filterQa')}</option>
+            <option value="qaErrors">{t('workflow.find.filterQaErrors')}</option>
+            <option value="comments">{t('workflow.find.filterComments')}</option>
+            {editors.map((e) => (
+              <option key={e.name} value={`editor:${e.name}`}>
+                {t('workflow.find.filterEditedBy', { name: e.name })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {invalid && (
+        <p role="alert" className="alert">
+          {t('workflow.find.invalid')}
+        </p>
+      )}
+      <p role="status" className="meta">
+        {visible ? t('workflow.find.shown', { shown, total: doc.paragraphs.length }) : ''}
+      </p>
+      {scope !== 'source' && pattern instanceof RegExp && (
+        <div className="find-row">
+          <div className="field inline">
+            <label htmlFor={ids.replace}>{t('workflow.find.replaceWith')}</label>
+            <input id={ids.replace} type="text" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
+          </div>
+          <button type="button" aria-expanded={previewing} onClick={() => setPreviewing((v) => !v)}>
+            {previewing ? t('workflow.find.hidePreview') : t('workflow.find.preview')}
+          </button>
+        </div>
+      )}
+      <ErrorAlert error={error} />
+      {previewing && pattern instanceof RegExp && (
+        <ul className="replace-preview" aria-label={t('workflow.find.previewLabel')}>
+          {candidates.length === 0 && <li className="muted">{t('workflow.find.noMatches')}</li>}
+          {candidates.map((c) => (
+            <li key={`${c.paragraph.id}:${c.match.start}`}>
+              <p className="meta">{t('workflow.find.matchIn', { number: c.paragraph.index + 1 })}</p>
+              <p lang={doc.targetLang}>
+                <del>{context(c.paragraph.target, c.match.start, c.match.end)}</del>
+              </p>
+              <p lang={doc.targetLang}>
+                <ins>{context(c.after, c.match.start, c.match.start + (c.after.length - c.paragraph.target.length) + (c.match.end - c.match.start))}</ins>
+              </p>
+              <button type="button" disabled={busy} onClick={() => void replaceOne(c)}>
+                {t('workflow.find.replaceOne', { number: c.paragraph.index + 1 })}
+              </button>
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => setSkipped((s) => new Set([...s, `${c.paragraph.id}:${c.match.start}:${c.paragraph.target}`]))}
+              >
+                {t('workflow.find.skip')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

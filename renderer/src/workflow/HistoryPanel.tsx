@@ -1,0 +1,114 @@
+/** Every revision of a paragraph (who, role, when, origin), with undo/redo and restore. */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryEntry, ParagraphHistory } from '../../../shared/features/workflowApi.js';
+import { useApi } from '../api/ApiProvider.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import type { ParagraphUndo } from './useParagraphUndo.js';
+
+export function HistoryPanel({
+  paragraphId,
+  number,
+  currentTarget,
+  updatedAt,
+  targetLang,
+  dir,
+  undo,
+}: {
+  paragraphId: string;
+  number: number;
+  currentTarget: string;
+  /** A change of this reloads the history. */
+  updatedAt: string;
+  targetLang: string;
+  dir: 'ltr' | 'rtl' | 'auto';
+  undo: ParagraphUndo;
+}) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const headingId = useId();
+  const [history, setHistory] = useState<ParagraphHistory | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.getParagraphHistory({ paragraphId }).then(
+      (h) => {
+        if (!live) return;
+        setHistory(h);
+        setError(null);
+      },
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, paragraphId, updatedAt]);
+
+  const time = (iso: string) => {
+    try {
+      return new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    } catch {
+      return iso;
+    }
+  };
+
+  function describe(e: HistoryEntry): string {
+    return t('workflow.history.entry', {
+      action: t(`workflow.history.action.${e.action}`),
+      author: e.origin === 'import' || e.origin === 'mt' ? (e.mtEngine ?? t('workflow.history.system')) : e.authorName,
+      role: e.role ? t(`workflow.history.role.${e.role}`) : t('workflow.history.noRole'),
+      time: time(e.updatedAt),
+    });
+  }
+
+  return (
+    <section className="history-panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('workflow.history.heading', { number })}</h3>
+      <div className="history-actions">
+        <button type="button" disabled={!history?.canUndo} onClick={() => void undo.undo()}>
+          {t('workflow.history.undo')}
+        </button>
+        <button type="button" disabled={!history?.canRedo} onClick={() => void undo.redo()}>
+          {t('workflow.history.redo')}
+        </button>
+      </div>
+      <ErrorAlert error={error} />
+      {history === null ? (
+        <p className="muted">{t('workflow.history.loading')}</p>
+      ) : (
+        <ol className="history-list" reversed>
+          {[...history.entries].reverse().map((e) => (
+            <li key={e.id} className={`history-entry action-${e.action}`}>
+              <p className="meta">
+                {describe(e)}
+                {e.link && <> · {t(`workflow.history.link.${e.link.kind}`, { id: e.link.revisionId })}</>}
+              </p>
+              {e.action !== 'import' && (
+                <p className="history-text" lang={targetLang} dir={dir}>
+                  {e.afterText === '' ? t('workflow.history.empty') : e.afterText}
+                </p>
+              )}
+              {e.override && <p className="history-override">{t('workflow.history.overrideReason', { reason: e.override.reason })}</p>}
+              {e.review && (
+                <p className="meta">
+                  {t('workflow.history.review', {
+                    seconds: (e.review.dwellMs / 1000).toFixed(1),
+                    words: e.review.words,
+                    diff: e.review.diffViewed ? t('workflow.history.yes') : t('workflow.history.no'),
+                  })}
+                  {e.review.fast && <> · <strong>{t('workflow.history.fast')}</strong></>}
+                </p>
+              )}
+              {e.restorable && e.afterText !== currentTarget && (
+                <button type="button" className="button-quiet" onClick={() => void undo.restore(e.id)}>
+                  {t('workflow.history.restore')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
