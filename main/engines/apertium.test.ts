@@ -62,11 +62,11 @@ describe.runIf(installed)('Apertium engine (real)', () => {
     expect(out[5]!.text).toBe('El perro.');
   });
 
-  it('translates 30+ paragraphs in one process and reports each as it arrives', async () => {
+  it('translates 30+ paragraphs in a few processes (not one per paragraph) and reports each as it arrives', async () => {
     const engine = createApertiumEngine();
     const texts = Array.from({ length: 35 }, (_, i) => (i % 2 === 0 ? `The house number ${i}.` : `I have ${i} dogs.`));
     const seen: number[] = [];
-    const before = engine.stats.processesSpawned;
+    const before = { ...engine.stats };
     const out = await engine.translateBatch(texts, EN_ES, {
       signal: new AbortController().signal,
       onResult: (index, output) => {
@@ -74,8 +74,15 @@ describe.runIf(installed)('Apertium engine (real)', () => {
         expect(output.text).toContain(String(index));
       },
     });
-    expect(engine.stats.processesSpawned - before).toBe(1);
-    expect(seen).toEqual(texts.map((_, i) => i));
+    // Analysis, tagger, a spare tagger and generation, plus one tagger per narrowed tagger state
+    // ("I have 3 dogs": the model lacks the class of "I", see apertiumPipeline.ts).
+    const restarts = engine.stats.taggerRestarts - before.taggerRestarts;
+    const spawned = engine.stats.processesSpawned - before.processesSpawned;
+    // The last spare is started only when a paragraph is still waiting for a tagger.
+    expect(spawned).toBeGreaterThanOrEqual(3 + restarts);
+    expect(spawned).toBeLessThanOrEqual(4 + restarts);
+    expect(restarts).toBeLessThanOrEqual(17);
+    expect([...seen].sort((a, b) => a - b)).toEqual(texts.map((_, i) => i));
     expect(out).toHaveLength(35);
     out.forEach((o, i) => expect(o.text).toContain(String(i)));
     expect(out[0]!.text).toMatch(/casa/i);

@@ -3,13 +3,14 @@
  * (`apertium -l` and the `*.mode` files); a batch runs in ONE pipeline process in null-flush
  * mode, one NUL-terminated block per paragraph, so boundaries are exact.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LanguagePair } from '../../shared/types.js';
 import { ServiceError } from '../services/serviceError.js';
 import { deformat, reformat } from './apertiumFormat.js';
 import { modeToPair } from './apertiumLanguages.js';
+import { PipelineError, runApertium, splitAtTagger, UTF8_ENV } from './apertiumPipeline.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from './mtEngine.js';
 
 export interface ApertiumEngineOptions {
@@ -21,11 +22,13 @@ export interface ApertiumEngineOptions {
   wblankModeCommand?: string;
   /** How long a discovery result is reused, in ms (default 30 s). */
   cacheMs?: number;
+  /** Paragraphs in flight per tagger process (default 8). */
+  window?: number;
 }
 
 export interface ApertiumEngine extends MtEngine {
   /** Counters for tests and diagnostics. */
-  readonly stats: { processesSpawned: number };
+  readonly stats: { processesSpawned: number; taggerRestarts: number };
 }
 
 interface Mode {
@@ -42,7 +45,6 @@ interface Discovery {
 }
 
 const DEFAULT_MODES_DIRS = ['/usr/share/apertium/modes', '/usr/local/share/apertium/modes'];
-const UTF8_ENV = { LC_ALL: 'C.UTF-8', LC_CTYPE: 'C.UTF-8' };
 const STDERR_LIMIT = 4000;
 
 interface ExecResult {
@@ -124,7 +126,7 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
   const modesDirs = options.modesDir ? [options.modesDir] : DEFAULT_MODES_DIRS;
   const wblank = options.wblankModeCommand ?? 'apertium-wblank-mode';
   const cacheMs = options.cacheMs ?? 30_000;
-  const stats = { processesSpawned: 0 };
+  const stats = { processesSpawned: 0, taggerRestarts: 0 };
 
   let discovery: { at: number; value: Promise<Discovery> } | null = null;
   const pairVersions = new Map<string, Promise<string>>();
@@ -229,106 +231,40 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     signal: AbortSignal,
     onResult: TranslateOptions['onResult'],
   ): Promise<MtOutput[]> {
-    return new Promise<MtOutput[]>((resolve, reject) => {
-      // `$1` = -g keeps the unknown-word marks, `$2` = tagger option (none). Detached: its own
-      // process group, so cancelling kills every stage of the pipeline.
-      const child = spawn('bash', ['-c', pipeline, 'bash', '-g', ''], {
-        detached: true,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, ...UTF8_ENV },
-      });
-      stats.processesSpawned++;
-
-      const results: MtOutput[] = [];
-      const decoder = new TextDecoder('utf-8');
-      let pending: Buffer = Buffer.alloc(0);
-      let stderr = '';
-      let settled = false;
-
-      const killGroup = (): void => {
-        if (child.pid === undefined) return;
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
+    const results: (MtOutput | undefined)[] = new Array<MtOutput | undefined>(texts.length);
+    let received = 0;
+    return runApertium({
+      parts: splitAtTagger(pipeline),
+      pipeline,
+      blocks: texts.map((t) => deformat(t)),
+      signal,
+      stats,
+      window: options.window,
+      onOutput(index, block) {
+        if (results[index] !== undefined) throw new Error(`Apertium delivered paragraph ${index} twice.`);
+        const output = reformat(block);
+        results[index] = output;
+        received++;
+        onResult?.(index, output);
+      },
+    }).then(
+      () => results.map((r) => r ?? { text: '', unknownWords: [] }),
+      (err: unknown) => {
+        if (signal.aborted || !(err instanceof PipelineError || (err as NodeJS.ErrnoException)?.code !== undefined)) throw err;
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new ServiceError('ENGINE_UNAVAILABLE', 'Apertium could not be started (bash was not found).');
         }
-      };
-      const finish = (err: unknown, value?: MtOutput[]): void => {
-        if (settled) return;
-        settled = true;
-        signal.removeEventListener('abort', onAbort);
-        if (err !== undefined) {
-          killGroup();
-          reject(err);
-        } else resolve(value ?? []);
-      };
-      const onAbort = (): void => finish(signal.reason ?? new Error('aborted'));
-      signal.addEventListener('abort', onAbort, { once: true });
-
-      const failed = (message: string, extra: Record<string, string | number> = {}): ServiceError =>
-        new ServiceError('ENGINE_FAILED', message, {
+        const stderr = err instanceof PipelineError ? err.stderr : '';
+        throw new ServiceError('ENGINE_FAILED', err instanceof Error ? err.message : String(err), {
           mode: mode.name,
           expected: texts.length,
-          received: results.length,
-          ...(stderr.trim() !== '' ? { stderr: stderr.trim().slice(0, STDERR_LIMIT) } : {}),
-          ...extra,
+          received,
+          ...(stderr !== '' ? { stderr: stderr.slice(0, STDERR_LIMIT) } : {}),
+          ...(err instanceof PipelineError && err.exitCode !== null ? { exitCode: err.exitCode } : {}),
         });
-
-      child.on('error', (err: NodeJS.ErrnoException) => {
-        finish(
-          err.code === 'ENOENT'
-            ? new ServiceError('ENGINE_UNAVAILABLE', 'Apertium could not be started (bash was not found).')
-            : failed(`Apertium could not be started: ${err.message}`),
-        );
-      });
-      child.stderr.setEncoding('utf8');
-      child.stderr.on('data', (chunk: string) => {
-        if (stderr.length < STDERR_LIMIT) stderr += chunk;
-      });
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (settled) return;
-        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-        let nul: number;
-        while (!settled && (nul = pending.indexOf(0)) !== -1) {
-          const block = decoder.decode(pending.subarray(0, nul));
-          pending = pending.subarray(nul + 1);
-          if (block === '') continue; // extra flushes at the end of the stream
-          if (results.length >= texts.length) {
-            finish(failed('Apertium returned more translations than paragraphs sent.'));
-            return;
-          }
-          const output = reformat(block);
-          results.push(output);
-          try {
-            onResult?.(results.length - 1, output);
-          } catch (err) {
-            finish(err);
-            return;
-          }
-        }
-      });
-      child.on('close', (code, sig) => {
-        if (settled) return;
-        if (signal.aborted) return finish(signal.reason ?? new Error('aborted'));
-        if (decoder.decode(pending).trim() !== '') {
-          return finish(failed('Apertium output ended in the middle of a paragraph.'));
-        }
-        if (code !== 0) {
-          const how = sig ? `was stopped by ${sig}` : `exited with code ${code}`;
-          return finish(failed(`Apertium ${how}${stderr.trim() ? `: ${stderr.trim().split('\n')[0]}` : '.'}`, { exitCode: code ?? -1 }));
-        }
-        if (results.length !== texts.length) {
-          return finish(failed(`Apertium returned ${results.length} translations for ${texts.length} paragraphs.`));
-        }
-        finish(undefined, results);
-      });
-
-      child.stdin.on('error', () => {
-        // EPIPE when the pipeline dies early; 'close' reports the failure.
-      });
-      child.stdin.end(Buffer.from(texts.map((t) => deformat(t) + '\0').join(''), 'utf8'));
-    });
+      },
+    );
   }
 
-  return { id: 'apertium', name: 'Apertium', stats, describe, translateBatch };
+  return { id: 'apertium', name: 'Apertium', kind: 'apertium', local: true, usesContext: false, stats, describe, translateBatch };
 }

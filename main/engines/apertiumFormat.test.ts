@@ -3,7 +3,7 @@ import { deformat, reformat } from './apertiumFormat.js';
 
 describe('deformat', () => {
   it('escapes the stream-reserved characters and appends the sentence end', () => {
-    expect(deformat('a [b] {c} ^d$ @e /f <g> \\h')).toBe('a \\[b\\] \\{c\\} \\^d\\$ \\@e \\/f \\<g\\> \\\\h.[]');
+    expect(deformat('a [b] {c} ^d$ @e /f < g> \\h')).toBe('a \\[b\\] \\{c\\} \\^d\\$ \\@e \\/f \\< g\\> \\\\h.[]');
   });
   it('turns whitespace other than one space into superblanks, with a sentence end before blank lines', () => {
     expect(deformat('one  two\tthree\nfour\n\nfive')).toBe('one[  ]two[\t]three[\n]four.[][\n\n]five.[]');
@@ -16,6 +16,12 @@ describe('deformat', () => {
       'See [https://example.com/a_b?x=1]. Or write to [desk@news.example.org]..[]',
     );
     expect(deformat('(www.example.com)')).toBe('([www.example.com]).[]');
+  });
+  it('keeps markup tags out of translation, with their attributes', () => {
+    expect(deformat('A <b>bold</b> <a href="https://x.org/a">link</a><br/>')).toBe(
+      'A [<b>]bold[</b>] [<a href="https://x.org/a">]link[</a>][<br/>].[]',
+    );
+    expect(deformat('3 < 4 and 5 > 2')).toBe('3 \\< 4 and 5 \\> 2.[]');
   });
   it('escapes ] and \\ inside superblanks', () => {
     expect(deformat('http://x.org/a]b\\c')).toBe('[http://x.org/a\\]b\\\\c].[]');

@@ -21,8 +21,9 @@ const BLANKED = new Set(['*', '#', '~']);
 const WHITESPACE = /[ \t\n\r\f\v\0]/;
 const MARKS = new Set(['*', '#', '@']);
 
-/** URLs and e-mail addresses, kept out of translation. */
-const PROTECTED = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** URLs, e-mail addresses and markup tags (`<b>`, `</a>`, `<br/>`), kept out of translation. */
+const PROTECTED =
+  /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/gu;
 
 function trimUrl(url: string): string {
   let end = url.length;
@@ -66,7 +67,7 @@ export function deformat(text: string): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(PROTECTED)) {
-    const span = m[0].includes('@') && !/^(?:https?:|www\.)/.test(m[0]) ? m[0] : trimUrl(m[0]);
+    const span = m[0].startsWith('<') || (m[0].includes('@') && !/^(?:https?:|www\.)/.test(m[0])) ? m[0] : trimUrl(m[0]);
     if (span === '') continue;
     out += deformatRun(text.slice(last, m.index)) + superblank(span);
     last = m.index + span.length;

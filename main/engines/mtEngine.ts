@@ -1,7 +1,8 @@
 /**
- * The interface every machine translation engine implements (Apertium now; DeepL,
- * LibreTranslate and OpenAI-compatible engines later).
+ * The interface every machine translation engine implements: Apertium (local) and the HTTP
+ * engines (DeepL, LibreTranslate, OpenAI-compatible chat completions).
  */
+import { languageFallbacks } from '../../shared/languages.js';
 import type { ErrorCode, LanguagePair } from '../../shared/types.js';
 
 export interface MtOutput {
@@ -11,32 +12,64 @@ export interface MtOutput {
   unknownWords: string[];
 }
 
+export type EngineKind = 'apertium' | 'deepl' | 'libretranslate' | 'openai';
+
 export interface EngineDescription {
   available: boolean;
   unavailableReason: ErrorCode | null;
   /**
-   * Version of the engine, or of the language data for `pair` when `describe(pair)` was asked
-   * (recorded with every MT result).
+   * Version of the engine, or of the language data / model for `pair` when `describe(pair)` was
+   * asked (recorded with every MT result and part of the cache key).
    */
   version: string;
   /** Supported directions, as BCP 47 tags of languages Verso knows. */
   pairs: LanguagePair[];
 }
 
+/** The neighbours of a paragraph in its document (context for engines that use it). */
+export interface ParagraphContext {
+  previous: string | null;
+  next: string | null;
+}
+
+export interface GlossaryTerm {
+  source: string;
+  target: string;
+}
+
 export interface TranslateOptions {
   signal: AbortSignal;
-  /** Called once per text as its translation arrives, in order. Not called after an abort. */
+  /**
+   * Called once per text as its translation arrives (not necessarily in input order). Not called
+   * after an abort. An exception thrown here stops the batch, which then rejects with it.
+   */
   onResult?: (index: number, output: MtOutput) => void;
+  /**
+   * Called when one text failed while the others go on (for example a chat model's reply that is
+   * not a translation). Without it such a failure rejects the whole batch.
+   */
+  onItemError?: (index: number, error: Error) => void;
+  /** Per text, its neighbouring paragraphs (engines with `usesContext`). */
+  context?: readonly ParagraphContext[];
+  /** Terms to use when the engine can take them. */
+  glossary?: readonly GlossaryTerm[];
 }
 
 export interface MtEngine {
   readonly id: string;
   readonly name: string;
+  /** Default: 'apertium' for engines that do not say. */
+  readonly kind?: EngineKind;
+  /** True when a paragraph's MT depends on its neighbours (so the cache key includes them). Default false. */
+  readonly usesContext?: boolean;
+  /** True for engines that run on this computer (no network). Default false. */
+  readonly local?: boolean;
   describe(pair?: LanguagePair): Promise<EngineDescription>;
   /**
    * Translates `texts` (one paragraph each) keeping exact boundaries: the result has one output
-   * per input, in order. Rejects with a ServiceError (ENGINE_*) on failure and with the signal's
-   * reason when aborted.
+   * per input, in order, each independent of the other texts of the batch. Rejects with a
+   * ServiceError (ENGINE_*) on failure and with the signal's reason when aborted. Texts reported
+   * through `onItemError` have an empty output in the result.
    */
   translateBatch(texts: readonly string[], pair: LanguagePair, options: TranslateOptions): Promise<MtOutput[]>;
 }
@@ -44,4 +77,22 @@ export interface MtEngine {
 /** Whether `pairs` has exactly this direction. */
 export function hasPair(pairs: readonly LanguagePair[], pair: LanguagePair): boolean {
   return pairs.some((p) => p.source === pair.source && p.target === pair.target);
+}
+
+/**
+ * The engine's own pair that serves a document's pair: the exact direction, else the closest
+ * broader tags (`pt-BR` is served by an engine's `pt`). Null when none does.
+ */
+export function matchPair(pairs: readonly LanguagePair[], wanted: LanguagePair): LanguagePair | null {
+  const sources = languageFallbacks(wanted.source).map((t) => t.toLowerCase());
+  const targets = languageFallbacks(wanted.target).map((t) => t.toLowerCase());
+  let best: { pair: LanguagePair; rank: number } | null = null;
+  for (const p of pairs) {
+    const s = sources.indexOf(p.source.toLowerCase());
+    const t = targets.indexOf(p.target.toLowerCase());
+    if (s < 0 || t < 0) continue;
+    const rank = s + t;
+    if (!best || rank < best.rank) best = { pair: p, rank };
+  }
+  return best ? { ...best.pair } : null;
 }

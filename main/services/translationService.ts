@@ -1,31 +1,80 @@
-/** Machine translation: which engines can do a pair, and background MT jobs over a document. */
+/**
+ * Machine translation: which engines can do a pair, and background MT jobs over a document.
+ * Every result goes through the MT cache (engine, version/model, pair, source hash): an unchanged
+ * paragraph is not sent to an engine again unless it is retranslated. Each paragraph is written in
+ * its own transaction with its revision and provenance, so a failure or cancel midway keeps all
+ * that was done and never leaves a half-written paragraph.
+ */
 import type { VersoApi } from '../../shared/api.js';
+import type { TranslateScope } from '../../shared/features/enginesApi.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
 import { isUntouchedByHumans, statusAfterMt } from '../../shared/status.js';
-import type { EngineInfo, LanguagePair, Paragraph, Profile } from '../../shared/types.js';
-import { hasPair, type MtEngine, type MtOutput } from '../engines/mtEngine.js';
+import type { ApiError, EngineInfo, LanguagePair, Paragraph, Profile } from '../../shared/types.js';
+import { readEngineDefaults } from '../engines/engineConfig.js';
+import { matchPair, type MtEngine, type MtOutput, type ParagraphContext } from '../engines/mtEngine.js';
+import { createMtStore, mtSourceHash, type CacheKey } from '../engines/mtStore.js';
 import { requireProfile, type ServiceDeps } from './context.js';
-import { ServiceError, isServiceError } from './serviceError.js';
+import { ServiceError, isServiceError, type ErrorDetails } from './serviceError.js';
 
-async function chooseEngine(deps: ServiceDeps, pair: LanguagePair, engineId: string | undefined): Promise<MtEngine> {
+export interface ChosenEngine {
+  engine: MtEngine;
+  /** The engine's own pair serving the document's pair. */
+  enginePair: LanguagePair;
+  version: string;
+}
+
+/** Reasons an engine may be out of reach for a while (its cached MT stays usable). */
+const OFFLINE_REASONS: ReadonlySet<string> = new Set(['ENGINE_NETWORK', 'ENGINE_TIMEOUT', 'ENGINE_SERVER_ERROR', 'ENGINE_RATE_LIMITED']);
+
+function pairOf(sourceLang: string, targetLang: string): LanguagePair {
+  return { source: normalizeLanguageTag(sourceLang) ?? sourceLang, target: normalizeLanguageTag(targetLang) ?? targetLang };
+}
+
+async function usable(engine: MtEngine, pair: LanguagePair): Promise<ChosenEngine | null> {
+  try {
+    const d = await engine.describe(pair);
+    const enginePair = d.available ? matchPair(d.pairs, pair) : null;
+    if (!enginePair) return null;
+    const version = enginePair.source === pair.source && enginePair.target === pair.target ? d.version : (await engine.describe(enginePair)).version;
+    return { engine, enginePair, version };
+  } catch {
+    return null;
+  }
+}
+
+/** The engine to use: the one asked for, else the pair's default from the settings, else the first that can. */
+export async function chooseEngine(deps: ServiceDeps, pair: LanguagePair, engineId: string | undefined): Promise<ChosenEngine> {
   if (engineId !== undefined) {
     const engine = deps.engines.get(engineId);
     if (!engine) throw new ServiceError('ENGINE_NOT_FOUND', `There is no MT engine "${engineId}".`, { engineId });
     const d = await engine.describe(pair);
     if (!d.available) {
-      throw new ServiceError('ENGINE_UNAVAILABLE', `${engine.name} is not available on this computer.`, { engineId });
+      // Out of reach for now, but its version is known: cached MT can still be used (offline).
+      if (d.unavailableReason !== null && OFFLINE_REASONS.has(d.unavailableReason) && d.version !== '') {
+        return { engine, enginePair: pair, version: d.version };
+      }
+      throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${engine.name} is not available.`, { engineId, engine: engine.name });
     }
-    if (!hasPair(d.pairs, pair)) {
+    const chosen = await usable(engine, pair);
+    if (!chosen) {
       throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `${engine.name} cannot translate ${pair.source} → ${pair.target}.`, {
         engineId,
         source: pair.source,
         target: pair.target,
       });
     }
-    return engine;
+    return chosen;
   }
-  const engine = await deps.engines.forPair(pair);
-  if (engine) return engine;
+  const preferred = readEngineDefaults(deps.repos.settings).find((d) => d.sourceLang === pair.source && d.targetLang === pair.target);
+  const preferredEngine = preferred ? deps.engines.get(preferred.engineId) : null;
+  if (preferredEngine) {
+    const chosen = await usable(preferredEngine, pair);
+    if (chosen) return chosen;
+  }
+  for (const engine of deps.engines.list()) {
+    const chosen = await usable(engine, pair);
+    if (chosen) return chosen;
+  }
   const anyAvailable = (
     await Promise.all(deps.engines.list().map((e) => e.describe().then((d) => d.available, () => false)))
   ).some(Boolean);
@@ -36,36 +85,80 @@ async function chooseEngine(deps: ServiceDeps, pair: LanguagePair, engineId: str
   });
 }
 
-export function createTranslationService(
-  deps: ServiceDeps,
-): Pick<VersoApi, 'listEngines' | 'translateParagraphs' | 'cancelJob'> {
-  const { repos } = deps;
+/** One engine as the renderer sees it for a pair (why it cannot serve it, if it cannot). */
+export async function engineInfo(engine: MtEngine, pair: LanguagePair): Promise<EngineInfo & { version: string }> {
+  try {
+    const d = await engine.describe(pair);
+    const reason = !d.available ? (d.unavailableReason ?? 'ENGINE_UNAVAILABLE') : matchPair(d.pairs, pair) ? null : 'ENGINE_PAIR_UNSUPPORTED';
+    return { id: engine.id, name: engine.name, available: d.available, unavailableReason: reason, pairs: d.pairs, version: d.available ? d.version : '' };
+  } catch (err) {
+    console.error(`Verso: engine ${engine.id} could not describe itself:`, err instanceof Error ? err.message : String(err));
+    return { id: engine.id, name: engine.name, available: false, unavailableReason: 'ENGINE_FAILED', pairs: [], version: '' };
+  }
+}
 
-  /** Writes one MT result in its own transaction; false when skipped (human work meanwhile, or gone). */
+export interface MtJobRequest {
+  documentId: string;
+  scope: TranslateScope;
+  paragraphIds?: string[];
+  engineId?: string;
+  /** Retranslate: skip the cache (the new MT replaces the cached one). */
+  bypassCache?: boolean;
+}
+
+export interface MtJobs {
+  start(request: MtJobRequest): Promise<{ jobId: string; total: number }>;
+}
+
+function contextOf(all: readonly Paragraph[], p: Paragraph): ParagraphContext {
+  return { previous: all[p.index - 1]?.source ?? null, next: all[p.index + 1]?.source ?? null };
+}
+
+export function createMtJobs(deps: ServiceDeps): MtJobs {
+  const { repos } = deps;
+  const store = createMtStore(deps.db);
+
+  interface Written {
+    output: MtOutput;
+    producedAt: string;
+    fromCache: boolean;
+  }
+
+  /** Writes one MT result (and caches it) in one transaction; false when skipped (human work meanwhile, gone, or unchanged). */
   const writeMt = deps.db.transaction(
-    (paragraphId: string, output: MtOutput, engine: MtEngine, version: string, pair: LanguagePair, author: Profile): boolean => {
+    (paragraphId: string, result: Written, chosen: ChosenEngine, pair: LanguagePair, key: CacheKey, retranslated: boolean, author: Profile): boolean => {
+      const at = deps.now().toISOString();
+      if (!result.fromCache) store.put(key, result.output, result.producedAt);
       const current = repos.paragraphs.get(paragraphId);
-      if (!current || output.text.trim() === '') return false;
+      if (!current || result.output.text.trim() === '') return false;
       const status = statusAfterMt(current.status);
       if (status === null) return false;
-      const at = deps.now().toISOString();
+      const { engine, version } = chosen;
+      if (
+        current.target === result.output.text &&
+        current.mt?.text === result.output.text &&
+        current.mt.engineId === engine.id &&
+        current.mt.engineVersion === version
+      ) {
+        return false; // the same MT again: nothing to record
+      }
       const updated: Paragraph = {
         ...current,
-        target: output.text,
+        target: result.output.text,
         status,
         mt: {
-          text: output.text,
+          text: result.output.text,
           engineId: engine.id,
           engineVersion: version,
           sourceLang: pair.source,
           targetLang: pair.target,
-          createdAt: at,
-          unknownWords: output.unknownWords,
+          createdAt: result.producedAt,
+          unknownWords: result.output.unknownWords,
         },
         updatedAt: at,
       };
       repos.paragraphs.update(updated);
-      repos.revisions.insert({
+      const revisionId = repos.revisions.insert({
         paragraphId,
         documentId: current.documentId,
         profileId: author.id,
@@ -75,38 +168,46 @@ export function createTranslationService(
         action: 'mt',
         mtEngine: engine.id,
         beforeText: current.target,
-        afterText: output.text,
+        afterText: result.output.text,
         statusBefore: current.status,
         statusAfter: status,
         createdAt: at,
+      });
+      store.recordProvenance({
+        revisionId,
+        paragraphId,
+        engineId: engine.id,
+        engineVersion: version,
+        sourceLang: pair.source,
+        targetLang: pair.target,
+        producedAt: result.producedAt,
+        writtenAt: at,
+        fromCache: result.fromCache,
+        retranslated,
+        unknownWords: result.output.unknownWords,
       });
       repos.documents.touch(current.documentId, at);
       return true;
     },
   );
 
-  return {
-    async listEngines({ sourceLang, targetLang }) {
-      const pair = { source: normalizeLanguageTag(sourceLang) ?? sourceLang, target: normalizeLanguageTag(targetLang) ?? targetLang };
-      return Promise.all(
-        deps.engines.list().map(async (engine): Promise<EngineInfo> => {
-          try {
-            const d = await engine.describe(pair);
-            const reason = !d.available
-              ? (d.unavailableReason ?? 'ENGINE_UNAVAILABLE')
-              : hasPair(d.pairs, pair)
-                ? null
-                : 'ENGINE_PAIR_UNSUPPORTED';
-            return { id: engine.id, name: engine.name, available: d.available, unavailableReason: reason, pairs: d.pairs };
-          } catch (err) {
-            console.error(`Verso: engine ${engine.id} could not describe itself:`, err);
-            return { id: engine.id, name: engine.name, available: false, unavailableReason: 'ENGINE_FAILED', pairs: [] };
-          }
-        }),
-      );
-    },
+  function select(all: Paragraph[], scope: TranslateScope, paragraphIds: string[] | undefined): Paragraph[] {
+    if (scope === 'selection' || paragraphIds !== undefined) {
+      const wanted = new Set(paragraphIds ?? []);
+      const missing = [...wanted].filter((id) => !all.some((p) => p.id === id));
+      if (missing.length > 0) {
+        throw new ServiceError('PARAGRAPH_NOT_FOUND', `${missing.length} of the paragraphs are not in this document.`, {
+          paragraphIds: missing.slice(0, 100),
+        });
+      }
+      all = all.filter((p) => wanted.has(p.id));
+    }
+    // MT never overwrites human work: paragraphs already edited, confirmed or signed off are left out.
+    return all.filter((p) => (scope === 'empty' ? p.status === 'new' : isUntouchedByHumans(p.status)));
+  }
 
-    async translateParagraphs({ documentId, paragraphIds, engineId }) {
+  return {
+    async start({ documentId, scope, paragraphIds, engineId, bypassCache = false }) {
       const profile = requireProfile(deps);
       const doc = repos.documents.get(documentId);
       if (!doc) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
@@ -115,59 +216,135 @@ export function createTranslationService(
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is already running for this document.', { jobId: running });
       }
       const all = repos.paragraphs.listByDocument(documentId);
-      let chosen = all;
-      if (paragraphIds !== undefined) {
-        const wanted = new Set(paragraphIds);
-        const missing = [...wanted].filter((id) => !all.some((p) => p.id === id));
-        if (missing.length > 0) {
-          throw new ServiceError('PARAGRAPH_NOT_FOUND', `${missing.length} of the paragraphs are not in this document.`, {
-            paragraphIds: missing.slice(0, 100),
-          });
-        }
-        chosen = all.filter((p) => wanted.has(p.id));
-      }
-      // MT never overwrites human work: paragraphs already edited, confirmed or signed off are left out.
-      const todo = chosen.filter((p) => isUntouchedByHumans(p.status));
-
+      const todo = select(all, scope, paragraphIds);
       const pair = { source: doc.sourceLang, target: doc.targetLang };
-      const engine = await chooseEngine(deps, pair, engineId);
-      const { version } = await engine.describe(pair);
+      const chosen = await chooseEngine(deps, pair, engineId);
+      const { engine, enginePair, version } = chosen;
+      const keyOf = (p: Paragraph): CacheKey => ({
+        engineId: engine.id,
+        engineVersion: version,
+        sourceLang: pair.source,
+        targetLang: pair.target,
+        sourceHash: mtSourceHash(p.source, engine.usesContext ? contextOf(all, p) : null),
+      });
 
       const jobId = deps.jobs.start({
         documentId,
         total: todo.length,
         async run({ signal, progress }) {
-          if (todo.length === 0) return;
           let done = 0;
+          const finished = new Set<string>();
+          const failures = new Map<string, ServiceError>();
+          const write = (p: Paragraph, result: Written): void => {
+            writeMt(p.id, result, chosen, pair, keyOf(p), bypassCache, profile);
+            finished.add(p.id);
+            progress(++done);
+          };
+
+          // Cached results first: no engine needed (works offline).
+          const misses: Paragraph[] = [];
+          for (const [i, p] of todo.entries()) {
+            // Let other requests in between (each write is its own durable transaction).
+            if (i % 25 === 24) await new Promise((r) => setImmediate(r));
+            signal.throwIfAborted();
+            const cached = bypassCache ? null : store.get(keyOf(p), deps.now().toISOString());
+            if (cached) write(p, { output: cached, producedAt: cached.createdAt, fromCache: true });
+            else misses.push(p);
+          }
+          if (misses.length === 0) return;
+
           let writeError: unknown = null;
+          let batchError: unknown = null;
           try {
             await engine.translateBatch(
-              todo.map((p) => p.source),
-              pair,
+              misses.map((p) => p.source),
+              enginePair,
               {
                 signal,
+                ...(engine.usesContext ? { context: misses.map((p) => contextOf(all, p)) } : {}),
                 onResult(index, output) {
-                  const paragraph = todo[index];
-                  if (signal.aborted || !paragraph) return;
+                  const p = misses[index];
+                  if (signal.aborted || !p || finished.has(p.id)) return;
                   try {
-                    writeMt(paragraph.id, output, engine, version, pair, profile);
+                    write(p, { output, producedAt: deps.now().toISOString(), fromCache: false });
                   } catch (err) {
                     writeError = err; // the engine stops and rejects with it
                     throw err;
                   }
-                  progress(++done);
+                },
+                onItemError(index, error) {
+                  const p = misses[index];
+                  if (!p) return;
+                  failures.set(
+                    p.id,
+                    isServiceError(error) ? error : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${error.message}`, { engineId: engine.id }),
+                  );
                 },
               },
             );
           } catch (err) {
-            if (signal.aborted || isServiceError(err) || err === writeError) throw err;
-            throw new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${err instanceof Error ? err.message : String(err)}`, {
-              engineId: engine.id,
-            });
+            if (signal.aborted || err === writeError) throw err;
+            batchError = isServiceError(err)
+              ? err
+              : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${err instanceof Error ? err.message : String(err)}`, {
+                  engineId: engine.id,
+                });
           }
+          const left = todo.filter((p) => !finished.has(p.id));
+          if (left.length === 0) return;
+          const reason = (batchError as ServiceError | null) ?? failures.values().next().value ?? null;
+          const cause: ApiError = reason
+            ? reason.toApiError()
+            : { code: 'ENGINE_BAD_REPLY', message: `${engine.name} returned no translation for some paragraphs.` };
+          if (done === 0 && reason) throw reason;
+          const details: ErrorDetails = {
+            translated: done,
+            untranslated: left.length,
+            count: left.length,
+            total: todo.length,
+            paragraphs: left.map((p) => p.index + 1).slice(0, 200),
+            engine: engine.name,
+            reason: cause.code,
+            ...Object.fromEntries(
+              Object.entries(cause.details ?? {}).filter(([k]) => !['translated', 'untranslated', 'total', 'paragraphs', 'reason', 'count'].includes(k)),
+            ),
+          };
+          throw new ServiceError(
+            'MT_INCOMPLETE',
+            `${done} of ${todo.length} paragraphs were translated and saved; ${left.length} were not: ${cause.message}`,
+            details,
+          );
         },
       });
       return { jobId, total: todo.length };
+    },
+  };
+}
+
+export function createTranslationService(
+  deps: ServiceDeps,
+): Pick<VersoApi, 'listEngines' | 'translateParagraphs' | 'cancelJob'> {
+  const jobs = createMtJobs(deps);
+  return {
+    async listEngines({ sourceLang, targetLang }) {
+      const pair = pairOf(sourceLang, targetLang);
+      const infos = await Promise.all(deps.engines.list().map((engine) => engineInfo(engine, pair)));
+      // Online engines nobody set up are left out here (getEngineChoices lists them with the reason);
+      // the pair's default engine comes first, so a client that takes the first usable one takes it.
+      const preferred = readEngineDefaults(deps.repos.settings).find((d) => d.sourceLang === pair.source && d.targetLang === pair.target);
+      return infos
+        .filter((info) => info.unavailableReason !== 'ENGINE_NOT_CONFIGURED')
+        .sort((a, b) => Number(b.id === preferred?.engineId) - Number(a.id === preferred?.engineId))
+        .map(({ version: _version, ...info }) => info);
+    },
+
+    async translateParagraphs({ documentId, paragraphIds, engineId }) {
+      return jobs.start({
+        documentId,
+        scope: paragraphIds !== undefined ? 'selection' : 'all',
+        ...(paragraphIds !== undefined ? { paragraphIds } : {}),
+        ...(engineId !== undefined ? { engineId } : {}),
+      });
     },
 
     async cancelJob({ jobId }) {
@@ -175,3 +352,5 @@ export function createTranslationService(
     },
   };
 }
+
+export { pairOf };

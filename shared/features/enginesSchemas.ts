@@ -1,5 +1,57 @@
 /** zod schemas for the methods of `EnginesApi`. */
-import type { EnginesApi } from './enginesApi.js';
+import { z } from 'zod';
+import { DEEPL_FORMALITIES, TRANSLATE_SCOPES, type EnginesApi } from './enginesApi.js';
 import type { SchemaMap } from '../schemaMap.js';
+import { LIMITS } from '../limits.js';
 
-export const enginesSchemas = {} satisfies SchemaMap<EnginesApi>;
+const id = z.string().min(1).max(64);
+const langTag = z.string().min(2).max(35);
+const empty = z.object({}).strict();
+
+/** Longest base URL, model name, glossary id and key accepted. */
+export const ENGINE_FIELD_LIMITS = { url: 2000, model: 200, glossaryId: 200, key: 1000 } as const;
+
+/** '' (the engine's default) or an http(s) URL; checked again (and normalised) in main. */
+const baseUrl = z.string().trim().max(ENGINE_FIELD_LIMITS.url);
+const key = {
+  apiKey: z.string().trim().min(1).max(ENGINE_FIELD_LIMITS.key).optional(),
+  clearKey: z.boolean().optional(),
+};
+
+export const enginesSchemas = {
+  getEngineChoices: z.object({ sourceLang: langTag, targetLang: langTag }).strict(),
+  getEngineSettings: empty,
+  saveEngineSettings: z.discriminatedUnion('engine', [
+    z
+      .object({
+        engine: z.literal('deepl'),
+        enabled: z.boolean(),
+        baseUrl,
+        formality: z.enum(DEEPL_FORMALITIES),
+        glossaryId: z.string().trim().max(ENGINE_FIELD_LIMITS.glossaryId),
+        ...key,
+      })
+      .strict(),
+    z.object({ engine: z.literal('libretranslate'), enabled: z.boolean(), baseUrl, ...key }).strict(),
+    z
+      .object({
+        engine: z.literal('openai'),
+        enabled: z.boolean(),
+        baseUrl,
+        model: z.string().trim().max(ENGINE_FIELD_LIMITS.model),
+        ...key,
+      })
+      .strict(),
+  ]),
+  setDefaultEngine: z.object({ sourceLang: langTag, targetLang: langTag, engineId: id.nullable() }).strict(),
+  translateDocument: z
+    .object({
+      documentId: id,
+      scope: z.enum(TRANSLATE_SCOPES),
+      paragraphIds: z.array(id).max(LIMITS.paragraphIds).optional(),
+      engineId: id.optional(),
+    })
+    .strict(),
+  retranslateParagraph: z.object({ paragraphId: id, engineId: id.optional() }).strict(),
+  getMtProvenance: z.object({ paragraphId: id }).strict(),
+} satisfies SchemaMap<EnginesApi>;

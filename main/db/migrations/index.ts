@@ -1,11 +1,15 @@
-/** Every migration, in order. Add new ones at the end (0020-…, 0030-…) with a test that migrates a DB holding data. */
+/** Every migration, in order. Add new ones with a higher number than any landed one (a DB already at a version skips lower ones), with a test that migrates a DB holding data. */
 import { migration0010Initial } from './0010-initial.js';
+import { migration0060MtCache } from './0060-mt-cache.js';
 import { migration0030Workflow } from './0030-workflow.js';
+import { migration0050Importing } from './0050-importing.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010Initial,
+  migration0060MtCache,
   migration0030Workflow,
+  migration0050Importing,
 ].sort((a, b) => a.version - b.version);

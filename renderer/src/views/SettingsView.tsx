@@ -5,6 +5,7 @@ import type { FooterPolicy, Settings } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFocusOnMount } from '../components/useFocusOnMount.js';
+import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
   { value: 'always', key: 'always' },
@@ -128,6 +129,7 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
           </div>
         </form>
       )}
+      <EngineSettingsSection />
       {settings === null && error !== null && (
         <>
           <ErrorAlert error={error} />

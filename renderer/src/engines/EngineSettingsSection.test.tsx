@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+
+async function openSettings() {
+  const api = apiWithProfile('editor');
+  const rendered = renderApp({ api });
+  fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+  await screen.findByRole('heading', { name: 'Machine translation engines' });
+  return { ...rendered, api };
+}
+
+describe('engine settings', () => {
+  it('saves an online engine with its key, then shows only that a key is set', async () => {
+    const { api, container } = await openSettings();
+    const form = await screen.findByRole('form', { name: 'LibreTranslate (your own server)' });
+    fireEvent.click(within(form).getByLabelText('Use LibreTranslate'));
+    fireEvent.change(within(form).getByLabelText('Server address'), { target: { value: 'http://127.0.0.1:5000' } });
+    const key = within(form).getByLabelText('API key (optional)') as HTMLInputElement;
+    expect(key.type).toBe('password');
+    fireEvent.change(key, { target: { value: 'lt-very-secret' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
+    await within(form).findByText('LibreTranslate settings saved.');
+    expect(api.callsOf('saveEngineSettings')).toEqual([{ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000', apiKey: 'lt-very-secret' }]);
+    expect((within(form).getByLabelText('API key (optional)') as HTMLInputElement).value).toBe('');
+    expect(within(form).getByText(/A key is stored on this computer\. It is never shown again/)).toBeTruthy();
+    expect(container.innerHTML).not.toContain('lt-very-secret');
+
+    // Removing the stored key.
+    fireEvent.click(within(form).getByLabelText('Remove the stored key'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
+    await waitFor(() => expect(api.callsOf('saveEngineSettings')).toHaveLength(2));
+    expect(api.callsOf('saveEngineSettings')[1]).toEqual({ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000', clearKey: true });
+    expect(await within(form).findByText(/No key is set\. You can also set the environment variable VERSO_LIBRETRANSLATE_KEY/)).toBeTruthy();
+  });
+
+  it('shows a translated error and keeps the typed values when saving fails', async () => {
+    const { api } = await openSettings();
+    api.failNext('saveEngineSettings', { code: 'ENGINE_URL_INVALID', message: 'bad', details: { url: 'ftp://x' } });
+    const form = await screen.findByRole('form', { name: 'OpenAI-compatible (Ollama, llama.cpp, LM Studio, vLLM, cloud)' });
+    fireEvent.change(within(form).getByLabelText('Server address'), { target: { value: 'ftp://x' } });
+    fireEvent.change(within(form).getByLabelText('Model'), { target: { value: 'llama3.1:8b' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save OpenAI-compatible settings' }));
+    expect(await within(form).findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('not a usable server address'));
+    expect((within(form).getByLabelText('Model') as HTMLInputElement).value).toBe('llama3.1:8b');
+  });
+
+  it('sets and removes the default engine of a language pair', async () => {
+    const { api } = await openSettings();
+    const section = screen.getByRole('region', { name: 'Default engine per language pair' });
+    const set = within(section).getByRole('button', { name: 'Set default' }) as HTMLButtonElement;
+    await waitFor(() => expect(set.disabled).toBe(false));
+    fireEvent.click(set);
+    await waitFor(() => expect(api.callsOf('setDefaultEngine')).toEqual([{ sourceLang: 'en', targetLang: 'es', engineId: 'apertium' }]));
+    expect(await within(section).findByText(/English → Spanish uses Apertium/)).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'Remove the default for English → Spanish' }));
+    expect(await within(section).findByText(/No defaults yet/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,329 @@
+/**
+ * The engine settings screen (part of Settings): the online engines (turned on, address, model,
+ * formality, glossary, key) and the default engine per language pair. A key can be entered or
+ * removed but is never shown again: main only says whether one is set and where it comes from.
+ */
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DEEPL_FORMALITIES,
+  type DeeplFormality,
+  type EngineChoice,
+  type EngineSettings,
+  type HttpEngineId,
+  type HttpEngineSettingsView,
+  type SaveEngineSettingsInput,
+} from '../../../shared/features/enginesApi.js';
+import { useApi } from '../api/ApiProvider.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { LanguageSelect } from '../components/LanguageSelect.js';
+import { useLanguageName } from '../i18n/useLanguageName.js';
+
+const FORMALITY_KEYS: Record<DeeplFormality, 'formalityDefault' | 'formalityMore' | 'formalityLess' | 'formalityPreferMore' | 'formalityPreferLess'> = {
+  default: 'formalityDefault',
+  more: 'formalityMore',
+  less: 'formalityLess',
+  prefer_more: 'formalityPreferMore',
+  prefer_less: 'formalityPreferLess',
+};
+
+const TITLE_KEYS = { deepl: 'titleDeepl', libretranslate: 'titleLibre', openai: 'titleOpenai' } as const;
+const HINT_KEYS = { deepl: 'baseUrlHintDeepl', libretranslate: 'baseUrlHintLibre', openai: 'baseUrlHintOpenai' } as const;
+
+interface Draft {
+  enabled: boolean;
+  baseUrl: string;
+  model: string;
+  formality: DeeplFormality;
+  glossaryId: string;
+  apiKey: string;
+  clearKey: boolean;
+}
+
+function draftOf(settings: EngineSettings, engine: HttpEngineId): Draft {
+  const s = settings[engine];
+  return {
+    enabled: s.enabled,
+    baseUrl: s.baseUrl,
+    model: engine === 'openai' ? settings.openai.model : '',
+    formality: engine === 'deepl' ? settings.deepl.formality : 'default',
+    glossaryId: engine === 'deepl' ? settings.deepl.glossaryId : '',
+    apiKey: '',
+    clearKey: false,
+  };
+}
+
+function toInput(engine: HttpEngineId, d: Draft): SaveEngineSettingsInput {
+  const key = d.apiKey.trim() !== '' ? { apiKey: d.apiKey.trim() } : d.clearKey ? { clearKey: true } : {};
+  if (engine === 'deepl') return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), formality: d.formality, glossaryId: d.glossaryId.trim(), ...key };
+  if (engine === 'openai') return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), model: d.model.trim(), ...key };
+  return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), ...key };
+}
+
+function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; settings: EngineSettings; onSaved: (s: EngineSettings) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const base = useId();
+  const ids = { enabled: `${base}-enabled`, url: `${base}-url`, model: `${base}-model`, formality: `${base}-formality`, glossary: `${base}-glossary`, key: `${base}-key`, clear: `${base}-clear`, heading: `${base}-heading` };
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings, engine));
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const view: HttpEngineSettingsView = settings[engine];
+  const title = t(`engines.settings.${TITLE_KEYS[engine]}`);
+  const name = title.split(' (')[0] ?? title;
+
+  const change = (patch: Partial<Draft>): void => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setSaved(false);
+  };
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      const next = await api.saveEngineSettings(toInput(engine, draft));
+      onSaved(next);
+      // The typed key is forgotten at once; from now on only "a key is set" is known here.
+      setDraft(draftOf(next, engine));
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const keyStatus =
+    view.keySource === 'stored'
+      ? t('engines.settings.keyStored')
+      : view.keySource === 'environment'
+        ? t('engines.settings.keyEnvironment', { name: view.keyEnvVar })
+        : t('engines.settings.keyNone', { name: view.keyEnvVar });
+
+  return (
+    <form className="panel engine-form" aria-labelledby={ids.heading} onSubmit={(e) => void submit(e)} noValidate>
+      <h3 id={ids.heading}>{title}</h3>
+      <p className="hint">{t('engines.settings.onlineWarning')}</p>
+      <div className="field checkbox">
+        <input id={ids.enabled} type="checkbox" checked={draft.enabled} onChange={(e) => change({ enabled: e.target.checked })} />
+        <label htmlFor={ids.enabled}>{t('engines.settings.enabled', { engine: name })}</label>
+      </div>
+      <Field id={ids.url} label={t('engines.settings.baseUrl')} hint={t(`engines.settings.${HINT_KEYS[engine]}`)}>
+        <input
+          id={ids.url}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={2000}
+          aria-describedby={`${ids.url}-hint`}
+          value={draft.baseUrl}
+          onChange={(e) => change({ baseUrl: e.target.value })}
+        />
+      </Field>
+      {engine === 'openai' && (
+        <Field id={ids.model} label={t('engines.settings.model')}>
+          <input id={ids.model} type="text" autoComplete="off" spellCheck={false} maxLength={200} value={draft.model} onChange={(e) => change({ model: e.target.value })} />
+        </Field>
+      )}
+      {engine === 'deepl' && (
+        <>
+          <Field id={ids.formality} label={t('engines.settings.formality')}>
+            <select
+              id={ids.formality}
+              value={draft.formality}
+              onChange={(e) => {
+                const f = DEEPL_FORMALITIES.find((v) => v === e.target.value);
+                if (f) change({ formality: f });
+              }}
+            >
+              {DEEPL_FORMALITIES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`engines.settings.${FORMALITY_KEYS[f]}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id={ids.glossary} label={t('engines.settings.glossaryId')}>
+            <input id={ids.glossary} type="text" autoComplete="off" spellCheck={false} maxLength={200} value={draft.glossaryId} onChange={(e) => change({ glossaryId: e.target.value })} />
+          </Field>
+        </>
+      )}
+      <Field id={ids.key} label={t(engine === 'deepl' ? 'engines.settings.apiKey' : 'engines.settings.apiKeyOptional')} hint={keyStatus}>
+        <input
+          id={ids.key}
+          type="password"
+          autoComplete="new-password"
+          spellCheck={false}
+          maxLength={1000}
+          aria-describedby={`${ids.key}-hint`}
+          value={draft.apiKey}
+          onChange={(e) => change({ apiKey: e.target.value, clearKey: false })}
+        />
+      </Field>
+      {view.keySource === 'stored' && (
+        <div className="field checkbox">
+          <input id={ids.clear} type="checkbox" checked={draft.clearKey} onChange={(e) => change({ clearKey: e.target.checked, apiKey: '' })} />
+          <label htmlFor={ids.clear}>{t('engines.settings.clearKey')}</label>
+        </div>
+      )}
+      <ErrorAlert error={error} />
+      <p role="status" className="status-line">
+        {saved ? t('engines.settings.saved', { engine: name }) : ''}
+      </p>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {t('engines.settings.save', { engine: name })}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DefaultsForm({ settings, onSaved }: { settings: EngineSettings; onSaved: (s: EngineSettings) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const languageName = useLanguageName();
+  const engineSelect = useId();
+  const headingId = useId();
+  const [source, setSource] = useState('en');
+  const [target, setTarget] = useState('es');
+  const [engines, setEngines] = useState<EngineChoice[]>([]);
+  const [engineId, setEngineId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.getEngineChoices({ sourceLang: source, targetLang: target }).then(
+      (choices) => {
+        if (!live) return;
+        const usable = choices.engines.filter((e) => e.available && e.unavailableReason === null);
+        setEngines(usable);
+        setEngineId((current) => (usable.some((e) => e.id === current) ? current : (usable[0]?.id ?? '')));
+      },
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, source, target, settings]);
+
+  const names = new Map(engines.map((e) => [e.id, e.name]));
+
+  async function run(action: () => Promise<EngineSettings>): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await action());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel engine-defaults" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('engines.defaults.heading')}</h3>
+      <p className="hint">{t('engines.defaults.hint')}</p>
+      {settings.defaults.length === 0 ? (
+        <p className="muted">{t('engines.defaults.none')}</p>
+      ) : (
+        <ul className="engine-default-list">
+          {settings.defaults.map((d) => {
+            const pair = { source: languageName(d.sourceLang), target: languageName(d.targetLang) };
+            return (
+              <li key={`${d.sourceLang}>${d.targetLang}`}>
+                {t('engines.defaults.item', { ...pair, engine: names.get(d.engineId) ?? d.engineId })}{' '}
+                <button
+                  type="button"
+                  className="button-quiet"
+                  disabled={busy}
+                  onClick={() => void run(() => api.setDefaultEngine({ sourceLang: d.sourceLang, targetLang: d.targetLang, engineId: null }))}
+                >
+                  {t('engines.defaults.remove', pair)}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="engine-default-form">
+        <LanguageSelect label={t('engines.defaults.source')} value={source} onChange={setSource} />
+        <LanguageSelect label={t('engines.defaults.target')} value={target} onChange={setTarget} />
+        <div className="field">
+          <label htmlFor={engineSelect}>{t('engines.defaults.engine')}</label>
+          <select id={engineSelect} value={engineId} onChange={(e) => setEngineId(e.target.value)} disabled={engines.length === 0}>
+            {engines.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          disabled={busy || engineId === '' || source === target}
+          onClick={() => void run(() => api.setDefaultEngine({ sourceLang: source, targetLang: target, engineId }))}
+        >
+          {t('engines.defaults.set')}
+        </button>
+      </div>
+      <ErrorAlert error={error} />
+    </section>
+  );
+}
+
+export function EngineSettingsSection() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const headingId = useId();
+  const [settings, setSettings] = useState<EngineSettings | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.getEngineSettings({}).then(
+      (s) => live && setSettings(s),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  return (
+    <section className="engine-settings" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('engines.settings.heading')}</h2>
+      <p className="hint">{t('engines.settings.intro')}</p>
+      <p>{t('engines.settings.apertium')}</p>
+      <ErrorAlert error={error} />
+      {settings && (
+        <>
+          {(['deepl', 'libretranslate', 'openai'] as const).map((engine) => (
+            <HttpEngineForm key={engine} engine={engine} settings={settings} onSaved={setSettings} />
+          ))}
+          <DefaultsForm settings={settings} onSaved={setSettings} />
+        </>
+      )}
+    </section>
+  );
+}

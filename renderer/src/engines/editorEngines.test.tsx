@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { TFunction } from 'i18next';
+import type { DocumentDetail } from '../../../shared/types.js';
+import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
+import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { createI18n } from '../i18n/i18n.js';
+import { formatApiError } from '../i18n/formatError.js';
+
+async function openEditor(api: FakeVersoApi, paragraphs: FakeParagraphSeed[], prepare?: (doc: DocumentDetail) => void): Promise<string> {
+  const doc = api.seedDocument(paragraphs, { title: 'The story' });
+  prepare?.(doc);
+  renderApp({ api });
+  fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+  await screen.findByRole('table', { name: 'Paragraphs' });
+  return doc.id;
+}
+
+function rows(): HTMLElement[] {
+  return within(screen.getByRole('table', { name: 'Paragraphs' })).getAllByRole('row');
+}
+
+describe('engines in the editor', () => {
+  it('shows the MT provenance (version, time, unknown words) and retranslates one paragraph with the chosen engine', async () => {
+    const api = apiWithProfile('translator');
+    const documentId = await openEditor(
+      api,
+      [
+        { source: 'Alibaba denied it.', target: 'Alibaba lo negó.', status: 'machine', engineId: 'apertium' },
+        { source: 'Edited.', target: 'Editado.', status: 'edited' },
+      ],
+      (d) => {
+        d.paragraphs[0]!.mt!.unknownWords = ['Alibaba'];
+        d.paragraphs[0]!.mt!.engineVersion = 'apertium 3.8.3; apertium-eng-spa 0.8.1-2';
+      },
+    );
+    const doc = api.docs.get(documentId)!;
+    const first = rows()[0]!;
+    const provenance = within(first).getByLabelText('Machine translation of paragraph 1');
+    expect(provenance.textContent).toMatch(/apertium 3\.8\.3; apertium-eng-spa 0\.8\.1-2, produced .*2025/);
+    expect(provenance.textContent).toContain('Words the engine did not know: Alibaba');
+
+    // Only paragraphs that still hold untouched MT can be retranslated.
+    expect(within(rows()[1]!).queryByRole('button', { name: /Retranslate/ })).toBeNull();
+    const retranslate = within(rows()[0]!).getByRole('button', { name: 'Retranslate paragraph 1' }) as HTMLButtonElement;
+    await waitFor(() => expect(retranslate.disabled).toBe(false));
+    fireEvent.click(retranslate);
+    await waitFor(() => expect(api.callsOf('retranslateParagraph')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, engineId: 'apertium' }]));
+    // The editor shows the job's progress like any translation job.
+    expect(await screen.findByRole('progressbar', { name: 'Translation progress' })).toBeTruthy();
+  });
+
+  it('"Translate empty only" starts a job for the paragraphs without a translation', async () => {
+    const api = apiWithProfile('translator');
+    const documentId = await openEditor(api, [
+      { source: 'One.' },
+      { source: 'Two.', target: 'Dos.', status: 'machine', engineId: 'apertium' },
+    ]);
+    const button = screen.getByRole('button', { name: 'Translate empty only' }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(false));
+    fireEvent.click(button);
+    await waitFor(() => expect(api.callsOf('translateDocument')).toEqual([{ documentId, scope: 'empty', engineId: 'apertium' }]));
+    expect(await screen.findByRole('progressbar', { name: 'Translation progress' })).toBeTruthy();
+  });
+
+  it('lists the engines that cannot translate the article, with the reason', async () => {
+    const api = apiWithProfile('translator');
+    api.engines.push({ id: 'deepl', name: 'DeepL', available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED', pairs: [] });
+    await openEditor(api, [{ source: 'One.' }]);
+    fireEvent.click(await screen.findByText('Engines that cannot translate this article'));
+    expect(screen.getByText(/^DeepL is unavailable: This translation engine is not set up yet\./)).toBeTruthy();
+  });
+});
+
+describe('MT error messages', () => {
+  it('say how many paragraphs were saved, which were not, and why (in the interface language)', async () => {
+    const error = {
+      code: 'MT_INCOMPLETE' as const,
+      message: '',
+      details: { translated: 3, untranslated: 2, total: 5, count: 2, paragraphs: [4, 5], engine: 'DeepL', reason: 'ENGINE_AUTH_FAILED' },
+    };
+    const en = createI18n('en');
+    await en.loadLanguages('en');
+    expect(formatApiError(en.t as TFunction, 'en', error)).toBe(
+      '3 of 5 paragraphs were translated with DeepL and saved; 2 were not (paragraphs 4 and 5). The translation service refused the API key. Check the key under Settings → Machine translation engines.',
+    );
+    const de = createI18n('de');
+    expect(formatApiError(de.t as TFunction, 'de', { ...error, details: { ...error.details, untranslated: 1, count: 1, paragraphs: [5] } })).toBe(
+      '3 von 5 Absätzen wurden mit DeepL übersetzt und gespeichert; 1 nicht (Absatz 5). Der Übersetzungsdienst hat den API-Schlüssel abgelehnt. Prüfen Sie den Schlüssel unter Einstellungen → Maschinelle Übersetzungsdienste.',
+    );
+  });
+});

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// npm run bench:mt — machine translation speed on one ~500-paragraph English text (Apertium eng-spa):
+//   A. through Verso's engine layer (main/engines/apertium.ts: one analysis process, taggers that
+//      are restarted when their state narrows, one generation process; every paragraph independent),
+//   B. the raw `apertium eng-spa` on the whole text at once,
+//   C. one raw `apertium eng-spa` process per paragraph.
+// Prints A ÷ B (goal ≤ 1.1) and A ÷ C (goal ≤ 0.05). Figures only: nothing is asserted.
+// Options: --paragraphs N (default 500), --runs N (A and B, median; default 3), --per-paragraph N
+// (how many paragraphs C times, then scaled to all; default all).
+import { build } from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] ? Number(process.argv[at + 1]) : fallback;
+};
+const wanted = arg('paragraphs', 500);
+const runs = arg('runs', 3);
+
+function fail(message) {
+  console.error(`bench:mt: ${message}`);
+  process.exit(1);
+}
+
+try {
+  if (!execFileSync('apertium', ['-l'], { encoding: 'utf8' }).split('\n').some((l) => l.trim() === 'eng-spa')) throw new Error('no eng-spa');
+} catch {
+  fail('Apertium with the eng-spa pair is needed (Debian: apt-get install apertium apertium-eng-spa).');
+}
+
+// The text: the reference article, then English prose every Debian system has (the common licences,
+// from the essential package base-files), split into paragraphs, duplicates removed.
+const sources = [
+  path.join(root, 'main/testing/fixtures/reference-article-body.txt'),
+  ...['GPL-3', 'Apache-2.0', 'MPL-2.0', 'LGPL-2.1', 'GPL-2', 'GFDL-1.3', 'Artistic', 'MPL-1.1'].map((f) => `/usr/share/common-licenses/${f}`),
+];
+const paragraphs = [
+  ...new Set(
+    sources
+      .filter((f) => fs.existsSync(f))
+      .flatMap((f) => fs.readFileSync(f, 'utf8').split(/\n\s*\n/))
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
+  ),
+].slice(0, wanted);
+if (paragraphs.length < wanted) console.warn(`bench:mt: only ${paragraphs.length} paragraphs available.`);
+const text = paragraphs.join('\n\n') + '\n';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verso-bench-'));
+const textFile = path.join(tmp, 'text.txt');
+fs.writeFileSync(textFile, text);
+
+// The engine layer, bundled from the TypeScript sources.
+const bundle = path.join(tmp, 'engine.cjs');
+await build({
+  entryPoints: [path.join(root, 'main/engines/apertium.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: bundle,
+  logLevel: 'error',
+});
+const { createApertiumEngine } = createRequire(import.meta.url)(bundle);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pair = { source: 'en', target: 'es' };
+
+// Raw apertium is given the file: its wrapper cannot read a socket as stdin, which is what Node's pipes are.
+function rawWhole() {
+  const t = performance.now();
+  const r = spawnSync('apertium', ['eng-spa', textFile], { maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  if (r.status !== 0 || r.stdout.length === 0) fail(`raw apertium failed: ${r.stderr}`);
+  return ms;
+}
+
+const engine = createApertiumEngine();
+await engine.translateBatch(['Warm up.'], pair, { signal: new AbortController().signal }); // discovery and pipeline
+rawWhole(); // warm the page cache
+
+const app = [];
+const raw = [];
+let restarts = 0;
+let processes = 0;
+for (let i = 0; i < runs; i++) {
+  const before = { ...engine.stats };
+  let t = performance.now();
+  const out = await engine.translateBatch(paragraphs, pair, { signal: new AbortController().signal });
+  app.push(performance.now() - t);
+  if (out.length !== paragraphs.length || out.some((o) => o.text === '')) fail('the engine layer returned an empty translation');
+  restarts = engine.stats.taggerRestarts - before.taggerRestarts;
+  processes = engine.stats.processesSpawned - before.processesSpawned;
+  raw.push(rawWhole());
+}
+
+const perCount = Math.min(arg('per-paragraph', paragraphs.length), paragraphs.length);
+const perFile = path.join(tmp, 'one.txt');
+let t = performance.now();
+for (const p of paragraphs.slice(0, perCount)) {
+  fs.writeFileSync(perFile, p + '\n');
+  const r = spawnSync('apertium', ['eng-spa', perFile]);
+  if (r.status !== 0) fail(`raw apertium failed on one paragraph: ${r.stderr}`);
+}
+const perParagraph = ((performance.now() - t) / perCount) * paragraphs.length;
+fs.rmSync(tmp, { recursive: true, force: true });
+
+const A = median(app);
+const B = median(raw);
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+console.log(`Apertium eng-spa, ${paragraphs.length} paragraphs (${text.length} characters), ${os.cpus().length} CPUs, median of ${runs} runs:`);
+console.log(`  A  Verso engine layer (whole batch):        ${s(A)}  [${processes} processes, ${restarts} tagger restarts]`);
+console.log(`  B  raw apertium, whole text at once:        ${s(B)}`);
+console.log(`  C  raw apertium, one process per paragraph: ${s(perParagraph)}${perCount < paragraphs.length ? ` (timed on ${perCount}, scaled)` : ''}`);
+console.log(`  A ÷ B = ${(A / B).toFixed(3)}   (goal ≤ 1.1)`);
+console.log(`  A ÷ C = ${(A / perParagraph).toFixed(4)}  (goal ≤ 0.05)`);
