@@ -12,7 +12,8 @@ module.exports = {
   },
   files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   asar: true,
-  asarUnpack: ['**/node_modules/better-sqlite3/**'],
+  // The import parser runs in a worker thread, which cannot start from inside the archive.
+  asarUnpack: ['**/node_modules/better-sqlite3/**', 'dist/main/importWorker.cjs'],
   npmRebuild: true,
   linux: {
     target: ['AppImage', 'deb'],

@@ -13,6 +13,8 @@ import { createRepositories } from './db/repositories/index.js';
 import { createApertiumEngine } from './engines/apertium.js';
 import type { MtEngine } from './engines/mtEngine.js';
 import { createEngineRegistry } from './engines/registry.js';
+import type { HttpOptions } from './engines/http/httpClient.js';
+import { createAppSecretStore, type SecretStore } from './electron/secretStore.js';
 import { createJobRunner } from './jobs/jobRunner.js';
 import { createVersoApi } from './services/createApi.js';
 
@@ -22,8 +24,12 @@ export interface BackendOptions {
   version: string;
   /** better-sqlite3 native build to load (Electron's own build). */
   nativeBinding?: string;
-  /** Default: Apertium. */
+  /** Default: Apertium. The HTTP engines come from the engine settings. */
   engines?: MtEngine[];
+  /** Where HTTP engines' keys live; default `<data dir>/engine-keys.json` (safeStorage in Electron) and the environment. */
+  secrets?: SecretStore;
+  /** HTTP engines' timeouts, retries and concurrency. */
+  http?: Partial<HttpOptions>;
   /** Clock for tests. */
   now?: () => Date;
 }
@@ -50,7 +56,10 @@ export function createBackend(options: BackendOptions): Backend {
   const api = createVersoApi({
     db,
     repos: createRepositories(db),
-    engines: createEngineRegistry(options.engines ?? [createApertiumEngine()]),
+    engines: createEngineRegistry(options.engines ?? [createApertiumEngine()], {
+      secrets: options.secrets ?? createAppSecretStore(dataDir),
+      ...(options.http ? { http: options.http } : {}),
+    }),
     events,
     jobs,
     appInfo: { version: options.version, mode: options.mode, dataDir },

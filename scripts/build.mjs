@@ -35,5 +35,7 @@ await Promise.all([
   esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/main.ts')], outfile: path.join(dist, 'main/electron.cjs') }),
   // The sandboxed preload may require only 'electron'.
   esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/preload.ts')], outfile: path.join(dist, 'main/preload.cjs') }),
+  // Import parsing runs in a worker thread (main/import/importRunner.ts finds it next to the entries).
+  esbuild({ ...common, entryPoints: [path.join(root, 'main/import/importWorker.ts')], outfile: path.join(dist, 'main/importWorker.cjs') }),
 ]);
 if (!quiet) console.log(`Built ${path.relative(root, dist)}/renderer and ${path.relative(root, dist)}/main.`);

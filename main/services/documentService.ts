@@ -1,16 +1,21 @@
-/** Importing, listing, reading and deleting documents. */
-import type { ImportDocumentInput, VersoApi } from '../../shared/api.js';
+/**
+ * Importing, listing, reading and deleting documents. Files are parsed by the import pipeline
+ * (main/import/) in a worker thread; a document is stored in one transaction, so a refused or
+ * failed import leaves the library exactly as it was.
+ */
+import type { ImportDocumentInput, ImportSource, VersoApi } from '../../shared/api.js';
+import type { ImportedSegment, ParsedImport } from '../../shared/import/importedDocument.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
-import { LIMITS } from '../../shared/schemas.js';
-import { deriveTitle, looksBinary, segmentText } from '../../shared/segment.js';
-import type { DocumentDetail, Paragraph, Segment, SourceFormat } from '../../shared/types.js';
+import { deriveTitle } from '../../shared/segment.js';
+import type { DocumentDetail, Paragraph, Profile } from '../../shared/types.js';
+import { createImportingRepo } from '../db/repositories/importing/importingRepo.js';
 import type { DocumentRecord } from '../db/repositories/index.js';
+import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../import/importRunner.js';
+import type { ImportJob } from '../import/importJob.js';
 import { requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
 
-const EXTENSIONS: Readonly<Record<string, SourceFormat>> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md' };
-
-function checkLanguage(tag: string, which: 'source' | 'target'): string {
+export function checkLanguage(tag: string, which: 'source' | 'target'): string {
   const normalized = normalizeLanguageTag(tag);
   if (normalized === null) {
     throw new ServiceError('LANGUAGE_UNKNOWN', `Unknown ${which} language: "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
@@ -18,55 +23,131 @@ function checkLanguage(tag: string, which: 'source' | 'target'): string {
   return normalized;
 }
 
-function tooLarge(bytes: number): ServiceError {
-  return new ServiceError(
-    'IMPORT_TOO_LARGE',
-    `The article is too large (${bytes} bytes; at most ${LIMITS.importBytes} bytes can be imported).`,
-    { limitBytes: LIMITS.importBytes, sizeBytes: bytes },
-  );
-}
-
-function binary(): ServiceError {
-  return new ServiceError('IMPORT_BINARY', 'This file is not UTF-8 text (it looks like binary data or another encoding).');
-}
-
-/** The text and format of an import, or a ServiceError for bad input. */
-export function readImportSource(source: ImportDocumentInput['source']): { text: string; format: SourceFormat } {
-  if (source.kind === 'text') {
-    const bytes = Buffer.byteLength(source.text, 'utf8');
-    if (bytes > LIMITS.importBytes) throw tooLarge(bytes);
-    if (looksBinary(source.text)) throw binary();
-    return { text: source.text, format: source.format };
-  }
-  const ext = /\.([^./\\]+)$/.exec(source.fileName)?.[1]?.toLowerCase() ?? '';
-  const format = EXTENSIONS[ext];
-  if (!format) {
-    throw new ServiceError(
-      'IMPORT_UNSUPPORTED_FORMAT',
-      `Verso imports plain text (.txt) and Markdown (.md) files, not "${source.fileName.slice(0, 100)}".`,
-      { fileName: source.fileName.slice(0, 255), extension: ext },
-    );
-  }
+/** The parse job for an API import source (base64 checked and decoded here). */
+export function importJob(source: ImportSource): ImportJob {
+  if (source.kind === 'text') return { kind: 'text', text: source.text, format: source.format };
   const base64 = source.dataBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) {
     throw new ServiceError('BAD_REQUEST', 'The file data is not valid base64.');
   }
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > LIMITS.importBytes) throw tooLarge(bytes.length);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw binary();
+  return { kind: 'file', fileName: source.fileName, bytes: new Uint8Array(Buffer.from(base64, 'base64')) };
+}
+
+/** Engine id under which a translation made elsewhere is recorded (shown in the footer's engine list). */
+export function importedEngineId(tool: string | null): string {
+  return tool && tool.trim() !== '' ? tool.trim().slice(0, 100) : 'XLIFF';
+}
+
+/**
+ * Inserts one imported paragraph at `index` with its import revision and, for a translation made
+ * elsewhere, its target: as untouched MT ('machine') or as confirmed text ('translated').
+ */
+export function insertImportedParagraph(
+  deps: ServiceDeps,
+  doc: Pick<DocumentRecord, 'id' | 'sourceLang' | 'targetLang'>,
+  seg: ImportedSegment,
+  index: number,
+  author: Profile,
+  at: string,
+): Paragraph {
+  const target = seg.target;
+  const paragraph: Paragraph = {
+    id: deps.newId(),
+    documentId: doc.id,
+    index,
+    kind: seg.kind,
+    marker: seg.marker,
+    source: seg.text,
+    target: target?.text ?? '',
+    status: target === null ? 'new' : target.state === 'mt' ? 'machine' : target.state === 'confirmed' ? 'translated' : 'edited',
+    mt:
+      target?.state === 'mt'
+        ? {
+            text: target.text,
+            engineId: importedEngineId(target.tool),
+            engineVersion: 'imported',
+            sourceLang: doc.sourceLang,
+            targetLang: doc.targetLang,
+            createdAt: at,
+            unknownWords: [],
+          }
+        : null,
+    signOff: null,
+    updatedAt: at,
+  };
+  deps.repos.paragraphs.insert(paragraph);
+  const who = { profileId: author.id, authorName: author.name, role: author.role, createdAt: at, paragraphId: paragraph.id, documentId: doc.id };
+  deps.repos.revisions.insert({
+    ...who,
+    origin: 'import',
+    action: 'import',
+    mtEngine: null,
+    beforeText: null,
+    afterText: seg.text,
+    statusBefore: null,
+    statusAfter: 'new',
+  });
+  if (target) {
+    const isMt = target.state === 'mt';
+    deps.repos.revisions.insert({
+      ...who,
+      origin: isMt ? 'mt' : 'import',
+      action: isMt ? 'mt' : target.state === 'confirmed' ? 'confirm' : 'edit',
+      mtEngine: isMt ? importedEngineId(target.tool) : null,
+      beforeText: '',
+      afterText: target.text,
+      statusBefore: 'new',
+      statusAfter: paragraph.status,
+    });
   }
-  if (looksBinary(text)) throw binary();
-  return { text, format };
+  return paragraph;
+}
+
+/** Stores a parsed import as a new document in one transaction; returns its id. */
+export function storeImportedDocument(
+  deps: ServiceDeps,
+  input: { parsed: ParsedImport; fileName: string | null; sourceLang: string; targetLang: string; title?: string | undefined; author: Profile },
+): string {
+  const { parsed, author } = input;
+  const at = deps.now().toISOString();
+  const doc: DocumentRecord = {
+    id: deps.newId(),
+    title: input.title?.trim() || deriveTitle(parsed.segments) || parsed.title || '',
+    sourceLang: input.sourceLang,
+    targetLang: input.targetLang,
+    sourceFormat: parsed.format === 'md' ? 'md' : 'txt',
+    createdAt: at,
+    updatedAt: at,
+  };
+  deps.db.transaction(() => {
+    deps.repos.documents.insert(doc);
+    createImportingRepo(deps.db).saveSource({ documentId: doc.id, format: parsed.format, fileName: input.fileName, encoding: parsed.encoding, importedAt: at });
+    parsed.segments.forEach((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
+  })();
+  return doc.id;
+}
+
+/** Checks and normalises the language pair of a new document. */
+export function checkLanguagePair(source: string, target: string): { sourceLang: string; targetLang: string } {
+  const sourceLang = checkLanguage(source, 'source');
+  const targetLang = checkLanguage(target, 'target');
+  if (sourceLang === targetLang) {
+    throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang });
+  }
+  return { sourceLang, targetLang };
+}
+
+export interface DocumentServiceOptions {
+  /** Where files are parsed; default: the bundled worker next to the running entry, else in process. */
+  runner?: ImportRunner;
 }
 
 export function createDocumentService(
   deps: ServiceDeps,
+  options: DocumentServiceOptions = {},
 ): Pick<VersoApi, 'importDocument' | 'listDocuments' | 'getDocument' | 'deleteDocument'> {
   const { repos } = deps;
+  const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
 
   function detail(documentId: string): DocumentDetail {
     const summary = repos.documents.summary(documentId);
@@ -74,67 +155,14 @@ export function createDocumentService(
     return { ...summary, paragraphs: repos.paragraphs.listByDocument(documentId) };
   }
 
-  const store = deps.db.transaction(
-    (doc: DocumentRecord, segments: Segment[], author: { id: string; name: string; role: 'translator' | 'editor' }) => {
-      repos.documents.insert(doc);
-      segments.forEach((seg, index) => {
-        const paragraph: Paragraph = {
-          id: deps.newId(),
-          documentId: doc.id,
-          index,
-          kind: seg.kind,
-          marker: seg.marker,
-          source: seg.text,
-          target: '',
-          status: 'new',
-          mt: null,
-          signOff: null,
-          updatedAt: doc.createdAt,
-        };
-        repos.paragraphs.insert(paragraph);
-        repos.revisions.insert({
-          paragraphId: paragraph.id,
-          documentId: doc.id,
-          profileId: author.id,
-          authorName: author.name,
-          role: author.role,
-          origin: 'import',
-          action: 'import',
-          mtEngine: null,
-          beforeText: null,
-          afterText: seg.text,
-          statusBefore: null,
-          statusAfter: 'new',
-          createdAt: doc.createdAt,
-        });
-      });
-    },
-  );
-
   return {
-    async importDocument(input) {
+    async importDocument(input: ImportDocumentInput) {
       const profile = requireProfile(deps);
-      const sourceLang = checkLanguage(input.sourceLang, 'source');
-      const targetLang = checkLanguage(input.targetLang, 'target');
-      if (sourceLang === targetLang) {
-        throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang });
-      }
-      const { text, format } = readImportSource(input.source);
-      const segments = segmentText(text, format);
-      if (segments.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The article has no text to translate.');
-      const title = input.title?.trim() || deriveTitle(segments);
-      const at = deps.now().toISOString();
-      const doc: DocumentRecord = {
-        id: deps.newId(),
-        title,
-        sourceLang,
-        targetLang,
-        sourceFormat: format,
-        createdAt: at,
-        updatedAt: at,
-      };
-      store(doc, segments, profile);
-      return detail(doc.id);
+      const { sourceLang, targetLang } = checkLanguagePair(input.sourceLang, input.targetLang);
+      const parsed = await runner.parse(importJob(input.source));
+      const fileName = input.source.kind === 'file' ? input.source.fileName.slice(0, 255) : null;
+      const id = storeImportedDocument(deps, { parsed, fileName, sourceLang, targetLang, title: input.title, author: profile });
+      return detail(id);
     },
     async listDocuments() {
       return repos.documents.list();

@@ -244,8 +244,9 @@ describe('bad imports change nothing', () => {
       [{ source: text(''), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_EMPTY'],
       [{ source: text('  \n\t\n   \n', 'md'), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_EMPTY'],
       [{ source: file('empty.txt', new Uint8Array()), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_EMPTY'],
-      [{ source: file('image.txt', png), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_BINARY'],
-      [{ source: file('latin1.md', Uint8Array.from([0x48, 0x6f, 0x6c, 0xe1, 0x20, 0x28])), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_BINARY'],
+      [{ source: file('image.txt', png), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_FILE_TYPE_MISMATCH', { detected: 'png' }],
+      // UTF-8 ("á") with a broken sequence after it (Windows-1252 without UTF-8 in it is read as such).
+      [{ source: file('broken.md', Uint8Array.from([0x48, 0x6f, 0x6c, 0xc3, 0xa1, 0x20, 0xc3, 0x28])), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_ENCODING_INVALID', { offset: 6 }],
       [{ source: text('nul\u0000\u0000bytes here'), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_BINARY'],
       [{ source: file('article.pdf', new TextEncoder().encode('Hello')), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_UNSUPPORTED_FORMAT'],
       [{ source: text('é'.repeat(2_700_000)), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_TOO_LARGE', { limitBytes: 5 * 1024 * 1024 }],

@@ -86,14 +86,14 @@ describe('engine choice', () => {
 });
 
 describe('MT jobs', () => {
-  it('a failure midway keeps what was translated and reports ENGINE_FAILED', async () => {
+  it('a failure midway keeps what was translated and reports the rest (MT_INCOMPLETE, because of ENGINE_FAILED)', async () => {
     const engine = createFakeEngine({ failAfter: { count: 2, error: new Error('connection reset') } });
     const backend = start({ engines: [engine] });
     await backend.api.setProfile({ name: 'T', role: 'translator' });
     const doc = await importArticle(backend, ['One.', 'Two.', 'Three.', 'Four.']);
     const final = await translateAll(backend, doc.id);
     expect(final).toMatchObject({ state: 'failed', done: 2, total: 4 });
-    expect(final.error).toMatchObject({ code: 'ENGINE_FAILED' });
+    expect(final.error).toMatchObject({ code: 'MT_INCOMPLETE', details: { translated: 2, untranslated: 2, paragraphs: [3, 4], reason: 'ENGINE_FAILED' } });
     expect(final.error!.message).toContain('connection reset');
     const after = await backend.api.getDocument({ documentId: doc.id });
     expect(after.paragraphs.map((p) => p.status)).toEqual(['machine', 'machine', 'new', 'new']);

@@ -14,10 +14,11 @@ import { ImportView } from './views/ImportView.js';
 import { LibraryView } from './views/LibraryView.js';
 import { ProfileForm } from './views/ProfileForm.js';
 import { SettingsView } from './views/SettingsView.js';
+import { FileDropTarget } from './importing/FileDropArea.js';
 
 type View =
   | { name: 'library' }
-  | { name: 'import' }
+  | { name: 'import'; file?: File }
   | { name: 'settings' }
   | { name: 'editor'; documentId: string; initial: DocumentDetail | null };
 
@@ -44,7 +45,11 @@ export function AppShell() {
   const toLibrary = (): void => setView({ name: 'library' });
 
   return (
-    <div className="app">
+    <FileDropTarget
+      className="app"
+      // A file dropped onto the window opens the import with it (the editor keeps its own drop areas).
+      onFile={(file) => profile && !switching && view.name !== 'editor' && setView({ name: 'import', file })}
+    >
       <TopBar profile={profile ?? null} onSwitchProfile={profile && !switching ? () => setSwitching(true) : null} />
       <main id="main" className="main">
         {profile === undefined &&
@@ -78,6 +83,8 @@ export function AppShell() {
             )}
             {view.name === 'import' && (
               <ImportView
+                key={view.file ? `${view.file.name}:${view.file.size}:${view.file.lastModified}` : 'import'}
+                initialFile={view.file ?? null}
                 onImported={(doc) => setView({ name: 'editor', documentId: doc.id, initial: doc })}
                 onCancel={toLibrary}
               />
@@ -95,7 +102,7 @@ export function AppShell() {
           </div>
         )}
       </main>
-    </div>
+    </FileDropTarget>
   );
 }
 

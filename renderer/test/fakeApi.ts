@@ -2,7 +2,7 @@
  * A small in-memory VersoApi for component tests: real status rules from shared/status.ts, errors
  * thrown with codes (as main's services do), every call recorded, and hooks to make a call fail.
  */
-import type { ImportDocumentInput, MethodName, UpdateParagraphResult, VersoApi } from '../../shared/api.js';
+import type { ImportDocumentInput, ImportSource, MethodName, UpdateParagraphResult, VersoApi } from '../../shared/api.js';
 import { canConfirm, canSignOff, statusAfterEdit } from '../../shared/status.js';
 import { isKnownLanguage } from '../../shared/languages.js';
 import type {
@@ -21,6 +21,8 @@ import type {
 import { createEventHub, type EventHub } from '../src/api/memoryTransport.js';
 import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffOverride, SignOffSummary } from '../../shared/features/workflowApi.js';
 import { qaErrors, runQa } from '../../shared/qa/runQa.js';
+import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
+import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
 
 export class FakeApiError extends Error {
   constructor(
@@ -183,6 +185,64 @@ export class FakeVersoApi implements VersoApi {
   async listEngines(input: { sourceLang: string; targetLang: string }): Promise<EngineInfo[]> {
     this.record('listEngines', input);
     return this.engines;
+  }
+
+  // --- engines (settings kept in memory; jobs as translateParagraphs) ---
+  engineSettings: EngineSettings = {
+    deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_DEEPL_KEY' },
+    libretranslate: { enabled: false, baseUrl: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY' },
+    openai: { enabled: false, baseUrl: '', model: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_OPENAI_KEY' },
+    defaults: [],
+  };
+  mtProvenance = new Map<string, MtProvenanceEntry[]>();
+
+  async getEngineChoices(input: { sourceLang: string; targetLang: string }): Promise<EngineChoices> {
+    this.record('getEngineChoices', input);
+    const engines = this.engines.map((e) => ({ ...e, kind: (e.id === 'apertium' ? 'apertium' : 'libretranslate') as EngineChoice['kind'], local: e.id === 'apertium', version: '1' }));
+    return { engines, defaultEngineId: engines.find((e) => e.available && e.unavailableReason === null)?.id ?? null };
+  }
+
+  async getEngineSettings(input: Record<string, never>): Promise<EngineSettings> {
+    this.record('getEngineSettings', input);
+    return structuredClone(this.engineSettings);
+  }
+
+  async saveEngineSettings(input: SaveEngineSettingsInput): Promise<EngineSettings> {
+    this.record('saveEngineSettings', input);
+    const { engine, apiKey, clearKey, ...rest } = input;
+    const keySet = apiKey !== undefined ? true : clearKey ? false : this.engineSettings[engine].keySet;
+    Object.assign(this.engineSettings[engine], rest, { keySet, keySource: keySet ? 'stored' : null });
+    return structuredClone(this.engineSettings);
+  }
+
+  async setDefaultEngine(input: { sourceLang: string; targetLang: string; engineId: string | null }): Promise<EngineSettings> {
+    this.record('setDefaultEngine', input);
+    const rest = this.engineSettings.defaults.filter((d) => d.sourceLang !== input.sourceLang || d.targetLang !== input.targetLang);
+    this.engineSettings.defaults = input.engineId === null ? rest : [...rest, { sourceLang: input.sourceLang, targetLang: input.targetLang, engineId: input.engineId }];
+    return structuredClone(this.engineSettings);
+  }
+
+  async translateDocument(input: { documentId: string; scope: TranslateScope; paragraphIds?: string[]; engineId?: string }) {
+    this.record('translateDocument', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    const wanted = input.paragraphIds ? new Set(input.paragraphIds) : null;
+    const total = doc.paragraphs.filter((p) => (input.scope === 'empty' ? p.status === 'new' : p.status === 'new' || p.status === 'machine') && (!wanted || wanted.has(p.id))).length;
+    this.lastJob = { jobId: this.id('job'), total };
+    return { ...this.lastJob };
+  }
+
+  async retranslateParagraph(input: { paragraphId: string; engineId?: string }) {
+    this.record('retranslateParagraph', input);
+    const { paragraph } = this.findParagraph(input.paragraphId);
+    if (paragraph.status !== 'new' && paragraph.status !== 'machine') throw new FakeApiError('PARAGRAPH_HAS_HUMAN_WORK', 'Human work');
+    this.lastJob = { jobId: this.id('job'), total: 1 };
+    return { ...this.lastJob };
+  }
+
+  async getMtProvenance(input: { paragraphId: string }): Promise<MtProvenanceEntry[]> {
+    this.record('getMtProvenance', input);
+    return this.mtProvenance.get(input.paragraphId) ?? [];
   }
 
   async importDocument(input: ImportDocumentInput): Promise<DocumentDetail> {
@@ -412,6 +472,50 @@ export class FakeVersoApi implements VersoApi {
     this.record('restoreRevision', input);
     this.findParagraph(input.paragraphId);
     throw new FakeApiError('REVISION_NOT_FOUND', 'No such revision', { revisionId: input.revisionId });
+  }
+
+  // Importing (living stories): tests set what a re-import returns and which paragraphs are reopened.
+  reimportSummary: ReimportSummary | null = null;
+  readonly reopened = new Map<string, ReopenedParagraph[]>();
+
+  async reimportDocument(input: { documentId: string; source: ImportSource }): Promise<ReimportResult> {
+    this.record('reimportDocument', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    const summary = this.reimportSummary ?? { reimportId: 1, unchanged: doc.paragraphs.length, moved: [], changed: [], added: [], removed: [], signOffsWithdrawn: 0 };
+    return { document: this.summarise(doc), summary };
+  }
+
+  /** What alignBilingual returns (tests set it); importBilingual builds the document from its sources. */
+  alignment: BilingualAlignment | null = null;
+
+  async alignBilingual(input: { source: ImportSource; translation: ImportSource }): Promise<BilingualAlignment> {
+    this.record('alignBilingual', input);
+    if (!this.alignment) throw new FakeApiError('IMPORT_EMPTY', 'No alignment set');
+    return this.alignment;
+  }
+
+  async importBilingual(input: { source: ImportSource; targets: string[]; sourceLang: string; targetLang: string; title?: string }): Promise<DocumentDetail> {
+    this.record('importBilingual', input);
+    const sources = this.alignment?.sources ?? [];
+    if (input.targets.length !== sources.length) {
+      throw new FakeApiError('ALIGNMENT_COUNT_MISMATCH', 'Counts differ', { sources: sources.length, targets: input.targets.length });
+    }
+    const seeded = this.seedDocument(
+      sources.map((src, i) => ({ source: src.text, target: input.targets[i] ?? '', status: input.targets[i] ? 'edited' : 'new' })),
+      { title: input.title ?? sources[0]?.text ?? 'Untitled', sourceLang: input.sourceLang, targetLang: input.targetLang },
+    );
+    return seeded;
+  }
+
+  async listReopenedParagraphs(input: { documentId: string }): Promise<ReopenedParagraph[]> {
+    this.record('listReopenedParagraphs', input);
+    return this.reopened.get(input.documentId) ?? [];
+  }
+
+  async listArchivedParagraphs(input: { documentId: string }): Promise<ArchivedParagraph[]> {
+    this.record('listArchivedParagraphs', input);
+    return [];
   }
 
   async exportDocument(input: { documentId: string; format: 'txt' | 'md'; mode: 'publish' | 'draft' }): Promise<ExportResult> {

@@ -4,13 +4,96 @@
  * `shared/features/importingSchemas.ts` and a service in `main/services/features/importing.ts`.
  */
 import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
+import type { ImportSource } from '../api.js';
+import type { BlockKind, DocumentDetail, ParagraphStatus } from '../types.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ImportingApi {}
+/** What a re-import of a revised source did (paragraph numbers are 1-based). */
+export interface ReimportSummary {
+  reimportId: number;
+  /** Paragraphs whose text did not change (in place). */
+  unchanged: number;
+  /** New numbers of paragraphs that kept their text but moved. */
+  moved: number[];
+  /** New numbers of paragraphs whose text changed (reopened, old translation kept as a reference). */
+  changed: number[];
+  /** New numbers of paragraphs that are new. */
+  added: number[];
+  /** Old numbers and text of paragraphs no longer in the source (archived, not exported). */
+  removed: { oldNumber: number; source: string }[];
+  /** Sign-offs withdrawn because their paragraph's source changed. */
+  signOffsWithdrawn: number;
+}
 
-export const IMPORTING_METHODS = [] as const satisfies readonly (keyof ImportingApi)[];
+export interface ReimportResult {
+  document: DocumentDetail;
+  summary: ReimportSummary;
+}
+
+/** A paragraph a re-import reopened and that is not confirmed again yet. */
+export interface ReopenedParagraph {
+  paragraphId: string;
+  oldSource: string;
+  /** The translation it had, kept as a reference. */
+  oldTarget: string;
+  oldStatus: ParagraphStatus;
+  /** Who had signed it off, when the re-import withdrew a sign-off. */
+  signedOffByName: string | null;
+  reimportedAt: string;
+}
+
+/** A paragraph a re-import removed; kept with its history, never exported. */
+export interface ArchivedParagraph {
+  paragraphId: string;
+  oldNumber: number;
+  source: string;
+  target: string;
+  status: ParagraphStatus;
+  archivedAt: string;
+}
+
+/** A source and its translation made elsewhere, read and aligned for the user to check. */
+export interface BilingualAlignment {
+  sources: { kind: BlockKind; marker: string | null; text: string }[];
+  /** The translation's paragraphs as read from its file. */
+  translations: string[];
+  /** Proposed target text for each source paragraph ('' when none matched). */
+  proposal: string[];
+  /** Per source paragraph: the pairing was not 1-1, worth checking. */
+  uncertain: boolean[];
+}
+
+export interface ImportingApi {
+  /** Reads both files of a bilingual pair and proposes a paragraph alignment. */
+  alignBilingual(input: { source: ImportSource; translation: ImportSource }): Promise<BilingualAlignment>;
+  /** Creates a document from a source file and one (checked) translation per source paragraph. */
+  importBilingual(input: { source: ImportSource; targets: string[]; sourceLang: string; targetLang: string; title?: string }): Promise<DocumentDetail>;
+  /** Applies a revised version of the source to a document (living story). */
+  reimportDocument(input: { documentId: string; source: ImportSource }): Promise<ReimportResult>;
+  listReopenedParagraphs(input: { documentId: string }): Promise<ReopenedParagraph[]>;
+  listArchivedParagraphs(input: { documentId: string }): Promise<ArchivedParagraph[]>;
+}
+
+export const IMPORTING_METHODS = [
+  'alignBilingual',
+  'importBilingual',
+  'reimportDocument',
+  'listReopenedParagraphs',
+  'listArchivedParagraphs',
+] as const satisfies readonly (keyof ImportingApi)[];
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const IMPORTING_ERROR_CODES = [] as const satisfies readonly string[];
+export const IMPORTING_ERROR_CODES = [
+  'IMPORT_ENCODING_INVALID',
+  'IMPORT_FILE_TYPE_MISMATCH',
+  'IMPORT_TOO_MANY_PARAGRAPHS',
+  'IMPORT_PARAGRAPH_TOO_LONG',
+  'IMPORT_TOO_COMPLEX',
+  'IMPORT_TIMEOUT',
+  'IMPORT_XML_INVALID',
+  'IMPORT_XML_ENTITIES',
+  'IMPORT_XLIFF_VERSION',
+  'IMPORT_XLIFF_INVALID',
+  'ALIGNMENT_COUNT_MISMATCH',
+] as const satisfies readonly string[];
 
 export type ImportingErrorCode = (typeof IMPORTING_ERROR_CODES)[number] | CoreErrorCode;

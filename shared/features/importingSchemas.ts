@@ -1,5 +1,40 @@
 /** zod schemas for the methods of `ImportingApi`. */
+import { z } from 'zod';
 import type { ImportingApi } from './importingApi.js';
 import type { SchemaMap } from '../schemaMap.js';
+import { LIMITS } from '../limits.js';
 
-export const importingSchemas = {} satisfies SchemaMap<ImportingApi>;
+const id = z.string().min(1).max(64);
+
+/** The same shape as the core `importDocument` source (text or a base64 file). */
+export const importSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().max(LIMITS.importBytes), format: z.enum(['txt', 'md']) }).strict(),
+  z
+    .object({
+      kind: z.literal('file'),
+      fileName: z.string().min(1).max(255),
+      dataBase64: z.string().max(Math.ceil((LIMITS.importBytes * 4) / 3) + 1024),
+    })
+    .strict(),
+]);
+
+/** Most paragraphs and longest paragraph of an import (main/import/limits.ts checks them again). */
+const MAX_PARAGRAPHS = 5_000;
+const MAX_PARAGRAPH_CHARS = 20_000;
+const langTag = z.string().min(2).max(35);
+
+export const importingSchemas = {
+  alignBilingual: z.object({ source: importSourceSchema, translation: importSourceSchema }).strict(),
+  importBilingual: z
+    .object({
+      source: importSourceSchema,
+      targets: z.array(z.string().max(MAX_PARAGRAPH_CHARS)).max(MAX_PARAGRAPHS),
+      sourceLang: langTag,
+      targetLang: langTag,
+      title: z.string().max(500).optional(),
+    })
+    .strict(),
+  reimportDocument: z.object({ documentId: id, source: importSourceSchema }).strict(),
+  listReopenedParagraphs: z.object({ documentId: id }).strict(),
+  listArchivedParagraphs: z.object({ documentId: id }).strict(),
+} satisfies SchemaMap<ImportingApi>;

@@ -1,8 +1,225 @@
-/** Services of `ImportingApi` (import formats, bilingual alignment, living stories (issue: Import everything)). */
-import type { ImportingApi } from '../../../shared/features/importingApi.js';
-import type { ServiceDeps } from '../context.js';
+/**
+ * Services of `ImportingApi`: living stories (re-importing a revised source onto a document).
+ * Unchanged paragraphs keep everything (translation, status, sign-off), also when they moved;
+ * changed ones are reopened ('edited', sign-off withdrawn) with their old source and translation
+ * kept as a reference; new ones are inserted in place; removed ones are archived with their history
+ * (outside `paragraphs`, so they are never exported). One transaction: all or nothing.
+ */
+import type { ArchivedParagraph, ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
+import type { ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
+import { planReimport } from '../../../shared/import/reimportPlan.js';
+import type { Paragraph, Profile } from '../../../shared/types.js';
+import { createImportingRepo } from '../../db/repositories/importing/importingRepo.js';
+import type { DocumentRecord } from '../../db/repositories/index.js';
+import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
+import { requireProfile, type ServiceDeps } from '../context.js';
+import { proposeAlignment } from '../../../shared/import/alignment.js';
+import { checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
+import { ServiceError } from '../serviceError.js';
 
-export function createImportingService(deps: ServiceDeps): ImportingApi {
-  void deps;
-  return {};
+/** Added to positions while paragraphs are renumbered, so UNIQUE(document_id, position) never trips. */
+const POSITION_OFFSET = 1_000_000;
+
+export interface ImportingServiceOptions {
+  runner?: ImportRunner;
+}
+
+export function createImportingService(deps: ServiceDeps, options: ImportingServiceOptions = {}): ImportingApi {
+  const { repos } = deps;
+  const importing = createImportingRepo(deps.db);
+  const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
+
+  function requireDocument(documentId: string): DocumentRecord {
+    const doc = repos.documents.get(documentId);
+    if (!doc) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
+    return doc;
+  }
+
+  const apply = deps.db.transaction(
+    (doc: DocumentRecord, segments: ImportedSegment[], meta: { format: ImportFormat; fileName: string | null }, author: Profile): ReimportSummary => {
+      const at = deps.now().toISOString();
+      const old = repos.paragraphs.listByDocument(doc.id);
+      const plan = planReimport(
+        old.map((p) => p.source),
+        segments.map((s) => s.text),
+      );
+      const summary: ReimportSummary = { reimportId: 0, unchanged: 0, moved: [], changed: [], added: [], removed: [], signOffsWithdrawn: 0 };
+      for (const step of plan.steps) {
+        if (step.type === 'unchanged') summary.unchanged++;
+        else if (step.type === 'moved') summary.moved.push(step.newIndex + 1);
+        else if (step.type === 'changed') summary.changed.push(step.newIndex + 1);
+        else summary.added.push(step.newIndex + 1);
+      }
+      summary.removed = plan.removed.map((i) => ({ oldNumber: i + 1, source: old[i]!.source.slice(0, 200) }));
+      summary.signOffsWithdrawn = plan.steps.filter((s) => s.type === 'changed' && old[s.oldIndex]!.status === 'signed-off').length;
+
+      const reimportId = importing.addReimport({
+        documentId: doc.id,
+        profileId: author.id,
+        authorName: author.name,
+        format: meta.format,
+        fileName: meta.fileName,
+        summary: { ...summary, reimportId: undefined },
+        createdAt: at,
+      });
+      summary.reimportId = reimportId;
+
+      // Removed: archived with their history, then deleted (their revisions and workflow rows go with them).
+      for (const i of plan.removed) {
+        const p = old[i]!;
+        importing.archive({
+          paragraphId: p.id,
+          documentId: doc.id,
+          reimportId,
+          oldPosition: p.index,
+          source: p.source,
+          target: p.target,
+          status: p.status,
+          paragraph: p,
+          revisions: repos.revisions.listByParagraph(p.id),
+          archivedAt: at,
+        });
+        importing.deleteParagraph(p.id);
+      }
+      // Out of the way first, then into the new order.
+      for (const [i, p] of old.entries()) if (!plan.removed.includes(i)) importing.setPosition(p.id, p.index + POSITION_OFFSET);
+
+      for (const step of plan.steps) {
+        const seg = segments[step.newIndex]!;
+        if (step.type === 'added') {
+          insertImportedParagraph(deps, doc, { ...seg, target: null }, step.newIndex, author, at);
+          continue;
+        }
+        const p = old[step.oldIndex]!;
+        importing.setPosition(p.id, step.newIndex);
+        if (step.type !== 'changed') {
+          // Same text; the block kind or marker may still have changed (e.g. a paragraph became a heading).
+          if (p.kind !== seg.kind || p.marker !== seg.marker) importing.setSource(p.id, p.source, seg.kind, seg.marker, p.updatedAt);
+          continue;
+        }
+        importing.addReopening({
+          paragraphId: p.id,
+          reimportId,
+          oldSource: p.source,
+          oldTarget: p.target,
+          oldStatus: p.status,
+          signedOffByName: p.signOff?.name ?? null,
+        });
+        importing.setSource(p.id, seg.text, seg.kind, seg.marker, at);
+        const reopened: Paragraph = {
+          ...p,
+          index: step.newIndex,
+          source: seg.text,
+          // Work already done stays as the starting point, marked as needing work again.
+          status: p.status === 'new' ? 'new' : 'edited',
+          signOff: null,
+          updatedAt: at,
+        };
+        repos.paragraphs.update(reopened);
+        repos.revisions.insert({
+          paragraphId: p.id,
+          documentId: doc.id,
+          profileId: author.id,
+          authorName: author.name,
+          role: author.role,
+          origin: 'import',
+          action: p.status === 'signed-off' ? 'sign-off-withdrawn' : 'import',
+          mtEngine: null,
+          beforeText: p.status === 'signed-off' ? p.target : null,
+          afterText: p.status === 'signed-off' ? p.target : seg.text,
+          statusBefore: p.status,
+          statusAfter: reopened.status,
+          createdAt: at,
+        });
+      }
+      importing.saveSource({ documentId: doc.id, format: meta.format, fileName: meta.fileName, encoding: null, importedAt: at });
+      repos.documents.touch(doc.id, at);
+      return summary;
+    },
+  );
+
+  return {
+    async alignBilingual({ source, translation }) {
+      requireProfile(deps);
+      const [src, tgt] = [await runner.parse(importJob(source)), await runner.parse(importJob(translation))];
+      const translations = tgt.segments.map((s) => s.text);
+      const { targets, uncertain } = proposeAlignment(
+        src.segments.map((s) => s.text),
+        translations,
+      );
+      return {
+        sources: src.segments.map(({ kind, marker, text }) => ({ kind, marker, text })),
+        translations,
+        proposal: targets,
+        uncertain,
+      };
+    },
+    async importBilingual({ source, targets, sourceLang, targetLang, title }) {
+      const profile = requireProfile(deps);
+      const pair = checkLanguagePair(sourceLang, targetLang);
+      const parsed = await runner.parse(importJob(source));
+      if (targets.length !== parsed.segments.length) {
+        throw new ServiceError(
+          'ALIGNMENT_COUNT_MISMATCH',
+          `The source has ${parsed.segments.length} paragraphs but ${targets.length} translations were given; align them first.`,
+          { sources: parsed.segments.length, targets: targets.length },
+        );
+      }
+      const segments: ImportedSegment[] = parsed.segments.map((seg, i) => {
+        const text = (targets[i] ?? '').normalize('NFC').trim();
+        // A translation made elsewhere by a person: 'edited' until a translator here confirms it.
+        return { ...seg, target: text === '' ? null : { text, state: 'edited', tool: null } };
+      });
+      const fileName = source.kind === 'file' ? source.fileName.slice(0, 255) : null;
+      const id = storeImportedDocument(deps, { parsed: { ...parsed, segments }, fileName, ...pair, title, author: profile });
+      return { ...repos.documents.summary(id)!, paragraphs: repos.paragraphs.listByDocument(id) };
+    },
+    async reimportDocument({ documentId, source }) {
+      const profile = requireProfile(deps);
+      const doc = requireDocument(documentId);
+      if (deps.jobs.runningFor(documentId)) {
+        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
+      }
+      const parsed = await runner.parse(importJob(source));
+      // The document may have gone, or a job started, while the file was parsed.
+      requireDocument(documentId);
+      if (deps.jobs.runningFor(documentId)) {
+        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
+      }
+      const fileName = source.kind === 'file' ? source.fileName.slice(0, 255) : null;
+      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName }, profile);
+      const summaryRow = repos.documents.summary(documentId)!;
+      return { document: { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }, summary };
+    },
+    async listReopenedParagraphs({ documentId }) {
+      requireDocument(documentId);
+      const open = new Map(repos.paragraphs.listByDocument(documentId).map((p) => [p.id, p.status]));
+      // Once confirmed or signed off again, a reopened paragraph is settled.
+      return importing
+        .reopenings(documentId)
+        .filter((r) => {
+          const status = open.get(r.paragraphId);
+          return status !== undefined && status !== 'translated' && status !== 'signed-off';
+        })
+        .map(({ paragraphId, oldSource, oldTarget, oldStatus, signedOffByName, reimportedAt }) => ({
+          paragraphId,
+          oldSource,
+          oldTarget,
+          oldStatus,
+          signedOffByName,
+          reimportedAt,
+        }));
+    },
+    async listArchivedParagraphs({ documentId }): Promise<ArchivedParagraph[]> {
+      requireDocument(documentId);
+      return importing.archived(documentId).map((a) => ({
+        paragraphId: a.paragraphId,
+        oldNumber: a.oldPosition + 1,
+        source: a.source,
+        target: a.target,
+        status: a.status,
+        archivedAt: a.archivedAt,
+      }));
+    },
+  };
 }

@@ -33,6 +33,11 @@ import { FindBar, type RowVisibility } from '../workflow/FindBar.js';
 import { ReviewSignalsProvider, useMeasuredReviewSignals } from '../workflow/ReviewSignalsContext.js';
 import { FastNotice } from '../workflow/FastNotice.js';
 import { useEditorShortcuts } from '../workflow/useEditorShortcuts.js';
+import { EngineJobProvider } from '../engines/EngineJobContext.js';
+import { EngineAvailability } from '../engines/EngineAvailability.js';
+import { TranslateScopeActions } from '../engines/TranslateScopeActions.js';
+import { ReimportPanel } from '../importing/ReimportPanel.js';
+import { ReopenedProvider } from '../importing/ReopenedContext.js';
 
 /** A message kept as a function of `t`, so it follows a change of interface language. */
 type Message = { render: (t: TFunction) => string } | null;
@@ -81,6 +86,7 @@ export function EditorView({
   const [visibility, setVisibility] = useState<RowVisibility | null>(null);
   const reviewSignals = useMeasuredReviewSignals();
   const [fast, setFast] = useState<FastSignOff[]>([]);
+  const [reimports, setReimports] = useState(0);
 
   const rows = useRef(new Map<string, RowHandle>());
   const docRef = useRef(doc);
@@ -315,6 +321,9 @@ export function EditorView({
 
   return (
     <section className="view editor" aria-labelledby={ids.heading}>
+      <EngineJobProvider
+        value={{ engineId, busy: activeJob !== null || busy !== null, flushAll, onJobStarted: (job) => setActiveJob(job) }}
+      >
       <div className="editor-header">
         <div className="editor-title">
           <button type="button" className="button-quiet back" onClick={() => void back()} disabled={busy === 'back'}>
@@ -356,6 +365,14 @@ export function EditorView({
           {usable.length === 1 && (
             <span className="meta">{t('editor.translate.engineSingle', { engine: usable[0]!.name })}</span>
           )}
+          <TranslateScopeActions
+            documentId={doc.id}
+            paragraphs={doc.paragraphs}
+            shown={visibility ? (p) => visibility.test(p) : null}
+            disabled={usable.length === 0}
+            onError={setAlert}
+            onNothing={() => setStatus({ render: (tt) => tt('editor.translate.nothing') })}
+          />
           {engines === null && <span className="meta">{t('editor.translate.checking')}</span>}
           {isEditor && (
             <button
@@ -372,6 +389,15 @@ export function EditorView({
             </button>
           )}
         </div>
+        <ReimportPanel
+          documentId={doc.id}
+          disabled={activeJob !== null || busy !== null}
+          beforeReimport={flushAll}
+          onReimported={(fresh) => {
+            setDoc(fresh);
+            setReimports((n) => n + 1);
+          }}
+        />
         <button type="button" className="button-quiet" aria-haspopup="dialog" onClick={() => shortcuts.setHelpOpen(true)}>
           {t('workflow.shortcuts.open')}
         </button>
@@ -418,6 +444,7 @@ export function EditorView({
         </div>
       )}
 
+      <EngineAvailability sourceLang={doc.sourceLang} targetLang={doc.targetLang} />
       {activeJob && (
         <div className="job">
           <progress aria-label={t('editor.translate.progressLabel')} max={Math.max(jobTotal, 1)} value={jobDone} />
@@ -451,6 +478,7 @@ export function EditorView({
       {shortcuts.helpOpen && <ShortcutHelp isEditor={isEditor} onClose={() => shortcuts.setHelpOpen(false)} />}
       <ReviewSignalsProvider signals={reviewSignals}>
       <CommentsProvider documentId={doc.id}>
+      <ReopenedProvider documentId={doc.id} version={reimports}>
       <FindBar doc={doc} onVisibility={setVisibility} flushAll={flushAll} onParagraphs={onParagraphs} />
       <div
         role="table"
@@ -477,8 +505,10 @@ export function EditorView({
           />
         ))}
       </div>
+      </ReopenedProvider>
       </CommentsProvider>
       </ReviewSignalsProvider>
+      </EngineJobProvider>
     </section>
   );
 }

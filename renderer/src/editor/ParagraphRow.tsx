@@ -15,6 +15,8 @@ import { RowWorkflow } from '../workflow/RowWorkflow.js';
 import { useParagraphUndo } from '../workflow/useParagraphUndo.js';
 import { useEditEffort } from '../workflow/useEditEffort.js';
 import { useReviewSignals } from '../workflow/ReviewSignalsContext.js';
+import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
+import { ReopenedSource } from '../importing/ReopenedSource.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -259,6 +261,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         <p id={sourceId} className={`source-text kind-${paragraph.kind}`} lang={sourceLang}>
           {paragraph.source}
         </p>
+        <ReopenedSource paragraph={paragraph} sourceLang={sourceLang} targetLang={targetLang} dir={dir} />
       </div>
       <div role="cell" className="cell-target">
         <textarea
@@ -304,12 +307,14 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>
         )}
         {engineName && <span className="meta engine">{t('editor.row.engine', { engine: engineName })}</span>}
+        <MtProvenance paragraph={paragraph} number={number} />
         <span className="meta save-state">{saveText}</span>
       </div>
       <div role="cell" className="cell-actions">
         <button type="button" disabled={confirmDisabled} onClick={() => void runAction('confirm', false)}>
           {t('editor.row.confirm')}
         </button>
+        <RetranslateButton paragraph={paragraph} number={number} />
         {isEditor && (
           <button type="button" disabled={signOffDisabled} onClick={() => void runAction('signOff', false)}>
             {t('editor.row.signOff')}

@@ -1,0 +1,153 @@
+/**
+ * Importing in browser mode: XLIFF and HTML uploads through the file picker, a file dropped onto
+ * the window, a hostile file refused with a translated message, and a living-story re-import.
+ * (Word files cannot be imported yet: the DOCX libraries are not installed in this tree.)
+ */
+import { test, expect } from './support/fixtures.js';
+import { VersoPage } from './support/versoPage.js';
+
+const XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="es" datatype="plaintext" original="flood.txt" tool-id="t1">
+    <header><tool tool-id="t1" tool-name="OtherMT"/></header>
+    <body>
+      <trans-unit id="1"><source>Flood waters rise in river town</source><target state="translated">Crecen las aguas en un pueblo ribereño</target></trans-unit>
+      <trans-unit id="2"><source>Heavy rain caused the river to burst its banks.</source><target state="needs-review-translation">Las fuertes lluvias desbordaron el río.</target></trans-unit>
+      <trans-unit id="3"><source>Schools will remain closed until Friday.</source></trans-unit>
+    </body>
+  </file>
+</xliff>`;
+
+const HTML = `<!doctype html><html><head><title>Flood</title><script>window.__pwned = 1; alert('x')</script></head>
+<body onload="window.__pwned = 2"><nav><a href="/">Home</a></nav>
+<article><h1>Flood waters rise</h1>
+<p>The river <a href="javascript:window.__pwned=3" onclick="window.__pwned=4">burst</a> its banks.</p>
+<p><img src="x" onerror="window.__pwned=5">More than 200 homes were flooded.</p></article></body></html>`;
+
+async function upload(page: import('@playwright/test').Page, name: string, mimeType: string, content: string) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByLabel('Choose file').setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
+  await page.getByLabel('Target language').selectOption('es');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+}
+
+test('uploads an XLIFF file with translations made elsewhere', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Editor');
+  await upload(page, 'flood.xlf', 'application/xliff+xml', XLIFF);
+  await expect(app.rows()).toHaveCount(3);
+  await expect(app.translation(0)).toHaveValue('Crecen las aguas en un pueblo ribereño');
+  await expect(app.row(0)).toContainText('Confirmed');
+  await expect(app.translation(1)).toHaveValue('Las fuertes lluvias desbordaron el río.');
+  await expect(app.row(1)).toContainText('Machine translation');
+  await expect(app.row(1)).toContainText('MT: OtherMT');
+  await expect(app.translation(2)).toHaveValue('');
+  await expect(app.row(2)).toContainText('New');
+});
+
+test('uploads a CMS page: only the article text, and nothing in it runs', async ({ page, server }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  await upload(page, 'flood.html', 'text/html', HTML);
+  await expect(app.rows()).toHaveCount(3);
+  await expect(app.row(0)).toContainText('Flood waters rise');
+  await expect(app.row(1)).toContainText('The river burst its banks.');
+  await expect(app.row(2)).toContainText('More than 200 homes were flooded.');
+  await expect(page.getByRole('table', { name: 'Paragraphs' })).not.toContainText('Home');
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
+
+test('a file dropped onto the window is imported; a hostile one is refused with a translated message', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+
+  const dropFile = async (name: string, content: string) => {
+    const dataTransfer = await page.evaluateHandle(
+      ([fileName, text]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], fileName));
+        return dt;
+      },
+      [name, content] as const,
+    );
+    const app = page.locator('.app');
+    await app.dispatchEvent('dragenter', { dataTransfer });
+    await app.dispatchEvent('dragover', { dataTransfer });
+    await app.dispatchEvent('drop', { dataTransfer });
+  };
+
+  const xxe = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file><body><trans-unit id="1"><source>&xxe;</source></trans-unit></body></file></xliff>';
+  await dropFile('evil.xlf', xxe);
+  await expect(page.getByRole('heading', { name: 'Import an article' })).toBeVisible();
+  await expect(page.getByText('The file evil.xlf will be imported')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The file declares XML entities or an external DTD, which Verso does not read because they can hide attacks.',
+  );
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('No articles yet. Import one to begin.')).toBeVisible();
+
+  await dropFile('story.md', '# Dropped story\n\nIt arrived by drag and drop.');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(app.rows()).toHaveCount(2);
+  await expect(app.row(0)).toContainText('Dropped story');
+});
+
+test('re-imports a revised source: unchanged work stays, changed paragraphs are reopened with a diff', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Eda', 'Editor');
+  await upload(page, 'flood.xlf', 'application/xliff+xml', XLIFF);
+  await expect(app.rows()).toHaveCount(3);
+  await app.row(0).getByRole('button', { name: 'Sign off' }).click();
+  await expect(app.row(0)).toContainText('Signed off');
+
+  const revised = 'Flood waters rise in river town\n\nHeavy rain caused the river to burst its banks on Tuesday night.\n\nVolunteers filled sandbags.\n\nSchools will remain closed until Friday.';
+  await page.getByRole('button', { name: 'Re-import source' }).click();
+  await page.getByLabel('Revised source file').setInputFiles({ name: 'flood-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(revised) });
+  await page.getByRole('button', { name: 'Re-import', exact: true }).click();
+  const summary = page.locator('.reimport-summary');
+  await expect(summary).toContainText('2 paragraphs unchanged.');
+  await expect(summary).toContainText('Changed and reopened: paragraphs 2.');
+  await expect(summary).toContainText('New: paragraphs 3.');
+  await expect(app.rows()).toHaveCount(4);
+  await expect(app.row(0)).toContainText('Signed off');
+  await expect(app.row(1)).toContainText('Edited');
+  await expect(app.row(1).getByTestId('reopened-source')).toContainText('Source changed in a re-import');
+  await expect(app.row(1).locator('ins')).toContainText('on Tuesday night');
+  await expect(app.row(1).getByTestId('reopened-source')).toContainText('Las fuertes lluvias desbordaron el río.');
+  await expect(app.translation(2)).toHaveValue('');
+  await expect(app.row(3)).toContainText('Schools will remain closed until Friday.');
+});
+
+test('imports a bilingual pair after checking the alignment', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('checkbox', { name: /Bilingual pair/ }).check();
+  const source = '# Flood waters rise\n\nHeavy rain caused the river to burst its banks on Tuesday night, flooding more than 200 homes.\n\nVolunteers filled 3,000 sandbags.';
+  const translation = 'Crecen las aguas\n\nLas fuertes lluvias desbordaron el río el martes por la noche.\n\nMás de 200 viviendas quedaron inundadas.\n\nLos voluntarios llenaron 3.000 sacos de arena.';
+  await page.getByLabel('Choose file').setInputFiles({ name: 'flood.md', mimeType: 'text/markdown', buffer: Buffer.from(source) });
+  await page.getByLabel('Translation file').setInputFiles({ name: 'flood.es.txt', mimeType: 'text/plain', buffer: Buffer.from(translation) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Check the alignment' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Translation of paragraph 2' })).toHaveValue(
+    'Las fuertes lluvias desbordaron el río el martes por la noche. Más de 200 viviendas quedaron inundadas.',
+  );
+  await page.getByRole('button', { name: 'Create document' }).click();
+  await expect(app.rows()).toHaveCount(3);
+  await expect(app.translation(0)).toHaveValue('Crecen las aguas');
+  await expect(app.row(1)).toContainText('Edited');
+  await expect(app.translation(2)).toHaveValue('Los voluntarios llenaron 3.000 sacos de arena.');
+});

@@ -1,0 +1,98 @@
+/**
+ * The worker thread: parses real files off the main thread, reports errors as the in-process path
+ * does, stops runaway parses, and the main event loop keeps turning meanwhile (including for a
+ * 200 MB file made here, never committed).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure } from '../testing/failure.js';
+import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
+import { bundledWorkerFile, createImportRunner } from './importRunner.js';
+import { IMPORT_LIMITS } from './limits.js';
+import { buildWorkerBundle } from './testing/workerBundle.js';
+
+let dir: string;
+let workerFile: string;
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  workerFile = await buildWorkerBundle(dir);
+}, 60_000);
+afterAll(() => removeTempDir(dir));
+
+/** Counts event-loop turns while `work` runs: proof the main thread was free, without timing it. */
+async function ticksDuring<T>(work: Promise<T>): Promise<{ result: T; ticks: number }> {
+  let ticks = 0;
+  let done = false;
+  const tick = (): void => {
+    if (done) return;
+    ticks++;
+    setImmediate(tick);
+  };
+  setImmediate(tick);
+  try {
+    return { result: await work, ticks };
+  } finally {
+    done = true;
+  }
+}
+
+describe('import worker', () => {
+  it('parses a file in a worker thread', async () => {
+    const runner = createImportRunner({ workerFile });
+    expect(runner.mode).toBe('worker');
+    const parsed = await runner.parse({ kind: 'file', fileName: 'a.md', bytes: new TextEncoder().encode('# Hi\n\nThere.') });
+    expect(parsed.segments.map((s) => s.text)).toEqual(['Hi', 'There.']);
+  });
+
+  it('reports a refusal with the same code and details as in process', async () => {
+    const runner = createImportRunner({ workerFile });
+    const error = await failure(runner.parse({ kind: 'file', fileName: 'x.xlf', bytes: new TextEncoder().encode('<xliff version="9"/>') }));
+    expect(error).toMatchObject({ code: 'IMPORT_XLIFF_VERSION', details: { version: '9' } });
+  });
+
+  it('refuses a 200 MB text file, made at test time, while the main thread keeps running', async () => {
+    const big = path.join(dir, 'huge.txt');
+    const line = Buffer.from('All work and no play makes a long article. '.repeat(100) + '\n\n');
+    const fd = fs.openSync(big, 'w');
+    for (let written = 0; written < 200 * 1024 * 1024; written += line.length) fs.writeSync(fd, line);
+    fs.closeSync(fd);
+    const bytes = fs.readFileSync(big);
+    expect(bytes.length).toBeGreaterThanOrEqual(200 * 1024 * 1024);
+    const runner = createImportRunner({ workerFile });
+    const { result: error, ticks } = await ticksDuring(failure(runner.parse({ kind: 'file', fileName: 'huge.txt', bytes })));
+    expect(error).toMatchObject({ code: 'IMPORT_TOO_LARGE', details: { limitBytes: IMPORT_LIMITS.fileBytes, sizeBytes: bytes.length } });
+    expect(ticks).toBeGreaterThan(0);
+    fs.rmSync(big);
+  }, 120_000);
+
+  it('keeps the main thread free while a big valid file is parsed', async () => {
+    const html = `<article>${'<p>Paragraph with <b>bold</b> and <a href="#">a link</a>.</p>'.repeat(4_000)}</article>`;
+    const runner = createImportRunner({ workerFile });
+    const { result, ticks } = await ticksDuring(runner.parse({ kind: 'file', fileName: 'big.html', bytes: new TextEncoder().encode(html) }));
+    expect(result.segments).toHaveLength(4_000);
+    expect(ticks).toBeGreaterThan(10);
+  });
+
+  it('stops a parse that runs over its time limit', async () => {
+    const runner = createImportRunner({ workerFile, timeoutMs: 1 });
+    const error = await failure(runner.parse({ kind: 'text', text: 'Some text.', format: 'txt' }));
+    expect(error).toMatchObject({ code: 'IMPORT_TIMEOUT' });
+  });
+});
+
+describe('bundledWorkerFile', () => {
+  it('finds the worker next to the entry, preferring the copy unpacked beside app.asar', () => {
+    const packed = path.join(dir, 'app.asar', 'dist', 'main');
+    const unpacked = path.join(dir, 'app.asar.unpacked', 'dist', 'main');
+    expect(bundledWorkerFile(packed)).toBeNull();
+    fs.mkdirSync(packed, { recursive: true });
+    fs.writeFileSync(path.join(packed, 'importWorker.cjs'), '');
+    expect(bundledWorkerFile(packed)).toBe(path.join(packed, 'importWorker.cjs'));
+    fs.mkdirSync(unpacked, { recursive: true });
+    fs.writeFileSync(path.join(unpacked, 'importWorker.cjs'), '');
+    expect(bundledWorkerFile(packed)).toBe(path.join(unpacked, 'importWorker.cjs'));
+    expect(bundledWorkerFile(null)).toBeNull();
+  });
+});

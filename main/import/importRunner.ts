@@ -1,0 +1,100 @@
+/**
+ * Runs parse jobs in a worker thread (one per job, with a heap limit and a time limit), or in
+ * process when no worker bundle is at hand (unit tests run the TypeScript sources).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ParsedImport } from '../../shared/import/importedDocument.js';
+import { ServiceError } from '../services/serviceError.js';
+import { runImportJob, type ImportJob, type ImportOutcome } from './importJob.js';
+import { IMPORT_LIMITS } from './limits.js';
+
+export interface ImportRunner {
+  parse(job: ImportJob): Promise<ParsedImport>;
+  /** 'worker' when jobs run in a worker thread. */
+  readonly mode: 'worker' | 'in-process';
+}
+
+export interface ImportRunnerOptions {
+  /** Bundled worker entry; null runs jobs in process. */
+  workerFile: string | null;
+  timeoutMs?: number;
+  heapMb?: number;
+}
+
+function unwrap(outcome: ImportOutcome): ParsedImport {
+  if (outcome.ok) return outcome.value;
+  throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.details);
+}
+
+/**
+ * dist/main/importWorker.cjs next to the running bundle, if it is there. In a packaged app the
+ * copy unpacked beside app.asar is preferred (a worker thread cannot start from inside the archive).
+ */
+export function bundledWorkerFile(dir: string | null = typeof __dirname === 'string' ? __dirname : null): string | null {
+  if (dir === null) return null;
+  const file = path.join(dir, 'importWorker.cjs');
+  const unpacked = file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  if (unpacked !== file && fs.existsSync(unpacked)) return unpacked;
+  return fs.existsSync(file) ? file : null;
+}
+
+function inWorker(workerFile: string, job: ImportJob, timeoutMs: number, heapMb: number): Promise<ParsedImport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(
+            new ServiceError('IMPORT_TIMEOUT', `Reading the file took longer than ${Math.round(timeoutMs / 1000)} s.`, {
+              seconds: Math.max(1, Math.round(timeoutMs / 1000)),
+            }),
+          ),
+        ),
+      timeoutMs,
+    );
+    worker.on('message', (outcome: ImportOutcome) =>
+      settle(() => {
+        try {
+          resolve(unwrap(outcome));
+        } catch (err) {
+          reject(err);
+        }
+      }),
+    );
+    worker.on('error', (err: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ServiceError('IMPORT_TOO_COMPLEX', `Reading the file needed more than ${heapMb} MB of memory.`, { limit: `${heapMb} MB` })
+            : new ServiceError('INTERNAL', `The import worker failed: ${err.message}`),
+        ),
+      ),
+    );
+    worker.on('exit', (code) => settle(() => reject(new ServiceError('INTERNAL', `The import worker stopped (exit code ${code}).`))));
+    const transfer = job.kind === 'file' ? { ...job, bytes: new Uint8Array(job.bytes) } : job;
+    worker.postMessage(transfer, transfer.kind === 'file' ? [transfer.bytes.buffer as ArrayBuffer] : []);
+  });
+}
+
+export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
+  const timeoutMs = options.timeoutMs ?? IMPORT_LIMITS.workerTimeoutMs;
+  const heapMb = options.heapMb ?? IMPORT_LIMITS.workerHeapMb;
+  const { workerFile } = options;
+  return {
+    mode: workerFile ? 'worker' : 'in-process',
+    async parse(job) {
+      if (!workerFile) return unwrap(runImportJob(job));
+      return inWorker(workerFile, job, timeoutMs, heapMb);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** Limits of an import; every refusal names the limit it hit. */
+import { LIMITS } from '../../shared/limits.js';
+
+export const IMPORT_LIMITS = {
+  /** Largest file (or pasted text, in UTF-8 bytes). */
+  fileBytes: LIMITS.importBytes,
+  /** Most paragraphs one document may have. */
+  paragraphs: 5_000,
+  /** Longest paragraph, in characters (UTF-16 units). */
+  paragraphChars: 20_000,
+  /** Deepest XML/HTML element nesting. */
+  xmlDepth: 256,
+  /** Most XML elements in one file. */
+  xmlElements: 500_000,
+  /** Longest time a parse may take in the worker before it is stopped. */
+  workerTimeoutMs: 60_000,
+  /** Heap of the parsing worker; running out is reported as a file too complex to read. */
+  workerHeapMb: 512,
+} as const;
+
+export const MB = 1024 * 1024;

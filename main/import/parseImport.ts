@@ -1,0 +1,112 @@
+/**
+ * The import pipeline without the database: bytes (or pasted text) in, checked paragraphs out, or a
+ * ServiceError that names the problem and the limit. Pure CPU work, so it can run in a worker.
+ */
+import { extensionOf, IMPORT_EXTENSIONS, type ImportFormat, type ParsedImport } from '../../shared/import/importedDocument.js';
+import { looksBinary, segmentText } from '../../shared/segment.js';
+import type { SourceFormat } from '../../shared/types.js';
+import { ServiceError } from '../services/serviceError.js';
+import { assertWellFormed, decodeText } from './decodeText.js';
+import { parseHtml } from './formats/html.js';
+import { parseXliff } from './formats/xliff.js';
+import { IMPORT_LIMITS } from './limits.js';
+import { sniffBinary } from './sniff.js';
+
+export interface FileToImport {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export function tooLarge(sizeBytes: number): ServiceError {
+  return new ServiceError(
+    'IMPORT_TOO_LARGE',
+    `The article is too large (${sizeBytes} bytes; at most ${IMPORT_LIMITS.fileBytes} bytes can be imported).`,
+    { limitBytes: IMPORT_LIMITS.fileBytes, sizeBytes },
+  );
+}
+
+/** The format a file name announces, or IMPORT_UNSUPPORTED_FORMAT. */
+export function formatOfFileName(fileName: string): ImportFormat {
+  const ext = extensionOf(fileName);
+  const format = IMPORT_EXTENSIONS[ext];
+  if (!format) {
+    throw new ServiceError(
+      'IMPORT_UNSUPPORTED_FORMAT',
+      `Verso cannot import "${fileName.slice(0, 100)}" (supported: ${Object.keys(IMPORT_EXTENSIONS).map((e) => '.' + e).join(', ')}).`,
+      { fileName: fileName.slice(0, 255), extension: ext },
+    );
+  }
+  return format;
+}
+
+/** Refuses imports without text, with too many paragraphs or with a paragraph too long to edit. */
+export function checkLimits(parsed: ParsedImport): ParsedImport {
+  const { segments } = parsed;
+  if (segments.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The article has no text to translate.');
+  if (segments.length > IMPORT_LIMITS.paragraphs) {
+    throw new ServiceError(
+      'IMPORT_TOO_MANY_PARAGRAPHS',
+      `The article has ${segments.length} paragraphs; at most ${IMPORT_LIMITS.paragraphs} can be imported.`,
+      { count: segments.length, limit: IMPORT_LIMITS.paragraphs },
+    );
+  }
+  const long = segments.findIndex((s) => s.text.length > IMPORT_LIMITS.paragraphChars || (s.target?.text.length ?? 0) > IMPORT_LIMITS.paragraphChars);
+  if (long >= 0) {
+    const chars = Math.max(segments[long]!.text.length, segments[long]!.target?.text.length ?? 0);
+    throw new ServiceError(
+      'IMPORT_PARAGRAPH_TOO_LONG',
+      `Paragraph ${long + 1} has ${chars} characters; a paragraph may have at most ${IMPORT_LIMITS.paragraphChars}.`,
+      { paragraph: long + 1, chars, limit: IMPORT_LIMITS.paragraphChars },
+    );
+  }
+  return parsed;
+}
+
+function fromText(text: string, format: ImportFormat, encoding: string | null): ParsedImport {
+  if (looksBinary(text)) {
+    throw new ServiceError('IMPORT_BINARY', 'This file is not text (it looks like binary data).');
+  }
+  switch (format) {
+    case 'txt':
+    case 'md':
+      return {
+        format,
+        segments: segmentText(text, format).map((s) => ({ ...s, target: null })),
+        encoding,
+        sourceLang: null,
+        targetLang: null,
+        title: null,
+      };
+    case 'html':
+      return { ...parseHtml(text.normalize('NFC')), encoding };
+    case 'xliff':
+      return { ...parseXliff(text.normalize('NFC')), encoding };
+    case 'docx':
+      throw new ServiceError('IMPORT_UNSUPPORTED_FORMAT', 'Word files cannot be imported yet.', { fileName: '', extension: 'docx' });
+  }
+}
+
+/** Pasted text (plain or Markdown). */
+export function parseImportText(text: string, format: SourceFormat): ParsedImport {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > IMPORT_LIMITS.fileBytes) throw tooLarge(bytes);
+  assertWellFormed(text);
+  return checkLimits(fromText(text, format, null));
+}
+
+/** A file's bytes: size, type (by name, then by its first bytes), encoding, format, limits. */
+export function parseImportFile({ fileName, bytes }: FileToImport): ParsedImport {
+  if (bytes.length > IMPORT_LIMITS.fileBytes) throw tooLarge(bytes.length);
+  const format = formatOfFileName(fileName);
+  if (bytes.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The file is empty.');
+  const detected = sniffBinary(bytes);
+  if (detected) {
+    throw new ServiceError(
+      'IMPORT_FILE_TYPE_MISMATCH',
+      `"${fileName.slice(0, 100)}" is named like a ${format} file but its content is of another kind (${detected}).`,
+      { detected, extension: extensionOf(fileName) },
+    );
+  }
+  const { text, encoding } = decodeText(bytes);
+  return checkLimits(fromText(text, format, encoding));
+}

@@ -1,0 +1,191 @@
+/** Living stories: a revised source applied to a document in work, over a real database. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DocumentDetail } from '../../../shared/types.js';
+import { createBackend, type Backend } from '../../backend.js';
+import { dbDigest } from '../../import/testing/dbDigest.js';
+import { createFakeEngine } from '../../testing/fakeEngine.js';
+import { recordJobEvents } from '../../testing/jobEvents.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+import { failure } from '../../testing/failure.js';
+
+const ORIGINAL = `# Flood waters rise in river town
+
+Heavy rain caused the river to burst its banks on Tuesday night, flooding more than 200 homes.
+
+The mayor declared a state of emergency at 6 a.m. and asked residents to stay indoors.
+
+Schools and the town library will remain closed until Friday.
+
+Volunteers filled 3,000 sandbags overnight.
+
+"We have never seen water this high," said a local shop owner.`;
+
+// Edits, an insertion, a deletion and a move.
+const REVISED = `# Flood waters rise in river town
+
+Heavy rain caused the river to burst its banks on Tuesday night, flooding more than 350 homes.
+
+"We have never seen water this high," said a local shop owner.
+
+The mayor declared a state of emergency at 6 a.m. and asked residents to stay indoors.
+
+Emergency shelters have opened in the sports hall and two churches.
+
+Volunteers filled 3,000 sandbags overnight.`;
+
+let dir: string;
+let backend: Backend;
+
+beforeEach(() => {
+  dir = makeTempDir();
+  backend = createBackend({
+    dataDir: dir,
+    mode: 'browser',
+    version: '1.0.0',
+    engines: [createFakeEngine({ id: 'fake', name: 'Fake MT', translate: (t) => `ES ${t}` })],
+  });
+});
+afterEach(() => {
+  backend.close();
+  removeTempDir(dir);
+});
+
+const md = (text: string, fileName = 'story.md') => ({ kind: 'file' as const, fileName, dataBase64: Buffer.from(text).toString('base64') });
+
+async function storyInWork(): Promise<DocumentDetail> {
+  const { api } = backend;
+  await api.setProfile({ name: 'Eda', role: 'editor' });
+  const doc = await api.importDocument({ source: md(ORIGINAL), sourceLang: 'en', targetLang: 'es' });
+  const log = recordJobEvents(backend.events);
+  const { jobId } = await api.translateParagraphs({ documentId: doc.id });
+  await log.final(jobId);
+  log.stop();
+  const p = (await api.getDocument({ documentId: doc.id })).paragraphs;
+  // Headline and the first paragraph signed off; the quote signed off; the mayor paragraph edited.
+  await api.updateParagraphTarget({ paragraphId: p[1]!.id, target: 'Lluvias intensas: más de 200 casas inundadas.' });
+  await api.confirmParagraphs({ paragraphIds: [p[0]!.id, p[1]!.id, p[5]!.id] });
+  await api.signOffParagraphs({ paragraphIds: [p[0]!.id, p[1]!.id, p[5]!.id] });
+  await api.updateParagraphTarget({ paragraphId: p[2]!.id, target: 'El alcalde declaró el estado de emergencia.' });
+  return api.getDocument({ documentId: doc.id });
+}
+
+describe('reimportDocument', () => {
+  it('keeps unchanged and moved work, reopens changed paragraphs, inserts new ones and archives removed ones', async () => {
+    const { api } = backend;
+    const before = await storyInWork();
+    const [headline, rain, mayor, schools, sandbags, quote] = before.paragraphs;
+
+    const { document: after, summary } = await api.reimportDocument({ documentId: before.id, source: md(REVISED, 'story-v2.md') });
+
+    expect(summary).toMatchObject({ unchanged: 3, moved: [3], changed: [2], added: [5], signOffsWithdrawn: 1 });
+    expect(summary.removed).toEqual([{ oldNumber: 4, source: schools!.source }]);
+    expect(after.paragraphs.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(after.paragraphs.map((p) => p.source)).toEqual(REVISED.split('\n\n').map((s) => s.replace(/^# /, '')));
+
+    const [h2, rain2, quote2, mayor2, shelters, sandbags2] = after.paragraphs;
+    // Unchanged: everything kept, including the sign-off and its hash.
+    expect(h2).toMatchObject({ id: headline!.id, target: headline!.target, status: 'signed-off', signOff: headline!.signOff });
+    expect(mayor2).toMatchObject({ id: mayor!.id, target: mayor!.target, status: 'edited' });
+    expect(sandbags2).toMatchObject({ id: sandbags!.id, target: sandbags!.target, status: 'machine', mt: sandbags!.mt });
+    // Moved: same paragraph, new place, sign-off intact.
+    expect(quote2).toMatchObject({ id: quote!.id, target: quote!.target, status: 'signed-off', signOff: quote!.signOff });
+    // Changed: reopened, translation kept as the starting point, sign-off withdrawn.
+    expect(rain2).toMatchObject({ id: rain!.id, target: rain!.target, status: 'edited', signOff: null });
+    expect(rain2!.source).toContain('350 homes');
+    // New: inserted in place, to be translated.
+    expect(shelters).toMatchObject({ status: 'new', target: '' });
+    expect(before.paragraphs.some((p) => p.id === shelters!.id)).toBe(false);
+
+    const reopened = await api.listReopenedParagraphs({ documentId: before.id });
+    expect(reopened).toEqual([
+      expect.objectContaining({ paragraphId: rain!.id, oldSource: rain!.source, oldTarget: rain!.target, oldStatus: 'signed-off', signedOffByName: 'Eda' }),
+    ]);
+    const archived = await api.listArchivedParagraphs({ documentId: before.id });
+    expect(archived).toEqual([expect.objectContaining({ paragraphId: schools!.id, oldNumber: 4, source: schools!.source, target: schools!.target })]);
+
+    // Removed text is not exported; the reopened paragraph is settled once confirmed again.
+    const draft = await api.exportDocument({ documentId: before.id, format: 'txt', mode: 'draft' });
+    expect(draft.content).not.toContain('Schools');
+    expect(draft.content).not.toContain('Escuelas');
+    await api.confirmParagraphs({ paragraphIds: [rain2!.id] });
+    expect(await api.listReopenedParagraphs({ documentId: before.id })).toEqual([]);
+  });
+
+  it('records the reopening in the paragraph history', async () => {
+    const { api } = backend;
+    const before = await storyInWork();
+    await api.reimportDocument({ documentId: before.id, source: md(REVISED) });
+    const history = await api.getParagraphHistory({ paragraphId: before.paragraphs[1]!.id });
+    const last = history.entries.at(-1)!;
+    expect(last).toMatchObject({ origin: 'import', action: 'sign-off-withdrawn', statusBefore: 'signed-off', statusAfter: 'edited' });
+  });
+
+  it('re-importing the same source changes nothing but the record of the re-import', async () => {
+    const { api } = backend;
+    const before = await storyInWork();
+    const { document: after, summary } = await api.reimportDocument({ documentId: before.id, source: md(ORIGINAL) });
+    expect(summary).toMatchObject({ unchanged: 6, moved: [], changed: [], added: [], removed: [], signOffsWithdrawn: 0 });
+    expect(after.paragraphs).toEqual(before.paragraphs);
+  });
+
+  it('leaves the database untouched when the revised file is refused', async () => {
+    const { api } = backend;
+    const before = await storyInWork();
+    const digest = dbDigest(backend.dbPath);
+    const xxe = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file><body><trans-unit id="1"><source>&e;</source></trans-unit></body></file></xliff>';
+    expect(await failure(api.reimportDocument({ documentId: before.id, source: md(xxe, 'v2.xlf') }))).toMatchObject({ code: 'IMPORT_XML_ENTITIES' });
+    expect(await failure(api.reimportDocument({ documentId: before.id, source: md('   \n\n ', 'v2.txt') }))).toMatchObject({ code: 'IMPORT_EMPTY' });
+    expect(await failure(api.reimportDocument({ documentId: 'nope', source: md(REVISED) }))).toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
+    expect(dbDigest(backend.dbPath)).toEqual(digest);
+  });
+});
+
+describe('bilingual pair', () => {
+  const SOURCE = `# Flood waters rise in river town
+
+Heavy rain caused the river to burst its banks on Tuesday night, flooding more than 200 homes.
+
+The mayor declared a state of emergency.
+
+Volunteers filled 3,000 sandbags.`;
+  // The translator split the second paragraph in two.
+  const TRANSLATION = `Crecen las aguas en un pueblo ribereño
+
+Las fuertes lluvias desbordaron el río el martes por la noche.
+
+Más de 200 viviendas quedaron inundadas.
+
+El alcalde declaró el estado de emergencia.
+
+Los voluntarios llenaron 3.000 sacos de arena.`;
+
+  it('aligns a source with a translation made elsewhere and creates the document from the checked pairs', async () => {
+    const { api } = backend;
+    await api.setProfile({ name: 'Ana', role: 'translator' });
+    const alignment = await api.alignBilingual({ source: md(SOURCE), translation: md(TRANSLATION, 'traduccion.txt') });
+    expect(alignment.sources.map((s) => s.kind)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph']);
+    expect(alignment.translations).toHaveLength(5);
+    expect(alignment.proposal).toEqual([
+      'Crecen las aguas en un pueblo ribereño',
+      'Las fuertes lluvias desbordaron el río el martes por la noche. Más de 200 viviendas quedaron inundadas.',
+      'El alcalde declaró el estado de emergencia.',
+      'Los voluntarios llenaron 3.000 sacos de arena.',
+    ]);
+    expect(alignment.uncertain).toEqual([false, true, false, false]);
+
+    const doc = await api.importBilingual({ source: md(SOURCE), targets: alignment.proposal, sourceLang: 'en', targetLang: 'es' });
+    expect(doc.paragraphs.map((p) => [p.status, p.target])).toEqual(alignment.proposal.map((t) => ['edited', t]));
+    expect(doc.title).toBe('Flood waters rise in river town');
+  });
+
+  it('refuses targets that do not match the source paragraphs, changing nothing', async () => {
+    const { api } = backend;
+    await api.setProfile({ name: 'Ana', role: 'translator' });
+    const digest = dbDigest(backend.dbPath);
+    expect(await failure(api.importBilingual({ source: md(SOURCE), targets: ['a', 'b'], sourceLang: 'en', targetLang: 'es' }))).toMatchObject({
+      code: 'ALIGNMENT_COUNT_MISMATCH',
+      details: { sources: 4, targets: 2 },
+    });
+    expect(dbDigest(backend.dbPath)).toEqual(digest);
+  });
+});

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { LIMITS } from '../../../shared/limits.js';
+import type { FakeVersoApi } from '../../test/fakeApi.js';
+import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+
+/** A drag event carrying files, as a browser sends it. */
+function drop(target: Element, type: 'dragEnter' | 'dragOver' | 'drop', files: File[]): void {
+  const event = createEvent[type](target);
+  Object.defineProperty(event, 'dataTransfer', { value: { types: ['Files'], files, dropEffect: 'none' } });
+  fireEvent(target, event);
+}
+
+async function openEditorOf(api: FakeVersoApi) {
+  const doc = api.seedDocument(
+    [
+      { source: 'Heavy rain flooded 350 homes.', target: 'Lluvias inundaron 200 casas.', status: 'edited' },
+      { source: 'Unchanged paragraph.', target: 'Párrafo.', status: 'translated' },
+    ],
+    { title: 'Flood' },
+  );
+  api.reopened.set(doc.id, [
+    {
+      paragraphId: doc.paragraphs[0]!.id,
+      oldSource: 'Heavy rain flooded 200 homes.',
+      oldTarget: 'Lluvias inundaron 200 casas.',
+      oldStatus: 'signed-off',
+      signedOffByName: 'Eda',
+      reimportedAt: '2026-01-01T00:00:00.000Z',
+    },
+  ]);
+  const rendered = renderApp({ api });
+  fireEvent.click(await screen.findByRole('button', { name: 'Flood' }));
+  await screen.findByRole('table', { name: 'Paragraphs' });
+  return { ...rendered, doc };
+}
+
+describe('drag and drop', () => {
+  it('a file dropped onto the window opens the import with that file, which is sent as base64', async () => {
+    const { api, container } = renderApp({ api: apiWithProfile() });
+    await screen.findByRole('heading', { name: 'Library' });
+    const file = new File(['<p>Hello</p>'], 'story.html', { type: 'text/html' });
+    const app = container.querySelector('.app')!;
+    drop(app, 'dragEnter', [file]);
+    expect(screen.getByText('Drop the file to import it')).toBeTruthy();
+    drop(app, 'drop', [file]);
+    expect(await screen.findByRole('heading', { name: 'Import an article' })).toBeTruthy();
+    expect(screen.queryByText('Drop the file to import it')).toBeNull();
+    expect(screen.getByText(/The file story\.html will be imported/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
+    expect(api.callsOf('importDocument')[0]).toEqual({
+      source: { kind: 'file', fileName: 'story.html', dataBase64: btoa('<p>Hello</p>') },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+  });
+
+  it('a file dropped onto the import form is chosen; a too large one is refused without upload', async () => {
+    const { api } = renderApp({ api: apiWithProfile() });
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    const zone = await screen.findByTestId('drop-zone');
+    const big = new File(['x'], 'huge.txt');
+    Object.defineProperty(big, 'size', { value: 200 * 1024 * 1024 });
+    drop(zone, 'drop', [big]);
+    expect(screen.getByText(/The file huge\.txt will be imported/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(`The article is too large. The limit is ${LIMITS.importBytes / 1024 / 1024} MB.`);
+    expect(api.callsOf('importDocument')).toEqual([]);
+  });
+});
+
+describe('living stories in the editor', () => {
+  it('shows the source diff, the previous translation and the withdrawn sign-off of a reopened paragraph', async () => {
+    await openEditorOf(apiWithProfile('editor'));
+    const notes = await screen.findAllByTestId('reopened-source');
+    expect(notes).toHaveLength(1);
+    const note = notes[0]!;
+    expect(note.textContent).toContain('Source changed in a re-import');
+    expect(note.querySelector('del')?.textContent).toContain('200');
+    expect(note.querySelector('ins')?.textContent).toContain('350');
+    expect(within(note).getByText('Lluvias inundaron 200 casas.')).toBeTruthy();
+    expect(note.textContent).toContain('Eda had signed this paragraph off; the sign-off was withdrawn.');
+  });
+
+  it('re-imports a revised source and shows what changed', async () => {
+    const api = apiWithProfile('editor');
+    api.reimportSummary = { reimportId: 2, unchanged: 4, moved: [6], changed: [2, 3], added: [5], removed: [{ oldNumber: 7, source: 'Gone.' }], signOffsWithdrawn: 1 };
+    const { doc } = await openEditorOf(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Re-import source' }));
+    const submit = screen.getByRole('button', { name: 'Re-import' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    const file = new File(['Heavy rain flooded 350 homes.\n\nUnchanged paragraph.'], 'flood-v2.txt');
+    fireEvent.change(screen.getByLabelText('Revised source file'), { target: { files: [file] } });
+    fireEvent.click(submit);
+    const summary = await screen.findByText('What changed');
+    const text = summary.parentElement!.textContent!;
+    expect(text).toContain('4 paragraphs unchanged.');
+    expect(text).toContain('Changed and reopened: paragraphs 2 and 3.');
+    expect(text).toContain('New: paragraphs 5.');
+    expect(text).toContain('Moved (translation kept): paragraphs 6.');
+    expect(text).toContain('Removed (archived, not exported): former paragraphs 7.');
+    expect(text).toContain('1 sign-off was withdrawn because the source changed.');
+    expect(api.callsOf('reimportDocument')).toEqual([{ documentId: doc.id, source: { kind: 'file', fileName: 'flood-v2.txt', dataBase64: btoa('Heavy rain flooded 350 homes.\n\nUnchanged paragraph.') } }]);
+    // The reopened list is loaded again after the re-import.
+    await waitFor(() => expect(api.callsOf('listReopenedParagraphs').length).toBeGreaterThanOrEqual(2));
+  });
+});
+
+describe('imported text never runs', () => {
+  it('shows markup in a source as text: no elements, handlers or javascript: links are created', async () => {
+    const api = apiWithProfile();
+    api.seedDocument(
+      [
+        { source: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' },
+        { source: '<a href="javascript:alert(1)">click</a> <b onclick="x()">bold</b>' },
+      ],
+      { title: 'Hostile' },
+    );
+    const { container } = renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Hostile' }));
+    await screen.findByRole('table', { name: 'Paragraphs' });
+    const table = container.querySelector('.paragraphs')!;
+    expect(table.querySelectorAll('img, script, a, b, iframe, object, embed')).toHaveLength(0);
+    for (const el of table.querySelectorAll('*')) {
+      for (const attr of el.getAttributeNames()) expect(attr.startsWith('on'), attr).toBe(false);
+    }
+    expect(table.textContent).toContain('<script>window.__pwned=2</script>');
+    expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe('bilingual pair', () => {
+  it('aligns two files, lets the user merge and split rows, then creates the document', async () => {
+    const api = apiWithProfile();
+    api.alignment = {
+      sources: [
+        { kind: 'heading', marker: '1', text: 'Flood' },
+        { kind: 'paragraph', marker: null, text: 'Rain burst the banks. 200 homes flooded.' },
+        { kind: 'paragraph', marker: null, text: 'Schools closed.' },
+      ],
+      translations: ['Inundación', 'Lluvias.', '200 casas.', 'Escuelas cerradas.'],
+      proposal: ['Inundación', 'Lluvias. 200 casas.', 'Escuelas cerradas.'],
+      uncertain: [false, true, false],
+    };
+    renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Bilingual pair/ }));
+    const submit = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Choose file'), { target: { files: [new File(['# Flood'], 'flood.md')] } });
+    fireEvent.change(screen.getByLabelText('Translation file'), { target: { files: [new File(['Inundación'], 'flood.es.txt')] } });
+    fireEvent.click(submit);
+
+    expect(await screen.findByRole('heading', { name: 'Check the alignment' })).toBeTruthy();
+    expect(api.callsOf('alignBilingual')).toEqual([
+      {
+        source: { kind: 'file', fileName: 'flood.md', dataBase64: btoa('# Flood') },
+        translation: { kind: 'file', fileName: 'flood.es.txt', dataBase64: btoa(unescape(encodeURIComponent('Inundación'))) },
+      },
+    ]);
+    expect(screen.getByText('3 source paragraphs, each with one translation. Ready to create the document.')).toBeTruthy();
+    expect(screen.getAllByText('check')).toHaveLength(1);
+
+    // Split row 2 at the cursor: counts no longer match and Create is disabled; merging back fixes it.
+    const row2 = screen.getByRole('textbox', { name: 'Translation of paragraph 2' }) as HTMLTextAreaElement;
+    row2.setSelectionRange(8, 8);
+    fireEvent.select(row2);
+    fireEvent.click(screen.getByRole('button', { name: 'Split 2 at cursor' }));
+    expect(screen.getByText('3 source paragraphs but 4 translations: merge or split rows until they match.')).toBeTruthy();
+    const create = screen.getByRole('button', { name: 'Create document' }) as HTMLButtonElement;
+    expect(create.disabled).toBe(true);
+    expect((screen.getByRole('textbox', { name: 'Translation of paragraph 3' }) as HTMLTextAreaElement).value).toBe('200 casas.');
+    fireEvent.click(screen.getByRole('button', { name: 'Merge 2 with next' }));
+    expect(create.disabled).toBe(false);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Translation of paragraph 3' }), { target: { value: 'Escuelas cerradas hoy.' } });
+    fireEvent.click(create);
+
+    expect(await screen.findByRole('table', { name: 'Paragraphs' })).toBeTruthy();
+    expect(api.callsOf('importBilingual')).toEqual([
+      {
+        source: { kind: 'file', fileName: 'flood.md', dataBase64: btoa('# Flood') },
+        targets: ['Inundación', 'Lluvias. 200 casas.', 'Escuelas cerradas hoy.'],
+        sourceLang: 'en',
+        targetLang: 'es',
+      },
+    ]);
+  });
+});
+
+describe('import errors', () => {
+  it('names the real kind of a misnamed file, translated', async () => {
+    const api = apiWithProfile();
+    const { i18n } = renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    fireEvent.change(await screen.findByLabelText('Choose file'), { target: { files: [new File(['%PDF-1.4'], 'story.txt')] } });
+    api.failNext('importDocument', { code: 'IMPORT_FILE_TYPE_MISMATCH', message: 'x', details: { detected: 'pdf', extension: 'txt' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This file is named .txt but is really a PDF document, not a text article. Choose the article itself.',
+    );
+    await i18n.changeLanguage('de');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Diese Datei heißt .txt, ist aber kein Textartikel, sondern: PDF-Dokument. Wählen Sie den Artikel selbst.',
+      ),
+    );
+  });
+});

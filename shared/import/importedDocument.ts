@@ -1,0 +1,60 @@
+/**
+ * What an import produces before it is stored: segments (paragraphs) with, for bilingual formats
+ * (XLIFF, a bilingual pair), an existing translation and how far it got. Pure data.
+ */
+import type { Segment } from '../types.js';
+
+/** Every format Verso reads. Stored in `importing_sources`; `documents.source_format` keeps 'txt'/'md'. */
+export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'xliff';
+export const IMPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff'] as const satisfies readonly ImportFormat[];
+
+/**
+ * How far an imported translation got: `mt` (machine translation made elsewhere, untouched),
+ * `edited` (a person worked on it, unconfirmed), `confirmed` (final / signed off elsewhere: it
+ * becomes Verso's "translated", never "signed-off": sign-off is an editor's act in Verso).
+ */
+export type ImportedTargetState = 'mt' | 'edited' | 'confirmed';
+
+export interface ImportedTarget {
+  text: string;
+  state: ImportedTargetState;
+  /** The tool that made it (XLIFF `tool-id`/`tool-name`, `origin`), for provenance; null when unknown. */
+  tool: string | null;
+}
+
+export interface ImportedSegment extends Segment {
+  target: ImportedTarget | null;
+}
+
+export interface ParsedImport {
+  format: ImportFormat;
+  segments: ImportedSegment[];
+  /** Encoding the text was read in (text formats), else null. */
+  encoding: string | null;
+  /** Languages declared by the file (XLIFF), normalised later; null when absent. */
+  sourceLang: string | null;
+  targetLang: string | null;
+  /** A title the file declares (HTML <title>/<h1>), else null. */
+  title: string | null;
+}
+
+/** File extensions and the format they announce. */
+export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  xlf: 'xliff',
+  xliff: 'xliff',
+};
+
+/** Lower-case extension of a file name without the dot ('' when none). */
+export function extensionOf(fileName: string): string {
+  return /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+}
+
+/** The `accept` list for file pickers. */
+export const IMPORT_ACCEPT_LIST = Object.keys(IMPORT_EXTENSIONS).map((e) => `.${e}`).join(',');
