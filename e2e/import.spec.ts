@@ -109,7 +109,7 @@ test('re-imports a revised source: unchanged work stays, changed paragraphs are 
   await app.setUpProfile('Eda', 'Editor');
   await upload(page, 'flood.xlf', 'application/xliff+xml', XLIFF);
   await expect(app.rows()).toHaveCount(3);
-  await app.row(0).getByRole('button', { name: 'Sign off' }).click();
+  await app.signOff(app.row(0).getByRole('button', { name: 'Sign off' }));
   await expect(app.row(0)).toContainText('Signed off');
 
   const revised = 'Flood waters rise in river town\n\nHeavy rain caused the river to burst its banks on Tuesday night.\n\nVolunteers filled sandbags.\n\nSchools will remain closed until Friday.';

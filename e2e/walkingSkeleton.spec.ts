@@ -74,7 +74,7 @@ test('import → translate → edit → confirm → sign off → export with foo
 
   // The editor signs off everything that was confirmed.
   await app.switchProfile('Elena Editor', 'Editor');
-  await page.getByRole('button', { name: 'Sign off all confirmed' }).click();
+  await app.signOff(page.getByRole('button', { name: 'Sign off all confirmed' }));
   await expect(app.progressText()).toContainText(`${body.length} of ${body.length} signed off`);
 
   const exported = await downloadText(await app.exportAs('Plain text', 'Publish-ready'));
@@ -118,7 +118,7 @@ test('editing a signed-off paragraph withdraws its sign-off and blocks publish-r
   await expect(app.rows()).toHaveCount(3);
   await app.translateAll();
   await expect(app.translation(2)).not.toHaveValue('', { timeout: 60_000 });
-  for (let i = 0; i < 3; i++) await app.row(i).getByRole('button', { name: 'Sign off' }).click();
+  for (let i = 0; i < 3; i++) await app.signOff(app.row(i).getByRole('button', { name: 'Sign off' }));
   await expect(app.progressText()).toContainText('3 of 3 signed off');
 
   await app.translation(1).fill('La casa es roja y grande.');
@@ -133,7 +133,7 @@ test('editing a signed-off paragraph withdraws its sign-off and blocks publish-r
   await expect(alert).toContainText('1 paragraph is not signed off');
   await expect(alert).toContainText('2');
 
-  await app.row(1).getByRole('button', { name: 'Sign off' }).click();
+  await app.signOff(app.row(1).getByRole('button', { name: 'Sign off' }));
   const md = await downloadText(await app.exportAs('Markdown', 'Publish-ready'));
   expect(md.startsWith('# ')).toBe(true);
   expect(md).toContain('La casa es roja y grande.');

@@ -65,7 +65,7 @@ test('QA errors block sign-off until overridden; bulk sign-off skips and reports
 
   // The editor's bulk sign-off skips the paragraph with a QA error and says why.
   await app.switchProfile('Elena Editor', 'Editor');
-  await page.getByRole('button', { name: 'Sign off all confirmed' }).click();
+  await app.signOff(page.getByRole('button', { name: 'Sign off all confirmed' }));
   await expect(app.progressText()).toContainText('2 of 3 signed off');
   await expect(page.getByText('2 paragraphs signed off.')).toBeVisible();
   await expect(page.getByText('1 paragraph was skipped:')).toBeVisible();
@@ -73,7 +73,7 @@ test('QA errors block sign-off until overridden; bulk sign-off skips and reports
   await expect(app.row(0)).toContainText('Confirmed');
 
   // Signing it off alone asks for a reason; with one it is signed off and the reason is in the history.
-  await app.row(0).getByRole('button', { name: 'Sign off' }).click();
+  await app.signOff(app.row(0).getByRole('button', { name: 'Sign off' }));
   const reason = app.row(0).getByRole('textbox', { name: 'Reason for signing off despite the QA errors' });
   await expect(reason).toBeFocused();
   await expect(app.progressText()).toContainText('2 of 3 signed off');
@@ -141,7 +141,13 @@ test('keyboard first: Alt+↑/↓, F7 to the next QA issue, Ctrl+Shift+S, and th
   await page.keyboard.press('Alt+ArrowUp');
   await expect(app.translation(0)).toBeFocused();
 
+  // Faster than reading speed: Verso asks first, with "Yes, sign off" focused (Escape keeps reviewing).
   await page.keyboard.press('Control+Shift+S');
+  const fastDialog = page.getByRole('alertdialog', { name: 'Sign off faster than reading speed?' });
+  await expect(fastDialog).toContainText('Paragraph 1 was on screen for less time than it takes to read');
+  await expect(fastDialog.getByRole('button', { name: 'Yes, sign off' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(fastDialog).toHaveCount(0);
   await expect(app.row(0)).toContainText('Signed off');
   await expect(app.progressText()).toContainText('1 of 3 signed off');
   // Signed off moments after arriving: recorded as a fast sign-off, and said so.
@@ -152,6 +158,7 @@ test('keyboard first: Alt+↑/↓, F7 to the next QA issue, Ctrl+Shift+S, and th
   // The QA gate holds for the shortcut too: it asks for a reason.
   await app.translation(1).focus();
   await page.keyboard.press('Control+Shift+S');
+  await app.confirmFastSignOff();
   await expect(app.row(1).getByRole('textbox', { name: 'Reason for signing off despite the QA errors' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(app.row(1).getByRole('textbox', { name: 'Reason for signing off despite the QA errors' })).toHaveCount(0);

@@ -45,6 +45,28 @@ export class VersoPage {
     return this.page.getByText(/\d+ of \d+ signed off/);
   }
 
+  /**
+   * Signs off with a click and answers "Yes, sign off" if Verso asks because it came faster than
+   * reading speed (it does whenever a row had less focus time than its words need; tests that
+   * depend on the question assert it themselves).
+   */
+  async signOff(button: Locator): Promise<void> {
+    await button.click();
+    const yes = this.page.getByRole('alertdialog', { name: 'Sign off faster than reading speed?' }).getByRole('button', { name: 'Yes, sign off' });
+    try {
+      await yes.waitFor({ timeout: 3_000 });
+    } catch {
+      return;
+    }
+    await yes.click();
+  }
+
+  async confirmFastSignOff(): Promise<void> {
+    const dialog = this.page.getByRole('alertdialog', { name: 'Sign off faster than reading speed?' });
+    await dialog.getByRole('button', { name: 'Yes, sign off' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
   async translateAll(): Promise<void> {
     await this.page.getByRole('button', { name: 'Translate all' }).click();
   }

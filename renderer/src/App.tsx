@@ -15,6 +15,7 @@ import { LibraryView } from './views/LibraryView.js';
 import { ProfileForm } from './views/ProfileForm.js';
 import { SettingsView } from './views/SettingsView.js';
 import { FileDropTarget } from './importing/FileDropArea.js';
+import { FastConfirmProvider } from './workflow/FastConfirmContext.js';
 
 type View =
   | { name: 'library' }
@@ -119,7 +120,9 @@ export function VersoApp({ transport, platform, i18n }: VersoAppProps) {
       <PlatformProvider platform={platform}>
         <ApiProvider transport={transport}>
           <JobsProvider>
-            <AppShell />
+            <FastConfirmProvider>
+              <AppShell />
+            </FastConfirmProvider>
           </JobsProvider>
         </ApiProvider>
       </PlatformProvider>

@@ -1,5 +1,5 @@
 /** Renders the whole app over the memory transport and a fake API, in English unless asked. */
-import { render, type RenderResult } from '@testing-library/react';
+import { fireEvent, render, screen, within, type RenderResult } from '@testing-library/react';
 import type { i18n } from 'i18next';
 import { VersoApp } from '../src/App.js';
 import { createMemoryTransport } from '../src/api/memoryTransport.js';
@@ -46,4 +46,10 @@ export function apiWithProfile(role: 'translator' | 'editor' = 'translator', nam
   const api = new FakeVersoApi();
   api.profile = { id: 'profile-0', name, role, createdAt: '2025-01-01T00:00:00.000Z' };
   return api;
+}
+
+/** Answers the "faster than reading speed" question (tests sign off without dwelling on rows). */
+export async function confirmFastSignOff(): Promise<void> {
+  const dialog = await screen.findByRole('alertdialog', { name: 'Sign off faster than reading speed?' });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, sign off' }));
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp, type RenderedApp } from '../../test/renderApp.js';
+import { apiWithProfile, confirmFastSignOff, renderApp, type RenderedApp } from '../../test/renderApp.js';
 import { AUTOSAVE_DELAY_MS } from './ParagraphRow.js';
 
 afterEach(() => {
@@ -200,17 +200,49 @@ describe('sign-off', () => {
     ]);
     const ids = api.docs.get(documentId)!.paragraphs.map((p) => p.id);
     fireEvent.click(within(rows()[2]!).getByRole('button', { name: 'Sign off' }));
+    await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('1 of 3 signed off')).toBeTruthy());
     expect(within(rows()[2]!).getByText('by Elena Editor')).toBeTruthy();
     expect((within(rows()[2]!).getByRole('button', { name: 'Sign off' }) as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
+    await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('3 of 3 signed off')).toBeTruthy());
     expect(api.callsOf('signOffReviewed').map((c) => (c as { paragraphIds: string[] }).paragraphIds)).toEqual([[ids[2]], [ids[0], ids[1]]]);
     expect(screen.getByText('2 paragraphs signed off.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Sign off all confirmed' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('asks before a sign-off faster than reading speed; "Keep reviewing" sends nothing', async () => {
+    const api = apiWithProfile('editor', 'Elena Editor');
+    await openEditor(api, [
+      { source: 'One two three four.', target: 'Uno dos tres cuatro.', status: 'translated' },
+      { source: 'Five.', target: 'Cinco.', status: 'translated' },
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Sign off faster than reading speed?' });
+    expect(dialog.textContent).toContain('Paragraphs 1, 2 were on screen for less time than it takes to read them');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Yes, sign off' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep reviewing' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(api.callsOf('signOffReviewed')).toEqual([]);
+
+    fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' }));
+    const single = await screen.findByRole('alertdialog', { name: 'Sign off faster than reading speed?' });
+    expect(single.textContent).toContain('Paragraph 2 was on screen for less time than it takes to read');
+    fireEvent.keyDown(single, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(api.callsOf('signOffReviewed')).toEqual([]);
+    await confirmAfter(() => fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' })));
+    await waitFor(() => expect(screen.getByText('1 of 2 signed off')).toBeTruthy());
+    expect(api.callsOf('signOffReviewed')).toHaveLength(1);
+  });
 });
+
+async function confirmAfter(action: () => void): Promise<void> {
+  action();
+  await confirmFastSignOff();
+}
 
 describe('machine translation', () => {
   it('disables Translate all and says why when no engine supports the pair', async () => {

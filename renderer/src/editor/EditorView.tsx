@@ -32,6 +32,8 @@ import { CommentsProvider } from '../workflow/CommentsContext.js';
 import { FindBar, type RowVisibility } from '../workflow/FindBar.js';
 import { ReviewSignalsProvider, useMeasuredReviewSignals } from '../workflow/ReviewSignalsContext.js';
 import { FastNotice } from '../workflow/FastNotice.js';
+import { useFastConfirm } from '../workflow/FastConfirmContext.js';
+import { fastCandidates } from '../workflow/fastCandidates.js';
 import { useEditorShortcuts } from '../workflow/useEditorShortcuts.js';
 import { EngineJobProvider } from '../engines/EngineJobContext.js';
 import { EngineAvailability } from '../engines/EngineAvailability.js';
@@ -85,6 +87,9 @@ export function EditorView({
   const [skipped, setSkipped] = useState<SkippedParagraph[]>([]);
   const [visibility, setVisibility] = useState<RowVisibility | null>(null);
   const reviewSignals = useMeasuredReviewSignals();
+  const confirmFast = useFastConfirm();
+  // Dwell time belongs to the person reading: a profile switch starts measuring anew.
+  useEffect(() => reviewSignals.reset(), [reviewSignals, profile.id]);
   const [fast, setFast] = useState<FastSignOff[]>([]);
   const [reimports, setReimports] = useState(0);
 
@@ -250,8 +255,16 @@ export function EditorView({
         .map((p) => p.id);
       setSkipped([]);
       if (ids.length === 0) return;
+      const review = reviewSignals.signalsFor(ids);
+      const paragraphs = docRef.current?.paragraphs ?? [];
+      const candidates = ids.map((id) => {
+        const index = paragraphs.findIndex((p) => p.id === id);
+        return { id, number: index + 1, target: paragraphs[index]?.target ?? '' };
+      });
+      // Faster than reading speed: ask first (workflow/FastConfirmContext).
+      if (!(await confirmFast(fastCandidates(candidates, review, docRef.current?.targetLang ?? 'en')))) return;
       // The QA gate skips paragraphs with QA errors and says which (workflow/BulkSkipped).
-      const result = await api.signOffReviewed({ paragraphIds: ids, review: reviewSignals.signalsFor(ids) });
+      const result = await api.signOffReviewed({ paragraphIds: ids, review });
       onParagraphs(result.signedOff);
       setFast(result.fast);
       setSkipped(result.skipped);

@@ -15,6 +15,8 @@ import { RowWorkflow } from '../workflow/RowWorkflow.js';
 import { useParagraphUndo } from '../workflow/useParagraphUndo.js';
 import { useEditEffort } from '../workflow/useEditEffort.js';
 import { useReviewSignals } from '../workflow/ReviewSignalsContext.js';
+import { useFastConfirm } from '../workflow/FastConfirmContext.js';
+import { fastCandidates } from '../workflow/fastCandidates.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
 
@@ -64,6 +66,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   /** A sign-off refused for QA errors (workflow): the row asks for an override reason. */
   const [gate, setGate] = useState<SkippedParagraph | null>(null);
   const signals = useReviewSignals();
+  const confirmFast = useFastConfirm();
 
   /** Local text not yet known to be stored (null: show the paragraph's target). */
   const draftRef = useRef<string | null>(null);
@@ -186,8 +189,12 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         let updated: Paragraph[];
         if (kind === 'confirm') updated = await api.confirmParagraphs(ids);
         else {
+          // Faster than reading speed: ask first (workflow/FastConfirmContext).
+          const review = signals.signalsFor(ids.paragraphIds);
+          const fast = fastCandidates([{ id: paragraphId, number: propsRef.current.number, target: current.target }], review, propsRef.current.targetLang);
+          if (!(await confirmFast(fast))) return;
           // The QA gate: a paragraph with QA errors needs an override reason (workflow/RowWorkflow).
-          const result = await api.signOffReviewed({ ...ids, review: signals.signalsFor(ids.paragraphIds) });
+          const result = await api.signOffReviewed({ ...ids, review });
           propsRef.current.onFastSignOffs?.(result.fast);
           updated = result.signedOff;
           const skipped = result.skipped[0];
@@ -204,7 +211,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         setActing(false);
       }
     },
-    [api, paragraphId, save, signals],
+    [api, paragraphId, save, signals, confirmFast],
   );
 
   const onUndoChange = useCallback((change: ParagraphChange) => {

@@ -7,6 +7,7 @@ const NONE: ReviewSignals = {
   focusOut: () => undefined,
   markDiffViewed: () => undefined,
   signalsFor: () => [],
+  reset: () => undefined,
 };
 
 const Context = createContext<ReviewSignals>(NONE);

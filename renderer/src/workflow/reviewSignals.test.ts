@@ -22,4 +22,15 @@ describe('review signals', () => {
       { paragraphId: 'c', dwellMs: 0, diffViewed: false },
     ]);
   });
+
+  it('reset forgets earlier reading time; the focused row counts from the reset on', () => {
+    let t = 0;
+    const s = createReviewSignals(() => t);
+    s.focusIn('a');
+    t = 4000;
+    s.markDiffViewed('a');
+    s.reset();
+    t = 4500;
+    expect(s.signalsFor(['a'])).toEqual([{ paragraphId: 'a', dwellMs: 500, diffViewed: false }]);
+  });
 });

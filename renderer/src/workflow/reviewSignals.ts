@@ -9,6 +9,8 @@ export interface ReviewSignals {
   focusOut(): void;
   markDiffViewed(paragraphId: string): void;
   signalsFor(paragraphIds: readonly string[]): ReviewSignal[];
+  /** Forgets everything measured so far (another person's reading time is not this reviewer's). */
+  reset(): void;
 }
 
 export function createReviewSignals(now: () => number): ReviewSignals {
@@ -31,6 +33,11 @@ export function createReviewSignals(now: () => number): ReviewSignals {
     focusOut: close,
     markDiffViewed(paragraphId) {
       viewed.add(paragraphId);
+    },
+    reset() {
+      dwell.clear();
+      viewed.clear();
+      if (current) current = { id: current.id, since: now() };
     },
     signalsFor(paragraphIds) {
       return paragraphIds.map((id) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { apiWithProfile, confirmFastSignOff, renderApp } from '../../test/renderApp.js';
 
 async function openEditor(api: FakeVersoApi, paragraphs: FakeParagraphSeed[]): Promise<string> {
   const doc = api.seedDocument(paragraphs, { title: 'The story' });
@@ -40,6 +40,7 @@ describe('QA inline and the sign-off gate', () => {
     const ids = api.docs.get(documentId)!.paragraphs.map((p) => p.id);
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
+    await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('1 of 2 signed off')).toBeTruthy());
     expect(screen.getByText('1 paragraph was skipped:')).toBeTruthy();
     expect(
@@ -50,6 +51,7 @@ describe('QA inline and the sign-off gate', () => {
 
     const first = rows()[0]!;
     fireEvent.click(within(first).getByRole('button', { name: 'Sign off' }));
+    await confirmFastSignOff();
     const reason = await within(first).findByRole('textbox', { name: 'Reason for signing off despite the QA errors' });
     expect(within(first).getByText('Paragraph 1 has QA errors and cannot be signed off without a reason.')).toBeTruthy();
     fireEvent.click(within(first).getByRole('button', { name: 'Sign off anyway' }));
@@ -78,6 +80,7 @@ describe('QA inline and the sign-off gate', () => {
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'edited' } });
     expect(rows()).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Sign off shown paragraphs' }));
+    await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('2 of 4 signed off')).toBeTruthy());
     expect(api.callsOf('signOffReviewed')).toEqual([{ paragraphIds: [ids[0], ids[1], ids[3]], review: expect.any(Array) }]);
     expect(screen.getByText('1 paragraph was skipped:')).toBeTruthy();
