@@ -80,7 +80,7 @@ describe.runIf(installed)('Apertium engine (real)', () => {
     const spawned = engine.stats.processesSpawned - before.processesSpawned;
     // The last spare is started only when a paragraph is still waiting for a tagger.
     expect(spawned).toBeGreaterThanOrEqual(3 + restarts);
-    expect(spawned).toBeLessThanOrEqual(4 + restarts);
+    expect(spawned).toBeLessThanOrEqual(4 + restarts + (engine.stats.taggerRoutes - before.taggerRoutes));
     expect(restarts).toBeLessThanOrEqual(17);
     expect([...seen].sort((a, b) => a - b)).toEqual(texts.map((_, i) => i));
     expect(out).toHaveLength(35);

@@ -10,7 +10,7 @@ import type { LanguagePair } from '../../shared/types.js';
 import { ServiceError } from '../services/serviceError.js';
 import { deformat, reformat } from './apertiumFormat.js';
 import { modeToPair } from './apertiumLanguages.js';
-import { PipelineError, runApertium, splitAtTagger, UTF8_ENV } from './apertiumPipeline.js';
+import { PipelineError, runApertium, splitAtTagger, UTF8_ENV, type PipelineStats } from './apertiumPipeline.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from './mtEngine.js';
 
 export interface ApertiumEngineOptions {
@@ -28,7 +28,7 @@ export interface ApertiumEngineOptions {
 
 export interface ApertiumEngine extends MtEngine {
   /** Counters for tests and diagnostics. */
-  readonly stats: { processesSpawned: number; taggerRestarts: number };
+  readonly stats: PipelineStats;
 }
 
 interface Mode {
@@ -126,7 +126,9 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
   const modesDirs = options.modesDir ? [options.modesDir] : DEFAULT_MODES_DIRS;
   const wblank = options.wblankModeCommand ?? 'apertium-wblank-mode';
   const cacheMs = options.cacheMs ?? 30_000;
-  const stats = { processesSpawned: 0, taggerRestarts: 0 };
+  const stats: PipelineStats = { processesSpawned: 0, taggerRestarts: 0, taggerRoutes: 0 };
+  /** Words that narrow a tagger, learned from its reports, per pair (see apertiumPipeline.ts). */
+  const knownNarrowing = new Map<string, Set<string>>();
 
   let discovery: { at: number; value: Promise<Discovery> } | null = null;
   const pairVersions = new Map<string, Promise<string>>();
@@ -224,6 +226,12 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     return runPipeline(pipeline, mode, texts, signal, onResult);
   }
 
+  function narrowingWordsOf(modeName: string): Set<string> {
+    let words = knownNarrowing.get(modeName);
+    if (!words) knownNarrowing.set(modeName, (words = new Set<string>()));
+    return words;
+  }
+
   function runPipeline(
     pipeline: string,
     mode: Mode,
@@ -239,6 +247,7 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
       blocks: texts.map((t) => deformat(t)),
       signal,
       stats,
+      knownNarrowing: narrowingWordsOf(mode.name),
       window: options.window,
       onOutput(index, block) {
         if (results[index] !== undefined) throw new Error(`Apertium delivered paragraph ${index} twice.`);

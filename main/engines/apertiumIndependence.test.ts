@@ -11,7 +11,7 @@ import { apertiumEngSpaInstalled } from '../testing/apertiumInstalled.js';
 import { referenceArticleBody } from '../testing/referenceArticle.js';
 import { createApertiumEngine } from './apertium.js';
 import { deformat, reformat } from './apertiumFormat.js';
-import { runApertium, splitAtTagger, splitStages, stripTaggerReports } from './apertiumPipeline.js';
+import { holdsNarrowingWord, runApertium, splitAtTagger, splitStages, stripTaggerReports } from './apertiumPipeline.js';
 import type { MtOutput } from './mtEngine.js';
 
 const EN_ES = { source: 'en', target: 'es' };
@@ -73,8 +73,17 @@ describe('Apertium pipeline parts', () => {
   it("removes the tagger's new-class reports and says there was one", () => {
     const report =
       "Error: A new ambiguity class was found. \nRetraining the tagger is necessary so as to take it into account.\nWord 'included'.\nNew ambiguity class: {ADV,ADJ,VLEXPP,PAST}\n";
-    expect(stripTaggerReports(`^a<det>$ ${report}^b<n>$`)).toEqual({ text: '^a<det>$ ^b<n>$', reported: true });
-    expect(stripTaggerReports('^a<det>$ ^b<n>$')).toEqual({ text: '^a<det>$ ^b<n>$', reported: false });
+    expect(stripTaggerReports(`^a<det>$ ${report}^b<n>$`)).toEqual({ text: '^a<det>$ ^b<n>$', reported: true, words: ['included'] });
+    expect(stripTaggerReports('^a<det>$ ^b<n>$')).toEqual({ text: '^a<det>$ ^b<n>$', reported: false, words: [] });
+  });
+
+  it('finds a word known to narrow the tagger among the surface forms of an analysis', () => {
+    const known = new Set(['included', 'a/b']);
+    expect(holdsNarrowingWord('^It/prpers<prn>$ ^is/be<vbser>$ ^included/include<vblex><pp>/included<adj>$', known)).toBe(true);
+    // Only as a surface form: not inside a lemma or another word.
+    expect(holdsNarrowingWord('^including/include<vblex><ger>$ ^x/included<adj>$', known)).toBe(false);
+    // Stream syntax in a surface form is escaped by Apertium.
+    expect(holdsNarrowingWord('^a\\/b/a\\/b<n>$', known)).toBe(true);
   });
 });
 
@@ -87,8 +96,10 @@ describe.runIf(installed)('Apertium: a paragraph translates the same in a batch 
     expect(texts.length).toBeGreaterThan(150);
     const engine = createApertiumEngine();
     const batch = await engine.translateBatch(texts, EN_ES, { signal: new AbortController().signal });
-    // This text does make the tagger narrow its state, so the restarts are exercised.
+    // This text does make the tagger narrow its state, so the restarts are exercised; the words
+    // that narrow it come back, so paragraphs holding them get a tagger of their own.
     expect(engine.stats.taggerRestarts).toBeGreaterThan(0);
+    expect(engine.stats.taggerRoutes).toBeGreaterThan(0);
     const alone = await aloneEach(texts, 4);
     const differing = texts.map((_, i) => i).filter((i) => batch[i]!.text !== alone[i]!.text);
     expect(differing.map((i) => ({ source: texts[i], batch: batch[i]!.text, alone: alone[i]!.text }))).toEqual([]);
@@ -116,7 +127,7 @@ describe.runIf(installed)('Apertium: a paragraph translates the same in a batch 
       pipeline: script,
       blocks: texts.map((t) => deformat(t)),
       signal: new AbortController().signal,
-      stats: { processesSpawned: 0, taggerRestarts: 0 },
+      stats: { processesSpawned: 0, taggerRestarts: 0, taggerRoutes: 0 },
       onOutput: (i, block) => (unsplit[i] = reformat(block).text),
     });
     const engine = createApertiumEngine();

@@ -14,6 +14,13 @@
  * is retired: the paragraphs it tagged after that one are tagged again by a fresh tagger (a spare
  * is kept warm), and it gets nothing new. At most `window` paragraphs are in flight per tagger, so
  * a retirement costs little.
+ *
+ * The report names the word. The engine remembers such words (`knownNarrowing`): a later paragraph
+ * whose analysis holds one is tagged by a fresh tagger of its own, used for that paragraph only, so
+ * the shared tagger never narrows on it and nothing has to be tagged twice. (The class of a word
+ * is fixed by its analyses, so the same word narrows the tagger every time.) The routing can only
+ * cost a process, never change a translation: every paragraph still meets a tagger in its initial
+ * state.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
@@ -74,14 +81,26 @@ export function splitAtTagger(pipeline: string): PipelineParts | null {
   };
 }
 
-/** Removes the tagger's reports from one output block; `reported` when there was one. */
-export function stripTaggerReports(block: string): { text: string; reported: boolean } {
-  let reported = false;
-  const text = block.replace(NEW_CLASS_REPORT, () => {
-    reported = true;
+/** Removes the tagger's reports from one output block; `reported` when there was one, with the words named. */
+export function stripTaggerReports(block: string): { text: string; reported: boolean; words: string[] } {
+  const words: string[] = [];
+  const text = block.replace(NEW_CLASS_REPORT, (report) => {
+    const word = /\nWord '([^\n]*)'\.\n/.exec(report)?.[1];
+    if (word !== undefined && word !== '') words.push(word);
+    else words.push('');
     return '';
   });
-  return { text, reported };
+  return { text, reported: words.length > 0, words: words.filter((w) => w !== '') };
+}
+
+/** True when an analysed block (`^form/analysis…$` units) holds one of the words as a surface form. */
+export function holdsNarrowingWord(analysed: string, words: ReadonlySet<string>): boolean {
+  for (const word of words) {
+    // Apertium escapes its stream syntax in surface forms with a backslash.
+    const escaped = word.replace(/[\\^$/<>@*{}[\]#~+]/g, (c) => `\\${c}`);
+    if (analysed.includes(`^${escaped}/`)) return true;
+  }
+  return false;
 }
 
 /** Collects NUL-terminated blocks from a byte stream. */
@@ -190,12 +209,23 @@ export interface RunOptions {
   /** Paragraphs in flight per tagger (default 8). */
   window?: number;
   /** Counters. */
-  stats: { processesSpawned: number; taggerRestarts: number };
+  stats: PipelineStats;
+  /** Words known to narrow the tagger (learned from its reports; grows during the run). */
+  knownNarrowing?: Set<string>;
+}
+
+export interface PipelineStats {
+  processesSpawned: number;
+  /** Taggers retired after they narrowed (their later paragraphs were tagged again). */
+  taggerRestarts: number;
+  /** Paragraphs given a tagger of their own because they hold a word known to narrow it. */
+  taggerRoutes: number;
 }
 
 /** Runs the blocks through the pipeline; resolves when every block's output was delivered. */
 export function runApertium(options: RunOptions): Promise<void> {
   const { parts, blocks, signal, onOutput, stats } = options;
+  const knownNarrowing = options.knownNarrowing ?? new Set<string>();
   const window = Math.max(1, options.window ?? 8);
   if (blocks.length === 0) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
@@ -304,7 +334,8 @@ export function runApertium(options: RunOptions): Promise<void> {
       tagger.stage = start('tagger', parts.tagger, (raw) => {
         const index = tagger.inFlight.shift();
         if (index === undefined) throw new PipelineError('The Apertium tagger returned more paragraphs than it was sent.', '', null);
-        const { text, reported } = stripTaggerReports(raw.toString('utf8'));
+        const { text, reported, words } = stripTaggerReports(raw.toString('utf8'));
+        for (const w of words) knownNarrowing.add(w);
         if (tagger.narrowed) {
           // Tagged after the tagger's state changed: tag it again in a fresh one.
           insertSorted(queue, index);
@@ -335,8 +366,20 @@ export function runApertium(options: RunOptions): Promise<void> {
         if (!current) current = newTagger();
         if (current.inFlight.length >= window) break;
         const index = queue.shift()!;
+        const block = analysed.get(index)!;
+        if (knownNarrowing.size > 0 && holdsNarrowingWord(block.toString('utf8'), knownNarrowing)) {
+          // A tagger of its own, used once: the shared one never narrows on this paragraph.
+          const own = spare ?? newTagger();
+          spare = null;
+          stats.taggerRoutes++;
+          own.narrowed = false;
+          own.inFlight.push(index);
+          own.stage.send(block);
+          own.stage.end();
+          continue;
+        }
         current.inFlight.push(index);
-        current.stage.send(analysed.get(index)!);
+        current.stage.send(block);
         // Keep a fresh tagger ready once there is more than one paragraph.
         if (!spare && blocks.length > 1) spare = newTagger();
       }
