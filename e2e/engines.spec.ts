@@ -6,7 +6,7 @@
  */
 import { test, expect } from './support/fixtures.js';
 import { VersoPage } from './support/versoPage.js';
-import { startLibreTranslate, type LoopbackServer } from '../main/engines/testing/loopbackServers.js';
+import { startApertiumApy, startLibreTranslate, type LoopbackServer } from '../main/engines/testing/loopbackServers.js';
 
 const KEY = 'lt-e2e-secret-4711';
 
@@ -83,4 +83,37 @@ test('set up LibreTranslate, translate an article with it, see provenance, retra
   const bodies = await Promise.all(replies);
   expect(bodies.some((b) => b.includes('libretranslate'))).toBe(true);
   for (const text of bodies) expect(text).not.toContain(KEY);
+});
+
+test('points Verso at a running apertium-apy server and translates through it, unknown words shown', async ({ page, server }) => {
+  const apy = await startApertiumApy({ unknown: ['Zorblax'] });
+  try {
+    const app = new VersoPage(page);
+    await app.open(server.url);
+    await app.setUpProfile('Tomás Translator', 'Translator');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: 'Apertium server (apertium-apy)' });
+    await form.getByLabel('Use Apertium server').check();
+    await form.getByLabel('Server address').fill('not an address');
+    await form.getByRole('button', { name: 'Save Apertium server settings' }).click();
+    await expect(form.getByRole('alert')).toBeVisible();
+    await form.getByLabel('Server address').fill(apy.url);
+    await form.getByRole('button', { name: 'Save Apertium server settings' }).click();
+    await expect(form.getByText('Apertium server settings saved.')).toBeVisible();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+
+    await app.importText('Zorblax came home.\n\nThe dog is small.', { source: 'en', target: 'es' });
+    await page.getByLabel('Engine', { exact: true }).selectOption({ label: 'Apertium server' });
+    await app.translateAll();
+    await expect(app.translation(0)).toHaveValue('[spa] Zorblax came home.');
+    await expect(app.translation(1)).toHaveValue('[spa] The dog is small.');
+    await expect(app.row(0)).toContainText('MT: Apertium server');
+    await expect(app.row(0).getByLabel('Machine translation of paragraph 1')).toContainText(`apertium-apy ${new URL(apy.url).host}`);
+    await expect(app.row(0)).toContainText('Words the engine did not know: Zorblax');
+    await expect(app.row(1)).not.toContainText('Words the engine did not know');
+    const posts = apy.requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => new URLSearchParams(String(r.body)).get('q'))).toEqual(['Zorblax came home.', 'The dog is small.']);
+  } finally {
+    await apy.close();
+  }
 });

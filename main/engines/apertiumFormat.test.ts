@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deformat, reformat } from './apertiumFormat.js';
+import { deformat, reformat, stripMarks } from './apertiumFormat.js';
 
 describe('deformat', () => {
   it('escapes the stream-reserved characters and appends the sentence end', () => {
@@ -52,5 +52,11 @@ describe('reformat', () => {
   it('round-trips text through deformat when nothing is translated', () => {
     const text = 'A [b] {c} ^d$ @e /f <g> \\h *i #j ~k\n\nl  m\tn https://x.org/p?q=1 ok.';
     expect(reformat(deformat(text)).text).toBe(text);
+  });
+  it('strips the marks of apertium-apy text, keeping a star that marks no word', () => {
+    expect(stripMarks('El gigante *Alibaba negó #grupo a *Alibaba, 5 * 3 y *Xi.')).toEqual({
+      text: 'El gigante Alibaba negó grupo a Alibaba, 5 * 3 y Xi.',
+      unknownWords: ['Alibaba', 'Xi'],
+    });
   });
 });

@@ -146,3 +146,18 @@ export function reformat(block: string): MtOutput {
   const joined = pieces.map((p) => (p.verbatim ? p.text : p.text.replace(/ {2,}/g, ' '))).join('');
   return { text: joined.trim(), unknownWords: unknown };
 }
+
+/**
+ * Plain text as apertium-apy returns it (it deformats and reformats itself) without its marks
+ * (`*` unknown word, `#` generation error, `@` transfer error), with the unknown words.
+ */
+export function stripMarks(text: string): MtOutput {
+  const unknown: string[] = [];
+  const out = text.replace(/(^|[^\p{L}\p{M}\p{N}_])([*#@])(?=[\p{L}\p{M}\p{N}_])([\p{L}\p{M}\p{N}_'’-]*)/gu, (_m, before: string, mark: string, word: string) => {
+    const clean = word.replace(/['’-]+$/u, '');
+    if (mark === '*' && clean !== '' && !unknown.includes(clean)) unknown.push(clean);
+    return before + word;
+  });
+  return { text: out.trim(), unknownWords: unknown };
+}
+

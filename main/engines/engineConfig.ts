@@ -7,6 +7,7 @@ import { DEEPL_FORMALITIES, type DeeplFormality } from '../../shared/features/en
 import type { SettingsRepo } from '../db/repositories/settingsRepo.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { SecretStore } from '../electron/secretStore.js';
+import { createApertiumApyEngine } from './http/apertiumApy.js';
 import { createDeeplEngine } from './http/deepl.js';
 import type { HttpOptions } from './http/httpClient.js';
 import { createLibreTranslateEngine } from './http/libreTranslate.js';
@@ -17,6 +18,8 @@ export interface StoredEngineConfig {
   deepl: { enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string };
   libretranslate: { enabled: boolean; baseUrl: string };
   openai: { enabled: boolean; baseUrl: string; model: string };
+  /** A running apertium-apy server the user points at (no key). */
+  apertiumApy: { enabled: boolean; baseUrl: string };
 }
 
 export interface EngineDefault {
@@ -32,12 +35,15 @@ export const DEFAULT_ENGINE_CONFIG: StoredEngineConfig = {
   deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '' },
   libretranslate: { enabled: false, baseUrl: '' },
   openai: { enabled: false, baseUrl: '', model: '' },
+  apertiumApy: { enabled: false, baseUrl: '' },
 };
 
 const configSchema = z.object({
   deepl: z.object({ enabled: z.boolean(), baseUrl: z.string(), formality: z.enum(DEEPL_FORMALITIES), glossaryId: z.string() }),
   libretranslate: z.object({ enabled: z.boolean(), baseUrl: z.string() }),
   openai: z.object({ enabled: z.boolean(), baseUrl: z.string(), model: z.string() }),
+  // Added later: settings saved before it existed read as "not set up".
+  apertiumApy: z.object({ enabled: z.boolean(), baseUrl: z.string() }).default({ enabled: false, baseUrl: '' }),
 });
 const defaultsSchema = z.array(z.object({ sourceLang: z.string(), targetLang: z.string(), engineId: z.string() }));
 
@@ -81,11 +87,12 @@ export function normalizeBaseUrl(value: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-/** The three HTTP engines for these settings; each reads its key from `secrets` when it needs it. */
+/** The HTTP engines for these settings; each reads its key (if it has one) from `secrets` when it needs it. */
 export function buildHttpEngines(config: StoredEngineConfig, secrets: SecretStore, http: HttpOptions): MtEngine[] {
   return [
     createDeeplEngine({ ...config.deepl, getKey: () => secrets.get('deepl'), http }),
     createLibreTranslateEngine({ ...config.libretranslate, getKey: () => secrets.get('libretranslate'), http }),
     createOpenAiEngine({ ...config.openai, getKey: () => secrets.get('openai'), http }),
+    createApertiumApyEngine({ ...config.apertiumApy, http }),
   ];
 }

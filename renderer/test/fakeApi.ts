@@ -192,6 +192,7 @@ export class FakeVersoApi implements VersoApi {
     deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_DEEPL_KEY' },
     libretranslate: { enabled: false, baseUrl: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY' },
     openai: { enabled: false, baseUrl: '', model: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_OPENAI_KEY' },
+    apertiumApy: { enabled: false, baseUrl: '' },
     defaults: [],
   };
   mtProvenance = new Map<string, MtProvenanceEntry[]>();
@@ -209,6 +210,10 @@ export class FakeVersoApi implements VersoApi {
 
   async saveEngineSettings(input: SaveEngineSettingsInput): Promise<EngineSettings> {
     this.record('saveEngineSettings', input);
+    if (input.engine === 'apertium-apy') {
+      this.engineSettings.apertiumApy = { enabled: input.enabled, baseUrl: input.baseUrl };
+      return structuredClone(this.engineSettings);
+    }
     const { engine, apiKey, clearKey, ...rest } = input;
     const keySet = apiKey !== undefined ? true : clearKey ? false : this.engineSettings[engine].keySet;
     Object.assign(this.engineSettings[engine], rest, { keySet, keySource: keySet ? 'stored' : null });

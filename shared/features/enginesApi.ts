@@ -54,6 +54,8 @@ export interface EngineSettings {
   deepl: HttpEngineSettingsView & { formality: DeeplFormality; glossaryId: string };
   libretranslate: HttpEngineSettingsView;
   openai: HttpEngineSettingsView & { model: string };
+  /** A running apertium-apy server (no key). */
+  apertiumApy: { enabled: boolean; baseUrl: string };
   /** Default engine per language pair. */
   defaults: { sourceLang: string; targetLang: string; engineId: string }[];
 }
@@ -67,7 +69,8 @@ interface KeyChange {
 export type SaveEngineSettingsInput =
   | ({ engine: 'deepl'; enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string } & KeyChange)
   | ({ engine: 'libretranslate'; enabled: boolean; baseUrl: string } & KeyChange)
-  | ({ engine: 'openai'; enabled: boolean; baseUrl: string; model: string } & KeyChange);
+  | ({ engine: 'openai'; enabled: boolean; baseUrl: string; model: string } & KeyChange)
+  | { engine: 'apertium-apy'; enabled: boolean; baseUrl: string };
 
 export interface MtProvenanceEntry {
   revisionId: number;

@@ -42,6 +42,7 @@ export const enginesSchemas = {
         ...key,
       })
       .strict(),
+    z.object({ engine: z.literal('apertium-apy'), enabled: z.boolean(), baseUrl }).strict(),
   ]),
   setDefaultEngine: z.object({ sourceLang: langTag, targetLang: langTag, engineId: id.nullable() }).strict(),
   translateDocument: z

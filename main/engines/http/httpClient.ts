@@ -38,6 +38,8 @@ export interface JsonRequest {
   headers?: Record<string, string>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as an HTML form (application/x-www-form-urlencoded), instead of `body`. */
+  form?: Record<string, string>;
   signal: AbortSignal;
 }
 
@@ -143,10 +145,18 @@ export async function requestJson(req: JsonRequest, options: HttpOptions): Promi
         method: req.method,
         headers: {
           Accept: 'application/json',
-          ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(req.form !== undefined
+            ? { 'Content-Type': 'application/x-www-form-urlencoded' }
+            : req.body !== undefined
+              ? { 'Content-Type': 'application/json' }
+              : {}),
           ...req.headers,
         },
-        ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+        ...(req.form !== undefined
+          ? { body: new URLSearchParams(req.form).toString() }
+          : req.body !== undefined
+            ? { body: JSON.stringify(req.body) }
+            : {}),
         signal: combined,
         redirect: 'error',
       });

@@ -1,6 +1,6 @@
 /**
  * Loopback HTTP servers (127.0.0.1, a free port) that speak the documented request and reply shapes
- * of LibreTranslate, DeepL API v2 and OpenAI-compatible chat completions, for tests. Each records
+ * of LibreTranslate, DeepL API v2, OpenAI-compatible chat completions and apertium-apy, for tests. Each records
  * its requests and can be told to answer the next requests differently (an error status with
  * headers, a slow reply, malformed JSON).
  */
@@ -181,3 +181,32 @@ export function paragraphOf(body: ChatRequestBody): string {
   const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
   return user.split('Paragraph to translate:\n').at(-1) ?? '';
 }
+
+/**
+ * apertium-apy: GET /listPairs, POST /translate (form: q, langpair, markUnknown). Replies wrap the
+ * data as apy does; a word in `unknown` comes back marked with `*`, as apy marks unknown words.
+ */
+export function startApertiumApy(options: { unknown?: string[] } = {}): Promise<LoopbackServer> {
+  const pairs = [
+    { sourceLanguage: 'eng', targetLanguage: 'spa' },
+    { sourceLanguage: 'spa', targetLanguage: 'eng' },
+    { sourceLanguage: 'cat', targetLanguage: 'spa' },
+    { sourceLanguage: 'xxx', targetLanguage: 'spa' },
+  ];
+  const envelope = (responseData: unknown, responseStatus = 200, responseDetails: string | null = null) => ({ responseData, responseDetails, responseStatus });
+  return startServer((req) => {
+    if (req.method === 'GET' && req.path === '/listPairs') return { body: envelope(pairs) };
+    if (req.method === 'POST' && req.path === '/translate') {
+      const form = new URLSearchParams(typeof req.body === 'string' ? req.body : '');
+      const q = form.get('q');
+      const langpair = form.get('langpair') ?? '';
+      if (!pairs.some((p) => `${p.sourceLanguage}|${p.targetLanguage}` === langpair)) return { status: 400, body: envelope(null, 400, 'That pair is not installed') };
+      if (q === null) return { status: 400, body: envelope(null, 400, 'Missing q argument') };
+      let text = fakeTranslate(q, langpair.split('|')[1] ?? '');
+      if (form.get('markUnknown') === 'yes') for (const w of options.unknown ?? []) text = text.split(w).join(`*${w}`);
+      return { body: envelope({ translatedText: text }) };
+    }
+    return { status: 404, body: envelope(null, 404, 'Not found') };
+  });
+}
+

@@ -266,6 +266,7 @@ describe('engine choice and settings', () => {
       ['deepl', 'deepl', false, 'ENGINE_NOT_CONFIGURED'],
       ['libretranslate', 'libretranslate', false, 'ENGINE_NOT_CONFIGURED'],
       ['openai', 'openai', false, 'ENGINE_NOT_CONFIGURED'],
+      ['apertium-apy', 'apertium', false, 'ENGINE_NOT_CONFIGURED'],
     ]);
     // The core list leaves out what nobody set up.
     expect((await backend.api.listEngines({ sourceLang: 'en', targetLang: 'es' })).map((e) => e.id)).toEqual(['a', 'b']);
@@ -317,6 +318,15 @@ describe('engine choice and settings', () => {
     // Through the dispatcher, a payload of the wrong shape is refused before any service runs.
     const bad = await backend.dispatch('saveEngineSettings', { engine: 'deepl', enabled: true, baseUrl: '', formality: 'very', glossaryId: '' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // An apertium-apy server has an address and no key; a key is refused, as is a missing address.
+    expect(await backend.dispatch('saveEngineSettings', { engine: 'apertium-apy', enabled: true, baseUrl: 'http://127.0.0.1:2737', apiKey: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    expect(await failure(backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: '' }))).toMatchObject({ code: 'ENGINE_URL_INVALID' });
+    const apy = await backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: 'http://127.0.0.1:2737/' });
+    expect(apy.apertiumApy).toEqual({ enabled: true, baseUrl: 'http://127.0.0.1:2737' });
+    expect(apy.openai).toMatchObject({ enabled: false, baseUrl: '', model: '' });
   });
 });
 

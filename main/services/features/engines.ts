@@ -36,6 +36,7 @@ export function createEnginesService(deps: ServiceDeps): EnginesApi {
       deepl: { ...config.deepl, ...deepl },
       libretranslate: { ...config.libretranslate, ...libretranslate },
       openai: { ...config.openai, ...openai },
+      apertiumApy: { ...config.apertiumApy },
       defaults: readEngineDefaults(repos.settings),
     };
   }
@@ -69,6 +70,12 @@ export function createEnginesService(deps: ServiceDeps): EnginesApi {
       const baseUrl = normalizeBaseUrl(input.baseUrl);
       if (input.enabled && baseUrl === '' && input.engine !== 'deepl') {
         throw new ServiceError('ENGINE_URL_INVALID', 'This engine needs the address of its server.', { url: '' });
+      }
+      if (input.engine === 'apertium-apy') {
+        config.apertiumApy = { enabled: input.enabled, baseUrl };
+        writeEngineConfig(repos.settings, config);
+        apply(config);
+        return view();
       }
       if (input.engine === 'deepl') {
         config.deepl = { enabled: input.enabled, baseUrl, formality: input.formality, glossaryId: input.glossaryId.trim() };

@@ -197,6 +197,70 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
   );
 }
 
+/** A running apertium-apy server: address only (it has no key). Verso never starts one itself. */
+function ApertiumApyForm({ settings, onSaved }: { settings: EngineSettings; onSaved: (s: EngineSettings) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const base = useId();
+  const ids = { enabled: `${base}-enabled`, url: `${base}-url`, heading: `${base}-heading` };
+  const [enabled, setEnabled] = useState(settings.apertiumApy.enabled);
+  const [baseUrl, setBaseUrl] = useState(settings.apertiumApy.baseUrl);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const name = t('engines.settings.apyName');
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      const next = await api.saveEngineSettings({ engine: 'apertium-apy', enabled, baseUrl: baseUrl.trim() });
+      onSaved(next);
+      setBaseUrl(next.apertiumApy.baseUrl);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel engine-form" aria-labelledby={ids.heading} onSubmit={(e) => void submit(e)} noValidate>
+      <h3 id={ids.heading}>{t('engines.settings.titleApy')}</h3>
+      <p className="hint">{t('engines.settings.apyHint')}</p>
+      <div className="field checkbox">
+        <input id={ids.enabled} type="checkbox" checked={enabled} onChange={(e) => { setEnabled(e.target.checked); setSaved(false); }} />
+        <label htmlFor={ids.enabled}>{t('engines.settings.enabled', { engine: name })}</label>
+      </div>
+      <Field id={ids.url} label={t('engines.settings.baseUrl')} hint={t('engines.settings.baseUrlHintApy')}>
+        <input
+          id={ids.url}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={2000}
+          aria-describedby={`${ids.url}-hint`}
+          value={baseUrl}
+          onChange={(e) => { setBaseUrl(e.target.value); setSaved(false); }}
+        />
+      </Field>
+      <ErrorAlert error={error} />
+      <p role="status" className="status-line">
+        {saved ? t('engines.settings.saved', { engine: name }) : ''}
+      </p>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {t('engines.settings.save', { engine: name })}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function DefaultsForm({ settings, onSaved }: { settings: EngineSettings; onSaved: (s: EngineSettings) => void }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -321,6 +385,7 @@ export function EngineSettingsSection() {
           {(['deepl', 'libretranslate', 'openai'] as const).map((engine) => (
             <HttpEngineForm key={engine} engine={engine} settings={settings} onSaved={setSettings} />
           ))}
+          <ApertiumApyForm settings={settings} onSaved={setSettings} />
           <DefaultsForm settings={settings} onSaved={setSettings} />
         </>
       )}
