@@ -34,7 +34,7 @@ export function writeXliff12(doc: ExportDocument): string {
     }
     if (p.mt) {
       out.push(`        <alt-trans origin="${a(p.engineName ?? p.mt.engineId)}" alttranstype="proposal">`);
-      out.push(`          <target xml:lang="${a(p.mt.targetLang)}">${xmlSegmentText(p.mt.text)}</target>`);
+      out.push(`          <target xml:lang="${a(p.mt.targetLang)}" xml:space="preserve">${xmlSegmentText(p.mt.text)}</target>`);
       out.push(`          <note from="verso">engine ${a(p.mt.engineId)} ${a(p.mt.engineVersion)}, ${a(p.mt.createdAt)}</note>`);
       out.push('        </alt-trans>');
     }

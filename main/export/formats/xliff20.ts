@@ -20,7 +20,7 @@ export function writeXliff20(doc: ExportDocument): string {
   out.push('    </notes>');
   for (const p of doc.paragraphs) {
     const s = xliff20State(p.status);
-    out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}"${p.kind !== 'paragraph' ? ` type="verso:${p.kind}"` : ''}>`);
+    out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${p.kind !== 'paragraph' ? ` type="verso:${p.kind}"` : ''}>`);
     if (p.mt) {
       out.push('      <mtc:matches>');
       out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}" subType="verso:${a(p.mt.engineId)}">`);
