@@ -25,8 +25,10 @@ function has(command: string, args: string[]): boolean {
 }
 const PYTHON = '/usr/bin/python3';
 const hasSoffice = has('soffice', ['--version']);
+const hasOmegat = spawnSync('sh', ['-c', 'command -v omegat'], { encoding: 'utf8' }).status === 0;
 const hasToolkit = fs.existsSync(PYTHON) && has(PYTHON, ['-c', 'import translate.storage.xliff, translate.storage.tmx']);
 if (!hasSoffice) console.log('SKIPPED LibreOffice interop: `soffice` is not installed (apt-get install libreoffice-writer-nogui).');
+if (!hasOmegat) console.log('SKIPPED OmegaT interop: `omegat` is not installed (apt-get install omegat).');
 if (!hasToolkit) console.log('SKIPPED translate-toolkit interop: /usr/bin/python3 cannot import translate (apt-get install translate-toolkit).');
 
 /** Non-empty lines, without list bullets and surrounding spaces. */
@@ -111,6 +113,43 @@ describe.skipIf(!hasToolkit)('translate-toolkit', () => {
     const text = fs.readFileSync(po, 'utf8');
     expect(text).toContain('msgid "Rain & <wind> hit the coast"');
     expect(text).toContain('msgstr "Lluvia y <viento> azotan la costa"');
+  });
+});
+
+const OMEGAT_PROJECT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>source</source_dir>
+    <target_dir>target</target_dir>
+    <tm_dir>tm</tm_dir>
+    <glossary_dir>glossary</glossary_dir>
+    <glossary_file>glossary/glossary.txt</glossary_file>
+    <dictionary_dir>dictionary</dictionary_dir>
+    <source_lang>EN</source_lang>
+    <target_lang>ES</target_lang>
+    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+    <target_tok>org.omegat.tokenizer.LuceneSpanishTokenizer</target_tok>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+`;
+
+describe.skipIf(!hasOmegat)('OmegaT 3.6 (console mode)', () => {
+  it('takes our TMX as project memory (tm/auto) and inserts the signed-off translations', { timeout: 180_000 }, () => {
+    const project = path.join(dir, 'omegat-project');
+    for (const sub of ['source', 'target', 'tm/auto', 'omegat', 'glossary', 'dictionary']) fs.mkdirSync(path.join(project, sub), { recursive: true });
+    fs.writeFileSync(path.join(project, 'omegat.project'), OMEGAT_PROJECT);
+    const doc = sampleExport();
+    fs.writeFileSync(path.join(project, 'tm/auto/verso.tmx'), writeTmx(doc));
+    // One signed-off paragraph (in the TMX) and one that is not.
+    fs.writeFileSync(path.join(project, 'source/article.txt'), `${doc.paragraphs[1]!.source}\n\n${doc.paragraphs[2]!.source}\n`);
+    const r = spawnSync('omegat', [project, '--mode=console-translate'], { encoding: 'utf8', timeout: 170_000, env: { ...process.env, HOME: dir } });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain('verso.tmx');
+    const translated = fs.readFileSync(path.join(project, 'target/article.txt'), 'utf8');
+    expect(lines(translated)).toEqual([doc.paragraphs[1]!.target, doc.paragraphs[2]!.source]);
   });
 });
 
