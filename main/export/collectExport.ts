@@ -11,6 +11,7 @@ import type { ExportMode, Paragraph, Settings } from '../../shared/types.js';
 import type { Revision } from '../db/repositories/revisionsRepo.js';
 import { formatNumbers, plural, type ServiceDeps } from '../services/context.js';
 import { createReviewCore } from '../services/reviewService.js';
+import { draftNotice } from '../services/exportService.js';
 import { ServiceError } from '../services/serviceError.js';
 import { readSettings } from '../services/settingsService.js';
 import type { ExportActor, ExportDocument, ExportParagraph } from './model.js';
@@ -26,11 +27,6 @@ export function readFooterOverrides(deps: Pick<ServiceDeps, 'repos'>): Record<st
     if (Array.isArray(lines) && lines.every((l) => typeof l === 'string')) out[lang] = lines as string[];
   }
   return out;
-}
-
-export function draftNotice(paragraphs: readonly Paragraph[]): string {
-  const signed = paragraphs.filter((p) => p.status === 'signed-off').length;
-  return `DRAFT — not approved for publication (${signed} of ${paragraphs.length} paragraphs signed off)`;
 }
 
 function actor(r: Revision): ExportActor {
