@@ -120,6 +120,13 @@ describe('TMX', () => {
     expect(tmx).toContain('creationid="Tomás Translator" creationdate="20260301T100000Z" changeid="Elena Editor" changedate="20260301T103000Z"');
     expect(tmx).not.toContain(FOOTER[0]);
   });
+  it('a draft says so in the header', () => {
+    expect(writeTmx(draft())).toContain('<note>DRAFT — not approved for publication (2 of 6 paragraphs signed off)</note>');
+    expect(writeXliff12(draft())).toContain('<note from="verso" priority="1">DRAFT — not approved');
+    expect(writeXliff20(draft())).toContain('<note category="draft" priority="1">DRAFT — not approved');
+    expect(JSON.parse(writeProvenance(draft()))).toMatchObject({ draft: true });
+    expect(JSON.parse(writeAttestation(draft()))).toMatchObject({ draft: true });
+  });
   it('dates are TMX basic format', () => {
     expect(tmxDate('2026-11-29T03:04:05.678Z')).toBe('20261129T030405Z');
   });

@@ -20,9 +20,9 @@ export function writeTmx(doc: ExportDocument): string {
     '<tmx version="1.4">',
     `  <header creationtool="Verso" creationtoolversion="${a(doc.toolVersion)}" segtype="paragraph" o-tmf="Verso" adminlang="en" srclang="${a(doc.sourceLang)}" datatype="plaintext" creationdate="${tmxDate(doc.exportedAt)}">`,
     `    <prop type="x-verso-document">${a(doc.id)}</prop>`,
-    '  </header>',
-    '  <body>',
   ];
+  if (doc.draftNotice !== null) out.push(`    <note>${a(doc.draftNotice)}</note>`);
+  out.push('  </header>', '  <body>');
   for (const p of doc.paragraphs) {
     if (p.status !== 'signed-off' || !p.signOff || p.target.trim() === '') continue;
     const attrs = [
