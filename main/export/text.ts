@@ -34,3 +34,9 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 }
+
+/** The title a reader of the export sees: the translated first heading, else the document's title. */
+export function exportTitle(doc: { title: string; paragraphs: readonly { kind: string; target: string }[] }): string {
+  const heading = doc.paragraphs.find((p) => p.kind === 'heading' && tidy(p.target) !== '');
+  return tidy(heading ? heading.target : doc.title).replace(/\s+/g, ' ');
+}

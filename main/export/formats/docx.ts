@@ -5,7 +5,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
 import { languageInfo } from '../../../shared/languages.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
-import { tidy, visibleText } from '../text.js';
+import { exportTitle, tidy, visibleText } from '../text.js';
 
 export const DISCLOSURE_STYLE_ID = 'AiDisclosure';
 export const DRAFT_STYLE_ID = 'VersoDraft';
@@ -77,7 +77,7 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   }
   const document = new Document({
     creator: 'Verso',
-    title: (doc.draftNotice !== null ? 'DRAFT: ' : '') + tidy(doc.title).replace(/\s+/g, ' '),
+    title: (doc.draftNotice !== null ? 'DRAFT: ' : '') + exportTitle(doc),
     description: doc.draftNotice ?? '',
     // Fixed so that the same export gives the same file.
     lastModifiedBy: 'Verso',

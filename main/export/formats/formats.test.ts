@@ -61,7 +61,7 @@ describe('HTML', () => {
   });
   it('a draft is marked in the title, a notice and noindex; no footer', () => {
     const html = writeHtml(draft());
-    expect(html).toContain('<title>DRAFT: Storm &amp; coast</title>');
+    expect(html).toContain('<title>DRAFT: Lluvia y &lt;viento&gt; azotan la costa</title>');
     expect(html).toContain('<p class="verso-draft" role="note">');
     expect(html).toContain('noindex');
     expect(html).not.toContain('<footer');

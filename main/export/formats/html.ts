@@ -4,7 +4,7 @@
  */
 import { languageInfo } from '../../../shared/languages.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
-import { escapeXml, tidy, visibleText } from '../text.js';
+import { escapeXml, exportTitle, tidy, visibleText } from '../text.js';
 
 /** The HTML of one paragraph's text (swap for an inline-aware renderer later). Newlines become <br>. */
 export function htmlParagraphText(p: ExportParagraph): string {
@@ -60,7 +60,7 @@ function body(paragraphs: readonly ExportParagraph[]): string[] {
 export function writeHtml(doc: ExportDocument): string {
   const lang = escapeXml(doc.targetLang);
   const dir = languageInfo(doc.targetLang)?.dir ?? 'ltr';
-  const title = escapeXml((doc.draftNotice !== null ? 'DRAFT: ' : '') + tidy(doc.title).replace(/\s+/g, ' '));
+  const title = escapeXml((doc.draftNotice !== null ? 'DRAFT: ' : '') + exportTitle(doc));
   const lines = [
     '<!DOCTYPE html>',
     `<html lang="${lang}" dir="${dir}">`,
