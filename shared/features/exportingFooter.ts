@@ -79,9 +79,10 @@ function linePattern(line: string): RegExp | null {
 }
 
 const PATTERNS_CACHE = new WeakMap<FooterOverrides, RegExp[]>();
+const NO_OVERRIDES: FooterOverrides = Object.freeze({});
 
 /** True when `text` reads like a paragraph of any language's disclosure footer (vetted or saved). */
-export function isFooterLike(text: string, overrides: FooterOverrides = {}): boolean {
+export function isFooterLike(text: string, overrides: FooterOverrides = NO_OVERRIDES): boolean {
   let patterns = PATTERNS_CACHE.get(overrides);
   if (!patterns) {
     const lines = [...Object.values(FOOTER_TEMPLATES).flatMap((t) => t.lines), ...Object.values(overrides).flat()];
