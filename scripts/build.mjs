@@ -37,5 +37,8 @@ await Promise.all([
   esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/preload.ts')], outfile: path.join(dist, 'main/preload.cjs') }),
   // Import parsing runs in a worker thread (main/import/importRunner.ts finds it next to the entries).
   esbuild({ ...common, entryPoints: [path.join(root, 'main/import/importWorker.ts')], outfile: path.join(dist, 'main/importWorker.cjs') }),
+  // The `verso` command (package.json "bin"); esbuild keeps its #! line.
+  esbuild({ ...common, entryPoints: [path.join(root, 'main/cli.ts')], outfile: path.join(dist, 'main/cli.cjs') }),
 ]);
+fs.chmodSync(path.join(dist, 'main/cli.cjs'), 0o755);
 if (!quiet) console.log(`Built ${path.relative(root, dist)}/renderer and ${path.relative(root, dist)}/main.`);

@@ -45,7 +45,7 @@ function takeToken(): string | null {
 }
 
 function saveFile(file: SavedFile): void {
-  const blob = new Blob([file.content], { type: file.mimeType });
+  const blob = new Blob([file.bytes ? new Uint8Array(file.bytes) : file.content], { type: file.mimeType });
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;

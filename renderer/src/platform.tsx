@@ -9,6 +9,8 @@ export interface SavedFile {
   fileName: string;
   mimeType: string;
   content: string;
+  /** Binary content (e.g. DOCX); when given, it is saved instead of `content`. */
+  bytes?: Uint8Array;
 }
 
 export interface Platform {

@@ -22,6 +22,8 @@ import { createEventHub, type EventHub } from '../src/api/memoryTransport.js';
 import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffOverride, SignOffSummary } from '../../shared/features/workflowApi.js';
 import { qaErrors, runQa } from '../../shared/qa/runQa.js';
 import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
+import type { ExportFileFormat, ExportFileResult, FooterTemplateEntry } from '../../shared/features/exportingApi.js';
+import { FOOTER_TEMPLATES } from '../../shared/footer.js';
 import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
 
 export class FakeApiError extends Error {
@@ -543,5 +545,45 @@ export class FakeVersoApi implements VersoApi {
       content: input.mode === 'draft' ? `DRAFT\n\n${body}\n` : `${body}\n`,
       draft: input.mode === 'draft',
     };
+  }
+
+  // --- exporting (text formats delegate to the core fake; DOCX is a fixed byte string) ---
+  footerOverrides: Record<string, string[]> = {};
+
+  async exportFile(input: { documentId: string; format: ExportFileFormat; mode: 'publish' | 'draft' }): Promise<ExportFileResult> {
+    this.record('exportFile', input);
+    const base = await this.exportDocument({ documentId: input.documentId, format: input.format === 'md' ? 'md' : 'txt', mode: input.mode });
+    const binary = input.format === 'docx';
+    return {
+      fileName: base.fileName.replace(/\.(txt|md)$/, `.${input.format}`),
+      mimeType: input.format === 'txt' || input.format === 'md' ? base.mimeType : `application/x-fake-${input.format}`,
+      encoding: binary ? 'base64' : 'utf8',
+      content: binary ? 'UEsDBA==' : base.content,
+      draft: base.draft,
+      footer: !base.draft,
+      warnings: [],
+    };
+  }
+
+  private footerEntry(lang: string): FooterTemplateEntry {
+    const vetted = FOOTER_TEMPLATES[lang];
+    return { lang, vetted: vetted ? [...vetted.lines] : null, override: this.footerOverrides[lang] ?? null };
+  }
+
+  async listFooterTemplates(input: Record<string, never>): Promise<FooterTemplateEntry[]> {
+    this.record('listFooterTemplates', input);
+    return [...new Set([...Object.keys(FOOTER_TEMPLATES), ...Object.keys(this.footerOverrides)])].sort().map((l) => this.footerEntry(l));
+  }
+
+  async saveFooterTemplate(input: { lang: string; lines: string[] }): Promise<FooterTemplateEntry> {
+    this.record('saveFooterTemplate', input);
+    this.footerOverrides[input.lang] = input.lines;
+    return this.footerEntry(input.lang);
+  }
+
+  async resetFooterTemplate(input: { lang: string }): Promise<FooterTemplateEntry> {
+    this.record('resetFooterTemplate', input);
+    delete this.footerOverrides[input.lang];
+    return this.footerEntry(input.lang);
   }
 }

@@ -1,5 +1,17 @@
 /** zod schemas for the methods of `ExportingApi`. */
-import type { ExportingApi } from './exportingApi.js';
+import { z } from 'zod';
+import { EXPORT_FILE_FORMATS, type ExportingApi } from './exportingApi.js';
+import { FOOTER_LIMITS } from './exportingFooter.js';
 import type { SchemaMap } from '../schemaMap.js';
 
-export const exportingSchemas = {} satisfies SchemaMap<ExportingApi>;
+const id = z.string().min(1).max(64);
+const langTag = z.string().min(2).max(35);
+
+export const exportingSchemas = {
+  exportFile: z.object({ documentId: id, format: z.enum(EXPORT_FILE_FORMATS), mode: z.enum(['publish', 'draft']) }).strict(),
+  listFooterTemplates: z.object({}).strict(),
+  saveFooterTemplate: z
+    .object({ lang: langTag, lines: z.array(z.string().max(FOOTER_LIMITS.lineChars)).min(1).max(FOOTER_LIMITS.lines) })
+    .strict(),
+  resetFooterTemplate: z.object({ lang: langTag }).strict(),
+} satisfies SchemaMap<ExportingApi>;

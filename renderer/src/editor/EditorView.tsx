@@ -10,8 +10,6 @@ import type {
   DocumentDetail,
   EngineInfo,
   ErrorCode,
-  ExportFormat,
-  ExportMode,
   Paragraph,
   Profile,
 } from '../../../shared/types.js';
@@ -20,7 +18,6 @@ import { useApi } from '../api/ApiProvider.js';
 import { useJobProgress } from '../api/jobs.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
-import { usePlatform } from '../platform.js';
 import { ParagraphRow, type RowHandle } from './ParagraphRow.js';
 import { countSignedOff, mergeParagraphs, mergeReloaded, supportsPair } from './paragraphs.js';
 import type { FastSignOff, SkippedParagraph } from '../../../shared/features/workflowApi.js';
@@ -40,6 +37,7 @@ import { EngineAvailability } from '../engines/EngineAvailability.js';
 import { TranslateScopeActions } from '../engines/TranslateScopeActions.js';
 import { ReimportPanel } from '../importing/ReimportPanel.js';
 import { ReopenedProvider } from '../importing/ReopenedContext.js';
+import { ExportPanel } from '../exporting/ExportPanel.js';
 
 /** A message kept as a function of `t`, so it follows a change of interface language. */
 type Message = { render: (t: TFunction) => string } | null;
@@ -66,9 +64,8 @@ export function EditorView({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const platform = usePlatform();
   const languageName = useLanguageName();
-  const ids = { heading: useId(), engine: useId(), format: useId(), mode: useId(), shortcut: useId() };
+  const ids = { heading: useId(), engine: useId(), shortcut: useId() };
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const [doc, setDoc] = useState<DocumentDetail | null>(initial && initial.id === documentId ? initial : null);
@@ -81,9 +78,7 @@ export function EditorView({
   const [status, setStatus] = useState<Message>(null);
   const [notice, setNotice] = useState<Message>(null);
   const [busy, setBusy] = useState<'translate' | 'signOff' | 'export' | 'back' | null>(null);
-  const [exportFormat, setExportFormat] = useState<ExportFormat>('txt');
   const [unsaved, setUnsaved] = useState(false);
-  const [exportMode, setExportMode] = useState<ExportMode>('publish');
   const [skipped, setSkipped] = useState<SkippedParagraph[]>([]);
   const [visibility, setVisibility] = useState<RowVisibility | null>(null);
   const reviewSignals = useMeasuredReviewSignals();
@@ -277,21 +272,6 @@ export function EditorView({
     }
   }
 
-  async function exportDocument(): Promise<void> {
-    if (!doc) return;
-    startAction('export');
-    try {
-      await flushAll();
-      const result = await api.exportDocument({ documentId: doc.id, format: exportFormat, mode: exportMode });
-      platform.saveFile({ fileName: result.fileName, mimeType: result.mimeType, content: result.content });
-      setStatus({ render: (tt) => tt('editor.export.done', { fileName: result.fileName }) });
-    } catch (err) {
-      setAlert(err);
-    } finally {
-      setBusy(null);
-    }
-  }
-
   async function back(): Promise<void> {
     startAction('back');
     const saved = await flushAll();
@@ -414,33 +394,20 @@ export function EditorView({
         <button type="button" className="button-quiet" aria-haspopup="dialog" onClick={() => shortcuts.setHelpOpen(true)}>
           {t('workflow.shortcuts.open')}
         </button>
-        <div className="toolbar-group export">
-          <div className="field inline">
-            <label htmlFor={ids.format}>{t('editor.export.formatLabel')}</label>
-            <select
-              id={ids.format}
-              value={exportFormat}
-              onChange={(e) => setExportFormat(e.target.value === 'md' ? 'md' : 'txt')}
-            >
-              <option value="txt">{t('import.format.txt')}</option>
-              <option value="md">{t('import.format.md')}</option>
-            </select>
-          </div>
-          <div className="field inline">
-            <label htmlFor={ids.mode}>{t('editor.export.modeLabel')}</label>
-            <select
-              id={ids.mode}
-              value={exportMode}
-              onChange={(e) => setExportMode(e.target.value === 'draft' ? 'draft' : 'publish')}
-            >
-              <option value="publish">{t('editor.export.publish')}</option>
-              <option value="draft">{t('editor.export.draft')}</option>
-            </select>
-          </div>
-          <button type="button" disabled={busy !== null} onClick={() => void exportDocument()}>
-            {t('editor.export.action')}
-          </button>
-        </div>
+        <ExportPanel
+          documentId={doc.id}
+          disabled={busy !== null}
+          onStart={() => startAction('export')}
+          beforeExport={flushAll}
+          onDone={(render) => {
+            setStatus({ render });
+            setBusy(null);
+          }}
+          onError={(err) => {
+            setAlert(err);
+            setBusy(null);
+          }}
+        />
       </div>
 
       {noEngine && (

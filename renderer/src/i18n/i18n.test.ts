@@ -35,6 +35,12 @@ describe('locales', () => {
         'library.item.languages',
         'import.format.label',
         'import.format.md',
+        // Format names (exporting).
+        'exporting.format.md',
+        'exporting.format.html',
+        'exporting.format.docx',
+        'exporting.format.xliff20',
+        'exporting.format.xliff12',
         'editor.header.languages',
         'editor.translate.engineReason',
         'editor.translate.progressCount',

@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
+import { FooterSettingsSection } from '../exporting/FooterSettingsSection.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
   { value: 'always', key: 'always' },
@@ -129,6 +130,7 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
           </div>
         </form>
       )}
+      {settings !== null && <FooterSettingsSection publisher={settings.publisher} contactEmail={settings.contactEmail} />}
       <EngineSettingsSection />
       {settings === null && error !== null && (
         <>

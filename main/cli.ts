@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/** `verso` on the command line (package.json "bin"): see main/export/cli/runCli.ts. */
+import { APP_VERSION } from './appRoot.js';
+import { runCli } from './export/cli/runCli.js';
+import { resolveDataDir } from './paths.js';
+
+runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+  version: APP_VERSION,
+  resolveDataDir,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`verso: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

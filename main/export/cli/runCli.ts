@@ -1,0 +1,170 @@
+/**
+ * The headless CLI for newsroom pipelines, over the same services and `VERSO_DATA_DIR` as the app:
+ *   verso list [--json]
+ *   verso export <document> --format <format> --out <file-or-folder> [--draft] [--force]
+ * Every failure prints one clear line to stderr and ends with a non-zero exit code
+ * (1: the export or the library refused; 2: wrong usage).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXPORT_FILE_FORMATS, type ExportFileFormat, type ExportFileResult } from '../../../shared/features/exportingApi.js';
+import type { DocumentSummary } from '../../../shared/types.js';
+import { createBackend, DB_FILE_NAME, type Backend } from '../../backend.js';
+import { slugify } from '../../services/exportService.js';
+import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  version: string;
+  resolveDataDir: (env: NodeJS.ProcessEnv) => string;
+}
+
+class UsageError extends CliError {}
+
+export const USAGE = `Usage:
+  verso list [--json]
+      The documents in the library (VERSO_DATA_DIR).
+  verso export <document> --format <format> --out <file-or-folder> [--draft] [--force]
+      <document>: its id, or its exact title (or the title's file-name form).
+      <format>: ${EXPORT_FILE_FORMATS.join(', ')}.
+      --out: a file, or an existing folder to put the file in under its own name.
+      --draft: a draft export (always possible, marked as draft); default publish-ready.
+      --force: overwrite an existing file.
+  verso --help | --version`;
+
+const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
+  text: 'txt',
+  markdown: 'md',
+  xliff: 'xliff20',
+  xliff2: 'xliff20',
+  'xliff-2.0': 'xliff20',
+  'xliff-1.2': 'xliff12',
+  json: 'provenance',
+  jsonld: 'attestation',
+  'json-ld': 'attestation',
+};
+
+function formatOf(value: string | undefined): ExportFileFormat {
+  if (value === undefined) throw new UsageError(`--format is required (${EXPORT_FILE_FORMATS.join(', ')}).`);
+  const v = value.toLowerCase();
+  const found = EXPORT_FILE_FORMATS.find((f) => f === v) ?? ALIASES[v];
+  if (!found) throw new UsageError(`Unknown format "${value}". Choose one of: ${EXPORT_FILE_FORMATS.join(', ')}.`);
+  return found;
+}
+
+async function call<T>(backend: Backend, method: string, input: unknown): Promise<T> {
+  const result = await backend.dispatch(method, input);
+  if (!result.ok) throw new CliError(`${result.error.message} (${result.error.code})`);
+  return result.value as T;
+}
+
+function openLibrary(io: CliIo): Backend {
+  const dataDir = io.resolveDataDir(io.env);
+  if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
+    throw new CliError(`There is no Verso library in ${dataDir}. Set VERSO_DATA_DIR to the folder the app uses.`);
+  }
+  return createBackend({ dataDir, mode: 'browser', version: io.version });
+}
+
+export function findDocument(docs: readonly DocumentSummary[], ref: string): DocumentSummary {
+  const byId = docs.find((d) => d.id === ref);
+  if (byId) return byId;
+  const wanted = ref.trim().toLowerCase();
+  const matches = docs.filter((d) => d.title.trim().toLowerCase() === wanted || slugify(d.title) === wanted);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    throw new CliError(`${matches.length} documents are called "${ref}": use the id (${matches.map((d) => d.id).join(', ')}). See "verso list".`);
+  }
+  throw new CliError(`No document "${ref}" in the library. See "verso list" for ids and titles.`);
+}
+
+async function list(io: CliIo, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw new UsageError(`"verso list" takes no arguments (got ${positionals.join(' ')}).`);
+  const backend = openLibrary(io);
+  try {
+    const docs = await call<DocumentSummary[]>(backend, 'listDocuments', {});
+    if (values.json) {
+      io.out(JSON.stringify(docs, null, 2) + '\n');
+      return;
+    }
+    if (docs.length === 0) {
+      io.out('The library is empty.\n');
+      return;
+    }
+    const rows = docs.map((d) => [d.id, `${d.sourceLang}→${d.targetLang}`, `${d.signedOffCount}/${d.paragraphCount} signed off`, d.title]);
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => [...r[i]!].length)));
+    for (const r of rows) io.out(r.map((c, i) => (i < 3 ? c + ' '.repeat(widths[i]! - [...c].length) : c)).join('  ') + '\n');
+  } finally {
+    backend.close();
+  }
+}
+
+async function exportCommand(io: CliIo, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, draft: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('Give exactly one document: verso export <document> --format … --out …');
+  const format = formatOf(values.format);
+  if (values.out === undefined) throw new UsageError('--out is required: a file, or an existing folder.');
+  const backend = openLibrary(io);
+  try {
+    const docs = await call<DocumentSummary[]>(backend, 'listDocuments', {});
+    const doc = findDocument(docs, positionals[0]!);
+    const result = await call<ExportFileResult>(backend, 'exportFile', { documentId: doc.id, format, mode: values.draft ? 'draft' : 'publish' });
+    const target = resolveOutputPath(values.out, result.fileName, io.cwd);
+    const bytes = result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : Buffer.from(result.content, 'utf8');
+    writeExportFile(target, bytes, values.force === true);
+    for (const w of result.warnings) {
+      io.err(
+        w.code === 'FOOTER_LIKE_PARAGRAPH'
+          ? `warning: paragraph ${w.paragraph} of the ${w.side === 'source' ? 'source' : 'translation'} reads like a disclosure footer.\n`
+          : `warning: the translation already ends with the disclosure footer (paragraphs ${w.paragraphs.join(', ')}); it appears once.\n`,
+      );
+    }
+    io.out(`${target}\n`);
+  } finally {
+    backend.close();
+  }
+}
+
+/** Runs one command; returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'list':
+        await list(io, rest);
+        return 0;
+      case 'export':
+        await exportCommand(io, rest);
+        return 0;
+      case '--version':
+      case '-v':
+        io.out(`${io.version}\n`);
+        return 0;
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(USAGE + '\n');
+        return 0;
+      case undefined:
+        throw new UsageError('No command given.');
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (err) {
+    const usage = err instanceof UsageError || (err as { code?: unknown } | null)?.code?.toString().startsWith('ERR_PARSE_ARGS') === true;
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`verso: ${message}\n`);
+    if (usage) io.err(`\n${USAGE}\n`);
+    return usage ? 2 : 1;
+  }
+}

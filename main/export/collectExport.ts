@@ -1,0 +1,190 @@
+/**
+ * Reads one document and its history into the `ExportDocument` the writers use, applies the
+ * publish gate (every paragraph signed off, no unresolved QA error) and decides the footer.
+ */
+import { FOOTER_FORMATS, type ExportFileFormat, type ExportWarning } from '../../shared/features/exportingApi.js';
+import { effectiveFooterTemplate, isFooterLike, type FooterOverrides } from '../../shared/features/exportingFooter.js';
+import { footerApplies, publishBlockers } from '../../shared/exportText.js';
+import { footerPlaceholders, renderFooter } from '../../shared/footer.js';
+import { qaErrors } from '../../shared/qa/runQa.js';
+import type { ExportMode, Paragraph, Settings } from '../../shared/types.js';
+import type { Revision } from '../db/repositories/revisionsRepo.js';
+import { formatNumbers, plural, type ServiceDeps } from '../services/context.js';
+import { createReviewCore } from '../services/reviewService.js';
+import { draftNotice } from '../services/exportService.js';
+import { ServiceError } from '../services/serviceError.js';
+import { readSettings } from '../services/settingsService.js';
+import type { ExportActor, ExportDocument, ExportParagraph } from './model.js';
+import { tidy } from './text.js';
+
+export const FOOTER_OVERRIDES_KEY = 'exporting.footerTemplates';
+
+export function readFooterOverrides(deps: Pick<ServiceDeps, 'repos'>): Record<string, string[]> {
+  const value = deps.repos.settings.get(FOOTER_OVERRIDES_KEY);
+  if (typeof value !== 'object' || value === null) return {};
+  const out: Record<string, string[]> = {};
+  for (const [lang, lines] of Object.entries(value as Record<string, unknown>)) {
+    if (Array.isArray(lines) && lines.every((l) => typeof l === 'string')) out[lang] = lines as string[];
+  }
+  return out;
+}
+
+function actor(r: Revision): ExportActor {
+  return { name: r.authorName, role: r.role, at: r.createdAt };
+}
+
+function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revision[]): ExportParagraph {
+  const editors = new Map<string, ExportActor>();
+  let confirmedBy: ExportActor | null = null;
+  for (const r of revisions) {
+    if (r.action === 'edit' && r.origin === 'human' && !editors.has(r.authorName)) editors.set(r.authorName, actor(r));
+    if (r.action === 'confirm') confirmedBy = actor(r);
+    // A later edit makes an earlier confirmation stale.
+    if (r.action === 'edit' && r.origin === 'human') confirmedBy = null;
+  }
+  const first = revisions[0];
+  const last = revisions[revisions.length - 1];
+  const fallback: ExportActor = { name: 'Verso', role: null, at: p.updatedAt };
+  return {
+    id: p.id,
+    index: p.index,
+    kind: p.kind,
+    marker: p.marker,
+    source: p.source,
+    target: p.target,
+    status: p.status,
+    mt: p.mt,
+    engineName: p.mt ? (deps.engines.get(p.mt.engineId)?.name ?? p.mt.engineId) : null,
+    signOff: p.signOff,
+    confirmedBy,
+    editors: [...editors.values()],
+    created: first ? actor(first) : fallback,
+    changed: last ? actor(last) : fallback,
+  };
+}
+
+/** Numbers (1-based) of signed-off paragraphs whose QA errors were not overridden with a reason at sign-off. */
+function unresolvedQa(deps: ServiceDeps, paragraphs: readonly Paragraph[], revisions: ReadonlyMap<string, Revision[]>): number[] {
+  const core = createReviewCore(deps);
+  const out: number[] = [];
+  for (const p of paragraphs) {
+    if (qaErrors(core.qaIssues(p)).length === 0) continue;
+    const signOff = [...(revisions.get(p.id) ?? [])].reverse().find((r) => r.action === 'sign-off');
+    const overridden = signOff !== undefined && core.workflow.overridesOfParagraph(p.id).some((o) => o.revisionId === signOff.id);
+    if (!overridden) out.push(p.index + 1);
+  }
+  return out;
+}
+
+function footerLines(
+  deps: ServiceDeps,
+  targetLang: string,
+  paragraphs: readonly ExportParagraph[],
+  settings: Settings,
+  overrides: FooterOverrides,
+): { lang: string; lines: string[] } {
+  const template = effectiveFooterTemplate(targetLang, overrides);
+  if (!template) {
+    throw new ServiceError(
+      'FOOTER_TEMPLATE_MISSING',
+      `There is no disclosure footer for ${targetLang}, so this document cannot be exported for publication. ` +
+        `Add one under Settings → Disclosure footer (language ${targetLang}), or add a vetted template file shared/footer/templates/${targetLang}.json. ` +
+        'Verso never falls back to another language or to machine translation for the footer.',
+      { lang: targetLang },
+    );
+  }
+  const missing = footerPlaceholders(template).filter(
+    (name): name is 'publisher' | 'contactEmail' => (name === 'publisher' || name === 'contactEmail') && settings[name].trim() === '',
+  );
+  if (missing.length > 0) {
+    throw new ServiceError(
+      'SETTINGS_INVALID',
+      `The disclosure footer needs the ${missing.join(' and ')} setting${missing.length > 1 ? 's' : ''}: fill ${missing.length > 1 ? 'them' : 'it'} in under Settings.`,
+      { fields: missing },
+    );
+  }
+  const distinct = (values: readonly string[]) => [...new Set(values.filter((v) => v !== ''))];
+  const rendered = renderFooter(template, {
+    publisher: settings.publisher,
+    contactEmail: settings.contactEmail,
+    engines: distinct(paragraphs.map((p) => p.engineName ?? '')).join(', '),
+    editor: distinct(paragraphs.map((p) => p.signOff?.name ?? '')).join(', '),
+    date: deps.now().toISOString().slice(0, 10),
+  });
+  return { lang: template.lang, lines: rendered.split('\n\n').map(tidy) };
+}
+
+export interface CollectedExport {
+  doc: ExportDocument;
+  warnings: ExportWarning[];
+}
+
+export function collectExport(deps: ServiceDeps, input: { documentId: string; format: ExportFileFormat; mode: ExportMode }): CollectedExport {
+  const stored = deps.repos.documents.get(input.documentId);
+  if (!stored) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId: input.documentId });
+  const paragraphs = deps.repos.paragraphs.listByDocument(input.documentId);
+  const revisions = new Map<string, Revision[]>();
+  for (const r of deps.repos.revisions.listByDocument(input.documentId)) {
+    const list = revisions.get(r.paragraphId) ?? [];
+    list.push(r);
+    revisions.set(r.paragraphId, list);
+  }
+
+  if (input.mode === 'publish') {
+    const blockers = publishBlockers(paragraphs);
+    if (blockers.count > 0) {
+      const numbers = blockers.indices.map((i) => i + 1);
+      throw new ServiceError(
+        'EXPORT_NOT_SIGNED_OFF',
+        `${plural(blockers.count, 'paragraph is', 'paragraphs are')} not signed off: ${formatNumbers(numbers)}`,
+        { count: blockers.count, paragraphs: numbers },
+      );
+    }
+    const qa = unresolvedQa(deps, paragraphs, revisions);
+    if (qa.length > 0) {
+      throw new ServiceError(
+        'EXPORT_QA_UNRESOLVED',
+        `${plural(qa.length, 'paragraph has', 'paragraphs have')} an unresolved QA error: ${formatNumbers(qa)}. Fix the text or sign it off again with a reason.`,
+        { count: qa.length, paragraphs: qa },
+      );
+    }
+  }
+
+  let exportParagraphs = paragraphs.map((p) => paragraphOf(deps, p, revisions.get(p.id) ?? []));
+  const overrides = readFooterOverrides(deps);
+  const warnings: ExportWarning[] = [];
+  for (const p of exportParagraphs) {
+    if (isFooterLike(p.source, overrides)) warnings.push({ code: 'FOOTER_LIKE_PARAGRAPH', paragraph: p.index + 1, side: 'source' });
+    else if (isFooterLike(p.target, overrides)) warnings.push({ code: 'FOOTER_LIKE_PARAGRAPH', paragraph: p.index + 1, side: 'target' });
+  }
+
+  let footer: ExportDocument['footer'] = null;
+  const settings = readSettings(deps);
+  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format) && footerApplies(settings.footerPolicy, paragraphs)) {
+    footer = footerLines(deps, stored.targetLang, exportParagraphs, settings, overrides);
+    // A translation that already ends with exactly this footer (a re-imported export) keeps it once.
+    const n = footer.lines.length;
+    const tail = exportParagraphs.slice(-n);
+    if (tail.length === n && tail.every((p, i) => tidy(p.target).replace(/\s+/g, ' ') === footer!.lines[i]!.replace(/\s+/g, ' '))) {
+      warnings.push({ code: 'FOOTER_ALREADY_PRESENT', paragraphs: tail.map((p) => p.index + 1) });
+      exportParagraphs = exportParagraphs.slice(0, -n);
+    }
+  }
+
+  return {
+    doc: {
+      id: stored.id,
+      title: stored.title,
+      sourceLang: stored.sourceLang,
+      targetLang: stored.targetLang,
+      createdAt: stored.createdAt,
+      paragraphs: exportParagraphs,
+      mode: input.mode,
+      footer,
+      draftNotice: input.mode === 'draft' ? draftNotice(paragraphs) : null,
+      exportedAt: deps.now().toISOString(),
+      toolVersion: deps.appInfo.version,
+    },
+    warnings,
+  };
+}

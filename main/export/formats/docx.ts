@@ -1,0 +1,113 @@
+/**
+ * DOCX through the `docx` library: Word's own Heading styles, list paragraphs, a Quote style, and
+ * the disclosure footer as its own paragraphs in the "AI Disclosure" style after the last one.
+ */
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
+import { languageInfo } from '../../../shared/languages.js';
+import type { ExportDocument, ExportParagraph } from '../model.js';
+import { exportTitle, tidy, visibleText } from '../text.js';
+
+export const DISCLOSURE_STYLE_ID = 'AiDisclosure';
+export const DRAFT_STYLE_ID = 'VersoDraft';
+const QUOTE_STYLE_ID = 'VersoQuote';
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
+
+function runLanguage(lang: string): NonNullable<IRunOptions['language']> {
+  const info = languageInfo(lang);
+  if (info?.dir === 'rtl') return { value: lang, bidirectional: lang };
+  if (/^(zh|ja|ko)\b/.test(lang)) return { value: lang, eastAsia: lang };
+  return { value: lang };
+}
+
+/** The runs of one paragraph's text (swap for an inline-aware renderer later); newlines become breaks. */
+export function docxParagraphRuns(text: string, lang: string): TextRun[] {
+  const language = runLanguage(lang);
+  return text.split('\n').map((line, i) => new TextRun({ text: line, language, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+function headingLevel(marker: string | null): number {
+  const n = marker === null ? NaN : Number.parseInt(marker, 10);
+  return Number.isInteger(n) ? Math.min(6, Math.max(1, n)) : 1;
+}
+
+function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean): Paragraph | null {
+  const text = visibleText(p);
+  if (text === '') return null;
+  const base = { bidirectional: rtl };
+  switch (p.kind) {
+    case 'heading':
+      return new Paragraph({ ...base, heading: HEADINGS[headingLevel(p.marker) - 1]!, children: docxParagraphRuns(text, lang) });
+    case 'list-item': {
+      const ordered = p.marker !== null && /^\d+[.)]$/.test(p.marker);
+      // Ordered items keep their own number as text, so the numbering is exactly the source's.
+      return ordered
+        ? new Paragraph({ ...base, indent: { left: 720, hanging: 360 }, children: docxParagraphRuns(`${p.marker} ${text}`, lang) })
+        : new Paragraph({ ...base, bullet: { level: 0 }, children: docxParagraphRuns(text, lang) });
+    }
+    case 'quote':
+      return new Paragraph({ ...base, style: QUOTE_STYLE_ID, children: docxParagraphRuns(text, lang) });
+    case 'paragraph':
+      return new Paragraph({ ...base, children: docxParagraphRuns(text, lang) });
+  }
+}
+
+export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
+  const rtl = languageInfo(doc.targetLang)?.dir === 'rtl';
+  const children: Paragraph[] = [];
+  if (doc.draftNotice !== null) {
+    children.push(new Paragraph({ style: DRAFT_STYLE_ID, children: docxParagraphRuns(tidy(doc.draftNotice), 'en') }));
+  }
+  for (const p of doc.paragraphs) {
+    const para = paragraphOf(p, doc.targetLang, rtl);
+    if (para) children.push(para);
+  }
+  if (doc.footer) {
+    const frtl = languageInfo(doc.footer.lang)?.dir === 'rtl';
+    for (const line of doc.footer.lines) {
+      children.push(new Paragraph({ style: DISCLOSURE_STYLE_ID, bidirectional: frtl, children: docxParagraphRuns(tidy(line), doc.footer.lang) }));
+    }
+  }
+  const document = new Document({
+    creator: 'Verso',
+    title: (doc.draftNotice !== null ? 'DRAFT: ' : '') + exportTitle(doc),
+    description: doc.draftNotice ?? '',
+    // Fixed so that the same export gives the same file.
+    lastModifiedBy: 'Verso',
+    styles: {
+      paragraphStyles: [
+        {
+          id: DISCLOSURE_STYLE_ID,
+          name: 'AI Disclosure',
+          basedOn: 'Normal',
+          next: DISCLOSURE_STYLE_ID,
+          run: { italics: true, size: 18, color: '444444' },
+          paragraph: { spacing: { before: 240 }, border: { top: { style: 'single', size: 4, color: '999999', space: 6 } } },
+        },
+        {
+          id: DRAFT_STYLE_ID,
+          name: 'Verso Draft Notice',
+          basedOn: 'Normal',
+          run: { bold: true, color: 'B00020' },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
+        },
+        {
+          id: QUOTE_STYLE_ID,
+          name: 'Quote',
+          basedOn: 'Normal',
+          run: { italics: true },
+          paragraph: { indent: { left: 720, right: 720 } },
+        },
+      ],
+    },
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

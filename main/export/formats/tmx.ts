@@ -1,0 +1,45 @@
+/**
+ * TMX 1.4b of the signed-off paragraphs only: each <tu> carries who created and changed it and
+ * when (creationid/creationdate: the import; changeid/changedate: the sign-off). No footer.
+ */
+import type { ExportDocument } from '../model.js';
+import { escapeXml } from '../text.js';
+import { xmlSegmentText } from './xliffText.js';
+
+/** ISO 8601 as TMX's basic format: YYYYMMDDThhmmssZ. */
+export function tmxDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`Not a date: ${iso}`);
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function writeTmx(doc: ExportDocument): string {
+  const a = escapeXml;
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<tmx version="1.4">',
+    `  <header creationtool="Verso" creationtoolversion="${a(doc.toolVersion)}" segtype="paragraph" o-tmf="Verso" adminlang="en" srclang="${a(doc.sourceLang)}" datatype="plaintext" creationdate="${tmxDate(doc.exportedAt)}">`,
+    `    <prop type="x-verso-document">${a(doc.id)}</prop>`,
+  ];
+  if (doc.draftNotice !== null) out.push(`    <note>${a(doc.draftNotice)}</note>`);
+  out.push('  </header>', '  <body>');
+  for (const p of doc.paragraphs) {
+    if (p.status !== 'signed-off' || !p.signOff || p.target.trim() === '') continue;
+    const attrs = [
+      `tuid="${a(p.id)}"`,
+      `creationid="${a(p.created.name)}"`,
+      `creationdate="${tmxDate(p.created.at)}"`,
+      `changeid="${a(p.signOff.name)}"`,
+      `changedate="${tmxDate(p.signOff.at)}"`,
+    ];
+    if (p.mt) attrs.push(`creationtool="${a(p.engineName ?? p.mt.engineId)}"`);
+    out.push(`    <tu ${attrs.join(' ')}>`);
+    if (p.mt) out.push(`      <prop type="x-mt-engine">${a(p.mt.engineId)} ${a(p.mt.engineVersion)}</prop>`);
+    out.push(`      <prop type="x-sha256">${a(p.signOff.textHash)}</prop>`);
+    out.push(`      <tuv xml:lang="${a(doc.sourceLang)}"><seg>${xmlSegmentText(p.source)}</seg></tuv>`);
+    out.push(`      <tuv xml:lang="${a(doc.targetLang)}"><seg>${xmlSegmentText(p.target)}</seg></tuv>`);
+    out.push('    </tu>');
+  }
+  out.push('  </body>', '</tmx>');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,46 @@
+/**
+ * XLIFF 1.2: one <trans-unit> per paragraph with its state, the machine translation as <alt-trans>
+ * (origin = engine), the sign-off as a note. The disclosure footer is not a translation unit and
+ * never appears here.
+ */
+import type { ExportDocument } from '../model.js';
+import { escapeXml } from '../text.js';
+import { xliff12State } from './xliffStates.js';
+import { xmlSegmentText } from './xliffText.js';
+
+export function writeXliff12(doc: ExportDocument): string {
+  const a = escapeXml;
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+    `  <file original="${a(doc.id)}" source-language="${a(doc.sourceLang)}" target-language="${a(doc.targetLang)}" datatype="plaintext" tool-id="verso">`,
+    '    <header>',
+    `      <tool tool-id="verso" tool-name="Verso" tool-version="${a(doc.toolVersion)}"/>`,
+    `      <note from="verso">${a(doc.title)}</note>`,
+  ];
+  if (doc.draftNotice !== null) out.push(`      <note from="verso" priority="1">${a(doc.draftNotice)}</note>`);
+  out.push('    </header>', '    <body>');
+  for (const p of doc.paragraphs) {
+    const s = xliff12State(p.status);
+    const attrs = [`id="${p.index + 1}"`, `resname="${a(p.id)}"`, 'xml:space="preserve"'];
+    if (p.kind !== 'paragraph') attrs.push(`restype="x-${p.kind}"`);
+    if (s.approved) attrs.push('approved="yes"');
+    out.push(`      <trans-unit ${attrs.join(' ')}>`);
+    out.push(`        <source xml:lang="${a(doc.sourceLang)}">${xmlSegmentText(p.source)}</source>`);
+    if (s.state !== null) {
+      const tattrs = [`xml:lang="${a(doc.targetLang)}"`, `state="${s.state}"`];
+      if (s.qualifier) tattrs.push(`state-qualifier="${s.qualifier}"`);
+      out.push(`        <target ${tattrs.join(' ')}>${xmlSegmentText(p.target)}</target>`);
+    }
+    if (p.mt) {
+      out.push(`        <alt-trans origin="${a(p.engineName ?? p.mt.engineId)}" alttranstype="proposal">`);
+      out.push(`          <target xml:lang="${a(p.mt.targetLang)}" xml:space="preserve">${xmlSegmentText(p.mt.text)}</target>`);
+      out.push(`          <note from="verso">engine ${a(p.mt.engineId)} ${a(p.mt.engineVersion)}, ${a(p.mt.createdAt)}</note>`);
+      out.push('        </alt-trans>');
+    }
+    if (p.signOff) out.push(`        <note from="${a(p.signOff.name)}">signed off ${a(p.signOff.at)} sha256:${a(p.signOff.textHash)}</note>`);
+    out.push('      </trans-unit>');
+  }
+  out.push('    </body>', '  </file>', '</xliff>');
+  return out.join('\n') + '\n';
+}

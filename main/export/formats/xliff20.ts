@@ -1,0 +1,43 @@
+/**
+ * XLIFF 2.0: one <unit> per paragraph, one <segment> with its state; the machine translation in
+ * the Translation Candidates module (<mtc:match type="mt">); the sign-off as a note. No footer.
+ */
+import type { ExportDocument } from '../model.js';
+import { escapeXml } from '../text.js';
+import { xliff20State } from './xliffStates.js';
+import { xmlSegmentText } from './xliffText.js';
+
+export function writeXliff20(doc: ExportDocument): string {
+  const a = escapeXml;
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" version="2.0" srcLang="${a(doc.sourceLang)}" trgLang="${a(doc.targetLang)}">`,
+    `  <file id="f1" original="${a(doc.id)}">`,
+    '    <notes>',
+    `      <note category="title">${a(doc.title)}</note>`,
+  ];
+  if (doc.draftNotice !== null) out.push(`      <note category="draft" priority="1">${a(doc.draftNotice)}</note>`);
+  out.push('    </notes>');
+  for (const p of doc.paragraphs) {
+    const s = xliff20State(p.status);
+    out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${p.kind !== 'paragraph' ? ` type="verso:${p.kind}"` : ''}>`);
+    if (p.mt) {
+      out.push('      <mtc:matches>');
+      out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}" subType="verso:${a(p.mt.engineId)}">`);
+      out.push(`          <source>${xmlSegmentText(p.source)}</source>`);
+      out.push(`          <target>${xmlSegmentText(p.mt.text)}</target>`);
+      out.push('        </mtc:match>');
+      out.push('      </mtc:matches>');
+    }
+    const notes: string[] = [];
+    if (p.mt) notes.push(`<note category="mt">${a(`${p.engineName ?? p.mt.engineId} ${p.mt.engineVersion}, ${p.mt.createdAt}`)}</note>`);
+    if (p.signOff) notes.push(`<note category="sign-off">${a(`${p.signOff.name} ${p.signOff.at} sha256:${p.signOff.textHash}`)}</note>`);
+    if (notes.length > 0) out.push('      <notes>', ...notes.map((n) => '        ' + n), '      </notes>');
+    out.push(`      <segment id="s${p.index + 1}" state="${s.state}" subState="${s.subState}">`);
+    out.push(`        <source xml:space="preserve">${xmlSegmentText(p.source)}</source>`);
+    if (p.status !== 'new') out.push(`        <target xml:space="preserve">${xmlSegmentText(p.target)}</target>`);
+    out.push('      </segment>', '    </unit>');
+  }
+  out.push('  </file>', '</xliff>');
+  return out.join('\n') + '\n';
+}

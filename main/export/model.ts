@@ -1,0 +1,54 @@
+/**
+ * What every format writer works from: one document, its paragraphs with their provenance, and
+ * what the export adds (the rendered disclosure footer, a draft notice). Built by
+ * `collectExport.ts` from the database; writers are pure functions of it.
+ */
+import type { BlockKind, ExportMode, MtRecord, ParagraphStatus, Role, SignOff } from '../../shared/types.js';
+
+export interface ExportActor {
+  name: string;
+  role: Role | null;
+  at: string;
+}
+
+export interface ExportParagraph {
+  id: string;
+  /** 0-based position. */
+  index: number;
+  kind: BlockKind;
+  marker: string | null;
+  source: string;
+  target: string;
+  status: ParagraphStatus;
+  mt: MtRecord | null;
+  /** Display name of the MT engine (`mt.engineId` when unknown). */
+  engineName: string | null;
+  signOff: SignOff | null;
+  /** Last person who confirmed the paragraph (status `translated`) before its current state. */
+  confirmedBy: ExportActor | null;
+  /** People who edited the text by hand (distinct, first edit first). */
+  editors: ExportActor[];
+  /** Who created the paragraph in Verso (import) and when. */
+  created: ExportActor;
+  /** Last change. */
+  changed: ExportActor;
+}
+
+export interface ExportDocument {
+  id: string;
+  title: string;
+  sourceLang: string;
+  targetLang: string;
+  createdAt: string;
+  paragraphs: ExportParagraph[];
+  mode: ExportMode;
+  /** Rendered footer paragraphs in the target language; null when no footer goes under this export. */
+  footer: { lang: string; lines: string[] } | null;
+  /** Text of the draft notice (draft mode only). */
+  draftNotice: string | null;
+  exportedAt: string;
+  toolVersion: string;
+}
+
+/** Bytes or UTF-8 text written by a format writer. */
+export type ExportContent = string | Uint8Array;

@@ -1,0 +1,64 @@
+/** A backend over a temporary folder with one article machine-translated, edited, confirmed and signed off. */
+import type { DocumentDetail } from '../../../shared/types.js';
+import { createBackend, type Backend } from '../../backend.js';
+import { createFakeEngine } from '../../testing/fakeEngine.js';
+import { recordJobEvents } from '../../testing/jobEvents.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+
+export interface ExportFixture {
+  backend: Backend;
+  dataDir: string;
+  doc: DocumentDetail;
+  cleanup(): void;
+}
+
+export const FIXTURE_PUBLISHER = 'Diario Ejemplo';
+export const FIXTURE_CONTACT = 'redaccion@example.org';
+
+/** `signOff: false` leaves every paragraph confirmed only. `dataDir` reuses a folder (the caller cleans it). */
+export async function exportFixture(
+  paragraphs: string[],
+  options: { targetLang?: string; sourceLang?: string; signOff?: boolean; translate?: boolean; dataDir?: string } = {},
+): Promise<ExportFixture> {
+  const dataDir = options.dataDir ?? makeTempDir();
+  const fixed = new Date('2026-03-01T10:00:00.000Z');
+  const backend = createBackend({
+    dataDir,
+    mode: 'browser',
+    version: '0.1.0',
+    engines: [createFakeEngine({ translate: (t) => `MT ${t}`, pairs: [{ source: options.sourceLang ?? 'en', target: options.targetLang ?? 'es' }] })],
+    now: () => fixed,
+  });
+  const { api } = backend;
+  await api.setProfile({ name: 'Tomás Translator', role: 'translator' });
+  await api.updateSettings({ publisher: FIXTURE_PUBLISHER, contactEmail: FIXTURE_CONTACT, footerPolicy: 'always' });
+  let doc = await api.importDocument({
+    source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'md' },
+    sourceLang: options.sourceLang ?? 'en',
+    targetLang: options.targetLang ?? 'es',
+  });
+  if (options.translate !== false) {
+    const log = recordJobEvents(backend.events);
+    const job = await api.translateParagraphs({ documentId: doc.id });
+    await log.final(job.jobId);
+    log.stop();
+    doc = await api.getDocument({ documentId: doc.id });
+    const first = doc.paragraphs[0]!;
+    await api.updateParagraphTarget({ paragraphId: first.id, target: first.target.replace(/^MT /, '') });
+    await api.confirmParagraphs({ paragraphIds: doc.paragraphs.map((p) => p.id) });
+    if (options.signOff !== false) {
+      await api.setProfile({ name: 'Elena Editor', role: 'editor' });
+      await api.signOffParagraphs({ paragraphIds: doc.paragraphs.map((p) => p.id) });
+    }
+    doc = await api.getDocument({ documentId: doc.id });
+  }
+  return {
+    backend,
+    dataDir,
+    doc,
+    cleanup() {
+      backend.close();
+      if (!options.dataDir) removeTempDir(dataDir);
+    },
+  };
+}

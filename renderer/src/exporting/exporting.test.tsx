@@ -1,0 +1,99 @@
+/** The export panel (formats, binary download, warnings) and the footer settings (live preview, save, reset). */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { base64ToBytes } from './base64ToBytes.js';
+import { bytesToBase64 } from '../base64.js';
+import { splitFooterText } from './FooterSettingsSection.js';
+
+afterEach(() => cleanup());
+
+describe('export panel', () => {
+  it('offers every format; DOCX downloads as bytes; warnings are listed', async () => {
+    const api = apiWithProfile('editor');
+    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
+    const { platform } = renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+    const format = await screen.findByRole('combobox', { name: 'Export format' });
+    expect(within(format).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Plain text',
+      'Markdown',
+      'HTML',
+      'Word (DOCX)',
+      'XLIFF 2.0',
+      'XLIFF 1.2',
+      'TMX (signed-off paragraphs)',
+      'Provenance (JSON)',
+      'Review attestation (JSON-LD)',
+    ]);
+    fireEvent.change(format, { target: { value: 'docx' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await screen.findByText('Exported article.es.docx');
+    expect(platform.savedFiles).toHaveLength(1);
+    expect(platform.savedFiles[0]!.bytes).toEqual(new Uint8Array([0x50, 0x4b, 0x03, 0x04]));
+    expect(api.callsOf('exportFile').at(-1)).toEqual({ documentId: expect.any(String), format: 'docx', mode: 'publish' });
+
+    const original = api.exportFile.bind(api);
+    api.exportFile = async (input) => ({ ...(await original(input)), warnings: [{ code: 'FOOTER_LIKE_PARAGRAPH', paragraph: 1, side: 'source' }] });
+    fireEvent.change(format, { target: { value: 'html' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(await screen.findByText('Paragraph 1 of the source reads like a disclosure footer. Check that it belongs in the article.')).toBeTruthy();
+  });
+});
+
+describe('base64ToBytes', () => {
+  it('round-trips with bytesToBase64', () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 255, 256]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) % 256);
+      expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+    }
+    expect(() => base64ToBytes('a*b')).toThrow();
+  });
+});
+
+describe('footer settings', () => {
+  it('edits a language with a live preview, saves it as the publication wording, and goes back to the vetted one', async () => {
+    const api = apiWithProfile();
+    api.settings = { publisher: 'Gazette', contactEmail: 'desk@gazette.example', footerPolicy: 'always' };
+    renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const lang = await screen.findByRole('combobox', { name: 'Footer language' });
+    fireEvent.change(lang, { target: { value: 'de' } });
+    const text = screen.getByRole('textbox', { name: 'Footer text' }) as HTMLTextAreaElement;
+    expect(text.value).toContain('Dieser Artikel wurde mithilfe von KI-Tools übersetzt');
+    expect(screen.getByText('Vetted template')).toBeTruthy();
+    const preview = screen.getByRole('region', { name: 'Footer preview' });
+    expect(preview.getAttribute('lang')).toBe('de');
+    expect(preview.textContent).toContain('Gazette nutzt künstliche Intelligenz');
+    expect(preview.textContent).toContain('desk@gazette.example');
+
+    fireEvent.change(text, { target: { value: 'Mit KI übersetzt, geprüft von {editor}.\n\nFragen an {contactEmail}.' } });
+    expect(preview.textContent).toContain('Mit KI übersetzt, geprüft von Elena Editor.');
+    fireEvent.change(text, { target: { value: 'Hallo {leser}' } });
+    expect(screen.getByText(/Only the listed variables may appear in braces/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Save footer' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.change(text, { target: { value: 'Mit KI übersetzt von {publisher}.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save footer' }));
+    expect(await screen.findByText('Footer saved for German.')).toBeTruthy();
+    expect(api.callsOf('saveFooterTemplate').at(-1)).toEqual({ lang: 'de', lines: ['Mit KI übersetzt von {publisher}.'] });
+    expect(screen.getByText("Your publication's wording")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Use vetted template' }));
+    expect(await screen.findByText('Saved wording removed for German.')).toBeTruthy();
+    expect(text.value).toContain('Dieser Artikel wurde mithilfe von KI-Tools übersetzt');
+  });
+
+  it('a language without a template says publish-ready export stops until one is saved', async () => {
+    const api = apiWithProfile();
+    renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Footer language' }), { target: { value: 'fi' } });
+    expect(screen.getByText('No template')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Footer preview' }).textContent).toContain('publish-ready export in it stops');
+  });
+
+  it('splits the text area into paragraphs at blank lines', () => {
+    expect(splitFooterText('a\nb\n\n\n c \r\n\r\nd')).toEqual(['a b', 'c', 'd']);
+  });
+});
