@@ -148,9 +148,9 @@ export function FooterSettingsSection({ publisher, contactEmail }: { publisher: 
         <button type="button" className="button-primary" disabled={busy || problem !== null} onClick={() => void save()}>
           {t('exporting.footer.save')}
         </button>
-        {entry.override && entry.vetted && (
+        {entry.override && (
           <button type="button" disabled={busy} onClick={() => void reset()}>
-            {t('exporting.footer.reset')}
+            {entry.vetted ? t('exporting.footer.reset') : t('exporting.footer.remove')}
           </button>
         )}
       </div>

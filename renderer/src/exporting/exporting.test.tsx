@@ -91,6 +91,12 @@ describe('footer settings', () => {
     fireEvent.change(await screen.findByRole('combobox', { name: 'Footer language' }), { target: { value: 'fi' } });
     expect(screen.getByText('No template')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Footer preview' }).textContent).toContain('publish-ready export in it stops');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Footer text' }), { target: { value: 'Käännetty tekoälyn avulla.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save footer' }));
+    expect(await screen.findByText("Your publication's wording")).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove saved footer' }));
+    expect(await screen.findByText('No template')).toBeTruthy();
+    expect(api.callsOf('resetFooterTemplate')).toEqual([{ lang: 'fi' }]);
   });
 
   it('splits the text area into paragraphs at blank lines', () => {
