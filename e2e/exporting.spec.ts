@@ -59,7 +59,7 @@ test('sign off, export HTML and DOCX from the UI; the CLI export of the same doc
   expect(draft).toContain('<p class="verso-draft" role="note"><strong>DRAFT — not approved for publication (0 of 3 paragraphs signed off)</strong></p>');
   expect(draft).not.toContain('<footer');
 
-  for (let i = 0; i < 3; i++) await app.row(i).getByRole('button', { name: 'Sign off' }).click();
+  for (let i = 0; i < 3; i++) await app.signOff(app.row(i).getByRole('button', { name: 'Sign off' }));
   await expect(app.progressText()).toContainText('3 of 3 signed off');
 
   await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
@@ -123,7 +123,7 @@ test('the footer settings screen: a saved wording for Spanish goes out under the
   await app.importText('The house is red.', { source: 'en', target: 'es' });
   await app.translateAll();
   await expect(app.translation(0)).not.toHaveValue('', { timeout: 60_000 });
-  await app.row(0).getByRole('button', { name: 'Sign off' }).click();
+  await app.signOff(app.row(0).getByRole('button', { name: 'Sign off' }));
   await expect(app.progressText()).toContainText('1 of 1 signed off');
   const exported = await downloadText(await app.exportAs('Plain text', 'Publish-ready'));
   expect(exported.trimEnd().endsWith(`Traducido con ayuda de IA y revisado por ${PUBLISHER}.`)).toBe(true);
