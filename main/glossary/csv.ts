@@ -52,7 +52,7 @@ export function parseGlossaryCsv(text: string): ImportRow[] {
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as {
+    records = parse(text, { bom: true, delimiter, info: true, skip_empty_lines: true, relax_column_count: false, relax_column_count_less: true }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
