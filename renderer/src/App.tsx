@@ -15,11 +15,14 @@ import { LibraryView } from './views/LibraryView.js';
 import { ProfileForm } from './views/ProfileForm.js';
 import { SettingsView } from './views/SettingsView.js';
 import { FileDropTarget } from './importing/FileDropArea.js';
+import { GlossaryView } from './glossary/GlossaryView.js';
+import { DocumentGlossaryProvider } from './glossary/GlossaryContext.js';
 
 type View =
   | { name: 'library' }
   | { name: 'import'; file?: File }
   | { name: 'settings' }
+  | { name: 'glossary' }
   | { name: 'editor'; documentId: string; initial: DocumentDetail | null };
 
 export function AppShell() {
@@ -79,6 +82,7 @@ export function AppShell() {
                 onOpen={(documentId) => setView({ name: 'editor', documentId, initial: null })}
                 onImport={() => setView({ name: 'import' })}
                 onSettings={() => setView({ name: 'settings' })}
+                onGlossary={() => setView({ name: 'glossary' })}
               />
             )}
             {view.name === 'import' && (
@@ -90,7 +94,9 @@ export function AppShell() {
               />
             )}
             {view.name === 'settings' && <SettingsView onBack={toLibrary} />}
+            {view.name === 'glossary' && <GlossaryView onBack={toLibrary} />}
             {view.name === 'editor' && (
+              <DocumentGlossaryProvider key={view.documentId} documentId={view.documentId}>
               <EditorView
                 key={view.documentId}
                 documentId={view.documentId}
@@ -98,6 +104,7 @@ export function AppShell() {
                 profile={profile}
                 onBack={toLibrary}
               />
+              </DocumentGlossaryProvider>
             )}
           </div>
         )}

@@ -223,16 +223,16 @@ describe('the glossary in machine translation', () => {
     await api.setProfile({ name: 'Tomás', role: 'translator' });
     const eu = await api.addGlossaryTerm({ ...EN_ES, term: EU });
     const doc = await article(backend, ['The European Union met.', 'Nothing here.']);
-    const job = await api.translateDocument({ documentId: doc.id, scope: 'untouched' });
+    const job = await api.translateDocument({ documentId: doc.id, scope: 'all' });
     expect((await log.final(job.jobId)).state).toBe('done');
     expect(seen[0]!.glossary).toEqual([{ source: 'European Union', target: 'Unión Europea', caseSensitive: false, forbidden: ['UE'] }]);
 
     // Same glossary: both from the cache. Changed term: the paragraph with it goes to the engine again.
-    const again = await api.translateDocument({ documentId: doc.id, scope: 'untouched' });
+    const again = await api.translateDocument({ documentId: doc.id, scope: 'all' });
     await log.final(again.jobId);
     expect(seen).toHaveLength(1);
     await api.updateGlossaryTerm({ termId: eu.id, term: { ...EU, target: 'Unión Europea (UE)' } });
-    const third = await api.translateDocument({ documentId: doc.id, scope: 'untouched' });
+    const third = await api.translateDocument({ documentId: doc.id, scope: 'all' });
     await log.final(third.jobId);
     expect(seen[1]!.texts).toEqual(['The European Union met.']);
     log.stop();
@@ -245,7 +245,7 @@ describe('the glossary in machine translation', () => {
     await backend.api.setProfile({ name: 'Tomás', role: 'translator' });
     await backend.api.addGlossaryTerm({ ...EN_ES, term: EU });
     const doc = await article(backend, ['The European Union met.']);
-    const job = await backend.api.translateDocument({ documentId: doc.id, scope: 'untouched' });
+    const job = await backend.api.translateDocument({ documentId: doc.id, scope: 'all' });
     await log.final(job.jobId);
     expect(seen[0]!.glossary).toBeUndefined();
     log.stop();
