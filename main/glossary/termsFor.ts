@@ -2,10 +2,17 @@
 import type Database from 'better-sqlite3';
 import { languageFallbacks } from '../../shared/languages.js';
 import type { GlossaryTerm } from '../../shared/glossary/types.js';
-import { createGlossaryRepo } from './glossaryRepo.js';
+import { createGlossaryRepo, type GlossaryRepo } from './glossaryRepo.js';
+
+/** One repository (prepared statements) per database: the gate asks for every paragraph. */
+const repos = new WeakMap<Database.Database, GlossaryRepo>();
 
 export function termsForPair(db: Database.Database, sourceLang: string, targetLang: string): GlossaryTerm[] {
-  const repo = createGlossaryRepo(db);
+  let repo = repos.get(db);
+  if (!repo) {
+    repo = createGlossaryRepo(db);
+    repos.set(db, repo);
+  }
   const seen = new Set<string>();
   const out: GlossaryTerm[] = [];
   for (const s of languageFallbacks(sourceLang)) {

@@ -20,9 +20,42 @@ export interface TermMatch<T> extends Span {
 
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const APOSTROPHES = new Set(["'", '\u2019', '\u02BC']);
+const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface PhraseInfo {
+  /** First white-space-delimited part, as is and in lower case. */
+  first: string;
+  firstLower: string;
+  /** Its first word in lower case, when the phrase starts with it and uses spaces; else null. */
+  firstWord: string | null;
+  exact: RegExp;
+  anyCase: RegExp;
+}
+
+/** Per phrase, computed once (glossaries are matched against every paragraph). */
+const PHRASES = new Map<string, PhraseInfo>();
+
+function phraseInfo(phrase: string): PhraseInfo {
+  const known = PHRASES.get(phrase);
+  if (known) return known;
+  const lower = phrase.toLowerCase();
+  const word = lower.split(WORD_SPLIT).find((w) => w !== '');
+  const first = phrase.split(/\s+/u)[0]!;
+  const pattern = phrase.split(/\s+/u).map(escapeRegExp).join('\\s+');
+  const info: PhraseInfo = {
+    first,
+    firstLower: first.toLowerCase(),
+    firstWord: word !== undefined && !NO_SPACE_SCRIPT.test(lower) && lower.startsWith(word) ? word : null,
+    exact: new RegExp(pattern, 'gu'),
+    anyCase: new RegExp(pattern, 'giu'),
+  };
+  if (PHRASES.size >= 100_000) PHRASES.clear();
+  PHRASES.set(phrase, info);
+  return info;
 }
 
 /** Word boundaries of one text, computed once and shared by every phrase looked up in it. */
@@ -64,17 +97,26 @@ export class TextMatcher {
     return this.boundaries().has(end) || APOSTROPHES.has(this.text[end] ?? '');
   }
 
+  private wordSet: Set<string> | null = null;
+
+  /** The text's words, lower case (letters and digits), for a quick first test. */
+  private words(): Set<string> {
+    this.wordSet ??= new Set(this.lower.split(WORD_SPLIT));
+    return this.wordSet;
+  }
+
   /** Every whole-word occurrence of `phrase`. */
   find(phrase: string, caseSensitive: boolean): Span[] {
     const trimmed = phrase.trim();
     if (trimmed === '') return [];
-    // Cheap test first: the phrase's first word must occur at all.
-    const first = trimmed.split(/\s+/u)[0]!;
-    if (caseSensitive ? !this.text.includes(first) : !this.lower.includes(first.toLowerCase())) return [];
-    const pattern = trimmed.split(/\s+/u).map(escapeRegExp).join('\\s+');
-    const re = new RegExp(pattern, caseSensitive ? 'gu' : 'giu');
+    const p = phraseInfo(trimmed);
+    // Cheap tests first: the phrase's first word must occur at all (a set lookup where words are spaced).
+    if (p.firstWord !== null && !this.words().has(p.firstWord)) return [];
+    if (caseSensitive ? !this.text.includes(p.first) : !this.lower.includes(p.firstLower)) return [];
+    const re = caseSensitive ? p.exact : p.anyCase;
+    re.lastIndex = 0;
     const spans: Span[] = [];
-    for (const m of this.text.matchAll(re)) {
+    for (let m = re.exec(this.text); m !== null; m = re.exec(this.text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (this.startOk(trimmed, start) && this.endOk(trimmed, end)) spans.push({ start, end });
