@@ -65,8 +65,8 @@ test('a glossary term violation blocks sign-off until fixed or overridden with a
   await mark.focus();
   const tip = app.row(0).getByRole('tooltip');
   await expect(tip).toBeVisible();
-  await expect(tip).toHaveText('Glossary: Unión Europea (Spell out in body text.) Not: UE');
-  await expect(mark).toHaveAccessibleDescription('Glossary: Unión Europea (Spell out in body text.) Not: UE');
+  await expect(tip).toHaveText('Glossary: Unión Europea (Spell out in body text.) Avoid: UE.');
+  await expect(mark).toHaveAccessibleDescription('Glossary: Unión Europea (Spell out in body text.) Avoid: UE.');
 
   // Live QA shows the violations.
   const qa = app.row(0).getByRole('list', { name: 'QA issues of paragraph 1' });

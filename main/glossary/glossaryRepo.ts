@@ -31,6 +31,17 @@ function toTerm(r: Row): GlossaryTerm {
   };
 }
 
+/** Bumped by every write through a glossary repository of the database (readers cache by it). */
+const versions = new WeakMap<Database.Database, number>();
+
+export function glossaryVersion(db: Database.Database): number {
+  return versions.get(db) ?? 0;
+}
+
+function bump(db: Database.Database): void {
+  versions.set(db, glossaryVersion(db) + 1);
+}
+
 export function createGlossaryRepo(db: Database.Database) {
   const byPair = db.prepare<[string, string], Row>(
     'SELECT * FROM glossary_terms WHERE source_lang = ? AND target_lang = ? ORDER BY source COLLATE NOCASE, source',
@@ -81,15 +92,19 @@ export function createGlossaryRepo(db: Database.Database) {
       return pairs.all().map((r) => ({ sourceLang: r.source_lang, targetLang: r.target_lang, count: r.n }));
     },
     insert(term: GlossaryTerm): void {
+      bump(db);
       insertRow.run(params(term));
     },
     update(term: GlossaryTerm): void {
+      bump(db);
       updateRow.run(params(term));
     },
     delete(id: string): boolean {
+      bump(db);
       return deleteRow.run(id).changes > 0;
     },
     deletePair(sourceLang: string, targetLang: string): number {
+      bump(db);
       return deletePair.run(sourceLang, targetLang).changes;
     },
   };

@@ -185,11 +185,14 @@ describe('the glossary in the sign-off gate', () => {
     expect(JSON.stringify(history)).toContain('glossaryTermMissing');
 
     // Terms of the broader tag serve a regional document (pt terms for pt-BR).
-    await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'pt', term: { source: 'European Union', target: 'União Europeia' } });
+    const pt = await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'pt', term: { source: 'European Union', target: 'União Europeia' } });
     const regional = await api.importDocument({ source: { kind: 'text', text: 'The European Union met.', format: 'txt' }, sourceLang: 'en', targetLang: 'pt-BR' });
     expect((await api.listDocumentGlossary({ documentId: regional.id })).map((t) => t.target)).toEqual(['União Europeia']);
     await api.updateParagraphTarget({ paragraphId: regional.paragraphs[0]!.id, target: 'A UE se reuniu.' });
     expect((await api.signOffReviewed({ paragraphIds: [regional.paragraphs[0]!.id] })).skipped).toHaveLength(1);
+    // The gate follows the glossary at once: without the term the paragraph signs off.
+    await api.deleteGlossaryTerm({ termId: pt.id });
+    expect((await api.signOffReviewed({ paragraphIds: [regional.paragraphs[0]!.id] })).signedOff).toHaveLength(1);
   });
 });
 

@@ -8,6 +8,7 @@ import { cleanTerm, GLOSSARY_LIMITS, type CleanTerm, type TermProblem } from '..
 import { glossaryQaCheck } from '../../../shared/glossary/qaCheck.js';
 import type { GlossaryTerm, GlossaryTermInput } from '../../../shared/glossary/types.js';
 import { normalizeLanguageTag } from '../../../shared/languages.js';
+import type { QaCheck } from '../../../shared/qa/types.js';
 import { parseGlossaryCsv, writeGlossaryCsv, type ImportRow } from '../../glossary/csv.js';
 import { createGlossaryRepo } from '../../glossary/glossaryRepo.js';
 import { parseTbx, writeTbx } from '../../glossary/tbx.js';
@@ -93,11 +94,19 @@ function slug(tag: string): string {
 
 /** The glossary's QA check for the sign-off gate: the terms of the paragraph's document pair. */
 export function createGlossaryQaChecks(deps: ServiceDeps): ExtraQaChecks {
+  // One check per terms list (the list is cached until the glossary changes).
+  const checks = new WeakMap<readonly GlossaryTerm[], QaCheck>();
   return (documentId) => {
     const doc = deps.repos.documents.get(documentId);
     if (!doc) return [];
     const terms = termsForPair(deps.db, doc.sourceLang, doc.targetLang);
-    return terms.length > 0 ? [glossaryQaCheck(terms)] : [];
+    if (terms.length === 0) return [];
+    let check = checks.get(terms);
+    if (!check) {
+      check = glossaryQaCheck(terms);
+      checks.set(terms, check);
+    }
+    return [check];
   };
 }
 

@@ -93,7 +93,7 @@ describe('the glossary in the editor', () => {
     expect(first.getAttribute('title')).toBe('Glossary: Unión Europea (Never abbreviate.)');
     const tip = document.getElementById(first.getAttribute('aria-describedby')!)!;
     expect(tip.getAttribute('role')).toBe('tooltip');
-    expect(tip.textContent).toBe('Glossary: Unión Europea (Never abbreviate.) Not: UE');
+    expect(tip.textContent).toBe('Glossary: Unión Europea (Never abbreviate.) Avoid: UE.');
     expect(tip.className).not.toContain('visible');
     fireEvent.focus(first);
     expect(tip.className).toContain('visible');
