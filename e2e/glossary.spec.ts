@@ -38,7 +38,7 @@ test('a glossary term violation blocks sign-off until fixed or overridden with a
   const file = page.getByLabel('Glossary file (CSV or TBX)');
   await file.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('source,target\r\nprime minister,primer ministro\r\n,missing\r\n') });
   await page.getByRole('button', { name: 'Import glossary' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The source field of the term is empty.');
+  await expect(page.getByRole('alert')).toHaveText('Row 3 of the file has a value that is missing or not valid in its source column. Nothing was imported.');
   await expect(page.getByText('1 term', { exact: true })).toBeVisible();
   await file.setInputFiles({ name: 'house-style.csv', mimeType: 'text/csv', buffer: Buffer.from('source,target,note\r\nprime minister,primer ministro,"Lower case, always"\r\n') });
   await page.getByRole('button', { name: 'Import glossary' }).click();

@@ -126,9 +126,9 @@ describe('glossary import and export', () => {
     const before = await api.listGlossaryTerms(EN_ES);
     const imp = (fileName: string, text: string | Buffer, mode: 'merge' | 'replace' = 'replace') =>
       failure(api.importGlossary({ ...EN_ES, fileName, dataBase64: Buffer.isBuffer(text) ? text.toString('base64') : b64(text), mode }));
-    expect(await imp('t.csv', `${CSV}"",missing source\r\n`)).toMatchObject({ code: 'GLOSSARY_TERM_EMPTY', details: { row: 4, field: 'source' } });
+    expect(await imp('t.csv', `${CSV}"",missing source\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_ROW_INVALID', details: { row: 4, field: 'source', reason: 'GLOSSARY_TERM_EMPTY' } });
     expect(await imp('t.csv', `${CSV}NATO,Otra\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_DUPLICATE', details: { row: 4, firstRow: 3, source: 'NATO' } });
-    expect(await imp('t.csv', `${CSV}x,y,,y,no\r\n`)).toMatchObject({ code: 'GLOSSARY_FORBIDDEN_IS_TARGET', details: { row: 4 } });
+    expect(await imp('t.csv', `${CSV}x,y,,y,no\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_ROW_INVALID', details: { row: 4, field: 'forbidden', reason: 'GLOSSARY_FORBIDDEN_IS_TARGET', variant: 'y' } });
     expect(await imp('t.tbx', '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "b">]><tbx/>')).toMatchObject({ code: 'GLOSSARY_TBX_ENTITIES' });
     expect(await imp('t.csv', Buffer.from([0x73, 0x6f, 0xff, 0xfe, 0x0a]))).toMatchObject({ code: 'GLOSSARY_IMPORT_ENCODING' });
     expect(await imp('t.csv', Buffer.alloc(10 * 1024 * 1024 + 1, 0x61))).toMatchObject({ code: 'GLOSSARY_IMPORT_TOO_LARGE' });

@@ -57,8 +57,23 @@ function problemError(problem: TermProblem, row?: number): ServiceError {
   }
 }
 
+/** The CSV column (or TBX part) a problem is in. */
+function columnOf(problem: TermProblem): string {
+  return problem.kind === 'empty' || problem.kind === 'tooLong' ? problem.field : 'forbidden';
+}
+
 function clean(input: GlossaryTermInput, row?: number): CleanTerm {
   const result = cleanTerm(input);
+  if (!result.ok && row !== undefined) {
+    // From a file: the row and column first, the specific reason in the message and details.
+    const specific = problemError(result.problem, row);
+    throw new ServiceError('GLOSSARY_IMPORT_ROW_INVALID', `${specific.message} Nothing was imported.`, {
+      ...specific.details,
+      row,
+      field: columnOf(result.problem),
+      reason: specific.code,
+    });
+  }
   if (!result.ok) throw problemError(result.problem, row);
   return result.term;
 }

@@ -33,7 +33,7 @@ describe('the glossary screen', () => {
     // A term without a translation: the error is shown, the typed text stays, nothing is added.
     fireEvent.change(screen.getByRole('textbox', { name: 'Source term' }), { target: { value: 'NATO' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The target field of the term is empty.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Fill in both the source term and the target term.');
     expect((screen.getByRole('textbox', { name: 'Source term' }) as HTMLInputElement).value).toBe('NATO');
     expect(api.glossary).toHaveLength(1);
 
