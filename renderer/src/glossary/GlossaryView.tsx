@@ -2,7 +2,7 @@
  * The glossary screen: the terms of one language pair in a table, a form to add or edit a term,
  * delete, and CSV/TBX import (merge or replace) and export.
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { GlossaryImportMode, GlossaryTerm } from '../../../shared/features/glossaryApi.js';
@@ -31,13 +31,16 @@ function draftOf(term: GlossaryTerm): Draft {
 
 type Message = ((t: TFunction) => string) | null;
 
+/** Rows drawn at once; a large glossary is narrowed with the filter. */
+export const GLOSSARY_ROWS_SHOWN = 200;
+
 export function GlossaryView({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const platform = usePlatform();
   const ids = {
     heading: useId(), formHeading: useId(), source: useId(), target: useId(), note: useId(), forbidden: useId(),
-    forbiddenHint: useId(), caseSensitive: useId(), file: useId(), mode: useId(), transfer: useId(), hint: useId(),
+    forbiddenHint: useId(), caseSensitive: useId(), file: useId(), mode: useId(), transfer: useId(), hint: useId(), filter: useId(),
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sourceRef = useRef<HTMLInputElement>(null);
@@ -52,6 +55,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<Message>(null);
+  const [filter, setFilter] = useState('');
 
   // Start with the first pair that has terms, if any.
   useEffect(() => {
@@ -167,6 +171,13 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
+  const matching = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase();
+    if (!terms || needle === '') return terms ?? [];
+    return terms.filter((term) => [term.source, term.target, term.note, ...term.forbidden].some((v) => v.toLocaleLowerCase().includes(needle)));
+  }, [terms, filter]);
+  const shown = matching.slice(0, GLOSSARY_ROWS_SHOWN);
+
   return (
     <section className="view glossary" aria-labelledby={ids.heading}>
       <div className="view-header">
@@ -234,6 +245,15 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
       {terms === null && error === null && <p className="muted">{t('app.loading')}</p>}
       {terms !== null && terms.length === 0 && <p className="empty">{t('glossary.list.empty')}</p>}
       {terms !== null && terms.length > 0 && (
+        <div className="field inline">
+          <label htmlFor={ids.filter}>{t('glossary.list.filter')}</label>
+          <input id={ids.filter} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </div>
+      )}
+      {terms !== null && terms.length > 0 && matching.length > shown.length && (
+        <p className="meta">{t('glossary.list.truncated', { shown: shown.length, total: matching.length })}</p>
+      )}
+      {terms !== null && terms.length > 0 && (
         <table className="glossary-table" aria-label={t('glossary.list.label')}>
           <thead>
             <tr>
@@ -246,7 +266,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
             </tr>
           </thead>
           <tbody>
-            {terms.map((term) => (
+            {shown.map((term) => (
               <tr key={term.id}>
                 <th scope="row" lang={pair.sourceLang}>
                   {term.source}

@@ -125,3 +125,19 @@ describe('the glossary in the editor', () => {
     expect(row.querySelector('mark')).toBeNull();
   });
 });
+
+describe('a large glossary', () => {
+  it('draws a bounded number of rows and narrows them with the filter', async () => {
+    const api = apiWithProfile();
+    for (let i = 0; i < 250; i++) api.seedGlossaryTerm({ source: `term ${i}`, target: `término ${i}` });
+    api.seedGlossaryTerm(EU);
+    await openGlossary(api);
+    const table = await screen.findByRole('table', { name: 'Glossary terms' });
+    expect(within(table).getAllByRole('row')).toHaveLength(201);
+    expect(screen.getByText('Showing 200 of 251 terms; narrow the filter to see the others.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter terms' }), { target: { value: 'unión' } });
+    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toHaveLength(2);
+    expect(within(table).getByRole('row', { name: /European Union/ })).toBeTruthy();
+    expect(screen.queryByText(/^Showing/)).toBeNull();
+  });
+});
