@@ -25,6 +25,7 @@ import { WORKFLOW_METHODS, type WorkflowApi } from './features/workflowApi.js';
 import { EXPORTING_METHODS, type ExportingApi } from './features/exportingApi.js';
 import { IMPORTING_METHODS, type ImportingApi } from './features/importingApi.js';
 import { MEMORY_METHODS, type MemoryApi } from './features/memoryApi.js';
+import { GLOSSARY_METHODS, type GlossaryApi } from './features/glossaryApi.js';
 
 export type ImportSource =
   | { kind: 'text'; text: string; format: SourceFormat }
@@ -75,7 +76,7 @@ export interface CoreApi {
 }
 
 /** The whole API: the core plus every feature's methods. */
-export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi {}
+export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi {}
 
 export type MethodName = keyof VersoApi;
 export type MethodInput<M extends MethodName> = Parameters<VersoApi[M]>[0];
@@ -108,6 +109,7 @@ export const METHOD_NAMES = [
   ...EXPORTING_METHODS,
   ...IMPORTING_METHODS,
   ...MEMORY_METHODS,
+  ...GLOSSARY_METHODS,
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that no interface method is missing from the allowlist.

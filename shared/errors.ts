@@ -5,6 +5,7 @@ import { WORKFLOW_ERROR_CODES } from './features/workflowApi.js';
 import { EXPORTING_ERROR_CODES } from './features/exportingApi.js';
 import { IMPORTING_ERROR_CODES } from './features/importingApi.js';
 import { MEMORY_ERROR_CODES } from './features/memoryApi.js';
+import { GLOSSARY_ERROR_CODES } from './features/glossaryApi.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -13,5 +14,6 @@ export const ERROR_CODES = [
   ...EXPORTING_ERROR_CODES,
   ...IMPORTING_ERROR_CODES,
   ...MEMORY_ERROR_CODES,
+  ...GLOSSARY_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,7 @@ import { workflowSchemas } from './features/workflowSchemas.js';
 import { exportingSchemas } from './features/exportingSchemas.js';
 import { importingSchemas } from './features/importingSchemas.js';
 import { memorySchemas } from './features/memorySchemas.js';
+import { glossarySchemas } from './features/glossarySchemas.js';
 import { LIMITS } from './limits.js';
 
 const id = z.string().min(1).max(64);
@@ -93,6 +94,7 @@ export const methodSchemas = {
   ...exportingSchemas,
   ...importingSchemas,
   ...memorySchemas,
+  ...glossarySchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =

@@ -35,6 +35,10 @@ export interface ParagraphContext {
 export interface GlossaryTerm {
   source: string;
   target: string;
+  /** Default false: "european union" also matches "European Union". */
+  caseSensitive?: boolean;
+  /** Translations that must not be used. */
+  forbidden?: readonly string[];
 }
 
 export interface TranslateOptions {

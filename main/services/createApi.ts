@@ -12,8 +12,11 @@ import { createWorkflowService } from './features/workflow.js';
 import { createExportingService } from './features/exporting.js';
 import { createImportingService } from './features/importing.js';
 import { createMemoryService } from './features/memory.js';
+import { createGlossaryQaChecks, createGlossaryService } from './features/glossary.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
+  // Features' QA checks that join the sign-off gate (runQa's extra checks).
+  const extraQaChecks = createGlossaryQaChecks(deps);
   return {
     async getAppInfo() {
       return { ...deps.appInfo };
@@ -22,12 +25,13 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createSettingsService(deps),
     ...createDocumentService(deps),
     ...createTranslationService(deps),
-    ...createReviewService(deps),
+    ...createReviewService(deps, extraQaChecks),
     ...createExportService(deps),
     ...createEnginesService(deps),
-    ...createWorkflowService(deps),
+    ...createWorkflowService(deps, extraQaChecks),
     ...createExportingService(deps),
     ...createImportingService(deps),
     ...createMemoryService(deps),
+    ...createGlossaryService(deps),
   };
 }

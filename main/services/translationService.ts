@@ -14,6 +14,7 @@ import { readEngineDefaults } from '../engines/engineConfig.js';
 import { matchPair, type MtEngine, type MtOutput, type ParagraphContext } from '../engines/mtEngine.js';
 import { createMtStore, mtSourceHash, type CacheKey } from '../engines/mtStore.js';
 import { requireProfile, type ServiceDeps } from './context.js';
+import { glossaryFingerprint, glossaryTermsOf } from '../glossary/mtGlossary.js';
 import { ServiceError, isServiceError, type ErrorDetails } from './serviceError.js';
 
 export interface ChosenEngine {
@@ -220,12 +221,16 @@ export function createMtJobs(deps: ServiceDeps): MtJobs {
       const pair = { source: doc.sourceLang, target: doc.targetLang };
       const chosen = await chooseEngine(deps, pair, engineId);
       const { engine, enginePair, version } = chosen;
+      // The glossary goes to engines that take terms (the OpenAI-compatible prompt); a paragraph's
+      // matching terms are part of its cache key there, so a changed glossary is not served stale MT.
+      const glossary = engine.kind === 'openai' ? glossaryTermsOf(deps, pair) : [];
+      const glossarySalt = (source: string): string => glossaryFingerprint(source, glossary, pair.source);
       const keyOf = (p: Paragraph): CacheKey => ({
         engineId: engine.id,
         engineVersion: version,
         sourceLang: pair.source,
         targetLang: pair.target,
-        sourceHash: mtSourceHash(p.source, engine.usesContext ? contextOf(all, p) : null),
+        sourceHash: mtSourceHash(p.source + glossarySalt(p.source), engine.usesContext ? contextOf(all, p) : null),
       });
 
       const jobId = deps.jobs.start({
@@ -262,6 +267,7 @@ export function createMtJobs(deps: ServiceDeps): MtJobs {
               {
                 signal,
                 ...(engine.usesContext ? { context: misses.map((p) => contextOf(all, p)) } : {}),
+                ...(glossary.length > 0 ? { glossary } : {}),
                 onResult(index, output) {
                   const p = misses[index];
                   if (signal.aborted || !p || finished.has(p.id)) return;

@@ -16,11 +16,14 @@ import { ProfileForm } from './views/ProfileForm.js';
 import { SettingsView } from './views/SettingsView.js';
 import { FileDropTarget } from './importing/FileDropArea.js';
 import { FastConfirmProvider } from './workflow/FastConfirmContext.js';
+import { GlossaryView } from './glossary/GlossaryView.js';
+import { DocumentGlossaryProvider } from './glossary/GlossaryContext.js';
 
 type View =
   | { name: 'library' }
   | { name: 'import'; file?: File }
   | { name: 'settings' }
+  | { name: 'glossary' }
   | { name: 'editor'; documentId: string; initial: DocumentDetail | null };
 
 export function AppShell() {
@@ -80,6 +83,7 @@ export function AppShell() {
                 onOpen={(documentId) => setView({ name: 'editor', documentId, initial: null })}
                 onImport={() => setView({ name: 'import' })}
                 onSettings={() => setView({ name: 'settings' })}
+                onGlossary={() => setView({ name: 'glossary' })}
               />
             )}
             {view.name === 'import' && (
@@ -91,7 +95,9 @@ export function AppShell() {
               />
             )}
             {view.name === 'settings' && <SettingsView onBack={toLibrary} />}
+            {view.name === 'glossary' && <GlossaryView onBack={toLibrary} />}
             {view.name === 'editor' && (
+              <DocumentGlossaryProvider key={view.documentId} documentId={view.documentId}>
               <EditorView
                 key={view.documentId}
                 documentId={view.documentId}
@@ -99,6 +105,7 @@ export function AppShell() {
                 profile={profile}
                 onBack={toLibrary}
               />
+              </DocumentGlossaryProvider>
             )}
           </div>
         )}

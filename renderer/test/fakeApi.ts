@@ -25,6 +25,8 @@ import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReimportSum
 import type { ExportFileFormat, ExportFileResult, FooterTemplateEntry } from '../../shared/features/exportingApi.js';
 import { FOOTER_TEMPLATES } from '../../shared/footer.js';
 import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
+import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, GlossaryTerm, GlossaryTermInput } from '../../shared/features/glossaryApi.js';
+import { cleanTerm } from '../../shared/glossary/normalize.js';
 
 export class FakeApiError extends Error {
   constructor(
@@ -585,5 +587,89 @@ export class FakeVersoApi implements VersoApi {
     this.record('resetFooterTemplate', input);
     delete this.footerOverrides[input.lang];
     return this.footerEntry(input.lang);
+  }
+
+  // --- glossary (terms kept in memory; validation is the shared one; files are not parsed) ---
+  readonly glossary: GlossaryTerm[] = [];
+  /** What importGlossary returns (tests set it). */
+  glossaryImportResult: GlossaryImportResult = { added: 0, updated: 0, unchanged: 0, removed: 0, total: 0 };
+
+  /** Adds a term directly (test set-up). */
+  seedGlossaryTerm(input: GlossaryTermInput, pair: { sourceLang: string; targetLang: string } = { sourceLang: 'en', targetLang: 'es' }): GlossaryTerm {
+    const at = now();
+    const term: GlossaryTerm = { id: this.id('term'), ...pair, source: input.source, target: input.target, note: input.note ?? '', forbidden: input.forbidden ?? [], caseSensitive: input.caseSensitive ?? false, createdAt: at, updatedAt: at };
+    this.glossary.push(term);
+    return term;
+  }
+
+  private cleanGlossaryTerm(input: GlossaryTermInput) {
+    const result = cleanTerm(input);
+    if (!result.ok) {
+      const p = result.problem;
+      if (p.kind === 'empty') throw new FakeApiError('GLOSSARY_TERM_EMPTY', 'Empty', { field: p.field });
+      if (p.kind === 'forbiddenIsTarget') throw new FakeApiError('GLOSSARY_FORBIDDEN_IS_TARGET', 'Both', { variant: p.variant });
+      throw new FakeApiError('GLOSSARY_TERM_TOO_LONG', 'Too long', { limit: 'limit' in p ? p.limit : 0 });
+    }
+    return result.term;
+  }
+
+  async listGlossaryPairs(input: Record<string, never>): Promise<GlossaryPairSummary[]> {
+    this.record('listGlossaryPairs', input);
+    const counts = new Map<string, GlossaryPairSummary>();
+    for (const t of this.glossary) {
+      const key = `${t.sourceLang}|${t.targetLang}`;
+      const entry = counts.get(key) ?? { sourceLang: t.sourceLang, targetLang: t.targetLang, count: 0 };
+      entry.count++;
+      counts.set(key, entry);
+    }
+    return [...counts.values()];
+  }
+
+  async listGlossaryTerms(input: { sourceLang: string; targetLang: string }): Promise<GlossaryTerm[]> {
+    this.record('listGlossaryTerms', input);
+    return this.glossary.filter((t) => t.sourceLang === input.sourceLang && t.targetLang === input.targetLang).map((t) => ({ ...t }));
+  }
+
+  async listDocumentGlossary(input: { documentId: string }): Promise<GlossaryTerm[]> {
+    this.record('listDocumentGlossary', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    return this.glossary.filter((t) => t.sourceLang === doc.sourceLang && t.targetLang === doc.targetLang).map((t) => ({ ...t }));
+  }
+
+  async addGlossaryTerm(input: { sourceLang: string; targetLang: string; term: GlossaryTermInput }): Promise<GlossaryTerm> {
+    this.record('addGlossaryTerm', input);
+    const term = this.cleanGlossaryTerm(input.term);
+    if (this.glossary.some((t) => t.sourceLang === input.sourceLang && t.targetLang === input.targetLang && t.source === term.source)) {
+      throw new FakeApiError('GLOSSARY_TERM_DUPLICATE', 'Duplicate', { source: term.source });
+    }
+    return { ...this.seedGlossaryTerm(term, { sourceLang: input.sourceLang, targetLang: input.targetLang }) };
+  }
+
+  async updateGlossaryTerm(input: { termId: string; term: GlossaryTermInput }): Promise<GlossaryTerm> {
+    this.record('updateGlossaryTerm', input);
+    const existing = this.glossary.find((t) => t.id === input.termId);
+    if (!existing) throw new FakeApiError('GLOSSARY_TERM_NOT_FOUND', 'No such term', { termId: input.termId });
+    Object.assign(existing, this.cleanGlossaryTerm(input.term), { updatedAt: now() });
+    return { ...existing };
+  }
+
+  async deleteGlossaryTerm(input: { termId: string }): Promise<{ deleted: true }> {
+    this.record('deleteGlossaryTerm', input);
+    const index = this.glossary.findIndex((t) => t.id === input.termId);
+    if (index < 0) throw new FakeApiError('GLOSSARY_TERM_NOT_FOUND', 'No such term', { termId: input.termId });
+    this.glossary.splice(index, 1);
+    return { deleted: true };
+  }
+
+  async importGlossary(input: { sourceLang: string; targetLang: string; fileName: string; dataBase64: string; format?: 'csv' | 'tbx'; mode: 'merge' | 'replace' }): Promise<GlossaryImportResult> {
+    this.record('importGlossary', input);
+    return { ...this.glossaryImportResult };
+  }
+
+  async exportGlossary(input: { sourceLang: string; targetLang: string; format: 'csv' | 'tbx' }): Promise<GlossaryExportResult> {
+    this.record('exportGlossary', input);
+    const terms = this.glossary.filter((t) => t.sourceLang === input.sourceLang && t.targetLang === input.targetLang);
+    return { fileName: `glossary.${input.sourceLang}-${input.targetLang}.${input.format}`, mimeType: 'text/plain', content: terms.map((t) => `${t.source} => ${t.target}`).join('\n') };
   }
 }

@@ -6,6 +6,7 @@
  * a translation fails that paragraph only.
  */
 import { LANGUAGES, languageInfo } from '../../../shared/languages.js';
+import { termsIn } from '../../../shared/glossary/match.js';
 import type { LanguagePair } from '../../../shared/types.js';
 import { ServiceError, isServiceError } from '../../services/serviceError.js';
 import type { EngineDescription, GlossaryTerm, MtEngine, MtOutput, ParagraphContext, TranslateOptions } from '../mtEngine.js';
@@ -45,8 +46,13 @@ export function buildMessages(text: string, pair: LanguagePair, context: Paragra
     'Reply with the translation of the paragraph only: no quotation marks around it, no preamble, no notes, no explanations.',
     'Keep names, numbers, dates, URLs and line breaks as they are. Never translate the context paragraphs.',
   ];
-  if (glossary.length > 0) {
-    rules.push('Use these terms:', ...glossary.map((g) => `- ${g.source} → ${g.target}`));
+  // Only the terms this paragraph contains (whole words, the glossary's own matching rules).
+  const terms = termsIn(text, glossary.map((g) => ({ ...g, caseSensitive: g.caseSensitive ?? false })), pair.source);
+  if (terms.length > 0) {
+    rules.push(
+      'Use these terms:',
+      ...terms.map((g) => `- ${g.source} → ${g.target}${g.forbidden && g.forbidden.length > 0 ? ` (never: ${g.forbidden.join(', ')})` : ''}`),
+    );
   }
   const parts: string[] = [];
   if (context?.previous) parts.push(`Previous paragraph (context only):\n${context.previous}`);

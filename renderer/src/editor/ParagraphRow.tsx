@@ -19,6 +19,7 @@ import { useFastConfirm } from '../workflow/FastConfirmContext.js';
 import { fastCandidates } from '../workflow/fastCandidates.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
+import { SourceText } from '../glossary/SourceText.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -265,9 +266,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       </div>
       <div role="cell" className="cell-source">
         {kindLabel && <span className="kind-badge">{kindLabel}</span>}
-        <p id={sourceId} className={`source-text kind-${paragraph.kind}`} lang={sourceLang}>
-          {paragraph.source}
-        </p>
+        <SourceText id={sourceId} className={`source-text kind-${paragraph.kind}`} lang={sourceLang} text={paragraph.source} />
         <ReopenedSource paragraph={paragraph} sourceLang={sourceLang} targetLang={targetLang} dir={dir} />
       </div>
       <div role="cell" className="cell-target">

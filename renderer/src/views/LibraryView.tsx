@@ -11,10 +11,13 @@ export function LibraryView({
   onOpen,
   onImport,
   onSettings,
+  onGlossary,
 }: {
   onOpen: (documentId: string) => void;
   onImport: () => void;
   onSettings: () => void;
+  /** Opens the glossary screen (absent: no button). */
+  onGlossary?: () => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -49,6 +52,11 @@ export function LibraryView({
           <button type="button" onClick={onSettings}>
             {t('library.actions.settings')}
           </button>
+          {onGlossary && (
+            <button type="button" onClick={onGlossary}>
+              {t('glossary.open')}
+            </button>
+          )}
         </div>
       </div>
       <ErrorAlert error={error} />

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { runQa, type QaIssue } from '../../../shared/qa/runQa.js';
 import type { DocumentDetail } from '../../../shared/types.js';
 import { qaMessage } from './qaMessage.js';
+import { useExtraQaChecks } from '../glossary/GlossaryContext.js';
+import type { QaCheck } from '../../../shared/qa/types.js';
 
 export interface ParagraphIssues {
   paragraphId: string;
@@ -12,13 +14,13 @@ export interface ParagraphIssues {
 }
 
 /** QA issues of every paragraph that has a translation (stored text). */
-export function documentIssues(doc: DocumentDetail): ParagraphIssues[] {
+export function documentIssues(doc: DocumentDetail, extraChecks: readonly QaCheck[] = []): ParagraphIssues[] {
   return doc.paragraphs
     .filter((p) => p.target.trim() !== '' || p.status !== 'new')
     .map((p) => ({
       paragraphId: p.id,
       number: p.index + 1,
-      issues: runQa({ source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt }),
+      issues: runQa({ source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt }, extraChecks),
     }))
     .filter((p) => p.issues.length > 0);
 }
@@ -26,7 +28,8 @@ export function documentIssues(doc: DocumentDetail): ParagraphIssues[] {
 export function DocumentQa({ doc, onFocusParagraph }: { doc: DocumentDetail; onFocusParagraph: (id: string) => void }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const found = useMemo(() => documentIssues(doc), [doc]);
+  const extraChecks = useExtraQaChecks();
+  const found = useMemo(() => documentIssues(doc, extraChecks), [doc, extraChecks]);
   const all = found.flatMap((p) => p.issues);
   const errors = all.filter((i) => i.severity === 'error').length;
   return (

@@ -6,6 +6,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { qaErrors, runQa } from '../../../shared/qa/runQa.js';
+import { useExtraQaChecks } from '../glossary/GlossaryContext.js';
 import { PARAGRAPH_STATUSES, type DocumentDetail, type Paragraph, type ParagraphStatus } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -82,8 +83,9 @@ export function FindBar({
   const pattern = useMemo(() => compile({ query, regex, caseSensitive }), [query, regex, caseSensitive]);
   const invalid = pattern instanceof Error;
 
+  const extraChecks = useExtraQaChecks();
   const filterTest = useMemo((): ((p: Paragraph) => boolean) | null => {
-    const qa = (p: Paragraph) => runQa({ source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt });
+    const qa = (p: Paragraph) => runQa({ source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt }, extraChecks);
     const hasText = (p: Paragraph) => p.target.trim() !== '' || p.status !== 'new';
     switch (filter) {
       case 'all':
@@ -102,7 +104,7 @@ export function FindBar({
         return (p) => p.status === filter;
       }
     }
-  }, [filter, doc.sourceLang, doc.targetLang, byParagraph, editors]);
+  }, [filter, doc.sourceLang, doc.targetLang, byParagraph, editors, extraChecks]);
 
   const visible = useMemo(() => {
     const findTest = pattern instanceof RegExp ? (p: Paragraph) => paragraphMatches(p, pattern, scope) : null;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { runQa } from '../../../shared/qa/runQa.js';
 import type { MtRecord } from '../../../shared/types.js';
 import { qaMessage } from './qaMessage.js';
+import { useExtraQaChecks } from '../glossary/GlossaryContext.js';
 
 export interface RowQaProps {
   number: number;
@@ -18,9 +19,10 @@ export interface RowQaProps {
 
 function RowQaImpl({ number, source, target, sourceLang, targetLang, mt, enabled }: RowQaProps) {
   const { t } = useTranslation();
+  const extraChecks = useExtraQaChecks();
   const issues = useMemo(
-    () => (enabled ? runQa({ source, target, sourceLang, targetLang, mt }) : []),
-    [enabled, source, target, sourceLang, targetLang, mt],
+    () => (enabled ? runQa({ source, target, sourceLang, targetLang, mt }, extraChecks) : []),
+    [enabled, source, target, sourceLang, targetLang, mt, extraChecks],
   );
   if (issues.length === 0) return null;
   return (

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent a
 import type { DocumentDetail } from '../../../shared/types.js';
 import { documentIssues } from './DocumentQa.js';
 import { isTypingTarget, nextMatching } from './shortcuts.js';
+import { useExtraQaChecks } from '../glossary/GlossaryContext.js';
 
 /** The paragraph id of the row holding `el` (rows carry `data-paragraph-id`). */
 function paragraphIdOf(el: Element | null): string | null {
@@ -13,7 +14,8 @@ function paragraphIdOf(el: Element | null): string | null {
 export function useEditorShortcuts(doc: DocumentDetail | null, focusRow: (id: string) => boolean, onNoQa: () => void) {
   const [helpOpen, setHelpOpen] = useState(false);
   const ids = useMemo(() => (doc ? doc.paragraphs.map((p) => p.id) : []), [doc]);
-  const withIssues = useMemo(() => new Set(doc ? documentIssues(doc).map((p) => p.paragraphId) : []), [doc]);
+  const extraChecks = useExtraQaChecks();
+  const withIssues = useMemo(() => new Set(doc ? documentIssues(doc, extraChecks).map((p) => p.paragraphId) : []), [doc, extraChecks]);
   const live = useRef({ ids, withIssues, focusRow, onNoQa });
   live.current = { ids, withIssues, focusRow, onNoQa };
 

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { SaxesParser } from 'saxes';
+import type { GlossaryTerm } from '../../shared/glossary/types.js';
+import { failure } from '../testing/failure.js';
+import { parseTbx, tbxLangMatches, writeTbx, TBX_MAX_DEPTH } from './tbx.js';
+
+const EN_ES = { sourceLang: 'en', targetLang: 'es' };
+const fail = (fn: () => unknown) => failure(Promise.resolve().then(fn));
+
+function term(source: string, target: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm {
+  return { id: source, sourceLang: 'en', targetLang: 'es', source, target, note: '', forbidden: [], caseSensitive: false, createdAt: 'a', updatedAt: 'a', ...extra };
+}
+
+const V3 = `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <tbxHeader><fileDesc><sourceDesc><p>Test</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c1">
+      <descrip type="subjectField">politics</descrip>
+      <note>Full name in body text.</note>
+      <langSec xml:lang="en">
+        <termSec><term>European Union</term><termNote type="partOfSpeech">noun</termNote></termSec>
+        <termSec><term>EEC</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+      </langSec>
+      <langSec xml:lang="es-ES">
+        <termSec><term>UE</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec>
+        <termSec><term>Unión Europea</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+      </langSec>
+      <langSec xml:lang="de"><termSec><term>Europäische Union</term></termSec></langSec>
+    </conceptEntry>
+    <conceptEntry id="c2">
+      <langSec xml:lang="en"><termSec><term>NATO</term><note>case-sensitive</note></termSec></langSec>
+      <langSec xml:lang="es"><termSec><term>OTAN</term></termSec></langSec>
+    </conceptEntry>
+    <conceptEntry id="c3">
+      <langSec xml:lang="en"><termSec><term>only English</term></termSec></langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>`;
+
+const V2 = `<?xml version="1.0"?>
+<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+<martif type="TBX-Basic" xml:lang="en-US">
+  <martifHeader><fileDesc><sourceDesc><p>Old</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="t1">
+      <langSet xml:lang="en-US"><tig><term>prime minister</term></tig><ntig><termGrp><term>premier</term></termGrp></ntig></langSet>
+      <langSet xml:lang="es"><tig><term>primer ministro</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>`;
+
+describe('TBX import', () => {
+  it('reads TBX v3 (TBX-Basic): preferred target, deprecated variants forbidden, notes, other languages ignored', () => {
+    expect(parseTbx(V3, EN_ES)).toEqual([
+      { row: 1, input: { source: 'European Union', target: 'Unión Europea', note: 'Full name in body text.', forbidden: ['UE'], caseSensitive: false } },
+      { row: 2, input: { source: 'NATO', target: 'OTAN', note: '', forbidden: [], caseSensitive: true } },
+    ]);
+    expect(parseTbx(V3, { sourceLang: 'en', targetLang: 'de' }).map((r) => r.input.target)).toEqual(['Europäische Union']);
+  });
+
+  it('reads TBX 2008 (martif, termEntry, langSet, tig and ntig); an external DTD reference is never fetched', () => {
+    expect(parseTbx(V2, EN_ES).map((r) => [r.input.source, r.input.target])).toEqual([
+      ['prime minister', 'primer ministro'],
+      ['premier', 'primer ministro'],
+    ]);
+  });
+
+  it('matches language tags with and without region', () => {
+    expect(tbxLangMatches('es-ES', 'es')).toBe(true);
+    expect(tbxLangMatches('es', 'es-MX')).toBe(true);
+    expect(tbxLangMatches('es-ES', 'es-MX')).toBe(false);
+    expect(tbxLangMatches('EN_us', 'en-US')).toBe(true);
+    expect(tbxLangMatches('en', 'eu')).toBe(false);
+  });
+
+  it('says when the file has no terms for the pair', async () => {
+    expect(await fail(() => parseTbx(V3, { sourceLang: 'fr', targetLang: 'es' }))).toMatchObject({
+      code: 'GLOSSARY_IMPORT_EMPTY',
+      details: { sourceLang: 'fr', targetLang: 'es' },
+    });
+  });
+});
+
+describe('hostile TBX', () => {
+  const wrap = (body: string) => `<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>${body}</body></text></tbx>`;
+
+  it('refuses entity declarations (XXE, billion laughs) before anything is expanded', async () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tbx><text><body><conceptEntry><langSec xml:lang="en"><termSec><term>&x;</term></termSec></langSec></conceptEntry></body></text></tbx>`;
+    expect(await fail(() => parseTbx(xxe, EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_ENTITIES' });
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
+      wrap('<conceptEntry><langSec xml:lang="en"><termSec><term>&c;</term></termSec></langSec></conceptEntry>');
+    expect(await fail(() => parseTbx(laughs, EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_ENTITIES' });
+    const parameter = '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY % p SYSTEM "http://127.0.0.1:1/evil.dtd"> %p;]><tbx/>';
+    expect(await fail(() => parseTbx(parameter, EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_ENTITIES' });
+  });
+
+  it('refuses an undeclared entity, broken XML, a wrong root and deep nesting with the line', async () => {
+    expect(await fail(() => parseTbx(wrap('<conceptEntry><langSec xml:lang="en"><termSec><term>&nope;</term></termSec></langSec></conceptEntry>'), EN_ES))).toMatchObject({
+      code: 'GLOSSARY_TBX_INVALID',
+    });
+    expect(await fail(() => parseTbx('<tbx><text>\n<body></text></tbx>', EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_INVALID', details: { line: 2 } });
+    expect(await fail(() => parseTbx('<html><body/></html>', EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_INVALID' });
+    expect(await fail(() => parseTbx('not xml at all', EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_INVALID' });
+    const deep = `<tbx>${'<x>'.repeat(TBX_MAX_DEPTH + 5)}${'</x>'.repeat(TBX_MAX_DEPTH + 5)}</tbx>`;
+    expect(await fail(() => parseTbx(deep, EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_INVALID', details: { reason: expect.stringContaining('nested') } });
+    expect(await fail(() => parseTbx(wrap('<conceptEntry><langSec><termSec><term>x</term></termSec></langSec></conceptEntry>'), EN_ES))).toMatchObject({
+      code: 'GLOSSARY_TBX_INVALID',
+      details: { reason: expect.stringContaining('xml:lang') },
+    });
+    expect(await fail(() => parseTbx(wrap(''), EN_ES))).toMatchObject({ code: 'GLOSSARY_IMPORT_EMPTY' });
+  });
+});
+
+describe('TBX export', () => {
+  const terms = [
+    term('European Union', 'Unión Europea', { note: 'A & B <tags> "quoted"', forbidden: ['UE', 'Unión'] }),
+    term('NATO', 'OTAN', { caseSensitive: true }),
+  ];
+
+  it('writes well-formed TBX-Basic v3 (DCA) with the structure of the standard', () => {
+    const xml = writeTbx(terms, EN_ES);
+    const names: string[] = [];
+    let root = '';
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('opentag', (t) => {
+      if (!root) root = `${t.local} ${t.uri} ${t.attributes['type']?.value} ${t.attributes['style']?.value}`;
+      names.push(t.local);
+    });
+    parser.on('error', (e) => {
+      throw e;
+    });
+    parser.write(xml).close();
+    expect(root).toBe('tbx urn:iso:std:iso:30042:ed-2 TBX-Basic dca');
+    expect(names.filter((n) => n === 'conceptEntry')).toHaveLength(2);
+    expect(names.filter((n) => n === 'langSec')).toHaveLength(4);
+    expect(names.filter((n) => n === 'termSec')).toHaveLength(6);
+    expect(xml).toContain('<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>');
+    expect(xml).toContain('A &amp; B &lt;tags&gt; &quot;quoted&quot;');
+  });
+
+  it('round-trips through the importer', () => {
+    const back = parseTbx(writeTbx(terms, EN_ES), EN_ES).map((r) => r.input);
+    expect(back).toEqual(terms.map((t) => ({ source: t.source, target: t.target, note: t.note, forbidden: t.forbidden, caseSensitive: t.caseSensitive })));
+  });
+});

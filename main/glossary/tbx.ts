@@ -1,0 +1,233 @@
+/**
+ * TBX import and export. Reads TBX v3 (ISO 30042:2019: `tbx` / `conceptEntry` / `langSec` /
+ * `termSec` / `term`, TBX-Basic and other dialects) and TBX 2008 (`martif` / `termEntry` /
+ * `langSet` / `tig` or `ntig` / `term`); writes TBX-Basic v3, DCA style.
+ *
+ * Per entry, the source language's terms that are not deprecated each become a glossary term;
+ * the target language's preferred term (else its first term that is not deprecated) is the
+ * translation, and its deprecated or superseded terms are the forbidden variants. Entry-level
+ * notes become the note. Case sensitivity has no TBX data category: Verso writes and reads a
+ * `<note>case-sensitive</note>` on the source term.
+ *
+ * Parsed with saxes, which never fetches anything nor expands entities declared in a DTD; on top
+ * of that a DOCTYPE with an internal subset or entity declarations is refused outright (XXE,
+ * "billion laughs"), and size, depth and term count are capped.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { GlossaryTerm } from '../../shared/glossary/types.js';
+import { GLOSSARY_LIMITS } from '../../shared/glossary/normalize.js';
+import { ServiceError } from '../services/serviceError.js';
+import type { ImportRow } from './csv.js';
+
+export const TBX_MAX_DEPTH = 32;
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+export const CASE_SENSITIVE_NOTE = 'case-sensitive';
+
+const ENTRY = new Set(['conceptEntry', 'termEntry']);
+const LANG = new Set(['langSec', 'langSet']);
+const TERM_SECTION = new Set(['termSec', 'tig', 'ntig']);
+
+/** Whether a TBX language tag serves a Verso language (`es-ES` and `es` serve each other; `es-ES` and `es-MX` do not). */
+export function tbxLangMatches(tbxLang: string, wanted: string): boolean {
+  const a = tbxLang.toLowerCase().replace(/_/g, '-').split('-');
+  const b = wanted.toLowerCase().split('-');
+  if (a[0] !== b[0]) return false;
+  return a.length === 1 || b.length === 1 || a.join('-') === b.join('-');
+}
+
+interface TermSec {
+  text: string;
+  status: string;
+  notes: string[];
+}
+
+interface Entry {
+  number: number;
+  notes: string[];
+  langs: { lang: string; terms: TermSec[] }[];
+}
+
+function isForbiddenStatus(status: string): boolean {
+  const s = status.toLowerCase();
+  return s.includes('deprecated') || s.includes('superseded');
+}
+
+function reasonOf(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.replace(/^(?:[^:\n]*:)?\d+:\d+:\s*/, '').slice(0, 200);
+}
+
+function attr(tag: SaxesTagNS, local: string, uri = ''): string | null {
+  for (const a of Object.values(tag.attributes)) if (a.local === local && a.uri === uri) return a.value;
+  return null;
+}
+
+export function parseTbx(text: string, pair: { sourceLang: string; targetLang: string }): ImportRow[] {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const where = () => ({ line: parser.line, column: parser.column + 1 });
+  const invalid = (reason: string) =>
+    new ServiceError('GLOSSARY_TBX_INVALID', `The TBX file is not valid at line ${parser.line}: ${reason}`, { ...where(), reason });
+
+  const stack: string[] = [];
+  let entries = 0;
+  let entry: Entry | null = null;
+  let lang: Entry['langs'][number] | null = null;
+  let termSec: TermSec | null = null;
+  /** What the character data currently goes to. */
+  let capture: { kind: 'term' | 'status' | 'termNote' | 'entryNote'; text: string } | null = null;
+  const rows: ImportRow[] = [];
+
+  function finishEntry(e: Entry): void {
+    const source = e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang)).flatMap((l) => l.terms);
+    const target = e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang)).flatMap((l) => l.terms);
+    const wanted = target.find((t) => t.status.toLowerCase().includes('preferred')) ?? target.find((t) => !isForbiddenStatus(t.status));
+    if (!wanted) return;
+    const forbidden = target.filter((t) => isForbiddenStatus(t.status)).map((t) => t.text);
+    for (const s of source.filter((t) => !isForbiddenStatus(t.status))) {
+      rows.push({
+        row: e.number,
+        input: {
+          source: s.text,
+          target: wanted.text,
+          note: e.notes.join('\n'),
+          forbidden,
+          caseSensitive: s.notes.some((n) => n.trim().toLowerCase() === CASE_SENSITIVE_NOTE),
+        },
+      });
+      if (rows.length > GLOSSARY_LIMITS.termsPerPair) {
+        throw new ServiceError('GLOSSARY_TOO_MANY_TERMS', `A language pair holds at most ${GLOSSARY_LIMITS.termsPerPair} terms.`, {
+          limit: GLOSSARY_LIMITS.termsPerPair,
+        });
+      }
+    }
+  }
+
+  parser.on('doctype', (doctype) => {
+    if (/<!ENTITY/i.test(doctype) || doctype.includes('[')) {
+      throw new ServiceError(
+        'GLOSSARY_TBX_ENTITIES',
+        'The TBX file declares entities or a DTD of its own; Verso does not read such files (they can hide attacks).',
+        where(),
+      );
+    }
+  });
+  parser.on('opentag', (tag) => {
+    const name = tag.local;
+    if (stack.length === 0 && name !== 'tbx' && name !== 'martif') throw invalid(`the root element is <${name}>, not <tbx> or <martif>`);
+    stack.push(name);
+    if (stack.length > TBX_MAX_DEPTH) throw invalid(`elements are nested deeper than ${TBX_MAX_DEPTH} levels`);
+    if (ENTRY.has(name)) {
+      if (entry) throw invalid(`<${name}> inside another entry`);
+      entry = { number: ++entries, notes: [], langs: [] };
+    } else if (LANG.has(name) && entry) {
+      const tagLang = attr(tag, 'lang', XML_NS) ?? attr(tag, 'lang');
+      if (!tagLang) throw invalid(`<${name}> without xml:lang`);
+      lang = { lang: tagLang, terms: [] };
+      entry.langs.push(lang);
+    } else if (TERM_SECTION.has(name) && lang) {
+      termSec = { text: '', status: '', notes: [] };
+      lang.terms.push(termSec);
+    } else if (name === 'term' && termSec) {
+      capture = { kind: 'term', text: '' };
+    } else if (name === 'termNote' && termSec && attr(tag, 'type') === 'administrativeStatus') {
+      capture = { kind: 'status', text: '' };
+    } else if (name === 'note' && termSec) {
+      capture = { kind: 'termNote', text: '' };
+    } else if (name === 'note' && entry && !lang) {
+      capture = { kind: 'entryNote', text: '' };
+    }
+  });
+  parser.on('text', (t) => {
+    if (capture) capture.text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (capture) capture.text += t;
+  });
+  parser.on('closetag', (tag) => {
+    const name = tag.local;
+    stack.pop();
+    if (capture && (name === 'term' || name === 'termNote' || name === 'note')) {
+      const value = capture.text.trim();
+      if (capture.kind === 'term' && termSec) termSec.text = value;
+      if (capture.kind === 'status' && termSec) termSec.status = value;
+      if (capture.kind === 'termNote' && termSec) termSec.notes.push(value);
+      if (capture.kind === 'entryNote' && entry && value !== '') entry.notes.push(value);
+      capture = null;
+    } else if (TERM_SECTION.has(name)) {
+      termSec = null;
+    } else if (LANG.has(name)) {
+      lang = null;
+    } else if (ENTRY.has(name) && entry) {
+      finishEntry(entry);
+      entry = null;
+    }
+  });
+  parser.on('error', (err) => {
+    throw err;
+  });
+
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    throw invalid(reasonOf(err));
+  }
+  if (entries === 0) throw new ServiceError('GLOSSARY_IMPORT_EMPTY', 'The file holds no terms.');
+  if (rows.length === 0) {
+    throw new ServiceError('GLOSSARY_IMPORT_EMPTY', `The file holds no terms for ${pair.sourceLang} → ${pair.targetLang}.`, {
+      sourceLang: pair.sourceLang,
+      targetLang: pair.targetLang,
+    });
+  }
+  return rows;
+}
+
+function esc(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** A TBX-Basic v3 (DCA) document of the pair's terms. */
+export function writeTbx(terms: readonly GlossaryTerm[], pair: { sourceLang: string; targetLang: string }): string {
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<tbx type="TBX-Basic" style="dca" xml:lang="${esc(pair.sourceLang)}" xmlns="urn:iso:std:iso:30042:ed-2">`,
+    '  <tbxHeader>',
+    '    <fileDesc>',
+    '      <sourceDesc>',
+    `        <p>Verso glossary ${esc(pair.sourceLang)} → ${esc(pair.targetLang)}</p>`,
+    '      </sourceDesc>',
+    '    </fileDesc>',
+    '  </tbxHeader>',
+    '  <text>',
+    '    <body>',
+  ];
+  terms.forEach((t, i) => {
+    out.push(`      <conceptEntry id="c${i + 1}">`);
+    if (t.note !== '') out.push(`        <note>${esc(t.note)}</note>`);
+    out.push(`        <langSec xml:lang="${esc(pair.sourceLang)}">`, '          <termSec>', `            <term>${esc(t.source)}</term>`);
+    if (t.caseSensitive) out.push(`            <note>${CASE_SENSITIVE_NOTE}</note>`);
+    out.push('          </termSec>', '        </langSec>', `        <langSec xml:lang="${esc(pair.targetLang)}">`);
+    out.push(
+      '          <termSec>',
+      `            <term>${esc(t.target)}</term>`,
+      '            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>',
+      '          </termSec>',
+    );
+    for (const v of t.forbidden) {
+      out.push(
+        '          <termSec>',
+        `            <term>${esc(v)}</term>`,
+        '            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>',
+        '          </termSec>',
+      );
+    }
+    out.push('        </langSec>', '      </conceptEntry>');
+  });
+  out.push('    </body>', '  </text>', '</tbx>', '');
+  return out.join('\n');
+}

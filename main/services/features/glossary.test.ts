@@ -1,0 +1,256 @@
+/** The glossary services over a temporary database: terms, validation, CSV/TBX import and export, the QA gate, MT. */
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentDetail } from '../../../shared/types.js';
+import { createBackend, type Backend } from '../../backend.js';
+import type { MtEngine, TranslateOptions } from '../../engines/mtEngine.js';
+import { recordJobEvents } from '../../testing/jobEvents.js';
+import { createFakeEngine } from '../../testing/fakeEngine.js';
+import { failure } from '../../testing/failure.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+
+function start(engines: MtEngine[] = [createFakeEngine()]): Backend {
+  const dir = makeTempDir();
+  const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1.0.0', engines });
+  cleanups.push(() => {
+    backend.close();
+    removeTempDir(dir);
+  });
+  return backend;
+}
+
+const EN_ES = { sourceLang: 'en', targetLang: 'es' };
+const EU = { source: 'European Union', target: 'Unión Europea', note: 'Never abbreviate in body text.', forbidden: ['UE'] };
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+function count(backend: Backend): number {
+  const db = new Database(backend.dbPath, { readonly: true });
+  const n = db.prepare('SELECT count(*) FROM glossary_terms').pluck().get() as number;
+  db.close();
+  return n;
+}
+
+async function article(backend: Backend, paragraphs: string[]): Promise<DocumentDetail> {
+  return backend.api.importDocument({ source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' }, ...EN_ES });
+}
+
+describe('glossary terms', () => {
+  it('adds, lists, edits and deletes terms per language pair', async () => {
+    const { api } = start();
+    const added = await api.addGlossaryTerm({ ...EN_ES, term: { ...EU, source: '  European   Union ' } });
+    expect(added).toMatchObject({ ...EN_ES, source: 'European Union', target: 'Unión Europea', forbidden: ['UE'], caseSensitive: false });
+    await api.addGlossaryTerm({ sourceLang: 'EN', targetLang: 'de', term: { source: 'European Union', target: 'Europäische Union' } });
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: 'NATO', target: 'OTAN', caseSensitive: true } });
+    expect((await api.listGlossaryTerms(EN_ES)).map((t) => t.source)).toEqual(['European Union', 'NATO']);
+    expect(await api.listGlossaryPairs({})).toEqual([
+      { sourceLang: 'en', targetLang: 'de', count: 1 },
+      { sourceLang: 'en', targetLang: 'es', count: 2 },
+    ]);
+
+    const edited = await api.updateGlossaryTerm({ termId: added.id, term: { ...EU, forbidden: ['UE', 'Unión'], note: '' } });
+    expect(edited).toMatchObject({ id: added.id, forbidden: ['UE', 'Unión'], note: '', createdAt: added.createdAt });
+    expect((await api.listGlossaryTerms(EN_ES))[0]).toEqual(edited);
+
+    expect(await api.deleteGlossaryTerm({ termId: added.id })).toEqual({ deleted: true });
+    expect((await api.listGlossaryTerms(EN_ES)).map((t) => t.source)).toEqual(['NATO']);
+  });
+
+  it('refuses bad terms with a clear error and changes nothing', async () => {
+    const backend = start();
+    const { api } = backend;
+    const eu = await api.addGlossaryTerm({ ...EN_ES, term: EU });
+    const nato = await api.addGlossaryTerm({ ...EN_ES, term: { source: 'NATO', target: 'OTAN' } });
+    const cases: [Promise<unknown>, string, Record<string, unknown>?][] = [
+      [api.addGlossaryTerm({ ...EN_ES, term: { source: ' ', target: 'x' } }), 'GLOSSARY_TERM_EMPTY', { field: 'source' }],
+      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'x', target: '' } }), 'GLOSSARY_TERM_EMPTY', { field: 'target' }],
+      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'x'.repeat(201), target: 'y' } }), 'GLOSSARY_TERM_TOO_LONG', { field: 'source', limit: 200 }],
+      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'European Union', target: 'Otra' } }), 'GLOSSARY_TERM_DUPLICATE', { source: 'European Union' }],
+      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'x', target: 'Casa', forbidden: ['casa'] } }), 'GLOSSARY_FORBIDDEN_IS_TARGET', { variant: 'casa' }],
+      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'x', target: 'y', forbidden: Array.from({ length: 21 }, (_, i) => `v${i}`) } }), 'GLOSSARY_TOO_MANY_VARIANTS'],
+      [api.addGlossaryTerm({ sourceLang: 'xx-nope', targetLang: 'es', term: EU }), 'LANGUAGE_UNKNOWN'],
+      [api.addGlossaryTerm({ sourceLang: 'es', targetLang: 'ES', term: EU }), 'LANGUAGE_SAME'],
+      [api.updateGlossaryTerm({ termId: nato.id, term: { source: 'European Union', target: 'OTAN' } }), 'GLOSSARY_TERM_DUPLICATE'],
+      [api.updateGlossaryTerm({ termId: 'gone', term: EU }), 'GLOSSARY_TERM_NOT_FOUND', { termId: 'gone' }],
+      [api.deleteGlossaryTerm({ termId: 'gone' }), 'GLOSSARY_TERM_NOT_FOUND'],
+    ];
+    for (const [call, code, details] of cases) {
+      const err = await failure(call);
+      expect(err.code).toBe(code);
+      if (details) expect(err.details).toMatchObject(details);
+    }
+    expect(count(backend)).toBe(2);
+    expect(await api.listGlossaryTerms(EN_ES)).toEqual([eu, nato]);
+    // Through the dispatcher, a malformed payload is refused before it reaches the service.
+    expect(await backend.dispatch('addGlossaryTerm', { ...EN_ES, term: { source: 1 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});
+
+describe('glossary import and export', () => {
+  const CSV = 'source,target,note,forbidden,case_sensitive\r\nEuropean Union,Unión Europea,,UE,no\r\nNATO,OTAN,,,yes\r\n';
+
+  it('merges: adds new terms, updates changed ones, keeps the rest', async () => {
+    const { api } = start();
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: 'European Union', target: 'Comunidad' } });
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: 'prime minister', target: 'primer ministro' } });
+    const result = await api.importGlossary({ ...EN_ES, fileName: 'terms.csv', dataBase64: b64(CSV), mode: 'merge' });
+    expect(result).toEqual({ added: 1, updated: 1, unchanged: 0, removed: 0, total: 3 });
+    expect((await api.listGlossaryTerms(EN_ES)).map((t) => [t.source, t.target, t.caseSensitive])).toEqual([
+      ['European Union', 'Unión Europea', false],
+      ['NATO', 'OTAN', true],
+      ['prime minister', 'primer ministro', false],
+    ]);
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'terms.csv', dataBase64: b64(CSV), mode: 'merge' })).toEqual({
+      added: 0, updated: 0, unchanged: 2, removed: 0, total: 3,
+    });
+  });
+
+  it('replaces: terms not in the file are removed; other pairs are untouched', async () => {
+    const { api } = start();
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: 'prime minister', target: 'primer ministro' } });
+    await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'de', term: { source: 'prime minister', target: 'Premierminister' } });
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'terms.csv', dataBase64: b64(CSV), mode: 'replace' })).toEqual({
+      added: 2, updated: 0, unchanged: 0, removed: 1, total: 2,
+    });
+    expect((await api.listGlossaryTerms({ sourceLang: 'en', targetLang: 'de' })).map((t) => t.target)).toEqual(['Premierminister']);
+  });
+
+  it('is one transaction: a bad row, a duplicate or a hostile file changes nothing', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: 'prime minister', target: 'primer ministro' } });
+    const before = await api.listGlossaryTerms(EN_ES);
+    const imp = (fileName: string, text: string | Buffer, mode: 'merge' | 'replace' = 'replace') =>
+      failure(api.importGlossary({ ...EN_ES, fileName, dataBase64: Buffer.isBuffer(text) ? text.toString('base64') : b64(text), mode }));
+    expect(await imp('t.csv', `${CSV}"",missing source\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_ROW_INVALID', details: { row: 4, field: 'source', reason: 'GLOSSARY_TERM_EMPTY' } });
+    expect(await imp('t.csv', `${CSV}NATO,Otra\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_DUPLICATE', details: { row: 4, firstRow: 3, source: 'NATO' } });
+    expect(await imp('t.csv', `${CSV}x,y,,y,no\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_ROW_INVALID', details: { row: 4, field: 'forbidden', reason: 'GLOSSARY_FORBIDDEN_IS_TARGET', variant: 'y' } });
+    expect(await imp('t.tbx', '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "b">]><tbx/>')).toMatchObject({ code: 'GLOSSARY_TBX_ENTITIES' });
+    expect(await imp('t.csv', Buffer.from([0x73, 0x6f, 0xff, 0xfe, 0x0a]))).toMatchObject({ code: 'GLOSSARY_IMPORT_ENCODING' });
+    expect(await imp('t.csv', Buffer.alloc(10 * 1024 * 1024 + 1, 0x61))).toMatchObject({ code: 'GLOSSARY_IMPORT_TOO_LARGE' });
+    expect(await imp('t.docx', CSV)).toMatchObject({ code: 'GLOSSARY_IMPORT_FORMAT' });
+    expect(await imp('t.csv', 'source,target\r\n')).toMatchObject({ code: 'GLOSSARY_IMPORT_EMPTY' });
+    expect(await api.listGlossaryTerms(EN_ES)).toEqual(before);
+    expect(count(backend)).toBe(1);
+  });
+
+  it('exports CSV and TBX that import back to the same terms (UTF-16 with a BOM too)', async () => {
+    const { api } = start();
+    await api.addGlossaryTerm({ ...EN_ES, term: { ...EU, note: 'Comma, "quote" & <tag>', forbidden: ['UE', 'Unión'] } });
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: 'NATO', target: 'OTAN', caseSensitive: true } });
+    const original = (await api.listGlossaryTerms(EN_ES)).map(({ source, target, note, forbidden, caseSensitive }) => ({ source, target, note, forbidden, caseSensitive }));
+    for (const format of ['csv', 'tbx'] as const) {
+      const file = await api.exportGlossary({ ...EN_ES, format });
+      expect(file.fileName).toBe(`glossary.en-es.${format}`);
+      const other = start();
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(file.content, 'utf16le')]);
+      expect(await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: utf16.toString('base64'), mode: 'merge' })).toMatchObject({ added: 2 });
+      const back = (await other.api.listGlossaryTerms(EN_ES)).map(({ source, target, note, forbidden, caseSensitive }) => ({ source, target, note, forbidden, caseSensitive }));
+      expect(back, format).toEqual(original);
+    }
+  });
+});
+
+describe('the glossary in the sign-off gate', () => {
+  it('blocks sign-off of a paragraph that misses a term or uses a forbidden variant, until fixed or overridden', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.addGlossaryTerm({ ...EN_ES, term: EU });
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const doc = await article(backend, ['The European Union met today.', 'The European Union agreed.', 'Nothing to see.']);
+    const [p1, p2, p3] = doc.paragraphs.map((p) => p.id) as [string, string, string];
+    await api.updateParagraphTarget({ paragraphId: p1, target: 'La UE se reunió hoy.' });
+    await api.updateParagraphTarget({ paragraphId: p2, target: 'La Comunidad acordó.' });
+    await api.updateParagraphTarget({ paragraphId: p3, target: 'Nada que ver.' });
+
+    expect(await failure(api.signOffParagraphs({ paragraphIds: [p1, p2, p3] }))).toMatchObject({ code: 'QA_BLOCKED', details: { paragraphs: [1, 2] } });
+    const summary = await api.signOffReviewed({ paragraphIds: [p1, p2, p3] });
+    expect(summary.signedOff.map((p) => p.id)).toEqual([p3]);
+    expect(summary.skipped.map((s) => [s.number, s.issues.map((i) => i.code)])).toEqual([
+      [1, ['glossaryTermMissing', 'glossaryForbidden']],
+      [2, ['glossaryTermMissing']],
+    ]);
+
+    // Fixed: signed off. Overridden with a reason: signed off, the reason and the issues kept.
+    await api.updateParagraphTarget({ paragraphId: p1, target: 'La Unión Europea se reunió hoy.' });
+    expect((await api.signOffReviewed({ paragraphIds: [p1] })).signedOff).toHaveLength(1);
+    const overridden = await api.signOffReviewed({ paragraphIds: [p2], overrides: [{ paragraphId: p2, reason: 'Quoting an old document.' }] });
+    expect(overridden.signedOff).toHaveLength(1);
+    const history = await api.getParagraphHistory({ paragraphId: p2 });
+    expect(JSON.stringify(history)).toContain('Quoting an old document.');
+    expect(JSON.stringify(history)).toContain('glossaryTermMissing');
+
+    // Terms of the broader tag serve a regional document (pt terms for pt-BR).
+    const pt = await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'pt', term: { source: 'European Union', target: 'União Europeia' } });
+    const regional = await api.importDocument({ source: { kind: 'text', text: 'The European Union met.', format: 'txt' }, sourceLang: 'en', targetLang: 'pt-BR' });
+    expect((await api.listDocumentGlossary({ documentId: regional.id })).map((t) => t.target)).toEqual(['União Europeia']);
+    await api.updateParagraphTarget({ paragraphId: regional.paragraphs[0]!.id, target: 'A UE se reuniu.' });
+    expect((await api.signOffReviewed({ paragraphIds: [regional.paragraphs[0]!.id] })).skipped).toHaveLength(1);
+    // The gate follows the glossary at once: without the term the paragraph signs off.
+    await api.deleteGlossaryTerm({ termId: pt.id });
+    expect((await api.signOffReviewed({ paragraphIds: [regional.paragraphs[0]!.id] })).signedOff).toHaveLength(1);
+  });
+});
+
+describe('the glossary in machine translation', () => {
+  function promptEngine(kind: 'openai' | 'apertium') {
+    const seen: { texts: string[]; glossary: TranslateOptions['glossary'] }[] = [];
+    const engine: MtEngine = {
+      id: kind,
+      name: kind,
+      kind,
+      async describe() {
+        return { available: true, unavailableReason: null, version: '1', pairs: [{ source: 'en', target: 'es' }] };
+      },
+      async translateBatch(texts, _pair, { onResult, glossary }) {
+        seen.push({ texts: [...texts], glossary });
+        return texts.map((t, i) => {
+          const output = { text: `ES ${t}`, unknownWords: [] };
+          onResult?.(i, output);
+          return output;
+        });
+      },
+    };
+    return { engine, seen };
+  }
+
+  it('gives the terms to the OpenAI-compatible engine, and a changed term is not served from the cache', async () => {
+    const { engine, seen } = promptEngine('openai');
+    const backend = start([engine]);
+    const { api } = backend;
+    const log = recordJobEvents(backend.events);
+    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    const eu = await api.addGlossaryTerm({ ...EN_ES, term: EU });
+    const doc = await article(backend, ['The European Union met.', 'Nothing here.']);
+    const job = await api.translateDocument({ documentId: doc.id, scope: 'all' });
+    expect((await log.final(job.jobId)).state).toBe('done');
+    expect(seen[0]!.glossary).toEqual([{ source: 'European Union', target: 'Unión Europea', caseSensitive: false, forbidden: ['UE'] }]);
+
+    // Same glossary: both from the cache. Changed term: the paragraph with it goes to the engine again.
+    const again = await api.translateDocument({ documentId: doc.id, scope: 'all' });
+    await log.final(again.jobId);
+    expect(seen).toHaveLength(1);
+    await api.updateGlossaryTerm({ termId: eu.id, term: { ...EU, target: 'Unión Europea (UE)' } });
+    const third = await api.translateDocument({ documentId: doc.id, scope: 'all' });
+    await log.final(third.jobId);
+    expect(seen[1]!.texts).toEqual(['The European Union met.']);
+    log.stop();
+  });
+
+  it('does not send terms to engines that cannot take them (Apertium: the QA check flags after MT)', async () => {
+    const { engine, seen } = promptEngine('apertium');
+    const backend = start([engine]);
+    const log = recordJobEvents(backend.events);
+    await backend.api.setProfile({ name: 'Tomás', role: 'translator' });
+    await backend.api.addGlossaryTerm({ ...EN_ES, term: EU });
+    const doc = await article(backend, ['The European Union met.']);
+    const job = await backend.api.translateDocument({ documentId: doc.id, scope: 'all' });
+    await log.final(job.jobId);
+    expect(seen[0]!.glossary).toBeUndefined();
+    log.stop();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The glossary of the open document (its language pair's terms), loaded once per editor, and the
+ * QA check built from it, which the live QA (row, document list, filter, F7) runs beside the
+ * built-in checks, as the sign-off gate in main does.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { GlossaryTerm } from '../../../shared/glossary/types.js';
+import { glossaryQaCheck } from '../../../shared/glossary/qaCheck.js';
+import type { QaCheck } from '../../../shared/qa/types.js';
+import { useApi } from '../api/ApiProvider.js';
+
+interface DocumentGlossary {
+  terms: readonly GlossaryTerm[];
+  qaChecks: readonly QaCheck[];
+}
+
+const NONE: DocumentGlossary = { terms: [], qaChecks: [] };
+const GlossaryContext = createContext<DocumentGlossary>(NONE);
+
+export function DocumentGlossaryProvider({ documentId, children }: { documentId: string; children: ReactNode }) {
+  const api = useApi();
+  const [terms, setTerms] = useState<readonly GlossaryTerm[]>([]);
+  useEffect(() => {
+    let live = true;
+    // Without its glossary the editor still works (the gate in main checks the terms anyway).
+    api.listDocumentGlossary({ documentId }).then(
+      (found) => live && setTerms(found),
+      () => live && setTerms([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, documentId]);
+  const value = useMemo(() => (terms.length === 0 ? NONE : { terms, qaChecks: [glossaryQaCheck(terms)] }), [terms]);
+  return <GlossaryContext.Provider value={value}>{children}</GlossaryContext.Provider>;
+}
+
+export function useGlossaryTerms(): readonly GlossaryTerm[] {
+  return useContext(GlossaryContext).terms;
+}
+
+/** QA checks features add to the built-in ones (the glossary's). */
+export function useExtraQaChecks(): readonly QaCheck[] {
+  return useContext(GlossaryContext).qaChecks;
+}

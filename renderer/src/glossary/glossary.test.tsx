@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { FakeVersoApi } from '../../test/fakeApi.js';
+import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+
+const EU = { source: 'European Union', target: 'Unión Europea', note: 'Never abbreviate.', forbidden: ['UE'] };
+
+async function openGlossary(api: FakeVersoApi) {
+  const app = renderApp({ api });
+  fireEvent.click(await screen.findByRole('button', { name: 'Glossary' }));
+  await screen.findByRole('heading', { name: 'Glossary', level: 1 });
+  return app;
+}
+
+describe('the glossary screen', () => {
+  it('adds, edits and deletes terms, and shows a clear error for a bad one', async () => {
+    const api = apiWithProfile();
+    await openGlossary(api);
+    expect(await screen.findByText('No terms for this language pair yet.')).toBeTruthy();
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Source term' }), { target: { value: 'European Union' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Target term' }), { target: { value: 'Unión Europea' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Forbidden variants' }), { target: { value: 'UE | Unión' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Case-sensitive' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
+    const table = await screen.findByRole('table', { name: 'Glossary terms' });
+    expect(within(table).getByRole('row', { name: /European Union/ }).textContent).toContain('UE | Unión');
+    expect(api.callsOf('addGlossaryTerm')).toEqual([
+      { sourceLang: 'en', targetLang: 'es', term: { source: 'European Union', target: 'Unión Europea', note: '', forbidden: ['UE', 'Unión'], caseSensitive: true } },
+    ]);
+    expect(screen.getByRole('status').textContent).toBe('Added “European Union”.');
+
+    // A term without a translation: the error is shown, the typed text stays, nothing is added.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Source term' }), { target: { value: 'NATO' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Fill in both the source term and the target term.');
+    expect((screen.getByRole('textbox', { name: 'Source term' }) as HTMLInputElement).value).toBe('NATO');
+    expect(api.glossary).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit European Union' }));
+    expect(screen.getByRole('heading', { name: 'Edit term' })).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Forbidden variants' }) as HTMLInputElement).value).toBe('UE | Unión');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Target term' }), { target: { value: 'Unión Europea (UE)' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save term' }));
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Glossary terms' }).textContent).toContain('Unión Europea (UE)'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete European Union' }));
+    expect(await screen.findByText('No terms for this language pair yet.')).toBeTruthy();
+    expect(api.glossary).toHaveLength(0);
+  });
+
+  it('imports a file with the chosen mode and exports CSV and TBX', async () => {
+    const api = apiWithProfile();
+    api.seedGlossaryTerm(EU);
+    api.glossaryImportResult = { added: 2, updated: 1, unchanged: 0, removed: 3, total: 3 };
+    const { platform } = await openGlossary(api);
+    await screen.findByRole('table', { name: 'Glossary terms' });
+    fireEvent.click(screen.getByRole('button', { name: 'Import glossary' }));
+    expect(screen.getByRole('status').textContent).toBe('Choose a CSV or TBX file first.');
+
+    const file = new File(['source,target\nNATO,OTAN\n'], 'terms.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText('Glossary file (CSV or TBX)'), { target: { files: [file] } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Import mode' }), { target: { value: 'replace' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import glossary' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported: 2 added, 1 updated, 0 unchanged, 3 removed. The pair now has 3 terms.'));
+    const call = api.callsOf('importGlossary')[0] as { fileName: string; dataBase64: string; mode: string };
+    expect(call).toMatchObject({ sourceLang: 'en', targetLang: 'es', fileName: 'terms.csv', mode: 'replace' });
+    expect(atob(call.dataBase64)).toBe('source,target\nNATO,OTAN\n');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export TBX' }));
+    await waitFor(() => expect(platform.savedFiles.map((f) => f.fileName)).toEqual(['glossary.en-es.tbx']));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(platform.savedFiles).toHaveLength(2));
+  });
+});
+
+describe('the glossary in the editor', () => {
+  async function openEditor(api: FakeVersoApi, source: string, target: string) {
+    api.seedDocument([{ source, target, status: 'edited' }], { title: 'The story' });
+    renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+    return within(await screen.findByRole('table', { name: 'Paragraphs' })).getAllByRole('row')[0]!;
+  }
+
+  it('highlights source terms; the target term shows on focus and describes the term', async () => {
+    const api = apiWithProfile();
+    api.seedGlossaryTerm(EU);
+    const row = await openEditor(api, 'The European Union and the european union met.', 'La Unión Europea se reunió.');
+    const marks = await within(row).findAllByText(/european union/i, { selector: 'mark' });
+    expect(marks).toHaveLength(2);
+    const first = marks[0]!;
+    expect(first.tabIndex).toBe(0);
+    expect(first.getAttribute('title')).toBe('Glossary: Unión Europea (Never abbreviate.)');
+    const tip = document.getElementById(first.getAttribute('aria-describedby')!)!;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.textContent).toBe('Glossary: Unión Europea (Never abbreviate.) Avoid: UE.');
+    expect(tip.className).not.toContain('visible');
+    fireEvent.focus(first);
+    expect(tip.className).toContain('visible');
+    fireEvent.keyDown(first, { key: 'Escape' });
+    expect(tip.className).not.toContain('visible');
+    // The paragraph's text is still exactly the source (the tooltips sit outside it).
+    expect(row.querySelector('.source-text')!.textContent).toBe('The European Union and the european union met.');
+  });
+
+  it('flags a missing term or forbidden variant live, as a QA error', async () => {
+    const api = apiWithProfile();
+    api.seedGlossaryTerm(EU);
+    const row = await openEditor(api, 'The European Union met.', 'La Unión Europea se reunió.');
+    await within(row).findAllByText('European Union', { selector: 'mark' });
+    expect(within(row).queryByRole('list', { name: 'QA issues of paragraph 1' })).toBeNull();
+    fireEvent.change(within(row).getByRole('textbox', { name: 'Translation' }), { target: { value: 'La UE se reunió.' } });
+    const items = within(within(row).getByRole('list', { name: 'QA issues of paragraph 1' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      'Error: Glossary: “European Union” must be translated as “Unión Europea”.',
+      'Error: Glossary: “UE” is a forbidden variant; use “Unión Europea” for “European Union”.',
+    ]);
+  });
+
+  it('shows plain source text when the pair has no glossary', async () => {
+    const api = apiWithProfile();
+    api.seedGlossaryTerm(EU, { sourceLang: 'en', targetLang: 'de' });
+    const row = await openEditor(api, 'The European Union met.', 'La Comunidad se reunió.');
+    await waitFor(() => expect(api.callsOf('listDocumentGlossary')).toHaveLength(1));
+    expect(row.querySelector('mark')).toBeNull();
+  });
+});
+
+describe('a large glossary', () => {
+  it('draws a bounded number of rows and narrows them with the filter', async () => {
+    const api = apiWithProfile();
+    for (let i = 0; i < 250; i++) api.seedGlossaryTerm({ source: `term ${i}`, target: `término ${i}` });
+    api.seedGlossaryTerm(EU);
+    await openGlossary(api);
+    const table = await screen.findByRole('table', { name: 'Glossary terms' });
+    expect(within(table).getAllByRole('row')).toHaveLength(201);
+    expect(screen.getByText('Showing 200 of 251 terms; narrow the filter to see the others.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter terms' }), { target: { value: 'unión' } });
+    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toHaveLength(2);
+    expect(within(table).getByRole('row', { name: /European Union/ })).toBeTruthy();
+    expect(screen.queryByText(/^Showing/)).toBeNull();
+  });
+});
