@@ -46,6 +46,23 @@ describe('import worker', () => {
     expect(parsed.segments.map((s) => s.text)).toEqual(['Hi', 'There.']);
   });
 
+  it('reads a Word file (DOCX) in the worker thread', async () => {
+    const runner = createImportRunner({ workerFile });
+    const parsed = await runner.parse({ kind: 'file', fileName: 'article.docx', bytes: fs.readFileSync(path.join(__dirname, 'fixtures', 'docx', 'article.docx')) });
+    expect(parsed.format).toBe('docx');
+    expect(parsed.segments.slice(0, 2).map((s) => [s.kind, s.text])).toEqual([
+      ['heading', 'Flood waters rise in Müllheim'],
+      ['paragraph', 'Heavy rain caused the river to burst its banks on Monday night.'],
+    ]);
+  });
+
+  it('refuses a lying zip bomb in the worker, naming the part', async () => {
+    const runner = createImportRunner({ workerFile });
+    const bytes = fs.readFileSync(path.join(__dirname, 'fixtures', 'hostile', 'zip-bomb-lying.docx'));
+    const error = await failure(runner.parse({ kind: 'file', fileName: 'bomb.docx', bytes }));
+    expect(error).toMatchObject({ code: 'IMPORT_ZIP_SIZE_MISMATCH', details: { entry: 'word/document.xml' } });
+  });
+
   it('reports a refusal with the same code and details as in process', async () => {
     const runner = createImportRunner({ workerFile });
     const error = await failure(runner.parse({ kind: 'file', fileName: 'x.xlf', bytes: new TextEncoder().encode('<xliff version="9"/>') }));

@@ -37,8 +37,8 @@ describe('encoding detection', () => {
     ['UTF-16 LE without BOM', utf16(ARTICLE, true), 'utf-16le'],
     ['UTF-16 BE without BOM', utf16(ARTICLE, false), 'utf-16be'],
   ];
-  it.each(cases)('reads %s, with any line endings, into the same paragraphs', (_name, bytes, encoding) => {
-    const parsed = file('a.txt', bytes);
+  it.each(cases)('reads %s, with any line endings, into the same paragraphs', async (_name, bytes, encoding) => {
+    const parsed = await file('a.txt', bytes);
     expect(parsed.encoding).toBe(encoding);
     expect(parsed.segments.map((s) => s.text)).toEqual(expectedTexts);
   });
@@ -49,8 +49,8 @@ describe('encoding detection', () => {
     expect(decodeText(bytes)).toEqual({ text: 'Café naïve “q” € 5', encoding: 'windows-1252' });
   });
 
-  it('composes to NFC (decomposed accents become one character)', () => {
-    const parsed = file('a.md', 'Cafe\u0301 und Mu\u0308ller');
+  it('composes to NFC (decomposed accents become one character)', async () => {
+    const parsed = await file('a.md', 'Cafe\u0301 und Mu\u0308ller');
     expect(parsed.segments[0]!.text).toBe('Café und Müller');
     expect(parsed.segments[0]!.text.length).toBe(15);
   });
@@ -87,8 +87,8 @@ describe('XLIFF', () => {
   </file>
 </xliff>`;
 
-  it('reads 1.2 units, their targets by state and the tool that made them', () => {
-    const parsed = file('story.xlf', xliff12);
+  it('reads 1.2 units, their targets by state and the tool that made them', async () => {
+    const parsed = await file('story.xlf', xliff12);
     expect(parsed.sourceLang).toBe('en-US');
     expect(parsed.targetLang).toBe('de-DE');
     expect(parsed.segments).toEqual([
@@ -100,7 +100,7 @@ describe('XLIFF', () => {
     ]);
   });
 
-  it('reads 2.0 units, joining their segments, with states per segment', () => {
+  it('reads 2.0 units, joining their segments, with states per segment', async () => {
     const xml = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
       <file id="f1">
         <unit id="u1"><segment state="final"><source>First sentence.</source><target>Première phrase.</target></segment>
@@ -110,7 +110,7 @@ describe('XLIFF', () => {
           <notes><note>Not text</note></notes></unit>
         <unit id="u3"><segment><source>Sign <cp hex="2122"/> and <cp hex="0000"/>.</source></segment></unit>
       </file></xliff>`;
-    const parsed = file('story.xliff', xml);
+    const parsed = await file('story.xliff', xml);
     expect(parsed.sourceLang).toBe('en');
     expect(parsed.targetLang).toBe('fr');
     expect(parsed.segments.map((s) => [s.text, s.target?.text ?? null, s.target?.state ?? null])).toEqual([
@@ -141,8 +141,8 @@ describe('HTML', () => {
   </article>
   <footer>© 2026</footer></body></html>`;
 
-  it('takes the article body: headings, paragraphs, captions, list items and quotes, without any markup', () => {
-    const parsed = file('story.html', page);
+  it('takes the article body: headings, paragraphs, captions, list items and quotes, without any markup', async () => {
+    const parsed = await file('story.html', page);
     expect(parsed.title).toBe('Site | Story');
     expect(parsed.segments.map(({ kind, marker, text }) => [kind, marker, text])).toEqual([
       ['heading', '1', 'City council approves budget'],
@@ -163,8 +163,8 @@ describe('HTML', () => {
     }
   });
 
-  it('falls back to <body> (dropping the site header) when there is no <article>', () => {
-    const parsed = file('page.htm', '<body><header>Brand</header><h1>Title</h1><div>Loose <i>text</i> here<p>Para</p></div></body>');
+  it('falls back to <body> (dropping the site header) when there is no <article>', async () => {
+    const parsed = await file('page.htm', '<body><header>Brand</header><h1>Title</h1><div>Loose <i>text</i> here<p>Para</p></div></body>');
     expect(parsed.segments.map((s) => s.text)).toEqual(['Title', 'Loose text here', 'Para']);
   });
 });

@@ -7,6 +7,7 @@ import { looksBinary, segmentText } from '../../shared/segment.js';
 import type { SourceFormat } from '../../shared/types.js';
 import { ServiceError } from '../services/serviceError.js';
 import { assertWellFormed, decodeText } from './decodeText.js';
+import { parseDocx } from './formats/docx.js';
 import { parseHtml } from './formats/html.js';
 import { parseXliff } from './formats/xliff.js';
 import { IMPORT_LIMITS } from './limits.js';
@@ -82,7 +83,8 @@ function fromText(text: string, format: ImportFormat, encoding: string | null): 
     case 'xliff':
       return { ...parseXliff(text.normalize('NFC')), encoding };
     case 'docx':
-      throw new ServiceError('IMPORT_UNSUPPORTED_FORMAT', 'Word files cannot be imported yet.', { fileName: '', extension: 'docx' });
+      // Binary: read by parseImportFile before any text decoding; never pasted.
+      throw new ServiceError('IMPORT_DOCX_NOT_ZIP', 'This .docx file is not a Word document (it is not a ZIP archive).');
   }
 }
 
@@ -95,11 +97,13 @@ export function parseImportText(text: string, format: SourceFormat): ParsedImpor
 }
 
 /** A file's bytes: size, type (by name, then by its first bytes), encoding, format, limits. */
-export function parseImportFile({ fileName, bytes }: FileToImport): ParsedImport {
+export async function parseImportFile({ fileName, bytes }: FileToImport): Promise<ParsedImport> {
   if (bytes.length > IMPORT_LIMITS.fileBytes) throw tooLarge(bytes.length);
   const format = formatOfFileName(fileName);
   if (bytes.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The file is empty.');
   const detected = sniffBinary(bytes);
+  // A Word file is a ZIP archive; any other binary kind under its name is the wrong file.
+  if (format === 'docx' && (detected === 'zip' || detected === null)) return checkLimits(await parseDocx(bytes));
   if (detected) {
     throw new ServiceError(
       'IMPORT_FILE_TYPE_MISMATCH',

@@ -4,6 +4,8 @@
  * plain text (the core exporters) and comes back in; with the source as the translation, the
  * paragraphs (kind, level/marker, text) must survive exactly.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../shared/types.js';
 import { createBackend, type Backend } from '../backend.js';
@@ -84,6 +86,7 @@ describe('round trips (import → export → import)', () => {
     ['HTML', 'story.html', HTML],
     ['XLIFF 1.2', 'story.xlf', XLIFF_12],
     ['XLIFF 2.0', 'story.xliff', XLIFF_20],
+    ['DOCX (made by LibreOffice)', 'story.docx', fs.readFileSync(path.join(__dirname, 'fixtures', 'docx', 'article.docx'))],
   ];
 
   it.each(cases)('%s via Markdown keeps every paragraph, its kind and marker', async (_name, fileName, content) => {
