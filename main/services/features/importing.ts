@@ -92,6 +92,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         }
         const p = old[step.oldIndex]!;
         importing.setPosition(p.id, step.newIndex);
+        repos.paragraphs.setCodes(p.id, seg.codes ?? []);
         if (step.type !== 'changed') {
           // Same text; the block kind or marker may still have changed (e.g. a paragraph became a heading).
           if (p.kind !== seg.kind || p.marker !== seg.marker) importing.setSource(p.id, p.source, seg.kind, seg.marker, p.updatedAt);
