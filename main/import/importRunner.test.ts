@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../shared/inline/renderInline.js';
 import { failure } from '../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { bundledWorkerFile, createImportRunner } from './importRunner.js';
@@ -50,9 +51,9 @@ describe('import worker', () => {
     const runner = createImportRunner({ workerFile });
     const parsed = await runner.parse({ kind: 'file', fileName: 'article.docx', bytes: fs.readFileSync(path.join(__dirname, 'fixtures', 'docx', 'article.docx')) });
     expect(parsed.format).toBe('docx');
-    expect(parsed.segments.slice(0, 2).map((s) => [s.kind, s.text])).toEqual([
+    expect(parsed.segments.slice(0, 2).map((s) => [s.kind, renderMarkdown(s.text, s.codes ?? [])])).toEqual([
       ['heading', 'Flood waters rise in Müllheim'],
-      ['paragraph', 'Heavy rain caused the river to burst its banks on Monday night.'],
+      ['paragraph', 'Heavy rain caused the river to **burst its banks** on *Monday* night.'],
     ]);
   });
 

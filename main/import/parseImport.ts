@@ -3,8 +3,9 @@
  * ServiceError that names the problem and the limit. Pure CPU work, so it can run in a worker.
  */
 import { extensionOf, IMPORT_EXTENSIONS, type ImportFormat, type ParsedImport } from '../../shared/import/importedDocument.js';
-import { looksBinary, segmentText } from '../../shared/segment.js';
-import type { SourceFormat } from '../../shared/types.js';
+import { parseMarkdownInline } from '../../shared/inline/markdownInline.js';
+import { isFencedCode, looksBinary, segmentText } from '../../shared/segment.js';
+import type { Segment, SourceFormat } from '../../shared/types.js';
 import { ServiceError } from '../services/serviceError.js';
 import { assertWellFormed, decodeText } from './decodeText.js';
 import { parseDocx } from './formats/docx.js';
@@ -67,12 +68,22 @@ function fromText(text: string, format: ImportFormat, encoding: string | null): 
   if (looksBinary(text)) {
     throw new ServiceError('IMPORT_BINARY', 'This file is not text (it looks like binary data).');
   }
+  // Token placeholders (shared/inline) never come from a file's content.
+  if (format === 'txt' || format === 'md') text = text.replace(/[\uE000-\uE2FF]/g, '');
   switch (format) {
     case 'txt':
-    case 'md':
       return {
         format,
         segments: segmentText(text, format).map((s) => ({ ...s, target: null })),
+        encoding,
+        sourceLang: null,
+        targetLang: null,
+        title: null,
+      };
+    case 'md':
+      return {
+        format,
+        segments: segmentText(text, format).map((s) => ({ ...withMarkdownInline(s), target: null })),
         encoding,
         sourceLang: null,
         targetLang: null,
@@ -86,6 +97,13 @@ function fromText(text: string, format: ImportFormat, encoding: string | null): 
       // Binary: read by parseImportFile before any text decoding; never pasted.
       throw new ServiceError('IMPORT_DOCX_NOT_ZIP', 'This .docx file is not a Word document (it is not a ZIP archive).');
   }
+}
+
+/** A Markdown block's inline markup as tokens; fenced code stays verbatim. */
+function withMarkdownInline(segment: Segment): Segment {
+  if (isFencedCode(segment.text)) return segment;
+  const { text, codes } = parseMarkdownInline(segment.text);
+  return codes.length > 0 ? { ...segment, text, codes } : segment;
 }
 
 /** Pasted text (plain or Markdown). */

@@ -182,7 +182,8 @@ export function renderXliff(text: string, codes: readonly InlineCode[], version:
     const id = String(p.index + 1);
     if (code.type === 'xliff') {
       const element = version === '2.0' ? TO_20[code.element] : TO_12[code.element];
-      const a = attrs({ id, ...code.attrs });
+      // Its own id (or 2.0 <ec startRef>) when it brought one.
+      const a = attrs('id' in code.attrs || 'startRef' in code.attrs ? code.attrs : { id, ...code.attrs });
       if (p.kind === 'close') out += `</${element}>`;
       else if (p.kind === 'open') out += `<${element}${a}>`;
       else if (element === 'ph' && version === '1.2') out += `<ph${a}>${escapeXml(code.content)}</ph>`;

@@ -8,6 +8,7 @@
  * targets (`DocxRun`) for inline markup.
  */
 import type { SaxesTagNS } from 'saxes';
+import { compactCodes, InlineBuilder, type InlineCode } from '../../../shared/inline/inlineCodes.js';
 import type { ImportedSegment, ParsedImport } from '../../../shared/import/importedDocument.js';
 import type { BlockKind } from '../../../shared/types.js';
 import { ServiceError } from '../../services/serviceError.js';
@@ -498,8 +499,34 @@ export async function readDocx(bytes: Uint8Array, limits?: ZipLimits): Promise<D
   }
 }
 
+/**
+ * A paragraph's runs as text with tokens (shared/inline): a link outermost, then bold, then italic;
+ * a change of formatting closes what changed (innermost first) and opens the new.
+ */
+export function runsWithTokens(runs: readonly DocxRun[]): { text: string; codes: InlineCode[] } {
+  const b = new InlineBuilder();
+  const open: { key: string; index: number | null }[] = [];
+  for (const run of runs) {
+    const wanted: { key: string; code: InlineCode }[] = [];
+    if (run.href !== null) wanted.push({ key: `link:${run.href}`, code: { type: 'link', href: run.href } });
+    if (run.bold) wanted.push({ key: 'bold', code: { type: 'bold' } });
+    if (run.italic) wanted.push({ key: 'italic', code: { type: 'italic' } });
+    let same = 0;
+    while (same < open.length && same < wanted.length && open[same]!.key === wanted[same]!.key) same++;
+    while (open.length > same) b.close(open.pop()!.index);
+    for (const w of wanted.slice(same)) open.push({ key: w.key, index: b.open(w.code) });
+    b.text(run.text);
+  }
+  while (open.length > 0) b.close(open.pop()!.index);
+  const built = b.build();
+  return compactCodes(built.text, built.codes);
+}
+
 export async function parseDocx(bytes: Uint8Array, limits?: ZipLimits): Promise<ParsedImport> {
   const paragraphs = await readDocx(bytes, limits);
-  const segments: ImportedSegment[] = paragraphs.map((p) => ({ kind: p.kind, marker: p.marker, text: runsText(p.runs), target: null }));
+  const segments: ImportedSegment[] = paragraphs.map((p) => {
+    const { text, codes } = runsWithTokens(p.runs);
+    return codes.length > 0 ? { kind: p.kind, marker: p.marker, text, codes, target: null } : { kind: p.kind, marker: p.marker, text, target: null };
+  });
   return { format: 'docx', segments, encoding: null, sourceLang: null, targetLang: null, title: null };
 }
