@@ -3,7 +3,7 @@
  * The typed text lives here, so a keystroke re-renders this row only; the editor hears about
  * a paragraph only when the server has accepted a change.
  */
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paragraph } from '../../../shared/types.js';
 import { LIMITS } from '../../../shared/limits.js';
@@ -17,6 +17,8 @@ import { useEditEffort } from '../workflow/useEditEffort.js';
 import { useReviewSignals } from '../workflow/ReviewSignalsContext.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
+import { InlineText } from '../inline/InlineText.js';
+import { TokenEditor } from '../inline/TokenEditor.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -73,7 +75,8 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const acceptedRef = useRef<string | null>(null);
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const chainRef = useRef<Promise<boolean>>(Promise.resolve(true));
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  /** The translation box: a textarea, or the chip editor for paragraphs with inline tokens. */
+  const textareaRef = useRef<HTMLElement | null>(null);
   const propsRef = useRef(props);
 
   useLayoutEffect(() => {
@@ -146,8 +149,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
 
   const effort = useEditEffort(paragraphId);
 
-  const onChange = (e: ChangeEvent<HTMLTextAreaElement>): void => {
-    const value = e.target.value;
+  const onText = (value: string): void => {
     effort.onInput();
     draftRef.current = value;
     setDraft(value);
@@ -215,7 +217,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const onUndoError = useCallback((err: unknown) => setRowError({ kind: 'action', error: err }), []);
   const undo = useParagraphUndo(paragraphId, save, onUndoChange, onUndoError);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
     // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
     const key = e.key.toLowerCase();
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
@@ -259,13 +261,32 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       <div role="cell" className="cell-source">
         {kindLabel && <span className="kind-badge">{kindLabel}</span>}
         <p id={sourceId} className={`source-text kind-${paragraph.kind}`} lang={sourceLang}>
-          {paragraph.source}
+          <InlineText text={paragraph.source} codes={paragraph.codes} />
         </p>
         <ReopenedSource paragraph={paragraph} sourceLang={sourceLang} targetLang={targetLang} dir={dir} />
       </div>
       <div role="cell" className="cell-target">
+        {paragraph.codes && paragraph.codes.length > 0 ? (
+          <TokenEditor
+            value={text}
+            codes={paragraph.codes}
+            label={t('editor.row.translation')}
+            describedBy={sourceId}
+            invalid={rowError?.kind === 'save'}
+            lang={targetLang}
+            dir={dir}
+            elementRef={(el) => {
+              textareaRef.current = el;
+            }}
+            onText={onText}
+            onBlur={onBlur}
+            onKeyDown={onKeyDown}
+          />
+        ) : (
         <textarea
-          ref={textareaRef}
+          ref={(el) => {
+            textareaRef.current = el;
+          }}
           className="translation"
           aria-label={t('editor.row.translation')}
           aria-describedby={sourceId}
@@ -275,10 +296,11 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           rows={3}
           maxLength={LIMITS.paragraphChars}
           value={text}
-          onChange={onChange}
+          onChange={(e) => onText(e.target.value)}
           onBlur={onBlur}
           onKeyDown={onKeyDown}
         />
+        )}
         {rowError && (
           <p role="alert" className="alert row-alert">
             {rowError.kind === 'save'
