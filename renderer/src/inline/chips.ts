@@ -25,7 +25,7 @@ export function chipLabel(ch: string, codes: readonly InlineCode[], t: TFunction
       what = t('importing.inline.italic');
       break;
     case 'link':
-      short = '🔗';
+      short = '↗';
       what = t('importing.inline.link', { href: code.href });
       break;
     case 'code':
