@@ -51,14 +51,18 @@ test('uploads an XLIFF file with translations made elsewhere', async ({ page, se
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'main', 'import', 'fixtures');
 
-test('uploads a Word file (DOCX): headings, paragraphs and list items', async ({ page, server }) => {
+test('uploads a Word file (DOCX): headings, paragraphs, list items and its bold, italic and links as chips', async ({ page, server }) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Ana', 'Translator');
   await upload(page, 'flood.docx', DOCX_MIME, fs.readFileSync(path.join(FIXTURES, 'docx', 'article.docx')));
   await expect(app.rows()).toHaveCount(10);
   await expect(app.row(0)).toContainText('Flood waters rise in Müllheim');
-  await expect(app.row(1)).toContainText('Heavy rain caused the river to burst its banks on Monday night.');
+  // Bold and italic runs come as chips around their words.
+  await expect(app.row(1)).toContainText('Heavy rain caused the river to');
+  await expect(app.row(1).getByRole('img', { name: 'start of bold' })).toHaveCount(1);
+  await expect(app.row(1).getByRole('img', { name: 'end of italic' })).toHaveCount(1);
+  await expect(app.row(3).getByRole('img', { name: 'start of link to https://example.org/council' })).toHaveCount(1);
   await expect(app.row(2)).toContainText('What the council said');
   await expect(app.row(0)).toContainText('Heading 1');
   await expect(app.row(2)).toContainText('Heading 2');
