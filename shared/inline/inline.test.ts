@@ -10,6 +10,7 @@ import {
   repairTokens,
   soloToken as s,
   stripTokens,
+  visibleTokens,
   type InlineCode,
 } from './inlineCodes.js';
 import { parseMarkdownInline } from './markdownInline.js';
@@ -23,6 +24,10 @@ describe('tokens', () => {
     expect(expectedTokens(codes)).toEqual([o(0), c(0), o(1), c(1), s(2)]);
     expect(checkTokens(good, codes).ok).toBe(true);
     expect(stripTokens(good)).toBe('A bold linkend');
+  });
+
+  it('shows tokens as readable numbered marks for views without codes', () => {
+    expect(visibleTokens(good)).toBe('A ⟨1bold1⟩ ⟨2link2⟩⟦3⟧end');
   });
 
   it('finds missing, repeated, unknown and misordered tokens', () => {

@@ -208,3 +208,15 @@ export function compactCodes(text: string, codes: readonly InlineCode[]): { text
   });
   return { text: renumbered, codes: out };
 }
+
+/**
+ * Placeholders as readable marks for views that show text without its codes (diffs, find
+ * results): `⟨1` opens code 1, `1⟩` closes it, `⟦1⟧` stands for it (numbered from 1).
+ */
+export function visibleTokens(text: string): string {
+  return text.replace(TOKEN_PATTERN, (ch) => {
+    const { role, index } = tokenInfo(ch)!;
+    const n = index + 1;
+    return role === 'open' ? `⟨${n}` : role === 'close' ? `${n}⟩` : `⟦${n}⟧`;
+  });
+}
