@@ -50,4 +50,12 @@ test('Markdown link and bold become chips that survive MT and editing, and come 
   expect(md).toMatch(/\*\*[^*]+\*\*/);
   expect(md).toContain('Hoy.');
   expect(md).not.toMatch(/[\uE000-\uE2FF]/);
+
+  // Backspace takes a chip whole or not at all; a chip gone is a QA error that blocks sign-off.
+  await box.click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < ' Hoy.'.length + 2; i++) await page.keyboard.press('Backspace');
+  await expect(box.getByRole('img')).toHaveCount(3);
+  await expect(box.getByRole('img', { name: 'end of link to https://news.example/flood' })).toHaveCount(0);
+  await expect(row.getByText(/Formatting marks of the source are missing from the translation \(1\)/)).toBeVisible();
 });
