@@ -27,7 +27,7 @@ describe('tokens', () => {
   });
 
   it('shows tokens as readable numbered marks for views without codes', () => {
-    expect(visibleTokens(good)).toBe('A ⟨1bold1⟩ ⟨2link2⟩⟦3⟧end');
+    expect(visibleTokens(good)).toBe('A ⟨1⟩bold⟨/1⟩ ⟨2⟩link⟨/2⟩⟦3⟧end');
   });
 
   it('finds missing, repeated, unknown and misordered tokens', () => {

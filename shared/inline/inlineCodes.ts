@@ -211,12 +211,13 @@ export function compactCodes(text: string, codes: readonly InlineCode[]): { text
 
 /**
  * Placeholders as readable marks for views that show text without its codes (diffs, find
- * results): `⟨1` opens code 1, `1⟩` closes it, `⟦1⟧` stands for it (numbered from 1).
+ * results): `⟨1⟩` opens code 1, `⟨/1⟩` closes it, `⟦1⟧` stands for it (numbered from 1; brackets
+ * on both sides keep a mark apart from the word next to it in word diffs).
  */
 export function visibleTokens(text: string): string {
   return text.replace(TOKEN_PATTERN, (ch) => {
     const { role, index } = tokenInfo(ch)!;
     const n = index + 1;
-    return role === 'open' ? `⟨${n}` : role === 'close' ? `${n}⟩` : `⟦${n}⟧`;
+    return role === 'open' ? `⟨${n}⟩` : role === 'close' ? `⟨/${n}⟩` : `⟦${n}⟧`;
   });
 }
