@@ -1,8 +1,10 @@
 /**
- * Importing in browser mode: XLIFF and HTML uploads through the file picker, a file dropped onto
- * the window, a hostile file refused with a translated message, and a living-story re-import.
- * (Word files cannot be imported yet: the DOCX libraries are not installed in this tree.)
+ * Importing in browser mode: XLIFF, HTML and Word (DOCX) uploads through the file picker, a file
+ * dropped onto the window, hostile files refused with a translated message, and a living-story re-import.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/fixtures.js';
 import { VersoPage } from './support/versoPage.js';
 
@@ -24,7 +26,7 @@ const HTML = `<!doctype html><html><head><title>Flood</title><script>window.__pw
 <p>The river <a href="javascript:window.__pwned=3" onclick="window.__pwned=4">burst</a> its banks.</p>
 <p><img src="x" onerror="window.__pwned=5">More than 200 homes were flooded.</p></article></body></html>`;
 
-async function upload(page: import('@playwright/test').Page, name: string, mimeType: string, content: string) {
+async function upload(page: import('@playwright/test').Page, name: string, mimeType: string, content: string | Buffer) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByLabel('Choose file').setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
   await page.getByLabel('Target language').selectOption('es');
@@ -44,6 +46,38 @@ test('uploads an XLIFF file with translations made elsewhere', async ({ page, se
   await expect(app.row(1)).toContainText('MT: OtherMT');
   await expect(app.translation(2)).toHaveValue('');
   await expect(app.row(2)).toContainText('New');
+});
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'main', 'import', 'fixtures');
+
+test('uploads a Word file (DOCX): headings, paragraphs, list items and its bold, italic and links as chips', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  await upload(page, 'flood.docx', DOCX_MIME, fs.readFileSync(path.join(FIXTURES, 'docx', 'article.docx')));
+  await expect(app.rows()).toHaveCount(10);
+  await expect(app.row(0)).toContainText('Flood waters rise in Müllheim');
+  // Bold and italic runs come as chips around their words.
+  await expect(app.row(1)).toContainText('Heavy rain caused the river to');
+  await expect(app.row(1).getByRole('img', { name: 'start of bold' })).toHaveCount(1);
+  await expect(app.row(1).getByRole('img', { name: 'end of italic' })).toHaveCount(1);
+  await expect(app.row(3).getByRole('img', { name: 'start of link to https://example.org/council' })).toHaveCount(1);
+  await expect(app.row(2)).toContainText('What the council said');
+  await expect(app.row(0)).toContainText('Heading 1');
+  await expect(app.row(2)).toContainText('Heading 2');
+  await expect(app.row(6)).toContainText('List item');
+  await expect(app.row(6)).toContainText('First step');
+});
+
+test('a Word zip bomb is refused with a translated message naming the limit', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  await upload(page, 'bomb.docx', DOCX_MIME, fs.readFileSync(path.join(FIXTURES, 'hostile', 'zip-bomb-declared.docx')));
+  await expect(page.getByRole('alert')).toHaveText(
+    'The Word file would unpack to more than 64 MB (part “word/document.xml”), so it was not opened: it may be a zip bomb. Nothing was imported.',
+  );
 });
 
 test('uploads a CMS page: only the article text, and nothing in it runs', async ({ page, server }) => {

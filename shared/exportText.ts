@@ -1,6 +1,7 @@
 /**
  * Pure export rendering: the publish gate, the footer policy and the text of an exported document.
  */
+import { renderMarkdown, renderPlainText } from './inline/renderInline.js';
 import type { ExportFormat, ExportMode, FooterPolicy, Paragraph } from './types.js';
 
 export interface PublishBlockers {
@@ -90,7 +91,7 @@ function renderMarkdownBlock(kind: Paragraph['kind'], marker: string | null, tex
 }
 
 export function renderDocument(input: {
-  paragraphs: Pick<Paragraph, 'kind' | 'marker' | 'target' | 'source'>[];
+  paragraphs: (Pick<Paragraph, 'kind' | 'marker' | 'target' | 'source'> & Partial<Pick<Paragraph, 'codes'>>)[];
   format: ExportFormat;
   mode: ExportMode;
   footer: string | null;
@@ -100,10 +101,13 @@ export function renderDocument(input: {
   const { paragraphs, format, footer, draftNotice } = input;
   const blocks: string[] = [];
   for (const p of paragraphs) {
-    const target = tidy(p.target);
+    // Inline tokens (shared/inline) become Markdown markup, or plain text.
+    const inline = (t: string): string => (format === 'md' ? renderMarkdown(t, p.codes ?? []) : renderPlainText(t, p.codes ?? []));
+    const target = tidy(inline(p.target));
+    const source = tidy(inline(p.source));
     // Publish mode never gets here with an empty target (the gate); if it does, the gap is
     // made visible the same way as in a draft rather than silently dropped.
-    const text = target !== '' ? target : tidy(p.source) === '' ? '' : UNTRANSLATED_PREFIX + tidy(p.source);
+    const text = target !== '' ? target : source === '' ? '' : UNTRANSLATED_PREFIX + source;
     if (text === '') continue;
     blocks.push(format === 'md' ? renderMarkdownBlock(p.kind, p.marker, text) : text);
   }

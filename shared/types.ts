@@ -39,6 +39,8 @@ export interface Segment {
   /** Heading level 1–6 for headings; list ordinal marker for ordered list items (e.g. "1."), else null. */
   marker: string | null;
   text: string;
+  /** Inline codes whose tokens `text` holds (shared/inline); absent or [] when none. */
+  codes?: InlineCode[];
 }
 
 export interface MtRecord {
@@ -70,6 +72,8 @@ export interface Paragraph {
   marker: string | null;
   source: string;
   target: string;
+  /** Inline codes whose tokens source and target hold (shared/inline); absent or [] when none. */
+  codes?: InlineCode[];
   status: ParagraphStatus;
   mt: MtRecord | null;
   signOff: SignOff | null;
@@ -144,4 +148,5 @@ export interface ApiError {
 }
 
 import type { ErrorCode } from './errors.js';
+import type { InlineCode } from './inline/inlineCodes.js';
 export { ERROR_CODES, type ErrorCode } from './errors.js';

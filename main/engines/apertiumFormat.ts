@@ -55,7 +55,8 @@ function deformatRun(run: string): string {
       continue;
     }
     if (RESERVED.has(c)) out += '\\' + c;
-    else if (BLANKED.has(c)) out += superblank(c);
+    // Inline tokens (shared/inline): each placeholder travels as a superblank, kept verbatim.
+    else if (BLANKED.has(c) || (c >= '\uE000' && c <= '\uE2FF')) out += superblank(c);
     else out += c;
     i++;
   }

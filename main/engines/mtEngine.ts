@@ -57,6 +57,11 @@ export interface TranslateOptions {
   context?: readonly ParagraphContext[];
   /** Terms to use when the engine can take them. */
   glossary?: readonly GlossaryTerm[];
+  /**
+   * 'xml': the texts are XML-escaped and hold inline-token tags (`<t1>…</t1>`, `<x2/>`, see
+   * inlineMarkup.ts) that the translation must keep. Not used for Apertium (superblanks).
+   */
+  markup?: 'xml';
 }
 
 export interface MtEngine {

@@ -52,6 +52,7 @@ function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revisi
     marker: p.marker,
     source: p.source,
     target: p.target,
+    codes: p.codes ?? [],
     status: p.status,
     mt: p.mt,
     engineName: p.mt ? (deps.engines.get(p.mt.engineId)?.name ?? p.mt.engineId) : null,

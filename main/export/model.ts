@@ -4,6 +4,7 @@
  * `collectExport.ts` from the database; writers are pure functions of it.
  */
 import type { BlockKind, ExportMode, MtRecord, ParagraphStatus, Role, SignOff } from '../../shared/types.js';
+import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 
 export interface ExportActor {
   name: string;
@@ -19,6 +20,8 @@ export interface ExportParagraph {
   marker: string | null;
   source: string;
   target: string;
+  /** Inline codes whose tokens source, target and MT hold (shared/inline); [] when none. */
+  codes: readonly InlineCode[];
   status: ParagraphStatus;
   mt: MtRecord | null;
   /** Display name of the MT engine (`mt.engineId` when unknown). */

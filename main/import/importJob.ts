@@ -10,9 +10,9 @@ export type ImportJob =
 
 export type ImportOutcome = { ok: true; value: ParsedImport } | { ok: false; error: ApiError };
 
-export function runImportJob(job: ImportJob): ImportOutcome {
+export async function runImportJob(job: ImportJob): Promise<ImportOutcome> {
   try {
-    const value = job.kind === 'file' ? parseImportFile({ fileName: job.fileName, bytes: job.bytes }) : parseImportText(job.text, job.format);
+    const value = job.kind === 'file' ? await parseImportFile({ fileName: job.fileName, bytes: job.bytes }) : parseImportText(job.text, job.format);
     return { ok: true, value };
   } catch (err) {
     if (isServiceError(err)) return { ok: false, error: err.toApiError() };

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../shared/inline/renderInline.js';
 import { failure } from '../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { bundledWorkerFile, createImportRunner } from './importRunner.js';
@@ -44,6 +45,23 @@ describe('import worker', () => {
     expect(runner.mode).toBe('worker');
     const parsed = await runner.parse({ kind: 'file', fileName: 'a.md', bytes: new TextEncoder().encode('# Hi\n\nThere.') });
     expect(parsed.segments.map((s) => s.text)).toEqual(['Hi', 'There.']);
+  });
+
+  it('reads a Word file (DOCX) in the worker thread', async () => {
+    const runner = createImportRunner({ workerFile });
+    const parsed = await runner.parse({ kind: 'file', fileName: 'article.docx', bytes: fs.readFileSync(path.join(__dirname, 'fixtures', 'docx', 'article.docx')) });
+    expect(parsed.format).toBe('docx');
+    expect(parsed.segments.slice(0, 2).map((s) => [s.kind, renderMarkdown(s.text, s.codes ?? [])])).toEqual([
+      ['heading', 'Flood waters rise in Müllheim'],
+      ['paragraph', 'Heavy rain caused the river to **burst its banks** on *Monday* night.'],
+    ]);
+  });
+
+  it('refuses a lying zip bomb in the worker, naming the part', async () => {
+    const runner = createImportRunner({ workerFile });
+    const bytes = fs.readFileSync(path.join(__dirname, 'fixtures', 'hostile', 'zip-bomb-lying.docx'));
+    const error = await failure(runner.parse({ kind: 'file', fileName: 'bomb.docx', bytes }));
+    expect(error).toMatchObject({ code: 'IMPORT_ZIP_SIZE_MISMATCH', details: { entry: 'word/document.xml' } });
   });
 
   it('reports a refusal with the same code and details as in process', async () => {

@@ -93,7 +93,7 @@ export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
   return {
     mode: workerFile ? 'worker' : 'in-process',
     async parse(job) {
-      if (!workerFile) return unwrap(runImportJob(job));
+      if (!workerFile) return unwrap(await runImportJob(job));
       return inWorker(workerFile, job, timeoutMs, heapMb);
     },
   };

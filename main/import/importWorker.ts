@@ -6,5 +6,5 @@ import { parentPort } from 'node:worker_threads';
 import { runImportJob, type ImportJob } from './importJob.js';
 
 parentPort?.on('message', (job: ImportJob) => {
-  parentPort?.postMessage(runImportJob(job));
+  void runImportJob(job).then((outcome) => parentPort?.postMessage(outcome));
 });

@@ -12,6 +12,12 @@ export const IMPORT_LIMITS = {
   xmlDepth: 256,
   /** Most XML elements in one file. */
   xmlElements: 500_000,
+  /** DOCX: most entries the ZIP archive may list. */
+  zipEntries: 10_000,
+  /** DOCX: largest uncompressed size of one part that is read (document, styles, numbering, relationships). */
+  zipPartBytes: 64 * 1024 * 1024,
+  /** DOCX: largest uncompressed size of all parts read together. */
+  zipTotalBytes: 96 * 1024 * 1024,
   /** Longest time a parse may take in the worker before it is stopped. */
   workerTimeoutMs: 60_000,
   /** Heap of the parsing worker; running out is reported as a file too complex to read. */

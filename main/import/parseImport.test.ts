@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { ImportedSegment } from '../../shared/import/importedDocument.js';
 import type { ServiceError } from '../services/serviceError.js';
 import { decodeText } from './decodeText.js';
 import { parseImportFile, parseImportText } from './parseImport.js';
+
+/** Tokens made readable: `[0` opens code 0, `0]` closes it, `{0}` stands for it. */
+const show = (t: string) =>
+  t.replace(/[\uE000-\uE2FF]/g, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c < 0xe100 ? `[${c - 0xe000}` : c < 0xe200 ? `${c - 0xe100}]` : `{${c - 0xe200}}`;
+  });
+const shown = (segments: ImportedSegment[]) =>
+  segments.map(({ codes: _codes, ...s }) => ({ ...s, text: show(s.text), target: s.target && { ...s.target, text: show(s.target.text) } }));
 
 const file = (fileName: string, bytes: Uint8Array | string) =>
   parseImportFile({ fileName, bytes: typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes });
@@ -37,8 +47,8 @@ describe('encoding detection', () => {
     ['UTF-16 LE without BOM', utf16(ARTICLE, true), 'utf-16le'],
     ['UTF-16 BE without BOM', utf16(ARTICLE, false), 'utf-16be'],
   ];
-  it.each(cases)('reads %s, with any line endings, into the same paragraphs', (_name, bytes, encoding) => {
-    const parsed = file('a.txt', bytes);
+  it.each(cases)('reads %s, with any line endings, into the same paragraphs', async (_name, bytes, encoding) => {
+    const parsed = await file('a.txt', bytes);
     expect(parsed.encoding).toBe(encoding);
     expect(parsed.segments.map((s) => s.text)).toEqual(expectedTexts);
   });
@@ -49,8 +59,8 @@ describe('encoding detection', () => {
     expect(decodeText(bytes)).toEqual({ text: 'Café naïve “q” € 5', encoding: 'windows-1252' });
   });
 
-  it('composes to NFC (decomposed accents become one character)', () => {
-    const parsed = file('a.md', 'Cafe\u0301 und Mu\u0308ller');
+  it('composes to NFC (decomposed accents become one character)', async () => {
+    const parsed = await file('a.md', 'Cafe\u0301 und Mu\u0308ller');
     expect(parsed.segments[0]!.text).toBe('Café und Müller');
     expect(parsed.segments[0]!.text.length).toBe(15);
   });
@@ -58,6 +68,32 @@ describe('encoding detection', () => {
   it('reports the byte offset of broken UTF-8 and of unpaired UTF-16 surrogates', () => {
     expect(() => decodeText(Uint8Array.from([0x61, 0xc3, 0xa9, 0x62, 0xe2, 0x28]))).toThrow(/offset 4/);
     expect(() => decodeText(Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]))).toThrow(/offset 4/);
+  });
+});
+
+describe('inline markup as tokens', () => {
+  it('Markdown: emphasis, links and code spans become tokens with their codes; fenced code stays verbatim', async () => {
+    const parsed = await file('a.md', '# A **big** day\n\nSee [the site](https://x.example/) and `npm i`.\n\n```\n**not** parsed\n```');
+    expect(shown(parsed.segments).map((s) => s.text)).toEqual(['A [0big0] day', 'See [0the site0] and {1}.', '```\n**not** parsed\n```']);
+    expect(parsed.segments.map((s) => s.codes)).toEqual([[{ type: 'bold' }], [{ type: 'link', href: 'https://x.example/' }, { type: 'code', text: 'npm i' }], undefined]);
+  });
+
+  it('HTML: http(s)/mailto links kept as link codes, other hrefs dropped (text kept), <code> and <br> as tokens', async () => {
+    const parsed = await file('a.html', '<p><a href="https://x.example/a">one</a> <a href="/rel">two</a> <a href="mailto:d@x.example">three</a> <code>a &lt; b</code><br>end</p>');
+    expect(shown(parsed.segments).map((s) => s.text)).toEqual(['[0one0] two [1three1] {2}{3}end']);
+    expect(parsed.segments[0]!.codes).toEqual([
+      { type: 'link', href: 'https://x.example/a' },
+      { type: 'link', href: 'mailto:d@x.example' },
+      { type: 'code', text: 'a < b' },
+      { type: 'break' },
+    ]);
+  });
+
+  it('placeholder characters in a file are never taken for tokens', async () => {
+    const parsed = await file('a.txt', 'Sneaky \uE000token\uE100 here.');
+    expect(parsed.segments[0]).toEqual({ kind: 'paragraph', marker: null, text: 'Sneaky token here.', target: null });
+    const html = await file('a.html', '<p>Sneaky \uE200 <b>x\uE001</b></p>');
+    expect(show(html.segments[0]!.text)).toBe('Sneaky [0x0]');
   });
 });
 
@@ -87,20 +123,27 @@ describe('XLIFF', () => {
   </file>
 </xliff>`;
 
-  it('reads 1.2 units, their targets by state and the tool that made them', () => {
-    const parsed = file('story.xlf', xliff12);
+  it('reads 1.2 units, their targets by state and the tool that made them', async () => {
+    const parsed = await file('story.xlf', xliff12);
     expect(parsed.sourceLang).toBe('en-US');
     expect(parsed.targetLang).toBe('de-DE');
-    expect(parsed.segments).toEqual([
-      { kind: 'paragraph', marker: null, text: 'The mayor resigned on Monday.', target: { text: 'Der Bürgermeister trat am Montag zurück.', state: 'confirmed', tool: 'DeepL 3' } },
-      { kind: 'paragraph', marker: null, text: 'Prices rose by 3%.', target: { text: 'Die Preise stiegen um 3 %.', state: 'mt', tool: 'DeepL 3' } },
+    expect(shown(parsed.segments)).toEqual([
+      { kind: 'paragraph', marker: null, text: 'The mayor [0resigned0] on Monday.', target: { text: 'Der Bürgermeister [0trat0] am Montag zurück.', state: 'confirmed', tool: 'DeepL 3' } },
+      { kind: 'paragraph', marker: null, text: 'Prices rose by 3%{0}.', target: { text: 'Die Preise stiegen um 3 %.', state: 'mt', tool: 'DeepL 3' } },
       { kind: 'paragraph', marker: null, text: 'No translation yet & more.', target: null },
       { kind: 'paragraph', marker: null, text: 'MT flagged final.', target: { text: 'MT final.', state: 'mt', tool: 'DeepL 3' } },
-      { kind: 'paragraph', marker: null, text: 'Code here.', target: { text: 'Code hier.', state: 'confirmed', tool: 'DeepL 3' } },
+      { kind: 'paragraph', marker: null, text: 'Code {0}here.', target: { text: 'Code hier.', state: 'confirmed', tool: 'DeepL 3' } },
+    ]);
+    expect(parsed.segments.map((s) => s.codes)).toEqual([
+      [{ type: 'xliff', element: 'g', attrs: { id: '1' }, content: '' }],
+      [{ type: 'xliff', element: 'x', attrs: { id: '2' }, content: '' }],
+      undefined,
+      undefined,
+      [{ type: 'xliff', element: 'ph', attrs: { id: '1' }, content: '<br/>' }],
     ]);
   });
 
-  it('reads 2.0 units, joining their segments, with states per segment', () => {
+  it('reads 2.0 units, joining their segments, with states per segment', async () => {
     const xml = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
       <file id="f1">
         <unit id="u1"><segment state="final"><source>First sentence.</source><target>Première phrase.</target></segment>
@@ -110,12 +153,12 @@ describe('XLIFF', () => {
           <notes><note>Not text</note></notes></unit>
         <unit id="u3"><segment><source>Sign <cp hex="2122"/> and <cp hex="0000"/>.</source></segment></unit>
       </file></xliff>`;
-    const parsed = file('story.xliff', xml);
+    const parsed = await file('story.xliff', xml);
     expect(parsed.sourceLang).toBe('en');
     expect(parsed.targetLang).toBe('fr');
-    expect(parsed.segments.map((s) => [s.text, s.target?.text ?? null, s.target?.state ?? null])).toEqual([
-      ['First sentence. Second one.', 'Première phrase. Deuxième phrase.', 'confirmed'],
-      ['Machine made.', 'Fait par machine.', 'mt'],
+    expect(shown(parsed.segments).map((s) => [s.text, s.target?.text ?? null, s.target?.state ?? null])).toEqual([
+      ['First sentence. Second [0one0].', 'Première phrase. Deuxième [0phrase0].', 'confirmed'],
+      ['Machine {0}made.', 'Fait par machine.', 'mt'],
       ['Sign ™ and .', null, null],
     ]);
   });
@@ -141,17 +184,17 @@ describe('HTML', () => {
   </article>
   <footer>© 2026</footer></body></html>`;
 
-  it('takes the article body: headings, paragraphs, captions, list items and quotes, without any markup', () => {
-    const parsed = file('story.html', page);
+  it('takes the article body: headings, paragraphs, captions, list items and quotes, without any markup', async () => {
+    const parsed = await file('story.html', page);
     expect(parsed.title).toBe('Site | Story');
-    expect(parsed.segments.map(({ kind, marker, text }) => [kind, marker, text])).toEqual([
-      ['heading', '1', 'City council approves budget'],
-      ['paragraph', null, 'The council voted 7 to 2 on Monday.'],
-      ['paragraph', null, 'Line one\nline two'],
+    expect(shown(parsed.segments).map(({ kind, marker, text }) => [kind, marker, text])).toEqual([
+      ['heading', '1', 'City council [0approves0] budget'],
+      ['paragraph', null, 'The council voted [07 to 20] on Monday.'],
+      ['paragraph', null, 'Line one{0}line two'],
       ['paragraph', null, 'The town hall.'],
       ['heading', '2', 'What changes'],
       ['list-item', null, 'More buses'],
-      ['list-item', null, 'Fewer cars'],
+      ['list-item', null, 'Fewer [0cars0]'],
       ['list-item', null, 'Nested item'],
       ['list-item', '3.', 'Third'],
       ['list-item', '4.', 'Fourth'],
@@ -163,8 +206,9 @@ describe('HTML', () => {
     }
   });
 
-  it('falls back to <body> (dropping the site header) when there is no <article>', () => {
-    const parsed = file('page.htm', '<body><header>Brand</header><h1>Title</h1><div>Loose <i>text</i> here<p>Para</p></div></body>');
-    expect(parsed.segments.map((s) => s.text)).toEqual(['Title', 'Loose text here', 'Para']);
+  it('falls back to <body> (dropping the site header) when there is no <article>', async () => {
+    const parsed = await file('page.htm', '<body><header>Brand</header><h1>Title</h1><div>Loose <i>text</i> here<p>Para</p></div></body>');
+    expect(shown(parsed.segments).map((s) => s.text)).toEqual(['Title', 'Loose [0text0] here', 'Para']);
+    expect(parsed.segments[1]!.codes).toEqual([{ type: 'italic' }]);
   });
 });

@@ -3,10 +3,12 @@
  * ServiceError that names the problem and the limit. Pure CPU work, so it can run in a worker.
  */
 import { extensionOf, IMPORT_EXTENSIONS, type ImportFormat, type ParsedImport } from '../../shared/import/importedDocument.js';
-import { looksBinary, segmentText } from '../../shared/segment.js';
-import type { SourceFormat } from '../../shared/types.js';
+import { parseMarkdownInline } from '../../shared/inline/markdownInline.js';
+import { isFencedCode, looksBinary, segmentText } from '../../shared/segment.js';
+import type { Segment, SourceFormat } from '../../shared/types.js';
 import { ServiceError } from '../services/serviceError.js';
 import { assertWellFormed, decodeText } from './decodeText.js';
+import { parseDocx } from './formats/docx.js';
 import { parseHtml } from './formats/html.js';
 import { parseXliff } from './formats/xliff.js';
 import { IMPORT_LIMITS } from './limits.js';
@@ -66,12 +68,22 @@ function fromText(text: string, format: ImportFormat, encoding: string | null): 
   if (looksBinary(text)) {
     throw new ServiceError('IMPORT_BINARY', 'This file is not text (it looks like binary data).');
   }
+  // Token placeholders (shared/inline) never come from a file's content.
+  if (format === 'txt' || format === 'md') text = text.replace(/[\uE000-\uE2FF]/g, '');
   switch (format) {
     case 'txt':
-    case 'md':
       return {
         format,
         segments: segmentText(text, format).map((s) => ({ ...s, target: null })),
+        encoding,
+        sourceLang: null,
+        targetLang: null,
+        title: null,
+      };
+    case 'md':
+      return {
+        format,
+        segments: segmentText(text, format).map((s) => ({ ...withMarkdownInline(s), target: null })),
         encoding,
         sourceLang: null,
         targetLang: null,
@@ -82,8 +94,16 @@ function fromText(text: string, format: ImportFormat, encoding: string | null): 
     case 'xliff':
       return { ...parseXliff(text.normalize('NFC')), encoding };
     case 'docx':
-      throw new ServiceError('IMPORT_UNSUPPORTED_FORMAT', 'Word files cannot be imported yet.', { fileName: '', extension: 'docx' });
+      // Binary: read by parseImportFile before any text decoding; never pasted.
+      throw new ServiceError('IMPORT_DOCX_NOT_ZIP', 'This .docx file is not a Word document (it is not a ZIP archive).');
   }
+}
+
+/** A Markdown block's inline markup as tokens; fenced code stays verbatim. */
+function withMarkdownInline(segment: Segment): Segment {
+  if (isFencedCode(segment.text)) return segment;
+  const { text, codes } = parseMarkdownInline(segment.text);
+  return codes.length > 0 ? { ...segment, text, codes } : segment;
 }
 
 /** Pasted text (plain or Markdown). */
@@ -95,11 +115,13 @@ export function parseImportText(text: string, format: SourceFormat): ParsedImpor
 }
 
 /** A file's bytes: size, type (by name, then by its first bytes), encoding, format, limits. */
-export function parseImportFile({ fileName, bytes }: FileToImport): ParsedImport {
+export async function parseImportFile({ fileName, bytes }: FileToImport): Promise<ParsedImport> {
   if (bytes.length > IMPORT_LIMITS.fileBytes) throw tooLarge(bytes.length);
   const format = formatOfFileName(fileName);
   if (bytes.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The file is empty.');
   const detected = sniffBinary(bytes);
+  // A Word file is a ZIP archive; any other binary kind under its name is the wrong file.
+  if (format === 'docx' && (detected === 'zip' || detected === null)) return checkLimits(await parseDocx(bytes));
   if (detected) {
     throw new ServiceError(
       'IMPORT_FILE_TYPE_MISMATCH',

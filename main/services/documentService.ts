@@ -5,6 +5,7 @@
  */
 import type { ImportDocumentInput, ImportSource, VersoApi } from '../../shared/api.js';
 import type { ImportedSegment, ParsedImport } from '../../shared/import/importedDocument.js';
+import { renderPlainText } from '../../shared/inline/renderInline.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
 import { deriveTitle } from '../../shared/segment.js';
 import type { DocumentDetail, Paragraph, Profile } from '../../shared/types.js';
@@ -59,6 +60,7 @@ export function insertImportedParagraph(
     marker: seg.marker,
     source: seg.text,
     target: target?.text ?? '',
+    codes: seg.codes ?? [],
     status: target === null ? 'new' : target.state === 'mt' ? 'machine' : target.state === 'confirmed' ? 'translated' : 'edited',
     mt:
       target?.state === 'mt'
@@ -112,7 +114,7 @@ export function storeImportedDocument(
   const at = deps.now().toISOString();
   const doc: DocumentRecord = {
     id: deps.newId(),
-    title: input.title?.trim() || deriveTitle(parsed.segments) || parsed.title || '',
+    title: input.title?.trim() || deriveTitle(parsed.segments.map((s) => ({ ...s, text: renderPlainText(s.text, s.codes ?? []) }))) || parsed.title || '',
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
     sourceFormat: parsed.format === 'md' ? 'md' : 'txt',

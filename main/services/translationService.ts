@@ -5,6 +5,8 @@
  * its own transaction with its revision and provenance, so a failure or cancel midway keeps all
  * that was done and never leaves a half-written paragraph.
  */
+import { hasTokens, repairTokens, stripTokens } from '../../shared/inline/inlineCodes.js';
+import { tokensToXml, xmlToTokens } from '../engines/inlineMarkup.js';
 import type { VersoApi } from '../../shared/api.js';
 import type { TranslateScope } from '../../shared/features/enginesApi.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
@@ -112,7 +114,8 @@ export interface MtJobs {
 }
 
 function contextOf(all: readonly Paragraph[], p: Paragraph): ParagraphContext {
-  return { previous: all[p.index - 1]?.source ?? null, next: all[p.index + 1]?.source ?? null };
+  const plain = (q: Paragraph | undefined): string | null => (q ? stripTokens(q.source) : null);
+  return { previous: plain(all[p.index - 1]), next: plain(all[p.index + 1]) };
 }
 
 export function createMtJobs(deps: ServiceDeps): MtJobs {
@@ -260,17 +263,23 @@ export function createMtJobs(deps: ServiceDeps): MtJobs {
 
           let writeError: unknown = null;
           let batchError: unknown = null;
+          // Inline tokens: Apertium takes the placeholders as superblanks; HTTP engines get XML tags.
+          const xml = (engine.kind ?? 'apertium') !== 'apertium' && misses.some((p) => hasTokens(p.source));
           try {
             await engine.translateBatch(
-              misses.map((p) => p.source),
+              misses.map((p) => (xml ? tokensToXml(p.source) : p.source)),
               enginePair,
               {
                 signal,
+                ...(xml ? { markup: 'xml' as const } : {}),
                 ...(engine.usesContext ? { context: misses.map((p) => contextOf(all, p)) } : {}),
                 ...(glossary.length > 0 ? { glossary } : {}),
-                onResult(index, output) {
+                onResult(index, raw) {
                   const p = misses[index];
                   if (signal.aborted || !p || finished.has(p.id)) return;
+                  // Every token exactly once; lost ones go to the end (QA then flags them).
+                  const text = repairTokens(xml ? xmlToTokens(raw.text) : raw.text, p.codes ?? []).text;
+                  const output = { ...raw, text };
                   try {
                     write(p, { output, producedAt: deps.now().toISOString(), fromCache: false });
                   } catch (err) {

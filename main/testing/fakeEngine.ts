@@ -1,6 +1,6 @@
 /** A scriptable MT engine for tests of the services (the real one is tested against Apertium). */
 import type { LanguagePair } from '../../shared/types.js';
-import type { EngineDescription, MtEngine, MtOutput } from '../engines/mtEngine.js';
+import type { EngineDescription, EngineKind, MtEngine, MtOutput } from '../engines/mtEngine.js';
 
 export interface FakeEngineOptions {
   id?: string;
@@ -14,6 +14,8 @@ export interface FakeEngineOptions {
   failAfter?: { count: number; error: Error };
   /** Wait for this before delivering results (to interleave human work). */
   gate?: Promise<void>;
+  /** The kind of engine it stands in for (default: none, treated like Apertium). */
+  kind?: EngineKind;
 }
 
 export interface FakeEngine extends MtEngine {
@@ -26,6 +28,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
   return {
     id: options.id ?? 'fake',
     name: options.name ?? 'Fake MT',
+    ...(options.kind ? { kind: options.kind } : {}),
     batches,
     async describe(): Promise<EngineDescription> {
       const available = options.available ?? true;

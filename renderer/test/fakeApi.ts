@@ -19,6 +19,7 @@ import type {
   Settings,
 } from '../../shared/types.js';
 import { createEventHub, type EventHub } from '../src/api/memoryTransport.js';
+import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffOverride, SignOffSummary } from '../../shared/features/workflowApi.js';
 import { qaErrors, runQa } from '../../shared/qa/runQa.js';
 import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
@@ -43,6 +44,7 @@ export interface FakeParagraphSeed {
   target?: string;
   status?: ParagraphStatus;
   engineId?: string;
+  codes?: InlineCode[];
 }
 
 let clock = 0;
@@ -116,6 +118,7 @@ export class FakeVersoApi implements VersoApi {
           marker: null,
           source: seed.source,
           target,
+          ...(seed.codes ? { codes: seed.codes } : {}),
           status,
           mt: seed.engineId
             ? {

@@ -94,6 +94,12 @@ export const IMPORTING_ERROR_CODES = [
   'IMPORT_XLIFF_VERSION',
   'IMPORT_XLIFF_INVALID',
   'ALIGNMENT_COUNT_MISMATCH',
+  'IMPORT_DOCX_NOT_ZIP',
+  'IMPORT_DOCX_DAMAGED',
+  'IMPORT_DOCX_NO_DOCUMENT',
+  'IMPORT_ZIP_TOO_LARGE',
+  'IMPORT_ZIP_SIZE_MISMATCH',
+  'IMPORT_ZIP_UNSAFE_PATH',
 ] as const satisfies readonly string[];
 
 export type ImportingErrorCode = (typeof IMPORTING_ERROR_CODES)[number] | CoreErrorCode;

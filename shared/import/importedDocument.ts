@@ -47,6 +47,7 @@ export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  docx: 'docx',
   xlf: 'xliff',
   xliff: 'xliff',
 };

@@ -1,5 +1,6 @@
 /** Paragraphs of a document, with their MT record and sign-off, mapped to the shared `Paragraph` type. */
 import type Database from 'better-sqlite3';
+import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import type { BlockKind, Paragraph, ParagraphStatus, Role } from '../../../shared/types.js';
 
 interface ParagraphRow {
@@ -24,9 +25,10 @@ interface ParagraphRow {
   signed_off_at: string | null;
   signed_off_hash: string | null;
   updated_at: string;
+  inline_codes: string;
 }
 
-const COLUMNS = `id, document_id, position, kind, marker, source, target, status,
+const COLUMNS = `id, document_id, position, kind, marker, source, target, inline_codes, status,
   mt_text, mt_engine, mt_engine_version, mt_source_lang, mt_target_lang, mt_created_at, mt_unknown_words,
   signed_off_by, signed_off_name, signed_off_role, signed_off_at, signed_off_hash, updated_at`;
 
@@ -36,7 +38,13 @@ function parseWords(json: string | null): string[] {
   return Array.isArray(value) ? value.filter((w): w is string => typeof w === 'string') : [];
 }
 
+function parseCodes(json: string): InlineCode[] {
+  const value = JSON.parse(json) as unknown;
+  return Array.isArray(value) ? (value as InlineCode[]) : [];
+}
+
 function toParagraph(row: ParagraphRow): Paragraph {
+  const codes = parseCodes(row.inline_codes);
   return {
     id: row.id,
     documentId: row.document_id,
@@ -45,6 +53,8 @@ function toParagraph(row: ParagraphRow): Paragraph {
     marker: row.marker,
     source: row.source,
     target: row.target,
+    // Only paragraphs with inline markup carry the field.
+    ...(codes.length > 0 ? { codes } : {}),
     status: row.status,
     mt:
       row.mt_text === null
@@ -83,6 +93,7 @@ function toParams(p: Paragraph): Params {
     marker: p.marker,
     source: p.source,
     target: p.target,
+    inline_codes: JSON.stringify(p.codes ?? []),
     status: p.status,
     mt_text: p.mt?.text ?? null,
     mt_engine: p.mt?.engineId ?? null,
@@ -120,6 +131,7 @@ export function createParagraphsRepo(db: Database.Database) {
   const listStmt = db.prepare<[string], ParagraphRow>(
     `SELECT ${COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`,
   );
+  const setCodesStmt = db.prepare<[string, string]>('UPDATE paragraphs SET inline_codes = ? WHERE id = ?');
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM paragraphs');
 
   return {
@@ -129,6 +141,10 @@ export function createParagraphsRepo(db: Database.Database) {
     /** Writes the mutable columns (target, status, MT record, sign-off, updated_at). */
     update(p: Paragraph): void {
       if (updateStmt.run(toParams(p)).changes !== 1) throw new Error(`Paragraph ${p.id} does not exist`);
+    },
+    /** The inline codes of a paragraph whose source was replaced (re-import). */
+    setCodes(id: string, codes: readonly InlineCode[]): void {
+      setCodesStmt.run(JSON.stringify(codes), id);
     },
     get(id: string): Paragraph | null {
       const row = getStmt.get(id);

@@ -77,6 +77,15 @@ describe('repositories', () => {
     expect(repos.paragraphs.get('p1')).toEqual(full);
     repos.paragraphs.update({ ...full, status: 'edited', signOff: null, mt: null });
     expect(repos.paragraphs.get('p1')).toMatchObject({ status: 'edited', signOff: null, mt: null });
+
+    // Inline codes (shared/inline) go with the paragraph; a re-import may replace them.
+    const withCodes: Paragraph = { ...p, id: 'p2', index: 1, source: 'A \uE000link\uE100.', codes: [{ type: 'link', href: 'https://x.example/' }] };
+    repos.paragraphs.insert(withCodes);
+    expect(repos.paragraphs.get('p2')).toEqual(withCodes);
+    repos.paragraphs.setCodes('p2', [{ type: 'bold' }]);
+    expect(repos.paragraphs.get('p2')?.codes).toEqual([{ type: 'bold' }]);
+    repos.paragraphs.setCodes('p2', []);
+    expect(repos.paragraphs.get('p2')).not.toHaveProperty('codes');
   });
 
   it('lists paragraphs in document order and summarises documents', () => {

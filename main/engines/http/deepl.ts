@@ -119,7 +119,7 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
     return cache.value;
   }
 
-  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult }: TranslateOptions): Promise<MtOutput[]> {
+  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult, markup }: TranslateOptions): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await describe();
     if (!d.available) throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
@@ -149,6 +149,8 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
         body['formality'] = target.formality ? options.formality : options.formality.startsWith('prefer_') ? options.formality : `prefer_${options.formality}`;
       }
       if (options.glossaryId !== '') body['glossary_id'] = options.glossaryId;
+      // Inline tokens travel as XML tags DeepL keeps in place.
+      if (markup === 'xml') body['tag_handling'] = 'xml';
       const reply = await requestJson(
         { engine: name, method: 'POST', url: `${base}/v2/translate`, headers: { Authorization: `DeepL-Auth-Key ${key}` }, body, signal },
         options.http,

@@ -58,6 +58,13 @@ describe('LibreTranslate', () => {
     for (const r of posts) expect(r.body).toMatchObject({ source: 'en', target: 'es', format: 'text', api_key: 'lt-key' });
   });
 
+  it('sends texts with inline-token tags as HTML (markup: xml)', async () => {
+    const s = await track(startLibreTranslate({ apiKey: 'lt-key' }));
+    const engine = createLibreTranslateEngine({ enabled: true, baseUrl: s.url, getKey: key('lt-key'), http: http() });
+    await translate(engine, ['The <t0>river</t0> rose.'], { markup: 'xml' });
+    expect(s.requests.at(-1)!.body).toMatchObject({ q: ['The <t0>river</t0> rose.'], format: 'html' });
+  });
+
   it('is unavailable until set up, and says why when the server refuses or is down', async () => {
     expect(await createLibreTranslateEngine({ enabled: false, baseUrl: 'http://127.0.0.1:9', getKey: key(null), http: http() }).describe()).toMatchObject({
       available: false,
@@ -107,6 +114,15 @@ describe('DeepL', () => {
       expect((r.body as { text: string[] }).text.length).toBeLessThanOrEqual(50);
       expect(r.body).toMatchObject({ source_lang: 'EN', target_lang: 'ES', formality: 'more', glossary_id: 'g-1' });
     }
+  });
+
+  it('asks for XML tag handling when the texts carry inline-token tags (markup: xml), and not otherwise', async () => {
+    const s = await track(startDeepl({ key: 'k' }));
+    const engine = createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'default', glossaryId: '', getKey: key('k'), http: http() });
+    await translate(engine, ['The <t0>river</t0> rose.'], { markup: 'xml' });
+    expect(s.requests.at(-1)!.body).toMatchObject({ text: ['The <t0>river</t0> rose.'], tag_handling: 'xml' });
+    await translate(engine, ['Plain.']);
+    expect(s.requests.at(-1)!.body).not.toHaveProperty('tag_handling');
   });
 
   it('asks formality only as a preference where the target language has none, and EN-US for English', async () => {
@@ -203,5 +219,11 @@ describe('OpenAI-compatible chat completions', () => {
     expect(system!.content).toContain('from German (de) into Japanese (ja)');
     expect(system!.content).not.toContain('Use these terms');
     expect(user!.content).toBe('Paragraph to translate:\nHi.');
+    expect(system!.content).not.toContain('formatting tags');
+  });
+
+  it('tells the model to keep inline-token tags when the paragraph has them', () => {
+    const [system] = buildMessages('The <t0>river</t0> rose<x1/>.', { source: 'en', target: 'es' }, null, []);
+    expect(system!.content).toContain('keep every tag exactly once');
   });
 });

@@ -72,7 +72,7 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): MtEn
     }
   });
 
-  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult }: TranslateOptions): Promise<MtOutput[]> {
+  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult, markup }: TranslateOptions): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await description.get();
     if (!d.available) throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
@@ -91,7 +91,7 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): MtEn
           engine: name,
           method: 'POST',
           url: `${base}/translate`,
-          body: { q: chunk.map((i) => texts[i]!), source, target, format: 'text', ...(key ? { api_key: key } : {}) },
+          body: { q: chunk.map((i) => texts[i]!), source, target, format: markup === 'xml' ? 'html' : 'text', ...(key ? { api_key: key } : {}) },
           signal,
         },
         options.http,

@@ -46,6 +46,11 @@ export function buildMessages(text: string, pair: LanguagePair, context: Paragra
     'Reply with the translation of the paragraph only: no quotation marks around it, no preamble, no notes, no explanations.',
     'Keep names, numbers, dates, URLs and line breaks as they are. Never translate the context paragraphs.',
   ];
+  if (/<(?:t|x)\d{1,3}\/?>/.test(text)) {
+    rules.push(
+      'The paragraph is XML-escaped and holds formatting tags such as <t1>…</t1> and <x2/>: keep every tag exactly once, around or at the words they belong to, and keep the escapes (&amp;, &lt;, &gt;).',
+    );
+  }
   // Only the terms this paragraph contains (whole words, the glossary's own matching rules).
   const terms = termsIn(text, glossary.map((g) => ({ ...g, caseSensitive: g.caseSensitive ?? false })), pair.source);
   if (terms.length > 0) {

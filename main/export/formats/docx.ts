@@ -2,7 +2,9 @@
  * DOCX through the `docx` library: Word's own Heading styles, list paragraphs, a Quote style, and
  * the disclosure footer as its own paragraphs in the "AI Disclosure" style after the last one.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
+import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
+import { renderSpans } from '../../../shared/inline/renderInline.js';
 import { languageInfo } from '../../../shared/languages.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
 import { exportTitle, tidy, visibleText } from '../text.js';
@@ -27,10 +29,34 @@ function runLanguage(lang: string): NonNullable<IRunOptions['language']> {
   return { value: lang };
 }
 
-/** The runs of one paragraph's text (swap for an inline-aware renderer later); newlines become breaks. */
-export function docxParagraphRuns(text: string, lang: string): TextRun[] {
+/**
+ * The runs of one paragraph's text; newlines and line-break codes become breaks, bold/italic runs
+ * keep their formatting, links become hyperlinks (Word's Hyperlink style), inline code a monospace run.
+ */
+export function docxParagraphRuns(text: string, lang: string, codes: readonly InlineCode[] = []): ParagraphChild[] {
   const language = runLanguage(lang);
-  return text.split('\n').map((line, i) => new TextRun({ text: line, language, ...(i > 0 ? { break: 1 } : {}) }));
+  if (codes.length === 0) return text.split('\n').map((line, i) => new TextRun({ text: line, language, ...(i > 0 ? { break: 1 } : {}) }));
+  const out: ParagraphChild[] = [];
+  let breaks = 0;
+  for (const span of renderSpans(text, codes)) {
+    if (span.kind === 'break') {
+      breaks++;
+      continue;
+    }
+    const run = new TextRun({
+      text: span.text,
+      language,
+      ...(breaks > 0 ? { break: breaks } : {}),
+      ...(span.bold ? { bold: true } : {}),
+      ...(span.italic ? { italics: true } : {}),
+      ...(span.code ? { font: 'Courier New' } : {}),
+      ...(span.href ? { style: 'Hyperlink' } : {}),
+    });
+    breaks = 0;
+    out.push(span.href ? new ExternalHyperlink({ link: span.href, children: [run] }) : run);
+  }
+  if (breaks > 0) out.push(new TextRun({ text: '', language, break: breaks }));
+  return out;
 }
 
 function headingLevel(marker: string | null): number {
@@ -44,18 +70,18 @@ function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean): Paragraph 
   const base = { bidirectional: rtl };
   switch (p.kind) {
     case 'heading':
-      return new Paragraph({ ...base, heading: HEADINGS[headingLevel(p.marker) - 1]!, children: docxParagraphRuns(text, lang) });
+      return new Paragraph({ ...base, heading: HEADINGS[headingLevel(p.marker) - 1]!, children: docxParagraphRuns(text, lang, p.codes) });
     case 'list-item': {
       const ordered = p.marker !== null && /^\d+[.)]$/.test(p.marker);
       // Ordered items keep their own number as text, so the numbering is exactly the source's.
       return ordered
-        ? new Paragraph({ ...base, indent: { left: 720, hanging: 360 }, children: docxParagraphRuns(`${p.marker} ${text}`, lang) })
-        : new Paragraph({ ...base, bullet: { level: 0 }, children: docxParagraphRuns(text, lang) });
+        ? new Paragraph({ ...base, indent: { left: 720, hanging: 360 }, children: docxParagraphRuns(`${p.marker} ${text}`, lang, p.codes) })
+        : new Paragraph({ ...base, bullet: { level: 0 }, children: docxParagraphRuns(text, lang, p.codes) });
     }
     case 'quote':
-      return new Paragraph({ ...base, style: QUOTE_STYLE_ID, children: docxParagraphRuns(text, lang) });
+      return new Paragraph({ ...base, style: QUOTE_STYLE_ID, children: docxParagraphRuns(text, lang, p.codes) });
     case 'paragraph':
-      return new Paragraph({ ...base, children: docxParagraphRuns(text, lang) });
+      return new Paragraph({ ...base, children: docxParagraphRuns(text, lang, p.codes) });
   }
 }
 

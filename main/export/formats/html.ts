@@ -4,11 +4,14 @@
  */
 import { languageInfo } from '../../../shared/languages.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
+import { renderHtml } from '../../../shared/inline/renderInline.js';
 import { escapeXml, exportTitle, tidy, visibleText } from '../text.js';
 
-/** The HTML of one paragraph's text (swap for an inline-aware renderer later). Newlines become <br>. */
+/** The HTML of one paragraph's text: escaped, inline codes as <strong>/<em>/<a>/<code>/<br>. Newlines become <br>. */
 export function htmlParagraphText(p: ExportParagraph): string {
-  return visibleText(p)
+  const text = visibleText(p);
+  if (p.codes.length > 0) return renderHtml(text, p.codes).replace(/<br>/g, '<br>\n');
+  return text
     .split('\n')
     .map((l) => escapeXml(l))
     .join('<br>\n');

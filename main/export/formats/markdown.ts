@@ -3,6 +3,7 @@
  * escaped so a translation can never turn into markup (links, HTML, emphasis) it did not have.
  */
 import type { ExportDocument, ExportParagraph } from '../model.js';
+import { renderMarkdown } from '../../../shared/inline/renderInline.js';
 import { tidy, visibleText } from '../text.js';
 
 /** Escapes CommonMark's inline and line-start syntax in one line of plain text. */
@@ -13,12 +14,16 @@ export function escapeMarkdownLine(line: string): string {
   return out;
 }
 
-/** The Markdown text of one paragraph (swap for an inline-aware renderer later). */
-export function markdownParagraphText(p: ExportParagraph): string {
-  return visibleText(p)
+const escapeLines = (text: string): string =>
+  text
     .split('\n')
     .map((l) => escapeMarkdownLine(l))
     .join('\n');
+
+/** The Markdown text of one paragraph: its own text escaped, its inline codes (emphasis, links, code) restored. */
+export function markdownParagraphText(p: ExportParagraph): string {
+  const text = visibleText(p);
+  return p.codes.length === 0 ? escapeLines(text) : renderMarkdown(text, p.codes, escapeLines);
 }
 
 function headingLevel(marker: string | null): number {

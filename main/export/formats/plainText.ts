@@ -1,10 +1,12 @@
 /** Plain text: UTF-8, LF, paragraphs separated by a blank line, the footer after the last one. */
 import type { ExportDocument, ExportParagraph } from '../model.js';
+import { renderPlainText } from '../../../shared/inline/renderInline.js';
 import { tidy, visibleText } from '../text.js';
 
-/** The text of one paragraph (swap for an inline-aware renderer when paragraphs carry formatting). */
+/** The text of one paragraph: inline markup dropped, inline code as its text, line breaks kept. */
 export function plainParagraphText(p: ExportParagraph): string {
-  return visibleText(p);
+  const text = visibleText(p);
+  return p.codes.length === 0 ? text : renderPlainText(text, p.codes);
 }
 
 export function writePlainText(doc: ExportDocument): string {

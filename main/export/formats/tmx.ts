@@ -36,8 +36,8 @@ export function writeTmx(doc: ExportDocument): string {
     out.push(`    <tu ${attrs.join(' ')}>`);
     if (p.mt) out.push(`      <prop type="x-mt-engine">${a(p.mt.engineId)} ${a(p.mt.engineVersion)}</prop>`);
     out.push(`      <prop type="x-sha256">${a(p.signOff.textHash)}</prop>`);
-    out.push(`      <tuv xml:lang="${a(doc.sourceLang)}"><seg>${xmlSegmentText(p.source)}</seg></tuv>`);
-    out.push(`      <tuv xml:lang="${a(doc.targetLang)}"><seg>${xmlSegmentText(p.target)}</seg></tuv>`);
+    out.push(`      <tuv xml:lang="${a(doc.sourceLang)}"><seg>${xmlSegmentText(p.source, p.codes, null)}</seg></tuv>`);
+    out.push(`      <tuv xml:lang="${a(doc.targetLang)}"><seg>${xmlSegmentText(p.target, p.codes, null)}</seg></tuv>`);
     out.push('    </tu>');
   }
   out.push('  </body>', '</tmx>');

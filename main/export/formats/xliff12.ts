@@ -26,15 +26,15 @@ export function writeXliff12(doc: ExportDocument): string {
     if (p.kind !== 'paragraph') attrs.push(`restype="x-${p.kind}"`);
     if (s.approved) attrs.push('approved="yes"');
     out.push(`      <trans-unit ${attrs.join(' ')}>`);
-    out.push(`        <source xml:lang="${a(doc.sourceLang)}">${xmlSegmentText(p.source)}</source>`);
+    out.push(`        <source xml:lang="${a(doc.sourceLang)}">${xmlSegmentText(p.source, p.codes, '1.2')}</source>`);
     if (s.state !== null) {
       const tattrs = [`xml:lang="${a(doc.targetLang)}"`, `state="${s.state}"`];
       if (s.qualifier) tattrs.push(`state-qualifier="${s.qualifier}"`);
-      out.push(`        <target ${tattrs.join(' ')}>${xmlSegmentText(p.target)}</target>`);
+      out.push(`        <target ${tattrs.join(' ')}>${xmlSegmentText(p.target, p.codes, '1.2')}</target>`);
     }
     if (p.mt) {
       out.push(`        <alt-trans origin="${a(p.engineName ?? p.mt.engineId)}" alttranstype="proposal">`);
-      out.push(`          <target xml:lang="${a(p.mt.targetLang)}" xml:space="preserve">${xmlSegmentText(p.mt.text)}</target>`);
+      out.push(`          <target xml:lang="${a(p.mt.targetLang)}" xml:space="preserve">${xmlSegmentText(p.mt.text, p.codes, '1.2')}</target>`);
       out.push(`          <note from="verso">engine ${a(p.mt.engineId)} ${a(p.mt.engineVersion)}, ${a(p.mt.createdAt)}</note>`);
       out.push('        </alt-trans>');
     }

@@ -24,8 +24,8 @@ export function writeXliff20(doc: ExportDocument): string {
     if (p.mt) {
       out.push('      <mtc:matches>');
       out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}" subType="verso:${a(p.mt.engineId)}">`);
-      out.push(`          <source>${xmlSegmentText(p.source)}</source>`);
-      out.push(`          <target>${xmlSegmentText(p.mt.text)}</target>`);
+      out.push(`          <source>${xmlSegmentText(p.source, p.codes, '2.0')}</source>`);
+      out.push(`          <target>${xmlSegmentText(p.mt.text, p.codes, '2.0')}</target>`);
       out.push('        </mtc:match>');
       out.push('      </mtc:matches>');
     }
@@ -34,8 +34,8 @@ export function writeXliff20(doc: ExportDocument): string {
     if (p.signOff) notes.push(`<note category="sign-off">${a(`${p.signOff.name} ${p.signOff.at} sha256:${p.signOff.textHash}`)}</note>`);
     if (notes.length > 0) out.push('      <notes>', ...notes.map((n) => '        ' + n), '      </notes>');
     out.push(`      <segment id="s${p.index + 1}" state="${s.state}" subState="${s.subState}">`);
-    out.push(`        <source xml:space="preserve">${xmlSegmentText(p.source)}</source>`);
-    if (p.status !== 'new') out.push(`        <target xml:space="preserve">${xmlSegmentText(p.target)}</target>`);
+    out.push(`        <source xml:space="preserve">${xmlSegmentText(p.source, p.codes, '2.0')}</source>`);
+    if (p.status !== 'new') out.push(`        <target xml:space="preserve">${xmlSegmentText(p.target, p.codes, '2.0')}</target>`);
     out.push('      </segment>', '    </unit>');
   }
   out.push('  </file>', '</xliff>');

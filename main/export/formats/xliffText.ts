@@ -1,6 +1,14 @@
-/** Paragraph text inside XLIFF/TMX elements (swap for an inline-aware renderer that emits <ph>/<pc> later). */
+/** Paragraph text inside XLIFF/TMX elements: escaped, with its inline codes as XLIFF inline elements (or dropped for TMX). */
+import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
+import { renderPlainText, renderXliff, type XliffVersion } from '../../../shared/inline/renderInline.js';
 import { escapeXml } from '../text.js';
 
-export function xmlSegmentText(text: string): string {
-  return escapeXml(text.replace(/\r\n?/g, '\n').normalize('NFC'));
+/**
+ * `version` set: inline codes become XLIFF 1.2 / 2.0 inline elements (shared/inline); null (TMX):
+ * the codes are dropped, inline code kept as its text.
+ */
+export function xmlSegmentText(text: string, codes: readonly InlineCode[] = [], version: XliffVersion | null = null): string {
+  const clean = text.replace(/\r\n?/g, '\n').normalize('NFC');
+  if (codes.length === 0) return escapeXml(clean);
+  return version === null ? escapeXml(renderPlainText(clean, codes)) : renderXliff(clean, codes, version);
 }

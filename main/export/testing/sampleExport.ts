@@ -21,6 +21,7 @@ function para(index: number, fields: Partial<ExportParagraph> & Pick<ExportParag
     index,
     kind: 'paragraph',
     marker: null,
+    codes: [],
     mt: null,
     engineName: null,
     signOff: null,

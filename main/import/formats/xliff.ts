@@ -1,10 +1,13 @@
 /**
  * XLIFF 1.2 (also 1.0/1.1) and 2.x: each translation unit becomes a paragraph; an existing target
  * comes along as machine translation (with the tool that made it) or as confirmed text, by its
- * state. Inline codes (<x/>, <ph>, <bpt>…, <sc/>, <ph/>…) carry no translatable text and are
- * left out; the text inside paired codes (<g>, <pc>, <mrk>) is kept.
+ * state. Inline codes become protected tokens (shared/inline) that export restores: 1.2 <g> (paired),
+ * <x/>, <bx/>, <ex/>, <ph> (with its native content); 2.0 <pc> (paired), <ph/>, <sc/>, <ec/>. A
+ * target's codes are matched to its source's by element and id; one the source lacks is dropped.
+ * <bpt>/<ept>/<it>/<sub> content is left out; the text inside <mrk> is kept.
  */
 import type { SaxesTagNS } from 'saxes';
+import { closeToken, compactCodes, MAX_CODES, openToken, soloToken, type InlineCode, type XliffElement } from '../../../shared/inline/inlineCodes.js';
 import type { ImportedSegment, ImportedTarget, ImportedTargetState, ParsedImport } from '../../../shared/import/importedDocument.js';
 import { ServiceError } from '../../services/serviceError.js';
 import { attr, parseXml } from './safeXml.js';
@@ -35,9 +38,25 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+const PAIRED = new Set(['g', 'pc']);
+const CODES_1 = new Set(['g', 'x', 'bx', 'ex', 'ph']);
+const CODES_2 = new Set(['pc', 'ph', 'sc', 'ec']);
+
+/** The element's own (un-namespaced) attributes, as export writes them back. */
+function plainAttrs(tag: SaxesTagNS): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of Object.values(tag.attributes)) if (a.uri === '' && a.prefix === '') out[a.local] = a.value;
+  return out;
+}
+
 interface UnitDraft {
   source: string;
   target: string;
+  codes: InlineCode[];
+  /** element#id → code index (from the source). */
+  codeKeys: Map<string, number>;
+  /** Open paired codes of the current field: the code index, or null when dropped. */
+  openPairs: { depth: number; index: number | null }[];
   hasTarget: boolean;
   /** Every segment's state (2.x) or the target's (1.x). */
   states: string[];
@@ -61,19 +80,47 @@ export function parseXliff(text: string): ParsedImport {
   /** Depth of an element whose content is skipped (native code, alt-trans, notes…). */
   let skipDepth = 0;
   let unitDepth = 0;
+  /** The 1.2 <ph> whose native content is being read. */
+  let capture: { content: string } | null = null;
+
+  /** An inline code in a source or target: a token, its code registered from the source. */
+  const inlineCode = (u: UnitDraft, f: 'source' | 'target', tag: SaxesTagNS, depth: number): void => {
+    const element = tag.local as XliffElement;
+    const attrs = plainAttrs(tag);
+    const key = `${element}#${attrs['id'] ?? attrs['startRef'] ?? ''}`;
+    let index: number | null = u.codeKeys.get(key) ?? null;
+    if (index === null && f === 'source' && u.codes.length < MAX_CODES) {
+      const code: InlineCode = { type: 'xliff', element, attrs, content: '' };
+      u.codes.push(code);
+      index = u.codes.length - 1;
+      u.codeKeys.set(key, index);
+      if (element === 'ph' && version === 1) capture = code;
+    }
+    if (PAIRED.has(element)) {
+      u.openPairs.push({ depth, index });
+      if (index !== null) u[f] += openToken(index);
+      return;
+    }
+    if (index !== null) u[f] += soloToken(index);
+    // 1.2 <ph> holds native code, never text; the other standalone codes are empty.
+    if (element === 'ph' && version === 1) skipDepth = depth;
+  };
 
   const finishUnit = (): void => {
     if (!unit) return;
-    const source = unit.preserve ? unit.source.trim() : collapse(unit.source);
-    const targetText = unit.preserve ? unit.target.trim() : collapse(unit.target);
-    if (source !== '') {
+    const compacted = compactCodes(unit.preserve ? unit.source.trim() : collapse(unit.source), unit.codes);
+    const source = compacted.text;
+    const codes = compacted.codes;
+    // The target's tokens follow the source's renumbering; a code the source lost goes from the target too.
+    const targetText = compactCodes(unit.preserve ? unit.target.trim() : collapse(unit.target), unit.codes).text;
+    if (source.replace(/[\uE000-\uE2FF]/g, '').trim() !== '') {
       let target: ImportedTarget | null = null;
       if (unit.hasTarget && targetText !== '') {
         const done = unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s));
         const state: ImportedTargetState = done && !unit.mtQualifier ? 'confirmed' : 'mt';
         target = { text: targetText, state, tool: (toolIdRef ? toolNames.get(toolIdRef) : null) ?? fileTool };
       }
-      segments.push({ kind: 'paragraph', marker: null, text: source, target });
+      segments.push(codes.length > 0 ? { kind: 'paragraph', marker: null, text: source, codes, target } : { kind: 'paragraph', marker: null, text: source, target });
     }
     unit = null;
   };
@@ -106,7 +153,7 @@ export function parseXliff(text: string): ParsedImport {
           if (id && toolName) toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
         } else if (name === 'trans-unit') {
           if (unit) throw invalid('a trans-unit is nested inside another');
-          unit = { source: '', target: '', hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve' };
+          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve' };
           unitDepth = depth;
         } else if (unit && field === null && (name === 'source' || name === 'target') && depth === unitDepth + 1) {
           field = name;
@@ -120,13 +167,15 @@ export function parseXliff(text: string): ParsedImport {
           }
         } else if (unit && field === null) {
           skipDepth = depth; // alt-trans, note, seg-source, context…
+        } else if (unit && field && CODES_1.has(name)) {
+          inlineCode(unit, field, tag, depth);
         } else if (field && CODE_CONTENT_1.has(name)) {
           skipDepth = depth;
         }
       } else {
         if (name === 'unit') {
           if (unit) throw invalid('a unit is nested inside another');
-          unit = { source: '', target: '', hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve' };
+          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve' };
           unitDepth = depth;
         } else if (unit && field === null && name === 'segment') {
           unit.states.push(attr(tag, 'state') ?? 'initial');
@@ -138,6 +187,8 @@ export function parseXliff(text: string): ParsedImport {
           if (name === 'target') unit.hasTarget = true;
         } else if (unit && field === null) {
           skipDepth = depth; // notes, matches, metadata, originalData…
+        } else if (unit && field && CODES_2.has(name)) {
+          inlineCode(unit, field, tag, depth);
         } else if (unit && field && name === 'cp') {
           const hex = attr(tag, 'hex');
           const code = hex && /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
@@ -150,17 +201,30 @@ export function parseXliff(text: string): ParsedImport {
     },
     close(tag: SaxesTagNS, depth: number) {
       if (skipDepth > 0) {
-        if (depth === skipDepth) skipDepth = 0;
+        if (depth === skipDepth) {
+          skipDepth = 0;
+          capture = null;
+        }
         return;
+      }
+      if (unit && field && PAIRED.has(tag.local)) {
+        const open = unit.openPairs[unit.openPairs.length - 1];
+        if (open && open.depth === depth) {
+          unit.openPairs.pop();
+          if (open.index !== null) unit[field] += closeToken(open.index);
+          return;
+        }
       }
       if (field && depth === fieldDepth) {
         field = null;
+        if (unit) unit.openPairs = [];
         return;
       }
       if (unit && depth === unitDepth && (tag.local === 'trans-unit' || tag.local === 'unit')) finishUnit();
     },
     text(t: string) {
-      if (unit && field && skipDepth === 0) unit[field] += t;
+      if (capture && skipDepth > 0) capture.content += t;
+      else if (unit && field && skipDepth === 0) unit[field] += t.replace(/[\uE000-\uE2FF]/g, '');
     },
   });
 

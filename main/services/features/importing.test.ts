@@ -178,6 +178,18 @@ Los voluntarios llenaron 3.000 sacos de arena.`;
     expect(doc.title).toBe('Flood waters rise in river town');
   });
 
+  it('aligns plain text for a source with inline markup; the created paragraphs keep the tokens (a plain translation gets them at its end)', async () => {
+    const { api } = backend;
+    await api.setProfile({ name: 'Ana', role: 'translator' });
+    const source = 'The river **burst** its banks.\n\nSee [the report](https://news.example/r).';
+    const alignment = await api.alignBilingual({ source: md(source), translation: md('El río **se desbordó**.\n\nVer el informe.', 'es.md') });
+    expect(alignment.sources.map((s) => s.text)).toEqual(['The river burst its banks.', 'See the report.']);
+    expect(alignment.proposal).toEqual(['El río se desbordó.', 'Ver el informe.']);
+    const doc = await api.importBilingual({ source: md(source), targets: alignment.proposal, sourceLang: 'en', targetLang: 'es' });
+    expect(doc.paragraphs[1]!.codes).toEqual([{ type: 'link', href: 'https://news.example/r' }]);
+    expect(doc.paragraphs[1]!.target).toBe('Ver el informe. \uE000\uE100');
+  });
+
   it('refuses targets that do not match the source paragraphs, changing nothing', async () => {
     const { api } = backend;
     await api.setProfile({ name: 'Ana', role: 'translator' });

@@ -8,6 +8,8 @@
 import type { ArchivedParagraph, ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
 import type { ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
 import { planReimport } from '../../../shared/import/reimportPlan.js';
+import { repairTokens } from '../../../shared/inline/inlineCodes.js';
+import { renderPlainText } from '../../../shared/inline/renderInline.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
 import { createImportingRepo } from '../../db/repositories/importing/importingRepo.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
@@ -92,6 +94,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         }
         const p = old[step.oldIndex]!;
         importing.setPosition(p.id, step.newIndex);
+        repos.paragraphs.setCodes(p.id, seg.codes ?? []);
         if (step.type !== 'changed') {
           // Same text; the block kind or marker may still have changed (e.g. a paragraph became a heading).
           if (p.kind !== seg.kind || p.marker !== seg.marker) importing.setSource(p.id, p.source, seg.kind, seg.marker, p.updatedAt);
@@ -142,13 +145,12 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
     async alignBilingual({ source, translation }) {
       requireProfile(deps);
       const [src, tgt] = [await runner.parse(importJob(source)), await runner.parse(importJob(translation))];
-      const translations = tgt.segments.map((s) => s.text);
-      const { targets, uncertain } = proposeAlignment(
-        src.segments.map((s) => s.text),
-        translations,
-      );
+      // The person aligns plain text; inline tokens are put back when the document is created.
+      const plain = (s: ImportedSegment): string => renderPlainText(s.text, s.codes ?? []);
+      const translations = tgt.segments.map(plain);
+      const { targets, uncertain } = proposeAlignment(src.segments.map(plain), translations);
       return {
-        sources: src.segments.map(({ kind, marker, text }) => ({ kind, marker, text })),
+        sources: src.segments.map((s) => ({ kind: s.kind, marker: s.marker, text: plain(s) })),
         translations,
         proposal: targets,
         uncertain,
@@ -166,7 +168,9 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         );
       }
       const segments: ImportedSegment[] = parsed.segments.map((seg, i) => {
-        const text = (targets[i] ?? '').normalize('NFC').trim();
+        // A plain translation of a source with inline tokens gets them at its end (QA asks to place them).
+        const typed = (targets[i] ?? '').normalize('NFC').trim();
+        const text = typed !== '' && seg.codes && seg.codes.length > 0 ? repairTokens(typed, seg.codes).text : typed;
         // A translation made elsewhere by a person: 'edited' until a translator here confirms it.
         return { ...seg, target: text === '' ? null : { text, state: 'edited', tool: null } };
       });

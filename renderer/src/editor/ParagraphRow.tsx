@@ -3,7 +3,7 @@
  * The typed text lives here, so a keystroke re-renders this row only; the editor hears about
  * a paragraph only when the server has accepted a change.
  */
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paragraph } from '../../../shared/types.js';
 import { LIMITS } from '../../../shared/limits.js';
@@ -20,6 +20,7 @@ import { fastCandidates } from '../workflow/fastCandidates.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
 import { SourceText } from '../glossary/SourceText.js';
+import { TokenEditor } from '../inline/TokenEditor.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -77,7 +78,8 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const acceptedRef = useRef<string | null>(null);
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const chainRef = useRef<Promise<boolean>>(Promise.resolve(true));
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  /** The translation box: a textarea, or the chip editor for paragraphs with inline tokens. */
+  const textareaRef = useRef<HTMLElement | null>(null);
   const propsRef = useRef(props);
 
   useLayoutEffect(() => {
@@ -150,8 +152,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
 
   const effort = useEditEffort(paragraphId);
 
-  const onChange = (e: ChangeEvent<HTMLTextAreaElement>): void => {
-    const value = e.target.value;
+  const onText = (value: string): void => {
     effort.onInput();
     draftRef.current = value;
     setDraft(value);
@@ -223,7 +224,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const onUndoError = useCallback((err: unknown) => setRowError({ kind: 'action', error: err }), []);
   const undo = useParagraphUndo(paragraphId, save, onUndoChange, onUndoError);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
     // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
     const key = e.key.toLowerCase();
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
@@ -266,12 +267,31 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       </div>
       <div role="cell" className="cell-source">
         {kindLabel && <span className="kind-badge">{kindLabel}</span>}
-        <SourceText id={sourceId} className={`source-text kind-${paragraph.kind}`} lang={sourceLang} text={paragraph.source} />
+        <SourceText id={sourceId} className={`source-text kind-${paragraph.kind}`} lang={sourceLang} text={paragraph.source} codes={paragraph.codes} />
         <ReopenedSource paragraph={paragraph} sourceLang={sourceLang} targetLang={targetLang} dir={dir} />
       </div>
       <div role="cell" className="cell-target">
+        {paragraph.codes && paragraph.codes.length > 0 ? (
+          <TokenEditor
+            value={text}
+            codes={paragraph.codes}
+            label={t('editor.row.translation')}
+            describedBy={sourceId}
+            invalid={rowError?.kind === 'save'}
+            lang={targetLang}
+            dir={dir}
+            elementRef={(el) => {
+              textareaRef.current = el;
+            }}
+            onText={onText}
+            onBlur={onBlur}
+            onKeyDown={onKeyDown}
+          />
+        ) : (
         <textarea
-          ref={textareaRef}
+          ref={(el) => {
+            textareaRef.current = el;
+          }}
           className="translation"
           aria-label={t('editor.row.translation')}
           aria-describedby={sourceId}
@@ -281,10 +301,11 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           rows={3}
           maxLength={LIMITS.paragraphChars}
           value={text}
-          onChange={onChange}
+          onChange={(e) => onText(e.target.value)}
           onBlur={onBlur}
           onKeyDown={onKeyDown}
         />
+        )}
         {rowError && (
           <p role="alert" className="alert row-alert">
             {rowError.kind === 'save'

@@ -2,14 +2,16 @@
  * A paragraph's source with its glossary terms highlighted. Each term is focusable (Tab reaches
  * it) and described by its target term: shown as a tooltip on hover and on focus, read by screen
  * readers through aria-describedby, and in `title` for the mouse. The tooltips sit outside the
- * paragraph, so its text stays exactly the source.
+ * paragraph, so its text stays exactly the source. Inline tokens show as chips (inline/InlineText).
  */
 import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findTermMatches, splitByMatches } from '../../../shared/glossary/match.js';
 import { useGlossaryTerms } from './GlossaryContext.js';
+import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
+import { InlineText } from '../inline/InlineText.js';
 
-function SourceTextImpl({ id, className, lang, text }: { id: string; className: string; lang: string; text: string }) {
+function SourceTextImpl({ id, className, lang, text, codes }: { id: string; className: string; lang: string; text: string; codes?: readonly InlineCode[] | undefined }) {
   const { t } = useTranslation();
   const terms = useGlossaryTerms();
   const base = useId();
@@ -20,7 +22,7 @@ function SourceTextImpl({ id, className, lang, text }: { id: string; className: 
   if (matches.length === 0) {
     return (
       <p id={id} className={className} lang={lang}>
-        {text}
+        <InlineText text={text} codes={codes} />
       </p>
     );
   }
@@ -30,7 +32,7 @@ function SourceTextImpl({ id, className, lang, text }: { id: string; className: 
     <>
       <p id={id} className={className} lang={lang}>
         {pieces.map((piece, i) => {
-          if (piece.match === null) return piece.text;
+          if (piece.match === null) return <InlineText key={i} text={piece.text} codes={codes} />;
           const term = piece.match.term;
           const k = n++;
           const title = term.note ? t('glossary.editor.tipNote', { target: term.target, note: term.note }) : t('glossary.editor.tip', { target: term.target });
@@ -49,7 +51,7 @@ function SourceTextImpl({ id, className, lang, text }: { id: string; className: 
                 if (e.key === 'Escape') setActive(null);
               }}
             >
-              {piece.text}
+              <InlineText text={piece.text} codes={codes} />
             </mark>
           );
         })}

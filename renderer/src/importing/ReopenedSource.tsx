@@ -1,5 +1,6 @@
 /** Under a reopened paragraph's source: how the source changed, and the translation it had. */
 import { useTranslation } from 'react-i18next';
+import { visibleTokens } from '../../../shared/inline/inlineCodes.js';
 import type { Paragraph } from '../../../shared/types.js';
 import { DiffView } from '../workflow/DiffView.js';
 import { useReopened } from './ReopenedContext.js';
@@ -27,7 +28,7 @@ export function ReopenedSource({
         <figure className="reopened-reference">
           <figcaption>{t('importing.reopened.oldTarget')}</figcaption>
           <p lang={targetLang} dir={dir}>
-            {reopened.oldTarget}
+            {visibleTokens(reopened.oldTarget)}
           </p>
         </figure>
       )}

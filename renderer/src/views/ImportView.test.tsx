@@ -57,12 +57,12 @@ describe('import view', () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0d]);
     const file = new File([bytes], 'article.txt', { type: 'text/plain' });
     const input = screen.getByLabelText('Choose file') as HTMLInputElement;
-    expect(input.accept).toBe('.txt,.text,.md,.markdown,.html,.htm,.xhtml,.xlf,.xliff');
+    expect(input.accept).toBe('.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.xlf,.xliff');
     fireEvent.change(input, { target: { files: [file] } });
     expect(screen.getByText(/The file article\.txt will be imported/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'This file is not a text file (it looks binary). Choose the article as text, Markdown, HTML or XLIFF.',
+      'This file is not a text file (it looks binary). Choose the article as text, Markdown, HTML, Word or XLIFF.',
     );
     expect(api.callsOf('importDocument')).toEqual([
       { source: { kind: 'file', fileName: 'article.txt', dataBase64: 'iVBORwAADQ==' }, sourceLang: 'en', targetLang: 'es' },

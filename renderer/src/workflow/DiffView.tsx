@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffTexts } from '../../../shared/diff/textDiff.js';
+import { visibleTokens } from '../../../shared/inline/inlineCodes.js';
 
 export function DiffView({
   before,
@@ -17,7 +18,8 @@ export function DiffView({
   label: string;
 }) {
   const { t } = useTranslation();
-  const parts = useMemo(() => diffTexts(before, after, lang), [before, after, lang]);
+  // Inline tokens (shared/inline) show as readable marks.
+  const parts = useMemo(() => diffTexts(visibleTokens(before), visibleTokens(after), lang), [before, after, lang]);
   return (
     <figure className="diff-view">
       <figcaption>{label}</figcaption>

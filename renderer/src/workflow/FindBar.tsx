@@ -4,6 +4,7 @@
  * replacement is saved as an edit (a revision). Ctrl+F focuses the search box.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { visibleTokens } from '../../../shared/inline/inlineCodes.js';
 import { useTranslation } from 'react-i18next';
 import { qaErrors, runQa } from '../../../shared/qa/runQa.js';
 import { useExtraQaChecks } from '../glossary/GlossaryContext.js';
@@ -147,7 +148,8 @@ export function FindBar({
   const context = (text: string, start: number, end: number) => {
     const from = Math.max(0, start - 30);
     const to = Math.min(text.length, end + 30);
-    return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+    // Inline tokens (shared/inline) show as readable marks.
+    return `${from > 0 ? '…' : ''}${visibleTokens(text.slice(from, to))}${to < text.length ? '…' : ''}`;
   };
 
   return (
