@@ -58,4 +58,11 @@ test('Markdown link and bold become chips that survive MT and editing, and come 
   await expect(box.getByRole('img')).toHaveCount(3);
   await expect(box.getByRole('img', { name: 'end of link to https://news.example/flood' })).toHaveCount(0);
   await expect(row.getByText(/Formatting marks of the source are missing from the translation \(1\)/)).toBeVisible();
+
+  // Put back where it belongs: Alt+Insert inserts the missing token at the cursor.
+  await expect(row.getByRole('button', { name: 'Insert end of link to https://news.example/flood' })).toBeVisible();
+  await page.keyboard.press('Alt+Insert');
+  await expect(box.getByRole('img', { name: 'end of link to https://news.example/flood' })).toHaveCount(1);
+  await expect(box).toBeFocused();
+  await expect(row.getByText(/Formatting marks of the source are missing/)).toHaveCount(0);
 });

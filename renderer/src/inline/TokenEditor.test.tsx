@@ -47,4 +47,38 @@ describe('inline tokens in the editor', () => {
     });
     expect(await within(row).findByText(/Formatting marks of the source are missing from the translation \(1\)/)).toBeTruthy();
   });
+
+  it('a missing token is put back at the cursor with its button or Alt+Insert, and QA is satisfied again', async () => {
+    const { api, row, box } = await openRow();
+    // MT put the bold in the wrong place: the translator deletes its start...
+    act(() => {
+      box.querySelector('[data-token]')!.remove();
+      fireEvent.input(box);
+    });
+    const group = await within(row).findByRole('group', { name: /^Missing formatting/ });
+    // ...places the cursor before "río" and inserts it there with the button.
+    const text = box.firstChild as Text;
+    expect(text.nodeValue).toBe('El río ');
+    const range = document.createRange();
+    range.setStart(text, 3);
+    range.collapse(true);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    fireEvent.keyUp(box, { key: 'ArrowLeft' });
+    fireEvent.click(within(group).getByRole('button', { name: 'Insert start of bold' }));
+    expect(readTokens(box)).toBe(`El ${o(0)}río se desbordó${c(0)}, ver ${o(1)}el informe${c(1)}.`);
+    await waitFor(() => expect(within(row).queryByRole('group', { name: /^Missing formatting/ })).toBeNull());
+    expect(within(row).queryByText(/Formatting marks of the source are missing/)).toBeNull();
+    await waitFor(() => expect(api.callsOf('updateParagraphTarget').at(-1)).toMatchObject({ target: `El ${o(0)}río se desbordó${c(0)}, ver ${o(1)}el informe${c(1)}.` }), { timeout: 3000 });
+
+    // Alt+Insert puts the first missing token back at the caret without leaving the box.
+    act(() => {
+      box.querySelectorAll('[data-token]')[3]!.remove();
+      fireEvent.input(box);
+    });
+    await within(row).findByRole('group', { name: /^Missing formatting/ });
+    fireEvent.keyDown(box, { key: 'Insert', altKey: true });
+    expect(readTokens(box).match(/[\uE000-\uE2FF]/gu)).toHaveLength(4);
+    await waitFor(() => expect(within(row).queryByRole('group', { name: /^Missing formatting/ })).toBeNull());
+  });
 });

@@ -1,7 +1,7 @@
 /** The editor's keyboard shortcuts (listed in the help overlay and the README). */
 
-type KeyName = 'ctrlEnter' | 'altUp' | 'altDown' | 'ctrlShiftS' | 'ctrlZ' | 'ctrlShiftZ' | 'f7' | 'question' | 'escape';
-type ActionName = 'confirmNext' | 'previous' | 'next' | 'signOff' | 'undo' | 'redo' | 'nextQa' | 'help' | 'close';
+type KeyName = 'ctrlEnter' | 'altUp' | 'altDown' | 'ctrlShiftS' | 'ctrlZ' | 'ctrlShiftZ' | 'f7' | 'altInsert' | 'question' | 'escape';
+type ActionName = 'confirmNext' | 'previous' | 'next' | 'signOff' | 'undo' | 'redo' | 'nextQa' | 'insertToken' | 'help' | 'close';
 
 export interface Shortcut {
   /** i18n key below `workflow.shortcuts.keys.` for the key combination. */
@@ -19,6 +19,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'ctrlZ', action: 'undo' },
   { keys: 'ctrlShiftZ', action: 'redo' },
   { keys: 'f7', action: 'nextQa' },
+  { keys: 'altInsert', action: 'insertToken' },
   { keys: 'question', action: 'help' },
   { keys: 'escape', action: 'close' },
 ];
