@@ -224,9 +224,10 @@ export function createMtJobs(deps: ServiceDeps): MtJobs {
       const pair = { source: doc.sourceLang, target: doc.targetLang };
       const chosen = await chooseEngine(deps, pair, engineId);
       const { engine, enginePair, version } = chosen;
-      // The glossary goes to engines that take terms (the OpenAI-compatible prompt); a paragraph's
-      // matching terms are part of its cache key there, so a changed glossary is not served stale MT.
-      const glossary = engine.kind === 'openai' ? glossaryTermsOf(deps, pair) : [];
+      // The glossary goes to engines that take terms (the OpenAI-compatible prompt, a DeepL
+      // glossary); a paragraph's matching terms are part of its cache key there, so a changed
+      // glossary is not served stale MT.
+      const glossary = engine.kind === 'openai' || engine.kind === 'deepl' ? glossaryTermsOf(deps, pair) : [];
       const glossarySalt = (source: string): string => glossaryFingerprint(source, glossary, pair.source);
       const keyOf = (p: Paragraph): CacheKey => ({
         engineId: engine.id,

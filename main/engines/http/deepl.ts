@@ -2,13 +2,16 @@
  * DeepL API v2: `POST /v2/translate` with `Authorization: DeepL-Auth-Key …`, `text` as an array
  * (≤ 50 texts and ≤ 128 KiB per request), `source_lang`, `target_lang`, optional `formality` and
  * `glossary_id`; `GET /v2/languages?type=source|target` for the languages. Free keys (ending
- * `:fx`) use api-free.deepl.com, others api.deepl.com, unless a base URL is set.
+ * `:fx`) use api-free.deepl.com, others api.deepl.com, unless a base URL is set. Without a fixed
+ * glossary id in the settings, the batch's glossary terms go to DeepL as a glossary of its own
+ * (`deeplGlossary.ts`).
  */
 import { normalizeLanguageTag } from '../../../shared/languages.js';
 import type { DeeplFormality } from '../../../shared/features/enginesApi.js';
 import type { LanguagePair } from '../../../shared/types.js';
 import { ServiceError, isServiceError } from '../../services/serviceError.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from '../mtEngine.js';
+import { createGlossarySync } from './deeplGlossary.js';
 import { chunkTexts, forEachBounded, jsonBytes, requestJson, type HttpOptions } from './httpClient.js';
 
 export interface DeeplOptions {
@@ -55,6 +58,7 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
   const sourceCodes = new Map<string, string>();
   const targetCodes = new Map<string, { code: string; formality: boolean }>();
   let cache: { key: string; at: number; value: Promise<EngineDescription> } | null = null;
+  const glossaries = createGlossarySync(options.http);
 
   async function load(key: string): Promise<EngineDescription> {
     const base = deeplBaseUrl(options.baseUrl, key);
@@ -119,7 +123,7 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
     return cache.value;
   }
 
-  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult, markup }: TranslateOptions): Promise<MtOutput[]> {
+  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult, markup, glossary }: TranslateOptions): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await describe();
     if (!d.available) throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
@@ -138,6 +142,8 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
     if (tooLong !== undefined) {
       throw new ServiceError('ENGINE_REQUEST_REJECTED', `Paragraph ${tooLong + 1} is longer than DeepL accepts in one request (128 KiB).`, { engine: name, status: 413 });
     }
+    const glossaryId =
+      options.glossaryId !== '' ? options.glossaryId : glossary && glossary.length > 0 ? await glossaries.idFor(base, key, source, target.code, glossary, signal) : null;
     await forEachBounded(chunks, options.http.concurrency, signal, async (chunk) => {
       const body: Record<string, unknown> = {
         text: chunk.map((i) => texts[i]!),
@@ -148,7 +154,7 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
         // Plain 'more'/'less' fail for languages without formality; the prefer_ forms never do.
         body['formality'] = target.formality ? options.formality : options.formality.startsWith('prefer_') ? options.formality : `prefer_${options.formality}`;
       }
-      if (options.glossaryId !== '') body['glossary_id'] = options.glossaryId;
+      if (glossaryId !== null) body['glossary_id'] = glossaryId;
       // Inline tokens travel as XML tags DeepL keeps in place.
       if (markup === 'xml') body['tag_handling'] = 'xml';
       const reply = await requestJson(

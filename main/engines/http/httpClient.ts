@@ -33,7 +33,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
 export interface JsonRequest {
   /** Engine name for messages ("DeepL"). */
   engine: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
   /** Sent as JSON. */
@@ -162,6 +162,8 @@ export async function requestJson(req: JsonRequest, options: HttpOptions): Promi
       });
       const text = await response.text();
       if (response.ok) {
+        // 204 No Content (e.g. a DELETE): nothing to parse.
+        if (response.status === 204 || (text === '' && req.method === 'DELETE')) return { status: response.status, body: null };
         try {
           return { status: response.status, body: JSON.parse(text) as unknown };
         } catch {

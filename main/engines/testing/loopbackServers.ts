@@ -119,7 +119,30 @@ export function startLibreTranslate(options: { apiKey?: string } = {}): Promise<
 }
 
 /** DeepL API v2: /v2/languages?type=source|target, /v2/translate; checks the key header and the limits. */
-export function startDeepl(options: { key: string }): Promise<LoopbackServer> {
+/** A glossary held by the DeepL fake. */
+export interface FakeDeeplGlossary {
+  glossary_id: string;
+  name: string;
+  source_lang: string;
+  target_lang: string;
+  entries: string;
+}
+
+/**
+ * DeepL API v2: /v2/languages?type=source|target, /v2/translate, /v2/glossaries (GET, POST with
+ * TSV entries, DELETE); checks the key header and the limits. A translation with a glossary puts
+ * the glossary's target terms in for its source terms; glossaries exist for the pairs in
+ * `glossaryPairs` (default en→es, en→de).
+ */
+export function startDeepl(options: { key: string; glossaryPairs?: string[] }): Promise<LoopbackServer & { glossaries: FakeDeeplGlossary[] }> {
+  const glossaries: FakeDeeplGlossary[] = [];
+  const glossaryPairs = options.glossaryPairs ?? ['en>es', 'en>de'];
+  let nextId = 1;
+  return startDeeplServer(options.key, glossaries, glossaryPairs, () => `gl-${nextId++}`).then((s) => Object.assign(s, { glossaries }));
+}
+
+function startDeeplServer(key: string, glossaries: FakeDeeplGlossary[], glossaryPairs: string[], newId: () => string): Promise<LoopbackServer> {
+  const options = { key };
   const sources = ['EN', 'DE', 'ES', 'PT'].map((language) => ({ language, name: language }));
   const targets = [
     { language: 'EN-GB', name: 'English (British)', supports_formality: false },
@@ -142,7 +165,30 @@ export function startDeepl(options: { key: string }): Promise<LoopbackServer> {
       if ((b.formality === 'more' || b.formality === 'less') && !target.supports_formality) {
         return { status: 400, body: { message: "'formality' is not supported for given 'target_lang'." } };
       }
-      return { body: { translations: b.text.map((t) => ({ detected_source_language: 'EN', text: fakeTranslate(String(t), String(b.target_lang)) })) } };
+      const glossary = typeof (b as { glossary_id?: unknown }).glossary_id === 'string' ? glossaries.find((g) => g.glossary_id === (b as { glossary_id: string }).glossary_id) : undefined;
+      const withTerms = (t: string) =>
+        (glossary?.entries.split('\n') ?? []).reduce((text, line) => {
+          const [from, to] = line.split('\t');
+          return from && to ? text.split(from).join(to) : text;
+        }, t);
+      return { body: { translations: b.text.map((t) => ({ detected_source_language: 'EN', text: fakeTranslate(withTerms(String(t)), String(b.target_lang)) })) } };
+    }
+    if (req.method === 'GET' && req.path === '/v2/glossaries') {
+      return { body: { glossaries: glossaries.map(({ entries, ...g }) => ({ ...g, ready: true, entry_count: entries.split('\n').length })) } };
+    }
+    if (req.method === 'POST' && req.path === '/v2/glossaries') {
+      const g = req.body as { name?: unknown; source_lang?: unknown; target_lang?: unknown; entries?: unknown; entries_format?: unknown };
+      if (typeof g.name !== 'string' || typeof g.entries !== 'string' || g.entries_format !== 'tsv') return { status: 400, body: { message: 'Bad glossary request' } };
+      if (!glossaryPairs.includes(`${String(g.source_lang)}>${String(g.target_lang)}`)) return { status: 400, body: { message: 'Unsupported glossary language pair' } };
+      const made = { glossary_id: newId(), name: g.name, source_lang: String(g.source_lang), target_lang: String(g.target_lang), entries: g.entries };
+      glossaries.push(made);
+      return { status: 201, body: { glossary_id: made.glossary_id, name: made.name, ready: true, source_lang: made.source_lang, target_lang: made.target_lang, entry_count: 1 } };
+    }
+    if (req.method === 'DELETE' && req.path.startsWith('/v2/glossaries/')) {
+      const at = glossaries.findIndex((g) => g.glossary_id === decodeURIComponent(req.path.slice('/v2/glossaries/'.length)));
+      if (at < 0) return { status: 404, body: { message: 'Not found' } };
+      glossaries.splice(at, 1);
+      return { status: 204, body: '' };
     }
     return { status: 404, body: { message: 'Not found' } };
   });

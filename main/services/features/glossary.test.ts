@@ -5,6 +5,8 @@ import type { DocumentDetail } from '../../../shared/types.js';
 import { createBackend, type Backend } from '../../backend.js';
 import type { MtEngine, TranslateOptions } from '../../engines/mtEngine.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
+import { fakeTranslate, startDeepl } from '../../engines/testing/loopbackServers.js';
+import { createMemorySecretStore } from '../../electron/secretStore.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { failure } from '../../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
@@ -251,6 +253,30 @@ describe('the glossary in machine translation', () => {
     const job = await backend.api.translateDocument({ documentId: doc.id, scope: 'all' });
     await log.final(job.jobId);
     expect(seen[0]!.glossary).toBeUndefined();
+    log.stop();
+  });
+
+  it('gives the terms to DeepL as a DeepL glossary, created once and used by the translation', async () => {
+    const server = await startDeepl({ key: 'dl-key' });
+    cleanups.push(() => void server.close());
+    const dir = makeTempDir();
+    const backend = createBackend({ dataDir: dir, mode: 'browser', version: '1.0.0', engines: [], secrets: createMemorySecretStore(), http: { sleep: async () => undefined } });
+    cleanups.push(() => {
+      backend.close();
+      removeTempDir(dir);
+    });
+    const { api } = backend;
+    const log = recordJobEvents(backend.events);
+    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await api.saveEngineSettings({ engine: 'deepl', enabled: true, baseUrl: server.url, formality: 'default', glossaryId: '', apiKey: 'dl-key' });
+    await api.addGlossaryTerm({ ...EN_ES, term: EU });
+    const doc = await article(backend, ['The European Union met.', 'Nothing here.']);
+    const job = await api.translateDocument({ documentId: doc.id, scope: 'all', engineId: 'deepl' });
+    expect((await log.final(job.jobId)).state).toBe('done');
+    expect(server.glossaries).toHaveLength(1);
+    expect(server.glossaries[0]).toMatchObject({ source_lang: 'en', target_lang: 'es', entries: 'European Union\tUnión Europea' });
+    const after = await api.getDocument({ documentId: doc.id });
+    expect(after.paragraphs[0]!.target).toBe(fakeTranslate('The Unión Europea met.', 'ES'));
     log.stop();
   });
 });
