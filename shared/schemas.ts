@@ -53,7 +53,7 @@ const coreSchemas = {
             kind: z.literal('file'),
             fileName: z.string().min(1).max(255),
             // base64 grows 4/3; allow a little slack so the service can report the size itself.
-            dataBase64: z.string().max(Math.ceil((LIMITS.importBytes * 4) / 3) + 1024),
+            dataBase64: z.string().max(Math.ceil((LIMITS.importFileBytes * 4) / 3) + 1024),
           })
           .strict(),
       ]),

@@ -3,7 +3,7 @@ import { LIMITS } from '../../shared/limits.js';
 
 export const IMPORT_LIMITS = {
   /** Largest file (or pasted text, in UTF-8 bytes). */
-  fileBytes: LIMITS.importBytes,
+  fileBytes: LIMITS.importFileBytes,
   /** Most paragraphs one document may have. */
   paragraphs: 5_000,
   /** Longest paragraph, in characters (UTF-16 units). */

@@ -13,7 +13,7 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('file'),
       fileName: z.string().min(1).max(255),
-      dataBase64: z.string().max(Math.ceil((LIMITS.importBytes * 4) / 3) + 1024),
+      dataBase64: z.string().max(Math.ceil((LIMITS.importFileBytes * 4) / 3) + 1024),
     })
     .strict(),
 ]);

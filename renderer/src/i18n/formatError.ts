@@ -40,7 +40,8 @@ export function formatApiError(t: TFunction, language: string, error: ApiError):
   const code: ErrorCode = isErrorCode(error.code) ? error.code : 'INTERNAL';
   const params: Record<string, string | number> = {
     message: error.message,
-    limitMb: Math.round((LIMITS.importBytes / (1024 * 1024)) * 10) / 10,
+    // The limit the error names (a file's or a pasted text's), else the pasted-text limit.
+    limitMb: Math.round(((typeof error.details?.['limitBytes'] === 'number' ? error.details['limitBytes'] : LIMITS.importBytes) / (1024 * 1024)) * 10) / 10,
   };
   let firstListLength: number | null = null;
   for (const [key, value] of Object.entries(error.details ?? {})) {

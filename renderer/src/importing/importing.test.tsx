@@ -65,7 +65,7 @@ describe('drag and drop', () => {
     drop(zone, 'drop', [big]);
     expect(screen.getByText(/The file huge\.txt will be imported/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(`The article is too large. The limit is ${LIMITS.importBytes / 1024 / 1024} MB.`);
+    expect((await screen.findByRole('alert')).textContent).toBe(`The article is too large. The limit is ${LIMITS.importFileBytes / 1024 / 1024} MB.`);
     expect(api.callsOf('importDocument')).toEqual([]);
   });
 });

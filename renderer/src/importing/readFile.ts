@@ -16,8 +16,8 @@ export async function fileBytes(file: File): Promise<Uint8Array> {
 
 /** The file as an import source, or IMPORT_TOO_LARGE without reading it (a 200 MB file never leaves the disk). */
 export async function fileSource(file: File): Promise<ImportSource | ApiError> {
-  if (file.size > LIMITS.importBytes) {
-    return { code: 'IMPORT_TOO_LARGE', message: 'IMPORT_TOO_LARGE', details: { limitBytes: LIMITS.importBytes, sizeBytes: file.size } };
+  if (file.size > LIMITS.importFileBytes) {
+    return { code: 'IMPORT_TOO_LARGE', message: 'IMPORT_TOO_LARGE', details: { limitBytes: LIMITS.importFileBytes, sizeBytes: file.size } };
   }
   return { kind: 'file', fileName: file.name, dataBase64: bytesToBase64(await fileBytes(file)) };
 }
