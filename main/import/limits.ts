@@ -4,6 +4,8 @@ import { LIMITS } from '../../shared/limits.js';
 export const IMPORT_LIMITS = {
   /** Largest file (or pasted text, in UTF-8 bytes). */
   fileBytes: LIMITS.importFileBytes,
+  /** Largest pasted text, in bytes of UTF-8. */
+  textBytes: LIMITS.importBytes,
   /** Most paragraphs one document may have. */
   paragraphs: 5_000,
   /** Longest paragraph, in characters (UTF-16 units). */

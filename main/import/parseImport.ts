@@ -19,12 +19,11 @@ export interface FileToImport {
   bytes: Uint8Array;
 }
 
-export function tooLarge(sizeBytes: number): ServiceError {
-  return new ServiceError(
-    'IMPORT_TOO_LARGE',
-    `The article is too large (${sizeBytes} bytes; at most ${IMPORT_LIMITS.fileBytes} bytes can be imported).`,
-    { limitBytes: IMPORT_LIMITS.fileBytes, sizeBytes },
-  );
+export function tooLarge(sizeBytes: number, limitBytes: number = IMPORT_LIMITS.fileBytes): ServiceError {
+  return new ServiceError('IMPORT_TOO_LARGE', `The article is too large (${sizeBytes} bytes; at most ${limitBytes} bytes can be imported).`, {
+    limitBytes,
+    sizeBytes,
+  });
 }
 
 /** The format a file name announces, or IMPORT_UNSUPPORTED_FORMAT. */
@@ -109,7 +108,7 @@ function withMarkdownInline(segment: Segment): Segment {
 /** Pasted text (plain or Markdown). */
 export function parseImportText(text: string, format: SourceFormat): ParsedImport {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > IMPORT_LIMITS.fileBytes) throw tooLarge(bytes);
+  if (bytes > IMPORT_LIMITS.textBytes) throw tooLarge(bytes, IMPORT_LIMITS.textBytes);
   assertWellFormed(text);
   return checkLimits(fromText(text, format, null));
 }
