@@ -3,6 +3,7 @@ import { migration0010Initial } from './0010-initial.js';
 import { migration0060MtCache } from './0060-mt-cache.js';
 import { migration0030Workflow } from './0030-workflow.js';
 import { migration0050Importing } from './0050-importing.js';
+import { migration0070TranslationMemory } from './0070-translation-memory.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060MtCache,
   migration0030Workflow,
   migration0050Importing,
+  migration0070TranslationMemory,
 ].sort((a, b) => a.version - b.version);

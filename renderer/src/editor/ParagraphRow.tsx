@@ -17,6 +17,9 @@ import { useEditEffort } from '../workflow/useEditEffort.js';
 import { useReviewSignals } from '../workflow/ReviewSignalsContext.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
+import { TmMatches, type TmMatchesHandle } from '../memory/TmMatches.js';
+import { setActiveParagraph } from '../memory/activeParagraph.js';
+import { tmShortcutIndex } from '../memory/tmShortcuts.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -215,9 +218,28 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const onUndoError = useCallback((err: unknown) => setRowError({ kind: 'action', error: err }), []);
   const undo = useParagraphUndo(paragraphId, save, onUndoChange, onUndoError);
 
+  // Translation memory: inserting a match is a revision with origin `tm` (memory/TmMatches).
+  const tmRef = useRef<TmMatchesHandle | null>(null);
+  const insertTm = useCallback(
+    async (unitId: number): Promise<void> => {
+      if (!(await save())) return;
+      try {
+        onUndoChange(await api.applyTmMatch({ paragraphId, unitId }));
+      } catch (err) {
+        setRowError({ kind: 'action', error: err });
+      }
+    },
+    [api, paragraphId, save, onUndoChange],
+  );
+
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
     // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
     const key = e.key.toLowerCase();
+    const tmIndex = tmShortcutIndex(e);
+    if (tmIndex !== null && tmRef.current?.insert(tmIndex)) {
+      e.preventDefault();
+      return;
+    }
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
       e.preventDefault();
       void (key === 'y' || e.shiftKey ? undo.redo() : undo.undo());
@@ -252,7 +274,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   else if (paragraph.kind === 'quote') kindLabel = t('editor.row.kindQuote');
 
   return (
-    <div role="row" data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
+    <div role="row" onFocus={() => setActiveParagraph(paragraph.id)} data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
       <div role="cell" className="cell-number">
         {number}
       </div>
@@ -286,6 +308,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
               : formatError(rowError.error)}
           </p>
         )}
+        <TmMatches paragraph={paragraph} sourceLang={sourceLang} targetLang={targetLang} dir={dir} handleRef={tmRef} onInsert={insertTm} />
         <RowWorkflow
           paragraph={paragraph}
           number={number}
