@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
+import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
   { value: 'always', key: 'always' },
@@ -130,6 +131,7 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
         </form>
       )}
       <EngineSettingsSection />
+      <MemorySettingsSection />
       {settings === null && error !== null && (
         <>
           <ErrorAlert error={error} />

@@ -83,6 +83,7 @@ export function HistoryPanel({
               <p className="meta">
                 {describe(e)}
                 {e.link && <> · {t(`workflow.history.link.${e.link.kind}`, { id: e.link.revisionId })}</>}
+                {e.origin === 'tm' && <> · {t('memory.history.origin')}</>}
               </p>
               {e.action !== 'import' && (
                 <p className="history-text" lang={targetLang} dir={dir}>
