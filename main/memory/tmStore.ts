@@ -3,13 +3,13 @@
  *
  * Fuzzy lookup, designed for 1,000,000 units and more:
  * 1. the query's tokens (shared/memory/matchScore.ts) are lower-cased and hashed to terms;
- * 2. the document frequency of each comes from `tm_terms`; the RARE_TERMS rarest terms are kept;
- * 3. for each, at most POSTINGS_CAP unit ids (newest first) are read from `tm_postings` (clustered by
- *    term, read with one `group_concat` per term) and their overlap is summed in a Map, rarer terms
- *    weighing more;
- * 4. the CANDIDATES units with the most overlap are re-ranked by the exact match score, skipping
+ * 2. the document frequency of each comes from `tm_terms`; the `rareTerms` rarest are kept;
+ * 3. rarest first, about `postingsCap` unit ids (newest first) per term are read from
+ *    `tm_postings` (packed blocks clustered by term, main/memory/postings.ts) while a read budget
+ *    lasts; overlaps are summed in a typed array indexed by unit id, rarer terms weighing more;
+ * 4. the `candidates` units with the most overlap are re-ranked by the exact match score, skipping
  *    any whose token count alone rules it out (shared/memory/matchScore.ts `lengthBound`);
- * 5. the best TM_MAX_MATCHES at or above TM_MIN_SCORE are returned.
+ * 5. the best TM_MAX_MATCHES at or above TM_MIN_SCORE are returned, each source+translation once.
  * Units reach the index through `tm_index_queue` (filled by triggers); `syncIndex` works it off.
  */
 import type Database from 'better-sqlite3';
@@ -17,6 +17,7 @@ import type { TmMatch, TmUnit, TmUnitOrigin } from '../../shared/features/memory
 import { CONCORDANCE_MAX_HITS, TM_MAX_MATCHES, TM_MIN_SCORE } from '../../shared/memory/limits.js';
 import { lengthBound, matchTokens, tokenMatchScore } from '../../shared/memory/matchScore.js';
 import { pairKey } from '../../shared/memory/pair.js';
+import { createPostings } from './postings.js';
 import { termHash } from './termHash.js';
 
 export const TOKEN_SEPARATOR = '\u001f';
@@ -102,11 +103,6 @@ function uniqueTerms(pair: string, tokens: readonly string[]): number[] {
   return [...seen];
 }
 
-function parseIds(list: string | null): number[] {
-  if (!list) return [];
-  return list.split(',').map(Number);
-}
-
 export interface LookupOptions {
   limit?: number;
   minScore?: number;
@@ -122,8 +118,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     'SELECT id, pair, source_lang, source FROM tm_units WHERE id = ? AND tokens IS NULL',
   );
   const setTokensStmt = db.prepare<[string, number, number]>('UPDATE tm_units SET tokens = ?, token_count = ? WHERE id = ?');
-  const addPostingStmt = db.prepare<[number, number]>('INSERT OR IGNORE INTO tm_postings (term, unit_id) VALUES (?, ?)');
-  const removePostingStmt = db.prepare<[number, number]>('DELETE FROM tm_postings WHERE term = ? AND unit_id = ?');
+  const postings = createPostings(db);
   const dfAddStmt = db.prepare<[number, number]>(
     'INSERT INTO tm_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
   );
@@ -134,11 +129,6 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
 
   const maxIdStmt = db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck();
   const dfStmt = db.prepare<[number], number>('SELECT df FROM tm_terms WHERE term = ?').pluck();
-  const postingsStmt = db
-    .prepare<[number, number], string | null>(
-      'SELECT group_concat(unit_id) FROM (SELECT unit_id FROM tm_postings WHERE term = ? ORDER BY unit_id DESC LIMIT ?)',
-    )
-    .pluck();
   const tokensOfStmt = db.prepare<[string], { id: number; tokens: string; token_count: number; paragraph_id: string | null }>(
     'SELECT id, tokens, token_count, paragraph_id FROM tm_units WHERE id IN (SELECT value FROM json_each(?)) AND tokens IS NOT NULL',
   );
@@ -161,12 +151,12 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const indexBatch = db.transaction((batch: number): number => {
     const rows = queueStmt.all(batch);
     if (rows.length === 0) return 0;
-    const added: number[] = [];
+    const added = new Map<number, number[]>();
     const dfDelta = new Map<number, number>();
     for (const row of rows) {
       if (row.op === 'remove') {
         for (const term of uniqueTerms(row.pair, (row.tokens ?? '').split(TOKEN_SEPARATOR).filter((t) => t !== ''))) {
-          if (removePostingStmt.run(term, row.unit_id).changes > 0) dfDelta.set(term, (dfDelta.get(term) ?? 0) - 1);
+          if (postings.remove(term, row.unit_id)) dfDelta.set(term, (dfDelta.get(term) ?? 0) - 1);
         }
         continue;
       }
@@ -174,15 +164,16 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       if (!unit) continue;
       const tokens = matchTokens(unit.source, unit.source_lang);
       setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
-      for (const term of uniqueTerms(unit.pair, tokens)) added.push(term, unit.id);
+      for (const term of uniqueTerms(unit.pair, tokens)) {
+        const ids = added.get(term);
+        if (ids) ids.push(unit.id);
+        else added.set(term, [unit.id]);
+      }
     }
     // In term order: the postings table is clustered by term.
-    const order = Array.from({ length: added.length / 2 }, (_, i) => i).sort(
-      (a, b) => added[2 * a]! - added[2 * b]! || added[2 * a + 1]! - added[2 * b + 1]!,
-    );
-    for (const i of order) {
-      const term = added[2 * i]!;
-      if (addPostingStmt.run(term, added[2 * i + 1]!).changes > 0) dfDelta.set(term, (dfDelta.get(term) ?? 0) + 1);
+    for (const [term, ids] of [...added].sort((x, y) => x[0] - y[0])) {
+      const n = postings.add(term, ids);
+      if (n > 0) dfDelta.set(term, (dfDelta.get(term) ?? 0) + n);
     }
     for (const [term, delta] of [...dfDelta].sort((a, b) => a[0] - b[0])) {
       if (delta > 0) dfAddStmt.run(term, delta);
@@ -225,15 +216,16 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       // The rarest terms always count; more common ones only while the read budget lasts.
       if (i >= MIN_TERMS && budget <= 0) break;
       const w = 1 / Math.log2(2 + df);
-      const ids = parseIds(postingsStmt.get(term, tuning.postingsCap) ?? null);
-      budget -= ids.length;
-      for (const id of ids) {
-        if (id > maxId) continue;
-        const before = weights[id]!;
-        if (before === 0) touched.push(id);
-        const after = before + w;
-        weights[id] = after;
-        if (after > maxWeight) maxWeight = after;
+      for (const ids of postings.newest(term, tuning.postingsCap)) {
+        budget -= ids.length;
+        for (const id of ids) {
+          if (id > maxId) continue;
+          const before = weights[id]!;
+          if (before === 0) touched.push(id);
+          const after = before + w;
+          weights[id] = after;
+          if (after > maxWeight) maxWeight = after;
+        }
       }
     }
     const ranked = topByWeight(touched, weights, maxWeight, tuning.candidates);
@@ -275,7 +267,9 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const terms = uniqueTerms(pair, tokens).map((term) => ({ term, df: dfStmt.get(term) ?? 0 }));
     if (terms.some((t) => t.df === 0)) return [];
     const rarest = terms.sort((a, b) => a.df - b.df)[0]!;
-    const ids = parseIds(postingsStmt.get(rarest.term, 50_000) ?? null);
+    const ids = postings
+      .newest(rarest.term, 50_000)
+      .flatMap((block) => Array.from(block).reverse());
     const hits: TmUnit[] = [];
     for (let i = 0; i < ids.length && hits.length < limit; i += 500) {
       const rows = unitsStmt.all(JSON.stringify(ids.slice(i, i + 500))).sort((a, b) => b.id - a.id);

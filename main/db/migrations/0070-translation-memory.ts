@@ -3,7 +3,8 @@
  * way of signing off or withdrawing — review, bulk sign-off, undo, re-import — reaches the TM),
  * units imported from TMX, and a term index for fuzzy lookup (main/memory/tmIndex.ts).
  *
- * The index: `tm_postings` (term hash → unit ids, clustered by term) and `tm_terms` (document
+ * The index: `tm_postings` (term hash → blocks of unit ids, clustered by term; main/memory/postings.ts)
+ * and `tm_terms` (document
  * frequency per term). Tokenising needs Intl.Segmenter, so the triggers only queue work in
  * `tm_index_queue`; the TM store indexes the queue before every lookup.
  */
@@ -52,9 +53,12 @@ export const migration0070TranslationMemory: Migration = {
         df    INTEGER NOT NULL CHECK (df >= 0)
       );
       CREATE TABLE tm_postings (
-        term     INTEGER NOT NULL,
-        unit_id  INTEGER NOT NULL,
-        PRIMARY KEY (term, unit_id)
+        term   INTEGER NOT NULL,
+        -- the first unit id of the block
+        block  INTEGER NOT NULL,
+        -- ascending 32-bit unit ids
+        ids    BLOB NOT NULL CHECK (length(ids) % 4 = 0 AND length(ids) > 0),
+        PRIMARY KEY (term, block)
       ) WITHOUT ROWID;
       CREATE TABLE tm_index_queue (
         seq      INTEGER PRIMARY KEY,
