@@ -119,3 +119,15 @@ describe('packed postings', () => {
     expect(all).toEqual([...many.slice(BLOCK_IDS, BLOCK_IDS * 2), ...many.slice(0, BLOCK_IDS)]);
   });
 });
+
+describe('background indexing', () => {
+  it('a lookup indexes a small batch first; drainIndex works off the rest in batches', async () => {
+    const store = createTmStore(db);
+    store.addUnits(Array.from({ length: 1200 }, (_, i) => unit(`Report number ${i} was filed today.`)), false);
+    expect(store.lookup('en', 'es', 'Report number 3 was filed today.')[0]).toMatchObject({ score: 100 });
+    expect(store.pending()).toBe(700);
+    await store.drainIndex();
+    expect(store.pending()).toBe(0);
+    expect(store.lookup('en', 'es', 'Report number 1199 was filed today.')[0]).toMatchObject({ score: 100 });
+  });
+});

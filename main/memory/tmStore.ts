@@ -10,7 +10,9 @@
  * 4. the `candidates` units with the most overlap are re-ranked by the exact match score, skipping
  *    any whose token count alone rules it out (shared/memory/matchScore.ts `lengthBound`);
  * 5. the best TM_MAX_MATCHES at or above TM_MIN_SCORE are returned, each source+translation once.
- * Units reach the index through `tm_index_queue` (filled by triggers); `syncIndex` works it off.
+ * Units reach the index through `tm_index_queue` (filled by triggers): each lookup indexes up to
+ * DRAIN_BATCH queued changes first; `drainIndex` works off a big queue in small batches that yield
+ * to the event loop, so a large TMX import never stalls lookups; bulk builds call `syncIndex`.
  */
 import type Database from 'better-sqlite3';
 import type { TmMatch, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
@@ -34,6 +36,8 @@ export interface TmTuning {
 }
 
 export const DEFAULT_TUNING: TmTuning = { rareTerms: 12, postingsCap: 5000, postingsBudget: 30_000, candidates: 200 };
+/** Queued changes indexed at a time outside bulk builds (a few milliseconds' work). */
+const DRAIN_BATCH = 500;
 /** Terms always read, whatever the budget. */
 const MIN_TERMS = 4;
 
@@ -183,14 +187,29 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     return rows.length;
   });
 
-  function syncIndex(batch = 20_000): number {
+  /** Indexes queued changes, `batch` at a time, at most `maxBatches` batches; returns how many were handled. */
+  function syncIndex(batch = 20_000, maxBatches = Infinity): number {
     let done = 0;
-    for (let n = indexBatch(batch); n > 0; n = indexBatch(batch)) done += n;
+    for (let i = 0, n = 1; i < maxBatches && n > 0; i++) done += n = indexBatch(batch);
     return done;
   }
 
+  /** Indexes the whole queue in small batches, yielding to the event loop between them (after a big TMX import). */
+  let draining: Promise<void> | null = null;
+  function drainIndex(): Promise<void> {
+    draining ??= (async () => {
+      try {
+        while (db.open && indexBatch(DRAIN_BATCH) > 0) await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        draining = null;
+      }
+    })();
+    return draining;
+  }
+
   function lookup(sourceLang: string, targetLang: string, text: string, options: LookupOptions = {}): TmMatch[] {
-    syncIndex();
+    // Sign-offs since the last lookup are indexed now; a big import is indexed in the background.
+    syncIndex(DRAIN_BATCH, 1);
     const limit = options.limit ?? TM_MAX_MATCHES;
     const minScore = options.minScore ?? TM_MIN_SCORE;
     const pair = pairKey(sourceLang, targetLang);
@@ -259,7 +278,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
 
   /** Units of the pair whose source contains `query` (case-insensitive), newest first. */
   function concordance(sourceLang: string, targetLang: string, query: string, limit = CONCORDANCE_MAX_HITS): TmUnit[] {
-    syncIndex();
+    syncIndex(DRAIN_BATCH, 1);
     const pair = pairKey(sourceLang, targetLang);
     const needle = query.normalize('NFC').trim().toLowerCase();
     const tokens = matchTokens(needle, sourceLang);
@@ -299,6 +318,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
 
   return {
     syncIndex,
+    drainIndex,
     pending: () => pendingStmt.get()!.n,
     lookup,
     concordance,

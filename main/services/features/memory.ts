@@ -127,7 +127,8 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
         const { added, skipped } = store.addUnits(parsed.units, true);
         return { imported: added, skipped: skipped + parsed.skipped, removed };
       })();
-      store.syncIndex();
+      // Indexed in small batches off the request: lookups go on meanwhile (new units appear as they are indexed).
+      void store.drainIndex();
       return result;
     },
 
