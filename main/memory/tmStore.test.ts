@@ -72,9 +72,9 @@ describe('the TM store', () => {
     db.exec("DELETE FROM tm_units WHERE source = 'Alpha beta delta.'");
     expect(store.syncIndex()).toBe(2);
     const df = () => db.prepare('SELECT sum(df) AS total, count(*) AS n FROM tm_terms WHERE df > 0').get();
-    // alpha, beta, gamma, "." — one unit each.
-    expect(df()).toEqual({ total: 4, n: 4 });
-    expect(db.prepare('SELECT sum(length(ids)) / 4 FROM tm_postings').pluck().get()).toBe(4);
+    // alpha, beta, gamma, "." and the 3 bigrams — one unit each.
+    expect(df()).toEqual({ total: 7, n: 7 });
+    expect(db.prepare('SELECT sum(length(ids)) / 4 FROM tm_postings').pluck().get()).toBe(7);
     db.exec('DELETE FROM tm_units');
     store.syncIndex();
     expect(db.prepare('SELECT count(*) FROM tm_postings').pluck().get()).toBe(0);

@@ -2,7 +2,8 @@
  * The translation memory over SQLite (tables: migration 0070).
  *
  * Fuzzy lookup, designed for 1,000,000 units and more:
- * 1. the query's tokens (shared/memory/matchScore.ts) are lower-cased and hashed to terms;
+ * 1. the query's tokens (shared/memory/matchScore.ts) are lower-cased and hashed to terms, with
+ *    every pair of adjacent tokens (`indexTerms`);
  * 2. the document frequency of each comes from `tm_terms`; the `rareTerms` rarest are kept;
  * 3. rarest first, about `postingsCap` unit ids (newest first) per term are read from
  *    `tm_postings` (packed blocks clustered by term, main/memory/postings.ts) while a read budget
@@ -35,7 +36,7 @@ export interface TmTuning {
   candidates: number;
 }
 
-export const DEFAULT_TUNING: TmTuning = { rareTerms: 12, postingsCap: 5000, postingsBudget: 30_000, candidates: 200 };
+export const DEFAULT_TUNING: TmTuning = { rareTerms: 16, postingsCap: 5000, postingsBudget: 30_000, candidates: 200 };
 /** Queued changes indexed at a time outside bulk builds (a few milliseconds' work). */
 const DRAIN_BATCH = 500;
 /** Terms always read, whatever the budget. */
@@ -101,9 +102,20 @@ function toUnit(r: UnitRow): TmUnit {
   };
 }
 
-function uniqueTerms(pair: string, tokens: readonly string[]): number[] {
+/**
+ * The index terms of a text: each lower-cased token and each pair of adjacent tokens. Bigrams are
+ * what tell near-duplicates apart: in boilerplate the differing word is often common ("Monday"),
+ * but the pair it forms with its neighbour is rare.
+ */
+export function indexTerms(pair: string, tokens: readonly string[]): number[] {
   const seen = new Set<number>();
-  for (const t of tokens) seen.add(termHash(pair, t.toLowerCase()));
+  let previous: string | null = null;
+  for (const t of tokens) {
+    const lower = t.toLowerCase();
+    seen.add(termHash(pair, lower));
+    if (previous !== null) seen.add(termHash(pair, `${previous}\u0002${lower}`));
+    previous = lower;
+  }
   return [...seen];
 }
 
@@ -159,7 +171,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const dfDelta = new Map<number, number>();
     for (const row of rows) {
       if (row.op === 'remove') {
-        for (const term of uniqueTerms(row.pair, (row.tokens ?? '').split(TOKEN_SEPARATOR).filter((t) => t !== ''))) {
+        for (const term of indexTerms(row.pair, (row.tokens ?? '').split(TOKEN_SEPARATOR).filter((t) => t !== ''))) {
           if (postings.remove(term, row.unit_id)) dfDelta.set(term, (dfDelta.get(term) ?? 0) - 1);
         }
         continue;
@@ -168,7 +180,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       if (!unit) continue;
       const tokens = matchTokens(unit.source, unit.source_lang);
       setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
-      for (const term of uniqueTerms(unit.pair, tokens)) {
+      for (const term of indexTerms(unit.pair, tokens)) {
         const ids = added.get(term);
         if (ids) ids.push(unit.id);
         else added.set(term, [unit.id]);
@@ -218,7 +230,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     if (n === 0) return [];
 
     // 2. The rarest terms the TM has.
-    const terms = uniqueTerms(pair, query)
+    const terms = indexTerms(pair, query)
       .map((term) => ({ term, df: dfStmt.get(term) ?? 0 }))
       .filter((t) => t.df > 0)
       .sort((a, b) => a.df - b.df)
@@ -234,7 +246,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     for (const [i, { term, df }] of terms.entries()) {
       // The rarest terms always count; more common ones only while the read budget lasts.
       if (i >= MIN_TERMS && budget <= 0) break;
-      const w = 1 / Math.log2(2 + df);
+      // Inverse document frequency: a rare shared term says more than a common one.
+      const w = Math.log((maxId + 2) / df);
       for (const ids of postings.newest(term, tuning.postingsCap)) {
         budget -= ids.length;
         for (const id of ids) {
@@ -283,7 +296,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const needle = query.normalize('NFC').trim().toLowerCase();
     const tokens = matchTokens(needle, sourceLang);
     if (tokens.length === 0) return [];
-    const terms = uniqueTerms(pair, tokens).map((term) => ({ term, df: dfStmt.get(term) ?? 0 }));
+    const terms = indexTerms(pair, tokens).map((term) => ({ term, df: dfStmt.get(term) ?? 0 }));
     if (terms.some((t) => t.df === 0)) return [];
     const rarest = terms.sort((a, b) => a.df - b.df)[0]!;
     const ids = postings

@@ -274,7 +274,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   else if (paragraph.kind === 'quote') kindLabel = t('editor.row.kindQuote');
 
   return (
-    <div role="row" onFocus={() => setActiveParagraph(paragraph.id)} data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
+    <div role="row" data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
       <div role="cell" className="cell-number">
         {number}
       </div>
@@ -299,6 +299,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           value={text}
           onChange={onChange}
           onBlur={onBlur}
+          onFocus={() => setActiveParagraph(paragraph.id)}
           onKeyDown={onKeyDown}
         />
         {rowError && (
