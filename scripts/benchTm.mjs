@@ -165,12 +165,16 @@ for (let i = 0; i < QUERIES; i++) {
 }
 const times = [];
 const shown = [];
-for (const q of queries) {
+let slowest = { ms: 0, at: -1 };
+for (const [i, q] of queries.entries()) {
   const s = performance.now();
   const matches = store.lookup('en', 'es', q);
-  times.push(performance.now() - s);
+  const ms = performance.now() - s;
+  times.push(ms);
+  if (ms > slowest.ms) slowest = { ms, at: i };
   shown.push(matches);
 }
+if (process.argv.includes('--misses')) console.log(`slowest: lookup ${slowest.at + 1} of ${QUERIES}, ${slowest.ms.toFixed(1)} ms: ${queries[slowest.at]}`);
 times.sort((a, b) => a - b);
 const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
 console.log(`bench:tm: ${QUERIES} lookups: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms (goal p95 ≤ 20 ms); ${shown.filter((m) => m.length > 0).length} had a match ≥ 50 %`);
