@@ -50,7 +50,7 @@ test('a signed-off paragraph is offered as a fuzzy match, inserted with origin t
   await app.row(0).getByRole('button', { name: 'History' }).click();
   const history = app.row(0).getByRole('region', { name: 'History of paragraph 1' });
   await expect(history).toContainText('Edited by Elena Editor (editor)');
-  await expect(history).toContainText('Origin: tm');
+  await expect(history).toContainText(`Origin: tm, a 90 % translation memory match of “${SIGNED}” (Elena Editor)`);
   await expect(history).toContainText(TRANSLATION);
 
   // Concordance and the pre-fill setting (Settings).

@@ -22,7 +22,7 @@ import { createEventHub, type EventHub } from '../src/api/memoryTransport.js';
 import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffOverride, SignOffSummary } from '../../shared/features/workflowApi.js';
 import { qaErrors, runQa } from '../../shared/qa/runQa.js';
 import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
-import type { MemorySettings, TmMatch, TmUnit, TmxImportResult } from '../../shared/features/memoryApi.js';
+import type { MemorySettings, TmMatch, TmProvenance, TmUnit, TmxImportResult } from '../../shared/features/memoryApi.js';
 import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
 
 export class FakeApiError extends Error {
@@ -564,6 +564,12 @@ export class FakeVersoApi implements VersoApi {
     if (next.withdrawsSignOff) paragraph.signOff = null;
     paragraph.updatedAt = now();
     return { paragraph: { ...paragraph }, signOffWithdrawn: next.withdrawsSignOff };
+  }
+
+  async listTmProvenance(input: { paragraphId: string }): Promise<TmProvenance[]> {
+    this.record('listTmProvenance', input);
+    this.findParagraph(input.paragraphId);
+    return [];
   }
 
   async prefillTmMatches(input: { documentId: string }): Promise<{ paragraphs: Paragraph[] }> {

@@ -37,6 +37,17 @@ export interface TmxImportResult {
   removed: number;
 }
 
+/** What a revision with origin `tm` inserted: the unit, its score then, and who made it. */
+export interface TmProvenance {
+  revisionId: number;
+  unitId: number;
+  score: number;
+  unitSource: string;
+  unitOrigin: TmUnitOrigin;
+  unitBy: string;
+  unitAt: string;
+}
+
 export interface MemorySettings {
   /** A 100 % match pre-fills the translation before MT runs. */
   prefillExact: boolean;
@@ -52,6 +63,8 @@ export interface MemoryApi {
   lookupTm(input: { paragraphId: string }): Promise<TmMatch[]>;
   /** Writes a TM unit's target into the paragraph as a revision with origin `tm`. */
   applyTmMatch(input: { paragraphId: string; unitId: number }): Promise<{ paragraph: Paragraph; signOffWithdrawn: boolean }>;
+  /** The TM provenance of a paragraph's revisions with origin `tm`, oldest first. */
+  listTmProvenance(input: { paragraphId: string }): Promise<TmProvenance[]>;
   /** Fills untouched paragraphs ('new') of a document that have a 100 % match, when the setting is on. */
   prefillTmMatches(input: { documentId: string }): Promise<TmPrefillResult>;
   /** Concordance: units of a pair whose source contains a word or phrase. */
@@ -66,6 +79,7 @@ export interface MemoryApi {
 export const MEMORY_METHODS = [
   'lookupTm',
   'applyTmMatch',
+  'listTmProvenance',
   'prefillTmMatches',
   'searchTmConcordance',
   'importTmx',

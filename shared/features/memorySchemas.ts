@@ -11,6 +11,7 @@ const pair = { sourceLang: langTag, targetLang: langTag };
 export const memorySchemas = {
   lookupTm: z.object({ paragraphId: id }).strict(),
   applyTmMatch: z.object({ paragraphId: id, unitId: z.number().int().positive() }).strict(),
+  listTmProvenance: z.object({ paragraphId: id }).strict(),
   prefillTmMatches: z.object({ documentId: id }).strict(),
   searchTmConcordance: z.object({ ...pair, query: z.string().max(500) }).strict(),
   importTmx: z

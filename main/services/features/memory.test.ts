@@ -87,6 +87,9 @@ describe('the TM follows sign-offs', () => {
     expect(rows(backend, 'SELECT score, unit_source, unit_origin, unit_by FROM tm_provenance')).toEqual([
       { score: match!.score, unit_source: 'Police arrested two men in Lyon on Friday.', unit_origin: 'signoff', unit_by: 'Elena' },
     ]);
+    expect(await api.listTmProvenance({ paragraphId: q })).toEqual([
+      { revisionId: history.entries.at(-1)!.id, unitId: match!.unitId, score: match!.score, unitSource: 'Police arrested two men in Lyon on Friday.', unitOrigin: 'signoff', unitBy: 'Elena', unitAt: match!.createdAt },
+    ]);
     expect((await api.undoParagraph({ paragraphId: q })).paragraph.target).toBe('');
 
     expect((await failure(api.applyTmMatch({ paragraphId: q, unitId: 999 }))).code).toBe('TM_UNIT_NOT_FOUND');

@@ -3,7 +3,7 @@
  * triggers of migration 0070) and TMX files; lookups, concordance and the index live in
  * main/memory/tmStore.ts. Inserting a match writes a revision with origin `tm` and its provenance.
  */
-import type { MemoryApi, MemorySettings, TmUnit } from '../../../shared/features/memoryApi.js';
+import type { MemoryApi, MemorySettings, TmProvenance, TmUnit } from '../../../shared/features/memoryApi.js';
 import { matchScore } from '../../../shared/memory/matchScore.js';
 import { pairKey } from '../../../shared/memory/pair.js';
 import { statusAfterEdit } from '../../../shared/status.js';
@@ -26,6 +26,12 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   const provenanceStmt = deps.db.prepare(
     `INSERT INTO tm_provenance (revision_id, paragraph_id, unit_id, score, unit_source, unit_origin, unit_by, unit_at)
      VALUES (@revisionId, @paragraphId, @unitId, @score, @unitSource, @unitOrigin, @unitBy, @unitAt)`,
+  );
+
+  const provenanceOfStmt = deps.db.prepare<[string], TmProvenance>(
+    `SELECT revision_id AS revisionId, unit_id AS unitId, score, unit_source AS unitSource, unit_origin AS unitOrigin,
+            unit_by AS unitBy, unit_at AS unitAt
+     FROM tm_provenance WHERE paragraph_id = ? ORDER BY revision_id`,
   );
 
   function settings(): MemorySettings {
@@ -89,6 +95,11 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       }
       if (unit.target === p.target) return { paragraph: p, signOffWithdrawn: false };
       return writeMatch(p, doc, unit, author);
+    },
+
+    async listTmProvenance({ paragraphId }) {
+      requireParagraph(paragraphId);
+      return provenanceOfStmt.all(paragraphId);
     },
 
     async prefillTmMatches({ documentId }) {

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { TmMatch } from '../../../shared/features/memoryApi.js';
 import type { FakeVersoApi } from '../../test/fakeApi.js';
 import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { setActiveParagraph } from './activeParagraph.js';
+
+// The active paragraph is app-wide state; each test starts with none.
+beforeEach(() => setActiveParagraph(null));
 
 function match(unitId: number, score: number, source: string, target: string): TmMatch {
   return {
@@ -40,7 +44,7 @@ describe('translation memory matches in the editor', () => {
     const paragraphId = await openEditor(api);
     expect(screen.queryByRole('region', { name: 'Translation memory matches' })).toBeNull();
     const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
-    fireEvent.focus(box);
+    (box as HTMLTextAreaElement).focus();
     const region = await screen.findByRole('region', { name: 'Translation memory matches' });
     await within(region).findByText('80 %');
     expect(within(region).getByLabelText('80 percent match')).toBeTruthy();
@@ -57,7 +61,7 @@ describe('translation memory matches in the editor', () => {
     const api = apiWithProfile('translator');
     const paragraphId = await openEditor(api);
     const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
-    fireEvent.focus(box);
+    (box as HTMLTextAreaElement).focus();
     await screen.findByText('80 %');
     fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
     await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto para escuelas se aprobó.'));
@@ -66,7 +70,7 @@ describe('translation memory matches in the editor', () => {
       { paragraphId, unitId: 11 },
       { paragraphId, unitId: 12 },
     ]));
-    fireEvent.focus(within(rows()[1]!).getByRole('textbox', { name: 'Translation' }));
+    (within(rows()[1]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement).focus();
     const other = await within(rows()[1]!).findByRole('region', { name: 'Translation memory matches' });
     await within(other).findByText('No translation memory matches of 50 % or more.');
     expect(within(rows()[0]!).queryByRole('region', { name: 'Translation memory matches' })).toBeNull();
