@@ -25,6 +25,7 @@ import { qaErrors, runQa } from '../../shared/qa/runQa.js';
 import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
 import type { ExportFileFormat, ExportFileResult, FooterTemplateEntry } from '../../shared/features/exportingApi.js';
 import { FOOTER_TEMPLATES } from '../../shared/footer.js';
+import type { MemorySettings, TmMatch, TmProvenance, TmUnit, TmxImportResult } from '../../shared/features/memoryApi.js';
 import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
 import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, GlossaryTerm, GlossaryTermInput } from '../../shared/features/glossaryApi.js';
 import { cleanTerm } from '../../shared/glossary/normalize.js';
@@ -674,5 +675,73 @@ export class FakeVersoApi implements VersoApi {
     this.record('exportGlossary', input);
     const terms = this.glossary.filter((t) => t.sourceLang === input.sourceLang && t.targetLang === input.targetLang);
     return { fileName: `glossary.${input.sourceLang}-${input.targetLang}.${input.format}`, mimeType: 'text/plain', content: terms.map((t) => `${t.source} => ${t.target}`).join('\n') };
+  }
+
+  // Translation memory: tests set the matches per paragraph and the concordance hits.
+  readonly tmMatches = new Map<string, TmMatch[]>();
+  tmConcordance: TmUnit[] = [];
+  memorySettings: MemorySettings = { prefillExact: false };
+
+  async lookupTm(input: { paragraphId: string }): Promise<TmMatch[]> {
+    this.record('lookupTm', input);
+    this.findParagraph(input.paragraphId);
+    return this.tmMatches.get(input.paragraphId) ?? [];
+  }
+
+  async applyTmMatch(input: { paragraphId: string; unitId: number }): Promise<UpdateParagraphResult> {
+    this.record('applyTmMatch', input);
+    this.requireProfile();
+    const match = (this.tmMatches.get(input.paragraphId) ?? []).find((m) => m.unitId === input.unitId);
+    if (!match) throw new FakeApiError('TM_UNIT_NOT_FOUND', 'No such TM unit', { unitId: input.unitId });
+    const { paragraph } = this.findParagraph(input.paragraphId);
+    const next = statusAfterEdit(paragraph.status, paragraph.target, match.target);
+    paragraph.target = match.target;
+    paragraph.status = next.status;
+    if (next.withdrawsSignOff) paragraph.signOff = null;
+    paragraph.updatedAt = now();
+    return { paragraph: { ...paragraph }, signOffWithdrawn: next.withdrawsSignOff };
+  }
+
+  async listTmProvenance(input: { paragraphId: string }): Promise<TmProvenance[]> {
+    this.record('listTmProvenance', input);
+    this.findParagraph(input.paragraphId);
+    return [];
+  }
+
+  async prefillTmMatches(input: { documentId: string }): Promise<{ paragraphs: Paragraph[] }> {
+    this.record('prefillTmMatches', input);
+    return { paragraphs: [] };
+  }
+
+  async searchTmConcordance(input: { sourceLang: string; targetLang: string; query: string }): Promise<TmUnit[]> {
+    this.record('searchTmConcordance', input);
+    if (input.query.trim() === '') throw new FakeApiError('TM_QUERY_EMPTY', 'Empty query');
+    return this.tmConcordance;
+  }
+
+  async importTmx(input: { sourceLang: string; targetLang: string; fileName: string; dataBase64: string; mode: 'merge' | 'replace' }): Promise<TmxImportResult> {
+    this.record('importTmx', input);
+    return { imported: 1, skipped: 0, removed: 0 };
+  }
+
+  async exportTmx(input: { sourceLang: string; targetLang: string }): Promise<{ fileName: string; content: string; units: number }> {
+    this.record('exportTmx', input);
+    return { fileName: `verso-tm-${input.sourceLang}-${input.targetLang}.tmx`, content: '<tmx version="1.4"/>', units: 0 };
+  }
+
+  async getTmStats(input: { sourceLang: string; targetLang: string }): Promise<{ units: number }> {
+    this.record('getTmStats', input);
+    return { units: 0 };
+  }
+
+  async getMemorySettings(input: Record<string, never>): Promise<MemorySettings> {
+    this.record('getMemorySettings', input);
+    return { ...this.memorySettings };
+  }
+
+  async updateMemorySettings(input: Partial<MemorySettings>): Promise<MemorySettings> {
+    this.record('updateMemorySettings', input);
+    this.memorySettings = { ...this.memorySettings, ...input };
+    return { ...this.memorySettings };
   }
 }

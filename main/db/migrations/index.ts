@@ -3,6 +3,7 @@ import { migration0010Initial } from './0010-initial.js';
 import { migration0060MtCache } from './0060-mt-cache.js';
 import { migration0030Workflow } from './0030-workflow.js';
 import { migration0050Importing } from './0050-importing.js';
+import { migration0070TranslationMemory } from './0070-translation-memory.js';
 import { migration0080Glossary } from './0080-glossary.js';
 import { migration0090InlineCodes } from './0090-inline-codes.js';
 import type { Migration } from './types.js';
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060MtCache,
   migration0030Workflow,
   migration0050Importing,
+  migration0070TranslationMemory,
   migration0080Glossary,
   migration0090InlineCodes,
 ].sort((a, b) => a.version - b.version);

@@ -1,8 +1,168 @@
-/** Services of `MemoryApi` (translation memory and glossary (issue: Translation memory and glossary)). */
-import type { MemoryApi } from '../../../shared/features/memoryApi.js';
-import type { ServiceDeps } from '../context.js';
+/**
+ * Services of `MemoryApi`: the translation memory. Units come from sign-offs (kept in step by the
+ * triggers of migration 0070) and TMX files; lookups, concordance and the index live in
+ * main/memory/tmStore.ts. Inserting a match writes a revision with origin `tm` and its provenance.
+ */
+import type { MemoryApi, MemorySettings, TmProvenance, TmUnit } from '../../../shared/features/memoryApi.js';
+import { matchScore } from '../../../shared/memory/matchScore.js';
+import { pairKey } from '../../../shared/memory/pair.js';
+import { statusAfterEdit } from '../../../shared/status.js';
+import type { Paragraph, Profile } from '../../../shared/types.js';
+import type { DocumentRecord } from '../../db/repositories/index.js';
+import { createTmStore, type TmStore } from '../../memory/tmStore.js';
+import { decodeTmx, parseTmx, writeTmx } from '../../memory/tmx.js';
+import { requireProfile, type ServiceDeps } from '../context.js';
+import { ServiceError } from '../serviceError.js';
 
-export function createMemoryService(deps: ServiceDeps): MemoryApi {
-  void deps;
-  return {};
+export const PREFILL_SETTING_KEY = 'memory.prefillExact';
+
+export interface MemoryServiceOptions {
+  store?: TmStore;
+}
+
+export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOptions = {}): MemoryApi {
+  const { repos } = deps;
+  const store = options.store ?? createTmStore(deps.db);
+  const provenanceStmt = deps.db.prepare(
+    `INSERT INTO tm_provenance (revision_id, paragraph_id, unit_id, score, unit_source, unit_origin, unit_by, unit_at)
+     VALUES (@revisionId, @paragraphId, @unitId, @score, @unitSource, @unitOrigin, @unitBy, @unitAt)`,
+  );
+
+  const provenanceOfStmt = deps.db.prepare<[string], TmProvenance>(
+    `SELECT revision_id AS revisionId, unit_id AS unitId, score, unit_source AS unitSource, unit_origin AS unitOrigin,
+            unit_by AS unitBy, unit_at AS unitAt
+     FROM tm_provenance WHERE paragraph_id = ? ORDER BY revision_id`,
+  );
+
+  function settings(): MemorySettings {
+    return { prefillExact: repos.settings.get(PREFILL_SETTING_KEY) === true };
+  }
+
+  function requireParagraph(paragraphId: string): { p: Paragraph; doc: DocumentRecord } {
+    const p = repos.paragraphs.get(paragraphId);
+    const doc = p ? repos.documents.get(p.documentId) : null;
+    if (!p || !doc) throw new ServiceError('PARAGRAPH_NOT_FOUND', 'This paragraph does not exist.', { paragraphIds: [paragraphId] });
+    return { p, doc };
+  }
+
+  /** Writes a unit's translation into a paragraph: a revision with origin `tm` and its provenance. */
+  const writeMatch = deps.db.transaction((p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile) => {
+    const at = deps.now().toISOString();
+    const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, unit.target);
+    const updated: Paragraph = { ...p, target: unit.target, status, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };
+    repos.paragraphs.update(updated);
+    const revision = {
+      paragraphId: p.id,
+      documentId: p.documentId,
+      profileId: author.id,
+      authorName: author.name,
+      role: author.role,
+      mtEngine: null,
+      beforeText: p.target,
+      afterText: unit.target,
+      statusBefore: p.status,
+      statusAfter: status,
+      createdAt: at,
+    };
+    const revisionId = repos.revisions.insert({ ...revision, origin: 'tm', action: 'edit' });
+    provenanceStmt.run({
+      revisionId,
+      paragraphId: p.id,
+      unitId: unit.unitId,
+      score: matchScore(unit.source, p.source, doc.sourceLang),
+      unitSource: unit.source,
+      unitOrigin: unit.origin,
+      unitBy: unit.createdBy,
+      unitAt: unit.createdAt,
+    });
+    if (withdrawsSignOff) repos.revisions.insert({ ...revision, origin: 'human', action: 'sign-off-withdrawn' });
+    repos.documents.touch(p.documentId, at);
+    return { paragraph: updated, signOffWithdrawn: withdrawsSignOff };
+  });
+
+  return {
+    async lookupTm({ paragraphId }) {
+      const { p, doc } = requireParagraph(paragraphId);
+      return store.lookup(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id });
+    },
+
+    async applyTmMatch({ paragraphId, unitId }) {
+      const author = requireProfile(deps);
+      const { p, doc } = requireParagraph(paragraphId);
+      const unit = store.unit(unitId);
+      if (!unit || pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang)) {
+        throw new ServiceError('TM_UNIT_NOT_FOUND', 'This translation memory entry no longer exists (its sign-off may have been withdrawn).', { unitId });
+      }
+      if (unit.target === p.target) return { paragraph: p, signOffWithdrawn: false };
+      return writeMatch(p, doc, unit, author);
+    },
+
+    async listTmProvenance({ paragraphId }) {
+      requireParagraph(paragraphId);
+      return provenanceOfStmt.all(paragraphId);
+    },
+
+    async prefillTmMatches({ documentId }) {
+      const doc = repos.documents.get(documentId);
+      if (!doc) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
+      if (!settings().prefillExact) return { paragraphs: [] };
+      const author = requireProfile(deps);
+      const filled: Paragraph[] = [];
+      for (const p of repos.paragraphs.listByDocument(documentId)) {
+        if (p.status !== 'new' || p.target.trim() !== '') continue;
+        const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, { limit: 1, minScore: 100, excludeParagraphId: p.id });
+        if (best) filled.push(writeMatch(p, doc, best, author).paragraph);
+      }
+      return { paragraphs: filled };
+    },
+
+    async searchTmConcordance({ sourceLang, targetLang, query }) {
+      if (query.trim() === '') throw new ServiceError('TM_QUERY_EMPTY', 'Type a word or phrase to search the translation memory for.');
+      return store.concordance(sourceLang, targetLang, query);
+    },
+
+    async importTmx({ sourceLang, targetLang, fileName, dataBase64, mode }) {
+      requireProfile(deps);
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const parsed = parseTmx(decodeTmx(bytes), { sourceLang, targetLang }, deps.now().toISOString());
+      if (parsed.units.length === 0) {
+        throw new ServiceError('TMX_NO_UNITS', `${fileName} has no translation units from ${sourceLang} to ${targetLang}. Nothing was changed.`, {
+          fileName,
+          sourceLang,
+          targetLang,
+          languages: parsed.languages.join(', '),
+        });
+      }
+      const result = deps.db.transaction(() => {
+        const removed = mode === 'replace' ? store.removeTmxUnits(sourceLang, targetLang) : 0;
+        const { added, skipped } = store.addUnits(parsed.units, true);
+        return { imported: added, skipped: skipped + parsed.skipped, removed };
+      })();
+      // Indexed in small batches off the request: lookups go on meanwhile (new units appear as they are indexed).
+      void store.drainIndex();
+      return result;
+    },
+
+    async exportTmx({ sourceLang, targetLang }) {
+      const units = store.list(sourceLang, targetLang);
+      return {
+        fileName: `verso-tm-${sourceLang}-${targetLang}.tmx`,
+        content: writeTmx(units, { sourceLang, targetLang }, deps.appInfo.version),
+        units: units.length,
+      };
+    },
+
+    async getTmStats({ sourceLang, targetLang }) {
+      return { units: store.count(sourceLang, targetLang) };
+    },
+
+    async getMemorySettings() {
+      return settings();
+    },
+
+    async updateMemorySettings(input) {
+      if (input.prefillExact !== undefined) repos.settings.set(PREFILL_SETTING_KEY, input.prefillExact);
+      return settings();
+    },
+  };
 }

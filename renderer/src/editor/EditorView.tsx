@@ -24,6 +24,7 @@ import type { FastSignOff, SkippedParagraph } from '../../../shared/features/wor
 import { BulkSkipped } from '../workflow/BulkSkipped.js';
 import { DocumentQa } from '../workflow/DocumentQa.js';
 import { DocumentDashboard } from '../workflow/DocumentDashboard.js';
+import { TmPrefill } from '../memory/TmPrefill.js';
 import { ShortcutHelp } from '../workflow/ShortcutHelp.js';
 import { CommentsProvider } from '../workflow/CommentsContext.js';
 import { FindBar, type RowVisibility } from '../workflow/FindBar.js';
@@ -450,6 +451,7 @@ export function EditorView({
       <FastNotice fast={fast} />
       <BulkSkipped skipped={skipped} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
       <DocumentQa doc={doc} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
+      <TmPrefill doc={doc} onParagraphs={onParagraphs} />
       <DocumentDashboard doc={doc} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
 
       <p id={ids.shortcut} className="hint shortcut">

@@ -21,6 +21,9 @@ import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
 import { SourceText } from '../glossary/SourceText.js';
 import { TokenEditor } from '../inline/TokenEditor.js';
+import { TmMatches, type TmMatchesHandle } from '../memory/TmMatches.js';
+import { setActiveParagraph } from '../memory/activeParagraph.js';
+import { tmShortcutIndex } from '../memory/tmShortcuts.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -224,9 +227,28 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const onUndoError = useCallback((err: unknown) => setRowError({ kind: 'action', error: err }), []);
   const undo = useParagraphUndo(paragraphId, save, onUndoChange, onUndoError);
 
+  // Translation memory: inserting a match is a revision with origin `tm` (memory/TmMatches).
+  const tmRef = useRef<TmMatchesHandle | null>(null);
+  const insertTm = useCallback(
+    async (unitId: number): Promise<void> => {
+      if (!(await save())) return;
+      try {
+        onUndoChange(await api.applyTmMatch({ paragraphId, unitId }));
+      } catch (err) {
+        setRowError({ kind: 'action', error: err });
+      }
+    },
+    [api, paragraphId, save, onUndoChange],
+  );
+
   const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
     // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
     const key = e.key.toLowerCase();
+    const tmIndex = tmShortcutIndex(e);
+    if (tmIndex !== null && tmRef.current?.insert(tmIndex)) {
+      e.preventDefault();
+      return;
+    }
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
       e.preventDefault();
       void (key === 'y' || e.shiftKey ? undo.redo() : undo.undo());
@@ -303,6 +325,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           value={text}
           onChange={(e) => onText(e.target.value)}
           onBlur={onBlur}
+          onFocus={() => setActiveParagraph(paragraph.id)}
           onKeyDown={onKeyDown}
         />
         )}
@@ -313,6 +336,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
               : formatError(rowError.error)}
           </p>
         )}
+        <TmMatches paragraph={paragraph} sourceLang={sourceLang} targetLang={targetLang} dir={dir} handleRef={tmRef} onInsert={insertTm} />
         <RowWorkflow
           paragraph={paragraph}
           number={number}

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
 import { FooterSettingsSection } from '../exporting/FooterSettingsSection.js';
+import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
   { value: 'always', key: 'always' },
@@ -132,6 +133,7 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
       )}
       {settings !== null && <FooterSettingsSection publisher={settings.publisher} contactEmail={settings.contactEmail} />}
       <EngineSettingsSection />
+      <MemorySettingsSection />
       {settings === null && error !== null && (
         <>
           <ErrorAlert error={error} />

@@ -5,6 +5,7 @@ import type { HistoryEntry, ParagraphHistory } from '../../../shared/features/wo
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import type { ParagraphUndo } from './useParagraphUndo.js';
+import { TmHistoryNote } from '../memory/TmHistoryNote.js';
 
 export function HistoryPanel({
   paragraphId,
@@ -83,6 +84,7 @@ export function HistoryPanel({
               <p className="meta">
                 {describe(e)}
                 {e.link && <> · {t(`workflow.history.link.${e.link.kind}`, { id: e.link.revisionId })}</>}
+                {e.origin === 'tm' && <TmHistoryNote paragraphId={paragraphId} revisionId={e.id} updatedAt={updatedAt} />}
               </p>
               {e.action !== 'import' && (
                 <p className="history-text" lang={targetLang} dir={dir}>

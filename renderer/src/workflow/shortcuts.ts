@@ -1,7 +1,7 @@
 /** The editor's keyboard shortcuts (listed in the help overlay and the README). */
 
-type KeyName = 'ctrlEnter' | 'altUp' | 'altDown' | 'ctrlShiftS' | 'ctrlZ' | 'ctrlShiftZ' | 'f7' | 'altInsert' | 'question' | 'escape';
-type ActionName = 'confirmNext' | 'previous' | 'next' | 'signOff' | 'undo' | 'redo' | 'nextQa' | 'insertToken' | 'help' | 'close';
+type KeyName = 'ctrlEnter' | 'altUp' | 'altDown' | 'ctrlShiftS' | 'ctrlZ' | 'ctrlShiftZ' | 'f7' | 'altInsert' | 'ctrlM' | 'ctrl123' | 'question' | 'escape';
+type ActionName = 'confirmNext' | 'previous' | 'next' | 'signOff' | 'undo' | 'redo' | 'nextQa' | 'insertToken' | 'insertTm' | 'insertTmN' | 'help' | 'close';
 
 export interface Shortcut {
   /** i18n key below `workflow.shortcuts.keys.` for the key combination. */
@@ -20,6 +20,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'ctrlShiftZ', action: 'redo' },
   { keys: 'f7', action: 'nextQa' },
   { keys: 'altInsert', action: 'insertToken' },
+  { keys: 'ctrlM', action: 'insertTm' },
+  { keys: 'ctrl123', action: 'insertTmN' },
   { keys: 'question', action: 'help' },
   { keys: 'escape', action: 'close' },
 ];

@@ -1,0 +1,14 @@
+/** Terms of the TM index: a 52-bit hash of the language pair and the lower-cased token. */
+export function termHash(pair: string, lowerToken: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  const s = `${pair}\u0001${lowerToken}`;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  // 32 + 20 bits: an exact integer for JavaScript and SQLite alike.
+  return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
+}

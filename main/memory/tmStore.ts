@@ -1,0 +1,355 @@
+/**
+ * The translation memory over SQLite (tables: migration 0070).
+ *
+ * Fuzzy lookup, designed for 1,000,000 units and more:
+ * 1. the query's tokens (shared/memory/matchScore.ts) are lower-cased and hashed to terms, with
+ *    every pair of adjacent tokens (`indexTerms`);
+ * 2. the document frequency of each comes from `tm_terms`; the `rareTerms` rarest are kept;
+ * 3. rarest first, about `postingsCap` unit ids (newest first) per term are read from
+ *    `tm_postings` (packed blocks clustered by term, main/memory/postings.ts) while a read budget
+ *    lasts; overlaps are summed in a typed array indexed by unit id, rarer terms weighing more;
+ * 4. the `candidates` units with the most overlap are re-ranked by the exact match score, skipping
+ *    any whose token count alone rules it out (shared/memory/matchScore.ts `lengthBound`);
+ * 5. the best TM_MAX_MATCHES at or above TM_MIN_SCORE are returned, each source+translation once.
+ * Units reach the index through `tm_index_queue` (filled by triggers): each lookup indexes up to
+ * DRAIN_BATCH queued changes first; `drainIndex` works off a big queue in small batches that yield
+ * to the event loop, so a large TMX import never stalls lookups; bulk builds call `syncIndex`.
+ */
+import type Database from 'better-sqlite3';
+import type { TmMatch, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
+import { CONCORDANCE_MAX_HITS, TM_MAX_MATCHES, TM_MIN_SCORE } from '../../shared/memory/limits.js';
+import { lengthBound, matchTokens, tokenMatchScore } from '../../shared/memory/matchScore.js';
+import { pairKey } from '../../shared/memory/pair.js';
+import { createPostings } from './postings.js';
+import { termHash } from './termHash.js';
+
+export const TOKEN_SEPARATOR = '\u001f';
+
+export interface TmTuning {
+  /** How many of the query's rarest terms are looked up. */
+  rareTerms: number;
+  /** Most postings read per term. */
+  postingsCap: number;
+  /** Postings read per lookup, beyond which no further (more common) term is read. */
+  postingsBudget: number;
+  /** Units re-ranked by the exact score. */
+  candidates: number;
+}
+
+export const DEFAULT_TUNING: TmTuning = { rareTerms: 16, postingsCap: 5000, postingsBudget: 30_000, candidates: 200 };
+/** Queued changes indexed at a time outside bulk builds (a few milliseconds' work). */
+const DRAIN_BATCH = 500;
+/** Terms always read, whatever the budget. */
+const MIN_TERMS = 4;
+
+/** Scratch space for overlap weights (one slot per unit id), reset after every lookup. */
+let weights = new Float32Array(0);
+
+/** The `count` ids of highest weight (ties: newer first), without sorting them all: a 256-bucket histogram finds the cut. */
+export function topByWeight(ids: readonly number[], w: Float32Array, maxWeight: number, count: number): number[] {
+  if (ids.length <= count) return [...ids].sort((a, b) => w[b]! - w[a]! || b - a);
+  const buckets = new Int32Array(257);
+  const bucketOf = (id: number) => Math.min(256, Math.floor((w[id]! / maxWeight) * 256));
+  for (const id of ids) buckets[bucketOf(id)]!++;
+  let cut = 256;
+  for (let total = buckets[256]!; cut > 0 && total < count; ) total += buckets[--cut]!;
+  return ids
+    .filter((id) => bucketOf(id) >= cut)
+    .sort((a, b) => w[b]! - w[a]! || b - a)
+    .slice(0, count);
+}
+
+export interface NewTmUnit {
+  sourceLang: string;
+  targetLang: string;
+  source: string;
+  target: string;
+  origin: TmUnitOrigin;
+  createdBy: string;
+  createdAt: string;
+  documentId?: string | null;
+  documentTitle?: string | null;
+}
+
+interface UnitRow {
+  id: number;
+  source_lang: string;
+  target_lang: string;
+  source: string;
+  target: string;
+  origin: TmUnitOrigin;
+  created_by: string;
+  created_at: string;
+  document_id: string | null;
+  document_title: string | null;
+  paragraph_id: string | null;
+}
+
+const UNIT_COLUMNS = 'id, source_lang, target_lang, source, target, origin, created_by, created_at, document_id, document_title, paragraph_id';
+
+function toUnit(r: UnitRow): TmUnit {
+  return {
+    unitId: r.id,
+    sourceLang: r.source_lang,
+    targetLang: r.target_lang,
+    source: r.source,
+    target: r.target,
+    origin: r.origin,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    documentId: r.document_id,
+    documentTitle: r.document_title,
+  };
+}
+
+/**
+ * The index terms of a text: each lower-cased token and each pair of adjacent tokens. Bigrams are
+ * what tell near-duplicates apart: in boilerplate the differing word is often common ("Monday"),
+ * but the pair it forms with its neighbour is rare.
+ */
+export function indexTerms(pair: string, tokens: readonly string[]): number[] {
+  const seen = new Set<number>();
+  let previous: string | null = null;
+  for (const t of tokens) {
+    const lower = t.toLowerCase();
+    seen.add(termHash(pair, lower));
+    if (previous !== null) seen.add(termHash(pair, `${previous}\u0002${lower}`));
+    previous = lower;
+  }
+  return [...seen];
+}
+
+export interface LookupOptions {
+  limit?: number;
+  minScore?: number;
+  /** Units of this paragraph are not matches for it. */
+  excludeParagraphId?: string;
+}
+
+export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_TUNING) {
+  const queueStmt = db.prepare<[number], { seq: number; unit_id: number; op: 'add' | 'remove'; pair: string; tokens: string | null }>(
+    'SELECT seq, unit_id, op, pair, tokens FROM tm_index_queue ORDER BY seq LIMIT ?',
+  );
+  const unitToIndexStmt = db.prepare<[number], { id: number; pair: string; source_lang: string; source: string }>(
+    'SELECT id, pair, source_lang, source FROM tm_units WHERE id = ? AND tokens IS NULL',
+  );
+  const setTokensStmt = db.prepare<[string, number, number]>('UPDATE tm_units SET tokens = ?, token_count = ? WHERE id = ?');
+  const postings = createPostings(db);
+  const dfAddStmt = db.prepare<[number, number]>(
+    'INSERT INTO tm_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
+  );
+  // (A CHECK is tested before an upsert's conflict, so negative deltas go through UPDATE.)
+  const dfSubtractStmt = db.prepare<[number, number]>('UPDATE tm_terms SET df = df - ? WHERE term = ?');
+  const dropQueueStmt = db.prepare<[number]>('DELETE FROM tm_index_queue WHERE seq <= ?');
+  const pendingStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_index_queue');
+
+  const maxIdStmt = db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck();
+  const dfStmt = db.prepare<[number], number>('SELECT df FROM tm_terms WHERE term = ?').pluck();
+  const tokensOfStmt = db.prepare<[string], { id: number; tokens: string; token_count: number; paragraph_id: string | null }>(
+    'SELECT id, tokens, token_count, paragraph_id FROM tm_units WHERE id IN (SELECT value FROM json_each(?)) AND tokens IS NOT NULL',
+  );
+  const unitsStmt = db.prepare<[string], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id IN (SELECT value FROM json_each(?))`);
+  const unitStmt = db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id = ?`);
+  const insertStmt = db.prepare(
+    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, origin, document_id, document_title, created_by, created_at)
+     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @origin, @documentId, @documentTitle, @createdBy, @createdAt)`,
+  );
+  const existsStmt = db
+    .prepare<[string, string, string, string], number>(
+      'SELECT 1 FROM tm_units WHERE pair = ? AND substr(source, 1, 48) = substr(?, 1, 48) AND source = ? AND target = ? LIMIT 1',
+    )
+    .pluck();
+  const countStmt = db.prepare<[string], number>('SELECT count(*) FROM tm_units WHERE pair = ?').pluck();
+  const listStmt = db.prepare<[string], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE pair = ? ORDER BY id`);
+  const deleteTmxStmt = db.prepare<[string]>("DELETE FROM tm_units WHERE pair = ? AND origin = 'tmx'");
+
+  /** Indexes up to `batch` queued changes in one transaction; returns how many were handled. */
+  const indexBatch = db.transaction((batch: number): number => {
+    const rows = queueStmt.all(batch);
+    if (rows.length === 0) return 0;
+    const added = new Map<number, number[]>();
+    const dfDelta = new Map<number, number>();
+    for (const row of rows) {
+      if (row.op === 'remove') {
+        for (const term of indexTerms(row.pair, (row.tokens ?? '').split(TOKEN_SEPARATOR).filter((t) => t !== ''))) {
+          if (postings.remove(term, row.unit_id)) dfDelta.set(term, (dfDelta.get(term) ?? 0) - 1);
+        }
+        continue;
+      }
+      const unit = unitToIndexStmt.get(row.unit_id);
+      if (!unit) continue;
+      const tokens = matchTokens(unit.source, unit.source_lang);
+      setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
+      for (const term of indexTerms(unit.pair, tokens)) {
+        const ids = added.get(term);
+        if (ids) ids.push(unit.id);
+        else added.set(term, [unit.id]);
+      }
+    }
+    // In term order: the postings table is clustered by term.
+    for (const [term, ids] of [...added].sort((x, y) => x[0] - y[0])) {
+      const n = postings.add(term, ids);
+      if (n > 0) dfDelta.set(term, (dfDelta.get(term) ?? 0) + n);
+    }
+    for (const [term, delta] of [...dfDelta].sort((a, b) => a[0] - b[0])) {
+      if (delta > 0) dfAddStmt.run(term, delta);
+      else if (delta < 0) dfSubtractStmt.run(-delta, term);
+    }
+    dropQueueStmt.run(rows.at(-1)!.seq);
+    return rows.length;
+  });
+
+  /** Indexes queued changes, `batch` at a time, at most `maxBatches` batches; returns how many were handled. */
+  function syncIndex(batch = 20_000, maxBatches = Infinity): number {
+    let done = 0;
+    for (let i = 0, n = 1; i < maxBatches && n > 0; i++) done += n = indexBatch(batch);
+    return done;
+  }
+
+  /** Indexes the whole queue in small batches, yielding to the event loop between them (after a big TMX import). */
+  let draining: Promise<void> | null = null;
+  function drainIndex(): Promise<void> {
+    draining ??= (async () => {
+      try {
+        while (db.open && indexBatch(DRAIN_BATCH) > 0) await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        draining = null;
+      }
+    })();
+    return draining;
+  }
+
+  function lookup(sourceLang: string, targetLang: string, text: string, options: LookupOptions = {}): TmMatch[] {
+    // Sign-offs since the last lookup are indexed now; a big import is indexed in the background.
+    syncIndex(DRAIN_BATCH, 1);
+    const limit = options.limit ?? TM_MAX_MATCHES;
+    const minScore = options.minScore ?? TM_MIN_SCORE;
+    const pair = pairKey(sourceLang, targetLang);
+    const query = matchTokens(text, sourceLang);
+    const n = query.length;
+    if (n === 0) return [];
+
+    // 2. The rarest terms the TM has.
+    const terms = indexTerms(pair, query)
+      .map((term) => ({ term, df: dfStmt.get(term) ?? 0 }))
+      .filter((t) => t.df > 0)
+      .sort((a, b) => a.df - b.df)
+      .slice(0, tuning.rareTerms);
+    if (terms.length === 0) return [];
+
+    // 3. Overlap, rarer terms weighing more, summed in a typed array indexed by unit id.
+    const maxId = maxIdStmt.get() ?? 0;
+    if (weights.length <= maxId) weights = new Float32Array(Math.max(maxId + 1, weights.length * 2, 1024));
+    const touched: number[] = [];
+    let maxWeight = 0;
+    let budget = tuning.postingsBudget;
+    for (const [i, { term, df }] of terms.entries()) {
+      // The rarest terms always count; more common ones only while the read budget lasts.
+      if (i >= MIN_TERMS && budget <= 0) break;
+      // Inverse document frequency: a rare shared term says more than a common one.
+      const w = Math.log((maxId + 2) / df);
+      for (const ids of postings.newest(term, tuning.postingsCap)) {
+        budget -= ids.length;
+        for (const id of ids) {
+          if (id > maxId) continue;
+          const before = weights[id]!;
+          if (before === 0) touched.push(id);
+          const after = before + w;
+          weights[id] = after;
+          if (after > maxWeight) maxWeight = after;
+        }
+      }
+    }
+    const ranked = topByWeight(touched, weights, maxWeight, tuning.candidates);
+    for (const id of touched) weights[id] = 0;
+
+    // 4. Exact re-rank, with the length filter first.
+    const scored: { id: number; score: number }[] = [];
+    for (const row of tokensOfStmt.all(JSON.stringify(ranked))) {
+      if (options.excludeParagraphId !== undefined && row.paragraph_id === options.excludeParagraphId) continue;
+      if (lengthBound(n, row.token_count) < minScore) continue;
+      const score = tokenMatchScore(query, row.token_count === 0 ? [] : row.tokens.split(TOKEN_SEPARATOR));
+      if (score >= minScore) scored.push({ id: row.id, score });
+    }
+    scored.sort((a, b) => b.score - a.score || b.id - a.id);
+    const top = scored.slice(0, limit * 4);
+    const rows = new Map(unitsStmt.all(JSON.stringify(top.map((s) => s.id))).map((r) => [r.id, r]));
+    // 5. The same source and translation once (the newest).
+    const seen = new Set<string>();
+    const matches: TmMatch[] = [];
+    for (const { id, score } of top) {
+      const r = rows.get(id);
+      if (!r) continue;
+      const key = `${r.source}\u0000${r.target}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      matches.push({ ...toUnit(r), score });
+      if (matches.length === limit) break;
+    }
+    return matches;
+  }
+
+  /** Units of the pair whose source contains `query` (case-insensitive), newest first. */
+  function concordance(sourceLang: string, targetLang: string, query: string, limit = CONCORDANCE_MAX_HITS): TmUnit[] {
+    syncIndex(DRAIN_BATCH, 1);
+    const pair = pairKey(sourceLang, targetLang);
+    const needle = query.normalize('NFC').trim().toLowerCase();
+    const tokens = matchTokens(needle, sourceLang);
+    if (tokens.length === 0) return [];
+    const terms = indexTerms(pair, tokens).map((term) => ({ term, df: dfStmt.get(term) ?? 0 }));
+    if (terms.some((t) => t.df === 0)) return [];
+    const rarest = terms.sort((a, b) => a.df - b.df)[0]!;
+    const ids = postings
+      .newest(rarest.term, 50_000)
+      .flatMap((block) => Array.from(block).reverse());
+    const hits: TmUnit[] = [];
+    for (let i = 0; i < ids.length && hits.length < limit; i += 500) {
+      const rows = unitsStmt.all(JSON.stringify(ids.slice(i, i + 500))).sort((a, b) => b.id - a.id);
+      for (const r of rows) {
+        if (r.source.normalize('NFC').toLowerCase().includes(needle)) hits.push(toUnit(r));
+        if (hits.length === limit) break;
+      }
+    }
+    return hits;
+  }
+
+  /** Adds units (one transaction); with `skipExisting`, a unit whose pair, source and target are already there is skipped. */
+  const addUnits = db.transaction((units: readonly NewTmUnit[], skipExisting: boolean): { added: number; skipped: number } => {
+    let added = 0;
+    let skipped = 0;
+    for (const u of units) {
+      const pair = pairKey(u.sourceLang, u.targetLang);
+      if (skipExisting && existsStmt.get(pair, u.source, u.source, u.target) !== undefined) {
+        skipped++;
+        continue;
+      }
+      insertStmt.run({ ...u, pair, documentId: u.documentId ?? null, documentTitle: u.documentTitle ?? null });
+      added++;
+    }
+    return { added, skipped };
+  });
+
+  return {
+    syncIndex,
+    drainIndex,
+    pending: () => pendingStmt.get()!.n,
+    lookup,
+    concordance,
+    addUnits: (units: readonly NewTmUnit[], skipExisting = true) => addUnits(units, skipExisting),
+    /** Removes the units earlier TMX imports brought into a pair; returns how many. */
+    removeTmxUnits: (sourceLang: string, targetLang: string) => deleteTmxStmt.run(pairKey(sourceLang, targetLang)).changes,
+    unit: (id: number): (TmUnit & { paragraphId: string | null }) | null => {
+      const r = unitStmt.get(id);
+      return r ? { ...toUnit(r), paragraphId: r.paragraph_id } : null;
+    },
+    count: (sourceLang: string, targetLang: string) => countStmt.get(pairKey(sourceLang, targetLang)) ?? 0,
+    list: (sourceLang: string, targetLang: string): TmUnit[] => listStmt.all(pairKey(sourceLang, targetLang)).map(toUnit),
+    /** For the benchmark's brute force: every unit's id and tokens in a pair. */
+    iterateTokens: (sourceLang: string, targetLang: string) =>
+      db
+        .prepare<[string], { id: number; tokens: string }>('SELECT id, tokens FROM tm_units WHERE pair = ? AND tokens IS NOT NULL')
+        .iterate(pairKey(sourceLang, targetLang)),
+  };
+}
+
+export type TmStore = ReturnType<typeof createTmStore>;

@@ -1,0 +1,187 @@
+/**
+ * TMX 1.4b: reading (saxes; no entity is ever expanded, a DOCTYPE with an internal subset or
+ * entity declarations is refused, size and element limits) and writing.
+ * A file is read completely before anything is stored: a broken file changes nothing.
+ */
+import { SaxesParser } from 'saxes';
+import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
+import { primaryLanguage } from '../../shared/memory/pair.js';
+import type { TmUnit } from '../../shared/features/memoryApi.js';
+import { ServiceError } from '../services/serviceError.js';
+import type { NewTmUnit } from './tmStore.js';
+
+export const TMX_MAX_ELEMENTS = 5_000_000;
+export const TMX_MAX_DEPTH = 40;
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** Inline elements whose content is native code, not text. */
+const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut', 'sub']);
+
+export interface ParsedTmx {
+  units: NewTmUnit[];
+  /** Translation units without text in both languages of the pair. */
+  skipped: number;
+  /** Languages the file has (for the error when none matches the pair). */
+  languages: string[];
+}
+
+/** Decodes a TMX file's bytes (UTF-8, or UTF-16 with a byte-order mark). */
+export function decodeTmx(bytes: Uint8Array): string {
+  if (bytes.byteLength > TMX_MAX_BYTES) {
+    throw new ServiceError('TMX_TOO_LARGE', `The TMX file is larger than ${TMX_MAX_BYTES / 1048576} MB.`, {
+      limitMb: TMX_MAX_BYTES / 1048576,
+    });
+  }
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  try {
+    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ServiceError('TMX_INVALID', 'The TMX file is not valid UTF-8 or UTF-16 text.', { line: 1, column: 1, reason: 'encoding' });
+  }
+}
+
+/** "20261129T081500Z" → ISO 8601; null when absent or malformed. */
+export function tmxDate(value: string | undefined): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? '');
+  if (!m) return null;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+export function toTmxDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function invalid(parser: SaxesParser, reason: string): ServiceError {
+  return new ServiceError('TMX_INVALID', `The TMX file is broken at line ${parser.line}, column ${parser.column + 1}: ${reason}`, {
+    line: parser.line,
+    column: parser.column + 1,
+    reason,
+  });
+}
+
+export function parseTmx(text: string, pair: { sourceLang: string; targetLang: string }, now: string): ParsedTmx {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const src = primaryLanguage(pair.sourceLang);
+  const tgt = primaryLanguage(pair.targetLang);
+  const units: NewTmUnit[] = [];
+  const languages = new Set<string>();
+  let skipped = 0;
+  let depth = 0;
+  let elements = 0;
+  let root: string | null = null;
+  let inBody = false;
+  let tu: { by: string; at: string | null; segs: Map<string, { lang: string; text: string }> } | null = null;
+  let tuvLang: string | null = null;
+  let seg: string[] | null = null;
+  let codeDepth = 0;
+
+  parser.on('doctype', (doctype) => {
+    // A plain <!DOCTYPE tmx SYSTEM "tmx14.dtd"> (as OmegaT writes) is harmless: saxes never loads it.
+    if (/[[<]/.test(doctype) || !/^\s*tmx\s+SYSTEM\s+("[^"]*"|'[^']*')\s*$/i.test(doctype)) {
+      throw new ServiceError('TMX_DOCTYPE', 'The TMX file declares a DTD or entities; Verso does not read such files (they can hide attacks).', {
+        line: parser.line,
+      });
+    }
+  });
+  parser.on('opentag', (tag) => {
+    depth++;
+    elements++;
+    if (depth > TMX_MAX_DEPTH || elements > TMX_MAX_ELEMENTS) {
+      throw new ServiceError('TMX_INVALID', 'The TMX file is too complex (too deep or too many elements).', {
+        line: parser.line,
+        column: parser.column + 1,
+        reason: 'limits',
+      });
+    }
+    const name = tag.local;
+    if (root === null) {
+      root = name;
+      if (name !== 'tmx') throw invalid(parser, `the root element is <${tag.name}>, not <tmx>`);
+      const version = tag.attributes['version']?.value ?? '';
+      if (!/^1\.[1-4]b?$/.test(version)) throw invalid(parser, `TMX version "${version}" is not supported (1.1 to 1.4b)`);
+      return;
+    }
+    if (name === 'body' && depth === 2) inBody = true;
+    else if (name === 'tu' && inBody && depth === 3) {
+      tu = {
+        by: tag.attributes['changeid']?.value ?? tag.attributes['creationid']?.value ?? '',
+        at: tmxDate(tag.attributes['changedate']?.value) ?? tmxDate(tag.attributes['creationdate']?.value),
+        segs: new Map(),
+      };
+    } else if (name === 'tuv' && tu && depth === 4) {
+      const lang = Object.values(tag.attributes).find((a) => (a.uri === XML_NS && a.local === 'lang') || a.name === 'lang')?.value;
+      if (!lang) throw invalid(parser, '<tuv> without xml:lang');
+      tuvLang = lang;
+    } else if (name === 'seg' && tuvLang !== null && depth === 5) seg = [];
+    else if (seg !== null && CODE_ELEMENTS.has(name)) codeDepth++;
+  });
+  parser.on('closetag', (tag) => {
+    const name = tag.local;
+    if (seg !== null && CODE_ELEMENTS.has(name) && codeDepth > 0) codeDepth--;
+    else if (name === 'seg' && seg !== null && depth === 5) {
+      const textOf = seg.join('').normalize('NFC').trim();
+      const key = primaryLanguage(tuvLang!);
+      languages.add(tuvLang!);
+      if (textOf !== '' && !tu!.segs.has(key)) tu!.segs.set(key, { lang: tuvLang!, text: textOf });
+      seg = null;
+    } else if (name === 'tuv' && depth === 4) tuvLang = null;
+    else if (name === 'tu' && tu && depth === 3) {
+      const s = tu.segs.get(src);
+      const t = tu.segs.get(tgt);
+      if (s && t) {
+        units.push({ sourceLang: s.lang, targetLang: t.lang, source: s.text, target: t.text, origin: 'tmx', createdBy: tu.by, createdAt: tu.at ?? now });
+      } else skipped++;
+      tu = null;
+    } else if (name === 'body' && depth === 2) inBody = false;
+    depth--;
+  });
+  const onText = (t: string) => {
+    if (seg !== null && codeDepth === 0) seg.push(t);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('error', (err) => {
+    throw err;
+  });
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    const msg = (err instanceof Error ? err.message : String(err)).replace(/^(?:[^:\n]*:)?\d+:\d+:\s*/, '').slice(0, 200);
+    throw invalid(parser, msg);
+  }
+  if (root === null) throw new ServiceError('TMX_INVALID', 'The file has no XML content.', { line: 1, column: 1, reason: 'empty' });
+  return { units, skipped, languages: [...languages].sort() };
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** A TMX 1.4b document of the units (one <tu> each, with who and when). */
+export function writeTmx(units: readonly TmUnit[], pair: { sourceLang: string; targetLang: string }, toolVersion: string): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<tmx version="1.4">',
+    `  <header creationtool="Verso" creationtoolversion="${escapeXml(toolVersion)}" segtype="paragraph" o-tmf="Verso" adminlang="en" srclang="${escapeXml(pair.sourceLang)}" datatype="plaintext"/>`,
+    '  <body>',
+  ];
+  for (const u of units) {
+    const date = toTmxDate(u.createdAt);
+    const attrs = `${date ? ` creationdate="${date}"` : ''}${u.createdBy ? ` creationid="${escapeXml(u.createdBy)}"` : ''}`;
+    lines.push(`    <tu${attrs}>`);
+    if (u.documentTitle) lines.push(`      <prop type="x-document">${escapeXml(u.documentTitle)}</prop>`);
+    lines.push(`      <tuv xml:lang="${escapeXml(u.sourceLang)}"><seg>${escapeXml(u.source)}</seg></tuv>`);
+    lines.push(`      <tuv xml:lang="${escapeXml(u.targetLang)}"><seg>${escapeXml(u.target)}</seg></tuv>`);
+    lines.push('    </tu>');
+  }
+  lines.push('  </body>', '</tmx>', '');
+  return lines.join('\n');
+}

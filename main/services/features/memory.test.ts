@@ -1,0 +1,203 @@
+/** The translation-memory services over a temporary database: sign-off → TM, matches, insert with origin tm, prefill, TMX, concordance. */
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentDetail } from '../../../shared/types.js';
+import { createBackend, type Backend } from '../../backend.js';
+import { createFakeEngine } from '../../testing/fakeEngine.js';
+import { failure } from '../../testing/failure.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+
+function start(): Backend {
+  const dir = makeTempDir();
+  const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1.0.0', engines: [createFakeEngine()] });
+  cleanups.push(() => {
+    backend.close();
+    removeTempDir(dir);
+  });
+  return backend;
+}
+
+async function article(backend: Backend, paragraphs: string[], sourceLang = 'en', targetLang = 'es'): Promise<DocumentDetail> {
+  return backend.api.importDocument({ source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' }, sourceLang, targetLang });
+}
+
+function rows(backend: Backend, sql: string): Record<string, unknown>[] {
+  const db = new Database(backend.dbPath, { readonly: true });
+  const out = db.prepare(sql).all() as Record<string, unknown>[];
+  db.close();
+  return out;
+}
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+async function signOff(backend: Backend, paragraphId: string, target: string): Promise<void> {
+  await backend.api.updateParagraphTarget({ paragraphId, target });
+  await backend.api.signOffParagraphs({ paragraphIds: [paragraphId] });
+}
+
+describe('the TM follows sign-offs', () => {
+  it('adds a signed-off paragraph with who, when and document; re-signing updates it; withdrawing removes it', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const first = await article(backend, ['The government announced new measures on Tuesday.', 'Other text.']);
+    const p = first.paragraphs[0]!.id;
+    await signOff(backend, p, 'El gobierno anunció nuevas medidas el martes.');
+    expect(await api.getTmStats({ sourceLang: 'en-GB', targetLang: 'es-ES' })).toEqual({ units: 1 });
+    expect(rows(backend, 'SELECT source, target, created_by, document_id, origin FROM tm_units')).toEqual([
+      { source: 'The government announced new measures on Tuesday.', target: 'El gobierno anunció nuevas medidas el martes.', created_by: 'Elena', document_id: first.id, origin: 'signoff' },
+    ]);
+
+    const second = await article(backend, ['The government announced new measures on Friday.']);
+    const q = second.paragraphs[0]!.id;
+    const [match] = await api.lookupTm({ paragraphId: q });
+    // 8 tokens, one replaced: floor(100 × 7/8) = 87
+    expect(match).toMatchObject({ score: 87, target: 'El gobierno anunció nuevas medidas el martes.', createdBy: 'Elena', origin: 'signoff', documentId: first.id });
+    // A paragraph is not its own match.
+    expect(await api.lookupTm({ paragraphId: p })).toEqual([]);
+
+    // Editing withdraws the sign-off: the unit is gone. Signing off again brings the new text.
+    await api.updateParagraphTarget({ paragraphId: p, target: 'El Gobierno anunció medidas nuevas el martes.' });
+    expect(await api.lookupTm({ paragraphId: q })).toEqual([]);
+    await api.signOffParagraphs({ paragraphIds: [p] });
+    expect((await api.lookupTm({ paragraphId: q })).map((m) => m.target)).toEqual(['El Gobierno anunció medidas nuevas el martes.']);
+    expect(rows(backend, 'SELECT count(*) AS n FROM tm_units')).toEqual([{ n: 1 }]);
+    // The index holds no stale postings after the withdrawal: the 8 words and 7 bigrams of the one unit.
+    expect(rows(backend, 'SELECT sum(length(ids)) / 4 AS n FROM tm_postings')).toEqual([{ n: 15 }]);
+  });
+
+  it('inserting a match writes a revision with origin tm, its provenance, and can be undone', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const first = await article(backend, ['Police arrested two men in Lyon on Friday.']);
+    await signOff(backend, first.paragraphs[0]!.id, 'La policía detuvo a dos hombres en Lyon el viernes.');
+    const second = await article(backend, ['Police arrested three men in Lyon on Friday.']);
+    const q = second.paragraphs[0]!.id;
+    const [match] = await api.lookupTm({ paragraphId: q });
+    const result = await api.applyTmMatch({ paragraphId: q, unitId: match!.unitId });
+    expect(result.paragraph).toMatchObject({ target: 'La policía detuvo a dos hombres en Lyon el viernes.', status: 'edited' });
+    const history = await api.getParagraphHistory({ paragraphId: q });
+    expect(history.entries.at(-1)).toMatchObject({ origin: 'tm', action: 'edit', authorName: 'Elena' });
+    expect(rows(backend, 'SELECT score, unit_source, unit_origin, unit_by FROM tm_provenance')).toEqual([
+      { score: match!.score, unit_source: 'Police arrested two men in Lyon on Friday.', unit_origin: 'signoff', unit_by: 'Elena' },
+    ]);
+    expect(await api.listTmProvenance({ paragraphId: q })).toEqual([
+      { revisionId: history.entries.at(-1)!.id, unitId: match!.unitId, score: match!.score, unitSource: 'Police arrested two men in Lyon on Friday.', unitOrigin: 'signoff', unitBy: 'Elena', unitAt: match!.createdAt },
+    ]);
+    expect((await api.undoParagraph({ paragraphId: q })).paragraph.target).toBe('');
+
+    expect((await failure(api.applyTmMatch({ paragraphId: q, unitId: 999 }))).code).toBe('TM_UNIT_NOT_FOUND');
+    // A unit of another language pair is not a match for this paragraph.
+    const french = await article(backend, ['Police arrested two men in Lyon on Friday.'], 'en', 'fr');
+    expect((await failure(api.applyTmMatch({ paragraphId: french.paragraphs[0]!.id, unitId: match!.unitId }))).code).toBe('TM_UNIT_NOT_FOUND');
+  });
+
+  it('pre-fills 100 % matches only when the setting is on', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const first = await article(backend, ['Weather: sunny, 25 degrees.']);
+    await signOff(backend, first.paragraphs[0]!.id, 'Tiempo: soleado, 25 grados.');
+    const second = await article(backend, ['Weather: sunny, 25 degrees.', 'Weather: cloudy, 25 degrees.']);
+    expect(await api.prefillTmMatches({ documentId: second.id })).toEqual({ paragraphs: [] });
+    expect(await api.updateMemorySettings({ prefillExact: true })).toEqual({ prefillExact: true });
+    const { paragraphs } = await api.prefillTmMatches({ documentId: second.id });
+    expect(paragraphs.map((p) => [p.index, p.target, p.status])).toEqual([[0, 'Tiempo: soleado, 25 grados.', 'edited']]);
+    expect((await api.getParagraphHistory({ paragraphId: paragraphs[0]!.id })).entries.at(-1)!.origin).toBe('tm');
+    // Already filled: nothing more to do.
+    expect((await api.prefillTmMatches({ documentId: second.id })).paragraphs).toEqual([]);
+  });
+});
+
+const TMX = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="OmegaT" creationtoolversion="3.6" segtype="paragraph" o-tmf="OmegaT TMX" adminlang="EN-US" srclang="en-US" datatype="plaintext"/>
+  <body>
+    <tu creationid="ana" creationdate="20250102T030405Z">
+      <tuv xml:lang="en-US"><seg>The central bank raised interest rates.</seg></tuv>
+      <tuv xml:lang="es-ES"><seg>El banco central subió los tipos de interés.</seg></tuv>
+    </tu>
+    <tu>
+      <tuv xml:lang="en"><seg>Only <bpt i="1">&lt;b&gt;</bpt>one<ept i="1">&lt;/b&gt;</ept> language.</seg></tuv>
+      <tuv xml:lang="de"><seg>Nur eine Sprache.</seg></tuv>
+    </tu>
+    <tu>
+      <tuv xml:lang="EN"><seg>Markets <ph x="1">&lt;br/&gt;</ph>fell sharply.</seg></tuv>
+      <tuv xml:lang="es"><seg>Los mercados cayeron con fuerza.</seg></tuv>
+    </tu>
+  </body>
+</tmx>`;
+
+describe('TMX import and export', () => {
+  it('merges units of the pair (variants es-ES/es map to it), skipping others and duplicates; replace swaps earlier imports', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const input = { sourceLang: 'en', targetLang: 'es', fileName: 'omegat.tmx', dataBase64: b64(TMX), mode: 'merge' as const };
+    expect(await api.importTmx(input)).toEqual({ imported: 2, skipped: 1, removed: 0 });
+    expect(await api.importTmx(input)).toEqual({ imported: 0, skipped: 3, removed: 0 });
+    expect(rows(backend, 'SELECT source, source_lang, target_lang, created_by, created_at FROM tm_units ORDER BY id')).toEqual([
+      { source: 'The central bank raised interest rates.', source_lang: 'en-US', target_lang: 'es-ES', created_by: 'ana', created_at: '2025-01-02T03:04:05.000Z' },
+      { source: 'Markets fell sharply.', source_lang: 'EN', target_lang: 'es', created_by: '', created_at: expect.any(String) },
+    ]);
+    expect(await api.importTmx({ ...input, mode: 'replace' })).toEqual({ imported: 2, skipped: 1, removed: 2 });
+
+    const doc = await article(backend, ['The central bank raised its interest rates.']);
+    const [match] = await api.lookupTm({ paragraphId: doc.paragraphs[0]!.id });
+    expect(match).toMatchObject({ score: 87, origin: 'tmx', target: 'El banco central subió los tipos de interés.' });
+
+    const exported = await api.exportTmx({ sourceLang: 'en', targetLang: 'es' });
+    expect(exported).toMatchObject({ fileName: 'verso-tm-en-es.tmx', units: 2 });
+    // Round trip: the export imports into a fresh Verso as the same units.
+    const other = start();
+    await other.api.setProfile({ name: 'Olga', role: 'editor' });
+    expect(await other.api.importTmx({ ...input, dataBase64: b64(exported.content) })).toEqual({ imported: 2, skipped: 0, removed: 0 });
+    // (TMX dates are to the second.)
+    const units = 'SELECT source, target, source_lang, target_lang, created_by, substr(created_at, 1, 19) AS at FROM tm_units ORDER BY id';
+    expect(rows(other, units)).toEqual(
+      rows(backend, units),
+    );
+  });
+
+  it('refuses hostile or broken files with a clear error and changes nothing', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const base = { sourceLang: 'en', targetLang: 'es', fileName: 'x.tmx', mode: 'replace' as const };
+    await api.importTmx({ ...base, dataBase64: b64(TMX), mode: 'merge' });
+    const before = rows(backend, 'SELECT * FROM tm_units');
+    const xxe = `<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&xxe;</seg></tuv><tuv xml:lang="es"><seg>x</seg></tuv></tu></body></tmx>`;
+    expect((await failure(api.importTmx({ ...base, dataBase64: b64(xxe) }))).code).toBe('TMX_DOCTYPE');
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><tmx version="1.4"/>`;
+    expect((await failure(api.importTmx({ ...base, dataBase64: b64(laughs) }))).code).toBe('TMX_DOCTYPE');
+    const undefinedEntity = TMX.replace('fell sharply', 'fell &nbsp; sharply');
+    expect(await failure(api.importTmx({ ...base, dataBase64: b64(undefinedEntity) }))).toMatchObject({ code: 'TMX_INVALID', details: { line: 15 } });
+    expect((await failure(api.importTmx({ ...base, dataBase64: b64(TMX.slice(0, 400)) }))).code).toBe('TMX_INVALID');
+    expect((await failure(api.importTmx({ ...base, dataBase64: b64('<xliff version="1.2"/>') }))).code).toBe('TMX_INVALID');
+    expect((await failure(api.importTmx({ ...base, dataBase64: b64('<tmx version="2.0"/>') }))).code).toBe('TMX_INVALID');
+    expect((await failure(api.importTmx({ ...base, dataBase64: Buffer.from([0xc3, 0x28, 0x3c]).toString('base64') }))).code).toBe('TMX_INVALID');
+    expect(await failure(api.importTmx({ ...base, targetLang: 'fr' , dataBase64: b64(TMX) }))).toMatchObject({ code: 'TMX_NO_UNITS', details: { languages: 'EN, de, en, en-US, es, es-ES' } });
+    expect(rows(backend, 'SELECT * FROM tm_units')).toEqual(before);
+  });
+});
+
+describe('concordance', () => {
+  it('finds a word or phrase in the sources of a pair, case-insensitively, with translations', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'a.tmx', dataBase64: b64(TMX), mode: 'merge' });
+    const hits = await api.searchTmConcordance({ sourceLang: 'en', targetLang: 'es', query: 'Interest Rates' });
+    expect(hits.map((h) => [h.source, h.target])).toEqual([['The central bank raised interest rates.', 'El banco central subió los tipos de interés.']]);
+    expect(await api.searchTmConcordance({ sourceLang: 'en', targetLang: 'es', query: 'rates raised' })).toEqual([]);
+    expect(await api.searchTmConcordance({ sourceLang: 'en', targetLang: 'fr', query: 'rates' })).toEqual([]);
+    expect((await failure(api.searchTmConcordance({ sourceLang: 'en', targetLang: 'es', query: '  ' }))).code).toBe('TM_QUERY_EMPTY');
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The translation-memory part of Settings: "Pre-fill 100% matches", TMX import (merge or replace)
+ * and export per language pair, and the concordance search.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MemorySettings } from '../../../shared/features/memoryApi.js';
+import { TMX_MAX_BYTES } from '../../../shared/memory/limits.js';
+import { useApi } from '../api/ApiProvider.js';
+import { bytesToBase64 } from '../base64.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { LanguageSelect } from '../components/LanguageSelect.js';
+import { fileBytes } from '../importing/readFile.js';
+import { usePlatform } from '../platform.js';
+import { Concordance } from './Concordance.js';
+
+export function MemorySettingsSection() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const platform = usePlatform();
+  const ids = { prefill: useId(), file: useId(), mode: useId() };
+  const [settings, setSettings] = useState<MemorySettings | null>(null);
+  const [sourceLang, setSourceLang] = useState('en');
+  const [targetLang, setTargetLang] = useState('es');
+  const [units, setUnits] = useState<number | null>(null);
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.getMemorySettings({}).then(
+      (s) => live && setSettings(s),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  useEffect(() => {
+    let live = true;
+    api.getTmStats({ sourceLang, targetLang }).then(
+      (s) => live && setUnits(s.units),
+      () => live && setUnits(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, sourceLang, targetLang, status]);
+
+  const run = async (action: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    try {
+      setStatus(await action());
+      setError(null);
+    } catch (err) {
+      setStatus('');
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onImport = (e: FormEvent): void => {
+    e.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    if (!file) return;
+    void run(async () => {
+      if (file.size > TMX_MAX_BYTES) {
+        throw { code: 'TMX_TOO_LARGE', message: 'TMX_TOO_LARGE', details: { limitMb: TMX_MAX_BYTES / 1048576 } };
+      }
+      const dataBase64 = bytesToBase64(await fileBytes(file));
+      const r = await api.importTmx({ sourceLang, targetLang, fileName: file.name.slice(0, 255), dataBase64, mode });
+      return t('memory.settings.imported', { ...r });
+    });
+  };
+
+  const onExport = (): void => {
+    void run(async () => {
+      const r = await api.exportTmx({ sourceLang, targetLang });
+      platform.saveFile({ fileName: r.fileName, mimeType: 'application/x-tmx+xml', content: r.content });
+      return t('memory.settings.exported', { count: r.units });
+    });
+  };
+
+  return (
+    <section className="settings-section tm-settings" aria-labelledby={`${ids.prefill}-h`}>
+      <h2 id={`${ids.prefill}-h`}>{t('memory.settings.heading')}</h2>
+      <p className="hint">{t('memory.settings.intro')}</p>
+      {settings && (
+        <div className="field field-checkbox">
+          <input
+            id={ids.prefill}
+            type="checkbox"
+            checked={settings.prefillExact}
+            aria-describedby={`${ids.prefill}-hint`}
+            onChange={(e) => {
+              const prefillExact = e.target.checked;
+              // Shown at once; the stored value comes back from main.
+              setSettings({ ...settings, prefillExact });
+              void run(async () => {
+                setSettings(await api.updateMemorySettings({ prefillExact }));
+                return t('memory.settings.saved');
+              });
+            }}
+          />
+          <label htmlFor={ids.prefill}>{t('memory.settings.prefill')}</label>
+          <span id={`${ids.prefill}-hint`} className="hint">
+            {t('memory.settings.prefillHint')}
+          </span>
+        </div>
+      )}
+      <fieldset>
+        <legend>{t('memory.settings.pair')}</legend>
+        <LanguageSelect label={t('memory.settings.sourceLang')} value={sourceLang} onChange={setSourceLang} />
+        <LanguageSelect label={t('memory.settings.targetLang')} value={targetLang} onChange={setTargetLang} />
+        <p className="meta">{units === null ? '' : t('memory.settings.units', { count: units })}</p>
+      </fieldset>
+      <form onSubmit={onImport}>
+        <div className="field">
+          <label htmlFor={ids.file}>{t('memory.settings.importFile')}</label>
+          <input id={ids.file} ref={fileRef} type="file" accept=".tmx,application/x-tmx+xml,text/xml" />
+        </div>
+        <fieldset>
+          <legend>{t('memory.settings.mode')}</legend>
+          {(['merge', 'replace'] as const).map((m) => (
+            <label key={m} className="radio">
+              <input type="radio" name={ids.mode} value={m} checked={mode === m} onChange={() => setMode(m)} />
+              {t(`memory.settings.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {t('memory.settings.import')}
+          </button>
+          <button type="button" disabled={busy} onClick={onExport}>
+            {t('memory.settings.export')}
+          </button>
+        </div>
+      </form>
+      <ErrorAlert error={error} />
+      <p role="status" className="status-line">
+        {status}
+      </p>
+      <Concordance sourceLang={sourceLang} targetLang={targetLang} />
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Fuzzy matches from the translation memory for the active paragraph, beside its MT: the match
+ * percentage, the differences between the stored source and this paragraph's source, and
+ * "Insert match" (also Ctrl+M for the best, Ctrl+1..Ctrl+3 by position; see tmShortcuts.ts).
+ */
+import { useEffect, useId, useMemo, useState, type MutableRefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TmMatch } from '../../../shared/features/memoryApi.js';
+import { diffTexts } from '../../../shared/diff/textDiff.js';
+import type { Paragraph } from '../../../shared/types.js';
+import { useApi } from '../api/ApiProvider.js';
+import { useFormatError } from '../i18n/formatError.js';
+import { useIsActiveParagraph } from './activeParagraph.js';
+
+export interface TmMatchesHandle {
+  /** Inserts the match at `index`; false when there is none. */
+  insert(index: number): boolean;
+}
+
+export interface TmMatchesProps {
+  paragraph: Paragraph;
+  sourceLang: string;
+  targetLang: string;
+  dir: 'ltr' | 'rtl' | 'auto';
+  handleRef: MutableRefObject<TmMatchesHandle | null>;
+  onInsert: (unitId: number) => Promise<void>;
+}
+
+type Lookup = { key: string; matches: TmMatch[] | null; error: unknown };
+
+export function TmMatches(props: TmMatchesProps) {
+  const { paragraph } = props;
+  const active = useIsActiveParagraph(paragraph.id);
+  return active ? <ActiveTmMatches {...props} /> : null;
+}
+
+function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, onInsert }: TmMatchesProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const formatError = useFormatError();
+  const hintId = useId();
+  const key = `${paragraph.id}\u0000${paragraph.source}`;
+  const [lookup, setLookup] = useState<Lookup>({ key: '', matches: null, error: null });
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.lookupTm({ paragraphId: paragraph.id }).then(
+      (matches) => live && setLookup({ key, matches, error: null }),
+      (error: unknown) => live && setLookup({ key, matches: [], error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, key, paragraph.id]);
+
+  const matches = lookup.key === key ? lookup.matches : null;
+
+  useEffect(() => {
+    handleRef.current = {
+      insert(index) {
+        const m = matches?.[index];
+        if (!m || busy) return false;
+        setBusy(true);
+        void onInsert(m.unitId).finally(() => setBusy(false));
+        return true;
+      },
+    };
+    return () => {
+      handleRef.current = null;
+    };
+  }, [handleRef, matches, onInsert, busy]);
+
+  return (
+    <section className="tm-matches" aria-label={t('memory.matches.region')}>
+      <h3 className="tm-heading">{t('memory.matches.region')}</h3>
+      {matches === null && <p className="meta">{t('memory.matches.loading')}</p>}
+      {lookup.key === key && lookup.error !== null && (
+        <p role="alert" className="alert">
+          {t('memory.matches.failed', { error: formatError(lookup.error) })}
+        </p>
+      )}
+      {matches !== null && matches.length === 0 && lookup.error === null && <p className="meta">{t('memory.matches.none')}</p>}
+      {matches !== null && matches.length > 0 && (
+        <>
+          <p id={hintId} className="hint">
+            {t('memory.matches.shortcut')}
+          </p>
+          <ol className="tm-match-list">
+            {matches.map((m, i) => (
+              <MatchItem
+                key={m.unitId}
+                match={m}
+                index={i}
+                current={paragraph.source}
+                sourceLang={sourceLang}
+                targetLang={targetLang}
+                dir={dir}
+                hintId={hintId}
+                disabled={busy}
+                onInsert={() => {
+                  setBusy(true);
+                  void onInsert(m.unitId).finally(() => setBusy(false));
+                }}
+              />
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function MatchItem({
+  match,
+  index,
+  current,
+  sourceLang,
+  targetLang,
+  dir,
+  hintId,
+  disabled,
+  onInsert,
+}: {
+  match: TmMatch;
+  index: number;
+  current: string;
+  sourceLang: string;
+  targetLang: string;
+  dir: 'ltr' | 'rtl' | 'auto';
+  hintId: string;
+  disabled: boolean;
+  onInsert: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const targetId = useId();
+  const parts = useMemo(() => diffTexts(match.source, current, sourceLang), [match.source, current, sourceLang]);
+  const date = useMemo(() => {
+    const d = new Date(match.createdAt);
+    return Number.isNaN(d.getTime()) ? match.createdAt : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(d);
+  }, [match.createdAt, i18n.language]);
+  const by = match.origin === 'signoff' ? t('memory.matches.bySignOff', { name: match.createdBy, date }) : t('memory.matches.byTmx', { name: match.createdBy || '—', date });
+  return (
+    <li className="tm-match" data-unit-id={match.unitId}>
+      <span className="tm-score" aria-label={t('memory.matches.scoreLabel', { score: match.score })}>
+        {t('memory.matches.score', { score: match.score })}
+      </span>
+      <p className="diff-text tm-source" lang={sourceLang} aria-label={t('memory.matches.sourceDiff')}>
+        {parts.map((p, i) =>
+          p.kind === 'removed' ? (
+            <del key={i}>
+              <span className="visually-hidden">{t('memory.matches.removed')} </span>
+              {p.text}
+            </del>
+          ) : p.kind === 'added' ? (
+            <ins key={i}>
+              <span className="visually-hidden">{t('memory.matches.added')} </span>
+              {p.text}
+            </ins>
+          ) : (
+            <span key={i}>{p.text}</span>
+          ),
+        )}
+      </p>
+      <p id={targetId} className="tm-target" lang={targetLang} dir={dir}>
+        {match.target}
+      </p>
+      <p className="meta">
+        {by}
+        {match.documentTitle ? ` ${t('memory.matches.document', { title: match.documentTitle })}` : ''}
+      </p>
+      <button type="button" disabled={disabled} aria-describedby={`${targetId} ${hintId}`} data-match-index={index} onClick={onInsert}>
+        {t('memory.matches.insert')}
+      </button>
+    </li>
+  );
+}

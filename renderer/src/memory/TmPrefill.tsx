@@ -1,0 +1,36 @@
+/** When "Pre-fill 100% matches" is on, opening a document fills its untouched paragraphs that have a 100 % TM match (before any MT). */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
+import { useApi } from '../api/ApiProvider.js';
+
+export function TmPrefill({ doc, onParagraphs }: { doc: DocumentDetail; onParagraphs: (paragraphs: Paragraph[]) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [filled, setFilled] = useState(0);
+  const documentId = doc.id;
+  const hasNew = doc.paragraphs.some((p) => p.status === 'new');
+
+  useEffect(() => {
+    if (!hasNew) return;
+    let live = true;
+    api.prefillTmMatches({ documentId }).then(
+      ({ paragraphs }) => {
+        if (!live || paragraphs.length === 0) return;
+        onParagraphs(paragraphs);
+        setFilled(paragraphs.length);
+      },
+      () => undefined, // Pre-filling is a convenience; the editor works without it.
+    );
+    return () => {
+      live = false;
+    };
+    // Once per document opened.
+  }, [api, documentId]);
+
+  return (
+    <p role="status" className="status-line">
+      {filled > 0 ? t('memory.prefill.done', { count: filled }) : ''}
+    </p>
+  );
+}

@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { TmMatch } from '../../../shared/features/memoryApi.js';
+import type { FakeVersoApi } from '../../test/fakeApi.js';
+import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { setActiveParagraph } from './activeParagraph.js';
+
+// The active paragraph is app-wide state; each test starts with none.
+beforeEach(() => setActiveParagraph(null));
+
+function match(unitId: number, score: number, source: string, target: string): TmMatch {
+  return {
+    unitId,
+    score,
+    source,
+    target,
+    sourceLang: 'en',
+    targetLang: 'es',
+    origin: 'signoff',
+    createdBy: 'Elena',
+    createdAt: '2026-11-01T10:00:00.000Z',
+    documentId: 'd0',
+    documentTitle: 'Budget story',
+  };
+}
+
+async function openEditor(api: FakeVersoApi): Promise<string> {
+  const doc = api.seedDocument([{ source: 'The budget for hospitals passed.' }, { source: 'Other.' }], { title: 'The story' });
+  api.tmMatches.set(doc.paragraphs[0]!.id, [
+    match(11, 80, 'The budget for schools passed.', 'El presupuesto para escuelas se aprobó.'),
+    match(12, 60, 'The budget passed.', 'El presupuesto se aprobó.'),
+  ]);
+  renderApp({ api });
+  fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+  await screen.findByRole('table', { name: 'Paragraphs' });
+  return doc.paragraphs[0]!.id;
+}
+
+const rows = () => within(screen.getByRole('table', { name: 'Paragraphs' })).getAllByRole('row');
+
+describe('translation memory matches in the editor', () => {
+  it('shows the matches of the active paragraph with percentage and source differences; Insert match writes it', async () => {
+    const api = apiWithProfile('translator');
+    const paragraphId = await openEditor(api);
+    expect(screen.queryByRole('region', { name: 'Translation memory matches' })).toBeNull();
+    const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
+    (box as HTMLTextAreaElement).focus();
+    const region = await screen.findByRole('region', { name: 'Translation memory matches' });
+    await within(region).findByText('80 %');
+    expect(within(region).getByLabelText('80 percent match')).toBeTruthy();
+    expect(region.querySelector('del')?.textContent).toContain('schools');
+    expect(region.querySelector('ins')?.textContent).toContain('hospitals');
+    expect(region.textContent).toContain('Signed off by Elena');
+    expect(region.textContent).toContain('Budget story');
+    fireEvent.click(within(region).getAllByRole('button', { name: 'Insert match' })[1]!);
+    await waitFor(() => expect(api.callsOf('applyTmMatch')).toEqual([{ paragraphId, unitId: 12 }]));
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto se aprobó.'));
+  });
+
+  it('Ctrl+M inserts the best match and Ctrl+2 the second; another row shows its own (empty) list', async () => {
+    const api = apiWithProfile('translator');
+    const paragraphId = await openEditor(api);
+    const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
+    (box as HTMLTextAreaElement).focus();
+    await screen.findByText('80 %');
+    fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto para escuelas se aprobó.'));
+    fireEvent.keyDown(box, { key: '2', ctrlKey: true });
+    await waitFor(() => expect(api.callsOf('applyTmMatch')).toEqual([
+      { paragraphId, unitId: 11 },
+      { paragraphId, unitId: 12 },
+    ]));
+    (within(rows()[1]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement).focus();
+    const other = await within(rows()[1]!).findByRole('region', { name: 'Translation memory matches' });
+    await within(other).findByText('No translation memory matches of 50 % or more.');
+    expect(within(rows()[0]!).queryByRole('region', { name: 'Translation memory matches' })).toBeNull();
+  });
+});

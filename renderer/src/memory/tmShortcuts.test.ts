@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { tmShortcutIndex } from './tmShortcuts.js';
+
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
+
+describe('tmShortcutIndex', () => {
+  it('Ctrl+M is the best match, Ctrl+1..3 by position', () => {
+    expect(tmShortcutIndex(key('m', { ctrlKey: true }))).toBe(0);
+    expect(tmShortcutIndex(key('1', { ctrlKey: true }))).toBe(0);
+    expect(tmShortcutIndex(key('3', { metaKey: true }))).toBe(2);
+  });
+  it('ignores other keys and modifier combinations', () => {
+    expect(tmShortcutIndex(key('m'))).toBeNull();
+    expect(tmShortcutIndex(key('4', { ctrlKey: true }))).toBeNull();
+    expect(tmShortcutIndex(key('m', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(tmShortcutIndex(key('1', { ctrlKey: true, altKey: true }))).toBeNull();
+  });
+});

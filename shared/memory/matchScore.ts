@@ -1,0 +1,88 @@
+/**
+ * Translation-memory match score, as OmegaT and Trados compute it: a token-level edit distance.
+ *
+ *   score = floor(100 × (1 − d / max(n, m)))
+ *
+ * n, m: token counts of the two sources; tokens are Intl.Segmenter words plus every punctuation
+ * character (whitespace is not a token), Chinese/Japanese characters one token each; d: Levenshtein
+ * distance over the tokens where inserting, deleting or replacing a token costs 1 and replacing a
+ * token by the same token in another case costs 0.5. Two empty texts score 100.
+ */
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const SPACE = /^\s$/u;
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(lang: string): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) {
+    try {
+      s = new Intl.Segmenter(lang, { granularity: 'word' });
+    } catch {
+      s = new Intl.Segmenter('und', { granularity: 'word' });
+    }
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+/** The tokens a match score is computed over (NFC). */
+export function matchTokens(text: string, lang: string): string[] {
+  const out: string[] = [];
+  for (const { segment, isWordLike } of segmenterFor(lang).segment(text.normalize('NFC'))) {
+    if (isWordLike && !CJK_CHAR.test(segment)) {
+      out.push(segment);
+      continue;
+    }
+    // Punctuation one character at a time; CJK one character at a time; spaces dropped.
+    for (const ch of segment) if (!SPACE.test(ch)) out.push(ch);
+  }
+  return out;
+}
+
+/** Twice the token edit distance (integers: a case-only replacement costs 1 here, i.e. 0.5). */
+export function doubledTokenDistance(a: readonly string[], b: readonly string[]): number {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return 2 * m;
+  if (m === 0) return 2 * n;
+  const al = a.map((t) => t.toLowerCase());
+  const bl = b.map((t) => t.toLowerCase());
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = 2 * j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = 2 * i;
+    const ai = a[i - 1];
+    const ail = al[i - 1];
+    for (let j = 1; j <= m; j++) {
+      const sub = ai === b[j - 1] ? 0 : ail === bl[j - 1] ? 1 : 2;
+      const v = Math.min(prev[j - 1]! + sub, prev[j]! + 2, cur[j - 1]! + 2);
+      cur[j] = v;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m]!;
+}
+
+/** score from token counts and the doubled distance (exact integer arithmetic). */
+export function scoreFromDistance(doubled: number, n: number, m: number): number {
+  const longest = Math.max(n, m);
+  if (longest === 0) return 100;
+  return Math.max(0, Math.floor((100 * (2 * longest - doubled)) / (2 * longest)));
+}
+
+/** The match percentage (0–100) of two token lists. */
+export function tokenMatchScore(a: readonly string[], b: readonly string[]): number {
+  return scoreFromDistance(doubledTokenDistance(a, b), a.length, b.length);
+}
+
+/** The match percentage (0–100) of two source texts in `lang`. */
+export function matchScore(a: string, b: string, lang: string): number {
+  return tokenMatchScore(matchTokens(a, lang), matchTokens(b, lang));
+}
+
+/** The best score two texts of n and m tokens can reach (their length difference alone costs that much). */
+export function lengthBound(n: number, m: number): number {
+  return scoreFromDistance(2 * Math.abs(n - m), n, m);
+}
