@@ -16,9 +16,6 @@
  */
 import type { MtOutput } from './mtEngine.js';
 
-const RESERVED = new Set(['\\', '[', ']', '{', '}', '^', '$', '@', '/', '<', '>']);
-const BLANKED = new Set(['*', '#', '~']);
-const WHITESPACE = /[ \t\n\r\f\v\0]/;
 const MARKS = new Set(['*', '#', '@']);
 
 /** URLs, e-mail addresses and markup tags (`<b>`, `</a>`, `<br/>`), kept out of translation. */
@@ -40,31 +37,30 @@ function superblank(content: string): string {
   return '[' + content.replace(/[\\[\]]/g, (c) => '\\' + c) + ']';
 }
 
+/**
+ * Whitespace runs, stream-reserved characters, and characters that travel as superblanks (`*`,
+ * `#`, `~`, and inline-token placeholders of shared/inline), in one pass.
+ */
+const RUN_PARTS = /([ \t\n\r\f\v\0]+)|([\\[\]{}^$@/<>])|([*#~\uE000-\uE2FF])/g;
+
 function deformatRun(run: string): string {
-  let out = '';
-  let i = 0;
-  while (i < run.length) {
-    const c = run.charAt(i);
-    if (WHITESPACE.test(c)) {
-      let j = i + 1;
-      while (j < run.length && WHITESPACE.test(run.charAt(j))) j++;
-      const ws = run.slice(i, j).replace(/\0/g, ' ');
-      if (ws === ' ') out += ' ';
-      else out += ((ws.match(/\n/g)?.length ?? 0) >= 2 ? '.[]' : '') + superblank(ws);
-      i = j;
-      continue;
+  return run.replace(RUN_PARTS, (_m, space: string | undefined, reserved: string | undefined, blanked: string | undefined) => {
+    if (space !== undefined) {
+      const ws = space.replace(/\0/g, ' ');
+      if (ws === ' ') return ' ';
+      return ((ws.match(/\n/g)?.length ?? 0) >= 2 ? '.[]' : '') + superblank(ws);
     }
-    if (RESERVED.has(c)) out += '\\' + c;
-    // Inline tokens (shared/inline): each placeholder travels as a superblank, kept verbatim.
-    else if (BLANKED.has(c) || (c >= '\uE000' && c <= '\uE2FF')) out += superblank(c);
-    else out += c;
-    i++;
-  }
-  return out;
+    if (reserved !== undefined) return '\\' + reserved;
+    return superblank(blanked!);
+  });
 }
 
 /** One paragraph in Apertium's stream format (without the NUL terminator). */
+/** Cheap test for what PROTECTED can match at all (a URL, an address, a tag); most paragraphs have none. */
+const MAY_PROTECT = /https?:\/\/|www\.|@|</i;
+
 export function deformat(text: string): string {
+  if (!MAY_PROTECT.test(text)) return deformatRun(text) + '.[]';
   let out = '';
   let last = 0;
   for (const m of text.matchAll(PROTECTED)) {

@@ -25,6 +25,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 export const UTF8_ENV = { LC_ALL: 'C.UTF-8', LC_CTYPE: 'C.UTF-8' };
+const NUL = Buffer.from([0]);
 const STDERR_LIMIT = 4000;
 
 /** The tagger's report of an ambiguity class missing from its model (apertium-tagger -d). */
@@ -174,12 +175,23 @@ class Stage {
     });
   }
 
+  /** Queued writes, sent together at the end of the current tick (one write call, not two per block). */
+  private queued: Buffer[] = [];
+
   send(block: Buffer | string): void {
-    this.child.stdin.write(block);
-    this.child.stdin.write('\0');
+    if (this.queued.length === 0) setImmediate(() => this.flush());
+    this.queued.push(typeof block === 'string' ? Buffer.from(block, 'utf8') : block, NUL);
+  }
+
+  private flush(): void {
+    if (this.queued.length === 0 || this.child.stdin.writableEnded) return;
+    const data = Buffer.concat(this.queued);
+    this.queued = [];
+    this.child.stdin.write(data);
   }
 
   end(): void {
+    this.flush();
     if (!this.child.stdin.writableEnded) this.child.stdin.end();
   }
 
