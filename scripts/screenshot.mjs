@@ -25,9 +25,9 @@ const url = await new Promise((resolve, reject) => {
   server.on('exit', () => reject(new Error(out)));
 });
 
-const article = fs.readFileSync(path.resolve(root, '../shared/reference/published-article-example.txt'), 'utf8');
-const blocks = article.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-const body = blocks.slice(blocks.findIndex((b) => b.startsWith('The Chinese')), blocks.findIndex((b) => b.startsWith('This article was created')));
+// The reference article's body, shipped as a fixture (a copy of ../shared/reference/published-article-example.txt).
+const article = fs.readFileSync(path.resolve(root, 'main/testing/fixtures/reference-article-body.txt'), 'utf8');
+const body = article.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
