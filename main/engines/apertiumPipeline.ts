@@ -16,7 +16,8 @@
  * a retirement costs little.
  *
  * The report names the word. The engine remembers such words (`knownNarrowing`): a later paragraph
- * whose analysis holds one is tagged by a fresh tagger of its own, used for that paragraph only, so
+ * whose analysis holds one is tagged by a fresh tagger of its own, used for that paragraph only
+ * (started per paragraph by one shell loop, not by Node), so
  * the shared tagger never narrows on it and nothing has to be tagged twice. (The class of a word
  * is fixed by its analyses, so the same word narrows the tagger every time.) The routing can only
  * cost a process, never change a translation: every paragraph still meets a tagger in its initial
@@ -363,6 +364,30 @@ export function runApertium(options: RunOptions): Promise<void> {
       return tagger;
     };
 
+    // ---- Paragraphs holding a word known to narrow the tagger: each through a fresh tagger of its
+    // own, started by one shell loop. (A start from that small shell is cheap; a spawn from Node
+    // forks Node and blocks its event loop, which starves the other stages.)
+    let router: { stage: Stage; inFlight: number[] } | null = null;
+    const routerScript = `while IFS= read -r -d '' block; do printf '%s\\0' "$block" | ${parts.tagger.replace(/^exec /, '')}; done`;
+    const route = (index: number, block: Buffer): void => {
+      if (!router) {
+        const r = { stage: null as unknown as Stage, inFlight: [] as number[] };
+        r.stage = start('routed tagger', routerScript, (raw) => {
+          const at = r.inFlight.shift();
+          if (at === undefined) throw new PipelineError('The Apertium tagger returned more paragraphs than it was sent.', '', null);
+          const { text, words } = stripTaggerReports(raw.toString('utf8'));
+          for (const w of words) knownNarrowing.add(w);
+          analysed.delete(at);
+          forward(at, text);
+          pump();
+        }, () => r.inFlight.length === 0);
+        router = r;
+      }
+      stats.taggerRoutes++;
+      router.inFlight.push(index);
+      router.stage.send(block);
+    };
+
     const retire = (tagger: Tagger): void => {
       tagger.narrowed = true;
       if (tagger !== current) return;
@@ -381,13 +406,7 @@ export function runApertium(options: RunOptions): Promise<void> {
         const block = analysed.get(index)!;
         if (knownNarrowing.size > 0 && holdsNarrowingWord(block.toString('utf8'), knownNarrowing)) {
           // A tagger of its own, used once: the shared one never narrows on this paragraph.
-          const own = spare ?? newTagger();
-          spare = null;
-          stats.taggerRoutes++;
-          own.narrowed = false;
-          own.inFlight.push(index);
-          own.stage.send(block);
-          own.stage.end();
+          route(index, block);
           continue;
         }
         current.inFlight.push(index);
@@ -395,10 +414,11 @@ export function runApertium(options: RunOptions): Promise<void> {
         // Keep a fresh tagger ready once there is more than one paragraph.
         if (!spare && blocks.length > 1) spare = newTagger();
       }
-      const idle = [...taggers].every((t) => t.inFlight.length === 0);
+      const idle = [...taggers].every((t) => t.inFlight.length === 0) && (router?.inFlight.length ?? 0) === 0;
       if (preDone && queue.length === 0 && idle && analysedCount === blocks.length) {
         // Everything went through a tagger; nothing more will be sent to the taggers.
         for (const t of taggers) t.stage.end();
+        router?.stage.end();
       }
     };
 
