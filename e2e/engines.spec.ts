@@ -110,6 +110,7 @@ test('points Verso at a running apertium-apy server and translates through it, u
     await expect(app.row(0)).toContainText('MT: Apertium server');
     await expect(app.row(0).getByLabel('Machine translation of paragraph 1')).toContainText(`apertium-apy ${new URL(apy.url).host}`);
     await expect(app.row(0)).toContainText('Words the engine did not know: Zorblax');
+    await expect(app.row(0).locator('.source-text mark.unknown-word')).toHaveText(['Zorblax']);
     await expect(app.row(1)).not.toContainText('Words the engine did not know');
     const posts = apy.requests.filter((r) => r.method === 'POST');
     expect(posts.map((r) => new URLSearchParams(String(r.body)).get('q'))).toEqual(['Zorblax came home.', 'The dog is small.']);

@@ -26,6 +26,7 @@ import { setActiveParagraph } from '../memory/activeParagraph.js';
 import { tmShortcutIndex } from '../memory/tmShortcuts.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
+const NO_WORDS: readonly string[] = [];
 
 export interface RowHandle {
   /** Saves pending text now; resolves false when the save failed (the text stays in the row). */
@@ -289,7 +290,14 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       </div>
       <div role="cell" className="cell-source">
         {kindLabel && <span className="kind-badge">{kindLabel}</span>}
-        <SourceText id={sourceId} className={`source-text kind-${paragraph.kind}`} lang={sourceLang} text={paragraph.source} codes={paragraph.codes} />
+        <SourceText
+          id={sourceId}
+          className={`source-text kind-${paragraph.kind}`}
+          lang={sourceLang}
+          text={paragraph.source}
+          codes={paragraph.codes}
+          unknownWords={paragraph.mt?.unknownWords ?? NO_WORDS}
+        />
         <ReopenedSource paragraph={paragraph} sourceLang={sourceLang} targetLang={targetLang} dir={dir} />
       </div>
       <div role="cell" className="cell-target">

@@ -39,6 +39,11 @@ describe('engines in the editor', () => {
     const provenance = within(first).getByLabelText('Machine translation of paragraph 1');
     expect(provenance.textContent).toMatch(/apertium 3\.8\.3; apertium-eng-spa 0\.8\.1-2, produced .*2025/);
     expect(provenance.textContent).toContain('Words the engine did not know: Alibaba');
+    // ...and highlighted where they stand in the source.
+    const marked = first.querySelectorAll('.source-text mark.unknown-word');
+    expect([...marked].map((m) => m.textContent)).toEqual(['Alibaba']);
+    expect(marked[0]!.getAttribute('title')).toBe('The machine translation engine did not know this word');
+    expect(rows()[1]!.querySelectorAll('mark.unknown-word')).toHaveLength(0);
 
     // Only paragraphs that still hold untouched MT can be retranslated.
     expect(within(rows()[1]!).queryByRole('button', { name: /Retranslate/ })).toBeNull();

@@ -10,8 +10,43 @@ import { findTermMatches, splitByMatches } from '../../../shared/glossary/match.
 import { useGlossaryTerms } from './GlossaryContext.js';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { InlineText } from '../inline/InlineText.js';
+import { splitUnknownWords } from '../engines/unknownWords.js';
 
-function SourceTextImpl({ id, className, lang, text, codes }: { id: string; className: string; lang: string; text: string; codes?: readonly InlineCode[] | undefined }) {
+/** Text with its inline chips, and the words the MT engine did not know highlighted. */
+function SourcePiece({ text, codes, unknownWords }: { text: string; codes: readonly InlineCode[] | undefined; unknownWords: readonly string[] }) {
+  const { t } = useTranslation();
+  if (unknownWords.length === 0) return <InlineText text={text} codes={codes} />;
+  return (
+    <>
+      {splitUnknownWords(text, unknownWords).map((piece, i) =>
+        piece.unknown ? (
+          <mark key={i} className="unknown-word" title={t('engines.row.unknownWordTitle')}>
+            <InlineText text={piece.text} codes={codes} />
+          </mark>
+        ) : (
+          <InlineText key={i} text={piece.text} codes={codes} />
+        ),
+      )}
+    </>
+  );
+}
+
+function SourceTextImpl({
+  id,
+  className,
+  lang,
+  text,
+  codes,
+  unknownWords = [],
+}: {
+  id: string;
+  className: string;
+  lang: string;
+  text: string;
+  codes?: readonly InlineCode[] | undefined;
+  /** Words the MT engine did not know (highlighted). */
+  unknownWords?: readonly string[];
+}) {
   const { t } = useTranslation();
   const terms = useGlossaryTerms();
   const base = useId();
@@ -22,7 +57,7 @@ function SourceTextImpl({ id, className, lang, text, codes }: { id: string; clas
   if (matches.length === 0) {
     return (
       <p id={id} className={className} lang={lang}>
-        <InlineText text={text} codes={codes} />
+        <SourcePiece text={text} codes={codes} unknownWords={unknownWords} />
       </p>
     );
   }
@@ -32,7 +67,7 @@ function SourceTextImpl({ id, className, lang, text, codes }: { id: string; clas
     <>
       <p id={id} className={className} lang={lang}>
         {pieces.map((piece, i) => {
-          if (piece.match === null) return <InlineText key={i} text={piece.text} codes={codes} />;
+          if (piece.match === null) return <SourcePiece key={i} text={piece.text} codes={codes} unknownWords={unknownWords} />;
           const term = piece.match.term;
           const k = n++;
           const title = term.note ? t('glossary.editor.tipNote', { target: term.target, note: term.note }) : t('glossary.editor.tip', { target: term.target });
@@ -51,7 +86,7 @@ function SourceTextImpl({ id, className, lang, text, codes }: { id: string; clas
                 if (e.key === 'Escape') setActive(null);
               }}
             >
-              <InlineText text={piece.text} codes={codes} />
+              <SourcePiece text={piece.text} codes={codes} unknownWords={unknownWords} />
             </mark>
           );
         })}
