@@ -74,6 +74,55 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
   );
 }
 
+/** "Use <engine>": whether an engine is turned on. */
+function EnabledField({ id, engine, checked, onChange }: { id: string; engine: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field checkbox">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{t('engines.settings.enabled', { engine })}</label>
+    </div>
+  );
+}
+
+/** The server address of an engine, with a hint. */
+function UrlField({ id, hint, value, onChange }: { id: string; hint: string; value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Field id={id} label={t('engines.settings.baseUrl')} hint={hint}>
+      <input
+        id={id}
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={2000}
+        aria-describedby={`${id}-hint`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
+/** The end of an engine form: its error, "saved", and the save button. */
+function SaveRow({ engine, error, saved, busy }: { engine: string; error: unknown; saved: boolean; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <p role="status" className="status-line">
+        {saved ? t('engines.settings.saved', { engine }) : ''}
+      </p>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {t('engines.settings.save', { engine })}
+        </button>
+      </div>
+    </>
+  );
+}
+
 function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; settings: EngineSettings; onSaved: (s: EngineSettings) => void }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -121,23 +170,8 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
     <form className="panel engine-form" aria-labelledby={ids.heading} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={ids.heading}>{title}</h3>
       <p className="hint">{t('engines.settings.onlineWarning')}</p>
-      <div className="field checkbox">
-        <input id={ids.enabled} type="checkbox" checked={draft.enabled} onChange={(e) => change({ enabled: e.target.checked })} />
-        <label htmlFor={ids.enabled}>{t('engines.settings.enabled', { engine: name })}</label>
-      </div>
-      <Field id={ids.url} label={t('engines.settings.baseUrl')} hint={t(`engines.settings.${HINT_KEYS[engine]}`)}>
-        <input
-          id={ids.url}
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={2000}
-          aria-describedby={`${ids.url}-hint`}
-          value={draft.baseUrl}
-          onChange={(e) => change({ baseUrl: e.target.value })}
-        />
-      </Field>
+      <EnabledField id={ids.enabled} engine={name} checked={draft.enabled} onChange={(enabled) => change({ enabled })} />
+      <UrlField id={ids.url} hint={t(`engines.settings.${HINT_KEYS[engine]}`)} value={draft.baseUrl} onChange={(baseUrl) => change({ baseUrl })} />
       {engine === 'openai' && (
         <Field id={ids.model} label={t('engines.settings.model')}>
           <input id={ids.model} type="text" autoComplete="off" spellCheck={false} maxLength={200} value={draft.model} onChange={(e) => change({ model: e.target.value })} />
@@ -184,15 +218,7 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
           <label htmlFor={ids.clear}>{t('engines.settings.clearKey')}</label>
         </div>
       )}
-      <ErrorAlert error={error} />
-      <p role="status" className="status-line">
-        {saved ? t('engines.settings.saved', { engine: name }) : ''}
-      </p>
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('engines.settings.save', { engine: name })}
-        </button>
-      </div>
+      <SaveRow engine={name} error={error} saved={saved} busy={busy} />
     </form>
   );
 }
@@ -231,32 +257,25 @@ function ApertiumApyForm({ settings, onSaved }: { settings: EngineSettings; onSa
     <form className="panel engine-form" aria-labelledby={ids.heading} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={ids.heading}>{t('engines.settings.titleApy')}</h3>
       <p className="hint">{t('engines.settings.apyHint')}</p>
-      <div className="field checkbox">
-        <input id={ids.enabled} type="checkbox" checked={enabled} onChange={(e) => { setEnabled(e.target.checked); setSaved(false); }} />
-        <label htmlFor={ids.enabled}>{t('engines.settings.enabled', { engine: name })}</label>
-      </div>
-      <Field id={ids.url} label={t('engines.settings.baseUrl')} hint={t('engines.settings.baseUrlHintApy')}>
-        <input
-          id={ids.url}
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={2000}
-          aria-describedby={`${ids.url}-hint`}
-          value={baseUrl}
-          onChange={(e) => { setBaseUrl(e.target.value); setSaved(false); }}
-        />
-      </Field>
-      <ErrorAlert error={error} />
-      <p role="status" className="status-line">
-        {saved ? t('engines.settings.saved', { engine: name }) : ''}
-      </p>
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {t('engines.settings.save', { engine: name })}
-        </button>
-      </div>
+      <EnabledField
+        id={ids.enabled}
+        engine={name}
+        checked={enabled}
+        onChange={(checked) => {
+          setEnabled(checked);
+          setSaved(false);
+        }}
+      />
+      <UrlField
+        id={ids.url}
+        hint={t('engines.settings.baseUrlHintApy')}
+        value={baseUrl}
+        onChange={(value) => {
+          setBaseUrl(value);
+          setSaved(false);
+        }}
+      />
+      <SaveRow engine={name} error={error} saved={saved} busy={busy} />
     </form>
   );
 }
