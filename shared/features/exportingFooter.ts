@@ -5,6 +5,7 @@
  */
 import { FOOTER_TEMPLATES, FOOTER_VARIABLES, renderFooter, type FooterTemplate, type FooterVariables } from '../footer.js';
 import { languageFallbacks } from '../languages.js';
+import { escapeRegExp } from '../escapeRegExp.js';
 
 /** Languages that must always have a vetted template (a test renders each). */
 export const REQUIRED_FOOTER_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'zh-Hans', 'ja', 'ar'] as const;
@@ -66,9 +67,6 @@ function normalise(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A matcher per template line: the fixed words exactly, each `{variable}` as any text. */
 function linePattern(line: string): RegExp | null {

@@ -6,6 +6,7 @@
  * ignored unless the term is case-sensitive; inner white space matches any run of white space.
  */
 import type { MatchableTerm } from './types.js';
+import { escapeRegExp } from '../escapeRegExp.js';
 
 export interface Span {
   start: number;
@@ -22,9 +23,6 @@ const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 const APOSTROPHES = new Set(["'", '\u2019', '\u02BC']);
 const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 interface PhraseInfo {
   /** First white-space-delimited part, as is and in lower case. */

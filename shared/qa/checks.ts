@@ -1,4 +1,5 @@
 /** The built-in QA checks. Each is pure and tested in checks.test.ts. */
+import { escapeRegExp } from '../escapeRegExp.js';
 import { isCjk, missingFrom, primaryLang } from './text.js';
 import type { QaCheck, QaIssue, QaSeverity } from './types.js';
 
@@ -258,8 +259,7 @@ export const quoteStyleCheck: QaCheck = {
 
 function containsWord(text: string, word: string, cjk: boolean): boolean {
   if (cjk) return text.includes(word);
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
 export const unknownWordsCheck: QaCheck = {

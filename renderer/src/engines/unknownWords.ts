@@ -2,13 +2,11 @@
  * Where the words an engine did not know (Apertium marks them; `mt.unknownWords`) stand in a text,
  * so the source column can highlight them. Whole words only, as the engine reported them.
  */
+import { escapeRegExp } from '../../../shared/escapeRegExp.js';
+
 export interface UnknownPiece {
   text: string;
   unknown: boolean;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function splitUnknownWords(text: string, words: readonly string[]): UnknownPiece[] {

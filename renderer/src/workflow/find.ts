@@ -1,4 +1,5 @@
 /** Finding text in paragraphs (plain or regular expression, with or without case) and replacing one match. */
+import { escapeRegExp } from '../../../shared/escapeRegExp.js';
 import type { Paragraph } from '../../../shared/types.js';
 
 export interface FindOptions {
@@ -14,15 +15,11 @@ export interface TextMatch {
   text: string;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
-
 /** The pattern, or an Error when the regular expression is invalid; null for an empty query. */
 export function compile(options: FindOptions): RegExp | Error | null {
   if (options.query === '') return null;
   try {
-    return new RegExp(options.regex ? options.query : escape(options.query), `gu${options.caseSensitive ? '' : 'i'}`);
+    return new RegExp(options.regex ? options.query : escapeRegExp(options.query), `gu${options.caseSensitive ? '' : 'i'}`);
   } catch (err) {
     return err instanceof Error ? err : new Error(String(err));
   }
