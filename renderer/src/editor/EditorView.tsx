@@ -253,8 +253,9 @@ export function EditorView({
       if (ids.length === 0) return;
       const review = reviewSignals.signalsFor(ids);
       const paragraphs = docRef.current?.paragraphs ?? [];
+      const at = new Map(paragraphs.map((p, i) => [p.id, i]));
       const candidates = ids.map((id) => {
-        const index = paragraphs.findIndex((p) => p.id === id);
+        const index = at.get(id) ?? -1;
         return { id, number: index + 1, target: paragraphs[index]?.target ?? '' };
       });
       // Faster than reading speed: ask first (workflow/FastConfirmContext).
