@@ -2,7 +2,7 @@
  * DOCX through the `docx` library: Word's own Heading styles, list paragraphs, a Quote style, and
  * the disclosure footer as its own paragraphs in the "AI Disclosure" style after the last one.
  */
-import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun, type ILevelsOptions, type IRunOptions, type ParagraphChild } from 'docx';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { renderSpans } from '../../../shared/inline/renderInline.js';
 import { languageInfo } from '../../../shared/languages.js';
@@ -64,7 +64,45 @@ function headingLevel(marker: string | null): number {
   return Number.isInteger(n) ? Math.min(6, Math.max(1, n)) : 1;
 }
 
-function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean): Paragraph | null {
+/** An ordered list as a Word numbered list: its numbering reference, first number and delimiter. */
+interface OrderedList {
+  reference: string;
+  start: number;
+  delimiter: '.' | ')';
+}
+
+/**
+ * Consecutive ordered list items whose numbers count up by one from the first become one Word
+ * numbered list (so Word, and Verso's own import, see a list); other ordered items keep their
+ * number as text, so the numbering stays exactly the source's.
+ */
+function orderedLists(paragraphs: readonly ExportParagraph[]): Map<number, OrderedList> {
+  const lists = new Map<number, OrderedList>();
+  const numberOf = (p: ExportParagraph | undefined) => {
+    const m = p?.kind === 'list-item' && p.marker !== null ? /^(\d+)([.)])$/.exec(p.marker) : null;
+    return m ? { n: Number(m[1]), delimiter: m[2] as '.' | ')' } : null;
+  };
+  let i = 0;
+  while (i < paragraphs.length) {
+    const first = numberOf(paragraphs[i]);
+    if (!first) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < paragraphs.length) {
+      const next = numberOf(paragraphs[j]);
+      if (!next || next.delimiter !== first.delimiter || next.n !== first.n + (j - i)) break;
+      j++;
+    }
+    const list = { reference: `verso-ordered-${lists.size}-${i}`, start: first.n, delimiter: first.delimiter };
+    for (let k = i; k < j; k++) lists.set(k, list);
+    i = j;
+  }
+  return lists;
+}
+
+function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean, list: OrderedList | undefined): Paragraph | null {
   const text = visibleText(p);
   if (text === '') return null;
   const base = { bidirectional: rtl };
@@ -72,8 +110,8 @@ function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean): Paragraph 
     case 'heading':
       return new Paragraph({ ...base, heading: HEADINGS[headingLevel(p.marker) - 1]!, children: docxParagraphRuns(text, lang, p.codes) });
     case 'list-item': {
+      if (list) return new Paragraph({ ...base, numbering: { reference: list.reference, level: 0 }, children: docxParagraphRuns(text, lang, p.codes) });
       const ordered = p.marker !== null && /^\d+[.)]$/.test(p.marker);
-      // Ordered items keep their own number as text, so the numbering is exactly the source's.
       return ordered
         ? new Paragraph({ ...base, indent: { left: 720, hanging: 360 }, children: docxParagraphRuns(`${p.marker} ${text}`, lang, p.codes) })
         : new Paragraph({ ...base, bullet: { level: 0 }, children: docxParagraphRuns(text, lang, p.codes) });
@@ -91,10 +129,19 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   if (doc.draftNotice !== null) {
     children.push(new Paragraph({ style: DRAFT_STYLE_ID, children: docxParagraphRuns(tidy(doc.draftNotice), 'en') }));
   }
-  for (const p of doc.paragraphs) {
-    const para = paragraphOf(p, doc.targetLang, rtl);
+  const lists = orderedLists(doc.paragraphs);
+  doc.paragraphs.forEach((p, i) => {
+    const para = paragraphOf(p, doc.targetLang, rtl, lists.get(i));
     if (para) children.push(para);
-  }
+  });
+  const level = (list: OrderedList): ILevelsOptions => ({
+    level: 0,
+    format: LevelFormat.DECIMAL,
+    text: `%1${list.delimiter}`,
+    start: list.start,
+    alignment: AlignmentType.START,
+    style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+  });
   if (doc.footer) {
     const frtl = languageInfo(doc.footer.lang)?.dir === 'rtl';
     for (const line of doc.footer.lines) {
@@ -133,6 +180,7 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
         },
       ],
     },
+    numbering: { config: [...new Set(lists.values())].map((list) => ({ reference: list.reference, levels: [level(list)] })) },
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));

@@ -10,7 +10,8 @@ import { escapeXml, exportTitle, tidy, visibleText } from '../text.js';
 /** The HTML of one paragraph's text: escaped, inline codes as <strong>/<em>/<a>/<code>/<br>. Newlines become <br>. */
 export function htmlParagraphText(p: ExportParagraph): string {
   const text = visibleText(p);
-  if (p.codes.length > 0) return renderHtml(text, p.codes).replace(/<br>/g, '<br>\n');
+  // No newline after a <br>: it would come back as a space.
+  if (p.codes.length > 0) return renderHtml(text, p.codes);
   return text
     .split('\n')
     .map((l) => escapeXml(l))
