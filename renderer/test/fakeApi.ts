@@ -681,10 +681,13 @@ export class FakeVersoApi implements VersoApi {
   readonly tmMatches = new Map<string, TmMatch[]>();
   tmConcordance: TmUnit[] = [];
   memorySettings: MemorySettings = { prefillExact: false };
+  /** When set, TM lookups answer only after this promise settles (a slow lookup). */
+  tmLookupDelay: Promise<void> | null = null;
 
   async lookupTm(input: { paragraphId: string }): Promise<TmMatch[]> {
     this.record('lookupTm', input);
     this.findParagraph(input.paragraphId);
+    if (this.tmLookupDelay) await this.tmLookupDelay;
     return this.tmMatches.get(input.paragraphId) ?? [];
   }
 

@@ -47,7 +47,7 @@ describe('engine settings', () => {
 
   it('sets and removes the default engine of a language pair', async () => {
     const { api } = await openSettings();
-    const section = screen.getByRole('region', { name: 'Default engine per language pair' });
+    const section = await screen.findByRole('region', { name: 'Default engine per language pair' });
     const set = within(section).getByRole('button', { name: 'Set default' }) as HTMLButtonElement;
     await waitFor(() => expect(set.disabled).toBe(false));
     fireEvent.click(set);

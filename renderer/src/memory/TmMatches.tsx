@@ -3,7 +3,7 @@
  * percentage, the differences between the stored source and this paragraph's source, and
  * "Insert match" (also Ctrl+M for the best, Ctrl+1..Ctrl+3 by position; see tmShortcuts.ts).
  */
-import { useEffect, useId, useMemo, useState, type MutableRefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TmMatch } from '../../../shared/features/memoryApi.js';
 import { diffTexts } from '../../../shared/diff/textDiff.js';
@@ -55,15 +55,30 @@ function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, on
   }, [api, key, paragraph.id]);
 
   const matches = lookup.key === key ? lookup.matches : null;
+  // A shortcut pressed while the lookup is still running is kept and carried out when the
+  // matches arrive, so Ctrl+M right after moving to a paragraph is never silently lost.
+  const pending = useRef<number | null>(null);
 
   useEffect(() => {
+    const insertAt = (index: number): boolean => {
+      const m = matches?.[index];
+      if (!m || busy) return false;
+      setBusy(true);
+      void onInsert(m.unitId).finally(() => setBusy(false));
+      return true;
+    };
+    if (matches !== null && pending.current !== null) {
+      const index = pending.current;
+      pending.current = null;
+      insertAt(index);
+    }
     handleRef.current = {
       insert(index) {
-        const m = matches?.[index];
-        if (!m || busy) return false;
-        setBusy(true);
-        void onInsert(m.unitId).finally(() => setBusy(false));
-        return true;
+        if (matches === null) {
+          pending.current = index;
+          return true;
+        }
+        return insertAt(index);
       },
     };
     return () => {

@@ -75,4 +75,21 @@ describe('translation memory matches in the editor', () => {
     await within(other).findByText('No translation memory matches of 50 % or more.');
     expect(within(rows()[0]!).queryByRole('region', { name: 'Translation memory matches' })).toBeNull();
   });
+
+  it('Ctrl+M pressed while the lookup is still running inserts the best match once it arrives', async () => {
+    const api = apiWithProfile('translator');
+    let answer: () => void = () => undefined;
+    api.tmLookupDelay = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const paragraphId = await openEditor(api);
+    const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
+    (box as HTMLTextAreaElement).focus();
+    await screen.findByText('Looking up the translation memory…');
+    fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
+    expect(api.callsOf('applyTmMatch')).toEqual([]);
+    answer();
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto para escuelas se aprobó.'));
+    expect(api.callsOf('applyTmMatch')).toEqual([{ paragraphId, unitId: 11 }]);
+  });
 });
