@@ -1,7 +1,9 @@
 /**
  * Apertium (local, rule-based MT from Debian packages). Pairs are discovered from the system
- * (`apertium -l` and the `*.mode` files); a batch runs in ONE pipeline process in null-flush
- * mode, one NUL-terminated block per paragraph, so boundaries are exact.
+ * (`apertium -l` and the `*.mode` files); a batch runs through one running pipeline per pair in
+ * null-flush mode, one NUL-terminated block per paragraph, so boundaries are exact. The pipeline
+ * (apertiumSession.ts) stays running between batches; a batch that comes while it is busy gets a
+ * pipeline of its own.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +12,8 @@ import type { LanguagePair } from '../../shared/types.js';
 import { ServiceError } from '../services/serviceError.js';
 import { deformat, reformat } from './apertiumFormat.js';
 import { modeToPair } from './apertiumLanguages.js';
-import { PipelineError, runApertium, splitAtTagger, UTF8_ENV, type PipelineStats } from './apertiumPipeline.js';
+import { PipelineError, splitAtTagger, UTF8_ENV, type PipelineStats } from './apertiumPipeline.js';
+import { ApertiumSession } from './apertiumSession.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from './mtEngine.js';
 
 export interface ApertiumEngineOptions {
@@ -22,13 +25,21 @@ export interface ApertiumEngineOptions {
   wblankModeCommand?: string;
   /** How long a discovery result is reused, in ms (default 30 s). */
   cacheMs?: number;
-  /** Paragraphs in flight per tagger process (default 8). */
+  /** Paragraphs (or sentences) in flight per tagger process (default 8). */
   window?: number;
+  /** Keep each pair's pipeline running between batches (default true). */
+  keepAlive?: boolean;
+  /** How long an idle pipeline is kept, in ms (default 5 minutes). */
+  idleMs?: number;
 }
 
 export interface ApertiumEngine extends MtEngine {
   /** Counters for tests and diagnostics. */
   readonly stats: PipelineStats;
+  /** Running processes of the pipelines kept between batches (for tests and diagnostics). */
+  idleProcesses(): number;
+  /** Ends the pipelines kept between batches. */
+  close(): void;
 }
 
 interface Mode {
@@ -126,13 +137,16 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
   const modesDirs = options.modesDir ? [options.modesDir] : DEFAULT_MODES_DIRS;
   const wblank = options.wblankModeCommand ?? 'apertium-wblank-mode';
   const cacheMs = options.cacheMs ?? 30_000;
-  const stats: PipelineStats = { processesSpawned: 0, taggerRestarts: 0, taggerRoutes: 0 };
+  const stats: PipelineStats = { processesSpawned: 0, taggersStarted: 0, retagged: 0 };
   /** Words that narrow a tagger, learned from its reports, per pair (see apertiumPipeline.ts). */
-  const knownNarrowing = new Map<string, Set<string>>();
+  const knownNarrowing = new Map<string, Map<string, string>>();
 
   let discovery: { at: number; value: Promise<Discovery> } | null = null;
   const pairVersions = new Map<string, Promise<string>>();
   const pipelines = new Map<string, Promise<string>>();
+  /** The running pipeline kept for each pair between batches (by mode file). */
+  const kept = new Map<string, ApertiumSession>();
+  const keepAlive = options.keepAlive ?? true;
 
   async function discoverNow(): Promise<Discovery> {
     const listed = await run(command, ['-l']);
@@ -226,9 +240,9 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     return runPipeline(pipeline, mode, texts, signal, onResult);
   }
 
-  function narrowingWordsOf(modeName: string): Set<string> {
+  function narrowingWordsOf(modeName: string): Map<string, string> {
     let words = knownNarrowing.get(modeName);
-    if (!words) knownNarrowing.set(modeName, (words = new Set<string>()));
+    if (!words) knownNarrowing.set(modeName, (words = new Map<string, string>()));
     return words;
   }
 
@@ -241,24 +255,39 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
   ): Promise<MtOutput[]> {
     const results: (MtOutput | undefined)[] = new Array<MtOutput | undefined>(texts.length);
     let received = 0;
-    return runApertium({
-      parts: splitAtTagger(pipeline),
-      pipeline,
-      blocks: texts.map((t) => deformat(t)),
-      signal,
-      stats,
-      knownNarrowing: narrowingWordsOf(mode.name),
-      window: options.window,
-      onOutput(index, block) {
-        if (results[index] !== undefined) throw new Error(`Apertium delivered paragraph ${index} twice.`);
-        const output = reformat(block);
-        results[index] = output;
-        received++;
-        onResult?.(index, output);
-      },
+    let session = kept.get(mode.file);
+    if (!session || session.busy || !session.usable) {
+      session = new ApertiumSession({
+        parts: splitAtTagger(pipeline),
+        pipeline,
+        stats,
+        knownNarrowing: narrowingWordsOf(mode.name),
+        window: options.window,
+        idleMs: options.idleMs,
+      });
+    }
+    const mine = session;
+    const done = (): void => {
+      const current = kept.get(mode.file);
+      if (keepAlive && mine.usable && (!current || current === mine || !current.usable)) kept.set(mode.file, mine);
+      else {
+        if (current === mine) kept.delete(mode.file);
+        mine.close();
+      }
+    };
+    return mine.run(texts.map((t) => deformat(t)), signal, (index, block) => {
+      if (results[index] !== undefined) throw new Error(`Apertium delivered paragraph ${index} twice.`);
+      const output = reformat(block);
+      results[index] = output;
+      received++;
+      onResult?.(index, output);
     }).then(
-      () => results.map((r) => r ?? { text: '', unknownWords: [] }),
+      () => {
+        done();
+        return results.map((r) => r ?? { text: '', unknownWords: [] });
+      },
       (err: unknown) => {
+        done();
         if (signal.aborted || !(err instanceof PipelineError || (err as NodeJS.ErrnoException)?.code !== undefined)) throw err;
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
           throw new ServiceError('ENGINE_UNAVAILABLE', 'Apertium could not be started (bash was not found).');
@@ -275,5 +304,16 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     );
   }
 
-  return { id: 'apertium', name: 'Apertium', kind: 'apertium', local: true, usesContext: false, stats, describe, translateBatch };
+  function idleProcesses(): number {
+    let n = 0;
+    for (const s of kept.values()) if (s.usable && !s.busy) n += s.processCount;
+    return n;
+  }
+
+  function close(): void {
+    for (const s of kept.values()) s.close();
+    kept.clear();
+  }
+
+  return { id: 'apertium', name: 'Apertium', kind: 'apertium', local: true, usesContext: false, stats, describe, translateBatch, idleProcesses, close };
 }
