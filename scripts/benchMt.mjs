@@ -106,7 +106,7 @@ async function timeBatch(engine, into, close = true) {
   outputs.add(JSON.stringify(out.map((o) => o.text)));
   if (close) engine.close();
   const d = (k) => engine.stats[k] - before[k];
-  return `${d('processesSpawned')} processes, ${d('taggersStarted')} taggers, ${d('retagged')} sentences tagged again`;
+  return `${d('processesSpawned')} spawned by Node, ${d('taggersStarted')} taggers, ${d('retagged')} tagged again`;
 }
 
 const first = [];

@@ -80,7 +80,7 @@ describe('Apertium pipeline parts', () => {
     expect(splitStages(p)).toEqual(["lt-proc -z 'a|b.bin'", "apertium-tagger -z -g $2 'x.prob'", 'apertium-pretransfer -z', "lt-proc -z $1 'g.bin'"]);
     expect(splitAtTagger(p)).toEqual({
       pre: "lt-proc -z 'a|b.bin'",
-      tagger: "exec apertium-tagger -d -z -g $2 'x.prob' 2>&1",
+      tagger: "apertium-tagger -d -z -g $2 'x.prob'",
       post: "apertium-pretransfer -z | lt-proc -z $1 'g.bin'",
       model: 'hmm',
     });

@@ -3,7 +3,8 @@
  * part-of-speech tagger, the tagger's in-band reports, and one stage as a process group that takes
  * and gives NUL-terminated blocks. apertiumSession.ts runs the stages and schedules the tagging.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import type { ClassReport } from './apertiumTaggerState.js';
 
 export const UTF8_ENV = { LC_ALL: 'C.UTF-8', LC_CTYPE: 'C.UTF-8' };
@@ -51,7 +52,7 @@ export function splitStages(pipeline: string): string[] {
 export interface PipelineParts {
   /** Stages before the tagger (null when the tagger comes first). */
   pre: string | null;
-  /** The tagger stage, with `-d` added and its stderr merged into its stdout. */
+  /** The tagger's command, with `-d` added (its stderr is to be merged into its stdout). */
   tagger: string;
   /** Stages after the tagger (null when it is the last). */
   post: string | null;
@@ -67,7 +68,7 @@ export function splitAtTagger(pipeline: string): PipelineParts | null {
   const join = (parts: string[]): string | null => (parts.length > 0 ? parts.join(' | ') : null);
   return {
     pre: join(stages.slice(0, at)),
-    tagger: `exec ${stages[at]!.replace(/^apertium-tagger/, 'apertium-tagger -d')} 2>&1`,
+    tagger: stages[at]!.replace(/^apertium-tagger/, 'apertium-tagger -d'),
     post: join(stages.slice(at + 1)),
     model: /\s(?:--sliding-window|-w|--perceptron|-x|--unigram(?:=\S*)?|-u)(?=\s|$)/.test(stages[at]!) ? 'other' : 'hmm',
   };
@@ -118,46 +119,229 @@ export class PipelineError extends Error {
   }
 }
 
-/** One bash process group running a part of the pipeline in null-flush mode. */
+/** A running process a stage talks to: blocks go into `input`, come out of `output`. */
+export interface StageProcess {
+  readonly input: Writable;
+  readonly output: Readable;
+  /** Its stderr, when it is not merged into `output`. */
+  readonly errors: Readable | null;
+  ref(): void;
+  unref(): void;
+  kill(): void;
+  /** Called once, when it has ended and its output is closed. */
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
+  onError(listener: (err: Error) => void): void;
+}
+
+const SHELL_ARGS = (shell: string): string[] => [
+  shell,
+  // `$1` = -g keeps the unknown-word marks, `$2` = tagger option (none).
+  '-g',
+  '',
+];
+
+function refAll(streams: readonly unknown[], how: 'ref' | 'unref'): void {
+  for (const s of streams) (s as Refable | null)?.[how]?.();
+}
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    // Detached: its own process group, so this stops every process of the stage.
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** A shell running `script`, spawned by Node, in its own process group. */
+export function spawnStageProcess(shell: 'bash' | 'sh', script: string): StageProcess {
+  const child = spawn(shell, ['-c', script, ...SHELL_ARGS(shell)], {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...UTF8_ENV },
+  });
+  return {
+    input: child.stdin!,
+    output: child.stdout!,
+    errors: child.stderr,
+    ref: () => {
+      child.ref();
+      refAll(child.stdio, 'ref');
+    },
+    unref: () => {
+      child.unref();
+      refAll(child.stdio, 'unref');
+    },
+    kill: () => killGroup(child),
+    onExit: (listener) => child.on('close', listener),
+    onError: (listener) => child.on('error', listener),
+  };
+}
+
+/**
+ * Starts taggers from one shell that Node spawns once, each on a socket Node already holds: a
+ * spawn from Node forks the whole Node process and blocks its event loop for several ms; the
+ * shell forks in well under one. The shell holds `slots` sockets (its fds 3, 4, …); a tagger
+ * started on one reads and writes it (stderr merged), and its exit code comes back on the
+ * shell's stdout. `launch()` returns null when every slot is used.
+ */
+export class TaggerLauncher {
+  private readonly child: ChildProcess;
+  private next = 0;
+  private lines = '';
+  private readonly exits = new Map<number, (code: number | null) => void>();
+  private ended = false;
+
+  constructor(
+    command: string,
+    private readonly slots: number,
+    onFailure: (err: Error) => void,
+  ) {
+    // Each tagger keeps only its own socket (closing the other slots' ends it inherited), so its
+    // socket closes when it exits; the launcher closes its copy once the tagger has it.
+    const last = 2 + slots;
+    const script =
+      `while IFS= read -r fd; do (` +
+      ` for ((f = 3; f <= ${last}; f++)); do [ "$f" = "$fd" ] || eval "exec $f>&-"; done;` +
+      ` ${command} <&"$fd" >&"$fd" 2>&1; printf 'exit %s %s\\n' "$fd" "$?"` +
+      ` ) & eval "exec $fd>&-"; done`;
+    this.child = spawn('bash', ['-c', script, ...SHELL_ARGS('bash')], {
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe', ...Array.from({ length: slots }, () => 'pipe' as const)],
+      env: { ...process.env, ...UTF8_ENV },
+    });
+    this.child.on('error', onFailure);
+    this.child.stdin!.on('error', () => {
+      // EPIPE when it died; its exit says so.
+    });
+    this.child.stdout!.setEncoding('utf8');
+    this.child.stdout!.on('data', (chunk: string) => {
+      this.lines += chunk;
+      let nl: number;
+      while ((nl = this.lines.indexOf('\n')) !== -1) {
+        const m = /^exit (\d+) (\d+)$/.exec(this.lines.slice(0, nl));
+        this.lines = this.lines.slice(nl + 1);
+        if (m) this.exits.get(Number(m[1]))?.(Number(m[2]));
+      }
+    });
+    this.child.on('close', (code, signal) => {
+      this.ended = true;
+      // Taggers whose exit was not reported: gone with the launcher.
+      for (const report of this.exits.values()) report(null);
+      if (code !== 0 && !this.closing) onFailure(new PipelineError(`Apertium's tagger launcher ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}.`, '', code));
+    });
+  }
+
+  private closing = false;
+
+  get usable(): boolean {
+    return !this.ended && !this.closing && this.next < this.slots;
+  }
+
+  /** True until it has exited. */
+  get running(): boolean {
+    return !this.ended;
+  }
+
+  ref(): void {
+    this.child.ref();
+    refAll([this.child.stdin, this.child.stdout, this.child.stderr], 'ref');
+  }
+
+  unref(): void {
+    this.child.unref();
+    refAll([this.child.stdin, this.child.stdout, this.child.stderr], 'unref');
+  }
+
+  launch(): StageProcess | null {
+    if (!this.usable) return null;
+    const fd = 3 + this.next++;
+    const socket = this.child.stdio[fd] as unknown as Readable & Writable;
+    const listeners: ((code: number | null, signal: NodeJS.Signals | null) => void)[] = [];
+    let code: number | null | undefined;
+    let socketClosed = false;
+    const settle = (): void => {
+      if (code === undefined || !socketClosed) return;
+      this.exits.delete(fd);
+      for (const l of listeners.splice(0)) l(code, null);
+    };
+    this.exits.set(fd, (c) => {
+      code = c;
+      if (this.ended) socketClosed = true;
+      settle();
+    });
+    socket.on('close', () => {
+      socketClosed = true;
+      settle();
+      // Its exit code comes from the launcher; should that line never come, it ended all the same.
+      if (code === undefined) {
+        setTimeout(() => {
+          if (code !== undefined) return;
+          code = null;
+          settle();
+        }, 500).unref();
+      }
+    });
+    this.child.stdin!.write(`${fd}\n`);
+    return {
+      input: socket,
+      output: socket,
+      errors: null,
+      ref: () => refAll([socket], 'ref'),
+      unref: () => refAll([socket], 'unref'),
+      // One tagger cannot be stopped alone: a kill stops the launcher's whole group.
+      kill: () => this.kill(),
+      onExit: (listener) => listeners.push(listener),
+      onError: () => undefined,
+    };
+  }
+
+  /** No more taggers; the running ones end when their input ends. */
+  close(): void {
+    this.closing = true;
+    if (!this.child.stdin!.writableEnded) this.child.stdin!.end();
+  }
+
+  kill(): void {
+    this.closing = true;
+    killGroup(this.child);
+  }
+}
+
+/** One part of the pipeline in null-flush mode: NUL-terminated blocks in and out. */
 export class Stage {
-  readonly child: ChildProcessWithoutNullStreams;
   private readonly blocks = new NulBlocks();
   stderr = '';
   closed = false;
 
   constructor(
     readonly label: string,
-    script: string,
-    shell: 'bash' | 'sh',
+    readonly process: StageProcess,
     private readonly onBlock: (block: Buffer) => void,
     private readonly onClose: (stage: Stage, code: number | null, signal: NodeJS.Signals | null) => void,
     private readonly onError: (err: Error) => void,
   ) {
-    // `$1` = -g keeps the unknown-word marks, `$2` = tagger option (none). Detached: its own
-    // process group, so stopping kills every process of the stage.
-    this.child = spawn(shell, ['-c', script, shell, '-g', ''], {
-      detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...UTF8_ENV },
-    });
-    this.child.on('error', (err) => this.onError(err));
-    this.child.stderr.setEncoding('utf8');
-    this.child.stderr.on('data', (chunk: string) => {
-      if (this.stderr.length < STDERR_LIMIT) this.stderr += chunk;
-    });
-    this.child.stdout.on('data', (chunk: Buffer) => {
+    process.onError((err) => this.onError(err));
+    if (process.errors) {
+      process.errors.setEncoding('utf8');
+      process.errors.on('data', (chunk: string) => {
+        if (this.stderr.length < STDERR_LIMIT) this.stderr += chunk;
+      });
+    }
+    process.output.on('data', (chunk: Buffer) => {
       this.blocks.push(chunk, (block) => {
         // Empty blocks are extra flushes at the end of the stream; a paragraph is never empty
         // (deformatting adds a sentence end).
         if (block.length > 0) this.onBlock(block);
       });
     });
-    this.child.on('close', (code, signal) => {
+    process.onExit((code, signal) => {
       this.closed = true;
       this.onClose(this, code, signal);
     });
-    this.child.stdin.on('error', () => {
-      // EPIPE when the stage dies early; 'close' reports the failure.
+    process.input.on('error', () => {
+      // EPIPE when the stage dies early; its exit reports the failure.
     });
   }
 
@@ -170,40 +354,34 @@ export class Stage {
   }
 
   private flush(): void {
-    if (this.queued.length === 0 || this.child.stdin.writableEnded) return;
+    if (this.queued.length === 0 || this.process.input.writableEnded) return;
     const data = Buffer.concat(this.queued);
     this.queued = [];
-    this.child.stdin.write(data);
+    this.process.input.write(data);
   }
 
   end(): void {
     this.flush();
-    if (!this.child.stdin.writableEnded) this.child.stdin.end();
+    if (!this.process.input.writableEnded) this.process.input.end();
   }
 
+  /** What it printed after its last block: a paragraph cut short, or (merged stderr) a message. */
   leftover(): string {
     return this.blocks.rest();
   }
 
   /** Keeps Node running while the stage has work (the default). */
   hold(): void {
-    this.child.ref();
-    for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) (s as unknown as Refable).ref?.();
+    this.process.ref();
   }
 
   /** Lets Node exit while the stage idles (it then ends on end-of-input when Node is gone). */
   release(): void {
-    this.child.unref();
-    for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) (s as unknown as Refable).unref?.();
+    this.process.unref();
   }
 
   kill(): void {
-    if (this.child.pid === undefined || this.closed) return;
-    try {
-      process.kill(-this.child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    if (!this.closed) this.process.kill();
   }
 }
 

@@ -14,8 +14,19 @@ function collect(session: ApertiumSession, blocks: string[], signal = new AbortC
   return session.run(blocks, signal, (i, block) => (out[i] = block)).then(() => out);
 }
 
-const SPLIT: PipelineParts = { pre: 'cat', tagger: 'exec cat', post: 'cat', model: 'hmm' };
+const SPLIT: PipelineParts = { pre: 'cat', tagger: 'cat', post: 'cat', model: 'hmm' };
 const analysed = (w: string): string => `^${w}/${w}<n>$^./.<sent>$`;
+
+/**
+ * A stand-in tagger: echoes each block, and reports the word X as one of a class its model lacks
+ * (as apertium-tagger -d does), so the routing by state can be followed exactly.
+ */
+const REPORTING: PipelineParts = {
+  pre: 'cat',
+  tagger: `while IFS= read -r -d '' b; do case "$b" in *'^X/'*) printf "Error: A new ambiguity class was found. \\nRetraining the tagger is necessary so as to take it into account.\\nWord 'X'.\\nNew ambiguity class: {A,B}\\n";; esac; printf '%s\\0' "$b"; done`,
+  post: 'cat',
+  model: 'hmm',
+};
 
 async function waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -28,13 +39,35 @@ describe('Apertium session (stand-in stages)', () => {
     const session = new ApertiumSession({ parts: SPLIT, pipeline: '', stats: s });
     expect(await collect(session, [analysed('a'), analysed('b')])).toEqual([analysed('a'), analysed('b')]);
     const started = s.processesSpawned;
-    expect(started).toBe(3); // analysis, one tagger, post
-    expect(session.processCount).toBe(3);
+    expect(started).toBe(3); // analysis, the tagger launcher, post (Node spawns)
+    expect(s.taggersStarted).toBe(1); // started by the launcher
+    expect(session.processCount).toBe(4);
     expect(await collect(session, [analysed('c'), `${analysed('d')} ${analysed('e')}`])).toEqual([analysed('c'), `${analysed('d')} ${analysed('e')}`]);
     expect(s.processesSpawned).toBe(started);
     session.close();
     expect(session.usable).toBe(false);
     await waitFor(() => session.processCount === 0);
+  });
+
+  it('routes by tagger state: a unit whose first dependent word is unknown needs a pristine tagger', async () => {
+    const s = stats();
+    const known = new Map<string, string>();
+    const session = new ApertiumSession({ parts: REPORTING, pipeline: '', stats: s, knownNarrowing: known, launcherSlots: 1 });
+    const first = ['^X/X<n>$^./.<sent>$', '^u/*u$^./.<sent>$', '^a/a<n>$^./.<sent>$'];
+    expect(await collect(session, first)).toEqual(first);
+    expect(known).toEqual(new Map([['X', '{A,B}']]));
+    // X narrowed the first tagger, so the unknown word u was tagged again by a second, pristine one
+    // (from a second launcher: one slot each here).
+    expect(s).toEqual({ processesSpawned: 4, taggersStarted: 2, retagged: 1 });
+
+    // Known now: X first goes to the narrowed tagger; u first needs the pristine one (which X then
+    // narrows); nothing is tagged twice.
+    const second = ['^X/X<n>$ ^u/*u$^./.<sent>$', '^u/*u$ ^X/X<n>$^./.<sent>$', '^b/b<n>$^./.<sent>$'];
+    expect(await collect(session, second)).toEqual(second);
+    expect(s).toEqual({ processesSpawned: 4, taggersStarted: 2, retagged: 0 + 1 });
+    // Both taggers are now in the same state: one of them is ended.
+    await waitFor(() => session.processCount === 2 + 1 + 1);
+    session.close();
   });
 
   it('runs a whole pipeline without a tagger as one kept process, in order', async () => {

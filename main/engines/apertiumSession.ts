@@ -26,7 +26,16 @@
  * Between batches the processes idle (released: Node may exit, and they end on end-of-input);
  * after `idleMs` they are ended. A failure or a cancel kills them all and the session is dead.
  */
-import { PipelineError, Stage, stripTaggerReports, type PipelineParts, type PipelineStats } from './apertiumPipeline.js';
+import {
+  PipelineError,
+  spawnStageProcess,
+  Stage,
+  stripTaggerReports,
+  TaggerLauncher,
+  type PipelineParts,
+  type PipelineStats,
+  type StageProcess,
+} from './apertiumPipeline.js';
 import {
   advance,
   analysedUnits,
@@ -53,10 +62,14 @@ export interface SessionOptions {
   window?: number;
   /** Idle time after which the processes are ended, in ms (default 5 minutes). */
   idleMs?: number;
+  /** Taggers one launcher can start (default 16). */
+  launcherSlots?: number;
 }
 
 /** Taggers kept between batches at most (pristine ones first). */
 const IDLE_TAGGERS = 8;
+/** Taggers one launcher can start (each holds a socket from the start). */
+const LAUNCHER_SLOTS = 16;
 /** Waiting units looked at per scheduling pass (units that must wait are skipped, not blocking). */
 const LOOKAHEAD = 64;
 
@@ -117,6 +130,7 @@ export class ApertiumSession {
   private pre: Stage | null = null;
   private post: Stage | null = null;
   private readonly taggers: Tagger[] = [];
+  private launcher: TaggerLauncher | null = null;
   /** Paragraph indices in the order they went into a FIFO stage (outputs come back in that order). */
   private readonly wholeOrder: number[] = [];
   private readonly preOrder: number[] = [];
@@ -149,7 +163,7 @@ export class ApertiumSession {
 
   /** Running processes (for tests and diagnostics). */
   get processCount(): number {
-    return this.stages.size;
+    return this.stages.size + (this.launcher?.running ? 1 : 0);
   }
 
   /** Translates deformatted paragraphs (without NUL); `onOutput` gets each raw output block (any order). */
@@ -166,6 +180,7 @@ export class ApertiumSession {
       this.idleTimer = null;
       try {
         for (const s of this.stages) s.hold();
+        this.launcher?.ref();
         if (!this.parts) {
           const whole = (this.whole ??= this.start('pipeline', this.options.pipeline, (block) => this.deliver(this.take(this.wholeOrder), block.toString('utf8'))));
           blocks.forEach((b, i) => {
@@ -197,16 +212,38 @@ export class ApertiumSession {
     this.ended = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const s of this.stages) s.end();
+    this.launcher?.close();
   }
 
   // ---- Stages
 
   private start(label: string, script: string, onBlock: (block: Buffer) => void): Stage {
+    this.stats.processesSpawned++;
+    return this.attach(label, spawnStageProcess('bash', script), onBlock);
+  }
+
+  /** A tagger: from the launcher (a fork of a small shell) when it has a slot, else spawned by Node. */
+  private startTagger(onBlock: (block: Buffer) => void): Stage {
+    const command = this.parts!.tagger;
+    let proc = this.launcher?.launch() ?? null;
+    if (!proc) {
+      this.launcher?.close();
+      this.launcher = new TaggerLauncher(command, this.options.launcherSlots ?? LAUNCHER_SLOTS, (err) => this.fail(err));
+      this.stats.processesSpawned++;
+      proc = this.launcher.launch();
+    }
+    if (!proc) {
+      this.stats.processesSpawned++;
+      proc = spawnStageProcess('sh', `exec ${command} 2>&1`);
+    }
+    this.stats.taggersStarted++;
+    return this.attach('tagger', proc, onBlock);
+  }
+
+  private attach(label: string, proc: StageProcess, onBlock: (block: Buffer) => void): Stage {
     const stage = new Stage(
       label,
-      script,
-      // The tagger is one program: a plain sh that execs it starts fastest.
-      label === 'tagger' ? 'sh' : 'bash',
+      proc,
       (block) => {
         if (!this.batch) return;
         try {
@@ -218,14 +255,15 @@ export class ApertiumSession {
       (s, code, sig) => {
         this.stages.delete(s);
         if (this.ended || this.retiredStages.has(s)) return;
-        const how = sig ? `was stopped by ${sig}` : `exited with code ${code}`;
-        const detail = s.stderr.trim() ? `: ${s.stderr.trim().split('\n')[0]}` : '.';
-        const leftover = s.leftover().trim() !== '' ? ' Its output ended in the middle of a paragraph.' : '';
-        this.fail(new PipelineError(`Apertium (${s.label}) ${how} before it had translated every paragraph${detail}${leftover}`, s.stderr.trim(), code));
+        const how = sig ? `was stopped by ${sig}` : code === null ? 'stopped' : `exited with code ${code}`;
+        // A tagger's stderr is merged into its output: what it printed last is its message.
+        const message = (s.stderr.trim() || (proc.errors ? '' : s.leftover().trim())).split('\n')[0] ?? '';
+        const detail = message !== '' ? `: ${message}` : '.';
+        const leftover = proc.errors && s.leftover().trim() !== '' ? ' Its output ended in the middle of a paragraph.' : '';
+        this.fail(new PipelineError(`Apertium (${s.label}) ${how} before it had translated every paragraph${detail}${leftover}`, s.stderr.trim() || message, code));
       },
       (err) => this.fail(err),
     );
-    this.stats.processesSpawned++;
     this.stages.add(stage);
     return stage;
   }
@@ -246,6 +284,7 @@ export class ApertiumSession {
     batch.signal.removeEventListener('abort', batch.onAbort);
     this.trimTaggers();
     for (const s of this.stages) s.release();
+    this.launcher?.unref();
     this.idleTimer = setTimeout(() => this.close(), this.idleMs);
     this.idleTimer.unref();
     batch.resolve();
@@ -256,6 +295,7 @@ export class ApertiumSession {
     this.ended = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const s of this.stages) s.kill();
+    this.launcher?.kill();
     const batch = this.batch;
     this.batch = null;
     if (!batch) return;
@@ -288,14 +328,12 @@ export class ApertiumSession {
   }
 
   private newTagger(): Tagger {
-    const parts = this.parts!;
     const tagger: Tagger = { stage: null as unknown as Stage, inFlight: [], state: PRISTINE, predicted: PRISTINE, retired: false };
-    tagger.stage = this.start('tagger', parts.tagger, (raw) => {
+    tagger.stage = this.startTagger((raw) => {
       const unit = tagger.inFlight.shift();
       if (unit === undefined) throw new PipelineError('The Apertium tagger returned more paragraphs than it was sent.', '', null);
       this.onTagged(tagger, unit, raw.toString('utf8'));
     });
-    this.stats.taggersStarted++;
     this.taggers.push(tagger);
     return tagger;
   }
