@@ -1,0 +1,260 @@
+/**
+ * Which tagger tags what: the routing of apertiumSession.ts. Each analysed paragraph goes (whole,
+ * or sentence by sentence when it holds a word of a class the tagger's model lacks) to a tagger
+ * whose state tags it exactly as a fresh tagger would (apertiumTaggerState.ts): any tagger when it
+ * has no unknown word and no such word; a pristine tagger when its first such word is unknown; a
+ * pristine tagger or one narrowed only by that class when its first such word is of a class the
+ * model lacks. The taggers run with `-d`, which reports those words in-band; the words are
+ * remembered (`knownNarrowing`) so later paragraphs route right the first time. Every result is
+ * checked against the reports before it is used: a unit that met a tagger in the wrong state is
+ * tagged again, so routing can cost time, never a different translation. A paragraph's tagged
+ * parts are joined and handed on. A new tagger is started only when no running one can take a
+ * unit. For a tagger other than the HMM one, whose state was not studied, paragraphs are not cut,
+ * and only a pristine tagger is trusted with anything.
+ */
+import { PipelineError, stripTaggerReports, type PipelineStats, type Stage } from './apertiumPipeline.js';
+import {
+  advance,
+  analysedUnits,
+  compatible,
+  depsOf,
+  MIXED,
+  PRISTINE,
+  reportedDeps,
+  sameState,
+  UNKNOWN,
+  type AnalysedUnit,
+  type TaggerState,
+} from './apertiumTaggerState.js';
+
+/** What the scheduler needs from the session that runs it. */
+export interface SchedulerIo {
+  /** A batch is running (nothing is sent otherwise). */
+  active(): boolean;
+  /** Starts a tagger whose output blocks go to `onBlock`. */
+  startTagger(onBlock: (block: Buffer) => void): Stage;
+  /** Ends a tagger that is not needed any more (its exit is no failure). */
+  retire(stage: Stage): void;
+  /** A paragraph's tagged text, for the stages after the tagger. */
+  forward(index: number, tagged: string): void;
+}
+
+export interface SchedulerOptions {
+  /** False for a tagger other than the HMM one. */
+  hmm: boolean;
+  stats: PipelineStats;
+  knownNarrowing: Map<string, string>;
+  /** Units in flight per tagger. */
+  window: number;
+}
+
+/** Taggers kept between batches at most (pristine ones first). */
+const IDLE_TAGGERS = 8;
+/** Waiting units looked at per scheduling pass (units that must wait are skipped, not blocking). */
+const LOOKAHEAD = 64;
+
+interface Unit {
+  paragraph: number;
+  /** Position within its paragraph. */
+  at: number;
+  text: string;
+  words: (string | null)[];
+  /** Deps as predicted from the words known so far (recomputed when more become known). */
+  deps: string[];
+  depsVersion: number;
+  /** Times it met a tagger in the wrong state. */
+  retries: number;
+  /** Its reports could not be matched to its words: only a pristine tagger is trusted with it. */
+  pristineOnly: boolean;
+  /** A whole paragraph sent as one unit: its sentences, to send one by one if it must be tagged again. */
+  sentences: AnalysedUnit[] | null;
+}
+
+interface Tagger {
+  stage: Stage;
+  inFlight: Unit[];
+  /** State after the outputs received so far. */
+  state: TaggerState;
+  /** State once the units in flight are tagged, as far as known. */
+  predicted: TaggerState;
+  /** Ended on purpose (not needed any more). */
+  retired: boolean;
+}
+
+export class TaggerScheduler {
+  private readonly hmm: boolean;
+  private readonly stats: PipelineStats;
+  private readonly knownNarrowing: Map<string, string>;
+  private readonly window: number;
+  private readonly taggers: Tagger[] = [];
+  /** Units waiting for a tagger, in paragraph order. */
+  private readonly queue: Unit[] = [];
+  /** Tagged units of each paragraph still being tagged. */
+  private readonly tagged = new Map<number, { parts: (string | undefined)[]; missing: number }>();
+  /** Bumped whenever knownNarrowing learns a word or a new class for one. */
+  private knownVersion = 0;
+
+  constructor(
+    private readonly io: SchedulerIo,
+    options: SchedulerOptions,
+  ) {
+    this.hmm = options.hmm;
+    this.stats = options.stats;
+    this.knownNarrowing = options.knownNarrowing;
+    this.window = options.window;
+  }
+
+  /** Queues an analysed paragraph for tagging. */
+  add(index: number, analysed: string): void {
+    if (this.hmm) this.enqueueParagraph(index, analysedUnits(analysed), true);
+    else this.enqueueParagraph(index, [{ text: analysed, words: analysedUnits(analysed).flatMap((u) => u.words) }], false);
+    this.pump();
+  }
+
+  private fits(state: TaggerState, deps: readonly string[]): boolean {
+    return this.hmm ? compatible(state, deps) : state.kind === 'pristine';
+  }
+
+  private after(state: TaggerState, deps: readonly string[]): TaggerState {
+    if (this.hmm) return advance(state, deps);
+    return deps.some((d) => d !== UNKNOWN) ? MIXED : state;
+  }
+
+  private newTagger(): Tagger {
+    const tagger: Tagger = { stage: null as unknown as Stage, inFlight: [], state: PRISTINE, predicted: PRISTINE, retired: false };
+    tagger.stage = this.io.startTagger((raw) => {
+      const unit = tagger.inFlight.shift();
+      if (unit === undefined) throw new PipelineError('The Apertium tagger returned more paragraphs than it was sent.', '', null);
+      this.onTagged(tagger, unit, raw.toString('utf8'));
+    });
+    this.taggers.push(tagger);
+    return tagger;
+  }
+
+  private onTagged(tagger: Tagger, unit: Unit, raw: string): void {
+    const { text, reports } = stripTaggerReports(raw);
+    for (const r of reports) {
+      if (this.knownNarrowing.get(r.word) === r.cls) continue;
+      this.knownNarrowing.set(r.word, r.cls);
+      this.knownVersion++;
+    }
+    // The deps the tagger really met (its reports do not depend on its state); when they cannot
+    // be matched to the unit's words, only a pristine tagger's result is trusted.
+    const deps = reportedDeps(unit.words, reports);
+    const ok = deps === null ? tagger.state.kind === 'pristine' : this.fits(tagger.state, deps);
+    tagger.state = deps === null ? MIXED : this.after(tagger.state, deps);
+    tagger.predicted = tagger.inFlight.reduce((state, u) => this.after(state, u.deps), tagger.state);
+    if (ok) {
+      const entry = this.tagged.get(unit.paragraph)!;
+      entry.parts[unit.at] = text;
+      if (--entry.missing === 0) {
+        this.tagged.delete(unit.paragraph);
+        this.io.forward(unit.paragraph, entry.parts.join(''));
+      }
+    } else {
+      this.stats.retagged++;
+      if (unit.sentences && deps !== null) {
+        // It holds a word of a class the model lacks after all: sentence by sentence now.
+        this.enqueueParagraph(unit.paragraph, unit.sentences, false);
+      } else {
+        unit.retries++;
+        // Never more than a few tries: then a pristine tagger, which is always right.
+        if (deps === null || unit.retries > 2) unit.pristineOnly = true;
+        this.enqueue(unit);
+      }
+    }
+    this.pump();
+  }
+
+  /**
+   * Queues a paragraph's sentences: one by one when a known word of a class the model lacks is
+   * among them (they may need taggers in different states), else as one unit.
+   */
+  private enqueueParagraph(paragraph: number, sentences: AnalysedUnit[], mayMerge: boolean): void {
+    const merge =
+      mayMerge && sentences.length > 1 && !sentences.some((u) => depsOf(u.words, this.knownNarrowing).some((d) => d !== UNKNOWN));
+    const units: AnalysedUnit[] = merge ? [{ text: sentences.map((u) => u.text).join(''), words: sentences.flatMap((u) => u.words) }] : sentences;
+    this.tagged.set(paragraph, { parts: new Array<string | undefined>(units.length), missing: units.length });
+    units.forEach((u, at) =>
+      this.enqueue({
+        paragraph,
+        at,
+        text: u.text,
+        words: u.words,
+        deps: [],
+        depsVersion: -1,
+        retries: 0,
+        pristineOnly: false,
+        sentences: merge ? sentences : null,
+      }),
+    );
+  }
+
+  private enqueue(unit: Unit): void {
+    const q = this.queue;
+    let i = q.length;
+    while (i > 0 && (q[i - 1]!.paragraph > unit.paragraph || (q[i - 1]!.paragraph === unit.paragraph && q[i - 1]!.at > unit.at))) i--;
+    q.splice(i, 0, unit);
+  }
+
+  /** Preference among the taggers that fit: keep pristine taggers for the units that need them. */
+  private static rank(state: TaggerState): number {
+    return state.kind === 'mixed' ? 0 : state.kind === 'family' ? 1 : 2;
+  }
+
+  /** The tagger for a unit: one that fits and has room; undefined when one fits but is full; null when none fits. */
+  private choose(deps: readonly string[]): Tagger | undefined | null {
+    let best: Tagger | undefined;
+    let anyFits = false;
+    for (const t of this.taggers) {
+      if (t.retired || t.stage.closed || !this.fits(t.predicted, deps)) continue;
+      anyFits = true;
+      if (t.inFlight.length >= this.window) continue;
+      const r = TaggerScheduler.rank(t.predicted);
+      const rb = best ? TaggerScheduler.rank(best.predicted) : Infinity;
+      if (!best || r < rb || (r === rb && t.inFlight.length < best.inFlight.length)) best = t;
+    }
+    return best ?? (anyFits ? undefined : null);
+  }
+
+  /** Sends waiting units to taggers (and starts taggers) while a batch runs. */
+  pump(): void {
+    if (!this.io.active()) return;
+    const q = this.queue;
+    let looked = 0;
+    for (let i = 0; i < q.length && looked < LOOKAHEAD; looked++) {
+      const unit = q[i]!;
+      if (unit.depsVersion !== this.knownVersion) {
+        unit.deps = depsOf(unit.words, this.knownNarrowing);
+        unit.depsVersion = this.knownVersion;
+      }
+      let tagger = this.choose(unit.pristineOnly ? [UNKNOWN] : unit.deps);
+      if (tagger === undefined) {
+        i++;
+        continue;
+      }
+      if (tagger === null) tagger = this.newTagger();
+      q.splice(i, 1);
+      tagger.inFlight.push(unit);
+      tagger.predicted = this.after(tagger.predicted, unit.deps);
+      tagger.stage.send(unit.text);
+    }
+    // A tagger with nothing in flight, in the same state as another, is not needed any more.
+    for (const t of [...this.taggers]) {
+      if (t.inFlight.length > 0 || t.retired) continue;
+      if (this.taggers.some((o) => o !== t && !o.retired && !o.stage.closed && sameState(o.predicted, t.predicted))) this.retire(t);
+    }
+  }
+
+  private retire(t: Tagger): void {
+    t.retired = true;
+    this.io.retire(t.stage);
+    this.taggers.splice(this.taggers.indexOf(t), 1);
+  }
+
+  /** Between batches: at most IDLE_TAGGERS taggers, pristine ones kept first. */
+  trim(): void {
+    const byUse = [...this.taggers].sort((a, b) => TaggerScheduler.rank(b.state) - TaggerScheduler.rank(a.state));
+    for (const t of byUse.slice(IDLE_TAGGERS)) this.retire(t);
+  }
+}
