@@ -16,7 +16,7 @@ import { PipelineError, stripTaggerReports, type PipelineStats, type Stage } fro
 import {
   advance,
   analysedUnits,
-  compatible,
+  equivalent,
   depsOf,
   MIXED,
   PRISTINE,
@@ -68,6 +68,12 @@ interface Unit {
   pristineOnly: boolean;
   /** A whole paragraph sent as one unit: its sentences, to send one by one if it must be tagged again. */
   sentences: AnalysedUnit[] | null;
+  /** The state it meets within its paragraph, as predicted (pristine for the first unit). */
+  entry: TaggerState;
+  /** Once tagged: the tagger's state before it, the deps met (null: reports not matched) and the text. */
+  stateBefore?: TaggerState;
+  met?: string[] | null;
+  output?: string;
 }
 
 interface Tagger {
@@ -89,8 +95,8 @@ export class TaggerScheduler {
   private readonly taggers: Tagger[] = [];
   /** Units waiting for a tagger, in paragraph order. */
   private readonly queue: Unit[] = [];
-  /** Tagged units of each paragraph still being tagged. */
-  private readonly tagged = new Map<number, { parts: (string | undefined)[]; missing: number }>();
+  /** The units of each paragraph still being tagged. */
+  private readonly tagged = new Map<number, { units: Unit[]; missing: number }>();
   /** Bumped whenever knownNarrowing learns a word or a new class for one. */
   private knownVersion = 0;
 
@@ -111,8 +117,11 @@ export class TaggerScheduler {
     this.pump();
   }
 
-  private fits(state: TaggerState, deps: readonly string[]): boolean {
-    return this.hmm ? compatible(state, deps) : state.kind === 'pristine';
+  /** A tagger in `state` tags the unit as a tagger in `entry` would. */
+  private fits(state: TaggerState, entry: TaggerState, deps: readonly string[]): boolean {
+    if (this.hmm) return equivalent(state, entry, deps);
+    // Another tagger's state was not studied: only a pristine one is trusted.
+    return state.kind === 'pristine' && entry.kind === 'pristine';
   }
 
   private after(state: TaggerState, deps: readonly string[]): TaggerState {
@@ -138,56 +147,100 @@ export class TaggerScheduler {
       this.knownNarrowing.set(r.word, r.cls);
       this.knownVersion++;
     }
-    // The deps the tagger really met (its reports do not depend on its state); when they cannot
-    // be matched to the unit's words, only a pristine tagger's result is trusted.
-    const deps = reportedDeps(unit.words, reports);
-    const ok = deps === null ? tagger.state.kind === 'pristine' : this.fits(tagger.state, deps);
-    tagger.state = deps === null ? MIXED : this.after(tagger.state, deps);
+    // The deps the tagger really met (its reports do not depend on its state); null when they
+    // cannot be matched to the unit's words.
+    const met = reportedDeps(unit.words, reports);
+    unit.stateBefore = tagger.state;
+    unit.met = met;
+    unit.output = text;
+    tagger.state = met === null ? MIXED : this.after(tagger.state, met);
     tagger.predicted = tagger.inFlight.reduce((state, u) => this.after(state, u.deps), tagger.state);
-    if (ok) {
-      const entry = this.tagged.get(unit.paragraph)!;
-      entry.parts[unit.at] = text;
-      if (--entry.missing === 0) {
-        this.tagged.delete(unit.paragraph);
-        this.io.forward(unit.paragraph, entry.parts.join(''));
-      }
-    } else {
-      this.stats.retagged++;
-      if (unit.sentences && deps !== null) {
-        // It holds a word of a class the model lacks after all: sentence by sentence now.
-        this.enqueueParagraph(unit.paragraph, unit.sentences, false);
-      } else {
-        unit.retries++;
-        // Never more than a few tries: then a pristine tagger, which is always right.
-        if (deps === null || unit.retries > 2) unit.pristineOnly = true;
-        this.enqueue(unit);
-      }
-    }
+    const entry = this.tagged.get(unit.paragraph)!;
+    if (--entry.missing === 0) this.settle(unit.paragraph, entry.units);
     this.pump();
   }
 
   /**
+   * A paragraph whose units are all tagged: its text goes on when every unit met a tagger that
+   * tags it as the paragraph's own fresh tagger would (checked with the deps really met); else it
+   * is tagged again.
+   */
+  private settle(paragraph: number, units: Unit[]): void {
+    let entry: TaggerState = PRISTINE;
+    let ok = true;
+    for (const u of units) {
+      const before = u.stateBefore!;
+      if (u.met === null || u.met === undefined) {
+        // Where its deps are is not known: only the very state of a fresh tagger will do.
+        ok = before.kind === 'pristine' && entry.kind === 'pristine';
+        entry = MIXED;
+      } else {
+        ok = this.fits(before, entry, u.met);
+        entry = this.after(entry, u.met);
+      }
+      if (!ok) break;
+    }
+    if (ok) {
+      this.tagged.delete(paragraph);
+      this.io.forward(paragraph, units.map((u) => u.output!).join(''));
+      return;
+    }
+    this.stats.retagged++;
+    const [only] = units;
+    if (units.length === 1 && only) {
+      if (only.sentences && only.met) {
+        // It holds a word of a class the model lacks after all: sentence by sentence now.
+        this.enqueueParagraph(paragraph, only.sentences, false);
+        return;
+      }
+      only.retries++;
+      // Never more than a few tries: then a pristine tagger, which is always right.
+      if (only.met === null || only.retries > 2) only.pristineOnly = true;
+      this.requeue(paragraph, [only]);
+      return;
+    }
+    // Sentence by sentence did not work out: the whole paragraph, by a pristine tagger.
+    const whole = this.unit(paragraph, 0, { text: units.map((u) => u.text).join(''), words: units.flatMap((u) => u.words) }, PRISTINE, null);
+    whole.pristineOnly = true;
+    this.requeue(paragraph, [whole]);
+  }
+
+  private requeue(paragraph: number, units: Unit[]): void {
+    for (const u of units) {
+      delete u.stateBefore;
+      delete u.met;
+      delete u.output;
+    }
+    this.tagged.set(paragraph, { units, missing: units.length });
+    for (const u of units) this.enqueue(u);
+  }
+
+  private unit(paragraph: number, at: number, u: AnalysedUnit, entry: TaggerState, sentences: AnalysedUnit[] | null): Unit {
+    return { paragraph, at, text: u.text, words: u.words, deps: [], depsVersion: -1, retries: 0, pristineOnly: false, sentences, entry };
+  }
+
+  /**
    * Queues a paragraph's sentences: one by one when a known word of a class the model lacks is
-   * among them (they may need taggers in different states), else as one unit.
+   * among them (they may need taggers in different states), else as one unit. One by one, each
+   * sentence must meet the state the sentences before it leave; when that state is not known
+   * exactly (two classes) and a sentence depends on it, the paragraph goes as one unit.
    */
   private enqueueParagraph(paragraph: number, sentences: AnalysedUnit[], mayMerge: boolean): void {
-    const merge =
-      mayMerge && sentences.length > 1 && !sentences.some((u) => depsOf(u.words, this.knownNarrowing).some((d) => d !== UNKNOWN));
-    const units: AnalysedUnit[] = merge ? [{ text: sentences.map((u) => u.text).join(''), words: sentences.flatMap((u) => u.words) }] : sentences;
-    this.tagged.set(paragraph, { parts: new Array<string | undefined>(units.length), missing: units.length });
-    units.forEach((u, at) =>
-      this.enqueue({
-        paragraph,
-        at,
-        text: u.text,
-        words: u.words,
-        deps: [],
-        depsVersion: -1,
-        retries: 0,
-        pristineOnly: false,
-        sentences: merge ? sentences : null,
-      }),
-    );
+    const deps = sentences.map((u) => depsOf(u.words, this.knownNarrowing));
+    const entries: TaggerState[] = [];
+    let state: TaggerState = PRISTINE;
+    for (const d of deps) {
+      entries.push(state);
+      state = this.after(state, d);
+    }
+    const hasClass = deps.some((d) => d.some((x) => x !== UNKNOWN));
+    const unknowable = deps.some((d, k) => d.length > 0 && entries[k]!.kind === 'mixed');
+    const whole = sentences.length > 1 && ((mayMerge && !hasClass) || unknowable);
+    const units = whole
+      ? [this.unit(paragraph, 0, { text: sentences.map((u) => u.text).join(''), words: sentences.flatMap((u) => u.words) }, PRISTINE, mayMerge && !hasClass ? sentences : null)]
+      : sentences.map((u, k) => this.unit(paragraph, k, u, entries[k]!, null));
+    this.tagged.set(paragraph, { units, missing: units.length });
+    for (const u of units) this.enqueue(u);
   }
 
   private enqueue(unit: Unit): void {
@@ -203,11 +256,12 @@ export class TaggerScheduler {
   }
 
   /** The tagger for a unit: one that fits and has room; undefined when one fits but is full; null when none fits. */
-  private choose(deps: readonly string[]): Tagger | undefined | null {
+  private choose(unit: Unit): Tagger | undefined | null {
     let best: Tagger | undefined;
     let anyFits = false;
     for (const t of this.taggers) {
-      if (t.retired || t.stage.closed || !this.fits(t.predicted, deps)) continue;
+      if (t.retired || t.stage.closed) continue;
+      if (unit.pristineOnly ? t.predicted.kind !== 'pristine' : !this.fits(t.predicted, unit.entry, unit.deps)) continue;
       anyFits = true;
       if (t.inFlight.length >= this.window) continue;
       const r = TaggerScheduler.rank(t.predicted);
@@ -222,14 +276,21 @@ export class TaggerScheduler {
     if (!this.io.active()) return;
     const q = this.queue;
     let looked = 0;
+    /** Paragraphs with a unit that must wait: their later units wait too (they may need the state it leaves). */
+    const waiting = new Set<number>();
     for (let i = 0; i < q.length && looked < LOOKAHEAD; looked++) {
       const unit = q[i]!;
+      if (waiting.has(unit.paragraph)) {
+        i++;
+        continue;
+      }
       if (unit.depsVersion !== this.knownVersion) {
         unit.deps = depsOf(unit.words, this.knownNarrowing);
         unit.depsVersion = this.knownVersion;
       }
-      let tagger = this.choose(unit.pristineOnly ? [UNKNOWN] : unit.deps);
+      let tagger = this.choose(unit);
       if (tagger === undefined) {
+        waiting.add(unit.paragraph);
         i++;
         continue;
       }

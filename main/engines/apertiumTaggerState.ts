@@ -18,11 +18,13 @@
  *   may be tagged sentence by sentence, in order, with the same result.
  *
  * So a unit (a sentence) depends on the state only through its "deps", in order: its unknown words
- * and its words of a class the model lacks. A tagger can tag it exactly as a fresh one would when
- * the unit has no deps, or the tagger is pristine, or the tagger is in X(c) and the first dep is a
- * word of class c.
+ * and its words of a class the model lacks. Tagged as part of its paragraph by a fresh tagger, a
+ * unit meets the state its paragraph's earlier units left (its "entry" state: pristine for the
+ * first). Another tagger tags it the same when the unit has no deps, or the tagger is in the same
+ * state, or the first dep is a word of class c and both states are pristine or X(c). A state
+ * reached through words of two classes is not known exactly ("mixed"): only units without deps are
+ * safe there.
  */
-
 /** A unit's dep that is an unknown word; any other dep is the class of a word the model lacks. */
 export const UNKNOWN = '*';
 
@@ -31,10 +33,23 @@ export type TaggerState = { kind: 'pristine' } | { kind: 'family'; cls: string }
 export const PRISTINE: TaggerState = { kind: 'pristine' };
 export const MIXED: TaggerState = { kind: 'mixed' };
 
-/** True when a tagger in `state` tags a unit with these deps exactly as a fresh tagger would. */
+/**
+ * True when a tagger in `state` tags a unit with these deps exactly as a tagger in `entry` does
+ * (`entry` is the state the unit meets within its paragraph; pristine for a whole paragraph).
+ */
+export function equivalent(state: TaggerState, entry: TaggerState, deps: readonly string[]): boolean {
+  if (deps.length === 0) return true;
+  if (state.kind === 'mixed' || entry.kind === 'mixed') return false;
+  if (sameState(state, entry)) return true;
+  const first = deps[0];
+  if (first === UNKNOWN) return false;
+  const settlesOnFirst = (s: TaggerState): boolean => s.kind === 'pristine' || (s.kind === 'family' && s.cls === first);
+  return settlesOnFirst(state) && settlesOnFirst(entry);
+}
+
+/** True when a tagger in `state` tags a whole paragraph with these deps exactly as a fresh tagger would. */
 export function compatible(state: TaggerState, deps: readonly string[]): boolean {
-  if (deps.length === 0 || state.kind === 'pristine') return true;
-  return state.kind === 'family' && deps[0] === state.cls;
+  return equivalent(state, PRISTINE, deps);
 }
 
 /** The state after tagging a unit with these deps (valid whether or not it was compatible). */
