@@ -21,17 +21,21 @@ describe('backend', () => {
     backend.close(); // idempotent
   });
 
-  it('close() cancels running jobs', async () => {
+  it('close() cancels running jobs and closes the engines', async () => {
     dir = makeTempDir();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1', engines: [createFakeEngine({ gate })] });
+    const engine = createFakeEngine({ gate });
+    let engineClosed = 0;
+    const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1', engines: [{ ...engine, close: () => engineClosed++ }] });
     await backend.api.setProfile({ name: 'T', role: 'translator' });
     const doc = await backend.api.importDocument({ source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
     const log = recordJobEvents(backend.events);
     const { jobId } = await backend.api.translateParagraphs({ documentId: doc.id });
     backend.close();
     expect(await log.final(jobId)).toMatchObject({ state: 'cancelled', done: 0 });
+    // ...and ends what the engines keep running between batches.
+    expect(engineClosed).toBe(1);
     release();
   });
 });

@@ -44,6 +44,8 @@ export interface Backend {
 }
 
 export const DB_FILE_NAME = 'verso.sqlite';
+/** Words that narrow Apertium's tagger, per pair (learnt; only speeds up routing). */
+export const APERTIUM_WORDS_FILE = 'apertium-tagger-words.json';
 
 export function createBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);
@@ -53,10 +55,12 @@ export function createBackend(options: BackendOptions): Backend {
 
   const events = createEventHub();
   const jobs = createJobRunner(events);
+  // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
+  const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
   const api = createVersoApi({
     db,
     repos: createRepositories(db),
-    engines: createEngineRegistry(options.engines ?? [createApertiumEngine()], {
+    engines: createEngineRegistry(engineList, {
       secrets: options.secrets ?? createAppSecretStore(dataDir),
       ...(options.http ? { http: options.http } : {}),
     }),
@@ -78,6 +82,7 @@ export function createBackend(options: BackendOptions): Backend {
       closed = true;
       // Aborting kills the engine processes at once; a result already written stays written.
       void jobs.cancelAll();
+      for (const engine of engineList) engine.close?.();
       db.close();
     },
   };

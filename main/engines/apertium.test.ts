@@ -1,5 +1,8 @@
 /** Runs against the real Apertium (apertium-eng-spa is installed on the development machine). */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../services/serviceError.js';
 import { createApertiumEngine } from './apertium.js';
@@ -146,6 +149,36 @@ describe.runIf(installed)('Apertium engine (real)', () => {
     const out = await engine.translateBatch(['The house is red.'], EN_ES, { signal: new AbortController().signal });
     expect(out[0]!.text).toBe('La casa es roja.');
     engine.close();
+  });
+
+  it('keeps the words that narrow the tagger across restarts, so a new engine routes right at once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verso-apertium-'));
+    const file = path.join(dir, 'words.json');
+    const texts = [
+      'The house is red.',
+      'The software is included here, and I have two dogs.',
+      'Nothing from Zorblax is included in this paragraph.',
+      'I have three dogs.',
+    ];
+    const signal = new AbortController().signal;
+    const first = createApertiumEngine({ knownWordsFile: file });
+    const out = await first.translateBatch(texts, EN_ES, { signal });
+    first.close();
+    expect(first.stats.retagged).toBeGreaterThan(0);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, [string, string][]>;
+    expect(saved['eng-spa']?.map(([word]) => word)).toContain('included');
+
+    const second = createApertiumEngine({ knownWordsFile: file });
+    expect(await second.translateBatch(texts, EN_ES, { signal })).toEqual(out);
+    expect(second.stats.retagged).toBe(0);
+    second.close();
+
+    // A damaged file is ignored: the engine learns again, and translates the same.
+    fs.writeFileSync(file, '{"eng-spa": [["included"]], "x": 3');
+    const third = createApertiumEngine({ knownWordsFile: file });
+    expect(await third.translateBatch(texts, EN_ES, { signal })).toEqual(out);
+    third.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects a pair it does not have', async () => {

@@ -31,6 +31,12 @@ export interface ApertiumEngineOptions {
   keepAlive?: boolean;
   /** How long an idle pipeline is kept, in ms (default 5 minutes). */
   idleMs?: number;
+  /**
+   * A file that keeps the words known to narrow each pair's tagger across restarts (JSON, written
+   * after a batch that learnt some). Only routing depends on it: a stale or damaged file costs
+   * time, never a different translation, and is ignored.
+   */
+  knownWordsFile?: string;
 }
 
 export interface ApertiumEngine extends MtEngine {
@@ -242,8 +248,49 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
 
   function narrowingWordsOf(modeName: string): Map<string, string> {
     let words = knownNarrowing.get(modeName);
-    if (!words) knownNarrowing.set(modeName, (words = new Map<string, string>()));
+    if (!words) knownNarrowing.set(modeName, (words = new Map<string, string>(savedWords()[modeName] ?? [])));
     return words;
+  }
+
+  /** The words saved by earlier runs, per mode (read once). */
+  let saved: Record<string, [string, string][]> | null = null;
+  function savedWords(): Record<string, [string, string][]> {
+    if (saved) return saved;
+    saved = {};
+    if (!options.knownWordsFile) return saved;
+    try {
+      const parsed: unknown = JSON.parse(fs.readFileSync(options.knownWordsFile, 'utf8'));
+      if (parsed && typeof parsed === 'object') {
+        for (const [mode, entries] of Object.entries(parsed as Record<string, unknown>)) {
+          if (!Array.isArray(entries)) continue;
+          saved[mode] = entries.filter(
+            (e): e is [string, string] => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string',
+          );
+        }
+      }
+    } catch {
+      // None yet, or unreadable: start from nothing (it only speeds up routing).
+    }
+    return saved;
+  }
+
+  /** Writes the known words when a batch has learnt some (atomically: a temporary file, then rename). */
+  let savedCount = -1;
+  function saveWords(): void {
+    const file = options.knownWordsFile;
+    if (!file) return;
+    const count = [...knownNarrowing.values()].reduce((n, m) => n + m.size, 0);
+    if (savedCount === -1) savedCount = Object.values(savedWords()).reduce((n, e) => n + e.length, 0);
+    if (count === savedCount) return;
+    const data: Record<string, [string, string][]> = { ...savedWords() };
+    for (const [mode, words] of knownNarrowing) data[mode] = [...words];
+    try {
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(data));
+      fs.renameSync(`${file}.tmp`, file);
+      savedCount = count;
+    } catch {
+      // Not written: learnt again next time.
+    }
   }
 
   function runPipeline(
@@ -268,6 +315,7 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     }
     const mine = session;
     const done = (): void => {
+      saveWords();
       const current = kept.get(mode.file);
       if (keepAlive && mine.usable && (!current || current === mine || !current.usable)) kept.set(mode.file, mine);
       else {

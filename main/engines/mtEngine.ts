@@ -81,6 +81,8 @@ export interface MtEngine {
    * through `onItemError` have an empty output in the result.
    */
   translateBatch(texts: readonly string[], pair: LanguagePair, options: TranslateOptions): Promise<MtOutput[]>;
+  /** Ends whatever the engine keeps running between batches (optional). */
+  close?(): void;
 }
 
 /** Whether `pairs` has exactly this direction. */
