@@ -13,6 +13,7 @@ import { ServiceError } from '../services/serviceError.js';
 import { deformat, reformat } from './apertiumFormat.js';
 import { modeToPair } from './apertiumLanguages.js';
 import { PipelineError, splitAtTagger, UTF8_ENV, type PipelineStats } from './apertiumPipeline.js';
+import { createKnownWords } from './apertiumKnownWords.js';
 import { ApertiumSession } from './apertiumSession.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from './mtEngine.js';
 
@@ -144,8 +145,8 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
   const wblank = options.wblankModeCommand ?? 'apertium-wblank-mode';
   const cacheMs = options.cacheMs ?? 30_000;
   const stats: PipelineStats = { processesSpawned: 0, taggersStarted: 0, retagged: 0 };
-  /** Words that narrow a tagger, learned from its reports, per pair (see apertiumPipeline.ts). */
-  const knownNarrowing = new Map<string, Map<string, string>>();
+  /** Words that narrow a tagger, learnt from its reports, per pair (see apertiumTaggerScheduler.ts). */
+  const knownWords = createKnownWords(options.knownWordsFile);
 
   let discovery: { at: number; value: Promise<Discovery> } | null = null;
   const pairVersions = new Map<string, Promise<string>>();
@@ -246,53 +247,6 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     return runPipeline(pipeline, mode, texts, signal, onResult);
   }
 
-  function narrowingWordsOf(modeName: string): Map<string, string> {
-    let words = knownNarrowing.get(modeName);
-    if (!words) knownNarrowing.set(modeName, (words = new Map<string, string>(savedWords()[modeName] ?? [])));
-    return words;
-  }
-
-  /** The words saved by earlier runs, per mode (read once). */
-  let saved: Record<string, [string, string][]> | null = null;
-  function savedWords(): Record<string, [string, string][]> {
-    if (saved) return saved;
-    saved = {};
-    if (!options.knownWordsFile) return saved;
-    try {
-      const parsed: unknown = JSON.parse(fs.readFileSync(options.knownWordsFile, 'utf8'));
-      if (parsed && typeof parsed === 'object') {
-        for (const [mode, entries] of Object.entries(parsed as Record<string, unknown>)) {
-          if (!Array.isArray(entries)) continue;
-          saved[mode] = entries.filter(
-            (e): e is [string, string] => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string',
-          );
-        }
-      }
-    } catch {
-      // None yet, or unreadable: start from nothing (it only speeds up routing).
-    }
-    return saved;
-  }
-
-  /** Writes the known words when a batch has learnt some (atomically: a temporary file, then rename). */
-  let savedCount = -1;
-  function saveWords(): void {
-    const file = options.knownWordsFile;
-    if (!file) return;
-    const count = [...knownNarrowing.values()].reduce((n, m) => n + m.size, 0);
-    if (savedCount === -1) savedCount = Object.values(savedWords()).reduce((n, e) => n + e.length, 0);
-    if (count === savedCount) return;
-    const data: Record<string, [string, string][]> = { ...savedWords() };
-    for (const [mode, words] of knownNarrowing) data[mode] = [...words];
-    try {
-      fs.writeFileSync(`${file}.tmp`, JSON.stringify(data));
-      fs.renameSync(`${file}.tmp`, file);
-      savedCount = count;
-    } catch {
-      // Not written: learnt again next time.
-    }
-  }
-
   function runPipeline(
     pipeline: string,
     mode: Mode,
@@ -308,14 +262,14 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
         parts: splitAtTagger(pipeline),
         pipeline,
         stats,
-        knownNarrowing: narrowingWordsOf(mode.name),
+        knownNarrowing: knownWords.forMode(mode.name),
         window: options.window,
         idleMs: options.idleMs,
       });
     }
     const mine = session;
     const done = (): void => {
-      saveWords();
+      knownWords.save();
       const current = kept.get(mode.file);
       if (keepAlive && mine.usable && (!current || current === mine || !current.usable)) kept.set(mode.file, mine);
       else {
