@@ -1,7 +1,8 @@
 /**
  * Translation memory in browser mode: a signed-off paragraph becomes a fuzzy match for a
  * near-identical paragraph of another article; inserting it (Ctrl+M) is recorded with origin tm;
- * the concordance finds it; "Pre-fill 100% matches" fills an identical paragraph.
+ * the concordance finds it; a TMX from another tool is imported (a hostile one refused); "Pre-fill
+ * 100% matches" fills an identical paragraph.
  */
 import { test, expect } from './support/fixtures.js';
 import { VersoPage } from './support/versoPage.js';
@@ -59,6 +60,28 @@ test('a signed-off paragraph is offered as a fuzzy match, inserted with origin t
   await page.getByRole('searchbox', { name: 'Concordance' }).fill('new budget');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('table').filter({ hasText: 'Translation' })).toContainText(TRANSLATION);
+  // A TMX from another tool is read (in the import worker) and joins the memory; a TMX that
+  // declares entities is refused with a clear message.
+  const tmx = (body: string): Buffer =>
+    Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${body}`);
+  await page.getByLabel('TMX file to import').setInputFiles({
+    name: 'agency.tmx',
+    mimeType: 'application/x-tmx+xml',
+    buffer: tmx('<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="paragraph" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body><tu><tuv xml:lang="en"><seg>The weather is fine today.</seg></tuv><tuv xml:lang="es-ES"><seg>Hoy hace buen tiempo.</seg></tuv></tu></body></tmx>'),
+  });
+  await page.getByRole('button', { name: 'Import TMX' }).click();
+  await expect(page.getByText('Imported 1 units; 0 skipped; 0 earlier imported units removed.')).toBeVisible();
+  await page.getByLabel('TMX file to import').setInputFiles({
+    name: 'evil.tmx',
+    mimeType: 'application/x-tmx+xml',
+    buffer: tmx('<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>'),
+  });
+  await page.getByRole('button', { name: 'Import TMX' }).click();
+  await expect(page.getByRole('alert')).toContainText('declares a DTD or entities');
+  await page.getByRole('searchbox', { name: 'Concordance' }).fill('weather');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('table').filter({ hasText: 'Translation' })).toContainText('Hoy hace buen tiempo.');
+
   await page.getByRole('checkbox', { name: 'Pre-fill 100% matches' }).check();
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Back', exact: true }).click();

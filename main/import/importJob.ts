@@ -1,19 +1,53 @@
-/** One parse job and its outcome, as they travel to and from the import worker. */
+/**
+ * One parse job and its outcome, as they travel to and from the import worker: documents (a file
+ * or pasted text), translation memories (TMX) and glossaries (CSV/TBX), so no big or hostile file
+ * is parsed on the main process.
+ */
 import type { ParsedImport } from '../../shared/import/importedDocument.js';
 import type { ApiError, SourceFormat } from '../../shared/types.js';
+import { parseGlossaryCsv, type ImportRow } from '../glossary/csv.js';
+import { parseTbx } from '../glossary/tbx.js';
+import { decodeTmx, parseTmx, type ParsedTmx } from '../memory/tmx.js';
 import { isServiceError } from '../services/serviceError.js';
 import { parseImportFile, parseImportText } from './parseImport.js';
 
+interface Pair {
+  sourceLang: string;
+  targetLang: string;
+}
+
 export type ImportJob =
   | { kind: 'file'; fileName: string; bytes: Uint8Array }
-  | { kind: 'text'; text: string; format: SourceFormat };
+  | { kind: 'text'; text: string; format: SourceFormat }
+  | ({ kind: 'tmx'; bytes: Uint8Array; now: string } & Pair)
+  | ({ kind: 'glossary'; format: 'csv' | 'tbx'; text: string } & Pair);
 
-export type ImportOutcome = { ok: true; value: ParsedImport } | { ok: false; error: ApiError };
+/** What each kind of job gives. */
+export interface ImportJobValues {
+  file: ParsedImport;
+  text: ParsedImport;
+  tmx: ParsedTmx;
+  glossary: ImportRow[];
+}
+
+export type ImportOutcome<V = ImportJobValues[keyof ImportJobValues]> = { ok: true; value: V } | { ok: false; error: ApiError };
+
+async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobValues]> {
+  switch (job.kind) {
+    case 'file':
+      return parseImportFile({ fileName: job.fileName, bytes: job.bytes });
+    case 'text':
+      return parseImportText(job.text, job.format);
+    case 'tmx':
+      return parseTmx(decodeTmx(job.bytes), job, job.now);
+    case 'glossary':
+      return job.format === 'csv' ? parseGlossaryCsv(job.text) : parseTbx(job.text, job);
+  }
+}
 
 export async function runImportJob(job: ImportJob): Promise<ImportOutcome> {
   try {
-    const value = job.kind === 'file' ? await parseImportFile({ fileName: job.fileName, bytes: job.bytes }) : parseImportText(job.text, job.format);
-    return { ok: true, value };
+    return { ok: true, value: await parse(job) };
   } catch (err) {
     if (isServiceError(err)) return { ok: false, error: err.toApiError() };
     if (err instanceof RangeError) {

@@ -1,17 +1,24 @@
 /**
- * Runs parse jobs in a worker thread (one per job, with a heap limit and a time limit), or in
- * process when no worker bundle is at hand (unit tests run the TypeScript sources).
+ * Runs parse jobs (documents, TMX, glossaries) in a worker thread (one per job, with a heap limit
+ * and a time limit), or in process when no worker bundle is at hand (unit tests run the
+ * TypeScript sources).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParsedImport } from '../../shared/import/importedDocument.js';
 import { ServiceError } from '../services/serviceError.js';
-import { runImportJob, type ImportJob, type ImportOutcome } from './importJob.js';
+import { runImportJob, type ImportJob, type ImportJobValues, type ImportOutcome } from './importJob.js';
 import { IMPORT_LIMITS } from './limits.js';
 
+/** A document to import: a file or pasted text. */
+export type DocumentJob = Extract<ImportJob, { kind: 'file' | 'text' }>;
+
 export interface ImportRunner {
-  parse(job: ImportJob): Promise<ParsedImport>;
+  /** A document (a file or pasted text). */
+  parse(job: DocumentJob): Promise<ParsedImport>;
+  /** Any job, its value typed by its kind. */
+  run<J extends ImportJob>(job: J): Promise<ImportJobValues[J['kind']]>;
   /** 'worker' when jobs run in a worker thread. */
   readonly mode: 'worker' | 'in-process';
 }
@@ -23,7 +30,7 @@ export interface ImportRunnerOptions {
   heapMb?: number;
 }
 
-function unwrap(outcome: ImportOutcome): ParsedImport {
+function unwrap<V>(outcome: ImportOutcome<V>): V {
   if (outcome.ok) return outcome.value;
   throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.details);
 }
@@ -40,7 +47,7 @@ export function bundledWorkerFile(dir: string | null = typeof __dirname === 'str
   return fs.existsSync(file) ? file : null;
 }
 
-function inWorker(workerFile: string, job: ImportJob, timeoutMs: number, heapMb: number): Promise<ParsedImport> {
+function inWorker<V>(workerFile: string, job: ImportJob, timeoutMs: number, heapMb: number): Promise<V> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     let settled = false;
@@ -62,7 +69,7 @@ function inWorker(workerFile: string, job: ImportJob, timeoutMs: number, heapMb:
         ),
       timeoutMs,
     );
-    worker.on('message', (outcome: ImportOutcome) =>
+    worker.on('message', (outcome: ImportOutcome<V>) =>
       settle(() => {
         try {
           resolve(unwrap(outcome));
@@ -81,8 +88,9 @@ function inWorker(workerFile: string, job: ImportJob, timeoutMs: number, heapMb:
       ),
     );
     worker.on('exit', (code) => settle(() => reject(new ServiceError('INTERNAL', `The import worker stopped (exit code ${code}).`))));
-    const transfer = job.kind === 'file' ? { ...job, bytes: new Uint8Array(job.bytes) } : job;
-    worker.postMessage(transfer, transfer.kind === 'file' ? [transfer.bytes.buffer as ArrayBuffer] : []);
+    // Bytes are copied once and moved (not cloned again) to the worker.
+    const transfer = job.kind === 'file' || job.kind === 'tmx' ? { ...job, bytes: new Uint8Array(job.bytes) } : job;
+    worker.postMessage(transfer, 'bytes' in transfer ? [transfer.bytes.buffer as ArrayBuffer] : []);
   });
 }
 
@@ -90,11 +98,14 @@ export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
   const timeoutMs = options.timeoutMs ?? IMPORT_LIMITS.workerTimeoutMs;
   const heapMb = options.heapMb ?? IMPORT_LIMITS.workerHeapMb;
   const { workerFile } = options;
+  async function run<J extends ImportJob>(job: J): Promise<ImportJobValues[J['kind']]> {
+    type V = ImportJobValues[J['kind']];
+    if (!workerFile) return unwrap((await runImportJob(job)) as ImportOutcome<V>);
+    return inWorker<V>(workerFile, job, timeoutMs, heapMb);
+  }
   return {
     mode: workerFile ? 'worker' : 'in-process',
-    async parse(job) {
-      if (!workerFile) return unwrap(await runImportJob(job));
-      return inWorker(workerFile, job, timeoutMs, heapMb);
-    },
+    parse: (job) => run(job),
+    run,
   };
 }

@@ -11,8 +11,7 @@ import { deriveTitle } from '../../shared/segment.js';
 import type { DocumentDetail, Paragraph, Profile } from '../../shared/types.js';
 import { createImportingRepo } from '../db/repositories/importing/importingRepo.js';
 import type { DocumentRecord } from '../db/repositories/index.js';
-import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../import/importRunner.js';
-import type { ImportJob } from '../import/importJob.js';
+import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
 
@@ -25,7 +24,7 @@ export function checkLanguage(tag: string, which: 'source' | 'target'): string {
 }
 
 /** The parse job for an API import source (base64 checked and decoded here). */
-export function importJob(source: ImportSource): ImportJob {
+export function importJob(source: ImportSource): DocumentJob {
   if (source.kind === 'text') return { kind: 'text', text: source.text, format: source.format };
   const base64 = source.dataBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) {

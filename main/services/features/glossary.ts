@@ -9,9 +9,10 @@ import { glossaryQaCheck } from '../../../shared/glossary/qaCheck.js';
 import type { GlossaryTerm, GlossaryTermInput } from '../../../shared/glossary/types.js';
 import { normalizeLanguageTag } from '../../../shared/languages.js';
 import type { QaCheck } from '../../../shared/qa/types.js';
-import { parseGlossaryCsv, writeGlossaryCsv, type ImportRow } from '../../glossary/csv.js';
+import { writeGlossaryCsv, type ImportRow } from '../../glossary/csv.js';
 import { createGlossaryRepo } from '../../glossary/glossaryRepo.js';
-import { parseTbx, writeTbx } from '../../glossary/tbx.js';
+import { writeTbx } from '../../glossary/tbx.js';
+import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { termsForPair } from '../../glossary/termsFor.js';
 import type { ServiceDeps } from '../context.js';
 import type { ExtraQaChecks } from '../reviewService.js';
@@ -125,7 +126,13 @@ export function createGlossaryQaChecks(deps: ServiceDeps): ExtraQaChecks {
   };
 }
 
-export function createGlossaryService(deps: ServiceDeps): GlossaryApi {
+export interface GlossaryServiceOptions {
+  /** Parses CSV/TBX files (in the import worker; in process in unit tests). */
+  runner?: ImportRunner;
+}
+
+export function createGlossaryService(deps: ServiceDeps, options: GlossaryServiceOptions = {}): GlossaryApi {
+  const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
   const repo = createGlossaryRepo(deps.db);
 
   function requireTerm(termId: string): GlossaryTerm {
@@ -224,7 +231,8 @@ export function createGlossaryService(deps: ServiceDeps): GlossaryApi {
         });
       }
       const text = decode(bytes);
-      const rows: ImportRow[] = format === 'csv' ? parseGlossaryCsv(text) : parseTbx(text, pair);
+      // Parsed in the import worker: a big or hostile file never blocks the main process.
+      const rows: ImportRow[] = await runner.run({ kind: 'glossary', format, text, ...pair });
       if (rows.length === 0) throw new ServiceError('GLOSSARY_IMPORT_EMPTY', 'The file holds no terms.');
       if (rows.length > GLOSSARY_LIMITS.termsPerPair) throw tooMany();
       const firstRow = new Map<string, number>();

@@ -10,7 +10,8 @@ import { statusAfterEdit } from '../../../shared/status.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
-import { decodeTmx, parseTmx, writeTmx } from '../../memory/tmx.js';
+import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
+import { writeTmx } from '../../memory/tmx.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../serviceError.js';
 
@@ -18,11 +19,14 @@ export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 
 export interface MemoryServiceOptions {
   store?: TmStore;
+  /** Parses TMX files (in the import worker; in process in unit tests). */
+  runner?: ImportRunner;
 }
 
 export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOptions = {}): MemoryApi {
   const { repos } = deps;
   const store = options.store ?? createTmStore(deps.db);
+  const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
   const provenanceStmt = deps.db.prepare(
     `INSERT INTO tm_provenance (revision_id, paragraph_id, unit_id, score, unit_source, unit_origin, unit_by, unit_at)
      VALUES (@revisionId, @paragraphId, @unitId, @score, @unitSource, @unitOrigin, @unitBy, @unitAt)`,
@@ -124,7 +128,8 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     async importTmx({ sourceLang, targetLang, fileName, dataBase64, mode }) {
       requireProfile(deps);
       const bytes = Buffer.from(dataBase64, 'base64');
-      const parsed = parseTmx(decodeTmx(bytes), { sourceLang, targetLang }, deps.now().toISOString());
+      // Decoded and parsed in the import worker: a big or hostile file never blocks the main process.
+      const parsed = await runner.run({ kind: 'tmx', bytes, sourceLang, targetLang, now: deps.now().toISOString() });
       if (parsed.units.length === 0) {
         throw new ServiceError('TMX_NO_UNITS', `${fileName} has no translation units from ${sourceLang} to ${targetLang}. Nothing was changed.`, {
           fileName,
