@@ -70,6 +70,17 @@ describe('Apertium session (stand-in stages)', () => {
     session.close();
   });
 
+  it('with a tagger other than the HMM one, a tagger that reported is not trusted again and paragraphs are not cut', async () => {
+    const s = stats();
+    const session = new ApertiumSession({ parts: { ...REPORTING, model: 'other' }, pipeline: '', stats: s, knownNarrowing: new Map() });
+    const blocks = ['^X/X<n>$^./.<sent>$ ^a/a<n>$^./.<sent>$', '^b/b<n>$^./.<sent>$', '^c/c<n>$^./.<sent>$'];
+    expect(await collect(session, blocks)).toEqual(blocks);
+    // The first tagger met X; what it had tagged after that was tagged again by a fresh one.
+    expect(s.taggersStarted).toBe(2);
+    expect(s.retagged).toBeGreaterThanOrEqual(1);
+    session.close();
+  });
+
   it('runs a whole pipeline without a tagger as one kept process, in order', async () => {
     const s = stats();
     const session = new ApertiumSession({ parts: null, pipeline: 'cat', stats: s });
