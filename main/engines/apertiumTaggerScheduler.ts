@@ -215,8 +215,10 @@ export class TaggerScheduler {
     for (const u of units) this.enqueue(u);
   }
 
-  private unit(paragraph: number, at: number, u: AnalysedUnit, entry: TaggerState, sentences: AnalysedUnit[] | null): Unit {
-    return { paragraph, at, text: u.text, words: u.words, deps: [], depsVersion: -1, retries: 0, pristineOnly: false, sentences, entry };
+  /** A unit; `deps` when they were just worked out from the known words (else they will be). */
+  private unit(paragraph: number, at: number, u: AnalysedUnit, entry: TaggerState, sentences: AnalysedUnit[] | null, deps?: string[]): Unit {
+    const known = deps !== undefined;
+    return { paragraph, at, text: u.text, words: u.words, deps: deps ?? [], depsVersion: known ? this.knownVersion : -1, retries: 0, pristineOnly: false, sentences, entry };
   }
 
   /**
@@ -237,8 +239,17 @@ export class TaggerScheduler {
     const unknowable = deps.some((d, k) => d.length > 0 && entries[k]!.kind === 'mixed');
     const whole = sentences.length > 1 && ((mayMerge && !hasClass) || unknowable);
     const units = whole
-      ? [this.unit(paragraph, 0, { text: sentences.map((u) => u.text).join(''), words: sentences.flatMap((u) => u.words) }, PRISTINE, mayMerge && !hasClass ? sentences : null)]
-      : sentences.map((u, k) => this.unit(paragraph, k, u, entries[k]!, null));
+      ? [
+          this.unit(
+            paragraph,
+            0,
+            { text: sentences.map((u) => u.text).join(''), words: sentences.flatMap((u) => u.words) },
+            PRISTINE,
+            mayMerge && !hasClass ? sentences : null,
+            deps.flat(),
+          ),
+        ]
+      : sentences.map((u, k) => this.unit(paragraph, k, u, entries[k]!, null, deps[k]));
     this.tagged.set(paragraph, { units, missing: units.length });
     for (const u of units) this.enqueue(u);
   }

@@ -30,19 +30,8 @@ export function mtSourceHash(source: string, context: ParagraphContext | null = 
   return h.digest('hex');
 }
 
-export interface NewProvenance {
-  revisionId: number;
-  paragraphId: string;
-  engineId: string;
-  engineVersion: string;
-  sourceLang: string;
-  targetLang: string;
-  producedAt: string;
-  writtenAt: string;
-  fromCache: boolean;
-  retranslated: boolean;
-  unknownWords: string[];
-}
+/** What is recorded for an MT revision: an MtProvenanceEntry without its text, for a paragraph. */
+export type NewProvenance = Omit<MtProvenanceEntry, 'text'> & { paragraphId: string };
 
 interface CacheRow {
   target_text: string;

@@ -59,17 +59,11 @@ export function topByWeight(ids: readonly number[], w: Float32Array, maxWeight: 
     .slice(0, count);
 }
 
-export interface NewTmUnit {
-  sourceLang: string;
-  targetLang: string;
-  source: string;
-  target: string;
-  origin: TmUnitOrigin;
-  createdBy: string;
-  createdAt: string;
+/** A unit to add: a TmUnit before it has an id (the document is optional). */
+export type NewTmUnit = Omit<TmUnit, 'unitId' | 'documentId' | 'documentTitle'> & {
   documentId?: string | null;
   documentTitle?: string | null;
-}
+};
 
 interface UnitRow {
   id: number;
