@@ -13,7 +13,8 @@
  * of that a DOCTYPE with an internal subset or entity declarations is refused outright (XXE,
  * "billion laughs"), and size, depth and term count are capped.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser } from 'saxes';
+import { attr, runParser } from '../import/formats/safeXml.js';
 import type { GlossaryTerm } from '../../shared/glossary/types.js';
 import { GLOSSARY_LIMITS } from '../../shared/glossary/normalize.js';
 import { ServiceError } from '../services/serviceError.js';
@@ -52,15 +53,6 @@ function isForbiddenStatus(status: string): boolean {
   return s.includes('deprecated') || s.includes('superseded');
 }
 
-function reasonOf(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.replace(/^(?:[^:\n]*:)?\d+:\d+:\s*/, '').slice(0, 200);
-}
-
-function attr(tag: SaxesTagNS, local: string, uri = ''): string | null {
-  for (const a of Object.values(tag.attributes)) if (a.local === local && a.uri === uri) return a.value;
-  return null;
-}
 
 export function parseTbx(text: string, pair: { sourceLang: string; targetLang: string }): ImportRow[] {
   const parser = new SaxesParser({ xmlns: true, position: true });
@@ -162,16 +154,7 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
       entry = null;
     }
   });
-  parser.on('error', (err) => {
-    throw err;
-  });
-
-  try {
-    parser.write(text).close();
-  } catch (err) {
-    if (err instanceof ServiceError) throw err;
-    throw invalid(reasonOf(err));
-  }
+  runParser(parser, text, invalid);
   if (entries === 0) throw new ServiceError('GLOSSARY_IMPORT_EMPTY', 'The file holds no terms.');
   if (rows.length === 0) {
     throw new ServiceError('GLOSSARY_IMPORT_EMPTY', `The file holds no terms for ${pair.sourceLang} → ${pair.targetLang}.`, {

@@ -4,6 +4,7 @@
  * A file is read completely before anything is stored: a broken file changes nothing.
  */
 import { SaxesParser } from 'saxes';
+import { runParser } from '../import/formats/safeXml.js';
 import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
 import { primaryLanguage } from '../../shared/memory/pair.js';
 import type { TmUnit } from '../../shared/features/memoryApi.js';
@@ -142,16 +143,7 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
-  parser.on('error', (err) => {
-    throw err;
-  });
-  try {
-    parser.write(text).close();
-  } catch (err) {
-    if (err instanceof ServiceError) throw err;
-    const msg = (err instanceof Error ? err.message : String(err)).replace(/^(?:[^:\n]*:)?\d+:\d+:\s*/, '').slice(0, 200);
-    throw invalid(parser, msg);
-  }
+  runParser(parser, text, (reason) => invalid(parser, reason));
   if (root === null) throw new ServiceError('TMX_INVALID', 'The file has no XML content.', { line: 1, column: 1, reason: 'empty' });
   return { units, skipped, languages: [...languages].sort() };
 }

@@ -14,14 +14,31 @@ export interface XmlHandlers {
   text(text: string): void;
 }
 
-function position(parser: SaxesParser<{ xmlns: true; position: true }>): { line: number; column: number } {
+/** Where the parser is (1-based line and column). */
+export function position(parser: SaxesParser<{ xmlns: true; position: true }>): { line: number; column: number } {
   return { line: parser.line, column: parser.column + 1 };
 }
 
 /** Strips the location prefix saxes puts before its messages ("file:1:2: "). */
-function reasonOf(err: unknown): string {
+export function reasonOf(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return msg.replace(/^(?:[^:\n]*:)?\d+:\d+:\s*/, '').slice(0, 200);
+}
+
+/**
+ * Feeds `text` to a parser whose handlers are set: a ServiceError a handler throws passes
+ * through; any other error (malformed XML) becomes `invalid(reason)`. Each format names its own.
+ */
+export function runParser(parser: SaxesParser<{ xmlns: true; position: true }>, text: string, invalid: (reason: string) => ServiceError): void {
+  parser.on('error', (err) => {
+    throw err;
+  });
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    throw invalid(reasonOf(err));
+  }
 }
 
 export function parseXml(text: string, handlers: XmlHandlers): void {
@@ -63,20 +80,10 @@ export function parseXml(text: string, handlers: XmlHandlers): void {
   });
   parser.on('text', (t) => handlers.text(t));
   parser.on('cdata', (t) => handlers.text(t));
-  parser.on('error', (err) => {
-    throw err;
-  });
-
-  try {
-    parser.write(text).close();
-  } catch (err) {
-    if (err instanceof ServiceError) throw err;
+  runParser(parser, text, (reason) => {
     const where = position(parser);
-    throw new ServiceError('IMPORT_XML_INVALID', `The XML is broken at line ${where.line}, column ${where.column}: ${reasonOf(err)}`, {
-      ...where,
-      reason: reasonOf(err),
-    });
-  }
+    return new ServiceError('IMPORT_XML_INVALID', `The XML is broken at line ${where.line}, column ${where.column}: ${reason}`, { ...where, reason });
+  });
   if (!rootSeen) {
     throw new ServiceError('IMPORT_XML_INVALID', 'The file holds no XML element.', { line: 1, column: 1, reason: 'no root element' });
   }
