@@ -141,8 +141,8 @@ async function openDocument(page: Page, cdp: CDPSession, server: RunningServer, 
   return { paintMs: painted - clicked, interactiveMs: Math.max(painted, quiet) - clicked, scriptMs: (script1 - script0) * 1000 };
 }
 
-async function translateAllButton(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Translate all' }).click();
+async function translateAllButton(page: Page, timeout: number): Promise<void> {
+  await page.getByRole('button', { name: 'Translate all' }).click({ timeout });
 }
 
 interface TranslateFigures {
@@ -156,7 +156,7 @@ interface TranslateFigures {
 }
 
 async function translateAll(page: Page, timeout: number): Promise<TranslateFigures> {
-  await translateAllButton(page);
+  await translateAllButton(page, timeout);
   const clicked = await lastClick(page, 'Translate all');
   const over = (await (await page.waitForFunction(jobOverShown, [clicked, 'done'] as [number, string], { polling: 'raf', timeout })).jsonValue()) as number;
   return page.evaluate(
@@ -191,6 +191,13 @@ async function translateAll(page: Page, timeout: number): Promise<TranslateFigur
   });
 }
 
+/** The job was over before its Cancel button could be clicked (the page did not respond meanwhile). */
+class CancelMissed extends Error {
+  constructor() {
+    super('the job was over before Cancel could be clicked: the page did not respond while it ran');
+  }
+}
+
 interface CancelFigures {
   cancelMs: number;
   cancelUiMs: number;
@@ -198,7 +205,7 @@ interface CancelFigures {
 }
 
 async function cancelMidRun(page: Page, server: RunningServer, documentId: string, total: number, timeout: number): Promise<CancelFigures> {
-  await translateAllButton(page);
+  await translateAllButton(page, timeout);
   const started = await lastClick(page, 'Translate all');
   const threshold = Math.max(20, Math.floor(total * 0.15));
   await page.waitForFunction(
@@ -207,7 +214,9 @@ async function cancelMidRun(page: Page, server: RunningServer, documentId: strin
     { polling: 50, timeout },
   );
   const cancel = page.getByRole('progressbar', { name: 'Translation progress' }).locator('xpath=..').getByRole('button', { name: 'Cancel' });
-  await cancel.click({ timeout });
+  const over = page.waitForFunction((t0) => window.__bench.events.some((e) => e.t >= t0 && e.state !== 'running'), started, { polling: 100, timeout });
+  const first = await Promise.race([cancel.click({ timeout }).then(() => 'clicked' as const), over.then(() => 'over' as const, () => 'timeout' as const)]);
+  if (first === 'over') throw new CancelMissed();
   const clicked = await lastClick(page, 'Cancel');
   const ended = (await (
     await page.waitForFunction(
@@ -268,6 +277,7 @@ function emptyFigures(paragraphs: number): RunFigures {
     cancelMs: null,
     cancelUiMs: null,
     changedAfterCancel: null,
+    cancelMissed: null,
     findMs: null,
     findClearMs: null,
     findShown: null,
@@ -289,7 +299,7 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const note = (step: string, err: unknown): void => {
-    const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    const message = err instanceof Error ? (process.env.BENCH_DEBUG ? err.message : err.message.split('\n')[0]!) : String(err);
     notes.push(`${size} paragraphs, run ${run + 1}, ${step}: ${message}`);
     log(`${step}: ${message}`);
   };
@@ -394,8 +404,10 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
         f.cancelMs = c.cancelMs;
         f.cancelUiMs = c.cancelUiMs;
         f.changedAfterCancel = c.changedAfterCancel;
+        f.cancelMissed = false;
         log(`Cancel: ${Math.round(c.cancelMs)} ms (UI ${Math.round(c.cancelUiMs)} ms), ${c.changedAfterCancel} changed after`);
       } catch (err) {
+        if (err instanceof CancelMissed) f.cancelMissed = true;
         note('Cancel', err);
       }
     }

@@ -22,6 +22,7 @@ function figures(over: Partial<RunFigures> = {}): RunFigures {
     cancelMs: 150,
     cancelUiMs: 180,
     changedAfterCancel: 0,
+    cancelMissed: false,
     findMs: 90,
     findClearMs: 150,
     findShown: '“court”: 31 of 1500',
@@ -66,6 +67,13 @@ describe('bench:ui figures', () => {
     expect(text).toMatch(/Find: type a word → filtered.*5\.60 s/);
     expect(text).toMatch(/Cancel → job cancelled\s*\|\s*≤ 1 s\s*\|\s*150 ms PASS\s*\|\s*n\/a\s*\|/);
     expect(tally([slow]).fail).toBe(4); // ratio, longest task, Find, changed after cancel (cancel itself unmeasured)
+  });
+
+  it('counts a Cancel that could not be clicked before the job was over, and progress that stalled, as failures', () => {
+    const text = formatTable([figures({ cancelMs: null, cancelUiMs: null, changedAfterCancel: null, cancelMissed: true, progressLongestGapMs: 51_600 })]);
+    expect(text).toMatch(/Cancel → job cancelled\s*\|\s*≤ 1 s\s*\|\s*missed: job over first FAIL/);
+    expect(text).toMatch(/40 steps, gap 51\.6 s FAIL/);
+    expect(combineRuns([figures({ cancelMissed: true }), figures()]).cancelMissed).toBe(true);
   });
 
   it('counts an app run that never finished as a failed ratio', () => {
