@@ -2,18 +2,44 @@ import { describe, expect, it, vi } from 'vitest';
 import type { JobProgress } from '../../shared/types.js';
 import { createEventHub } from '../api/eventHub.js';
 import { ServiceError } from '../services/serviceError.js';
-import { createJobRunner } from './jobRunner.js';
+import { createJobRunner, type JobRunnerOptions } from './jobRunner.js';
 
-function setup() {
+function setup(options?: JobRunnerOptions) {
   const hub = createEventHub();
   const events: JobProgress[] = [];
   hub.subscribe((_e, p) => events.push(p));
-  return { runner: createJobRunner(hub), events };
+  return { runner: createJobRunner(hub, options), events };
+}
+
+/** A clock and timers the test moves by hand (no wall-clock time involved). */
+function manualTime() {
+  let t = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  let next = 1;
+  return {
+    options: {
+      now: () => t,
+      setTimer: (fn: () => void, ms: number) => {
+        timers.set(next, { at: t + ms, fn });
+        return next++;
+      },
+      clearTimer: (id: unknown) => void timers.delete(id as number),
+    } satisfies JobRunnerOptions,
+    advance(ms: number) {
+      t += ms;
+      for (const [id, timer] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
+        if (timer.at > t) continue;
+        timers.delete(id);
+        timer.fn();
+      }
+    },
+    pending: () => timers.size,
+  };
 }
 
 describe('job runner', () => {
   it('reports progress and the final state', async () => {
-    const { runner, events } = setup();
+    const { runner, events } = setup({ progressIntervalMs: 0 });
     const id = runner.start({
       documentId: 'd',
       total: 2,
@@ -29,6 +55,74 @@ describe('job runner', () => {
       ['running', 2],
       ['done', 2],
     ]);
+  });
+
+  it('coalesces progress events to one per interval, with the latest count, and always sends the final state', async () => {
+    const time = manualTime();
+    const { runner, events } = setup({ progressIntervalMs: 100, ...time.options });
+    let step!: (n: number) => void;
+    let end!: () => void;
+    const id = runner.start({
+      documentId: 'd',
+      total: 10_000,
+      run: ({ progress }) =>
+        new Promise<void>((resolve) => {
+          step = progress;
+          end = resolve;
+        }),
+    });
+    await new Promise((r) => setImmediate(r));
+    // The start went out at t = 0; 10,000 results within 250 ms give three more events, not 10,000.
+    for (let done = 1; done <= 10_000; done++) {
+      step(done);
+      if (done % 40 === 0) time.advance(1);
+    }
+    expect(events.map((e) => [e.state, e.done])).toEqual([
+      ['running', 0],
+      ['running', 4000],
+      ['running', 8000],
+    ]);
+    // The latest count comes when the interval is over, even with no further result.
+    time.advance(100);
+    expect(events.at(-1)).toMatchObject({ state: 'running', done: 10_000 });
+    const before = events.length;
+    time.advance(1000);
+    expect(events).toHaveLength(before); // nothing new: nothing sent
+    step(10_000);
+    end();
+    expect(await runner.finished(id)).toMatchObject({ state: 'done', done: 10_000 });
+    expect(events.at(-1)).toMatchObject({ state: 'done', done: 10_000 });
+    expect(time.pending()).toBe(0);
+  });
+
+  it('the final event is sent at once with the last count, even inside the interval and after a cancel', async () => {
+    const time = manualTime();
+    const { runner, events } = setup({ progressIntervalMs: 100, ...time.options });
+    const id = runner.start({
+      documentId: 'd',
+      total: 5,
+      run: ({ progress, signal }) =>
+        new Promise<void>((_resolve, reject) => {
+          progress(1);
+          progress(2);
+          signal.addEventListener('abort', () => {
+            // Results written while the job stops still count.
+            progress(3);
+            reject(signal.reason);
+          });
+        }),
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(events.map((e) => e.done)).toEqual([0]);
+    runner.cancel(id);
+    expect(await runner.finished(id)).toMatchObject({ state: 'cancelled', done: 3 });
+    expect(events.map((e) => [e.state, e.done])).toEqual([
+      ['running', 0],
+      ['cancelled', 3],
+    ]);
+    time.advance(500);
+    expect(events).toHaveLength(2);
+    expect(time.pending()).toBe(0);
   });
 
   it('allows one running job per document and cancels through the signal', async () => {

@@ -1,6 +1,8 @@
 /**
  * Background jobs (MT of a document): one running job per document, progress pushed as
- * `jobProgress` events, cancel through an AbortSignal.
+ * `jobProgress` events, cancel through an AbortSignal. Progress events are coalesced: at most one
+ * per `progressIntervalMs` (the latest count; the first at once), and the final state (done,
+ * cancelled, failed, with the final count) is always sent, at once.
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiError, JobProgress, JobState } from '../../shared/types.js';
@@ -10,8 +12,20 @@ import { ServiceError, isServiceError } from '../services/serviceError.js';
 export interface JobContext {
   jobId: string;
   signal: AbortSignal;
-  /** Reports how many of `total` items are finished; emits a `running` event. */
+  /**
+   * Reports how many of `total` items are finished. A `running` event carries it now or within
+   * the progress interval; after a cancel it is only kept for the final event.
+   */
   progress(done: number): void;
+}
+
+export interface JobRunnerOptions {
+  /** Least time between two `running` events of a job, in ms (default 100: about 10 a second). */
+  progressIntervalMs?: number;
+  /** Clock and timers (tests). */
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
 }
 
 export interface JobSpec {
@@ -35,6 +49,9 @@ export interface JobRunner {
 interface Job {
   progress: JobProgress;
   controller: AbortController;
+  /** When the last event went out, and the timer that sends the latest count later. */
+  emittedAt: number;
+  pending: unknown;
   /** Settles (never rejects) with the final progress; null only while the job is being set up. */
   done: Promise<JobProgress> | null;
 }
@@ -47,10 +64,30 @@ function toApiError(err: unknown): ApiError {
   return { code: 'INTERNAL', message: 'The job stopped because of an internal error. The details were written to its log.' };
 }
 
-export function createJobRunner(events: EventHub): JobRunner {
+export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}): JobRunner {
   const jobs = new Map<string, Job>();
+  const interval = options.progressIntervalMs ?? 100;
+  const now = options.now ?? (() => performance.now());
+  const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const clearTimer = options.clearTimer ?? ((t: unknown) => clearTimeout(t as NodeJS.Timeout));
 
-  const emit = (job: Job): void => events.emit('jobProgress', { ...job.progress });
+  const emit = (job: Job): void => {
+    if (job.pending !== null) clearTimer(job.pending);
+    job.pending = null;
+    job.emittedAt = now();
+    events.emit('jobProgress', { ...job.progress });
+  };
+
+  /** A `running` event now, or (within the interval of the last one) the latest count when it is over. */
+  const emitSoon = (job: Job): void => {
+    if (job.pending !== null) return;
+    const wait = job.emittedAt + interval - now();
+    if (wait <= 0) return emit(job);
+    job.pending = setTimer(() => {
+      job.pending = null;
+      if (job.progress.state === 'running' && !job.controller.signal.aborted) emit(job);
+    }, wait);
+  };
 
   function forget(): void {
     const finished = [...jobs.entries()].filter(([, j]) => j.progress.state !== 'running');
@@ -72,6 +109,8 @@ export function createJobRunner(events: EventHub): JobRunner {
         progress: { jobId, documentId: spec.documentId, state: 'running', done: 0, total: spec.total, error: null },
         controller,
         done: null,
+        emittedAt: 0,
+        pending: null,
       };
       const finish = (state: JobState, error: ApiError | null): JobProgress => {
         job.progress = { ...job.progress, state, error };
@@ -85,9 +124,10 @@ export function createJobRunner(events: EventHub): JobRunner {
         jobId,
         signal: controller.signal,
         progress(done) {
-          if (job.progress.state !== 'running' || controller.signal.aborted) return;
+          if (job.progress.state !== 'running' || done === job.progress.done) return;
           job.progress = { ...job.progress, done };
-          emit(job);
+          // After a cancel, writes that finish still count; the final event carries them.
+          if (!controller.signal.aborted) emitSoon(job);
         },
       };
       job.done = Promise.resolve()

@@ -66,8 +66,11 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     expect(total).toBe(10);
     const final = await log.final(jobId);
     expect(final).toMatchObject({ state: 'done', done: 10, total: 10, error: null, documentId: doc.id });
+    // Progress events are coalesced (at most about ten a second), rising, the first at 0.
     const running = log.events.filter((e) => e.jobId === jobId && e.state === 'running').map((e) => e.done);
-    expect(running).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(running[0]).toBe(0);
+    expect(running).toEqual([...running].sort((a, b) => a - b));
+    expect(running.every((d) => d <= 10)).toBe(true);
 
     let detail = await api.getDocument({ documentId: doc.id });
     const dpkgVersion = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'apertium-eng-spa'], { encoding: 'utf8' });

@@ -1,21 +1,24 @@
 /**
  * Machine translation: which engines can do a pair, and background MT jobs over a document.
  * Every result goes through the MT cache (engine, version/model, pair, source hash): an unchanged
- * paragraph is not sent to an engine again unless it is retranslated. Each paragraph is written in
- * its own transaction with its revision and provenance, so a failure or cancel midway keeps all
- * that was done and never leaves a half-written paragraph.
+ * paragraph is not sent to an engine again unless it is retranslated. Results are written in
+ * batches (mtResultWriter.ts: one transaction per batch, each paragraph its own savepoint with its
+ * revision and provenance), so a failure or cancel midway keeps all that was done and never
+ * leaves a half-written paragraph; a cancel stops the engine at once and writes what had arrived.
  */
 import { hasTokens, repairTokens, stripTokens } from '../../shared/inline/inlineCodes.js';
 import { tokensToXml, xmlToTokens } from '../engines/inlineMarkup.js';
 import type { VersoApi } from '../../shared/api.js';
 import type { TranslateScope } from '../../shared/features/enginesApi.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
-import { isUntouchedByHumans, statusAfterMt } from '../../shared/status.js';
-import type { ApiError, EngineInfo, LanguagePair, Paragraph, Profile } from '../../shared/types.js';
+import { isUntouchedByHumans } from '../../shared/status.js';
+import type { ApiError, EngineInfo, LanguagePair, Paragraph } from '../../shared/types.js';
 import { readEngineDefaults } from '../engines/engineConfig.js';
 import { matchPair, type MtEngine, type MtOutput, type ParagraphContext } from '../engines/mtEngine.js';
 import { createMtStore, mtSourceHash, type CacheKey } from '../engines/mtStore.js';
 import { requireProfile, type ServiceDeps } from './context.js';
+import { createBatchedWriter } from '../jobs/batchedWriter.js';
+import { createMtBatchWriter, type MtResult } from './mtResultWriter.js';
 import { glossaryFingerprint, glossaryTermsOf } from '../glossary/mtGlossary.js';
 import { ServiceError, isServiceError, type ErrorDetails } from './serviceError.js';
 
@@ -113,92 +116,52 @@ export interface MtJobs {
   start(request: MtJobRequest): Promise<{ jobId: string; total: number }>;
 }
 
+export interface MtJobsOptions {
+  /** Results written per transaction, and the longest a result waits for its batch (ms). */
+  writeBatch?: { maxItems: number; maxDelayMs: number };
+}
+
+/** About ten commits a second from a fast engine, and a slow engine's results still seen soon. */
+export const MT_WRITE_BATCH = { maxItems: 200, maxDelayMs: 100 } as const;
+
 function contextOf(all: readonly Paragraph[], p: Paragraph): ParagraphContext {
   const plain = (q: Paragraph | undefined): string | null => (q ? stripTokens(q.source) : null);
   return { previous: plain(all[p.index - 1]), next: plain(all[p.index + 1]) };
 }
 
-export function createMtJobs(deps: ServiceDeps): MtJobs {
+/**
+ * Follows `work` until `signal` aborts, then rejects at once with its reason: a cancel does not wait
+ * for an engine that is slow to stop (what it still delivers is ignored).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => undefined); // a rejection after the abort is nobody's business
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+export function createMtJobs(deps: ServiceDeps, options: MtJobsOptions = {}): MtJobs {
   const { repos } = deps;
   const store = createMtStore(deps.db);
-
-  interface Written {
-    output: MtOutput;
-    producedAt: string;
-    fromCache: boolean;
-  }
-
-  /** Writes one MT result (and caches it) in one transaction; false when skipped (human work meanwhile, gone, or unchanged). */
-  const writeMt = deps.db.transaction(
-    (paragraphId: string, result: Written, chosen: ChosenEngine, pair: LanguagePair, key: CacheKey, retranslated: boolean, author: Profile): boolean => {
-      const at = deps.now().toISOString();
-      if (!result.fromCache) store.put(key, result.output, result.producedAt);
-      const current = repos.paragraphs.get(paragraphId);
-      if (!current || result.output.text.trim() === '') return false;
-      const status = statusAfterMt(current.status);
-      if (status === null) return false;
-      const { engine, version } = chosen;
-      if (
-        current.target === result.output.text &&
-        current.mt?.text === result.output.text &&
-        current.mt.engineId === engine.id &&
-        current.mt.engineVersion === version
-      ) {
-        return false; // the same MT again: nothing to record
-      }
-      const updated: Paragraph = {
-        ...current,
-        target: result.output.text,
-        status,
-        mt: {
-          text: result.output.text,
-          engineId: engine.id,
-          engineVersion: version,
-          sourceLang: pair.source,
-          targetLang: pair.target,
-          createdAt: result.producedAt,
-          unknownWords: result.output.unknownWords,
-        },
-        updatedAt: at,
-      };
-      repos.paragraphs.update(updated);
-      const revisionId = repos.revisions.insert({
-        paragraphId,
-        documentId: current.documentId,
-        profileId: author.id,
-        authorName: author.name,
-        role: author.role,
-        origin: 'mt',
-        action: 'mt',
-        mtEngine: engine.id,
-        beforeText: current.target,
-        afterText: result.output.text,
-        statusBefore: current.status,
-        statusAfter: status,
-        createdAt: at,
-      });
-      store.recordProvenance({
-        revisionId,
-        paragraphId,
-        engineId: engine.id,
-        engineVersion: version,
-        sourceLang: pair.source,
-        targetLang: pair.target,
-        producedAt: result.producedAt,
-        writtenAt: at,
-        fromCache: result.fromCache,
-        retranslated,
-        unknownWords: result.output.unknownWords,
-      });
-      repos.documents.touch(current.documentId, at);
-      return true;
-    },
-  );
+  const batching = options.writeBatch ?? MT_WRITE_BATCH;
 
   function select(all: Paragraph[], scope: TranslateScope, paragraphIds: string[] | undefined): Paragraph[] {
     if (scope === 'selection' || paragraphIds !== undefined) {
       const wanted = new Set(paragraphIds ?? []);
-      const missing = [...wanted].filter((id) => !all.some((p) => p.id === id));
+      const present = new Set(all.map((p) => p.id));
+      const missing = [...wanted].filter((id) => !present.has(id));
       if (missing.length > 0) {
         throw new ServiceError('PARAGRAPH_NOT_FOUND', `${missing.length} of the paragraphs are not in this document.`, {
           paragraphIds: missing.slice(0, 100),
@@ -236,6 +199,13 @@ export function createMtJobs(deps: ServiceDeps): MtJobs {
         targetLang: pair.target,
         sourceHash: mtSourceHash(p.source + glossarySalt(p.source), engine.usesContext ? contextOf(all, p) : null),
       });
+      const writeBatch = createMtBatchWriter(deps, store, {
+        engineId: engine.id,
+        engineVersion: version,
+        pair,
+        retranslated: bypassCache,
+        author: profile,
+      });
 
       const jobId = deps.jobs.start({
         documentId,
@@ -244,68 +214,99 @@ export function createMtJobs(deps: ServiceDeps): MtJobs {
           let done = 0;
           const finished = new Set<string>();
           const failures = new Map<string, ServiceError>();
-          const write = (p: Paragraph, result: Written): void => {
-            writeMt(p.id, result, chosen, pair, keyOf(p), bypassCache, profile);
-            finished.add(p.id);
-            progress(++done);
+          // The engine's own signal: a cancel, or a write that failed, stops it at once.
+          const stop = new AbortController();
+          const onCancel = (): void => stop.abort(signal.reason);
+          signal.addEventListener('abort', onCancel, { once: true });
+          let writeError: unknown = null;
+          const failWrite = (err: unknown): void => {
+            writeError ??= err;
+            stop.abort(err);
+          };
+          // Results are written in batches (one transaction each, every paragraph its own savepoint).
+          const writer = createBatchedWriter<MtResult>({
+            ...batching,
+            write(results) {
+              const outcome = writeBatch(results);
+              for (const id of outcome.settled) finished.add(id);
+              done += outcome.settled.length;
+              progress(done);
+              if (outcome.error !== null) throw outcome.error;
+            },
+            onTimerError: failWrite,
+          });
+          const add = (p: Paragraph, output: MtOutput, producedAt: string, fromCache: boolean): void => {
+            try {
+              writer.add({ paragraphId: p.id, output, producedAt, fromCache, key: keyOf(p) });
+            } catch (err) {
+              failWrite(err);
+              throw err; // from an engine's onResult: the engine stops
+            }
           };
 
-          // Cached results first: no engine needed (works offline).
-          const misses: Paragraph[] = [];
-          for (const [i, p] of todo.entries()) {
-            // Let other requests in between (each write is its own durable transaction).
-            if (i % 25 === 24) await new Promise((r) => setImmediate(r));
-            signal.throwIfAborted();
-            const cached = bypassCache ? null : store.get(keyOf(p), deps.now().toISOString());
-            if (cached) write(p, { output: cached, producedAt: cached.createdAt, fromCache: true });
-            else misses.push(p);
-          }
-          if (misses.length === 0) return;
-
-          let writeError: unknown = null;
           let batchError: unknown = null;
-          // Inline tokens: Apertium takes the placeholders as superblanks; HTTP engines get XML tags.
-          const xml = (engine.kind ?? 'apertium') !== 'apertium' && misses.some((p) => hasTokens(p.source));
           try {
-            await engine.translateBatch(
-              misses.map((p) => (xml ? tokensToXml(p.source) : p.source)),
-              enginePair,
-              {
-                signal,
-                ...(xml ? { markup: 'xml' as const } : {}),
-                ...(engine.usesContext ? { context: misses.map((p) => contextOf(all, p)) } : {}),
-                ...(glossary.length > 0 ? { glossary } : {}),
-                onResult(index, raw) {
-                  const p = misses[index];
-                  if (signal.aborted || !p || finished.has(p.id)) return;
-                  // Every token exactly once; lost ones go to the end (QA then flags them).
-                  const text = repairTokens(xml ? xmlToTokens(raw.text) : raw.text, p.codes ?? []).text;
-                  const output = { ...raw, text };
-                  try {
-                    write(p, { output, producedAt: deps.now().toISOString(), fromCache: false });
-                  } catch (err) {
-                    writeError = err; // the engine stops and rejects with it
-                    throw err;
-                  }
+            // Cached results first: no engine needed (works offline).
+            const misses: Paragraph[] = [];
+            for (const [i, p] of todo.entries()) {
+              // Let other requests in between.
+              if (i % 100 === 99) await new Promise((r) => setImmediate(r));
+              signal.throwIfAborted();
+              const cached = bypassCache ? null : store.get(keyOf(p), deps.now().toISOString());
+              if (cached) add(p, cached, cached.createdAt, true);
+              else misses.push(p);
+            }
+            writer.flush();
+            if (misses.length > 0) {
+              // Inline tokens: Apertium takes the placeholders as superblanks; HTTP engines get XML tags.
+              const xml = (engine.kind ?? 'apertium') !== 'apertium' && misses.some((p) => hasTokens(p.source));
+              const translating = engine.translateBatch(
+                misses.map((p) => (xml ? tokensToXml(p.source) : p.source)),
+                enginePair,
+                {
+                  signal: stop.signal,
+                  ...(xml ? { markup: 'xml' as const } : {}),
+                  ...(engine.usesContext ? { context: misses.map((p) => contextOf(all, p)) } : {}),
+                  ...(glossary.length > 0 ? { glossary } : {}),
+                  onResult(index, raw) {
+                    const p = misses[index];
+                    if (stop.signal.aborted || !p || finished.has(p.id)) return;
+                    // Every token exactly once; lost ones go to the end (QA then flags them).
+                    const text = repairTokens(xml ? xmlToTokens(raw.text) : raw.text, p.codes ?? []).text;
+                    add(p, { ...raw, text }, deps.now().toISOString(), false);
+                  },
+                  onItemError(index, error) {
+                    const p = misses[index];
+                    if (!p) return;
+                    failures.set(
+                      p.id,
+                      isServiceError(error) ? error : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${error.message}`, { engineId: engine.id }),
+                    );
+                  },
                 },
-                onItemError(index, error) {
-                  const p = misses[index];
-                  if (!p) return;
-                  failures.set(
-                    p.id,
-                    isServiceError(error) ? error : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${error.message}`, { engineId: engine.id }),
-                  );
-                },
-              },
-            );
-          } catch (err) {
-            if (signal.aborted || err === writeError) throw err;
-            batchError = isServiceError(err)
-              ? err
-              : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${err instanceof Error ? err.message : String(err)}`, {
-                  engineId: engine.id,
-                });
+              );
+              try {
+                await untilAborted(translating, stop.signal);
+              } catch (err) {
+                if (signal.aborted || writeError !== null) throw err;
+                batchError = isServiceError(err)
+                  ? err
+                  : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${err instanceof Error ? err.message : String(err)}`, {
+                      engineId: engine.id,
+                    });
+              }
+            }
+          } finally {
+            signal.removeEventListener('abort', onCancel);
+            // What arrived before a cancel or a failure is written now (and counted in the final event).
+            try {
+              writer.flush();
+            } catch (err) {
+              writeError ??= err;
+            }
           }
+          if (writeError !== null && !signal.aborted) throw writeError;
+          signal.throwIfAborted();
           const left = todo.filter((p) => !finished.has(p.id));
           if (left.length === 0) return;
           const reason = (batchError as ServiceError | null) ?? failures.values().next().value ?? null;
