@@ -1,15 +1,18 @@
 /** Size limits shared by the UI and the services (kept free of zod so the renderer bundle stays small). */
 export const LIMITS = {
+  /** Most paragraphs one document may have (a 20,000-paragraph document is about 6 MB of text). */
+  documentParagraphs: 20_000,
   /** Largest pasted article accepted, in bytes of UTF-8. */
-  importBytes: 5 * 1024 * 1024,
+  importBytes: 16 * 1024 * 1024,
   /**
-   * Largest imported file, in bytes (Word files carry their pictures, which Verso never unpacks;
-   * base64 of this still fits the loopback bridge's 16 MB request limit).
+   * Largest imported file, in bytes (an XLIFF file of 20,000 units with targets and markup is
+   * 15–30 MB; Word files carry their pictures, which Verso never unpacks). Its base64 fits the
+   * loopback bridge's request limit (BRIDGE_MAX_BODY_BYTES, main/bridge/server.ts).
    */
-  importFileBytes: 10 * 1024 * 1024,
+  importFileBytes: 32 * 1024 * 1024,
   /** Longest paragraph target accepted from an edit, in characters. */
   paragraphChars: 100_000,
-  /** Most paragraphs one call may name. */
-  paragraphIds: 10_000,
+  /** Most paragraphs one call may name (every paragraph of the longest document). */
+  paragraphIds: 20_000,
   nameChars: 100,
 } as const;

@@ -10,6 +10,7 @@ import http from 'node:http';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, EventName, VersoEvents } from '../../shared/api.js';
+import { LIMITS } from '../../shared/limits.js';
 import { resolveStaticPath, sendStaticFile } from './staticFiles.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
 
@@ -36,6 +37,9 @@ export interface Bridge {
 }
 
 const HOST = '127.0.0.1';
+
+/** The largest request: the largest importable file as base64 (4/3 of it), with room for the JSON around it. */
+export const BRIDGE_MAX_BODY_BYTES = Math.ceil((LIMITS.importFileBytes * 4) / 3) + 1024 * 1024;
 
 function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -72,7 +76,7 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
 
 export function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
-  const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? BRIDGE_MAX_BODY_BYTES;
   const sseClients = new Set<http.ServerResponse>();
   let port = 0;
 

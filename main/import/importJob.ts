@@ -1,8 +1,11 @@
 /**
  * One parse job and its outcome, as they travel to and from the import worker: documents (a file
  * or pasted text), translation memories (TMX) and glossaries (CSV/TBX), so no big or hostile file
- * is parsed on the main process.
+ * is parsed on the main process; and the heavy planning of an import (aligning a bilingual pair,
+ * mapping a re-imported source onto a document), seconds of CPU on 20,000 paragraphs.
  */
+import { proposeAlignment, type AlignmentProposal } from '../../shared/import/alignment.js';
+import { planReimport, type ReimportPlan } from '../../shared/import/reimportPlan.js';
 import type { ParsedImport } from '../../shared/import/importedDocument.js';
 import type { ApiError, SourceFormat } from '../../shared/types.js';
 import { parseGlossaryCsv, type ImportRow } from '../glossary/csv.js';
@@ -20,7 +23,9 @@ export type ImportJob =
   | { kind: 'file'; fileName: string; bytes: Uint8Array }
   | { kind: 'text'; text: string; format: SourceFormat }
   | ({ kind: 'tmx'; bytes: Uint8Array; now: string } & Pair)
-  | ({ kind: 'glossary'; format: 'csv' | 'tbx'; text: string } & Pair);
+  | ({ kind: 'glossary'; format: 'csv' | 'tbx'; text: string } & Pair)
+  | { kind: 'align'; sources: string[]; translations: string[] }
+  | { kind: 'reimportPlan'; oldSources: string[]; newSources: string[] };
 
 /** What each kind of job gives. */
 export interface ImportJobValues {
@@ -28,6 +33,8 @@ export interface ImportJobValues {
   text: ParsedImport;
   tmx: ParsedTmx;
   glossary: ImportRow[];
+  align: AlignmentProposal;
+  reimportPlan: ReimportPlan;
 }
 
 export type ImportOutcome<V = ImportJobValues[keyof ImportJobValues]> = { ok: true; value: V } | { ok: false; error: ApiError };
@@ -42,6 +49,10 @@ async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobVal
       return parseTmx(decodeTmx(job.bytes), job, job.now);
     case 'glossary':
       return job.format === 'csv' ? parseGlossaryCsv(job.text) : parseTbx(job.text, job);
+    case 'align':
+      return proposeAlignment(job.sources, job.translations);
+    case 'reimportPlan':
+      return planReimport(job.oldSources, job.newSources);
   }
 }
 

@@ -7,13 +7,13 @@ export const IMPORT_LIMITS = {
   /** Largest pasted text, in bytes of UTF-8. */
   textBytes: LIMITS.importBytes,
   /** Most paragraphs one document may have. */
-  paragraphs: 5_000,
+  paragraphs: LIMITS.documentParagraphs,
   /** Longest paragraph, in characters (UTF-16 units). */
   paragraphChars: 20_000,
   /** Deepest XML/HTML element nesting. */
   xmlDepth: 256,
-  /** Most XML elements in one file. */
-  xmlElements: 500_000,
+  /** Most XML elements in one file (a Word file of 20,000 paragraphs has about 500,000). */
+  xmlElements: 2_000_000,
   /** DOCX: most entries the ZIP archive may list. */
   zipEntries: 10_000,
   /** DOCX: largest uncompressed size of one part that is read (document, styles, numbering, relationships). */

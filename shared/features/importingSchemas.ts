@@ -19,7 +19,7 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** Most paragraphs and longest paragraph of an import (main/import/limits.ts checks them again). */
-const MAX_PARAGRAPHS = 5_000;
+const MAX_PARAGRAPHS = LIMITS.documentParagraphs;
 const MAX_PARAGRAPH_CHARS = 20_000;
 const langTag = z.string().min(2).max(35);
 

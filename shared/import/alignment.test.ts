@@ -56,3 +56,25 @@ describe('proposeAlignment', () => {
     expect(splitAt(['One. Two.', 'x'], 0, 4)).toEqual(['One.', 'Two.', 'x']);
   });
 });
+
+describe('proposeAlignment on long documents', () => {
+  it('aligns 20,000 paragraphs with 20,010 translations (ten split in two by the translator) in a band around the diagonal', () => {
+    const sources = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i}: ${'word '.repeat(5 + ((i * 7919) % 60))}end.`);
+    const splitAt = new Set(Array.from({ length: 10 }, (_, k) => 1_000 + k * 1_900));
+    const translations: string[] = [];
+    for (const [i, s] of sources.entries()) {
+      const t = `Párrafo ${i}: ${'palabra '.repeat(5 + ((i * 7919) % 60))}fin.`;
+      if (!splitAt.has(i)) translations.push(t);
+      else translations.push(t.slice(0, t.length / 2), t.slice(t.length / 2));
+      void s;
+    }
+    const { targets, uncertain } = proposeAlignment(sources, translations);
+    expect(targets).toHaveLength(20_000);
+    for (const i of splitAt) {
+      expect(targets[i]!.startsWith(`Párrafo ${i}:`)).toBe(true);
+      expect(uncertain[i]).toBe(true);
+    }
+    expect(uncertain.filter(Boolean)).toHaveLength(10);
+    expect(targets.every((t, i) => t.startsWith(`Párrafo ${i}:`))).toBe(true);
+  });
+});

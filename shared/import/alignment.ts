@@ -20,6 +20,8 @@ const BEADS: readonly { bead: Bead; cost: number }[] = [
   { bead: [2, 1], cost: -Math.log(0.089 / 2) },
   { bead: [1, 2], cost: -Math.log(0.089 / 2) },
 ];
+/** How far (in translations) the alignment may stray from the diagonal. */
+const ALIGN_BAND = 120;
 /** Variance of the length ratio per character (Gale & Church). */
 const S2 = 6.8;
 
@@ -49,26 +51,46 @@ export function proposeAlignment(sources: readonly string[], translations: reado
   const totalT = lt.reduce((a, b) => a + b, 0);
   const ratio = totalS > 0 && totalT > 0 ? totalT / totalS : 1;
 
-  // cost[i][j]: best cost aligning the first i sources with the first j translations.
-  const cost: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
-  const back: (Bead | null)[][] = Array.from({ length: n + 1 }, () => new Array<Bead | null>(m + 1).fill(null));
-  cost[0]![0] = 0;
+  // cost(i, j): best cost aligning the first i sources with the first j translations, computed in a
+  // band around the diagonal (a translation drifts from it only locally), so 20,000 paragraphs a
+  // side take megabytes, not gigabytes. Rows i-1 and i-2 are all a row needs; the back-pointers
+  // (bead index per cell) are kept for every row.
+  const sumS = [0];
+  for (const l of ls) sumS.push(sumS[sumS.length - 1]! + l);
+  const sumT = [0];
+  for (const l of lt) sumT.push(sumT[sumT.length - 1]! + l);
+  const band = Math.max(ALIGN_BAND, 2 * Math.ceil(Math.max(m / Math.max(n, 1), n / Math.max(m, 1))));
+  const lo = (i: number): number => Math.max(0, Math.round((i * m) / Math.max(n, 1)) - band);
+  const hi = (i: number): number => Math.min(m, Math.round((i * m) / Math.max(n, 1)) + band);
+  const NONE = 255;
+  const back: Uint8Array[] = [];
+  const rows = new Map<number, Float64Array>();
+  const costAt = (i: number, j: number): number => {
+    const row = rows.get(i);
+    const l = lo(i);
+    return row && j >= l && j <= hi(i) ? row[j - l]! : Infinity;
+  };
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      if (i === 0 && j === 0) continue;
-      for (const { bead, cost: prior } of BEADS) {
+    const l = lo(i);
+    const row = new Float64Array(hi(i) - l + 1).fill(Infinity);
+    const from = new Uint8Array(row.length).fill(NONE);
+    rows.set(i, row);
+    rows.delete(i - 3);
+    back.push(from);
+    for (let j = l; j <= hi(i); j++) {
+      if (i === 0 && j === 0) {
+        row[0] = 0;
+        continue;
+      }
+      for (const [b, { bead, cost: prior }] of BEADS.entries()) {
         const [di, dj] = bead;
         if (i < di || j < dj) continue;
-        const prev = cost[i - di]![j - dj]!;
+        const prev = di === 0 ? (j - dj >= l ? row[j - dj - l]! : Infinity) : costAt(i - di, j - dj);
         if (prev === Infinity) continue;
-        let a = 0;
-        for (let k = i - di; k < i; k++) a += ls[k]!;
-        let b = 0;
-        for (let k = j - dj; k < j; k++) b += lt[k]!;
-        const c = prev + prior + lengthCost(a, b, ratio);
-        if (c < cost[i]![j]!) {
-          cost[i]![j] = c;
-          back[i]![j] = bead;
+        const c = prev + prior + lengthCost(sumS[i]! - sumS[i - di]!, sumT[j]! - sumT[j - dj]!, ratio);
+        if (c < row[j - l]!) {
+          row[j - l] = c;
+          from[j - l] = b;
         }
       }
     }
@@ -76,7 +98,9 @@ export function proposeAlignment(sources: readonly string[], translations: reado
 
   const beads: { sources: number[]; targets: number[] }[] = [];
   for (let i = n, j = m; i > 0 || j > 0; ) {
-    const [di, dj] = back[i]![j]!;
+    const b = back[i]![j - lo(i)]!;
+    if (b === NONE) throw new Error('alignment: the end is out of the band');
+    const [di, dj] = BEADS[b]!.bead;
     beads.unshift({
       sources: Array.from({ length: di }, (_, k) => i - di + k),
       targets: Array.from({ length: dj }, (_, k) => j - dj + k),

@@ -84,6 +84,35 @@ async function machineCount(server: RunningServer, documentId: string): Promise<
   return doc.paragraphs.filter((p) => p.status === 'machine').length;
 }
 
+/** The bridge's job events, followed from here (to cancel a job the page can no longer cancel). */
+function watchJobs(server: RunningServer): { running(): string[]; stop(): void } {
+  const controller = new AbortController();
+  const state = new Map<string, string>();
+  void (async () => {
+    const res = await fetch(`${server.origin}/api/events?token=${server.token}`, { signal: controller.signal });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (!frame.includes('event: jobProgress') || !data) continue;
+        const p = JSON.parse(data) as { jobId: string; state: string };
+        state.set(p.jobId, p.state);
+      }
+    }
+  })().catch(() => undefined);
+  return {
+    running: () => [...state].filter(([, s]) => s === 'running').map(([id]) => id),
+    stop: () => controller.abort(),
+  };
+}
+
 // ---- Raw Apertium
 
 function rawApertium(file: string): Promise<number> {
@@ -297,7 +326,8 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
   const dataDir = makeDataDir();
   const server = await startServer(dataDir);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+  let page = await context.newPage();
+  const jobs = watchJobs(server);
   const note = (step: string, err: unknown): void => {
     const message = err instanceof Error ? (process.env.BENCH_DEBUG ? err.message : err.message.split('\n')[0]!) : String(err);
     notes.push(`${size} paragraphs, run ${run + 1}, ${step}: ${message}`);
@@ -305,8 +335,16 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
   };
   try {
     await page.addInitScript(installPageBench);
-    const cdp = await context.newCDPSession(page);
+    let cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    /** After a step the page did not survive: a new page (the old one may be stuck), the document open again. */
+    const freshPage = async (): Promise<void> => {
+      void page.close().catch(() => undefined);
+      page = await context.newPage();
+      await page.addInitScript(installPageBench);
+      cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+    };
     await invoke(server, 'setProfile', { name: 'Bench Translator', role: 'translator' });
     const title = `Bench translate ${size}`;
     const cancelTitle = `Bench cancel ${size}`;
@@ -355,9 +393,10 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
         log(`Translate all: ${(tr.totalMs / 1000).toFixed(1)} s, longest task ${Math.round(tr.longestTaskMs)} ms`);
       } catch (err) {
         note('Translate all', err);
-        // Free the machine for the next steps.
-        const running = await page.evaluate(() => window.__bench.events.filter((e) => e.state === 'running').pop()?.jobId ?? null).catch(() => null);
-        if (running) await invoke(server, 'cancelJob', { jobId: running }).catch(() => undefined);
+        // Free the machine for the next steps: the job cancelled, and a new page with the document.
+        for (const jobId of jobs.running()) await invoke(server, 'cancelJob', { jobId }).catch(() => undefined);
+        await freshPage();
+        await openDocument(page, cdp, server, title, timeout).catch((e: unknown) => note('open after Translate all', e));
       }
     }
 
@@ -413,6 +452,7 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
     }
     return f;
   } finally {
+    jobs.stop();
     await context.close();
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { failure } from '../../testing/failure.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { parseImportFile } from '../parseImport.js';
+import { IMPORT_LIMITS } from '../limits.js';
 import { docxParts, makeZip, wp } from '../testing/zipWriter.js';
 import { readDocx, runsText, type DocxParagraph } from './docx.js';
 
@@ -141,14 +142,14 @@ describe('WordprocessingML details', () => {
   });
 
   it('refuses more paragraphs than the import limit like any other format', async () => {
-    const many = Array.from({ length: 5001 }, (_, i) => wp(`P${i}`)).join('');
+    const many = Array.from({ length: IMPORT_LIMITS.paragraphs + 1 }, (_, i) => wp(`P${i}`)).join('');
     expect(await failure(parseImportFile({ fileName: 'many.docx', bytes: makeZip(docxParts(many)) }))).toMatchObject({ code: 'IMPORT_TOO_MANY_PARAGRAPHS' });
   });
 
   it('imports a Word file with photos larger than a pasted article may be (its pictures are never unpacked)', async () => {
-    // 7 MB of incompressible "photo", stored: over the 5 MB for pasted text, under the 10 MB file limit.
+    // 20 MB of incompressible "photo", stored: over the 16 MB for pasted text, under the 32 MB file limit.
     let x = 2463534242;
-    const photo = new Uint8Array(7 * 1024 * 1024).map(() => {
+    const photo = new Uint8Array(20 * 1024 * 1024).map(() => {
       x ^= x << 13;
       x ^= x >>> 17;
       x ^= x << 5;

@@ -7,7 +7,7 @@
  */
 import type { ArchivedParagraph, ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
 import type { ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
-import { planReimport } from '../../../shared/import/reimportPlan.js';
+import { planReimport, type ReimportPlan } from '../../../shared/import/reimportPlan.js';
 import { repairTokens } from '../../../shared/inline/inlineCodes.js';
 import { renderPlainText } from '../../../shared/inline/renderInline.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
@@ -15,7 +15,6 @@ import { createImportingRepo } from '../../db/repositories/importing/importingRe
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { proposeAlignment } from '../../../shared/import/alignment.js';
 import { checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
 import { ServiceError } from '../serviceError.js';
 
@@ -38,13 +37,23 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
   }
 
   const apply = deps.db.transaction(
-    (doc: DocumentRecord, segments: ImportedSegment[], meta: { format: ImportFormat; fileName: string | null }, author: Profile): ReimportSummary => {
+    (
+      doc: DocumentRecord,
+      segments: ImportedSegment[],
+      meta: { format: ImportFormat; fileName: string | null },
+      author: Profile,
+      planned: { oldSources: readonly string[]; plan: ReimportPlan },
+    ): ReimportSummary => {
       const at = deps.now().toISOString();
       const old = repos.paragraphs.listByDocument(doc.id);
-      const plan = planReimport(
-        old.map((p) => p.source),
-        segments.map((s) => s.text),
-      );
+      // Planned in the worker from the sources as they were; planned again here if they changed since.
+      const same = planned.oldSources.length === old.length && old.every((p, i) => p.source === planned.oldSources[i]);
+      const plan = same
+        ? planned.plan
+        : planReimport(
+            old.map((p) => p.source),
+            segments.map((s) => s.text),
+          );
       const summary: ReimportSummary = { reimportId: 0, unchanged: 0, moved: [], changed: [], added: [], removed: [], signOffsWithdrawn: 0 };
       for (const step of plan.steps) {
         if (step.type === 'unchanged') summary.unchanged++;
@@ -84,7 +93,8 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         importing.deleteParagraph(p.id);
       }
       // Out of the way first, then into the new order.
-      for (const [i, p] of old.entries()) if (!plan.removed.includes(i)) importing.setPosition(p.id, p.index + POSITION_OFFSET);
+      const removed = new Set(plan.removed);
+      for (const [i, p] of old.entries()) if (!removed.has(i)) importing.setPosition(p.id, p.index + POSITION_OFFSET);
 
       for (const step of plan.steps) {
         const seg = segments[step.newIndex]!;
@@ -148,7 +158,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       // The person aligns plain text; inline tokens are put back when the document is created.
       const plain = (s: ImportedSegment): string => renderPlainText(s.text, s.codes ?? []);
       const translations = tgt.segments.map(plain);
-      const { targets, uncertain } = proposeAlignment(src.segments.map(plain), translations);
+      const { targets, uncertain } = await runner.run({ kind: 'align', sources: src.segments.map(plain), translations });
       return {
         sources: src.segments.map((s) => ({ kind: s.kind, marker: s.marker, text: plain(s) })),
         translations,
@@ -191,7 +201,14 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
       }
       const fileName = source.kind === 'file' ? source.fileName.slice(0, 255) : null;
-      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName }, profile);
+      const oldSources = repos.paragraphs.listByDocument(documentId).map((p) => p.source);
+      const plan = await runner.run({ kind: 'reimportPlan', oldSources, newSources: parsed.segments.map((s) => s.text) });
+      // Again: the document may have gone, or a job started, while the plan was made.
+      requireDocument(documentId);
+      if (deps.jobs.runningFor(documentId)) {
+        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
+      }
+      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName }, profile, { oldSources, plan });
       const summaryRow = repos.documents.summary(documentId)!;
       return { document: { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }, summary };
     },
