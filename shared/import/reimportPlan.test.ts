@@ -63,3 +63,48 @@ describe('planReimport on large, very different sources', () => {
     expect(plan.removed).toHaveLength(4995);
   });
 });
+
+describe('planReimport on documents of 20,000 paragraphs', () => {
+  const text = (i: number): string =>
+    `Story ${i}: the council of district ${i % 97} said on day ${i % 31} that ${['roads', 'schools', 'parks', 'taxes'][i % 4]} would be reviewed by ${i * 13}.`;
+  const old = Array.from({ length: 20_000 }, (_, i) => text(i));
+
+  it('plans an edit of every tenth paragraph, a moved block, additions and removals (past the point where a plain diff gives up)', () => {
+    // Each new paragraph with where it came from (null: new) and whether its words changed.
+    const revised: { text: string; from: number | null; edited: boolean }[] = old.map((p, i) =>
+      i % 10 === 5 ? { text: p.replace('would be reviewed', 'will be reviewed again'), from: i, edited: true } : { text: p, from: i, edited: false },
+    );
+    revised.push(...revised.splice(100, 50)); // 50 paragraphs move to the end (5 of them edited too)
+    revised.splice(1_000, 0, { text: 'A brand-new paragraph about something else entirely, added by the desk.', from: null, edited: false });
+    const gone = revised.splice(19_000, 3).map((r) => r.from!);
+    const plan = planReimport(
+      old,
+      revised.map((r) => r.text),
+    );
+    expect(plan.steps).toHaveLength(revised.length);
+    const movedAndEdited = revised.filter((r, j) => r.edited && j >= revised.length - 50).length;
+    expect(movedAndEdited).toBe(5);
+    for (const [j, s] of plan.steps.entries()) {
+      const r = revised[j]!;
+      if (r.from === null || (r.edited && j >= revised.length - 50)) {
+        // New, or edited and moved far away: added (its old paragraph is removed).
+        expect(s.type).toBe('added');
+      } else if (r.edited) {
+        expect(s).toMatchObject({ type: 'changed', oldIndex: r.from });
+      } else {
+        expect(s.type === 'unchanged' || s.type === 'moved').toBe(true);
+        expect('oldIndex' in s && s.oldIndex).toBe(r.from);
+      }
+    }
+    expect(plan.steps.filter((s) => s.type === 'moved')).toHaveLength(45);
+    const movedAwayEdited = revised.slice(-50).filter((r) => r.edited).map((r) => r.from!);
+    expect(plan.removed).toEqual([...gone, ...movedAwayEdited].sort((a, b) => a - b));
+  });
+
+  it('plans a completely different source of the same length (every paragraph removed or added)', () => {
+    const other = Array.from({ length: 20_000 }, (_, i) => `Unrelated ${i} wording with nothing shared ${i * 7} xq${i}.`);
+    const plan = planReimport(old, other);
+    expect(plan.steps.every((s) => s.type === 'added')).toBe(true);
+    expect(plan.removed).toHaveLength(20_000);
+  });
+});
