@@ -113,6 +113,29 @@ describe('the TM follows sign-offs', () => {
     // Already filled: nothing more to do.
     expect((await api.prefillTmMatches({ documentId: second.id })).paragraphs).toEqual([]);
   });
+
+  it('pre-fills a long document in chunks, other requests going on between them; a paragraph edited meanwhile is left alone', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const sources = Array.from({ length: 120 }, (_, i) => `Item ${i + 1}: the river rose again overnight.`);
+    const first = await article(backend, sources);
+    for (const [i, p] of first.paragraphs.entries()) await api.updateParagraphTarget({ paragraphId: p.id, target: `Punto ${i + 1}: el río volvió a crecer.` });
+    await api.signOffParagraphs({ paragraphIds: first.paragraphs.map((p) => p.id) });
+    await api.updateMemorySettings({ prefillExact: true });
+    const second = await article(backend, sources);
+    const late = second.paragraphs[100]!;
+    // The first chunk is looked up and written before the call yields; the edit comes in between chunks.
+    const prefill = api.prefillTmMatches({ documentId: second.id });
+    const edit = api.updateParagraphTarget({ paragraphId: late.id, target: 'Escrito a mano.' });
+    const [{ paragraphs }] = await Promise.all([prefill, edit]);
+    expect(paragraphs).toHaveLength(119);
+    expect(paragraphs.map((p) => p.id)).not.toContain(late.id);
+    const after = await api.getDocument({ documentId: second.id });
+    expect(after.paragraphs[100]).toMatchObject({ target: 'Escrito a mano.', status: 'edited' });
+    expect(after.paragraphs[99]).toMatchObject({ target: 'Punto 100: el río volvió a crecer.', status: 'edited' });
+    expect(rows(backend, `SELECT count(*) AS n FROM tm_provenance WHERE paragraph_id = '${late.id}'`)).toEqual([{ n: 0 }]);
+  });
 });
 
 const TMX = `<?xml version="1.0" encoding="UTF-8"?>

@@ -16,6 +16,10 @@ import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../serviceError.js';
 
 export const PREFILL_SETTING_KEY = 'memory.prefillExact';
+/** Paragraphs looked up between two turns of the event loop when prefilling. */
+const PREFILL_CHUNK = 50;
+
+const isUntouched = (p: Paragraph): boolean => p.status === 'new' && p.target.trim() === '';
 
 export interface MemoryServiceOptions {
   store?: TmStore;
@@ -84,6 +88,16 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     return { paragraph: updated, signOffWithdrawn: withdrawsSignOff };
   });
 
+  /** Prefill's matches, each to its paragraph if nobody has touched it meanwhile. */
+  const writeFound = deps.db.transaction((found: readonly [string, TmUnit][], doc: DocumentRecord, author: Profile): Paragraph[] => {
+    const written: Paragraph[] = [];
+    for (const [paragraphId, unit] of found) {
+      const current = repos.paragraphs.get(paragraphId);
+      if (current && isUntouched(current)) written.push(writeMatch(current, doc, unit, author).paragraph);
+    }
+    return written;
+  });
+
   return {
     async lookupTm({ paragraphId }) {
       const { p, doc } = requireParagraph(paragraphId);
@@ -112,10 +126,17 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       if (!settings().prefillExact) return { paragraphs: [] };
       const author = requireProfile(deps);
       const filled: Paragraph[] = [];
-      for (const p of repos.paragraphs.listByDocument(documentId)) {
-        if (p.status !== 'new' || p.target.trim() !== '') continue;
-        const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, { limit: 1, minScore: 100, excludeParagraphId: p.id });
-        if (best) filled.push(writeMatch(p, doc, best, author).paragraph);
+      const untouched = repos.paragraphs.listByDocument(documentId).filter(isUntouched);
+      // In chunks, other requests going on between them (a document may have 20,000 paragraphs);
+      // each chunk's matches are written in one transaction, to paragraphs still untouched then.
+      for (let start = 0; start < untouched.length; start += PREFILL_CHUNK) {
+        if (start > 0) await new Promise((r) => setImmediate(r));
+        const found: [string, TmUnit][] = [];
+        for (const p of untouched.slice(start, start + PREFILL_CHUNK)) {
+          const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, { limit: 1, minScore: 100, excludeParagraphId: p.id });
+          if (best) found.push([p.id, best]);
+        }
+        filled.push(...writeFound(found, doc, author));
       }
       return { paragraphs: filled };
     },
