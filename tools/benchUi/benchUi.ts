@@ -176,6 +176,8 @@ async function translateAllButton(page: Page, timeout: number): Promise<void> {
 
 interface TranslateFigures {
   totalMs: number;
+  jobMs: number;
+  longestBeforeDoneMs: number;
   longestTaskMs: number;
   longTasks: number;
   progressSteps: number;
@@ -197,6 +199,8 @@ async function translateAll(page: Page, timeout: number): Promise<TranslateFigur
       const samples = b.progress.filter((s) => s.t >= t0 && s.t <= doneAt && s.value !== null);
       return {
         totalMs: t1 - t0,
+        jobMs: doneAt - t0,
+        longestBeforeDoneMs: tasks.filter((t) => t.start < doneAt).reduce((m, t) => Math.max(m, t.duration), 0),
         longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
         longTasks: tasks.length,
         samples: samples.map((s) => ({ t: s.t, value: s.value! })),
@@ -210,6 +214,8 @@ async function translateAll(page: Page, timeout: number): Promise<TranslateFigur
     const stepTimes = r.samples.filter((s, i) => i > 0 && s.value > r.samples[i - 1]!.value).map((s) => s.t);
     return {
       totalMs: r.totalMs,
+      jobMs: r.jobMs,
+      longestBeforeDoneMs: r.longestBeforeDoneMs,
       longestTaskMs: r.longestTaskMs,
       longTasks: r.longTasks,
       progressSteps: increases(values),
@@ -295,6 +301,8 @@ function emptyFigures(paragraphs: number): RunFigures {
     reopenInteractiveMs: null,
     reopenScriptMs: null,
     translateMs: null,
+    translateJobMs: null,
+    translateLongestBeforeDoneMs: null,
     rawApertiumMs: null,
     machineAfter: null,
     translateLongestTaskMs: null,
@@ -383,6 +391,8 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
       try {
         const tr = await translateAll(page, timeout);
         f.translateMs = tr.totalMs;
+        f.translateJobMs = tr.jobMs;
+        f.translateLongestBeforeDoneMs = tr.longestBeforeDoneMs;
         f.translateLongestTaskMs = tr.longestTaskMs;
         f.translateLongTasks = tr.longTasks;
         f.progressSteps = tr.progressSteps;

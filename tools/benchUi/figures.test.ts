@@ -11,6 +11,8 @@ function figures(over: Partial<RunFigures> = {}): RunFigures {
     reopenInteractiveMs: 700,
     reopenScriptMs: 140,
     translateMs: 5000,
+    translateJobMs: 4800,
+    translateLongestBeforeDoneMs: 60,
     rawApertiumMs: 4200,
     machineAfter: 1500,
     translateLongestTaskMs: 80,
