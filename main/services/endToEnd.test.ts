@@ -1,6 +1,7 @@
 /** The whole workflow over a temporary database with the REAL Apertium engine (en → es). */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { LIMITS } from '../../shared/limits.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../backend.js';
 import { recordJobEvents } from '../testing/jobEvents.js';
@@ -252,7 +253,7 @@ describe('bad imports change nothing', () => {
       [{ source: file('broken.md', Uint8Array.from([0x48, 0x6f, 0x6c, 0xc3, 0xa1, 0x20, 0xc3, 0x28])), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_ENCODING_INVALID', { offset: 6 }],
       [{ source: text('nul\u0000\u0000bytes here'), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_BINARY'],
       [{ source: file('article.pdf', new TextEncoder().encode('Hello')), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_UNSUPPORTED_FORMAT'],
-      [{ source: text('é'.repeat(2_700_000)), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_TOO_LARGE', { limitBytes: 5 * 1024 * 1024 }],
+      [{ source: text('é'.repeat(LIMITS.importBytes / 2 + 1_000)), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_TOO_LARGE', { limitBytes: LIMITS.importBytes }],
       [{ source: text('Hello there.'), sourceLang: 'xx-nope', targetLang: 'es' }, 'LANGUAGE_UNKNOWN', { tag: 'xx-nope' }],
       [{ source: text('Hello there.'), sourceLang: 'en', targetLang: 'klingon' }, 'LANGUAGE_UNKNOWN', { tag: 'klingon' }],
       [{ source: text('Hello there.'), sourceLang: 'EN', targetLang: 'en' }, 'LANGUAGE_SAME'],

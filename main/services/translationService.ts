@@ -6,21 +6,20 @@
  * revision and provenance), so a failure or cancel midway keeps all that was done and never
  * leaves a half-written paragraph; a cancel stops the engine at once and writes what had arrived.
  */
-import { hasTokens, repairTokens, stripTokens } from '../../shared/inline/inlineCodes.js';
-import { tokensToXml, xmlToTokens } from '../engines/inlineMarkup.js';
+import { stripTokens } from '../../shared/inline/inlineCodes.js';
 import type { VersoApi } from '../../shared/api.js';
 import type { TranslateScope } from '../../shared/features/enginesApi.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
 import { isUntouchedByHumans } from '../../shared/status.js';
-import type { ApiError, EngineInfo, LanguagePair, Paragraph } from '../../shared/types.js';
+import type { EngineInfo, LanguagePair, Paragraph } from '../../shared/types.js';
 import { readEngineDefaults } from '../engines/engineConfig.js';
-import { matchPair, type MtEngine, type MtOutput, type ParagraphContext } from '../engines/mtEngine.js';
+import { matchPair, type MtEngine, type ParagraphContext } from '../engines/mtEngine.js';
 import { createMtStore, mtSourceHash, type CacheKey } from '../engines/mtStore.js';
 import { requireProfile, type ServiceDeps } from './context.js';
-import { createBatchedWriter } from '../jobs/batchedWriter.js';
-import { createMtBatchWriter, type MtResult } from './mtResultWriter.js';
+import { runMtJob } from './mtJob.js';
+import { createMtBatchWriter } from './mtResultWriter.js';
 import { glossaryFingerprint, glossaryTermsOf } from '../glossary/mtGlossary.js';
-import { ServiceError, isServiceError, type ErrorDetails } from './serviceError.js';
+import { ServiceError } from './serviceError.js';
 
 export interface ChosenEngine {
   engine: MtEngine;
@@ -129,29 +128,6 @@ function contextOf(all: readonly Paragraph[], p: Paragraph): ParagraphContext {
   return { previous: plain(all[p.index - 1]), next: plain(all[p.index + 1]) };
 }
 
-/**
- * Follows `work` until `signal` aborts, then rejects at once with its reason: a cancel does not wait
- * for an engine that is slow to stop (what it still delivers is ignored).
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  work.catch(() => undefined); // a rejection after the abort is nobody's business
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-    );
-  });
-}
-
 export function createMtJobs(deps: ServiceDeps, options: MtJobsOptions = {}): MtJobs {
   const { repos } = deps;
   const store = createMtStore(deps.db);
@@ -210,128 +186,23 @@ export function createMtJobs(deps: ServiceDeps, options: MtJobsOptions = {}): Mt
       const jobId = deps.jobs.start({
         documentId,
         total: todo.length,
-        async run({ signal, progress }) {
-          let done = 0;
-          const finished = new Set<string>();
-          const failures = new Map<string, ServiceError>();
-          // The engine's own signal: a cancel, or a write that failed, stops it at once.
-          const stop = new AbortController();
-          const onCancel = (): void => stop.abort(signal.reason);
-          signal.addEventListener('abort', onCancel, { once: true });
-          let writeError: unknown = null;
-          const failWrite = (err: unknown): void => {
-            writeError ??= err;
-            stop.abort(err);
-          };
-          // Results are written in batches (one transaction each, every paragraph its own savepoint).
-          const writer = createBatchedWriter<MtResult>({
-            ...batching,
-            write(results) {
-              const outcome = writeBatch(results);
-              for (const id of outcome.settled) finished.add(id);
-              done += outcome.settled.length;
-              progress(done);
-              if (outcome.error !== null) throw outcome.error;
+        run: (job) =>
+          runMtJob(
+            {
+              todo,
+              engine,
+              enginePair,
+              glossary,
+              bypassCache,
+              keyOf,
+              contextOf: (p) => contextOf(all, p),
+              store,
+              writeBatch,
+              batching,
+              now: deps.now,
             },
-            onTimerError: failWrite,
-          });
-          const add = (p: Paragraph, output: MtOutput, producedAt: string, fromCache: boolean): void => {
-            try {
-              writer.add({ paragraphId: p.id, output, producedAt, fromCache, key: keyOf(p) });
-            } catch (err) {
-              failWrite(err);
-              throw err; // from an engine's onResult: the engine stops
-            }
-          };
-
-          let batchError: unknown = null;
-          try {
-            // Cached results first: no engine needed (works offline).
-            const misses: Paragraph[] = [];
-            for (const [i, p] of todo.entries()) {
-              // Let other requests in between.
-              if (i % 100 === 99) await new Promise((r) => setImmediate(r));
-              signal.throwIfAborted();
-              const cached = bypassCache ? null : store.get(keyOf(p), deps.now().toISOString());
-              if (cached) add(p, cached, cached.createdAt, true);
-              else misses.push(p);
-            }
-            writer.flush();
-            if (misses.length > 0) {
-              // Inline tokens: Apertium takes the placeholders as superblanks; HTTP engines get XML tags.
-              const xml = (engine.kind ?? 'apertium') !== 'apertium' && misses.some((p) => hasTokens(p.source));
-              const translating = engine.translateBatch(
-                misses.map((p) => (xml ? tokensToXml(p.source) : p.source)),
-                enginePair,
-                {
-                  signal: stop.signal,
-                  ...(xml ? { markup: 'xml' as const } : {}),
-                  ...(engine.usesContext ? { context: misses.map((p) => contextOf(all, p)) } : {}),
-                  ...(glossary.length > 0 ? { glossary } : {}),
-                  onResult(index, raw) {
-                    const p = misses[index];
-                    if (stop.signal.aborted || !p || finished.has(p.id)) return;
-                    // Every token exactly once; lost ones go to the end (QA then flags them).
-                    const text = repairTokens(xml ? xmlToTokens(raw.text) : raw.text, p.codes ?? []).text;
-                    add(p, { ...raw, text }, deps.now().toISOString(), false);
-                  },
-                  onItemError(index, error) {
-                    const p = misses[index];
-                    if (!p) return;
-                    failures.set(
-                      p.id,
-                      isServiceError(error) ? error : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${error.message}`, { engineId: engine.id }),
-                    );
-                  },
-                },
-              );
-              try {
-                await untilAborted(translating, stop.signal);
-              } catch (err) {
-                if (signal.aborted || writeError !== null) throw err;
-                batchError = isServiceError(err)
-                  ? err
-                  : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${err instanceof Error ? err.message : String(err)}`, {
-                      engineId: engine.id,
-                    });
-              }
-            }
-          } finally {
-            signal.removeEventListener('abort', onCancel);
-            // What arrived before a cancel or a failure is written now (and counted in the final event).
-            try {
-              writer.flush();
-            } catch (err) {
-              writeError ??= err;
-            }
-          }
-          if (writeError !== null && !signal.aborted) throw writeError;
-          signal.throwIfAborted();
-          const left = todo.filter((p) => !finished.has(p.id));
-          if (left.length === 0) return;
-          const reason = (batchError as ServiceError | null) ?? failures.values().next().value ?? null;
-          const cause: ApiError = reason
-            ? reason.toApiError()
-            : { code: 'ENGINE_BAD_REPLY', message: `${engine.name} returned no translation for some paragraphs.` };
-          if (done === 0 && reason) throw reason;
-          const details: ErrorDetails = {
-            translated: done,
-            untranslated: left.length,
-            count: left.length,
-            total: todo.length,
-            paragraphs: left.map((p) => p.index + 1).slice(0, 200),
-            engine: engine.name,
-            reason: cause.code,
-            ...Object.fromEntries(
-              Object.entries(cause.details ?? {}).filter(([k]) => !['translated', 'untranslated', 'total', 'paragraphs', 'reason', 'count'].includes(k)),
-            ),
-          };
-          throw new ServiceError(
-            'MT_INCOMPLETE',
-            `${done} of ${todo.length} paragraphs were translated and saved; ${left.length} were not: ${cause.message}`,
-            details,
-          );
-        },
+            job,
+          ),
       });
       return { jobId, total: todo.length };
     },
