@@ -8,6 +8,7 @@
 import type { ArchivedParagraph, ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
 import type { ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
 import { planReimport } from '../../../shared/import/reimportPlan.js';
+import { isInvisible } from '../../../shared/import/visibleText.js';
 import { repairTokens } from '../../../shared/inline/inlineCodes.js';
 import { renderPlainText } from '../../../shared/inline/renderInline.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
@@ -169,7 +170,9 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       }
       const segments: ImportedSegment[] = parsed.segments.map((seg, i) => {
         // A plain translation of a source with inline tokens gets them at its end (QA asks to place them).
-        const typed = (targets[i] ?? '').normalize('NFC').trim();
+        const given = (targets[i] ?? '').normalize('NFC').trim();
+        // A translation of invisible characters only is no translation.
+        const typed = isInvisible(given) ? '' : given;
         const text = typed !== '' && seg.codes && seg.codes.length > 0 ? repairTokens(typed, seg.codes).text : typed;
         // A translation made elsewhere by a person: 'edited' until a translator here confirms it.
         return { ...seg, target: text === '' ? null : { text, state: 'edited', tool: null } };
