@@ -206,6 +206,20 @@ const CLOCK = /^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:am|pm|h)?$/;
 const DATE = /^\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\.?$/;
 const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th|er|e|º|ª|\.)?$/;
 
+const timeWordCache = new Map<string, { markers: Set<string>; dateWords: Set<string>; fillers: Set<string> }>();
+
+/** The date and time words of some languages (made once per set of languages). */
+function timeWords(langs: readonly string[]): { markers: Set<string>; dateWords: Set<string>; fillers: Set<string> } {
+  const key = langs.join(',');
+  let words = timeWordCache.get(key);
+  if (!words) {
+    const pick = (table: Record<string, string>) => new Set(langs.flatMap((l) => (table[l] ?? '').split(' ')));
+    words = { markers: pick(TIME_MARKERS), dateWords: new Set([...pick(MONTHS), ...pick(DAYS)]), fillers: pick(TIME_FILLERS) };
+    timeWordCache.set(key, words);
+  }
+  return words;
+}
+
 /**
  * True for a line that only says when: "Updated 2:09 PM ET, March 3, 2026", "3 hours ago",
  * "Stand: 12.03.2026, 14:05 Uhr". Every word must be a date or time word of the page's
@@ -215,10 +229,7 @@ const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th|er|e|º|ª|\.)?$/;
 export function isTimestampOnly(text: string, langs: readonly string[]): boolean {
   const line = normalizeLabel(text);
   if (line.length === 0 || line.length > 100) return false;
-  const pick = (table: Record<string, string>) => new Set(langs.flatMap((l) => (table[l] ?? '').split(' ')));
-  const markers = pick(TIME_MARKERS);
-  const dateWords = new Set([...pick(MONTHS), ...pick(DAYS)]);
-  const fillers = pick(TIME_FILLERS);
+  const { markers, dateWords, fillers } = timeWords(langs);
   let anchored = false;
   let number = false;
   let unit = false;
@@ -315,6 +326,8 @@ export function isCreditOnly(text: string): boolean {
 
 /** True when the whole block is page furniture (see the module comment). */
 export function isBoilerplate(text: string, langs: readonly string[]): boolean {
+  // Every label and pattern here is far shorter than a paragraph of text.
+  if (text.length > 1200) return false;
   const label = normalizeLabel(text);
   if (label === '') return false;
   if (NETWORK_SET.has(label)) return true;

@@ -125,7 +125,7 @@ function isLinkList(el: DomElement): boolean {
   const density = all(el, 'a').reduce((n, a) => n + textOf(a).length - charsIn(a, aside), 0) / chars;
   if (el.localName === 'ul' || el.localName === 'ol') return density >= 0.8;
   // A block of cards (each link in a block of its own), not a line of links such as a byline with its date.
-  return density >= 0.9 && chars < 2000 && el.querySelectorAll('p, div, li, h2, h3, h4, h5, h6, article, section').length >= 2;
+  return density >= 0.9 && el.querySelectorAll('p, div, li, h2, h3, h4, h5, h6, article, section').length >= 2;
 }
 
 /** The heading or label just before a removed list, when it only introduces it ("Most Read Business Stories", "Filed under"). */
