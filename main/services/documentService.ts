@@ -129,7 +129,14 @@ export function storeImportedDocument(
   };
   deps.db.transaction(() => {
     deps.repos.documents.insert(doc);
-    createImportingRepo(deps.db).saveSource({ documentId: doc.id, format: parsed.format, fileName: input.fileName, encoding: parsed.encoding, importedAt: at });
+    createImportingRepo(deps.db).saveSource({
+      documentId: doc.id,
+      format: parsed.format,
+      fileName: input.fileName,
+      encoding: parsed.encoding,
+      importedAt: at,
+      htmlExtract: parsed.extract ?? null,
+    });
     parsed.segments.forEach((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
   })();
   return doc.id;

@@ -44,6 +44,8 @@ export interface ParsedImport {
   targetLang: string | null;
   /** The document's title when the file shows one (an HTML page's headline), else null. */
   title: string | null;
+  /** HTML: how the page was read (the article, or the whole page). */
+  extract?: HtmlExtract;
 }
 
 /** File extensions and the format they announce. */

@@ -137,5 +137,5 @@ export function parseHtml(text: string, options: HtmlOptions = {}): ParsedImport
   }
   body ??= readBlocks(options.extract === 'page' ? prepared.doc.body : articleRoot(prepared.doc), prepared.read);
   const segments = dedupe(prepared.lead, body);
-  return { format: 'html', segments, encoding: null, sourceLang: null, targetLang: null, title: prepared.title };
+  return { format: 'html', segments, encoding: null, sourceLang: null, targetLang: null, title: prepared.title, extract: options.extract ?? 'article' };
 }

@@ -6,7 +6,7 @@
  * (outside `paragraphs`, so they are never exported). One transaction: all or nothing.
  */
 import type { ArchivedParagraph, ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
-import type { ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
+import type { HtmlExtract, ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
 import { planReimport } from '../../../shared/import/reimportPlan.js';
 import { isInvisible } from '../../../shared/import/visibleText.js';
 import { repairTokens } from '../../../shared/inline/inlineCodes.js';
@@ -39,7 +39,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
   }
 
   const apply = deps.db.transaction(
-    (doc: DocumentRecord, segments: ImportedSegment[], meta: { format: ImportFormat; fileName: string | null }, author: Profile): ReimportSummary => {
+    (doc: DocumentRecord, segments: ImportedSegment[], meta: { format: ImportFormat; fileName: string | null; extract: HtmlExtract | null }, author: Profile): ReimportSummary => {
       const at = deps.now().toISOString();
       const old = repos.paragraphs.listByDocument(doc.id);
       const plan = planReimport(
@@ -136,7 +136,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
           createdAt: at,
         });
       }
-      importing.saveSource({ documentId: doc.id, format: meta.format, fileName: meta.fileName, encoding: null, importedAt: at });
+      importing.saveSource({ documentId: doc.id, format: meta.format, fileName: meta.fileName, encoding: null, importedAt: at, htmlExtract: meta.extract });
       repos.documents.touch(doc.id, at);
       return summary;
     },
@@ -187,14 +187,16 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       if (deps.jobs.runningFor(documentId)) {
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
       }
-      const parsed = await runner.parse(importJob(source));
+      // A page is read again the way it was first read (its article, or the whole page), unless the person chose.
+      const stored = createImportingRepo(deps.db).source(documentId)?.htmlExtract ?? null;
+      const parsed = await runner.parse(importJob(source.extract || !stored ? source : { ...source, extract: stored }));
       // The document may have gone, or a job started, while the file was parsed.
       requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
       }
       const fileName = source.kind === 'file' ? source.fileName.slice(0, 255) : null;
-      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName }, profile);
+      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName, extract: parsed.extract ?? null }, profile);
       const summaryRow = repos.documents.summary(documentId)!;
       return { document: { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }, summary };
     },
