@@ -237,7 +237,20 @@ function withoutCodes(text: string, codes: readonly InlineCode[], drop: (code: I
   }).join('');
 }
 
+/** Two line breaks in a row (old CMS copy: "text<br><br>text") end a paragraph, as Readability reads them too. */
+function splitAtBlankLines(text: string, codes: readonly InlineCode[]): string[] {
+  const breaks = codes.flatMap((c, i) => (c.type === 'break' ? [soloToken(i)] : []));
+  if (breaks.length < 2) return [text];
+  const one = `(?:${breaks.join('|')}|\n)`;
+  return text.split(new RegExp(`${one}\\s*(?:${one}\\s*)+`, 'u'));
+}
+
 function emit(w: Walk, kind: BlockKind, marker: string | null, raw: string, rawCodes: InlineCode[]): void {
+  const parts = kind === 'heading' ? [raw] : splitAtBlankLines(raw, rawCodes);
+  for (const part of parts) emitOne(w, kind, marker, part, rawCodes);
+}
+
+function emitOne(w: Walk, kind: BlockKind, marker: string | null, raw: string, rawCodes: InlineCode[]): void {
   let t = dropEmptyPairs(trimBreaks(tidy(raw), rawCodes));
   if (w.caption) t = cutCredit(t);
   const { text, codes } = compactCodes(t.trim(), rawCodes);

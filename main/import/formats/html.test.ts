@@ -1,0 +1,142 @@
+/**
+ * The HTML reader's rules one by one, on small pages: which headline, what is hidden, what a
+ * caption keeps, how links resolve, pasted documents, and the fallbacks.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ImportedSegment } from '../../../shared/import/importedDocument.js';
+import { renderMarkdown, renderPlainText } from '../../../shared/inline/renderInline.js';
+import { parseHtml } from './html.js';
+
+const STORY = [
+  'Heavy rain caused the river to burst its banks on Tuesday night, flooding more than 200 homes in the lower town.',
+  'The mayor declared a state of emergency at 6 a.m. and asked residents to stay indoors until the water falls again.',
+  'Volunteers filled 3,000 sandbags overnight, and the army sent two trucks to help carry them to the riverside streets.',
+];
+const body = STORY.map((p) => `<p>${p}</p>`).join('');
+const texts = (segments: ImportedSegment[]) => segments.map((s) => renderPlainText(s.text, s.codes ?? []));
+const page = (head: string, bodyHtml: string) => `<!doctype html><html lang="en"><head>${head}</head><body>${bodyHtml}</body></html>`;
+
+describe('the headline', () => {
+  it('is the <h1> that matches the declared title, not the site logo, a section label or a gallery counter', () => {
+    const html = page(
+      '<title>Flood waters rise in the lower town | The Daily</title><meta property="og:site_name" content="The Daily">',
+      `<header><h1 class="logo"><a href="/">The Daily</a></h1></header><h2 class="section-title">Africa</h2><div class="counter"><h2>1 of 24</h2></div>
+       <main><article><h1>Flood waters rise in the lower town</h1>${body}</article></main>`,
+    );
+    const parsed = parseHtml(html);
+    expect(parsed.title).toBe('Flood waters rise in the lower town');
+    expect(texts(parsed.segments)).toEqual(['Flood waters rise in the lower town', ...STORY]);
+    expect(parsed.segments[0]).toMatchObject({ kind: 'heading', marker: '1' });
+  });
+
+  it('is the declared title when no heading shows it and the page has only an author\'s name as <h1>', () => {
+    const html = page(
+      '<title>Kevin | The Daily</title><meta property="og:title" content="Council approves the new budget">',
+      `<article><h1>Kevin</h1>${body}</article>`,
+    );
+    const parsed = parseHtml(html);
+    expect(parsed.title).toBe('Council approves the new budget');
+    expect(texts(parsed.segments)[0]).toBe('Council approves the new budget');
+  });
+
+  it('is the one real <h1> when the declared title is an SEO variant', () => {
+    const html = page('<meta property="og:title" content="Budget: what you need to know">', `<article><h1>Council approves the new budget after a long fight</h1>${body}</article>`);
+    expect(parseHtml(html).title).toBe('Council approves the new budget after a long fight');
+  });
+
+  it('keeps its emphasis and links as chips, and the page title loses the site name', () => {
+    const html = page('<title>City council approves budget – The Daily</title>', `<article><h1>City council <em>approves</em> budget</h1>${body}</article>`);
+    const parsed = parseHtml(html);
+    expect(renderMarkdown(parsed.segments[0]!.text, parsed.segments[0]!.codes ?? [])).toBe('City council *approves* budget');
+    expect(parsed.title).toBe('City council approves budget');
+  });
+
+  it('without any title or heading, there is none and the body comes first', () => {
+    const parsed = parseHtml(`<p>${STORY[0]}</p><p>${STORY[1]}</p>`);
+    expect(parsed.title).toBeNull();
+    expect(texts(parsed.segments)).toEqual(STORY.slice(0, 2));
+  });
+});
+
+describe('hidden content', () => {
+  it('drops hidden, aria-hidden and display:none elements, but never the article a page hid behind an open dialog', () => {
+    const html = page(
+      '<title>Flood</title>',
+      `<div role="dialog" aria-modal="true"><p>We use cookies to improve your experience. Accept all or manage your settings.</p></div>
+       <div id="app" aria-hidden="true"><article><h1>Flood</h1>${body}
+         <p hidden>Hidden by attribute.</p><p style="display: none">Hidden by style.</p><p style="VISIBILITY:hidden">Invisible.</p>
+         <p><span aria-hidden="true">★</span>Shown with an icon left out.</p></article></div>`,
+    );
+    expect(texts(parseHtml(html).segments)).toEqual(['Flood', ...STORY, 'Shown with an icon left out.']);
+  });
+});
+
+describe('captions', () => {
+  it('are translated, without the photo credit or the screen-reader labels', () => {
+    const html = page(
+      '<title>Flood</title>',
+      `<article><h1>Flood</h1>${body}
+       <figure><img src="a.jpg"><figcaption><span class="visually-hidden">Image caption, </span>Sandbags in front of the town hall. <span class="credit">Photograph: Jane Doe/Reuters</span></figcaption></figure>
+       <figure><img src="b.jpg"><figcaption>The bridge on Wednesday. Photograph: John Roe/AP</figcaption></figure>
+       <figure><img src="c.jpg"><figcaption>Getty Images</figcaption></figure><p>${STORY[0]!.replace('Heavy', 'More')}</p></article>`,
+    );
+    const got = texts(parseHtml(html, { extract: 'page' }).segments);
+    expect(got).toContain('Sandbags in front of the town hall.');
+    expect(got).toContain('The bridge on Wednesday.');
+    expect(got.join('\n')).not.toMatch(/Photograph|Reuters|Getty|Image caption/);
+  });
+});
+
+describe('links', () => {
+  it('resolve against the page address (canonical link); anchors and javascript: give no chip but keep their text', () => {
+    const html = page(
+      '<title>Flood</title><link rel="canonical" href="https://news.example/2026/flood">',
+      `<article><h1>Flood</h1><p>${STORY[0]} See <a href="/reports/river">the report</a>, <a href="#more">below</a> and <a href="javascript:alert(1)">this</a>.</p>${body}</article>`,
+    );
+    const first = parseHtml(html).segments[1]!;
+    expect(first.codes).toEqual([{ type: 'link', href: 'https://news.example/reports/river' }]);
+    expect(renderPlainText(first.text, first.codes ?? [])).toMatch(/See the report, below and this\.$/);
+  });
+});
+
+describe('wire copy', () => {
+  it('keeps a dateline marked up inside the first paragraph (Readability would take it for a byline)', () => {
+    const html = page(
+      '<title>Senate passes bill | Reuters</title>',
+      `<div class="body"><h1>Senate passes bill</h1><p><span class="dateline">WASHINGTON, March 3 (Reuters) -</span> ${STORY[0]}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></div>`,
+    );
+    expect(texts(parseHtml(html).segments)[1]).toBe(`WASHINGTON, March 3 (Reuters) - ${STORY[0]}`);
+  });
+});
+
+describe('pasted documents', () => {
+  it('Google Docs: the outer normal-weight <b> is no bold, a bold-styled span is', () => {
+    const html =
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr"><span style="font-weight:400">The river </span><span style="font-weight:700">burst</span><span style="font-weight:400"> its banks.</span></p><p dir="ltr"><span style="font-style:italic">Second</span> paragraph.</p></b>';
+    const parsed = parseHtml(html);
+    expect(parsed.segments.map((s) => renderMarkdown(s.text, s.codes ?? []))).toEqual(['The river **burst** its banks.', '*Second* paragraph.']);
+  });
+});
+
+describe('fallbacks', () => {
+  it('a page Readability finds no article in is read from its body', () => {
+    const parsed = parseHtml('<html><body><h1>Short note</h1><div>Just one line.</div></body></html>');
+    expect(texts(parsed.segments)).toEqual(['Short note', 'Just one line.']);
+  });
+
+  it('reads the same with both readings when the page is only its article', () => {
+    const html = page('<title>Flood</title>', `<article><h1>Flood</h1>${body}</article>`);
+    expect(parseHtml(html, { extract: 'page' }).segments).toEqual(parseHtml(html).segments);
+  });
+});
+
+describe('line breaks', () => {
+  it('two in a row end a paragraph; one stays a break chip inside it', () => {
+    const html = page('<title>Note</title>', `<div class="post"><h1>Note</h1><div>${STORY[0]}<br><br>${STORY[1]}<br>${STORY[2]}<br><br><br></div></div>`);
+    for (const extract of ['article', 'page'] as const) {
+      const parsed = parseHtml(html, { extract });
+      expect(texts(parsed.segments), extract).toEqual(['Note', STORY[0], `${STORY[1]}\n${STORY[2]}`]);
+      expect(parsed.segments[2]!.codes, extract).toEqual([{ type: 'break' }]);
+    }
+  });
+});
