@@ -140,3 +140,33 @@ describe('line breaks', () => {
     }
   });
 });
+
+describe('older mobile CMS templates', () => {
+  const html = page(
+    '<title>Angry media will not buckle over the new laws | The Star</title><meta name="description" content="A government team tried to allay concerns about the new laws. It failed.">',
+    `<div id="header"><strong><a href="/">m.star.example</a></strong><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></div>
+     <div id="content"><div id="section-header"><h2>Opinion</h2></div><div id="story">
+       <div class="story-header"><h2 class="heading"><a href="/opinion/jane-roe"><p>Jane Roe</p></a></h2>
+         <div class="story-headline"><h1 class="heading">Angry media will not buckle over the new laws</h1></div>
+         <ul class="story-info"><li class="byline first"><span>by:</span> <cite class="author">Jane Roe</cite></li><li class="date-and-time"><span>March 13, 2015</span> <span>9:00PM</span></li></ul></div>
+       <div class="story-body"><div class="article-media"><img src="x.jpg"><p class="caption"><span class="caption-text">The bill would make providers keep metadata for two years.</span> <span class="image-source"><em>Source:</em> Supplied</span></p></div>
+         <div class="story-intro"><p><strong>A government team tried to allay concerns about the new laws. It failed.</strong></p></div>
+         ${body}
+         <div id="read-more"><div id="read-more-link"><a href="">Read more</a></div><div id="read-more-content">${STORY.map((p) => `<p>${p.replace('the', 'a')}</p>`).join('')}</div></div>
+       </div></div>
+       <div class="group text-g-other-opinion-columns"><h2>Other Opinion Columns</h2>
+         ${['One', 'Two', 'Three'].map((n) => `<div class="story-block"><h4><a href="/opinion/${n}">Column ${n}</a></h4><p>The standfirst of column ${n}, another story.</p></div>`).join('')}</div>
+     </div>`,
+  );
+
+  it.each(['article', 'page'] as const)('headline, byline, caption without its source, intro and the text inside a "read more" box (%s)', (extract) => {
+    const got = texts(parseHtml(html, { extract }).segments);
+    expect(got.slice(0, 4)).toEqual([
+      'Angry media will not buckle over the new laws',
+      'by: Jane Roe',
+      'A government team tried to allay concerns about the new laws. It failed.',
+      'The bill would make providers keep metadata for two years.',
+    ]);
+    expect(got.slice(4)).toEqual([...STORY, ...STORY.map((p) => p.replace('the', 'a'))]);
+  });
+});

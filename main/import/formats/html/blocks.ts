@@ -263,6 +263,11 @@ function emitOne(w: Walk, kind: BlockKind, marker: string | null, raw: string, r
   w.out.push(kept.codes.length > 0 ? { kind, marker, text: kept.text, codes: kept.codes, target: null } : { kind, marker, text: kept.text, target: null });
 }
 
+/** A picture's caption outside a <figure> (`<p class="caption">`, WordPress's `wp-caption-text`). */
+function isCaption(el: DomElement): boolean {
+  return /(?:^|[\s_-])(?:caption|captiontext|caption-text|wp-caption-text|image-caption|photo-caption)(?:$|[\s_-])/i.test(el.getAttribute('class') ?? '');
+}
+
 function hasBlockChild(el: DomElement): boolean {
   return Array.from(el.children).some((c) => BLOCKS.has(c.localName));
 }
@@ -313,7 +318,7 @@ function block(el: DomElement, w: Walk, list: { ordered: boolean; next: number }
     const text = rawText(el).replace(/^\n/, '').replace(/\s+$/, '');
     if (hasWords(text)) w.out.push({ kind: w.kind, marker: null, text, target: null });
   } else if (tag === 'blockquote') walk(el, { ...w, kind: 'quote' });
-  else if (tag === 'figure') walk(el, { ...w, caption: true });
+  else if (tag === 'figure' || isCaption(el)) walk(el, { ...w, caption: true });
   else if (tag === 'ul' || tag === 'ol') {
     const start = Number.parseInt(el.getAttribute('start') ?? '1', 10);
     walk(el, w, { ordered: tag === 'ol', next: Number.isFinite(start) ? start : 1 });

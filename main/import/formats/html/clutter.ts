@@ -28,7 +28,7 @@ const CLUTTER_WORDS = new Set([
   'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'toolbar', 'print', 'kicker', 'eyebrow', 'overline', 'listen', 'listening',
   'credit', 'credits', 'copyright', 'photographer', 'attribution', 'tags', 'taglist', 'keywords', 'sidebar', 'rail', 'widget', 'widgets',
   'masthead', 'navbar', 'navigation', 'nav', 'menu', 'skiplink', 'skip', 'modal', 'popup', 'overlay', 'footer', 'counter', 'player',
-  'mediaplayer', 'pullquote', 'topstories', 'morestories', 'readnext', 'upnext', 'whatsnext', 'morenews', 'readmore', 'alsoread',
+  'mediaplayer', 'pullquote', 'topstories', 'morestories', 'readnext', 'upnext', 'whatsnext', 'morenews', 'alsoread',
   // The same in the languages of the labels (boilerplate.ts).
   'anzeige', 'werbung', 'kommentare', 'teilen', 'publicidad', 'anuncio', 'comentarios', 'compartir', 'relacionados', 'publicite',
   'commentaires', 'partager', 'pubblicita', 'commenti', 'condividi', 'publicidade', 'advertentie', 'reacties',
@@ -85,7 +85,10 @@ export function removeHidden(doc: DomDocument): void {
 }
 
 /** Credits and screen-reader text go even from inside a caption's text; other names only mark whole blocks. */
-const CREDIT_WORDS = new Set(['credit', 'credits', 'copyright', 'photographer', 'attribution']);
+const CREDIT_WORDS = new Set([
+  'credit', 'credits', 'copyright', 'photographer', 'attribution', 'imagesource', 'photosource', 'imagecredit', 'photocredit', 'imagecopyright',
+  'mediacredit', 'picturecredit',
+]);
 const INLINE = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'time', 'abbr', 'cite', 'mark', 'sup', 'sub', 'q', 'label', 'font', 'code', 'bdi', 'bdo']);
 
 /** An inline element with text beside it in its parent: part of a sentence, whatever its class says. */
@@ -126,6 +129,11 @@ function isLinkList(el: DomElement): boolean {
   if (el.localName === 'ul' || el.localName === 'ol') return density >= 0.8;
   // A block of cards (each link in a block of its own), not a line of links such as a byline with its date.
   return density >= 0.9 && el.querySelectorAll('p, div, li, h2, h3, h4, h5, h6, article, section').length >= 2;
+}
+
+/** Teaser cards of other stories: three or more headings that are links (or links holding a heading). */
+function isCardList(el: DomElement): boolean {
+  return el.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h2, a[href] h3, a[href] h4, a[href] h5, a[href] h6').length >= 3;
 }
 
 /** The heading or label just before a removed list, when it only introduces it ("Most Read Business Stories", "Filed under"). */
@@ -189,7 +197,7 @@ export function removeClutter(doc: DomDocument, options: { langs: readonly strin
       el.remove();
       continue;
     }
-    if (['ul', 'ol', 'div', 'section'].includes(el.localName) && isLinkList(el) && !holdsMuch(el, page)) {
+    if (['ul', 'ol', 'div', 'section'].includes(el.localName) && (isLinkList(el) || isCardList(el)) && !holdsMuch(el, page)) {
       introHeading(el)?.remove();
       removeWithEmptyParents(el);
       continue;
