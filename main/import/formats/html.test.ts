@@ -170,3 +170,34 @@ describe('older mobile CMS templates', () => {
     expect(got.slice(4)).toEqual([...STORY, ...STORY.map((p) => p.replace('the', 'a'))]);
   });
 });
+
+describe('a French newspaper template', () => {
+  const html = `<!doctype html><html lang="fr"><head><title>Le projet de loi sur l'eau adopté à l'Assemblée</title><link rel="canonical" href="https://journal.example/planete/article/2026/03/03/loi-eau.html"></head><body>
+    <nav><ul><li><a href="/international/">International</a></li><li><a href="/planete/">Planète</a></li></ul></nav>
+    <article class="article article_normal" itemscope itemtype="http://schema.org/NewsArticle">
+      <h1 class="tt2" itemprop="Headline">Le projet de loi sur l'eau adopté à l'Assemblée</h1>
+      <p class="bloc_signature"><span itemprop="Publisher">Le Journal</span> | <time datetime="2026-03-03T13:36">03.03.2026 à 13h36</time> • Mis à jour le <time datetime="2026-03-03T20:13">03.03.2026 à 20h13</time> | <span class="signature_article">Par <span itemprop="author" class="auteur"><a class="auteur" href="/journaliste/claire-martin/">Claire Martin</a> (avec Paul Durand)</span></span></p>
+      <div id="articleBody" class="contenu_article" itemprop="articleBody">
+        <p>Les députés ont adopté mardi, à une large majorité, le projet de loi sur la gestion de l'eau, qui doit désormais être examiné par le Sénat avant la fin du mois.</p>
+        <p class="lire">Lire aussi&nbsp;: <a href="/planete/article/2026/02/01/secheresse.html">La sécheresse menace les nappes phréatiques</a></p>
+        <h2 class="intertitre">Ce que prévoit le texte</h2>
+        <p>Le texte impose aux communes de plus de 10&nbsp;000 habitants de réduire leurs fuites de moitié d'ici à 2030, sous peine de sanctions financières.</p>
+      </div>
+      <div class="bg_gris_moyen signature"><ul class="liste_bordure"><li itemprop="author"><span class="identite"><a href="/journaliste/claire-martin/">Claire Martin</a> (avec Paul Durand)<br><span>Journaliste au Journal</span></span>
+        <span class="suivre"><strong>Suivre</strong> <a href="/journaliste/claire-martin/">Aller sur la page de ce journaliste</a> <a href="https://twitter.com/cmartin">Suivre ce journaliste sur twitter</a></span></li></ul></div>
+    </article></body></html>`;
+
+  it.each(['article', 'page'] as const)('the byline is taken from its date row, teasers and follow links go (%s)', (extract) => {
+    const parsed = parseHtml(html, { extract });
+    const got = texts(parsed.segments);
+    expect(got.slice(0, 5)).toEqual([
+      "Le projet de loi sur l'eau adopté à l'Assemblée",
+      'Par Claire Martin (avec Paul Durand)',
+      expect.stringMatching(/^Les députés ont adopté mardi/),
+      'Ce que prévoit le texte',
+      expect.stringMatching(/^Le texte impose aux communes/),
+    ]);
+    expect(parsed.segments[1]!.codes).toEqual([{ type: 'link', href: 'https://journal.example/journaliste/claire-martin/' }]);
+    expect(got.join('\n')).not.toMatch(/Lire aussi|Suivre|Aller sur la page|Mis à jour|13h36/);
+  });
+});

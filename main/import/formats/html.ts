@@ -58,7 +58,7 @@ function position(doc: DomDocument, el: DomElement): number {
  * is the site's chrome: banners, skip links, navigation, "Support us" boxes.
  */
 function removeChromeBefore(doc: DomDocument, headline: DomElement): void {
-  const region = 'main, article, [role="main"], [itemprop~="articleBody"]';
+  const region = 'main, article, [role="main"], [itemprop~="articlebody"]';
   if (headline.closest(region) === null && doc.body.querySelector(region) === null) return removeBefore(doc, headline, () => true);
   removeBefore(doc, headline, (el) => el.closest(region) === null && el.querySelector(region) === null);
 }
@@ -94,7 +94,7 @@ function prepare(html: string): Prepared {
 
 /** The element most likely to hold the article when Readability cannot tell: articleBody, <article>, <main>, else <body>. */
 function articleRoot(doc: DomDocument): DomElement {
-  for (const selector of ['[itemprop~="articleBody"]', 'article', 'main, [role="main"]']) {
+  for (const selector of ['[itemprop~="articlebody"]', 'article', 'main, [role="main"]']) {
     const found = all(doc.body, selector);
     if (found.length > 0) return found.reduce((a, b) => (textOf(b).length > textOf(a).length ? b : a));
   }

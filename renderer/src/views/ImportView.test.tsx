@@ -103,11 +103,11 @@ describe('web pages', () => {
     expect(whole.getAttribute('aria-describedby')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
-    expect(api.callsOf('importDocument')[0]!.source).toEqual({ kind: 'file', fileName: 'story.HTM', dataBase64: btoa('<p>Hello</p>') });
+    expect(api.callsOf('importDocument')[0]).toEqual({ source: { kind: 'file', fileName: 'story.HTM', dataBase64: btoa('<p>Hello</p>') }, sourceLang: 'en', targetLang: 'es' });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Import the whole page' }));
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(2));
-    expect(api.callsOf('importDocument')[1]!.source).toMatchObject({ kind: 'file', fileName: 'story.HTM', extract: 'page' });
+    expect(api.callsOf('importDocument')[1]).toMatchObject({ source: { kind: 'file', fileName: 'story.HTM', extract: 'page' } });
   });
 
   it('a paste that holds HTML is taken as HTML (its links kept), with a note saying so', async () => {
@@ -122,7 +122,7 @@ describe('web pages', () => {
     expect(screen.getByRole('checkbox', { name: 'Import the whole page' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
-    expect(api.callsOf('importDocument')[0]!.source).toEqual({ kind: 'text', text: html, format: 'html' });
+    expect(api.callsOf('importDocument')[0]).toEqual({ source: { kind: 'text', text: html, format: 'html' }, sourceLang: 'en', targetLang: 'es' });
   });
 
   it('HTML pasted into plain text already typed is left to the browser (its plain text)', async () => {

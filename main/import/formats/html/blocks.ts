@@ -213,7 +213,8 @@ function isTeaser(text: string, codes: readonly InlineCode[], langs: readonly st
 
 /**
  * A block whose text is all inside links, briefly: a section label ("New York"), skip links, a
- * row of navigation. A paragraph that is one long link ("Full coverage of the election") stays.
+ * row of navigation, "Follow this journalist on Twitter". A paragraph that is one link of more
+ * than eight words, or a sentence ending in a full stop, stays.
  */
 function isLinkLabel(text: string, codes: readonly InlineCode[]): boolean {
   const links = codes.filter((c) => c.type === 'link').length;
@@ -227,7 +228,7 @@ function isLinkLabel(text: string, codes: readonly InlineCode[]): boolean {
   }
   if (/[\p{L}\p{N}]/u.test(outside)) return false;
   const words = renderPlainText(text, codes).split(/\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x)).length;
-  return links === 1 ? words <= 4 && !/[.!?…]["”’»]?$/u.test(renderPlainText(text, codes).trim()) : words <= 12;
+  return links === 1 ? words <= 8 && !/[.!?…]["”’»]?$/u.test(renderPlainText(text, codes).trim()) : words <= 12;
 }
 
 function withoutCodes(text: string, codes: readonly InlineCode[], drop: (code: InlineCode) => boolean): string {

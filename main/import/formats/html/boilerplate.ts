@@ -48,7 +48,7 @@ const LABELS: Record<string, readonly string[]> = {
     'jetzt abonnieren', 'abonnieren', 'anmelden', 'registrieren', 'mehr zum thema', 'mehr zu diesem thema', 'das könnte sie auch interessieren',
     'auch interessant', 'empfohlen', 'empfehlungen', 'meistgelesen', 'meistgelesene artikel', 'am meisten gelesen', 'weiter', 'zurück',
     'schließen', 'galerie öffnen', 'bildergalerie', 'vergrößern', 'vollbild', 'video abspielen', 'bild', 'foto', 'nach oben',
-    'zum inhalt springen', 'themen', 'schlagworte', 'wird geladen', 'lädt', 'aktualisiert',
+    'zum inhalt springen', 'themen', 'schlagworte', 'wird geladen', 'lädt', 'aktualisiert', 'folgen', 'folgen sie uns',
   ],
   es: [
     'publicidad', 'anuncio', 'patrocinado', 'contenido patrocinado', 'saltar publicidad', 'continúa leyendo', 'continuar leyendo',
@@ -59,7 +59,7 @@ const LABELS: Record<string, readonly string[]> = {
     'iniciar sesión', 'relacionado', 'relacionados', 'noticias relacionadas', 'artículos relacionados', 'más información', 'te puede interesar',
     'lo más leído', 'lo más visto', 'más leídas', 'más vistas', 'siguiente', 'anterior', 'cerrar', 'ampliar', 'pantalla completa',
     'ver galería', 'ver vídeo', 'reproducir', 'imagen', 'foto', 'vídeo', 'volver arriba', 'ir al contenido', 'temas', 'etiquetas', 'cargando',
-    'actualizado', 'en directo', 'última hora', 'archivado en', 'normas', 'más información',
+    'actualizado', 'en directo', 'última hora', 'archivado en', 'normas', 'más información', 'seguir', 'síguenos',
   ],
   fr: [
     'publicité', 'pub', 'sponsorisé', 'contenu sponsorisé', 'passer la publicité', 'la suite après cette publicité', 'lire la suite',
@@ -69,7 +69,7 @@ const LABELS: Record<string, readonly string[]> = {
     'réagir', 'newsletter', "s'abonner", 'abonnez-vous', "s'inscrire", 'inscrivez-vous', 'se connecter', 'lire aussi', 'à lire aussi',
     'voir aussi', 'sur le même sujet', 'articles liés', 'les plus lus', 'les plus partagés', 'suivant', 'précédent', 'fermer', 'agrandir',
     'plein écran', 'voir la galerie', 'voir la vidéo', 'lecture', 'image', 'photo', 'vidéo', 'haut de page', 'aller au contenu', 'sujets',
-    'chargement', 'mis à jour', 'en direct',
+    'chargement', 'mis à jour', 'en direct', 'suivre', 'suivez-nous', 'suivre ce journaliste',
   ],
   it: [
     'pubblicità', 'sponsorizzato', 'contenuto sponsorizzato', 'continua a leggere', 'leggi anche', 'leggi di più', 'condividi',
@@ -220,6 +220,12 @@ function timeWords(langs: readonly string[]): { markers: Set<string>; dateWords:
   return words;
 }
 
+/** The words of a line that are not date or time words of the page's languages ("Le Journal | • Mis à jour le" → Journal). */
+export function wordsBesideTime(text: string, langs: readonly string[]): string[] {
+  const { markers, dateWords, fillers } = timeWords(langs);
+  return (normalizeLabel(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !markers.has(w) && !dateWords.has(w) && !fillers.has(w) && !TIME_UNITS.has(w));
+}
+
 /**
  * True for a line that only says when: "Updated 2:09 PM ET, March 3, 2026", "3 hours ago",
  * "Stand: 12.03.2026, 14:05 Uhr". Every word must be a date or time word of the page's
@@ -342,7 +348,7 @@ const RELATED_LEADS: Record<string, readonly string[]> = {
   en: ['read more', 'read also', 'also read', 'related', 'see also', 'more', 'more on this', 'recommended', 'watch', 'listen', 'analysis', 'explainer', 'opinion', 'live'],
   de: ['lesen sie auch', 'lesen sie mehr', 'mehr zum thema', 'auch interessant', 'siehe auch', 'dazu', 'mehr dazu', 'hören sie auch'],
   es: ['lee también', 'lea también', 'leer más', 'te puede interesar', 'más información', 'relacionado', 'ver también', 'puedes leer'],
-  fr: ['lire aussi', 'à lire aussi', 'voir aussi', 'lire la suite', 'sur le même sujet', 'à voir aussi'],
+  fr: ['lire aussi', 'à lire aussi', 'voir aussi', 'lire la suite', 'sur le même sujet', 'à voir aussi', 'lire', 'lire également', 'voir'],
   it: ['leggi anche', 'leggi di più', 'vedi anche'],
   pt: ['leia também', 'leia mais', 'veja também', 'saiba mais'],
   nl: ['lees ook', 'lees meer', 'zie ook'],

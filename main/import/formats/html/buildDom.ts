@@ -85,7 +85,8 @@ function copyAttributes(from: P5Element, to: DomElement): void {
   for (const { name, value } of from.attrs) {
     const lower = name.toLowerCase();
     if (SKIPPED_ATTRIBUTES.has(lower) || lower.startsWith('on') || !ATTRIBUTE_NAME.test(name) || value.length > MAX_ATTRIBUTE_CHARS) continue;
-    to.setAttribute(lower, value.replace(PLACEHOLDERS, ''));
+    // Microdata names are compared in lower case ("Headline", "articleBody" and "headline" alike).
+    to.setAttribute(lower, lower === 'itemprop' ? value.toLowerCase() : value.replace(PLACEHOLDERS, ''));
   }
 }
 

@@ -10,9 +10,9 @@
  */
 import { all, inside, textOf, type DomDocument, type DomElement } from './dom.js';
 import { HIDDEN_MARK } from './buildDom.js';
-import { isBoilerplate, isCreditOnly } from './boilerplate.js';
+import { isBoilerplate, isCreditOnly, wordsBesideTime } from './boilerplate.js';
 
-const ARTICLE_SELECTOR = 'article, main, [role="main"], [itemprop~="articleBody"]';
+const ARTICLE_SELECTOR = 'article, main, [role="main"], [itemprop~="articlebody"]';
 const STRONG_TAGS = new Set(['nav', 'menu']);
 const STRONG_ROLES = new Set([
   'navigation', 'complementary', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist', 'tab',
@@ -31,7 +31,7 @@ const CLUTTER_WORDS = new Set([
   'mediaplayer', 'pullquote', 'topstories', 'morestories', 'readnext', 'upnext', 'whatsnext', 'morenews', 'alsoread',
   // The same in the languages of the labels (boilerplate.ts).
   'anzeige', 'werbung', 'kommentare', 'teilen', 'publicidad', 'anuncio', 'comentarios', 'compartir', 'relacionados', 'publicite',
-  'commentaires', 'partager', 'pubblicita', 'commenti', 'condividi', 'publicidade', 'advertentie', 'reacties',
+  'commentaires', 'partager', 'pubblicita', 'commenti', 'condividi', 'publicidade', 'advertentie', 'reacties', 'follow',
 ]);
 /** Class names of text meant for screen readers only ("Image caption, ", "Image source, "). */
 const SCREEN_READER_ONLY = /^(?:sr-only|sr-text|visually-hidden|visuallyhidden|hidden-visually|screen-reader-text|screen-reader-only|screenreader-only|a11y-hidden|offscreen|element-invisible|u-visually-hidden|is-visually-hidden)$/i;
@@ -84,10 +84,12 @@ export function removeHidden(doc: DomDocument): void {
   }
 }
 
-/** Credits and screen-reader text go even from inside a caption's text; other names only mark whole blocks. */
+/** Credits, follow buttons and screen-reader text go even from inside a line of text; other names only mark whole blocks. */
 const CREDIT_WORDS = new Set([
   'credit', 'credits', 'copyright', 'photographer', 'attribution', 'imagesource', 'photosource', 'imagecredit', 'photocredit', 'imagecopyright',
   'mediacredit', 'picturecredit',
+  // "Follow" buttons beside an author's name.
+  'followus', 'followbutton', 'followlinks', 'suivre', 'suivez', 'folgen', 'siguenos',
 ]);
 const INLINE = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'time', 'abbr', 'cite', 'mark', 'sup', 'sub', 'q', 'label', 'font', 'code', 'bdi', 'bdo']);
 
@@ -156,12 +158,15 @@ function isTeaserAside(el: DomElement): boolean {
   return chars === 0 || charsIn(el, 'a') / chars >= 0.5;
 }
 
-/** A short block that is mostly its <time>: what is left beside the time is at most three words. */
-function isTimeLine(el: DomElement): boolean {
+/**
+ * A short block that is mostly its <time>: beside the time and the words around dates ("Mis à
+ * jour le", "Updated"), at most three words (a place, a publisher).
+ */
+function isTimeLine(el: DomElement, langs: readonly string[]): boolean {
   if (!['p', 'div', 'span', 'li', 'dd', 'header', 'footer'].includes(el.localName) || el.querySelector('time') === null) return false;
   if (el.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, figure, ul, ol') !== null) return false;
   const rest = all(el, 'time').reduce((t, time) => t.replace(textOf(time), ' '), textOf(el));
-  return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 3;
+  return wordsBesideTime(rest, langs).length <= 3;
 }
 
 function removeWithEmptyParents(el: DomElement): void {
@@ -181,12 +186,12 @@ export function removeClutter(doc: DomDocument, options: { langs: readonly strin
     const role = el.getAttribute('role');
     if (options.phase === 'late') {
       const tag = el.localName;
-      const siteHeader = (tag === 'header' || role === 'banner') && !inside(el, new Set(['article', 'main'])) && el.closest('[itemprop~="articleBody"]') === null;
+      const siteHeader = (tag === 'header' || role === 'banner') && !inside(el, new Set(['article', 'main'])) && el.closest('[itemprop~="articlebody"]') === null;
       if ((siteHeader && el.querySelector('figcaption') === null) || tag === 'footer' || tag === 'form') {
         if (!holdsMuch(el, page)) el.remove();
       }
       // A dateline of a place and a time ("Madrid - <time>03 mar 2026 - 14:05</time>"), the date-and-source row; the byline was taken before.
-      else if (isTimeLine(el) || (!partOfSentence(el) && [...nameWords(el)].some((w) => META_WORDS.has(w)) && !holdsMuch(el, page))) el.remove();
+      else if (isTimeLine(el, options.langs) || (!partOfSentence(el) && [...nameWords(el)].some((w) => META_WORDS.has(w)) && !holdsMuch(el, page))) el.remove();
       continue;
     }
     if (STRONG_TAGS.has(el.localName) || (role !== null && STRONG_ROLES.has(role)) || isTeaserAside(el)) {

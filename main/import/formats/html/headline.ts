@@ -86,7 +86,10 @@ export function findHeadline(doc: DomDocument, meta: PageMeta): Headline | null 
   return declared ? { element: null, text: declared } : null;
 }
 
-const BYLINE_WORDS = new Set(['byline', 'bylines', 'byl', 'author', 'authors', 'writer', 'writers', 'contributor', 'contributors', 'reporter', 'reporters', 'autor', 'autores', 'auteur', 'auteurs', 'autore']);
+const BYLINE_WORDS = new Set([
+  'byline', 'bylines', 'byl', 'author', 'authors', 'writer', 'writers', 'contributor', 'contributors', 'reporter', 'reporters', 'autor',
+  'autoren', 'autorin', 'autores', 'auteur', 'auteurs', 'autore', 'autori', 'signature', 'firma',
+]);
 /** "By Jane Doe", "Von Lena Brandt", "Photographs by Lucía Gil", "Texto y fotos de …". */
 const BY =
   /^(?:(?:[Ww]ords|[Tt]ext|[Pp]hotos?|[Pp]hotographs?|[Pp]ictures|[Rr]eporting|[Ff]otos?|[Tt]exto|[Tt]exte|[Bb]ilder)(?:\s+(?:and|und|y|et)\s+\p{L}+)?\s+)?(?:[Bb]y|[Ff]rom|[Pp]or|[Vv]on|[Pp]ar|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez|[Dd]e)\s+\p{Lu}/u;
@@ -95,7 +98,7 @@ const STANDFIRST_WORDS = new Set([
   'introduction', 'lead', 'lede', 'leadtext', 'description', 'desc', 'excerpt', 'abstract', 'chapo', 'chapeau', 'sapo', 'entradilla',
   'sumario', 'bajada', 'resumen', 'vorspann', 'untertitel', 'sommario', 'occhiello',
 ]);
-const STANDFIRST_ITEMPROPS = ['description', 'alternativeHeadline', 'abstract'];
+const STANDFIRST_ITEMPROPS = ['description', 'alternativeheadline', 'abstract'];
 /** Past this, the body has begun: a paragraph of real text that is neither standfirst nor byline. */
 const BODY_PARAGRAPH_CHARS = 150;
 const WINDOW_ELEMENTS = 120;
@@ -131,12 +134,18 @@ function isStandfirst(el: DomElement, meta: PageMeta): boolean {
   return /^h[2-4]$/.test(el.localName) || inside(el, new Set(['header'])) || siblings.length === 0;
 }
 
-/** A byline found on a link or a name (`<a rel=author>`) is the short block around it ("Helen Pidd North of England editor"). */
-function bylineBlock(el: DomElement, headline: DomElement | null): DomElement {
-  let cur = el;
-  while (!['p', 'div', 'address', 'li', 'section', 'header'].includes(cur.localName) || cur.localName === 'span') {
+/**
+ * The byline block for a candidate. A row that also holds the date ("Le Monde | <time> • Mis à
+ * jour le <time> | Par Martin Untersinger") gives the byline inside it; a byline found on a link
+ * or a name (`<a rel=author>`) is the short block around it ("Helen Pidd North of England editor"),
+ * short of a block with the date.
+ */
+function bylineBlock(found: DomElement, headline: DomElement | null): DomElement {
+  let cur = found;
+  if (cur.querySelector('time') !== null) cur = all(cur, '*').find((d) => d.querySelector('time') === null && d.localName !== 'time' && isByline(d)) ?? cur;
+  while (!['p', 'div', 'address', 'li', 'section', 'header'].includes(cur.localName)) {
     const parent = cur.parentElement;
-    if (!parent || parent.localName === 'body' || (headline && parent.contains(headline)) || bylineText(parent).length > 150) break;
+    if (!parent || parent.localName === 'body' || (headline && parent.contains(headline)) || parent.querySelector('time') !== null || bylineText(parent).length > 150) break;
     cur = parent;
   }
   return cur;
@@ -154,7 +163,7 @@ export function findIntro(doc: DomDocument, headline: DomElement | null, meta: P
   const elements = all(doc.body, '*');
   let i = headline ? elements.indexOf(headline) + 1 : 0;
   if (!headline) {
-    const root = doc.body.querySelector('[itemprop~="articleBody"], article, main, [role="main"]');
+    const root = doc.body.querySelector('[itemprop~="articlebody"], article, main, [role="main"]');
     i = root ? elements.indexOf(root) : 0;
   }
   const found: Intro = { standfirst: null, byline: null, figure: null };
