@@ -29,7 +29,7 @@ const LABELS: Record<string, readonly string[]> = {
     'related', 'related stories', 'related articles', 'related content', 'related coverage', 'related links', 'related topics', 'more on this story',
     'more on this topic', 'more stories', 'more news', 'more articles', 'recommended', 'recommended for you', 'recommended stories',
     'you may also like', 'you might also like', 'top stories', 'trending', 'trending now', 'most read', 'most popular', 'most viewed',
-    'most shared', 'most emailed', 'most watched', "editor's picks", 'editors picks', 'next', 'previous', 'prev', 'next image', 'previous image',
+    'most shared', 'most emailed', 'most watched', "editor's picks", "editors' picks", 'editors picks', 'recent comments', 'next', 'previous', 'prev', 'next image', 'previous image',
     'next slide', 'previous slide', 'close', 'close gallery', 'open gallery', 'view gallery', 'expand', 'collapse', 'enlarge', 'fullscreen',
     'full screen', 'enter full screen', 'exit full screen', 'play', 'pause', 'play video', 'watch', 'watch video', 'watch now', 'image', 'photo',
     'video', 'gallery', 'image source', 'image caption', 'media caption', 'caption', 'hide caption', 'show caption', 'toggle caption',
@@ -285,6 +285,8 @@ const CREDIT = new RegExp(
       `${LABEL}(?:\\s+${BY})?\\s*(?:[:：]|\\.{3}|…)\\s*\\S.{0,150}`,
       // "© Jane Doe", "(c) Agency", "Copyright 2026 …".
       `(?:©|\\([cC]\\)\\s|${ci('copyright')}\\s*(?:©|\\d{4}|${ci('by')}\\s)).{0,150}`,
+      // "Credit Nicole Craine for The New York Times", "Foto Max Muster/dpa" (a label and a name, no colon).
+      `(?:${['credit', 'crédito', 'crédit', 'photo', 'foto', 'bild'].map(ci).join('|')})\\s+${NAME}(?:\\s*(?:/|for|via|für|para|pour)\\s*[^.!?]{1,60})?\\.?`,
       // "Photo by Jane Doe on Unsplash", "Foto von Max Muster".
       `(?:${['photo', 'photograph', 'picture', 'image', 'illustration', 'foto', 'bild', 'imagen', 'photographie'].map(ci).join('|')})\\s+${BY}\\s+[^.!?]{1,80}\\.?`,
       // "Jane Doe/Getty Images", "AFP via Getty Images", "Reuters", "AP Photo/Jane Doe".
