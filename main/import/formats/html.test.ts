@@ -118,6 +118,16 @@ describe('pasted documents', () => {
   });
 });
 
+describe('pasted from Word', () => {
+  it('its list bullets drawn as text and its <o:p> elements leave no trace', () => {
+    const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=EN-GB><!--StartFragment-->
+      <p class=MsoNormal><b>Flood</b> waters rise<o:p></o:p></p>
+      <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>More buses<o:p></o:p></p>
+      <p class=MsoNormal><o:p>&nbsp;</o:p></p><!--EndFragment--></body></html>`;
+    expect(parseHtml(html).segments.map((s) => renderMarkdown(s.text, s.codes ?? []))).toEqual(['**Flood** waters rise', 'More buses']);
+  });
+});
+
 describe('fallbacks', () => {
   it('a page Readability finds no article in is read from its body', () => {
     const parsed = parseHtml('<html><body><h1>Short note</h1><div>Just one line.</div></body></html>');

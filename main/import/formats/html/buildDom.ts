@@ -117,6 +117,8 @@ function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startD
     if (frame.depth + 1 > IMPORT_LIMITS.xmlDepth) throw tooComplex('depth');
     if (++elements > IMPORT_LIMITS.xmlElements) throw tooComplex('elements');
     const style = attr(node, 'style') ?? '';
+    // Word's pasted lists draw their bullets and numbers as text marked "mso-list:Ignore".
+    if (/mso-list\s*:\s*ignore/i.test(style)) continue;
     const el = doc.createElement(elementName(node.tagName, style));
     copyAttributes(node, el);
     if (isHidden(node, style)) el.setAttribute(HIDDEN_MARK, '');
