@@ -53,9 +53,10 @@ export function withoutBlankRows(parsed: ParsedImport): ParsedImport {
   return segments.length === parsed.segments.length ? parsed : { ...parsed, segments };
 }
 
-/** Refuses imports without text, with too many paragraphs or with a paragraph too long to edit. */
-export function checkLimits(parsed: ParsedImport): ParsedImport {
-  const { segments } = (parsed = withoutBlankRows(parsed));
+/** Leaves out blank rows, then refuses imports without text, with too many paragraphs or with a paragraph too long to edit. */
+export function checkLimits(input: ParsedImport): ParsedImport {
+  const parsed = withoutBlankRows(input);
+  const { segments } = parsed;
   if (segments.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The article has no text to translate.');
   if (segments.length > IMPORT_LIMITS.paragraphs) {
     throw new ServiceError(

@@ -176,8 +176,9 @@ function removeWithEmptyParents(el: DomElement): void {
 }
 
 /**
- * Removes furniture found by structure and names. `keepHeaders` leaves page headers, footers and
- * forms for a second pass (the headline, standfirst and byline are looked for in between).
+ * Removes furniture found by structure and names. The 'early' pass runs before the headline,
+ * standfirst and byline are looked for; the 'late' one after they are taken out, for what may
+ * hold them: page headers, footers, forms and the date-and-byline row.
  */
 export function removeClutter(doc: DomDocument, options: { langs: readonly string[]; phase: 'early' | 'late' }): void {
   const page: Page = { bodyChars: textOf(doc.body).length };
