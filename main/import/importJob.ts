@@ -6,8 +6,8 @@
  */
 import { proposeAlignment, type AlignmentProposal } from '../../shared/import/alignment.js';
 import { planReimport, type ReimportPlan } from '../../shared/import/reimportPlan.js';
-import type { ParsedImport } from '../../shared/import/importedDocument.js';
-import type { ApiError, SourceFormat } from '../../shared/types.js';
+import type { HtmlExtract, ParsedImport, PasteFormat } from '../../shared/import/importedDocument.js';
+import type { ApiError } from '../../shared/types.js';
 import { parseGlossaryCsv, type ImportRow } from '../glossary/csv.js';
 import { parseTbx } from '../glossary/tbx.js';
 import { decodeTmx, parseTmx, type ParsedTmx } from '../memory/tmx.js';
@@ -20,8 +20,8 @@ interface Pair {
 }
 
 export type ImportJob =
-  | { kind: 'file'; fileName: string; bytes: Uint8Array }
-  | { kind: 'text'; text: string; format: SourceFormat }
+  | { kind: 'file'; fileName: string; bytes: Uint8Array; extract?: HtmlExtract }
+  | { kind: 'text'; text: string; format: PasteFormat; extract?: HtmlExtract }
   | ({ kind: 'tmx'; bytes: Uint8Array; now: string } & Pair)
   | ({ kind: 'glossary'; format: 'csv' | 'tbx'; text: string } & Pair)
   | { kind: 'align'; sources: string[]; translations: string[] }
@@ -42,9 +42,9 @@ export type ImportOutcome<V = ImportJobValues[keyof ImportJobValues]> = { ok: tr
 async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobValues]> {
   switch (job.kind) {
     case 'file':
-      return parseImportFile({ fileName: job.fileName, bytes: job.bytes });
+      return parseImportFile(job.extract ? { fileName: job.fileName, bytes: job.bytes, extract: job.extract } : { fileName: job.fileName, bytes: job.bytes });
     case 'text':
-      return parseImportText(job.text, job.format);
+      return parseImportText(job.text, job.format, job.extract ? { extract: job.extract } : {});
     case 'tmx':
       return parseTmx(decodeTmx(job.bytes), job, job.now);
     case 'glossary':
