@@ -84,10 +84,18 @@ async function machineCount(server: RunningServer, documentId: string): Promise<
   return doc.paragraphs.filter((p) => p.status === 'machine').length;
 }
 
-/** The bridge's job events, followed from here (to cancel a job the page can no longer cancel). */
-function watchJobs(server: RunningServer): { running(): string[]; stop(): void } {
+interface JobWatch {
+  running(): string[];
+  /** When (here, performance.now()) each event of a job arrived. */
+  timesOf(jobId: string): number[];
+  stop(): void;
+}
+
+/** The bridge's job events, followed from here: the rate the server sends at (the page may get them late), and jobs to cancel. */
+function watchJobs(server: RunningServer): JobWatch {
   const controller = new AbortController();
   const state = new Map<string, string>();
+  const times = new Map<string, number[]>();
   void (async () => {
     const res = await fetch(`${server.origin}/api/events?token=${server.token}`, { signal: controller.signal });
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -104,11 +112,13 @@ function watchJobs(server: RunningServer): { running(): string[]; stop(): void }
         if (!frame.includes('event: jobProgress') || !data) continue;
         const p = JSON.parse(data) as { jobId: string; state: string };
         state.set(p.jobId, p.state);
+        (times.get(p.jobId) ?? times.set(p.jobId, []).get(p.jobId)!).push(performance.now());
       }
     }
   })().catch(() => undefined);
   return {
     running: () => [...state].filter(([, s]) => s === 'running').map(([id]) => id),
+    timesOf: (jobId) => times.get(jobId) ?? [],
     stop: () => controller.abort(),
   };
 }
@@ -186,7 +196,7 @@ interface TranslateFigures {
   eventsPeak: number;
 }
 
-async function translateAll(page: Page, timeout: number): Promise<TranslateFigures> {
+async function translateAll(page: Page, jobs: JobWatch, timeout: number): Promise<TranslateFigures> {
   await translateAllButton(page, timeout);
   const clicked = await lastClick(page, 'Translate all');
   const over = (await (await page.waitForFunction(jobOverShown, [clicked, 'done'] as [number, string], { polling: 'raf', timeout })).jsonValue()) as number;
@@ -204,7 +214,7 @@ async function translateAll(page: Page, timeout: number): Promise<TranslateFigur
         longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
         longTasks: tasks.length,
         samples: samples.map((s) => ({ t: s.t, value: s.value! })),
-        eventTimes: events.map((e) => e.t),
+        jobId: events[0]?.jobId ?? '',
         t0,
       };
     },
@@ -220,8 +230,8 @@ async function translateAll(page: Page, timeout: number): Promise<TranslateFigur
       longTasks: r.longTasks,
       progressSteps: increases(values),
       progressLongestGapMs: longestGap(r.t0, stepTimes),
-      events: r.eventTimes.length,
-      eventsPeak: peakPerSecond(r.eventTimes),
+      events: jobs.timesOf(r.jobId).length,
+      eventsPeak: peakPerSecond(jobs.timesOf(r.jobId)),
     };
   });
 }
@@ -389,7 +399,7 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
 
     if (wants('translate')) {
       try {
-        const tr = await translateAll(page, timeout);
+        const tr = await translateAll(page, jobs, timeout);
         f.translateMs = tr.totalMs;
         f.translateJobMs = tr.jobMs;
         f.translateLongestBeforeDoneMs = tr.longestBeforeDoneMs;

@@ -34,7 +34,7 @@ export interface RunFigures {
   progressSteps: number | null;
   /** Longest time between two visible progress steps (or from the click to the first). */
   progressLongestGapMs: number | null;
-  /** jobProgress events received over SSE while it ran, and the most in any one second. */
+  /** jobProgress events the bridge sent for the job (followed over SSE from the bench), and the most in any one second. */
   progressEvents: number | null;
   progressEventsPeakPerSecond: number | null;
   /** Click on Cancel → the `cancelled` event. */
@@ -123,7 +123,7 @@ export const ROWS: readonly Row[] = [
     verdict: (f) => check(f.progressSteps === null || f.progressLongestGapMs === null ? null : f.progressSteps >= 2 && f.progressLongestGapMs <= 1000),
   },
   {
-    label: 'progress events (SSE, peak per s)',
+    label: 'progress events sent (peak per s)',
     goal: '≤ ~10/s',
     value: (f) => (f.progressEvents === null ? 'n/a' : `${f.progressEvents} (peak ${num(f.progressEventsPeakPerSecond)}/s)`),
     verdict: (f) => check(f.progressEventsPeakPerSecond === null ? null : f.progressEventsPeakPerSecond <= 12),
