@@ -191,6 +191,7 @@ interface TranslateFigures {
   longestTaskMs: number;
   longTasks: number;
   progressSteps: number;
+  progressFirstStepMs: number | null;
   progressLongestGapMs: number;
   events: number;
   eventsPeak: number;
@@ -229,7 +230,8 @@ async function translateAll(page: Page, jobs: JobWatch, timeout: number): Promis
       longestTaskMs: r.longestTaskMs,
       longTasks: r.longTasks,
       progressSteps: increases(values),
-      progressLongestGapMs: longestGap(r.t0, stepTimes),
+      progressFirstStepMs: stepTimes.length > 0 ? stepTimes[0]! - r.t0 : null,
+      progressLongestGapMs: stepTimes.length > 0 ? longestGap(stepTimes[0]!, stepTimes) : 0,
       events: jobs.timesOf(r.jobId).length,
       eventsPeak: peakPerSecond(jobs.timesOf(r.jobId)),
     };
@@ -318,6 +320,7 @@ function emptyFigures(paragraphs: number): RunFigures {
     translateLongestTaskMs: null,
     translateLongTasks: null,
     progressSteps: null,
+    progressFirstStepMs: null,
     progressLongestGapMs: null,
     progressEvents: null,
     progressEventsPeakPerSecond: null,
@@ -406,6 +409,7 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
         f.translateLongestTaskMs = tr.longestTaskMs;
         f.translateLongTasks = tr.longTasks;
         f.progressSteps = tr.progressSteps;
+        f.progressFirstStepMs = tr.progressFirstStepMs;
         f.progressLongestGapMs = tr.progressLongestGapMs;
         f.progressEvents = tr.events;
         f.progressEventsPeakPerSecond = tr.eventsPeak;

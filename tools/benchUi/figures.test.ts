@@ -18,6 +18,7 @@ function figures(over: Partial<RunFigures> = {}): RunFigures {
     translateLongestTaskMs: 80,
     translateLongTasks: 2,
     progressSteps: 40,
+    progressFirstStepMs: 700,
     progressLongestGapMs: 300,
     progressEvents: 50,
     progressEventsPeakPerSecond: 10,
@@ -74,7 +75,7 @@ describe('bench:ui figures', () => {
   it('counts a Cancel that could not be clicked before the job was over, and progress that stalled, as failures', () => {
     const text = formatTable([figures({ cancelMs: null, cancelUiMs: null, changedAfterCancel: null, cancelMissed: true, progressLongestGapMs: 51_600 })]);
     expect(text).toMatch(/Cancel → job cancelled\s*\|\s*≤ 1 s\s*\|\s*missed: job over first FAIL/);
-    expect(text).toMatch(/40 steps, gap 51\.6 s FAIL/);
+    expect(text).toMatch(/40 steps, first 700 ms, then gap ≤ 51\.6 s FAIL/);
     expect(combineRuns([figures({ cancelMissed: true }), figures()]).cancelMissed).toBe(true);
   });
 
