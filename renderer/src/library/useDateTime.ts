@@ -1,13 +1,13 @@
-/** Dates and times in the interface language ("1 Mar 2026, 08:05"), for ISO timestamps. */
+/** Dates and times in the interface language ("Mar 1, 2026, 8:05:12 AM"), for ISO timestamps; with seconds, so two imports of one article made a minute apart still read differently. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function dateTimeFormatter(language: string): (iso: string) => string {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat([language], { dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat([language], { dateStyle: 'medium', timeStyle: 'medium' });
   } catch {
-    format = new Intl.DateTimeFormat(['en'], { dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(['en'], { dateStyle: 'medium', timeStyle: 'medium' });
   }
   return (iso) => {
     const date = new Date(iso);
