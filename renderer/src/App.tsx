@@ -34,6 +34,11 @@ export function AppShell({ location }: { location: AppLocation }) {
   // What a route cannot carry: a file dropped on the window, and the document an import just made.
   const [droppedFile, setDroppedFile] = useState<File | null>(null);
   const [imported, setImported] = useState<DocumentDetail | null>(null);
+  // The imported document is handed to the editor once; opened again later, it is read afresh.
+  const openId = route.name === 'document' ? route.documentId : null;
+  useEffect(() => {
+    if (imported !== null && imported.id !== openId) setImported(null);
+  }, [imported, openId]);
 
   useEffect(() => {
     let live = true;

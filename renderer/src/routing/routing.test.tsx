@@ -69,5 +69,11 @@ describe('routing', () => {
     expect(location.entries).toEqual(['', `#/documents/${[...api.docs.keys()][0]}`]);
     // The document came with the import: it is not fetched again, nor checked.
     expect(api.callsOf('getLibraryItem')).toEqual([]);
+    expect(api.callsOf('getDocument')).toEqual([]);
+    // Opened again later, it is read afresh (the import's copy may be stale by then).
+    fireEvent.click(screen.getByRole('button', { name: 'Back to library' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Fresh news.' }));
+    expect(await screen.findByRole('heading', { name: 'Fresh news.' })).toBeTruthy();
+    await waitFor(() => expect(api.callsOf('getDocument')).toHaveLength(1));
   });
 });
