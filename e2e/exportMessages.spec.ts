@@ -10,7 +10,7 @@ import { downloadText, VersoPage } from './support/versoPage.js';
 
 const NOTICE_ES = 'BORRADOR — no aprobado para su publicación (párrafos aprobados: 2 de 2)';
 
-async function signedOffArticle(page: Page, app: VersoPage): Promise<void> {
+async function signedOffArticle(app: VersoPage): Promise<void> {
   await app.importText('# Short story\n\nThe house is red.', { source: 'en', target: 'es', format: 'Markdown' });
   await expect(app.rows()).toHaveCount(2);
   await app.translation(0).fill('Historia corta');
@@ -25,7 +25,7 @@ test('a new library: the export names both empty settings and links to them; the
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Elena Editor', 'Editor');
-  await signedOffArticle(page, app);
+  await signedOffArticle(app);
 
   await page.getByLabel('Export format').selectOption({ label: 'Plain text' });
   await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
@@ -59,7 +59,7 @@ test('the draft notice is in the target language, whatever the interface languag
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Elena Editor', 'Editor');
-  await signedOffArticle(page, app);
+  await signedOffArticle(app);
 
   await page.getByLabel('Export format').selectOption({ label: 'HTML' });
   await page.getByLabel('Export mode').selectOption({ label: 'Draft' });
@@ -121,7 +121,7 @@ test('checkboxes sit beside their labels; the dashboard puts the status table be
   expect(await expectCheckboxesBesideLabels(page, 'import')).toBeGreaterThanOrEqual(1);
   await page.goBack();
 
-  await signedOffArticle(page, app);
+  await signedOffArticle(app);
   // The find bar's options (checkboxes wrapped in their labels).
   expect(await expectCheckboxesBesideLabels(page, 'editor')).toBeGreaterThanOrEqual(2);
 

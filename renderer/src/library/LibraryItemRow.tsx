@@ -6,12 +6,14 @@
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../../shared/features/libraryApi.js';
-import { useLanguageName } from '../i18n/useLanguageName.js';
 import { RenameForm } from './RenameForm.js';
-import { useDateTime } from './useDateTime.js';
 
 export interface LibraryItemRowProps {
   item: LibraryItem;
+  /** Names a language in the interface language (one namer for the whole list). */
+  languageName: (tag: string) => string;
+  /** Formats a timestamp in the interface language. */
+  dateTime: (iso: string) => string;
   renaming: boolean;
   onOpen: (id: string) => void;
   onRename: (id: string | null, renamed?: LibraryItem) => void;
@@ -20,10 +22,8 @@ export interface LibraryItemRowProps {
   registerButton: (key: string, element: HTMLButtonElement | null) => void;
 }
 
-function LibraryItemRowImpl({ item, renaming, onOpen, onRename, onDelete, registerButton }: LibraryItemRowProps) {
+function LibraryItemRowImpl({ item, languageName, dateTime, renaming, onOpen, onRename, onDelete, registerButton }: LibraryItemRowProps) {
   const { t } = useTranslation();
-  const languageName = useLanguageName();
-  const dateTime = useDateTime();
   const titleId = useId();
 
   return (

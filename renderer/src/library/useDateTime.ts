@@ -2,7 +2,18 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+const formatters = new Map<string, (iso: string) => string>();
+
+/** One formatter per language for the whole app (creating an Intl.DateTimeFormat is costly). */
 export function dateTimeFormatter(language: string): (iso: string) => string {
+  const known = formatters.get(language);
+  if (known) return known;
+  const made = makeFormatter(language);
+  formatters.set(language, made);
+  return made;
+}
+
+function makeFormatter(language: string): (iso: string) => string {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat([language], { dateStyle: 'medium', timeStyle: 'medium' });

@@ -12,6 +12,8 @@ import { DeleteDialog } from '../library/DeleteDialog.js';
 import { DeletionRecord } from '../library/DeletionRecord.js';
 import { LibraryItemRow } from '../library/LibraryItemRow.js';
 import { useLibrary } from '../library/useLibrary.js';
+import { useDateTime } from '../library/useDateTime.js';
+import { useLanguageName } from '../i18n/useLanguageName.js';
 
 type Message = { kind: 'renamed' | 'deleted'; title: string } | null;
 
@@ -35,6 +37,8 @@ export function LibraryView({
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<LibrarySort>('changed');
   const library = useLibrary(query, sort);
+  const languageName = useLanguageName();
+  const dateTime = useDateTime();
   const { items, patch, reload } = library;
   const [renaming, setRenaming] = useState<string | null>(null);
   const renamingRef = useRef<string | null>(null);
@@ -186,6 +190,8 @@ export function LibraryView({
             <LibraryItemRow
               key={item.id}
               item={item}
+              languageName={languageName}
+              dateTime={dateTime}
               renaming={renaming === item.id}
               onOpen={onOpen}
               onRename={onRename}
