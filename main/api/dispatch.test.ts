@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '../../shared/limits.js';
 import { METHOD_NAMES, type VersoApi } from '../../shared/api.js';
 import { ServiceError } from '../services/serviceError.js';
 import { createDispatcher } from './dispatch.js';
@@ -53,7 +54,7 @@ describe('dispatcher', () => {
       ['updateSettings', { footerPolicy: 'sometimes' }],
       ['updateSettings', { contactEmail: 'not-an-email' }],
       ['confirmParagraphs', { paragraphIds: [] }],
-      ['signOffParagraphs', { paragraphIds: Array.from({ length: 10_001 }, (_, i) => `p${i}`) }],
+      ['signOffParagraphs', { paragraphIds: Array.from({ length: LIMITS.paragraphIds + 1 }, (_, i) => `p${i}`) }],
       ['updateParagraphTarget', { paragraphId: 'p', target: 'x'.repeat(100_001) }],
       ['importDocument', { source: { kind: 'url', url: 'http://x' }, sourceLang: 'en', targetLang: 'es' }],
       ['importDocument', { source: { kind: 'text', text: 'x', format: 'docx' }, sourceLang: 'en', targetLang: 'es' }],
