@@ -20,8 +20,11 @@ export const IMPORT_LIMITS = {
   zipPartBytes: 64 * 1024 * 1024,
   /** DOCX: largest uncompressed size of all parts read together. */
   zipTotalBytes: 96 * 1024 * 1024,
-  /** Longest time a parse may take in the worker before it is stopped. */
-  workerTimeoutMs: 60_000,
+  /**
+   * Longest time a parse may take in the worker before it is stopped (an HTML page of 20,000
+   * paragraphs takes about 12 s here to extract, several times that on a busy machine).
+   */
+  workerTimeoutMs: 120_000,
   /** Heap of the parsing worker; running out is reported as a file too complex to read. */
   workerHeapMb: 512,
 } as const;
