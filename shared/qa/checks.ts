@@ -22,11 +22,14 @@ export function extractUrls(text: string): string[] {
 }
 
 export function extractEmails(text: string): string[] {
+  // The pattern is costly on long text; most paragraphs have no "@" at all.
+  if (!text.includes('@')) return [];
   return [...text.matchAll(EMAIL_RE)].map((m) => m[0].replace(/\.+$/u, ''));
 }
 
 function withoutLinks(text: string): string {
-  return text.replace(URL_RE, ' ').replace(EMAIL_RE, ' ');
+  const noUrls = text.replace(URL_RE, ' ');
+  return noUrls.includes('@') ? noUrls.replace(EMAIL_RE, ' ') : noUrls;
 }
 
 export const urlsCheck: QaCheck = {
@@ -226,7 +229,11 @@ export function quoteStyles(lang: string): QuoteStyle[] | null {
 }
 
 function quotesBalanced(text: string): boolean {
-  const count = (set: string) => [...text].filter((x) => set.includes(x)).length;
+  const count = (set: string) => {
+    let n = 0;
+    for (const x of text) if (set.includes(x)) n++;
+    return n;
+  };
   // „…“, “…”, „…” all pair two of these marks; « » and » « pair each other.
   return count('"') % 2 === 0 && count('„“”') % 2 === 0 && count('«') === count('»') && count('「') === count('」');
 }

@@ -24,6 +24,7 @@ import { TokenEditor } from '../inline/TokenEditor.js';
 import { TmMatches, type TmMatchesHandle } from '../memory/TmMatches.js';
 import { setActiveParagraph } from '../memory/activeParagraph.js';
 import { tmShortcutIndex } from '../memory/tmShortcuts.js';
+import { unsavedDrafts, useReportUnsaved } from './rowPresence.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 const NO_WORDS: readonly string[] = [];
@@ -49,6 +50,8 @@ export interface ParagraphRowProps {
   register: (paragraphId: string, handle: RowHandle) => () => void;
   /** Sign-offs faster than a plausible reading speed (workflow). */
   onFastSignOffs?: (fast: FastSignOff[]) => void;
+  /** 1-based position of the row in the (virtualized, maybe filtered) table, for `aria-rowindex`. */
+  rowIndex?: number;
 }
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
@@ -65,8 +68,10 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const formatError = useFormatError();
   const sourceId = useId();
 
-  const [draft, setDraft] = useState<string | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>('idle');
+  // Text typed before the row was last unmounted and not stored yet comes back (editor/rowPresence).
+  const [restored] = useState(() => unsavedDrafts.take(paragraph.id));
+  const [draft, setDraft] = useState<string | null>(restored);
+  const [saveState, setSaveState] = useState<SaveState>(restored === null ? 'idle' : 'pending');
   const [rowError, setRowError] = useState<RowError>(null);
   const [acting, setActing] = useState(false);
   /** A sign-off refused for QA errors (workflow): the row asks for an override reason. */
@@ -75,7 +80,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const confirmFast = useFastConfirm();
 
   /** Local text not yet known to be stored (null: show the paragraph's target). */
-  const draftRef = useRef<string | null>(null);
+  const draftRef = useRef<string | null>(restored);
   /** The newest version of this paragraph we know of (props, or a save result not yet rendered). */
   const knownRef = useRef<Paragraph>(paragraph);
   /** Text the server accepted but stored differently (e.g. normalised); not re-sent. */
@@ -146,13 +151,19 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
     [register, paragraphId, save],
   );
 
-  // Leaving the editor never drops typed text: a pending save is sent at once.
-  useEffect(
-    () => () => {
-      if (timerRef.current !== null) void save();
-    },
-    [save],
-  );
+  // Leaving the editor, or the row leaving the (virtualized or filtered) list, never drops typed
+  // text: a pending save is sent at once, and the text is kept until it is stored.
+  useEffect(() => {
+    if (draftRef.current !== null) void save();
+    return () => {
+      const text = draftRef.current;
+      if (text === null) return;
+      unsavedDrafts.keep(paragraphId, text);
+      void save().then((ok) => ok && unsavedDrafts.stored(paragraphId, text));
+    };
+  }, [save, paragraphId]);
+  // A row with unsaved text stays mounted while it is scrolled out of view.
+  useReportUnsaved(paragraphId, draft !== null);
 
   const effort = useEditEffort(paragraphId);
 
@@ -284,7 +295,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   else if (paragraph.kind === 'quote') kindLabel = t('editor.row.kindQuote');
 
   return (
-    <div role="row" data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
+    <div role="row" aria-rowindex={props.rowIndex} data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
       <div role="cell" className="cell-number">
         {number}
       </div>

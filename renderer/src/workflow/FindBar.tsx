@@ -6,8 +6,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { visibleTokens } from '../../../shared/inline/inlineCodes.js';
 import { useTranslation } from 'react-i18next';
-import { qaErrors, runQa } from '../../../shared/qa/runQa.js';
-import { useExtraQaChecks } from '../glossary/GlossaryContext.js';
+import { qaErrors } from '../../../shared/qa/runQa.js';
+import { useParagraphQa } from './paragraphQa.js';
 import { PARAGRAPH_STATUSES, type DocumentDetail, type Paragraph, type ParagraphStatus } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -84,17 +84,16 @@ export function FindBar({
   const pattern = useMemo(() => compile({ query, regex, caseSensitive }), [query, regex, caseSensitive]);
   const invalid = pattern instanceof Error;
 
-  const extraChecks = useExtraQaChecks();
+  // Cached per paragraph (workflow/paragraphQa): only paragraphs changed since are checked again.
+  const qa = useParagraphQa(doc.sourceLang, doc.targetLang);
   const filterTest = useMemo((): ((p: Paragraph) => boolean) | null => {
-    const qa = (p: Paragraph) => runQa({ source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt }, extraChecks);
-    const hasText = (p: Paragraph) => p.target.trim() !== '' || p.status !== 'new';
     switch (filter) {
       case 'all':
         return null;
       case 'qa':
-        return (p) => hasText(p) && qa(p).length > 0;
+        return (p) => qa(p).length > 0;
       case 'qaErrors':
-        return (p) => hasText(p) && qaErrors(qa(p)).length > 0;
+        return (p) => qaErrors(qa(p)).length > 0;
       case 'comments':
         return (p) => (byParagraph.get(p.id) ?? []).some((c) => c.resolved === null);
       default: {
@@ -105,17 +104,33 @@ export function FindBar({
         return (p) => p.status === filter;
       }
     }
-  }, [filter, doc.sourceLang, doc.targetLang, byParagraph, editors, extraChecks]);
+  }, [filter, byParagraph, editors, qa]);
 
-  const visible = useMemo(() => {
+  const visible = useMemo((): RowVisibility | null => {
     const findTest = pattern instanceof RegExp ? (p: Paragraph) => paragraphMatches(p, pattern, scope) : null;
     if (!findTest && !filterTest) return null;
-    return { test: (p: Paragraph) => (!findTest || findTest(p)) && (!filterTest || filterTest(p)) };
+    // Each paragraph object is tested once: after an edit only the edited paragraph is tested again.
+    const known = new WeakMap<Paragraph, boolean>();
+    return {
+      test: (p: Paragraph) => {
+        let result = known.get(p);
+        if (result === undefined) {
+          result = (!findTest || findTest(p)) && (!filterTest || filterTest(p));
+          known.set(p, result);
+        }
+        return result;
+      },
+    };
   }, [pattern, scope, filterTest]);
 
   useEffect(() => onVisibility(visible), [visible, onVisibility]);
 
-  const shown = visible ? doc.paragraphs.filter(visible.test).length : doc.paragraphs.length;
+  const shown = useMemo(() => {
+    if (!visible) return doc.paragraphs.length;
+    let n = 0;
+    for (const p of doc.paragraphs) if (visible.test(p)) n++;
+    return n;
+  }, [visible, doc.paragraphs]);
 
   const candidates = useMemo((): Candidate[] => {
     if (!previewing || !(pattern instanceof RegExp) || scope === 'source') return [];
