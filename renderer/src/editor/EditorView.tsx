@@ -153,11 +153,12 @@ export function EditorView({
   }, [focusList]);
   /**
    * After a bulk action, focus goes to `target` once it can take it, unless the person has moved
-   * on meanwhile (focus is somewhere usable that is not where the action left it).
+   * on meanwhile: only when focus is lost, or still among the toolbar's controls (where the action
+   * and a closed dialog leave it), never out of a row or panel the person went to.
    */
-  const focusAfter = useRef<{ target: () => HTMLElement | null | undefined; from: Element | null; at: number } | null>(null);
+  const focusAfter = useRef<{ target: () => HTMLElement | null | undefined; at: number } | null>(null);
   const requestFocus = useCallback((target: () => HTMLElement | null | undefined) => {
-    focusAfter.current = { target, from: document.activeElement, at: Date.now() };
+    focusAfter.current = { target, at: Date.now() };
   }, []);
   useLayoutEffect(() => {
     const pending = focusAfter.current;
@@ -170,11 +171,13 @@ export function EditorView({
     if (!canTakeFocus(el)) return;
     focusAfter.current = null;
     const active = document.activeElement;
-    if (focusIsLost() || active === pending.from || active === headingRef.current) el.focus();
+    const leftByAction = active === headingRef.current || toolbarRef.current?.contains(active) || jobRef.current?.contains(active);
+    if (focusIsLost() || leftByAction) el.focus();
   });
   const translateAllRef = useRef<HTMLButtonElement>(null);
   const signOffAllRef = useRef<HTMLButtonElement>(null);
   const cancelJobRef = useRef<HTMLButtonElement>(null);
+  const jobRef = useRef<HTMLDivElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const panelsRef = useRef<HTMLElement>(null);
 
@@ -548,7 +551,7 @@ export function EditorView({
 
       <EngineAvailability sourceLang={doc.sourceLang} targetLang={doc.targetLang} />
       {activeJob && (
-        <div className="job">
+        <div ref={jobRef} className="job">
           <JobProgressBar documentId={doc.id} job={activeJob} />
           <button ref={cancelJobRef} type="button" onClick={() => void cancelJob()}>
             {t('editor.translate.cancel')}

@@ -364,7 +364,11 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           targetLang={targetLang}
           dir={dir}
           gate={gate}
-          onGateClosed={() => setGate(null)}
+          onGateClosed={() => {
+            // Signed off with a reason, or cancelled: focus stays in the row (the form goes away).
+            setGate(null);
+            textareaRef.current?.focus();
+          }}
           onParagraphs={(updated) => propsRef.current.onParagraphs(updated)}
           onError={onUndoError}
           undo={undo}
