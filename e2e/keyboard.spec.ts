@@ -39,7 +39,7 @@ test('F6 cycles toolbar → paragraphs → side panels → TM matches; skip link
   await app.open(server.url);
   await page.getByRole('button', { name: 'Summit' }).click();
   await expect(app.rows()).toHaveCount(SENTENCES.length);
-  await expect(app.row(0).getByRole('mark').first()).toBeVisible();
+  await expect(app.row(0).locator('mark.glossary-term').first()).toBeVisible();
 
   // Landmarks.
   await expect(page.getByRole('region', { name: 'Document toolbar' })).toBeVisible();

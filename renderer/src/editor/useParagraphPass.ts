@@ -33,7 +33,7 @@ export function useParagraphPass<T>(paragraphs: readonly Paragraph[], compute: (
       while (i < paragraphs.length) {
         results[i] = compute(paragraphs[i]!);
         i++;
-        if ((i & 7) === 0 && i < paragraphs.length && performance.now() > until) {
+        if (i < paragraphs.length && performance.now() > until) {
           timer = setTimeout(slice, 0);
           return;
         }
