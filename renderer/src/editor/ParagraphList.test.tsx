@@ -3,10 +3,13 @@
  * rows are given a height and the window's scroll position is simulated.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
 import { apiWithProfile, renderApp } from '../../test/renderApp.js';
 import { ESTIMATED_ROW_HEIGHT, RENDER_ALL_UP_TO, withPinned } from './ParagraphList.js';
+
+// The machine running the tests may be busy: wait longer than the default second for the UI.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Rows measure as estimated, so a scroll position maps to a known row.
 const ROW_HEIGHT = ESTIMATED_ROW_HEIGHT;

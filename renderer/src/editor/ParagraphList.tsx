@@ -79,15 +79,24 @@ export const ParagraphList = forwardRef<ParagraphListHandle, ParagraphListProps>
   const count = shown ? shown.length : paragraphs.length;
   const positionAt = useCallback((i: number) => (shown ? shown[i]! : i), [shown]);
   const itemAt = useCallback((i: number) => paragraphs[positionAt(i)]!, [paragraphs, positionAt]);
-  /** Row index of a paragraph id, built on first use after the list changed. */
+  /**
+   * Row index of a paragraph id: where it was last time if it is still there (the usual case: an
+   * edit replaces a paragraph in place), else from a map built on first use after the list changed.
+   */
+  const lastIndex = useRef(new Map<string, number>());
   const indexOf = useMemo(() => {
     let map: Map<string, number> | null = null;
     return (id: string): number => {
+      const guess = lastIndex.current.get(id);
+      if (guess !== undefined && guess >= 0 && guess < count && itemAt(guess).id === id) return guess;
       if (!map) {
         map = new Map();
         for (let i = 0; i < count; i++) map.set(itemAt(i).id, i);
       }
-      return map.get(id) ?? -1;
+      const at = map.get(id) ?? -1;
+      if (lastIndex.current.size > 100) lastIndex.current.clear();
+      lastIndex.current.set(id, at);
+      return at;
     };
   }, [count, itemAt]);
 

@@ -3,9 +3,12 @@
  * it goes somewhere sensible, and stays where the person put it if they moved on.
  */
 import { describe, expect, it } from 'vitest';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
 import { apiWithProfile, confirmFastSignOff, renderApp } from '../../test/renderApp.js';
+
+// The machine running the tests may be busy: wait longer than the default second for the UI.
+configure({ asyncUtilTimeout: 10_000 });
 
 async function openEditor(api: FakeVersoApi, paragraphs: FakeParagraphSeed[]): Promise<string> {
   const doc = api.seedDocument(paragraphs, { title: 'The story' });
