@@ -18,7 +18,7 @@ import {
   type KeyboardEventHandler,
   type ReactNode,
 } from 'react';
-import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import type { Paragraph } from '../../../shared/types.js';
 import type { RowHandle } from './ParagraphRow.js';
 import { RowPresenceContext, type RowPresence } from './rowPresence.js';
@@ -32,6 +32,18 @@ const OVERSCAN = 4;
  * screen reader's browse mode see every row. Longer ones render a window of rows.
  */
 export const RENDER_ALL_UP_TO = 50;
+
+/**
+ * A row's measured height; a row measured 0 is not laid out (the view is hidden, e.g. while the
+ * profile form is open, or there is no layout at all) and keeps its last or estimated height, so a
+ * hidden list never mounts every row.
+ */
+function measureRow(el: HTMLDivElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, HTMLDivElement>): number {
+  const size = measureElement(el, entry, instance);
+  if (size > 0) return size;
+  const index = instance.indexFromElement(el);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? ESTIMATED_ROW_HEIGHT;
+}
 
 export interface ParagraphListHandle {
   /**
@@ -156,6 +168,7 @@ export const ParagraphList = forwardRef<ParagraphListHandle, ParagraphListProps>
     scrollPaddingStart: stickyTop,
     getItemKey,
     rangeExtractor,
+    measureElement: measureRow,
   });
 
   // A row asked for before it was mounted is focused once it has mounted (and registered).

@@ -1,7 +1,8 @@
 /**
  * Every QA issue of the document in one list; choosing one moves to its paragraph. The issues are
  * gathered in slices (editor/useParagraphPass) from a per-paragraph cache (workflow/paragraphQa),
- * and the list is built only while it is open, a page at a time.
+ * for a long document only once the list has been opened, and the list is built only while it is
+ * open, a page at a time.
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +21,12 @@ export interface ParagraphIssues {
 
 /** Issues shown at a time in the list. */
 export const QA_LIST_PAGE = 100;
+/**
+ * Up to this many paragraphs the whole document is checked when it opens (the summary shows the
+ * counts at once); a longer one is checked when the list is first opened, so opening it costs
+ * nothing (F7 and the QA filter check paragraph by paragraph as they need to).
+ */
+export const CHECK_ON_OPEN_UP_TO = 1000;
 
 function collect(pass: ParagraphPass<readonly QaIssue[]>): ParagraphIssues[] {
   const out: ParagraphIssues[] = [];
@@ -40,18 +47,30 @@ export function DocumentQa({ doc, onFocusParagraph }: { doc: DocumentDetail; onF
   const { t } = useTranslation();
   const headingId = useId();
   const qa = useParagraphQa(doc.sourceLang, doc.targetLang);
-  const pass = useParagraphPass(doc.paragraphs, qa);
-  const found = useMemo(() => (pass ? collect(pass) : null), [pass]);
   const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(doc.paragraphs.length <= CHECK_ON_OPEN_UP_TO);
+  const pass = useParagraphPass(doc.paragraphs, qa, wanted);
+  const found = useMemo(() => (pass ? collect(pass) : null), [pass]);
   const [limit, setLimit] = useState(QA_LIST_PAGE);
   const all = found ? found.flatMap((p) => p.issues.map((issue, i) => ({ p, issue, i }))) : [];
   const errors = all.filter((x) => x.issue.severity === 'error').length;
   return (
-    <details className="document-qa" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details
+      className="document-qa"
+      onToggle={(e) => {
+        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+        setOpen(isOpen);
+        if (isOpen) setWanted(true);
+      }}
+    >
       <summary>
         <span id={headingId}>{t('workflow.qa.documentHeading')}</span>{' '}
         <span className="meta">
-          {found ? t('workflow.qa.documentCount', { errors, warnings: all.length - errors }) : t('workflow.qa.documentChecking')}
+          {found
+            ? t('workflow.qa.documentCount', { errors, warnings: all.length - errors })
+            : wanted
+              ? t('workflow.qa.documentChecking')
+              : t('workflow.qa.documentOnDemand')}
         </span>
       </summary>
       {open &&
@@ -72,7 +91,7 @@ export function DocumentQa({ doc, onFocusParagraph }: { doc: DocumentDetail; onF
             </ul>
             {all.length > limit && (
               <button type="button" className="button-quiet" onClick={() => setLimit((n) => n + QA_LIST_PAGE)}>
-                {t('workflow.qa.showMore', { count: Math.min(QA_LIST_PAGE, all.length - limit), total: all.length })}
+                {t('workflow.qa.showMore', { shown: Math.min(QA_LIST_PAGE, all.length - limit), total: all.length })}
               </button>
             )}
           </>
