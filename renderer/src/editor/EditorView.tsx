@@ -137,6 +137,8 @@ export function EditorView({
   const focusList = useCallback(() => list.current?.focusCurrent() ?? false, []);
   useEffect(() => {
     function onKey(e: KeyboardEvent): void {
+      // A modal dialog keeps the keyboard to itself.
+      if (document.querySelector('[aria-modal="true"]')) return;
       if (e.key === 'F6' && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         cycleRegions(document, e.shiftKey ? -1 : 1, focusList);

@@ -158,4 +158,16 @@ describe('focus after dialogs', () => {
     expect(document.activeElement).not.toBe(document.body);
     expect(document.activeElement?.closest('[role="row"]')).toBe(rows()[0]);
   });
+
+  it('F6 and Ctrl+G do nothing while a modal dialog is open', async () => {
+    await openEditor(apiWithProfile('translator'), [{ source: 'One.' }]);
+    press(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    const close = within(help).getByRole('button', { name: 'Close' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(close, { key: 'F6' });
+    fireEvent.keyDown(close, { key: 'g', ctrlKey: true });
+    expect(document.activeElement).toBe(close);
+    expect(screen.queryByRole('dialog', { name: 'Go to paragraph' })).toBeNull();
+  });
 });
