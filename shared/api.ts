@@ -26,6 +26,7 @@ import { EXPORTING_METHODS, type ExportingApi } from './features/exportingApi.js
 import { IMPORTING_METHODS, type ImportingApi } from './features/importingApi.js';
 import { MEMORY_METHODS, type MemoryApi } from './features/memoryApi.js';
 import { GLOSSARY_METHODS, type GlossaryApi } from './features/glossaryApi.js';
+import { LIBRARY_METHODS, type LibraryApi } from './features/libraryApi.js';
 
 export type ImportSource =
   | { kind: 'text'; text: string; format: PasteFormat; extract?: HtmlExtract }
@@ -76,7 +77,7 @@ export interface CoreApi {
 }
 
 /** The whole API: the core plus every feature's methods. */
-export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi {}
+export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi, LibraryApi {}
 
 export type MethodName = keyof VersoApi;
 export type MethodInput<M extends MethodName> = Parameters<VersoApi[M]>[0];
@@ -110,6 +111,7 @@ export const METHOD_NAMES = [
   ...IMPORTING_METHODS,
   ...MEMORY_METHODS,
   ...GLOSSARY_METHODS,
+  ...LIBRARY_METHODS,
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that no interface method is missing from the allowlist.

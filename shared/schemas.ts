@@ -11,6 +11,7 @@ import { exportingSchemas } from './features/exportingSchemas.js';
 import { importingSchemas } from './features/importingSchemas.js';
 import { memorySchemas } from './features/memorySchemas.js';
 import { glossarySchemas } from './features/glossarySchemas.js';
+import { librarySchemas } from './features/librarySchemas.js';
 import { LIMITS } from './limits.js';
 import { HTML_EXTRACTS, PASTE_FORMATS } from './import/importedDocument.js';
 
@@ -98,6 +99,7 @@ export const methodSchemas = {
   ...importingSchemas,
   ...memorySchemas,
   ...glossarySchemas,
+  ...librarySchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =
