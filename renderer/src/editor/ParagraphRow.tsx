@@ -10,13 +10,15 @@ import { LIMITS } from '../../../shared/limits.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useFormatError } from '../i18n/formatError.js';
 import { statusKey } from './paragraphs.js';
-import type { FastSignOff, ParagraphChange, SkippedParagraph } from '../../../shared/features/workflowApi.js';
+import type { FastSignOff, ParagraphChange } from '../../../shared/features/workflowApi.js';
 import { RowWorkflow } from '../workflow/RowWorkflow.js';
 import { useParagraphUndo } from '../workflow/useParagraphUndo.js';
 import { useEditEffort } from '../workflow/useEditEffort.js';
 import { useReviewSignals } from '../workflow/ReviewSignalsContext.js';
 import { useFastConfirm } from '../workflow/FastConfirmContext.js';
 import { fastCandidates } from '../workflow/fastCandidates.js';
+import type { SignOffGate } from '../workflow/OverrideForm.js';
+import { useSignOffGate } from '../workflow/useSignOffGate.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
 import { SourceText } from '../glossary/SourceText.js';
@@ -70,7 +72,8 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const [rowError, setRowError] = useState<RowError>(null);
   const [acting, setActing] = useState(false);
   /** A sign-off refused for QA errors (workflow): the row asks for an override reason. */
-  const [gate, setGate] = useState<SkippedParagraph | null>(null);
+  const [gate, setGate] = useState<SignOffGate | null>(null);
+  const signOffGate = useSignOffGate(sourceLang, targetLang);
   const signals = useReviewSignals();
   const confirmFast = useFastConfirm();
 
@@ -198,6 +201,9 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           // Faster than reading speed: ask first (workflow/FastConfirmContext).
           const review = signals.signalsFor(ids.paragraphIds);
           const fast = fastCandidates([{ id: paragraphId, number: propsRef.current.number, target: current.target }], review, propsRef.current.targetLang);
+          // QA errors: the override form is the one question (it says when it is also fast).
+          const held = signOffGate(current, propsRef.current.number, fast.length > 0);
+          if (held) return setGate(held);
           if (!(await confirmFast(fast))) return;
           // The QA gate: a paragraph with QA errors needs an override reason (workflow/RowWorkflow).
           const result = await api.signOffReviewed({ ...ids, review });
@@ -217,7 +223,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         setActing(false);
       }
     },
-    [api, paragraphId, save, signals, confirmFast],
+    [api, paragraphId, save, signals, confirmFast, signOffGate],
   );
 
   const onUndoChange = useCallback((change: ParagraphChange) => {
