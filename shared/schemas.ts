@@ -11,6 +11,8 @@ import { exportingSchemas } from './features/exportingSchemas.js';
 import { importingSchemas } from './features/importingSchemas.js';
 import { memorySchemas } from './features/memorySchemas.js';
 import { glossarySchemas } from './features/glossarySchemas.js';
+import { exclusionSchemas } from './features/exclusionSchemas.js';
+import { replaceSchemas } from './features/replaceSchemas.js';
 import { LIMITS } from './limits.js';
 
 const id = z.string().min(1).max(64);
@@ -95,6 +97,8 @@ export const methodSchemas = {
   ...importingSchemas,
   ...memorySchemas,
   ...glossarySchemas,
+  ...exclusionSchemas,
+  ...replaceSchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =

@@ -13,6 +13,8 @@ import { createExportingService } from './features/exporting.js';
 import { createImportingService } from './features/importing.js';
 import { createMemoryService } from './features/memory.js';
 import { createGlossaryQaChecks, createGlossaryService } from './features/glossary.js';
+import { createExclusionService } from './features/exclusion.js';
+import { createReplaceService } from './features/replace.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -33,5 +35,7 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createImportingService(deps),
     ...createMemoryService(deps),
     ...createGlossaryService(deps),
+    ...createExclusionService(deps),
+    ...createReplaceService(deps),
   };
 }

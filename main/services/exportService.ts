@@ -22,8 +22,10 @@ export function slugify(title: string): string {
 }
 
 export function draftNotice(paragraphs: readonly Paragraph[]): string {
-  const signed = paragraphs.filter((p) => p.status === 'signed-off').length;
-  return `DRAFT — not approved for publication (${signed} of ${paragraphs.length} paragraphs signed off)`;
+  // Paragraphs excluded from translation are done: they are not counted.
+  const counted = paragraphs.filter((p) => !p.excluded);
+  const signed = counted.filter((p) => p.status === 'signed-off').length;
+  return `DRAFT — not approved for publication (${signed} of ${counted.length} paragraphs signed off)`;
 }
 
 export function createExportService(deps: ServiceDeps): Pick<VersoApi, 'exportDocument'> {
