@@ -3,7 +3,7 @@
  * (shared/api.ts); schemas in `shared/features/replaceSchemas.ts`, services in
  * `main/services/features/replace.ts`.
  *
- * The renderer finds and replaces (shared/find/replaceAll.ts: the same pattern as Find, with
+ * The renderer finds and replaces (renderer/src/workflow/replaceAll.ts: the same pattern as Find, with
  * case-preserving replacement) and sends each paragraph's text before and after; the service
  * writes every change in one transaction, one edit revision per paragraph (so each paragraph's
  * own undo history stays whole), all tagged with one batch id, which `undoReplaceAll` undoes in one go.
