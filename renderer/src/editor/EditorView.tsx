@@ -39,6 +39,7 @@ import { TranslateScopeActions } from '../engines/TranslateScopeActions.js';
 import { ReimportPanel } from '../importing/ReimportPanel.js';
 import { ReopenedProvider } from '../importing/ReopenedContext.js';
 import { ExportPanel } from '../exporting/ExportPanel.js';
+import { ExcludeShownActions } from '../workflow/ExcludeShownActions.js';
 
 /** A message kept as a function of `t`, so it follows a change of interface language. */
 type Message = { render: (t: TFunction) => string } | null;
@@ -247,7 +248,7 @@ export function EditorView({
     try {
       await flushAll();
       const ids = (docRef.current?.paragraphs ?? [])
-        .filter((p) => (shown ? p.status !== 'signed-off' && (!visibility || visibility.test(p)) : p.status === 'translated'))
+        .filter((p) => !p.excluded && (shown ? p.status !== 'signed-off' && (!visibility || visibility.test(p)) : p.status === 'translated'))
         .map((p) => p.id);
       setSkipped([]);
       if (ids.length === 0) return;
@@ -298,9 +299,11 @@ export function EditorView({
     );
   }
 
-  const total = doc.paragraphs.length;
+  // Paragraphs excluded from translation are done: progress counts the others only.
+  const excludedCount = doc.paragraphs.filter((p) => p.excluded).length;
+  const total = doc.paragraphs.length - excludedCount;
   const signedOff = countSignedOff(doc.paragraphs);
-  const confirmedCount = doc.paragraphs.filter((p) => p.status === 'translated').length;
+  const confirmedCount = doc.paragraphs.filter((p) => p.status === 'translated' && !p.excluded).length;
   const isEditor = profile.role === 'editor';
   const source = languageName(doc.sourceLang);
   const target = languageName(doc.targetLang);
@@ -330,7 +333,10 @@ export function EditorView({
           <p className="languages">{t('editor.header.languages', { source, target })}</p>
         </div>
         <div className="signoff-progress">
-          <p className="progress-text">{t('editor.progress.text', { done: signedOff, total })}</p>
+          <p className="progress-text">
+            {t('editor.progress.text', { done: signedOff, total })}
+            {excludedCount > 0 && <span className="meta progress-excluded"> · {t('exclusion.progress.excluded', { count: excludedCount })}</span>}
+          </p>
           <progress aria-label={t('editor.progress.label')} max={Math.max(total, 1)} value={signedOff} />
         </div>
       </div>
@@ -383,6 +389,17 @@ export function EditorView({
               {t('workflow.bulk.signOffShown')}
             </button>
           )}
+          {visibility && (
+            <ExcludeShownActions
+              paragraphs={doc.paragraphs}
+              shown={visibility.test}
+              isEditor={isEditor}
+              disabled={busy !== null || activeJob !== null}
+              onParagraphs={onParagraphs}
+              onError={setAlert}
+              onStatus={(render) => setStatus({ render })}
+            />
+          )}
         </div>
         <ReimportPanel
           documentId={doc.id}
@@ -398,6 +415,7 @@ export function EditorView({
         </button>
         <ExportPanel
           documentId={doc.id}
+          hasExcluded={excludedCount > 0}
           disabled={busy !== null}
           onStart={() => startAction('export')}
           beforeExport={flushAll}

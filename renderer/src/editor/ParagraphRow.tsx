@@ -19,6 +19,7 @@ import { useFastConfirm } from '../workflow/FastConfirmContext.js';
 import { fastCandidates } from '../workflow/fastCandidates.js';
 import type { SignOffGate } from '../workflow/OverrideForm.js';
 import { useSignOffGate } from '../workflow/useSignOffGate.js';
+import { ExclusionBadge, ExclusionToggle } from '../workflow/ExclusionControls.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
 import { SourceText } from '../glossary/SourceText.js';
@@ -276,7 +277,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const changed = draft !== null && draft !== paragraph.target;
   const empty = text.trim() === '';
   const confirmDisabled = acting || empty || (!changed && !isConfirmable(paragraph));
-  const signOffDisabled = acting || empty || (!changed && paragraph.status === 'signed-off');
+  const signOffDisabled = acting || empty || (!changed && paragraph.status === 'signed-off') || paragraph.excluded !== undefined;
   const saveText =
     saveState === 'pending' || saveState === 'saving'
       ? t('editor.row.saving')
@@ -290,7 +291,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   else if (paragraph.kind === 'quote') kindLabel = t('editor.row.kindQuote');
 
   return (
-    <div role="row" data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
+    <div role="row" data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}${paragraph.excluded ? ' is-excluded' : ''}`}>
       <div role="cell" className="cell-number">
         {number}
       </div>
@@ -368,6 +369,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       </div>
       <div role="cell" className="cell-status">
         <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>
+        <ExclusionBadge paragraph={paragraph} />
         {paragraph.status === 'signed-off' && paragraph.signOff && (
           <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>
         )}
@@ -385,6 +387,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
             {t('editor.row.signOff')}
           </button>
         )}
+        <ExclusionToggle paragraph={paragraph} isEditor={isEditor} onParagraphs={props.onParagraphs} onError={onUndoError} />
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import type { ExportMode } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { usePlatform } from '../platform.js';
 import { base64ToBytes } from './base64ToBytes.js';
+import { ExcludedExportChoice } from './ExcludedExportChoice.js';
 
 export function warningText(t: TFunction, w: ExportWarning): string {
   switch (w.code) {
@@ -25,6 +26,7 @@ export function warningText(t: TFunction, w: ExportWarning): string {
 
 export function ExportPanel({
   documentId,
+  hasExcluded = false,
   disabled,
   onStart,
   beforeExport,
@@ -32,6 +34,8 @@ export function ExportPanel({
   onError,
 }: {
   documentId: string;
+  /** The document has paragraphs excluded from translation: offer what to do with them. */
+  hasExcluded?: boolean;
   disabled: boolean;
   /** Called first (e.g. to mark the view busy and clear old messages). */
   onStart: () => void;
@@ -100,6 +104,7 @@ export function ExportPanel({
           <option value="draft">{t('editor.export.draft')}</option>
         </select>
       </div>
+      {hasExcluded && <ExcludedExportChoice documentId={documentId} onError={onError} />}
       <button type="button" disabled={disabled} onClick={() => void run()}>
         {t('editor.export.action')}
       </button>

@@ -16,7 +16,8 @@ export interface ParagraphIssues {
 /** QA issues of every paragraph that has a translation (stored text). */
 export function documentIssues(doc: DocumentDetail, extraChecks: readonly QaCheck[] = []): ParagraphIssues[] {
   return doc.paragraphs
-    .filter((p) => p.target.trim() !== '' || p.status !== 'new')
+    // Excluded from translation: not checked (it is done as it is).
+    .filter((p) => (p.target.trim() !== '' || p.status !== 'new') && !p.excluded)
     .map((p) => ({
       paragraphId: p.id,
       number: p.index + 1,

@@ -78,7 +78,7 @@ export function RowWorkflow({
         sourceLang={sourceLang}
         targetLang={targetLang}
         mt={paragraph.mt}
-        enabled={text.trim() !== '' || paragraph.status !== 'new'}
+        enabled={(text.trim() !== '' || paragraph.status !== 'new') && !paragraph.excluded}
       />
       {gate && <OverrideForm skipped={gate} busy={busy} onSubmit={(r) => void override(r)} onCancel={onGateClosed} />}
       <div className="row-workflow-toggles">
