@@ -1,5 +1,5 @@
 /** "Exclude shown" and "Include shown": while the find/filter bar hides some paragraphs, act on the ones it shows. */
-import { useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Paragraph } from '../../../shared/types.js';
@@ -26,10 +26,12 @@ export function ExcludeShownActions({
 }) {
   const { t } = useTranslation();
   const { setExcluded, dialog } = useExclusion(isEditor, onParagraphs);
-  const [busy, setBusy] = useState(false);
+  // Not `disabled` while busy: the clicked button keeps the focus (also when a question closes).
+  const busy = useRef(false);
 
   async function run(excluded: boolean): Promise<void> {
-    setBusy(true);
+    if (busy.current) return;
+    busy.current = true;
     try {
       const list = paragraphs.filter(shown);
       if (!list.some((p) => (p.excluded !== undefined) !== excluded)) {
@@ -53,16 +55,16 @@ export function ExcludeShownActions({
     } catch (err) {
       onError(err);
     } finally {
-      setBusy(false);
+      busy.current = false;
     }
   }
 
   return (
     <>
-      <button type="button" disabled={disabled || busy} onClick={() => void run(true)}>
+      <button type="button" disabled={disabled} onClick={() => void run(true)}>
         {t('exclusion.bulk.excludeShown')}
       </button>
-      <button type="button" disabled={disabled || busy} onClick={() => void run(false)}>
+      <button type="button" disabled={disabled} onClick={() => void run(false)}>
         {t('exclusion.bulk.includeShown')}
       </button>
       {dialog}

@@ -3,7 +3,7 @@
  * and the "Excluded" badge naming who excluded it (issue 11). Kept out of ParagraphRow so the row
  * only places them.
  */
-import { useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paragraph } from '../../../shared/types.js';
 import { useExclusion } from './useExclusion.js';
@@ -21,25 +21,27 @@ export function ExclusionToggle({
 }) {
   const { t } = useTranslation();
   const { setExcluded, dialog } = useExclusion(isEditor, onParagraphs);
-  const [busy, setBusy] = useState(false);
+  // Not `disabled` while busy: the button keeps the focus (also when a question closes).
+  const busy = useRef(false);
   const excluded = paragraph.excluded !== undefined;
   // Only an editor may take signed-off text out of the publication.
   if (!excluded && paragraph.status === 'signed-off' && !isEditor) return null;
 
   async function toggle(): Promise<void> {
-    setBusy(true);
+    if (busy.current) return;
+    busy.current = true;
     try {
       await setExcluded([paragraph], !excluded);
     } catch (err) {
       onError(err);
     } finally {
-      setBusy(false);
+      busy.current = false;
     }
   }
 
   return (
     <>
-      <button type="button" className="exclusion-toggle" disabled={busy} onClick={() => void toggle()}>
+      <button type="button" className="exclusion-toggle" onClick={() => void toggle()}>
         {excluded ? t('exclusion.row.include') : t('exclusion.row.exclude')}
       </button>
       {dialog}
