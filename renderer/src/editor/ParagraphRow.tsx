@@ -212,6 +212,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           updated = result.signedOff;
           const skipped = result.skipped[0];
           if (skipped?.reason === 'qa') setGate(skipped);
+          else if (skipped?.reason === 'excluded') throw { code: 'PARAGRAPH_EXCLUDED', message: '', details: { count: 1, paragraphs: [skipped.number] } };
           else if (skipped) throw { code: skipped.reason === 'empty' ? 'PARAGRAPH_EMPTY' : 'PARAGRAPH_NOT_CONFIRMABLE', message: '' };
         }
         const mine = updated.find((p) => p.id === paragraphId);
