@@ -243,7 +243,7 @@ export function FindBar({
             <label htmlFor={ids.replace}>{t('workflow.find.replaceWith')}</label>
             <input id={ids.replace} type="text" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
           </div>
-          <button type="button" ref={replaceAllRef} className="button-primary" disabled={busy || replaceAll.busy} onClick={() => void replaceAll.run()}>
+          <button type="button" ref={replaceAllRef} className="button-primary" disabled={busy} onClick={() => void replaceAll.run()}>
             {t('replace.all')}
           </button>
           <button type="button" aria-expanded={previewing} onClick={() => setPreviewing((v) => !v)}>

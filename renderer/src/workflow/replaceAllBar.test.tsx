@@ -84,9 +84,13 @@ describe('Replace all', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(api.callsOf('replaceAllInTargets')).toEqual([]);
 
+    // (jsdom does not focus what is clicked; a browser does.)
+    screen.getByRole('button', { name: 'Replace all' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Replace all' }));
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Replace and withdraw' }));
     await screen.findByText('Replaced 2 occurrences in 2 paragraphs. The sign-off of paragraph 1 was withdrawn.');
+    // The question gave the focus back to Replace all.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Replace all' }));
     expect((api.callsOf('replaceAllInTargets')[0] as { withdrawSignOffs?: boolean }).withdrawSignOffs).toBe(true);
   });
 

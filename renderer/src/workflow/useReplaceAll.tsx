@@ -5,7 +5,7 @@
  * paragraphs it would change are counted and the user is asked first: changing them withdraws
  * their sign-off, as an edit does.
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TargetReplacement } from '../../../shared/features/replaceApi.js';
@@ -47,9 +47,12 @@ export function useReplaceAll(input: ReplaceAllInput): ReplaceAll {
   const [message, setMessage] = useState<Message | null>(null);
   const [batchId, setBatchId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One at a time (the Replace all button stays enabled, so it keeps the focus through the question).
+  const running = useRef(false);
 
   const run = useCallback(async () => {
-    if (!pattern) return;
+    if (!pattern || running.current) return;
+    running.current = true;
     setBusy(true);
     try {
       if (!(await flushAll())) return;
@@ -106,12 +109,14 @@ export function useReplaceAll(input: ReplaceAllInput): ReplaceAll {
     } catch (err) {
       onError(err);
     } finally {
+      running.current = false;
       setBusy(false);
     }
   }, [api, ask, caseSensitive, doc, flushAll, onError, onParagraphs, pattern, regex, replacement, shown, t]);
 
   const undo = useCallback(async () => {
-    if (!batchId) return;
+    if (!batchId || running.current) return;
+    running.current = true;
     setBusy(true);
     try {
       if (!(await flushAll())) return;
@@ -129,6 +134,7 @@ export function useReplaceAll(input: ReplaceAllInput): ReplaceAll {
     } catch (err) {
       onError(err);
     } finally {
+      running.current = false;
       setBusy(false);
     }
   }, [api, batchId, flushAll, onError, onParagraphs]);
