@@ -8,6 +8,7 @@ import { MEMORY_ERROR_CODES } from './features/memoryApi.js';
 import { GLOSSARY_ERROR_CODES } from './features/glossaryApi.js';
 import { EXCLUSION_ERROR_CODES } from './features/exclusionApi.js';
 import { REPLACE_ERROR_CODES } from './features/replaceApi.js';
+import { LIBRARY_ERROR_CODES } from './features/libraryApi.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -19,5 +20,6 @@ export const ERROR_CODES = [
   ...GLOSSARY_ERROR_CODES,
   ...EXCLUSION_ERROR_CODES,
   ...REPLACE_ERROR_CODES,
+  ...LIBRARY_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,7 @@ import { memorySchemas } from './features/memorySchemas.js';
 import { glossarySchemas } from './features/glossarySchemas.js';
 import { exclusionSchemas } from './features/exclusionSchemas.js';
 import { replaceSchemas } from './features/replaceSchemas.js';
+import { librarySchemas } from './features/librarySchemas.js';
 import { LIMITS } from './limits.js';
 import { HTML_EXTRACTS, PASTE_FORMATS } from './import/importedDocument.js';
 
@@ -102,6 +103,7 @@ export const methodSchemas = {
   ...glossarySchemas,
   ...exclusionSchemas,
   ...replaceSchemas,
+  ...librarySchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =

@@ -2,7 +2,7 @@
  * Reads one document and its history into the `ExportDocument` the writers use, applies the
  * publish gate (every paragraph signed off, no unresolved QA error) and decides the footer.
  */
-import { FOOTER_FORMATS, type ExportFileFormat, type ExportWarning } from '../../shared/features/exportingApi.js';
+import { FOOTER_FORMATS, FOOTER_SETTING_FIELDS, type ExportFileFormat, type ExportWarning } from '../../shared/features/exportingApi.js';
 import { effectiveFooterTemplate, isFooterLike, type FooterOverrides } from '../../shared/features/exportingFooter.js';
 import { footerApplies, publishBlockers } from '../../shared/exportText.js';
 import { footerPlaceholders, renderFooter } from '../../shared/footer.js';
@@ -97,14 +97,15 @@ function footerLines(
       { lang: targetLang },
     );
   }
-  const missing = footerPlaceholders(template).filter(
-    (name): name is 'publisher' | 'contactEmail' => (name === 'publisher' || name === 'contactEmail') && settings[name].trim() === '',
-  );
+  // Every empty setting the footer uses is named at once (in the settings' order), not one per attempt.
+  const used = new Set(footerPlaceholders(template));
+  const missing = FOOTER_SETTING_FIELDS.filter((name) => used.has(name) && settings[name].trim() === '');
   if (missing.length > 0) {
+    const names = { publisher: 'publisher name', contactEmail: 'contact e-mail address' } as const;
     throw new ServiceError(
-      'SETTINGS_INVALID',
-      `The disclosure footer needs the ${missing.join(' and ')} setting${missing.length > 1 ? 's' : ''}: fill ${missing.length > 1 ? 'them' : 'it'} in under Settings.`,
-      { fields: missing },
+      'EXPORT_SETTINGS_MISSING',
+      `The disclosure footer needs the ${missing.map((m) => names[m]).join(' and the ')}: fill ${missing.length > 1 ? 'them' : 'it'} in under Settings → Publication.`,
+      { fields: [...missing] },
     );
   }
   const distinct = (values: readonly string[]) => [...new Set(values.filter((v) => v !== ''))];
@@ -187,7 +188,7 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
       paragraphs: exportParagraphs,
       mode: input.mode,
       footer,
-      draftNotice: input.mode === 'draft' ? draftNotice(paragraphs) : null,
+      draftNotice: input.mode === 'draft' ? draftNotice(paragraphs, stored.targetLang) : null,
       exportedAt: deps.now().toISOString(),
       toolVersion: deps.appInfo.version,
     },

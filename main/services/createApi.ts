@@ -15,6 +15,7 @@ import { createMemoryService } from './features/memory.js';
 import { createGlossaryQaChecks, createGlossaryService } from './features/glossary.js';
 import { createExclusionService } from './features/exclusion.js';
 import { createReplaceService } from './features/replace.js';
+import { createLibraryService } from './features/library.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -37,5 +38,6 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createGlossaryService(deps),
     ...createExclusionService(deps),
     ...createReplaceService(deps),
+    ...createLibraryService(deps),
   };
 }

@@ -31,6 +31,9 @@ import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, G
 import { cleanTerm } from '../../shared/glossary/normalize.js';
 import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
 import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
+import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
+import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
+import { languageInfo } from '../../shared/languages.js';
 
 export class FakeApiError extends Error {
   constructor(
@@ -295,6 +298,23 @@ export class FakeVersoApi implements VersoApi {
 
   async deleteDocument(input: { documentId: string }): Promise<{ deleted: true }> {
     this.record('deleteDocument', input);
+    const check = this.deletionCheck(input.documentId);
+    if (!check.allowed) throw new FakeApiError('LIBRARY_DELETE_NEEDS_EDITOR', 'Only an editor', { title: check.title, signOffs: check.signOffCount });
+    const doc = this.docs.get(input.documentId)!;
+    this.deletions.unshift({
+      id: this.deletions.length + 1,
+      documentId: doc.id,
+      title: doc.title,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+      importedAt: doc.createdAt,
+      paragraphCount: check.paragraphCount,
+      signedOffCount: check.signedOffCount,
+      signOffCount: check.signOffCount,
+      deletedBy: this.profile!.name,
+      role: this.profile!.role,
+      deletedAt: now(),
+    });
     this.docs.delete(input.documentId);
     return { deleted: true };
   }
@@ -838,5 +858,81 @@ export class FakeVersoApi implements VersoApi {
       result.undone += 1;
     }
     return result;
+  }
+
+  // Library (shared/features/libraryApi.ts): the same rules as main/services/features/library.ts, in memory.
+  readonly deletions: DeletionRecord[] = [];
+
+  libraryItem(doc: DocumentDetail): LibraryItem {
+    const changedAt = doc.paragraphs.reduce((max, p) => (p.updatedAt > max ? p.updatedAt : max), doc.updatedAt);
+    return {
+      id: doc.id,
+      title: doc.title,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+      importedAt: doc.createdAt,
+      changedAt,
+      fileName: null,
+      paragraphCount: doc.paragraphs.length,
+      counts: LIBRARY_COUNT_KEYS.map((key) => ({ key, count: doc.paragraphs.filter((p) => p.status === key).length })),
+    };
+  }
+
+  private deletionCheck(documentId: string): DeletionCheck {
+    const doc = this.docs.get(documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    if (!this.profile) throw new FakeApiError('NO_PROFILE', 'No profile');
+    const signed = doc.paragraphs.filter((p) => p.status === 'signed-off').length;
+    return {
+      documentId,
+      title: doc.title,
+      paragraphCount: doc.paragraphs.length,
+      signedOffCount: signed,
+      signOffCount: signed,
+      allowed: signed === 0 || this.profile.role === 'editor',
+    };
+  }
+
+  async listLibrary(input: ListLibraryInput): Promise<LibraryItem[]> {
+    this.record('listLibrary', input);
+    const words = foldForSearch(input.query ?? '').split(' ').filter((w) => w !== '');
+    const names = (tag: string) => [tag, languageInfo(tag)?.englishName ?? '', languageInfo(tag)?.nativeName ?? ''].join(' ');
+    const items = [...this.docs.values()]
+      .map((d) => this.libraryItem(d))
+      .filter((i) => words.every((w) => foldForSearch(`${i.title} ${names(i.sourceLang)} ${names(i.targetLang)}`).includes(w)));
+    const collator = new Intl.Collator([input.locale ?? 'en'], { sensitivity: 'base' });
+    return items.sort((a, b) =>
+      input.sort === 'title' ? collator.compare(a.title, b.title) : a.changedAt === b.changedAt ? 0 : a.changedAt > b.changedAt ? -1 : 1,
+    );
+  }
+
+  async getLibraryItem(input: { documentId: string }): Promise<LibraryItem> {
+    this.record('getLibraryItem', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document', { documentId: input.documentId });
+    return this.libraryItem(doc);
+  }
+
+  async renameDocument(input: { documentId: string; title: string }): Promise<LibraryItem> {
+    this.record('renameDocument', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    const checked = checkTitle(input.title);
+    if (!checked.ok) throw new FakeApiError(checked.code, 'Bad title', checked.limit === undefined ? undefined : { limit: checked.limit });
+    if (checked.title !== doc.title) {
+      doc.title = checked.title;
+      doc.updatedAt = now();
+    }
+    return this.libraryItem(doc);
+  }
+
+  async checkDocumentDeletion(input: { documentId: string }): Promise<DeletionCheck> {
+    this.record('checkDocumentDeletion', input);
+    return this.deletionCheck(input.documentId);
+  }
+
+  async listDocumentDeletions(input: Record<string, never>): Promise<DeletionRecord[]> {
+    this.record('listDocumentDeletions', input);
+    return [...this.deletions];
   }
 }

@@ -59,7 +59,7 @@ export function writeProvenance(doc: ExportDocument): string {
     document: { id: doc.id, title: doc.title, sourceLang: doc.sourceLang, targetLang: doc.targetLang, createdAt: doc.createdAt },
     exportedAt: doc.exportedAt,
     draft: doc.draftNotice !== null,
-    ...(doc.draftNotice !== null ? { draftNotice: doc.draftNotice } : {}),
+    ...(doc.draftNotice !== null ? { draftNotice: doc.draftNotice.text } : {}),
     paragraphs: doc.paragraphs.map(paragraphProvenance),
   };
   return JSON.stringify(value, null, 2) + '\n';

@@ -18,7 +18,7 @@ export function writeXliff12(doc: ExportDocument): string {
     `      <tool tool-id="verso" tool-name="Verso" tool-version="${a(doc.toolVersion)}"/>`,
     `      <note from="verso">${a(doc.title)}</note>`,
   ];
-  if (doc.draftNotice !== null) out.push(`      <note from="verso" priority="1">${a(doc.draftNotice)}</note>`);
+  if (doc.draftNotice !== null) out.push(`      <note from="verso" priority="1">${a(doc.draftNotice.text)}</note>`);
   out.push('    </header>', '    <body>');
   for (const p of doc.paragraphs) {
     const s = xliff12State(p.status);

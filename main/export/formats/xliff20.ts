@@ -16,7 +16,7 @@ export function writeXliff20(doc: ExportDocument): string {
     '    <notes>',
     `      <note category="title">${a(doc.title)}</note>`,
   ];
-  if (doc.draftNotice !== null) out.push(`      <note category="draft" priority="1">${a(doc.draftNotice)}</note>`);
+  if (doc.draftNotice !== null) out.push(`      <note category="draft" priority="1">${a(doc.draftNotice.text)}</note>`);
   out.push('    </notes>');
   for (const p of doc.paragraphs) {
     const s = xliff20State(p.status);

@@ -332,7 +332,7 @@ describe('export', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Export format' }), { target: { value: 'md' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Export mode' }), { target: { value: 'draft' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    const done = await screen.findByText('Exported article.es.md');
+    const done = await screen.findByText('Exported article.es.md: your browser saved it in its downloads folder (or asked you where to put it).');
     expect(done.getAttribute('role')).toBe('status');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(platform.savedFiles).toEqual([

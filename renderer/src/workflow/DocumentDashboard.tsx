@@ -1,4 +1,7 @@
-/** The document dashboard: paragraphs and words by status, post-editing effort, most-edited paragraphs. */
+/**
+ * The document dashboard: paragraphs and words by status, post-editing effort, most-edited paragraphs,
+ * laid out as a table beside figure tiles with the list below (styles.css: .dashboard-body).
+ */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditEffort } from '../../../shared/features/workflowApi.js';
@@ -40,13 +43,22 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
   const decimal = (v: number | null) =>
     v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
 
+  // Effort figures, shown as tiles beside the status table (styles.css: .dashboard-body).
+  const figures = [
+    ['workflow.dashboard.charDistance', percent(m.averageCharDistance)],
+    ['workflow.dashboard.hter', decimal(m.averageHter)],
+    ['workflow.dashboard.measured', m.measured],
+    ['workflow.dashboard.activeTime', duration(m.activeMs)],
+    ['workflow.dashboard.keystrokes', m.keystrokes],
+  ] as const;
+
   return (
     <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('workflow.dashboard.heading')}</summary>
       {open && (
         <div className="dashboard-body">
           <ErrorAlert error={error} />
-          <table aria-labelledby={captionId}>
+          <table className="dashboard-status" aria-labelledby={captionId}>
             <caption id={captionId}>{t('workflow.dashboard.byStatus')}</caption>
             <thead>
               <tr>
@@ -71,17 +83,14 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
             </tbody>
           </table>
           <dl className="dashboard-figures">
-            <dt>{t('workflow.dashboard.charDistance')}</dt>
-            <dd>{percent(m.averageCharDistance)}</dd>
-            <dt>{t('workflow.dashboard.hter')}</dt>
-            <dd>{decimal(m.averageHter)}</dd>
-            <dt>{t('workflow.dashboard.measured')}</dt>
-            <dd>{m.measured}</dd>
-            <dt>{t('workflow.dashboard.activeTime')}</dt>
-            <dd>{duration(m.activeMs)}</dd>
-            <dt>{t('workflow.dashboard.keystrokes')}</dt>
-            <dd>{m.keystrokes}</dd>
+            {figures.map(([label, value]) => (
+              <div key={label} className="dashboard-figure">
+                <dt>{t(label)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
+          <div className="dashboard-edited">
           <h3>{t('workflow.dashboard.mostEdited')}</h3>
           {m.mostEdited.length === 0 ? (
             <p className="muted">{t('workflow.dashboard.noEdits')}</p>
@@ -102,6 +111,7 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
               ))}
             </ol>
           )}
+          </div>
         </div>
       )}
     </details>
