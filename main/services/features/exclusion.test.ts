@@ -145,7 +145,7 @@ describe('export of excluded paragraphs', () => {
     expect(table(f, 'SELECT excluded_export FROM exclusion_documents')).toEqual([{ excluded_export: 'source' }]);
     // A draft counts only the paragraphs to translate.
     const draft = await api.exportFile({ documentId: f.doc.id, format: 'txt', mode: 'draft' });
-    expect(draft.content.split('\n')[0]).toBe('DRAFT — not approved for publication (3 of 3 paragraphs signed off)');
+    expect(draft.content.split('\n')[0]).toBe('BORRADOR — no aprobado para su publicación (párrafos aprobados: 3 de 3)');
   });
 
   it('TMX never holds them; the attestation leaves them out; provenance marks them', async () => {
