@@ -44,6 +44,7 @@ import { TranslateScopeActions } from '../engines/TranslateScopeActions.js';
 import { ReimportPanel } from '../importing/ReimportPanel.js';
 import { ReopenedProvider } from '../importing/ReopenedContext.js';
 import { ExportPanel } from '../exporting/ExportPanel.js';
+import { ExcludeShownActions } from '../workflow/ExcludeShownActions.js';
 
 /** A message kept as a function of `t`, so it follows a change of interface language. */
 type Message = { render: (t: TFunction) => string } | null;
@@ -333,7 +334,7 @@ export function EditorView({
     try {
       await flushAll();
       const ids = (docRef.current?.paragraphs ?? [])
-        .filter((p) => (shown ? p.status !== 'signed-off' && (!visibility || visibility.test(p)) : p.status === 'translated'))
+        .filter((p) => !p.excluded && (shown ? p.status !== 'signed-off' && (!visibility || visibility.test(p)) : p.status === 'translated'))
         .map((p) => p.id);
       setSkipped([]);
       if (ids.length === 0) return;
@@ -386,8 +387,12 @@ export function EditorView({
   const counts = useMemo(() => {
     const list = paragraphs ?? [];
     let confirmed = 0;
-    for (const p of list) if (p.status === 'translated') confirmed++;
-    return { signedOff: countSignedOff(list), confirmed };
+    let excluded = 0;
+    for (const p of list) {
+      if (p.excluded) excluded++;
+      else if (p.status === 'translated') confirmed++;
+    }
+    return { signedOff: countSignedOff(list), confirmed, excluded };
   }, [paragraphs]);
   /** Positions of the paragraphs the find/filter bar shows (null: all). */
   const shownPositions = useMemo(() => {
@@ -415,7 +420,9 @@ export function EditorView({
     );
   }
 
-  const total = doc.paragraphs.length;
+  // Paragraphs excluded from translation are done: progress counts the others only.
+  const excludedCount = counts.excluded;
+  const total = doc.paragraphs.length - excludedCount;
   const signedOff = counts.signedOff;
   const confirmedCount = counts.confirmed;
   const isEditor = profile.role === 'editor';
@@ -443,7 +450,10 @@ export function EditorView({
           <p className="languages">{t('editor.header.languages', { source, target })}</p>
         </div>
         <div className="signoff-progress">
-          <p className="progress-text">{t('editor.progress.text', { done: signedOff, total })}</p>
+          <p className="progress-text">
+            {t('editor.progress.text', { done: signedOff, total })}
+            {excludedCount > 0 && <span className="meta progress-excluded"> · {t('exclusion.progress.excluded', { count: excludedCount })}</span>}
+          </p>
           <progress aria-label={t('editor.progress.label')} max={Math.max(total, 1)} value={signedOff} />
         </div>
       </div>
@@ -508,6 +518,17 @@ export function EditorView({
               {t('workflow.bulk.signOffShown')}
             </button>
           )}
+          {visibility && (
+            <ExcludeShownActions
+              paragraphs={doc.paragraphs}
+              shown={visibility.test}
+              isEditor={isEditor}
+              disabled={busy !== null || activeJob !== null}
+              onParagraphs={onParagraphs}
+              onError={setAlert}
+              onStatus={(render) => setStatus({ render })}
+            />
+          )}
         </div>
         <ReimportPanel
           documentId={doc.id}
@@ -523,6 +544,7 @@ export function EditorView({
         </button>
         <ExportPanel
           documentId={doc.id}
+          hasExcluded={excludedCount > 0}
           disabled={busy !== null}
           onStart={() => startAction('export')}
           beforeExport={flushAll}

@@ -10,13 +10,16 @@ import { LIMITS } from '../../../shared/limits.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useFormatError } from '../i18n/formatError.js';
 import { statusKey } from './paragraphs.js';
-import type { FastSignOff, ParagraphChange, SkippedParagraph } from '../../../shared/features/workflowApi.js';
+import type { FastSignOff, ParagraphChange } from '../../../shared/features/workflowApi.js';
 import { RowWorkflow } from '../workflow/RowWorkflow.js';
 import { useParagraphUndo } from '../workflow/useParagraphUndo.js';
 import { useEditEffort } from '../workflow/useEditEffort.js';
 import { useReviewSignals } from '../workflow/ReviewSignalsContext.js';
 import { useFastConfirm } from '../workflow/FastConfirmContext.js';
 import { fastCandidates } from '../workflow/fastCandidates.js';
+import type { SignOffGate } from '../workflow/OverrideForm.js';
+import { useSignOffGate } from '../workflow/useSignOffGate.js';
+import { ExclusionBadge, ExclusionToggle } from '../workflow/ExclusionControls.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
 import { SourceText } from '../glossary/SourceText.js';
@@ -75,7 +78,8 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const [rowError, setRowError] = useState<RowError>(null);
   const [acting, setActing] = useState(false);
   /** A sign-off refused for QA errors (workflow): the row asks for an override reason. */
-  const [gate, setGate] = useState<SkippedParagraph | null>(null);
+  const [gate, setGate] = useState<SignOffGate | null>(null);
+  const signOffGate = useSignOffGate(sourceLang, targetLang);
   const signals = useReviewSignals();
   const confirmFast = useFastConfirm();
 
@@ -209,6 +213,9 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           // Faster than reading speed: ask first (workflow/FastConfirmContext).
           const review = signals.signalsFor(ids.paragraphIds);
           const fast = fastCandidates([{ id: paragraphId, number: propsRef.current.number, target: current.target }], review, propsRef.current.targetLang);
+          // QA errors: the override form is the one question (it says when it is also fast).
+          const held = signOffGate(current, propsRef.current.number, fast.length > 0);
+          if (held) return setGate(held);
           if (!(await confirmFast(fast))) return;
           // The QA gate: a paragraph with QA errors needs an override reason (workflow/RowWorkflow).
           const result = await api.signOffReviewed({ ...ids, review });
@@ -216,6 +223,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           updated = result.signedOff;
           const skipped = result.skipped[0];
           if (skipped?.reason === 'qa') setGate(skipped);
+          else if (skipped?.reason === 'excluded') throw { code: 'PARAGRAPH_EXCLUDED', message: '', details: { count: 1, paragraphs: [skipped.number] } };
           else if (skipped) throw { code: skipped.reason === 'empty' ? 'PARAGRAPH_EMPTY' : 'PARAGRAPH_NOT_CONFIRMABLE', message: '' };
         }
         const mine = updated.find((p) => p.id === paragraphId);
@@ -228,7 +236,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         setActing(false);
       }
     },
-    [api, paragraphId, save, signals, confirmFast],
+    [api, paragraphId, save, signals, confirmFast, signOffGate],
   );
 
   const onUndoChange = useCallback((change: ParagraphChange) => {
@@ -281,7 +289,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const changed = draft !== null && draft !== paragraph.target;
   const empty = text.trim() === '';
   const confirmDisabled = acting || empty || (!changed && !isConfirmable(paragraph));
-  const signOffDisabled = acting || empty || (!changed && paragraph.status === 'signed-off');
+  const signOffDisabled = acting || empty || (!changed && paragraph.status === 'signed-off') || paragraph.excluded !== undefined;
   const saveText =
     saveState === 'pending' || saveState === 'saving'
       ? t('editor.row.saving')
@@ -295,7 +303,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   else if (paragraph.kind === 'quote') kindLabel = t('editor.row.kindQuote');
 
   return (
-    <div role="row" aria-rowindex={props.rowIndex} data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
+    <div role="row" aria-rowindex={props.rowIndex} data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}${paragraph.excluded ? ' is-excluded' : ''}`}>
       <div role="cell" className="cell-number">
         {number}
       </div>
@@ -377,6 +385,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       </div>
       <div role="cell" className="cell-status">
         <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>
+        <ExclusionBadge paragraph={paragraph} />
         {paragraph.status === 'signed-off' && paragraph.signOff && (
           <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>
         )}
@@ -394,6 +403,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
             {t('editor.row.signOff')}
           </button>
         )}
+        <ExclusionToggle paragraph={paragraph} isEditor={isEditor} onParagraphs={props.onParagraphs} onError={onUndoError} />
       </div>
     </div>
   );

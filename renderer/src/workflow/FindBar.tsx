@@ -1,7 +1,8 @@
 /**
  * Find (source/target, plain or regular expression, case option), filter rows (status, QA issue,
- * open comment), and replace in targets with a preview and a confirmation per match; each
- * replacement is saved as an edit (a revision). Ctrl+F focuses the search box.
+ * open comment, excluded), and replace in targets: with a preview and a confirmation per match
+ * (each saved as an edit), or all at once with "Replace all" (case-preserving, one undo step:
+ * useReplaceAll.tsx). Ctrl+F focuses the search box.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { visibleTokens } from '../../../shared/inline/inlineCodes.js';
@@ -15,8 +16,9 @@ import { statusKey } from '../editor/paragraphs.js';
 import { useComments } from './CommentsContext.js';
 import type { EditorOfParagraphs } from '../../../shared/features/workflowApi.js';
 import { compile, findMatches, paragraphMatches, replaceMatch, type FindScope, type TextMatch } from './find.js';
+import { useReplaceAll } from './useReplaceAll.js';
 
-type RowFilter = 'all' | ParagraphStatus | 'qa' | 'qaErrors' | 'comments' | `editor:${string}`;
+type RowFilter = 'all' | ParagraphStatus | 'qa' | 'qaErrors' | 'comments' | 'excluded' | `editor:${string}`;
 
 export interface RowVisibility {
   test: (p: Paragraph) => boolean;
@@ -96,6 +98,8 @@ export function FindBar({
         return (p) => qaErrors(qa(p)).length > 0;
       case 'comments':
         return (p) => (byParagraph.get(p.id) ?? []).some((c) => c.resolved === null);
+      case 'excluded':
+        return (p) => p.excluded !== undefined;
       default: {
         if (filter.startsWith('editor:')) {
           const ids = new Set(editors.find((e) => `editor:${e.name}` === filter)?.paragraphIds ?? []);
@@ -131,6 +135,24 @@ export function FindBar({
     for (const p of doc.paragraphs) if (visible.test(p)) n++;
     return n;
   }, [visible, doc.paragraphs]);
+
+  const replaceAllRef = useRef<HTMLButtonElement>(null);
+  const replaceAll = useReplaceAll({
+    doc,
+    pattern: pattern instanceof RegExp && scope !== 'source' ? pattern : null,
+    regex,
+    caseSensitive,
+    replacement,
+    shown: visible ? visible.test : null,
+    flushAll,
+    onParagraphs,
+    onError: setError,
+  });
+  async function undoReplaceAll(): Promise<void> {
+    await replaceAll.undo();
+    // The undo button goes away: focus moves to Replace all (or the search box), never to the page.
+    (replaceAllRef.current ?? inputRef.current)?.focus();
+  }
 
   const candidates = useMemo((): Candidate[] => {
     if (!previewing || !(pattern instanceof RegExp) || scope === 'source') return [];
@@ -213,6 +235,7 @@ export function FindBar({
             <option value="qa">{t('workflow.find.filterQa')}</option>
             <option value="qaErrors">{t('workflow.find.filterQaErrors')}</option>
             <option value="comments">{t('workflow.find.filterComments')}</option>
+            <option value="excluded">{t('exclusion.filter')}</option>
             {editors.map((e) => (
               <option key={e.name} value={`editor:${e.name}`}>
                 {t('workflow.find.filterEditedBy', { name: e.name })}
@@ -235,11 +258,25 @@ export function FindBar({
             <label htmlFor={ids.replace}>{t('workflow.find.replaceWith')}</label>
             <input id={ids.replace} type="text" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
           </div>
+          <button type="button" ref={replaceAllRef} className="button-primary" disabled={busy} onClick={() => void replaceAll.run()}>
+            {t('replace.all')}
+          </button>
           <button type="button" aria-expanded={previewing} onClick={() => setPreviewing((v) => !v)}>
             {previewing ? t('workflow.find.hidePreview') : t('workflow.find.preview')}
           </button>
         </div>
       )}
+      <div className="find-row replace-result">
+        <p role="status" className="meta">
+          {replaceAll.message ? replaceAll.message(t) : ''}
+        </p>
+        {replaceAll.batchId && (
+          <button type="button" disabled={replaceAll.busy} onClick={() => void undoReplaceAll()}>
+            {t('replace.undo')}
+          </button>
+        )}
+      </div>
+      {replaceAll.dialog}
       <ErrorAlert error={error} />
       {previewing && pattern instanceof RegExp && (
         <ul className="replace-preview" aria-label={t('workflow.find.previewLabel')}>

@@ -13,9 +13,12 @@ export type ParagraphQa = (paragraph: Paragraph) => readonly QaIssue[];
 
 const NO_ISSUES: readonly QaIssue[] = [];
 
-/** Only a paragraph with a translation (stored text, or a status past "new") is checked. */
-export function hasTranslation(p: Paragraph): boolean {
-  return p.target.trim() !== '' || p.status !== 'new';
+/**
+ * Only a paragraph with a translation (stored text, or a status past "new") is checked; one
+ * excluded from translation is done as it is and never checked.
+ */
+export function qaApplies(p: Paragraph): boolean {
+  return (p.target.trim() !== '' || p.status !== 'new') && p.excluded === undefined;
 }
 
 const byChecks = new WeakMap<readonly QaCheck[], Map<string, ParagraphQa>>();
@@ -33,7 +36,7 @@ export function paragraphQa(sourceLang: string, targetLang: string, extraChecks:
   const qa: ParagraphQa = (p) => {
     let issues = cache.get(p);
     if (issues === undefined) {
-      issues = hasTranslation(p) ? runQa({ source: p.source, target: p.target, sourceLang, targetLang, mt: p.mt }, extraChecks) : NO_ISSUES;
+      issues = qaApplies(p) ? runQa({ source: p.source, target: p.target, sourceLang, targetLang, mt: p.mt }, extraChecks) : NO_ISSUES;
       cache.set(p, issues);
     }
     return issues;
