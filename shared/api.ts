@@ -26,6 +26,8 @@ import { EXPORTING_METHODS, type ExportingApi } from './features/exportingApi.js
 import { IMPORTING_METHODS, type ImportingApi } from './features/importingApi.js';
 import { MEMORY_METHODS, type MemoryApi } from './features/memoryApi.js';
 import { GLOSSARY_METHODS, type GlossaryApi } from './features/glossaryApi.js';
+import { EXCLUSION_METHODS, type ExclusionApi } from './features/exclusionApi.js';
+import { REPLACE_METHODS, type ReplaceApi } from './features/replaceApi.js';
 import { LIBRARY_METHODS, type LibraryApi } from './features/libraryApi.js';
 
 export type ImportSource =
@@ -77,7 +79,7 @@ export interface CoreApi {
 }
 
 /** The whole API: the core plus every feature's methods. */
-export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi, LibraryApi {}
+export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi, ExclusionApi, ReplaceApi, LibraryApi {}
 
 export type MethodName = keyof VersoApi;
 export type MethodInput<M extends MethodName> = Parameters<VersoApi[M]>[0];
@@ -111,6 +113,8 @@ export const METHOD_NAMES = [
   ...IMPORTING_METHODS,
   ...MEMORY_METHODS,
   ...GLOSSARY_METHODS,
+  ...EXCLUSION_METHODS,
+  ...REPLACE_METHODS,
   ...LIBRARY_METHODS,
 ] as const satisfies readonly MethodName[];
 

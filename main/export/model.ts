@@ -36,6 +36,8 @@ export interface ExportParagraph {
   created: ExportActor;
   /** Last change. */
   changed: ExportActor;
+  /** Excluded from translation (see main/export/excludedParagraphs.ts); absent or false otherwise. */
+  excluded?: boolean;
 }
 
 export interface ExportDocument {

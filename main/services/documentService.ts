@@ -76,6 +76,8 @@ export function insertImportedParagraph(
           }
         : null,
     signOff: null,
+    // translate="no" in the file: excluded from translation from the start (issue 11).
+    ...(seg.excluded ? { excluded: { at, name: author.name, role: author.role, origin: 'import' as const } } : {}),
     updatedAt: at,
   };
   deps.repos.paragraphs.insert(paragraph);
@@ -102,6 +104,10 @@ export function insertImportedParagraph(
       statusBefore: 'new',
       statusAfter: paragraph.status,
     });
+  }
+  if (seg.excluded) {
+    const text = target?.text ?? '';
+    deps.repos.revisions.insert({ ...who, origin: 'import', action: 'exclude', mtEngine: null, beforeText: text, afterText: text, statusBefore: paragraph.status, statusAfter: paragraph.status });
   }
   return paragraph;
 }

@@ -24,8 +24,10 @@ export function slugify(title: string): string {
 
 /** The draft notice in the document's target language (English when it has none; see exportingDraftNotice.ts). */
 export function draftNotice(paragraphs: readonly Paragraph[], targetLang: string): DraftNotice {
-  const signed = paragraphs.filter((p) => p.status === 'signed-off').length;
-  return draftNoticeFor(targetLang, signed, paragraphs.length);
+  // Paragraphs excluded from translation are done: they are not counted.
+  const counted = paragraphs.filter((p) => !p.excluded);
+  const signed = counted.filter((p) => p.status === 'signed-off').length;
+  return draftNoticeFor(targetLang, signed, counted.length);
 }
 
 export function createExportService(deps: ServiceDeps): Pick<VersoApi, 'exportDocument'> {

@@ -3,7 +3,7 @@
  * inside it (target and status, its revision, its provenance and the cache row, all or nothing),
  * and each is checked against the paragraph as it is at that moment, inside the transaction: a
  * paragraph a person edited, confirmed or signed off meanwhile is left alone (MT never overwrites
- * human work), as is one deleted meanwhile or given the same MT again.
+ * human work), as is one excluded from translation, deleted meanwhile or given the same MT again.
  */
 import { statusAfterMt } from '../../shared/status.js';
 import type { LanguagePair, Paragraph, Profile } from '../../shared/types.js';
@@ -47,7 +47,8 @@ export function createMtBatchWriter(deps: Pick<ServiceDeps, 'db' | 'repos' | 'no
   const writeOne = deps.db.transaction((r: MtResult, at: string): Paragraph | null => {
     if (!r.fromCache) store.put(r.key, r.output, r.producedAt);
     const current = repos.paragraphs.get(r.paragraphId);
-    if (!current || r.output.text.trim() === '') return null;
+    // Excluded meanwhile (Exclude from translation): MT leaves it alone.
+    if (!current || current.excluded || r.output.text.trim() === '') return null;
     const status = statusAfterMt(current.status);
     if (status === null) return null;
     if (

@@ -145,8 +145,9 @@ export function createMtJobs(deps: ServiceDeps, options: MtJobsOptions = {}): Mt
       }
       all = all.filter((p) => wanted.has(p.id));
     }
-    // MT never overwrites human work: paragraphs already edited, confirmed or signed off are left out.
-    return all.filter((p) => (scope === 'empty' ? p.status === 'new' : isUntouchedByHumans(p.status)));
+    // MT never overwrites human work: paragraphs already edited, confirmed or signed off are left out;
+    // so are paragraphs excluded from translation.
+    return all.filter((p) => !p.excluded && (scope === 'empty' ? p.status === 'new' : isUntouchedByHumans(p.status)));
   }
 
   return {

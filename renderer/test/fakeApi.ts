@@ -29,6 +29,8 @@ import type { MemorySettings, TmMatch, TmProvenance, TmUnit, TmxImportResult } f
 import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
 import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, GlossaryTerm, GlossaryTermInput } from '../../shared/features/glossaryApi.js';
 import { cleanTerm } from '../../shared/glossary/normalize.js';
+import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
+import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
 import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
 import { languageInfo } from '../../shared/languages.js';
@@ -404,6 +406,10 @@ export class FakeVersoApi implements VersoApi {
     const summary: SignOffSummary = { signedOff: [], skipped: [], fast: [] };
     for (const id of input.paragraphIds) {
       const { doc, paragraph: p } = this.findParagraph(id);
+      if (p.excluded) {
+        summary.skipped.push({ paragraphId: id, number: p.index + 1, reason: 'excluded', issues: [] });
+        continue;
+      }
       const check = canSignOff(p.status, p.target, profile.role);
       if (!check.ok) {
         summary.skipped.push({ paragraphId: id, number: p.index + 1, reason: check.code === 'PARAGRAPH_EMPTY' ? 'empty' : 'status', issues: [] });
@@ -766,6 +772,92 @@ export class FakeVersoApi implements VersoApi {
     this.record('updateMemorySettings', input);
     this.memorySettings = { ...this.memorySettings, ...input };
     return { ...this.memorySettings };
+  }
+
+  // --- exclusion (the rules of main/services/features/exclusion.ts, without the history) ---
+  readonly excludedExport = new Map<string, ExcludedExport>();
+
+  async setParagraphsExcluded(input: { paragraphIds: string[]; excluded: boolean; withdrawSignOffs?: boolean }): Promise<ExclusionChange> {
+    this.record('setParagraphsExcluded', input);
+    const profile = this.requireProfile();
+    const found = input.paragraphIds.map((id) => this.findParagraph(id).paragraph);
+    const signed = input.excluded ? found.filter((p) => p.status === 'signed-off' && !p.excluded).map((p) => p.index + 1) : [];
+    if (signed.length > 0 && profile.role !== 'editor') throw new FakeApiError('ROLE_FORBIDDEN', 'Only editors', { count: signed.length, paragraphs: signed });
+    if (signed.length > 0 && !input.withdrawSignOffs) throw new FakeApiError('EXCLUDE_WITHDRAWS_SIGN_OFF', 'Confirm', { count: signed.length, paragraphs: signed });
+    const change: ExclusionChange = { paragraphs: [], signOffsWithdrawn: [], unchanged: [] };
+    for (const p of found) {
+      if ((p.excluded !== undefined) === input.excluded) {
+        change.unchanged.push(p.index + 1);
+        continue;
+      }
+      p.updatedAt = now();
+      if (input.excluded && p.status === 'signed-off') {
+        p.status = 'translated';
+        p.signOff = null;
+        change.signOffsWithdrawn.push(p.index + 1);
+      }
+      if (input.excluded) p.excluded = { at: p.updatedAt, name: profile.name, role: profile.role, origin: 'human' };
+      else delete p.excluded;
+      change.paragraphs.push({ ...p });
+    }
+    return change;
+  }
+
+  async getExclusionSettings(input: { documentId: string }): Promise<ExclusionSettings> {
+    this.record('getExclusionSettings', input);
+    return { excludedExport: this.excludedExport.get(input.documentId) ?? 'omit' };
+  }
+
+  async setExclusionSettings(input: { documentId: string } & ExclusionSettings): Promise<ExclusionSettings> {
+    this.record('setExclusionSettings', input);
+    this.excludedExport.set(input.documentId, input.excludedExport);
+    return { excludedExport: input.excludedExport };
+  }
+
+  // --- Replace all (one batch per call; undo puts the texts back when nobody changed them since) ---
+  private readonly replaceBatches = new Map<string, { paragraphId: string; before: string; after: string }[]>();
+
+  async replaceAllInTargets(input: { documentId: string; changes: TargetReplacement[]; withdrawSignOffs?: boolean }): Promise<ReplaceAllResult> {
+    this.record('replaceAllInTargets', input);
+    this.requireProfile();
+    const found = input.changes.map((c) => ({ c, p: this.findParagraph(c.paragraphId).paragraph }));
+    const stale = found.filter(({ c, p }) => p.target !== c.before).map(({ p }) => p.index + 1);
+    if (stale.length > 0) throw new FakeApiError('REPLACE_TARGET_CHANGED', 'Changed', { count: stale.length, paragraphs: stale });
+    const signed = found.filter(({ p }) => p.status === 'signed-off').map(({ p }) => p.index + 1);
+    if (signed.length > 0 && !input.withdrawSignOffs) throw new FakeApiError('REPLACE_WITHDRAWS_SIGN_OFF', 'Confirm', { count: signed.length, paragraphs: signed });
+    const batchId = this.id('batch');
+    const result: ReplaceAllResult = { batchId, paragraphs: [], occurrences: 0, signOffsWithdrawn: [] };
+    const batch: { paragraphId: string; before: string; after: string }[] = [];
+    for (const { c, p } of found) {
+      const next = statusAfterEdit(p.status, p.target, c.after);
+      if (next.withdrawsSignOff) result.signOffsWithdrawn.push(p.index + 1);
+      batch.push({ paragraphId: p.id, before: p.target, after: c.after });
+      Object.assign(p, { target: c.after, status: next.status, signOff: next.withdrawsSignOff ? null : p.signOff, updatedAt: now() });
+      result.paragraphs.push({ ...p });
+      result.occurrences += c.occurrences;
+    }
+    this.replaceBatches.set(batchId, batch);
+    return result;
+  }
+
+  async undoReplaceAll(input: { batchId: string }): Promise<UndoReplaceAllResult> {
+    this.record('undoReplaceAll', input);
+    this.requireProfile();
+    const batch = this.replaceBatches.get(input.batchId);
+    if (!batch) throw new FakeApiError('REPLACE_BATCH_NOT_FOUND', 'Unknown batch');
+    this.replaceBatches.delete(input.batchId);
+    const result: UndoReplaceAllResult = { paragraphs: [], undone: 0, kept: [] };
+    for (const b of batch) {
+      const { paragraph: p } = this.findParagraph(b.paragraphId);
+      if (p.target !== b.after) {
+        result.kept.push(p.index + 1);
+        continue;
+      }
+      Object.assign(p, { target: b.before, status: statusAfterEdit(p.status, p.target, b.before).status, updatedAt: now() });
+      result.paragraphs.push({ ...p });
+      result.undone += 1;
+    }
+    return result;
   }
 
   // Library (shared/features/libraryApi.ts): the same rules as main/services/features/library.ts, in memory.

@@ -24,7 +24,7 @@ export function writeTmx(doc: ExportDocument): string {
   if (doc.draftNotice !== null) out.push(`    <note>${a(doc.draftNotice.text)}</note>`);
   out.push('  </header>', '  <body>');
   for (const p of doc.paragraphs) {
-    if (p.status !== 'signed-off' || !p.signOff || p.target.trim() === '') continue;
+    if (p.status !== 'signed-off' || !p.signOff || p.target.trim() === '' || p.excluded) continue;
     const attrs = [
       `tuid="${a(p.id)}"`,
       `creationid="${a(p.created.name)}"`,

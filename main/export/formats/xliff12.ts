@@ -25,6 +25,8 @@ export function writeXliff12(doc: ExportDocument): string {
     const attrs = [`id="${p.index + 1}"`, `resname="${a(p.id)}"`, 'xml:space="preserve"'];
     if (p.kind !== 'paragraph') attrs.push(`restype="x-${p.kind}"`);
     if (s.approved) attrs.push('approved="yes"');
+    // Excluded from translation (issue 11); import reads it back as such.
+    if (p.excluded) attrs.push('translate="no"');
     out.push(`      <trans-unit ${attrs.join(' ')}>`);
     out.push(`        <source xml:lang="${a(doc.sourceLang)}">${xmlSegmentText(p.source, p.codes, '1.2')}</source>`);
     if (s.state !== null) {

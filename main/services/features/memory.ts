@@ -19,7 +19,8 @@ export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */
 const PREFILL_CHUNK = 50;
 
-const isUntouched = (p: Paragraph): boolean => p.status === 'new' && p.target.trim() === '';
+/** New, empty and not excluded from translation: what prefill may fill. */
+const isUntouched = (p: Paragraph): boolean => p.status === 'new' && p.target.trim() === '' && !p.excluded;
 
 export interface MemoryServiceOptions {
   store?: TmStore;

@@ -233,6 +233,8 @@ describe('sign-off', () => {
     fireEvent.keyDown(single, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(api.callsOf('signOffReviewed')).toEqual([]);
+    // The row's buttons come back once the first attempt has finished (a click before is ignored).
+    await waitFor(() => expect((within(rows()[1]!).getByRole('button', { name: 'Sign off' }) as HTMLButtonElement).disabled).toBe(false));
     await confirmAfter(() => fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' })));
     await waitFor(() => expect(screen.getByText('1 of 2 signed off')).toBeTruthy());
     expect(api.callsOf('signOffReviewed')).toHaveLength(1);

@@ -21,6 +21,7 @@ import { usePlatform, type SaveOutcome } from '../platform.js';
 import { toApiError } from '../i18n/formatError.js';
 import { AppLink } from '../routing/AppLink.js';
 import { base64ToBytes } from './base64ToBytes.js';
+import { ExcludedExportChoice } from './ExcludedExportChoice.js';
 
 /** A sentence saying where the exported file went. */
 export function savedText(t: TFunction, outcome: SaveOutcome): string {
@@ -75,6 +76,7 @@ export function warningText(t: TFunction, w: ExportWarning): string {
 
 export function ExportPanel({
   documentId,
+  hasExcluded = false,
   disabled,
   onStart,
   beforeExport,
@@ -82,6 +84,8 @@ export function ExportPanel({
   onError,
 }: {
   documentId: string;
+  /** The document has paragraphs excluded from translation: offer what to do with them. */
+  hasExcluded?: boolean;
   disabled: boolean;
   /** Called first (e.g. to mark the view busy and clear old messages). */
   onStart: () => void;
@@ -157,6 +161,7 @@ export function ExportPanel({
           <option value="draft">{t('editor.export.draft')}</option>
         </select>
       </div>
+      {hasExcluded && <ExcludedExportChoice documentId={documentId} onError={onError} />}
       <button type="button" disabled={disabled} onClick={() => void run()}>
         {t('editor.export.action')}
       </button>

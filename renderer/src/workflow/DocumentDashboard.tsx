@@ -5,8 +5,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditEffort } from '../../../shared/features/workflowApi.js';
-import { documentMetrics } from '../../../shared/metrics/documentMetrics.js';
-import type { DocumentDetail } from '../../../shared/types.js';
+import { aggregateMetrics, paragraphFigures, type ParagraphFigures } from '../../../shared/metrics/documentMetrics.js';
+import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
+import { useParagraphPass } from '../editor/useParagraphPass.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { statusKey } from '../editor/paragraphs.js';
@@ -14,6 +15,21 @@ import { statusKey } from '../editor/paragraphs.js';
 function duration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Each paragraph's figures, computed once per paragraph object (only edited paragraphs again). */
+function useFigures(sourceLang: string, targetLang: string): (p: Paragraph) => ParagraphFigures {
+  return useMemo(() => {
+    const known = new WeakMap<Paragraph, ParagraphFigures>();
+    return (p: Paragraph) => {
+      let f = known.get(p);
+      if (!f) {
+        f = paragraphFigures(p, sourceLang, targetLang);
+        known.set(p, f);
+      }
+      return f;
+    };
+  }, [sourceLang, targetLang]);
 }
 
 export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDetail; onFocusParagraph: (id: string) => void }) {
@@ -36,7 +52,9 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
     };
   }, [api, doc, open]);
 
-  const m = useMemo(() => documentMetrics(doc, effort), [doc, effort]);
+  // Figures only while the dashboard is open, gathered in slices (editor/useParagraphPass).
+  const pass = useParagraphPass(doc.paragraphs, useFigures(doc.sourceLang, doc.targetLang), open);
+  const m = useMemo(() => (pass ? aggregateMetrics(pass.paragraphs, pass.results, effort) : null), [pass, effort]);
   const language = i18n.resolvedLanguage ?? 'en';
   const percent = (v: number | null) =>
     v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(v);
@@ -44,18 +62,21 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
     v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
 
   // Effort figures, shown as tiles beside the status table (styles.css: .dashboard-body).
-  const figures = [
-    ['workflow.dashboard.charDistance', percent(m.averageCharDistance)],
-    ['workflow.dashboard.hter', decimal(m.averageHter)],
-    ['workflow.dashboard.measured', m.measured],
-    ['workflow.dashboard.activeTime', duration(m.activeMs)],
-    ['workflow.dashboard.keystrokes', m.keystrokes],
-  ] as const;
+  const figures = m
+    ? ([
+        ['workflow.dashboard.charDistance', percent(m.averageCharDistance)],
+        ['workflow.dashboard.hter', decimal(m.averageHter)],
+        ['workflow.dashboard.measured', m.measured],
+        ['workflow.dashboard.activeTime', duration(m.activeMs)],
+        ['workflow.dashboard.keystrokes', m.keystrokes],
+      ] as const)
+    : [];
 
   return (
     <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('workflow.dashboard.heading')}</summary>
-      {open && (
+      {open && m === null && <p className="muted">{t('app.loading')}</p>}
+      {open && m !== null && (
         <div className="dashboard-body">
           <ErrorAlert error={error} />
           <table className="dashboard-status" aria-labelledby={captionId}>
