@@ -216,11 +216,13 @@ async function translateAll(page: Page, jobs: JobWatch, timeout: number): Promis
         longTasks: tasks.length,
         samples: samples.map((s) => ({ t: s.t, value: s.value! })),
         jobId: events[0]?.jobId ?? '',
+        tasks: tasks.map((t) => `${Math.round(t.start - t0)}+${Math.round(t.duration)}`),
         t0,
       };
     },
     [clicked, over] as [number, number],
   ).then((r) => {
+    if (process.env.BENCH_DEBUG) log(`long tasks (ms after the click + duration): ${r.tasks.join(', ') || 'none'}; done event at ${Math.round(r.jobMs)}`);
     const values = r.samples.map((s) => s.value);
     const stepTimes = r.samples.filter((s, i) => i > 0 && s.value > r.samples[i - 1]!.value).map((s) => s.t);
     return {
