@@ -315,6 +315,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
             }}
             onText={onText}
             onBlur={onBlur}
+            onFocus={() => setActiveParagraph(paragraph.id)}
             onKeyDown={onKeyDown}
           />
         ) : (

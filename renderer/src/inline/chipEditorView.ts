@@ -1,0 +1,220 @@
+/**
+ * The ProseMirror view of the chip editor (see chipDoc.ts for the document): plain-text input with
+ * chips that are inline atoms, so the browser's own editing, IME composition, bidi caret movement
+ * and selection go through a proven editor core, and the text with placeholders is read from the
+ * document model, never from the DOM.
+ *
+ * - `onText` hears about every change of the text, except while an IME composition is under way
+ *   (the composed text is reported when the composition ends), so autosave never stores half a
+ *   composition.
+ * - `setText` applies a text that changed elsewhere (a save, undo, MT, a TM match) as the smallest
+ *   replacement, so the caret stays; during a composition it waits until the composition ends.
+ * - Paste and drop insert plain text only; placeholder characters are dropped.
+ * - Enter inserts a newline; Ctrl/⌘+Z, Y and Enter are left to the row (its server-side undo and
+ *   confirm): ProseMirror keeps no history of its own.
+ */
+import type { TFunction } from 'i18next';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirror-state';
+import { EditorView, type NodeViewConstructor } from 'prosemirror-view';
+import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
+import { chipElement } from './chips.js';
+import { cleanInput, docToText, insertChipTr, replaceTextTr, stripPlaceholders, textLength, textToDoc } from './chipDoc.js';
+
+export interface ChipEditorOptions {
+  text: string;
+  codes: readonly InlineCode[];
+  t: TFunction;
+  maxLength: number;
+  attributes: Record<string, string>;
+  onText: (text: string) => void;
+  /** Alt+Insert: returns the token to insert at the caret, or null. */
+  nextMissing: () => string | null;
+}
+
+export interface ChipEditor {
+  readonly view: EditorView;
+  setText(text: string): void;
+  insertToken(token: string): void;
+  setCodes(codes: readonly InlineCode[], t: TFunction): void;
+  setAttributes(attributes: Record<string, string>): void;
+  destroy(): void;
+}
+
+function chipViews(codes: readonly InlineCode[], t: TFunction): Record<string, NodeViewConstructor> {
+  return {
+    chip: (node, view) => ({
+      dom: chipElement(view.dom.ownerDocument, node.attrs['token'] as string, codes, t),
+      // The chip's label is ours, not content: nothing inside it is ever read back.
+      ignoreMutation: () => true,
+    }),
+  };
+}
+
+function moveTo(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, where: 'start' | 'end', extend: boolean): boolean {
+  const pos = where === 'start' ? 1 : state.doc.content.size - 1;
+  const anchor = extend ? state.selection.anchor : pos;
+  dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, anchor, pos)).scrollIntoView());
+  return true;
+}
+
+function plugins(maxLength: number): Plugin[] {
+  return [
+    keymap({
+      Enter: (state, dispatch) => {
+        dispatch?.(state.tr.insertText('\n').scrollIntoView());
+        return true;
+      },
+      'Shift-Enter': (state, dispatch) => {
+        dispatch?.(state.tr.insertText('\n').scrollIntoView());
+        return true;
+      },
+      // Ctrl+Home / Ctrl+End by the model: ProseMirror takes a caret that lands at the very start
+      // within 200 ms of focus for the browser's reset-on-focus and puts it back.
+      'Mod-Home': (state, dispatch) => moveTo(state, dispatch, 'start', false),
+      'Mod-End': (state, dispatch) => moveTo(state, dispatch, 'end', false),
+      'Shift-Mod-Home': (state, dispatch) => moveTo(state, dispatch, 'start', true),
+      'Shift-Mod-End': (state, dispatch) => moveTo(state, dispatch, 'end', true),
+    }),
+    new Plugin({
+      // As the textarea's maxLength: a change that makes the text longer than the limit is refused.
+      filterTransaction: (tr, state) => !tr.docChanged || textLength(tr.doc) <= maxLength || textLength(tr.doc) <= textLength(state.doc),
+      appendTransaction: (trs, _old, state) => (trs.some((tr) => tr.docChanged) ? stripPlaceholders(state) : null),
+    }),
+  ];
+}
+
+/** The editor view behind a box (tests drive it as a person would, through transactions). */
+const views = new WeakMap<Element, EditorView>();
+export function chipEditorViewOf(box: Element): EditorView | undefined {
+  return views.get(box);
+}
+
+export function createChipEditor(place: HTMLElement, options: ChipEditorOptions): ChipEditor {
+  let reported = options.text;
+  /** Whether the person has put the caret somewhere (the box had focus once). */
+  let touched = false;
+  /** A text set from outside while a composition was under way. */
+  let waiting: string | null = null;
+
+  const report = (): void => {
+    if (view.composing) return;
+    const text = docToText(view.state.doc);
+    if (text === reported) return;
+    reported = text;
+    options.onText(text);
+  };
+
+  const apply = (text: string): void => {
+    const tr = replaceTextTr(view.state, text);
+    if (tr) view.dispatch(tr);
+  };
+
+  const insertPlain = (text: string, from?: number, to?: number): void => {
+    const clean = cleanInput(text);
+    if (clean === '') return;
+    const tr = from === undefined ? view.state.tr.insertText(clean) : view.state.tr.insertText(clean, from, to);
+    view.dispatch(tr.scrollIntoView().setMeta('paste', true));
+  };
+
+  const view: EditorView = new EditorView(place, {
+    state: EditorState.create({ doc: textToDoc(options.text), plugins: plugins(options.maxLength) }),
+    nodeViews: chipViews(options.codes, options.t),
+    attributes: options.attributes,
+    dispatchTransaction(tr: Transaction) {
+      try {
+        view.updateState(view.state.apply(tr));
+      } finally {
+        // The state is the new one even if drawing failed: the row must hear of the text.
+        if (tr.docChanged && !tr.getMeta('external')) report();
+      }
+    },
+    handleKeyDown(_view, event) {
+      if (event.key !== 'Insert' || !event.altKey || event.ctrlKey || event.metaKey) return false;
+      const token = options.nextMissing();
+      if (token === null) return false;
+      editor.insertToken(token);
+      return true;
+    },
+    handlePaste(_view, event, slice) {
+      const text = event.clipboardData?.getData('text/plain') ?? slice.content.textBetween(0, slice.content.size, '\n', '');
+      insertPlain(text);
+      return true;
+    },
+    handleDrop(_view, event, slice, moved) {
+      event.preventDefault();
+      const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+      if (!at) return true;
+      if (moved) {
+        // A move within the box: text only (a chip is never dragged, so it cannot be doubled or lost).
+        let chips = false;
+        slice.content.descendants((n) => {
+          if (n.type.name === 'chip') chips = true;
+        });
+        if (chips) return true;
+        const { from, to } = view.state.selection;
+        const text = slice.content.textBetween(0, slice.content.size, '\n', '');
+        const tr = view.state.tr.delete(from, to);
+        const pos = tr.mapping.map(at.pos);
+        view.dispatch(tr.insertText(cleanInput(text), pos));
+        return true;
+      }
+      insertPlain(event.dataTransfer?.getData('text/plain') ?? '', at.pos, at.pos);
+      return true;
+    },
+    handleDOMEvents: {
+      compositionend() {
+        // ProseMirror ends the composition right after this handler; the final text is read then.
+        setTimeout(() => {
+          if (view.isDestroyed) return;
+          if (waiting !== null && !view.composing) {
+            const text = waiting;
+            waiting = null;
+            reported = text;
+            apply(text);
+          }
+          report();
+        }, 0);
+        return false;
+      },
+      beforeinput(_view, event) {
+        // The browser's own undo would edit the DOM behind the editor's back; undo is the row's.
+        if (event.inputType === 'historyUndo' || event.inputType === 'historyRedo') event.preventDefault();
+        return false;
+      },
+    },
+  });
+
+  const editor: ChipEditor = {
+    view,
+    setText(text) {
+      if (text === reported) return;
+      reported = text;
+      if (view.composing) waiting = text;
+      else apply(text);
+    },
+    insertToken(token) {
+      const { state } = view;
+      // Before the box was ever focused the caret is at the start; a token then goes at the end.
+      const at = view.hasFocus() || touched ? undefined : { from: state.doc.content.size - 1, to: state.doc.content.size - 1 };
+      view.dispatch(insertChipTr(state, token, at));
+      view.focus();
+    },
+    setCodes(codes, t) {
+      view.setProps({ nodeViews: chipViews(codes, t) });
+    },
+    setAttributes(attributes) {
+      view.setProps({ attributes });
+    },
+    destroy() {
+      views.delete(view.dom);
+      view.destroy();
+    },
+  };
+
+  views.set(view.dom, view);
+  view.dom.addEventListener('focus', () => {
+    touched = true;
+  });
+  return editor;
+}
