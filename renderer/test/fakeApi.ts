@@ -336,7 +336,7 @@ export class FakeVersoApi implements VersoApi {
     this.record('updateParagraphTarget', input);
     this.requireProfile();
     const { paragraph } = this.findParagraph(input.paragraphId);
-    const next = statusAfterEdit(paragraph.status, paragraph.target, input.target);
+    const next = statusAfterEdit(paragraph.status, paragraph.target, input.target, paragraph.mt?.text);
     paragraph.target = input.target;
     paragraph.status = next.status;
     if (next.withdrawsSignOff) paragraph.signOff = null;
