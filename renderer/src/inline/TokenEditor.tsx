@@ -46,10 +46,8 @@ export function TokenEditor(props: TokenEditorProps) {
   const latest = useRef(props);
   const missingId = useId();
   const missing = missingTokens(value, codes);
-  const missingRef = useRef(missing);
   useLayoutEffect(() => {
     latest.current = props;
-    missingRef.current = missing;
   });
 
   // The codes by content: a save returns an equal but new array, which changes nothing.
@@ -80,7 +78,7 @@ export function TokenEditor(props: TokenEditorProps) {
       maxLength: LIMITS.paragraphChars,
       attributes,
       onText: (text) => latest.current.onText(text),
-      nextMissing: () => missingRef.current[0] ?? null,
+      nextMissing: (text) => missingTokens(text, latest.current.codes)[0] ?? null,
     });
     editorRef.current = editor;
     latest.current.elementRef(editor.view.dom);

@@ -28,8 +28,8 @@ export interface ChipEditorOptions {
   maxLength: number;
   attributes: Record<string, string>;
   onText: (text: string) => void;
-  /** Alt+Insert: returns the token to insert at the caret, or null. */
-  nextMissing: () => string | null;
+  /** Alt+Insert: the token to insert at the caret for this text (the editor's own, current), or null. */
+  nextMissing: (text: string) => string | null;
 }
 
 export interface ChipEditor {
@@ -84,6 +84,25 @@ function plugins(maxLength: number): Plugin[] {
   ];
 }
 
+/**
+ * The selection the browser shows, as document positions. ProseMirror reads a selection the keys
+ * moved when `selectionchange` comes; a paste or a click on a button may come first.
+ */
+function shownRange(view: EditorView): { from: number; to: number } {
+  const sel = view.dom.ownerDocument.getSelection();
+  const { from, to } = view.state.selection;
+  if (!view.hasFocus() || !sel || !sel.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return { from, to };
+  try {
+    const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const h = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    const max = view.state.doc.content.size - 1;
+    const clamp = (p: number) => Math.min(Math.max(p, 1), max);
+    return { from: clamp(Math.min(a, h)), to: clamp(Math.max(a, h)) };
+  } catch {
+    return { from, to };
+  }
+}
+
 /** The editor view behind a box (tests drive it as a person would, through transactions). */
 const views = new WeakMap<Element, EditorView>();
 export function chipEditorViewOf(box: Element): EditorView | undefined {
@@ -110,11 +129,12 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
     if (tr) view.dispatch(tr);
   };
 
-  const insertPlain = (text: string, from?: number, to?: number): void => {
+  /** Pasted or dropped text at the selection (or at `at`); a text of nothing but placeholders changes nothing. */
+  const insertPlain = (text: string, at?: number): void => {
     const clean = cleanInput(text);
     if (clean === '') return;
-    const tr = from === undefined ? view.state.tr.insertText(clean) : view.state.tr.insertText(clean, from, to);
-    view.dispatch(tr.scrollIntoView().setMeta('paste', true));
+    const { from, to } = at === undefined ? shownRange(view) : { from: at, to: at };
+    view.dispatch(view.state.tr.insertText(clean, from, to).scrollIntoView().setMeta('paste', true));
   };
 
   const view: EditorView = new EditorView(place, {
@@ -131,7 +151,7 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
     },
     handleKeyDown(_view, event) {
       if (event.key !== 'Insert' || !event.altKey || event.ctrlKey || event.metaKey) return false;
-      const token = options.nextMissing();
+      const token = options.nextMissing(docToText(view.state.doc));
       if (token === null) return false;
       editor.insertToken(token);
       return true;
@@ -159,10 +179,19 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
         view.dispatch(tr.insertText(cleanInput(text), pos));
         return true;
       }
-      insertPlain(event.dataTransfer?.getData('text/plain') ?? '', at.pos, at.pos);
+      insertPlain(event.dataTransfer?.getData('text/plain') ?? '', at.pos);
       return true;
     },
     handleDOMEvents: {
+      compositionstart() {
+        // A composition over a selection that holds a chip goes nowhere in Chromium (the chip
+        // cannot be replaced, the caret is lost and the following keys with it): the selection
+        // is deleted first, so the composition starts at a caret, as it replaces a text selection.
+        if (view.composing) return false;
+        const { from, to } = shownRange(view);
+        if (from !== to) view.dispatch(view.state.tr.delete(from, to));
+        return false;
+      },
       compositionend() {
         // ProseMirror ends the composition right after this handler; the final text is read then.
         setTimeout(() => {
@@ -195,8 +224,11 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
     },
     insertToken(token) {
       const { state } = view;
+      // A token is never doubled (a button shown for a token a moment ago may be pressed late).
+      if (docToText(state.doc).includes(token)) return;
       // Before the box was ever focused the caret is at the start; a token then goes at the end.
-      const at = view.hasFocus() || touched ? undefined : { from: state.doc.content.size - 1, to: state.doc.content.size - 1 };
+      const end = state.doc.content.size - 1;
+      const at = view.hasFocus() ? shownRange(view) : touched ? undefined : { from: end, to: end };
       view.dispatch(insertChipTr(state, token, at));
       view.focus();
     },
@@ -215,6 +247,9 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
   views.set(view.dom, view);
   view.dom.addEventListener('focus', () => {
     touched = true;
+    // Coming back to the box (Tab, a shortcut, the row's focus()), the caret is where it was, as
+    // in a textarea: at once, not after ProseMirror's 20 ms check, so no key lands at the start.
+    if (!view.composing) view.focus();
   });
   return editor;
 }
