@@ -134,7 +134,9 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
     const clean = cleanInput(text);
     if (clean === '') return;
     const { from, to } = at === undefined ? shownRange(view) : { from: at, to: at };
-    view.dispatch(view.state.tr.insertText(clean, from, to).scrollIntoView().setMeta('paste', true));
+    const tr = view.state.tr.insertText(clean, from, to);
+    // The caret goes after the pasted text (the state's own selection may be a step behind).
+    view.dispatch(tr.setSelection(TextSelection.create(tr.doc, from + clean.length)).scrollIntoView().setMeta('paste', true));
   };
 
   const view: EditorView = new EditorView(place, {
@@ -189,7 +191,10 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
         // is deleted first, so the composition starts at a caret, as it replaces a text selection.
         if (view.composing) return false;
         const { from, to } = shownRange(view);
-        if (from !== to) view.dispatch(view.state.tr.delete(from, to));
+        if (from !== to) {
+          const tr = view.state.tr.delete(from, to);
+          view.dispatch(tr.setSelection(TextSelection.create(tr.doc, from)));
+        }
         return false;
       },
       compositionend() {
