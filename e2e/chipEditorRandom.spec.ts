@@ -307,7 +307,7 @@ async function runOne(page: Page, cdp: CDPSession, server: Server, documentId: s
 }
 
 test('randomized editing of chip paragraphs keeps every character and the caret (seeded, in real Chromium)', async ({ page, server }) => {
-  // Generous: about 0.5 s a run on an idle machine, several times that on a loaded one.
+  // Generous: on a machine shared with other work a run can take several seconds.
   test.setTimeout(Math.max(120_000, RUNS * 10_000));
   const runs = plan();
   const docs = await setUp(server, runs);
