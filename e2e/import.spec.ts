@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/fixtures.js';
+import { ImportPage } from './support/importPage.js';
 import { VersoPage } from './support/versoPage.js';
 
 const XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
@@ -184,4 +185,83 @@ test('imports a bilingual pair after checking the alignment', async ({ page, ser
   await expect(app.translation(0)).toHaveValue('Crecen las aguas');
   await expect(app.row(1)).toContainText('Edited');
   await expect(app.translation(2)).toHaveValue('Los voluntarios llenaron 3.000 sacos de arena.');
+});
+
+const CMS = path.join(FIXTURES, 'cms');
+/** Each CMS page's headline, and furniture it shows that must not become a row. */
+const CMS_PAGES: [string, string, string[]][] = [
+  ['nyt-like.html', 'City Council Approves Budget After Monthslong Fight', ['Advertisement', 'Continue reading the main story', 'Share full article', 'Most Popular', 'Credit']],
+  ['guardian-like.html', 'Flood defences fail as river bursts its banks in Yorkshire', ['Advertisement', 'Photograph:', 'Most viewed', 'Share on Facebook', 'Down to Earth', 'Comments']],
+  ['bbc-like.html', 'Kenya floods: Dozens dead as Nairobi river bursts its banks', ['Africa', 'Image source', 'Getty Images', 'More on this story', 'Top stories']],
+  ['wire-like.html', 'US Senate passes stopgap funding bill, averting shutdown', ['Advertisement · Scroll to continue', '3 min read', 'Purchase Licensing Rights', 'Read Next']],
+  ['wordpress-like.html', 'Riverside school wins national science prize', ['Share this:', 'Twitter', 'Like this:', 'Related', 'Leave a Reply', 'Recent Posts']],
+  ['elpais-like.html', 'El Gobierno aprueba la ley de vivienda tras dos años de negociación', ['Publicidad', 'Compartir en Whatsapp', 'Lo más visto', 'Archivado En', 'Europa Press']],
+  ['zeit-like.html', 'Hochwasser in Bayern: Die Pegel steigen weiter', ['Anzeige', 'Artikel anhören', 'Meistgelesen', 'Kommentare', 'Akzeptieren']],
+  ['liveblog-like.html', 'Storm Henk live: flights cancelled and trains halted as 90mph winds hit', ['Key events', 'Pinned post', 'Share', 'Advertisement', '1 of 3']],
+  ['gallery-like.html', 'In pictures: Floods sweep through the Ebro valley', ['1 of 3', 'Next', 'Previous', 'Lucía Gil/Reuters', 'More galleries']],
+];
+
+test('imports real-shaped CMS pages: the headline is the first row and the title, and no page furniture becomes a row', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  const importing = new ImportPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  for (const [file, headline, furniture] of CMS_PAGES) {
+    await importing.open();
+    await importing.chooseFile(file, fs.readFileSync(path.join(CMS, file)));
+    await expect(importing.wholePage()).not.toBeChecked();
+    await importing.submit();
+    await expect(importing.documentHeading()).toHaveText(headline);
+    await expect(app.row(0)).toContainText(headline);
+    await expect(app.row(0)).toContainText('Heading 1');
+    const sources = await importing.sourceTexts();
+    expect(sources.length, file).toBeGreaterThan(4);
+    for (const text of furniture) expect(sources.filter((s) => s.includes(text)), `${file}: ${text}`).toEqual([]);
+    await page.getByRole('button', { name: 'Back to library' }).click();
+  }
+});
+
+test('the whole-page choice brings in what the article reading leaves out (a fact box), still without furniture', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  const importing = new ImportPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  const zeit = fs.readFileSync(path.join(CMS, 'zeit-like.html'));
+
+  await importing.open();
+  await importing.chooseFile('zeit-like.html', zeit);
+  await importing.submit('en', 'de');
+  await expect(app.rows()).toHaveCount(9);
+  expect((await importing.sourceTexts()).filter((s) => s.includes('Pegelstände'))).toEqual([]);
+  await page.getByRole('button', { name: 'Back to library' }).click();
+
+  await importing.open();
+  await importing.chooseFile('zeit-like.html', zeit);
+  await importing.wholePage().check();
+  await importing.submit('en', 'de');
+  await expect(importing.documentHeading()).toHaveText('Hochwasser in Bayern: Die Pegel steigen weiter');
+  await expect(app.rows()).toHaveCount(11);
+  await expect(app.row(9)).toContainText('Pegelstände');
+  expect((await importing.sourceTexts()).filter((s) => /Anzeige|Artikel anhören|Kommentare/.test(s))).toEqual([]);
+});
+
+test('pasting an HTML article keeps its links and emphasis as chips', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  const importing = new ImportPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  await importing.open();
+  await importing.pasteHtml(
+    '<h1>Flood waters rise</h1><p>The river <b>burst its banks</b>, <a href="https://news.example/report">the report</a> says.</p><p>Share</p>',
+    'Flood waters rise\n\nThe river burst its banks, the report says.\n\nShare',
+  );
+  await expect(page.getByLabel('Format')).toHaveValue('html');
+  await expect(page.getByRole('status')).toContainText('links and emphasis will be kept');
+  await importing.submit();
+  await expect(importing.documentHeading()).toHaveText('Flood waters rise');
+  await expect(app.rows()).toHaveCount(2);
+  await expect(app.row(1)).toContainText('burst its banks');
+  await expect(app.row(1)).toContainText('the report');
+  await expect(app.row(1).getByRole('img', { name: 'start of link to https://news.example/report' })).toHaveCount(1);
+  await expect(app.row(1).getByRole('img', { name: 'start of bold' })).toHaveCount(1);
 });

@@ -18,8 +18,8 @@ import type {
   Profile,
   Role,
   Settings,
-  SourceFormat,
 } from './types.js';
+import type { HtmlExtract, PasteFormat } from './import/importedDocument.js';
 import { ENGINES_METHODS, type EnginesApi } from './features/enginesApi.js';
 import { WORKFLOW_METHODS, type WorkflowApi } from './features/workflowApi.js';
 import { EXPORTING_METHODS, type ExportingApi } from './features/exportingApi.js';
@@ -28,8 +28,8 @@ import { MEMORY_METHODS, type MemoryApi } from './features/memoryApi.js';
 import { GLOSSARY_METHODS, type GlossaryApi } from './features/glossaryApi.js';
 
 export type ImportSource =
-  | { kind: 'text'; text: string; format: SourceFormat }
-  | { kind: 'file'; fileName: string; dataBase64: string };
+  | { kind: 'text'; text: string; format: PasteFormat; extract?: HtmlExtract }
+  | { kind: 'file'; fileName: string; dataBase64: string; extract?: HtmlExtract };
 
 export interface ImportDocumentInput {
   source: ImportSource;

@@ -12,6 +12,7 @@ import { importingSchemas } from './features/importingSchemas.js';
 import { memorySchemas } from './features/memorySchemas.js';
 import { glossarySchemas } from './features/glossarySchemas.js';
 import { LIMITS } from './limits.js';
+import { HTML_EXTRACTS, PASTE_FORMATS } from './import/importedDocument.js';
 
 const id = z.string().min(1).max(64);
 const langTag = z.string().min(2).max(35);
@@ -45,7 +46,8 @@ const coreSchemas = {
             kind: z.literal('text'),
             // Characters, not bytes: the byte limit is checked again by the service.
             text: z.string().max(LIMITS.importBytes),
-            format: z.enum(['txt', 'md']),
+            format: z.enum(PASTE_FORMATS),
+            extract: z.enum(HTML_EXTRACTS).optional(),
           })
           .strict(),
         z
@@ -54,6 +56,7 @@ const coreSchemas = {
             fileName: z.string().min(1).max(255),
             // base64 grows 4/3; allow a little slack so the service can report the size itself.
             dataBase64: z.string().max(Math.ceil((LIMITS.importFileBytes * 4) / 3) + 1024),
+            extract: z.enum(HTML_EXTRACTS).optional(),
           })
           .strict(),
       ]),

@@ -2,6 +2,7 @@
  * Splitting an imported article into paragraphs (segments), for plain text and Markdown.
  * Pure string handling; no Node, no DOM.
  */
+import { isInvisible } from './import/visibleText.js';
 import type { Segment, SourceFormat } from './types.js';
 
 /** Strip a leading BOM, turn CRLF/CR into LF, compose to NFC, trim trailing whitespace per line. */
@@ -15,8 +16,9 @@ export function normalizeText(raw: string): string {
     .join('\n');
 }
 
+/** A line of white space or invisible characters (zero-width, no-break space…) separates paragraphs. */
 function isBlank(line: string): boolean {
-  return line.trim() === '';
+  return isInvisible(line);
 }
 
 /** Plain text: paragraphs separated by blank lines; single newlines stay inside a paragraph. */
@@ -25,7 +27,7 @@ function segmentPlain(lines: readonly string[]): Segment[] {
   let buf: string[] = [];
   const flush = (): void => {
     const text = buf.join('\n').trim();
-    if (text !== '') out.push({ kind: 'paragraph', marker: null, text });
+    if (!isInvisible(text)) out.push({ kind: 'paragraph', marker: null, text });
     buf = [];
   };
   for (const line of lines) {

@@ -1,7 +1,8 @@
 /**
  * Interop with real tools from Debian's packages (installed by .ci/run): LibreOffice reads our DOCX,
  * translate-toolkit reads our XLIFF 1.2 and TMX, and our own importer reads XLIFF 2.0 back
- * (translate-toolkit 3.8 has no XLIFF 2.0 reader). A missing tool skips its test with the reason printed.
+ * (translate-toolkit 3.8 has no XLIFF 2.0 reader). A missing tool skips its test with the reason printed,
+ * except in CI (CI=true), where a missing tool is a failure: .ci/run installs them all.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +31,9 @@ const hasToolkit = fs.existsSync(PYTHON) && has(PYTHON, ['-c', 'import translate
 if (!hasSoffice) console.log('SKIPPED LibreOffice interop: `soffice` is not installed (apt-get install libreoffice-writer-nogui).');
 if (!hasOmegat) console.log('SKIPPED OmegaT interop: `omegat` is not installed (apt-get install omegat).');
 if (!hasToolkit) console.log('SKIPPED translate-toolkit interop: /usr/bin/python3 cannot import translate (apt-get install translate-toolkit).');
+if (process.env.CI && !(hasSoffice && hasOmegat && hasToolkit)) {
+  throw new Error('CI must have LibreOffice, OmegaT and translate-toolkit (.ci/run installs them): a missing tool fails here, never skips.');
+}
 
 /** Non-empty lines, without list bullets and surrounding spaces. */
 function lines(text: string): string[] {

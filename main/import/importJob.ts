@@ -3,8 +3,8 @@
  * or pasted text), translation memories (TMX) and glossaries (CSV/TBX), so no big or hostile file
  * is parsed on the main process.
  */
-import type { ParsedImport } from '../../shared/import/importedDocument.js';
-import type { ApiError, SourceFormat } from '../../shared/types.js';
+import type { HtmlExtract, ParsedImport, PasteFormat } from '../../shared/import/importedDocument.js';
+import type { ApiError } from '../../shared/types.js';
 import { parseGlossaryCsv, type ImportRow } from '../glossary/csv.js';
 import { parseTbx } from '../glossary/tbx.js';
 import { decodeTmx, parseTmx, type ParsedTmx } from '../memory/tmx.js';
@@ -17,8 +17,8 @@ interface Pair {
 }
 
 export type ImportJob =
-  | { kind: 'file'; fileName: string; bytes: Uint8Array }
-  | { kind: 'text'; text: string; format: SourceFormat }
+  | { kind: 'file'; fileName: string; bytes: Uint8Array; extract?: HtmlExtract }
+  | { kind: 'text'; text: string; format: PasteFormat; extract?: HtmlExtract }
   | ({ kind: 'tmx'; bytes: Uint8Array; now: string } & Pair)
   | ({ kind: 'glossary'; format: 'csv' | 'tbx'; text: string } & Pair);
 
@@ -35,9 +35,9 @@ export type ImportOutcome<V = ImportJobValues[keyof ImportJobValues]> = { ok: tr
 async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobValues]> {
   switch (job.kind) {
     case 'file':
-      return parseImportFile({ fileName: job.fileName, bytes: job.bytes });
+      return parseImportFile(job.extract ? { fileName: job.fileName, bytes: job.bytes, extract: job.extract } : { fileName: job.fileName, bytes: job.bytes });
     case 'text':
-      return parseImportText(job.text, job.format);
+      return parseImportText(job.text, job.format, job.extract ? { extract: job.extract } : {});
     case 'tmx':
       return parseTmx(decodeTmx(job.bytes), job, job.now);
     case 'glossary':

@@ -57,6 +57,19 @@ describe('import worker', () => {
     ]);
   });
 
+  it('extracts a CMS article (Readability over linkedom, bundled) in the worker exactly as in process, in both readings', async () => {
+    const bytes = fs.readFileSync(path.join(__dirname, 'fixtures', 'cms', 'nyt-like.html'));
+    for (const extract of ['article', 'page'] as const) {
+      const job = { kind: 'file', fileName: 'story.html', bytes, extract } as const;
+      const inWorker = await createImportRunner({ workerFile }).parse(job);
+      expect(inWorker).toEqual(await createImportRunner({ workerFile: null }).parse(job));
+      expect(inWorker.title).toBe('City Council Approves Budget After Monthslong Fight');
+      expect(inWorker.segments[0]).toMatchObject({ kind: 'heading', marker: '1', text: 'City Council Approves Budget After Monthslong Fight' });
+    }
+    const pasted = await createImportRunner({ workerFile }).parse({ kind: 'text', format: 'html', text: '<p>See <a href="https://x.example/">the report</a>.</p>' });
+    expect(pasted.segments[0]).toMatchObject({ text: 'See \ue000the report\ue100.', codes: [{ type: 'link', href: 'https://x.example/' }] });
+  });
+
   it('refuses a lying zip bomb in the worker, naming the part', async () => {
     const runner = createImportRunner({ workerFile });
     const bytes = fs.readFileSync(path.join(__dirname, 'fixtures', 'hostile', 'zip-bomb-lying.docx'));

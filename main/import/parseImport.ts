@@ -2,10 +2,11 @@
  * The import pipeline without the database: bytes (or pasted text) in, checked paragraphs out, or a
  * ServiceError that names the problem and the limit. Pure CPU work, so it can run in a worker.
  */
-import { extensionOf, IMPORT_EXTENSIONS, type ImportFormat, type ParsedImport } from '../../shared/import/importedDocument.js';
+import { extensionOf, IMPORT_EXTENSIONS, type HtmlExtract, type ImportFormat, type ParsedImport, type PasteFormat } from '../../shared/import/importedDocument.js';
+import { hasVisibleText } from '../../shared/import/visibleText.js';
 import { parseMarkdownInline } from '../../shared/inline/markdownInline.js';
 import { isFencedCode, looksBinary, segmentText } from '../../shared/segment.js';
-import type { Segment, SourceFormat } from '../../shared/types.js';
+import type { Segment } from '../../shared/types.js';
 import { ServiceError } from '../services/serviceError.js';
 import { assertWellFormed, decodeText } from './decodeText.js';
 import { parseDocx } from './formats/docx.js';
@@ -17,6 +18,8 @@ import { sniffBinary } from './sniff.js';
 export interface FileToImport {
   fileName: string;
   bytes: Uint8Array;
+  /** HTML: the article only (default) or the whole page. */
+  extract?: HtmlExtract;
 }
 
 export function tooLarge(sizeBytes: number, limitBytes: number = IMPORT_LIMITS.fileBytes): ServiceError {
@@ -40,8 +43,19 @@ export function formatOfFileName(fileName: string): ImportFormat {
   return format;
 }
 
-/** Refuses imports without text, with too many paragraphs or with a paragraph too long to edit. */
-export function checkLimits(parsed: ParsedImport): ParsedImport {
+/**
+ * Leaves out paragraphs that show nothing (white space, invisible characters, line breaks or
+ * formatting chips only), whatever the format: such a row could never be translated, yet it
+ * would need a sign-off.
+ */
+export function withoutBlankRows(parsed: ParsedImport): ParsedImport {
+  const segments = parsed.segments.filter((s) => hasVisibleText(s.text, s.codes));
+  return segments.length === parsed.segments.length ? parsed : { ...parsed, segments };
+}
+
+/** Leaves out blank rows, then refuses imports without text, with too many paragraphs or with a paragraph too long to edit. */
+export function checkLimits(input: ParsedImport): ParsedImport {
+  const parsed = withoutBlankRows(input);
   const { segments } = parsed;
   if (segments.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The article has no text to translate.');
   if (segments.length > IMPORT_LIMITS.paragraphs) {
@@ -63,7 +77,7 @@ export function checkLimits(parsed: ParsedImport): ParsedImport {
   return parsed;
 }
 
-function fromText(text: string, format: ImportFormat, encoding: string | null): ParsedImport {
+function fromText(text: string, format: ImportFormat, encoding: string | null, extract: HtmlExtract | undefined): ParsedImport {
   if (looksBinary(text)) {
     throw new ServiceError('IMPORT_BINARY', 'This file is not text (it looks like binary data).');
   }
@@ -89,7 +103,7 @@ function fromText(text: string, format: ImportFormat, encoding: string | null): 
         title: null,
       };
     case 'html':
-      return { ...parseHtml(text.normalize('NFC')), encoding };
+      return { ...parseHtml(text.normalize('NFC'), extract ? { extract } : {}), encoding };
     case 'xliff':
       return { ...parseXliff(text.normalize('NFC')), encoding };
     case 'docx':
@@ -105,16 +119,16 @@ function withMarkdownInline(segment: Segment): Segment {
   return codes.length > 0 ? { ...segment, text, codes } : segment;
 }
 
-/** Pasted text (plain or Markdown). */
-export function parseImportText(text: string, format: SourceFormat): ParsedImport {
+/** Pasted text: plain, Markdown, or HTML from the clipboard (read like an HTML file). */
+export function parseImportText(text: string, format: PasteFormat, options: { extract?: HtmlExtract } = {}): ParsedImport {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > IMPORT_LIMITS.textBytes) throw tooLarge(bytes, IMPORT_LIMITS.textBytes);
   assertWellFormed(text);
-  return checkLimits(fromText(text, format, null));
+  return checkLimits(fromText(text, format, null, options.extract));
 }
 
 /** A file's bytes: size, type (by name, then by its first bytes), encoding, format, limits. */
-export async function parseImportFile({ fileName, bytes }: FileToImport): Promise<ParsedImport> {
+export async function parseImportFile({ fileName, bytes, extract }: FileToImport): Promise<ParsedImport> {
   if (bytes.length > IMPORT_LIMITS.fileBytes) throw tooLarge(bytes.length);
   const format = formatOfFileName(fileName);
   if (bytes.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The file is empty.');
@@ -129,5 +143,5 @@ export async function parseImportFile({ fileName, bytes }: FileToImport): Promis
     );
   }
   const { text, encoding } = decodeText(bytes);
-  return checkLimits(fromText(text, format, encoding));
+  return checkLimits(fromText(text, format, encoding, extract));
 }

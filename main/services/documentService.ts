@@ -8,7 +8,7 @@ import type { ImportedSegment, ParsedImport } from '../../shared/import/imported
 import { renderPlainText } from '../../shared/inline/renderInline.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
 import { deriveTitle } from '../../shared/segment.js';
-import type { DocumentDetail, Paragraph, Profile } from '../../shared/types.js';
+import type { DocumentDetail, Paragraph, Profile, Segment } from '../../shared/types.js';
 import { createImportingRepo } from '../db/repositories/importing/importingRepo.js';
 import type { DocumentRecord } from '../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
@@ -25,12 +25,13 @@ export function checkLanguage(tag: string, which: 'source' | 'target'): string {
 
 /** The parse job for an API import source (base64 checked and decoded here). */
 export function importJob(source: ImportSource): DocumentJob {
-  if (source.kind === 'text') return { kind: 'text', text: source.text, format: source.format };
+  const extract = source.extract ? { extract: source.extract } : {};
+  if (source.kind === 'text') return { kind: 'text', text: source.text, format: source.format, ...extract };
   const base64 = source.dataBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) {
     throw new ServiceError('BAD_REQUEST', 'The file data is not valid base64.');
   }
-  return { kind: 'file', fileName: source.fileName, bytes: new Uint8Array(Buffer.from(base64, 'base64')) };
+  return { kind: 'file', fileName: source.fileName, bytes: new Uint8Array(Buffer.from(base64, 'base64')), ...extract };
 }
 
 /** Engine id under which a translation made elsewhere is recorded (shown in the footer's engine list). */
@@ -104,6 +105,11 @@ export function insertImportedParagraph(
   return paragraph;
 }
 
+function titleSegments(parsed: ParsedImport): Segment[] {
+  if (parsed.title) return [{ kind: 'heading', marker: '1', text: parsed.title }];
+  return parsed.segments.map((s) => ({ ...s, text: renderPlainText(s.text, s.codes ?? []) }));
+}
+
 /** Stores a parsed import as a new document in one transaction; returns its id. */
 export function storeImportedDocument(
   deps: ServiceDeps,
@@ -113,7 +119,8 @@ export function storeImportedDocument(
   const at = deps.now().toISOString();
   const doc: DocumentRecord = {
     id: deps.newId(),
-    title: input.title?.trim() || deriveTitle(parsed.segments.map((s) => ({ ...s, text: renderPlainText(s.text, s.codes ?? []) }))) || parsed.title || '',
+    // A title the file shows (an HTML page's headline) before the first heading, which on a web page may be a section label.
+    title: input.title?.trim() || deriveTitle(titleSegments(parsed)) || '',
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
     sourceFormat: parsed.format === 'md' ? 'md' : 'txt',
@@ -122,7 +129,14 @@ export function storeImportedDocument(
   };
   deps.db.transaction(() => {
     deps.repos.documents.insert(doc);
-    createImportingRepo(deps.db).saveSource({ documentId: doc.id, format: parsed.format, fileName: input.fileName, encoding: parsed.encoding, importedAt: at });
+    createImportingRepo(deps.db).saveSource({
+      documentId: doc.id,
+      format: parsed.format,
+      fileName: input.fileName,
+      encoding: parsed.encoding,
+      importedAt: at,
+      htmlExtract: parsed.extract ?? null,
+    });
     parsed.segments.forEach((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
   })();
   return doc.id;

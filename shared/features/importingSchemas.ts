@@ -3,17 +3,21 @@ import { z } from 'zod';
 import type { ImportingApi } from './importingApi.js';
 import type { SchemaMap } from '../schemaMap.js';
 import { LIMITS } from '../limits.js';
+import { HTML_EXTRACTS, PASTE_FORMATS } from '../import/importedDocument.js';
 
 const id = z.string().min(1).max(64);
 
 /** The same shape as the core `importDocument` source (text or a base64 file). */
 export const importSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string().max(LIMITS.importBytes), format: z.enum(['txt', 'md']) }).strict(),
+  z
+    .object({ kind: z.literal('text'), text: z.string().max(LIMITS.importBytes), format: z.enum(PASTE_FORMATS), extract: z.enum(HTML_EXTRACTS).optional() })
+    .strict(),
   z
     .object({
       kind: z.literal('file'),
       fileName: z.string().min(1).max(255),
       dataBase64: z.string().max(Math.ceil((LIMITS.importFileBytes * 4) / 3) + 1024),
+      extract: z.enum(HTML_EXTRACTS).optional(),
     })
     .strict(),
 ]);

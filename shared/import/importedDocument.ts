@@ -8,6 +8,14 @@ import type { Segment } from '../types.js';
 export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'xliff';
 export const IMPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff'] as const satisfies readonly ImportFormat[];
 
+/** What to take from an HTML page: the article (headline, standfirst, byline, body) or everything the page shows. */
+export type HtmlExtract = 'article' | 'page';
+export const HTML_EXTRACTS = ['article', 'page'] as const satisfies readonly HtmlExtract[];
+
+/** What pasted text may be read as: plain text, Markdown, or HTML (the clipboard's text/html: links and emphasis kept). */
+export type PasteFormat = 'txt' | 'md' | 'html';
+export const PASTE_FORMATS = ['txt', 'md', 'html'] as const satisfies readonly PasteFormat[];
+
 /**
  * How far an imported translation got: `mt` (machine translation made elsewhere, untouched),
  * `edited` (a person worked on it, unconfirmed), `confirmed` (final / signed off elsewhere: it
@@ -34,8 +42,10 @@ export interface ParsedImport {
   /** Languages declared by the file (XLIFF), normalised later; null when absent. */
   sourceLang: string | null;
   targetLang: string | null;
-  /** A title the file declares (HTML <title>/<h1>), else null. */
+  /** The document's title when the file shows one (an HTML page's headline), else null. */
   title: string | null;
+  /** HTML: how the page was read (the article, or the whole page). */
+  extract?: HtmlExtract;
 }
 
 /** File extensions and the format they announce. */

@@ -6,6 +6,7 @@ import { migration0050Importing } from './0050-importing.js';
 import { migration0070TranslationMemory } from './0070-translation-memory.js';
 import { migration0080Glossary } from './0080-glossary.js';
 import { migration0090InlineCodes } from './0090-inline-codes.js';
+import { migration0100HtmlExtract } from './0100-html-extract.js';
 import { migration0150TmUnitCodes } from './0150-tm-unit-codes.js';
 import type { Migration } from './types.js';
 
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070TranslationMemory,
   migration0080Glossary,
   migration0090InlineCodes,
+  migration0100HtmlExtract,
   migration0150TmUnitCodes,
 ].sort((a, b) => a.version - b.version);

@@ -1,245 +1,141 @@
 /**
- * The article body of an HTML page (e.g. saved from the CMS) with parse5: headings, paragraphs,
- * list items, quotes, captions. Scripts, styles, forms, navigation, asides and footers are dropped.
- * Inline <a href> (http/https/mailto only), <b>/<strong>, <i>/<em>, <code> and <br> become protected
- * tokens (shared/inline); no other markup or attribute survives, so nothing imported can ever run.
+ * An HTML page (saved from a CMS, or pasted) → paragraphs: the headline first (a heading; it is
+ * also the document's title), then the standfirst and byline, then the body.
+ *
+ * 'article' (the default) takes the body Mozilla's Readability (Firefox Reader View) finds;
+ * 'page' takes everything the page shows. Both run on the same cleaned DOM (buildDom.ts: parse5
+ * into linkedom, nothing runs; clutter.ts: hidden elements, navigation, ads, share bars,
+ * newsletters, comments, related lists, credits) and read it with the same block reader
+ * (blocks.ts: inline links and emphasis as tokens, furniture labels and empty blocks dropped).
  */
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { closeToken, compactCodes, MAX_CODES, openToken, soloToken, type InlineCode } from '../../../shared/inline/inlineCodes.js';
-import { safeHref } from '../../../shared/inline/renderInline.js';
-import type { BlockKind } from '../../../shared/types.js';
-import type { ImportedSegment, ParsedImport } from '../../../shared/import/importedDocument.js';
-import { ServiceError } from '../../services/serviceError.js';
-import { IMPORT_LIMITS } from '../limits.js';
+import { Readability } from '@mozilla/readability';
+import type { HtmlExtract, ImportedSegment, ParsedImport } from '../../../shared/import/importedDocument.js';
+import { renderPlainText } from '../../../shared/inline/renderInline.js';
+import { readBlocks, type ReadOptions } from './html/blocks.js';
+import { languagesFor } from './html/boilerplate.js';
+import { buildDom } from './html/buildDom.js';
+import { removeClutter, removeHidden } from './html/clutter.js';
+import { all, isElement, textOf, type DomDocument, type DomElement } from './html/dom.js';
+import { findHeadline, findIntro, type Headline } from './html/headline.js';
+import { readPageMeta } from './html/pageMeta.js';
 
-type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
-type Element = DefaultTreeAdapterTypes.Element;
+/** Past this many elements Readability is not run (its scoring is quadratic in places); the article root is read instead. */
+const READABILITY_MAX_ELEMENTS = 30_000;
 
-/** Never part of an article's text. */
-const DROP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'nav', 'aside', 'form', 'button',
-  'select', 'textarea', 'input', 'svg', 'math', 'canvas', 'video', 'audio', 'head', 'footer', 'menu', 'dialog',
-  'link', 'meta', 'img', 'picture', 'source', 'track', 'map', 'area', 'frame', 'frameset', 'applet',
-]);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** Blocks whose content is one paragraph of inline text (unless they hold further blocks). */
-const TEXT_BLOCKS = new Set(['p', 'figcaption', 'caption', 'dt', 'dd', 'td', 'th', 'summary', 'address', 'legend']);
-/** Elements that start a new block (anything else is inline). */
-const BLOCKS = new Set([
-  ...HEADINGS, ...TEXT_BLOCKS, 'div', 'section', 'article', 'main', 'header', 'figure', 'blockquote', 'ul', 'ol',
-  'li', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'dl', 'details', 'hgroup', 'center', 'body', 'html',
-  'hr', 'fieldset',
-]);
-
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
+export interface HtmlOptions {
+  extract?: HtmlExtract;
 }
 
-function attrOf(el: Element, name: string): string | null {
-  return el.attrs.find((a) => a.name === name)?.value ?? null;
+interface Prepared {
+  doc: DomDocument;
+  read: ReadOptions;
+  /** Headline, standfirst and byline, as paragraphs, in that order of importance and page order. */
+  lead: ImportedSegment[];
+  title: string | null;
 }
 
-function hidden(el: Element): boolean {
-  return attrOf(el, 'hidden') !== null || attrOf(el, 'aria-hidden') === 'true';
+const plain = (s: ImportedSegment) => renderPlainText(s.text, s.codes ?? []).replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The headline as a level-1 heading (from its element, keeping its links and emphasis, or from the declared title). */
+function headlineSegment(headline: Headline, read: ReadOptions): ImportedSegment {
+  const [first] = headline.element ? readBlocks(headline.element, read) : [];
+  if (first) return { ...first, kind: 'heading', marker: '1' };
+  return { kind: 'heading', marker: '1', text: headline.text, target: null };
 }
 
-function children(node: Node): DefaultTreeAdapterTypes.ChildNode[] {
-  return 'childNodes' in node ? node.childNodes : [];
+/** Standfirst, byline and lead caption are paragraphs; a byline loses the separators its date left ("Madrid -"). */
+function introSegment(s: ImportedSegment, isByline: boolean): ImportedSegment {
+  const text = isByline ? s.text.replace(/^[\s\-–—|·•,:;/]+|[\s\-–—|·•,:;/]+$/gu, '') : s.text;
+  return { ...s, text, kind: s.kind === 'heading' ? 'paragraph' : s.kind, marker: s.kind === 'heading' ? null : s.marker };
 }
 
-function tooDeep(): ServiceError {
-  return new ServiceError('IMPORT_TOO_COMPLEX', `The page nests elements deeper than ${IMPORT_LIMITS.xmlDepth} levels.`, {
-    limit: IMPORT_LIMITS.xmlDepth,
-    what: 'depth',
-  });
+function position(doc: DomDocument, el: DomElement): number {
+  return all(doc.body, '*').indexOf(el);
 }
 
-/** Inline elements that become tokens, and their code. */
-function inlineCode(el: Element): InlineCode | null {
-  switch (el.tagName) {
-    case 'b':
-    case 'strong':
-      return { type: 'bold' };
-    case 'i':
-    case 'em':
-      return { type: 'italic' };
-    case 'a': {
-      const href = safeHref(attrOf(el, 'href') ?? '');
-      return href ? { type: 'link', href } : null;
-    }
-    default:
-      return null;
+/**
+ * What comes before the headline outside the page's main region (<main>, <article>, articleBody)
+ * is the site's chrome: banners, skip links, navigation, "Support us" boxes.
+ */
+function removeChromeBefore(doc: DomDocument, headline: DomElement): void {
+  const region = 'main, article, [role="main"], [itemprop~="articlebody"]';
+  if (headline.closest(region) === null && doc.body.querySelector(region) === null) return removeBefore(doc, headline, () => true);
+  removeBefore(doc, headline, (el) => el.closest(region) === null && el.querySelector(region) === null);
+}
+
+function removeBefore(doc: DomDocument, headline: DomElement, removable: (el: DomElement) => boolean): void {
+  for (const el of all(doc.body, '*')) {
+    if (el === headline) return;
+    if (el.isConnected && !el.contains(headline) && removable(el)) el.remove();
   }
 }
 
-/** A <br> as a standalone token (codes collected in `codes`), or a newline past the limit. */
-function lineBreak(codes: InlineCode[]): string {
-  if (codes.length >= MAX_CODES) return '\n';
-  codes.push({ type: 'break' });
-  return soloToken(codes.length - 1);
-}
-
-/** Visible text of inline content with tokens for its markup (codes pushed to `codes`): whitespace collapsed. */
-function inlineText(node: Node, depth: number, codes: InlineCode[]): string {
-  if (depth > IMPORT_LIMITS.xmlDepth) throw tooDeep();
-  let out = '';
-  for (const child of children(node)) {
-    if (child.nodeName === '#text') out += (child as DefaultTreeAdapterTypes.TextNode).value.replace(/[ \t\n\r\f]+/g, ' ').replace(/[\uE000-\uE2FF]/g, '');
-    else if (isElement(child)) {
-      if (DROP.has(child.tagName) || hidden(child)) continue;
-      if (child.tagName === 'br') out += lineBreak(codes);
-      else if (child.tagName === 'code' && codes.length < MAX_CODES) {
-        const text = rawText(child).replace(/\s+/g, ' ');
-        if (text.trim() === '') continue;
-        codes.push({ type: 'code', text });
-        out += soloToken(codes.length - 1);
-      } else {
-        const code = codes.length < MAX_CODES ? inlineCode(child) : null;
-        if (!code) {
-          out += inlineText(child, depth + 1, codes);
-          continue;
-        }
-        codes.push(code);
-        const i = codes.length - 1;
-        out += openToken(i) + inlineText(child, depth + 1, codes) + closeToken(i);
-      }
-    }
-  }
-  return out;
-}
-
-function tidy(text: string): string {
-  return text
-    // Spaces just inside a tag belong outside it ("<b>word </b>next" → "word next").
-    .replace(/([\uE000-\uE0FF]+)( +)/g, '$2$1')
-    .replace(/( +)([\uE100-\uE1FF]+)/g, '$2$1')
-    .split('\n')
-    .map((l) => l.replace(/ {2,}/g, ' ').trim())
-    .filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1 && all[i - 1] !== ''))
-    .join('\n')
-    .trim();
-}
-
-function rawText(node: Node): string {
-  let out = '';
-  for (const child of children(node)) {
-    if (child.nodeName === '#text') out += (child as DefaultTreeAdapterTypes.TextNode).value.replace(/[\uE000-\uE2FF]/g, '');
-    else if (isElement(child) && !DROP.has(child.tagName)) out += child.tagName === 'br' ? '\n' : rawText(child);
-  }
-  return out;
-}
-
-function hasBlockChild(el: Element): boolean {
-  return children(el).some((c) => isElement(c) && BLOCKS.has(c.tagName) && !DROP.has(c.tagName));
-}
-
-interface Walk {
-  out: ImportedSegment[];
-  /** Kind of text blocks here ('quote' inside a blockquote). */
-  kind: BlockKind;
-  dropHeader: boolean;
-}
-
-function emit(w: Walk, kind: BlockKind, marker: string | null, text: string, codes: InlineCode[]): void {
-  const { text: t, codes: used } = compactCodes(tidy(text), codes);
-  if (t.replace(/[\uE000-\uE1FF]/g, '').trim() === '') return;
-  w.out.push(used.length > 0 ? { kind, marker, text: t, codes: used, target: null } : { kind, marker, text: t, target: null });
-}
-
-function walk(node: Node, w: Walk, depth: number, list: { ordered: boolean; next: number } | null = null): void {
-  if (depth > IMPORT_LIMITS.xmlDepth) throw tooDeep();
-  let loose = '';
-  let looseCodes: InlineCode[] = [];
-  const flush = (): void => {
-    emit(w, w.kind, null, loose, looseCodes);
-    loose = '';
-    looseCodes = [];
-  };
-  for (const child of children(node)) {
-    if (child.nodeName === '#text') {
-      loose += (child as DefaultTreeAdapterTypes.TextNode).value.replace(/[ \t\n\r\f]+/g, ' ');
-      continue;
-    }
-    if (!isElement(child)) continue;
-    const tag = child.tagName;
-    if (DROP.has(tag) || hidden(child) || (tag === 'header' && w.dropHeader)) continue;
-    if (tag === 'br') {
-      loose += lineBreak(looseCodes);
-      continue;
-    }
-    if (!BLOCKS.has(tag)) {
-      // An inline element at block level: wrap it as its parent would.
-      loose += inlineText({ ...node, childNodes: [child] } as Element, depth, looseCodes);
-      continue;
-    }
-    flush();
-    if (HEADINGS.has(tag)) {
-      const codes: InlineCode[] = [];
-      emit(w, 'heading', tag.slice(1), inlineText(child, depth + 1, codes), codes);
-    }
-    else if (tag === 'pre') {
-      const text = rawText(child).replace(/^\n/, '').replace(/\s+$/, '');
-      if (text.trim() !== '') w.out.push({ kind: w.kind, marker: null, text, target: null });
-    } else if (tag === 'blockquote') walk(child, { ...w, kind: 'quote' }, depth + 1);
-    else if (tag === 'ul' || tag === 'ol') {
-      const start = Number.parseInt(attrOf(child, 'start') ?? '1', 10);
-      walk(child, w, depth + 1, { ordered: tag === 'ol', next: Number.isFinite(start) ? start : 1 });
-    } else if (tag === 'li') {
-      const marker = list?.ordered ? `${list.next++}.` : null;
-      const codes: InlineCode[] = [];
-      if (hasBlockChild(child)) {
-        // The item's own text, then its nested lists and blocks.
-        const own = inlineText({ ...child, childNodes: children(child).filter((c) => !(isElement(c) && BLOCKS.has(c.tagName))) }, depth + 1, codes);
-        emit(w, 'list-item', marker, own, codes);
-        walk({ ...child, childNodes: children(child).filter((c) => isElement(c) && BLOCKS.has(c.tagName)) }, w, depth + 1);
-      } else emit(w, 'list-item', marker, inlineText(child, depth + 1, codes), codes);
-    } else if (TEXT_BLOCKS.has(tag) && !hasBlockChild(child)) {
-      const codes: InlineCode[] = [];
-      emit(w, w.kind, null, inlineText(child, depth + 1, codes), codes);
-    }
-    else walk(child, w, depth + 1);
-  }
-  flush();
-}
-
-function findAll(node: Node, test: (el: Element) => boolean, found: Element[] = [], depth = 0): Element[] {
-  if (depth > IMPORT_LIMITS.xmlDepth) throw tooDeep();
-  for (const child of children(node)) {
-    if (!isElement(child)) continue;
-    if (test(child)) found.push(child);
-    findAll(child, test, found, depth + 1);
-  }
-  return found;
-}
-
-function textLength(el: Element): number {
-  return inlineText(el, 0, []).replace(/[\s\uE000-\uE2FF]+/g, '').length;
-}
-
-/** The element holding the article: schema.org articleBody, <article>, <main>, role=main, else <body>. */
-function articleRoot(doc: DefaultTreeAdapterTypes.Document): { root: Node; isBody: boolean } {
-  const candidates = [
-    (el: Element) => attrOf(el, 'itemprop') === 'articleBody',
-    (el: Element) => el.tagName === 'article',
-    (el: Element) => el.tagName === 'main' || attrOf(el, 'role') === 'main',
+/** Builds and cleans the DOM and takes the headline, standfirst and byline out of it. */
+function prepare(html: string): Prepared {
+  const doc = buildDom(html);
+  const meta = readPageMeta(doc);
+  const langs = languagesFor(meta.lang);
+  const read: ReadOptions = { langs, baseUrl: meta.baseUrl };
+  removeHidden(doc);
+  removeClutter(doc, { langs, phase: 'early' });
+  const headline = findHeadline(doc, meta);
+  if (headline?.element) removeChromeBefore(doc, headline.element);
+  const { standfirst, byline, figure } = findIntro(doc, headline?.element ?? null, meta);
+  const intro = [standfirst, byline, figure].filter((el): el is DomElement => el !== null).sort((a, b) => position(doc, a) - position(doc, b));
+  if (byline) for (const time of all(byline, 'time')) time.remove();
+  const lead = [
+    ...(headline ? [headlineSegment(headline, read)] : []),
+    ...intro.flatMap((el) => readBlocks(el, el === byline ? { ...read, keepLinkLabels: true } : read).map((s) => introSegment(s, el === byline))),
   ];
-  for (const test of candidates) {
-    const found = findAll(doc, test);
-    if (found.length > 0) {
-      const best = found.reduce((a, b) => (textLength(b) > textLength(a) ? b : a));
-      return { root: best, isBody: false };
-    }
-  }
-  const body = findAll(doc, (el) => el.tagName === 'body')[0];
-  return { root: body ?? doc, isBody: true };
+  for (const el of [headline?.element ?? null, ...intro]) el?.remove();
+  removeClutter(doc, { langs, phase: 'late' });
+  return { doc, read, lead, title: lead[0] && headline ? renderPlainText(lead[0].text, lead[0].codes ?? []) : null };
 }
 
-export function parseHtml(text: string): ParsedImport {
-  const doc = parse(text);
-  const { root, isBody } = articleRoot(doc);
-  const out: ImportedSegment[] = [];
-  walk(root, { out, kind: 'paragraph', dropHeader: isBody }, 0);
-  const titleEl = findAll(doc, (el) => el.tagName === 'title')[0];
-  const title = titleEl ? tidy(rawText(titleEl).replace(/\s+/g, ' ')) : '';
-  return { format: 'html', segments: out, encoding: null, sourceLang: null, targetLang: null, title: title === '' ? null : title };
+/** The element most likely to hold the article when Readability cannot tell: articleBody, <article>, <main>, else <body>. */
+function articleRoot(doc: DomDocument): DomElement {
+  for (const selector of ['[itemprop~="articlebody"]', 'article', 'main, [role="main"]']) {
+    const found = all(doc.body, selector);
+    if (found.length > 0) return found.reduce((a, b) => (textOf(b).length > textOf(a).length ? b : a));
+  }
+  return doc.body;
+}
+
+/** The article body by Readability, or null when it finds none (or cannot run on the page). */
+function readabilityBody(doc: DomDocument, read: ReadOptions): ImportedSegment[] | null {
+  if (doc.body.querySelectorAll('*').length > READABILITY_MAX_ELEMENTS) return null;
+  // The byline is taken already. Readability removes the first "byline"-like element it meets
+  // when the page declares no author, which can be a dateline inside the first paragraph.
+  const author = doc.createElement('meta');
+  author.setAttribute('name', 'author');
+  author.setAttribute('content', 'byline read by Verso');
+  doc.head.appendChild(author);
+  let content: unknown;
+  try {
+    content = new Readability(doc as never, { keepClasses: true, serializer: (el: unknown) => el }).parse()?.content;
+  } catch {
+    return null;
+  }
+  if (!content || typeof content !== 'object' || !isElement(content as DomElement)) return null;
+  const body = readBlocks(content as DomElement, read);
+  return body.length > 0 ? body : null;
+}
+
+/** Leaves out body paragraphs that repeat the headline, standfirst or byline (a print headline, an author box). */
+function dedupe(lead: ImportedSegment[], body: ImportedSegment[]): ImportedSegment[] {
+  const seen = new Set(lead.map(plain));
+  return [...lead, ...body.filter((s) => !seen.has(plain(s)))];
+}
+
+export function parseHtml(text: string, options: HtmlOptions = {}): ParsedImport {
+  let prepared = prepare(text);
+  let body: ImportedSegment[] | null = null;
+  if ((options.extract ?? 'article') === 'article') {
+    body = readabilityBody(prepared.doc, prepared.read);
+    // Readability changed the DOM; the fallback reads a fresh one.
+    if (body === null) prepared = prepare(text);
+  }
+  body ??= readBlocks(options.extract === 'page' ? prepared.doc.body : articleRoot(prepared.doc), prepared.read);
+  const segments = dedupe(prepared.lead, body);
+  return { format: 'html', segments, encoding: null, sourceLang: null, targetLang: null, title: prepared.title, extract: options.extract ?? 'article' };
 }

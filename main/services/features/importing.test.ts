@@ -201,3 +201,43 @@ Los voluntarios llenaron 3.000 sacos de arena.`;
     expect(dbDigest(backend.dbPath)).toEqual(digest);
   });
 });
+
+describe('HTML pages', () => {
+  const PAGE = `<html lang="en"><head><title>Flood waters rise | The Daily</title></head><body>
+    <nav><a href="/">Home</a></nav>
+    <article><h1>Flood waters rise</h1><p>Heavy rain caused the river to burst its banks on Tuesday night, flooding more than 200 homes in the lower town.</p>
+    <aside class="factbox"><h3>River levels</h3><p>The river is usually one metre deep at the bridge; on Tuesday it reached four.</p></aside>
+    <p>The mayor declared a state of emergency at 6 a.m. and asked residents to stay indoors until the water falls.</p></article></body></html>`;
+  const html = (text: string, extract?: 'article' | 'page') => ({ ...md(text, 'flood.html'), ...(extract ? { extract } : {}) });
+
+  it('imports the article or the whole page, and a re-import reads the page the way it was first read', async () => {
+    const { api } = backend;
+    await api.setProfile({ name: 'Eda', role: 'editor' });
+    const article = await api.importDocument({ source: html(PAGE), sourceLang: 'en', targetLang: 'es' });
+    expect(article.title).toBe('Flood waters rise');
+    expect(article.paragraphs.map((p) => p.source)).not.toContain('River levels');
+    const page = await api.importDocument({ source: html(PAGE, 'page'), sourceLang: 'en', targetLang: 'es' });
+    expect(page.title).toBe('Flood waters rise');
+    expect(page.paragraphs.map((p) => p.source)).toContain('River levels');
+
+    const again = await api.reimportDocument({ documentId: page.id, source: html(PAGE) });
+    expect(again.summary).toMatchObject({ unchanged: page.paragraphs.length, added: [], removed: [] });
+    // A choice made at re-import wins, and is kept for the next one.
+    const asArticle = await api.reimportDocument({ documentId: page.id, source: html(PAGE, 'article') });
+    expect(asArticle.summary.removed.map((r) => r.source)).toContain('River levels');
+    const next = await api.reimportDocument({ documentId: page.id, source: html(PAGE) });
+    expect(next.summary).toMatchObject({ unchanged: asArticle.document.paragraphs.length, removed: [] });
+  });
+
+  it('pasted HTML keeps its links and emphasis as chips', async () => {
+    const { api } = backend;
+    await api.setProfile({ name: 'Ana', role: 'translator' });
+    const doc = await api.importDocument({
+      source: { kind: 'text', format: 'html', text: '<meta charset="utf-8"><h1>Flood</h1><p>The <b>river</b> burst, <a href="https://news.example/r">the report</a> says.</p>' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    expect(doc.title).toBe('Flood');
+    expect(doc.paragraphs[1]).toMatchObject({ source: 'The \uE000river\uE100 burst, \uE001the report\uE101 says.', codes: [{ type: 'bold' }, { type: 'link', href: 'https://news.example/r' }] });
+  });
+});

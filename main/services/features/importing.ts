@@ -6,8 +6,9 @@
  * (outside `paragraphs`, so they are never exported). One transaction: all or nothing.
  */
 import type { ArchivedParagraph, ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
-import type { ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
+import type { HtmlExtract, ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
 import { planReimport } from '../../../shared/import/reimportPlan.js';
+import { isInvisible } from '../../../shared/import/visibleText.js';
 import { repairTokens } from '../../../shared/inline/inlineCodes.js';
 import { renderPlainText } from '../../../shared/inline/renderInline.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
@@ -38,7 +39,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
   }
 
   const apply = deps.db.transaction(
-    (doc: DocumentRecord, segments: ImportedSegment[], meta: { format: ImportFormat; fileName: string | null }, author: Profile): ReimportSummary => {
+    (doc: DocumentRecord, segments: ImportedSegment[], meta: { format: ImportFormat; fileName: string | null; extract: HtmlExtract | null }, author: Profile): ReimportSummary => {
       const at = deps.now().toISOString();
       const old = repos.paragraphs.listByDocument(doc.id);
       const plan = planReimport(
@@ -135,7 +136,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
           createdAt: at,
         });
       }
-      importing.saveSource({ documentId: doc.id, format: meta.format, fileName: meta.fileName, encoding: null, importedAt: at });
+      importing.saveSource({ documentId: doc.id, format: meta.format, fileName: meta.fileName, encoding: null, importedAt: at, htmlExtract: meta.extract });
       repos.documents.touch(doc.id, at);
       return summary;
     },
@@ -169,7 +170,9 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       }
       const segments: ImportedSegment[] = parsed.segments.map((seg, i) => {
         // A plain translation of a source with inline tokens gets them at its end (QA asks to place them).
-        const typed = (targets[i] ?? '').normalize('NFC').trim();
+        const given = (targets[i] ?? '').normalize('NFC').trim();
+        // A translation of invisible characters only is no translation.
+        const typed = isInvisible(given) ? '' : given;
         const text = typed !== '' && seg.codes && seg.codes.length > 0 ? repairTokens(typed, seg.codes).text : typed;
         // A translation made elsewhere by a person: 'edited' until a translator here confirms it.
         return { ...seg, target: text === '' ? null : { text, state: 'edited', tool: null } };
@@ -184,14 +187,16 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       if (deps.jobs.runningFor(documentId)) {
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
       }
-      const parsed = await runner.parse(importJob(source));
+      // A page is read again the way it was first read (its article, or the whole page), unless the person chose.
+      const stored = createImportingRepo(deps.db).source(documentId)?.htmlExtract ?? null;
+      const parsed = await runner.parse(importJob(source.extract || !stored ? source : { ...source, extract: stored }));
       // The document may have gone, or a job started, while the file was parsed.
       requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
       }
       const fileName = source.kind === 'file' ? source.fileName.slice(0, 255) : null;
-      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName }, profile);
+      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName, extract: parsed.extract ?? null }, profile);
       const summaryRow = repos.documents.summary(documentId)!;
       return { document: { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }, summary };
     },

@@ -84,3 +84,56 @@ describe('import view', () => {
     ]);
   });
 });
+
+describe('web pages', () => {
+  /** A paste event carrying the clipboard's flavours, as a browser sends it. */
+  function paste(box: HTMLElement, data: Record<string, string>): void {
+    fireEvent.paste(box, { clipboardData: { types: Object.keys(data), getData: (type: string) => data[type] ?? '' } });
+  }
+
+  it('offers "Import the whole page" for an HTML file only, and sends the choice with it', async () => {
+    const { api } = renderApp({ api: apiWithProfile() });
+    await openImport();
+    const input = screen.getByLabelText('Choose file') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['# Story'], 'story.md')] } });
+    expect(screen.queryByRole('checkbox', { name: 'Import the whole page' })).toBeNull();
+    fireEvent.change(input, { target: { files: [new File(['<p>Hello</p>'], 'story.HTM', { type: 'text/html' })] } });
+    const whole = screen.getByRole('checkbox', { name: 'Import the whole page' }) as HTMLInputElement;
+    expect(whole.checked).toBe(false);
+    expect(whole.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
+    expect(api.callsOf('importDocument')[0]).toEqual({ source: { kind: 'file', fileName: 'story.HTM', dataBase64: btoa('<p>Hello</p>') }, sourceLang: 'en', targetLang: 'es' });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Import the whole page' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(2));
+    expect(api.callsOf('importDocument')[1]).toMatchObject({ source: { kind: 'file', fileName: 'story.HTM', extract: 'page' } });
+  });
+
+  it('a paste that holds HTML is taken as HTML (its links kept), with a note saying so', async () => {
+    const { api } = renderApp({ api: apiWithProfile() });
+    await openImport();
+    const box = screen.getByRole('textbox', { name: 'Article text' }) as HTMLTextAreaElement;
+    const html = '<meta charset="utf-8"><p>See <a href="https://news.example/r">the report</a>.</p>';
+    paste(box, { 'text/plain': 'See the report.', 'text/html': html });
+    expect(box.value).toBe(html);
+    expect((screen.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement).value).toBe('html');
+    expect(screen.getByRole('status').textContent).toMatch(/links and emphasis will be kept/);
+    expect(screen.getByRole('checkbox', { name: 'Import the whole page' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
+    expect(api.callsOf('importDocument')[0]).toEqual({ source: { kind: 'text', text: html, format: 'html' }, sourceLang: 'en', targetLang: 'es' });
+  });
+
+  it('HTML pasted into plain text already typed is left to the browser (its plain text)', async () => {
+    renderApp({ api: apiWithProfile() });
+    await openImport();
+    const box = screen.getByRole('textbox', { name: 'Article text' }) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: 'Typed first.' } });
+    box.setSelectionRange(box.value.length, box.value.length);
+    paste(box, { 'text/plain': 'More.', 'text/html': '<p>More.</p>' });
+    expect(box.value).toBe('Typed first.');
+    expect((screen.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement).value).toBe('txt');
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+});

@@ -1,13 +1,14 @@
 /**
- * Import an article: pasted text (plain or Markdown), or a file (text, Markdown, HTML, XLIFF) chosen
- * or dropped, with its language pair.
+ * Import an article: pasted text (plain, Markdown, or HTML from the clipboard, which keeps its
+ * links and emphasis), or a file (text, Markdown, HTML, Word, XLIFF) chosen or dropped, with its
+ * language pair. A web page gives its article, or the whole page when asked.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportDocumentInput, ImportSource } from '../../../shared/api.js';
 import type { BilingualAlignment } from '../../../shared/features/importingApi.js';
-import { IMPORT_ACCEPT_LIST } from '../../../shared/import/importedDocument.js';
-import type { ApiError, DocumentDetail, SourceFormat } from '../../../shared/types.js';
+import { extensionOf, IMPORT_ACCEPT_LIST, IMPORT_EXTENSIONS, type PasteFormat } from '../../../shared/import/importedDocument.js';
+import type { ApiError, DocumentDetail } from '../../../shared/types.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -23,6 +24,8 @@ function localError(code: ApiError['code']): ApiError {
   return { code, message: code };
 }
 
+const PASTE_FORMATS: readonly PasteFormat[] = ['txt', 'md', 'html'];
+
 export function ImportView({
   onImported,
   onCancel,
@@ -35,14 +38,19 @@ export function ImportView({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const ids = { heading: useId(), text: useId(), file: useId(), format: useId(), title: useId(), titleHint: useId(), formats: useId(), pair: useId(), translation: useId() };
+  const ids = {
+    heading: useId(), text: useId(), file: useId(), format: useId(), title: useId(), titleHint: useId(), formats: useId(), pair: useId(),
+    translation: useId(), wholePage: useId(), wholePageHint: useId(),
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   useFocusOnMount(headingRef);
 
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(initialFile);
-  const [format, setFormat] = useState<SourceFormat>('txt');
+  const [format, setFormat] = useState<PasteFormat>('txt');
+  const [wholePage, setWholePage] = useState(false);
+  const [pastedHtml, setPastedHtml] = useState(false);
   const [sourceLang, setSourceLang] = useState('en');
   const [targetLang, setTargetLang] = useState('es');
   const [title, setTitle] = useState('');
@@ -52,17 +60,46 @@ export function ImportView({
   const [translationFile, setTranslationFile] = useState<File | null>(null);
   const [aligned, setAligned] = useState<{ source: ImportSource; alignment: BilingualAlignment } | null>(null);
 
+  /** A web page is imported: an HTML file, or pasted HTML. */
+  const isPage = file ? IMPORT_EXTENSIONS[extensionOf(file.name)] === 'html' : format === 'html';
+
+  /** The page's reading goes with its source: the article (the default) or the whole page. */
+  function withReading(source: ImportSource): ImportSource {
+    return isPage && wholePage ? { ...source, extract: 'page' } : source;
+  }
+
   async function buildSource(): Promise<ImportSource | ApiError> {
-    if (file) return fileSource(file);
+    if (file) {
+      const source = await fileSource(file);
+      return 'code' in source ? source : withReading(source);
+    }
     if (text.trim() === '') return localError('IMPORT_EMPTY');
     if (new TextEncoder().encode(text).length > LIMITS.importBytes) return localError('IMPORT_TOO_LARGE');
-    return { kind: 'text', text, format };
+    return withReading({ kind: 'text', text, format });
+  }
+
+  /**
+   * The clipboard's HTML (a web page, a Word or Google document) is taken as HTML, so its links and
+   * emphasis become chips: when it replaces the whole text, or is pasted into text already in HTML.
+   * Into plain text or Markdown, the plain text is pasted as ever.
+   */
+  function pasteHtml(e: ClipboardEvent<HTMLTextAreaElement>): void {
+    const html = e.clipboardData.getData('text/html');
+    if (html.trim() === '' || file) return;
+    const box = e.currentTarget;
+    const replacesAll = box.value.trim() === '' || (box.selectionStart === 0 && box.selectionEnd === box.value.length);
+    if (!replacesAll && format !== 'html') return;
+    e.preventDefault();
+    setText(replacesAll ? html : box.value.slice(0, box.selectionStart) + html + box.value.slice(box.selectionEnd));
+    setFormat('html');
+    setPastedHtml(true);
   }
 
   /** Bilingual pair: reads both files and shows the proposed alignment for checking. */
   async function align(): Promise<void> {
     if (!file || !translationFile) return;
-    const source = await fileSource(file);
+    const read = await fileSource(file);
+    const source = 'code' in read ? read : withReading(read);
     if ('code' in source) return setError(source);
     const translation = await fileSource(translationFile);
     if ('code' in translation) return setError(translation);
@@ -148,7 +185,12 @@ export function ImportView({
       <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy}>
         <div className="field">
           <label htmlFor={ids.text}>{t('import.text.label')}</label>
-          <textarea id={ids.text} rows={10} value={text} lang={sourceLang} onChange={(e) => setText(e.target.value)} />
+          <textarea id={ids.text} rows={10} value={text} lang={sourceLang} onChange={(e) => setText(e.target.value)} onPaste={pasteHtml} />
+          {pastedHtml && format === 'html' && !file && (
+            <p className="note" role="status">
+              {t('importing.paste.html')}
+            </p>
+          )}
         </div>
         <div className="field-row">
           <div className="field">
@@ -157,10 +199,11 @@ export function ImportView({
               id={ids.format}
               value={format}
               disabled={file !== null}
-              onChange={(e) => setFormat(e.target.value === 'md' ? 'md' : 'txt')}
+              onChange={(e) => setFormat(PASTE_FORMATS.find((f) => f === e.target.value) ?? 'txt')}
             >
               <option value="txt">{t('import.format.txt')}</option>
               <option value="md">{t('import.format.md')}</option>
+              <option value="html">{t('importing.format.html')}</option>
             </select>
           </div>
         </div>
@@ -180,6 +223,15 @@ export function ImportView({
             </span>
           </div>
         </DropZone>
+        {isPage && (
+          <div className="field checkbox">
+            <input id={ids.wholePage} type="checkbox" checked={wholePage} aria-describedby={ids.wholePageHint} onChange={(e) => setWholePage(e.target.checked)} />
+            <label htmlFor={ids.wholePage}>{t('importing.page.whole')}</label>
+            <span id={ids.wholePageHint} className="hint">
+              {t('importing.page.hint')}
+            </span>
+          </div>
+        )}
         <div className="field checkbox">
           <input id={ids.pair} type="checkbox" checked={pair} onChange={(e) => setPair(e.target.checked)} />
           <label htmlFor={ids.pair}>{t('importing.align.pair')}</label>

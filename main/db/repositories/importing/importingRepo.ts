@@ -1,6 +1,6 @@
 /** The importing feature's own tables (migration 0050): sources, re-imports, reopenings, archive. */
 import type Database from 'better-sqlite3';
-import type { ImportFormat } from '../../../../shared/import/importedDocument.js';
+import type { HtmlExtract, ImportFormat } from '../../../../shared/import/importedDocument.js';
 import type { ParagraphStatus } from '../../../../shared/types.js';
 
 export interface ImportSourceRecord {
@@ -9,6 +9,8 @@ export interface ImportSourceRecord {
   fileName: string | null;
   encoding: string | null;
   importedAt: string;
+  /** HTML: how the page was read (migration 0100); null for other formats. */
+  htmlExtract: HtmlExtract | null;
 }
 
 export interface ReimportRecord {
@@ -48,14 +50,15 @@ export interface ArchivedParagraphRecord {
 }
 
 export function createImportingRepo(db: Database.Database) {
-  const insertSource = db.prepare<[string, string, string | null, string | null, string]>(
-    `INSERT INTO importing_sources (document_id, format, file_name, encoding, imported_at) VALUES (?, ?, ?, ?, ?)
+  const insertSource = db.prepare<[string, string, string | null, string | null, string, HtmlExtract | null]>(
+    `INSERT INTO importing_sources (document_id, format, file_name, encoding, imported_at, html_extract) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (document_id) DO UPDATE SET format = excluded.format, file_name = excluded.file_name,
-       encoding = excluded.encoding, imported_at = excluded.imported_at`,
+       encoding = excluded.encoding, imported_at = excluded.imported_at, html_extract = excluded.html_extract`,
   );
-  const getSource = db.prepare<[string], { document_id: string; format: ImportFormat; file_name: string | null; encoding: string | null; imported_at: string }>(
-    'SELECT document_id, format, file_name, encoding, imported_at FROM importing_sources WHERE document_id = ?',
-  );
+  const getSource = db.prepare<
+    [string],
+    { document_id: string; format: ImportFormat; file_name: string | null; encoding: string | null; imported_at: string; html_extract: HtmlExtract | null }
+  >('SELECT document_id, format, file_name, encoding, imported_at, html_extract FROM importing_sources WHERE document_id = ?');
   const insertReimport = db.prepare<[string, string | null, string, string, string | null, string, string]>(
     `INSERT INTO importing_reimports (document_id, profile_id, author_name, format, file_name, summary, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -91,11 +94,13 @@ export function createImportingRepo(db: Database.Database) {
 
   return {
     saveSource(r: ImportSourceRecord): void {
-      insertSource.run(r.documentId, r.format, r.fileName, r.encoding, r.importedAt);
+      insertSource.run(r.documentId, r.format, r.fileName, r.encoding, r.importedAt, r.htmlExtract);
     },
     source(documentId: string): ImportSourceRecord | null {
       const row = getSource.get(documentId);
-      return row ? { documentId: row.document_id, format: row.format, fileName: row.file_name, encoding: row.encoding, importedAt: row.imported_at } : null;
+      return row
+        ? { documentId: row.document_id, format: row.format, fileName: row.file_name, encoding: row.encoding, importedAt: row.imported_at, htmlExtract: row.html_extract }
+        : null;
     },
     addReimport(r: ReimportRecord): number {
       return Number(
