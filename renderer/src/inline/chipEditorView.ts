@@ -10,12 +10,13 @@
  * - `setText` applies a text that changed elsewhere (a save, undo, MT, a TM match) as the smallest
  *   replacement, so the caret stays; during a composition it waits until the composition ends.
  * - Paste and drop insert plain text only; placeholder characters are dropped.
- * - Enter inserts a newline; Ctrl/⌘+Z, Y and Enter are left to the row (its server-side undo and
- *   confirm): ProseMirror keeps no history of its own.
+ * - Enter inserts a newline; Ctrl/⌘+Z, Ctrl/⌘+Y and Ctrl/⌘+Enter are left to the row (its
+ *   server-side undo and confirm): ProseMirror keeps no history of its own.
  */
 import type { TFunction } from 'i18next';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirror-state';
+import type { Slice } from 'prosemirror-model';
 import { EditorView, type NodeViewConstructor } from 'prosemirror-view';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { chipElement } from './chips.js';
@@ -103,6 +104,22 @@ function shownRange(view: EditorView): { from: number; to: number } {
   }
 }
 
+/** A drop is plain text at the drop point; a move within the box moves text only (a chip is never dragged, so never doubled or lost). */
+function dropText(view: EditorView, event: DragEvent, slice: Slice, moved: boolean, insertPlain: (text: string, at?: number) => void): void {
+  event.preventDefault();
+  const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+  if (!at) return;
+  if (!moved) return insertPlain(event.dataTransfer?.getData('text/plain') ?? '', at.pos);
+  let chips = false;
+  slice.content.descendants((n) => {
+    if (n.type.name === 'chip') chips = true;
+  });
+  if (chips) return;
+  const { from, to } = view.state.selection;
+  const tr = view.state.tr.delete(from, to);
+  view.dispatch(tr.insertText(cleanInput(slice.content.textBetween(0, slice.content.size, '\n', '')), tr.mapping.map(at.pos)));
+}
+
 /** The editor view behind a box (tests drive it as a person would, through transactions). */
 const views = new WeakMap<Element, EditorView>();
 export function chipEditorViewOf(box: Element): EditorView | undefined {
@@ -164,24 +181,7 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
       return true;
     },
     handleDrop(_view, event, slice, moved) {
-      event.preventDefault();
-      const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
-      if (!at) return true;
-      if (moved) {
-        // A move within the box: text only (a chip is never dragged, so it cannot be doubled or lost).
-        let chips = false;
-        slice.content.descendants((n) => {
-          if (n.type.name === 'chip') chips = true;
-        });
-        if (chips) return true;
-        const { from, to } = view.state.selection;
-        const text = slice.content.textBetween(0, slice.content.size, '\n', '');
-        const tr = view.state.tr.delete(from, to);
-        const pos = tr.mapping.map(at.pos);
-        view.dispatch(tr.insertText(cleanInput(text), pos));
-        return true;
-      }
-      insertPlain(event.dataTransfer?.getData('text/plain') ?? '', at.pos);
+      dropText(view, event, slice, moved, insertPlain);
       return true;
     },
     handleDOMEvents: {
