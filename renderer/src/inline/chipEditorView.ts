@@ -16,8 +16,8 @@
 import type { TFunction } from 'i18next';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirror-state';
-import type { Slice } from 'prosemirror-model';
-import { EditorView, type NodeViewConstructor } from 'prosemirror-view';
+import type { Node as PmNode, Slice } from 'prosemirror-model';
+import { Decoration, DecorationSet, EditorView, type NodeViewConstructor } from 'prosemirror-view';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { chipElement } from './chips.js';
 import { cleanInput, docToText, insertChipTr, replaceTextTr, stripPlaceholders, textLength, textToDoc } from './chipDoc.js';
@@ -59,8 +59,62 @@ function moveTo(state: EditorState, dispatch: ((tr: Transaction) => void) | unde
   return true;
 }
 
+/**
+ * ArrowLeft / ArrowRight where Chromium's own movement is wrong, done by the model: a selection
+ * collapses to its start or end (Chromium may leave the caret inside a chip when the selection
+ * ends at one), and crossing a line break lands at the start of the next line even when a chip
+ * stands there (Chromium lands after the chip). Everything else (bidi, graphemes) is native.
+ */
+function arrow(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, view: EditorView | undefined, key: 'left' | 'right'): boolean {
+  if (!view) return false;
+  const { from, to, empty, head } = state.selection;
+  const rtl = view.dom.ownerDocument.defaultView?.getComputedStyle(view.dom).direction === 'rtl';
+  const forward = (key === 'right') !== rtl;
+  let target: number;
+  if (!empty) target = forward ? to : from;
+  else {
+    const text = state.doc.textBetween(forward ? head : head - 1, forward ? Math.min(head + 1, state.doc.content.size - 1) : head, '', '');
+    if (text !== '\n') return false;
+    target = forward ? head + 1 : head - 1;
+  }
+  dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, target)).scrollIntoView());
+  return true;
+}
+
+/**
+ * Chromium cannot put text at the start of a line when a line break character is followed by a
+ * chip (typed text is dropped, the caret ends inside the chip). A separator image there (as
+ * ProseMirror puts after a chip that ends a line) gives the caret a place to be.
+ */
+function lineStartSeparators(doc: PmNode): DecorationSet {
+  const widgets: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (node.isTextblock) return true;
+    if (node.type.name !== 'chip' || pos < 2) return false;
+    const before = doc.textBetween(pos - 1, pos, '', '');
+    if (before === '\n') widgets.push(Decoration.widget(pos, separator, { side: -1, key: 'line-start', ignoreSelection: true }));
+    return false;
+  });
+  return DecorationSet.create(doc, widgets);
+}
+
+function separator(view: EditorView): HTMLElement {
+  const img = view.dom.ownerDocument.createElement('img');
+  img.className = 'ProseMirror-separator';
+  img.alt = '';
+  return img;
+}
+
 function plugins(maxLength: number): Plugin[] {
   return [
+    new Plugin({
+      state: { init: (_config, state) => lineStartSeparators(state.doc), apply: (tr, old) => (tr.docChanged ? lineStartSeparators(tr.doc) : old) },
+      props: {
+        decorations(state) {
+          return this.getState(state);
+        },
+      },
+    }),
     keymap({
       Enter: (state, dispatch) => {
         dispatch?.(state.tr.insertText('\n').scrollIntoView());
@@ -76,6 +130,8 @@ function plugins(maxLength: number): Plugin[] {
       'Mod-End': (state, dispatch) => moveTo(state, dispatch, 'end', false),
       'Shift-Mod-Home': (state, dispatch) => moveTo(state, dispatch, 'start', true),
       'Shift-Mod-End': (state, dispatch) => moveTo(state, dispatch, 'end', true),
+      ArrowLeft: (state, dispatch, view) => arrow(state, dispatch, view, 'left'),
+      ArrowRight: (state, dispatch, view) => arrow(state, dispatch, view, 'right'),
     }),
     new Plugin({
       // As the textarea's maxLength: a change that makes the text longer than the limit is refused.
