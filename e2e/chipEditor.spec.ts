@@ -223,3 +223,23 @@ test('a paragraph with links and no translation yet shows a box like every other
   await page.keyboard.type('En 1997');
   await expect(app.row(0).getByRole('group', { name: /Missing formatting/ })).toBeVisible();
 });
+
+test('a line break typed before a chip: the next line starts before the chip, and text typed there stays', async ({ page, server }) => {
+  const { doc, box } = await openChipParagraph(page, server);
+  await box.focus();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 'En 1997 el '.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('hoy ');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('¡');
+  const expected = TARGET.replace(`el ${o(0)}`, `el \n¡hoy ${o(0)}`);
+  await expect.poll(async () => (await storedParagraph(server, doc.id, 0)).target).toBe(expected);
+  expect((await chipBoxState(box)).head).toBe('En 1997 el \n¡'.length);
+});

@@ -105,6 +105,38 @@ function separator(view: EditorView): HTMLElement {
   return img;
 }
 
+/** Whether `pos` is the start of a line (of the text, or after a line break) with a chip right after it. */
+function lineStartBeforeChip(doc: PmNode, pos: number): boolean {
+  if (doc.resolve(pos).nodeAfter?.type.name !== 'chip') return false;
+  return pos <= 1 || doc.textBetween(pos - 1, pos, '', '') === '\n';
+}
+
+const SURROGATE_PAIR = /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/;
+
+/** The character (a surrogate pair counts as one) before or after `pos`, as positions; null next to a chip or an end. */
+function charRange(doc: PmNode, pos: number, forward: boolean): { from: number; to: number } | null {
+  const $pos = doc.resolve(pos);
+  if (!(forward ? $pos.nodeAfter : $pos.nodeBefore)?.isText) return null;
+  const two = forward ? doc.textBetween(pos, Math.min(doc.content.size - 1, pos + 2), '', '') : doc.textBetween(Math.max(1, pos - 2), pos, '', '');
+  const size = SURROGATE_PAIR.test(two) ? 2 : 1;
+  return forward ? { from: pos, to: pos + size } : { from: pos - size, to: pos };
+}
+
+/**
+ * Backspace / Delete that leave the caret at the start of a line with a chip right after it, done
+ * by the model: there Chromium puts the caret after the chip. Elsewhere the browser deletes.
+ */
+function deleteChar(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, forward: boolean): boolean {
+  const { empty, head } = state.selection;
+  if (!empty) return false;
+  const range = charRange(state.doc, head, forward);
+  if (!range) return false;
+  const tr = state.tr.delete(range.from, range.to);
+  if (!lineStartBeforeChip(tr.doc, range.from)) return false;
+  dispatch?.(tr.scrollIntoView());
+  return true;
+}
+
 function plugins(maxLength: number): Plugin[] {
   return [
     new Plugin({
@@ -130,6 +162,8 @@ function plugins(maxLength: number): Plugin[] {
       'Mod-End': (state, dispatch) => moveTo(state, dispatch, 'end', false),
       'Shift-Mod-Home': (state, dispatch) => moveTo(state, dispatch, 'start', true),
       'Shift-Mod-End': (state, dispatch) => moveTo(state, dispatch, 'end', true),
+      Backspace: (state, dispatch) => deleteChar(state, dispatch, false),
+      Delete: (state, dispatch) => deleteChar(state, dispatch, true),
       ArrowLeft: (state, dispatch, view) => arrow(state, dispatch, view, 'left'),
       ArrowRight: (state, dispatch, view) => arrow(state, dispatch, view, 'right'),
     }),
