@@ -56,7 +56,7 @@ test('sign off, export HTML and DOCX from the UI; the CLI export of the same doc
   const draftDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const draft = await downloadText(await draftDownload);
-  expect(draft).toContain('<p class="verso-draft" role="note"><strong>DRAFT — not approved for publication (0 of 3 paragraphs signed off)</strong></p>');
+  expect(draft).toContain('<p class="verso-draft" role="note"><strong>BORRADOR — no aprobado para su publicación (párrafos aprobados: 0 de 3)</strong></p>');
   expect(draft).not.toContain('<footer');
 
   for (let i = 0; i < 3; i++) await app.signOff(app.row(i).getByRole('button', { name: 'Sign off' }));

@@ -69,7 +69,7 @@ test('import → translate → edit → confirm → sign off → export with foo
 
   // A draft can always be exported and says it is a draft.
   const draft = await downloadText(await app.exportAs('Plain text', 'Draft'));
-  expect(draft).toMatch(/^DRAFT/);
+  expect(draft).toMatch(/^BORRADOR — /);
   expect(draft).toContain(edited);
 
   // The editor signs off everything that was confirmed.

@@ -26,6 +26,9 @@ import { EXPORTING_METHODS, type ExportingApi } from './features/exportingApi.js
 import { IMPORTING_METHODS, type ImportingApi } from './features/importingApi.js';
 import { MEMORY_METHODS, type MemoryApi } from './features/memoryApi.js';
 import { GLOSSARY_METHODS, type GlossaryApi } from './features/glossaryApi.js';
+import { EXCLUSION_METHODS, type ExclusionApi } from './features/exclusionApi.js';
+import { REPLACE_METHODS, type ReplaceApi } from './features/replaceApi.js';
+import { LIBRARY_METHODS, type LibraryApi } from './features/libraryApi.js';
 
 export type ImportSource =
   | { kind: 'text'; text: string; format: PasteFormat; extract?: HtmlExtract }
@@ -76,7 +79,7 @@ export interface CoreApi {
 }
 
 /** The whole API: the core plus every feature's methods. */
-export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi {}
+export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi, ExclusionApi, ReplaceApi, LibraryApi {}
 
 export type MethodName = keyof VersoApi;
 export type MethodInput<M extends MethodName> = Parameters<VersoApi[M]>[0];
@@ -110,6 +113,9 @@ export const METHOD_NAMES = [
   ...IMPORTING_METHODS,
   ...MEMORY_METHODS,
   ...GLOSSARY_METHODS,
+  ...EXCLUSION_METHODS,
+  ...REPLACE_METHODS,
+  ...LIBRARY_METHODS,
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that no interface method is missing from the allowlist.

@@ -6,6 +6,9 @@ import { EXPORTING_ERROR_CODES } from './features/exportingApi.js';
 import { IMPORTING_ERROR_CODES } from './features/importingApi.js';
 import { MEMORY_ERROR_CODES } from './features/memoryApi.js';
 import { GLOSSARY_ERROR_CODES } from './features/glossaryApi.js';
+import { EXCLUSION_ERROR_CODES } from './features/exclusionApi.js';
+import { REPLACE_ERROR_CODES } from './features/replaceApi.js';
+import { LIBRARY_ERROR_CODES } from './features/libraryApi.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -15,5 +18,8 @@ export const ERROR_CODES = [
   ...IMPORTING_ERROR_CODES,
   ...MEMORY_ERROR_CODES,
   ...GLOSSARY_ERROR_CODES,
+  ...EXCLUSION_ERROR_CODES,
+  ...REPLACE_ERROR_CODES,
+  ...LIBRARY_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,10 +9,10 @@ export interface PublishBlockers {
   indices: number[];
 }
 
-/** Paragraphs that keep a document from being exported for publication. */
-export function publishBlockers(paragraphs: Pick<Paragraph, 'status' | 'index'>[]): PublishBlockers {
+/** Paragraphs that keep a document from being exported for publication (excluded ones never do). */
+export function publishBlockers(paragraphs: Pick<Paragraph, 'status' | 'index' | 'excluded'>[]): PublishBlockers {
   const indices = paragraphs
-    .filter((p) => p.status !== 'signed-off')
+    .filter((p) => p.status !== 'signed-off' && !p.excluded)
     .map((p) => p.index)
     .sort((a, b) => a - b);
   return { count: indices.length, indices };

@@ -24,7 +24,7 @@ export type FooterPolicy = 'always' | 'when-mt' | 'never';
 /** Origin of a revision (who or what produced the text). */
 export type RevisionOrigin = 'import' | 'mt' | 'human' | 'tm';
 /** What a revision recorded. */
-export type RevisionAction = 'import' | 'mt' | 'edit' | 'confirm' | 'sign-off' | 'sign-off-withdrawn';
+export type RevisionAction = 'import' | 'mt' | 'edit' | 'confirm' | 'sign-off' | 'sign-off-withdrawn' | 'exclude' | 'include';
 
 export interface Profile {
   id: string;
@@ -63,6 +63,15 @@ export interface SignOff {
   textHash: string;
 }
 
+/** Who took a paragraph out of translation ("Exclude from translation"), and when. */
+export interface Exclusion {
+  at: string;
+  name: string;
+  role: Role | null;
+  /** 'human': a person chose it; 'import': the imported file marked the unit translate="no". */
+  origin: 'human' | 'import';
+}
+
 export interface Paragraph {
   id: string;
   documentId: string;
@@ -77,6 +86,8 @@ export interface Paragraph {
   status: ParagraphStatus;
   mt: MtRecord | null;
   signOff: SignOff | null;
+  /** Set while the paragraph is excluded from translation (an orthogonal flag, not a status); absent otherwise. */
+  excluded?: Exclusion;
   updatedAt: string;
 }
 

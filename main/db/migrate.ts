@@ -48,15 +48,23 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return { from: current, to: current, applied: [] };
 
-  db.transaction(() => {
-    for (const m of pending) m.up(db);
-    // user_version is part of the database header and therefore of this transaction.
-    db.pragma(`user_version = ${latest}`);
-    const violations = db.pragma('foreign_key_check') as unknown[];
-    if (violations.length > 0) {
-      // Throwing here rolls every pending migration back.
-      throw new Error(`Migration left ${violations.length} foreign key violation(s)`);
-    }
-  }).immediate();
+  // A table rebuild needs enforcement off; the pragma cannot change inside a transaction.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  const keysOff = enforced && pending.some((m) => m.foreignKeysOff === true);
+  if (keysOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) m.up(db);
+      // user_version is part of the database header and therefore of this transaction.
+      db.pragma(`user_version = ${latest}`);
+      const violations = db.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) {
+        // Throwing here rolls every pending migration back.
+        throw new Error(`Migration left ${violations.length} foreign key violation(s)`);
+      }
+    }).immediate();
+  } finally {
+    if (keysOff) db.pragma('foreign_keys = ON');
+  }
   return { from: current, to: latest, applied: pending.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}`) };
 }

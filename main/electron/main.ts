@@ -2,6 +2,7 @@
  * The Electron shell, kept thin: one window, the shared backend, IPC with sender checks.
  * Everything else lives in services shared with browser mode and the CLI.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
@@ -11,14 +12,16 @@ import { APP_VERSION, rendererDir } from '../appRoot.js';
 import { CONTENT_SECURITY_POLICY } from '../bridge/securityHeaders.js';
 import { createMainI18n } from './mainI18n.js';
 import { buildMenuTemplate } from './menu.js';
+import { createDesktopFiles } from './desktopFiles.js';
+import { isOurFrame as isIndexFrame } from './frameUrl.js';
 
 let backend: Backend | null = null;
 const indexHtml = path.join(rendererDir(), 'index.html');
 const indexUrl = pathToFileURL(indexHtml).toString();
 
-function isOurFrame(frameUrl: string | undefined): boolean {
-  return frameUrl !== undefined && frameUrl.split('#')[0]?.split('?')[0] === indexUrl;
-}
+// The page keeps its route in the hash (#/documents/<id>), so a reload reopens it; the frame is
+// ours whatever its hash or query.
+const isOurFrame = (frameUrl: string | undefined): boolean => isIndexFrame(frameUrl, indexUrl);
 
 async function start(): Promise<void> {
   const i18n = await createMainI18n(app.getLocale());
@@ -50,6 +53,25 @@ async function start(): Promise<void> {
     return be.dispatch(method, input);
   });
 
+  const files = createDesktopFiles({
+    downloadsDir: app.getPath('downloads'),
+    chooseSavePath: async (defaultPath) => {
+      const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const result = target ? await dialog.showSaveDialog(target, { defaultPath }) : await dialog.showSaveDialog({ defaultPath });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    writeFile: (filePath, bytes) => fs.promises.writeFile(filePath, bytes),
+    reveal: (filePath) => shell.showItemInFolder(filePath),
+  });
+  ipcMain.handle('verso:saveFile', async (event, file: unknown) => {
+    if (!isOurFrame(event.senderFrame?.url)) throw new Error('Refused: unknown sender');
+    return files.save(file);
+  });
+  ipcMain.handle('verso:showInFolder', (event, filePath: unknown) => {
+    if (!isOurFrame(event.senderFrame?.url)) throw new Error('Refused: unknown sender');
+    return files.showInFolder(filePath);
+  });
+
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -69,8 +91,9 @@ async function start(): Promise<void> {
   });
   win.on('closed', unsubscribe);
   win.once('ready-to-show', () => win.show());
+  // Route changes only touch the hash (in-page navigations, which never reach will-navigate).
   win.webContents.on('will-navigate', (e, url) => {
-    if (url !== indexUrl) e.preventDefault();
+    if (!isOurFrame(url)) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);

@@ -1,6 +1,7 @@
 /**
- * Sandboxed, context-isolated preload: exposes only `window.verso.invoke` and
- * `window.verso.subscribe`. Bundled to one CommonJS file that requires nothing but electron.
+ * Sandboxed, context-isolated preload: exposes only `window.verso.invoke`, `window.verso.subscribe`
+ * and, for exports, `window.verso.saveFile` / `window.verso.showInFolder` (main/electron/desktopFiles.ts).
+ * Bundled to one CommonJS file that requires nothing but electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { EVENT_NAMES, METHOD_NAMES } from '../../shared/api.js';
@@ -14,6 +15,12 @@ contextBridge.exposeInMainWorld('verso', {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}` } });
     }
     return ipcRenderer.invoke('verso:invoke', method, input);
+  },
+  saveFile(file: unknown): Promise<unknown> {
+    return ipcRenderer.invoke('verso:saveFile', file);
+  },
+  showInFolder(filePath: unknown): Promise<unknown> {
+    return ipcRenderer.invoke('verso:showInFolder', filePath);
   },
   subscribe(event: string, listener: (payload: unknown) => void): () => void {
     if (!events.has(event)) throw new Error(`Unknown event ${event}`);

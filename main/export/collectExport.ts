@@ -2,7 +2,7 @@
  * Reads one document and its history into the `ExportDocument` the writers use, applies the
  * publish gate (every paragraph signed off, no unresolved QA error) and decides the footer.
  */
-import { FOOTER_FORMATS, type ExportFileFormat, type ExportWarning } from '../../shared/features/exportingApi.js';
+import { FOOTER_FORMATS, FOOTER_SETTING_FIELDS, type ExportFileFormat, type ExportWarning } from '../../shared/features/exportingApi.js';
 import { effectiveFooterTemplate, isFooterLike, type FooterOverrides } from '../../shared/features/exportingFooter.js';
 import { footerApplies, publishBlockers } from '../../shared/exportText.js';
 import { footerPlaceholders, renderFooter } from '../../shared/footer.js';
@@ -16,6 +16,8 @@ import { ServiceError } from '../services/serviceError.js';
 import { readSettings } from '../services/settingsService.js';
 import type { ExportActor, ExportDocument, ExportParagraph } from './model.js';
 import { tidy } from './text.js';
+import { paragraphsForFormat } from './excludedParagraphs.js';
+import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
 
 export const FOOTER_OVERRIDES_KEY = 'exporting.footerTemplates';
 
@@ -61,6 +63,7 @@ function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revisi
     editors: [...editors.values()],
     created: first ? actor(first) : fallback,
     changed: last ? actor(last) : fallback,
+    ...(p.excluded ? { excluded: true } : {}),
   };
 }
 
@@ -69,7 +72,7 @@ function unresolvedQa(deps: ServiceDeps, paragraphs: readonly Paragraph[], revis
   const core = createReviewCore(deps);
   const out: number[] = [];
   for (const p of paragraphs) {
-    if (qaErrors(core.qaIssues(p)).length === 0) continue;
+    if (p.excluded || qaErrors(core.qaIssues(p)).length === 0) continue;
     const signOff = [...(revisions.get(p.id) ?? [])].reverse().find((r) => r.action === 'sign-off');
     const overridden = signOff !== undefined && core.workflow.overridesOfParagraph(p.id).some((o) => o.revisionId === signOff.id);
     if (!overridden) out.push(p.index + 1);
@@ -94,14 +97,15 @@ function footerLines(
       { lang: targetLang },
     );
   }
-  const missing = footerPlaceholders(template).filter(
-    (name): name is 'publisher' | 'contactEmail' => (name === 'publisher' || name === 'contactEmail') && settings[name].trim() === '',
-  );
+  // Every empty setting the footer uses is named at once (in the settings' order), not one per attempt.
+  const used = new Set(footerPlaceholders(template));
+  const missing = FOOTER_SETTING_FIELDS.filter((name) => used.has(name) && settings[name].trim() === '');
   if (missing.length > 0) {
+    const names = { publisher: 'publisher name', contactEmail: 'contact e-mail address' } as const;
     throw new ServiceError(
-      'SETTINGS_INVALID',
-      `The disclosure footer needs the ${missing.join(' and ')} setting${missing.length > 1 ? 's' : ''}: fill ${missing.length > 1 ? 'them' : 'it'} in under Settings.`,
-      { fields: missing },
+      'EXPORT_SETTINGS_MISSING',
+      `The disclosure footer needs the ${missing.map((m) => names[m]).join(' and the ')}: fill ${missing.length > 1 ? 'them' : 'it'} in under Settings → Publication.`,
+      { fields: [...missing] },
     );
   }
   const distinct = (values: readonly string[]) => [...new Set(values.filter((v) => v !== ''))];
@@ -151,7 +155,9 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
     }
   }
 
-  let exportParagraphs = paragraphs.map((p) => paragraphOf(deps, p, revisions.get(p.id) ?? []));
+  // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
+  const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
+  let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, p, revisions.get(p.id) ?? [])), excludedExport);
   const overrides = readFooterOverrides(deps);
   const warnings: ExportWarning[] = [];
   for (const p of exportParagraphs) {
@@ -161,7 +167,7 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
 
   let footer: ExportDocument['footer'] = null;
   const settings = readSettings(deps);
-  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format) && footerApplies(settings.footerPolicy, paragraphs)) {
+  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format) && footerApplies(settings.footerPolicy, exportParagraphs)) {
     footer = footerLines(deps, stored.targetLang, exportParagraphs, settings, overrides);
     // A translation that already ends with exactly this footer (a re-imported export) keeps it once.
     const n = footer.lines.length;
@@ -182,7 +188,7 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
       paragraphs: exportParagraphs,
       mode: input.mode,
       footer,
-      draftNotice: input.mode === 'draft' ? draftNotice(paragraphs) : null,
+      draftNotice: input.mode === 'draft' ? draftNotice(paragraphs, stored.targetLang) : null,
       exportedAt: deps.now().toISOString(),
       toolVersion: deps.appInfo.version,
     },

@@ -5,6 +5,7 @@
  */
 import type { BlockKind, ExportMode, MtRecord, ParagraphStatus, Role, SignOff } from '../../shared/types.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
+import type { DraftNotice } from '../../shared/features/exportingDraftNotice.js';
 
 export interface ExportActor {
   name: string;
@@ -35,6 +36,8 @@ export interface ExportParagraph {
   created: ExportActor;
   /** Last change. */
   changed: ExportActor;
+  /** Excluded from translation (see main/export/excludedParagraphs.ts); absent or false otherwise. */
+  excluded?: boolean;
 }
 
 export interface ExportDocument {
@@ -47,8 +50,8 @@ export interface ExportDocument {
   mode: ExportMode;
   /** Rendered footer paragraphs in the target language; null when no footer goes under this export. */
   footer: { lang: string; lines: string[] } | null;
-  /** Text of the draft notice (draft mode only). */
-  draftNotice: string | null;
+  /** The draft notice, in the target language (shared/features/exportingDraftNotice.ts); draft mode only. */
+  draftNotice: DraftNotice | null;
   exportedAt: string;
   toolVersion: string;
 }

@@ -13,6 +13,9 @@ import { createExportingService } from './features/exporting.js';
 import { createImportingService } from './features/importing.js';
 import { createMemoryService } from './features/memory.js';
 import { createGlossaryQaChecks, createGlossaryService } from './features/glossary.js';
+import { createExclusionService } from './features/exclusion.js';
+import { createReplaceService } from './features/replace.js';
+import { createLibraryService } from './features/library.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -33,5 +36,8 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createImportingService(deps),
     ...createMemoryService(deps),
     ...createGlossaryService(deps),
+    ...createExclusionService(deps),
+    ...createReplaceService(deps),
+    ...createLibraryService(deps),
   };
 }

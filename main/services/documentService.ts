@@ -14,6 +14,7 @@ import type { DocumentRecord } from '../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
+import { deleteDocumentRecorded } from './features/library.js';
 
 export function checkLanguage(tag: string, which: 'source' | 'target'): string {
   const normalized = normalizeLanguageTag(tag);
@@ -75,6 +76,8 @@ export function insertImportedParagraph(
           }
         : null,
     signOff: null,
+    // translate="no" in the file: excluded from translation from the start (issue 11).
+    ...(seg.excluded ? { excluded: { at, name: author.name, role: author.role, origin: 'import' as const } } : {}),
     updatedAt: at,
   };
   deps.repos.paragraphs.insert(paragraph);
@@ -101,6 +104,10 @@ export function insertImportedParagraph(
       statusBefore: 'new',
       statusAfter: paragraph.status,
     });
+  }
+  if (seg.excluded) {
+    const text = target?.text ?? '';
+    deps.repos.revisions.insert({ ...who, origin: 'import', action: 'exclude', mtEngine: null, beforeText: text, afterText: text, statusBefore: paragraph.status, statusAfter: paragraph.status });
   }
   return paragraph;
 }
@@ -186,15 +193,8 @@ export function createDocumentService(
       return detail(documentId);
     },
     async deleteDocument({ documentId }) {
-      requireProfile(deps);
-      if (!repos.documents.get(documentId)) {
-        throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
-      }
-      // A running MT job is cancelled; results still in flight are dropped (aborted signal, and
-      // the paragraphs are gone), so there is no need to wait for the engine to stop.
-      const running = deps.jobs.runningFor(documentId);
-      if (running) deps.jobs.cancel(running);
-      repos.documents.delete(documentId);
+      // The library's rules (sign-offs: editors only) and its deletion record (features/library.ts).
+      deleteDocumentRecorded(deps, documentId);
       return { deleted: true };
     },
   };

@@ -145,7 +145,7 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     const draft = await api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'draft' });
     expect(draft.draft).toBe(true);
     expect(draft.fileName).toMatch(/\.es\.draft\.txt$/);
-    expect(draft.content.startsWith('DRAFT — not approved for publication (9 of 10 paragraphs signed off)')).toBe(true);
+    expect(draft.content.startsWith('BORRADOR — no aprobado para su publicación (párrafos aprobados: 9 de 10)\n\n')).toBe(true);
     expect(draft.content).not.toContain(SPANISH_FOOTER_FIRST_LINE);
 
     // Reopen the database: everything is there.

@@ -5,6 +5,7 @@
  */
 import type { VersoApi } from '../../shared/api.js';
 import type { Paragraph } from '../../shared/types.js';
+import { draftNoticeFor, type DraftNotice } from '../../shared/features/exportingDraftNotice.js';
 import type { ServiceDeps } from './context.js';
 import { buildExport } from '../export/buildExport.js';
 
@@ -21,9 +22,12 @@ export function slugify(title: string): string {
   return cut === '' ? 'document' : cut;
 }
 
-export function draftNotice(paragraphs: readonly Paragraph[]): string {
-  const signed = paragraphs.filter((p) => p.status === 'signed-off').length;
-  return `DRAFT — not approved for publication (${signed} of ${paragraphs.length} paragraphs signed off)`;
+/** The draft notice in the document's target language (English when it has none; see exportingDraftNotice.ts). */
+export function draftNotice(paragraphs: readonly Paragraph[], targetLang: string): DraftNotice {
+  // Paragraphs excluded from translation are done: they are not counted.
+  const counted = paragraphs.filter((p) => !p.excluded);
+  const signed = counted.filter((p) => p.status === 'signed-off').length;
+  return draftNoticeFor(targetLang, signed, counted.length);
 }
 
 export function createExportService(deps: ServiceDeps): Pick<VersoApi, 'exportDocument'> {

@@ -10,6 +10,7 @@ import { qaErrors, runQa, type QaCheck, type QaIssue } from '../../shared/qa/run
 import { canConfirm, canSignOff, statusAfterConfirm, statusAfterEdit, type Check } from '../../shared/status.js';
 import type { ErrorCode, Paragraph, ParagraphStatus, Profile } from '../../shared/types.js';
 import { createWorkflowRepo, type WorkflowRepo } from '../db/repositories/workflow/workflowRepo.js';
+import { createReplaceRepo } from '../db/repositories/replace/replaceRepo.js';
 import { formatNumbers, plural, requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
 
@@ -25,6 +26,7 @@ const REASONS: Partial<Record<ErrorCode, string>> = {
   PARAGRAPH_NOT_CONFIRMABLE: 'its status does not allow it',
   ROLE_FORBIDDEN: 'only editors sign off',
   QA_BLOCKED: 'QA found errors; an editor can override them with a reason',
+  PARAGRAPH_EXCLUDED: 'it is excluded from translation',
 };
 
 /** Checks another feature (e.g. the glossary) adds to the gate, per document. */
@@ -42,7 +44,14 @@ export interface ReviewCore {
   /** All-or-nothing: refuses the whole call when any paragraph fails the check. */
   checkAll(paragraphs: readonly Paragraph[], check: (p: Paragraph) => Check, verb: string): void;
   qaIssues(p: Paragraph): QaIssue[];
-  writeEdit(p: Paragraph, target: string, author: Profile, link?: LinkRef): { paragraph: Paragraph; signOffWithdrawn: boolean };
+  /** `tag`: the edit gets a revision of its own (never folded into another) and is handed its id (Replace all batches). */
+  writeEdit(
+    p: Paragraph,
+    target: string,
+    author: Profile,
+    link?: LinkRef,
+    tag?: (revisionId: number) => void,
+  ): { paragraph: Paragraph; signOffWithdrawn: boolean };
   writeConfirm(paragraphs: Paragraph[], author: Profile): Paragraph[];
   writeSignOff(
     paragraphs: Paragraph[],
@@ -55,6 +64,7 @@ export interface ReviewCore {
 export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks = () => []): ReviewCore {
   const { repos } = deps;
   const workflow = createWorkflowRepo(deps.db);
+  const batches = createReplaceRepo(deps.db);
 
   function load(ids: readonly string[]): Paragraph[] {
     const unique = [...new Set(ids)];
@@ -121,7 +131,7 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
     });
   }
 
-  const writeEdit = deps.db.transaction((p: Paragraph, target: string, author: Profile, link?: LinkRef) => {
+  const writeEdit = deps.db.transaction((p: Paragraph, target: string, author: Profile, link?: LinkRef, tag?: (revisionId: number) => void) => {
     const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
     const now = deps.now();
     const at = now.toISOString();
@@ -138,11 +148,15 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
       now.getTime() - Date.parse(last.updatedAt) <= EDIT_COALESCE_MS &&
       // Undo, redo and restore stay revisions of their own (the undo history depends on them).
       link === undefined &&
-      !workflow.hasLink(last.id);
+      !workflow.hasLink(last.id) &&
+      // A Replace all is one step of its own, before and after.
+      tag === undefined &&
+      !batches.isBatched(last.id);
     if (coalesce) repos.revisions.extend(last.id, target, status, at);
     else {
       const id = revision(p, author, 'edit', p.target, target, status, at);
       if (link) workflow.addLink({ revisionId: id, kind: link.kind, targetRevisionId: link.revisionId });
+      tag?.(id);
     }
     if (withdrawsSignOff) revision(p, author, 'sign-off-withdrawn', p.target, target, status, at);
 
@@ -193,7 +207,7 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
     load,
     checkAll,
     qaIssues,
-    writeEdit: (p, target, author, link) => writeEdit(p, target, author, link),
+    writeEdit: (p, target, author, link, tag) => writeEdit(p, target, author, link, tag),
     writeConfirm: (paragraphs, author) => writeConfirm(paragraphs, author),
     writeSignOff: (paragraphs, author, overrides, reviews) => writeSignOff(paragraphs, author, overrides, reviews),
   };
@@ -234,7 +248,7 @@ export function createReviewService(
     async signOffParagraphs({ paragraphIds }) {
       const author = requireEditor(deps);
       const paragraphs = load(paragraphIds);
-      checkAll(paragraphs, (p) => canSignOff(p.status, p.target, author.role), 'signed off');
+      checkAll(paragraphs, (p) => (p.excluded ? { ok: false, code: 'PARAGRAPH_EXCLUDED' } : canSignOff(p.status, p.target, author.role)), 'signed off');
       // The QA gate: all-or-nothing here; signOffReviewed (workflow) skips and takes overrides.
       checkAll(paragraphs, (p) => (qaErrors(qaIssues(p)).length > 0 ? { ok: false, code: 'QA_BLOCKED' } : { ok: true }), 'signed off');
       return writeSignOff(paragraphs, author);

@@ -269,8 +269,15 @@ describe('export', () => {
     await backend.api.updateSettings({ publisher: '' });
     const es = await signedDocument(backend, 'es');
     expect(await failure(backend.api.exportDocument({ documentId: es.id, format: 'txt', mode: 'publish' }))).toMatchObject({
-      code: 'SETTINGS_INVALID',
+      code: 'EXPORT_SETTINGS_MISSING',
       details: { fields: ['publisher'] },
+    });
+    // A new library: both are empty, and both are named at once.
+    await backend.api.updateSettings({ contactEmail: '' });
+    expect(await failure(backend.api.exportDocument({ documentId: es.id, format: 'txt', mode: 'publish' }))).toEqual({
+      code: 'EXPORT_SETTINGS_MISSING',
+      message: 'The disclosure footer needs the publisher name and the contact e-mail address: fill them in under Settings → Publication.',
+      details: { fields: ['publisher', 'contactEmail'] },
     });
   });
 

@@ -134,7 +134,8 @@ export function createMtJobs(deps: ServiceDeps): MtJobs {
       const at = deps.now().toISOString();
       if (!result.fromCache) store.put(key, result.output, result.producedAt);
       const current = repos.paragraphs.get(paragraphId);
-      if (!current || result.output.text.trim() === '') return false;
+      // Excluded meanwhile (Exclude from translation): MT leaves it alone.
+      if (!current || current.excluded || result.output.text.trim() === '') return false;
       const status = statusAfterMt(current.status);
       if (status === null) return false;
       const { engine, version } = chosen;
@@ -206,8 +207,9 @@ export function createMtJobs(deps: ServiceDeps): MtJobs {
       }
       all = all.filter((p) => wanted.has(p.id));
     }
-    // MT never overwrites human work: paragraphs already edited, confirmed or signed off are left out.
-    return all.filter((p) => (scope === 'empty' ? p.status === 'new' : isUntouchedByHumans(p.status)));
+    // MT never overwrites human work: paragraphs already edited, confirmed or signed off are left out;
+    // so are paragraphs excluded from translation.
+    return all.filter((p) => !p.excluded && (scope === 'empty' ? p.status === 'new' : isUntouchedByHumans(p.status)));
   }
 
   return {

@@ -1,4 +1,7 @@
-/** The app: providers, the profile gate and the views (library, import, settings, editor). */
+/**
+ * The app: providers, the profile gate and the views (library, import, settings, editor), chosen by
+ * the route in the URL hash (routing/route.ts), so a reload keeps the open view and back/forward work.
+ */
 import { useEffect, useState } from 'react';
 import type { i18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -8,7 +11,6 @@ import { ApiProvider, useApi } from './api/ApiProvider.js';
 import { JobsProvider } from './api/jobs.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { TopBar } from './components/TopBar.js';
-import { EditorView } from './editor/EditorView.js';
 import { PlatformProvider, type Platform } from './platform.js';
 import { ImportView } from './views/ImportView.js';
 import { LibraryView } from './views/LibraryView.js';
@@ -17,22 +19,26 @@ import { SettingsView } from './views/SettingsView.js';
 import { FileDropTarget } from './importing/FileDropArea.js';
 import { FastConfirmProvider } from './workflow/FastConfirmContext.js';
 import { GlossaryView } from './glossary/GlossaryView.js';
-import { DocumentGlossaryProvider } from './glossary/GlossaryContext.js';
+import { createMemoryLocation, type AppLocation } from './routing/location.js';
+import { DocumentRoute } from './routing/DocumentRoute.js';
+import { useRoute } from './routing/useRoute.js';
+import { NavigateProvider } from './routing/AppLink.js';
 
-type View =
-  | { name: 'library' }
-  | { name: 'import'; file?: File }
-  | { name: 'settings' }
-  | { name: 'glossary' }
-  | { name: 'editor'; documentId: string; initial: DocumentDetail | null };
-
-export function AppShell() {
+export function AppShell({ location }: { location: AppLocation }) {
   const { t } = useTranslation();
   const api = useApi();
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
   const [startError, setStartError] = useState<unknown>(null);
   const [switching, setSwitching] = useState(false);
-  const [view, setView] = useState<View>({ name: 'library' });
+  const [route, go] = useRoute(location);
+  // What a route cannot carry: a file dropped on the window, and the document an import just made.
+  const [droppedFile, setDroppedFile] = useState<File | null>(null);
+  const [imported, setImported] = useState<DocumentDetail | null>(null);
+  // The imported document is handed to the editor once; opened again later, it is read afresh.
+  const openId = route.name === 'document' ? route.documentId : null;
+  useEffect(() => {
+    if (imported !== null && imported.id !== openId) setImported(null);
+  }, [imported, openId]);
 
   useEffect(() => {
     let live = true;
@@ -46,13 +52,18 @@ export function AppShell() {
   }, [api]);
 
   const showForm = profile === null || switching;
-  const toLibrary = (): void => setView({ name: 'library' });
+  const toLibrary = (): void => go({ name: 'library' });
+  const openImport = (file: File | null): void => {
+    setDroppedFile(file);
+    go({ name: 'import' });
+  };
 
   return (
+    <NavigateProvider navigate={go}>
     <FileDropTarget
       className="app"
       // A file dropped onto the window opens the import with it (the editor keeps its own drop areas).
-      onFile={(file) => profile && !switching && view.name !== 'editor' && setView({ name: 'import', file })}
+      onFile={(file) => profile && !switching && route.name !== 'document' && openImport(file)}
     >
       <TopBar profile={profile ?? null} onSwitchProfile={profile && !switching ? () => setSwitching(true) : null} />
       <main id="main" className="main">
@@ -78,39 +89,43 @@ export function AppShell() {
         {profile && (
           // Kept mounted while the profile form is open, so typed text and scroll position survive.
           <div hidden={switching} className="view-host">
-            {view.name === 'library' && (
+            {route.name === 'library' && (
               <LibraryView
-                onOpen={(documentId) => setView({ name: 'editor', documentId, initial: null })}
-                onImport={() => setView({ name: 'import' })}
-                onSettings={() => setView({ name: 'settings' })}
-                onGlossary={() => setView({ name: 'glossary' })}
+                onOpen={(documentId) => go({ name: 'document', documentId })}
+                onImport={() => openImport(null)}
+                onSettings={() => go({ name: 'settings' })}
+                onGlossary={() => go({ name: 'glossary' })}
               />
             )}
-            {view.name === 'import' && (
+            {route.name === 'import' && (
               <ImportView
-                key={view.file ? `${view.file.name}:${view.file.size}:${view.file.lastModified}` : 'import'}
-                initialFile={view.file ?? null}
-                onImported={(doc) => setView({ name: 'editor', documentId: doc.id, initial: doc })}
+                key={droppedFile ? `${droppedFile.name}:${droppedFile.size}:${droppedFile.lastModified}` : 'import'}
+                initialFile={droppedFile}
+                onImported={(doc) => {
+                  setImported(doc);
+                  setDroppedFile(null);
+                  // The import form is done: back from the new document goes to the library.
+                  go({ name: 'document', documentId: doc.id }, { replace: true });
+                }}
                 onCancel={toLibrary}
               />
             )}
-            {view.name === 'settings' && <SettingsView onBack={toLibrary} />}
-            {view.name === 'glossary' && <GlossaryView onBack={toLibrary} />}
-            {view.name === 'editor' && (
-              <DocumentGlossaryProvider key={view.documentId} documentId={view.documentId}>
-              <EditorView
-                key={view.documentId}
-                documentId={view.documentId}
-                initial={view.initial}
+            {route.name === 'settings' && <SettingsView onBack={toLibrary} focusSection={route.section ?? null} />}
+            {route.name === 'glossary' && <GlossaryView onBack={toLibrary} />}
+            {route.name === 'document' && (
+              <DocumentRoute
+                key={route.documentId}
+                documentId={route.documentId}
+                initial={imported?.id === route.documentId ? imported : null}
                 profile={profile}
                 onBack={toLibrary}
               />
-              </DocumentGlossaryProvider>
             )}
           </div>
         )}
       </main>
     </FileDropTarget>
+    </NavigateProvider>
   );
 }
 
@@ -118,17 +133,20 @@ export interface VersoAppProps {
   transport: ApiTransport;
   platform: Platform;
   i18n: i18n;
+  /** Where the route lives (main.tsx: the window's URL hash); default: an in-memory history. */
+  location?: AppLocation;
 }
 
-/** Everything the UI needs, given from outside: the API transport, the host platform, i18next. */
-export function VersoApp({ transport, platform, i18n }: VersoAppProps) {
+/** Everything the UI needs, given from outside: the API transport, the host platform, i18next, the location. */
+export function VersoApp({ transport, platform, i18n, location }: VersoAppProps) {
+  const [memoryLocation] = useState(() => createMemoryLocation());
   return (
     <I18nextProvider i18n={i18n}>
       <PlatformProvider platform={platform}>
         <ApiProvider transport={transport}>
           <JobsProvider>
             <FastConfirmProvider>
-              <AppShell />
+              <AppShell location={location ?? memoryLocation} />
             </FastConfirmProvider>
           </JobsProvider>
         </ApiProvider>

@@ -1,9 +1,12 @@
 /**
  * What the UI needs from its host besides the API: saving a file and remembering the interface
- * language. main.tsx provides the browser implementation (the only code that touches `window`);
+ * language. main.tsx provides the browser and desktop implementations (the only code that touches `window`);
  * tests provide a recording one.
  */
 import { createContext, useContext, type ReactNode } from 'react';
+import type { SaveOutcome } from '../../shared/savedFile.js';
+
+export type { SaveOutcome };
 
 export interface SavedFile {
   fileName: string;
@@ -14,8 +17,10 @@ export interface SavedFile {
 }
 
 export interface Platform {
-  /** Offers the content to the user as a downloaded file. */
-  saveFile(file: SavedFile): void;
+  /** Saves the file (browser: a download; desktop: a save dialog) and says where it went. */
+  saveFile(file: SavedFile): Promise<SaveOutcome>;
+  /** Shows a file saved by `saveFile` in the system's file manager; absent where the host cannot (browser mode). */
+  showInFolder?(path: string): Promise<void>;
   /** Remembers the chosen interface language. */
   saveUiLanguage(language: string): void;
 }

@@ -30,6 +30,11 @@ import type { MemorySettings, TmMatch, TmProvenance, TmUnit, TmxImportResult } f
 import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
 import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, GlossaryTerm, GlossaryTermInput } from '../../shared/features/glossaryApi.js';
 import { cleanTerm } from '../../shared/glossary/normalize.js';
+import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
+import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
+import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
+import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
+import { languageInfo } from '../../shared/languages.js';
 
 export class FakeApiError extends Error {
   constructor(
@@ -294,6 +299,23 @@ export class FakeVersoApi implements VersoApi {
 
   async deleteDocument(input: { documentId: string }): Promise<{ deleted: true }> {
     this.record('deleteDocument', input);
+    const check = this.deletionCheck(input.documentId);
+    if (!check.allowed) throw new FakeApiError('LIBRARY_DELETE_NEEDS_EDITOR', 'Only an editor', { title: check.title, signOffs: check.signOffCount });
+    const doc = this.docs.get(input.documentId)!;
+    this.deletions.unshift({
+      id: this.deletions.length + 1,
+      documentId: doc.id,
+      title: doc.title,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+      importedAt: doc.createdAt,
+      paragraphCount: check.paragraphCount,
+      signedOffCount: check.signedOffCount,
+      signOffCount: check.signOffCount,
+      deletedBy: this.profile!.name,
+      role: this.profile!.role,
+      deletedAt: now(),
+    });
     this.docs.delete(input.documentId);
     return { deleted: true };
   }
@@ -385,6 +407,10 @@ export class FakeVersoApi implements VersoApi {
     const summary: SignOffSummary = { signedOff: [], skipped: [], fast: [] };
     for (const id of input.paragraphIds) {
       const { doc, paragraph: p } = this.findParagraph(id);
+      if (p.excluded) {
+        summary.skipped.push({ paragraphId: id, number: p.index + 1, reason: 'excluded', issues: [] });
+        continue;
+      }
       const check = canSignOff(p.status, p.target, profile.role);
       if (!check.ok) {
         summary.skipped.push({ paragraphId: id, number: p.index + 1, reason: check.code === 'PARAGRAPH_EMPTY' ? 'empty' : 'status', issues: [] });
@@ -748,5 +774,167 @@ export class FakeVersoApi implements VersoApi {
     this.record('updateMemorySettings', input);
     this.memorySettings = { ...this.memorySettings, ...input };
     return { ...this.memorySettings };
+  }
+
+  // --- exclusion (the rules of main/services/features/exclusion.ts, without the history) ---
+  readonly excludedExport = new Map<string, ExcludedExport>();
+
+  async setParagraphsExcluded(input: { paragraphIds: string[]; excluded: boolean; withdrawSignOffs?: boolean }): Promise<ExclusionChange> {
+    this.record('setParagraphsExcluded', input);
+    const profile = this.requireProfile();
+    const found = input.paragraphIds.map((id) => this.findParagraph(id).paragraph);
+    const signed = input.excluded ? found.filter((p) => p.status === 'signed-off' && !p.excluded).map((p) => p.index + 1) : [];
+    if (signed.length > 0 && profile.role !== 'editor') throw new FakeApiError('ROLE_FORBIDDEN', 'Only editors', { count: signed.length, paragraphs: signed });
+    if (signed.length > 0 && !input.withdrawSignOffs) throw new FakeApiError('EXCLUDE_WITHDRAWS_SIGN_OFF', 'Confirm', { count: signed.length, paragraphs: signed });
+    const change: ExclusionChange = { paragraphs: [], signOffsWithdrawn: [], unchanged: [] };
+    for (const p of found) {
+      if ((p.excluded !== undefined) === input.excluded) {
+        change.unchanged.push(p.index + 1);
+        continue;
+      }
+      p.updatedAt = now();
+      if (input.excluded && p.status === 'signed-off') {
+        p.status = 'translated';
+        p.signOff = null;
+        change.signOffsWithdrawn.push(p.index + 1);
+      }
+      if (input.excluded) p.excluded = { at: p.updatedAt, name: profile.name, role: profile.role, origin: 'human' };
+      else delete p.excluded;
+      change.paragraphs.push({ ...p });
+    }
+    return change;
+  }
+
+  async getExclusionSettings(input: { documentId: string }): Promise<ExclusionSettings> {
+    this.record('getExclusionSettings', input);
+    return { excludedExport: this.excludedExport.get(input.documentId) ?? 'omit' };
+  }
+
+  async setExclusionSettings(input: { documentId: string } & ExclusionSettings): Promise<ExclusionSettings> {
+    this.record('setExclusionSettings', input);
+    this.excludedExport.set(input.documentId, input.excludedExport);
+    return { excludedExport: input.excludedExport };
+  }
+
+  // --- Replace all (one batch per call; undo puts the texts back when nobody changed them since) ---
+  private readonly replaceBatches = new Map<string, { paragraphId: string; before: string; after: string }[]>();
+
+  async replaceAllInTargets(input: { documentId: string; changes: TargetReplacement[]; withdrawSignOffs?: boolean }): Promise<ReplaceAllResult> {
+    this.record('replaceAllInTargets', input);
+    this.requireProfile();
+    const found = input.changes.map((c) => ({ c, p: this.findParagraph(c.paragraphId).paragraph }));
+    const stale = found.filter(({ c, p }) => p.target !== c.before).map(({ p }) => p.index + 1);
+    if (stale.length > 0) throw new FakeApiError('REPLACE_TARGET_CHANGED', 'Changed', { count: stale.length, paragraphs: stale });
+    const signed = found.filter(({ p }) => p.status === 'signed-off').map(({ p }) => p.index + 1);
+    if (signed.length > 0 && !input.withdrawSignOffs) throw new FakeApiError('REPLACE_WITHDRAWS_SIGN_OFF', 'Confirm', { count: signed.length, paragraphs: signed });
+    const batchId = this.id('batch');
+    const result: ReplaceAllResult = { batchId, paragraphs: [], occurrences: 0, signOffsWithdrawn: [] };
+    const batch: { paragraphId: string; before: string; after: string }[] = [];
+    for (const { c, p } of found) {
+      const next = statusAfterEdit(p.status, p.target, c.after);
+      if (next.withdrawsSignOff) result.signOffsWithdrawn.push(p.index + 1);
+      batch.push({ paragraphId: p.id, before: p.target, after: c.after });
+      Object.assign(p, { target: c.after, status: next.status, signOff: next.withdrawsSignOff ? null : p.signOff, updatedAt: now() });
+      result.paragraphs.push({ ...p });
+      result.occurrences += c.occurrences;
+    }
+    this.replaceBatches.set(batchId, batch);
+    return result;
+  }
+
+  async undoReplaceAll(input: { batchId: string }): Promise<UndoReplaceAllResult> {
+    this.record('undoReplaceAll', input);
+    this.requireProfile();
+    const batch = this.replaceBatches.get(input.batchId);
+    if (!batch) throw new FakeApiError('REPLACE_BATCH_NOT_FOUND', 'Unknown batch');
+    this.replaceBatches.delete(input.batchId);
+    const result: UndoReplaceAllResult = { paragraphs: [], undone: 0, kept: [] };
+    for (const b of batch) {
+      const { paragraph: p } = this.findParagraph(b.paragraphId);
+      if (p.target !== b.after) {
+        result.kept.push(p.index + 1);
+        continue;
+      }
+      Object.assign(p, { target: b.before, status: statusAfterEdit(p.status, p.target, b.before).status, updatedAt: now() });
+      result.paragraphs.push({ ...p });
+      result.undone += 1;
+    }
+    return result;
+  }
+
+  // Library (shared/features/libraryApi.ts): the same rules as main/services/features/library.ts, in memory.
+  readonly deletions: DeletionRecord[] = [];
+
+  libraryItem(doc: DocumentDetail): LibraryItem {
+    const changedAt = doc.paragraphs.reduce((max, p) => (p.updatedAt > max ? p.updatedAt : max), doc.updatedAt);
+    return {
+      id: doc.id,
+      title: doc.title,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+      importedAt: doc.createdAt,
+      changedAt,
+      fileName: null,
+      paragraphCount: doc.paragraphs.length,
+      counts: LIBRARY_COUNT_KEYS.map((key) => ({ key, count: doc.paragraphs.filter((p) => p.status === key).length })),
+    };
+  }
+
+  private deletionCheck(documentId: string): DeletionCheck {
+    const doc = this.docs.get(documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    if (!this.profile) throw new FakeApiError('NO_PROFILE', 'No profile');
+    const signed = doc.paragraphs.filter((p) => p.status === 'signed-off').length;
+    return {
+      documentId,
+      title: doc.title,
+      paragraphCount: doc.paragraphs.length,
+      signedOffCount: signed,
+      signOffCount: signed,
+      allowed: signed === 0 || this.profile.role === 'editor',
+    };
+  }
+
+  async listLibrary(input: ListLibraryInput): Promise<LibraryItem[]> {
+    this.record('listLibrary', input);
+    const words = foldForSearch(input.query ?? '').split(' ').filter((w) => w !== '');
+    const names = (tag: string) => [tag, languageInfo(tag)?.englishName ?? '', languageInfo(tag)?.nativeName ?? ''].join(' ');
+    const items = [...this.docs.values()]
+      .map((d) => this.libraryItem(d))
+      .filter((i) => words.every((w) => foldForSearch(`${i.title} ${names(i.sourceLang)} ${names(i.targetLang)}`).includes(w)));
+    const collator = new Intl.Collator([input.locale ?? 'en'], { sensitivity: 'base' });
+    return items.sort((a, b) =>
+      input.sort === 'title' ? collator.compare(a.title, b.title) : a.changedAt === b.changedAt ? 0 : a.changedAt > b.changedAt ? -1 : 1,
+    );
+  }
+
+  async getLibraryItem(input: { documentId: string }): Promise<LibraryItem> {
+    this.record('getLibraryItem', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document', { documentId: input.documentId });
+    return this.libraryItem(doc);
+  }
+
+  async renameDocument(input: { documentId: string; title: string }): Promise<LibraryItem> {
+    this.record('renameDocument', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    const checked = checkTitle(input.title);
+    if (!checked.ok) throw new FakeApiError(checked.code, 'Bad title', checked.limit === undefined ? undefined : { limit: checked.limit });
+    if (checked.title !== doc.title) {
+      doc.title = checked.title;
+      doc.updatedAt = now();
+    }
+    return this.libraryItem(doc);
+  }
+
+  async checkDocumentDeletion(input: { documentId: string }): Promise<DeletionCheck> {
+    this.record('checkDocumentDeletion', input);
+    return this.deletionCheck(input.documentId);
+  }
+
+  async listDocumentDeletions(input: Record<string, never>): Promise<DeletionRecord[]> {
+    this.record('listDocumentDeletions', input);
+    return [...this.deletions];
   }
 }

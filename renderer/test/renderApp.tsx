@@ -6,6 +6,7 @@ import { createMemoryTransport } from '../src/api/memoryTransport.js';
 import { createI18n, type UiLanguage } from '../src/i18n/i18n.js';
 import type { Platform, SavedFile } from '../src/platform.js';
 import { FakeVersoApi } from './fakeApi.js';
+import type { AppLocation } from '../src/routing/location.js';
 
 export interface MemoryPlatform extends Platform {
   readonly savedFiles: SavedFile[];
@@ -18,6 +19,7 @@ export function createMemoryPlatform(): MemoryPlatform {
     uiLanguage: null,
     saveFile(file) {
       platform.savedFiles.push(file);
+      return Promise.resolve({ kind: 'downloaded', fileName: file.fileName });
     },
     saveUiLanguage(language) {
       platform.uiLanguage = language;
@@ -32,12 +34,12 @@ export interface RenderedApp extends RenderResult {
   i18n: i18n;
 }
 
-export function renderApp(options: { api?: FakeVersoApi; language?: UiLanguage } = {}): RenderedApp {
+export function renderApp(options: { api?: FakeVersoApi; language?: UiLanguage; location?: AppLocation } = {}): RenderedApp {
   const api = options.api ?? new FakeVersoApi();
   const platform = createMemoryPlatform();
   const i18n = createI18n(options.language ?? 'en');
   const transport = createMemoryTransport(api, api.events);
-  const result = render(<VersoApp transport={transport} platform={platform} i18n={i18n} />);
+  const result = render(<VersoApp transport={transport} platform={platform} i18n={i18n} {...(options.location ? { location: options.location } : {})} />);
   return { ...result, api, platform, i18n };
 }
 

@@ -6,6 +6,10 @@
 import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { ExportMode } from '../types.js';
 
+/** Settings the disclosure footer may need; EXPORT_SETTINGS_MISSING names the empty ones (`details.fields`). */
+export const FOOTER_SETTING_FIELDS = ['publisher', 'contactEmail'] as const;
+export type FooterSettingField = (typeof FOOTER_SETTING_FIELDS)[number];
+
 /** Every format a document can be exported to. */
 export const EXPORT_FILE_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff20', 'xliff12', 'tmx', 'provenance', 'attestation'] as const;
 export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
@@ -54,6 +58,6 @@ export interface ExportingApi {
 export const EXPORTING_METHODS = ['exportFile', 'listFooterTemplates', 'saveFooterTemplate', 'resetFooterTemplate'] as const satisfies readonly (keyof ExportingApi)[];
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID'] as const satisfies readonly string[];
+export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING'] as const satisfies readonly string[];
 
 export type ExportingErrorCode = (typeof EXPORTING_ERROR_CODES)[number] | CoreErrorCode;

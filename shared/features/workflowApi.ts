@@ -8,7 +8,7 @@ import type { QaIssue } from '../qa/types.js';
 import type { Paragraph, ParagraphStatus, RevisionAction, RevisionOrigin, Role } from '../types.js';
 
 /** Why a paragraph was left out of a sign-off. */
-export type SkipReason = 'qa' | 'empty' | 'status';
+export type SkipReason = 'qa' | 'empty' | 'status' | 'excluded';
 
 export interface SkippedParagraph {
   paragraphId: string;

@@ -38,24 +38,43 @@ interface PhraseInfo {
 /** Per phrase, computed once (glossaries are matched against every paragraph). */
 const PHRASES = new Map<string, PhraseInfo>();
 
+/** See PhraseInfo.firstWord (`lower` is the trimmed phrase in lower case). */
+function firstWordOf(lower: string): string | null {
+  const word = lower.split(WORD_SPLIT).find((w) => w !== '');
+  return word !== undefined && !NO_SPACE_SCRIPT.test(lower) && lower.startsWith(word) ? word : null;
+}
+
 function phraseInfo(phrase: string): PhraseInfo {
   const known = PHRASES.get(phrase);
   if (known) return known;
   const lower = phrase.toLowerCase();
-  const word = lower.split(WORD_SPLIT).find((w) => w !== '');
   const first = phrase.split(/\s+/u)[0]!;
   // Between words: white space, and any inline tokens (chips) around it ("European <b>Union</b>").
   const pattern = phrase.split(/\s+/u).map(escapeRegExp).join('[\\s\\uE000-\\uE2FF]*\\s[\\s\\uE000-\\uE2FF]*');
   const info: PhraseInfo = {
     first,
     firstLower: first.toLowerCase(),
-    firstWord: word !== undefined && !NO_SPACE_SCRIPT.test(lower) && lower.startsWith(word) ? word : null,
+    firstWord: firstWordOf(lower),
     exact: new RegExp(pattern, 'gu'),
     anyCase: new RegExp(pattern, 'giu'),
   };
   if (PHRASES.size >= 100_000) PHRASES.clear();
   PHRASES.set(phrase, info);
   return info;
+}
+
+/**
+ * The lower-case word a text must contain for `phrase` to match in it (TextMatcher's first test),
+ * or null when there is none to test (scripts without spaces, a phrase starting with punctuation).
+ */
+export function phraseFirstWord(phrase: string): string | null {
+  const trimmed = phrase.trim();
+  return trimmed === '' ? null : firstWordOf(trimmed.toLowerCase());
+}
+
+/** The lower-case words of a text, as TextMatcher tests them. */
+export function textWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(WORD_SPLIT));
 }
 
 /** Word boundaries of one text, computed once and shared by every phrase looked up in it. */

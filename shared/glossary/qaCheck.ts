@@ -4,6 +4,7 @@
  */
 import type { QaCheck, QaIssue } from '../qa/types.js';
 import { TextMatcher, termsIn } from './match.js';
+import { TermIndex } from './termIndex.js';
 import type { MatchableTerm } from './types.js';
 
 export const GLOSSARY_CHECK_ID = 'glossary';
@@ -45,7 +46,7 @@ export function glossaryIssues(
   return issues;
 }
 
-/** The check over a fixed set of terms (the document's language pair). */
-export function glossaryQaCheck(terms: readonly MatchableTerm[]): QaCheck {
-  return { id: GLOSSARY_CHECK_ID, run: (ctx) => glossaryIssues(ctx, terms) };
+/** The check over a fixed set of terms (the document's language pair), indexed once by first word. */
+export function glossaryQaCheck<T extends MatchableTerm>(terms: readonly T[], index: TermIndex<T> = new TermIndex(terms)): QaCheck {
+  return { id: GLOSSARY_CHECK_ID, run: (ctx) => glossaryIssues(ctx, index.candidates(ctx.source)) };
 }

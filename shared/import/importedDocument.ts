@@ -32,6 +32,8 @@ export interface ImportedTarget {
 
 export interface ImportedSegment extends Segment {
   target: ImportedTarget | null;
+  /** The file marked it not to be translated (XLIFF translate="no"): it becomes an excluded paragraph. */
+  excluded?: boolean;
 }
 
 export interface ParsedImport {

@@ -1,7 +1,7 @@
 /** Figures of a document's dashboard: paragraphs and words by status, post-editing effort, most-edited paragraphs. */
 import type { EditEffort } from '../features/workflowApi.js';
-import { PARAGRAPH_STATUSES, type DocumentDetail, type ParagraphStatus } from '../types.js';
-import { paragraphEffort, words } from './effort.js';
+import { PARAGRAPH_STATUSES, type DocumentDetail, type Paragraph, type ParagraphStatus } from '../types.js';
+import { paragraphEffort, words, type ParagraphEffort } from './effort.js';
 
 export interface ParagraphMetrics {
   paragraphId: string;
@@ -30,26 +30,46 @@ export interface DocumentMetrics {
 const average = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 
-export function documentMetrics(doc: DocumentDetail, effort: readonly EditEffort[], top = 5): DocumentMetrics {
+/** What one paragraph adds to the figures (computed once per paragraph object by the dashboard). */
+export interface ParagraphFigures {
+  /** Source words. */
+  words: number;
+  /** Effort from the MT to the translation, when there are both. */
+  effort: ParagraphEffort | null;
+}
+
+export function paragraphFigures(p: Paragraph, sourceLang: string, targetLang: string): ParagraphFigures {
+  return {
+    words: words(p.source, sourceLang).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
+    effort: p.mt && p.target.trim() !== '' ? paragraphEffort(p.mt.text, p.target, targetLang) : null,
+  };
+}
+
+/** The document's figures from each paragraph's (`figures[i]` belongs to `paragraphs[i]`). */
+export function aggregateMetrics(
+  paragraphs: readonly Paragraph[],
+  figures: readonly ParagraphFigures[],
+  effort: readonly EditEffort[],
+  top = 5,
+): DocumentMetrics {
   const effortOf = new Map(effort.map((e) => [e.paragraphId, e]));
   const byStatus = PARAGRAPH_STATUSES.map((status) => ({ status, paragraphs: 0, words: 0 }));
   const per: ParagraphMetrics[] = [];
   let totalWords = 0;
-  for (const p of doc.paragraphs) {
-    const n = words(p.source, doc.sourceLang).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    totalWords += n;
+  paragraphs.forEach((p, i) => {
+    const f = figures[i]!;
+    totalWords += f.words;
     const row = byStatus.find((s) => s.status === p.status)!;
     row.paragraphs++;
-    row.words += n;
-    if (p.mt && p.target.trim() !== '') {
-      const e = paragraphEffort(p.mt.text, p.target, doc.targetLang);
+    row.words += f.words;
+    if (f.effort) {
       const spent = effortOf.get(p.id);
-      per.push({ paragraphId: p.id, number: p.index + 1, ...e, activeMs: spent?.activeMs ?? 0, keystrokes: spent?.keystrokes ?? 0 });
+      per.push({ paragraphId: p.id, number: p.index + 1, ...f.effort, activeMs: spent?.activeMs ?? 0, keystrokes: spent?.keystrokes ?? 0 });
     }
-  }
+  });
   return {
     byStatus,
-    totalParagraphs: doc.paragraphs.length,
+    totalParagraphs: paragraphs.length,
     totalWords,
     measured: per.length,
     averageCharDistance: average(per.map((p) => p.charDistance)),
@@ -61,4 +81,9 @@ export function documentMetrics(doc: DocumentDetail, effort: readonly EditEffort
       .sort((a, b) => b.charDistance - a.charDistance || a.number - b.number)
       .slice(0, top),
   };
+}
+
+export function documentMetrics(doc: DocumentDetail, effort: readonly EditEffort[], top = 5): DocumentMetrics {
+  const figures = doc.paragraphs.map((p) => paragraphFigures(p, doc.sourceLang, doc.targetLang));
+  return aggregateMetrics(doc.paragraphs, figures, effort, top);
 }

@@ -1,5 +1,8 @@
 /** The built-in QA checks. Each is pure and tested in checks.test.ts. */
 import { escapeRegExp } from '../escapeRegExp.js';
+import { extractEmails, extractUrls, withoutLinks } from './links.js';
+import { mtMarksCheck } from './mtMarks.js';
+import { numbersWithoutDigits } from './numberWords.js';
 import { isCjk, missingFrom, primaryLang } from './text.js';
 import type { QaCheck, QaIssue, QaSeverity } from './types.js';
 
@@ -10,24 +13,7 @@ function issue(checkId: string, severity: QaSeverity, code: string, params: QaIs
 // ---------------------------------------------------------------------------------------------
 // URLs and e-mail addresses (checked before numbers, whose digits they may contain).
 
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"«»“”„]+/giu;
-const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-
-function trimUrl(url: string): string {
-  return url.replace(/[.,;:!?)\]}'’]+$/u, '');
-}
-
-export function extractUrls(text: string): string[] {
-  return [...text.matchAll(URL_RE)].map((m) => trimUrl(m[0]));
-}
-
-export function extractEmails(text: string): string[] {
-  return [...text.matchAll(EMAIL_RE)].map((m) => m[0].replace(/\.+$/u, ''));
-}
-
-function withoutLinks(text: string): string {
-  return text.replace(URL_RE, ' ').replace(EMAIL_RE, ' ');
-}
+export { extractEmails, extractUrls } from './links.js';
 
 export const urlsCheck: QaCheck = {
   id: 'urls',
@@ -70,13 +56,16 @@ function digitValue(c: string): number {
 
 export const numbersCheck: QaCheck = {
   id: 'numbers',
-  run({ source, target }) {
+  run({ source, target, sourceLang, targetLang }) {
     if (target.trim() === '') return [];
     const src = extractNumbers(source);
     const tgt = extractNumbers(target);
+    // A number the other side writes without digits ("19th" ↔ "XIX", "1st" ↔ "primer") pairs off.
+    const missing = missingFrom(missingFrom(src, tgt), numbersWithoutDigits(withoutLinks(target), targetLang));
+    const added = missingFrom(missingFrom(tgt, src), numbersWithoutDigits(withoutLinks(source), sourceLang));
     return [
-      ...missingFrom(src, tgt).map((value) => issue('numbers', 'error', 'numberMissing', { value })),
-      ...missingFrom(tgt, src).map((value) => issue('numbers', 'error', 'numberAdded', { value })),
+      ...missing.map((value) => issue('numbers', 'error', 'numberMissing', { value })),
+      ...added.map((value) => issue('numbers', 'error', 'numberAdded', { value })),
     ];
   },
 };
@@ -226,7 +215,11 @@ export function quoteStyles(lang: string): QuoteStyle[] | null {
 }
 
 function quotesBalanced(text: string): boolean {
-  const count = (set: string) => [...text].filter((x) => set.includes(x)).length;
+  const count = (set: string) => {
+    let n = 0;
+    for (const x of text) if (set.includes(x)) n++;
+    return n;
+  };
   // „…“, “…”, „…” all pair two of these marks; « » and » « pair each other.
   return count('"') % 2 === 0 && count('„“”') % 2 === 0 && count('«') === count('»') && count('「') === count('」');
 }
@@ -283,5 +276,6 @@ export const BUILT_IN_QA_CHECKS: readonly QaCheck[] = Object.freeze([
   balanceCheck,
   quoteStyleCheck,
   unknownWordsCheck,
+  mtMarksCheck,
 ]);
 

@@ -7,6 +7,8 @@ import { migration0070TranslationMemory } from './0070-translation-memory.js';
 import { migration0080Glossary } from './0080-glossary.js';
 import { migration0090InlineCodes } from './0090-inline-codes.js';
 import { migration0100HtmlExtract } from './0100-html-extract.js';
+import { migration0110ExclusionReplace } from './0110-exclusion-replace.js';
+import { migration0120Library } from './0120-library.js';
 import { migration0150TmUnitCodes } from './0150-tm-unit-codes.js';
 import type { Migration } from './types.js';
 
@@ -21,5 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080Glossary,
   migration0090InlineCodes,
   migration0100HtmlExtract,
+  migration0110ExclusionReplace,
+  migration0120Library,
   migration0150TmUnitCodes,
 ].sort((a, b) => a.version - b.version);

@@ -6,4 +6,10 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Database.Database): void;
+  /**
+   * Runs with foreign-key enforcement off, for rebuilding a table (SQLite's documented procedure:
+   * a DROP TABLE would otherwise cascade into the tables that reference it). The migration run
+   * still ends with `foreign_key_check`, so a violation rolls everything back.
+   */
+  foreignKeysOff?: boolean;
 }

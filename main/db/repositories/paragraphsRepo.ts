@@ -1,7 +1,7 @@
 /** Paragraphs of a document, with their MT record and sign-off, mapped to the shared `Paragraph` type. */
 import type Database from 'better-sqlite3';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
-import type { BlockKind, Paragraph, ParagraphStatus, Role } from '../../../shared/types.js';
+import type { BlockKind, Exclusion, Paragraph, ParagraphStatus, Role } from '../../../shared/types.js';
 
 interface ParagraphRow {
   id: string;
@@ -26,11 +26,16 @@ interface ParagraphRow {
   signed_off_hash: string | null;
   updated_at: string;
   inline_codes: string;
+  excluded_at: string | null;
+  excluded_by: string | null;
+  excluded_role: Role | null;
+  excluded_origin: Exclusion['origin'] | null;
 }
 
 const COLUMNS = `id, document_id, position, kind, marker, source, target, inline_codes, status,
   mt_text, mt_engine, mt_engine_version, mt_source_lang, mt_target_lang, mt_created_at, mt_unknown_words,
-  signed_off_by, signed_off_name, signed_off_role, signed_off_at, signed_off_hash, updated_at`;
+  signed_off_by, signed_off_name, signed_off_role, signed_off_at, signed_off_hash, updated_at,
+  excluded_at, excluded_by, excluded_role, excluded_origin`;
 
 function parseWords(json: string | null): string[] {
   if (json === null) return [];
@@ -78,6 +83,10 @@ function toParagraph(row: ParagraphRow): Paragraph {
             at: row.signed_off_at,
             textHash: row.signed_off_hash ?? '',
           },
+    // Only excluded paragraphs carry the field.
+    ...(row.excluded_at !== null
+      ? { excluded: { at: row.excluded_at, name: row.excluded_by ?? '', role: row.excluded_role, origin: row.excluded_origin ?? 'human' } }
+      : {}),
     updatedAt: row.updated_at,
   };
 }
@@ -108,7 +117,12 @@ function toParams(p: Paragraph): Params {
     signed_off_at: p.signOff?.at ?? null,
     signed_off_hash: p.signOff?.textHash ?? null,
     updated_at: p.updatedAt,
+    ...exclusionParams(p.excluded ?? null),
   };
+}
+
+function exclusionParams(e: Exclusion | null): Params {
+  return { excluded_at: e?.at ?? null, excluded_by: e?.name ?? null, excluded_role: e?.role ?? null, excluded_origin: e?.origin ?? null };
 }
 
 export function createParagraphsRepo(db: Database.Database) {
@@ -132,6 +146,12 @@ export function createParagraphsRepo(db: Database.Database) {
     `SELECT ${COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`,
   );
   const setCodesStmt = db.prepare<[string, string]>('UPDATE paragraphs SET inline_codes = ? WHERE id = ?');
+  // Exclusion changes only through setExclusion: `update` never touches it, so a stale copy of a
+  // paragraph (an MT result, an edit) cannot undo an exclusion.
+  const setExclusionStmt = db.prepare<[Params]>(
+    `UPDATE paragraphs SET excluded_at = @excluded_at, excluded_by = @excluded_by, excluded_role = @excluded_role,
+       excluded_origin = @excluded_origin WHERE id = @id`,
+  );
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM paragraphs');
 
   return {
@@ -145,6 +165,10 @@ export function createParagraphsRepo(db: Database.Database) {
     /** The inline codes of a paragraph whose source was replaced (re-import). */
     setCodes(id: string, codes: readonly InlineCode[]): void {
       setCodesStmt.run(JSON.stringify(codes), id);
+    },
+    /** Excludes the paragraph from translation (`exclusion`) or includes it again (null). */
+    setExclusion(id: string, exclusion: Exclusion | null): void {
+      if (setExclusionStmt.run({ id, ...exclusionParams(exclusion) }).changes !== 1) throw new Error(`Paragraph ${id} does not exist`);
     },
     get(id: string): Paragraph | null {
       const row = getStmt.get(id);

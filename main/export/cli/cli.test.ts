@@ -107,7 +107,7 @@ describe('verso export', () => {
     expect(refused.stderr).toContain('1 paragraph is not signed off: 1 (EXPORT_NOT_SIGNED_OFF)');
     const draft = verso(['export', unsigned.doc.id, '--format', 'md', '--out', '.', '--draft'], unsigned.dataDir);
     expect(draft.code, draft.stderr).toBe(0);
-    expect(fs.readFileSync(path.join(out, 'draft-story.es.draft.md'), 'utf8')).toMatch(/^DRAFT — not approved for publication/);
+    expect(fs.readFileSync(path.join(out, 'draft-story.es.draft.md'), 'utf8')).toMatch(/^BORRADOR — no aprobado para su publicación/);
   });
 
   it('wrong usage exits 2 with the usage; other failures exit 1 with one clear line', () => {

@@ -127,7 +127,7 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   const rtl = languageInfo(doc.targetLang)?.dir === 'rtl';
   const children: Paragraph[] = [];
   if (doc.draftNotice !== null) {
-    children.push(new Paragraph({ style: DRAFT_STYLE_ID, children: docxParagraphRuns(tidy(doc.draftNotice), 'en') }));
+    children.push(new Paragraph({ style: DRAFT_STYLE_ID, children: docxParagraphRuns(tidy(doc.draftNotice.text), doc.draftNotice.lang) }));
   }
   const lists = orderedLists(doc.paragraphs);
   doc.paragraphs.forEach((p, i) => {
@@ -150,8 +150,8 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   }
   const document = new Document({
     creator: 'Verso',
-    title: (doc.draftNotice !== null ? 'DRAFT: ' : '') + exportTitle(doc),
-    description: doc.draftNotice ?? '',
+    title: (doc.draftNotice !== null ? `${doc.draftNotice.titlePrefix}: ` : '') + exportTitle(doc),
+    description: doc.draftNotice?.text ?? '',
     // Fixed so that the same export gives the same file.
     lastModifiedBy: 'Verso',
     styles: {

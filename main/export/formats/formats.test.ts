@@ -11,10 +11,12 @@ import { writeProvenance } from './provenance.js';
 import { tmxDate, writeTmx } from './tmx.js';
 import { writeXliff12 } from './xliff12.js';
 import { writeXliff20 } from './xliff20.js';
+import { draftNoticeFor } from '../../../shared/features/exportingDraftNotice.js';
 
 const FOOTER = ['Este artículo fue traducido con ayuda de IA.', 'Escríbanos a redaccion@example.org.'];
 const count = (text: string, part: string) => text.split(part).length - 1;
-const draft = () => sampleExport({ mode: 'draft', footer: null, draftNotice: 'DRAFT — not approved for publication (2 of 6 paragraphs signed off)' });
+const draft = () => sampleExport({ mode: 'draft', footer: null, draftNotice: draftNoticeFor('es', 2, 6) });
+const NOTICE_ES = 'BORRADOR — no aprobado para su publicación (párrafos aprobados: 2 de 6)';
 
 describe('plain text', () => {
   it('matches the golden file, footer once after the last paragraph', async () => {
@@ -26,7 +28,7 @@ describe('plain text', () => {
   it('a draft starts with the notice and has no footer', async () => {
     const text = writePlainText(draft());
     await expect(text).toMatchFileSnapshot('./golden/sample.draft.txt');
-    expect(text.startsWith('DRAFT — ')).toBe(true);
+    expect(text.startsWith(`${NOTICE_ES}\n\n`)).toBe(true);
     expect(text).not.toContain(FOOTER[0]);
   });
 });
@@ -61,10 +63,15 @@ describe('HTML', () => {
   });
   it('a draft is marked in the title, a notice and noindex; no footer', () => {
     const html = writeHtml(draft());
-    expect(html).toContain('<title>DRAFT: Lluvia y &lt;viento&gt; azotan la costa</title>');
-    expect(html).toContain('<p class="verso-draft" role="note">');
+    expect(html).toContain('<title>BORRADOR: Lluvia y &lt;viento&gt; azotan la costa</title>');
+    expect(html).toContain(`<p class="verso-draft" role="note"><strong>${NOTICE_ES}</strong></p>`);
     expect(html).toContain('noindex');
     expect(html).not.toContain('<footer');
+  });
+  it('a draft into a language without its own notice gets the English one, marked as English', () => {
+    const html = writeHtml(sampleExport({ targetLang: 'ko', mode: 'draft', footer: null, draftNotice: draftNoticeFor('ko', 0, 6) }));
+    expect(html).toContain('<title>DRAFT: ');
+    expect(html).toContain('<p class="verso-draft" role="note" lang="en" dir="ltr"><strong>DRAFT — not approved for publication (0 of 6 paragraphs signed off)</strong></p>');
   });
   it('right-to-left targets get dir="rtl"', () => {
     const html = writeHtml(sampleExport({ targetLang: 'ar', footer: { lang: 'ar', lines: ['نص'] } }));
@@ -85,7 +92,7 @@ describe('DOCX', () => {
   });
   it('a draft starts with the draft notice paragraph and has no footer', async () => {
     const paragraphs = docxParagraphs(await writeDocx(draft()));
-    expect(paragraphs[0]).toEqual({ style: DRAFT_STYLE_ID, text: draft().draftNotice });
+    expect(paragraphs[0]).toEqual({ style: DRAFT_STYLE_ID, text: NOTICE_ES });
     expect(paragraphs.some((p) => p.style === DISCLOSURE_STYLE_ID)).toBe(false);
   });
 });
@@ -121,9 +128,10 @@ describe('TMX', () => {
     expect(tmx).not.toContain(FOOTER[0]);
   });
   it('a draft says so in the header', () => {
-    expect(writeTmx(draft())).toContain('<note>DRAFT — not approved for publication (2 of 6 paragraphs signed off)</note>');
-    expect(writeXliff12(draft())).toContain('<note from="verso" priority="1">DRAFT — not approved');
-    expect(writeXliff20(draft())).toContain('<note category="draft" priority="1">DRAFT — not approved');
+    expect(writeTmx(draft())).toContain(`<note>${NOTICE_ES}</note>`);
+    expect(writeXliff12(draft())).toContain(`<note from="verso" priority="1">${NOTICE_ES}</note>`);
+    expect(writeXliff20(draft())).toContain(`<note category="draft" priority="1">${NOTICE_ES}</note>`);
+    expect(JSON.parse(writeProvenance(draft()))).toMatchObject({ draftNotice: NOTICE_ES });
     expect(JSON.parse(writeProvenance(draft()))).toMatchObject({ draft: true });
     expect(JSON.parse(writeAttestation(draft()))).toMatchObject({ draft: true });
   });

@@ -64,7 +64,7 @@ function body(paragraphs: readonly ExportParagraph[]): string[] {
 export function writeHtml(doc: ExportDocument): string {
   const lang = escapeXml(doc.targetLang);
   const dir = languageInfo(doc.targetLang)?.dir ?? 'ltr';
-  const title = escapeXml((doc.draftNotice !== null ? 'DRAFT: ' : '') + exportTitle(doc));
+  const title = escapeXml((doc.draftNotice !== null ? `${doc.draftNotice.titlePrefix}: ` : '') + exportTitle(doc));
   const lines = [
     '<!DOCTYPE html>',
     `<html lang="${lang}" dir="${dir}">`,
@@ -77,7 +77,10 @@ export function writeHtml(doc: ExportDocument): string {
   if (doc.draftNotice !== null) lines.push('<meta name="robots" content="noindex">');
   lines.push(`<title>${title}</title>`, '</head>', '<body>');
   if (doc.draftNotice !== null) {
-    lines.push(`<p class="verso-draft" role="note"><strong>${escapeXml(tidy(doc.draftNotice))}</strong></p>`);
+    // The notice is in the target language; one in English (a language without its own) says so.
+    const notice = doc.draftNotice;
+    const noticeLang = notice.lang === doc.targetLang ? '' : ` lang="${escapeXml(notice.lang)}" dir="${languageInfo(notice.lang)?.dir ?? 'ltr'}"`;
+    lines.push(`<p class="verso-draft" role="note"${noticeLang}><strong>${escapeXml(tidy(notice.text))}</strong></p>`);
   }
   lines.push('<article>', ...body(doc.paragraphs), '</article>');
   if (doc.footer) {

@@ -49,7 +49,7 @@ function block(p: ExportParagraph, text: string): string {
 
 export function writeMarkdown(doc: ExportDocument): string {
   const blocks: string[] = [];
-  if (doc.draftNotice !== null) blocks.push(escapeMarkdownLine(tidy(doc.draftNotice)));
+  if (doc.draftNotice !== null) blocks.push(escapeMarkdownLine(tidy(doc.draftNotice.text)));
   for (const p of doc.paragraphs) {
     const text = markdownParagraphText(p);
     if (text !== '') blocks.push(block(p, text));

@@ -11,7 +11,7 @@ export function plainParagraphText(p: ExportParagraph): string {
 
 export function writePlainText(doc: ExportDocument): string {
   const blocks: string[] = [];
-  if (doc.draftNotice !== null) blocks.push(tidy(doc.draftNotice));
+  if (doc.draftNotice !== null) blocks.push(tidy(doc.draftNotice.text));
   for (const p of doc.paragraphs) {
     const text = plainParagraphText(p);
     if (text !== '') blocks.push(text);

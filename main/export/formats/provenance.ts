@@ -24,6 +24,8 @@ export interface ParagraphProvenance {
   editedBy: string[];
   confirmedBy: { name: string; at: string } | null;
   signedOff: { name: string; role: string; at: string; sha256: string; matchesText: boolean } | null;
+  /** Excluded from translation: not part of the published text. */
+  excluded?: true;
 }
 
 export function paragraphProvenance(p: ExportParagraph): ParagraphProvenance {
@@ -45,6 +47,7 @@ export function paragraphProvenance(p: ExportParagraph): ParagraphProvenance {
     signedOff: p.signOff
       ? { name: p.signOff.name, role: p.signOff.role, at: p.signOff.at, sha256: p.signOff.textHash, matchesText: sha256(p.target) === p.signOff.textHash }
       : null,
+    ...(p.excluded ? { excluded: true as const } : {}),
   };
 }
 
@@ -56,7 +59,7 @@ export function writeProvenance(doc: ExportDocument): string {
     document: { id: doc.id, title: doc.title, sourceLang: doc.sourceLang, targetLang: doc.targetLang, createdAt: doc.createdAt },
     exportedAt: doc.exportedAt,
     draft: doc.draftNotice !== null,
-    ...(doc.draftNotice !== null ? { draftNotice: doc.draftNotice } : {}),
+    ...(doc.draftNotice !== null ? { draftNotice: doc.draftNotice.text } : {}),
     paragraphs: doc.paragraphs.map(paragraphProvenance),
   };
   return JSON.stringify(value, null, 2) + '\n';

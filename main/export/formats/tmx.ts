@@ -21,10 +21,10 @@ export function writeTmx(doc: ExportDocument): string {
     `  <header creationtool="Verso" creationtoolversion="${a(doc.toolVersion)}" segtype="paragraph" o-tmf="Verso" adminlang="en" srclang="${a(doc.sourceLang)}" datatype="plaintext" creationdate="${tmxDate(doc.exportedAt)}">`,
     `    <prop type="x-verso-document">${a(doc.id)}</prop>`,
   ];
-  if (doc.draftNotice !== null) out.push(`    <note>${a(doc.draftNotice)}</note>`);
+  if (doc.draftNotice !== null) out.push(`    <note>${a(doc.draftNotice.text)}</note>`);
   out.push('  </header>', '  <body>');
   for (const p of doc.paragraphs) {
-    if (p.status !== 'signed-off' || !p.signOff || p.target.trim() === '') continue;
+    if (p.status !== 'signed-off' || !p.signOff || p.target.trim() === '' || p.excluded) continue;
     const attrs = [
       `tuid="${a(p.id)}"`,
       `creationid="${a(p.created.name)}"`,

@@ -18,13 +18,15 @@ export function writeXliff12(doc: ExportDocument): string {
     `      <tool tool-id="verso" tool-name="Verso" tool-version="${a(doc.toolVersion)}"/>`,
     `      <note from="verso">${a(doc.title)}</note>`,
   ];
-  if (doc.draftNotice !== null) out.push(`      <note from="verso" priority="1">${a(doc.draftNotice)}</note>`);
+  if (doc.draftNotice !== null) out.push(`      <note from="verso" priority="1">${a(doc.draftNotice.text)}</note>`);
   out.push('    </header>', '    <body>');
   for (const p of doc.paragraphs) {
     const s = xliff12State(p.status);
     const attrs = [`id="${p.index + 1}"`, `resname="${a(p.id)}"`, 'xml:space="preserve"'];
     if (p.kind !== 'paragraph') attrs.push(`restype="x-${p.kind}"`);
     if (s.approved) attrs.push('approved="yes"');
+    // Excluded from translation (issue 11); import reads it back as such.
+    if (p.excluded) attrs.push('translate="no"');
     out.push(`      <trans-unit ${attrs.join(' ')}>`);
     out.push(`        <source xml:lang="${a(doc.sourceLang)}">${xmlSegmentText(p.source, p.codes, '1.2')}</source>`);
     if (s.state !== null) {

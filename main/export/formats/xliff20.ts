@@ -16,11 +16,12 @@ export function writeXliff20(doc: ExportDocument): string {
     '    <notes>',
     `      <note category="title">${a(doc.title)}</note>`,
   ];
-  if (doc.draftNotice !== null) out.push(`      <note category="draft" priority="1">${a(doc.draftNotice)}</note>`);
+  if (doc.draftNotice !== null) out.push(`      <note category="draft" priority="1">${a(doc.draftNotice.text)}</note>`);
   out.push('    </notes>');
   for (const p of doc.paragraphs) {
     const s = xliff20State(p.status);
-    out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${p.kind !== 'paragraph' ? ` type="verso:${p.kind}"` : ''}>`);
+    // translate="no": excluded from translation (issue 11); import reads it back as such.
+    out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${p.kind !== 'paragraph' ? ` type="verso:${p.kind}"` : ''}${p.excluded ? ' translate="no"' : ''}>`);
     if (p.mt) {
       out.push('      <mtc:matches>');
       out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}" subType="verso:${a(p.mt.engineId)}">`);

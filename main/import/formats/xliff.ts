@@ -5,6 +5,8 @@
  * <x/>, <bx/>, <ex/>, <ph> (with its native content); 2.0 <pc> (paired), <ph/>, <sc/>, <ec/>. A
  * target's codes are matched to its source's by element and id; one the source lacks is dropped.
  * <bpt>/<ept>/<it>/<sub> content is left out; the text inside <mrk> is kept.
+ * A unit marked translate="no" (on itself, or inherited from its <group> / 2.0 <file>) becomes a
+ * paragraph excluded from translation, never one to translate.
  */
 import type { SaxesTagNS } from 'saxes';
 import { closeToken, compactCodes, MAX_CODES, openToken, soloToken, type InlineCode, type XliffElement } from '../../../shared/inline/inlineCodes.js';
@@ -62,6 +64,8 @@ interface UnitDraft {
   states: string[];
   mtQualifier: boolean;
   preserve: boolean;
+  /** translate="no" (its own, or inherited). */
+  excluded: boolean;
 }
 
 export function parseXliff(text: string): ParsedImport {
@@ -82,6 +86,12 @@ export function parseXliff(text: string): ParsedImport {
   let unitDepth = 0;
   /** The 1.2 <ph> whose native content is being read. */
   let capture: { content: string } | null = null;
+  /** translate="no"/"yes" of the enclosing <file>/<group> elements that set it, innermost last. */
+  const translateScopes: { depth: number; no: boolean }[] = [];
+  const unitExcluded = (tag: SaxesTagNS): boolean => {
+    const own = attr(tag, 'translate');
+    return own !== null ? own === 'no' : (translateScopes.at(-1)?.no ?? false);
+  };
 
   /** An inline code in a source or target: a token, its code registered from the source. */
   const inlineCode = (u: UnitDraft, f: 'source' | 'target', tag: SaxesTagNS, depth: number): void => {
@@ -120,7 +130,8 @@ export function parseXliff(text: string): ParsedImport {
         const state: ImportedTargetState = done && !unit.mtQualifier ? 'confirmed' : 'mt';
         target = { text: targetText, state, tool: (toolIdRef ? toolNames.get(toolIdRef) : null) ?? fileTool };
       }
-      segments.push(codes.length > 0 ? { kind: 'paragraph', marker: null, text: source, codes, target } : { kind: 'paragraph', marker: null, text: source, target });
+      const segment: ImportedSegment = codes.length > 0 ? { kind: 'paragraph', marker: null, text: source, codes, target } : { kind: 'paragraph', marker: null, text: source, target };
+      segments.push(unit.excluded ? { ...segment, excluded: true } : segment);
     }
     unit = null;
   };
@@ -141,6 +152,9 @@ export function parseXliff(text: string): ParsedImport {
       }
       if (skipDepth > 0) return;
       const name = tag.local;
+      if ((name === 'group' || name === 'file') && !unit && attr(tag, 'translate') !== null) {
+        translateScopes.push({ depth, no: attr(tag, 'translate') === 'no' });
+      }
       if (version === 1) {
         if (name === 'file') {
           sourceLang ??= attr(tag, 'source-language');
@@ -153,7 +167,7 @@ export function parseXliff(text: string): ParsedImport {
           if (id && toolName) toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
         } else if (name === 'trans-unit') {
           if (unit) throw invalid('a trans-unit is nested inside another');
-          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve' };
+          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag) };
           unitDepth = depth;
         } else if (unit && field === null && (name === 'source' || name === 'target') && depth === unitDepth + 1) {
           field = name;
@@ -175,7 +189,7 @@ export function parseXliff(text: string): ParsedImport {
       } else {
         if (name === 'unit') {
           if (unit) throw invalid('a unit is nested inside another');
-          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve' };
+          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag) };
           unitDepth = depth;
         } else if (unit && field === null && name === 'segment') {
           unit.states.push(attr(tag, 'state') ?? 'initial');
@@ -200,6 +214,7 @@ export function parseXliff(text: string): ParsedImport {
       }
     },
     close(tag: SaxesTagNS, depth: number) {
+      if (translateScopes.at(-1)?.depth === depth) translateScopes.pop();
       if (skipDepth > 0) {
         if (depth === skipDepth) {
           skipDepth = 0;

@@ -61,7 +61,10 @@ describe('exportFile', () => {
     expect(err).toMatchObject({ code: 'EXPORT_NOT_SIGNED_OFF', details: { count: 3, paragraphs: [1, 2, 3] } });
     const draft = await backend.api.exportFile({ documentId: doc.id, format: 'html', mode: 'draft' });
     expect(draft.fileName).toBe('storm-hits-the-coast.es.draft.html');
-    expect(draft.content).toContain('DRAFT — not approved for publication (0 of 3 paragraphs signed off)');
+    // In the target language: the draft is read by whoever reads the translation.
+    expect(draft.content).toContain('<title>BORRADOR: Storm hits the coast</title>');
+    expect(draft.content).toContain('<p class="verso-draft" role="note"><strong>BORRADOR — no aprobado para su publicación (párrafos aprobados: 0 de 3)</strong></p>');
+    expect(draft.content).not.toContain('DRAFT');
     expect(draft.content).not.toContain('<footer');
   });
 

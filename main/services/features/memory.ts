@@ -118,7 +118,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       const author = requireProfile(deps);
       const filled: Paragraph[] = [];
       for (const p of repos.paragraphs.listByDocument(documentId)) {
-        if (p.status !== 'new' || p.target.trim() !== '') continue;
+        if (p.status !== 'new' || p.target.trim() !== '' || p.excluded) continue;
         const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, { limit: 1, minScore: 100, excludeParagraphId: p.id, codes: p.codes ?? [] });
         if (best) filled.push(writeMatch(p, doc, best, author).paragraph);
       }

@@ -39,6 +39,11 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
       const accepted: Paragraph[] = [];
       const overriding = new Map<string, { reason: string; issues: QaIssue[] }>();
       for (const p of paragraphs) {
+        // Excluded from translation: done as it is, never signed off.
+        if (p.excluded) {
+          skipped.push({ paragraphId: p.id, number: p.index + 1, reason: 'excluded', issues: [] });
+          continue;
+        }
         const check = canSignOff(p.status, p.target, author.role);
         if (!check.ok) {
           skipped.push({ paragraphId: p.id, number: p.index + 1, reason: check.code === 'PARAGRAPH_EMPTY' ? 'empty' : 'status', issues: [] });

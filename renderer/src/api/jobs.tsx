@@ -47,3 +47,18 @@ export function useJobProgress(documentId: string): JobProgress | null {
     () => store.get(documentId),
   );
 }
+
+/**
+ * The latest progress event for the document, re-rendering only when a job starts or changes state
+ * (not on every progress count): for views whose work depends on the phase, not the count.
+ */
+export function useJobPhase(documentId: string): JobProgress | null {
+  const store = useContext(JobsContext);
+  if (!store) throw new Error('useJobPhase() needs a <JobsProvider> above it');
+  const phase = () => {
+    const p = store.get(documentId);
+    return p ? `${p.jobId}\u0000${p.state}` : '';
+  };
+  useSyncExternalStore(store.subscribe, phase, phase);
+  return store.get(documentId);
+}

@@ -233,6 +233,8 @@ describe('sign-off', () => {
     fireEvent.keyDown(single, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(api.callsOf('signOffReviewed')).toEqual([]);
+    // The row's buttons come back once the first attempt has finished (a click before is ignored).
+    await waitFor(() => expect((within(rows()[1]!).getByRole('button', { name: 'Sign off' }) as HTMLButtonElement).disabled).toBe(false));
     await confirmAfter(() => fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' })));
     await waitFor(() => expect(screen.getByText('1 of 2 signed off')).toBeTruthy());
     expect(api.callsOf('signOffReviewed')).toHaveLength(1);
@@ -330,7 +332,7 @@ describe('export', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Export format' }), { target: { value: 'md' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Export mode' }), { target: { value: 'draft' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    const done = await screen.findByText('Exported article.es.md');
+    const done = await screen.findByText('Exported article.es.md: your browser saved it in its downloads folder (or asked you where to put it).');
     expect(done.getAttribute('role')).toBe('status');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(platform.savedFiles).toEqual([

@@ -2,7 +2,7 @@
  * The editor: one row per paragraph, machine translation of the whole document as a background
  * job, bulk sign-off for editors, and export.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { languageInfo } from '../../../shared/languages.js';
@@ -15,11 +15,16 @@ import type {
 } from '../../../shared/types.js';
 import { ERROR_CODES } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
-import { useJobProgress } from '../api/jobs.js';
+import { useJobPhase, useJobProgress } from '../api/jobs.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 import { ParagraphRow, type RowHandle } from './ParagraphRow.js';
 import { countSignedOff, mergeParagraphs, mergeReloaded, supportsPair } from './paragraphs.js';
+import { ParagraphList, type ParagraphListHandle } from './ParagraphList.js';
+import { GoToParagraph } from './GoToParagraph.js';
+import { REGION_ATTRIBUTE, cycleRegions, focusRegion } from './regions.js';
+import { useStickyTop } from './useStickyTop.js';
+import { canTakeFocus, focusIsLost, restoreFocus } from '../components/restoreFocus.js';
 import type { FastSignOff, SkippedParagraph } from '../../../shared/features/workflowApi.js';
 import { BulkSkipped } from '../workflow/BulkSkipped.js';
 import { DocumentQa } from '../workflow/DocumentQa.js';
@@ -39,6 +44,7 @@ import { TranslateScopeActions } from '../engines/TranslateScopeActions.js';
 import { ReimportPanel } from '../importing/ReimportPanel.js';
 import { ReopenedProvider } from '../importing/ReopenedContext.js';
 import { ExportPanel } from '../exporting/ExportPanel.js';
+import { ExcludeShownActions } from '../workflow/ExcludeShownActions.js';
 
 /** A message kept as a function of `t`, so it follows a change of interface language. */
 type Message = { render: (t: TFunction) => string } | null;
@@ -48,8 +54,26 @@ interface ActiveJob {
   total: number;
 }
 
+/** How long a focus request waits for its target to become focusable (ms). */
+const FOCUS_REQUEST_MS = 3000;
+
 function isErrorCode(value: string | null): value is ErrorCode {
   return value !== null && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The running job's progress; re-renders on each progress event without re-rendering the editor. */
+function JobProgressBar({ documentId, job }: { documentId: string; job: ActiveJob }) {
+  const { t } = useTranslation();
+  const progress = useJobProgress(documentId);
+  const mine = progress?.jobId === job.jobId;
+  const done = mine ? progress.done : 0;
+  const total = mine ? progress.total : job.total;
+  return (
+    <>
+      <progress aria-label={t('editor.translate.progressLabel')} max={Math.max(total, 1)} value={done} />
+      <span className="job-count">{t('editor.translate.progressCount', { done, total })}</span>
+    </>
+  );
 }
 
 export function EditorView({
@@ -66,7 +90,7 @@ export function EditorView({
   const { t } = useTranslation();
   const api = useApi();
   const languageName = useLanguageName();
-  const ids = { heading: useId(), engine: useId(), shortcut: useId() };
+  const ids = { heading: useId(), engine: useId(), shortcut: useId(), list: useId() };
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const [doc, setDoc] = useState<DocumentDetail | null>(initial && initial.id === documentId ? initial : null);
@@ -95,15 +119,70 @@ export function EditorView({
     docRef.current = doc;
   }, [doc]);
 
+  // The paragraph list is virtualized (editor/ParagraphList): moving to a paragraph goes through it.
+  const list = useRef<ParagraphListHandle>(null);
+  const focusParagraph = useCallback((id: string) => list.current?.focusParagraph(id) ?? false, []);
+  const getRow = useCallback((id: string) => rows.current.get(id), []);
+
   const shortcuts = useEditorShortcuts(
     doc,
-    (id) => {
-      const row = rows.current.get(id);
-      row?.focus();
-      return row !== undefined;
-    },
+    focusParagraph,
     () => setStatus({ render: (tt) => tt('workflow.shortcuts.noQa') }),
   );
+
+  // Keyboard and focus (issue 11): F6 regions, Ctrl+G, the sticky toolbar, focus after bulk actions.
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const stickyTop = useStickyTop(toolbarRef, doc !== null);
+  const [goToOpen, setGoToOpen] = useState(false);
+  const goToBefore = useRef<Element | null>(null);
+  const focusList = useCallback(() => list.current?.focusCurrent() ?? false, []);
+  useEffect(() => {
+    function onKey(e: KeyboardEvent): void {
+      // A modal dialog keeps the keyboard to itself.
+      if (document.querySelector('[aria-modal="true"]')) return;
+      if (e.key === 'F6' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        cycleRegions(document, e.shiftKey ? -1 : 1, focusList);
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'g' && docRef.current) {
+        e.preventDefault();
+        goToBefore.current = document.activeElement;
+        setGoToOpen(true);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusList]);
+  /**
+   * After a bulk action, focus goes to `target` once it can take it, unless the person has moved
+   * on meanwhile: only when focus is lost, or still among the toolbar's controls (where the action
+   * and a closed dialog leave it), never out of a row or panel the person went to.
+   */
+  const focusAfter = useRef<{ target: () => HTMLElement | null | undefined; at: number } | null>(null);
+  const requestFocus = useCallback((target: () => HTMLElement | null | undefined) => {
+    focusAfter.current = { target, at: Date.now() };
+  }, []);
+  useLayoutEffect(() => {
+    const pending = focusAfter.current;
+    if (!pending) return;
+    if (Date.now() - pending.at > FOCUS_REQUEST_MS) {
+      focusAfter.current = null;
+      return;
+    }
+    const el = pending.target();
+    if (!canTakeFocus(el)) return;
+    focusAfter.current = null;
+    const active = document.activeElement;
+    const leftByAction = active === headingRef.current || toolbarRef.current?.contains(active) || jobRef.current?.contains(active);
+    if (focusIsLost() || leftByAction) el.focus();
+  });
+  const translateAllRef = useRef<HTMLButtonElement>(null);
+  const signOffAllRef = useRef<HTMLButtonElement>(null);
+  const cancelJobRef = useRef<HTMLButtonElement>(null);
+  const jobRef = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const panelsRef = useRef<HTMLElement>(null);
 
   const loaded = doc !== null;
   useEffect(() => {
@@ -159,8 +238,9 @@ export function EditorView({
   );
   const engineNames = useMemo(() => new Map((engines ?? []).map((e) => [e.id, e.name])), [engines]);
 
-  // Job progress arrives as events (kept app-wide, so none is missed while this view mounts).
-  const progress = useJobProgress(documentId);
+  // Job progress arrives as events (kept app-wide, so none is missed while this view mounts). The
+  // view re-renders when a job starts or ends; only the progress bar follows every count.
+  const progress = useJobPhase(documentId);
   useEffect(() => {
     if (!progress) return;
     if (activeJob === null) {
@@ -169,11 +249,13 @@ export function EditorView({
     }
     if (progress.jobId !== activeJob.jobId || progress.state === 'running') return;
     setActiveJob(null);
+    // Done, cancelled or failed: back to "Translate all" (the Cancel button goes away).
+    requestFocus(() => translateAllRef.current);
     if (progress.state === 'done') setStatus({ render: (tt) => tt('editor.translate.done') });
     else if (progress.state === 'cancelled') setStatus({ render: (tt) => tt('editor.translate.cancelled') });
     else setAlert(progress.error ?? { code: 'ENGINE_FAILED', message: 'Translation job failed' });
     void reload();
-  }, [progress, activeJob, busy, reload]);
+  }, [progress, activeJob, busy, reload, requestFocus]);
 
   const register = useCallback((id: string, handle: RowHandle) => {
     rows.current.set(id, handle);
@@ -197,10 +279,7 @@ export function EditorView({
   }, []);
 
   const onFocusNext = useCallback((paragraphId: string) => {
-    const list = docRef.current?.paragraphs ?? [];
-    const at = list.findIndex((p) => p.id === paragraphId);
-    const next = at >= 0 ? list[at + 1] : undefined;
-    if (next) rows.current.get(next.id)?.focus();
+    list.current?.focusAfter(paragraphId, 1);
   }, []);
 
   function startAction(kind: NonNullable<typeof busy>): void {
@@ -216,10 +295,17 @@ export function EditorView({
     try {
       await flushAll();
       const job = await api.translateParagraphs({ documentId: doc.id, engineId });
-      if (job.total === 0) setStatus({ render: (tt) => tt('editor.translate.nothing') });
-      else setActiveJob({ jobId: job.jobId, total: job.total });
+      if (job.total === 0) {
+        setStatus({ render: (tt) => tt('editor.translate.nothing') });
+        requestFocus(() => translateAllRef.current);
+      } else {
+        setActiveJob({ jobId: job.jobId, total: job.total });
+        // While it runs, Cancel is one key away.
+        requestFocus(() => cancelJobRef.current);
+      }
     } catch (err) {
       setAlert(err);
+      requestFocus(() => translateAllRef.current);
     } finally {
       setBusy(null);
     }
@@ -244,10 +330,11 @@ export function EditorView({
   /** Signs off every confirmed paragraph, or (`shown`) every paragraph the find/filter bar shows that is not signed off yet. */
   async function signOffAllConfirmed(shown = false): Promise<void> {
     startAction('signOff');
+    let anySkipped = false;
     try {
       await flushAll();
       const ids = (docRef.current?.paragraphs ?? [])
-        .filter((p) => (shown ? p.status !== 'signed-off' && (!visibility || visibility.test(p)) : p.status === 'translated'))
+        .filter((p) => !p.excluded && (shown ? p.status !== 'signed-off' && (!visibility || visibility.test(p)) : p.status === 'translated'))
         .map((p) => p.id);
       setSkipped([]);
       if (ids.length === 0) return;
@@ -265,12 +352,21 @@ export function EditorView({
       onParagraphs(result.signedOff);
       setFast(result.fast);
       setSkipped(result.skipped);
+      anySkipped = result.skipped.length > 0;
       const count = result.signedOff.length;
       setStatus({ render: (tt) => tt('editor.signOffAll.done', { count }) });
     } catch (err) {
       setAlert(err);
     } finally {
       setBusy(null);
+      // The first skipped paragraph's entry if any; else the button, or the message saying what was done.
+      requestFocus(() =>
+        anySkipped
+          ? panelsRef.current?.querySelector<HTMLElement>('.bulk-skipped button')
+          : canTakeFocus(signOffAllRef.current)
+            ? signOffAllRef.current
+            : statusRef.current,
+      );
     }
   }
 
@@ -281,6 +377,32 @@ export function EditorView({
     if (saved) onBack();
     else setUnsaved(true);
   }
+
+  // One value while nothing changes, so the rows' engine controls do not re-render for nothing.
+  const jobsBusy = activeJob !== null || busy !== null;
+  const engineJobs = useMemo(() => ({ engineId, busy: jobsBusy, flushAll, onJobStarted: setActiveJob }), [engineId, jobsBusy, flushAll]);
+
+  // Counted once per document change, not on every render (10,000 paragraphs).
+  const paragraphs = doc?.paragraphs;
+  const counts = useMemo(() => {
+    const list = paragraphs ?? [];
+    let confirmed = 0;
+    let excluded = 0;
+    for (const p of list) {
+      if (p.excluded) excluded++;
+      else if (p.status === 'translated') confirmed++;
+    }
+    return { signedOff: countSignedOff(list), confirmed, excluded };
+  }, [paragraphs]);
+  /** Positions of the paragraphs the find/filter bar shows (null: all). */
+  const shownPositions = useMemo(() => {
+    if (!paragraphs || !visibility) return null;
+    const out: number[] = [];
+    paragraphs.forEach((p, i) => {
+      if (visibility.test(p)) out.push(i);
+    });
+    return out;
+  }, [paragraphs, visibility]);
 
   if (!doc) {
     return (
@@ -298,15 +420,15 @@ export function EditorView({
     );
   }
 
-  const total = doc.paragraphs.length;
-  const signedOff = countSignedOff(doc.paragraphs);
-  const confirmedCount = doc.paragraphs.filter((p) => p.status === 'translated').length;
+  // Paragraphs excluded from translation are done: progress counts the others only.
+  const excludedCount = counts.excluded;
+  const total = doc.paragraphs.length - excludedCount;
+  const signedOff = counts.signedOff;
+  const confirmedCount = counts.confirmed;
   const isEditor = profile.role === 'editor';
   const source = languageName(doc.sourceLang);
   const target = languageName(doc.targetLang);
   const dir = languageInfo(doc.targetLang)?.dir ?? 'auto';
-  const jobDone = activeJob && progress?.jobId === activeJob.jobId ? progress.done : 0;
-  const jobTotal = activeJob && progress?.jobId === activeJob.jobId ? progress.total : (activeJob?.total ?? 0);
   const noEngine = engines !== null && usable.length === 0;
   const reasons = noEngine
     ? (engines ?? [])
@@ -316,9 +438,7 @@ export function EditorView({
 
   return (
     <section className="view editor" aria-labelledby={ids.heading}>
-      <EngineJobProvider
-        value={{ engineId, busy: activeJob !== null || busy !== null, flushAll, onJobStarted: (job) => setActiveJob(job) }}
-      >
+      <EngineJobProvider value={engineJobs}>
       <div className="editor-header">
         <div className="editor-title">
           <button type="button" className="button-quiet back" onClick={() => void back()} disabled={busy === 'back'}>
@@ -330,12 +450,25 @@ export function EditorView({
           <p className="languages">{t('editor.header.languages', { source, target })}</p>
         </div>
         <div className="signoff-progress">
-          <p className="progress-text">{t('editor.progress.text', { done: signedOff, total })}</p>
+          <p className="progress-text">
+            {t('editor.progress.text', { done: signedOff, total })}
+            {excludedCount > 0 && <span className="meta progress-excluded"> · {t('exclusion.progress.excluded', { count: excludedCount })}</span>}
+          </p>
           <progress aria-label={t('editor.progress.label')} max={Math.max(total, 1)} value={signedOff} />
         </div>
       </div>
 
-      <div className="toolbar">
+      <a
+        href={`#${ids.list}`}
+        className="list-skip"
+        onClick={(e) => {
+          e.preventDefault();
+          focusRegion(document, 'paragraphs', focusList);
+        }}
+      >
+        {t('navigation.skip.toParagraphs')}
+      </a>
+      <div ref={toolbarRef} className="toolbar" role="region" aria-label={t('navigation.regions.toolbar')} {...{ [REGION_ATTRIBUTE]: 'toolbar' }}>
         <div className="toolbar-group">
           {usable.length > 1 && (
             <div className="field inline">
@@ -350,6 +483,7 @@ export function EditorView({
             </div>
           )}
           <button
+            ref={translateAllRef}
             type="button"
             className="button-primary"
             disabled={!engineId || usable.length === 0 || activeJob !== null || busy !== null}
@@ -371,6 +505,7 @@ export function EditorView({
           {engines === null && <span className="meta">{t('editor.translate.checking')}</span>}
           {isEditor && (
             <button
+              ref={signOffAllRef}
               type="button"
               disabled={confirmedCount === 0 || busy !== null}
               onClick={() => void signOffAllConfirmed()}
@@ -382,6 +517,17 @@ export function EditorView({
             <button type="button" disabled={busy !== null} onClick={() => void signOffAllConfirmed(true)}>
               {t('workflow.bulk.signOffShown')}
             </button>
+          )}
+          {visibility && (
+            <ExcludeShownActions
+              paragraphs={doc.paragraphs}
+              shown={visibility.test}
+              isEditor={isEditor}
+              disabled={busy !== null || activeJob !== null}
+              onParagraphs={onParagraphs}
+              onError={setAlert}
+              onStatus={(render) => setStatus({ render })}
+            />
           )}
         </div>
         <ReimportPanel
@@ -398,6 +544,7 @@ export function EditorView({
         </button>
         <ExportPanel
           documentId={doc.id}
+          hasExcluded={excludedCount > 0}
           disabled={busy !== null}
           onStart={() => startAction('export')}
           beforeExport={flushAll}
@@ -428,10 +575,9 @@ export function EditorView({
 
       <EngineAvailability sourceLang={doc.sourceLang} targetLang={doc.targetLang} />
       {activeJob && (
-        <div className="job">
-          <progress aria-label={t('editor.translate.progressLabel')} max={Math.max(jobTotal, 1)} value={jobDone} />
-          <span className="job-count">{t('editor.translate.progressCount', { done: jobDone, total: jobTotal })}</span>
-          <button type="button" onClick={() => void cancelJob()}>
+        <div ref={jobRef} className="job">
+          <JobProgressBar documentId={doc.id} job={activeJob} />
+          <button ref={cancelJobRef} type="button" onClick={() => void cancelJob()}>
             {t('editor.translate.cancel')}
           </button>
         </div>
@@ -443,38 +589,58 @@ export function EditorView({
           {t('editor.back.unsaved')}
         </p>
       )}
-      <p role="status" className="status-line">
+      <p ref={statusRef} role="status" className="status-line" tabIndex={-1}>
         {status ? status.render(t) : ''}
       </p>
       <p role="status" className="notice">
         {notice ? notice.render(t) : ''}
       </p>
       <FastNotice fast={fast} />
-      <BulkSkipped skipped={skipped} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
-      <DocumentQa doc={doc} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
+      <aside ref={panelsRef} className="document-panels" aria-label={t('navigation.regions.panels')} {...{ [REGION_ATTRIBUTE]: 'panels' }}>
+      <BulkSkipped skipped={skipped} onFocusParagraph={focusParagraph} />
+      <DocumentQa doc={doc} onFocusParagraph={focusParagraph} />
       <TmPrefill doc={doc} onParagraphs={onParagraphs} />
-      <DocumentDashboard doc={doc} onFocusParagraph={(id) => rows.current.get(id)?.focus()} />
+      <DocumentDashboard doc={doc} onFocusParagraph={focusParagraph} />
+      </aside>
 
       <p id={ids.shortcut} className="hint shortcut">
         {t('editor.shortcut.hint')}
       </p>
       {shortcuts.helpOpen && <ShortcutHelp isEditor={isEditor} onClose={() => shortcuts.setHelpOpen(false)} />}
+      {goToOpen && (
+        <GoToParagraph
+          total={total}
+          onGo={(number) => {
+            const paragraph = doc.paragraphs[number - 1];
+            if (!paragraph || !focusParagraph(paragraph.id)) return 'hidden';
+            setGoToOpen(false);
+            return 'done';
+          }}
+          onClose={() => {
+            setGoToOpen(false);
+            restoreFocus(goToBefore.current);
+          }}
+        />
+      )}
       <ReviewSignalsProvider signals={reviewSignals}>
       <CommentsProvider documentId={doc.id}>
       <ReopenedProvider documentId={doc.id} version={reimports}>
       <FindBar doc={doc} onVisibility={setVisibility} flushAll={flushAll} onParagraphs={onParagraphs} />
-      <div
-        role="table"
-        aria-label={t('editor.table.label')}
-        aria-describedby={ids.shortcut}
-        className="paragraphs"
+      <section id={ids.list} className="paragraph-list" aria-label={t('navigation.regions.paragraphs')} {...{ [REGION_ATTRIBUTE]: 'paragraphs' }}>
+      <ParagraphList
+        ref={list}
+        paragraphs={doc.paragraphs}
+        shown={shownPositions}
+        getRow={getRow}
+        label={t('editor.table.label')}
+        describedBy={ids.shortcut}
         onKeyDown={shortcuts.onTableKeyDown}
-      >
-        {doc.paragraphs.map((p, i) => visibility && !visibility.test(p) ? null : (
+        stickyTop={stickyTop}
+        renderRow={(p, number, rowIndex) => (
           <ParagraphRow
-            key={p.id}
             paragraph={p}
-            number={i + 1}
+            number={number}
+            rowIndex={rowIndex}
             sourceLang={doc.sourceLang}
             targetLang={doc.targetLang}
             dir={dir}
@@ -486,8 +652,19 @@ export function EditorView({
             register={register}
             onFastSignOffs={setFast}
           />
-        ))}
-      </div>
+        )}
+      />
+      <a
+        href={`#${ids.heading}`}
+        className="list-skip"
+        onClick={(e) => {
+          e.preventDefault();
+          focusRegion(document, 'toolbar', focusList);
+        }}
+      >
+        {t('navigation.skip.toToolbar')}
+      </a>
+      </section>
       </ReopenedProvider>
       </CommentsProvider>
       </ReviewSignalsProvider>

@@ -10,13 +10,16 @@ import { LIMITS } from '../../../shared/limits.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useFormatError } from '../i18n/formatError.js';
 import { statusKey } from './paragraphs.js';
-import type { FastSignOff, ParagraphChange, SkippedParagraph } from '../../../shared/features/workflowApi.js';
+import type { FastSignOff, ParagraphChange } from '../../../shared/features/workflowApi.js';
 import { RowWorkflow } from '../workflow/RowWorkflow.js';
 import { useParagraphUndo } from '../workflow/useParagraphUndo.js';
 import { useEditEffort } from '../workflow/useEditEffort.js';
 import { useReviewSignals } from '../workflow/ReviewSignalsContext.js';
 import { useFastConfirm } from '../workflow/FastConfirmContext.js';
 import { fastCandidates } from '../workflow/fastCandidates.js';
+import type { SignOffGate } from '../workflow/OverrideForm.js';
+import { useSignOffGate } from '../workflow/useSignOffGate.js';
+import { ExclusionBadge, ExclusionToggle } from '../workflow/ExclusionControls.js';
 import { MtProvenance, RetranslateButton } from '../engines/MtProvenance.js';
 import { ReopenedSource } from '../importing/ReopenedSource.js';
 import { SourceText } from '../glossary/SourceText.js';
@@ -24,6 +27,7 @@ import { TokenEditor } from '../inline/TokenEditor.js';
 import { TmMatches, type TmMatchesHandle } from '../memory/TmMatches.js';
 import { setActiveParagraph } from '../memory/activeParagraph.js';
 import { tmShortcutIndex } from '../memory/tmShortcuts.js';
+import { unsavedDrafts, useReportUnsaved } from './rowPresence.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -58,6 +62,8 @@ export interface ParagraphRowProps {
   register: (paragraphId: string, handle: RowHandle) => () => void;
   /** Sign-offs faster than a plausible reading speed (workflow). */
   onFastSignOffs?: (fast: FastSignOff[]) => void;
+  /** 1-based position of the row in the (virtualized, maybe filtered) table, for `aria-rowindex`. */
+  rowIndex?: number;
 }
 
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
@@ -74,17 +80,20 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const formatError = useFormatError();
   const sourceId = useId();
 
-  const [draft, setDraft] = useState<string | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>('idle');
+  // Text typed before the row was last unmounted and not stored yet comes back (editor/rowPresence).
+  const [restored] = useState(() => unsavedDrafts.take(paragraph.id));
+  const [draft, setDraft] = useState<string | null>(restored);
+  const [saveState, setSaveState] = useState<SaveState>(restored === null ? 'idle' : 'pending');
   const [rowError, setRowError] = useState<RowError>(null);
   const [acting, setActing] = useState(false);
   /** A sign-off refused for QA errors (workflow): the row asks for an override reason. */
-  const [gate, setGate] = useState<SkippedParagraph | null>(null);
+  const [gate, setGate] = useState<SignOffGate | null>(null);
+  const signOffGate = useSignOffGate(sourceLang, targetLang);
   const signals = useReviewSignals();
   const confirmFast = useFastConfirm();
 
   /** Local text not yet known to be stored (null: show the paragraph's target). */
-  const draftRef = useRef<string | null>(null);
+  const draftRef = useRef<string | null>(restored);
   /** The newest version of this paragraph we know of (props, or a save result not yet rendered). */
   const knownRef = useRef<Paragraph>(paragraph);
   /** Text the server accepted but stored differently (e.g. normalised); not re-sent. */
@@ -155,13 +164,19 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
     [register, paragraphId, save],
   );
 
-  // Leaving the editor never drops typed text: a pending save is sent at once.
-  useEffect(
-    () => () => {
-      if (timerRef.current !== null) void save();
-    },
-    [save],
-  );
+  // Leaving the editor, or the row leaving the (virtualized or filtered) list, never drops typed
+  // text: a pending save is sent at once, and the text is kept until it is stored.
+  useEffect(() => {
+    if (draftRef.current !== null) void save();
+    return () => {
+      const text = draftRef.current;
+      if (text === null) return;
+      unsavedDrafts.keep(paragraphId, text);
+      void save().then((ok) => ok && unsavedDrafts.stored(paragraphId, text));
+    };
+  }, [save, paragraphId]);
+  // A row with unsaved text stays mounted while it is scrolled out of view.
+  useReportUnsaved(paragraphId, draft !== null);
 
   const effort = useEditEffort(paragraphId);
 
@@ -207,6 +222,9 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           // Faster than reading speed: ask first (workflow/FastConfirmContext).
           const review = signals.signalsFor(ids.paragraphIds);
           const fast = fastCandidates([{ id: paragraphId, number: propsRef.current.number, target: current.target }], review, propsRef.current.targetLang);
+          // QA errors: the override form is the one question (it says when it is also fast).
+          const held = signOffGate(current, propsRef.current.number, fast.length > 0);
+          if (held) return setGate(held);
           if (!(await confirmFast(fast))) return;
           // The QA gate: a paragraph with QA errors needs an override reason (workflow/RowWorkflow).
           const result = await api.signOffReviewed({ ...ids, review });
@@ -214,6 +232,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           updated = result.signedOff;
           const skipped = result.skipped[0];
           if (skipped?.reason === 'qa') setGate(skipped);
+          else if (skipped?.reason === 'excluded') throw { code: 'PARAGRAPH_EXCLUDED', message: '', details: { count: 1, paragraphs: [skipped.number] } };
           else if (skipped) throw { code: skipped.reason === 'empty' ? 'PARAGRAPH_EMPTY' : 'PARAGRAPH_NOT_CONFIRMABLE', message: '' };
         }
         const mine = updated.find((p) => p.id === paragraphId);
@@ -226,7 +245,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         setActing(false);
       }
     },
-    [api, paragraphId, save, signals, confirmFast],
+    [api, paragraphId, save, signals, confirmFast, signOffGate],
   );
 
   const onUndoChange = useCallback((change: ParagraphChange) => {
@@ -279,7 +298,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const changed = draft !== null && draft !== paragraph.target;
   const empty = text.trim() === '';
   const confirmDisabled = acting || empty || (!changed && !isConfirmable(paragraph));
-  const signOffDisabled = acting || empty || (!changed && paragraph.status === 'signed-off');
+  const signOffDisabled = acting || empty || (!changed && paragraph.status === 'signed-off') || paragraph.excluded !== undefined;
   const saveText =
     saveState === 'pending' || saveState === 'saving'
       ? t('editor.row.saving')
@@ -293,7 +312,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   else if (paragraph.kind === 'quote') kindLabel = t('editor.row.kindQuote');
 
   return (
-    <div role="row" data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}`}>
+    <div role="row" aria-rowindex={props.rowIndex} data-paragraph-id={paragraph.id} className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}${paragraph.excluded ? ' is-excluded' : ''}`}>
       <div role="cell" className="cell-number">
         {number}
       </div>
@@ -363,7 +382,11 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
           targetLang={targetLang}
           dir={dir}
           gate={gate}
-          onGateClosed={() => setGate(null)}
+          onGateClosed={() => {
+            // Signed off with a reason, or cancelled: focus stays in the row (the form goes away).
+            setGate(null);
+            textareaRef.current?.focus();
+          }}
           onParagraphs={(updated) => propsRef.current.onParagraphs(updated)}
           onError={onUndoError}
           undo={undo}
@@ -372,6 +395,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       </div>
       <div role="cell" className="cell-status">
         <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>
+        <ExclusionBadge paragraph={paragraph} />
         {paragraph.status === 'signed-off' && paragraph.signOff && (
           <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>
         )}
@@ -389,6 +413,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
             {t('editor.row.signOff')}
           </button>
         )}
+        <ExclusionToggle paragraph={paragraph} isEditor={isEditor} onParagraphs={props.onParagraphs} onError={onUndoError} />
       </div>
     </div>
   );

@@ -10,14 +10,26 @@ import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useEngineJobs } from './EngineJobContext.js';
 
+/** One formatter per language (making one costs far more than formatting: rows are many). */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(language: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(language);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    } catch {
+      f = null;
+    }
+    formatters.set(language, f);
+  }
+  return f;
+}
+
 export function formatMtDate(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-  } catch {
-    return iso;
-  }
+  return formatterFor(language)?.format(date) ?? iso;
 }
 
 /** The engine's name is shown by the row ("MT: Apertium"); this adds version or model and time. */
@@ -27,16 +39,19 @@ export function MtProvenance({ paragraph, number }: { paragraph: Paragraph; numb
   if (!mt) return null;
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
-    <span className="meta engine mt-provenance" aria-label={t('engines.row.provenanceLabel', { number })}>
-      <span className="mt-provenance-line">
+    // Each fact is its own paragraph (and a space separates them in the text), so the time and the
+    // unknown words never run together, on screen or for a screen reader.
+    <div role="group" className="meta engine mt-provenance" aria-label={t('engines.row.provenanceLabel', { number })}>
+      <p className="mt-provenance-line">
         {t('engines.row.provenance', { version: mt.engineVersion, date: formatMtDate(mt.createdAt, language) })}
-      </span>
+      </p>
       {mt.unknownWords.length > 0 && (
-        <span className="mt-unknown">
-          {t('engines.row.unknownWords', { words: mt.unknownWords.join(', ') })}
-        </span>
+        <>
+          {' '}
+          <p className="mt-unknown">{t('engines.row.unknownWords', { words: mt.unknownWords.join(', ') })}</p>
+        </>
       )}
-    </span>
+    </div>
   );
 }
 

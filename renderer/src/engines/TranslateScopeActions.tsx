@@ -28,8 +28,9 @@ export function TranslateScopeActions({
   const jobs = useEngineJobs();
   const [starting, setStarting] = useState(false);
   if (!jobs) return null;
-  const empty = paragraphs.filter((p) => p.status === 'new').length;
-  const visible = shown ? paragraphs.filter(shown).filter((p) => p.status === 'new' || p.status === 'machine') : [];
+  // Excluded from translation: never sent to MT.
+  const empty = paragraphs.filter((p) => p.status === 'new' && !p.excluded).length;
+  const visible = shown ? paragraphs.filter(shown).filter((p) => (p.status === 'new' || p.status === 'machine') && !p.excluded) : [];
 
   async function run(scope: TranslateScope): Promise<void> {
     if (!jobs) return;

@@ -1,16 +1,67 @@
 /**
- * Export in the editor: choose the format and publish-ready or draft, export, and see what the
- * export noticed (footer-like paragraphs). The accessible names stay those of the walking skeleton
- * ("Export format", "Export mode", "Export").
+ * Export in the editor: choose the format and publish-ready or draft, export, and see where the
+ * file went (the browser's downloads, or the folder chosen in the desktop app, with "Show in
+ * folder") and what the export noticed (footer-like paragraphs). A footer whose settings are empty
+ * names each of them and links to Settings → Publication. The accessible names stay those of the
+ * walking skeleton ("Export format", "Export mode", "Export").
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { EXPORT_FILE_FORMATS, type ExportFileFormat, type ExportWarning } from '../../../shared/features/exportingApi.js';
+import {
+  EXPORT_FILE_FORMATS,
+  FOOTER_SETTING_FIELDS,
+  type ExportFileFormat,
+  type ExportWarning,
+  type FooterSettingField,
+} from '../../../shared/features/exportingApi.js';
 import type { ExportMode } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
-import { usePlatform } from '../platform.js';
+import { usePlatform, type SaveOutcome } from '../platform.js';
+import { toApiError } from '../i18n/formatError.js';
+import { AppLink } from '../routing/AppLink.js';
 import { base64ToBytes } from './base64ToBytes.js';
+import { ExcludedExportChoice } from './ExcludedExportChoice.js';
+
+/** A sentence saying where the exported file went. */
+export function savedText(t: TFunction, outcome: SaveOutcome): string {
+  switch (outcome.kind) {
+    case 'downloaded':
+      return t('exporting.done', { fileName: outcome.fileName });
+    case 'saved':
+      return t('exporting.savedTo', { fileName: outcome.fileName, folder: outcome.folder });
+    case 'cancelled':
+      return t('exporting.cancelled');
+  }
+}
+
+/** The empty footer settings an EXPORT_SETTINGS_MISSING error names, or null for any other error. */
+function missingSettings(err: unknown): FooterSettingField[] | null {
+  const error = toApiError(err);
+  if (error.code !== 'EXPORT_SETTINGS_MISSING') return null;
+  const fields = error.details?.['fields'];
+  const named = FOOTER_SETTING_FIELDS.filter((f) => Array.isArray(fields) && (fields as readonly unknown[]).includes(f));
+  return named.length > 0 ? named : [...FOOTER_SETTING_FIELDS];
+}
+
+function SettingsMissing({ fields }: { fields: readonly FooterSettingField[] }) {
+  const { t, i18n } = useTranslation();
+  const names = fields.map((f) => t(`exporting.settingsMissing.${f}`));
+  let list: string;
+  try {
+    list = new Intl.ListFormat(i18n.resolvedLanguage ?? 'en', { type: 'conjunction' }).format(names);
+  } catch {
+    list = names.join(', ');
+  }
+  return (
+    <div role="alert" className="alert export-settings-missing">
+      <p>{t('exporting.settingsMissing.text', { count: fields.length, fields: list })}</p>
+      <p>
+        <AppLink to={{ name: 'settings', section: 'publication' }}>{t('exporting.settingsMissing.link')}</AppLink>
+      </p>
+    </div>
+  );
+}
 
 export function warningText(t: TFunction, w: ExportWarning): string {
   switch (w.code) {
@@ -25,6 +76,7 @@ export function warningText(t: TFunction, w: ExportWarning): string {
 
 export function ExportPanel({
   documentId,
+  hasExcluded = false,
   disabled,
   onStart,
   beforeExport,
@@ -32,6 +84,8 @@ export function ExportPanel({
   onError,
 }: {
   documentId: string;
+  /** The document has paragraphs excluded from translation: offer what to do with them. */
+  hasExcluded?: boolean;
   disabled: boolean;
   /** Called first (e.g. to mark the view busy and clear old messages). */
   onStart: () => void;
@@ -48,24 +102,31 @@ export function ExportPanel({
   const [format, setFormat] = useState<ExportFileFormat>('txt');
   const [mode, setMode] = useState<ExportMode>('publish');
   const [warnings, setWarnings] = useState<ExportWarning[]>([]);
+  const [savedPath, setSavedPath] = useState<string | null>(null);
+  const [missing, setMissing] = useState<FooterSettingField[] | null>(null);
 
   async function run(): Promise<void> {
     onStart();
     setWarnings([]);
+    setSavedPath(null);
+    setMissing(null);
     try {
       await beforeExport();
       const result = await api.exportFile({ documentId, format, mode });
-      platform.saveFile({
+      const outcome = await platform.saveFile({
         fileName: result.fileName,
         mimeType: result.mimeType,
         content: result.encoding === 'utf8' ? result.content : '',
         ...(result.encoding === 'base64' ? { bytes: base64ToBytes(result.content) } : {}),
       });
-      setWarnings(result.warnings);
-      const fileName = result.fileName;
-      onDone((tt) => tt('exporting.done', { fileName }));
+      if (outcome.kind !== 'cancelled') setWarnings(result.warnings);
+      if (outcome.kind === 'saved') setSavedPath(outcome.path);
+      onDone((tt) => savedText(tt, outcome));
     } catch (err) {
-      onError(err);
+      const fields = missingSettings(err);
+      setMissing(fields);
+      // That one is shown here, with its link to the settings.
+      onError(fields === null ? err : null);
     }
   }
 
@@ -100,9 +161,16 @@ export function ExportPanel({
           <option value="draft">{t('editor.export.draft')}</option>
         </select>
       </div>
+      {hasExcluded && <ExcludedExportChoice documentId={documentId} onError={onError} />}
       <button type="button" disabled={disabled} onClick={() => void run()}>
         {t('editor.export.action')}
       </button>
+      {savedPath !== null && platform.showInFolder && (
+        <button type="button" className="button-quiet" onClick={() => void platform.showInFolder?.(savedPath)}>
+          {t('exporting.showInFolder')}
+        </button>
+      )}
+      {missing !== null && <SettingsMissing fields={missing} />}
       <span id={ids.hint} className="visually-hidden">
         {t('exporting.modeHint')}
       </span>

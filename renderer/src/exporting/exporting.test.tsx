@@ -1,6 +1,6 @@
 /** The export panel (formats, binary download, warnings) and the footer settings (live preview, save, reset). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { apiWithProfile, renderApp } from '../../test/renderApp.js';
 import { base64ToBytes } from './base64ToBytes.js';
 import { bytesToBase64 } from '../base64.js';
@@ -28,7 +28,9 @@ describe('export panel', () => {
     ]);
     fireEvent.change(format, { target: { value: 'docx' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    await screen.findByText('Exported article.es.docx');
+    await screen.findByText('Exported article.es.docx: your browser saved it in its downloads folder (or asked you where to put it).');
+    // Browser mode cannot open a folder: no such button.
+    expect(screen.queryByRole('button', { name: 'Show in folder' })).toBeNull();
     expect(platform.savedFiles).toHaveLength(1);
     expect(platform.savedFiles[0]!.bytes).toEqual(new Uint8Array([0x50, 0x4b, 0x03, 0x04]));
     expect(api.callsOf('exportFile').at(-1)).toEqual({ documentId: expect.any(String), format: 'docx', mode: 'publish' });
@@ -38,6 +40,60 @@ describe('export panel', () => {
     fireEvent.change(format, { target: { value: 'html' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect(await screen.findByText('Paragraph 1 of the source reads like a disclosure footer. Check that it belongs in the article.')).toBeTruthy();
+  });
+});
+
+describe('where the export went', () => {
+  it('desktop: names the file and the folder chosen, and shows it in the folder on request', async () => {
+    const api = apiWithProfile('editor');
+    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
+    const { platform } = renderApp({ api });
+    const shown: string[] = [];
+    platform.saveFile = async (file) => ({ kind: 'saved', fileName: file.fileName, folder: '/home/ana/Desk', path: `/home/ana/Desk/${file.fileName}` });
+    platform.showInFolder = async (path) => void shown.push(path);
+    fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
+    const status = await screen.findByText('Exported article.es.txt to the folder /home/ana/Desk.');
+    expect(status.getAttribute('role')).toBe('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Show in folder' }));
+    expect(shown).toEqual(['/home/ana/Desk/article.es.txt']);
+  });
+
+  it('desktop: a cancelled save dialog says that no file was saved', async () => {
+    const api = apiWithProfile('editor');
+    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
+    const { platform } = renderApp({ api });
+    platform.saveFile = async () => ({ kind: 'cancelled' });
+    platform.showInFolder = async () => undefined;
+    fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
+    expect(await screen.findByText('Export cancelled: no file was saved.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Show in folder' })).toBeNull();
+  });
+
+  it('a footer without its settings names every empty one and links to Settings → Publication', async () => {
+    const api = apiWithProfile('editor');
+    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
+    renderApp({ api });
+    api.failNext('exportFile', { code: 'EXPORT_SETTINGS_MISSING', message: 'x', details: { fields: ['publisher', 'contactEmail'] } });
+    fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('the footer needs the publisher name and contact e-mail address. Fill them in under Settings → Publication');
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    const link = within(alert).getByRole('link', { name: 'Open Settings → Publication' });
+    expect(link.getAttribute('href')).toBe('#/settings/publication');
+    fireEvent.click(link);
+    expect(await screen.findByRole('form', { name: 'Publication' })).toBeTruthy();
+    const publisher = await screen.findByRole('textbox', { name: 'Publisher' });
+    await waitFor(() => expect(document.activeElement).toBe(publisher));
+
+    // Only the e-mail missing: only it is named, in the singular.
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+    api.failNext('exportFile', { code: 'EXPORT_SETTINGS_MISSING', message: 'x', details: { fields: ['contactEmail'] } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('the footer needs the contact e-mail address. Fill it in under');
   });
 });
 

@@ -6,15 +6,18 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { GlossaryTerm } from '../../../shared/glossary/types.js';
 import { glossaryQaCheck } from '../../../shared/glossary/qaCheck.js';
+import { TermIndex } from '../../../shared/glossary/termIndex.js';
 import type { QaCheck } from '../../../shared/qa/types.js';
 import { useApi } from '../api/ApiProvider.js';
 
 interface DocumentGlossary {
   terms: readonly GlossaryTerm[];
+  /** The terms indexed by first word (a paragraph is matched against a few of thousands). */
+  index: TermIndex<GlossaryTerm>;
   qaChecks: readonly QaCheck[];
 }
 
-const NONE: DocumentGlossary = { terms: [], qaChecks: [] };
+const NONE: DocumentGlossary = { terms: [], index: new TermIndex<GlossaryTerm>([]), qaChecks: [] };
 const GlossaryContext = createContext<DocumentGlossary>(NONE);
 
 export function DocumentGlossaryProvider({ documentId, children }: { documentId: string; children: ReactNode }) {
@@ -31,12 +34,21 @@ export function DocumentGlossaryProvider({ documentId, children }: { documentId:
       live = false;
     };
   }, [api, documentId]);
-  const value = useMemo(() => (terms.length === 0 ? NONE : { terms, qaChecks: [glossaryQaCheck(terms)] }), [terms]);
+  const value = useMemo(() => {
+    if (terms.length === 0) return NONE;
+    const index = new TermIndex(terms);
+    return { terms, index, qaChecks: [glossaryQaCheck(terms, index)] };
+  }, [terms]);
   return <GlossaryContext.Provider value={value}>{children}</GlossaryContext.Provider>;
 }
 
 export function useGlossaryTerms(): readonly GlossaryTerm[] {
   return useContext(GlossaryContext).terms;
+}
+
+/** The document's terms, indexed for matching (`index.matches(text, lang)`). */
+export function useGlossaryIndex(): TermIndex<GlossaryTerm> {
+  return useContext(GlossaryContext).index;
 }
 
 /** QA checks features add to the built-in ones (the glossary's). */

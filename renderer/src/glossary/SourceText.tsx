@@ -6,8 +6,8 @@
  */
 import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findTermMatches, splitByMatches } from '../../../shared/glossary/match.js';
-import { useGlossaryTerms } from './GlossaryContext.js';
+import { splitByMatches } from '../../../shared/glossary/match.js';
+import { useGlossaryIndex } from './GlossaryContext.js';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { InlineText } from '../inline/InlineText.js';
 import { splitUnknownWords } from '../engines/unknownWords.js';
@@ -48,11 +48,11 @@ function SourceTextImpl({
   unknownWords?: readonly string[];
 }) {
   const { t } = useTranslation();
-  const terms = useGlossaryTerms();
+  const glossary = useGlossaryIndex();
   const base = useId();
   /** The term whose tooltip shows (hovered or focused); Escape hides it. */
   const [active, setActive] = useState<number | null>(null);
-  const pieces = useMemo(() => splitByMatches(text, findTermMatches(text, terms, lang)), [text, terms, lang]);
+  const pieces = useMemo(() => splitByMatches(text, glossary.matches(text, lang)), [text, glossary, lang]);
   const matches = pieces.filter((p) => p.match !== null);
   if (matches.length === 0) {
     return (

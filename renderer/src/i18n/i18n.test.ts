@@ -33,6 +33,7 @@ describe('locales', () => {
         'app.language.de',
         'profile.bar.current',
         'library.item.languages',
+        'library.record.byRole',
         'import.format.label',
         'import.format.md',
         // Format names (exporting).

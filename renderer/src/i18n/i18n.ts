@@ -17,14 +17,22 @@ import enMemory from './locales/en/memory.json';
 import deMemory from './locales/de/memory.json';
 import enGlossary from './locales/en/glossary.json';
 import deGlossary from './locales/de/glossary.json';
+import enNavigation from './locales/en/navigation.json';
+import deNavigation from './locales/de/navigation.json';
+import enExclusion from './locales/en/exclusion.json';
+import deExclusion from './locales/de/exclusion.json';
+import enReplace from './locales/en/replace.json';
+import deReplace from './locales/de/replace.json';
+import enLibrary from './locales/en/library.json';
+import deLibrary from './locales/de/library.json';
 import { mergeLocales } from './mergeLocales.js';
 
 /**
  * Each feature keeps its strings in its own file (locales/<lang>/<feature>.json), deep-merged over
  * the core file, so features never edit each other's strings.
  */
-const en = mergeLocales(enCore, enEngines, enWorkflow, enExporting, enImporting, enMemory, enGlossary);
-const de = mergeLocales(deCore, deEngines, deWorkflow, deExporting, deImporting, deMemory, deGlossary);
+const en = mergeLocales(enCore, enEngines, enWorkflow, enExporting, enImporting, enMemory, enGlossary, enExclusion, enReplace, enLibrary, enNavigation);
+const de = mergeLocales(deCore, deEngines, deWorkflow, deExporting, deImporting, deMemory, deGlossary, deExclusion, deReplace, deLibrary, deNavigation);
 /** The merged trees, for tests (same keys in every language). */
 export const LOCALES = { en, de } as const;
 export type Locale = typeof en;

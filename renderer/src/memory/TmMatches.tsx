@@ -91,7 +91,7 @@ function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, on
   }, [handleRef, matches, onInsert, busy]);
 
   return (
-    <section className="tm-matches" aria-label={t('memory.matches.region')}>
+    <section className="tm-matches" aria-label={t('memory.matches.region')} data-f6-region="tm">
       <h3 className="tm-heading">{t('memory.matches.region')}</h3>
       {matches === null && <p className="meta">{t('memory.matches.loading')}</p>}
       {lookup.key === key && lookup.error !== null && (

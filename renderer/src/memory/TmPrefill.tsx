@@ -1,5 +1,5 @@
 /** When "Pre-fill 100% matches" is on, opening a document fills its untouched paragraphs that have a 100 % TM match (before any MT). */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
@@ -9,10 +9,11 @@ export function TmPrefill({ doc, onParagraphs }: { doc: DocumentDetail; onParagr
   const api = useApi();
   const [filled, setFilled] = useState(0);
   const documentId = doc.id;
-  const hasNew = doc.paragraphs.some((p) => p.status === 'new');
+  // Looked at once, when the document opens (not on every render of a long document).
+  const paragraphs = useRef(doc.paragraphs);
 
   useEffect(() => {
-    if (!hasNew) return;
+    if (!paragraphs.current.some((p) => p.status === 'new')) return;
     let live = true;
     api.prefillTmMatches({ documentId }).then(
       ({ paragraphs }) => {

@@ -8,6 +8,7 @@ import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
 import { FooterSettingsSection } from '../exporting/FooterSettingsSection.js';
 import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
+import type { SettingsSection } from '../routing/route.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
   { value: 'always', key: 'always' },
@@ -15,16 +16,22 @@ const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'neve
   { value: 'never', key: 'never' },
 ];
 
-export function SettingsView({ onBack }: { onBack: () => void }) {
+export function SettingsView({ onBack, focusSection = null }: { onBack: () => void; focusSection?: SettingsSection | null }) {
   const { t } = useTranslation();
   const api = useApi();
-  const ids = { heading: useId(), publisher: useId(), email: useId(), policy: useId(), policyHint: useId() };
+  const ids = { heading: useId(), publication: useId(), publisher: useId(), email: useId(), policy: useId(), policyHint: useId() };
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(headingRef);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const publisherRef = useRef<HTMLInputElement>(null);
+  const loaded = settings !== null;
+  // Opened from a message about the footer's settings (#/settings/publication): the first of them, ready to type.
+  useEffect(() => {
+    if (loaded && focusSection === 'publication') publisherRef.current?.focus();
+  }, [loaded, focusSection]);
 
   useEffect(() => {
     let live = true;
@@ -73,11 +80,14 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
       </div>
       {settings === null && error === null && <p className="muted">{t('app.loading')}</p>}
       {settings !== null && (
-        <form className="panel" onSubmit={(e) => void submit(e)} noValidate>
+        <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={ids.publication}>
+          <h2 id={ids.publication}>{t('exporting.publication.heading')}</h2>
+          <p className="hint">{t('exporting.publication.intro')}</p>
           <div className="field">
             <label htmlFor={ids.publisher}>{t('settings.publisher.label')}</label>
             <input
               id={ids.publisher}
+              ref={publisherRef}
               type="text"
               maxLength={200}
               autoComplete="organization"

@@ -17,7 +17,9 @@ export function BulkSkipped({ skipped, onFocusParagraph }: { skipped: readonly S
                 ? t('workflow.bulk.skippedQa', { number: s.number, issues: s.issues.map((i) => qaMessage(t, i)).join(' ') })
                 : s.reason === 'empty'
                   ? t('workflow.bulk.skippedEmpty', { number: s.number })
-                  : t('workflow.bulk.skippedStatus', { number: s.number })}
+                  : s.reason === 'excluded'
+                    ? t('workflow.bulk.skippedExcluded', { number: s.number })
+                    : t('workflow.bulk.skippedStatus', { number: s.number })}
             </button>
           </li>
         ))}

@@ -1,9 +1,13 @@
-/** The document dashboard: paragraphs and words by status, post-editing effort, most-edited paragraphs. */
+/**
+ * The document dashboard: paragraphs and words by status, post-editing effort, most-edited paragraphs,
+ * laid out as a table beside figure tiles with the list below (styles.css: .dashboard-body).
+ */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditEffort } from '../../../shared/features/workflowApi.js';
-import { documentMetrics } from '../../../shared/metrics/documentMetrics.js';
-import type { DocumentDetail } from '../../../shared/types.js';
+import { aggregateMetrics, paragraphFigures, type ParagraphFigures } from '../../../shared/metrics/documentMetrics.js';
+import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
+import { useParagraphPass } from '../editor/useParagraphPass.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { statusKey } from '../editor/paragraphs.js';
@@ -11,6 +15,21 @@ import { statusKey } from '../editor/paragraphs.js';
 function duration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Each paragraph's figures, computed once per paragraph object (only edited paragraphs again). */
+function useFigures(sourceLang: string, targetLang: string): (p: Paragraph) => ParagraphFigures {
+  return useMemo(() => {
+    const known = new WeakMap<Paragraph, ParagraphFigures>();
+    return (p: Paragraph) => {
+      let f = known.get(p);
+      if (!f) {
+        f = paragraphFigures(p, sourceLang, targetLang);
+        known.set(p, f);
+      }
+      return f;
+    };
+  }, [sourceLang, targetLang]);
 }
 
 export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDetail; onFocusParagraph: (id: string) => void }) {
@@ -33,20 +52,34 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
     };
   }, [api, doc, open]);
 
-  const m = useMemo(() => documentMetrics(doc, effort), [doc, effort]);
+  // Figures only while the dashboard is open, gathered in slices (editor/useParagraphPass).
+  const pass = useParagraphPass(doc.paragraphs, useFigures(doc.sourceLang, doc.targetLang), open);
+  const m = useMemo(() => (pass ? aggregateMetrics(pass.paragraphs, pass.results, effort) : null), [pass, effort]);
   const language = i18n.resolvedLanguage ?? 'en';
   const percent = (v: number | null) =>
     v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(v);
   const decimal = (v: number | null) =>
     v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
 
+  // Effort figures, shown as tiles beside the status table (styles.css: .dashboard-body).
+  const figures = m
+    ? ([
+        ['workflow.dashboard.charDistance', percent(m.averageCharDistance)],
+        ['workflow.dashboard.hter', decimal(m.averageHter)],
+        ['workflow.dashboard.measured', m.measured],
+        ['workflow.dashboard.activeTime', duration(m.activeMs)],
+        ['workflow.dashboard.keystrokes', m.keystrokes],
+      ] as const)
+    : [];
+
   return (
     <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('workflow.dashboard.heading')}</summary>
-      {open && (
+      {open && m === null && <p className="muted">{t('app.loading')}</p>}
+      {open && m !== null && (
         <div className="dashboard-body">
           <ErrorAlert error={error} />
-          <table aria-labelledby={captionId}>
+          <table className="dashboard-status" aria-labelledby={captionId}>
             <caption id={captionId}>{t('workflow.dashboard.byStatus')}</caption>
             <thead>
               <tr>
@@ -71,17 +104,14 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
             </tbody>
           </table>
           <dl className="dashboard-figures">
-            <dt>{t('workflow.dashboard.charDistance')}</dt>
-            <dd>{percent(m.averageCharDistance)}</dd>
-            <dt>{t('workflow.dashboard.hter')}</dt>
-            <dd>{decimal(m.averageHter)}</dd>
-            <dt>{t('workflow.dashboard.measured')}</dt>
-            <dd>{m.measured}</dd>
-            <dt>{t('workflow.dashboard.activeTime')}</dt>
-            <dd>{duration(m.activeMs)}</dd>
-            <dt>{t('workflow.dashboard.keystrokes')}</dt>
-            <dd>{m.keystrokes}</dd>
+            {figures.map(([label, value]) => (
+              <div key={label} className="dashboard-figure">
+                <dt>{t(label)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
+          <div className="dashboard-edited">
           <h3>{t('workflow.dashboard.mostEdited')}</h3>
           {m.mostEdited.length === 0 ? (
             <p className="muted">{t('workflow.dashboard.noEdits')}</p>
@@ -102,6 +132,7 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
               ))}
             </ol>
           )}
+          </div>
         </div>
       )}
     </details>

@@ -7,6 +7,7 @@
 import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignOffCandidate } from './fastCandidates.js';
+import { restoreFocus } from '../components/restoreFocus.js';
 
 type Confirm = (fast: readonly SignOffCandidate[]) => Promise<boolean>;
 
@@ -55,11 +56,10 @@ function FastConfirmDialog({ fast, onAnswer }: { fast: readonly SignOffCandidate
   const yesRef = useRef<HTMLButtonElement>(null);
   const noRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
+    const before = document.activeElement;
     yesRef.current?.focus();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
+    // Back where it was, or as near as possible (never <body>).
+    return () => restoreFocus(before);
   }, []);
   return (
     <div className="shortcut-backdrop">

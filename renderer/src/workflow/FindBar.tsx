@@ -1,13 +1,14 @@
 /**
  * Find (source/target, plain or regular expression, case option), filter rows (status, QA issue,
- * open comment), and replace in targets with a preview and a confirmation per match; each
- * replacement is saved as an edit (a revision). Ctrl+F focuses the search box.
+ * open comment, excluded), and replace in targets: with a preview and a confirmation per match
+ * (each saved as an edit), or all at once with "Replace all" (case-preserving, one undo step:
+ * useReplaceAll.tsx). Ctrl+F focuses the search box.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { visibleTokens } from '../../../shared/inline/inlineCodes.js';
 import { useTranslation } from 'react-i18next';
-import { qaErrors, runQa } from '../../../shared/qa/runQa.js';
-import { useExtraQaChecks } from '../glossary/GlossaryContext.js';
+import { qaErrors } from '../../../shared/qa/runQa.js';
+import { useParagraphQa } from './paragraphQa.js';
 import { PARAGRAPH_STATUSES, type DocumentDetail, type Paragraph, type ParagraphStatus } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -15,8 +16,9 @@ import { statusKey } from '../editor/paragraphs.js';
 import { useComments } from './CommentsContext.js';
 import type { EditorOfParagraphs } from '../../../shared/features/workflowApi.js';
 import { compile, findMatches, paragraphMatches, replaceMatch, type FindScope, type TextMatch } from './find.js';
+import { useReplaceAll } from './useReplaceAll.js';
 
-type RowFilter = 'all' | ParagraphStatus | 'qa' | 'qaErrors' | 'comments' | `editor:${string}`;
+type RowFilter = 'all' | ParagraphStatus | 'qa' | 'qaErrors' | 'comments' | 'excluded' | `editor:${string}`;
 
 export interface RowVisibility {
   test: (p: Paragraph) => boolean;
@@ -84,19 +86,20 @@ export function FindBar({
   const pattern = useMemo(() => compile({ query, regex, caseSensitive }), [query, regex, caseSensitive]);
   const invalid = pattern instanceof Error;
 
-  const extraChecks = useExtraQaChecks();
+  // Cached per paragraph (workflow/paragraphQa): only paragraphs changed since are checked again.
+  const qa = useParagraphQa(doc.sourceLang, doc.targetLang);
   const filterTest = useMemo((): ((p: Paragraph) => boolean) | null => {
-    const qa = (p: Paragraph) => runQa({ source: p.source, target: p.target, sourceLang: doc.sourceLang, targetLang: doc.targetLang, mt: p.mt }, extraChecks);
-    const hasText = (p: Paragraph) => p.target.trim() !== '' || p.status !== 'new';
     switch (filter) {
       case 'all':
         return null;
       case 'qa':
-        return (p) => hasText(p) && qa(p).length > 0;
+        return (p) => qa(p).length > 0;
       case 'qaErrors':
-        return (p) => hasText(p) && qaErrors(qa(p)).length > 0;
+        return (p) => qaErrors(qa(p)).length > 0;
       case 'comments':
         return (p) => (byParagraph.get(p.id) ?? []).some((c) => c.resolved === null);
+      case 'excluded':
+        return (p) => p.excluded !== undefined;
       default: {
         if (filter.startsWith('editor:')) {
           const ids = new Set(editors.find((e) => `editor:${e.name}` === filter)?.paragraphIds ?? []);
@@ -105,17 +108,51 @@ export function FindBar({
         return (p) => p.status === filter;
       }
     }
-  }, [filter, doc.sourceLang, doc.targetLang, byParagraph, editors, extraChecks]);
+  }, [filter, byParagraph, editors, qa]);
 
-  const visible = useMemo(() => {
+  const visible = useMemo((): RowVisibility | null => {
     const findTest = pattern instanceof RegExp ? (p: Paragraph) => paragraphMatches(p, pattern, scope) : null;
     if (!findTest && !filterTest) return null;
-    return { test: (p: Paragraph) => (!findTest || findTest(p)) && (!filterTest || filterTest(p)) };
+    // Each paragraph object is tested once: after an edit only the edited paragraph is tested again.
+    const known = new WeakMap<Paragraph, boolean>();
+    return {
+      test: (p: Paragraph) => {
+        let result = known.get(p);
+        if (result === undefined) {
+          result = (!findTest || findTest(p)) && (!filterTest || filterTest(p));
+          known.set(p, result);
+        }
+        return result;
+      },
+    };
   }, [pattern, scope, filterTest]);
 
   useEffect(() => onVisibility(visible), [visible, onVisibility]);
 
-  const shown = visible ? doc.paragraphs.filter(visible.test).length : doc.paragraphs.length;
+  const shown = useMemo(() => {
+    if (!visible) return doc.paragraphs.length;
+    let n = 0;
+    for (const p of doc.paragraphs) if (visible.test(p)) n++;
+    return n;
+  }, [visible, doc.paragraphs]);
+
+  const replaceAllRef = useRef<HTMLButtonElement>(null);
+  const replaceAll = useReplaceAll({
+    doc,
+    pattern: pattern instanceof RegExp && scope !== 'source' ? pattern : null,
+    regex,
+    caseSensitive,
+    replacement,
+    shown: visible ? visible.test : null,
+    flushAll,
+    onParagraphs,
+    onError: setError,
+  });
+  async function undoReplaceAll(): Promise<void> {
+    await replaceAll.undo();
+    // The undo button goes away: focus moves to Replace all (or the search box), never to the page.
+    (replaceAllRef.current ?? inputRef.current)?.focus();
+  }
 
   const candidates = useMemo((): Candidate[] => {
     if (!previewing || !(pattern instanceof RegExp) || scope === 'source') return [];
@@ -198,6 +235,7 @@ export function FindBar({
             <option value="qa">{t('workflow.find.filterQa')}</option>
             <option value="qaErrors">{t('workflow.find.filterQaErrors')}</option>
             <option value="comments">{t('workflow.find.filterComments')}</option>
+            <option value="excluded">{t('exclusion.filter')}</option>
             {editors.map((e) => (
               <option key={e.name} value={`editor:${e.name}`}>
                 {t('workflow.find.filterEditedBy', { name: e.name })}
@@ -220,11 +258,25 @@ export function FindBar({
             <label htmlFor={ids.replace}>{t('workflow.find.replaceWith')}</label>
             <input id={ids.replace} type="text" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
           </div>
+          <button type="button" ref={replaceAllRef} className="button-primary" disabled={busy} onClick={() => void replaceAll.run()}>
+            {t('replace.all')}
+          </button>
           <button type="button" aria-expanded={previewing} onClick={() => setPreviewing((v) => !v)}>
             {previewing ? t('workflow.find.hidePreview') : t('workflow.find.preview')}
           </button>
         </div>
       )}
+      <div className="find-row replace-result">
+        <p role="status" className="meta">
+          {replaceAll.message ? replaceAll.message(t) : ''}
+        </p>
+        {replaceAll.batchId && (
+          <button type="button" disabled={replaceAll.busy} onClick={() => void undoReplaceAll()}>
+            {t('replace.undo')}
+          </button>
+        )}
+      </div>
+      {replaceAll.dialog}
       <ErrorAlert error={error} />
       {previewing && pattern instanceof RegExp && (
         <ul className="replace-preview" aria-label={t('workflow.find.previewLabel')}>

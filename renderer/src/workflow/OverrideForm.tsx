@@ -4,13 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { SkippedParagraph } from '../../../shared/features/workflowApi.js';
 import { qaMessage } from './qaMessage.js';
 
+/** A sign-off held by the QA gate; `fast` when it also comes faster than reading speed. */
+export type SignOffGate = SkippedParagraph & { fast?: boolean };
+
 export function OverrideForm({
   skipped,
   busy,
   onSubmit,
   onCancel,
 }: {
-  skipped: SkippedParagraph;
+  skipped: SignOffGate;
   busy: boolean;
   onSubmit: (reason: string) => void;
   onCancel: () => void;
@@ -39,10 +42,11 @@ export function OverrideForm({
       <ul className="qa-issues">
         {skipped.issues.map((issue, i) => (
           <li key={i} className="qa-issue qa-error">
-            {qaMessage(t, issue)}
+            <span className="qa-severity">{t('workflow.qa.errorPrefix')}</span> {qaMessage(t, issue)}
           </li>
         ))}
       </ul>
+      {skipped.fast && <p className="meta">{t('workflow.override.fast')}</p>}
       <label htmlFor={id}>{t('workflow.override.reasonLabel')}</label>
       <textarea
         id={id}

@@ -1,11 +1,10 @@
 /** The workflow parts of a paragraph row: inline QA, the QA override form and the history panel. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SkippedParagraph } from '../../../shared/features/workflowApi.js';
 import type { Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { HistoryPanel } from './HistoryPanel.js';
-import { OverrideForm } from './OverrideForm.js';
+import { OverrideForm, type SignOffGate } from './OverrideForm.js';
 import { CommentThread } from './CommentThread.js';
 import { useComments } from './CommentsContext.js';
 import { ReviewDiffs } from './ReviewDiffs.js';
@@ -35,7 +34,7 @@ export function RowWorkflow({
   targetLang: string;
   dir: 'ltr' | 'rtl' | 'auto';
   /** Set when a sign-off was refused for QA errors: asks for a reason. */
-  gate: SkippedParagraph | null;
+  gate: SignOffGate | null;
   onGateClosed: () => void;
   onParagraphs: (paragraphs: Paragraph[]) => void;
   onError: (err: unknown) => void;
@@ -79,7 +78,7 @@ export function RowWorkflow({
         sourceLang={sourceLang}
         targetLang={targetLang}
         mt={paragraph.mt}
-        enabled={text.trim() !== '' || paragraph.status !== 'new'}
+        enabled={(text.trim() !== '' || paragraph.status !== 'new') && !paragraph.excluded}
       />
       {gate && <OverrideForm skipped={gate} busy={busy} onSubmit={(r) => void override(r)} onCancel={onGateClosed} />}
       <div className="row-workflow-toggles">

@@ -2,15 +2,17 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from './shortcuts.js';
+import { restoreFocus } from '../components/restoreFocus.js';
 
 export function ShortcutHelp({ isEditor, onClose }: { isEditor: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
+    const before = document.activeElement;
     closeRef.current?.focus();
-    return () => before?.focus();
+    // Back where it was, or as near as possible (never <body>).
+    return () => restoreFocus(before);
   }, []);
   return (
     <div className="shortcut-backdrop">

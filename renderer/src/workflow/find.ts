@@ -45,9 +45,24 @@ export function replaceMatch(text: string, match: TextMatch, pattern: RegExp, re
 
 export type FindScope = 'source' | 'target' | 'both';
 
-export function paragraphMatches(p: Paragraph, pattern: RegExp, scope: FindScope): boolean {
+/** Whether `pattern` (global) has a non-empty match in `text`; stops at the first, builds nothing. */
+export function hasMatch(text: string, pattern: RegExp): boolean {
   pattern.lastIndex = 0;
-  const inSource = scope !== 'target' && findMatches(p.source, pattern).length > 0;
-  const inTarget = scope !== 'source' && findMatches(p.target, pattern).length > 0;
-  return inSource || inTarget;
+  try {
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0] !== '') return true;
+      // An empty match: step past it (by a code point under the u flag) and look again.
+      const at = pattern.lastIndex;
+      pattern.lastIndex = at + (pattern.unicode && (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1);
+      if (pattern.lastIndex > text.length) break;
+    }
+    return false;
+  } finally {
+    // The pattern is shared (matchAll starts where lastIndex is): leave it as found.
+    pattern.lastIndex = 0;
+  }
+}
+
+export function paragraphMatches(p: Paragraph, pattern: RegExp, scope: FindScope): boolean {
+  return (scope !== 'target' && hasMatch(p.source, pattern)) || (scope !== 'source' && hasMatch(p.target, pattern));
 }

@@ -5,7 +5,7 @@ import type { QaIssue } from '../../../shared/qa/types.js';
 const KNOWN = new Set([
   'numberMissing', 'numberAdded', 'urlMissing', 'urlAdded', 'emailMissing', 'emailAdded', 'targetEmpty', 'targetIdentical',
   'leadingSpace', 'trailingSpace', 'doubleSpace', 'endPunctuation', 'tooLong', 'tooShort', 'bracketsUnbalanced',
-  'quotesUnbalanced', 'quoteStyle', 'unknownWords',
+  'quotesUnbalanced', 'quoteStyle', 'unknownWords', 'mtMark',
 ]);
 
 /** The message of one issue; checks added by other features bring their own key below `workflow.qa.issue.`. */

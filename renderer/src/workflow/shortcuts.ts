@@ -1,7 +1,7 @@
 /** The editor's keyboard shortcuts (listed in the help overlay and the README). */
 
-type KeyName = 'ctrlEnter' | 'altUp' | 'altDown' | 'ctrlShiftS' | 'ctrlZ' | 'ctrlShiftZ' | 'f7' | 'altInsert' | 'ctrlM' | 'ctrl123' | 'question' | 'escape';
-type ActionName = 'confirmNext' | 'previous' | 'next' | 'signOff' | 'undo' | 'redo' | 'nextQa' | 'insertToken' | 'insertTm' | 'insertTmN' | 'help' | 'close';
+type KeyName = 'ctrlEnter' | 'altUp' | 'altDown' | 'ctrlShiftS' | 'ctrlZ' | 'ctrlShiftZ' | 'f7' | 'altInsert' | 'ctrlM' | 'ctrl123' | 'question' | 'escape' | 'f6' | 'shiftF6' | 'ctrlG';
+type ActionName = 'confirmNext' | 'previous' | 'next' | 'signOff' | 'undo' | 'redo' | 'nextQa' | 'insertToken' | 'insertTm' | 'insertTmN' | 'help' | 'close' | 'nextRegion' | 'previousRegion' | 'goTo';
 
 export interface Shortcut {
   /** i18n key below `workflow.shortcuts.keys.` for the key combination. */
@@ -19,6 +19,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'ctrlZ', action: 'undo' },
   { keys: 'ctrlShiftZ', action: 'redo' },
   { keys: 'f7', action: 'nextQa' },
+  { keys: 'ctrlG', action: 'goTo' },
+  { keys: 'f6', action: 'nextRegion' },
+  { keys: 'shiftF6', action: 'previousRegion' },
   { keys: 'altInsert', action: 'insertToken' },
   { keys: 'ctrlM', action: 'insertTm' },
   { keys: 'ctrl123', action: 'insertTmN' },

@@ -51,7 +51,7 @@ describe('QA inline and the sign-off gate', () => {
 
     const first = rows()[0]!;
     fireEvent.click(within(first).getByRole('button', { name: 'Sign off' }));
-    await confirmFastSignOff();
+    // One question only: the reason (issue 11: it used to ask "faster than reading speed?" first).
     const reason = await within(first).findByRole('textbox', { name: 'Reason for signing off despite the QA errors' });
     expect(within(first).getByText('Paragraph 1 has QA errors and cannot be signed off without a reason.')).toBeTruthy();
     fireEvent.click(within(first).getByRole('button', { name: 'Sign off anyway' }));
@@ -65,6 +65,47 @@ describe('QA inline and the sign-off gate', () => {
       review: [{ paragraphId: ids[0], dwellMs: expect.any(Number), diffViewed: false }],
     });
     expect(within(first).queryByRole('textbox', { name: 'Reason for signing off despite the QA errors' })).toBeNull();
+  });
+
+  it('signing off a paragraph with a QA error asks one question, not two in a row', async () => {
+    const api = apiWithProfile('editor', 'Elena Editor');
+    const documentId = await openEditor(api, [{ source: 'In 2024 it rained a lot in the north.', target: 'En 2025 llovió mucho en el norte.', status: 'translated' }]);
+    const id = api.docs.get(documentId)!.paragraphs[0]!.id;
+    const first = rows()[0]!;
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign off' }));
+    const reason = await within(first).findByRole('textbox', { name: 'Reason for signing off despite the QA errors' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    // The one question says both things: the QA errors, and that it is faster than reading speed.
+    const form = reason.closest('form')!;
+    expect(within(form as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Error: The number 2024 is missing or changed.',
+      'Error: The number 2025 is not in the source.',
+    ]);
+    expect(form.textContent).toContain('faster than it can be read');
+    expect(api.callsOf('signOffReviewed')).toEqual([]);
+    fireEvent.change(reason, { target: { value: 'The year is right in the original report.' } });
+    fireEvent.click(within(first).getByRole('button', { name: 'Sign off anyway' }));
+    await waitFor(() => expect(screen.getByText('1 of 1 signed off')).toBeTruthy());
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(api.callsOf('signOffReviewed')).toEqual([
+      { paragraphIds: [id], overrides: [{ paragraphId: id, reason: 'The year is right in the original report.' }], review: expect.any(Array) },
+    ]);
+  });
+
+  it('the document QA list says "Error" or "Warning" in words, not by colour alone', async () => {
+    const api = apiWithProfile('translator');
+    await openEditor(api, [
+      { source: 'In 2024 it rained.', target: 'En 2025 llovió.', status: 'edited' },
+      { source: 'In the mid-1990s it grew.', target: 'A mediados de los @1990s creció', status: 'edited' },
+    ]);
+    const list = screen.getByRole('list', { name: 'QA issues' });
+    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Error: Paragraph 1: The number 2024 is missing or changed.',
+      'Error: Paragraph 1: The number 2025 is not in the source.',
+      'Error: Paragraph 2: “@1990s” carries a raw machine-translation mark (@: a word not translated, #: a form not generated).',
+      'Warning: Paragraph 2: The end punctuation differs: source ., translation ∅.',
+    ]);
+    expect(within(rows()[1]!).getByRole('list', { name: 'QA issues of paragraph 2' }).textContent).toContain('Error: “@1990s” carries a raw');
   });
 
   it('signs off the paragraphs a filter shows, with the same gate and summary', async () => {
