@@ -288,8 +288,9 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
         return false;
       },
       compositionend() {
-        // ProseMirror ends the composition right after this handler; the final text is read then.
-        setTimeout(() => {
+        // ProseMirror ends the composition right after this handler; the final text is read then,
+        // before any other event (a Ctrl+Z right after a commit must see the composed text).
+        queueMicrotask(() => {
           if (view.isDestroyed) return;
           if (waiting !== null && !view.composing) {
             const text = waiting;
@@ -298,7 +299,7 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
             apply(text);
           }
           report();
-        }, 0);
+        });
         return false;
       },
       beforeinput(_view, event) {
