@@ -876,7 +876,10 @@ export class FakeVersoApi implements VersoApi {
       changedAt,
       fileName: null,
       paragraphCount: doc.paragraphs.length,
-      counts: LIBRARY_COUNT_KEYS.map((key) => ({ key, count: doc.paragraphs.filter((p) => p.status === key).length })),
+      counts: LIBRARY_COUNT_KEYS.map((key) => ({
+        key,
+        count: doc.paragraphs.filter((p) => (p.excluded ? key === 'excluded' : p.status === key)).length,
+      })),
     };
   }
 

@@ -12,7 +12,8 @@ import type { Role } from '../types.js';
  * counted as `status = key` (main/db/repositories/library/libraryRepo.ts), so a new state joins
  * with one line here (and its label `library.count.<key>` in the locales).
  */
-export const LIBRARY_COUNT_KEYS = ['new', 'machine', 'edited', 'translated', 'signed-off'] as const;
+/** Paragraph statuses, and `excluded` (excluded from translation, whatever its status). */
+export const LIBRARY_COUNT_KEYS = ['new', 'machine', 'edited', 'translated', 'signed-off', 'excluded'] as const;
 export type LibraryCountKey = (typeof LIBRARY_COUNT_KEYS)[number];
 
 export interface LibraryCount {

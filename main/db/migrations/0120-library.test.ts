@@ -27,7 +27,7 @@ describe('migration 0120-library', () => {
       { id: 'p2', status: 'new' },
     ]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'paragraphs' AND name LIKE 'idx_%'").pluck().all()).toContain(
-      'idx_paragraphs_document_id_status_updated_at',
+      'idx_paragraphs_document_id_status_excluded_at_updated_at',
     );
     const insert = db.prepare(`INSERT INTO library_deletions (document_id, title, source_lang, target_lang, imported_at, paragraph_count,
       signed_off_count, sign_off_count, profile_id, author_name, role, deleted_at) VALUES ('d1', 'Kept', 'en', 'es', 'a', 2, 0, 0, NULL, 'Ann', ?, 'z')`);

@@ -31,7 +31,7 @@ export const migration0120Library: Migration = {
       CREATE TRIGGER library_deletions_no_delete BEFORE DELETE ON library_deletions
         BEGIN SELECT RAISE(ABORT, 'library_deletions is append-only'); END;
 
-      CREATE INDEX idx_paragraphs_document_id_status_updated_at ON paragraphs (document_id, status, updated_at);
+      CREATE INDEX idx_paragraphs_document_id_status_excluded_at_updated_at ON paragraphs (document_id, status, excluded_at, updated_at);
     `);
   },
 };

@@ -8,6 +8,7 @@ import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { failure } from '../../testing/failure.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+import { COUNT_CATEGORY } from '../../db/repositories/library/libraryRepo.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -67,6 +68,7 @@ describe('listLibrary', () => {
     await api.confirmParagraphs({ paragraphIds: [p[2]!.id] });
     await api.setProfile({ name: 'Elena', role: 'editor' });
     await api.signOffParagraphs({ paragraphIds: [p[2]!.id] });
+    await api.setParagraphsExcluded({ paragraphIds: [p[3]!.id], excluded: true });
 
     const items = await api.listLibrary({});
     expect(items.map((i) => i.id)).toEqual([second.id, first.id]);
@@ -79,13 +81,15 @@ describe('listLibrary', () => {
       { key: 'edited', count: 0 },
       { key: 'translated', count: 0 },
       { key: 'signed-off', count: 0 },
+      { key: 'excluded', count: 0 },
     ]);
     expect(b!.counts).toEqual([
       { key: 'new', count: 0 },
-      { key: 'machine', count: 2 },
+      { key: 'machine', count: 1 },
       { key: 'edited', count: 1 },
       { key: 'translated', count: 0 },
       { key: 'signed-off', count: 1 },
+      { key: 'excluded', count: 1 },
     ]);
     expect(b!.paragraphCount).toBe(4);
     expect(b!.fileName).toBeNull();
@@ -94,8 +98,11 @@ describe('listLibrary', () => {
 
   it('reads the counts from the index alone (no paragraph row is loaded)', () => {
     const backend = start();
-    const plan = sql(backend, `EXPLAIN QUERY PLAN SELECT status, count(*), max(updated_at) FROM paragraphs WHERE document_id = 'x' GROUP BY status`);
-    expect(plan.map((r) => r['detail']).join(' | ')).toContain('USING COVERING INDEX idx_paragraphs_document_id_status_updated_at');
+    const plan = sql(
+      backend,
+      `EXPLAIN QUERY PLAN SELECT ${COUNT_CATEGORY}, count(*), max(updated_at) FROM paragraphs WHERE document_id = 'x' GROUP BY ${COUNT_CATEGORY}`,
+    );
+    expect(plan.map((r) => r['detail']).join(' | ')).toContain('USING COVERING INDEX idx_paragraphs_document_id_status_excluded_at_updated_at');
   });
 
   it('takes the last change from the paragraphs too, whichever service wrote them', async () => {

@@ -118,7 +118,6 @@ describe('focus after bulk actions', () => {
       { source: 'In 2023 it snowed.', target: 'En 2022 nevó.', status: 'translated' },
     ]);
     press(within(rows()[0]!).getByRole('button', { name: 'Sign off' }));
-    await confirmFastSignOff();
     const reason = await within(rows()[0]!).findByRole('textbox', { name: 'Reason for signing off despite the QA errors' });
     fireEvent.change(reason, { target: { value: 'The year is right in the original report.' } });
     press(within(rows()[0]!).getByRole('button', { name: 'Sign off anyway' }));
@@ -126,7 +125,6 @@ describe('focus after bulk actions', () => {
     expect(document.activeElement).toBe(translation(0));
 
     press(within(rows()[1]!).getByRole('button', { name: 'Sign off' }));
-    await confirmFastSignOff();
     const second = await within(rows()[1]!).findByRole('textbox', { name: 'Reason for signing off despite the QA errors' });
     fireEvent.keyDown(second, { key: 'Escape' });
     expect(within(rows()[1]!).queryByRole('textbox', { name: 'Reason for signing off despite the QA errors' })).toBeNull();

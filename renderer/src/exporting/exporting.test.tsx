@@ -116,7 +116,8 @@ describe('footer settings', () => {
     const lang = await screen.findByRole('combobox', { name: 'Footer language' });
     fireEvent.change(lang, { target: { value: 'de' } });
     const text = screen.getByRole('textbox', { name: 'Footer text' }) as HTMLTextAreaElement;
-    expect(text.value).toContain('Dieser Artikel wurde mithilfe von KI-Tools übersetzt');
+    // The settings of the chosen language arrive from the API (asynchronously on a busy machine).
+    await waitFor(() => expect(text.value).toContain('Dieser Artikel wurde mithilfe von KI-Tools übersetzt'));
     expect(screen.getByText('Vetted template')).toBeTruthy();
     const preview = screen.getByRole('region', { name: 'Footer preview' });
     expect(preview.getAttribute('lang')).toBe('de');

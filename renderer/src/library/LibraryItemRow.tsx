@@ -49,7 +49,11 @@ function LibraryItemRowImpl({ item, languageName, dateTime, renaming, onOpen, on
             {t('library.item.languages', { source: languageName(item.sourceLang), target: languageName(item.targetLang) })}
           </span>
           <span className="document-progress">
-            {t('library.item.progress', { done: item.counts.find((c) => c.key === 'signed-off')?.count ?? 0, total: item.paragraphCount })}
+            {t('library.item.progress', {
+              done: item.counts.find((c) => c.key === 'signed-off')?.count ?? 0,
+              // Excluded paragraphs are done as they are (as in the editor's progress).
+              total: item.paragraphCount - (item.counts.find((c) => c.key === 'excluded')?.count ?? 0),
+            })}
           </span>
           <span>
             {item.fileName
@@ -59,7 +63,8 @@ function LibraryItemRowImpl({ item, languageName, dateTime, renaming, onOpen, on
           <span>{t('library.item.changed', { date: dateTime(item.changedAt) })}</span>
         </p>
         <ul className="status-counts" aria-label={t('library.count.label')}>
-          {item.counts.map((c) => (
+          {/* "Excluded" only when there are some: most articles have none. */}
+          {item.counts.filter((c) => c.key !== 'excluded' || c.count > 0).map((c) => (
             <li key={c.key} className={`status-count status-${c.key}${c.count === 0 ? ' zero' : ''}`}>
               <span className="status-count-label">{t(`library.count.${c.key}`)}</span> <span className="status-count-value">{c.count}</span>
             </li>

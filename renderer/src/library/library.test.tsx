@@ -38,6 +38,24 @@ describe('library items', () => {
     ]);
   });
 
+  it('count paragraphs excluded from translation apart, and as done in the progress', async () => {
+    const api = apiWithProfile();
+    const doc = api.seedDocument(
+      [
+        { source: 'Advertisement' },
+        { source: 'Two.', target: 'Dos.', status: 'signed-off' },
+      ],
+      { title: 'Storm' },
+    );
+    await api.setParagraphsExcluded({ paragraphIds: [doc.paragraphs[0]!.id], excluded: true });
+    renderApp({ api });
+    await screen.findByRole('button', { name: 'Storm' });
+    const li = item('Storm');
+    expect(li.textContent).toContain('1 of 1 signed off');
+    const counts = within(li).getByRole('list', { name: 'Paragraphs by status' });
+    expect(within(counts).getAllByRole('listitem').map((c) => c.textContent)).toContain('Excluded 1');
+  });
+
   it('searches by title and language as you type, and sorts by title', async () => {
     const api = apiWithProfile();
     api.seedDocument([{ source: 'x' }], { title: 'Zebra crossings', targetLang: 'de' });

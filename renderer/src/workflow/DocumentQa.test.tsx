@@ -10,7 +10,7 @@ async function openEditor(count: number) {
   const api = apiWithProfile('translator');
   // Every paragraph's number is missing from its translation: one QA error each.
   api.seedDocument(
-    Array.from({ length: count }, (_, i) => ({ source: `Paragraph ${i + 1} of the report.`, target: 'Un párrafo del informe.', status: 'edited' as const })),
+    Array.from({ length: count }, (_, i) => ({ source: `Paragraph ${i + 1} of the report.`, target: 'El párrafo del informe.', status: 'edited' as const })),
     { title: 'QA story' },
   );
   renderApp({ api });
@@ -49,7 +49,7 @@ describe('the document QA list', () => {
     const table = screen.getByRole('table', { name: 'Paragraphs' });
     const rowOf = (n: number) => within(table).queryAllByRole('row').find((r) => within(r).getAllByRole('cell')[0]!.textContent === String(n));
     expect(rowOf(150)).toBeUndefined();
-    fireEvent.click(within(list).getByRole('button', { name: /^Paragraph 150: / }));
+    fireEvent.click(within(list).getByRole('button', { name: /^Error: Paragraph 150: / }));
     await waitFor(() => expect(document.activeElement).toBe(rowOf(150) && within(rowOf(150)!).getByRole('textbox', { name: 'Translation' })));
   });
 });

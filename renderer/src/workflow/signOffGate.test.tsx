@@ -98,7 +98,11 @@ describe('QA inline and the sign-off gate', () => {
       { source: 'In 2024 it rained.', target: 'En 2025 llovió.', status: 'edited' },
       { source: 'In the mid-1990s it grew.', target: 'A mediados de los @1990s creció', status: 'edited' },
     ]);
-    const list = screen.getByRole('list', { name: 'QA issues' });
+    // The list is built only while it is open (workflow/DocumentQa).
+    const details = screen.getByText('QA issues').closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const list = await screen.findByRole('list', { name: 'QA issues' });
     expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([
       'Error: Paragraph 1: The number 2024 is missing or changed.',
       'Error: Paragraph 1: The number 2025 is not in the source.',

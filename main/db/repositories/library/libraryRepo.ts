@@ -1,6 +1,6 @@
 /**
  * The library's queries (migration 0120): items with their status counts and last change, computed
- * by SQLite from the index on (document_id, status, updated_at) without reading a paragraph row,
+ * by SQLite from the index on (document_id, status, excluded_at, updated_at) without reading a paragraph row,
  * renaming, and the deletion record that outlives the document.
  */
 import type Database from 'better-sqlite3';
@@ -8,10 +8,10 @@ import { LIBRARY_COUNT_KEYS, type DeletionRecord, type LibraryItem } from '../..
 import type { Role } from '../../../../shared/types.js';
 
 /**
- * The category a paragraph is counted in. Every category is a status today; a category that is not
- * (e.g. a flag column) would change this expression, e.g. `CASE WHEN flag THEN 'name' ELSE status END`.
+ * The category a paragraph is counted in: its status, or `excluded` when it is excluded from
+ * translation (migration 0110). Every column it reads is in the index of migration 0120.
  */
-const COUNT_CATEGORY = 'status';
+export const COUNT_CATEGORY = "CASE WHEN excluded_at IS NULL THEN status ELSE 'excluded' END";
 
 const ITEM_SELECT = `
   SELECT d.id, d.title, d.source_lang, d.target_lang, d.created_at, d.updated_at, s.file_name,
