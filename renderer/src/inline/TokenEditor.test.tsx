@@ -77,6 +77,17 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
     await waitFor(() => expect(saves(api).at(-1)?.target).toBe(TARGET.replace('El río', 'El gran río')), { timeout: 3000 });
   });
 
+  it('a chip element the browser rebuilt while editing around it is still the chip (nothing lost, nothing added)', async () => {
+    const { box, view } = await openRow();
+    const text = box.querySelector('.token-line')!.firstChild as Text;
+    act(() => {
+      const chip = box.querySelector('[data-token]')!;
+      chip.replaceWith(chip.cloneNode(true));
+      text.nodeValue = 'El gran río ';
+    });
+    await waitFor(() => expect(docToText(view.state.doc)).toBe(TARGET.replace('El río', 'El gran río')));
+  });
+
   it('a save coming back (equal text, new codes array) rebuilds nothing: the caret and the chip elements stay', async () => {
     const { api, box, view } = await openRow();
     caretAt(view, 7);

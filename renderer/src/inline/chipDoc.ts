@@ -9,8 +9,9 @@
  * (`whitespace: 'pre'`).
  *
  * Nothing typed, pasted or dropped can make a token: chips come only from `textToDoc` (the stored
- * text) and from inserting a missing token; placeholder characters that reach a text node are
- * removed (`stripPlaceholders`), and an element that looks like a chip in pasted HTML is ignored.
+ * text), from inserting a missing token and from the editor's own chip elements; placeholder
+ * characters that reach a text node are removed (`stripPlaceholders`), and paste and drop are
+ * plain text (chipEditorView.ts), so HTML from outside is never read as chips.
  */
 import { Fragment, Schema, type Node as PmNode } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
@@ -40,8 +41,17 @@ export const chipSchema = new Schema({
       // Copied text never carries placeholders.
       leafText: () => '',
       toDOM: (node) => ['span', { 'data-token': node.attrs['token'] as string, contenteditable: 'false' }],
-      // A chip's DOM that comes from outside (pasted HTML, a browser's copy of a chip) is never a token.
-      parseDOM: [{ tag: 'span[data-token]', ignore: true }],
+      // Read back from the editor's own DOM when the browser rebuilt a chip's element while editing
+      // around it. Pasted and dropped content never gets here: it is taken as plain text.
+      parseDOM: [
+        {
+          tag: 'span[data-token]',
+          getAttrs: (el) => {
+            const token = (el as HTMLElement).dataset['token'] ?? '';
+            return /^[\uE000-\uE2FF]$/u.test(token) ? { token } : false;
+          },
+        },
+      ],
     },
   },
   marks: {},

@@ -123,16 +123,23 @@ function charRange(doc: PmNode, pos: number, forward: boolean): { from: number; 
 }
 
 /**
- * Backspace / Delete that leave the caret at the start of a line with a chip right after it, done
- * by the model: there Chromium puts the caret after the chip. Elsewhere the browser deletes.
+ * Backspace / Delete on a selection, next to a line start with a chip right after it (where the
+ * separator image is), or that leave the caret at one, done by the model: there Chromium deletes
+ * the separator (and rebuilds the chips after it) or puts the caret after the chip. A single
+ * character elsewhere is the browser's (graphemes, scripts, spell checking).
  */
 function deleteChar(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, forward: boolean): boolean {
   const { empty, head } = state.selection;
-  if (!empty) return false;
+  // A selection is deleted by the model (it may hold chips and separators the browser would rebuild).
+  if (!empty) {
+    dispatch?.(state.tr.deleteSelection().scrollIntoView());
+    return true;
+  }
   const range = charRange(state.doc, head, forward);
   if (!range) return false;
   const tr = state.tr.delete(range.from, range.to);
-  if (!lineStartBeforeChip(tr.doc, range.from)) return false;
+  const near = lineStartBeforeChip(state.doc, range.from) || lineStartBeforeChip(state.doc, range.to) || lineStartBeforeChip(tr.doc, range.from);
+  if (!near) return false;
   dispatch?.(tr.scrollIntoView());
   return true;
 }
@@ -305,6 +312,16 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
       beforeinput(_view, event) {
         // The browser's own undo would edit the DOM behind the editor's back; undo is the row's.
         if (event.inputType === 'historyUndo' || event.inputType === 'historyRedo') event.preventDefault();
+        // Typing over a selection replaces it by the model (it may hold chips).
+        if (event.inputType === 'insertText' && event.data && !view.composing) {
+          const { from, to } = shownRange(view);
+          if (from !== to) {
+            event.preventDefault();
+            const text = cleanInput(event.data);
+            const tr = view.state.tr.insertText(text, from, to);
+            view.dispatch(tr.setSelection(TextSelection.create(tr.doc, from + text.length)).scrollIntoView());
+          }
+        }
         return false;
       },
     },
