@@ -39,18 +39,22 @@ test('QA errors block sign-off until overridden; bulk sign-off skips and reports
   await expect(app.translation(2)).toHaveValue('El perro es diminuto.');
   await page.keyboard.press('Control+z');
   await expect(app.translation(2)).toHaveValue(mtThird);
+  // Back to exactly the MT: the status is machine translation again, not "Edited".
+  await expect(app.row(2).locator('.status-badge')).toHaveText('Machine translation');
 
   // The history names who did what, in which role, and what an undo undid.
   await app.row(2).getByRole('button', { name: 'History' }).click();
   const history = app.row(2).getByRole('region', { name: 'History of paragraph 3' });
   await expect(history).toContainText('Edited by Tomás Translator (translator)');
-  await expect(history).toContainText('undoes revision');
-  await expect(history).toContainText('redoes revision');
+  // Undo and redo are described in words, never by internal revision numbers.
+  await expect(history).toContainText('Undo of the edit by Tomás Translator from');
+  await expect(history).toContainText('Redo of the edit by Tomás Translator from');
+  await expect(history).not.toContainText('revision');
   await expect(history).toContainText('Machine translation by apertium');
   // Restoring an earlier version makes it current again, as a new revision.
   await history.getByRole('button', { name: 'Restore this version' }).first().click();
   await expect(app.translation(2)).toHaveValue('El perro es diminuto.');
-  await expect(history).toContainText('restores revision');
+  await expect(history).toContainText('Brings back the version of');
 
   // The translator rewords the second paragraph.
   await app.translation(1).fill('La vivienda es roja.');

@@ -55,6 +55,16 @@ describe('statusAfterEdit', () => {
     expect(statusAfterEdit(from, 'Hola mundo', 'Hola, mundo')).toEqual({ status: to, withdrawsSignOff: withdraws });
   });
 
+  it('a text that is exactly the raw MT again (every edit undone) is machine translation again', () => {
+    expect(statusAfterEdit('edited', 'Hola, mundo', 'Hola mundo', 'Hola mundo')).toEqual({ status: 'machine', withdrawsSignOff: false });
+    expect(statusAfterEdit('translated', 'Hola, mundo', 'Hola mundo', 'Hola mundo')).toEqual({ status: 'machine', withdrawsSignOff: false });
+    expect(statusAfterEdit('signed-off', 'Hola, mundo', 'Hola mundo', 'Hola mundo')).toEqual({ status: 'machine', withdrawsSignOff: true });
+    // Anything else stays an edit; without MT nothing changes.
+    expect(statusAfterEdit('machine', 'Hola mundo', 'Hola mundo!', 'Hola mundo')).toEqual({ status: 'edited', withdrawsSignOff: false });
+    expect(statusAfterEdit('edited', 'a', 'Hola mundo', null)).toEqual({ status: 'edited', withdrawsSignOff: false });
+    expect(statusAfterEdit('edited', 'a', '', '')).toEqual({ status: 'new', withdrawsSignOff: false });
+  });
+
   it('counts a whitespace-only change as a change', () => {
     expect(statusAfterEdit('signed-off', 'Hola', 'Hola ')).toEqual({ status: 'edited', withdrawsSignOff: true });
   });

@@ -25,17 +25,20 @@ export function statusAfterMt(current: ParagraphStatus): ParagraphStatus | null 
 
 /**
  * Status after a person changes the target text. Unchanged text keeps the status. Changed text
- * becomes 'edited' (or 'new' when it is now empty); changing a signed-off text withdraws the
- * sign-off.
+ * becomes 'edited' (or 'new' when it is now empty, or 'machine' when it is now exactly the raw
+ * machine translation again, e.g. after undoing every edit); changing a signed-off text withdraws
+ * the sign-off.
  */
 export function statusAfterEdit(
   current: ParagraphStatus,
   before: string,
   after: string,
+  /** The paragraph's raw MT, if it has one. */
+  rawMt?: string | null,
 ): { status: ParagraphStatus; withdrawsSignOff: boolean } {
   if (before === after) return { status: current, withdrawsSignOff: false };
   return {
-    status: isEmptyText(after) ? 'new' : 'edited',
+    status: isEmptyText(after) ? 'new' : rawMt !== undefined && rawMt !== null && after === rawMt ? 'machine' : 'edited',
     withdrawsSignOff: current === 'signed-off',
   };
 }

@@ -18,8 +18,10 @@
 import type Database from 'better-sqlite3';
 import type { TmMatch, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
 import { CONCORDANCE_MAX_HITS, TM_MAX_MATCHES, TM_MIN_SCORE } from '../../shared/memory/limits.js';
-import { lengthBound, matchTokens, tokenMatchScore } from '../../shared/memory/matchScore.js';
+import { lengthBound, matchTokens, tokenMatchScore, withoutCodes } from '../../shared/memory/matchScore.js';
 import { pairKey } from '../../shared/memory/pair.js';
+import { withFormatPenalty } from '../../shared/memory/formatting.js';
+import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { createPostings } from './postings.js';
 import { termHash } from './termHash.js';
 
@@ -77,9 +79,15 @@ interface UnitRow {
   document_id: string | null;
   document_title: string | null;
   paragraph_id: string | null;
+  codes: string;
 }
 
-const UNIT_COLUMNS = 'id, source_lang, target_lang, source, target, origin, created_by, created_at, document_id, document_title, paragraph_id';
+const UNIT_COLUMNS = 'id, source_lang, target_lang, source, target, origin, created_by, created_at, document_id, document_title, paragraph_id, codes';
+
+function parseCodes(json: string): InlineCode[] {
+  const value = JSON.parse(json) as unknown;
+  return Array.isArray(value) ? (value as InlineCode[]) : [];
+}
 
 function toUnit(r: UnitRow): TmUnit {
   return {
@@ -93,6 +101,7 @@ function toUnit(r: UnitRow): TmUnit {
     createdAt: r.created_at,
     documentId: r.document_id,
     documentTitle: r.document_title,
+    codes: parseCodes(r.codes),
   };
 }
 
@@ -118,6 +127,8 @@ export interface LookupOptions {
   minScore?: number;
   /** Units of this paragraph are not matches for it. */
   excludeParagraphId?: string;
+  /** The query's inline codes: a unit whose formatting differs loses FORMAT_PENALTY points. */
+  codes?: readonly InlineCode[];
 }
 
 export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_TUNING) {
@@ -268,12 +279,19 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     scored.sort((a, b) => b.score - a.score || b.id - a.id);
     const top = scored.slice(0, limit * 4);
     const rows = new Map(unitsStmt.all(JSON.stringify(top.map((s) => s.id))).map((r) => [r.id, r]));
+    // The formatting penalty (shared/memory/formatting.ts): the words matched; does the formatting?
+    const asked = { source: text, codes: options.codes ?? [] };
+    for (const s of top) {
+      const r = rows.get(s.id);
+      if (r) s.score = withFormatPenalty(s.score, { source: r.source, codes: parseCodes(r.codes) }, asked);
+    }
+    top.sort((a, b) => b.score - a.score || b.id - a.id);
     // 5. The same source and translation once (the newest).
     const seen = new Set<string>();
     const matches: TmMatch[] = [];
     for (const { id, score } of top) {
       const r = rows.get(id);
-      if (!r) continue;
+      if (!r || score < minScore) continue;
       const key = `${r.source}\u0000${r.target}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -300,7 +318,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     for (let i = 0; i < ids.length && hits.length < limit; i += 500) {
       const rows = unitsStmt.all(JSON.stringify(ids.slice(i, i + 500))).sort((a, b) => b.id - a.id);
       for (const r of rows) {
-        if (r.source.normalize('NFC').toLowerCase().includes(needle)) hits.push(toUnit(r));
+        if (withoutCodes(r.source).normalize('NFC').toLowerCase().includes(needle)) hits.push(toUnit(r));
         if (hits.length === limit) break;
       }
     }

@@ -3,6 +3,7 @@
  * entity declarations is refused, size and element limits) and writing.
  * A file is read completely before anything is stored: a broken file changes nothing.
  */
+import { renderPlainText } from '../../shared/inline/renderInline.js';
 import { SaxesParser } from 'saxes';
 import { runParser } from '../import/formats/safeXml.js';
 import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
@@ -170,8 +171,9 @@ export function writeTmx(units: readonly TmUnit[], pair: { sourceLang: string; t
     const attrs = `${date ? ` creationdate="${date}"` : ''}${u.createdBy ? ` creationid="${escapeXml(u.createdBy)}"` : ''}`;
     lines.push(`    <tu${attrs}>`);
     if (u.documentTitle) lines.push(`      <prop type="x-document">${escapeXml(u.documentTitle)}</prop>`);
-    lines.push(`      <tuv xml:lang="${escapeXml(u.sourceLang)}"><seg>${escapeXml(u.source)}</seg></tuv>`);
-    lines.push(`      <tuv xml:lang="${escapeXml(u.targetLang)}"><seg>${escapeXml(u.target)}</seg></tuv>`);
+    // Text only, as the document's TMX export: inline codes become their plain text (renderPlainText).
+    lines.push(`      <tuv xml:lang="${escapeXml(u.sourceLang)}"><seg>${escapeXml(renderPlainText(u.source, u.codes ?? []))}</seg></tuv>`);
+    lines.push(`      <tuv xml:lang="${escapeXml(u.targetLang)}"><seg>${escapeXml(renderPlainText(u.target, u.codes ?? []))}</seg></tuv>`);
     lines.push('    </tu>');
   }
   lines.push('  </body>', '</tmx>', '');

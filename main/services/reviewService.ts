@@ -132,7 +132,7 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
   }
 
   const writeEdit = deps.db.transaction((p: Paragraph, target: string, author: Profile, link?: LinkRef, tag?: (revisionId: number) => void) => {
-    const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target);
+    const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
     const now = deps.now();
     const at = now.toISOString();
     const updated: Paragraph = { ...p, target, status, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };

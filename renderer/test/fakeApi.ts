@@ -2,6 +2,7 @@
  * A small in-memory VersoApi for component tests: real status rules from shared/status.ts, errors
  * thrown with codes (as main's services do), every call recorded, and hooks to make a call fail.
  */
+import { mapUnitTokens } from '../../shared/memory/formatting.js';
 import type { ImportDocumentInput, ImportSource, MethodName, UpdateParagraphResult, VersoApi } from '../../shared/api.js';
 import { canConfirm, canSignOff, statusAfterEdit } from '../../shared/status.js';
 import { isKnownLanguage } from '../../shared/languages.js';
@@ -358,7 +359,7 @@ export class FakeVersoApi implements VersoApi {
     this.record('updateParagraphTarget', input);
     this.requireProfile();
     const { paragraph } = this.findParagraph(input.paragraphId);
-    const next = statusAfterEdit(paragraph.status, paragraph.target, input.target);
+    const next = statusAfterEdit(paragraph.status, paragraph.target, input.target, paragraph.mt?.text);
     paragraph.target = input.target;
     paragraph.status = next.status;
     if (next.withdrawsSignOff) paragraph.signOff = null;
@@ -723,8 +724,9 @@ export class FakeVersoApi implements VersoApi {
     const match = (this.tmMatches.get(input.paragraphId) ?? []).find((m) => m.unitId === input.unitId);
     if (!match) throw new FakeApiError('TM_UNIT_NOT_FOUND', 'No such TM unit', { unitId: input.unitId });
     const { paragraph } = this.findParagraph(input.paragraphId);
-    const next = statusAfterEdit(paragraph.status, paragraph.target, match.target);
-    paragraph.target = match.target;
+    const target = mapUnitTokens(match.target, match.codes ?? [], paragraph.codes ?? []);
+    const next = statusAfterEdit(paragraph.status, paragraph.target, target, paragraph.mt?.text);
+    paragraph.target = target;
     paragraph.status = next.status;
     if (next.withdrawsSignOff) paragraph.signOff = null;
     paragraph.updatedAt = now();

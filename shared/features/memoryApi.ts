@@ -3,6 +3,7 @@
  * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
  * `shared/features/memorySchemas.ts` and a service in `main/services/features/memory.ts`.
  */
+import type { InlineCode } from '../inline/inlineCodes.js';
 import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { Paragraph } from '../types.js';
 
@@ -21,9 +22,14 @@ export interface TmUnit {
   createdAt: string;
   documentId: string | null;
   documentTitle: string | null;
+  /** Inline codes of the unit's paragraph, whose tokens its source and target hold (none for TMX units). */
+  codes?: InlineCode[];
 }
 
-/** A fuzzy match for a paragraph: a TM unit and its match percentage (shared/memory/matchScore.ts). */
+/**
+ * A fuzzy match for a paragraph: a TM unit and its match percentage (shared/memory/matchScore.ts),
+ * with the formatting penalty when its formatting differs (shared/memory/formatting.ts).
+ */
 export interface TmMatch extends TmUnit {
   score: number;
 }

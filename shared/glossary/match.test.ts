@@ -32,6 +32,14 @@ describe('term matching', () => {
     ]);
   });
 
+  it('finds a term whose words are split by inline formatting (chips), and a term inside a link', () => {
+    const text = 'Ask the European \uE000Union\uE100 and \uE001the Council\uE101 today.';
+    const found = findTermMatches(text, [term('European Union'), term('Council')], 'en');
+    expect(found.map((m) => m.text)).toEqual(['European \uE000Union', 'Council']);
+    // No white space between the words is no match.
+    expect(findTermMatches('European\uE000Union', [term('European Union')], 'en')).toEqual([]);
+  });
+
   it('counts apostrophes as boundaries (possessives, elision)', () => {
     expect(findTermMatches("Macron's plan and Macron’s reply", [term('Macron')], 'en')).toHaveLength(2);
     expect(findTermMatches("selon l'Union européenne", [term('Union européenne')], 'fr').map((m) => m.text)).toEqual(['Union européenne']);

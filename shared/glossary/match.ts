@@ -3,7 +3,8 @@
  * with word boundaries from `Intl.Segmenter` for the text's language; an apostrophe next to a term
  * counts as a boundary ("Macron's", "l'Union"). Scripts written without spaces (Chinese, Japanese,
  * Thai, …) have no reliable word boundaries, so there a term matches as a substring. Case is
- * ignored unless the term is case-sensitive; inner white space matches any run of white space.
+ * ignored unless the term is case-sensitive; inner white space matches any run of white space,
+ * with inline tokens (shared/inline: bold, links) anywhere in it.
  */
 import type { MatchableTerm } from './types.js';
 import { escapeRegExp } from '../escapeRegExp.js';
@@ -48,7 +49,8 @@ function phraseInfo(phrase: string): PhraseInfo {
   if (known) return known;
   const lower = phrase.toLowerCase();
   const first = phrase.split(/\s+/u)[0]!;
-  const pattern = phrase.split(/\s+/u).map(escapeRegExp).join('\\s+');
+  // Between words: white space, and any inline tokens (chips) around it ("European <b>Union</b>").
+  const pattern = phrase.split(/\s+/u).map(escapeRegExp).join('[\\s\\uE000-\\uE2FF]*\\s[\\s\\uE000-\\uE2FF]*');
   const info: PhraseInfo = {
     first,
     firstLower: first.toLowerCase(),

@@ -4,7 +4,8 @@
  *   score = floor(100 × (1 − d / max(n, m)))
  *
  * n, m: token counts of the two sources; tokens are Intl.Segmenter words plus every punctuation
- * character (whitespace is not a token), Chinese/Japanese characters one token each; d: Levenshtein
+ * character (whitespace is not a token), Chinese/Japanese characters one token each, inline codes
+ * left out (`withoutCodes`; formatting.ts adds a penalty when formatting differs); d: Levenshtein
  * distance over the tokens where inserting, deleting or replacing a token costs 1 and replacing a
  * token by the same token in another case costs 0.5. Two empty texts score 100.
  */
@@ -26,10 +27,19 @@ function segmenterFor(lang: string): Intl.Segmenter {
   return s;
 }
 
-/** The tokens a match score is computed over (NFC). */
+/**
+ * The text a match is computed on: inline codes abstracted (shared/memory/formatting.ts). Paired
+ * placeholders (bold, italic, links) are left out, so "re<b>launch</b>ed" stays one word; a
+ * standalone one (a line break, inline code) separates words.
+ */
+export function withoutCodes(text: string): string {
+  return text.replace(/[\uE000-\uE1FF]/gu, '').replace(/[\uE200-\uE2FF]/gu, ' ');
+}
+
+/** The tokens a match score is computed over (NFC, inline codes abstracted). */
 export function matchTokens(text: string, lang: string): string[] {
   const out: string[] = [];
-  for (const { segment, isWordLike } of segmenterFor(lang).segment(text.normalize('NFC'))) {
+  for (const { segment, isWordLike } of segmenterFor(lang).segment(withoutCodes(text).normalize('NFC'))) {
     if (isWordLike && !CJK_CHAR.test(segment)) {
       out.push(segment);
       continue;

@@ -9,6 +9,7 @@ import { migration0090InlineCodes } from './0090-inline-codes.js';
 import { migration0100HtmlExtract } from './0100-html-extract.js';
 import { migration0110ExclusionReplace } from './0110-exclusion-replace.js';
 import { migration0120Library } from './0120-library.js';
+import { migration0150TmUnitCodes } from './0150-tm-unit-codes.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100HtmlExtract,
   migration0110ExclusionReplace,
   migration0120Library,
+  migration0150TmUnitCodes,
 ].sort((a, b) => a.version - b.version);

@@ -224,3 +224,62 @@ describe('concordance', () => {
     expect((await failure(api.searchTmConcordance({ sourceLang: 'en', targetLang: 'es', query: '  ' }))).code).toBe('TM_QUERY_EMPTY');
   });
 });
+
+describe('inline codes in the TM', () => {
+  const o = (i: number) => String.fromCharCode(0xe000 + i);
+  const c = (i: number) => String.fromCharCode(0xe100 + i);
+  const md = (backend: Backend, text: string) =>
+    backend.api.importDocument({ source: { kind: 'text', text, format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+  const TARGET = `El ${o(0)}banco${c(0)} abrió ${o(1)}una sucursal${c(1)} en Madrid.`;
+
+  it('matches on the text with codes abstracted, with a formatting penalty, and inserts keeping the paragraph’s own codes', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const signed = await md(backend, 'The **bank** opened [a branch](https://a.example/one) in Madrid.');
+    expect(signed.paragraphs[0]!.codes).toEqual([{ type: 'bold' }, { type: 'link', href: 'https://a.example/one' }]);
+    await signOff(backend, signed.paragraphs[0]!.id, TARGET);
+    expect(rows(backend, 'SELECT codes FROM tm_units')).toEqual([{ codes: JSON.stringify(signed.paragraphs[0]!.codes) }]);
+
+    // Same words, same formatting (another link target): 100 %, inserted with this paragraph's codes.
+    const same = (await md(backend, 'The **bank** opened [a branch](https://b.example/two) in Madrid.')).paragraphs[0]!;
+    const [exact] = await api.lookupTm({ paragraphId: same.id });
+    expect(exact).toMatchObject({ score: 100, target: TARGET, codes: signed.paragraphs[0]!.codes });
+    const inserted = await api.applyTmMatch({ paragraphId: same.id, unitId: exact!.unitId });
+    expect(inserted.paragraph.target).toBe(TARGET);
+    expect(inserted.paragraph.codes).toEqual([{ type: 'bold' }, { type: 'link', href: 'https://b.example/two' }]);
+    expect(rows(backend, `SELECT score FROM tm_provenance WHERE paragraph_id = '${same.id}'`)).toEqual([{ score: 100 }]);
+
+    // Link first, then bold: the unit's tokens land on this paragraph's codes by kind and order.
+    const swapped = (await md(backend, 'The [bank](https://c.example) opened **a branch** in Madrid.')).paragraphs[0]!;
+    const [fuzzy] = await api.lookupTm({ paragraphId: swapped.id });
+    expect(fuzzy!.score).toBe(99);
+    const moved = await api.applyTmMatch({ paragraphId: swapped.id, unitId: fuzzy!.unitId });
+    expect(moved.paragraph.target).toBe(`El ${o(1)}banco${c(1)} abrió ${o(0)}una sucursal${c(0)} en Madrid.`);
+
+    // Italic where the unit has bold: the link is placed, the italic is left missing for the buttons.
+    const italic = (await md(backend, 'The *bank* opened [a branch](https://d.example) in Madrid.')).paragraphs[0]!;
+    const [partial] = await api.lookupTm({ paragraphId: italic.id });
+    expect(partial!.score).toBe(99);
+    expect((await api.applyTmMatch({ paragraphId: italic.id, unitId: partial!.unitId })).paragraph.target).toBe(
+      `El banco abrió ${o(1)}una sucursal${c(1)} en Madrid.`,
+    );
+
+    // A paragraph without codes gets the words without any placeholder.
+    const plain = (await md(backend, 'The bank opened a branch in Madrid.')).paragraphs[0]!;
+    const [formatOnly] = await api.lookupTm({ paragraphId: plain.id });
+    expect(formatOnly!.score).toBe(99);
+    expect((await api.applyTmMatch({ paragraphId: plain.id, unitId: formatOnly!.unitId })).paragraph.target).toBe('El banco abrió una sucursal en Madrid.');
+
+    // Pre-fill takes only true 100 % matches (formatting included).
+    await api.updateMemorySettings({ prefillExact: true });
+    const twin = await md(backend, 'The **bank** opened [a branch](https://e.example) in Madrid.\n\nThe bank opened a branch in Madrid.');
+    const filled = await api.prefillTmMatches({ documentId: twin.id });
+    expect(filled.paragraphs.map((p) => p.target)).toEqual([TARGET]);
+
+    // The TM's TMX export carries text only, never placeholder characters.
+    const exported = await api.exportTmx({ sourceLang: 'en', targetLang: 'es' });
+    expect(exported.content).toContain('<seg>El banco abrió una sucursal en Madrid.</seg>');
+    expect(exported.content).not.toMatch(/[\uE000-\uE2FF]/u);
+  });
+});

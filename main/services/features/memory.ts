@@ -6,6 +6,7 @@
 import type { MemoryApi, MemorySettings, TmProvenance, TmUnit } from '../../../shared/features/memoryApi.js';
 import { matchScore } from '../../../shared/memory/matchScore.js';
 import { pairKey } from '../../../shared/memory/pair.js';
+import { mapUnitTokens, withFormatPenalty } from '../../../shared/memory/formatting.js';
 import { statusAfterEdit } from '../../../shared/status.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
@@ -54,11 +55,15 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     return { p, doc };
   }
 
+  /** A unit's translation as it goes into this paragraph: its tokens mapped onto the paragraph's own codes. */
+  const targetFor = (p: Paragraph, unit: TmUnit): string => mapUnitTokens(unit.target, unit.codes ?? [], p.codes ?? []);
+
   /** Writes a unit's translation into a paragraph: a revision with origin `tm` and its provenance. */
   const writeMatch = deps.db.transaction((p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile) => {
     const at = deps.now().toISOString();
-    const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, unit.target);
-    const updated: Paragraph = { ...p, target: unit.target, status, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };
+    const target = targetFor(p, unit);
+    const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
+    const updated: Paragraph = { ...p, target, status, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };
     repos.paragraphs.update(updated);
     const revision = {
       paragraphId: p.id,
@@ -68,7 +73,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       role: author.role,
       mtEngine: null,
       beforeText: p.target,
-      afterText: unit.target,
+      afterText: target,
       statusBefore: p.status,
       statusAfter: status,
       createdAt: at,
@@ -78,7 +83,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       revisionId,
       paragraphId: p.id,
       unitId: unit.unitId,
-      score: matchScore(unit.source, p.source, doc.sourceLang),
+      score: withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p),
       unitSource: unit.source,
       unitOrigin: unit.origin,
       unitBy: unit.createdBy,
@@ -102,7 +107,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   return {
     async lookupTm({ paragraphId }) {
       const { p, doc } = requireParagraph(paragraphId);
-      return store.lookup(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id });
+      return store.lookup(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });
     },
 
     async applyTmMatch({ paragraphId, unitId }) {
@@ -112,7 +117,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       if (!unit || pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang)) {
         throw new ServiceError('TM_UNIT_NOT_FOUND', 'This translation memory entry no longer exists (its sign-off may have been withdrawn).', { unitId });
       }
-      if (unit.target === p.target) return { paragraph: p, signOffWithdrawn: false };
+      if (targetFor(p, unit) === p.target) return { paragraph: p, signOffWithdrawn: false };
       return writeMatch(p, doc, unit, author);
     },
 
@@ -134,7 +139,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
         if (start > 0) await new Promise((r) => setImmediate(r));
         const found: [string, TmUnit][] = [];
         for (const p of untouched.slice(start, start + PREFILL_CHUNK)) {
-          const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, { limit: 1, minScore: 100, excludeParagraphId: p.id });
+          const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, { limit: 1, minScore: 100, excludeParagraphId: p.id, codes: p.codes ?? [] });
           if (best) found.push([p.id, best]);
         }
         filled.push(...writeFound(found, doc, author));

@@ -7,6 +7,7 @@ import { createBackend, type Backend } from '../../backend.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { failure } from '../../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+import { recordJobEvents } from '../../testing/jobEvents.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -160,6 +161,30 @@ describe('history, undo, redo, restore', () => {
     // Undo of the restore goes back to the text before it.
     expect((await api.undoParagraph({ paragraphId: id })).paragraph.target).toBe('Uno?');
     expect(rows(backend, 'SELECT count(*) AS n FROM workflow_revision_links')[0]!.n).toBe(7);
+  });
+
+  it('undoing every edit back to the raw MT makes the paragraph machine translation again; the history says so', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Ana', role: 'translator' });
+    const doc = await article(backend, ['The house is red.']);
+    const id = doc.paragraphs[0]!.id;
+    const log = recordJobEvents(backend.events);
+    const { jobId } = await api.translateParagraphs({ documentId: doc.id });
+    await log.final(jobId);
+    log.stop();
+    const mt = (await api.getDocument({ documentId: doc.id })).paragraphs[0]!;
+    expect(mt.status).toBe('machine');
+    expect((await api.updateParagraphTarget({ paragraphId: id, target: `${mt.target} Hoy.` })).paragraph.status).toBe('edited');
+    await api.confirmParagraphs({ paragraphIds: [id] });
+    const undone = await api.undoParagraph({ paragraphId: id });
+    expect(undone.paragraph).toMatchObject({ target: mt.target, status: 'machine' });
+    // Redo brings the edit (and its status) back; typing the MT text again is machine translation too.
+    expect((await api.redoParagraph({ paragraphId: id })).paragraph.status).toBe('edited');
+    expect((await api.updateParagraphTarget({ paragraphId: id, target: mt.target })).paragraph.status).toBe('machine');
+    const history = await api.getParagraphHistory({ paragraphId: id });
+    const undo = history.entries.find((e) => e.link?.kind === 'undo')!;
+    expect(undo).toMatchObject({ statusBefore: 'translated', statusAfter: 'machine', afterText: mt.target });
   });
 
   it('undo of a signed-off paragraph withdraws the sign-off; nothing to undo is a clear error', async () => {

@@ -30,6 +30,15 @@ import { tmShortcutIndex } from '../memory/tmShortcuts.js';
 import { unsavedDrafts, useReportUnsaved } from './rowPresence.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
+
+/**
+ * The pause before autosave. Browser-mode tests may shorten it (a number below the default in
+ * `__VERSO_TEST_AUTOSAVE_MS__`) so that many pauses fit in a test: the same timer and save path run.
+ */
+function autosaveDelay(): number {
+  const wanted = (globalThis as { __VERSO_TEST_AUTOSAVE_MS__?: unknown }).__VERSO_TEST_AUTOSAVE_MS__;
+  return typeof wanted === 'number' && wanted >= 0 && wanted < AUTOSAVE_DELAY_MS ? wanted : AUTOSAVE_DELAY_MS;
+}
 const NO_WORDS: readonly string[] = [];
 
 export interface RowHandle {
@@ -180,7 +189,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
     timerRef.current = setTimeout(() => {
       timerRef.current = null;
       void save();
-    }, AUTOSAVE_DELAY_MS);
+    }, autosaveDelay());
   };
 
   const onBlur = (): void => {
@@ -334,6 +343,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
             }}
             onText={onText}
             onBlur={onBlur}
+            onFocus={() => setActiveParagraph(paragraph.id)}
             onKeyDown={onKeyDown}
           />
         ) : (

@@ -117,6 +117,23 @@ describe('the glossary in the editor', () => {
     ]);
   });
 
+  it('marks terms in a paragraph with inline chips, also a term split by a chip, and checks its translation', async () => {
+    const api = apiWithProfile();
+    api.seedGlossaryTerm(EU);
+    api.seedDocument(
+      [{ source: 'The European \uE000Union\uE100 met.', target: 'La \uE000UE\uE100 se reunió.', status: 'edited', codes: [{ type: 'link', href: 'https://eu.example' }] }],
+      { title: 'The story' },
+    );
+    renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+    const row = within(await screen.findByRole('table', { name: 'Paragraphs' })).getAllByRole('row')[0]!;
+    const [mark] = await within(row).findAllByText(/European/, { selector: 'mark' });
+    expect(mark!.textContent).toContain('Union');
+    expect(within(mark!).getByRole('img', { name: 'start of link to https://eu.example' })).toBeTruthy();
+    const items = within(within(row).getByRole('list', { name: 'QA issues of paragraph 1' })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toContain('Error: Glossary: “UE” is a forbidden variant; use “Unión Europea” for “European Union”.');
+  });
+
   it('shows plain source text when the pair has no glossary', async () => {
     const api = apiWithProfile();
     api.seedGlossaryTerm(EU, { sourceLang: 'en', targetLang: 'de' });

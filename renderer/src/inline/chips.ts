@@ -1,11 +1,10 @@
 /**
  * Inline tokens (shared/inline) as chips in the DOM: each token is a non-editable <span> carrying
- * its placeholder in `data-token`; text stays text. `tokenChips` builds the nodes, `readTokens`
- * reads an edited element back into text with placeholders (text typed or pasted can never make a
- * token: stray placeholder characters in text nodes are dropped).
+ * its placeholder in `data-token`, with a short text and a spoken name (the chip editor's node
+ * views and the read-only views use them).
  */
 import type { TFunction } from 'i18next';
-import { tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../../shared/inline/inlineCodes.js';
+import { tokenInfo, type InlineCode } from '../../../shared/inline/inlineCodes.js';
 
 /** What a chip shows and says for one token. */
 export function chipLabel(ch: string, codes: readonly InlineCode[], t: TFunction): { text: string; label: string } {
@@ -53,41 +52,4 @@ export function chipElement(doc: Document, ch: string, codes: readonly InlineCod
   span.title = label;
   span.textContent = text;
   return span;
-}
-
-/** The nodes that show `text` with its tokens as chips. */
-export function tokenChips(doc: Document, text: string, codes: readonly InlineCode[], t: TFunction): Node[] {
-  const nodes: Node[] = [];
-  let last = 0;
-  for (const m of text.matchAll(TOKEN_PATTERN)) {
-    if (m.index > last) nodes.push(doc.createTextNode(text.slice(last, m.index)));
-    nodes.push(chipElement(doc, m[0], codes, t));
-    last = m.index + 1;
-  }
-  if (last < text.length) nodes.push(doc.createTextNode(text.slice(last)));
-  return nodes;
-}
-
-/** The text (with placeholders) an edited element holds. */
-export function readTokens(root: Node): string {
-  let out = '';
-  const walk = (node: Node): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) out += (child.nodeValue ?? '').replace(TOKEN_PATTERN, '');
-      else if (child.nodeType === 1) {
-        const el = child as HTMLElement;
-        const token = el.dataset['token'];
-        if (token !== undefined) out += token;
-        else if (el.tagName === 'BR') out += '\n';
-        else {
-          // Browsers wrap new lines of a contenteditable in <div>s.
-          const block = el.tagName === 'DIV' || el.tagName === 'P';
-          if (block && out !== '' && !out.endsWith('\n')) out += '\n';
-          walk(el);
-        }
-      }
-    }
-  };
-  walk(root);
-  return out;
 }

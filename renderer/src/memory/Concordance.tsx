@@ -1,4 +1,5 @@
 /** Concordance: a word or phrase searched across the sources of a language pair's TM, with the translations. */
+import { InlineText } from '../inline/InlineText.js';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TmUnit } from '../../../shared/features/memoryApi.js';
@@ -49,9 +50,11 @@ export function Concordance({ sourceLang, targetLang }: { sourceLang: string; ta
           <tbody>
             {hits.map((h) => (
               <tr key={h.unitId}>
-                <td lang={h.sourceLang}>{h.source}</td>
+                <td lang={h.sourceLang}>
+                  <InlineText text={h.source} codes={h.codes} />
+                </td>
                 <td lang={h.targetLang} dir="auto">
-                  {h.target}
+                  <InlineText text={h.target} codes={h.codes} />
                 </td>
               </tr>
             ))}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TmProvenance } from '../../../shared/features/memoryApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { withoutCodes } from '../../../shared/memory/matchScore.js';
 
 export function TmHistoryNote({ paragraphId, revisionId, updatedAt }: { paragraphId: string; revisionId: number; updatedAt: string }) {
   const { t } = useTranslation();
@@ -20,7 +21,9 @@ export function TmHistoryNote({ paragraphId, revisionId, updatedAt }: { paragrap
     };
   }, [api, paragraphId, revisionId, updatedAt]);
 
-  const source = provenance && provenance.unitSource.length > 80 ? `${provenance.unitSource.slice(0, 80)}…` : provenance?.unitSource;
+  // The stored source's words (its placeholders would show as empty boxes).
+  const words = provenance ? withoutCodes(provenance.unitSource) : undefined;
+  const source = words !== undefined && words.length > 80 ? `${words.slice(0, 80)}…` : words;
   return (
     <>
       {' · '}

@@ -7,6 +7,10 @@ import { useEffect, useId, useMemo, useRef, useState, type MutableRefObject } fr
 import { useTranslation } from 'react-i18next';
 import type { TmMatch } from '../../../shared/features/memoryApi.js';
 import { diffTexts } from '../../../shared/diff/textDiff.js';
+import { formattingDiffers, mapUnitTokens } from '../../../shared/memory/formatting.js';
+import { withoutCodes } from '../../../shared/memory/matchScore.js';
+import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
+import { InlineText } from '../inline/InlineText.js';
 import type { Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useFormatError } from '../i18n/formatError.js';
@@ -108,6 +112,7 @@ function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, on
                 match={m}
                 index={i}
                 current={paragraph.source}
+                codes={paragraph.codes}
                 sourceLang={sourceLang}
                 targetLang={targetLang}
                 dir={dir}
@@ -130,6 +135,7 @@ function MatchItem({
   match,
   index,
   current,
+  codes,
   sourceLang,
   targetLang,
   dir,
@@ -140,6 +146,8 @@ function MatchItem({
   match: TmMatch;
   index: number;
   current: string;
+  /** The paragraph's own inline codes: the match is shown (and inserted) with them. */
+  codes: readonly InlineCode[] | undefined;
   sourceLang: string;
   targetLang: string;
   dir: 'ltr' | 'rtl' | 'auto';
@@ -149,7 +157,10 @@ function MatchItem({
 }) {
   const { t, i18n } = useTranslation();
   const targetId = useId();
-  const parts = useMemo(() => diffTexts(match.source, current, sourceLang), [match.source, current, sourceLang]);
+  // Words compared without the formatting; a formatting difference is said in words.
+  const parts = useMemo(() => diffTexts(withoutCodes(match.source), withoutCodes(current), sourceLang), [match.source, current, sourceLang]);
+  const target = useMemo(() => mapUnitTokens(match.target, match.codes ?? [], codes ?? []), [match.target, match.codes, codes]);
+  const otherFormatting = formattingDiffers({ source: match.source, codes: match.codes }, { source: current, codes });
   const date = useMemo(() => {
     const d = new Date(match.createdAt);
     return Number.isNaN(d.getTime()) ? match.createdAt : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(d);
@@ -178,8 +189,9 @@ function MatchItem({
         )}
       </p>
       <p id={targetId} className="tm-target" lang={targetLang} dir={dir}>
-        {match.target}
+        <InlineText text={target} codes={codes} />
       </p>
+      {otherFormatting && <p className="meta tm-formatting">{t('memory.matches.formatting')}</p>}
       <p className="meta">
         {by}
         {match.documentTitle ? ` ${t('memory.matches.document', { title: match.documentTitle })}` : ''}

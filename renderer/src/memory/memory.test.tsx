@@ -92,4 +92,35 @@ describe('translation memory matches in the editor', () => {
     await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto para escuelas se aprobó.'));
     expect(api.callsOf('applyTmMatch')).toEqual([{ paragraphId, unitId: 11 }]);
   });
+
+  it('a paragraph with inline chips gets its matches: shown with its own chips, inserted with Ctrl+M keeping them', async () => {
+    const api = apiWithProfile('translator');
+    const o = (i: number) => String.fromCharCode(0xe000 + i);
+    const c = (i: number) => String.fromCharCode(0xe100 + i);
+    const codes = [{ type: 'bold' as const }, { type: 'link' as const, href: 'https://mine.example/r' }];
+    const doc = api.seedDocument([{ source: `The ${o(0)}bank${c(0)} opened ${o(1)}a branch${c(1)}.`, codes }], { title: 'Chips' });
+    const unitTarget = `El ${o(0)}banco${c(0)} abrió ${o(1)}una sucursal${c(1)}.`;
+    api.tmMatches.set(doc.paragraphs[0]!.id, [
+      { ...match(21, 100, `The ${o(0)}bank${c(0)} opened ${o(1)}a branch${c(1)}.`, unitTarget), codes: [{ type: 'bold' }, { type: 'link', href: 'https://theirs.example' }] },
+      { ...match(22, 99, 'The bank opened a branch.', 'El banco abrió una sucursal.'), origin: 'tmx' },
+    ]);
+    renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Chips' }));
+    await screen.findByRole('table', { name: 'Paragraphs' });
+    const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
+    box.focus();
+    const region = await screen.findByRole('region', { name: 'Translation memory matches' });
+    await within(region).findByText('100 %');
+    const [best, plain] = within(region).getAllByRole('listitem');
+    // The match shows with this paragraph's chips (its own link), the source diff without placeholders.
+    expect(within(best!).getByRole('img', { name: 'start of link to https://mine.example/r' })).toBeTruthy();
+    expect(region.textContent).not.toMatch(/[\uE000-\uE2FF]/u);
+    expect(best!.textContent).not.toContain('formatting differs');
+    expect(plain!.textContent).toContain('The formatting differs from this paragraph’s');
+    fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
+    await waitFor(() => expect(api.callsOf('applyTmMatch')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, unitId: 21 }]));
+    await waitFor(() => expect(within(box).getAllByRole('img')).toHaveLength(4));
+    expect(box.textContent).toContain('una sucursal');
+    expect(within(box).getByRole('img', { name: 'end of link to https://mine.example/r' })).toBeTruthy();
+  });
 });

@@ -1,4 +1,8 @@
-/** Every revision of a paragraph (who, role, when, origin), with undo/redo and restore. */
+/**
+ * Every revision of a paragraph (who, role, when, origin), with undo/redo and restore. Texts show
+ * their inline tokens as chips; an undo, redo or restore says in words which change it concerns
+ * (never a revision number).
+ */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, ParagraphHistory } from '../../../shared/features/workflowApi.js';
@@ -6,6 +10,8 @@ import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import type { ParagraphUndo } from './useParagraphUndo.js';
 import { TmHistoryNote } from '../memory/TmHistoryNote.js';
+import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
+import { InlineText } from '../inline/InlineText.js';
 
 export function HistoryPanel({
   paragraphId,
@@ -15,6 +21,7 @@ export function HistoryPanel({
   targetLang,
   dir,
   undo,
+  codes,
 }: {
   paragraphId: string;
   number: number;
@@ -24,6 +31,8 @@ export function HistoryPanel({
   targetLang: string;
   dir: 'ltr' | 'rtl' | 'auto';
   undo: ParagraphUndo;
+  /** The paragraph's inline codes: its texts show them as chips. */
+  codes?: readonly InlineCode[] | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -63,6 +72,17 @@ export function HistoryPanel({
     });
   }
 
+  /** Which change an undo, redo or restore is about, in words: "Undo of the edit by Ana from 2 Mar 2026, 14:02". */
+  function describeLink(link: NonNullable<HistoryEntry['link']>): string {
+    const target = history?.entries.find((x) => x.id === link.revisionId);
+    const change = !target
+      ? t('workflow.history.change.other')
+      : target.origin === 'mt' || target.origin === 'tm' || target.origin === 'import'
+        ? t(`workflow.history.change.${target.origin}`)
+        : t('workflow.history.change.edit', { author: target.authorName });
+    return t(`workflow.history.link.${link.kind}`, { change, time: target ? time(target.updatedAt) : '' });
+  }
+
   return (
     <section className="history-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('workflow.history.heading', { number })}</h3>
@@ -83,12 +103,12 @@ export function HistoryPanel({
             <li key={e.id} className={`history-entry action-${e.action}`}>
               <p className="meta">
                 {describe(e)}
-                {e.link && <> · {t(`workflow.history.link.${e.link.kind}`, { id: e.link.revisionId })}</>}
+                {e.link && <> · {describeLink(e.link)}</>}
                 {e.origin === 'tm' && <TmHistoryNote paragraphId={paragraphId} revisionId={e.id} updatedAt={updatedAt} />}
               </p>
               {e.action !== 'import' && (
                 <p className="history-text" lang={targetLang} dir={dir}>
-                  {e.afterText === '' ? t('workflow.history.empty') : e.afterText}
+                  {e.afterText === '' ? t('workflow.history.empty') : <InlineText text={e.afterText} codes={codes} />}
                 </p>
               )}
               {e.override && <p className="history-override">{t('workflow.history.overrideReason', { reason: e.override.reason })}</p>}

@@ -57,18 +57,18 @@ export function ReviewDiffs({
       {mt === null ? (
         <p className="muted">{t('workflow.diff.noMt')}</p>
       ) : !threeWay ? (
-        <DiffView before={mt} after={text} lang={targetLang} dir={dir} label={t('workflow.diff.mtToCurrent')} />
+        <DiffView before={mt} after={text} lang={targetLang} dir={dir} codes={paragraph.codes} label={t('workflow.diff.mtToCurrent')} />
       ) : history === null ? (
         <p className="muted">{t('workflow.history.loading')}</p>
       ) : confirmed === null ? (
         <>
           <p className="muted">{t('workflow.diff.notConfirmed')}</p>
-          <DiffView before={mt} after={text} lang={targetLang} dir={dir} label={t('workflow.diff.mtToCurrent')} />
+          <DiffView before={mt} after={text} lang={targetLang} dir={dir} codes={paragraph.codes} label={t('workflow.diff.mtToCurrent')} />
         </>
       ) : (
         <>
-          <DiffView before={mt} after={confirmed.text} lang={targetLang} dir={dir} label={t('workflow.diff.mtToConfirmed', { name: confirmed.author })} />
-          <DiffView before={confirmed.text} after={text} lang={targetLang} dir={dir} label={t('workflow.diff.confirmedToCurrent')} />
+          <DiffView before={mt} after={confirmed.text} lang={targetLang} dir={dir} codes={paragraph.codes} label={t('workflow.diff.mtToConfirmed', { name: confirmed.author })} />
+          <DiffView before={confirmed.text} after={text} lang={targetLang} dir={dir} codes={paragraph.codes} label={t('workflow.diff.confirmedToCurrent')} />
         </>
       )}
     </section>

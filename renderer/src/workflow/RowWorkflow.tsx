@@ -113,6 +113,7 @@ export function RowWorkflow({
           targetLang={targetLang}
           dir={dir}
           undo={undo}
+          codes={paragraph.codes}
         />
       )}
     </div>
