@@ -4,10 +4,10 @@
  * true at once when none is fast, else shows a dialog: "Sign off anyway" (Enter) or "Keep reviewing"
  * (Escape). A confirmed sign-off is still recorded as fast by the service.
  */
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignOffCandidate } from './fastCandidates.js';
-import { restoreFocus } from '../components/restoreFocus.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 
 type Confirm = (fast: readonly SignOffCandidate[]) => Promise<boolean>;
 
@@ -51,49 +51,11 @@ export function FastConfirmProvider({ children }: { children: ReactNode }) {
 
 function FastConfirmDialog({ fast, onAnswer }: { fast: readonly SignOffCandidate[]; onAnswer: (ok: boolean) => void }) {
   const { t } = useTranslation();
-  const headingId = useId();
-  const textId = useId();
-  const yesRef = useRef<HTMLButtonElement>(null);
-  const noRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const before = document.activeElement;
-    yesRef.current?.focus();
-    // Back where it was, or as near as possible (never <body>).
-    return () => restoreFocus(before);
-  }, []);
-  return (
-    <div className="shortcut-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={headingId}
-        aria-describedby={textId}
-        className="shortcut-help fast-confirm"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onAnswer(false);
-          }
-          if (e.key === 'Tab') {
-            // Keep focus inside the two buttons.
-            e.preventDefault();
-            (document.activeElement === yesRef.current ? noRef : yesRef).current?.focus();
-          }
-        }}
-      >
-        <h2 id={headingId}>{t('workflow.fast.confirm.heading')}</h2>
-        <p id={textId}>
-          {t('workflow.fast.confirm.text', { count: fast.length, paragraphs: fast.map((f) => f.number).join(', ') })}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" ref={yesRef} onClick={() => onAnswer(true)}>
-            {t('workflow.fast.confirm.yes')}
-          </button>
-          <button type="button" ref={noRef} onClick={() => onAnswer(false)}>
-            {t('workflow.fast.confirm.no')}
-          </button>
-        </div>
-      </div>
-    </div>
-  );
+  const question = {
+    heading: t('workflow.fast.confirm.heading'),
+    text: t('workflow.fast.confirm.text', { count: fast.length, paragraphs: fast.map((f) => f.number).join(', ') }),
+    yes: t('workflow.fast.confirm.yes'),
+    no: t('workflow.fast.confirm.no'),
+  };
+  return <ConfirmDialog question={question} onAnswer={onAnswer} primaryYes={false} />;
 }

@@ -4,15 +4,11 @@
  * Focus goes to "yes" and comes back where it was; Escape (or closing the owner) answers no; Tab
  * stays inside. Used where an action would withdraw sign-offs (Exclude, Replace all).
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { ConfirmDialog, type Question } from '../components/ConfirmDialog.js';
 
-export interface Question {
-  heading: string;
-  text: string;
-  yes: string;
-  no: string;
-}
+export type { Question };
 
 interface Pending extends Question {
   resolve: (ok: boolean) => void;
@@ -40,50 +36,4 @@ export function useConfirmDialog(): { ask: (q: Question) => Promise<boolean>; di
   // An owner that goes away (a row scrolled out of a virtual list) answers no.
   useEffect(() => () => pendingRef.current?.resolve(false), []);
   return { ask, dialog: pending ? createPortal(<ConfirmDialog question={pending} onAnswer={answer} />, document.body) : null };
-}
-
-function ConfirmDialog({ question, onAnswer }: { question: Question; onAnswer: (ok: boolean) => void }) {
-  const headingId = useId();
-  const textId = useId();
-  const yesRef = useRef<HTMLButtonElement>(null);
-  const noRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    yesRef.current?.focus();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
-  return (
-    <div className="shortcut-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={headingId}
-        aria-describedby={textId}
-        className="shortcut-help confirm-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onAnswer(false);
-          }
-          if (e.key === 'Tab') {
-            e.preventDefault();
-            (document.activeElement === yesRef.current ? noRef : yesRef).current?.focus();
-          }
-        }}
-      >
-        <h2 id={headingId}>{question.heading}</h2>
-        <p id={textId}>{question.text}</p>
-        <div className="dialog-actions">
-          <button type="button" className="button-primary" ref={yesRef} onClick={() => onAnswer(true)}>
-            {question.yes}
-          </button>
-          <button type="button" ref={noRef} onClick={() => onAnswer(false)}>
-            {question.no}
-          </button>
-        </div>
-      </div>
-    </div>
-  );
 }

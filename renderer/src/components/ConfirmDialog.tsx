@@ -1,0 +1,57 @@
+/**
+ * A yes/no question as a modal alert dialog: focus goes to "yes" and comes back where it was (or
+ * as near as possible, never `<body>`); Escape answers no; Tab stays between the two buttons.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { restoreFocus } from './restoreFocus.js';
+
+export interface Question {
+  heading: string;
+  text: ReactNode;
+  yes: string;
+  no: string;
+}
+
+export function ConfirmDialog({ question, onAnswer, primaryYes = true }: { question: Question; onAnswer: (ok: boolean) => void; primaryYes?: boolean }) {
+  const headingId = useId();
+  const textId = useId();
+  const yesRef = useRef<HTMLButtonElement>(null);
+  const noRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement;
+    yesRef.current?.focus();
+    return () => restoreFocus(before);
+  }, []);
+  return (
+    <div className="shortcut-backdrop">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={headingId}
+        aria-describedby={textId}
+        className="shortcut-help confirm-dialog"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onAnswer(false);
+          }
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            (document.activeElement === yesRef.current ? noRef : yesRef).current?.focus();
+          }
+        }}
+      >
+        <h2 id={headingId}>{question.heading}</h2>
+        <p id={textId}>{question.text}</p>
+        <div className="dialog-actions">
+          <button type="button" className={primaryYes ? 'button-primary' : undefined} ref={yesRef} onClick={() => onAnswer(true)}>
+            {question.yes}
+          </button>
+          <button type="button" ref={noRef} onClick={() => onAnswer(false)}>
+            {question.no}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
