@@ -110,6 +110,22 @@ describe('createHttpTransport', () => {
     expect(JSON.parse(String(requests[0]!.init.body))).toEqual({ documentId: 'd1' });
   });
 
+  it('keeps small requests (autosaves) alive past the page, never large ones', async () => {
+    const inits: RequestInit[] = [];
+    const transport = createHttpTransport({
+      baseUrl: 'http://127.0.0.1:4321',
+      token: 'secret',
+      fetch: async (_url, init) => {
+        inits.push(init ?? {});
+        return jsonResponse(200, { ok: true, value: null });
+      },
+      EventSource: FakeEventSource,
+    });
+    await transport.invoke('updateParagraphTarget', { paragraphId: 'p1', target: 'La casa es roja.' });
+    await transport.invoke('updateParagraphTarget', { paragraphId: 'p1', target: 'x'.repeat(20_000) });
+    expect(inits.map((i) => i.keepalive)).toEqual([true, false]);
+  });
+
   it('passes refusals through and maps 401, non-JSON and network failures to INTERNAL', async () => {
     const answers: (() => Promise<Response>)[] = [
       async () => jsonResponse(200, { ok: false, error: { code: 'IMPORT_EMPTY', message: 'empty' } }),

@@ -3,6 +3,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
 import { apiWithProfile, confirmFastSignOff, renderApp, type RenderedApp } from '../../test/renderApp.js';
 import { AUTOSAVE_DELAY_MS } from './ParagraphRow.js';
+import { JOURNAL_KEY } from './draftJournal.js';
+import { unsavedDrafts } from './rowPresence.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -132,6 +134,37 @@ describe('autosave', () => {
     await waitFor(() => expect(within(rows()[0]!).queryByRole('alert')).toBeNull());
     expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno, dos.');
     expect(translation(0).value).toBe('Uno, dos.');
+  });
+
+  it('text not stored when the page went away comes back in the next page and is saved; stored text leaves no trace', async () => {
+    const api = apiWithProfile();
+    const { documentId, unmount } = await openEditor(api, [machine('One.', 'Uno'), machine('Two.', 'Dos')]);
+    // Stored: nothing is kept in the journal.
+    fireEvent.change(translation(1), { target: { value: 'Dos.' } });
+    fireEvent.blur(translation(1));
+    await waitFor(() => expect(rows()[1]!.textContent).toContain('Saved'));
+    expect(window.localStorage.getItem(JOURNAL_KEY)).toBeNull();
+    // Not stored (the save fails), then the page goes away.
+    api.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
+    fireEvent.change(translation(0), { target: { value: 'Uno, dos.' } });
+    fireEvent.blur(translation(0));
+    await within(rows()[0]!).findByRole('alert');
+    api.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
+    unmount();
+    expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno');
+    const paragraphId = api.docs.get(documentId)!.paragraphs[0]!.id;
+    expect(JSON.parse(window.localStorage.getItem(JOURNAL_KEY)!)).toMatchObject({ [paragraphId]: { text: 'Uno, dos.' } });
+    // A new page starts without this page's memory (only the journal is left).
+    await waitFor(() => expect(api.callsOf('updateParagraphTarget').length).toBeGreaterThanOrEqual(3));
+    unsavedDrafts.take(paragraphId);
+
+    renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
+    await screen.findByRole('table', { name: 'Paragraphs' });
+    expect(translation(0).value).toBe('Uno, dos.');
+    await waitFor(() => expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno, dos.'));
+    await waitFor(() => expect(window.localStorage.getItem(JOURNAL_KEY)).toBeNull());
+    expect(translation(1).value).toBe('Dos.');
   });
 });
 

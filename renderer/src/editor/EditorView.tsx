@@ -276,6 +276,14 @@ export function EditorView({
     return results.every(Boolean);
   }, []);
 
+  // The page going away (reload, closed tab or window): pending text is sent at once (the bridge
+  // keeps small requests alive past the page; editor/draftJournal keeps it for the next start too).
+  useEffect(() => {
+    const onHide = (): void => void flushAll();
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [flushAll]);
+
   const onSaved = useCallback((paragraph: Paragraph, signOffWithdrawn: boolean, number: number) => {
     setDoc((d) => (d ? mergeParagraphs(d, [paragraph]) : d));
     if (signOffWithdrawn) setNotice({ render: (tt) => tt('editor.notice.signOffWithdrawn', { number }) });

@@ -28,6 +28,7 @@ import { TmMatches, type TmMatchesHandle } from '../memory/TmMatches.js';
 import { setActiveParagraph } from '../memory/activeParagraph.js';
 import { tmShortcutIndex } from '../memory/tmShortcuts.js';
 import { unsavedDrafts, useReportUnsaved } from './rowPresence.js';
+import { draftJournal } from './draftJournal.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -80,8 +81,9 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const formatError = useFormatError();
   const sourceId = useId();
 
-  // Text typed before the row was last unmounted and not stored yet comes back (editor/rowPresence).
-  const [restored] = useState(() => unsavedDrafts.take(paragraph.id));
+  // Text typed before the row was last unmounted (editor/rowPresence), or before the page was
+  // reloaded or closed (editor/draftJournal), and not stored yet comes back and is saved.
+  const [restored] = useState(() => unsavedDrafts.take(paragraph.id) ?? draftJournal.recover(paragraph.id, paragraph.target));
   const [draft, setDraft] = useState<string | null>(restored);
   const [saveState, setSaveState] = useState<SaveState>(restored === null ? 'idle' : 'pending');
   const [rowError, setRowError] = useState<RowError>(null);
@@ -122,6 +124,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       const text = draftRef.current;
       if (text === null) return true;
       if (text === knownRef.current.target || text === acceptedRef.current) {
+        draftJournal.stored(paragraphId, text);
         if (text === knownRef.current.target) {
           draftRef.current = null;
           setDraft(null);
@@ -133,6 +136,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       try {
         const result = await api.updateParagraphTarget({ paragraphId, target: text });
         knownRef.current = result.paragraph;
+        draftJournal.stored(paragraphId, text);
         if (draftRef.current === text) {
           if (result.paragraph.target === text) {
             draftRef.current = null;
@@ -183,6 +187,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const onText = (value: string): void => {
     effort.onInput();
     draftRef.current = value;
+    draftJournal.note(paragraphId, value);
     setDraft(value);
     setSaveState('pending');
     if (timerRef.current !== null) clearTimeout(timerRef.current);
