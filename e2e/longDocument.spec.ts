@@ -110,3 +110,49 @@ test('Translate all on a long document: Cancel has focus while it runs, "Transla
   await expect(page.getByRole('status').filter({ hasText: /^Machine translation (cancelled|finished)\.$/ })).toBeVisible({ timeout: 120_000 });
   await expect(translateAll).toBeFocused();
 });
+
+test('after Translate all (cancelled, then to the end) the editor shows what the document holds: status counts and the last paragraph’s MT', async ({ page, server }) => {
+  // More paragraphs than one page of getParagraphPage: the editor reads them back in pieces.
+  const count = 2_500;
+  await callApi(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
+  const text = Array.from({ length: count }, (_, i) => `The board approved plan number ${i + 1} after a long debate.`).join('\n\n');
+  const doc = await callApi<{ id: string }>(server, 'importDocument', { source: { kind: 'text', text, format: 'txt' }, sourceLang: 'en', targetLang: 'es', title: 'The plans' });
+  const machineOnServer = async (): Promise<{ machine: number; last: string }> => {
+    const detail = await callApi<{ paragraphs: { status: string; target: string }[] }>(server, 'getDocument', { documentId: doc.id });
+    return { machine: detail.paragraphs.filter((p) => p.status === 'machine').length, last: detail.paragraphs[count - 1]!.target };
+  };
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'The plans' }).click();
+  await expect(page.getByRole('table', { name: 'Paragraphs' })).toHaveAttribute('aria-rowcount', String(count));
+  const translateAll = page.getByRole('button', { name: 'Translate all' });
+  const show = page.getByLabel('Show', { exact: true });
+  const done = page.getByRole('status').filter({ hasText: /^Machine translation (cancelled|finished)\.$/ });
+
+  // Cancelled in mid-run (or, on a fast machine, already over): the rows shown as MT are those the server holds.
+  await expect(translateAll).toBeEnabled({ timeout: 30_000 });
+  await translateAll.click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(done).toBeVisible({ timeout: 120_000 });
+  const atCancel = await machineOnServer();
+  await show.selectOption({ label: 'Machine translation' });
+  await expect(page.getByText(`Showing ${atCancel.machine} of ${count} paragraphs.`)).toBeVisible();
+  await show.selectOption({ label: 'All paragraphs' });
+
+  // Then to the end: every paragraph is MT, and the last one shows the server's translation.
+  await expect(translateAll).toBeEnabled();
+  await translateAll.click();
+  await expect(page.getByRole('status').filter({ hasText: /^Machine translation finished\.$/ })).toBeVisible({ timeout: 120_000 });
+  const after = await machineOnServer();
+  expect(after.machine).toBe(count);
+  expect(after.last).not.toBe('');
+  await show.selectOption({ label: 'Machine translation' });
+  await expect(page.getByText(`Showing ${count} of ${count} paragraphs.`)).toBeVisible();
+  await show.selectOption({ label: 'All paragraphs' });
+  await page.keyboard.press('Control+g');
+  const dialog = page.getByRole('dialog', { name: 'Go to paragraph' });
+  await dialog.getByRole('spinbutton', { name: 'Paragraph number' }).fill(String(count));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedNumber(page)).toBe(String(count));
+  await expect(page.locator(':focus')).toHaveValue(after.last);
+});

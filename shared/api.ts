@@ -10,6 +10,7 @@ import type {
   DocumentDetail,
   DocumentSummary,
   EngineInfo,
+  ParagraphPage,
   ExportFormat,
   ExportMode,
   ExportResult,
@@ -59,6 +60,8 @@ export interface CoreApi {
   importDocument(input: ImportDocumentInput): Promise<DocumentDetail>;
   listDocuments(input: Record<string, never>): Promise<DocumentSummary[]>;
   getDocument(input: { documentId: string }): Promise<DocumentDetail>;
+  /** The document's paragraphs from position `from` on, one page (see `ParagraphPage`). */
+  getParagraphPage(input: { documentId: string; from: number; limit?: number }): Promise<ParagraphPage>;
   deleteDocument(input: { documentId: string }): Promise<{ deleted: true }>;
   /** Starts a background MT job; progress arrives as `jobProgress` events. */
   translateParagraphs(input: {
@@ -96,6 +99,7 @@ const CORE_METHODS = [
   'importDocument',
   'listDocuments',
   'getDocument',
+  'getParagraphPage',
   'deleteDocument',
   'translateParagraphs',
   'cancelJob',

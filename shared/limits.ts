@@ -15,4 +15,13 @@ export const LIMITS = {
   /** Most paragraphs one call may name (every paragraph of the longest document). */
   paragraphIds: 20_000,
   nameChars: 100,
+  /** Most paragraphs one `getParagraphPage` reply holds (default: `paragraphPageDefault`). */
+  paragraphPage: 5_000,
+  paragraphPageDefault: 1_000,
+  /**
+   * A page also ends once its paragraphs' text passes this many characters (source, target, MT,
+   * plus a fixed share per paragraph for ids, dates and names): about 1 MB of JSON, which Chromium
+   * parses in about 10 ms here, so each page fits in a short task of the renderer.
+   */
+  paragraphPageChars: 1_000_000,
 } as const;

@@ -70,6 +70,13 @@ const coreSchemas = {
     .strict(),
   listDocuments: empty,
   getDocument: z.object({ documentId: id }).strict(),
+  getParagraphPage: z
+    .object({
+      documentId: id,
+      from: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      limit: z.number().int().min(1).max(LIMITS.paragraphPage).optional(),
+    })
+    .strict(),
   deleteDocument: z.object({ documentId: id }).strict(),
   translateParagraphs: z
     .object({

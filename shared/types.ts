@@ -106,6 +106,19 @@ export interface DocumentDetail extends DocumentSummary {
   paragraphs: Paragraph[];
 }
 
+/**
+ * One page of a document's paragraphs in order (`getParagraphPage`): a long document is read in
+ * pieces, so no single reply (and its JSON parse in the renderer) holds the whole document.
+ */
+export interface ParagraphPage {
+  /** The paragraphs at positions ≥ `from`, in order: at most `limit`, fewer when their text is long. */
+  paragraphs: Paragraph[];
+  /** The position to ask for next; null when this page ends the document. */
+  next: number | null;
+  /** How many paragraphs the document has now. */
+  total: number;
+}
+
 export interface Settings {
   publisher: string;
   contactEmail: string;

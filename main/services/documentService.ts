@@ -14,6 +14,7 @@ import type { DocumentRecord } from '../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
+import { LIMITS } from '../../shared/limits.js';
 import { deleteDocumentRecorded } from './features/library.js';
 
 export function checkLanguage(tag: string, which: 'source' | 'target'): string {
@@ -164,10 +165,25 @@ export interface DocumentServiceOptions {
   runner?: ImportRunner;
 }
 
+/** What a paragraph is reckoned to weigh in a page, besides its texts (ids, dates, names, JSON keys). */
+const PARAGRAPH_OVERHEAD_CHARS = 400;
+
+/** The leading paragraphs whose text fits in `budget` characters; always at least one. */
+export function withinTextBudget(paragraphs: readonly Paragraph[], budget: number): Paragraph[] {
+  let used = 0;
+  let end = 0;
+  for (const p of paragraphs) {
+    used += p.source.length + p.target.length + (p.mt?.text.length ?? 0) + PARAGRAPH_OVERHEAD_CHARS;
+    if (used > budget && end > 0) break;
+    end++;
+  }
+  return paragraphs.slice(0, end);
+}
+
 export function createDocumentService(
   deps: ServiceDeps,
   options: DocumentServiceOptions = {},
-): Pick<VersoApi, 'importDocument' | 'listDocuments' | 'getDocument' | 'deleteDocument'> {
+): Pick<VersoApi, 'importDocument' | 'listDocuments' | 'getDocument' | 'getParagraphPage' | 'deleteDocument'> {
   const { repos } = deps;
   const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
 
@@ -191,6 +207,17 @@ export function createDocumentService(
     },
     async getDocument({ documentId }) {
       return detail(documentId);
+    },
+    async getParagraphPage({ documentId, from, limit }) {
+      if (!repos.documents.summary(documentId)) {
+        throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
+      }
+      const wanted = Math.min(limit ?? LIMITS.paragraphPageDefault, LIMITS.paragraphPage);
+      // One row more than the page tells whether another page follows.
+      const rows = repos.paragraphs.listFrom(documentId, from, wanted + 1);
+      const paragraphs = withinTextBudget(rows.slice(0, wanted), LIMITS.paragraphPageChars);
+      const following = rows[paragraphs.length];
+      return { paragraphs, next: following ? following.index : null, total: repos.paragraphs.countInDocument(documentId) };
     },
     async deleteDocument({ documentId }) {
       // The library's rules (sign-offs: editors only) and its deletion record (features/library.ts).

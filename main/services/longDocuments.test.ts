@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api.js';
 import { LIMITS } from '../../shared/limits.js';
-import type { DocumentDetail, JobProgress } from '../../shared/types.js';
+import type { DocumentDetail, JobProgress, ParagraphPage } from '../../shared/types.js';
 import { createBackend, type Backend } from '../backend.js';
 import { docxParts, makeZip } from '../import/testing/zipWriter.js';
 import { createFakeEngine } from '../testing/fakeEngine.js';
@@ -84,6 +84,13 @@ describe(`documents of ${N.toLocaleString('en')} paragraphs`, () => {
     const after = await call<DocumentDetail>('getDocument', { documentId: doc.id });
     expect(after.paragraphs).toHaveLength(N);
     expect(after.paragraphs.every((p, i) => p.status === 'machine' && p.target === `ES ${paragraph(i)}`)).toBe(true);
+    // The editor reads it back in pages (getParagraphPage): together exactly the document.
+    const pages: ParagraphPage[] = [];
+    for (let from: number | null = 0; from !== null; from = pages[pages.length - 1]!.next) {
+      pages.push(await call<ParagraphPage>('getParagraphPage', { documentId: doc.id, from }));
+    }
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flatMap((p) => p.paragraphs)).toEqual(after.paragraphs);
     const db = new Database(backend.dbPath, { readonly: true });
     const counts = db.prepare("SELECT count(*) AS revisions, count(DISTINCT paragraph_id) AS paragraphs FROM revisions WHERE action = 'mt'").get();
     const provenance = db.prepare('SELECT count(*) AS n FROM mt_provenance').get() as { n: number };

@@ -15,6 +15,7 @@ import type {
   ErrorCode,
   ExportResult,
   Paragraph,
+  ParagraphPage,
   ParagraphStatus,
   Profile,
   Settings,
@@ -34,6 +35,7 @@ import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../s
 import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
 import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
+import { LIMITS } from '../../shared/limits.js';
 import { languageInfo } from '../../shared/languages.js';
 
 export class FakeApiError extends Error {
@@ -75,6 +77,8 @@ export class FakeVersoApi implements VersoApi {
   readonly docs = new Map<string, DocumentDetail>();
   readonly calls: { method: MethodName; input: unknown }[] = [];
   readonly events: EventHub = createEventHub();
+  /** When set, a `getParagraphPage` reply holds at most this many paragraphs (as the service's text budget would cut it). */
+  paragraphPageSize: number | null = null;
   /** The job the last translateParagraphs call started. */
   lastJob: { jobId: string; total: number } | null = null;
   private failures = new Map<MethodName, ApiError[]>();
@@ -295,6 +299,16 @@ export class FakeVersoApi implements VersoApi {
     const doc = this.docs.get(input.documentId);
     if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
     return this.summarise(doc);
+  }
+
+  async getParagraphPage(input: { documentId: string; from: number; limit?: number }): Promise<ParagraphPage> {
+    this.record('getParagraphPage', input);
+    const doc = this.docs.get(input.documentId);
+    if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
+    const size = Math.min(input.limit ?? LIMITS.paragraphPageDefault, this.paragraphPageSize ?? Infinity);
+    const rest = doc.paragraphs.filter((p) => p.index >= input.from);
+    const paragraphs = rest.slice(0, size);
+    return { paragraphs, next: rest[size]?.index ?? null, total: doc.paragraphs.length };
   }
 
   async deleteDocument(input: { documentId: string }): Promise<{ deleted: true }> {

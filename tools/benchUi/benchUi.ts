@@ -197,10 +197,36 @@ interface TranslateFigures {
   eventsPeak: number;
 }
 
-async function translateAll(page: Page, jobs: JobWatch, timeout: number): Promise<TranslateFigures> {
+/**
+ * BENCH_PROFILE=<folder>: a V8 CPU profile of the renderer while Translate all runs, saved as
+ * `translate-<paragraphs>.cpuprofile` (open it in Chromium's DevTools, Performance panel).
+ */
+async function startProfile(cdp: CDPSession): Promise<boolean> {
+  if (!process.env.BENCH_PROFILE) return false;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return true;
+}
+
+async function saveProfile(cdp: CDPSession, name: string): Promise<void> {
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+  const folder = process.env.BENCH_PROFILE!;
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${name}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  log(`CPU profile: ${file}`);
+}
+
+async function translateAll(page: Page, cdp: CDPSession, jobs: JobWatch, timeout: number, size: number): Promise<TranslateFigures> {
+  const profiling = await startProfile(cdp);
   await translateAllButton(page, timeout);
   const clicked = await lastClick(page, 'Translate all');
   const over = (await (await page.waitForFunction(jobOverShown, [clicked, 'done'] as [number, string], { polling: 'raf', timeout })).jsonValue()) as number;
+  if (profiling) {
+    await page.evaluate(quietAfter, [over, 1000] as [number, number]);
+    await saveProfile(cdp, `translate-${size}`);
+  }
   return page.evaluate(
     ([t0, t1]) => {
       const b = window.__bench;
@@ -404,7 +430,7 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
 
     if (wants('translate')) {
       try {
-        const tr = await translateAll(page, jobs, timeout);
+        const tr = await translateAll(page, cdp, jobs, timeout, size);
         f.translateMs = tr.totalMs;
         f.translateJobMs = tr.jobMs;
         f.translateLongestBeforeDoneMs = tr.longestBeforeDoneMs;

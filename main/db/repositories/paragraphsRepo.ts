@@ -145,6 +145,10 @@ export function createParagraphsRepo(db: Database.Database) {
   const listStmt = db.prepare<[string], ParagraphRow>(
     `SELECT ${COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`,
   );
+  const pageStmt = db.prepare<[string, number, number], ParagraphRow>(
+    `SELECT ${COLUMNS} FROM paragraphs WHERE document_id = ? AND position >= ? ORDER BY position LIMIT ?`,
+  );
+  const countInDocumentStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM paragraphs WHERE document_id = ?');
   const setCodesStmt = db.prepare<[string, string]>('UPDATE paragraphs SET inline_codes = ? WHERE id = ?');
   // Exclusion changes only through setExclusion: `update` never touches it, so a stale copy of a
   // paragraph (an MT result, an edit) cannot undo an exclusion.
@@ -176,6 +180,13 @@ export function createParagraphsRepo(db: Database.Database) {
     },
     listByDocument(documentId: string): Paragraph[] {
       return listStmt.all(documentId).map(toParagraph);
+    },
+    /** At most `limit` paragraphs of the document at positions ≥ `from`, in order. */
+    listFrom(documentId: string, from: number, limit: number): Paragraph[] {
+      return pageStmt.all(documentId, from, limit).map(toParagraph);
+    },
+    countInDocument(documentId: string): number {
+      return countInDocumentStmt.get(documentId)?.n ?? 0;
     },
     count(): number {
       return countStmt.get()?.n ?? 0;

@@ -323,6 +323,62 @@ describe('machine translation', () => {
     expect(screen.getByText('Machine translation finished.')).toBeTruthy();
   });
 
+  it('after a job reads the paragraphs back page by page, not the whole document, and shows every MT', async () => {
+    const api = apiWithProfile();
+    api.paragraphPageSize = 2;
+    const { documentId } = await openEditor(api, [
+      { source: 'One.' },
+      { source: 'Two.' },
+      { source: 'Three.', target: 'Tres, a mano.', status: 'translated' },
+      { source: 'Four.' },
+      { source: 'Five.' },
+    ]);
+    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(false));
+    fireEvent.click(button);
+    await screen.findByRole('progressbar', { name: 'Translation progress' });
+    const wholeReads = api.callsOf('getDocument').length;
+    api.applyMachineTranslation(documentId);
+    act(() => api.events.emit('jobProgress', { jobId: api.lastJob!.jobId, documentId, state: 'done', done: 4, total: 4, error: null }));
+    await waitFor(() => expect(translation(4).value).toBe('[es] Five.'));
+    expect(api.callsOf('getParagraphPage')).toEqual([
+      { documentId, from: 0 },
+      { documentId, from: 2 },
+      { documentId, from: 4 },
+    ]);
+    expect(api.callsOf('getDocument')).toHaveLength(wholeReads);
+    expect([0, 1, 2, 3, 4].map((i) => translation(i).value)).toEqual(['[es] One.', '[es] Two.', 'Tres, a mano.', '[es] Four.', '[es] Five.']);
+    expect(rows().filter((r) => within(r).queryByText('Machine translation'))).toHaveLength(4);
+    expect(screen.getByText('Machine translation finished.')).toBeTruthy();
+  });
+
+  it('reads the document whole when its pages do not add up (it changed meanwhile), and after a cancelled job too', async () => {
+    const api = apiWithProfile();
+    api.paragraphPageSize = 1;
+    const { documentId } = await openEditor(api, [{ source: 'One.' }, { source: 'Two.' }]);
+    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(false));
+    fireEvent.click(button);
+    await screen.findByRole('progressbar', { name: 'Translation progress' });
+    const wholeReads = api.callsOf('getDocument').length;
+    api.applyMachineTranslation(documentId);
+    // A paragraph is added between the first and the second page.
+    const page = api.getParagraphPage.bind(api);
+    let pages = 0;
+    api.getParagraphPage = async (input) => {
+      const result = await page(input);
+      if (pages++ === 0) api.docs.get(documentId)!.paragraphs.push({ ...api.docs.get(documentId)!.paragraphs[1]!, id: 'p-new', index: 2, source: 'Three.' });
+      return result;
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    act(() => api.events.emit('jobProgress', { jobId: api.lastJob!.jobId, documentId, state: 'cancelled', done: 2, total: 2, error: null }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(api.callsOf('getDocument')).toHaveLength(wholeReads + 1);
+    expect(translation(0).value).toBe('[es] One.');
+    expect(translation(1).value).toBe('[es] Two.');
+    expect(screen.getByText('Machine translation cancelled.')).toBeTruthy();
+  });
+
   it('shows a failed job translated and keeps the rows usable', async () => {
     const api = apiWithProfile();
     const { documentId } = await openEditor(api, [{ source: 'One.' }]);

@@ -19,7 +19,8 @@ import { useJobPhase, useJobProgress } from '../api/jobs.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 import { ParagraphRow, type RowHandle } from './ParagraphRow.js';
-import { countSignedOff, mergeParagraphs, mergeReloaded, supportsPair } from './paragraphs.js';
+import { countSignedOff, mergeParagraphs, mergeReloaded, mergeReloadedParagraphs, supportsPair } from './paragraphs.js';
+import { loadParagraphs } from './loadParagraphs.js';
 import { ParagraphList, type ParagraphListHandle } from './ParagraphList.js';
 import { GoToParagraph } from './GoToParagraph.js';
 import { REGION_ATTRIBUTE, cycleRegions, focusRegion } from './regions.js';
@@ -189,10 +190,16 @@ export function EditorView({
     if (loaded) headingRef.current?.focus();
   }, [loaded]);
 
+  // After a job: the paragraphs page by page (editor/loadParagraphs), applied together in one update.
   const reload = useCallback(async (): Promise<void> => {
     try {
-      const fresh = await api.getDocument({ documentId });
-      setDoc((current) => mergeReloaded(current, fresh));
+      const fresh = await loadParagraphs(api, documentId);
+      if (fresh) {
+        setDoc((current) => mergeReloadedParagraphs(current, documentId, fresh));
+        return;
+      }
+      const whole = await api.getDocument({ documentId });
+      setDoc((current) => mergeReloaded(current, whole));
     } catch (err) {
       setAlert(err);
     }
@@ -505,7 +512,7 @@ export function EditorView({
           <TranslateScopeActions
             documentId={doc.id}
             paragraphs={doc.paragraphs}
-            shown={visibility ? (p) => visibility.test(p) : null}
+            shown={visibility ? visibility.test : null}
             disabled={usable.length === 0}
             onError={setAlert}
             onNothing={() => setStatus({ render: (tt) => tt('editor.translate.nothing') })}

@@ -36,21 +36,55 @@ export function mergeParagraphs(doc: DocumentDetail, updated: readonly Paragraph
   return changed ? { ...doc, paragraphs } : doc;
 }
 
+/** Whether a freshly read paragraph says nothing the one on screen does not (its row need not re-render). */
+function sameParagraph(mine: Paragraph, fresh: Paragraph): boolean {
+  return (
+    mine.updatedAt === fresh.updatedAt &&
+    mine.target === fresh.target &&
+    mine.status === fresh.status &&
+    mine.index === fresh.index &&
+    mine.mt?.createdAt === fresh.mt?.createdAt &&
+    mine.signOff?.at === fresh.signOff?.at &&
+    mine.excluded?.at === fresh.excluded?.at
+  );
+}
+
 /**
- * A freshly loaded document over the one on screen: keeps the on-screen paragraph when it is newer
- * (a save that finished while the reload was in flight) or unchanged (same identity for memo).
+ * Freshly read paragraphs over those on screen, in the fresh order: keeps the on-screen paragraph
+ * when it is newer (a save that finished while the read was in flight) or the same (its identity,
+ * so its row stays memoized). Null when the result would equal `current` paragraph for paragraph.
  */
+export function mergeFreshParagraphs(current: readonly Paragraph[], fresh: readonly Paragraph[]): Paragraph[] | null {
+  const old = new Map(current.map((p) => [p.id, p]));
+  let changed = current.length !== fresh.length;
+  const paragraphs = fresh.map((p, i) => {
+    const mine = old.get(p.id);
+    const kept = mine && (mine.updatedAt > p.updatedAt || sameParagraph(mine, p)) ? mine : p;
+    if (kept !== current[i]) changed = true;
+    return kept;
+  });
+  return changed ? paragraphs : null;
+}
+
+/** A freshly loaded document over the one on screen (see mergeFreshParagraphs). */
 export function mergeReloaded(current: DocumentDetail | null, fresh: DocumentDetail): DocumentDetail {
   if (!current || current.id !== fresh.id) return fresh;
-  const old = new Map(current.paragraphs.map((p) => [p.id, p]));
-  const paragraphs = fresh.paragraphs.map((p) => {
-    const mine = old.get(p.id);
-    if (!mine) return p;
-    if (mine.updatedAt > p.updatedAt) return mine;
-    if (mine.updatedAt === p.updatedAt && mine.target === p.target && mine.status === p.status) return mine;
-    return p;
-  });
-  return { ...fresh, paragraphs };
+  return { ...fresh, paragraphs: mergeFreshParagraphs(current.paragraphs, fresh.paragraphs) ?? current.paragraphs };
+}
+
+/**
+ * Freshly read paragraphs of document `documentId` over the document on screen; the very same
+ * document object when nothing changed (nothing derived from it recomputes), and unchanged when
+ * another document is on screen now.
+ */
+export function mergeReloadedParagraphs(
+  current: DocumentDetail | null,
+  documentId: string,
+  fresh: readonly Paragraph[],
+): DocumentDetail | null {
+  if (!current || current.id !== documentId) return current;
+  const paragraphs = mergeFreshParagraphs(current.paragraphs, fresh);
+  return paragraphs ? { ...current, paragraphs } : current;
 }
 
 export function countSignedOff(paragraphs: readonly Paragraph[]): number {

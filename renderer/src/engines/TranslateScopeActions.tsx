@@ -1,5 +1,5 @@
 /** "Translate empty only" and, while the filter hides some paragraphs, "Translate shown". */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranslateScope } from '../../../shared/features/enginesApi.js';
 import type { Paragraph } from '../../../shared/types.js';
@@ -27,10 +27,14 @@ export function TranslateScopeActions({
   const api = useApi();
   const jobs = useEngineJobs();
   const [starting, setStarting] = useState(false);
-  if (!jobs) return null;
+  // Counted when the paragraphs or the filter change, not on every render of the editor (10,000 paragraphs).
   // Excluded from translation: never sent to MT.
-  const empty = paragraphs.filter((p) => p.status === 'new' && !p.excluded).length;
-  const visible = shown ? paragraphs.filter(shown).filter((p) => (p.status === 'new' || p.status === 'machine') && !p.excluded) : [];
+  const empty = useMemo(() => paragraphs.filter((p) => p.status === 'new' && !p.excluded).length, [paragraphs]);
+  const visible = useMemo(
+    () => (shown ? paragraphs.filter((p) => shown(p) && (p.status === 'new' || p.status === 'machine') && !p.excluded) : []),
+    [paragraphs, shown],
+  );
+  if (!jobs) return null;
 
   async function run(scope: TranslateScope): Promise<void> {
     if (!jobs) return;
