@@ -47,6 +47,8 @@ describe('Replace all', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.documentId).toBe(documentId);
     expect(calls[0]!.changes.map((c) => c.occurrences)).toEqual([1, 2, 1]);
+    // The stored texts were read page by page, not as one whole-document reply.
+    expect(api.callsOf('getParagraphPage').length).toBeGreaterThan(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Undo replace all' }));
     await screen.findByText('Undid the replacement in 3 paragraphs.');

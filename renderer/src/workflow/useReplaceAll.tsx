@@ -13,6 +13,7 @@ import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { replaceAllIn } from './replaceAll.js';
 import { useConfirmDialog } from './useConfirmDialog.js';
+import { loadParagraphs } from '../editor/loadParagraphs.js';
 
 type Message = (t: TFunction) => string;
 
@@ -58,7 +59,9 @@ export function useReplaceAll(input: ReplaceAllInput): ReplaceAll {
       if (!(await flushAll())) return;
       // The stored texts (a save may just have landed), for the paragraphs the bar shows now.
       const ids = new Set(doc.paragraphs.filter((p) => !shown || shown(p)).map((p) => p.id));
-      const fresh = (await api.getDocument({ documentId: doc.id })).paragraphs.filter((p) => ids.has(p.id) && !p.excluded);
+      // Page by page (a long document in one reply would block the page while it is parsed).
+      const stored = (await loadParagraphs(api, doc.id)) ?? (await api.getDocument({ documentId: doc.id })).paragraphs;
+      const fresh = stored.filter((p) => ids.has(p.id) && !p.excluded);
       const changes: (TargetReplacement & { paragraph: Paragraph })[] = [];
       let skipped = 0;
       for (const p of fresh) {
