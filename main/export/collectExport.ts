@@ -14,7 +14,8 @@ import { createReviewCore } from '../services/reviewService.js';
 import { draftNotice } from '../services/exportService.js';
 import { ServiceError } from '../services/serviceError.js';
 import { readSettings } from '../services/settingsService.js';
-import type { ExportActor, ExportDocument, ExportParagraph } from './model.js';
+import type { ExportActor, ExportDocument, ExportParagraph, SignOffReview } from './model.js';
+import { createWorkflowRepo, type WorkflowRepo } from '../db/repositories/workflow/workflowRepo.js';
 import { tidy } from './text.js';
 import { paragraphsForFormat } from './excludedParagraphs.js';
 import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
@@ -35,7 +36,22 @@ function actor(r: Revision): ExportActor {
   return { name: r.authorName, role: r.role, at: r.createdAt };
 }
 
-function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revision[]): ExportParagraph {
+const withReview = (review: SignOffReview | undefined): { signOffReview?: SignOffReview } => (review ? { signOffReview: review } : {});
+
+/** The review behind the paragraph's current sign-off (its last sign-off revision), if signed off. */
+function signOffReviewOf(workflow: WorkflowRepo, p: Paragraph, revisions: readonly Revision[]): SignOffReview | undefined {
+  if (p.status !== 'signed-off') return undefined;
+  const signOff = [...revisions].reverse().find((r) => r.action === 'sign-off');
+  if (!signOff) return undefined;
+  const signal = workflow.reviewsOfParagraph(p.id).find((r) => r.revisionId === signOff.id);
+  const override = workflow.overridesOfParagraph(p.id).find((o) => o.revisionId === signOff.id);
+  return {
+    signal: signal ? { dwellMs: signal.dwellMs, words: signal.words, diffViewed: signal.diffViewed, fast: signal.fast } : null,
+    override: override ? { reason: override.reason, issues: override.issues.map((i) => i.code) } : null,
+  };
+}
+
+function paragraphOf(deps: ServiceDeps, workflow: WorkflowRepo, p: Paragraph, revisions: readonly Revision[]): ExportParagraph {
   const editors = new Map<string, ExportActor>();
   let confirmedBy: ExportActor | null = null;
   for (const r of revisions) {
@@ -64,6 +80,7 @@ function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revisi
     created: first ? actor(first) : fallback,
     changed: last ? actor(last) : fallback,
     ...(p.excluded ? { excluded: true } : {}),
+    ...withReview(signOffReviewOf(workflow, p, revisions)),
   };
 }
 
@@ -157,7 +174,8 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
 
   // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
   const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
-  let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, p, revisions.get(p.id) ?? [])), excludedExport);
+  const workflow = createWorkflowRepo(deps.db);
+  let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, workflow, p, revisions.get(p.id) ?? [])), excludedExport);
   const overrides = readFooterOverrides(deps);
   const warnings: ExportWarning[] = [];
   for (const p of exportParagraphs) {

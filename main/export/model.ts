@@ -38,6 +38,18 @@ export interface ExportParagraph {
   changed: ExportActor;
   /** Excluded from translation (see main/export/excludedParagraphs.ts); absent or false otherwise. */
   excluded?: boolean;
+  /** How the current sign-off was made (absent without a sign-off; see `SignOffReview`). */
+  signOffReview?: SignOffReview;
+}
+
+/**
+ * The review behind a paragraph's current sign-off: the reading signal recorded with it (null
+ * when none was recorded, e.g. a sign-off through an API caller that sent none) and the QA errors
+ * it overrode with their reason (null when it overrode none).
+ */
+export interface SignOffReview {
+  signal: { dwellMs: number; words: number; diffViewed: boolean; fast: boolean } | null;
+  override: { reason: string; issues: string[] } | null;
 }
 
 export interface ExportDocument {

@@ -4,7 +4,7 @@
  * and who reviewed and signed off each one and when. Vocabulary: schema.org and PROV-O, plus a few
  * `verso:` terms for what neither has.
  */
-import type { ExportDocument } from '../model.js';
+import type { ExportDocument, ExportParagraph } from '../model.js';
 import { sha256 } from './provenance.js';
 
 export const ATTESTATION_CONTEXT = {
@@ -31,6 +31,17 @@ export const ATTESTATION_CONTEXT = {
   textSha256: 'verso:textSha256',
   signedTextMatches: 'verso:signedTextMatches',
   humanReviewComplete: 'verso:humanReviewComplete',
+  reviewGaps: { '@id': 'verso:reviewGaps', '@container': '@list' },
+  qaErrorsOverridden: { '@id': 'verso:qaErrorsOverridden', '@container': '@list' },
+  identity: 'verso:identity',
+  fastSignOff: 'verso:fastSignOff',
+  dwellMs: 'verso:dwellMs',
+  readingWords: 'verso:readingWords',
+  diffViewed: 'verso:diffViewed',
+  reviewSignal: 'verso:reviewSignal',
+  qaOverride: 'verso:qaOverride',
+  reason: 'verso:reason',
+  issues: { '@id': 'verso:issues', '@container': '@list' },
   aiAssisted: 'verso:aiAssisted',
   status: 'verso:status',
   draft: 'verso:draft',
@@ -38,6 +49,42 @@ export const ATTESTATION_CONTEXT = {
 
 function engineIri(engineId: string): string {
   return `urn:verso:engine:${encodeURIComponent(engineId)}`;
+}
+
+/**
+ * The signer's identity: a profile name and role that nobody vouches for (no team server, no
+ * registered key) is self-declared, and the attestation says so.
+ */
+const SELF_DECLARED = 'self-declared';
+
+/** How the current sign-off was reviewed: the reading signal (or that none was recorded) and any QA override. */
+function reviewOf(p: ExportParagraph): Record<string, unknown> {
+  const review = p.signOffReview;
+  if (!review) return {};
+  const signal = review.signal
+    ? { fastSignOff: review.signal.fast, dwellMs: review.signal.dwellMs, readingWords: review.signal.words, diffViewed: review.signal.diffViewed }
+    : { reviewSignal: 'not recorded' };
+  return { ...signal, ...(review.override ? { qaOverride: { reason: review.override.reason, issues: review.override.issues } } : {}) };
+}
+
+/** Paragraph numbers, every one (an attestation lists them all). */
+const formatNumbers = (numbers: readonly number[]): string => `paragraph${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`;
+
+/** What keeps the review from being complete, in words (empty when complete). */
+export function reviewGaps(paragraphs: readonly ExportParagraph[]): string[] {
+  const counted = paragraphs.filter((p) => !p.excluded);
+  const numbers = (pick: (p: ExportParagraph) => boolean) => counted.filter(pick).map((p) => p.index + 1);
+  const gaps: string[] = [];
+  if (counted.length === 0) gaps.push('The document has no paragraph to review.');
+  const unsigned = numbers((p) => p.status !== 'signed-off' || !p.signOff);
+  if (unsigned.length > 0) gaps.push(`Not signed off: ${formatNumbers(unsigned)}.`);
+  const changed = numbers((p) => p.signOff !== null && p.status === 'signed-off' && sha256(p.target) !== p.signOff.textHash);
+  if (changed.length > 0) gaps.push(`Text changed after its sign-off: ${formatNumbers(changed)}.`);
+  const fast = numbers((p) => p.signOffReview?.signal?.fast === true);
+  if (fast.length > 0) gaps.push(`Signed off faster than reading speed: ${formatNumbers(fast)}.`);
+  const unmeasured = numbers((p) => p.signOffReview !== undefined && p.signOffReview.signal === null);
+  if (unmeasured.length > 0) gaps.push(`Signed off with no reading time recorded: ${formatNumbers(unmeasured)}.`);
+  return gaps;
 }
 
 export function writeAttestation(doc: ExportDocument): string {
@@ -62,14 +109,16 @@ export function writeAttestation(doc: ExportDocument): string {
       reviewedBy: [...reviewers.values()],
       ...(p.signOff
         ? {
-            signedOffBy: { '@type': 'schema:Person', name: p.signOff.name, role: p.signOff.role },
+            signedOffBy: { '@type': 'schema:Person', name: p.signOff.name, role: p.signOff.role, identity: SELF_DECLARED },
             signedOffAt: p.signOff.at,
             textSha256: p.signOff.textHash,
             signedTextMatches: sha256(p.target) === p.signOff.textHash,
+            ...reviewOf(p),
           }
         : {}),
     };
   });
+  const gaps = reviewGaps(doc.paragraphs);
   const value = {
     '@context': ATTESTATION_CONTEXT,
     '@id': `urn:verso:document:${encodeURIComponent(doc.id)}:${doc.targetLang}`,
@@ -82,7 +131,9 @@ export function writeAttestation(doc: ExportDocument): string {
     draft: doc.draftNotice !== null,
     aiAssisted: engines.size > 0,
     engines: [...engines.values()],
-    humanReviewComplete: doc.paragraphs.length > 0 && doc.paragraphs.every((p) => p.status === 'signed-off'),
+    humanReviewComplete: gaps.length === 0,
+    reviewGaps: gaps,
+    qaErrorsOverridden: doc.paragraphs.filter((p) => p.signOffReview?.override).map((p) => p.index + 1),
     wasAssociatedWith: [{ '@type': 'prov:SoftwareAgent', name: 'Verso', softwareVersion: doc.toolVersion }],
     hasPart: parts,
   };

@@ -48,7 +48,10 @@ export async function exportFixture(
     await api.confirmParagraphs({ paragraphIds: doc.paragraphs.map((p) => p.id) });
     if (options.signOff !== false) {
       await api.setProfile({ name: 'Elena Editor', role: 'editor' });
-      await api.signOffParagraphs({ paragraphIds: doc.paragraphs.map((p) => p.id) });
+      // As the editor does: with the reading time of each paragraph (a minute, never fast).
+      const ids = doc.paragraphs.map((p) => p.id);
+      const result = await api.signOffReviewed({ paragraphIds: ids, review: ids.map((paragraphId) => ({ paragraphId, dwellMs: 60_000, diffViewed: true })) });
+      if (result.skipped.length > 0) throw new Error(`exportFixture: sign-off skipped ${JSON.stringify(result.skipped)}`);
     }
     doc = await api.getDocument({ documentId: doc.id });
   }
