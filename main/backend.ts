@@ -17,6 +17,7 @@ import type { HttpOptions } from './engines/http/httpClient.js';
 import { createAppSecretStore, type SecretStore } from './electron/secretStore.js';
 import { createJobRunner } from './jobs/jobRunner.js';
 import { createVersoApi } from './services/createApi.js';
+import { createReviewClock } from './services/reviewClock.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -32,6 +33,8 @@ export interface BackendOptions {
   http?: Partial<HttpOptions>;
   /** Clock for tests. */
   now?: () => Date;
+  /** Monotonic clock (ms) of the reading-time measurement, for tests; default performance.now. */
+  reviewNow?: () => number;
 }
 
 export interface Backend {
@@ -69,6 +72,7 @@ export function createBackend(options: BackendOptions): Backend {
     appInfo: { version: options.version, mode: options.mode, dataDir },
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
+    reviewClock: createReviewClock(options.reviewNow),
   });
 
   let closed = false;

@@ -40,14 +40,17 @@ async function attestation(f: ExportFixture): Promise<Attestation> {
   return JSON.parse((await f.backend.api.exportFile({ documentId: f.doc.id, format: 'attestation', mode: 'publish' })).content) as Attestation;
 }
 
-const slow = (paragraphId: string) => ({ paragraphId, dwellMs: 60_000, diffViewed: true });
-const quick = (paragraphId: string) => ({ paragraphId, dwellMs: 300, diffViewed: false });
 
 describe('an honest attestation', () => {
   it('fast sign-offs make the review incomplete and are named, per paragraph and in the gaps', async () => {
     const f = await confirmedArticle(['The storm closed the roads on Monday morning.', 'Schools will stay open all week, officials said.', 'Power is back.']);
     const ids = f.doc.paragraphs.map((p) => p.id);
-    const result = await f.backend.api.signOffReviewed({ paragraphIds: ids, review: [quick(ids[0]!), quick(ids[1]!), slow(ids[2]!)] });
+    await f.read(ids[0]!, 300);
+    await f.read(ids[1]!, 300);
+    await f.read(ids[2]!, 60_000);
+    // What the client says about its reading time is not what is recorded.
+    const claimed = ids.map((paragraphId) => ({ paragraphId, dwellMs: 86_400_000, diffViewed: true }));
+    const result = await f.backend.api.signOffReviewed({ paragraphIds: ids, review: claimed });
     expect(result.signedOff).toHaveLength(3);
     const value = await attestation(f);
     expect(value.humanReviewComplete).toBe(false);
@@ -64,11 +67,9 @@ describe('an honest attestation', () => {
     await f.backend.api.updateParagraphTarget({ paragraphId: ids[0]!, target: 'Vino mucha gente.' });
     await f.backend.api.confirmParagraphs({ paragraphIds: [ids[0]!] });
     await f.backend.api.setProfile({ name: 'Elena Editor', role: 'editor' });
-    await f.backend.api.signOffReviewed({
-      paragraphIds: ids,
-      overrides: [{ paragraphId: ids[0]!, reason: 'The organisers gave no figure.' }],
-      review: [slow(ids[0]!), slow(ids[1]!)],
-    });
+    await f.read(ids[0]!, 60_000);
+    await f.read(ids[1]!, 60_000);
+    await f.backend.api.signOffReviewed({ paragraphIds: ids, overrides: [{ paragraphId: ids[0]!, reason: 'The organisers gave no figure.' }] });
     const value = await attestation(f);
     expect(value.humanReviewComplete).toBe(true);
     expect(value.reviewGaps).toEqual([]);
@@ -81,7 +82,8 @@ describe('an honest attestation', () => {
   it('a sign-off that recorded no reading signal says so, and the review is not complete', async () => {
     const f = await confirmedArticle(['The house is red.']);
     const ids = f.doc.paragraphs.map((p) => p.id);
-    await f.backend.api.signOffReviewed({ paragraphIds: ids });
+    // The old bulk method records no reading time at all.
+    await f.backend.api.signOffParagraphs({ paragraphIds: ids });
     const value = await attestation(f);
     expect(value.hasPart[0]).toMatchObject({ reviewSignal: 'not recorded' });
     expect(value.hasPart[0]!.fastSignOff).toBeUndefined();

@@ -6,6 +6,7 @@ import type { Repositories } from '../db/repositories/index.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { JobRunner } from '../jobs/jobRunner.js';
 import { ServiceError } from './serviceError.js';
+import type { ReviewClock } from './reviewClock.js';
 
 export interface ServiceDeps {
   db: Database.Database;
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   /** The clock (injected so tests can step through time). */
   now: () => Date;
   newId: () => string;
+  /** Reading time per paragraph, from the editor's focus reports (services/reviewClock.ts). */
+  reviewClock: ReviewClock;
 }
 
 export const CURRENT_PROFILE_KEY = 'currentProfileId';

@@ -20,6 +20,7 @@ import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import type { ServiceDeps } from './context.js';
 import { createVersoApi } from './createApi.js';
 import { createMtJobs, type MtJobsOptions } from './translationService.js';
+import { createReviewClock } from './reviewClock.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -88,6 +89,7 @@ function setup(engine: MtEngine, jobOptions: MtJobsOptions, runner: { progressIn
     appInfo: { version: 'test', mode: 'browser', dataDir: dir },
     now: () => new Date(),
     newId: randomUUID,
+    reviewClock: createReviewClock(),
   };
   cleanups.push(() => {
     db.close();

@@ -461,6 +461,11 @@ export class FakeVersoApi implements VersoApi {
 
   readonly effort = new Map<string, { activeMs: number; keystrokes: number }>();
 
+  async reportReviewFocus(input: { paragraphId: string | null }): Promise<{ recorded: true }> {
+    this.record('reportReviewFocus', input);
+    return { recorded: true };
+  }
+
   async recordEditEffort(input: { paragraphId: string; activeMs: number; keystrokes: number }): Promise<{ recorded: true }> {
     this.record('recordEditEffort', input);
     this.requireProfile();

@@ -116,6 +116,11 @@ export interface WorkflowApi {
   redoParagraph(input: { paragraphId: string }): Promise<ParagraphChange>;
   /** Makes an earlier revision's text current again, as a new revision. */
   restoreRevision(input: { paragraphId: string; revisionId: number }): Promise<ParagraphChange>;
+  /**
+   * The paragraph that now holds the focus in the editor (null: none). Verso measures each
+   * paragraph's reading time from these reports with its own clock; a sign-off records that time.
+   */
+  reportReviewFocus(input: { paragraphId: string | null }): Promise<{ recorded: true }>;
   /** Adds measured editing effort (active time, not idle wall-clock time; keystrokes) of the current profile. */
   recordEditEffort(input: { paragraphId: string; activeMs: number; keystrokes: number }): Promise<{ recorded: true }>;
   /** The editing effort recorded for each paragraph of a document (paragraphs without any are left out). */
@@ -140,6 +145,7 @@ export const WORKFLOW_METHODS = [
   'redoParagraph',
   'restoreRevision',
   'recordEditEffort',
+  'reportReviewFocus',
   'getDocumentEffort',
   'listComments',
   'addComment',

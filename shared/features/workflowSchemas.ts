@@ -41,6 +41,7 @@ export const workflowSchemas = {
       keystrokes: z.number().int().min(0).max(100_000),
     })
     .strict(),
+  reportReviewFocus: z.object({ paragraphId: id.nullable() }).strict(),
   getDocumentEffort: z.object({ documentId: id }).strict(),
   listComments: z.object({ documentId: id }).strict(),
   addComment: z.object({ paragraphId: id, body: z.string().trim().min(1).max(COMMENT_MAX) }).strict(),

@@ -9,6 +9,8 @@ export interface ExportFixture {
   backend: Backend;
   dataDir: string;
   doc: DocumentDetail;
+  /** The editor reads the paragraph for `ms` (focus reported, Verso's reading clock moved on, focus gone). */
+  read(paragraphId: string, ms: number): Promise<void>;
   cleanup(): void;
 }
 
@@ -22,14 +24,21 @@ export async function exportFixture(
 ): Promise<ExportFixture> {
   const dataDir = options.dataDir ?? makeTempDir();
   const fixed = new Date('2026-03-01T10:00:00.000Z');
+  let reviewTime = 0;
   const backend = createBackend({
     dataDir,
     mode: 'browser',
     version: '0.1.0',
     engines: [createFakeEngine({ translate: (t) => `MT ${t}`, pairs: [{ source: options.sourceLang ?? 'en', target: options.targetLang ?? 'es' }] })],
     now: () => fixed,
+    reviewNow: () => reviewTime,
   });
   const { api } = backend;
+  async function read(paragraphId: string, ms: number): Promise<void> {
+    await api.reportReviewFocus({ paragraphId });
+    reviewTime += ms;
+    await api.reportReviewFocus({ paragraphId: null });
+  }
   await api.setProfile({ name: 'Tomás Translator', role: 'translator' });
   await api.updateSettings({ publisher: FIXTURE_PUBLISHER, contactEmail: FIXTURE_CONTACT, footerPolicy: 'always' });
   let doc = await api.importDocument({
@@ -48,9 +57,10 @@ export async function exportFixture(
     await api.confirmParagraphs({ paragraphIds: doc.paragraphs.map((p) => p.id) });
     if (options.signOff !== false) {
       await api.setProfile({ name: 'Elena Editor', role: 'editor' });
-      // As the editor does: with the reading time of each paragraph (a minute, never fast).
+      // As the editor does: each paragraph read for a minute (never fast), then signed off.
       const ids = doc.paragraphs.map((p) => p.id);
-      const result = await api.signOffReviewed({ paragraphIds: ids, review: ids.map((paragraphId) => ({ paragraphId, dwellMs: 60_000, diffViewed: true })) });
+      for (const id of ids) await read(id, 60_000);
+      const result = await api.signOffReviewed({ paragraphIds: ids });
       if (result.skipped.length > 0) throw new Error(`exportFixture: sign-off skipped ${JSON.stringify(result.skipped)}`);
     }
     doc = await api.getDocument({ documentId: doc.id });
@@ -59,6 +69,7 @@ export async function exportFixture(
     backend,
     dataDir,
     doc,
+    read,
     cleanup() {
       backend.close();
       if (!options.dataDir) removeTempDir(dataDir);

@@ -14,14 +14,24 @@ afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()!();
 });
 
+/** Verso's reading clock in these tests (see `read`). */
+let reviewTime = 0;
+
 function start(now?: () => Date): Backend {
   const dir = makeTempDir();
-  const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1.0.0', engines: [createFakeEngine()], ...(now ? { now } : {}) });
+  const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1.0.0', engines: [createFakeEngine()], reviewNow: () => reviewTime, ...(now ? { now } : {}) });
   cleanups.push(() => {
     backend.close();
     removeTempDir(dir);
   });
   return backend;
+}
+
+/** The editor reads a paragraph for `ms`: focus reported, Verso's reading clock moves on, focus gone. */
+async function read(backend: Backend, paragraphId: string, ms: number): Promise<void> {
+  await backend.api.reportReviewFocus({ paragraphId });
+  reviewTime += ms;
+  await backend.api.reportReviewFocus({ paragraphId: null });
 }
 
 async function article(backend: Backend, paragraphs: string[]): Promise<DocumentDetail> {
@@ -73,6 +83,7 @@ describe('the sign-off gate', () => {
 
     // A too-short reason is refused by validation; a real one signs off and is kept in the history.
     const refused = await backend.dispatch('signOffReviewed', { paragraphIds: [ids[0]!], overrides: [{ paragraphId: ids[0]!, reason: ' x ' }] });
+    await read(backend, ids[0]!, 30_000);
     expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const overridden = await api.signOffReviewed({ paragraphIds: [ids[0]!], overrides: [{ paragraphId: ids[0]!, reason: 'Figures checked with the author' }] });
     expect(overridden.signedOff[0]!.status).toBe('signed-off');
@@ -84,9 +95,11 @@ describe('the sign-off gate', () => {
 
     expect(overridden.fast).toEqual([]);
 
-    // Review signals: a sign-off faster than 2 words per second of dwell is recorded as fast.
+    // Review signals: a sign-off faster than 2 words per second of reading is recorded as fast. The
+    // reading time is Verso's measurement from the focus reports; the client's figure is ignored.
     await api.updateParagraphTarget({ paragraphId: ids[3]!, target: 'Uno vacío aquí ahora.' });
-    const quick = await api.signOffReviewed({ paragraphIds: [ids[3]!], review: [{ paragraphId: ids[3]!, dwellMs: 1200, diffViewed: false }] });
+    await read(backend, ids[3]!, 1200);
+    const quick = await api.signOffReviewed({ paragraphIds: [ids[3]!], review: [{ paragraphId: ids[3]!, dwellMs: 86_400_000, diffViewed: false }] });
     expect(quick.fast).toEqual([{ paragraphId: ids[3], number: 4, dwellMs: 1200, words: 4 }]);
     expect((await api.getParagraphHistory({ paragraphId: ids[3]! })).entries.at(-1)!.review).toEqual({
       dwellMs: 1200,
@@ -95,9 +108,17 @@ describe('the sign-off gate', () => {
       fast: true,
     });
     await api.updateParagraphTarget({ paragraphId: ids[3]!, target: 'Uno vacío aquí, ahora.' });
-    const careful = await api.signOffReviewed({ paragraphIds: [ids[3]!], review: [{ paragraphId: ids[3]!, dwellMs: 2000, diffViewed: true }] });
+    await read(backend, ids[3]!, 800);
+    // While a paragraph holds the focus its reading time runs on (no report needed to close it).
+    await api.reportReviewFocus({ paragraphId: ids[3]! });
+    reviewTime += 500;
+    const careful = await api.signOffReviewed({ paragraphIds: [ids[3]!], review: [{ paragraphId: ids[3]!, dwellMs: 0, diffViewed: true }] });
     expect(careful.fast).toEqual([]);
-    expect((await api.getParagraphHistory({ paragraphId: ids[3]! })).entries.at(-1)!.review).toMatchObject({ fast: false, diffViewed: true });
+    expect((await api.getParagraphHistory({ paragraphId: ids[3]! })).entries.at(-1)!.review).toMatchObject({ fast: false, diffViewed: true, dwellMs: 2500 });
+    await api.reportReviewFocus({ paragraphId: null });
+    // A report names a paragraph that exists, or none; it needs a profile like every action.
+    expect(await backend.dispatch('reportReviewFocus', { paragraphId: 'no-such-paragraph' })).toMatchObject({ ok: false, error: { code: 'PARAGRAPH_NOT_FOUND' } });
+    expect(await backend.dispatch('reportReviewFocus', { paragraphId: 5 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
     // Already signed off: skipped for its status.
     expect((await api.signOffReviewed({ paragraphIds: [ids[1]!] })).skipped).toEqual([

@@ -58,18 +58,18 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
         if (errors.length > 0 && reason !== undefined) overriding.set(p.id, { reason, issues: errors });
         accepted.push(p);
       }
-      // Review signals: a sign-off faster than a plausible reading speed is recorded as fast.
+      // Review signals: a sign-off faster than a plausible reading speed is recorded as fast. The
+      // reading time is Verso's own measurement (reportReviewFocus), never the client's figure.
       const signals = new Map(review.map((r) => [r.paragraphId, r]));
       const reviews = new Map<string, { dwellMs: number; words: number; diffViewed: boolean; fast: boolean }>();
       const fast: FastSignOff[] = [];
       const targetLang = (p: Paragraph) => repos.documents.get(p.documentId)?.targetLang ?? 'und';
       for (const p of accepted) {
-        const signal = signals.get(p.id);
-        if (!signal) continue;
+        const dwellMs = deps.reviewClock.dwellMs(p.id);
         const words = readingWords(p.target, targetLang(p));
-        const isFast = isFastSignOff(signal.dwellMs, words);
-        reviews.set(p.id, { dwellMs: signal.dwellMs, words, diffViewed: signal.diffViewed, fast: isFast });
-        if (isFast) fast.push({ paragraphId: p.id, number: p.index + 1, dwellMs: signal.dwellMs, words });
+        const isFast = isFastSignOff(dwellMs, words);
+        reviews.set(p.id, { dwellMs, words, diffViewed: signals.get(p.id)?.diffViewed ?? false, fast: isFast });
+        if (isFast) fast.push({ paragraphId: p.id, number: p.index + 1, dwellMs, words });
       }
       const signedOff = accepted.length > 0 ? core.writeSignOff(accepted, author, overriding, reviews) : [];
       skipped.sort((a, b) => a.number - b.number);
@@ -122,6 +122,13 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
       const top = history(paragraphId).state.undone.at(-1);
       if (!top) throw new ServiceError('NOTHING_TO_REDO', `Paragraph ${p!.index + 1} has no undone change to redo.`, { number: p!.index + 1 });
       return change(p!, top.afterText, { kind: 'redo', revisionId: top.id });
+    },
+
+    async reportReviewFocus({ paragraphId }) {
+      requireProfile(deps);
+      if (paragraphId !== null) core.load([paragraphId]);
+      deps.reviewClock.focus(paragraphId);
+      return { recorded: true };
     },
 
     async recordEditEffort({ paragraphId, activeMs, keystrokes }) {

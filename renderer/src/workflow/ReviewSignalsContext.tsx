@@ -1,6 +1,7 @@
 /** Provides the editor's review signals and measures focus per paragraph row (`data-paragraph-id`). */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { createReviewSignals, type ReviewSignals } from './reviewSignals.js';
+import { useApi } from '../api/ApiProvider.js';
 
 const NONE: ReviewSignals = {
   focusIn: () => undefined,
@@ -17,24 +18,44 @@ function paragraphIdOf(target: EventTarget | null): string | null {
   return typeof el?.closest === 'function' ? (el.closest('[data-paragraph-id]')?.getAttribute('data-paragraph-id') ?? null) : null;
 }
 
-/** The editor's signals, measured from focus changes while the editor is mounted. */
+/**
+ * The editor's signals, measured from focus changes while the editor is mounted. Each change of
+ * the paragraph holding the focus is also reported to Verso (`reportReviewFocus`), which measures
+ * the reading time a sign-off records with its own clock; the renderer's figure only decides
+ * whether to ask "faster than reading speed?".
+ */
 export function useMeasuredReviewSignals(): ReviewSignals {
+  const api = useApi();
   const [signals] = useState(() => createReviewSignals(() => performance.now()));
   useEffect(() => {
+    let reported: string | null = null;
+    const report = (paragraphId: string | null): void => {
+      if (paragraphId === reported) return;
+      reported = paragraphId;
+      api.reportReviewFocus({ paragraphId }).catch(() => undefined);
+    };
+    const focusIn = (id: string): void => {
+      signals.focusIn(id);
+      report(id);
+    };
+    const focusOut = (): void => {
+      signals.focusOut();
+      report(null);
+    };
     const onFocusIn = (e: FocusEvent) => {
       const id = paragraphIdOf(e.target);
-      if (id) signals.focusIn(id);
-      else signals.focusOut();
+      if (id) focusIn(id);
+      else focusOut();
     };
     const onFocusOut = (e: FocusEvent) => {
-      if (!paragraphIdOf(e.relatedTarget)) signals.focusOut();
+      if (!paragraphIdOf(e.relatedTarget)) focusOut();
     };
     // Time with the window hidden is not reading time.
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') signals.focusOut();
+      if (document.visibilityState === 'hidden') focusOut();
       else {
         const id = paragraphIdOf(document.activeElement);
-        if (id) signals.focusIn(id);
+        if (id) focusIn(id);
       }
     };
     document.addEventListener('focusin', onFocusIn);
@@ -44,9 +65,9 @@ export function useMeasuredReviewSignals(): ReviewSignals {
       document.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('visibilitychange', onVisibility);
-      signals.focusOut();
+      focusOut();
     };
-  }, [signals]);
+  }, [signals, api]);
   return signals;
 }
 
