@@ -329,6 +329,7 @@ export class FakeVersoApi implements VersoApi {
       deletedBy: this.profile!.name,
       role: this.profile!.role,
       deletedAt: now(),
+      contentSha256: `fake-sha256-of-${doc.id}`,
     });
     this.docs.delete(input.documentId);
     return { deleted: true };

@@ -79,6 +79,8 @@ export interface DeletionRecord {
   deletedBy: string;
   role: Role;
   deletedAt: string;
+  /** SHA-256 over the deleted paragraphs' hashes (source, target, signed off); null for deletions recorded before it was kept. */
+  contentSha256: string | null;
 }
 
 export interface LibraryApi {

@@ -1,4 +1,5 @@
 /** The library services over a real database: counts, search, sort, rename, deletion rules and record. */
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../../shared/types.js';
@@ -218,6 +219,7 @@ describe('deleting a document', () => {
 
     await api.setProfile({ name: 'Elena Editor', role: 'editor' });
     expect((await api.checkDocumentDeletion({ documentId: doc.id })).allowed).toBe(true);
+    const before = (await api.getDocument({ documentId: doc.id })).paragraphs;
     await api.deleteDocument({ documentId: doc.id });
     expect((await failure(api.getDocument({ documentId: doc.id }))).code).toBe('DOCUMENT_NOT_FOUND');
     expect(await api.listDocumentDeletions({})).toEqual([
@@ -234,8 +236,15 @@ describe('deleting a document', () => {
         deletedBy: 'Elena Editor',
         role: 'editor',
         deletedAt: '2026-03-01T10:00:00.000Z',
+        contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     ]);
+    // The tombstone keeps hashes of what was deleted (never the text), and one hash over them.
+    const hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    const [tombstone] = sql(backend, 'SELECT paragraph_hashes, content_sha256 FROM library_deletions') as { paragraph_hashes: string; content_sha256: string }[];
+    expect(JSON.parse(tombstone!.paragraph_hashes)).toEqual(before.map((p) => ({ n: p.index + 1, source: hex(p.source), target: hex(p.target), signedOff: true })));
+    expect(tombstone!.content_sha256).toBe(hex(tombstone!.paragraph_hashes));
+    expect(tombstone!.paragraph_hashes).not.toContain(before[0]!.target);
     expect(sql(backend, 'SELECT count(*) AS n FROM paragraphs')).toEqual([{ n: 0 }]);
     expect((await failure(api.deleteDocument({ documentId: doc.id }))).code).toBe('DOCUMENT_NOT_FOUND');
     // The record is append-only.

@@ -4,10 +4,11 @@
  * `deleteDocument` calls it): a document that ever had a sign-off is deleted only by an editor,
  * and every deletion leaves a row in `library_deletions` in the same transaction.
  */
+import { createHash } from 'node:crypto';
 import type { DeletionCheck, LibraryApi, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../../shared/features/libraryTitle.js';
 import { languageInfo } from '../../../shared/languages.js';
-import type { Profile } from '../../../shared/types.js';
+import type { Paragraph, Profile } from '../../../shared/types.js';
 import { createLibraryRepo, type LibraryRepo } from '../../db/repositories/library/libraryRepo.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../serviceError.js';
@@ -71,6 +72,15 @@ function deletionCheck(repo: LibraryRepo, item: LibraryItem, profile: Profile): 
   return { documentId: item.id, title: item.title, ...counts, allowed: counts.signOffCount === 0 || profile.role === 'editor' };
 }
 
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** What the tombstone keeps of the paragraphs: hashes of their texts, never the texts. */
+function paragraphHashes(paragraphs: readonly Paragraph[]): string {
+  return JSON.stringify(
+    paragraphs.map((p) => ({ n: p.index + 1, source: sha256(p.source), target: sha256(p.target), signedOff: p.status === 'signed-off' })),
+  );
+}
+
 /**
  * Deletes a document after the rules, recording it: refused (LIBRARY_DELETE_NEEDS_EDITOR) when the
  * document ever had a sign-off and the current profile is not an editor. A running MT job of the
@@ -90,6 +100,7 @@ export function deleteDocumentRecorded(deps: ServiceDeps, documentId: string): v
         { title: item.title.slice(0, 200), signOffs: check.signOffCount },
       );
     }
+    const hashes = paragraphHashes(deps.repos.paragraphs.listByDocument(documentId));
     repo.recordDeletion({
       documentId,
       title: item.title,
@@ -103,6 +114,8 @@ export function deleteDocumentRecorded(deps: ServiceDeps, documentId: string): v
       authorName: profile.name,
       role: profile.role,
       deletedAt: deps.now().toISOString(),
+      paragraphHashes: hashes,
+      contentSha256: sha256(hashes),
     });
     // Results of a running MT job still in flight are dropped (aborted signal, and the paragraphs
     // are gone), so there is no need to wait for the engine to stop.

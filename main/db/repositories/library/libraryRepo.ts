@@ -66,6 +66,7 @@ interface DeletionRow {
   author_name: string;
   role: Role;
   deleted_at: string;
+  content_sha256: string | null;
 }
 
 function toDeletion(row: DeletionRow): DeletionRecord {
@@ -82,6 +83,7 @@ function toDeletion(row: DeletionRow): DeletionRecord {
     deletedBy: row.author_name,
     role: row.role,
     deletedAt: row.deleted_at,
+    contentSha256: row.content_sha256,
   };
 }
 
@@ -98,6 +100,9 @@ export interface NewDeletion {
   authorName: string;
   role: Role;
   deletedAt: string;
+  /** JSON: per paragraph its number, source and target SHA-256 and whether it was signed off. */
+  paragraphHashes: string;
+  contentSha256: string;
 }
 
 export function createLibraryRepo(db: Database.Database) {
@@ -113,13 +118,13 @@ export function createLibraryRepo(db: Database.Database) {
   );
   const insertDeletion = db.prepare(
     `INSERT INTO library_deletions (document_id, title, source_lang, target_lang, imported_at, paragraph_count,
-       signed_off_count, sign_off_count, profile_id, author_name, role, deleted_at)
+       signed_off_count, sign_off_count, profile_id, author_name, role, deleted_at, paragraph_hashes, content_sha256)
      VALUES (@documentId, @title, @sourceLang, @targetLang, @importedAt, @paragraphCount,
-       @signedOffCount, @signOffCount, @profileId, @authorName, @role, @deletedAt)`,
+       @signedOffCount, @signOffCount, @profileId, @authorName, @role, @deletedAt, @paragraphHashes, @contentSha256)`,
   );
   const deletionsStmt = db.prepare<[], DeletionRow>(
     `SELECT id, document_id, title, source_lang, target_lang, imported_at, paragraph_count, signed_off_count,
-            sign_off_count, author_name, role, deleted_at
+            sign_off_count, author_name, role, deleted_at, content_sha256
      FROM library_deletions ORDER BY deleted_at DESC, id DESC`,
   );
 
