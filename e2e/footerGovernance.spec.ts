@@ -41,7 +41,7 @@ test('a translator sees the footer settings read-only, and an attempt to change 
   await expect(page.getByRole('combobox', { name: 'Disclosure footer' })).toBeEnabled();
   await callApi(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
   await page.getByRole('combobox', { name: 'Disclosure footer' }).selectOption({ label: 'Never' });
-  await page.getByRole('textbox', { name: 'Reason for this change' }).first().fill('I do not like it');
+  await page.getByRole('textbox', { name: 'Reason for the policy change' }).fill('I do not like it');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('alert')).toContainText('Only an editor can change the disclosure footer policy or templates');
   expect((await callApi<{ footerPolicy: string }>(server, 'getSettings', {})).footerPolicy).toBe('always');
@@ -64,15 +64,14 @@ test('an editor’s changes are recorded and listed; the export says the footer 
   await page.getByRole('textbox', { name: 'Footer text' }).fill('Gracias por leer.');
   await page.getByRole('button', { name: 'Save footer' }).click();
   await expect(page.getByRole('alert')).toContainText('This change needs a reason');
-  const footerSection = page.getByRole('region', { name: 'Disclosure footer templates' });
-  await footerSection.getByRole('textbox', { name: 'Reason for this change' }).fill('Shorter for the app');
+  await page.getByRole('textbox', { name: 'Reason for the footer wording change' }).fill('Shorter for the app');
   await page.getByRole('button', { name: 'Save footer' }).click();
   await expect(page.getByText('Footer saved for Spanish.')).toBeVisible();
   await expect(page.getByText(/Custom wording \(SHA-256/)).toBeVisible();
 
   // The policy "never" with a reason.
   await page.getByRole('combobox', { name: 'Disclosure footer' }).selectOption({ label: 'Never' });
-  await page.getByRole('textbox', { name: 'Reason for this change' }).first().fill('Partner adds its own disclosure');
+  await page.getByRole('textbox', { name: 'Reason for the policy change' }).fill('Partner adds its own disclosure');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
   const history = page.getByRole('region', { name: 'Footer changes' });

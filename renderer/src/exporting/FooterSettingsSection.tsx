@@ -174,7 +174,7 @@ export function FooterSettingsSection({
       </div>
       {editable && (
         <div className="field">
-          <label htmlFor={ids.reason}>{t('exporting.governance.reason')}</label>
+          <label htmlFor={ids.reason}>{t('exporting.governance.reasonTemplate')}</label>
           <input id={ids.reason} type="text" maxLength={500} value={reason} aria-describedby={`${ids.reason}-hint`} onChange={(e) => setReason(e.target.value)} />
           <span id={`${ids.reason}-hint`} className="hint">
             {t('exporting.governance.reasonHint')}

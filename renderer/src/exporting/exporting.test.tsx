@@ -131,7 +131,7 @@ describe('footer settings', () => {
     expect((screen.getByRole('button', { name: 'Save footer' }) as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.change(text, { target: { value: 'Mit KI übersetzt von {publisher}.' } });
-    fireEvent.change(screen.getByRole('textbox', { name: 'Reason for this change' }), { target: { value: 'House style' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the footer wording change' }), { target: { value: 'House style' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save footer' }));
     expect(await screen.findByText('Footer saved for German.')).toBeTruthy();
     expect(api.callsOf('saveFooterTemplate').at(-1)).toEqual({ lang: 'de', lines: ['Mit KI übersetzt von {publisher}.'], reason: 'House style' });

@@ -160,7 +160,7 @@ export function SettingsView({
           </div>
           {isEditor && savedPolicy !== null && settings.footerPolicy !== savedPolicy && (
             <div className="field">
-              <label htmlFor={ids.reason}>{t('exporting.governance.reason')}</label>
+              <label htmlFor={ids.reason}>{t('exporting.governance.reasonPolicy')}</label>
               <input
                 id={ids.reason}
                 type="text"
