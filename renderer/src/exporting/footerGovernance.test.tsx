@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { createI18n } from '../i18n/i18n.js';
+import { warningText } from './ExportPanel.js';
 
 afterEach(() => cleanup());
 
@@ -87,5 +89,21 @@ describe('footer governance in Settings', () => {
     expect(await screen.findByText(`Custom wording (SHA-256 ${'b'.repeat(12)}…): exports say it is not the vetted template.`)).toBeTruthy();
     fireEvent.change(lang, { target: { value: 'de' } });
     expect(await screen.findByText(`Vetted template verso:footer:de:v1, SHA-256 ${'c'.repeat(12)}…`)).toBeTruthy();
+  });
+});
+
+describe('export notices about the footer', () => {
+  it('names who left the footer out and why, and says when the wording is custom (en and de)', () => {
+    const en = createI18n('en').t;
+    expect(warningText(en, { code: 'FOOTER_OMITTED', policy: 'never', decidedBy: 'Elena Editor', reason: 'Partner adds its own' })).toBe(
+      'No disclosure footer in this file: the footer policy is “never”, set by Elena Editor (reason: Partner adds its own). The provenance and attestation record it.',
+    );
+    expect(warningText(en, { code: 'FOOTER_OMITTED', policy: 'never', decidedBy: null, reason: null })).toContain('set by an unrecorded change (reason: —)');
+    expect(warningText(en, { code: 'FOOTER_OMITTED', policy: 'when-mt', decidedBy: null, reason: null })).toContain('only when machine translation was used');
+    expect(warningText(en, { code: 'FOOTER_TEMPLATE_CUSTOM', lang: 'es', sha256: 'ab'.repeat(32) })).toBe(
+      "The disclosure footer (es) is your publication's own wording, not the vetted template (SHA-256 abababababab…). The provenance and attestation say so.",
+    );
+    const de = createI18n('de').t;
+    expect(warningText(de, { code: 'FOOTER_TEMPLATE_CUSTOM', lang: 'es', sha256: 'ab'.repeat(32) })).toContain('nicht die geprüfte Vorlage');
   });
 });
