@@ -116,6 +116,7 @@ test('the footer settings screen: a saved wording for Spanish goes out under the
   await expect(text).toHaveValue(/Este artículo ha sido traducido/);
   await text.fill('Traducido con ayuda de IA y revisado por {publisher}.');
   await expect(page.getByRole('region', { name: 'Footer preview' })).toContainText(`Traducido con ayuda de IA y revisado por ${PUBLISHER}.`);
+  await page.getByRole('textbox', { name: 'Reason for the footer wording change' }).fill('House wording');
   await page.getByRole('button', { name: 'Save footer' }).click();
   await expect(page.getByText('Footer saved for Spanish.')).toBeVisible();
   await page.getByRole('button', { name: 'Back' }).first().click();

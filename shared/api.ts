@@ -55,7 +55,8 @@ export interface CoreApi {
   getProfile(input: Record<string, never>): Promise<Profile | null>;
   setProfile(input: { name: string; role: Role }): Promise<Profile>;
   getSettings(input: Record<string, never>): Promise<Settings>;
-  updateSettings(input: Partial<Settings>): Promise<Settings>;
+  /** `reason`: why the footer policy changes (audit record; required for "never"). */
+  updateSettings(input: Partial<Settings> & { reason?: string }): Promise<Settings>;
   listEngines(input: { sourceLang: string; targetLang: string }): Promise<EngineInfo[]>;
   importDocument(input: ImportDocumentInput): Promise<DocumentDetail>;
   listDocuments(input: Record<string, never>): Promise<DocumentSummary[]>;

@@ -39,7 +39,7 @@ const coreSchemas = {
     })
     .strict(),
   getSettings: empty,
-  updateSettings: z.object(settingsShape).partial().strict(),
+  updateSettings: z.object({ ...settingsShape, reason: z.string().max(500) }).partial().strict(),
   listEngines: z.object({ sourceLang: langTag, targetLang: langTag }).strict(),
   importDocument: z
     .object({

@@ -19,6 +19,7 @@ import { createWorkflowRepo, type WorkflowRepo } from '../db/repositories/workfl
 import { tidy } from './text.js';
 import { paragraphsForFormat } from './excludedParagraphs.js';
 import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
+import { footerGovernance } from '../services/footerGovernance.js';
 
 export const FOOTER_OVERRIDES_KEY = 'exporting.footerTemplates';
 
@@ -185,7 +186,17 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
 
   let footer: ExportDocument['footer'] = null;
   const settings = readSettings(deps);
-  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format) && footerApplies(settings.footerPolicy, exportParagraphs)) {
+  const applies = footerApplies(settings.footerPolicy, exportParagraphs);
+  const governance = footerGovernance(deps, { targetLang: stored.targetLang, settings, overrides, applies });
+  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format)) {
+    // Visible after export: a footer left out by the policy, or a wording that is not the vetted template.
+    if (governance.omitted) {
+      warnings.push({ code: 'FOOTER_OMITTED', policy: governance.policy, decidedBy: governance.omitted.decidedBy, reason: governance.omitted.reason });
+    } else if (governance.template?.custom) {
+      warnings.push({ code: 'FOOTER_TEMPLATE_CUSTOM', lang: governance.template.lang, sha256: governance.template.sha256 });
+    }
+  }
+  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format) && applies) {
     footer = footerLines(deps, stored.targetLang, exportParagraphs, settings, overrides);
     // A translation that already ends with exactly this footer (a re-imported export) keeps it once.
     const n = footer.lines.length;
@@ -209,6 +220,7 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
       draftNotice: input.mode === 'draft' ? draftNotice(paragraphs, stored.targetLang) : null,
       exportedAt: deps.now().toISOString(),
       toolVersion: deps.appInfo.version,
+      footerGovernance: governance,
     },
     warnings,
   };

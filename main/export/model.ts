@@ -6,6 +6,7 @@
 import type { BlockKind, ExportMode, MtRecord, ParagraphStatus, Role, SignOff } from '../../shared/types.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { DraftNotice } from '../../shared/features/exportingDraftNotice.js';
+import type { FooterGovernance } from '../../shared/features/exportingApi.js';
 
 export interface ExportActor {
   name: string;
@@ -66,6 +67,8 @@ export interface ExportDocument {
   draftNotice: DraftNotice | null;
   exportedAt: string;
   toolVersion: string;
+  /** The footer policy in force, the template (built-in or custom, by hash) and why a footer is left out; stated by provenance and attestation. */
+  footerGovernance?: FooterGovernance;
 }
 
 /** Bytes or UTF-8 text written by a format writer. */

@@ -20,7 +20,7 @@ beforeAll(async () => {
   dir = makeTempDir();
   backend = createBackend({ dataDir: dir, mode: 'browser', version: '1.0.0', engines: [createFakeEngine({ id: 'fake' })] });
   await backend.api.setProfile({ name: 'Eda', role: 'editor' });
-  await backend.api.updateSettings({ footerPolicy: 'never' });
+  await backend.api.updateSettings({ footerPolicy: 'never', reason: 'Round trips compare the text only' });
 });
 afterAll(() => {
   backend.close();

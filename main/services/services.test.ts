@@ -230,7 +230,7 @@ describe('export', () => {
   it('follows the footer policy: never, when MT was used, always', async () => {
     const backend = start({ engines: [createFakeEngine()] });
     const doc = await signedDocument(backend);
-    await backend.api.updateSettings({ publisher: 'Diario', contactEmail: 'desk@example.org', footerPolicy: 'never' });
+    await backend.api.updateSettings({ publisher: 'Diario', contactEmail: 'desk@example.org', footerPolicy: 'never', reason: 'Partner adds its own' });
     const footerLine = findFooterTemplate('es')!.lines[0]!;
     const content = async () => (await backend.api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'publish' })).content;
     expect(await content()).toBe('(es) One.\n\n(es) Two.\n');

@@ -4,6 +4,7 @@ import { methodSchemas } from '../../shared/schemas.js';
 import type { Settings } from '../../shared/types.js';
 import type { ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
+import { normaliseReason, reasonRequired, recordSettingsChange, requireFooterEditor } from './footerGovernance.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   publisher: '',
@@ -26,7 +27,16 @@ export function readSettings(deps: Pick<ServiceDeps, 'repos'>): Settings {
 }
 
 export function createSettingsService(deps: ServiceDeps): Pick<VersoApi, 'getSettings' | 'updateSettings'> {
-  const save = deps.db.transaction((changes: Partial<Settings>) => {
+  const save = deps.db.transaction((changes: Partial<Settings> & { reason?: string }) => {
+    // The footer policy is an editorial setting: editors only, each change recorded (reason required for "never").
+    const before = readSettings(deps).footerPolicy;
+    const after = changes.footerPolicy;
+    if (after !== undefined && after !== before) {
+      const profile = requireFooterEditor(deps, 'footerPolicy');
+      const reason = normaliseReason(changes.reason);
+      if (after === 'never' && reason === null) reasonRequired('footerPolicy', 'Switching the disclosure footer off (policy “never”)');
+      recordSettingsChange(deps, profile, { setting: 'footerPolicy', lang: null, before, after, reason });
+    }
     for (const key of SETTING_KEYS) {
       const value = changes[key];
       if (value !== undefined) deps.repos.settings.set(`settings.${key}`, value);

@@ -55,7 +55,7 @@ describe('library and settings', () => {
   });
 
   it('edits and saves the publisher settings, and shows a refusal translated', async () => {
-    const api = apiWithProfile();
+    const api = apiWithProfile('editor', 'Elena Editor');
     renderApp({ api });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const publisher = await screen.findByRole('textbox', { name: 'Publisher' });

@@ -25,7 +25,7 @@ import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffOverride, SignOffSummary } from '../../shared/features/workflowApi.js';
 import { qaErrors, runQa } from '../../shared/qa/runQa.js';
 import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
-import type { ExportFileFormat, ExportFileResult, FooterTemplateEntry } from '../../shared/features/exportingApi.js';
+import type { ExportFileFormat, ExportFileResult, FooterTemplateEntry, SettingsChange } from '../../shared/features/exportingApi.js';
 import { FOOTER_TEMPLATES } from '../../shared/footer.js';
 import type { MemorySettings, TmMatch, TmProvenance, TmUnit, TmxImportResult } from '../../shared/features/memoryApi.js';
 import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
@@ -194,9 +194,10 @@ export class FakeVersoApi implements VersoApi {
     return { ...this.settings };
   }
 
-  async updateSettings(input: Partial<Settings>): Promise<Settings> {
+  async updateSettings(input: Partial<Settings> & { reason?: string }): Promise<Settings> {
     this.record('updateSettings', input);
-    this.settings = { ...this.settings, ...input };
+    const { reason: _reason, ...changes } = input;
+    this.settings = { ...this.settings, ...changes };
     return { ...this.settings };
   }
 
@@ -628,13 +629,21 @@ export class FakeVersoApi implements VersoApi {
     return [...new Set([...Object.keys(FOOTER_TEMPLATES), ...Object.keys(this.footerOverrides)])].sort().map((l) => this.footerEntry(l));
   }
 
-  async saveFooterTemplate(input: { lang: string; lines: string[] }): Promise<FooterTemplateEntry> {
+  /** What listSettingsChanges returns (tests set it). */
+  settingsChanges: SettingsChange[] = [];
+
+  async listSettingsChanges(input: { limit?: number }): Promise<SettingsChange[]> {
+    this.record('listSettingsChanges', input);
+    return [...this.settingsChanges];
+  }
+
+  async saveFooterTemplate(input: { lang: string; lines: string[]; reason?: string }): Promise<FooterTemplateEntry> {
     this.record('saveFooterTemplate', input);
     this.footerOverrides[input.lang] = input.lines;
     return this.footerEntry(input.lang);
   }
 
-  async resetFooterTemplate(input: { lang: string }): Promise<FooterTemplateEntry> {
+  async resetFooterTemplate(input: { lang: string; reason?: string }): Promise<FooterTemplateEntry> {
     this.record('resetFooterTemplate', input);
     delete this.footerOverrides[input.lang];
     return this.footerEntry(input.lang);

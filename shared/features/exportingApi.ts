@@ -4,7 +4,7 @@
  * `shared/features/exportingSchemas.ts` and a service in `main/services/features/exporting.ts`.
  */
 import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
-import type { ExportMode } from '../types.js';
+import type { ExportMode, FooterPolicy, Role } from '../types.js';
 
 /** Settings the disclosure footer may need; EXPORT_SETTINGS_MISSING names the empty ones (`details.fields`). */
 export const FOOTER_SETTING_FIELDS = ['publisher', 'contactEmail'] as const;
@@ -22,7 +22,11 @@ export type ExportWarning =
   /** A paragraph reads like a disclosure footer (in the source or the translation). */
   | { code: 'FOOTER_LIKE_PARAGRAPH'; paragraph: number; side: 'source' | 'target' }
   /** The translation already ends with this footer, so it was not appended a second time. */
-  | { code: 'FOOTER_ALREADY_PRESENT'; paragraphs: number[] };
+  | { code: 'FOOTER_ALREADY_PRESENT'; paragraphs: number[] }
+  /** Publish-ready, and the footer policy left the disclosure out: who decided it and why (null when unrecorded). */
+  | { code: 'FOOTER_OMITTED'; policy: FooterPolicy; decidedBy: string | null; reason: string | null }
+  /** Publish-ready with the publication's own footer wording, not the vetted built-in template. */
+  | { code: 'FOOTER_TEMPLATE_CUSTOM'; lang: string; sha256: string };
 
 export interface ExportFileResult {
   fileName: string;
@@ -42,6 +46,56 @@ export interface FooterTemplateEntry {
   vetted: string[] | null;
   /** The publication's own wording, saved in the settings, or null. */
   override: string[] | null;
+  /** Identity of the vetted template (id, version, SHA-256 of its lines), or null. */
+  vettedIdentity?: { id: string; version: number; sha256: string } | null;
+  /** SHA-256 of the saved wording, and whether it differs from the vetted one (custom). */
+  overrideIdentity?: { sha256: string; custom: boolean } | null;
+}
+
+/** Someone who changed an editorial setting. */
+export interface SettingsChangeAuthor {
+  profileId: string | null;
+  name: string;
+  role: Role;
+}
+
+/** One audit record of an editorial setting (footer policy, a footer template), append-only. */
+export interface SettingsChange {
+  id: string;
+  at: string;
+  setting: 'footerPolicy' | 'footerTemplate';
+  /** The template's language; null for the policy. */
+  lang: string | null;
+  /** Policy name, or the template's lines (null: none saved, the vetted one applies). */
+  before: FooterPolicy | string[] | null;
+  after: FooterPolicy | string[] | null;
+  reason: string | null;
+  by: SettingsChangeAuthor;
+}
+
+/** Which footer template an export used: built-in (vetted, versioned) or custom, identified by SHA-256 of its lines. */
+export interface FooterTemplateIdentity {
+  lang: string;
+  /** 'verso:footer:<lang>:v<version>' for a built-in template, 'custom:<lang>' for the publication's own. */
+  id: string;
+  version: number | null;
+  sha256: string;
+  builtIn: boolean;
+  custom: boolean;
+  /** The audit record that saved a custom template (null when unrecorded). */
+  savedBy: { name: string; role: Role; at: string; reason: string | null; changeId: string } | null;
+}
+
+/** The footer policy in force for an export, the template, and — when the footer is left out — why. */
+export interface FooterGovernance {
+  policy: FooterPolicy;
+  /** Whether a publish-ready text export of this document carries the footer under this policy. */
+  footerIncluded: boolean;
+  template: FooterTemplateIdentity | null;
+  /** Who last set the policy (null when never recorded). */
+  policySetBy: { name: string; role: Role; at: string; reason: string | null; changeId: string } | null;
+  /** Null when the footer is included; otherwise why it is left out. */
+  omitted: { because: 'policy-never' | 'no-machine-translation'; decidedBy: string | null; reason: string | null } | null;
 }
 
 export interface ExportingApi {
@@ -50,14 +104,16 @@ export interface ExportingApi {
   /** Footer templates of every language that has one (vetted or saved), plus the required languages. */
   listFooterTemplates(input: Record<string, never>): Promise<FooterTemplateEntry[]>;
   /** Saves the publication's own footer wording for a language (kept as data, used instead of the vetted one). */
-  saveFooterTemplate(input: { lang: string; lines: string[] }): Promise<FooterTemplateEntry>;
+  saveFooterTemplate(input: { lang: string; lines: string[]; reason?: string }): Promise<FooterTemplateEntry>;
   /** Drops the saved wording of a language, going back to the vetted template (if any). */
-  resetFooterTemplate(input: { lang: string }): Promise<FooterTemplateEntry>;
+  resetFooterTemplate(input: { lang: string; reason?: string }): Promise<FooterTemplateEntry>;
+  /** The audit record of footer policy and template changes, newest first. */
+  listSettingsChanges(input: { limit?: number }): Promise<SettingsChange[]>;
 }
 
-export const EXPORTING_METHODS = ['exportFile', 'listFooterTemplates', 'saveFooterTemplate', 'resetFooterTemplate'] as const satisfies readonly (keyof ExportingApi)[];
+export const EXPORTING_METHODS = ['exportFile', 'listFooterTemplates', 'saveFooterTemplate', 'resetFooterTemplate', 'listSettingsChanges'] as const satisfies readonly (keyof ExportingApi)[];
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING'] as const satisfies readonly string[];
+export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING', 'FOOTER_EDITOR_ONLY', 'FOOTER_REASON_REQUIRED'] as const satisfies readonly string[];
 
 export type ExportingErrorCode = (typeof EXPORTING_ERROR_CODES)[number] | CoreErrorCode;

@@ -5,11 +5,13 @@ import { createParagraphsRepo } from './paragraphsRepo.js';
 import { createProfilesRepo } from './profilesRepo.js';
 import { createRevisionsRepo } from './revisionsRepo.js';
 import { createSettingsRepo } from './settingsRepo.js';
+import { createSettingsChangesRepo } from './settingsChanges/settingsChangesRepo.js';
 
 export function createRepositories(db: Database.Database) {
   return {
     profiles: createProfilesRepo(db),
     settings: createSettingsRepo(db),
+    settingsChanges: createSettingsChangesRepo(db),
     documents: createDocumentsRepo(db),
     paragraphs: createParagraphsRepo(db),
     revisions: createRevisionsRepo(db),

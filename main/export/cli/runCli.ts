@@ -123,11 +123,7 @@ async function exportCommand(io: CliIo, args: string[]): Promise<void> {
     const bytes = result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : Buffer.from(result.content, 'utf8');
     writeExportFile(target, bytes, values.force === true);
     for (const w of result.warnings) {
-      io.err(
-        w.code === 'FOOTER_LIKE_PARAGRAPH'
-          ? `warning: paragraph ${w.paragraph} of the ${w.side === 'source' ? 'source' : 'translation'} reads like a disclosure footer.\n`
-          : `warning: the translation already ends with the disclosure footer (paragraphs ${w.paragraphs.join(', ')}); it appears once.\n`,
-      );
+      io.err(cliWarning(w));
     }
     io.out(`${target}\n`);
   } finally {
@@ -166,5 +162,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`verso: ${message}\n`);
     if (usage) io.err(`\n${USAGE}\n`);
     return usage ? 2 : 1;
+  }
+}
+
+function cliWarning(w: ExportFileResult['warnings'][number]): string {
+  switch (w.code) {
+    case 'FOOTER_LIKE_PARAGRAPH':
+      return `warning: paragraph ${w.paragraph} of the ${w.side === 'source' ? 'source' : 'translation'} reads like a disclosure footer.\n`;
+    case 'FOOTER_ALREADY_PRESENT':
+      return `warning: the translation already ends with the disclosure footer (paragraphs ${w.paragraphs.join(', ')}); it appears once.\n`;
+    case 'FOOTER_OMITTED':
+      return `warning: no disclosure footer (policy "${w.policy}", set by ${w.decidedBy ?? 'an unrecorded change'}${w.reason ? `: ${w.reason}` : ''}).\n`;
+    case 'FOOTER_TEMPLATE_CUSTOM':
+      return `warning: the disclosure footer for ${w.lang} is the publication's own wording, not the vetted template (sha256 ${w.sha256.slice(0, 12)}).\n`;
   }
 }

@@ -4,6 +4,7 @@
  * and who reviewed and signed off each one and when. Vocabulary: schema.org and PROV-O, plus a few
  * `verso:` terms for what neither has.
  */
+import type { FooterGovernance } from '../../../shared/features/exportingApi.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
 import { sha256 } from './provenance.js';
 
@@ -45,7 +46,49 @@ export const ATTESTATION_CONTEXT = {
   aiAssisted: 'verso:aiAssisted',
   status: 'verso:status',
   draft: 'verso:draft',
+  disclosureFooter: 'verso:disclosureFooter',
+  footerPolicy: 'verso:footerPolicy',
+  footerIncluded: 'verso:footerIncluded',
+  footerTemplate: 'verso:footerTemplate',
+  templateId: 'verso:templateId',
+  templateVersion: 'verso:templateVersion',
+  templateSha256: 'verso:templateSha256',
+  builtIn: 'verso:builtIn',
+  custom: 'verso:custom',
+  savedBy: 'verso:savedBy',
+  policySetBy: 'verso:policySetBy',
+  omittedBecause: 'verso:omittedBecause',
+  decidedBy: 'verso:decidedBy',
+  at: { '@id': 'verso:at', '@type': 'xsd:dateTime' },
 } as const;
+
+type Decision = NonNullable<FooterGovernance['policySetBy']>;
+
+function person(d: Decision) {
+  return { '@type': 'schema:Person', name: d.name, role: d.role, at: d.at, reason: d.reason };
+}
+
+/** The footer policy in force, the template (id, version, hash; built-in or custom) and, when left out, who decided it and why. */
+function disclosureFooter(g: FooterGovernance) {
+  return {
+    '@type': 'verso:DisclosureFooter',
+    footerPolicy: g.policy,
+    footerIncluded: g.footerIncluded,
+    footerTemplate: g.template
+      ? {
+          inLanguage: g.template.lang,
+          templateId: g.template.id,
+          ...(g.template.version !== null ? { templateVersion: g.template.version } : {}),
+          templateSha256: g.template.sha256,
+          builtIn: g.template.builtIn,
+          custom: g.template.custom,
+          ...(g.template.savedBy ? { savedBy: person(g.template.savedBy) } : {}),
+        }
+      : null,
+    policySetBy: g.policySetBy ? person(g.policySetBy) : null,
+    ...(g.omitted ? { omittedBecause: g.omitted.because, decidedBy: g.omitted.decidedBy, reason: g.omitted.reason } : {}),
+  };
+}
 
 function engineIri(engineId: string): string {
   return `urn:verso:engine:${encodeURIComponent(engineId)}`;
@@ -135,6 +178,7 @@ export function writeAttestation(doc: ExportDocument): string {
     reviewGaps: gaps,
     qaErrorsOverridden: doc.paragraphs.filter((p) => p.signOffReview?.override).map((p) => p.index + 1),
     wasAssociatedWith: [{ '@type': 'prov:SoftwareAgent', name: 'Verso', softwareVersion: doc.toolVersion }],
+    ...(doc.footerGovernance ? { disclosureFooter: disclosureFooter(doc.footerGovernance) } : {}),
     hasPart: parts,
   };
   return JSON.stringify(value, null, 2) + '\n';

@@ -60,6 +60,7 @@ export function writeProvenance(doc: ExportDocument): string {
     exportedAt: doc.exportedAt,
     draft: doc.draftNotice !== null,
     ...(doc.draftNotice !== null ? { draftNotice: doc.draftNotice.text } : {}),
+    ...(doc.footerGovernance ? { footer: doc.footerGovernance } : {}),
     paragraphs: doc.paragraphs.map(paragraphProvenance),
   };
   return JSON.stringify(value, null, 2) + '\n';

@@ -95,7 +95,7 @@ describe('exportFile', () => {
         expect(txt.content.trimEnd().endsWith(footer), lang).toBe(true);
         const html = await api.exportFile({ documentId: f.doc.id, format: 'html', mode: 'publish' });
         expect(html.content, lang).toContain(`<footer class="ai-disclosure" lang="${lang}"`);
-        await api.updateSettings({ footerPolicy: 'never' });
+        await api.updateSettings({ footerPolicy: 'never', reason: 'Policy test' });
         expect((await api.exportFile({ documentId: f.doc.id, format: 'txt', mode: 'publish' })).footer, lang).toBe(false);
         await api.updateSettings({ footerPolicy: 'when-mt' });
         expect((await api.exportFile({ documentId: f.doc.id, format: 'md', mode: 'publish' })).footer, lang).toBe(true);
@@ -124,7 +124,7 @@ describe('exportFile', () => {
     expect(err.details).toEqual({ lang: 'fi' });
     // Never English instead.
     expect((await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'draft' })).content).not.toContain('translated with the help of AI');
-    await backend.api.saveFooterTemplate({ lang: 'fi', lines: ['Käännetty tekoälyn avulla; {publisher} tarkisti.'] });
+    await backend.api.saveFooterTemplate({ lang: 'fi', lines: ['Käännetty tekoälyn avulla; {publisher} tarkisti.'], reason: 'No vetted Finnish footer yet' });
     const ok = await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' });
     expect(ok.content.trimEnd().endsWith(`Käännetty tekoälyn avulla; ${FIXTURE_PUBLISHER} tarkisti.`)).toBe(true);
   });
@@ -156,13 +156,14 @@ describe('footer templates', () => {
   it('lists every required language, saves an override as data, validates it, and resets it', async () => {
     const { backend } = await fixture(['x'], { translate: false });
     const { api } = backend;
+    await api.setProfile({ name: 'Elena Editor', role: 'editor' });
     const list = await api.listFooterTemplates({});
     for (const lang of REQUIRED_FOOTER_LANGUAGES) expect(list.find((e) => e.lang === lang)?.vetted, lang).not.toBeNull();
-    const saved = await api.saveFooterTemplate({ lang: 'de', lines: ['  Mit KI übersetzt von {publisher}. ', 'Fragen: {contactEmail}'] });
+    const saved = await api.saveFooterTemplate({ lang: 'de', lines: ['  Mit KI übersetzt von {publisher}. ', 'Fragen: {contactEmail}'], reason: 'House style' });
     expect(saved.override).toEqual(['Mit KI übersetzt von {publisher}.', 'Fragen: {contactEmail}']);
     expect((await api.listFooterTemplates({})).find((e) => e.lang === 'de')?.override).toEqual(saved.override);
 
-    const bad = await failure(api.saveFooterTemplate({ lang: 'de', lines: ['Hi {reader}'] }));
+    const bad = await failure(api.saveFooterTemplate({ lang: 'de', lines: ['Hi {reader}'], reason: 'x' }));
     expect(bad.code).toBe('FOOTER_TEMPLATE_INVALID');
     expect((await api.listFooterTemplates({})).find((e) => e.lang === 'de')?.override).toEqual(saved.override);
     expect((await failure(api.saveFooterTemplate({ lang: 'xx-nope', lines: ['x'] }))).code).toBe('LANGUAGE_UNKNOWN');

@@ -5,8 +5,17 @@ import { FOOTER_TEMPLATES } from '../../../shared/footer.js';
 import { normalizeLanguageTag } from '../../../shared/languages.js';
 import { buildExport, toResult } from '../../export/buildExport.js';
 import { FOOTER_OVERRIDES_KEY, readFooterOverrides } from '../../export/collectExport.js';
-import { requireProfile, type ServiceDeps } from '../context.js';
+import type { ServiceDeps } from '../context.js';
 import { ServiceError } from '../serviceError.js';
+import {
+  footerTemplateSha256,
+  isCustomTemplate,
+  normaliseReason,
+  reasonRequired,
+  recordSettingsChange,
+  requireFooterEditor,
+  vettedIdentity,
+} from '../footerGovernance.js';
 
 function languageOf(tag: string): string {
   const lang = normalizeLanguageTag(tag);
@@ -16,7 +25,14 @@ function languageOf(tag: string): string {
 
 function entry(lang: string, overrides: Readonly<Record<string, string[]>>): FooterTemplateEntry {
   const vetted = FOOTER_TEMPLATES[lang];
-  return { lang, vetted: vetted ? [...vetted.lines] : null, override: overrides[lang] ? [...overrides[lang]] : null };
+  const override = overrides[lang];
+  return {
+    lang,
+    vetted: vetted ? [...vetted.lines] : null,
+    override: override ? [...override] : null,
+    vettedIdentity: vettedIdentity(lang),
+    overrideIdentity: override ? { sha256: footerTemplateSha256(override), custom: isCustomTemplate(lang, override) } : null,
+  };
 }
 
 export function createExportingService(deps: ServiceDeps): ExportingApi {
@@ -31,25 +47,41 @@ export function createExportingService(deps: ServiceDeps): ExportingApi {
       return [...langs].sort().map((lang) => entry(lang, overrides));
     },
 
-    async saveFooterTemplate({ lang: tag, lines }) {
-      requireProfile(deps);
+    async saveFooterTemplate({ lang: tag, lines, reason: given }) {
+      const profile = requireFooterEditor(deps, 'footerTemplate');
       const lang = languageOf(tag);
       const kept = lines.map((l) => l.replace(/\s+/g, ' ').trim());
       const problem = footerTemplateProblem(kept);
       if (problem !== null) throw new ServiceError('FOOTER_TEMPLATE_INVALID', problem.message, { lang, problem: problem.code, line: problem.detail });
+      const reason = normaliseReason(given);
+      if (isCustomTemplate(lang, kept) && reason === null) reasonRequired('footerTemplate', `Saving your own footer wording for ${lang} (a custom template, not the vetted one)`);
       const overrides = readFooterOverrides(deps);
+      const before = overrides[lang] ?? null;
+      if (before !== null && JSON.stringify(before) === JSON.stringify(kept)) return entry(lang, overrides);
       overrides[lang] = kept;
-      deps.repos.settings.set(FOOTER_OVERRIDES_KEY, overrides);
+      deps.db.transaction(() => {
+        deps.repos.settings.set(FOOTER_OVERRIDES_KEY, overrides);
+        recordSettingsChange(deps, profile, { setting: 'footerTemplate', lang, before, after: kept, reason });
+      })();
       return entry(lang, overrides);
     },
 
-    async resetFooterTemplate({ lang: tag }) {
-      requireProfile(deps);
+    async resetFooterTemplate({ lang: tag, reason }) {
+      const profile = requireFooterEditor(deps, 'footerTemplate');
       const lang = languageOf(tag);
       const overrides = readFooterOverrides(deps);
+      const before = overrides[lang] ?? null;
+      if (before === null) return entry(lang, overrides);
       delete overrides[lang];
-      deps.repos.settings.set(FOOTER_OVERRIDES_KEY, overrides);
+      deps.db.transaction(() => {
+        deps.repos.settings.set(FOOTER_OVERRIDES_KEY, overrides);
+        recordSettingsChange(deps, profile, { setting: 'footerTemplate', lang, before, after: null, reason: normaliseReason(reason) });
+      })();
       return entry(lang, overrides);
+    },
+
+    async listSettingsChanges({ limit }) {
+      return deps.repos.settingsChanges.list(limit ?? 100);
     },
   };
 }

@@ -71,6 +71,12 @@ export function warningText(t: TFunction, w: ExportWarning): string {
         : t('exporting.warning.footerLikeTarget', { number: w.paragraph });
     case 'FOOTER_ALREADY_PRESENT':
       return t('exporting.warning.footerPresent', { paragraphs: w.paragraphs.join(', ') });
+    case 'FOOTER_OMITTED':
+      return w.policy === 'never'
+        ? t('exporting.warning.footerOmittedNever', { name: w.decidedBy ?? t('exporting.warning.unrecorded'), reason: w.reason ?? '—' })
+        : t('exporting.warning.footerOmittedNoMt');
+    case 'FOOTER_TEMPLATE_CUSTOM':
+      return t('exporting.warning.footerCustom', { lang: w.lang, hash: w.sha256.slice(0, 12) });
   }
 }
 

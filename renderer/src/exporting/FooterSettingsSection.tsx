@@ -22,17 +22,30 @@ export function splitFooterText(text: string): string[] {
     .filter((p) => p !== '');
 }
 
-export function FooterSettingsSection({ publisher, contactEmail }: { publisher: string; contactEmail: string }) {
+export function FooterSettingsSection({
+  publisher,
+  contactEmail,
+  editable = true,
+  onChanged,
+}: {
+  publisher: string;
+  contactEmail: string;
+  /** Editors only: translators see the templates read-only, with a sentence why. */
+  editable?: boolean;
+  /** After a saved change (the history reloads). */
+  onChanged?: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const languageName = useLanguageName();
-  const ids = { heading: useId(), lang: useId(), text: useId(), preview: useId(), source: useId() };
+  const ids = { heading: useId(), lang: useId(), text: useId(), preview: useId(), source: useId(), editorOnly: useId(), reason: useId(), identity: useId() };
   const [entries, setEntries] = useState<FooterTemplateEntry[] | null>(null);
   const [lang, setLang] = useState('en');
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
 
   useEffect(() => {
     let live = true;
@@ -76,7 +89,9 @@ export function FooterSettingsSection({ publisher, contactEmail }: { publisher: 
     setError(null);
     setStatus('');
     try {
-      replace(await api.saveFooterTemplate({ lang, lines }));
+      replace(await api.saveFooterTemplate({ lang, lines, ...(reason.trim() !== '' ? { reason: reason.trim() } : {}) }));
+      setReason('');
+      onChanged?.();
       setStatus(t('exporting.footer.saved', { lang: languageName(lang) }));
     } catch (err) {
       setError(err);
@@ -90,7 +105,9 @@ export function FooterSettingsSection({ publisher, contactEmail }: { publisher: 
     setError(null);
     setStatus('');
     try {
-      replace(await api.resetFooterTemplate({ lang }));
+      replace(await api.resetFooterTemplate({ lang, ...(reason.trim() !== '' ? { reason: reason.trim() } : {}) }));
+      setReason('');
+      onChanged?.();
       setStatus(t('exporting.footer.resetDone', { lang: languageName(lang) }));
     } catch (err) {
       setError(err);
@@ -118,7 +135,19 @@ export function FooterSettingsSection({ publisher, contactEmail }: { publisher: 
         <span id={ids.source} className="hint">
           {t(`exporting.footer.source.${sourceKey}`)}
         </span>
+        <span id={ids.identity} className="hint footer-identity">
+          {entry.override && entry.overrideIdentity?.custom
+            ? t('exporting.governance.customMark', { hash: entry.overrideIdentity.sha256.slice(0, 12) })
+            : entry.vettedIdentity
+              ? t('exporting.governance.vettedId', { id: entry.vettedIdentity.id, hash: entry.vettedIdentity.sha256.slice(0, 12) })
+              : ''}
+        </span>
       </div>
+      {!editable && (
+        <p id={ids.editorOnly} className="hint">
+          {t('exporting.governance.editorOnly')}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={ids.text}>{t('exporting.footer.text')}</label>
         <textarea
@@ -127,6 +156,8 @@ export function FooterSettingsSection({ publisher, contactEmail }: { publisher: 
           dir={dir}
           rows={6}
           value={text}
+          readOnly={!editable}
+          aria-describedby={editable ? undefined : ids.editorOnly}
           aria-invalid={problem !== null && text.trim() !== ''}
           onChange={(e) => {
             setText(e.target.value);
@@ -141,20 +172,31 @@ export function FooterSettingsSection({ publisher, contactEmail }: { publisher: 
         <h3 id={ids.preview}>{t('exporting.footer.preview')}</h3>
         {preview ? preview.map((p, i) => <p key={i}>{p}</p>) : <p className="muted">{t('exporting.footer.previewNone')}</p>}
       </div>
+      {editable && (
+        <div className="field">
+          <label htmlFor={ids.reason}>{t('exporting.governance.reasonTemplate')}</label>
+          <input id={ids.reason} type="text" maxLength={500} value={reason} aria-describedby={`${ids.reason}-hint`} onChange={(e) => setReason(e.target.value)} />
+          <span id={`${ids.reason}-hint`} className="hint">
+            {t('exporting.governance.reasonHint')}
+          </span>
+        </div>
+      )}
       <ErrorAlert error={error} />
       <p role="status" className="status-line">
         {status}
       </p>
-      <div className="actions">
-        <button type="button" className="button-primary" disabled={busy || problem !== null} onClick={() => void save()}>
-          {t('exporting.footer.save')}
-        </button>
-        {entry.override && (
-          <button type="button" disabled={busy} onClick={() => void reset()}>
-            {entry.vetted ? t('exporting.footer.reset') : t('exporting.footer.remove')}
+      {editable && (
+        <div className="actions">
+          <button type="button" className="button-primary" disabled={busy || problem !== null} onClick={() => void save()}>
+            {t('exporting.footer.save')}
           </button>
-        )}
-      </div>
+          {entry.override && (
+            <button type="button" disabled={busy} onClick={() => void reset()}>
+              {entry.vetted ? t('exporting.footer.reset') : t('exporting.footer.remove')}
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -109,7 +109,7 @@ describe('base64ToBytes', () => {
 
 describe('footer settings', () => {
   it('edits a language with a live preview, saves it as the publication wording, and goes back to the vetted one', async () => {
-    const api = apiWithProfile();
+    const api = apiWithProfile('editor', 'Elena Editor');
     api.settings = { publisher: 'Gazette', contactEmail: 'desk@gazette.example', footerPolicy: 'always' };
     renderApp({ api });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
@@ -131,9 +131,10 @@ describe('footer settings', () => {
     expect((screen.getByRole('button', { name: 'Save footer' }) as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.change(text, { target: { value: 'Mit KI übersetzt von {publisher}.' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the footer wording change' }), { target: { value: 'House style' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save footer' }));
     expect(await screen.findByText('Footer saved for German.')).toBeTruthy();
-    expect(api.callsOf('saveFooterTemplate').at(-1)).toEqual({ lang: 'de', lines: ['Mit KI übersetzt von {publisher}.'] });
+    expect(api.callsOf('saveFooterTemplate').at(-1)).toEqual({ lang: 'de', lines: ['Mit KI übersetzt von {publisher}.'], reason: 'House style' });
     expect(screen.getByText("Your publication's wording")).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Use vetted template' }));
@@ -142,7 +143,7 @@ describe('footer settings', () => {
   });
 
   it('a language without a template says publish-ready export stops until one is saved', async () => {
-    const api = apiWithProfile();
+    const api = apiWithProfile('editor', 'Elena Editor');
     renderApp({ api });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     fireEvent.change(await screen.findByRole('combobox', { name: 'Footer language' }), { target: { value: 'fi' } });

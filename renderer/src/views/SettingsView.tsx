@@ -1,12 +1,13 @@
 /** Publisher details and the disclosure footer policy used on export. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FooterPolicy, Settings } from '../../../shared/types.js';
+import type { FooterPolicy, Role, Settings } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
 import { FooterSettingsSection } from '../exporting/FooterSettingsSection.js';
+import { FooterChangesHistory } from '../exporting/FooterChangesHistory.js';
 import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
 import type { SettingsSection } from '../routing/route.js';
 
@@ -16,16 +17,30 @@ const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'neve
   { value: 'never', key: 'never' },
 ];
 
-export function SettingsView({ onBack, focusSection = null }: { onBack: () => void; focusSection?: SettingsSection | null }) {
+export function SettingsView({
+  onBack,
+  focusSection = null,
+  role = null,
+}: {
+  onBack: () => void;
+  focusSection?: SettingsSection | null;
+  /** The current profile's role: the footer policy and templates are editable by editors only. */
+  role?: Role | null;
+}) {
   const { t } = useTranslation();
   const api = useApi();
-  const ids = { heading: useId(), publication: useId(), publisher: useId(), email: useId(), policy: useId(), policyHint: useId() };
+  const ids = { heading: useId(), publication: useId(), publisher: useId(), email: useId(), policy: useId(), policyHint: useId(), editorOnly: useId(), reason: useId() };
+  const isEditor = role === 'editor';
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(headingRef);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The policy as saved (a change needs a reason field) and a counter that reloads the history.
+  const [savedPolicy, setSavedPolicy] = useState<FooterPolicy | null>(null);
+  const [reason, setReason] = useState('');
+  const [historyVersion, setHistoryVersion] = useState(0);
   const publisherRef = useRef<HTMLInputElement>(null);
   const loaded = settings !== null;
   // Opened from a message about the footer's settings (#/settings/publication): the first of them, ready to type.
@@ -36,7 +51,11 @@ export function SettingsView({ onBack, focusSection = null }: { onBack: () => vo
   useEffect(() => {
     let live = true;
     api.getSettings({}).then(
-      (s) => live && setSettings(s),
+      (s) => {
+        if (!live) return;
+        setSettings(s);
+        setSavedPolicy(s.footerPolicy);
+      },
       (err: unknown) => live && setError(err),
     );
     return () => {
@@ -56,13 +75,19 @@ export function SettingsView({ onBack, focusSection = null }: { onBack: () => vo
     setError(null);
     setSaved(false);
     try {
-      setSettings(
-        await api.updateSettings({
-          publisher: settings.publisher.trim(),
-          contactEmail: settings.contactEmail.trim(),
-          footerPolicy: settings.footerPolicy,
-        }),
-      );
+      const policyChanged = settings.footerPolicy !== savedPolicy;
+      const next = await api.updateSettings({
+        publisher: settings.publisher.trim(),
+        contactEmail: settings.contactEmail.trim(),
+        footerPolicy: settings.footerPolicy,
+        ...(policyChanged && reason.trim() !== '' ? { reason: reason.trim() } : {}),
+      });
+      setSettings(next);
+      setSavedPolicy(next.footerPolicy);
+      if (policyChanged) {
+        setReason('');
+        setHistoryVersion((v) => v + 1);
+      }
       setSaved(true);
     } catch (err) {
       setError(err);
@@ -111,7 +136,8 @@ export function SettingsView({ onBack, focusSection = null }: { onBack: () => vo
             <select
               id={ids.policy}
               value={settings.footerPolicy}
-              aria-describedby={ids.policyHint}
+              disabled={!isEditor}
+              aria-describedby={isEditor ? ids.policyHint : `${ids.policyHint} ${ids.editorOnly}`}
               onChange={(e) => {
                 const policy = POLICIES.find((p) => p.value === e.target.value);
                 if (policy) change({ footerPolicy: policy.value });
@@ -126,7 +152,29 @@ export function SettingsView({ onBack, focusSection = null }: { onBack: () => vo
             <span id={ids.policyHint} className="hint">
               {t('settings.footerPolicy.hint')}
             </span>
+            {!isEditor && (
+              <span id={ids.editorOnly} className="hint">
+                {t('exporting.governance.editorOnly')}
+              </span>
+            )}
           </div>
+          {isEditor && savedPolicy !== null && settings.footerPolicy !== savedPolicy && (
+            <div className="field">
+              <label htmlFor={ids.reason}>{t('exporting.governance.reasonPolicy')}</label>
+              <input
+                id={ids.reason}
+                type="text"
+                maxLength={500}
+                value={reason}
+                required={settings.footerPolicy === 'never'}
+                aria-describedby={`${ids.reason}-hint`}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <span id={`${ids.reason}-hint`} className="hint">
+                {t('exporting.governance.reasonHint')}
+              </span>
+            </div>
+          )}
           <ErrorAlert error={error} />
           <p role="status" className="status-line">
             {saved ? t('settings.form.saved') : ''}
@@ -141,7 +189,15 @@ export function SettingsView({ onBack, focusSection = null }: { onBack: () => vo
           </div>
         </form>
       )}
-      {settings !== null && <FooterSettingsSection publisher={settings.publisher} contactEmail={settings.contactEmail} />}
+      {settings !== null && (
+        <FooterSettingsSection
+          publisher={settings.publisher}
+          contactEmail={settings.contactEmail}
+          editable={isEditor}
+          onChanged={() => setHistoryVersion((v) => v + 1)}
+        />
+      )}
+      {settings !== null && <FooterChangesHistory refresh={historyVersion} />}
       <EngineSettingsSection />
       <MemorySettingsSection />
       {settings === null && error !== null && (
