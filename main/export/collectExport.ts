@@ -14,7 +14,8 @@ import { createReviewCore } from '../services/reviewService.js';
 import { draftNotice } from '../services/exportService.js';
 import { ServiceError } from '../services/serviceError.js';
 import { readSettings } from '../services/settingsService.js';
-import type { ExportActor, ExportDocument, ExportParagraph } from './model.js';
+import type { ExportActor, ExportDocument, ExportOrigin, ExportParagraph } from './model.js';
+import { createProvenanceRepo, type StoredOrigin } from '../db/repositories/provenance/provenanceRepo.js';
 import { tidy } from './text.js';
 import { paragraphsForFormat } from './excludedParagraphs.js';
 import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
@@ -35,7 +36,16 @@ function actor(r: Revision): ExportActor {
   return { name: r.authorName, role: r.role, at: r.createdAt };
 }
 
-function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revision[]): ExportParagraph {
+/** Where the paragraph's text came from (issue 12): its MT record, the recorded import origin, else its revisions. */
+function originOf(p: Paragraph, revisions: readonly Revision[], stored: StoredOrigin | undefined): ExportOrigin | null {
+  if (p.mt) return { kind: 'mt', tool: null, declaredHuman: null };
+  if (stored) return { kind: stored.origin, tool: stored.tool, declaredHuman: stored.declaredHuman };
+  if (p.status === 'new' || p.target === '') return null;
+  const filled = revisions.find((r) => r.afterText !== null && r.afterText !== '' && r.action !== 'import');
+  return { kind: filled?.origin === 'tm' ? 'tm' : 'human', tool: null, declaredHuman: null };
+}
+
+function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revision[], stored?: StoredOrigin): ExportParagraph {
   const editors = new Map<string, ExportActor>();
   let confirmedBy: ExportActor | null = null;
   for (const r of revisions) {
@@ -64,6 +74,7 @@ function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revisi
     created: first ? actor(first) : fallback,
     changed: last ? actor(last) : fallback,
     ...(p.excluded ? { excluded: true } : {}),
+    origin: originOf(p, revisions, stored),
   };
 }
 
@@ -119,6 +130,11 @@ function footerLines(
   return { lang: template.lang, lines: rendered.split('\n\n').map(tidy) };
 }
 
+/** For the footer policy, an origin nobody knows counts as machine translation until an editor declares it human. */
+function footerView(p: ExportParagraph): { mt: unknown; originUnknown: boolean } {
+  return { mt: p.mt, originUnknown: p.origin?.kind === 'unknown' && p.origin.declaredHuman === null };
+}
+
 export interface CollectedExport {
   doc: ExportDocument;
   warnings: ExportWarning[];
@@ -157,7 +173,8 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
 
   // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
   const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
-  let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, p, revisions.get(p.id) ?? [])), excludedExport);
+  const origins = new Map(createProvenanceRepo(deps.db).listByDocument(input.documentId).map((o) => [o.paragraphId, o]));
+  let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, p, revisions.get(p.id) ?? [], origins.get(p.id))), excludedExport);
   const overrides = readFooterOverrides(deps);
   const warnings: ExportWarning[] = [];
   for (const p of exportParagraphs) {
@@ -167,7 +184,7 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
 
   let footer: ExportDocument['footer'] = null;
   const settings = readSettings(deps);
-  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format) && footerApplies(settings.footerPolicy, exportParagraphs)) {
+  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format) && footerApplies(settings.footerPolicy, exportParagraphs.map(footerView))) {
     footer = footerLines(deps, stored.targetLang, exportParagraphs, settings, overrides);
     // A translation that already ends with exactly this footer (a re-imported export) keeps it once.
     const n = footer.lines.length;

@@ -4,7 +4,7 @@
  * and who reviewed and signed off each one and when. Vocabulary: schema.org and PROV-O, plus a few
  * `verso:` terms for what neither has.
  */
-import type { ExportDocument } from '../model.js';
+import { originKind, type ExportDocument } from '../model.js';
 import { sha256 } from './provenance.js';
 
 export const ATTESTATION_CONTEXT = {
@@ -34,6 +34,11 @@ export const ATTESTATION_CONTEXT = {
   aiAssisted: 'verso:aiAssisted',
   status: 'verso:status',
   draft: 'verso:draft',
+  origin: 'verso:origin',
+  importedFrom: 'verso:importedFrom',
+  declaredHuman: 'verso:declaredHuman',
+  reason: 'verso:reason',
+  originUnknown: 'verso:originUnknown',
 } as const;
 
 function engineIri(engineId: string): string {
@@ -49,6 +54,7 @@ export function writeAttestation(doc: ExportDocument): string {
       engines.set(key, { '@id': engineIri(p.mt.engineId), '@type': 'prov:SoftwareAgent', name: p.engineName ?? p.mt.engineId, softwareVersion: p.mt.engineVersion });
     }
   }
+  const unknown = doc.paragraphs.filter((p) => p.origin?.kind === 'unknown' && p.origin.declaredHuman === null).length;
   const parts = doc.paragraphs.map((p) => {
     const reviewers = new Map<string, { '@type': 'schema:Person'; name: string }>();
     for (const e of p.editors) reviewers.set(e.name, { '@type': 'schema:Person', name: e.name });
@@ -59,6 +65,12 @@ export function writeAttestation(doc: ExportDocument): string {
       status: p.status,
       machineTranslated: p.mt !== null,
       ...(p.mt ? { engine: engineIri(p.mt.engineId) } : {}),
+      // Issue 12: mt / tm / human / unknown; an unknown origin an editor declared human says who and why.
+      origin: originKind(p),
+      ...(p.origin?.tool ? { importedFrom: p.origin.tool } : {}),
+      ...(p.origin?.declaredHuman
+        ? { declaredHuman: { '@type': 'schema:Person', name: p.origin.declaredHuman.name, role: p.origin.declaredHuman.role, at: p.origin.declaredHuman.at, reason: p.origin.declaredHuman.reason } }
+        : {}),
       reviewedBy: [...reviewers.values()],
       ...(p.signOff
         ? {
@@ -80,7 +92,9 @@ export function writeAttestation(doc: ExportDocument): string {
     dateCreated: doc.createdAt,
     generatedAtTime: doc.exportedAt,
     draft: doc.draftNotice !== null,
-    aiAssisted: engines.size > 0,
+    // An origin nobody knows may be machine translation: it counts as AI assistance until an editor declares it human.
+    aiAssisted: engines.size > 0 || unknown > 0,
+    originUnknown: unknown,
     engines: [...engines.values()],
     humanReviewComplete: doc.paragraphs.length > 0 && doc.paragraphs.every((p) => p.status === 'signed-off'),
     wasAssociatedWith: [{ '@type': 'prov:SoftwareAgent', name: 'Verso', softwareVersion: doc.toolVersion }],
