@@ -8,6 +8,7 @@ import { createBackend, type Backend } from '../../backend.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+import { failure } from '../../testing/failure.js';
 
 const ARTICLE = ['# Storm hits the coast', 'The storm closed roads on Monday.', 'Schools stay open.'];
 const open: { backend: Backend; dir: string }[] = [];
@@ -122,4 +123,37 @@ describe('MT laundered through an exchange format (issue 12, defeat 1)', () => {
     expect(footer).toBe(true);
     expect(attestation.hasPart[0]!.origin).toBe('unknown');
   });
+
+  it('only an editor may declare an unknown origin human, with a reason; the footer then follows the declaration and the attestation says who and why', async () => {
+    const backend = await start();
+    const documentId = await importFile(backend, 'story.xlf', UNTOLD_XLIFF);
+    const { api } = backend;
+    const before = await api.getDocumentOrigins({ documentId });
+    expect(before.unknown).toMatchObject([{ number: 1, tool: 'OmegaT 3.6', declaredHuman: null }]);
+    // A translator is refused, and nothing changes.
+    expect(await failure(api.declareHumanOrigin({ documentId, reason: 'I translated it myself' }))).toMatchObject({ code: 'ORIGIN_DECLARE_NEEDS_EDITOR' });
+    expect(await api.getDocumentOrigins({ documentId })).toEqual(before);
+    await signEverythingOff(backend, documentId);
+    expect(await failure(api.declareHumanOrigin({ documentId, reason: '   ' }))).toMatchObject({ code: 'ORIGIN_REASON_REQUIRED' });
+    // Through the validated dispatcher, a reason past the limit is refused before any service runs.
+    expect(await backend.dispatch('declareHumanOrigin', { documentId, reason: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((await publishReady(backend, documentId)).footer).toBe(true);
+    const after = await api.declareHumanOrigin({ documentId, reason: '  Translated by  Ana Ruiz for the desk ' });
+    expect(after.unknown[0]!.declaredHuman).toMatchObject({ name: 'Elena Editor', role: 'editor', reason: 'Translated by Ana Ruiz for the desk' });
+    expect(await failure(api.declareHumanOrigin({ documentId, reason: 'again' }))).toMatchObject({ code: 'ORIGIN_NOTHING_UNKNOWN' });
+    const { footer, attestation } = await publishReady(backend, documentId);
+    expect(footer).toBe(false);
+    expect(attestation.aiAssisted).toBe(false);
+    expect(attestation.hasPart[0]).toMatchObject({ origin: 'unknown', importedFrom: 'OmegaT 3.6', declaredHuman: { name: 'Elena Editor', reason: 'Translated by Ana Ruiz for the desk' } });
+  });
 });
+
+const UNTOLD_XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="story.txt" source-language="en" target-language="es" datatype="plaintext" tool-id="omt">
+    <header><tool tool-id="omt" tool-name="OmegaT" tool-version="3.6"/></header>
+    <body>
+      <trans-unit id="1"><source>The storm closed roads.</source><target state="translated">La tormenta cerró carreteras.</target></trans-unit>
+    </body>
+  </file>
+</xliff>`;
