@@ -9,7 +9,7 @@
 import type { ImportedOrigin } from '../../../shared/import/importedDocument.js';
 
 /** Names of machine translation engines and services, as tools write them in `origin`/`tool-name`. */
-const MT_NAME = /\b(mt|machine|apertium|deepl|google|microsoft|bing|systran|modernmt|amazon|yandex|libretranslate|opus-mt|marian|nllb|openai|gpt|tencent|baidu|papago|lingva|argos)\b/i;
+const MT_NAME = /(mt\b|\b(machine|apertium|deepl|google|microsoft|bing|systran|modernmt|amazon|yandex|libretranslate|opus-mt|marian|nllb|openai|gpt|tencent|baidu|papago|lingva|argos)\b)/i;
 /** XLIFF 1.2 state-qualifier values that say the target came from machine translation. */
 const MT_QUALIFIERS = new Set(['mt-suggestion', 'leveraged-mt']);
 /** … and from a translation memory. */
