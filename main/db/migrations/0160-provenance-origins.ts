@@ -7,6 +7,13 @@
  */
 import type { Migration } from './types.js';
 
+const ORIGIN_OF_PARAGRAPH = (id: string) => `
+  SELECT CASE
+    WHEN p.mt_engine IS NOT NULL THEN json_object('kind', 'mt', 'engineId', p.mt_engine, 'engineName', NULL, 'engineVersion', p.mt_engine_version, 'createdAt', p.mt_created_at)
+    WHEN o.origin = 'unknown' AND o.declared_human_by IS NULL THEN json_object('kind', 'unknown')
+  END
+  FROM paragraphs p LEFT JOIN provenance_origins o ON o.paragraph_id = p.id WHERE p.id = ${id}`;
+
 export const migration0160ProvenanceOrigins: Migration = {
   version: 160,
   name: 'provenance-origins',
@@ -23,6 +30,14 @@ export const migration0160ProvenanceOrigins: Migration = {
         declared_human_reason TEXT,
         CHECK ((declared_human_by IS NULL) = (declared_human_reason IS NULL))
       );
+
+      -- A TM unit remembers whether its translation started as MT (or of unknown origin), so a
+      -- paragraph filled from it still counts for the footer (TmMtOrigin, JSON; NULL: neither).
+      ALTER TABLE tm_units ADD COLUMN mt_origin TEXT CHECK (mt_origin IS NULL OR json_valid(mt_origin));
+      CREATE TRIGGER tm_unit_mt_origin AFTER INSERT ON tm_units WHEN NEW.paragraph_id IS NOT NULL AND NEW.mt_origin IS NULL BEGIN
+        UPDATE tm_units SET mt_origin = (${ORIGIN_OF_PARAGRAPH('NEW.paragraph_id')}) WHERE id = NEW.id;
+      END;
+      UPDATE tm_units SET mt_origin = (${ORIGIN_OF_PARAGRAPH('tm_units.paragraph_id')}) WHERE paragraph_id IS NOT NULL;
     `);
   },
 };

@@ -48,7 +48,7 @@ export function readOriginNote(text: string, into: Record<string, string>): void
   }
 }
 
-const isMtName = (name: string | null): boolean => name !== null && MT_NAME.test(name);
+export const isMtName = (name: string | null): boolean => name !== null && MT_NAME.test(name);
 
 function mtOrigin(engineName: string | null, engineId: string | null, mtText: string | null, meta: Record<string, string> = {}): ImportedOrigin {
   return { kind: 'mt', engineId, engineName, engineVersion: meta['engineVersion'] ?? null, at: meta['createdAt'] ?? null, mtText };

@@ -105,6 +105,26 @@ describe('MT laundered through an exchange format (issue 12, defeat 1)', () => {
     expect(attestation.engines.map((e) => e.name)).toEqual(['Apertium']);
   });
 
+  it('TMX: signed-off raw MT goes out as TMX, into the memory of another library, pre-fills a new document: the footer is there and names the engine', async () => {
+    const backend = await start();
+    const first = await machineTranslated(backend);
+    await signEverythingOff(backend, first);
+    const tmx = await backend.api.exportFile({ documentId: first, format: 'tmx', mode: 'publish' });
+    expect(tmx.content).toContain('<prop type="x-verso-origin">mt</prop>');
+    expect(tmx.content).toContain('<prop type="x-verso-engine">apertium</prop>');
+    // Another library, whose memory holds only that TMX file.
+    const other = await start();
+    const { api } = other;
+    await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'storm.tmx', dataBase64: Buffer.from(tmx.content).toString('base64'), mode: 'merge' });
+    await api.updateMemorySettings({ prefillExact: true });
+    const doc = await api.importDocument({ source: { kind: 'text', text: ARTICLE.join('\n\n'), format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+    expect((await api.prefillTmMatches({ documentId: doc.id })).paragraphs).toHaveLength(3);
+    await signEverythingOff(other, doc.id);
+    const { footer, attestation } = await publishReady(other, doc.id);
+    expect(footer).toBe(true);
+    expect(attestation.engines.map((e) => e.name)).toEqual(['Apertium']);
+  });
+
   it('a translation whose origin the file does not tell is "origin unknown" and counts as MT for the footer', async () => {
     const backend = await start();
     const xlf = `<?xml version="1.0" encoding="UTF-8"?>
