@@ -71,6 +71,30 @@ test('raw MT laundered through XLIFF 2.0 keeps its origin: the footer is still t
   expect(attestation.engines.map((e) => e.name)).toEqual(['Apertium']);
 });
 
+test('XLIFF 1.2: paragraphs that started as MT and were confirmed keep their MT origin after the round trip', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Elena Editor', 'Editor');
+  await settings(page);
+  await app.importText('The house is red.\n\nThe dog is small.', { source: 'en', target: 'es', format: 'Plain text' });
+  await app.translateAll();
+  await expect(app.translation(1)).not.toHaveValue('', { timeout: 60_000 });
+  await app.translation(0).focus();
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press('Control+Enter');
+    await expect(app.row(i)).toContainText('Confirmed');
+  }
+
+  const xlf = await exportText(page, 'XLIFF 1.2', 'Draft');
+  expect(xlf).toContain('<alt-trans origin="Apertium"');
+  await page.getByRole('button', { name: 'Back to library' }).click();
+  await upload(page, 'house.xlf', xlf);
+  await expect(app.rows()).toHaveCount(2);
+  await expect(app.row(0)).toContainText('Confirmed');
+  await signOffAll(app, 2);
+  expect(await exportText(page, 'Plain text', 'Publish-ready')).toContain(FOOTER_FIRST_LINE);
+});
+
 const UNTOLD = `<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="story.txt" source-language="en" target-language="es" datatype="plaintext" tool-id="omt">

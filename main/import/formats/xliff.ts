@@ -239,6 +239,8 @@ export function parseXliff(text: string): ParsedImport {
           unit.states.push(attr(tag, 'state') ?? 'initial');
           const subState = attr(tag, 'subState');
           if (subState) unit.evidence.subStates.push(subState);
+          // Verso before issue 12 wrote raw MT as state="translated" subState="verso:machine": still raw MT.
+          if (subState === 'verso:machine') unit.mtQualifier = true;
         } else if (unit && field === null && !candidate && tag.uri === NS_MTC && name === 'matches') {
           // the candidates follow
         } else if (unit && field === null && !candidate && tag.uri === NS_MTC && name === 'match') {

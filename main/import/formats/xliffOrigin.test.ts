@@ -69,6 +69,14 @@ describe('XLIFF 2.0 origins', () => {
   });
 });
 
+describe('XLIFF 2.0 from Verso before issue 12', () => {
+  it('raw MT written as state="translated" subState="verso:machine" is read as raw MT, not as a confirmed translation', () => {
+    const xml = x20(`<unit id="u1"><mtc:matches><mtc:match ref="#s1" type="mt" origin="Apertium" subType="verso:apertium"><source>A.</source><target>a</target></mtc:match></mtc:matches>
+      <segment id="s1" state="translated" subState="verso:machine"><source>A.</source><target>a</target></segment></unit>`);
+    expect(targets(xml)).toEqual([{ state: 'mt', origin: { kind: 'mt', engineId: 'apertium', engineName: 'Apertium', engineVersion: null, at: null, mtText: 'a' } }]);
+  });
+});
+
 describe('TMX origins', () => {
   const tmx = (header: string, tus: string) => `<tmx version="1.4"><header ${header} segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>${tus}</body></tmx>`;
   const origins = (xml: string) => parseTmx(xml, { sourceLang: 'en', targetLang: 'es' }, '2026-01-01T00:00:00.000Z').units.map((u) => u.mtOrigin ?? null);
