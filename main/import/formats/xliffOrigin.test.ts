@@ -43,6 +43,28 @@ describe('XLIFF 1.2 origins', () => {
   });
 });
 
+describe('a file translate-toolkit wrote (po2xliff of a PO file with one fuzzy entry, output kept verbatim)', () => {
+  const PO2XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+  <file original="a.po" source-language="en-US" datatype="plaintext">
+    <body>
+      <trans-unit xml:space="preserve" id="3" approved="yes"><source>Hello.</source>
+        <target state="translated">Hola.</target>
+      </trans-unit>
+      <trans-unit xml:space="preserve" id="4" approved="no"><source>Bye.</source>
+        <target state="needs-translation">Adios.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>`;
+  it('says nothing about MT: both origins are unknown; the fuzzy one is an unconfirmed draft', () => {
+    expect(targets(PO2XLIFF)).toEqual([
+      { state: 'confirmed', origin: { kind: 'unknown' } },
+      { state: 'edited', origin: { kind: 'unknown' } },
+    ]);
+  });
+});
+
 describe('XLIFF 2.0 origins', () => {
   it('an <mtc:match type="mt"> names the engine of a final target; a subState ending in :mt says MT', () => {
     const xml = x20(`<unit id="u1"><mtc:matches><mtc:match ref="#s1" type="mt" origin="DeepL"><source>A.</source><target>a</target></mtc:match></mtc:matches>
