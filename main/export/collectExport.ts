@@ -15,7 +15,7 @@ import { draftNotice } from '../services/exportService.js';
 import { ServiceError } from '../services/serviceError.js';
 import { readSettings } from '../services/settingsService.js';
 import type { ExportActor, ExportDocument, ExportOrigin, ExportParagraph } from './model.js';
-import { createProvenanceRepo, type StoredOrigin } from '../db/repositories/provenance/provenanceRepo.js';
+import { provenanceRepoFor, type StoredOrigin } from '../db/repositories/provenance/provenanceRepo.js';
 import { tidy } from './text.js';
 import { paragraphsForFormat } from './excludedParagraphs.js';
 import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
@@ -173,7 +173,7 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
 
   // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
   const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
-  const origins = new Map(createProvenanceRepo(deps.db).listByDocument(input.documentId).map((o) => [o.paragraphId, o]));
+  const origins = new Map(provenanceRepoFor(deps.db).listByDocument(input.documentId).map((o) => [o.paragraphId, o]));
   let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, p, revisions.get(p.id) ?? [], origins.get(p.id))), excludedExport);
   const overrides = readFooterOverrides(deps);
   const warnings: ExportWarning[] = [];

@@ -9,7 +9,7 @@ import { renderPlainText } from '../../shared/inline/renderInline.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
 import { deriveTitle } from '../../shared/segment.js';
 import type { DocumentDetail, MtRecord, Paragraph, Profile, Segment } from '../../shared/types.js';
-import { createProvenanceRepo } from '../db/repositories/provenance/provenanceRepo.js';
+import { provenanceRepoFor } from '../db/repositories/provenance/provenanceRepo.js';
 import { createImportingRepo } from '../db/repositories/importing/importingRepo.js';
 import type { DocumentRecord } from '../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
@@ -103,7 +103,7 @@ export function insertImportedParagraph(
   if (target) {
     // Issue 12: an origin the MT record cannot hold (unknown, human, TM) is kept beside the paragraph.
     const origin = target.origin?.kind ?? 'unknown';
-    if (origin !== 'mt') createProvenanceRepo(deps.db).record(paragraph.id, origin, target.tool, at);
+    if (origin !== 'mt') provenanceRepoFor(deps.db).record(paragraph.id, origin, target.tool, at);
     const isMt = paragraph.status === 'machine';
     deps.repos.revisions.insert({
       ...who,

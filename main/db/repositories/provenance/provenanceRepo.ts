@@ -55,3 +55,15 @@ export function createProvenanceRepo(db: Database.Database) {
 }
 
 export type ProvenanceRepo = ReturnType<typeof createProvenanceRepo>;
+
+const repos = new WeakMap<Database.Database, ProvenanceRepo>();
+
+/** One repository (its statements prepared once) per database: imports call it per paragraph. */
+export function provenanceRepoFor(db: Database.Database): ProvenanceRepo {
+  let repo = repos.get(db);
+  if (!repo) {
+    repo = createProvenanceRepo(db);
+    repos.set(db, repo);
+  }
+  return repo;
+}
