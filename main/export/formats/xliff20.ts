@@ -29,6 +29,14 @@ function provenanceMetadata(p: ExportParagraph): string[] {
   ];
 }
 
+/**
+ * Inline code ids inside an <mtc:match> get an `m` prefix, so they never repeat the ids the
+ * segment's own inline codes use in the same unit (text is escaped, so only attributes match).
+ */
+function matchIds(content: string): string {
+  return content.replace(/ (id|startRef)="([^"]*)"/g, ' $1="m$2"');
+}
+
 export function writeXliff20(doc: ExportDocument): string {
   const a = escapeXml;
   const out = [
@@ -48,8 +56,8 @@ export function writeXliff20(doc: ExportDocument): string {
     if (p.mt) {
       out.push('      <mtc:matches>');
       out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}" subType="verso:${a(p.mt.engineId)}">`);
-      out.push(`          <source>${xmlSegmentText(p.source, p.codes, '2.0')}</source>`);
-      out.push(`          <target>${xmlSegmentText(p.mt.text, p.codes, '2.0')}</target>`);
+      out.push(`          <source>${matchIds(xmlSegmentText(p.source, p.codes, '2.0'))}</source>`);
+      out.push(`          <target>${matchIds(xmlSegmentText(p.mt.text, p.codes, '2.0'))}</target>`);
       out.push('        </mtc:match>');
       out.push('      </mtc:matches>');
     }
