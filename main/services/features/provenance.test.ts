@@ -166,6 +166,19 @@ describe('MT laundered through an exchange format (issue 12, defeat 1)', () => {
     expect(attestation.aiAssisted).toBe(false);
     expect(attestation.hasPart[0]).toMatchObject({ origin: 'unknown', importedFrom: 'OmegaT 3.6', declaredHuman: { name: 'Elena Editor', reason: 'Translated by Ana Ruiz for the desk' } });
   });
+
+  it('a declaration may name paragraphs: the others stay unknown and keep the footer', async () => {
+    const backend = await start();
+    const documentId = await importFile(backend, 'two.xlf', UNTOLD_XLIFF.replace('</body>', '<trans-unit id="2"><source>Schools stay open.</source><target state="translated">Las escuelas siguen abiertas.</target></trans-unit></body>'));
+    await signEverythingOff(backend, documentId);
+    const { unknown } = await backend.api.getDocumentOrigins({ documentId });
+    expect(unknown).toHaveLength(2);
+    const after = await backend.api.declareHumanOrigin({ documentId, reason: 'Ana Ruiz translated it', paragraphIds: [unknown[0]!.paragraphId] });
+    expect(after.unknown.map((o) => o.declaredHuman !== null)).toEqual([true, false]);
+    const { footer, attestation } = await publishReady(backend, documentId);
+    expect(footer).toBe(true);
+    expect(attestation.aiAssisted).toBe(true);
+  });
 });
 
 const UNTOLD_XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
