@@ -19,13 +19,14 @@ export function publishBlockers(paragraphs: Pick<Paragraph, 'status' | 'index' |
 }
 
 /** Whether the disclosure footer goes under the export, per the settings' policy. */
-export function footerApplies(policy: FooterPolicy, paragraphs: Pick<Paragraph, 'mt'>[]): boolean {
+/** `originUnknown` (issue 12): a translation whose origin nobody knows counts as machine translation. */
+export function footerApplies(policy: FooterPolicy, paragraphs: ({ mt: unknown; originUnknown?: boolean })[]): boolean {
   switch (policy) {
     case 'always':
       return true;
     case 'never':
       return false;
     case 'when-mt':
-      return paragraphs.some((p) => p.mt !== null);
+      return paragraphs.some((p) => p.mt !== null || p.originUnknown === true);
   }
 }

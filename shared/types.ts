@@ -174,3 +174,14 @@ export interface ApiError {
 import type { ErrorCode } from './errors.js';
 import type { InlineCode } from './inline/inlineCodes.js';
 export { ERROR_CODES, type ErrorCode } from './errors.js';
+
+/** Where a paragraph's translation came from (issue 12); `unknown`: a file that did not say. */
+export type OriginKind = 'mt' | 'tm' | 'human' | 'unknown';
+
+/** An unknown origin an editor declared human, with the reason. */
+export interface HumanDeclaration {
+  name: string;
+  role: Role;
+  at: string;
+  reason: string;
+}

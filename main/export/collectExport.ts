@@ -14,8 +14,9 @@ import { createReviewCore } from '../services/reviewService.js';
 import { draftNotice } from '../services/exportService.js';
 import { ServiceError } from '../services/serviceError.js';
 import { readSettings } from '../services/settingsService.js';
-import type { ExportActor, ExportDocument, ExportParagraph, SignOffReview } from './model.js';
+import type { ExportActor, ExportDocument, ExportOrigin, ExportParagraph, SignOffReview } from './model.js';
 import { createWorkflowRepo, type WorkflowRepo } from '../db/repositories/workflow/workflowRepo.js';
+import { provenanceRepoFor, type StoredOrigin } from '../db/repositories/provenance/provenanceRepo.js';
 import { tidy } from './text.js';
 import { paragraphsForFormat } from './excludedParagraphs.js';
 import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
@@ -52,7 +53,16 @@ function signOffReviewOf(workflow: WorkflowRepo, p: Paragraph, revisions: readon
   };
 }
 
-function paragraphOf(deps: ServiceDeps, workflow: WorkflowRepo, p: Paragraph, revisions: readonly Revision[]): ExportParagraph {
+/** Where the paragraph's text came from (issue 12): its MT record, the recorded import origin, else its revisions. */
+function originOf(p: Paragraph, revisions: readonly Revision[], stored: StoredOrigin | undefined): ExportOrigin | null {
+  if (p.mt) return { kind: 'mt', tool: null, declaredHuman: null };
+  if (stored) return { kind: stored.origin, tool: stored.tool, declaredHuman: stored.declaredHuman };
+  if (p.status === 'new' || p.target === '') return null;
+  const filled = revisions.find((r) => r.afterText !== null && r.afterText !== '' && r.action !== 'import');
+  return { kind: filled?.origin === 'tm' ? 'tm' : 'human', tool: null, declaredHuman: null };
+}
+
+function paragraphOf(deps: ServiceDeps, workflow: WorkflowRepo, p: Paragraph, revisions: readonly Revision[], stored?: StoredOrigin): ExportParagraph {
   const editors = new Map<string, ExportActor>();
   let confirmedBy: ExportActor | null = null;
   for (const r of revisions) {
@@ -82,6 +92,7 @@ function paragraphOf(deps: ServiceDeps, workflow: WorkflowRepo, p: Paragraph, re
     changed: last ? actor(last) : fallback,
     ...(p.excluded ? { excluded: true } : {}),
     ...withReview(signOffReviewOf(workflow, p, revisions)),
+    origin: originOf(p, revisions, stored),
   };
 }
 
@@ -137,6 +148,11 @@ function footerLines(
   return { lang: template.lang, lines: rendered.split('\n\n').map(tidy) };
 }
 
+/** For the footer policy, an origin nobody knows counts as machine translation until an editor declares it human. */
+function footerView(p: ExportParagraph): { mt: unknown; originUnknown: boolean } {
+  return { mt: p.mt, originUnknown: p.origin?.kind === 'unknown' && p.origin.declaredHuman === null };
+}
+
 export interface CollectedExport {
   doc: ExportDocument;
   warnings: ExportWarning[];
@@ -176,7 +192,8 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
   // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
   const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
   const workflow = createWorkflowRepo(deps.db);
-  let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, workflow, p, revisions.get(p.id) ?? [])), excludedExport);
+  const origins = new Map(provenanceRepoFor(deps.db).listByDocument(input.documentId).map((o) => [o.paragraphId, o]));
+  let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, workflow, p, revisions.get(p.id) ?? [], origins.get(p.id))), excludedExport);
   const overrides = readFooterOverrides(deps);
   const warnings: ExportWarning[] = [];
   for (const p of exportParagraphs) {
@@ -186,7 +203,8 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
 
   let footer: ExportDocument['footer'] = null;
   const settings = readSettings(deps);
-  const applies = footerApplies(settings.footerPolicy, exportParagraphs);
+  // Unknown origins count as MT unless an editor declared them human (footerView).
+  const applies = footerApplies(settings.footerPolicy, exportParagraphs.map(footerView));
   const governance = footerGovernance(deps, { targetLang: stored.targetLang, settings, overrides, applies });
   if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format)) {
     // Visible after export: a footer left out by the policy, or a wording that is not the vetted template.

@@ -3,7 +3,7 @@
  * what the export adds (the rendered disclosure footer, a draft notice). Built by
  * `collectExport.ts` from the database; writers are pure functions of it.
  */
-import type { BlockKind, ExportMode, MtRecord, ParagraphStatus, Role, SignOff } from '../../shared/types.js';
+import type { BlockKind, ExportMode, HumanDeclaration, MtRecord, OriginKind, ParagraphStatus, Role, SignOff } from '../../shared/types.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { DraftNotice } from '../../shared/features/exportingDraftNotice.js';
 import type { FooterGovernance } from '../../shared/features/exportingApi.js';
@@ -41,6 +41,11 @@ export interface ExportParagraph {
   excluded?: boolean;
   /** How the current sign-off was made (absent without a sign-off; see `SignOffReview`). */
   signOffReview?: SignOffReview;
+  /**
+   * Where the translation came from (issue 12), null when there is none yet. Absent: derived from
+   * `mt` (mt, else human). `unknown` with `declaredHuman` is an editor's declaration.
+   */
+  origin?: ExportOrigin | null;
 }
 
 /**
@@ -51,6 +56,20 @@ export interface ExportParagraph {
 export interface SignOffReview {
   signal: { dwellMs: number; words: number; diffViewed: boolean; fast: boolean } | null;
   override: { reason: string; issues: string[] } | null;
+}
+
+export interface ExportOrigin {
+  kind: OriginKind;
+  /** The tool the imported file came from, when it named one. */
+  tool: string | null;
+  declaredHuman: HumanDeclaration | null;
+}
+
+/** A paragraph's origin kind, derived as the writers need it (null: no translation). */
+export function originKind(p: Pick<ExportParagraph, 'origin' | 'mt' | 'status'>): OriginKind | null {
+  if (p.origin !== undefined) return p.origin?.kind ?? null;
+  if (p.mt) return 'mt';
+  return p.status === 'new' ? null : 'human';
 }
 
 export interface ExportDocument {

@@ -125,14 +125,16 @@ describe('XLIFF', () => {
 
   it('reads 1.2 units, their targets by state and the tool that made them', async () => {
     const parsed = await file('story.xlf', xliff12);
+    // The file was written by DeepL (its <tool>): its targets are that engine's MT (issue 12).
+    const DEEPL = { kind: 'mt', engineId: null, engineName: 'DeepL 3', engineVersion: null, at: null, mtText: null };
     expect(parsed.sourceLang).toBe('en-US');
     expect(parsed.targetLang).toBe('de-DE');
     expect(shown(parsed.segments)).toEqual([
-      { kind: 'paragraph', marker: null, text: 'The mayor [0resigned0] on Monday.', target: { text: 'Der Bürgermeister [0trat0] am Montag zurück.', state: 'confirmed', tool: 'DeepL 3' } },
-      { kind: 'paragraph', marker: null, text: 'Prices rose by 3%{0}.', target: { text: 'Die Preise stiegen um 3 %.', state: 'mt', tool: 'DeepL 3' } },
+      { kind: 'paragraph', marker: null, text: 'The mayor [0resigned0] on Monday.', target: { text: 'Der Bürgermeister [0trat0] am Montag zurück.', state: 'confirmed', tool: 'DeepL 3', origin: DEEPL } },
+      { kind: 'paragraph', marker: null, text: 'Prices rose by 3%{0}.', target: { text: 'Die Preise stiegen um 3 %.', state: 'mt', tool: 'DeepL 3', origin: DEEPL } },
       { kind: 'paragraph', marker: null, text: 'No translation yet & more.', target: null },
-      { kind: 'paragraph', marker: null, text: 'MT flagged final.', target: { text: 'MT final.', state: 'mt', tool: 'DeepL 3' } },
-      { kind: 'paragraph', marker: null, text: 'Code {0}here.', target: { text: 'Code hier.', state: 'confirmed', tool: 'DeepL 3' } },
+      { kind: 'paragraph', marker: null, text: 'MT flagged final.', target: { text: 'MT final.', state: 'mt', tool: 'DeepL 3', origin: DEEPL } },
+      { kind: 'paragraph', marker: null, text: 'Code {0}here.', target: { text: 'Code hier.', state: 'confirmed', tool: 'DeepL 3', origin: DEEPL } },
     ]);
     expect(parsed.segments.map((s) => s.codes)).toEqual([
       [{ type: 'xliff', element: 'g', attrs: { id: '1' }, content: '' }],
@@ -158,7 +160,8 @@ describe('XLIFF', () => {
     expect(parsed.targetLang).toBe('fr');
     expect(shown(parsed.segments).map((s) => [s.text, s.target?.text ?? null, s.target?.state ?? null])).toEqual([
       ['First sentence. Second [0one0].', 'Première phrase. Deuxième [0phrase0].', 'confirmed'],
-      ['Machine {0}made.', 'Fait par machine.', 'mt'],
+      // A draft the file says nothing about is not "MT from an engine called XLIFF": its origin is unknown (issue 12).
+      ['Machine {0}made.', 'Fait par machine.', 'edited'],
       ['Sign ™ and .', null, null],
     ]);
   });

@@ -16,7 +16,7 @@
  * to the event loop, so a large TMX import never stalls lookups; bulk builds call `syncIndex`.
  */
 import type Database from 'better-sqlite3';
-import type { TmMatch, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
+import type { TmMatch, TmMtOrigin, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
 import { CONCORDANCE_MAX_HITS, TM_MAX_MATCHES, TM_MIN_SCORE } from '../../shared/memory/limits.js';
 import { lengthBound, matchTokens, tokenMatchScore, withoutCodes } from '../../shared/memory/matchScore.js';
 import { pairKey } from '../../shared/memory/pair.js';
@@ -80,9 +80,19 @@ interface UnitRow {
   document_title: string | null;
   paragraph_id: string | null;
   codes: string;
+  mt_origin: string | null;
 }
 
-const UNIT_COLUMNS = 'id, source_lang, target_lang, source, target, origin, created_by, created_at, document_id, document_title, paragraph_id, codes';
+const UNIT_COLUMNS = 'id, source_lang, target_lang, source, target, origin, created_by, created_at, document_id, document_title, paragraph_id, codes, mt_origin';
+
+function parseMtOrigin(json: string | null): TmMtOrigin | null {
+  if (json === null) return null;
+  const value = JSON.parse(json) as { kind?: unknown; engineId?: unknown; engineName?: unknown; engineVersion?: unknown; createdAt?: unknown };
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  if (value.kind === 'unknown') return { kind: 'unknown' };
+  if (value.kind !== 'mt' || typeof value.engineId !== 'string') return null;
+  return { kind: 'mt', engineId: value.engineId, engineName: str(value.engineName), engineVersion: str(value.engineVersion), createdAt: str(value.createdAt) };
+}
 
 function parseCodes(json: string): InlineCode[] {
   const value = JSON.parse(json) as unknown;
@@ -102,6 +112,7 @@ function toUnit(r: UnitRow): TmUnit {
     documentId: r.document_id,
     documentTitle: r.document_title,
     codes: parseCodes(r.codes),
+    mtOrigin: parseMtOrigin(r.mt_origin),
   };
 }
 
@@ -156,8 +167,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const unitsStmt = db.prepare<[string], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id IN (SELECT value FROM json_each(?))`);
   const unitStmt = db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id = ?`);
   const insertStmt = db.prepare(
-    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, origin, document_id, document_title, created_by, created_at)
-     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @origin, @documentId, @documentTitle, @createdBy, @createdAt)`,
+    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, origin, document_id, document_title, created_by, created_at, mt_origin)
+     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @origin, @documentId, @documentTitle, @createdBy, @createdAt, @mtOrigin)`,
   );
   const existsStmt = db
     .prepare<[string, string, string, string], number>(
@@ -335,7 +346,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
         skipped++;
         continue;
       }
-      insertStmt.run({ ...u, pair, documentId: u.documentId ?? null, documentTitle: u.documentTitle ?? null });
+      const { mtOrigin, ...unit } = u;
+      insertStmt.run({ ...unit, pair, documentId: u.documentId ?? null, documentTitle: u.documentTitle ?? null, mtOrigin: mtOrigin ? JSON.stringify(mtOrigin) : null });
       added++;
     }
     return { added, skipped };

@@ -8,7 +8,8 @@ import { SaxesParser } from 'saxes';
 import { runParser } from '../import/formats/safeXml.js';
 import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
 import { primaryLanguage } from '../../shared/memory/pair.js';
-import type { TmUnit } from '../../shared/features/memoryApi.js';
+import type { TmMtOrigin, TmUnit } from '../../shared/features/memoryApi.js';
+import { isMtName } from '../import/formats/xliffOrigin.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { NewTmUnit } from './tmStore.js';
 
@@ -63,6 +64,20 @@ function invalid(parser: SaxesParser, reason: string): ServiceError {
   });
 }
 
+/**
+ * Whether a TMX unit's translation started as MT (issue 12): Verso's props (`x-verso-origin`,
+ * `x-verso-engine`…), else the target <tuv>'s (or its <tu>'s) or the header's creationtool naming an MT engine.
+ */
+export function tmxMtOrigin(props: Record<string, string>, tuvTool: string | null, headerTool: string | null): TmMtOrigin | null {
+  if (props['origin'] === 'unknown') return { kind: 'unknown' };
+  if (props['origin'] === 'mt') {
+    return { kind: 'mt', engineId: props['engine'] || tuvTool || 'unknown', engineName: props['engine-name'] ?? tuvTool, engineVersion: props['engine-version'] ?? null, createdAt: props['mt-created'] ?? null };
+  }
+  if (props['origin']) return null;
+  const tool = isMtName(tuvTool) ? tuvTool : isMtName(headerTool) ? headerTool : null;
+  return tool ? { kind: 'mt', engineId: tool, engineName: tool, engineVersion: null, createdAt: null } : null;
+}
+
 export function parseTmx(text: string, pair: { sourceLang: string; targetLang: string }, now: string): ParsedTmx {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const src = primaryLanguage(pair.sourceLang);
@@ -74,7 +89,11 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
   let elements = 0;
   let root: string | null = null;
   let inBody = false;
-  let tu: { by: string; at: string | null; segs: Map<string, { lang: string; text: string }> } | null = null;
+  let tu: { by: string; at: string | null; tool: string | null; segs: Map<string, { lang: string; text: string; tool: string | null }>; props: Record<string, string> } | null = null;
+  /** The header's creationtool, and the tool that made the <tuv> being read (issue 12: MT origin). */
+  let headerTool: string | null = null;
+  let tuvTool: string | null = null;
+  let prop: { type: string; text: string[] } | null = null;
   let tuvLang: string | null = null;
   let seg: string[] | null = null;
   let codeDepth = 0;
@@ -105,17 +124,22 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
       if (!/^1\.[1-4]b?$/.test(version)) throw invalid(parser, `TMX version "${version}" is not supported (1.1 to 1.4b)`);
       return;
     }
+    if (name === 'header' && depth === 2) headerTool = tag.attributes['creationtool']?.value ?? null;
+    if (name === 'prop' && tu && depth === 4) prop = { type: String(tag.attributes['type']?.value ?? ''), text: [] };
     if (name === 'body' && depth === 2) inBody = true;
     else if (name === 'tu' && inBody && depth === 3) {
       tu = {
         by: tag.attributes['changeid']?.value ?? tag.attributes['creationid']?.value ?? '',
         at: tmxDate(tag.attributes['changedate']?.value) ?? tmxDate(tag.attributes['creationdate']?.value),
+        tool: tag.attributes['creationtool']?.value ?? null,
         segs: new Map(),
+        props: {},
       };
     } else if (name === 'tuv' && tu && depth === 4) {
       const lang = Object.values(tag.attributes).find((a) => (a.uri === XML_NS && a.local === 'lang') || a.name === 'lang')?.value;
       if (!lang) throw invalid(parser, '<tuv> without xml:lang');
       tuvLang = lang;
+      tuvTool = tag.attributes['creationtool']?.value ?? null;
     } else if (name === 'seg' && tuvLang !== null && depth === 5) seg = [];
     else if (seg !== null && CODE_ELEMENTS.has(name)) codeDepth++;
   });
@@ -126,14 +150,18 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
       const textOf = seg.join('').normalize('NFC').trim();
       const key = primaryLanguage(tuvLang!);
       languages.add(tuvLang!);
-      if (textOf !== '' && !tu!.segs.has(key)) tu!.segs.set(key, { lang: tuvLang!, text: textOf });
+      if (textOf !== '' && !tu!.segs.has(key)) tu!.segs.set(key, { lang: tuvLang!, text: textOf, tool: tuvTool });
       seg = null;
     } else if (name === 'tuv' && depth === 4) tuvLang = null;
-    else if (name === 'tu' && tu && depth === 3) {
+    else if (name === 'prop' && prop && depth === 4) {
+      if (prop.type.startsWith('x-verso-')) tu!.props[prop.type.slice('x-verso-'.length)] = prop.text.join('').trim().slice(0, 200);
+      prop = null;
+    } else if (name === 'tu' && tu && depth === 3) {
       const s = tu.segs.get(src);
       const t = tu.segs.get(tgt);
       if (s && t) {
-        units.push({ sourceLang: s.lang, targetLang: t.lang, source: s.text, target: t.text, origin: 'tmx', createdBy: tu.by, createdAt: tu.at ?? now });
+        const mtOrigin = tmxMtOrigin(tu.props, t.tool ?? tu.tool, headerTool);
+        units.push({ sourceLang: s.lang, targetLang: t.lang, source: s.text, target: t.text, origin: 'tmx', createdBy: tu.by, createdAt: tu.at ?? now, ...(mtOrigin ? { mtOrigin } : {}) });
       } else skipped++;
       tu = null;
     } else if (name === 'body' && depth === 2) inBody = false;
@@ -141,6 +169,7 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
   });
   const onText = (t: string) => {
     if (seg !== null && codeDepth === 0) seg.push(t);
+    else if (prop !== null) prop.text.push(t);
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -158,6 +187,27 @@ function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
+/**
+ * Issue 12: a unit whose translation started as MT says so in `x-verso-*` props (read back by
+ * `tmxMtOrigin`) and, for other tools, in its target <tuv>'s creationtool / creationtoolversion.
+ */
+export function tmxOriginMarkup(origin: TmMtOrigin | null): { props: string[]; tuvAttrs: string } {
+  if (origin === null) return { props: [], tuvAttrs: '' };
+  if (origin.kind === 'unknown') return { props: ['<prop type="x-verso-origin">unknown</prop>'], tuvAttrs: '' };
+  const props: [string, string | null][] = [
+    ['origin', 'mt'],
+    ['engine', origin.engineId],
+    ['engine-name', origin.engineName],
+    ['engine-version', origin.engineVersion],
+    ['mt-created', origin.createdAt],
+  ];
+  const tool = origin.engineName ?? origin.engineId;
+  return {
+    props: props.filter((p): p is [string, string] => p[1] !== null).map(([k, v]) => `<prop type="x-verso-${k}">${escapeXml(v)}</prop>`),
+    tuvAttrs: ` creationtool="${escapeXml(tool)}"${origin.engineVersion ? ` creationtoolversion="${escapeXml(origin.engineVersion)}"` : ''}`,
+  };
+}
+
 /** A TMX 1.4b document of the units (one <tu> each, with who and when). */
 export function writeTmx(units: readonly TmUnit[], pair: { sourceLang: string; targetLang: string }, toolVersion: string): string {
   const lines = [
@@ -171,9 +221,11 @@ export function writeTmx(units: readonly TmUnit[], pair: { sourceLang: string; t
     const attrs = `${date ? ` creationdate="${date}"` : ''}${u.createdBy ? ` creationid="${escapeXml(u.createdBy)}"` : ''}`;
     lines.push(`    <tu${attrs}>`);
     if (u.documentTitle) lines.push(`      <prop type="x-document">${escapeXml(u.documentTitle)}</prop>`);
+    const origin = tmxOriginMarkup(u.mtOrigin ?? null);
+    lines.push(...origin.props.map((p) => `      ${p}`));
     // Text only, as the document's TMX export: inline codes become their plain text (renderPlainText).
     lines.push(`      <tuv xml:lang="${escapeXml(u.sourceLang)}"><seg>${escapeXml(renderPlainText(u.source, u.codes ?? []))}</seg></tuv>`);
-    lines.push(`      <tuv xml:lang="${escapeXml(u.targetLang)}"><seg>${escapeXml(renderPlainText(u.target, u.codes ?? []))}</seg></tuv>`);
+    lines.push(`      <tuv xml:lang="${escapeXml(u.targetLang)}"${origin.tuvAttrs}><seg>${escapeXml(renderPlainText(u.target, u.codes ?? []))}</seg></tuv>`);
     lines.push('    </tu>');
   }
   lines.push('  </body>', '</tmx>', '');

@@ -14,6 +14,7 @@ import { createImportingService } from './features/importing.js';
 import { createMemoryService } from './features/memory.js';
 import { createGlossaryQaChecks, createGlossaryService } from './features/glossary.js';
 import { createExclusionService } from './features/exclusion.js';
+import { createProvenanceService } from './features/provenance.js';
 import { createReplaceService } from './features/replace.js';
 import { createLibraryService } from './features/library.js';
 
@@ -37,6 +38,7 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createMemoryService(deps),
     ...createGlossaryService(deps),
     ...createExclusionService(deps),
+    ...createProvenanceService(deps),
     ...createReplaceService(deps),
     ...createLibraryService(deps),
   };

@@ -4,11 +4,12 @@
  * failed import leaves the library exactly as it was.
  */
 import type { ImportDocumentInput, ImportSource, VersoApi } from '../../shared/api.js';
-import type { ImportedSegment, ParsedImport } from '../../shared/import/importedDocument.js';
+import type { ImportedSegment, ImportedTarget, ParsedImport } from '../../shared/import/importedDocument.js';
 import { renderPlainText } from '../../shared/inline/renderInline.js';
 import { normalizeLanguageTag } from '../../shared/languages.js';
 import { deriveTitle } from '../../shared/segment.js';
-import type { DocumentDetail, Paragraph, Profile, Segment } from '../../shared/types.js';
+import type { DocumentDetail, MtRecord, Paragraph, Profile, Segment } from '../../shared/types.js';
+import { provenanceRepoFor } from '../db/repositories/provenance/provenanceRepo.js';
 import { createImportingRepo } from '../db/repositories/importing/importingRepo.js';
 import type { DocumentRecord } from '../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
@@ -38,7 +39,23 @@ export function importJob(source: ImportSource): DocumentJob {
 
 /** Engine id under which a translation made elsewhere is recorded (shown in the footer's engine list). */
 export function importedEngineId(tool: string | null): string {
-  return tool && tool.trim() !== '' ? tool.trim().slice(0, 100) : 'XLIFF';
+  return tool && tool.trim() !== '' ? tool.trim().slice(0, 100) : 'unknown';
+}
+
+/** The MT record of an imported target whose origin is machine translation, else null. */
+function importedMt(target: ImportedTarget, doc: Pick<DocumentRecord, 'sourceLang' | 'targetLang'>, at: string): MtRecord | null {
+  const origin = target.origin;
+  if (origin?.kind !== 'mt') return null;
+  return {
+    // A raw MT target is its own MT text; a finished one keeps the candidate it started from, when the file has it.
+    text: target.state === 'mt' ? target.text : (origin.mtText || target.text),
+    engineId: importedEngineId(origin.engineId ?? origin.engineName ?? target.tool),
+    engineVersion: origin.engineVersion ?? 'imported',
+    sourceLang: doc.sourceLang,
+    targetLang: doc.targetLang,
+    createdAt: origin.at ?? at,
+    unknownWords: [],
+  };
 }
 
 /**
@@ -54,6 +71,7 @@ export function insertImportedParagraph(
   at: string,
 ): Paragraph {
   const target = seg.target;
+  const mt = target ? importedMt(target, doc, at) : null;
   const paragraph: Paragraph = {
     id: deps.newId(),
     documentId: doc.id,
@@ -63,19 +81,8 @@ export function insertImportedParagraph(
     source: seg.text,
     target: target?.text ?? '',
     codes: seg.codes ?? [],
-    status: target === null ? 'new' : target.state === 'mt' ? 'machine' : target.state === 'confirmed' ? 'translated' : 'edited',
-    mt:
-      target?.state === 'mt'
-        ? {
-            text: target.text,
-            engineId: importedEngineId(target.tool),
-            engineVersion: 'imported',
-            sourceLang: doc.sourceLang,
-            targetLang: doc.targetLang,
-            createdAt: at,
-            unknownWords: [],
-          }
-        : null,
+    status: target === null ? 'new' : target.state === 'mt' && mt ? 'machine' : target.state === 'confirmed' ? 'translated' : 'edited',
+    mt,
     signOff: null,
     // translate="no" in the file: excluded from translation from the start (issue 11).
     ...(seg.excluded ? { excluded: { at, name: author.name, role: author.role, origin: 'import' as const } } : {}),
@@ -94,12 +101,15 @@ export function insertImportedParagraph(
     statusAfter: 'new',
   });
   if (target) {
-    const isMt = target.state === 'mt';
+    // Issue 12: an origin the MT record cannot hold (unknown, human, TM) is kept beside the paragraph.
+    const origin = target.origin?.kind ?? 'unknown';
+    if (origin !== 'mt') provenanceRepoFor(deps.db).record(paragraph.id, origin, target.tool, at);
+    const isMt = paragraph.status === 'machine';
     deps.repos.revisions.insert({
       ...who,
       origin: isMt ? 'mt' : 'import',
       action: isMt ? 'mt' : target.state === 'confirmed' ? 'confirm' : 'edit',
-      mtEngine: isMt ? importedEngineId(target.tool) : null,
+      mtEngine: isMt ? (mt?.engineId ?? null) : null,
       beforeText: '',
       afterText: target.text,
       statusBefore: 'new',

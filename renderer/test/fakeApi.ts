@@ -32,6 +32,7 @@ import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, Sa
 import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, GlossaryTerm, GlossaryTermInput } from '../../shared/features/glossaryApi.js';
 import { cleanTerm } from '../../shared/glossary/normalize.js';
 import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
+import type { DocumentOrigins } from '../../shared/features/provenanceApi.js';
 import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
 import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
@@ -968,5 +969,27 @@ export class FakeVersoApi implements VersoApi {
   async listDocumentDeletions(input: Record<string, never>): Promise<DeletionRecord[]> {
     this.record('listDocumentDeletions', input);
     return [...this.deletions];
+  }
+
+  // --- origins (issue 12; the rules of main/services/features/provenance.ts). Tests put unknown origins in `origins`. ---
+  readonly origins = new Map<string, DocumentOrigins>();
+
+  async getDocumentOrigins(input: { documentId: string }): Promise<DocumentOrigins> {
+    this.record('getDocumentOrigins', input);
+    return this.origins.get(input.documentId) ?? { unknown: [] };
+  }
+
+  async declareHumanOrigin(input: { documentId: string; reason: string; paragraphIds?: string[] }): Promise<DocumentOrigins> {
+    this.record('declareHumanOrigin', input);
+    const profile = this.requireProfile();
+    if (profile.role !== 'editor') throw new FakeApiError('ORIGIN_DECLARE_NEEDS_EDITOR', 'Only editors');
+    if (input.reason.trim() === '') throw new FakeApiError('ORIGIN_REASON_REQUIRED', 'A reason');
+    const current = this.origins.get(input.documentId) ?? { unknown: [] };
+    const open = current.unknown.filter((o) => o.declaredHuman === null && (!input.paragraphIds || input.paragraphIds.includes(o.paragraphId)));
+    if (open.length === 0) throw new FakeApiError('ORIGIN_NOTHING_UNKNOWN', 'Nothing');
+    const declaredHuman = { name: profile.name, role: profile.role, at: now(), reason: input.reason.trim() };
+    const next = { unknown: current.unknown.map((o) => (open.includes(o) ? { ...o, declaredHuman } : o)) };
+    this.origins.set(input.documentId, next);
+    return next;
   }
 }

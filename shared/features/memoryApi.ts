@@ -24,7 +24,17 @@ export interface TmUnit {
   documentTitle: string | null;
   /** Inline codes of the unit's paragraph, whose tokens its source and target hold (none for TMX units). */
   codes?: InlineCode[];
+  /**
+   * Issue 12: the unit's translation started as machine translation (its paragraph's MT, or a TMX
+   * unit whose props / creationtool say so), or its origin is unknown; absent or null otherwise.
+   * A paragraph filled from such a unit counts as machine-translated (or unknown) for the footer.
+   */
+  mtOrigin?: TmMtOrigin | null;
 }
+
+export type TmMtOrigin =
+  | { kind: 'mt'; engineId: string; engineName: string | null; engineVersion: string | null; createdAt: string | null }
+  | { kind: 'unknown' };
 
 /**
  * A fuzzy match for a paragraph: a TM unit and its match percentage (shared/memory/matchScore.ts),

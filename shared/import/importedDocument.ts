@@ -28,7 +28,19 @@ export interface ImportedTarget {
   state: ImportedTargetState;
   /** The tool that made it (XLIFF `tool-id`/`tool-name`, `origin`), for provenance; null when unknown. */
   tool: string | null;
+  /**
+   * Where the first draft of this text came from, as far as the file tells (issue 12): machine
+   * translation (with the engine when named), a translation memory, a person, or unknown. Absent:
+   * unknown. A target whose origin is unknown counts as machine translation for the footer.
+   */
+  origin?: ImportedOrigin;
 }
+
+export type ImportedOrigin =
+  | { kind: 'mt'; engineId: string | null; engineName: string | null; engineVersion: string | null; at: string | null; mtText: string | null }
+  | { kind: 'tm' }
+  | { kind: 'human' }
+  | { kind: 'unknown' };
 
 export interface ImportedSegment extends Segment {
   target: ImportedTarget | null;

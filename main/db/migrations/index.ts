@@ -12,6 +12,7 @@ import { migration0120Library } from './0120-library.js';
 import { migration0150TmUnitCodes } from './0150-tm-unit-codes.js';
 import { migration0170SettingsChanges } from './0170-settings-changes.js';
 import { migration0190DeletionHashes } from './0190-deletion-hashes.js';
+import { migration0160ProvenanceOrigins } from './0160-provenance-origins.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0150TmUnitCodes,
   migration0170SettingsChanges,
   migration0190DeletionHashes,
+  migration0160ProvenanceOrigins,
 ].sort((a, b) => a.version - b.version);

@@ -5,7 +5,7 @@
  * `verso:` terms for what neither has.
  */
 import type { FooterGovernance } from '../../../shared/features/exportingApi.js';
-import type { ExportDocument, ExportParagraph } from '../model.js';
+import { originKind, type ExportDocument, type ExportParagraph } from '../model.js';
 import { sha256 } from './provenance.js';
 
 export const ATTESTATION_CONTEXT = {
@@ -60,6 +60,10 @@ export const ATTESTATION_CONTEXT = {
   omittedBecause: 'verso:omittedBecause',
   decidedBy: 'verso:decidedBy',
   at: { '@id': 'verso:at', '@type': 'xsd:dateTime' },
+  origin: 'verso:origin',
+  importedFrom: 'verso:importedFrom',
+  declaredHuman: 'verso:declaredHuman',
+  originUnknown: 'verso:originUnknown',
 } as const;
 
 type Decision = NonNullable<FooterGovernance['policySetBy']>;
@@ -139,6 +143,7 @@ export function writeAttestation(doc: ExportDocument): string {
       engines.set(key, { '@id': engineIri(p.mt.engineId), '@type': 'prov:SoftwareAgent', name: p.engineName ?? p.mt.engineId, softwareVersion: p.mt.engineVersion });
     }
   }
+  const unknown = doc.paragraphs.filter((p) => p.origin?.kind === 'unknown' && p.origin.declaredHuman === null).length;
   const parts = doc.paragraphs.map((p) => {
     const reviewers = new Map<string, { '@type': 'schema:Person'; name: string }>();
     for (const e of p.editors) reviewers.set(e.name, { '@type': 'schema:Person', name: e.name });
@@ -149,6 +154,12 @@ export function writeAttestation(doc: ExportDocument): string {
       status: p.status,
       machineTranslated: p.mt !== null,
       ...(p.mt ? { engine: engineIri(p.mt.engineId) } : {}),
+      // Issue 12: mt / tm / human / unknown; an unknown origin an editor declared human says who and why.
+      origin: originKind(p),
+      ...(p.origin?.tool ? { importedFrom: p.origin.tool } : {}),
+      ...(p.origin?.declaredHuman
+        ? { declaredHuman: { '@type': 'schema:Person', name: p.origin.declaredHuman.name, role: p.origin.declaredHuman.role, at: p.origin.declaredHuman.at, reason: p.origin.declaredHuman.reason } }
+        : {}),
       reviewedBy: [...reviewers.values()],
       ...(p.signOff
         ? {
@@ -172,7 +183,9 @@ export function writeAttestation(doc: ExportDocument): string {
     dateCreated: doc.createdAt,
     generatedAtTime: doc.exportedAt,
     draft: doc.draftNotice !== null,
-    aiAssisted: engines.size > 0,
+    // An origin nobody knows may be machine translation: it counts as AI assistance until an editor declares it human.
+    aiAssisted: engines.size > 0 || unknown > 0,
+    originUnknown: unknown,
     engines: [...engines.values()],
     humanReviewComplete: gaps.length === 0,
     reviewGaps: gaps,

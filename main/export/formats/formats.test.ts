@@ -114,8 +114,11 @@ describe('XLIFF', () => {
     expect(xlf).not.toContain(FOOTER[0]);
     expect(count(xlf, '<unit ')).toBe(6);
     expect(count(xlf, 'state="final"')).toBe(2);
-    expect(count(xlf, 'state="initial"')).toBe(1);
+    // The new paragraph and the raw MT one: raw MT is never "translated" (issue 12).
+    expect(count(xlf, 'state="initial"')).toBe(2);
+    expect(xlf).toContain('state="initial" subState="verso:machine"');
     expect(count(xlf, '<mtc:match ')).toBe(3);
+    expect(count(xlf, '<mda:meta type="origin">mt</mda:meta>')).toBe(3);
   });
 });
 

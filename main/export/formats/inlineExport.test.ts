@@ -12,6 +12,7 @@ import { writePlainText } from './plainText.js';
 import { writeTmx } from './tmx.js';
 import { writeXliff12 } from './xliff12.js';
 import { writeXliff20 } from './xliff20.js';
+import { xmlSchemaErrors } from '../../testing/validateXml.js';
 
 const codes: InlineCode[] = [{ type: 'bold' }, { type: 'link', href: 'https://example.org/a?b=1&c=2' }, { type: 'code', text: 'x < y' }, { type: 'break' }, { type: 'italic' }, { type: 'link', href: 'javascript:alert(1)' }];
 const source = `The ${o(0)}mayor${c(0)} said ${o(1)}this${c(1)} about ${s(2)}.${s(3)}*Not* ${o(4)}ok${c(4)} ${o(5)}here${c(5)}.`;
@@ -44,6 +45,18 @@ describe('inline codes on export', () => {
     const tmx = writeTmx(doc());
     expect(tmx).toContain('<seg>La alcaldesa dijo esto sobre x &lt; y.\n*No* bien aquí.</seg>');
     for (const out of [writeXliff12(doc()), writeXliff20(doc()), tmx]) expect(out).not.toMatch(/[\uE000-\uE2FF]/);
+  });
+
+  it('XLIFF 2.0: inline code ids inside the <mtc:match> never repeat the segment\'s in the same unit, and it stays valid', () => {
+    const x20 = writeXliff20(doc());
+    const unit = /<unit [\s\S]*?<\/unit>/.exec(x20)![0];
+    const match = /<mtc:match [\s\S]*?<\/mtc:match>/.exec(unit)![0];
+    const segment = /<segment [\s\S]*?<\/segment>/.exec(unit)![0];
+    const ids = (xml: string) => new Set([...xml.matchAll(/<(?:pc|ph|sc|ec) [^>]*\bid="([^"]*)"/g)].map((m) => m[1]));
+    const inMatch = ids(match);
+    expect(inMatch.size).toBeGreaterThan(0);
+    for (const id of ids(segment)) expect(inMatch.has(id)).toBe(false);
+    expect(xmlSchemaErrors(x20, 'xliff20')).toBeNull();
   });
 
   it('DOCX has bold, italic, hyperlink and monospace runs and a break', async () => {

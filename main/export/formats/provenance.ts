@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { editDistance, normalisedCharDistance } from '../../../shared/metrics/effort.js';
-import type { ExportDocument, ExportParagraph } from '../model.js';
+import { originKind, type ExportDocument, type ExportParagraph } from '../model.js';
+import type { HumanDeclaration, OriginKind } from '../../../shared/types.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -26,6 +27,8 @@ export interface ParagraphProvenance {
   signedOff: { name: string; role: string; at: string; sha256: string; matchesText: boolean } | null;
   /** Excluded from translation: not part of the published text. */
   excluded?: true;
+  /** Where the translation came from (issue 12): mt / tm / human / unknown, null without one; the tool an import came from; an editor's declaration. */
+  origin: { kind: OriginKind | null; importedFrom: string | null; declaredHuman: HumanDeclaration | null };
 }
 
 export function paragraphProvenance(p: ExportParagraph): ParagraphProvenance {
@@ -48,6 +51,7 @@ export function paragraphProvenance(p: ExportParagraph): ParagraphProvenance {
       ? { name: p.signOff.name, role: p.signOff.role, at: p.signOff.at, sha256: p.signOff.textHash, matchesText: sha256(p.target) === p.signOff.textHash }
       : null,
     ...(p.excluded ? { excluded: true as const } : {}),
+    origin: { kind: originKind(p), importedFrom: p.origin?.tool ?? null, declaredHuman: p.origin?.declaredHuman ?? null },
   };
 }
 

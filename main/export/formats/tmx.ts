@@ -5,6 +5,14 @@
 import type { ExportDocument } from '../model.js';
 import { escapeXml } from '../text.js';
 import { xmlSegmentText } from './xliffText.js';
+import { tmxOriginMarkup } from '../../memory/tmx.js';
+import type { TmMtOrigin } from '../../../shared/features/memoryApi.js';
+
+/** What the unit's props say about its origin (issue 12), as the TM's own TMX export writes it. */
+function mtOriginOf(p: ExportDocument['paragraphs'][number]): TmMtOrigin | null {
+  if (p.mt) return { kind: 'mt', engineId: p.mt.engineId, engineName: p.engineName, engineVersion: p.mt.engineVersion, createdAt: p.mt.createdAt };
+  return p.origin?.kind === 'unknown' && p.origin.declaredHuman === null ? { kind: 'unknown' } : null;
+}
 
 /** ISO 8601 as TMX's basic format: YYYYMMDDThhmmssZ. */
 export function tmxDate(iso: string): string {
@@ -36,8 +44,10 @@ export function writeTmx(doc: ExportDocument): string {
     out.push(`    <tu ${attrs.join(' ')}>`);
     if (p.mt) out.push(`      <prop type="x-mt-engine">${a(p.mt.engineId)} ${a(p.mt.engineVersion)}</prop>`);
     out.push(`      <prop type="x-sha256">${a(p.signOff.textHash)}</prop>`);
+    const origin = tmxOriginMarkup(mtOriginOf(p));
+    out.push(...origin.props.map((x) => `      ${x}`));
     out.push(`      <tuv xml:lang="${a(doc.sourceLang)}"><seg>${xmlSegmentText(p.source, p.codes, null)}</seg></tuv>`);
-    out.push(`      <tuv xml:lang="${a(doc.targetLang)}"><seg>${xmlSegmentText(p.target, p.codes, null)}</seg></tuv>`);
+    out.push(`      <tuv xml:lang="${a(doc.targetLang)}"${origin.tuvAttrs}><seg>${xmlSegmentText(p.target, p.codes, null)}</seg></tuv>`);
     out.push('    </tu>');
   }
   out.push('  </body>', '</tmx>');

@@ -3,10 +3,23 @@
  * (origin = engine), the sign-off as a note. The disclosure footer is not a translation unit and
  * never appears here.
  */
-import type { ExportDocument } from '../model.js';
+import { originKind, type ExportDocument, type ExportParagraph } from '../model.js';
 import { escapeXml } from '../text.js';
 import { xliff12State } from './xliffStates.js';
 import { xmlSegmentText } from './xliffText.js';
+
+/**
+ * The target's origin (issue 12) as a JSON note Verso's importer reads back: XLIFF 1.2 strict has
+ * no attribute for it (its state-qualifier and <alt-trans origin> carry MT, which other tools read).
+ */
+function originNote(p: ExportParagraph): string | null {
+  const kind = originKind(p);
+  if (kind === null) return null;
+  const value: Record<string, string> = { origin: kind };
+  if (p.mt) Object.assign(value, { engine: p.mt.engineId, engineName: p.engineName ?? p.mt.engineId, engineVersion: p.mt.engineVersion, createdAt: p.mt.createdAt });
+  if (p.origin?.tool) value['importedFrom'] = p.origin.tool;
+  return JSON.stringify(value);
+}
 
 export function writeXliff12(doc: ExportDocument): string {
   const a = escapeXml;
@@ -40,6 +53,8 @@ export function writeXliff12(doc: ExportDocument): string {
       out.push(`          <note from="verso">engine ${a(p.mt.engineId)} ${a(p.mt.engineVersion)}, ${a(p.mt.createdAt)}</note>`);
       out.push('        </alt-trans>');
     }
+    const origin = originNote(p);
+    if (origin !== null) out.push(`        <note from="verso:origin" annotates="target">${a(origin)}</note>`);
     if (p.signOff) out.push(`        <note from="${a(p.signOff.name)}">signed off ${a(p.signOff.at)} sha256:${a(p.signOff.textHash)}</note>`);
     out.push('      </trans-unit>');
   }

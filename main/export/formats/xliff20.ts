@@ -2,16 +2,46 @@
  * XLIFF 2.0: one <unit> per paragraph, one <segment> with its state; the machine translation in
  * the Translation Candidates module (<mtc:match type="mt">); the sign-off as a note. No footer.
  */
-import type { ExportDocument } from '../model.js';
+import { originKind, type ExportDocument, type ExportParagraph } from '../model.js';
 import { escapeXml } from '../text.js';
 import { xliff20State } from './xliffStates.js';
 import { xmlSegmentText } from './xliffText.js';
+
+/**
+ * The target's origin in the Metadata module (issue 12), read back by Verso's importer: origin
+ * (mt / tm / human / unknown), and for MT the engine's id, name, version and time.
+ */
+function provenanceMetadata(p: ExportParagraph): string[] {
+  const kind = originKind(p);
+  if (kind === null) return [];
+  const meta: [string, string][] = [['origin', kind]];
+  if (p.mt) {
+    meta.push(['engine', p.mt.engineId], ['engineName', p.engineName ?? p.mt.engineId], ['engineVersion', p.mt.engineVersion], ['createdAt', p.mt.createdAt]);
+  }
+  if (p.origin?.tool) meta.push(['importedFrom', p.origin.tool]);
+  if (p.origin?.declaredHuman) meta.push(['declaredHumanBy', p.origin.declaredHuman.name], ['declaredHumanReason', p.origin.declaredHuman.reason]);
+  return [
+    '      <mda:metadata>',
+    '        <mda:metaGroup category="verso:provenance" appliesTo="target">',
+    ...meta.map(([type, value]) => `          <mda:meta type="${escapeXml(type)}">${escapeXml(value)}</mda:meta>`),
+    '        </mda:metaGroup>',
+    '      </mda:metadata>',
+  ];
+}
+
+/**
+ * Inline code ids inside an <mtc:match> get an `m` prefix, so they never repeat the ids the
+ * segment's own inline codes use in the same unit (text is escaped, so only attributes match).
+ */
+function matchIds(content: string): string {
+  return content.replace(/ (id|startRef)="([^"]*)"/g, ' $1="m$2"');
+}
 
 export function writeXliff20(doc: ExportDocument): string {
   const a = escapeXml;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" version="2.0" srcLang="${a(doc.sourceLang)}" trgLang="${a(doc.targetLang)}">`,
+    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" version="2.0" srcLang="${a(doc.sourceLang)}" trgLang="${a(doc.targetLang)}">`,
     `  <file id="f1" original="${a(doc.id)}">`,
     '    <notes>',
     `      <note category="title">${a(doc.title)}</note>`,
@@ -22,11 +52,12 @@ export function writeXliff20(doc: ExportDocument): string {
     const s = xliff20State(p.status);
     // translate="no": excluded from translation (issue 11); import reads it back as such.
     out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${p.kind !== 'paragraph' ? ` type="verso:${p.kind}"` : ''}${p.excluded ? ' translate="no"' : ''}>`);
+    out.push(...provenanceMetadata(p));
     if (p.mt) {
       out.push('      <mtc:matches>');
       out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}" subType="verso:${a(p.mt.engineId)}">`);
-      out.push(`          <source>${xmlSegmentText(p.source, p.codes, '2.0')}</source>`);
-      out.push(`          <target>${xmlSegmentText(p.mt.text, p.codes, '2.0')}</target>`);
+      out.push(`          <source>${matchIds(xmlSegmentText(p.source, p.codes, '2.0'))}</source>`);
+      out.push(`          <target>${matchIds(xmlSegmentText(p.mt.text, p.codes, '2.0'))}</target>`);
       out.push('        </mtc:match>');
       out.push('      </mtc:matches>');
     }

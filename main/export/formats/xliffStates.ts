@@ -37,7 +37,8 @@ export function xliff20State(status: ParagraphStatus): Xliff20State {
     case 'new':
       return { state: 'initial', subState: 'verso:new' };
     case 'machine':
-      return { state: 'translated', subState: 'verso:machine' };
+      // Raw MT is not a translation yet (issue 12): a reader that knows no `verso:` subState must not take it for one.
+      return { state: 'initial', subState: 'verso:machine' };
     case 'edited':
       return { state: 'translated', subState: 'verso:edited' };
     case 'translated':

@@ -13,10 +13,13 @@ import { closeToken, compactCodes, MAX_CODES, openToken, soloToken, type InlineC
 import type { ImportedSegment, ImportedTarget, ImportedTargetState, ParsedImport } from '../../../shared/import/importedDocument.js';
 import { ServiceError } from '../../services/serviceError.js';
 import { attr, parseXml } from './safeXml.js';
+import { emptyEvidence, readOriginNote, unitOrigin, type MtCandidate, type OriginEvidence } from './xliffOrigin.js';
 
 const NS_1 = 'urn:oasis:names:tc:xliff:document:1.2';
 const NS_2 = 'urn:oasis:names:tc:xliff:document:2.0';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const NS_MTC = 'urn:oasis:names:tc:xliff:matches:2.0';
+const NS_MDA = 'urn:oasis:names:tc:xliff:metadata:2.0';
 
 /** XLIFF 1.x elements whose content is native code, not text. */
 const CODE_CONTENT_1 = new Set(['ph', 'bpt', 'ept', 'it', 'sub']);
@@ -66,6 +69,15 @@ interface UnitDraft {
   preserve: boolean;
   /** translate="no" (its own, or inherited). */
   excluded: boolean;
+  /** What the unit says about where its target came from (xliffOrigin.ts). */
+  evidence: OriginEvidence;
+}
+
+/** Text read outside the unit's own source/target: a candidate's target, a metadata value, a note. */
+interface Aside {
+  depth: number;
+  text: string;
+  done: (text: string) => void;
 }
 
 export function parseXliff(text: string): ParsedImport {
@@ -86,6 +98,11 @@ export function parseXliff(text: string): ParsedImport {
   let unitDepth = 0;
   /** The 1.2 <ph> whose native content is being read. */
   let capture: { content: string } | null = null;
+  /** A 1.2 <alt-trans> / 2.0 <mtc:match> being read, and the depth of its element. */
+  let candidate: { c: MtCandidate; depth: number } | null = null;
+  let aside: Aside | null = null;
+  /** Depth of a 2.0 <mda:metaGroup category="verso:provenance">. */
+  let provenanceGroup = 0;
   /** translate="no"/"yes" of the enclosing <file>/<group> elements that set it, innermost last. */
   const translateScopes: { depth: number; no: boolean }[] = [];
   const unitExcluded = (tag: SaxesTagNS): boolean => {
@@ -127,8 +144,11 @@ export function parseXliff(text: string): ParsedImport {
       let target: ImportedTarget | null = null;
       if (unit.hasTarget && targetText !== '') {
         const done = unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s));
-        const state: ImportedTargetState = done && !unit.mtQualifier ? 'confirmed' : 'mt';
-        target = { text: targetText, state, tool: (toolIdRef ? toolNames.get(toolIdRef) : null) ?? fileTool };
+        const tool = (toolIdRef ? toolNames.get(toolIdRef) : null) ?? fileTool;
+        const origin = unitOrigin(unit.evidence, tool);
+        // Not finished: untouched MT when the file says it is MT, else a draft of that origin.
+        const state: ImportedTargetState = done && !unit.mtQualifier ? 'confirmed' : origin.kind === 'mt' ? 'mt' : 'edited';
+        target = { text: targetText, state, tool, origin };
       }
       const segment: ImportedSegment = codes.length > 0 ? { kind: 'paragraph', marker: null, text: source, codes, target } : { kind: 'paragraph', marker: null, text: source, target };
       segments.push(unit.excluded ? { ...segment, excluded: true } : segment);
@@ -167,7 +187,7 @@ export function parseXliff(text: string): ParsedImport {
           if (id && toolName) toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
         } else if (name === 'trans-unit') {
           if (unit) throw invalid('a trans-unit is nested inside another');
-          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag) };
+          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
           unitDepth = depth;
         } else if (unit && field === null && (name === 'source' || name === 'target') && depth === unitDepth + 1) {
           field = name;
@@ -178,9 +198,33 @@ export function parseXliff(text: string): ParsedImport {
             if (state) unit.states.push(state);
             const qualifier = attr(tag, 'state-qualifier');
             if (qualifier === 'mt-suggestion' || qualifier === 'leveraged-mt') unit.mtQualifier = true;
+            if (qualifier) unit.evidence.qualifiers.push(qualifier);
           }
+        } else if (unit && field === null && !candidate && name === 'alt-trans') {
+          const matchType = Object.values(tag.attributes).find((a) => a.local === 'matchType' && a.uri !== '')?.value ?? null;
+          const toolRef = attr(tag, 'tool-id');
+          const origin = attr(tag, 'origin') ?? (toolRef ? (toolNames.get(toolRef) ?? toolRef) : null);
+          candidate = { c: { origin, engineId: null, declaredMt: matchType !== null && /^mt$/i.test(matchType), text: '' }, depth };
+        } else if (unit && candidate && !aside && name === 'target' && depth === candidate.depth + 1) {
+          const c = candidate.c;
+          aside = { depth, text: '', done: (t) => (c.text = collapse(t)) };
+        } else if (unit && !aside && name === 'note' && (attr(tag, 'from') === 'verso:origin' || (candidate && attr(tag, 'from') === 'verso'))) {
+          const u = unit;
+          const c = candidate?.c ?? null;
+          aside = {
+            depth,
+            text: '',
+            done: (t) => {
+              if (!c) return readOriginNote(t, u.evidence.meta);
+              // Verso's older alt-trans note: "engine <id> <version>, <time>".
+              const m = /^engine (\S+) (.*), (\S+)$/.exec(t.trim());
+              if (m) c.engineId ??= m[1]!;
+            },
+          };
+        } else if (unit && (candidate || aside)) {
+          // inside an alt-trans or a note: only its target / note text is read
         } else if (unit && field === null) {
-          skipDepth = depth; // alt-trans, note, seg-source, context…
+          skipDepth = depth; // note, seg-source, context…
         } else if (unit && field && CODES_1.has(name)) {
           inlineCode(unit, field, tag, depth);
         } else if (field && CODE_CONTENT_1.has(name)) {
@@ -189,10 +233,32 @@ export function parseXliff(text: string): ParsedImport {
       } else {
         if (name === 'unit') {
           if (unit) throw invalid('a unit is nested inside another');
-          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag) };
+          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
           unitDepth = depth;
         } else if (unit && field === null && name === 'segment') {
           unit.states.push(attr(tag, 'state') ?? 'initial');
+          const subState = attr(tag, 'subState');
+          if (subState) unit.evidence.subStates.push(subState);
+          // Verso before issue 12 wrote raw MT as state="translated" subState="verso:machine": still raw MT.
+          if (subState === 'verso:machine') unit.mtQualifier = true;
+        } else if (unit && field === null && !candidate && tag.uri === NS_MTC && name === 'matches') {
+          // the candidates follow
+        } else if (unit && field === null && !candidate && tag.uri === NS_MTC && name === 'match') {
+          const subType = attr(tag, 'subType');
+          const engineId = subType?.startsWith('verso:') ? subType.slice('verso:'.length) : null;
+          candidate = { c: { origin: attr(tag, 'origin'), engineId, declaredMt: attr(tag, 'type') === 'mt', text: '' }, depth };
+        } else if (unit && candidate && !aside && name === 'target' && depth === candidate.depth + 1) {
+          const c = candidate.c;
+          aside = { depth, text: '', done: (t) => (c.text = collapse(t)) };
+        } else if (unit && field === null && !candidate && tag.uri === NS_MDA && (name === 'metadata' || name === 'metaGroup' || name === 'meta')) {
+          if (name === 'metaGroup' && attr(tag, 'category') === 'verso:provenance') provenanceGroup = depth;
+          const type = attr(tag, 'type');
+          if (name === 'meta' && provenanceGroup > 0 && type) {
+            const meta = unit.evidence.meta;
+            aside = { depth, text: '', done: (t) => (meta[type] = t.trim().slice(0, 200)) };
+          }
+        } else if (unit && (candidate || aside)) {
+          // inside a candidate: only its target is read
         } else if (unit && field === null && name === 'ignorable') {
           // Whitespace or markup between segments: its source joins the text, never a state.
         } else if (unit && field === null && (name === 'source' || name === 'target')) {
@@ -215,6 +281,17 @@ export function parseXliff(text: string): ParsedImport {
     },
     close(tag: SaxesTagNS, depth: number) {
       if (translateScopes.at(-1)?.depth === depth) translateScopes.pop();
+      if (skipDepth === 0 && aside && depth === aside.depth) {
+        aside.done(aside.text);
+        aside = null;
+        return;
+      }
+      if (skipDepth === 0 && candidate && depth === candidate.depth) {
+        if (unit) unit.evidence.candidates.push(candidate.c);
+        candidate = null;
+        return;
+      }
+      if (provenanceGroup === depth) provenanceGroup = 0;
       if (skipDepth > 0) {
         if (depth === skipDepth) {
           skipDepth = 0;
@@ -238,7 +315,8 @@ export function parseXliff(text: string): ParsedImport {
       if (unit && depth === unitDepth && (tag.local === 'trans-unit' || tag.local === 'unit')) finishUnit();
     },
     text(t: string) {
-      if (capture && skipDepth > 0) capture.content += t;
+      if (aside && skipDepth === 0) aside.text += t.replace(/[\uE000-\uE2FF]/g, '');
+      else if (capture && skipDepth > 0) capture.content += t;
       else if (unit && field && skipDepth === 0) unit[field] += t.replace(/[\uE000-\uE2FF]/g, '');
     },
   });

@@ -184,12 +184,15 @@ describe('export of excluded paragraphs', () => {
       expect(imported.paragraphs.map((p) => p.excluded?.origin ?? null)).toEqual([null, null, 'import', null]);
       const history = await api.getParagraphHistory({ paragraphId: imported.paragraphs[2]!.id });
       expect(history.entries.map((e) => [e.action, e.origin])).toContainEqual(['exclude', 'import']);
-      // Never a paragraph to translate: MT skips it.
+      // Never a paragraph to translate: MT skips it (it keeps the MT origin it had, issue 12, untouched).
+      const before = (await api.getDocument({ documentId: imported.id })).paragraphs[2]!;
       const log = recordJobEvents(f.backend.events);
       const job = await api.translateParagraphs({ documentId: imported.id });
       if (job.total > 0) await log.final(job.jobId);
       log.stop();
-      expect((await api.getDocument({ documentId: imported.id })).paragraphs[2]!.mt?.engineId ?? null).not.toBe('fake');
+      const after = (await api.getDocument({ documentId: imported.id })).paragraphs[2]!;
+      expect([after.target, after.mt, after.status]).toEqual([before.target, before.mt, before.status]);
+      expect((await api.getParagraphHistory({ paragraphId: after.id })).entries).toHaveLength(history.entries.length);
     }
   });
 });

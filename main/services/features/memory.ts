@@ -8,7 +8,8 @@ import { matchScore } from '../../../shared/memory/matchScore.js';
 import { pairKey } from '../../../shared/memory/pair.js';
 import { mapUnitTokens, withFormatPenalty } from '../../../shared/memory/formatting.js';
 import { statusAfterEdit } from '../../../shared/status.js';
-import type { Paragraph, Profile } from '../../../shared/types.js';
+import type { MtRecord, Paragraph, Profile } from '../../../shared/types.js';
+import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
@@ -33,6 +34,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   const { repos } = deps;
   const store = options.store ?? createTmStore(deps.db);
   const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
+  const origins = createProvenanceRepo(deps.db);
   const provenanceStmt = deps.db.prepare(
     `INSERT INTO tm_provenance (revision_id, paragraph_id, unit_id, score, unit_source, unit_origin, unit_by, unit_at)
      VALUES (@revisionId, @paragraphId, @unitId, @score, @unitSource, @unitOrigin, @unitBy, @unitAt)`,
@@ -63,8 +65,15 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     const at = deps.now().toISOString();
     const target = targetFor(p, unit);
     const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
-    const updated: Paragraph = { ...p, target, status, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };
+    // Issue 12: a unit whose translation started as MT brings its MT origin along (the footer and attestation name the engine).
+    const mtOrigin = unit.mtOrigin ?? null;
+    const mt: MtRecord | null =
+      mtOrigin?.kind === 'mt'
+        ? { text: target, engineId: mtOrigin.engineId, engineVersion: mtOrigin.engineVersion ?? 'via translation memory', sourceLang: doc.sourceLang, targetLang: doc.targetLang, createdAt: mtOrigin.createdAt ?? unit.createdAt, unknownWords: [] }
+        : p.mt;
+    const updated: Paragraph = { ...p, target, status, mt, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };
     repos.paragraphs.update(updated);
+    if (mtOrigin?.kind === 'unknown' && !p.mt) origins.record(p.id, 'unknown', 'translation memory', at);
     const revision = {
       paragraphId: p.id,
       documentId: p.documentId,

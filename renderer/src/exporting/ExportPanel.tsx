@@ -22,6 +22,7 @@ import { toApiError } from '../i18n/formatError.js';
 import { AppLink } from '../routing/AppLink.js';
 import { base64ToBytes } from './base64ToBytes.js';
 import { ExcludedExportChoice } from './ExcludedExportChoice.js';
+import { UnknownOriginNotice } from '../provenance/UnknownOriginNotice.js';
 
 /** A sentence saying where the exported file went. */
 export function savedText(t: TFunction, outcome: SaveOutcome): string {
@@ -168,6 +169,7 @@ export function ExportPanel({
         </select>
       </div>
       {hasExcluded && <ExcludedExportChoice documentId={documentId} onError={onError} />}
+      <UnknownOriginNotice documentId={documentId} onError={onError} />
       <button type="button" disabled={disabled} onClick={() => void run()}>
         {t('editor.export.action')}
       </button>
