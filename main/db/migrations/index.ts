@@ -11,7 +11,7 @@ import { migration0110ExclusionReplace } from './0110-exclusion-replace.js';
 import { migration0120Library } from './0120-library.js';
 import { migration0150TmUnitCodes } from './0150-tm-unit-codes.js';
 import { migration0170SettingsChanges } from './0170-settings-changes.js';
-import { migration0190DeletionHashes } from './0190-deletion-hashes.js';
+import { migration0200DeletionHashes } from './0200-deletion-hashes.js';
 import { migration0160ProvenanceOrigins } from './0160-provenance-origins.js';
 import type { Migration } from './types.js';
 
@@ -30,6 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0120Library,
   migration0150TmUnitCodes,
   migration0170SettingsChanges,
-  migration0190DeletionHashes,
+  migration0200DeletionHashes,
   migration0160ProvenanceOrigins,
 ].sort((a, b) => a.version - b.version);

@@ -6,8 +6,8 @@
  */
 import type { Migration } from './types.js';
 
-export const migration0190DeletionHashes: Migration = {
-  version: 190,
+export const migration0200DeletionHashes: Migration = {
+  version: 200,
   name: 'deletion-hashes',
   up(db) {
     db.exec(`
