@@ -9,6 +9,7 @@ import { GLOSSARY_ERROR_CODES } from './features/glossaryApi.js';
 import { EXCLUSION_ERROR_CODES } from './features/exclusionApi.js';
 import { REPLACE_ERROR_CODES } from './features/replaceApi.js';
 import { LIBRARY_ERROR_CODES } from './features/libraryApi.js';
+import { SIGNATURES_ERROR_CODES } from './features/signaturesApi.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -21,5 +22,6 @@ export const ERROR_CODES = [
   ...EXCLUSION_ERROR_CODES,
   ...REPLACE_ERROR_CODES,
   ...LIBRARY_ERROR_CODES,
+  ...SIGNATURES_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

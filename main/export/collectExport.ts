@@ -18,6 +18,7 @@ import type { ExportActor, ExportDocument, ExportParagraph } from './model.js';
 import { tidy } from './text.js';
 import { paragraphsForFormat } from './excludedParagraphs.js';
 import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
+import { createSignatureVerifier } from '../signing/verifySignatures.js';
 
 export const FOOTER_OVERRIDES_KEY = 'exporting.footerTemplates';
 
@@ -143,6 +144,16 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
         'EXPORT_NOT_SIGNED_OFF',
         `${plural(blockers.count, 'paragraph is', 'paragraphs are')} not signed off: ${formatNumbers(numbers)}`,
         { count: blockers.count, paragraphs: numbers },
+      );
+    }
+    // Signatures and the chain, not the status column (issue 12).
+    const broken = createSignatureVerifier(deps.db).check(paragraphs).map((c) => c.number);
+    if (broken.length > 0) {
+      throw new ServiceError(
+        'EXPORT_SIGNATURE_BROKEN',
+        `${plural(broken.length, 'signed-off paragraph was', 'signed-off paragraphs were')} changed after sign-off, outside Verso (signature broken): ${formatNumbers(broken)}. ` +
+          'Check the text and sign it off again.',
+        { count: broken.length, paragraphs: broken },
       );
     }
     const qa = unresolvedQa(deps, paragraphs, revisions);

@@ -1,0 +1,36 @@
+/**
+ * Issue 12, defeat 3 in browser mode: a signed-off target changed directly in the SQLite file is
+ * shown as "Signature broken", and publish-ready export is refused naming the paragraph.
+ */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { test, expect } from './support/fixtures.js';
+import { VersoPage } from './support/versoPage.js';
+import { importMarkdown, invoke } from './support/api.js';
+
+test('a direct SQL edit of a signed-off target shows "Signature broken" and publish-ready export is refused', async ({ page, server, dataDir }) => {
+  await invoke(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
+  await invoke(server, 'updateSettings', { publisher: 'Diario Ejemplo', contactEmail: 'redaccion@example.org' });
+  const doc = await importMarkdown(server, 'The house is red.\n\nThe dog is small.\n\nSchools stay open.', 'en', 'es', 'Signed story');
+  const targets = ['La casa es roja.', 'El perro es pequeño.', 'Las escuelas siguen abiertas.'];
+  for (const [i, p] of doc.paragraphs.entries()) await invoke(server, 'updateParagraphTarget', { paragraphId: p.id, target: targets[i] });
+  await invoke(server, 'signOffParagraphs', { paragraphIds: doc.paragraphs.map((p) => p.id) });
+
+  // Behind Verso's back: the SQLite file in the data folder, while the app runs.
+  const db = new Database(path.join(dataDir, 'verso.sqlite'));
+  db.prepare('UPDATE paragraphs SET target = ? WHERE id = ?').run('Las escuelas cierran mañana.', doc.paragraphs[2]!.id);
+  db.close();
+
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Signed story' }).click();
+  await expect(app.rows()).toHaveCount(3);
+  await expect(app.row(2)).toContainText('Signature broken');
+  await expect(app.row(0)).toContainText('Signed off');
+  await expect(app.row(0)).not.toContainText('Signature broken');
+
+  await page.getByLabel('Export format').selectOption({ label: 'Plain text' });
+  await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Signature broken: 1 signed-off paragraph was changed after sign-off, outside Verso: 3.');
+});

@@ -1,0 +1,63 @@
+/** Issue 12, defeat 3: signed-off text changed behind Verso's back (a direct SQL edit) is caught. */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportFixture, type ExportFixture } from '../../export/testing/exportFixture.js';
+import { failure } from '../../testing/failure.js';
+import { DB_FILE_NAME } from '../../backend.js';
+
+const fixtures: ExportFixture[] = [];
+afterEach(() => {
+  while (fixtures.length > 0) fixtures.pop()!.cleanup();
+});
+const ARTICLE = ['# Storm hits the coast', 'The storm closed roads on Monday.', 'Schools stay open.'];
+
+/** What an attacker with the SQLite file does: change the text, and even the stored hash and status. */
+function tamper(dataDir: string, sql: string, ...params: unknown[]): void {
+  const db = new Database(path.join(dataDir, DB_FILE_NAME));
+  db.prepare(sql).run(...params);
+  db.close();
+}
+
+describe('signed-off text changed behind Verso’s back', () => {
+  it('a direct UPDATE of a signed-off target marks it broken and refuses publish-ready export, naming the paragraph', async () => {
+    const f = await exportFixture(ARTICLE);
+    fixtures.push(f);
+    const { backend, doc, dataDir } = f;
+    tamper(dataDir, 'UPDATE paragraphs SET target = ? WHERE id = ?', 'Las escuelas cierran.', doc.paragraphs[2]!.id);
+
+    const reread = await backend.api.getDocument({ documentId: doc.id });
+    expect(reread.paragraphs.map((p) => p.signatureBroken ?? false)).toEqual([false, false, true]);
+    const err = await failure(backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' }));
+    expect(err.code).toBe('EXPORT_SIGNATURE_BROKEN');
+    expect(err.details).toMatchObject({ paragraphs: [3] });
+    expect(err.message).toContain('3');
+    // A draft still exports (it claims no sign-off).
+    await expect(backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'draft' })).resolves.toBeTruthy();
+  });
+
+  it('rewriting the stored sign-off hash with the text does not help: the signature covers the text', async () => {
+    const f = await exportFixture(ARTICLE);
+    fixtures.push(f);
+    const { backend, doc, dataDir } = f;
+    const forged = 'Las escuelas cierran.';
+    const { createHash } = await import('node:crypto');
+    tamper(
+      dataDir,
+      'UPDATE paragraphs SET target = ?, signed_off_hash = ? WHERE id = ?',
+      forged,
+      createHash('sha256').update(forged, 'utf8').digest('hex'),
+      doc.paragraphs[1]!.id,
+    );
+    const err = await failure(backend.api.exportFile({ documentId: doc.id, format: 'html', mode: 'publish' }));
+    expect(err.code).toBe('EXPORT_SIGNATURE_BROKEN');
+    expect(err.details).toMatchObject({ paragraphs: [2] });
+  });
+
+  it('an untouched signed-off article still exports publish-ready', async () => {
+    const f = await exportFixture(ARTICLE);
+    fixtures.push(f);
+    const result = await f.backend.api.exportFile({ documentId: f.doc.id, format: 'txt', mode: 'publish' });
+    expect(result.draft).toBe(false);
+  });
+});

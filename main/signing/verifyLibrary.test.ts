@@ -1,0 +1,86 @@
+/** The library check over a real backend's database: intact, then each kind of tampering an attacker with the SQLite file could do. */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportFixture, type ExportFixture } from '../export/testing/exportFixture.js';
+import { createRepositories } from '../db/repositories/index.js';
+import { describeProblem, verifyLibrary } from './verifyLibrary.js';
+
+let f: ExportFixture;
+let db: Database.Database;
+beforeEach(async () => {
+  f = await exportFixture(['# Storm hits the coast', 'The storm closed roads on Monday.', 'Schools stay open.']);
+  db = new Database(f.backend.dbPath);
+});
+afterEach(() => {
+  db.close();
+  f.cleanup();
+});
+
+const check = () => verifyLibrary(db, createRepositories(db));
+/** An attacker first drops the append-only triggers. */
+const unlock = () => db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+
+describe('verifyLibrary', () => {
+  it('passes an untouched library and reports progress up to the total', () => {
+    const progress: [number, number][] = [];
+    const report = verifyLibrary(db, createRepositories(db), (d, t) => progress.push([d, t]));
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.signedOff).toBe(3);
+    expect(report.links).toBeGreaterThan(report.revisions);
+    expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
+  });
+
+  it('the log refuses UPDATE and DELETE while its triggers stand', () => {
+    expect(() => db.exec('DELETE FROM audit_log WHERE seq = 1')).toThrow(/append-only/);
+    expect(() => db.exec("UPDATE audit_log SET payload = '{}' WHERE seq = 1")).toThrow(/append-only/);
+  });
+
+  it('detects a tampered link', () => {
+    unlock();
+    db.exec(`UPDATE audit_log SET payload = json_set(payload, '$.author', 'Mallory') WHERE seq = 2`);
+    expect(check().problems).toContainEqual({ kind: 'chain', seq: 2, detail: 'tampered' });
+  });
+
+  it('detects reordered links', () => {
+    unlock();
+    db.exec('UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;');
+    const problems = check().problems;
+    expect(problems).toContainEqual({ kind: 'chain', seq: 2, detail: 'broken-link' });
+    expect(problems).toContainEqual({ kind: 'chain', seq: 3, detail: 'broken-link' });
+  });
+
+  it('detects a deleted link', () => {
+    unlock();
+    db.exec('DELETE FROM audit_log WHERE seq = 4');
+    expect(check().problems).toContainEqual({ kind: 'chain', seq: 5, detail: 'gap' });
+  });
+
+  it('detects a revision rewritten by SQL and a signed-off text changed by SQL, one line each', () => {
+    db.exec(`UPDATE revisions SET after_text = 'rewritten' WHERE id = 1`);
+    const target = db.prepare<[], { id: string }>('SELECT id FROM paragraphs WHERE position = 2').get()!;
+    db.prepare('UPDATE paragraphs SET target = ? WHERE id = ?').run('Las escuelas cierran.', target.id);
+    const report = check();
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      { kind: 'revision', revisionId: 1, documentId: f.doc.id },
+      { kind: 'signature', documentId: f.doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'text-changed' },
+    ]);
+    expect(report.problems.map(describeProblem)).toEqual([
+      `revision 1 (document ${f.doc.id}): its text differs from the audit log (history changed outside Verso)`,
+      '“Storm hits the coast” paragraph 3: signature broken (text-changed)',
+    ]);
+  });
+
+  it('a sign-off claim rewritten to the new text (hash recomputed) fails its signature or the chain', () => {
+    unlock();
+    const target = db.prepare<[], { id: string }>('SELECT id FROM paragraphs WHERE position = 2').get()!;
+    const forged = 'Las escuelas cierran.';
+    const hash = createHash('sha256').update(forged, 'utf8').digest('hex');
+    db.prepare('UPDATE paragraphs SET target = ? WHERE id = ?').run(forged, target.id);
+    db.prepare(`UPDATE audit_log SET payload = json_set(payload, '$.claim.targetSha256', ?) WHERE paragraph_id = ? AND kind = 'sign-off'`).run(hash, target.id);
+    const problems = check().problems;
+    expect(problems).toContainEqual({ kind: 'signature', documentId: f.doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'chain-broken' });
+  });
+});
