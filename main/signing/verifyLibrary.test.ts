@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../export/testing/exportFixture.js';
 import { createRepositories } from '../db/repositories/index.js';
-import { describeProblem, verifyLibrary } from './verifyLibrary.js';
+import { describeProblem, verifyLibrary, verifyLibraryInBackground, verifyLibrarySteps } from './verifyLibrary.js';
 
 let f: ExportFixture;
 let db: Database.Database;
@@ -51,10 +51,20 @@ describe('verifyLibrary', () => {
     expect(problems).toContainEqual({ kind: 'chain', seq: 3, detail: 'broken-link' });
   });
 
-  it('detects a deleted link', () => {
+  it('detects a deleted link, also where it sat at a page boundary', async () => {
     unlock();
     db.exec('DELETE FROM audit_log WHERE seq = 4');
     expect(check().problems).toContainEqual({ kind: 'chain', seq: 5, detail: 'gap' });
+    const steps = verifyLibrarySteps(db, createRepositories(db), 3);
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    // Paged by 3, the same problems as at once (the deleted link's revision has lost its record too).
+    expect(next.value.problems).toEqual(check().problems);
+    expect(next.value.problems.filter((p) => p.kind === 'chain')).toEqual([
+      { kind: 'chain', seq: 5, detail: 'broken-link' },
+      { kind: 'chain', seq: 5, detail: 'gap' },
+    ]);
+    expect((await verifyLibraryInBackground(db, createRepositories(db))).problems).toEqual(next.value.problems);
   });
 
   it('detects a revision rewritten by SQL and a signed-off text changed by SQL, one line each', () => {
