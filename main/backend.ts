@@ -17,6 +17,7 @@ import type { HttpOptions } from './engines/http/httpClient.js';
 import { createAppSecretStore, type SecretStore } from './electron/secretStore.js';
 import { createJobRunner } from './jobs/jobRunner.js';
 import { createVersoApi } from './services/createApi.js';
+import { startLibraryCheck } from './services/features/signatures.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -32,6 +33,8 @@ export interface BackendOptions {
   http?: Partial<HttpOptions>;
   /** Clock for tests. */
   now?: () => Date;
+  /** Check the whole library's signatures and audit chain in the background once opened (default true; the CLI says no). */
+  verifyAtStart?: boolean;
 }
 
 export interface Backend {
@@ -57,9 +60,11 @@ export function createBackend(options: BackendOptions): Backend {
   const jobs = createJobRunner(events);
   // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
   const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
+  const repos = createRepositories(db);
+  const now = options.now ?? (() => new Date());
   const api = createVersoApi({
     db,
-    repos: createRepositories(db),
+    repos,
     engines: createEngineRegistry(engineList, {
       secrets: options.secrets ?? createAppSecretStore(dataDir),
       ...(options.http ? { http: options.http } : {}),
@@ -67,9 +72,11 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     jobs,
     appInfo: { version: options.version, mode: options.mode, dataDir },
-    now: options.now ?? (() => new Date()),
+    now,
     newId: randomUUID,
   });
+  // Issue 12: signatures and the chain checked at start-up, in the background (Settings shows it).
+  if (options.verifyAtStart !== false) void startLibraryCheck({ db, repos, now }, 'start-up');
 
   let closed = false;
   return {

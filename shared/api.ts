@@ -30,6 +30,7 @@ import { GLOSSARY_METHODS, type GlossaryApi } from './features/glossaryApi.js';
 import { EXCLUSION_METHODS, type ExclusionApi } from './features/exclusionApi.js';
 import { REPLACE_METHODS, type ReplaceApi } from './features/replaceApi.js';
 import { LIBRARY_METHODS, type LibraryApi } from './features/libraryApi.js';
+import { SIGNATURES_METHODS, type SignaturesApi } from './features/signaturesApi.js';
 
 export type ImportSource =
   | { kind: 'text'; text: string; format: PasteFormat; extract?: HtmlExtract }
@@ -82,7 +83,7 @@ export interface CoreApi {
 }
 
 /** The whole API: the core plus every feature's methods. */
-export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi, ExclusionApi, ReplaceApi, LibraryApi {}
+export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi, ExclusionApi, ReplaceApi, LibraryApi, SignaturesApi {}
 
 export type MethodName = keyof VersoApi;
 export type MethodInput<M extends MethodName> = Parameters<VersoApi[M]>[0];
@@ -120,6 +121,7 @@ export const METHOD_NAMES = [
   ...EXCLUSION_METHODS,
   ...REPLACE_METHODS,
   ...LIBRARY_METHODS,
+  ...SIGNATURES_METHODS,
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that no interface method is missing from the allowlist.

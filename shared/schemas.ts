@@ -14,6 +14,7 @@ import { glossarySchemas } from './features/glossarySchemas.js';
 import { exclusionSchemas } from './features/exclusionSchemas.js';
 import { replaceSchemas } from './features/replaceSchemas.js';
 import { librarySchemas } from './features/librarySchemas.js';
+import { signaturesSchemas } from './features/signaturesSchemas.js';
 import { LIMITS } from './limits.js';
 import { HTML_EXTRACTS, PASTE_FORMATS } from './import/importedDocument.js';
 
@@ -111,6 +112,7 @@ export const methodSchemas = {
   ...exclusionSchemas,
   ...replaceSchemas,
   ...librarySchemas,
+  ...signaturesSchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =

@@ -16,6 +16,7 @@ import { createGlossaryQaChecks, createGlossaryService } from './features/glossa
 import { createExclusionService } from './features/exclusion.js';
 import { createReplaceService } from './features/replace.js';
 import { createLibraryService } from './features/library.js';
+import { createSignaturesService } from './features/signatures.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -39,5 +40,6 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createExclusionService(deps),
     ...createReplaceService(deps),
     ...createLibraryService(deps),
+    ...createSignaturesService(deps),
   };
 }

@@ -7,15 +7,12 @@
  */
 import type Database from 'better-sqlite3';
 import { verifyChain, type AuditLink } from '../../shared/signing/canonical.js';
-import type { SignatureProblem } from '../../shared/features/signaturesApi.js';
+import type { LibraryProblem } from '../../shared/features/signaturesApi.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { sha256Hex } from './crypto.js';
 import { createSignatureVerifier } from './verifySignatures.js';
 
-export type LibraryProblem =
-  | { kind: 'chain'; seq: number; detail: 'tampered' | 'broken-link' | 'gap' }
-  | { kind: 'revision'; revisionId: number; documentId: string }
-  | { kind: 'signature'; documentId: string; title: string; paragraph: number; problem: SignatureProblem };
+export type { LibraryProblem };
 
 export interface LibraryReport {
   ok: boolean;

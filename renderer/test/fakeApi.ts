@@ -32,6 +32,7 @@ import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, Sa
 import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, GlossaryTerm, GlossaryTermInput } from '../../shared/features/glossaryApi.js';
 import { cleanTerm } from '../../shared/glossary/normalize.js';
 import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
+import type { LibraryCheck } from '../../shared/features/signaturesApi.js';
 import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
 import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
@@ -953,5 +954,20 @@ export class FakeVersoApi implements VersoApi {
   async listDocumentDeletions(input: Record<string, never>): Promise<DeletionRecord[]> {
     this.record('listDocumentDeletions', input);
     return [...this.deletions];
+  }
+  // --- signatures (issue 12): the fake library always checks clean unless a test sets `libraryCheck` ---
+  libraryCheck: LibraryCheck = {
+    state: 'idle', trigger: null, done: 0, total: 0, links: 0, revisions: 0, signedOff: 0, problems: [], problemCount: 0, finishedAt: null,
+  };
+
+  async verifyLibrary(input: Record<string, never>): Promise<LibraryCheck> {
+    this.record('verifyLibrary', input);
+    if (this.libraryCheck.state !== 'done') this.libraryCheck = { ...this.libraryCheck, state: 'done', trigger: 'manual', finishedAt: now() };
+    return this.libraryCheck;
+  }
+
+  async getLibraryCheck(input: Record<string, never>): Promise<LibraryCheck> {
+    this.record('getLibraryCheck', input);
+    return this.libraryCheck;
   }
 }

@@ -1,4 +1,7 @@
-/** Signed sign-offs and the audit chain (issue 12): error codes (the library check's method joins here). */
+/**
+ * Part of the API contract: signed sign-offs and the hash-chained audit log (issue 12). Schemas in
+ * `shared/features/signaturesSchemas.ts`, services in `main/services/features/signatures.ts`.
+ */
 export const SIGNATURES_ERROR_CODES = ['EXPORT_SIGNATURE_BROKEN'] as const satisfies readonly string[];
 
 /** Why a signed-off paragraph fails verification. */
@@ -15,3 +18,36 @@ export const SIGNATURE_PROBLEMS = [
   'chain-broken',
 ] as const;
 export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number];
+
+/** One problem the library check found (the CLI prints `describeProblem`, the renderer its own strings). */
+export type LibraryProblem =
+  | { kind: 'chain'; seq: number; detail: 'tampered' | 'broken-link' | 'gap' }
+  | { kind: 'revision'; revisionId: number; documentId: string }
+  | { kind: 'signature'; documentId: string; title: string; paragraph: number; problem: SignatureProblem };
+
+/** The latest library check (at start-up or from Settings → Verify library). */
+export interface LibraryCheck {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  trigger: 'start-up' | 'manual' | null;
+  /** Items checked (audit links, revisions, signed-off paragraphs) of `total`. */
+  done: number;
+  total: number;
+  /** When `done`: the counts checked and what was wrong (at most `LIBRARY_PROBLEMS_SHOWN`, `problemCount` in all). */
+  links: number;
+  revisions: number;
+  signedOff: number;
+  problems: LibraryProblem[];
+  problemCount: number;
+  finishedAt: string | null;
+}
+
+export const LIBRARY_PROBLEMS_SHOWN = 200;
+
+export interface SignaturesApi {
+  /** Runs the whole library check (or joins the one running) and resolves with its result. */
+  verifyLibrary(input: Record<string, never>): Promise<LibraryCheck>;
+  /** The state of the latest check, at once (the start-up check runs in the background). */
+  getLibraryCheck(input: Record<string, never>): Promise<LibraryCheck>;
+}
+
+export const SIGNATURES_METHODS = ['verifyLibrary', 'getLibraryCheck'] as const satisfies readonly (keyof SignaturesApi)[];

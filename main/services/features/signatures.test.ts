@@ -61,3 +61,21 @@ describe('signed-off text changed behind Verso’s back', () => {
     expect(result.draft).toBe(false);
   });
 });
+
+describe('the library check service', () => {
+  it('runs at start-up in the background, and Verify library finds a change made behind Verso’s back', async () => {
+    const f = await exportFixture(ARTICLE);
+    fixtures.push(f);
+    const { backend, doc, dataDir } = f;
+    // The start-up check of this backend (an empty library then) has finished or is running.
+    expect(['running', 'done']).toContain((await backend.api.getLibraryCheck({})).state);
+    const clean = await backend.api.verifyLibrary({});
+    expect(clean).toMatchObject({ state: 'done', trigger: 'manual', signedOff: 3, problems: [], problemCount: 0 });
+    expect(clean.done).toBe(clean.total);
+
+    tamper(dataDir, 'UPDATE paragraphs SET target = ? WHERE id = ?', 'Las escuelas cierran.', doc.paragraphs[2]!.id);
+    const found = await backend.api.verifyLibrary({});
+    expect(found.problems).toEqual([{ kind: 'signature', documentId: doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'text-changed' }]);
+    expect(await backend.api.getLibraryCheck({})).toEqual(found);
+  });
+});
