@@ -8,18 +8,26 @@ import { test, expect } from './support/fixtures.js';
 import { VersoPage } from './support/versoPage.js';
 import { importMarkdown, invoke } from './support/api.js';
 
-test('a direct SQL edit of a signed-off target shows "Signature broken" and publish-ready export is refused', async ({ page, server, dataDir }) => {
+async function signedStory(server: Parameters<typeof invoke>[0]) {
   await invoke(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
   await invoke(server, 'updateSettings', { publisher: 'Diario Ejemplo', contactEmail: 'redaccion@example.org' });
   const doc = await importMarkdown(server, 'The house is red.\n\nThe dog is small.\n\nSchools stay open.', 'en', 'es', 'Signed story');
   const targets = ['La casa es roja.', 'El perro es pequeño.', 'Las escuelas siguen abiertas.'];
   for (const [i, p] of doc.paragraphs.entries()) await invoke(server, 'updateParagraphTarget', { paragraphId: p.id, target: targets[i] });
   await invoke(server, 'signOffParagraphs', { paragraphIds: doc.paragraphs.map((p) => p.id) });
+  return doc;
+}
 
-  // Behind Verso's back: the SQLite file in the data folder, while the app runs.
+function tamperTarget(dataDir: string, paragraphId: string, text: string): void {
   const db = new Database(path.join(dataDir, 'verso.sqlite'));
-  db.prepare('UPDATE paragraphs SET target = ? WHERE id = ?').run('Las escuelas cierran mañana.', doc.paragraphs[2]!.id);
+  db.prepare('UPDATE paragraphs SET target = ? WHERE id = ?').run(text, paragraphId);
   db.close();
+}
+
+test('a direct SQL edit of a signed-off target shows "Signature broken" and publish-ready export is refused', async ({ page, server, dataDir }) => {
+  const doc = await signedStory(server);
+  // Behind Verso's back: the SQLite file in the data folder, while the app runs.
+  tamperTarget(dataDir, doc.paragraphs[2]!.id, 'Las escuelas cierran mañana.');
 
   const app = new VersoPage(page);
   await app.open(server.url);
@@ -33,4 +41,21 @@ test('a direct SQL edit of a signed-off target shows "Signature broken" and publ
   await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Signature broken: 1 signed-off paragraph was changed after sign-off, outside Verso: 3.');
+});
+
+test('Settings → Verify library reports a clean library, then the paragraph changed behind Verso’s back', async ({ page, server, dataDir }) => {
+  const doc = await signedStory(server);
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Signatures and audit log' });
+  await section.getByRole('button', { name: 'Verify library' }).click();
+  await expect(section.getByRole('status')).toContainText('3 signed-off paragraphs, no problem found.');
+
+  tamperTarget(dataDir, doc.paragraphs[1]!.id, 'El perro es enorme.');
+  await section.getByRole('button', { name: 'Verify library' }).click();
+  await expect(section.getByRole('status')).toHaveText('1 problem found:');
+  await expect(section.getByRole('list', { name: 'Problems found' }).getByRole('listitem')).toHaveText([
+    '“Signed story”, paragraph 2: Signature broken (the text was changed after sign-off).',
+  ]);
 });

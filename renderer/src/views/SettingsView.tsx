@@ -8,6 +8,7 @@ import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
 import { FooterSettingsSection } from '../exporting/FooterSettingsSection.js';
 import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
+import { VerifyLibrarySection } from '../signatures/VerifyLibrarySection.js';
 import type { SettingsSection } from '../routing/route.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
@@ -144,6 +145,7 @@ export function SettingsView({ onBack, focusSection = null }: { onBack: () => vo
       {settings !== null && <FooterSettingsSection publisher={settings.publisher} contactEmail={settings.contactEmail} />}
       <EngineSettingsSection />
       <MemorySettingsSection />
+      <VerifyLibrarySection />
       {settings === null && error !== null && (
         <>
           <ErrorAlert error={error} />
