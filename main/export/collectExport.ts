@@ -14,11 +14,13 @@ import { createReviewCore } from '../services/reviewService.js';
 import { draftNotice } from '../services/exportService.js';
 import { ServiceError } from '../services/serviceError.js';
 import { readSettings } from '../services/settingsService.js';
-import type { ExportActor, ExportDocument, ExportParagraph } from './model.js';
+import type { ExportActor, ExportDocument, ExportParagraph, ExportSignature } from './model.js';
 import { tidy } from './text.js';
 import { paragraphsForFormat } from './excludedParagraphs.js';
 import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
 import { createSignatureVerifier } from '../signing/verifySignatures.js';
+import { createAuditRepo } from '../db/repositories/audit/auditRepo.js';
+import { claimOf } from '../signing/auditEntries.js';
 
 export const FOOTER_OVERRIDES_KEY = 'exporting.footerTemplates';
 
@@ -65,7 +67,18 @@ function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revisi
     created: first ? actor(first) : fallback,
     changed: last ? actor(last) : fallback,
     ...(p.excluded ? { excluded: true } : {}),
+    ...(p.status === 'signed-off' ? signatureOf(deps, p.id) : {}),
   };
+}
+
+/** The paragraph's latest sign-off claim, its signature and the signer's public key (issue 12). */
+function signatureOf(deps: ServiceDeps, paragraphId: string): { signature?: ExportSignature } {
+  const entry = createAuditRepo(deps.db).lastSignOff(paragraphId);
+  const claim = entry ? claimOf(entry.payload) : null;
+  if (!entry || !claim) return {};
+  const { legacy: _legacy, ...signed } = claim;
+  const key = entry.signature === null ? null : deps.db.prepare<[string], { public_key: string }>('SELECT public_key FROM signing_keys WHERE key_id = ?').get(claim.keyId);
+  return { signature: { claim: signed, signature: entry.signature, publicKey: key?.public_key ?? null } };
 }
 
 /** Numbers (1-based) of signed-off paragraphs whose QA errors were not overridden with a reason at sign-off. */

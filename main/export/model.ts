@@ -6,6 +6,7 @@
 import type { BlockKind, ExportMode, MtRecord, ParagraphStatus, Role, SignOff } from '../../shared/types.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { DraftNotice } from '../../shared/features/exportingDraftNotice.js';
+import type { SignOffClaim } from '../../shared/signing/canonical.js';
 
 export interface ExportActor {
   name: string;
@@ -38,6 +39,17 @@ export interface ExportParagraph {
   changed: ExportActor;
   /** Excluded from translation (see main/export/excludedParagraphs.ts); absent or false otherwise. */
   excluded?: boolean;
+  /** The latest sign-off's signed claim (issue 12), for the attestation; absent when not signed off. */
+  signature?: ExportSignature;
+}
+
+/** A sign-off as `verso verify` checks it from the attestation alone. */
+export interface ExportSignature {
+  claim: SignOffClaim;
+  /** Ed25519 signature (base64) of `encodeSignOff(claim)`; null for a sign-off made before signatures existed. */
+  signature: string | null;
+  /** The signer's raw Ed25519 public key (base64); null when unsigned. */
+  publicKey: string | null;
 }
 
 export interface ExportDocument {

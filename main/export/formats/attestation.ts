@@ -6,6 +6,8 @@
  */
 import type { ExportDocument } from '../model.js';
 import { sha256 } from './provenance.js';
+import { plainParagraphText } from './plainText.js';
+import { attestationSigners } from './attestationSignatures.js';
 
 export const ATTESTATION_CONTEXT = {
   schema: 'https://schema.org/',
@@ -34,6 +36,13 @@ export const ATTESTATION_CONTEXT = {
   aiAssisted: 'verso:aiAssisted',
   status: 'verso:status',
   draft: 'verso:draft',
+  signOff: 'verso:signOff',
+  signers: { '@id': 'verso:signers', '@container': '@set' },
+  keyId: 'verso:keyId',
+  publicKey: 'verso:publicKey',
+  signature: 'verso:signature',
+  identity: 'verso:identity',
+  plainTextSha256: 'verso:plainTextSha256',
 } as const;
 
 function engineIri(engineId: string): string {
@@ -68,8 +77,11 @@ export function writeAttestation(doc: ExportDocument): string {
             signedTextMatches: sha256(p.target) === p.signOff.textHash,
           }
         : {}),
+      // Issue 12: what `verso verify` checks with this file alone (attestationSignatures.ts).
+      ...(p.signature ? { signOff: { ...p.signature.claim, signature: p.signature.signature }, plainTextSha256: sha256(plainParagraphText(p)) } : {}),
     };
   });
+  const signers = attestationSigners(doc);
   const value = {
     '@context': ATTESTATION_CONTEXT,
     '@id': `urn:verso:document:${encodeURIComponent(doc.id)}:${doc.targetLang}`,
@@ -85,6 +97,7 @@ export function writeAttestation(doc: ExportDocument): string {
     humanReviewComplete: doc.paragraphs.length > 0 && doc.paragraphs.every((p) => p.status === 'signed-off'),
     wasAssociatedWith: [{ '@type': 'prov:SoftwareAgent', name: 'Verso', softwareVersion: doc.toolVersion }],
     hasPart: parts,
+    ...(signers.length > 0 ? { signers } : {}),
   };
   return JSON.stringify(value, null, 2) + '\n';
 }
