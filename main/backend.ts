@@ -18,6 +18,7 @@ import { createAppSecretStore, type SecretStore } from './electron/secretStore.j
 import { createJobRunner } from './jobs/jobRunner.js';
 import { createVersoApi } from './services/createApi.js';
 import { startLibraryCheck } from './services/features/signatures.js';
+import type { KeyProtector } from './signing/keyProtection.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -33,6 +34,12 @@ export interface BackendOptions {
   http?: Partial<HttpOptions>;
   /** Clock for tests. */
   now?: () => Date;
+  /**
+   * Seals profiles' signing keys at rest (issue 12): Electron's safeStorage in the desktop app; in
+   * browser mode a passphrase (scrypt + AES-256-GCM) when VERSO_SIGNING_PASSPHRASE is set. Default:
+   * keys sealed for this process only (a new key per profile per start).
+   */
+  keyProtector?: KeyProtector;
   /** Check the whole library's signatures and audit chain in the background once opened (default true; the CLI says no). */
   verifyAtStart?: boolean;
 }
@@ -60,7 +67,7 @@ export function createBackend(options: BackendOptions): Backend {
   const jobs = createJobRunner(events);
   // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
   const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
-  const repos = createRepositories(db);
+  const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
   const now = options.now ?? (() => new Date());
   const api = createVersoApi({
     db,

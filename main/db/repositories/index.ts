@@ -5,14 +5,23 @@ import { createParagraphsRepo } from './paragraphsRepo.js';
 import { createProfilesRepo } from './profilesRepo.js';
 import { createRevisionsRepo } from './revisionsRepo.js';
 import { createSettingsRepo } from './settingsRepo.js';
+import { createAuditRecorder } from '../../signing/auditRecorder.js';
+import type { KeyProtector } from '../../signing/keyProtection.js';
+import { createSigningKeys, sessionProtector } from '../../signing/signingKeys.js';
 
-export function createRepositories(db: Database.Database) {
+export interface RepositoryOptions {
+  /** Seals profiles' signing keys at rest (default: `sessionProtector()`, keys usable in this process only). */
+  keyProtector?: KeyProtector;
+}
+
+export function createRepositories(db: Database.Database, options: RepositoryOptions = {}) {
+  const audit = createAuditRecorder(db, createSigningKeys(db, options.keyProtector ?? sessionProtector()));
   return {
     profiles: createProfilesRepo(db),
     settings: createSettingsRepo(db),
     documents: createDocumentsRepo(db),
     paragraphs: createParagraphsRepo(db),
-    revisions: createRevisionsRepo(db),
+    revisions: createRevisionsRepo(db, audit),
   };
 }
 

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../../export/testing/exportFixture.js';
 import { failure } from '../../testing/failure.js';
-import { DB_FILE_NAME } from '../../backend.js';
+import { createBackend, DB_FILE_NAME, type Backend } from '../../backend.js';
+import { passphraseProtector } from '../../signing/keyProtection.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 
 const fixtures: ExportFixture[] = [];
 afterEach(() => {
@@ -77,5 +79,48 @@ describe('the library check service', () => {
     const found = await backend.api.verifyLibrary({});
     expect(found.problems).toEqual([{ kind: 'signature', documentId: doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'text-changed' }]);
     expect(await backend.api.getLibraryCheck({})).toEqual(found);
+  });
+});
+
+describe('signing keys at rest', () => {
+  const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
+  const keysIn = (dataDir: string) => {
+    const db = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
+    const rows = db.prepare<[], { key_id: string; sealed_private_key: string; protection: string }>('SELECT key_id, sealed_private_key, protection FROM signing_keys ORDER BY rowid').all();
+    db.close();
+    return rows;
+  };
+
+  it('a passphrase-sealed key is reused after a restart; another passphrase gets a new key and old signatures still verify', async () => {
+    const dataDir = makeTempDir();
+    try {
+      const open = (passphrase: string) =>
+        createBackend({ dataDir, mode: 'browser', version: '0.1.0', engines: [], keyProtector: passphraseProtector(passphrase, CHEAP), verifyAtStart: false });
+      // The same profile stays current across restarts (setProfile would make a new one).
+      const signOne = async (b: Backend, text: string) => {
+        if (!(await b.api.getProfile({}))) await b.api.setProfile({ name: 'Elena Editor', role: 'editor' });
+        const doc = await b.api.importDocument({ source: { kind: 'text', text, format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+        await b.api.updateParagraphTarget({ paragraphId: doc.paragraphs[0]!.id, target: `ES ${text}` });
+        await b.api.signOffParagraphs({ paragraphIds: [doc.paragraphs[0]!.id] });
+      };
+      let b = open('first passphrase');
+      await signOne(b, 'One.');
+      b.close();
+      b = open('first passphrase');
+      await signOne(b, 'Two.');
+      b.close();
+      const one = keysIn(dataDir);
+      expect(one).toHaveLength(1);
+      expect(one[0]!.protection).toBe('scrypt-aes-256-gcm');
+      expect(one[0]!.sealed_private_key.startsWith('v1.scrypt.')).toBe(true);
+
+      b = open('another passphrase');
+      await signOne(b, 'Three.');
+      expect(keysIn(dataDir)).toHaveLength(2);
+      expect(await b.api.verifyLibrary({})).toMatchObject({ signedOff: 3, problemCount: 0 });
+      b.close();
+    } finally {
+      removeTempDir(dataDir);
+    }
   });
 });
