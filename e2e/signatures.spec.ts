@@ -3,10 +3,20 @@
  * shown as "Signature broken", and publish-ready export is refused naming the paragraph.
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './support/fixtures.js';
-import { VersoPage } from './support/versoPage.js';
+import { downloadText, VersoPage } from './support/versoPage.js';
 import { importMarkdown, invoke } from './support/api.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, process.env.VERSO_DIST || 'dist', 'main/cli.cjs');
+
+function verso(dataDir: string, args: string[], cwd: string) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, VERSO_DATA_DIR: dataDir }, timeout: 60_000 });
+}
 
 async function signedStory(server: Parameters<typeof invoke>[0]) {
   await invoke(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
@@ -58,4 +68,42 @@ test('Settings → Verify library reports a clean library, then the paragraph ch
   await expect(section.getByRole('list', { name: 'Problems found' }).getByRole('listitem')).toHaveText([
     '“Signed story”, paragraph 2: Signature broken (the text was changed after sign-off).',
   ]);
+});
+
+test('verso verify checks the attestation and the text exported from the UI, and refuses tampered copies', async ({ page, server, dataDir }) => {
+  await signedStory(server);
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Signed story' }).click();
+  await expect(app.rows()).toHaveCount(3);
+  const work = fs.mkdtempSync(path.join(dataDir, 'out-'));
+  await page.getByLabel('Export format').selectOption({ label: 'Review attestation (JSON-LD)' });
+  await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
+  const attDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  fs.writeFileSync(path.join(work, 'story.jsonld'), await downloadText(await attDownload));
+  fs.writeFileSync(path.join(work, 'story.txt'), await downloadText(await app.exportAs('Plain text', 'Publish-ready')));
+
+  const good = verso(dataDir, ['verify', 'story.jsonld', '--text', 'story.txt'], work);
+  expect(good.stderr).toBe('');
+  expect(good.status).toBe(0);
+  expect(good.stdout).toBe('story.jsonld: 3 paragraphs verified, signed by 1 key; story.txt matches\n');
+
+  // The published text changed after export: caught against the signed hashes.
+  fs.writeFileSync(path.join(work, 'story.txt'), fs.readFileSync(path.join(work, 'story.txt'), 'utf8').replace('El perro es pequeño.', 'El perro es enorme.'));
+  const text = verso(dataDir, ['verify', 'story.jsonld', '--text', 'story.txt'], work);
+  expect(text.status).toBe(1);
+  expect(text.stderr).toBe('story.txt: paragraph 2 differs from the text signed off\n');
+
+  // The attestation's claim rewritten to match: its signature no longer verifies.
+  const att = JSON.parse(fs.readFileSync(path.join(work, 'story.jsonld'), 'utf8')) as { hasPart: { signOff: { targetSha256: string } }[] };
+  att.hasPart[1]!.signOff.targetSha256 = 'f'.repeat(64);
+  fs.writeFileSync(path.join(work, 'story.jsonld'), JSON.stringify(att));
+  const tampered = verso(dataDir, ['verify', 'story.jsonld'], work);
+  expect(tampered.status).toBe(1);
+  expect(tampered.stderr).toContain('story.jsonld: paragraph 2: signature does not verify');
+
+  const library = verso(dataDir, ['verify', '--library'], work);
+  expect(library.status, library.stderr).toBe(0);
+  expect(library.stdout).toContain('3 signed-off paragraphs');
 });
