@@ -87,3 +87,25 @@ export function claimOf(payload: string): (SignOffClaim & { legacy: boolean }) |
     return null;
   }
 }
+
+/** A document deleted: the tombstone in the chain (who, when, title, and every paragraph's text hashes), since its revisions go with it. */
+export function documentDeletedPayload(d: {
+  documentId: string;
+  title: string;
+  profileId: string;
+  author: string;
+  role: string;
+  at: string;
+  paragraphs: readonly { id: string; source: string; target: string; status: string }[];
+}): CanonicalValue {
+  return {
+    type: 'verso.document-deleted.v1',
+    documentId: d.documentId,
+    title: d.title,
+    profileId: d.profileId,
+    author: d.author,
+    role: d.role,
+    at: d.at,
+    paragraphs: d.paragraphs.map((p) => ({ paragraphId: p.id, sourceSha256: sha256Hex(p.source), targetSha256: sha256Hex(p.target), status: p.status })),
+  };
+}

@@ -94,3 +94,14 @@ describe('verifyLibrary', () => {
     expect(problems).toContainEqual({ kind: 'signature', documentId: f.doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'chain-broken' });
   });
 });
+
+describe('document deletion', () => {
+  it('leaves a tombstone in the chain with every paragraph’s hashes; the library still verifies', async () => {
+    await f.backend.api.deleteDocument({ documentId: f.doc.id });
+    const tomb = db.prepare<[], { payload: string }>("SELECT payload FROM audit_log WHERE kind = 'document-deleted'").get()!;
+    const payload = JSON.parse(tomb.payload) as { title: string; author: string; role: string; paragraphs: { targetSha256: string }[] };
+    expect(payload).toMatchObject({ title: 'Storm hits the coast', author: 'Elena Editor', role: 'editor' });
+    expect(payload.paragraphs.map((p) => p.targetSha256)).toEqual(f.doc.paragraphs.map((p) => createHash('sha256').update(p.target, 'utf8').digest('hex')));
+    expect(check().problems).toEqual([]);
+  });
+});
