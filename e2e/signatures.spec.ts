@@ -107,3 +107,36 @@ test('verso verify checks the attestation and the text exported from the UI, and
   expect(library.status, library.stderr).toBe(0);
   expect(library.stdout).toContain('3 signed-off paragraphs');
 });
+
+test('a signing passphrase set in Settings is asked for again after a restart before the next sign-off', async ({ page, server, restartServer }) => {
+  await invoke(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
+  const doc = await importMarkdown(server, 'The house is red.\n\nThe dog is small.', 'en', 'es', 'Key story');
+  for (const [i, p] of doc.paragraphs.entries()) await invoke(server, 'updateParagraphTarget', { paragraphId: p.id, target: ['La casa es roja.', 'El perro es pequeño.'][i] });
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const key = page.getByRole('region', { name: 'Signing key' });
+  await expect(key.getByRole('status')).toHaveText('No passphrase set yet: the passphrase you enter now protects your key.');
+  await key.getByLabel('Signing passphrase').fill('correct horse battery');
+  await key.getByRole('button', { name: 'Unlock signing key' }).click();
+  await expect(key.getByRole('status')).toHaveText('Signing key created and unlocked.');
+  await invoke(server, 'signOffParagraphs', { paragraphIds: [doc.paragraphs[0]!.id] });
+
+  const again = await restartServer();
+  await app.open(again.url);
+  await page.getByRole('button', { name: 'Key story' }).click();
+  await app.signOff(app.row(1).getByRole('button', { name: 'Sign off' }));
+  await expect(page.getByRole('alert')).toContainText('Your signing key is locked: enter your signing passphrase under Settings → Signing key');
+  await expect(app.row(1).locator('.status-badge')).toHaveText('Edited');
+
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(key.getByRole('status')).toHaveText('Locked: enter your passphrase to sign off.');
+  await key.getByLabel('Signing passphrase').fill('wrong horse battery');
+  await key.getByRole('button', { name: 'Unlock signing key' }).click();
+  await expect(key.getByRole('alert')).toContainText('This is not the passphrase of your signing key.');
+  await key.getByLabel('Signing passphrase').fill('correct horse battery');
+  await key.getByRole('button', { name: 'Unlock signing key' }).click();
+  await expect(key.getByRole('status')).toHaveText('Unlocked until Verso stops.');
+  await invoke(again, 'signOffParagraphs', { paragraphIds: [doc.paragraphs[1]!.id] });
+});

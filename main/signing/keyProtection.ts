@@ -36,7 +36,7 @@ export const PASSPHRASE_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const FORMAT = 'v1';
 
 /** Sealed record: `v1.scrypt.<N>.<r>.<p>.<salt b64>.<nonce b64>.<ciphertext b64>.<tag b64>`. */
-export function passphraseProtector(passphrase: string, cost: ScryptCost = PASSPHRASE_COST): KeyProtector {
+export function passphraseProtector(passphrase: string, cost: ScryptCost = PASSPHRASE_COST, method = 'scrypt-aes-256-gcm'): KeyProtector {
   if (passphrase.length === 0) throw new Error('A passphrase must not be empty.');
   const derived = new Map<string, Buffer>();
   const derive = (salt: Buffer, c: ScryptCost) => {
@@ -49,7 +49,7 @@ export function passphraseProtector(passphrase: string, cost: ScryptCost = PASSP
     return key;
   };
   return {
-    method: 'scrypt-aes-256-gcm',
+    method,
     seal(privateKeyDer) {
       const salt = randomBytes(16);
       const nonce = randomBytes(12);

@@ -32,7 +32,7 @@ import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, Sa
 import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, GlossaryTerm, GlossaryTermInput } from '../../shared/features/glossaryApi.js';
 import { cleanTerm } from '../../shared/glossary/normalize.js';
 import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
-import type { LibraryCheck } from '../../shared/features/signaturesApi.js';
+import type { LibraryCheck, SigningKeyStatus } from '../../shared/features/signaturesApi.js';
 import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
 import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
@@ -969,5 +969,22 @@ export class FakeVersoApi implements VersoApi {
   async getLibraryCheck(input: Record<string, never>): Promise<LibraryCheck> {
     this.record('getLibraryCheck', input);
     return this.libraryCheck;
+  }
+
+  signingPassphrase: string | null = null;
+  signingUnlocked = false;
+
+  async getSigningKey(input: Record<string, never>): Promise<SigningKeyStatus> {
+    this.record('getSigningKey', input);
+    return { state: this.signingUnlocked ? 'unlocked' : this.signingPassphrase === null ? 'none' : 'locked' };
+  }
+
+  async unlockSigningKey(input: { passphrase: string }): Promise<SigningKeyStatus & { created: boolean }> {
+    this.record('unlockSigningKey', input);
+    const created = this.signingPassphrase === null;
+    if (!created && input.passphrase !== this.signingPassphrase) throw new FakeApiError('SIGNING_PASSPHRASE_WRONG', 'Wrong passphrase');
+    this.signingPassphrase = input.passphrase;
+    this.signingUnlocked = true;
+    return { state: 'unlocked', created };
   }
 }

@@ -2,7 +2,7 @@
  * Part of the API contract: signed sign-offs and the hash-chained audit log (issue 12). Schemas in
  * `shared/features/signaturesSchemas.ts`, services in `main/services/features/signatures.ts`.
  */
-export const SIGNATURES_ERROR_CODES = ['EXPORT_SIGNATURE_BROKEN'] as const satisfies readonly string[];
+export const SIGNATURES_ERROR_CODES = ['EXPORT_SIGNATURE_BROKEN', 'SIGNING_KEY_LOCKED', 'SIGNING_PASSPHRASE_WRONG'] as const satisfies readonly string[];
 
 /** Why a signed-off paragraph fails verification. */
 export const SIGNATURE_PROBLEMS = [
@@ -42,12 +42,25 @@ export interface LibraryCheck {
 }
 
 export const LIBRARY_PROBLEMS_SHOWN = 200;
+/** A signing passphrase: at least this many characters (and at most 1,000). */
+export const PASSPHRASE_MIN_CHARS = 8;
+
+/** The current profile's signing key: none sealed with a passphrase yet, locked (this run), or unlocked. */
+export interface SigningKeyStatus {
+  state: 'none' | 'locked' | 'unlocked';
+}
 
 export interface SignaturesApi {
+  getSigningKey(input: Record<string, never>): Promise<SigningKeyStatus>;
+  /**
+   * Unlocks the current profile's passphrase-sealed signing key for this run, or, when it has none,
+   * makes a key sealed with this passphrase (SIGNING_PASSPHRASE_WRONG when it does not open it).
+   */
+  unlockSigningKey(input: { passphrase: string }): Promise<SigningKeyStatus & { created: boolean }>;
   /** Runs the whole library check (or joins the one running) and resolves with its result. */
   verifyLibrary(input: Record<string, never>): Promise<LibraryCheck>;
   /** The state of the latest check, at once (the start-up check runs in the background). */
   getLibraryCheck(input: Record<string, never>): Promise<LibraryCheck>;
 }
 
-export const SIGNATURES_METHODS = ['verifyLibrary', 'getLibraryCheck'] as const satisfies readonly (keyof SignaturesApi)[];
+export const SIGNATURES_METHODS = ['verifyLibrary', 'getLibraryCheck', 'getSigningKey', 'unlockSigningKey'] as const satisfies readonly (keyof SignaturesApi)[];

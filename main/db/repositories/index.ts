@@ -15,8 +15,10 @@ export interface RepositoryOptions {
 }
 
 export function createRepositories(db: Database.Database, options: RepositoryOptions = {}) {
-  const audit = createAuditRecorder(db, createSigningKeys(db, options.keyProtector ?? sessionProtector()));
+  const signingKeys = createSigningKeys(db, options.keyProtector ?? sessionProtector());
+  const audit = createAuditRecorder(db, signingKeys);
   return {
+    signingKeys,
     profiles: createProfilesRepo(db),
     settings: createSettingsRepo(db),
     documents: createDocumentsRepo(db),

@@ -82,14 +82,16 @@ describe('the library check service', () => {
   });
 });
 
+const keysIn = (dataDir: string) => {
+  const db = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
+  const rows = db.prepare<[], { key_id: string; sealed_private_key: string; protection: string }>('SELECT key_id, sealed_private_key, protection FROM signing_keys ORDER BY rowid').all();
+  db.close();
+  return rows;
+};
+
 describe('signing keys at rest', () => {
   const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
-  const keysIn = (dataDir: string) => {
-    const db = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
-    const rows = db.prepare<[], { key_id: string; sealed_private_key: string; protection: string }>('SELECT key_id, sealed_private_key, protection FROM signing_keys ORDER BY rowid').all();
-    db.close();
-    return rows;
-  };
+
 
   it('a passphrase-sealed key is reused after a restart; another passphrase gets a new key and old signatures still verify', async () => {
     const dataDir = makeTempDir();
@@ -119,6 +121,39 @@ describe('signing keys at rest', () => {
       expect(keysIn(dataDir)).toHaveLength(2);
       expect(await b.api.verifyLibrary({})).toMatchObject({ signedOff: 3, problemCount: 0 });
       b.close();
+    } finally {
+      removeTempDir(dataDir);
+    }
+  });
+});
+
+describe('a signing passphrase typed by the person', () => {
+  it('creates the key the first time, is asked again after a restart, refuses a wrong one and keeps one key', async () => {
+    const dataDir = makeTempDir();
+    try {
+      const open = () => createBackend({ dataDir, mode: 'browser', version: '0.1.0', engines: [], verifyAtStart: false });
+      let b = open();
+      await b.api.setProfile({ name: 'Elena Editor', role: 'editor' });
+      expect(await b.api.getSigningKey({})).toEqual({ state: 'none' });
+      expect(await b.api.unlockSigningKey({ passphrase: 'correct horse battery' })).toEqual({ state: 'unlocked', created: true });
+      const doc = await b.api.importDocument({ source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+      const [p1, p2] = doc.paragraphs;
+      await b.api.updateParagraphTarget({ paragraphId: p1!.id, target: 'Uno.' });
+      await b.api.updateParagraphTarget({ paragraphId: p2!.id, target: 'Dos.' });
+      await b.api.signOffParagraphs({ paragraphIds: [p1!.id] });
+      b.close();
+
+      b = open();
+      expect(await b.api.getSigningKey({})).toEqual({ state: 'locked' });
+      const locked = await failure(b.api.signOffParagraphs({ paragraphIds: [p2!.id] }));
+      expect(locked.code).toBe('SIGNING_KEY_LOCKED');
+      expect((await b.api.getDocument({ documentId: doc.id })).paragraphs[1]!.status).toBe('edited');
+      expect((await failure(b.api.unlockSigningKey({ passphrase: 'wrong horse battery' }))).code).toBe('SIGNING_PASSPHRASE_WRONG');
+      expect(await b.api.unlockSigningKey({ passphrase: 'correct horse battery' })).toEqual({ state: 'unlocked', created: false });
+      await b.api.signOffParagraphs({ paragraphIds: [p2!.id] });
+      expect(await b.api.verifyLibrary({})).toMatchObject({ signedOff: 2, problemCount: 0 });
+      b.close();
+      expect(keysIn(dataDir).map((k) => k.protection)).toEqual(['user-passphrase']);
     } finally {
       removeTempDir(dataDir);
     }

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { LIBRARY_PROBLEMS_SHOWN, type LibraryCheck, type SignaturesApi } from '../../../shared/features/signaturesApi.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { verifyLibraryInBackground } from '../../signing/verifyLibrary.js';
-import type { ServiceDeps } from '../context.js';
+import { requireProfile, type ServiceDeps } from '../context.js';
 
 const IDLE: LibraryCheck = {
   state: 'idle', trigger: null, done: 0, total: 0, links: 0, revisions: 0, signedOff: 0, problems: [], problemCount: 0, finishedAt: null,
@@ -69,6 +69,13 @@ export function createSignaturesService(deps: ServiceDeps): SignaturesApi {
     },
     async getLibraryCheck() {
       return checkerOf(deps.db).state;
+    },
+    async getSigningKey() {
+      return { state: deps.repos.signingKeys.state(requireProfile(deps).id) };
+    },
+    async unlockSigningKey({ passphrase }) {
+      const { created } = deps.repos.signingKeys.unlock(requireProfile(deps).id, passphrase);
+      return { state: 'unlocked' as const, created };
     },
   };
 }

@@ -9,6 +9,7 @@ import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
 import { FooterSettingsSection } from '../exporting/FooterSettingsSection.js';
 import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
 import { VerifyLibrarySection } from '../signatures/VerifyLibrarySection.js';
+import { SigningKeySection } from '../signatures/SigningKeySection.js';
 import type { SettingsSection } from '../routing/route.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
@@ -145,6 +146,7 @@ export function SettingsView({ onBack, focusSection = null }: { onBack: () => vo
       {settings !== null && <FooterSettingsSection publisher={settings.publisher} contactEmail={settings.contactEmail} />}
       <EngineSettingsSection />
       <MemorySettingsSection />
+      <SigningKeySection />
       <VerifyLibrarySection />
       {settings === null && error !== null && (
         <>
