@@ -51,19 +51,40 @@ const toEntry = (r: Row): StoredAuditEntry => ({
   hash: r.hash,
 });
 
+interface AppendStatements {
+  head: Database.Statement<[], { seq: number; hash: string }>;
+  insert: Database.Statement<unknown[]>;
+}
+
+// Prepared once per connection: every revision write appends a link.
+const statements = new WeakMap<Database.Database, AppendStatements>();
+
+function appendStatements(db: Database.Database): AppendStatements {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      head: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO audit_log (seq, kind, document_id, paragraph_id, revision_id, payload, signature, key_id, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
 /** Appends one link after the current head (call inside the transaction that makes the change). */
 export function appendAuditEntry(db: Database.Database, entry: NewAuditEntry): StoredAuditEntry {
-  const head = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+  const { head: headStmt, insert } = appendStatements(db);
+  const head = headStmt.get();
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
   const built = entry.build(prevHash);
   const payload = canonicalJson(built.payload);
   const signature = built.signature ?? null;
   const hash = sha256Hex(encodeAuditLink({ seq, prevHash, payload, signature }));
-  db.prepare(
-    `INSERT INTO audit_log (seq, kind, document_id, paragraph_id, revision_id, payload, signature, key_id, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(seq, entry.kind, entry.documentId, entry.paragraphId, entry.revisionId, payload, signature, built.keyId ?? null, prevHash, hash);
+  insert.run(seq, entry.kind, entry.documentId, entry.paragraphId, entry.revisionId, payload, signature, built.keyId ?? null, prevHash, hash);
   return { seq, kind: entry.kind, documentId: entry.documentId, paragraphId: entry.paragraphId, revisionId: entry.revisionId, payload, signature, keyId: built.keyId ?? null, prevHash, hash };
 }
 
