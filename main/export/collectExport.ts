@@ -71,13 +71,17 @@ function paragraphOf(deps: ServiceDeps, p: Paragraph, revisions: readonly Revisi
   };
 }
 
+const auditRepos = new WeakMap<ServiceDeps['db'], ReturnType<typeof createAuditRepo>>();
+
 /** The paragraph's latest sign-off claim, its signature and the signer's public key (issue 12). */
 function signatureOf(deps: ServiceDeps, paragraphId: string): { signature?: ExportSignature } {
-  const entry = createAuditRepo(deps.db).lastSignOff(paragraphId);
+  let audit = auditRepos.get(deps.db);
+  if (!audit) auditRepos.set(deps.db, (audit = createAuditRepo(deps.db)));
+  const entry = audit.lastSignOff(paragraphId);
   const claim = entry ? claimOf(entry.payload) : null;
   if (!entry || !claim) return {};
   const { legacy: _legacy, ...signed } = claim;
-  const key = entry.signature === null ? null : deps.db.prepare<[string], { public_key: string }>('SELECT public_key FROM signing_keys WHERE key_id = ?').get(claim.keyId);
+  const key = entry.signature === null ? null : audit.publicKey(claim.keyId);
   return { signature: { claim: signed, signature: entry.signature, publicKey: key?.public_key ?? null } };
 }
 

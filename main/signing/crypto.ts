@@ -40,16 +40,30 @@ export function publicKeyOf(privateKeyDer: Buffer): string {
   return rawPublicKey(createPublicKey(createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' })));
 }
 
+/** A signer over one private key, parsed once (parsing costs more than signing). */
+export function ed25519Signer(privateKeyDer: Buffer): (message: string) => string {
+  const key = createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
+  return (message) => sign(null, Buffer.from(message, 'utf8'), key).toString('base64');
+}
+
 /** Ed25519 signature (base64) of the UTF-8 bytes of `message`. */
 export function signEd25519(privateKeyDer: Buffer, message: string): string {
-  const key = createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
-  return sign(null, Buffer.from(message, 'utf8'), key).toString('base64');
+  return ed25519Signer(privateKeyDer)(message);
 }
+
+// Public keys parsed once each (a library has a handful; verification runs per paragraph).
+const publicKeys = new Map<string, KeyObject>();
 
 /** False for a wrong signature, a malformed key or a malformed signature (never throws). */
 export function verifyEd25519(publicKeyB64: string, message: string, signatureB64: string): boolean {
   try {
-    return verify(null, Buffer.from(message, 'utf8'), publicKeyObject(publicKeyB64), Buffer.from(signatureB64, 'base64'));
+    let key = publicKeys.get(publicKeyB64);
+    if (!key) {
+      key = publicKeyObject(publicKeyB64);
+      if (publicKeys.size > 1000) publicKeys.clear();
+      publicKeys.set(publicKeyB64, key);
+    }
+    return verify(null, Buffer.from(message, 'utf8'), key, Buffer.from(signatureB64, 'base64'));
   } catch {
     return false;
   }

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { appendAuditEntry } from '../db/repositories/audit/auditRepo.js';
 import { keyCreatedPayload } from './auditEntries.js';
-import { generateEd25519, keyIdOf, signEd25519 } from './crypto.js';
+import { ed25519Signer, generateEd25519, keyIdOf } from './crypto.js';
 import { KeyLockedError, PASSPHRASE_COST, passphraseProtector, type KeyProtector, type ScryptCost } from './keyProtection.js';
 import { ServiceError } from '../services/serviceError.js';
 
@@ -49,7 +49,7 @@ export function createSigningKeys(
   const publicKeyStmt = db.prepare<[string], { public_key: string; profile_id: string }>('SELECT public_key, profile_id FROM signing_keys WHERE key_id = ?');
 
   function toUnlocked(keyId: string, publicKey: string, privateKeyDer: Buffer): UnlockedKey {
-    return { keyId, publicKey, sign: (message) => signEd25519(privateKeyDer, message) };
+    return { keyId, publicKey, sign: ed25519Signer(privateKeyDer) };
   }
 
   function create(profileId: string, protector: KeyProtector): UnlockedKey {

@@ -94,6 +94,7 @@ export function createAuditRepo(db: Database.Database) {
     `SELECT * FROM audit_log WHERE paragraph_id = ? AND kind = 'sign-off' ORDER BY seq DESC LIMIT 1`,
   );
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log');
+  const keyStmt = db.prepare<[string], { public_key: string }>('SELECT public_key FROM signing_keys WHERE key_id = ?');
   return {
     append: (entry: NewAuditEntry) => appendAuditEntry(db, entry),
     /** Every link in chain order, one at a time (a large library is never held at once). */
@@ -105,6 +106,8 @@ export function createAuditRepo(db: Database.Database) {
       return row ? toEntry(row) : null;
     },
     count: () => countStmt.get()?.n ?? 0,
+    /** A signing key's stored public key (base64), or null. */
+    publicKey: (keyId: string) => keyStmt.get(keyId) ?? null,
   };
 }
 
