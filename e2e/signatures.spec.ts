@@ -140,3 +140,22 @@ test('a signing passphrase set in Settings is asked for again after a restart be
   await expect(key.getByRole('status')).toHaveText('Unlocked until Verso stops.');
   await invoke(again, 'signOffParagraphs', { paragraphIds: [doc.paragraphs[1]!.id] });
 });
+
+test('the start-up check finds a signed-off text changed while Verso was stopped and says so above the library', async ({ page, server, dataDir, restartServer }) => {
+  const doc = await signedStory(server);
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await expect(page.getByRole('button', { name: 'Signed story' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  tamperTarget(dataDir, doc.paragraphs[0]!.id, 'La casa es azul.');
+  const again = await restartServer();
+  await app.open(again.url);
+  const alert = page.getByRole('alert').filter({ hasText: 'Signature check' });
+  await expect(alert).toHaveText('Signature check: 1 problem found in the library (a signed-off text or the history was changed outside Verso). See them under Settings → Verify library');
+  await alert.getByRole('link', { name: 'See them under Settings → Verify library' }).click();
+  const section = page.getByRole('region', { name: 'Signatures and audit log' });
+  await expect(section.getByRole('list', { name: 'Problems found' }).getByRole('listitem')).toHaveText([
+    '“Signed story”, paragraph 1: Signature broken (the text was changed after sign-off).',
+  ]);
+});
