@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../export/testing/exportFixture.js';
 import { createRepositories } from '../db/repositories/index.js';
+import { appendAuditEntry } from '../db/repositories/audit/auditRepo.js';
+import { signOffPayload } from './auditEntries.js';
 import { describeProblem, verifyLibrary, verifyLibraryInBackground, verifyLibrarySteps } from './verifyLibrary.js';
 
 let f: ExportFixture;
@@ -103,5 +105,29 @@ describe('document deletion', () => {
     expect(payload).toMatchObject({ title: 'Storm hits the coast', author: 'Elena Editor', role: 'editor' });
     expect(payload.paragraphs.map((p) => p.targetSha256)).toEqual(f.doc.paragraphs.map((p) => createHash('sha256').update(p.target, 'utf8').digest('hex')));
     expect(check().problems).toEqual([]);
+  });
+});
+
+describe('a forged unsigned sign-off', () => {
+  it('appended at the head with correct hashes is refused: unsigned sign-offs only exist before the first live record', () => {
+    const target = db.prepare<[], { id: string; source: string }>('SELECT id, source FROM paragraphs WHERE position = 2').get()!;
+    const forged = 'Las escuelas cierran.';
+    db.prepare('UPDATE paragraphs SET target = ? WHERE id = ?').run(forged, target.id);
+    const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+    appendAuditEntry(db, {
+      kind: 'sign-off',
+      documentId: f.doc.id,
+      paragraphId: target.id,
+      revisionId: null,
+      build: (prevAuditHash) => ({
+        payload: signOffPayload(
+          { documentId: f.doc.id, paragraphId: target.id, sourceSha256: sha(target.source), targetSha256: sha(forged), role: 'editor', at: '2026-03-01T11:00:00.000Z', keyId: '', prevAuditHash },
+          { revisionId: 1, profileId: null, signerName: 'Mallory', signed: false },
+        ),
+      }),
+    });
+    const problems = check().problems;
+    expect(problems.filter((p) => p.kind === 'chain')).toEqual([]);
+    expect(problems).toContainEqual({ kind: 'signature', documentId: f.doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'bad-signature' });
   });
 });

@@ -23,6 +23,10 @@ export function createSignatureVerifier(db: Database.Database) {
   const audit = createAuditRepo(db);
   const nextStmt = db.prepare<[number], { prev_hash: string }>('SELECT prev_hash FROM audit_log WHERE seq = ?');
   const keyStmt = db.prepare<[string], { public_key: string }>('SELECT public_key FROM signing_keys WHERE key_id = ?');
+  // Unsigned (legacy) sign-offs exist only in the prefix migration 0180 wrote: one appended later
+  // is a forgery (moving it into the prefix would break the chain under every signed claim after it).
+  const firstLive =
+    db.prepare<[], { seq: number | null }>(`SELECT min(seq) AS seq FROM audit_log WHERE json_extract(payload, '$.legacy') IS NULL`).get()?.seq ?? null;
 
   function problemOf(p: Paragraph): SignatureProblem | null {
     const entry = audit.lastSignOff(p.id);
@@ -34,7 +38,7 @@ export function createSignatureVerifier(db: Database.Database) {
     if (sha256Hex(encodeAuditLink(entry)) !== entry.hash || claim.prevAuditHash !== entry.prevHash || (next && next.prev_hash !== entry.hash)) {
       return 'chain-broken';
     }
-    if (claim.legacy && entry.signature === null) return null;
+    if (claim.legacy && entry.signature === null) return firstLive === null || entry.seq < firstLive ? null : 'bad-signature';
     const key = keyStmt.get(claim.keyId);
     if (!key) return 'unknown-key';
     if (entry.signature === null || !verifyEd25519(key.public_key, encodeSignOff(claim), entry.signature)) return 'bad-signature';
