@@ -4,10 +4,12 @@
  * open gets a new one, recorded in the audit chain (`key-created`, with its public key), so every
  * signature ever made stays verifiable.
  *
- * Interim (issue 12, see README): nobody types a passphrase yet. Unless the composition root gives
- * a protector, `sessionProtector()` seals keys with a random secret that lives only in this
- * process: a private key is never usable from the data folder alone (a copied or edited library
- * cannot be re-signed), at the price of a new key per profile per app start.
+ * Protection: a profile that set a passphrase (Settings → Signing key, `unlock`) has its key
+ * sealed with it (`user-passphrase`) and must unlock it once per run (SIGNING_KEY_LOCKED until
+ * then). Otherwise the composition root's protector seals it (safeStorage in Electron,
+ * VERSO_SIGNING_PASSPHRASE in browser mode), or `sessionProtector()`: a random secret that lives
+ * only in this process, so a private key is never usable from the data folder alone, at the price
+ * of a new key per profile per app start.
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
