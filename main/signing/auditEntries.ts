@@ -5,7 +5,8 @@
 import type { CanonicalValue, SignOffClaim } from '../../shared/signing/canonical.js';
 import { sha256Hex } from './crypto.js';
 
-export type AuditKind = 'revision' | 'revision-extended' | 'sign-off' | 'key-created' | 'document-deleted';
+/** `settings-change`: reserved for the footer-governance records (issue 12, another part), written with `appendAuditEntry`. */
+export type AuditKind = 'revision' | 'revision-extended' | 'sign-off' | 'key-created' | 'document-deleted' | 'settings-change';
 
 /** The revision columns an entry covers. */
 export interface RevisionFacts {

@@ -48,7 +48,7 @@ export const migration0180Signatures: Migration = {
 
       CREATE TABLE audit_log (
         seq           INTEGER PRIMARY KEY,
-        kind          TEXT NOT NULL CHECK (kind IN ('revision', 'revision-extended', 'sign-off', 'key-created', 'document-deleted')),
+        kind          TEXT NOT NULL CHECK (kind IN ('revision', 'revision-extended', 'sign-off', 'key-created', 'document-deleted', 'settings-change')),
         document_id   TEXT,
         paragraph_id  TEXT,
         revision_id   INTEGER,
