@@ -18,6 +18,8 @@ import { createAppSecretStore, type SecretStore } from './electron/secretStore.j
 import { createJobRunner } from './jobs/jobRunner.js';
 import { createVersoApi } from './services/createApi.js';
 import { createReviewClock } from './services/reviewClock.js';
+import { startLibraryCheck } from './services/features/signatures.js';
+import type { KeyProtector } from './signing/keyProtection.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -35,6 +37,14 @@ export interface BackendOptions {
   now?: () => Date;
   /** Monotonic clock (ms) of the reading-time measurement, for tests; default performance.now. */
   reviewNow?: () => number;
+  /**
+   * Seals profiles' signing keys at rest (issue 12): Electron's safeStorage in the desktop app; in
+   * browser mode a passphrase (scrypt + AES-256-GCM) when VERSO_SIGNING_PASSPHRASE is set. Default:
+   * keys sealed for this process only (a new key per profile per start).
+   */
+  keyProtector?: KeyProtector;
+  /** Check the whole library's signatures and audit chain in the background once opened (default true; the CLI says no). */
+  verifyAtStart?: boolean;
 }
 
 export interface Backend {
@@ -60,9 +70,11 @@ export function createBackend(options: BackendOptions): Backend {
   const jobs = createJobRunner(events);
   // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
   const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
+  const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
+  const now = options.now ?? (() => new Date());
   const api = createVersoApi({
     db,
-    repos: createRepositories(db),
+    repos,
     engines: createEngineRegistry(engineList, {
       secrets: options.secrets ?? createAppSecretStore(dataDir),
       ...(options.http ? { http: options.http } : {}),
@@ -70,10 +82,12 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     jobs,
     appInfo: { version: options.version, mode: options.mode, dataDir },
-    now: options.now ?? (() => new Date()),
+    now,
     newId: randomUUID,
     reviewClock: createReviewClock(options.reviewNow),
   });
+  // Issue 12: signatures and the chain checked at start-up, in the background (Settings shows it).
+  if (options.verifyAtStart !== false) void startLibraryCheck({ db, repos, now }, 'start-up');
 
   let closed = false;
   return {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { createBackend } from './backend.js';
+import { passphraseProtector } from './signing/keyProtection.js';
 import { startBridge } from './bridge/server.js';
 import { resolveDataDir } from './paths.js';
 import { APP_VERSION, rendererDir } from './appRoot.js';
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync(staticDir)) {
     throw new Error(`The user interface is not built (${staticDir} is missing): run "npm run build" first.`);
   }
-  const backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION });
+  // Issue 12 (interim until the app asks for it): the passphrase that seals signing keys at rest.
+  const passphrase = process.env.VERSO_SIGNING_PASSPHRASE;
+  const backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION, ...(passphrase ? { keyProtector: passphraseProtector(passphrase) } : {}) });
   const bridge = await startBridge({ port, staticDir, dispatch: backend.dispatch, events: backend.events });
   console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${backend.dbPath}`);
   console.log(`Open this address in your browser: ${bridge.url}`);

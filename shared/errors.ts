@@ -10,6 +10,7 @@ import { EXCLUSION_ERROR_CODES } from './features/exclusionApi.js';
 import { REPLACE_ERROR_CODES } from './features/replaceApi.js';
 import { LIBRARY_ERROR_CODES } from './features/libraryApi.js';
 import { PROVENANCE_ERROR_CODES } from './features/provenanceApi.js';
+import { SIGNATURES_ERROR_CODES } from './features/signaturesApi.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -23,5 +24,6 @@ export const ERROR_CODES = [
   ...REPLACE_ERROR_CODES,
   ...LIBRARY_ERROR_CODES,
   ...PROVENANCE_ERROR_CODES,
+  ...SIGNATURES_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,7 @@ import { exclusionSchemas } from './features/exclusionSchemas.js';
 import { replaceSchemas } from './features/replaceSchemas.js';
 import { librarySchemas } from './features/librarySchemas.js';
 import { provenanceSchemas } from './features/provenanceSchemas.js';
+import { signaturesSchemas } from './features/signaturesSchemas.js';
 import { LIMITS } from './limits.js';
 import { HTML_EXTRACTS, PASTE_FORMATS } from './import/importedDocument.js';
 
@@ -113,6 +114,7 @@ export const methodSchemas = {
   ...replaceSchemas,
   ...librarySchemas,
   ...provenanceSchemas,
+  ...signaturesSchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =

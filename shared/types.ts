@@ -88,6 +88,8 @@ export interface Paragraph {
   signOff: SignOff | null;
   /** Set while the paragraph is excluded from translation (an orthogonal flag, not a status); absent otherwise. */
   excluded?: Exclusion;
+  /** Signed off, but its source or target no longer matches its latest signed sign-off (changed outside Verso); absent otherwise. */
+  signatureBroken?: true;
   updatedAt: string;
 }
 

@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { createBackend, type Backend } from '../backend.js';
+import { safeStorageProtector } from '../signing/keyProtection.js';
 import { resolveDataDir } from '../paths.js';
 import { APP_VERSION, rendererDir } from '../appRoot.js';
 import { CONTENT_SECURITY_POLICY } from '../bridge/securityHeaders.js';
@@ -31,6 +32,8 @@ async function start(): Promise<void> {
       mode: 'electron',
       version: APP_VERSION,
       nativeBinding: process.env.VERSO_NATIVE_BINDING || undefined,
+      // Signing keys sealed by the OS key store (not testable here: no Electron binary).
+      ...(safeStorage.isEncryptionAvailable() ? { keyProtector: safeStorageProtector(safeStorage) } : {}),
     });
   } catch (err) {
     dialog.showErrorBox(i18n.t('startup.failedTitle'), i18n.t('startup.failedBody', { message: (err as Error).message }));

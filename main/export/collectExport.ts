@@ -14,13 +14,16 @@ import { createReviewCore } from '../services/reviewService.js';
 import { draftNotice } from '../services/exportService.js';
 import { ServiceError } from '../services/serviceError.js';
 import { readSettings } from '../services/settingsService.js';
-import type { ExportActor, ExportDocument, ExportOrigin, ExportParagraph, SignOffReview } from './model.js';
+import type { ExportActor, ExportDocument, ExportOrigin, ExportParagraph, ExportSignature, SignOffReview } from './model.js';
 import { createWorkflowRepo, type WorkflowRepo } from '../db/repositories/workflow/workflowRepo.js';
 import { provenanceRepoFor, type StoredOrigin } from '../db/repositories/provenance/provenanceRepo.js';
 import { tidy } from './text.js';
 import { paragraphsForFormat } from './excludedParagraphs.js';
 import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
 import { footerGovernance } from '../services/footerGovernance.js';
+import { createSignatureVerifier } from '../signing/verifySignatures.js';
+import { createAuditRepo } from '../db/repositories/audit/auditRepo.js';
+import { claimOf } from '../signing/auditEntries.js';
 
 export const FOOTER_OVERRIDES_KEY = 'exporting.footerTemplates';
 
@@ -93,7 +96,22 @@ function paragraphOf(deps: ServiceDeps, workflow: WorkflowRepo, p: Paragraph, re
     ...(p.excluded ? { excluded: true } : {}),
     ...withReview(signOffReviewOf(workflow, p, revisions)),
     origin: originOf(p, revisions, stored),
+    ...(p.status === 'signed-off' ? signatureOf(deps, p.id) : {}),
   };
+}
+
+const auditRepos = new WeakMap<ServiceDeps['db'], ReturnType<typeof createAuditRepo>>();
+
+/** The paragraph's latest sign-off claim, its signature and the signer's public key (issue 12). */
+function signatureOf(deps: ServiceDeps, paragraphId: string): { signature?: ExportSignature } {
+  let audit = auditRepos.get(deps.db);
+  if (!audit) auditRepos.set(deps.db, (audit = createAuditRepo(deps.db)));
+  const entry = audit.lastSignOff(paragraphId);
+  const claim = entry ? claimOf(entry.payload) : null;
+  if (!entry || !claim) return {};
+  const { legacy: _legacy, ...signed } = claim;
+  const key = entry.signature === null ? null : audit.publicKey(claim.keyId);
+  return { signature: { claim: signed, signature: entry.signature, publicKey: key?.public_key ?? null } };
 }
 
 /** Numbers (1-based) of signed-off paragraphs whose QA errors were not overridden with a reason at sign-off. */
@@ -177,6 +195,16 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
         'EXPORT_NOT_SIGNED_OFF',
         `${plural(blockers.count, 'paragraph is', 'paragraphs are')} not signed off: ${formatNumbers(numbers)}`,
         { count: blockers.count, paragraphs: numbers },
+      );
+    }
+    // Signatures and the chain, not the status column (issue 12).
+    const broken = createSignatureVerifier(deps.db).check(paragraphs).map((c) => c.number);
+    if (broken.length > 0) {
+      throw new ServiceError(
+        'EXPORT_SIGNATURE_BROKEN',
+        `${plural(broken.length, 'signed-off paragraph was', 'signed-off paragraphs were')} changed after sign-off, outside Verso (signature broken): ${formatNumbers(broken)}. ` +
+          'Check the text and sign it off again.',
+        { count: broken.length, paragraphs: broken },
       );
     }
     const qa = unresolvedQa(deps, paragraphs, revisions);

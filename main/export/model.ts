@@ -7,6 +7,7 @@ import type { BlockKind, ExportMode, HumanDeclaration, MtRecord, OriginKind, Par
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { DraftNotice } from '../../shared/features/exportingDraftNotice.js';
 import type { FooterGovernance } from '../../shared/features/exportingApi.js';
+import type { SignOffClaim } from '../../shared/signing/canonical.js';
 
 export interface ExportActor {
   name: string;
@@ -46,6 +47,8 @@ export interface ExportParagraph {
    * `mt` (mt, else human). `unknown` with `declaredHuman` is an editor's declaration.
    */
   origin?: ExportOrigin | null;
+  /** The latest sign-off's signed claim (issue 12), for the attestation; absent when not signed off. */
+  signature?: ExportSignature;
 }
 
 /**
@@ -70,6 +73,15 @@ export function originKind(p: Pick<ExportParagraph, 'origin' | 'mt' | 'status'>)
   if (p.origin !== undefined) return p.origin?.kind ?? null;
   if (p.mt) return 'mt';
   return p.status === 'new' ? null : 'human';
+}
+
+/** A sign-off as `verso verify` checks it from the attestation alone. */
+export interface ExportSignature {
+  claim: SignOffClaim;
+  /** Ed25519 signature (base64) of `encodeSignOff(claim)`; null for a sign-off made before signatures existed. */
+  signature: string | null;
+  /** The signer's raw Ed25519 public key (base64); null when unsigned. */
+  publicKey: string | null;
 }
 
 export interface ExportDocument {

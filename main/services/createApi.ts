@@ -17,6 +17,7 @@ import { createExclusionService } from './features/exclusion.js';
 import { createProvenanceService } from './features/provenance.js';
 import { createReplaceService } from './features/replace.js';
 import { createLibraryService } from './features/library.js';
+import { createSignaturesService } from './features/signatures.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -41,5 +42,6 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createProvenanceService(deps),
     ...createReplaceService(deps),
     ...createLibraryService(deps),
+    ...createSignaturesService(deps),
   };
 }

@@ -185,8 +185,10 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
     ) => {
     const at = deps.now().toISOString();
     return paragraphs.map((p) => {
+      // A new sign-off covers the text as it is now.
+      const { signatureBroken: _broken, ...rest } = p;
       const updated: Paragraph = {
-        ...p,
+        ...rest,
         status: 'signed-off',
         signOff: { profileId: author.id, name: author.name, role: author.role, at, textHash: sha256Hex(p.target) },
         updatedAt: at,

@@ -33,6 +33,7 @@ import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, G
 import { cleanTerm } from '../../shared/glossary/normalize.js';
 import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
 import type { DocumentOrigins } from '../../shared/features/provenanceApi.js';
+import type { LibraryCheck, SigningKeyStatus } from '../../shared/features/signaturesApi.js';
 import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
 import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
@@ -991,5 +992,38 @@ export class FakeVersoApi implements VersoApi {
     const next = { unknown: current.unknown.map((o) => (open.includes(o) ? { ...o, declaredHuman } : o)) };
     this.origins.set(input.documentId, next);
     return next;
+  }
+
+  // --- signatures (issue 12): the fake library always checks clean unless a test sets `libraryCheck` ---
+  libraryCheck: LibraryCheck = {
+    state: 'idle', trigger: null, done: 0, total: 0, links: 0, revisions: 0, signedOff: 0, problems: [], problemCount: 0, finishedAt: null,
+  };
+
+  async verifyLibrary(input: Record<string, never>): Promise<LibraryCheck> {
+    this.record('verifyLibrary', input);
+    if (this.libraryCheck.state !== 'done') this.libraryCheck = { ...this.libraryCheck, state: 'done', trigger: 'manual', finishedAt: now() };
+    return this.libraryCheck;
+  }
+
+  async getLibraryCheck(input: Record<string, never>): Promise<LibraryCheck> {
+    this.record('getLibraryCheck', input);
+    return this.libraryCheck;
+  }
+
+  signingPassphrase: string | null = null;
+  signingUnlocked = false;
+
+  async getSigningKey(input: Record<string, never>): Promise<SigningKeyStatus> {
+    this.record('getSigningKey', input);
+    return { state: this.signingUnlocked ? 'unlocked' : this.signingPassphrase === null ? 'none' : 'locked' };
+  }
+
+  async unlockSigningKey(input: { passphrase: string }): Promise<SigningKeyStatus & { created: boolean }> {
+    this.record('unlockSigningKey', input);
+    const created = this.signingPassphrase === null;
+    if (!created && input.passphrase !== this.signingPassphrase) throw new FakeApiError('SIGNING_PASSPHRASE_WRONG', 'Wrong passphrase');
+    this.signingPassphrase = input.passphrase;
+    this.signingUnlocked = true;
+    return { state: 'unlocked', created };
   }
 }

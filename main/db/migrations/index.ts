@@ -13,6 +13,7 @@ import { migration0150TmUnitCodes } from './0150-tm-unit-codes.js';
 import { migration0170SettingsChanges } from './0170-settings-changes.js';
 import { migration0200DeletionHashes } from './0200-deletion-hashes.js';
 import { migration0160ProvenanceOrigins } from './0160-provenance-origins.js';
+import { migration0180Signatures } from './0180-signatures.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0170SettingsChanges,
   migration0200DeletionHashes,
   migration0160ProvenanceOrigins,
+  migration0180Signatures,
 ].sort((a, b) => a.version - b.version);

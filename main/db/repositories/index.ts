@@ -6,15 +6,26 @@ import { createProfilesRepo } from './profilesRepo.js';
 import { createRevisionsRepo } from './revisionsRepo.js';
 import { createSettingsRepo } from './settingsRepo.js';
 import { createSettingsChangesRepo } from './settingsChanges/settingsChangesRepo.js';
+import { createAuditRecorder } from '../../signing/auditRecorder.js';
+import type { KeyProtector } from '../../signing/keyProtection.js';
+import { createSigningKeys, sessionProtector } from '../../signing/signingKeys.js';
 
-export function createRepositories(db: Database.Database) {
+export interface RepositoryOptions {
+  /** Seals profiles' signing keys at rest (default: `sessionProtector()`, keys usable in this process only). */
+  keyProtector?: KeyProtector;
+}
+
+export function createRepositories(db: Database.Database, options: RepositoryOptions = {}) {
+  const signingKeys = createSigningKeys(db, options.keyProtector ?? sessionProtector());
+  const audit = createAuditRecorder(db, signingKeys);
   return {
+    signingKeys,
     profiles: createProfilesRepo(db),
     settings: createSettingsRepo(db),
     settingsChanges: createSettingsChangesRepo(db),
     documents: createDocumentsRepo(db),
     paragraphs: createParagraphsRepo(db),
-    revisions: createRevisionsRepo(db),
+    revisions: createRevisionsRepo(db, audit),
   };
 }
 

@@ -2,6 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import type { BlockKind, Exclusion, Paragraph, ParagraphStatus, Role } from '../../../shared/types.js';
+import { claimOf } from '../../signing/auditEntries.js';
+import { sha256Hex } from '../../signing/crypto.js';
 
 interface ParagraphRow {
   id: string;
@@ -30,12 +32,26 @@ interface ParagraphRow {
   excluded_by: string | null;
   excluded_role: Role | null;
   excluded_origin: Exclusion['origin'] | null;
+  /** Reads only: the payload of the latest sign-off audit entry, for signed-off paragraphs. */
+  signed_claim?: string | null;
 }
 
 const COLUMNS = `id, document_id, position, kind, marker, source, target, inline_codes, status,
   mt_text, mt_engine, mt_engine_version, mt_source_lang, mt_target_lang, mt_created_at, mt_unknown_words,
   signed_off_by, signed_off_name, signed_off_role, signed_off_at, signed_off_hash, updated_at,
   excluded_at, excluded_by, excluded_role, excluded_origin`;
+
+/** Reads add the latest sign-off claim (audit_log, migration 0180) of a signed-off paragraph. */
+const READ_COLUMNS = `${COLUMNS},
+  CASE WHEN status = 'signed-off' THEN (SELECT a.payload FROM audit_log a
+    WHERE a.paragraph_id = paragraphs.id AND a.kind = 'sign-off' ORDER BY a.seq DESC LIMIT 1) END AS signed_claim`;
+
+/** The cheap check on every read: the texts' hashes against the claim (signatures are checked by main/signing/verifySignatures.ts). */
+function signatureBroken(row: ParagraphRow): boolean {
+  if (row.status !== 'signed-off' || row.signed_claim === undefined) return false;
+  const claim = row.signed_claim === null ? null : claimOf(row.signed_claim);
+  return claim === null || claim.targetSha256 !== sha256Hex(row.target) || claim.sourceSha256 !== sha256Hex(row.source);
+}
 
 function parseWords(json: string | null): string[] {
   if (json === null) return [];
@@ -87,6 +103,7 @@ function toParagraph(row: ParagraphRow): Paragraph {
     ...(row.excluded_at !== null
       ? { excluded: { at: row.excluded_at, name: row.excluded_by ?? '', role: row.excluded_role, origin: row.excluded_origin ?? 'human' } }
       : {}),
+    ...(signatureBroken(row) ? { signatureBroken: true as const } : {}),
     updatedAt: row.updated_at,
   };
 }
@@ -141,12 +158,12 @@ export function createParagraphsRepo(db: Database.Database) {
        signed_off_at = @signed_off_at, signed_off_hash = @signed_off_hash, updated_at = @updated_at
      WHERE id = @id`,
   );
-  const getStmt = db.prepare<[string], ParagraphRow>(`SELECT ${COLUMNS} FROM paragraphs WHERE id = ?`);
+  const getStmt = db.prepare<[string], ParagraphRow>(`SELECT ${READ_COLUMNS} FROM paragraphs WHERE id = ?`);
   const listStmt = db.prepare<[string], ParagraphRow>(
-    `SELECT ${COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`,
+    `SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`,
   );
   const pageStmt = db.prepare<[string, number, number], ParagraphRow>(
-    `SELECT ${COLUMNS} FROM paragraphs WHERE document_id = ? AND position >= ? ORDER BY position LIMIT ?`,
+    `SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? AND position >= ? ORDER BY position LIMIT ?`,
   );
   const countInDocumentStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM paragraphs WHERE document_id = ?');
   const setCodesStmt = db.prepare<[string, string]>('UPDATE paragraphs SET inline_codes = ? WHERE id = ?');

@@ -1,6 +1,8 @@
 /** Revisions: one row per change of a paragraph (import, MT, edit, confirm, sign-off, withdrawal). */
 import type Database from 'better-sqlite3';
 import type { ParagraphStatus, RevisionAction, RevisionOrigin, Role } from '../../../shared/types.js';
+import { createAuditRecorder, type AuditRecorder } from '../../signing/auditRecorder.js';
+import { createSigningKeys, sessionProtector } from '../../signing/signingKeys.js';
 
 export interface Revision {
   id: number;
@@ -66,7 +68,8 @@ function toRevision(row: RevisionRow): Revision {
   };
 }
 
-export function createRevisionsRepo(db: Database.Database) {
+/** Every insert and extension is chained into the audit log in the same transaction (`audit`; default: keys sealed for this process only). */
+export function createRevisionsRepo(db: Database.Database, audit: AuditRecorder = createAuditRecorder(db, createSigningKeys(db, sessionProtector()))) {
   const insertStmt = db.prepare<[Record<string, string | null>]>(
     `INSERT INTO revisions (paragraph_id, document_id, profile_id, author_name, role, origin, action, mt_engine,
        before_text, after_text, status_before, status_after, created_at, updated_at)
@@ -87,29 +90,37 @@ export function createRevisionsRepo(db: Database.Database) {
   );
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM revisions');
 
+  // The revision and its audit link are written together.
+  const insertTx = db.transaction((rev: NewRevision): number => {
+    const result = insertStmt.run({
+      paragraph_id: rev.paragraphId,
+      document_id: rev.documentId,
+      profile_id: rev.profileId,
+      author_name: rev.authorName,
+      role: rev.role,
+      origin: rev.origin,
+      action: rev.action,
+      mt_engine: rev.mtEngine,
+      before_text: rev.beforeText,
+      after_text: rev.afterText,
+      status_before: rev.statusBefore,
+      status_after: rev.statusAfter,
+      created_at: rev.createdAt,
+      updated_at: rev.updatedAt ?? rev.createdAt,
+    });
+    const id = Number(result.lastInsertRowid);
+    audit.revisionInserted({ ...rev, revisionId: id, at: rev.createdAt });
+    return id;
+  });
+
   return {
     insert(rev: NewRevision): number {
-      const result = insertStmt.run({
-        paragraph_id: rev.paragraphId,
-        document_id: rev.documentId,
-        profile_id: rev.profileId,
-        author_name: rev.authorName,
-        role: rev.role,
-        origin: rev.origin,
-        action: rev.action,
-        mt_engine: rev.mtEngine,
-        before_text: rev.beforeText,
-        after_text: rev.afterText,
-        status_before: rev.statusBefore,
-        status_after: rev.statusAfter,
-        created_at: rev.createdAt,
-        updated_at: rev.updatedAt ?? rev.createdAt,
-      });
-      return Number(result.lastInsertRowid);
+      return insertTx(rev);
     },
     /** Folds a further edit into an existing revision (debounced autosave). */
     extend(id: number, afterText: string, statusAfter: ParagraphStatus, at: string): void {
       extendStmt.run(afterText, statusAfter, at, id);
+      audit.revisionExtended(id, afterText, statusAfter, at);
     },
     last(paragraphId: string): Revision | null {
       const row = lastStmt.get(paragraphId);

@@ -2,6 +2,7 @@
  * The headless CLI for newsroom pipelines, over the same services and `VERSO_DATA_DIR` as the app:
  *   verso list [--json]
  *   verso export <document> --format <format> --out <file-or-folder> [--draft] [--force]
+ *   verso verify <attestation.jsonld> [--text FILE] | verso verify --library   (verifyCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage).
  */
@@ -13,6 +14,7 @@ import type { DocumentSummary } from '../../../shared/types.js';
 import { createBackend, DB_FILE_NAME, type Backend } from '../../backend.js';
 import { slugify } from '../../services/exportService.js';
 import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
+import { verifyCommand } from './verifyCommand.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -34,6 +36,11 @@ export const USAGE = `Usage:
       --out: a file, or an existing folder to put the file in under its own name.
       --draft: a draft export (always possible, marked as draft); default publish-ready.
       --force: overwrite an existing file.
+  verso verify <attestation.jsonld> [--text FILE]
+      Checks an attestation with only that file: every sign-off's Ed25519 signature and text hash;
+      --text: an exported plain text (--format txt) against it, paragraph by paragraph.
+  verso verify --library
+      Checks the whole library: the audit chain, the history and every signed-off paragraph.
   verso --help | --version`;
 
 const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
@@ -67,7 +74,7 @@ function openLibrary(io: CliIo): Backend {
   if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
     throw new CliError(`There is no Verso library in ${dataDir}. Set VERSO_DATA_DIR to the folder the app uses.`);
   }
-  return createBackend({ dataDir, mode: 'browser', version: io.version });
+  return createBackend({ dataDir, mode: 'browser', version: io.version, verifyAtStart: false });
 }
 
 export function findDocument(docs: readonly DocumentSummary[], ref: string): DocumentSummary {
@@ -142,6 +149,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'export':
         await exportCommand(io, rest);
         return 0;
+      case 'verify':
+        return await verifyCommand({ ...io, openLibrary: () => openLibrary(io) }, rest, (message) => new UsageError(message));
       case '--version':
       case '-v':
         io.out(`${io.version}\n`);

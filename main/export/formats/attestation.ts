@@ -7,6 +7,8 @@
 import type { FooterGovernance } from '../../../shared/features/exportingApi.js';
 import { originKind, type ExportDocument, type ExportParagraph } from '../model.js';
 import { sha256 } from './provenance.js';
+import { plainParagraphText } from './plainText.js';
+import { attestationSigners } from './attestationSignatures.js';
 
 export const ATTESTATION_CONTEXT = {
   schema: 'https://schema.org/',
@@ -64,6 +66,12 @@ export const ATTESTATION_CONTEXT = {
   importedFrom: 'verso:importedFrom',
   declaredHuman: 'verso:declaredHuman',
   originUnknown: 'verso:originUnknown',
+  signOff: 'verso:signOff',
+  signers: { '@id': 'verso:signers', '@container': '@set' },
+  keyId: 'verso:keyId',
+  publicKey: 'verso:publicKey',
+  signature: 'verso:signature',
+  plainTextSha256: 'verso:plainTextSha256',
 } as const;
 
 type Decision = NonNullable<FooterGovernance['policySetBy']>;
@@ -170,9 +178,12 @@ export function writeAttestation(doc: ExportDocument): string {
             ...reviewOf(p),
           }
         : {}),
+      // Issue 12: what `verso verify` checks with this file alone (attestationSignatures.ts).
+      ...(p.signature ? { signOff: { ...p.signature.claim, signature: p.signature.signature }, plainTextSha256: sha256(plainParagraphText(p)) } : {}),
     };
   });
   const gaps = reviewGaps(doc.paragraphs);
+  const signers = attestationSigners(doc);
   const value = {
     '@context': ATTESTATION_CONTEXT,
     '@id': `urn:verso:document:${encodeURIComponent(doc.id)}:${doc.targetLang}`,
@@ -193,6 +204,7 @@ export function writeAttestation(doc: ExportDocument): string {
     wasAssociatedWith: [{ '@type': 'prov:SoftwareAgent', name: 'Verso', softwareVersion: doc.toolVersion }],
     ...(doc.footerGovernance ? { disclosureFooter: disclosureFooter(doc.footerGovernance) } : {}),
     hasPart: parts,
+    ...(signers.length > 0 ? { signers } : {}),
   };
   return JSON.stringify(value, null, 2) + '\n';
 }

@@ -7,6 +7,8 @@ import { findFooterTemplate, renderFooter } from '../../../shared/footer.js';
 import { exportFixture, FIXTURE_CONTACT, FIXTURE_PUBLISHER, type ExportFixture } from '../../export/testing/exportFixture.js';
 import { docxParagraphs } from '../../export/testing/docxParagraphs.js';
 import { failure } from '../../testing/failure.js';
+import { createAuditRecorder } from '../../signing/auditRecorder.js';
+import { createSigningKeys, sessionProtector } from '../../signing/signingKeys.js';
 
 const fixtures: ExportFixture[] = [];
 afterEach(() => {
@@ -71,9 +73,19 @@ describe('exportFile', () => {
   it('an unresolved QA error blocks publish-ready export; an override reason at sign-off resolves it', async () => {
     const { backend, doc } = await fixture(['In 2024, 300 people came.', 'The house is red.']);
     const ids = doc.paragraphs.map((p) => p.id);
-    // A signed-off paragraph whose text lost a number (as if QA had been added after its sign-off).
+    // A signed-off paragraph whose text lost a number. Changed by SQL alone, its signature no longer matches (issue 12).
     const db = new Database(backend.dbPath);
     db.prepare('UPDATE paragraphs SET target = ? WHERE id = ?').run('En 2024 vinieron personas.', ids[0]);
+    const broken = await failure(backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' }));
+    expect(broken).toMatchObject({ code: 'EXPORT_SIGNATURE_BROKEN', details: { count: 1, paragraphs: [1] } });
+    // Signed as Verso signs (as if QA had gained this check after a real sign-off): now the QA gate speaks.
+    const last = db.prepare<[string], { id: number }>(`SELECT id FROM revisions WHERE paragraph_id = ? AND action = 'sign-off'`).get(ids[0]!)!;
+    const editor = db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM profiles WHERE role = 'editor'`).get()!;
+    createAuditRecorder(db, createSigningKeys(db, sessionProtector())).revisionInserted({
+      revisionId: last.id, documentId: doc.id, paragraphId: ids[0]!, profileId: editor.id, authorName: editor.name, role: 'editor',
+      origin: 'human', action: 'sign-off', beforeText: 'En 2024 vinieron personas.', afterText: 'En 2024 vinieron personas.',
+      statusBefore: 'translated', statusAfter: 'signed-off', at: '2026-03-01T10:00:00.000Z',
+    });
     db.close();
     const err = await failure(backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' }));
     expect(err).toMatchObject({ code: 'EXPORT_QA_UNRESOLVED', details: { count: 1, paragraphs: [1] } });

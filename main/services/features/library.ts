@@ -12,6 +12,8 @@ import type { Paragraph, Profile } from '../../../shared/types.js';
 import { createLibraryRepo, type LibraryRepo } from '../../db/repositories/library/libraryRepo.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../serviceError.js';
+import { appendAuditEntry } from '../../db/repositories/audit/auditRepo.js';
+import { documentDeletedPayload } from '../../signing/auditEntries.js';
 
 function notFound(documentId: string): ServiceError {
   return new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
@@ -86,6 +88,19 @@ function paragraphHashes(paragraphs: readonly Paragraph[]): string {
  * document ever had a sign-off and the current profile is not an editor. A running MT job of the
  * document is cancelled first.
  */
+/** Issue 12: the deletion joins the audit chain, with every paragraph's text hashes (the revisions go with the document). */
+function recordDeletionInChain(deps: ServiceDeps, documentId: string, title: string, profile: Profile): void {
+  const paragraphs = deps.repos.paragraphs.listByDocument(documentId);
+  const at = deps.now().toISOString();
+  appendAuditEntry(deps.db, {
+    kind: 'document-deleted',
+    documentId,
+    paragraphId: null,
+    revisionId: null,
+    build: () => ({ payload: documentDeletedPayload({ documentId, title, profileId: profile.id, author: profile.name, role: profile.role, at, paragraphs }) }),
+  });
+}
+
 export function deleteDocumentRecorded(deps: ServiceDeps, documentId: string): void {
   const profile = requireProfile(deps);
   const repo = createLibraryRepo(deps.db);
@@ -121,6 +136,7 @@ export function deleteDocumentRecorded(deps: ServiceDeps, documentId: string): v
     // are gone), so there is no need to wait for the engine to stop.
     const running = deps.jobs.runningFor(documentId);
     if (running) deps.jobs.cancel(running);
+    recordDeletionInChain(deps, documentId, item.title, profile);
     deps.repos.documents.delete(documentId);
   }).immediate();
 }

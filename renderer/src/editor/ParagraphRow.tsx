@@ -399,7 +399,14 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
         />
       </div>
       <div role="cell" className="cell-status">
-        <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>
+        {paragraph.status === 'signed-off' && paragraph.signatureBroken ? (
+          // The status column says signed off, the signature says otherwise (issue 12): the signature wins.
+          <span className="status-badge status-signature-broken" title={t('signatures.status.brokenHint')}>
+            {t('signatures.status.broken')}
+          </span>
+        ) : (
+          <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>
+        )}
         <ExclusionBadge paragraph={paragraph} />
         {paragraph.status === 'signed-off' && paragraph.signOff && (
           <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>

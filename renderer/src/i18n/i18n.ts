@@ -27,14 +27,16 @@ import enLibrary from './locales/en/library.json';
 import deLibrary from './locales/de/library.json';
 import enProvenance from './locales/en/provenance.json';
 import deProvenance from './locales/de/provenance.json';
+import enSignatures from './locales/en/signatures.json';
+import deSignatures from './locales/de/signatures.json';
 import { mergeLocales } from './mergeLocales.js';
 
 /**
  * Each feature keeps its strings in its own file (locales/<lang>/<feature>.json), deep-merged over
  * the core file, so features never edit each other's strings.
  */
-const en = mergeLocales(enCore, enEngines, enWorkflow, enExporting, enImporting, enMemory, enGlossary, enExclusion, enReplace, enLibrary, enNavigation, enProvenance);
-const de = mergeLocales(deCore, deEngines, deWorkflow, deExporting, deImporting, deMemory, deGlossary, deExclusion, deReplace, deLibrary, deNavigation, deProvenance);
+const en = mergeLocales(enCore, enEngines, enWorkflow, enExporting, enImporting, enMemory, enGlossary, enExclusion, enReplace, enLibrary, enNavigation, enProvenance, enSignatures);
+const de = mergeLocales(deCore, deEngines, deWorkflow, deExporting, deImporting, deMemory, deGlossary, deExclusion, deReplace, deLibrary, deNavigation, deProvenance, deSignatures);
 /** The merged trees, for tests (same keys in every language). */
 export const LOCALES = { en, de } as const;
 export type Locale = typeof en;

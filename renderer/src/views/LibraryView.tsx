@@ -14,6 +14,7 @@ import { LibraryItemRow } from '../library/LibraryItemRow.js';
 import { useLibrary } from '../library/useLibrary.js';
 import { useDateTime } from '../library/useDateTime.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
+import { LibraryCheckNotice } from '../signatures/LibraryCheckNotice.js';
 
 type Message = { kind: 'renamed' | 'deleted'; title: string } | null;
 
@@ -172,6 +173,7 @@ export function LibraryView({
         </div>
       </div>
       <ErrorAlert error={library.error} />
+      <LibraryCheckNotice />
       <p role="status" className="status-line">
         {message ? t(message.kind === 'renamed' ? 'library.rename.done' : 'library.delete.done', { title: message.title }) : ''}
       </p>

@@ -9,6 +9,8 @@ import { EngineSettingsSection } from '../engines/EngineSettingsSection.js';
 import { FooterSettingsSection } from '../exporting/FooterSettingsSection.js';
 import { FooterChangesHistory } from '../exporting/FooterChangesHistory.js';
 import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
+import { VerifyLibrarySection } from '../signatures/VerifyLibrarySection.js';
+import { SigningKeySection } from '../signatures/SigningKeySection.js';
 import type { SettingsSection } from '../routing/route.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
@@ -200,6 +202,8 @@ export function SettingsView({
       {settings !== null && <FooterChangesHistory refresh={historyVersion} />}
       <EngineSettingsSection />
       <MemorySettingsSection />
+      <SigningKeySection />
+      <VerifyLibrarySection />
       {settings === null && error !== null && (
         <>
           <ErrorAlert error={error} />

@@ -1,0 +1,87 @@
+/**
+ * Settings → Signatures (issue 12): the latest library check (the start-up one runs in the
+ * background; its progress is polled while it runs) and the "Verify library" button.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LibraryCheck, LibraryProblem } from '../../../shared/features/signaturesApi.js';
+import { useApi } from '../api/ApiProvider.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+
+const POLL_MS = 500;
+
+function useProblemText(): (p: LibraryProblem) => string {
+  const { t } = useTranslation();
+  return (p) => {
+    switch (p.kind) {
+      case 'chain':
+        return t(`signatures.verify.problem.chain.${p.detail}`, { seq: p.seq });
+      case 'revision':
+        return t('signatures.verify.problem.revision', { revision: p.revisionId });
+      case 'signature':
+        return t(`signatures.verify.problem.signature.${p.problem}`, { title: p.title, paragraph: p.paragraph });
+    }
+  };
+}
+
+export function VerifyLibrarySection() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const headingId = useId();
+  const problemText = useProblemText();
+  const [check, setCheck] = useState<LibraryCheck | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const refresh = useCallback(() => api.getLibraryCheck({}).then(setCheck, setError), [api]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  // While a check runs (the start-up one, or one from here), show its progress.
+  useEffect(() => {
+    if (check?.state !== 'running') return;
+    const timer = setTimeout(() => void refresh(), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [check, refresh]);
+
+  const verify = async () => {
+    setBusy(true);
+    setError(null);
+    setCheck((c) => (c ? { ...c, state: 'running', trigger: 'manual', done: 0 } : c));
+    try {
+      setCheck(await api.verifyLibrary({}));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="settings-section signatures-settings" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('signatures.verify.heading')}</h2>
+      <p className="hint">{t('signatures.verify.intro')}</p>
+      <div className="actions">
+        <button type="button" onClick={() => void verify()} disabled={busy}>
+          {t('signatures.verify.button')}
+        </button>
+      </div>
+      <p role="status" className="status-line">
+        {check?.state === 'running' && t('signatures.verify.running', { done: check.done, total: check.total })}
+        {check?.state === 'done' &&
+          (check.problemCount === 0
+            ? t('signatures.verify.ok', { links: check.links, signedOff: check.signedOff })
+            : t('signatures.verify.problems', { count: check.problemCount }))}
+        {check?.state === 'failed' && t('signatures.verify.failed')}
+      </p>
+      {check?.state === 'done' && check.problems.length > 0 && (
+        <ul className="verify-problems" aria-label={t('signatures.verify.listLabel')}>
+          {check.problems.map((p, i) => (
+            <li key={i}>{problemText(p)}</li>
+          ))}
+        </ul>
+      )}
+      {error !== null && <ErrorAlert error={error} />}
+    </section>
+  );
+}

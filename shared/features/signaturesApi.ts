@@ -1,0 +1,66 @@
+/**
+ * Part of the API contract: signed sign-offs and the hash-chained audit log (issue 12). Schemas in
+ * `shared/features/signaturesSchemas.ts`, services in `main/services/features/signatures.ts`.
+ */
+export const SIGNATURES_ERROR_CODES = ['EXPORT_SIGNATURE_BROKEN', 'SIGNING_KEY_LOCKED', 'SIGNING_PASSPHRASE_WRONG'] as const satisfies readonly string[];
+
+/** Why a signed-off paragraph fails verification. */
+export const SIGNATURE_PROBLEMS = [
+  /** The target or source no longer has the hash the sign-off claims. */
+  'text-changed',
+  /** Signed off, but no sign-off entry in the audit log. */
+  'no-sign-off-record',
+  /** The Ed25519 signature does not verify against the key named. */
+  'bad-signature',
+  /** The key named is not in the library. */
+  'unknown-key',
+  /** The sign-off entry's own hash or its place in the chain was changed. */
+  'chain-broken',
+] as const;
+export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number];
+
+/** One problem the library check found (the CLI prints `describeProblem`, the renderer its own strings). */
+export type LibraryProblem =
+  | { kind: 'chain'; seq: number; detail: 'tampered' | 'broken-link' | 'gap' }
+  | { kind: 'revision'; revisionId: number; documentId: string }
+  | { kind: 'signature'; documentId: string; title: string; paragraph: number; problem: SignatureProblem };
+
+/** The latest library check (at start-up or from Settings → Verify library). */
+export interface LibraryCheck {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  trigger: 'start-up' | 'manual' | null;
+  /** Items checked (audit links, revisions, signed-off paragraphs) of `total`. */
+  done: number;
+  total: number;
+  /** When `done`: the counts checked and what was wrong (at most `LIBRARY_PROBLEMS_SHOWN`, `problemCount` in all). */
+  links: number;
+  revisions: number;
+  signedOff: number;
+  problems: LibraryProblem[];
+  problemCount: number;
+  finishedAt: string | null;
+}
+
+export const LIBRARY_PROBLEMS_SHOWN = 200;
+/** A signing passphrase: at least this many characters (and at most 1,000). */
+export const PASSPHRASE_MIN_CHARS = 8;
+
+/** The current profile's signing key: none sealed with a passphrase yet, locked (this run), or unlocked. */
+export interface SigningKeyStatus {
+  state: 'none' | 'locked' | 'unlocked';
+}
+
+export interface SignaturesApi {
+  getSigningKey(input: Record<string, never>): Promise<SigningKeyStatus>;
+  /**
+   * Unlocks the current profile's passphrase-sealed signing key for this run, or, when it has none,
+   * makes a key sealed with this passphrase (SIGNING_PASSPHRASE_WRONG when it does not open it).
+   */
+  unlockSigningKey(input: { passphrase: string }): Promise<SigningKeyStatus & { created: boolean }>;
+  /** Runs the whole library check (or joins the one running) and resolves with its result. */
+  verifyLibrary(input: Record<string, never>): Promise<LibraryCheck>;
+  /** The state of the latest check, at once (the start-up check runs in the background). */
+  getLibraryCheck(input: Record<string, never>): Promise<LibraryCheck>;
+}
+
+export const SIGNATURES_METHODS = ['verifyLibrary', 'getLibraryCheck', 'getSigningKey', 'unlockSigningKey'] as const satisfies readonly (keyof SignaturesApi)[];

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, encodeAuditLink, encodeSignOff, GENESIS_HASH, verifyChain, type AuditLink, type SignOffClaim } from './canonical.js';
+
+const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+
+const CLAIM: SignOffClaim = {
+  documentId: 'd1',
+  paragraphId: 'p1',
+  sourceSha256: sha('Storm.'),
+  targetSha256: sha('Tormenta.'),
+  role: 'editor',
+  at: '2026-03-01T10:00:00.000Z',
+  keyId: 'k1',
+  prevAuditHash: GENESIS_HASH,
+};
+
+function chain(payloads: string[]): AuditLink[] {
+  const out: AuditLink[] = [];
+  let prev = GENESIS_HASH;
+  payloads.forEach((payload, i) => {
+    const link = { seq: i + 1, prevHash: prev, payload, signature: null };
+    const hash = sha(encodeAuditLink(link));
+    out.push({ ...link, hash });
+    prev = hash;
+  });
+  return out;
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth and leaves no white space, whatever the insertion order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' } })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
+    expect(canonicalJson({ a: { c: 'x', d: [true, null] }, b: 1 })).toBe(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' } }));
+  });
+  it('escapes strings as JSON does and refuses numbers that could encode two ways', () => {
+    expect(canonicalJson('a"b\n')).toBe('"a\\"b\\n"');
+    expect(() => canonicalJson(1.5)).toThrow(/integers/);
+    expect(() => canonicalJson(Number.NaN)).toThrow();
+  });
+});
+
+describe('encodeSignOff', () => {
+  it('is a fixed, documented string of the defined fields', () => {
+    expect(encodeSignOff(CLAIM)).toBe(
+      `{"at":"2026-03-01T10:00:00.000Z","documentId":"d1","keyId":"k1","paragraphId":"p1","prevAuditHash":"${GENESIS_HASH}",` +
+        `"role":"editor","sourceSha256":"${CLAIM.sourceSha256}","targetSha256":"${CLAIM.targetSha256}","type":"verso.sign-off.v1"}`,
+    );
+  });
+  it('changes when any field changes (extra fields are not encoded)', () => {
+    const base = encodeSignOff(CLAIM);
+    for (const key of Object.keys(CLAIM) as (keyof SignOffClaim)[]) {
+      expect(encodeSignOff({ ...CLAIM, [key]: key === 'role' ? 'translator' : 'other' }), key).not.toBe(base);
+    }
+    expect(encodeSignOff({ ...CLAIM, extra: 'x' } as SignOffClaim)).toBe(base);
+  });
+});
+
+describe('verifyChain', () => {
+  const good = chain(['{"n":1}', '{"n":2}', '{"n":3}', '{"n":4}']);
+  it('accepts an intact chain', () => {
+    expect(verifyChain(good, sha)).toEqual([]);
+  });
+  it('detects a tampered row', () => {
+    const links = good.map((l) => (l.seq === 2 ? { ...l, payload: '{"n":22}' } : l));
+    expect(verifyChain(links, sha)).toEqual([{ kind: 'tampered', seq: 2 }]);
+  });
+  it('detects a reordered row', () => {
+    const links = [good[0]!, good[2]!, good[1]!, good[3]!];
+    const problems = verifyChain(links, sha);
+    expect(problems).toContainEqual({ kind: 'broken-link', seq: 3 });
+    expect(problems.some((p) => p.kind === 'gap')).toBe(true);
+  });
+  it('detects a deleted row', () => {
+    const links = good.filter((l) => l.seq !== 3);
+    expect(verifyChain(links, sha)).toEqual([
+      { kind: 'broken-link', seq: 4 },
+      { kind: 'gap', seq: 4, expected: 3 },
+    ]);
+  });
+  it('detects a row rewritten with a recomputed hash (its successor no longer links to it)', () => {
+    const forged = { seq: 2, prevHash: good[0]!.hash, payload: '{"n":22}', signature: null };
+    const links = [good[0]!, { ...forged, hash: sha(encodeAuditLink(forged)) }, good[2]!, good[3]!];
+    expect(verifyChain(links, sha)).toEqual([{ kind: 'broken-link', seq: 3 }]);
+  });
+});
