@@ -12,6 +12,7 @@ import versions from '../../shared/footer/versions.json' with { type: 'json' };
 import type { Profile, Settings } from '../../shared/types.js';
 import { requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
+import { auditSettingsChange } from '../signing/recordAudit.js';
 
 /** SHA-256 (hex) of a template's lines, encoded as a JSON array of strings (UTF-8). */
 export function footerTemplateSha256(lines: readonly string[]): string {
@@ -65,9 +66,9 @@ export function reasonRequired(setting: SettingsChange['setting'], why: string):
   });
 }
 
-/** Appends one audit record (call inside the transaction that saves the change). */
+/** Appends one settings_changes row and its audit-log link (call inside the transaction that saves the change). */
 export function recordSettingsChange(
-  deps: Pick<ServiceDeps, 'repos' | 'now' | 'newId'>,
+  deps: Pick<ServiceDeps, 'db' | 'repos' | 'now' | 'newId'>,
   profile: Profile,
   change: Pick<SettingsChange, 'setting' | 'lang' | 'before' | 'after' | 'reason'>,
 ): SettingsChange {
@@ -77,7 +78,7 @@ export function recordSettingsChange(
     ...change,
     by: { profileId: profile.id, name: profile.name, role: profile.role },
   };
-  deps.repos.settingsChanges.add(record);
+  auditSettingsChange(deps.db, deps.repos.settingsChanges.add(record));
   return record;
 }
 

@@ -4,10 +4,12 @@ import type { Profile } from '../../shared/types.js';
 import { LIMITS } from '../../shared/schemas.js';
 import { CURRENT_PROFILE_KEY, currentProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
+import { auditProfileCreated } from '../signing/recordAudit.js';
 
 export function createProfileService(deps: ServiceDeps): Pick<VersoApi, 'getProfile' | 'setProfile'> {
   const save = deps.db.transaction((profile: Profile) => {
     deps.repos.profiles.insert(profile);
+    auditProfileCreated(deps.db, profile);
     deps.repos.settings.set(CURRENT_PROFILE_KEY, profile.id);
   });
 

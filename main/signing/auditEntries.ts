@@ -2,11 +2,25 @@
  * What each audit-log entry says (its canonical payload). Texts appear only as SHA-256. Used by
  * the live log (auditRepo.ts) and by migration 0180, which chains the rows that existed before.
  */
-import type { CanonicalValue, SignOffClaim } from '../../shared/signing/canonical.js';
+import { canonicalJson, type CanonicalValue, type SignOffClaim } from '../../shared/signing/canonical.js';
 import { sha256Hex } from './crypto.js';
 
-/** `settings-change`: reserved for the footer-governance records (issue 12, another part), written with `appendAuditEntry`. */
-export type AuditKind = 'revision' | 'revision-extended' | 'sign-off' | 'key-created' | 'document-deleted' | 'settings-change';
+/**
+ * `settings-change`: a footer policy/template change (settings_changes), or the baseline value in
+ * force when chaining began (migration 0210); `origin-declared`: an editor's declaration that a
+ * translation of unknown origin is human; `profile-created`: a profile's name and role as created.
+ */
+export const AUDIT_KINDS = [
+  'revision',
+  'revision-extended',
+  'sign-off',
+  'key-created',
+  'document-deleted',
+  'settings-change',
+  'origin-declared',
+  'profile-created',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** The revision columns an entry covers. */
 export interface RevisionFacts {
@@ -109,4 +123,90 @@ export function documentDeletedPayload(d: {
     at: d.at,
     paragraphs: d.paragraphs.map((p) => ({ paragraphId: p.id, sourceSha256: sha256Hex(p.source), targetSha256: sha256Hex(p.target), status: p.status })),
   };
+}
+
+const LEGACY_0210 = 'chained by migration 0210; written before such records were chained';
+
+/** A settings_changes row as stored (values are the JSON texts of the row). */
+export interface SettingsChangeRow {
+  id: string;
+  changed_at: string;
+  setting: string;
+  lang: string | null;
+  before_value: string;
+  after_value: string;
+  reason: string | null;
+  profile_id: string | null;
+  author_name: string;
+  role: string;
+}
+
+/** A footer policy or template change: values as SHA-256 of their stored JSON. */
+export function settingsChangePayload(r: SettingsChangeRow, legacy = false): CanonicalValue {
+  return {
+    type: 'verso.settings-change.v1',
+    changeId: r.id,
+    setting: r.setting,
+    lang: r.lang,
+    beforeSha256: sha256Hex(r.before_value),
+    afterSha256: sha256Hex(r.after_value),
+    reason: r.reason,
+    profileId: r.profile_id,
+    author: r.author_name,
+    role: r.role,
+    at: r.changed_at,
+    ...(legacy ? { legacy: LEGACY_0210 } : {}),
+  };
+}
+
+/** The value of a footer setting in force when chaining began, which no recorded change explains (migration 0210). */
+export function settingsBaselinePayload(b: { setting: string; lang: string | null; valueJson: string; at: string }): CanonicalValue {
+  return {
+    type: 'verso.settings-baseline.v1',
+    setting: b.setting,
+    lang: b.lang,
+    afterSha256: sha256Hex(b.valueJson),
+    at: b.at,
+    legacy: 'the value in force when migration 0210 began chaining settings; no editor recorded it',
+  };
+}
+
+export interface DeclarationFacts {
+  documentId: string;
+  paragraphId: string;
+  name: string;
+  role: string;
+  at: string;
+  reason: string;
+}
+
+/** An editor's declaration that a paragraph of unknown origin is human translation. */
+export function originDeclaredPayload(d: DeclarationFacts, legacy = false): CanonicalValue {
+  return {
+    type: 'verso.origin-declared.v1',
+    documentId: d.documentId,
+    paragraphId: d.paragraphId,
+    author: d.name,
+    role: d.role,
+    at: d.at,
+    reason: d.reason,
+    ...(legacy ? { legacy: LEGACY_0210 } : {}),
+  };
+}
+
+/** A profile as created: its name and role are claims nobody vouches for, but they are on record. */
+export function profileCreatedPayload(p: { id: string; name: string; role: string; createdAt: string }, legacy = false): CanonicalValue {
+  return { type: 'verso.profile-created.v1', profileId: p.id, name: p.name, role: p.role, at: p.createdAt, ...(legacy ? { legacy: LEGACY_0210 } : {}) };
+}
+
+/** True when a stored payload says what `expected` says (a legacy marker aside). */
+export function payloadMatches(stored: string, expected: CanonicalValue): boolean {
+  try {
+    const value = JSON.parse(stored) as Record<string, CanonicalValue>;
+    const { legacy: _legacy, ...rest } = value;
+    const { legacy: _expectedLegacy, ...wanted } = expected as Record<string, CanonicalValue>;
+    return canonicalJson(rest) === canonicalJson(wanted);
+  } catch {
+    return false;
+  }
 }

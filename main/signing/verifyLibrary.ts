@@ -2,7 +2,8 @@
  * The whole library's check (`verso verify --library`, Settings → Verify library, start-up):
  * 1. the audit chain link by link (a changed, reordered or deleted link);
  * 2. every revision row against the latest audit link of that revision (history rewritten by SQL);
- * 3. every signed-off paragraph against its signature (verifySignatures.ts).
+ * 3. every signed-off paragraph against its signature (verifySignatures.ts);
+ * 4. the editorial records (footer settings, human-origin declarations, profiles: verifyRecords.ts).
  * Rows are read a page at a time (`verifyLibrarySteps`).
  */
 import type Database from 'better-sqlite3';
@@ -11,6 +12,7 @@ import type { LibraryProblem } from '../../shared/features/signaturesApi.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { sha256Hex } from './crypto.js';
 import { createSignatureVerifier } from './verifySignatures.js';
+import { recordProblems } from './verifyRecords.js';
 
 export type { LibraryProblem };
 
@@ -31,6 +33,14 @@ export function describeProblem(p: LibraryProblem): string {
       return `revision ${p.revisionId} (document ${p.documentId}): its text differs from the audit log (history changed outside Verso)`;
     case 'signature':
       return `“${p.title}” paragraph ${p.paragraph}: signature broken (${p.problem})`;
+    case 'settings-change':
+      return `footer settings change ${p.changeId} (${p.setting}, ${p.at}): differs from the audit log (changed outside Verso)`;
+    case 'footer-setting':
+      return `${p.setting === 'footerPolicy' ? 'the disclosure footer policy' : `the disclosure footer template for ${p.lang ?? '?'}`}: not the value an editor last recorded (changed outside Verso)`;
+    case 'declaration':
+      return `“${p.title}” paragraph ${p.paragraph}: its declaration as human translation is not in the audit log (changed outside Verso; it is ignored)`;
+    case 'profile':
+      return `profile “${p.name}”: its name or role differs from the audit log (changed outside Verso)`;
   }
 }
 
@@ -99,6 +109,9 @@ export function* verifyLibrarySteps(
     done += signed.length;
     yield [done, total];
   }
+
+  // 4. The editorial records (few: read at once).
+  problems.push(...recordProblems(db));
   return { ok: problems.length === 0, links, revisions: revisionCount, signedOff, problems };
 }
 

@@ -23,7 +23,15 @@ export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number];
 export type LibraryProblem =
   | { kind: 'chain'; seq: number; detail: 'tampered' | 'broken-link' | 'gap' }
   | { kind: 'revision'; revisionId: number; documentId: string }
-  | { kind: 'signature'; documentId: string; title: string; paragraph: number; problem: SignatureProblem };
+  | { kind: 'signature'; documentId: string; title: string; paragraph: number; problem: SignatureProblem }
+  /** A footer settings change (settings_changes row) differs from its audit entry, or has none. */
+  | { kind: 'settings-change'; changeId: string; setting: string; at: string }
+  /** The footer policy or a template in force is not the value last recorded by an editor. */
+  | { kind: 'footer-setting'; setting: 'footerPolicy' | 'footerTemplate'; lang: string | null }
+  /** A declaration that a paragraph's translation is human, not in the audit log (it is ignored). */
+  | { kind: 'declaration'; documentId: string; title: string; paragraph: number }
+  /** A profile whose name or role differs from the audit log, or that was never recorded. */
+  | { kind: 'profile'; profileId: string; name: string };
 
 /** The latest library check (at start-up or from Settings → Verify library). */
 export interface LibraryCheck {

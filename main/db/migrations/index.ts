@@ -14,6 +14,7 @@ import { migration0170SettingsChanges } from './0170-settings-changes.js';
 import { migration0200DeletionHashes } from './0200-deletion-hashes.js';
 import { migration0160ProvenanceOrigins } from './0160-provenance-origins.js';
 import { migration0180Signatures } from './0180-signatures.js';
+import { migration0210AuditRecords } from './0210-audit-records.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0200DeletionHashes,
   migration0160ProvenanceOrigins,
   migration0180Signatures,
+  migration0210AuditRecords,
 ].sort((a, b) => a.version - b.version);

@@ -7,6 +7,8 @@ import type { DocumentOrigins, ProvenanceApi } from '../../../shared/features/pr
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../serviceError.js';
+import { auditOriginDeclared } from '../../signing/recordAudit.js';
+import { keepRecordedDeclarations } from '../../signing/verifyRecords.js';
 
 export function createProvenanceService(deps: ServiceDeps): ProvenanceApi {
   const origins = createProvenanceRepo(deps.db);
@@ -17,15 +19,17 @@ export function createProvenanceService(deps: ServiceDeps): ProvenanceApi {
     }
     const numbers = new Map(deps.repos.paragraphs.listByDocument(documentId).map((p) => [p.id, p.index + 1]));
     return {
-      unknown: origins
-        .listByDocument(documentId)
+      // A declaration written behind Verso's back (not in the audit log) does not count.
+      unknown: keepRecordedDeclarations(deps.db, documentId, origins.listByDocument(documentId))
         .filter((o) => o.origin === 'unknown')
         .map((o) => ({ paragraphId: o.paragraphId, number: numbers.get(o.paragraphId) ?? 0, tool: o.tool, declaredHuman: o.declaredHuman })),
     };
   }
 
-  const declare = deps.db.transaction((ids: string[], reason: string, name: string, at: string) => {
-    for (const id of ids) origins.declareHuman(id, { name, role: 'editor', at, reason });
+  const declare = deps.db.transaction((documentId: string, ids: string[], reason: string, name: string, at: string) => {
+    for (const id of ids) {
+      if (origins.declareHuman(id, { name, role: 'editor', at, reason })) auditOriginDeclared(deps.db, { documentId, paragraphId: id, name, role: 'editor', at, reason });
+    }
   });
 
   return {
@@ -45,7 +49,7 @@ export function createProvenanceService(deps: ServiceDeps): ProvenanceApi {
       const named = paragraphIds ? new Set(paragraphIds) : null;
       const open = documentOrigins(documentId).unknown.filter((o) => o.declaredHuman === null && (named === null || named.has(o.paragraphId)));
       if (open.length === 0) throw new ServiceError('ORIGIN_NOTHING_UNKNOWN', 'No paragraph of this document has an undeclared unknown origin.');
-      declare(open.map((o) => o.paragraphId), text, profile.name, deps.now().toISOString());
+      declare(documentId, open.map((o) => o.paragraphId), text, profile.name, deps.now().toISOString());
       return documentOrigins(documentId);
     },
   };

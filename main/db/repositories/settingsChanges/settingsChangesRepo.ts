@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { SettingsChange } from '../../../../shared/features/exportingApi.js';
 import type { Role } from '../../../../shared/types.js';
 
-interface Row {
+export interface SettingsChangeRowStored {
   id: string;
   changed_at: string;
   setting: SettingsChange['setting'];
@@ -16,7 +16,7 @@ interface Row {
   role: Role;
 }
 
-function toChange(r: Row): SettingsChange {
+function toChange(r: SettingsChangeRowStored): SettingsChange {
   return {
     id: r.id,
     at: r.changed_at,
@@ -32,26 +32,29 @@ function toChange(r: Row): SettingsChange {
 export function createSettingsChangesRepo(db: Database.Database) {
   const insert = db.prepare(
     `INSERT INTO settings_changes (id, changed_at, setting, lang, before_value, after_value, reason, profile_id, author_name, role)
-     VALUES (@id, @at, @setting, @lang, @before, @after, @reason, @profileId, @name, @role)`,
+     VALUES (@id, @changed_at, @setting, @lang, @before_value, @after_value, @reason, @profile_id, @author_name, @role)`,
   );
-  const list = db.prepare<[number], Row>('SELECT * FROM settings_changes ORDER BY seq DESC LIMIT ?');
-  const latest = db.prepare<[string, string | null], Row>(
+  const list = db.prepare<[number], SettingsChangeRowStored>('SELECT * FROM settings_changes ORDER BY seq DESC LIMIT ?');
+  const latest = db.prepare<[string, string | null], SettingsChangeRowStored>(
     'SELECT * FROM settings_changes WHERE setting = ? AND lang IS ? ORDER BY seq DESC LIMIT 1',
   );
   return {
-    add(change: SettingsChange): void {
-      insert.run({
+    /** Stores the change; returns the row as stored (the audit log hashes it). */
+    add(change: SettingsChange): SettingsChangeRowStored {
+      const row: SettingsChangeRowStored = {
         id: change.id,
-        at: change.at,
+        changed_at: change.at,
         setting: change.setting,
         lang: change.lang,
-        before: JSON.stringify(change.before),
-        after: JSON.stringify(change.after),
+        before_value: JSON.stringify(change.before),
+        after_value: JSON.stringify(change.after),
         reason: change.reason,
-        profileId: change.by.profileId,
-        name: change.by.name,
+        profile_id: change.by.profileId,
+        author_name: change.by.name,
         role: change.by.role,
-      });
+      };
+      insert.run(row);
+      return row;
     },
     /** Newest first. */
     list(limit: number): SettingsChange[] {
