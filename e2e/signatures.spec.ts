@@ -159,3 +159,27 @@ test('the start-up check finds a signed-off text changed while Verso was stopped
     '“Signed story”, paragraph 1: Signature broken (the text was changed after sign-off).',
   ]);
 });
+
+test('a footer policy switched off in the SQLite file refuses publish-ready export and is listed by Verify library', async ({ page, server, dataDir }) => {
+  await signedStory(server);
+  const db = new Database(path.join(dataDir, 'verso.sqlite'));
+  db.prepare("INSERT INTO settings (key, value) VALUES ('settings.footerPolicy', '\"never\"') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  db.close();
+
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Signed story' }).click();
+  await expect(app.rows()).toHaveCount(3);
+  await page.getByLabel('Export format').selectOption({ label: 'Plain text' });
+  await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('The disclosure footer cannot be trusted: its policy or template was changed outside Verso');
+
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Signatures and audit log' });
+  await section.getByRole('button', { name: 'Verify library' }).click();
+  await expect(section.getByRole('list', { name: 'Problems found' }).getByRole('listitem')).toHaveText([
+    'The disclosure footer policy in force is not the one an editor last recorded (changed outside Verso). Publish-ready export is refused until an editor sets it again.',
+  ]);
+});

@@ -24,8 +24,10 @@ import { footerGovernance } from '../services/footerGovernance.js';
 import { createSignatureVerifier } from '../signing/verifySignatures.js';
 import { createAuditRepo } from '../db/repositories/audit/auditRepo.js';
 import { claimOf } from '../signing/auditEntries.js';
+import { keepRecordedDeclarations } from '../signing/verifyRecords.js';
+import { FOOTER_TEMPLATES_KEY, unrecordedFooterSettings } from '../signing/footerSettingsRecord.js';
 
-export const FOOTER_OVERRIDES_KEY = 'exporting.footerTemplates';
+export const FOOTER_OVERRIDES_KEY = FOOTER_TEMPLATES_KEY;
 
 export function readFooterOverrides(deps: Pick<ServiceDeps, 'repos'>): Record<string, string[]> {
   const value = deps.repos.settings.get(FOOTER_OVERRIDES_KEY);
@@ -171,6 +173,20 @@ function footerView(p: ExportParagraph): { mt: unknown; originUnknown: boolean }
   return { mt: p.mt, originUnknown: p.origin?.kind === 'unknown' && p.origin.declaredHuman === null };
 }
 
+/** The footer policy or this language's template was changed outside Verso: the disclosure cannot be trusted (issue 12). */
+function refuseUnrecordedFooterSettings(deps: ServiceDeps, targetLang: string): void {
+  const templateLang = effectiveFooterTemplate(targetLang, readFooterOverrides(deps))?.lang ?? targetLang;
+  const changed = unrecordedFooterSettings(deps.db).filter((s) => s.setting === 'footerPolicy' || s.lang === templateLang);
+  if (changed.length === 0) return;
+  const what = changed.map((s) => (s.setting === 'footerPolicy' ? 'the footer policy' : `the footer template for ${s.lang ?? templateLang}`));
+  throw new ServiceError(
+    'EXPORT_FOOTER_SETTINGS_UNRECORDED',
+    `The disclosure footer cannot be trusted: ${what.join(' and ')} ${changed.length > 1 ? 'are' : 'is'} not what an editor last recorded (changed outside Verso). ` +
+      'An editor must set it again under Settings → Disclosure footer before a publish-ready export.',
+    { settings: changed.map((s) => s.setting), lang: templateLang },
+  );
+}
+
 export interface CollectedExport {
   doc: ExportDocument;
   warnings: ExportWarning[];
@@ -207,6 +223,7 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
         { count: broken.length, paragraphs: broken },
       );
     }
+    refuseUnrecordedFooterSettings(deps, stored.targetLang);
     const qa = unresolvedQa(deps, paragraphs, revisions);
     if (qa.length > 0) {
       throw new ServiceError(
@@ -220,7 +237,8 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
   // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
   const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
   const workflow = createWorkflowRepo(deps.db);
-  const origins = new Map(provenanceRepoFor(deps.db).listByDocument(input.documentId).map((o) => [o.paragraphId, o]));
+  // A human-origin declaration the audit log does not hold (written by SQL) is ignored.
+  const origins = new Map(keepRecordedDeclarations(deps.db, input.documentId, provenanceRepoFor(deps.db).listByDocument(input.documentId)).map((o) => [o.paragraphId, o]));
   let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, workflow, p, revisions.get(p.id) ?? [], origins.get(p.id))), excludedExport);
   const overrides = readFooterOverrides(deps);
   const warnings: ExportWarning[] = [];

@@ -4,6 +4,7 @@ import { methodSchemas } from '../../shared/schemas.js';
 import type { Settings } from '../../shared/types.js';
 import type { ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
+import { footerSettingUnrecorded } from '../signing/footerSettingsRecord.js';
 import { normaliseReason, reasonRequired, recordSettingsChange, requireFooterEditor } from './footerGovernance.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -31,7 +32,8 @@ export function createSettingsService(deps: ServiceDeps): Pick<VersoApi, 'getSet
     // The footer policy is an editorial setting: editors only, each change recorded (reason required for "never").
     const before = readSettings(deps).footerPolicy;
     const after = changes.footerPolicy;
-    if (after !== undefined && after !== before) {
+    // Setting it again records it when the value in force was changed outside Verso.
+    if (after !== undefined && (after !== before || footerSettingUnrecorded(deps.db, 'footerPolicy', null))) {
       const profile = requireFooterEditor(deps, 'footerPolicy');
       const reason = normaliseReason(changes.reason);
       if (after === 'never' && reason === null) reasonRequired('footerPolicy', 'Switching the disclosure footer off (policy “never”)');

@@ -114,6 +114,6 @@ export interface ExportingApi {
 export const EXPORTING_METHODS = ['exportFile', 'listFooterTemplates', 'saveFooterTemplate', 'resetFooterTemplate', 'listSettingsChanges'] as const satisfies readonly (keyof ExportingApi)[];
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING', 'FOOTER_EDITOR_ONLY', 'FOOTER_REASON_REQUIRED'] as const satisfies readonly string[];
+export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING', 'FOOTER_EDITOR_ONLY', 'FOOTER_REASON_REQUIRED', 'EXPORT_FOOTER_SETTINGS_UNRECORDED'] as const satisfies readonly string[];
 
 export type ExportingErrorCode = (typeof EXPORTING_ERROR_CODES)[number] | CoreErrorCode;

@@ -5,6 +5,7 @@ import { FOOTER_TEMPLATES } from '../../../shared/footer.js';
 import { normalizeLanguageTag } from '../../../shared/languages.js';
 import { buildExport, toResult } from '../../export/buildExport.js';
 import { FOOTER_OVERRIDES_KEY, readFooterOverrides } from '../../export/collectExport.js';
+import { footerSettingUnrecorded } from '../../signing/footerSettingsRecord.js';
 import type { ServiceDeps } from '../context.js';
 import { ServiceError } from '../serviceError.js';
 import {
@@ -57,7 +58,8 @@ export function createExportingService(deps: ServiceDeps): ExportingApi {
       if (isCustomTemplate(lang, kept) && reason === null) reasonRequired('footerTemplate', `Saving your own footer wording for ${lang} (a custom template, not the vetted one)`);
       const overrides = readFooterOverrides(deps);
       const before = overrides[lang] ?? null;
-      if (before !== null && JSON.stringify(before) === JSON.stringify(kept)) return entry(lang, overrides);
+      const same = before !== null && JSON.stringify(before) === JSON.stringify(kept);
+      if (same && !footerSettingUnrecorded(deps.db, 'footerTemplate', lang)) return entry(lang, overrides);
       overrides[lang] = kept;
       deps.db.transaction(() => {
         deps.repos.settings.set(FOOTER_OVERRIDES_KEY, overrides);
@@ -71,7 +73,7 @@ export function createExportingService(deps: ServiceDeps): ExportingApi {
       const lang = languageOf(tag);
       const overrides = readFooterOverrides(deps);
       const before = overrides[lang] ?? null;
-      if (before === null) return entry(lang, overrides);
+      if (before === null && !footerSettingUnrecorded(deps.db, 'footerTemplate', lang)) return entry(lang, overrides);
       delete overrides[lang];
       deps.db.transaction(() => {
         deps.repos.settings.set(FOOTER_OVERRIDES_KEY, overrides);
