@@ -55,13 +55,14 @@ test('a translator cannot pass as the editor: her name is refused, and her profi
   const list = form.getByRole('list', { name: 'Switch to an existing profile' });
   await expect(list.getByRole('listitem').filter({ hasText: 'Tomás Translator' })).toContainText('(current)');
   await list.getByRole('button', { name: 'Use profile Ana García' }).click();
-  const field = form.getByLabel('Signing passphrase of Ana García');
+  const ana = list.getByRole('listitem').filter({ hasText: 'Ana García · Editor' });
+  const field = ana.getByLabel('Signing passphrase of Ana García');
   await expect(field).toBeFocused();
-  await form.getByRole('button', { name: 'Switch to Ana García' }).click();
-  await expect(form.getByRole('alert')).toContainText('enter that passphrase to switch to this profile');
+  await ana.getByRole('button', { name: 'Switch to Ana García' }).click();
+  await expect(ana.getByRole('alert')).toContainText('enter that passphrase to switch to this profile');
   await field.fill('wrong horse battery');
-  await form.getByRole('button', { name: 'Switch to Ana García' }).click();
-  await expect(form.getByRole('alert')).toContainText('This is not the passphrase of your signing key.');
+  await ana.getByRole('button', { name: 'Switch to Ana García' }).click();
+  await expect(ana.getByRole('alert')).toContainText('This is not the passphrase of your signing key.');
   expect((await invoke<ProfileEntry>(server, 'getProfile')).name).toBe('Tomás Translator');
   await expect(topBar).toContainText('Tomás Translator · Translator');
 
