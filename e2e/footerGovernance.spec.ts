@@ -39,7 +39,9 @@ test('a translator sees the footer settings read-only, and an attempt to change 
   await callApi(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
   await page.reload(); // still on Settings, now as the editor
   await expect(page.getByRole('combobox', { name: 'Disclosure footer' })).toBeEnabled();
-  await callApi(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
+  // Back to the translator's existing profile (a second one under his name is refused).
+  const tomas = (await callApi<{ id: string; name: string }[]>(server, 'listProfiles', {})).find((p) => p.name === 'Tomás Translator')!;
+  await callApi(server, 'switchProfile', { profileId: tomas.id });
   await page.getByRole('combobox', { name: 'Disclosure footer' }).selectOption({ label: 'Never' });
   await page.getByRole('textbox', { name: 'Reason for the policy change' }).fill('I do not like it');
   await page.getByRole('button', { name: 'Save settings' }).click();

@@ -11,6 +11,7 @@ import { REPLACE_ERROR_CODES } from './features/replaceApi.js';
 import { LIBRARY_ERROR_CODES } from './features/libraryApi.js';
 import { PROVENANCE_ERROR_CODES } from './features/provenanceApi.js';
 import { SIGNATURES_ERROR_CODES } from './features/signaturesApi.js';
+import { PROFILES_ERROR_CODES } from './features/profilesApi.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -25,5 +26,6 @@ export const ERROR_CODES = [
   ...LIBRARY_ERROR_CODES,
   ...PROVENANCE_ERROR_CODES,
   ...SIGNATURES_ERROR_CODES,
+  ...PROFILES_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,6 +16,7 @@ import { replaceSchemas } from './features/replaceSchemas.js';
 import { librarySchemas } from './features/librarySchemas.js';
 import { provenanceSchemas } from './features/provenanceSchemas.js';
 import { signaturesSchemas } from './features/signaturesSchemas.js';
+import { profilesSchemas } from './features/profilesSchemas.js';
 import { LIMITS } from './limits.js';
 import { HTML_EXTRACTS, PASTE_FORMATS } from './import/importedDocument.js';
 
@@ -115,6 +116,7 @@ export const methodSchemas = {
   ...librarySchemas,
   ...provenanceSchemas,
   ...signaturesSchemas,
+  ...profilesSchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =

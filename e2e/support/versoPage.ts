@@ -15,9 +15,14 @@ export class VersoPage {
     await expect(this.page.getByRole('button', { name: 'Switch profile' })).toBeVisible();
   }
 
+  /** Switch profile: back to the profile of that name when it exists (a second one is refused), else a new one. */
   async switchProfile(name: string, role: 'Translator' | 'Editor'): Promise<void> {
     await this.page.getByRole('button', { name: 'Switch profile' }).click();
-    await this.setUpProfile(name, role);
+    await expect(this.page.getByRole('list', { name: 'Switch to an existing profile' })).toBeVisible();
+    const use = this.page.getByRole('button', { name: `Use profile ${name}`, exact: true });
+    if ((await use.count()) === 0) return this.setUpProfile(name, role);
+    await use.click();
+    await expect(this.page.getByRole('button', { name: 'Switch profile' })).toBeVisible();
   }
 
   async importText(text: string, options: { source: string; target: string; format?: 'Plain text' | 'Markdown' }): Promise<void> {

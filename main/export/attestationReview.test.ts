@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from './testing/exportFixture.js';
+import { actAs } from '../testing/actAs.js';
 
 const fixtures: ExportFixture[] = [];
 afterEach(() => {
@@ -32,7 +33,7 @@ interface Attestation {
 async function confirmedArticle(paragraphs: string[]): Promise<ExportFixture> {
   const f = await exportFixture(paragraphs, { signOff: false });
   fixtures.push(f);
-  await f.backend.api.setProfile({ name: 'Elena Editor', role: 'editor' });
+  await actAs(f.backend.api, { name: 'Elena Editor', role: 'editor' });
   return f;
 }
 
@@ -63,10 +64,10 @@ describe('an honest attestation', () => {
     const f = await confirmedArticle(['In 2024, 300 people came.', 'The house is red.']);
     const ids = f.doc.paragraphs.map((p) => p.id);
     // The MT stand-in keeps the numbers; an edit that drops them is a QA error.
-    await f.backend.api.setProfile({ name: 'Tomás Translator', role: 'translator' });
+    await actAs(f.backend.api, { name: 'Tomás Translator', role: 'translator' });
     await f.backend.api.updateParagraphTarget({ paragraphId: ids[0]!, target: 'Vino mucha gente.' });
     await f.backend.api.confirmParagraphs({ paragraphIds: [ids[0]!] });
-    await f.backend.api.setProfile({ name: 'Elena Editor', role: 'editor' });
+    await actAs(f.backend.api, { name: 'Elena Editor', role: 'editor' });
     await f.read(ids[0]!, 60_000);
     await f.read(ids[1]!, 60_000);
     await f.backend.api.signOffReviewed({ paragraphIds: ids, overrides: [{ paragraphId: ids[0]!, reason: 'The organisers gave no figure.' }] });

@@ -18,6 +18,7 @@ import { createProvenanceService } from './features/provenance.js';
 import { createReplaceService } from './features/replace.js';
 import { createLibraryService } from './features/library.js';
 import { createSignaturesService } from './features/signatures.js';
+import { createProfilesService } from './features/profiles.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -43,5 +44,6 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createReplaceService(deps),
     ...createLibraryService(deps),
     ...createSignaturesService(deps),
+    ...createProfilesService(deps),
   };
 }

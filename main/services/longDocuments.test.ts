@@ -14,6 +14,7 @@ import { docxParts, makeZip } from '../import/testing/zipWriter.js';
 import { createFakeEngine } from '../testing/fakeEngine.js';
 import { recordJobEvents } from '../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
+import { actAs } from '../testing/actAs.js';
 
 const N = LIMITS.documentParagraphs;
 const LONG = 240_000;
@@ -103,9 +104,9 @@ describe(`documents of ${N.toLocaleString('en')} paragraphs`, () => {
     const ids = doc.paragraphs.map((p) => p.id);
     expect(ids.length).toBeLessThanOrEqual(LIMITS.paragraphIds);
     expect((await call<unknown[]>('confirmParagraphs', { paragraphIds: ids })).length).toBe(N);
-    await call('setProfile', { name: 'Elena', role: 'editor' });
+    await actAs(backend.api, { name: 'Elena', role: 'editor' });
     expect((await call<unknown[]>('signOffParagraphs', { paragraphIds: ids })).length).toBe(N);
-    await call('setProfile', { name: 'Tomás', role: 'translator' });
+    await actAs(backend.api, { name: 'Tomás', role: 'translator' });
   }, LONG);
 
   it('re-imports a revised source of that size: every tenth paragraph reopened, the rest kept', async () => {

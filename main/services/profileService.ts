@@ -5,9 +5,13 @@ import { LIMITS } from '../../shared/schemas.js';
 import { CURRENT_PROFILE_KEY, currentProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
 import { auditProfileCreated } from '../signing/recordAudit.js';
+import { cleanProfileName } from '../../shared/features/profilesApi.js';
+import { refuseSameName } from './features/profiles.js';
 
 export function createProfileService(deps: ServiceDeps): Pick<VersoApi, 'getProfile' | 'setProfile'> {
   const save = deps.db.transaction((profile: Profile) => {
+    // One person, one profile: a second "Ana García" (say, a translator passing as the editor) is refused.
+    refuseSameName(deps, profile.name);
     deps.repos.profiles.insert(profile);
     auditProfileCreated(deps.db, profile);
     deps.repos.settings.set(CURRENT_PROFILE_KEY, profile.id);
@@ -17,9 +21,9 @@ export function createProfileService(deps: ServiceDeps): Pick<VersoApi, 'getProf
     async getProfile() {
       return currentProfile(deps);
     },
-    /** Creates a new profile and makes it the current one (switching is explicit). */
+    /** Creates a new profile and makes it the current one (`switchProfile` goes back to an existing one). */
     async setProfile({ name, role }) {
-      const trimmed = name.trim();
+      const trimmed = cleanProfileName(name);
       if (trimmed === '' || trimmed.length > LIMITS.nameChars) {
         throw new ServiceError('BAD_REQUEST', `A profile name must have 1 to ${LIMITS.nameChars} characters.`);
       }

@@ -9,6 +9,7 @@ import { createFakeEngine } from '../testing/fakeEngine.js';
 import { recordJobEvents } from '../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { failure } from '../testing/failure.js';
+import { actAs } from '../testing/actAs.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -55,7 +56,7 @@ describe('engine choice', () => {
     const deOnly = createFakeEngine({ id: 'de', name: 'German only', pairs: [{ source: 'en', target: 'de' }] });
     const es = createFakeEngine({ id: 'es', name: 'Spanish', translate: (t) => `ES ${t}` });
     const backend = start({ engines: [off, deOnly, es] });
-    await backend.api.setProfile({ name: 'T', role: 'translator' });
+    await actAs(backend.api, { name: 'T', role: 'translator' });
     expect(await backend.api.listEngines({ sourceLang: 'en', targetLang: 'es' })).toEqual([
       { id: 'off', name: 'Off', available: false, unavailableReason: 'ENGINE_UNAVAILABLE', pairs: [] },
       { id: 'de', name: 'German only', available: true, unavailableReason: 'ENGINE_PAIR_UNSUPPORTED', pairs: [{ source: 'en', target: 'de' }] },
@@ -79,7 +80,7 @@ describe('engine choice', () => {
 
   it('says ENGINE_UNAVAILABLE when no engine can run at all', async () => {
     const backend = start({ engines: [createFakeEngine({ available: false })] });
-    await backend.api.setProfile({ name: 'T', role: 'translator' });
+    await actAs(backend.api, { name: 'T', role: 'translator' });
     const doc = await importArticle(backend, ['Hello.']);
     expect((await failure(backend.api.translateParagraphs({ documentId: doc.id }))).code).toBe('ENGINE_UNAVAILABLE');
   });
@@ -89,7 +90,7 @@ describe('MT jobs', () => {
   it('a failure midway keeps what was translated and reports the rest (MT_INCOMPLETE, because of ENGINE_FAILED)', async () => {
     const engine = createFakeEngine({ failAfter: { count: 2, error: new Error('connection reset') } });
     const backend = start({ engines: [engine] });
-    await backend.api.setProfile({ name: 'T', role: 'translator' });
+    await actAs(backend.api, { name: 'T', role: 'translator' });
     const doc = await importArticle(backend, ['One.', 'Two.', 'Three.', 'Four.']);
     const final = await translateAll(backend, doc.id);
     expect(final).toMatchObject({ state: 'failed', done: 2, total: 4 });
@@ -104,7 +105,7 @@ describe('MT jobs', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const backend = start({ engines: [createFakeEngine({ gate })] });
-    await backend.api.setProfile({ name: 'T', role: 'translator' });
+    await actAs(backend.api, { name: 'T', role: 'translator' });
     const doc = await importArticle(backend, ['One.', 'Two.', 'Three.']);
     const [one, two, three] = doc.paragraphs;
     const log = recordJobEvents(backend.events);
@@ -128,7 +129,7 @@ describe('MT jobs', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const backend = start({ engines: [createFakeEngine({ gate })] });
-    await backend.api.setProfile({ name: 'T', role: 'translator' });
+    await actAs(backend.api, { name: 'T', role: 'translator' });
     expect((await failure(backend.api.cancelJob({ jobId: 'nope' }))).code).toBe('JOB_NOT_FOUND');
     const doc = await importArticle(backend, ['One.', 'Two.']);
     const log = recordJobEvents(backend.events);
@@ -152,7 +153,7 @@ describe('editing, confirming, signing off', () => {
   it('coalesces edits by the same person within 60 s into one revision', async () => {
     let now = Date.parse('2025-05-01T09:00:00.000Z');
     const backend = start({ engines: [createFakeEngine()], now: () => new Date(now) });
-    const ana = await backend.api.setProfile({ name: 'Ana', role: 'translator' });
+    const ana = await actAs(backend.api, { name: 'Ana', role: 'translator' });
     const doc = await importArticle(backend, ['One.']);
     const id = doc.paragraphs[0]!.id;
     const edit = (target: string) => backend.api.updateParagraphTarget({ paragraphId: id, target });
@@ -184,7 +185,7 @@ describe('editing, confirming, signing off', () => {
     expect(edits()[1]).toMatchObject({ before_text: 'Uno', after_text: 'Uno.' });
 
     now += 1_000;
-    await backend.api.setProfile({ name: 'Bea', role: 'translator' });
+    await actAs(backend.api, { name: 'Bea', role: 'translator' });
     await edit('Uno!');
     expect(edits()).toHaveLength(3);
     expect(edits()[2]).toMatchObject({ author_name: 'Bea', before_text: 'Uno.', after_text: 'Uno!' });
@@ -192,7 +193,7 @@ describe('editing, confirming, signing off', () => {
 
   it('confirm and sign-off are all-or-nothing and name the paragraphs that fail', async () => {
     const backend = start({ engines: [createFakeEngine()] });
-    await backend.api.setProfile({ name: 'Ed', role: 'editor' });
+    await actAs(backend.api, { name: 'Ed', role: 'editor' });
     const doc = await importArticle(backend, ['One.', 'Two.', 'Three.']);
     const ids = doc.paragraphs.map((p) => p.id);
     await backend.api.updateParagraphTarget({ paragraphId: ids[0]!, target: 'Uno.' });
@@ -220,7 +221,7 @@ describe('editing, confirming, signing off', () => {
 
 describe('export', () => {
   async function signedDocument(backend: Backend, targetLang = 'es', paragraphs = ['One.', 'Two.']): Promise<DocumentDetail> {
-    await backend.api.setProfile({ name: 'Ed', role: 'editor' });
+    await actAs(backend.api, { name: 'Ed', role: 'editor' });
     const doc = await importArticle(backend, paragraphs, targetLang);
     for (const p of doc.paragraphs) await backend.api.updateParagraphTarget({ paragraphId: p.id, target: `(${targetLang}) ${p.source}` });
     await backend.api.signOffParagraphs({ paragraphIds: doc.paragraphs.map((p) => p.id) });
@@ -244,7 +245,7 @@ describe('export', () => {
 
   it('with MT used, when-mt adds the footer', async () => {
     const backend = start({ engines: [createFakeEngine()] });
-    await backend.api.setProfile({ name: 'Ed', role: 'editor' });
+    await actAs(backend.api, { name: 'Ed', role: 'editor' });
     await backend.api.updateSettings({ publisher: 'Diario', contactEmail: 'desk@example.org', footerPolicy: 'when-mt' });
     const doc = await importArticle(backend, ['One.']);
     await translateAll(backend, doc.id);

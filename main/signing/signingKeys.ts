@@ -48,6 +48,9 @@ export function createSigningKeys(
   const insertKey = db.prepare(
     'INSERT INTO signing_keys (key_id, profile_id, public_key, sealed_private_key, protection, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const passphraseKeyStmt = db.prepare<[string], { one: number }>(
+    `SELECT 1 AS one FROM signing_keys WHERE profile_id = ? AND protection = '${USER_PASSPHRASE}' LIMIT 1`,
+  );
   const publicKeyStmt = db.prepare<[string], { public_key: string; profile_id: string }>('SELECT public_key, profile_id FROM signing_keys WHERE key_id = ?');
 
   function toUnlocked(keyId: string, publicKey: string, privateKeyDer: Buffer): UnlockedKey {
@@ -94,6 +97,10 @@ export function createSigningKeys(
       key ??= create(profileId, protector);
       unlocked.set(profileId, key);
       return key;
+    },
+    /** The profile has a key sealed with a passphrase the person set (switching to it needs it). */
+    hasPassphrase(profileId: string): boolean {
+      return passphraseKeyStmt.get(profileId) !== undefined;
     },
     state(profileId: string): SigningKeyState {
       if (unlocked.has(profileId)) return 'unlocked';

@@ -110,7 +110,7 @@ export function AppShell({ location }: { location: AppLocation }) {
                 onCancel={toLibrary}
               />
             )}
-            {route.name === 'settings' && <SettingsView onBack={toLibrary} focusSection={route.section ?? null} role={profile?.role ?? null} />}
+            {route.name === 'settings' && <SettingsView key={profile.id} onBack={toLibrary} focusSection={route.section ?? null} role={profile?.role ?? null} />}
             {route.name === 'glossary' && <GlossaryView onBack={toLibrary} />}
             {route.name === 'document' && (
               <DocumentRoute

@@ -34,6 +34,7 @@ import { cleanTerm } from '../../shared/glossary/normalize.js';
 import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
 import type { DocumentOrigins } from '../../shared/features/provenanceApi.js';
 import type { LibraryCheck, SigningKeyStatus } from '../../shared/features/signaturesApi.js';
+import { profileNameKey, type ProfileEntry } from '../../shared/features/profilesApi.js';
 import type { ReplaceAllResult, TargetReplacement, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
 import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem, type ListLibraryInput } from '../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
@@ -187,8 +188,49 @@ export class FakeVersoApi implements VersoApi {
 
   async setProfile(input: { name: string; role: Profile['role'] }): Promise<Profile> {
     this.record('setProfile', input);
+    const taken = this.allProfiles().find((p) => profileNameKey(p.name) === profileNameKey(input.name));
+    if (taken) {
+      const passphraseProtected = this.profilePassphrases.has(taken.id);
+      throw new FakeApiError('PROFILE_NAME_TAKEN', 'Name taken', { name: taken.name, passphraseProtected });
+    }
     this.profile = { id: this.id('profile'), name: input.name, role: input.role, createdAt: now() };
+    this.profiles.push(this.profile);
     return this.profile;
+  }
+
+  /** Profiles made by `setProfile` or `seedProfile` (a `profile` assigned directly is one too). */
+  readonly profiles: Profile[] = [];
+  /** Profile id → the passphrase its signing key is sealed with. */
+  readonly profilePassphrases = new Map<string, string>();
+
+  /** Adds a profile that is not current (test set-up); with a passphrase, its key is sealed with it. */
+  seedProfile(name: string, role: Profile['role'], passphrase?: string): Profile {
+    const profile: Profile = { id: this.id('profile'), name, role, createdAt: now() };
+    this.profiles.push(profile);
+    if (passphrase !== undefined) this.profilePassphrases.set(profile.id, passphrase);
+    return profile;
+  }
+
+  private allProfiles(): Profile[] {
+    const current = this.profile;
+    return current && !this.profiles.some((p) => p.id === current.id) ? [...this.profiles, current] : this.profiles;
+  }
+
+  async listProfiles(input: Record<string, never>): Promise<ProfileEntry[]> {
+    this.record('listProfiles', input);
+    return this.allProfiles().map((p) => ({ ...p, passphraseProtected: this.profilePassphrases.has(p.id) }));
+  }
+
+  async switchProfile(input: { profileId: string; passphrase?: string }): Promise<Profile> {
+    this.record('switchProfile', input);
+    const target = this.allProfiles().find((p) => p.id === input.profileId);
+    if (!target) throw new FakeApiError('PROFILE_NOT_FOUND', 'No such profile');
+    if (target.id === this.profile?.id) return target;
+    const sealed = this.profilePassphrases.get(target.id);
+    if (sealed !== undefined && !input.passphrase) throw new FakeApiError('PROFILE_PASSPHRASE_REQUIRED', 'Passphrase required', { name: target.name });
+    if (sealed !== undefined && input.passphrase !== sealed) throw new FakeApiError('SIGNING_PASSPHRASE_WRONG', 'Wrong passphrase');
+    this.profile = target;
+    return target;
   }
 
   async getSettings(input: Record<string, never>): Promise<Settings> {

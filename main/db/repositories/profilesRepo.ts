@@ -19,6 +19,7 @@ export function createProfilesRepo(db: Database.Database) {
   );
   const getStmt = db.prepare<[string], ProfileRow>('SELECT id, name, role, created_at FROM profiles WHERE id = ?');
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM profiles');
+  const listStmt = db.prepare<[], ProfileRow>('SELECT id, name, role, created_at FROM profiles ORDER BY created_at, rowid');
 
   return {
     insert(profile: Profile): void {
@@ -27,6 +28,10 @@ export function createProfilesRepo(db: Database.Database) {
     get(id: string): Profile | null {
       const row = getStmt.get(id);
       return row ? toProfile(row) : null;
+    },
+    /** Every profile, oldest first. */
+    list(): Profile[] {
+      return listStmt.all().map(toProfile);
     },
     count(): number {
       return countStmt.get()?.n ?? 0;

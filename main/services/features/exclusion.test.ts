@@ -6,6 +6,7 @@ import { xmlSchemaErrors } from '../../testing/validateXml.js';
 import { docxParagraphs } from '../../export/testing/docxParagraphs.js';
 import { failure } from '../../testing/failure.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
+import { actAs } from '../../testing/actAs.js';
 
 const fixtures: ExportFixture[] = [];
 afterEach(() => {
@@ -53,7 +54,7 @@ describe('setParagraphsExcluded', () => {
 
     // Bulk sign-off skips it and says why; the all-or-nothing one refuses it.
     await api.confirmParagraphs({ paragraphIds: [ids[0]!, ids[1]!, ids[3]!] });
-    await api.setProfile({ name: 'Elena Editor', role: 'editor' });
+    await actAs(api, { name: 'Elena Editor', role: 'editor' });
     expect(await failure(api.signOffParagraphs({ paragraphIds: ids }))).toMatchObject({ code: 'PARAGRAPH_EXCLUDED', details: { paragraphs: [3] } });
     const summary = await api.signOffReviewed({ paragraphIds: ids });
     expect(summary.signedOff).toHaveLength(3);
@@ -80,12 +81,12 @@ describe('setParagraphsExcluded', () => {
     expect(table(f, `SELECT count(*) AS n FROM tm_units WHERE paragraph_id = '${id}'`)).toEqual([{ n: 1 }]);
     const before = table(f, 'SELECT * FROM revisions ORDER BY id');
 
-    await api.setProfile({ name: 'Tomás Translator', role: 'translator' });
+    await actAs(api, { name: 'Tomás Translator', role: 'translator' });
     expect(await failure(api.setParagraphsExcluded({ paragraphIds: [id], excluded: true, withdrawSignOffs: true }))).toMatchObject({
       code: 'ROLE_FORBIDDEN',
       details: { paragraphs: [3] },
     });
-    await api.setProfile({ name: 'Elena Editor', role: 'editor' });
+    await actAs(api, { name: 'Elena Editor', role: 'editor' });
     expect(await failure(api.setParagraphsExcluded({ paragraphIds: [id], excluded: true }))).toMatchObject({
       code: 'EXCLUDE_WITHDRAWS_SIGN_OFF',
       details: { count: 1, paragraphs: [3] },

@@ -12,6 +12,7 @@ import { FOOTER_TEMPLATES } from '../../../shared/footer.js';
 import type { ApiResult } from '../../../shared/api.js';
 import { exportFixture, type ExportFixture } from '../../export/testing/exportFixture.js';
 import { footerTemplateSha256, recordedVettedSha256 } from '../footerGovernance.js';
+import { actAs } from '../../testing/actAs.js';
 
 const fixtures: ExportFixture[] = [];
 afterEach(() => {
@@ -40,7 +41,7 @@ const ES_VETTED = FOOTER_TEMPLATES.es!.lines;
 describe('footer governance', () => {
   it('a translator can neither switch the footer off nor rewrite it: refused, nothing saved, the export keeps the vetted footer', async () => {
     const f = await fixture();
-    await call(f, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
+    await actAs(f.backend.api, { name: 'Tomás Translator', role: 'translator' });
 
     const never = await refusal(f, 'updateSettings', { footerPolicy: 'never', reason: 'I do not like it' });
     expect(never.code).toBe('FOOTER_EDITOR_ONLY');

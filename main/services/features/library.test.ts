@@ -10,6 +10,7 @@ import { failure } from '../../testing/failure.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { COUNT_CATEGORY } from '../../db/repositories/library/libraryRepo.js';
+import { actAs } from '../../testing/actAs.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -55,7 +56,7 @@ describe('listLibrary', () => {
   it('counts paragraphs by status in the database and tells two imports of one article apart', async () => {
     const backend = start();
     const { api } = backend;
-    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await actAs(api, { name: 'Tomás', role: 'translator' });
     const text = '# Floods in Valencia\n\nThe river rose.\n\nSchools closed.\n\nRoads reopened.';
     const first = await importText(backend, text);
     const second = await importText(backend, text);
@@ -67,7 +68,7 @@ describe('listLibrary', () => {
     await api.updateParagraphTarget({ paragraphId: p[1]!.id, target: 'El río subió.' });
     await api.updateParagraphTarget({ paragraphId: p[2]!.id, target: 'Las escuelas cerraron.' });
     await api.confirmParagraphs({ paragraphIds: [p[2]!.id] });
-    await api.setProfile({ name: 'Elena', role: 'editor' });
+    await actAs(api, { name: 'Elena', role: 'editor' });
     await api.signOffParagraphs({ paragraphIds: [p[2]!.id] });
     await api.setParagraphsExcluded({ paragraphIds: [p[3]!.id], excluded: true });
 
@@ -109,7 +110,7 @@ describe('listLibrary', () => {
   it('takes the last change from the paragraphs too, whichever service wrote them', async () => {
     const backend = start();
     const { api } = backend;
-    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await actAs(api, { name: 'Tomás', role: 'translator' });
     const older = await importText(backend, 'Older article.');
     const newer = await importText(backend, 'Newer article.');
     expect((await api.listLibrary({})).map((i) => i.id)).toEqual([newer.id, older.id]);
@@ -123,7 +124,7 @@ describe('listLibrary', () => {
   it('searches titles, file names and languages (case, accents, every word), and sorts by title in the interface language', async () => {
     const backend = start();
     const { api } = backend;
-    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await actAs(api, { name: 'Tomás', role: 'translator' });
     const muller = await importText(backend, 'Text.', 'es', 'Interview with Müller');
     const zebra = await importText(backend, 'Text.', 'de', 'Zebra crossings');
     const apple = await importText(backend, 'Text.', 'fr', 'apple harvest');
@@ -159,7 +160,7 @@ describe('renameDocument', () => {
   it('stores a cleaned title and refuses a bad one with its own error, changing nothing', async () => {
     const backend = start();
     const { api } = backend;
-    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await actAs(api, { name: 'Tomás', role: 'translator' });
     const doc = await importText(backend, '# Old title\n\nText.');
     const before = await api.getLibraryItem({ documentId: doc.id });
 
@@ -201,7 +202,7 @@ describe('deleting a document', () => {
   it('a translator may not delete a document with sign-offs; an editor may, and the record outlives it', async () => {
     const { backend, doc } = await signedOffFixture();
     const { api } = backend;
-    await api.setProfile({ name: 'Tomás Translator', role: 'translator' });
+    await actAs(api, { name: 'Tomás Translator', role: 'translator' });
     expect(await api.checkDocumentDeletion({ documentId: doc.id })).toEqual({
       documentId: doc.id,
       title: 'Storm hits the coast',
@@ -217,7 +218,7 @@ describe('deleting a document', () => {
     expect((await api.getDocument({ documentId: doc.id })).paragraphs).toHaveLength(2);
     expect(await api.listDocumentDeletions({})).toEqual([]);
 
-    await api.setProfile({ name: 'Elena Editor', role: 'editor' });
+    await actAs(api, { name: 'Elena Editor', role: 'editor' });
     expect((await api.checkDocumentDeletion({ documentId: doc.id })).allowed).toBe(true);
     const before = (await api.getDocument({ documentId: doc.id })).paragraphs;
     await api.deleteDocument({ documentId: doc.id });
@@ -255,7 +256,7 @@ describe('deleting a document', () => {
   it('a withdrawn sign-off still counts: editing every signed-off paragraph does not let a translator delete', async () => {
     const { backend, doc } = await signedOffFixture();
     const { api } = backend;
-    await api.setProfile({ name: 'Tomás Translator', role: 'translator' });
+    await actAs(api, { name: 'Tomás Translator', role: 'translator' });
     for (const p of doc.paragraphs) await api.updateParagraphTarget({ paragraphId: p.id, target: `${p.target} (changed)` });
     const check = await api.checkDocumentDeletion({ documentId: doc.id });
     expect(check).toMatchObject({ signedOffCount: 0, signOffCount: 2, allowed: false });
@@ -266,7 +267,7 @@ describe('deleting a document', () => {
     const backend = start();
     const { api } = backend;
     expect((await failure(api.deleteDocument({ documentId: 'x' }))).code).toBe('NO_PROFILE');
-    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await actAs(api, { name: 'Tomás', role: 'translator' });
     const doc = await importText(backend, '# Draft piece\n\nText.', 'fr');
     await api.deleteDocument({ documentId: doc.id });
     expect(await api.listDocumentDeletions({})).toMatchObject([

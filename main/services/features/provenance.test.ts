@@ -9,6 +9,7 @@ import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { failure } from '../../testing/failure.js';
+import { actAs } from '../../testing/actAs.js';
 
 const ARTICLE = ['# Storm hits the coast', 'The storm closed roads on Monday.', 'Schools stay open.'];
 const open: { backend: Backend; dir: string }[] = [];
@@ -30,9 +31,9 @@ async function start(): Promise<Backend> {
   });
   open.push({ backend, dir });
   // The footer policy is an editorial setting (an editor sets it); the translator works on.
-  await backend.api.setProfile({ name: 'Elena Editor', role: 'editor' });
+  await actAs(backend.api, { name: 'Elena Editor', role: 'editor' });
   await backend.api.updateSettings({ publisher: 'Diario Ejemplo', contactEmail: 'redaccion@example.org', footerPolicy: 'when-mt' });
-  await backend.api.setProfile({ name: 'Tomás Translator', role: 'translator' });
+  await actAs(backend.api, { name: 'Tomás Translator', role: 'translator' });
   return backend;
 }
 
@@ -59,7 +60,7 @@ async function signEverythingOff(backend: Backend, documentId: string): Promise<
   const ids = doc.paragraphs.map((p) => p.id);
   const unconfirmed = doc.paragraphs.filter((p) => p.status !== 'translated').map((p) => p.id);
   if (unconfirmed.length > 0) await backend.api.confirmParagraphs({ paragraphIds: unconfirmed });
-  await backend.api.setProfile({ name: 'Elena Editor', role: 'editor' });
+  await actAs(backend.api, { name: 'Elena Editor', role: 'editor' });
   await backend.api.signOffParagraphs({ paragraphIds: ids });
 }
 

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../../export/testing/exportFixture.js';
 import { failure } from '../../testing/failure.js';
+import { actAs } from '../../testing/actAs.js';
 
 const fixtures: ExportFixture[] = [];
 afterEach(() => {
@@ -16,9 +17,9 @@ async function setUp(): Promise<ExportFixture & { ids: string[] }> {
   const f = await exportFixture(ARTICLE, { signOff: false });
   fixtures.push(f);
   const ids = f.doc.paragraphs.map((p) => p.id);
-  await f.backend.api.setProfile({ name: 'Elena Editor', role: 'editor' });
+  await actAs(f.backend.api, { name: 'Elena Editor', role: 'editor' });
   await f.backend.api.signOffParagraphs({ paragraphIds: [ids[3]!] });
-  await f.backend.api.setProfile({ name: 'Tomás Translator', role: 'translator' });
+  await actAs(f.backend.api, { name: 'Tomás Translator', role: 'translator' });
   return { ...f, ids };
 }
 

@@ -8,6 +8,7 @@ import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { failure } from '../../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
+import { actAs } from '../../testing/actAs.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -49,7 +50,7 @@ describe('the sign-off gate', () => {
   it('skips paragraphs with QA errors, signs off the rest, and reports why', async () => {
     const backend = start();
     const { api } = backend;
-    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await actAs(api, { name: 'Tomás', role: 'translator' });
     const doc = await article(backend, ['In 2024, 300 people came.', 'The house is red.', 'Nothing here.', 'Empty one.']);
     const ids = doc.paragraphs.map((p) => p.id);
     await api.updateParagraphTarget({ paragraphId: ids[0]!, target: 'En 2025 vinieron personas.' });
@@ -58,7 +59,7 @@ describe('the sign-off gate', () => {
     await api.confirmParagraphs({ paragraphIds: ids.slice(0, 3) });
     expect((await failure(api.signOffReviewed({ paragraphIds: ids }))).code).toBe('ROLE_FORBIDDEN');
 
-    await api.setProfile({ name: 'Elena', role: 'editor' });
+    await actAs(api, { name: 'Elena', role: 'editor' });
     // The core method stays all-or-nothing, now with the QA gate.
     const err = await failure(api.signOffParagraphs({ paragraphIds: ids.slice(0, 3) }));
     expect(err).toMatchObject({ code: 'QA_BLOCKED', details: { count: 1, paragraphs: [1] } });
@@ -133,7 +134,7 @@ describe('history, undo, redo, restore', () => {
     const clock = () => new Date(now);
     const backend = start(clock);
     const { api } = backend;
-    await api.setProfile({ name: 'Ana', role: 'translator' });
+    await actAs(api, { name: 'Ana', role: 'translator' });
     const doc = await article(backend, ['One.']);
     const id = doc.paragraphs[0]!.id;
     const edit = async (target: string) => {
@@ -187,7 +188,7 @@ describe('history, undo, redo, restore', () => {
   it('undoing every edit back to the raw MT makes the paragraph machine translation again; the history says so', async () => {
     const backend = start();
     const { api } = backend;
-    await api.setProfile({ name: 'Ana', role: 'translator' });
+    await actAs(api, { name: 'Ana', role: 'translator' });
     const doc = await article(backend, ['The house is red.']);
     const id = doc.paragraphs[0]!.id;
     const log = recordJobEvents(backend.events);
@@ -211,7 +212,7 @@ describe('history, undo, redo, restore', () => {
   it('undo of a signed-off paragraph withdraws the sign-off; nothing to undo is a clear error', async () => {
     const backend = start();
     const { api } = backend;
-    await api.setProfile({ name: 'Ed', role: 'editor' });
+    await actAs(api, { name: 'Ed', role: 'editor' });
     const doc = await article(backend, ['Two.']);
     const id = doc.paragraphs[0]!.id;
     expect((await failure(api.undoParagraph({ paragraphId: id })))).toMatchObject({ code: 'NOTHING_TO_UNDO', details: { number: 1 } });
@@ -228,12 +229,12 @@ describe('editing effort', () => {
     const backend = start();
     const { api } = backend;
     expect((await failure(api.recordEditEffort({ paragraphId: 'x', activeMs: 1, keystrokes: 1 }))).code).toBe('NO_PROFILE');
-    await api.setProfile({ name: 'Ana', role: 'translator' });
+    await actAs(api, { name: 'Ana', role: 'translator' });
     const doc = await article(backend, ['One.', 'Two.', 'Three.']);
     const [a, b] = doc.paragraphs.map((p) => p.id);
     await api.recordEditEffort({ paragraphId: b!, activeMs: 1500, keystrokes: 12 });
     await api.recordEditEffort({ paragraphId: b!, activeMs: 500, keystrokes: 3 });
-    await api.setProfile({ name: 'Elena', role: 'editor' });
+    await actAs(api, { name: 'Elena', role: 'editor' });
     await api.recordEditEffort({ paragraphId: b!, activeMs: 1000, keystrokes: 5 });
     await api.recordEditEffort({ paragraphId: a!, activeMs: 0, keystrokes: 0 });
     await api.recordEditEffort({ paragraphId: a!, activeMs: 200, keystrokes: 1 });
@@ -252,13 +253,13 @@ describe('comments', () => {
     let now = Date.parse('2025-05-01T09:00:00.000Z');
     const backend = start(() => new Date(now));
     const { api } = backend;
-    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await actAs(api, { name: 'Tomás', role: 'translator' });
     const doc = await article(backend, ['One.', 'Two.']);
     const [a, b] = doc.paragraphs.map((p) => p.id);
     const first = await api.addComment({ paragraphId: b!, body: '  Is "two" right here?  ' });
     expect(first).toMatchObject({ paragraphId: b, authorName: 'Tomás', role: 'translator', body: 'Is "two" right here?', createdAt: '2025-05-01T09:00:00.000Z', resolved: null });
     now += 60_000;
-    await api.setProfile({ name: 'Elena', role: 'editor' });
+    await actAs(api, { name: 'Elena', role: 'editor' });
     await api.addComment({ paragraphId: a!, body: 'Fine.' });
     const resolved = await api.setCommentResolved({ commentId: first.id, resolved: true });
     expect(resolved.resolved).toEqual({ at: '2025-05-01T09:01:00.000Z', byName: 'Elena' });
@@ -272,9 +273,9 @@ describe('comments', () => {
     expect(await backend.dispatch('addComment', { paragraphId: a, body: '   ' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await api.listComments({ documentId: doc.id })).toHaveLength(2);
     // Who edited what: Tomás edited the first paragraph, Elena both.
-    await api.setProfile({ name: 'Tomás', role: 'translator' });
+    await actAs(api, { name: 'Tomás', role: 'translator' });
     await api.updateParagraphTarget({ paragraphId: a!, target: 'Uno.' });
-    await api.setProfile({ name: 'Elena', role: 'editor' });
+    await actAs(api, { name: 'Elena', role: 'editor' });
     await api.updateParagraphTarget({ paragraphId: a!, target: 'Uno!' });
     await api.updateParagraphTarget({ paragraphId: b!, target: 'Dos.' });
     expect(await api.listEditors({ documentId: doc.id })).toEqual([

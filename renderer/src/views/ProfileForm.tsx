@@ -1,10 +1,14 @@
-/** First run and "Switch profile": who is working, and in which role. */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+/**
+ * First run and "Switch profile": who is working, and in which role. Switching lists the existing
+ * profiles (ProfileSwitchList) above the form that creates a new one.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Profile, type Role } from '../../../shared/types.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { ProfileSwitchList } from '../profiles/ProfileSwitchList.js';
 
 export function ProfileForm({
   current,
@@ -17,8 +21,9 @@ export function ProfileForm({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const ids = { heading: useId(), name: useId(), role: useId() };
-  const [name, setName] = useState(current?.name ?? '');
+  const ids = { heading: useId(), create: useId(), name: useId(), role: useId() };
+  // A new profile needs a name of its own: the current one's is taken (PROFILE_NAME_TAKEN).
+  const [name, setName] = useState('');
   const [role, setRole] = useState<Role>(current?.role ?? 'translator');
   const [error, setError] = useState<unknown>(null);
   const [nameMissing, setNameMissing] = useState(false);
@@ -28,6 +33,19 @@ export function ProfileForm({
   useEffect(() => {
     nameRef.current?.focus();
   }, []);
+
+  /** Once the existing profiles show, the first one takes the focus if the name was not started. */
+  function focusList(firstButton: HTMLButtonElement | null): void {
+    const input = nameRef.current;
+    if (firstButton && input && document.activeElement === input && input.value === '') firstButton.focus();
+  }
+
+  function onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && onCancel && !busy) {
+      e.preventDefault();
+      onCancel();
+    }
+  }
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
@@ -48,10 +66,12 @@ export function ProfileForm({
   }
 
   return (
-    <section className="panel profile-form" aria-labelledby={ids.heading}>
+    <section className="panel profile-form" aria-labelledby={ids.heading} onKeyDown={onKeyDown}>
       <h1 id={ids.heading}>{t('profile.form.title')}</h1>
       <p className="intro">{t('profile.form.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      {current && <ProfileSwitchList current={current} onSwitched={onSaved} onShown={focusList} />}
+      {current && <h2 id={ids.create}>{t('profile.create.heading')}</h2>}
+      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={current ? ids.create : undefined}>
         <div className="field">
           <label htmlFor={ids.name}>{t('profile.name.label')}</label>
           <input
