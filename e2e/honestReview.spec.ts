@@ -36,6 +36,8 @@ test('a claimed reading time is not recorded; the attestation names the fast sig
   await expect(app.rows()).toHaveCount(2);
   await app.row(0).getByRole('button', { name: 'History' }).click();
   await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText('Fast sign-off (faster than reading speed)');
+  // The caller also claimed the MT diff was viewed; nobody opened it in the editor.
+  await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText('diff viewed: no');
 
   // Paragraph 2 is read in the editor (its box holds the focus long enough), then signed off.
   await app.translation(1).focus();
@@ -57,4 +59,35 @@ test('a claimed reading time is not recorded; the attestation names the fast sig
   expect(attestation.hasPart[0]).toMatchObject({ fastSignOff: true, signedOffBy: { identity: 'self-declared' } });
   expect(attestation.hasPart[0]!.dwellMs).toBeLessThan(86_400_000);
   expect(attestation.hasPart[1]!.fastSignOff).toBe(false);
+});
+
+test('"diff viewed" is recorded when the editor opens the MT diff in the editor', async ({ page, server }) => {
+  await callApi(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
+  await callApi(server, 'importDocument', {
+    source: { kind: 'text', text: 'The house is red.\n\nThe dog is small.', format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+    title: 'Houses',
+  });
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Houses' }).click();
+  await expect(app.rows()).toHaveCount(2);
+  await app.translateAll();
+  await expect(app.row(1)).toContainText('Machine translation');
+
+  // Paragraph 1: its diff is opened, then it is signed off; paragraph 2 only read.
+  await app.row(0).getByRole('button', { name: 'Three-way diff' }).click();
+  await app.translation(0).focus();
+  await page.waitForTimeout(2_500);
+  await app.signOff(app.row(0).getByRole('button', { name: 'Sign off', exact: true }));
+  await app.translation(1).focus();
+  await page.waitForTimeout(2_500);
+  await app.signOff(app.row(1).getByRole('button', { name: 'Sign off', exact: true }));
+  await expect(app.progressText()).toContainText('2 of 2 signed off');
+
+  await app.row(0).getByRole('button', { name: 'History' }).click();
+  await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText('diff viewed: yes');
+  await app.row(1).getByRole('button', { name: 'History' }).click();
+  await expect(app.row(1).getByRole('region', { name: 'History of paragraph 2' })).toContainText('diff viewed: no');
 });

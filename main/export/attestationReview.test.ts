@@ -20,6 +20,7 @@ interface Part {
   signedOffBy?: { name: string; role: string; identity: string };
   fastSignOff?: boolean;
   dwellMs?: number;
+  diffViewed?: boolean;
   reviewSignal?: string;
   qaOverride?: { reason: string; issues: string[] };
 }
@@ -49,7 +50,8 @@ describe('an honest attestation', () => {
     await f.read(ids[0]!, 300);
     await f.read(ids[1]!, 300);
     await f.read(ids[2]!, 60_000);
-    // What the client says about its reading time is not what is recorded.
+    // Only paragraph 3's diff was opened (the editor reports it); the client's claims are not what is recorded.
+    await f.backend.api.reportDiffViewed({ paragraphId: ids[2]! });
     const claimed = ids.map((paragraphId) => ({ paragraphId, dwellMs: 86_400_000, diffViewed: true }));
     const result = await f.backend.api.signOffReviewed({ paragraphIds: ids, review: claimed });
     expect(result.signedOff).toHaveLength(3);
@@ -57,6 +59,7 @@ describe('an honest attestation', () => {
     expect(value.humanReviewComplete).toBe(false);
     expect(value.reviewGaps).toEqual(['Signed off faster than reading speed: paragraphs 1, 2.']);
     expect(value.hasPart.map((p) => p.fastSignOff)).toEqual([true, true, false]);
+    expect(value.hasPart.map((p) => p.diffViewed)).toEqual([false, false, true]);
     expect(value.hasPart[0]).toMatchObject({ dwellMs: 300, signedOffBy: { name: 'Elena Editor', role: 'editor', identity: 'self-declared' } });
   });
 

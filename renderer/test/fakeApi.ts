@@ -512,6 +512,11 @@ export class FakeVersoApi implements VersoApi {
     return { recorded: true };
   }
 
+  async reportDiffViewed(input: { paragraphId: string }): Promise<{ recorded: true }> {
+    this.record('reportDiffViewed', input);
+    return { recorded: true };
+  }
+
   async recordEditEffort(input: { paragraphId: string; activeMs: number; keystrokes: number }): Promise<{ recorded: true }> {
     this.record('recordEditEffort', input);
     this.requireProfile();

@@ -121,6 +121,8 @@ export interface WorkflowApi {
    * paragraph's reading time from these reports with its own clock; a sign-off records that time.
    */
   reportReviewFocus(input: { paragraphId: string | null }): Promise<{ recorded: true }>;
+  /** The paragraph's MT diff was opened in the editor; a sign-off records it (Verso's record, not the client's claim). */
+  reportDiffViewed(input: { paragraphId: string }): Promise<{ recorded: true }>;
   /** Adds measured editing effort (active time, not idle wall-clock time; keystrokes) of the current profile. */
   recordEditEffort(input: { paragraphId: string; activeMs: number; keystrokes: number }): Promise<{ recorded: true }>;
   /** The editing effort recorded for each paragraph of a document (paragraphs without any are left out). */
@@ -146,6 +148,7 @@ export const WORKFLOW_METHODS = [
   'restoreRevision',
   'recordEditEffort',
   'reportReviewFocus',
+  'reportDiffViewed',
   'getDocumentEffort',
   'listComments',
   'addComment',

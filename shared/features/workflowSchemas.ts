@@ -42,6 +42,7 @@ export const workflowSchemas = {
     })
     .strict(),
   reportReviewFocus: z.object({ paragraphId: id.nullable() }).strict(),
+  reportDiffViewed: z.object({ paragraphId: id }).strict(),
   getDocumentEffort: z.object({ documentId: id }).strict(),
   listComments: z.object({ documentId: id }).strict(),
   addComment: z.object({ paragraphId: id, body: z.string().trim().min(1).max(COMMENT_MAX) }).strict(),

@@ -113,7 +113,9 @@ describe('the sign-off gate', () => {
     // While a paragraph holds the focus its reading time runs on (no report needed to close it).
     await api.reportReviewFocus({ paragraphId: ids[3]! });
     reviewTime += 500;
-    const careful = await api.signOffReviewed({ paragraphIds: [ids[3]!], review: [{ paragraphId: ids[3]!, dwellMs: 0, diffViewed: true }] });
+    // "Diff viewed" is what the editor reported when the diff opened, not the sign-off's claim.
+    await api.reportDiffViewed({ paragraphId: ids[3]! });
+    const careful = await api.signOffReviewed({ paragraphIds: [ids[3]!], review: [{ paragraphId: ids[3]!, dwellMs: 0, diffViewed: false }] });
     expect(careful.fast).toEqual([]);
     expect((await api.getParagraphHistory({ paragraphId: ids[3]! })).entries.at(-1)!.review).toMatchObject({ fast: false, diffViewed: true, dwellMs: 2500 });
     await api.reportReviewFocus({ paragraphId: null });

@@ -31,7 +31,7 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
   }
 
   return {
-    async signOffReviewed({ paragraphIds, overrides = [], review = [] }) {
+    async signOffReviewed({ paragraphIds, overrides = [] }) {
       const author = requireEditor(deps);
       const paragraphs = core.load(paragraphIds);
       const reasons = new Map(overrides.map((o) => [o.paragraphId, o.reason.trim()]));
@@ -59,8 +59,8 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
         accepted.push(p);
       }
       // Review signals: a sign-off faster than a plausible reading speed is recorded as fast. The
-      // reading time is Verso's own measurement (reportReviewFocus), never the client's figure.
-      const signals = new Map(review.map((r) => [r.paragraphId, r]));
+      // reading time and "diff viewed" are Verso's own records (reportReviewFocus, reportDiffViewed),
+      // never the figures the client sends in `review` (kept in the contract, not trusted).
       const reviews = new Map<string, { dwellMs: number; words: number; diffViewed: boolean; fast: boolean }>();
       const fast: FastSignOff[] = [];
       const targetLang = (p: Paragraph) => repos.documents.get(p.documentId)?.targetLang ?? 'und';
@@ -68,7 +68,7 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
         const dwellMs = deps.reviewClock.dwellMs(p.id);
         const words = readingWords(p.target, targetLang(p));
         const isFast = isFastSignOff(dwellMs, words);
-        reviews.set(p.id, { dwellMs, words, diffViewed: signals.get(p.id)?.diffViewed ?? false, fast: isFast });
+        reviews.set(p.id, { dwellMs, words, diffViewed: deps.reviewClock.sawDiff(p.id), fast: isFast });
         if (isFast) fast.push({ paragraphId: p.id, number: p.index + 1, dwellMs, words });
       }
       const signedOff = accepted.length > 0 ? core.writeSignOff(accepted, author, overriding, reviews) : [];
@@ -128,6 +128,13 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
       requireProfile(deps);
       if (paragraphId !== null) core.load([paragraphId]);
       deps.reviewClock.focus(paragraphId);
+      return { recorded: true };
+    },
+
+    async reportDiffViewed({ paragraphId }) {
+      requireProfile(deps);
+      core.load([paragraphId]);
+      deps.reviewClock.diffViewed(paragraphId);
       return { recorded: true };
     },
 

@@ -84,7 +84,10 @@ export function RowWorkflow({
       <div className="row-workflow-toggles">
       {paragraph.mt && (
         <button type="button" className="button-quiet diff-toggle" aria-expanded={showDiff} onClick={() => {
-            if (!showDiff) signals.markDiffViewed(paragraph.id);
+            if (!showDiff) {
+              signals.markDiffViewed(paragraph.id);
+              api.reportDiffViewed({ paragraphId: paragraph.id }).catch(() => undefined);
+            }
             setShowDiff((s) => !s);
           }}>
           {isEditor ? t('workflow.diff.showThreeWay') : t('workflow.diff.show')}
