@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
 fs.mkdirSync(results, { recursive: true });
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const only = process.argv.slice(2); // optional: unit | e2e
+const only = process.argv.slice(2); // optional: unit | e2e | crash
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 function step(title, command, args, env = {}) {
@@ -75,6 +75,18 @@ if (wants('e2e')) {
     } else {
       totals.failed += 1;
     }
+  }
+}
+
+// The kill -9 harness (scripts/crashHarness.mjs): its self-test, then a short run (npm run test:crash
+// takes --kills 1000 for a long one). Each counts as one test.
+if (wants('e2e') || wants('crash')) {
+  for (const [title, args] of [
+    ['Crash harness self-test', ['--selftest']],
+    ['Crash harness: 100 × kill -9 during Translate all, edits, sign-offs and imports', ['--kills', '100']],
+  ]) {
+    if (step(title, process.execPath, [path.join(root, 'scripts/crashHarness.mjs'), ...args]) === 0) totals.passed += 1;
+    else totals.failed += 1;
   }
 }
 
