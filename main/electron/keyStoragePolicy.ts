@@ -55,7 +55,7 @@ export function keyStoreNotice(t: (key: string) => string, decision: KeyStorageD
     title: t('keyStore.title'),
     message: t(`keyStore.${decision.code}`),
     detail: t('keyStore.consequence'),
-    buttons: ['OK'],
+    buttons: [t('keyStore.ok')],
     noLink: true as const,
   };
 }
