@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The renderer is built once and served both by Electron (file://) and by the browser-mode bridge.
+// The renderer is built once and served both by Electron (app://verso, main/electron/appProtocol.ts) and by the browser-mode bridge.
 export default defineConfig({
   root: 'renderer',
   base: './',

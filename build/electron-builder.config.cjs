@@ -15,6 +15,19 @@ module.exports = {
   // The import parser runs in a worker thread, which cannot start from inside the archive.
   asarUnpack: ['**/node_modules/better-sqlite3/**', 'dist/main/importWorker.cjs'],
   npmRebuild: true,
+  // Fuses are bits in the Electron binary, flipped before signing (main/electron/packaging.test.ts):
+  // no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or --inspect to turn the app into a Node shell; code only
+  // from the (integrity-checked on macOS/Windows) app.asar; cookies encrypted; file:// without
+  // extra privileges (the renderer is served from app://verso).
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    onlyLoadAppFromAsar: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    enableCookieEncryption: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
   linux: {
     target: ['AppImage', 'deb'],
     category: 'Office',

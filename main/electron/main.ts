@@ -1,39 +1,53 @@
 /**
  * The Electron shell, kept thin: one window, the shared backend, IPC with sender checks.
- * Everything else lives in services shared with browser mode and the CLI.
+ * Everything else lives in services shared with browser mode and the CLI. Every security decision
+ * is a tested function in this folder: appProtocol (app://verso instead of file://), sessionPolicy
+ * (permissions denied, CSP), windowOptions (no DevTools when packaged, spellcheck without
+ * downloads), externalLinks (http/https after a confirmation), keyStoragePolicy (no keys in
+ * plain text). Fuses: build/electron-builder.config.cjs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { createBackend, type Backend } from '../backend.js';
 import { safeStorageProtector } from '../signing/keyProtection.js';
 import { resolveDataDir } from '../paths.js';
 import { APP_VERSION, rendererDir } from '../appRoot.js';
-import { CONTENT_SECURITY_POLICY } from '../bridge/securityHeaders.js';
 import { createMainI18n } from './mainI18n.js';
 import { buildMenuTemplate } from './menu.js';
 import { createDesktopFiles } from './desktopFiles.js';
 import { isOurFrame as isIndexFrame } from './frameUrl.js';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.js';
+import { lockDownSession } from './sessionPolicy.js';
+import { devToolsAllowed, mainWebPreferences } from './windowOptions.js';
+import { openExternalAfterConfirmation } from './externalLinks.js';
+import { keyStoreNotice, probeKeyStorage } from './keyStoragePolicy.js';
+import { createDesktopSecretStore } from './desktopSecrets.js';
 
 let backend: Backend | null = null;
-const indexHtml = path.join(rendererDir(), 'index.html');
-const indexUrl = pathToFileURL(indexHtml).toString();
 
 // The page keeps its route in the hash (#/documents/<id>), so a reload reopens it; the frame is
 // ours whatever its hash or query.
-const isOurFrame = (frameUrl: string | undefined): boolean => isIndexFrame(frameUrl, indexUrl);
+const isOurFrame = (frameUrl: string | undefined): boolean => isIndexFrame(frameUrl, APP_INDEX_URL);
+
+// Before the app is ready: app:// is a standard, secure scheme with its own origin.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 async function start(): Promise<void> {
   const i18n = await createMainI18n(app.getLocale());
+  const t = (key: string): string => i18n.t(key);
+  // Keys go to safeStorage only when it is a real key store (not Linux's basic_text).
+  const keyStorage = probeKeyStorage(safeStorage, process.platform);
   try {
+    const dataDir = path.resolve(resolveDataDir());
     backend = createBackend({
-      dataDir: resolveDataDir(),
+      dataDir,
       mode: 'electron',
       version: APP_VERSION,
       nativeBinding: process.env.VERSO_NATIVE_BINDING || undefined,
-      // Signing keys sealed by the OS key store (not testable here: no Electron binary).
-      ...(safeStorage.isEncryptionAvailable() ? { keyProtector: safeStorageProtector(safeStorage) } : {}),
+      secrets: createDesktopSecretStore(dataDir, process.env, safeStorage, keyStorage),
+      // Otherwise signing keys are sealed for this process only (signingKeys.sessionProtector).
+      ...(keyStorage.allowed ? { keyProtector: safeStorageProtector(safeStorage) } : {}),
     });
   } catch (err) {
     dialog.showErrorBox(i18n.t('startup.failedTitle'), i18n.t('startup.failedBody', { message: (err as Error).message }));
@@ -42,12 +56,11 @@ async function start(): Promise<void> {
   }
   const be = backend;
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(i18n.t, process.platform === 'darwin', APP_VERSION)));
+  const devTools = devToolsAllowed(app.isPackaged);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(i18n.t, process.platform === 'darwin', APP_VERSION, { devTools })));
 
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  lockDownSession(session.defaultSession, process.platform);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir()));
 
   ipcMain.handle('verso:invoke', async (event, method: unknown, input: unknown) => {
     if (!isOurFrame(event.senderFrame?.url)) {
@@ -80,30 +93,43 @@ async function start(): Promise<void> {
     height: 900,
     title: 'Verso',
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: mainWebPreferences({ packaged: app.isPackaged, platform: process.platform, preload: path.join(__dirname, 'preload.cjs') }),
   });
   const unsubscribe = be.events.subscribe((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send('verso:event', name, payload);
   });
   win.on('closed', unsubscribe);
-  win.once('ready-to-show', () => win.show());
+  const notice = keyStoreNotice(t, keyStorage);
+  win.once('ready-to-show', () => {
+    win.show();
+    if (notice) void dialog.showMessageBox(win, notice);
+  });
+  // Links leave the app only to the browser, http/https only, after the user saw the address.
+  const openOutside = (url: string): void => {
+    void openExternalAfterConfirmation(url, {
+      t,
+      showMessageBox: (options) => dialog.showMessageBox(win, options),
+      openExternal: (href) => shell.openExternal(href),
+    }).catch((err: unknown) => console.error(err));
+  };
   // Route changes only touch the hash (in-page navigations, which never reach will-navigate).
   win.webContents.on('will-navigate', (e, url) => {
-    if (!isOurFrame(url)) e.preventDefault();
+    if (isOurFrame(url)) return;
+    e.preventDefault();
+    openOutside(url);
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    openOutside(url);
     return { action: 'deny' };
   });
-  await win.loadFile(indexHtml);
+  await win.loadURL(APP_INDEX_URL);
 }
+
+// Any other web contents (none are made today) gets no windows and no webviews either.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
 
 app.whenReady().then(start, (err: unknown) => {
   console.error(err);

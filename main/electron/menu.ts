@@ -1,8 +1,13 @@
-/** The native application menu, every label through i18next. */
+/** The native application menu, every label through i18next; DevTools only in development builds. */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { i18n } from 'i18next';
 
-export function buildMenuTemplate(t: i18n['t'], isMac: boolean, appVersion: string): MenuItemConstructorOptions[] {
+export interface MenuOptions {
+  /** Whether the View menu offers DevTools (never in the packaged app: windowOptions.devToolsAllowed). */
+  devTools: boolean;
+}
+
+export function buildMenuTemplate(t: i18n['t'], isMac: boolean, appVersion: string, options: MenuOptions): MenuItemConstructorOptions[] {
   return [
     {
       label: t('menu.file'),
@@ -24,7 +29,7 @@ export function buildMenuTemplate(t: i18n['t'], isMac: boolean, appVersion: stri
       label: t('menu.view'),
       submenu: [
         { role: 'reload', label: t('menu.reload') },
-        { role: 'toggleDevTools', label: t('menu.toggleDevTools') },
+        ...(options.devTools ? [{ role: 'toggleDevTools', label: t('menu.toggleDevTools') } as const] : []),
         { type: 'separator' },
         { role: 'resetZoom', label: t('menu.resetZoom') },
         { role: 'zoomIn', label: t('menu.zoomIn') },

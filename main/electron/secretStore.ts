@@ -1,7 +1,8 @@
 /**
  * API keys of the HTTP MT engines. Stored in `<data dir>/engine-keys.json`, readable only by the
  * user (mode 0600): in the desktop app each key is encrypted with Electron's `safeStorage` (the
- * system keychain); in browser mode and the CLI the file holds them as they are, and environment
+ * system keychain), and refused when that is missing or plain text in effect (desktopSecrets.ts);
+ * in browser mode and the CLI the file holds them as they are, and environment
  * variables (VERSO_DEEPL_KEY, VERSO_LIBRETRANSLATE_KEY, VERSO_OPENAI_KEY) serve when no key is
  * stored. Keys never go to the renderer and are never logged.
  */
@@ -77,6 +78,8 @@ export interface FileSecretStoreOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Resolved lazily (Electron's safeStorage is ready only after the app is). Null: plain text. */
   cipher: () => Promise<SecretCipher | null>;
+  /** When given, a key is never written without the cipher: `set` throws this error instead (the desktop app). */
+  refuseUnencrypted?: () => Error;
 }
 
 /** Keys in a file only the user can read, optionally encrypted. */
@@ -171,7 +174,8 @@ export function createFileSecretStore(options: FileSecretStoreOptions): SecretSt
       if ((await stored(name)) !== null) return 'stored';
       return envKey(env, name) !== null ? 'environment' : null;
     },
-    set(name, value) {
+    async set(name, value) {
+      if (options.refuseUnencrypted && (await cipher()) === null) throw options.refuseUnencrypted();
       return update((keys, c) => {
         keys[name] = c ? c.encrypt(value).toString('base64') : value;
       });
@@ -184,23 +188,9 @@ export function createFileSecretStore(options: FileSecretStoreOptions): SecretSt
   };
 }
 
-/** Electron's safeStorage, when running inside Electron's main process with encryption available. */
-async function electronCipher(): Promise<SecretCipher | null> {
-  if (!process.versions.electron) return null;
-  // The main bundle is CommonJS (esbuild), where `require` reaches Electron's built-in module.
-  const electron = (typeof require === 'function' ? require('electron') : await import('electron')) as typeof import('electron');
-  const { safeStorage } = electron;
-  if (!safeStorage?.isEncryptionAvailable()) return null;
-  return {
-    name: 'electron-safeStorage',
-    encrypt: (plain) => safeStorage.encryptString(plain),
-    decrypt: (encrypted) => safeStorage.decryptString(encrypted),
-  };
-}
-
 export const SECRET_FILE_NAME = 'engine-keys.json';
 
-/** The app's store: `<data dir>/engine-keys.json`, encrypted with safeStorage in the desktop app. */
+/** Browser mode's and the CLI's store: `<data dir>/engine-keys.json` as it is (the desktop app's: desktopSecrets.ts). */
 export function createAppSecretStore(dataDir: string, env: Readonly<Record<string, string | undefined>> = process.env): SecretStore {
-  return createFileSecretStore({ file: path.join(dataDir, SECRET_FILE_NAME), env, cipher: electronCipher });
+  return createFileSecretStore({ file: path.join(dataDir, SECRET_FILE_NAME), env, cipher: async () => null });
 }
