@@ -124,7 +124,7 @@ function refuseCostlyMarkdown(text: string): void {
   const over = markdownExcess(text);
   if (!over) return;
   const what = MARKDOWN_EXCESS[over.what];
-  throw new ServiceError('IMPORT_TOO_COMPLEX', `The Markdown has ${over.found} ${what} (line ${over.line}); at most ${over.limit} can be read.`, {
+  throw new ServiceError('IMPORT_MARKDOWN_TOO_COMPLEX', `The Markdown has ${over.found} ${what} (line ${over.line}); at most ${over.limit} can be read.`, {
     limit: over.limit,
     what,
     found: over.found,
