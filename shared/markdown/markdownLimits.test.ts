@@ -35,6 +35,12 @@ describe('markdownExcess', () => {
     expect(markdownExcess('>'.repeat(200_000))).toMatchObject({ what: 'containerDepth', found: MARKDOWN_LIMITS.containerDepth + 1 });
   });
 
+  it('reads any line ending, and only spaces and tabs make a blank line', () => {
+    const block = '[a] '.repeat(MARKDOWN_LIMITS.brackets / 4);
+    expect(markdownExcess(`${block}\r\r${block}\r\n\r\n${block}\n \t\n${block}`)).toBeNull();
+    expect(markdownExcess(Array(5).fill(block).join('\n\u00a0\n'))).toMatchObject({ what: 'brackets' });
+  });
+
   it('does not take hyphens, numbers or stars inside text for container markers', () => {
     expect(markdownExcess('-5 degrees, 1.5 million, *stars* and a > b '.repeat(10))).toBeNull();
   });

@@ -68,13 +68,13 @@ function excess(block: BlockCount): MarkdownExcess | null {
   return null;
 }
 
-/** The first limit a (normalised) Markdown text exceeds, or null. Linear in the text's length. */
+/** The first limit a Markdown text exceeds (blank lines: spaces and tabs only, as in CommonMark), or null. Linear. */
 export function markdownExcess(text: string): MarkdownExcess | null {
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n?|\n/);
   let block: BlockCount = { chars: 0, emphasisRuns: 0, brackets: 0, line: 1 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') {
+    if (/^[ \t]*$/.test(line)) {
       block = { chars: 0, emphasisRuns: 0, brackets: 0, line: i + 2 };
       continue;
     }

@@ -1,7 +1,6 @@
 /**
- * A Markdown article → segments, by CommonMark's rules (`mdast-util-from-markdown`, whose
- * micromark parser has no quadratic backtracking in the constructs `checkMarkdownLimits` lets
- * through). Headings, paragraphs, list items (with their ordinal marker) and the paragraphs of
+ * A Markdown article → segments, by CommonMark's rules (`mdast-util-from-markdown`, micromark
+ * underneath; callers refuse first what `markdownExcess` finds too costly for it to parse). Headings, paragraphs, list items (with their ordinal marker) and the paragraphs of
  * block quotes become segments with inline codes; nested lists and quotes are flattened into
  * segments of their own. Fenced code stays verbatim, fences included; indented code and HTML
  * blocks stay as their text. Thematic breaks and link definitions are no segments.
