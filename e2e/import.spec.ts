@@ -93,8 +93,9 @@ test('Markdown: 200 KB of [ is refused at once with a translated message; the sa
   );
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('No articles yet. Import one to begin.')).toBeVisible();
-  await upload(page, 'story.md', 'text/markdown', '# Brackets [ and **bold** [link](https://example.org/)\n\n' + 'Text [ with [ brackets.\n\n'.repeat(50));
-  await expect(app.rows()).toHaveCount(51);
+  await upload(page, 'story.md', 'text/markdown', '# Brackets [ and **bold** [link](https://example.org/)\n\n' + 'Text [ with [ brackets.\n\n'.repeat(2));
+  await expect(app.rows()).toHaveCount(3);
+  await expect(app.row(1)).toContainText('Text [ with [ brackets.');
   await expect(app.row(0).getByRole('img', { name: 'start of link to https://example.org/' })).toHaveCount(1);
 });
 
