@@ -103,7 +103,7 @@ const PAIR = { sourceLang: 'en', targetLang: 'es' };
 const tbx = (body: string): string => `<tbx type="TBX-Basic"><text><body><conceptEntry id="1"><langSec xml:lang="en"><termSec><term>${body}</term></termSec></langSec></conceptEntry></body></text></tbx>`;
 
 const MEMORY_AND_GLOSSARY: Case[] = [
-  ['tmx: deeply nested <bpt>', (n) => () => parseTmx(tmx(nest('<hi>', '</hi>', n)), PAIR, '2026-01-01T00:00:00Z')],
+  ['tmx: deeply nested <hi>', (n) => () => parseTmx(tmx(nest('<hi>', '</hi>', n)), PAIR, '2026-01-01T00:00:00Z')],
   ['tmx: entity-like text', (n) => () => parseTmx(tmx(fill('&amp;&#38;', n)), PAIR, '2026-01-01T00:00:00Z')],
   ['tmx: many attributes', (n) => () => parseTmx(`<tmx ${lines((i) => `a${i}="1"`, n).replace(/\n/g, ' ')}><body/></tmx>`, PAIR, '2026-01-01T00:00:00Z')],
   ['tbx: deeply nested elements', (n) => () => parseTbx(tbx(nest('<hi>', '</hi>', n)), PAIR)],
