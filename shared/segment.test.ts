@@ -216,6 +216,12 @@ describe('segmentText md', () => {
     expect(segmentText('- one\n\n  more\n- two', 'md')).toEqual([li('one'), p('more'), li('two')]);
   });
 
+  it('reads a list of 40,000 items (no argument-spreading limits)', () => {
+    const segs = segmentText('- item\n'.repeat(40_000), 'md');
+    expect(segs).toHaveLength(40_000);
+    expect(segs[39_999]).toEqual(li('item'));
+  });
+
   it('keeps fenced code inside a list or quote verbatim without its container prefixes', () => {
     expect(segmentText('> ```js\n> a *b*\n> ```', 'md')).toEqual([p('```js\na *b*\n```')]);
   });

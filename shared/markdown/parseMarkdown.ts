@@ -1,7 +1,8 @@
 /**
  * A Markdown article → segments, by CommonMark's rules (`mdast-util-from-markdown`, micromark
- * underneath; callers refuse first what `markdownExcess` finds too costly for it to parse). Headings, paragraphs, list items (with their ordinal marker) and the paragraphs of
- * block quotes become segments with inline codes; nested lists and quotes are flattened into
+ * underneath; callers refuse first what `markdownExcess` finds too costly for it to parse).
+ * Headings, paragraphs, list items (with their ordinal marker) and the paragraphs of block
+ * quotes become segments with inline codes; nested lists and quotes are flattened into
  * segments of their own. Fenced code stays verbatim, fences included; indented code and HTML
  * blocks stay as their text. Thematic breaks and link definitions are no segments.
  */
@@ -25,6 +26,11 @@ function childrenOf(node: Nodes): Nodes[] {
   return 'children' in node ? (node.children as Nodes[]) : [];
 }
 
+/** Pushes items so that the first is popped first (no spread: a list may have many thousand items). */
+function pushReversed<T>(stack: T[], items: readonly T[]): void {
+  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
+}
+
 /** Every link definition in the document, wherever it is (first one wins, as in CommonMark). */
 function definitions(root: Root): Map<string, string> {
   const out = new Map<string, string>();
@@ -35,7 +41,7 @@ function definitions(root: Root): Map<string, string> {
       const d = node as Definition;
       if (!out.has(d.identifier)) out.set(d.identifier, d.url);
     } else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
-      stack.push(...[...childrenOf(node)].reverse());
+      pushReversed(stack, childrenOf(node));
     }
   }
   return out;
@@ -106,11 +112,12 @@ const CONTAINERS = new Set(['blockquote', 'list', 'listItem']);
 /** Walks the block tree without recursion (nesting may be deep). */
 function walk(root: Root, ctx: MarkdownContext): Segment[] {
   const out: Segment[] = [];
-  const stack: Visit[] = inside({ node: root, inQuote: false, nested: false, itemMarker: null }, ctx.source).reverse();
+  const stack: Visit[] = [];
+  pushReversed(stack, inside({ node: root, inQuote: false, nested: false, itemMarker: null }, ctx.source));
   while (stack.length > 0) {
     const visit = stack.pop()!;
     if (CONTAINERS.has(visit.node.type)) {
-      stack.push(...inside(visit, ctx.source).reverse());
+      pushReversed(stack, inside(visit, ctx.source));
       continue;
     }
     const seg = leaf(visit, ctx);
