@@ -1,6 +1,7 @@
 /**
  * Importing in browser mode: XLIFF, HTML and Word (DOCX) uploads through the file picker, a file
- * dropped onto the window, hostile files refused with a translated message, and a living-story re-import.
+ * dropped onto the window, hostile files refused with a translated message (pathological Markdown
+ * among them), and a living-story re-import.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,6 +80,23 @@ test('a Word zip bomb is refused with a translated message naming the limit', as
   await expect(page.getByRole('alert')).toHaveText(
     'The Word file would unpack to more than 64 MB (part “word/document.xml”), so it was not opened: it may be a zip bomb. Nothing was imported.',
   );
+});
+
+test('Markdown: 200 KB of [ is refused at once with a translated message; the same markup in short blocks imports', async ({ page, server }) => {
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await app.setUpProfile('Ana', 'Translator');
+  await upload(page, 'brackets.md', 'text/markdown', '['.repeat(200_000));
+  await expect(page.getByRole('alert')).toHaveText(
+    'The Markdown is too complex to read quickly from line 1 on (too much markup in one block of lines, or quotes and lists nested too deeply). Nothing was imported.',
+    { timeout: 5_000 },
+  );
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('No articles yet. Import one to begin.')).toBeVisible();
+  await upload(page, 'story.md', 'text/markdown', '# Brackets [ and **bold** [link](https://example.org/)\n\n' + 'Text [ with [ brackets.\n\n'.repeat(2));
+  await expect(app.rows()).toHaveCount(3);
+  await expect(app.row(1)).toContainText('Text [ with [ brackets.');
+  await expect(app.row(0).getByRole('img', { name: 'start of link to https://example.org/' })).toHaveCount(1);
 });
 
 test('uploads a CMS page: only the article text, and nothing in it runs', async ({ page, server }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveTitle, isFencedCode, looksBinary, normalizeText, segmentText } from './segment.js';
+import { closeToken as c, openToken as o, soloToken as s } from './inline/inlineCodes.js';
 import type { Segment } from './types.js';
 
 const p = (text: string): Segment => ({ kind: 'paragraph', marker: null, text });
@@ -198,10 +199,31 @@ describe('segmentText md', () => {
     expect(segmentText('text\n\n```\ncode\n\nmore', 'md')).toEqual([p('text'), p('```\ncode\n\nmore')]);
   });
 
-  it('keeps inline markup as is', () => {
+  it('reads inline markup into tokens and codes', () => {
     const md = 'Some **bold** and [a link](https://example.org/a_b) and `code`.';
-    expect(segmentText(md, 'md')).toEqual([p(md)]);
-    expect(segmentText('- **Bold** item', 'md')).toEqual([li('**Bold** item')]);
+    expect(segmentText(md, 'md')).toEqual([
+      { ...p(`Some ${o(0)}bold${c(0)} and ${o(1)}a link${c(1)} and ${s(2)}.`), codes: [{ type: 'bold' }, { type: 'link', href: 'https://example.org/a_b' }, { type: 'code', text: 'code' }] },
+    ]);
+    expect(segmentText('- **Bold** item', 'md')).toEqual([{ ...li(`${o(0)}Bold${c(0)} item`), codes: [{ type: 'bold' }] }]);
+  });
+
+  it('follows CommonMark where the old hand-written reader differed', () => {
+    // Indented code (four spaces after a blank line) is code: its text, not parsed.
+    expect(segmentText('Text.\n\n    **not** parsed', 'md')).toEqual([p('Text.'), p('**not** parsed')]);
+    // A quote may hold a list or a heading; link definitions are no paragraphs.
+    expect(segmentText('> # Said\n> - one\n\n[r]: https://r.example/', 'md')).toEqual([h(1, 'Said'), li('one')]);
+    // A second paragraph of a list item is a paragraph; items in quotes stay items.
+    expect(segmentText('- one\n\n  more\n- two', 'md')).toEqual([li('one'), p('more'), li('two')]);
+  });
+
+  it('reads a list of 40,000 items (no argument-spreading limits)', () => {
+    const segs = segmentText('- item\n'.repeat(40_000), 'md');
+    expect(segs).toHaveLength(40_000);
+    expect(segs[39_999]).toEqual(li('item'));
+  });
+
+  it('keeps fenced code inside a list or quote verbatim without its container prefixes', () => {
+    expect(segmentText('> ```js\n> a *b*\n> ```', 'md')).toEqual([p('```js\na *b*\n```')]);
   });
 
   it('handles a mixed article with CRLF and a BOM', () => {

@@ -9,7 +9,7 @@ import { builtinModules } from 'node:module';
 
 const root = path.resolve(__dirname, '..');
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const SHARED_ALLOWED_PACKAGES = new Set(['zod', 'diff']);
+const SHARED_ALLOWED_PACKAGES = new Set(['zod', 'diff', 'mdast-util-from-markdown', 'mdast']);
 const RENDERER_FORBIDDEN_PACKAGES = new Set(['electron', 'better-sqlite3']);
 
 function sourceFiles(dir: string): string[] {

@@ -131,6 +131,20 @@ describe('hostile corpus (made at test time)', () => {
     await expectRefused('elements.xlf', Buffer.from(xml), 'IMPORT_TOO_COMPLEX', { limit: IMPORT_LIMITS.xmlElements });
   });
 
+  it('refuses pathological Markdown (200 KB of [, of *a, of > on one line) before parsing it, naming the line', async () => {
+    const size = 200_000;
+    await expectRefused('brackets.md', Buffer.from('['.repeat(size)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { line: 1 });
+    await expectRefused('stars.md', Buffer.from('Intro.\n\n' + '*a'.repeat(size / 2)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { line: 3 });
+    await expectRefused('quotes.md', Buffer.from('>'.repeat(size)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { what: 'quote or list levels opened on one line' });
+  });
+
+  it('imports 200 KB of such markup when it comes in short blocks (CommonMark, nothing lost)', async () => {
+    const md = `${'[a]( *b_ `c <d '.repeat(60)}\n\n`.repeat(200);
+    const doc = await backend.api.importDocument({ source: { kind: 'text', text: md, format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+    expect(doc.paragraphs).toHaveLength(200);
+    expect(doc.paragraphs[0]!.codes?.length).toBeGreaterThan(0);
+  });
+
   it('refuses pasted text with an unpaired surrogate', async () => {
     const before = dbDigest(backend.dbPath);
     const result = await backend.dispatch('importDocument', {

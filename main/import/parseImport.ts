@@ -4,9 +4,8 @@
  */
 import { extensionOf, IMPORT_EXTENSIONS, type HtmlExtract, type ImportFormat, type ParsedImport, type PasteFormat } from '../../shared/import/importedDocument.js';
 import { hasVisibleText } from '../../shared/import/visibleText.js';
-import { parseMarkdownInline } from '../../shared/inline/markdownInline.js';
-import { isFencedCode, looksBinary, segmentText } from '../../shared/segment.js';
-import type { Segment } from '../../shared/types.js';
+import { markdownExcess, type MarkdownExcess } from '../../shared/markdown/markdownLimits.js';
+import { looksBinary, segmentText } from '../../shared/segment.js';
 import { ServiceError } from '../services/serviceError.js';
 import { assertWellFormed, decodeText } from './decodeText.js';
 import { parseDocx } from './formats/docx.js';
@@ -94,9 +93,10 @@ function fromText(text: string, format: ImportFormat, encoding: string | null, e
         title: null,
       };
     case 'md':
+      refuseCostlyMarkdown(text);
       return {
         format,
-        segments: segmentText(text, format).map((s) => ({ ...withMarkdownInline(s), target: null })),
+        segments: segmentText(text, format).map((s) => ({ ...s, target: null })),
         encoding,
         sourceLang: null,
         targetLang: null,
@@ -112,11 +112,24 @@ function fromText(text: string, format: ImportFormat, encoding: string | null, e
   }
 }
 
-/** A Markdown block's inline markup as tokens; fenced code stays verbatim. */
-function withMarkdownInline(segment: Segment): Segment {
-  if (isFencedCode(segment.text)) return segment;
-  const { text, codes } = parseMarkdownInline(segment.text);
-  return codes.length > 0 ? { ...segment, text, codes } : segment;
+const MARKDOWN_EXCESS: Record<MarkdownExcess['what'], string> = {
+  blockChars: 'characters in one block of lines without a blank line',
+  emphasisRuns: 'emphasis markers (* or _) in one block of lines',
+  brackets: 'link or image brackets ([) in one block of lines',
+  containerDepth: 'quote or list levels opened on one line',
+};
+
+/** Refuses, before parsing, Markdown whose parse would take far longer than its size suggests. */
+function refuseCostlyMarkdown(text: string): void {
+  const over = markdownExcess(text);
+  if (!over) return;
+  const what = MARKDOWN_EXCESS[over.what];
+  throw new ServiceError('IMPORT_MARKDOWN_TOO_COMPLEX', `The Markdown has ${over.found} ${what} (line ${over.line}); at most ${over.limit} can be read.`, {
+    limit: over.limit,
+    what,
+    found: over.found,
+    line: over.line,
+  });
 }
 
 /** Pasted text: plain, Markdown, or HTML from the clipboard (read like an HTML file). */
