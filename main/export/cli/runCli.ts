@@ -69,12 +69,21 @@ async function call<T>(backend: Backend, method: string, input: unknown): Promis
   return result.value as T;
 }
 
-function openLibrary(io: CliIo): Backend {
+/** Commands that write (export records publish-ready exports) hold the data directory's lock. */
+function openLibrary(io: CliIo, writes = false): Backend {
   const dataDir = io.resolveDataDir(io.env);
   if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
     throw new CliError(`There is no Verso library in ${dataDir}. Set VERSO_DATA_DIR to the folder the app uses.`);
   }
-  return createBackend({ dataDir, mode: 'browser', version: io.version, verifyAtStart: false });
+  return createBackend({
+    dataDir,
+    mode: 'browser',
+    version: io.version,
+    verifyAtStart: false,
+    integrityCheckIdleMs: null,
+    lock: writes,
+    lockCommand: 'verso export (CLI)',
+  });
 }
 
 export function findDocument(docs: readonly DocumentSummary[], ref: string): DocumentSummary {
@@ -121,7 +130,7 @@ async function exportCommand(io: CliIo, args: string[]): Promise<void> {
   if (positionals.length !== 1) throw new UsageError('Give exactly one document: verso export <document> --format … --out …');
   const format = formatOf(values.format);
   if (values.out === undefined) throw new UsageError('--out is required: a file, or an existing folder.');
-  const backend = openLibrary(io);
+  const backend = openLibrary(io, true);
   try {
     const docs = await call<DocumentSummary[]>(backend, 'listDocuments', {});
     const doc = findDocument(docs, positionals[0]!);

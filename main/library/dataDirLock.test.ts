@@ -1,0 +1,70 @@
+/** Issue 13, item 3: one Verso per data directory (the lock file; two processes in e2e/openLock.spec.ts). */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend, type BackendOptions } from '../backend.js';
+import { runCli } from '../export/cli/runCli.js';
+import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
+
+let dir = '';
+afterEach(() => removeTempDir(dir));
+
+const open = (dataDir: string, extra: Partial<BackendOptions> = {}) =>
+  createBackend({ dataDir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, ...extra });
+const lockFile = (dataDir: string) => path.join(dataDir, 'verso.lock');
+
+/** A pid that surely is not running: a child that has already exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('one Verso per data directory', () => {
+  it('a second backend on the same directory is refused, naming the process that holds it', () => {
+    dir = makeTempDir();
+    const first = open(dir, { lockCommand: 'verso browser mode' });
+    let err: { code?: string; message?: string } = {};
+    try {
+      open(dir).close();
+    } catch (e) {
+      err = e as typeof err;
+    }
+    expect(err.code).toBe('LIBRARY_IN_USE');
+    expect(err.message).toMatch(new RegExp(`already open in another Verso \\(process ${process.pid}, "verso browser mode", on ${os.hostname()}, since \\d{4}-`));
+    const held = JSON.parse(fs.readFileSync(lockFile(dir), 'utf8')) as Record<string, unknown>;
+    expect(held).toMatchObject({ pid: process.pid, command: 'verso browser mode', host: os.hostname() });
+    first.close();
+    expect(fs.existsSync(lockFile(dir))).toBe(false);
+    open(dir).close(); // free again
+  });
+
+  it('a stale lock (its process is gone) is taken over', () => {
+    dir = makeTempDir();
+    const pid = deadPid();
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid, command: 'crashed', host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    const backend = open(dir);
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid });
+    backend.close();
+  });
+
+  it('an unreadable lock file is taken over', () => {
+    dir = makeTempDir();
+    fs.writeFileSync(lockFile(dir), 'garbage');
+    open(dir).close();
+  });
+
+  it("the CLI's export is refused while another Verso holds the library (exit 1, one line); reading is allowed", async () => {
+    dir = makeTempDir();
+    const app = open(dir);
+    const io = (err: string[], out: string[]) => ({ out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { VERSO_DATA_DIR: dir }, cwd: dir, version: 't', resolveDataDir: (env: NodeJS.ProcessEnv) => env.VERSO_DATA_DIR! });
+    const err: string[] = [];
+    expect(await runCli(['export', 'x', '--format', 'txt', '--out', dir], io(err, []))).toBe(1);
+    expect(err.join('')).toMatch(new RegExp(`^verso: The library in .* is already open in another Verso \\(process ${process.pid}, .*\\n$`));
+    const out: string[] = [];
+    expect(await runCli(['list'], io([], out))).toBe(0);
+    expect(out.join('')).toBe('The library is empty.\n');
+    app.close();
+  });
+});
