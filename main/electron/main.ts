@@ -15,6 +15,7 @@ import { createMainI18n } from './mainI18n.js';
 import { buildMenuTemplate } from './menu.js';
 import { createDesktopFiles } from './desktopFiles.js';
 import { isOurFrame as isIndexFrame } from './frameUrl.js';
+import { claimSingleInstance } from './singleInstance.js';
 
 let backend: Backend | null = null;
 const indexHtml = path.join(rendererDir(), 'index.html');
@@ -25,6 +26,8 @@ const indexUrl = pathToFileURL(indexHtml).toString();
 const isOurFrame = (frameUrl: string | undefined): boolean => isIndexFrame(frameUrl, indexUrl);
 
 async function start(): Promise<void> {
+  // One desktop Verso: a second start brings this window to the front (issue 13).
+  if (!claimSingleInstance(app, resolveDataDir(), () => BrowserWindow.getAllWindows()[0]?.focus())) return;
   const i18n = await createMainI18n(app.getLocale());
   try {
     backend = createBackend({

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type BackendOptions } from '../backend.js';
-import { runCli } from '../export/cli/runCli.js';
+import { openLibrary, runCli } from '../export/cli/runCli.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 
 let dir = '';
@@ -55,16 +55,22 @@ describe('one Verso per data directory', () => {
     open(dir).close();
   });
 
-  it("the CLI's export is refused while another Verso holds the library (exit 1, one line); reading is allowed", async () => {
+  it("the CLI reads and exports beside a running Verso; its exclusive open (restore) is refused in one line", async () => {
     dir = makeTempDir();
     const app = open(dir);
     const io = (err: string[], out: string[]) => ({ out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { VERSO_DATA_DIR: dir }, cwd: dir, version: 't', resolveDataDir: (env: NodeJS.ProcessEnv) => env.VERSO_DATA_DIR! });
-    const err: string[] = [];
-    expect(await runCli(['export', 'x', '--format', 'txt', '--out', dir], io(err, []))).toBe(1);
-    expect(err.join('')).toMatch(new RegExp(`^verso: The library in .* is already open in another Verso \\(process ${process.pid}, .*\\n$`));
     const out: string[] = [];
     expect(await runCli(['list'], io([], out))).toBe(0);
     expect(out.join('')).toBe('The library is empty.\n');
+    let err: { code?: string; message?: string } = {};
+    try {
+      openLibrary(io([], []), true).close();
+    } catch (e) {
+      err = e as typeof err;
+    }
+    expect(err.code).toBe('LIBRARY_IN_USE');
+    expect(err.message).toMatch(new RegExp(`^The library in .* is already open in another Verso \\(process ${process.pid}, [^\n]*$`));
     app.close();
+    openLibrary(io([], []), true).close();
   });
 });

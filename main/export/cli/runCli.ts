@@ -69,8 +69,13 @@ async function call<T>(backend: Backend, method: string, input: unknown): Promis
   return result.value as T;
 }
 
-/** Commands that write (export records publish-ready exports) hold the data directory's lock. */
-function openLibrary(io: CliIo, writes = false): Backend {
+/**
+ * Opens the library for one command. Commands that change the library as a whole (restore) pass
+ * `exclusive` and hold the data directory's lock, refused while another Verso runs on it; reading
+ * and exporting do not (an export's one audit row is a transaction SQLite serialises, and pipelines
+ * export while the app is open).
+ */
+export function openLibrary(io: CliIo, exclusive = false): Backend {
   const dataDir = io.resolveDataDir(io.env);
   if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
     throw new CliError(`There is no Verso library in ${dataDir}. Set VERSO_DATA_DIR to the folder the app uses.`);
@@ -81,8 +86,8 @@ function openLibrary(io: CliIo, writes = false): Backend {
     version: io.version,
     verifyAtStart: false,
     integrityCheckIdleMs: null,
-    lock: writes,
-    lockCommand: 'verso export (CLI)',
+    lock: exclusive,
+    lockCommand: 'verso (CLI)',
   });
 }
 
@@ -130,7 +135,7 @@ async function exportCommand(io: CliIo, args: string[]): Promise<void> {
   if (positionals.length !== 1) throw new UsageError('Give exactly one document: verso export <document> --format … --out …');
   const format = formatOf(values.format);
   if (values.out === undefined) throw new UsageError('--out is required: a file, or an existing folder.');
-  const backend = openLibrary(io, true);
+  const backend = openLibrary(io);
   try {
     const docs = await call<DocumentSummary[]>(backend, 'listDocuments', {});
     const doc = findDocument(docs, positionals[0]!);
