@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type BackendOptions } from '../backend.js';
+import { startedAfter } from './dataDirLock.js';
 import { openLibrary, runCli } from '../export/cli/runCli.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 
@@ -72,5 +73,23 @@ describe('one Verso per data directory', () => {
     expect(err.message).toMatch(new RegExp(`^The library in .* is already open in another Verso \\(process ${process.pid}, [^\n]*$`));
     app.close();
     openLibrary(io([], []), true).close();
+  });
+});
+
+describe('stale locks from reused pids', () => {
+  it('a lock naming this very pid, left by an earlier process (containers reuse pids), is taken over', () => {
+    dir = makeTempDir();
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.pid, command: 'earlier', host: os.hostname(), startedAt: '2020-01-01T00:00:00.000Z' }));
+    const backend = open(dir);
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid, command: expect.not.stringMatching('earlier') });
+    backend.close();
+  });
+
+  it.skipIf(process.platform !== 'linux')('a live pid that started after the lock was written is another process: taken over', () => {
+    dir = makeTempDir();
+    expect(startedAfter(process.pid, '2020-01-01T00:00:00.000Z')).toBe(true);
+    expect(startedAfter(process.pid, new Date(Date.now() + 60_000).toISOString())).toBe(false);
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.ppid, command: 'earlier', host: os.hostname(), startedAt: '2020-01-01T00:00:00.000Z' }));
+    open(dir).close();
   });
 });

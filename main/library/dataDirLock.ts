@@ -34,6 +34,27 @@ export interface LockOptions {
   isAlive?: (pid: number) => boolean;
 }
 
+/** Lock files this process holds (a lock naming our own pid but not in here is a stale one from an earlier process). */
+const heldHere = new Set<string>();
+
+/**
+ * Linux: did the process now at `pid` start after `since`? Then it is not the one that wrote the
+ * lock (the pid was reused). Elsewhere, or when unknown: false.
+ */
+export function startedAfter(pid: number, since: string): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const bootLine = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
+    const sinceMs = Date.parse(since);
+    if (!bootLine || !Number.isFinite(ticks) || !Number.isFinite(sinceMs)) return false;
+    // USER_HZ is 100 on every Linux Node runs on; 2 s of slack for btime's whole seconds.
+    return Number(bootLine[1]) * 1000 + ticks * 10 > sinceMs + 2000;
+  } catch {
+    return false;
+  }
+}
+
 function aliveBySignal(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -90,7 +111,10 @@ export function acquireDataDirLock(dataDir: string, options: LockOptions = {}): 
     if (tryCreate(file, holder)) return ownLock(file, holder);
     const current = readHolder(file);
     // Unreadable (a writer mid-way is impossible: the file appears whole) or a dead holder on this host: stale.
-    const stale = current === null || (current.host === holder.host && current.pid !== holder.pid && !isAlive(current.pid));
+    const stale =
+      current === null ||
+      (current.host === holder.host &&
+        (current.pid === holder.pid ? !heldHere.has(file) : !isAlive(current.pid) || startedAfter(current.pid, current.startedAt)));
     if (!stale) throw lockInUseError(dataDir, current);
     takeOver(file, current);
   }
@@ -120,6 +144,7 @@ function takeOver(file: string, stale: LockHolder | null): void {
 }
 
 function ownLock(file: string, holder: LockHolder): DataDirLock {
+  heldHere.add(file);
   let released = false;
   return {
     file,
@@ -127,6 +152,7 @@ function ownLock(file: string, holder: LockHolder): DataDirLock {
     release() {
       if (released) return;
       released = true;
+      heldHere.delete(file);
       const current = readHolder(file);
       if (current && current.pid === holder.pid && current.startedAt === holder.startedAt) fs.rmSync(file, { force: true });
     },

@@ -18,7 +18,13 @@ function tighten(file: string, wanted: number): void {
   }
   // Only ever take rights away: group/other bits off (and owner execute for files).
   const tightened = mode & wanted;
-  if (tightened !== mode) fs.chmodSync(file, tightened);
+  if (tightened === mode) return;
+  try {
+    fs.chmodSync(file, tightened);
+  } catch (err) {
+    // Someone else's file in the folder: not ours to change (the database itself is ours).
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+  }
 }
 
 /** Makes `dataDir` private to its owner, with every regular file directly inside it. */
