@@ -53,7 +53,7 @@ export interface BackendOptions {
   verifyAtStart?: boolean;
   /**
    * Hold the data directory's lock (`verso.lock`) while open (default true): a second Verso on the
-   * same directory is refused with LIBRARY_IN_USE. The CLI takes it for commands that write.
+   * same directory is refused with LIBRARY_IN_USE. The CLI takes it only to replace the library (restore).
    */
   lock?: boolean;
   /** What this process is, in the lock file (default: its command line). */

@@ -4,7 +4,7 @@
  * Electron binary is missing.
  */
 import fs from 'node:fs';
-import { createBackend } from './backend.js';
+import { createBackend, type Backend } from './backend.js';
 import { createEventHub } from './api/eventHub.js';
 import { isServiceError } from './services/serviceError.js';
 import type { ApiError } from '../shared/types.js';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   // Issue 12 (interim until the app asks for it): the passphrase that seals signing keys at rest.
   const passphrase = process.env.VERSO_SIGNING_PASSPHRASE;
-  let backend;
+  let backend: Backend;
   try {
     backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION, lockCommand: 'verso browser mode', ...(passphrase ? { keyProtector: passphraseProtector(passphrase) } : {}) });
   } catch (err) {
@@ -42,14 +42,13 @@ async function main(): Promise<void> {
   const bridge = await startBridge({ port, staticDir, dispatch: backend.dispatch, events: backend.events });
   console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${backend.dbPath}`);
   console.log(`Open this address in your browser: ${bridge.url}`);
-  const open = backend;
 
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
     void bridge.close().finally(() => {
-      open.close();
+      backend.close();
       process.exit(0);
     });
   };
