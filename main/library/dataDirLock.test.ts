@@ -23,9 +23,11 @@ function deadPid(): number {
 }
 
 describe('one Verso per data directory', () => {
-  it('a second backend on the same directory is refused, naming the process that holds it', () => {
+  it('a library whose lock another live process holds is refused, naming that process; the lock file names the holder', () => {
     dir = makeTempDir();
-    const first = open(dir, { lockCommand: 'verso browser mode' });
+    // Another live process on this host, started before its lock was written: this test's parent.
+    const other = { pid: process.ppid, command: 'verso browser mode', host: os.hostname(), startedAt: new Date().toISOString() };
+    fs.writeFileSync(lockFile(dir), JSON.stringify(other));
     let err: { code?: string; message?: string } = {};
     try {
       open(dir).close();
@@ -33,12 +35,25 @@ describe('one Verso per data directory', () => {
       err = e as typeof err;
     }
     expect(err.code).toBe('LIBRARY_IN_USE');
-    expect(err.message).toMatch(new RegExp(`already open in another Verso \\(process ${process.pid}, "verso browser mode", on ${os.hostname()}, since \\d{4}-`));
-    const held = JSON.parse(fs.readFileSync(lockFile(dir), 'utf8')) as Record<string, unknown>;
-    expect(held).toMatchObject({ pid: process.pid, command: 'verso browser mode', host: os.hostname() });
-    first.close();
+    expect(err.message).toBe(
+      `The library in ${dir} is already open in another Verso (process ${other.pid}, "verso browser mode", on ${other.host}, since ${other.startedAt}); close that one first or use another VERSO_DATA_DIR.`,
+    );
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toEqual(other); // untouched
+    fs.rmSync(lockFile(dir));
+    const mine = open(dir, { lockCommand: 'verso browser mode' });
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid, command: 'verso browser mode', host: os.hostname() });
+    mine.close();
     expect(fs.existsSync(lockFile(dir))).toBe(false);
-    open(dir).close(); // free again
+  });
+
+  it('the lock is per process: a library reopened in the same process shares it until the last one closes', () => {
+    dir = makeTempDir();
+    const first = open(dir);
+    const second = open(dir);
+    first.close();
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid });
+    second.close();
+    expect(fs.existsSync(lockFile(dir))).toBe(false);
   });
 
   it('a stale lock (its process is gone) is taken over', () => {
@@ -58,7 +73,9 @@ describe('one Verso per data directory', () => {
 
   it("the CLI reads and exports beside a running Verso; its exclusive open (restore) is refused in one line", async () => {
     dir = makeTempDir();
-    const app = open(dir);
+    open(dir).close();
+    const app = { pid: process.ppid, command: 'verso browser mode', host: os.hostname(), startedAt: new Date().toISOString() };
+    fs.writeFileSync(lockFile(dir), JSON.stringify(app));
     const io = (err: string[], out: string[]) => ({ out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { VERSO_DATA_DIR: dir }, cwd: dir, version: 't', resolveDataDir: (env: NodeJS.ProcessEnv) => env.VERSO_DATA_DIR! });
     const out: string[] = [];
     expect(await runCli(['list'], io([], out))).toBe(0);
@@ -70,8 +87,8 @@ describe('one Verso per data directory', () => {
       err = e as typeof err;
     }
     expect(err.code).toBe('LIBRARY_IN_USE');
-    expect(err.message).toMatch(new RegExp(`^The library in .* is already open in another Verso \\(process ${process.pid}, [^\n]*$`));
-    app.close();
+    expect(err.message).toMatch(new RegExp(`^The library in .* is already open in another Verso \\(process ${process.ppid}, [^\n]*$`));
+    fs.rmSync(lockFile(dir));
     openLibrary(io([], []), true).close();
   });
 });

@@ -34,8 +34,12 @@ export interface LockOptions {
   isAlive?: (pid: number) => boolean;
 }
 
-/** Lock files this process holds (a lock naming our own pid but not in here is a stale one from an earlier process). */
-const heldHere = new Set<string>();
+/**
+ * Lock files this process holds, with how many backends share each: the lock is per process (a
+ * test may reopen a library in-process), and a lock naming our own pid that is not in here is a
+ * stale one from an earlier process with the same pid.
+ */
+const heldHere = new Map<string, { holder: LockHolder; users: number }>();
 
 /**
  * Linux: did the process now at `pid` start after `since`? Then it is not the one that wrote the
@@ -107,8 +111,16 @@ export function acquireDataDirLock(dataDir: string, options: LockOptions = {}): 
     host: os.hostname(),
     startedAt: (options.now?.() ?? new Date()).toISOString(),
   };
+  const shared = heldHere.get(file);
+  if (shared && options.pid === undefined) {
+    shared.users++;
+    return ownLock(file, shared.holder);
+  }
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (tryCreate(file, holder)) return ownLock(file, holder);
+    if (tryCreate(file, holder)) {
+      heldHere.set(file, { holder, users: 1 });
+      return ownLock(file, holder);
+    }
     const current = readHolder(file);
     // Unreadable (a writer mid-way is impossible: the file appears whole) or a dead holder on this host: stale.
     const stale =
@@ -144,7 +156,6 @@ function takeOver(file: string, stale: LockHolder | null): void {
 }
 
 function ownLock(file: string, holder: LockHolder): DataDirLock {
-  heldHere.add(file);
   let released = false;
   return {
     file,
@@ -152,6 +163,8 @@ function ownLock(file: string, holder: LockHolder): DataDirLock {
     release() {
       if (released) return;
       released = true;
+      const entry = heldHere.get(file);
+      if (entry && --entry.users > 0) return;
       heldHere.delete(file);
       const current = readHolder(file);
       if (current && current.pid === holder.pid && current.startedAt === holder.startedAt) fs.rmSync(file, { force: true });
