@@ -4,7 +4,10 @@
  * Electron binary is missing.
  */
 import fs from 'node:fs';
-import { createBackend } from './backend.js';
+import { createBackend, type Backend } from './backend.js';
+import { createEventHub } from './api/eventHub.js';
+import { isServiceError } from './services/serviceError.js';
+import type { ApiError } from '../shared/types.js';
 import { passphraseProtector } from './signing/keyProtection.js';
 import { startBridge } from './bridge/server.js';
 import { resolveDataDir } from './paths.js';
@@ -28,7 +31,14 @@ async function main(): Promise<void> {
   }
   // Issue 12 (interim until the app asks for it): the passphrase that seals signing keys at rest.
   const passphrase = process.env.VERSO_SIGNING_PASSPHRASE;
-  const backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION, ...(passphrase ? { keyProtector: passphraseProtector(passphrase) } : {}) });
+  let backend: Backend;
+  try {
+    backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION, lockCommand: 'verso browser mode', ...(passphrase ? { keyProtector: passphraseProtector(passphrase) } : {}) });
+  } catch (err) {
+    // A damaged or unwritable library: the page still opens and says why (a second Verso just stops).
+    if (!isServiceError(err) || err.code === 'LIBRARY_IN_USE' || !OPEN_PROBLEMS.has(err.code)) throw err;
+    return serveOpenProblem(port, staticDir, err.toApiError());
+  }
   const bridge = await startBridge({ port, staticDir, dispatch: backend.dispatch, events: backend.events });
   console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${backend.dbPath}`);
   console.log(`Open this address in your browser: ${bridge.url}`);
@@ -42,6 +52,18 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const OPEN_PROBLEMS: ReadonlySet<string> = new Set(['LIBRARY_DAMAGED', 'STORAGE_READ_ONLY', 'STORAGE_FULL', 'STORAGE_BUSY']);
+
+/** Serves the interface with every call answering `error`, so the page shows the one sentence; nothing opens the library. */
+async function serveOpenProblem(port: number, staticDir: string, error: ApiError): Promise<void> {
+  const bridge = await startBridge({ port, staticDir, dispatch: () => Promise.resolve({ ok: false, error }), events: createEventHub() });
+  console.error(`Verso: ${error.message}`);
+  console.log(`Open this address in your browser: ${bridge.url}`);
+  const stop = (): void => void bridge.close().finally(() => process.exit(1));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

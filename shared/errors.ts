@@ -13,6 +13,7 @@ import { PROVENANCE_ERROR_CODES } from './features/provenanceApi.js';
 import { SIGNATURES_ERROR_CODES } from './features/signaturesApi.js';
 import { PROFILES_ERROR_CODES } from './features/profilesApi.js';
 import { KEY_STORE_ERROR_CODES } from './keyStoreErrors.js';
+import { STORAGE_ERROR_CODES } from './features/storageApi.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -29,5 +30,6 @@ export const ERROR_CODES = [
   ...SIGNATURES_ERROR_CODES,
   ...PROFILES_ERROR_CODES,
   ...KEY_STORE_ERROR_CODES,
+  ...STORAGE_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

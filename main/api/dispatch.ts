@@ -3,6 +3,7 @@
  * allowlist, validates the payload, calls the service and wraps the outcome in an ApiResult.
  */
 import { isMethodName, type ApiResult, type MethodName, type VersoApi } from '../../shared/api.js';
+import type { ApiError } from '../../shared/types.js';
 import { validateInput } from '../../shared/schemas.js';
 import { isServiceError } from '../services/serviceError.js';
 
@@ -20,7 +21,10 @@ async function call<M extends MethodName>(api: VersoApi, method: M, input: unkno
   return { ok: true, value: await fn.call(api, checked.value) };
 }
 
-export function createDispatcher(api: VersoApi): Dispatch {
+/** Turns a failure services did not expect (e.g. a full disk) into a known error, or null. */
+export type KnownError = (err: unknown) => { toApiError(): ApiError } | null;
+
+export function createDispatcher(api: VersoApi, knownError: KnownError = () => null): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) {
       const name = typeof method === 'string' ? method.slice(0, 100) : typeof method;
@@ -30,6 +34,8 @@ export function createDispatcher(api: VersoApi): Dispatch {
       return await call(api, method, input);
     } catch (err) {
       if (isServiceError(err)) return { ok: false, error: err.toApiError() };
+      const known = knownError(err);
+      if (known) return { ok: false, error: known.toApiError() };
       console.error(`Verso: ${method} failed unexpectedly:`, err);
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Verso. The details were written to its log.' } };
     }

@@ -1,17 +1,45 @@
-/** Opens (creating if needed) the library database with Verso's pragmas and runs pending migrations. */
+/**
+ * Opens (creating if needed) the library database with Verso's pragmas and runs pending migrations.
+ * A damaged file (zero-length, not SQLite, or failing `PRAGMA quick_check`) is refused before
+ * anything writes to it; storage failures become clear errors (storageErrors.ts).
+ */
 import Database from 'better-sqlite3';
 import { assertNotTooNew, migrate } from './migrate.js';
+import { checkProblems, fileProblem } from './libraryIntegrity.js';
+import { libraryDamagedError, storageError } from './storageErrors.js';
+import { isServiceError } from '../services/serviceError.js';
+import type { GoodBackup } from '../library/newestGoodBackup.js';
 
 export interface OpenDatabaseOptions {
   /** Path of a better-sqlite3 native build to load (Electron keeps its own build). */
   nativeBinding?: string;
+  /** The newest good backup, offered when the library is damaged (the backups work provides it). */
+  findBackup?: () => GoodBackup | null;
+}
+
+function damaged(file: string, problem: string, options: OpenDatabaseOptions): Error {
+  return libraryDamagedError(file, problem, options.findBackup?.() ?? null);
+}
+
+function asStorageError(err: unknown, file: string, options: OpenDatabaseOptions): unknown {
+  if (isServiceError(err)) return err;
+  return storageError(err, file, options.findBackup) ?? err;
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const problem = fileProblem(file);
+  if (problem !== null && problem !== 'missing') throw damaged(file, problem, options);
+  let db: Database.Database;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    throw asStorageError(err, file, options);
+  }
   try {
     db.pragma('busy_timeout = 5000');
-    // Before anything that writes (even the journal mode): a newer library is left untouched.
+    // Before anything that writes (even the journal mode): a damaged or newer library is left untouched.
+    const problems = checkProblems(db, 'quick_check');
+    if (problems.length > 0) throw damaged(file, problems[0]!, options);
     assertNotTooNew(db);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -21,6 +49,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw asStorageError(err, file, options);
   }
 }

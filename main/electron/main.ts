@@ -23,6 +23,7 @@ import { devToolsAllowed, mainWebPreferences } from './windowOptions.js';
 import { openExternalAfterConfirmation } from './externalLinks.js';
 import { keyStoreNotice, probeKeyStorage } from './keyStoragePolicy.js';
 import { createDesktopSecretStore } from './desktopSecrets.js';
+import { claimSingleInstance } from './singleInstance.js';
 
 let backend: Backend | null = null;
 
@@ -34,6 +35,8 @@ const isOurFrame = (frameUrl: string | undefined): boolean => isIndexFrame(frame
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 async function start(): Promise<void> {
+  // One desktop Verso: a second start brings this window to the front (issue 13).
+  if (!claimSingleInstance(app, resolveDataDir(), () => BrowserWindow.getAllWindows()[0]?.focus())) return;
   const i18n = await createMainI18n(app.getLocale());
   const t = (key: string): string => i18n.t(key);
   // Keys go to safeStorage only when it is a real key store (not Linux's basic_text).

@@ -9,7 +9,7 @@ import type { ApiTransport } from '../../shared/api.js';
 import type { DocumentDetail, Profile } from '../../shared/types.js';
 import { ApiProvider, useApi } from './api/ApiProvider.js';
 import { JobsProvider } from './api/jobs.js';
-import { ErrorAlert } from './components/ErrorAlert.js';
+import { StartError } from './components/StartError.js';
 import { TopBar } from './components/TopBar.js';
 import { PlatformProvider, type Platform } from './platform.js';
 import { ImportView } from './views/ImportView.js';
@@ -69,10 +69,7 @@ export function AppShell({ location }: { location: AppLocation }) {
       <main id="main" className="main">
         {profile === undefined &&
           (startError !== null ? (
-            <div className="panel">
-              <p>{t('app.error.startFailed')}</p>
-              <ErrorAlert error={startError} />
-            </div>
+            <StartError error={startError} />
           ) : (
             <p className="muted">{t('app.loading')}</p>
           ))}

@@ -69,12 +69,26 @@ async function call<T>(backend: Backend, method: string, input: unknown): Promis
   return result.value as T;
 }
 
-function openLibrary(io: CliIo): Backend {
+/**
+ * Opens the library for one command. Commands that change the library as a whole (restore) pass
+ * `exclusive` and hold the data directory's lock, refused while another Verso runs on it; reading
+ * and exporting do not (an export's one audit row is a transaction SQLite serialises, and pipelines
+ * export while the app is open).
+ */
+export function openLibrary(io: CliIo, exclusive = false): Backend {
   const dataDir = io.resolveDataDir(io.env);
   if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
     throw new CliError(`There is no Verso library in ${dataDir}. Set VERSO_DATA_DIR to the folder the app uses.`);
   }
-  return createBackend({ dataDir, mode: 'browser', version: io.version, verifyAtStart: false });
+  return createBackend({
+    dataDir,
+    mode: 'browser',
+    version: io.version,
+    verifyAtStart: false,
+    integrityCheckIdleMs: null,
+    lock: exclusive,
+    lockCommand: 'verso (CLI)',
+  });
 }
 
 export function findDocument(docs: readonly DocumentSummary[], ref: string): DocumentSummary {
