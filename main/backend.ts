@@ -5,7 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiResult, VersoApi } from '../shared/api.js';
+import type Database from 'better-sqlite3';
+import { METHOD_NAMES, type ApiResult, type VersoApi } from '../shared/api.js';
+import { BACKUP_KEEP_DEFAULT, BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '../shared/features/backupsApi.js';
+import { writeBackupSync } from './backups/backupFiles.js';
+import { createBackupRunner, type BackupRunner, type Scheduler } from './backups/backupRunner.js';
+import { restoreLibraryFile, type RestoreResult } from './backups/restoreLibrary.js';
+import { BACKUP_KEEP_SETTING } from './services/features/backups.js';
+import { ServiceError } from './services/serviceError.js';
+import type { JobRunner } from './jobs/jobRunner.js';
 import { createDispatcher } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/eventHub.js';
 import { openDatabase } from './db/openDatabase.js';
@@ -45,6 +53,11 @@ export interface BackendOptions {
   keyProtector?: KeyProtector;
   /** Check the whole library's signatures and audit chain in the background once opened (default true; the CLI says no). */
   verifyAtStart?: boolean;
+  /**
+   * Issue 13: a backup at start, daily while running (the scheduler: tests step it) and before
+   * migrations change the library. Default on; the CLI says no (it backs up only when asked).
+   */
+  backups?: false | { scheduler?: Scheduler };
 }
 
 export interface Backend {
@@ -52,6 +65,8 @@ export interface Backend {
   dispatch: (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
   events: EventHub;
   dbPath: string;
+  /** The automatic and manual backups (issue 13). */
+  backups: BackupRunner;
   /** Cancels running jobs (their finished paragraphs stay saved) and closes the database. */
   close(): void;
 }
@@ -64,44 +79,135 @@ export function createBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbPath = path.join(dataDir, DB_FILE_NAME);
-  const db = openDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-
+  const now = options.now ?? (() => new Date());
   const events = createEventHub();
-  const jobs = createJobRunner(events);
   // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
   const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
-  const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
-  const now = options.now ?? (() => new Date());
-  const api = createVersoApi({
-    db,
-    repos,
-    engines: createEngineRegistry(engineList, {
-      secrets: options.secrets ?? createAppSecretStore(dataDir),
-      ...(options.http ? { http: options.http } : {}),
-    }),
-    events,
-    jobs,
-    appInfo: { version: options.version, mode: options.mode, dataDir },
-    now,
-    newId: randomUUID,
-    reviewClock: createReviewClock(options.reviewNow),
-  });
-  // Issue 12: signatures and the chain checked at start-up, in the background (Settings shows it).
-  if (options.verifyAtStart !== false) void startLibraryCheck({ db, repos, now }, 'start-up');
+  const secrets = options.secrets ?? createAppSecretStore(dataDir);
+  const backupsOn = options.backups !== false;
+  const backupOptions = options.backups === false ? {} : (options.backups ?? {});
+
+  let restoring = false;
+  /** Calls wait here while a restore replaces the library. */
+  let gate: Promise<void> | null = null;
+  let inflight = 0;
+  let drained: (() => void) | null = null;
+
+  function openLibrary(): Library {
+    const db = openDatabase(dbPath, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      // Issue 13: an existing library is backed up before a migration changes it.
+      ...(backupsOn ? { beforeMigrations: (opened) => void writeBackupSync(opened, dataDir, 'pre-migration', { now: now(), keep: backupKeep(opened) }) } : {}),
+    });
+    const jobs = createJobRunner(events);
+    const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
+    const api = createVersoApi({
+      db,
+      repos,
+      engines: createEngineRegistry(engineList, { secrets, ...(options.http ? { http: options.http } : {}) }),
+      events,
+      jobs,
+      appInfo: { version: options.version, mode: options.mode, dataDir },
+      now,
+      newId: randomUUID,
+      reviewClock: createReviewClock(options.reviewNow),
+      backups: { runner, restore: restoreLibrary, keep: () => backupKeep(lib.db) },
+    });
+    // Issue 12: signatures and the chain checked at start-up, in the background (Settings shows it).
+    if (options.verifyAtStart !== false) void startLibraryCheck({ db, repos, now }, 'start-up');
+    return { db, jobs, api, dispatch: createDispatcher(api) };
+  }
+
+  const runner = createBackupRunner({ dataDir, db: () => lib.db, now, keep: () => backupKeep(lib.db), log: (m) => closed || console.error(m) });
+  let lib = openLibrary();
+  let stopDaily = (): void => undefined;
+  if (backupsOn) {
+    // Issue 13: a backup once the library opened fine, then one a day while running.
+    void runner.backup('start').catch(() => undefined);
+    stopDaily = runner.startDaily(backupOptions.scheduler);
+  }
+
+  async function gated<T>(call: () => Promise<T>): Promise<T> {
+    while (gate) await gate;
+    inflight++;
+    try {
+      return await call();
+    } finally {
+      inflight--;
+      drained?.();
+    }
+  }
+
+  async function restoreLibrary(source: string): Promise<RestoreResult> {
+    if (restoring) throw new ServiceError('RESTORE_IN_PROGRESS', 'A restore is already running.');
+    restoring = true;
+    let release!: () => void;
+    gate = new Promise((resolve) => (release = resolve));
+    let reopen = false;
+    try {
+      // Every call already running ends first (the restore's own call is the one left).
+      while (inflight > 1) await new Promise<void>((resolve) => (drained = resolve));
+      drained = null;
+      await lib.jobs.cancelAll();
+      await runner.idle();
+      const old = lib;
+      return await restoreLibraryFile({
+        dataDir,
+        dbPath,
+        source,
+        now: now(),
+        keep: backupKeep(lib.db),
+        current: lib.db,
+        closeCurrent: () => {
+          reopen = true;
+          old.db.close();
+        },
+      });
+    } finally {
+      if (reopen) lib = openLibrary();
+      restoring = false;
+      gate = null;
+      release();
+    }
+  }
+
+  const api = Object.fromEntries(
+    METHOD_NAMES.map((m) => [m, (input: unknown) => gated(() => (lib.api[m] as (i: unknown) => Promise<unknown>)(input))]),
+  ) as unknown as VersoApi;
 
   let closed = false;
   return {
     api,
-    dispatch: createDispatcher(api),
+    dispatch: (method, input) => gated(() => lib.dispatch(method, input)),
     events,
     dbPath,
+    backups: runner,
     close() {
       if (closed) return;
       closed = true;
+      stopDaily();
       // Aborting kills the engine processes at once; a result already written stays written.
-      void jobs.cancelAll();
+      void lib.jobs.cancelAll();
       for (const engine of engineList) engine.close?.();
-      db.close();
+      lib.db.close();
     },
   };
+}
+
+interface Library {
+  db: Database.Database;
+  jobs: JobRunner;
+  api: VersoApi;
+  dispatch: (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
+}
+
+/** The number of backups to keep (Settings → Backups; `backupKeep` in the settings table). */
+export function backupKeep(db: Database.Database): number {
+  try {
+    const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_KEEP_SETTING);
+    const n = row ? (JSON.parse(row.value) as unknown) : undefined;
+    return typeof n === 'number' && Number.isInteger(n) && n >= BACKUP_KEEP_MIN && n <= BACKUP_KEEP_MAX ? n : BACKUP_KEEP_DEFAULT;
+  } catch {
+    return BACKUP_KEEP_DEFAULT;
+  }
 }

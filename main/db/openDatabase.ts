@@ -1,10 +1,12 @@
 /** Opens (creating if needed) the library database with Verso's pragmas and runs pending migrations. */
 import Database from 'better-sqlite3';
-import { assertNotTooNew, migrate } from './migrate.js';
+import { assertNotTooNew, migrate, type MigrateHooks } from './migrate.js';
 
 export interface OpenDatabaseOptions {
   /** Path of a better-sqlite3 native build to load (Electron keeps its own build). */
   nativeBinding?: string;
+  /** Runs before pending migrations change an existing library (the pre-migration backup). */
+  beforeMigrations?: (db: Database.Database, info: { from: number; to: number }) => void;
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
@@ -17,7 +19,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('foreign_keys = ON');
     // better-sqlite3's WAL default (NORMAL) may lose the last commits on power loss; sign-offs must not.
     db.pragma('synchronous = FULL');
-    migrate(db);
+    const hooks: MigrateHooks = {};
+    const before = options.beforeMigrations;
+    if (before) hooks.beforeMigrations = (info) => before(db, info);
+    migrate(db, undefined, hooks);
     return db;
   } catch (err) {
     db.close();

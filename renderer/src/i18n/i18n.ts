@@ -31,14 +31,16 @@ import enSignatures from './locales/en/signatures.json';
 import deSignatures from './locales/de/signatures.json';
 import enProfiles from './locales/en/profiles.json';
 import deProfiles from './locales/de/profiles.json';
+import enBackups from './locales/en/backups.json';
+import deBackups from './locales/de/backups.json';
 import { mergeLocales } from './mergeLocales.js';
 
 /**
  * Each feature keeps its strings in its own file (locales/<lang>/<feature>.json), deep-merged over
  * the core file, so features never edit each other's strings.
  */
-const en = mergeLocales(enCore, enEngines, enWorkflow, enExporting, enImporting, enMemory, enGlossary, enExclusion, enReplace, enLibrary, enNavigation, enProvenance, enSignatures, enProfiles);
-const de = mergeLocales(deCore, deEngines, deWorkflow, deExporting, deImporting, deMemory, deGlossary, deExclusion, deReplace, deLibrary, deNavigation, deProvenance, deSignatures, deProfiles);
+const en = mergeLocales(enCore, enEngines, enWorkflow, enExporting, enImporting, enMemory, enGlossary, enExclusion, enReplace, enLibrary, enNavigation, enProvenance, enSignatures, enProfiles, enBackups);
+const de = mergeLocales(deCore, deEngines, deWorkflow, deExporting, deImporting, deMemory, deGlossary, deExclusion, deReplace, deLibrary, deNavigation, deProvenance, deSignatures, deProfiles, deBackups);
 /** The merged trees, for tests (same keys in every language). */
 export const LOCALES = { en, de } as const;
 export type Locale = typeof en;
