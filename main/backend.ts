@@ -202,7 +202,8 @@ interface Library {
 }
 
 /** The number of backups to keep (Settings → Backups; `backupKeep` in the settings table). */
-export function backupKeep(db: Database.Database): number {
+export function backupKeep(db: Database.Database | null): number {
+  if (!db) return BACKUP_KEEP_DEFAULT;
   try {
     const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_KEEP_SETTING);
     const n = row ? (JSON.parse(row.value) as unknown) : undefined;

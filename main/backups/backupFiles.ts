@@ -104,19 +104,22 @@ function prepareDir(dataDir: string): string {
   return dir;
 }
 
-/** Verifies the `.partial` file, then gives it its final name and rotates; deletes it and throws BACKUP_FAILED when bad. */
-function finish(dataDir: string, dir: string, name: string, options: WriteBackupOptions): BackupInfo {
-  const partial = path.join(dir, `${name}.partial`);
+/** Makes the `.partial` file stand alone and verifies it, then gives it its final name; deletes it and throws BACKUP_FAILED when bad. */
+function verifyAndPlace(partial: string, target: string, afterWrite?: (file: string) => void): void {
   try {
     makeStandalone(partial);
-    options.afterWrite?.(partial);
+    afterWrite?.(partial);
     const check = checkLibraryFile(partial);
     if (!check.ok) throw new Error(check.message);
   } catch (err) {
     for (const f of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) fs.rmSync(f, { force: true });
     throw new ServiceError('BACKUP_FAILED', `The backup could not be verified and was deleted: ${err instanceof Error ? err.message : String(err)}`);
   }
-  fs.renameSync(partial, path.join(dir, name));
+  fs.renameSync(partial, target);
+}
+
+function finish(dataDir: string, dir: string, name: string, options: WriteBackupOptions): BackupInfo {
+  verifyAndPlace(path.join(dir, `${name}.partial`), path.join(dir, name), options.afterWrite);
   rotateBackups(dataDir, options.keep);
   const info = backupInfo(dir, name);
   if (!info) throw new ServiceError('BACKUP_FAILED', 'The backup disappeared after writing.');
@@ -154,4 +157,16 @@ export function writeBackupSync(db: Database.Database, dataDir: string, reason: 
   } catch (err) {
     throw writeFailed(dir, name, err);
   }
+}
+
+/** A verified backup into any file (`verso backup --out FILE`); not rotated. */
+export async function writeBackupFile(db: Database.Database, target: string): Promise<void> {
+  const partial = `${target}.partial`;
+  try {
+    await db.backup(partial);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    throw new ServiceError('BACKUP_FAILED', `The backup could not be written: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  verifyAndPlace(partial, target);
 }
