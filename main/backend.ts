@@ -8,7 +8,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { METHOD_NAMES, type ApiResult, type VersoApi } from '../shared/api.js';
 import { BACKUP_KEEP_DEFAULT, BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '../shared/features/backupsApi.js';
-import { writeBackupSync } from './backups/backupFiles.js';
+import { backupsDir, writeBackupSync } from './backups/backupFiles.js';
 import { createBackupRunner, type BackupRunner, type Scheduler } from './backups/backupRunner.js';
 import { restoreLibraryFile, type RestoreResult } from './backups/restoreLibrary.js';
 import { BACKUP_KEEP_SETTING } from './services/features/backups.js';
@@ -144,6 +144,7 @@ export function createBackend(options: BackendOptions): Backend {
     let release!: () => void;
     gate = new Promise((resolve) => (release = resolve));
     let reopen = false;
+    let safety: string | null = null;
     try {
       // Every call already running ends first (the restore's own call is the one left).
       while (inflight > 1) await new Promise<void>((resolve) => (drained = resolve));
@@ -151,7 +152,7 @@ export function createBackend(options: BackendOptions): Backend {
       await lib.jobs.cancelAll();
       await runner.idle();
       const old = lib;
-      return await restoreLibraryFile({
+      const result = await restoreLibraryFile({
         dataDir,
         dbPath,
         source,
@@ -163,11 +164,26 @@ export function createBackend(options: BackendOptions): Backend {
           old.db.close();
         },
       });
+      safety = result.safetyBackup ? path.join(backupsDir(dataDir), result.safetyBackup.fileName) : null;
+      return result;
     } finally {
-      if (reopen) lib = openLibrary();
+      if (reopen) reopenAfterRestore(safety);
       restoring = false;
       gate = null;
       release();
+    }
+  }
+
+  /** Opens the restored library; if it cannot be opened (e.g. its migration fails), the library before it comes back. */
+  function reopenAfterRestore(safety: string | null): void {
+    try {
+      lib = openLibrary();
+    } catch (err) {
+      if (!safety) throw err;
+      for (const f of [`${dbPath}-wal`, `${dbPath}-shm`]) fs.rmSync(f, { force: true });
+      fs.copyFileSync(safety, dbPath);
+      lib = openLibrary();
+      throw new ServiceError('RESTORE_FAILED', `The restored library could not be opened (${err instanceof Error ? err.message : String(err)}); the library as it was before is back.`);
     }
   }
 

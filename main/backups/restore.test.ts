@@ -9,6 +9,8 @@ import type { BackupInfo, BackupList } from '../../shared/features/backupsApi.js
 import type { DocumentSummary } from '../../shared/types.js';
 import { backupsDir, listBackupFiles } from './backupFiles.js';
 import { libraryInUse } from './restoreLibrary.js';
+import { migrate } from '../db/migrate.js';
+import { MIGRATIONS } from '../db/migrations/index.js';
 
 let dir = '';
 let backend: Backend | null = null;
@@ -93,6 +95,21 @@ describe('backups in the running backend', () => {
     expect(await b.dispatch('restoreBackup', { fileName: 'verso-20261203T020000001Z-manual.sqlite' })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_FOUND' } });
     expect((await value<DocumentSummary[]>(b, 'listDocuments', {})).map((d) => d.title)).toEqual(['Still here']);
     expect(listBackupFiles(dir).map((x) => x.reason)).not.toContain('pre-restore');
+  });
+
+  it('a backup from an older Verso is restored and migrated, with a pre-migration backup first', async () => {
+    const b = await open();
+    const name = 'verso-20250101T000000000Z-manual.sqlite';
+    const old = new Database(path.join(backupsDir(dir), name));
+    migrate(old, MIGRATIONS.filter((m) => m.version <= 100));
+    old.prepare("INSERT INTO settings (key, value) VALUES ('settings.publisher', '\"Old paper\"')").run();
+    old.close();
+    expect(await b.dispatch('restoreBackup', { fileName: name })).toMatchObject({ ok: true });
+    expect(listBackupFiles(dir).map((x) => x.reason)).toEqual(expect.arrayContaining(['pre-migration', 'pre-restore']));
+    expect(await value(b, 'getSettings', {})).toMatchObject({ publisher: 'Old paper' });
+    const db = new Database(b.dbPath, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    db.close();
   });
 
   it('sees that the library is open elsewhere (an idle connection is enough)', async () => {
