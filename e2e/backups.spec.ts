@@ -35,7 +35,7 @@ test('Settings → Backups: the start backup is listed, Back up now adds one, Re
 
   // The page loads again on the restored library; the library before it is one of the backups.
   await expect(page.getByRole('region', { name: 'Backups' }).getByRole('table', { name: 'Backups' })).toContainText('Before a restore');
-  await page.getByRole('button', { name: 'Back', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Storm story' })).toBeVisible();
   const docs = await invoke<{ title: string }[]>(server, 'listDocuments', {});
   expect(docs.map((d) => d.title)).toEqual(['Storm story']);

@@ -115,6 +115,8 @@ function verifyAndPlace(partial: string, target: string, afterWrite?: (file: str
     for (const f of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) fs.rmSync(f, { force: true });
     throw new ServiceError('BACKUP_FAILED', `The backup could not be verified and was deleted: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // A backup holds everything the library does: readable by its owner only (POSIX; issue 13, item 4).
+  if (process.platform !== 'win32') fs.chmodSync(partial, 0o600);
   fs.renameSync(partial, target);
 }
 

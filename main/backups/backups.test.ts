@@ -42,6 +42,10 @@ describe('backup files', () => {
     expect(BACKUP_FILE_PATTERN.test(info.fileName)).toBe(true);
     // No partial or WAL file is left beside it: the copy stands alone.
     expect(fs.readdirSync(backupsDir(dir))).toEqual([info.fileName]);
+    if (process.platform !== 'win32') {
+      expect(fs.statSync(path.join(backupsDir(dir), info.fileName)).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(backupsDir(dir)).mode & 0o777).toBe(0o700);
+    }
     const copy = new Database(path.join(backupsDir(dir), info.fileName), { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'publisher'").get()).toEqual({ value: '"Diario"' });
