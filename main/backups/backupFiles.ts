@@ -136,6 +136,7 @@ function writeFailed(dir: string, name: string, err: unknown): ServiceError {
 
 /** An online backup of the open library (writers are not blocked), verified. */
 export async function writeBackup(db: Database.Database, dataDir: string, reason: BackupReason, options: WriteBackupOptions): Promise<BackupInfo> {
+  if (!db.open) throw new ServiceError('BACKUP_FAILED', 'The library is closed; no backup was made.');
   const dir = prepareDir(dataDir);
   const name = backupFileName(dir, options.now, reason);
   try {
