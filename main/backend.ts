@@ -54,10 +54,11 @@ export interface BackendOptions {
   /** Check the whole library's signatures and audit chain in the background once opened (default true; the CLI says no). */
   verifyAtStart?: boolean;
   /**
-   * Issue 13: a backup at start, daily while running (the scheduler: tests step it) and before
-   * migrations change the library. Default on; the CLI says no (it backs up only when asked).
+   * Issue 13: a backup before migrations change the library, and (`automatic`, default true) at
+   * start and daily while running (the scheduler: tests step it). The CLI turns `automatic` off
+   * (it backs up when asked); `false` turns all off (tests).
    */
-  backups?: false | { scheduler?: Scheduler };
+  backups?: false | { scheduler?: Scheduler; automatic?: boolean };
 }
 
 export interface Backend {
@@ -121,7 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
   const runner = createBackupRunner({ dataDir, db: () => lib.db, now, keep: () => backupKeep(lib.db), log: (m) => closed || console.error(m) });
   let lib = openLibrary();
   let stopDaily = (): void => undefined;
-  if (backupsOn) {
+  if (backupsOn && backupOptions.automatic !== false) {
     // Issue 13: a backup once the library opened fine, then one a day while running.
     void runner.backup('start').catch(() => undefined);
     stopDaily = runner.startDaily(backupOptions.scheduler);

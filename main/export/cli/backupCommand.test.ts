@@ -86,6 +86,11 @@ describe('verso backup', () => {
     expect(verso(['backup', 'extra']).code).toBe(2);
     expect(verso(['backup'], path.join(work, 'nowhere')).code).toBe(1);
   });
+
+  it('the other commands make no backup of their own', () => {
+    expect(verso(['list']).code).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false);
+  });
 });
 
 describe('verso restore', () => {

@@ -81,7 +81,7 @@ function openLibrary(io: CliIo): Backend {
   if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
     throw new CliError(`There is no Verso library in ${dataDir}. Set VERSO_DATA_DIR to the folder the app uses.`);
   }
-  return createBackend({ dataDir, mode: 'browser', version: io.version, verifyAtStart: false });
+  return createBackend({ dataDir, mode: 'browser', version: io.version, verifyAtStart: false, backups: { automatic: false } });
 }
 
 export function findDocument(docs: readonly DocumentSummary[], ref: string): DocumentSummary {
