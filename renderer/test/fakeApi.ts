@@ -1077,9 +1077,10 @@ export class FakeVersoApi implements VersoApi {
   // Backups (issue 13): a list in memory; restore records the call and takes a "pre-restore" backup.
   backups: BackupInfo[] = [];
   backupKeep = 10;
+  backupProblem: BackupList['lastProblem'] = null;
 
   private backupList(): BackupList {
-    return { backups: [...this.backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), keep: this.backupKeep, folder: '/data/backups', lastProblem: null };
+    return { backups: [...this.backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), keep: this.backupKeep, folder: '/data/backups', lastProblem: this.backupProblem };
   }
 
   private addBackup(reason: BackupInfo['reason']): BackupInfo {

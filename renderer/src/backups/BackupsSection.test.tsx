@@ -52,4 +52,14 @@ describe('Settings → Backups', () => {
     expect(api.backups.map((b) => b.reason).sort()).toEqual(['manual', 'pre-restore']);
     expect(backup.reason).toBe('manual');
   });
+
+  it('says when the last backup failed verification and was deleted', async () => {
+    const api = apiWithProfile();
+    api.backupProblem = { at: '2026-12-03T02:00:00.000Z', reason: 'daily', message: 'quick_check: page 3 is never used' };
+    renderApp({ api });
+    const section = await openBackups();
+    const alert = await within(section).findByRole('alert');
+    expect(alert.textContent).toMatch(/^The last backup \(Daily, .+\) failed and was deleted: quick_check: page 3 is never used$/);
+    expect(within(section).getByText('No backups yet.')).toBeTruthy();
+  });
 });
