@@ -299,7 +299,7 @@ describe('engine choice and settings', () => {
     // Every file of the data folder, the backups folder's too.
     for (const f of fs.readdirSync(path.dirname(backend.dbPath), { recursive: true }) as string[]) {
       const file = path.join(path.dirname(backend.dbPath), f);
-      // (A backup being written may be renamed meanwhile: its final name is read too.)
+      // (A backup being written may be renamed or deleted meanwhile.)
       const bytes = fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? (() => { try { return fs.readFileSync(file); } catch { return Buffer.alloc(0); } })() : Buffer.alloc(0);
       expect(bytes.includes('secret-libre-key'), f).toBe(false);
     }
