@@ -147,6 +147,19 @@ describe('verso restore', () => {
     }
   });
 
+  it('replaces a damaged library, keeping the damaged file aside byte for byte', () => {
+    const saved = path.join(work, 'saved.sqlite');
+    expect(verso(['backup', '--out', saved]).code).toBe(0);
+    const db = path.join(dataDir, 'verso.sqlite');
+    fs.writeFileSync(db, 'SQLite format 3\0' + 'garbage'.repeat(1000));
+    const damaged = fs.readFileSync(db);
+    const r = verso(['restore', saved]);
+    expect(r.code, r.stderr).toBe(0);
+    const aside = /kept as it was: (.+)\n/.exec(r.stdout)?.[1];
+    expect(aside && fs.readFileSync(aside).equals(damaged)).toBe(true);
+    expect(titles()).toEqual(['Storm story']);
+  });
+
   it('imports a whole library into an empty data directory', () => {
     const saved = path.join(work, 'saved.sqlite');
     expect(verso(['backup', '--out', saved]).code).toBe(0);
