@@ -13,7 +13,7 @@ async function saveSettings(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'Publisher' }).fill('Diario Ejemplo');
   await page.getByRole('textbox', { name: 'Contact e-mail' }).fill('redaccion@example.org');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
 }
 
 async function exportFile(page: Page, format: string, mode: 'Publish-ready' | 'Draft'): Promise<string> {

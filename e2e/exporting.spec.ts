@@ -37,7 +37,7 @@ test('sign off, export HTML and DOCX from the UI; the CLI export of the same doc
   await page.getByRole('textbox', { name: 'Publisher' }).fill(PUBLISHER);
   await page.getByRole('textbox', { name: 'Contact e-mail' }).fill(CONTACT);
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
 
   await app.importText('# A short story\n\nThe house is red.\n\nThe dog is small.', { source: 'en', target: 'es', format: 'Markdown' });
   await expect(app.rows()).toHaveCount(3);

@@ -21,7 +21,7 @@ async function settings(page: Page): Promise<void> {
   await page.getByLabel('Disclosure footer', { exact: true }).selectOption({ label: 'Only when machine translation was used' });
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
 }
 
 async function exportText(page: Page, format: string, mode: 'Publish-ready' | 'Draft'): Promise<string> {

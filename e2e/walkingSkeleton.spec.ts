@@ -27,7 +27,7 @@ test('import → translate → edit → confirm → sign off → export with foo
   await page.getByRole('textbox', { name: 'Publisher' }).fill(PUBLISHER);
   await page.getByRole('textbox', { name: 'Contact e-mail' }).fill(CONTACT);
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
 
   await app.importText(body.join('\n\n'), { source: 'en', target: 'es' });
   await expect(app.rows()).toHaveCount(body.length);
@@ -108,7 +108,7 @@ test('editing a signed-off paragraph withdraws its sign-off and blocks publish-r
   await page.getByRole('textbox', { name: 'Publisher' }).fill(PUBLISHER);
   await page.getByRole('textbox', { name: 'Contact e-mail' }).fill(CONTACT);
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
 
   await app.importText('# A short story\n\nThe house is red.\n\nThe dog is small.', {
     source: 'en',

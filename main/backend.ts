@@ -5,7 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiResult, VersoApi } from '../shared/api.js';
+import type Database from 'better-sqlite3';
+import { METHOD_NAMES, type ApiResult, type VersoApi } from '../shared/api.js';
+import { BACKUP_KEEP_DEFAULT, BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '../shared/features/backupsApi.js';
+import { backupsDir, writeBackupSync } from './backups/backupFiles.js';
+import { createBackupRunner, type BackupRunner, type Scheduler } from './backups/backupRunner.js';
+import { restoreLibraryFile, type RestoreResult } from './backups/restoreLibrary.js';
+import { BACKUP_KEEP_SETTING } from './services/features/backups.js';
+import { ServiceError } from './services/serviceError.js';
+import type { JobRunner } from './jobs/jobRunner.js';
 import { createDispatcher } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/eventHub.js';
 import { openDatabase } from './db/openDatabase.js';
@@ -24,7 +32,8 @@ import type { ApiError } from '../shared/types.js';
 import { scheduleIdleIntegrityCheck } from './db/idleIntegrityCheck.js';
 import { libraryDamagedError, storageError } from './db/storageErrors.js';
 import { acquireDataDirLock, type DataDirLock } from './library/dataDirLock.js';
-import { newestGoodBackup, type FindNewestGoodBackup } from './library/newestGoodBackup.js';
+import type { FindNewestGoodBackup } from './library/newestGoodBackup.js';
+import { newestGoodBackup } from './backups/index.js';
 import { tightenDataDirPermissions } from './library/permissions.js';
 
 export interface BackendOptions {
@@ -60,8 +69,14 @@ export interface BackendOptions {
   lockCommand?: string;
   /** The full integrity_check runs after this much quiet time (ms; default 10 s; null: never). */
   integrityCheckIdleMs?: number | null;
-  /** Finds the newest good backup a damaged library offers (the backups work plugs in here). */
+  /** Finds the newest good backup a damaged library offers (default: main/backups). */
   findBackup?: FindNewestGoodBackup;
+  /**
+   * Issue 13: a backup before migrations change the library, and (`automatic`, default true) at
+   * start and daily while running (the scheduler: tests step it). The CLI turns `automatic` off
+   * (it backs up when asked); `false` turns all off (tests).
+   */
+  backups?: false | { scheduler?: Scheduler; automatic?: boolean };
 }
 
 export interface Backend {
@@ -69,6 +84,8 @@ export interface Backend {
   dispatch: (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
   events: EventHub;
   dbPath: string;
+  /** The automatic and manual backups (issue 13). */
+  backups: BackupRunner;
   /** Cancels running jobs (their finished paragraphs stay saved) and closes the database. */
   close(): void;
 }
@@ -92,55 +109,142 @@ export function createBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);
   prepareDataDir(dataDir);
   const dbPath = path.join(dataDir, DB_FILE_NAME);
-  const findBackup = () => (options.findBackup ?? newestGoodBackup)(dataDir);
+  const now = options.now ?? (() => new Date());
+  const findBackup = () => (options.findBackup ?? newestGoodBackupFile)(dataDir);
   let lock: DataDirLock | null = null;
   try {
     if (options.lock !== false) lock = acquireDataDirLock(dataDir, options.lockCommand ? { command: options.lockCommand } : {});
   } catch (err) {
     throw storageError(err, dataDir) ?? err;
   }
-  let db: ReturnType<typeof openDatabase>;
-  try {
-    db = openDatabase(dbPath, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), findBackup });
+  const events = createEventHub();
+  // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
+  const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
+  const secrets = options.secrets ?? createAppSecretStore(dataDir);
+  const backupsOn = options.backups !== false;
+  const backupOptions = options.backups === false ? {} : (options.backups ?? {});
+
+  let restoring = false;
+  /** Calls wait here while a restore replaces the library. */
+  let gate: Promise<void> | null = null;
+  let inflight = 0;
+  let drained: (() => void) | null = null;
+
+  function openLibrary(): Library {
+    const db = openDatabase(dbPath, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      findBackup,
+      // Issue 13: an existing library is backed up before a migration changes it.
+      ...(backupsOn ? { beforeMigrations: (opened) => void writeBackupSync(opened, dataDir, 'pre-migration', { now: now(), keep: backupKeep(opened) }) } : {}),
+    });
     // The -wal/-shm files exist now: private like the database.
     tightenDataDirPermissions(dataDir);
+    const jobs = createJobRunner(events);
+    const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
+    const api = createVersoApi({
+      db,
+      repos,
+      engines: createEngineRegistry(engineList, { secrets, ...(options.http ? { http: options.http } : {}) }),
+      events,
+      jobs,
+      appInfo: { version: options.version, mode: options.mode, dataDir },
+      now,
+      newId: randomUUID,
+      reviewClock: createReviewClock(options.reviewNow),
+      backups: { runner, restore: restoreLibrary, keep: () => backupKeep(lib.db) },
+    });
+    // Issue 12: signatures and the chain checked at start-up, in the background (Settings shows it).
+    if (options.verifyAtStart !== false) void startLibraryCheck({ db, repos, now }, 'start-up');
+    return { db, jobs, api, dispatch: createDispatcher(api, (err) => storageError(err, dbPath, findBackup)) };
+  }
+
+  const runner = createBackupRunner({ dataDir, db: () => lib.db, now, keep: () => backupKeep(lib.db), log: (m) => closed || console.error(m) });
+  let lib: Library;
+  try {
+    lib = openLibrary();
   } catch (err) {
     lock?.release();
     throw err;
   }
+  let stopDaily = (): void => undefined;
+  if (backupsOn && backupOptions.automatic !== false) {
+    // Issue 13: a backup once the library opened fine, then one a day while running.
+    void runner.backup('start').catch(() => undefined);
+    stopDaily = runner.startDaily(backupOptions.scheduler);
+  }
 
-  const events = createEventHub();
-  const jobs = createJobRunner(events);
-  // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
-  const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
-  const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
-  const now = options.now ?? (() => new Date());
-  const api = createVersoApi({
-    db,
-    repos,
-    engines: createEngineRegistry(engineList, {
-      secrets: options.secrets ?? createAppSecretStore(dataDir),
-      ...(options.http ? { http: options.http } : {}),
-    }),
-    events,
-    jobs,
-    appInfo: { version: options.version, mode: options.mode, dataDir },
-    now,
-    newId: randomUUID,
-    reviewClock: createReviewClock(options.reviewNow),
-  });
-  // Issue 12: signatures and the chain checked at start-up, in the background (Settings shows it).
-  if (options.verifyAtStart !== false) void startLibraryCheck({ db, repos, now }, 'start-up');
+  async function gated<T>(call: () => Promise<T>): Promise<T> {
+    while (gate) await gate;
+    inflight++;
+    try {
+      return await call();
+    } finally {
+      inflight--;
+      drained?.();
+    }
+  }
+
+  async function restoreLibrary(source: string): Promise<RestoreResult> {
+    if (restoring) throw new ServiceError('RESTORE_IN_PROGRESS', 'A restore is already running.');
+    restoring = true;
+    let release!: () => void;
+    gate = new Promise((resolve) => (release = resolve));
+    let reopen = false;
+    let safety: string | null = null;
+    try {
+      // Every call already running ends first (the restore's own call is the one left).
+      while (inflight > 1) await new Promise<void>((resolve) => (drained = resolve));
+      drained = null;
+      await lib.jobs.cancelAll();
+      await runner.idle();
+      const old = lib;
+      const result = await restoreLibraryFile({
+        dataDir,
+        dbPath,
+        source,
+        now: now(),
+        keep: backupKeep(lib.db),
+        current: lib.db,
+        closeCurrent: () => {
+          reopen = true;
+          old.db.close();
+        },
+      });
+      safety = result.safetyBackup ? path.join(backupsDir(dataDir), result.safetyBackup.fileName) : null;
+      return result;
+    } finally {
+      if (reopen) reopenAfterRestore(safety);
+      restoring = false;
+      gate = null;
+      release();
+    }
+  }
+
+  /** Opens the restored library; if it cannot be opened (e.g. its migration fails), the library before it comes back. */
+  function reopenAfterRestore(safety: string | null): void {
+    try {
+      lib = openLibrary();
+    } catch (err) {
+      if (!safety) throw err;
+      for (const f of [`${dbPath}-wal`, `${dbPath}-shm`]) fs.rmSync(f, { force: true });
+      fs.copyFileSync(safety, dbPath);
+      lib = openLibrary();
+      throw new ServiceError('RESTORE_FAILED', `The restored library could not be opened (${err instanceof Error ? err.message : String(err)}); the library as it was before is back.`);
+    }
+  }
+
+  const api = Object.fromEntries(
+    METHOD_NAMES.map((m) => [m, (input: unknown) => gated(() => (lib.api[m] as (i: unknown) => Promise<unknown>)(input))]),
+  ) as unknown as VersoApi;
 
   // A damaged library found while running (a corrupt page, or the idle integrity_check) is never
   // written to again: every later call is refused with the same one-sentence error.
   let damaged: ApiError | null = null;
   let lastCall = performance.now();
-  const inner = createDispatcher(api, (err) => storageError(err, dbPath, findBackup));
   const dispatch = async (method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     if (damaged) return { ok: false, error: damaged };
     lastCall = performance.now();
-    const result = await inner(method, input);
+    const result = await gated(() => lib.dispatch(method, input));
     if (!result.ok && result.error.code === 'LIBRARY_DAMAGED') damaged = result.error;
     return result;
   };
@@ -149,7 +253,7 @@ export function createBackend(options: BackendOptions): Backend {
     idleMs === null
       ? () => {}
       : scheduleIdleIntegrityCheck({
-          db,
+          db: () => lib.db,
           idleMs,
           lastActivity: () => lastCall,
           onResult: (problems) => {
@@ -165,15 +269,42 @@ export function createBackend(options: BackendOptions): Backend {
     dispatch,
     events,
     dbPath,
+    backups: runner,
     close() {
       if (closed) return;
       closed = true;
       stopIntegrityCheck();
+      stopDaily();
       // Aborting kills the engine processes at once; a result already written stays written.
-      void jobs.cancelAll();
+      void lib.jobs.cancelAll();
       for (const engine of engineList) engine.close?.();
-      db.close();
+      lib.db.close();
       lock?.release();
     },
   };
+}
+
+interface Library {
+  db: Database.Database;
+  jobs: JobRunner;
+  api: VersoApi;
+  dispatch: (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
+}
+
+/** The newest verified backup of the library, offered when it is damaged. */
+const newestGoodBackupFile: FindNewestGoodBackup = (dataDir) => {
+  const found = newestGoodBackup(dataDir);
+  return found ? { file: path.join(backupsDir(dataDir), found.fileName), createdAt: found.createdAt } : null;
+};
+
+/** The number of backups to keep (Settings → Backups; `backupKeep` in the settings table). */
+export function backupKeep(db: Database.Database | null): number {
+  if (!db) return BACKUP_KEEP_DEFAULT;
+  try {
+    const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(BACKUP_KEEP_SETTING);
+    const n = row ? (JSON.parse(row.value) as unknown) : undefined;
+    return typeof n === 'number' && Number.isInteger(n) && n >= BACKUP_KEEP_MIN && n <= BACKUP_KEEP_MAX ? n : BACKUP_KEEP_DEFAULT;
+  } catch {
+    return BACKUP_KEEP_DEFAULT;
+  }
 }

@@ -33,6 +33,7 @@ import { LIBRARY_METHODS, type LibraryApi } from './features/libraryApi.js';
 import { PROVENANCE_METHODS, type ProvenanceApi } from './features/provenanceApi.js';
 import { SIGNATURES_METHODS, type SignaturesApi } from './features/signaturesApi.js';
 import { PROFILES_METHODS, type ProfilesApi } from './features/profilesApi.js';
+import { BACKUPS_METHODS, type BackupsApi } from './features/backupsApi.js';
 
 export type ImportSource =
   | { kind: 'text'; text: string; format: PasteFormat; extract?: HtmlExtract }
@@ -86,7 +87,7 @@ export interface CoreApi {
 }
 
 /** The whole API: the core plus every feature's methods. */
-export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi, ExclusionApi, ReplaceApi, LibraryApi, ProvenanceApi, SignaturesApi, ProfilesApi {}
+export interface VersoApi extends CoreApi, EnginesApi, WorkflowApi, ExportingApi, ImportingApi, MemoryApi, GlossaryApi, ExclusionApi, ReplaceApi, LibraryApi, ProvenanceApi, SignaturesApi, ProfilesApi, BackupsApi {}
 
 export type MethodName = keyof VersoApi;
 export type MethodInput<M extends MethodName> = Parameters<VersoApi[M]>[0];
@@ -127,6 +128,7 @@ export const METHOD_NAMES = [
   ...PROVENANCE_METHODS,
   ...SIGNATURES_METHODS,
   ...PROFILES_METHODS,
+  ...BACKUPS_METHODS,
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that no interface method is missing from the allowlist.

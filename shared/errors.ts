@@ -14,6 +14,7 @@ import { SIGNATURES_ERROR_CODES } from './features/signaturesApi.js';
 import { PROFILES_ERROR_CODES } from './features/profilesApi.js';
 import { KEY_STORE_ERROR_CODES } from './keyStoreErrors.js';
 import { STORAGE_ERROR_CODES } from './features/storageApi.js';
+import { BACKUPS_ERROR_CODES } from './features/backupsApi.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -31,5 +32,6 @@ export const ERROR_CODES = [
   ...PROFILES_ERROR_CODES,
   ...KEY_STORE_ERROR_CODES,
   ...STORAGE_ERROR_CODES,
+  ...BACKUPS_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import { librarySchemas } from './features/librarySchemas.js';
 import { provenanceSchemas } from './features/provenanceSchemas.js';
 import { signaturesSchemas } from './features/signaturesSchemas.js';
 import { profilesSchemas } from './features/profilesSchemas.js';
+import { backupsSchemas } from './features/backupsSchemas.js';
 import { LIMITS } from './limits.js';
 import { HTML_EXTRACTS, PASTE_FORMATS } from './import/importedDocument.js';
 
@@ -117,6 +118,7 @@ export const methodSchemas = {
   ...provenanceSchemas,
   ...signaturesSchemas,
   ...profilesSchemas,
+  ...backupsSchemas,
 } satisfies { [M in MethodName]: z.ZodType<MethodInput<M>> };
 
 export type ValidationResult<M extends MethodName> =

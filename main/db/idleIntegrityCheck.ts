@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3';
 import { checkProblems } from './libraryIntegrity.js';
 
 export interface IdleIntegrityCheckOptions {
-  db: Database.Database;
+  /** The library's connection now (a restore replaces it). */
+  db: () => Database.Database;
   /** Quiet time before the check runs (ms). */
   idleMs: number;
   /** Milliseconds (monotonic) of the last API call. */
@@ -28,11 +29,12 @@ export function scheduleIdleIntegrityCheck(options: IdleIntegrityCheckOptions): 
     timer = null;
     const quietFor = now() - options.lastActivity();
     if (quietFor < options.idleMs) return wait(options.idleMs - quietFor);
+    const db = options.db();
     let problems: string[];
     try {
-      problems = checkProblems(options.db, 'integrity_check');
+      problems = checkProblems(db, 'integrity_check');
     } catch (err) {
-      if (!options.db.open) return;
+      if (!db.open) return;
       problems = [err instanceof Error ? err.message : String(err)];
     }
     options.onResult(problems);

@@ -40,13 +40,22 @@ export function assertNotTooNew(db: Database.Database, migrations: readonly Migr
   }
 }
 
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
+export interface MigrateHooks {
+  /**
+   * Runs before pending migrations change a database that already holds a library (schema > 0),
+   * outside the migration transaction: the pre-migration backup. Throwing stops the migration.
+   */
+  beforeMigrations?: (info: { from: number; to: number }) => void;
+}
+
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, hooks: MigrateHooks = {}): MigrationResult {
   checkOrder(migrations);
   assertNotTooNew(db, migrations);
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return { from: current, to: current, applied: [] };
+  if (current > 0) hooks.beforeMigrations?.({ from: current, to: latest });
 
   // A table rebuild needs enforcement off; the pragma cannot change inside a transaction.
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;

@@ -4,7 +4,7 @@
  * anything writes to it; storage failures become clear errors (storageErrors.ts).
  */
 import Database from 'better-sqlite3';
-import { assertNotTooNew, migrate } from './migrate.js';
+import { assertNotTooNew, migrate, type MigrateHooks } from './migrate.js';
 import { checkProblems, fileProblem } from './libraryIntegrity.js';
 import { libraryDamagedError, storageError } from './storageErrors.js';
 import { isServiceError } from '../services/serviceError.js';
@@ -13,8 +13,10 @@ import type { GoodBackup } from '../library/newestGoodBackup.js';
 export interface OpenDatabaseOptions {
   /** Path of a better-sqlite3 native build to load (Electron keeps its own build). */
   nativeBinding?: string;
-  /** The newest good backup, offered when the library is damaged (the backups work provides it). */
+  /** The newest good backup, offered when the library is damaged (main/backups provides it). */
   findBackup?: () => GoodBackup | null;
+  /** Runs before pending migrations change an existing library (the pre-migration backup). */
+  beforeMigrations?: (db: Database.Database, info: { from: number; to: number }) => void;
 }
 
 function damaged(file: string, problem: string, options: OpenDatabaseOptions): Error {
@@ -45,7 +47,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('foreign_keys = ON');
     // better-sqlite3's WAL default (NORMAL) may lose the last commits on power loss; sign-offs must not.
     db.pragma('synchronous = FULL');
-    migrate(db);
+    const hooks: MigrateHooks = {};
+    const before = options.beforeMigrations;
+    if (before) hooks.beforeMigrations = (info) => before(db, info);
+    migrate(db, undefined, hooks);
     return db;
   } catch (err) {
     db.close();

@@ -7,6 +7,7 @@ import type { EngineRegistry } from '../engines/registry.js';
 import type { JobRunner } from '../jobs/jobRunner.js';
 import { ServiceError } from './serviceError.js';
 import type { ReviewClock } from './reviewClock.js';
+import type { BackupControl } from './features/backups.js';
 
 export interface ServiceDeps {
   db: Database.Database;
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   newId: () => string;
   /** Reading time per paragraph, from the editor's focus reports (services/reviewClock.ts). */
   reviewClock: ReviewClock;
+  /** Backups and restore (issue 13); absent where the services run without the backend (some tests). */
+  backups?: BackupControl;
 }
 
 export const CURRENT_PROFILE_KEY = 'currentProfileId';

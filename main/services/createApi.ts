@@ -19,6 +19,7 @@ import { createReplaceService } from './features/replace.js';
 import { createLibraryService } from './features/library.js';
 import { createSignaturesService } from './features/signatures.js';
 import { createProfilesService } from './features/profiles.js';
+import { createBackupsService } from './features/backups.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -45,5 +46,6 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createLibraryService(deps),
     ...createSignaturesService(deps),
     ...createProfilesService(deps),
+    ...createBackupsService(deps),
   };
 }

@@ -112,6 +112,7 @@ const platform: Platform = {
   saveFile: desktopSave ?? downloadFile,
   ...(desktopShow ? { showInFolder: async (path: string) => void (await desktopShow(path)) } : {}),
   saveUiLanguage: (language) => void writeStorage(() => window.localStorage, LANGUAGE_KEY, language),
+  reload: () => window.location.reload(),
 };
 
 let transport: ApiTransport | null = null;

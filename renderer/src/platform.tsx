@@ -23,6 +23,8 @@ export interface Platform {
   showInFolder?(path: string): Promise<void>;
   /** Remembers the chosen interface language. */
   saveUiLanguage(language: string): void;
+  /** Loads the whole interface again (after a restore replaced the library); absent in component tests. */
+  reload?(): void;
 }
 
 const PlatformContext = createContext<Platform | null>(null);

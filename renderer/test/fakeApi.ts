@@ -40,6 +40,7 @@ import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type Libra
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
 import { LIMITS } from '../../shared/limits.js';
 import { languageInfo } from '../../shared/languages.js';
+import type { BackupInfo, BackupList } from '../../shared/features/backupsApi.js';
 
 export class FakeApiError extends Error {
   constructor(
@@ -1072,5 +1073,45 @@ export class FakeVersoApi implements VersoApi {
     this.signingPassphrase = input.passphrase;
     this.signingUnlocked = true;
     return { state: 'unlocked', created };
+  }
+  // Backups (issue 13): a list in memory; restore records the call and takes a "pre-restore" backup.
+  backups: BackupInfo[] = [];
+  backupKeep = 10;
+  backupProblem: BackupList['lastProblem'] = null;
+
+  private backupList(): BackupList {
+    return { backups: [...this.backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), keep: this.backupKeep, folder: '/data/backups', lastProblem: this.backupProblem };
+  }
+
+  private addBackup(reason: BackupInfo['reason']): BackupInfo {
+    const createdAt = now();
+    const backup: BackupInfo = { fileName: `verso-${createdAt.replace(/[-:.]/g, '')}-${reason}.sqlite`, createdAt, reason, sizeBytes: 4096 };
+    this.backups.push(backup);
+    this.backups = this.backupList().backups.slice(0, this.backupKeep);
+    return backup;
+  }
+
+  async listBackups(input: Record<string, never>): Promise<BackupList> {
+    this.record('listBackups', input);
+    return this.backupList();
+  }
+
+  async createBackup(input: Record<string, never>): Promise<BackupInfo> {
+    this.record('createBackup', input);
+    return this.addBackup('manual');
+  }
+
+  async setBackupKeep(input: { keep: number }): Promise<BackupList> {
+    this.record('setBackupKeep', input);
+    this.backupKeep = input.keep;
+    this.backups = this.backupList().backups.slice(0, input.keep);
+    return this.backupList();
+  }
+
+  async restoreBackup(input: { fileName: string }): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo | null }> {
+    this.record('restoreBackup', input);
+    const restored = this.backups.find((b) => b.fileName === input.fileName);
+    if (!restored) throw new FakeApiError('BACKUP_NOT_FOUND', 'No such backup');
+    return { restored, safetyBackup: this.addBackup('pre-restore') };
   }
 }

@@ -3,6 +3,7 @@
  *   verso list [--json]
  *   verso export <document> --format <format> --out <file-or-folder> [--draft] [--force]
  *   verso verify <attestation.jsonld> [--text FILE] | verso verify --library   (verifyCommand.ts)
+ *   verso backup [--out FILE] [--force] | verso restore FILE   (backupCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage).
  */
@@ -15,6 +16,7 @@ import { createBackend, DB_FILE_NAME, type Backend } from '../../backend.js';
 import { slugify } from '../../services/exportService.js';
 import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
 import { verifyCommand } from './verifyCommand.js';
+import { backupCommand, restoreCommand } from './backupCommand.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -41,6 +43,11 @@ export const USAGE = `Usage:
       --text: an exported plain text (--format txt) against it, paragraph by paragraph.
   verso verify --library
       Checks the whole library: the audit chain, the history and every signed-off paragraph.
+  verso backup [--out FILE] [--force]
+      A verified backup of the library (default: into the library's backups folder).
+  verso restore FILE
+      Replaces the library with FILE (a backup, or a library from \`verso backup --out\`; into an
+      empty VERSO_DATA_DIR too). The current library is backed up first. Not while Verso runs.
   verso --help | --version`;
 
 const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
@@ -88,6 +95,7 @@ export function openLibrary(io: CliIo, exclusive = false): Backend {
     integrityCheckIdleMs: null,
     lock: exclusive,
     lockCommand: 'verso (CLI)',
+    backups: { automatic: false },
   });
 }
 
@@ -165,6 +173,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       case 'verify':
         return await verifyCommand({ ...io, openLibrary: () => openLibrary(io) }, rest, (message) => new UsageError(message));
+      case 'backup':
+        return await backupCommand(io, rest, (message) => new UsageError(message));
+      case 'restore':
+        return await restoreCommand(io, rest, (message) => new UsageError(message));
       case '--version':
       case '-v':
         io.out(`${io.version}\n`);

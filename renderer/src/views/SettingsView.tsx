@@ -11,6 +11,7 @@ import { FooterChangesHistory } from '../exporting/FooterChangesHistory.js';
 import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
 import { VerifyLibrarySection } from '../signatures/VerifyLibrarySection.js';
 import { SigningKeySection } from '../signatures/SigningKeySection.js';
+import { BackupsSection } from '../backups/BackupsSection.js';
 import type { SettingsSection } from '../routing/route.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
@@ -204,6 +205,7 @@ export function SettingsView({
       <MemorySettingsSection />
       <SigningKeySection />
       <VerifyLibrarySection />
+      <BackupsSection />
       {settings === null && error !== null && (
         <>
           <ErrorAlert error={error} />
