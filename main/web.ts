@@ -9,6 +9,7 @@ import { passphraseProtector } from './signing/keyProtection.js';
 import { startBridge } from './bridge/server.js';
 import { resolveDataDir } from './paths.js';
 import { APP_VERSION, rendererDir } from './appRoot.js';
+import { exitWithParent } from './exitWithParent.js';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 0;
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  exitWithParent(stop);
 }
 
 main().catch((err: unknown) => {

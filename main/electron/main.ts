@@ -15,6 +15,7 @@ import { createMainI18n } from './mainI18n.js';
 import { buildMenuTemplate } from './menu.js';
 import { createDesktopFiles } from './desktopFiles.js';
 import { isOurFrame as isIndexFrame } from './frameUrl.js';
+import { exitWithParent } from '../exitWithParent.js';
 
 let backend: Backend | null = null;
 const indexHtml = path.join(rendererDir(), 'index.html');
@@ -111,6 +112,8 @@ app.whenReady().then(start, (err: unknown) => {
 });
 
 app.on('window-all-closed', () => app.quit());
+// `npm start` killed with SIGKILL: quit with it (scripts/supervise.mjs).
+exitWithParent(() => app.quit());
 app.on('will-quit', () => {
   backend?.close();
   backend = null;
