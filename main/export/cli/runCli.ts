@@ -4,7 +4,9 @@
  *   verso export <document> --format <format> --out <file-or-folder> [--draft] [--force]
  *   verso verify <attestation.jsonld> [--text FILE] | verso verify --library   (verifyCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
- * (1: the export or the library refused; 2: wrong usage).
+ * (1: the export or the library refused; 2: wrong usage). Everything written goes through
+ * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
+ * as visible \uXXXX escapes, never raw.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { createBackend, DB_FILE_NAME, type Backend } from '../../backend.js';
 import { slugify } from '../../services/exportService.js';
 import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
 import { verifyCommand } from './verifyCommand.js';
+import { escapeForTerminal } from '../../../shared/textHygiene.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -139,7 +142,8 @@ async function exportCommand(io: CliIo, args: string[]): Promise<void> {
 }
 
 /** Runs one command; returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { ...rawIo, out: (text) => rawIo.out(escapeForTerminal(text)), err: (text) => rawIo.err(escapeForTerminal(text)) };
   const [command, ...rest] = argv;
   try {
     switch (command) {
