@@ -12,6 +12,7 @@ import { LIBRARY_ERROR_CODES } from './features/libraryApi.js';
 import { PROVENANCE_ERROR_CODES } from './features/provenanceApi.js';
 import { SIGNATURES_ERROR_CODES } from './features/signaturesApi.js';
 import { PROFILES_ERROR_CODES } from './features/profilesApi.js';
+import { TEXT_ERROR_CODES } from './textHygiene.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -27,5 +28,6 @@ export const ERROR_CODES = [
   ...PROVENANCE_ERROR_CODES,
   ...SIGNATURES_ERROR_CODES,
   ...PROFILES_ERROR_CODES,
+  ...TEXT_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

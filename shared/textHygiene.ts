@@ -23,7 +23,10 @@ const CONTROL_ALL = '\\u0000-\\u001F\\u007F-\\u009F';
 
 const ONE_LINE_UNSAFE = new RegExp(`[${CONTROL_ALL}${BIDI}]`, 'u');
 const MULTI_LINE_UNSAFE = new RegExp(`[${CONTROL_NOT_LINE}${BIDI}]`, 'u');
+const ONE_LINE_CONTROL = new RegExp(`[${CONTROL_ALL}]`, 'u');
+const MULTI_LINE_CONTROL = new RegExp(`[${CONTROL_NOT_LINE}]`, 'u');
 const CONTROLS_IN_TEXT = new RegExp(`[${CONTROL_NOT_LINE}]`, 'gu');
+const BIDI_ONE = new RegExp(`[${BIDI}]`, 'u');
 const TITLE_JUNK = new RegExp(`[${CONTROL_ALL}${BIDI}]`, 'gu');
 const TERMINAL_UNSAFE = new RegExp(`[${CONTROL_NOT_LINE}\\r${BIDI}\\u2028\\u2029]`, 'gu');
 
@@ -34,11 +37,17 @@ export function codePointLabel(char: string): string {
 
 /**
  * The first character a typed field may not hold, or null. `multiline` allows tab and line breaks
- * (comments); one-line fields allow neither control characters nor bidi controls.
+ * (comments); `bidi` allows bidi controls (text that may be right-to-left); by default neither.
  */
-export function unsafeCharacter(text: string, multiline = false): string | null {
-  const m = (multiline ? MULTI_LINE_UNSAFE : ONE_LINE_UNSAFE).exec(text);
+export function unsafeCharacter(text: string, multiline = false, bidi = false): string | null {
+  const pattern = bidi ? (multiline ? MULTI_LINE_CONTROL : ONE_LINE_CONTROL) : multiline ? MULTI_LINE_UNSAFE : ONE_LINE_UNSAFE;
+  const m = pattern.exec(text);
   return m ? m[0] : null;
+}
+
+/** True when the text holds a bidi control (titles refuse them). */
+export function hasBidiControl(text: string): boolean {
+  return BIDI_ONE.test(text);
 }
 
 /** Imported paragraph text: control characters removed (NUL, ESC, C1…); tab and line breaks and bidi marks kept. */
@@ -75,4 +84,15 @@ export function neutraliseCsvCell(value: string): string {
 /** The inverse of `neutraliseCsvCell` for Verso's own CSV: one apostrophe goes only where it added one. */
 export function restoreCsvCell(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+const SHOWN_VISIBLY = new RegExp(`[${CONTROL_ALL}${BIDI}]`, 'gu');
+
+/**
+ * For showing a title or name on screen: every control or bidi character becomes a visible
+ * "[U+202E]" (such text only reaches the screen from a library written some other way — typed
+ * and imported text never holds them), so it cannot reorder or hide what is shown.
+ */
+export function showControlsVisibly(text: string): string {
+  return text.replace(SHOWN_VISIBLY, (c) => `[${codePointLabel(c)}]`);
 }
