@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryCheck, LibraryProblem } from '../../../shared/features/signaturesApi.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 const POLL_MS = 500;
 
@@ -27,7 +28,7 @@ function useProblemText(): (p: LibraryProblem) => string {
       case 'declaration':
         return t('signatures.verify.problem.declaration', { title: p.title, paragraph: p.paragraph });
       case 'profile':
-        return t('signatures.verify.problem.profile', { name: p.name });
+        return t('signatures.verify.problem.profile', { name: showControlsVisibly(p.name) });
     }
   };
 }
