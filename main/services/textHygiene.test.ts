@@ -11,6 +11,7 @@ import type { ApiResult } from '../../shared/api.js';
 import type { DocumentDetail, Profile } from '../../shared/types.js';
 import { createBackend, type Backend } from '../backend.js';
 import { createFakeEngine } from '../testing/fakeEngine.js';
+import { recordJobEvents } from '../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 
 const cleanups: (() => void)[] = [];
@@ -23,7 +24,9 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 
 function start(): Backend {
   const dir = makeTempDir();
-  const backend = createBackend({ dataDir: dir, mode: 'browser', version: '1.0.0', engines: [createFakeEngine()] });
+  // An engine whose replies carry terminal escapes and NUL (a hostile or broken server).
+  const engine = createFakeEngine({ translate: (t) => `MT\u001b[2J ${t}\u0000\u009b` });
+  const backend = createBackend({ dataDir: dir, mode: 'browser', version: '1.0.0', engines: [engine] });
   cleanups.push(() => {
     backend.close();
     removeTempDir(dir);
@@ -157,6 +160,24 @@ describe('imports never store control characters', () => {
     const doc = await importText(backend, `# Title\u001b[2J with\u0085 junk\n\nBody\u001b]0;x\u0007 text\twith tab.\n\n${prose}`, 'md');
     expect(doc.title).toBe('Title[2J with junk');
     expect(doc.paragraphs.map((p) => p.source)).toEqual(['Title[2J with junk', 'Body]0;x text\twith tab.', prose]);
+  });
+});
+
+describe('machine translation', () => {
+  it('an engine reply with ESC, NUL or C1 characters is stored without them', async () => {
+    const backend = start();
+    await editor(backend);
+    const doc = await importText(backend, 'One paragraph.\n\nTwo\tparagraphs.');
+    const log = recordJobEvents(backend.events);
+    const job = await call<{ jobId: string }>(backend, 'translateParagraphs', { documentId: doc.id });
+    await log.final(job.jobId);
+    log.stop();
+    const after = await call<DocumentDetail>(backend, 'getDocument', { documentId: doc.id });
+    expect(after.paragraphs.map((p) => [p.target, p.mt?.text])).toEqual([
+      ['MT[2J One paragraph.', 'MT[2J One paragraph.'],
+      ['MT[2J Two\tparagraphs.', 'MT[2J Two\tparagraphs.'],
+    ]);
+    expect(everyStoredText(backend).filter((t) => UNSAFE.test(t))).toEqual([]);
   });
 });
 
