@@ -20,13 +20,13 @@ function useProblemText(): (p: LibraryProblem) => string {
       case 'revision':
         return t('signatures.verify.problem.revision', { revision: p.revisionId });
       case 'signature':
-        return t(`signatures.verify.problem.signature.${p.problem}`, { title: p.title, paragraph: p.paragraph });
+        return t(`signatures.verify.problem.signature.${p.problem}`, { title: showControlsVisibly(p.title), paragraph: p.paragraph });
       case 'settings-change':
         return t('signatures.verify.problem.settingsChange', { at: p.at });
       case 'footer-setting':
         return p.setting === 'footerPolicy' ? t('signatures.verify.problem.footerPolicy') : t('signatures.verify.problem.footerTemplate', { lang: p.lang ?? '' });
       case 'declaration':
-        return t('signatures.verify.problem.declaration', { title: p.title, paragraph: p.paragraph });
+        return t('signatures.verify.problem.declaration', { title: showControlsVisibly(p.title), paragraph: p.paragraph });
       case 'profile':
         return t('signatures.verify.problem.profile', { name: showControlsVisibly(p.name) });
     }
