@@ -6,6 +6,8 @@
  */
 export function exitWithParent(stop: () => void, env: NodeJS.ProcessEnv = process.env, everyMs = 500): void {
   const parent = Number(env.VERSO_PARENT_PID);
+  // Read once: processes this one starts are not watched against Verso's wrapper.
+  delete env.VERSO_PARENT_PID;
   if (!Number.isInteger(parent) || parent <= 0) return;
   const timer = setInterval(() => {
     if (process.ppid === parent) return;
