@@ -43,7 +43,7 @@ const coreSchemas = {
     })
     .strict(),
   getSettings: empty,
-  updateSettings: z.object({ ...settingsShape, reason: safeText(z.string().max(500)) }).partial().strict(),
+  updateSettings: z.object({ ...settingsShape, reason: safeText(z.string().max(500), { multiline: true }) }).partial().strict(),
   listEngines: z.object({ sourceLang: langTag, targetLang: langTag }).strict(),
   importDocument: z
     .object({

@@ -14,7 +14,7 @@ export const exportingSchemas = {
   exportFile: z.object({ documentId: id, format: z.enum(EXPORT_FILE_FORMATS), mode: z.enum(['publish', 'draft']) }).strict(),
   listFooterTemplates: z.object({}).strict(),
   saveFooterTemplate: z
-    .object({ lang: langTag, lines: z.array(safeText(z.string().max(FOOTER_LIMITS.lineChars), { bidi: true })).min(1).max(FOOTER_LIMITS.lines), reason: changeReason.optional() })
+    .object({ lang: langTag, lines: z.array(safeText(z.string().max(FOOTER_LIMITS.lineChars), { multiline: true, bidi: true })).min(1).max(FOOTER_LIMITS.lines), reason: changeReason.optional() })
     .strict(),
   resetFooterTemplate: z.object({ lang: langTag, reason: changeReason.optional() }).strict(),
   listSettingsChanges: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
