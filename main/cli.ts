@@ -3,6 +3,15 @@
 import { APP_VERSION } from './appRoot.js';
 import { runCli } from './export/cli/runCli.js';
 import { resolveDataDir } from './paths.js';
+import { escapeForTerminal } from '../shared/textHygiene.js';
+
+// A reader that stops early (`verso list | head -1`) closes the pipe: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
@@ -16,7 +25,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`verso: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(escapeForTerminal(`verso: ${err instanceof Error ? err.message : String(err)}\n`));
     process.exitCode = 1;
   },
 );

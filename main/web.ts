@@ -12,6 +12,7 @@ import { passphraseProtector } from './signing/keyProtection.js';
 import { startBridge } from './bridge/server.js';
 import { resolveDataDir } from './paths.js';
 import { APP_VERSION, rendererDir } from './appRoot.js';
+import { exitWithParent } from './exitWithParent.js';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 0;
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  exitWithParent(stop);
 }
 
 const OPEN_PROBLEMS: ReadonlySet<string> = new Set(['LIBRARY_DAMAGED', 'STORAGE_READ_ONLY', 'STORAGE_FULL', 'STORAGE_BUSY']);

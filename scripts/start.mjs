@@ -1,21 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron's binary is present (or can be fetched), otherwise
 // browser mode with one clear sentence saying why. Both honour PORT and VERSO_DATA_DIR.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronVersion, findElectronBinary, tryInstallElectron } from './electronBinary.mjs';
 import { ensureElectronBuild, ensureNodeBuild } from './native.mjs';
+import { run } from './supervise.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function run(command, args, env) {
-  const child = spawn(command, args, { stdio: 'inherit', env });
-  const forward = (signal) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-}
 
 function startBrowserMode(reason) {
   if (reason) console.log(reason);

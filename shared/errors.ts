@@ -15,6 +15,7 @@ import { PROFILES_ERROR_CODES } from './features/profilesApi.js';
 import { KEY_STORE_ERROR_CODES } from './keyStoreErrors.js';
 import { STORAGE_ERROR_CODES } from './features/storageApi.js';
 import { BACKUPS_ERROR_CODES } from './features/backupsApi.js';
+import { TEXT_ERROR_CODES } from './textHygiene.js';
 
 export const ERROR_CODES = [
   ...CORE_ERROR_CODES,
@@ -33,5 +34,6 @@ export const ERROR_CODES = [
   ...KEY_STORE_ERROR_CODES,
   ...STORAGE_ERROR_CODES,
   ...BACKUPS_ERROR_CODES,
+  ...TEXT_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import pl from './footer/templates/pl.json' with { type: 'json' };
 import pt from './footer/templates/pt.json' with { type: 'json' };
 import sv from './footer/templates/sv.json' with { type: 'json' };
 import zhHans from './footer/templates/zh-Hans.json' with { type: 'json' };
+import { cleanImportedTitle } from './textHygiene.js';
 
 export interface FooterTemplate {
   lang: string;
@@ -90,7 +91,8 @@ export function renderFooter(template: FooterTemplate, vars: FooterVariables): s
       if (value === undefined) {
         throw new Error(`Footer template '${template.lang}' needs the variable {${name}}, which was not given`);
       }
-      return value;
+      // A name or publisher written into the file some other way: no control or bidi character reaches the footer.
+      return cleanImportedTitle(value);
     });
   });
   return rendered.join('\n\n');

@@ -20,6 +20,7 @@ import { profilesSchemas } from './features/profilesSchemas.js';
 import { backupsSchemas } from './features/backupsSchemas.js';
 import { LIMITS } from './limits.js';
 import { HTML_EXTRACTS, PASTE_FORMATS } from './import/importedDocument.js';
+import { safeText, textIssueOf, type TextIssue } from './safeText.js';
 
 const id = z.string().min(1).max(64);
 const langTag = z.string().min(2).max(35);
@@ -28,8 +29,8 @@ const empty = z.object({}).strict();
 export { LIMITS };
 
 const settingsShape = {
-  publisher: z.string().max(200),
-  contactEmail: z.union([z.literal(''), z.string().max(200).email()]),
+  publisher: safeText(z.string().max(200)),
+  contactEmail: safeText(z.string().max(200)).refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Invalid email address' }),
   footerPolicy: z.enum(['always', 'when-mt', 'never']),
 };
 
@@ -38,12 +39,12 @@ const coreSchemas = {
   getProfile: empty,
   setProfile: z
     .object({
-      name: z.string().trim().min(1).max(LIMITS.nameChars),
+      name: safeText(z.string().trim().min(1).max(LIMITS.nameChars)),
       role: z.enum(['translator', 'editor']),
     })
     .strict(),
   getSettings: empty,
-  updateSettings: z.object({ ...settingsShape, reason: z.string().max(500) }).partial().strict(),
+  updateSettings: z.object({ ...settingsShape, reason: safeText(z.string().max(500), { multiline: true }) }).partial().strict(),
   listEngines: z.object({ sourceLang: langTag, targetLang: langTag }).strict(),
   importDocument: z
     .object({
@@ -69,7 +70,7 @@ const coreSchemas = {
       ]),
       sourceLang: langTag,
       targetLang: langTag,
-      title: z.string().max(500).optional(),
+      title: safeText(z.string().max(500)).optional(),
     })
     .strict(),
   listDocuments: empty,
@@ -91,7 +92,7 @@ const coreSchemas = {
     .strict(),
   cancelJob: z.object({ jobId: id }).strict(),
   updateParagraphTarget: z
-    .object({ paragraphId: id, target: z.string().max(LIMITS.paragraphChars) })
+    .object({ paragraphId: id, target: safeText(z.string().max(LIMITS.paragraphChars), { multiline: true, bidi: true }) })
     .strict(),
   confirmParagraphs: z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds) }).strict(),
   signOffParagraphs: z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds) }).strict(),
@@ -123,15 +124,17 @@ export const methodSchemas = {
 
 export type ValidationResult<M extends MethodName> =
   | { ok: true; value: MethodInput<M> }
-  | { ok: false; issues: string[] };
+  | { ok: false; issues: string[]; textIssue?: TextIssue };
 
 /** Validates `input` for `method`; returns readable issue strings (path: message) on failure. */
 export function validateInput<M extends MethodName>(method: M, input: unknown): ValidationResult<M> {
   const schema = methodSchemas[method] as z.ZodType<MethodInput<M>>;
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
+  const textIssue = textIssueOf(parsed.error.issues);
   return {
     ok: false,
     issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`),
+    ...(textIssue ? { textIssue } : {}),
   };
 }

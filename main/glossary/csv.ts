@@ -3,11 +3,13 @@
  * csv-parse / csv-stringify. A header row names the columns: `source`, `target` (required),
  * `note`, `forbidden` (variants separated by `|`), `case_sensitive` (yes/no, true/false, 1/0).
  * Semicolon-separated files (what spreadsheets write in many European locales) are recognised by
- * their header line.
+ * their header line. Every written cell goes through OWASP's formula guard last (after the text
+ * was trimmed on storing), and reading undoes exactly that guard (shared/textHygiene.ts).
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { joinVariants, splitVariants } from '../../shared/glossary/normalize.js';
+import { neutraliseCsvCell, restoreCsvCell } from '../../shared/textHygiene.js';
 import type { GlossaryTerm, GlossaryTermInput } from '../../shared/glossary/types.js';
 import { ServiceError } from '../services/serviceError.js';
 
@@ -73,7 +75,7 @@ export function parseGlossaryCsv(text: string): ImportRow[] {
   }
   const cell = (record: string[], c: Column): string => {
     const i = index(c);
-    return i < 0 ? '' : (record[i] ?? '');
+    return i < 0 ? '' : restoreCsvCell(record[i] ?? '');
   };
   const rows: ImportRow[] = [];
   for (const { record, info } of records.slice(1)) {
@@ -102,7 +104,10 @@ export function parseGlossaryCsv(text: string): ImportRow[] {
 
 export function writeGlossaryCsv(terms: readonly GlossaryTerm[]): string {
   return stringify(
-    [[...CSV_HEADER], ...terms.map((t) => [t.source, t.target, t.note, joinVariants(t.forbidden), t.caseSensitive ? 'yes' : 'no'])],
+    [
+      [...CSV_HEADER],
+      ...terms.map((t) => [t.source, t.target, t.note, joinVariants(t.forbidden), t.caseSensitive ? 'yes' : 'no'].map(neutraliseCsvCell)),
+    ],
     { record_delimiter: '\r\n', quoted_match: /^[\s]|[\s]$/ },
   );
 }

@@ -13,6 +13,7 @@ import { parseHtml } from './formats/html.js';
 import { parseXliff } from './formats/xliff.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { sniffBinary } from './sniff.js';
+import { cleanImportedText, cleanImportedTitle } from '../../shared/textHygiene.js';
 
 export interface FileToImport {
   fileName: string;
@@ -52,9 +53,26 @@ export function withoutBlankRows(parsed: ParsedImport): ParsedImport {
   return segments.length === parsed.segments.length ? parsed : { ...parsed, segments };
 }
 
-/** Leaves out blank rows, then refuses imports without text, with too many paragraphs or with a paragraph too long to edit. */
+/**
+ * Whatever the format (an HTML `&#x1b;`, a raw ESC in a text file, a C1 character in XLIFF):
+ * control characters never reach a paragraph (tab and line breaks stay), and neither control nor
+ * bidi characters reach the title (shared/textHygiene.ts).
+ */
+export function withoutControlCharacters(parsed: ParsedImport): ParsedImport {
+  return {
+    ...parsed,
+    title: parsed.title === null ? null : cleanImportedTitle(parsed.title).replace(/\s+/gu, ' ').trim() || null,
+    segments: parsed.segments.map((s) => ({
+      ...s,
+      text: cleanImportedText(s.text),
+      ...(s.target ? { target: { ...s.target, text: cleanImportedText(s.target.text) } } : {}),
+    })),
+  };
+}
+
+/** Removes control characters and blank rows, then refuses imports without text, with too many paragraphs or with a paragraph too long to edit. */
 export function checkLimits(input: ParsedImport): ParsedImport {
-  const parsed = withoutBlankRows(input);
+  const parsed = withoutBlankRows(withoutControlCharacters(input));
   const { segments } = parsed;
   if (segments.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The article has no text to translate.');
   if (segments.length > IMPORT_LIMITS.paragraphs) {

@@ -17,6 +17,7 @@ import { requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from './serviceError.js';
 import { LIMITS } from '../../shared/limits.js';
 import { deleteDocumentRecorded } from './features/library.js';
+import { cleanImportedTitle } from '../../shared/textHygiene.js';
 
 export function checkLanguage(tag: string, which: 'source' | 'target'): string {
   const normalized = normalizeLanguageTag(tag);
@@ -138,7 +139,7 @@ export function storeImportedDocument(
   const doc: DocumentRecord = {
     id: deps.newId(),
     // A title the file shows (an HTML page's headline) before the first heading, which on a web page may be a section label.
-    title: input.title?.trim() || deriveTitle(titleSegments(parsed)) || '',
+    title: input.title?.trim() || cleanImportedTitle(deriveTitle(titleSegments(parsed))).trim() || '',
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
     sourceFormat: parsed.format === 'md' ? 'md' : 'txt',

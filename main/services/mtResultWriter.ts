@@ -10,6 +10,7 @@ import type { LanguagePair, Paragraph, Profile } from '../../shared/types.js';
 import type { MtOutput } from '../engines/mtEngine.js';
 import type { CacheKey, MtStore } from '../engines/mtStore.js';
 import type { ServiceDeps } from './context.js';
+import { cleanImportedText } from '../../shared/textHygiene.js';
 
 export interface MtResult {
   paragraphId: string;
@@ -114,7 +115,7 @@ export function createMtBatchWriter(deps: Pick<ServiceDeps, 'db' | 'repos' | 'no
     let error: unknown = null;
     for (const r of results) {
       try {
-        const updated = writeOne(r, at);
+        const updated = writeOne(withoutControlCharacters(r), at);
         settled.push(r.paragraphId);
         if (updated) {
           written++;
@@ -127,4 +128,10 @@ export function createMtBatchWriter(deps: Pick<ServiceDeps, 'db' | 'repos' | 'no
     for (const documentId of touched) repos.documents.touch(documentId, at);
     return { settled, written, error };
   });
+}
+
+/** An engine's reply never brings ESC, NUL or other control characters into a paragraph (tab and line breaks stay). */
+function withoutControlCharacters(r: MtResult): MtResult {
+  const text = cleanImportedText(r.output.text);
+  return text === r.output.text ? r : { ...r, output: { ...r.output, text } };
 }

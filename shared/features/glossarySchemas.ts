@@ -3,12 +3,14 @@ import { z } from 'zod';
 import type { GlossaryApi } from './glossaryApi.js';
 import type { SchemaMap } from '../schemaMap.js';
 import { GLOSSARY_LIMITS } from '../glossary/normalize.js';
+import { safeText } from '../safeText.js';
 
 const id = z.string().min(1).max(64);
 const langTag = z.string().min(2).max(35);
 const empty = z.object({}).strict();
 // Generous: the service reports a too-long term with its own error code and the limit.
-const text = z.string().max(GLOSSARY_LIMITS.noteChars * 4);
+// Glossary text may be right-to-left (bidi marks allowed); never C0/C1 controls (notes keep line breaks).
+const text = safeText(z.string().max(GLOSSARY_LIMITS.noteChars * 4), { multiline: true, bidi: true });
 const term = z
   .object({
     source: text,

@@ -4,6 +4,7 @@ import type { ImportingApi } from './importingApi.js';
 import type { SchemaMap } from '../schemaMap.js';
 import { LIMITS } from '../limits.js';
 import { HTML_EXTRACTS, PASTE_FORMATS } from '../import/importedDocument.js';
+import { safeText } from '../safeText.js';
 
 const id = z.string().min(1).max(64);
 
@@ -32,10 +33,10 @@ export const importingSchemas = {
   importBilingual: z
     .object({
       source: importSourceSchema,
-      targets: z.array(z.string().max(MAX_PARAGRAPH_CHARS)).max(MAX_PARAGRAPHS),
+      targets: z.array(safeText(z.string().max(MAX_PARAGRAPH_CHARS), { multiline: true, bidi: true })).max(MAX_PARAGRAPHS),
       sourceLang: langTag,
       targetLang: langTag,
-      title: z.string().max(500).optional(),
+      title: safeText(z.string().max(500)).optional(),
     })
     .strict(),
   reimportDocument: z.object({ documentId: id, source: importSourceSchema }).strict(),

@@ -14,9 +14,10 @@ export type TitleCheck =
  * C0/C1 control characters (other than the white space folded below), the private-use characters
  * Verso uses as inline-code placeholders (U+E000–U+E2FF, shared/inline), unpaired surrogates and
  * non-characters: none of these belongs in a title (they break file names and exports). With the
- * `u` flag a surrogate in the class matches only an unpaired one.
+ * `u` flag a surrogate in the class matches only an unpaired one. Bidi controls (U+202A–202E,
+ * U+2066–2069, LRM/RLM, ALM) neither: "report\u202Etxt.exe" would read "reportexe.txt".
  */
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uE000-\uE2FF\uFFFE\uFFFF]/u;
+const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uE000-\uE2FF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 
 /** NFC, every run of white space (line breaks and tabs included) one space, trimmed; then checked. */
 export function checkTitle(raw: string): TitleCheck {

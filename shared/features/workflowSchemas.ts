@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { WorkflowApi } from './workflowApi.js';
 import type { SchemaMap } from '../schemaMap.js';
 import { LIMITS } from '../limits.js';
+import { safeText } from '../safeText.js';
 
 const id = z.string().min(1).max(64);
 
@@ -16,7 +17,7 @@ export const workflowSchemas = {
     .object({
       paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds),
       overrides: z
-        .array(z.object({ paragraphId: id, reason: z.string().trim().min(3).max(OVERRIDE_REASON_MAX) }).strict())
+        .array(z.object({ paragraphId: id, reason: safeText(z.string().trim().min(3).max(OVERRIDE_REASON_MAX), { multiline: true }) }).strict())
         .max(LIMITS.paragraphIds)
         .optional(),
       review: z
@@ -45,7 +46,7 @@ export const workflowSchemas = {
   reportDiffViewed: z.object({ paragraphId: id }).strict(),
   getDocumentEffort: z.object({ documentId: id }).strict(),
   listComments: z.object({ documentId: id }).strict(),
-  addComment: z.object({ paragraphId: id, body: z.string().trim().min(1).max(COMMENT_MAX) }).strict(),
+  addComment: z.object({ paragraphId: id, body: safeText(z.string().trim().min(1).max(COMMENT_MAX), { multiline: true }) }).strict(),
   setCommentResolved: z.object({ commentId: id, resolved: z.boolean() }).strict(),
   listEditors: z.object({ documentId: id }).strict(),
 } satisfies SchemaMap<WorkflowApi>;

@@ -3,6 +3,7 @@
  * stored: NFC, trimmed, inner runs of white space made one space, variants de-duplicated.
  */
 import type { GlossaryTermInput } from './types.js';
+import { cleanImportedText } from '../textHygiene.js';
 
 export const GLOSSARY_LIMITS = {
   termChars: 200,
@@ -14,8 +15,9 @@ export const GLOSSARY_LIMITS = {
   importBytes: 10 * 1024 * 1024,
 } as const;
 
+/** Control characters (an imported file's ESC, NUL…) are dropped; tab and line breaks fold into spaces. */
 export function cleanTermText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return cleanImportedText(text).normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
 export interface CleanTerm {
@@ -36,7 +38,7 @@ export type TermProblem =
 export function cleanTerm(input: GlossaryTermInput): { ok: true; term: CleanTerm } | { ok: false; problem: TermProblem } {
   const source = cleanTermText(input.source);
   const target = cleanTermText(input.target);
-  const note = (input.note ?? '').normalize('NFC').trim();
+  const note = cleanImportedText(input.note ?? '').normalize('NFC').trim();
   if (source === '') return { ok: false, problem: { kind: 'empty', field: 'source' } };
   if (target === '') return { ok: false, problem: { kind: 'empty', field: 'target' } };
   if (source.length > GLOSSARY_LIMITS.termChars) return { ok: false, problem: { kind: 'tooLong', field: 'source', limit: GLOSSARY_LIMITS.termChars } };

@@ -5,7 +5,9 @@
  *   verso verify <attestation.jsonld> [--text FILE] | verso verify --library   (verifyCommand.ts)
  *   verso backup [--out FILE] [--force] | verso restore FILE   (backupCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
- * (1: the export or the library refused; 2: wrong usage).
+ * (1: the export or the library refused; 2: wrong usage). Everything written goes through
+ * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
+ * as visible \uXXXX escapes, never raw.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import { slugify } from '../../services/exportService.js';
 import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
 import { verifyCommand } from './verifyCommand.js';
 import { backupCommand, restoreCommand } from './backupCommand.js';
+import { escapeForTerminal } from '../../../shared/textHygiene.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -161,7 +164,8 @@ async function exportCommand(io: CliIo, args: string[]): Promise<void> {
 }
 
 /** Runs one command; returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { ...rawIo, out: (text) => rawIo.out(escapeForTerminal(text)), err: (text) => rawIo.err(escapeForTerminal(text)) };
   const [command, ...rest] = argv;
   try {
     switch (command) {

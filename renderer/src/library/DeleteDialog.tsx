@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeletionCheck, LibraryItem } from '../../../shared/features/libraryApi.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 export function DeleteDialog({ item, onClose }: { item: LibraryItem; onClose: (deleted: boolean) => void }) {
   const { t } = useTranslation();
@@ -73,7 +74,7 @@ export function DeleteDialog({ item, onClose }: { item: LibraryItem; onClose: (d
         className="dialog delete-dialog"
         onKeyDown={onKeyDown}
       >
-        <h2 id={ids.heading}>{t('library.delete.heading', { title: item.title })}</h2>
+        <h2 id={ids.heading}>{t('library.delete.heading', { title: showControlsVisibly(item.title) })}</h2>
         <div id={ids.body}>
           {check === null && error === null && <p className="muted">{t('library.delete.checking')}</p>}
           {check !== null && (

@@ -6,6 +6,8 @@ import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 import { useDateTime } from './useDateTime.js';
+import { SafeText } from '../components/SafeText.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 export function DeletionRecord({ version }: { version: number }) {
   const { t } = useTranslation();
@@ -59,9 +61,9 @@ export function DeletionRecord({ version }: { version: number }) {
                       <td>
                         <time dateTime={r.deletedAt}>{dateTime(r.deletedAt)}</time>
                       </td>
-                      <td>{t('library.record.byRole', { name: r.deletedBy, role: t(`profile.role.${r.role}`) })}</td>
+                      <td>{t('library.record.byRole', { name: showControlsVisibly(r.deletedBy), role: t(`profile.role.${r.role}`) })}</td>
                       <th scope="row" lang={r.sourceLang} dir="auto">
-                        {r.title}
+                        <SafeText text={r.title} />
                       </th>
                       <td>{t('library.item.languages', { source: languageName(r.sourceLang), target: languageName(r.targetLang) })}</td>
                       <td>

@@ -7,6 +7,7 @@ import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../../shared/features/libraryApi.js';
 import { RenameForm } from './RenameForm.js';
+import { SafeText } from '../components/SafeText.js';
 
 export interface LibraryItemRowProps {
   item: LibraryItem;
@@ -41,7 +42,7 @@ function LibraryItemRowImpl({ item, languageName, dateTime, renaming, onOpen, on
             ref={(el) => registerButton(`open:${item.id}`, el)}
             onClick={() => onOpen(item.id)}
           >
-            {item.title}
+            <SafeText text={item.title} />
           </button>
         )}
         <p className="document-meta">

@@ -9,6 +9,7 @@ import type { LibraryItem } from '../../../shared/features/libraryApi.js';
 import { checkTitle } from '../../../shared/features/libraryTitle.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useFormatError } from '../i18n/formatError.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 export function RenameForm({ item, onDone }: { item: LibraryItem; onDone: (renamed: LibraryItem | null) => void }) {
   const { t } = useTranslation();
@@ -46,7 +47,7 @@ export function RenameForm({ item, onDone }: { item: LibraryItem; onDone: (renam
   return (
     <form
       className="rename-form"
-      aria-label={t('library.rename.form', { title: item.title })}
+      aria-label={t('library.rename.form', { title: showControlsVisibly(item.title) })}
       noValidate
       onSubmit={(e) => void submit(e)}
       onKeyDown={(e) => {

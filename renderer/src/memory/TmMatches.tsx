@@ -15,6 +15,7 @@ import type { Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { useFormatError } from '../i18n/formatError.js';
 import { useIsActiveParagraph } from './activeParagraph.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 export interface TmMatchesHandle {
   /** Inserts the match at `index`; false when there is none. */
@@ -194,7 +195,7 @@ function MatchItem({
       {otherFormatting && <p className="meta tm-formatting">{t('memory.matches.formatting')}</p>}
       <p className="meta">
         {by}
-        {match.documentTitle ? ` ${t('memory.matches.document', { title: match.documentTitle })}` : ''}
+        {match.documentTitle ? ` ${t('memory.matches.document', { title: showControlsVisibly(match.documentTitle) })}` : ''}
       </p>
       <button type="button" disabled={disabled} aria-describedby={`${targetId} ${hintId}`} data-match-index={index} onClick={onInsert}>
         {t('memory.matches.insert')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryCheck, LibraryProblem } from '../../../shared/features/signaturesApi.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 const POLL_MS = 500;
 
@@ -19,15 +20,15 @@ function useProblemText(): (p: LibraryProblem) => string {
       case 'revision':
         return t('signatures.verify.problem.revision', { revision: p.revisionId });
       case 'signature':
-        return t(`signatures.verify.problem.signature.${p.problem}`, { title: p.title, paragraph: p.paragraph });
+        return t(`signatures.verify.problem.signature.${p.problem}`, { title: showControlsVisibly(p.title), paragraph: p.paragraph });
       case 'settings-change':
         return t('signatures.verify.problem.settingsChange', { at: p.at });
       case 'footer-setting':
         return p.setting === 'footerPolicy' ? t('signatures.verify.problem.footerPolicy') : t('signatures.verify.problem.footerTemplate', { lang: p.lang ?? '' });
       case 'declaration':
-        return t('signatures.verify.problem.declaration', { title: p.title, paragraph: p.paragraph });
+        return t('signatures.verify.problem.declaration', { title: showControlsVisibly(p.title), paragraph: p.paragraph });
       case 'profile':
-        return t('signatures.verify.problem.profile', { name: p.name });
+        return t('signatures.verify.problem.profile', { name: showControlsVisibly(p.name) });
     }
   };
 }

@@ -15,6 +15,7 @@ import { useLibrary } from '../library/useLibrary.js';
 import { useDateTime } from '../library/useDateTime.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 import { LibraryCheckNotice } from '../signatures/LibraryCheckNotice.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 type Message = { kind: 'renamed' | 'deleted'; title: string } | null;
 
@@ -175,7 +176,7 @@ export function LibraryView({
       <ErrorAlert error={library.error} />
       <LibraryCheckNotice />
       <p role="status" className="status-line">
-        {message ? t(message.kind === 'renamed' ? 'library.rename.done' : 'library.delete.done', { title: message.title }) : ''}
+        {message ? t(message.kind === 'renamed' ? 'library.rename.done' : 'library.delete.done', { title: showControlsVisibly(message.title) }) : ''}
       </p>
       <p role="status" className="library-results">
         {items !== null && filtered

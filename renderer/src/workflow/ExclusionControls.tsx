@@ -7,6 +7,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paragraph } from '../../../shared/types.js';
 import { useExclusion } from './useExclusion.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 export function ExclusionToggle({
   paragraph,
@@ -59,7 +60,7 @@ export function ExclusionBadge({ paragraph }: { paragraph: Paragraph }) {
       <span className="meta">
         {e.origin === 'import'
           ? t('exclusion.row.byImport')
-          : t('exclusion.row.by', { name: e.name, role: e.role ? t(`workflow.history.role.${e.role}`) : t('workflow.history.noRole') })}
+          : t('exclusion.row.by', { name: showControlsVisibly(e.name), role: e.role ? t(`workflow.history.role.${e.role}`) : t('workflow.history.noRole') })}
       </span>
     </>
   );

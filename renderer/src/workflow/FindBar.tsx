@@ -17,6 +17,7 @@ import { useComments } from './CommentsContext.js';
 import type { EditorOfParagraphs } from '../../../shared/features/workflowApi.js';
 import { compile, findMatches, paragraphMatches, replaceMatch, type FindScope, type TextMatch } from './find.js';
 import { useReplaceAll } from './useReplaceAll.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 type RowFilter = 'all' | ParagraphStatus | 'qa' | 'qaErrors' | 'comments' | 'excluded' | `editor:${string}`;
 
@@ -238,7 +239,7 @@ export function FindBar({
             <option value="excluded">{t('exclusion.filter')}</option>
             {editors.map((e) => (
               <option key={e.name} value={`editor:${e.name}`}>
-                {t('workflow.find.filterEditedBy', { name: e.name })}
+                {t('workflow.find.filterEditedBy', { name: showControlsVisibly(e.name) })}
               </option>
             ))}
           </select>
