@@ -4,6 +4,7 @@
  */
 import { isMethodName, type ApiResult, type MethodName, type VersoApi } from '../../shared/api.js';
 import { validateInput } from '../../shared/schemas.js';
+import { scrubError } from '../services/scrubSecrets.js';
 import { isServiceError } from '../services/serviceError.js';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
@@ -30,7 +31,7 @@ export function createDispatcher(api: VersoApi): Dispatch {
       return await call(api, method, input);
     } catch (err) {
       if (isServiceError(err)) return { ok: false, error: err.toApiError() };
-      console.error(`Verso: ${method} failed unexpectedly:`, err);
+      console.error(`Verso: ${method} failed unexpectedly:`, scrubError(err));
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Verso. The details were written to its log.' } };
     }
   };

@@ -8,18 +8,19 @@ import type { SettingsRepo } from '../db/repositories/settingsRepo.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { SecretStore } from '../electron/secretStore.js';
 import { createApertiumApyEngine } from './http/apertiumApy.js';
-import { createDeeplEngine } from './http/deepl.js';
+import { createDeeplEngine, DEEPL_FREE_URL, DEEPL_PRO_URL } from './http/deepl.js';
 import type { HttpOptions } from './http/httpClient.js';
 import { createLibreTranslateEngine } from './http/libreTranslate.js';
 import { createOpenAiEngine } from './http/openAiChat.js';
 import type { MtEngine } from './mtEngine.js';
 
+/** `allowUnencrypted`: the user ticked "allow unencrypted connection" for a plain http:// address that is not this computer. */
 export interface StoredEngineConfig {
-  deepl: { enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string };
-  libretranslate: { enabled: boolean; baseUrl: string };
-  openai: { enabled: boolean; baseUrl: string; model: string };
+  deepl: { enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string; allowUnencrypted: boolean };
+  libretranslate: { enabled: boolean; baseUrl: string; allowUnencrypted: boolean };
+  openai: { enabled: boolean; baseUrl: string; model: string; allowUnencrypted: boolean };
   /** A running apertium-apy server the user points at (no key). */
-  apertiumApy: { enabled: boolean; baseUrl: string };
+  apertiumApy: { enabled: boolean; baseUrl: string; allowUnencrypted: boolean };
 }
 
 export interface EngineDefault {
@@ -32,18 +33,21 @@ export const ENGINE_CONFIG_KEY = 'engines.config';
 export const ENGINE_DEFAULTS_KEY = 'engines.defaults';
 
 export const DEFAULT_ENGINE_CONFIG: StoredEngineConfig = {
-  deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '' },
-  libretranslate: { enabled: false, baseUrl: '' },
-  openai: { enabled: false, baseUrl: '', model: '' },
-  apertiumApy: { enabled: false, baseUrl: '' },
+  deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '', allowUnencrypted: false },
+  libretranslate: { enabled: false, baseUrl: '', allowUnencrypted: false },
+  openai: { enabled: false, baseUrl: '', model: '', allowUnencrypted: false },
+  apertiumApy: { enabled: false, baseUrl: '', allowUnencrypted: false },
 };
 
+// Added later: settings saved before it existed read as "not allowed".
+const allowUnencrypted = z.boolean().default(false);
+
 const configSchema = z.object({
-  deepl: z.object({ enabled: z.boolean(), baseUrl: z.string(), formality: z.enum(DEEPL_FORMALITIES), glossaryId: z.string() }),
-  libretranslate: z.object({ enabled: z.boolean(), baseUrl: z.string() }),
-  openai: z.object({ enabled: z.boolean(), baseUrl: z.string(), model: z.string() }),
+  deepl: z.object({ enabled: z.boolean(), baseUrl: z.string(), formality: z.enum(DEEPL_FORMALITIES), glossaryId: z.string(), allowUnencrypted }),
+  libretranslate: z.object({ enabled: z.boolean(), baseUrl: z.string(), allowUnencrypted }),
+  openai: z.object({ enabled: z.boolean(), baseUrl: z.string(), model: z.string(), allowUnencrypted }),
   // Added later: settings saved before it existed read as "not set up".
-  apertiumApy: z.object({ enabled: z.boolean(), baseUrl: z.string() }).default({ enabled: false, baseUrl: '' }),
+  apertiumApy: z.object({ enabled: z.boolean(), baseUrl: z.string(), allowUnencrypted }).default({ enabled: false, baseUrl: '', allowUnencrypted: false }),
 });
 const defaultsSchema = z.array(z.object({ sourceLang: z.string(), targetLang: z.string(), engineId: z.string() }));
 
@@ -87,12 +91,62 @@ export function normalizeBaseUrl(value: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/** This computer: localhost, 127.0.0.0/8 and ::1 (plain http:// never leaves it). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::1';
+}
+
+/** Plain http:// to another computer, which needs the user's explicit "allow unencrypted connection". */
+export function isUnencryptedRemote(baseUrl: string): boolean {
+  if (baseUrl === '') return false;
+  try {
+    const url = new URL(baseUrl);
+    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+  } catch {
+    return false; // not an address at all: the engine reports that itself
+  }
+}
+
+/** Refuses (ENGINE_URL_INSECURE) plain http:// to another computer unless the user allowed it. */
+export function checkTransport(baseUrl: string, allowUnencrypted: boolean): void {
+  if (isUnencryptedRemote(baseUrl) && !allowUnencrypted) {
+    throw new ServiceError('ENGINE_URL_INSECURE', `${new URL(baseUrl).host} would be reached without encryption (http://); use https:// or allow an unencrypted connection.`, {
+      host: new URL(baseUrl).host,
+    });
+  }
+}
+
+/**
+ * The server a key belongs to: the address's origin; for DeepL, '' and its two official hosts are
+ * one server (the key picks the host). A key stored for one server is never sent to another.
+ */
+export function keyServer(engine: 'deepl' | 'libretranslate' | 'openai', baseUrl: string): string {
+  if (baseUrl === '') return engine === 'deepl' ? 'deepl' : '';
+  const origin = new URL(baseUrl).origin;
+  return engine === 'deepl' && (origin === DEEPL_FREE_URL || origin === DEEPL_PRO_URL) ? 'deepl' : origin;
+}
+
+/** An engine whose stored address is plain http:// to another computer without the user's consent (settings older than the check). */
+function refusedEngine(engine: MtEngine, baseUrl: string): MtEngine {
+  const reason = (): ServiceError => new ServiceError('ENGINE_URL_INSECURE', `${engine.name} is set to an unencrypted address; open its settings to allow it or use https://.`, { host: new URL(baseUrl).host });
+  return {
+    ...engine,
+    describe: async () => ({ available: false, unavailableReason: 'ENGINE_URL_INSECURE', version: '', pairs: [] }),
+    translateBatch: async () => {
+      throw reason();
+    },
+  };
+}
+
 /** The HTTP engines for these settings; each reads its key (if it has one) from `secrets` when it needs it. */
 export function buildHttpEngines(config: StoredEngineConfig, secrets: SecretStore, http: HttpOptions): MtEngine[] {
+  const guarded = (engine: MtEngine, c: { baseUrl: string; allowUnencrypted: boolean }): MtEngine =>
+    isUnencryptedRemote(c.baseUrl) && !c.allowUnencrypted ? refusedEngine(engine, c.baseUrl) : engine;
   return [
-    createDeeplEngine({ ...config.deepl, getKey: () => secrets.get('deepl'), http }),
-    createLibreTranslateEngine({ ...config.libretranslate, getKey: () => secrets.get('libretranslate'), http }),
-    createOpenAiEngine({ ...config.openai, getKey: () => secrets.get('openai'), http }),
-    createApertiumApyEngine({ ...config.apertiumApy, http }),
+    guarded(createDeeplEngine({ ...config.deepl, getKey: () => secrets.get('deepl'), http }), config.deepl),
+    guarded(createLibreTranslateEngine({ ...config.libretranslate, getKey: () => secrets.get('libretranslate'), http }), config.libretranslate),
+    guarded(createOpenAiEngine({ ...config.openai, getKey: () => secrets.get('openai'), http }), config.openai),
+    guarded(createApertiumApyEngine({ ...config.apertiumApy, http }), config.apertiumApy),
   ];
 }
