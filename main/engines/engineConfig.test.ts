@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSettingsRepo } from '../db/repositories/settingsRepo.js';
 import { createMemorySecretStore } from '../electron/secretStore.js';
+import { DEEPL_FREE_URL, DEEPL_PRO_URL } from './http/deepl.js';
 import { DEFAULT_HTTP_OPTIONS } from './http/httpClient.js';
 import { buildHttpEngines, DEFAULT_ENGINE_CONFIG, ENGINE_CONFIG_KEY, isLoopbackHost, keyServer, readEngineConfig, writeEngineConfig } from './engineConfig.js';
 
@@ -47,6 +48,9 @@ describe('engine settings', () => {
     for (const h of ['203.0.113.5', 'example.org', '127.example.org', '[::2]', 'localhost.example.org']) expect(isLoopbackHost(h), h).toBe(false);
     expect(keyServer('openai', 'https://api.example.com/v1')).toBe(keyServer('openai', 'https://api.example.com/v2'));
     expect(keyServer('openai', 'https://api.example.com/v1')).not.toBe(keyServer('openai', 'http://api.example.com/v1'));
-    expect(keyServer('deepl', '')).toBe(keyServer('deepl', 'https://api.deepl.com'));
+    expect(keyServer('deepl', '')).toBe(keyServer('deepl', DEEPL_PRO_URL));
+    expect(keyServer('deepl', '')).toBe(keyServer('deepl', `${DEEPL_FREE_URL}/`));
+    expect(keyServer('openai', 'https://api.example.com:443/v1')).toBe(keyServer('openai', 'https://API.example.com/v1'));
+    expect(keyServer('openai', 'https://api.example.com:8443/v1')).not.toBe(keyServer('openai', 'https://api.example.com/v1'));
   });
 });

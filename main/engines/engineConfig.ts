@@ -4,11 +4,14 @@
  */
 import { z } from 'zod';
 import { DEEPL_FORMALITIES, type DeeplFormality } from '../../shared/features/enginesApi.js';
+import { isUnencryptedRemote } from '../../shared/features/engineUrls.js';
+
+export { isLoopbackHost, isUnencryptedRemote, keyServer } from '../../shared/features/engineUrls.js';
 import type { SettingsRepo } from '../db/repositories/settingsRepo.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { SecretStore } from '../electron/secretStore.js';
 import { createApertiumApyEngine } from './http/apertiumApy.js';
-import { createDeeplEngine, DEEPL_FREE_URL, DEEPL_PRO_URL } from './http/deepl.js';
+import { createDeeplEngine } from './http/deepl.js';
 import type { HttpOptions } from './http/httpClient.js';
 import { createLibreTranslateEngine } from './http/libreTranslate.js';
 import { createOpenAiEngine } from './http/openAiChat.js';
@@ -91,23 +94,6 @@ export function normalizeBaseUrl(value: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-/** This computer: localhost, 127.0.0.0/8 and ::1 (plain http:// never leaves it). */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::1';
-}
-
-/** Plain http:// to another computer, which needs the user's explicit "allow unencrypted connection". */
-export function isUnencryptedRemote(baseUrl: string): boolean {
-  if (baseUrl === '') return false;
-  try {
-    const url = new URL(baseUrl);
-    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
-  } catch {
-    return false; // not an address at all: the engine reports that itself
-  }
-}
-
 /** Refuses (ENGINE_URL_INSECURE) plain http:// to another computer unless the user allowed it. */
 export function checkTransport(baseUrl: string, allowUnencrypted: boolean): void {
   if (isUnencryptedRemote(baseUrl) && !allowUnencrypted) {
@@ -115,16 +101,6 @@ export function checkTransport(baseUrl: string, allowUnencrypted: boolean): void
       host: new URL(baseUrl).host,
     });
   }
-}
-
-/**
- * The server a key belongs to: the address's origin; for DeepL, '' and its two official hosts are
- * one server (the key picks the host). A key stored for one server is never sent to another.
- */
-export function keyServer(engine: 'deepl' | 'libretranslate' | 'openai', baseUrl: string): string {
-  if (baseUrl === '') return engine === 'deepl' ? 'deepl' : '';
-  const origin = new URL(baseUrl).origin;
-  return engine === 'deepl' && (origin === DEEPL_FREE_URL || origin === DEEPL_PRO_URL) ? 'deepl' : origin;
 }
 
 /** An engine whose stored address is plain http:// to another computer without the user's consent (settings older than the check). */

@@ -2,6 +2,7 @@
  * A small in-memory VersoApi for component tests: real status rules from shared/status.ts, errors
  * thrown with codes (as main's services do), every call recorded, and hooks to make a call fail.
  */
+import { keyServer } from '../../shared/features/engineUrls.js';
 import { mapUnitTokens } from '../../shared/memory/formatting.js';
 import type { ImportDocumentInput, ImportSource, MethodName, UpdateParagraphResult, VersoApi } from '../../shared/api.js';
 import { canConfirm, canSignOff, statusAfterEdit } from '../../shared/status.js';
@@ -278,7 +279,9 @@ export class FakeVersoApi implements VersoApi {
       return structuredClone(this.engineSettings);
     }
     const { engine, apiKey, clearKey, ...rest } = input;
-    const keySet = apiKey !== undefined ? true : clearKey ? false : this.engineSettings[engine].keySet;
+    // As main: another server never inherits the stored key.
+    const moved = keyServer(engine, this.engineSettings[engine].baseUrl) !== keyServer(engine, input.baseUrl);
+    const keySet = apiKey !== undefined ? true : clearKey || moved ? false : this.engineSettings[engine].keySet;
     Object.assign(this.engineSettings[engine], rest, { keySet, keySource: keySet ? 'stored' : null, allowUnencrypted: rest.allowUnencrypted ?? false });
     return structuredClone(this.engineSettings);
   }
