@@ -10,6 +10,7 @@ describe('scrubSecrets', () => {
     expect(out).toContain('Invalid key');
     expect(out).toContain(REDACTED);
     expect(scrubText('Paragraph 3 failed: HTTP 500')).toBe('Paragraph 3 failed: HTTP 500');
+    expect(scrubText('The token placeholder <t1> is missing in paragraph 4.')).toBe('The token placeholder <t1> is missing in paragraph 4.');
   });
 
   it('scrubs nested details and credential-named fields', () => {

@@ -9,7 +9,8 @@ export const REDACTED = '[redacted]';
 const PATTERNS: Array<[RegExp, string]> = [
   // "Authorization: Bearer abc", authorization="abc", 'authorization': 'abc'
   [/(\bauthorization["']?\s*[:=]\s*["']?)(?:(?:bearer|basic|token|deepl-auth-key)\s+)?[^\s"',;}]+/gi, `$1${REDACTED}`],
-  [/\b(bearer|deepl-auth-key|token)(\s+)[A-Za-z0-9._~+/=:-]{6,}/gi, `$1$2${REDACTED}`],
+  // (Not a bare "token": Verso's messages speak of inline tokens.)
+  [/\b(bearer|deepl-auth-key)(\s+)[A-Za-z0-9._~+/=:-]{6,}/gi, `$1$2${REDACTED}`],
   [/\bsk-[A-Za-z0-9_-]{6,}/g, `sk-${REDACTED}`],
   // api_key=…, "api_key": "…", auth_key, apikey, x-api-key
   [/(\b(?:x-)?(?:api[_-]?key|auth[_-]?key|access[_-]?token)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi, `$1${REDACTED}`],

@@ -63,8 +63,8 @@ export function replyLimitBytes(requestBytes: number): number {
 const ERROR_REPLY_BYTES = 64 * 1024;
 
 /**
- * The reply body as text, read as it streams and stopped at `limit` bytes: `null` when the reply
- * is longer (or declares it is). `cut` aborts the connection so the rest is never received.
+ * The reply body as text, read as it streams and stopped at `limit` bytes (`over` when the reply
+ * is longer, or declares it is). `cut` aborts the connection so the rest is never received.
  */
 async function readCapped(response: Response, limit: number, cut: AbortController): Promise<{ text: string; over: boolean }> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
