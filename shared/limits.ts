@@ -7,7 +7,7 @@ export const LIMITS = {
   /**
    * Largest imported file, in bytes (an XLIFF file of 20,000 units with targets and markup is
    * 15–30 MB; Word files carry their pictures, which Verso never unpacks). Its base64 fits the
-   * loopback bridge's request limit (BRIDGE_MAX_BODY_BYTES, main/bridge/server.ts).
+   * loopback bridge's request limit for the import methods (main/bridge/bodyLimits.ts).
    */
   importFileBytes: 32 * 1024 * 1024,
   /** Longest paragraph target accepted from an edit, in characters. */

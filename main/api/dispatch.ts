@@ -5,6 +5,7 @@
 import { isMethodName, type ApiResult, type MethodName, type VersoApi } from '../../shared/api.js';
 import type { ApiError } from '../../shared/types.js';
 import { validateInput } from '../../shared/schemas.js';
+import { scrubError } from '../services/scrubSecrets.js';
 import { isServiceError } from '../services/serviceError.js';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
@@ -47,7 +48,7 @@ export function createDispatcher(api: VersoApi, knownError: KnownError = () => n
       if (isServiceError(err)) return { ok: false, error: err.toApiError() };
       const known = knownError(err);
       if (known) return { ok: false, error: known.toApiError() };
-      console.error(`Verso: ${method} failed unexpectedly:`, err);
+      console.error(`Verso: ${method} failed unexpectedly:`, scrubError(err));
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Verso. The details were written to its log.' } };
     }
   };

@@ -5,12 +5,16 @@
  *
  *   POST /api/invoke/<method>   Authorization: Bearer <token>, JSON body → ApiResult JSON
  *   GET  /api/events?token=…    Server-Sent Events (`event: jobProgress`)
+ *
+ * Bodies are limited per method (bodyLimits.ts): a declared Content-Length over the limit is refused
+ * (413) before a byte of the body is read, and the connection closed.
  */
 import http from 'node:http';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, EventName, VersoEvents } from '../../shared/api.js';
-import { LIMITS } from '../../shared/limits.js';
+import { scrubError } from '../services/scrubSecrets.js';
+import { bodyLimitFor, LARGEST_BODY_BYTES } from './bodyLimits.js';
 import { resolveStaticPath, sendStaticFile } from './staticFiles.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
 
@@ -25,7 +29,7 @@ export interface BridgeOptions {
   events: BridgeEvents;
   /** Fixed token (tests); default: 32 random bytes. */
   token?: string;
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted for any method, in bytes (tests); the per-method limits apply below it. */
   maxBodyBytes?: number;
 }
 
@@ -38,8 +42,8 @@ export interface Bridge {
 
 const HOST = '127.0.0.1';
 
-/** The largest request: the largest importable file as base64 (4/3 of it), with room for the JSON around it. */
-export const BRIDGE_MAX_BODY_BYTES = Math.ceil((LIMITS.importFileBytes * 4) / 3) + 1024 * 1024;
+/** The largest request of any method (a TMX file at its limit, as base64); each method has its own (bodyLimits.ts). */
+export const BRIDGE_MAX_BODY_BYTES = LARGEST_BODY_BYTES;
 
 function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -60,6 +64,23 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 function refuse(res: http.ServerResponse, status: number, message: string): void {
   sendJson(res, status, { ok: false, error: { code: 'BAD_REQUEST', message } });
+}
+
+/** 413 without reading the body: the connection is closed after the answer, so the rest is never received. */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
+  const socket = req.socket;
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => socket?.destroySoon());
+  refuse(res, 413, `Request larger than ${limit} bytes`);
+}
+
+/** The method named in `/api/invoke/<method>`, or null when its escapes are malformed (%ZZ). */
+function methodOf(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/invoke/'.length));
+  } catch {
+    return null;
+  }
 }
 
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
@@ -85,7 +106,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      console.error('[verso] bridge error:', err);
+      console.error('[verso] bridge error:', scrubError(err));
       if (!res.headersSent) refuse(res, 500, 'Internal error');
       else res.end();
     });
@@ -96,7 +117,12 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!req.headers.host || !allowedHosts().includes(req.headers.host)) {
       return refuse(res, 403, 'Forbidden host');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    } catch {
+      return refuse(res, 400, 'Malformed URL');
+    }
     const isApi = url.pathname.startsWith('/api/');
     if (isApi) {
       const origin = req.headers.origin;
@@ -126,15 +152,19 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!tokensEqual(given, token)) return refuse(res, 401, 'Missing or wrong token');
       const type = req.headers['content-type'] ?? '';
       if (!type.startsWith('application/json')) return refuse(res, 415, 'Send JSON');
-      const body = await readBody(req, maxBody);
-      if (body === null) return refuse(res, 413, `Request larger than ${maxBody} bytes`);
+      const method = methodOf(url.pathname);
+      if (method === null) return refuse(res, 400, 'Malformed method name');
+      const limit = Math.min(maxBody, bodyLimitFor(method));
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (Number.isFinite(declared) && declared > limit) return refuseTooLarge(req, res, limit);
+      const body = await readBody(req, limit);
+      if (body === null) return refuseTooLarge(req, res, limit);
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body);
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'Body is not valid JSON' } });
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
       const result = await options.dispatch(method, input);
       return sendJson(res, 200, result);
     }

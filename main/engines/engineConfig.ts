@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { DEEPL_FORMALITIES, type DeeplFormality } from '../../shared/features/enginesApi.js';
+import { isUnencryptedRemote } from '../../shared/features/engineUrls.js';
+
+export { isLoopbackHost, isUnencryptedRemote, keyServer } from '../../shared/features/engineUrls.js';
 import type { SettingsRepo } from '../db/repositories/settingsRepo.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { SecretStore } from '../electron/secretStore.js';
@@ -14,12 +17,13 @@ import { createLibreTranslateEngine } from './http/libreTranslate.js';
 import { createOpenAiEngine } from './http/openAiChat.js';
 import type { MtEngine } from './mtEngine.js';
 
+/** `allowUnencrypted`: the user ticked "allow unencrypted connection" for a plain http:// address that is not this computer. */
 export interface StoredEngineConfig {
-  deepl: { enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string };
-  libretranslate: { enabled: boolean; baseUrl: string };
-  openai: { enabled: boolean; baseUrl: string; model: string };
+  deepl: { enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string; allowUnencrypted: boolean };
+  libretranslate: { enabled: boolean; baseUrl: string; allowUnencrypted: boolean };
+  openai: { enabled: boolean; baseUrl: string; model: string; allowUnencrypted: boolean };
   /** A running apertium-apy server the user points at (no key). */
-  apertiumApy: { enabled: boolean; baseUrl: string };
+  apertiumApy: { enabled: boolean; baseUrl: string; allowUnencrypted: boolean };
 }
 
 export interface EngineDefault {
@@ -32,18 +36,21 @@ export const ENGINE_CONFIG_KEY = 'engines.config';
 export const ENGINE_DEFAULTS_KEY = 'engines.defaults';
 
 export const DEFAULT_ENGINE_CONFIG: StoredEngineConfig = {
-  deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '' },
-  libretranslate: { enabled: false, baseUrl: '' },
-  openai: { enabled: false, baseUrl: '', model: '' },
-  apertiumApy: { enabled: false, baseUrl: '' },
+  deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '', allowUnencrypted: false },
+  libretranslate: { enabled: false, baseUrl: '', allowUnencrypted: false },
+  openai: { enabled: false, baseUrl: '', model: '', allowUnencrypted: false },
+  apertiumApy: { enabled: false, baseUrl: '', allowUnencrypted: false },
 };
 
+// Added later: settings saved before it existed read as "not allowed".
+const allowUnencrypted = z.boolean().default(false);
+
 const configSchema = z.object({
-  deepl: z.object({ enabled: z.boolean(), baseUrl: z.string(), formality: z.enum(DEEPL_FORMALITIES), glossaryId: z.string() }),
-  libretranslate: z.object({ enabled: z.boolean(), baseUrl: z.string() }),
-  openai: z.object({ enabled: z.boolean(), baseUrl: z.string(), model: z.string() }),
+  deepl: z.object({ enabled: z.boolean(), baseUrl: z.string(), formality: z.enum(DEEPL_FORMALITIES), glossaryId: z.string(), allowUnencrypted }),
+  libretranslate: z.object({ enabled: z.boolean(), baseUrl: z.string(), allowUnencrypted }),
+  openai: z.object({ enabled: z.boolean(), baseUrl: z.string(), model: z.string(), allowUnencrypted }),
   // Added later: settings saved before it existed read as "not set up".
-  apertiumApy: z.object({ enabled: z.boolean(), baseUrl: z.string() }).default({ enabled: false, baseUrl: '' }),
+  apertiumApy: z.object({ enabled: z.boolean(), baseUrl: z.string(), allowUnencrypted }).default({ enabled: false, baseUrl: '', allowUnencrypted: false }),
 });
 const defaultsSchema = z.array(z.object({ sourceLang: z.string(), targetLang: z.string(), engineId: z.string() }));
 
@@ -87,12 +94,35 @@ export function normalizeBaseUrl(value: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/** Refuses (ENGINE_URL_INSECURE) plain http:// to another computer unless the user allowed it. */
+export function checkTransport(baseUrl: string, allowUnencrypted: boolean): void {
+  if (isUnencryptedRemote(baseUrl) && !allowUnencrypted) {
+    throw new ServiceError('ENGINE_URL_INSECURE', `${new URL(baseUrl).host} would be reached without encryption (http://); use https:// or allow an unencrypted connection.`, {
+      host: new URL(baseUrl).host,
+    });
+  }
+}
+
+/** An engine whose stored address is plain http:// to another computer without the user's consent (settings older than the check). */
+function refusedEngine(engine: MtEngine, baseUrl: string): MtEngine {
+  const reason = (): ServiceError => new ServiceError('ENGINE_URL_INSECURE', `${engine.name} is set to an unencrypted address; open its settings to allow it or use https://.`, { host: new URL(baseUrl).host });
+  return {
+    ...engine,
+    describe: async () => ({ available: false, unavailableReason: 'ENGINE_URL_INSECURE', version: '', pairs: [] }),
+    translateBatch: async () => {
+      throw reason();
+    },
+  };
+}
+
 /** The HTTP engines for these settings; each reads its key (if it has one) from `secrets` when it needs it. */
 export function buildHttpEngines(config: StoredEngineConfig, secrets: SecretStore, http: HttpOptions): MtEngine[] {
+  const guarded = (engine: MtEngine, c: { baseUrl: string; allowUnencrypted: boolean }): MtEngine =>
+    isUnencryptedRemote(c.baseUrl) && !c.allowUnencrypted ? refusedEngine(engine, c.baseUrl) : engine;
   return [
-    createDeeplEngine({ ...config.deepl, getKey: () => secrets.get('deepl'), http }),
-    createLibreTranslateEngine({ ...config.libretranslate, getKey: () => secrets.get('libretranslate'), http }),
-    createOpenAiEngine({ ...config.openai, getKey: () => secrets.get('openai'), http }),
-    createApertiumApyEngine({ ...config.apertiumApy, http }),
+    guarded(createDeeplEngine({ ...config.deepl, getKey: () => secrets.get('deepl'), http }), config.deepl),
+    guarded(createLibreTranslateEngine({ ...config.libretranslate, getKey: () => secrets.get('libretranslate'), http }), config.libretranslate),
+    guarded(createOpenAiEngine({ ...config.openai, getKey: () => secrets.get('openai'), http }), config.openai),
+    guarded(createApertiumApyEngine({ ...config.apertiumApy, http }), config.apertiumApy),
   ];
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiError, JobProgress, JobState } from '../../shared/types.js';
 import type { EventHub } from '../api/eventHub.js';
+import { scrubError } from '../services/scrubSecrets.js';
 import { ServiceError, isServiceError } from '../services/serviceError.js';
 
 export interface JobContext {
@@ -60,7 +61,7 @@ const KEEP_FINISHED = 200;
 
 function toApiError(err: unknown): ApiError {
   if (isServiceError(err)) return err.toApiError();
-  console.error('Verso: a background job failed unexpectedly:', err);
+  console.error('Verso: a background job failed unexpectedly:', scrubError(err));
   return { code: 'INTERNAL', message: 'The job stopped because of an internal error. The details were written to its log.' };
 }
 

@@ -5,6 +5,7 @@
  * event counts it and nothing changes afterwards.
  */
 import { hasTokens, repairTokens } from '../../shared/inline/inlineCodes.js';
+import { LIMITS } from '../../shared/limits.js';
 import type { ApiError, LanguagePair, Paragraph } from '../../shared/types.js';
 import { tokensToXml, xmlToTokens } from '../engines/inlineMarkup.js';
 import type { GlossaryTerm, MtEngine, MtOutput, ParagraphContext } from '../engines/mtEngine.js';
@@ -105,6 +106,16 @@ function resultSink(plan: MtJobPlan, { signal, progress }: JobContext) {
 
 type Sink = ReturnType<typeof resultSink>;
 
+/** MT longer than a paragraph may be (the limit edits have) is refused for that paragraph, never stored. */
+function tooLong(engine: MtEngine, p: Paragraph, text: string): ServiceError | null {
+  if (text.length <= LIMITS.paragraphChars) return null;
+  return new ServiceError(
+    'MT_PARAGRAPH_TOO_LONG',
+    `${engine.name} sent ${text.length} characters for paragraph ${p.index + 1}; a paragraph holds at most ${LIMITS.paragraphChars}. Nothing was saved for it.`,
+    { engine: engine.name, number: p.index + 1, chars: text.length, limit: LIMITS.paragraphChars },
+  );
+}
+
 /** Cached results (no engine needed: works offline); returns the paragraphs the engine must do. */
 async function writeCached(plan: MtJobPlan, sink: Sink, signal: AbortSignal): Promise<Paragraph[]> {
   const misses: Paragraph[] = [];
@@ -112,7 +123,7 @@ async function writeCached(plan: MtJobPlan, sink: Sink, signal: AbortSignal): Pr
     if (i % 100 === 99) await new Promise((r) => setImmediate(r)); // other requests in between
     signal.throwIfAborted();
     const cached = plan.bypassCache ? null : plan.store.get(plan.keyOf(p), plan.now().toISOString());
-    if (cached) sink.add(p, cached, cached.createdAt, true);
+    if (cached && tooLong(plan.engine, p, cached.text) === null) sink.add(p, cached, cached.createdAt, true);
     else misses.push(p);
   }
   sink.flush();
@@ -135,8 +146,14 @@ async function translateMisses(plan: MtJobPlan, sink: Sink, misses: readonly Par
       onResult(index, raw) {
         const p = misses[index];
         if (sink.stop.signal.aborted || !p || sink.finished.has(p.id)) return;
-        // Every token exactly once; lost ones go to the end (QA then flags them).
-        const text = repairTokens(xml ? xmlToTokens(raw.text) : raw.text, p.codes ?? []).text;
+        // Every token exactly once; lost ones go to the end (QA then flags them). Over-long MT is refused.
+        const rawTooLong = tooLong(engine, p, raw.text);
+        const text = rawTooLong ? '' : repairTokens(xml ? xmlToTokens(raw.text) : raw.text, p.codes ?? []).text;
+        const refused = rawTooLong ?? tooLong(engine, p, text);
+        if (refused) {
+          failures.set(p.id, refused);
+          return;
+        }
         sink.add(p, { ...raw, text }, plan.now().toISOString(), false);
       },
       onItemError(index, error) {

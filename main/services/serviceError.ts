@@ -1,5 +1,6 @@
 /** The one error type services throw for expected failures; it travels to the renderer as an ApiError. */
 import type { ApiError, ErrorCode } from '../../shared/types.js';
+import { scrubText, scrubValue } from './scrubSecrets.js';
 
 export type ErrorDetails = NonNullable<ApiError['details']>;
 
@@ -14,10 +15,10 @@ export class ServiceError extends Error {
     this.details = details;
   }
 
+  /** What leaves main: never a key or bearer token, even one an engine echoed (scrubSecrets.ts). */
   toApiError(): ApiError {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    const message = scrubText(this.message);
+    return this.details === undefined ? { code: this.code, message } : { code: this.code, message, details: scrubValue(this.details) };
   }
 }
 

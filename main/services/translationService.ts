@@ -20,6 +20,7 @@ import { runMtJob } from './mtJob.js';
 import { createMtBatchWriter } from './mtResultWriter.js';
 import { glossaryFingerprint, glossaryTermsOf } from '../glossary/mtGlossary.js';
 import { ServiceError } from './serviceError.js';
+import { scrubError } from './scrubSecrets.js';
 
 export interface ChosenEngine {
   engine: MtEngine;
@@ -97,7 +98,7 @@ export async function engineInfo(engine: MtEngine, pair: LanguagePair): Promise<
     const reason = !d.available ? (d.unavailableReason ?? 'ENGINE_UNAVAILABLE') : matchPair(d.pairs, pair) ? null : 'ENGINE_PAIR_UNSUPPORTED';
     return { id: engine.id, name: engine.name, available: d.available, unavailableReason: reason, pairs: d.pairs, version: d.available ? d.version : '' };
   } catch (err) {
-    console.error(`Verso: engine ${engine.id} could not describe itself:`, err instanceof Error ? err.message : String(err));
+    console.error(`Verso: engine ${engine.id} could not describe itself:`, scrubError(err));
     return { id: engine.id, name: engine.name, available: false, unavailableReason: 'ENGINE_FAILED', pairs: [], version: '' };
   }
 }

@@ -2,6 +2,7 @@
  * A small in-memory VersoApi for component tests: real status rules from shared/status.ts, errors
  * thrown with codes (as main's services do), every call recorded, and hooks to make a call fail.
  */
+import { keyServer } from '../../shared/features/engineUrls.js';
 import { mapUnitTokens } from '../../shared/memory/formatting.js';
 import type { ImportDocumentInput, ImportSource, MethodName, UpdateParagraphResult, VersoApi } from '../../shared/api.js';
 import { canConfirm, canSignOff, statusAfterEdit } from '../../shared/status.js';
@@ -253,10 +254,10 @@ export class FakeVersoApi implements VersoApi {
 
   // --- engines (settings kept in memory; jobs as translateParagraphs) ---
   engineSettings: EngineSettings = {
-    deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_DEEPL_KEY' },
-    libretranslate: { enabled: false, baseUrl: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY' },
-    openai: { enabled: false, baseUrl: '', model: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_OPENAI_KEY' },
-    apertiumApy: { enabled: false, baseUrl: '' },
+    deepl: { enabled: false, baseUrl: '', formality: 'default', glossaryId: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_DEEPL_KEY', allowUnencrypted: false },
+    libretranslate: { enabled: false, baseUrl: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY', allowUnencrypted: false },
+    openai: { enabled: false, baseUrl: '', model: '', keySet: false, keySource: null, keyEnvVar: 'VERSO_OPENAI_KEY', allowUnencrypted: false },
+    apertiumApy: { enabled: false, baseUrl: '', allowUnencrypted: false },
     defaults: [],
   };
   mtProvenance = new Map<string, MtProvenanceEntry[]>();
@@ -275,12 +276,14 @@ export class FakeVersoApi implements VersoApi {
   async saveEngineSettings(input: SaveEngineSettingsInput): Promise<EngineSettings> {
     this.record('saveEngineSettings', input);
     if (input.engine === 'apertium-apy') {
-      this.engineSettings.apertiumApy = { enabled: input.enabled, baseUrl: input.baseUrl };
+      this.engineSettings.apertiumApy = { enabled: input.enabled, baseUrl: input.baseUrl, allowUnencrypted: input.allowUnencrypted ?? false };
       return structuredClone(this.engineSettings);
     }
     const { engine, apiKey, clearKey, ...rest } = input;
-    const keySet = apiKey !== undefined ? true : clearKey ? false : this.engineSettings[engine].keySet;
-    Object.assign(this.engineSettings[engine], rest, { keySet, keySource: keySet ? 'stored' : null });
+    // As main: another server never inherits the stored key.
+    const moved = keyServer(engine, this.engineSettings[engine].baseUrl) !== keyServer(engine, input.baseUrl);
+    const keySet = apiKey !== undefined ? true : clearKey || moved ? false : this.engineSettings[engine].keySet;
+    Object.assign(this.engineSettings[engine], rest, { keySet, keySource: keySet ? 'stored' : null, allowUnencrypted: rest.allowUnencrypted ?? false });
     return structuredClone(this.engineSettings);
   }
 

@@ -48,6 +48,8 @@ export interface HttpEngineSettingsView {
   keySource: 'stored' | 'environment' | null;
   /** The environment variable read when no key is stored. */
   keyEnvVar: string;
+  /** The user allowed a plain http:// address on another computer (main refuses one otherwise). */
+  allowUnencrypted: boolean;
 }
 
 export interface EngineSettings {
@@ -55,22 +57,30 @@ export interface EngineSettings {
   libretranslate: HttpEngineSettingsView;
   openai: HttpEngineSettingsView & { model: string };
   /** A running apertium-apy server (no key). */
-  apertiumApy: { enabled: boolean; baseUrl: string };
+  apertiumApy: { enabled: boolean; baseUrl: string; allowUnencrypted: boolean };
   /** Default engine per language pair. */
   defaults: { sourceLang: string; targetLang: string; engineId: string }[];
 }
 
-/** Changing the key: `apiKey` stores a new one, `clearKey` removes the stored one, neither keeps it. */
+/**
+ * Changing the key: `apiKey` stores a new one, `clearKey` removes the stored one, neither keeps it —
+ * unless the address now points at another server (origin): a stored key is never sent to a new host.
+ */
 interface KeyChange {
   apiKey?: string;
   clearKey?: boolean;
 }
 
+/** `allowUnencrypted`: the explicit consent a plain http:// address on another computer needs (default false). */
+interface Transport {
+  allowUnencrypted?: boolean;
+}
+
 export type SaveEngineSettingsInput =
-  | ({ engine: 'deepl'; enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string } & KeyChange)
-  | ({ engine: 'libretranslate'; enabled: boolean; baseUrl: string } & KeyChange)
-  | ({ engine: 'openai'; enabled: boolean; baseUrl: string; model: string } & KeyChange)
-  | { engine: 'apertium-apy'; enabled: boolean; baseUrl: string };
+  | ({ engine: 'deepl'; enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string } & KeyChange & Transport)
+  | ({ engine: 'libretranslate'; enabled: boolean; baseUrl: string } & KeyChange & Transport)
+  | ({ engine: 'openai'; enabled: boolean; baseUrl: string; model: string } & KeyChange & Transport)
+  | ({ engine: 'apertium-apy'; enabled: boolean; baseUrl: string } & Transport);
 
 export interface MtProvenanceEntry {
   revisionId: number;
@@ -133,6 +143,9 @@ export const ENGINES_ERROR_CODES = [
   'ENGINE_BAD_REPLY',
   'ENGINE_NOT_A_TRANSLATION',
   'ENGINE_URL_INVALID',
+  'ENGINE_URL_INSECURE',
+  'ENGINE_REPLY_TOO_LARGE',
+  'MT_PARAGRAPH_TOO_LONG',
   'ENGINE_MODEL_MISSING',
   'MT_INCOMPLETE',
   'PARAGRAPH_HAS_HUMAN_WORK',

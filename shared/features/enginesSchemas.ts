@@ -17,6 +17,7 @@ const key = {
   apiKey: z.string().trim().min(1).max(ENGINE_FIELD_LIMITS.key).optional(),
   clearKey: z.boolean().optional(),
 };
+const allowUnencrypted = z.boolean().optional();
 
 export const enginesSchemas = {
   getEngineChoices: z.object({ sourceLang: langTag, targetLang: langTag }).strict(),
@@ -29,20 +30,22 @@ export const enginesSchemas = {
         baseUrl,
         formality: z.enum(DEEPL_FORMALITIES),
         glossaryId: z.string().trim().max(ENGINE_FIELD_LIMITS.glossaryId),
+        allowUnencrypted,
         ...key,
       })
       .strict(),
-    z.object({ engine: z.literal('libretranslate'), enabled: z.boolean(), baseUrl, ...key }).strict(),
+    z.object({ engine: z.literal('libretranslate'), enabled: z.boolean(), baseUrl, allowUnencrypted, ...key }).strict(),
     z
       .object({
         engine: z.literal('openai'),
         enabled: z.boolean(),
         baseUrl,
         model: z.string().trim().max(ENGINE_FIELD_LIMITS.model),
+        allowUnencrypted,
         ...key,
       })
       .strict(),
-    z.object({ engine: z.literal('apertium-apy'), enabled: z.boolean(), baseUrl }).strict(),
+    z.object({ engine: z.literal('apertium-apy'), enabled: z.boolean(), baseUrl, allowUnencrypted }).strict(),
   ]),
   setDefaultEngine: z.object({ sourceLang: langTag, targetLang: langTag, engineId: id.nullable() }).strict(),
   translateDocument: z

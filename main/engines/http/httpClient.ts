@@ -5,6 +5,7 @@
  * in an error or a log.
  */
 import type { ErrorCode } from '../../../shared/types.js';
+import { scrubText } from '../../services/scrubSecrets.js';
 import { ServiceError } from '../../services/serviceError.js';
 
 export interface HttpOptions {
@@ -41,11 +42,53 @@ export interface JsonRequest {
   /** Sent as an HTML form (application/x-www-form-urlencoded), instead of `body`. */
   form?: Record<string, string>;
   signal: AbortSignal;
+  /** Largest reply read, in bytes (default: `replyLimitBytes` of the request body). */
+  maxReplyBytes?: number;
 }
 
 export interface JsonReply {
   status: number;
   body: unknown;
+}
+
+/**
+ * The largest reply read for a request: max(1 MB, 10 × the request body). A translation is rarely
+ * more than a few times its source; a reply past this is cut off while it streams, never buffered.
+ */
+export function replyLimitBytes(requestBytes: number): number {
+  return Math.max(1024 * 1024, 10 * requestBytes);
+}
+
+/** Of an error reply only the start is read (its message is shown shortened anyway). */
+const ERROR_REPLY_BYTES = 64 * 1024;
+
+/**
+ * The reply body as text, read as it streams and stopped at `limit` bytes (`over` when the reply
+ * is longer, or declares it is). `cut` aborts the connection so the rest is never received.
+ */
+async function readCapped(response: Response, limit: number, cut: AbortController): Promise<{ text: string; over: boolean }> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    cut.abort();
+    return { text: '', over: true };
+  }
+  if (!response.body) return { text: '', over: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > limit) {
+      chunks.push(value.subarray(0, limit - size));
+      cut.abort();
+      void reader.cancel().catch(() => undefined);
+      return { text: Buffer.concat(chunks).toString('utf8'), over: true };
+    }
+    size += value.byteLength;
+    chunks.push(value);
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), over: false };
 }
 
 const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ETIMEDOUT', 'EAI_AGAIN']);
@@ -93,8 +136,26 @@ function replyMessage(text: string): string {
   return message.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
-function statusError(engine: string, url: string, status: number, text: string): ServiceError {
-  const details = { engine, status, host: hostOf(url), ...(replyMessage(text) ? { reply: replyMessage(text) } : {}) };
+/** The credentials a request carries (header values, `api_key` fields), to scrub from what the server echoes. */
+function requestSecrets(req: JsonRequest): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(req.headers ?? {})) {
+    if (!/^(authorization|x-api-key|api-key)$/i.test(name)) continue;
+    out.push(value);
+    const parts = value.split(/\s+/);
+    if (parts.length > 1) out.push(parts.slice(1).join(' '));
+  }
+  const fields = { ...(req.form ?? {}), ...(typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {}) };
+  for (const name of ['api_key', 'auth_key', 'key']) {
+    const value = fields[name];
+    if (typeof value === 'string') out.push(value);
+  }
+  return out.filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+function statusError(engine: string, url: string, status: number, rawText: string, secrets: readonly string[]): ServiceError {
+  const text = scrubText(rawText, secrets);
+  const details = { engine, status, host: hostOf(url), ...(replyMessage(text) ? { reply: scrubText(replyMessage(text), secrets) } : {}) };
   const code: ErrorCode =
     status === 401 || status === 403
       ? 'ENGINE_AUTH_FAILED'
@@ -115,6 +176,10 @@ function statusError(engine: string, url: string, status: number, text: string):
   return new ServiceError(code, `${engine} ${what[code]} (HTTP ${status}).`, details);
 }
 
+function formatMb(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
@@ -133,11 +198,14 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** One JSON request with timeout, retries and error mapping. Resolves only on 2xx with JSON. */
 export async function requestJson(req: JsonRequest, options: HttpOptions): Promise<JsonReply> {
   const { engine, url, signal } = req;
+  const payload = req.form !== undefined ? new URLSearchParams(req.form).toString() : req.body !== undefined ? JSON.stringify(req.body) : undefined;
+  const maxReplyBytes = req.maxReplyBytes ?? replyLimitBytes(payload === undefined ? 0 : Buffer.byteLength(payload, 'utf8'));
   let attempt = 0;
   for (;;) {
     signal.throwIfAborted();
     const timeout = AbortSignal.timeout(options.timeoutMs);
-    const combined = AbortSignal.any([signal, timeout]);
+    const cut = new AbortController();
+    const combined = AbortSignal.any([signal, timeout, cut.signal]);
     let retryAfter: number | null = null;
     let failure: ServiceError;
     try {
@@ -152,15 +220,18 @@ export async function requestJson(req: JsonRequest, options: HttpOptions): Promi
               : {}),
           ...req.headers,
         },
-        ...(req.form !== undefined
-          ? { body: new URLSearchParams(req.form).toString() }
-          : req.body !== undefined
-            ? { body: JSON.stringify(req.body) }
-            : {}),
+        ...(payload !== undefined ? { body: payload } : {}),
         signal: combined,
         redirect: 'error',
       });
-      const text = await response.text();
+      const { text, over } = await readCapped(response, response.ok ? maxReplyBytes : ERROR_REPLY_BYTES, cut);
+      if (response.ok && over) {
+        throw new ServiceError('ENGINE_REPLY_TOO_LARGE', `${engine} sent a reply too large to accept (over ${formatMb(maxReplyBytes)}); nothing was saved from it.`, {
+          engine,
+          host: hostOf(url),
+          limitBytes: maxReplyBytes,
+        });
+      }
       if (response.ok) {
         // 204 No Content (e.g. a DELETE): nothing to parse.
         if (response.status === 204 || (text === '' && req.method === 'DELETE')) return { status: response.status, body: null };
@@ -173,7 +244,7 @@ export async function requestJson(req: JsonRequest, options: HttpOptions): Promi
           });
         }
       }
-      failure = statusError(engine, url, response.status, text);
+      failure = statusError(engine, url, response.status, text, requestSecrets(req));
       if (response.status !== 429 && response.status < 500) throw failure;
       retryAfter = parseRetryAfter(response.headers.get('retry-after'));
     } catch (err) {

@@ -23,6 +23,9 @@ export interface OpenAiOptions {
   http: HttpOptions;
 }
 
+/** The largest model list read (`GET /models`). */
+const MODEL_LIST_MAX_BYTES = 16 * 1024 * 1024;
+
 /** Changes when the prompt changes (part of the version, so the cache does not mix prompts). */
 export const PROMPT_REVISION = 'prompt 1';
 
@@ -99,7 +102,8 @@ export function createOpenAiEngine(options: OpenAiOptions): MtEngine {
     try {
       // Reachable and the key accepted? Servers without a model list (404) are taken at their word.
       await requestJson(
-        { engine: name, method: 'GET', url: `${base}/models`, headers: await headers(), signal: AbortSignal.timeout(options.http.timeoutMs) },
+        // Some services list hundreds of models with descriptions: a larger, still bounded, reply.
+        { engine: name, method: 'GET', url: `${base}/models`, headers: await headers(), signal: AbortSignal.timeout(options.http.timeoutMs), maxReplyBytes: MODEL_LIST_MAX_BYTES },
         { ...options.http, maxRetries: 0 },
       );
     } catch (err) {

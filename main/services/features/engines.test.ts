@@ -291,7 +291,7 @@ describe('engine choice and settings', () => {
     expect(before.openai).toMatchObject({ keySet: true, keySource: 'environment' });
 
     const saved = await backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000/', apiKey: 'secret-libre-key' });
-    expect(saved.libretranslate).toEqual({ enabled: true, baseUrl: 'http://127.0.0.1:5000', keySet: true, keySource: 'stored', keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY' });
+    expect(saved.libretranslate).toEqual({ enabled: true, baseUrl: 'http://127.0.0.1:5000', keySet: true, keySource: 'stored', keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY', allowUnencrypted: false });
     expect(JSON.stringify(saved)).not.toContain('secret-libre-key');
     expect(JSON.stringify(await backend.api.getEngineSettings({}))).not.toContain('secret-libre-key');
     expect(await secrets.get('libretranslate')).toBe('secret-libre-key');
@@ -329,7 +329,7 @@ describe('engine choice and settings', () => {
     });
     expect(await failure(backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: '' }))).toMatchObject({ code: 'ENGINE_URL_INVALID' });
     const apy = await backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: 'http://127.0.0.1:2737/' });
-    expect(apy.apertiumApy).toEqual({ enabled: true, baseUrl: 'http://127.0.0.1:2737' });
+    expect(apy.apertiumApy).toEqual({ enabled: true, baseUrl: 'http://127.0.0.1:2737', allowUnencrypted: false });
     expect(apy.openai).toMatchObject({ enabled: false, baseUrl: '', model: '' });
   });
 });

@@ -3,6 +3,8 @@ import type { EngineChoice, EngineSettings, EnginesApi, HttpEngineId } from '../
 import { isUntouchedByHumans } from '../../../shared/status.js';
 import {
   buildHttpEngines,
+  checkTransport,
+  keyServer,
   normalizeBaseUrl,
   readEngineConfig,
   readEngineDefaults,
@@ -71,24 +73,28 @@ export function createEnginesService(deps: ServiceDeps): EnginesApi {
       if (input.enabled && baseUrl === '' && input.engine !== 'deepl') {
         throw new ServiceError('ENGINE_URL_INVALID', 'This engine needs the address of its server.', { url: '' });
       }
+      const allowUnencrypted = input.allowUnencrypted ?? false;
+      checkTransport(baseUrl, allowUnencrypted);
       if (input.engine === 'apertium-apy') {
-        config.apertiumApy = { enabled: input.enabled, baseUrl };
+        config.apertiumApy = { enabled: input.enabled, baseUrl, allowUnencrypted };
         writeEngineConfig(repos.settings, config);
         apply(config);
         return view();
       }
+      // Another server (origin) never inherits the stored key: without a new key it is dropped.
+      const serverChanged = keyServer(input.engine, config[input.engine].baseUrl) !== keyServer(input.engine, baseUrl);
       if (input.engine === 'deepl') {
-        config.deepl = { enabled: input.enabled, baseUrl, formality: input.formality, glossaryId: input.glossaryId.trim() };
+        config.deepl = { enabled: input.enabled, baseUrl, formality: input.formality, glossaryId: input.glossaryId.trim(), allowUnencrypted };
       } else if (input.engine === 'libretranslate') {
-        config.libretranslate = { enabled: input.enabled, baseUrl };
+        config.libretranslate = { enabled: input.enabled, baseUrl, allowUnencrypted };
       } else {
         const model = input.model.trim();
         if (input.enabled && model === '') throw new ServiceError('ENGINE_MODEL_MISSING', 'Name the model this server should use.', { field: 'model' });
-        config.openai = { enabled: input.enabled, baseUrl, model };
+        config.openai = { enabled: input.enabled, baseUrl, model, allowUnencrypted };
       }
       // The key first: when storing it fails, the settings stay as they were.
       if (input.apiKey !== undefined) await engines.secrets.set(input.engine, input.apiKey.trim());
-      else if (input.clearKey) await engines.secrets.delete(input.engine);
+      else if (input.clearKey || serverChanged) await engines.secrets.delete(input.engine);
       writeEngineConfig(repos.settings, config);
       apply(config);
       return view();

@@ -56,4 +56,45 @@ describe('engine settings', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Remove the default for English → Spanish' }));
     expect(await within(section).findByText(/No defaults yet/)).toBeTruthy();
   });
+
+  it('asks for "Allow unencrypted connection" only for plain http:// to another computer, and sends it only then', async () => {
+    const { api } = await openSettings();
+    const form = await screen.findByRole('form', { name: 'LibreTranslate (your own server)' });
+    const url = within(form).getByLabelText('Server address');
+    fireEvent.change(url, { target: { value: 'http://localhost:5000' } });
+    expect(within(form).queryByLabelText('Allow unencrypted connection')).toBeNull();
+    fireEvent.change(url, { target: { value: 'http://10.0.0.7:5000' } });
+    const allow = within(form).getByLabelText('Allow unencrypted connection') as HTMLInputElement;
+    expect(allow.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(allow.getAttribute('aria-describedby')!)?.textContent).toMatch(/would travel unencrypted/);
+    fireEvent.click(allow);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
+    await within(form).findByText('LibreTranslate settings saved.');
+    expect(api.callsOf('saveEngineSettings')[0]).toEqual({ engine: 'libretranslate', enabled: false, baseUrl: 'http://10.0.0.7:5000', allowUnencrypted: true });
+    expect((within(form).getByLabelText('Allow unencrypted connection') as HTMLInputElement).checked).toBe(true);
+    // Switching to https:// hides the question; the consent is not sent for it.
+    fireEvent.change(url, { target: { value: 'https://10.0.0.7:5000' } });
+    expect(within(form).queryByLabelText('Allow unencrypted connection')).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
+    await waitFor(() => expect(api.callsOf('saveEngineSettings')).toHaveLength(2));
+    expect(api.callsOf('saveEngineSettings')[1]).toEqual({ engine: 'libretranslate', enabled: false, baseUrl: 'https://10.0.0.7:5000' });
+  });
+
+  it('warns that another server drops the stored key, and says so after saving', async () => {
+    await openSettings();
+    const form = await screen.findByRole('form', { name: 'LibreTranslate (your own server)' });
+    const url = within(form).getByLabelText('Server address');
+    fireEvent.change(url, { target: { value: 'https://lt.example.org' } });
+    fireEvent.change(within(form).getByLabelText('API key (optional)'), { target: { value: 'lt-key-1234' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
+    await within(form).findByText('LibreTranslate settings saved.');
+    expect(within(form).queryByText(/saving drops the stored key/)).toBeNull();
+    fireEvent.change(url, { target: { value: 'https://lt.example.org/v2' } });
+    expect(within(form).queryByText(/saving drops the stored key/)).toBeNull();
+    fireEvent.change(url, { target: { value: 'https://other.example.org' } });
+    expect(within(form).getByText(/saving drops the stored key/)).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
+    expect(await within(form).findByText('LibreTranslate settings saved. The stored key was removed because the server changed.')).toBeTruthy();
+    expect(within(form).getByText(/No key is set/)).toBeTruthy();
+  });
 });

@@ -14,6 +14,7 @@ import {
   type HttpEngineSettingsView,
   type SaveEngineSettingsInput,
 } from '../../../shared/features/enginesApi.js';
+import { isUnencryptedRemote, keyServer } from '../../../shared/features/engineUrls.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
@@ -38,6 +39,7 @@ interface Draft {
   glossaryId: string;
   apiKey: string;
   clearKey: boolean;
+  allowUnencrypted: boolean;
 }
 
 function draftOf(settings: EngineSettings, engine: HttpEngineId): Draft {
@@ -50,14 +52,17 @@ function draftOf(settings: EngineSettings, engine: HttpEngineId): Draft {
     glossaryId: engine === 'deepl' ? settings.deepl.glossaryId : '',
     apiKey: '',
     clearKey: false,
+    allowUnencrypted: s.allowUnencrypted,
   };
 }
 
 function toInput(engine: HttpEngineId, d: Draft): SaveEngineSettingsInput {
   const key = d.apiKey.trim() !== '' ? { apiKey: d.apiKey.trim() } : d.clearKey ? { clearKey: true } : {};
-  if (engine === 'deepl') return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), formality: d.formality, glossaryId: d.glossaryId.trim(), ...key };
-  if (engine === 'openai') return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), model: d.model.trim(), ...key };
-  return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), ...key };
+  // The consent is sent only for an address that needs it (ticking it for https:// means nothing).
+  const transport = d.allowUnencrypted && isUnencryptedRemote(d.baseUrl) ? { allowUnencrypted: true } : {};
+  if (engine === 'deepl') return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), formality: d.formality, glossaryId: d.glossaryId.trim(), ...key, ...transport };
+  if (engine === 'openai') return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), model: d.model.trim(), ...key, ...transport };
+  return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), ...key, ...transport };
 }
 
 function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
@@ -105,14 +110,34 @@ function UrlField({ id, hint, value, onChange }: { id: string; hint: string; val
   );
 }
 
+/**
+ * "Allow unencrypted connection", shown with its warning only for a plain http:// address on
+ * another computer (main refuses one without it).
+ */
+function UnencryptedField({ id, url, checked, onChange }: { id: string; url: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const { t } = useTranslation();
+  if (!isUnencryptedRemote(url)) return null;
+  return (
+    <>
+      <p id={`${id}-warning`} className="notice" role="note">
+        {t('engines.settings.unencryptedWarning')}
+      </p>
+      <div className="field checkbox">
+        <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-warning`} onChange={(e) => onChange(e.target.checked)} />
+        <label htmlFor={id}>{t('engines.settings.allowUnencrypted')}</label>
+      </div>
+    </>
+  );
+}
+
 /** The end of an engine form: its error, "saved", and the save button. */
-function SaveRow({ engine, error, saved, busy }: { engine: string; error: unknown; saved: boolean; busy: boolean }) {
+function SaveRow({ engine, error, saved, busy, note }: { engine: string; error: unknown; saved: boolean; busy: boolean; note?: string }) {
   const { t } = useTranslation();
   return (
     <>
       <ErrorAlert error={error} />
       <p role="status" className="status-line">
-        {saved ? t('engines.settings.saved', { engine }) : ''}
+        {saved ? [t('engines.settings.saved', { engine }), note].filter(Boolean).join(' ') : ''}
       </p>
       <div className="actions">
         <button type="submit" className="button-primary" disabled={busy}>
@@ -127,10 +152,11 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
   const { t } = useTranslation();
   const api = useApi();
   const base = useId();
-  const ids = { enabled: `${base}-enabled`, url: `${base}-url`, model: `${base}-model`, formality: `${base}-formality`, glossary: `${base}-glossary`, key: `${base}-key`, clear: `${base}-clear`, heading: `${base}-heading` };
+  const ids = { enabled: `${base}-enabled`, url: `${base}-url`, insecure: `${base}-insecure`, model: `${base}-model`, formality: `${base}-formality`, glossary: `${base}-glossary`, key: `${base}-key`, clear: `${base}-clear`, heading: `${base}-heading` };
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings, engine));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const [keyDropped, setKeyDropped] = useState(false);
   const [busy, setBusy] = useState(false);
   const view: HttpEngineSettingsView = settings[engine];
   const title = t(`engines.settings.${TITLE_KEYS[engine]}`);
@@ -149,6 +175,8 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
     try {
       const next = await api.saveEngineSettings(toInput(engine, draft));
       onSaved(next);
+      // Main drops a stored key when the server changed and no new key came with it.
+      setKeyDropped(view.keySource === 'stored' && next[engine].keySource !== 'stored' && !draft.clearKey);
       // The typed key is forgotten at once; from now on only "a key is set" is known here.
       setDraft(draftOf(next, engine));
       setSaved(true);
@@ -165,6 +193,7 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
       : view.keySource === 'environment'
         ? t('engines.settings.keyEnvironment', { name: view.keyEnvVar })
         : t('engines.settings.keyNone', { name: view.keyEnvVar });
+  const dropsKey = view.keySource === 'stored' && draft.apiKey.trim() === '' && !draft.clearKey && keyServer(engine, draft.baseUrl) !== keyServer(engine, view.baseUrl);
 
   return (
     <form className="panel engine-form" aria-labelledby={ids.heading} onSubmit={(e) => void submit(e)} noValidate>
@@ -172,6 +201,12 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
       <p className="hint">{t('engines.settings.onlineWarning')}</p>
       <EnabledField id={ids.enabled} engine={name} checked={draft.enabled} onChange={(enabled) => change({ enabled })} />
       <UrlField id={ids.url} hint={t(`engines.settings.${HINT_KEYS[engine]}`)} value={draft.baseUrl} onChange={(baseUrl) => change({ baseUrl })} />
+      <UnencryptedField id={ids.insecure} url={draft.baseUrl} checked={draft.allowUnencrypted} onChange={(allowUnencrypted) => change({ allowUnencrypted })} />
+      {dropsKey && (
+        <p className="notice" role="note">
+          {t('engines.settings.keyDropNotice')}
+        </p>
+      )}
       {engine === 'openai' && (
         <Field id={ids.model} label={t('engines.settings.model')}>
           <input id={ids.model} type="text" autoComplete="off" spellCheck={false} maxLength={200} value={draft.model} onChange={(e) => change({ model: e.target.value })} />
@@ -218,7 +253,7 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
           <label htmlFor={ids.clear}>{t('engines.settings.clearKey')}</label>
         </div>
       )}
-      <SaveRow engine={name} error={error} saved={saved} busy={busy} />
+      <SaveRow engine={name} error={error} saved={saved} busy={busy} {...(keyDropped ? { note: t('engines.settings.keyDropped') } : {})} />
     </form>
   );
 }
@@ -228,9 +263,10 @@ function ApertiumApyForm({ settings, onSaved }: { settings: EngineSettings; onSa
   const { t } = useTranslation();
   const api = useApi();
   const base = useId();
-  const ids = { enabled: `${base}-enabled`, url: `${base}-url`, heading: `${base}-heading` };
+  const ids = { enabled: `${base}-enabled`, url: `${base}-url`, insecure: `${base}-insecure`, heading: `${base}-heading` };
   const [enabled, setEnabled] = useState(settings.apertiumApy.enabled);
   const [baseUrl, setBaseUrl] = useState(settings.apertiumApy.baseUrl);
+  const [allowUnencrypted, setAllowUnencrypted] = useState(settings.apertiumApy.allowUnencrypted);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -242,7 +278,7 @@ function ApertiumApyForm({ settings, onSaved }: { settings: EngineSettings; onSa
     setError(null);
     setSaved(false);
     try {
-      const next = await api.saveEngineSettings({ engine: 'apertium-apy', enabled, baseUrl: baseUrl.trim() });
+      const next = await api.saveEngineSettings({ engine: 'apertium-apy', enabled, baseUrl: baseUrl.trim(), ...(allowUnencrypted && isUnencryptedRemote(baseUrl) ? { allowUnencrypted: true } : {}) });
       onSaved(next);
       setBaseUrl(next.apertiumApy.baseUrl);
       setSaved(true);
@@ -272,6 +308,15 @@ function ApertiumApyForm({ settings, onSaved }: { settings: EngineSettings; onSa
         value={baseUrl}
         onChange={(value) => {
           setBaseUrl(value);
+          setSaved(false);
+        }}
+      />
+      <UnencryptedField
+        id={ids.insecure}
+        url={baseUrl}
+        checked={allowUnencrypted}
+        onChange={(checked) => {
+          setAllowUnencrypted(checked);
           setSaved(false);
         }}
       />
