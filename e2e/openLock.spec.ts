@@ -46,6 +46,8 @@ test('a library with one damaged page: Verso says so at start, offers what it ca
   await invoke(first, 'setProfile', { name: 'Elena Editor', role: 'editor' });
   const text = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 1} of a long article, with enough words to fill the page.`).join('\n\n');
   await importMarkdown(first, text, 'en', 'es', 'Long story');
+  // The backup taken at start is written (in the background) before the library is damaged.
+  await expect.poll(async () => (await invoke<{ backups: unknown[] }>(first, 'listBackups', {})).backups.length).toBeGreaterThan(0);
   await first.stop();
   const dbPath = path.join(dataDir, 'verso.sqlite');
   corruptParagraphsPage(dbPath);
@@ -59,7 +61,8 @@ test('a library with one damaged page: Verso says so at start, offers what it ca
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(`The library ${dbPath} is damaged (`);
     await expect(alert).toContainText('so Verso will not open or change it.');
-    await expect(page.getByText('No good backup was found: keep a copy of the damaged file and ask for help.')).toBeVisible();
+    // The backup Verso took when the first server started (before the damage) is offered.
+    await expect(page.getByText(/^The newest good backup is .*verso-\d{8}T\d{9}Z-start\.sqlite \(made .*\): restore it with “verso restore /)).toBeVisible();
     // Nothing is offered that would write: no profile form, no library.
     await expect(page.getByRole('button', { name: 'Save profile' })).toHaveCount(0);
   } finally {
