@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleEntry } from './testing/bundleEntry.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from './testing/tempDir.js';
 
@@ -20,17 +20,7 @@ let dataDir: string;
 const started: number[] = [];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'main/web.ts')],
-    outfile: webEntry,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    external: ['electron', 'better-sqlite3'],
-    define: { __VERSO_VERSION__: JSON.stringify('9.9.9-test') },
-  });
+  await bundleEntry('main/web.ts', webEntry);
   fs.mkdirSync(path.join(bundleDir, 'renderer'), { recursive: true });
   fs.writeFileSync(path.join(bundleDir, 'renderer', 'index.html'), '<!doctype html><title>Verso</title>');
   dataDir = makeTempDir();

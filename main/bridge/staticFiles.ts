@@ -2,19 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
+import { RENDERER_MIME_TYPES } from '../rendererMimeTypes.js';
 
 /** Resolves a URL path inside `root`; null when it escapes the folder or is not a file. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -37,7 +25,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
 }
 
 export function sendStaticFile(res: ServerResponse, file: string, headers: Record<string, string>): void {
-  const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = RENDERER_MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache' });
   fs.createReadStream(file).pipe(res);
 }

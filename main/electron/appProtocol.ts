@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SECURITY_HEADERS } from '../bridge/securityHeaders.js';
+import { RENDERER_MIME_TYPES } from '../rendererMimeTypes.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'verso';
@@ -18,26 +19,9 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 /** For `protocol.registerSchemesAsPrivileged` (Electron's CustomScheme). No `corsEnabled`: other origins cannot read it; no `bypassCSP`. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
 
-/** What the renderer build holds (Vite's output); anything else is not served. */
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+
+/** The renderer's file types, without source maps (the package does not ship them). */
+const APP_MIME_TYPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(RENDERER_MIME_TYPES).filter(([ext]) => ext !== '.map'));
 
 export type AppRequestResolution =
   | { ok: true; filePath: string; mimeType: string }
@@ -78,7 +62,7 @@ export function resolveAppRequest(rawUrl: string, rootDir: string, pathApi: path
   const root = pathApi.resolve(rootDir);
   const filePath = pathApi.resolve(root, ...(segments as string[]));
   if (!isInsideDir(root, filePath, pathApi)) return { ok: false, status: 403 };
-  const mimeType = MIME_TYPES[pathApi.extname(filePath).toLowerCase()];
+  const mimeType = APP_MIME_TYPES[pathApi.extname(filePath).toLowerCase()];
   if (mimeType === undefined) return { ok: false, status: 404 };
   return { ok: true, filePath, mimeType };
 }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleEntry } from '../../testing/bundleEntry.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../backend.js';
 import { listBackupFiles } from '../../backups/backupFiles.js';
@@ -17,17 +17,7 @@ let work = '';
 let dataDir = '';
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'main/cli.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    external: ['electron', 'better-sqlite3'],
-    define: { __VERSO_VERSION__: JSON.stringify('9.9.9-test') },
-  });
+  await bundleEntry('main/cli.ts', cli);
 }, 60_000);
 afterAll(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
 

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleEntry } from '../../testing/bundleEntry.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../testing/exportFixture.js';
 import { docxParagraphs } from '../testing/docxParagraphs.js';
@@ -18,17 +18,7 @@ let unsigned: ExportFixture;
 let out: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'main/cli.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    external: ['electron', 'better-sqlite3'],
-    define: { __VERSO_VERSION__: JSON.stringify('9.9.9-test') },
-  });
+  await bundleEntry('main/cli.ts', cli);
   signed = await exportFixture(['# Storm hits the coast', 'The storm closed roads on Monday.']);
   unsigned = await exportFixture(['Draft story.'], { signOff: false });
   out = makeTempDir();

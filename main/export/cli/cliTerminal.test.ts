@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
+import { bundleEntry } from '../../testing/bundleEntry.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../testing/exportFixture.js';
 import { DB_FILE_NAME } from '../../backend.js';
@@ -20,17 +20,7 @@ let fixture: ExportFixture;
 const HOSTILE_TITLE = 'Budget \u001b]0;pwned\u0007\u001b[2J report \u202Etxt.exe';
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'main/cli.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    external: ['electron', 'better-sqlite3'],
-    define: { __VERSO_VERSION__: JSON.stringify('9.9.9-test') },
-  });
+  await bundleEntry('main/cli.ts', cli);
   fixture = await exportFixture(['# Storm hits the coast', 'The storm closed roads on Monday.']);
   const db = new Database(path.join(fixture.dataDir, DB_FILE_NAME));
   db.prepare('UPDATE documents SET title = ? WHERE id = ?').run(HOSTILE_TITLE, fixture.doc.id);
