@@ -103,7 +103,6 @@ function articleRoot(doc: DomDocument): DomElement {
 
 /** The article body by Readability, or null when it finds none (or cannot run on the page). */
 function readabilityBody(doc: DomDocument, read: ReadOptions): ImportedSegment[] | null {
-  if (doc.body.querySelectorAll('*').length > READABILITY_MAX_ELEMENTS) return null;
   // The byline is taken already. Readability removes the first "byline"-like element it meets
   // when the page declares no author, which can be a dateline inside the first paragraph.
   const author = doc.createElement('meta');
@@ -130,7 +129,8 @@ function dedupe(lead: ImportedSegment[], body: ImportedSegment[]): ImportedSegme
 export function parseHtml(text: string, options: HtmlOptions = {}): ParsedImport {
   let prepared = prepare(text);
   let body: ImportedSegment[] | null = null;
-  if ((options.extract ?? 'article') === 'article') {
+  // A page too large for Readability is read as it is (no second build of the same page).
+  if ((options.extract ?? 'article') === 'article' && prepared.doc.body.querySelectorAll('*').length <= READABILITY_MAX_ELEMENTS) {
     body = readabilityBody(prepared.doc, prepared.read);
     // Readability changed the DOM; the fallback reads a fresh one.
     if (body === null) prepared = prepare(text);
