@@ -69,6 +69,8 @@ async function serveOpenProblem(port: number, staticDir: string, error: ApiError
   const stop = (): void => void bridge.close().finally(() => process.exit(1));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  exitWithParent(stop);
 }
 
 main().catch((err: unknown) => {
