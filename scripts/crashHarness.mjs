@@ -109,24 +109,26 @@ async function signOff(server, paragraphIds) {
   state.counts.signOffs += result.signedOff.length;
 }
 
-/** One round of concurrent work; resolves when killed (errors after the kill are expected). */
+/** One round of concurrent work; resolves when all of it ended (calls cut by the kill fail, and that is expected). */
 async function workload(server, round) {
   const docs = [...state.docs.keys()];
-  const work = [];
-  work.push(
-    importOne(server, round).then((doc) => call(server, 'translateParagraphs', { documentId: doc.id })),
-  );
+  const work = [importOne(server, round).then((doc) => call(server, 'translateParagraphs', { documentId: doc.id }))];
   if (docs.length > 0) {
-    const doc = await call(server, 'getDocument', { documentId: pick(docs) });
-    const even = doc.paragraphs.filter((p) => p.index % 2 === 0 && !state.signedOff.has(p.id));
-    const odd = doc.paragraphs.filter((p) => p.index % 2 === 1 && p.status === 'machine' && !state.signedOff.has(p.id));
     work.push(
       (async () => {
-        for (let i = 0; i < 20; i++) await edit(server, pick(even).id, `${round}.${i}`);
+        const doc = await call(server, 'getDocument', { documentId: pick(docs) });
+        const even = doc.paragraphs.filter((p) => p.index % 2 === 0 && !state.signedOff.has(p.id));
+        const odd = doc.paragraphs.filter((p) => p.index % 2 === 1 && p.status === 'machine' && !state.signedOff.has(p.id));
+        const edits = (async () => {
+          for (let i = 0; i < 20; i++) await edit(server, pick(even).id, `${round}.${i}`);
+        })();
+        await Promise.allSettled([
+          edits,
+          odd.length > 0 ? signOff(server, odd.slice(0, 4).map((p) => p.id)) : Promise.resolve(),
+          call(server, 'translateParagraphs', { documentId: doc.id }),
+        ]);
       })(),
     );
-    if (odd.length > 0) work.push(signOff(server, odd.slice(0, 4).map((p) => p.id)));
-    work.push(call(server, 'translateParagraphs', { documentId: doc.id }).catch(() => undefined));
   }
   return Promise.allSettled(work);
 }
