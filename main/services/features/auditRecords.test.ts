@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../../export/testing/exportFixture.js';
 import { DB_FILE_NAME } from '../../backend.js';
 import { failure } from '../../testing/failure.js';
+import { UNTOLD_XLIFF } from '../../testing/untoldXliff.js';
 
 const fixtures: ExportFixture[] = [];
 afterEach(() => {
@@ -37,15 +38,6 @@ const kinds = (f: ExportFixture) => {
   return rows;
 };
 
-const UNTOLD_XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file original="story.txt" source-language="en" target-language="es" datatype="plaintext" tool-id="omt">
-    <header><tool tool-id="omt" tool-name="OmegaT" tool-version="3.6"/></header>
-    <body>
-      <trans-unit id="1"><source>The storm closed roads.</source><target state="translated">La tormenta cerró carreteras.</target></trans-unit>
-    </body>
-  </file>
-</xliff>`;
 
 describe('footer settings changed behind Verso’s back', () => {
   it('a policy switched to "never" by SQL refuses publish-ready export and is reported, until an editor sets it again', async () => {

@@ -10,6 +10,7 @@ import { recordJobEvents } from '../../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { failure } from '../../testing/failure.js';
 import { actAs } from '../../testing/actAs.js';
+import { UNTOLD_XLIFF } from '../../testing/untoldXliff.js';
 
 const ARTICLE = ['# Storm hits the coast', 'The storm closed roads on Monday.', 'Schools stay open.'];
 const open: { backend: Backend; dir: string }[] = [];
@@ -184,12 +185,3 @@ describe('MT laundered through an exchange format (issue 12, defeat 1)', () => {
   });
 });
 
-const UNTOLD_XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file original="story.txt" source-language="en" target-language="es" datatype="plaintext" tool-id="omt">
-    <header><tool tool-id="omt" tool-name="OmegaT" tool-version="3.6"/></header>
-    <body>
-      <trans-unit id="1"><source>The storm closed roads.</source><target state="translated">La tormenta cerró carreteras.</target></trans-unit>
-    </body>
-  </file>
-</xliff>`;
