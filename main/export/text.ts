@@ -21,19 +21,7 @@ export function visibleText(p: { target: string; source: string }): string {
   return source === '' ? '' : UNTRANSLATED_PREFIX + source;
 }
 
-/** Characters XML 1.0 does not allow, even escaped. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escapes text for XML/HTML element content and attribute values (quotes included). */
-export function escapeXml(text: string): string {
-  return text
-    .replace(XML_INVALID, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { escapeXml } from '../../shared/xml/escapeXml.js';
 
 /** The title a reader of the export sees: the translated first heading, else the document's title. */
 export function exportTitle(doc: { title: string; paragraphs: readonly { kind: string; target: string }[] }): string {

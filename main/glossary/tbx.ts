@@ -19,6 +19,7 @@ import type { GlossaryTerm } from '../../shared/glossary/types.js';
 import { GLOSSARY_LIMITS } from '../../shared/glossary/normalize.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { ImportRow } from './csv.js';
+import { escapeXml as esc } from '../../shared/xml/escapeXml.js';
 
 export const TBX_MAX_DEPTH = 32;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -163,15 +164,6 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
     });
   }
   return rows;
-}
-
-function esc(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 /** A TBX-Basic v3 (DCA) document of the pair's terms. */

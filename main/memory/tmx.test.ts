@@ -67,7 +67,7 @@ describe('decodeTmx', () => {
 });
 
 describe('writeTmx', () => {
-  it('escapes text and attributes, drops characters XML cannot hold, and reads back the same units', () => {
+  it('escapes text and attributes, marks characters XML cannot hold as U+FFFD, and reads back the same units', () => {
     const unit = {
       unitId: 1,
       sourceLang: 'en',
@@ -85,7 +85,7 @@ describe('writeTmx', () => {
     expect(xml).toContain('creationdate="20260102T030405Z" creationid="Ana &quot;A&quot;"');
     const back = parseTmx(xml, { sourceLang: 'en', targetLang: 'ar' }, NOW);
     expect(back.units).toEqual([
-      { sourceLang: 'en', targetLang: 'ar', source: 'Tom & "Jerry" <3', target: 'توم وجيري', origin: 'tmx', createdBy: 'Ana "A"', createdAt: unit.createdAt },
+      { sourceLang: 'en', targetLang: 'ar', source: 'Tom & "Jerry" <3\uFFFD', target: 'توم وجيري', origin: 'tmx', createdBy: 'Ana "A"', createdAt: unit.createdAt },
     ]);
   });
   it('converts dates both ways', () => {

@@ -12,6 +12,7 @@ import type { TmMtOrigin, TmUnit } from '../../shared/features/memoryApi.js';
 import { isMtName } from '../import/formats/xliffOrigin.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { NewTmUnit } from './tmStore.js';
+import { escapeXml } from '../../shared/xml/escapeXml.js';
 
 export const TMX_MAX_ELEMENTS = 5_000_000;
 export const TMX_MAX_DEPTH = 40;
@@ -176,15 +177,6 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
   runParser(parser, text, (reason) => invalid(parser, reason));
   if (root === null) throw new ServiceError('TMX_INVALID', 'The file has no XML content.', { line: 1, column: 1, reason: 'empty' });
   return { units, skipped, languages: [...languages].sort() };
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 /**

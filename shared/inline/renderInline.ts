@@ -3,6 +3,7 @@
  * Markdown, HTML (escaped; only http/https/mailto links), plain text and XLIFF 1.2 / 2.0 inline
  * codes. Tokens that do not belong to a code are dropped; a missing close is closed at the end.
  */
+import { escapeXml } from '../xml/escapeXml.js';
 import { isPaired, tokenInfo, TOKEN_PATTERN, plainOf, type InlineCode, type XliffElement } from './inlineCodes.js';
 
 type Piece = { kind: 'text'; text: string } | { kind: 'open' | 'close' | 'solo'; index: number; code: InlineCode };
@@ -200,9 +201,7 @@ export function renderPlainText(text: string, codes: readonly InlineCode[]): str
 
 export type XliffVersion = '1.2' | '2.0';
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
+export { escapeXml };
 
 const TO_20: Record<XliffElement, XliffElement> = { g: 'pc', x: 'ph', bx: 'sc', ex: 'ec', ph: 'ph', pc: 'pc', sc: 'sc', ec: 'ec' };
 const TO_12: Record<XliffElement, XliffElement> = { pc: 'g', sc: 'bx', ec: 'ex', g: 'g', x: 'x', bx: 'bx', ex: 'ex', ph: 'ph' };
