@@ -138,11 +138,13 @@ describe('hostile corpus (made at test time)', () => {
     await expectRefused('quotes.md', Buffer.from('>'.repeat(size)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { what: 'quote or list levels opened on one line' });
   });
 
-  it('imports 200 KB of such markup when it comes in short blocks (CommonMark, nothing lost)', async () => {
-    const md = `${'[a]( *b_ `c <d '.repeat(60)}\n\n`.repeat(200);
-    const doc = await backend.api.importDocument({ source: { kind: 'text', text: md, format: 'md' }, sourceLang: 'en', targetLang: 'es' });
-    expect(doc.paragraphs).toHaveLength(200);
+  it('imports such markup in short blocks up to the whole-article limits (CommonMark, nothing lost), and refuses more by name', async () => {
+    const block = `${'[a]( *b_ `c <d '.repeat(60)}\n\n`;
+    const doc = await backend.api.importDocument({ source: { kind: 'text', text: block.repeat(100), format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+    expect(doc.paragraphs).toHaveLength(100);
     expect(doc.paragraphs[0]!.codes?.length).toBeGreaterThan(0);
+    // 200 blocks: 12,000 brackets in one article, past its 8,000.
+    await expectRefused('dense.md', Buffer.from(block.repeat(200)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { what: 'link or image brackets ([) in the whole article' });
   });
 
   it('refuses pasted text with an unpaired surrogate', async () => {

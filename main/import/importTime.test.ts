@@ -11,92 +11,21 @@ import { parseTbx } from '../glossary/tbx.js';
 import { parseTmx } from '../memory/tmx.js';
 import { ServiceError } from '../services/serviceError.js';
 import { parseImportFile } from './parseImport.js';
-import { docxParts, makeZip } from './testing/zipWriter.js';
+import { PATHOLOGICAL_FILES, fill, lines, nest } from './testing/pathological.js';
 
 const SIZE = 200_000;
 const HANG_GUARD_MS = 30_000;
 const NOISE_MS = 100;
 const ATTEMPTS = 5;
 
-/** `unit` repeated to about `size` characters. */
-const fill = (unit: string, size: number): string => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
-const nest = (open: string, close: string, size: number): string => {
-  const n = Math.floor(size / (open.length + close.length));
-  return open.repeat(n) + 'x' + close.repeat(n);
-};
-const lines = (line: (i: number) => string, size: number): string => {
-  const out: string[] = [];
-  for (let i = 0, len = 0; len < size; i++) {
-    out.push(line(i));
-    len += out[out.length - 1]!.length + 1;
-  }
-  return out.join('\n');
-};
-
 type Run = () => Promise<unknown> | unknown;
 type Case = [name: string, make: (size: number) => Run];
 
-const file = (fileName: string, text: (size: number) => string): ((size: number) => Run) => (size) => {
-  const bytes = Buffer.from(text(size));
-  return () => parseImportFile({ fileName, bytes });
-};
-
-/** Markdown text of `unit` repeated: as one block, or in blocks of about 1,000 characters between blank lines. */
-const oneBlock = (unit: string) => (n: number) => fill(unit, n);
-const inBlocks = (unit: string) => (n: number) => fill(fill(unit, 1_000) + '\n\n', n);
-
-const MARKDOWN_UNITS: [string, string][] = [
-  ['[', '['],
-  ['[a](', '[a]('],
-  ['[[a](u)', '[[a](u)'],
-  ['![', '!['],
-  ['*a', '*a'],
-  ['_a', '_a'],
-  ['**a_', '**a_'],
-  ['*', '*'],
-  ['backticks', '`'],
-  ['`a', '`a'],
-  ['<a', '<a'],
-  ['<', '<'],
-  ['>', '>'],
-  ['list markers', '- '],
-  ['&#x', '&#x'],
-  ['backslashes', '\\'],
-  ['*a [b](c) lines', '*a [b](c)\n'],
-];
-
-const MARKDOWN: Case[] = [
-  ...MARKDOWN_UNITS.map(([name, unit]): Case => [`md: ${name} as one block`, file('a.md', oneBlock(unit))]),
-  ...MARKDOWN_UNITS.map(([name, unit]): Case => [`md: ${name} in blocks`, file('a.md', inBlocks(unit))]),
-  ['md: deeply nested quotes, line by line', file('a.md', (n) => lines((i) => '>'.repeat(i % 90) + ' x', n))],
-  ['md: nested list items', file('a.md', (n) => lines((i) => ' '.repeat(2 * (i % 60)) + '- x', n))],
-  ['md: many short paragraphs', file('a.md', (n) => fill('**a** [b](c)\n\n', n))],
-];
-
-const TEXT: Case[] = [
-  ['txt: blank lines', file('a.txt', (n) => fill('\n', n))],
-  ['txt: one long line of spaces and words', file('a.txt', (n) => fill('a ', n))],
-  ['txt: invisible characters', file('a.txt', (n) => fill('\u200b\n', n))],
-];
-
-const HTML: Case[] = [
-  ['html: deeply nested divs', file('a.html', (n) => nest('<div>', '</div>', n))],
-  ['html: unclosed tags', file('a.html', (n) => fill('<p><b><i>', n))],
-  ['html: many attributes', file('a.html', (n) => `<p ${fill('a=1 ', n)}>x</p>`)],
-  ['html: entity-like text', file('a.html', (n) => `<p>${fill('&amp;&#', n)}</p>`)],
-  ['html: a run of <', file('a.html', (n) => fill('<', n))],
-  ['html: unclosed comment', file('a.html', (n) => '<!--' + fill('-', n))],
-];
-
-const xliff = (body: string): string =>
-  `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en"><body><trans-unit id="1"><source>${body}</source></trans-unit></body></file></xliff>`;
-
-const XLIFF: Case[] = [
-  ['xliff: deeply nested <g>', file('a.xlf', (n) => xliff(nest('<g id="1">', '</g>', n)))],
-  ['xliff: many attributes', file('a.xlf', (n) => xliff(`<x ${lines((i) => `a${i}="1"`, n).replace(/\n/g, ' ')}/>`))],
-  ['xliff: entity-like text', file('a.xlf', (n) => xliff(fill('&amp;&#38;', n)))],
-  ['xliff: a run of <', file('a.xlf', (n) => fill('<', n))],
-];
+/** The article files (shared with `npm run bench:import`), read as an import reads them. */
+const FILES: Case[] = PATHOLOGICAL_FILES.map((f): Case => [f.name, (size) => {
+  const bytes = f.make(size);
+  return () => parseImportFile({ fileName: f.fileName, bytes });
+}]);
 
 const tmx = (body: string): string => `<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>${body}</seg></tuv><tuv xml:lang="es"><seg>x</seg></tuv></tu></body></tmx>`;
 const PAIR = { sourceLang: 'en', targetLang: 'es' };
@@ -110,17 +39,6 @@ const MEMORY_AND_GLOSSARY: Case[] = [
   ['csv: a run of quotes', (n) => () => parseGlossaryCsv('source,target\n' + fill('"', n))],
   ['csv: many short rows', (n) => () => parseGlossaryCsv('source,target\n' + fill('a,b\n', n))],
   ['csv: one row of many fields', (n) => () => parseGlossaryCsv('source,target\n' + fill('a,', n))],
-];
-
-const docx = (body: (size: number) => string) => (size: number): Run => {
-  const bytes = makeZip(docxParts(body(size)));
-  return () => parseImportFile({ fileName: 'a.docx', bytes });
-};
-
-const DOCX: Case[] = [
-  ['docx: many runs in one paragraph', docx((n) => `<w:p>${fill('<w:r><w:t>a</w:t></w:r>', n)}</w:p>`)],
-  ['docx: deeply nested elements', docx((n) => `<w:p>${nest('<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>', n)}</w:p>`)],
-  ['docx: entity-like text', docx((n) => `<w:p><w:r><w:t>${fill('&amp;&#38;', n)}</w:t></w:r></w:p>`)],
 ];
 
 /** Milliseconds of one run; a ServiceError is a clear refusal (its code is the outcome), anything else fails. */
@@ -158,7 +76,7 @@ async function measure(make: (size: number) => Run): Promise<{ half: number; ful
 }
 
 describe('importers on pathological input: time grows about linearly', () => {
-  it.each([...MARKDOWN, ...TEXT, ...HTML, ...XLIFF, ...MEMORY_AND_GLOSSARY, ...DOCX])('%s', async (name, make) => {
+  it.each([...FILES, ...MEMORY_AND_GLOSSARY])('%s', async (name, make) => {
     const { half, full, outcome } = await measure(make);
     console.log(`${name}: ${SIZE / 2000} KB ${half.toFixed(0)} ms, ${SIZE / 1000} KB ${full.toFixed(0)} ms (${outcome})`);
     expect(full).toBeLessThanOrEqual(3 * half + NOISE_MS);

@@ -135,6 +135,8 @@ const MARKDOWN_EXCESS: Record<MarkdownExcess['what'], string> = {
   emphasisRuns: 'emphasis markers (* or _) in one block of lines',
   brackets: 'link or image brackets ([) in one block of lines',
   containerDepth: 'quote or list levels opened on one line',
+  documentEmphasisRuns: 'emphasis markers (* or _) in the whole article',
+  documentBrackets: 'link or image brackets ([) in the whole article',
 };
 
 /** Refuses, before parsing, Markdown whose parse would take far longer than its size suggests. */

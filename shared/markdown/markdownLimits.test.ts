@@ -21,7 +21,7 @@ describe('markdownExcess', () => {
   it('counts per block of lines: the same markup split by blank lines is fine', () => {
     const unit = '[b](c) ';
     const perBlock = Math.floor(MARKDOWN_LIMITS.brackets / 2);
-    expect(markdownExcess(`${unit.repeat(perBlock)}\n\n`.repeat(20))).toBeNull();
+    expect(markdownExcess(`${unit.repeat(perBlock)}\n\n`.repeat(4))).toBeNull();
     expect(markdownExcess(`${unit.repeat(perBlock)}\n`.repeat(20))).toMatchObject({ what: 'brackets', limit: MARKDOWN_LIMITS.brackets, line: 1 });
   });
 
@@ -33,6 +33,17 @@ describe('markdownExcess', () => {
     expect(markdownExcess('x\n\n\n' + '> '.repeat(MARKDOWN_LIMITS.containerDepth + 1) + 'deep')).toMatchObject({ what: 'containerDepth', line: 4 });
     expect(markdownExcess('- 1. '.repeat(MARKDOWN_LIMITS.containerDepth / 2) + 'deep')).toBeNull();
     expect(markdownExcess('>'.repeat(200_000))).toMatchObject({ what: 'containerDepth', found: MARKDOWN_LIMITS.containerDepth + 1 });
+  });
+
+  it('bounds the whole article too, naming the line where the limit is crossed', () => {
+    const links = '[b](c) '.repeat(500) + '\n\n';
+    const blocks = MARKDOWN_LIMITS.documentBrackets / 500;
+    expect(markdownExcess(links.repeat(blocks))).toBeNull();
+    expect(markdownExcess(links.repeat(blocks) + '[x](y)')).toMatchObject({ what: 'documentBrackets', found: MARKDOWN_LIMITS.documentBrackets + 1, line: 2 * blocks + 1 });
+    const emphasis = '*a* '.repeat(500) + '\n\n';
+    const runs = MARKDOWN_LIMITS.documentEmphasisRuns / 1000;
+    expect(markdownExcess(emphasis.repeat(runs))).toBeNull();
+    expect(markdownExcess(emphasis.repeat(runs) + '_b_')).toMatchObject({ what: 'documentEmphasisRuns', found: MARKDOWN_LIMITS.documentEmphasisRuns + 2 });
   });
 
   it('reads any line ending, and only spaces and tabs make a blank line', () => {

@@ -15,10 +15,18 @@ export const MARKDOWN_LIMITS = {
   brackets: 2_000,
   /** Quote markers (`>`) and list markers opening containers at the start of one line. */
   containerDepth: 100,
+  /**
+   * Runs of `*` or `_` in the whole article. Each costs micromark about 10 µs even when it pairs
+   * up, so the total bounds the time a file of ordinary-looking markup can take (a long news
+   * article has a few hundred).
+   */
+  documentEmphasisRuns: 20_000,
+  /** `[` in the whole article: each link costs micromark about 50 µs (a long article has a few hundred). */
+  documentBrackets: 8_000,
 } as const;
 
 export interface MarkdownExcess {
-  what: 'blockChars' | 'emphasisRuns' | 'brackets' | 'containerDepth';
+  what: 'blockChars' | 'emphasisRuns' | 'brackets' | 'containerDepth' | 'documentEmphasisRuns' | 'documentBrackets';
   found: number;
   limit: number;
   /** 1-based line where the block (or the line) starts. */
@@ -68,10 +76,18 @@ function excess(block: BlockCount): MarkdownExcess | null {
   return null;
 }
 
+function documentExcess(total: BlockCount, line: number): MarkdownExcess | null {
+  const { documentEmphasisRuns, documentBrackets } = MARKDOWN_LIMITS;
+  if (total.emphasisRuns > documentEmphasisRuns) return { what: 'documentEmphasisRuns', found: total.emphasisRuns, limit: documentEmphasisRuns, line };
+  if (total.brackets > documentBrackets) return { what: 'documentBrackets', found: total.brackets, limit: documentBrackets, line };
+  return null;
+}
+
 /** The first limit a Markdown text exceeds (blank lines: spaces and tabs only, as in CommonMark), or null. Linear. */
 export function markdownExcess(text: string): MarkdownExcess | null {
   const lines = text.split(/\r\n?|\n/);
   let block: BlockCount = { chars: 0, emphasisRuns: 0, brackets: 0, line: 1 };
+  const total: BlockCount = { chars: 0, emphasisRuns: 0, brackets: 0, line: 1 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (/^[ \t]*$/.test(line)) {
@@ -80,8 +96,11 @@ export function markdownExcess(text: string): MarkdownExcess | null {
     }
     const depth = containerMarkers(line);
     if (depth > MARKDOWN_LIMITS.containerDepth) return { what: 'containerDepth', found: depth, limit: MARKDOWN_LIMITS.containerDepth, line: i + 1 };
+    const before = { emphasisRuns: block.emphasisRuns, brackets: block.brackets };
     countLine(block, line);
-    const over = excess(block);
+    total.emphasisRuns += block.emphasisRuns - before.emphasisRuns;
+    total.brackets += block.brackets - before.brackets;
+    const over = excess(block) ?? documentExcess(total, i + 1);
     if (over) return over;
   }
   return null;

@@ -211,3 +211,31 @@ describe('a French newspaper template', () => {
     expect(got.join('\n')).not.toMatch(/Lire aussi|Suivre|Aller sur la page|Mis à jour|13h36/);
   });
 });
+
+describe('tag soup', () => {
+  it('formatting re-opened in every block is not nested again: the text and its bold and italics are the same', () => {
+    const soup = parseHtml(page('<title>Soup</title>', STORY.map((p) => `<p><b><i>${p}`).join('')));
+    const tidy = parseHtml(page('<title>Soup</title>', STORY.map((p) => `<p><b><i>${p}</i></b></p>`).join('')));
+    expect(texts(soup.segments)).toEqual(['Soup', ...STORY]);
+    expect(soup.segments.map((s) => renderMarkdown(s.text, s.codes ?? []))).toEqual(tidy.segments.map((s) => renderMarkdown(s.text, s.codes ?? [])));
+  });
+
+  it('keeps formatting that compounds (small in small) and formatting that differs in its attributes', () => {
+    const parsed = parseHtml(page('<title>T</title>', `<p><b class="a">One <b class="b">two</b> three</b> and <small>a <small>b</small></small>.</p>`));
+    expect(texts(parsed.segments)).toEqual(['T', 'One two three and a b.']);
+    expect(renderMarkdown(parsed.segments[1]!.text, parsed.segments[1]!.codes ?? [])).toBe('**One **two** three** and a b.');
+  });
+
+  it('refuses a page whose unclosed formatting would rebuild into many times its tags, by name', () => {
+    const fonts = Array.from({ length: 40 }, (_, i) => `<font color="#${String(i).padStart(6, '0')}">`).join('');
+    const html = page('<title>T</title>', `<p>${fonts}x` + '<p>y'.repeat(20_000));
+    expect(() => parseHtml(html)).toThrowError(/formatting tags unclosed/);
+  });
+
+  it('reads a page of many escaped characters or a deep chain without Readability, still finding its text', () => {
+    const escaped = parseHtml(page('<title>T</title>', `<article><h1>Signs</h1><p>${'a &lt; b &amp; c '.repeat(3_000)}</p>${body}</article>`));
+    expect(texts(escaped.segments)).toContain(STORY[0]);
+    const chain = parseHtml(page('<title>Deep</title>', `${'<span>'.repeat(150)}<h1>Deep</h1>${body}${'</span>'.repeat(150)}`));
+    expect(texts(chain.segments)).toEqual(['Deep', ...STORY]);
+  });
+});

@@ -21,6 +21,44 @@ import { readPageMeta } from './html/pageMeta.js';
 
 /** Past this many elements Readability is not run (its scoring is quadratic in places); the article root is read instead. */
 const READABILITY_MAX_ELEMENTS = 30_000;
+/**
+ * Readability copies the page through innerHTML, and linkedom re-reads every escaped character
+ * (`&lt;`, `&amp;`…) as a text node of its own: past this many `<`, `>` and `&` in the text, the
+ * article root is read instead (a page of 200,000 `<` took 4 s; an article has a few dozen).
+ */
+const READABILITY_MAX_ESCAPES = 5_000;
+
+/**
+ * Readability's scoring walks each candidate's ancestors and re-reads their text: its work grows
+ * with the depth of every element, summed. Past this (30,000 elements 40 deep), it is not run.
+ */
+const READABILITY_MAX_DEPTH_SUM = 1_200_000;
+
+/** The depths of every element of the body, summed (stops past the limit). */
+function depthSum(body: DomElement, limit: number): number {
+  let sum = 0;
+  const stack: [DomElement, number][] = [[body, 0]];
+  while (stack.length > 0 && sum <= limit) {
+    const [el, depth] = stack.pop()!;
+    sum += depth;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return sum;
+}
+
+/** `<`, `>` and `&` in the text, counted up to just past the limit. */
+function escapesIn(text: string, limit: number): number {
+  let escapes = 0;
+  for (const c of ['<', '>', '&']) for (let i = text.indexOf(c); i >= 0 && escapes <= limit; i = text.indexOf(c, i + 1)) escapes++;
+  return escapes;
+}
+
+/** Whether Readability can run on the page in reasonable time. */
+function readabilityCanRun(doc: DomDocument): boolean {
+  if (doc.body.querySelectorAll('*').length > READABILITY_MAX_ELEMENTS) return false;
+  if (escapesIn(doc.body.textContent ?? '', READABILITY_MAX_ESCAPES) > READABILITY_MAX_ESCAPES) return false;
+  return depthSum(doc.body, READABILITY_MAX_DEPTH_SUM) <= READABILITY_MAX_DEPTH_SUM;
+}
 
 export interface HtmlOptions {
   extract?: HtmlExtract;
@@ -130,7 +168,7 @@ export function parseHtml(text: string, options: HtmlOptions = {}): ParsedImport
   let prepared = prepare(text);
   let body: ImportedSegment[] | null = null;
   // A page too large for Readability is read as it is (no second build of the same page).
-  if ((options.extract ?? 'article') === 'article' && prepared.doc.body.querySelectorAll('*').length <= READABILITY_MAX_ELEMENTS) {
+  if ((options.extract ?? 'article') === 'article' && readabilityCanRun(prepared.doc)) {
     body = readabilityBody(prepared.doc, prepared.read);
     // Readability changed the DOM; the fallback reads a fresh one.
     if (body === null) prepared = prepare(text);

@@ -13,7 +13,7 @@ import { hasWords, isInvisible } from '../../../../shared/import/visibleText.js'
 import type { ImportedSegment } from '../../../../shared/import/importedDocument.js';
 import type { BlockKind } from '../../../../shared/types.js';
 import { creditStart, isBoilerplate, isRelatedLead } from './boilerplate.js';
-import { isElement, isText, type DomElement, type DomNode } from './dom.js';
+import { hasDescendant, isElement, isText, type DomElement, type DomNode } from './dom.js';
 
 /** Never text of a paragraph (most never reach here: buildDom leaves them out). */
 const SKIP = new Set(['head', 'title', 'meta', 'script', 'style', 'noscript', 'template', 'img', 'picture', 'hr', 'svg', 'video', 'audio', 'iframe', 'button', 'input', 'select', 'textarea']);
@@ -25,7 +25,8 @@ const BLOCKS = new Set([
   ...HEADINGS, ...TEXT_BLOCKS, 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'blockquote', 'ul', 'ol',
   'li', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'dl', 'details', 'hgroup', 'center', 'body', 'html', 'hr', 'fieldset', 'form',
 ]);
-const BLOCK_SELECTOR = [...BLOCKS].filter((t) => t !== 'body' && t !== 'html').join(',');
+/** Blocks that may sit inside an inline element (a <body> or <html> there is no block). */
+const INNER_BLOCKS = new Set([...BLOCKS].filter((t) => t !== 'body' && t !== 'html'));
 
 export interface ReadOptions {
   /** Languages of the page, for the furniture labels. */
@@ -275,7 +276,7 @@ function hasBlockChild(el: DomElement): boolean {
 
 /** An inline element that wraps blocks (a card's link, Google Docs' outer <b>) is read as a container. */
 function wrapsBlocks(el: DomElement): boolean {
-  return el.querySelector(BLOCK_SELECTOR) !== null;
+  return hasDescendant(el, INNER_BLOCKS);
 }
 
 function walk(node: DomElement, w: Walk, list: { ordered: boolean; next: number } | null = null): void {

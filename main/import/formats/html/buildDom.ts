@@ -81,6 +81,29 @@ function tooComplex(what: 'depth' | 'elements'): ServiceError {
     : new ServiceError('IMPORT_TOO_COMPLEX', `The page has more than ${IMPORT_LIMITS.xmlElements} elements.`, { limit: IMPORT_LIMITS.xmlElements, what });
 }
 
+/**
+ * HTML parsing re-opens unclosed formatting tags (<b>, <i>, <font>…) in every block that follows,
+ * up to three of each kind: tag soup can become far more elements than it has tags (200 KB of
+ * `<p><b><i>` is 200,000 elements). Past this many elements, and this many per tag, the page is
+ * refused: no page a person can read is built that way, and reading it would take seconds.
+ */
+const REBUILT = { minElements: 50_000, perTag: 3 } as const;
+
+function rebuiltTooMuch(elements: number, tags: number): ServiceError {
+  return new ServiceError(
+    'IMPORT_TOO_COMPLEX',
+    `The page leaves so many formatting tags unclosed that its ${tags} tags would become more than ${elements} elements. Paste its text instead.`,
+    { limit: elements, what: 'rebuilt', tags },
+  );
+}
+
+/** Start tags written in the page (an upper bound: `<x` inside scripts and comments counts too). */
+function startTags(html: string): number {
+  let n = 0;
+  for (const _ of html.matchAll(/<[A-Za-z]/g)) n++;
+  return n;
+}
+
 function copyAttributes(from: P5Element, to: DomElement): void {
   for (const { name, value } of from.attrs) {
     const lower = name.toLowerCase();
@@ -90,9 +113,32 @@ function copyAttributes(from: P5Element, to: DomElement): void {
   }
 }
 
+/**
+ * Formatting that adds nothing inside the same formatting: `<b>` in `<b>`. HTML parsing re-opens
+ * unclosed formatting tags in every following block (up to three of each), so tag soup nests
+ * them again and again; an element that repeats an enclosing one, attributes and all, is left
+ * out and its content kept. (Not <big>, <small>, <font>, <sup>, <sub>: those compound.)
+ */
+const SAME_WHEN_NESTED = new Set(['b', 'strong', 'i', 'em', 'u', 's', 'strike', 'tt', 'nobr', 'mark']);
+
+/** What makes a formatting element the same as another (its tag and attributes), or null for other elements. */
+function formatting(node: P5Element): string | null {
+  if (!SAME_WHEN_NESTED.has(node.tagName)) return null;
+  return node.tagName + node.attrs.map((a) => ` ${a.name}=${a.value}`).join('');
+}
+
+interface Frame {
+  nodes: P5Node[];
+  index: number;
+  parent: DomElement;
+  depth: number;
+  /** The formatting elements open around these nodes. */
+  open: ReadonlySet<string>;
+}
+
 /** Copies parse5 children into a linkedom parent, without recursion (the depth limit is checked here). */
-function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startDepth: number): void {
-  const stack: { nodes: P5Node[]; index: number; parent: DomElement; depth: number }[] = [{ nodes: from, index: 0, parent: into, depth: startDepth }];
+function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startDepth: number, budget: { left: number; tags: number; limit: number }): void {
+  const stack: Frame[] = [{ nodes: from, index: 0, parent: into, depth: startDepth, open: new Set() }];
   let elements = 0;
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -109,13 +155,15 @@ function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startD
     if (!('tagName' in node) || node.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
     const jsonLd = isJsonLd(node);
     if (DROP.has(node.tagName) && !jsonLd && !isBaseUrl(node)) continue;
-    if (!ELEMENT_NAME.test(node.tagName)) {
-      // A name no DOM would accept: its content stays, in its parent.
-      stack.push({ nodes: node.childNodes, index: 0, parent: frame.parent, depth: frame.depth });
+    const format = formatting(node);
+    if (!ELEMENT_NAME.test(node.tagName) || (format !== null && frame.open.has(format))) {
+      // A name no DOM would accept, or formatting already in force: its content stays, in its parent.
+      stack.push({ ...frame, nodes: node.childNodes, index: 0 });
       continue;
     }
     if (frame.depth + 1 > IMPORT_LIMITS.xmlDepth) throw tooComplex('depth');
     if (++elements > IMPORT_LIMITS.xmlElements) throw tooComplex('elements');
+    if (--budget.left < 0) throw rebuiltTooMuch(budget.limit, budget.tags);
     const style = attr(node, 'style') ?? '';
     // Word's pasted lists draw their bullets and numbers as text marked "mso-list:Ignore".
     if (/mso-list\s*:\s*ignore/i.test(style)) continue;
@@ -128,7 +176,8 @@ function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startD
       el.appendChild(doc.createTextNode(text));
       continue;
     }
-    stack.push({ nodes: node.childNodes, index: 0, parent: el, depth: frame.depth + 1 });
+    const open = format === null ? frame.open : new Set([...frame.open, format]);
+    stack.push({ nodes: node.childNodes, index: 0, parent: el, depth: frame.depth + 1, open });
   }
 }
 
@@ -139,12 +188,15 @@ export function buildDom(html: string): DomDocument {
   const root = tree.childNodes.find((n): n is P5Element => 'tagName' in n && n.tagName === 'html');
   if (!root) return document;
   copyAttributes(root, document.documentElement);
+  const tags = startTags(html);
+  const limit = Math.max(REBUILT.minElements, REBUILT.perTag * tags);
+  const budget = { left: limit, tags, limit };
   for (const part of root.childNodes) {
     if (!('tagName' in part)) continue;
-    if (part.tagName === 'head') copyChildren(document, part.childNodes, document.head, 1);
+    if (part.tagName === 'head') copyChildren(document, part.childNodes, document.head, 1, budget);
     else if (part.tagName === 'body') {
       copyAttributes(part, document.body);
-      copyChildren(document, part.childNodes, document.body, 1);
+      copyChildren(document, part.childNodes, document.body, 1, budget);
     }
   }
   return document;

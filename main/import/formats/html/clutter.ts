@@ -8,10 +8,13 @@
  * role=main or schema.org articleBody is kept whatever its names say, and so is one that holds a
  * large share of the page's text when only its names speak against it.
  */
-import { all, inside, textOf, type DomDocument, type DomElement } from './dom.js';
+import { all, hasDescendant, hasTextBeside, inside, textOf, type DomDocument, type DomElement } from './dom.js';
 import { HIDDEN_MARK } from './buildDom.js';
 import { isBoilerplate, isCreditOnly, wordsBesideTime } from './boilerplate.js';
 
+/** Ancestor tests by name walk up the tree; linkedom's closest() parses its selector on every call. */
+const FIGCAPTION = new Set(['figcaption']);
+const TIME = new Set(['time']);
 const ARTICLE_SELECTOR = 'article, main, [role="main"], [itemprop~="articlebody"]';
 const STRONG_TAGS = new Set(['nav', 'menu']);
 const STRONG_ROLES = new Set([
@@ -40,6 +43,9 @@ const REGION_WORDS = /\b(?:advertisement|advertising|anzeige|werbung|publicidad|
 
 /** The words of an element's class, id and data-* names: "relatedStories" → related, stories, relatedstories. */
 export function nameWords(el: DomElement): Set<string> {
+  // Most elements of a page carry no attribute at all: nothing to read (a page of 60,000 bare
+  // <b><i> spent a third of its clutter pass here).
+  if (!el.hasAttributes()) return new Set();
   const names = [el.getAttribute('class') ?? '', el.getAttribute('id') ?? ''];
   for (const a of ['data-testid', 'data-component', 'data-module', 'data-gu-name', 'data-type', 'data-qa', 'data-role', 'data-block', 'data-name']) {
     const v = el.getAttribute(a);
@@ -95,7 +101,7 @@ const INLINE = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 's', 'small'
 
 /** An inline element with text beside it in its parent: part of a sentence, whatever its class says. */
 function partOfSentence(el: DomElement): boolean {
-  return INLINE.has(el.localName) && el.parentElement !== null && textOf(el.parentElement) !== textOf(el);
+  return INLINE.has(el.localName) && hasTextBeside(el);
 }
 
 /** Names of the date-and-byline row, removed once the byline has been taken from it. */
@@ -163,7 +169,7 @@ function isTeaserAside(el: DomElement): boolean {
  * jour le", "Updated"), at most three words (a place, a publisher).
  */
 function isTimeLine(el: DomElement, langs: readonly string[]): boolean {
-  if (!['p', 'div', 'span', 'li', 'dd', 'header', 'footer'].includes(el.localName) || el.querySelector('time') === null) return false;
+  if (!['p', 'div', 'span', 'li', 'dd', 'header', 'footer'].includes(el.localName) || !hasDescendant(el, TIME)) return false;
   if (el.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, figure, ul, ol') !== null) return false;
   const rest = all(el, 'time').reduce((t, time) => t.replace(textOf(time), ' '), textOf(el));
   return wordsBesideTime(rest, langs).length <= 3;
@@ -171,7 +177,7 @@ function isTimeLine(el: DomElement, langs: readonly string[]): boolean {
 
 function removeWithEmptyParents(el: DomElement): void {
   let target = el;
-  while (target.parentElement && !holdsArticle(target.parentElement) && textOf(target.parentElement) === textOf(target)) target = target.parentElement;
+  while (target.parentElement && !holdsArticle(target.parentElement) && !hasTextBeside(target)) target = target.parentElement;
   target.remove();
 }
 
@@ -209,12 +215,12 @@ export function removeClutter(doc: DomDocument, options: { langs: readonly strin
       continue;
     }
     // In a caption, a credit or a label of its own ("Purchase Licensing Rights") goes, even beside the caption's text.
-    if (el.closest('figcaption') !== null && el.localName !== 'figcaption' && (isCreditOnly(textOf(el)) || isBoilerplate(textOf(el), options.langs))) {
+    if (el.localName !== 'figcaption' && inside(el, FIGCAPTION) && (isCreditOnly(textOf(el)) || isBoilerplate(textOf(el), options.langs))) {
       el.remove();
       continue;
     }
     // A region whose whole text is one furniture label ("Advertisement") goes with its empty slot.
-    if (el.children.length > 0 && ['div', 'section', 'span'].includes(el.localName) && isBoilerplate(textOf(el), options.langs) && !holdsMuch(el, page)) {
+    if (['div', 'section', 'span'].includes(el.localName) && el.children.length > 0 && isBoilerplate(textOf(el), options.langs) && !holdsMuch(el, page)) {
       el.remove();
     }
   }

@@ -11,6 +11,8 @@ export interface DomNode {
   readonly parentElement: DomElement | null;
   readonly childNodes: ArrayLike<DomNode>;
   readonly textContent: string | null;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
   remove(): void;
 }
 
@@ -28,6 +30,7 @@ export interface DomElement extends DomNode {
   readonly isConnected: boolean;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
+  hasAttributes(): boolean;
   setAttribute(name: string, value: string): void;
   removeAttribute(name: string): void;
   appendChild<T extends DomNode>(node: T): T;
@@ -59,6 +62,48 @@ export function isText(node: DomNode): node is DomText {
 /** Elements matching `selectors`, as an array (a snapshot: safe to remove while iterating). */
 export function all(root: DomElement | DomDocument, selectors: string): DomElement[] {
   return Array.from(root.querySelectorAll(selectors));
+}
+
+/**
+ * The elements below `el`, in document order, one at a time: no child lists are built (linkedom
+ * builds one on every `children` read, which made a long list under a deep chain quadratic), and
+ * a caller that stops early walks no further.
+ */
+export function* descendants(el: DomElement): Generator<DomElement> {
+  let node: DomElement | null = el.firstElementChild;
+  while (node) {
+    yield node;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== el ? node.nextElementSibling : null;
+  }
+}
+
+/** Whether an element below `el` has one of these tag names (faster than querySelector, which compiles its selector on every call). */
+export function hasDescendant(el: DomElement, tags: ReadonlySet<string>): boolean {
+  for (const d of descendants(el)) if (tags.has(d.localName)) return true;
+  return false;
+}
+
+/** Whether more than `limit` elements are below `el` (stops counting past the limit). */
+export function hasMoreElementsThan(el: DomElement, limit: number): boolean {
+  let count = 0;
+  for (const _ of descendants(el)) if (++count > limit) return true;
+  return false;
+}
+
+/**
+ * Whether `el`'s parent holds text outside `el` (the same as comparing their texts, without
+ * reading the parent's whole subtree: the first sibling with text answers).
+ */
+export function hasTextBeside(el: DomElement): boolean {
+  const parent = el.parentElement;
+  if (!parent) return false;
+  for (let n = parent.firstChild; n; n = n.nextSibling) if (n !== el && /\S/.test(n.textContent ?? '')) return true;
+  return false;
 }
 
 /** Text of a node with runs of white space as one space, trimmed. */

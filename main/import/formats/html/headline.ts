@@ -3,7 +3,7 @@
  * page says about itself (JSON-LD, Open Graph, <title>), so that a section label ("Africa"), a
  * gallery counter ("1 of 24"), an author's name or the site's logo is never taken for the headline.
  */
-import { all, inside, textOf, type DomDocument, type DomElement } from './dom.js';
+import { all, hasMoreElementsThan, inside, textOf, type DomDocument, type DomElement } from './dom.js';
 import { nameWords } from './clutter.js';
 import type { PageMeta } from './pageMeta.js';
 
@@ -110,8 +110,11 @@ function bylineText(el: DomElement): string {
 /** Paths of author pages: a link there names the writer. */
 const AUTHOR_PATH = /\/(?:by|authors?|autor|autoren|autores|auteurs?|autore|autori|profiles?|people|journalists?|redakteur|redaktion|reporters?|staff|columnists?|photographers?|fotografen|contributors?)\/[^/?#]+/i;
 
+/** A byline is a few names, links and dates: a block of more elements than this is something else. */
+const BYLINE_MAX_ELEMENTS = 60;
+
 function isByline(el: DomElement): boolean {
-  if (/^h[1-2]$/.test(el.localName)) return false;
+  if (/^h[1-2]$/.test(el.localName) || hasMoreElementsThan(el, BYLINE_MAX_ELEMENTS)) return false;
   if (el.localName === 'a' && AUTHOR_PATH.test(el.getAttribute('href') ?? '') && textOf(el).length <= 80) return true;
   const text = bylineText(el);
   if (text.length < 3 || text.length > 200 || !/\p{L}/u.test(text) || el.querySelector('p, li, figure, img') && text.length > 120) return false;

@@ -3,7 +3,7 @@
  * description, site name and language. Read before Readability removes the scripts; JSON-LD is
  * parsed as JSON (data, never run) and any that does not parse is ignored.
  */
-import { all, textOf, type DomDocument } from './dom.js';
+import { all, textOf, type DomDocument, type DomElement } from './dom.js';
 
 export interface PageMeta {
   /** Title texts, most trusted first (JSON-LD headline, og:title, twitter:title, <title>). */
@@ -70,8 +70,8 @@ function jsonLd(doc: DomDocument): { headline: string | null; description: strin
   return { headline: null, description: null, lang: null };
 }
 
-function meta(doc: DomDocument, key: string): string | null {
-  for (const el of all(doc, 'meta')) {
+function meta(metas: readonly DomElement[], key: string): string | null {
+  for (const el of metas) {
     const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
     if (name === key) {
       const content = el.getAttribute('content');
@@ -83,17 +83,19 @@ function meta(doc: DomDocument, key: string): string | null {
 
 export function readPageMeta(doc: DomDocument): PageMeta {
   const ld = jsonLd(doc);
+  // Read once: each search of a large page walks every element.
+  const metas = all(doc, 'meta');
   const titleEl = doc.head.querySelector('title') ?? doc.querySelector('title');
-  const titles = [ld.headline, meta(doc, 'og:title'), meta(doc, 'twitter:title'), meta(doc, 'title'), titleEl ? textOf(titleEl) : null];
-  const httpLang = all(doc, 'meta').find((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-language')?.getAttribute('content') ?? null;
-  const lang = doc.documentElement.getAttribute('lang') ?? doc.body.getAttribute('lang') ?? ld.lang ?? httpLang ?? meta(doc, 'og:locale');
-  const canonical = httpUrl(doc.head.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? httpUrl(meta(doc, 'og:url'));
+  const titles = [ld.headline, meta(metas, 'og:title'), meta(metas, 'twitter:title'), meta(metas, 'title'), titleEl ? textOf(titleEl) : null];
+  const httpLang = metas.find((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-language')?.getAttribute('content') ?? null;
+  const lang = doc.documentElement.getAttribute('lang') ?? doc.body.getAttribute('lang') ?? ld.lang ?? httpLang ?? meta(metas, 'og:locale');
+  const canonical = httpUrl(doc.head.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? httpUrl(meta(metas, 'og:url'));
   const base = doc.head.querySelector('base')?.getAttribute('href');
   return {
     baseUrl: httpUrl(base, canonical ?? undefined) ?? canonical,
     titles: [...new Set(titles.filter((t): t is string => t !== null && t !== ''))],
-    description: ld.description ?? meta(doc, 'og:description') ?? meta(doc, 'description') ?? meta(doc, 'twitter:description'),
-    siteName: meta(doc, 'og:site_name') ?? meta(doc, 'application-name'),
+    description: ld.description ?? meta(metas, 'og:description') ?? meta(metas, 'description') ?? meta(metas, 'twitter:description'),
+    siteName: meta(metas, 'og:site_name') ?? meta(metas, 'application-name'),
     lang: lang && lang.trim() !== '' ? lang.trim() : null,
   };
 }
