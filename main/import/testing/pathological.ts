@@ -77,6 +77,8 @@ export const HTML_FILES: PathologicalFile[] = [
   text('html: entity-like text', 'a.html', (n) => `<p>${fill('&amp;&#', n)}</p>`),
   text('html: a run of <', 'a.html', (n) => fill('<', n)),
   text('html: unclosed comment', 'a.html', (n) => '<!--' + fill('-', n)),
+  text('html: many paragraphs under a deep chain', 'a.html', (n) => Array.from({ length: 200 }, (_, i) => `<font a=${i}>`).join('') + fill('<p>x', n)),
+  text('html: unclosed formatting of many kinds', 'a.html', (n) => '<p>' + Array.from({ length: 40 }, (_, i) => `<font color=${i}>`).join('') + fill('<p>y', n)),
 ];
 
 const xliff = (body: string): string =>

@@ -12,7 +12,7 @@
  * `visibility:hidden` are marked (`data-verso-hidden`), not dropped: `removeHidden` (clutter.ts)
  * decides, because a saved page may have hidden its whole content behind an open dialog.
  */
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
 import { parseHTML } from 'linkedom';
 import { ServiceError } from '../../../services/serviceError.js';
 import { IMPORT_LIMITS } from '../../limits.js';
@@ -83,11 +83,12 @@ function tooComplex(what: 'depth' | 'elements'): ServiceError {
 
 /**
  * HTML parsing re-opens unclosed formatting tags (<b>, <i>, <font>…) in every block that follows,
- * up to three of each kind: tag soup can become far more elements than it has tags (200 KB of
- * `<p><b><i>` is 200,000 elements). Past this many elements, and this many per tag, the page is
- * refused: no page a person can read is built that way, and reading it would take seconds.
+ * up to three of each kind: tag soup can become far more elements than it has tags (40 unclosed
+ * <font>s before 50,000 short paragraphs are two million). Past this many elements, and this many
+ * per tag written, parsing stops and the page is refused: no page a person can read is built that
+ * way, and building it would take seconds.
  */
-const REBUILT = { minElements: 50_000, perTag: 3 } as const;
+const REBUILT = { minElements: 50_000, perTag: 4 } as const;
 
 function rebuiltTooMuch(elements: number, tags: number): ServiceError {
   return new ServiceError(
@@ -95,6 +96,19 @@ function rebuiltTooMuch(elements: number, tags: number): ServiceError {
     `The page leaves so many formatting tags unclosed that its ${tags} tags would become more than ${elements} elements. Paste its text instead.`,
     { limit: elements, what: 'rebuilt', tags },
   );
+}
+
+/** parse5's own tree, counting the elements it creates and stopping past the limit. */
+function countingAdapter(tags: number): TreeAdapter<DefaultTreeAdapterMap> {
+  const limit = Math.max(REBUILT.minElements, REBUILT.perTag * tags);
+  let created = 0;
+  return {
+    ...defaultTreeAdapter,
+    createElement(tagName, namespaceURI, attrs) {
+      if (++created > limit) throw rebuiltTooMuch(limit, tags);
+      return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
+    },
+  };
 }
 
 /** Start tags written in the page (an upper bound: `<x` inside scripts and comments counts too). */
@@ -137,7 +151,7 @@ interface Frame {
 }
 
 /** Copies parse5 children into a linkedom parent, without recursion (the depth limit is checked here). */
-function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startDepth: number, budget: { left: number; tags: number; limit: number }): void {
+function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startDepth: number): void {
   const stack: Frame[] = [{ nodes: from, index: 0, parent: into, depth: startDepth, open: new Set() }];
   let elements = 0;
   while (stack.length > 0) {
@@ -163,7 +177,6 @@ function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startD
     }
     if (frame.depth + 1 > IMPORT_LIMITS.xmlDepth) throw tooComplex('depth');
     if (++elements > IMPORT_LIMITS.xmlElements) throw tooComplex('elements');
-    if (--budget.left < 0) throw rebuiltTooMuch(budget.limit, budget.tags);
     const style = attr(node, 'style') ?? '';
     // Word's pasted lists draw their bullets and numbers as text marked "mso-list:Ignore".
     if (/mso-list\s*:\s*ignore/i.test(style)) continue;
@@ -183,20 +196,17 @@ function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startD
 
 /** The page as a linkedom document (head and body filled from parse5's tree). */
 export function buildDom(html: string): DomDocument {
-  const tree = parse(html);
+  const tree = parse(html, { treeAdapter: countingAdapter(startTags(html)) });
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>') as unknown as { document: DomDocument };
   const root = tree.childNodes.find((n): n is P5Element => 'tagName' in n && n.tagName === 'html');
   if (!root) return document;
   copyAttributes(root, document.documentElement);
-  const tags = startTags(html);
-  const limit = Math.max(REBUILT.minElements, REBUILT.perTag * tags);
-  const budget = { left: limit, tags, limit };
   for (const part of root.childNodes) {
     if (!('tagName' in part)) continue;
-    if (part.tagName === 'head') copyChildren(document, part.childNodes, document.head, 1, budget);
+    if (part.tagName === 'head') copyChildren(document, part.childNodes, document.head, 1);
     else if (part.tagName === 'body') {
       copyAttributes(part, document.body);
-      copyChildren(document, part.childNodes, document.body, 1, budget);
+      copyChildren(document, part.childNodes, document.body, 1);
     }
   }
   return document;
