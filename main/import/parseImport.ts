@@ -137,6 +137,7 @@ const MARKDOWN_EXCESS: Record<MarkdownExcess['what'], string> = {
   containerDepth: 'quote or list levels opened on one line',
   documentEmphasisRuns: 'emphasis markers (* or _) in the whole article',
   documentBrackets: 'link or image brackets ([) in the whole article',
+  documentCodeMarks: 'code marks (` runs) and backslashes in the whole article',
 };
 
 /** Refuses, before parsing, Markdown whose parse would take far longer than its size suggests. */

@@ -44,6 +44,10 @@ describe('markdownExcess', () => {
     const runs = MARKDOWN_LIMITS.documentEmphasisRuns / 1000;
     expect(markdownExcess(emphasis.repeat(runs))).toBeNull();
     expect(markdownExcess(emphasis.repeat(runs) + '_b_')).toMatchObject({ what: 'documentEmphasisRuns', found: MARKDOWN_LIMITS.documentEmphasisRuns + 2 });
+    const code = '`a` \\. \\, '.repeat(100) + '\n\n';
+    const codeBlocks = MARKDOWN_LIMITS.documentCodeMarks / 400;
+    expect(markdownExcess(code.repeat(codeBlocks))).toBeNull();
+    expect(markdownExcess(code.repeat(codeBlocks) + '\\')).toMatchObject({ what: 'documentCodeMarks', found: MARKDOWN_LIMITS.documentCodeMarks + 1 });
   });
 
   it('reads any line ending, and only spaces and tabs make a blank line', () => {

@@ -23,10 +23,12 @@ export const MARKDOWN_LIMITS = {
   documentEmphasisRuns: 20_000,
   /** `[` in the whole article: each link costs micromark about 50 µs (a long article has a few hundred). */
   documentBrackets: 8_000,
+  /** Backtick runs and backslashes (code spans and escapes) in the whole article: about 8 µs each. */
+  documentCodeMarks: 20_000,
 } as const;
 
 export interface MarkdownExcess {
-  what: 'blockChars' | 'emphasisRuns' | 'brackets' | 'containerDepth' | 'documentEmphasisRuns' | 'documentBrackets';
+  what: 'blockChars' | 'emphasisRuns' | 'brackets' | 'containerDepth' | 'documentEmphasisRuns' | 'documentBrackets' | 'documentCodeMarks';
   found: number;
   limit: number;
   /** 1-based line where the block (or the line) starts. */
@@ -56,6 +58,8 @@ interface BlockCount {
   chars: number;
   emphasisRuns: number;
   brackets: number;
+  /** Counted for the whole article only. */
+  codeMarks: number;
   line: number;
 }
 
@@ -65,6 +69,7 @@ function countLine(block: BlockCount, line: string): void {
     const c = line.charAt(i);
     if (c === '[') block.brackets++;
     else if ((c === '*' || c === '_') && line.charAt(i - 1) !== c) block.emphasisRuns++;
+    else if (c === '\\' || (c === '`' && line.charAt(i - 1) !== c)) block.codeMarks++;
   }
 }
 
@@ -77,29 +82,31 @@ function excess(block: BlockCount): MarkdownExcess | null {
 }
 
 function documentExcess(total: BlockCount, line: number): MarkdownExcess | null {
-  const { documentEmphasisRuns, documentBrackets } = MARKDOWN_LIMITS;
+  const { documentEmphasisRuns, documentBrackets, documentCodeMarks } = MARKDOWN_LIMITS;
   if (total.emphasisRuns > documentEmphasisRuns) return { what: 'documentEmphasisRuns', found: total.emphasisRuns, limit: documentEmphasisRuns, line };
   if (total.brackets > documentBrackets) return { what: 'documentBrackets', found: total.brackets, limit: documentBrackets, line };
+  if (total.codeMarks > documentCodeMarks) return { what: 'documentCodeMarks', found: total.codeMarks, limit: documentCodeMarks, line };
   return null;
 }
 
 /** The first limit a Markdown text exceeds (blank lines: spaces and tabs only, as in CommonMark), or null. Linear. */
 export function markdownExcess(text: string): MarkdownExcess | null {
   const lines = text.split(/\r\n?|\n/);
-  let block: BlockCount = { chars: 0, emphasisRuns: 0, brackets: 0, line: 1 };
-  const total: BlockCount = { chars: 0, emphasisRuns: 0, brackets: 0, line: 1 };
+  let block: BlockCount = { chars: 0, emphasisRuns: 0, brackets: 0, codeMarks: 0, line: 1 };
+  const total: BlockCount = { chars: 0, emphasisRuns: 0, brackets: 0, codeMarks: 0, line: 1 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (/^[ \t]*$/.test(line)) {
-      block = { chars: 0, emphasisRuns: 0, brackets: 0, line: i + 2 };
+      block = { chars: 0, emphasisRuns: 0, brackets: 0, codeMarks: 0, line: i + 2 };
       continue;
     }
     const depth = containerMarkers(line);
     if (depth > MARKDOWN_LIMITS.containerDepth) return { what: 'containerDepth', found: depth, limit: MARKDOWN_LIMITS.containerDepth, line: i + 1 };
-    const before = { emphasisRuns: block.emphasisRuns, brackets: block.brackets };
+    const before = { ...block };
     countLine(block, line);
     total.emphasisRuns += block.emphasisRuns - before.emphasisRuns;
     total.brackets += block.brackets - before.brackets;
+    total.codeMarks += block.codeMarks - before.codeMarks;
     const over = excess(block) ?? documentExcess(total, i + 1);
     if (over) return over;
   }
