@@ -159,10 +159,18 @@ export function renderXliffInline(text: string, codes: readonly InlineCode[], ve
   return { content: w.out, data: version === '2.0' ? w.data : [] };
 }
 
+/** Native data exactly: a control character XML cannot carry as text becomes a 2.0 <cp hex>, the rest is escaped. */
+function dataText(value: string): string {
+  return value
+    .split(/([\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF])/)
+    .map((part, i) => (i % 2 === 1 ? `<cp hex="${part.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>` : escapeXml(part)))
+    .join('');
+}
+
 /** A 2.0 <originalData> element for `data` (deduplicated by id), or '' when there is none. */
 export function originalDataElement(data: readonly XliffData[], indent: string): string {
   const seen = new Set<string>();
   const unique = data.filter((d) => !seen.has(d.id) && seen.add(d.id));
   if (unique.length === 0) return '';
-  return [`${indent}<originalData>`, ...unique.map((d) => `${indent}  <data id="${d.id}" xml:space="preserve">${escapeXml(d.value)}</data>`), `${indent}</originalData>`].join('\n');
+  return [`${indent}<originalData>`, ...unique.map((d) => `${indent}  <data id="${d.id}" xml:space="preserve">${dataText(d.value)}</data>`), `${indent}</originalData>`].join('\n');
 }
