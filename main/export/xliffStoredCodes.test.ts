@@ -46,3 +46,23 @@ describe('XLIFF codes stored before issue 14', () => {
     expect(x20).toContain('<source xml:space="preserve">A <pc id="1" type="fmt" subType="xlf:b" equivStart="*">bold</pc> <ph id="2" type="fmt" equiv="x"/> and <sc id="3" type="other" equiv="[" isolated="yes"/>span<ec id="4" isolated="yes"/> <ph id="5" dataRef="d5"/>end</source>');
   });
 });
+
+describe('the VT case (issue 14, found in review)', () => {
+  it('an imported paragraph with inline codes and a vertical tab, machine-translated, exports as well-formed, valid XLIFF', async () => {
+    fixture = await exportFixture(['The **storm** closed [the roads](https://news.example/roads) today.'], { signOff: false });
+    const p = fixture.doc.paragraphs[0]!;
+    expect(p.codes?.map((k) => k.type)).toEqual(['bold', 'link']);
+    // Word's line break (VT) typed or pasted into the translation, between the codes.
+    const target = p.target.replace(' ', '\u000B');
+    await fixture.backend.api.updateParagraphTarget({ paragraphId: p.id, target });
+    const saved = (await fixture.backend.api.getDocument({ documentId: fixture.doc.id })).paragraphs[0]!;
+    expect(saved.target).toContain('\u000B');
+    for (const [format, schema] of [['xliff20', 'xliff20'], ['xliff12', 'xliff12']] as const) {
+      const xml = (await fixture.backend.api.exportFile({ documentId: fixture.doc.id, format, mode: 'draft' })).content;
+      expect(xmlSchemaErrors(xml, schema), format).toBeNull();
+      expect(xliffRuleErrors(xml), format).toEqual([]);
+      expect(xml).not.toContain('\u000B');
+      expect(xml).toMatch(/<target[^>]*>[^<]*\n/);
+    }
+  });
+});
