@@ -31,6 +31,8 @@ export function blockOfStructure(value: string | null): { kind: BlockKind; marke
   if (kind === null) return null;
   if (kind === 'quote') return { kind: 'quote', marker: null };
   if (kind === 'list-item') return { kind: 'list-item', marker: null };
+  // Verso before issue 14 wrote 2.0 type="verso:heading" without the level.
+  if (kind === 'heading') return { kind: 'heading', marker: null };
   const heading = /^heading-([1-6])$/.exec(kind);
   if (heading) return { kind: 'heading', marker: heading[1]! };
   const item = /^list-item-(\d{1,9})$/.exec(kind);
