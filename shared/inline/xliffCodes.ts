@@ -80,7 +80,9 @@ export function xliffMeaning(code: XliffCode): XliffMeaning {
   const a = code.attrs;
   const shape = shapeOf(code);
   const ctype = nonEmpty(a['ctype']);
-  const known = ctype !== null ? FROM_CTYPE[ctype] : undefined;
+  // Verso writes a 2.0 type with no 1.2 counterpart as ctype "x-<type>": read back as that type.
+  const typed = ctype !== null ? /^x-(fmt|ui|quote|link|image|other)$/.exec(ctype)?.[1] : undefined;
+  const known = ctype !== null ? (FROM_CTYPE[ctype] ?? (typed !== undefined ? ([typed as CodeType, null] as [CodeType, null]) : undefined)) : undefined;
   let type: CodeType | null = a['type'] !== undefined && CODE_TYPES.has(a['type']) ? (a['type'] as CodeType) : null;
   let subType = type !== null && a['subType'] !== undefined && SUBTYPE_PATTERN.test(a['subType']) ? a['subType'] : null;
   if (type === null && known) [type, subType] = known;

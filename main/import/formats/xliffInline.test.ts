@@ -52,6 +52,11 @@ describe('XLIFF 2.0 → 1.2 by meaning', () => {
   for (const [name, source, data, content] of cases) {
     it(name, () => expect(convert(file20(source, data), '1.2')).toEqual({ content, data: [] }));
   }
+  it('and back: a 2.0 type 1.2 has no ctype for (ui, quote, other) comes back from its x- ctype', () => {
+    const there = convert(file20('a<ph id="1" type="ui"/> <pc id="2" type="quote">q</pc>'), '1.2').content;
+    expect(there).toBe('a<x id="1" ctype="x-ui"/> <g id="2" ctype="x-quote">q</g>');
+    expect(convert(file12(there), '2.0').content).toBe('a<ph id="1" type="ui"/> <pc id="2" type="quote">q</pc>');
+  });
 });
 
 describe("Verso's own codes survive an XLIFF round trip", () => {
