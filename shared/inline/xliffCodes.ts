@@ -52,6 +52,13 @@ const FROM_CTYPE: Record<string, [CodeType, string | null]> = {
   image: ['image', null],
 };
 
+/** The `xlf:` subType values and the type each requires (XLIFF 2.0 §4.3.1.36); other `xlf:` values are reserved. */
+const XLF_SUBTYPES: Record<string, CodeType> = { 'xlf:b': 'fmt', 'xlf:i': 'fmt', 'xlf:u': 'fmt', 'xlf:lb': 'fmt', 'xlf:pb': 'fmt', 'xlf:var': 'ui' };
+
+function validSubType(subType: string, type: CodeType): boolean {
+  return SUBTYPE_PATTERN.test(subType) && (!subType.startsWith('xlf:') || XLF_SUBTYPES[subType] === type);
+}
+
 const nonEmpty = (v: string | undefined | null): string | null => (v === undefined || v === null || v === '' ? null : v);
 
 function shapeOf(code: XliffCode): XliffMeaning['shape'] {
@@ -84,7 +91,7 @@ export function xliffMeaning(code: XliffCode): XliffMeaning {
   const typed = ctype !== null ? /^x-(fmt|ui|quote|link|image|other)$/.exec(ctype)?.[1] : undefined;
   const known = ctype !== null ? (FROM_CTYPE[ctype] ?? (typed !== undefined ? ([typed as CodeType, null] as [CodeType, null]) : undefined)) : undefined;
   let type: CodeType | null = a['type'] !== undefined && CODE_TYPES.has(a['type']) ? (a['type'] as CodeType) : null;
-  let subType = type !== null && a['subType'] !== undefined && SUBTYPE_PATTERN.test(a['subType']) ? a['subType'] : null;
+  let subType = type !== null && a['subType'] !== undefined && validSubType(a['subType'], type) ? a['subType'] : null;
   if (type === null && known) [type, subType] = known;
   else if (type === null && ctype !== null) type = 'other';
   return {
