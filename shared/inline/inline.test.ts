@@ -15,6 +15,7 @@ import {
 } from './inlineCodes.js';
 import { parseMarkdownInline } from './markdownInline.js';
 import { renderHtml, renderMarkdown, renderPlainText, renderXliff } from './renderInline.js';
+import { renderXliffInline } from './xliffWrite.js';
 
 describe('tokens', () => {
   const codes: InlineCode[] = [{ type: 'bold' }, { type: 'link', href: 'https://a.example/' }, { type: 'break' }];
@@ -135,7 +136,11 @@ describe('renderers', () => {
       { type: 'break' },
     ];
     const t = `a ${o(0)}b${c(0)} ${s(1)} ${o(2)}c${c(2)}${s(3)} & <`;
-    expect(renderXliff(t, x, '1.2')).toBe('a <g id="7" ctype="bold">b</g> <ph id="8">&lt;br/&gt;</ph> <g id="3" ctype="bold">c</g><x id="4" ctype="lb"/> &amp; &lt;');
-    expect(renderXliff(t, x, '2.0')).toBe('a <pc id="7" ctype="bold">b</pc> <ph id="8"/> <pc id="3" type="fmt" subType="xlf:b">c</pc><ph id="4" type="fmt" subType="xlf:lb"/> &amp; &lt;');
+    // Written from their meaning, ids renumbered (the file's own ids 7 and 8 are not copied).
+    expect(renderXliff(t, x, '1.2')).toBe('a <g id="1" ctype="bold">b</g> <ph id="2">&lt;br/&gt;</ph> <g id="3" ctype="bold">c</g><x id="4" ctype="lb"/> &amp; &lt;');
+    expect(renderXliffInline(t, x, '2.0')).toEqual({
+      content: 'a <pc id="1" type="fmt" subType="xlf:b">b</pc> <ph id="2" dataRef="d2"/> <pc id="3" type="fmt" subType="xlf:b">c</pc><ph id="4" type="fmt" subType="xlf:lb"/> &amp; &lt;',
+      data: [{ id: 'd2', value: '<br/>' }],
+    });
   });
 });

@@ -14,8 +14,11 @@
  * exactly once, an open before its close. Source and target share the paragraph's codes.
  */
 
-/** Element names of XLIFF inline codes kept as they came (1.2: g x bx ex ph; 2.0: pc ph sc ec). */
-export type XliffElement = 'g' | 'x' | 'bx' | 'ex' | 'ph' | 'pc' | 'sc' | 'ec';
+/**
+ * Element names of XLIFF inline codes as they came (1.2: g x bx ex ph bpt it, and ept for an end
+ * whose <bpt> is not in the segment; 2.0: pc ph sc ec). A <bpt> and its <ept> are one paired code.
+ */
+export type XliffElement = 'g' | 'x' | 'bx' | 'ex' | 'ph' | 'bpt' | 'ept' | 'it' | 'pc' | 'sc' | 'ec';
 
 export type InlineCode =
   | { type: 'bold' }
@@ -24,8 +27,13 @@ export type InlineCode =
   /** Verbatim code (Markdown `code`, HTML <code>): never translated. */
   | { type: 'code'; text: string }
   | { type: 'break' }
-  /** An XLIFF inline code: its element, attributes and (1.2 <ph>) native content, restored on export. */
-  | { type: 'xliff'; element: XliffElement; attrs: Record<string, string>; content: string };
+  /**
+   * An XLIFF inline code as the file wrote it: its element, its own attributes and its native
+   * code (1.2 <ph>/<bpt>/<it> content, 2.0 originalData of dataRef/dataRefStart); `end`: a pair's
+   * end (1.2 <ept> attributes and content, 2.0 dataRefEnd data). Export writes it from its
+   * meaning (xliffCodes.ts), never by copying the attributes.
+   */
+  | { type: 'xliff'; element: XliffElement; attrs: Record<string, string>; content: string; end?: { attrs: Record<string, string>; content: string } };
 
 export const MAX_CODES = 256;
 const OPEN = 0xe000;
@@ -44,7 +52,7 @@ export function isPaired(code: InlineCode): boolean {
     case 'break':
       return false;
     case 'xliff':
-      return code.element === 'g' || code.element === 'pc';
+      return code.element === 'g' || code.element === 'pc' || code.element === 'bpt';
   }
 }
 

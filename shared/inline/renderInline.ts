@@ -4,42 +4,12 @@
  * codes. Tokens that do not belong to a code are dropped; a missing close is closed at the end.
  */
 import { escapeXml } from '../xml/escapeXml.js';
-import { isPaired, tokenInfo, TOKEN_PATTERN, plainOf, type InlineCode, type XliffElement } from './inlineCodes.js';
+import { plainOf, type InlineCode } from './inlineCodes.js';
+import { pieces } from './pieces.js';
+import { safeHref } from './safeHref.js';
+import { renderXliffInline, type XliffVersion } from './xliffWrite.js';
 
-type Piece = { kind: 'text'; text: string } | { kind: 'open' | 'close' | 'solo'; index: number; code: InlineCode };
-
-/** The text as pieces, with unknown placeholders dropped and unbalanced pairs balanced. */
-function pieces(text: string, codes: readonly InlineCode[]): Piece[] {
-  const out: Piece[] = [];
-  const open: number[] = [];
-  let last = 0;
-  for (const m of text.matchAll(TOKEN_PATTERN)) {
-    if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index) });
-    last = m.index + 1;
-    const info = tokenInfo(m[0])!;
-    const code = codes[info.index];
-    if (!code || (info.role === 'solo') === isPaired(code)) continue;
-    if (info.role === 'open') {
-      if (open.includes(info.index)) continue;
-      open.push(info.index);
-    } else if (info.role === 'close') {
-      const at = open.lastIndexOf(info.index);
-      if (at < 0) continue;
-      // Close what was opened inside it first (markup nests).
-      for (const inner of open.splice(at).slice(1).reverse()) out.push({ kind: 'close', index: inner, code: codes[inner]! });
-    }
-    out.push({ kind: info.role, index: info.index, code });
-  }
-  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
-  for (const i of open.reverse()) out.push({ kind: 'close', index: i, code: codes[i]! });
-  return out;
-}
-
-/** Only links a reader may safely follow survive export. */
-export function safeHref(href: string): string | null {
-  const h = href.trim();
-  return /^(https?:\/\/|mailto:)/i.test(h) && !/[\u0000-\u001f\s]/.test(h) ? h : null;
-}
+export { safeHref };
 
 // --- Markdown ----------------------------------------------------------------------------------
 
@@ -199,67 +169,15 @@ export function renderPlainText(text: string, codes: readonly InlineCode[]): str
 
 // --- XLIFF -------------------------------------------------------------------------------------
 
-export type XliffVersion = '1.2' | '2.0';
+export type { XliffVersion };
 
 export { escapeXml };
 
-const TO_20: Record<XliffElement, XliffElement> = { g: 'pc', x: 'ph', bx: 'sc', ex: 'ec', ph: 'ph', pc: 'pc', sc: 'sc', ec: 'ec' };
-const TO_12: Record<XliffElement, XliffElement> = { pc: 'g', sc: 'bx', ec: 'ex', g: 'g', x: 'x', bx: 'bx', ex: 'ex', ph: 'ph' };
-
-function attrs(a: Record<string, string>): string {
-  return Object.entries(a)
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-    .join('');
-}
-
 /**
- * XLIFF inline content for a <source>/<target>: codes imported from XLIFF come back as the
- * elements they were (mapped between 1.2 and 2.0 when the version differs); bold, italic and
- * links become <g ctype="bold|italic|link"> (1.2) or <pc type="fmt" subType="xlf:b|xlf:i"> /
- * <pc type="link"> (2.0); inline code a <ph> (its text as 1.2 content, as `disp` in 2.0); a line
- * break <x ctype="lb"/> (1.2) or <ph type="fmt" subType="xlf:lb"/> (2.0). Ids are the code's
- * number + 1 unless the code brought its own.
+ * XLIFF inline content for a <source>/<target> (xliffWrite.ts: every code written from its
+ * meaning, ids renumbered from 1). For 2.0 the native data it refers to comes from
+ * `renderXliffInline`; this form is for content without an <originalData> beside it.
  */
 export function renderXliff(text: string, codes: readonly InlineCode[], version: XliffVersion): string {
-  let out = '';
-  for (const p of pieces(text, codes)) {
-    if (p.kind === 'text') {
-      out += escapeXml(p.text);
-      continue;
-    }
-    const code = p.code;
-    const id = String(p.index + 1);
-    if (code.type === 'xliff') {
-      const element = version === '2.0' ? TO_20[code.element] : TO_12[code.element];
-      // Its own id (or 2.0 <ec startRef>) when it brought one.
-      const a = attrs('id' in code.attrs || 'startRef' in code.attrs ? code.attrs : { id, ...code.attrs });
-      if (p.kind === 'close') out += `</${element}>`;
-      else if (p.kind === 'open') out += `<${element}${a}>`;
-      else if (element === 'ph' && version === '1.2') out += `<ph${a}>${escapeXml(code.content)}</ph>`;
-      else out += `<${element}${a}/>`;
-      continue;
-    }
-    if (p.kind === 'close') {
-      out += version === '2.0' ? '</pc>' : '</g>';
-      continue;
-    }
-    switch (code.type) {
-      case 'bold':
-      case 'italic': {
-        const short = code.type === 'bold' ? 'b' : 'i';
-        out += version === '2.0' ? `<pc id="${id}" type="fmt" subType="xlf:${short}">` : `<g id="${id}" ctype="${code.type}">`;
-        break;
-      }
-      case 'link':
-        out += version === '2.0' ? `<pc id="${id}" type="link">` : `<g id="${id}" ctype="link">`;
-        break;
-      case 'code':
-        out += version === '2.0' ? `<ph id="${id}" disp="${escapeXml(code.text)}"/>` : `<ph id="${id}">${escapeXml(code.text)}</ph>`;
-        break;
-      case 'break':
-        out += version === '2.0' ? `<ph id="${id}" type="fmt" subType="xlf:lb"/>` : `<x id="${id}" ctype="lb"/>`;
-        break;
-    }
-  }
-  return out;
+  return renderXliffInline(text, codes, version).content;
 }

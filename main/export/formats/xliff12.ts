@@ -6,6 +6,7 @@
 import { originKind, type ExportDocument, type ExportParagraph } from '../model.js';
 import { escapeXml } from '../text.js';
 import { xliff12State } from './xliffStates.js';
+import { structureKind } from '../../import/formats/xliffStructure.js';
 import { xmlSegmentText } from './xliffText.js';
 
 /**
@@ -36,7 +37,8 @@ export function writeXliff12(doc: ExportDocument): string {
   for (const p of doc.paragraphs) {
     const s = xliff12State(p.status);
     const attrs = [`id="${p.index + 1}"`, `resname="${a(p.id)}"`, 'xml:space="preserve"'];
-    if (p.kind !== 'paragraph') attrs.push(`restype="x-${p.kind}"`);
+    const kind = structureKind(p.kind, p.marker);
+    if (kind !== null) attrs.push(`restype="x-verso-${kind}"`);
     if (s.approved) attrs.push('approved="yes"');
     // Excluded from translation (issue 11); import reads it back as such.
     if (p.excluded) attrs.push('translate="no"');

@@ -5,7 +5,9 @@
 import { originKind, type ExportDocument, type ExportParagraph } from '../model.js';
 import { escapeXml } from '../text.js';
 import { xliff20State } from './xliffStates.js';
-import { xmlSegmentText } from './xliffText.js';
+import { originalDataElement } from '../../../shared/inline/xliffWrite.js';
+import { structureKind } from '../../import/formats/xliffStructure.js';
+import { xliffSegment } from './xliffText.js';
 
 /**
  * The target's origin in the Metadata module (issue 12), read back by Verso's importer: origin
@@ -29,12 +31,9 @@ function provenanceMetadata(p: ExportParagraph): string[] {
   ];
 }
 
-/**
- * Inline code ids inside an <mtc:match> get an `m` prefix, so they never repeat the ids the
- * segment's own inline codes use in the same unit (text is escaped, so only attributes match).
- */
-function matchIds(content: string): string {
-  return content.replace(/ (id|startRef)="([^"]*)"/g, ' $1="m$2"');
+/** The engine as a valid subType (`prefix:value`, no white space or colon in the value): `verso:` + its id, percent-encoded. */
+export function engineSubType(engineId: string): string | null {
+  return engineId === '' ? null : `verso:${encodeURIComponent(engineId)}`;
 }
 
 export function writeXliff20(doc: ExportDocument): string {
@@ -51,13 +50,20 @@ export function writeXliff20(doc: ExportDocument): string {
   for (const p of doc.paragraphs) {
     const s = xliff20State(p.status);
     // translate="no": excluded from translation (issue 11); import reads it back as such.
-    out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${p.kind !== 'paragraph' ? ` type="verso:${p.kind}"` : ''}${p.excluded ? ' translate="no"' : ''}>`);
+    const kind = structureKind(p.kind, p.marker);
+    out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${kind !== null ? ` type="verso:${kind}"` : ''}${p.excluded ? ' translate="no"' : ''}>`);
     out.push(...provenanceMetadata(p));
     if (p.mt) {
+      // The candidate's inline codes and data get an `m` prefix: ids never repeat the segment's in one unit.
+      const mtSource = xliffSegment(p.source, p.codes, '2.0', 'm');
+      const mtTarget = xliffSegment(p.mt.text, p.codes, '2.0', 'm');
+      const subType = engineSubType(p.mt.engineId);
       out.push('      <mtc:matches>');
-      out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}" subType="verso:${a(p.mt.engineId)}">`);
-      out.push(`          <source>${matchIds(xmlSegmentText(p.source, p.codes, '2.0'))}</source>`);
-      out.push(`          <target>${matchIds(xmlSegmentText(p.mt.text, p.codes, '2.0'))}</target>`);
+      out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}"${subType !== null ? ` subType="${a(subType)}"` : ''}>`);
+      const data = originalDataElement([...mtSource.data, ...mtTarget.data], '          ');
+      if (data !== '') out.push(data);
+      out.push(`          <source>${mtSource.content}</source>`);
+      out.push(`          <target>${mtTarget.content}</target>`);
       out.push('        </mtc:match>');
       out.push('      </mtc:matches>');
     }
@@ -65,9 +71,13 @@ export function writeXliff20(doc: ExportDocument): string {
     if (p.mt) notes.push(`<note category="mt">${a(`${p.engineName ?? p.mt.engineId} ${p.mt.engineVersion}, ${p.mt.createdAt}`)}</note>`);
     if (p.signOff) notes.push(`<note category="sign-off">${a(`${p.signOff.name} ${p.signOff.at} sha256:${p.signOff.textHash}`)}</note>`);
     if (notes.length > 0) out.push('      <notes>', ...notes.map((n) => '        ' + n), '      </notes>');
+    const source = xliffSegment(p.source, p.codes, '2.0');
+    const target = p.status !== 'new' ? xliffSegment(p.target, p.codes, '2.0') : null;
+    const data = originalDataElement([...source.data, ...(target?.data ?? [])], '      ');
+    if (data !== '') out.push(data);
     out.push(`      <segment id="s${p.index + 1}" state="${s.state}" subState="${s.subState}">`);
-    out.push(`        <source xml:space="preserve">${xmlSegmentText(p.source, p.codes, '2.0')}</source>`);
-    if (p.status !== 'new') out.push(`        <target xml:space="preserve">${xmlSegmentText(p.target, p.codes, '2.0')}</target>`);
+    out.push(`        <source xml:space="preserve">${source.content}</source>`);
+    if (target !== null) out.push(`        <target xml:space="preserve">${target.content}</target>`);
     out.push('      </segment>', '    </unit>');
   }
   out.push('  </file>', '</xliff>');

@@ -1,18 +1,19 @@
 /**
  * XLIFF 1.2 (also 1.0/1.1) and 2.x: each translation unit becomes a paragraph; an existing target
  * comes along as machine translation (with the tool that made it) or as confirmed text, by its
- * state. Inline codes become protected tokens (shared/inline) that export restores: 1.2 <g> (paired),
- * <x/>, <bx/>, <ex/>, <ph> (with its native content); 2.0 <pc> (paired), <ph/>, <sc/>, <ec/>. A
- * target's codes are matched to its source's by element and id; one the source lacks is dropped.
- * <bpt>/<ept>/<it>/<sub> content is left out; the text inside <mrk> is kept.
+ * state. Inline codes become protected tokens (shared/inline) that export restores (xliffInline.ts:
+ * 1.2 g x bx ex bpt/ept ph it with their native code, 2.0 pc ph sc ec with their originalData);
+ * the text inside <mrk> is kept. Verso's own paragraph structure (xliffStructure.ts) is read back.
  * A unit marked translate="no" (on itself, or inherited from its <group> / 2.0 <file>) becomes a
  * paragraph excluded from translation, never one to translate.
  */
 import type { SaxesTagNS } from 'saxes';
-import { closeToken, compactCodes, MAX_CODES, openToken, soloToken, type InlineCode, type XliffElement } from '../../../shared/inline/inlineCodes.js';
 import type { ImportedSegment, ImportedTarget, ImportedTargetState, ParsedImport } from '../../../shared/import/importedDocument.js';
 import { ServiceError } from '../../services/serviceError.js';
 import { attr, parseXml } from './safeXml.js';
+import { closeToken } from '../../../shared/inline/inlineCodes.js';
+import { CODES_1, CODES_2, PAIRED_ELEMENTS, UnitInline, type ContentSink } from './xliffInline.js';
+import { blockOfStructure } from './xliffStructure.js';
 import { emptyEvidence, readOriginNote, unitOrigin, type MtCandidate, type OriginEvidence } from './xliffOrigin.js';
 
 const NS_1 = 'urn:oasis:names:tc:xliff:document:1.2';
@@ -21,7 +22,7 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const NS_MTC = 'urn:oasis:names:tc:xliff:matches:2.0';
 const NS_MDA = 'urn:oasis:names:tc:xliff:metadata:2.0';
 
-/** XLIFF 1.x elements whose content is native code, not text. */
+/** XLIFF 1.x elements whose content is native code, not text (outside a code: skipped). */
 const CODE_CONTENT_1 = new Set(['ph', 'bpt', 'ept', 'it', 'sub']);
 /** 1.2 target states that mean the translation was finished. */
 const DONE_STATES_1 = new Set(['translated', 'signed-off', 'final']);
@@ -43,23 +44,23 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const PAIRED = new Set(['g', 'pc']);
-const CODES_1 = new Set(['g', 'x', 'bx', 'ex', 'ph']);
-const CODES_2 = new Set(['pc', 'ph', 'sc', 'ec']);
-
-/** The element's own (un-namespaced) attributes, as export writes them back. */
-function plainAttrs(tag: SaxesTagNS): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of Object.values(tag.attributes)) if (a.uri === '' && a.prefix === '') out[a.local] = a.value;
-  return out;
+/** The engine id in a candidate's `verso:` subType (percent-encoded by the writer). */
+function engineOfSubType(subType: string | null): string | null {
+  if (!subType?.startsWith('verso:')) return null;
+  try {
+    return decodeURIComponent(subType.slice('verso:'.length));
+  } catch {
+    return subType.slice('verso:'.length);
+  }
 }
 
 interface UnitDraft {
   source: string;
   target: string;
-  codes: InlineCode[];
-  /** element#id → code index (from the source). */
-  codeKeys: Map<string, number>;
+  /** Its inline codes (xliffInline.ts). */
+  inline: UnitInline;
+  /** Paragraph structure from Verso's own restype/type (xliffStructure.ts), null for a paragraph. */
+  structure: ReturnType<typeof blockOfStructure>;
   /** Open paired codes of the current field: the code index, or null when dropped. */
   openPairs: { depth: number; index: number | null }[];
   hasTarget: boolean;
@@ -96,8 +97,11 @@ export function parseXliff(text: string): ParsedImport {
   /** Depth of an element whose content is skipped (native code, alt-trans, notes…). */
   let skipDepth = 0;
   let unitDepth = 0;
-  /** The 1.2 <ph> whose native content is being read. */
-  let capture: { content: string } | null = null;
+  /** Where the native content of the inline code being read goes. */
+  let capture: ContentSink | null = null;
+  /** A 2.0 <data> of the unit's <originalData> being read. */
+  let dataCapture: { id: string; text: string } | null = null;
+  let dataDepth = 0;
   /** A 1.2 <alt-trans> / 2.0 <mtc:match> being read, and the depth of its element. */
   let candidate: { c: MtCandidate; depth: number } | null = null;
   let aside: Aside | null = null;
@@ -110,36 +114,22 @@ export function parseXliff(text: string): ParsedImport {
     return own !== null ? own === 'no' : (translateScopes.at(-1)?.no ?? false);
   };
 
-  /** An inline code in a source or target: a token, its code registered from the source. */
+  /** An inline code in a source or target: its token, its native content read into the code. */
   const inlineCode = (u: UnitDraft, f: 'source' | 'target', tag: SaxesTagNS, depth: number): void => {
-    const element = tag.local as XliffElement;
-    const attrs = plainAttrs(tag);
-    const key = `${element}#${attrs['id'] ?? attrs['startRef'] ?? ''}`;
-    let index: number | null = u.codeKeys.get(key) ?? null;
-    if (index === null && f === 'source' && u.codes.length < MAX_CODES) {
-      const code: InlineCode = { type: 'xliff', element, attrs, content: '' };
-      u.codes.push(code);
-      index = u.codes.length - 1;
-      u.codeKeys.set(key, index);
-      if (element === 'ph' && version === 1) capture = code;
+    const r = u.inline.open(f, tag);
+    u[f] += r.token;
+    if (r.pair) u.openPairs.push({ depth, index: r.pair.index });
+    if (r.nativeContent !== false) {
+      skipDepth = depth;
+      capture = r.nativeContent;
     }
-    if (PAIRED.has(element)) {
-      u.openPairs.push({ depth, index });
-      if (index !== null) u[f] += openToken(index);
-      return;
-    }
-    if (index !== null) u[f] += soloToken(index);
-    // 1.2 <ph> holds native code, never text; the other standalone codes are empty.
-    if (element === 'ph' && version === 1) skipDepth = depth;
   };
 
   const finishUnit = (): void => {
     if (!unit) return;
-    const compacted = compactCodes(unit.preserve ? unit.source.trim() : collapse(unit.source), unit.codes);
-    const source = compacted.text;
-    const codes = compacted.codes;
+    const tidy = (t: string): string => (unit!.preserve ? t.trim() : collapse(t));
     // The target's tokens follow the source's renumbering; a code the source lost goes from the target too.
-    const targetText = compactCodes(unit.preserve ? unit.target.trim() : collapse(unit.target), unit.codes).text;
+    const { source, target: targetText, codes } = unit.inline.finish(tidy(unit.source), tidy(unit.target));
     if (source.replace(/[\uE000-\uE2FF]/g, '').trim() !== '') {
       let target: ImportedTarget | null = null;
       if (unit.hasTarget && targetText !== '') {
@@ -150,7 +140,8 @@ export function parseXliff(text: string): ParsedImport {
         const state: ImportedTargetState = done && !unit.mtQualifier ? 'confirmed' : origin.kind === 'mt' ? 'mt' : 'edited';
         target = { text: targetText, state, tool, origin };
       }
-      const segment: ImportedSegment = codes.length > 0 ? { kind: 'paragraph', marker: null, text: source, codes, target } : { kind: 'paragraph', marker: null, text: source, target };
+      const block = unit.structure ?? { kind: 'paragraph' as const, marker: null };
+      const segment: ImportedSegment = codes.length > 0 ? { ...block, text: source, codes, target } : { ...block, text: source, target };
       segments.push(unit.excluded ? { ...segment, excluded: true } : segment);
     }
     unit = null;
@@ -187,11 +178,12 @@ export function parseXliff(text: string): ParsedImport {
           if (id && toolName) toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
         } else if (name === 'trans-unit') {
           if (unit) throw invalid('a trans-unit is nested inside another');
-          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
+          unit = { source: '', target: '', inline: new UnitInline(1), structure: blockOfStructure(attr(tag, 'restype')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
           unitDepth = depth;
         } else if (unit && field === null && (name === 'source' || name === 'target') && depth === unitDepth + 1) {
           field = name;
           fieldDepth = depth;
+          unit.inline.startField();
           if (name === 'target') {
             unit.hasTarget = true;
             const state = attr(tag, 'state');
@@ -233,7 +225,7 @@ export function parseXliff(text: string): ParsedImport {
       } else {
         if (name === 'unit') {
           if (unit) throw invalid('a unit is nested inside another');
-          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
+          unit = { source: '', target: '', inline: new UnitInline(2), structure: blockOfStructure(attr(tag, 'type')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
           unitDepth = depth;
         } else if (unit && field === null && name === 'segment') {
           unit.states.push(attr(tag, 'state') ?? 'initial');
@@ -244,8 +236,7 @@ export function parseXliff(text: string): ParsedImport {
         } else if (unit && field === null && !candidate && tag.uri === NS_MTC && name === 'matches') {
           // the candidates follow
         } else if (unit && field === null && !candidate && tag.uri === NS_MTC && name === 'match') {
-          const subType = attr(tag, 'subType');
-          const engineId = subType?.startsWith('verso:') ? subType.slice('verso:'.length) : null;
+          const engineId = engineOfSubType(attr(tag, 'subType'));
           candidate = { c: { origin: attr(tag, 'origin'), engineId, declaredMt: attr(tag, 'type') === 'mt', text: '' }, depth };
         } else if (unit && candidate && !aside && name === 'target' && depth === candidate.depth + 1) {
           const c = candidate.c;
@@ -264,9 +255,17 @@ export function parseXliff(text: string): ParsedImport {
         } else if (unit && field === null && (name === 'source' || name === 'target')) {
           field = name;
           fieldDepth = depth;
+          unit.inline.startField();
           if (name === 'target') unit.hasTarget = true;
+        } else if (unit && field === null && !candidate && name === 'originalData') {
+          dataDepth = depth;
+        } else if (unit && dataDepth > 0 && name === 'data' && depth === dataDepth + 1) {
+          dataCapture = { id: attr(tag, 'id') ?? '', text: '' };
+        } else if (unit && dataCapture && name === 'cp') {
+          const hex = attr(tag, 'hex');
+          if (hex && /^[0-9A-Fa-f]{1,6}$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) dataCapture.text += String.fromCodePoint(parseInt(hex, 16));
         } else if (unit && field === null) {
-          skipDepth = depth; // notes, matches, metadata, originalData…
+          skipDepth = depth; // notes, matches, metadata…
         } else if (unit && field && CODES_2.has(name)) {
           inlineCode(unit, field, tag, depth);
         } else if (unit && field && name === 'cp') {
@@ -299,7 +298,16 @@ export function parseXliff(text: string): ParsedImport {
         }
         return;
       }
-      if (unit && field && PAIRED.has(tag.local)) {
+      if (dataCapture && tag.local === 'data') {
+        unit?.inline.data.set(dataCapture.id, dataCapture.text);
+        dataCapture = null;
+        return;
+      }
+      if (dataDepth === depth) {
+        dataDepth = 0;
+        return;
+      }
+      if (unit && field && PAIRED_ELEMENTS.has(tag.local)) {
         const open = unit.openPairs[unit.openPairs.length - 1];
         if (open && open.depth === depth) {
           unit.openPairs.pop();
@@ -316,7 +324,8 @@ export function parseXliff(text: string): ParsedImport {
     },
     text(t: string) {
       if (aside && skipDepth === 0) aside.text += t.replace(/[\uE000-\uE2FF]/g, '');
-      else if (capture && skipDepth > 0) capture.content += t;
+      else if (dataCapture) dataCapture.text += t;
+      else if (capture && skipDepth > 0) capture.add(t);
       else if (unit && field && skipDepth === 0) unit[field] += t.replace(/[\uE000-\uE2FF]/g, '');
     },
   });
