@@ -7,7 +7,7 @@ import { parseGlossaryCsv, writeGlossaryCsv } from './csv.js';
 const fail = (fn: () => unknown) => failure(Promise.resolve().then(fn));
 
 function term(source: string, target: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm {
-  return { id: source, sourceLang: 'en', targetLang: 'es', source, target, note: '', forbidden: [], caseSensitive: false, createdAt: 'a', updatedAt: 'a', ...extra };
+  return { id: source, sourceLang: 'en', targetLang: 'es', source, target, note: '', definition: '', forbidden: [], caseSensitive: false, createdAt: 'a', updatedAt: 'a', ...extra };
 }
 
 describe('glossary CSV', () => {

@@ -1,12 +1,14 @@
 /**
  * TBX import and export. Reads TBX v3 (ISO 30042:2019: `tbx` / `conceptEntry` / `langSec` /
  * `termSec` / `term`, TBX-Basic and other dialects) and TBX 2008 (`martif` / `termEntry` /
- * `langSet` / `tig` or `ntig` / `term`); writes TBX-Basic v3, DCA style.
+ * `langSet` / `tig` or `ntig` / `term`). The writer is tbxWriter.ts (both versions).
  *
  * Per entry, the source language's terms that are not deprecated each become a glossary term;
  * the target language's preferred term (else its first term that is not deprecated) is the
- * translation, and its deprecated or superseded terms are the forbidden variants. Entry-level
- * notes become the note. Case sensitivity has no TBX data category: Verso writes and reads a
+ * translation, and its deprecated or superseded terms are the forbidden variants. Notes of the
+ * entry, its language sections, the source term and the chosen translation become the note. The definition (`<descrip type="definition">`, alone or in a `<descripGrp>`,
+ * or v3 DCT's `<basic:definition>`) is the source language's, else the entry's, else the target
+ * language's. Case sensitivity has no TBX data category: Verso writes and reads a
  * `<note>case-sensitive</note>` on the source term.
  *
  * Parsed with saxes, which never fetches anything nor expands entities declared in a DTD; on top
@@ -15,11 +17,9 @@
  */
 import { SaxesParser } from 'saxes';
 import { attr, runParser } from '../import/formats/safeXml.js';
-import type { GlossaryTerm } from '../../shared/glossary/types.js';
 import { GLOSSARY_LIMITS } from '../../shared/glossary/normalize.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { ImportRow } from './csv.js';
-import { escapeXml as esc } from '../../shared/xml/escapeXml.js';
 
 export const TBX_MAX_DEPTH = 32;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -46,7 +46,9 @@ interface TermSec {
 interface Entry {
   number: number;
   notes: string[];
-  langs: { lang: string; terms: TermSec[] }[];
+  /** Definitions given for the whole entry (not inside a language section). */
+  definitions: string[];
+  langs: { lang: string; terms: TermSec[]; definitions: string[] }[];
 }
 
 function isForbiddenStatus(status: string): boolean {
@@ -67,7 +69,7 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
   let lang: Entry['langs'][number] | null = null;
   let termSec: TermSec | null = null;
   /** What the character data currently goes to. */
-  let capture: { kind: 'term' | 'status' | 'termNote' | 'entryNote'; text: string } | null = null;
+  let capture: { kind: 'term' | 'status' | 'termNote' | 'entryNote' | 'definition'; text: string } | null = null;
   const rows: ImportRow[] = [];
 
   function finishEntry(e: Entry): void {
@@ -76,13 +78,21 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
     const wanted = target.find((t) => t.status.toLowerCase().includes('preferred')) ?? target.find((t) => !isForbiddenStatus(t.status));
     if (!wanted) return;
     const forbidden = target.filter((t) => isForbiddenStatus(t.status)).map((t) => t.text);
+    const termNotes = (t: TermSec) => t.notes.filter((n) => n !== '' && n.toLowerCase() !== CASE_SENSITIVE_NOTE);
+    const definitionOf = (langs: Entry['langs']) => langs.flatMap((l) => l.definitions)[0];
+    const definition =
+      definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang))) ??
+      e.definitions[0] ??
+      definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang))) ??
+      '';
     for (const s of source.filter((t) => !isForbiddenStatus(t.status))) {
       rows.push({
         row: e.number,
         input: {
           source: s.text,
           target: wanted.text,
-          note: e.notes.join('\n'),
+          note: [...e.notes, ...termNotes(s), ...termNotes(wanted)].join('\n'),
+          definition,
           forbidden,
           caseSensitive: s.notes.some((n) => n.trim().toLowerCase() === CASE_SENSITIVE_NOTE),
         },
@@ -111,11 +121,11 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
     if (stack.length > TBX_MAX_DEPTH) throw invalid(`elements are nested deeper than ${TBX_MAX_DEPTH} levels`);
     if (ENTRY.has(name)) {
       if (entry) throw invalid(`<${name}> inside another entry`);
-      entry = { number: ++entries, notes: [], langs: [] };
+      entry = { number: ++entries, notes: [], definitions: [], langs: [] };
     } else if (LANG.has(name) && entry) {
       const tagLang = attr(tag, 'lang', XML_NS) ?? attr(tag, 'lang');
       if (!tagLang) throw invalid(`<${name}> without xml:lang`);
-      lang = { lang: tagLang, terms: [] };
+      lang = { lang: tagLang, terms: [], definitions: [] };
       entry.langs.push(lang);
     } else if (TERM_SECTION.has(name) && lang) {
       termSec = { text: '', status: '', notes: [] };
@@ -126,8 +136,10 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
       capture = { kind: 'status', text: '' };
     } else if (name === 'note' && termSec) {
       capture = { kind: 'termNote', text: '' };
-    } else if (name === 'note' && entry && !lang) {
+    } else if (name === 'note' && entry) {
       capture = { kind: 'entryNote', text: '' };
+    } else if (entry && !capture && ((name === 'descrip' && attr(tag, 'type') === 'definition') || name === 'definition')) {
+      capture = { kind: 'definition', text: '' };
     }
   });
   parser.on('text', (t) => {
@@ -139,12 +151,13 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
   parser.on('closetag', (tag) => {
     const name = tag.local;
     stack.pop();
-    if (capture && (name === 'term' || name === 'termNote' || name === 'note')) {
+    if (capture && (name === 'term' || name === 'termNote' || name === 'note' || name === 'descrip' || name === 'definition')) {
       const value = capture.text.trim();
       if (capture.kind === 'term' && termSec) termSec.text = value;
       if (capture.kind === 'status' && termSec) termSec.status = value;
       if (capture.kind === 'termNote' && termSec) termSec.notes.push(value);
       if (capture.kind === 'entryNote' && entry && value !== '') entry.notes.push(value);
+      if (capture.kind === 'definition' && value !== '') (lang ?? entry)?.definitions.push(value);
       capture = null;
     } else if (TERM_SECTION.has(name)) {
       termSec = null;
@@ -164,45 +177,4 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
     });
   }
   return rows;
-}
-
-/** A TBX-Basic v3 (DCA) document of the pair's terms. */
-export function writeTbx(terms: readonly GlossaryTerm[], pair: { sourceLang: string; targetLang: string }): string {
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<tbx type="TBX-Basic" style="dca" xml:lang="${esc(pair.sourceLang)}" xmlns="urn:iso:std:iso:30042:ed-2">`,
-    '  <tbxHeader>',
-    '    <fileDesc>',
-    '      <sourceDesc>',
-    `        <p>Verso glossary ${esc(pair.sourceLang)} → ${esc(pair.targetLang)}</p>`,
-    '      </sourceDesc>',
-    '    </fileDesc>',
-    '  </tbxHeader>',
-    '  <text>',
-    '    <body>',
-  ];
-  terms.forEach((t, i) => {
-    out.push(`      <conceptEntry id="c${i + 1}">`);
-    if (t.note !== '') out.push(`        <note>${esc(t.note)}</note>`);
-    out.push(`        <langSec xml:lang="${esc(pair.sourceLang)}">`, '          <termSec>', `            <term>${esc(t.source)}</term>`);
-    if (t.caseSensitive) out.push(`            <note>${CASE_SENSITIVE_NOTE}</note>`);
-    out.push('          </termSec>', '        </langSec>', `        <langSec xml:lang="${esc(pair.targetLang)}">`);
-    out.push(
-      '          <termSec>',
-      `            <term>${esc(t.target)}</term>`,
-      '            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>',
-      '          </termSec>',
-    );
-    for (const v of t.forbidden) {
-      out.push(
-        '          <termSec>',
-        `            <term>${esc(v)}</term>`,
-        '            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>',
-        '          </termSec>',
-      );
-    }
-    out.push('        </langSec>', '      </conceptEntry>');
-  });
-  out.push('    </body>', '  </text>', '</tbx>', '');
-  return out.join('\n');
 }

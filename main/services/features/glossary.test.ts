@@ -155,6 +155,44 @@ describe('glossary import and export', () => {
       expect(back, format).toEqual(original);
     }
   });
+
+  it('exports TBX-Basic 2008 (v2) by default and v3 on request; both keep definitions into another library', async () => {
+    const { api } = start();
+    await api.addGlossaryTerm({ ...EN_ES, term: { ...EU, definition: 'Political & economic union of 27 <member> states.' } });
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: 'NATO', target: 'OTAN', definition: 'North Atlantic alliance.' } });
+    const original = (await api.listGlossaryTerms(EN_ES)).map(({ source, target, note, definition, forbidden }) => ({ source, target, note, definition, forbidden }));
+    expect(original.map((t) => t.definition)).toEqual(['Political & economic union of 27 <member> states.', 'North Atlantic alliance.']);
+
+    const v2 = await api.exportGlossary({ ...EN_ES, format: 'tbx' });
+    expect(v2.fileName).toBe('glossary.en-es.tbx');
+    expect(v2.content).toContain('<martif type="TBX-Basic" xml:lang="en">');
+    expect(await api.exportGlossary({ ...EN_ES, format: 'tbx', tbxVersion: 'v2' })).toEqual(v2);
+    const v3 = await api.exportGlossary({ ...EN_ES, format: 'tbx', tbxVersion: 'v3' });
+    expect(v3.fileName).toBe('glossary.en-es.tbx-v3.tbx');
+    expect(v3.content).toContain('<tbx type="TBX-Basic" style="dca"');
+
+    for (const file of [v2, v3]) {
+      const other = start();
+      expect(await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: b64(file.content), mode: 'merge' })).toMatchObject({ added: 2 });
+      const back = (await other.api.listGlossaryTerms(EN_ES)).map(({ source, target, note, definition, forbidden }) => ({ source, target, note, definition, forbidden }));
+      expect(back, file.fileName).toEqual(original);
+    }
+
+    // A changed definition is a change: merge updates the term.
+    const changed = v2.content.replace('North Atlantic alliance.', 'A military alliance.');
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(changed), mode: 'merge' })).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await api.listGlossaryTerms(EN_ES))[1]?.definition).toBe('A military alliance.');
+  });
+
+  it('refuses a TBX export of a pair without terms (a TBX body holds at least one entry), and a too-long definition', async () => {
+    const { api } = start();
+    expect(await failure(api.exportGlossary({ ...EN_ES, format: 'tbx' }))).toMatchObject({ code: 'GLOSSARY_EXPORT_EMPTY' });
+    expect((await api.exportGlossary({ ...EN_ES, format: 'csv' })).fileName).toBe('glossary.en-es.csv');
+    expect(await failure(api.addGlossaryTerm({ ...EN_ES, term: { ...EU, definition: 'x'.repeat(2001) } }))).toMatchObject({
+      code: 'GLOSSARY_TERM_TOO_LONG',
+      details: { field: 'definition', limit: 2000 },
+    });
+  });
 });
 
 describe('glossary CSV export and formula injection', () => {

@@ -11,7 +11,7 @@ import { normalizeLanguageTag } from '../../../shared/languages.js';
 import type { QaCheck } from '../../../shared/qa/types.js';
 import { writeGlossaryCsv, type ImportRow } from '../../glossary/csv.js';
 import { createGlossaryRepo } from '../../glossary/glossaryRepo.js';
-import { writeTbx } from '../../glossary/tbx.js';
+import { writeTbx } from '../../glossary/tbxWriter.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { termsForPair } from '../../glossary/termsFor.js';
 import type { ServiceDeps } from '../context.js';
@@ -33,7 +33,7 @@ function pairOf(input: Pair): Pair {
   return { sourceLang: sourceLang!, targetLang: targetLang! };
 }
 
-const FIELD_NAMES = { source: 'source term', target: 'target term', note: 'note', forbidden: 'forbidden variant' } as const;
+const FIELD_NAMES = { source: 'source term', target: 'target term', note: 'note', definition: 'definition', forbidden: 'forbidden variant' } as const;
 
 /** The ServiceError for a term that cannot be stored; `row` when it came from an import. */
 function problemError(problem: TermProblem, row?: number): ServiceError {
@@ -80,7 +80,7 @@ function clean(input: GlossaryTermInput, row?: number): CleanTerm {
 }
 
 function sameContent(a: GlossaryTerm, b: CleanTerm): boolean {
-  return a.target === b.target && a.note === b.note && a.caseSensitive === b.caseSensitive && JSON.stringify(a.forbidden) === JSON.stringify(b.forbidden);
+  return a.target === b.target && a.note === b.note && a.definition === b.definition && a.caseSensitive === b.caseSensitive && JSON.stringify(a.forbidden) === JSON.stringify(b.forbidden);
 }
 
 /** Decodes an import file: UTF-8 (BOM optional) or UTF-16 with a BOM; anything else is refused. */
@@ -256,9 +256,15 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
       const pair = pairOf(input);
       const terms = repo.list(pair.sourceLang, pair.targetLang);
       const base = `glossary.${slug(pair.sourceLang)}-${slug(pair.targetLang)}`;
-      return input.format === 'csv'
-        ? { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', content: writeGlossaryCsv(terms) }
-        : { fileName: `${base}.tbx`, mimeType: 'application/x-tbx+xml; charset=utf-8', content: writeTbx(terms, pair) };
+      if (input.format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', content: writeGlossaryCsv(terms) };
+      // A TBX body holds at least one entry (both versions' schemas say so).
+      if (terms.length === 0) {
+        throw new ServiceError('GLOSSARY_EXPORT_EMPTY', `The glossary has no terms for ${pair.sourceLang} → ${pair.targetLang} to export as TBX.`, pair);
+      }
+      // TBX-Basic 2008 (v2) unless v3 is asked for: the form OmegaT and translate-toolkit read.
+      const version = input.tbxVersion ?? 'v2';
+      const name = version === 'v2' ? `${base}.tbx` : `${base}.tbx-v3.tbx`;
+      return { fileName: name, mimeType: 'application/x-tbx+xml; charset=utf-8', content: writeTbx(terms, pair, version) };
     },
   };
 }
