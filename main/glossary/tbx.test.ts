@@ -54,8 +54,8 @@ const V2 = `<?xml version="1.0"?>
 describe('TBX import', () => {
   it('reads TBX v3 (TBX-Basic): preferred target, deprecated variants forbidden, notes, other languages ignored', () => {
     expect(parseTbx(V3, EN_ES)).toEqual([
-      { row: 1, input: { source: 'European Union', target: 'Unión Europea', note: 'Full name in body text.', definition: '', forbidden: ['UE'], caseSensitive: false } },
-      { row: 2, input: { source: 'NATO', target: 'OTAN', note: '', definition: '', forbidden: [], caseSensitive: true } },
+      { row: 1, input: { source: 'European Union', target: 'Unión Europea', note: 'Full name in body text.', forbidden: ['UE'], caseSensitive: false } },
+      { row: 2, input: { source: 'NATO', target: 'OTAN', note: '', forbidden: [], caseSensitive: true } },
     ]);
     expect(parseTbx(V3, { sourceLang: 'en', targetLang: 'de' }).map((r) => r.input.target)).toEqual(['Europäische Union']);
   });
@@ -94,7 +94,7 @@ describe('TBX import', () => {
       ['base rate', 'The rate a central bank & its <peers> set.'],
       ['inflation', 'Entry-level definition.'],
       ['deficit', 'Solo en español.'],
-      ['bond', ''],
+      ['bond', undefined],
     ]);
   });
 
@@ -185,6 +185,6 @@ describe('TBX export', () => {
 
   it('round-trips through the importer', () => {
     const back = parseTbx(writeTbx(terms, EN_ES, 'v3'), EN_ES).map((r) => r.input);
-    expect(back).toEqual(terms.map((t) => ({ source: t.source, target: t.target, note: t.note, definition: '', forbidden: t.forbidden, caseSensitive: t.caseSensitive })));
+    expect(back).toEqual(terms.map((t) => ({ source: t.source, target: t.target, note: t.note, forbidden: t.forbidden, caseSensitive: t.caseSensitive })));
   });
 });

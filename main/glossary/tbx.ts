@@ -8,7 +8,7 @@
  * translation, and its deprecated or superseded terms are the forbidden variants. Notes of the
  * entry, its language sections, the source term and the chosen translation become the note. The definition (`<descrip type="definition">`, alone or in a `<descripGrp>`,
  * or v3 DCT's `<basic:definition>`) is the source language's, else the entry's, else the target
- * language's. Case sensitivity has no TBX data category: Verso writes and reads a
+ * language's; an entry without one gives none (so an import keeps a stored definition). Case sensitivity has no TBX data category: Verso writes and reads a
  * `<note>case-sensitive</note>` on the source term.
  *
  * Parsed with saxes, which never fetches anything nor expands entities declared in a DTD; on top
@@ -83,8 +83,7 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
     const definition =
       definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang))) ??
       e.definitions[0] ??
-      definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang))) ??
-      '';
+      definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang)));
     for (const s of source.filter((t) => !isForbiddenStatus(t.status))) {
       rows.push({
         row: e.number,
@@ -92,7 +91,8 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
           source: s.text,
           target: wanted.text,
           note: [...e.notes, ...termNotes(s), ...termNotes(wanted)].join('\n'),
-          definition,
+          // No definition in the file: none given (an import then keeps a stored one).
+          ...(definition === undefined ? {} : { definition }),
           forbidden,
           caseSensitive: s.notes.some((n) => n.trim().toLowerCase() === CASE_SENSITIVE_NOTE),
         },

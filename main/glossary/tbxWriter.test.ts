@@ -62,7 +62,7 @@ const asInput = (t: GlossaryTerm) => ({
   source: t.source,
   target: t.target,
   note: t.note,
-  definition: t.definition,
+  ...(t.definition === '' ? {} : { definition: t.definition }),
   forbidden: t.forbidden,
   caseSensitive: t.caseSensitive,
 });

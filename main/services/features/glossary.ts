@@ -151,7 +151,9 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
     });
   }
 
-  const runImport = deps.db.transaction((pair: Pair, terms: { row: number; term: CleanTerm }[], mode: 'merge' | 'replace'): GlossaryImportResult => {
+  /** `hasDefinition` false: the file has no definition for the term, so a stored one is kept. */
+  type ImportTerm = { row: number; term: CleanTerm; hasDefinition: boolean };
+  const runImport = deps.db.transaction((pair: Pair, terms: ImportTerm[], mode: 'merge' | 'replace'): GlossaryImportResult => {
     const at = deps.now().toISOString();
     const result: GlossaryImportResult = { added: 0, updated: 0, unchanged: 0, removed: 0, total: 0 };
     if (mode === 'replace') {
@@ -160,8 +162,9 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
         if (!keep.has(old.source) && repo.delete(old.id)) result.removed++;
       }
     }
-    for (const { term } of terms) {
-      const existing = repo.findBySource(pair.sourceLang, pair.targetLang, term.source);
+    for (const { term: given, hasDefinition } of terms) {
+      const existing = repo.findBySource(pair.sourceLang, pair.targetLang, given.source);
+      const term = existing && !hasDefinition ? { ...given, definition: existing.definition } : given;
       if (existing && sameContent(existing, term)) result.unchanged++;
       else if (existing) {
         repo.update({ ...existing, ...term, updatedAt: at });
@@ -247,7 +250,7 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
           });
         }
         firstRow.set(term.source, row);
-        return { row, term };
+        return { row, term, hasDefinition: termInput.definition !== undefined };
       });
       return runImport(pair, terms, input.mode);
     },
