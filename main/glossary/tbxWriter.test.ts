@@ -89,6 +89,52 @@ describe('TBX-Basic 2008 (v2) export', () => {
     expect(els.filter((e) => e.path.endsWith('/termNote')).every((e) => e.attrs['type'] === 'administrativeStatus')).toBe(true);
   });
 
+  it('uses only TBX-Basic data categories, at the levels and with the picklist values TBX-Basic allows', () => {
+    // From the TBX-Basic specification (its XCS, TBXBasicXCSV02): data category → element → levels.
+    const allowed: Record<string, { element: string; levels: string[]; values?: string[] }> = {
+      definition: { element: 'descrip', levels: ['termEntry', 'langSet'] },
+      subjectField: { element: 'descrip', levels: ['termEntry'] },
+      context: { element: 'descrip', levels: ['tig'] },
+      administrativeStatus: {
+        element: 'termNote',
+        levels: ['tig'],
+        values: ['preferredTerm-admn-sts', 'admittedTerm-admn-sts', 'notRecommendedTerm-admn-sts', 'deprecatedTerm-admn-sts', 'supersededTerm-admn-sts'],
+      },
+      partOfSpeech: { element: 'termNote', levels: ['tig'], values: ['noun', 'verb', 'adjective', 'adverb', 'properNoun', 'other'] },
+    };
+    const seen = new Set<string>();
+    const stack: string[] = [];
+    let open: { category: string; text: string } | null = null;
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('opentag', (t) => {
+      const type = t.attributes['type']?.value;
+      if (['descrip', 'termNote', 'admin'].includes(t.local)) {
+        const rule = allowed[type ?? ''];
+        expect(rule, `${t.local} type="${type}"`).toBeDefined();
+        expect(rule!.element).toBe(t.local);
+        expect(rule!.levels, `${type} in <${stack.at(-1)}>`).toContain(stack.at(-1));
+        seen.add(type!);
+        open = { category: type!, text: '' };
+      }
+      // <note> is allowed at every level; nothing else may carry data.
+      expect(['martif', 'martifHeader', 'fileDesc', 'sourceDesc', 'encodingDesc', 'p', 'text', 'body', 'termEntry', 'langSet', 'tig', 'term', 'note', 'descrip', 'termNote']).toContain(t.local);
+      stack.push(t.local);
+    });
+    parser.on('text', (text) => {
+      if (open) open.text += text;
+    });
+    parser.on('closetag', () => {
+      const name = stack.pop();
+      if (open && (name === 'descrip' || name === 'termNote')) {
+        const values = allowed[open.category]!.values;
+        if (values) expect(values).toContain(open.text);
+        open = null;
+      }
+    });
+    parser.write(xml).close();
+    expect([...seen].sort()).toEqual(['administrativeStatus', 'definition']);
+  });
+
   it('escapes markup characters in terms, notes and definitions', () => {
     expect(xml).toContain('<descrip type="definition">Political &amp; economic union of 27 &lt;member&gt; states</descrip>');
     expect(xml).toContain('<note>A &amp; B &lt;tags&gt; &quot;quoted&quot; &apos;single&apos;</note>');
