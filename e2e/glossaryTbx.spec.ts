@@ -1,7 +1,8 @@
 /**
  * Glossary exchange in browser mode: a term with a definition typed on the glossary screen is
  * exported as TBX-Basic 2008 (v2, the default) — which translate-toolkit's tbx2po reads, definition
- * included — and as TBX v3 when chosen; the v2 file imported back (replace) keeps the definition.
+ * included — and as TBX v3 when chosen; the v2 file imported back (replace) keeps the definition;
+ * a file with a data category Verso has no field for (part of speech) says so after the import.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -71,4 +72,14 @@ test('the glossary exports TBX-Basic 2008 (v2) by default, with definitions, tha
   await page.getByRole('button', { name: 'Import glossary' }).click();
   await expect(page.getByRole('status')).toHaveText('Imported: 0 added, 1 updated, 0 unchanged, 0 removed. The pair now has 1 terms.');
   await expect(terms.getByRole('row', { name: /R&D/ })).toContainText('Research & development <of new products>.');
+
+  // Another tool's TBX with data categories Verso has no field for: imported, and the loss is said.
+  const other = v2.replace('<tig>\n            <term>R&amp;D</term>', '<tig>\n            <term>R&amp;D</term>\n            <termNote type="partOfSpeech">noun</termNote>');
+  expect(other).toContain('partOfSpeech');
+  await page.getByLabel('Glossary file (CSV or TBX)').setInputFiles({ name: 'other.tbx', mimeType: 'application/x-tbx+xml', buffer: Buffer.from(other) });
+  await page.getByRole('combobox', { name: 'Import mode' }).selectOption('merge');
+  await page.getByRole('button', { name: 'Import glossary' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    "Imported: 0 added, 0 updated, 1 unchanged, 0 removed. The pair now has 1 terms. Not kept, as Verso's glossary has no field for them: partOfSpeech (1 entry).",
+  );
 });

@@ -18,6 +18,8 @@ export interface ImportRow {
   /** 1-based line (CSV) or entry (TBX) number, for error messages. */
   row: number;
   input: GlossaryTermInput;
+  /** Data categories of the row's TBX entry that Verso's glossary does not keep (reported, never dropped silently). */
+  notKept?: string[];
 }
 
 type Column = 'source' | 'target' | 'note' | 'definition' | 'forbidden' | 'caseSensitive';

@@ -54,7 +54,11 @@ const V2 = `<?xml version="1.0"?>
 describe('TBX import', () => {
   it('reads TBX v3 (TBX-Basic): preferred target, deprecated variants forbidden, notes, other languages ignored', () => {
     expect(parseTbx(V3, EN_ES)).toEqual([
-      { row: 1, input: { source: 'European Union', target: 'Unión Europea', note: 'Full name in body text.', forbidden: ['UE'], caseSensitive: false } },
+      {
+        row: 1,
+        input: { source: 'European Union', target: 'Unión Europea', note: 'Full name in body text.', forbidden: ['UE'], caseSensitive: false },
+        notKept: ['subjectField', 'partOfSpeech'],
+      },
       { row: 2, input: { source: 'NATO', target: 'OTAN', note: '', forbidden: [], caseSensitive: true } },
     ]);
     expect(parseTbx(V3, { sourceLang: 'en', targetLang: 'de' }).map((r) => r.input.target)).toEqual(['Europäische Union']);
@@ -107,6 +111,36 @@ describe('TBX import', () => {
       <conceptEntry id="c1"><langSec xml:lang="en"><basic:definition>A tax on imports.</basic:definition><termSec><term>tariff</term></termSec></langSec>
         <langSec xml:lang="es"><termSec><term>arancel</term></termSec></langSec></conceptEntry></body></text></tbx>`;
     expect(parseTbx(dct, EN_ES)[0]?.input.definition).toBe('A tax on imports.');
+  });
+
+  it('names the data categories it does not keep (part of speech, subject field, admin, DCT elements), per entry', () => {
+    const xml = `<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader><text><body>
+      <termEntry id="a">
+        <descrip type="subjectField">economy</descrip>
+        <langSet xml:lang="en"><tig><term>bond</term><termNote type="partOfSpeech">noun</termNote>
+          <descripGrp><descrip type="context">A <hi type="italics">bond</hi> was issued.</descrip><admin type="source">Reuters</admin></descripGrp></tig></langSet>
+        <langSet xml:lang="es"><tig><term>bono</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote><note>Plural: bonos.</note></tig></langSet>
+      </termEntry>
+      <termEntry id="b">
+        <langSet xml:lang="en"><descrip type="definition">A <hi>debt</hi> security.</descrip><tig><term>note</term></tig></langSet>
+        <langSet xml:lang="es"><tig><term>pagaré</term></tig></langSet>
+      </termEntry></body></text></martif>`;
+    expect(parseTbx(xml, EN_ES)).toEqual([
+      {
+        row: 1,
+        input: { source: 'bond', target: 'bono', note: 'Plural: bonos.', forbidden: [], caseSensitive: false },
+        notKept: ['subjectField', 'partOfSpeech', 'context', 'source'],
+      },
+      { row: 2, input: { source: 'note', target: 'pagaré', note: '', definition: 'A debt security.', forbidden: [], caseSensitive: false } },
+    ]);
+    const dct = `<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic"><text><body>
+      <conceptEntry id="c1"><basic:subjectField>trade</basic:subjectField>
+        <langSec xml:lang="en"><termSec><term>tariff</term><basic:partOfSpeech>noun</basic:partOfSpeech></termSec></langSec>
+        <langSec xml:lang="es"><termSec><term>arancel</term><basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec>
+          <termSec><term>tarifa</term><basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec></langSec></conceptEntry></body></text></tbx>`;
+    expect(parseTbx(dct, EN_ES)).toEqual([
+      { row: 1, input: { source: 'tariff', target: 'arancel', note: '', forbidden: ['tarifa'], caseSensitive: false }, notKept: ['subjectField', 'partOfSpeech'] },
+    ]);
   });
 
   it('matches language tags with and without region', () => {

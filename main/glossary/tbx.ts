@@ -15,7 +15,7 @@
  * of that a DOCTYPE with an internal subset or entity declarations is refused outright (XXE,
  * "billion laughs"), and size, depth and term count are capped.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { attr, runParser } from '../import/formats/safeXml.js';
 import { GLOSSARY_LIMITS } from '../../shared/glossary/normalize.js';
 import { ServiceError } from '../services/serviceError.js';
@@ -26,6 +26,24 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const CASE_SENSITIVE_NOTE = 'case-sensitive';
 
 const ENTRY = new Set(['conceptEntry', 'termEntry']);
+/** Elements whose `type` names a data category, and the one of each Verso keeps. */
+const TYPED = new Set(['descrip', 'termNote', 'admin', 'ref', 'xref', 'transac']);
+const KEPT_TYPE: Record<string, string> = { descrip: 'definition', termNote: 'administrativeStatus' };
+/** Structure, inline markup and the data categories Verso reads by element name (v3 DCT). */
+const UNTYPED_KNOWN = new Set([
+  'conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termGrp', 'term', 'note',
+  'descripGrp', 'adminGrp', 'termNoteGrp', 'transacGrp', 'transacNote', 'date', 'definition', 'administrativeStatus',
+  'hi', 'foreign', 'bpt', 'ept', 'ph', 'sc', 'ec',
+]);
+
+/** The data category an element inside an entry carries that Verso's glossary does not keep, if any. */
+function notKeptCategory(tag: SaxesTagNS): string | null {
+  if (TYPED.has(tag.local)) {
+    const type = attr(tag, 'type') ?? tag.local;
+    return KEPT_TYPE[tag.local] === type ? null : type;
+  }
+  return UNTYPED_KNOWN.has(tag.local) ? null : tag.local;
+}
 const LANG = new Set(['langSec', 'langSet']);
 const TERM_SECTION = new Set(['termSec', 'tig', 'ntig']);
 
@@ -48,6 +66,8 @@ interface Entry {
   notes: string[];
   /** Definitions given for the whole entry (not inside a language section). */
   definitions: string[];
+  /** Data categories of the entry Verso's glossary has no place for (part of speech, subject field…). */
+  notKept: Set<string>;
   langs: { lang: string; terms: TermSec[]; definitions: string[] }[];
 }
 
@@ -96,6 +116,7 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
           forbidden,
           caseSensitive: s.notes.some((n) => n.trim().toLowerCase() === CASE_SENSITIVE_NOTE),
         },
+        ...(e.notKept.size > 0 ? { notKept: [...e.notKept] } : {}),
       });
       if (rows.length > GLOSSARY_LIMITS.termsPerPair) {
         throw new ServiceError('GLOSSARY_TOO_MANY_TERMS', `A language pair holds at most ${GLOSSARY_LIMITS.termsPerPair} terms.`, {
@@ -114,6 +135,17 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
       );
     }
   });
+  /** What an element starts capturing, if anything (nothing while a capture is open: inline markup). */
+  function captureOf(tag: SaxesTagNS): NonNullable<typeof capture>['kind'] | null {
+    const name = tag.local;
+    const type = attr(tag, 'type');
+    if (name === 'term' && termSec) return 'term';
+    if (((name === 'termNote' && type === 'administrativeStatus') || name === 'administrativeStatus') && termSec) return 'status';
+    if (name === 'note') return termSec ? 'termNote' : 'entryNote';
+    if ((name === 'descrip' && type === 'definition') || name === 'definition') return 'definition';
+    return null;
+  }
+
   parser.on('opentag', (tag) => {
     const name = tag.local;
     if (stack.length === 0 && name !== 'tbx' && name !== 'martif') throw invalid(`the root element is <${name}>, not <tbx> or <martif>`);
@@ -121,7 +153,7 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
     if (stack.length > TBX_MAX_DEPTH) throw invalid(`elements are nested deeper than ${TBX_MAX_DEPTH} levels`);
     if (ENTRY.has(name)) {
       if (entry) throw invalid(`<${name}> inside another entry`);
-      entry = { number: ++entries, notes: [], definitions: [], langs: [] };
+      entry = { number: ++entries, notes: [], definitions: [], notKept: new Set(), langs: [] };
     } else if (LANG.has(name) && entry) {
       const tagLang = attr(tag, 'lang', XML_NS) ?? attr(tag, 'lang');
       if (!tagLang) throw invalid(`<${name}> without xml:lang`);
@@ -130,16 +162,11 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
     } else if (TERM_SECTION.has(name) && lang) {
       termSec = { text: '', status: '', notes: [] };
       lang.terms.push(termSec);
-    } else if (name === 'term' && termSec) {
-      capture = { kind: 'term', text: '' };
-    } else if (name === 'termNote' && termSec && attr(tag, 'type') === 'administrativeStatus') {
-      capture = { kind: 'status', text: '' };
-    } else if (name === 'note' && termSec) {
-      capture = { kind: 'termNote', text: '' };
-    } else if (name === 'note' && entry) {
-      capture = { kind: 'entryNote', text: '' };
-    } else if (entry && !capture && ((name === 'descrip' && attr(tag, 'type') === 'definition') || name === 'definition')) {
-      capture = { kind: 'definition', text: '' };
+    } else if (entry && !capture) {
+      const kind = captureOf(tag);
+      if (kind) capture = { kind, text: '' };
+      const category = notKeptCategory(tag);
+      if (category) entry.notKept.add(category);
     }
   });
   parser.on('text', (t) => {
@@ -151,7 +178,7 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
   parser.on('closetag', (tag) => {
     const name = tag.local;
     stack.pop();
-    if (capture && (name === 'term' || name === 'termNote' || name === 'note' || name === 'descrip' || name === 'definition')) {
+    if (capture && (name === 'term' || name === 'termNote' || name === 'note' || name === 'descrip' || name === 'definition' || name === 'administrativeStatus')) {
       const value = capture.text.trim();
       if (capture.kind === 'term' && termSec) termSec.text = value;
       if (capture.kind === 'status' && termSec) termSec.status = value;

@@ -35,6 +35,11 @@ export interface GlossaryImportResult {
   removed: number;
   /** Terms of the pair after the import. */
   total: number;
+  /**
+   * Data categories of the file that Verso's glossary has no place for (TBX part of speech, subject
+   * field, context…), with how many entries held each; absent when everything was kept.
+   */
+  notKept?: { category: string; entries: number }[];
 }
 
 export interface GlossaryExportResult {

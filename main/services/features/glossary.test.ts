@@ -200,6 +200,33 @@ describe('glossary import and export', () => {
     expect((await other.api.listGlossaryTerms(EN_ES)).map((t) => t.definition)).toEqual(['Political & economic union of 27 <member> states.', 'A military alliance.']);
   });
 
+  it('says which data categories of a TBX file it did not keep, and in how many entries', async () => {
+    const { api } = start();
+    const tbx = `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader><text><body>
+  <termEntry id="a"><descrip type="subjectField">economy</descrip>
+    <langSet xml:lang="en"><tig><term>bond</term><termNote type="partOfSpeech">noun</termNote></tig><tig><term>debenture</term></tig></langSet>
+    <langSet xml:lang="es"><tig><term>bono</term></tig></langSet></termEntry>
+  <termEntry id="b"><langSet xml:lang="en"><tig><term>tariff</term><termNote type="partOfSpeech">noun</termNote></tig></langSet>
+    <langSet xml:lang="es"><tig><term>arancel</term></tig></langSet></termEntry>
+  <termEntry id="c"><langSet xml:lang="en"><tig><term>deficit</term></tig></langSet><langSet xml:lang="es"><tig><term>déficit</term></tig></langSet></termEntry>
+</body></text></martif>`;
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(tbx), mode: 'merge' })).toEqual({
+      added: 4,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      total: 4,
+      notKept: [
+        { category: 'subjectField', entries: 1 },
+        { category: 'partOfSpeech', entries: 2 },
+      ],
+    });
+    // Verso's own export keeps everything it reads back: nothing is reported.
+    const own = await api.exportGlossary({ ...EN_ES, format: 'tbx' });
+    expect(await start().api.importGlossary({ ...EN_ES, fileName: own.fileName, dataBase64: b64(own.content), mode: 'merge' })).not.toHaveProperty('notKept');
+  });
+
   it('refuses a TBX export of a pair without terms (a TBX body holds at least one entry), and a too-long definition', async () => {
     const { api } = start();
     expect(await failure(api.exportGlossary({ ...EN_ES, format: 'tbx' }))).toMatchObject({ code: 'GLOSSARY_EXPORT_EMPTY' });

@@ -104,6 +104,15 @@ function formatOf(fileName: string, asked: 'csv' | 'tbx' | undefined): 'csv' | '
   });
 }
 
+/** Which data categories the file held that the glossary does not keep, in how many entries (rows of one entry count once). */
+function notKeptOf(rows: readonly ImportRow[]): { category: string; entries: number }[] {
+  const entries = new Map<string, Set<number>>();
+  for (const r of rows) {
+    for (const category of r.notKept ?? []) entries.set(category, (entries.get(category) ?? new Set()).add(r.row));
+  }
+  return [...entries].map(([category, rowsOf]) => ({ category, entries: rowsOf.size }));
+}
+
 function slug(tag: string): string {
   return tag.replace(/[^A-Za-z0-9-]/g, '');
 }
@@ -252,7 +261,9 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
         firstRow.set(term.source, row);
         return { row, term, hasDefinition: termInput.definition !== undefined };
       });
-      return runImport(pair, terms, input.mode);
+      const result = runImport(pair, terms, input.mode);
+      const notKept = notKeptOf(rows);
+      return notKept.length > 0 ? { ...result, notKept } : result;
     },
 
     async exportGlossary(input) {

@@ -168,7 +168,13 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
       const dataBase64 = bytesToBase64(await fileBytes(file));
       const result = await api.importGlossary({ ...pair, fileName: file.name, dataBase64, mode });
       if (fileRef.current) fileRef.current.value = '';
-      return (tt) => tt('glossary.status.imported', { ...result });
+      const { notKept, ...counts } = result;
+      return (tt) => {
+        const imported = tt('glossary.status.imported', counts);
+        if (!notKept?.length) return imported;
+        const list = notKept.map((n) => tt('glossary.status.notKeptItem', { category: n.category, count: n.entries })).join(', ');
+        return `${imported} ${tt('glossary.status.notKept', { list })}`;
+      };
     });
   }
 
