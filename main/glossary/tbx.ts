@@ -1,15 +1,18 @@
 /**
- * TBX import and export. Reads TBX v3 (ISO 30042:2019: `tbx` / `conceptEntry` / `langSec` /
- * `termSec` / `term`, TBX-Basic and other dialects) and TBX 2008 (`martif` / `termEntry` /
+ * TBX import. Reads TBX v3 (ISO 30042:2019: `tbx` / `conceptEntry` / `langSec` / `termSec` /
+ * `term`, TBX-Basic and other dialects, DCA or DCT style) and TBX 2008 (`martif` / `termEntry` /
  * `langSet` / `tig` or `ntig` / `term`). The writer is tbxWriter.ts (both versions).
  *
  * Per entry, the source language's terms that are not deprecated each become a glossary term;
  * the target language's preferred term (else its first term that is not deprecated) is the
  * translation, and its deprecated or superseded terms are the forbidden variants. Notes of the
- * entry, its language sections, the source term and the chosen translation become the note. The definition (`<descrip type="definition">`, alone or in a `<descripGrp>`,
- * or v3 DCT's `<basic:definition>`) is the source language's, else the entry's, else the target
- * language's; an entry without one gives none (so an import keeps a stored definition). Case sensitivity has no TBX data category: Verso writes and reads a
- * `<note>case-sensitive</note>` on the source term.
+ * entry, its language sections, the source term and the chosen translation become the note. The
+ * definition (`<descrip type="definition">`, alone or in a `<descripGrp>`, or DCT's
+ * `<basic:definition>`) is the source language's, else the entry's, else the target language's;
+ * an entry without one gives none (so an import keeps a stored definition). Case sensitivity has
+ * no TBX data category: Verso writes and reads a `<note>case-sensitive</note>` on the source term.
+ * Every other data category (part of speech, subject field, context…) is named in the row's
+ * `notKept`, so the import can say what it did not keep.
  *
  * Parsed with saxes, which never fetches anything nor expands entities declared in a DTD; on top
  * of that a DOCTYPE with an internal subset or entity declarations is refused outright (XXE,
@@ -26,6 +29,8 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const CASE_SENSITIVE_NOTE = 'case-sensitive';
 
 const ENTRY = new Set(['conceptEntry', 'termEntry']);
+const LANG = new Set(['langSec', 'langSet']);
+const TERM_SECTION = new Set(['termSec', 'tig', 'ntig']);
 /** Elements whose `type` names a data category, and the one of each Verso keeps. */
 const TYPED = new Set(['descrip', 'termNote', 'admin', 'ref', 'xref', 'transac']);
 const KEPT_TYPE: Record<string, string> = { descrip: 'definition', termNote: 'administrativeStatus' };
@@ -44,8 +49,6 @@ function notKeptCategory(tag: SaxesTagNS): string | null {
   }
   return UNTYPED_KNOWN.has(tag.local) ? null : tag.local;
 }
-const LANG = new Set(['langSec', 'langSet']);
-const TERM_SECTION = new Set(['termSec', 'tig', 'ntig']);
 
 /** Whether a TBX language tag serves a Verso language (`es-ES` and `es` serve each other; `es-ES` and `es-MX` do not). */
 export function tbxLangMatches(tbxLang: string, wanted: string): boolean {
