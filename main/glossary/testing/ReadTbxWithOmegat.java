@@ -6,8 +6,13 @@
  *   java -cp /usr/share/omegat/OmegaT.jar ReadTbxWithOmegat.java FILE SOURCE_LANG TARGET_LANG
  * The reader takes the project's languages from the current project, so a minimal project that
  * answers only getProjectProperties() is set first. Any exception exits non-zero.
+ * With `--schemas DIR` it instead copies the TBX core-structure schema OmegaT ships
+ * (schemas/tbx.xsd and the xml.xsd it imports) out of OmegaT.jar into DIR, for xmllint.
  */
 import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import org.omegat.core.Core;
@@ -28,6 +33,15 @@ public class ReadTbxWithOmegat {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--schemas")) {
+      for (String name : new String[] { "tbx.xsd", "xml.xsd" }) {
+        try (InputStream in = ReadTbxWithOmegat.class.getClassLoader().getResourceAsStream("schemas/" + name)) {
+          if (in == null) throw new IllegalStateException("schemas/" + name + " is not in OmegaT.jar");
+          Files.copy(in, new File(args[1], name).toPath(), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return;
+    }
     ProjectProperties props = new ProjectProperties() {};
     props.setSourceLanguage(args[1]);
     props.setTargetLanguage(args[2]);
