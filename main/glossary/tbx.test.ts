@@ -143,6 +143,15 @@ describe('TBX import', () => {
     ]);
   });
 
+  it('names a data category only as a short plain name; anything else (bidi, controls, very long) is "other"', () => {
+    const entry = (type: string) =>
+      `<termEntry><descrip type="${type}">x</descrip><langSet xml:lang="en"><tig><term>a</term></tig></langSet><langSet xml:lang="es"><tig><term>b</term></tig></langSet></termEntry>`;
+    const xml = `<martif type="TBX-Basic" xml:lang="en"><text><body>${entry('\u202Eevil')}</body></text></martif>`;
+    expect(parseTbx(xml, EN_ES)[0]?.notKept).toEqual(['other']);
+    expect(parseTbx(xml.replace('\u202Eevil', 'x'.repeat(61)), EN_ES)[0]?.notKept).toEqual(['other']);
+    expect(parseTbx(xml.replace('\u202Eevil', 'geographicalUsage'), EN_ES)[0]?.notKept).toEqual(['geographicalUsage']);
+  });
+
   it('matches language tags with and without region', () => {
     expect(tbxLangMatches('es-ES', 'es')).toBe(true);
     expect(tbxLangMatches('es', 'es-MX')).toBe(true);

@@ -41,13 +41,19 @@ const UNTYPED_KNOWN = new Set([
   'hi', 'foreign', 'bpt', 'ept', 'ph', 'sc', 'ec',
 ]);
 
+/** A data category's name as a file gives it, shown to the user: a name, or "other" (never control or bidi characters, never long). */
+const CATEGORY_NAME = /^[A-Za-z][A-Za-z0-9_.:-]{0,59}$/;
+
 /** The data category an element inside an entry carries that Verso's glossary does not keep, if any. */
 function notKeptCategory(tag: SaxesTagNS): string | null {
+  let category: string | null;
   if (TYPED.has(tag.local)) {
     const type = attr(tag, 'type') ?? tag.local;
-    return KEPT_TYPE[tag.local] === type ? null : type;
+    category = KEPT_TYPE[tag.local] === type ? null : type;
+  } else {
+    category = UNTYPED_KNOWN.has(tag.local) ? null : tag.local;
   }
-  return UNTYPED_KNOWN.has(tag.local) ? null : tag.local;
+  return category === null || CATEGORY_NAME.test(category) ? category : 'other';
 }
 
 /** Whether a TBX language tag serves a Verso language (`es-ES` and `es` serve each other; `es-ES` and `es-MX` do not). */

@@ -222,6 +222,18 @@ describe('glossary import and export', () => {
         { category: 'partOfSpeech', entries: 2 },
       ],
     });
+    // A file naming many categories: twenty are listed, the rest counted as "other".
+    const many = Array.from({ length: 30 }, (_, i) =>
+      `<termEntry><descrip type="cat${i}">x</descrip><langSet xml:lang="en"><tig><term>t${i}</term></tig></langSet><langSet xml:lang="es"><tig><term>u${i}</term></tig></langSet></termEntry>`,
+    ).join('');
+    const manyResult = await start().api.importGlossary({
+      ...EN_ES,
+      fileName: 'many.tbx',
+      dataBase64: b64(`<martif type="TBX-Basic" xml:lang="en"><text><body>${many}</body></text></martif>`),
+      mode: 'merge',
+    });
+    expect(manyResult.notKept).toHaveLength(21);
+    expect(manyResult.notKept?.at(-1)).toEqual({ category: 'other', entries: 10 });
     // Verso's own export keeps everything it reads back: nothing is reported.
     const own = await api.exportGlossary({ ...EN_ES, format: 'tbx' });
     expect(await start().api.importGlossary({ ...EN_ES, fileName: own.fileName, dataBase64: b64(own.content), mode: 'merge' })).not.toHaveProperty('notKept');

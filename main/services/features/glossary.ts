@@ -104,11 +104,17 @@ function formatOf(fileName: string, asked: 'csv' | 'tbx' | undefined): 'csv' | '
   });
 }
 
+/** At most this many data categories are listed (a hostile file could name thousands); the rest are counted as "other". */
+const NOT_KEPT_LISTED = 20;
+
 /** Which data categories the file held that the glossary does not keep, in how many entries (rows of one entry count once). */
 function notKeptOf(rows: readonly ImportRow[]): { category: string; entries: number }[] {
   const entries = new Map<string, Set<number>>();
   for (const r of rows) {
-    for (const category of r.notKept ?? []) entries.set(category, (entries.get(category) ?? new Set()).add(r.row));
+    for (const found of r.notKept ?? []) {
+      const category = entries.has(found) || entries.size < NOT_KEPT_LISTED ? found : 'other';
+      entries.set(category, (entries.get(category) ?? new Set()).add(r.row));
+    }
   }
   return [...entries].map(([category, rowsOf]) => ({ category, entries: rowsOf.size }));
 }
