@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SaxesParser } from 'saxes';
 import type { GlossaryTerm } from '../../shared/glossary/types.js';
 import { failure } from '../testing/failure.js';
-import { parseTbx, tbxLangMatches, TBX_MAX_DEPTH } from './tbx.js';
+import { parseTbx, readTbx, tbxLangMatches, TBX_MAX_DEPTH } from './tbx.js';
 import { writeTbx } from './tbxWriter.js';
 
 const EN_ES = { sourceLang: 'en', targetLang: 'es' };
@@ -158,6 +158,14 @@ describe('TBX import', () => {
     expect(tbxLangMatches('es-ES', 'es-MX')).toBe(false);
     expect(tbxLangMatches('EN_us', 'en-US')).toBe(true);
     expect(tbxLangMatches('en', 'eu')).toBe(false);
+  });
+
+  it('counts the entries it leaves out for want of a usable term in the pair', () => {
+    // V3: c1 and c2 give rows; c3 has no Spanish term.
+    expect(readTbx(V3, EN_ES)).toMatchObject({ skippedEntries: 1 });
+    expect(readTbx(V3, EN_ES).rows).toHaveLength(2);
+    // For en → de only c1 has a German term.
+    expect(readTbx(V3, { sourceLang: 'en', targetLang: 'de' }).skippedEntries).toBe(2);
   });
 
   it('says when the file has no terms for the pair', async () => {

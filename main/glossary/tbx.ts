@@ -86,7 +86,18 @@ function isForbiddenStatus(status: string): boolean {
 }
 
 
+/** What a TBX file gives for a pair: its rows, and how many entries had no usable term in the pair's source or target language. */
+export interface TbxParse {
+  rows: ImportRow[];
+  skippedEntries: number;
+}
+
+/** The rows of a TBX file for the pair (see `readTbx`). */
 export function parseTbx(text: string, pair: { sourceLang: string; targetLang: string }): ImportRow[] {
+  return readTbx(text, pair).rows;
+}
+
+export function readTbx(text: string, pair: { sourceLang: string; targetLang: string }): TbxParse {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const where = () => ({ line: parser.line, column: parser.column + 1 });
   const invalid = (reason: string) =>
@@ -100,12 +111,17 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
   /** What the character data currently goes to. */
   let capture: { kind: 'term' | 'status' | 'termNote' | 'entryNote' | 'definition'; text: string } | null = null;
   const rows: ImportRow[] = [];
+  let skippedEntries = 0;
 
   function finishEntry(e: Entry): void {
     const source = e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang)).flatMap((l) => l.terms);
     const target = e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang)).flatMap((l) => l.terms);
     const wanted = target.find((t) => t.status.toLowerCase().includes('preferred')) ?? target.find((t) => !isForbiddenStatus(t.status));
-    if (!wanted) return;
+    const sources = source.filter((t) => !isForbiddenStatus(t.status));
+    if (!wanted || sources.length === 0) {
+      skippedEntries++;
+      return;
+    }
     const forbidden = target.filter((t) => isForbiddenStatus(t.status)).map((t) => t.text);
     const termNotes = (t: TermSec) => t.notes.filter((n) => n !== '' && n.toLowerCase() !== CASE_SENSITIVE_NOTE);
     const definitionOf = (langs: Entry['langs']) => langs.flatMap((l) => l.definitions)[0];
@@ -113,7 +129,7 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
       definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang))) ??
       e.definitions[0] ??
       definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang)));
-    for (const s of source.filter((t) => !isForbiddenStatus(t.status))) {
+    for (const s of sources) {
       rows.push({
         row: e.number,
         input: {
@@ -212,5 +228,5 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
       targetLang: pair.targetLang,
     });
   }
-  return rows;
+  return { rows, skippedEntries };
 }

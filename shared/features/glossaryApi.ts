@@ -40,6 +40,8 @@ export interface GlossaryImportResult {
    * field, context…), with how many entries held each; absent when everything was kept.
    */
   notKept?: { category: string; entries: number }[];
+  /** TBX entries with no usable term in the pair's source or target language (left out); absent when none. */
+  skippedEntries?: number;
 }
 
 export interface GlossaryExportResult {

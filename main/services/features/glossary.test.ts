@@ -211,7 +211,8 @@ describe('glossary import and export', () => {
     <langSet xml:lang="es"><tig><term>arancel</term></tig></langSet></termEntry>
   <termEntry id="c"><langSet xml:lang="en"><tig><term>deficit</term></tig></langSet><langSet xml:lang="es"><tig><term>déficit</term></tig></langSet></termEntry>
 </body></text></martif>`;
-    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(tbx), mode: 'merge' })).toEqual({
+    const withGerman = tbx.replace('</body>', '<termEntry id="d"><langSet xml:lang="en"><tig><term>levy</term></tig></langSet><langSet xml:lang="de"><tig><term>Abgabe</term></tig></langSet></termEntry></body>');
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(withGerman), mode: 'merge' })).toEqual({
       added: 4,
       updated: 0,
       unchanged: 0,
@@ -221,6 +222,7 @@ describe('glossary import and export', () => {
         { category: 'subjectField', entries: 1 },
         { category: 'partOfSpeech', entries: 2 },
       ],
+      skippedEntries: 1,
     });
     // A file naming many categories: twenty are listed, the rest counted as "other".
     const many = Array.from({ length: 30 }, (_, i) =>

@@ -250,7 +250,7 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
       }
       const text = decode(bytes);
       // Parsed in the import worker: a big or hostile file never blocks the main process.
-      const rows: ImportRow[] = await runner.run({ kind: 'glossary', format, text, ...pair });
+      const { rows, skippedEntries }: { rows: ImportRow[]; skippedEntries: number } = await runner.run({ kind: 'glossary', format, text, ...pair });
       if (rows.length === 0) throw new ServiceError('GLOSSARY_IMPORT_EMPTY', 'The file holds no terms.');
       if (rows.length > GLOSSARY_LIMITS.termsPerPair) throw tooMany();
       const firstRow = new Map<string, number>();
@@ -269,7 +269,7 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
       });
       const result = runImport(pair, terms, input.mode);
       const notKept = notKeptOf(rows);
-      return notKept.length > 0 ? { ...result, notKept } : result;
+      return { ...result, ...(notKept.length > 0 ? { notKept } : {}), ...(skippedEntries > 0 ? { skippedEntries } : {}) };
     },
 
     async exportGlossary(input) {

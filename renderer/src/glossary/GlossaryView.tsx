@@ -168,12 +168,15 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
       const dataBase64 = bytesToBase64(await fileBytes(file));
       const result = await api.importGlossary({ ...pair, fileName: file.name, dataBase64, mode });
       if (fileRef.current) fileRef.current.value = '';
-      const { notKept, ...counts } = result;
+      const { notKept, skippedEntries, ...counts } = result;
       return (tt) => {
-        const imported = tt('glossary.status.imported', counts);
-        if (!notKept?.length) return imported;
-        const list = notKept.map((n) => tt('glossary.status.notKeptItem', { category: n.category, count: n.entries })).join(', ');
-        return `${imported} ${tt('glossary.status.notKept', { list })}`;
+        const said = [tt('glossary.status.imported', counts)];
+        if (notKept?.length) {
+          const list = notKept.map((n) => tt('glossary.status.notKeptItem', { category: n.category, count: n.entries })).join(', ');
+          said.push(tt('glossary.status.notKept', { list }));
+        }
+        if (skippedEntries) said.push(tt('glossary.status.skippedEntries', { count: skippedEntries }));
+        return said.join(' ');
       };
     });
   }
