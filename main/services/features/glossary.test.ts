@@ -178,6 +178,12 @@ describe('glossary import and export', () => {
       expect(back, file.fileName).toEqual(original);
     }
 
+    // An edit that does not send a definition keeps it; one that sends '' clears it.
+    const nato = (await api.listGlossaryTerms(EN_ES))[1]!;
+    expect((await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN' } })).definition).toBe('North Atlantic alliance.');
+    expect((await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN', definition: '' } })).definition).toBe('');
+    await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN', definition: 'North Atlantic alliance.' } });
+
     // A changed definition is a change: merge updates the term.
     const changed = v2.content.replace('North Atlantic alliance.', 'A military alliance.');
     expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(changed), mode: 'merge' })).toMatchObject({ updated: 1, unchanged: 1 });

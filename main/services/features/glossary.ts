@@ -227,7 +227,9 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
       const term = clean(input);
       const other = repo.findBySource(existing.sourceLang, existing.targetLang, term.source);
       if (other && other.id !== existing.id) throw duplicate(term.source);
-      const updated: GlossaryTerm = { ...existing, ...term, updatedAt: deps.now().toISOString() };
+      // A caller that does not send a definition (one written before definitions existed) keeps the stored one.
+      const definition = input.definition === undefined ? existing.definition : term.definition;
+      const updated: GlossaryTerm = { ...existing, ...term, definition, updatedAt: deps.now().toISOString() };
       repo.update(updated);
       return updated;
     },
