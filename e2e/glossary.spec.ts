@@ -48,7 +48,7 @@ test('a glossary term violation blocks sign-off until fixed or overridden with a
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export TBX' }).click();
   const tbx = await downloadText(await download);
-  expect(tbx).toContain('<tbx type="TBX-Basic" style="dca"');
+  expect(tbx).toContain('<martif type="TBX-Basic" xml:lang="en">');
   expect(tbx).toContain('<term>prime minister</term>');
 
   // An article whose translation (made elsewhere) violates both terms.

@@ -7,7 +7,7 @@ import { parseGlossaryCsv, writeGlossaryCsv } from './csv.js';
 const fail = (fn: () => unknown) => failure(Promise.resolve().then(fn));
 
 function term(source: string, target: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm {
-  return { id: source, sourceLang: 'en', targetLang: 'es', source, target, note: '', forbidden: [], caseSensitive: false, createdAt: 'a', updatedAt: 'a', ...extra };
+  return { id: source, sourceLang: 'en', targetLang: 'es', source, target, note: '', definition: '', forbidden: [], caseSensitive: false, createdAt: 'a', updatedAt: 'a', ...extra };
 }
 
 describe('glossary CSV', () => {
@@ -34,14 +34,16 @@ describe('glossary CSV', () => {
   it('round-trips what it writes', () => {
     const terms = [
       term('European Union', 'Unión Europea', { note: 'Comma, "quotes" and\nnewline', forbidden: ['UE', 'Unión'] }),
-      term('US', 'EE. UU.', { caseSensitive: true }),
-      term(' =lead', 'x'),
+      term('US', 'EE. UU.', { caseSensitive: true, definition: 'United States, "USA".' }),
+      term(' =lead', 'x', { definition: '=not a formula' }),
     ];
     const csv = writeGlossaryCsv(terms);
-    expect(csv.startsWith('source,target,note,forbidden,case_sensitive\r\n')).toBe(true);
+    expect(csv.startsWith('source,target,note,forbidden,case_sensitive,definition\r\n')).toBe(true);
     expect(parseGlossaryCsv(csv).map((r) => r.input)).toEqual(
-      terms.map((t) => ({ source: t.source, target: t.target, note: t.note, forbidden: t.forbidden, caseSensitive: t.caseSensitive })),
+      terms.map((t) => ({ source: t.source, target: t.target, note: t.note, definition: t.definition, forbidden: t.forbidden, caseSensitive: t.caseSensitive })),
     );
+    // A file without the definition column gives no definition (an import keeps stored ones).
+    expect(parseGlossaryCsv('source,target\r\nUS,EE. UU.\r\n')[0]?.input).not.toHaveProperty('definition');
   });
 
   it('neutralises formula starts (OWASP): = + - @ tab CR get a leading apostrophe, and Verso reads back exactly the text', () => {

@@ -1,7 +1,8 @@
 /**
  * Glossary CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF), parsed and written with
  * csv-parse / csv-stringify. A header row names the columns: `source`, `target` (required),
- * `note`, `forbidden` (variants separated by `|`), `case_sensitive` (yes/no, true/false, 1/0).
+ * `note`, `forbidden` (variants separated by `|`), `case_sensitive` (yes/no, true/false, 1/0),
+ * `definition` (written last; a file without it leaves stored definitions alone).
  * Semicolon-separated files (what spreadsheets write in many European locales) are recognised by
  * their header line. Every written cell goes through OWASP's formula guard last (after the text
  * was trimmed on storing), and reading undoes exactly that guard (shared/textHygiene.ts).
@@ -17,9 +18,11 @@ export interface ImportRow {
   /** 1-based line (CSV) or entry (TBX) number, for error messages. */
   row: number;
   input: GlossaryTermInput;
+  /** Data categories of the row's TBX entry that Verso's glossary does not keep (reported, never dropped silently). */
+  notKept?: string[];
 }
 
-type Column = 'source' | 'target' | 'note' | 'forbidden' | 'caseSensitive';
+type Column = 'source' | 'target' | 'note' | 'definition' | 'forbidden' | 'caseSensitive';
 
 const HEADER_NAMES: Record<string, Column> = {
   source: 'source',
@@ -31,12 +34,13 @@ const HEADER_NAMES: Record<string, Column> = {
   note: 'note',
   notes: 'note',
   comment: 'note',
+  definition: 'definition',
   forbidden: 'forbidden',
   forbiddenvariants: 'forbidden',
   casesensitive: 'caseSensitive',
 };
 
-export const CSV_HEADER = ['source', 'target', 'note', 'forbidden', 'case_sensitive'] as const;
+export const CSV_HEADER = ['source', 'target', 'note', 'forbidden', 'case_sensitive', 'definition'] as const;
 
 function parseFlag(value: string): boolean | null {
   const v = value.trim().toLowerCase();
@@ -96,6 +100,8 @@ export function parseGlossaryCsv(text: string): ImportRow[] {
         note: cell(record, 'note'),
         forbidden: splitVariants(cell(record, 'forbidden')),
         caseSensitive,
+        // A file without the column gives no definition (an import then keeps a stored one).
+        ...(index('definition') < 0 ? {} : { definition: cell(record, 'definition') }),
       },
     });
   }
@@ -106,7 +112,7 @@ export function writeGlossaryCsv(terms: readonly GlossaryTerm[]): string {
   return stringify(
     [
       [...CSV_HEADER],
-      ...terms.map((t) => [t.source, t.target, t.note, joinVariants(t.forbidden), t.caseSensitive ? 'yes' : 'no'].map(neutraliseCsvCell)),
+      ...terms.map((t) => [t.source, t.target, t.note, joinVariants(t.forbidden), t.caseSensitive ? 'yes' : 'no', t.definition].map(neutraliseCsvCell)),
     ],
     { record_delimiter: '\r\n', quoted_match: /^[\s]|[\s]$/ },
   );

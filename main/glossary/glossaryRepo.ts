@@ -1,4 +1,4 @@
-/** The glossary's table (migration 0080): terms per language pair. */
+/** The glossary's table (migration 0080; definitions since 0250): terms per language pair. */
 import type Database from 'better-sqlite3';
 import type { GlossaryTerm } from '../../shared/glossary/types.js';
 
@@ -9,6 +9,7 @@ interface Row {
   source: string;
   target: string;
   note: string;
+  definition: string;
   forbidden: string;
   case_sensitive: number;
   created_at: string;
@@ -24,6 +25,7 @@ function toTerm(r: Row): GlossaryTerm {
     source: r.source,
     target: r.target,
     note: r.note,
+    definition: r.definition,
     forbidden: Array.isArray(forbidden) ? forbidden.filter((v): v is string => typeof v === 'string') : [],
     caseSensitive: r.case_sensitive === 1,
     createdAt: r.created_at,
@@ -57,11 +59,11 @@ export function createGlossaryRepo(db: Database.Database) {
     'SELECT source_lang, target_lang, count(*) AS n FROM glossary_terms GROUP BY source_lang, target_lang ORDER BY source_lang, target_lang',
   );
   const insertRow = db.prepare(
-    `INSERT INTO glossary_terms (id, source_lang, target_lang, source, target, note, forbidden, case_sensitive, created_at, updated_at)
-     VALUES (@id, @sourceLang, @targetLang, @source, @target, @note, @forbidden, @caseSensitive, @createdAt, @updatedAt)`,
+    `INSERT INTO glossary_terms (id, source_lang, target_lang, source, target, note, definition, forbidden, case_sensitive, created_at, updated_at)
+     VALUES (@id, @sourceLang, @targetLang, @source, @target, @note, @definition, @forbidden, @caseSensitive, @createdAt, @updatedAt)`,
   );
   const updateRow = db.prepare(
-    `UPDATE glossary_terms SET source = @source, target = @target, note = @note, forbidden = @forbidden,
+    `UPDATE glossary_terms SET source = @source, target = @target, note = @note, definition = @definition, forbidden = @forbidden,
        case_sensitive = @caseSensitive, updated_at = @updatedAt WHERE id = @id`,
   );
   const deleteRow = db.prepare<[string]>('DELETE FROM glossary_terms WHERE id = ?');

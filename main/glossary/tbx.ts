@@ -1,25 +1,28 @@
 /**
- * TBX import and export. Reads TBX v3 (ISO 30042:2019: `tbx` / `conceptEntry` / `langSec` /
- * `termSec` / `term`, TBX-Basic and other dialects) and TBX 2008 (`martif` / `termEntry` /
- * `langSet` / `tig` or `ntig` / `term`); writes TBX-Basic v3, DCA style.
+ * TBX import. Reads TBX v3 (ISO 30042:2019: `tbx` / `conceptEntry` / `langSec` / `termSec` /
+ * `term`, TBX-Basic and other dialects, DCA or DCT style) and TBX 2008 (`martif` / `termEntry` /
+ * `langSet` / `tig` or `ntig` / `term`). The writer is tbxWriter.ts (both versions).
  *
  * Per entry, the source language's terms that are not deprecated each become a glossary term;
  * the target language's preferred term (else its first term that is not deprecated) is the
- * translation, and its deprecated or superseded terms are the forbidden variants. Entry-level
- * notes become the note. Case sensitivity has no TBX data category: Verso writes and reads a
- * `<note>case-sensitive</note>` on the source term.
+ * translation, and its deprecated or superseded terms are the forbidden variants. Notes of the
+ * entry, its language sections, the source term and the chosen translation become the note. The
+ * definition (`<descrip type="definition">`, alone or in a `<descripGrp>`, or DCT's
+ * `<basic:definition>`) is the source language's, else the entry's, else the target language's;
+ * an entry without one gives none (so an import keeps a stored definition). Case sensitivity has
+ * no TBX data category: Verso writes and reads a `<note>case-sensitive</note>` on the source term.
+ * Every other data category (part of speech, subject field, context…) is named in the row's
+ * `notKept`, so the import can say what it did not keep.
  *
  * Parsed with saxes, which never fetches anything nor expands entities declared in a DTD; on top
  * of that a DOCTYPE with an internal subset or entity declarations is refused outright (XXE,
  * "billion laughs"), and size, depth and term count are capped.
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { attr, runParser } from '../import/formats/safeXml.js';
-import type { GlossaryTerm } from '../../shared/glossary/types.js';
 import { GLOSSARY_LIMITS } from '../../shared/glossary/normalize.js';
 import { ServiceError } from '../services/serviceError.js';
 import type { ImportRow } from './csv.js';
-import { escapeXml as esc } from '../../shared/xml/escapeXml.js';
 
 export const TBX_MAX_DEPTH = 32;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -28,6 +31,30 @@ export const CASE_SENSITIVE_NOTE = 'case-sensitive';
 const ENTRY = new Set(['conceptEntry', 'termEntry']);
 const LANG = new Set(['langSec', 'langSet']);
 const TERM_SECTION = new Set(['termSec', 'tig', 'ntig']);
+/** Elements whose `type` names a data category, and the one of each Verso keeps. */
+const TYPED = new Set(['descrip', 'termNote', 'admin', 'ref', 'xref', 'transac']);
+const KEPT_TYPE: Record<string, string> = { descrip: 'definition', termNote: 'administrativeStatus' };
+/** Structure, inline markup and the data categories Verso reads by element name (v3 DCT). */
+const UNTYPED_KNOWN = new Set([
+  'conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termGrp', 'term', 'note',
+  'descripGrp', 'adminGrp', 'termNoteGrp', 'transacGrp', 'transacNote', 'date', 'definition', 'administrativeStatus',
+  'hi', 'foreign', 'bpt', 'ept', 'ph', 'sc', 'ec',
+]);
+
+/** A data category's name as a file gives it, shown to the user: a name, or "other" (never control or bidi characters, never long). */
+const CATEGORY_NAME = /^[A-Za-z][A-Za-z0-9_.:-]{0,59}$/;
+
+/** The data category an element inside an entry carries that Verso's glossary does not keep, if any. */
+function notKeptCategory(tag: SaxesTagNS): string | null {
+  let category: string | null;
+  if (TYPED.has(tag.local)) {
+    const type = attr(tag, 'type') ?? tag.local;
+    category = KEPT_TYPE[tag.local] === type ? null : type;
+  } else {
+    category = UNTYPED_KNOWN.has(tag.local) ? null : tag.local;
+  }
+  return category === null || CATEGORY_NAME.test(category) ? category : 'other';
+}
 
 /** Whether a TBX language tag serves a Verso language (`es-ES` and `es` serve each other; `es-ES` and `es-MX` do not). */
 export function tbxLangMatches(tbxLang: string, wanted: string): boolean {
@@ -46,7 +73,11 @@ interface TermSec {
 interface Entry {
   number: number;
   notes: string[];
-  langs: { lang: string; terms: TermSec[] }[];
+  /** Definitions given for the whole entry (not inside a language section). */
+  definitions: string[];
+  /** Data categories of the entry Verso's glossary has no place for (part of speech, subject field…). */
+  notKept: Set<string>;
+  langs: { lang: string; terms: TermSec[]; definitions: string[] }[];
 }
 
 function isForbiddenStatus(status: string): boolean {
@@ -55,7 +86,18 @@ function isForbiddenStatus(status: string): boolean {
 }
 
 
+/** What a TBX file gives for a pair: its rows, and how many entries had no usable term in the pair's source or target language. */
+export interface TbxParse {
+  rows: ImportRow[];
+  skippedEntries: number;
+}
+
+/** The rows of a TBX file for the pair (see `readTbx`). */
 export function parseTbx(text: string, pair: { sourceLang: string; targetLang: string }): ImportRow[] {
+  return readTbx(text, pair).rows;
+}
+
+export function readTbx(text: string, pair: { sourceLang: string; targetLang: string }): TbxParse {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const where = () => ({ line: parser.line, column: parser.column + 1 });
   const invalid = (reason: string) =>
@@ -67,25 +109,39 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
   let lang: Entry['langs'][number] | null = null;
   let termSec: TermSec | null = null;
   /** What the character data currently goes to. */
-  let capture: { kind: 'term' | 'status' | 'termNote' | 'entryNote'; text: string } | null = null;
+  let capture: { kind: 'term' | 'status' | 'termNote' | 'entryNote' | 'definition'; text: string } | null = null;
   const rows: ImportRow[] = [];
+  let skippedEntries = 0;
 
   function finishEntry(e: Entry): void {
     const source = e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang)).flatMap((l) => l.terms);
     const target = e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang)).flatMap((l) => l.terms);
     const wanted = target.find((t) => t.status.toLowerCase().includes('preferred')) ?? target.find((t) => !isForbiddenStatus(t.status));
-    if (!wanted) return;
+    const sources = source.filter((t) => !isForbiddenStatus(t.status));
+    if (!wanted || sources.length === 0) {
+      skippedEntries++;
+      return;
+    }
     const forbidden = target.filter((t) => isForbiddenStatus(t.status)).map((t) => t.text);
-    for (const s of source.filter((t) => !isForbiddenStatus(t.status))) {
+    const termNotes = (t: TermSec) => t.notes.filter((n) => n !== '' && n.toLowerCase() !== CASE_SENSITIVE_NOTE);
+    const definitionOf = (langs: Entry['langs']) => langs.flatMap((l) => l.definitions)[0];
+    const definition =
+      definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang))) ??
+      e.definitions[0] ??
+      definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang)));
+    for (const s of sources) {
       rows.push({
         row: e.number,
         input: {
           source: s.text,
           target: wanted.text,
-          note: e.notes.join('\n'),
+          note: [...e.notes, ...termNotes(s), ...termNotes(wanted)].join('\n'),
+          // No definition in the file: none given (an import then keeps a stored one).
+          ...(definition === undefined ? {} : { definition }),
           forbidden,
           caseSensitive: s.notes.some((n) => n.trim().toLowerCase() === CASE_SENSITIVE_NOTE),
         },
+        ...(e.notKept.size > 0 ? { notKept: [...e.notKept] } : {}),
       });
       if (rows.length > GLOSSARY_LIMITS.termsPerPair) {
         throw new ServiceError('GLOSSARY_TOO_MANY_TERMS', `A language pair holds at most ${GLOSSARY_LIMITS.termsPerPair} terms.`, {
@@ -104,6 +160,17 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
       );
     }
   });
+  /** What an element starts capturing, if anything (nothing while a capture is open: inline markup). */
+  function captureOf(tag: SaxesTagNS): NonNullable<typeof capture>['kind'] | null {
+    const name = tag.local;
+    const type = attr(tag, 'type');
+    if (name === 'term' && termSec) return 'term';
+    if (((name === 'termNote' && type === 'administrativeStatus') || name === 'administrativeStatus') && termSec) return 'status';
+    if (name === 'note') return termSec ? 'termNote' : 'entryNote';
+    if ((name === 'descrip' && type === 'definition') || name === 'definition') return 'definition';
+    return null;
+  }
+
   parser.on('opentag', (tag) => {
     const name = tag.local;
     if (stack.length === 0 && name !== 'tbx' && name !== 'martif') throw invalid(`the root element is <${name}>, not <tbx> or <martif>`);
@@ -111,23 +178,20 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
     if (stack.length > TBX_MAX_DEPTH) throw invalid(`elements are nested deeper than ${TBX_MAX_DEPTH} levels`);
     if (ENTRY.has(name)) {
       if (entry) throw invalid(`<${name}> inside another entry`);
-      entry = { number: ++entries, notes: [], langs: [] };
+      entry = { number: ++entries, notes: [], definitions: [], notKept: new Set(), langs: [] };
     } else if (LANG.has(name) && entry) {
       const tagLang = attr(tag, 'lang', XML_NS) ?? attr(tag, 'lang');
       if (!tagLang) throw invalid(`<${name}> without xml:lang`);
-      lang = { lang: tagLang, terms: [] };
+      lang = { lang: tagLang, terms: [], definitions: [] };
       entry.langs.push(lang);
     } else if (TERM_SECTION.has(name) && lang) {
       termSec = { text: '', status: '', notes: [] };
       lang.terms.push(termSec);
-    } else if (name === 'term' && termSec) {
-      capture = { kind: 'term', text: '' };
-    } else if (name === 'termNote' && termSec && attr(tag, 'type') === 'administrativeStatus') {
-      capture = { kind: 'status', text: '' };
-    } else if (name === 'note' && termSec) {
-      capture = { kind: 'termNote', text: '' };
-    } else if (name === 'note' && entry && !lang) {
-      capture = { kind: 'entryNote', text: '' };
+    } else if (entry && !capture) {
+      const kind = captureOf(tag);
+      if (kind) capture = { kind, text: '' };
+      const category = notKeptCategory(tag);
+      if (category) entry.notKept.add(category);
     }
   });
   parser.on('text', (t) => {
@@ -139,12 +203,13 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
   parser.on('closetag', (tag) => {
     const name = tag.local;
     stack.pop();
-    if (capture && (name === 'term' || name === 'termNote' || name === 'note')) {
+    if (capture && (name === 'term' || name === 'termNote' || name === 'note' || name === 'descrip' || name === 'definition' || name === 'administrativeStatus')) {
       const value = capture.text.trim();
       if (capture.kind === 'term' && termSec) termSec.text = value;
       if (capture.kind === 'status' && termSec) termSec.status = value;
       if (capture.kind === 'termNote' && termSec) termSec.notes.push(value);
       if (capture.kind === 'entryNote' && entry && value !== '') entry.notes.push(value);
+      if (capture.kind === 'definition' && value !== '') (lang ?? entry)?.definitions.push(value);
       capture = null;
     } else if (TERM_SECTION.has(name)) {
       termSec = null;
@@ -163,46 +228,5 @@ export function parseTbx(text: string, pair: { sourceLang: string; targetLang: s
       targetLang: pair.targetLang,
     });
   }
-  return rows;
-}
-
-/** A TBX-Basic v3 (DCA) document of the pair's terms. */
-export function writeTbx(terms: readonly GlossaryTerm[], pair: { sourceLang: string; targetLang: string }): string {
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<tbx type="TBX-Basic" style="dca" xml:lang="${esc(pair.sourceLang)}" xmlns="urn:iso:std:iso:30042:ed-2">`,
-    '  <tbxHeader>',
-    '    <fileDesc>',
-    '      <sourceDesc>',
-    `        <p>Verso glossary ${esc(pair.sourceLang)} → ${esc(pair.targetLang)}</p>`,
-    '      </sourceDesc>',
-    '    </fileDesc>',
-    '  </tbxHeader>',
-    '  <text>',
-    '    <body>',
-  ];
-  terms.forEach((t, i) => {
-    out.push(`      <conceptEntry id="c${i + 1}">`);
-    if (t.note !== '') out.push(`        <note>${esc(t.note)}</note>`);
-    out.push(`        <langSec xml:lang="${esc(pair.sourceLang)}">`, '          <termSec>', `            <term>${esc(t.source)}</term>`);
-    if (t.caseSensitive) out.push(`            <note>${CASE_SENSITIVE_NOTE}</note>`);
-    out.push('          </termSec>', '        </langSec>', `        <langSec xml:lang="${esc(pair.targetLang)}">`);
-    out.push(
-      '          <termSec>',
-      `            <term>${esc(t.target)}</term>`,
-      '            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>',
-      '          </termSec>',
-    );
-    for (const v of t.forbidden) {
-      out.push(
-        '          <termSec>',
-        `            <term>${esc(v)}</term>`,
-        '            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>',
-        '          </termSec>',
-      );
-    }
-    out.push('        </langSec>', '      </conceptEntry>');
-  });
-  out.push('    </body>', '  </text>', '</tbx>', '');
-  return out.join('\n');
+  return { rows, skippedEntries };
 }

@@ -8,8 +8,8 @@ import { proposeAlignment, type AlignmentProposal } from '../../shared/import/al
 import { planReimport, type ReimportPlan } from '../../shared/import/reimportPlan.js';
 import type { HtmlExtract, ParsedImport, PasteFormat } from '../../shared/import/importedDocument.js';
 import type { ApiError } from '../../shared/types.js';
-import { parseGlossaryCsv, type ImportRow } from '../glossary/csv.js';
-import { parseTbx } from '../glossary/tbx.js';
+import { parseGlossaryCsv } from '../glossary/csv.js';
+import { readTbx, type TbxParse } from '../glossary/tbx.js';
 import { decodeTmx, parseTmx, type ParsedTmx } from '../memory/tmx.js';
 import { isServiceError } from '../services/serviceError.js';
 import { parseImportFile, parseImportText } from './parseImport.js';
@@ -32,7 +32,7 @@ export interface ImportJobValues {
   file: ParsedImport;
   text: ParsedImport;
   tmx: ParsedTmx;
-  glossary: ImportRow[];
+  glossary: TbxParse;
   align: AlignmentProposal;
   reimportPlan: ReimportPlan;
 }
@@ -48,7 +48,7 @@ async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobVal
     case 'tmx':
       return parseTmx(decodeTmx(job.bytes), job, job.now);
     case 'glossary':
-      return job.format === 'csv' ? parseGlossaryCsv(job.text) : parseTbx(job.text, job);
+      return job.format === 'csv' ? { rows: parseGlossaryCsv(job.text), skippedEntries: 0 } : readTbx(job.text, job);
     case 'align':
       return proposeAlignment(job.sources, job.translations);
     case 'reimportPlan':

@@ -132,10 +132,11 @@ describe('import worker', () => {
     const tbx =
       '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body><termEntry><langSet xml:lang="en"><tig><term>prime minister</term></tig></langSet><langSet xml:lang="es"><tig><term>primer ministro</term></tig></langSet></termEntry></body></text></martif>';
     const runner = createImportRunner({ workerFile });
-    const rows = await runner.run({ kind: 'glossary', format: 'tbx', text: tbx, sourceLang: 'en', targetLang: 'es' });
+    const { rows, skippedEntries } = await runner.run({ kind: 'glossary', format: 'tbx', text: tbx, sourceLang: 'en', targetLang: 'es' });
     expect(rows.map((r) => [r.input.source, r.input.target])).toEqual([['prime minister', 'primer ministro']]);
+    expect(skippedEntries).toBe(0);
     const csv = await runner.run({ kind: 'glossary', format: 'csv', text: 'source,target\nBundestag,Bundestag\n', sourceLang: 'de', targetLang: 'en' });
-    expect(csv.map((r) => r.input.source)).toEqual(['Bundestag']);
+    expect(csv.rows.map((r) => r.input.source)).toEqual(['Bundestag']);
   });
 
   it('stops a parse that runs over its time limit', async () => {

@@ -710,7 +710,7 @@ export class FakeVersoApi implements VersoApi {
   /** Adds a term directly (test set-up). */
   seedGlossaryTerm(input: GlossaryTermInput, pair: { sourceLang: string; targetLang: string } = { sourceLang: 'en', targetLang: 'es' }): GlossaryTerm {
     const at = now();
-    const term: GlossaryTerm = { id: this.id('term'), ...pair, source: input.source, target: input.target, note: input.note ?? '', forbidden: input.forbidden ?? [], caseSensitive: input.caseSensitive ?? false, createdAt: at, updatedAt: at };
+    const term: GlossaryTerm = { id: this.id('term'), ...pair, source: input.source, target: input.target, note: input.note ?? '', definition: input.definition ?? '', forbidden: input.forbidden ?? [], caseSensitive: input.caseSensitive ?? false, createdAt: at, updatedAt: at };
     this.glossary.push(term);
     return term;
   }
@@ -780,7 +780,7 @@ export class FakeVersoApi implements VersoApi {
     return { ...this.glossaryImportResult };
   }
 
-  async exportGlossary(input: { sourceLang: string; targetLang: string; format: 'csv' | 'tbx' }): Promise<GlossaryExportResult> {
+  async exportGlossary(input: { sourceLang: string; targetLang: string; format: 'csv' | 'tbx'; tbxVersion?: 'v2' | 'v3' }): Promise<GlossaryExportResult> {
     this.record('exportGlossary', input);
     const terms = this.glossary.filter((t) => t.sourceLang === input.sourceLang && t.targetLang === input.targetLang);
     return { fileName: `glossary.${input.sourceLang}-${input.targetLang}.${input.format}`, mimeType: 'text/plain', content: terms.map((t) => `${t.source} => ${t.target}`).join('\n') };

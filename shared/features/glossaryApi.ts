@@ -18,6 +18,12 @@ export interface GlossaryPairSummary extends GlossaryPair {
 }
 
 export type GlossaryFileFormat = 'csv' | 'tbx';
+/**
+ * Which TBX a TBX export writes: `v2` is TBX-Basic in the 2008 form (ISO 30042:2008, `<martif>`),
+ * the one OmegaT and translate-toolkit read, and the default; `v3` is TBX-Basic in the 2019 form
+ * (ISO 30042:2019, `<tbx>`, DCA style). Import reads both, whatever this says.
+ */
+export type GlossaryTbxVersion = 'v2' | 'v3';
 /** Merge adds new terms and updates those with the same source term; replace first removes the pair's terms. */
 export type GlossaryImportMode = 'merge' | 'replace';
 
@@ -29,6 +35,13 @@ export interface GlossaryImportResult {
   removed: number;
   /** Terms of the pair after the import. */
   total: number;
+  /**
+   * Data categories of the file that Verso's glossary has no place for (TBX part of speech, subject
+   * field, context…), with how many entries held each; absent when everything was kept.
+   */
+  notKept?: { category: string; entries: number }[];
+  /** TBX entries with no usable term in the pair's source or target language (left out); absent when none. */
+  skippedEntries?: number;
 }
 
 export interface GlossaryExportResult {
@@ -51,7 +64,8 @@ export interface GlossaryApi {
   importGlossary(
     input: GlossaryPair & { fileName: string; dataBase64: string; format?: GlossaryFileFormat; mode: GlossaryImportMode },
   ): Promise<GlossaryImportResult>;
-  exportGlossary(input: GlossaryPair & { format: GlossaryFileFormat }): Promise<GlossaryExportResult>;
+  /** `tbxVersion` applies to TBX only (default `v2`, TBX-Basic 2008). */
+  exportGlossary(input: GlossaryPair & { format: GlossaryFileFormat; tbxVersion?: GlossaryTbxVersion }): Promise<GlossaryExportResult>;
 }
 
 export const GLOSSARY_METHODS = [
@@ -84,6 +98,7 @@ export const GLOSSARY_ERROR_CODES = [
   'GLOSSARY_CSV_HEADER',
   'GLOSSARY_TBX_INVALID',
   'GLOSSARY_TBX_ENTITIES',
+  'GLOSSARY_EXPORT_EMPTY',
 ] as const satisfies readonly string[];
 
 export type GlossaryErrorCode = (typeof GLOSSARY_ERROR_CODES)[number] | CoreErrorCode;

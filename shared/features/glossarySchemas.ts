@@ -16,11 +16,13 @@ const term = z
     source: text,
     target: text,
     note: text.optional(),
+    definition: text.optional(),
     forbidden: z.array(text).max(GLOSSARY_LIMITS.forbiddenVariants * 4).optional(),
     caseSensitive: z.boolean().optional(),
   })
   .strict();
 const format = z.enum(['csv', 'tbx']);
+const tbxVersion = z.enum(['v2', 'v3']);
 
 export const glossarySchemas = {
   listGlossaryPairs: empty,
@@ -40,5 +42,5 @@ export const glossarySchemas = {
       mode: z.enum(['merge', 'replace']),
     })
     .strict(),
-  exportGlossary: z.object({ sourceLang: langTag, targetLang: langTag, format }).strict(),
+  exportGlossary: z.object({ sourceLang: langTag, targetLang: langTag, format, tbxVersion: tbxVersion.optional() }).strict(),
 } satisfies SchemaMap<GlossaryApi>;

@@ -8,6 +8,7 @@ import { cleanImportedText } from '../textHygiene.js';
 export const GLOSSARY_LIMITS = {
   termChars: 200,
   noteChars: 1000,
+  definitionChars: 2000,
   forbiddenVariants: 20,
   /** Terms per language pair. */
   termsPerPair: 50_000,
@@ -24,6 +25,7 @@ export interface CleanTerm {
   source: string;
   target: string;
   note: string;
+  definition: string;
   forbidden: string[];
   caseSensitive: boolean;
 }
@@ -31,7 +33,7 @@ export interface CleanTerm {
 /** Why a term cannot be stored; `field` names the input that is wrong. */
 export type TermProblem =
   | { kind: 'empty'; field: 'source' | 'target' }
-  | { kind: 'tooLong'; field: 'source' | 'target' | 'note' | 'forbidden'; limit: number }
+  | { kind: 'tooLong'; field: 'source' | 'target' | 'note' | 'definition' | 'forbidden'; limit: number }
   | { kind: 'tooManyVariants'; limit: number }
   | { kind: 'forbiddenIsTarget'; variant: string };
 
@@ -39,11 +41,15 @@ export function cleanTerm(input: GlossaryTermInput): { ok: true; term: CleanTerm
   const source = cleanTermText(input.source);
   const target = cleanTermText(input.target);
   const note = cleanImportedText(input.note ?? '').normalize('NFC').trim();
+  const definition = cleanImportedText(input.definition ?? '').normalize('NFC').trim();
   if (source === '') return { ok: false, problem: { kind: 'empty', field: 'source' } };
   if (target === '') return { ok: false, problem: { kind: 'empty', field: 'target' } };
   if (source.length > GLOSSARY_LIMITS.termChars) return { ok: false, problem: { kind: 'tooLong', field: 'source', limit: GLOSSARY_LIMITS.termChars } };
   if (target.length > GLOSSARY_LIMITS.termChars) return { ok: false, problem: { kind: 'tooLong', field: 'target', limit: GLOSSARY_LIMITS.termChars } };
   if (note.length > GLOSSARY_LIMITS.noteChars) return { ok: false, problem: { kind: 'tooLong', field: 'note', limit: GLOSSARY_LIMITS.noteChars } };
+  if (definition.length > GLOSSARY_LIMITS.definitionChars) {
+    return { ok: false, problem: { kind: 'tooLong', field: 'definition', limit: GLOSSARY_LIMITS.definitionChars } };
+  }
   const forbidden: string[] = [];
   for (const raw of input.forbidden ?? []) {
     const v = cleanTermText(raw);
@@ -55,7 +61,7 @@ export function cleanTerm(input: GlossaryTermInput): { ok: true; term: CleanTerm
   if (forbidden.length > GLOSSARY_LIMITS.forbiddenVariants) {
     return { ok: false, problem: { kind: 'tooManyVariants', limit: GLOSSARY_LIMITS.forbiddenVariants } };
   }
-  return { ok: true, term: { source, target, note, forbidden, caseSensitive: input.caseSensitive ?? false } };
+  return { ok: true, term: { source, target, note, definition, forbidden, caseSensitive: input.caseSensitive ?? false } };
 }
 
 /** Splits a "variant | variant" cell (CSV, the screen's field) into variants. */

@@ -8,6 +8,8 @@ export interface GlossaryTerm {
   /** The translation the newsroom wants. */
   target: string;
   note: string;
+  /** What the term means (TBX `descrip type="definition"`); '' when none. */
+  definition: string;
   /** Translations that must not be used (e.g. an outdated name). */
   forbidden: string[];
   /** When false, "European Union" also matches "european union". */
@@ -21,6 +23,7 @@ export interface GlossaryTermInput {
   source: string;
   target: string;
   note?: string;
+  definition?: string;
   forbidden?: string[];
   caseSensitive?: boolean;
 }

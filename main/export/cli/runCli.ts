@@ -4,6 +4,7 @@
  *   verso export <document> --format <format> --out <file-or-folder> [--draft] [--force]
  *   verso verify <attestation.jsonld> [--text FILE] | verso verify --library   (verifyCommand.ts)
  *   verso backup [--out FILE] [--force] | verso restore FILE   (backupCommand.ts)
+ *   verso glossary-export --source L --target L --out PATH [--format tbx|tbx-v3|csv]   (glossaryCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage). Everything written goes through
  * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
@@ -19,6 +20,7 @@ import { slugify } from '../../services/exportService.js';
 import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
 import { verifyCommand } from './verifyCommand.js';
 import { backupCommand, restoreCommand } from './backupCommand.js';
+import { GLOSSARY_USAGE, glossaryExportCommand } from './glossaryCommand.js';
 import { escapeForTerminal } from '../../../shared/textHygiene.js';
 
 export interface CliIo {
@@ -51,6 +53,7 @@ export const USAGE = `Usage:
   verso restore FILE
       Replaces the library with FILE (a backup, or a library from \`verso backup --out\`; into an
       empty VERSO_DATA_DIR too). The current library is backed up first. Not while Verso runs.
+${GLOSSARY_USAGE}
   verso --help | --version`;
 
 const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
@@ -181,6 +184,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         return await backupCommand(io, rest, (message) => new UsageError(message));
       case 'restore':
         return await restoreCommand(io, rest, (message) => new UsageError(message));
+      case 'glossary-export':
+        return await glossaryExportCommand(io, rest, () => openLibrary(io), (message) => new UsageError(message));
       case '--version':
       case '-v':
         io.out(`${io.version}\n`);

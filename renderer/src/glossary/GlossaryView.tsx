@@ -1,11 +1,11 @@
 /**
  * The glossary screen: the terms of one language pair in a table, a form to add or edit a term,
- * delete, and CSV/TBX import (merge or replace) and export.
+ * delete, and CSV/TBX import (merge or replace) and export (TBX-Basic 2008 by default, or TBX v3).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { GlossaryImportMode, GlossaryTerm } from '../../../shared/features/glossaryApi.js';
+import type { GlossaryImportMode, GlossaryTbxVersion, GlossaryTerm } from '../../../shared/features/glossaryApi.js';
 import { joinVariants, splitVariants, GLOSSARY_LIMITS } from '../../../shared/glossary/normalize.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -19,14 +19,22 @@ interface Draft {
   source: string;
   target: string;
   note: string;
+  definition: string;
   forbidden: string;
   caseSensitive: boolean;
 }
 
-const EMPTY: Draft = { source: '', target: '', note: '', forbidden: '', caseSensitive: false };
+const EMPTY: Draft = { source: '', target: '', note: '', definition: '', forbidden: '', caseSensitive: false };
 
 function draftOf(term: GlossaryTerm): Draft {
-  return { source: term.source, target: term.target, note: term.note, forbidden: joinVariants(term.forbidden), caseSensitive: term.caseSensitive };
+  return {
+    source: term.source,
+    target: term.target,
+    note: term.note,
+    definition: term.definition,
+    forbidden: joinVariants(term.forbidden),
+    caseSensitive: term.caseSensitive,
+  };
 }
 
 type Message = ((t: TFunction) => string) | null;
@@ -41,6 +49,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
   const ids = {
     heading: useId(), formHeading: useId(), source: useId(), target: useId(), note: useId(), forbidden: useId(),
     forbiddenHint: useId(), caseSensitive: useId(), file: useId(), mode: useId(), transfer: useId(), hint: useId(), filter: useId(),
+    definition: useId(), definitionHint: useId(), tbxVersion: useId(),
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sourceRef = useRef<HTMLInputElement>(null);
@@ -52,6 +61,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<GlossaryTerm | null>(null);
   const [mode, setMode] = useState<GlossaryImportMode>('merge');
+  const [tbxVersion, setTbxVersion] = useState<GlossaryTbxVersion>('v2');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<Message>(null);
@@ -110,6 +120,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
       source: draft.source,
       target: draft.target,
       note: draft.note,
+      definition: draft.definition,
       forbidden: splitVariants(draft.forbidden),
       caseSensitive: draft.caseSensitive,
     };
@@ -157,13 +168,22 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
       const dataBase64 = bytesToBase64(await fileBytes(file));
       const result = await api.importGlossary({ ...pair, fileName: file.name, dataBase64, mode });
       if (fileRef.current) fileRef.current.value = '';
-      return (tt) => tt('glossary.status.imported', { ...result });
+      const { notKept, skippedEntries, ...counts } = result;
+      return (tt) => {
+        const said = [tt('glossary.status.imported', counts)];
+        if (notKept?.length) {
+          const list = notKept.map((n) => tt('glossary.status.notKeptItem', { category: n.category, count: n.entries })).join(', ');
+          said.push(tt('glossary.status.notKept', { list }));
+        }
+        if (skippedEntries) said.push(tt('glossary.status.skippedEntries', { count: skippedEntries }));
+        return said.join(' ');
+      };
     });
   }
 
   function exportAs(format: 'csv' | 'tbx'): void {
     void run(async () => {
-      const file = await api.exportGlossary({ ...pair, format });
+      const file = await api.exportGlossary(format === 'tbx' ? { ...pair, format, tbxVersion } : { ...pair, format });
       platform.saveFile(file);
       return (tt) => tt('glossary.status.exported', { fileName: file.fileName });
     });
@@ -174,7 +194,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
   const matching = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
     if (!terms || needle === '') return terms ?? [];
-    return terms.filter((term) => [term.source, term.target, term.note, ...term.forbidden].some((v) => v.toLocaleLowerCase().includes(needle)));
+    return terms.filter((term) => [term.source, term.target, term.note, term.definition, ...term.forbidden].some((v) => v.toLocaleLowerCase().includes(needle)));
   }, [terms, filter]);
   const shown = matching.slice(0, GLOSSARY_ROWS_SHOWN);
 
@@ -225,6 +245,20 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
             <label htmlFor={ids.note}>{t('glossary.form.note')}</label>
             <input id={ids.note} maxLength={GLOSSARY_LIMITS.noteChars} value={draft.note} onChange={(e) => set({ note: e.target.value })} />
           </div>
+          <div className="field">
+            <label htmlFor={ids.definition}>{t('glossary.form.definition')}</label>
+            <textarea
+              id={ids.definition}
+              rows={2}
+              aria-describedby={ids.definitionHint}
+              maxLength={GLOSSARY_LIMITS.definitionChars}
+              value={draft.definition}
+              onChange={(e) => set({ definition: e.target.value })}
+            />
+            <span id={ids.definitionHint} className="hint">
+              {t('glossary.form.definitionHint')}
+            </span>
+          </div>
           <div className="field inline">
             <input id={ids.caseSensitive} type="checkbox" checked={draft.caseSensitive} onChange={(e) => set({ caseSensitive: e.target.checked })} />
             <label htmlFor={ids.caseSensitive}>{t('glossary.form.caseSensitive')}</label>
@@ -261,6 +295,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
               <th scope="col">{t('glossary.list.target')}</th>
               <th scope="col">{t('glossary.list.forbidden')}</th>
               <th scope="col">{t('glossary.list.note')}</th>
+              <th scope="col">{t('glossary.list.definition')}</th>
               <th scope="col">{t('glossary.list.caseSensitive')}</th>
               <th scope="col">{t('glossary.list.actions')}</th>
             </tr>
@@ -274,6 +309,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
                 <td lang={pair.targetLang}>{term.target}</td>
                 <td lang={pair.targetLang}>{joinVariants(term.forbidden)}</td>
                 <td>{term.note}</td>
+                <td>{term.definition}</td>
                 <td>{term.caseSensitive ? t('glossary.list.yes') : t('glossary.list.no')}</td>
                 <td>
                   <button type="button" className="button-quiet" aria-label={t('glossary.list.editLabel', { term: term.source })} disabled={busy} onClick={() => startEdit(term)}>
@@ -312,6 +348,13 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
           <button type="button" disabled={busy || !terms?.length} onClick={() => exportAs('csv')}>
             {t('glossary.transfer.exportCsv')}
           </button>
+          <div className="field">
+            <label htmlFor={ids.tbxVersion}>{t('glossary.transfer.tbxVersion')}</label>
+            <select id={ids.tbxVersion} value={tbxVersion} onChange={(e) => setTbxVersion(e.target.value === 'v3' ? 'v3' : 'v2')}>
+              <option value="v2">{t('glossary.transfer.tbxV2')}</option>
+              <option value="v3">{t('glossary.transfer.tbxV3')}</option>
+            </select>
+          </div>
           <button type="button" disabled={busy || !terms?.length} onClick={() => exportAs('tbx')}>
             {t('glossary.transfer.exportTbx')}
           </button>

@@ -21,12 +21,18 @@ describe('the glossary screen', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Source term' }), { target: { value: 'European Union' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Target term' }), { target: { value: 'Unión Europea' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Forbidden variants' }), { target: { value: 'UE | Unión' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Definition' }), { target: { value: 'Union of 27 European states.' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Case-sensitive' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
     const table = await screen.findByRole('table', { name: 'Glossary terms' });
     expect(within(table).getByRole('row', { name: /European Union/ }).textContent).toContain('UE | Unión');
+    expect(within(table).getByRole('row', { name: /European Union/ }).textContent).toContain('Union of 27 European states.');
     expect(api.callsOf('addGlossaryTerm')).toEqual([
-      { sourceLang: 'en', targetLang: 'es', term: { source: 'European Union', target: 'Unión Europea', note: '', forbidden: ['UE', 'Unión'], caseSensitive: true } },
+      {
+        sourceLang: 'en',
+        targetLang: 'es',
+        term: { source: 'European Union', target: 'Unión Europea', note: '', definition: 'Union of 27 European states.', forbidden: ['UE', 'Unión'], caseSensitive: true },
+      },
     ]);
     expect(screen.getByRole('status').textContent).toBe('Added “European Union”.');
 
@@ -40,6 +46,7 @@ describe('the glossary screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit European Union' }));
     expect(screen.getByRole('heading', { name: 'Edit term' })).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Forbidden variants' }) as HTMLInputElement).value).toBe('UE | Unión');
+    expect((screen.getByRole('textbox', { name: 'Definition' }) as HTMLTextAreaElement).value).toBe('Union of 27 European states.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Target term' }), { target: { value: 'Unión Europea (UE)' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save term' }));
     await waitFor(() => expect(screen.getByRole('table', { name: 'Glossary terms' }).textContent).toContain('Unión Europea (UE)'));
@@ -52,7 +59,7 @@ describe('the glossary screen', () => {
   it('imports a file with the chosen mode and exports CSV and TBX', async () => {
     const api = apiWithProfile();
     api.seedGlossaryTerm(EU);
-    api.glossaryImportResult = { added: 2, updated: 1, unchanged: 0, removed: 3, total: 3 };
+    api.glossaryImportResult = { added: 2, updated: 1, unchanged: 0, removed: 3, total: 3, notKept: [{ category: 'partOfSpeech', entries: 2 }], skippedEntries: 1 };
     const { platform } = await openGlossary(api);
     await screen.findByRole('table', { name: 'Glossary terms' });
     fireEvent.click(screen.getByRole('button', { name: 'Import glossary' }));
@@ -62,15 +69,30 @@ describe('the glossary screen', () => {
     fireEvent.change(screen.getByLabelText('Glossary file (CSV or TBX)'), { target: { files: [file] } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Import mode' }), { target: { value: 'replace' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import glossary' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported: 2 added, 1 updated, 0 unchanged, 3 removed. The pair now has 3 terms.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        "Imported: 2 added, 1 updated, 0 unchanged, 3 removed. The pair now has 3 terms. Not kept, as Verso's glossary has no field for them: partOfSpeech (2 entries). 1 entry of the file has no term for this language pair and was left out.",
+      ),
+    );
     const call = api.callsOf('importGlossary')[0] as { fileName: string; dataBase64: string; mode: string };
     expect(call).toMatchObject({ sourceLang: 'en', targetLang: 'es', fileName: 'terms.csv', mode: 'replace' });
     expect(atob(call.dataBase64)).toBe('source,target\nNATO,OTAN\n');
 
+    // TBX-Basic 2008 (v2) is the default; v3 is a choice.
+    const version = screen.getByRole('combobox', { name: 'TBX version' }) as HTMLSelectElement;
+    expect(version.selectedOptions[0]?.textContent).toBe('TBX-Basic 2008 (v2) – for OmegaT, translate-toolkit, most CAT tools');
     fireEvent.click(screen.getByRole('button', { name: 'Export TBX' }));
     await waitFor(() => expect(platform.savedFiles.map((f) => f.fileName)).toEqual(['glossary.en-es.tbx']));
-    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    fireEvent.change(version, { target: { value: 'v3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export TBX' }));
     await waitFor(() => expect(platform.savedFiles).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(platform.savedFiles).toHaveLength(3));
+    expect(api.callsOf('exportGlossary')).toEqual([
+      { sourceLang: 'en', targetLang: 'es', format: 'tbx', tbxVersion: 'v2' },
+      { sourceLang: 'en', targetLang: 'es', format: 'tbx', tbxVersion: 'v3' },
+      { sourceLang: 'en', targetLang: 'es', format: 'csv' },
+    ]);
   });
 });
 
