@@ -2,7 +2,7 @@
  * HTML: a complete, semantic UTF-8 document; every text is escaped (no markup, script or URL from
  * a paragraph can become live), and the disclosure is a `<footer lang>` after the article body.
  */
-import { languageInfo } from '../../../shared/languages.js';
+import { languageInfoOrBase as languageInfo } from '../../../shared/languages.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
 import { renderHtml } from '../../../shared/inline/renderInline.js';
 import { escapeXml, exportTitle, tidy, visibleText } from '../text.js';
