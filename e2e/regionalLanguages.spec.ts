@@ -7,6 +7,7 @@
 import { test, expect } from './support/fixtures.js';
 import { downloadText, VersoPage } from './support/versoPage.js';
 import { findFooterTemplate, renderFooter } from '../shared/footer.js';
+import { xmlSchemaErrors } from '../main/testing/validateXml.js';
 
 const PUBLISHER = 'Diario Ejemplo';
 const CONTACT = 'redaccion@example.org';
@@ -47,6 +48,13 @@ test('en-US → es-MX: regional tags in the pickers, the es-MX TM match preferre
   await page.getByLabel('TMX file to import').setInputFiles({ name: 'agency.tmx', mimeType: 'application/x-tmx+xml', buffer: Buffer.from(TMX) });
   await page.getByRole('button', { name: 'Import TMX' }).click();
   await expect(page.getByText('Imported 3 units; 0 skipped; 0 earlier imported units removed.')).toBeVisible();
+  // The memory's TMX export keeps the codes and canonical tags, and validates against tmx14.dtd.
+  const tmDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export TMX' }).click();
+  const tm = await downloadText(await tmDownload);
+  expect(tm).toContain('<tuv xml:lang="es-MX"><seg>Pulsa <bpt i="1" type="bold">&lt;b&gt;</bpt>Inicio<ept i="1">&lt;/b&gt;</ept> ahora.</seg></tuv>');
+  expect(tm).toContain('<tuv xml:lang="en-US">');
+  expect(xmlSchemaErrors(tm, 'tmx14')).toBeNull();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
 
   // Import as en-US → es-MX: the common list stays; "Other language" takes any valid tag.
@@ -88,6 +96,14 @@ test('en-US → es-MX: regional tags in the pickers, the es-MX TM match preferre
     await app.signOff(app.row(i).getByRole('button', { name: 'Sign off' }));
     await expect(app.row(i)).toContainText('by Elena Editor');
   }
+
+  // The document's TMX export (signed-off paragraphs) validates against tmx14.dtd, with regional tags.
+  await page.getByLabel('Export format').selectOption({ label: 'TMX (signed-off paragraphs)' });
+  const docTmxDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const docTmx = await downloadText(await docTmxDownload);
+  expect(docTmx).toContain(`<tuv xml:lang="es-MX"><seg>${MX}</seg></tuv>`);
+  expect(xmlSchemaErrors(docTmx, 'tmx14')).toBeNull();
 
   // The publish-ready export ends with the Spanish footer (es-MX → es, never another language).
   const text = await downloadText(await app.exportAs('Plain text', 'Publish-ready'));
