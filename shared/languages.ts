@@ -104,6 +104,18 @@ export const MAX_LANGUAGE_TAG_LENGTH = 35;
  * tag, `und` (no language), a language subtag that is not 2–3 letters (ISO 639; `english` is no tag), subtags CLDR does not know (`xx`, `en-Nope`, `de-AA`) and grandfathered/private-use-only tags (`i-klingon`, `x-foo`).
  */
 export function canonicalLanguageTag(tag: string): string | null {
+  // Memoised: a TMX file asks for the same few tags hundreds of thousands of times.
+  const cached = canonicalCache.get(tag);
+  if (cached !== undefined) return cached;
+  const result = computeCanonicalTag(tag);
+  if (canonicalCache.size >= 2000) canonicalCache.clear();
+  canonicalCache.set(tag, result);
+  return result;
+}
+
+const canonicalCache = new Map<string, string | null>();
+
+function computeCanonicalTag(tag: string): string | null {
   const trimmed = tag.trim().replace(/_/g, '-');
   if (trimmed === '' || trimmed.length > MAX_LANGUAGE_TAG_LENGTH) return null;
   let canonical: string | undefined;
