@@ -13,6 +13,7 @@ import { primaryLanguage } from '../../shared/memory/pair.js';
 import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks } from '../../shared/languages.js';
 import { closeToken, openToken, soloToken, stripTokens as withoutTokens, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../shared/inline/inlineCodes.js';
 import { renderTmxSeg, TmxSegReader } from './tmxInline.js';
+import { codeKind } from '../../shared/memory/formatting.js';
 import type { TmMtOrigin, TmUnit } from '../../shared/features/memoryApi.js';
 import { isMtName } from '../import/formats/xliffOrigin.js';
 import { ServiceError } from '../services/serviceError.js';
@@ -120,7 +121,7 @@ export function tmxMtOrigin(props: Record<string, string>, tuvTool: string | nul
   return tool ? { kind: 'mt', engineId: tool, engineName: tool, engineVersion: null, createdAt: null } : null;
 }
 
-const kindOf = (code: InlineCode): string => (code.type === 'xliff' ? `xliff:${code.element}` : code.type);
+const kindOf = codeKind;
 
 /**
  * One code list for a unit's two sides (a TM unit shares its codes, as a paragraph does): a
