@@ -232,6 +232,9 @@ describe('TMX level 2: DOCTYPE, languages and variants', () => {
     const parsed = parseTmx(file, { sourceLang: 'en-US', targetLang: 'en-GB' }, NOW);
     expect(parsed.units.map((u) => [u.sourceLang, u.source, u.targetLang, u.target])).toEqual([['en-US', 'The color of the center.', 'en-GB', 'The colour of the centre.']]);
     expect(parsed.skipped).toBe(1);
+    // An `en` <tuv> may be the source of en-US → en-GB, never its target.
+    expect(parseTmx(wrap(tu(['en-US', 'Color'], ['en', 'Colour'])), { sourceLang: 'en-US', targetLang: 'en-GB' }, NOW).units).toEqual([]);
+    expect(parseTmx(wrap(tu(['en', 'Color'], ['en-GB', 'Colour'])), { sourceLang: 'en-US', targetLang: 'en-GB' }, NOW).units.map((u) => u.target)).toEqual(['Colour']);
     const reverse = parseTmx(file, { sourceLang: 'en-GB', targetLang: 'en-US' }, NOW);
     expect(reverse.units.map((u) => [u.source, u.target])).toEqual([['The colour of the centre.', 'The color of the center.']]);
   });

@@ -11,7 +11,7 @@ import { runParser } from '../import/formats/safeXml.js';
 import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
 import { primaryLanguage } from '../../shared/memory/pair.js';
 import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks } from '../../shared/languages.js';
-import { closeToken, openToken, soloToken, stripTokens as withoutTokens, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../shared/inline/inlineCodes.js';
+import { closeToken, MAX_CODES, openToken, soloToken, stripTokens as withoutTokens, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../shared/inline/inlineCodes.js';
 import { renderTmxSeg, TmxSegReader } from './tmxInline.js';
 import { codeKind } from '../../shared/memory/formatting.js';
 import type { TmMtOrigin, TmUnit } from '../../shared/features/memoryApi.js';
@@ -40,8 +40,8 @@ interface TuvSeg {
  * The (source, target) variants of one <tu> for a pair. Targets: every variant of the target
  * language (each its own unit). Source: the pair's exact tag, else its less specific form
  * (`en` for en-US), else the first variant of the language. When both sides share a language
- * (en-US → en-GB), each side is found by its exact tag (or less specific form) and never
- * taken for the other.
+ * (en-US → en-GB), the target is the exact tag and the source the exact tag or a less specific
+ * form, never the same <tuv>.
  */
 export function pairVariants(segs: readonly TuvSeg[], sourceLang: string, targetLang: string): { source: TuvSeg; target: TuvSeg }[] {
   const src = tmxLanguageTag(sourceLang);
@@ -54,7 +54,8 @@ export function pairVariants(segs: readonly TuvSeg[], sourceLang: string, target
     [...candidates].sort((a, b) => rank(a.lang, wanted) - rank(b.lang, wanted))[0];
   if (primaryLanguage(src) === primaryLanguage(tgt)) {
     const source = bestOf(segs.filter((s) => rank(s.lang, src) < Infinity && s.lang.toLowerCase() !== tgt.toLowerCase()), src);
-    const target = bestOf(segs.filter((s) => rank(s.lang, tgt) < Infinity && s.lang.toLowerCase() !== src.toLowerCase() && s !== source), tgt);
+    // The target variant exactly (an `en` <tuv> could be either side of en-US → en-GB).
+    const target = segs.find((s) => s.lang.toLowerCase() === tgt.toLowerCase() && s !== source);
     return source && target ? [{ source, target }] : [];
   }
   const source = bestOf(segs.filter((s) => primaryLanguage(s.lang) === primaryLanguage(src)), src);
@@ -135,10 +136,11 @@ export function sharedCodes(s: { text: string; codes: readonly InlineCode[] }, t
   const mapping = t.codes.map((code) => {
     let j = xOf(code) === undefined ? -1 : codes.findIndex((c, k) => !used.has(k) && k < s.codes.length && xOf(c) === xOf(code) && kindOf(c) === kindOf(code));
     if (j < 0) j = codes.findIndex((c, k) => !used.has(k) && k < s.codes.length && kindOf(c) === kindOf(code));
-    if (j < 0) {
+    if (j < 0 && codes.length < MAX_CODES) {
       codes.push(code);
       j = codes.length - 1;
     }
+    if (j < 0) return undefined;
     used.add(j);
     return j;
   });
@@ -148,7 +150,7 @@ export function sharedCodes(s: { text: string; codes: readonly InlineCode[] }, t
     if (j === undefined) return '';
     return info.role === 'open' ? openToken(j) : info.role === 'close' ? closeToken(j) : soloToken(j);
   });
-  return { text: s.text, target, codes: codes.slice(0, 256) };
+  return { text: s.text, target, codes };
 }
 
 export function parseTmx(text: string, pair: { sourceLang: string; targetLang: string }, now: string): ParsedTmx {
