@@ -367,6 +367,8 @@ describe('TMX level 2 and regional variants in the TM', () => {
     // The other direction finds nothing: the en-GB → en-US TM is empty.
     const gb = await article(backend, ['The colour of the centre.'], 'en-GB', 'en-US');
     expect(await api.lookupTm({ paragraphId: gb.paragraphs[0]!.id })).toEqual([]);
+    const [unitId] = rows(backend, 'SELECT id FROM tm_units').map((r) => r['id'] as number);
+    expect((await failure(api.applyTmMatch({ paragraphId: gb.paragraphs[0]!.id, unitId: unitId! }))).code).toBe('TM_UNIT_NOT_FOUND');
     expect((await api.exportTmx({ sourceLang: 'en-GB', targetLang: 'en-US' })).units).toBe(0);
     expect((await failure(api.importTmx({ sourceLang: 'en-US', targetLang: 'en-us', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' }))).code).toBe('LANGUAGE_SAME');
     expect((await failure(api.importTmx({ sourceLang: 'en-US', targetLang: 'xx-nope', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' }))).code).toBe('LANGUAGE_UNKNOWN');

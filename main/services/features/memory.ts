@@ -5,7 +5,7 @@
  */
 import type { MemoryApi, MemorySettings, TmProvenance, TmUnit } from '../../../shared/features/memoryApi.js';
 import { matchScore } from '../../../shared/memory/matchScore.js';
-import { pairKey, withVariantPenalty } from '../../../shared/memory/pair.js';
+import { pairKey, servesDirection, withVariantPenalty } from '../../../shared/memory/pair.js';
 import { canonicalLanguageTag } from '../../../shared/languages.js';
 import { mapUnitTokens, withFormatPenalty } from '../../../shared/memory/formatting.js';
 import { statusAfterEdit } from '../../../shared/status.js';
@@ -138,7 +138,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       const author = requireProfile(deps);
       const { p, doc } = requireParagraph(paragraphId);
       const unit = store.unit(unitId);
-      if (!unit || pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang)) {
+      if (!unit || pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang) || !servesDirection(unit, doc.sourceLang, doc.targetLang)) {
         throw new ServiceError('TM_UNIT_NOT_FOUND', 'This translation memory entry no longer exists (its sign-off may have been withdrawn).', { unitId });
       }
       if (targetFor(p, unit) === p.target) return { paragraph: p, signOffWithdrawn: false };
