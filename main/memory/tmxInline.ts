@@ -136,7 +136,10 @@ export class TmxSegReader {
       this.out.text(t);
       return;
     }
-    if (c.inVisibleSub) c.subText!.push(t);
+    // Text of the visible <sub> itself (not the native content of a code inside it).
+    if (c.inVisibleSub) {
+      if (c.depth === 1) c.subText!.push(t);
+    }
     else (c.subText !== null ? c.after : c.before).push(escapeXml(t));
   }
 
