@@ -79,6 +79,13 @@ describe('footer and MT pair by BCP 47 lookup within the language', () => {
     expect(html.content).toContain('lang="es-MX"');
   });
 
+  it('a regional tag takes its language’s direction: an ar-EG export is right to left with the Arabic footer', async () => {
+    f = await exportFixture(['The storm closed roads on Monday.'], { sourceLang: 'en', targetLang: 'ar-EG' });
+    const html = (await f.backend.api.exportFile({ documentId: f.doc.id, format: 'html', mode: 'publish' })).content;
+    expect(html).toMatch(/<html lang="ar-EG" dir="rtl"|lang="ar-EG"[^>]*dir="rtl"/);
+    expect(html).toContain('<footer class="ai-disclosure" lang="ar" dir="rtl"');
+  });
+
   it('never takes another language’s footer: a language without a template has none', () => {
     expect(findFooterTemplate('es-MX')?.lang).toBe('es');
     expect(findFooterTemplate('pt-BR')?.lang).toBe('pt');
