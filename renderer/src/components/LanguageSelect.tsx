@@ -45,7 +45,7 @@ export function LanguageSelect({
     if (value === (canonical ?? draft.trim())) return;
     setOther(!inList(value));
     setDraft(inList(value) ? '' : value);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new value from outside
+    // Only a new value from outside: typing updates the draft itself.
   }, [value]);
   const invalid = other && draft.trim() !== '' && canonical === null;
   const ids = { tag: `${id}-tag`, hint: `${id}-hint`, error: `${id}-error`, list: `${id}-list` };
