@@ -5,6 +5,9 @@ import {
   isKnownLanguage,
   languageFallbacks,
   languageInfo,
+  languageInfoOrBase,
+  lookupLanguage,
+  canonicalLanguageTag,
   normalizeLanguageTag,
 } from './languages.js';
 
@@ -105,5 +108,45 @@ describe('languageInfo', () => {
   it('is null for an unknown tag', () => {
     expect(languageInfo('xx')).toBeNull();
     expect(languageInfo('')).toBeNull();
+  });
+});
+
+describe('canonicalLanguageTag (issue 14: any valid BCP 47 tag)', () => {
+  it.each([
+    ['en-US', 'en-US'],
+    ['eN-uS', 'en-US'],
+    ['en_gb', 'en-GB'],
+    ['es-mx', 'es-MX'],
+    ['es-419', 'es-419'],
+    ['fr-ca', 'fr-CA'],
+    ['de-ch', 'de-CH'],
+    ['pt-pt', 'pt-PT'],
+    ['zh-hant-tw', 'zh-Hant-TW'],
+    ['ZH-HANS', 'zh-Hans'],
+    ['iw', 'he'],
+    ['sr-Latn-RS', 'sr-Latn-RS'],
+    [' de-DE ', 'de-DE'],
+  ])('%s → %s', (input, expected) => {
+    expect(canonicalLanguageTag(input)).toBe(expected);
+  });
+  it.each(['', 'und', 'x-foo', 'i-klingon', 'en-', 'e', 'english', 'en US', 'en--US', 'a'.repeat(80), 'en-US-US', 'xx', 'xx-nope', 'en-Nope', 'de-AA', 'en-ZZ', 'qaa', 'klingon'])('refuses %j', (input) => {
+    expect(canonicalLanguageTag(input)).toBeNull();
+  });
+});
+
+describe('lookupLanguage (BCP 47 lookup within one language)', () => {
+  it('finds the exact tag, else a less specific form; never another language', () => {
+    expect(lookupLanguage('es-MX', ['en', 'es', 'es-MX'])).toBe('es-MX');
+    expect(lookupLanguage('es-MX', ['en', 'es'])).toBe('es');
+    expect(lookupLanguage('pt-BR', ['pt', 'es'])).toBe('pt');
+    expect(lookupLanguage('zh-Hant-TW', ['zh-Hans', 'zh'])).toBe('zh');
+    expect(lookupLanguage('gsw-CH', ['de', 'en'])).toBeNull();
+    expect(lookupLanguage('es-MX', ['en', 'pt'])).toBeNull();
+  });
+  it('describes a regional tag by its language (direction, names)', () => {
+    expect(languageInfo('ar-EG')).toBeNull();
+    expect(languageInfoOrBase('ar-EG')?.dir).toBe('rtl');
+    expect(languageInfoOrBase('es-MX')?.englishName).toBe('Spanish');
+    expect(languageInfoOrBase('tlh')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The languages Verso knows about (source and target of a document), as BCP 47 tags.
- * Pure data and string handling: no Intl, no Node, no DOM.
+ * `LANGUAGES` is the common list the pickers offer; any valid BCP 47 tag is accepted
+ * (`canonicalLanguageTag`, via ECMA-402 `Intl.getCanonicalLocales`). No Node, no DOM.
  */
 
 export interface LanguageInfo {
@@ -94,6 +95,79 @@ export function normalizeLanguageTag(tag: string): string | null {
   return BY_LOWER_TAG.get(canonical.toLowerCase())?.tag ?? null;
 }
 
+/** Longest tag Verso stores (as the API schemas). */
+export const MAX_LANGUAGE_TAG_LENGTH = 35;
+
+/**
+ * The canonical form of any valid BCP 47 language tag (`eN-uS` → `en-US`, `en_GB` → `en-GB`,
+ * `iw` → `he`, `zh-hant-tw` → `zh-Hant-TW`), by `Intl.getCanonicalLocales`; null for a malformed
+ * tag, `und` (no language), a language subtag that is not 2–3 letters (ISO 639; `english` is no tag), subtags CLDR does not know (`xx`, `en-Nope`, `de-AA`) and grandfathered/private-use-only tags (`i-klingon`, `x-foo`).
+ */
+export function canonicalLanguageTag(tag: string): string | null {
+  // Memoised: a TMX file asks for the same few tags hundreds of thousands of times.
+  const cached = canonicalCache.get(tag);
+  if (cached !== undefined) return cached;
+  const result = computeCanonicalTag(tag);
+  if (canonicalCache.size >= 2000) canonicalCache.clear();
+  canonicalCache.set(tag, result);
+  return result;
+}
+
+const canonicalCache = new Map<string, string | null>();
+
+function computeCanonicalTag(tag: string): string | null {
+  const trimmed = tag.trim().replace(/_/g, '-');
+  if (trimmed === '' || trimmed.length > MAX_LANGUAGE_TAG_LENGTH) return null;
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(trimmed)[0];
+  } catch {
+    return null;
+  }
+  if (canonical === undefined || /^und(-|$)/i.test(canonical) || !/^[a-z]{2,3}(-|$)/.test(canonical)) return null;
+  if (!knownSubtags(canonical)) return null;
+  // A known language keeps Verso's own spelling of it (e.g. `zh-Hans`).
+  return BY_LOWER_TAG.get(canonical.toLowerCase())?.tag ?? canonical;
+}
+
+let names: { language: Intl.DisplayNames; script: Intl.DisplayNames; region: Intl.DisplayNames } | null = null;
+
+/**
+ * Whether the tag's language, script and region are ones CLDR knows (`xx`, `Nope`, `AA`, the
+ * unknown `Zzzz`/`ZZ` and private-use codes such as `qaa` are not): a well-formed tag is not
+ * yet a language a document can be in.
+ */
+function knownSubtags(tag: string): boolean {
+  names ??= {
+    language: new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }),
+    script: new Intl.DisplayNames(['en'], { type: 'script', fallback: 'none' }),
+    region: new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }),
+  };
+  try {
+    const locale = new Intl.Locale(tag);
+    if (names.language.of(locale.language) === undefined) return false;
+    if (locale.script !== undefined && (locale.script === 'Zzzz' || names.script.of(locale.script) === undefined)) return false;
+    if (locale.region !== undefined && (locale.region === 'ZZ' || names.region.of(locale.region) === undefined)) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The best of `available` tags for `wanted` within the same language (RFC 4647 lookup): the
+ * exact tag, else its less specific forms (`es-MX` → `es`), else null. Never another language.
+ * Case-insensitive; returns the entry of `available` as written.
+ */
+export function lookupLanguage(wanted: string, available: readonly string[]): string | null {
+  const byLower = new Map(available.map((a) => [(canonicalTagCasing(a) ?? a).toLowerCase(), a]));
+  for (const tag of languageFallbacks(wanted)) {
+    const hit = byLower.get(tag.toLowerCase());
+    if (hit !== undefined) return hit;
+  }
+  return null;
+}
+
 export function isKnownLanguage(tag: string): boolean {
   return normalizeLanguageTag(tag) !== null;
 }
@@ -119,4 +193,16 @@ export function languageFallbacks(tag: string): string[] {
 export function languageInfo(tag: string): LanguageInfo | null {
   const known = normalizeLanguageTag(tag);
   return known === null ? null : (BY_LOWER_TAG.get(known.toLowerCase()) ?? null);
+}
+
+/**
+ * Facts about any tag's language: the known entry for the tag, else for its closest less
+ * specific form (`es-MX` → Spanish, `ar-EG` → Arabic, right to left). Null when no form is known.
+ */
+export function languageInfoOrBase(tag: string): LanguageInfo | null {
+  for (const t of languageFallbacks(tag)) {
+    const info = languageInfo(t);
+    if (info) return info;
+  }
+  return null;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../services/serviceError.js';
 import { createApertiumEngine } from './apertium.js';
+import { matchPair } from './mtEngine.js';
 import { apertiumEngSpaInstalled } from '../testing/apertiumInstalled.js';
 
 const EN_ES = { source: 'en', target: 'es' };
@@ -21,8 +22,11 @@ describe.runIf(installed)('Apertium engine (real)', () => {
     expect(d.unavailableReason).toBeNull();
     expect(d.pairs).toContainEqual(EN_ES);
     expect(d.pairs).toContainEqual({ source: 'es', target: 'en' });
-    // spa-eng_US maps to en-US, which Verso does not know: skipped, not listed.
-    expect(d.pairs.every((p) => p.target !== 'en-US')).toBe(true);
+    // spa-eng_US is es → en-US (issue 14: regional tags); an es-MX → en-US document uses it (BCP 47 lookup).
+    expect(d.pairs).toContainEqual({ source: 'es', target: 'en-US' });
+    expect(matchPair(d.pairs, { source: 'es-MX', target: 'en-US' })).toEqual({ source: 'es', target: 'en-US' });
+    expect(matchPair(d.pairs, { source: 'en-US', target: 'es-MX' })).toEqual(EN_ES);
+    expect(matchPair(d.pairs, { source: 'en-US', target: 'pt-BR' })).toBeNull();
     const dpkg = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'apertium-eng-spa'], { encoding: 'utf8' });
     expect(d.version).toContain(`apertium-eng-spa ${dpkg}`);
   });

@@ -10,14 +10,15 @@ describe('Apertium language codes', () => {
     expect(apertiumCodeToTag('es')).toBe('es');
     expect(apertiumCodeToTag('por_BR')).toBe('pt-BR');
   });
-  it('skips variants and languages Verso does not know', () => {
-    expect(apertiumCodeToTag('eng_US')).toBeNull();
+  it('maps regional variants to BCP 47 (issue 14); skips other variants and unknown languages', () => {
+    expect(apertiumCodeToTag('eng_US')).toBe('en-US');
+    expect(apertiumCodeToTag('spa_MX')).toBe('es-MX');
     expect(apertiumCodeToTag('cat_valencia')).toBeNull();
     expect(apertiumCodeToTag('xyz')).toBeNull();
   });
   it('reads translation modes as pairs and ignores other modes', () => {
     expect(modeToPair('eng-spa')).toEqual({ source: 'en', target: 'es' });
-    expect(modeToPair('spa-eng_US')).toBeNull();
+    expect(modeToPair('spa-eng_US')).toEqual({ source: 'es', target: 'en-US' });
     expect(modeToPair('eng-spa-tagger')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
  * Apertium names languages with ISO 639-3 (sometimes 639-1 or 639-2/B) codes and `_` variants
  * (`eng-spa`, `spa-eng_US`, `por_BR`); Verso uses BCP 47 tags of the languages it knows.
  */
-import { normalizeLanguageTag } from '../../shared/languages.js';
+import { canonicalLanguageTag } from '../../shared/languages.js';
 import type { LanguagePair } from '../../shared/types.js';
 
 const ISO639_TO_BCP47: Readonly<Record<string, string>> = {
@@ -23,8 +23,8 @@ const ISO639_TO_BCP47: Readonly<Record<string, string>> = {
 };
 
 /**
- * BCP 47 tag for an Apertium language code, or null when Verso does not know the language
- * (`eng_US` → 'en-US' is unknown to Verso, so null; `por_BR` → 'pt-BR').
+ * BCP 47 tag for an Apertium language code (`eng_US` → 'en-US', `por_BR` → 'pt-BR'; issue 14: any
+ * valid regional tag), or null when it names no valid language or region (`cat_valencia`).
  */
 export function apertiumCodeToTag(code: string): string | null {
   const m = /^([a-z]{2,3})(?:_([A-Za-z0-9]+))?$/.exec(code);
@@ -32,9 +32,9 @@ export function apertiumCodeToTag(code: string): string | null {
   const base = m[1]!.length === 2 ? m[1]! : ISO639_TO_BCP47[m[1]!];
   if (base === undefined) return null;
   const variant = m[2];
-  if (variant === undefined) return normalizeLanguageTag(base);
+  if (variant === undefined) return canonicalLanguageTag(base);
   // Only region (US, BR, 419) and script (Hans) variants map to BCP 47; others (valencia) are skipped.
-  if (/^(?:[A-Za-z]{2}|\d{3}|[A-Za-z]{4})$/.test(variant)) return normalizeLanguageTag(`${base}-${variant}`);
+  if (/^(?:[A-Za-z]{2}|\d{3}|[A-Za-z]{4})$/.test(variant)) return canonicalLanguageTag(`${base}-${variant}`);
   return null;
 }
 

@@ -19,7 +19,7 @@ import type Database from 'better-sqlite3';
 import type { TmMatch, TmMtOrigin, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
 import { CONCORDANCE_MAX_HITS, TM_MAX_MATCHES, TM_MIN_SCORE } from '../../shared/memory/limits.js';
 import { lengthBound, matchTokens, tokenMatchScore, withoutCodes } from '../../shared/memory/matchScore.js';
-import { pairKey } from '../../shared/memory/pair.js';
+import { languageVariant, pairKey, servesDirection, VARIANT_RANK, withVariantPenalty, type LanguageVariant } from '../../shared/memory/pair.js';
 import { withFormatPenalty } from '../../shared/memory/formatting.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { createPostings } from './postings.js';
@@ -167,12 +167,14 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const unitsStmt = db.prepare<[string], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id IN (SELECT value FROM json_each(?))`);
   const unitStmt = db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id = ?`);
   const insertStmt = db.prepare(
-    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, origin, document_id, document_title, created_by, created_at, mt_origin)
-     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @origin, @documentId, @documentTitle, @createdBy, @createdAt, @mtOrigin)`,
+    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, codes, origin, document_id, document_title, created_by, created_at, mt_origin)
+     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @codes, @origin, @documentId, @documentTitle, @createdBy, @createdAt, @mtOrigin)`,
   );
   const existsStmt = db
-    .prepare<[string, string, string, string], number>(
-      'SELECT 1 FROM tm_units WHERE pair = ? AND substr(source, 1, 48) = substr(?, 1, 48) AND source = ? AND target = ? LIMIT 1',
+    .prepare<[string, string, string, string, string, string, string], number>(
+      // The same texts with other formatting (codes) or in another variant (fr-CA, fr) are another unit.
+      `SELECT 1 FROM tm_units WHERE pair = ? AND substr(source, 1, 48) = substr(?, 1, 48) AND source = ? AND target = ?
+         AND json(codes) = json(?) AND lower(source_lang) = lower(?) AND lower(target_lang) = lower(?) LIMIT 1`,
     )
     .pluck();
   const countStmt = db.prepare<[string], number>('SELECT count(*) FROM tm_units WHERE pair = ?').pluck();
@@ -291,12 +293,21 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const top = scored.slice(0, limit * 4);
     const rows = new Map(unitsStmt.all(JSON.stringify(top.map((s) => s.id))).map((r) => [r.id, r]));
     // The formatting penalty (shared/memory/formatting.ts): the words matched; does the formatting?
+    // The variant penalty (shared/memory/pair.ts): is it the document's variant of the target language?
     const asked = { source: text, codes: options.codes ?? [] };
+    const variants = new Map<number, LanguageVariant>();
     for (const s of top) {
       const r = rows.get(s.id);
-      if (r) s.score = withFormatPenalty(s.score, { source: r.source, codes: parseCodes(r.codes) }, asked);
+      if (!r) continue;
+      if (!servesDirection({ sourceLang: r.source_lang, targetLang: r.target_lang }, sourceLang, targetLang)) {
+        rows.delete(s.id);
+        continue;
+      }
+      variants.set(s.id, languageVariant(r.target_lang, targetLang));
+      s.score = withVariantPenalty(withFormatPenalty(s.score, { source: r.source, codes: parseCodes(r.codes) }, asked), r.target_lang, targetLang);
     }
-    top.sort((a, b) => b.score - a.score || b.id - a.id);
+    // Best score first; at the same score the document's own variant, then the language's (shared/memory/pair.ts VARIANT_RANK).
+    top.sort((a, b) => b.score - a.score || VARIANT_RANK[variants.get(a.id) ?? 'other'] - VARIANT_RANK[variants.get(b.id) ?? 'other'] || b.id - a.id);
     // 5. The same source and translation once (the newest).
     const seen = new Set<string>();
     const matches: TmMatch[] = [];
@@ -306,7 +317,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       const key = `${r.source}\u0000${r.target}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      matches.push({ ...toUnit(r), score });
+      matches.push({ ...toUnit(r), score, variant: variants.get(id) ?? 'other' });
       if (matches.length === limit) break;
     }
     return matches;
@@ -329,6 +340,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     for (let i = 0; i < ids.length && hits.length < limit; i += 500) {
       const rows = unitsStmt.all(JSON.stringify(ids.slice(i, i + 500))).sort((a, b) => b.id - a.id);
       for (const r of rows) {
+        if (!servesDirection({ sourceLang: r.source_lang, targetLang: r.target_lang }, sourceLang, targetLang)) continue;
         if (withoutCodes(r.source).normalize('NFC').toLowerCase().includes(needle)) hits.push(toUnit(r));
         if (hits.length === limit) break;
       }
@@ -342,12 +354,13 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     let skipped = 0;
     for (const u of units) {
       const pair = pairKey(u.sourceLang, u.targetLang);
-      if (skipExisting && existsStmt.get(pair, u.source, u.source, u.target) !== undefined) {
+      const codes = JSON.stringify(u.codes ?? []);
+      if (skipExisting && existsStmt.get(pair, u.source, u.source, u.target, codes, u.sourceLang, u.targetLang) !== undefined) {
         skipped++;
         continue;
       }
-      const { mtOrigin, ...unit } = u;
-      insertStmt.run({ ...unit, pair, documentId: u.documentId ?? null, documentTitle: u.documentTitle ?? null, mtOrigin: mtOrigin ? JSON.stringify(mtOrigin) : null });
+      const { mtOrigin, codes: _codes, ...unit } = u;
+      insertStmt.run({ ...unit, pair, codes, documentId: u.documentId ?? null, documentTitle: u.documentTitle ?? null, mtOrigin: mtOrigin ? JSON.stringify(mtOrigin) : null });
       added++;
     }
     return { added, skipped };
@@ -367,7 +380,11 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       return r ? { ...toUnit(r), paragraphId: r.paragraph_id } : null;
     },
     count: (sourceLang: string, targetLang: string) => countStmt.get(pairKey(sourceLang, targetLang)) ?? 0,
-    list: (sourceLang: string, targetLang: string): TmUnit[] => listStmt.all(pairKey(sourceLang, targetLang)).map(toUnit),
+    list: (sourceLang: string, targetLang: string): TmUnit[] =>
+      listStmt
+        .all(pairKey(sourceLang, targetLang))
+        .map(toUnit)
+        .filter((u) => servesDirection(u, sourceLang, targetLang)),
     /** For the benchmark's brute force: every unit's id and tokens in a pair. */
     iterateTokens: (sourceLang: string, targetLang: string) =>
       db

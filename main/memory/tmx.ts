@@ -1,13 +1,19 @@
 /**
- * TMX 1.4b: reading (saxes; no entity is ever expanded, a DOCTYPE with an internal subset or
- * entity declarations is refused, size and element limits) and writing.
+ * TMX 1.4b: reading (saxes; no entity is ever expanded and no external DTD ever fetched —
+ * saxes has no way to —, a DOCTYPE with an internal subset is refused, size and element limits)
+ * and writing. Level 2 (issue 14): inline codes are kept as Verso codes (main/memory/tmxInline.ts);
+ * language tags are canonicalised (`eN-uS` → `en-US`); every variant of the pair's target
+ * language becomes its own unit (fr-CA and fr both kept).
  * A file is read completely before anything is stored: a broken file changes nothing.
  */
-import { renderPlainText } from '../../shared/inline/renderInline.js';
 import { SaxesParser } from 'saxes';
 import { runParser } from '../import/formats/safeXml.js';
 import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
 import { primaryLanguage } from '../../shared/memory/pair.js';
+import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks } from '../../shared/languages.js';
+import { closeToken, MAX_CODES, openToken, soloToken, stripTokens as withoutTokens, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../shared/inline/inlineCodes.js';
+import { renderTmxSeg, TmxSegReader } from './tmxInline.js';
+import { codeKind } from '../../shared/memory/formatting.js';
 import type { TmMtOrigin, TmUnit } from '../../shared/features/memoryApi.js';
 import { isMtName } from '../import/formats/xliffOrigin.js';
 import { ServiceError } from '../services/serviceError.js';
@@ -17,8 +23,45 @@ import { escapeXml } from '../../shared/xml/escapeXml.js';
 export const TMX_MAX_ELEMENTS = 5_000_000;
 export const TMX_MAX_DEPTH = 40;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-/** Inline elements whose content is native code, not text. */
-const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut', 'sub']);
+
+/** A tag as stored: canonical BCP 47 when valid, else its conventional casing (never refused: it is only a label). */
+export function tmxLanguageTag(tag: string): string {
+  return canonicalLanguageTag(tag) ?? canonicalTagCasing(tag) ?? tag.trim();
+}
+
+interface TuvSeg {
+  lang: string;
+  text: string;
+  codes: InlineCode[];
+  tool: string | null;
+}
+
+/**
+ * The (source, target) variants of one <tu> for a pair. Targets: every variant of the target
+ * language (each its own unit). Source: the pair's exact tag, else its less specific form
+ * (`en` for en-US), else the first variant of the language. When both sides share a language
+ * (en-US → en-GB), the target is the exact tag and the source the exact tag or a less specific
+ * form, never the same <tuv>.
+ */
+export function pairVariants(segs: readonly TuvSeg[], sourceLang: string, targetLang: string): { source: TuvSeg; target: TuvSeg }[] {
+  const src = tmxLanguageTag(sourceLang);
+  const tgt = tmxLanguageTag(targetLang);
+  const rank = (tag: string, wanted: string) => {
+    const i = languageFallbacks(wanted).findIndex((f) => f.toLowerCase() === tag.toLowerCase());
+    return i < 0 ? Infinity : i;
+  };
+  const bestOf = (candidates: readonly TuvSeg[], wanted: string) =>
+    [...candidates].sort((a, b) => rank(a.lang, wanted) - rank(b.lang, wanted))[0];
+  if (primaryLanguage(src) === primaryLanguage(tgt)) {
+    const source = bestOf(segs.filter((s) => rank(s.lang, src) < Infinity && s.lang.toLowerCase() !== tgt.toLowerCase()), src);
+    // The target variant exactly (an `en` <tuv> could be either side of en-US → en-GB).
+    const target = segs.find((s) => s.lang.toLowerCase() === tgt.toLowerCase() && s !== source);
+    return source && target ? [{ source, target }] : [];
+  }
+  const source = bestOf(segs.filter((s) => primaryLanguage(s.lang) === primaryLanguage(src)), src);
+  if (!source) return [];
+  return segs.filter((s) => primaryLanguage(s.lang) === primaryLanguage(tgt)).map((target) => ({ source, target }));
+}
 
 export interface ParsedTmx {
   units: NewTmUnit[];
@@ -79,10 +122,39 @@ export function tmxMtOrigin(props: Record<string, string>, tuvTool: string | nul
   return tool ? { kind: 'mt', engineId: tool, engineName: tool, engineVersion: null, createdAt: null } : null;
 }
 
+const kindOf = codeKind;
+
+/**
+ * One code list for a unit's two sides (a TM unit shares its codes, as a paragraph does): a
+ * target code is the source code with the same `x` (TMX's link between variants), else the next
+ * unused source code of its kind; a target code with no counterpart is added.
+ */
+export function sharedCodes(s: { text: string; codes: readonly InlineCode[] }, t: { text: string; codes: readonly InlineCode[] }): { text: string; target: string; codes: InlineCode[] } {
+  const codes = [...s.codes];
+  const used = new Set<number>();
+  const xOf = (c: InlineCode | undefined) => (c?.type === 'xliff' ? c.attrs['x'] : undefined);
+  const mapping = t.codes.map((code) => {
+    let j = xOf(code) === undefined ? -1 : codes.findIndex((c, k) => !used.has(k) && k < s.codes.length && xOf(c) === xOf(code) && kindOf(c) === kindOf(code));
+    if (j < 0) j = codes.findIndex((c, k) => !used.has(k) && k < s.codes.length && kindOf(c) === kindOf(code));
+    if (j < 0 && codes.length < MAX_CODES) {
+      codes.push(code);
+      j = codes.length - 1;
+    }
+    if (j < 0) return undefined;
+    used.add(j);
+    return j;
+  });
+  const target = t.text.replace(TOKEN_PATTERN, (ch) => {
+    const info = tokenInfo(ch)!;
+    const j = mapping[info.index];
+    if (j === undefined) return '';
+    return info.role === 'open' ? openToken(j) : info.role === 'close' ? closeToken(j) : soloToken(j);
+  });
+  return { text: s.text, target, codes };
+}
+
 export function parseTmx(text: string, pair: { sourceLang: string; targetLang: string }, now: string): ParsedTmx {
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const src = primaryLanguage(pair.sourceLang);
-  const tgt = primaryLanguage(pair.targetLang);
   const units: NewTmUnit[] = [];
   const languages = new Set<string>();
   let skipped = 0;
@@ -90,18 +162,20 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
   let elements = 0;
   let root: string | null = null;
   let inBody = false;
-  let tu: { by: string; at: string | null; tool: string | null; segs: Map<string, { lang: string; text: string; tool: string | null }>; props: Record<string, string> } | null = null;
+  let tu: { by: string; at: string | null; tool: string | null; segs: TuvSeg[]; props: Record<string, string> } | null = null;
   /** The header's creationtool, and the tool that made the <tuv> being read (issue 12: MT origin). */
   let headerTool: string | null = null;
   let tuvTool: string | null = null;
   let prop: { type: string; text: string[] } | null = null;
   let tuvLang: string | null = null;
-  let seg: string[] | null = null;
-  let codeDepth = 0;
+  let seg: TmxSegReader | null = null;
 
   parser.on('doctype', (doctype) => {
-    // A plain <!DOCTYPE tmx SYSTEM "tmx14.dtd"> (as OmegaT writes) is harmless: saxes never loads it.
-    if (/[[<]/.test(doctype) || !/^\s*tmx\s+SYSTEM\s+("[^"]*"|'[^']*')\s*$/i.test(doctype)) {
+    // <!DOCTYPE tmx SYSTEM "tmx14.dtd"> (OmegaT) and the LISA <!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD
+    // for Translation Memory eXchange//EN" "tmx14.dtd"> are harmless: saxes never loads an external DTD
+    // and expands no entity but the five predefined ones. An internal subset (entity declarations) is refused.
+    const literal = `("[^"]*"|'[^']*')`;
+    if (/[[<]/.test(doctype) || !new RegExp(`^\\s*tmx\\s+(SYSTEM\\s+${literal}|PUBLIC\\s+${literal}\\s+${literal})\\s*$`, 'i').test(doctype)) {
       throw new ServiceError('TMX_DOCTYPE', 'The TMX file declares a DTD or entities; Verso does not read such files (they can hide attacks).', {
         line: parser.line,
       });
@@ -133,43 +207,45 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
         by: tag.attributes['changeid']?.value ?? tag.attributes['creationid']?.value ?? '',
         at: tmxDate(tag.attributes['changedate']?.value) ?? tmxDate(tag.attributes['creationdate']?.value),
         tool: tag.attributes['creationtool']?.value ?? null,
-        segs: new Map(),
+        segs: [],
         props: {},
       };
     } else if (name === 'tuv' && tu && depth === 4) {
       const lang = Object.values(tag.attributes).find((a) => (a.uri === XML_NS && a.local === 'lang') || a.name === 'lang')?.value;
       if (!lang) throw invalid(parser, '<tuv> without xml:lang');
-      tuvLang = lang;
+      tuvLang = tmxLanguageTag(lang);
       tuvTool = tag.attributes['creationtool']?.value ?? null;
-    } else if (name === 'seg' && tuvLang !== null && depth === 5) seg = [];
-    else if (seg !== null && CODE_ELEMENTS.has(name)) codeDepth++;
+    } else if (name === 'seg' && tuvLang !== null && depth === 5) seg = new TmxSegReader();
+    else if (seg !== null && depth > 5) seg.open(name, Object.fromEntries(Object.values(tag.attributes).map((a) => [a.name, a.value])));
   });
   parser.on('closetag', (tag) => {
     const name = tag.local;
-    if (seg !== null && CODE_ELEMENTS.has(name) && codeDepth > 0) codeDepth--;
+    if (seg !== null && depth > 5) seg.close(name);
     else if (name === 'seg' && seg !== null && depth === 5) {
-      const textOf = seg.join('').normalize('NFC').trim();
-      const key = primaryLanguage(tuvLang!);
+      const { text: raw, codes } = seg.build();
+      const textOf = raw.normalize('NFC').trim();
       languages.add(tuvLang!);
-      if (textOf !== '' && !tu!.segs.has(key)) tu!.segs.set(key, { lang: tuvLang!, text: textOf, tool: tuvTool });
+      // Every variant is kept (a second <tuv> of the very same tag adds nothing).
+      if (withoutTokens(textOf) !== '' && !tu!.segs.some((s) => s.lang === tuvLang)) tu!.segs.push({ lang: tuvLang!, text: textOf, codes, tool: tuvTool });
       seg = null;
     } else if (name === 'tuv' && depth === 4) tuvLang = null;
     else if (name === 'prop' && prop && depth === 4) {
       if (prop.type.startsWith('x-verso-')) tu!.props[prop.type.slice('x-verso-'.length)] = prop.text.join('').trim().slice(0, 200);
       prop = null;
     } else if (name === 'tu' && tu && depth === 3) {
-      const s = tu.segs.get(src);
-      const t = tu.segs.get(tgt);
-      if (s && t) {
+      const found = pairVariants(tu.segs, pair.sourceLang, pair.targetLang);
+      for (const { source: s, target: t } of found) {
         const mtOrigin = tmxMtOrigin(tu.props, t.tool ?? tu.tool, headerTool);
-        units.push({ sourceLang: s.lang, targetLang: t.lang, source: s.text, target: t.text, origin: 'tmx', createdBy: tu.by, createdAt: tu.at ?? now, ...(mtOrigin ? { mtOrigin } : {}) });
-      } else skipped++;
+        const { text: source, target, codes } = sharedCodes(s, t);
+        units.push({ sourceLang: s.lang, targetLang: t.lang, source, target, origin: 'tmx', createdBy: tu.by, createdAt: tu.at ?? now, ...(codes.length > 0 ? { codes } : {}), ...(mtOrigin ? { mtOrigin } : {}) });
+      }
+      if (found.length === 0) skipped++;
       tu = null;
     } else if (name === 'body' && depth === 2) inBody = false;
     depth--;
   });
   const onText = (t: string) => {
-    if (seg !== null && codeDepth === 0) seg.push(t);
+    if (seg !== null) seg.text(t);
     else if (prop !== null) prop.text.push(t);
   };
   parser.on('text', onText);
@@ -215,9 +291,9 @@ export function writeTmx(units: readonly TmUnit[], pair: { sourceLang: string; t
     if (u.documentTitle) lines.push(`      <prop type="x-document">${escapeXml(u.documentTitle)}</prop>`);
     const origin = tmxOriginMarkup(u.mtOrigin ?? null);
     lines.push(...origin.props.map((p) => `      ${p}`));
-    // Text only, as the document's TMX export: inline codes become their plain text (renderPlainText).
-    lines.push(`      <tuv xml:lang="${escapeXml(u.sourceLang)}"><seg>${escapeXml(renderPlainText(u.source, u.codes ?? []))}</seg></tuv>`);
-    lines.push(`      <tuv xml:lang="${escapeXml(u.targetLang)}"${origin.tuvAttrs}><seg>${escapeXml(renderPlainText(u.target, u.codes ?? []))}</seg></tuv>`);
+    // Inline codes as TMX codes (<bpt>/<ept>/<ph>/<it>/<hi>), valid against tmx14.dtd.
+    lines.push(`      <tuv xml:lang="${escapeXml(tmxLanguageTag(u.sourceLang))}"><seg>${renderTmxSeg(u.source, u.codes ?? [])}</seg></tuv>`);
+    lines.push(`      <tuv xml:lang="${escapeXml(tmxLanguageTag(u.targetLang))}"${origin.tuvAttrs}><seg>${renderTmxSeg(u.target, u.codes ?? [])}</seg></tuv>`);
     lines.push('    </tu>');
   }
   lines.push('  </body>', '</tmx>', '');

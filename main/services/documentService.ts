@@ -6,7 +6,7 @@
 import type { ImportDocumentInput, ImportSource, VersoApi } from '../../shared/api.js';
 import type { ImportedSegment, ImportedTarget, ParsedImport } from '../../shared/import/importedDocument.js';
 import { renderPlainText } from '../../shared/inline/renderInline.js';
-import { normalizeLanguageTag } from '../../shared/languages.js';
+import { canonicalLanguageTag } from '../../shared/languages.js';
 import { deriveTitle } from '../../shared/segment.js';
 import type { DocumentDetail, MtRecord, Paragraph, Profile, Segment } from '../../shared/types.js';
 import { provenanceRepoFor } from '../db/repositories/provenance/provenanceRepo.js';
@@ -20,9 +20,10 @@ import { deleteDocumentRecorded } from './features/library.js';
 import { cleanImportedTitle } from '../../shared/textHygiene.js';
 
 export function checkLanguage(tag: string, which: 'source' | 'target'): string {
-  const normalized = normalizeLanguageTag(tag);
+  // Any valid BCP 47 tag (issue 14), in its canonical form: en-US, es-MX, fr-CA, de-CH…
+  const normalized = canonicalLanguageTag(tag);
   if (normalized === null) {
-    throw new ServiceError('LANGUAGE_UNKNOWN', `Unknown ${which} language: "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
+    throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
   }
   return normalized;
 }

@@ -9,7 +9,7 @@
 import { stripTokens } from '../../shared/inline/inlineCodes.js';
 import type { VersoApi } from '../../shared/api.js';
 import type { TranslateScope } from '../../shared/features/enginesApi.js';
-import { normalizeLanguageTag } from '../../shared/languages.js';
+import { canonicalLanguageTag } from '../../shared/languages.js';
 import { isUntouchedByHumans } from '../../shared/status.js';
 import type { EngineInfo, LanguagePair, Paragraph } from '../../shared/types.js';
 import { readEngineDefaults } from '../engines/engineConfig.js';
@@ -33,7 +33,7 @@ export interface ChosenEngine {
 const OFFLINE_REASONS: ReadonlySet<string> = new Set(['ENGINE_NETWORK', 'ENGINE_TIMEOUT', 'ENGINE_SERVER_ERROR', 'ENGINE_RATE_LIMITED']);
 
 function pairOf(sourceLang: string, targetLang: string): LanguagePair {
-  return { source: normalizeLanguageTag(sourceLang) ?? sourceLang, target: normalizeLanguageTag(targetLang) ?? targetLang };
+  return { source: canonicalLanguageTag(sourceLang) ?? sourceLang, target: canonicalLanguageTag(targetLang) ?? targetLang };
 }
 
 async function usable(engine: MtEngine, pair: LanguagePair): Promise<ChosenEngine | null> {

@@ -6,7 +6,7 @@ import { keyServer } from '../../shared/features/engineUrls.js';
 import { mapUnitTokens } from '../../shared/memory/formatting.js';
 import type { ImportDocumentInput, ImportSource, MethodName, UpdateParagraphResult, VersoApi } from '../../shared/api.js';
 import { canConfirm, canSignOff, statusAfterEdit } from '../../shared/status.js';
-import { isKnownLanguage } from '../../shared/languages.js';
+import { canonicalLanguageTag } from '../../shared/languages.js';
 import type {
   ApiError,
   AppInfo,
@@ -319,7 +319,7 @@ export class FakeVersoApi implements VersoApi {
 
   async importDocument(input: ImportDocumentInput): Promise<DocumentDetail> {
     this.record('importDocument', input);
-    if (!isKnownLanguage(input.sourceLang) || !isKnownLanguage(input.targetLang)) {
+    if (canonicalLanguageTag(input.sourceLang) === null || canonicalLanguageTag(input.targetLang) === null) {
       throw new FakeApiError('LANGUAGE_UNKNOWN', 'Unknown language');
     }
     if (input.source.kind !== 'text') throw new FakeApiError('IMPORT_UNSUPPORTED_FORMAT', 'Files are not faked');

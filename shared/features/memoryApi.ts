@@ -6,6 +6,7 @@
 import type { InlineCode } from '../inline/inlineCodes.js';
 import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { Paragraph } from '../types.js';
+import type { LanguageVariant } from '../memory/pair.js';
 
 /** Where a TM unit came from: a sign-off in this Verso, or a TMX file. */
 export type TmUnitOrigin = 'signoff' | 'tmx';
@@ -42,6 +43,11 @@ export type TmMtOrigin =
  */
 export interface TmMatch extends TmUnit {
   score: number;
+  /**
+   * Issue 14: how the unit's target language relates to the document's — the same tag, a less
+   * specific one (`pt` for pt-BR) or another variant (pt-PT for pt-BR: one point less, shown).
+   */
+  variant?: LanguageVariant;
 }
 
 export interface TmxImportResult {

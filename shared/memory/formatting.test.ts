@@ -63,3 +63,17 @@ describe("a unit's tokens mapped onto the paragraph's own codes", () => {
     expect(mapUnitTokens(`${s(0)}a ${o(1)}b${c(1)}`, [x('1'), g('2')], [g('7'), x('8')])).toBe(`${s(1)}a ${o(0)}b${c(0)}`);
   });
 });
+
+describe('codes compare by meaning across XLIFF 1.2, 2.0 and TMX (issue 14)', () => {
+  it('a <g> and a <pc> (or a TMX <bpt>/<ept> pair) are the same formatting; a <ph> and an <x> too; a pair and a standalone are not', () => {
+    const g = [{ type: 'xliff' as const, element: 'g' as const, attrs: { id: '1' }, content: '' }];
+    const pc = [{ type: 'xliff' as const, element: 'pc' as const, attrs: { id: '7', 'x-tmx': 'bpt' }, content: '&lt;font&gt;' }];
+    const x = [{ type: 'xliff' as const, element: 'x' as const, attrs: { id: '1' }, content: '' }];
+    const ph = [{ type: 'xliff' as const, element: 'ph' as const, attrs: { 'x-tmx': 'ph' }, content: '&lt;img/&gt;' }];
+    const pair = { source: 'a \uE000b\uE100 c' };
+    const solo = { source: 'a \uE200 c' };
+    expect(formattingDiffers({ ...pair, codes: g }, { ...pair, codes: pc })).toBe(false);
+    expect(formattingDiffers({ ...solo, codes: x }, { ...solo, codes: ph })).toBe(false);
+    expect(formattingDiffers({ ...pair, codes: g }, { ...pair, codes: [{ type: 'bold' }] })).toBe(true);
+  });
+});

@@ -17,11 +17,19 @@ import { tokenInfo, TOKEN_PATTERN, openToken, closeToken, soloToken, type Inline
 
 export const FORMAT_PENALTY = 1;
 
-/** What kind of code this is for matching: its type (and XLIFF element), not its link target or ids. */
-function kindOf(code: InlineCode | undefined): string {
+/**
+ * XLIFF/TMX codes by meaning (issue 14), so a code compares with its counterpart in another
+ * format: XLIFF 1.2 <g>, 2.0 <pc> and a TMX <bpt>/<ept> pair are one kind; <x>, <ph> and TMX <ph> another;
+ * <bx>/<sc>/TMX <it pos="begin"> and <ex>/<ec>/<it pos="end"> the isolated ends.
+ */
+const XLIFF_KIND: Readonly<Record<string, string>> = { g: 'pair', pc: 'pair', x: 'standalone', ph: 'standalone', bx: 'begin', sc: 'begin', ex: 'end', ec: 'end' };
+
+/** What kind of code this is for matching: its type (and the XLIFF element's meaning), not its link target or ids. */
+export function codeKind(code: InlineCode | undefined): string {
   if (!code) return '?';
-  return code.type === 'xliff' ? `xliff:${code.element}` : code.type;
+  return code.type === 'xliff' ? `xliff:${XLIFF_KIND[code.element] ?? code.element}` : code.type;
 }
+const kindOf = codeKind;
 
 /** The formatting of a text: its tokens in order, by role and kind ("open:bold close:bold solo:break"). */
 export function formattingSignature(text: string, codes: readonly InlineCode[]): string {

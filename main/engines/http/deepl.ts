@@ -6,7 +6,7 @@
  * glossary id in the settings, the batch's glossary terms go to DeepL as a glossary of its own
  * (`deeplGlossary.ts`).
  */
-import { normalizeLanguageTag } from '../../../shared/languages.js';
+import { canonicalLanguageTag, normalizeLanguageTag } from '../../../shared/languages.js';
 import type { DeeplFormality } from '../../../shared/features/enginesApi.js';
 import type { LanguagePair } from '../../../shared/types.js';
 import { ServiceError, isServiceError } from '../../services/serviceError.js';
@@ -79,8 +79,12 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
       // EN-US before EN-GB for 'en' (first wins), as the list usually has EN-GB first: prefer US.
       const ordered = [...targets].sort((a, b) => (a.language.toUpperCase() === 'EN-US' ? -1 : b.language.toUpperCase() === 'EN-US' ? 1 : 0));
       for (const t of ordered) {
-        const tag = deeplCodeToTag(t.language);
-        if (tag && !targetCodes.has(tag)) targetCodes.set(tag, { code: t.language.toUpperCase(), formality: t.supportsFormality });
+        // Issue 14: a regional target (EN-GB, EN-US, PT-PT) also serves its own tag, so an en-GB
+        // document gets EN-GB (BCP 47 lookup, mtEngine.ts matchPair); the language keeps its default.
+        const regional = /^[A-Z]{2}-[A-Z]{2}$/.test(t.language.toUpperCase()) ? canonicalLanguageTag(t.language) : null;
+        for (const tag of [regional, deeplCodeToTag(t.language)]) {
+          if (tag && !targetCodes.has(tag)) targetCodes.set(tag, { code: t.language.toUpperCase(), formality: t.supportsFormality });
+        }
       }
       const pairs: LanguagePair[] = [];
       for (const source of sourceCodes.keys()) {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../services/serviceError.js';
 import type { MtEngine, MtOutput, TranslateOptions } from '../mtEngine.js';
+import { matchPair } from '../mtEngine.js';
 import {
   fakeTranslate,
   paragraphOf,
@@ -130,6 +131,11 @@ describe('DeepL', () => {
     const engine = createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'less', glossaryId: '', getKey: key('k'), http: http() });
     await engine.translateBatch(['Hola.'], { source: 'es', target: 'en' }, { signal: new AbortController().signal });
     expect(s.requests.at(-1)!.body).toEqual({ text: ['Hola.'], source_lang: 'ES', target_lang: 'EN-US', formality: 'prefer_less' });
+    // Issue 14: a regional document gets DeepL's regional target (en-GB → EN-GB), found by BCP 47 lookup.
+    const d = await engine.describe({ source: 'es', target: 'en-GB' });
+    expect(matchPair(d.pairs, { source: 'es-MX', target: 'en-GB' })).toEqual({ source: 'es', target: 'en-GB' });
+    await engine.translateBatch(['Hola.'], { source: 'es', target: 'en-GB' }, { signal: new AbortController().signal });
+    expect(s.requests.at(-1)!.body).toMatchObject({ target_lang: 'EN-GB' });
   });
 
   it('needs a key; a wrong key is ENGINE_AUTH_FAILED; 456 is ENGINE_QUOTA_EXCEEDED', async () => {

@@ -2,7 +2,7 @@
  * HTML: a complete, semantic UTF-8 document; every text is escaped (no markup, script or URL from
  * a paragraph can become live), and the disclosure is a `<footer lang>` after the article body.
  */
-import { languageInfo } from '../../../shared/languages.js';
+import { languageInfoOrBase } from '../../../shared/languages.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
 import { renderHtml } from '../../../shared/inline/renderInline.js';
 import { escapeXml, exportTitle, tidy, visibleText } from '../text.js';
@@ -63,7 +63,7 @@ function body(paragraphs: readonly ExportParagraph[]): string[] {
 
 export function writeHtml(doc: ExportDocument): string {
   const lang = escapeXml(doc.targetLang);
-  const dir = languageInfo(doc.targetLang)?.dir ?? 'ltr';
+  const dir = languageInfoOrBase(doc.targetLang)?.dir ?? 'ltr';
   const title = escapeXml((doc.draftNotice !== null ? `${doc.draftNotice.titlePrefix}: ` : '') + exportTitle(doc));
   const lines = [
     '<!DOCTYPE html>',
@@ -79,13 +79,13 @@ export function writeHtml(doc: ExportDocument): string {
   if (doc.draftNotice !== null) {
     // The notice is in the target language; one in English (a language without its own) says so.
     const notice = doc.draftNotice;
-    const noticeLang = notice.lang === doc.targetLang ? '' : ` lang="${escapeXml(notice.lang)}" dir="${languageInfo(notice.lang)?.dir ?? 'ltr'}"`;
+    const noticeLang = notice.lang === doc.targetLang ? '' : ` lang="${escapeXml(notice.lang)}" dir="${languageInfoOrBase(notice.lang)?.dir ?? 'ltr'}"`;
     lines.push(`<p class="verso-draft" role="note"${noticeLang}><strong>${escapeXml(tidy(notice.text))}</strong></p>`);
   }
   lines.push('<article>', ...body(doc.paragraphs), '</article>');
   if (doc.footer) {
     const flang = escapeXml(doc.footer.lang);
-    const fdir = languageInfo(doc.footer.lang)?.dir ?? 'ltr';
+    const fdir = languageInfoOrBase(doc.footer.lang)?.dir ?? 'ltr';
     lines.push(`<footer class="ai-disclosure" lang="${flang}" dir="${fdir}">`);
     for (const line of doc.footer.lines) lines.push(`<p>${escapeXml(tidy(line))}</p>`);
     lines.push('</footer>');

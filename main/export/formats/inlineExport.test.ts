@@ -43,7 +43,12 @@ describe('inline codes on export', () => {
     expect(writeXliff12(doc())).toMatch(/<target [^>]*>La <g id="1" ctype="bold">alcaldesa<\/g>/);
     expect(writeXliff20(doc())).toMatch(/<target xml:space="preserve">La <pc id="1" type="fmt" subType="xlf:b">alcaldesa<\/pc>/);
     const tmx = writeTmx(doc());
-    expect(tmx).toContain('<seg>La alcaldesa dijo esto sobre x &lt; y.\n*No* bien aquí.</seg>');
+    // Issue 14 (TMX level 2): TMX codes, valid against tmx14.dtd; an unsafe link keeps no href.
+    expect(tmx).toContain(
+      '<seg>La <bpt i="1" type="bold">&lt;b&gt;</bpt>alcaldesa<ept i="1">&lt;/b&gt;</ept> dijo <bpt i="2" type="link">&lt;a href=&quot;https://example.org/a?b=1&amp;amp;c=2&quot;&gt;</bpt>esto<ept i="2">&lt;/a&gt;</ept> sobre <ph type="x-code">x &lt; y</ph>.<ph type="lb">&lt;br/&gt;</ph>*No* <bpt i="5" type="italic">&lt;i&gt;</bpt>bien<ept i="5">&lt;/i&gt;</ept> <bpt i="6" type="link">&lt;a&gt;</bpt>aquí<ept i="6">&lt;/a&gt;</ept>.</seg>',
+    );
+    expect(xmlSchemaErrors(tmx, 'tmx14')).toBeNull();
+    expect(tmx).not.toContain('javascript:');
     for (const out of [writeXliff12(doc()), writeXliff20(doc()), tmx]) expect(out).not.toMatch(/[\uE000-\uE2FF]/);
   });
 

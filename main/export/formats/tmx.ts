@@ -4,7 +4,7 @@
  */
 import type { ExportDocument } from '../model.js';
 import { escapeXml } from '../text.js';
-import { xmlSegmentText } from './xliffText.js';
+import { renderTmxSeg } from '../../memory/tmxInline.js';
 import { tmxOriginMarkup } from '../../memory/tmx.js';
 import type { TmMtOrigin } from '../../../shared/features/memoryApi.js';
 
@@ -20,6 +20,9 @@ export function tmxDate(iso: string): string {
   if (Number.isNaN(d.getTime())) throw new Error(`Not a date: ${iso}`);
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** Line ends as XML reads them, NFC (as the XLIFF writers). */
+const segText = (text: string): string => text.replace(/\r\n?/g, '\n').normalize('NFC');
 
 export function writeTmx(doc: ExportDocument): string {
   const a = escapeXml;
@@ -46,8 +49,9 @@ export function writeTmx(doc: ExportDocument): string {
     out.push(`      <prop type="x-sha256">${a(p.signOff.textHash)}</prop>`);
     const origin = tmxOriginMarkup(mtOriginOf(p));
     out.push(...origin.props.map((x) => `      ${x}`));
-    out.push(`      <tuv xml:lang="${a(doc.sourceLang)}"><seg>${xmlSegmentText(p.source, p.codes, null)}</seg></tuv>`);
-    out.push(`      <tuv xml:lang="${a(doc.targetLang)}"${origin.tuvAttrs}><seg>${xmlSegmentText(p.target, p.codes, null)}</seg></tuv>`);
+    // Inline codes as TMX codes (issue 14, TMX level 2), valid against tmx14.dtd.
+    out.push(`      <tuv xml:lang="${a(doc.sourceLang)}"><seg>${renderTmxSeg(segText(p.source), p.codes)}</seg></tuv>`);
+    out.push(`      <tuv xml:lang="${a(doc.targetLang)}"${origin.tuvAttrs}><seg>${renderTmxSeg(segText(p.target), p.codes)}</seg></tuv>`);
     out.push('    </tu>');
   }
   out.push('  </body>', '</tmx>');

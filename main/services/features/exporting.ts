@@ -2,7 +2,7 @@
 import type { ExportingApi, FooterTemplateEntry } from '../../../shared/features/exportingApi.js';
 import { footerTemplateProblem, REQUIRED_FOOTER_LANGUAGES } from '../../../shared/features/exportingFooter.js';
 import { FOOTER_TEMPLATES } from '../../../shared/footer.js';
-import { normalizeLanguageTag } from '../../../shared/languages.js';
+import { canonicalLanguageTag } from '../../../shared/languages.js';
 import { buildExport, toResult } from '../../export/buildExport.js';
 import { FOOTER_OVERRIDES_KEY, readFooterOverrides } from '../../export/collectExport.js';
 import { footerSettingUnrecorded } from '../../signing/footerSettingsRecord.js';
@@ -19,8 +19,8 @@ import {
 } from '../footerGovernance.js';
 
 function languageOf(tag: string): string {
-  const lang = normalizeLanguageTag(tag);
-  if (!lang) throw new ServiceError('LANGUAGE_UNKNOWN', `Unknown language: ${tag}`, { lang: tag });
+  const lang = canonicalLanguageTag(tag);
+  if (!lang) throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid language tag (BCP 47): ${tag}`, { lang: tag });
   return lang;
 }
 

@@ -7,7 +7,7 @@ import type { GlossaryApi, GlossaryImportResult } from '../../../shared/features
 import { cleanTerm, GLOSSARY_LIMITS, type CleanTerm, type TermProblem } from '../../../shared/glossary/normalize.js';
 import { glossaryQaCheck } from '../../../shared/glossary/qaCheck.js';
 import type { GlossaryTerm, GlossaryTermInput } from '../../../shared/glossary/types.js';
-import { normalizeLanguageTag } from '../../../shared/languages.js';
+import { canonicalLanguageTag } from '../../../shared/languages.js';
 import type { QaCheck } from '../../../shared/qa/types.js';
 import { writeGlossaryCsv, type ImportRow } from '../../glossary/csv.js';
 import { createGlossaryRepo } from '../../glossary/glossaryRepo.js';
@@ -21,13 +21,13 @@ import { ServiceError } from '../serviceError.js';
 type Pair = { sourceLang: string; targetLang: string };
 
 function pairOf(input: Pair): Pair {
-  const sourceLang = normalizeLanguageTag(input.sourceLang);
-  const targetLang = normalizeLanguageTag(input.targetLang);
+  const sourceLang = canonicalLanguageTag(input.sourceLang);
+  const targetLang = canonicalLanguageTag(input.targetLang);
   for (const [tag, known, which] of [
     [input.sourceLang, sourceLang, 'source'],
     [input.targetLang, targetLang, 'target'],
   ] as const) {
-    if (known === null) throw new ServiceError('LANGUAGE_UNKNOWN', `Unknown ${which} language: "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
+    if (known === null) throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
   }
   if (sourceLang === targetLang) throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang! });
   return { sourceLang: sourceLang!, targetLang: targetLang! };

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { DeletionCheck, LibraryApi, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
 import { checkTitle, foldForSearch } from '../../../shared/features/libraryTitle.js';
-import { languageInfo } from '../../../shared/languages.js';
+import { languageInfoOrBase } from '../../../shared/languages.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
 import { createLibraryRepo, type LibraryRepo } from '../../db/repositories/library/libraryRepo.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
@@ -21,7 +21,8 @@ function notFound(documentId: string): ServiceError {
 
 /** Names of a language to search in: its tag, English and own names, and its name in `locale`. */
 function languageTerms(tag: string, localName: (tag: string) => string | undefined): string {
-  const info = languageInfo(tag);
+  // A regional tag (es-MX) is found by its language's names too (and its own, via Intl).
+  const info = languageInfoOrBase(tag);
   return [tag, info?.englishName, info?.nativeName, localName(tag)].filter((v) => v !== undefined).join(' ');
 }
 

@@ -168,7 +168,8 @@ describe('TMX import and export', () => {
     expect(await api.importTmx(input)).toEqual({ imported: 0, skipped: 3, removed: 0 });
     expect(rows(backend, 'SELECT source, source_lang, target_lang, created_by, created_at FROM tm_units ORDER BY id')).toEqual([
       { source: 'The central bank raised interest rates.', source_lang: 'en-US', target_lang: 'es-ES', created_by: 'ana', created_at: '2025-01-02T03:04:05.000Z' },
-      { source: 'Markets fell sharply.', source_lang: 'EN', target_lang: 'es', created_by: '', created_at: expect.any(String) },
+      // Issue 14: the line break is kept as a code; the tag is canonical.
+      { source: 'Markets \uE200fell sharply.', source_lang: 'en', target_lang: 'es', created_by: '', created_at: expect.any(String) },
     ]);
     expect(await api.importTmx({ ...input, mode: 'replace' })).toEqual({ imported: 2, skipped: 1, removed: 2 });
 
@@ -206,7 +207,7 @@ describe('TMX import and export', () => {
     expect((await failure(api.importTmx({ ...base, dataBase64: b64('<xliff version="1.2"/>') }))).code).toBe('TMX_INVALID');
     expect((await failure(api.importTmx({ ...base, dataBase64: b64('<tmx version="2.0"/>') }))).code).toBe('TMX_INVALID');
     expect((await failure(api.importTmx({ ...base, dataBase64: Buffer.from([0xc3, 0x28, 0x3c]).toString('base64') }))).code).toBe('TMX_INVALID');
-    expect(await failure(api.importTmx({ ...base, targetLang: 'fr' , dataBase64: b64(TMX) }))).toMatchObject({ code: 'TMX_NO_UNITS', details: { languages: 'EN, de, en, en-US, es, es-ES' } });
+    expect(await failure(api.importTmx({ ...base, targetLang: 'fr' , dataBase64: b64(TMX) }))).toMatchObject({ code: 'TMX_NO_UNITS', details: { languages: 'de, en, en-US, es, es-ES' } });
     expect(rows(backend, 'SELECT * FROM tm_units')).toEqual(before);
   });
 });
@@ -277,9 +278,99 @@ describe('inline codes in the TM', () => {
     const filled = await api.prefillTmMatches({ documentId: twin.id });
     expect(filled.paragraphs.map((p) => p.target)).toEqual([TARGET]);
 
-    // The TM's TMX export carries text only, never placeholder characters.
+    // The TM's TMX export carries the codes as TMX codes (issue 14), never placeholder characters.
     const exported = await api.exportTmx({ sourceLang: 'en', targetLang: 'es' });
-    expect(exported.content).toContain('<seg>El banco abrió una sucursal en Madrid.</seg>');
+    expect(exported.content).toContain(
+      '<seg>El <bpt i="1" type="bold">&lt;b&gt;</bpt>banco<ept i="1">&lt;/b&gt;</ept> abrió <bpt i="2" type="link">&lt;a href=&quot;https://a.example/one&quot;&gt;</bpt>una sucursal<ept i="2">&lt;/a&gt;</ept> en Madrid.</seg>',
+    );
     expect(exported.content).not.toMatch(/[\uE000-\uE2FF]/u);
+  });
+});
+
+// Issue 14: TMX level 2 (codes matched as codes) and regional languages in the TM.
+describe('TMX level 2 and regional variants in the TM', () => {
+  const o = (i: number) => String.fromCharCode(0xe000 + i);
+  const c = (i: number) => String.fromCharCode(0xe100 + i);
+  const tmx = (units: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD for Translation Memory eXchange//EN" "tmx14.dtd">
+<tmx version="1.4"><header creationtool="T" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="html"/><body>${units}</body></tmx>`;
+  const md = (backend: Backend, text: string, sourceLang = 'en', targetLang = 'es') =>
+    backend.api.importDocument({ source: { kind: 'text', text, format: 'md' }, sourceLang, targetLang });
+
+  it('a formatted paragraph reaches 100 % against a TMX unit with the same text and codes; one differing only in formatting is another unit at 99 %', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const file = tmx(`
+      <tu><tuv xml:lang="en"><seg>The <bpt i="1">&lt;b&gt;</bpt>bank<ept i="1">&lt;/b&gt;</ept> opened.</seg></tuv>
+          <tuv xml:lang="es"><seg>El <bpt i="1">&lt;b&gt;</bpt>banco<ept i="1">&lt;/b&gt;</ept> abrió.</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>The bank opened.</seg></tuv><tuv xml:lang="es"><seg>El banco abrió.</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>The <bpt i="1" type="italic">&lt;i&gt;</bpt>bank<ept i="1">&lt;/i&gt;</ept> opened.</seg></tuv>
+          <tuv xml:lang="es"><seg>El <bpt i="1" type="italic">&lt;i&gt;</bpt>banco<ept i="1">&lt;/i&gt;</ept> abrió.</seg></tuv></tu>`);
+    // Three units: the plain one and the italic one are not merged with the bold one.
+    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 3, skipped: 0, removed: 0 });
+    const bold = (await md(backend, 'The **bank** opened.')).paragraphs[0]!;
+    const matches = await api.lookupTm({ paragraphId: bold.id });
+    // The bold unit at 100 %; the plain one (same words, no formatting) at 99 % (the italic one has
+    // the bold one's texts and placeholders, so it is listed once, as the better match).
+    expect(matches.map((m) => [m.score, m.target, m.codes])).toEqual([
+      [100, `El ${o(0)}banco${c(0)} abrió.`, [{ type: 'bold' }]],
+      [99, 'El banco abrió.', []],
+    ]);
+    const italic = (await md(backend, 'The *bank* opened.')).paragraphs[0]!;
+    expect((await api.lookupTm({ paragraphId: italic.id }))[0]).toMatchObject({ score: 100, codes: [{ type: 'italic' }] });
+    expect((await api.applyTmMatch({ paragraphId: bold.id, unitId: matches[0]!.unitId })).paragraph.target).toBe(`El ${o(0)}banco${c(0)} abrió.`);
+    const plain = (await md(backend, 'The bank opened.')).paragraphs[0]!;
+    expect((await api.lookupTm({ paragraphId: plain.id }))[0]).toMatchObject({ score: 100, target: 'El banco abrió.' });
+  });
+
+  it('prefers the document’s region, then the language, and says which (pt-BR gets its own 100 %, pt-PT is labelled and 99 %)', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const file = tmx(`
+      <tu><tuv xml:lang="en"><seg>Take the train to the city centre.</seg></tuv>
+          <tuv xml:lang="pt-PT"><seg>Apanhe o comboio para o centro da cidade.</seg></tuv>
+          <tuv xml:lang="pt-BR"><seg>Pegue o trem para o centro da cidade.</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>Register on the website today.</seg></tuv>
+          <tuv xml:lang="pt-PT"><seg>Registe-se hoje no sítio web.</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>Read the news every morning.</seg></tuv>
+          <tuv xml:lang="pt"><seg>Leia as notícias todas as manhãs.</seg></tuv></tu>`);
+    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'pt-BR', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 4, skipped: 0, removed: 0 });
+    const doc = await article(backend, ['Take the train to the city centre.', 'Register on the website today.', 'Read the news every morning.'], 'en', 'pt-BR');
+    expect(doc.targetLang).toBe('pt-BR');
+    const [train, register, news] = doc.paragraphs;
+    const trainMatches = await api.lookupTm({ paragraphId: train!.id });
+    expect(trainMatches.map((m) => [m.score, m.targetLang, m.variant])).toEqual([
+      [100, 'pt-BR', 'exact'],
+      [99, 'pt-PT', 'other'],
+    ]);
+    expect((await api.lookupTm({ paragraphId: register!.id }))[0]).toMatchObject({ score: 99, targetLang: 'pt-PT', variant: 'other' });
+    expect((await api.lookupTm({ paragraphId: news!.id }))[0]).toMatchObject({ score: 100, targetLang: 'pt', variant: 'broader' });
+    // Pre-fill takes the document's own region and the language, never another region.
+    await api.updateMemorySettings({ prefillExact: true });
+    const filled = await api.prefillTmMatches({ documentId: doc.id });
+    expect(filled.paragraphs.map((p) => p.target).sort()).toEqual(['Leia as notícias todas as manhãs.', 'Pegue o trem para o centro da cidade.']);
+  });
+
+  it('en-US → en-GB: a TMX and the TM work by region, never returning the source as the translation', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const file = tmx(`<tu><tuv xml:lang="en-US"><seg>The color of the center.</seg></tuv><tuv xml:lang="en-GB"><seg>The colour of the centre.</seg></tuv></tu>`);
+    expect(await api.importTmx({ sourceLang: 'en-us', targetLang: 'EN-gb', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 1, skipped: 0, removed: 0 });
+    expect(rows(backend, 'SELECT source_lang, target_lang, source, target FROM tm_units')).toEqual([
+      { source_lang: 'en-US', target_lang: 'en-GB', source: 'The color of the center.', target: 'The colour of the centre.' },
+    ]);
+    const us = await article(backend, ['The color of the center.'], 'en-US', 'en-GB');
+    expect((await api.lookupTm({ paragraphId: us.paragraphs[0]!.id }))[0]).toMatchObject({ score: 100, target: 'The colour of the centre.' });
+    // The other direction finds nothing: the en-GB → en-US TM is empty.
+    const gb = await article(backend, ['The colour of the centre.'], 'en-GB', 'en-US');
+    expect(await api.lookupTm({ paragraphId: gb.paragraphs[0]!.id })).toEqual([]);
+    const [unitId] = rows(backend, 'SELECT id FROM tm_units').map((r) => r['id'] as number);
+    expect((await failure(api.applyTmMatch({ paragraphId: gb.paragraphs[0]!.id, unitId: unitId! }))).code).toBe('TM_UNIT_NOT_FOUND');
+    expect((await api.exportTmx({ sourceLang: 'en-GB', targetLang: 'en-US' })).units).toBe(0);
+    expect((await failure(api.importTmx({ sourceLang: 'en-US', targetLang: 'en-us', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' }))).code).toBe('LANGUAGE_SAME');
+    expect((await failure(api.importTmx({ sourceLang: 'en-US', targetLang: 'xx-nope', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' }))).code).toBe('LANGUAGE_UNKNOWN');
   });
 });

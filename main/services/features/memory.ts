@@ -5,7 +5,8 @@
  */
 import type { MemoryApi, MemorySettings, TmProvenance, TmUnit } from '../../../shared/features/memoryApi.js';
 import { matchScore } from '../../../shared/memory/matchScore.js';
-import { pairKey } from '../../../shared/memory/pair.js';
+import { pairKey, servesDirection, withVariantPenalty } from '../../../shared/memory/pair.js';
+import { canonicalLanguageTag } from '../../../shared/languages.js';
 import { mapUnitTokens, withFormatPenalty } from '../../../shared/memory/formatting.js';
 import { statusAfterEdit } from '../../../shared/status.js';
 import type { MtRecord, Paragraph, Profile } from '../../../shared/types.js';
@@ -20,6 +21,20 @@ import { ServiceError } from '../serviceError.js';
 export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */
 const PREFILL_CHUNK = 50;
+
+/** A TM's pair as the user named it: any valid BCP 47 tags (issue 14), canonical; not the same tag twice. */
+function tmPair(input: { sourceLang: string; targetLang: string }): { sourceLang: string; targetLang: string } {
+  const sourceLang = canonicalLanguageTag(input.sourceLang);
+  const targetLang = canonicalLanguageTag(input.targetLang);
+  for (const [tag, canonical, which] of [
+    [input.sourceLang, sourceLang, 'source'],
+    [input.targetLang, targetLang, 'target'],
+  ] as const) {
+    if (canonical === null) throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
+  }
+  if (sourceLang === targetLang) throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang! });
+  return { sourceLang: sourceLang!, targetLang: targetLang! };
+}
 
 /** New, empty and not excluded from translation: what prefill may fill. */
 const isUntouched = (p: Paragraph): boolean => p.status === 'new' && p.target.trim() === '' && !p.excluded;
@@ -92,7 +107,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       revisionId,
       paragraphId: p.id,
       unitId: unit.unitId,
-      score: withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p),
+      score: withVariantPenalty(withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p), unit.targetLang, doc.targetLang),
       unitSource: unit.source,
       unitOrigin: unit.origin,
       unitBy: unit.createdBy,
@@ -123,7 +138,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       const author = requireProfile(deps);
       const { p, doc } = requireParagraph(paragraphId);
       const unit = store.unit(unitId);
-      if (!unit || pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang)) {
+      if (!unit || pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang) || !servesDirection(unit, doc.sourceLang, doc.targetLang)) {
         throw new ServiceError('TM_UNIT_NOT_FOUND', 'This translation memory entry no longer exists (its sign-off may have been withdrawn).', { unitId });
       }
       if (targetFor(p, unit) === p.target) return { paragraph: p, signOffWithdrawn: false };
@@ -156,12 +171,16 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       return { paragraphs: filled };
     },
 
-    async searchTmConcordance({ sourceLang, targetLang, query }) {
+    async searchTmConcordance(input) {
+      const { sourceLang, targetLang } = tmPair(input);
+      const query = input.query;
       if (query.trim() === '') throw new ServiceError('TM_QUERY_EMPTY', 'Type a word or phrase to search the translation memory for.');
       return store.concordance(sourceLang, targetLang, query);
     },
 
-    async importTmx({ sourceLang, targetLang, fileName, dataBase64, mode }) {
+    async importTmx(input) {
+      const { fileName, dataBase64, mode } = input;
+      const { sourceLang, targetLang } = tmPair(input);
       requireProfile(deps);
       const bytes = Buffer.from(dataBase64, 'base64');
       // Decoded and parsed in the import worker: a big or hostile file never blocks the main process.
@@ -184,7 +203,8 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       return result;
     },
 
-    async exportTmx({ sourceLang, targetLang }) {
+    async exportTmx(input) {
+      const { sourceLang, targetLang } = tmPair(input);
       const units = store.list(sourceLang, targetLang);
       return {
         fileName: `verso-tm-${sourceLang}-${targetLang}.tmx`,
@@ -193,7 +213,8 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       };
     },
 
-    async getTmStats({ sourceLang, targetLang }) {
+    async getTmStats(input) {
+      const { sourceLang, targetLang } = tmPair(input);
       return { units: store.count(sourceLang, targetLang) };
     },
 

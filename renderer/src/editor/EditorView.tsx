@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { languageInfo } from '../../../shared/languages.js';
+import { languageInfoOrBase } from '../../../shared/languages.js';
 import type {
   DocumentDetail,
   EngineInfo,
@@ -444,7 +444,7 @@ export function EditorView({
   const isEditor = profile.role === 'editor';
   const source = languageName(doc.sourceLang);
   const target = languageName(doc.targetLang);
-  const dir = languageInfo(doc.targetLang)?.dir ?? 'auto';
+  const dir = languageInfoOrBase(doc.targetLang)?.dir ?? 'auto';
   const noEngine = engines !== null && usable.length === 0;
   const reasons = noEngine
     ? (engines ?? [])

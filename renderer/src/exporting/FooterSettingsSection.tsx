@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { FooterTemplateEntry } from '../../../shared/features/exportingApi.js';
 import { footerTemplateProblem, SAMPLE_FOOTER_VARIABLES } from '../../../shared/features/exportingFooter.js';
 import { FOOTER_VARIABLES, renderFooter } from '../../../shared/footer.js';
-import { languageInfo, LANGUAGES } from '../../../shared/languages.js';
+import { languageInfoOrBase, LANGUAGES } from '../../../shared/languages.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
@@ -117,7 +117,7 @@ export function FooterSettingsSection({
   }
 
   const sourceKey = entry.override ? 'override' : entry.vetted ? 'vetted' : 'none';
-  const dir = languageInfo(lang)?.dir ?? 'ltr';
+  const dir = languageInfoOrBase(lang)?.dir ?? 'ltr';
 
   return (
     <section className="panel footer-settings" aria-labelledby={ids.heading}>

@@ -172,6 +172,12 @@ function MatchItem({
       <span className="tm-score" aria-label={t('memory.matches.scoreLabel', { score: match.score })}>
         {t('memory.matches.score', { score: match.score })}
       </span>
+      {match.variant !== undefined && match.variant !== 'exact' && (
+        // Issue 14: a unit of another variant of the target language (pt-PT for pt-BR) says so.
+        <span className={`tm-variant tm-variant-${match.variant}`} title={t(`memory.matches.variantHint.${match.variant}`, { tag: match.targetLang })}>
+          {t('memory.matches.variant', { tag: match.targetLang })}
+        </span>
+      )}
       <p className="diff-text tm-source" lang={sourceLang} aria-label={t('memory.matches.sourceDiff')}>
         {parts.map((p, i) =>
           p.kind === 'removed' ? (
@@ -189,7 +195,7 @@ function MatchItem({
           ),
         )}
       </p>
-      <p id={targetId} className="tm-target" lang={targetLang} dir={dir}>
+      <p id={targetId} className="tm-target" lang={match.targetLang || targetLang} dir={dir}>
         <InlineText text={target} codes={codes} />
       </p>
       {otherFormatting && <p className="meta tm-formatting">{t('memory.matches.formatting')}</p>}

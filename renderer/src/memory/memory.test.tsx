@@ -57,6 +57,24 @@ describe('translation memory matches in the editor', () => {
     await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto se aprobó.'));
   });
 
+  it('labels a match stored for another variant of the target language (issue 14: "pt-PT match"), not one of the document’s own', async () => {
+    const api = apiWithProfile('translator');
+    const doc = api.seedDocument([{ source: 'Take the train.' }], { title: 'Regional', targetLang: 'pt-BR' });
+    api.tmMatches.set(doc.paragraphs[0]!.id, [
+      { ...match(21, 100, 'Take the train.', 'Pegue o trem.'), targetLang: 'pt-BR', variant: 'exact' },
+      { ...match(22, 99, 'Take the train.', 'Apanhe o comboio.'), targetLang: 'pt-PT', variant: 'other' },
+    ]);
+    renderApp({ api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Regional' }));
+    await screen.findByRole('table', { name: 'Paragraphs' });
+    (within(rows()[0]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement).focus();
+    const region = await screen.findByRole('region', { name: 'Translation memory matches' });
+    const items = await within(region).findAllByRole('listitem');
+    expect(items[0]!.querySelector('.tm-variant')).toBeNull();
+    expect(within(items[1]!).getByText('pt-PT match').getAttribute('title')).toContain('another variant');
+    expect(items[1]!.querySelector('.tm-target')?.getAttribute('lang')).toBe('pt-PT');
+  });
+
   it('Ctrl+M inserts the best match and Ctrl+2 the second; another row shows its own (empty) list', async () => {
     const api = apiWithProfile('translator');
     const paragraphId = await openEditor(api);
