@@ -80,6 +80,9 @@ export function renderMarkdown(text: string, codes: readonly InlineCode[], escap
       case 'italic':
         out += '*';
         break;
+      case 'strike':
+        out += '~~';
+        break;
       case 'link': {
         const href = safeHref(code.href);
         if (href) out += p.kind === 'open' ? '[' : `](${markdownHref(href)})`;
@@ -120,6 +123,9 @@ export function renderHtml(text: string, codes: readonly InlineCode[]): string {
       case 'italic':
         out += p.kind === 'open' ? '<em>' : '</em>';
         break;
+      case 'strike':
+        out += p.kind === 'open' ? '<s>' : '</s>';
+        break;
       case 'link': {
         const href = safeHref(code.href);
         if (href) out += p.kind === 'open' ? `<a href="${escapeHtml(href)}">` : '</a>';
@@ -142,7 +148,7 @@ export function renderHtml(text: string, codes: readonly InlineCode[]): string {
 
 /** A run of text with the formatting around it, or a line break (for writers that build runs, such as DOCX). */
 export type InlineSpan =
-  | { kind: 'text'; text: string; bold: boolean; italic: boolean; /** A safe (http/https/mailto) link around the run, else null. */ href: string | null; /** Verbatim inline code. */ code: boolean }
+  | { kind: 'text'; text: string; bold: boolean; italic: boolean; /** Strikethrough (absent: none). */ strike?: boolean; /** A safe (http/https/mailto) link around the run, else null. */ href: string | null; /** Verbatim inline code. */ code: boolean }
   | { kind: 'break' };
 
 /** The text as formatted runs: markup as flags, inline code as code runs, line breaks (tokens and `\n`) as breaks. */
@@ -150,11 +156,12 @@ export function renderSpans(text: string, codes: readonly InlineCode[]): InlineS
   const spans: InlineSpan[] = [];
   let bold = 0;
   let italic = 0;
+  let strike = 0;
   const links: (string | null)[] = [];
   const push = (t: string, code = false): void => {
     t.split('\n').forEach((line, i) => {
       if (i > 0) spans.push({ kind: 'break' });
-      if (line !== '') spans.push({ kind: 'text', text: line, bold: bold > 0, italic: italic > 0, href: links.at(-1) ?? null, code });
+      if (line !== '') spans.push({ kind: 'text', text: line, bold: bold > 0, italic: italic > 0, ...(strike > 0 ? { strike: true } : {}), href: links.at(-1) ?? null, code });
     });
   };
   for (const p of pieces(text, codes)) {
@@ -169,6 +176,9 @@ export function renderSpans(text: string, codes: readonly InlineCode[]): InlineS
         break;
       case 'italic':
         italic += delta;
+        break;
+      case 'strike':
+        strike += delta;
         break;
       case 'link':
         if (p.kind === 'open') links.push(safeHref(p.code.href));
@@ -250,6 +260,10 @@ export function renderXliff(text: string, codes: readonly InlineCode[], version:
         out += version === '2.0' ? `<pc id="${id}" type="fmt" subType="xlf:${short}">` : `<g id="${id}" ctype="${code.type}">`;
         break;
       }
+      case 'strike':
+        // XLIFF names no strikethrough: a formatting code (2.0) / a user-defined ctype (1.2).
+        out += version === '2.0' ? `<pc id="${id}" type="fmt">` : `<g id="${id}" ctype="x-strike">`;
+        break;
       case 'link':
         out += version === '2.0' ? `<pc id="${id}" type="link">` : `<g id="${id}" ctype="link">`;
         break;
