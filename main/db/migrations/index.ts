@@ -15,6 +15,7 @@ import { migration0200DeletionHashes } from './0200-deletion-hashes.js';
 import { migration0160ProvenanceOrigins } from './0160-provenance-origins.js';
 import { migration0180Signatures } from './0180-signatures.js';
 import { migration0210AuditRecords } from './0210-audit-records.js';
+import { migration0220DocxStructure } from './0220-docx-structure.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0160ProvenanceOrigins,
   migration0180Signatures,
   migration0210AuditRecords,
+  migration0220DocxStructure,
 ].sort((a, b) => a.version - b.version);
