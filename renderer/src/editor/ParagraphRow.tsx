@@ -3,6 +3,7 @@
  * The typed text lives here, so a keystroke re-renders this row only; the editor hears about
  * a paragraph only when the server has accepted a change.
  */
+import { placeLabel } from '../importing/ImportReport.js';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paragraph } from '../../../shared/types.js';
@@ -323,6 +324,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       </div>
       <div role="cell" className="cell-source">
         {kindLabel && <span className="kind-badge">{kindLabel}</span>}
+        {paragraph.place && <span className="kind-badge place-badge">{placeLabel(paragraph.place, t)}</span>}
         <SourceText
           id={sourceId}
           className={`source-text kind-${paragraph.kind}`}
