@@ -121,6 +121,10 @@ const DOCX: Case[] = [
   ['docx: many runs in one paragraph', docx((n) => `<w:p>${fill('<w:r><w:t>a</w:t></w:r>', n)}</w:p>`)],
   ['docx: deeply nested elements', docx((n) => `<w:p>${nest('<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>', n)}</w:p>`)],
   ['docx: entity-like text', docx((n) => `<w:p><w:r><w:t>${fill('&amp;&#38;', n)}</w:t></w:r></w:p>`)],
+  ['docx: one cell merged down every row', docx((n) => `<w:tbl>${fill('<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr>', n)}</w:tbl>`)],
+  ['docx: many cells in one row', docx((n) => `<w:tbl><w:tr>${fill('<w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc>', n)}</w:tr></w:tbl>`)],
+  ['docx: text boxes in text boxes', docx((n) => `<w:p>${nest('<w:r><w:pict><w:txbxContent><w:p>', '</w:p></w:txbxContent></w:pict></w:r>', n)}</w:p>`)],
+  ['docx: many note references', docx((n) => `<w:p><w:r><w:t>a</w:t></w:r>${fill('<w:r><w:footnoteReference w:id="1"/></w:r>', n)}</w:p>`)],
 ];
 
 /** Milliseconds of one run; a ServiceError is a clear refusal (its code is the outcome), anything else fails. */

@@ -34,7 +34,9 @@ export function structuredBlocks(paragraphs: readonly ExportParagraph[], build: 
   const refs = new Map<string, Note[]>();
   for (const n of notes.values()) {
     if (n.refParagraphId === null) continue;
-    refs.set(n.refParagraphId, [...(refs.get(n.refParagraphId) ?? []), n]);
+    const list = refs.get(n.refParagraphId);
+    if (list) list.push(n);
+    else refs.set(n.refParagraphId, [n]);
   }
   const referenced = new Set<Note>();
   const paragraph = (p: ExportParagraph): Paragraph | null => {
@@ -44,20 +46,32 @@ export function structuredBlocks(paragraphs: readonly ExportParagraph[], build: 
     if (built) for (const n of own) referenced.add(n);
     return built;
   };
+  // Each table's cells and each text box's paragraphs, grouped once.
+  const tables = new Map<number, ExportParagraph[]>();
+  const boxes = new Map<number, ExportParagraph[]>();
+  for (const p of paragraphs) {
+    const place = p.place;
+    const group = place?.kind === 'cell' ? tables : place?.kind === 'textbox' ? boxes : null;
+    if (!group || !place || (place.kind !== 'cell' && place.kind !== 'textbox')) continue;
+    const key = place.kind === 'cell' ? place.table : place.box;
+    const list = group.get(key);
+    if (list) list.push(p);
+    else group.set(key, [p]);
+  }
   const blocks: (Paragraph | Table | Textbox)[] = [];
-  const doneTables = new Set<number>();
-  const doneBoxes = new Set<number>();
   for (const p of paragraphs) {
     const place = p.place;
     if (!place) {
       const built = paragraph(p);
       if (built) blocks.push(built);
-    } else if (place.kind === 'cell' && !doneTables.has(place.table)) {
-      doneTables.add(place.table);
-      blocks.push(tableOf(paragraphs.filter((q) => q.place?.kind === 'cell' && q.place.table === place.table), paragraph));
-    } else if (place.kind === 'textbox' && !doneBoxes.has(place.box)) {
-      doneBoxes.add(place.box);
-      const children = paragraphs.filter((q) => q.place?.kind === 'textbox' && q.place.box === place.box).map(paragraph).filter((x): x is Paragraph => x !== null);
+    } else if (place.kind === 'cell' && tables.has(place.table)) {
+      const table = tableOf(tables.get(place.table)!, paragraph);
+      tables.delete(place.table);
+      if (Array.isArray(table)) blocks.push(...table);
+      else blocks.push(table);
+    } else if (place.kind === 'textbox' && boxes.has(place.box)) {
+      const children = boxes.get(place.box)!.map(paragraph).filter((x): x is Paragraph => x !== null);
+      boxes.delete(place.box);
       if (children.length > 0) blocks.push(new Textbox({ style: { width: '430pt' }, children }));
     }
   }
@@ -89,11 +103,15 @@ function collectNotes(paragraphs: readonly ExportParagraph[]): Map<string, Note>
   return notes;
 }
 
+const MAX_GRID_CELLS = 100_000;
+
 /** A table from its cells' paragraphs: grid positions, spans, empty cells where none was exported. */
-function tableOf(cells: readonly ExportParagraph[], paragraph: (p: ExportParagraph) => Paragraph | null): Table {
+function tableOf(cells: readonly ExportParagraph[], paragraph: (p: ExportParagraph) => Paragraph | null): Table | Paragraph[] {
   const places = cells.map((p) => p.place as CellPlace);
-  const rows = Math.max(1, ...places.map((c) => Math.max(c.rows, c.row + c.rowSpan)));
-  const cols = Math.max(1, ...places.map((c) => Math.max(c.cols, c.col + c.colSpan)));
+  const rows = places.reduce((max, c) => Math.max(max, c.rows, c.row + c.rowSpan), 1);
+  const cols = places.reduce((max, c) => Math.max(max, c.cols, c.col + c.colSpan), 1);
+  // A grid no word processor could show (a hostile file's sparse table): its cells as paragraphs, never lost.
+  if (rows * cols > MAX_GRID_CELLS) return cells.map((p) => paragraph(p)).filter((x): x is Paragraph => x !== null);
   const at = new Map<string, { place: CellPlace; children: Paragraph[] }>();
   cells.forEach((p, i) => {
     const place = places[i]!;
@@ -114,12 +132,12 @@ function tableOf(cells: readonly ExportParagraph[], paragraph: (p: ExportParagra
     for (let c = 0; c < cols; ) {
       const cover = covered.get(`${r}:${c}`);
       if (cover !== undefined) {
-        c += cover;
+        c += Math.max(1, cover);
         continue;
       }
       const cell = at.get(`${r}:${c}`);
-      const colSpan = Math.min(cell?.place.colSpan ?? 1, cols - c);
-      const rowSpan = Math.min(cell?.place.rowSpan ?? 1, rows - r);
+      const colSpan = Math.max(1, Math.min(cell?.place.colSpan ?? 1, cols - c));
+      const rowSpan = Math.max(1, Math.min(cell?.place.rowSpan ?? 1, rows - r));
       rowCells.push(
         new TableCell({
           children: cell && cell.children.length > 0 ? cell.children : [new Paragraph('')],

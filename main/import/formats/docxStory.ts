@@ -233,7 +233,7 @@ export function parseStory(text: string, context: StoryContext, part: 'body' | '
       if (saved.length > 0) boxParagraphs.push(para);
       else {
         out.push(para);
-        out.push(...boxParagraphs.splice(0));
+        pushAll(out, boxParagraphs.splice(0));
       }
       at = para;
     } else {
@@ -241,26 +241,29 @@ export function parseStory(text: string, context: StoryContext, part: 'body' | '
       // next); what it anchored (a text box) is reported at the box's first paragraph.
       at = saved.length > 0 ? (boxParagraphs[boxParagraphs.length - 1] ?? null) : (boxParagraphs[0] ?? lastKept());
       if (at) {
-        at.noteRefs.push(...p.noteRefs);
-        at.commentIds.push(...p.commentIds);
-      } else pendingComments.push(...p.commentIds);
-      if (saved.length === 0) out.push(...boxParagraphs.splice(0));
+        pushAll(at.noteRefs, p.noteRefs);
+        pushAll(at.commentIds, p.commentIds);
+      } else pushAll(pendingComments, p.commentIds);
+      if (saved.length === 0) pushAll(out, boxParagraphs.splice(0));
     }
     for (const r of p.reports) reports.push({ ...r, at });
   };
 
   const finishTable = (t: TableDraft): void => {
     const rows = t.row + 1;
-    const cols = Math.max(1, ...t.cells.map((c) => c.col + c.colSpan));
+    const cols = t.cells.reduce((max, c) => Math.max(max, c.col + c.colSpan), 1);
+    // One pass in document order (row by row): a cell that starts a vertical merge takes the
+    // "continue" cells below it, so each cell is looked at a bounded number of times.
+    const at = new Map<string, CellDraft>(t.cells.map((c) => [`${c.row}:${c.col}`, c]));
+    const covered = new Set<CellDraft>();
     for (const c of t.cells) {
-      if (c.vMerge === 'continue' && t.cells.some((o) => o !== c && o.col === c.col && o.row < c.row && o.vMerge !== null)) continue;
+      if (covered.has(c)) continue;
       let rowSpan = 1;
-      while (true) {
-        const below = t.cells.find((o) => o.row === c.row + rowSpan && o.col === c.col && o.vMerge === 'continue');
-        if (c.vMerge === null || !below) break;
+      for (let below = at.get(`${c.row + 1}:${c.col}`); c.vMerge !== null && below?.vMerge === 'continue'; below = at.get(`${c.row + rowSpan}:${c.col}`)) {
+        covered.add(below);
         rowSpan++;
         // A covered cell's text (Word shows it in the merged cell) belongs to the merged cell.
-        c.paragraphs.push(...below.paragraphs);
+        pushAll(c.paragraphs, below.paragraphs);
       }
       const place: CellPlace = { kind: 'cell', table: t.number, row: c.row, col: c.col, colSpan: c.colSpan, rowSpan, rows, cols };
       for (const p of c.paragraphs) if (!p.place) p.place = { ...place };
@@ -482,7 +485,7 @@ export function parseStory(text: string, context: StoryContext, part: 'body' | '
       if (flow.box && depth === flow.box.depth) {
         if (flow.para) finishParagraph(flow.para);
         flow = saved.pop()!;
-        if (!flow.para && saved.length === 0) out.push(...boxParagraphs.splice(0));
+        if (!flow.para && saved.length === 0) pushAll(out, boxParagraphs.splice(0));
         return;
       }
       if (flow.graphic) {
@@ -522,8 +525,13 @@ export function parseStory(text: string, context: StoryContext, part: 'body' | '
       else if (flow.inT) append(t);
     },
   });
-  out.push(...boxParagraphs.splice(0));
+  pushAll(out, boxParagraphs.splice(0));
   return { paragraphs: out, reports, comments };
+}
+
+/** Appends without spreading (a hostile file can make lists longer than a call's argument limit). */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** NFC, no leading/trailing whitespace per line or paragraph, no empty runs. */
