@@ -93,8 +93,13 @@ export async function readDocxContent(bytes: Uint8Array, limits?: ZipLimits): Pr
     };
     const body = parseStory(documentText, context, 'body');
     const story = async (suffix: string, part: 'footnotes' | 'endnotes' | 'comments'): Promise<Story> => {
-      const text = await readXml(zip, partOf(suffix));
-      return text === null ? EMPTY_STORY : parseStory(text, context, part);
+      const name = partOf(suffix);
+      const text = await readXml(zip, name);
+      if (name === null || text === null) return EMPTY_STORY;
+      // Each part has its own relationships (a note's hyperlink ids are not the document's).
+      const slash = name.lastIndexOf('/') + 1;
+      const ownRels = await readXml(zip, `${name.slice(0, slash)}_rels/${name.slice(slash)}.rels`);
+      return parseStory(text, { ...context, rels: ownRels === null ? new Map() : parseRels(ownRels) }, part);
     };
     const footnotes = await story('/footnotes', 'footnotes');
     const endnotes = await story('/endnotes', 'endnotes');

@@ -160,6 +160,32 @@ describe('WordprocessingML written by hand (ECMA-376)', () => {
     expect(entry(parsed.report!.entries, 'unreferencedNote')).toMatchObject({ kept: false, count: 1 });
   });
 
+  it('reads a hyperlink in a note through the relationships of the notes part, not those of the document', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const link = (id: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${target}" TargetMode="External"/>`;
+    const parts = [
+      ...docxParts(para(run('Claim') + '<w:r><w:footnoteReference w:id="1"/></w:r>'), {
+        rels: '<Relationship Id="n1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>' + link('rId9', 'https://wrong.example/'),
+      }),
+      { name: 'word/footnotes.xml', data: `<w:footnotes ${W}><w:footnote w:id="1">${para(`<w:hyperlink r:id="rId9">${run('the source')}</w:hyperlink>`)}</w:footnote></w:footnotes>` },
+      { name: 'word/_rels/footnotes.xml.rels', data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${link('rId9', 'https://right.example/')}</Relationships>` },
+    ];
+    const note = (await parseDocx(makeZip(parts))).segments[1]!;
+    expect(note.place).toEqual({ kind: 'footnote', note: 1, ref: 0 });
+    expect(note.codes).toEqual([{ type: 'link', href: 'https://right.example/' }]);
+  });
+
+  it('counts the notes and comments parts in the archive limits (a bomb in comments.xml is refused, lying or not)', async () => {
+    const rel = '<Relationship Id="c1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>';
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const comments = `<w:comments ${W}>${'<w:comment w:id="1"><w:p/></w:comment>'.repeat(2000)}</w:comments>`;
+    const honest = makeZip([...docxParts(para(run('Body')), { rels: rel }), { name: 'word/comments.xml', data: comments }]);
+    const limits = { entries: 100, partBytes: 20_000, totalBytes: 1_000_000 };
+    expect(await failure(parseDocx(honest, limits))).toMatchObject({ code: 'IMPORT_ZIP_TOO_LARGE' });
+    const lying = makeZip([...docxParts(para(run('Body')), { rels: rel }), { name: 'word/comments.xml', data: comments, declaredSize: 100 }]);
+    expect(await failure(parseDocx(lying, limits))).toMatchObject({ code: 'IMPORT_ZIP_SIZE_MISMATCH' });
+  });
+
   it('still refuses a document with no text at all, and a note part cannot hold an entity bomb', async () => {
     expect(await failure(parseImportFile({ fileName: 'empty.docx', bytes: wordFile(para('<w:r><w:drawing/></w:r>')) }))).toMatchObject({ code: 'IMPORT_EMPTY' });
     const bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&b;</w:footnotes>';
