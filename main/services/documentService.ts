@@ -230,7 +230,7 @@ export function createDocumentService(
       const rows = repos.paragraphs.listFrom(documentId, from, wanted + 1);
       const paragraphs = withinTextBudget(rows.slice(0, wanted), LIMITS.paragraphPageChars);
       const following = rows[paragraphs.length];
-      return { paragraphs: withPlaces(deps.db, documentId, paragraphs), next: following ? following.index : null, total: repos.paragraphs.countInDocument(documentId) };
+      return { paragraphs: withPlaces(deps.db, paragraphs), next: following ? following.index : null, total: repos.paragraphs.countInDocument(documentId) };
     },
     async deleteDocument({ documentId }) {
       // The library's rules (sign-offs: editors only) and its deletion record (features/library.ts).

@@ -45,8 +45,8 @@ export function saveImportStructure(deps: ServiceDeps, documentId: string, parse
 }
 
 /** The paragraphs with their Word places (a document not imported from Word: unchanged). */
-export function withPlaces(db: Database.Database, documentId: string, paragraphs: Paragraph[]): Paragraph[] {
-  const places = createDocxStructureRepo(db).placesOfDocument(documentId);
+export function withPlaces(db: Database.Database, paragraphs: Paragraph[]): Paragraph[] {
+  const places = createDocxStructureRepo(db).placesOfParagraphs(paragraphs.map((p) => p.id));
   if (places.size === 0) return paragraphs;
   return paragraphs.map((p) => {
     const place = places.get(p.id);
@@ -57,6 +57,6 @@ export function withPlaces(db: Database.Database, documentId: string, paragraphs
 /** A document's detail with its paragraphs' places and its import report. */
 export function withImportStructure(db: Database.Database, detail: DocumentDetail): DocumentDetail {
   const report = createDocxStructureRepo(db).report(detail.id);
-  const paragraphs = withPlaces(db, detail.id, detail.paragraphs);
+  const paragraphs = withPlaces(db, detail.paragraphs);
   return { ...detail, paragraphs, ...(report ? { importReport: report } : {}) };
 }

@@ -6,6 +6,9 @@ import type { ParagraphPlace } from '../../../../shared/import/paragraphPlace.js
 export function createDocxStructureRepo(db: Database.Database) {
   const insertPlace = db.prepare<[string, string, string]>('INSERT INTO importing_paragraph_places (paragraph_id, document_id, place) VALUES (?, ?, ?)');
   const placesOf = db.prepare<[string], { paragraph_id: string; place: string }>('SELECT paragraph_id, place FROM importing_paragraph_places WHERE document_id = ?');
+  const placesOfIds = db.prepare<[string], { paragraph_id: string; place: string }>(
+    'SELECT paragraph_id, place FROM importing_paragraph_places WHERE paragraph_id IN (SELECT value FROM json_each(?))',
+  );
   const insertReport = db.prepare<[string, string]>(
     'INSERT INTO importing_reports (document_id, report) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET report = excluded.report',
   );
@@ -17,6 +20,11 @@ export function createDocxStructureRepo(db: Database.Database) {
     /** Paragraph id → place, for one document (empty for documents not imported from Word). */
     placesOfDocument(documentId: string): Map<string, ParagraphPlace> {
       return new Map(placesOf.all(documentId).map((r) => [r.paragraph_id, JSON.parse(r.place) as ParagraphPlace]));
+    },
+    /** Paragraph id → place, for some paragraphs (a page of a long document). */
+    placesOfParagraphs(paragraphIds: readonly string[]): Map<string, ParagraphPlace> {
+      if (paragraphIds.length === 0) return new Map();
+      return new Map(placesOfIds.all(JSON.stringify(paragraphIds)).map((r) => [r.paragraph_id, JSON.parse(r.place) as ParagraphPlace]));
     },
     saveReport(documentId: string, report: ImportReport): void {
       insertReport.run(documentId, JSON.stringify(report));
