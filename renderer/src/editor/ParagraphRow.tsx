@@ -3,7 +3,6 @@
  * The typed text lives here, so a keystroke re-renders this row only; the editor hears about
  * a paragraph only when the server has accepted a change.
  */
-import { placeLabel } from '../importing/ImportReport.js';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paragraph } from '../../../shared/types.js';
@@ -30,6 +29,7 @@ import { setActiveParagraph } from '../memory/activeParagraph.js';
 import { tmShortcutIndex } from '../memory/tmShortcuts.js';
 import { unsavedDrafts, useReportUnsaved } from './rowPresence.js';
 import { draftJournal } from './draftJournal.js';
+import { placeLabel } from '../importing/ImportReport.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
