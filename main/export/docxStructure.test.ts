@@ -125,4 +125,32 @@ describe('a Word file imported, translated and exported as DOCX', () => {
     expect(table).toMatch(/table:number-rows-spanned="2"/);
     expect(textOf(xml)).toContain('ES Helpline: call 112.');
   });
+
+  it('saved again as DOCX by LibreOffice (its text box in mc:AlternateContent), imports with the same structure', { timeout: 180_000 }, async () => {
+    const file = path.join(dir, 'floods-es.docx');
+    fs.writeFileSync(file, exported);
+    const out = path.join(dir, 'lo-docx');
+    const r = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, file],
+      { encoding: 'utf8', timeout: 170_000 },
+    );
+    expect(r.error, 'LibreOffice (soffice) must be installed for this test').toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    const parsed = await parseDocx(fs.readFileSync(path.join(out, 'floods-es.docx')));
+    const placed = parsed.segments.filter((s) => s.place).map((s) => [stripTokens(s.text), s.place!.kind]);
+    expect(placed).toEqual([
+      ['ES Town', 'cell'],
+      ['ES Level', 'cell'],
+      ['ES Müllheim', 'cell'],
+      ['ES Rhine', 'cell'],
+      ['ES 4.2 m', 'cell'],
+      ['ES Basel', 'cell'],
+      ['ES 3.1 m', 'cell'],
+      ['ES Helpline: call 112.', 'textbox'],
+      ['ES Measured at the Basel gauge.', 'footnote'],
+      ['ES Source: cantonal police.', 'endnote'],
+    ]);
+    expect(parsed.report!.entries.find((e) => e.item === 'textBox')?.count).toBe(1);
+  });
 });
