@@ -12,19 +12,21 @@ import { createDocxStructureRepo } from '../db/repositories/importing/docxStruct
 import { createWorkflowRepo } from '../db/repositories/workflow/workflowRepo.js';
 import type { ServiceDeps } from './context.js';
 
-function storedPlace(place: ImportedPlace, paragraphs: readonly Paragraph[]): ParagraphPlace {
+/** A parsed place as stored: the note's reference position becomes the id of the paragraph now there. */
+function storedPlace(place: ImportedPlace, paragraphIds: readonly string[]): ParagraphPlace {
   if (place.kind === 'cell' || place.kind === 'textbox') return place;
-  return { kind: place.kind, note: place.note, refParagraphId: place.ref === null ? null : (paragraphs[place.ref]?.id ?? null) };
+  return { kind: place.kind, note: place.note, refParagraphId: place.ref === null ? null : (paragraphIds[place.ref] ?? null) };
 }
 
 /** Stores places, comments and the report of a parsed import whose segments became `paragraphs` (same order), in the caller's transaction. */
 export function saveImportStructure(deps: ServiceDeps, documentId: string, parsed: ParsedImport, paragraphs: readonly Paragraph[], author: Profile, at: string): void {
   const repo = createDocxStructureRepo(deps.db);
   const workflow = createWorkflowRepo(deps.db);
+  const ids = paragraphs.map((p) => p.id);
   parsed.segments.forEach((seg, i) => {
     const paragraph = paragraphs[i];
     if (!paragraph) return;
-    if (seg.place) repo.savePlace(paragraph.id, documentId, storedPlace(seg.place, paragraphs));
+    if (seg.place) repo.savePlace(paragraph.id, documentId, storedPlace(seg.place, ids));
     for (const c of seg.comments ?? []) {
       const body = cleanImportedText(c.text).trim();
       if (body === '') continue;
@@ -42,6 +44,28 @@ export function saveImportStructure(deps: ServiceDeps, documentId: string, parse
     }
   });
   if (parsed.report) repo.saveReport(documentId, parsed.report);
+}
+
+/**
+ * After a re-import (living story): the places as the revised file has them, `paragraphIds[i]`
+ * being the paragraph now at position i; the report replaced (removed when the revised file has
+ * none). Comments are not imported again (they would repeat on unchanged paragraphs).
+ */
+export function replaceImportStructure(
+  deps: ServiceDeps,
+  documentId: string,
+  segments: ParsedImport['segments'],
+  paragraphIds: readonly string[],
+  report: ParsedImport['report'] | null,
+): void {
+  const repo = createDocxStructureRepo(deps.db);
+  repo.deletePlacesOfDocument(documentId);
+  segments.forEach((seg, i) => {
+    const id = paragraphIds[i];
+    if (seg.place && id !== undefined) repo.savePlace(id, documentId, storedPlace(seg.place, paragraphIds));
+  });
+  if (report) repo.saveReport(documentId, report);
+  else repo.deleteReport(documentId);
 }
 
 /** The paragraphs with their Word places (a document not imported from Word: unchanged). */

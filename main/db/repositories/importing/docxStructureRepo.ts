@@ -13,7 +13,15 @@ export function createDocxStructureRepo(db: Database.Database) {
     'INSERT INTO importing_reports (document_id, report) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET report = excluded.report',
   );
   const reportOf = db.prepare<[string], { report: string }>('SELECT report FROM importing_reports WHERE document_id = ?');
+  const deletePlaces = db.prepare<[string]>('DELETE FROM importing_paragraph_places WHERE document_id = ?');
+  const deleteReport = db.prepare<[string]>('DELETE FROM importing_reports WHERE document_id = ?');
   return {
+    deletePlacesOfDocument(documentId: string): void {
+      deletePlaces.run(documentId);
+    },
+    deleteReport(documentId: string): void {
+      deleteReport.run(documentId);
+    },
     savePlace(paragraphId: string, documentId: string, place: ParagraphPlace): void {
       insertPlace.run(paragraphId, documentId, JSON.stringify(place));
     },
