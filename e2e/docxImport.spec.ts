@@ -37,6 +37,7 @@ test('a Word file with a footnote, a table and an image: the import report and t
 
   await report.getByRole('button', { name: 'Close import report' }).click();
   await expect(report).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.getByRole('button', { name: 'Import report' }).click();
   await expect(page.getByRole('region', { name: 'Import report' })).toBeVisible();
 });

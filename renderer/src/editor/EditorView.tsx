@@ -477,7 +477,15 @@ export function EditorView({
         </div>
       </div>
 
-      {reportOpen && doc.importReport && <ImportReportPanel report={doc.importReport} onClose={() => setReportOpen(false)} />}
+      {reportOpen && doc.importReport && (
+        <ImportReportPanel
+          report={doc.importReport}
+          onClose={() => {
+            setReportOpen(false);
+            headingRef.current?.focus();
+          }}
+        />
+      )}
 
       <a
         href={`#${ids.list}`}
