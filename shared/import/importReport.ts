@@ -7,7 +7,7 @@
 
 export const IMPORT_REPORT_KEPT = ['footnote', 'endnote', 'textBox', 'table', 'comment', 'strike'] as const;
 export const IMPORT_REPORT_NOT_KEPT = [
-  'image', 'chart', 'smartArt', 'shape', 'equation', 'object', 'field', 'nestedTable', 'headerFooter', 'trackedDeletion', 'unreferencedNote',
+  'image', 'chart', 'smartArt', 'shape', 'equation', 'object', 'symbol', 'field', 'nestedTable', 'headerFooter', 'trackedDeletion', 'unreferencedNote',
 ] as const;
 
 export type ImportReportKeptItem = (typeof IMPORT_REPORT_KEPT)[number];

@@ -118,7 +118,7 @@ describe('WordprocessingML written by hand (ECMA-376)', () => {
     expect(entry(parsed.report!.entries, 'textBox')).toMatchObject({ count: 1, paragraphs: [1] });
   });
 
-  it('lists charts, SmartArt, embedded objects, fields, tracked deletions and nested tables', async () => {
+  it('lists charts, SmartArt, embedded objects and documents, symbol characters, fields, tracked deletions and nested tables', async () => {
     const graphic = (uri: string) => `<w:r><w:drawing><wp:inline><a:graphic><a:graphicData uri="${uri}"/></a:graphic></wp:inline></w:drawing></w:r>`;
     const body = [
       para(run('Chart here') + graphic('http://schemas.openxmlformats.org/drawingml/2006/chart')),
@@ -127,19 +127,21 @@ describe('WordprocessingML written by hand (ECMA-376)', () => {
       para(run('Page ') + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run('3') + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
       para(run('Date ') + `<w:fldSimple w:instr=" DATE \\@ &quot;d.M.yyyy&quot; ">${run('5.1.2026')}</w:fldSimple>`),
       para(run('Kept') + '<w:del w:id="1"><w:r><w:delText>gone</w:delText></w:r></w:del>'),
+      para(run('Arrow') + '<w:r><w:sym w:font="Wingdings" w:char="F0E0"/></w:r>') + '<w:altChunk r:id="chunk1"/>',
       `<w:tbl><w:tr><w:tc>${para(run('Outer'))}<w:tbl><w:tr><w:tc>${para(run('Inner'))}</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`,
     ].join('');
     const parsed = await parseDocx(wordFile(body));
     const e = parsed.report!.entries;
     expect(entry(e, 'chart')).toMatchObject({ kept: false, count: 1, paragraphs: [1] });
     expect(entry(e, 'smartArt')).toMatchObject({ kept: false, count: 1, paragraphs: [2] });
-    expect(entry(e, 'object')).toMatchObject({ kept: false, count: 1, paragraphs: [3] });
     expect(entry(e, 'field')).toMatchObject({ kept: false, count: 2, paragraphs: [4, 5], details: ['PAGE', 'DATE'] });
     expect(entry(e, 'trackedDeletion')).toMatchObject({ kept: false, count: 1, paragraphs: [6] });
     expect(entry(e, 'nestedTable')).toMatchObject({ kept: false, count: 1 });
+    expect(entry(e, 'symbol')).toMatchObject({ kept: false, count: 1, paragraphs: [7], details: ['Wingdings'] });
+    expect(entry(e, 'object')).toMatchObject({ count: 2, paragraphs: [3, 7], details: ['altChunk'] });
     // A field's shown text and a nested table's text are still imported (the nested cell as a paragraph of the outer cell).
-    expect(parsed.segments.map((s) => s.text)).toEqual(['Chart here', 'Diagram here', 'Object here', 'Page 3', 'Date 5.1.2026', 'Kept', 'Outer', 'Inner']);
-    expect(parsed.segments[7]!.place).toMatchObject({ kind: 'cell', table: 1, row: 0, col: 0 });
+    expect(parsed.segments.map((s) => s.text)).toEqual(['Chart here', 'Diagram here', 'Object here', 'Page 3', 'Date 5.1.2026', 'Kept', 'Arrow', 'Outer', 'Inner']);
+    expect(parsed.segments[8]!.place).toMatchObject({ kind: 'cell', table: 1, row: 0, col: 0 });
   });
 
   it('lists headers and footers (not imported) and notes nothing refers to', async () => {

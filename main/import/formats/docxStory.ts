@@ -456,6 +456,14 @@ export function parseStory(text: string, context: StoryContext, part: 'body' | '
         else pendingComments.push(id);
         return;
       }
+      if (name === 'altChunk') {
+        report('object', 'altChunk'); // another document (HTML, RTF…) embedded whole
+        return;
+      }
+      if (name === 'sym' && flow.para && flow.run && flow.inRPr === 0) {
+        report('symbol', wAttr(tag, 'font') ?? undefined); // a character of a symbol font: no Unicode text
+        return;
+      }
       if (name === 'fldSimple') {
         const instr = wAttr(tag, 'instr') ?? '';
         if (!/^\s*HYPERLINK\b/i.test(instr)) report('field', fieldType(instr));
