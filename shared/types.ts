@@ -90,6 +90,8 @@ export interface Paragraph {
   excluded?: Exclusion;
   /** Signed off, but its source or target no longer matches its latest signed sign-off (changed outside Verso); absent otherwise. */
   signatureBroken?: true;
+  /** Imported from a Word file: a foot-/endnote, table cell or text box paragraph (issue 14); absent otherwise. */
+  place?: ParagraphPlace;
   updatedAt: string;
 }
 
@@ -106,6 +108,8 @@ export interface DocumentSummary {
 
 export interface DocumentDetail extends DocumentSummary {
   paragraphs: Paragraph[];
+  /** What the import kept and could not import (Word files, issue 14); absent when there is none. */
+  importReport?: ImportReport;
 }
 
 /**
@@ -175,6 +179,8 @@ export interface ApiError {
 
 import type { ErrorCode } from './errors.js';
 import type { InlineCode } from './inline/inlineCodes.js';
+import type { ImportReport } from './import/importReport.js';
+import type { ParagraphPlace } from './import/paragraphPlace.js';
 export { ERROR_CODES, type ErrorCode } from './errors.js';
 
 /** Where a paragraph's translation came from (issue 12); `unknown`: a file that did not say. */

@@ -2,6 +2,8 @@
  * Reads one document and its history into the `ExportDocument` the writers use, applies the
  * publish gate (every paragraph signed off, no unresolved QA error) and decides the footer.
  */
+import { createDocxStructureRepo } from '../db/repositories/importing/docxStructureRepo.js';
+import type { ParagraphPlace } from '../../shared/import/paragraphPlace.js';
 import { FOOTER_FORMATS, FOOTER_SETTING_FIELDS, type ExportFileFormat, type ExportWarning } from '../../shared/features/exportingApi.js';
 import { effectiveFooterTemplate, isFooterLike, type FooterOverrides } from '../../shared/features/exportingFooter.js';
 import { footerApplies, publishBlockers } from '../../shared/exportText.js';
@@ -187,6 +189,10 @@ function refuseUnrecordedFooterSettings(deps: ServiceDeps, targetLang: string): 
   );
 }
 
+function withPlace(p: ExportParagraph, place: ParagraphPlace | undefined): ExportParagraph {
+  return place ? { ...p, place } : p;
+}
+
 export interface CollectedExport {
   doc: ExportDocument;
   warnings: ExportWarning[];
@@ -239,7 +245,13 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
   const workflow = createWorkflowRepo(deps.db);
   // A human-origin declaration the audit log does not hold (written by SQL) is ignored.
   const origins = new Map(keepRecordedDeclarations(deps.db, input.documentId, provenanceRepoFor(deps.db).listByDocument(input.documentId)).map((o) => [o.paragraphId, o]));
-  let exportParagraphs = paragraphsForFormat(input.format, paragraphs.map((p) => paragraphOf(deps, workflow, p, revisions.get(p.id) ?? [], origins.get(p.id))), excludedExport);
+  // Word places (issue 14): notes, table cells, text boxes, for the DOCX writer.
+  const places = createDocxStructureRepo(deps.db).placesOfDocument(input.documentId);
+  let exportParagraphs = paragraphsForFormat(
+    input.format,
+    paragraphs.map((p) => withPlace(paragraphOf(deps, workflow, p, revisions.get(p.id) ?? [], origins.get(p.id)), places.get(p.id))),
+    excludedExport,
+  );
   const overrides = readFooterOverrides(deps);
   const warnings: ExportWarning[] = [];
   for (const p of exportParagraphs) {

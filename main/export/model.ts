@@ -5,6 +5,7 @@
  */
 import type { BlockKind, ExportMode, HumanDeclaration, MtRecord, OriginKind, ParagraphStatus, Role, SignOff } from '../../shared/types.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
+import type { ParagraphPlace } from '../../shared/import/paragraphPlace.js';
 import type { DraftNotice } from '../../shared/features/exportingDraftNotice.js';
 import type { FooterGovernance } from '../../shared/features/exportingApi.js';
 import type { SignOffClaim } from '../../shared/signing/canonical.js';
@@ -49,6 +50,8 @@ export interface ExportParagraph {
   origin?: ExportOrigin | null;
   /** The latest sign-off's signed claim (issue 12), for the attestation; absent when not signed off. */
   signature?: ExportSignature;
+  /** Imported from Word: a foot-/endnote, table cell or text box paragraph (issue 14); the DOCX export rebuilds them. */
+  place?: ParagraphPlace;
 }
 
 /**

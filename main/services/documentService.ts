@@ -18,6 +18,7 @@ import { ServiceError } from './serviceError.js';
 import { LIMITS } from '../../shared/limits.js';
 import { deleteDocumentRecorded } from './features/library.js';
 import { cleanImportedTitle } from '../../shared/textHygiene.js';
+import { saveImportStructure, withImportStructure, withPlaces } from './importStructure.js';
 
 export function checkLanguage(tag: string, which: 'source' | 'target'): string {
   // Any valid BCP 47 tag (issue 14), in its canonical form: en-US, es-MX, fr-CA, de-CH…
@@ -157,7 +158,8 @@ export function storeImportedDocument(
       importedAt: at,
       htmlExtract: parsed.extract ?? null,
     });
-    parsed.segments.forEach((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
+    const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
+    saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
   })();
   return doc.id;
 }
@@ -202,7 +204,7 @@ export function createDocumentService(
   function detail(documentId: string): DocumentDetail {
     const summary = repos.documents.summary(documentId);
     if (!summary) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
-    return { ...summary, paragraphs: repos.paragraphs.listByDocument(documentId) };
+    return withImportStructure(deps.db, { ...summary, paragraphs: repos.paragraphs.listByDocument(documentId) });
   }
 
   return {
@@ -229,7 +231,7 @@ export function createDocumentService(
       const rows = repos.paragraphs.listFrom(documentId, from, wanted + 1);
       const paragraphs = withinTextBudget(rows.slice(0, wanted), LIMITS.paragraphPageChars);
       const following = rows[paragraphs.length];
-      return { paragraphs, next: following ? following.index : null, total: repos.paragraphs.countInDocument(documentId) };
+      return { paragraphs: withPlaces(deps.db, paragraphs), next: following ? following.index : null, total: repos.paragraphs.countInDocument(documentId) };
     },
     async deleteDocument({ documentId }) {
       // The library's rules (sign-offs: editors only) and its deletion record (features/library.ts).

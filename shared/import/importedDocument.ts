@@ -3,6 +3,8 @@
  * (XLIFF, a bilingual pair), an existing translation and how far it got. Pure data.
  */
 import type { Segment } from '../types.js';
+import type { ImportReport } from './importReport.js';
+import type { ImportedComment, ImportedPlace } from './paragraphPlace.js';
 
 /** Every format Verso reads. Stored in `importing_sources`; `documents.source_format` keeps 'txt'/'md'. */
 export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'xliff';
@@ -46,6 +48,10 @@ export interface ImportedSegment extends Segment {
   target: ImportedTarget | null;
   /** The file marked it not to be translated (XLIFF translate="no"): it becomes an excluded paragraph. */
   excluded?: boolean;
+  /** Word files: a footnote/endnote, table cell or text box paragraph (absent in the body). */
+  place?: ImportedPlace;
+  /** Word files: comments anchored to this paragraph. */
+  comments?: ImportedComment[];
 }
 
 export interface ParsedImport {
@@ -60,6 +66,8 @@ export interface ParsedImport {
   title: string | null;
   /** HTML: how the page was read (the article, or the whole page). */
   extract?: HtmlExtract;
+  /** Word files: what was kept and what could not be imported (issue 14). */
+  report?: ImportReport;
 }
 
 /** File extensions and the format they announce. */

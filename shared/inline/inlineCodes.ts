@@ -23,6 +23,8 @@ export type XliffElement = 'g' | 'x' | 'bx' | 'ex' | 'ph' | 'bpt' | 'ept' | 'it'
 export type InlineCode =
   | { type: 'bold' }
   | { type: 'italic' }
+  /** Strikethrough (Word's w:strike / w:dstrike, HTML <s>, Markdown ~~). */
+  | { type: 'strike' }
   | { type: 'link'; href: string }
   /** Verbatim code (Markdown `code`, HTML <code>): never translated. */
   | { type: 'code'; text: string }
@@ -46,6 +48,7 @@ export function isPaired(code: InlineCode): boolean {
   switch (code.type) {
     case 'bold':
     case 'italic':
+    case 'strike':
     case 'link':
       return true;
     case 'code':

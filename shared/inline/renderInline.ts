@@ -50,6 +50,9 @@ export function renderMarkdown(text: string, codes: readonly InlineCode[], escap
       case 'italic':
         out += '*';
         break;
+      case 'strike':
+        out += '~~';
+        break;
       case 'link': {
         const href = safeHref(code.href);
         if (href) out += p.kind === 'open' ? '[' : `](${markdownHref(href)})`;
@@ -90,6 +93,9 @@ export function renderHtml(text: string, codes: readonly InlineCode[]): string {
       case 'italic':
         out += p.kind === 'open' ? '<em>' : '</em>';
         break;
+      case 'strike':
+        out += p.kind === 'open' ? '<s>' : '</s>';
+        break;
       case 'link': {
         const href = safeHref(code.href);
         if (href) out += p.kind === 'open' ? `<a href="${escapeHtml(href)}">` : '</a>';
@@ -112,7 +118,7 @@ export function renderHtml(text: string, codes: readonly InlineCode[]): string {
 
 /** A run of text with the formatting around it, or a line break (for writers that build runs, such as DOCX). */
 export type InlineSpan =
-  | { kind: 'text'; text: string; bold: boolean; italic: boolean; /** A safe (http/https/mailto) link around the run, else null. */ href: string | null; /** Verbatim inline code. */ code: boolean }
+  | { kind: 'text'; text: string; bold: boolean; italic: boolean; /** Strikethrough (absent: none). */ strike?: boolean; /** A safe (http/https/mailto) link around the run, else null. */ href: string | null; /** Verbatim inline code. */ code: boolean }
   | { kind: 'break' };
 
 /** The text as formatted runs: markup as flags, inline code as code runs, line breaks (tokens and `\n`) as breaks. */
@@ -120,11 +126,12 @@ export function renderSpans(text: string, codes: readonly InlineCode[]): InlineS
   const spans: InlineSpan[] = [];
   let bold = 0;
   let italic = 0;
+  let strike = 0;
   const links: (string | null)[] = [];
   const push = (t: string, code = false): void => {
     t.split('\n').forEach((line, i) => {
       if (i > 0) spans.push({ kind: 'break' });
-      if (line !== '') spans.push({ kind: 'text', text: line, bold: bold > 0, italic: italic > 0, href: links.at(-1) ?? null, code });
+      if (line !== '') spans.push({ kind: 'text', text: line, bold: bold > 0, italic: italic > 0, ...(strike > 0 ? { strike: true } : {}), href: links.at(-1) ?? null, code });
     });
   };
   for (const p of pieces(text, codes)) {
@@ -139,6 +146,9 @@ export function renderSpans(text: string, codes: readonly InlineCode[]): InlineS
         break;
       case 'italic':
         italic += delta;
+        break;
+      case 'strike':
+        strike += delta;
         break;
       case 'link':
         if (p.kind === 'open') links.push(safeHref(p.code.href));

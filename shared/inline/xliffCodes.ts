@@ -120,7 +120,7 @@ function unescapeHtml(s: string): string {
 
 /**
  * The meaning of any inline code as XLIFF: Verso's own codes as XLIFF writes them (bold/italic
- * as fmt b/i, a link with its `<a href>` as native data, inline code as a placeholder with its
+ * as fmt b/i, strikethrough as fmt with `<s>` data, a link with its `<a href>` as native data, inline code as a placeholder with its
  * `<code>` data and plain-text equivalent, a line break as fmt lb).
  */
 export function meaningOf(code: InlineCode): XliffMeaning {
@@ -131,6 +131,9 @@ export function meaningOf(code: InlineCode): XliffMeaning {
       return { ...BLANK, shape: 'paired', type: 'fmt', subType: 'xlf:b' };
     case 'italic':
       return { ...BLANK, shape: 'paired', type: 'fmt', subType: 'xlf:i' };
+    case 'strike':
+      // XLIFF names no strikethrough: formatting whose native data is HTML's <s>.
+      return { ...BLANK, shape: 'paired', type: 'fmt', data: '<s>', dataEnd: '</s>' };
     case 'link': {
       const href = safeHref(code.href);
       return { ...BLANK, shape: 'paired', type: 'link', data: href === null ? null : `<a href="${escapeHtmlAttr(href)}">`, dataEnd: href === null ? null : '</a>' };
@@ -163,6 +166,7 @@ export function versoCodeOf(code: XliffCode): InlineCode {
   let candidate: InlineCode | null = null;
   if (m.shape === 'paired' && m.subType === 'xlf:b') candidate = { type: 'bold' };
   else if (m.shape === 'paired' && m.subType === 'xlf:i') candidate = { type: 'italic' };
+  else if (m.shape === 'paired' && m.type === 'fmt' && m.data === '<s>' && m.dataEnd === '</s>') candidate = { type: 'strike' };
   else if (m.shape === 'paired' && m.type === 'link') {
     const href = /^<a href="([^"]*)">$/.exec(m.data ?? '')?.[1];
     if (href !== undefined && m.dataEnd === '</a>' && safeHref(unescapeHtml(href)) !== null) candidate = { type: 'link', href: unescapeHtml(href) };

@@ -16,6 +16,7 @@ import { migration0160ProvenanceOrigins } from './0160-provenance-origins.js';
 import { migration0180Signatures } from './0180-signatures.js';
 import { migration0210AuditRecords } from './0210-audit-records.js';
 import { migration0250GlossaryDefinitions } from './0250-glossary-definitions.js';
+import { migration0220DocxStructure } from './0220-docx-structure.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0180Signatures,
   migration0210AuditRecords,
   migration0250GlossaryDefinitions,
+  migration0220DocxStructure,
 ].sort((a, b) => a.version - b.version);

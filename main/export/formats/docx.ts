@@ -2,11 +2,12 @@
  * DOCX through the `docx` library: Word's own Heading styles, list paragraphs, a Quote style, and
  * the disclosure footer as its own paragraphs in the "AI Disclosure" style after the last one.
  */
-import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun, type ILevelsOptions, type IRunOptions, type ParagraphChild } from 'docx';
+import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, LevelFormat, Packer, Paragraph, Table, Textbox, TextRun, type ILevelsOptions, type IRunOptions, type ParagraphChild } from 'docx';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { renderSpans } from '../../../shared/inline/renderInline.js';
 import { languageInfo } from '../../../shared/languages.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
+import { structuredBlocks } from './docxStructure.js';
 import { exportTitle, tidy, visibleText } from '../text.js';
 
 export const DISCLOSURE_STYLE_ID = 'AiDisclosure';
@@ -49,6 +50,7 @@ export function docxParagraphRuns(text: string, lang: string, codes: readonly In
       ...(breaks > 0 ? { break: breaks } : {}),
       ...(span.bold ? { bold: true } : {}),
       ...(span.italic ? { italics: true } : {}),
+      ...(span.strike ? { strike: true } : {}),
       ...(span.code ? { font: 'Courier New' } : {}),
       ...(span.href ? { style: 'Hyperlink' } : {}),
     });
@@ -102,38 +104,40 @@ function orderedLists(paragraphs: readonly ExportParagraph[]): Map<number, Order
   return lists;
 }
 
-function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean, list: OrderedList | undefined): Paragraph | null {
+/** One paragraph; `extra` runs (note references) go at its end. */
+function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean, list: OrderedList | undefined, extra: ParagraphChild[] = []): Paragraph | null {
   const text = visibleText(p);
   if (text === '') return null;
   const base = { bidirectional: rtl };
+  const runs = (t: string): ParagraphChild[] => [...docxParagraphRuns(t, lang, p.codes), ...extra];
   switch (p.kind) {
     case 'heading':
-      return new Paragraph({ ...base, heading: HEADINGS[headingLevel(p.marker) - 1]!, children: docxParagraphRuns(text, lang, p.codes) });
+      return new Paragraph({ ...base, heading: HEADINGS[headingLevel(p.marker) - 1]!, children: runs(text) });
     case 'list-item': {
-      if (list) return new Paragraph({ ...base, numbering: { reference: list.reference, level: 0 }, children: docxParagraphRuns(text, lang, p.codes) });
+      if (list) return new Paragraph({ ...base, numbering: { reference: list.reference, level: 0 }, children: runs(text) });
       const ordered = p.marker !== null && /^\d+[.)]$/.test(p.marker);
       return ordered
-        ? new Paragraph({ ...base, indent: { left: 720, hanging: 360 }, children: docxParagraphRuns(`${p.marker} ${text}`, lang, p.codes) })
-        : new Paragraph({ ...base, bullet: { level: 0 }, children: docxParagraphRuns(text, lang, p.codes) });
+        ? new Paragraph({ ...base, indent: { left: 720, hanging: 360 }, children: runs(`${p.marker} ${text}`) })
+        : new Paragraph({ ...base, bullet: { level: 0 }, children: runs(text) });
     }
     case 'quote':
-      return new Paragraph({ ...base, style: QUOTE_STYLE_ID, children: docxParagraphRuns(text, lang, p.codes) });
+      return new Paragraph({ ...base, style: QUOTE_STYLE_ID, children: runs(text) });
     case 'paragraph':
-      return new Paragraph({ ...base, children: docxParagraphRuns(text, lang, p.codes) });
+      return new Paragraph({ ...base, children: runs(text) });
   }
 }
 
 export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   const rtl = languageInfo(doc.targetLang)?.dir === 'rtl';
-  const children: Paragraph[] = [];
+  const children: (Paragraph | Table | Textbox)[] = [];
   if (doc.draftNotice !== null) {
     children.push(new Paragraph({ style: DRAFT_STYLE_ID, children: docxParagraphRuns(tidy(doc.draftNotice.text), doc.draftNotice.lang) }));
   }
   const lists = orderedLists(doc.paragraphs);
-  doc.paragraphs.forEach((p, i) => {
-    const para = paragraphOf(p, doc.targetLang, rtl, lists.get(i));
-    if (para) children.push(para);
-  });
+  const position = new Map(doc.paragraphs.map((p, i) => [p, i]));
+  // Notes, tables and text boxes of a Word import are rebuilt (docxStructure.ts); other paragraphs as they are.
+  const { blocks, notes } = structuredBlocks(doc.paragraphs, (p, extra) => paragraphOf(p, doc.targetLang, rtl, p.place ? undefined : lists.get(position.get(p)!), extra));
+  children.push(...blocks);
   const level = (list: OrderedList): ILevelsOptions => ({
     level: 0,
     format: LevelFormat.DECIMAL,
@@ -180,6 +184,8 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
         },
       ],
     },
+    footnotes: notes.footnotes,
+    endnotes: notes.endnotes,
     numbering: { config: [...new Set(lists.values())].map((list) => ({ reference: list.reference, levels: [level(list)] })) },
     sections: [{ children }],
   });

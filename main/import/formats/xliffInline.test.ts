@@ -9,6 +9,8 @@ import { renderXliffInline } from '../../../shared/inline/xliffWrite.js';
 import { writeXliff12 } from '../../export/formats/xliff12.js';
 import { writeXliff20 } from '../../export/formats/xliff20.js';
 import { sampleExport, sampleParagraphs } from '../../export/testing/sampleExport.js';
+import { xliffRuleErrors } from '../../testing/xliffRules.js';
+import { xmlSchemaErrors } from '../../testing/validateXml.js';
 import { parseXliff } from './xliff.js';
 
 const file12 = (source: string): string =>
@@ -61,12 +63,14 @@ describe('XLIFF 2.0 → 1.2 by meaning', () => {
 });
 
 describe("Verso's own codes survive an XLIFF round trip", () => {
-  const codes: InlineCode[] = [{ type: 'bold' }, { type: 'italic' }, { type: 'link', href: 'https://example.org/a?b=1&c="2"' }, { type: 'code', text: 'x < "y"' }, { type: 'break' }];
-  const text = `${o(0)}Bold ${o(1)}both${c(1)}${c(0)} ${o(2)}a link${c(2)} ${s(3)}${s(4)}end`;
+  const codes: InlineCode[] = [{ type: 'bold' }, { type: 'italic' }, { type: 'link', href: 'https://example.org/a?b=1&c="2"' }, { type: 'code', text: 'x < "y"' }, { type: 'break' }, { type: 'strike' }];
+  const text = `${o(0)}Bold ${o(1)}both${c(1)}${c(0)} ${o(2)}a link${c(2)} ${s(3)}${s(4)}end ${o(5)}struck${c(5)}`;
   const p = { ...sampleParagraphs()[2]!, kind: 'list-item' as const, marker: '12.', source: text, target: text, codes };
   const doc = sampleExport({ paragraphs: [p, { ...sampleParagraphs()[0]!, index: 1, marker: '4', codes: [] }], footer: null });
   for (const [version, xml] of [['1.2', writeXliff12(doc)], ['2.0', writeXliff20(doc)]] as const) {
-    it(`XLIFF ${version}: bold, italic, the link's href, inline code and the break come back; so does the structure`, () => {
+    it(`XLIFF ${version}: bold, italic, the link's href, inline code, the break and strikethrough come back; so does the structure`, () => {
+      expect(xmlSchemaErrors(xml, version === '1.2' ? 'xliff12' : 'xliff20')).toBeNull();
+      expect(xliffRuleErrors(xml)).toEqual([]);
       const back = parseXliff(xml).segments;
       expect(back[0]!.codes).toEqual(codes);
       expect(back[0]!.text).toBe(text);

@@ -97,6 +97,10 @@ export const DOCX_FILES: PathologicalFile[] = [
   docx('docx: many runs in one paragraph', (n) => `<w:p>${fill('<w:r><w:t>a</w:t></w:r>', n)}</w:p>`),
   docx('docx: deeply nested elements', (n) => `<w:p>${nest('<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>', n)}</w:p>`),
   docx('docx: entity-like text', (n) => `<w:p><w:r><w:t>${fill('&amp;&#38;', n)}</w:t></w:r></w:p>`),
+  docx('docx: one cell merged down every row', (n) => `<w:tbl>${fill('<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr>', n)}</w:tbl>`),
+  docx('docx: many cells in one row', (n) => `<w:tbl><w:tr>${fill('<w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc>', n)}</w:tr></w:tbl>`),
+  docx('docx: text boxes in text boxes', (n) => `<w:p>${nest('<w:r><w:pict><w:txbxContent><w:p>', '</w:p></w:txbxContent></w:pict></w:r>', n)}</w:p>`),
+  docx('docx: many note references', (n) => `<w:p><w:r><w:t>a</w:t></w:r>${fill('<w:r><w:footnoteReference w:id="1"/></w:r>', n)}</w:p>`),
 ];
 
 /** Every pathological article file, in the order above. */

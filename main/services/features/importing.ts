@@ -18,6 +18,8 @@ import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
 import { ServiceError } from '../serviceError.js';
+import { replaceImportStructure, withImportStructure } from '../importStructure.js';
+import type { ImportReport } from '../../../shared/import/importReport.js';
 
 /** Added to positions while paragraphs are renumbered, so UNIQUE(document_id, position) never trips. */
 const POSITION_OFFSET = 1_000_000;
@@ -41,7 +43,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
     (
       doc: DocumentRecord,
       segments: ImportedSegment[],
-      meta: { format: ImportFormat; fileName: string | null; extract: HtmlExtract | null },
+      meta: { format: ImportFormat; fileName: string | null; extract: HtmlExtract | null; report?: ImportReport | undefined },
       author: Profile,
       planned: { oldSources: readonly string[]; plan: ReimportPlan },
     ): ReimportSummary => {
@@ -97,13 +99,15 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       const removed = new Set(plan.removed);
       for (const [i, p] of old.entries()) if (!removed.has(i)) importing.setPosition(p.id, p.index + POSITION_OFFSET);
 
+      const idAt: string[] = [];
       for (const step of plan.steps) {
         const seg = segments[step.newIndex]!;
         if (step.type === 'added') {
-          insertImportedParagraph(deps, doc, { ...seg, target: null }, step.newIndex, author, at);
+          idAt[step.newIndex] = insertImportedParagraph(deps, doc, { ...seg, target: null }, step.newIndex, author, at).id;
           continue;
         }
         const p = old[step.oldIndex]!;
+        idAt[step.newIndex] = p.id;
         importing.setPosition(p.id, step.newIndex);
         repos.paragraphs.setCodes(p.id, seg.codes ?? []);
         if (step.type !== 'changed') {
@@ -146,6 +150,8 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
           createdAt: at,
         });
       }
+      // Word places and the report as the revised file has them (issue 14).
+      replaceImportStructure(deps, doc.id, segments, idAt, meta.report ?? null);
       importing.saveSource({ documentId: doc.id, format: meta.format, fileName: meta.fileName, encoding: null, importedAt: at, htmlExtract: meta.extract });
       repos.documents.touch(doc.id, at);
       return summary;
@@ -213,9 +219,9 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       if (deps.jobs.runningFor(documentId)) {
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
       }
-      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName, extract: parsed.extract ?? null }, profile, { oldSources, plan });
+      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName, extract: parsed.extract ?? null, report: parsed.report }, profile, { oldSources, plan });
       const summaryRow = repos.documents.summary(documentId)!;
-      return { document: { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }, summary };
+      return { document: withImportStructure(deps.db, { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }), summary };
     },
     async listReopenedParagraphs({ documentId }) {
       requireDocument(documentId);

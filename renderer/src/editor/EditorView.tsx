@@ -43,6 +43,7 @@ import { EngineJobProvider } from '../engines/EngineJobContext.js';
 import { EngineAvailability } from '../engines/EngineAvailability.js';
 import { TranslateScopeActions } from '../engines/TranslateScopeActions.js';
 import { ReimportPanel } from '../importing/ReimportPanel.js';
+import { ImportReportPanel } from '../importing/ImportReport.js';
 import { ReopenedProvider } from '../importing/ReopenedContext.js';
 import { ExportPanel } from '../exporting/ExportPanel.js';
 import { ExcludeShownActions } from '../workflow/ExcludeShownActions.js';
@@ -97,6 +98,8 @@ export function EditorView({
 
   const [doc, setDoc] = useState<DocumentDetail | null>(initial && initial.id === documentId ? initial : null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  // A Word import's report is shown right after the import (issue 14); reopened from the toolbar.
+  const [reportOpen, setReportOpen] = useState(initial?.id === documentId && initial.importReport !== undefined);
   const [engines, setEngines] = useState<EngineInfo[] | null>(null);
   const [engineError, setEngineError] = useState<unknown>(null);
   const [engineId, setEngineId] = useState('');
@@ -474,6 +477,16 @@ export function EditorView({
         </div>
       </div>
 
+      {reportOpen && doc.importReport && (
+        <ImportReportPanel
+          report={doc.importReport}
+          onClose={() => {
+            setReportOpen(false);
+            headingRef.current?.focus();
+          }}
+        />
+      )}
+
       <a
         href={`#${ids.list}`}
         className="list-skip"
@@ -555,6 +568,11 @@ export function EditorView({
             setReimports((n) => n + 1);
           }}
         />
+        {doc.importReport && (
+          <button type="button" className="button-quiet" aria-expanded={reportOpen} onClick={() => setReportOpen((open) => !open)}>
+            {t('importing.report.open')}
+          </button>
+        )}
         <button type="button" className="button-quiet" aria-haspopup="dialog" onClick={() => shortcuts.setHelpOpen(true)}>
           {t('workflow.shortcuts.open')}
         </button>

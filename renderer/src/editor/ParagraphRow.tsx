@@ -29,6 +29,7 @@ import { setActiveParagraph } from '../memory/activeParagraph.js';
 import { tmShortcutIndex } from '../memory/tmShortcuts.js';
 import { unsavedDrafts, useReportUnsaved } from './rowPresence.js';
 import { draftJournal } from './draftJournal.js';
+import { placeLabel } from '../importing/ImportReport.js';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -323,6 +324,7 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
       </div>
       <div role="cell" className="cell-source">
         {kindLabel && <span className="kind-badge">{kindLabel}</span>}
+        {paragraph.place && <span className="kind-badge place-badge">{placeLabel(paragraph.place, t)}</span>}
         <SourceText
           id={sourceId}
           className={`source-text kind-${paragraph.kind}`}

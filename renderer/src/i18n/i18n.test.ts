@@ -36,6 +36,7 @@ describe('locales', () => {
         'library.record.byRole',
         'import.format.label',
         'import.format.md',
+        'importing.place.endnote',
         // Format names (exporting).
         'exporting.format.md',
         'exporting.format.html',

@@ -23,6 +23,10 @@ export function chipLabel(ch: string, codes: readonly InlineCode[], t: TFunction
       short = 'I';
       what = t('importing.inline.italic');
       break;
+    case 'strike':
+      short = 'S';
+      what = t('importing.inline.strike');
+      break;
     case 'link':
       short = '↗';
       what = t('importing.inline.link', { href: code.href });
