@@ -60,6 +60,8 @@ export interface ParsedImport {
   title: string | null;
   /** HTML: how the page was read (the article, or the whole page). */
   extract?: HtmlExtract;
+  /** XLIFF: the tool that wrote the file (1.x <header><tool>, 2.0 metadata), when it says. */
+  tool?: { name: string; version: string | null } | null;
 }
 
 /** File extensions and the format they announce. */

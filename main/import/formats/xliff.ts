@@ -25,6 +25,8 @@ const NS_MDA = 'urn:oasis:names:tc:xliff:metadata:2.0';
 const CODE_CONTENT_1 = new Set(['ph', 'bpt', 'ept', 'it', 'sub']);
 /** 1.2 target states that mean the translation was finished. */
 const DONE_STATES_1 = new Set(['translated', 'signed-off', 'final']);
+/** 1.2 target states whose target is a placeholder when it only repeats the source. */
+const PLACEHOLDER_STATES_1 = new Set(['new', 'needs-translation']);
 const DONE_STATES_2 = new Set(['translated', 'reviewed', 'final']);
 
 function versionError(version: string | null): ServiceError {
@@ -71,7 +73,26 @@ interface UnitDraft {
   excluded: boolean;
   /** What the unit says about where its target came from (xliffOrigin.ts). */
   evidence: OriginEvidence;
+  /** 1.x approved="yes": the translation is finished, whatever its state. */
+  approved: boolean;
+  /** Structure from Verso's own XLIFF (restype x-verso-KIND / type verso:KIND). */
+  block: Pick<ImportedSegment, 'kind' | 'marker'>;
 }
+
+/** The paragraph structure of Verso's own XLIFF (the contract in ARCHITECTURE.md, "XLIFF structure encoding"). */
+export function versoBlock(value: string | null, prefix: 'x-verso-' | 'verso:'): Pick<ImportedSegment, 'kind' | 'marker'> {
+  const kind = value?.startsWith(prefix) ? value.slice(prefix.length) : '';
+  const heading = /^heading-([1-6])$/.exec(kind);
+  if (heading) return { kind: 'heading', marker: heading[1]! };
+  if (kind === 'list-item') return { kind: 'list-item', marker: null };
+  const ordered = /^list-item-(\d{1,9})$/.exec(kind);
+  if (ordered) return { kind: 'list-item', marker: `${ordered[1]!}.` };
+  if (kind === 'quote') return { kind: 'quote', marker: null };
+  return { kind: 'paragraph', marker: null };
+}
+
+/** The tool a 2.0 <mda:meta> names (type tool, tool-name, tool-version). */
+const TOOL_META = new Set(['tool', 'tool-name', 'toolName', 'tool-version', 'toolVersion']);
 
 /** Text read outside the unit's own source/target: a candidate's target, a metadata value, a note. */
 interface Aside {
@@ -86,6 +107,9 @@ export function parseXliff(text: string): ParsedImport {
   let targetLang: string | null = null;
   let fileTool: string | null = null;
   const toolNames = new Map<string, string>();
+  /** The tools a 1.x header declares (id → name and version), and what 2.0 metadata says. */
+  const tools = new Map<string, { name: string; version: string | null }>();
+  const toolMeta: { name: string | null; version: string | null } = { name: null, version: null };
   let toolIdRef: string | null = null;
   const segments: ImportedSegment[] = [];
 
@@ -142,15 +166,18 @@ export function parseXliff(text: string): ParsedImport {
     const targetText = compactCodes(unit.preserve ? unit.target.trim() : collapse(unit.target), unit.codes).text;
     if (source.replace(/[\uE000-\uE2FF]/g, '').trim() !== '') {
       let target: ImportedTarget | null = null;
-      if (unit.hasTarget && targetText !== '') {
-        const done = unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s));
+      // A 1.x target marked new / needs-translation that only repeats the source is a placeholder (a CAT tool's copy), no translation.
+      const placeholder = version === 1 && unit.states.length > 0 && unit.states.every((s) => PLACEHOLDER_STATES_1.has(s)) && targetText === source;
+      if (unit.hasTarget && targetText !== '' && !placeholder) {
+        const done = unit.approved || (unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s)));
         const tool = (toolIdRef ? toolNames.get(toolIdRef) : null) ?? fileTool;
         const origin = unitOrigin(unit.evidence, tool);
         // Not finished: untouched MT when the file says it is MT, else a draft of that origin.
         const state: ImportedTargetState = done && !unit.mtQualifier ? 'confirmed' : origin.kind === 'mt' ? 'mt' : 'edited';
         target = { text: targetText, state, tool, origin };
       }
-      const segment: ImportedSegment = codes.length > 0 ? { kind: 'paragraph', marker: null, text: source, codes, target } : { kind: 'paragraph', marker: null, text: source, target };
+      const { kind, marker } = unit.block;
+      const segment: ImportedSegment = codes.length > 0 ? { kind, marker, text: source, codes, target } : { kind, marker, text: source, target };
       segments.push(unit.excluded ? { ...segment, excluded: true } : segment);
     }
     unit = null;
@@ -162,6 +189,8 @@ export function parseXliff(text: string): ParsedImport {
         if (tag.local !== 'xliff') throw invalid(`the root element is <${tag.name}>, not <xliff>`);
         const v = attr(tag, 'version');
         if (v !== null && /^1\.[012]$/.test(v) && (tag.uri === NS_1 || tag.uri === '' || v !== '1.2')) version = 1;
+        // XLIFF 1.x made the version attribute required only in 1.1; without one, anything but the 2.0 namespace is read as 1.x.
+        else if (v === null && tag.uri !== NS_2) version = 1;
         else if (v !== null && /^2\.[0-2]$/.test(v) && tag.uri === NS_2) version = 2;
         else throw versionError(v);
         if (version === 2) {
@@ -185,9 +214,10 @@ export function parseXliff(text: string): ParsedImport {
           const id = attr(tag, 'tool-id');
           const toolName = attr(tag, 'tool-name');
           if (id && toolName) toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
+          if (toolName) tools.set(id ?? '', { name: toolName.trim().slice(0, 100), version: attr(tag, 'tool-version')?.trim().slice(0, 50) || null });
         } else if (name === 'trans-unit') {
           if (unit) throw invalid('a trans-unit is nested inside another');
-          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
+          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: attr(tag, 'approved') === 'yes', block: versoBlock(attr(tag, 'restype'), 'x-verso-') };
           unitDepth = depth;
         } else if (unit && field === null && (name === 'source' || name === 'target') && depth === unitDepth + 1) {
           field = name;
@@ -233,8 +263,11 @@ export function parseXliff(text: string): ParsedImport {
       } else {
         if (name === 'unit') {
           if (unit) throw invalid('a unit is nested inside another');
-          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
+          unit = { source: '', target: '', codes: [], codeKeys: new Map(), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: false, block: versoBlock(attr(tag, 'type'), 'verso:') };
           unitDepth = depth;
+        } else if (!unit && tag.uri === NS_MDA && name === 'meta' && TOOL_META.has(attr(tag, 'type') ?? '')) {
+          const which = /version/i.test(attr(tag, 'type')!) ? 'version' : 'name';
+          aside = { depth, text: '', done: (t) => (toolMeta[which] ??= t.trim().slice(0, which === 'name' ? 100 : 50) || null) };
         } else if (unit && field === null && name === 'segment') {
           unit.states.push(attr(tag, 'state') ?? 'initial');
           const subState = attr(tag, 'subState');
@@ -322,5 +355,10 @@ export function parseXliff(text: string): ParsedImport {
   });
 
   if (version === null) throw invalid('there is no <xliff> element');
-  return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null };
+  // Assigned in the callbacks above, which TypeScript's narrowing does not see.
+  const idRef = toolIdRef as string | null;
+  const named = fileTool as string | null;
+  const declared = (idRef !== null ? tools.get(idRef) : undefined) ?? [...tools.values()][0] ?? (toolMeta.name ? { name: toolMeta.name, version: toolMeta.version } : null);
+  const tool = declared ?? (named ? { name: named.trim().slice(0, 100), version: null } : null);
+  return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null, tool };
 }
