@@ -44,7 +44,7 @@ export function importedEngineId(tool: string | null): string {
 }
 
 /** The MT record of an imported target whose origin is machine translation, else null. */
-function importedMt(target: ImportedTarget, doc: Pick<DocumentRecord, 'sourceLang' | 'targetLang'>, at: string): MtRecord | null {
+export function importedMt(target: ImportedTarget, doc: Pick<DocumentRecord, 'sourceLang' | 'targetLang'>, at: string): MtRecord | null {
   const origin = target.origin;
   if (origin?.kind !== 'mt') return null;
   return {
