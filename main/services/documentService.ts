@@ -18,6 +18,18 @@ import { ServiceError } from './serviceError.js';
 import { LIMITS } from '../../shared/limits.js';
 import { deleteDocumentRecorded } from './features/library.js';
 import { cleanImportedTitle } from '../../shared/textHygiene.js';
+import { fileLanguageMismatch } from '../../shared/import/fileLanguages.js';
+
+/** Refuses a file whose declared languages (XLIFF) contradict the document's: never relabelled silently. */
+export function checkFileLanguages(parsed: ParsedImport, chosen: { sourceLang: string; targetLang: string }): void {
+  const mismatch = fileLanguageMismatch(parsed, chosen);
+  if (!mismatch) return;
+  throw new ServiceError(
+    'IMPORT_LANGUAGE_MISMATCH',
+    `The file is in ${mismatch.fileSourceLang}→${mismatch.fileTargetLang}, not ${mismatch.sourceLang}→${mismatch.targetLang}.`,
+    { ...mismatch },
+  );
+}
 
 export function checkLanguage(tag: string, which: 'source' | 'target'): string {
   const normalized = normalizeLanguageTag(tag);
@@ -209,6 +221,7 @@ export function createDocumentService(
       const profile = requireProfile(deps);
       const { sourceLang, targetLang } = checkLanguagePair(input.sourceLang, input.targetLang);
       const parsed = await runner.parse(importJob(input.source));
+      checkFileLanguages(parsed, { sourceLang, targetLang });
       const fileName = input.source.kind === 'file' ? input.source.fileName.slice(0, 255) : null;
       const id = storeImportedDocument(deps, { parsed, fileName, sourceLang, targetLang, title: input.title, author: profile });
       return detail(id);

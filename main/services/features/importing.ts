@@ -16,7 +16,7 @@ import { createImportingRepo } from '../../db/repositories/importing/importingRe
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
+import { checkFileLanguages, checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
 import { ServiceError } from '../serviceError.js';
 import { applyFileTarget, creditedTool, emptyTranslations } from './reimportTargets.js';
 
@@ -215,6 +215,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       // A page is read again the way it was first read (its article, or the whole page), unless the person chose.
       const stored = createImportingRepo(deps.db).source(documentId)?.htmlExtract ?? null;
       const parsed = await runner.parse(importJob(source.extract || !stored ? source : { ...source, extract: stored }));
+      checkFileLanguages(parsed, doc);
       // The document may have gone, or a job started, while the file was parsed.
       requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
