@@ -60,6 +60,8 @@ const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
   xliff2: 'xliff20',
   'xliff-2.0': 'xliff20',
   'xliff-1.2': 'xliff12',
+  'xliff-cat': 'xliff12cat',
+  cat: 'xliff12cat',
   json: 'provenance',
   jsonld: 'attestation',
   'json-ld': 'attestation',
