@@ -17,6 +17,15 @@ import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { DropZone } from '../importing/FileDropArea.js';
 import { fileSource } from '../importing/readFile.js';
 import { AlignmentFixer } from '../importing/AlignmentFixer.js';
+import { ApiCallError } from '../../../shared/api.js';
+import { useConfirmDialog } from '../workflow/useConfirmDialog.js';
+
+/** The file's own languages when an import was refused because they differ from the chosen ones (issue 14). */
+function fileLanguages(err: unknown): { source: string; target: string } | null {
+  if (!(err instanceof ApiCallError) || err.error.code !== 'IMPORT_LANGUAGE_MISMATCH') return null;
+  const d = err.error.details ?? {};
+  return typeof d['fileSourceLang'] === 'string' && typeof d['fileTargetLang'] === 'string' ? { source: d['fileSourceLang'], target: d['fileTargetLang'] } : null;
+}
 
 export const IMPORT_ACCEPT = IMPORT_ACCEPT_LIST;
 
@@ -43,6 +52,7 @@ export function ImportView({
     translation: useId(), wholePage: useId(), wholePageHint: useId(),
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const languageQuestion = useConfirmDialog();
   const fileRef = useRef<HTMLInputElement>(null);
   useFocusOnMount(headingRef);
 
@@ -56,6 +66,7 @@ export function ImportView({
   const [title, setTitle] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const [pair, setPair] = useState(false);
   const [translationFile, setTranslationFile] = useState<File | null>(null);
   const [aligned, setAligned] = useState<{ source: ImportSource; alignment: BilingualAlignment } | null>(null);
@@ -125,6 +136,7 @@ export function ImportView({
     e.preventDefault();
     if (busy) return;
     setError(null);
+    setCancelled(false);
     setBusy(true);
     try {
       if (pair) return await align();
@@ -135,11 +147,39 @@ export function ImportView({
       }
       const input: ImportDocumentInput = { source, sourceLang, targetLang };
       if (title.trim() !== '') input.title = title.trim();
-      onImported(await api.importDocument(input));
+      const doc = await importAsking(input);
+      if (doc) onImported(doc);
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
+    }
+  }
+
+  /**
+   * Imports; when the file declares other languages than the chosen ones, asks: import it with the
+   * file's languages, or cancel. Never relabels the file silently.
+   */
+  async function importAsking(input: ImportDocumentInput): Promise<DocumentDetail | null> {
+    try {
+      return await api.importDocument(input);
+    } catch (err) {
+      const declared = fileLanguages(err);
+      if (!declared) throw err;
+      const names = { fileSource: declared.source, fileTarget: declared.target, source: input.sourceLang, target: input.targetLang };
+      const useFile = await languageQuestion.ask({
+        heading: t('importing.languages.heading'),
+        text: t('importing.languages.text', names),
+        yes: t('importing.languages.useFile', names),
+        no: t('importing.languages.cancel'),
+      });
+      if (!useFile) {
+        setCancelled(true);
+        return null;
+      }
+      setSourceLang(declared.source);
+      setTargetLang(declared.target);
+      return api.importDocument({ ...input, sourceLang: declared.source, targetLang: declared.target });
     }
   }
 
@@ -270,6 +310,12 @@ export function ImportView({
           </span>
         </div>
         <ErrorAlert error={error} />
+        {cancelled && (
+          <p className="note" role="status">
+            {t('importing.languages.cancelled')}
+          </p>
+        )}
+        {languageQuestion.dialog}
         {busy && (
           <p className="muted" role="status">
             {pair ? t('importing.align.busy') : t('import.form.busy')}
