@@ -4,6 +4,7 @@
  *   verso export <document> --format <format> --out <file-or-folder> [--draft] [--force]
  *   verso verify <attestation.jsonld> [--text FILE] | verso verify --library   (verifyCommand.ts)
  *   verso backup [--out FILE] [--force] | verso restore FILE   (backupCommand.ts)
+ *   verso import <file> … | verso reimport <document> <file> [--tool NAME]   (importCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage). Everything written goes through
  * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
@@ -19,6 +20,7 @@ import { slugify } from '../../services/exportService.js';
 import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
 import { verifyCommand } from './verifyCommand.js';
 import { backupCommand, restoreCommand } from './backupCommand.js';
+import { importCommand, reimportCommand } from './importCommand.js';
 import { escapeForTerminal } from '../../../shared/textHygiene.js';
 
 export interface CliIo {
@@ -51,6 +53,12 @@ export const USAGE = `Usage:
   verso restore FILE
       Replaces the library with FILE (a backup, or a library from \`verso backup --out\`; into an
       empty VERSO_DATA_DIR too). The current library is backed up first. Not while Verso runs.
+  verso import <file> --source <lang> --target <lang> [--file-languages] [--title TEXT]
+      Imports a file as a new document (as the library's profile). An XLIFF in other languages is
+      refused unless --file-languages: then it is imported in the file's languages.
+  verso reimport <document> <file> [--tool NAME]
+      Applies a revised source, or an XLIFF another tool translated (its changed targets become
+      revisions credited to the tool; --tool names it when the file does not), and prints a summary.
   verso --help | --version`;
 
 const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
@@ -183,6 +191,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         return await backupCommand(io, rest, (message) => new UsageError(message));
       case 'restore':
         return await restoreCommand(io, rest, (message) => new UsageError(message));
+      case 'import':
+        return await importCommand({ ...io, openLibrary: () => openLibrary(io), findDocument }, rest, (message) => new UsageError(message));
+      case 'reimport':
+        return await reimportCommand({ ...io, openLibrary: () => openLibrary(io), findDocument }, rest, (message) => new UsageError(message));
       case '--version':
       case '-v':
         io.out(`${io.version}\n`);
