@@ -80,4 +80,8 @@ test('Export for another CAT tool, then the translated file comes back with a su
   await expect(app.translation(0)).toHaveValue('Suben las aguas');
   await expect(app.row(0)).not.toContainText('Signed off');
   await expect(app.translation(1)).toHaveValue('Las escuelas están cerradas.');
+  // The history credits the tool with the text.
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await app.row(1).getByRole('button', { name: 'History' }).click();
+  await expect(app.row(1).getByRole('region', { name: 'History of paragraph 2' })).toContainText('Edited by OmegaT 3.6');
 });

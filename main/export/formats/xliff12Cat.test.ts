@@ -111,7 +111,7 @@ describe('Export for another CAT tool (XLIFF 1.2)', () => {
     expect(rain!.target).toBe(rain!.source.replace('Heavy rain fell on ', 'Llovió mucho la noche del ').replace('Tuesday', 'martes').replace(' night.', '.'));
     expect([buses!.target, stay!.target, quote!.target]).toEqual(['Más autobuses', 'Quédense en casa', '']);
     const history = await api.getParagraphHistory({ paragraphId: buses!.id });
-    expect(history.entries.at(-1)).toMatchObject({ origin: 'import', action: 'edit', afterText: 'Más autobuses' });
+    expect(history.entries.at(-1)).toMatchObject({ origin: 'import', action: 'edit', afterText: 'Más autobuses', mtEngine: 'OmegaT 3.6' });
     const origins = await api.getDocumentOrigins({ documentId: doc.id });
     expect(origins.unknown.map((o) => o.tool)).toEqual(['OmegaT 3.6', 'OmegaT 3.6', 'OmegaT 3.6', 'OmegaT 3.6']);
   }, 320_000);

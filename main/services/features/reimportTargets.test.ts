@@ -85,6 +85,7 @@ describe('re-importing an XLIFF another tool translated', () => {
       ['sign-off-withdrawn', 'import', 'ES Flood waters rise', 'ES Flood waters rise', 'translated'],
       ['confirm', 'import', 'ES Flood waters rise', 'Suben las aguas', 'translated'],
     ]);
+    expect(history.entries.at(-1)!.mtEngine).toBe('memoQ 9.12');
     // Where the text came from: the tool the file names (origin unknown: it does not say MT or human).
     const origins = await api.getDocumentOrigins({ documentId: before.id });
     expect(origins.unknown.map((o) => [o.number, o.tool])).toEqual([

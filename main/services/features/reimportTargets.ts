@@ -1,7 +1,7 @@
 /**
  * Work done in another tool, coming back (issue 14): on a re-import of an XLIFF, a target the file
  * changed becomes a new revision of the paragraph (origin import, credited to the tool the file
- * names), a signed-off paragraph whose text changed has its sign-off withdrawn (recorded, with its
+ * names, in the revision's `mtEngine`, which the history shows as its author), a signed-off paragraph whose text changed has its sign-off withdrawn (recorded, with its
  * old text kept as a reference) and an editor signs again. Runs inside the re-import's transaction;
  * the revisions repository chains every revision into the audit log.
  */
@@ -80,7 +80,8 @@ export function applyFileTarget(
     ...who,
     origin: isMt ? 'mt' : 'import',
     action: isMt ? 'mt' : status === 'translated' ? 'confirm' : 'edit',
-    mtEngine: isMt ? (mt?.engineId ?? null) : null,
+    // An import revision names the tool that made its text here (the history shows it as the author).
+    mtEngine: isMt ? (mt?.engineId ?? null) : (out.tool ?? target.tool)?.slice(0, 100) ?? null,
     beforeText: p.target,
     afterText: target.text,
     statusBefore: withdraws ? status : p.status,
