@@ -52,3 +52,24 @@ describe('XLIFF languages', () => {
     expect(err.code).toBe('IMPORT_LANGUAGE_MISMATCH');
   });
 });
+
+describe('XLIFF targets the file says nothing about', () => {
+  it('a bare <target> (no state, no tool) is an unconfirmed draft of unknown origin: no MT record, no engine called "XLIFF"', async () => {
+    const bare = {
+      kind: 'file' as const,
+      fileName: 'bare.xlf',
+      dataBase64: Buffer.from(
+        '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="s" source-language="en" target-language="ca" datatype="plaintext"><body><trans-unit id="1"><source>Good morning.</source><target>Bon dia.</target></trans-unit></body></file></xliff>',
+      ).toString('base64'),
+    };
+    const doc = await backend.api.importDocument({ source: bare, sourceLang: 'en', targetLang: 'ca' });
+    expect(doc.paragraphs.map((p) => [p.target, p.status, p.mt])).toEqual([['Bon dia.', 'edited', null]]);
+    const origins = await backend.api.getDocumentOrigins({ documentId: doc.id });
+    expect(origins.unknown.map((o) => [o.number, o.tool])).toEqual([[1, null]]);
+    const history = await backend.api.getParagraphHistory({ paragraphId: doc.paragraphs[0]!.id });
+    expect(history.entries.map((e) => [e.origin, e.mtEngine])).toEqual([
+      ['import', null],
+      ['import', null],
+    ]);
+  });
+});
