@@ -20,6 +20,7 @@ const CATALAN = `<?xml version="1.0" encoding="UTF-8"?>
 async function chooseXliff(page: import('@playwright/test').Page, content: string): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByLabel('Choose file').setInputFiles({ name: 'flood.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(content) });
+  await expect(page.getByText('This XLIFF file declares en → ca.')).toBeVisible();
   await page.getByLabel('Source language').selectOption('en');
   await page.getByLabel('Target language').selectOption('es');
   await page.getByRole('button', { name: 'Import', exact: true }).click();

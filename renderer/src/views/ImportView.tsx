@@ -3,7 +3,7 @@
  * links and emphasis), or a file (text, Markdown, HTML, Word, XLIFF) chosen or dropped, with its
  * language pair. A web page gives its article, or the whole page when asked.
  */
-import { useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportDocumentInput, ImportSource } from '../../../shared/api.js';
 import type { BilingualAlignment } from '../../../shared/features/importingApi.js';
@@ -19,6 +19,7 @@ import { fileSource } from '../importing/readFile.js';
 import { AlignmentFixer } from '../importing/AlignmentFixer.js';
 import { ApiCallError } from '../../../shared/api.js';
 import { useConfirmDialog } from '../workflow/useConfirmDialog.js';
+import { peekXliffLanguages } from '../../../shared/import/peekXliffLanguages.js';
 
 /** The file's own languages when an import was refused because they differ from the chosen ones (issue 14). */
 function fileLanguages(err: unknown): { source: string; target: string } | null {
@@ -70,6 +71,22 @@ export function ImportView({
   const [pair, setPair] = useState(false);
   const [translationFile, setTranslationFile] = useState<File | null>(null);
   const [aligned, setAligned] = useState<{ source: ImportSource; alignment: BilingualAlignment } | null>(null);
+
+  /** The languages a chosen XLIFF declares, shown before it is imported (the import checks them). */
+  const [declared, setDeclared] = useState<{ sourceLang: string | null; targetLang: string | null } | null>(null);
+  useEffect(() => {
+    setDeclared(null);
+    if (!file || IMPORT_EXTENSIONS[extensionOf(file.name)] !== 'xliff') return;
+    let live = true;
+    void file
+      .slice(0, 64 * 1024)
+      .text()
+      .then((head) => live && setDeclared(peekXliffLanguages(head)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [file]);
 
   /** A web page is imported: an HTML file, or pasted HTML. */
   const isPage = file ? IMPORT_EXTENSIONS[extensionOf(file.name)] === 'html' : format === 'html';
@@ -289,6 +306,11 @@ export function ImportView({
             <button type="button" className="button-quiet" onClick={clearFile}>
               {t('import.file.clear')}
             </button>
+          </p>
+        )}
+        {file && declared && (
+          <p className="note" role="status">
+            {t('importing.languages.declared', { source: declared.sourceLang ?? '?', target: declared.targetLang ?? '?' })}
           </p>
         )}
         <div className="field-row">
