@@ -101,7 +101,20 @@ interface Aside {
   done: (text: string) => void;
 }
 
-export function parseXliff(text: string): ParsedImport {
+/**
+ * XLIFF 1.0/1.1 files often carry the specification's own DOCTYPE (public id "-//XLIFF//DTD XLIFF//EN",
+ * no internal subset). It declares nothing Verso needs and is never fetched: it is blanked (same
+ * length, so error positions stay true) before the safe reader, which refuses any other DOCTYPE.
+ */
+const XLIFF_1_DOCTYPE = /^(\uFEFF?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--(?:(?!-->)[^]){0,2000}-->\s*)*)(<!DOCTYPE\s+xliff\s+PUBLIC\s+(?:"-\/\/XLIFF\/\/DTD XLIFF\/\/EN"|'-\/\/XLIFF\/\/DTD XLIFF\/\/EN')(?:\s+(?:"[^"<>\[\]]{0,300}"|'[^'<>\[\]]{0,300}'))?\s*>)/;
+
+export function withoutXliffDoctype(text: string): string {
+  const m = XLIFF_1_DOCTYPE.exec(text);
+  return m ? m[1]! + ' '.repeat(m[2]!.length) + text.slice(m[0].length) : text;
+}
+
+export function parseXliff(input: string): ParsedImport {
+  const text = withoutXliffDoctype(input);
   let version: 1 | 2 | null = null;
   let sourceLang: string | null = null;
   let targetLang: string | null = null;

@@ -120,3 +120,15 @@ describe("structure from Verso's own XLIFF (restype x-verso-KIND / type verso:KI
     ]);
   });
 });
+
+describe('the XLIFF 1.x DOCTYPE', () => {
+  it("the specification's own public DOCTYPE is read past (never fetched); any other DOCTYPE is still refused", () => {
+    const body = '<xliff version="1.1"><file original="x" source-language="en" target-language="es" datatype="plaintext"><body><trans-unit id="1"><source>Hi.</source></trans-unit></body></file></xliff>';
+    const ok = `<?xml version="1.0"?>\n<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "http://www.oasis-open.org/committees/xliff/documents/xliff.dtd">\n${body}`;
+    expect(parseXliff(ok).segments.map((s) => s.text)).toEqual(['Hi.']);
+    const subset = `<?xml version="1.0"?>\n<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "x.dtd" [<!ENTITY e "boom">]>\n${body}`;
+    expect(() => parseXliff(subset)).toThrow(expect.objectContaining({ code: 'IMPORT_XML_ENTITIES' }));
+    const other = `<?xml version="1.0"?>\n<!DOCTYPE xliff SYSTEM "file:///etc/passwd">\n${body}`;
+    expect(() => parseXliff(other)).toThrow(expect.objectContaining({ code: 'IMPORT_XML_ENTITIES' }));
+  });
+});
