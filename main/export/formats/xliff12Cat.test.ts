@@ -66,6 +66,17 @@ describe('Export for another CAT tool (XLIFF 1.2)', () => {
     expect(back.map((s) => [s.kind, s.marker, s.target])).toEqual(doc.paragraphs.map((p) => [p.kind, p.marker, null]));
   });
 
+  it('an excluded paragraph is a unit with translate="no" (still schema-valid), so a re-import lines up', async () => {
+    const { api } = backend;
+    const doc = await api.importDocument({ source: md(STORY), sourceLang: 'en', targetLang: 'es' });
+    await api.setParagraphsExcluded({ paragraphIds: [doc.paragraphs[4]!.id], excluded: true });
+    const file = await api.exportFile({ documentId: doc.id, format: 'xliff12cat', mode: 'draft' });
+    expect(xmlSchemaErrors(file.content, 'xliff12')).toBeNull();
+    expect(parseXliff(file.content).segments.map((s) => s.excluded === true)).toEqual([false, false, false, false, true]);
+    const { summary } = await api.reimportDocument({ documentId: doc.id, source: xlf(file.content, file.fileName) });
+    expect([summary.unchanged, summary.changed, summary.added, summary.removed]).toEqual([5, [], [], []]);
+  });
+
   it('OmegaT 3.6 translates it from the source with a TMX, and its output comes back as revisions credited to OmegaT', async () => {
     const { api } = backend;
     const { doc, file } = await exported();
