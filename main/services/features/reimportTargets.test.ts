@@ -97,6 +97,14 @@ describe('re-importing an XLIFF another tool translated', () => {
     expect([check.state, check.problemCount]).toEqual(['done', 0]);
   });
 
+  it('a target of invisible characters only is no translation: skipped, Verso\'s kept', async () => {
+    const { api } = backend;
+    const before = await inWork();
+    const { summary, document } = await api.reimportDocument({ documentId: before.id, source: file(fromTool([null, '\u200B\u200B', null, null, null]), 'story.es.xlf') });
+    expect(summary.translations?.skipped).toContainEqual({ paragraph: 2, reason: 'no-target' });
+    expect(document.paragraphs[1]!.target).toBe('ES Heavy rain fell on Tuesday.');
+  });
+
   it('the same file twice: the second time nothing is applied', async () => {
     const { api } = backend;
     const before = await inWork();

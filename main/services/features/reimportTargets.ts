@@ -11,6 +11,7 @@ import type { Paragraph, ParagraphStatus, Profile } from '../../../shared/types.
 import { createImportingRepo } from '../../db/repositories/importing/importingRepo.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { provenanceRepoFor } from '../../db/repositories/provenance/provenanceRepo.js';
+import { isInvisible } from '../../../shared/import/visibleText.js';
 import type { ServiceDeps } from '../context.js';
 import { importedMt } from '../documentService.js';
 
@@ -48,7 +49,8 @@ export function applyFileTarget(
     if (target && target.text !== p.target) out.skipped.push({ paragraph: number, reason: 'excluded' });
     return p;
   }
-  if (!target) {
+  // A translation of invisible characters only is no translation.
+  if (!target || isInvisible(target.text)) {
     out.skipped.push({ paragraph: number, reason: 'no-target' });
     return p;
   }
