@@ -105,6 +105,20 @@ describe('re-importing an XLIFF another tool translated', () => {
     expect(document.paragraphs[1]!.target).toBe('ES Heavy rain fell on Tuesday.');
   });
 
+  it('XLIFF 2.0: the tool named in the file\'s metadata; a "reviewed" segment is a confirmed translation', async () => {
+    const { api } = backend;
+    const before = await inWork();
+    const units = SOURCES.map((s, i) => `<unit id="u${i + 1}"><segment${i === 2 ? ' state="reviewed"' : ''}><source>${s}</source>${i === 2 ? '<target>Las escuelas cierran.</target>' : ''}</segment></unit>`);
+    const xliff = `<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" version="2.0" srcLang="en" trgLang="es">
+<file id="f"><mda:metadata><mda:metaGroup category="tool"><mda:meta type="tool-name">Okapi Rainbow</mda:meta><mda:meta type="tool-version">1.44</mda:meta></mda:metaGroup></mda:metadata>
+${units.join('\n')}
+</file></xliff>`;
+    const { summary, document } = await api.reimportDocument({ documentId: before.id, source: file(xliff, 'story.xliff') });
+    expect(summary.translations).toMatchObject({ tool: 'Okapi Rainbow 1.44', applied: [3] });
+    expect([document.paragraphs[2]!.target, document.paragraphs[2]!.status]).toEqual(['Las escuelas cierran.', 'translated']);
+  });
+
   it('the same file twice: the second time nothing is applied', async () => {
     const { api } = backend;
     const before = await inWork();
