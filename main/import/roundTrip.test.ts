@@ -36,7 +36,7 @@ const file = (fileName: string, content: string | Uint8Array) => ({
 const shape = (ps: Paragraph[]) => ps.map((p) => ({ kind: p.kind, marker: p.marker, text: p.source, codes: p.codes ?? [] }));
 const plain = (ps: Paragraph[]) => ps.map((p) => renderPlainText(p.source, p.codes ?? []));
 
-const EXTENSION: Record<ExportFileFormat, string> = { txt: 'txt', md: 'md', html: 'html', docx: 'docx', xliff20: 'xliff', xliff12: 'xlf', tmx: 'tmx', provenance: 'json', attestation: 'jsonld' };
+const EXTENSION: Record<ExportFileFormat, string> = { txt: 'txt', md: 'md', html: 'html', docx: 'docx', xliff20: 'xliff', xliff12: 'xlf', tmx: 'tmx', provenance: 'json', attestation: 'jsonld', xliff12cat: 'xlf' };
 
 /** Imports, makes each source its own signed-off translation, exports publish-ready, re-imports. */
 async function roundTrip(fileName: string, content: string | Uint8Array, via: ExportFileFormat) {

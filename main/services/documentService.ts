@@ -19,6 +19,18 @@ import { LIMITS } from '../../shared/limits.js';
 import { deleteDocumentRecorded } from './features/library.js';
 import { cleanImportedTitle } from '../../shared/textHygiene.js';
 import { saveImportStructure, withImportStructure, withPlaces } from './importStructure.js';
+import { fileLanguageMismatch } from '../../shared/import/fileLanguages.js';
+
+/** Refuses a file whose declared languages (XLIFF) contradict the document's: never relabelled silently. */
+export function checkFileLanguages(parsed: ParsedImport, chosen: { sourceLang: string; targetLang: string }): void {
+  const mismatch = fileLanguageMismatch(parsed, chosen);
+  if (!mismatch) return;
+  throw new ServiceError(
+    'IMPORT_LANGUAGE_MISMATCH',
+    `The file is in ${mismatch.fileSourceLang}→${mismatch.fileTargetLang}, not ${mismatch.sourceLang}→${mismatch.targetLang}.`,
+    { ...mismatch },
+  );
+}
 
 export function checkLanguage(tag: string, which: 'source' | 'target'): string {
   // Any valid BCP 47 tag (issue 14), in its canonical form: en-US, es-MX, fr-CA, de-CH…
@@ -46,7 +58,7 @@ export function importedEngineId(tool: string | null): string {
 }
 
 /** The MT record of an imported target whose origin is machine translation, else null. */
-function importedMt(target: ImportedTarget, doc: Pick<DocumentRecord, 'sourceLang' | 'targetLang'>, at: string): MtRecord | null {
+export function importedMt(target: ImportedTarget, doc: Pick<DocumentRecord, 'sourceLang' | 'targetLang'>, at: string): MtRecord | null {
   const origin = target.origin;
   if (origin?.kind !== 'mt') return null;
   return {
@@ -212,6 +224,7 @@ export function createDocumentService(
       const profile = requireProfile(deps);
       const { sourceLang, targetLang } = checkLanguagePair(input.sourceLang, input.targetLang);
       const parsed = await runner.parse(importJob(input.source));
+      checkFileLanguages(parsed, { sourceLang, targetLang });
       const fileName = input.source.kind === 'file' ? input.source.fileName.slice(0, 255) : null;
       const id = storeImportedDocument(deps, { parsed, fileName, sourceLang, targetLang, title: input.title, author: profile });
       return detail(id);

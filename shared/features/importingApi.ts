@@ -22,6 +22,28 @@ export interface ReimportSummary {
   removed: { oldNumber: number; source: string }[];
   /** Sign-offs withdrawn because their paragraph's source changed. */
   signOffsWithdrawn: number;
+  /** XLIFF only: the translations the file brought (work done in another tool). */
+  translations?: ReimportTranslations;
+}
+
+/** Why a translation in a re-imported file was not applied. */
+export type ReimportSkipReason =
+  /** The paragraph is excluded from translation in Verso. */
+  | 'excluded'
+  /** The file has no translation for it (or only a copy of the source); Verso's is kept. */
+  | 'no-target';
+
+/** What a re-import did with the targets of an XLIFF another tool changed (paragraph numbers 1-based, new numbering). */
+export interface ReimportTranslations {
+  /** The tool the translations are credited to (the file's <tool>/metadata, else the one the person named), or null. */
+  tool: string | null;
+  /** Paragraphs whose translation the file changed: applied as new revisions. */
+  applied: number[];
+  /** Translations identical to Verso's. */
+  unchanged: number;
+  /** Signed-off paragraphs whose text the file changed: the sign-off was withdrawn (an editor signs again). */
+  signOffsReopened: number[];
+  skipped: { paragraph: number; reason: ReimportSkipReason }[];
 }
 
 export interface ReimportResult {
@@ -68,7 +90,7 @@ export interface ImportingApi {
   /** Creates a document from a source file and one (checked) translation per source paragraph. */
   importBilingual(input: { source: ImportSource; targets: string[]; sourceLang: string; targetLang: string; title?: string }): Promise<DocumentDetail>;
   /** Applies a revised version of the source to a document (living story). */
-  reimportDocument(input: { documentId: string; source: ImportSource }): Promise<ReimportResult>;
+  reimportDocument(input: { documentId: string; source: ImportSource; tool?: string }): Promise<ReimportResult>;
   listReopenedParagraphs(input: { documentId: string }): Promise<ReopenedParagraph[]>;
   listArchivedParagraphs(input: { documentId: string }): Promise<ArchivedParagraph[]>;
 }
@@ -94,6 +116,7 @@ export const IMPORTING_ERROR_CODES = [
   'IMPORT_XML_ENTITIES',
   'IMPORT_XLIFF_VERSION',
   'IMPORT_XLIFF_INVALID',
+  'IMPORT_LANGUAGE_MISMATCH',
   'ALIGNMENT_COUNT_MISMATCH',
   'IMPORT_DOCX_NOT_ZIP',
   'IMPORT_DOCX_DAMAGED',

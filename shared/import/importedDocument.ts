@@ -68,6 +68,8 @@ export interface ParsedImport {
   extract?: HtmlExtract;
   /** Word files: what was kept and what could not be imported (issue 14). */
   report?: ImportReport;
+  /** XLIFF: the tool that wrote the file (1.x <header><tool>, 2.0 metadata), when it says. */
+  tool?: { name: string; version: string | null } | null;
 }
 
 /** File extensions and the format they announce. */

@@ -5,6 +5,7 @@
  *   verso verify <attestation.jsonld> [--text FILE] | verso verify --library   (verifyCommand.ts)
  *   verso backup [--out FILE] [--force] | verso restore FILE   (backupCommand.ts)
  *   verso glossary-export --source L --target L --out PATH [--format tbx|tbx-v3|csv]   (glossaryCommand.ts)
+ *   verso import <file> … | verso reimport <document> <file> [--tool NAME]   (importCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage). Everything written goes through
  * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
@@ -21,6 +22,7 @@ import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.
 import { verifyCommand } from './verifyCommand.js';
 import { backupCommand, restoreCommand } from './backupCommand.js';
 import { GLOSSARY_USAGE, glossaryExportCommand } from './glossaryCommand.js';
+import { importCommand, reimportCommand } from './importCommand.js';
 import { escapeForTerminal } from '../../../shared/textHygiene.js';
 
 export interface CliIo {
@@ -54,6 +56,12 @@ export const USAGE = `Usage:
       Replaces the library with FILE (a backup, or a library from \`verso backup --out\`; into an
       empty VERSO_DATA_DIR too). The current library is backed up first. Not while Verso runs.
 ${GLOSSARY_USAGE}
+  verso import <file> --source <lang> --target <lang> [--file-languages] [--title TEXT]
+      Imports a file as a new document (as the library's profile). An XLIFF in other languages is
+      refused unless --file-languages: then it is imported in the file's languages.
+  verso reimport <document> <file> [--tool NAME]
+      Applies a revised source, or an XLIFF another tool translated (its changed targets become
+      revisions credited to the tool; --tool names it when the file does not), and prints a summary.
   verso --help | --version`;
 
 const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
@@ -63,6 +71,8 @@ const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
   xliff2: 'xliff20',
   'xliff-2.0': 'xliff20',
   'xliff-1.2': 'xliff12',
+  'xliff-cat': 'xliff12cat',
+  cat: 'xliff12cat',
   json: 'provenance',
   jsonld: 'attestation',
   'json-ld': 'attestation',
@@ -186,6 +196,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         return await restoreCommand(io, rest, (message) => new UsageError(message));
       case 'glossary-export':
         return await glossaryExportCommand(io, rest, () => openLibrary(io), (message) => new UsageError(message));
+      case 'import':
+        return await importCommand({ ...io, openLibrary: () => openLibrary(io), findDocument }, rest, (message) => new UsageError(message));
+      case 'reimport':
+        return await reimportCommand({ ...io, openLibrary: () => openLibrary(io), findDocument }, rest, (message) => new UsageError(message));
       case '--version':
       case '-v':
         io.out(`${io.version}\n`);

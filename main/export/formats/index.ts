@@ -10,6 +10,7 @@ import { writeProvenance } from './provenance.js';
 import { writeTmx } from './tmx.js';
 import { writeXliff12 } from './xliff12.js';
 import { writeXliff20 } from './xliff20.js';
+import { writeXliff12Cat } from './xliff12Cat.js';
 
 export interface FormatWriter {
   /** File name ending, after the language (and `.draft`). */
@@ -28,4 +29,6 @@ export const FORMAT_WRITERS: Readonly<Record<ExportFileFormat, FormatWriter>> = 
   tmx: { extension: 'tmx', mimeType: 'application/x-tmx+xml', write: writeTmx },
   provenance: { extension: 'provenance.json', mimeType: 'application/json', write: writeProvenance },
   attestation: { extension: 'attestation.jsonld', mimeType: 'application/ld+json', write: writeAttestation },
+  // For another CAT tool (OmegaT): targets are copies of the sources (xliff12Cat.ts).
+  xliff12cat: { extension: 'cat.xlf', mimeType: 'application/x-xliff+xml', write: writeXliff12Cat },
 };

@@ -26,6 +26,8 @@ const NS_MDA = 'urn:oasis:names:tc:xliff:metadata:2.0';
 const CODE_CONTENT_1 = new Set(['ph', 'bpt', 'ept', 'it', 'sub']);
 /** 1.2 target states that mean the translation was finished. */
 const DONE_STATES_1 = new Set(['translated', 'signed-off', 'final']);
+/** 1.2 target states whose target is a placeholder when it only repeats the source. */
+const PLACEHOLDER_STATES_1 = new Set(['new', 'needs-translation']);
 const DONE_STATES_2 = new Set(['translated', 'reviewed', 'final']);
 
 function versionError(version: string | null): ServiceError {
@@ -72,7 +74,12 @@ interface UnitDraft {
   excluded: boolean;
   /** What the unit says about where its target came from (xliffOrigin.ts). */
   evidence: OriginEvidence;
+  /** 1.x approved="yes": the translation is finished, whatever its state. */
+  approved: boolean;
 }
+
+/** The tool a 2.0 <mda:meta> names (type tool, tool-name, tool-version). */
+const TOOL_META = new Set(['tool', 'tool-name', 'toolName', 'tool-version', 'toolVersion']);
 
 /** Text read outside the unit's own source/target: a candidate's target, a metadata value, a note. */
 interface Aside {
@@ -81,12 +88,28 @@ interface Aside {
   done: (text: string) => void;
 }
 
-export function parseXliff(text: string): ParsedImport {
+/**
+ * XLIFF 1.0/1.1 files often carry the specification's own DOCTYPE (public id "-//XLIFF//DTD XLIFF//EN",
+ * no internal subset). It declares nothing Verso needs and is never fetched: it is blanked (same
+ * length, so error positions stay true) before the safe reader, which refuses any other DOCTYPE.
+ */
+const XLIFF_1_DOCTYPE = /^(\uFEFF?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--(?:(?!-->)[^]){0,2000}-->\s*)*)(<!DOCTYPE\s+xliff\s+PUBLIC\s+(?:"-\/\/XLIFF\/\/DTD XLIFF\/\/EN"|'-\/\/XLIFF\/\/DTD XLIFF\/\/EN')(?:\s+(?:"[^"<>\[\]]{0,300}"|'[^'<>\[\]]{0,300}'))?\s*>)/;
+
+export function withoutXliffDoctype(text: string): string {
+  const m = XLIFF_1_DOCTYPE.exec(text);
+  return m ? m[1]! + ' '.repeat(m[2]!.length) + text.slice(m[0].length) : text;
+}
+
+export function parseXliff(input: string): ParsedImport {
+  const text = withoutXliffDoctype(input);
   let version: 1 | 2 | null = null;
   let sourceLang: string | null = null;
   let targetLang: string | null = null;
   let fileTool: string | null = null;
   const toolNames = new Map<string, string>();
+  /** The tools a 1.x header declares (id → name and version), and what 2.0 metadata says. */
+  const tools = new Map<string, { name: string; version: string | null }>();
+  const toolMeta: { name: string | null; version: string | null } = { name: null, version: null };
   let toolIdRef: string | null = null;
   const segments: ImportedSegment[] = [];
 
@@ -132,8 +155,10 @@ export function parseXliff(text: string): ParsedImport {
     const { source, target: targetText, codes } = unit.inline.finish(tidy(unit.source), tidy(unit.target));
     if (source.replace(/[\uE000-\uE2FF]/g, '').trim() !== '') {
       let target: ImportedTarget | null = null;
-      if (unit.hasTarget && targetText !== '') {
-        const done = unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s));
+      // A 1.x target marked new / needs-translation that only repeats the source is a placeholder (a CAT tool's copy), no translation.
+      const placeholder = version === 1 && unit.states.length > 0 && unit.states.every((s) => PLACEHOLDER_STATES_1.has(s)) && targetText === source;
+      if (unit.hasTarget && targetText !== '' && !placeholder) {
+        const done = unit.approved || (unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s)));
         const tool = (toolIdRef ? toolNames.get(toolIdRef) : null) ?? fileTool;
         const origin = unitOrigin(unit.evidence, tool);
         // Not finished: untouched MT when the file says it is MT, else a draft of that origin.
@@ -153,6 +178,8 @@ export function parseXliff(text: string): ParsedImport {
         if (tag.local !== 'xliff') throw invalid(`the root element is <${tag.name}>, not <xliff>`);
         const v = attr(tag, 'version');
         if (v !== null && /^1\.[012]$/.test(v) && (tag.uri === NS_1 || tag.uri === '' || v !== '1.2')) version = 1;
+        // XLIFF 1.x made the version attribute required only in 1.1; without one, anything but the 2.0 namespace is read as 1.x.
+        else if (v === null && tag.uri !== NS_2) version = 1;
         else if (v !== null && /^2\.[0-2]$/.test(v) && tag.uri === NS_2) version = 2;
         else throw versionError(v);
         if (version === 2) {
@@ -176,9 +203,10 @@ export function parseXliff(text: string): ParsedImport {
           const id = attr(tag, 'tool-id');
           const toolName = attr(tag, 'tool-name');
           if (id && toolName) toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
+          if (toolName) tools.set(id ?? '', { name: toolName.trim().slice(0, 100), version: attr(tag, 'tool-version')?.trim().slice(0, 50) || null });
         } else if (name === 'trans-unit') {
           if (unit) throw invalid('a trans-unit is nested inside another');
-          unit = { source: '', target: '', inline: new UnitInline(1), structure: blockOfStructure(attr(tag, 'restype')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
+          unit = { source: '', target: '', inline: new UnitInline(1), structure: blockOfStructure(attr(tag, 'restype')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: attr(tag, 'approved') === 'yes' };
           unitDepth = depth;
         } else if (unit && field === null && (name === 'source' || name === 'target') && depth === unitDepth + 1) {
           field = name;
@@ -225,8 +253,11 @@ export function parseXliff(text: string): ParsedImport {
       } else {
         if (name === 'unit') {
           if (unit) throw invalid('a unit is nested inside another');
-          unit = { source: '', target: '', inline: new UnitInline(2), structure: blockOfStructure(attr(tag, 'type')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence() };
+          unit = { source: '', target: '', inline: new UnitInline(2), structure: blockOfStructure(attr(tag, 'type')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: false };
           unitDepth = depth;
+        } else if (!unit && tag.uri === NS_MDA && name === 'meta' && TOOL_META.has(attr(tag, 'type') ?? '')) {
+          const which = /version/i.test(attr(tag, 'type')!) ? 'version' : 'name';
+          aside = { depth, text: '', done: (t) => (toolMeta[which] ??= t.trim().slice(0, which === 'name' ? 100 : 50) || null) };
         } else if (unit && field === null && name === 'segment') {
           unit.states.push(attr(tag, 'state') ?? 'initial');
           const subState = attr(tag, 'subState');
@@ -331,5 +362,10 @@ export function parseXliff(text: string): ParsedImport {
   });
 
   if (version === null) throw invalid('there is no <xliff> element');
-  return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null };
+  // Assigned in the callbacks above, which TypeScript's narrowing does not see.
+  const idRef = toolIdRef as string | null;
+  const named = fileTool as string | null;
+  const declared = (idRef !== null ? tools.get(idRef) : undefined) ?? [...tools.values()][0] ?? (toolMeta.name ? { name: toolMeta.name, version: toolMeta.version } : null);
+  const tool = declared ?? (named ? { name: named.trim().slice(0, 100), version: null } : null);
+  return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null, tool };
 }

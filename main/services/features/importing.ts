@@ -16,10 +16,11 @@ import { createImportingRepo } from '../../db/repositories/importing/importingRe
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
+import { checkFileLanguages, checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
 import { ServiceError } from '../serviceError.js';
 import { replaceImportStructure, withImportStructure } from '../importStructure.js';
 import type { ImportReport } from '../../../shared/import/importReport.js';
+import { applyFileTarget, creditedTool, emptyTranslations } from './reimportTargets.js';
 
 /** Added to positions while paragraphs are renumbered, so UNIQUE(document_id, position) never trips. */
 const POSITION_OFFSET = 1_000_000;
@@ -43,7 +44,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
     (
       doc: DocumentRecord,
       segments: ImportedSegment[],
-      meta: { format: ImportFormat; fileName: string | null; extract: HtmlExtract | null; report?: ImportReport | undefined },
+      meta: { format: ImportFormat; fileName: string | null; extract: HtmlExtract | null; report?: ImportReport | undefined; tool: string | null },
       author: Profile,
       planned: { oldSources: readonly string[]; plan: ReimportPlan },
     ): ReimportSummary => {
@@ -77,6 +78,11 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         createdAt: at,
       });
       summary.reimportId = reimportId;
+      // XLIFF: the file's targets are work done elsewhere (issue 14); other formats carry none.
+      const translations = meta.format === 'xliff' ? emptyTranslations(meta.tool) : null;
+      const fileTarget = (p: Paragraph, seg: ImportedSegment, index: number): void => {
+        if (translations) applyFileTarget(deps, { doc, author, at, reimportId, out: translations }, p, seg, index);
+      };
 
       // Removed: archived with their history, then deleted (their revisions and workflow rows go with them).
       for (const i of plan.removed) {
@@ -103,7 +109,8 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       for (const step of plan.steps) {
         const seg = segments[step.newIndex]!;
         if (step.type === 'added') {
-          idAt[step.newIndex] = insertImportedParagraph(deps, doc, { ...seg, target: null }, step.newIndex, author, at).id;
+          idAt[step.newIndex] = insertImportedParagraph(deps, doc, translations ? seg : { ...seg, target: null }, step.newIndex, author, at).id;
+          if (translations && seg.target && !seg.excluded) translations.applied.push(step.newIndex + 1);
           continue;
         }
         const p = old[step.oldIndex]!;
@@ -113,6 +120,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         if (step.type !== 'changed') {
           // Same text; the block kind or marker may still have changed (e.g. a paragraph became a heading).
           if (p.kind !== seg.kind || p.marker !== seg.marker) importing.setSource(p.id, p.source, seg.kind, seg.marker, p.updatedAt);
+          fileTarget(p, seg, step.newIndex);
           continue;
         }
         importing.addReopening({
@@ -149,6 +157,13 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
           statusAfter: reopened.status,
           createdAt: at,
         });
+        fileTarget(reopened, seg, step.newIndex);
+      }
+      if (translations) {
+        translations.applied.sort((a, b) => a - b);
+        translations.skipped.sort((a, b) => a.paragraph - b.paragraph);
+        summary.translations = translations;
+        importing.setReimportSummary(reimportId, { ...summary, reimportId: undefined });
       }
       // Word places and the report as the revised file has them (issue 14).
       replaceImportStructure(deps, doc.id, segments, idAt, meta.report ?? null);
@@ -197,7 +212,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       const id = storeImportedDocument(deps, { parsed: { ...parsed, segments }, fileName, ...pair, title, author: profile });
       return { ...repos.documents.summary(id)!, paragraphs: repos.paragraphs.listByDocument(id) };
     },
-    async reimportDocument({ documentId, source }) {
+    async reimportDocument({ documentId, source, tool }) {
       const profile = requireProfile(deps);
       const doc = requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
@@ -206,6 +221,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       // A page is read again the way it was first read (its article, or the whole page), unless the person chose.
       const stored = createImportingRepo(deps.db).source(documentId)?.htmlExtract ?? null;
       const parsed = await runner.parse(importJob(source.extract || !stored ? source : { ...source, extract: stored }));
+      checkFileLanguages(parsed, doc);
       // The document may have gone, or a job started, while the file was parsed.
       requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
@@ -219,7 +235,8 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       if (deps.jobs.runningFor(documentId)) {
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
       }
-      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName, extract: parsed.extract ?? null, report: parsed.report }, profile, { oldSources, plan });
+      const credited = creditedTool(parsed, tool?.trim() || null);
+      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName, extract: parsed.extract ?? null, report: parsed.report, tool: credited }, profile, { oldSources, plan });
       const summaryRow = repos.documents.summary(documentId)!;
       return { document: withImportStructure(deps.db, { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }), summary };
     },

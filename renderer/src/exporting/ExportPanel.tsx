@@ -112,14 +112,15 @@ export function ExportPanel({
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const [missing, setMissing] = useState<FooterSettingField[] | null>(null);
 
-  async function run(): Promise<void> {
+  /** `cat`: "Export for another CAT tool" (XLIFF 1.2 whose targets copy the sources; a draft, never gated). */
+  async function run(cat = false): Promise<void> {
     onStart();
     setWarnings([]);
     setSavedPath(null);
     setMissing(null);
     try {
       await beforeExport();
-      const result = await api.exportFile({ documentId, format, mode });
+      const result = await api.exportFile(cat ? { documentId, format: 'xliff12cat', mode: 'draft' } : { documentId, format, mode });
       const outcome = await platform.saveFile({
         fileName: result.fileName,
         mimeType: result.mimeType,
@@ -149,7 +150,7 @@ export function ExportPanel({
             if (f) setFormat(f);
           }}
         >
-          {EXPORT_FILE_FORMATS.map((f) => (
+          {EXPORT_FILE_FORMATS.filter((f) => f !== 'xliff12cat').map((f) => (
             <option key={f} value={f}>
               {t(`exporting.format.${f}`)}
             </option>
@@ -172,6 +173,9 @@ export function ExportPanel({
       <UnknownOriginNotice documentId={documentId} onError={onError} />
       <button type="button" disabled={disabled} onClick={() => void run()}>
         {t('editor.export.action')}
+      </button>
+      <button type="button" disabled={disabled} title={t('exporting.cat.hint')} onClick={() => void run(true)}>
+        {t('exporting.cat.action')}
       </button>
       {savedPath !== null && platform.showInFolder && (
         <button type="button" className="button-quiet" onClick={() => void platform.showInFolder?.(savedPath)}>

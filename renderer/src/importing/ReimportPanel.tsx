@@ -4,7 +4,7 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReimportSummary } from '../../../shared/features/importingApi.js';
+import type { ReimportSkipReason, ReimportSummary, ReimportTranslations } from '../../../shared/features/importingApi.js';
 import { IMPORT_ACCEPT_LIST } from '../../../shared/import/importedDocument.js';
 import type { DocumentDetail } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
@@ -18,6 +18,26 @@ function list(numbers: readonly number[], language: string): string {
   } catch {
     return numbers.join(', ');
   }
+}
+
+/** What the file's translations did (XLIFF from another tool, issue 14). */
+function TranslationsSummary({ tr }: { tr: ReimportTranslations }) {
+  const { t, i18n } = useTranslation();
+  const reasons = new Map<ReimportSkipReason, number[]>();
+  for (const s of tr.skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.paragraph]);
+  return (
+    <>
+      <h4>{tr.tool ? t('importing.summary.translations.headingTool', { tool: tr.tool }) : t('importing.summary.translations.heading')}</h4>
+      <ul>
+        <li>{t('importing.summary.translations.applied', { count: tr.applied.length, list: list(tr.applied, i18n.language) })}</li>
+        <li>{t('importing.summary.translations.unchanged', { count: tr.unchanged })}</li>
+        <li>{t('importing.summary.translations.signOffsReopened', { count: tr.signOffsReopened.length, list: list(tr.signOffsReopened, i18n.language) })}</li>
+        {[...reasons].map(([reason, numbers]) => (
+          <li key={reason}>{t(`importing.summary.translations.skipped.${reason}`, { count: numbers.length, list: list(numbers, i18n.language) })}</li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 export function ReimportSummaryView({ summary }: { summary: ReimportSummary }) {
@@ -41,6 +61,7 @@ export function ReimportSummaryView({ summary }: { summary: ReimportSummary }) {
           {summary.signOffsWithdrawn > 0 && <li>{t('importing.summary.signOffsWithdrawn', { count: summary.signOffsWithdrawn })}</li>}
         </ul>
       )}
+      {summary.translations && <TranslationsSummary tr={summary.translations} />}
     </div>
   );
 }
@@ -59,7 +80,8 @@ export function ReimportPanel({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const ids = { heading: useId(), file: useId() };
+  const ids = { heading: useId(), file: useId(), tool: useId(), toolHint: useId() };
+  const [tool, setTool] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
@@ -81,7 +103,7 @@ export function ReimportPanel({
         setError(source);
         return;
       }
-      const result = await api.reimportDocument({ documentId, source });
+      const result = await api.reimportDocument(tool.trim() !== '' ? { documentId, source, tool: tool.trim() } : { documentId, source });
       setSummary(result.summary);
       setFile(null);
       if (fileRef.current) fileRef.current.value = '';
@@ -112,6 +134,13 @@ export function ReimportPanel({
           </div>
         </DropZone>
         {file && <p className="note">{t('import.file.chosen', { fileName: file.name })}</p>}
+        <div className="field">
+          <label htmlFor={ids.tool}>{t('importing.reimport.tool')}</label>
+          <input id={ids.tool} type="text" maxLength={100} value={tool} aria-describedby={ids.toolHint} onChange={(e) => setTool(e.target.value)} />
+          <p id={ids.toolHint} className="hint">
+            {t('importing.reimport.toolHint')}
+          </p>
+        </div>
         <ErrorAlert error={error} />
         {busy && (
           <p className="muted" role="status">

@@ -3,7 +3,7 @@
  * links and emphasis), or a file (text, Markdown, HTML, Word, XLIFF) chosen or dropped, with its
  * language pair. A web page gives its article, or the whole page when asked.
  */
-import { useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportDocumentInput, ImportSource } from '../../../shared/api.js';
 import type { BilingualAlignment } from '../../../shared/features/importingApi.js';
@@ -17,6 +17,16 @@ import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { DropZone } from '../importing/FileDropArea.js';
 import { fileSource } from '../importing/readFile.js';
 import { AlignmentFixer } from '../importing/AlignmentFixer.js';
+import { ApiCallError } from '../../../shared/api.js';
+import { useConfirmDialog } from '../workflow/useConfirmDialog.js';
+import { peekXliffLanguages } from '../../../shared/import/peekXliffLanguages.js';
+
+/** The file's own languages when an import was refused because they differ from the chosen ones (issue 14). */
+function fileLanguages(err: unknown): { source: string; target: string } | null {
+  if (!(err instanceof ApiCallError) || err.error.code !== 'IMPORT_LANGUAGE_MISMATCH') return null;
+  const d = err.error.details ?? {};
+  return typeof d['fileSourceLang'] === 'string' && typeof d['fileTargetLang'] === 'string' ? { source: d['fileSourceLang'], target: d['fileTargetLang'] } : null;
+}
 
 export const IMPORT_ACCEPT = IMPORT_ACCEPT_LIST;
 
@@ -43,6 +53,7 @@ export function ImportView({
     translation: useId(), wholePage: useId(), wholePageHint: useId(),
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const languageQuestion = useConfirmDialog();
   const fileRef = useRef<HTMLInputElement>(null);
   useFocusOnMount(headingRef);
 
@@ -56,9 +67,26 @@ export function ImportView({
   const [title, setTitle] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const [pair, setPair] = useState(false);
   const [translationFile, setTranslationFile] = useState<File | null>(null);
   const [aligned, setAligned] = useState<{ source: ImportSource; alignment: BilingualAlignment } | null>(null);
+
+  /** The languages a chosen XLIFF declares, shown before it is imported (the import checks them). */
+  const [declared, setDeclared] = useState<{ sourceLang: string | null; targetLang: string | null } | null>(null);
+  useEffect(() => {
+    setDeclared(null);
+    if (!file || IMPORT_EXTENSIONS[extensionOf(file.name)] !== 'xliff') return;
+    let live = true;
+    void file
+      .slice(0, 64 * 1024)
+      .text()
+      .then((head) => live && setDeclared(peekXliffLanguages(head)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [file]);
 
   /** A web page is imported: an HTML file, or pasted HTML. */
   const isPage = file ? IMPORT_EXTENSIONS[extensionOf(file.name)] === 'html' : format === 'html';
@@ -125,6 +153,7 @@ export function ImportView({
     e.preventDefault();
     if (busy) return;
     setError(null);
+    setCancelled(false);
     setBusy(true);
     try {
       if (pair) return await align();
@@ -135,11 +164,39 @@ export function ImportView({
       }
       const input: ImportDocumentInput = { source, sourceLang, targetLang };
       if (title.trim() !== '') input.title = title.trim();
-      onImported(await api.importDocument(input));
+      const doc = await importAsking(input);
+      if (doc) onImported(doc);
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
+    }
+  }
+
+  /**
+   * Imports; when the file declares other languages than the chosen ones, asks: import it with the
+   * file's languages, or cancel. Never relabels the file silently.
+   */
+  async function importAsking(input: ImportDocumentInput): Promise<DocumentDetail | null> {
+    try {
+      return await api.importDocument(input);
+    } catch (err) {
+      const declared = fileLanguages(err);
+      if (!declared) throw err;
+      const names = { fileSource: declared.source, fileTarget: declared.target, source: input.sourceLang, target: input.targetLang };
+      const useFile = await languageQuestion.ask({
+        heading: t('importing.languages.heading'),
+        text: t('importing.languages.text', names),
+        yes: t('importing.languages.useFile', names),
+        no: t('importing.languages.cancel'),
+      });
+      if (!useFile) {
+        setCancelled(true);
+        return null;
+      }
+      setSourceLang(declared.source);
+      setTargetLang(declared.target);
+      return api.importDocument({ ...input, sourceLang: declared.source, targetLang: declared.target });
     }
   }
 
@@ -251,6 +308,11 @@ export function ImportView({
             </button>
           </p>
         )}
+        {file && declared && (
+          <p className="note" role="status">
+            {t('importing.languages.declared', { source: declared.sourceLang ?? '?', target: declared.targetLang ?? '?' })}
+          </p>
+        )}
         <div className="field-row">
           <LanguageSelect label={t('import.sourceLang.label')} value={sourceLang} onChange={setSourceLang} />
           <LanguageSelect label={t('import.targetLang.label')} value={targetLang} onChange={setTargetLang} />
@@ -270,6 +332,12 @@ export function ImportView({
           </span>
         </div>
         <ErrorAlert error={error} />
+        {cancelled && (
+          <p className="note" role="status">
+            {t('importing.languages.cancelled')}
+          </p>
+        )}
+        {languageQuestion.dialog}
         {busy && (
           <p className="muted" role="status">
             {pair ? t('importing.align.busy') : t('import.form.busy')}

@@ -63,6 +63,7 @@ export function createImportingRepo(db: Database.Database) {
     `INSERT INTO importing_reimports (document_id, profile_id, author_name, format, file_name, summary, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const updateReimportSummary = db.prepare<[string, number]>('UPDATE importing_reimports SET summary = ? WHERE id = ?');
   const insertReopening = db.prepare<[string, number, string, string, string, string | null]>(
     `INSERT INTO importing_reopenings (paragraph_id, reimport_id, old_source, old_target, old_status, signed_off_by_name)
      VALUES (?, ?, ?, ?, ?, ?)`,
@@ -106,6 +107,10 @@ export function createImportingRepo(db: Database.Database) {
       return Number(
         insertReimport.run(r.documentId, r.profileId, r.authorName, r.format, r.fileName, JSON.stringify(r.summary), r.createdAt).lastInsertRowid,
       );
+    },
+    /** The summary of a re-import, completed once its translations were applied (same transaction). */
+    setReimportSummary(reimportId: number, summary: unknown): void {
+      updateReimportSummary.run(JSON.stringify(summary), reimportId);
     },
     addReopening(r: ReopeningRecord): void {
       insertReopening.run(r.paragraphId, r.reimportId, r.oldSource, r.oldTarget, r.oldStatus, r.signedOffByName);
