@@ -2,12 +2,15 @@
  * What an import kept and what it could not (issue 14: nothing is dropped silently). A Word file's
  * notes, text boxes, tables, comments and strikethrough are kept; images, charts, equations,
  * SmartArt, embedded objects, headers and footers, tracked deletions… are listed with where they
- * were (1-based paragraph numbers of the imported document; 0: before the first paragraph). Pure.
+ * were (1-based paragraph numbers of the imported document; 0: before the first paragraph). An
+ * XLIFF file's notes are kept (as comments); alternative translations, context, notes outside any
+ * unit, annotations, glossary and other module data, binary units are listed. Pure.
  */
 
-export const IMPORT_REPORT_KEPT = ['footnote', 'endnote', 'textBox', 'table', 'comment', 'strike'] as const;
+export const IMPORT_REPORT_KEPT = ['footnote', 'endnote', 'textBox', 'table', 'comment', 'strike', 'note'] as const;
 export const IMPORT_REPORT_NOT_KEPT = [
   'image', 'chart', 'smartArt', 'shape', 'equation', 'object', 'symbol', 'field', 'nestedTable', 'headerFooter', 'trackedDeletion', 'unreferencedNote',
+  'alternative', 'context', 'fileNote', 'annotation', 'glossary', 'metadata', 'binary',
 ] as const;
 
 export type ImportReportKeptItem = (typeof IMPORT_REPORT_KEPT)[number];
@@ -26,7 +29,7 @@ export interface ImportReportEntry {
 }
 
 export interface ImportReport {
-  format: 'docx';
+  format: 'docx' | 'xliff';
   entries: ImportReportEntry[];
 }
 
@@ -52,10 +55,14 @@ export class ImportReportBuilder {
     if (detail && !e.details.includes(detail) && e.details.length < MAX_DETAILS) e.details.push(detail);
   }
 
-  build(): ImportReport {
+  get empty(): boolean {
+    return this.entries.size === 0;
+  }
+
+  build(format: ImportReport['format'] = 'docx'): ImportReport {
     const order = [...IMPORT_REPORT_KEPT, ...IMPORT_REPORT_NOT_KEPT] as readonly ImportReportItem[];
     const entries = [...this.entries.values()].sort((a, b) => order.indexOf(a.item) - order.indexOf(b.item));
     for (const e of entries) e.paragraphs.sort((a, b) => a - b);
-    return { format: 'docx', entries };
+    return { format, entries };
   }
 }

@@ -14,7 +14,10 @@ import { attr, parseXml } from './safeXml.js';
 import { closeToken } from '../../../shared/inline/inlineCodes.js';
 import { CODES_1, CODES_2, PAIRED_ELEMENTS, UnitInline, type ContentSink } from './xliffInline.js';
 import { blockOfStructure } from './xliffStructure.js';
-import { emptyEvidence, readOriginNote, unitOrigin, type MtCandidate, type OriginEvidence } from './xliffOrigin.js';
+import { emptyEvidence, isMtName, readOriginNote, unitOrigin, type MtCandidate, type OriginEvidence } from './xliffOrigin.js';
+import { ANNOTATIONS, isVersoRecord, noteAuthor, skippedInUnit } from './xliffReport.js';
+import { ImportReportBuilder, type ImportReportItem } from '../../../shared/import/importReport.js';
+import type { ImportedComment } from '../../../shared/import/paragraphPlace.js';
 
 const NS_1 = 'urn:oasis:names:tc:xliff:document:1.2';
 const NS_2 = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -76,6 +79,10 @@ interface UnitDraft {
   evidence: OriginEvidence;
   /** 1.x approved="yes": the translation is finished, whatever its state. */
   approved: boolean;
+  /** The unit's notes, to become comments on its paragraph. */
+  notes: ImportedComment[];
+  /** What the unit held that is not kept (listed in the import report). */
+  lost: ImportReportItem[];
 }
 
 /** The tool a 2.0 <mda:meta> names (type tool, tool-name, tool-version). */
@@ -100,6 +107,19 @@ export function withoutXliffDoctype(text: string): string {
   return m ? m[1]! + ' '.repeat(m[2]!.length) + text.slice(m[0].length) : text;
 }
 
+/** Reads a unit's note into its comments (the text as written, trimmed; an empty note is none). */
+function noteAside(unit: UnitDraft, tag: SaxesTagNS, depth: number): Aside {
+  const author = noteAuthor(tag);
+  return {
+    depth,
+    text: '',
+    done: (t) => {
+      const text = t.trim();
+      if (text !== '' && !isVersoRecord(tag, text)) unit.notes.push({ author, at: null, text });
+    },
+  };
+}
+
 export function parseXliff(input: string): ParsedImport {
   const text = withoutXliffDoctype(input);
   let version: 1 | 2 | null = null;
@@ -112,6 +132,7 @@ export function parseXliff(input: string): ParsedImport {
   const toolMeta: { name: string | null; version: string | null } = { name: null, version: null };
   let toolIdRef: string | null = null;
   const segments: ImportedSegment[] = [];
+  const report = new ImportReportBuilder();
 
   let unit: UnitDraft | null = null;
   /** 'source' | 'target' while inside one (at the unit's level, not inside alt-trans or matches). */
@@ -167,7 +188,15 @@ export function parseXliff(input: string): ParsedImport {
       }
       const block = unit.structure ?? { kind: 'paragraph' as const, marker: null };
       const segment: ImportedSegment = codes.length > 0 ? { ...block, text: source, codes, target } : { ...block, text: source, target };
-      segments.push(unit.excluded ? { ...segment, excluded: true } : segment);
+      const withNotes = unit.notes.length > 0 ? { ...segment, comments: unit.notes } : segment;
+      segments.push(unit.excluded ? { ...withNotes, excluded: true } : withNotes);
+      const at = segments.length;
+      for (const _ of unit.notes) report.add('note', at);
+      for (const item of unit.lost) report.add(item, at);
+      for (const c of unit.evidence.candidates) if (!c.declaredMt && !isMtName(c.origin) && c.text !== '') report.add('alternative', at);
+    } else {
+      // A unit with nothing to translate: what it held has no paragraph to go with.
+      for (const item of unit.lost) report.add(item, null);
     }
     unit = null;
   };
@@ -204,9 +233,12 @@ export function parseXliff(input: string): ParsedImport {
           const toolName = attr(tag, 'tool-name');
           if (id && toolName) toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
           if (toolName) tools.set(id ?? '', { name: toolName.trim().slice(0, 100), version: attr(tag, 'tool-version')?.trim().slice(0, 50) || null });
+        } else if (!unit && (name === 'note' || name === 'bin-unit')) {
+          if (name === 'bin-unit' || !isVersoRecord(tag, null)) report.add(name === 'note' ? 'fileNote' : 'binary', null);
+          skipDepth = depth;
         } else if (name === 'trans-unit') {
           if (unit) throw invalid('a trans-unit is nested inside another');
-          unit = { source: '', target: '', inline: new UnitInline(1), structure: blockOfStructure(attr(tag, 'restype')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: attr(tag, 'approved') === 'yes' };
+          unit = { source: '', target: '', inline: new UnitInline(1), structure: blockOfStructure(attr(tag, 'restype')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: attr(tag, 'approved') === 'yes', notes: [], lost: [] };
           unitDepth = depth;
         } else if (unit && field === null && (name === 'source' || name === 'target') && depth === unitDepth + 1) {
           field = name;
@@ -241,10 +273,16 @@ export function parseXliff(input: string): ParsedImport {
               if (m) c.engineId ??= m[1]!;
             },
           };
+        } else if (unit && field === null && !candidate && !aside && name === 'note') {
+          aside = noteAside(unit, tag, depth);
         } else if (unit && (candidate || aside)) {
           // inside an alt-trans or a note: only its target / note text is read
         } else if (unit && field === null) {
-          skipDepth = depth; // note, seg-source, context…
+          const lost = skippedInUnit(tag, 1);
+          if (lost) unit.lost.push(lost);
+          skipDepth = depth; // seg-source, context…
+        } else if (unit && field && ANNOTATIONS.has(name)) {
+          unit.lost.push('annotation'); // its text is read
         } else if (unit && field && CODES_1.has(name)) {
           inlineCode(unit, field, tag, depth);
         } else if (field && CODE_CONTENT_1.has(name)) {
@@ -253,8 +291,11 @@ export function parseXliff(input: string): ParsedImport {
       } else {
         if (name === 'unit') {
           if (unit) throw invalid('a unit is nested inside another');
-          unit = { source: '', target: '', inline: new UnitInline(2), structure: blockOfStructure(attr(tag, 'type')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: false };
+          unit = { source: '', target: '', inline: new UnitInline(2), structure: blockOfStructure(attr(tag, 'type')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: false, notes: [], lost: [] };
           unitDepth = depth;
+        } else if (!unit && name === 'note') {
+          if (!isVersoRecord(tag, null)) report.add('fileNote', null);
+          skipDepth = depth;
         } else if (!unit && tag.uri === NS_MDA && name === 'meta' && TOOL_META.has(attr(tag, 'type') ?? '')) {
           const which = /version/i.test(attr(tag, 'type')!) ? 'version' : 'name';
           aside = { depth, text: '', done: (t) => (toolMeta[which] ??= t.trim().slice(0, which === 'name' ? 100 : 50) || null) };
@@ -274,11 +315,16 @@ export function parseXliff(input: string): ParsedImport {
           aside = { depth, text: '', done: (t) => (c.text = collapse(t)) };
         } else if (unit && field === null && !candidate && tag.uri === NS_MDA && (name === 'metadata' || name === 'metaGroup' || name === 'meta')) {
           if (name === 'metaGroup' && attr(tag, 'category') === 'verso:provenance') provenanceGroup = depth;
+          else if (name === 'metaGroup' && provenanceGroup === 0) unit.lost.push('metadata');
           const type = attr(tag, 'type');
           if (name === 'meta' && provenanceGroup > 0 && type) {
             const meta = unit.evidence.meta;
             aside = { depth, text: '', done: (t) => (meta[type] = t.trim().slice(0, 200)) };
           }
+        } else if (unit && field === null && !candidate && !aside && name === 'notes') {
+          // its notes follow
+        } else if (unit && field === null && !candidate && !aside && name === 'note') {
+          aside = noteAside(unit, tag, depth);
         } else if (unit && (candidate || aside)) {
           // inside a candidate: only its target is read
         } else if (unit && field === null && name === 'ignorable') {
@@ -296,7 +342,11 @@ export function parseXliff(input: string): ParsedImport {
           const hex = attr(tag, 'hex');
           if (hex && /^[0-9A-Fa-f]{1,6}$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) dataCapture.text += String.fromCodePoint(parseInt(hex, 16));
         } else if (unit && field === null) {
-          skipDepth = depth; // notes, matches, metadata…
+          const lost = skippedInUnit(tag, 2);
+          if (lost) unit.lost.push(lost);
+          skipDepth = depth; // glossary, other modules…
+        } else if (unit && field && ANNOTATIONS.has(name)) {
+          unit.lost.push('annotation'); // its text is read
         } else if (unit && field && CODES_2.has(name)) {
           inlineCode(unit, field, tag, depth);
         } else if (unit && field && name === 'cp') {
@@ -367,5 +417,5 @@ export function parseXliff(input: string): ParsedImport {
   const named = fileTool as string | null;
   const declared = (idRef !== null ? tools.get(idRef) : undefined) ?? [...tools.values()][0] ?? (toolMeta.name ? { name: toolMeta.name, version: toolMeta.version } : null);
   const tool = declared ?? (named ? { name: named.trim().slice(0, 100), version: null } : null);
-  return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null, tool };
+  return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null, tool, ...(report.empty ? {} : { report: report.build('xliff') }) };
 }

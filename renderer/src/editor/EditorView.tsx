@@ -98,7 +98,7 @@ export function EditorView({
 
   const [doc, setDoc] = useState<DocumentDetail | null>(initial && initial.id === documentId ? initial : null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  // A Word import's report is shown right after the import (issue 14); reopened from the toolbar.
+  // A Word or XLIFF import's report is shown right after the import (issue 14); reopened from the toolbar.
   const [reportOpen, setReportOpen] = useState(initial?.id === documentId && initial.importReport !== undefined);
   const [engines, setEngines] = useState<EngineInfo[] | null>(null);
   const [engineError, setEngineError] = useState<unknown>(null);

@@ -1,7 +1,7 @@
 /**
- * The import report (issue 14): what a Word import kept (notes, text boxes, tables, comments,
- * strikethrough) and what it could not import (images, charts, equations, fields…) with the
- * paragraphs where they were. Shown open right after an import; reopened from the toolbar.
+ * The import report (issue 14): what a Word or XLIFF import kept (notes, text boxes, tables,
+ * comments, strikethrough) and what it could not import (images, charts, equations, fields,
+ * alternative translations, context…) with the paragraphs where they were. Shown open right after an import; reopened from the toolbar.
  */
 import { useEffect, useId, useRef } from 'react';
 import type { TFunction } from 'i18next';
