@@ -41,6 +41,19 @@ describe('parseTmx', () => {
       },
     ]);
   });
+  it('counts the notes and properties it leaves out (issue 14: said, never silent), not Verso\'s own props', () => {
+    const parsed = parseTmx(
+      wrap(`<tu><note>Checked by legal.</note><prop type="client">Acme</prop><prop type="x-verso-origin">human</prop><prop type="x-document">Floods</prop>
+        <tuv xml:lang="en"><prop type="x-context">headline</prop><note>UK spelling</note><seg>Rain</seg></tuv>
+        <tuv xml:lang="es"><seg>Lluvia</seg></tuv></tu>`),
+      { sourceLang: 'en', targetLang: 'es' },
+      NOW,
+    );
+    expect(parsed.units.map((u) => u.target)).toEqual(['Lluvia']);
+    expect(parsed.notKept).toEqual({ notes: 2, properties: 2 });
+    const own = writeTmx(parsed.units.map((u) => ({ ...u, unitId: 1, documentId: 'd', documentTitle: 'Floods' })), { sourceLang: 'en', targetLang: 'es' }, '0.1.0');
+    expect(parseTmx(own, { sourceLang: 'en', targetLang: 'es' }, NOW).notKept).toEqual({ notes: 0, properties: 0 });
+  });
   it('accepts TMX 1.1 lang attributes and counts units without both languages as skipped', () => {
     const parsed = parseTmx(
       `<tmx version="1.1"><body><tu><tuv lang="EN"><seg>Hi</seg></tuv><tuv lang="ES"><seg>Hola</seg></tuv></tu><tu><tuv lang="EN"><seg>Only</seg></tuv></tu><tu><tuv lang="EN"><seg>Empty</seg></tuv><tuv lang="ES"><seg> </seg></tuv></tu></body></tmx>`,

@@ -69,6 +69,8 @@ export interface ParsedTmx {
   skipped: number;
   /** Languages the file has (for the error when none matches the pair). */
   languages: string[];
+  /** What the TM has no place for and was left out (issue 14: said, never silent): notes and properties of units. */
+  notKept: { notes: number; properties: number };
 }
 
 /** Decodes a TMX file's bytes (UTF-8, or UTF-16 with a byte-order mark). */
@@ -158,6 +160,7 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
   const units: NewTmUnit[] = [];
   const languages = new Set<string>();
   let skipped = 0;
+  const notKept = { notes: 0, properties: 0 };
   let depth = 0;
   let elements = 0;
   let root: string | null = null;
@@ -201,6 +204,12 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
     }
     if (name === 'header' && depth === 2) headerTool = tag.attributes['creationtool']?.value ?? null;
     if (name === 'prop' && tu && depth === 4) prop = { type: String(tag.attributes['type']?.value ?? ''), text: [] };
+    // A unit's or variant's notes and properties other than Verso's own: the TM keeps text, codes, who and when.
+    if (tu && seg === null && (depth === 4 || depth === 5)) {
+      const type = String(tag.attributes['type']?.value ?? '');
+      if (name === 'note') notKept.notes++;
+      else if (name === 'prop' && !type.startsWith('x-verso-') && type !== 'x-document') notKept.properties++;
+    }
     if (name === 'body' && depth === 2) inBody = true;
     else if (name === 'tu' && inBody && depth === 3) {
       tu = {
@@ -252,7 +261,7 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
   parser.on('cdata', onText);
   runParser(parser, text, (reason) => invalid(parser, reason));
   if (root === null) throw new ServiceError('TMX_INVALID', 'The file has no XML content.', { line: 1, column: 1, reason: 'empty' });
-  return { units, skipped, languages: [...languages].sort() };
+  return { units, skipped, languages: [...languages].sort(), notKept };
 }
 
 /**

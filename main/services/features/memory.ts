@@ -196,7 +196,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       const result = deps.db.transaction(() => {
         const removed = mode === 'replace' ? store.removeTmxUnits(sourceLang, targetLang) : 0;
         const { added, skipped } = store.addUnits(parsed.units, true);
-        return { imported: added, skipped: skipped + parsed.skipped, removed };
+        return { imported: added, skipped: skipped + parsed.skipped, removed, notKept: parsed.notKept };
       })();
       // Indexed in small batches off the request: lookups go on meanwhile (new units appear as they are indexed).
       void store.drainIndex();

@@ -74,7 +74,8 @@ export function MemorySettingsSection() {
       }
       const dataBase64 = bytesToBase64(await fileBytes(file));
       const r = await api.importTmx({ sourceLang, targetLang, fileName: file.name.slice(0, 255), dataBase64, mode });
-      return t('memory.settings.imported', { ...r });
+      const lost = r.notKept.notes + r.notKept.properties;
+      return lost === 0 ? t('memory.settings.imported', { ...r }) : `${t('memory.settings.imported', { ...r })} ${t('memory.settings.notKept', { ...r.notKept })}`;
     });
   };
 
