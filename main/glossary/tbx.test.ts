@@ -100,6 +100,8 @@ describe('TBX import', () => {
       ['deficit', 'Solo en español.'],
       ['bond', undefined],
     ]);
+    // Entries a and b also had a definition in the other language: said as not kept.
+    expect(parseTbx(xml, EN_ES).map((r) => (r.notKept ?? []).includes('definition'))).toEqual([true, true, false, false]);
   });
 
   it('keeps definitions of TBX v3 files, DCA (descrip) and DCT (basic:definition) style', () => {

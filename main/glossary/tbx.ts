@@ -129,6 +129,9 @@ export function readTbx(text: string, pair: { sourceLang: string; targetLang: st
       definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang))) ??
       e.definitions[0] ??
       definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang)));
+    // One definition per term is kept: any other one of the pair's languages is said, not dropped silently.
+    const all = new Set([...e.definitions, ...e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang) || tbxLangMatches(l.lang, pair.targetLang)).flatMap((l) => l.definitions)]);
+    if (all.size > 1) e.notKept.add('definition');
     for (const s of sources) {
       rows.push({
         row: e.number,

@@ -50,9 +50,9 @@ describe('parseTmx', () => {
       NOW,
     );
     expect(parsed.units.map((u) => u.target)).toEqual(['Lluvia']);
-    expect(parsed.notKept).toEqual({ notes: 2, properties: 2 });
+    expect(parsed.notKept).toEqual({ notes: 2, properties: 2, sourceVariants: 0 });
     const own = writeTmx(parsed.units.map((u) => ({ ...u, unitId: 1, documentId: 'd', documentTitle: 'Floods' })), { sourceLang: 'en', targetLang: 'es' }, '0.1.0');
-    expect(parseTmx(own, { sourceLang: 'en', targetLang: 'es' }, NOW).notKept).toEqual({ notes: 0, properties: 0 });
+    expect(parseTmx(own, { sourceLang: 'en', targetLang: 'es' }, NOW).notKept).toEqual({ notes: 0, properties: 0, sourceVariants: 0 });
   });
   it('accepts TMX 1.1 lang attributes and counts units without both languages as skipped', () => {
     const parsed = parseTmx(
@@ -238,6 +238,8 @@ describe('TMX level 2: DOCTYPE, languages and variants', () => {
     const twoSources = wrap(tu(['en-GB', 'Colour'], ['en-US', 'Color'], ['es', 'Color']));
     expect(parseTmx(twoSources, { sourceLang: 'en-US', targetLang: 'es' }, NOW).units.map((u) => u.source)).toEqual(['Color']);
     expect(parseTmx(twoSources, { sourceLang: 'en-GB', targetLang: 'es' }, NOW).units.map((u) => u.source)).toEqual(['Colour']);
+    // The other source variant is not stored, and said.
+    expect(parseTmx(twoSources, { sourceLang: 'en-GB', targetLang: 'es' }, NOW).notKept.sourceVariants).toBe(1);
   });
 
   it('imports en-US → en-GB by region: the target is never the source (was: target = source)', () => {

@@ -69,8 +69,11 @@ export interface ParsedTmx {
   skipped: number;
   /** Languages the file has (for the error when none matches the pair). */
   languages: string[];
-  /** What the TM has no place for and was left out (issue 14: said, never silent): notes and properties of units. */
-  notKept: { notes: number; properties: number };
+  /**
+   * What the TM has no place for and was left out (issue 14: said, never silent): notes and
+   * properties of units, and a unit's other variants of the source language (one is the source).
+   */
+  notKept: { notes: number; properties: number; sourceVariants: number };
 }
 
 /** Decodes a TMX file's bytes (UTF-8, or UTF-16 with a byte-order mark). */
@@ -160,7 +163,7 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
   const units: NewTmUnit[] = [];
   const languages = new Set<string>();
   let skipped = 0;
-  const notKept = { notes: 0, properties: 0 };
+  const notKept = { notes: 0, properties: 0, sourceVariants: 0 };
   let depth = 0;
   let elements = 0;
   let root: string | null = null;
@@ -249,6 +252,10 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
         units.push({ sourceLang: s.lang, targetLang: t.lang, source, target, origin: 'tmx', createdBy: tu.by, createdAt: tu.at ?? now, ...(codes.length > 0 ? { codes } : {}), ...(mtOrigin ? { mtOrigin } : {}) });
       }
       if (found.length === 0) skipped++;
+      else {
+        const used = new Set(found.flatMap((f) => [f.source, f.target]));
+        notKept.sourceVariants += tu.segs.filter((g) => !used.has(g) && primaryLanguage(g.lang) === primaryLanguage(pair.sourceLang)).length;
+      }
       tu = null;
     } else if (name === 'body' && depth === 2) inBody = false;
     depth--;

@@ -834,7 +834,7 @@ export class FakeVersoApi implements VersoApi {
 
   async importTmx(input: { sourceLang: string; targetLang: string; fileName: string; dataBase64: string; mode: 'merge' | 'replace' }): Promise<TmxImportResult> {
     this.record('importTmx', input);
-    return { imported: 1, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0 } };
+    return { imported: 1, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } };
   }
 
   async exportTmx(input: { sourceLang: string; targetLang: string }): Promise<{ fileName: string; content: string; units: number }> {

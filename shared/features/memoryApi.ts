@@ -57,8 +57,8 @@ export interface TmxImportResult {
   skipped: number;
   /** Units of earlier TMX imports removed (replace mode). */
   removed: number;
-  /** Notes and properties of the file's units, which the TM has no place for (not kept, said). */
-  notKept: { notes: number; properties: number };
+  /** Notes and properties of the file's units, and other variants of the source language in a unit, which the TM has no place for (not kept, said). */
+  notKept: { notes: number; properties: number; sourceVariants: number };
 }
 
 /** What a revision with origin `tm` inserted: the unit, its score then, and who made it. */

@@ -164,14 +164,14 @@ describe('TMX import and export', () => {
     const { api } = backend;
     await api.setProfile({ name: 'Elena', role: 'editor' });
     const input = { sourceLang: 'en', targetLang: 'es', fileName: 'omegat.tmx', dataBase64: b64(TMX), mode: 'merge' as const };
-    expect(await api.importTmx(input)).toEqual({ imported: 2, skipped: 1, removed: 0, notKept: { notes: 0, properties: 0 } });
-    expect(await api.importTmx(input)).toEqual({ imported: 0, skipped: 3, removed: 0, notKept: { notes: 0, properties: 0 } });
+    expect(await api.importTmx(input)).toEqual({ imported: 2, skipped: 1, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
+    expect(await api.importTmx(input)).toEqual({ imported: 0, skipped: 3, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
     expect(rows(backend, 'SELECT source, source_lang, target_lang, created_by, created_at FROM tm_units ORDER BY id')).toEqual([
       { source: 'The central bank raised interest rates.', source_lang: 'en-US', target_lang: 'es-ES', created_by: 'ana', created_at: '2025-01-02T03:04:05.000Z' },
       // Issue 14: the line break is kept as a code; the tag is canonical.
       { source: 'Markets \uE200fell sharply.', source_lang: 'en', target_lang: 'es', created_by: '', created_at: expect.any(String) },
     ]);
-    expect(await api.importTmx({ ...input, mode: 'replace' })).toEqual({ imported: 2, skipped: 1, removed: 2, notKept: { notes: 0, properties: 0 } });
+    expect(await api.importTmx({ ...input, mode: 'replace' })).toEqual({ imported: 2, skipped: 1, removed: 2, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
 
     const doc = await article(backend, ['The central bank raised its interest rates.']);
     const [match] = await api.lookupTm({ paragraphId: doc.paragraphs[0]!.id });
@@ -182,7 +182,7 @@ describe('TMX import and export', () => {
     // Round trip: the export imports into a fresh Verso as the same units.
     const other = start();
     await other.api.setProfile({ name: 'Olga', role: 'editor' });
-    expect(await other.api.importTmx({ ...input, dataBase64: b64(exported.content) })).toEqual({ imported: 2, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0 } });
+    expect(await other.api.importTmx({ ...input, dataBase64: b64(exported.content) })).toEqual({ imported: 2, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
     // (TMX dates are to the second.)
     const units = 'SELECT source, target, source_lang, target_lang, created_by, substr(created_at, 1, 19) AS at FROM tm_units ORDER BY id';
     expect(rows(other, units)).toEqual(
@@ -308,7 +308,7 @@ describe('TMX level 2 and regional variants in the TM', () => {
       <tu><tuv xml:lang="en"><seg>The <bpt i="1" type="italic">&lt;i&gt;</bpt>bank<ept i="1">&lt;/i&gt;</ept> opened.</seg></tuv>
           <tuv xml:lang="es"><seg>El <bpt i="1" type="italic">&lt;i&gt;</bpt>banco<ept i="1">&lt;/i&gt;</ept> abrió.</seg></tuv></tu>`);
     // Three units: the plain one and the italic one are not merged with the bold one.
-    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 3, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0 } });
+    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 3, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
     const bold = (await md(backend, 'The **bank** opened.')).paragraphs[0]!;
     const matches = await api.lookupTm({ paragraphId: bold.id });
     // The bold unit at 100 %; the plain one (same words, no formatting) at 99 % (the italic one has
@@ -336,7 +336,7 @@ describe('TMX level 2 and regional variants in the TM', () => {
           <tuv xml:lang="pt-PT"><seg>Registe-se hoje no sítio web.</seg></tuv></tu>
       <tu><tuv xml:lang="en"><seg>Read the news every morning.</seg></tuv>
           <tuv xml:lang="pt"><seg>Leia as notícias todas as manhãs.</seg></tuv></tu>`);
-    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'pt-BR', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 4, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0 } });
+    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'pt-BR', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 4, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
     const doc = await article(backend, ['Take the train to the city centre.', 'Register on the website today.', 'Read the news every morning.'], 'en', 'pt-BR');
     expect(doc.targetLang).toBe('pt-BR');
     const [train, register, news] = doc.paragraphs;
@@ -358,7 +358,7 @@ describe('TMX level 2 and regional variants in the TM', () => {
     const { api } = backend;
     await api.setProfile({ name: 'Elena', role: 'editor' });
     const file = tmx(`<tu><tuv xml:lang="en-US"><seg>The color of the center.</seg></tuv><tuv xml:lang="en-GB"><seg>The colour of the centre.</seg></tuv></tu>`);
-    expect(await api.importTmx({ sourceLang: 'en-us', targetLang: 'EN-gb', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 1, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0 } });
+    expect(await api.importTmx({ sourceLang: 'en-us', targetLang: 'EN-gb', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 1, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
     expect(rows(backend, 'SELECT source_lang, target_lang, source, target FROM tm_units')).toEqual([
       { source_lang: 'en-US', target_lang: 'en-GB', source: 'The color of the center.', target: 'The colour of the centre.' },
     ]);
