@@ -25,7 +25,7 @@ export type ImportJob =
   | ({ kind: 'tmx'; bytes: Uint8Array; now: string } & Pair)
   | ({ kind: 'glossary'; format: 'csv' | 'tbx'; text: string } & Pair)
   | { kind: 'align'; sources: string[]; translations: string[] }
-  | { kind: 'reimportPlan'; oldSources: string[]; newSources: string[] };
+  | { kind: 'reimportPlan'; oldSources: string[]; newSources: string[]; lang: string };
 
 /** What each kind of job gives. */
 export interface ImportJobValues {
@@ -52,7 +52,7 @@ async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobVal
     case 'align':
       return proposeAlignment(job.sources, job.translations);
     case 'reimportPlan':
-      return planReimport(job.oldSources, job.newSources);
+      return planReimport(job.oldSources, job.newSources, job.lang);
   }
 }
 

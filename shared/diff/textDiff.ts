@@ -4,6 +4,7 @@
  */
 import { diffArrays } from 'diff';
 import { isCjk } from '../qa/text.js';
+import { segments } from '../text/words.js';
 
 export type DiffKind = 'same' | 'added' | 'removed';
 
@@ -15,8 +16,7 @@ export interface DiffPart {
 /** Words, spaces and punctuation as separate tokens; joined they give back the text exactly. */
 export function tokenize(text: string, lang: string): string[] {
   if (isCjk(lang)) return [...text];
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-  return [...segmenter.segment(text)].map((s) => s.segment);
+  return segments(text, lang);
 }
 
 export function diffTexts(before: string, after: string, lang: string): DiffPart[] {

@@ -8,6 +8,7 @@
  */
 import type { MatchableTerm } from './types.js';
 import { escapeRegExp } from '../escapeRegExp.js';
+import { wordSegmenter } from '../text/words.js';
 
 export interface Span {
   start: number;
@@ -92,13 +93,7 @@ export class TextMatcher {
   private boundaries(): Set<number> {
     if (this.bounds) return this.bounds;
     const set = new Set<number>([0, this.text.length]);
-    let segmenter: Intl.Segmenter;
-    try {
-      segmenter = new Intl.Segmenter(this.lang, { granularity: 'word' });
-    } catch {
-      segmenter = new Intl.Segmenter('und', { granularity: 'word' });
-    }
-    for (const s of segmenter.segment(this.text)) {
+    for (const s of wordSegmenter(this.lang).segment(this.text)) {
       set.add(s.index);
       set.add(s.index + s.segment.length);
     }

@@ -19,7 +19,7 @@ describe('planReimport', () => {
       'She had led the city for six years.',
       // 'The council will meet on Friday.' removed
     ];
-    const plan = planReimport(old, revised);
+    const plan = planReimport(old, revised, 'en');
     expect(plan.steps.map((s) => [s.type, 'oldIndex' in s ? s.oldIndex : null])).toEqual([
       ['moved', 4],
       ['unchanged', 0],
@@ -31,23 +31,31 @@ describe('planReimport', () => {
   });
 
   it('ignores whitespace-only differences and treats unrelated rewrites as remove + add', () => {
-    const plan = planReimport(['One  two\nthree.', 'Completely old text here.'], ['One two three.', 'Nothing alike at all, new words.']);
+    const plan = planReimport(['One  two\nthree.', 'Completely old text here.'], ['One two three.', 'Nothing alike at all, new words.'], 'en');
     expect(plan.steps.map((s) => s.type)).toEqual(['unchanged', 'added']);
     expect(plan.removed).toEqual([1]);
   });
 
   it('handles empty sides and duplicates', () => {
-    expect(planReimport([], ['a'])).toEqual({ steps: [{ type: 'added', newIndex: 0 }], removed: [] });
-    expect(planReimport(['a'], [])).toEqual({ steps: [], removed: [0] });
-    const plan = planReimport(['Same.', 'Same.', 'Other.'], ['Other.', 'Same.']);
+    expect(planReimport([], ['a'], 'en')).toEqual({ steps: [{ type: 'added', newIndex: 0 }], removed: [] });
+    expect(planReimport(['a'], [], 'en')).toEqual({ steps: [], removed: [0] });
+    const plan = planReimport(['Same.', 'Same.', 'Other.'], ['Other.', 'Same.'], 'en');
     expect(plan.steps.map((s) => s.type).sort()).toEqual(['moved', 'unchanged']);
     expect(plan.removed).toHaveLength(1);
   });
 
+  it('a one-word change in a Chinese paragraph is that paragraph, changed (words by Intl.Segmenter, not by spaces)', () => {
+    const old = ['今天的天气很好，我们去公园散步。', '市长宣布了新的预算。'];
+    const revised = ['今天的天气很好，我们去海边散步。', '市长宣布了新的预算。'];
+    expect(similarity(old[0]!, revised[0]!, 'zh')).toBeGreaterThan(0.5);
+    expect(planReimport(old, revised, 'zh').steps.map((x) => x.type)).toEqual(['changed', 'unchanged']);
+    expect(planReimport(old, revised, 'zh').removed).toEqual([]);
+  });
+
   it('scores word overlap', () => {
-    expect(similarity('a b c d', 'a b c d')).toBe(1);
-    expect(similarity('a b c d', 'w x y z')).toBe(0);
-    expect(similarity('a b c d', 'a b x d')).toBeCloseTo(0.75);
+    expect(similarity('a b c d', 'a b c d', 'en')).toBe(1);
+    expect(similarity('a b c d', 'w x y z', 'en')).toBe(0);
+    expect(similarity('a b c d', 'a b x d', 'en')).toBeCloseTo(0.75);
   });
 });
 
@@ -55,7 +63,7 @@ describe('planReimport on large, very different sources', () => {
   it('stays correct when the paragraph diff gives up (everything rewritten, some paragraphs kept)', () => {
     const old = Array.from({ length: 5000 }, (_, i) => `Old paragraph ${i} about ${i * 7}.`);
     const revised = Array.from({ length: 5000 }, (_, i) => (i % 1000 === 0 ? old[4999 - i]! : `Entirely new wording ${i} x${i * 13}.`));
-    const plan = planReimport(old, revised);
+    const plan = planReimport(old, revised, 'en');
     expect(plan.steps).toHaveLength(5000);
     const kept = plan.steps.filter((s) => s.type === 'moved' || s.type === 'unchanged');
     expect(kept).toHaveLength(5);
@@ -80,6 +88,7 @@ describe('planReimport on documents of 20,000 paragraphs', () => {
     const plan = planReimport(
       old,
       revised.map((r) => r.text),
+      'en',
     );
     expect(plan.steps).toHaveLength(revised.length);
     const movedAndEdited = revised.filter((r, j) => r.edited && j >= revised.length - 50).length;
@@ -103,7 +112,7 @@ describe('planReimport on documents of 20,000 paragraphs', () => {
 
   it('plans a completely different source of the same length (every paragraph removed or added)', () => {
     const other = Array.from({ length: 20_000 }, (_, i) => `Unrelated ${i} wording with nothing shared ${i * 7} xq${i}.`);
-    const plan = planReimport(old, other);
+    const plan = planReimport(old, other, 'en');
     expect(plan.steps.every((s) => s.type === 'added')).toBe(true);
     expect(plan.removed).toHaveLength(20_000);
   });

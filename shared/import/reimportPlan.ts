@@ -5,6 +5,7 @@
  * near-linear in practice (documents of 20,000 paragraphs plan in well under a second).
  */
 import { diffArrays } from 'diff';
+import { words } from '../text/words.js';
 
 export type ReimportStep =
   | { type: 'unchanged'; oldIndex: number; newIndex: number }
@@ -27,16 +28,17 @@ export function sourceKey(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-function words(text: string): string[] {
-  return sourceKey(text).toLowerCase().split(' ').filter((w) => w !== '');
+/** The words of a paragraph in the document's language (Intl.Segmenter: Chinese splits into words too). */
+function wordsIn(text: string, lang: string): string[] {
+  return words(sourceKey(text), lang);
 }
 
 /**
  * Share of words two texts have in common, in order (0–1). Below `floor` the exact figure does not
  * matter: the diff gives up early and 0 is returned, which keeps very different texts cheap.
  */
-export function similarity(a: string, b: string, floor = 0): number {
-  return wordSimilarity(words(a), words(b), floor);
+export function similarity(a: string, b: string, lang: string, floor = 0): number {
+  return wordSimilarity(wordsIn(a, lang), wordsIn(b, lang), floor);
 }
 
 function wordSimilarity(wa: readonly string[], wb: readonly string[], floor: number): number {
@@ -142,8 +144,8 @@ interface Words {
   counts: Map<string, number>;
 }
 
-function wordsOf(text: string): Words {
-  const list = words(text);
+function wordsOf(text: string, lang: string): Words {
+  const list = wordsIn(text, lang);
   const counts = new Map<string, number>();
   for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
   return { list, counts };
@@ -159,7 +161,7 @@ function similarityBound(a: Words, b: Words): number {
   return (2 * common) / total;
 }
 
-export function planReimport(oldSources: readonly string[], newSources: readonly string[]): ReimportPlan {
+export function planReimport(oldSources: readonly string[], newSources: readonly string[], lang: string): ReimportPlan {
   const oldKeys = oldSources.map(sourceKey);
   const newKeys = newSources.map(sourceKey);
   const stepOf = new Map<number, ReimportStep>();
@@ -201,7 +203,7 @@ export function planReimport(oldSources: readonly string[], newSources: readonly
   const oldWords = new Map<number, Words>();
   const wordsOfOld = (i: number): Words => {
     let w = oldWords.get(i);
-    if (!w) oldWords.set(i, (w = wordsOf(oldSources[i]!)));
+    if (!w) oldWords.set(i, (w = wordsOf(oldSources[i]!, lang)));
     return w;
   };
   for (const b of blocks) {
@@ -210,7 +212,7 @@ export function planReimport(oldSources: readonly string[], newSources: readonly
     let from = 0;
     for (const j of b.news) {
       if (stepOf.has(j) || from >= free.length) continue;
-      const mine = wordsOf(newSources[j]!);
+      const mine = wordsOf(newSources[j]!, lang);
       let best = -1;
       let bestAt = -1;
       let bestScore = CHANGED_MIN_SIMILARITY;

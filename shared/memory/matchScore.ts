@@ -9,23 +9,10 @@
  * distance over the tokens where inserting, deleting or replacing a token costs 1 and replacing a
  * token by the same token in another case costs 0.5. Two empty texts score 100.
  */
+import { wordSegmenter } from '../text/words.js';
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SPACE = /^\s$/u;
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenterFor(lang: string): Intl.Segmenter {
-  let s = segmenters.get(lang);
-  if (!s) {
-    try {
-      s = new Intl.Segmenter(lang, { granularity: 'word' });
-    } catch {
-      s = new Intl.Segmenter('und', { granularity: 'word' });
-    }
-    segmenters.set(lang, s);
-  }
-  return s;
-}
 
 /**
  * The text a match is computed on: inline codes abstracted (shared/memory/formatting.ts). Paired
@@ -39,7 +26,7 @@ export function withoutCodes(text: string): string {
 /** The tokens a match score is computed over (NFC, inline codes abstracted). */
 export function matchTokens(text: string, lang: string): string[] {
   const out: string[] = [];
-  for (const { segment, isWordLike } of segmenterFor(lang).segment(withoutCodes(text).normalize('NFC'))) {
+  for (const { segment, isWordLike } of wordSegmenter(lang).segment(withoutCodes(text).normalize('NFC'))) {
     if (isWordLike && !CJK_CHAR.test(segment)) {
       out.push(segment);
       continue;

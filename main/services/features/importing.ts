@@ -57,6 +57,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         : planReimport(
             old.map((p) => p.source),
             segments.map((s) => s.text),
+            doc.sourceLang,
           );
       const summary: ReimportSummary = { reimportId: 0, unchanged: 0, moved: [], changed: [], added: [], removed: [], signOffsWithdrawn: 0 };
       for (const step of plan.steps) {
@@ -229,7 +230,7 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       }
       const fileName = source.kind === 'file' ? source.fileName.slice(0, 255) : null;
       const oldSources = repos.paragraphs.listByDocument(documentId).map((p) => p.source);
-      const plan = await runner.run({ kind: 'reimportPlan', oldSources, newSources: parsed.segments.map((s) => s.text) });
+      const plan = await runner.run({ kind: 'reimportPlan', oldSources, newSources: parsed.segments.map((s) => s.text), lang: doc.sourceLang });
       // Again: the document may have gone, or a job started, while the plan was made.
       requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
