@@ -22,26 +22,38 @@ function originNote(p: ExportParagraph): string | null {
   return JSON.stringify(value);
 }
 
-export function writeXliff12(doc: ExportDocument): string {
+/** The start of a Verso XLIFF 1.2 file, up to <body>: the file, Verso as its tool, and Verso's notes (title first). */
+export function xliff12Head(doc: ExportDocument, notes: readonly string[]): string[] {
   const a = escapeXml;
-  const out = [
+  return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
     `  <file original="${a(doc.id)}" source-language="${a(doc.sourceLang)}" target-language="${a(doc.targetLang)}" datatype="plaintext" tool-id="verso">`,
     '    <header>',
     `      <tool tool-id="verso" tool-name="Verso" tool-version="${a(doc.toolVersion)}"/>`,
     `      <note from="verso">${a(doc.title)}</note>`,
+    ...notes,
+    '    </header>',
+    '    <body>',
   ];
-  if (doc.draftNotice !== null) out.push(`      <note from="verso" priority="1">${a(doc.draftNotice.text)}</note>`);
-  out.push('    </header>', '    <body>');
+}
+
+/** A paragraph's <trans-unit> attributes: ids, structure (x-verso-KIND), excluded as translate="no" (issue 11). */
+export function transUnitAttrs(p: ExportParagraph): string[] {
+  const attrs = [`id="${p.index + 1}"`, `resname="${escapeXml(p.id)}"`, 'xml:space="preserve"'];
+  const kind = structureKind(p.kind, p.marker);
+  if (kind !== null) attrs.push(`restype="x-verso-${kind}"`);
+  if (p.excluded) attrs.push('translate="no"');
+  return attrs;
+}
+
+export function writeXliff12(doc: ExportDocument): string {
+  const a = escapeXml;
+  const out = xliff12Head(doc, doc.draftNotice !== null ? [`      <note from="verso" priority="1">${a(doc.draftNotice.text)}</note>`] : []);
   for (const p of doc.paragraphs) {
     const s = xliff12State(p.status);
-    const attrs = [`id="${p.index + 1}"`, `resname="${a(p.id)}"`, 'xml:space="preserve"'];
-    const kind = structureKind(p.kind, p.marker);
-    if (kind !== null) attrs.push(`restype="x-verso-${kind}"`);
+    const attrs = transUnitAttrs(p);
     if (s.approved) attrs.push('approved="yes"');
-    // Excluded from translation (issue 11); import reads it back as such.
-    if (p.excluded) attrs.push('translate="no"');
     out.push(`      <trans-unit ${attrs.join(' ')}>`);
     out.push(`        <source xml:lang="${a(doc.sourceLang)}">${xmlSegmentText(p.source, p.codes, '1.2')}</source>`);
     if (s.state !== null) {
