@@ -16,6 +16,7 @@ import { writeTmx } from './formats/tmx.js';
 import { writeXliff12 } from './formats/xliff12.js';
 import { writeXliff20 } from './formats/xliff20.js';
 import { sampleExport } from './testing/sampleExport.js';
+import { omegatProject } from '../testing/omegatProject.js';
 
 const dir = makeTempDir();
 afterAll(() => removeTempDir(dir));
@@ -120,25 +121,7 @@ describe.skipIf(!hasToolkit)('translate-toolkit', () => {
   });
 });
 
-const OMEGAT_PROJECT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>source</source_dir>
-    <target_dir>target</target_dir>
-    <tm_dir>tm</tm_dir>
-    <glossary_dir>glossary</glossary_dir>
-    <glossary_file>glossary/glossary.txt</glossary_file>
-    <dictionary_dir>dictionary</dictionary_dir>
-    <source_lang>EN</source_lang>
-    <target_lang>ES</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneSpanishTokenizer</target_tok>
-    <sentence_seg>false</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-`;
+const OMEGAT_PROJECT = omegatProject('EN', 'ES');
 
 describe.skipIf(!hasOmegat)('OmegaT 3.6 (console mode)', () => {
   it('takes our TMX as project memory (tm/auto) and inserts the signed-off translations', { timeout: 180_000 }, () => {

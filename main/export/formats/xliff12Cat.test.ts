@@ -13,6 +13,7 @@ import { parseXliff } from '../../import/formats/xliff.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { xmlSchemaErrors } from '../../testing/validateXml.js';
 import { escapeXml } from '../../../shared/xml/escapeXml.js';
+import { omegatProject } from '../../testing/omegatProject.js';
 
 const STORY = `# Flood waters rise
 
@@ -138,23 +139,4 @@ ${tu.join('\n')}
 `;
 }
 
-const OMEGAT_PROJECT = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>source</source_dir>
-    <source_dir_excludes/>
-    <target_dir>target</target_dir>
-    <tm_dir>tm</tm_dir>
-    <glossary_dir>glossary</glossary_dir>
-    <glossary_file>glossary/glossary.txt</glossary_file>
-    <dictionary_dir>dictionary</dictionary_dir>
-    <source_lang>en</source_lang>
-    <target_lang>es</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneSpanishTokenizer</target_tok>
-    <sentence_seg>false</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-`;
+const OMEGAT_PROJECT = omegatProject('en', 'es');
