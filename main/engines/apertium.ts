@@ -317,5 +317,5 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     kept.clear();
   }
 
-  return { id: 'apertium', name: 'Apertium', kind: 'apertium', local: true, usesContext: false, stats, describe, translateBatch, idleProcesses, close };
+  return { id: 'apertium', name: 'Apertium', kind: 'apertium', local: true, capabilities: { glossary: 'none', markup: 'placeholders', context: false }, stats, describe, translateBatch, idleProcesses, close };
 }

@@ -14,6 +14,26 @@ export interface MtOutput {
 
 export type EngineKind = 'apertium' | 'deepl' | 'libretranslate' | 'openai';
 
+/**
+ * What the MT job needs to know about an engine, declared by the engine (the job never asks which
+ * engine it has, so a new engine edits no service). See `capabilitiesOf` (capabilities.ts).
+ */
+export interface EngineCapabilities {
+  /**
+   * How it takes glossary terms: in its prompt, as its own glossary, or not at all ('none': no terms
+   * are sent, and they are no part of the cache key).
+   */
+  glossary: 'prompt' | 'native' | 'none';
+  /**
+   * How inline tokens travel: 'xml', texts that hold tokens are sent XML-escaped with tags
+   * (`markup: 'xml'`, inlineMarkup.ts); 'placeholders', as the placeholder characters themselves
+   * (Apertium's superblanks).
+   */
+  markup: 'xml' | 'placeholders';
+  /** True when a paragraph's MT depends on its neighbours (they are sent, and part of the cache key). */
+  context: boolean;
+}
+
 export interface EngineDescription {
   available: boolean;
   unavailableReason: ErrorCode | null;
@@ -53,7 +73,7 @@ export interface TranslateOptions {
    * not a translation). Without it such a failure rejects the whole batch.
    */
   onItemError?: (index: number, error: Error) => void;
-  /** Per text, its neighbouring paragraphs (engines with `usesContext`). */
+  /** Per text, its neighbouring paragraphs (engines whose capabilities say `context`). */
   context?: readonly ParagraphContext[];
   /** Terms to use when the engine can take them. */
   glossary?: readonly GlossaryTerm[];
@@ -67,9 +87,11 @@ export interface TranslateOptions {
 export interface MtEngine {
   readonly id: string;
   readonly name: string;
-  /** Default: 'apertium' for engines that do not say. */
+  /** Default: 'apertium' for engines that do not say. Shown to the user; services never branch on it. */
   readonly kind?: EngineKind;
-  /** True when a paragraph's MT depends on its neighbours (so the cache key includes them). Default false. */
+  /** What it can do. Engines that do not say get those of their kind (capabilities.ts). */
+  readonly capabilities?: EngineCapabilities;
+  /** For engines without `capabilities`: true when a paragraph's MT depends on its neighbours. Default false. */
   readonly usesContext?: boolean;
   /** True for engines that run on this computer (no network). Default false. */
   readonly local?: boolean;

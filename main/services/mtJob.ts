@@ -7,6 +7,7 @@
 import { hasTokens, repairTokens } from '../../shared/inline/inlineCodes.js';
 import { LIMITS } from '../../shared/limits.js';
 import type { ApiError, LanguagePair, Paragraph } from '../../shared/types.js';
+import { capabilitiesOf } from '../engines/capabilities.js';
 import { tokensToXml, xmlToTokens } from '../engines/inlineMarkup.js';
 import type { GlossaryTerm, MtEngine, MtOutput, ParagraphContext } from '../engines/mtEngine.js';
 import type { CacheKey, MtStore } from '../engines/mtStore.js';
@@ -133,15 +134,16 @@ async function writeCached(plan: MtJobPlan, sink: Sink, signal: AbortSignal): Pr
 /** The engine on the misses; resolves with the batch's own failure (null if none), rejects on a cancel or a write failure. */
 async function translateMisses(plan: MtJobPlan, sink: Sink, misses: readonly Paragraph[], failures: Map<string, ServiceError>): Promise<ServiceError | null> {
   const { engine } = plan;
-  // Inline tokens: Apertium takes the placeholders as superblanks; HTTP engines get XML tags.
-  const xml = (engine.kind ?? 'apertium') !== 'apertium' && misses.some((p) => hasTokens(p.source));
+  const can = capabilitiesOf(engine);
+  // Inline tokens: as XML tags to engines that take them, else as the placeholders (Apertium's superblanks).
+  const xml = can.markup === 'xml' && misses.some((p) => hasTokens(p.source));
   const translating = engine.translateBatch(
     misses.map((p) => (xml ? tokensToXml(p.source) : p.source)),
     plan.enginePair,
     {
       signal: sink.stop.signal,
       ...(xml ? { markup: 'xml' as const } : {}),
-      ...(engine.usesContext ? { context: misses.map((p) => plan.contextOf(p)) } : {}),
+      ...(can.context ? { context: misses.map((p) => plan.contextOf(p)) } : {}),
       ...(plan.glossary.length > 0 ? { glossary: plan.glossary } : {}),
       onResult(index, raw) {
         const p = misses[index];

@@ -12,6 +12,7 @@ import type { TranslateScope } from '../../shared/features/enginesApi.js';
 import { canonicalLanguageTag } from '../../shared/languages.js';
 import { isUntouchedByHumans } from '../../shared/status.js';
 import type { EngineInfo, LanguagePair, Paragraph } from '../../shared/types.js';
+import { capabilitiesOf } from '../engines/capabilities.js';
 import { readEngineDefaults } from '../engines/engineConfig.js';
 import { matchPair, type MtEngine, type ParagraphContext } from '../engines/mtEngine.js';
 import { createMtStore, mtSourceHash, type CacheKey } from '../engines/mtStore.js';
@@ -165,17 +166,18 @@ export function createMtJobs(deps: ServiceDeps, options: MtJobsOptions = {}): Mt
       const pair = { source: doc.sourceLang, target: doc.targetLang };
       const chosen = await chooseEngine(deps, pair, engineId);
       const { engine, enginePair, version } = chosen;
-      // The glossary goes to engines that take terms (the OpenAI-compatible prompt, a DeepL
-      // glossary); a paragraph's matching terms are part of its cache key there, so a changed
-      // glossary is not served stale MT.
-      const glossary = engine.kind === 'openai' || engine.kind === 'deepl' ? glossaryTermsOf(deps, pair) : [];
+      // The glossary goes to engines that take terms (in a prompt or as their own glossary); a
+      // paragraph's matching terms are part of its cache key there, so a changed glossary is not
+      // served stale MT.
+      const can = capabilitiesOf(engine);
+      const glossary = can.glossary !== 'none' ? glossaryTermsOf(deps, pair) : [];
       const glossarySalt = (source: string): string => glossaryFingerprint(source, glossary, pair.source);
       const keyOf = (p: Paragraph): CacheKey => ({
         engineId: engine.id,
         engineVersion: version,
         sourceLang: pair.source,
         targetLang: pair.target,
-        sourceHash: mtSourceHash(p.source + glossarySalt(p.source), engine.usesContext ? contextOf(all, p) : null),
+        sourceHash: mtSourceHash(p.source + glossarySalt(p.source), can.context ? contextOf(all, p) : null),
       });
       const writeBatch = createMtBatchWriter(deps, store, {
         engineId: engine.id,

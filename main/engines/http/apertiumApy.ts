@@ -97,7 +97,7 @@ export function createApertiumApyEngine(options: ApertiumApyOptions): MtEngine {
     name,
     kind: 'apertium',
     local: false,
-    usesContext: false,
+    capabilities: { glossary: 'none', markup: 'placeholders', context: false },
     describe: () => description.get(),
     translateBatch,
   };

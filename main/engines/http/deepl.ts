@@ -183,5 +183,5 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
     return results;
   }
 
-  return { id: 'deepl', name, kind: 'deepl', local: false, usesContext: false, describe, translateBatch };
+  return { id: 'deepl', name, kind: 'deepl', local: false, capabilities: { glossary: 'native', markup: 'xml', context: false }, describe, translateBatch };
 }

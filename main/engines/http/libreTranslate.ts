@@ -118,7 +118,7 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): MtEn
     name,
     kind: 'libretranslate',
     local: false,
-    usesContext: false,
+    capabilities: { glossary: 'none', markup: 'xml', context: false },
     describe: () => description.get(),
     translateBatch,
   };

@@ -180,5 +180,5 @@ export function createOpenAiEngine(options: OpenAiOptions): MtEngine {
   }
 
   const local = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/.test(host);
-  return { id: 'openai', name, kind: 'openai', local, usesContext: true, describe: () => description.get(), translateBatch };
+  return { id: 'openai', name, kind: 'openai', local, capabilities: { glossary: 'prompt', markup: 'xml', context: true }, describe: () => description.get(), translateBatch };
 }
