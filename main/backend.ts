@@ -35,6 +35,7 @@ import { acquireDataDirLock, type DataDirLock } from './library/dataDirLock.js';
 import type { FindNewestGoodBackup } from './library/newestGoodBackup.js';
 import { newestGoodBackup } from './backups/index.js';
 import { tightenDataDirPermissions } from './library/permissions.js';
+import { appLog, openFileLog, stderrLog, useLog } from './log/logger.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -69,6 +70,11 @@ export interface BackendOptions {
   lockCommand?: string;
   /** The full integrity_check runs after this much quiet time (ms; default 10 s; null: never). */
   integrityCheckIdleMs?: number | null;
+  /**
+   * Writes the process's structured log to `<data dir>/logs/verso.log` from this level up (the
+   * apps `info`, the CLI `warn`), once the library's lock is held. Default: warnings to stderr.
+   */
+  logLevel?: 'info' | 'warn';
   /** Finds the newest good backup a damaged library offers (default: main/backups). */
   findBackup?: FindNewestGoodBackup;
   /**
@@ -117,6 +123,8 @@ export function createBackend(options: BackendOptions): Backend {
   } catch (err) {
     throw storageError(err, dataDir) ?? err;
   }
+  // Only the process holding the lock rotates (a CLI reading beside the app only appends).
+  const fileLog = options.logLevel ? useLog(openFileLog(dataDir, options.logLevel, lock ? {} : { maxBytes: Infinity })) : null;
   const events = createEventHub();
   // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
   const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
@@ -158,7 +166,7 @@ export function createBackend(options: BackendOptions): Backend {
     return { db, jobs, api, dispatch: createDispatcher(api, (err) => storageError(err, dbPath, findBackup)) };
   }
 
-  const runner = createBackupRunner({ dataDir, db: () => lib.db, now, keep: () => backupKeep(lib.db), log: (m) => closed || console.error(m) });
+  const runner = createBackupRunner({ dataDir, db: () => lib.db, now, keep: () => backupKeep(lib.db), log: (m) => closed || appLog().logger.error(m) });
   let lib: Library;
   try {
     lib = openLibrary();
@@ -259,7 +267,7 @@ export function createBackend(options: BackendOptions): Backend {
           onResult: (problems) => {
             if (problems.length === 0 || damaged) return;
             damaged = libraryDamagedError(dbPath, problems[0]!, findBackup()).toApiError();
-            console.error(`Verso: ${damaged.message}`);
+            appLog().logger.error({ problem: problems[0] }, damaged.message);
           },
         });
 
@@ -280,6 +288,7 @@ export function createBackend(options: BackendOptions): Backend {
       for (const engine of engineList) engine.close?.();
       lib.db.close();
       lock?.release();
+      if (fileLog && appLog() === fileLog) useLog(stderrLog());
     },
   };
 }

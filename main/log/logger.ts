@@ -40,7 +40,8 @@ export function openFileLog(dataDir: string, level: LevelWithSilent, rotation: R
   return { logger: pino(options(level), scrubbing((line) => sink.write(line))), file: sink.file, close: () => sink.close() };
 }
 
-function stderrLog(): AppLog {
+/** Warnings and errors to stderr: the log before (and after) a file log. */
+export function stderrLog(): AppLog {
   return { logger: pino(options('warn'), scrubbing((line) => process.stderr.write(line))), file: null, close: () => {} };
 }
 

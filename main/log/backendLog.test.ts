@@ -1,0 +1,41 @@
+/** Issue 15, item 8: the apps and the CLI write <data dir>/logs/verso.log; an INTERNAL error names it and the stack is in it. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../backend.js';
+import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
+import { appLog } from './logger.js';
+
+let dir = '';
+afterEach(() => removeTempDir(dir));
+
+const open = (dataDir: string) =>
+  createBackend({ dataDir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, backups: false, logLevel: 'info' });
+
+describe('the log of a running library', () => {
+  it('an unexpected failure of a call says where the log is, and the log has its stack', async () => {
+    dir = makeTempDir();
+    const backend = open(dir);
+    const logFile = path.join(dir, 'logs', 'verso.log');
+    expect(appLog().file).toBe(logFile);
+    if (process.platform !== 'win32') expect(fs.statSync(logFile).mode & 0o777).toBe(0o600);
+    // A fault Verso does not expect: a trigger makes every profile write fail.
+    const other = new Database(path.join(dir, 'verso.sqlite'));
+    other.exec(`CREATE TRIGGER boom BEFORE INSERT ON profiles BEGIN SELECT RAISE(ABORT, 'unexpected fault'); END`);
+    other.close();
+    const result = await backend.dispatch('setProfile', { name: 'Ana', role: 'translator' });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: `The details were written to the log file ${logFile}.`, details: { logFile } },
+    });
+    const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const failure = lines.find((l) => l['method'] === 'setProfile');
+    expect(failure).toMatchObject({ level: 50, msg: 'setProfile failed unexpectedly' });
+    expect(failure!['err']).toMatch(/unexpected fault[\s\S]*\n\s+at /);
+    expect(JSON.stringify(lines)).not.toContain('Ana');
+    backend.close();
+    // Closed: the process logs to stderr again, the file is free.
+    expect(appLog().file).toBeNull();
+  });
+});
