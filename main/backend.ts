@@ -36,6 +36,7 @@ import type { FindNewestGoodBackup } from './library/newestGoodBackup.js';
 import { newestGoodBackup } from './backups/index.js';
 import { tightenDataDirPermissions } from './library/permissions.js';
 import { appLog, openFileLog, stderrLog, useLog } from './log/logger.js';
+import { timeStatements } from './log/slowSql.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -147,6 +148,7 @@ export function createBackend(options: BackendOptions): Backend {
     });
     // The -wal/-shm files exist now: private like the database.
     tightenDataDirPermissions(dataDir);
+    timeStatements(db);
     const jobs = createJobRunner(events);
     const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
     const api = createVersoApi({
