@@ -35,7 +35,7 @@ import { acquireDataDirLock, type DataDirLock } from './library/dataDirLock.js';
 import type { FindNewestGoodBackup } from './library/newestGoodBackup.js';
 import { newestGoodBackup } from './backups/index.js';
 import { tightenDataDirPermissions } from './library/permissions.js';
-import { appLog, openFileLog, stderrLog, useLog } from './log/logger.js';
+import { appLog, logFailure, openFileLog, stderrLog, useLog, type AppLog } from './log/logger.js';
 import { timeStatements } from './log/slowSql.js';
 
 export interface BackendOptions {
@@ -97,6 +97,16 @@ export interface Backend {
   close(): void;
 }
 
+/** The file log made the process's log; a log that cannot be written never stops Verso (stderr then). */
+function openAppLog(dataDir: string, level: 'info' | 'warn', rotates: boolean): AppLog | null {
+  try {
+    return useLog(openFileLog(dataDir, level, rotates ? {} : { maxBytes: Infinity }));
+  } catch (err) {
+    logFailure(appLog(), 'the log file could not be opened', err);
+    return null;
+  }
+}
+
 export const DB_FILE_NAME = 'verso.sqlite';
 /** Words that narrow Apertium's tagger, per pair (learnt; only speeds up routing). */
 export const APERTIUM_WORDS_FILE = 'apertium-tagger-words.json';
@@ -125,7 +135,7 @@ export function createBackend(options: BackendOptions): Backend {
     throw storageError(err, dataDir) ?? err;
   }
   // Only the process holding the lock rotates (a CLI reading beside the app only appends).
-  const fileLog = options.logLevel ? useLog(openFileLog(dataDir, options.logLevel, lock ? {} : { maxBytes: Infinity })) : null;
+  const fileLog = options.logLevel ? openAppLog(dataDir, options.logLevel, lock !== null) : null;
   const events = createEventHub();
   // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
   const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];

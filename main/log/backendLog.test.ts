@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../backend.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { appLog } from './logger.js';
@@ -37,5 +37,19 @@ describe('the log of a running library', () => {
     backend.close();
     // Closed: the process logs to stderr again, the file is free.
     expect(appLog().file).toBeNull();
+  });
+});
+
+describe('a log that cannot be written', () => {
+  it('never stops Verso: the library opens and the log goes to stderr', async () => {
+    dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'logs'), 'a file where the logs folder would be');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const backend = open(dir);
+    expect(appLog().file).toBeNull();
+    expect(await backend.dispatch('listDocuments', {})).toMatchObject({ ok: true });
+    expect(String(stderr.mock.calls[0]?.[0])).toContain('the log file could not be opened');
+    stderr.mockRestore();
+    backend.close();
   });
 });
