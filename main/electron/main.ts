@@ -56,10 +56,12 @@ async function start(): Promise<void> {
       ...(keyStorage.allowed ? { keyProtector: safeStorageProtector(safeStorage) } : {}),
     });
   } catch (err) {
+    logFailure(appLog(), 'the library could not be opened', err);
     dialog.showErrorBox(i18n.t('startup.failedTitle'), i18n.t('startup.failedBody', { message: (err as Error).message }));
     app.exit(1);
     return;
   }
+  appLog().logger.info({ mode: 'electron', version: APP_VERSION }, 'Verso started');
   const be = backend;
 
   const devTools = devToolsAllowed(app.isPackaged);
