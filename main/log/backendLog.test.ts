@@ -53,3 +53,18 @@ describe('a log that cannot be written', () => {
     backend.close();
   });
 });
+
+describe('rotation belongs to the process holding the lock', () => {
+  it('a CLI-style open without the lock appends to a full log instead of rotating it under the app', () => {
+    dir = makeTempDir();
+    createBackend({ dataDir: dir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, backups: false }).close();
+    fs.mkdirSync(path.join(dir, 'logs'));
+    fs.writeFileSync(path.join(dir, 'logs', 'verso.log'), 'x'.repeat(6 * 1024 * 1024));
+    const reader = createBackend({ dataDir: dir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, backups: false, lock: false, logLevel: 'warn' });
+    reader.close();
+    expect(fs.readdirSync(path.join(dir, 'logs'))).toEqual(['verso.log']);
+    const owner = open(dir);
+    owner.close();
+    expect(fs.readdirSync(path.join(dir, 'logs')).sort()).toEqual(['verso.log', 'verso.log.1']);
+  });
+});
