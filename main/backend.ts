@@ -35,6 +35,8 @@ import { acquireDataDirLock, type DataDirLock } from './library/dataDirLock.js';
 import type { FindNewestGoodBackup } from './library/newestGoodBackup.js';
 import { newestGoodBackup } from './backups/index.js';
 import { tightenDataDirPermissions } from './library/permissions.js';
+import { appLog, logFailure, openFileLog, stderrLog, useLog, type AppLog } from './log/logger.js';
+import { timeStatements } from './log/slowSql.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -69,6 +71,11 @@ export interface BackendOptions {
   lockCommand?: string;
   /** The full integrity_check runs after this much quiet time (ms; default 10 s; null: never). */
   integrityCheckIdleMs?: number | null;
+  /**
+   * Writes the process's structured log to `<data dir>/logs/verso.log` from this level up (the
+   * apps `info`, the CLI `warn`), once the library's lock is held. Default: warnings to stderr.
+   */
+  logLevel?: 'info' | 'warn';
   /** Finds the newest good backup a damaged library offers (default: main/backups). */
   findBackup?: FindNewestGoodBackup;
   /**
@@ -88,6 +95,16 @@ export interface Backend {
   backups: BackupRunner;
   /** Cancels running jobs (their finished paragraphs stay saved) and closes the database. */
   close(): void;
+}
+
+/** The file log made the process's log; a log that cannot be written never stops Verso (stderr then). */
+function openAppLog(dataDir: string, level: 'info' | 'warn', rotates: boolean): AppLog | null {
+  try {
+    return useLog(openFileLog(dataDir, level, rotates ? {} : { maxBytes: Infinity }));
+  } catch (err) {
+    logFailure(appLog(), 'the log file could not be opened', err);
+    return null;
+  }
 }
 
 export const DB_FILE_NAME = 'verso.sqlite';
@@ -117,6 +134,8 @@ export function createBackend(options: BackendOptions): Backend {
   } catch (err) {
     throw storageError(err, dataDir) ?? err;
   }
+  // Only the process holding the lock rotates (a CLI reading beside the app only appends).
+  const fileLog = options.logLevel ? openAppLog(dataDir, options.logLevel, lock !== null) : null;
   const events = createEventHub();
   // Apertium remembers across restarts which words narrow its tagger (routing only; see apertiumSession.ts).
   const engineList = options.engines ?? [createApertiumEngine({ knownWordsFile: path.join(dataDir, APERTIUM_WORDS_FILE) })];
@@ -139,6 +158,7 @@ export function createBackend(options: BackendOptions): Backend {
     });
     // The -wal/-shm files exist now: private like the database.
     tightenDataDirPermissions(dataDir);
+    timeStatements(db);
     const jobs = createJobRunner(events);
     const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
     const api = createVersoApi({
@@ -158,7 +178,7 @@ export function createBackend(options: BackendOptions): Backend {
     return { db, jobs, api, dispatch: createDispatcher(api, (err) => storageError(err, dbPath, findBackup)) };
   }
 
-  const runner = createBackupRunner({ dataDir, db: () => lib.db, now, keep: () => backupKeep(lib.db), log: (m) => closed || console.error(m) });
+  const runner = createBackupRunner({ dataDir, db: () => lib.db, now, keep: () => backupKeep(lib.db), log: (m) => closed || appLog().logger.error(m) });
   let lib: Library;
   try {
     lib = openLibrary();
@@ -259,7 +279,7 @@ export function createBackend(options: BackendOptions): Backend {
           onResult: (problems) => {
             if (problems.length === 0 || damaged) return;
             damaged = libraryDamagedError(dbPath, problems[0]!, findBackup()).toApiError();
-            console.error(`Verso: ${damaged.message}`);
+            appLog().logger.error({ problem: problems[0] }, damaged.message);
           },
         });
 
@@ -280,6 +300,7 @@ export function createBackend(options: BackendOptions): Backend {
       for (const engine of engineList) engine.close?.();
       lib.db.close();
       lock?.release();
+      if (fileLog && appLog() === fileLog) useLog(stderrLog());
     },
   };
 }

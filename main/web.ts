@@ -13,6 +13,7 @@ import { startBridge } from './bridge/server.js';
 import { resolveDataDir } from './paths.js';
 import { APP_VERSION, rendererDir } from './appRoot.js';
 import { exitWithParent } from './exitWithParent.js';
+import { appLog } from './log/logger.js';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 0;
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const passphrase = process.env.VERSO_SIGNING_PASSPHRASE;
   let backend: Backend;
   try {
-    backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION, lockCommand: 'verso browser mode', ...(passphrase ? { keyProtector: passphraseProtector(passphrase) } : {}) });
+    backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION, lockCommand: 'verso browser mode', logLevel: 'info', ...(passphrase ? { keyProtector: passphraseProtector(passphrase) } : {}) });
   } catch (err) {
     // A damaged or unwritable library: the page still opens and says why (a second Verso just stops).
     if (!isServiceError(err) || err.code === 'LIBRARY_IN_USE' || !OPEN_PROBLEMS.has(err.code)) throw err;
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const bridge = await startBridge({ port, staticDir, dispatch: backend.dispatch, events: backend.events });
   console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${backend.dbPath}`);
   console.log(`Open this address in your browser: ${bridge.url}`);
+  appLog().logger.info({ mode: 'browser', version: APP_VERSION }, 'Verso started');
 
   let stopping = false;
   const stop = (): void => {

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openFileLog } from '../log/logger.js';
+import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { LIMITS } from '../../shared/limits.js';
 import { METHOD_NAMES, type VersoApi } from '../../shared/api.js';
 import { ServiceError } from '../services/serviceError.js';
@@ -19,7 +23,12 @@ function spyApi(impl: Partial<Record<keyof VersoApi, (input: unknown) => Promise
   return { api, calls };
 }
 
-afterEach(() => vi.restoreAllMocks());
+let dir = '';
+afterEach(() => {
+  vi.restoreAllMocks();
+  removeTempDir(dir);
+  dir = '';
+});
 
 describe('dispatcher', () => {
   it('passes a valid payload to its service and wraps the value', async () => {
@@ -83,15 +92,42 @@ describe('dispatcher', () => {
         throw secret;
       },
     });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const dispatch = createDispatcher(api);
+    dir = makeTempDir();
+    const log = openFileLog(dir, 'info');
+    const dispatch = createDispatcher(api, () => null, { log: () => log });
     expect(await dispatch('getDocument', { documentId: 'd1' })).toEqual({
       ok: false,
       error: { code: 'DOCUMENT_NOT_FOUND', message: 'No such document.', details: { documentId: 'd1' } },
     });
     const internal = await dispatch('listDocuments', {});
-    expect(internal).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const logFile = path.join(dir, 'logs', 'verso.log');
+    // The message names the real log file, and the details (with the stack) are in it.
+    expect(internal).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: `The details were written to the log file ${logFile}.`, details: { logFile } },
+    });
     expect(JSON.stringify(internal)).not.toContain('secret');
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('listDocuments'), expect.stringContaining(secret.message));
+    const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([expect.objectContaining({ level: 50, method: 'listDocuments', msg: 'listDocuments failed unexpectedly' })]);
+    expect(lines[0]!['err']).toContain(secret.message);
+    expect(lines[0]!['err']).toMatch(/\n\s+at .*dispatch\.test\.ts/);
+    log.close();
+  });
+
+  it('logs a call that took 200 ms or more with its method name and duration, never its payload', async () => {
+    const { api } = spyApi();
+    dir = makeTempDir();
+    const log = openFileLog(dir, 'info');
+    let clock = 0;
+    const ticks = [0, 150, 1000, 1250];
+    const dispatch = createDispatcher(api, () => null, { log: () => log, now: () => ticks[clock++]! });
+    await dispatch('getDocument', { documentId: 'quick-doc' });
+    await dispatch('updateParagraphTarget', { paragraphId: 'p1', target: 'Private draft text' });
+    const text = fs.readFileSync(log.file!, 'utf8');
+    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([expect.objectContaining({ level: 40, msg: 'slow call', kind: 'call', name: 'updateParagraphTarget', ms: 250 })]);
+    expect(text).not.toContain('Private draft text');
+    expect(text).not.toContain('p1');
+    log.close();
   });
 });

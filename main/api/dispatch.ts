@@ -5,7 +5,7 @@
 import { isMethodName, type ApiResult, type MethodName, type VersoApi } from '../../shared/api.js';
 import type { ApiError } from '../../shared/types.js';
 import { validateInput } from '../../shared/schemas.js';
-import { scrubError } from '../services/scrubSecrets.js';
+import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../log/logger.js';
 import { isServiceError } from '../services/serviceError.js';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
@@ -36,20 +36,35 @@ async function call<M extends MethodName>(api: VersoApi, method: M, input: unkno
 /** Turns a failure services did not expect (e.g. a full disk) into a known error, or null. */
 export type KnownError = (err: unknown) => { toApiError(): ApiError } | null;
 
-export function createDispatcher(api: VersoApi, knownError: KnownError = () => null): Dispatch {
+export interface DispatcherOptions {
+  /** The log unexpected failures and slow calls go to (default: the process's log, appLog()). */
+  log?: () => AppLog;
+  /** Clock in ms (tests). */
+  now?: () => number;
+}
+
+export function createDispatcher(api: VersoApi, knownError: KnownError = () => null, options: DispatcherOptions = {}): Dispatch {
+  const log = options.log ?? appLog;
+  const now = options.now ?? (() => performance.now());
   return async (method, input) => {
     if (!isMethodName(method)) {
       const name = typeof method === 'string' ? method.slice(0, 100) : typeof method;
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${name}` } };
     }
+    const started = now();
     try {
       return await call(api, method, input);
     } catch (err) {
       if (isServiceError(err)) return { ok: false, error: err.toApiError() };
       const known = knownError(err);
       if (known) return { ok: false, error: known.toApiError() };
-      console.error(`Verso: ${method} failed unexpectedly:`, scrubError(err));
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Verso. The details were written to its log.' } };
+      logFailure(log(), `${method} failed unexpectedly`, err, { method });
+      // The renderer puts "Something went wrong inside Verso." before this message.
+      const logFile = log().file;
+      return { ok: false, error: { code: 'INTERNAL', message: whereTheDetailsAre(log()), ...(logFile ? { details: { logFile } } : {}) } };
+    } finally {
+      // Only the method's name and how long it took: never its payload.
+      logIfSlow(log(), 'call', method, now() - started);
     }
   };
 }

@@ -8,7 +8,7 @@ describe('event hub', () => {
   it('delivers to every subscriber until it unsubscribes, and survives a throwing one', () => {
     const hub = createEventHub();
     const seen: unknown[] = [];
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     hub.subscribe(() => {
       throw new Error('window closed');
     });

@@ -1,5 +1,6 @@
 /** Push events from the services to every transport (IPC, the bridge's SSE, tests). */
 import type { EventName, VersoEvents } from '../../shared/api.js';
+import { appLog, logFailure } from '../log/logger.js';
 
 export type EventListener = <E extends EventName>(event: E, payload: VersoEvents[E]) => void;
 
@@ -18,7 +19,7 @@ export function createEventHub(): EventHub {
           listener(event, payload);
         } catch (err) {
           // One broken subscriber (a closed window) must not stop a job or the other subscribers.
-          console.error(`Verso: a ${event} listener failed:`, err);
+          logFailure(appLog(), `a ${event} listener failed`, err);
         }
       }
     },

@@ -99,7 +99,7 @@ describe('bridge body limits', () => {
 
   it('answers 400, not 500, for a malformed method name, and logs no stack', async () => {
     const { bridge, calls } = await bridgeWithCalls();
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const res = await post(bridge, '/api/invoke/%ZZ', '{}');
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

@@ -1,16 +1,7 @@
-/** Headers for everything the bridge serves; the CSP matches the one Electron applies. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Headers for everything the bridge (and Electron's app://verso handler) serves. */
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.js';
+
+export { CONTENT_SECURITY_POLICY };
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -13,7 +13,7 @@ import http from 'node:http';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, EventName, VersoEvents } from '../../shared/api.js';
-import { scrubError } from '../services/scrubSecrets.js';
+import { appLog, logFailure } from '../log/logger.js';
 import { bodyLimitFor, LARGEST_BODY_BYTES } from './bodyLimits.js';
 import { resolveStaticPath, sendStaticFile } from './staticFiles.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
@@ -106,7 +106,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      console.error('[verso] bridge error:', scrubError(err));
+      logFailure(appLog(), 'bridge error', err);
       if (!res.headersSent) refuse(res, 500, 'Internal error');
       else res.end();
     });

@@ -12,6 +12,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { createBackend, type Backend } from '../backend.js';
 import { safeStorageProtector } from '../signing/keyProtection.js';
 import { resolveDataDir } from '../paths.js';
+import { appLog, logFailure } from '../log/logger.js';
 import { APP_VERSION, rendererDir } from '../appRoot.js';
 import { createMainI18n } from './mainI18n.js';
 import { buildMenuTemplate } from './menu.js';
@@ -48,16 +49,19 @@ async function start(): Promise<void> {
       dataDir,
       mode: 'electron',
       version: APP_VERSION,
+      logLevel: 'info',
       nativeBinding: process.env.VERSO_NATIVE_BINDING || undefined,
       secrets: createDesktopSecretStore(dataDir, process.env, safeStorage, keyStorage),
       // Otherwise signing keys are sealed for this process only (signingKeys.sessionProtector).
       ...(keyStorage.allowed ? { keyProtector: safeStorageProtector(safeStorage) } : {}),
     });
   } catch (err) {
+    logFailure(appLog(), 'the library could not be opened', err);
     dialog.showErrorBox(i18n.t('startup.failedTitle'), i18n.t('startup.failedBody', { message: (err as Error).message }));
     app.exit(1);
     return;
   }
+  appLog().logger.info({ mode: 'electron', version: APP_VERSION }, 'Verso started');
   const be = backend;
 
   const devTools = devToolsAllowed(app.isPackaged);
@@ -114,7 +118,7 @@ async function start(): Promise<void> {
       t,
       showMessageBox: (options) => dialog.showMessageBox(win, options),
       openExternal: (href) => shell.openExternal(href),
-    }).catch((err: unknown) => console.error(err));
+    }).catch((err: unknown) => logFailure(appLog(), 'opening a link failed', err));
   };
   // Route changes only touch the hash (in-page navigations, which never reach will-navigate).
   win.webContents.on('will-navigate', (e, url) => {
@@ -136,7 +140,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.whenReady().then(start, (err: unknown) => {
-  console.error(err);
+  logFailure(appLog(), 'Electron did not start', err);
   app.exit(1);
 });
 

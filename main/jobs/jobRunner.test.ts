@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { openFileLog } from '../log/logger.js';
+import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import type { JobProgress } from '../../shared/types.js';
 import { createEventHub } from '../api/eventHub.js';
 import { ServiceError } from '../services/serviceError.js';
@@ -169,7 +173,7 @@ describe('job runner', () => {
       },
     });
     expect((await runner.finished(a)).error).toEqual({ code: 'ENGINE_FAILED', message: 'Apertium exited with code 1.', details: { exitCode: 1 } });
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const b = runner.start({
       documentId: 'b',
       total: 1,
@@ -179,5 +183,35 @@ describe('job runner', () => {
     });
     expect((await runner.finished(b)).error?.code).toBe('INTERNAL');
     vi.restoreAllMocks();
+  });
+
+  it('an unexpected failure names the log file, which has its stack; a job of 200 ms or more gets a slow-job line', async () => {
+    const dir = makeTempDir();
+    const log = openFileLog(dir, 'info');
+    const time = manualTime();
+    const { runner } = setup({ ...time.options, log: () => log });
+    const slow = runner.start({ name: 'mt', documentId: 'secret-doc', total: 1, run: async () => time.advance(250) });
+    await runner.finished(slow);
+    const failed = runner.start({
+      documentId: 'b',
+      total: 1,
+      run: async () => {
+        throw new TypeError('x is undefined');
+      },
+    });
+    const logFile = path.join(dir, 'logs', 'verso.log');
+    expect((await runner.finished(failed)).error).toEqual({
+      code: 'INTERNAL',
+      message: `The job stopped because of an internal error. The details were written to the log file ${logFile}.`,
+      details: { logFile },
+    });
+    const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 40, msg: 'slow job', kind: 'job', name: 'mt', ms: 250 }),
+      expect.objectContaining({ level: 50, msg: 'a background job failed unexpectedly', err: expect.stringMatching(/TypeError: x is undefined\n\s+at /) }),
+    ]);
+    expect(fs.readFileSync(logFile, 'utf8')).not.toContain('secret-doc');
+    log.close();
+    removeTempDir(dir);
   });
 });

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiError, JobProgress, JobState } from '../../shared/types.js';
 import type { EventHub } from '../api/eventHub.js';
-import { scrubError } from '../services/scrubSecrets.js';
+import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../log/logger.js';
 import { ServiceError, isServiceError } from '../services/serviceError.js';
 
 export interface JobContext {
@@ -27,9 +27,13 @@ export interface JobRunnerOptions {
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
+  /** The log unexpected failures and slow jobs go to (default: the process's log). */
+  log?: () => AppLog;
 }
 
 export interface JobSpec {
+  /** What kind of job (e.g. `mt`), for the log's slow-job lines. */
+  name?: string;
   documentId: string;
   total: number;
   run(ctx: JobContext): Promise<void>;
@@ -59,10 +63,15 @@ interface Job {
 
 const KEEP_FINISHED = 200;
 
-function toApiError(err: unknown): ApiError {
+function toApiError(err: unknown, log: AppLog): ApiError {
   if (isServiceError(err)) return err.toApiError();
-  console.error('Verso: a background job failed unexpectedly:', scrubError(err));
-  return { code: 'INTERNAL', message: 'The job stopped because of an internal error. The details were written to its log.' };
+  logFailure(log, 'a background job failed unexpectedly', err);
+  const logFile = log.file;
+  return {
+    code: 'INTERNAL',
+    message: `The job stopped because of an internal error. ${whereTheDetailsAre(log)}`,
+    ...(logFile ? { details: { logFile } } : {}),
+  };
 }
 
 export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}): JobRunner {
@@ -71,6 +80,7 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
   const now = options.now ?? (() => performance.now());
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((t: unknown) => clearTimeout(t as NodeJS.Timeout));
+  const log = options.log ?? appLog;
 
   const emit = (job: Job): void => {
     if (job.pending !== null) clearTimer(job.pending);
@@ -113,7 +123,9 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
         emittedAt: 0,
         pending: null,
       };
+      const started = now();
       const finish = (state: JobState, error: ApiError | null): JobProgress => {
+        logIfSlow(log(), 'job', spec.name ?? 'job', now() - started);
         job.progress = { ...job.progress, state, error };
         emit(job);
         forget();
@@ -139,7 +151,7 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
         })
         .then(
           () => finish(controller.signal.aborted ? 'cancelled' : 'done', null),
-          (err: unknown) => (controller.signal.aborted ? finish('cancelled', null) : finish('failed', toApiError(err))),
+          (err: unknown) => (controller.signal.aborted ? finish('cancelled', null) : finish('failed', toApiError(err, log()))),
         );
       return jobId;
     },

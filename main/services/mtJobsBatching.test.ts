@@ -158,7 +158,7 @@ describe('MT jobs write in batches', () => {
              BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
     const { jobId } = await mt.start({ documentId: doc.id, scope: 'all' });
     await e.running;
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     e.deliver(5);
     const result = await final(jobId);
     logged.mockRestore();

@@ -13,6 +13,13 @@ describe('scrubSecrets', () => {
     expect(scrubText('The token placeholder <t1> is missing in paragraph 4.')).toBe('The token placeholder <t1> is missing in paragraph 4.');
   });
 
+  it("removes the bridge's token from an address (the log never holds it)", () => {
+    const out = scrubText('GET http://127.0.0.1:4000/?token=75_Vmii2P2nidw5MayR9-ODzNDGh3l5Dfo9H7xwtowU&x=1 failed');
+    expect(out).toBe(`GET http://127.0.0.1:4000/?token=${REDACTED}&x=1 failed`);
+    expect(scrubText('see #token=abcDEF123456')).toBe(`see #token=${REDACTED}`);
+    expect(scrubText('The token count is 3 tokens.')).toBe('The token count is 3 tokens.');
+  });
+
   it('scrubs nested details and credential-named fields', () => {
     expect(scrubValue({ reply: 'Bearer sk-abcdefghijkl', nested: [{ apiKey: 'x' }], n: 3 })).toEqual({
       reply: `Bearer ${REDACTED}`,

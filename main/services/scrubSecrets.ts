@@ -12,6 +12,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   // (Not a bare "token": Verso's messages speak of inline tokens.)
   [/\b(bearer|deepl-auth-key)(\s+)[A-Za-z0-9._~+/=:-]{6,}/gi, `$1$2${REDACTED}`],
   [/\bsk-[A-Za-z0-9_-]{6,}/g, `sk-${REDACTED}`],
+  // The bridge's token in an address: ?token=…, &token=…, #token=…
+  [/([?&#]token=)[^\s&#"']+/gi, `$1${REDACTED}`],
   // api_key=…, "api_key": "…", auth_key, apikey, x-api-key
   [/(\b(?:x-)?(?:api[_-]?key|auth[_-]?key|access[_-]?token)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi, `$1${REDACTED}`],
 ];

@@ -21,7 +21,7 @@ import { runMtJob } from './mtJob.js';
 import { createMtBatchWriter } from './mtResultWriter.js';
 import { glossaryFingerprint, glossaryTermsOf } from '../glossary/mtGlossary.js';
 import { ServiceError } from './serviceError.js';
-import { scrubError } from './scrubSecrets.js';
+import { appLog, logFailure } from '../log/logger.js';
 
 export interface ChosenEngine {
   engine: MtEngine;
@@ -99,7 +99,7 @@ export async function engineInfo(engine: MtEngine, pair: LanguagePair): Promise<
     const reason = !d.available ? (d.unavailableReason ?? 'ENGINE_UNAVAILABLE') : matchPair(d.pairs, pair) ? null : 'ENGINE_PAIR_UNSUPPORTED';
     return { id: engine.id, name: engine.name, available: d.available, unavailableReason: reason, pairs: d.pairs, version: d.available ? d.version : '' };
   } catch (err) {
-    console.error(`Verso: engine ${engine.id} could not describe itself:`, scrubError(err));
+    logFailure(appLog(), `engine ${engine.id} could not describe itself`, err, { engine: engine.id });
     return { id: engine.id, name: engine.name, available: false, unavailableReason: 'ENGINE_FAILED', pairs: [], version: '' };
   }
 }
@@ -188,6 +188,7 @@ export function createMtJobs(deps: ServiceDeps, options: MtJobsOptions = {}): Mt
       });
 
       const jobId = deps.jobs.start({
+        name: 'mt',
         documentId,
         total: todo.length,
         run: (job) =>

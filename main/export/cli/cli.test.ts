@@ -48,6 +48,17 @@ describe('verso list', () => {
     expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ id: signed.doc.id, title: 'Storm hits the coast', signedOffCount: 2 })]);
   });
 
+  it('logs to <data dir>/logs/verso.log (0600), warnings and errors only, and never on stdout', () => {
+    const r = verso(['list', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    JSON.parse(r.stdout); // nothing but the output
+    expect(r.stderr).toBe('');
+    const logFile = path.join(signed.dataDir, 'logs', 'verso.log');
+    if (process.platform !== 'win32') expect(fs.statSync(logFile).mode & 0o777).toBe(0o600);
+    const levels = fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { level: number }).level);
+    expect(levels.filter((level) => level < 40)).toEqual([]);
+  });
+
   it('fails clearly without a library', () => {
     const empty = makeTempDir();
     try {

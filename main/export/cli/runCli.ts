@@ -112,6 +112,8 @@ export function openLibrary(io: CliIo, exclusive = false): Backend {
     lock: exclusive,
     lockCommand: 'verso (CLI)',
     backups: { automatic: false },
+    // Warnings and errors to <data dir>/logs/verso.log, never to stdout.
+    logLevel: 'warn',
   });
 }
 

@@ -38,6 +38,8 @@ export function formatApiError(t: TFunction, language: string, error: ApiError):
   if (reason === 'unauthorised') return t('app.token.unauthorised');
   if (reason === 'network') return t('app.error.network');
   const code: ErrorCode = isErrorCode(error.code) ? error.code : 'INTERNAL';
+  const logFile = error.details?.['logFile'];
+  if (code === 'INTERNAL' && typeof logFile === 'string') return t('app.error.internalLogged', { logFile });
   const params: Record<string, string | number> = {
     message: error.message,
     // The limit the error names (a file's or a pasted text's), else the pasted-text limit.

@@ -99,6 +99,12 @@ describe('formatApiError', () => {
     );
   });
 
+  it('names the log file of an INTERNAL error in the interface language', () => {
+    const error = { code: 'INTERNAL' as const, message: 'The details were written to the log file /d/logs/verso.log.', details: { logFile: '/d/logs/verso.log' } };
+    expect(formatApiError(createI18n('en').t, 'en', error)).toBe('Something went wrong inside Verso. The details were written to the log file /d/logs/verso.log.');
+    expect(formatApiError(createI18n('de').t, 'de', error)).toBe('In Verso ist ein Fehler aufgetreten. Die Einzelheiten stehen in der Protokolldatei /d/logs/verso.log.');
+  });
+
   it('leaves no raw {{placeholders}} when details are missing', () => {
     const i18n = createI18n('en');
     for (const code of ERROR_CODES) expect(formatApiError(i18n.t, 'en', { code, message: '' })).not.toMatch(/\{\{/);
