@@ -116,8 +116,6 @@ export interface EnginesApi {
   }): Promise<{ jobId: string; total: number }>;
   /** New MT for one paragraph, bypassing the cache; the earlier MT stays in its history. */
   retranslateParagraph(input: { paragraphId: string; engineId?: string }): Promise<{ jobId: string; total: number }>;
-  /** Every MT the paragraph received, oldest first. */
-  getMtProvenance(input: { paragraphId: string }): Promise<MtProvenanceEntry[]>;
 }
 
 export const ENGINES_METHODS = [
@@ -127,7 +125,6 @@ export const ENGINES_METHODS = [
   'setDefaultEngine',
   'translateDocument',
   'retranslateParagraph',
-  'getMtProvenance',
 ] as const satisfies readonly (keyof EnginesApi)[];
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */

@@ -63,16 +63,6 @@ export interface ReopenedParagraph {
   reimportedAt: string;
 }
 
-/** A paragraph a re-import removed; kept with its history, never exported. */
-export interface ArchivedParagraph {
-  paragraphId: string;
-  oldNumber: number;
-  source: string;
-  target: string;
-  status: ParagraphStatus;
-  archivedAt: string;
-}
-
 /** A source and its translation made elsewhere, read and aligned for the user to check. */
 export interface BilingualAlignment {
   sources: { kind: BlockKind; marker: string | null; text: string }[];
@@ -92,7 +82,6 @@ export interface ImportingApi {
   /** Applies a revised version of the source to a document (living story). */
   reimportDocument(input: { documentId: string; source: ImportSource; tool?: string }): Promise<ReimportResult>;
   listReopenedParagraphs(input: { documentId: string }): Promise<ReopenedParagraph[]>;
-  listArchivedParagraphs(input: { documentId: string }): Promise<ArchivedParagraph[]>;
 }
 
 export const IMPORTING_METHODS = [
@@ -100,7 +89,6 @@ export const IMPORTING_METHODS = [
   'importBilingual',
   'reimportDocument',
   'listReopenedParagraphs',
-  'listArchivedParagraphs',
 ] as const satisfies readonly (keyof ImportingApi)[];
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
