@@ -4,7 +4,4 @@
  * and `restoreLibraryFile` puts one in place before the library is opened (an unreadable current
  * file is kept aside, never deleted).
  */
-export { backupsDir, listBackupFiles, newestGoodBackup, writeBackup, writeBackupFile, BACKUPS_FOLDER } from './backupFiles.js';
-export { checkLibraryFile, type LibraryFileCheck } from './libraryFile.js';
-export { libraryInUse, restoreLibraryFile, type RestoreOptions, type RestoreResult } from './restoreLibrary.js';
-export type { BackupInfo, BackupReason } from '../../shared/features/backupsApi.js';
+export { newestGoodBackup } from './backupFiles.js';

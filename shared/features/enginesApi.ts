@@ -3,7 +3,6 @@
  * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
  * `shared/features/enginesSchemas.ts` and a service in `main/services/features/engines.ts`.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { EngineInfo } from '../types.js';
 
 export type EngineKind = 'apertium' | 'deepl' | 'libretranslate' | 'openai';
@@ -148,4 +147,3 @@ export const ENGINES_ERROR_CODES = [
   'PARAGRAPH_HAS_HUMAN_WORK',
 ] as const satisfies readonly string[];
 
-export type EnginesErrorCode = (typeof ENGINES_ERROR_CODES)[number] | CoreErrorCode;

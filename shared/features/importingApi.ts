@@ -3,7 +3,6 @@
  * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
  * `shared/features/importingSchemas.ts` and a service in `main/services/features/importing.ts`.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { ImportSource } from '../api.js';
 import type { BlockKind, DocumentDetail, ParagraphStatus } from '../types.js';
 
@@ -114,4 +113,3 @@ export const IMPORTING_ERROR_CODES = [
   'IMPORT_ZIP_UNSAFE_PATH',
 ] as const satisfies readonly string[];
 
-export type ImportingErrorCode = (typeof IMPORTING_ERROR_CODES)[number] | CoreErrorCode;

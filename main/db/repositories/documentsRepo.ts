@@ -102,4 +102,3 @@ export function createDocumentsRepo(db: Database.Database) {
   };
 }
 
-export type DocumentsRepo = ReturnType<typeof createDocumentsRepo>;

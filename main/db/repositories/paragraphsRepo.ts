@@ -211,4 +211,3 @@ export function createParagraphsRepo(db: Database.Database) {
   };
 }
 
-export type ParagraphsRepo = ReturnType<typeof createParagraphsRepo>;

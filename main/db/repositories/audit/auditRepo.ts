@@ -111,4 +111,3 @@ export function createAuditRepo(db: Database.Database) {
   };
 }
 
-export type AuditRepo = ReturnType<typeof createAuditRepo>;

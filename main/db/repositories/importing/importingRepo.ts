@@ -164,4 +164,3 @@ export function createImportingRepo(db: Database.Database) {
   };
 }
 
-export type ImportingRepo = ReturnType<typeof createImportingRepo>;
