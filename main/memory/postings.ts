@@ -89,4 +89,3 @@ export function createPostings(db: Database.Database) {
 
   return { add, remove, newest };
 }
-

@@ -146,4 +146,3 @@ export const ENGINES_ERROR_CODES = [
   'MT_INCOMPLETE',
   'PARAGRAPH_HAS_HUMAN_WORK',
 ] as const satisfies readonly string[];
-

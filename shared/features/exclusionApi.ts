@@ -43,4 +43,3 @@ export const EXCLUSION_METHODS = ['setParagraphsExcluded', 'getExclusionSettings
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
 export const EXCLUSION_ERROR_CODES = ['EXCLUDE_WITHDRAWS_SIGN_OFF', 'PARAGRAPH_EXCLUDED'] as const satisfies readonly string[];
-

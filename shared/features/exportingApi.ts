@@ -114,4 +114,3 @@ export const EXPORTING_METHODS = ['exportFile', 'listFooterTemplates', 'saveFoot
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
 export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING', 'FOOTER_EDITOR_ONLY', 'FOOTER_REASON_REQUIRED', 'EXPORT_FOOTER_SETTINGS_UNRECORDED'] as const satisfies readonly string[];
-

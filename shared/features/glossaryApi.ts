@@ -99,4 +99,3 @@ export const GLOSSARY_ERROR_CODES = [
   'GLOSSARY_TBX_ENTITIES',
   'GLOSSARY_EXPORT_EMPTY',
 ] as const satisfies readonly string[];
-

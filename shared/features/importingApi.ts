@@ -112,4 +112,3 @@ export const IMPORTING_ERROR_CODES = [
   'IMPORT_ZIP_SIZE_MISMATCH',
   'IMPORT_ZIP_UNSAFE_PATH',
 ] as const satisfies readonly string[];
-

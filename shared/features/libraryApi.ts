@@ -110,4 +110,3 @@ export const LIBRARY_ERROR_CODES = [
   'LIBRARY_TITLE_INVALID',
   'LIBRARY_DELETE_NEEDS_EDITOR',
 ] as const satisfies readonly string[];
-

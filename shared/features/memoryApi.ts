@@ -121,4 +121,3 @@ export const MEMORY_ERROR_CODES = [
   'TMX_DOCTYPE',
   'TMX_NO_UNITS',
 ] as const satisfies readonly string[];
-

@@ -40,4 +40,3 @@ export const PROVENANCE_METHODS = ['getDocumentOrigins', 'declareHumanOrigin'] a
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
 export const PROVENANCE_ERROR_CODES = ['ORIGIN_DECLARE_NEEDS_EDITOR', 'ORIGIN_REASON_REQUIRED', 'ORIGIN_NOTHING_UNKNOWN'] as const satisfies readonly string[];
-

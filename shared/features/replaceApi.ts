@@ -56,4 +56,3 @@ export const REPLACE_ERROR_CODES = [
   'REPLACE_BATCH_NOT_FOUND',
   'REPLACE_NOTHING_TO_UNDO',
 ] as const satisfies readonly string[];
-

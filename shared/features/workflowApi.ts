@@ -164,4 +164,3 @@ export const WORKFLOW_ERROR_CODES = [
   'REVISION_NOT_RESTORABLE',
   'COMMENT_NOT_FOUND',
 ] as const satisfies readonly string[];
-

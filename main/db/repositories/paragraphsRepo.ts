@@ -210,4 +210,3 @@ export function createParagraphsRepo(db: Database.Database) {
     },
   };
 }
-

@@ -38,4 +38,3 @@ export function createProfilesRepo(db: Database.Database) {
     },
   };
 }
-

@@ -137,4 +137,3 @@ export function createRevisionsRepo(db: Database.Database, audit: AuditRecorder 
     },
   };
 }
-

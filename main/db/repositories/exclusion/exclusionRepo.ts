@@ -18,4 +18,3 @@ export function createExclusionRepo(db: Database.Database) {
     },
   };
 }
-

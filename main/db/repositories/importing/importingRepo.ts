@@ -163,4 +163,3 @@ export function createImportingRepo(db: Database.Database) {
     },
   };
 }
-

@@ -24,4 +24,3 @@ export function createReplaceRepo(db: Database.Database) {
     },
   };
 }
-
