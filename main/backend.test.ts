@@ -16,7 +16,7 @@ describe('backend', () => {
     const backend = createBackend({ dataDir, mode: 'browser', version: '2.0.0', engines: [createFakeEngine()] });
     expect(backend.dbPath).toBe(path.join(dataDir, 'verso.sqlite'));
     expect(fs.existsSync(backend.dbPath)).toBe(true);
-    expect(await backend.dispatch('getAppInfo', {})).toEqual({ ok: true, value: { version: '2.0.0', mode: 'browser', dataDir } });
+    expect(await backend.dispatch('getProfile', {})).toEqual({ ok: true, value: null });
     backend.close();
     backend.close(); // idempotent
   });

@@ -6,14 +6,10 @@
  */
 import type {
   ApiError,
-  AppInfo,
   DocumentDetail,
   DocumentSummary,
   EngineInfo,
   ParagraphPage,
-  ExportFormat,
-  ExportMode,
-  ExportResult,
   JobProgress,
   Paragraph,
   Profile,
@@ -55,7 +51,6 @@ export interface UpdateParagraphResult {
 
 /** The walking skeleton's methods; features add theirs in shared/features/*Api.ts. */
 export interface CoreApi {
-  getAppInfo(input: Record<string, never>): Promise<AppInfo>;
   getProfile(input: Record<string, never>): Promise<Profile | null>;
   setProfile(input: { name: string; role: Role }): Promise<Profile>;
   getSettings(input: Record<string, never>): Promise<Settings>;
@@ -79,11 +74,6 @@ export interface CoreApi {
   updateParagraphTarget(input: { paragraphId: string; target: string }): Promise<UpdateParagraphResult>;
   confirmParagraphs(input: { paragraphIds: string[] }): Promise<Paragraph[]>;
   signOffParagraphs(input: { paragraphIds: string[] }): Promise<Paragraph[]>;
-  exportDocument(input: {
-    documentId: string;
-    format: ExportFormat;
-    mode: ExportMode;
-  }): Promise<ExportResult>;
 }
 
 /** The whole API: the core plus every feature's methods. */
@@ -95,7 +85,6 @@ export type MethodOutput<M extends MethodName> = Awaited<ReturnType<VersoApi[M]>
 
 /** Runtime allowlist of methods; the `satisfies` clause keeps it equal to the interface. */
 const CORE_METHODS = [
-  'getAppInfo',
   'getProfile',
   'setProfile',
   'getSettings',
@@ -111,7 +100,6 @@ const CORE_METHODS = [
   'updateParagraphTarget',
   'confirmParagraphs',
   'signOffParagraphs',
-  'exportDocument',
 ] as const satisfies readonly (keyof CoreApi)[];
 
 export const METHOD_NAMES = [

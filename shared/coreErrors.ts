@@ -26,4 +26,3 @@ export const CORE_ERROR_CODES = [
   'SETTINGS_INVALID',
   'DB_TOO_NEW',
 ] as const;
-export type ErrorCode = (typeof CORE_ERROR_CODES)[number];

@@ -35,7 +35,6 @@ const settingsShape = {
 };
 
 const coreSchemas = {
-  getAppInfo: empty,
   getProfile: empty,
   setProfile: z
     .object({
@@ -96,13 +95,6 @@ const coreSchemas = {
     .strict(),
   confirmParagraphs: z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds) }).strict(),
   signOffParagraphs: z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds) }).strict(),
-  exportDocument: z
-    .object({
-      documentId: id,
-      format: z.enum(['txt', 'md']),
-      mode: z.enum(['publish', 'draft']),
-    })
-    .strict(),
 } satisfies SchemaMap<CoreApi>;
 
 export const methodSchemas = {

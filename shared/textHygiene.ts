@@ -26,7 +26,6 @@ const MULTI_LINE_UNSAFE = new RegExp(`[${CONTROL_NOT_LINE}${BIDI}]`, 'u');
 const ONE_LINE_CONTROL = new RegExp(`[${CONTROL_ALL}]`, 'u');
 const MULTI_LINE_CONTROL = new RegExp(`[${CONTROL_NOT_LINE}]`, 'u');
 const CONTROLS_IN_TEXT = new RegExp(`[${CONTROL_NOT_LINE}]`, 'gu');
-const BIDI_ONE = new RegExp(`[${BIDI}]`, 'u');
 const TITLE_JUNK = new RegExp(`[${CONTROL_ALL}${BIDI}]`, 'gu');
 const TERMINAL_UNSAFE = new RegExp(`[${CONTROL_NOT_LINE}\\r${BIDI}\\u2028\\u2029]`, 'gu');
 
@@ -43,11 +42,6 @@ export function unsafeCharacter(text: string, multiline = false, bidi = false): 
   const pattern = bidi ? (multiline ? MULTI_LINE_CONTROL : ONE_LINE_CONTROL) : multiline ? MULTI_LINE_UNSAFE : ONE_LINE_UNSAFE;
   const m = pattern.exec(text);
   return m ? m[0] : null;
-}
-
-/** True when the text holds a bidi control (titles refuse them). */
-export function hasBidiControl(text: string): boolean {
-  return BIDI_ONE.test(text);
 }
 
 /** Imported paragraph text: control characters removed (NUL, ESC, C1…); tab and line breaks and bidi marks kept. */

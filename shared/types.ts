@@ -17,7 +17,6 @@ export const PARAGRAPH_STATUSES = [
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote';
 
 export type SourceFormat = 'txt' | 'md';
-export type ExportFormat = 'txt' | 'md';
 export type ExportMode = 'publish' | 'draft';
 export type FooterPolicy = 'always' | 'when-mt' | 'never';
 
@@ -155,13 +154,6 @@ export interface JobProgress {
   done: number;
   total: number;
   error: ApiError | null;
-}
-
-export interface ExportResult {
-  fileName: string;
-  mimeType: string;
-  content: string;
-  draft: boolean;
 }
 
 export interface AppInfo {

@@ -67,7 +67,7 @@ describe('dispatcher', () => {
       ['updateParagraphTarget', { paragraphId: 'p', target: 'x'.repeat(100_001) }],
       ['importDocument', { source: { kind: 'url', url: 'http://x' }, sourceLang: 'en', targetLang: 'es' }],
       ['importDocument', { source: { kind: 'text', text: 'x', format: 'docx' }, sourceLang: 'en', targetLang: 'es' }],
-      ['exportDocument', { documentId: 'd', format: 'pdf', mode: 'publish' }],
+      ['exportFile', { documentId: 'd', format: 'pdf', mode: 'publish' }],
       ['translateParagraphs', { documentId: 'd', paragraphIds: 'all' }],
     ];
     for (const [method, input] of bad) {

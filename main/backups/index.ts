@@ -1,10 +1,6 @@
 /**
- * The backups module's public face (issue 13, item 1), for the app, the CLI and the integrity check
- * at open: `newestGoodBackup(dataDir)` offers the newest good backup when the library is damaged,
- * and `restoreLibraryFile` puts one in place before the library is opened (an unreadable current
- * file is kept aside, never deleted).
+ * What the backend takes from the backups module (issue 13, item 1): `newestGoodBackup(dataDir)`
+ * offers the newest good backup when the library is damaged. The CLI and the services import the
+ * module's files directly (`restoreLibrary.ts` puts a backup in place before the library is opened).
  */
-export { backupsDir, listBackupFiles, newestGoodBackup, writeBackup, writeBackupFile, BACKUPS_FOLDER } from './backupFiles.js';
-export { checkLibraryFile, type LibraryFileCheck } from './libraryFile.js';
-export { libraryInUse, restoreLibraryFile, type RestoreOptions, type RestoreResult } from './restoreLibrary.js';
-export type { BackupInfo, BackupReason } from '../../shared/features/backupsApi.js';
+export { newestGoodBackup } from './backupFiles.js';

@@ -3,8 +3,6 @@ import i18next, { type i18n } from 'i18next';
 import en from '../locales/en.json';
 import de from '../locales/de.json';
 
-export const MAIN_LANGUAGES = ['en', 'de'] as const;
-
 export async function createMainI18n(locale: string): Promise<i18n> {
   const instance = i18next.createInstance();
   const lng = locale.toLowerCase().startsWith('de') ? 'de' : 'en';

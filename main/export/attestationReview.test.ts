@@ -6,6 +6,7 @@
  * flag; otherwise
  * `reviewGaps` says what is missing. Signers are marked self-declared.
  */
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from './testing/exportFixture.js';
 import { actAs } from '../testing/actAs.js';
@@ -86,8 +87,12 @@ describe('an honest attestation', () => {
   it('a sign-off that recorded no reading signal says so, and the review is not complete', async () => {
     const f = await confirmedArticle(['The house is red.']);
     const ids = f.doc.paragraphs.map((p) => p.id);
-    // The old bulk method records no reading time at all.
+    // A sign-off from before Verso recorded reading time (a library from an older version): the
+    // signal row is simply not there.
     await f.backend.api.signOffParagraphs({ paragraphIds: ids });
+    const db = new Database(f.backend.dbPath);
+    expect(db.prepare('DELETE FROM workflow_signoff_reviews WHERE paragraph_id = ?').run(ids[0]!).changes).toBe(1);
+    db.close();
     const value = await attestation(f);
     expect(value.hasPart[0]).toMatchObject({ reviewSignal: 'not recorded' });
     expect(value.hasPart[0]!.fastSignOff).toBeUndefined();

@@ -12,9 +12,6 @@ export interface GoodBackup {
 /** Finds the newest backup of `dataDir`'s library that passes an integrity check, or null. */
 export type FindNewestGoodBackup = (dataDir: string) => GoodBackup | null;
 
-/** Stand-in until the backups work plugs in its own finder (BackendOptions.findBackup). */
-export const newestGoodBackup: FindNewestGoodBackup = () => null;
-
 /** The end of the damaged-library sentence: what the user can do next. */
 export function backupOffer(backup: GoodBackup | null): string {
   return backup

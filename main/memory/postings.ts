@@ -89,5 +89,3 @@ export function createPostings(db: Database.Database) {
 
   return { add, remove, newest };
 }
-
-export type Postings = ReturnType<typeof createPostings>;

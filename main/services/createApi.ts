@@ -2,7 +2,6 @@
 import type { VersoApi } from '../../shared/api.js';
 import type { ServiceDeps } from './context.js';
 import { createDocumentService } from './documentService.js';
-import { createExportService } from './exportService.js';
 import { createProfileService } from './profileService.js';
 import { createReviewService } from './reviewService.js';
 import { createSettingsService } from './settingsService.js';
@@ -25,15 +24,11 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
   const extraQaChecks = createGlossaryQaChecks(deps);
   return {
-    async getAppInfo() {
-      return { ...deps.appInfo };
-    },
     ...createProfileService(deps),
     ...createSettingsService(deps),
     ...createDocumentService(deps),
     ...createTranslationService(deps),
     ...createReviewService(deps, extraQaChecks),
-    ...createExportService(deps),
     ...createEnginesService(deps),
     ...createWorkflowService(deps, extraQaChecks),
     ...createExportingService(deps),

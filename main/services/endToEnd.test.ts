@@ -33,7 +33,6 @@ afterEach(() => {
 describe.runIf(installed)('services end to end with Apertium', () => {
   it('imports, translates, edits, confirms, signs off, exports with the footer once, and survives a reopen', async () => {
     const { api } = backend;
-    expect(await api.getAppInfo({})).toEqual({ version: '9.9.9-test', mode: 'browser', dataDir: dir });
     expect(await api.getProfile({})).toBeNull();
     const body = referenceArticleBody();
     const importInput = { source: { kind: 'text' as const, text: body, format: 'txt' as const }, sourceLang: 'en', targetLang: 'es' };
@@ -91,7 +90,7 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     expect(editResult).toMatchObject({ signOffWithdrawn: false, paragraph: { status: 'edited', target: edited } });
 
     // Publishing is refused while anything is unsigned.
-    let err = await failure(api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'publish' }));
+    let err = await failure(api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' }));
     expect(err.code).toBe('EXPORT_NOT_SIGNED_OFF');
     expect(err.details).toEqual({ count: 10, paragraphs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
 
@@ -107,7 +106,7 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     const editor = await api.setProfile({ name: 'Elena', role: 'editor' });
     await api.signOffParagraphs({ paragraphIds: ids.slice(0, 6) });
     await api.signOffParagraphs({ paragraphIds: ids.slice(7) });
-    err = await failure(api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'publish' }));
+    err = await failure(api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' }));
     expect(err).toMatchObject({ code: 'EXPORT_NOT_SIGNED_OFF', details: { count: 1, paragraphs: [7] } });
     expect(err.message).toBe('1 paragraph is not signed off: 7');
     const [seventh] = await api.signOffParagraphs({ paragraphIds: [ids[6]!] });
@@ -117,7 +116,7 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     // Publish export: every translation in order, the Spanish footer exactly once at the end.
     detail = await api.getDocument({ documentId: doc.id });
     expect(detail.signedOffCount).toBe(10);
-    const exported = await api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'publish' });
+    const exported = await api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' });
     expect(exported.draft).toBe(false);
     expect(exported.mimeType).toBe('text/plain;charset=utf-8');
     expect(exported.fileName).toMatch(/^the-chinese-e-commerce-giant-alibaba[a-z0-9-]*\.es\.txt$/);
@@ -132,7 +131,7 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     }
     expect(exported.content.indexOf(SPANISH_FOOTER_FIRST_LINE)).toBeGreaterThan(cursor);
     expect(exported.content).not.toContain('DRAFT');
-    const md = await api.exportDocument({ documentId: doc.id, format: 'md', mode: 'publish' });
+    const md = await api.exportFile({ documentId: doc.id, format: 'md', mode: 'publish' });
     expect(md.fileName.endsWith('.es.md')).toBe(true);
     expect(md.mimeType).toBe('text/markdown;charset=utf-8');
     expect(occurrences(md.content, SPANISH_FOOTER_FIRST_LINE)).toBe(1);
@@ -142,11 +141,11 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     const withdrawn = await api.updateParagraphTarget({ paragraphId: fourth.id, target: `${fourth.target} Cambio.` });
     expect(withdrawn.signOffWithdrawn).toBe(true);
     expect(withdrawn.paragraph).toMatchObject({ status: 'edited', signOff: null });
-    err = await failure(api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'publish' }));
+    err = await failure(api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' }));
     expect(err).toMatchObject({ code: 'EXPORT_NOT_SIGNED_OFF', details: { count: 1, paragraphs: [4] } });
 
     // Draft export is never refused and carries the notice, not the footer.
-    const draft = await api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'draft' });
+    const draft = await api.exportFile({ documentId: doc.id, format: 'txt', mode: 'draft' });
     expect(draft.draft).toBe(true);
     expect(draft.fileName).toMatch(/\.es\.draft\.txt$/);
     expect(draft.content.startsWith('BORRADOR — no aprobado para su publicación (párrafos aprobados: 9 de 10)\n\n')).toBe(true);

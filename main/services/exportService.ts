@@ -3,11 +3,8 @@
  * footer of the target language (never machine-translated); draft mode is never refused and
  * carries a draft notice instead.
  */
-import type { VersoApi } from '../../shared/api.js';
 import type { Paragraph } from '../../shared/types.js';
 import { draftNoticeFor, type DraftNotice } from '../../shared/features/exportingDraftNotice.js';
-import type { ServiceDeps } from './context.js';
-import { buildExport } from '../export/buildExport.js';
 
 /** File-name slug of a title: lowercase letters and digits of any script joined by '-'. */
 export function slugify(title: string): string {
@@ -28,14 +25,4 @@ export function draftNotice(paragraphs: readonly Paragraph[], targetLang: string
   const counted = paragraphs.filter((p) => !p.excluded);
   const signed = counted.filter((p) => p.status === 'signed-off').length;
   return draftNoticeFor(targetLang, signed, counted.length);
-}
-
-export function createExportService(deps: ServiceDeps): Pick<VersoApi, 'exportDocument'> {
-  return {
-    // The same pipeline as `exportFile` (main/export), so every path out of Verso writes the same text.
-    async exportDocument({ documentId, format, mode }) {
-      const built = await buildExport(deps, { documentId, format, mode });
-      return { fileName: built.fileName, mimeType: built.mimeType, content: built.text ?? '', draft: built.draft };
-    },
-  };
 }

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { VersoApi } from '../../shared/api.js';
-import type { RevisionLinkKind } from '../../shared/features/workflowApi.js';
+import type { FastSignOff, RevisionLinkKind } from '../../shared/features/workflowApi.js';
+import { isFastSignOff, readingWords } from '../../shared/features/workflowReview.js';
 import { qaErrors, runQa, type QaCheck, type QaIssue } from '../../shared/qa/runQa.js';
 import { canConfirm, canSignOff, statusAfterConfirm, statusAfterEdit, type Check } from '../../shared/status.js';
 import type { ErrorCode, Paragraph, ParagraphStatus, Profile } from '../../shared/types.js';
@@ -53,6 +54,11 @@ export interface ReviewCore {
     tag?: (revisionId: number) => void,
   ): { paragraph: Paragraph; signOffWithdrawn: boolean };
   writeConfirm(paragraphs: Paragraph[], author: Profile): Paragraph[];
+  /**
+   * The review signal of each sign-off: Verso's own reading time and "diff viewed" records
+   * (reportReviewFocus, reportDiffViewed), and whether that is faster than plausible reading.
+   */
+  reviewSignals(paragraphs: readonly Paragraph[]): { reviews: Map<string, ReviewRef>; fast: FastSignOff[] };
   writeSignOff(
     paragraphs: Paragraph[],
     author: Profile,
@@ -204,11 +210,25 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
     });
   });
 
+  function reviewSignals(paragraphs: readonly Paragraph[]): { reviews: Map<string, ReviewRef>; fast: FastSignOff[] } {
+    const reviews = new Map<string, ReviewRef>();
+    const fast: FastSignOff[] = [];
+    for (const p of paragraphs) {
+      const dwellMs = deps.reviewClock.dwellMs(p.id);
+      const words = readingWords(p.target, repos.documents.get(p.documentId)?.targetLang ?? 'und');
+      const isFast = isFastSignOff(dwellMs, words);
+      reviews.set(p.id, { dwellMs, words, diffViewed: deps.reviewClock.sawDiff(p.id), fast: isFast });
+      if (isFast) fast.push({ paragraphId: p.id, number: p.index + 1, dwellMs, words });
+    }
+    return { reviews, fast };
+  }
+
   return {
     workflow,
     load,
     checkAll,
     qaIssues,
+    reviewSignals,
     writeEdit: (p, target, author, link, tag) => writeEdit(p, target, author, link, tag),
     writeConfirm: (paragraphs, author) => writeConfirm(paragraphs, author),
     writeSignOff: (paragraphs, author, overrides, reviews) => writeSignOff(paragraphs, author, overrides, reviews),
@@ -230,7 +250,7 @@ export function createReviewService(
   deps: ServiceDeps,
   extraChecks?: ExtraQaChecks,
 ): Pick<VersoApi, 'updateParagraphTarget' | 'confirmParagraphs' | 'signOffParagraphs'> {
-  const { load, checkAll, qaIssues, writeEdit, writeConfirm, writeSignOff } = createReviewCore(deps, extraChecks);
+  const { load, checkAll, qaIssues, writeEdit, writeConfirm, writeSignOff, reviewSignals } = createReviewCore(deps, extraChecks);
 
   return {
     async updateParagraphTarget({ paragraphId, target }) {
@@ -253,7 +273,8 @@ export function createReviewService(
       checkAll(paragraphs, (p) => (p.excluded ? { ok: false, code: 'PARAGRAPH_EXCLUDED' } : canSignOff(p.status, p.target, author.role)), 'signed off');
       // The QA gate: all-or-nothing here; signOffReviewed (workflow) skips and takes overrides.
       checkAll(paragraphs, (p) => (qaErrors(qaIssues(p)).length > 0 ? { ok: false, code: 'QA_BLOCKED' } : { ok: true }), 'signed off');
-      return writeSignOff(paragraphs, author);
+      // The review signal (fast sign-off) is recorded here too, as signOffReviewed records it.
+      return writeSignOff(paragraphs, author, undefined, reviewSignals(paragraphs).reviews);
     },
   };
 }

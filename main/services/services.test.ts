@@ -233,7 +233,7 @@ describe('export', () => {
     const doc = await signedDocument(backend);
     await backend.api.updateSettings({ publisher: 'Diario', contactEmail: 'desk@example.org', footerPolicy: 'never', reason: 'Partner adds its own' });
     const footerLine = findFooterTemplate('es')!.lines[0]!;
-    const content = async () => (await backend.api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'publish' })).content;
+    const content = async () => (await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' })).content;
     expect(await content()).toBe('(es) One.\n\n(es) Two.\n');
     await backend.api.updateSettings({ footerPolicy: 'when-mt' });
     expect(await content()).not.toContain(footerLine); // no MT was used
@@ -250,7 +250,7 @@ describe('export', () => {
     const doc = await importArticle(backend, ['One.']);
     await translateAll(backend, doc.id);
     await backend.api.signOffParagraphs({ paragraphIds: [doc.paragraphs[0]!.id] });
-    const out = await backend.api.exportDocument({ documentId: doc.id, format: 'txt', mode: 'publish' });
+    const out = await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' });
     expect(out.content.startsWith('MT: ONE.\n\n')).toBe(true);
     expect(out.content).toContain(findFooterTemplate('es')!.lines[0]!);
   });
@@ -260,22 +260,22 @@ describe('export', () => {
     const fi = await signedDocument(backend, 'fi');
     await backend.api.updateSettings({ publisher: 'Lehti', contactEmail: 'desk@example.org' });
     expect(findFooterTemplate('fi')).toBeNull();
-    const err = await failure(backend.api.exportDocument({ documentId: fi.id, format: 'txt', mode: 'publish' }));
+    const err = await failure(backend.api.exportFile({ documentId: fi.id, format: 'txt', mode: 'publish' }));
     expect(err).toMatchObject({ code: 'FOOTER_TEMPLATE_MISSING', details: { lang: 'fi' } });
     // A draft is never refused.
-    const draft = await backend.api.exportDocument({ documentId: fi.id, format: 'md', mode: 'draft' });
+    const draft = await backend.api.exportFile({ documentId: fi.id, format: 'md', mode: 'draft' });
     expect(draft.content.startsWith('DRAFT — not approved for publication (2 of 2 paragraphs signed off)')).toBe(true);
     expect(draft.fileName).toMatch(/\.fi\.draft\.md$/);
 
     await backend.api.updateSettings({ publisher: '' });
     const es = await signedDocument(backend, 'es');
-    expect(await failure(backend.api.exportDocument({ documentId: es.id, format: 'txt', mode: 'publish' }))).toMatchObject({
+    expect(await failure(backend.api.exportFile({ documentId: es.id, format: 'txt', mode: 'publish' }))).toMatchObject({
       code: 'EXPORT_SETTINGS_MISSING',
       details: { fields: ['publisher'] },
     });
     // A new library: both are empty, and both are named at once.
     await backend.api.updateSettings({ contactEmail: '' });
-    expect(await failure(backend.api.exportDocument({ documentId: es.id, format: 'txt', mode: 'publish' }))).toEqual({
+    expect(await failure(backend.api.exportFile({ documentId: es.id, format: 'txt', mode: 'publish' }))).toEqual({
       code: 'EXPORT_SETTINGS_MISSING',
       message: 'The disclosure footer needs the publisher name and the contact e-mail address: fill them in under Settings → Publication.',
       details: { fields: ['publisher', 'contactEmail'] },

@@ -9,12 +9,10 @@ import { canConfirm, canSignOff, statusAfterEdit } from '../../shared/status.js'
 import { canonicalLanguageTag } from '../../shared/languages.js';
 import type {
   ApiError,
-  AppInfo,
   DocumentDetail,
   DocumentSummary,
   EngineInfo,
   ErrorCode,
-  ExportResult,
   Paragraph,
   ParagraphPage,
   ParagraphStatus,
@@ -25,11 +23,11 @@ import { createEventHub, type EventHub } from '../src/api/memoryTransport.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffOverride, SignOffSummary } from '../../shared/features/workflowApi.js';
 import { qaErrors, runQa } from '../../shared/qa/runQa.js';
-import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
+import type { BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
 import type { ExportFileFormat, ExportFileResult, FooterTemplateEntry, SettingsChange } from '../../shared/features/exportingApi.js';
 import { FOOTER_TEMPLATES } from '../../shared/footer.js';
 import type { MemorySettings, TmMatch, TmProvenance, TmUnit, TmxImportResult } from '../../shared/features/memoryApi.js';
-import type { EngineChoice, EngineChoices, EngineSettings, MtProvenanceEntry, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
+import type { EngineChoice, EngineChoices, EngineSettings, SaveEngineSettingsInput, TranslateScope } from '../../shared/features/enginesApi.js';
 import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary, GlossaryTerm, GlossaryTermInput } from '../../shared/features/glossaryApi.js';
 import { cleanTerm } from '../../shared/glossary/normalize.js';
 import type { ExcludedExport, ExclusionChange, ExclusionSettings } from '../../shared/features/exclusionApi.js';
@@ -178,11 +176,6 @@ export class FakeVersoApi implements VersoApi {
     return this.profile;
   }
 
-  async getAppInfo(input: Record<string, never>): Promise<AppInfo> {
-    this.record('getAppInfo', input);
-    return { version: '0.0.0-test', mode: 'browser', dataDir: '/tmp/verso-test' };
-  }
-
   async getProfile(input: Record<string, never>): Promise<Profile | null> {
     this.record('getProfile', input);
     return this.profile;
@@ -260,7 +253,6 @@ export class FakeVersoApi implements VersoApi {
     apertiumApy: { enabled: false, baseUrl: '', allowUnencrypted: false },
     defaults: [],
   };
-  mtProvenance = new Map<string, MtProvenanceEntry[]>();
 
   async getEngineChoices(input: { sourceLang: string; targetLang: string }): Promise<EngineChoices> {
     this.record('getEngineChoices', input);
@@ -310,11 +302,6 @@ export class FakeVersoApi implements VersoApi {
     if (paragraph.status !== 'new' && paragraph.status !== 'machine') throw new FakeApiError('PARAGRAPH_HAS_HUMAN_WORK', 'Human work');
     this.lastJob = { jobId: this.id('job'), total: 1 };
     return { ...this.lastJob };
-  }
-
-  async getMtProvenance(input: { paragraphId: string }): Promise<MtProvenanceEntry[]> {
-    this.record('getMtProvenance', input);
-    return this.mtProvenance.get(input.paragraphId) ?? [];
   }
 
   async importDocument(input: ImportDocumentInput): Promise<DocumentDetail> {
@@ -627,13 +614,8 @@ export class FakeVersoApi implements VersoApi {
     return this.reopened.get(input.documentId) ?? [];
   }
 
-  async listArchivedParagraphs(input: { documentId: string }): Promise<ArchivedParagraph[]> {
-    this.record('listArchivedParagraphs', input);
-    return [];
-  }
-
-  async exportDocument(input: { documentId: string; format: 'txt' | 'md'; mode: 'publish' | 'draft' }): Promise<ExportResult> {
-    this.record('exportDocument', input);
+  /** The text of an export (txt or md), as `exportFile` gives it. */
+  private textExport(input: { documentId: string; format: 'txt' | 'md'; mode: 'publish' | 'draft' }): { fileName: string; mimeType: string; content: string; draft: boolean } {
     const doc = this.docs.get(input.documentId);
     if (!doc) throw new FakeApiError('DOCUMENT_NOT_FOUND', 'No such document');
     if (input.mode === 'publish') {
@@ -659,7 +641,7 @@ export class FakeVersoApi implements VersoApi {
 
   async exportFile(input: { documentId: string; format: ExportFileFormat; mode: 'publish' | 'draft' }): Promise<ExportFileResult> {
     this.record('exportFile', input);
-    const base = await this.exportDocument({ documentId: input.documentId, format: input.format === 'md' ? 'md' : 'txt', mode: input.mode });
+    const base = this.textExport({ documentId: input.documentId, format: input.format === 'md' ? 'md' : 'txt', mode: input.mode });
     const binary = input.format === 'docx';
     return {
       fileName: base.fileName.replace(/\.(txt|md)$/, `.${input.format}`),

@@ -3,7 +3,6 @@
  * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
  * `shared/features/enginesSchemas.ts` and a service in `main/services/features/engines.ts`.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { EngineInfo } from '../types.js';
 
 export type EngineKind = 'apertium' | 'deepl' | 'libretranslate' | 'openai';
@@ -116,8 +115,6 @@ export interface EnginesApi {
   }): Promise<{ jobId: string; total: number }>;
   /** New MT for one paragraph, bypassing the cache; the earlier MT stays in its history. */
   retranslateParagraph(input: { paragraphId: string; engineId?: string }): Promise<{ jobId: string; total: number }>;
-  /** Every MT the paragraph received, oldest first. */
-  getMtProvenance(input: { paragraphId: string }): Promise<MtProvenanceEntry[]>;
 }
 
 export const ENGINES_METHODS = [
@@ -127,7 +124,6 @@ export const ENGINES_METHODS = [
   'setDefaultEngine',
   'translateDocument',
   'retranslateParagraph',
-  'getMtProvenance',
 ] as const satisfies readonly (keyof EnginesApi)[];
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
@@ -150,5 +146,3 @@ export const ENGINES_ERROR_CODES = [
   'MT_INCOMPLETE',
   'PARAGRAPH_HAS_HUMAN_WORK',
 ] as const satisfies readonly string[];
-
-export type EnginesErrorCode = (typeof ENGINES_ERROR_CODES)[number] | CoreErrorCode;

@@ -57,5 +57,4 @@ export const enginesSchemas = {
     })
     .strict(),
   retranslateParagraph: z.object({ paragraphId: id, engineId: id.optional() }).strict(),
-  getMtProvenance: z.object({ paragraphId: id }).strict(),
 } satisfies SchemaMap<EnginesApi>;

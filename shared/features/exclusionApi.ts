@@ -8,7 +8,6 @@
  * marks it `translate="no"`, and the publish-ready text formats leave it out or keep its source
  * text, by the document's `excludedExport` choice.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { Paragraph } from '../types.js';
 
 /** What publish-ready exports (txt, md, html, docx) do with excluded paragraphs. */
@@ -44,5 +43,3 @@ export const EXCLUSION_METHODS = ['setParagraphsExcluded', 'getExclusionSettings
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
 export const EXCLUSION_ERROR_CODES = ['EXCLUDE_WITHDRAWS_SIGN_OFF', 'PARAGRAPH_EXCLUDED'] as const satisfies readonly string[];
-
-export type ExclusionErrorCode = (typeof EXCLUSION_ERROR_CODES)[number] | CoreErrorCode;

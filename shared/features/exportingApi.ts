@@ -3,7 +3,6 @@
  * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
  * `shared/features/exportingSchemas.ts` and a service in `main/services/features/exporting.ts`.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { ExportMode, FooterPolicy, Role } from '../types.js';
 
 /** Settings the disclosure footer may need; EXPORT_SETTINGS_MISSING names the empty ones (`details.fields`). */
@@ -115,5 +114,3 @@ export const EXPORTING_METHODS = ['exportFile', 'listFooterTemplates', 'saveFoot
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
 export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING', 'FOOTER_EDITOR_ONLY', 'FOOTER_REASON_REQUIRED', 'EXPORT_FOOTER_SETTINGS_UNRECORDED'] as const satisfies readonly string[];
-
-export type ExportingErrorCode = (typeof EXPORTING_ERROR_CODES)[number] | CoreErrorCode;

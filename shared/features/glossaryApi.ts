@@ -3,7 +3,6 @@
  * Methods here join `VersoApi` (shared/api.ts); each has a zod schema in
  * `shared/features/glossarySchemas.ts` and a service in `main/services/features/glossary.ts`.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { GlossaryTerm, GlossaryTermInput } from '../glossary/types.js';
 
 export type { GlossaryTerm, GlossaryTermInput } from '../glossary/types.js';
@@ -100,5 +99,3 @@ export const GLOSSARY_ERROR_CODES = [
   'GLOSSARY_TBX_ENTITIES',
   'GLOSSARY_EXPORT_EMPTY',
 ] as const satisfies readonly string[];
-
-export type GlossaryErrorCode = (typeof GLOSSARY_ERROR_CODES)[number] | CoreErrorCode;

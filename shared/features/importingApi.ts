@@ -3,7 +3,6 @@
  * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
  * `shared/features/importingSchemas.ts` and a service in `main/services/features/importing.ts`.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { ImportSource } from '../api.js';
 import type { BlockKind, DocumentDetail, ParagraphStatus } from '../types.js';
 
@@ -63,16 +62,6 @@ export interface ReopenedParagraph {
   reimportedAt: string;
 }
 
-/** A paragraph a re-import removed; kept with its history, never exported. */
-export interface ArchivedParagraph {
-  paragraphId: string;
-  oldNumber: number;
-  source: string;
-  target: string;
-  status: ParagraphStatus;
-  archivedAt: string;
-}
-
 /** A source and its translation made elsewhere, read and aligned for the user to check. */
 export interface BilingualAlignment {
   sources: { kind: BlockKind; marker: string | null; text: string }[];
@@ -92,7 +81,6 @@ export interface ImportingApi {
   /** Applies a revised version of the source to a document (living story). */
   reimportDocument(input: { documentId: string; source: ImportSource; tool?: string }): Promise<ReimportResult>;
   listReopenedParagraphs(input: { documentId: string }): Promise<ReopenedParagraph[]>;
-  listArchivedParagraphs(input: { documentId: string }): Promise<ArchivedParagraph[]>;
 }
 
 export const IMPORTING_METHODS = [
@@ -100,7 +88,6 @@ export const IMPORTING_METHODS = [
   'importBilingual',
   'reimportDocument',
   'listReopenedParagraphs',
-  'listArchivedParagraphs',
 ] as const satisfies readonly (keyof ImportingApi)[];
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
@@ -125,5 +112,3 @@ export const IMPORTING_ERROR_CODES = [
   'IMPORT_ZIP_SIZE_MISMATCH',
   'IMPORT_ZIP_UNSAFE_PATH',
 ] as const satisfies readonly string[];
-
-export type ImportingErrorCode = (typeof IMPORTING_ERROR_CODES)[number] | CoreErrorCode;

@@ -42,5 +42,4 @@ export const importingSchemas = {
   // `tool`: who translated an XLIFF whose header names only Verso (a CAT tool that keeps the header, e.g. OmegaT).
   reimportDocument: z.object({ documentId: id, source: importSourceSchema, tool: safeText(z.string().trim().min(1).max(100)).optional() }).strict(),
   listReopenedParagraphs: z.object({ documentId: id }).strict(),
-  listArchivedParagraphs: z.object({ documentId: id }).strict(),
 } satisfies SchemaMap<ImportingApi>;

@@ -4,7 +4,6 @@
  * `shared/features/librarySchemas.ts` and a service in `main/services/features/library.ts`.
  * Deleting stays the core `deleteDocument`, which applies the rules and writes the record here.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { Role } from '../types.js';
 
 /**
@@ -111,5 +110,3 @@ export const LIBRARY_ERROR_CODES = [
   'LIBRARY_TITLE_INVALID',
   'LIBRARY_DELETE_NEEDS_EDITOR',
 ] as const satisfies readonly string[];
-
-export type LibraryErrorCode = (typeof LIBRARY_ERROR_CODES)[number] | CoreErrorCode;

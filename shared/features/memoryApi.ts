@@ -4,7 +4,6 @@
  * `shared/features/memorySchemas.ts` and a service in `main/services/features/memory.ts`.
  */
 import type { InlineCode } from '../inline/inlineCodes.js';
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { Paragraph } from '../types.js';
 import type { LanguageVariant } from '../memory/pair.js';
 
@@ -122,5 +121,3 @@ export const MEMORY_ERROR_CODES = [
   'TMX_DOCTYPE',
   'TMX_NO_UNITS',
 ] as const satisfies readonly string[];
-
-export type MemoryErrorCode = (typeof MEMORY_ERROR_CODES)[number] | CoreErrorCode;

@@ -8,7 +8,6 @@
  * translation until an editor declares it human, with a reason that is kept (who, role, when, why)
  * and shown in the provenance and the attestation.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { HumanDeclaration } from '../types.js';
 
 export interface UnknownOrigin {
@@ -41,5 +40,3 @@ export const PROVENANCE_METHODS = ['getDocumentOrigins', 'declareHumanOrigin'] a
 
 /** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
 export const PROVENANCE_ERROR_CODES = ['ORIGIN_DECLARE_NEEDS_EDITOR', 'ORIGIN_REASON_REQUIRED', 'ORIGIN_NOTHING_UNKNOWN'] as const satisfies readonly string[];
-
-export type ProvenanceErrorCode = (typeof PROVENANCE_ERROR_CODES)[number] | CoreErrorCode;

@@ -8,7 +8,6 @@
  * writes every change in one transaction, one edit revision per paragraph (so each paragraph's
  * own undo history stays whole), all tagged with one batch id, which `undoReplaceAll` undoes in one go.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { Paragraph } from '../types.js';
 
 export interface TargetReplacement {
@@ -57,5 +56,3 @@ export const REPLACE_ERROR_CODES = [
   'REPLACE_BATCH_NOT_FOUND',
   'REPLACE_NOTHING_TO_UNDO',
 ] as const satisfies readonly string[];
-
-export type ReplaceErrorCode = (typeof REPLACE_ERROR_CODES)[number] | CoreErrorCode;

@@ -3,7 +3,6 @@
  * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
  * `shared/features/workflowSchemas.ts` and a service in `main/services/features/workflow.ts`.
  */
-import type { ErrorCode as CoreErrorCode } from '../coreErrors.js';
 import type { QaIssue } from '../qa/types.js';
 import type { Paragraph, ParagraphStatus, RevisionAction, RevisionOrigin, Role } from '../types.js';
 
@@ -165,5 +164,3 @@ export const WORKFLOW_ERROR_CODES = [
   'REVISION_NOT_RESTORABLE',
   'COMMENT_NOT_FOUND',
 ] as const satisfies readonly string[];
-
-export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number] | CoreErrorCode;

@@ -3,7 +3,6 @@
  * Markdown, HTML (escaped; only http/https/mailto links), plain text and XLIFF 1.2 / 2.0 inline
  * codes. Tokens that do not belong to a code are dropped; a missing close is closed at the end.
  */
-import { escapeXml } from '../xml/escapeXml.js';
 import { plainOf, type InlineCode } from './inlineCodes.js';
 import { pieces } from './pieces.js';
 import { safeHref } from './safeHref.js';
@@ -181,7 +180,6 @@ export function renderPlainText(text: string, codes: readonly InlineCode[]): str
 
 export type { XliffVersion };
 
-export { escapeXml };
 
 /**
  * XLIFF inline content for a <source>/<target> (xliffWrite.ts: every code written from its

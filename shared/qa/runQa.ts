@@ -18,4 +18,4 @@ export function qaErrors(issues: readonly QaIssue[]): QaIssue[] {
   return issues.filter((i) => i.severity === 'error');
 }
 
-export type { QaCheck, QaContext, QaIssue, QaSeverity } from './types.js';
+export type { QaCheck, QaContext, QaIssue } from './types.js';

@@ -17,6 +17,7 @@ import { migration0180Signatures } from './0180-signatures.js';
 import { migration0210AuditRecords } from './0210-audit-records.js';
 import { migration0250GlossaryDefinitions } from './0250-glossary-definitions.js';
 import { migration0220DocxStructure } from './0220-docx-structure.js';
+import { migration0260DocumentSourceFormats } from './0260-document-source-formats.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0210AuditRecords,
   migration0250GlossaryDefinitions,
   migration0220DocxStructure,
+  migration0260DocumentSourceFormats,
 ].sort((a, b) => a.version - b.version);

@@ -101,5 +101,3 @@ export function createDocumentsRepo(db: Database.Database) {
     },
   };
 }
-
-export type DocumentsRepo = ReturnType<typeof createDocumentsRepo>;

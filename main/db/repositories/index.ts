@@ -31,4 +31,3 @@ export function createRepositories(db: Database.Database, options: RepositoryOpt
 
 export type Repositories = ReturnType<typeof createRepositories>;
 export type { DocumentRecord } from './documentsRepo.js';
-export type { NewRevision, Revision } from './revisionsRepo.js';

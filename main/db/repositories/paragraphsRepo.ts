@@ -210,5 +210,3 @@ export function createParagraphsRepo(db: Database.Database) {
     },
   };
 }
-
-export type ParagraphsRepo = ReturnType<typeof createParagraphsRepo>;

@@ -38,5 +38,3 @@ export function createProfilesRepo(db: Database.Database) {
     },
   };
 }
-
-export type ProfilesRepo = ReturnType<typeof createProfilesRepo>;

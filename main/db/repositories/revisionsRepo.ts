@@ -137,5 +137,3 @@ export function createRevisionsRepo(db: Database.Database, audit: AuditRecorder 
     },
   };
 }
-
-export type RevisionsRepo = ReturnType<typeof createRevisionsRepo>;

@@ -8,6 +8,8 @@ import { createBackend, type Backend, type BackendOptions } from '../../backend.
 import { createMemorySecretStore } from '../../electron/secretStore.js';
 import type { EngineDescription, MtEngine, MtOutput, ParagraphContext, TranslateOptions } from '../../engines/mtEngine.js';
 import { failure } from '../../testing/failure.js';
+import { createMtStore } from '../../engines/mtStore.js';
+import type { MtProvenanceEntry } from '../../../shared/features/enginesApi.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { startLibreTranslate, type LoopbackServer } from '../../engines/testing/loopbackServers.js';
@@ -95,6 +97,14 @@ function rows(backend: Backend, sql: string): Record<string, unknown>[] {
   return out;
 }
 
+/** The MT provenance Verso recorded for a paragraph (read from the library; no API method reads it). */
+function mtProvenance(backend: Backend, paragraphId: string): MtProvenanceEntry[] {
+  const db = new Database(backend.dbPath, { readonly: true });
+  const out = createMtStore(db).provenanceOf(paragraphId);
+  db.close();
+  return out;
+}
+
 describe('MT cache', () => {
   it('reuses the cached MT of an unchanged paragraph (no engine call), with provenance saying so', async () => {
     const engine = countingEngine();
@@ -114,11 +124,11 @@ describe('MT cache', () => {
     const firstDoc = await backend.api.getDocument({ documentId: first.id });
     // The cached MT keeps when the engine produced it.
     expect(doc.paragraphs[0]!.mt).toMatchObject({ engineId: 'counting', engineVersion: 'v1', createdAt: firstDoc.paragraphs[1]!.mt!.createdAt });
-    const provenance = await backend.api.getMtProvenance({ paragraphId: doc.paragraphs[0]!.id });
+    const provenance = mtProvenance(backend, doc.paragraphs[0]!.id);
     expect(provenance).toEqual([
       expect.objectContaining({ engineId: 'counting', engineVersion: 'v1', sourceLang: 'en', targetLang: 'es', fromCache: true, retranslated: false, text: 'ES(Two.)#2' }),
     ]);
-    expect((await backend.api.getMtProvenance({ paragraphId: doc.paragraphs[1]!.id }))[0]).toMatchObject({ fromCache: false });
+    expect(mtProvenance(backend, doc.paragraphs[1]!.id)[0]).toMatchObject({ fromCache: false });
   });
 
   it('is keyed by engine version: a new version translates again', async () => {
@@ -188,7 +198,7 @@ describe('retranslate', () => {
       ['', 'ES(Two.)#2'],
       ['ES(Two.)#2', 'ES(Two.)#3'],
     ]);
-    const provenance = await backend.api.getMtProvenance({ paragraphId: p.id });
+    const provenance = mtProvenance(backend, p.id);
     expect(provenance.map((e) => [e.text, e.fromCache, e.retranslated])).toEqual([
       ['ES(Two.)#2', false, false],
       ['ES(Two.)#3', false, true],

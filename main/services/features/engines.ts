@@ -12,7 +12,6 @@ import {
   writeEngineDefaults,
   type StoredEngineConfig,
 } from '../../engines/engineConfig.js';
-import { createMtStore } from '../../engines/mtStore.js';
 import { SECRET_ENV_VARS } from '../../electron/secretStore.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../serviceError.js';
@@ -21,7 +20,6 @@ import { chooseEngine, createMtJobs, engineInfo, pairOf } from '../translationSe
 export function createEnginesService(deps: ServiceDeps): EnginesApi {
   const { repos, engines } = deps;
   const jobs = createMtJobs(deps);
-  const store = createMtStore(deps.db);
 
   const apply = (config: StoredEngineConfig): void => engines.setConfigured(buildHttpEngines(config, engines.secrets, engines.http));
   apply(readEngineConfig(repos.settings));
@@ -138,13 +136,6 @@ export function createEnginesService(deps: ServiceDeps): EnginesApi {
         bypassCache: true,
         ...(engineId !== undefined ? { engineId } : {}),
       });
-    },
-
-    async getMtProvenance({ paragraphId }) {
-      if (!repos.paragraphs.get(paragraphId)) {
-        throw new ServiceError('PARAGRAPH_NOT_FOUND', 'This paragraph does not exist (it may have been deleted).', { paragraphId });
-      }
-      return store.provenanceOf(paragraphId);
     },
   };
 }

@@ -1,5 +1,7 @@
 /** Living stories: a revised source applied to a document in work, over a real database. */
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createImportingRepo } from '../../db/repositories/importing/importingRepo.js';
 import type { DocumentDetail } from '../../../shared/types.js';
 import { createBackend, type Backend } from '../../backend.js';
 import { dbDigest } from '../../import/testing/dbDigest.js';
@@ -100,11 +102,13 @@ describe('reimportDocument', () => {
     expect(reopened).toEqual([
       expect.objectContaining({ paragraphId: rain!.id, oldSource: rain!.source, oldTarget: rain!.target, oldStatus: 'signed-off', signedOffByName: 'Eda' }),
     ]);
-    const archived = await api.listArchivedParagraphs({ documentId: before.id });
-    expect(archived).toEqual([expect.objectContaining({ paragraphId: schools!.id, oldNumber: 4, source: schools!.source, target: schools!.target })]);
+    const db = new Database(backend.dbPath, { readonly: true });
+    const archived = createImportingRepo(db).archived(before.id);
+    db.close();
+    expect(archived).toEqual([expect.objectContaining({ paragraphId: schools!.id, oldPosition: 3, source: schools!.source, target: schools!.target })]);
 
     // Removed text is not exported; the reopened paragraph is settled once confirmed again.
-    const draft = await api.exportDocument({ documentId: before.id, format: 'txt', mode: 'draft' });
+    const draft = await api.exportFile({ documentId: before.id, format: 'txt', mode: 'draft' });
     expect(draft.content).not.toContain('Schools');
     expect(draft.content).not.toContain('Escuelas');
     await api.confirmParagraphs({ paragraphIds: [rain2!.id] });

@@ -5,7 +5,7 @@
  * kept as a reference; new ones are inserted in place; removed ones are archived with their history
  * (outside `paragraphs`, so they are never exported). One transaction: all or nothing.
  */
-import type { ArchivedParagraph, ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
+import type { ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
 import type { HtmlExtract, ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
 import { planReimport, type ReimportPlan } from '../../../shared/import/reimportPlan.js';
 import { isInvisible } from '../../../shared/import/visibleText.js';
@@ -259,17 +259,6 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
           signedOffByName,
           reimportedAt,
         }));
-    },
-    async listArchivedParagraphs({ documentId }): Promise<ArchivedParagraph[]> {
-      requireDocument(documentId);
-      return importing.archived(documentId).map((a) => ({
-        paragraphId: a.paragraphId,
-        oldNumber: a.oldPosition + 1,
-        source: a.source,
-        target: a.target,
-        status: a.status,
-        archivedAt: a.archivedAt,
-      }));
     },
   };
 }

@@ -47,6 +47,23 @@ function rows(backend: Backend, sql: string): Record<string, unknown>[] {
 }
 
 describe('the sign-off gate', () => {
+  it('signOffParagraphs (the all-or-nothing sign-off the API keeps) records the same review signal as signOffReviewed', async () => {
+    const backend = start();
+    const { api } = backend;
+    await actAs(api, { name: 'Elena', role: 'editor' });
+    const doc = await article(backend, ['The house is red.', 'The car is blue.']);
+    const ids = doc.paragraphs.map((p) => p.id);
+    await api.updateParagraphTarget({ paragraphId: ids[0]!, target: 'La casa es roja.' });
+    await api.updateParagraphTarget({ paragraphId: ids[1]!, target: 'El coche es azul.' });
+    await read(backend, ids[0]!, 300);
+    await read(backend, ids[1]!, 5000);
+    await api.reportDiffViewed({ paragraphId: ids[1]! });
+    await api.signOffParagraphs({ paragraphIds: ids });
+    const review = async (id: string) => (await api.getParagraphHistory({ paragraphId: id })).entries.at(-1)!;
+    expect(await review(ids[0]!)).toMatchObject({ action: 'sign-off', review: { dwellMs: 300, words: 4, diffViewed: false, fast: true } });
+    expect(await review(ids[1]!)).toMatchObject({ action: 'sign-off', review: { dwellMs: 5000, words: 4, diffViewed: true, fast: false } });
+  });
+
   it('skips paragraphs with QA errors, signs off the rest, and reports why', async () => {
     const backend = start();
     const { api } = backend;

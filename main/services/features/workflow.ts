@@ -1,7 +1,5 @@
 /** Services of `WorkflowApi`: sign-off with the QA gate and a summary, history, undo/redo, restore. */
-import { isFastSignOff, readingWords } from '../../../shared/features/workflowReview.js';
 import type {
-  FastSignOff,
   HistoryEntry,
   ParagraphChange,
   SkippedParagraph,
@@ -61,16 +59,7 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
       // Review signals: a sign-off faster than a plausible reading speed is recorded as fast. The
       // reading time and "diff viewed" are Verso's own records (reportReviewFocus, reportDiffViewed),
       // never the figures the client sends in `review` (kept in the contract, not trusted).
-      const reviews = new Map<string, { dwellMs: number; words: number; diffViewed: boolean; fast: boolean }>();
-      const fast: FastSignOff[] = [];
-      const targetLang = (p: Paragraph) => repos.documents.get(p.documentId)?.targetLang ?? 'und';
-      for (const p of accepted) {
-        const dwellMs = deps.reviewClock.dwellMs(p.id);
-        const words = readingWords(p.target, targetLang(p));
-        const isFast = isFastSignOff(dwellMs, words);
-        reviews.set(p.id, { dwellMs, words, diffViewed: deps.reviewClock.sawDiff(p.id), fast: isFast });
-        if (isFast) fast.push({ paragraphId: p.id, number: p.index + 1, dwellMs, words });
-      }
+      const { reviews, fast } = core.reviewSignals(accepted);
       const signedOff = accepted.length > 0 ? core.writeSignOff(accepted, author, overriding, reviews) : [];
       skipped.sort((a, b) => a.number - b.number);
       return { signedOff, skipped, fast };

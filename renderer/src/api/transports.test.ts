@@ -65,8 +65,8 @@ describe('createMemoryTransport', () => {
 
   it('reports an uncoded exception as INTERNAL', async () => {
     const api = new FakeVersoApi();
-    api.getAppInfo = () => Promise.reject(new Error('boom'));
-    const result = await createMemoryTransport(api).invoke('getAppInfo', {});
+    api.getProfile = () => Promise.reject(new Error('boom'));
+    const result = await createMemoryTransport(api).invoke('getProfile', {});
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
   });
 
@@ -83,8 +83,8 @@ describe('createMemoryTransport', () => {
 
   it('keeps coded errors thrown by a service, with their details', async () => {
     const api = new FakeVersoApi();
-    api.exportDocument = () => Promise.reject(new FakeApiError('EXPORT_NOT_SIGNED_OFF', 'no', { count: 2, paragraphs: [1, 3] }));
-    const result = await createMemoryTransport(api).invoke('exportDocument', { documentId: 'd', format: 'txt', mode: 'publish' });
+    api.exportFile = () => Promise.reject(new FakeApiError('EXPORT_NOT_SIGNED_OFF', 'no', { count: 2, paragraphs: [1, 3] }));
+    const result = await createMemoryTransport(api).invoke('exportFile', { documentId: 'd', format: 'txt', mode: 'publish' });
     expect(result).toEqual({ ok: false, error: { code: 'EXPORT_NOT_SIGNED_OFF', message: 'no', details: { count: 2, paragraphs: [1, 3] } } });
   });
 });

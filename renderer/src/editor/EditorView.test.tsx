@@ -427,7 +427,7 @@ describe('export', () => {
     expect(platform.savedFiles).toEqual([
       { fileName: 'article.es.md', mimeType: 'text/markdown; charset=utf-8', content: 'DRAFT\n\nUno.\n\nDos.\n\nTres.\n' },
     ]);
-    expect(api.callsOf('exportDocument').at(-1)).toMatchObject({ format: 'md', mode: 'draft' });
+    expect(api.callsOf('exportFile').at(-1)).toMatchObject({ format: 'md', mode: 'draft' });
   });
 
   it('the refusal for a single paragraph uses the singular, in German too', async () => {

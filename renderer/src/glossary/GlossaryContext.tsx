@@ -42,10 +42,6 @@ export function DocumentGlossaryProvider({ documentId, children }: { documentId:
   return <GlossaryContext.Provider value={value}>{children}</GlossaryContext.Provider>;
 }
 
-export function useGlossaryTerms(): readonly GlossaryTerm[] {
-  return useContext(GlossaryContext).terms;
-}
-
 /** The document's terms, indexed for matching (`index.matches(text, lang)`). */
 export function useGlossaryIndex(): TermIndex<GlossaryTerm> {
   return useContext(GlossaryContext).index;

@@ -9,8 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { QaIssue } from '../../../shared/qa/runQa.js';
 import type { DocumentDetail } from '../../../shared/types.js';
 import { qaMessage } from './qaMessage.js';
-import type { QaCheck } from '../../../shared/qa/types.js';
-import { paragraphQa, useParagraphQa } from './paragraphQa.js';
+import { useParagraphQa } from './paragraphQa.js';
 import { useParagraphPass, type ParagraphPass } from '../editor/useParagraphPass.js';
 
 export interface ParagraphIssues {
@@ -35,12 +34,6 @@ function collect(pass: ParagraphPass<readonly QaIssue[]>): ParagraphIssues[] {
     if (issues.length > 0) out.push({ paragraphId: p.id, number: p.index + 1, issues });
   });
   return out;
-}
-
-/** QA issues of every paragraph that has a translation (stored text). */
-export function documentIssues(doc: DocumentDetail, extraChecks: readonly QaCheck[] = []): ParagraphIssues[] {
-  const qa = paragraphQa(doc.sourceLang, doc.targetLang, extraChecks);
-  return collect({ paragraphs: doc.paragraphs, results: doc.paragraphs.map(qa) });
 }
 
 export function DocumentQa({ doc, onFocusParagraph }: { doc: DocumentDetail; onFocusParagraph: (id: string) => void }) {

@@ -110,5 +110,3 @@ export function createAuditRepo(db: Database.Database) {
     publicKey: (keyId: string) => keyStmt.get(keyId) ?? null,
   };
 }
-
-export type AuditRepo = ReturnType<typeof createAuditRepo>;

@@ -18,5 +18,3 @@ export function createExclusionRepo(db: Database.Database) {
     },
   };
 }
-
-export type ExclusionRepo = ReturnType<typeof createExclusionRepo>;

@@ -163,5 +163,3 @@ export function createImportingRepo(db: Database.Database) {
     },
   };
 }
-
-export type ImportingRepo = ReturnType<typeof createImportingRepo>;

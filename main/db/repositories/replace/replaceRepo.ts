@@ -24,5 +24,3 @@ export function createReplaceRepo(db: Database.Database) {
     },
   };
 }
-
-export type ReplaceRepo = ReturnType<typeof createReplaceRepo>;
