@@ -5,7 +5,7 @@
 import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, LevelFormat, Packer, Paragraph, Table, Textbox, TextRun, type ILevelsOptions, type IRunOptions, type ParagraphChild } from 'docx';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { renderSpans } from '../../../shared/inline/renderInline.js';
-import { languageInfo } from '../../../shared/languages.js';
+import { languageInfoOrBase } from '../../../shared/languages.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
 import { structuredBlocks } from './docxStructure.js';
 import { exportTitle, tidy, visibleText } from '../text.js';
@@ -24,7 +24,7 @@ const HEADINGS = [
 ] as const;
 
 function runLanguage(lang: string): NonNullable<IRunOptions['language']> {
-  const info = languageInfo(lang);
+  const info = languageInfoOrBase(lang);
   if (info?.dir === 'rtl') return { value: lang, bidirectional: lang };
   if (/^(zh|ja|ko)\b/.test(lang)) return { value: lang, eastAsia: lang };
   return { value: lang };
@@ -128,7 +128,7 @@ function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean, list: Order
 }
 
 export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
-  const rtl = languageInfo(doc.targetLang)?.dir === 'rtl';
+  const rtl = languageInfoOrBase(doc.targetLang)?.dir === 'rtl';
   const children: (Paragraph | Table | Textbox)[] = [];
   if (doc.draftNotice !== null) {
     children.push(new Paragraph({ style: DRAFT_STYLE_ID, children: docxParagraphRuns(tidy(doc.draftNotice.text), doc.draftNotice.lang) }));
@@ -147,7 +147,7 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
     style: { paragraph: { indent: { left: 720, hanging: 360 } } },
   });
   if (doc.footer) {
-    const frtl = languageInfo(doc.footer.lang)?.dir === 'rtl';
+    const frtl = languageInfoOrBase(doc.footer.lang)?.dir === 'rtl';
     for (const line of doc.footer.lines) {
       children.push(new Paragraph({ style: DISCLOSURE_STYLE_ID, bidirectional: frtl, children: docxParagraphRuns(tidy(line), doc.footer.lang) }));
     }

@@ -81,6 +81,13 @@ describe('HTML', () => {
 });
 
 describe('DOCX', () => {
+  it('a regional right-to-left target (ar-EG) is right to left, like its language', async () => {
+    const xml = (lang: string) => async () => docxParts(await writeDocx(sampleExport({ targetLang: lang, footer: { lang, lines: ['نص'] } })))['word/document.xml']!;
+    expect(await xml('ar-EG')()).toContain('<w:bidi/>');
+    expect(await xml('ar')()).toContain('<w:bidi/>');
+    expect(await xml('es-MX')()).not.toContain('<w:bidi/>');
+  });
+
   it('has Word headings, paragraphs, and the footer as its own styled paragraphs, once, at the end', async () => {
     const bytes = await writeDocx(sampleExport());
     const paragraphs = docxParagraphs(bytes);
