@@ -278,8 +278,12 @@ describe('deriveTitle', () => {
     expect(deriveTitle([p('Image: Alibaba'), h(2, 'Second'), h(1, 'Main')])).toBe('Second');
   });
 
-  it('falls back to the first segment', () => {
-    expect(deriveTitle(segmentText(ARTICLE, 'txt'))).toBe('Image: Alibaba');
+  it('falls back to the first segment that is not a photo credit', () => {
+    expect(deriveTitle(segmentText(ARTICLE, 'txt'))).toBe('The Chinese e-commerce giant Alibaba denied a Financial Times (FT) report to the AFP news agency on Saturday. The…');
+    expect(deriveTitle([p('Foto: dpa'), p('Der Rhein steigt')])).toBe('Der Rhein steigt');
+    // "Source: …" names a data source, not a picture; and a credit alone is still better than nothing.
+    expect(deriveTitle([p('Source: the ministry said on Monday'), p('Rain')])).toBe('Source: the ministry said on Monday');
+    expect(deriveTitle([p('Image: Alibaba')])).toBe('Image: Alibaba');
   });
 
   it('prefers text over a leading code block', () => {

@@ -2,6 +2,7 @@
  * Splitting an imported article into paragraphs (segments), for plain text and Markdown.
  * No Node, no DOM.
  */
+import { isCreditOnly } from './import/photoCredits.js';
 import { isInvisible } from './import/visibleText.js';
 import { parseMarkdown } from './markdown/parseMarkdown.js';
 import type { Segment, SourceFormat } from './types.js';
@@ -56,13 +57,15 @@ export function isFencedCode(text: string): boolean {
 const TITLE_MAX = 120;
 
 /**
- * Title for a document: the first heading's text, else the first (non-code) segment's text;
+ * Title for a document: the first heading's text, else the first segment's text that is neither
+ * code nor a photo credit ("Image: Alibaba" above a story copied with its picture's line);
  * whitespace collapsed to single spaces; cut to at most 120 characters (UTF-16 units, never
  * splitting a surrogate pair) at a word boundary, ending in '…'. '' when there are no segments.
  */
 export function deriveTitle(segments: Segment[]): string {
   const chosen =
     segments.find((s) => s.kind === 'heading' && s.text.trim() !== '') ??
+    segments.find((s) => s.text.trim() !== '' && !isFencedCode(s.text) && !isCreditOnly(s.text)) ??
     segments.find((s) => s.text.trim() !== '' && !isFencedCode(s.text)) ??
     segments.find((s) => s.text.trim() !== '');
   if (!chosen) return '';

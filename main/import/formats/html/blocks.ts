@@ -12,7 +12,8 @@ import { renderPlainText, safeHref } from '../../../../shared/inline/renderInlin
 import { hasWords, isInvisible } from '../../../../shared/import/visibleText.js';
 import type { ImportedSegment } from '../../../../shared/import/importedDocument.js';
 import type { BlockKind } from '../../../../shared/types.js';
-import { creditStart, isBoilerplate, isRelatedLead } from './boilerplate.js';
+import { isBoilerplate, isRelatedLead } from './boilerplate.js';
+import { creditStart } from '../../../../shared/import/photoCredits.js';
 import { hasDescendant, isElement, isText, type DomElement, type DomNode } from './dom.js';
 
 /** Never text of a paragraph (most never reach here: buildDom leaves them out). */

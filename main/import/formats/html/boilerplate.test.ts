@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { creditStart, isBoilerplate, isCreditOnly, isRelatedLead, isTimestampOnly, languagesFor, withoutCredit } from './boilerplate.js';
+import { isBoilerplate, isRelatedLead, isTimestampOnly, languagesFor } from './boilerplate.js';
+import { creditStart, isCreditOnly, withoutCredit } from '../../../../shared/import/photoCredits.js';
 
 const ALL = languagesFor(null);
 const EN = languagesFor('en-GB');

@@ -10,7 +10,8 @@
  */
 import { all, hasDescendant, hasTextBeside, inside, textOf, type DomDocument, type DomElement } from './dom.js';
 import { HIDDEN_MARK } from './buildDom.js';
-import { isBoilerplate, isCreditOnly, wordsBesideTime } from './boilerplate.js';
+import { isBoilerplate, wordsBesideTime } from './boilerplate.js';
+import { isCreditOnly } from '../../../../shared/import/photoCredits.js';
 
 /** Ancestor tests by name walk up the tree; linkedom's closest() parses its selector on every call. */
 const FIGCAPTION = new Set(['figcaption']);
