@@ -4,13 +4,14 @@
  * SmartArt, embedded objects, headers and footers, tracked deletions… are listed with where they
  * were (1-based paragraph numbers of the imported document; 0: before the first paragraph). An
  * XLIFF file's notes are kept (as comments); alternative translations, context, notes outside any
- * unit, annotations, glossary and other module data, binary units are listed. Pure.
+ * unit, annotations, glossary and other module data, binary units, a translation whose unit has
+ * no source text are listed. Pure.
  */
 
 export const IMPORT_REPORT_KEPT = ['footnote', 'endnote', 'textBox', 'table', 'comment', 'strike', 'note'] as const;
 export const IMPORT_REPORT_NOT_KEPT = [
   'image', 'chart', 'smartArt', 'shape', 'equation', 'object', 'symbol', 'field', 'nestedTable', 'headerFooter', 'trackedDeletion', 'unreferencedNote',
-  'alternative', 'context', 'fileNote', 'annotation', 'glossary', 'metadata', 'binary',
+  'alternative', 'context', 'fileNote', 'annotation', 'glossary', 'metadata', 'binary', 'targetWithoutSource',
 ] as const;
 
 export type ImportReportKeptItem = (typeof IMPORT_REPORT_KEPT)[number];

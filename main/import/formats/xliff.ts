@@ -197,6 +197,7 @@ export function parseXliff(input: string): ParsedImport {
     } else {
       // A unit with nothing to translate: what it held has no paragraph to go with.
       for (const item of unit.lost) report.add(item, null);
+      if (targetText.replace(/[\uE000-\uE2FF]/g, '').trim() !== '') report.add('targetWithoutSource', null);
     }
     unit = null;
   };

@@ -24,6 +24,7 @@ describe('XLIFF 1.2', () => {
        <note from="reviewer">Check the river's name.</note><note>Second note</note>
        <context-group purpose="location"><context context-type="sourcefile">story.txt</context></context-group></trans-unit>
      <trans-unit id="2"><source>Rain fell.</source></trans-unit>
+     <trans-unit id="3"><source></source><target>Un texto sin origen</target></trans-unit>
      <bin-unit id="b1" mime-type="image/png"><bin-source><external-file href="map.png"/></bin-source></bin-unit>`,
     '<note>Deadline: noon.</note>',
   );
@@ -47,6 +48,7 @@ describe('XLIFF 1.2', () => {
       ['fileNote', false, 1, []],
       ['annotation', false, 1, [1]],
       ['binary', false, 1, []],
+      ['targetWithoutSource', false, 1, []],
     ]);
   });
 });
