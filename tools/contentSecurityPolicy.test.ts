@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../main/bridge/securityHeaders.js';
 import { withContentSecurityPolicy } from '../main/electron/sessionPolicy.js';
 import { contentSecurityPolicyMeta } from '../vite.config.js';
-import { CONTENT_SECURITY_POLICY, CSP_PLACEHOLDER, META_CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.js';
+import { CONTENT_SECURITY_POLICY, CSP_PLACEHOLDER, META_CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const indexHtml = fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
