@@ -9,6 +9,7 @@
  * distance over the tokens where inserting, deleting or replacing a token costs 1 and replacing a
  * token by the same token in another case costs 0.5. Two empty texts score 100.
  */
+import { levenshtein } from '../text/editDistance.js';
 import { wordSegmenter } from '../text/words.js';
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -37,29 +38,17 @@ export function matchTokens(text: string, lang: string): string[] {
   return out;
 }
 
+interface CasedToken {
+  exact: string;
+  lower: string;
+}
+const cased = (tokens: readonly string[]): CasedToken[] => tokens.map((t) => ({ exact: t, lower: t.toLowerCase() }));
+/** Replacing a token: 0 when the same, 1 (half of 2) when only the case differs, else 2. */
+const caseHalf = (x: CasedToken, y: CasedToken): number => (x.exact === y.exact ? 0 : x.lower === y.lower ? 1 : 2);
+
 /** Twice the token edit distance (integers: a case-only replacement costs 1 here, i.e. 0.5). */
 export function doubledTokenDistance(a: readonly string[], b: readonly string[]): number {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0) return 2 * m;
-  if (m === 0) return 2 * n;
-  const al = a.map((t) => t.toLowerCase());
-  const bl = b.map((t) => t.toLowerCase());
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = 2 * j;
-  for (let i = 1; i <= n; i++) {
-    cur[0] = 2 * i;
-    const ai = a[i - 1];
-    const ail = al[i - 1];
-    for (let j = 1; j <= m; j++) {
-      const sub = ai === b[j - 1] ? 0 : ail === bl[j - 1] ? 1 : 2;
-      const v = Math.min(prev[j - 1]! + sub, prev[j]! + 2, cur[j - 1]! + 2);
-      cur[j] = v;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[m]!;
+  return levenshtein(cased(a), cased(b), caseHalf, 2);
 }
 
 /** score from token counts and the doubled distance (exact integer arithmetic). */

@@ -4,7 +4,8 @@
  * against the text exported now). No footer: it is not a paragraph.
  */
 import { createHash } from 'node:crypto';
-import { editDistance, normalisedCharDistance } from '../../../shared/metrics/effort.js';
+import { normalisedCharDistance } from '../../../shared/metrics/effort.js';
+import { editDistance } from '../../../shared/text/editDistance.js';
 import { originKind, type ExportDocument, type ExportParagraph } from '../model.js';
 import type { HumanDeclaration, OriginKind } from '../../../shared/types.js';
 
