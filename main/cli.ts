@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-/** `verso` on the command line (package.json "bin"): see main/export/cli/runCli.ts. */
+/** `verso` on the command line (package.json "bin"): see main/cli/runCli.ts. */
 import { APP_VERSION } from './appRoot.js';
-import { runCli } from './export/cli/runCli.js';
+import { runCli } from './cli/runCli.js';
 import { resolveDataDir } from './paths.js';
 import { escapeForTerminal } from '../shared/textHygiene.js';
 

@@ -5,15 +5,15 @@
  */
 import fs from 'node:fs';
 import { createBackend, type Backend } from './backend.js';
-import { createEventHub } from './api/eventHub.js';
-import { isServiceError } from './services/serviceError.js';
+import { createEventHub } from './jobs/eventHub.js';
+import { isServiceError } from './core/serviceError.js';
 import type { ApiError } from '../shared/types.js';
-import { passphraseProtector } from './signing/keyProtection.js';
+import { passphraseProtector } from './db/audit/keyProtection.js';
 import { startBridge } from './bridge/server.js';
 import { resolveDataDir } from './paths.js';
 import { APP_VERSION, rendererDir } from './appRoot.js';
 import { exitWithParent } from './exitWithParent.js';
-import { appLog } from './log/logger.js';
+import { appLog } from './core/log/logger.js';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 0;

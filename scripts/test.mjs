@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, unused exports (knip), unit and component tests (Vitest), then end-to-end tests (Playwright in
+// `npm test`: type-check, layer rules (dependency-cruiser), unused exports (knip), unit and component tests (Vitest), then end-to-end tests (Playwright in
 // browser mode, Debian's Chromium; plus the Electron smoke test where a binary exists).
 // Prints one last line: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
@@ -35,6 +35,12 @@ const wants = (part) => only.length === 0 || only.includes(part);
 if (wants('unit')) {
   const tsc = step('Type-check (tsc -b)', bin('tsc'), ['-b']);
   if (tsc === 0) totals.passed += 1;
+  else totals.failed += 1;
+
+  // The layer rules (.dependency-cruiser.cjs; tools/dependencyRules.test.ts proves each can fail); counts as one test.
+  // Known violations (.dependency-cruiser-known-violations.json) are the ones still being taken apart.
+  const layers = step('Layer rules (dependency-cruiser)', bin('depcruise'), ['main', 'shared', 'renderer', '--ignore-known', '--output-type', 'err']);
+  if (layers === 0) totals.passed += 1;
   else totals.failed += 1;
 
   // knip (knip.jsonc): an export, file or dependency nothing uses fails the run; counts as one test.

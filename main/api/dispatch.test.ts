@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openFileLog } from '../log/logger.js';
+import { openFileLog } from '../core/log/logger.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { LIMITS } from '../../shared/limits.js';
 import { METHOD_NAMES, type VersoApi } from '../../shared/api.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { createDispatcher } from './dispatch.js';
 
 /** A VersoApi whose every method records its calls and resolves to { called: method }. */

@@ -5,8 +5,8 @@
 import { isMethodName, type ApiResult, type MethodName, type VersoApi } from '../../shared/api.js';
 import type { ApiError } from '../../shared/types.js';
 import { validateInput } from '../../shared/schemas.js';
-import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../log/logger.js';
-import { isServiceError } from '../services/serviceError.js';
+import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../core/log/logger.js';
+import { isServiceError } from '../core/serviceError.js';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_FILE_PATTERN, BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/features/backupsApi.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { checkLibraryFile } from './libraryFile.js';
 
 export const BACKUPS_FOLDER = 'backups';

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../shared/features/backupsApi.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { backupFileName, backupsDir, makeStandalone, writeBackup } from './backupFiles.js';
 import { checkLibraryFile } from './libraryFile.js';
 

@@ -13,7 +13,7 @@ import http from 'node:http';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, EventName, VersoEvents } from '../../shared/api.js';
-import { appLog, logFailure } from '../log/logger.js';
+import { appLog, logFailure } from '../core/log/logger.js';
 import { bodyLimitFor, LARGEST_BODY_BYTES } from './bodyLimits.js';
 import { resolveStaticPath, sendStaticFile } from './staticFiles.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { RENDERER_MIME_TYPES } from '../rendererMimeTypes.js';
+import { RENDERER_MIME_TYPES } from './rendererMimeTypes.js';
 
 /** Resolves a URL path inside `root`; null when it escapes the folder or is not a file. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {

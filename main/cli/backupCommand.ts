@@ -8,12 +8,12 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupsDir, writeBackup, writeBackupFile } from '../../backups/backupFiles.js';
-import { checkLibraryFile } from '../../backups/libraryFile.js';
-import { libraryInUse, restoreLibraryFile } from '../../backups/restoreLibrary.js';
-import { backupKeep, DB_FILE_NAME } from '../../backend.js';
+import { backupsDir, writeBackup, writeBackupFile } from '../backups/backupFiles.js';
+import { checkLibraryFile } from '../backups/libraryFile.js';
+import { libraryInUse, restoreLibraryFile } from '../backups/restoreLibrary.js';
+import { backupKeep, DB_FILE_NAME } from '../backend.js';
 import { CliError } from './writeExportFile.js';
-import type { CliIo } from './runCli.js';
+import type { CliIo } from './cliIo.js';
 
 type Usage = (message: string) => Error;
 

@@ -2,14 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleEntry } from '../../testing/bundleEntry.js';
+import { bundleEntry } from '../testing/bundleEntry.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportFixture, type ExportFixture } from '../testing/exportFixture.js';
-import { docxParagraphs } from '../testing/docxParagraphs.js';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+import { exportFixture, type ExportFixture } from '../export/testing/exportFixture.js';
+import { docxParagraphs } from '../export/testing/docxParagraphs.js';
+import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { resolveOutputPath, writeExportFile } from './writeExportFile.js';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..');
 // Inside the work tree, so the bundle finds better-sqlite3 in node_modules like dist/main/cli.cjs does.
 const bundleDir = path.join(root, 'test-results', `cli-bundle-${process.pid}`);
 const cli = path.join(bundleDir, 'cli.cjs');

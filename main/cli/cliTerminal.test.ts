@@ -8,12 +8,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { bundleEntry } from '../../testing/bundleEntry.js';
+import { bundleEntry } from '../testing/bundleEntry.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportFixture, type ExportFixture } from '../testing/exportFixture.js';
-import { DB_FILE_NAME } from '../../backend.js';
+import { exportFixture, type ExportFixture } from '../export/testing/exportFixture.js';
+import { DB_FILE_NAME } from '../backend.js';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..');
 const bundleDir = path.join(root, 'test-results', `cli-terminal-${process.pid}`);
 const cli = path.join(bundleDir, 'cli.cjs');
 let fixture: ExportFixture;

@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../backend.js';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
-import { runCli, type CliIo } from './runCli.js';
+import { createBackend } from '../backend.js';
+import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
+import type { CliIo } from './cliIo.js';
+import { runCli } from './runCli.js';
 
 let dataDir: string;
 let out: string;

@@ -4,10 +4,10 @@
  * `tbx` is TBX-Basic 2008 (v2), the form OmegaT and translate-toolkit read; `tbx-v3` is TBX v3.
  */
 import { parseArgs } from 'node:util';
-import type { GlossaryExportResult, GlossaryFileFormat, GlossaryTbxVersion } from '../../../shared/features/glossaryApi.js';
-import type { Backend } from '../../backend.js';
+import type { GlossaryExportResult, GlossaryFileFormat, GlossaryTbxVersion } from '../../shared/features/glossaryApi.js';
+import type { Backend } from '../backend.js';
 import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
-import type { CliIo } from './runCli.js';
+import type { CliIo } from './cliIo.js';
 
 type Usage = (message: string) => Error;
 

@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ReimportResult } from '../../../shared/features/importingApi.js';
-import type { DocumentDetail, DocumentSummary } from '../../../shared/types.js';
-import type { Backend } from '../../backend.js';
+import type { ReimportResult } from '../../shared/features/importingApi.js';
+import type { DocumentDetail, DocumentSummary } from '../../shared/types.js';
+import type { Backend } from '../backend.js';
 import { CliError } from './writeExportFile.js';
 
 export interface ImportCliDeps {

@@ -14,25 +14,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FILE_FORMATS, type ExportFileFormat, type ExportFileResult } from '../../../shared/features/exportingApi.js';
-import type { DocumentSummary } from '../../../shared/types.js';
-import { createBackend, DB_FILE_NAME, type Backend } from '../../backend.js';
-import { slugify } from '../../services/exportService.js';
+import { EXPORT_FILE_FORMATS, type ExportFileFormat, type ExportFileResult } from '../../shared/features/exportingApi.js';
+import type { DocumentSummary } from '../../shared/types.js';
+import { createBackend, DB_FILE_NAME, type Backend } from '../backend.js';
+import { slugify } from '../export/naming.js';
+import type { CliIo } from './cliIo.js';
 import { CliError, resolveOutputPath, writeExportFile } from './writeExportFile.js';
 import { verifyCommand } from './verifyCommand.js';
 import { backupCommand, restoreCommand } from './backupCommand.js';
 import { GLOSSARY_USAGE, glossaryExportCommand } from './glossaryCommand.js';
 import { importCommand, reimportCommand } from './importCommand.js';
-import { escapeForTerminal } from '../../../shared/textHygiene.js';
+import { escapeForTerminal } from '../../shared/textHygiene.js';
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  version: string;
-  resolveDataDir: (env: NodeJS.ProcessEnv) => string;
-}
 
 class UsageError extends CliError {}
 

@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportFixture, type ExportFixture } from '../testing/exportFixture.js';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+import { exportFixture, type ExportFixture } from '../export/testing/exportFixture.js';
+import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { runCli } from './runCli.js';
 
 let f: ExportFixture;

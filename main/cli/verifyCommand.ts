@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LibraryCheck } from '../../../shared/features/signaturesApi.js';
-import type { Backend } from '../../backend.js';
-import { parseAttestation, verifyAttestation, verifyTextAgainst } from '../../signing/verifyAttestation.js';
-import { describeProblem } from '../../signing/verifyLibrary.js';
+import type { LibraryCheck } from '../../shared/features/signaturesApi.js';
+import type { Backend } from '../backend.js';
+import { parseAttestation, verifyAttestation, verifyTextAgainst } from '../signing/verifyAttestation.js';
+import { describeProblem } from '../signing/verifyLibrary.js';
 import { CliError } from './writeExportFile.js';
 
 export interface VerifyIo {

@@ -4,8 +4,15 @@
  * outright (XXE, "billion laughs"), and nesting depth and element count are capped.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { ServiceError } from '../../services/serviceError.js';
-import { IMPORT_LIMITS } from '../limits.js';
+import { ServiceError } from './serviceError.js';
+
+/** Bounds of every XML file read (import/limits.ts names them for imports). */
+export const XML_LIMITS = {
+  /** Deepest element nesting. */
+  depth: 256,
+  /** Most elements in one file (a Word file of 20,000 paragraphs has about 500,000). */
+  elements: 2_000_000,
+} as const;
 
 export interface XmlHandlers {
   open(tag: SaxesTagNS, depth: number): void;
@@ -60,15 +67,15 @@ export function parseXml(text: string, handlers: XmlHandlers): void {
     rootSeen = true;
     depth++;
     elements++;
-    if (depth > IMPORT_LIMITS.xmlDepth) {
-      throw new ServiceError('IMPORT_TOO_COMPLEX', `The file nests elements deeper than ${IMPORT_LIMITS.xmlDepth} levels.`, {
-        limit: IMPORT_LIMITS.xmlDepth,
+    if (depth > XML_LIMITS.depth) {
+      throw new ServiceError('IMPORT_TOO_COMPLEX', `The file nests elements deeper than ${XML_LIMITS.depth} levels.`, {
+        limit: XML_LIMITS.depth,
         what: 'depth',
       });
     }
-    if (elements > IMPORT_LIMITS.xmlElements) {
-      throw new ServiceError('IMPORT_TOO_COMPLEX', `The file has more than ${IMPORT_LIMITS.xmlElements} elements.`, {
-        limit: IMPORT_LIMITS.xmlElements,
+    if (elements > XML_LIMITS.elements) {
+      throw new ServiceError('IMPORT_TOO_COMPLEX', `The file has more than ${XML_LIMITS.elements} elements.`, {
+        limit: XML_LIMITS.elements,
         what: 'elements',
       });
     }

@@ -13,7 +13,7 @@ import type { VersoApi } from '../../shared/api.js';
 import { corruptParagraphsPage, dbFile, makeLibrary } from '../testing/damagedLibrary.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { storageError } from './storageErrors.js';
-import { runCli } from '../export/cli/runCli.js';
+import { runCli } from '../cli/runCli.js';
 
 let dir = '';
 afterEach(() => removeTempDir(dir));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { openDatabase } from './openDatabase.js';

@@ -3,7 +3,7 @@
  * in `PRAGMA user_version`. A database written by a newer Verso is refused untouched.
  */
 import type Database from 'better-sqlite3';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export interface MigrationResult {

@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { assertNotTooNew, migrate, type MigrateHooks } from './migrate.js';
 import { checkProblems, fileProblem } from './libraryIntegrity.js';
 import { libraryDamagedError, storageError } from './storageErrors.js';
-import { isServiceError } from '../services/serviceError.js';
-import type { GoodBackup } from '../library/newestGoodBackup.js';
+import { isServiceError } from '../core/serviceError.js';
+import type { GoodBackup } from './newestGoodBackup.js';
 
 export interface OpenDatabaseOptions {
   /** Path of a better-sqlite3 native build to load (Electron keeps its own build). */

@@ -3,8 +3,8 @@
  * a read-only data directory, a database locked by another program, a damaged file. Anything else
  * is left to the caller (null).
  */
-import { ServiceError } from '../services/serviceError.js';
-import { backupOffer, type GoodBackup } from '../library/newestGoodBackup.js';
+import { ServiceError } from '../core/serviceError.js';
+import { backupOffer, type GoodBackup } from './newestGoodBackup.js';
 
 function codeOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SECURITY_HEADERS } from '../bridge/securityHeaders.js';
-import { RENDERER_MIME_TYPES } from '../rendererMimeTypes.js';
+import { RENDERER_MIME_TYPES } from '../bridge/rendererMimeTypes.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'verso';

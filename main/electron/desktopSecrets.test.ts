@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { createDesktopSecretStore, type SafeStorageCipher } from './desktopSecrets.js';
 import { decideKeyStorage } from './keyStoragePolicy.js';
-import { SECRET_FILE_NAME } from './secretStore.js';
+import { SECRET_FILE_NAME } from '../engines/secretStore.js';
 import { createBackend } from '../backend.js';
 import { createFakeEngine } from '../testing/fakeEngine.js';
 

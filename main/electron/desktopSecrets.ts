@@ -4,9 +4,9 @@
  * a key fails with the KEY_STORE_* code saying why (the VERSO_*_KEY environment variables still work).
  */
 import path from 'node:path';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import type { KeyStorageDecision } from './keyStoragePolicy.js';
-import { createFileSecretStore, SECRET_FILE_NAME, type SecretCipher, type SecretStore } from './secretStore.js';
+import { createFileSecretStore, SECRET_FILE_NAME, type SecretCipher, type SecretStore } from '../engines/secretStore.js';
 
 /** Electron's safeStorage, the part used. */
 export interface SafeStorageCipher {

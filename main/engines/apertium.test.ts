@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { createApertiumEngine } from './apertium.js';
 import { matchPair } from './mtEngine.js';
 import { apertiumEngSpaInstalled } from '../testing/apertiumInstalled.js';

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LanguagePair } from '../../shared/types.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { deformat, reformat } from './apertiumFormat.js';
 import { modeToPair } from './apertiumLanguages.js';
 import { PipelineError, splitAtTagger, UTF8_ENV, type PipelineStats } from './apertiumPipeline.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemorySecretStore } from '../electron/secretStore.js';
+import { createMemorySecretStore } from './secretStore.js';
 import { createApertiumEngine } from './apertium.js';
 import { capabilitiesOf } from './capabilities.js';
 import { buildHttpEngines, DEFAULT_ENGINE_CONFIG } from './engineConfig.js';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSettingsRepo } from '../db/repositories/settingsRepo.js';
-import { createMemorySecretStore } from '../electron/secretStore.js';
+import { createMemorySecretStore } from './secretStore.js';
 import { DEEPL_FREE_URL, DEEPL_PRO_URL } from './http/deepl.js';
 import { DEFAULT_HTTP_OPTIONS } from './http/httpClient.js';
 import { buildHttpEngines, DEFAULT_ENGINE_CONFIG, ENGINE_CONFIG_KEY, isLoopbackHost, keyServer, readEngineConfig, writeEngineConfig } from './engineConfig.js';

@@ -8,8 +8,8 @@ import { isUnencryptedRemote } from '../../shared/features/engineUrls.js';
 
 export { isLoopbackHost, isUnencryptedRemote, keyServer } from '../../shared/features/engineUrls.js';
 import type { SettingsRepo } from '../db/repositories/settingsRepo.js';
-import { ServiceError } from '../services/serviceError.js';
-import type { SecretStore } from '../electron/secretStore.js';
+import { ServiceError } from '../core/serviceError.js';
+import type { SecretStore } from './secretStore.js';
 import { createApertiumApyEngine } from './http/apertiumApy.js';
 import { createDeeplEngine } from './http/deepl.js';
 import type { HttpOptions } from './http/httpClient.js';

@@ -5,7 +5,7 @@
  * and the HTTP behaviour (timeouts, retries, concurrency).
  */
 import type { LanguagePair } from '../../shared/types.js';
-import { createMemorySecretStore, type SecretStore } from '../electron/secretStore.js';
+import { createMemorySecretStore, type SecretStore } from './secretStore.js';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from './http/httpClient.js';
 import { matchPair, type MtEngine } from './mtEngine.js';
 

@@ -12,7 +12,7 @@ import { stringify } from 'csv-stringify/sync';
 import { joinVariants, splitVariants } from '../../shared/glossary/normalize.js';
 import { neutraliseCsvCell, restoreCsvCell } from '../../shared/textHygiene.js';
 import type { GlossaryTerm, GlossaryTermInput } from '../../shared/glossary/types.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 
 export interface ImportRow {
   /** 1-based line (CSV) or entry (TBX) number, for error messages. */

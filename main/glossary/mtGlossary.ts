@@ -2,10 +2,10 @@
 import { termsIn } from '../../shared/glossary/match.js';
 import type { LanguagePair } from '../../shared/types.js';
 import type { GlossaryTerm } from '../engines/mtEngine.js';
-import type { ServiceDeps } from '../services/context.js';
+import type Database from 'better-sqlite3';
 import { termsForPair } from './termsFor.js';
 
-export function glossaryTermsOf(deps: Pick<ServiceDeps, 'db'>, pair: LanguagePair): GlossaryTerm[] {
+export function glossaryTermsOf(deps: { db: Database.Database }, pair: LanguagePair): GlossaryTerm[] {
   return termsForPair(deps.db, pair.source, pair.target).map((t) => ({
     source: t.source,
     target: t.target,

@@ -19,9 +19,9 @@
  * "billion laughs"), and size, depth and term count are capped.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { attr, runParser } from '../import/formats/safeXml.js';
+import { attr, runParser } from '../core/safeXml.js';
 import { GLOSSARY_LIMITS } from '../../shared/glossary/normalize.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import type { ImportRow } from './csv.js';
 
 export const TBX_MAX_DEPTH = 32;

@@ -3,7 +3,7 @@
  * recognised by its zero bytes), else Windows-1252 (a superset of Latin-1). Bytes that look like
  * UTF-8 but are broken (bad sequences, encoded surrogates) are refused rather than guessed at.
  */
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

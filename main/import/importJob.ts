@@ -11,7 +11,7 @@ import type { ApiError } from '../../shared/types.js';
 import { parseGlossaryCsv } from '../glossary/csv.js';
 import { readTbx, type TbxParse } from '../glossary/tbx.js';
 import { decodeTmx, parseTmx, type ParsedTmx } from '../memory/tmx.js';
-import { isServiceError } from '../services/serviceError.js';
+import { isServiceError } from '../core/serviceError.js';
 import { parseImportFile, parseImportText } from './parseImport.js';
 
 interface Pair {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParsedImport } from '../../shared/import/importedDocument.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { runImportJob, type ImportJob, type ImportJobValues, type ImportOutcome } from './importJob.js';
 import { IMPORT_LIMITS } from './limits.js';
 

@@ -1,5 +1,6 @@
 /** Limits of an import; every refusal names the limit it hit. */
 import { LIMITS } from '../../shared/limits.js';
+import { XML_LIMITS } from '../core/safeXml.js';
 
 export const IMPORT_LIMITS = {
   /** Largest file (or pasted text, in UTF-8 bytes). */
@@ -11,9 +12,9 @@ export const IMPORT_LIMITS = {
   /** Longest paragraph, in characters (UTF-16 units). */
   paragraphChars: 20_000,
   /** Deepest XML/HTML element nesting. */
-  xmlDepth: 256,
-  /** Most XML elements in one file (a Word file of 20,000 paragraphs has about 500,000). */
-  xmlElements: 2_000_000,
+  xmlDepth: XML_LIMITS.depth,
+  /** Most XML elements in one file. */
+  xmlElements: XML_LIMITS.elements,
   /** DOCX: most entries the ZIP archive may list. */
   zipEntries: 10_000,
   /** DOCX: largest uncompressed size of one part that is read (document, styles, numbering, relationships). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedSegment } from '../../shared/import/importedDocument.js';
-import type { ServiceError } from '../services/serviceError.js';
+import type { ServiceError } from '../core/serviceError.js';
 import { decodeText } from './decodeText.js';
 import { parseImportFile, parseImportText } from './parseImport.js';
 

@@ -6,7 +6,7 @@ import { extensionOf, IMPORT_EXTENSIONS, type HtmlExtract, type ImportFormat, ty
 import { hasVisibleText } from '../../shared/import/visibleText.js';
 import { markdownExcess, type MarkdownExcess } from '../../shared/markdown/markdownLimits.js';
 import { looksBinary, segmentText } from '../../shared/segment.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { assertWellFormed, decodeText } from './decodeText.js';
 import { parseDocx } from './formats/docx.js';
 import { parseHtml } from './formats/html.js';

@@ -1,6 +1,6 @@
 /** Push events from the services to every transport (IPC, the bridge's SSE, tests). */
 import type { EventName, VersoEvents } from '../../shared/api.js';
-import { appLog, logFailure } from '../log/logger.js';
+import { appLog, logFailure } from '../core/log/logger.js';
 
 export type EventListener = <E extends EventName>(event: E, payload: VersoEvents[E]) => void;
 

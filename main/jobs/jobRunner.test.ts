@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openFileLog } from '../log/logger.js';
+import { openFileLog } from '../core/log/logger.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import type { JobProgress } from '../../shared/types.js';
-import { createEventHub } from '../api/eventHub.js';
-import { ServiceError } from '../services/serviceError.js';
+import { createEventHub } from './eventHub.js';
+import { ServiceError } from '../core/serviceError.js';
 import { createJobRunner, type JobRunnerOptions } from './jobRunner.js';
 
 function setup(options?: JobRunnerOptions) {

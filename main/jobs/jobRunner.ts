@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiError, JobProgress, JobState } from '../../shared/types.js';
-import type { EventHub } from '../api/eventHub.js';
-import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../log/logger.js';
-import { ServiceError, isServiceError } from '../services/serviceError.js';
+import type { EventHub } from './eventHub.js';
+import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../core/log/logger.js';
+import { ServiceError, isServiceError } from '../core/serviceError.js';
 
 export interface JobContext {
   jobId: string;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type BackendOptions } from '../backend.js';
 import { startedAfter } from './dataDirLock.js';
-import { openLibrary, runCli } from '../export/cli/runCli.js';
+import { openLibrary, runCli } from '../cli/runCli.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 
 let dir = '';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { xmlSchemaErrors } from '../testing/validateXml.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { decodeTmx, parseTmx, tmxDate, toTmxDate, writeTmx } from './tmx.js';
 
 const pair = { sourceLang: 'en', targetLang: 'es' };

@@ -7,7 +7,7 @@
  * A file is read completely before anything is stored: a broken file changes nothing.
  */
 import { SaxesParser } from 'saxes';
-import { runParser } from '../import/formats/safeXml.js';
+import { runParser } from '../core/safeXml.js';
 import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
 import { primaryLanguage } from '../../shared/memory/pair.js';
 import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks } from '../../shared/languages.js';
@@ -15,8 +15,8 @@ import { closeToken, MAX_CODES, openToken, soloToken, stripTokens as withoutToke
 import { renderTmxSeg, TmxSegReader } from './tmxInline.js';
 import { codeKind } from '../../shared/memory/formatting.js';
 import type { TmMtOrigin, TmUnit } from '../../shared/features/memoryApi.js';
-import { isMtName } from '../import/formats/xliffOrigin.js';
-import { ServiceError } from '../services/serviceError.js';
+import { isMtName } from '../../shared/import/xliffOrigin.js';
+import { ServiceError } from '../core/serviceError.js';
 import type { NewTmUnit } from './tmStore.js';
 import { escapeXml } from '../../shared/xml/escapeXml.js';
 

@@ -1,13 +1,13 @@
 /** What every service works with, injected by the composition root (main/backend.ts). */
 import type Database from 'better-sqlite3';
 import type { AppInfo, Profile } from '../../shared/types.js';
-import type { EventHub } from '../api/eventHub.js';
+import type { EventHub } from '../jobs/eventHub.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import type { JobRunner } from '../jobs/jobRunner.js';
-import { ServiceError } from './serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import type { ReviewClock } from './reviewClock.js';
-import type { BackupControl } from './features/backups.js';
+import type { BackupControl } from '../backups/backupControl.js';
 
 export interface ServiceDeps {
   db: Database.Database;

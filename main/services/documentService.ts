@@ -14,7 +14,7 @@ import { createImportingRepo } from '../db/repositories/importing/importingRepo.
 import type { DocumentRecord } from '../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from './context.js';
-import { ServiceError } from './serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 import { LIMITS } from '../../shared/limits.js';
 import { deleteDocumentRecorded } from './features/library.js';
 import { cleanImportedTitle } from '../../shared/textHygiene.js';

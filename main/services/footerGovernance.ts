@@ -11,8 +11,8 @@ import { FOOTER_TEMPLATES } from '../../shared/footer.js';
 import versions from '../../shared/footer/versions.json' with { type: 'json' };
 import type { Profile, Settings } from '../../shared/types.js';
 import { requireProfile, type ServiceDeps } from './context.js';
-import { ServiceError } from './serviceError.js';
-import { auditSettingsChange } from '../signing/recordAudit.js';
+import { ServiceError } from '../core/serviceError.js';
+import { auditSettingsChange } from '../db/audit/recordAudit.js';
 
 /** SHA-256 (hex) of a template's lines, encoded as a JSON array of strings (UTF-8). */
 export function footerTemplateSha256(lines: readonly string[]): string {

@@ -14,7 +14,7 @@ import type { CacheKey, MtStore } from '../engines/mtStore.js';
 import { createBatchedWriter } from '../jobs/batchedWriter.js';
 import type { JobContext } from '../jobs/jobRunner.js';
 import type { MtBatchWriter, MtResult } from './mtResultWriter.js';
-import { ServiceError, isServiceError, type ErrorDetails } from './serviceError.js';
+import { ServiceError, isServiceError, type ErrorDetails } from '../core/serviceError.js';
 
 export interface MtJobPlan {
   todo: readonly Paragraph[];

@@ -3,8 +3,8 @@ import type { VersoApi } from '../../shared/api.js';
 import type { Profile } from '../../shared/types.js';
 import { LIMITS } from '../../shared/schemas.js';
 import { CURRENT_PROFILE_KEY, currentProfile, type ServiceDeps } from './context.js';
-import { ServiceError } from './serviceError.js';
-import { auditProfileCreated } from '../signing/recordAudit.js';
+import { ServiceError } from '../core/serviceError.js';
+import { auditProfileCreated } from '../db/audit/recordAudit.js';
 import { cleanProfileName } from '../../shared/features/profilesApi.js';
 import { refuseSameName } from './features/profiles.js';
 

@@ -13,7 +13,7 @@ import type { ErrorCode, Paragraph, ParagraphStatus, Profile } from '../../share
 import { createWorkflowRepo, type WorkflowRepo } from '../db/repositories/workflow/workflowRepo.js';
 import { createReplaceRepo } from '../db/repositories/replace/replaceRepo.js';
 import { formatNumbers, plural, requireProfile, type ServiceDeps } from './context.js';
-import { ServiceError } from './serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 
 /** Edits by the same person within this window fold into one revision (debounced autosave). */
 export const EDIT_COALESCE_MS = 60_000;

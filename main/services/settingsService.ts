@@ -3,8 +3,8 @@ import type { VersoApi } from '../../shared/api.js';
 import { methodSchemas } from '../../shared/schemas.js';
 import type { Settings } from '../../shared/types.js';
 import type { ServiceDeps } from './context.js';
-import { ServiceError } from './serviceError.js';
-import { footerSettingUnrecorded } from '../signing/footerSettingsRecord.js';
+import { ServiceError } from '../core/serviceError.js';
+import { footerSettingUnrecorded } from '../db/audit/footerSettingsRecord.js';
 import { normaliseReason, reasonRequired, recordSettingsChange, requireFooterEditor } from './footerGovernance.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({

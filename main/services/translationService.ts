@@ -20,8 +20,8 @@ import { requireProfile, type ServiceDeps } from './context.js';
 import { runMtJob } from './mtJob.js';
 import { createMtBatchWriter } from './mtResultWriter.js';
 import { glossaryFingerprint, glossaryTermsOf } from '../glossary/mtGlossary.js';
-import { ServiceError } from './serviceError.js';
-import { appLog, logFailure } from '../log/logger.js';
+import { ServiceError } from '../core/serviceError.js';
+import { appLog, logFailure } from '../core/log/logger.js';
 
 export interface ChosenEngine {
   engine: MtEngine;

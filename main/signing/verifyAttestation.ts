@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { encodeSignOff } from '../../shared/signing/canonical.js';
-import { keyIdOf, sha256Hex, verifyEd25519 } from './crypto.js';
+import { keyIdOf, sha256Hex, verifyEd25519 } from '../core/crypto.js';
 
 const hex = z.string();
 const claimSchema = z.object({

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../export/testing/exportFixture.js';
 import { createRepositories } from '../db/repositories/index.js';
 import { appendAuditEntry } from '../db/repositories/audit/auditRepo.js';
-import { signOffPayload } from './auditEntries.js';
+import { signOffPayload } from '../db/audit/auditEntries.js';
 import { describeProblem, verifyLibrary, verifyLibraryInBackground, verifyLibrarySteps } from './verifyLibrary.js';
 
 let f: ExportFixture;

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { verifyChain, type AuditLink } from '../../shared/signing/canonical.js';
 import type { LibraryProblem } from '../../shared/features/signaturesApi.js';
 import type { Repositories } from '../db/repositories/index.js';
-import { sha256Hex } from './crypto.js';
+import { sha256Hex } from '../core/crypto.js';
 import { createSignatureVerifier } from './verifySignatures.js';
 import { recordProblems } from './verifyRecords.js';
 

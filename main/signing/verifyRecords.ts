@@ -7,8 +7,8 @@
 import type Database from 'better-sqlite3';
 import type { LibraryProblem } from '../../shared/features/signaturesApi.js';
 import type { HumanDeclaration } from '../../shared/types.js';
-import { originDeclaredPayload, payloadMatches, profileCreatedPayload, settingsChangePayload, type SettingsChangeRow } from './auditEntries.js';
-import { unrecordedFooterSettings } from './footerSettingsRecord.js';
+import { originDeclaredPayload, payloadMatches, profileCreatedPayload, settingsChangePayload, type SettingsChangeRow } from '../db/audit/auditEntries.js';
+import { unrecordedFooterSettings } from '../db/audit/footerSettingsRecord.js';
 
 function entriesOf(db: Database.Database, kind: string): string[] {
   return db.prepare<[string], { payload: string }>('SELECT payload FROM audit_log WHERE kind = ? ORDER BY seq').all(kind).map((r) => r.payload);

@@ -9,8 +9,8 @@ import { encodeAuditLink, encodeSignOff } from '../../shared/signing/canonical.j
 import type { SignatureProblem } from '../../shared/features/signaturesApi.js';
 import type { Paragraph } from '../../shared/types.js';
 import { createAuditRepo } from '../db/repositories/audit/auditRepo.js';
-import { claimOf } from './auditEntries.js';
-import { sha256Hex, verifyEd25519 } from './crypto.js';
+import { claimOf } from '../db/audit/auditEntries.js';
+import { sha256Hex, verifyEd25519 } from '../core/crypto.js';
 
 export interface ParagraphSignatureCheck {
   paragraphId: string;

@@ -1,6 +1,6 @@
 /** Awaits a call that must fail with a ServiceError and returns the error as the renderer would get it. */
 import type { ApiError } from '../../shared/types.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../core/serviceError.js';
 
 export async function failure(promise: Promise<unknown>): Promise<ApiError> {
   try {

@@ -1,6 +1,6 @@
 /** Records `jobProgress` events so a test can wait for a job's final state. */
 import type { JobProgress } from '../../shared/types.js';
-import type { EventHub } from '../api/eventHub.js';
+import type { EventHub } from '../jobs/eventHub.js';
 
 export interface JobEventLog {
   events: JobProgress[];

@@ -6,7 +6,7 @@
  * Only a positive statement makes a target human: Verso's own metadata (`origin` human) or a
  * TM qualifier says so; a file that says nothing gives "origin unknown", never "human".
  */
-import type { ImportedOrigin } from '../../../shared/import/importedDocument.js';
+import type { ImportedOrigin } from './importedDocument.js';
 
 /** Names of machine translation engines and services, as tools write them in `origin`/`tool-name`. */
 const MT_NAME = /(mt\b|\b(machine|apertium|deepl|google|microsoft|bing|systran|modernmt|amazon|yandex|libretranslate|opus-mt|marian|nllb|openai|gpt|tencent|baidu|papago|lingva|argos)\b)/i;

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackend } from '../backend.js';
-import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
+import { createBackend } from '../../backend.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { appLog } from './logger.js';
 
 let dir = '';

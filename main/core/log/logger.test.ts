@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { logFailure, logIfSlow, openFileLog, whereTheDetailsAre, type AppLog } from './logger.js';
 
 let dir = '';

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
-import { scrubError, scrubText } from '../services/scrubSecrets.js';
+import { scrubError, scrubText } from '../scrubSecrets.js';
 import { RotatingFile, type RotatingFileOptions } from './rotatingFile.js';
 
 export type { Logger } from 'pino';

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIR_MODE, FILE_MODE, tightenDataDirPermissions } from '../library/permissions.js';
+import { DIR_MODE, FILE_MODE, tightenDataDirPermissions } from '../permissions.js';
 
 export interface RotatingFileOptions {
   /** Bytes after which the file is rotated (default 5 MB). */

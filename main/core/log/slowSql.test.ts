@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { openFileLog, type AppLog } from './logger.js';
 import { sqlSummary, timeStatements } from './slowSql.js';
 

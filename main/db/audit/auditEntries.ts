@@ -2,8 +2,8 @@
  * What each audit-log entry says (its canonical payload). Texts appear only as SHA-256. Used by
  * the live log (auditRepo.ts) and by migration 0180, which chains the rows that existed before.
  */
-import { canonicalJson, type CanonicalValue, type SignOffClaim } from '../../shared/signing/canonical.js';
-import { sha256Hex } from './crypto.js';
+import { canonicalJson, type CanonicalValue, type SignOffClaim } from '../../../shared/signing/canonical.js';
+import { sha256Hex } from '../../core/crypto.js';
 
 /**
  * `settings-change`: a footer policy/template change (settings_changes), or the baseline value in

@@ -4,10 +4,10 @@
  * (shared/signing/canonical.ts `encodeSignOff`) the signer's Ed25519 key signs.
  */
 import type Database from 'better-sqlite3';
-import { encodeSignOff, type SignOffClaim } from '../../shared/signing/canonical.js';
-import { appendAuditEntry } from '../db/repositories/audit/auditRepo.js';
+import { encodeSignOff, type SignOffClaim } from '../../../shared/signing/canonical.js';
+import { appendAuditEntry } from '../repositories/audit/auditRepo.js';
 import { revisionExtendedPayload, revisionPayload, signOffPayload, type RevisionFacts } from './auditEntries.js';
-import { sha256Hex } from './crypto.js';
+import { sha256Hex } from '../../core/crypto.js';
 import type { SigningKeys } from './signingKeys.js';
 
 export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {

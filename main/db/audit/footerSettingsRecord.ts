@@ -5,8 +5,8 @@
  * way `settings-change` entries record them (auditEntries.ts).
  */
 import type Database from 'better-sqlite3';
-import type { FooterPolicy } from '../../shared/types.js';
-import { sha256Hex } from './crypto.js';
+import type { FooterPolicy } from '../../../shared/types.js';
+import { sha256Hex } from '../../core/crypto.js';
 
 export const FOOTER_POLICY_KEY = 'settings.footerPolicy';
 export const FOOTER_TEMPLATES_KEY = 'exporting.footerTemplates';

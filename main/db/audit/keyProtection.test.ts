@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateEd25519, publicKeyOf } from './crypto.js';
+import { generateEd25519, publicKeyOf } from '../../core/crypto.js';
 import { KeyLockedError, passphraseProtector, safeStorageProtector } from './keyProtection.js';
 
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };

@@ -5,7 +5,7 @@
  * that existed before.
  */
 import type Database from 'better-sqlite3';
-import { appendAuditEntry } from '../db/repositories/audit/auditRepo.js';
+import { appendAuditEntry } from '../repositories/audit/auditRepo.js';
 import {
   originDeclaredPayload,
   profileCreatedPayload,

@@ -13,11 +13,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { appendAuditEntry } from '../db/repositories/audit/auditRepo.js';
+import { appendAuditEntry } from '../repositories/audit/auditRepo.js';
 import { keyCreatedPayload } from './auditEntries.js';
-import { ed25519Signer, generateEd25519, keyIdOf } from './crypto.js';
+import { ed25519Signer, generateEd25519, keyIdOf } from '../../core/crypto.js';
 import { KeyLockedError, PASSPHRASE_COST, passphraseProtector, type KeyProtector, type ScryptCost } from './keyProtection.js';
-import { ServiceError } from '../services/serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 export interface UnlockedKey {
   keyId: string;

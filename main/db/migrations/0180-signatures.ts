@@ -1,7 +1,7 @@
 /**
  * Signed sign-offs and a hash-chained audit log (issue 12).
  * - `signing_keys`: one Ed25519 key pair per profile (several over time); the private key sealed
- *   (main/signing/keyProtection.ts), never stored in the clear.
+ *   (main/db/audit/keyProtection.ts), never stored in the clear.
  * - `audit_log`: append-only chain of every change (main/db/repositories/audit/auditRepo.ts).
  * Existing libraries: every existing revision is chained in id order, marked `legacy`, and each
  * existing sign-off revision of a paragraph still signed off gets an unsigned sign-off entry
@@ -10,8 +10,8 @@
  */
 import { GENESIS_HASH, type SignOffClaim } from '../../../shared/signing/canonical.js';
 import { appendAuditEntry } from '../repositories/audit/auditRepo.js';
-import { revisionPayload, signOffPayload } from '../../signing/auditEntries.js';
-import { sha256Hex } from '../../signing/crypto.js';
+import { revisionPayload, signOffPayload } from '../audit/auditEntries.js';
+import { sha256Hex } from '../../core/crypto.js';
 import type { Migration } from './types.js';
 
 interface LegacyRevision {

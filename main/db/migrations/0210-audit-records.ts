@@ -6,9 +6,9 @@
  * any footer setting whose value in force no recorded change explains.
  */
 import type Database from 'better-sqlite3';
-import { auditOriginDeclared, auditProfileCreated, auditSettingsBaseline, auditSettingsChange } from '../../signing/recordAudit.js';
-import type { SettingsChangeRow } from '../../signing/auditEntries.js';
-import { unrecordedFooterSettings, currentFooterSettings } from '../../signing/footerSettingsRecord.js';
+import { auditOriginDeclared, auditProfileCreated, auditSettingsBaseline, auditSettingsChange } from '../audit/recordAudit.js';
+import type { SettingsChangeRow } from '../audit/auditEntries.js';
+import { unrecordedFooterSettings, currentFooterSettings } from '../audit/footerSettingsRecord.js';
 import type { Migration } from './types.js';
 
 const KINDS = "'revision', 'revision-extended', 'sign-off', 'key-created', 'document-deleted', 'settings-change', 'origin-declared', 'profile-created'";

@@ -6,9 +6,9 @@ import { createProfilesRepo } from './profilesRepo.js';
 import { createRevisionsRepo } from './revisionsRepo.js';
 import { createSettingsRepo } from './settingsRepo.js';
 import { createSettingsChangesRepo } from './settingsChanges/settingsChangesRepo.js';
-import { createAuditRecorder } from '../../signing/auditRecorder.js';
-import type { KeyProtector } from '../../signing/keyProtection.js';
-import { createSigningKeys, sessionProtector } from '../../signing/signingKeys.js';
+import { createAuditRecorder } from '../audit/auditRecorder.js';
+import type { KeyProtector } from '../audit/keyProtection.js';
+import { createSigningKeys, sessionProtector } from '../audit/signingKeys.js';
 
 export interface RepositoryOptions {
   /** Seals profiles' signing keys at rest (default: `sessionProtector()`, keys usable in this process only). */

@@ -2,8 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import type { BlockKind, Exclusion, Paragraph, ParagraphStatus, Role } from '../../../shared/types.js';
-import { claimOf } from '../../signing/auditEntries.js';
-import { sha256Hex } from '../../signing/crypto.js';
+import { claimOf } from '../audit/auditEntries.js';
+import { sha256Hex } from '../../core/crypto.js';
 
 interface ParagraphRow {
   id: string;

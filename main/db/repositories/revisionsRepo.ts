@@ -1,8 +1,8 @@
 /** Revisions: one row per change of a paragraph (import, MT, edit, confirm, sign-off, withdrawal). */
 import type Database from 'better-sqlite3';
 import type { ParagraphStatus, RevisionAction, RevisionOrigin, Role } from '../../../shared/types.js';
-import { createAuditRecorder, type AuditRecorder } from '../../signing/auditRecorder.js';
-import { createSigningKeys, sessionProtector } from '../../signing/signingKeys.js';
+import { createAuditRecorder, type AuditRecorder } from '../audit/auditRecorder.js';
+import { createSigningKeys, sessionProtector } from '../audit/signingKeys.js';
 
 export interface Revision {
   id: number;

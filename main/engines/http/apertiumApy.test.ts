@@ -1,6 +1,6 @@
 /** The apertium-apy engine against a loopback server speaking apy's documented API. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { fakeTranslate, startApertiumApy, type LoopbackServer } from '../testing/loopbackServers.js';
 import { createApertiumApyEngine } from './apertiumApy.js';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from './httpClient.js';

@@ -7,7 +7,7 @@
  * Unknown-word marks are stripped and recorded, as for the local engine.
  */
 import type { LanguagePair } from '../../../shared/types.js';
-import { ServiceError, isServiceError } from '../../services/serviceError.js';
+import { ServiceError, isServiceError } from '../../core/serviceError.js';
 import { stripMarks } from '../apertiumFormat.js';
 import { apertiumCodeToTag } from '../apertiumLanguages.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from '../mtEngine.js';

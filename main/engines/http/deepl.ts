@@ -9,7 +9,7 @@
 import { canonicalLanguageTag, normalizeLanguageTag } from '../../../shared/languages.js';
 import type { DeeplFormality } from '../../../shared/features/enginesApi.js';
 import type { LanguagePair } from '../../../shared/types.js';
-import { ServiceError, isServiceError } from '../../services/serviceError.js';
+import { ServiceError, isServiceError } from '../../core/serviceError.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from '../mtEngine.js';
 import { createGlossarySync } from './deeplGlossary.js';
 import { chunkTexts, forEachBounded, jsonBytes, requestJson, type HttpOptions } from './httpClient.js';

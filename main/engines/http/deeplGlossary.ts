@@ -8,7 +8,7 @@
  * glossaries for is remembered and translated without one (the QA check still flags the terms).
  */
 import { createHash } from 'node:crypto';
-import { isServiceError } from '../../services/serviceError.js';
+import { isServiceError } from '../../core/serviceError.js';
 import type { GlossaryTerm } from '../mtEngine.js';
 import { requestJson, type HttpOptions } from './httpClient.js';
 

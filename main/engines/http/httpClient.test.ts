@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { startLibreTranslate, type LoopbackServer } from '../testing/loopbackServers.js';
 import { chunkTexts, DEFAULT_HTTP_OPTIONS, forEachBounded, jsonBytes, parseRetryAfter, requestJson, type HttpOptions } from './httpClient.js';
 

@@ -5,8 +5,8 @@
  * in an error or a log.
  */
 import type { ErrorCode } from '../../../shared/types.js';
-import { scrubText } from '../../services/scrubSecrets.js';
-import { ServiceError } from '../../services/serviceError.js';
+import { scrubText } from '../../core/scrubSecrets.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 export interface HttpOptions {
   /** Per request, in ms. */

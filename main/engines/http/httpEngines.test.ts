@@ -1,6 +1,6 @@
 /** LibreTranslate, DeepL and OpenAI-compatible engines against loopback servers speaking their documented APIs. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import type { MtEngine, MtOutput, TranslateOptions } from '../mtEngine.js';
 import { matchPair } from '../mtEngine.js';
 import {

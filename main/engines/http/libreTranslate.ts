@@ -5,7 +5,7 @@
  */
 import { normalizeLanguageTag } from '../../../shared/languages.js';
 import type { LanguagePair } from '../../../shared/types.js';
-import { ServiceError, isServiceError } from '../../services/serviceError.js';
+import { ServiceError, isServiceError } from '../../core/serviceError.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from '../mtEngine.js';
 import { chunkTexts, forEachBounded, jsonBytes, requestJson, type HttpOptions } from './httpClient.js';
 import { cachedDescription } from './languageCache.js';

@@ -8,7 +8,7 @@
 import { LANGUAGES, languageInfo } from '../../../shared/languages.js';
 import { termsIn } from '../../../shared/glossary/match.js';
 import type { LanguagePair } from '../../../shared/types.js';
-import { ServiceError, isServiceError } from '../../services/serviceError.js';
+import { ServiceError, isServiceError } from '../../core/serviceError.js';
 import type { EngineDescription, GlossaryTerm, MtEngine, MtOutput, ParagraphContext, TranslateOptions } from '../mtEngine.js';
 import { forEachBounded, requestJson, type HttpOptions } from './httpClient.js';
 import { cachedDescription } from './languageCache.js';

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { DEFAULT_HTTP_OPTIONS, replyLimitBytes, requestJson, type HttpOptions } from './httpClient.js';
 
 const MB = 1024 * 1024;

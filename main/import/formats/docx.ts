@@ -19,7 +19,7 @@ import type { ImportedSegment, ParsedImport } from '../../../shared/import/impor
 import { hasVisibleText } from '../../../shared/import/visibleText.js';
 import { COMMENT_MAX } from '../../../shared/features/workflowSchemas.js';
 import { cleanImportedText } from '../../../shared/textHygiene.js';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { decodeText } from '../decodeText.js';
 import { isZip } from '../sniff.js';
 import { parseNumbering, parseRels, parseStyles, resolvePart, type Numbering, type Relationship } from './docxStyles.js';

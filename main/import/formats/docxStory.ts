@@ -14,7 +14,7 @@ import type { SaxesTagNS } from 'saxes';
 import type { CellPlace, NoteKind } from '../../../shared/import/paragraphPlace.js';
 import type { ImportReportItem } from '../../../shared/import/importReport.js';
 import type { BlockKind } from '../../../shared/types.js';
-import { parseXml } from './safeXml.js';
+import { parseXml } from '../../core/safeXml.js';
 import { isW, rAttr, resolveStyle, safeHref, toggle, wAttr, type Numbering, type Relationship, type StyleDef } from './docxStyles.js';
 
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';

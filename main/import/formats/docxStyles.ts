@@ -3,7 +3,7 @@
  * relationships, styles (headings, quotes, lists, bold/italic/strikethrough) and numbering.
  */
 import type { SaxesTagNS } from 'saxes';
-import { parseXml } from './safeXml.js';
+import { parseXml } from '../../core/safeXml.js';
 
 export const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 export const R_NS = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships']);

@@ -12,7 +12,7 @@
  */
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { ServiceError } from '../../services/serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { IMPORT_LIMITS, MB } from '../limits.js';
 
 export interface ZipLimits {

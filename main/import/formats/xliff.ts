@@ -9,12 +9,12 @@
  */
 import type { SaxesTagNS } from 'saxes';
 import type { ImportedSegment, ImportedTarget, ImportedTargetState, ParsedImport } from '../../../shared/import/importedDocument.js';
-import { ServiceError } from '../../services/serviceError.js';
-import { attr, parseXml } from './safeXml.js';
+import { ServiceError } from '../../core/serviceError.js';
+import { attr, parseXml } from '../../core/safeXml.js';
 import { closeToken } from '../../../shared/inline/inlineCodes.js';
 import { CODES_1, CODES_2, PAIRED_ELEMENTS, UnitInline, type ContentSink } from './xliffInline.js';
 import { blockOfStructure } from './xliffStructure.js';
-import { emptyEvidence, isMtName, readOriginNote, unitOrigin, type MtCandidate, type OriginEvidence } from './xliffOrigin.js';
+import { emptyEvidence, isMtName, readOriginNote, unitOrigin, type MtCandidate, type OriginEvidence } from '../../../shared/import/xliffOrigin.js';
 import { ANNOTATIONS, isVersoRecord, noteAuthor, skippedInUnit } from './xliffReport.js';
 import { ImportReportBuilder, type ImportReportItem } from '../../../shared/import/importReport.js';
 import type { ImportedComment } from '../../../shared/import/paragraphPlace.js';

@@ -1,10 +1,10 @@
 /** One export, from the request to the file's name and bytes; shared by the API service and the CLI. */
-import type { ExportFileFormat, ExportFileResult } from '../../shared/features/exportingApi.js';
-import type { ExportMode } from '../../shared/types.js';
-import type { ServiceDeps } from '../services/context.js';
-import { slugify } from '../services/exportService.js';
+import type { ExportFileFormat, ExportFileResult } from '../../../shared/features/exportingApi.js';
+import type { ExportMode } from '../../../shared/types.js';
+import type { ServiceDeps } from '../context.js';
+import { slugify } from '../../export/naming.js';
 import { collectExport } from './collectExport.js';
-import { FORMAT_WRITERS } from './formats/index.js';
+import { FORMAT_WRITERS } from '../../export/formats/index.js';
 
 export interface BuiltExport {
   fileName: string;

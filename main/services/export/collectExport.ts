@@ -2,32 +2,32 @@
  * Reads one document and its history into the `ExportDocument` the writers use, applies the
  * publish gate (every paragraph signed off, no unresolved QA error) and decides the footer.
  */
-import { createDocxStructureRepo } from '../db/repositories/importing/docxStructureRepo.js';
-import type { ParagraphPlace } from '../../shared/import/paragraphPlace.js';
-import { FOOTER_FORMATS, FOOTER_SETTING_FIELDS, type ExportFileFormat, type ExportWarning } from '../../shared/features/exportingApi.js';
-import { effectiveFooterTemplate, isFooterLike, type FooterOverrides } from '../../shared/features/exportingFooter.js';
-import { footerApplies, publishBlockers } from '../../shared/exportText.js';
-import { footerPlaceholders, renderFooter } from '../../shared/footer.js';
-import { qaErrors } from '../../shared/qa/runQa.js';
-import type { ExportMode, Paragraph, Settings } from '../../shared/types.js';
-import type { Revision } from '../db/repositories/revisionsRepo.js';
-import { formatNumbers, plural, type ServiceDeps } from '../services/context.js';
-import { createReviewCore } from '../services/reviewService.js';
-import { draftNotice } from '../services/exportService.js';
-import { ServiceError } from '../services/serviceError.js';
-import { readSettings } from '../services/settingsService.js';
-import type { ExportActor, ExportDocument, ExportOrigin, ExportParagraph, ExportSignature, SignOffReview } from './model.js';
-import { createWorkflowRepo, type WorkflowRepo } from '../db/repositories/workflow/workflowRepo.js';
-import { provenanceRepoFor, type StoredOrigin } from '../db/repositories/provenance/provenanceRepo.js';
-import { tidy } from './text.js';
-import { paragraphsForFormat } from './excludedParagraphs.js';
-import { createExclusionRepo } from '../db/repositories/exclusion/exclusionRepo.js';
-import { footerGovernance } from '../services/footerGovernance.js';
-import { createSignatureVerifier } from '../signing/verifySignatures.js';
-import { createAuditRepo } from '../db/repositories/audit/auditRepo.js';
-import { claimOf } from '../signing/auditEntries.js';
-import { keepRecordedDeclarations } from '../signing/verifyRecords.js';
-import { FOOTER_TEMPLATES_KEY, unrecordedFooterSettings } from '../signing/footerSettingsRecord.js';
+import { createDocxStructureRepo } from '../../db/repositories/importing/docxStructureRepo.js';
+import type { ParagraphPlace } from '../../../shared/import/paragraphPlace.js';
+import { FOOTER_FORMATS, FOOTER_SETTING_FIELDS, type ExportFileFormat, type ExportWarning } from '../../../shared/features/exportingApi.js';
+import { effectiveFooterTemplate, isFooterLike, type FooterOverrides } from '../../../shared/features/exportingFooter.js';
+import { footerApplies, publishBlockers } from '../../../shared/exportText.js';
+import { footerPlaceholders, renderFooter } from '../../../shared/footer.js';
+import { qaErrors } from '../../../shared/qa/runQa.js';
+import type { ExportMode, Paragraph, Settings } from '../../../shared/types.js';
+import type { Revision } from '../../db/repositories/revisionsRepo.js';
+import { formatNumbers, plural, type ServiceDeps } from '../context.js';
+import { createReviewCore } from '../reviewService.js';
+import { draftNotice } from '../../export/naming.js';
+import { ServiceError } from '../../core/serviceError.js';
+import { readSettings } from '../settingsService.js';
+import type { ExportActor, ExportDocument, ExportOrigin, ExportParagraph, ExportSignature, SignOffReview } from '../../export/model.js';
+import { createWorkflowRepo, type WorkflowRepo } from '../../db/repositories/workflow/workflowRepo.js';
+import { provenanceRepoFor, type StoredOrigin } from '../../db/repositories/provenance/provenanceRepo.js';
+import { tidy } from '../../export/text.js';
+import { paragraphsForFormat } from '../../export/excludedParagraphs.js';
+import { createExclusionRepo } from '../../db/repositories/exclusion/exclusionRepo.js';
+import { footerGovernance } from '../footerGovernance.js';
+import { createSignatureVerifier } from '../../signing/verifySignatures.js';
+import { createAuditRepo } from '../../db/repositories/audit/auditRepo.js';
+import { claimOf } from '../../db/audit/auditEntries.js';
+import { keepRecordedDeclarations } from '../../signing/verifyRecords.js';
+import { FOOTER_TEMPLATES_KEY, unrecordedFooterSettings } from '../../db/audit/footerSettingsRecord.js';
 
 export const FOOTER_OVERRIDES_KEY = FOOTER_TEMPLATES_KEY;
 

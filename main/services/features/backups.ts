@@ -2,21 +2,12 @@
 import path from 'node:path';
 import type { BackupList, BackupsApi } from '../../../shared/features/backupsApi.js';
 import { backupInfo, backupsDir, listBackupFiles, rotateBackups } from '../../backups/backupFiles.js';
-import type { BackupRunner } from '../../backups/backupRunner.js';
-import type { RestoreResult } from '../../backups/restoreLibrary.js';
+import type { BackupControl } from '../../backups/backupControl.js';
 import type { ServiceDeps } from '../context.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 export const BACKUP_KEEP_SETTING = 'backupKeep';
 
-/** What the backend gives the service: its backup runner and the restore that swaps the open library. */
-export interface BackupControl {
-  runner: BackupRunner;
-  /** Replaces the library with `source` while no call runs (main/backend.ts). */
-  restore(source: string): Promise<RestoreResult>;
-  /** The number to keep, as the backend reads it. */
-  keep(): number;
-}
 
 export function createBackupsService(deps: ServiceDeps): BackupsApi {
   const dataDir = deps.appInfo.dataDir;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LanguagePair } from '../../../shared/types.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { createBackend, type Backend, type BackendOptions } from '../../backend.js';
-import { createMemorySecretStore } from '../../electron/secretStore.js';
+import { createMemorySecretStore } from '../../engines/secretStore.js';
 import type { EngineDescription, MtEngine, MtOutput, TranslateOptions } from '../../engines/mtEngine.js';
 import { startLibreTranslate, startOpenAiCompatible } from '../../engines/testing/loopbackServers.js';
 import { failure } from '../../testing/failure.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentDetail, LanguagePair } from '../../../shared/types.js';
 import { createBackend, type Backend, type BackendOptions } from '../../backend.js';
-import { createMemorySecretStore } from '../../electron/secretStore.js';
+import { createMemorySecretStore } from '../../engines/secretStore.js';
 import type { EngineDescription, MtEngine, MtOutput, ParagraphContext, TranslateOptions } from '../../engines/mtEngine.js';
 import { failure } from '../../testing/failure.js';
 import { createMtStore } from '../../engines/mtStore.js';

@@ -12,9 +12,9 @@ import {
   writeEngineDefaults,
   type StoredEngineConfig,
 } from '../../engines/engineConfig.js';
-import { SECRET_ENV_VARS } from '../../electron/secretStore.js';
+import { SECRET_ENV_VARS } from '../../engines/secretStore.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { chooseEngine, createMtJobs, engineInfo, pairOf } from '../translationService.js';
 
 export function createEnginesService(deps: ServiceDeps): EnginesApi {

@@ -14,7 +14,7 @@ import type { Paragraph, ParagraphStatus, Profile, RevisionAction } from '../../
 import { createExclusionRepo } from '../../db/repositories/exclusion/exclusionRepo.js';
 import { formatNumbers, plural, requireProfile, type ServiceDeps } from '../context.js';
 import { createReviewCore } from '../reviewService.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 /** Where a paragraph whose sign-off an exclusion withdrew stands: its text was approved, so confirmed. */
 const AFTER_WITHDRAWAL: ParagraphStatus = 'translated';

@@ -7,8 +7,8 @@ import { findFooterTemplate, renderFooter } from '../../../shared/footer.js';
 import { exportFixture, FIXTURE_CONTACT, FIXTURE_PUBLISHER, type ExportFixture } from '../../export/testing/exportFixture.js';
 import { docxParagraphs } from '../../export/testing/docxParagraphs.js';
 import { failure } from '../../testing/failure.js';
-import { createAuditRecorder } from '../../signing/auditRecorder.js';
-import { createSigningKeys, sessionProtector } from '../../signing/signingKeys.js';
+import { createAuditRecorder } from '../../db/audit/auditRecorder.js';
+import { createSigningKeys, sessionProtector } from '../../db/audit/signingKeys.js';
 
 const fixtures: ExportFixture[] = [];
 afterEach(() => {

@@ -3,11 +3,11 @@ import type { ExportingApi, FooterTemplateEntry } from '../../../shared/features
 import { footerTemplateProblem, REQUIRED_FOOTER_LANGUAGES } from '../../../shared/features/exportingFooter.js';
 import { FOOTER_TEMPLATES } from '../../../shared/footer.js';
 import { canonicalLanguageTag } from '../../../shared/languages.js';
-import { buildExport, toResult } from '../../export/buildExport.js';
-import { FOOTER_OVERRIDES_KEY, readFooterOverrides } from '../../export/collectExport.js';
-import { footerSettingUnrecorded } from '../../signing/footerSettingsRecord.js';
+import { buildExport, toResult } from '../export/buildExport.js';
+import { FOOTER_OVERRIDES_KEY, readFooterOverrides } from '../export/collectExport.js';
+import { footerSettingUnrecorded } from '../../db/audit/footerSettingsRecord.js';
 import type { ServiceDeps } from '../context.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import {
   footerTemplateSha256,
   isCustomTemplate,

@@ -6,7 +6,7 @@ import { createBackend, type Backend } from '../../backend.js';
 import type { MtEngine, TranslateOptions } from '../../engines/mtEngine.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
 import { fakeTranslate, startDeepl } from '../../engines/testing/loopbackServers.js';
-import { createMemorySecretStore } from '../../electron/secretStore.js';
+import { createMemorySecretStore } from '../../engines/secretStore.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { failure } from '../../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';

@@ -16,7 +16,7 @@ import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../
 import { termsForPair } from '../../glossary/termsFor.js';
 import type { ServiceDeps } from '../context.js';
 import type { ExtraQaChecks } from '../reviewService.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 type Pair = { sourceLang: string; targetLang: string };
 

@@ -17,7 +17,7 @@ import type { DocumentRecord } from '../../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { checkFileLanguages, checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { replaceImportStructure, withImportStructure } from '../importStructure.js';
 import type { ImportReport } from '../../../shared/import/importReport.js';
 import { applyFileTarget, creditedTool, emptyTranslations } from './reimportTargets.js';

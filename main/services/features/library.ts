@@ -11,9 +11,9 @@ import { languageInfoOrBase } from '../../../shared/languages.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
 import { createLibraryRepo, type LibraryRepo } from '../../db/repositories/library/libraryRepo.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { appendAuditEntry } from '../../db/repositories/audit/auditRepo.js';
-import { documentDeletedPayload } from '../../signing/auditEntries.js';
+import { documentDeletedPayload } from '../../db/audit/auditEntries.js';
 
 function notFound(documentId: string): ServiceError {
   return new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });

@@ -16,7 +16,7 @@ import { createTmStore, type TmStore } from '../../memory/tmStore.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { writeTmx } from '../../memory/tmx.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */

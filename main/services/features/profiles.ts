@@ -12,7 +12,7 @@
 import { profileNameKey, type ProfileEntry, type ProfilesApi } from '../../../shared/features/profilesApi.js';
 import type { Profile } from '../../../shared/types.js';
 import { CURRENT_PROFILE_KEY, currentProfile, type ServiceDeps } from '../context.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 type Deps = Pick<ServiceDeps, 'repos'>;
 

@@ -6,8 +6,8 @@
 import type { DocumentOrigins, ProvenanceApi } from '../../../shared/features/provenanceApi.js';
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { ServiceError } from '../serviceError.js';
-import { auditOriginDeclared } from '../../signing/recordAudit.js';
+import { ServiceError } from '../../core/serviceError.js';
+import { auditOriginDeclared } from '../../db/audit/recordAudit.js';
 import { keepRecordedDeclarations } from '../../signing/verifyRecords.js';
 
 export function createProvenanceService(deps: ServiceDeps): ProvenanceApi {

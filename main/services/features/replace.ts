@@ -13,7 +13,7 @@ import { createReplaceRepo } from '../../db/repositories/replace/replaceRepo.js'
 import type { Revision } from '../../db/repositories/revisionsRepo.js';
 import { formatNumbers, plural, requireProfile, type ServiceDeps } from '../context.js';
 import { createReviewCore } from '../reviewService.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 export function createReplaceService(deps: ServiceDeps): ReplaceApi {
   const { repos } = deps;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportFixture, type ExportFixture } from '../../export/testing/exportFixture.js';
 import { failure } from '../../testing/failure.js';
 import { createBackend, DB_FILE_NAME, type Backend } from '../../backend.js';
-import { passphraseProtector } from '../../signing/keyProtection.js';
+import { passphraseProtector } from '../../db/audit/keyProtection.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 
 const fixtures: ExportFixture[] = [];

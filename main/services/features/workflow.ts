@@ -11,7 +11,7 @@ import { canSignOff } from '../../../shared/status.js';
 import type { Paragraph } from '../../../shared/types.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { createReviewCore, requireEditor, type ExtraQaChecks } from '../reviewService.js';
-import { ServiceError } from '../serviceError.js';
+import { ServiceError } from '../../core/serviceError.js';
 
 export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaChecks): WorkflowApi {
   const core = createReviewCore(deps, extraChecks);

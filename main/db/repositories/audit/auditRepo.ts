@@ -5,8 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { canonicalJson, encodeAuditLink, GENESIS_HASH, type AuditLink, type CanonicalValue } from '../../../../shared/signing/canonical.js';
-import type { AuditKind } from '../../../signing/auditEntries.js';
-import { sha256Hex } from '../../../signing/crypto.js';
+import type { AuditKind } from '../../audit/auditEntries.js';
+import { sha256Hex } from '../../../core/crypto.js';
 
 export interface NewAuditEntry {
   kind: AuditKind;

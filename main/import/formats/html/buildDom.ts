@@ -14,7 +14,7 @@
  */
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
 import { parseHTML } from 'linkedom';
-import { ServiceError } from '../../../services/serviceError.js';
+import { ServiceError } from '../../../core/serviceError.js';
 import { IMPORT_LIMITS } from '../../limits.js';
 import type { DomDocument, DomElement } from './dom.js';
 
