@@ -2,7 +2,7 @@
  * Characters that must not reach a title, a name, a comment, a footer variable or a terminal as
  * they are: C0/C1 control characters (ESC clears screens and retitles terminals, NUL truncates C
  * strings) and the bidirectional formatting controls (U+202E makes "…\u202Etxt.exe" read as
- * "…exe.txt"). Per field (see ARCHITECTURE.md, "Text hygiene"):
+ * "…exe.txt"). Per field (see docs/security.md, "Text hygiene"):
  *  - typed one-line fields (titles, profile names, publisher, contact, reasons) are refused with
  *    TEXT_CONTROL_CHARACTER, naming the character, so nothing is changed behind the person's back;
  *  - multi-line fields (comments, paragraph text) keep tab and line breaks; other controls are refused;

@@ -3,7 +3,7 @@
 export type Role = 'translator' | 'editor';
 export const ROLES = ['translator', 'editor'] as const satisfies readonly Role[];
 
-/** The status ladder of a paragraph (see ARCHITECTURE.md). */
+/** The status ladder of a paragraph (see docs/data.md). */
 export type ParagraphStatus = 'new' | 'machine' | 'edited' | 'translated' | 'signed-off';
 export const PARAGRAPH_STATUSES = [
   'new',
