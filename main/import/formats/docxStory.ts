@@ -163,46 +163,108 @@ function fieldType(instr: string): string {
   return (/^\s*([A-Za-z]+)/.exec(instr)?.[1] ?? 'field').toUpperCase();
 }
 
-export function parseStory(text: string, context: StoryContext, part: 'body' | 'footnotes' | 'endnotes' | 'comments'): Story {
-  const { rels, styles, numbering, counters } = context;
-  const out: StoryParagraph[] = [];
-  const reports: StoryReportRecord[] = [];
-  const comments = new Map<string, { author: string; at: string | null }>();
+type StoryPart = 'body' | 'footnotes' | 'endnotes' | 'comments';
+
+export function parseStory(text: string, context: StoryContext, part: StoryPart): Story {
+  const reader = new StoryReader(context, part);
+  parseXml(text, {
+    open: (tag, depth) => reader.open(tag, depth),
+    close: (tag, depth) => reader.close(tag, depth),
+    text: (t) => reader.text(t),
+  });
+  return reader.finish();
+}
+
+/** The reading state of one story: what is kept so far and what is open (one SAX pass). */
+class StoryReader {
+  private readonly out: StoryParagraph[] = [];
+  private readonly reports: StoryReportRecord[] = [];
+  private readonly comments = new Map<string, { author: string; at: string | null }>();
   /** Text box paragraphs waiting for the paragraph that anchors them. */
-  const boxParagraphs: StoryParagraph[] = [];
-  const saved: Flow[] = [];
-  let flow = newFlow(null);
-  let skipDepth = 0;
-  let owner: string | null = null;
-  let ownerDepth = 0;
+  private readonly boxParagraphs: StoryParagraph[] = [];
+  /** The flows a text box interrupted (innermost last). */
+  private readonly saved: Flow[] = [];
+  private flow = newFlow(null);
+  private skipDepth = 0;
+  private owner: string | null = null;
+  private ownerDepth = 0;
   /** Comment ranges opened between paragraphs: anchored to the next one. */
-  let pendingComments: string[] = [];
+  private pendingComments: string[] = [];
   /** Open mc:AlternateContent elements and whether a branch was read. */
-  const alternates: { depth: number; chosen: boolean }[] = [];
+  private readonly alternates: { depth: number; chosen: boolean }[] = [];
 
-  const lastKept = (): StoryParagraph | null => out[out.length - 1] ?? null;
-  const report = (item: ImportReportItem, detail?: string): void => {
-    if (flow.para) flow.para.reports.push(detail === undefined ? { item } : { item, detail });
-    else reports.push(detail === undefined ? { item, at: lastKept() } : { item, at: lastKept(), detail });
-  };
+  constructor(
+    private readonly context: StoryContext,
+    private readonly part: StoryPart,
+  ) {}
 
-  const append = (t: string): void => {
-    const { para, run } = flow;
+  finish(): Story {
+    pushAll(this.out, this.boxParagraphs.splice(0));
+    return { paragraphs: this.out, reports: this.reports, comments: this.comments };
+  }
+
+  open(tag: SaxesTagNS, depth: number): void {
+    if (this.skipDepth > 0) return;
+    if (tag.uri === MC_NS) this.openAlternate(tag, depth);
+    else if (this.flow.graphic) this.openGraphicChild(tag, depth);
+    else if (tag.uri === MATH_NS && (tag.local === 'oMathPara' || tag.local === 'oMath')) {
+      this.report('equation');
+      this.skipDepth = depth;
+    } else if (isW(tag) && !this.openSkipped(tag.local, depth) && !this.openOwner(tag.local, tag, depth)) this.openW(tag.local, tag, depth);
+  }
+
+  close(tag: SaxesTagNS, depth: number): void {
+    if (this.skipDepth > 0) {
+      if (depth === this.skipDepth) this.skipDepth = 0;
+      return;
+    }
+    const alternates = this.alternates;
+    if (tag.uri === MC_NS && tag.local === 'AlternateContent' && alternates[alternates.length - 1]?.depth === depth) alternates.pop();
+    else if (this.flow.box && depth === this.flow.box.depth) this.closeTextBox();
+    else if (this.flow.graphic) {
+      if (depth === this.flow.graphic.depth) this.closeGraphic(this.flow.graphic);
+    } else if (isW(tag)) {
+      if (this.owner !== null && depth === this.ownerDepth) this.owner = null;
+      else this.closeW(tag.local, depth);
+    }
+  }
+
+  text(t: string): void {
+    const flow = this.flow;
+    if (this.skipDepth > 0 || flow.graphic) return;
+    const fields = flow.fields;
+    if (flow.inInstr && fields.length > 0) fields[fields.length - 1]!.instr += t;
+    else if (flow.inT) this.append(t);
+  }
+
+  private lastKept(): StoryParagraph | null {
+    return this.out[this.out.length - 1] ?? null;
+  }
+
+  private report(item: ImportReportItem, detail?: string): void {
+    const para = this.flow.para;
+    if (para) para.reports.push(detail === undefined ? { item } : { item, detail });
+    else this.reports.push(detail === undefined ? { item, at: this.lastKept() } : { item, at: this.lastKept(), detail });
+  }
+
+  private append(t: string): void {
+    const { para, run, links, fields } = this.flow;
     if (!para || t === '') return;
     // Direct formatting or a character style; a paragraph style's bold (headings) is the block's look, not inline markup.
-    const charStyle = run?.styleId ? resolveStyle(styles, run.styleId) : null;
+    const charStyle = run?.styleId ? resolveStyle(this.context.styles, run.styleId) : null;
     const bold = run?.bold ?? charStyle?.bold ?? false;
     const italic = run?.italic ?? charStyle?.italic ?? false;
     const strike = run?.strike ?? charStyle?.strike ?? false;
     let href: string | null = null;
-    for (let i = flow.links.length - 1; i >= 0 && href === null; i--) href = flow.links[i]!.href;
-    for (let i = flow.fields.length - 1; i >= 0 && href === null; i--) href = flow.fields[i]!.href;
+    for (let i = links.length - 1; i >= 0 && href === null; i--) href = links[i]!.href;
+    for (let i = fields.length - 1; i >= 0 && href === null; i--) href = fields[i]!.href;
     const last = para.runs[para.runs.length - 1];
     if (last && last.bold === bold && last.italic === italic && (last.strike ?? false) === strike && last.href === href) last.text += t;
     else para.runs.push({ text: t, bold, italic, ...(strike ? { strike: true } : {}), href });
-  };
+  }
 
-  const blockOf = (p: ParagraphDraft): { kind: BlockKind; marker: string | null } => {
+  private blockOf(p: ParagraphDraft): { kind: BlockKind; marker: string | null } {
+    const { styles, numbering, counters } = this.context;
     const style = resolveStyle(styles, p.styleId);
     const numId = p.numId ?? style.numId;
     const ilvl = p.ilvl ?? style.ilvl;
@@ -218,38 +280,48 @@ export function parseStory(text: string, context: StoryContext, part: 'body' | '
       return { kind: 'list-item', marker: level.format !== 'bullet' && level.format !== 'none' ? `${count[ilvl]}.` : null };
     }
     return { kind: style.quote ? 'quote' : 'paragraph', marker: null };
-  };
+  }
 
-  const finishParagraph = (p: ParagraphDraft): void => {
-    const { kind, marker } = blockOf(p);
+  private finishParagraph(p: ParagraphDraft): void {
+    const { kind, marker } = this.blockOf(p);
     const runs = tidyRuns(p.runs);
-    const cell = flow.tables[0]?.cell ?? null;
-    let at: StoryParagraph | null;
-    if (runs.length > 0) {
-      const para: StoryParagraph = { kind, marker, runs, noteRefs: p.noteRefs, commentIds: [...pendingComments, ...p.commentIds], owner };
-      pendingComments = [];
-      if (flow.box) para.place = { kind: 'textbox', box: flow.box.number };
-      if (cell) cell.paragraphs.push(para);
-      if (saved.length > 0) boxParagraphs.push(para);
-      else {
-        out.push(para);
-        pushAll(out, boxParagraphs.splice(0));
-      }
-      at = para;
-    } else {
-      // Nothing to translate: its note references and comments go to the paragraph before (or the
-      // next); what it anchored (a text box) is reported at the box's first paragraph.
-      at = saved.length > 0 ? (boxParagraphs[boxParagraphs.length - 1] ?? null) : (boxParagraphs[0] ?? lastKept());
-      if (at) {
-        pushAll(at.noteRefs, p.noteRefs);
-        pushAll(at.commentIds, p.commentIds);
-      } else pushAll(pendingComments, p.commentIds);
-      if (saved.length === 0) pushAll(out, boxParagraphs.splice(0));
-    }
-    for (const r of p.reports) reports.push({ ...r, at });
-  };
+    const at =
+      runs.length > 0
+        ? this.keepParagraph({ kind, marker, runs, noteRefs: p.noteRefs, commentIds: [...this.pendingComments, ...p.commentIds], owner: this.owner })
+        : this.dropEmptyParagraph(p);
+    for (const r of p.reports) this.reports.push({ ...r, at });
+  }
 
-  const finishTable = (t: TableDraft): void => {
+  private keepParagraph(para: StoryParagraph): StoryParagraph {
+    const cell = this.flow.tables[0]?.cell ?? null;
+    this.pendingComments = [];
+    if (this.flow.box) para.place = { kind: 'textbox', box: this.flow.box.number };
+    if (cell) cell.paragraphs.push(para);
+    if (this.saved.length > 0) this.boxParagraphs.push(para);
+    else {
+      this.out.push(para);
+      pushAll(this.out, this.boxParagraphs.splice(0));
+    }
+    return para;
+  }
+
+  /**
+   * A paragraph with nothing to translate: its note references and comments go to the paragraph
+   * before (or the next); what it anchored (a text box) is reported at the box's first paragraph.
+   */
+  private dropEmptyParagraph(p: ParagraphDraft): StoryParagraph | null {
+    const boxParagraphs = this.boxParagraphs;
+    const inBox = this.saved.length > 0;
+    const at = inBox ? (boxParagraphs[boxParagraphs.length - 1] ?? null) : (boxParagraphs[0] ?? this.lastKept());
+    if (at) {
+      pushAll(at.noteRefs, p.noteRefs);
+      pushAll(at.commentIds, p.commentIds);
+    } else pushAll(this.pendingComments, p.commentIds);
+    if (!inBox) pushAll(this.out, boxParagraphs.splice(0));
+    return at;
+  }
+
+  private finishTable(t: TableDraft): void {
     const rows = t.row + 1;
     const cols = t.cells.reduce((max, c) => Math.max(max, c.col + c.colSpan), 1);
     // One pass in document order (row by row): a cell that starts a vertical merge takes the
@@ -269,272 +341,235 @@ export function parseStory(text: string, context: StoryContext, part: 'body' | '
       for (const p of c.paragraphs) if (!p.place) p.place = { ...place };
     }
     const first = t.cells.find((c) => c.paragraphs.length > 0)?.paragraphs[0] ?? t.before;
-    reports.push({ item: 'table', at: first });
-  };
+    this.reports.push({ item: 'table', at: first });
+  }
 
-  const openGraphicChild = (tag: SaxesTagNS, depth: number): void => {
-    const g = flow.graphic!;
+  /** mc:AlternateContent: only its first branch is read. */
+  private openAlternate(tag: SaxesTagNS, depth: number): void {
+    const alternates = this.alternates;
+    if (tag.local === 'AlternateContent') alternates.push({ depth, chosen: false });
+    else if ((tag.local === 'Choice' || tag.local === 'Fallback') && alternates.length > 0) {
+      const alt = alternates[alternates.length - 1]!;
+      if (alt.chosen) this.skipDepth = depth;
+      else alt.chosen = true;
+    }
+  }
+
+  private openGraphicChild(tag: SaxesTagNS, depth: number): void {
+    const g = this.flow.graphic!;
     if (tag.uri === A_NS && tag.local === 'graphicData') g.uri = tag.attributes['uri']?.value ?? '';
     else if (tag.uri === VML_NS && tag.local === 'imagedata') g.image = true;
     else if (isW(tag) && tag.local === 'txbxContent') {
       g.boxes++;
-      saved.push(flow);
-      flow = newFlow({ number: ++counters.boxes, depth });
+      this.saved.push(this.flow);
+      this.flow = newFlow({ number: ++this.context.counters.boxes, depth });
     }
-  };
+  }
 
-  const openTableElement = (name: string, tag: SaxesTagNS): boolean => {
-    const tables = flow.tables;
-    if (name === 'tbl') {
-      if (tables.length > 0) report('nestedTable');
-      tables.push({ number: tables.length === 0 ? ++counters.tables : 0, row: -1, col: 0, cell: null, inTcPr: false, cells: [], before: lastKept() });
-      return true;
-    }
-    const t = tables.length === 1 ? tables[0]! : null;
-    if (!t) return name === 'tr' || name === 'tc' || name === 'tcPr';
-    if (name === 'tr') {
-      t.row++;
-      t.col = 0;
-    } else if (name === 'tc') t.cell = { row: Math.max(0, t.row), col: t.col, colSpan: 1, vMerge: null, paragraphs: [] };
-    else if (name === 'tcPr') t.inTcPr = true;
-    else if (t.inTcPr && t.cell && name === 'gridSpan') t.cell.colSpan = Math.max(1, Math.min(64, Number.parseInt(wAttr(tag, 'val') ?? '1', 10) || 1));
-    else if (t.inTcPr && t.cell && name === 'vMerge') t.cell.vMerge = wAttr(tag, 'val') === 'restart' ? 'restart' : 'continue';
-    else return t.inTcPr;
+  private closeTextBox(): void {
+    if (this.flow.para) this.finishParagraph(this.flow.para);
+    this.flow = this.saved.pop()!;
+    if (!this.flow.para && this.saved.length === 0) pushAll(this.out, this.boxParagraphs.splice(0));
+  }
+
+  private closeGraphic(g: Graphic): void {
+    this.flow.graphic = null;
+    if (g.boxes > 0) for (let i = 0; i < g.boxes; i++) this.report('textBox');
+    else this.report(graphicItem(g));
+  }
+
+  /** Elements skipped whole or only listed in the report; true when `name` was one. */
+  private openSkipped(name: string, depth: number): boolean {
+    const flow = this.flow;
+    if (SKIP_W.has(name)) this.skipDepth = depth;
+    else if (GRAPHIC_W.has(name)) flow.graphic = { depth, element: name, uri: '', image: false, boxes: 0 };
+    else if (name === 'del' || name === 'moveFrom') {
+      // In run or paragraph properties it only marks a deleted paragraph mark.
+      if (flow.inRPr === 0 && flow.inPPr === 0) this.report('trackedDeletion');
+      this.skipDepth = depth;
+    } else return false;
     return true;
-  };
+  }
 
-  const closeTableElement = (name: string): void => {
-    const tables = flow.tables;
-    if (name === 'tbl') {
-      const t = tables.pop();
-      if (t && tables.length === 0) finishTable(t);
-      return;
-    }
-    const t = tables.length === 1 ? tables[0]! : null;
-    if (!t) return;
-    if (name === 'tcPr') t.inTcPr = false;
-    else if (name === 'tc' && t.cell) {
-      t.cells.push(t.cell);
-      t.col += t.cell.colSpan;
-      t.cell = null;
-    }
-  };
-
-  const openOwner = (name: string, tag: SaxesTagNS, depth: number): boolean => {
+  private openOwner(name: string, tag: SaxesTagNS, depth: number): boolean {
+    const part = this.part;
     const wanted = part === 'footnotes' ? 'footnote' : part === 'endnotes' ? 'endnote' : part === 'comments' ? 'comment' : null;
-    if (name !== wanted || owner !== null) return false;
+    if (name !== wanted || this.owner !== null) return false;
     const type = wAttr(tag, 'type');
     if (type !== null && type !== 'normal') {
-      skipDepth = depth; // separators and continuation notices
+      this.skipDepth = depth; // separators and continuation notices
       return true;
     }
-    owner = wAttr(tag, 'id') ?? '';
-    ownerDepth = depth;
-    if (part === 'comments') comments.set(owner, { author: (wAttr(tag, 'author') ?? '').trim(), at: wAttr(tag, 'date') });
+    const owner = wAttr(tag, 'id') ?? '';
+    this.owner = owner;
+    this.ownerDepth = depth;
+    if (part === 'comments') this.comments.set(owner, { author: (wAttr(tag, 'author') ?? '').trim(), at: wAttr(tag, 'date') });
     return true;
-  };
+  }
 
-  const openField = (tag: SaxesTagNS): void => {
+  /** A WordprocessingML element that is not skipped. */
+  private openW(name: string, tag: SaxesTagNS, depth: number): void {
+    const flow = this.flow;
+    if (name === 'commentRangeStart') {
+      const id = wAttr(tag, 'id') ?? '';
+      if (flow.para) flow.para.commentIds.push(id);
+      else this.pendingComments.push(id);
+    } else if (name === 'altChunk') this.report('object', 'altChunk'); // another document (HTML, RTF…) embedded whole
+    else if (name === 'sym' && flow.para && flow.run && flow.inRPr === 0) {
+      this.report('symbol', wAttr(tag, 'font') ?? undefined); // a character of a symbol font: no Unicode text
+    } else if (name === 'fldSimple') {
+      const instr = wAttr(tag, 'instr') ?? '';
+      if (!/^\s*HYPERLINK\b/i.test(instr)) this.report('field', fieldType(instr));
+    } else if (name === 'p') {
+      if (flow.para) this.skipDepth = depth; // a paragraph inside a paragraph outside any text box: not WordprocessingML
+      else {
+        flow.para = { styleId: null, numId: null, ilvl: null, outlineLevel: null, runs: [], noteRefs: [], commentIds: [], reports: [] };
+        flow.paraDepth = depth;
+      }
+    } else if (flow.para) this.openInParagraph(name, tag, depth);
+    else openTableElement(flow.tables, this.context.counters, name, tag, () => this.report('nestedTable'), this.lastKept());
+  }
+
+  private closeW(name: string, depth: number): void {
+    const flow = this.flow;
+    if (name === 'p' && flow.para && depth === flow.paraDepth) {
+      const done = flow.para;
+      flow.para = null;
+      flow.run = null;
+      flow.inPPr = 0;
+      flow.inRPr = 0;
+      this.finishParagraph(done);
+    } else if (!flow.para) {
+      const finished = closeTableElement(flow.tables, name);
+      if (finished) this.finishTable(finished);
+    } else if (name === 'pPr') flow.inPPr = Math.max(0, flow.inPPr - 1);
+    else if (name === 'rPr') flow.inRPr = Math.max(0, flow.inRPr - 1);
+    else if (name === 'r') flow.run = null;
+    else if (name === 't') flow.inT = false;
+    else if (name === 'instrText') flow.inInstr = false;
+    else if (name === 'hyperlink' && flow.links[flow.links.length - 1]?.depth === depth) flow.links.pop();
+  }
+
+  private openField(tag: SaxesTagNS): void {
     const type = wAttr(tag, 'fldCharType');
-    const fields = flow.fields;
+    const fields = this.flow.fields;
     const field = fields[fields.length - 1];
     if (type === 'begin') fields.push({ instr: '', href: null, reported: false });
     else if (type === 'separate' && field) {
       const m = /^\s*HYPERLINK\s+"([^"]*)"/i.exec(field.instr);
       field.href = m ? safeHref(m[1]!) : null;
-      if (!m) report('field', fieldType(field.instr));
+      if (!m) this.report('field', fieldType(field.instr));
       field.reported = true;
     } else if (type === 'end' && field) {
-      if (!field.reported && !/^\s*HYPERLINK\b/i.test(field.instr)) report('field', fieldType(field.instr));
+      if (!field.reported && !/^\s*HYPERLINK\b/i.test(field.instr)) this.report('field', fieldType(field.instr));
       fields.pop();
     }
-  };
+  }
 
-  const openInParagraph = (name: string, tag: SaxesTagNS, depth: number): void => {
+  private openInParagraph(name: string, tag: SaxesTagNS, depth: number): void {
+    if (this.openParagraphChild(name, tag, depth)) return;
+    const flow = this.flow;
+    if (flow.inPPr > 0 && flow.inRPr === 0) readParagraphProperty(flow.para!, name, tag);
+    else if (flow.inRPr > 0) {
+      if (flow.run) readRunProperty(flow.run, name, tag); // else: the paragraph mark's formatting
+    } else if (flow.run) {
+      const text = runContent(name, tag);
+      if (text !== null) this.append(text);
+    }
+  }
+
+  /** Structure inside a paragraph (properties, runs, links, fields, references); true when handled. */
+  private openParagraphChild(name: string, tag: SaxesTagNS, depth: number): boolean {
+    const flow = this.flow;
     const para = flow.para!;
-    switch (name) {
-      case 'pPr':
-        flow.inPPr++;
-        return;
-      case 'rPr':
-        flow.inRPr++;
-        return;
-      case 'r':
-        flow.run = { styleId: null, bold: null, italic: null, strike: null };
-        return;
-      case 't':
-        flow.inT = true;
-        return;
-      case 'hyperlink': {
-        const id = rAttr(tag, 'id');
-        const rel = id ? rels.get(id) : undefined;
-        flow.links.push({ depth, href: rel && rel.external ? safeHref(rel.target) : null });
-        return;
-      }
-      case 'fldChar':
-        openField(tag);
-        return;
-      case 'instrText':
-        flow.inInstr = true;
-        return;
-      case 'footnoteReference':
-      case 'endnoteReference':
-        para.noteRefs.push({ kind: name === 'footnoteReference' ? 'footnote' : 'endnote', id: wAttr(tag, 'id') ?? '' });
-        return;
-      case 'commentReference': {
-        const id = wAttr(tag, 'id') ?? '';
-        if (!para.commentIds.includes(id)) para.commentIds.push(id);
-        return;
-      }
-    }
-    if (flow.inPPr > 0 && flow.inRPr === 0) {
-      if (name === 'pStyle') para.styleId = wAttr(tag, 'val');
-      else if (name === 'numId') para.numId = wAttr(tag, 'val');
-      else if (name === 'ilvl') para.ilvl = Number.parseInt(wAttr(tag, 'val') ?? '0', 10) || 0;
-      else if (name === 'outlineLvl') para.outlineLevel = Number.parseInt(wAttr(tag, 'val') ?? '', 10);
-      return;
-    }
-    const run = flow.run;
-    if (flow.inRPr > 0) {
-      if (!run) return; // the paragraph mark's formatting
-      if (name === 'rStyle') run.styleId = wAttr(tag, 'val');
-      else if (name === 'b') run.bold = toggle(tag);
-      else if (name === 'i') run.italic = toggle(tag);
-      else if (name === 'strike' || name === 'dstrike') run.strike = run.strike === true || toggle(tag);
-      return;
-    }
-    if (!run) return;
-    if (name === 'tab' || name === 'ptab') append(' ');
-    else if (name === 'br') {
-      const type = wAttr(tag, 'type');
-      append(type === 'page' || type === 'column' ? ' ' : '\n');
-    } else if (name === 'cr') append('\n');
-    else if (name === 'noBreakHyphen') append('\u2011');
-  };
+    if (name === 'pPr') flow.inPPr++;
+    else if (name === 'rPr') flow.inRPr++;
+    else if (name === 'r') flow.run = { styleId: null, bold: null, italic: null, strike: null };
+    else if (name === 't') flow.inT = true;
+    else if (name === 'hyperlink') {
+      const id = rAttr(tag, 'id');
+      const rel = id ? this.context.rels.get(id) : undefined;
+      flow.links.push({ depth, href: rel && rel.external ? safeHref(rel.target) : null });
+    } else if (name === 'fldChar') this.openField(tag);
+    else if (name === 'instrText') flow.inInstr = true;
+    else if (name === 'footnoteReference' || name === 'endnoteReference') {
+      para.noteRefs.push({ kind: name === 'footnoteReference' ? 'footnote' : 'endnote', id: wAttr(tag, 'id') ?? '' });
+    } else if (name === 'commentReference') {
+      const id = wAttr(tag, 'id') ?? '';
+      if (!para.commentIds.includes(id)) para.commentIds.push(id);
+    } else return false;
+    return true;
+  }
+}
 
-  parseXml(text, {
-    open(tag, depth) {
-      if (skipDepth > 0) return;
-      if (tag.uri === MC_NS) {
-        if (tag.local === 'AlternateContent') alternates.push({ depth, chosen: false });
-        else if ((tag.local === 'Choice' || tag.local === 'Fallback') && alternates.length > 0) {
-          const alt = alternates[alternates.length - 1]!;
-          if (alt.chosen) skipDepth = depth;
-          else alt.chosen = true;
-        }
-        return;
-      }
-      if (flow.graphic) {
-        openGraphicChild(tag, depth);
-        return;
-      }
-      if (tag.uri === MATH_NS && (tag.local === 'oMathPara' || tag.local === 'oMath')) {
-        report('equation');
-        skipDepth = depth;
-        return;
-      }
-      if (!isW(tag)) return;
-      const name = tag.local;
-      if (SKIP_W.has(name)) {
-        skipDepth = depth;
-        return;
-      }
-      if (GRAPHIC_W.has(name)) {
-        flow.graphic = { depth, element: name, uri: '', image: false, boxes: 0 };
-        return;
-      }
-      if (name === 'del' || name === 'moveFrom') {
-        // In run or paragraph properties it only marks a deleted paragraph mark.
-        if (flow.inRPr === 0 && flow.inPPr === 0) report('trackedDeletion');
-        skipDepth = depth;
-        return;
-      }
-      if (openOwner(name, tag, depth)) return;
-      if (name === 'commentRangeStart') {
-        const id = wAttr(tag, 'id') ?? '';
-        if (flow.para) flow.para.commentIds.push(id);
-        else pendingComments.push(id);
-        return;
-      }
-      if (name === 'altChunk') {
-        report('object', 'altChunk'); // another document (HTML, RTF…) embedded whole
-        return;
-      }
-      if (name === 'sym' && flow.para && flow.run && flow.inRPr === 0) {
-        report('symbol', wAttr(tag, 'font') ?? undefined); // a character of a symbol font: no Unicode text
-        return;
-      }
-      if (name === 'fldSimple') {
-        const instr = wAttr(tag, 'instr') ?? '';
-        if (!/^\s*HYPERLINK\b/i.test(instr)) report('field', fieldType(instr));
-        return;
-      }
-      if (name === 'p') {
-        if (flow.para) {
-          skipDepth = depth; // a paragraph inside a paragraph outside any text box: not WordprocessingML
-          return;
-        }
-        flow.para = { styleId: null, numId: null, ilvl: null, outlineLevel: null, runs: [], noteRefs: [], commentIds: [], reports: [] };
-        flow.paraDepth = depth;
-        return;
-      }
-      if (!flow.para && openTableElement(name, tag)) return;
-      if (flow.para) openInParagraph(name, tag, depth);
-    },
-    close(tag, depth) {
-      if (skipDepth > 0) {
-        if (depth === skipDepth) skipDepth = 0;
-        return;
-      }
-      if (tag.uri === MC_NS && tag.local === 'AlternateContent' && alternates[alternates.length - 1]?.depth === depth) {
-        alternates.pop();
-        return;
-      }
-      if (flow.box && depth === flow.box.depth) {
-        if (flow.para) finishParagraph(flow.para);
-        flow = saved.pop()!;
-        if (!flow.para && saved.length === 0) pushAll(out, boxParagraphs.splice(0));
-        return;
-      }
-      if (flow.graphic) {
-        if (depth === flow.graphic.depth) {
-          const g = flow.graphic;
-          flow.graphic = null;
-          if (g.boxes > 0) for (let i = 0; i < g.boxes; i++) report('textBox');
-          else report(graphicItem(g));
-        }
-        return;
-      }
-      if (!isW(tag)) return;
-      const name = tag.local;
-      if (owner !== null && depth === ownerDepth) {
-        owner = null;
-        return;
-      }
-      if (name === 'p' && flow.para && depth === flow.paraDepth) {
-        const done = flow.para;
-        flow.para = null;
-        flow.run = null;
-        flow.inPPr = 0;
-        flow.inRPr = 0;
-        finishParagraph(done);
-      } else if (!flow.para) closeTableElement(name);
-      else if (name === 'pPr') flow.inPPr = Math.max(0, flow.inPPr - 1);
-      else if (name === 'rPr') flow.inRPr = Math.max(0, flow.inRPr - 1);
-      else if (name === 'r') flow.run = null;
-      else if (name === 't') flow.inT = false;
-      else if (name === 'instrText') flow.inInstr = false;
-      else if (name === 'hyperlink' && flow.links[flow.links.length - 1]?.depth === depth) flow.links.pop();
-    },
-    text(t) {
-      if (skipDepth > 0 || flow.graphic) return;
-      const fields = flow.fields;
-      if (flow.inInstr && fields.length > 0) fields[fields.length - 1]!.instr += t;
-      else if (flow.inT) append(t);
-    },
-  });
-  pushAll(out, boxParagraphs.splice(0));
-  return { paragraphs: out, reports, comments };
+function readParagraphProperty(para: ParagraphDraft, name: string, tag: SaxesTagNS): void {
+  if (name === 'pStyle') para.styleId = wAttr(tag, 'val');
+  else if (name === 'numId') para.numId = wAttr(tag, 'val');
+  else if (name === 'ilvl') para.ilvl = Number.parseInt(wAttr(tag, 'val') ?? '0', 10) || 0;
+  else if (name === 'outlineLvl') para.outlineLevel = Number.parseInt(wAttr(tag, 'val') ?? '', 10);
+}
+
+function readRunProperty(run: RunDraft, name: string, tag: SaxesTagNS): void {
+  if (name === 'rStyle') run.styleId = wAttr(tag, 'val');
+  else if (name === 'b') run.bold = toggle(tag);
+  else if (name === 'i') run.italic = toggle(tag);
+  else if (name === 'strike' || name === 'dstrike') run.strike = run.strike === true || toggle(tag);
+}
+
+/** The text an empty run element stands for (tab, break, hyphen), or null. */
+function runContent(name: string, tag: SaxesTagNS): string | null {
+  if (name === 'tab' || name === 'ptab') return ' ';
+  if (name === 'br') {
+    const type = wAttr(tag, 'type');
+    return type === 'page' || type === 'column' ? ' ' : '\n';
+  }
+  if (name === 'cr') return '\n';
+  if (name === 'noBreakHyphen') return '\u2011';
+  return null;
+}
+
+/** Table structure outside paragraphs; true when `name` belonged to a table. */
+function openTableElement(
+  tables: TableDraft[],
+  counters: StoryContext['counters'],
+  name: string,
+  tag: SaxesTagNS,
+  reportNested: () => void,
+  before: StoryParagraph | null,
+): boolean {
+  if (name === 'tbl') {
+    if (tables.length > 0) reportNested();
+    tables.push({ number: tables.length === 0 ? ++counters.tables : 0, row: -1, col: 0, cell: null, inTcPr: false, cells: [], before });
+    return true;
+  }
+  const t = tables.length === 1 ? tables[0]! : null;
+  if (!t) return name === 'tr' || name === 'tc' || name === 'tcPr';
+  if (name === 'tr') {
+    t.row++;
+    t.col = 0;
+  } else if (name === 'tc') t.cell = { row: Math.max(0, t.row), col: t.col, colSpan: 1, vMerge: null, paragraphs: [] };
+  else if (name === 'tcPr') t.inTcPr = true;
+  else if (t.inTcPr && t.cell && name === 'gridSpan') t.cell.colSpan = Math.max(1, Math.min(64, Number.parseInt(wAttr(tag, 'val') ?? '1', 10) || 1));
+  else if (t.inTcPr && t.cell && name === 'vMerge') t.cell.vMerge = wAttr(tag, 'val') === 'restart' ? 'restart' : 'continue';
+  else return t.inTcPr;
+  return true;
+}
+
+/** Closes table structure; returns the outermost table when it ends. */
+function closeTableElement(tables: TableDraft[], name: string): TableDraft | null {
+  if (name === 'tbl') {
+    const t = tables.pop();
+    return t && tables.length === 0 ? t : null;
+  }
+  const t = tables.length === 1 ? tables[0]! : null;
+  if (!t) return null;
+  if (name === 'tcPr') t.inTcPr = false;
+  else if (name === 'tc' && t.cell) {
+    t.cells.push(t.cell);
+    t.col += t.cell.colSpan;
+    t.cell = null;
+  }
+  return null;
 }
 
 /** Appends without spreading (a hostile file can make lists longer than a call's argument limit). */
