@@ -121,76 +121,327 @@ function noteAside(unit: UnitDraft, tag: SaxesTagNS, depth: number): Aside {
 }
 
 export function parseXliff(input: string): ParsedImport {
-  const text = withoutXliffDoctype(input);
-  let version: 1 | 2 | null = null;
-  let sourceLang: string | null = null;
-  let targetLang: string | null = null;
-  let fileTool: string | null = null;
-  const toolNames = new Map<string, string>();
-  /** The tools a 1.x header declares (id → name and version), and what 2.0 metadata says. */
-  const tools = new Map<string, { name: string; version: string | null }>();
-  const toolMeta: { name: string | null; version: string | null } = { name: null, version: null };
-  let toolIdRef: string | null = null;
-  const segments: ImportedSegment[] = [];
-  const report = new ImportReportBuilder();
+  const reader = new XliffReader();
+  parseXml(withoutXliffDoctype(input), {
+    open: (tag, depth) => reader.open(tag, depth),
+    close: (tag, depth) => reader.close(tag, depth),
+    text: (t) => reader.text(t),
+  });
+  return reader.result();
+}
 
-  let unit: UnitDraft | null = null;
-  /** 'source' | 'target' while inside one (at the unit's level, not inside alt-trans or matches). */
-  let field: 'source' | 'target' | null = null;
-  let fieldDepth = 0;
-  /** Depth of an element whose content is skipped (native code, alt-trans, notes…). */
-  let skipDepth = 0;
-  let unitDepth = 0;
-  /** Where the native content of the inline code being read goes. */
-  let capture: ContentSink | null = null;
-  /** A 2.0 <data> of the unit's <originalData> being read. */
-  let dataCapture: { id: string; text: string } | null = null;
-  let dataDepth = 0;
-  /** A 1.2 <alt-trans> / 2.0 <mtc:match> being read, and the depth of its element. */
-  let candidate: { c: MtCandidate; depth: number } | null = null;
-  let aside: Aside | null = null;
-  /** Depth of a 2.0 <mda:metaGroup category="verso:provenance">. */
-  let provenanceGroup = 0;
-  /** translate="no"/"yes" of the enclosing <file>/<group> elements that set it, innermost last. */
-  const translateScopes: { depth: number; no: boolean }[] = [];
-  const unitExcluded = (tag: SaxesTagNS): boolean => {
-    const own = attr(tag, 'translate');
-    return own !== null ? own === 'no' : (translateScopes.at(-1)?.no ?? false);
+function newUnit(version: 1 | 2, tag: SaxesTagNS, excluded: boolean): UnitDraft {
+  return {
+    source: '',
+    target: '',
+    inline: new UnitInline(version),
+    structure: blockOfStructure(attr(tag, version === 1 ? 'restype' : 'type')),
+    openPairs: [],
+    hasTarget: false,
+    states: [],
+    mtQualifier: false,
+    preserve: attr(tag, 'space', XML_NS) === 'preserve',
+    excluded,
+    evidence: emptyEvidence(),
+    approved: version === 1 && attr(tag, 'approved') === 'yes',
+    notes: [],
+    lost: [],
   };
+}
+
+/** A 2.0 <cp hex="…"> in text: the character, when it may stand in text (no controls, no surrogates). */
+function codePointText(hex: string | null): string {
+  const code = hex && /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
+  const allowed = code >= 0x20 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && !(code >= 0x7f && code <= 0x9f);
+  return allowed ? String.fromCodePoint(code) : '';
+}
+
+/** The reading state of one XLIFF file (one SAX pass). */
+class XliffReader {
+  private version: 1 | 2 | null = null;
+  private sourceLang: string | null = null;
+  private targetLang: string | null = null;
+  private fileTool: string | null = null;
+  private readonly toolNames = new Map<string, string>();
+  /** The tools a 1.x header declares (id → name and version), and what 2.0 metadata says. */
+  private readonly tools = new Map<string, { name: string; version: string | null }>();
+  private readonly toolMeta: { name: string | null; version: string | null } = { name: null, version: null };
+  private toolIdRef: string | null = null;
+  private readonly segments: ImportedSegment[] = [];
+  private readonly report = new ImportReportBuilder();
+
+  private unit: UnitDraft | null = null;
+  /** 'source' | 'target' while inside one (at the unit's level, not inside alt-trans or matches). */
+  private field: 'source' | 'target' | null = null;
+  private fieldDepth = 0;
+  /** Depth of an element whose content is skipped (native code, alt-trans, notes…). */
+  private skipDepth = 0;
+  private unitDepth = 0;
+  /** Where the native content of the inline code being read goes. */
+  private capture: ContentSink | null = null;
+  /** A 2.0 <data> of the unit's <originalData> being read. */
+  private dataCapture: { id: string; text: string } | null = null;
+  private dataDepth = 0;
+  /** A 1.2 <alt-trans> / 2.0 <mtc:match> being read, and the depth of its element. */
+  private candidate: { c: MtCandidate; depth: number } | null = null;
+  private aside: Aside | null = null;
+  /** Depth of a 2.0 <mda:metaGroup category="verso:provenance">. */
+  private provenanceGroup = 0;
+  /** translate="no"/"yes" of the enclosing <file>/<group> elements that set it, innermost last. */
+  private readonly translateScopes: { depth: number; no: boolean }[] = [];
+
+  open(tag: SaxesTagNS, depth: number): void {
+    if (depth === 1) {
+      this.openRoot(tag);
+      return;
+    }
+    if (this.skipDepth > 0) return;
+    const name = tag.local;
+    if ((name === 'group' || name === 'file') && !this.unit && attr(tag, 'translate') !== null) {
+      this.translateScopes.push({ depth, no: attr(tag, 'translate') === 'no' });
+    }
+    if (this.version === 1) this.open1(name, tag, depth);
+    else this.open2(name, tag, depth);
+  }
+
+  close(tag: SaxesTagNS, depth: number): void {
+    if (this.translateScopes.at(-1)?.depth === depth) this.translateScopes.pop();
+    if (this.skipDepth === 0 && this.aside && depth === this.aside.depth) {
+      this.aside.done(this.aside.text);
+      this.aside = null;
+    } else if (this.skipDepth === 0 && this.candidate && depth === this.candidate.depth) {
+      if (this.unit) this.unit.evidence.candidates.push(this.candidate.c);
+      this.candidate = null;
+    } else {
+      if (this.provenanceGroup === depth) this.provenanceGroup = 0;
+      if (this.skipDepth > 0) {
+        if (depth === this.skipDepth) {
+          this.skipDepth = 0;
+          this.capture = null;
+        }
+      } else this.closeInContent(tag, depth);
+    }
+  }
+
+  text(t: string): void {
+    const { aside, dataCapture, capture, unit, field, skipDepth } = this;
+    if (aside && skipDepth === 0) aside.text += t.replace(/[\uE000-\uE2FF]/g, '');
+    else if (dataCapture) dataCapture.text += t;
+    else if (capture && skipDepth > 0) capture.add(t);
+    else if (unit && field && skipDepth === 0) unit[field] += t.replace(/[\uE000-\uE2FF]/g, '');
+  }
+
+  result(): ParsedImport {
+    if (this.version === null) throw invalid('there is no <xliff> element');
+    const { tools, toolIdRef, toolMeta, fileTool } = this;
+    const declared = (toolIdRef !== null ? tools.get(toolIdRef) : undefined) ?? [...tools.values()][0] ?? (toolMeta.name ? { name: toolMeta.name, version: toolMeta.version } : null);
+    const tool = declared ?? (fileTool ? { name: fileTool.trim().slice(0, 100), version: null } : null);
+    const { segments, sourceLang, targetLang, report } = this;
+    return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null, tool, ...(report.empty ? {} : { report: report.build('xliff') }) };
+  }
+
+  private openRoot(tag: SaxesTagNS): void {
+    if (tag.local !== 'xliff') throw invalid(`the root element is <${tag.name}>, not <xliff>`);
+    const v = attr(tag, 'version');
+    if (v !== null && /^1\.[012]$/.test(v) && (tag.uri === NS_1 || tag.uri === '' || v !== '1.2')) this.version = 1;
+    // XLIFF 1.x made the version attribute required only in 1.1; without one, anything but the 2.0 namespace is read as 1.x.
+    else if (v === null && tag.uri !== NS_2) this.version = 1;
+    else if (v !== null && /^2\.[0-2]$/.test(v) && tag.uri === NS_2) this.version = 2;
+    else throw versionError(v);
+    if (this.version === 2) {
+      this.sourceLang = attr(tag, 'srcLang');
+      this.targetLang = attr(tag, 'trgLang');
+    }
+  }
+
+  private unitExcluded(tag: SaxesTagNS): boolean {
+    const own = attr(tag, 'translate');
+    return own !== null ? own === 'no' : (this.translateScopes.at(-1)?.no ?? false);
+  }
+
+  private startUnit(tag: SaxesTagNS, depth: number, version: 1 | 2): void {
+    if (this.unit) throw invalid(version === 1 ? 'a trans-unit is nested inside another' : 'a unit is nested inside another');
+    this.unit = newUnit(version, tag, this.unitExcluded(tag));
+    this.unitDepth = depth;
+  }
+
+  private startField(unit: UnitDraft, name: 'source' | 'target', depth: number): void {
+    this.field = name;
+    this.fieldDepth = depth;
+    unit.inline.startField();
+    if (name === 'target') unit.hasTarget = true;
+  }
 
   /** An inline code in a source or target: its token, its native content read into the code. */
-  const inlineCode = (u: UnitDraft, f: 'source' | 'target', tag: SaxesTagNS, depth: number): void => {
+  private inlineCode(u: UnitDraft, f: 'source' | 'target', tag: SaxesTagNS, depth: number): void {
     const r = u.inline.open(f, tag);
     u[f] += r.token;
     if (r.pair) u.openPairs.push({ depth, index: r.pair.index });
     if (r.nativeContent !== false) {
-      skipDepth = depth;
-      capture = r.nativeContent;
+      this.skipDepth = depth;
+      this.capture = r.nativeContent;
     }
-  };
+  }
 
-  const finishUnit = (): void => {
-    if (!unit) return;
-    const tidy = (t: string): string => (unit!.preserve ? t.trim() : collapse(t));
+  /** Reads the text of a candidate's <target> into the candidate. */
+  private candidateTarget(c: MtCandidate, depth: number): void {
+    this.aside = { depth, text: '', done: (t) => (c.text = collapse(t)) };
+  }
+
+  /** An element of the unit the file keeps and Verso does not: listed, skipped. */
+  private skipInUnit(unit: UnitDraft, tag: SaxesTagNS, depth: number, version: 1 | 2): void {
+    const lost = skippedInUnit(tag, version);
+    if (lost) unit.lost.push(lost);
+    this.skipDepth = depth;
+  }
+
+  private open1(name: string, tag: SaxesTagNS, depth: number): void {
+    const unit = this.unit;
+    if (name === 'file') {
+      this.sourceLang ??= attr(tag, 'source-language');
+      this.targetLang ??= attr(tag, 'target-language');
+      this.toolIdRef = attr(tag, 'tool-id');
+      this.fileTool = attr(tag, 'tool');
+    } else if (name === 'tool') this.declareTool1(tag);
+    else if (!unit && (name === 'note' || name === 'bin-unit')) {
+      if (name === 'bin-unit' || !isVersoRecord(tag, null)) this.report.add(name === 'note' ? 'fileNote' : 'binary', null);
+      this.skipDepth = depth;
+    } else if (name === 'trans-unit') this.startUnit(tag, depth, 1);
+    else if (unit) this.open1InUnit(unit, name, tag, depth);
+  }
+
+  private declareTool1(tag: SaxesTagNS): void {
+    const id = attr(tag, 'tool-id');
+    const toolName = attr(tag, 'tool-name');
+    if (id && toolName) this.toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
+    if (toolName) this.tools.set(id ?? '', { name: toolName.trim().slice(0, 100), version: attr(tag, 'tool-version')?.trim().slice(0, 50) || null });
+  }
+
+  private open1InUnit(unit: UnitDraft, name: string, tag: SaxesTagNS, depth: number): void {
+    const { field, candidate, aside } = this;
+    if (field === null && (name === 'source' || name === 'target') && depth === this.unitDepth + 1) {
+      this.startField(unit, name, depth);
+      if (name === 'target') this.readTargetState1(unit, tag);
+    } else if (field === null && !candidate && name === 'alt-trans') this.startAltTrans(tag, depth);
+    else if (candidate && !aside && name === 'target' && depth === candidate.depth + 1) this.candidateTarget(candidate.c, depth);
+    else if (!aside && name === 'note' && (attr(tag, 'from') === 'verso:origin' || (candidate && attr(tag, 'from') === 'verso'))) {
+      this.aside = originNoteAside(unit, candidate?.c ?? null, depth);
+    } else if (field === null && !candidate && !aside && name === 'note') this.aside = noteAside(unit, tag, depth);
+    else if (candidate || aside) {
+      // inside an alt-trans or a note: only its target / note text is read
+    } else if (field === null) this.skipInUnit(unit, tag, depth, 1); // seg-source, context…
+    else if (ANNOTATIONS.has(name)) unit.lost.push('annotation'); // its text is read
+    else if (CODES_1.has(name)) this.inlineCode(unit, field, tag, depth);
+    else if (CODE_CONTENT_1.has(name)) this.skipDepth = depth;
+  }
+
+  private readTargetState1(unit: UnitDraft, tag: SaxesTagNS): void {
+    const state = attr(tag, 'state');
+    if (state) unit.states.push(state);
+    const qualifier = attr(tag, 'state-qualifier');
+    if (qualifier === 'mt-suggestion' || qualifier === 'leveraged-mt') unit.mtQualifier = true;
+    if (qualifier) unit.evidence.qualifiers.push(qualifier);
+  }
+
+  private startAltTrans(tag: SaxesTagNS, depth: number): void {
+    const matchType = Object.values(tag.attributes).find((a) => a.local === 'matchType' && a.uri !== '')?.value ?? null;
+    const toolRef = attr(tag, 'tool-id');
+    const origin = attr(tag, 'origin') ?? (toolRef ? (this.toolNames.get(toolRef) ?? toolRef) : null);
+    this.candidate = { c: { origin, engineId: null, declaredMt: matchType !== null && /^mt$/i.test(matchType), text: '' }, depth };
+  }
+
+  private open2(name: string, tag: SaxesTagNS, depth: number): void {
+    const unit = this.unit;
+    if (name === 'unit') this.startUnit(tag, depth, 2);
+    else if (!unit && name === 'note') {
+      if (!isVersoRecord(tag, null)) this.report.add('fileNote', null);
+      this.skipDepth = depth;
+    } else if (!unit && tag.uri === NS_MDA && name === 'meta' && TOOL_META.has(attr(tag, 'type') ?? '')) {
+      const which = /version/i.test(attr(tag, 'type')!) ? 'version' : 'name';
+      const toolMeta = this.toolMeta;
+      this.aside = { depth, text: '', done: (t) => (toolMeta[which] ??= t.trim().slice(0, which === 'name' ? 100 : 50) || null) };
+    } else if (unit && this.field === null) this.open2UnitLevel(unit, name, tag, depth);
+    else if (unit && this.field) this.open2InField(unit, this.field, name, tag, depth);
+  }
+
+  /** A 2.0 element inside a unit, outside its source and target. */
+  private open2UnitLevel(unit: UnitDraft, name: string, tag: SaxesTagNS, depth: number): void {
+    const { candidate, aside } = this;
+    if (name === 'segment') readSegmentState2(unit, tag);
+    else if (!candidate && tag.uri === NS_MTC && name === 'matches') {
+      // the candidates follow
+    } else if (!candidate && tag.uri === NS_MTC && name === 'match') {
+      const engineId = engineOfSubType(attr(tag, 'subType'));
+      this.candidate = { c: { origin: attr(tag, 'origin'), engineId, declaredMt: attr(tag, 'type') === 'mt', text: '' }, depth };
+    } else if (candidate && !aside && name === 'target' && depth === candidate.depth + 1) this.candidateTarget(candidate.c, depth);
+    else if (!candidate && tag.uri === NS_MDA && (name === 'metadata' || name === 'metaGroup' || name === 'meta')) this.openMetadata2(unit, name, tag, depth);
+    else if (!candidate && !aside && name === 'notes') {
+      // its notes follow
+    } else if (!candidate && !aside && name === 'note') this.aside = noteAside(unit, tag, depth);
+    else if (candidate || aside) {
+      // inside a candidate: only its target is read
+    } else if (name === 'ignorable') {
+      // Whitespace or markup between segments: its source joins the text, never a state.
+    } else if (name === 'source' || name === 'target') this.startField(unit, name, depth);
+    else if (name === 'originalData') this.dataDepth = depth;
+    else if (this.dataDepth > 0 && name === 'data' && depth === this.dataDepth + 1) this.dataCapture = { id: attr(tag, 'id') ?? '', text: '' };
+    else if (this.dataCapture && name === 'cp') this.readDataCodePoint(this.dataCapture, attr(tag, 'hex'));
+    else this.skipInUnit(unit, tag, depth, 2); // glossary, other modules…
+  }
+
+  private readDataCodePoint(data: { text: string }, hex: string | null): void {
+    if (hex && /^[0-9A-Fa-f]{1,6}$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) data.text += String.fromCodePoint(parseInt(hex, 16));
+  }
+
+  private openMetadata2(unit: UnitDraft, name: string, tag: SaxesTagNS, depth: number): void {
+    if (name === 'metaGroup' && attr(tag, 'category') === 'verso:provenance') this.provenanceGroup = depth;
+    else if (name === 'metaGroup' && this.provenanceGroup === 0) unit.lost.push('metadata');
+    const type = attr(tag, 'type');
+    if (name === 'meta' && this.provenanceGroup > 0 && type) {
+      const meta = unit.evidence.meta;
+      this.aside = { depth, text: '', done: (t) => (meta[type] = t.trim().slice(0, 200)) };
+    }
+  }
+
+  /** A 2.0 element inside a source or target. */
+  private open2InField(unit: UnitDraft, field: 'source' | 'target', name: string, tag: SaxesTagNS, depth: number): void {
+    if (this.candidate || this.aside) {
+      // inside a candidate: only its target is read
+    } else if (this.dataDepth > 0 && name === 'data' && depth === this.dataDepth + 1) this.dataCapture = { id: attr(tag, 'id') ?? '', text: '' };
+    else if (this.dataCapture && name === 'cp') this.readDataCodePoint(this.dataCapture, attr(tag, 'hex'));
+    else if (ANNOTATIONS.has(name)) unit.lost.push('annotation'); // its text is read
+    else if (CODES_2.has(name)) this.inlineCode(unit, field, tag, depth);
+    else if (name === 'cp') unit[field] += codePointText(attr(tag, 'hex'));
+  }
+
+  /** Closing an element outside skipped content, asides and candidates. */
+  private closeInContent(tag: SaxesTagNS, depth: number): void {
+    const { unit, field } = this;
+    if (this.dataCapture && tag.local === 'data') {
+      unit?.inline.data.set(this.dataCapture.id, this.dataCapture.text);
+      this.dataCapture = null;
+    } else if (this.dataDepth === depth) this.dataDepth = 0;
+    else if (unit && field && PAIRED_ELEMENTS.has(tag.local) && unit.openPairs[unit.openPairs.length - 1]?.depth === depth) {
+      const open = unit.openPairs.pop()!;
+      if (open.index !== null) unit[field] += closeToken(open.index);
+    } else if (field && depth === this.fieldDepth) {
+      this.field = null;
+      if (unit) unit.openPairs = [];
+    } else if (unit && depth === this.unitDepth && (tag.local === 'trans-unit' || tag.local === 'unit')) this.finishUnit(unit);
+  }
+
+  private finishUnit(unit: UnitDraft): void {
+    const tidy = (t: string): string => (unit.preserve ? t.trim() : collapse(t));
     // The target's tokens follow the source's renumbering; a code the source lost goes from the target too.
     const { source, target: targetText, codes } = unit.inline.finish(tidy(unit.source), tidy(unit.target));
+    const report = this.report;
     if (source.replace(/[\uE000-\uE2FF]/g, '').trim() !== '') {
-      let target: ImportedTarget | null = null;
-      // A 1.x target marked new / needs-translation that only repeats the source is a placeholder (a CAT tool's copy), no translation.
-      const placeholder = version === 1 && unit.states.length > 0 && unit.states.every((s) => PLACEHOLDER_STATES_1.has(s)) && targetText === source;
-      if (unit.hasTarget && targetText !== '' && !placeholder) {
-        const done = unit.approved || (unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s)));
-        const tool = (toolIdRef ? toolNames.get(toolIdRef) : null) ?? fileTool;
-        const origin = unitOrigin(unit.evidence, tool);
-        // Not finished: untouched MT when the file says it is MT, else a draft of that origin.
-        const state: ImportedTargetState = done && !unit.mtQualifier ? 'confirmed' : origin.kind === 'mt' ? 'mt' : 'edited';
-        target = { text: targetText, state, tool, origin };
-      }
+      const target = this.importedTarget(unit, source, targetText);
       const block = unit.structure ?? { kind: 'paragraph' as const, marker: null };
       const segment: ImportedSegment = codes.length > 0 ? { ...block, text: source, codes, target } : { ...block, text: source, target };
       const withNotes = unit.notes.length > 0 ? { ...segment, comments: unit.notes } : segment;
-      segments.push(unit.excluded ? { ...withNotes, excluded: true } : withNotes);
-      const at = segments.length;
+      this.segments.push(unit.excluded ? { ...withNotes, excluded: true } : withNotes);
+      const at = this.segments.length;
       for (const _ of unit.notes) report.add('note', at);
       for (const item of unit.lost) report.add(item, at);
       for (const c of unit.evidence.candidates) if (!c.declaredMt && !isMtName(c.origin) && c.text !== '') report.add('alternative', at);
@@ -199,224 +450,41 @@ export function parseXliff(input: string): ParsedImport {
       for (const item of unit.lost) report.add(item, null);
       if (targetText.replace(/[\uE000-\uE2FF]/g, '').trim() !== '') report.add('targetWithoutSource', null);
     }
-    unit = null;
+    this.unit = null;
+  }
+
+  /** The unit's translation as imported, or null when it has none (or only a CAT tool's placeholder). */
+  private importedTarget(unit: UnitDraft, source: string, targetText: string): ImportedTarget | null {
+    const version = this.version;
+    // A 1.x target marked new / needs-translation that only repeats the source is a placeholder (a CAT tool's copy), no translation.
+    const placeholder = version === 1 && unit.states.length > 0 && unit.states.every((s) => PLACEHOLDER_STATES_1.has(s)) && targetText === source;
+    if (!unit.hasTarget || targetText === '' || placeholder) return null;
+    const done = unit.approved || (unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s)));
+    const tool = (this.toolIdRef ? this.toolNames.get(this.toolIdRef) : null) ?? this.fileTool;
+    const origin = unitOrigin(unit.evidence, tool);
+    // Not finished: untouched MT when the file says it is MT, else a draft of that origin.
+    const state: ImportedTargetState = done && !unit.mtQualifier ? 'confirmed' : origin.kind === 'mt' ? 'mt' : 'edited';
+    return { text: targetText, state, tool, origin };
+  }
+}
+
+function readSegmentState2(unit: UnitDraft, tag: SaxesTagNS): void {
+  unit.states.push(attr(tag, 'state') ?? 'initial');
+  const subState = attr(tag, 'subState');
+  if (subState) unit.evidence.subStates.push(subState);
+  // Verso before issue 12 wrote raw MT as state="translated" subState="verso:machine": still raw MT.
+  if (subState === 'verso:machine') unit.mtQualifier = true;
+}
+
+/** Verso's provenance note on a unit, or its older alt-trans note ("engine <id> <version>, <time>"). */
+function originNoteAside(unit: UnitDraft, c: MtCandidate | null, depth: number): Aside {
+  return {
+    depth,
+    text: '',
+    done: (t) => {
+      if (!c) return readOriginNote(t, unit.evidence.meta);
+      const m = /^engine (\S+) (.*), (\S+)$/.exec(t.trim());
+      if (m) c.engineId ??= m[1]!;
+    },
   };
-
-  parseXml(text, {
-    open(tag: SaxesTagNS, depth: number) {
-      if (depth === 1) {
-        if (tag.local !== 'xliff') throw invalid(`the root element is <${tag.name}>, not <xliff>`);
-        const v = attr(tag, 'version');
-        if (v !== null && /^1\.[012]$/.test(v) && (tag.uri === NS_1 || tag.uri === '' || v !== '1.2')) version = 1;
-        // XLIFF 1.x made the version attribute required only in 1.1; without one, anything but the 2.0 namespace is read as 1.x.
-        else if (v === null && tag.uri !== NS_2) version = 1;
-        else if (v !== null && /^2\.[0-2]$/.test(v) && tag.uri === NS_2) version = 2;
-        else throw versionError(v);
-        if (version === 2) {
-          sourceLang = attr(tag, 'srcLang');
-          targetLang = attr(tag, 'trgLang');
-        }
-        return;
-      }
-      if (skipDepth > 0) return;
-      const name = tag.local;
-      if ((name === 'group' || name === 'file') && !unit && attr(tag, 'translate') !== null) {
-        translateScopes.push({ depth, no: attr(tag, 'translate') === 'no' });
-      }
-      if (version === 1) {
-        if (name === 'file') {
-          sourceLang ??= attr(tag, 'source-language');
-          targetLang ??= attr(tag, 'target-language');
-          toolIdRef = attr(tag, 'tool-id');
-          fileTool = attr(tag, 'tool');
-        } else if (name === 'tool') {
-          const id = attr(tag, 'tool-id');
-          const toolName = attr(tag, 'tool-name');
-          if (id && toolName) toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
-          if (toolName) tools.set(id ?? '', { name: toolName.trim().slice(0, 100), version: attr(tag, 'tool-version')?.trim().slice(0, 50) || null });
-        } else if (!unit && (name === 'note' || name === 'bin-unit')) {
-          if (name === 'bin-unit' || !isVersoRecord(tag, null)) report.add(name === 'note' ? 'fileNote' : 'binary', null);
-          skipDepth = depth;
-        } else if (name === 'trans-unit') {
-          if (unit) throw invalid('a trans-unit is nested inside another');
-          unit = { source: '', target: '', inline: new UnitInline(1), structure: blockOfStructure(attr(tag, 'restype')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: attr(tag, 'approved') === 'yes', notes: [], lost: [] };
-          unitDepth = depth;
-        } else if (unit && field === null && (name === 'source' || name === 'target') && depth === unitDepth + 1) {
-          field = name;
-          fieldDepth = depth;
-          unit.inline.startField();
-          if (name === 'target') {
-            unit.hasTarget = true;
-            const state = attr(tag, 'state');
-            if (state) unit.states.push(state);
-            const qualifier = attr(tag, 'state-qualifier');
-            if (qualifier === 'mt-suggestion' || qualifier === 'leveraged-mt') unit.mtQualifier = true;
-            if (qualifier) unit.evidence.qualifiers.push(qualifier);
-          }
-        } else if (unit && field === null && !candidate && name === 'alt-trans') {
-          const matchType = Object.values(tag.attributes).find((a) => a.local === 'matchType' && a.uri !== '')?.value ?? null;
-          const toolRef = attr(tag, 'tool-id');
-          const origin = attr(tag, 'origin') ?? (toolRef ? (toolNames.get(toolRef) ?? toolRef) : null);
-          candidate = { c: { origin, engineId: null, declaredMt: matchType !== null && /^mt$/i.test(matchType), text: '' }, depth };
-        } else if (unit && candidate && !aside && name === 'target' && depth === candidate.depth + 1) {
-          const c = candidate.c;
-          aside = { depth, text: '', done: (t) => (c.text = collapse(t)) };
-        } else if (unit && !aside && name === 'note' && (attr(tag, 'from') === 'verso:origin' || (candidate && attr(tag, 'from') === 'verso'))) {
-          const u = unit;
-          const c = candidate?.c ?? null;
-          aside = {
-            depth,
-            text: '',
-            done: (t) => {
-              if (!c) return readOriginNote(t, u.evidence.meta);
-              // Verso's older alt-trans note: "engine <id> <version>, <time>".
-              const m = /^engine (\S+) (.*), (\S+)$/.exec(t.trim());
-              if (m) c.engineId ??= m[1]!;
-            },
-          };
-        } else if (unit && field === null && !candidate && !aside && name === 'note') {
-          aside = noteAside(unit, tag, depth);
-        } else if (unit && (candidate || aside)) {
-          // inside an alt-trans or a note: only its target / note text is read
-        } else if (unit && field === null) {
-          const lost = skippedInUnit(tag, 1);
-          if (lost) unit.lost.push(lost);
-          skipDepth = depth; // seg-source, context…
-        } else if (unit && field && ANNOTATIONS.has(name)) {
-          unit.lost.push('annotation'); // its text is read
-        } else if (unit && field && CODES_1.has(name)) {
-          inlineCode(unit, field, tag, depth);
-        } else if (field && CODE_CONTENT_1.has(name)) {
-          skipDepth = depth;
-        }
-      } else {
-        if (name === 'unit') {
-          if (unit) throw invalid('a unit is nested inside another');
-          unit = { source: '', target: '', inline: new UnitInline(2), structure: blockOfStructure(attr(tag, 'type')), openPairs: [], hasTarget: false, states: [], mtQualifier: false, preserve: attr(tag, 'space', XML_NS) === 'preserve', excluded: unitExcluded(tag), evidence: emptyEvidence(), approved: false, notes: [], lost: [] };
-          unitDepth = depth;
-        } else if (!unit && name === 'note') {
-          if (!isVersoRecord(tag, null)) report.add('fileNote', null);
-          skipDepth = depth;
-        } else if (!unit && tag.uri === NS_MDA && name === 'meta' && TOOL_META.has(attr(tag, 'type') ?? '')) {
-          const which = /version/i.test(attr(tag, 'type')!) ? 'version' : 'name';
-          aside = { depth, text: '', done: (t) => (toolMeta[which] ??= t.trim().slice(0, which === 'name' ? 100 : 50) || null) };
-        } else if (unit && field === null && name === 'segment') {
-          unit.states.push(attr(tag, 'state') ?? 'initial');
-          const subState = attr(tag, 'subState');
-          if (subState) unit.evidence.subStates.push(subState);
-          // Verso before issue 12 wrote raw MT as state="translated" subState="verso:machine": still raw MT.
-          if (subState === 'verso:machine') unit.mtQualifier = true;
-        } else if (unit && field === null && !candidate && tag.uri === NS_MTC && name === 'matches') {
-          // the candidates follow
-        } else if (unit && field === null && !candidate && tag.uri === NS_MTC && name === 'match') {
-          const engineId = engineOfSubType(attr(tag, 'subType'));
-          candidate = { c: { origin: attr(tag, 'origin'), engineId, declaredMt: attr(tag, 'type') === 'mt', text: '' }, depth };
-        } else if (unit && candidate && !aside && name === 'target' && depth === candidate.depth + 1) {
-          const c = candidate.c;
-          aside = { depth, text: '', done: (t) => (c.text = collapse(t)) };
-        } else if (unit && field === null && !candidate && tag.uri === NS_MDA && (name === 'metadata' || name === 'metaGroup' || name === 'meta')) {
-          if (name === 'metaGroup' && attr(tag, 'category') === 'verso:provenance') provenanceGroup = depth;
-          else if (name === 'metaGroup' && provenanceGroup === 0) unit.lost.push('metadata');
-          const type = attr(tag, 'type');
-          if (name === 'meta' && provenanceGroup > 0 && type) {
-            const meta = unit.evidence.meta;
-            aside = { depth, text: '', done: (t) => (meta[type] = t.trim().slice(0, 200)) };
-          }
-        } else if (unit && field === null && !candidate && !aside && name === 'notes') {
-          // its notes follow
-        } else if (unit && field === null && !candidate && !aside && name === 'note') {
-          aside = noteAside(unit, tag, depth);
-        } else if (unit && (candidate || aside)) {
-          // inside a candidate: only its target is read
-        } else if (unit && field === null && name === 'ignorable') {
-          // Whitespace or markup between segments: its source joins the text, never a state.
-        } else if (unit && field === null && (name === 'source' || name === 'target')) {
-          field = name;
-          fieldDepth = depth;
-          unit.inline.startField();
-          if (name === 'target') unit.hasTarget = true;
-        } else if (unit && field === null && !candidate && name === 'originalData') {
-          dataDepth = depth;
-        } else if (unit && dataDepth > 0 && name === 'data' && depth === dataDepth + 1) {
-          dataCapture = { id: attr(tag, 'id') ?? '', text: '' };
-        } else if (unit && dataCapture && name === 'cp') {
-          const hex = attr(tag, 'hex');
-          if (hex && /^[0-9A-Fa-f]{1,6}$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) dataCapture.text += String.fromCodePoint(parseInt(hex, 16));
-        } else if (unit && field === null) {
-          const lost = skippedInUnit(tag, 2);
-          if (lost) unit.lost.push(lost);
-          skipDepth = depth; // glossary, other modules…
-        } else if (unit && field && ANNOTATIONS.has(name)) {
-          unit.lost.push('annotation'); // its text is read
-        } else if (unit && field && CODES_2.has(name)) {
-          inlineCode(unit, field, tag, depth);
-        } else if (unit && field && name === 'cp') {
-          const hex = attr(tag, 'hex');
-          const code = hex && /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
-          // Only characters that may stand in text (no controls, no surrogates).
-          if (code >= 0x20 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && !(code >= 0x7f && code <= 0x9f)) {
-            unit[field] += String.fromCodePoint(code);
-          }
-        }
-      }
-    },
-    close(tag: SaxesTagNS, depth: number) {
-      if (translateScopes.at(-1)?.depth === depth) translateScopes.pop();
-      if (skipDepth === 0 && aside && depth === aside.depth) {
-        aside.done(aside.text);
-        aside = null;
-        return;
-      }
-      if (skipDepth === 0 && candidate && depth === candidate.depth) {
-        if (unit) unit.evidence.candidates.push(candidate.c);
-        candidate = null;
-        return;
-      }
-      if (provenanceGroup === depth) provenanceGroup = 0;
-      if (skipDepth > 0) {
-        if (depth === skipDepth) {
-          skipDepth = 0;
-          capture = null;
-        }
-        return;
-      }
-      if (dataCapture && tag.local === 'data') {
-        unit?.inline.data.set(dataCapture.id, dataCapture.text);
-        dataCapture = null;
-        return;
-      }
-      if (dataDepth === depth) {
-        dataDepth = 0;
-        return;
-      }
-      if (unit && field && PAIRED_ELEMENTS.has(tag.local)) {
-        const open = unit.openPairs[unit.openPairs.length - 1];
-        if (open && open.depth === depth) {
-          unit.openPairs.pop();
-          if (open.index !== null) unit[field] += closeToken(open.index);
-          return;
-        }
-      }
-      if (field && depth === fieldDepth) {
-        field = null;
-        if (unit) unit.openPairs = [];
-        return;
-      }
-      if (unit && depth === unitDepth && (tag.local === 'trans-unit' || tag.local === 'unit')) finishUnit();
-    },
-    text(t: string) {
-      if (aside && skipDepth === 0) aside.text += t.replace(/[\uE000-\uE2FF]/g, '');
-      else if (dataCapture) dataCapture.text += t;
-      else if (capture && skipDepth > 0) capture.add(t);
-      else if (unit && field && skipDepth === 0) unit[field] += t.replace(/[\uE000-\uE2FF]/g, '');
-    },
-  });
-
-  if (version === null) throw invalid('there is no <xliff> element');
-  // Assigned in the callbacks above, which TypeScript's narrowing does not see.
-  const idRef = toolIdRef as string | null;
-  const named = fileTool as string | null;
-  const declared = (idRef !== null ? tools.get(idRef) : undefined) ?? [...tools.values()][0] ?? (toolMeta.name ? { name: toolMeta.name, version: toolMeta.version } : null);
-  const tool = declared ?? (named ? { name: named.trim().slice(0, 100), version: null } : null);
-  return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null, tool, ...(report.empty ? {} : { report: report.build('xliff') }) };
 }
