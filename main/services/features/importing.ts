@@ -6,24 +6,21 @@
  * (outside `paragraphs`, so they are never exported). One transaction: all or nothing.
  */
 import type { ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
-import type { HtmlExtract, ImportedSegment, ImportFormat } from '../../../shared/import/importedDocument.js';
-import { planReimport, type ReimportPlan } from '../../../shared/import/reimportPlan.js';
+import type { ImportedSegment } from '../../../shared/import/importedDocument.js';
+import type { ReimportPlan } from '../../../shared/import/reimportPlan.js';
 import { isInvisible } from '../../../shared/import/visibleText.js';
 import { repairTokens } from '../../../shared/inline/inlineCodes.js';
 import { renderPlainText } from '../../../shared/inline/renderInline.js';
-import type { Paragraph, Profile } from '../../../shared/types.js';
+import type { Profile } from '../../../shared/types.js';
 import { createImportingRepo } from '../../db/repositories/importing/importingRepo.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { checkFileLanguages, checkLanguagePair, importJob, insertImportedParagraph, storeImportedDocument } from '../documentService.js';
+import { checkFileLanguages, checkLanguagePair, importJob, storeImportedDocument } from '../documentService.js';
 import { ServiceError } from '../../core/serviceError.js';
-import { replaceImportStructure, withImportStructure } from '../importStructure.js';
-import type { ImportReport } from '../../../shared/import/importReport.js';
-import { applyFileTarget, creditedTool, emptyTranslations } from './reimportTargets.js';
-
-/** Added to positions while paragraphs are renumbered, so UNIQUE(document_id, position) never trips. */
-const POSITION_OFFSET = 1_000_000;
+import { withImportStructure } from '../importStructure.js';
+import { creditedTool } from './reimportTargets.js';
+import { applyReimport, type ReimportMeta } from './reimportApply.js';
 
 export interface ImportingServiceOptions {
   runner?: ImportRunner;
@@ -41,137 +38,8 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
   }
 
   const apply = deps.db.transaction(
-    (
-      doc: DocumentRecord,
-      segments: ImportedSegment[],
-      meta: { format: ImportFormat; fileName: string | null; extract: HtmlExtract | null; report?: ImportReport | undefined; tool: string | null },
-      author: Profile,
-      planned: { oldSources: readonly string[]; plan: ReimportPlan },
-    ): ReimportSummary => {
-      const at = deps.now().toISOString();
-      const old = repos.paragraphs.listByDocument(doc.id);
-      // Planned in the worker from the sources as they were; planned again here if they changed since.
-      const same = planned.oldSources.length === old.length && old.every((p, i) => p.source === planned.oldSources[i]);
-      const plan = same
-        ? planned.plan
-        : planReimport(
-            old.map((p) => p.source),
-            segments.map((s) => s.text),
-            doc.sourceLang,
-          );
-      const summary: ReimportSummary = { reimportId: 0, unchanged: 0, moved: [], changed: [], added: [], removed: [], signOffsWithdrawn: 0 };
-      for (const step of plan.steps) {
-        if (step.type === 'unchanged') summary.unchanged++;
-        else if (step.type === 'moved') summary.moved.push(step.newIndex + 1);
-        else if (step.type === 'changed') summary.changed.push(step.newIndex + 1);
-        else summary.added.push(step.newIndex + 1);
-      }
-      summary.removed = plan.removed.map((i) => ({ oldNumber: i + 1, source: old[i]!.source.slice(0, 200) }));
-      summary.signOffsWithdrawn = plan.steps.filter((s) => s.type === 'changed' && old[s.oldIndex]!.status === 'signed-off').length;
-
-      const reimportId = importing.addReimport({
-        documentId: doc.id,
-        profileId: author.id,
-        authorName: author.name,
-        format: meta.format,
-        fileName: meta.fileName,
-        summary: { ...summary, reimportId: undefined },
-        createdAt: at,
-      });
-      summary.reimportId = reimportId;
-      // XLIFF: the file's targets are work done elsewhere (issue 14); other formats carry none.
-      const translations = meta.format === 'xliff' ? emptyTranslations(meta.tool) : null;
-      const fileTarget = (p: Paragraph, seg: ImportedSegment, index: number): void => {
-        if (translations) applyFileTarget(deps, { doc, author, at, reimportId, out: translations }, p, seg, index);
-      };
-
-      // Removed: archived with their history, then deleted (their revisions and workflow rows go with them).
-      for (const i of plan.removed) {
-        const p = old[i]!;
-        importing.archive({
-          paragraphId: p.id,
-          documentId: doc.id,
-          reimportId,
-          oldPosition: p.index,
-          source: p.source,
-          target: p.target,
-          status: p.status,
-          paragraph: p,
-          revisions: repos.revisions.listByParagraph(p.id),
-          archivedAt: at,
-        });
-        importing.deleteParagraph(p.id);
-      }
-      // Out of the way first, then into the new order.
-      const removed = new Set(plan.removed);
-      for (const [i, p] of old.entries()) if (!removed.has(i)) importing.setPosition(p.id, p.index + POSITION_OFFSET);
-
-      const idAt: string[] = [];
-      for (const step of plan.steps) {
-        const seg = segments[step.newIndex]!;
-        if (step.type === 'added') {
-          idAt[step.newIndex] = insertImportedParagraph(deps, doc, translations ? seg : { ...seg, target: null }, step.newIndex, author, at).id;
-          if (translations && seg.target && !seg.excluded) translations.applied.push(step.newIndex + 1);
-          continue;
-        }
-        const p = old[step.oldIndex]!;
-        idAt[step.newIndex] = p.id;
-        importing.setPosition(p.id, step.newIndex);
-        repos.paragraphs.setCodes(p.id, seg.codes ?? []);
-        if (step.type !== 'changed') {
-          // Same text; the block kind or marker may still have changed (e.g. a paragraph became a heading).
-          if (p.kind !== seg.kind || p.marker !== seg.marker) importing.setSource(p.id, p.source, seg.kind, seg.marker, p.updatedAt);
-          fileTarget(p, seg, step.newIndex);
-          continue;
-        }
-        importing.addReopening({
-          paragraphId: p.id,
-          reimportId,
-          oldSource: p.source,
-          oldTarget: p.target,
-          oldStatus: p.status,
-          signedOffByName: p.signOff?.name ?? null,
-        });
-        importing.setSource(p.id, seg.text, seg.kind, seg.marker, at);
-        const reopened: Paragraph = {
-          ...p,
-          index: step.newIndex,
-          source: seg.text,
-          // Work already done stays as the starting point, marked as needing work again.
-          status: p.status === 'new' ? 'new' : 'edited',
-          signOff: null,
-          updatedAt: at,
-        };
-        repos.paragraphs.update(reopened);
-        repos.revisions.insert({
-          paragraphId: p.id,
-          documentId: doc.id,
-          profileId: author.id,
-          authorName: author.name,
-          role: author.role,
-          origin: 'import',
-          action: p.status === 'signed-off' ? 'sign-off-withdrawn' : 'import',
-          mtEngine: null,
-          beforeText: p.status === 'signed-off' ? p.target : null,
-          afterText: p.status === 'signed-off' ? p.target : seg.text,
-          statusBefore: p.status,
-          statusAfter: reopened.status,
-          createdAt: at,
-        });
-        fileTarget(reopened, seg, step.newIndex);
-      }
-      if (translations) {
-        translations.applied.sort((a, b) => a - b);
-        translations.skipped.sort((a, b) => a.paragraph - b.paragraph);
-        summary.translations = translations;
-        importing.setReimportSummary(reimportId, { ...summary, reimportId: undefined });
-      }
-      // Word places and the report as the revised file has them (issue 14).
-      replaceImportStructure(deps, doc.id, segments, idAt, meta.report ?? null);
-      importing.saveSource({ documentId: doc.id, format: meta.format, fileName: meta.fileName, encoding: null, importedAt: at, htmlExtract: meta.extract });
-      repos.documents.touch(doc.id, at);
-      return summary;
-    },
+    (doc: DocumentRecord, segments: ImportedSegment[], meta: ReimportMeta, author: Profile, planned: { oldSources: readonly string[]; plan: ReimportPlan }): ReimportSummary =>
+      applyReimport(deps, importing, doc, segments, meta, author, planned),
   );
 
   return {
