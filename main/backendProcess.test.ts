@@ -196,7 +196,7 @@ describe('the backend in its own process', () => {
         h.client.subscribe('jobProgress', (payload) => {
           const p = payload as JobProgress;
           events.push(p);
-          if (p.state !== 'running' && p.state !== 'queued') resolve(p);
+          if (p.state !== 'running') resolve(p);
         });
       });
       const started = (await call(h.client, 'translateDocument', { documentId: doc.id, scope: 'all', engineId: 'libretranslate' })) as { jobId: string };
