@@ -9,6 +9,9 @@
  */
 import type { ApiError } from '../../shared/types.js';
 
+/** The backend process's bundle, next to main's in dist/main (scripts/build.mjs). */
+export const BACKEND_BUNDLE = 'backend.cjs';
+
 export interface BackendStartConfig {
   dataDir: string;
   mode: 'electron' | 'browser';

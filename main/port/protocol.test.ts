@@ -57,7 +57,8 @@ describe('protocol messages', () => {
 
   it('marks the error of a stopped backend', () => {
     const error = backendStoppedError('It stopped.');
-    expect(error).toEqual({ code: 'INTERNAL', message: 'It stopped.', details: { reason: 'backend-stopped' } });
+    expect(error).toEqual({ code: 'INTERNAL', message: 'It stopped.', details: { reason: 'backend-stopped', restarting: true } });
+    expect(backendStoppedError('For good.', false).details).toEqual({ reason: 'backend-stopped', restarting: false });
     expect(isBackendStopped(error)).toBe(true);
     expect(isBackendStopped({ code: 'INTERNAL', message: 'Other.' })).toBe(false);
   });

@@ -50,9 +50,12 @@ export function isBackendStopped(error: ApiError): boolean {
   return error.details?.['reason'] === BACKEND_STOPPED;
 }
 
-/** The error a call gets when the backend process stopped (or is not there yet), with why. */
-export function backendStoppedError(message: string): ApiError {
-  return { code: 'INTERNAL', message, details: { reason: BACKEND_STOPPED } };
+/**
+ * The error a call gets when the backend process stopped, with why; `restarting` says whether it
+ * is being started again (try again in a moment) or stays stopped (start Verso again).
+ */
+export function backendStoppedError(message: string, restarting = true): ApiError {
+  return { code: 'INTERNAL', message, details: { reason: BACKEND_STOPPED, restarting } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
