@@ -31,8 +31,6 @@ export interface EventMessage {
   payload: unknown;
 }
 
-export type ProtocolMessage = RequestMessage | ReplyMessage | EventMessage;
-
 /** One side of a port: posts messages, and tells its listener each message's data. */
 export interface Endpoint {
   post(message: unknown): void;
