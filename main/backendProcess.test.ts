@@ -18,7 +18,7 @@ import { secretsDispatch } from './port/secretsOverPort.js';
 import { createSupervisor, type Supervisor } from './port/supervisor.js';
 import type { BackendStartConfig } from './port/hostMessages.js';
 import type { ApiError, JobProgress } from '../shared/types.js';
-import { forkBackend, type NodeBackendChild } from './port/testing/nodeBackendChild.js';
+import { forkBackend, type NodeBackendChild } from './port/nodeChild.js';
 
 const bundleDir = path.join(REPO_ROOT, 'test-results', `backend-bundle-${process.pid}`);
 const entry = path.join(bundleDir, 'main', 'backend.cjs');
@@ -57,7 +57,7 @@ function host(config: Partial<BackendStartConfig> & { dataDir: string }, secrets
   let waiting: ((pid: number) => void)[] = [];
   const supervisor = createSupervisor<never>({
     spawn: () => {
-      const child = forkBackend(entry);
+      const child = forkBackend(entry, { output: 'ignore' });
       children.push(child);
       return child;
     },

@@ -22,6 +22,7 @@ import { parseToBackend, type BackendStartConfig, type FromBackend } from './por
 import { openSigningKeysRemotely, remoteSecretStore } from './port/secretsOverPort.js';
 import { backendSigningProtector } from './port/signingProtector.js';
 import { readDirectSafeStorageRecords } from './port/legacySigningKeys.js';
+import { passphraseProtector, type KeyProtector } from './signing/keyProtection.js';
 import type { Endpoint } from './port/protocol.js';
 
 /** What Electron's `process.parentPort` delivers: the data and the ports sent with it. */
@@ -76,10 +77,12 @@ async function open(config: BackendStartConfig, channel: ParentChannel): Promise
   const parent = createPortClient();
   parent.attach(channel.endpoint);
   const dataDir = path.resolve(config.dataDir);
-  let keyProtector;
+  let keyProtector: KeyProtector | undefined;
   if (config.signingSecret) {
     const legacy = config.secrets === 'parent' ? readDirectSafeStorageRecords(path.join(dataDir, DB_FILE_NAME), config.nativeBinding) : [];
     keyProtector = backendSigningProtector(config.signingSecret, await openSigningKeysRemotely(parent, legacy));
+  } else if (config.signingPassphrase) {
+    keyProtector = passphraseProtector(config.signingPassphrase);
   }
   return createBackend({
     dataDir,
@@ -145,8 +148,8 @@ function main(): void {
         appLog().logger.info({ mode: message.config.mode, version: APP_VERSION, pid: process.pid }, 'Verso backend started');
         channel.endpoint.post({ kind: 'ready', pid: process.pid, dbPath: be.dbPath } satisfies FromBackend);
       },
+      // The parent says so (a dialog, or browser mode's one line); no second report here.
       (err: unknown) => {
-        logFailure(appLog(), 'the library could not be opened', err);
         channel.exitAfter({ kind: 'startup-failed', error: toApiError(err) }, 1);
       },
     );

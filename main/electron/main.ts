@@ -16,7 +16,7 @@ import type { ApiError } from '../../shared/types.js';
 import { secretsDispatch } from '../port/secretsOverPort.js';
 import type { BackendStartConfig } from '../port/hostMessages.js';
 import { resolveDataDir } from '../paths.js';
-import { appLog, logFailure } from '../log/logger.js';
+import { appLog, logFailure, openFileLog, useLog } from '../log/logger.js';
 import { APP_VERSION, rendererDir } from '../appRoot.js';
 import { createMainI18n } from './mainI18n.js';
 import { buildMenuTemplate } from './menu.js';
@@ -54,6 +54,7 @@ async function start(): Promise<void> {
   // Keys go to safeStorage only when it is a real key store (not Linux's basic_text).
   const keyStorage = probeKeyStorage(safeStorage, process.platform);
   const dataDir = path.resolve(resolveDataDir());
+  openMainLog(dataDir);
   const host = startBackend(dataDir, keyStorage, (key, options) => i18n.t(key, options));
   backend = host;
   const failure = await host.firstOutcome;
@@ -154,6 +155,16 @@ app.on('will-quit', (event) => {
     app.quit();
   });
 });
+
+/** Main's own lines (a crashed backend, a failed link) join the backend's log file; only the backend rotates it. */
+function openMainLog(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    useLog(openFileLog(dataDir, 'info', { maxBytes: Infinity }));
+  } catch (err) {
+    logFailure(appLog(), 'the log file could not be opened', err);
+  }
+}
 
 interface StartedBackend extends BackendHost {
   /** null once ready; the error when it could not open the library or kept dying before that. */

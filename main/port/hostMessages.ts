@@ -24,6 +24,8 @@ export interface BackendStartConfig {
    * encrypted with safeStorage: main/electron/signingSecret.ts). Absent: keys sealed for this process only.
    */
   signingSecret?: string;
+  /** Browser mode: the passphrase that seals signing keys (VERSO_SIGNING_PASSPHRASE), when no `signingSecret`. */
+  signingPassphrase?: string;
   /** What this process is, in the data directory's lock file. */
   lockCommand?: string;
 }
@@ -41,11 +43,11 @@ const optionalString = (value: unknown): boolean => value === undefined || (type
 /** The start configuration, or null when it is malformed. */
 export function parseStartConfig(value: unknown): BackendStartConfig | null {
   if (!isRecord(value)) return null;
-  const { dataDir, mode, nativeBinding, secrets, signingSecret, lockCommand } = value;
+  const { dataDir, mode, nativeBinding, secrets, signingSecret, signingPassphrase, lockCommand } = value;
   if (typeof dataDir !== 'string' || dataDir.length === 0) return null;
   if (mode !== 'electron' && mode !== 'browser') return null;
   if (secrets !== 'parent' && secrets !== 'file') return null;
-  if (!optionalString(nativeBinding) || !optionalString(signingSecret) || !optionalString(lockCommand)) return null;
+  if (![nativeBinding, signingSecret, signingPassphrase, lockCommand].every(optionalString)) return null;
   if (signingSecret !== undefined && Buffer.from(signingSecret as string, 'base64').length !== 32) return null;
   return {
     dataDir,
@@ -53,6 +55,7 @@ export function parseStartConfig(value: unknown): BackendStartConfig | null {
     secrets,
     ...(nativeBinding !== undefined ? { nativeBinding: nativeBinding as string } : {}),
     ...(signingSecret !== undefined ? { signingSecret: signingSecret as string } : {}),
+    ...(signingPassphrase !== undefined ? { signingPassphrase: signingPassphrase as string } : {}),
     ...(lockCommand !== undefined ? { lockCommand: lockCommand as string } : {}),
   };
 }
@@ -74,7 +77,8 @@ export function parseFromBackend(data: unknown): FromBackend | null {
   if (data['kind'] === 'startup-failed' && isRecord(data['error'])) {
     const e = data['error'];
     const message = typeof e['message'] === 'string' ? e['message'] : 'The backend could not start.';
-    return { kind: 'startup-failed', error: { code: (typeof e['code'] === 'string' ? e['code'] : 'INTERNAL') as ApiError['code'], message } };
+    const details = isRecord(e['details']) ? { details: e['details'] as NonNullable<ApiError['details']> } : {};
+    return { kind: 'startup-failed', error: { code: (typeof e['code'] === 'string' ? e['code'] : 'INTERNAL') as ApiError['code'], message, ...details } };
   }
   return null;
 }

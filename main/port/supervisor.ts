@@ -26,7 +26,7 @@ export type BackendState = 'starting' | 'ready' | 'stopping' | 'stopped' | 'fail
 
 export interface SupervisorEvents {
   /** The backend is ready (first start or a restart): windows need (new) ports. */
-  ready(info: { pid: number; restarts: number }): void;
+  ready(info: { pid: number; dbPath: string; restarts: number }): void;
   /** It could not open the library (the error it gave); it is not restarted. */
   startupFailed(error: ApiError): void;
   /** It died unexpectedly; `restarting` false: it died too often and stays stopped. */
@@ -76,7 +76,7 @@ export function createSupervisor<P>(options: SupervisorOptions<P>): Supervisor<P
       if (message?.kind === 'ready' && state === 'starting') {
         state = 'ready';
         pid = message.pid;
-        options.events.ready({ pid: message.pid, restarts });
+        options.events.ready({ pid: message.pid, dbPath: message.dbPath, restarts });
       } else if (message?.kind === 'startup-failed') {
         failedToStart = true;
         options.events.startupFailed(message.error);
