@@ -74,17 +74,13 @@ async function call(server, method, input) {
  * (before it could start another backend); resolves once both are gone.
  */
 async function kill(server) {
-  // Gone, or a zombie nobody reaped yet (it writes nothing any more).
+  // Gone and reaped: until then the library's lock still names a live process.
   const gone = (pid) => {
     try {
       process.kill(pid, 0);
+      return false;
     } catch {
       return true;
-    }
-    try {
-      return /^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-    } catch {
-      return false;
     }
   };
   const serverExited = new Promise((resolve) => {
@@ -94,7 +90,7 @@ async function kill(server) {
   if (!gone(server.backendPid)) process.kill(server.backendPid, 'SIGKILL');
   server.child.kill('SIGKILL');
   await serverExited;
-  while (!gone(server.backendPid)) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let waited = 0; !gone(server.backendPid) && waited < 30_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 /** What was acknowledged, and what was sent after it without an answer. */
