@@ -89,7 +89,7 @@ describe('browser mode’s backend process', () => {
     expect(gone(first)).toBe(true);
   });
 
-  it('a library it cannot open is reported with its error (details kept), and nothing keeps running', async () => {
+  it('a library it cannot open is reported with its error, details kept', async () => {
     const dir = dataDir();
     fs.writeFileSync(path.join(dir, 'verso.sqlite'), Buffer.alloc(0));
     const started = await startNodeBackend({ entry, config: { dataDir: dir, mode: 'browser', secrets: 'file' } });
