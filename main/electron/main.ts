@@ -1,6 +1,7 @@
 /**
  * The Electron shell, kept thin: one window, menus, dialogs and the keys only safeStorage can open.
- * The backend (library, engines, imports, jobs) runs in its own utility process (backendHost.ts,
+ * The backend (library, engines, imports, jobs) runs in its own utility process (desktopBackend.ts,
+ * backendHost.ts,
  * main/backendProcess.ts); the window talks to it over a MessagePort its preload asks for, with
  * the frame checked. Everything else lives in services shared with browser mode and the CLI. Every security decision
  * is a tested function in this folder: appProtocol (app://verso instead of file://), sessionPolicy
@@ -11,12 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
-import { safeStorageProtector } from '../signing/keyProtection.js';
-import type { ApiError } from '../../shared/types.js';
-import { secretsDispatch } from '../port/secretsOverPort.js';
-import type { BackendStartConfig } from '../port/hostMessages.js';
 import { resolveDataDir } from '../paths.js';
-import { appLog, logFailure, openFileLog, useLog } from '../log/logger.js';
+import { appLog, logFailure } from '../log/logger.js';
 import { APP_VERSION, rendererDir } from '../appRoot.js';
 import { createMainI18n } from './mainI18n.js';
 import { buildMenuTemplate } from './menu.js';
@@ -26,16 +23,13 @@ import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHand
 import { lockDownSession } from './sessionPolicy.js';
 import { devToolsAllowed, mainWebPreferences } from './windowOptions.js';
 import { openExternalAfterConfirmation } from './externalLinks.js';
-import { keyStoreNotice, probeKeyStorage, type KeyStorageDecision } from './keyStoragePolicy.js';
-import { createDesktopSecretStore } from './desktopSecrets.js';
+import { keyStoreNotice, probeKeyStorage } from './keyStoragePolicy.js';
 import { claimSingleInstance } from './singleInstance.js';
-import { createBackendHost, type BackendHost } from './backendHost.js';
-import { loadSigningSecret } from './signingSecret.js';
+import type { BackendHost } from './backendHost.js';
+import { openMainLog, startDesktopBackend } from './desktopBackend.js';
 import { exitWithParent } from '../exitWithParent.js';
 
 let backend: BackendHost | null = null;
-/** The backend process has exited (or never ran): quitting may go on. */
-let backendStopped = true;
 /** How long the backend may take to close the library at quit before it is killed. */
 const BACKEND_STOP_MS = 10_000;
 
@@ -55,7 +49,7 @@ async function start(): Promise<void> {
   const keyStorage = probeKeyStorage(safeStorage, process.platform);
   const dataDir = path.resolve(resolveDataDir());
   openMainLog(dataDir);
-  const host = startBackend(dataDir, keyStorage, (key, options) => i18n.t(key, options));
+  const host = startDesktopBackend(dataDir, keyStorage, (key, options) => i18n.t(key, options));
   backend = host;
   const failure = await host.firstOutcome;
   if (failure) {
@@ -146,86 +140,9 @@ app.on('window-all-closed', () => app.quit());
 exitWithParent(() => app.quit());
 // The backend closes the library (SQLite checkpoints its WAL) before the app ends.
 app.on('will-quit', (event) => {
-  if (backendStopped || !backend) return;
+  if (!backend || backend.state === 'stopped' || backend.state === 'failed') return;
   event.preventDefault();
   const stopping = backend;
   backend = null;
-  void stopping.stop(BACKEND_STOP_MS).finally(() => {
-    backendStopped = true;
-    app.quit();
-  });
+  void stopping.stop(BACKEND_STOP_MS).finally(() => app.quit());
 });
-
-/** Main's own lines (a crashed backend, a failed link) join the backend's log file; only the backend rotates it. */
-function openMainLog(dataDir: string): void {
-  try {
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    useLog(openFileLog(dataDir, 'info', { maxBytes: Infinity }));
-  } catch (err) {
-    logFailure(appLog(), 'the log file could not be opened', err);
-  }
-}
-
-interface StartedBackend extends BackendHost {
-  /** null once ready; the error when it could not open the library or kept dying before that. */
-  firstOutcome: Promise<ApiError | null>;
-}
-
-/**
- * Starts the backend process. Engine keys stay in main (safeStorage): the backend asks for them;
- * signing keys are sealed with a secret main keeps under safeStorage (signingSecret.ts). Without a
- * real key store neither is kept, as before (keyStoragePolicy.ts).
- */
-function startBackend(dataDir: string, keyStorage: KeyStorageDecision, t: (key: string, options?: Record<string, string>) => string): StartedBackend {
-  let signingSecret: string | undefined;
-  if (keyStorage.allowed) {
-    try {
-      signingSecret = loadSigningSecret(dataDir, safeStorage);
-    } catch (err) {
-      logFailure(appLog(), 'the signing secret could not be kept; signing keys last for this run only', err);
-    }
-  }
-  const protector = safeStorageProtector(safeStorage);
-  const openSealed = (sealed: readonly string[]): (Buffer | null)[] =>
-    sealed.map((s) => {
-      try {
-        return protector.open(s);
-      } catch {
-        return null;
-      }
-    });
-  const config: BackendStartConfig = {
-    dataDir,
-    mode: 'electron',
-    secrets: 'parent',
-    ...(process.env.VERSO_NATIVE_BINDING ? { nativeBinding: process.env.VERSO_NATIVE_BINDING } : {}),
-    ...(signingSecret ? { signingSecret } : {}),
-  };
-  let settle!: (outcome: ApiError | null) => void;
-  const firstOutcome = new Promise<ApiError | null>((resolve) => (settle = resolve));
-  const host = createBackendHost({
-    config,
-    dispatch: secretsDispatch(
-      createDesktopSecretStore(dataDir, process.env, safeStorage, keyStorage),
-      keyStorage.allowed ? openSealed : undefined,
-    ),
-    ready(pid) {
-      backendStopped = false;
-      appLog().logger.info({ backendPid: pid }, 'the backend process is ready');
-      settle(null);
-    },
-    startupFailed: (error) => settle(error),
-    crashed({ code, restarting }) {
-      backendStopped = !restarting;
-      logFailure(appLog(), 'the backend process stopped unexpectedly', new Error(`exit code ${code}`), { restarting });
-      const message = t(restarting ? 'backend.restarting' : 'backend.gaveUp', { code: String(code) });
-      // Before the first ready a restart may still succeed; only giving up ends the start.
-      if (!restarting) settle({ code: 'INTERNAL', message });
-      const win = BrowserWindow.getAllWindows()[0];
-      if (win) void dialog.showMessageBox(win, { type: 'error', title: t('backend.stoppedTitle'), message, buttons: [t('keyStore.ok')] });
-      return message;
-    },
-  });
-  host.start();
-  return Object.assign(host, { firstOutcome });
-}

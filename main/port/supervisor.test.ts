@@ -122,4 +122,18 @@ describe('backend supervisor', () => {
     expect(children).toHaveLength(3);
     expect(s.state).toBe('failed');
   });
+
+  it('a process that cannot be started at all is a startup failure, not a crash loop', () => {
+    const failed: unknown[] = [];
+    const s = createSupervisor<string>({
+      spawn: () => {
+        throw new Error('ENOENT backend.cjs');
+      },
+      config,
+      events: { ready: () => {}, startupFailed: (e) => failed.push(e), crashed: () => {} },
+    });
+    s.start();
+    expect(failed).toEqual([{ code: 'INTERNAL', message: 'The backend process could not be started: ENOENT backend.cjs' }]);
+    expect(s.state).toBe('failed');
+  });
 });

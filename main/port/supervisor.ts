@@ -63,7 +63,15 @@ export function createSupervisor<P>(options: SupervisorOptions<P>): Supervisor<P
   let exited: Promise<void> = Promise.resolve();
 
   function launch(): void {
-    const current = options.spawn();
+    let current: BackendChild<P>;
+    try {
+      current = options.spawn();
+    } catch (err) {
+      // E.g. the bundle is missing: nothing to restart.
+      state = 'failed';
+      options.events.startupFailed({ code: 'INTERNAL', message: `The backend process could not be started: ${err instanceof Error ? err.message : String(err)}` });
+      return;
+    }
     child = current;
     state = 'starting';
     pid = null;
