@@ -1,9 +1,9 @@
 /**
  * The Electron shell, kept thin: one window, menus, dialogs and the keys only safeStorage can open.
  * The backend (library, engines, imports, jobs) runs in its own utility process (desktopBackend.ts,
- * backendHost.ts,
- * main/backendProcess.ts); the window talks to it over a MessagePort its preload asks for, with
- * the frame checked. Everything else lives in services shared with browser mode and the CLI. Every security decision
+ * backendHost.ts, main/backendProcess.ts); the window talks to it over a MessagePort its preload
+ * asks for, with the frame checked. Everything else lives in services shared with browser mode and
+ * the CLI. Every security decision
  * is a tested function in this folder: appProtocol (app://verso instead of file://), sessionPolicy
  * (permissions denied, CSP), windowOptions (no DevTools when packaged, spellcheck without
  * downloads), externalLinks (http/https after a confirmation), keyStoragePolicy (no keys in
