@@ -161,6 +161,8 @@ describe('the backend in its own process', () => {
     }
     const unknown = await h.client.invoke('dropAllTables', {});
     expect(unknown).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: dropAllTables' } });
+    // The parent's key store is not reachable through the backend's API.
+    expect(await h.client.invoke('secrets.get', { name: 'openai' })).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: secrets.get' } });
     // Nothing was saved by the refused calls, and the process still serves.
     expect(await call(h.client, 'listProfiles', {})).toEqual([]);
   });
