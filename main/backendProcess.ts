@@ -1,8 +1,8 @@
 /**
  * The backend's own process: the library (SQLite), MT engines, imports and jobs, out of the process
  * that draws the windows. The desktop app starts it as an Electron utility process
- * (main/electron/backendHost.ts) and talks to it over `process.parentPort`; a Node parent (tests)
- * forks it with an IPC channel. Both send `start` first (port/hostMessages.ts); the desktop app then
+ * (main/electron/backendHost.ts) and talks to it over `process.parentPort`; browser mode
+ * (main/port/nodeBackend.ts) and tests fork it as a Node child with an IPC channel. Both send `start` first (port/hostMessages.ts); the desktop app then
  * hands it one MessagePort per window (`connect`), which it serves with the port protocol
  * (port/protocol.ts); a Node parent's requests come on the IPC channel itself. `shutdown` closes
  * the library cleanly (SQLite checkpoints its WAL into the database file) before the process exits.
@@ -156,6 +156,10 @@ function main(): void {
   });
   process.on('disconnect', shutdown);
   process.on('SIGTERM', shutdown);
+  // Ctrl+C or a closed terminal reaches the whole process group: the parent decides and sends
+  // `shutdown` (or goes away, which is a `disconnect`), so the library is never closed twice.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGHUP', () => undefined);
 }
 
 main();
