@@ -33,6 +33,7 @@ interface Verso {
 
 const open: MessagePort[] = [];
 let verso: Verso;
+let lastHub: ReturnType<typeof createEventHub> | null = null;
 
 beforeAll(async () => {
   await import('./preload.js');
@@ -47,6 +48,7 @@ function backendPort(answer: string) {
   const { port1, port2 } = new MessageChannel();
   open.push(port1, port2);
   const hub = createEventHub();
+  lastHub = hub;
   serveRequests(nodePortEndpoint(port1), (method, input) => Promise.resolve({ ok: true, value: { answer, method, input } }));
   forwardEvents(nodePortEndpoint(port1), hub);
   return { hub, give: () => electron.listeners.get('verso:port')!({ ports: [port2] }) };
@@ -74,8 +76,24 @@ describe('desktop preload', () => {
     expect(await got).toEqual(progress);
   });
 
-  it('while the backend is down calls get main’s error; after the restart the new port serves', async () => {
+  it('while the backend is down calls get main’s error and its running jobs are reported failed; after the restart the new port serves', async () => {
+    const seen: JobProgress[] = [];
+    verso.subscribe('jobProgress', (p) => seen.push(p as JobProgress));
+    const running: JobProgress = { jobId: 'j2', documentId: 'd', state: 'running', done: 3, total: 9, error: null };
+    const finished: JobProgress = { ...running, jobId: 'j3', state: 'done', done: 9 };
+    // (the first backend's port is still attached)
+    const hub = lastHub!;
+    hub.emit('jobProgress', running);
+    hub.emit('jobProgress', finished);
+    while (seen.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     electron.listeners.get('verso:backend-down')!({ ports: [] }, 'The backend stopped (exit code 9).', true);
+    const stopped = { code: 'INTERNAL', message: 'The backend stopped (exit code 9).', details: { reason: 'backend-stopped', restarting: true } };
+    // Job j (still running from the test before) and j2 failed; j3 had finished.
+    expect(seen.slice(2).map((p) => [p.jobId, p.state, p.error])).toEqual([
+      ['j', 'failed', stopped],
+      ['j2', 'failed', stopped],
+    ]);
+    expect(seen[3]).toEqual({ ...running, state: 'failed', error: stopped });
     expect(await verso.invoke('listProfiles', {})).toEqual({
       ok: false,
       error: { code: 'INTERNAL', message: 'The backend stopped (exit code 9).', details: { reason: 'backend-stopped', restarting: true } },

@@ -4,7 +4,8 @@
  * Calls and job events travel over a MessagePort straight to the backend's utility process
  * (main/port/protocol.ts): the preload asks main for it at every page load (`verso:connect`), gets
  * a new one after the backend restarts (`verso:port`), and while the backend is down answers calls
- * with main's clear error (`verso:backend-down`). The port never reaches the page itself.
+ * with main's clear error (`verso:backend-down`), its running jobs reported failed. The port never
+ * reaches the page itself.
  * Bundled to one CommonJS file that requires nothing but electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -12,17 +13,22 @@ import { EVENT_NAMES, METHOD_NAMES } from '../../shared/api.js';
 import { createPortClient } from '../port/portClient.js';
 import { webPortEndpoint, type WebPortLike } from '../port/endpoints.js';
 import { backendStoppedError } from '../port/protocol.js';
+import { trackRunningJobs } from '../port/jobsOnStop.js';
 
 const methods = new Set<string>(METHOD_NAMES);
 const events = new Set<string>(EVENT_NAMES);
 const backend = createPortClient();
+const jobs = trackRunningJobs(backend);
 
 ipcRenderer.on('verso:port', (event: IpcRendererEvent) => {
   const port = event.ports[0] as WebPortLike | undefined;
   if (port) backend.attach(webPortEndpoint(port));
 });
 ipcRenderer.on('verso:backend-down', (_event: IpcRendererEvent, message: unknown, restarting: unknown) => {
-  backend.detach(backendStoppedError(typeof message === 'string' ? message : 'Verso’s background process stopped.', restarting !== false));
+  const error = backendStoppedError(typeof message === 'string' ? message : 'Verso’s background process stopped.', restarting !== false);
+  backend.detach(error);
+  // Its running jobs died with it: the window shows them failed, not running forever.
+  jobs.failRunning(error);
 });
 ipcRenderer.send('verso:connect');
 

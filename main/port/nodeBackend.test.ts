@@ -3,6 +3,8 @@
  * in a Node child, its calls and events, a crash and the restart, a library it cannot open.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleEntry, REPO_ROOT } from '../testing/bundleEntry.js';
@@ -87,6 +89,43 @@ describe('browser mode’s backend process', () => {
     expect(crashes).toEqual([{ code: null, restarting: true }]);
     expect(backend.pid).not.toBe(first);
     expect(gone(first)).toBe(true);
+  });
+
+  it('a job running when the backend dies is reported failed with the backend-stopped error', async () => {
+    // LibreTranslate that lists its languages and then never answers a translation: the job stays running.
+    const hanging: http.ServerResponse[] = [];
+    const server = http.createServer((req, res) => {
+      if (req.url === '/languages') {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify([{ code: 'en', targets: ['es'] }, { code: 'es', targets: ['en'] }]));
+      } else hanging.push(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = await startNodeBackend({ entry, config: { dataDir: dataDir(), mode: 'browser', secrets: 'file' } });
+      if (!started.ok) throw new Error(started.error.message);
+      const { backend } = started;
+      running.push(backend);
+      await backend.dispatch('setProfile', { name: 'Bo Berg', role: 'translator' });
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect(await backend.dispatch('saveEngineSettings', { engine: 'libretranslate', enabled: true, baseUrl: url })).toMatchObject({ ok: true });
+      const doc = await backend.dispatch('importDocument', { source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+      if (!doc.ok) throw new Error(doc.error.message);
+      const seen: JobProgress[] = [];
+      backend.events.subscribe((name, payload) => void (name === 'jobProgress' && seen.push(payload)));
+      const job = await backend.dispatch('translateDocument', { documentId: (doc.value as { id: string }).id, scope: 'all', engineId: 'libretranslate' });
+      if (!job.ok) throw new Error(job.error.message);
+      const jobId = (job.value as { jobId: string }).jobId;
+      while (hanging.length === 0 || !seen.some((p) => p.state === 'running')) await new Promise((resolve) => setTimeout(resolve, 20));
+
+      process.kill(backend.pid!, 'SIGKILL');
+      while (!seen.some((p) => p.state === 'failed')) await new Promise((resolve) => setTimeout(resolve, 20));
+      const failed = seen.find((p) => p.state === 'failed')!;
+      expect(failed).toMatchObject({ jobId, state: 'failed', error: { code: 'INTERNAL', details: { reason: 'backend-stopped', restarting: true } } });
+    } finally {
+      for (const res of hanging) res.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a library it cannot open is reported with its error, details kept', async () => {

@@ -12,6 +12,7 @@ import { forkBackend, type NodeBackendChild } from './nodeChild.js';
 import { createPortClient } from './portClient.js';
 import { backendStoppedError } from './protocol.js';
 import { createSupervisor } from './supervisor.js';
+import { trackRunningJobs } from './jobsOnStop.js';
 
 export interface NodeBackend {
   dispatch(method: unknown, input: unknown): Promise<ApiResult<unknown>>;
@@ -35,6 +36,7 @@ export function startNodeBackend(options: NodeBackendOptions): Promise<StartedNo
   const client = createPortClient();
   const events = createEventHub();
   for (const name of EVENT_NAMES) client.subscribe(name, (payload) => events.emit(name, payload as never));
+  const jobs = trackRunningJobs(client);
   let child: NodeBackendChild | null = null;
   let settle!: (started: StartedNodeBackend) => void;
   const started = new Promise<StartedNodeBackend>((resolve) => (settle = resolve));
@@ -51,7 +53,10 @@ export function startNodeBackend(options: NodeBackendOptions): Promise<StartedNo
         const message = info.restarting
           ? `Verso's background process stopped unexpectedly (exit code ${info.code}) and is being restarted.`
           : `Verso's background process stopped unexpectedly again (exit code ${info.code}); start Verso again.`;
-        client.detach(backendStoppedError(message, info.restarting));
+        const error = backendStoppedError(message, info.restarting);
+        client.detach(error);
+        // Its running jobs died with it: the page shows them failed, not running forever.
+        jobs.failRunning(error);
         options.crashed?.(info);
         if (!info.restarting) settle({ ok: false, error: backendStoppedError(message, false) });
       },

@@ -18,6 +18,8 @@ export interface PortClient {
   attach(endpoint: Endpoint): void;
   /** Answers every call in flight, waiting or made until the next attach with this error. */
   detach(error: ApiError): void;
+  /** Hands an event to this side's listeners as if it had come through the port (jobsOnStop.ts). */
+  deliver(event: string, payload: unknown): void;
   /** Calls sent and not yet answered. */
   readonly pending: number;
 }
@@ -58,10 +60,13 @@ export function createPortClient(): PortClient {
       return;
     }
     const event = parseEvent(data);
-    if (!event) return;
-    for (const listener of [...(listeners.get(event.name) ?? [])]) {
+    if (event) deliver(event.name, event.payload);
+  }
+
+  function deliver(name: string, payload: unknown): void {
+    for (const listener of [...(listeners.get(name) ?? [])]) {
       try {
-        listener(event.payload);
+        listener(payload);
       } catch {
         // One broken listener must not stop the others.
       }
@@ -100,6 +105,7 @@ export function createPortClient(): PortClient {
       inFlight.clear();
       for (const resolve of answers) resolve({ ok: false, error });
     },
+    deliver,
     get pending() {
       return inFlight.size;
     },
