@@ -2,10 +2,10 @@
 // `npx depcruise` as a step of `npm test` (tools/dependencyRules.test.ts proves each rule can fail).
 //
 // Top level: renderer/ → shared/ ← main/. Inside main/, bottom to top:
-//   core/ < db/ < domain modules < services/ < api/ < backend.ts, transports (bridge/, electron/, cli/), entries.
+//   core/ < db/ < domain modules < services/ < api/ < backend.ts, transports (bridge/, electron/, cli/, port/), entries.
 // A layer never imports one above it; test support (testing/ folders, *.test.ts) is imported by tests only.
 const DOMAIN = '(engines|memory|glossary|import|export|signing|backups|library|jobs)';
-const TOP = '(bridge|electron|cli)/|[^/]+\\.ts$'; // transports and the entry/composition files at main/'s root
+const TOP = '(bridge|electron|cli|port)/|[^/]+\\.ts$'; // transports and the entry/composition files at main/'s root
 const TEST_SUPPORT = '(^|/)(testing|test)/|\\.test\\.tsx?$';
 
 /** main/<from> may not import main/<to>. */

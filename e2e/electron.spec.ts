@@ -1,7 +1,8 @@
 /**
  * Desktop smoke test through Playwright's Electron driver. It runs wherever Electron's binary is
  * installed, and skips with the reason where it is not (as on Verso's CI machines, which cannot
- * download it).
+ * download it). The backend runs in its own utility process (main/electron/backendHost.ts): the
+ * test finds it among the app's processes and checks that quitting closes the library cleanly.
  */
 import { _electron as electron, test, expect } from '@playwright/test';
 import fs from 'node:fs';
@@ -39,8 +40,21 @@ test('the desktop window opens the editor UI', async () => {
     await expect(window.getByRole('heading', { name: 'Library' })).toBeVisible();
     // The preload exposes only the tiny bridge: no Node in the page.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // The library is served by a separate utility process, not by main.
+    const mainPid = await app.evaluate(() => process.pid);
+    const processes = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().map((m) => ({ pid: m.pid, type: m.type, name: m.name ?? '' })));
+    const backend = processes.find((p) => p.type === 'Utility' && p.name === 'Verso backend');
+    expect(backend, JSON.stringify(processes)).toBeDefined();
+    expect(backend!.pid).not.toBe(mainPid);
+    expect(fs.existsSync(path.join(dataDir, 'verso.sqlite-wal'))).toBe(true);
   } finally {
     await app.close();
+  }
+  try {
+    // Quitting asked the backend to close the library: SQLite checkpointed and removed its WAL.
+    expect(fs.existsSync(path.join(dataDir, 'verso.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'verso.sqlite-wal'))).toBe(false);
+  } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -21,6 +21,8 @@ const started: number[] = [];
 
 beforeAll(async () => {
   await bundleEntry('main/web.ts', webEntry);
+  // Browser mode runs its backend from the bundle beside it.
+  await bundleEntry('main/backendProcess.ts', path.join(bundleDir, 'main', 'backend.cjs'));
   fs.mkdirSync(path.join(bundleDir, 'renderer'), { recursive: true });
   fs.writeFileSync(path.join(bundleDir, 'renderer', 'index.html'), '<!doctype html><title>Verso</title>');
   dataDir = makeTempDir();
@@ -82,7 +84,7 @@ async function until(check: () => Promise<boolean> | boolean, deadlineMs = 45_00
 }
 
 /** Starts the wrapper's `run` on the bundled server; resolves once the server listens. */
-async function startWrapped(port: number): Promise<{ wrapper: ChildProcess; serverPid: number }> {
+async function startWrapped(port: number): Promise<{ wrapper: ChildProcess; serverPid: number; backendPid: number }> {
   const script = `import(${JSON.stringify(supervise)}).then((m) => { const c = m.run(process.execPath, [${JSON.stringify(webEntry)}], process.env); console.log('server-pid ' + c.pid); });`;
   const wrapper = spawn(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, PORT: String(port), VERSO_DATA_DIR: dataDir },
@@ -97,25 +99,34 @@ async function startWrapped(port: number): Promise<{ wrapper: ChildProcess; serv
   const serverPid = Number(/server-pid (\d+)/.exec(output)![1]);
   started.push(serverPid);
   expect(await portAnswers(port)).toBe(true);
-  return { wrapper, serverPid };
+  // The backend process (main/backendProcess.ts) holds the library's lock.
+  const backendPid = (JSON.parse(fs.readFileSync(path.join(dataDir, 'verso.lock'), 'utf8')) as { pid: number }).pid;
+  expect(backendPid).not.toBe(serverPid);
+  started.push(backendPid);
+  return { wrapper, serverPid, backendPid };
 }
 
 describe('npm start wrapper', () => {
   it('when the wrapper is killed with SIGKILL, the server notices, exits and frees the port', async () => {
     const port = await freePort();
-    const { wrapper, serverPid } = await startWrapped(port);
+    const { wrapper, serverPid, backendPid } = await startWrapped(port);
     wrapper.kill('SIGKILL');
     expect(await until(() => !alive(serverPid)), `server ${serverPid} still running after its wrapper was killed -9`).toBe(true);
     expect(await until(async () => !(await portAnswers(port)))).toBe(true);
+    expect(await until(() => !alive(backendPid)), `backend ${backendPid} still running after its server stopped`).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'verso.sqlite-wal'))).toBe(false);
   }, 120_000);
 
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('forwards %s: the server stops and the wrapper ends with it', async (signal) => {
     const port = await freePort();
-    const { wrapper, serverPid } = await startWrapped(port);
+    const { wrapper, serverPid, backendPid } = await startWrapped(port);
     const exited = new Promise<number | null>((resolve) => wrapper.once('exit', (code) => resolve(code)));
     wrapper.kill(signal);
     expect(await exited).toBe(0);
     expect(await until(() => !alive(serverPid))).toBe(true);
+    // The server waited for its backend to close the library: gone, and no WAL left.
+    expect(alive(backendPid)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'verso.sqlite-wal'))).toBe(false);
     expect(await portAnswers(port)).toBe(false);
   }, 120_000);
 });

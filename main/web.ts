@@ -1,19 +1,20 @@
 /**
  * Browser mode: the same services as the desktop app, served to any browser on this machine over
- * the loopback bridge. `npm run web` starts it directly; `npm start` falls back to it when the
- * Electron binary is missing.
+ * the loopback bridge. The backend runs in its own process, the same entry the desktop app runs as
+ * its utility process (main/backendProcess.ts, dist/main/backend.cjs); this process serves the
+ * page and passes calls and job events through. `npm run web` starts it directly; `npm start`
+ * falls back to it when the Electron binary is missing.
  */
 import fs from 'node:fs';
-import { createBackend, type Backend } from './backend.js';
+import path from 'node:path';
 import { createEventHub } from './jobs/eventHub.js';
-import { isServiceError } from './core/serviceError.js';
 import type { ApiError } from '../shared/types.js';
-import { passphraseProtector } from './db/audit/keyProtection.js';
 import { startBridge } from './bridge/server.js';
+import { BACKEND_BUNDLE } from './port/hostMessages.js';
+import { startNodeBackend } from './port/nodeBackend.js';
 import { resolveDataDir } from './paths.js';
 import { APP_VERSION, rendererDir } from './appRoot.js';
 import { exitWithParent } from './exitWithParent.js';
-import { appLog } from './core/log/logger.js';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 0;
@@ -33,33 +34,40 @@ async function main(): Promise<void> {
   }
   // Issue 12 (interim until the app asks for it): the passphrase that seals signing keys at rest.
   const passphrase = process.env.VERSO_SIGNING_PASSPHRASE;
-  let backend: Backend;
-  try {
-    backend = createBackend({ dataDir, mode: 'browser', version: APP_VERSION, lockCommand: 'verso browser mode', logLevel: 'info', ...(passphrase ? { keyProtector: passphraseProtector(passphrase) } : {}) });
-  } catch (err) {
+  const started = await startNodeBackend({
+    entry: path.join(__dirname, BACKEND_BUNDLE),
+    config: { dataDir, mode: 'browser', secrets: 'file', lockCommand: 'verso browser mode', ...(passphrase ? { signingPassphrase: passphrase } : {}) },
+    crashed: ({ code, restarting }) =>
+      console.error(`Verso: the background process stopped unexpectedly (exit code ${code})${restarting ? '; restarting it.' : ' again; start Verso again.'}`),
+  });
+  if (!started.ok) {
     // A damaged or unwritable library: the page still opens and says why (a second Verso just stops).
-    if (!isServiceError(err) || err.code === 'LIBRARY_IN_USE' || !OPEN_PROBLEMS.has(err.code)) throw err;
-    return serveOpenProblem(port, staticDir, err.toApiError());
+    if (started.error.code === 'LIBRARY_IN_USE' || !OPEN_PROBLEMS.has(started.error.code)) throw new Error(started.error.message);
+    return serveOpenProblem(port, staticDir, started.error);
   }
+  const { backend, dbPath } = started;
   const bridge = await startBridge({ port, staticDir, dispatch: backend.dispatch, events: backend.events });
-  console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${backend.dbPath}`);
+  console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${dbPath}`);
   console.log(`Open this address in your browser: ${bridge.url}`);
-  appLog().logger.info({ mode: 'browser', version: APP_VERSION }, 'Verso started');
 
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void bridge.close().finally(() => {
-      backend.close();
-      process.exit(0);
-    });
+    // The backend closes the library (SQLite checkpoints its WAL) before this process ends.
+    void bridge
+      .close()
+      .then(() => backend.stop(BACKEND_STOP_MS))
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
   exitWithParent(stop);
 }
+
+/** How long the backend may take to close the library before it is killed. */
+const BACKEND_STOP_MS = 10_000;
 
 const OPEN_PROBLEMS: ReadonlySet<string> = new Set(['LIBRARY_DAMAGED', 'STORAGE_READ_ONLY', 'STORAGE_FULL', 'STORAGE_BUSY']);
 

@@ -33,6 +33,8 @@ const common = {
 await Promise.all([
   esbuild({ ...common, entryPoints: [path.join(root, 'main/web.ts')], outfile: path.join(dist, 'main/web.cjs') }),
   esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/main.ts')], outfile: path.join(dist, 'main/electron.cjs') }),
+  // The desktop app's backend runs in an Electron utility process (main/electron/backendHost.ts forks it).
+  esbuild({ ...common, entryPoints: [path.join(root, 'main/backendProcess.ts')], outfile: path.join(dist, 'main/backend.cjs') }),
   // The sandboxed preload may require only 'electron'.
   esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/preload.ts')], outfile: path.join(dist, 'main/preload.cjs') }),
   // Import parsing runs in a worker thread (main/import/importRunner.ts finds it next to the entries).

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run test:crash [-- --kills N --seed S]`: kill -9 of browser mode at random moments while
+// `npm run test:crash [-- --kills N --seed S]`: kill -9 of browser mode (its backend process, then
+// the server) at random moments while
 // Translate all runs and edits, sign-offs and imports arrive concurrently through the bridge.
 // After every kill: `PRAGMA integrity_check` on the library, every acknowledged write still there
 // (an import's paragraphs, an edit's text unless a later unacknowledged edit of the same
@@ -50,7 +51,9 @@ function start(dataDir) {
       if (!m) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({ child, origin: m[1], token: m[2], output: () => out });
+      // The library is written by browser mode's backend process (main/backendProcess.ts), which holds its lock.
+      const backendPid = JSON.parse(fs.readFileSync(path.join(dataDir, 'verso.lock'), 'utf8')).pid;
+      resolve({ child, backendPid, origin: m[1], token: m[2], output: () => out });
     });
   });
 }
@@ -66,12 +69,28 @@ async function call(server, method, input) {
   return body.value;
 }
 
-function kill(server) {
-  return new Promise((resolve) => {
+/**
+ * kill -9 of the process writing the library (browser mode's backend) and, at once, of the server
+ * (before it could start another backend); resolves once both are gone.
+ */
+async function kill(server) {
+  // Gone and reaped: until then the library's lock still names a live process.
+  const gone = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const serverExited = new Promise((resolve) => {
     if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
     server.child.once('exit', () => resolve());
-    server.child.kill('SIGKILL');
   });
+  if (!gone(server.backendPid)) process.kill(server.backendPid, 'SIGKILL');
+  server.child.kill('SIGKILL');
+  await serverExited;
+  for (let waited = 0; !gone(server.backendPid) && waited < 30_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 /** What was acknowledged, and what was sent after it without an answer. */

@@ -35,4 +35,15 @@ describe('electron-builder configuration', () => {
     expect(pkg.main).toBe('dist/main/electron.cjs');
     expect(pkg.scripts.dist).toContain('build/electron-builder.config.cjs');
   });
+  it('builds the backend process entry next to main, where the desktop app forks it, inside the packaged files', () => {
+    const build = fs.readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8');
+    const hostMessages = fs.readFileSync(path.join(root, 'main/port/hostMessages.ts'), 'utf8');
+    const bundle = /BACKEND_BUNDLE = '([^']+)'/.exec(hostMessages)?.[1];
+    expect(bundle).toBe('backend.cjs');
+    expect(build).toContain(`entryPoints: [path.join(root, 'main/backendProcess.ts')], outfile: path.join(dist, 'main/${bundle}')`);
+    // backendHost.ts forks it from its own folder (dist/main), which the packaged files include.
+    expect(fs.readFileSync(path.join(root, 'main/electron/backendHost.ts'), 'utf8')).toContain('path.join(__dirname, BACKEND_BUNDLE)');
+    expect(config.files).toContain('dist/main/**');
+    expect(config.files).not.toContain(`!dist/main/${bundle}`);
+  });
 });

@@ -1,6 +1,9 @@
 /**
- * The Electron shell, kept thin: one window, the shared backend, IPC with sender checks.
- * Everything else lives in services shared with browser mode and the CLI. Every security decision
+ * The Electron shell, kept thin: one window, menus, dialogs and the keys only safeStorage can open.
+ * The backend (library, engines, imports, jobs) runs in its own utility process (desktopBackend.ts,
+ * backendHost.ts, main/backendProcess.ts); the window talks to it over a MessagePort its preload
+ * asks for, with the frame checked. Everything else lives in services shared with browser mode and
+ * the CLI. Every security decision
  * is a tested function in this folder: appProtocol (app://verso instead of file://), sessionPolicy
  * (permissions denied, CSP), windowOptions (no DevTools when packaged, spellcheck without
  * downloads), externalLinks (http/https after a confirmation), keyStoragePolicy (no keys in
@@ -9,8 +12,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
-import { createBackend, type Backend } from '../backend.js';
-import { safeStorageProtector } from '../db/audit/keyProtection.js';
 import { resolveDataDir } from '../paths.js';
 import { appLog, logFailure } from '../core/log/logger.js';
 import { APP_VERSION, rendererDir } from '../appRoot.js';
@@ -23,11 +24,14 @@ import { lockDownSession } from './sessionPolicy.js';
 import { devToolsAllowed, mainWebPreferences } from './windowOptions.js';
 import { openExternalAfterConfirmation } from './externalLinks.js';
 import { keyStoreNotice, probeKeyStorage } from './keyStoragePolicy.js';
-import { createDesktopSecretStore } from './desktopSecrets.js';
 import { claimSingleInstance } from './singleInstance.js';
+import type { BackendHost } from './backendHost.js';
+import { openMainLog, startDesktopBackend } from './desktopBackend.js';
 import { exitWithParent } from '../exitWithParent.js';
 
-let backend: Backend | null = null;
+let backend: BackendHost | null = null;
+/** How long the backend may take to close the library at quit before it is killed. */
+const BACKEND_STOP_MS = 10_000;
 
 // The page keeps its route in the hash (#/documents/<id>), so a reload reopens it; the frame is
 // ours whatever its hash or query.
@@ -43,26 +47,18 @@ async function start(): Promise<void> {
   const t = (key: string): string => i18n.t(key);
   // Keys go to safeStorage only when it is a real key store (not Linux's basic_text).
   const keyStorage = probeKeyStorage(safeStorage, process.platform);
-  try {
-    const dataDir = path.resolve(resolveDataDir());
-    backend = createBackend({
-      dataDir,
-      mode: 'electron',
-      version: APP_VERSION,
-      logLevel: 'info',
-      nativeBinding: process.env.VERSO_NATIVE_BINDING || undefined,
-      secrets: createDesktopSecretStore(dataDir, process.env, safeStorage, keyStorage),
-      // Otherwise signing keys are sealed for this process only (signingKeys.sessionProtector).
-      ...(keyStorage.allowed ? { keyProtector: safeStorageProtector(safeStorage) } : {}),
-    });
-  } catch (err) {
-    logFailure(appLog(), 'the library could not be opened', err);
-    dialog.showErrorBox(i18n.t('startup.failedTitle'), i18n.t('startup.failedBody', { message: (err as Error).message }));
+  const dataDir = path.resolve(resolveDataDir());
+  openMainLog(dataDir);
+  const host = startDesktopBackend(dataDir, keyStorage, (key, options) => i18n.t(key, options));
+  backend = host;
+  const failure = await host.firstOutcome;
+  if (failure) {
+    logFailure(appLog(), 'the library could not be opened', new Error(failure.message));
+    dialog.showErrorBox(i18n.t('startup.failedTitle'), i18n.t('startup.failedBody', { message: failure.message }));
     app.exit(1);
     return;
   }
-  appLog().logger.info({ mode: 'electron', version: APP_VERSION }, 'Verso started');
-  const be = backend;
+  appLog().logger.info({ mode: 'electron', version: APP_VERSION, backendPid: host.pid }, 'Verso started');
 
   const devTools = devToolsAllowed(app.isPackaged);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(i18n.t, process.platform === 'darwin', APP_VERSION, { devTools })));
@@ -70,11 +66,10 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession, process.platform);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir()));
 
-  ipcMain.handle('verso:invoke', async (event, method: unknown, input: unknown) => {
-    if (!isOurFrame(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'BAD_REQUEST', message: 'Refused: unknown sender' } };
-    }
-    return be.dispatch(method, input);
+  // The page's preload asks for its port to the backend at every load; only our frame gets one.
+  ipcMain.on('verso:connect', (event) => {
+    if (!isOurFrame(event.senderFrame?.url)) return;
+    host.connectWindow(event.sender);
   });
 
   const files = createDesktopFiles({
@@ -103,10 +98,6 @@ async function start(): Promise<void> {
     show: false,
     webPreferences: mainWebPreferences({ packaged: app.isPackaged, platform: process.platform, preload: path.join(__dirname, 'preload.cjs') }),
   });
-  const unsubscribe = be.events.subscribe((name, payload) => {
-    if (!win.isDestroyed()) win.webContents.send('verso:event', name, payload);
-  });
-  win.on('closed', unsubscribe);
   const notice = keyStoreNotice(t, keyStorage);
   win.once('ready-to-show', () => {
     win.show();
@@ -147,7 +138,11 @@ app.whenReady().then(start, (err: unknown) => {
 app.on('window-all-closed', () => app.quit());
 // `npm start` killed with SIGKILL: quit with it (scripts/supervise.mjs).
 exitWithParent(() => app.quit());
-app.on('will-quit', () => {
-  backend?.close();
+// The backend closes the library (SQLite checkpoints its WAL) before the app ends.
+app.on('will-quit', (event) => {
+  if (!backend || backend.state === 'stopped' || backend.state === 'failed') return;
+  event.preventDefault();
+  const stopping = backend;
   backend = null;
+  void stopping.stop(BACKEND_STOP_MS).finally(() => app.quit());
 });

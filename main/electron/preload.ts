@@ -1,20 +1,43 @@
 /**
  * Sandboxed, context-isolated preload: exposes only `window.verso.invoke`, `window.verso.subscribe`
  * and, for exports, `window.verso.saveFile` / `window.verso.showInFolder` (main/electron/desktopFiles.ts).
+ * Calls and job events travel over a MessagePort straight to the backend's utility process
+ * (main/port/protocol.ts): the preload asks main for it at every page load (`verso:connect`), gets
+ * a new one after the backend restarts (`verso:port`), and while the backend is down answers calls
+ * with main's clear error (`verso:backend-down`), its running jobs reported failed. The port never
+ * reaches the page itself.
  * Bundled to one CommonJS file that requires nothing but electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { EVENT_NAMES, METHOD_NAMES } from '../../shared/api.js';
+import { createPortClient } from '../port/portClient.js';
+import { webPortEndpoint, type WebPortLike } from '../port/endpoints.js';
+import { backendStoppedError } from '../port/protocol.js';
+import { trackRunningJobs } from '../port/jobsOnStop.js';
 
 const methods = new Set<string>(METHOD_NAMES);
 const events = new Set<string>(EVENT_NAMES);
+const backend = createPortClient();
+const jobs = trackRunningJobs(backend);
+
+ipcRenderer.on('verso:port', (event: IpcRendererEvent) => {
+  const port = event.ports[0] as WebPortLike | undefined;
+  if (port) backend.attach(webPortEndpoint(port));
+});
+ipcRenderer.on('verso:backend-down', (_event: IpcRendererEvent, message: unknown, restarting: unknown) => {
+  const error = backendStoppedError(typeof message === 'string' ? message : 'Verso’s background process stopped.', restarting !== false);
+  backend.detach(error);
+  // Its running jobs died with it: the window shows them failed, not running forever.
+  jobs.failRunning(error);
+});
+ipcRenderer.send('verso:connect');
 
 contextBridge.exposeInMainWorld('verso', {
   invoke(method: string, input: unknown): Promise<unknown> {
     if (!methods.has(method)) {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}` } });
     }
-    return ipcRenderer.invoke('verso:invoke', method, input);
+    return backend.invoke(method, input);
   },
   saveFile(file: unknown): Promise<unknown> {
     return ipcRenderer.invoke('verso:saveFile', file);
@@ -24,10 +47,6 @@ contextBridge.exposeInMainWorld('verso', {
   },
   subscribe(event: string, listener: (payload: unknown) => void): () => void {
     if (!events.has(event)) throw new Error(`Unknown event ${event}`);
-    const handler = (_e: IpcRendererEvent, name: string, payload: unknown): void => {
-      if (name === event) listener(payload);
-    };
-    ipcRenderer.on('verso:event', handler);
-    return () => ipcRenderer.removeListener('verso:event', handler);
+    return backend.subscribe(event, listener);
   },
 });

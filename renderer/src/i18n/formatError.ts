@@ -37,6 +37,8 @@ export function formatApiError(t: TFunction, language: string, error: ApiError):
   const reason = error.details?.['reason'];
   if (reason === 'unauthorised') return t('app.token.unauthorised');
   if (reason === 'network') return t('app.error.network');
+  // The desktop app's backend process stopped (main/port/protocol.ts backendStoppedError).
+  if (reason === 'backend-stopped') return t(error.details?.['restarting'] === false ? 'app.error.backendStopped' : 'app.error.backendRestarting');
   const code: ErrorCode = isErrorCode(error.code) ? error.code : 'INTERNAL';
   const logFile = error.details?.['logFile'];
   if (code === 'INTERNAL' && typeof logFile === 'string') return t('app.error.internalLogged', { logFile });

@@ -105,6 +105,14 @@ describe('formatApiError', () => {
     expect(formatApiError(createI18n('de').t, 'de', error)).toBe('In Verso ist ein Fehler aufgetreten. Die Einzelheiten stehen in der Protokolldatei /d/logs/verso.log.');
   });
 
+  it('says the desktop backend process stopped, and whether it is being restarted', () => {
+    const restarting = { code: 'INTERNAL' as const, message: 'raw', details: { reason: 'backend-stopped', restarting: true } };
+    expect(formatApiError(createI18n('en').t, 'en', restarting)).toMatch(/^Verso's background process stopped unexpectedly and is being restarted\./);
+    expect(formatApiError(createI18n('de').t, 'de', { ...restarting, details: { reason: 'backend-stopped', restarting: false } })).toMatch(
+      /konnte nicht neu gestartet werden/,
+    );
+  });
+
   it('leaves no raw {{placeholders}} when details are missing', () => {
     const i18n = createI18n('en');
     for (const code of ERROR_CODES) expect(formatApiError(i18n.t, 'en', { code, message: '' })).not.toMatch(/\{\{/);
