@@ -198,91 +198,27 @@ export interface CollectedExport {
   warnings: ExportWarning[];
 }
 
-export function collectExport(deps: ServiceDeps, input: { documentId: string; format: ExportFileFormat; mode: ExportMode }): CollectedExport {
+type CollectInput = { documentId: string; format: ExportFileFormat; mode: ExportMode };
+
+export function collectExport(deps: ServiceDeps, input: CollectInput): CollectedExport {
   const stored = deps.repos.documents.get(input.documentId);
   if (!stored) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId: input.documentId });
   const paragraphs = deps.repos.paragraphs.listByDocument(input.documentId);
-  const revisions = new Map<string, Revision[]>();
-  for (const r of deps.repos.revisions.listByDocument(input.documentId)) {
-    const list = revisions.get(r.paragraphId) ?? [];
-    list.push(r);
-    revisions.set(r.paragraphId, list);
-  }
-
-  if (input.mode === 'publish') {
-    const blockers = publishBlockers(paragraphs);
-    if (blockers.count > 0) {
-      const numbers = blockers.indices.map((i) => i + 1);
-      throw new ServiceError(
-        'EXPORT_NOT_SIGNED_OFF',
-        `${plural(blockers.count, 'paragraph is', 'paragraphs are')} not signed off: ${formatNumbers(numbers)}`,
-        { count: blockers.count, paragraphs: numbers },
-      );
-    }
-    // Signatures and the chain, not the status column (issue 12).
-    const broken = createSignatureVerifier(deps.db).check(paragraphs).map((c) => c.number);
-    if (broken.length > 0) {
-      throw new ServiceError(
-        'EXPORT_SIGNATURE_BROKEN',
-        `${plural(broken.length, 'signed-off paragraph was', 'signed-off paragraphs were')} changed after sign-off, outside Verso (signature broken): ${formatNumbers(broken)}. ` +
-          'Check the text and sign it off again.',
-        { count: broken.length, paragraphs: broken },
-      );
-    }
-    refuseUnrecordedFooterSettings(deps, stored.targetLang);
-    const qa = unresolvedQa(deps, paragraphs, revisions);
-    if (qa.length > 0) {
-      throw new ServiceError(
-        'EXPORT_QA_UNRESOLVED',
-        `${plural(qa.length, 'paragraph has', 'paragraphs have')} an unresolved QA error: ${formatNumbers(qa)}. Fix the text or sign it off again with a reason.`,
-        { count: qa.length, paragraphs: qa },
-      );
-    }
-  }
-
-  // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
-  const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
-  const workflow = createWorkflowRepo(deps.db);
-  // A human-origin declaration the audit log does not hold (written by SQL) is ignored.
-  const origins = new Map(keepRecordedDeclarations(deps.db, input.documentId, provenanceRepoFor(deps.db).listByDocument(input.documentId)).map((o) => [o.paragraphId, o]));
-  // Word places (issue 14): notes, table cells, text boxes, for the DOCX writer.
-  const places = createDocxStructureRepo(deps.db).placesOfDocument(input.documentId);
-  let exportParagraphs = paragraphsForFormat(
-    input.format,
-    paragraphs.map((p) => withPlace(paragraphOf(deps, workflow, p, revisions.get(p.id) ?? [], origins.get(p.id)), places.get(p.id))),
-    excludedExport,
-  );
+  const revisions = revisionsByParagraph(deps, input.documentId);
+  if (input.mode === 'publish') refuseUnpublishable(deps, stored.targetLang, paragraphs, revisions);
   const overrides = readFooterOverrides(deps);
-  const warnings: ExportWarning[] = [];
-  for (const p of exportParagraphs) {
-    if (isFooterLike(p.source, overrides)) warnings.push({ code: 'FOOTER_LIKE_PARAGRAPH', paragraph: p.index + 1, side: 'source' });
-    else if (isFooterLike(p.target, overrides)) warnings.push({ code: 'FOOTER_LIKE_PARAGRAPH', paragraph: p.index + 1, side: 'target' });
-  }
-
-  let footer: ExportDocument['footer'] = null;
+  const collected = exportParagraphsOf(deps, input, paragraphs, revisions);
+  const warnings = footerLikeWarnings(collected, overrides);
   const settings = readSettings(deps);
   // Unknown origins count as MT unless an editor declared them human (footerView).
-  const applies = footerApplies(settings.footerPolicy, exportParagraphs.map(footerView));
+  const applies = footerApplies(settings.footerPolicy, collected.map(footerView));
   const governance = footerGovernance(deps, { targetLang: stored.targetLang, settings, overrides, applies });
-  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format)) {
-    // Visible after export: a footer left out by the policy, or a wording that is not the vetted template.
-    if (governance.omitted) {
-      warnings.push({ code: 'FOOTER_OMITTED', policy: governance.policy, decidedBy: governance.omitted.decidedBy, reason: governance.omitted.reason });
-    } else if (governance.template?.custom) {
-      warnings.push({ code: 'FOOTER_TEMPLATE_CUSTOM', lang: governance.template.lang, sha256: governance.template.sha256 });
-    }
-  }
-  if (input.mode === 'publish' && FOOTER_FORMATS.includes(input.format) && applies) {
-    footer = footerLines(deps, stored.targetLang, exportParagraphs, settings, overrides);
-    // A translation that already ends with exactly this footer (a re-imported export) keeps it once.
-    const n = footer.lines.length;
-    const tail = exportParagraphs.slice(-n);
-    if (tail.length === n && tail.every((p, i) => tidy(p.target).replace(/\s+/g, ' ') === footer!.lines[i]!.replace(/\s+/g, ' '))) {
-      warnings.push({ code: 'FOOTER_ALREADY_PRESENT', paragraphs: tail.map((p) => p.index + 1) });
-      exportParagraphs = exportParagraphs.slice(0, -n);
-    }
-  }
-
+  const publishesFooter = input.mode === 'publish' && FOOTER_FORMATS.includes(input.format);
+  if (publishesFooter) warnings.push(...governanceWarnings(governance));
+  const { footer, exportParagraphs } =
+    publishesFooter && applies
+      ? withFooter(footerLines(deps, stored.targetLang, collected, settings, overrides), collected, warnings)
+      : { footer: null, exportParagraphs: collected };
   return {
     doc: {
       id: stored.id,
@@ -300,4 +236,93 @@ export function collectExport(deps: ServiceDeps, input: { documentId: string; fo
     },
     warnings,
   };
+}
+
+function revisionsByParagraph(deps: ServiceDeps, documentId: string): Map<string, Revision[]> {
+  const revisions = new Map<string, Revision[]>();
+  for (const r of deps.repos.revisions.listByDocument(documentId)) {
+    const list = revisions.get(r.paragraphId) ?? [];
+    list.push(r);
+    revisions.set(r.paragraphId, list);
+  }
+  return revisions;
+}
+
+/** The publish gates: every paragraph signed off, signatures intact, footer settings recorded, QA resolved. */
+function refuseUnpublishable(deps: ServiceDeps, targetLang: string, paragraphs: Paragraph[], revisions: Map<string, Revision[]>): void {
+  const blockers = publishBlockers(paragraphs);
+  if (blockers.count > 0) {
+    const numbers = blockers.indices.map((i) => i + 1);
+    throw new ServiceError(
+      'EXPORT_NOT_SIGNED_OFF',
+      `${plural(blockers.count, 'paragraph is', 'paragraphs are')} not signed off: ${formatNumbers(numbers)}`,
+      { count: blockers.count, paragraphs: numbers },
+    );
+  }
+  // Signatures and the chain, not the status column (issue 12).
+  const broken = createSignatureVerifier(deps.db).check(paragraphs).map((c) => c.number);
+  if (broken.length > 0) {
+    throw new ServiceError(
+      'EXPORT_SIGNATURE_BROKEN',
+      `${plural(broken.length, 'signed-off paragraph was', 'signed-off paragraphs were')} changed after sign-off, outside Verso (signature broken): ${formatNumbers(broken)}. ` +
+        'Check the text and sign it off again.',
+      { count: broken.length, paragraphs: broken },
+    );
+  }
+  refuseUnrecordedFooterSettings(deps, targetLang);
+  const qa = unresolvedQa(deps, paragraphs, revisions);
+  if (qa.length > 0) {
+    throw new ServiceError(
+      'EXPORT_QA_UNRESOLVED',
+      `${plural(qa.length, 'paragraph has', 'paragraphs have')} an unresolved QA error: ${formatNumbers(qa)}. Fix the text or sign it off again with a reason.`,
+      { count: qa.length, paragraphs: qa },
+    );
+  }
+}
+
+/** The paragraphs as the format exports them, with their origins, review facts and Word places. */
+function exportParagraphsOf(deps: ServiceDeps, input: CollectInput, paragraphs: Paragraph[], revisions: Map<string, Revision[]>): ExportParagraph[] {
+  // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
+  const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
+  const workflow = createWorkflowRepo(deps.db);
+  // A human-origin declaration the audit log does not hold (written by SQL) is ignored.
+  const origins = new Map(keepRecordedDeclarations(deps.db, input.documentId, provenanceRepoFor(deps.db).listByDocument(input.documentId)).map((o) => [o.paragraphId, o]));
+  // Word places (issue 14): notes, table cells, text boxes, for the DOCX writer.
+  const places = createDocxStructureRepo(deps.db).placesOfDocument(input.documentId);
+  return paragraphsForFormat(
+    input.format,
+    paragraphs.map((p) => withPlace(paragraphOf(deps, workflow, p, revisions.get(p.id) ?? [], origins.get(p.id)), places.get(p.id))),
+    excludedExport,
+  );
+}
+
+function footerLikeWarnings(paragraphs: readonly ExportParagraph[], overrides: Record<string, string[]>): ExportWarning[] {
+  const warnings: ExportWarning[] = [];
+  for (const p of paragraphs) {
+    if (isFooterLike(p.source, overrides)) warnings.push({ code: 'FOOTER_LIKE_PARAGRAPH', paragraph: p.index + 1, side: 'source' });
+    else if (isFooterLike(p.target, overrides)) warnings.push({ code: 'FOOTER_LIKE_PARAGRAPH', paragraph: p.index + 1, side: 'target' });
+  }
+  return warnings;
+}
+
+/** Visible after export: a footer left out by the policy, or a wording that is not the vetted template. */
+function governanceWarnings(governance: ReturnType<typeof footerGovernance>): ExportWarning[] {
+  if (governance.omitted) return [{ code: 'FOOTER_OMITTED', policy: governance.policy, decidedBy: governance.omitted.decidedBy, reason: governance.omitted.reason }];
+  if (governance.template?.custom) return [{ code: 'FOOTER_TEMPLATE_CUSTOM', lang: governance.template.lang, sha256: governance.template.sha256 }];
+  return [];
+}
+
+/** A translation that already ends with exactly this footer (a re-imported export) keeps it once. */
+function withFooter(
+  footer: NonNullable<ExportDocument['footer']>,
+  paragraphs: ExportParagraph[],
+  warnings: ExportWarning[],
+): { footer: ExportDocument['footer']; exportParagraphs: ExportParagraph[] } {
+  const n = footer.lines.length;
+  const tail = paragraphs.slice(-n);
+  if (tail.length === n && tail.every((p, i) => tidy(p.target).replace(/\s+/g, ' ') === footer.lines[i]!.replace(/\s+/g, ' '))) {
+    warnings.push({ code: 'FOOTER_ALREADY_PRESENT', paragraphs: tail.map((p) => p.index + 1) });
+    return { footer, exportParagraphs: paragraphs.slice(0, -n) };
+  }
+  return { footer, exportParagraphs: paragraphs };
 }
