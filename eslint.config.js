@@ -48,6 +48,8 @@ export default defineConfig(
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
       // Control characters are what the path, URL, XML and text-hygiene code refuses or strips, always as \u escapes.
       'no-control-regex': 'off',
+      // `let { a, b } = …` where only `a` changes later stays one declaration.
+      'prefer-const': ['error', { destructuring: 'all' }],
       // A switch over a union that forgets a member is a bug the types can catch.
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
@@ -93,5 +95,9 @@ export default defineConfig(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
+    rules: {
+      // Verso does not build with the React Compiler; this rule only says where the compiler would skip a component.
+      'react-hooks/preserve-manual-memoization': 'off',
+    },
   },
 );

@@ -68,7 +68,15 @@ beforeAll(() => {
   fs.copyFileSync(path.join(root, 'eslint.config.js'), path.join(dir, 'eslint.config.js'));
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'lint-probe', private: true, type: 'module' }));
-  const compilerOptions = { strict: true, target: 'ES2023', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM'], jsx: 'react-jsx', types: [] };
+  const compilerOptions = {
+    strict: true,
+    target: 'ES2023',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    lib: ['ES2023', 'DOM'],
+    jsx: 'react-jsx',
+    types: [],
+  };
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['main/**/*.ts', 'renderer/**/*.tsx'] }));
   fs.mkdirSync(path.join(dir, 'main'));
   fs.mkdirSync(path.join(dir, 'renderer', 'src'), { recursive: true });
@@ -139,7 +147,8 @@ describe('format step (.prettierrc.json, .prettierignore)', () => {
   });
 
   it('leaves the test data whose bytes matter alone and formats the code', async () => {
-    const info = (p: string) => prettier.getFileInfo(path.join(root, p), { ignorePath: [path.join(root, '.gitignore'), path.join(root, '.prettierignore')] });
+    const info = (p: string) =>
+      prettier.getFileInfo(path.join(root, p), { ignorePath: [path.join(root, '.gitignore'), path.join(root, '.prettierignore')] });
     for (const data of [
       'main/import/fixtures/cms/bbc-like.html',
       'main/import/fixtures/hostile/expected.json',
