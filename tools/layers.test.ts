@@ -42,7 +42,7 @@ function violations(layer: 'shared' | 'renderer' | 'main'): string[] {
     for (const spec of importsOf(code)) {
       const targetLayer = layerOf(file, spec);
       const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-      let bad = false;
+      let bad: boolean;
       if (layer === 'shared') {
         bad = targetLayer !== null ? targetLayer !== 'shared' : NODE_BUILTINS.has(spec) || !SHARED_ALLOWED_PACKAGES.has(pkg);
       } else if (layer === 'renderer') {
