@@ -96,7 +96,7 @@ test('an editor’s changes are recorded and listed; the export says the footer 
   await page.getByLabel('Export format').selectOption({ label: 'Provenance (JSON)' });
   const provenanceDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const provenance = JSON.parse(await downloadText(await provenanceDownload));
+  const provenance = JSON.parse(await downloadText(await provenanceDownload)) as { footer: unknown };
   expect(provenance.footer).toMatchObject({
     policy: 'never',
     footerIncluded: false,
@@ -107,7 +107,9 @@ test('an editor’s changes are recorded and listed; the export says the footer 
   await page.getByLabel('Export format').selectOption({ label: 'Review attestation (JSON-LD)' });
   const attestationDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const attestation = JSON.parse(await downloadText(await attestationDownload));
+  const attestation = JSON.parse(await downloadText(await attestationDownload)) as {
+    disclosureFooter: { footerTemplate: { templateSha256: string } };
+  };
   expect(attestation.disclosureFooter).toMatchObject({
     footerPolicy: 'never',
     footerIncluded: false,

@@ -92,8 +92,8 @@ async function startWrapped(port: number): Promise<{ wrapper: ChildProcess; serv
   });
   started.push(wrapper.pid!);
   let output = '';
-  wrapper.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  wrapper.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  wrapper.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  wrapper.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const up = await until(() => /Open this address/.test(output) && /server-pid \d+/.test(output), 60_000);
   expect(up, output).toBe(true);
   const serverPid = Number(/server-pid (\d+)/.exec(output)![1]);

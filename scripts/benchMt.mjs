@@ -126,7 +126,7 @@ warmEngine.close();
 
 const perCount = Math.min(arg('per-paragraph', paragraphs.length), paragraphs.length);
 const perFile = path.join(tmp, 'one.txt');
-let t = performance.now();
+const t = performance.now();
 for (const p of paragraphs.slice(0, perCount)) {
   fs.writeFileSync(perFile, p + '\n');
   const r = spawnSync('apertium', ['eng-spa', perFile]);

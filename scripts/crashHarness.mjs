@@ -174,7 +174,7 @@ function check(dataDir) {
 
 /** `--selftest`: one kill, then an acknowledged edit undone behind the harness's back must be reported. */
 async function selfTest(dataDir) {
-  let server = await start(dataDir);
+  const server = await start(dataDir);
   await call(server, 'setProfile', { name: 'Crash Editor', role: 'editor' });
   const doc = await importOne(server, 0);
   await edit(server, doc.paragraphs[2].id, 'self');

@@ -21,7 +21,7 @@ export function findElectronBinary() {
   const pathTxt = path.join(dir, 'path.txt');
   if (!fs.existsSync(pathTxt)) return null;
   const exe = path.join(dir, 'dist', fs.readFileSync(pathTxt, 'utf8').trim());
-  let installed = '';
+  let installed;
   try {
     installed = fs.readFileSync(path.join(dir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
   } catch {

@@ -55,6 +55,8 @@ try {
   await rows.nth(0).getByRole('button', { name: 'Sign off' }).click();
   await page.waitForTimeout(800);
   await page.evaluate(() => {
+    // This callback runs in the page, where the browser's globals are.
+    /* global document, window */
     document.activeElement?.blur();
     window.scrollTo(0, 0);
   });

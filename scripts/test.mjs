@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type-check, layer rules (dependency-cruiser), unused exports (knip), unit and component tests (Vitest), then end-to-end tests (Playwright in
-// browser mode, Debian's Chromium; plus the Electron smoke test where a binary exists).
+// `npm test`: type-check, layer rules (dependency-cruiser), unused exports (knip), lint (ESLint), formatting (Prettier),
+// unit and component tests (Vitest), then end-to-end tests (Playwright in browser mode, Debian's Chromium; plus the
+// Electron smoke test where a binary exists).
 // Prints one last line: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -47,6 +48,27 @@ if (wants('unit')) {
   const knip = step('Unused exports, files and dependencies (knip)', bin('knip'), ['--no-progress']);
   if (knip === 0) totals.passed += 1;
   else totals.failed += 1;
+
+  // ESLint (eslint.config.js, type-aware): an error or a warning fails the run; counts as one test.
+  const lint = step('Lint (ESLint, type-aware)', bin('eslint'), ['--max-warnings=0', '.']);
+  if (lint === 0) totals.passed += 1;
+  else totals.failed += 1;
+
+  // Prettier (.prettierrc.json, .prettierignore): a file not in Prettier's form fails the run; counts as one test.
+  // It names how many files differ, so a failure here is never lost in the output.
+  console.log('\n=== Formatting (Prettier --check)');
+  const format = spawnSync(bin('prettier'), ['--list-different', '.'], { cwd: root, encoding: 'utf8' });
+  const unformatted = format.stdout.split('\n').filter(Boolean);
+  if (format.status === 0) {
+    totals.passed += 1;
+    console.log('All files are formatted.');
+  } else {
+    totals.failed += 1;
+    for (const file of unformatted.slice(0, 20)) console.log(`  not formatted: ${file}`);
+    if (unformatted.length > 20) console.log(`  … and ${unformatted.length - 20} more`);
+    if (format.stderr) process.stdout.write(format.stderr);
+    console.log(`FAILED: ${unformatted.length} file(s) are not formatted with Prettier; \`npm run format\` rewrites them.`);
+  }
 
   const vitestJson = path.join(results, 'vitest.json');
   fs.rmSync(vitestJson, { force: true });

@@ -134,9 +134,8 @@ describe('canSignOff', () => {
 describe('the ladder end to end', () => {
   it('goes new -> machine -> edited -> translated -> signed-off and back to edited on change', () => {
     let status: ParagraphStatus = 'new';
-    let text = '';
     status = statusAfterMt(status)!;
-    text = 'Hola mundo';
+    let text = 'Hola mundo';
     expect(status).toBe('machine');
     const edit = statusAfterEdit(status, text, 'Hola, mundo');
     status = edit.status;

@@ -14,7 +14,7 @@ const config = require(path.join(root, 'build/electron-builder.config.cjs')) as 
   files: string[];
 };
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-  validateConfiguration(config: unknown, logger: { isEnabled: boolean; add(): void }): Promise<void>;
+  validateConfiguration: (config: unknown, logger: { isEnabled: boolean; add(): void }) => Promise<void>;
 };
 const logger = { isEnabled: false, add() {} };
 

@@ -11,6 +11,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
   dataDir: async ({}, use) => {
     const dir = makeDataDir();
     await use(dir);

@@ -20,7 +20,7 @@ export function resolveOutputPath(out: string, fileName: string, cwd: string = p
   if (out.trim() === '') throw new CliError('--out is empty: give a file or an existing folder.');
   if (out.includes('\0')) throw new CliError('--out contains a NUL character.');
   const resolved = path.resolve(cwd, out);
-  let stat: fs.Stats | null = null;
+  let stat: fs.Stats | null;
   try {
     stat = fs.lstatSync(resolved);
   } catch {
@@ -51,7 +51,7 @@ export function resolveOutputPath(out: string, fileName: string, cwd: string = p
 
 /** Writes `bytes` to `target`; refuses an existing file unless `force`. */
 export function writeExportFile(target: string, bytes: Uint8Array, force: boolean): void {
-  let existing: fs.Stats | null = null;
+  let existing: fs.Stats | null;
   try {
     existing = fs.lstatSync(target);
   } catch {

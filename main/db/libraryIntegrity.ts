@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** Why the file at `file` cannot be a library ('missing' is a new library), or null when it looks like one. */
-export function fileProblem(file: string): 'missing' | string | null {
+export function fileProblem(file: string): string | null {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');

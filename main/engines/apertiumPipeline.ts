@@ -162,8 +162,8 @@ export function spawnStageProcess(shell: 'bash' | 'sh', script: string): StagePr
     env: { ...process.env, ...UTF8_ENV },
   });
   return {
-    input: child.stdin!,
-    output: child.stdout!,
+    input: child.stdin,
+    output: child.stdout,
     errors: child.stderr,
     ref: () => {
       child.ref();

@@ -11,12 +11,13 @@ import { describe, expect, it } from 'vitest';
 import type { PipelineParts, PipelineStats } from './apertiumPipeline.js';
 import { ApertiumSession } from './apertiumSession.js';
 // @ts-expect-error -- a plain ES module script without types (a test helper)
-import { createStateTagger } from './testing/stateTagger.mjs';
+import { createStateTagger as untypedStateTagger } from './testing/stateTagger.mjs';
 
 const STAND_IN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing', 'stateTagger.mjs');
 const PARTS: PipelineParts = { pre: 'cat', tagger: `'${process.execPath}' '${STAND_IN}'`, post: 'cat', model: 'hmm' };
 
-const truth = (paragraph: string): string => (createStateTagger() as (b: string) => { output: string })(paragraph).output;
+const createStateTagger = untypedStateTagger as () => (block: string) => { output: string };
+const truth = (paragraph: string): string => createStateTagger()(paragraph).output;
 
 /** Paragraphs of 1–4 sentences mixing plain words, unknown words and words of classes X/Z ({A,B}) and Y ({C,D}). */
 function paragraphs(count: number, seed: number): string[] {
@@ -53,7 +54,7 @@ describe('tagger routing by state (stand-in tagger)', () => {
     const texts = paragraphs(150, 7);
     const expected = texts.map(truth);
     // Some paragraphs really do depend on the state: a shared tagger would get them wrong.
-    const shared = createStateTagger() as (b: string) => { output: string };
+    const shared = createStateTagger();
     expect(texts.filter((t, i) => shared(t).output !== expected[i]).length).toBeGreaterThan(10);
 
     const orders = [texts.map((_, i) => i), texts.map((_, i) => texts.length - 1 - i), texts.map((_, i) => (i * 37) % texts.length)];

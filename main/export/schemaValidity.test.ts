@@ -22,7 +22,7 @@ describe('exports validate against the official schemas', () => {
     const declaredHuman = { name: 'Elena Editor', role: 'editor' as const, at: '2026-03-01T11:00:00.000Z', reason: 'Translated by "Ana" & <desk>' };
     const origins = [undefined, { kind: 'tm' as const, tool: null, declaredHuman: null }, { kind: 'human' as const, tool: null, declaredHuman: null },
       { kind: 'unknown' as const, tool: 'OmegaT 3.6', declaredHuman: null }, { kind: 'unknown' as const, tool: null, declaredHuman }];
-    const doc = { ...base, paragraphs: base.paragraphs.map((p, i) => (i === 0 || !origins[i] ? p : { ...p, mt: null, origin: origins[i]! })) };
+    const doc = { ...base, paragraphs: base.paragraphs.map((p, i) => (i === 0 || !origins[i] ? p : { ...p, mt: null, origin: origins[i] })) };
     const x12 = writeXliff12(doc);
     const x20 = writeXliff20(doc);
     expect(xmlSchemaErrors(x12, 'xliff12')).toBeNull();

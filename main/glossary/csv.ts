@@ -60,7 +60,7 @@ export function parseGlossaryCsv(text: string): ImportRow[] {
   // in its row). csv-parse's per-record `info` would give physical lines but parses 4× slower.
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    const parsed = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: false, relax_column_count_less: true }) as string[][];
+    const parsed = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: false, relax_column_count_less: true });
     records = parsed.map((record, i) => ({ record, info: { lines: i + 1 } }));
   } catch (err) {
     const line = typeof (err as { lines?: unknown }).lines === 'number' ? (err as { lines: number }).lines : 1;

@@ -90,7 +90,7 @@ function inWorker<V>(workerFile: string, job: ImportJob, timeoutMs: number, heap
     worker.on('exit', (code) => settle(() => reject(new ServiceError('INTERNAL', `The import worker stopped (exit code ${code}).`))));
     // Bytes are copied once and moved (not cloned again) to the worker.
     const transfer = job.kind === 'file' || job.kind === 'tmx' ? { ...job, bytes: new Uint8Array(job.bytes) } : job;
-    worker.postMessage(transfer, 'bytes' in transfer ? [transfer.bytes.buffer as ArrayBuffer] : []);
+    worker.postMessage(transfer, 'bytes' in transfer ? [transfer.bytes.buffer] : []);
   });
 }
 

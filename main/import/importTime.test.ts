@@ -18,7 +18,7 @@ const HANG_GUARD_MS = 30_000;
 const NOISE_MS = 100;
 const ATTEMPTS = 5;
 
-type Run = () => Promise<unknown> | unknown;
+type Run = () => unknown;
 type Case = [name: string, make: (size: number) => Run];
 
 /** The article files (shared with `npm run bench:import`), read as an import reads them. */

@@ -17,7 +17,7 @@ export interface JobContext {
    * Reports how many of `total` items are finished. A `running` event carries it now or within
    * the progress interval; after a cancel it is only kept for the final event.
    */
-  progress(done: number): void;
+  progress: (done: number) => void;
 }
 
 export interface JobRunnerOptions {
@@ -176,7 +176,7 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
     async cancelAll() {
       const running = [...jobs.values()].filter((j) => j.progress.state === 'running');
       for (const job of running) job.controller.abort(new Error('Verso is closing.'));
-      await Promise.all(running.map((j) => j.done));
+      await Promise.all(running.flatMap((j) => (j.done ? [j.done] : [])));
     },
   };
 }

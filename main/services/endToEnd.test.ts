@@ -184,7 +184,8 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     expect(doc.paragraphs).toHaveLength(400);
 
     const log = recordJobEvents(events);
-    let cancelRequested: Promise<{ cancelled: boolean }> | null = null;
+    // Assigned in the event callback, which the compiler does not follow: the type is not narrowed to null.
+    let cancelRequested = null as Promise<{ cancelled: boolean }> | null;
     let jobId = '';
     events.subscribe((_event, payload) => {
       if (payload.jobId === jobId && payload.state === 'running' && payload.done >= 3 && !cancelRequested) {

@@ -98,6 +98,7 @@ function resultSink(plan: MtJobPlan, { signal, progress }: JobContext) {
       for (const id of outcome.settled) finished.add(id);
       sink.done += outcome.settled.length;
       progress(sink.done);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the batch write threw, as it was.
       if (outcome.error !== null) throw outcome.error;
     },
     onTimerError: (err) => sink.failWrite(err),
@@ -209,6 +210,7 @@ export async function runMtJob(plan: MtJobPlan, job: JobContext): Promise<void> 
     // What arrived before a cancel or a failure is written now (and counted in the final event).
     sink.close();
   }
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the batch write threw, as it was.
   if (sink.writeError !== null && !job.signal.aborted) throw sink.writeError;
   job.signal.throwIfAborted();
   const left = plan.todo.filter((p) => !sink.finished.has(p.id));

@@ -41,30 +41,30 @@ type ReviewRef = { dwellMs: number; words: number; diffViewed: boolean; fast: bo
 export interface ReviewCore {
   workflow: WorkflowRepo;
   /** The paragraphs, or PARAGRAPH_NOT_FOUND naming the missing ones. */
-  load(ids: readonly string[]): Paragraph[];
+  load: (ids: readonly string[]) => Paragraph[];
   /** All-or-nothing: refuses the whole call when any paragraph fails the check. */
-  checkAll(paragraphs: readonly Paragraph[], check: (p: Paragraph) => Check, verb: string): void;
-  qaIssues(p: Paragraph): QaIssue[];
+  checkAll: (paragraphs: readonly Paragraph[], check: (p: Paragraph) => Check, verb: string) => void;
+  qaIssues: (p: Paragraph) => QaIssue[];
   /** `tag`: the edit gets a revision of its own (never folded into another) and is handed its id (Replace all batches). */
-  writeEdit(
+  writeEdit: (
     p: Paragraph,
     target: string,
     author: Profile,
     link?: LinkRef,
     tag?: (revisionId: number) => void,
-  ): { paragraph: Paragraph; signOffWithdrawn: boolean };
-  writeConfirm(paragraphs: Paragraph[], author: Profile): Paragraph[];
+  ) => { paragraph: Paragraph; signOffWithdrawn: boolean };
+  writeConfirm: (paragraphs: Paragraph[], author: Profile) => Paragraph[];
   /**
    * The review signal of each sign-off: Verso's own reading time and "diff viewed" records
    * (reportReviewFocus, reportDiffViewed), and whether that is faster than plausible reading.
    */
-  reviewSignals(paragraphs: readonly Paragraph[]): { reviews: Map<string, ReviewRef>; fast: FastSignOff[] };
-  writeSignOff(
+  reviewSignals: (paragraphs: readonly Paragraph[]) => { reviews: Map<string, ReviewRef>; fast: FastSignOff[] };
+  writeSignOff: (
     paragraphs: Paragraph[],
     author: Profile,
     overrides?: ReadonlyMap<string, OverrideRef>,
     reviews?: ReadonlyMap<string, ReviewRef>,
-  ): Paragraph[];
+  ) => Paragraph[];
 }
 
 export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks = () => []): ReviewCore {

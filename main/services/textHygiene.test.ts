@@ -41,7 +41,7 @@ async function call<T>(backend: Backend, method: string, input: unknown): Promis
 }
 
 async function refused(backend: Backend, method: string, input: unknown): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
-  const r = (await backend.dispatch(method, input)) as ApiResult<unknown>;
+  const r = await backend.dispatch(method, input);
   expect(r.ok, `${method} should be refused`).toBe(false);
   return (r as { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } }).error;
 }

@@ -36,9 +36,7 @@ export function AppShell({ location }: { location: AppLocation }) {
   const [imported, setImported] = useState<DocumentDetail | null>(null);
   // The imported document is handed to the editor once; opened again later, it is read afresh.
   const openId = route.name === 'document' ? route.documentId : null;
-  useEffect(() => {
-    if (imported !== null && imported.id !== openId) setImported(null);
-  }, [imported, openId]);
+  if (imported !== null && imported.id !== openId) setImported(null);
 
   useEffect(() => {
     let live = true;

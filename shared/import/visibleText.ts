@@ -12,6 +12,7 @@ import { tokenInfo, type InlineCode } from '../inline/inlineCodes.js';
  * soft hyphen, bidi marks), variation selectors, and the blank letters used as invisible filler
  * (Hangul fillers, braille blank).
  */
+// eslint-disable-next-line no-misleading-character-class -- each invisible code point, combining ones included, is matched alone.
 const INVISIBLE = /[\s\p{Z}\p{Cc}\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
 
 /** The text without invisible characters (token placeholders are left in place). */

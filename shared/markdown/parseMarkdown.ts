@@ -7,7 +7,7 @@
  * blocks stay as their text. Thematic breaks and link definitions are no segments.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Code, Definition, Nodes, Root } from 'mdast';
+import type { Code, Nodes, Root } from 'mdast';
 import { InlineBuilder, compactCodes } from '../inline/inlineCodes.js';
 import { addPhrasing, type MarkdownContext } from '../inline/markdownInline.js';
 import type { BlockKind, Segment } from '../types.js';
@@ -38,8 +38,7 @@ function definitions(root: Root): Map<string, string> {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'definition') {
-      const d = node as Definition;
-      if (!out.has(d.identifier)) out.set(d.identifier, d.url);
+      if (!out.has(node.identifier)) out.set(node.identifier, node.url);
     } else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
       pushReversed(stack, childrenOf(node));
     }

@@ -145,7 +145,7 @@ function rawApertium(file: string): Promise<number> {
 // ---- Page helpers
 
 async function cdpMetric(cdp: CDPSession, name: string): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((m) => m.name === name)?.value ?? 0;
 }
 

@@ -31,11 +31,11 @@ export function timeStatements(db: Database.Database, options: SlowSqlOptions = 
     const statement = prepare(sql);
     const name = sqlSummary(sql);
     for (const method of TIMED) {
-      const original = statement[method] as (...args: unknown[]) => unknown;
+      const original = statement[method].bind(statement);
       (statement as unknown as Record<string, unknown>)[method] = function timed(this: unknown, ...args: unknown[]): unknown {
         const started = now();
         try {
-          return original.apply(statement, args);
+          return original(...args);
         } finally {
           logIfSlow(log(), 'sql', name, now() - started, threshold);
         }

@@ -43,8 +43,8 @@ describe('migration 0180-signatures', () => {
       [5, 'sign-off', 4],
     ]);
     expect(links.every((l) => l.signature === null)).toBe(true);
-    expect(JSON.parse(links[0]!.payload).legacy).toMatch(/before signatures/);
-    expect(JSON.parse(links[4]!.payload).legacy).toMatch(/signed off before signatures existed/);
+    expect((JSON.parse(links[0]!.payload) as { legacy: string }).legacy).toMatch(/before signatures/);
+    expect((JSON.parse(links[4]!.payload) as { legacy: string }).legacy).toMatch(/signed off before signatures existed/);
 
     // Today's check also expects the records migration 0210 chains (the profile).
     migrate(db, MIGRATIONS);

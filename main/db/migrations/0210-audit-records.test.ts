@@ -45,7 +45,7 @@ describe('migration 0210-audit-records', () => {
     expect(links.slice(0, before.length).map(({ seq, kind, hash }) => ({ seq, kind, hash }))).toEqual(before);
     const added = links.slice(before.length);
     expect(added.map((l) => l.kind)).toEqual(['profile-created', 'profile-created', 'settings-change', 'origin-declared', 'settings-change']);
-    expect(added.slice(0, 4).every((l) => /migration 0210/.test(JSON.parse(l.payload).legacy))).toBe(true);
+    expect(added.slice(0, 4).every((l) => /migration 0210/.test((JSON.parse(l.payload) as { legacy: string }).legacy))).toBe(true);
     // The template saved before settings were recorded gets a baseline (the policy is explained by c1).
     expect(JSON.parse(added[4]!.payload)).toMatchObject({ type: 'verso.settings-baseline.v1', setting: 'footerTemplate', lang: 'es' });
 

@@ -26,11 +26,14 @@ interface ApyEnvelope {
   responseDetails?: unknown;
 }
 
+/** A reply field in a message: a string as it is, anything else as JSON (never "[object Object]"). */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+
 function envelope(engine: string, body: unknown): ApyEnvelope {
   if (typeof body !== 'object' || body === null) throw new ServiceError('ENGINE_BAD_REPLY', `${engine} sent a reply of an unknown shape.`, { engine });
   const e = body as ApyEnvelope;
   if (e.responseStatus !== undefined && e.responseStatus !== 200) {
-    throw new ServiceError('ENGINE_BAD_REPLY', `${engine} answered with status ${String(e.responseStatus)}: ${String(e.responseDetails ?? '').slice(0, 200)}`, { engine });
+    throw new ServiceError('ENGINE_BAD_REPLY', `${engine} answered with status ${asText(e.responseStatus)}: ${asText(e.responseDetails ?? '').slice(0, 200)}`, { engine });
   }
   return e;
 }

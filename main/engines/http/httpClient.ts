@@ -73,7 +73,7 @@ async function readCapped(response: Response, limit: number, cut: AbortControlle
     return { text: '', over: true };
   }
   if (!response.body) return { text: '', over: false };
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

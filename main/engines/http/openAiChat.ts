@@ -83,7 +83,7 @@ const REASON_TEXT = {
 export function createOpenAiEngine(options: OpenAiOptions): MtEngine {
   const name = 'OpenAI-compatible';
   const base = options.baseUrl.replace(/\/+$/, '');
-  let host = '';
+  let host: string;
   try {
     host = base === '' ? '' : new URL(base).host;
   } catch {

@@ -22,7 +22,7 @@ import { cleanImportedText } from '../../../shared/textHygiene.js';
 import { ServiceError } from '../../core/serviceError.js';
 import { decodeText } from '../decodeText.js';
 import { isZip } from '../sniff.js';
-import { parseNumbering, parseRels, parseStyles, resolvePart, type Numbering, type Relationship } from './docxStyles.js';
+import { parseNumbering, parseRels, parseStyles, resolvePart, type Numbering, type Relationship, type StyleDef } from './docxStyles.js';
 import { parseStory, type DocxParagraph, type DocxRun, type Story, type StoryContext, type StoryParagraph, type StoryReportRecord } from './docxStory.js';
 import { openSafeZip, type ZipLimits, type ZipReader } from './safeZip.js';
 
@@ -87,7 +87,7 @@ export async function readDocxContent(bytes: Uint8Array, limits?: ZipLimits): Pr
     const numbering: Numbering = numberingText === null ? { nums: new Map(), levels: new Map() } : parseNumbering(numberingText);
     const context: StoryContext = {
       rels,
-      styles: stylesText === null ? new Map() : parseStyles(stylesText),
+      styles: stylesText === null ? new Map<string, StyleDef>() : parseStyles(stylesText),
       numbering,
       counters: { lists: new Map(), boxes: 0, tables: 0 },
     };
@@ -99,7 +99,7 @@ export async function readDocxContent(bytes: Uint8Array, limits?: ZipLimits): Pr
       // Each part has its own relationships (a note's hyperlink ids are not the document's).
       const slash = name.lastIndexOf('/') + 1;
       const ownRels = await readXml(zip, `${name.slice(0, slash)}_rels/${name.slice(slash)}.rels`);
-      return parseStory(text, { ...context, rels: ownRels === null ? new Map() : parseRels(ownRels) }, part);
+      return parseStory(text, { ...context, rels: ownRels === null ? new Map<string, Relationship>() : parseRels(ownRels) }, part);
     };
     const footnotes = await story('/footnotes', 'footnotes');
     const endnotes = await story('/endnotes', 'endnotes');

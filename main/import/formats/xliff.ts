@@ -100,7 +100,7 @@ interface Aside {
  * no internal subset). It declares nothing Verso needs and is never fetched: it is blanked (same
  * length, so error positions stay true) before the safe reader, which refuses any other DOCTYPE.
  */
-const XLIFF_1_DOCTYPE = /^(\uFEFF?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--(?:(?!-->)[^]){0,2000}-->\s*)*)(<!DOCTYPE\s+xliff\s+PUBLIC\s+(?:"-\/\/XLIFF\/\/DTD XLIFF\/\/EN"|'-\/\/XLIFF\/\/DTD XLIFF\/\/EN')(?:\s+(?:"[^"<>\[\]]{0,300}"|'[^'<>\[\]]{0,300}'))?\s*>)/;
+const XLIFF_1_DOCTYPE = /^(\uFEFF?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--(?:(?!-->)[^]){0,2000}-->\s*)*)(<!DOCTYPE\s+xliff\s+PUBLIC\s+(?:"-\/\/XLIFF\/\/DTD XLIFF\/\/EN"|'-\/\/XLIFF\/\/DTD XLIFF\/\/EN')(?:\s+(?:"[^"<>[\]]{0,300}"|'[^'<>[\]]{0,300}'))?\s*>)/;
 
 export function withoutXliffDoctype(text: string): string {
   const m = XLIFF_1_DOCTYPE.exec(text);

@@ -36,7 +36,7 @@ export function readFooterOverrides(deps: Pick<ServiceDeps, 'repos'>): Record<st
   if (typeof value !== 'object' || value === null) return {};
   const out: Record<string, string[]> = {};
   for (const [lang, lines] of Object.entries(value as Record<string, unknown>)) {
-    if (Array.isArray(lines) && lines.every((l) => typeof l === 'string')) out[lang] = lines as string[];
+    if (Array.isArray(lines) && lines.every((l) => typeof l === 'string')) out[lang] = lines;
   }
   return out;
 }

@@ -51,7 +51,7 @@ export function createEnginesService(deps: ServiceDeps): EnginesApi {
           local: engine.local ?? false,
         })),
       );
-      let defaultEngineId: string | null = null;
+      let defaultEngineId: string | null;
       try {
         defaultEngineId = (await chooseEngine(deps, pair, undefined)).engine.id;
       } catch {

@@ -35,7 +35,13 @@ async function refusal(f: ExportFixture, method: string, input: unknown): Promis
   return result.error;
 }
 const exportOf = (f: ExportFixture, format: string) => call<ExportFileResult>(f, 'exportFile', { documentId: f.doc.id, format, mode: 'publish' });
-const json = (r: ExportFileResult) => JSON.parse(r.content) as Record<string, any>;
+/** What these tests read of the provenance record (`footer`) and the review attestation (`disclosureFooter`). */
+interface FooterRecords {
+  footer: { template: unknown };
+  '@context': { disclosureFooter: string };
+  disclosureFooter: { footerIncluded: boolean; footerTemplate: { templateSha256: string } };
+}
+const json = (r: ExportFileResult) => JSON.parse(r.content) as FooterRecords;
 const ES_VETTED = FOOTER_TEMPLATES.es!.lines;
 
 describe('footer governance', () => {

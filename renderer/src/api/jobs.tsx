@@ -7,9 +7,9 @@ import type { JobProgress } from '../../../shared/types.js';
 import { useApi } from './ApiProvider.js';
 
 export interface JobStore {
-  get(documentId: string): JobProgress | null;
-  put(progress: JobProgress): void;
-  subscribe(onChange: () => void): () => void;
+  get: (documentId: string) => JobProgress | null;
+  put: (progress: JobProgress) => void;
+  subscribe: (onChange: () => void) => () => void;
 }
 
 export function createJobStore(): JobStore {

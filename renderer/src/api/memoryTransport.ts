@@ -45,7 +45,7 @@ function copy<T>(value: T): T {
 }
 
 function errorEnvelope(err: unknown): { ok: false; error: ApiError } {
-  if (typeof err === 'object' && err !== null && 'code' in err && typeof (err as { code: unknown }).code === 'string') {
+  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') {
     const e = err as { code: string; message?: unknown; details?: unknown };
     return asApiResult({ ok: false, error: { code: e.code, message: e.message, details: e.details } }) as {
       ok: false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, type ApiResult, type VersoApi } from '../../../shared/api.js';
+import { ApiCallError, type ApiResult } from '../../../shared/api.js';
 import type { JobProgress } from '../../../shared/types.js';
 import { createApiClient } from './client.js';
 import { createElectronTransport } from './electronTransport.js';
@@ -72,7 +72,7 @@ describe('createMemoryTransport', () => {
 
   it('delivers events from its hub to subscribers until they unsubscribe', () => {
     const hub = createEventHub();
-    const transport = createMemoryTransport(new FakeVersoApi() as VersoApi, hub);
+    const transport = createMemoryTransport(new FakeVersoApi(), hub);
     const seen: JobProgress[] = [];
     const off = transport.subscribe('jobProgress', (p) => seen.push(p));
     hub.emit('jobProgress', progress);
@@ -96,7 +96,7 @@ describe('createHttpTransport', () => {
       baseUrl: 'http://127.0.0.1:4321',
       token: 'secret',
       fetch: async (url, init) => {
-        requests.push({ url: String(url), init: init ?? {} });
+        requests.push({ url: typeof url === 'string' ? url : 'url' in url ? url.url : url.href, init: init ?? {} });
         return jsonResponse(200, { ok: true, value: { deleted: true } });
       },
       EventSource: FakeEventSource,
@@ -107,7 +107,7 @@ describe('createHttpTransport', () => {
     expect(requests[0]!.url).toBe('http://127.0.0.1:4321/api/invoke/deleteDocument');
     expect(requests[0]!.init.method).toBe('POST');
     expect(requests[0]!.init.headers).toEqual({ Authorization: 'Bearer secret', 'Content-Type': 'application/json' });
-    expect(JSON.parse(String(requests[0]!.init.body))).toEqual({ documentId: 'd1' });
+    expect(JSON.parse(requests[0]!.init.body as string)).toEqual({ documentId: 'd1' });
   });
 
   it('keeps small requests (autosaves) alive past the page, never large ones', async () => {

@@ -5,7 +5,7 @@
  * `canonicalLanguageTag`). A valid tag is passed up in its canonical form; an invalid one is
  * passed up as typed (so the form cannot go on with the previous language) with a clear message.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canonicalLanguageTag, LANGUAGES } from '../../../shared/languages.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
@@ -40,13 +40,16 @@ export function LanguageSelect({
   const [other, setOther] = useState(() => !inList(value));
   const [draft, setDraft] = useState(() => (inList(value) ? '' : value));
   const canonical = canonicalLanguageTag(draft);
-  // A value set from outside (a saved pair, a reset) shows as it is.
-  useEffect(() => {
-    if (value === (canonical ?? draft.trim())) return;
-    setOther(!inList(value));
-    setDraft(inList(value) ? '' : value);
-    // Only a new value from outside: typing updates the draft itself.
-  }, [value]);
+  // A value set from outside (a saved pair, a reset) shows as it is; only a new value from outside:
+  // typing updates the draft itself.
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (value !== (canonical ?? draft.trim())) {
+      setOther(!inList(value));
+      setDraft(inList(value) ? '' : value);
+    }
+  }
   const invalid = other && draft.trim() !== '' && canonical === null;
   const ids = { tag: `${id}-tag`, hint: `${id}-hint`, error: `${id}-error`, list: `${id}-list` };
 

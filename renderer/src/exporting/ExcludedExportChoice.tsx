@@ -2,18 +2,18 @@
  * In the export panel, while a document has excluded paragraphs: leave them out of publish-ready
  * exports, or keep their source text. Stored with the document (setExclusionSettings).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXCLUDED_EXPORT_CHOICES, type ExcludedExport } from '../../../shared/features/exclusionApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { useLatest } from '../components/useLatest.js';
 
 export function ExcludedExportChoice({ documentId, onError }: { documentId: string; onError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const ids = { select: useId(), hint: useId() };
   const [choice, setChoice] = useState<ExcludedExport | null>(null);
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
+  const onErrorRef = useLatest(onError);
 
   useEffect(() => {
     let live = true;
@@ -24,7 +24,7 @@ export function ExcludedExportChoice({ documentId, onError }: { documentId: stri
     return () => {
       live = false;
     };
-  }, [api, documentId]);
+  }, [api, documentId, onErrorRef]);
 
   async function change(value: ExcludedExport): Promise<void> {
     const before = choice;

@@ -3,7 +3,7 @@
  * own wording, edited with a live preview (rendered with the publisher settings and sample values).
  * A saved wording is data in the settings; "Use vetted template" removes it.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FooterTemplateEntry } from '../../../shared/features/exportingApi.js';
 import { footerTemplateProblem, SAMPLE_FOOTER_VARIABLES } from '../../../shared/features/exportingFooter.js';
@@ -61,10 +61,12 @@ export function FooterSettingsSection({
   const entry = entries?.find((e) => e.lang === lang) ?? { lang, vetted: null, override: null };
   const current = entry.override ?? entry.vetted;
   const loadedKey = `${lang}:${(current ?? []).join('\n\n')}`;
-  // Layout effect: the text box shows the loaded wording in the same paint as the status line.
-  useLayoutEffect(() => {
+  // Set while rendering: the text box shows the loaded wording in the same paint as the status line.
+  const [shownKey, setShownKey] = useState<string | null>(null);
+  if (shownKey !== loadedKey) {
+    setShownKey(loadedKey);
     setText(loadedKey.slice(loadedKey.indexOf(':') + 1));
-  }, [loadedKey]);
+  }
 
   const lines = useMemo(() => splitFooterText(text), [text]);
   const problem = footerTemplateProblem(lines);

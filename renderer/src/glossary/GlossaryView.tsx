@@ -94,8 +94,14 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
     }
   }, [api, pair]);
 
-  useEffect(() => {
+  // Another pair shows no terms until its own have loaded.
+  const [termsPair, setTermsPair] = useState(pair);
+  if (termsPair !== pair) {
+    setTermsPair(pair);
     setTerms(null);
+  }
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading is the effect's job; a one-language pair has no terms at once.
     void reload();
   }, [reload]);
 
@@ -184,7 +190,8 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
   function exportAs(format: 'csv' | 'tbx'): void {
     void run(async () => {
       const file = await api.exportGlossary(format === 'tbx' ? { ...pair, format, tbxVersion } : { ...pair, format });
-      platform.saveFile(file);
+      // Awaited: a file that could not be saved shows its error instead of "exported".
+      await platform.saveFile(file);
       return (tt) => tt('glossary.status.exported', { fileName: file.fileName });
     });
   }

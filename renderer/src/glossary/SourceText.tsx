@@ -93,7 +93,7 @@ function SourceTextImpl({
       </p>
       <div className="glossary-tips">
         {matches.map((piece, k) => {
-          const term = piece.match!.term;
+          const term = piece.match.term;
           return (
             <span key={k} id={tip(k)} role="tooltip" className={k === active ? 'glossary-tip visible' : 'glossary-tip'}>
               {term.note ? t('glossary.editor.tipNote', { target: term.target, note: term.note }) : t('glossary.editor.tip', { target: term.target })}

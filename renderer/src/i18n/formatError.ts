@@ -16,7 +16,7 @@ function isErrorCode(code: unknown): code is ErrorCode {
 /** The ApiError inside any thrown value; unknown failures become INTERNAL. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiCallError) return err.error;
-  if (typeof err === 'object' && err !== null && 'code' in err && isErrorCode((err as { code: unknown }).code)) {
+  if (typeof err === 'object' && err !== null && 'code' in err && isErrorCode(err.code)) {
     const e = err as { code: ErrorCode; message?: unknown; details?: ApiError['details'] };
     return { code: e.code, message: typeof e.message === 'string' ? e.message : '', ...(e.details ? { details: e.details } : {}) };
   }

@@ -52,6 +52,7 @@ export function TokenEditor(props: TokenEditorProps) {
 
   // The codes by content: a save returns an equal but new array, which changes nothing.
   const codesKey = useMemo(() => JSON.stringify(codes), [codes]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content: an equal new array keeps the old one.
   const stableCodes = useMemo(() => codes, [codesKey]);
 
   const attributes = useMemo(() => {
@@ -87,7 +88,7 @@ export function TokenEditor(props: TokenEditorProps) {
       editor.destroy();
       editorRef.current = null;
     };
-    // Created once; later changes go through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; later changes go through the effects below.
   }, []);
 
   useLayoutEffect(() => {

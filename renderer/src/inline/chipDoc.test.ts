@@ -127,9 +127,9 @@ describe('chip document ⇄ token text', () => {
   });
 
   it('has one line of plain text: no marks, chips are atoms that cannot be selected on their own', () => {
-    expect(chipSchema.nodes['line']!.spec.code).toBe(true);
-    expect(chipSchema.nodes['chip']!.isAtom).toBe(true);
-    expect(chipSchema.nodes['chip']!.spec.selectable).toBe(false);
+    expect(chipSchema.nodes['line'].spec.code).toBe(true);
+    expect(chipSchema.nodes['chip'].isAtom).toBe(true);
+    expect(chipSchema.nodes['chip'].spec.selectable).toBe(false);
     expect(Object.keys(chipSchema.marks)).toEqual([]);
   });
 });

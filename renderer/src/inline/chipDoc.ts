@@ -47,7 +47,7 @@ export const chipSchema = new Schema({
         {
           tag: 'span[data-token]',
           getAttrs: (el) => {
-            const token = (el as HTMLElement).dataset['token'] ?? '';
+            const token = el.dataset['token'] ?? '';
             return /^[\uE000-\uE2FF]$/u.test(token) ? { token } : false;
           },
         },
@@ -65,7 +65,7 @@ export function textNodes(text: string): PmNode[] {
   let last = 0;
   for (const m of text.matchAll(TOKEN_PATTERN)) {
     if (m.index > last) nodes.push(chipSchema.text(text.slice(last, m.index)));
-    nodes.push(chipSchema.nodes['chip']!.create({ token: m[0] }));
+    nodes.push(chipSchema.nodes['chip'].create({ token: m[0] }));
     last = m.index + 1;
   }
   if (last < text.length) nodes.push(chipSchema.text(text.slice(last)));
@@ -136,7 +136,7 @@ export function replaceTextTr(state: EditorState, text: string): Transaction | n
 /** Inserts a chip for `token` over the selection and puts the caret after it. */
 export function insertChipTr(state: EditorState, token: string, at?: { from: number; to: number }): Transaction {
   const { from, to } = at ?? state.selection;
-  const tr = state.tr.replaceWith(from, to, chipSchema.nodes['chip']!.create({ token }));
+  const tr = state.tr.replaceWith(from, to, chipSchema.nodes['chip'].create({ token }));
   return tr.setSelection(TextSelection.create(tr.doc, from + 1)).scrollIntoView();
 }
 

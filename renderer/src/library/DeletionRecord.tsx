@@ -32,7 +32,7 @@ export function DeletionRecord({ version }: { version: number }) {
   }, [api, open, version]);
 
   return (
-    <details className="deletion-record" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details className="deletion-record" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('library.record.heading')}</summary>
       {open && (
         <div className="deletion-record-body">

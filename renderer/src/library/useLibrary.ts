@@ -11,9 +11,9 @@ export interface LibraryList {
   error: unknown;
   /** The query the shown items answer. */
   shownQuery: string;
-  reload(): void;
+  reload: () => void;
   /** Replaces or removes one item at once (after a rename or a deletion), before the reload. */
-  patch(id: string, item: LibraryItem | null): void;
+  patch: (id: string, item: LibraryItem | null) => void;
 }
 
 export function useLibrary(query: string, sort: LibrarySort): LibraryList {

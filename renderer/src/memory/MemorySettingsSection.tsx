@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiCallError } from '../../../shared/api.js';
 import type { MemorySettings } from '../../../shared/features/memoryApi.js';
 import { TMX_MAX_BYTES } from '../../../shared/memory/limits.js';
 import { useApi } from '../api/ApiProvider.js';
@@ -70,7 +71,7 @@ export function MemorySettingsSection() {
     if (!file) return;
     void run(async () => {
       if (file.size > TMX_MAX_BYTES) {
-        throw { code: 'TMX_TOO_LARGE', message: 'TMX_TOO_LARGE', details: { limitMb: TMX_MAX_BYTES / 1048576 } };
+        throw new ApiCallError({ code: 'TMX_TOO_LARGE', message: 'TMX_TOO_LARGE', details: { limitMb: TMX_MAX_BYTES / 1048576 } });
       }
       const dataBase64 = bytesToBase64(await fileBytes(file));
       const r = await api.importTmx({ sourceLang, targetLang, fileName: file.name.slice(0, 255), dataBase64, mode });
@@ -82,7 +83,8 @@ export function MemorySettingsSection() {
   const onExport = (): void => {
     void run(async () => {
       const r = await api.exportTmx({ sourceLang, targetLang });
-      platform.saveFile({ fileName: r.fileName, mimeType: 'application/x-tmx+xml', content: r.content });
+      // Awaited: a file that could not be saved shows its error instead of "exported".
+      await platform.saveFile({ fileName: r.fileName, mimeType: 'application/x-tmx+xml', content: r.content });
       return t('memory.settings.exported', { count: r.units });
     });
   };

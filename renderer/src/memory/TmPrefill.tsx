@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
+import { useLatest } from '../components/useLatest.js';
 
 export function TmPrefill({ doc, onParagraphs }: { doc: DocumentDetail; onParagraphs: (paragraphs: Paragraph[]) => void }) {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function TmPrefill({ doc, onParagraphs }: { doc: DocumentDetail; onParagr
   const documentId = doc.id;
   // Looked at once, when the document opens (not on every render of a long document).
   const paragraphs = useRef(doc.paragraphs);
+  const onParagraphsRef = useLatest(onParagraphs);
 
   useEffect(() => {
     if (!paragraphs.current.some((p) => p.status === 'new')) return;
@@ -18,7 +20,7 @@ export function TmPrefill({ doc, onParagraphs }: { doc: DocumentDetail; onParagr
     api.prefillTmMatches({ documentId }).then(
       ({ paragraphs }) => {
         if (!live || paragraphs.length === 0) return;
-        onParagraphs(paragraphs);
+        onParagraphsRef.current(paragraphs);
         setFilled(paragraphs.length);
       },
       () => undefined, // Pre-filling is a convenience; the editor works without it.
@@ -27,7 +29,7 @@ export function TmPrefill({ doc, onParagraphs }: { doc: DocumentDetail; onParagr
       live = false;
     };
     // Once per document opened.
-  }, [api, documentId]);
+  }, [api, documentId, onParagraphsRef]);
 
   return (
     <p role="status" className="status-line">

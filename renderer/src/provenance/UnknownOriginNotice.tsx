@@ -4,10 +4,11 @@
  * them human translation with a reason (declareHumanOrigin; a translator gets the service's
  * refusal as the panel's error). Declared ones are listed with who declared them and why.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentOrigins } from '../../../shared/features/provenanceApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { useLatest } from '../components/useLatest.js';
 
 export function UnknownOriginNotice({ documentId, onError }: { documentId: string; onError: (err: unknown) => void }) {
   const { t } = useTranslation();
@@ -16,8 +17,7 @@ export function UnknownOriginNotice({ documentId, onError }: { documentId: strin
   const [origins, setOrigins] = useState<DocumentOrigins | null>(null);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
+  const onErrorRef = useLatest(onError);
 
   useEffect(() => {
     let live = true;
@@ -28,7 +28,7 @@ export function UnknownOriginNotice({ documentId, onError }: { documentId: strin
     return () => {
       live = false;
     };
-  }, [api, documentId]);
+  }, [api, documentId, onErrorRef]);
 
   if (origins === null || origins.unknown.length === 0) return null;
   const open = origins.unknown.filter((o) => o.declaredHuman === null);

@@ -74,8 +74,13 @@ export function ImportView({
 
   /** The languages a chosen XLIFF declares, shown before it is imported (the import checks them). */
   const [declared, setDeclared] = useState<{ sourceLang: string | null; targetLang: string | null } | null>(null);
-  useEffect(() => {
+  // Another file shows no languages until its own have been read.
+  const [declaredFile, setDeclaredFile] = useState(file);
+  if (declaredFile !== file) {
+    setDeclaredFile(file);
     setDeclared(null);
+  }
+  useEffect(() => {
     if (!file || IMPORT_EXTENSIONS[extensionOf(file.name)] !== 'xliff') return;
     let live = true;
     void file

@@ -5,8 +5,8 @@ import { useApi } from '../api/ApiProvider.js';
 
 interface CommentsValue {
   byParagraph: ReadonlyMap<string, Comment[]>;
-  add(paragraphId: string, body: string): Promise<void>;
-  setResolved(commentId: string, resolved: boolean): Promise<void>;
+  add: (paragraphId: string, body: string) => Promise<void>;
+  setResolved: (commentId: string, resolved: boolean) => Promise<void>;
   loadError: unknown;
 }
 

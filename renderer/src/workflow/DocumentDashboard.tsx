@@ -18,18 +18,20 @@ function duration(ms: number): string {
 }
 
 /** Each paragraph's figures, computed once per paragraph object (only edited paragraphs again). */
+function figuresCache(sourceLang: string, targetLang: string): (p: Paragraph) => ParagraphFigures {
+  const known = new WeakMap<Paragraph, ParagraphFigures>();
+  return (p: Paragraph) => {
+    let f = known.get(p);
+    if (!f) {
+      f = paragraphFigures(p, sourceLang, targetLang);
+      known.set(p, f);
+    }
+    return f;
+  };
+}
+
 function useFigures(sourceLang: string, targetLang: string): (p: Paragraph) => ParagraphFigures {
-  return useMemo(() => {
-    const known = new WeakMap<Paragraph, ParagraphFigures>();
-    return (p: Paragraph) => {
-      let f = known.get(p);
-      if (!f) {
-        f = paragraphFigures(p, sourceLang, targetLang);
-        known.set(p, f);
-      }
-      return f;
-    };
-  }, [sourceLang, targetLang]);
+  return useMemo(() => figuresCache(sourceLang, targetLang), [sourceLang, targetLang]);
 }
 
 export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDetail; onFocusParagraph: (id: string) => void }) {
@@ -73,7 +75,7 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
     : [];
 
   return (
-    <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details className="document-dashboard" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('workflow.dashboard.heading')}</summary>
       {open && m === null && <p className="muted">{t('app.loading')}</p>}
       {open && m !== null && (

@@ -51,7 +51,7 @@ export function DocumentQa({ doc, onFocusParagraph }: { doc: DocumentDetail; onF
     <details
       className="document-qa"
       onToggle={(e) => {
-        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+        const isOpen = e.currentTarget.open;
         setOpen(isOpen);
         if (isOpen) setWanted(true);
       }}

@@ -1,8 +1,9 @@
 /** Editor-wide shortcuts: Alt+↑/↓ between paragraphs, F7 to the next QA issue, `?` for the help overlay. */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
 import { isTypingTarget, nextMatching } from './shortcuts.js';
 import { useParagraphQa } from './paragraphQa.js';
+import { useLatest } from '../components/useLatest.js';
 
 /** The paragraph id of the row holding `el` (rows carry `data-paragraph-id`). */
 function paragraphIdOf(el: Element | null): string | null {
@@ -17,8 +18,7 @@ export function useEditorShortcuts(doc: DocumentDetail | null, focusRow: (id: st
   const paragraphs = doc?.paragraphs ?? NO_PARAGRAPHS;
   // Checked as F7 walks (each paragraph once, cached), not for the whole document up front.
   const qa = useParagraphQa(doc?.sourceLang ?? '', doc?.targetLang ?? '');
-  const live = useRef({ paragraphs, qa, focusRow, onNoQa });
-  live.current = { paragraphs, qa, focusRow, onNoQa };
+  const live = useLatest({ paragraphs, qa, focusRow, onNoQa });
 
   useEffect(() => {
     function onKey(e: KeyboardEvent): void {
@@ -38,7 +38,7 @@ export function useEditorShortcuts(doc: DocumentDetail | null, focusRow: (id: st
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [live]);
 
   /** For the paragraph table: Alt+↑ / Alt+↓ move to the previous / next paragraph. */
   const onTableKeyDown = useCallback((e: ReactKeyboardEvent) => {
@@ -50,7 +50,7 @@ export function useEditorShortcuts(doc: DocumentDetail | null, focusRow: (id: st
     for (let i = (current === null ? -1 : all.indexOf(current)) + step; i >= 0 && i < all.length; i += step) {
       if (live.current.focusRow(all[i]!)) return;
     }
-  }, []);
+  }, [live]);
 
   return { helpOpen, setHelpOpen, onTableKeyDown };
 }

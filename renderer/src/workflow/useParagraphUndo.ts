@@ -1,7 +1,8 @@
 /** Undo, redo and restore of one paragraph; pending typing is saved first, so nothing typed is lost. */
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import type { ParagraphChange } from '../../../shared/features/workflowApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { useLatest } from '../components/useLatest.js';
 
 export interface ParagraphUndo {
   undo(): Promise<void>;
@@ -16,8 +17,7 @@ export function useParagraphUndo(
   onError: (err: unknown) => void,
 ): ParagraphUndo {
   const api = useApi();
-  const callbacks = useRef({ flush, onChange, onError });
-  callbacks.current = { flush, onChange, onError };
+  const callbacks = useLatest({ flush, onChange, onError });
 
   const run = useCallback(
     async (call: () => Promise<ParagraphChange>) => {
@@ -28,7 +28,7 @@ export function useParagraphUndo(
         callbacks.current.onError(err);
       }
     },
-    [],
+    [callbacks],
   );
 
   return {

@@ -12,7 +12,7 @@
  * `visibility:hidden` are marked (`data-verso-hidden`), not dropped: `removeHidden` (clutter.ts)
  * decides, because a saved page may have hidden its whole content behind an open dialog.
  */
-import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
+import { defaultTreeAdapter, html as p5Html, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
 import { parseHTML } from 'linkedom';
 import { ServiceError } from '../../../core/serviceError.js';
 import { IMPORT_LIMITS } from '../../limits.js';
@@ -166,7 +166,7 @@ function copyChildren(doc: DomDocument, from: P5Node[], into: DomElement, startD
       if (text !== '') frame.parent.appendChild(doc.createTextNode(text));
       continue;
     }
-    if (!('tagName' in node) || node.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+    if (!('tagName' in node) || node.namespaceURI !== p5Html.NS.HTML) continue;
     const jsonLd = isJsonLd(node);
     if (DROP.has(node.tagName) && !jsonLd && !isBaseUrl(node)) continue;
     const format = formatting(node);
