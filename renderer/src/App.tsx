@@ -3,12 +3,14 @@
  * the route in the URL hash (routing/route.ts), so a reload keeps the open view and back/forward work.
  */
 import { useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiTransport } from '../../shared/api.js';
 import type { DocumentDetail, Profile } from '../../shared/types.js';
 import { ApiProvider, useApi } from './api/ApiProvider.js';
 import { JobsProvider } from './api/jobs.js';
+import { createQueryClient } from './api/queryClient.js';
 import { StartError } from './components/StartError.js';
 import { TopBar } from './components/TopBar.js';
 import { PlatformProvider, type Platform } from './platform.js';
@@ -137,15 +139,18 @@ export interface VersoAppProps {
 /** Everything the UI needs, given from outside: the API transport, the host platform, i18next, the location. */
 export function VersoApp({ transport, platform, i18n, location }: VersoAppProps) {
   const [memoryLocation] = useState(() => createMemoryLocation());
+  const [queryClient] = useState(createQueryClient);
   return (
     <I18nextProvider i18n={i18n}>
       <PlatformProvider platform={platform}>
         <ApiProvider transport={transport}>
-          <JobsProvider>
-            <FastConfirmProvider>
-              <AppShell location={location ?? memoryLocation} />
-            </FastConfirmProvider>
-          </JobsProvider>
+          <QueryClientProvider client={queryClient}>
+            <JobsProvider>
+              <FastConfirmProvider>
+                <AppShell location={location ?? memoryLocation} />
+              </FastConfirmProvider>
+            </JobsProvider>
+          </QueryClientProvider>
         </ApiProvider>
       </PlatformProvider>
     </I18nextProvider>
