@@ -36,6 +36,12 @@ export const queryKeys = {
   engineChoices: (sourceLang: string, targetLang: string, refresh: number) =>
     ['engines', 'choices', sourceLang, targetLang, refresh] as const,
   library: () => ['library'] as const,
+  /** One library entry (whether the document exists), checked once when it is opened. */
+  libraryItem: (documentId: string) => ['libraryItem', documentId] as const,
+  documentGlossary: (documentId: string) => ['glossary', 'document', documentId] as const,
+  paragraphHistory: (paragraphId: string, version: string) => ['paragraph', paragraphId, 'history', version] as const,
+  tmProvenance: (paragraphId: string, version: string) => ['paragraph', paragraphId, 'tmProvenance', version] as const,
+  tmMatches: (paragraphId: string, source: string) => ['paragraph', paragraphId, 'tmMatches', source] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 
 /**

@@ -2,15 +2,20 @@
  * The document dashboard: paragraphs and words by status, post-editing effort, most-edited paragraphs,
  * laid out as a table beside figure tiles with the list below (styles.css: .dashboard-body).
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EditEffort } from '../../../shared/features/workflowApi.js';
 import { aggregateMetrics, paragraphFigures, type ParagraphFigures } from '../../../shared/metrics/documentMetrics.js';
 import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
 import { useParagraphPass } from '../editor/useParagraphPass.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
+import { versionOf } from '../api/versionOf.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { statusKey } from '../editor/paragraphs.js';
+
+const NO_EFFORT: EditEffort[] = [];
 
 function duration(ms: number): string {
   const seconds = Math.round(ms / 1000);
@@ -37,20 +42,15 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
   const api = useApi();
   const captionId = useId();
   const [open, setOpen] = useState(false);
-  const [effort, setEffort] = useState<EditEffort[]>([]);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    api.getDocumentEffort({ documentId: doc.id }).then(
-      (e) => live && setEffort(e),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, doc, open]);
+  // Read while the dashboard is open, and again with each change of the document.
+  const query = useQuery({
+    queryKey: queryKeys.documentPart(doc.id, 'effort', versionOf(doc)),
+    queryFn: () => api.getDocumentEffort({ documentId: doc.id }),
+    enabled: open,
+    placeholderData: keepPreviousData,
+  });
+  const effort = query.data ?? NO_EFFORT;
+  const error = query.error;
 
   // Figures only while the dashboard is open, gathered in slices (editor/useParagraphPass).
   const pass = useParagraphPass(doc.paragraphs, useFigures(doc.sourceLang, doc.targetLang), open);
