@@ -36,6 +36,10 @@ export const queryKeys = {
   engineChoices: (sourceLang: string, targetLang: string, refresh: number) =>
     ['engines', 'choices', sourceLang, targetLang, refresh] as const,
   library: () => ['library'] as const,
+  /** The person using Verso (null: none set up yet). */
+  profile: () => ['profile'] as const,
+  profiles: () => ['profiles'] as const,
+  deletionCheck: (documentId: string) => ['deletionCheck', documentId] as const,
   /** One library entry (whether the document exists), checked once when it is opened. */
   libraryItem: (documentId: string) => ['libraryItem', documentId] as const,
   documentGlossary: (documentId: string) => ['glossary', 'document', documentId] as const,
