@@ -5,6 +5,7 @@
  */
 import { QueryClient, notifyManager, type QueryKey } from '@tanstack/react-query';
 import type { JobProgress } from '../../../shared/types.js';
+import type { EngineSettings } from '../../../shared/features/enginesApi.js';
 
 /**
  * The defaults keep what the hand-written loads did: an error is shown at once (no retries), no
@@ -40,6 +41,10 @@ export const queryKeys = {
   profile: () => ['profile'] as const,
   profiles: () => ['profiles'] as const,
   deletionCheck: (documentId: string) => ['deletionCheck', documentId] as const,
+  /** Everything about engines: their settings, and (below `engines`) lists and choices per pair. */
+  enginesAll: () => ['engines'] as const,
+  engineSettings: () => ['engines', 'settings'] as const,
+  settingsChanges: (refresh: number) => ['settings', 'changes', refresh] as const,
   /** One library entry (whether the document exists), checked once when it is opened. */
   libraryItem: (documentId: string) => ['libraryItem', documentId] as const,
   documentGlossary: (documentId: string) => ['glossary', 'document', documentId] as const,
@@ -59,4 +64,13 @@ export function invalidateAfterJob(queryClient: QueryClient, progress: JobProgre
     queryClient.invalidateQueries({ queryKey: queryKeys.documentAll(progress.documentId) }, { cancelRefetch: false }),
     queryClient.invalidateQueries({ queryKey: queryKeys.library() }, { cancelRefetch: false }),
   ]).then(() => undefined);
+}
+
+/**
+ * Engine settings were saved (the server's answer is written into the cache): which engines can
+ * translate a pair may have changed, so every engine list and choice is read again.
+ */
+export function engineSettingsSaved(queryClient: QueryClient, saved: EngineSettings): Promise<void> {
+  queryClient.setQueryData(queryKeys.engineSettings(), saved);
+  return queryClient.invalidateQueries({ queryKey: queryKeys.enginesAll(), predicate: (q) => q.queryKey[1] !== 'settings' });
 }

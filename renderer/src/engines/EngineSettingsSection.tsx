@@ -3,7 +3,7 @@
  * formality, glossary, key) and the default engine per language pair. A key can be entered or
  * removed but is never shown again: main only says whether one is set and where it comes from.
  */
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DEEPL_FORMALITIES,
@@ -16,6 +16,8 @@ import {
 } from '../../../shared/features/enginesApi.js';
 import { isUnencryptedRemote, keyServer } from '../../../shared/features/engineUrls.js';
 import { useApi } from '../api/ApiProvider.js';
+import { engineSettingsSaved, queryKeys } from '../api/queryClient.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
@@ -424,19 +426,11 @@ export function EngineSettingsSection() {
   const { t } = useTranslation();
   const api = useApi();
   const headingId = useId();
-  const [settings, setSettings] = useState<EngineSettings | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.getEngineSettings({}).then(
-      (s) => live && setSettings(s),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.engineSettings(), queryFn: () => api.getEngineSettings({}) });
+  const settings = query.data ?? null;
+  const error = query.error;
+  const setSettings = useCallback((saved: EngineSettings) => void engineSettingsSaved(queryClient, saved), [queryClient]);
 
   return (
     <section className="engine-settings" aria-labelledby={headingId}>
