@@ -45,6 +45,10 @@ export const queryKeys = {
   enginesAll: () => ['engines'] as const,
   engineSettings: () => ['engines', 'settings'] as const,
   settingsChanges: (refresh: number) => ['settings', 'changes', refresh] as const,
+  libraryCheck: () => ['libraryCheck'] as const,
+  signingKey: () => ['signingKey'] as const,
+  memorySettings: () => ['memory', 'settings'] as const,
+  tmStats: (sourceLang: string, targetLang: string) => ['memory', 'stats', sourceLang, targetLang] as const,
   /** One library entry (whether the document exists), checked once when it is opened. */
   libraryItem: (documentId: string) => ['libraryItem', documentId] as const,
   documentGlossary: (documentId: string) => ['glossary', 'document', documentId] as const,
