@@ -176,26 +176,7 @@ function EditorScreen({ editor: e, doc }: { editor: Editor; doc: DocumentDetail 
   return (
     <section className="view editor" aria-labelledby={e.ids.heading}>
       <EngineJobProvider value={e.engineJobs}>
-        <EditorHeader doc={doc} counts={e.counts} headingId={e.ids.heading} headingRef={e.refs.heading} backBusy={e.ui.busy === 'back'} onBack={() => void e.back()} />
-        {e.reportOpen && doc.importReport && (
-          <ImportReportPanel
-            report={doc.importReport}
-            onClose={() => {
-              e.setReportOpen(false);
-              e.refs.heading.current?.focus();
-            }}
-          />
-        )}
-        <a
-          href={`#${e.ids.list}`}
-          className="list-skip"
-          onClick={(ev) => {
-            ev.preventDefault();
-            focusRegion(document, 'paragraphs', e.focusList);
-          }}
-        >
-          {t('navigation.skip.toParagraphs')}
-        </a>
+        <EditorTop editor={e} doc={doc} />
         <EditorToolbar
           doc={doc}
           counts={e.counts}
@@ -266,6 +247,35 @@ function EditorDialogs({ editor: e, doc }: { editor: Editor; doc: DocumentDetail
           }}
         />
       )}
+    </>
+  );
+}
+
+/** The header, the import report (when open) and the skip link to the paragraphs. */
+function EditorTop({ editor: e, doc }: { editor: Editor; doc: DocumentDetail }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <EditorHeader doc={doc} counts={e.counts} headingId={e.ids.heading} headingRef={e.refs.heading} backBusy={e.ui.busy === 'back'} onBack={() => void e.back()} />
+      {e.reportOpen && doc.importReport && (
+        <ImportReportPanel
+          report={doc.importReport}
+          onClose={() => {
+            e.setReportOpen(false);
+            e.refs.heading.current?.focus();
+          }}
+        />
+      )}
+      <a
+        href={`#${e.ids.list}`}
+        className="list-skip"
+        onClick={(ev) => {
+          ev.preventDefault();
+          focusRegion(document, 'paragraphs', e.focusList);
+        }}
+      >
+        {t('navigation.skip.toParagraphs')}
+      </a>
     </>
   );
 }

@@ -3,7 +3,7 @@
  * reloaded (editor/draftJournal), autosaved after a pause, saved at once when the editor asks
  * (`flush`, bulk actions) or the row leaves the list, and never dropped: a failed save keeps the text.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import type { Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { draftJournal } from './draftJournal.js';
@@ -54,29 +54,66 @@ export interface RowText {
   onBlur: () => void;
 }
 
+/** The row's refs: what the text is now, what the server is known to hold, the save queue. */
+interface TextRefs {
+  draftRef: MutableRefObject<string | null>;
+  known: MutableRefObject<Paragraph>;
+  /** Text the server accepted but stored differently (e.g. normalised); not re-sent. */
+  acceptedRef: MutableRefObject<string | null>;
+  timerRef: MutableRefObject<ReturnType<typeof setTimeout> | null>;
+  chainRef: MutableRefObject<Promise<boolean>>;
+}
+
+interface TextSetters {
+  setDraft: (draft: string | null) => void;
+  setSaveState: Dispatch<SetStateAction<SaveState>>;
+  setRowError: (error: RowError) => void;
+  /** The stored text is shown again (nothing local is pending). */
+  forget: () => void;
+}
+
 export function useRowText({ paragraph, onSaved, register, box }: RowTextOptions): RowText {
-  const api = useApi();
   const paragraphId = paragraph.id;
   // Text typed before the row was last unmounted, or before the page was reloaded or closed, and not stored yet.
   const [restored] = useState(() => unsavedDrafts.take(paragraph.id) ?? draftJournal.recover(paragraph.id, paragraph.target));
   const [draft, setDraft] = useState<string | null>(restored);
   const [saveState, setSaveState] = useState<SaveState>(restored === null ? 'idle' : 'pending');
   const [rowError, setRowError] = useState<RowError>(null);
-  const draftRef = useRef<string | null>(restored);
-  const known = useRef<Paragraph>(paragraph);
-  /** Text the server accepted but stored differently (e.g. normalised); not re-sent. */
-  const acceptedRef = useRef<string | null>(null);
-  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const chainRef = useRef<Promise<boolean>>(Promise.resolve(true));
+  const refs: TextRefs = {
+    draftRef: useRef<string | null>(restored),
+    known: useRef<Paragraph>(paragraph),
+    acceptedRef: useRef<string | null>(null),
+    timerRef: useRef<ReturnType<typeof setTimeout> | null>(null),
+    chainRef: useRef<Promise<boolean>>(Promise.resolve(true)),
+  };
+  const { known, draftRef, acceptedRef } = refs;
   useLayoutEffect(() => {
     known.current = paragraph;
-  }, [paragraph]);
+  }, [paragraph, known]);
   const forget = useCallback(() => {
     draftRef.current = null;
     acceptedRef.current = null;
     setDraft(null);
-  }, []);
+  }, [draftRef, acceptedRef]);
+  const set: TextSetters = { setDraft, setSaveState, setRowError, forget };
+  const save = useSave(paragraphId, refs, set, onSaved);
 
+  useRowLifecycle(paragraphId, draftRef, save, register, box);
+  // A row with unsaved text stays mounted while it is scrolled out of view.
+  useReportUnsaved(paragraphId, draft !== null);
+  const { onText, onBlur } = typing(paragraphId, refs, set, save, box);
+  const text = useCallback(() => draftRef.current ?? known.current.target, [draftRef, known]);
+  return { draft, saveState, rowError, setRowError, known, text, save, onText, onBlur };
+}
+
+/**
+ * Saves the row's text, one save after the other: text the server already holds is not sent again;
+ * a failed save keeps the text (and says why).
+ */
+function useSave(paragraphId: string, refs: TextRefs, set: TextSetters, onSaved: RowTextOptions['onSaved']): () => Promise<boolean> {
+  const api = useApi();
+  const { draftRef, known, acceptedRef, timerRef, chainRef } = refs;
+  const { setDraft, setSaveState, setRowError, forget } = set;
   const send = useCallback(
     async (text: string): Promise<boolean> => {
       setSaveState('saving');
@@ -99,10 +136,9 @@ export function useRowText({ paragraph, onSaved, register, box }: RowTextOptions
         return false;
       }
     },
-    [api, paragraphId, onSaved, forget],
+    [api, paragraphId, onSaved, forget, known, draftRef, acceptedRef, setSaveState, setRowError],
   );
-
-  const save = useCallback((): Promise<boolean> => {
+  return useCallback((): Promise<boolean> => {
     if (timerRef.current !== null) {
       clearTimeout(timerRef.current);
       timerRef.current = null;
@@ -121,34 +157,31 @@ export function useRowText({ paragraph, onSaved, register, box }: RowTextOptions
     });
     chainRef.current = run;
     return run;
-  }, [paragraphId, send]);
+  }, [paragraphId, send, timerRef, chainRef, draftRef, known, acceptedRef, setDraft, setSaveState]);
+}
 
-  useRowLifecycle(paragraphId, draftRef, save, register, box);
-  // A row with unsaved text stays mounted while it is scrolled out of view.
-  useReportUnsaved(paragraphId, draft !== null);
-
+/** Typing (autosaved after a pause) and leaving the box (saved at once). */
+function typing(paragraphId: string, refs: TextRefs, set: TextSetters, save: () => Promise<boolean>, box: MutableRefObject<HTMLElement | null>) {
+  const { draftRef, acceptedRef, timerRef } = refs;
   const onText = (value: string): void => {
     draftRef.current = value;
     draftJournal.note(paragraphId, value);
-    setDraft(value);
-    setSaveState('pending');
+    set.setDraft(value);
+    set.setSaveState('pending');
     if (timerRef.current !== null) clearTimeout(timerRef.current);
     timerRef.current = setTimeout(() => {
       timerRef.current = null;
       void save();
     }, autosaveDelay());
   };
-
   const onBlur = (): void => {
     if (draftRef.current === null) return;
     void save().then((ok) => {
       // Stored differently (normalised) and no longer being typed in: the stored text is shown.
-      if (ok && draftRef.current !== null && draftRef.current === acceptedRef.current && box.current?.ownerDocument.activeElement !== box.current) forget();
+      if (ok && draftRef.current !== null && draftRef.current === acceptedRef.current && box.current?.ownerDocument.activeElement !== box.current) set.forget();
     });
   };
-
-  const text = useCallback(() => draftRef.current ?? known.current.target, []);
-  return { draft, saveState, rowError, setRowError, known, text, save, onText, onBlur };
+  return { onText, onBlur };
 }
 
 /**
