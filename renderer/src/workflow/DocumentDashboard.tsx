@@ -38,9 +38,8 @@ function useFigures(sourceLang: string, targetLang: string): (p: Paragraph) => P
 }
 
 export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDetail; onFocusParagraph: (id: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
-  const captionId = useId();
   const [open, setOpen] = useState(false);
   // Read while the dashboard is open, and again with each change of the document.
   const query = useQuery({
@@ -55,6 +54,20 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
   // Figures only while the dashboard is open, gathered in slices (editor/useParagraphPass).
   const pass = useParagraphPass(doc.paragraphs, useFigures(doc.sourceLang, doc.targetLang), open);
   const m = useMemo(() => (pass ? aggregateMetrics(pass.paragraphs, pass.results, effort) : null), [pass, effort]);
+  return (
+    <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('workflow.dashboard.heading')}</summary>
+      {open && m === null && <p className="muted">{t('app.loading')}</p>}
+      {open && m !== null && <DashboardBody m={m} error={error} onFocusParagraph={onFocusParagraph} />}
+    </details>
+  );
+}
+
+type Metrics = ReturnType<typeof aggregateMetrics>;
+
+/** The status table, the effort figures and the most-edited paragraphs. */
+function DashboardBody({ m, error, onFocusParagraph }: { m: Metrics; error: unknown; onFocusParagraph: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const percent = (v: number | null) =>
     v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(v);
@@ -62,79 +75,80 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
     v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
 
   // Effort figures, shown as tiles beside the status table (styles.css: .dashboard-body).
-  const figures = m
-    ? ([
-        ['workflow.dashboard.charDistance', percent(m.averageCharDistance)],
-        ['workflow.dashboard.hter', decimal(m.averageHter)],
-        ['workflow.dashboard.measured', m.measured],
-        ['workflow.dashboard.activeTime', duration(m.activeMs)],
-        ['workflow.dashboard.keystrokes', m.keystrokes],
-      ] as const)
-    : [];
+  const figures = [
+    ['workflow.dashboard.charDistance', percent(m.averageCharDistance)],
+    ['workflow.dashboard.hter', decimal(m.averageHter)],
+    ['workflow.dashboard.measured', m.measured],
+    ['workflow.dashboard.activeTime', duration(m.activeMs)],
+    ['workflow.dashboard.keystrokes', m.keystrokes],
+  ] as const;
 
   return (
-    <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-      <summary>{t('workflow.dashboard.heading')}</summary>
-      {open && m === null && <p className="muted">{t('app.loading')}</p>}
-      {open && m !== null && (
-        <div className="dashboard-body">
-          <ErrorAlert error={error} />
-          <table className="dashboard-status" aria-labelledby={captionId}>
-            <caption id={captionId}>{t('workflow.dashboard.byStatus')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workflow.dashboard.status')}</th>
-                <th scope="col">{t('workflow.dashboard.paragraphs')}</th>
-                <th scope="col">{t('workflow.dashboard.words')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.byStatus.map((s) => (
-                <tr key={s.status}>
-                  <th scope="row">{t(`status.${statusKey(s.status)}`)}</th>
-                  <td>{s.paragraphs}</td>
-                  <td>{s.words}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{t('workflow.dashboard.total')}</th>
-                <td>{m.totalParagraphs}</td>
-                <td>{m.totalWords}</td>
-              </tr>
-            </tbody>
-          </table>
-          <dl className="dashboard-figures">
-            {figures.map(([label, value]) => (
-              <div key={label} className="dashboard-figure">
-                <dt>{t(label)}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="dashboard-edited">
-          <h3>{t('workflow.dashboard.mostEdited')}</h3>
-          {m.mostEdited.length === 0 ? (
-            <p className="muted">{t('workflow.dashboard.noEdits')}</p>
-          ) : (
-            <ol className="most-edited">
-              {m.mostEdited.map((p) => (
-                <li key={p.paragraphId}>
-                  <button type="button" className="button-quiet" onClick={() => onFocusParagraph(p.paragraphId)}>
-                    {t('workflow.dashboard.editedParagraph', {
-                      number: p.number,
-                      chars: percent(p.charDistance),
-                      hter: decimal(p.hter),
-                      time: duration(p.activeMs),
-                      keys: p.keystrokes,
-                    })}
-                  </button>
-                </li>
-              ))}
-            </ol>
-          )}
+    <div className="dashboard-body">
+      <ErrorAlert error={error} />
+      <StatusTable m={m} />
+      <dl className="dashboard-figures">
+        {figures.map(([label, value]) => (
+          <div key={label} className="dashboard-figure">
+            <dt>{t(label)}</dt>
+            <dd>{value}</dd>
           </div>
-        </div>
+        ))}
+      </dl>
+      <div className="dashboard-edited">
+      <h3>{t('workflow.dashboard.mostEdited')}</h3>
+      {m.mostEdited.length === 0 ? (
+        <p className="muted">{t('workflow.dashboard.noEdits')}</p>
+      ) : (
+        <ol className="most-edited">
+          {m.mostEdited.map((p) => (
+            <li key={p.paragraphId}>
+              <button type="button" className="button-quiet" onClick={() => onFocusParagraph(p.paragraphId)}>
+                {t('workflow.dashboard.editedParagraph', {
+                  number: p.number,
+                  chars: percent(p.charDistance),
+                  hter: decimal(p.hter),
+                  time: duration(p.activeMs),
+                  keys: p.keystrokes,
+                })}
+              </button>
+            </li>
+          ))}
+        </ol>
       )}
-    </details>
+      </div>
+    </div>
+  );
+}
+
+/** Paragraphs and words by status. */
+function StatusTable({ m }: { m: Metrics }) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  return (
+    <table className="dashboard-status" aria-labelledby={captionId}>
+      <caption id={captionId}>{t('workflow.dashboard.byStatus')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('workflow.dashboard.status')}</th>
+          <th scope="col">{t('workflow.dashboard.paragraphs')}</th>
+          <th scope="col">{t('workflow.dashboard.words')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {m.byStatus.map((s) => (
+          <tr key={s.status}>
+            <th scope="row">{t(`status.${statusKey(s.status)}`)}</th>
+            <td>{s.paragraphs}</td>
+            <td>{s.words}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{t('workflow.dashboard.total')}</th>
+          <td>{m.totalParagraphs}</td>
+          <td>{m.totalWords}</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
