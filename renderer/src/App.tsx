@@ -2,13 +2,15 @@
  * The app: providers, the profile gate and the views (library, import, settings, editor), chosen by
  * the route in the URL hash (routing/route.ts), so a reload keeps the open view and back/forward work.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiTransport } from '../../shared/api.js';
 import type { DocumentDetail, Profile } from '../../shared/types.js';
 import { ApiProvider, useApi } from './api/ApiProvider.js';
 import { JobsProvider } from './api/jobs.js';
+import { createQueryClient, queryKeys } from './api/queryClient.js';
 import { StartError } from './components/StartError.js';
 import { TopBar } from './components/TopBar.js';
 import { PlatformProvider, type Platform } from './platform.js';
@@ -27,8 +29,12 @@ import { NavigateProvider } from './routing/AppLink.js';
 export function AppShell({ location }: { location: AppLocation }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
-  const [startError, setStartError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  // Who uses Verso: read once at start (undefined until then); the profile form writes the new one.
+  const profileQuery = useQuery({ queryKey: queryKeys.profile(), queryFn: () => api.getProfile({}), staleTime: Infinity });
+  const profile: Profile | null | undefined = profileQuery.isSuccess ? profileQuery.data : undefined;
+  const startError = profileQuery.error;
+  const setProfile = (p: Profile): void => void queryClient.setQueryData(queryKeys.profile(), p);
   const [switching, setSwitching] = useState(false);
   const [route, go] = useRoute(location);
   // What a route cannot carry: a file dropped on the window, and the document an import just made.
@@ -37,17 +43,6 @@ export function AppShell({ location }: { location: AppLocation }) {
   // The imported document is handed to the editor once; opened again later, it is read afresh.
   const openId = route.name === 'document' ? route.documentId : null;
   if (imported !== null && imported.id !== openId) setImported(null);
-
-  useEffect(() => {
-    let live = true;
-    api.getProfile({}).then(
-      (p) => live && setProfile(p),
-      (err: unknown) => live && setStartError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
 
   const showForm = profile === null || switching;
   const toLibrary = (): void => go({ name: 'library' });
@@ -135,15 +130,18 @@ export interface VersoAppProps {
 /** Everything the UI needs, given from outside: the API transport, the host platform, i18next, the location. */
 export function VersoApp({ transport, platform, i18n, location }: VersoAppProps) {
   const [memoryLocation] = useState(() => createMemoryLocation());
+  const [queryClient] = useState(createQueryClient);
   return (
     <I18nextProvider i18n={i18n}>
       <PlatformProvider platform={platform}>
         <ApiProvider transport={transport}>
-          <JobsProvider>
-            <FastConfirmProvider>
-              <AppShell location={location ?? memoryLocation} />
-            </FastConfirmProvider>
-          </JobsProvider>
+          <QueryClientProvider client={queryClient}>
+            <JobsProvider>
+              <FastConfirmProvider>
+                <AppShell location={location ?? memoryLocation} />
+              </FastConfirmProvider>
+            </JobsProvider>
+          </QueryClientProvider>
         </ApiProvider>
       </PlatformProvider>
     </I18nextProvider>

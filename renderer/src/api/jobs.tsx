@@ -4,7 +4,9 @@
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { JobProgress } from '../../../shared/types.js';
+import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
+import { invalidateAfterJob } from './queryClient.js';
 
 export interface JobStore {
   get: (documentId: string) => JobProgress | null;
@@ -32,8 +34,17 @@ const JobsContext = createContext<JobStore | null>(null);
 
 export function JobsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
+  const queryClient = useQueryClient();
   const [store] = useState(createJobStore);
-  useEffect(() => api.subscribe('jobProgress', (progress) => store.put(progress)), [api, store]);
+  // A job that ends changed its document: the cached queries about it are read again.
+  useEffect(
+    () =>
+      api.subscribe('jobProgress', (progress) => {
+        store.put(progress);
+        void invalidateAfterJob(queryClient, progress);
+      }),
+    [api, store, queryClient],
+  );
   return <JobsContext.Provider value={store}>{children}</JobsContext.Provider>;
 }
 

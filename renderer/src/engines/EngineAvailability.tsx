@@ -1,9 +1,9 @@
 /** Which engines cannot translate the document's pair, and why (not installed, not set up, pair missing…). */
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { EngineChoice } from '../../../shared/features/enginesApi.js';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 
 function isErrorCode(value: string | null): value is ErrorCode {
   return value !== null && (ERROR_CODES as readonly string[]).includes(value);
@@ -12,18 +12,14 @@ function isErrorCode(value: string | null): value is ErrorCode {
 export function EngineAvailability({ sourceLang, targetLang, refreshKey = 0 }: { sourceLang: string; targetLang: string; refreshKey?: number }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [engines, setEngines] = useState<EngineChoice[] | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.getEngineChoices({ sourceLang, targetLang }).then(
-      (choices) => live && setEngines(choices.engines),
-      () => live && setEngines([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, sourceLang, targetLang, refreshKey]);
+  const query = useQuery({
+    queryKey: queryKeys.engineChoices(sourceLang, targetLang, refreshKey),
+    queryFn: () => api.getEngineChoices({ sourceLang, targetLang }),
+    // Asked again (`refreshKey`): the list shown stays until the answer comes.
+    placeholderData: keepPreviousData,
+  });
+  // Not known (yet, or reading failed): nothing is listed.
+  const engines = query.data?.engines;
 
   const unavailable = (engines ?? []).filter((e) => isErrorCode(e.unavailableReason));
   if (unavailable.length === 0) return null;

@@ -3,7 +3,7 @@
  * formality, glossary, key) and the default engine per language pair. A key can be entered or
  * removed but is never shown again: main only says whether one is set and where it comes from.
  */
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DEEPL_FORMALITIES,
@@ -16,6 +16,8 @@ import {
 } from '../../../shared/features/enginesApi.js';
 import { isUnencryptedRemote, keyServer } from '../../../shared/features/engineUrls.js';
 import { useApi } from '../api/ApiProvider.js';
+import { engineSettingsSaved, queryKeys } from '../api/queryClient.js';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
@@ -325,6 +327,8 @@ function ApertiumApyForm({ settings, onSaved }: { settings: EngineSettings; onSa
   );
 }
 
+const NO_CHOICES: EngineChoice[] = [];
+
 function DefaultsForm({ settings, onSaved }: { settings: EngineSettings; onSaved: (s: EngineSettings) => void }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -333,26 +337,21 @@ function DefaultsForm({ settings, onSaved }: { settings: EngineSettings; onSaved
   const headingId = useId();
   const [source, setSource] = useState('en');
   const [target, setTarget] = useState('es');
-  const [engines, setEngines] = useState<EngineChoice[]>([]);
-  const [engineId, setEngineId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [picked, setEngineId] = useState('');
+  const [actionError, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api.getEngineChoices({ sourceLang: source, targetLang: target }).then(
-      (choices) => {
-        if (!live) return;
-        const usable = choices.engines.filter((e) => e.available && e.unavailableReason === null);
-        setEngines(usable);
-        setEngineId((current) => (usable.some((e) => e.id === current) ? current : (usable[0]?.id ?? '')));
-      },
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, source, target, settings]);
+  // The engines that can translate the pair (read again when saved settings invalidate them).
+  const choices = useQuery({
+    queryKey: queryKeys.engineChoices(source, target, 0),
+    queryFn: () => api.getEngineChoices({ sourceLang: source, targetLang: target }),
+    placeholderData: keepPreviousData,
+  });
+  const engines = useMemo(
+    () => (choices.data?.engines ?? NO_CHOICES).filter((e) => e.available && e.unavailableReason === null),
+    [choices.data],
+  );
+  const engineId = engines.some((e) => e.id === picked) ? picked : (engines[0]?.id ?? '');
+  const error = actionError ?? choices.error;
 
   const names = new Map(engines.map((e) => [e.id, e.name]));
 
@@ -424,19 +423,11 @@ export function EngineSettingsSection() {
   const { t } = useTranslation();
   const api = useApi();
   const headingId = useId();
-  const [settings, setSettings] = useState<EngineSettings | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.getEngineSettings({}).then(
-      (s) => live && setSettings(s),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.engineSettings(), queryFn: () => api.getEngineSettings({}) });
+  const settings = query.data ?? null;
+  const error = query.error;
+  const setSettings = useCallback((saved: EngineSettings) => void engineSettingsSaved(queryClient, saved), [queryClient]);
 
   return (
     <section className="engine-settings" aria-labelledby={headingId}>

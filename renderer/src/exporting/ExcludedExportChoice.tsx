@@ -2,29 +2,31 @@
  * In the export panel, while a document has excluded paragraphs: leave them out of publish-ready
  * exports, or keep their source text. Stored with the document (setExclusionSettings).
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXCLUDED_EXPORT_CHOICES, type ExcludedExport } from '../../../shared/features/exclusionApi.js';
+import { EXCLUDED_EXPORT_CHOICES, type ExcludedExport, type ExclusionSettings } from '../../../shared/features/exclusionApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { useLatest } from '../components/useLatest.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 
 export function ExcludedExportChoice({ documentId, onError }: { documentId: string; onError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const ids = { select: useId(), hint: useId() };
-  const [choice, setChoice] = useState<ExcludedExport | null>(null);
   const onErrorRef = useLatest(onError);
 
+  const queryClient = useQueryClient();
+  const key = queryKeys.documentPart(documentId, 'exclusionSettings');
+  const query = useQuery({ queryKey: key, queryFn: () => api.getExclusionSettings({ documentId }) });
+  const choice: ExcludedExport | null = query.data?.excludedExport ?? null;
+  // Shown at once, then as stored (or back as it was when storing failed).
+  const setChoice = (excludedExport: ExcludedExport | null): void => {
+    queryClient.setQueryData<ExclusionSettings>(key, (s) => (s && excludedExport !== null ? { ...s, excludedExport } : s));
+  };
   useEffect(() => {
-    let live = true;
-    api.getExclusionSettings({ documentId }).then(
-      (s) => live && setChoice(s.excludedExport),
-      (err: unknown) => live && onErrorRef.current(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, documentId, onErrorRef]);
+    if (query.error) onErrorRef.current(query.error);
+  }, [query.error]);
 
   async function change(value: ExcludedExport): Promise<void> {
     const before = choice;

@@ -2,10 +2,13 @@
  * Settings → Footer changes: the audit record of footer policy and template changes (who, when,
  * before → after, reason), newest first. Read-only for everyone; `refresh` reloads it after a change.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsChange } from '../../../shared/features/exportingApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
+import { useKept } from '../api/useKept.js';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 
 const POLICY_KEYS = { always: 'always', 'when-mt': 'whenMt', never: 'never' } as const;
@@ -14,19 +17,10 @@ export function FooterChangesHistory({ refresh }: { refresh: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const headingId = useId();
-  const [changes, setChanges] = useState<SettingsChange[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.listSettingsChanges({ limit: 50 }).then(
-      (list) => live && setChanges(list),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, refresh]);
+  // Read again after each change of the settings (`refresh`); the list shown stays meanwhile.
+  const query = useQuery({ queryKey: queryKeys.settingsChanges(refresh), queryFn: () => api.listSettingsChanges({ limit: 50 }) });
+  const changes: SettingsChange[] | null = useKept(query.data) ?? null;
+  const error = query.error;
 
   function value(v: SettingsChange['before']): string {
     if (v === null) return t('exporting.governance.none');

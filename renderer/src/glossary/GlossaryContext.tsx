@@ -3,12 +3,14 @@
  * QA check built from it, which the live QA (row, document list, filter, F7) runs beside the
  * built-in checks, as the sign-off gate in main does.
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { GlossaryTerm } from '../../../shared/glossary/types.js';
 import { glossaryQaCheck } from '../../../shared/glossary/qaCheck.js';
 import { TermIndex } from '../../../shared/glossary/termIndex.js';
 import type { QaCheck } from '../../../shared/qa/types.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 
 interface DocumentGlossary {
   terms: readonly GlossaryTerm[];
@@ -19,21 +21,16 @@ interface DocumentGlossary {
 
 const NONE: DocumentGlossary = { terms: [], index: new TermIndex<GlossaryTerm>([]), qaChecks: [] };
 const GlossaryContext = createContext<DocumentGlossary>(NONE);
+const NO_TERMS: readonly GlossaryTerm[] = [];
 
 export function DocumentGlossaryProvider({ documentId, children }: { documentId: string; children: ReactNode }) {
   const api = useApi();
-  const [terms, setTerms] = useState<readonly GlossaryTerm[]>([]);
-  useEffect(() => {
-    let live = true;
-    // Without its glossary the editor still works (the gate in main checks the terms anyway).
-    api.listDocumentGlossary({ documentId }).then(
-      (found) => live && setTerms(found),
-      () => live && setTerms([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, documentId]);
+  const query = useQuery({
+    queryKey: queryKeys.documentGlossary(documentId),
+    queryFn: () => api.listDocumentGlossary({ documentId }),
+  });
+  // Without its glossary the editor still works (the gate in main checks the terms anyway).
+  const terms = query.data ?? NO_TERMS;
   const value = useMemo(() => {
     if (terms.length === 0) return NONE;
     const index = new TermIndex(terms);

@@ -1,27 +1,24 @@
 /**
- * Paragraphs a re-import reopened, loaded once per document (and again after each re-import), so
- * every row can show how its source changed and the translation it had.
+ * Paragraphs a re-import reopened, read once per document (a query; a re-import invalidates it,
+ * editor/EditorView), so every row can show how its source changed and the translation it had.
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { ReopenedParagraph } from '../../../shared/features/importingApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 
 const ReopenedContext = createContext<ReadonlyMap<string, ReopenedParagraph>>(new Map());
+const NONE: ReopenedParagraph[] = [];
 
-export function ReopenedProvider({ documentId, version, children }: { documentId: string; version: number; children: ReactNode }) {
+export function ReopenedProvider({ documentId, children }: { documentId: string; children: ReactNode }) {
   const api = useApi();
-  const [list, setList] = useState<ReopenedParagraph[]>([]);
-  useEffect(() => {
-    let live = true;
-    api.listReopenedParagraphs({ documentId }).then(
-      (found) => live && setList(found),
-      // Only a hint beside the rows: without it the editor still works.
-      () => live && setList([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, documentId, version]);
+  const query = useQuery({
+    queryKey: queryKeys.documentPart(documentId, 'reopened'),
+    queryFn: () => api.listReopenedParagraphs({ documentId }),
+  });
+  // Only a hint beside the rows: without it (not read yet, or reading failed) the editor still works.
+  const list = query.isError ? NONE : (query.data ?? NONE);
   const byId = useMemo(() => new Map(list.map((r) => [r.paragraphId, r])), [list]);
   return <ReopenedContext.Provider value={byId}>{children}</ReopenedContext.Provider>;
 }

@@ -8,6 +8,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeletionCheck, LibraryItem } from '../../../shared/features/libraryApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
@@ -17,21 +19,19 @@ export function DeleteDialog({ item, onClose }: { item: LibraryItem; onClose: (d
   const ids = { heading: useId(), body: useId() };
   const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const [check, setCheck] = useState<DeletionCheck | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
+  const checkQuery = useQuery({
+    // Not under the library's key: the library read again after this deletion does not ask again.
+    queryKey: queryKeys.deletionCheck(item.id),
+    queryFn: () => api.checkDocumentDeletion({ documentId: item.id }),
+  });
+  const check: DeletionCheck | null = checkQuery.data ?? null;
+  const error = actionError ?? checkQuery.error;
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     cancelRef.current?.focus();
-    let live = true;
-    api.checkDocumentDeletion({ documentId: item.id }).then(
-      (c) => live && setCheck(c),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, item.id]);
+  }, [item.id]);
 
   async function confirm(): Promise<void> {
     setBusy(true);

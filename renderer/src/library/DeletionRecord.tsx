@@ -1,8 +1,11 @@
 /** The deletion record (audit): every deleted article, who deleted it (role), when, and what it held. Loaded when opened. */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DeletionRecord as Deletion } from '../../../shared/features/libraryApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
+import { useKept } from '../api/useKept.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 import { useDateTime } from './useDateTime.js';
@@ -16,20 +19,14 @@ export function DeletionRecord({ version }: { version: number }) {
   const dateTime = useDateTime();
   const captionId = useId();
   const [open, setOpen] = useState(false);
-  const [rows, setRows] = useState<Deletion[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    api.listDocumentDeletions({}).then(
-      (list) => live && setRows(list),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, open, version]);
+  // Read when opened, and again after each deletion (`version`) while open; the rows shown stay meanwhile.
+  const query = useQuery({
+    queryKey: [...queryKeys.library(), 'deletions', version],
+    queryFn: () => api.listDocumentDeletions({}),
+    enabled: open,
+  });
+  const rows: Deletion[] | null = useKept(query.data) ?? null;
+  const error = query.error;
 
   return (
     <details className="deletion-record" onToggle={(e) => setOpen(e.currentTarget.open)}>

@@ -2,12 +2,14 @@
  * The translation-memory part of Settings: "Pre-fill 100% matches", TMX import (merge or replace)
  * and export per language pair, and the concordance search.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../../../shared/api.js';
 import type { MemorySettings } from '../../../shared/features/memoryApi.js';
 import { TMX_MAX_BYTES } from '../../../shared/memory/limits.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { bytesToBase64 } from '../base64.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
@@ -20,43 +22,33 @@ export function MemorySettingsSection() {
   const api = useApi();
   const platform = usePlatform();
   const ids = { prefill: useId(), file: useId(), mode: useId() };
-  const [settings, setSettings] = useState<MemorySettings | null>(null);
   const [sourceLang, setSourceLang] = useState('en');
   const [targetLang, setTargetLang] = useState('es');
-  const [units, setUnits] = useState<number | null>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.getMemorySettings({}).then(
-      (s) => live && setSettings(s),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-
-  useEffect(() => {
-    let live = true;
-    api.getTmStats({ sourceLang, targetLang }).then(
-      (s) => live && setUnits(s.units),
-      () => live && setUnits(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, sourceLang, targetLang, status]);
+  const queryClient = useQueryClient();
+  const settingsQuery = useQuery({ queryKey: queryKeys.memorySettings(), queryFn: () => api.getMemorySettings({}) });
+  const settings: MemorySettings | null = settingsQuery.data ?? null;
+  const setSettings = (s: MemorySettings): void => void queryClient.setQueryData(queryKeys.memorySettings(), s);
+  const error = actionError ?? settingsQuery.error;
+  // The pair's unit count; read again after each import (or other action) below.
+  const stats = useQuery({
+    queryKey: queryKeys.tmStats(sourceLang, targetLang),
+    queryFn: () => api.getTmStats({ sourceLang, targetLang }),
+    placeholderData: keepPreviousData,
+  });
+  const units = stats.isError ? null : (stats.data?.units ?? null);
 
   const run = async (action: () => Promise<string>): Promise<void> => {
     setBusy(true);
     try {
       setStatus(await action());
       setError(null);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tmStats(sourceLang, targetLang) });
     } catch (err) {
       setStatus('');
       setError(err);

@@ -4,6 +4,7 @@
  * "Insert match" (also Ctrl+M for the best, Ctrl+1..Ctrl+3 by position; see tmShortcuts.ts).
  */
 import { useEffect, useId, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TmMatch } from '../../../shared/features/memoryApi.js';
 import { diffTexts } from '../../../shared/diff/textDiff.js';
@@ -13,6 +14,7 @@ import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { InlineText } from '../inline/InlineText.js';
 import type { Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { useFormatError } from '../i18n/formatError.js';
 import { useIsActiveParagraph } from './activeParagraph.js';
 import { showControlsVisibly } from '../../../shared/textHygiene.js';
@@ -31,7 +33,7 @@ export interface TmMatchesProps {
   onInsert: (unitId: number) => Promise<void>;
 }
 
-type Lookup = { key: string; matches: TmMatch[] | null; error: unknown };
+const NO_MATCHES: TmMatch[] = [];
 
 export function TmMatches(props: TmMatchesProps) {
   const { paragraph } = props;
@@ -44,22 +46,15 @@ function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, on
   const api = useApi();
   const formatError = useFormatError();
   const hintId = useId();
-  const key = `${paragraph.id}\u0000${paragraph.source}`;
-  const [lookup, setLookup] = useState<Lookup>({ key: '', matches: null, error: null });
   const [busy, setBusy] = useState(false);
+  // Looked up again when the source changes (a re-import); null while the lookup runs.
+  const query = useQuery({
+    queryKey: queryKeys.tmMatches(paragraph.id, paragraph.source),
+    queryFn: () => api.lookupTm({ paragraphId: paragraph.id }),
+  });
+  // A failed lookup has no matches (its error is shown), so a pending shortcut is not kept forever.
+  const matches: TmMatch[] | null = query.isError ? NO_MATCHES : (query.data ?? null);
 
-  useEffect(() => {
-    let live = true;
-    api.lookupTm({ paragraphId: paragraph.id }).then(
-      (matches) => live && setLookup({ key, matches, error: null }),
-      (error: unknown) => live && setLookup({ key, matches: [], error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, key, paragraph.id]);
-
-  const matches = lookup.key === key ? lookup.matches : null;
   // A shortcut pressed while the lookup is still running is kept and carried out when the
   // matches arrive, so Ctrl+M right after moving to a paragraph is never silently lost.
   const pending = useRef<number | null>(null);
@@ -95,12 +90,12 @@ function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, on
     <section className="tm-matches" aria-label={t('memory.matches.region')} data-f6-region="tm">
       <h3 className="tm-heading">{t('memory.matches.region')}</h3>
       {matches === null && <p className="meta">{t('memory.matches.loading')}</p>}
-      {lookup.key === key && lookup.error !== null && (
+      {query.error !== null && (
         <p role="alert" className="alert">
-          {t('memory.matches.failed', { error: formatError(lookup.error) })}
+          {t('memory.matches.failed', { error: formatError(query.error) })}
         </p>
       )}
-      {matches !== null && matches.length === 0 && lookup.error === null && <p className="meta">{t('memory.matches.none')}</p>}
+      {matches !== null && matches.length === 0 && query.error === null && <p className="meta">{t('memory.matches.none')}</p>}
       {matches !== null && matches.length > 0 && (
         <>
           <p id={hintId} className="hint">

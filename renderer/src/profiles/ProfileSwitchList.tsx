@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileEntry } from '../../../shared/features/profilesApi.js';
 import type { Profile } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 
 interface Props {
@@ -21,23 +23,15 @@ export function ProfileSwitchList({ current, onSwitched, onShown }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const heading = useId();
-  const [entries, setEntries] = useState<ProfileEntry[] | null>(null);
   const [asking, setAsking] = useState<ProfileEntry | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
 
-  useEffect(() => {
-    let live = true;
-    api.listProfiles({}).then(
-      (list) => live && setEntries(list),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const list = useQuery({ queryKey: queryKeys.profiles(), queryFn: () => api.listProfiles({}) });
+  const entries: ProfileEntry[] | null = list.data ?? null;
+  const error = actionError ?? list.error;
 
   const shown = entries !== null && entries.length > 0;
   const onShownRef = useRef(onShown);

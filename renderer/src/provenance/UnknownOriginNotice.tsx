@@ -8,27 +8,27 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentOrigins } from '../../../shared/features/provenanceApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { useLatest } from '../components/useLatest.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 
 export function UnknownOriginNotice({ documentId, onError }: { documentId: string; onError: (err: unknown) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const ids = { reason: useId(), hint: useId() };
-  const [origins, setOrigins] = useState<DocumentOrigins | null>(null);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const onErrorRef = useLatest(onError);
 
+  const queryClient = useQueryClient();
+  const key = queryKeys.documentPart(documentId, 'origins');
+  const query = useQuery({ queryKey: key, queryFn: () => api.getDocumentOrigins({ documentId }) });
+  const origins: DocumentOrigins | null = query.data ?? null;
+  const setOrigins = (o: DocumentOrigins): void => void queryClient.setQueryData(key, o);
+  // Reading them failed: the panel says why.
   useEffect(() => {
-    let live = true;
-    api.getDocumentOrigins({ documentId }).then(
-      (o) => live && setOrigins(o),
-      (err: unknown) => live && onErrorRef.current(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, documentId, onErrorRef]);
+    if (query.error) onErrorRef.current(query.error);
+  }, [query.error]);
 
   if (origins === null || origins.unknown.length === 0) return null;
   const open = origins.unknown.filter((o) => o.declaredHuman === null);

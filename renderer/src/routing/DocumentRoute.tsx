@@ -3,10 +3,12 @@
  * naming a document that does not (deleted, or a wrong link) shows a clear message and a link back
  * to the library instead.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail, Profile } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import { EditorView } from '../editor/EditorView.js';
@@ -26,19 +28,14 @@ export function DocumentRoute({
   onBack: () => void;
 }) {
   const api = useApi();
-  const [failure, setFailure] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (initial?.id === documentId) return;
-    let live = true;
-    api.getLibraryItem({ documentId }).then(
-      () => undefined,
-      (err: unknown) => live && setFailure(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, documentId, initial]);
+  // A cheap check that the document exists, once per opening (not when the editor got it from the import).
+  const check = useQuery({
+    queryKey: queryKeys.libraryItem(documentId),
+    queryFn: () => api.getLibraryItem({ documentId }),
+    enabled: initial?.id !== documentId,
+    staleTime: Infinity,
+  });
+  const failure = check.isError ? check.error : null;
 
   if (failure !== null) return <DocumentUnavailable error={failure} />;
   return (

@@ -3,10 +3,11 @@
  * runs (with its progress on a large library) and when it found problems (an alert linking to
  * Settings, where Verify library lists them). Silent when all is well.
  */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LibraryCheck } from '../../../shared/features/signaturesApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { AppLink } from '../routing/AppLink.js';
 
 const POLL_MS = 500;
@@ -14,26 +15,14 @@ const POLL_MS = 500;
 export function LibraryCheckNotice() {
   const { t } = useTranslation();
   const api = useApi();
-  const [check, setCheck] = useState<LibraryCheck | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = () =>
-      api.getLibraryCheck({}).then(
-        (c) => {
-          if (!live) return;
-          setCheck(c);
-          if (c.state === 'running') timer = setTimeout(poll, POLL_MS);
-        },
-        () => undefined,
-      );
-    void poll();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api]);
+  // Asked again every POLL_MS while the check runs (also when the window is hidden); a failed answer ends the polling.
+  const query = useQuery({
+    queryKey: queryKeys.libraryCheck(),
+    queryFn: () => api.getLibraryCheck({}),
+    refetchInterval: (q) => (q.state.status !== 'error' && q.state.data?.state === 'running' ? POLL_MS : false),
+    refetchIntervalInBackground: true,
+  });
+  const check: LibraryCheck | null = query.data ?? null;
 
   if (check?.state === 'running' && check.total > 0) {
     return (

@@ -2,32 +2,28 @@
  * Settings → Signing key (issue 12, browser mode): the passphrase that seals the current profile's
  * Ed25519 key. Entered once per app start to unlock it; the first time it creates the key.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPHRASE_MIN_CHARS, type SigningKeyStatus } from '../../../shared/features/signaturesApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 
 export function SigningKeySection() {
   const { t } = useTranslation();
   const api = useApi();
   const ids = { heading: useId(), passphrase: useId() };
-  const [status, setStatus] = useState<SigningKeyStatus | null>(null);
   const [created, setCreated] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.getSigningKey({}).then(
-      (s) => live && setStatus(s),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.signingKey(), queryFn: () => api.getSigningKey({}) });
+  const status: SigningKeyStatus | null = query.data ?? null;
+  const setStatus = (s: SigningKeyStatus): void => void queryClient.setQueryData(queryKeys.signingKey(), s);
+  const error = actionError ?? query.error;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,12 @@
-/** The comments of the open document, loaded once and shared by every row (threads, counts, filter). */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+/**
+ * The comments of the open document, read once (a query) and shared by every row (threads, counts,
+ * filter); a comment added or resolved is written into the cached list from the server's answer.
+ */
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Comment } from '../../../shared/features/workflowApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 
 interface CommentsValue {
   byParagraph: ReadonlyMap<string, Comment[]>;
@@ -18,36 +23,29 @@ const EMPTY: CommentsValue = {
 };
 
 const CommentsContext = createContext<CommentsValue>(EMPTY);
+const NO_COMMENTS: Comment[] = [];
 
 export function CommentsProvider({ documentId, children }: { documentId: string; children: ReactNode }) {
   const api = useApi();
-  const [comments, setComments] = useState<Comment[]>([]);
-  const [loadError, setLoadError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.listComments({ documentId }).then(
-      (list) => live && setComments(list),
-      (err: unknown) => live && setLoadError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, documentId]);
+  const queryClient = useQueryClient();
+  const key = useMemo(() => queryKeys.documentPart(documentId, 'comments'), [documentId]);
+  const query = useQuery({ queryKey: key, queryFn: () => api.listComments({ documentId }) });
+  const comments = query.data ?? NO_COMMENTS;
+  const loadError = query.data ? null : query.error;
 
   const add = useCallback(
     async (paragraphId: string, body: string) => {
       const comment = await api.addComment({ paragraphId, body });
-      setComments((list) => [...list, comment]);
+      queryClient.setQueryData<Comment[]>(key, (list = []) => [...list, comment]);
     },
-    [api],
+    [api, queryClient, key],
   );
   const setResolved = useCallback(
     async (commentId: string, resolved: boolean) => {
       const comment = await api.setCommentResolved({ commentId, resolved });
-      setComments((list) => list.map((c) => (c.id === comment.id ? comment : c)));
+      queryClient.setQueryData<Comment[]>(key, (list = []) => list.map((c) => (c.id === comment.id ? comment : c)));
     },
-    [api],
+    [api, queryClient, key],
   );
   const byParagraph = useMemo(() => {
     const m = new Map<string, Comment[]>();

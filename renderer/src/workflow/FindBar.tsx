@@ -11,6 +11,8 @@ import { qaErrors } from '../../../shared/qa/runQa.js';
 import { useParagraphQa } from './paragraphQa.js';
 import { PARAGRAPH_STATUSES, type DocumentDetail, type Paragraph, type ParagraphStatus } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { statusKey } from '../editor/paragraphs.js';
 import { useComments } from './CommentsContext.js';
@@ -30,6 +32,8 @@ interface Candidate {
   match: TextMatch;
   after: string;
 }
+
+const NO_EDITORS: EditorOfParagraphs[] = [];
 
 export function FindBar({
   doc,
@@ -57,20 +61,15 @@ export function FindBar({
   const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [editors, setEditors] = useState<EditorOfParagraphs[]>([]);
 
   // Who edited what; refreshed as the document changes.
   const lastChange = useMemo(() => doc.paragraphs.reduce((m, p) => (p.updatedAt > m ? p.updatedAt : m), ''), [doc.paragraphs]);
-  useEffect(() => {
-    let live = true;
-    api.listEditors({ documentId: doc.id }).then(
-      (list) => live && setEditors(list),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, doc.id, lastChange]);
+  const editorsQuery = useQuery({
+    queryKey: queryKeys.documentPart(doc.id, 'editors', lastChange),
+    queryFn: () => api.listEditors({ documentId: doc.id }),
+    placeholderData: keepPreviousData,
+  });
+  const editors = editorsQuery.data ?? NO_EDITORS;
 
   useEffect(() => {
     function onKey(e: KeyboardEvent): void {
@@ -278,7 +277,7 @@ export function FindBar({
         )}
       </div>
       {replaceAll.dialog}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? editorsQuery.error} />
       {previewing && pattern instanceof RegExp && (
         <ul className="replace-preview" aria-label={t('workflow.find.previewLabel')}>
           {candidates.length === 0 && <li className="muted">{t('workflow.find.noMatches')}</li>}

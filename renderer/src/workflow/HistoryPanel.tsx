@@ -3,10 +3,12 @@
  * their inline tokens as chips; an undo, redo or restore says in words which change it concerns
  * (never a revision number).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, ParagraphHistory } from '../../../shared/features/workflowApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import type { ParagraphUndo } from './useParagraphUndo.js';
 import { TmHistoryNote } from '../memory/TmHistoryNote.js';
@@ -37,23 +39,14 @@ export function HistoryPanel({
   const { t, i18n } = useTranslation();
   const api = useApi();
   const headingId = useId();
-  const [history, setHistory] = useState<ParagraphHistory | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.getParagraphHistory({ paragraphId }).then(
-      (h) => {
-        if (!live) return;
-        setHistory(h);
-        setError(null);
-      },
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, paragraphId, updatedAt]);
+  // Read again with each change of the paragraph; the history shown stays until the answer comes.
+  const query = useQuery({
+    queryKey: queryKeys.paragraphHistory(paragraphId, updatedAt),
+    queryFn: () => api.getParagraphHistory({ paragraphId }),
+    placeholderData: keepPreviousData,
+  });
+  const history: ParagraphHistory | null = query.data ?? null;
+  const error = query.error;
 
   const time = (iso: string) => {
     try {

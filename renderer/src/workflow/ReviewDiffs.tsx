@@ -2,11 +2,13 @@
  * Diffs of a paragraph against its raw machine translation; for editors, three ways:
  * raw MT → the translator's confirmed text → the current (editor's) text.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ParagraphHistory } from '../../../shared/features/workflowApi.js';
 import type { Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { DiffView } from './DiffView.js';
 
@@ -33,21 +35,16 @@ export function ReviewDiffs({
   const { t } = useTranslation();
   const api = useApi();
   const headingId = useId();
-  const [history, setHistory] = useState<ParagraphHistory | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const mt = paragraph.mt?.text ?? null;
-
-  useEffect(() => {
-    if (!threeWay) return;
-    let live = true;
-    api.getParagraphHistory({ paragraphId: paragraph.id }).then(
-      (h) => live && setHistory(h),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, paragraph.id, paragraph.updatedAt, threeWay]);
+  // The confirmed text is in the history (three-way diffs only), read again with each change.
+  const query = useQuery({
+    queryKey: queryKeys.paragraphHistory(paragraph.id, paragraph.updatedAt),
+    queryFn: () => api.getParagraphHistory({ paragraphId: paragraph.id }),
+    enabled: threeWay,
+    placeholderData: keepPreviousData,
+  });
+  const history: ParagraphHistory | null = query.data ?? null;
+  const error = query.error;
 
   const confirmed = history ? confirmedText(history) : null;
   return (
