@@ -67,7 +67,7 @@ export function createBackendHost(options: BackendHostOptions): BackendHost {
         for (const contents of windows) hand(contents);
         options.ready(pid);
       },
-      startupFailed: options.startupFailed,
+      startupFailed: (error) => options.startupFailed(error),
       crashed(info) {
         down = { message: options.crashed(info), restarting: info.restarting };
         for (const contents of windows) tellDown(contents);

@@ -15,7 +15,7 @@ import type { SafeStorageCipher } from './desktopSecrets.js';
 export const SIGNING_SECRET_FILE = 'signing-secret.bin';
 
 /** The stored secret; 'missing' when there is no file, 'unreadable' when it cannot be decrypted. */
-function decrypt(file: string, safeStorage: SafeStorageCipher): string | 'missing' | 'unreadable' {
+function decrypt(file: string, safeStorage: SafeStorageCipher): { secret: string } | 'missing' | 'unreadable' {
   let encrypted: Buffer;
   try {
     encrypted = fs.readFileSync(file);
@@ -25,7 +25,7 @@ function decrypt(file: string, safeStorage: SafeStorageCipher): string | 'missin
   }
   try {
     const secret = safeStorage.decryptString(encrypted);
-    return /^[A-Za-z0-9+/]{43}=$/.test(secret) ? secret : 'unreadable';
+    return /^[A-Za-z0-9+/]{43}=$/.test(secret) ? { secret } : 'unreadable';
   } catch {
     return 'unreadable';
   }
@@ -37,7 +37,7 @@ export function loadSigningSecret(dataDir: string, safeStorage: SafeStorageCiphe
   const existing = decrypt(file, safeStorage);
   const secret = randomBytes(32).toString('base64');
   if (existing === 'unreadable') return secret;
-  if (existing !== 'missing') return existing;
+  if (existing !== 'missing') return existing.secret;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, safeStorage.encryptString(secret), { mode: 0o600 });

@@ -15,7 +15,7 @@ import { createSupervisor } from './supervisor.js';
 import { trackRunningJobs } from './jobsOnStop.js';
 
 export interface NodeBackend {
-  dispatch(method: unknown, input: unknown): Promise<ApiResult<unknown>>;
+  dispatch: (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
   events: EventHub;
   readonly pid: number | null;
   /** Closes the library cleanly (kills the process after `timeoutMs`). */

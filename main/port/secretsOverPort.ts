@@ -40,7 +40,7 @@ export function secretsDispatch(store: SecretStore, openSealed: OpenSealedKeys =
       if (!Array.isArray(sealed) || sealed.length > MAX_SEALED || !sealed.every((s) => typeof s === 'string')) {
         return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid input for ${method}.` } };
       }
-      return { ok: true, value: openSealed(sealed as string[]).map((der) => (der ? der.toString('base64') : null)) };
+      return { ok: true, value: openSealed(sealed).map((der) => (der ? der.toString('base64') : null)) };
     }
     const name = (input as { name?: unknown } | null)?.name;
     const value = (input as { value?: unknown } | null)?.value;
