@@ -248,7 +248,7 @@ export const ParagraphList = forwardRef<ParagraphListHandle, ParagraphListProps>
           setFocused(id);
         }}
         onBlur={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(null);
+          if (!e.currentTarget.contains(e.relatedTarget)) setFocused(null);
         }}
       >
         {children}

@@ -57,7 +57,7 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
   const pass = useParagraphPass(doc.paragraphs, useFigures(doc.sourceLang, doc.targetLang), open);
   const m = useMemo(() => (pass ? aggregateMetrics(pass.paragraphs, pass.results, effort) : null), [pass, effort]);
   return (
-    <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget).open)}>
       <summary>{t('workflow.dashboard.heading')}</summary>
       {open && m === null && <p className="muted">{t('app.loading')}</p>}
       {open && m !== null && <DashboardBody m={m} error={error} onFocusParagraph={onFocusParagraph} />}
