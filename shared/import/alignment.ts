@@ -41,6 +41,19 @@ function lengthCost(ls: number, lt: number, ratio: number): number {
   return -Math.log(Math.max(p, 1e-12));
 }
 
+interface AlignedBead {
+  sources: number[];
+  targets: number[];
+}
+
+/** What the dynamic programme keeps: the bead chosen per cell of the band, and the band's rows. */
+interface BandedPath {
+  back: Uint8Array[];
+  lo: (i: number) => number;
+}
+
+const NO_BEAD = 255;
+
 export function proposeAlignment(sources: readonly string[], translations: readonly string[]): AlignmentProposal {
   const n = sources.length;
   const m = translations.length;
@@ -50,11 +63,19 @@ export function proposeAlignment(sources: readonly string[], translations: reado
   const totalS = ls.reduce((a, b) => a + b, 0);
   const totalT = lt.reduce((a, b) => a + b, 0);
   const ratio = totalS > 0 && totalT > 0 ? totalT / totalS : 1;
+  const beads = traceBeads(bandedPath(ls, lt, ratio), n, m);
+  return placeTargets(beads, translations, ls, ratio);
+}
 
-  // cost(i, j): best cost aligning the first i sources with the first j translations, computed in a
-  // band around the diagonal (a translation drifts from it only locally), so 20,000 paragraphs a
-  // side take megabytes, not gigabytes. Rows i-1 and i-2 are all a row needs; the back-pointers
-  // (bead index per cell) are kept for every row.
+/**
+ * cost(i, j): best cost aligning the first i sources with the first j translations, computed in a
+ * band around the diagonal (a translation drifts from it only locally), so 20,000 paragraphs a
+ * side take megabytes, not gigabytes. Rows i-1 and i-2 are all a row needs; the back-pointers
+ * (bead index per cell) are kept for every row.
+ */
+function bandedPath(ls: readonly number[], lt: readonly number[], ratio: number): BandedPath {
+  const n = ls.length;
+  const m = lt.length;
   const sumS = [0];
   for (const l of ls) sumS.push(sumS[sumS.length - 1]! + l);
   const sumT = [0];
@@ -62,7 +83,6 @@ export function proposeAlignment(sources: readonly string[], translations: reado
   const band = Math.max(ALIGN_BAND, 2 * Math.ceil(Math.max(m / Math.max(n, 1), n / Math.max(m, 1))));
   const lo = (i: number): number => Math.max(0, Math.round((i * m) / Math.max(n, 1)) - band);
   const hi = (i: number): number => Math.min(m, Math.round((i * m) / Math.max(n, 1)) + band);
-  const NONE = 255;
   const back: Uint8Array[] = [];
   const rows = new Map<number, Float64Array>();
   const costAt = (i: number, j: number): number => {
@@ -73,7 +93,7 @@ export function proposeAlignment(sources: readonly string[], translations: reado
   for (let i = 0; i <= n; i++) {
     const l = lo(i);
     const row = new Float64Array(hi(i) - l + 1).fill(Infinity);
-    const from = new Uint8Array(row.length).fill(NONE);
+    const from = new Uint8Array(row.length).fill(NO_BEAD);
     rows.set(i, row);
     rows.delete(i - 3);
     back.push(from);
@@ -95,22 +115,30 @@ export function proposeAlignment(sources: readonly string[], translations: reado
       }
     }
   }
+  return { back, lo };
+}
 
-  const beads: { sources: number[]; targets: number[] }[] = [];
+/** The beads of the best path, first to last. */
+function traceBeads({ back, lo }: BandedPath, n: number, m: number): AlignedBead[] {
+  const beads: AlignedBead[] = [];
   for (let i = n, j = m; i > 0 || j > 0; ) {
     const b = back[i]![j - lo(i)]!;
-    if (b === NONE) throw new Error('alignment: the end is out of the band');
+    if (b === NO_BEAD) throw new Error('alignment: the end is out of the band');
     const [di, dj] = BEADS[b]!.bead;
-    beads.unshift({
+    beads.push({
       sources: Array.from({ length: di }, (_, k) => i - di + k),
       targets: Array.from({ length: dj }, (_, k) => j - dj + k),
     });
     i -= di;
     j -= dj;
   }
+  return beads.reverse();
+}
 
-  const targets = sources.map(() => '');
-  const uncertain = sources.map(() => false);
+/** One translation per source row; rows whose bead was not one-to-one are marked uncertain. */
+function placeTargets(beads: readonly AlignedBead[], translations: readonly string[], ls: readonly number[], ratio: number): AlignmentProposal {
+  const targets = ls.map(() => '');
+  const uncertain = ls.map(() => false);
   let pendingOrphans: string[] = [];
   let lastSource = -1;
   for (const bead of beads) {
@@ -125,9 +153,7 @@ export function proposeAlignment(sources: readonly string[], translations: reado
     }
     // Several sources for one translation (2-1): it goes to the source whose length fits it best.
     const tLength = text.length;
-    const home = bead.sources.reduce((best, s) =>
-      Math.abs(ls[s]! * ratio - tLength) < Math.abs(ls[best]! * ratio - tLength) ? s : best,
-    );
+    const home = bead.sources.reduce((best, s) => (Math.abs(ls[s]! * ratio - tLength) < Math.abs(ls[best]! * ratio - tLength) ? s : best));
     targets[home] = [...pendingOrphans, text].filter((s) => s !== '').join(' ');
     pendingOrphans = [];
     const clean = bead.sources.length === 1 && bead.targets.length === 1;
