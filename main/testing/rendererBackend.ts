@@ -1,0 +1,202 @@
+/**
+ * The real backend for the renderer's component tests: `createBackend` on a temporary data
+ * directory (SQLite file, migrations, services, job runner, event hub) with a scriptable MT engine
+ * standing in for Apertium. The app's calls go through the backend's validating dispatcher, as
+ * over IPC or HTTP, with payloads copied through JSON both ways. See shared/testing/testBackend.ts.
+ */
+import { METHOD_NAMES, type ApiResult, type ApiTransport, type EventName, type MethodName, type VersoApi, type VersoEvents } from '../../shared/api.js';
+import type { ApiError, JobProgress, LanguagePair, Profile, Role } from '../../shared/types.js';
+import type {
+  DocumentSeed,
+  ParagraphSeed,
+  RecordedCall,
+  TestBackend,
+  TestBackendOptions,
+} from '../../shared/testing/testBackend.js';
+import { createBackend } from '../backend.js';
+import { createMemorySecretStore } from '../electron/secretStore.js';
+import { actAs } from './actAs.js';
+import { createFakeEngine, type FakeEngine } from './fakeEngine.js';
+import { makeTempDir, removeTempDir } from './tempDir.js';
+
+/** A failure of a set-up call (`TestBackend.api`), with the envelope's code and details. */
+export class TestBackendError extends Error {
+  readonly code: string;
+  readonly details: ApiError['details'];
+  constructor(method: string, error: ApiError) {
+    super(`${method}: ${error.code}: ${error.message}`);
+    this.code = error.code;
+    this.details = error.details;
+  }
+}
+
+const SEED_EDITOR = { name: 'Seed Editor', role: 'editor' as const };
+
+function wireCopy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** The MT engine: answers seeded targets by source text, else "[<target language>] <source>". */
+function createScriptedEngine(pairs: LanguagePair[], answers: Map<string, string>): { engine: FakeEngine; hold(): { release(): void } } {
+  let gate: Promise<void> = Promise.resolve();
+  const base = createFakeEngine({ id: 'apertium', name: 'Apertium', kind: 'apertium', pairs });
+  const engine: FakeEngine = {
+    ...base,
+    local: true,
+    async translateBatch(texts, pair, options) {
+      base.batches.push([...texts]);
+      await Promise.race([gate, new Promise<never>((_, reject) => options.signal.addEventListener('abort', () => reject(options.signal.reason), { once: true }))]);
+      options.signal.throwIfAborted();
+      return texts.map((text, i) => {
+        const output = { text: answers.get(text) ?? `[${pair.target}] ${text}`, unknownWords: [] };
+        options.onResult?.(i, output);
+        return output;
+      });
+    },
+  };
+  return {
+    engine,
+    hold() {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return { release: () => release() };
+    },
+  };
+}
+
+export function createRendererBackend(options: TestBackendOptions = {}): TestBackend {
+  const dataDir = makeTempDir('verso-renderer-');
+  const answers = new Map<string, string>();
+  const mt = createScriptedEngine(options.mtPairs ?? [{ source: 'en', target: 'es' }], answers);
+  const backend = createBackend({
+    dataDir,
+    mode: 'browser',
+    version: '0.0.0-test',
+    engines: [mt.engine],
+    secrets: createMemorySecretStore(),
+    backups: false,
+    integrityCheckIdleMs: null,
+  });
+  const calls: RecordedCall[] = [];
+  const scripted = new Map<MethodName, ApiResult<unknown>[]>();
+  const ended = new Map<string, JobProgress>();
+  const endWaiters = new Map<string, ((state: string) => void)[]>();
+  let closed = false;
+
+  backend.events.subscribe((event, payload) => {
+    if (event !== 'jobProgress' || payload.state === 'running') return;
+    ended.set(payload.jobId, payload);
+    for (const w of endWaiters.get(payload.jobId) ?? []) w(payload.state);
+    endWaiters.delete(payload.jobId);
+  });
+
+  async function dispatch(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
+    if (closed) return { ok: false, error: { code: 'INTERNAL', message: 'The test backend is closed.' } };
+    return wireCopy(await backend.dispatch(method, wireCopy(input)));
+  }
+
+  const transport: ApiTransport = {
+    async invoke(method, input) {
+      calls.push({ method, input: wireCopy(input) });
+      const answer = scripted.get(method)?.shift();
+      if (answer) return wireCopy(answer) as never;
+      return (await dispatch(method, input)) as never;
+    },
+    subscribe<E extends EventName>(event: E, listener: (payload: VersoEvents[E]) => void) {
+      return backend.events.subscribe((name: EventName, payload: unknown) => {
+        if (name === event && !closed) listener(wireCopy(payload) as VersoEvents[E]);
+      });
+    },
+  };
+
+  const api = Object.fromEntries(
+    METHOD_NAMES.map((method) => [
+      method,
+      async (input: unknown) => {
+        const result = await dispatch(method, input);
+        if (!result.ok) throw new TestBackendError(method, result.error);
+        return result.value;
+      },
+    ]),
+  ) as unknown as VersoApi;
+
+  function jobEnded(jobId: string): Promise<string> {
+    const seen = ended.get(jobId);
+    if (seen) return Promise.resolve(seen.state);
+    return new Promise((resolve) => endWaiters.set(jobId, [...(endWaiters.get(jobId) ?? []), resolve]));
+  }
+
+  async function runMt(documentId: string, paragraphIds?: string[]): Promise<void> {
+    const { jobId, total } = await api.translateParagraphs(paragraphIds ? { documentId, paragraphIds } : { documentId });
+    if (total === 0) return;
+    const state = await jobEnded(jobId);
+    if (state !== 'done') throw new Error(`The seeding MT job ended ${state}`);
+  }
+
+  async function signOffAsEditor(paragraphIds: string[]): Promise<void> {
+    const current = await api.getProfile({});
+    if (current?.role !== 'editor') await actAs(api, SEED_EDITOR);
+    const summary = await api.signOffReviewed({ paragraphIds });
+    if (summary.skipped.length > 0) throw new Error(`Seeding sign-off skipped paragraphs: ${JSON.stringify(summary.skipped)}`);
+    if (current && current.role !== 'editor') await api.switchProfile({ profileId: current.id });
+  }
+
+  async function seedDocument(seeds: ParagraphSeed[], seed: DocumentSeed = {}) {
+    const text = seed.html ? seeds.map((s) => `<p>${s.source}</p>`).join('\n') : seeds.map((s) => s.source).join('\n\n');
+    const doc = await api.importDocument({
+      source: { kind: 'text', text, format: seed.html ? 'html' : 'txt' },
+      sourceLang: seed.sourceLang ?? 'en',
+      targetLang: seed.targetLang ?? 'es',
+      title: seed.title ?? seeds[0]?.source ?? 'Untitled',
+    });
+    if (doc.paragraphs.length !== seeds.length) throw new Error(`Seeding: ${seeds.length} paragraphs became ${doc.paragraphs.length}`);
+    const plan = doc.paragraphs.map((p, i) => {
+      const s = seeds[i]!;
+      const status = s.status ?? (s.target !== undefined ? 'machine' : 'new');
+      const mtText = status === 'machine' ? s.target : s.mt;
+      return { p, s, status, mtText };
+    });
+    const withMt = plan.filter((x) => x.mtText !== undefined);
+    if (withMt.length > 0) {
+      for (const x of withMt) answers.set(x.p.source, x.mtText!);
+      await runMt(doc.id, withMt.map((x) => x.p.id));
+      for (const x of withMt) answers.delete(x.p.source);
+    }
+    const human = plan.filter((x) => x.status === 'edited' || x.status === 'translated' || x.status === 'signed-off');
+    for (const x of human) {
+      if (x.s.target !== undefined && x.s.target !== x.mtText) await api.updateParagraphTarget({ paragraphId: x.p.id, target: x.s.target });
+    }
+    const toConfirm = plan.filter((x) => x.status === 'translated').map((x) => x.p.id);
+    if (toConfirm.length > 0) await api.confirmParagraphs({ paragraphIds: toConfirm });
+    const toSign = plan.filter((x) => x.status === 'signed-off').map((x) => x.p.id);
+    if (toSign.length > 0) await signOffAsEditor(toSign);
+    return api.getDocument({ documentId: doc.id });
+  }
+
+  return {
+    transport,
+    api,
+    calls,
+    callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
+    failNext(method, error) {
+      scripted.set(method, [...(scripted.get(method) ?? []), { ok: false, error }]);
+    },
+    replyNext(method, value) {
+      scripted.set(method, [...(scripted.get(method) ?? []), { ok: true, value }]);
+    },
+    holdMt: () => mt.hold(),
+    mtBatches: mt.engine.batches,
+    jobEnded,
+    seedProfile: (role: Role = 'translator', name = role === 'editor' ? 'Elena Editor' : 'Tess Translator'): Promise<Profile> =>
+      actAs(api, { name, role }),
+    seedDocument,
+    runMt,
+    dataDir,
+    close() {
+      if (closed) return;
+      closed = true;
+      backend.close();
+      removeTempDir(dataDir);
+    },
+  };
+}
