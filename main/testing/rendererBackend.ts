@@ -79,6 +79,7 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
   });
   const calls: RecordedCall[] = [];
   const scripted = new Map<MethodName, ApiResult<unknown>[]>();
+  const holds = new Map<MethodName, Promise<void>[]>();
   const ended = new Map<string, JobProgress>();
   const endWaiters = new Map<string, ((state: string) => void)[]>();
   let closed = false;
@@ -100,6 +101,8 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
       calls.push({ method, input: wireCopy(input) });
       const answer = scripted.get(method)?.shift();
       if (answer) return wireCopy(answer) as never;
+      const hold = holds.get(method)?.shift();
+      if (hold) await hold;
       return (await dispatch(method, input)) as never;
     },
     subscribe<E extends EventName>(event: E, listener: (payload: VersoEvents[E]) => void) {
@@ -183,6 +186,11 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     },
     replyNext(method, value) {
       scripted.set(method, [...(scripted.get(method) ?? []), { ok: true, value }]);
+    },
+    holdNext(method) {
+      let release!: () => void;
+      holds.set(method, [...(holds.get(method) ?? []), new Promise<void>((resolve) => (release = resolve))]);
+      return { release: () => release() };
     },
     holdMt: () => mt.hold(),
     mtBatches: mt.engine.batches,

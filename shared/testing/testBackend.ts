@@ -57,6 +57,8 @@ export interface TestBackend {
   failNext(method: MethodName, error: ApiError): void;
   /** The app's next call of `method` gets this answer instead of reaching the backend (states tests cannot cause for real). */
   replyNext<M extends MethodName>(method: M, value: MethodOutput<M>): void;
+  /** The app's next call of `method` waits until `release` is called, then reaches the backend (a slow answer). */
+  holdNext(method: MethodName): { release(): void };
   /** MT jobs wait until `release` is called (to look at a running job, or cancel it). */
   holdMt(): { release(): void };
   /** The texts the MT engine was asked to translate, one array per batch. */
