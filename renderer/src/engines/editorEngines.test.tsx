@@ -1,16 +1,16 @@
+import type { ParagraphSeed } from '../../../shared/testing/testBackend.js';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { TFunction } from 'i18next';
 import type { DocumentDetail } from '../../../shared/types.js';
-import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp, type TestBackend } from '../../test/renderApp.js';
 import { createI18n } from '../i18n/i18n.js';
 import { formatApiError } from '../i18n/formatError.js';
 
-async function openEditor(api: FakeVersoApi, paragraphs: FakeParagraphSeed[], prepare?: (doc: DocumentDetail) => void): Promise<string> {
-  const doc = api.seedDocument(paragraphs, { title: 'The story' });
+async function openEditor(backend: TestBackend, paragraphs: ParagraphSeed[], prepare?: (doc: DocumentDetail) => void): Promise<string> {
+  const doc = await backend.seedDocument(paragraphs, { title: 'The story' });
   prepare?.(doc);
-  renderApp({ api });
+  renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
   await screen.findByRole('table', { name: 'Paragraphs' });
   return doc.id;
@@ -22,11 +22,11 @@ function rows(): HTMLElement[] {
 
 describe('engines in the editor', () => {
   it('shows the MT provenance (version, time, unknown words) and retranslates one paragraph with the chosen engine', async () => {
-    const api = apiWithProfile('translator');
+    const backend = await backendWithProfile('translator');
     const documentId = await openEditor(
       api,
       [
-        { source: 'Alibaba denied it.', target: 'Alibaba lo negó.', status: 'machine', engineId: 'apertium' },
+        { source: 'Alibaba denied it.', target: 'Alibaba lo negó.', status: 'machine' },
         { source: 'Edited.', target: 'Editado.', status: 'edited' },
       ],
       (d) => {
@@ -34,7 +34,7 @@ describe('engines in the editor', () => {
         d.paragraphs[0]!.mt!.engineVersion = 'apertium 3.8.3; apertium-eng-spa 0.8.1-2';
       },
     );
-    const doc = api.docs.get(documentId)!;
+    const doc = (await backend.api.getDocument({ documentId: documentId }));
     const first = rows()[0]!;
     const provenance = within(first).getByLabelText('Machine translation of paragraph 1');
     expect(provenance.textContent).toMatch(/apertium 3\.8\.3; apertium-eng-spa 0\.8\.1-2, produced .*2025/);
@@ -50,28 +50,28 @@ describe('engines in the editor', () => {
     const retranslate = within(rows()[0]!).getByRole('button', { name: 'Retranslate paragraph 1' }) as HTMLButtonElement;
     await waitFor(() => expect(retranslate.disabled).toBe(false));
     fireEvent.click(retranslate);
-    await waitFor(() => expect(api.callsOf('retranslateParagraph')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, engineId: 'apertium' }]));
+    await waitFor(() => expect(backend.callsOf('retranslateParagraph')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, engineId: 'apertium' }]));
     // The editor shows the job's progress like any translation job.
     expect(await screen.findByRole('progressbar', { name: 'Translation progress' })).toBeTruthy();
   });
 
   it('"Translate empty only" starts a job for the paragraphs without a translation', async () => {
-    const api = apiWithProfile('translator');
-    const documentId = await openEditor(api, [
+    const backend = await backendWithProfile('translator');
+    const documentId = await openEditor(backend, [
       { source: 'One.' },
-      { source: 'Two.', target: 'Dos.', status: 'machine', engineId: 'apertium' },
+      { source: 'Two.', target: 'Dos.', status: 'machine' },
     ]);
     const button = screen.getByRole('button', { name: 'Translate empty only' }) as HTMLButtonElement;
     await waitFor(() => expect(button.disabled).toBe(false));
     fireEvent.click(button);
-    await waitFor(() => expect(api.callsOf('translateDocument')).toEqual([{ documentId, scope: 'empty', engineId: 'apertium' }]));
+    await waitFor(() => expect(backend.callsOf('translateDocument')).toEqual([{ documentId, scope: 'empty', engineId: 'apertium' }]));
     expect(await screen.findByRole('progressbar', { name: 'Translation progress' })).toBeTruthy();
   });
 
   it('lists the engines that cannot translate the article, with the reason', async () => {
-    const api = apiWithProfile('translator');
+    const backend = await backendWithProfile('translator');
     api.engines.push({ id: 'deepl', name: 'DeepL', available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED', pairs: [] });
-    await openEditor(api, [{ source: 'One.' }]);
+    await openEditor(backend, [{ source: 'One.' }]);
     fireEvent.click(await screen.findByText('Engines that cannot translate this article'));
     expect(screen.getByText(/^DeepL is unavailable: This translation engine is not set up yet\./)).toBeTruthy();
   });
