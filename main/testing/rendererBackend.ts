@@ -5,7 +5,7 @@
  * over IPC or HTTP, with payloads copied through JSON both ways. See shared/testing/testBackend.ts.
  */
 import { METHOD_NAMES, type ApiResult, type ApiTransport, type EventName, type MethodName, type VersoApi, type VersoEvents } from '../../shared/api.js';
-import type { ApiError, JobProgress, LanguagePair, Profile, Role } from '../../shared/types.js';
+import type { ApiError, JobProgress, Profile, Role } from '../../shared/types.js';
 import type {
   DocumentSeed,
   ParagraphSeed,
@@ -37,9 +37,11 @@ function wireCopy<T>(value: T): T {
 }
 
 /** The MT engine: answers seeded targets by source text, else "[<target language>] <source>". */
-function createScriptedEngine(pairs: LanguagePair[], answers: Map<string, string>): { engine: FakeEngine; hold(): { release(): void } } {
+function createScriptedEngine(options: TestBackendOptions, answers: Map<string, string>): { engine: FakeEngine; hold(): { release(): void } } {
   let gate: Promise<void> = Promise.resolve();
-  const base = createFakeEngine({ id: 'apertium', name: 'Apertium', kind: 'apertium', pairs });
+  const pairs = options.mtPairs ?? [{ source: 'en', target: 'es' }];
+  const unknown = options.mtUnknownWords ?? [];
+  const base = createFakeEngine({ id: 'apertium', name: 'Apertium', kind: 'apertium', pairs, ...(options.mtVersion ? { version: options.mtVersion } : {}) });
   const engine: FakeEngine = {
     ...base,
     local: true,
@@ -48,7 +50,7 @@ function createScriptedEngine(pairs: LanguagePair[], answers: Map<string, string
       await Promise.race([gate, new Promise<never>((_, reject) => options.signal.addEventListener('abort', () => reject(options.signal.reason), { once: true }))]);
       options.signal.throwIfAborted();
       return texts.map((text, i) => {
-        const output = { text: answers.get(text) ?? `[${pair.target}] ${text}`, unknownWords: [] };
+        const output = { text: answers.get(text) ?? `[${pair.target}] ${text}`, unknownWords: unknown.filter((w) => text.includes(w)) };
         options.onResult?.(i, output);
         return output;
       });
@@ -67,7 +69,7 @@ function createScriptedEngine(pairs: LanguagePair[], answers: Map<string, string
 export function createRendererBackend(options: TestBackendOptions = {}): TestBackend {
   const dataDir = makeTempDir('verso-renderer-');
   const answers = new Map<string, string>();
-  const mt = createScriptedEngine(options.mtPairs ?? [{ source: 'en', target: 'es' }], answers);
+  const mt = createScriptedEngine(options, answers);
   const backend = createBackend({
     dataDir,
     mode: 'browser',

@@ -38,6 +38,10 @@ export interface DocumentSeed {
 export interface TestBackendOptions {
   /** Language pairs the MT engine ("Apertium", id `apertium`) serves; default en → es. */
   mtPairs?: LanguagePair[];
+  /** The version the MT engine reports (default "fake 1.0"). */
+  mtVersion?: string;
+  /** Words the MT engine reports as unknown wherever a source contains them. */
+  mtUnknownWords?: string[];
 }
 
 export interface RecordedCall {
