@@ -1,18 +1,29 @@
 /**
  * Setup file of the renderer's vitest project (vitest.config.ts): hands the real-backend harness to
- * component tests without the renderer importing main/ (see shared/testing/testBackend.ts), and
- * closes every backend a test opened (database closed, temporary directory removed) after it.
+ * component tests without the renderer importing main/ (see shared/testing/testBackend.ts), closes
+ * every backend a test opened (database closed, temporary directory removed) after it, and removes
+ * the snapshots a test file made once it ends.
  */
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { TEST_BACKEND_GLOBAL, type TestBackend, type TestBackendFactory } from '../../shared/testing/testBackend.js';
 import { createRendererBackend } from './rendererBackend.js';
+import { removeTempDir } from './tempDir.js';
 
 const open = new Set<TestBackend>();
+const snapshots: string[] = [];
 
 const factory: TestBackendFactory = (options) => {
   const backend = createRendererBackend(options);
   open.add(backend);
-  return backend;
+  return {
+    ...backend,
+    snapshot() {
+      open.delete(backend);
+      const snapshot = backend.snapshot();
+      snapshots.push(snapshot.dir);
+      return snapshot;
+    },
+  };
 };
 (globalThis as Record<string, unknown>)[TEST_BACKEND_GLOBAL] = factory;
 
@@ -21,4 +32,8 @@ const factory: TestBackendFactory = (options) => {
 afterEach(() => {
   for (const backend of open) backend.close();
   open.clear();
+});
+
+afterAll(() => {
+  for (const dir of snapshots.splice(0)) removeTempDir(dir);
 });

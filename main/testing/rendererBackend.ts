@@ -6,12 +6,15 @@
  */
 import { METHOD_NAMES, type ApiResult, type ApiTransport, type EventName, type MethodName, type VersoApi, type VersoEvents } from '../../shared/api.js';
 import type { ApiError, JobProgress, Profile, Role } from '../../shared/types.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import type {
   DocumentSeed,
   ParagraphSeed,
   RecordedCall,
   TestBackend,
   TestBackendOptions,
+  TestSnapshot,
 } from '../../shared/testing/testBackend.js';
 import { createBackend } from '../backend.js';
 import { createMemorySecretStore } from '../electron/secretStore.js';
@@ -66,8 +69,17 @@ function createScriptedEngine(options: TestBackendOptions, answers: Map<string, 
   };
 }
 
+/** Copies a snapshot's library (closed, so the database file is whole) into a fresh directory. */
+function copyLibrary(from: TestSnapshot, dataDir: string): void {
+  for (const name of fs.readdirSync(from.dir)) {
+    if (name === 'verso.lock' || name === 'logs') continue;
+    fs.cpSync(path.join(from.dir, name), path.join(dataDir, name), { recursive: true });
+  }
+}
+
 export function createRendererBackend(options: TestBackendOptions = {}): TestBackend {
   const dataDir = makeTempDir('verso-renderer-');
+  if (options.from) copyLibrary(options.from, dataDir);
   const answers = new Map<string, string>();
   const mt = createScriptedEngine(options, answers);
   const backend = createBackend({
@@ -202,7 +214,14 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     seedDocument,
     runMt,
     dataDir,
+    snapshot() {
+      if (closed) throw new Error('snapshot() of a closed test backend');
+      closed = true;
+      backend.close();
+      return { dir: dataDir };
+    },
     close() {
+      // A snapshot's directory stays until its test file ends (the setup file removes it).
       if (closed) return;
       closed = true;
       backend.close();

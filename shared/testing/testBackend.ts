@@ -35,7 +35,14 @@ export interface DocumentSeed {
   html?: boolean;
 }
 
+/** A library saved by `TestBackend.snapshot()`: backends made `from` it start with a copy. */
+export interface TestSnapshot {
+  readonly dir: string;
+}
+
 export interface TestBackendOptions {
+  /** Start with a copy of this library (seed a large one once per file, not once per test). */
+  from?: TestSnapshot;
   /** Language pairs the MT engine ("Apertium", id `apertium`) serves; default en → es. */
   mtPairs?: LanguagePair[];
   /** The version the MT engine reports (default "fake 1.0"). */
@@ -75,6 +82,8 @@ export interface TestBackend {
   seedDocument(paragraphs: ParagraphSeed[], options?: DocumentSeed): Promise<DocumentDetail>;
   /** Runs MT over the document (or these paragraphs) and waits for the job to end. */
   runMt(documentId: string, paragraphIds?: string[]): Promise<void>;
+  /** Closes this backend and keeps its library as a snapshot (removed after the test file). */
+  snapshot(): TestSnapshot;
   /** The temporary data directory. */
   readonly dataDir: string;
   close(): void;
