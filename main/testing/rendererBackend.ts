@@ -5,7 +5,7 @@
  * over IPC or HTTP, with payloads copied through JSON both ways. See shared/testing/testBackend.ts.
  */
 import { METHOD_NAMES, type ApiResult, type ApiTransport, type EventName, type MethodName, type VersoApi, type VersoEvents } from '../../shared/api.js';
-import type { ApiError, JobProgress, Profile, Role } from '../../shared/types.js';
+import type { ApiError, ErrorCode, JobProgress, Profile, Role } from '../../shared/types.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -18,6 +18,7 @@ import type {
 } from '../../shared/testing/testBackend.js';
 import { createBackend } from '../backend.js';
 import { createMemorySecretStore } from '../electron/secretStore.js';
+import { ServiceError } from '../services/serviceError.js';
 import { actAs } from './actAs.js';
 import { createFakeEngine, type FakeEngine } from './fakeEngine.js';
 import { makeTempDir, removeTempDir } from './tempDir.js';
@@ -40,31 +41,65 @@ function wireCopy<T>(value: T): T {
 }
 
 /** The MT engine: answers seeded targets by source text, else "[<target language>] <source>". */
-function createScriptedEngine(options: TestBackendOptions, answers: Map<string, string>): { engine: FakeEngine; hold(): { release(): void } } {
-  let gate: Promise<void> = Promise.resolve();
+function createScriptedEngine(options: TestBackendOptions, answers: Map<string, string>) {
   const pairs = options.mtPairs ?? [{ source: 'en', target: 'es' }];
   const unknown = options.mtUnknownWords ?? [];
   const base = createFakeEngine({ id: 'apertium', name: 'Apertium', kind: 'apertium', pairs, ...(options.mtVersion ? { version: options.mtVersion } : {}) });
+  // While held, each paragraph waits for a step (or the release).
+  let held = false;
+  let allowed = 0;
+  let wake: () => void = () => undefined;
+  let woken = new Promise<void>((resolve) => (wake = resolve));
+  const nudge = (): void => {
+    wake();
+    woken = new Promise<void>((resolve) => (wake = resolve));
+  };
+  let failure: ServiceError | null = null;
+  async function turn(signal: AbortSignal): Promise<void> {
+    while (held && allowed === 0) {
+      await Promise.race([woken, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))]);
+    }
+    if (held) allowed--;
+    signal.throwIfAborted();
+  }
   const engine: FakeEngine = {
     ...base,
     local: true,
-    async translateBatch(texts, pair, options) {
+    async translateBatch(texts, pair, { signal, onResult }) {
       base.batches.push([...texts]);
-      await Promise.race([gate, new Promise<never>((_, reject) => options.signal.addEventListener('abort', () => reject(options.signal.reason), { once: true }))]);
-      options.signal.throwIfAborted();
-      return texts.map((text, i) => {
+      if (failure) {
+        const error = failure;
+        failure = null;
+        throw error;
+      }
+      const out = [];
+      for (const [i, text] of texts.entries()) {
+        await turn(signal);
         const output = { text: answers.get(text) ?? `[${pair.target}] ${text}`, unknownWords: unknown.filter((w) => text.includes(w)) };
-        options.onResult?.(i, output);
-        return output;
-      });
+        out.push(output);
+        onResult?.(i, output);
+      }
+      return out;
     },
   };
   return {
     engine,
     hold() {
-      let release!: () => void;
-      gate = new Promise<void>((resolve) => (release = resolve));
-      return { release: () => release() };
+      held = true;
+      allowed = 0;
+      return {
+        step() {
+          allowed++;
+          nudge();
+        },
+        release() {
+          held = false;
+          nudge();
+        },
+      };
+    },
+    failNext(code: ErrorCode, message: string) {
+      failure = new ServiceError(code, message);
     },
   };
 }
@@ -93,7 +128,7 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
   });
   const calls: RecordedCall[] = [];
   const scripted = new Map<MethodName, ApiResult<unknown>[]>();
-  const holds = new Map<MethodName, Promise<void>[]>();
+  const holds = new Map<MethodName, { skip: number; gate: Promise<void> }[]>();
   const ended = new Map<string, JobProgress>();
   const endWaiters = new Map<string, ((state: string) => void)[]>();
   let closed = false;
@@ -115,8 +150,12 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
       calls.push({ method, input: wireCopy(input) });
       const answer = scripted.get(method)?.shift();
       if (answer) return wireCopy(answer) as never;
-      const hold = holds.get(method)?.shift();
-      if (hold) await hold;
+      const hold = holds.get(method)?.[0];
+      if (hold && hold.skip > 0) hold.skip--;
+      else if (hold) {
+        holds.get(method)!.shift();
+        await hold.gate;
+      }
       return (await dispatch(method, input)) as never;
     },
     subscribe<E extends EventName>(event: E, listener: (payload: VersoEvents[E]) => void) {
@@ -201,12 +240,14 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     replyNext(method, value) {
       scripted.set(method, [...(scripted.get(method) ?? []), { ok: true, value }]);
     },
-    holdNext(method) {
+    holdNext(method, holdOptions = {}) {
       let release!: () => void;
-      holds.set(method, [...(holds.get(method) ?? []), new Promise<void>((resolve) => (release = resolve))]);
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      holds.set(method, [...(holds.get(method) ?? []), { skip: holdOptions.skip ?? 0, gate }]);
       return { release: () => release() };
     },
     holdMt: () => mt.hold(),
+    failMtNext: (code, message = 'The engine stopped.') => mt.failNext(code, message),
     mtBatches: mt.engine.batches,
     jobEnded,
     seedProfile: (role: Role = 'translator', name = role === 'editor' ? 'Elena Editor' : 'Tess Translator'): Promise<Profile> =>

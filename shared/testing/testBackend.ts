@@ -9,7 +9,7 @@
  * checked against these types.
  */
 import type { ApiTransport, MethodName, MethodOutput, VersoApi } from '../api.js';
-import type { ApiError, DocumentDetail, LanguagePair, ParagraphStatus, Profile, Role } from '../types.js';
+import type { ApiError, DocumentDetail, ErrorCode, LanguagePair, ParagraphStatus, Profile, Role } from '../types.js';
 
 /** One paragraph of a seeded document, brought to `status` through real calls. */
 export interface ParagraphSeed {
@@ -68,10 +68,15 @@ export interface TestBackend {
   failNext(method: MethodName, error: ApiError): void;
   /** The app's next call of `method` gets this answer instead of reaching the backend (states tests cannot cause for real). */
   replyNext<M extends MethodName>(method: M, value: MethodOutput<M>): void;
-  /** The app's next call of `method` waits until `release` is called, then reaches the backend (a slow answer). */
-  holdNext(method: MethodName): { release(): void };
-  /** MT jobs wait until `release` is called (to look at a running job, or cancel it). */
-  holdMt(): { release(): void };
+  /**
+   * The app's next call of `method` (after `skip` others go through) waits until `release` is
+   * called, then reaches the backend: a slow answer.
+   */
+  holdNext(method: MethodName, options?: { skip?: number }): { release(): void };
+  /** The MT engine waits before each paragraph: `step()` lets one more through, `release()` all (to look at a running job, or cancel it). */
+  holdMt(): { step(): void; release(): void };
+  /** The MT engine's next batch fails with this error code (e.g. ENGINE_FAILED), as a crashed engine would. */
+  failMtNext(code: ErrorCode, message?: string): void;
   /** The texts the MT engine was asked to translate, one array per batch. */
   readonly mtBatches: readonly (readonly string[])[];
   /** Resolves when the job has ended (done, cancelled or failed); its final state. */
