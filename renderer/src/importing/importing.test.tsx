@@ -11,7 +11,6 @@ function drop(target: Element, type: 'dragEnter' | 'dragOver' | 'drop', files: F
   fireEvent(target, event);
 }
 
-const ORIGINAL = 'Heavy rain flooded 200 homes.\n\nUnchanged paragraph.\n\nSchools closed on Monday after the storm.';
 const REVISED = 'Heavy rain flooded 350 homes.\n\nUnchanged paragraph.\n\nRoads reopened on Tuesday morning.';
 
 /** "Flood" as Eda (editor) left it: paragraph 1 signed off, 2 and 3 confirmed. */

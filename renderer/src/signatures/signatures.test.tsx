@@ -1,6 +1,7 @@
 /** Issue 12 in the renderer: the Signature broken badge and the start-up check above the library. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import type { LibraryCheck } from '../../../shared/features/signaturesApi.js';
 import { backendWithProfile, renderApp } from '../../test/renderApp.js';
 
 afterEach(() => cleanup());
@@ -16,7 +17,7 @@ describe('signatures in the UI', () => {
       { title: 'Broken' },
     );
     // A broken signature only comes from tampering with the library file: the answers say so as the service would.
-    const broken = { ...doc, paragraphs: doc.paragraphs.map((p, i) => (i === 1 ? { ...p, signatureBroken: true } : p)) };
+    const broken = { ...doc, paragraphs: doc.paragraphs.map((p, i) => (i === 1 ? { ...p, signatureBroken: true as const } : p)) };
     backend.replyNext('getDocument', broken);
     const page = await backend.api.getParagraphPage({ documentId: doc.id, from: 0 });
     backend.replyNext('getParagraphPage', { ...page, paragraphs: broken.paragraphs });
@@ -43,7 +44,7 @@ describe('signatures in the UI', () => {
     // Problems only come from tampering with the library file: the answers (above the library,
     // then in Settings) say so as the service would.
     const check = await backend.api.getLibraryCheck({});
-    const found = {
+    const found: LibraryCheck = {
       ...check,
       state: 'done',
       trigger: 'start-up',
@@ -52,7 +53,7 @@ describe('signatures in the UI', () => {
         { kind: 'signature', documentId: 'd', title: 'Story', paragraph: 4, problem: 'text-changed' },
         { kind: 'chain', seq: 9, detail: 'gap' },
       ],
-    } as const;
+    };
     backend.replyNext('getLibraryCheck', found);
     backend.replyNext('getLibraryCheck', found);
     renderApp({ backend });
