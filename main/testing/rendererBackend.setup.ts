@@ -6,13 +6,14 @@
  */
 import { afterAll, afterEach } from 'vitest';
 import { TEST_BACKEND_GLOBAL, type TestBackend, type TestBackendFactory } from '../../shared/testing/testBackend.js';
-import { createRendererBackend } from './rendererBackend.js';
 import { removeTempDir } from './tempDir.js';
 
 const open = new Set<TestBackend>();
 const snapshots: string[] = [];
 
-const factory: TestBackendFactory = (options) => {
+const factory: TestBackendFactory = async (options) => {
+  // Loaded on first use: test files that never ask for a backend do not load main/.
+  const { createRendererBackend } = await import('./rendererBackend.js');
   const backend = createRendererBackend(options);
   open.add(backend);
   return {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { backendWithProfile, renderApp } from '../test/renderApp.js';
+import { backendWithProfile, createTestBackend, renderApp } from '../test/renderApp.js';
 
 describe('first run', () => {
   it('asks for a profile, saves it and shows it in the top bar; Switch profile reopens the form', async () => {
-    const { backend } = renderApp();
+    const { backend } = renderApp({ backend: await createTestBackend() });
     expect(await screen.findByRole('heading', { name: 'Set up your profile' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Library' })).toBeNull();
 

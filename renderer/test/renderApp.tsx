@@ -34,7 +34,7 @@ export function createMemoryPlatform(): MemoryPlatform {
  * A fresh real backend on its own temporary library, closed after the test. It comes from the
  * renderer project's setup file (main/testing/rendererBackend.setup.ts): the renderer never imports main/.
  */
-export function createTestBackend(options?: TestBackendOptions): TestBackend {
+export function createTestBackend(options?: TestBackendOptions): Promise<TestBackend> {
   const factory = (globalThis as Record<string, unknown>)[TEST_BACKEND_GLOBAL] as TestBackendFactory | undefined;
   if (!factory) throw new Error('No test backend: main/testing/rendererBackend.setup.ts must be a setup file of the renderer project');
   return factory(options);
@@ -42,7 +42,7 @@ export function createTestBackend(options?: TestBackendOptions): TestBackend {
 
 /** A real backend with a translator or editor profile already set up (made current through the services). */
 export async function backendWithProfile(role: Role = 'translator', name = 'Tess Translator', options?: TestBackendOptions): Promise<TestBackend> {
-  const backend = createTestBackend(options);
+  const backend = await createTestBackend(options);
   await backend.seedProfile(role, name);
   return backend;
 }
@@ -53,8 +53,8 @@ export interface RenderedApp extends RenderResult {
   i18n: i18n;
 }
 
-export function renderApp(options: { backend?: TestBackend; language?: UiLanguage; location?: AppLocation } = {}): RenderedApp {
-  const backend = options.backend ?? createTestBackend();
+export function renderApp(options: { backend: TestBackend; language?: UiLanguage; location?: AppLocation }): RenderedApp {
+  const { backend } = options;
   const platform = createMemoryPlatform();
   const i18n = createI18n(options.language ?? 'en');
   const result = render(<VersoApp transport={backend.transport} platform={platform} i18n={i18n} {...(options.location ? { location: options.location } : {})} />);

@@ -94,7 +94,8 @@ export interface TestBackend {
   close(): void;
 }
 
-export type TestBackendFactory = (options?: TestBackendOptions) => TestBackend;
+/** Async: the harness (and the whole backend) is loaded only by test files that use it. */
+export type TestBackendFactory = (options?: TestBackendOptions) => Promise<TestBackend>;
 
 /** The `globalThis` key the renderer project's setup file puts the factory under. */
 export const TEST_BACKEND_GLOBAL = '__versoTestBackend';

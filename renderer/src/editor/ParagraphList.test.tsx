@@ -58,7 +58,7 @@ beforeAll(async () => {
 }, 120_000);
 
 async function openLongStory(): Promise<{ backend: TestBackend; documentId: string }> {
-  const backend = createTestBackend({ from: longStory.snapshot });
+  const backend = await createTestBackend({ from: longStory.snapshot });
   await show(backend);
   return { backend, documentId: longStory.documentId };
 }

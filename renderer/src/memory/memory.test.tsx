@@ -13,7 +13,7 @@ const PASSED = 'El presupuesto se aprobó.';
 
 /** The translation memory of real work: "Budget story", signed off by Elena. Then the translator is current. */
 async function translatorWithMemory(): Promise<TestBackend> {
-  const backend = createTestBackend();
+  const backend = await createTestBackend();
   await backend.seedProfile('editor', 'Elena');
   await backend.seedDocument(
     [
@@ -70,7 +70,7 @@ describe('translation memory matches in the editor', () => {
 
   it('labels a match stored for another variant of the target language (issue 14: "pt-PT match"), not one of the document’s own', async () => {
     // Elena signed off the same sentence in a pt-BR and a pt-PT story.
-    const backend = createTestBackend();
+    const backend = await createTestBackend();
     await backend.seedProfile('editor', 'Elena');
     await backend.seedDocument([{ source: 'Take the train.', target: 'Pegue o trem.', status: 'signed-off' }], { title: 'Brazil', targetLang: 'pt-BR' });
     await backend.seedDocument([{ source: 'Take the train.', target: 'Apanhe o comboio.', status: 'signed-off' }], { title: 'Portugal', targetLang: 'pt-PT' });
@@ -126,7 +126,7 @@ describe('translation memory matches in the editor', () => {
     const c = (i: number) => String.fromCharCode(0xe100 + i);
     const unitTarget = `El ${o(0)}banco${c(0)} abrió ${o(1)}una sucursal${c(1)}.`;
     // In the memory: the sentence signed off in another story (its own link), and a plain unit from a TMX file.
-    const backend = createTestBackend();
+    const backend = await createTestBackend();
     await backend.seedProfile('editor', 'Elena');
     await backend.seedDocument(
       [{ source: 'The <b>bank</b> opened <a href="https://theirs.example/">a branch</a>.', target: unitTarget, status: 'signed-off' }],

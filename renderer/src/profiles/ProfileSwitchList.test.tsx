@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { createTestBackend, renderApp } from '../../test/renderApp.js';
 
 async function setUp() {
-  const backend = createTestBackend();
+  const backend = await createTestBackend();
   // Ana's signing key is sealed with a passphrase she set (unlockSigningKey makes it).
   const editor = await backend.seedProfile('editor', 'Ana García');
   await backend.api.unlockSigningKey({ passphrase: 'correct horse battery' });
