@@ -5,7 +5,7 @@
  * over IPC or HTTP, with payloads copied through JSON both ways. See shared/testing/testBackend.ts.
  */
 import { METHOD_NAMES, type ApiResult, type ApiTransport, type EventName, type MethodName, type VersoApi, type VersoEvents } from '../../shared/api.js';
-import type { ApiError, ErrorCode, JobProgress, Profile, Role } from '../../shared/types.js';
+import type { ApiError, DocumentDetail, ErrorCode, Profile, Role } from '../../shared/types.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -16,7 +16,7 @@ import type {
   TestBackendOptions,
   TestSnapshot,
 } from '../../shared/testing/testBackend.js';
-import { createBackend } from '../backend.js';
+import { createBackend, type Backend } from '../backend.js';
 import { createMemorySecretStore } from '../electron/secretStore.js';
 import { ServiceError } from '../services/serviceError.js';
 import { actAs } from './actAs.js';
@@ -55,10 +55,8 @@ function createScriptedEngine(options: TestBackendOptions, answers: Map<string, 
     woken = new Promise<void>((resolve) => (wake = resolve));
   };
   let failure: ServiceError | null = null;
-  async function turn(signal: AbortSignal): Promise<void> {
-    while (held && allowed === 0) {
-      await Promise.race([woken, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))]);
-    }
+  async function turn(signal: AbortSignal, aborted: Promise<never>): Promise<void> {
+    while (held && allowed === 0) await Promise.race([woken, aborted]);
     if (held) allowed--;
     signal.throwIfAborted();
   }
@@ -72,9 +70,11 @@ function createScriptedEngine(options: TestBackendOptions, answers: Map<string, 
         failure = null;
         throw error;
       }
+      const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+      aborted.catch(() => undefined);
       const out = [];
       for (const [i, text] of texts.entries()) {
-        await turn(signal);
+        await turn(signal, aborted);
         const output = { text: answers.get(text) ?? `[${pair.target}] ${text}`, unknownWords: unknown.filter((w) => text.includes(w)) };
         out.push(output);
         onResult?.(i, output);
@@ -126,44 +126,13 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     backups: false,
     integrityCheckIdleMs: null,
   });
-  const calls: RecordedCall[] = [];
-  const scripted = new Map<MethodName, ApiResult<unknown>[]>();
-  const holds = new Map<MethodName, { skip: number; gate: Promise<void> }[]>();
-  const ended = new Map<string, JobProgress>();
-  const endWaiters = new Map<string, ((state: string) => void)[]>();
   let closed = false;
-
-  backend.events.subscribe((event, payload) => {
-    if (event !== 'jobProgress' || payload.state === 'running') return;
-    ended.set(payload.jobId, payload);
-    for (const w of endWaiters.get(payload.jobId) ?? []) w(payload.state);
-    endWaiters.delete(payload.jobId);
-  });
-
   async function dispatch(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
     if (closed) return { ok: false, error: { code: 'INTERNAL', message: 'The test backend is closed.' } };
     return wireCopy(await backend.dispatch(method, wireCopy(input)));
   }
-
-  const transport: ApiTransport = {
-    async invoke(method, input) {
-      calls.push({ method, input: wireCopy(input) });
-      const answer = scripted.get(method)?.shift();
-      if (answer) return wireCopy(answer) as never;
-      const hold = holds.get(method)?.[0];
-      if (hold && hold.skip > 0) hold.skip--;
-      else if (hold) {
-        holds.get(method)!.shift();
-        await hold.gate;
-      }
-      return (await dispatch(method, input)) as never;
-    },
-    subscribe<E extends EventName>(event: E, listener: (payload: VersoEvents[E]) => void) {
-      return backend.events.subscribe((name: EventName, payload: unknown) => {
-        if (name === event && !closed) listener(wireCopy(payload) as VersoEvents[E]);
-      });
-    },
-  };
+  const wire = createScriptedTransport(dispatch, backend.events, () => closed);
+  const ended = watchJobEnds(backend.events);
 
   const api = Object.fromEntries(
     METHOD_NAMES.map((method) => [
@@ -176,80 +145,22 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     ]),
   ) as unknown as VersoApi;
 
-  function jobEnded(jobId: string): Promise<string> {
-    const seen = ended.get(jobId);
-    if (seen) return Promise.resolve(seen.state);
-    return new Promise((resolve) => endWaiters.set(jobId, [...(endWaiters.get(jobId) ?? []), resolve]));
-  }
-
   async function runMt(documentId: string, paragraphIds?: string[]): Promise<void> {
     const { jobId, total } = await api.translateParagraphs(paragraphIds ? { documentId, paragraphIds } : { documentId });
     if (total === 0) return;
-    const state = await jobEnded(jobId);
+    const state = await ended(jobId);
     if (state !== 'done') throw new Error(`The seeding MT job ended ${state}`);
   }
 
-  async function signOffAsEditor(paragraphIds: string[]): Promise<void> {
-    const current = await api.getProfile({});
-    if (current?.role !== 'editor') await actAs(api, SEED_EDITOR);
-    const summary = await api.signOffReviewed({ paragraphIds });
-    if (summary.skipped.length > 0) throw new Error(`Seeding sign-off skipped paragraphs: ${JSON.stringify(summary.skipped)}`);
-    if (current && current.role !== 'editor') await api.switchProfile({ profileId: current.id });
-  }
-
-  async function seedDocument(seeds: ParagraphSeed[], seed: DocumentSeed = {}) {
-    const text = seed.html ? seeds.map((s) => `<p>${s.source}</p>`).join('\n') : seeds.map((s) => s.source).join('\n\n');
-    const doc = await api.importDocument({
-      source: { kind: 'text', text, format: seed.html ? 'html' : 'txt' },
-      sourceLang: seed.sourceLang ?? 'en',
-      targetLang: seed.targetLang ?? 'es',
-      title: seed.title ?? seeds[0]?.source ?? 'Untitled',
-    });
-    if (doc.paragraphs.length !== seeds.length) throw new Error(`Seeding: ${seeds.length} paragraphs became ${doc.paragraphs.length}`);
-    const plan = doc.paragraphs.map((p, i) => {
-      const s = seeds[i]!;
-      const status = s.status ?? (s.target !== undefined ? 'machine' : 'new');
-      const mtText = status === 'machine' ? s.target : s.mt;
-      return { p, s, status, mtText };
-    });
-    const withMt = plan.filter((x) => x.mtText !== undefined);
-    if (withMt.length > 0) {
-      for (const x of withMt) answers.set(x.p.source, x.mtText!);
-      await runMt(doc.id, withMt.map((x) => x.p.id));
-      for (const x of withMt) answers.delete(x.p.source);
-    }
-    const human = plan.filter((x) => x.status === 'edited' || x.status === 'translated' || x.status === 'signed-off');
-    for (const x of human) {
-      if (x.s.target !== undefined && x.s.target !== x.mtText) await api.updateParagraphTarget({ paragraphId: x.p.id, target: x.s.target });
-    }
-    const toConfirm = plan.filter((x) => x.status === 'translated').map((x) => x.p.id);
-    if (toConfirm.length > 0) await api.confirmParagraphs({ paragraphIds: toConfirm });
-    const toSign = plan.filter((x) => x.status === 'signed-off').map((x) => x.p.id);
-    if (toSign.length > 0) await signOffAsEditor(toSign);
-    return api.getDocument({ documentId: doc.id });
-  }
+  const seedDocument = (seeds: ParagraphSeed[], seed: DocumentSeed = {}) => seedThroughServices(api, answers, runMt, seeds, seed);
 
   return {
-    transport,
+    ...wire,
     api,
-    calls,
-    callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
-    failNext(method, error) {
-      scripted.set(method, [...(scripted.get(method) ?? []), { ok: false, error }]);
-    },
-    replyNext(method, value) {
-      scripted.set(method, [...(scripted.get(method) ?? []), { ok: true, value }]);
-    },
-    holdNext(method, holdOptions = {}) {
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      holds.set(method, [...(holds.get(method) ?? []), { skip: holdOptions.skip ?? 0, gate }]);
-      return { release: () => release() };
-    },
     holdMt: () => mt.hold(),
     failMtNext: (code, message = 'The engine stopped.') => mt.failNext(code, message),
     mtBatches: mt.engine.batches,
-    jobEnded,
+    jobEnded: ended,
     seedProfile: (role: Role = 'translator', name = role === 'editor' ? 'Elena Editor' : 'Tess Translator'): Promise<Profile> =>
       actAs(api, { name, role }),
     seedDocument,
@@ -269,4 +180,113 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
       removeTempDir(dataDir);
     },
   };
+}
+
+type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
+type Scripting = Pick<TestBackend, 'transport' | 'calls' | 'callsOf' | 'failNext' | 'replyNext' | 'holdNext'>;
+
+/** The app's transport: records each call, then answers as scripted (a failure, an answer, a hold) or from the backend. */
+function createScriptedTransport(dispatch: Dispatch, events: Backend['events'], closed: () => boolean): Scripting {
+  const calls: RecordedCall[] = [];
+  const scripted = new Map<MethodName, ApiResult<unknown>[]>();
+  const holds = new Map<MethodName, { skip: number; gate: Promise<void> }[]>();
+  const script = (method: MethodName, answer: ApiResult<unknown>): void => void scripted.set(method, [...(scripted.get(method) ?? []), answer]);
+  const transport: ApiTransport = {
+    async invoke(method, input) {
+      calls.push({ method, input: wireCopy(input) });
+      const answer = scripted.get(method)?.shift();
+      if (answer) return wireCopy(answer) as never;
+      const hold = holds.get(method)?.[0];
+      if (hold && hold.skip > 0) hold.skip--;
+      else if (hold) {
+        holds.get(method)!.shift();
+        await hold.gate;
+      }
+      return (await dispatch(method, input)) as never;
+    },
+    subscribe<E extends EventName>(event: E, listener: (payload: VersoEvents[E]) => void) {
+      return events.subscribe((name: EventName, payload: unknown) => {
+        if (name === event && !closed()) listener(wireCopy(payload) as VersoEvents[E]);
+      });
+    },
+  };
+  return {
+    transport,
+    calls,
+    callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
+    failNext: (method, error) => script(method, { ok: false, error }),
+    replyNext: (method, value) => script(method, { ok: true, value }),
+    holdNext(method, options = {}) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      holds.set(method, [...(holds.get(method) ?? []), { skip: options.skip ?? 0, gate }]);
+      return { release: () => release() };
+    },
+  };
+}
+
+/** Resolves with a job's final state (done, cancelled or failed), also for a job that has already ended. */
+function watchJobEnds(events: Backend['events']): (jobId: string) => Promise<string> {
+  const ended = new Map<string, string>();
+  const waiters = new Map<string, ((state: string) => void)[]>();
+  events.subscribe((event, payload) => {
+    if (event !== 'jobProgress' || payload.state === 'running') return;
+    ended.set(payload.jobId, payload.state);
+    for (const w of waiters.get(payload.jobId) ?? []) w(payload.state);
+    waiters.delete(payload.jobId);
+  });
+  return (jobId) => {
+    const state = ended.get(jobId);
+    if (state) return Promise.resolve(state);
+    return new Promise((resolve) => waiters.set(jobId, [...(waiters.get(jobId) ?? []), resolve]));
+  };
+}
+
+/**
+ * Imports the document, then brings each paragraph to its seeded status as people would: MT (the
+ * engine answering the seeded text), edits, confirmation, and sign-off by an editor (the current
+ * profile when it is one, else "Seed Editor", switching back afterwards).
+ */
+async function seedThroughServices(
+  api: VersoApi,
+  answers: Map<string, string>,
+  runMt: (documentId: string, paragraphIds: string[]) => Promise<void>,
+  seeds: ParagraphSeed[],
+  seed: DocumentSeed,
+): Promise<DocumentDetail> {
+  const text = seed.html ? seeds.map((s) => `<p>${s.source}</p>`).join('\n') : seeds.map((s) => s.source).join('\n\n');
+  const doc = await api.importDocument({
+    source: { kind: 'text', text, format: seed.html ? 'html' : 'txt' },
+    sourceLang: seed.sourceLang ?? 'en',
+    targetLang: seed.targetLang ?? 'es',
+    title: seed.title ?? seeds[0]?.source ?? 'Untitled',
+  });
+  if (doc.paragraphs.length !== seeds.length) throw new Error(`Seeding: ${seeds.length} paragraphs became ${doc.paragraphs.length}`);
+  const plan = doc.paragraphs.map((p, i) => {
+    const s = seeds[i]!;
+    const status = s.status ?? (s.target !== undefined ? 'machine' : 'new');
+    return { p, s, status, mtText: status === 'machine' ? s.target : s.mt };
+  });
+  const withMt = plan.filter((x) => x.mtText !== undefined);
+  if (withMt.length > 0) {
+    for (const x of withMt) answers.set(x.p.source, x.mtText!);
+    await runMt(doc.id, withMt.map((x) => x.p.id));
+    for (const x of withMt) answers.delete(x.p.source);
+  }
+  for (const x of plan.filter((y) => y.status === 'edited' || y.status === 'translated' || y.status === 'signed-off')) {
+    if (x.s.target !== undefined && x.s.target !== x.mtText) await api.updateParagraphTarget({ paragraphId: x.p.id, target: x.s.target });
+  }
+  const toConfirm = plan.filter((x) => x.status === 'translated').map((x) => x.p.id);
+  if (toConfirm.length > 0) await api.confirmParagraphs({ paragraphIds: toConfirm });
+  const toSign = plan.filter((x) => x.status === 'signed-off').map((x) => x.p.id);
+  if (toSign.length > 0) await signOffAsEditor(api, toSign);
+  return api.getDocument({ documentId: doc.id });
+}
+
+async function signOffAsEditor(api: VersoApi, paragraphIds: string[]): Promise<void> {
+  const current = await api.getProfile({});
+  if (current?.role !== 'editor') await actAs(api, SEED_EDITOR);
+  const summary = await api.signOffReviewed({ paragraphIds });
+  if (summary.skipped.length > 0) throw new Error(`Seeding sign-off skipped paragraphs: ${JSON.stringify(summary.skipped)}`);
+  if (current && current.role !== 'editor') await api.switchProfile({ profileId: current.id });
 }
