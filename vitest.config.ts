@@ -18,7 +18,9 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
-          setupFiles: ['renderer/test/setup.ts'],
+          // The real backend for component tests comes in through a setup file outside renderer/
+          // (the renderer never imports main/): see shared/testing/testBackend.ts.
+          setupFiles: ['main/testing/rendererBackend.setup.ts', 'renderer/test/setup.ts'],
           testTimeout: 30_000,
         },
       },

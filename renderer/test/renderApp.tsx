@@ -1,12 +1,14 @@
-/** Renders the whole app over the memory transport and a fake API, in English unless asked. */
+/** Renders the whole app over the real backend (main/testing/rendererBackend.ts), in English unless asked. */
 import { fireEvent, render, screen, within, type RenderResult } from '@testing-library/react';
 import type { i18n } from 'i18next';
 import { VersoApp } from '../src/App.js';
-import { createMemoryTransport } from '../src/api/memoryTransport.js';
 import { createI18n, type UiLanguage } from '../src/i18n/i18n.js';
 import type { Platform, SavedFile } from '../src/platform.js';
-import { FakeVersoApi } from './fakeApi.js';
 import type { AppLocation } from '../src/routing/location.js';
+import type { Role } from '../../shared/types.js';
+import { TEST_BACKEND_GLOBAL, type TestBackend, type TestBackendFactory, type TestBackendOptions } from '../../shared/testing/testBackend.js';
+
+export type { TestBackend } from '../../shared/testing/testBackend.js';
 
 export interface MemoryPlatform extends Platform {
   readonly savedFiles: SavedFile[];
@@ -28,26 +30,35 @@ export function createMemoryPlatform(): MemoryPlatform {
   return platform;
 }
 
+/**
+ * A fresh real backend on its own temporary library, closed after the test. It comes from the
+ * renderer project's setup file (main/testing/rendererBackend.setup.ts): the renderer never imports main/.
+ */
+export function createTestBackend(options?: TestBackendOptions): Promise<TestBackend> {
+  const factory = (globalThis as Record<string, unknown>)[TEST_BACKEND_GLOBAL] as TestBackendFactory | undefined;
+  if (!factory) throw new Error('No test backend: main/testing/rendererBackend.setup.ts must be a setup file of the renderer project');
+  return factory(options);
+}
+
+/** A real backend with a translator or editor profile already set up (made current through the services). */
+export async function backendWithProfile(role: Role = 'translator', name = 'Tess Translator', options?: TestBackendOptions): Promise<TestBackend> {
+  const backend = await createTestBackend(options);
+  await backend.seedProfile(role, name);
+  return backend;
+}
+
 export interface RenderedApp extends RenderResult {
-  api: FakeVersoApi;
+  backend: TestBackend;
   platform: MemoryPlatform;
   i18n: i18n;
 }
 
-export function renderApp(options: { api?: FakeVersoApi; language?: UiLanguage; location?: AppLocation } = {}): RenderedApp {
-  const api = options.api ?? new FakeVersoApi();
+export function renderApp(options: { backend: TestBackend; language?: UiLanguage; location?: AppLocation }): RenderedApp {
+  const { backend } = options;
   const platform = createMemoryPlatform();
   const i18n = createI18n(options.language ?? 'en');
-  const transport = createMemoryTransport(api, api.events);
-  const result = render(<VersoApp transport={transport} platform={platform} i18n={i18n} {...(options.location ? { location: options.location } : {})} />);
-  return { ...result, api, platform, i18n };
-}
-
-/** A fake API with a translator or editor profile already set up. */
-export function apiWithProfile(role: 'translator' | 'editor' = 'translator', name = 'Tess Translator'): FakeVersoApi {
-  const api = new FakeVersoApi();
-  api.profile = { id: 'profile-0', name, role, createdAt: '2025-01-01T00:00:00.000Z' };
-  return api;
+  const result = render(<VersoApp transport={backend.transport} platform={platform} i18n={i18n} {...(options.location ? { location: options.location } : {})} />);
+  return { ...result, backend, platform, i18n };
 }
 
 /** Answers the "faster than reading speed" question (tests sign off without dwelling on rows). */

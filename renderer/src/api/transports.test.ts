@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ApiCallError, type ApiResult } from '../../../shared/api.js';
+import { ApiCallError, METHOD_NAMES, type ApiResult, type ApiTransport } from '../../../shared/api.js';
 import type { JobProgress } from '../../../shared/types.js';
 import { createApiClient } from './client.js';
 import { createElectronTransport } from './electronTransport.js';
 import { createHttpTransport, UNAUTHORISED_MESSAGE, type EventSourceLike } from './httpTransport.js';
-import { createEventHub, createMemoryTransport } from './memoryTransport.js';
-import { FakeApiError, FakeVersoApi } from '../../test/fakeApi.js';
 
 const progress: JobProgress = { jobId: 'j1', documentId: 'd1', state: 'running', done: 1, total: 3, error: null };
 
@@ -35,57 +33,39 @@ class FakeEventSource implements EventSourceLike {
   }
 }
 
+/** A transport answering from a table, as the backend would (the real one: main/testing/rendererBackend.test.ts). */
+function tableTransport(answers: Partial<Record<string, ApiResult<unknown>>>): ApiTransport & { invoked: [string, unknown][] } {
+  const invoked: [string, unknown][] = [];
+  return {
+    invoked,
+    async invoke(method, input) {
+      invoked.push([method, input]);
+      return (answers[method] ?? { ok: false, error: { code: 'INTERNAL', message: `no answer for ${method}` } }) as never;
+    },
+    subscribe: () => () => undefined,
+  };
+}
+
 describe('createApiClient', () => {
   it('has a function for every method, resolves values and throws ApiCallError on {ok:false}', async () => {
-    const api = new FakeVersoApi();
-    const client = createApiClient(createMemoryTransport(api));
+    const transport = tableTransport({
+      getProfile: { ok: true, value: null },
+      setProfile: { ok: true, value: { id: 'p1', name: 'Ada', role: 'editor', createdAt: '2026-01-01T00:00:00.000Z' } },
+      getSettings: { ok: false, error: { code: 'SETTINGS_INVALID', message: 'bad', details: { field: 'contactEmail' } } },
+    });
+    const client = createApiClient(transport);
+    for (const method of METHOD_NAMES) expect(typeof client[method]).toBe('function');
     await expect(client.getProfile({})).resolves.toBeNull();
     const profile = await client.setProfile({ name: 'Ada', role: 'editor' });
     expect(profile.name).toBe('Ada');
+    expect(transport.invoked).toEqual([
+      ['getProfile', {}],
+      ['setProfile', { name: 'Ada', role: 'editor' }],
+    ]);
 
-    api.failNext('getSettings', { code: 'SETTINGS_INVALID', message: 'bad', details: { field: 'contactEmail' } });
     const failure = await client.getSettings({}).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApiCallError);
     expect((failure as ApiCallError).error).toEqual({ code: 'SETTINGS_INVALID', message: 'bad', details: { field: 'contactEmail' } });
-  });
-});
-
-describe('createMemoryTransport', () => {
-  it('copies payloads like a wire and turns thrown coded errors into envelopes', async () => {
-    const api = new FakeVersoApi();
-    const transport = createMemoryTransport(api);
-    const input = { name: 'Ada', role: 'translator' as const };
-    const result = await transport.invoke('setProfile', input);
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(result.value).not.toBe(api.profile);
-
-    const refusal = await transport.invoke('getDocument', { documentId: 'nope' });
-    expect(refusal).toEqual({ ok: false, error: { code: 'DOCUMENT_NOT_FOUND', message: 'No such document' } });
-  });
-
-  it('reports an uncoded exception as INTERNAL', async () => {
-    const api = new FakeVersoApi();
-    api.getProfile = () => Promise.reject(new Error('boom'));
-    const result = await createMemoryTransport(api).invoke('getProfile', {});
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
-  });
-
-  it('delivers events from its hub to subscribers until they unsubscribe', () => {
-    const hub = createEventHub();
-    const transport = createMemoryTransport(new FakeVersoApi(), hub);
-    const seen: JobProgress[] = [];
-    const off = transport.subscribe('jobProgress', (p) => seen.push(p));
-    hub.emit('jobProgress', progress);
-    off();
-    hub.emit('jobProgress', { ...progress, done: 2 });
-    expect(seen).toEqual([progress]);
-  });
-
-  it('keeps coded errors thrown by a service, with their details', async () => {
-    const api = new FakeVersoApi();
-    api.exportFile = () => Promise.reject(new FakeApiError('EXPORT_NOT_SIGNED_OFF', 'no', { count: 2, paragraphs: [1, 3] }));
-    const result = await createMemoryTransport(api).invoke('exportFile', { documentId: 'd', format: 'txt', mode: 'publish' });
-    expect(result).toEqual({ ok: false, error: { code: 'EXPORT_NOT_SIGNED_OFF', message: 'no', details: { count: 2, paragraphs: [1, 3] } } });
   });
 });
 

@@ -1,7 +1,7 @@
 /** Issue 14: the language pickers offer the common list and any valid BCP 47 tag, with a clear message for an invalid one. */
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp } from '../../test/renderApp.js';
 
 async function openImport() {
   fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
@@ -10,8 +10,8 @@ async function openImport() {
 
 describe('language picker: regional tags', () => {
   it('imports as en-US → es-MX through "Other language", typed in any case', async () => {
-    const api = apiWithProfile();
-    renderApp({ api });
+    const backend = await backendWithProfile();
+    renderApp({ backend });
     await openImport();
     fireEvent.change(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: 'Hello.' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Source language' }), { target: { value: '__other__' } });
@@ -21,12 +21,12 @@ describe('language picker: regional tags', () => {
     expect(screen.getByText(/^es-MX: /)).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
-    expect(api.callsOf('importDocument')[0]).toMatchObject({ sourceLang: 'en-US', targetLang: 'es-MX' });
+    await waitFor(() => expect(backend.callsOf('importDocument')).toHaveLength(1));
+    expect(backend.callsOf('importDocument')[0]).toMatchObject({ sourceLang: 'en-US', targetLang: 'es-MX' });
   });
 
   it('says clearly when a typed tag is not valid, and keeps the common list', async () => {
-    renderApp({ api: apiWithProfile() });
+    renderApp({ backend: await backendWithProfile() });
     await openImport();
     const target = screen.getByRole('combobox', { name: 'Target language' }) as HTMLSelectElement;
     expect([...target.options].map((o) => o.value)).toContain('pt-BR');

@@ -1,7 +1,8 @@
+import type { ParagraphSeed } from '../../../shared/testing/testBackend.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, confirmFastSignOff, renderApp, type RenderedApp } from '../../test/renderApp.js';
+import { backendWithProfile, confirmFastSignOff, renderApp, type RenderedApp, type TestBackend } from '../../test/renderApp.js';
+import { LIMITS } from '../../../shared/limits.js';
 import { AUTOSAVE_DELAY_MS } from './ParagraphRow.js';
 import { JOURNAL_KEY } from './draftJournal.js';
 import { unsavedDrafts } from './rowPresence.js';
@@ -11,12 +12,12 @@ afterEach(() => {
 });
 
 async function openEditor(
-  api: FakeVersoApi,
-  paragraphs: FakeParagraphSeed[],
+  backend: TestBackend,
+  paragraphs: ParagraphSeed[],
   options: { title?: string; sourceLang?: string; targetLang?: string } = {},
 ): Promise<RenderedApp & { documentId: string }> {
-  const doc = api.seedDocument(paragraphs, { title: 'The story', ...options });
-  const rendered = renderApp({ api });
+  const doc = await backend.seedDocument(paragraphs, { title: 'The story', ...options });
+  const rendered = renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: options.title ?? 'The story' }));
   await screen.findByRole('table', { name: 'Paragraphs' });
   return { ...rendered, documentId: doc.id };
@@ -30,12 +31,12 @@ function translation(index: number): HTMLTextAreaElement {
   return within(rows()[index]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement;
 }
 
-const machine = (source: string, target: string): FakeParagraphSeed => ({ source, target, status: 'machine', engineId: 'apertium' });
+const machine = (source: string, target: string): ParagraphSeed => ({ source, target, status: 'machine' });
 
 describe('editor rows', () => {
   it('renders one row per paragraph with cells, a "Translation" textbox in the target language and the status', async () => {
-    const api = apiWithProfile('translator');
-    await openEditor(api, [
+    const backend = await backendWithProfile('translator');
+    await openEditor(backend, [
       { source: 'The house is red.' },
       machine('The dog is small.', 'El perro es pequeño.'),
       { source: 'Done.', target: 'Hecho.', status: 'translated' },
@@ -71,9 +72,8 @@ describe('editor rows', () => {
   });
 
   it('uses the direction of a right-to-left target language', async () => {
-    const api = apiWithProfile('editor');
-    api.engines = [];
-    await openEditor(api, [{ source: 'Hello.' }], { targetLang: 'ar' });
+    const backend = await backendWithProfile('editor');
+    await openEditor(backend, [{ source: 'Hello.' }], { targetLang: 'ar' });
     expect(translation(0).getAttribute('dir')).toBe('rtl');
     expect(translation(0).getAttribute('lang')).toBe('ar');
     expect(within(rows()[0]!).getByRole('button', { name: 'Sign off' })).toBeTruthy();
@@ -82,9 +82,9 @@ describe('editor rows', () => {
 
 describe('autosave', () => {
   it('saves once, ~600 ms after the last keystroke, and shows Saving…/Saved', async () => {
-    const api = apiWithProfile();
-    const { documentId } = await openEditor(api, [machine('The house is red.', 'La casa es rojo.'), { source: 'Two.' }]);
-    const paragraphId = api.docs.get(documentId)!.paragraphs[0]!.id;
+    const backend = await backendWithProfile();
+    const { documentId } = await openEditor(backend, [machine('The house is red.', 'La casa es rojo.'), { source: 'Two.' }]);
+    const paragraphId = (await backend.api.getDocument({ documentId: documentId })).paragraphs[0]!.id;
     const box = translation(0);
 
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -93,17 +93,17 @@ describe('autosave', () => {
     await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 200));
     fireEvent.change(box, { target: { value: 'La casa es roj' } });
     await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 200));
-    expect(api.callsOf('updateParagraphTarget')).toEqual([]);
+    expect(backend.callsOf('updateParagraphTarget')).toEqual([]);
     fireEvent.change(box, { target: { value: 'La casa es roja.' } });
     expect(box.value).toBe('La casa es roja.');
     expect(rows()[0]!.textContent).toContain('Saving…');
     await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 1));
-    expect(api.callsOf('updateParagraphTarget')).toEqual([]);
+    expect(backend.callsOf('updateParagraphTarget')).toEqual([]);
     await act(() => vi.advanceTimersByTimeAsync(1));
     vi.useRealTimers();
 
     await waitFor(() => expect(rows()[0]!.textContent).toContain('Saved'));
-    expect(api.callsOf('updateParagraphTarget')).toEqual([{ paragraphId, target: 'La casa es roja.' }]);
+    expect(backend.callsOf('updateParagraphTarget')).toEqual([{ paragraphId, target: 'La casa es roja.' }]);
     expect(within(rows()[0]!).getByText('Edited')).toBeTruthy();
     expect(box.value).toBe('La casa es roja.');
     // The other row was not touched.
@@ -111,58 +111,58 @@ describe('autosave', () => {
   });
 
   it('saves at once on blur', async () => {
-    const api = apiWithProfile();
-    await openEditor(api, [machine('One.', 'Uno')]);
+    const backend = await backendWithProfile();
+    await openEditor(backend, [machine('One.', 'Uno')]);
     fireEvent.change(translation(0), { target: { value: 'Uno.' } });
     fireEvent.blur(translation(0));
-    await waitFor(() => expect(api.callsOf('updateParagraphTarget')).toHaveLength(1));
+    await waitFor(() => expect(backend.callsOf('updateParagraphTarget')).toHaveLength(1));
     await waitFor(() => expect(rows()[0]!.textContent).toContain('Saved'));
   });
 
   it('keeps the text and shows the error when a save fails, then saves it on the next try', async () => {
-    const api = apiWithProfile();
-    const { documentId } = await openEditor(api, [machine('One.', 'Uno')]);
-    api.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
+    const backend = await backendWithProfile();
+    const { documentId } = await openEditor(backend, [machine('One.', 'Uno')]);
+    backend.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
     fireEvent.change(translation(0), { target: { value: 'Uno, dos.' } });
     fireEvent.blur(translation(0));
     const alert = await within(rows()[0]!).findByRole('alert');
     expect(alert.textContent).toBe('Not saved, your text is kept here. Something went wrong inside Verso. disk full');
     expect(translation(0).value).toBe('Uno, dos.');
-    expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno');
+    expect((await backend.api.getDocument({ documentId: documentId })).paragraphs[0]!.target).toBe('Uno');
 
     fireEvent.blur(translation(0));
     await waitFor(() => expect(within(rows()[0]!).queryByRole('alert')).toBeNull());
-    expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno, dos.');
+    expect((await backend.api.getDocument({ documentId: documentId })).paragraphs[0]!.target).toBe('Uno, dos.');
     expect(translation(0).value).toBe('Uno, dos.');
   });
 
   it('text not stored when the page went away comes back in the next page and is saved; stored text leaves no trace', async () => {
-    const api = apiWithProfile();
-    const { documentId, unmount } = await openEditor(api, [machine('One.', 'Uno'), machine('Two.', 'Dos')]);
+    const backend = await backendWithProfile();
+    const { documentId, unmount } = await openEditor(backend, [machine('One.', 'Uno'), machine('Two.', 'Dos')]);
     // Stored: nothing is kept in the journal.
     fireEvent.change(translation(1), { target: { value: 'Dos.' } });
     fireEvent.blur(translation(1));
     await waitFor(() => expect(rows()[1]!.textContent).toContain('Saved'));
     expect(window.localStorage.getItem(JOURNAL_KEY)).toBeNull();
     // Not stored (the save fails), then the page goes away.
-    api.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
+    backend.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
     fireEvent.change(translation(0), { target: { value: 'Uno, dos.' } });
     fireEvent.blur(translation(0));
     await within(rows()[0]!).findByRole('alert');
-    api.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
+    backend.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
     unmount();
-    expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno');
-    const paragraphId = api.docs.get(documentId)!.paragraphs[0]!.id;
+    expect((await backend.api.getDocument({ documentId: documentId })).paragraphs[0]!.target).toBe('Uno');
+    const paragraphId = (await backend.api.getDocument({ documentId: documentId })).paragraphs[0]!.id;
     expect(JSON.parse(window.localStorage.getItem(JOURNAL_KEY)!)).toMatchObject({ [paragraphId]: { text: 'Uno, dos.' } });
     // A new page starts without this page's memory (only the journal is left).
-    await waitFor(() => expect(api.callsOf('updateParagraphTarget').length).toBeGreaterThanOrEqual(3));
+    await waitFor(() => expect(backend.callsOf('updateParagraphTarget').length).toBeGreaterThanOrEqual(3));
     unsavedDrafts.take(paragraphId);
 
-    renderApp({ api });
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     await screen.findByRole('table', { name: 'Paragraphs' });
     expect(translation(0).value).toBe('Uno, dos.');
-    await waitFor(() => expect(api.docs.get(documentId)!.paragraphs[0]!.target).toBe('Uno, dos.'));
+    await waitFor(async () => expect((await backend.api.getDocument({ documentId: documentId })).paragraphs[0]!.target).toBe('Uno, dos.'));
     await waitFor(() => expect(window.localStorage.getItem(JOURNAL_KEY)).toBeNull());
     expect(translation(1).value).toBe('Dos.');
   });
@@ -170,9 +170,9 @@ describe('autosave', () => {
 
 describe('keyboard flow', () => {
   it('Ctrl+Enter flushes the pending edit, confirms and moves focus to the next translation', async () => {
-    const api = apiWithProfile();
-    const { documentId } = await openEditor(api, [machine('One.', 'Uno.'), machine('Two.', 'Dos.'), machine('Three.', 'Tres.')]);
-    const ids = api.docs.get(documentId)!.paragraphs.map((p) => p.id);
+    const backend = await backendWithProfile();
+    const { documentId } = await openEditor(backend, [machine('One.', 'Uno.'), machine('Two.', 'Dos.'), machine('Three.', 'Tres.')]);
+    const ids = (await backend.api.getDocument({ documentId: documentId })).paragraphs.map((p) => p.id);
 
     translation(0).focus();
     fireEvent.change(translation(0), { target: { value: 'Uno, corregido.' } });
@@ -180,7 +180,7 @@ describe('keyboard flow', () => {
     expect(document.activeElement).toBe(translation(1));
     await waitFor(() => expect(within(rows()[0]!).getByText('Confirmed')).toBeTruthy());
     // The edit was saved before the confirmation, exactly once.
-    expect(api.calls.filter((c) => c.method === 'updateParagraphTarget' || c.method === 'confirmParagraphs')).toEqual([
+    expect(backend.calls.filter((c) => c.method === 'updateParagraphTarget' || c.method === 'confirmParagraphs')).toEqual([
       { method: 'updateParagraphTarget', input: { paragraphId: ids[0], target: 'Uno, corregido.' } },
       { method: 'confirmParagraphs', input: { paragraphIds: [ids[0]] } },
     ]);
@@ -193,24 +193,24 @@ describe('keyboard flow', () => {
     // Plain Enter is a line break, not a confirmation.
     fireEvent.keyDown(translation(2), { key: 'Enter' });
     expect(document.activeElement).toBe(translation(2));
-    expect(api.callsOf('confirmParagraphs')).toHaveLength(2);
-    expect(api.callsOf('updateParagraphTarget')).toHaveLength(1);
+    expect(backend.callsOf('confirmParagraphs')).toHaveLength(2);
+    expect(backend.callsOf('updateParagraphTarget')).toHaveLength(1);
   });
 
   it('does not confirm or move from an empty translation', async () => {
-    const api = apiWithProfile();
-    await openEditor(api, [{ source: 'One.' }, { source: 'Two.' }]);
+    const backend = await backendWithProfile();
+    await openEditor(backend, [{ source: 'One.' }, { source: 'Two.' }]);
     translation(0).focus();
     fireEvent.keyDown(translation(0), { key: 'Enter', ctrlKey: true });
     expect(document.activeElement).toBe(translation(0));
-    expect(api.callsOf('confirmParagraphs')).toEqual([]);
+    expect(backend.callsOf('confirmParagraphs')).toEqual([]);
   });
 });
 
 describe('sign-off', () => {
   it('editing a signed-off paragraph shows the withdrawal notice and lowers the progress', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    await openEditor(api, [
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    await openEditor(backend, [
       { source: 'One.', target: 'Uno.', status: 'signed-off' },
       { source: 'Two.', target: 'Dos.', status: 'signed-off' },
     ]);
@@ -225,13 +225,13 @@ describe('sign-off', () => {
   });
 
   it('editors sign off one row, or all confirmed rows at once', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    const { documentId } = await openEditor(api, [
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    const { documentId } = await openEditor(backend, [
       { source: 'One.', target: 'Uno.', status: 'translated' },
       { source: 'Two.', target: 'Dos.', status: 'translated' },
       machine('Three.', 'Tres.'),
     ]);
-    const ids = api.docs.get(documentId)!.paragraphs.map((p) => p.id);
+    const ids = (await backend.api.getDocument({ documentId: documentId })).paragraphs.map((p) => p.id);
     fireEvent.click(within(rows()[2]!).getByRole('button', { name: 'Sign off' }));
     await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('1 of 3 signed off')).toBeTruthy());
@@ -241,14 +241,14 @@ describe('sign-off', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
     await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('3 of 3 signed off')).toBeTruthy());
-    expect(api.callsOf('signOffReviewed').map((c) => (c as { paragraphIds: string[] }).paragraphIds)).toEqual([[ids[2]], [ids[0], ids[1]]]);
+    expect(backend.callsOf('signOffReviewed').map((c) => (c as { paragraphIds: string[] }).paragraphIds)).toEqual([[ids[2]], [ids[0], ids[1]]]);
     expect(screen.getByText('2 paragraphs signed off.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Sign off all confirmed' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('asks before a sign-off faster than reading speed; "Keep reviewing" sends nothing', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    await openEditor(api, [
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    await openEditor(backend, [
       { source: 'One two three four.', target: 'Uno dos tres cuatro.', status: 'translated' },
       { source: 'Five.', target: 'Cinco.', status: 'translated' },
     ]);
@@ -258,19 +258,19 @@ describe('sign-off', () => {
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Yes, sign off' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep reviewing' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(api.callsOf('signOffReviewed')).toEqual([]);
+    expect(backend.callsOf('signOffReviewed')).toEqual([]);
 
     fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' }));
     const single = await screen.findByRole('alertdialog', { name: 'Sign off faster than reading speed?' });
     expect(single.textContent).toContain('Paragraph 2 was on screen for less time than it takes to read');
     fireEvent.keyDown(single, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(api.callsOf('signOffReviewed')).toEqual([]);
+    expect(backend.callsOf('signOffReviewed')).toEqual([]);
     // The row's buttons come back once the first attempt has finished (a click before is ignored).
     await waitFor(() => expect((within(rows()[1]!).getByRole('button', { name: 'Sign off' }) as HTMLButtonElement).disabled).toBe(false));
     await confirmAfter(() => fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' })));
     await waitFor(() => expect(screen.getByText('1 of 2 signed off')).toBeTruthy());
-    expect(api.callsOf('signOffReviewed')).toHaveLength(1);
+    expect(backend.callsOf('signOffReviewed')).toHaveLength(1);
   });
 });
 
@@ -281,131 +281,134 @@ async function confirmAfter(action: () => void): Promise<void> {
 
 describe('machine translation', () => {
   it('disables Translate all and says why when no engine supports the pair', async () => {
-    const api = apiWithProfile();
-    api.engines = [
-      { id: 'apertium', name: 'Apertium', available: true, unavailableReason: null, pairs: [{ source: 'en', target: 'es' }] },
-      { id: 'remote', name: 'Remote MT', available: false, unavailableReason: 'ENGINE_UNAVAILABLE', pairs: [] },
-    ];
-    await openEditor(api, [{ source: 'The house is red.' }], { targetLang: 'de' });
+    const backend = await backendWithProfile();
+    // Apertium (the scripted engine) has English → Spanish only.
+    await openEditor(backend, [{ source: 'The house is red.' }], { targetLang: 'de' });
     const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
     await screen.findByText(/^No translation engine supports English → German/);
     expect(button.disabled).toBe(true);
-    expect(screen.getByText('Remote MT: This translation engine is not installed or not reachable.')).toBeTruthy();
-    expect(api.callsOf('listEngines')).toEqual([{ sourceLang: 'en', targetLang: 'de' }]);
+    expect(screen.getByText('Apertium: The translation engine does not support this language pair.')).toBeTruthy();
+    expect(backend.callsOf('listEngines')).toEqual([{ sourceLang: 'en', targetLang: 'de' }]);
   });
 
   it('runs a job with progress from events, can cancel, and reloads the document when it ends', async () => {
-    const api = apiWithProfile();
-    const { documentId } = await openEditor(api, [{ source: 'One.' }, { source: 'Two.' }]);
+    const backend = await backendWithProfile();
+    const { documentId } = await openEditor(backend, [{ source: 'One.' }, { source: 'Two.' }]);
     const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
     await waitFor(() => expect(button.disabled).toBe(false));
     expect(screen.getByText('Engine: Apertium')).toBeTruthy();
+    // The engine translates one paragraph per step.
+    const mt = backend.holdMt();
     fireEvent.click(button);
 
     const bar = (await screen.findByRole('progressbar', { name: 'Translation progress' })) as HTMLProgressElement;
-    expect(api.callsOf('translateParagraphs')).toEqual([{ documentId, engineId: 'apertium' }]);
+    expect(backend.callsOf('translateParagraphs')).toEqual([{ documentId, engineId: 'apertium' }]);
     expect(screen.getByText('0 / 2')).toBeTruthy();
     expect(button.disabled).toBe(true);
 
-    const realJobId = api.lastJob!.jobId;
-    act(() => api.events.emit('jobProgress', { jobId: realJobId, documentId, state: 'running', done: 1, total: 2, error: null }));
-    expect(screen.getByText('1 / 2')).toBeTruthy();
+    mt.step();
+    await screen.findByText('1 / 2');
     expect(bar.value).toBe(1);
 
+    // Cancel: the job ends "cancelled"; the paragraph already translated stays, the other is left as it was.
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(api.callsOf('cancelJob')).toEqual([{ jobId: realJobId }]));
-
-    api.applyMachineTranslation(documentId);
-    act(() => api.events.emit('jobProgress', { jobId: realJobId, documentId, state: 'done', done: 2, total: 2, error: null }));
-    await waitFor(() => expect(translation(1).value).toBe('[es] Two.'));
+    await waitFor(() => expect(backend.callsOf('cancelJob')).toEqual([{ jobId: expect.any(String) }]));
+    const { jobId } = backend.callsOf('cancelJob')[0] as { jobId: string };
+    expect(await backend.jobEnded(jobId)).toBe('cancelled');
+    await waitFor(() => expect(translation(0).value).toBe('[es] One.'));
+    expect(translation(1).value).toBe('');
     expect(screen.queryByRole('progressbar', { name: 'Translation progress' })).toBeNull();
     expect(within(rows()[0]!).getByText('Machine translation')).toBeTruthy();
-    expect(screen.getByText('Machine translation finished.')).toBeTruthy();
+    expect(screen.getByText('Machine translation cancelled.')).toBeTruthy();
+
+    // Run again: it ends "done" and the document is read back.
+    mt.release();
+    await waitFor(() => expect(button.disabled).toBe(false));
+    fireEvent.click(button);
+    await waitFor(() => expect(translation(1).value).toBe('[es] Two.'));
+    expect(await screen.findByText('Machine translation finished.')).toBeTruthy();
+    expect(screen.queryByRole('progressbar', { name: 'Translation progress' })).toBeNull();
   });
 
   it('after a job reads the paragraphs back page by page, not the whole document, and shows every MT', async () => {
-    const api = apiWithProfile();
-    api.paragraphPageSize = 2;
-    const { documentId } = await openEditor(api, [
-      { source: 'One.' },
-      { source: 'Two.' },
-      { source: 'Three.', target: 'Tres, a mano.', status: 'translated' },
-      { source: 'Four.' },
-      { source: 'Five.' },
-    ]);
+    // More paragraphs than one page of the service holds (LIMITS.paragraphPageDefault).
+    const count = LIMITS.paragraphPageDefault * 2 + 5;
+    const backend = await backendWithProfile();
+    const { documentId } = await openEditor(
+      backend,
+      Array.from({ length: count }, (_, i): ParagraphSeed => (i === 2 ? { source: 'Three.', target: 'Tres, a mano.', status: 'translated' } : { source: `Sentence ${i + 1}.` })),
+    );
     const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
     await waitFor(() => expect(button.disabled).toBe(false));
+    const mt = backend.holdMt();
     fireEvent.click(button);
     await screen.findByRole('progressbar', { name: 'Translation progress' });
-    const wholeReads = api.callsOf('getDocument').length;
-    api.applyMachineTranslation(documentId);
-    act(() => api.events.emit('jobProgress', { jobId: api.lastJob!.jobId, documentId, state: 'done', done: 4, total: 4, error: null }));
-    await waitFor(() => expect(translation(4).value).toBe('[es] Five.'));
-    expect(api.callsOf('getParagraphPage')).toEqual([
+    const wholeReads = backend.callsOf('getDocument').length;
+    const pageReads = backend.callsOf('getParagraphPage').length;
+    mt.release();
+    await waitFor(() => expect(translation(1).value).toBe('[es] Sentence 2.'), { timeout: 20_000 });
+    await screen.findByText('Machine translation finished.');
+    expect(backend.callsOf('getParagraphPage').slice(pageReads)).toEqual([
       { documentId, from: 0 },
-      { documentId, from: 2 },
-      { documentId, from: 4 },
+      { documentId, from: LIMITS.paragraphPageDefault },
+      { documentId, from: 2 * LIMITS.paragraphPageDefault },
     ]);
-    expect(api.callsOf('getDocument')).toHaveLength(wholeReads);
-    expect([0, 1, 2, 3, 4].map((i) => translation(i).value)).toEqual(['[es] One.', '[es] Two.', 'Tres, a mano.', '[es] Four.', '[es] Five.']);
-    expect(rows().filter((r) => within(r).queryByText('Machine translation'))).toHaveLength(4);
-    expect(screen.getByText('Machine translation finished.')).toBeTruthy();
-  });
+    expect(backend.callsOf('getDocument')).toHaveLength(wholeReads);
+    expect([0, 1, 2, 3].map((i) => translation(i).value)).toEqual(['[es] Sentence 1.', '[es] Sentence 2.', 'Tres, a mano.', '[es] Sentence 4.']);
+    expect(rows().slice(0, 4).filter((r) => within(r).queryByText('Machine translation'))).toHaveLength(3);
+  }, 60_000);
 
   it('reads the document whole when its pages do not add up (it changed meanwhile), and after a cancelled job too', async () => {
-    const api = apiWithProfile();
-    api.paragraphPageSize = 1;
-    const { documentId } = await openEditor(api, [{ source: 'One.' }, { source: 'Two.' }]);
+    const count = LIMITS.paragraphPageDefault + 5;
+    const sources = Array.from({ length: count }, (_, i) => `Sentence ${i + 1}.`);
+    const backend = await backendWithProfile();
+    const { documentId } = await openEditor(backend, sources.map((source) => ({ source })));
     const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
     await waitFor(() => expect(button.disabled).toBe(false));
+    const mt = backend.holdMt();
     fireEvent.click(button);
     await screen.findByRole('progressbar', { name: 'Translation progress' });
-    const wholeReads = api.callsOf('getDocument').length;
-    api.applyMachineTranslation(documentId);
-    // A paragraph is added between the first and the second page.
-    const page = api.getParagraphPage.bind(api);
-    let pages = 0;
-    api.getParagraphPage = async (input) => {
-      const result = await page(input);
-      if (pages++ === 0) api.docs.get(documentId)!.paragraphs.push({ ...api.docs.get(documentId)!.paragraphs[1]!, id: 'p-new', index: 2, source: 'Three.' });
-      return result;
-    };
+    mt.step();
+    mt.step();
+    await screen.findByText(`2 / ${count}`);
+    const wholeReads = backend.callsOf('getDocument').length;
+    const pageReads = backend.callsOf('getParagraphPage').length;
+    // After the cancelled job the app reads the pages back; the second waits while a re-import adds a paragraph.
+    const secondPage = backend.holdNext('getParagraphPage', { skip: 1 });
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    act(() => api.events.emit('jobProgress', { jobId: api.lastJob!.jobId, documentId, state: 'cancelled', done: 2, total: 2, error: null }));
-    await waitFor(() => expect(rows()).toHaveLength(3));
-    expect(api.callsOf('getDocument')).toHaveLength(wholeReads + 1);
-    expect(translation(0).value).toBe('[es] One.');
-    expect(translation(1).value).toBe('[es] Two.');
+    await waitFor(() => expect(backend.callsOf('getParagraphPage').length).toBe(pageReads + 2));
+    const revised = [...sources, 'One more sentence.'].join('\n\n');
+    await backend.api.reimportDocument({ documentId, source: { kind: 'text', text: revised, format: 'txt' } });
+    secondPage.release();
+    await waitFor(() => expect(backend.callsOf('getDocument')).toHaveLength(wholeReads + 1));
+    expect(await screen.findByText(`0 of ${count + 1} signed off`)).toBeTruthy();
+    expect(translation(0).value).toBe('[es] Sentence 1.');
+    expect(translation(1).value).toBe('[es] Sentence 2.');
+    expect(translation(2).value).toBe('');
     expect(screen.getByText('Machine translation cancelled.')).toBeTruthy();
-  });
+    mt.release();
+  }, 60_000);
 
   it('shows a failed job translated and keeps the rows usable', async () => {
-    const api = apiWithProfile();
-    const { documentId } = await openEditor(api, [{ source: 'One.' }]);
+    const backend = await backendWithProfile();
+    await openEditor(backend, [{ source: 'One.' }]);
     const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
     await waitFor(() => expect(button.disabled).toBe(false));
+    // The engine crashes on the job's batch.
+    backend.failMtNext('ENGINE_FAILED', 'apertium exited with 1');
     fireEvent.click(button);
-    await screen.findByRole('progressbar', { name: 'Translation progress' });
-    const jobId = api.lastJob!.jobId;
-    act(() =>
-      api.events.emit('jobProgress', {
-        jobId,
-        documentId,
-        state: 'failed',
-        done: 0,
-        total: 1,
-        error: { code: 'ENGINE_FAILED', message: 'apertium exited with 1' },
-      }),
-    );
     expect((await screen.findByRole('alert')).textContent).toBe('The translation engine failed. Try again, or translate by hand.');
     expect(screen.queryByRole('progressbar', { name: 'Translation progress' })).toBeNull();
+    expect(translation(0).value).toBe('');
+    fireEvent.change(translation(0), { target: { value: 'Uno.' } });
+    await waitFor(() => expect(backend.callsOf('updateParagraphTarget')).toHaveLength(1));
   });
 });
 
 describe('export', () => {
   it('a refused publish-ready export lists the paragraphs; a draft downloads and says so', async () => {
-    const api = apiWithProfile();
-    const { platform } = await openEditor(api, [
+    const backend = await backendWithProfile();
+    const { platform } = await openEditor(backend, [
       machine('One.', 'Uno.'),
       { source: 'Two.', target: 'Dos.', status: 'signed-off' },
       machine('Three.', 'Tres.'),
@@ -421,18 +424,19 @@ describe('export', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Export format' }), { target: { value: 'md' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Export mode' }), { target: { value: 'draft' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    const done = await screen.findByText('Exported article.es.md: your browser saved it in its downloads folder (or asked you where to put it).');
+    const done = await screen.findByText('Exported the-story.es.draft.md: your browser saved it in its downloads folder (or asked you where to put it).');
     expect(done.getAttribute('role')).toBe('status');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(platform.savedFiles).toEqual([
-      { fileName: 'article.es.md', mimeType: 'text/markdown; charset=utf-8', content: 'DRAFT\n\nUno.\n\nDos.\n\nTres.\n' },
+      // The service's draft notice, in the target language, then the text.
+      { fileName: 'the-story.es.draft.md', mimeType: 'text/markdown;charset=utf-8', content: 'BORRADOR — no aprobado para su publicación (párrafos aprobados: 1 de 3)\n\nUno.\n\nDos.\n\nTres.\n' },
     ]);
-    expect(api.callsOf('exportFile').at(-1)).toMatchObject({ format: 'md', mode: 'draft' });
+    expect(backend.callsOf('exportFile').at(-1)).toMatchObject({ format: 'md', mode: 'draft' });
   });
 
   it('the refusal for a single paragraph uses the singular, in German too', async () => {
-    const api = apiWithProfile();
-    const { i18n } = await openEditor(api, [{ source: 'One.', target: 'Uno.', status: 'signed-off' }, machine('Two.', 'Dos.')]);
+    const backend = await backendWithProfile();
+    const { i18n } = await openEditor(backend, [{ source: 'One.', target: 'Uno.', status: 'signed-off' }, machine('Two.', 'Dos.')]);
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       '1 paragraph is not signed off: 2. Export a draft, or have an editor sign it off.',

@@ -1,11 +1,11 @@
 /**
- * The virtualized paragraph list in the whole app over the fake API. jsdom does no layout, so
+ * The virtualized paragraph list in the whole app over the real backend. jsdom does no layout, so
  * rows are given a height and the window's scroll position is simulated.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ParagraphSeed, TestSnapshot } from '../../../shared/testing/testBackend.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, createTestBackend, renderApp, type TestBackend } from '../../test/renderApp.js';
 import { ESTIMATED_ROW_HEIGHT, RENDER_ALL_UP_TO, withPinned } from './ParagraphList.js';
 
 // The machine running the tests may be busy: wait longer than the default second for the UI.
@@ -49,16 +49,40 @@ function scrollWindowTo(top: number): void {
   act(() => window.scrollTo({ top }));
 }
 
-async function openEditor(api: FakeVersoApi, paragraphs: FakeParagraphSeed[]): Promise<string> {
-  const doc = api.seedDocument(paragraphs, { title: 'The long story' });
-  renderApp({ api });
-  fireEvent.click(await screen.findByRole('button', { name: 'The long story' }, { timeout: 10_000 }));
-  await screen.findByRole('table', { name: 'Paragraphs' }, { timeout: 10_000 });
+/** The 10,000-paragraph story, seeded once for the file (through the services: about 10 s); each test opens a copy. */
+let longStory: { snapshot: TestSnapshot; documentId: string };
+beforeAll(async () => {
+  const backend = await backendWithProfile();
+  const doc = await backend.seedDocument(numbered(10_000), { title: 'The long story' });
+  longStory = { snapshot: backend.snapshot(), documentId: doc.id };
+}, 120_000);
+
+async function openLongStory(): Promise<{ backend: TestBackend; documentId: string }> {
+  const backend = await createTestBackend({ from: longStory.snapshot });
+  await show(backend);
+  return { backend, documentId: longStory.documentId };
+}
+
+async function openEditor(backend: TestBackend, paragraphs: ParagraphSeed[]): Promise<string> {
+  const doc = await backend.seedDocument(paragraphs, { title: 'The long story' });
+  await show(backend);
   return doc.id;
 }
 
-function numbered(count: number): FakeParagraphSeed[] {
+async function show(backend: TestBackend): Promise<void> {
+  renderApp({ backend });
+  fireEvent.click(await screen.findByRole('button', { name: 'The long story' }, { timeout: 10_000 }));
+  await screen.findByRole('table', { name: 'Paragraphs' }, { timeout: 10_000 });
+}
+
+function numbered(count: number): ParagraphSeed[] {
   return Array.from({ length: count }, (_, i) => ({ source: `Sentence number ${i + 1}.`, target: `Frase número ${i + 1}.`, status: 'machine' as const }));
+}
+
+/** Paragraph `index` of the document as stored (one page of one, not the whole document). */
+async function paragraphAt(backend: TestBackend, documentId: string, index: number) {
+  const page = await backend.api.getParagraphPage({ documentId, from: index, limit: 1 });
+  return page.paragraphs[0]!;
 }
 
 function table(): HTMLElement {
@@ -87,13 +111,13 @@ describe('withPinned', () => {
 
 describe('the virtualized paragraph list', () => {
   it(`renders a short article whole (up to ${RENDER_ALL_UP_TO} paragraphs)`, async () => {
-    await openEditor(apiWithProfile(), numbered(RENDER_ALL_UP_TO));
+    await openEditor(await backendWithProfile(), numbered(RENDER_ALL_UP_TO));
     expect(mountedRows()).toHaveLength(RENDER_ALL_UP_TO);
     expect(table().getAttribute('aria-rowcount')).toBe(String(RENDER_ALL_UP_TO));
   });
 
   it('mounts only a window of rows of a 10,000-paragraph document, numbered for screen readers', async () => {
-    await openEditor(apiWithProfile(), numbered(10_000));
+    await openLongStory();
     expect(table().getAttribute('aria-rowcount')).toBe('10000');
     const rows = mountedRows();
     expect(rows.length).toBeGreaterThan(5);
@@ -109,7 +133,7 @@ describe('the virtualized paragraph list', () => {
   });
 
   it('Ctrl+G goes to paragraph 9,000 and focuses its Translation box; an out-of-range number is refused', async () => {
-    await openEditor(apiWithProfile(), numbered(10_000));
+    await openLongStory();
     expect(rowOf(9_000)).toBeUndefined();
     fireEvent.keyDown(window, { key: 'g', ctrlKey: true });
     const dialog = await screen.findByRole('dialog', { name: 'Go to paragraph' });
@@ -136,7 +160,7 @@ describe('the virtualized paragraph list', () => {
   });
 
   it('Escape closes Go to paragraph and puts focus back where it was', async () => {
-    await openEditor(apiWithProfile(), numbered(200));
+    await openEditor(await backendWithProfile(), numbered(200));
     act(() => box(2).focus());
     fireEvent.keyDown(document.activeElement!, { key: 'g', ctrlKey: true });
     const dialog = await screen.findByRole('dialog', { name: 'Go to paragraph' });
@@ -146,7 +170,7 @@ describe('the virtualized paragraph list', () => {
   });
 
   it('keeps the focused row mounted (and focused) while it is scrolled far out of view', async () => {
-    await openEditor(apiWithProfile(), numbered(10_000));
+    await openLongStory();
     const focused = box(2);
     act(() => focused.focus());
     scrollWindowTo(6_000 * ROW_HEIGHT);
@@ -162,7 +186,7 @@ describe('the virtualized paragraph list', () => {
   });
 
   it('Alt+↓ from the last mounted row mounts and focuses the next one', async () => {
-    await openEditor(apiWithProfile(), numbered(10_000));
+    await openLongStory();
     const last = mountedRows().at(-1)!;
     const n = Number(last.getAttribute('aria-rowindex'));
     act(() => box(n).focus());
@@ -171,25 +195,24 @@ describe('the virtualized paragraph list', () => {
   });
 
   it('never loses text typed in a row scrolled out of view before its autosave', async () => {
-    const api = apiWithProfile();
-    const documentId = await openEditor(api, numbered(10_000));
-    const paragraphId = api.docs.get(documentId)!.paragraphs[2]!.id;
+    const { backend, documentId } = await openLongStory();
+    const paragraphId = (await paragraphAt(backend, documentId, 2)).id;
     fireEvent.change(box(3), { target: { value: 'Texto nuevo.' } });
     scrollWindowTo(7_000 * ROW_HEIGHT);
     await waitFor(() => expect(rowOf(7_001)).toBeDefined());
     // Kept mounted while unsaved; saved by the autosave, then it goes.
-    await waitFor(() => expect(api.callsOf('updateParagraphTarget')).toEqual([{ paragraphId, target: 'Texto nuevo.' }]));
+    await waitFor(() => expect(backend.callsOf('updateParagraphTarget')).toEqual([{ paragraphId, target: 'Texto nuevo.' }]));
     await waitFor(() => expect(rowOf(3)).toBeUndefined());
     scrollWindowTo(0);
     await waitFor(() => expect(rowOf(3)).toBeDefined());
     expect(box(3).value).toBe('Texto nuevo.');
-    expect(api.docs.get(documentId)!.paragraphs[2]!.target).toBe('Texto nuevo.');
+    expect((await paragraphAt(backend, documentId, 2)).target).toBe('Texto nuevo.');
   });
 
   it('saves at once the text of a row that the filter hides before its autosave', async () => {
-    const api = apiWithProfile();
-    const documentId = await openEditor(api, numbered(300));
-    const paragraphId = api.docs.get(documentId)!.paragraphs[2]!.id;
+    const backend = await backendWithProfile();
+    const documentId = await openEditor(backend, numbered(300));
+    const paragraphId = (await paragraphAt(backend, documentId, 2)).id;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fireEvent.change(box(3), { target: { value: 'Texto escondido.' } });
     // The find bar hides the row: it unmounts, and its pending text is sent then (the autosave timer never ran).
@@ -197,29 +220,29 @@ describe('the virtualized paragraph list', () => {
     expect(rowOf(3)).toBeUndefined();
     await act(async () => {});
     vi.useRealTimers();
-    await waitFor(() => expect(api.callsOf('updateParagraphTarget')).toEqual([{ paragraphId, target: 'Texto escondido.' }]));
-    expect(api.docs.get(documentId)!.paragraphs[2]!.target).toBe('Texto escondido.');
+    await waitFor(() => expect(backend.callsOf('updateParagraphTarget')).toEqual([{ paragraphId, target: 'Texto escondido.' }]));
+    expect((await paragraphAt(backend, documentId, 2)).target).toBe('Texto escondido.');
   });
 
   it('keeps text whose save failed after its row was hidden, and saves it when the row is shown again', async () => {
-    const api = apiWithProfile();
-    const documentId = await openEditor(api, numbered(300));
-    api.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
+    const backend = await backendWithProfile();
+    const documentId = await openEditor(backend, numbered(300));
+    backend.failNext('updateParagraphTarget', { code: 'INTERNAL', message: 'disk full' });
     fireEvent.change(box(3), { target: { value: 'Texto que no se pierde.' } });
     const find = screen.getByRole('searchbox', { name: 'Find' });
     fireEvent.change(find, { target: { value: 'number 1' } });
     expect(rowOf(3)).toBeUndefined();
-    await waitFor(() => expect(api.callsOf('updateParagraphTarget')).toHaveLength(1));
-    expect(api.docs.get(documentId)!.paragraphs[2]!.target).toBe('Frase número 3.');
+    await waitFor(() => expect(backend.callsOf('updateParagraphTarget')).toHaveLength(1));
+    expect((await paragraphAt(backend, documentId, 2)).target).toBe('Frase número 3.');
 
     fireEvent.change(find, { target: { value: '' } });
     await waitFor(() => expect(rowOf(3)).toBeDefined());
     expect(box(3).value).toBe('Texto que no se pierde.');
-    await waitFor(() => expect(api.docs.get(documentId)!.paragraphs[2]!.target).toBe('Texto que no se pierde.'));
+    await waitFor(async () => expect((await paragraphAt(backend, documentId, 2)).target).toBe('Texto que no se pierde.'));
   });
 
   it('Find filters 10,000 paragraphs and the table counts only the rows shown', async () => {
-    await openEditor(apiWithProfile(), numbered(10_000));
+    await openLongStory();
     fireEvent.change(screen.getByRole('searchbox', { name: 'Find' }), { target: { value: 'number 9999.' } });
     await waitFor(() => expect(table().getAttribute('aria-rowcount')).toBe('1'));
     expect(mountedRows()).toHaveLength(1);

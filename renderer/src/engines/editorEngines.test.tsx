@@ -1,16 +1,14 @@
+import type { ParagraphSeed } from '../../../shared/testing/testBackend.js';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { TFunction } from 'i18next';
-import type { DocumentDetail } from '../../../shared/types.js';
-import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp, type TestBackend } from '../../test/renderApp.js';
 import { createI18n } from '../i18n/i18n.js';
 import { formatApiError } from '../i18n/formatError.js';
 
-async function openEditor(api: FakeVersoApi, paragraphs: FakeParagraphSeed[], prepare?: (doc: DocumentDetail) => void): Promise<string> {
-  const doc = api.seedDocument(paragraphs, { title: 'The story' });
-  prepare?.(doc);
-  renderApp({ api });
+async function openEditor(backend: TestBackend, paragraphs: ParagraphSeed[]): Promise<string> {
+  const doc = await backend.seedDocument(paragraphs, { title: 'The story' });
+  renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
   await screen.findByRole('table', { name: 'Paragraphs' });
   return doc.id;
@@ -22,22 +20,19 @@ function rows(): HTMLElement[] {
 
 describe('engines in the editor', () => {
   it('shows the MT provenance (version, time, unknown words) and retranslates one paragraph with the chosen engine', async () => {
-    const api = apiWithProfile('translator');
-    const documentId = await openEditor(
-      api,
-      [
-        { source: 'Alibaba denied it.', target: 'Alibaba lo negó.', status: 'machine', engineId: 'apertium' },
-        { source: 'Edited.', target: 'Editado.', status: 'edited' },
-      ],
-      (d) => {
-        d.paragraphs[0]!.mt!.unknownWords = ['Alibaba'];
-        d.paragraphs[0]!.mt!.engineVersion = 'apertium 3.8.3; apertium-eng-spa 0.8.1-2';
-      },
-    );
-    const doc = api.docs.get(documentId)!;
+    // The engine reports its version and the words it did not know, as Apertium does.
+    const backend = await backendWithProfile('translator', 'Tess Translator', {
+      mtVersion: 'apertium 3.8.3; apertium-eng-spa 0.8.1-2',
+      mtUnknownWords: ['Alibaba'],
+    });
+    const documentId = await openEditor(backend, [
+      { source: 'Alibaba denied it.', target: 'Alibaba lo negó.', status: 'machine' },
+      { source: 'Edited.', target: 'Editado.', status: 'edited' },
+    ]);
+    const doc = (await backend.api.getDocument({ documentId: documentId }));
     const first = rows()[0]!;
     const provenance = within(first).getByLabelText('Machine translation of paragraph 1');
-    expect(provenance.textContent).toMatch(/apertium 3\.8\.3; apertium-eng-spa 0\.8\.1-2, produced .*2025/);
+    expect(provenance.textContent).toMatch(new RegExp(`apertium 3\\.8\\.3; apertium-eng-spa 0\\.8\\.1-2, produced .*${new Date().getFullYear()}`));
     expect(provenance.textContent).toContain('Words the engine did not know: Alibaba');
     // ...and highlighted where they stand in the source.
     const marked = first.querySelectorAll('.source-text mark.unknown-word');
@@ -49,29 +44,39 @@ describe('engines in the editor', () => {
     expect(within(rows()[1]!).queryByRole('button', { name: /Retranslate/ })).toBeNull();
     const retranslate = within(rows()[0]!).getByRole('button', { name: 'Retranslate paragraph 1' }) as HTMLButtonElement;
     await waitFor(() => expect(retranslate.disabled).toBe(false));
+    // The job is held, so its progress can be seen.
+    const mt = backend.holdMt();
     fireEvent.click(retranslate);
-    await waitFor(() => expect(api.callsOf('retranslateParagraph')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, engineId: 'apertium' }]));
+    await waitFor(() => expect(backend.callsOf('retranslateParagraph')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, engineId: 'apertium' }]));
     // The editor shows the job's progress like any translation job.
     expect(await screen.findByRole('progressbar', { name: 'Translation progress' })).toBeTruthy();
+    mt.release();
+    await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Translation progress' })).toBeNull());
   });
 
   it('"Translate empty only" starts a job for the paragraphs without a translation', async () => {
-    const api = apiWithProfile('translator');
-    const documentId = await openEditor(api, [
+    const backend = await backendWithProfile('translator');
+    const documentId = await openEditor(backend, [
       { source: 'One.' },
-      { source: 'Two.', target: 'Dos.', status: 'machine', engineId: 'apertium' },
+      { source: 'Two.', target: 'Dos.', status: 'machine' },
     ]);
     const button = screen.getByRole('button', { name: 'Translate empty only' }) as HTMLButtonElement;
     await waitFor(() => expect(button.disabled).toBe(false));
+    const mt = backend.holdMt();
     fireEvent.click(button);
-    await waitFor(() => expect(api.callsOf('translateDocument')).toEqual([{ documentId, scope: 'empty', engineId: 'apertium' }]));
+    await waitFor(() => expect(backend.callsOf('translateDocument')).toEqual([{ documentId, scope: 'empty', engineId: 'apertium' }]));
     expect(await screen.findByRole('progressbar', { name: 'Translation progress' })).toBeTruthy();
+    mt.release();
+    // Only paragraph 1 was sent to the engine.
+    await waitFor(() => expect(within(rows()[0]!).getByRole('textbox', { name: 'Translation' })).toHaveProperty('value', '[es] One.'));
+    expect(backend.mtBatches.at(-1)).toEqual(['One.']);
   });
 
   it('lists the engines that cannot translate the article, with the reason', async () => {
-    const api = apiWithProfile('translator');
-    api.engines.push({ id: 'deepl', name: 'DeepL', available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED', pairs: [] });
-    await openEditor(api, [{ source: 'One.' }]);
+    const backend = await backendWithProfile('translator');
+    // DeepL switched on in Settings, but without its key.
+    await backend.api.saveEngineSettings({ engine: 'deepl', enabled: true, baseUrl: 'https://api-free.deepl.com', formality: 'default', glossaryId: '' });
+    await openEditor(backend, [{ source: 'One.' }]);
     fireEvent.click(await screen.findByText('Engines that cannot translate this article'));
     expect(screen.getByText(/^DeepL is unavailable: This translation engine is not set up yet\./)).toBeTruthy();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp } from '../../test/renderApp.js';
 
 // The desktop app refuses to store an engine key without a real key store (main/electron/keyStoragePolicy.ts);
 // the Settings form says why, in the interface language.
@@ -10,11 +10,11 @@ describe('engine key refused by the desktop key store', () => {
     ['KEY_STORE_UNAVAILABLE', /offers no protected key store, and Verso never keeps keys as plain text/],
   ] as const) {
     it(`explains ${code} and keeps the form as typed`, async () => {
-      const api = apiWithProfile('editor');
-      renderApp({ api });
+      const backend = await backendWithProfile('editor');
+      renderApp({ backend });
       fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
       const form = await screen.findByRole('form', { name: 'LibreTranslate (your own server)' });
-      api.failNext('saveEngineSettings', { code, message: 'refused' });
+      backend.failNext('saveEngineSettings', { code, message: 'refused' });
       fireEvent.change(within(form).getByLabelText('Server address'), { target: { value: 'http://127.0.0.1:5000' } });
       fireEvent.change(within(form).getByLabelText('API key (optional)'), { target: { value: 'lt-secret' } });
       fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));

@@ -1,18 +1,32 @@
 /** The export panel (formats, binary download, warnings) and the footer settings (live preview, save, reset). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp, type TestBackend } from '../../test/renderApp.js';
+import type { ParagraphSeed } from '../../../shared/testing/testBackend.js';
+import { FOOTER_TEMPLATES } from '../../../shared/footer.js';
 import { base64ToBytes } from './base64ToBytes.js';
 import { bytesToBase64 } from '../base64.js';
 import { splitFooterText } from './FooterSettingsSection.js';
 
 afterEach(() => cleanup());
 
+/** An editor, the publication details a footer needs, and a signed-off one-paragraph story. */
+async function editorWithSignedOffStory(paragraphs: ParagraphSeed[] = [{ source: 'One.', target: 'Uno.', status: 'signed-off' }]): Promise<TestBackend> {
+  const backend = await backendWithProfile('editor');
+  await backend.api.updateSettings({ publisher: 'Gazette', contactEmail: 'desk@gazette.example' });
+  await backend.seedDocument(paragraphs, { title: 'The story' });
+  return backend;
+}
+
 describe('export panel', () => {
   it('offers every format; DOCX downloads as bytes; warnings are listed', async () => {
-    const api = apiWithProfile('editor');
-    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
-    const { platform } = renderApp({ api });
+    // Paragraph 2's source is the English disclosure footer: the export warns about it.
+    const footerLine = FOOTER_TEMPLATES.en!.lines[0]!.replace(/\{\w+\}/g, 'Gazette');
+    const backend = await editorWithSignedOffStory([
+      { source: 'One.', target: 'Uno.', status: 'signed-off' },
+      { source: footerLine, target: 'Dos.', status: 'signed-off' },
+    ]);
+    const { platform } = renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     const format = await screen.findByRole('combobox', { name: 'Export format' });
     expect(within(format).getAllByRole('option').map((o) => o.textContent)).toEqual([
@@ -28,41 +42,38 @@ describe('export panel', () => {
     ]);
     fireEvent.change(format, { target: { value: 'docx' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    await screen.findByText('Exported article.es.docx: your browser saved it in its downloads folder (or asked you where to put it).');
+    await screen.findByText('Exported the-story.es.docx: your browser saved it in its downloads folder (or asked you where to put it).');
     // Browser mode cannot open a folder: no such button.
     expect(screen.queryByRole('button', { name: 'Show in folder' })).toBeNull();
     expect(platform.savedFiles).toHaveLength(1);
-    expect(platform.savedFiles[0]!.bytes).toEqual(new Uint8Array([0x50, 0x4b, 0x03, 0x04]));
-    expect(api.callsOf('exportFile').at(-1)).toEqual({ documentId: expect.any(String), format: 'docx', mode: 'publish' });
+    // A real DOCX: a ZIP container.
+    expect([...platform.savedFiles[0]!.bytes!.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(backend.callsOf('exportFile').at(-1)).toEqual({ documentId: expect.any(String), format: 'docx', mode: 'publish' });
 
-    const original = api.exportFile.bind(api);
-    api.exportFile = async (input) => ({ ...(await original(input)), warnings: [{ code: 'FOOTER_LIKE_PARAGRAPH', paragraph: 1, side: 'source' }] });
     fireEvent.change(format, { target: { value: 'html' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    expect(await screen.findByText('Paragraph 1 of the source reads like a disclosure footer. Check that it belongs in the article.')).toBeTruthy();
+    expect(await screen.findByText('Paragraph 2 of the source reads like a disclosure footer. Check that it belongs in the article.')).toBeTruthy();
   });
 });
 
 describe('where the export went', () => {
   it('desktop: names the file and the folder chosen, and shows it in the folder on request', async () => {
-    const api = apiWithProfile('editor');
-    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
-    const { platform } = renderApp({ api });
+    const backend = await editorWithSignedOffStory();
+    const { platform } = renderApp({ backend });
     const shown: string[] = [];
     platform.saveFile = async (file) => ({ kind: 'saved', fileName: file.fileName, folder: '/home/ana/Desk', path: `/home/ana/Desk/${file.fileName}` });
     platform.showInFolder = async (path) => void shown.push(path);
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
-    const status = await screen.findByText('Exported article.es.txt to the folder /home/ana/Desk.');
+    const status = await screen.findByText('Exported the-story.es.txt to the folder /home/ana/Desk.');
     expect(status.getAttribute('role')).toBe('status');
     fireEvent.click(screen.getByRole('button', { name: 'Show in folder' }));
-    expect(shown).toEqual(['/home/ana/Desk/article.es.txt']);
+    expect(shown).toEqual(['/home/ana/Desk/the-story.es.txt']);
   });
 
   it('desktop: a cancelled save dialog says that no file was saved', async () => {
-    const api = apiWithProfile('editor');
-    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
-    const { platform } = renderApp({ api });
+    const backend = await editorWithSignedOffStory();
+    const { platform } = renderApp({ backend });
     platform.saveFile = async () => ({ kind: 'cancelled' });
     platform.showInFolder = async () => undefined;
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
@@ -72,10 +83,9 @@ describe('where the export went', () => {
   });
 
   it('a footer without its settings names every empty one and links to Settings → Publication', async () => {
-    const api = apiWithProfile('editor');
-    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
-    renderApp({ api });
-    api.failNext('exportFile', { code: 'EXPORT_SETTINGS_MISSING', message: 'x', details: { fields: ['publisher', 'contactEmail'] } });
+    const backend = await backendWithProfile('editor');
+    await backend.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'The story' });
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
     const alert = await screen.findByRole('alert');
@@ -91,7 +101,7 @@ describe('where the export went', () => {
     // Only the e-mail missing: only it is named, in the singular.
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
-    api.failNext('exportFile', { code: 'EXPORT_SETTINGS_MISSING', message: 'x', details: { fields: ['contactEmail'] } });
+    await backend.api.updateSettings({ publisher: 'Gazette' });
     fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
     expect((await screen.findByRole('alert')).textContent).toContain('the footer needs the contact e-mail address. Fill it in under');
   });
@@ -109,9 +119,9 @@ describe('base64ToBytes', () => {
 
 describe('footer settings', () => {
   it('edits a language with a live preview, saves it as the publication wording, and goes back to the vetted one', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    api.settings = { publisher: 'Gazette', contactEmail: 'desk@gazette.example', footerPolicy: 'always' };
-    renderApp({ api });
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    await backend.api.updateSettings({ publisher: 'Gazette', contactEmail: 'desk@gazette.example', footerPolicy: 'always' });
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const lang = await screen.findByRole('combobox', { name: 'Footer language' });
     fireEvent.change(lang, { target: { value: 'de' } });
@@ -134,7 +144,7 @@ describe('footer settings', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the footer wording change' }), { target: { value: 'House style' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save footer' }));
     expect(await screen.findByText('Footer saved for German.')).toBeTruthy();
-    expect(api.callsOf('saveFooterTemplate').at(-1)).toEqual({ lang: 'de', lines: ['Mit KI übersetzt von {publisher}.'], reason: 'House style' });
+    expect(backend.callsOf('saveFooterTemplate').at(-1)).toEqual({ lang: 'de', lines: ['Mit KI übersetzt von {publisher}.'], reason: 'House style' });
     expect(screen.getByText("Your publication's wording")).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Use vetted template' }));
@@ -143,18 +153,20 @@ describe('footer settings', () => {
   });
 
   it('a language without a template says publish-ready export stops until one is saved', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    renderApp({ api });
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     fireEvent.change(await screen.findByRole('combobox', { name: 'Footer language' }), { target: { value: 'fi' } });
     expect(screen.getByText('No template')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Footer preview' }).textContent).toContain('publish-ready export in it stops');
     fireEvent.change(screen.getByRole('textbox', { name: 'Footer text' }), { target: { value: 'Käännetty tekoälyn avulla.' } });
+    // The service records every own wording with a reason (FOOTER_REASON_REQUIRED without one).
+    fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the footer wording change' }), { target: { value: 'Finnish edition' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save footer' }));
     expect(await screen.findByText("Your publication's wording")).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove saved footer' }));
     expect(await screen.findByText('No template')).toBeTruthy();
-    expect(api.callsOf('resetFooterTemplate')).toEqual([{ lang: 'fi' }]);
+    expect(backend.callsOf('resetFooterTemplate')).toEqual([{ lang: 'fi' }]);
   });
 
   it('splits the text area into paragraphs at blank lines', () => {

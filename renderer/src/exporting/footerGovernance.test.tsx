@@ -1,7 +1,7 @@
 /** Settings → footer governance: read-only for translators with a sentence why, a reason for editors' changes, the "Footer changes" history, the refusal shown. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp } from '../../test/renderApp.js';
 import { createI18n } from '../i18n/i18n.js';
 import { warningText } from './ExportPanel.js';
 
@@ -11,8 +11,8 @@ const EDITOR_ONLY = 'Only an editor can change the footer policy and templates: 
 
 describe('footer governance in Settings', () => {
   it('a translator sees the footer policy and templates read-only, with a sentence why', async () => {
-    const api = apiWithProfile('translator');
-    renderApp({ api });
+    const backend = await backendWithProfile('translator');
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const policy = (await screen.findByRole('combobox', { name: 'Disclosure footer' })) as HTMLSelectElement;
     expect(policy.disabled).toBe(true);
@@ -27,20 +27,10 @@ describe('footer governance in Settings', () => {
   });
 
   it('an editor changing the policy gives a reason; the history lists each change with before → after and the reason', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    api.settingsChanges = [
-      {
-        id: 'c1',
-        at: '2026-03-01T10:00:00.000Z',
-        setting: 'footerTemplate',
-        lang: 'es',
-        before: null,
-        after: ['Gracias por leer.'],
-        reason: 'Shorter for the app',
-        by: { profileId: 'p1', name: 'Elena Editor', role: 'editor' },
-      },
-    ];
-    renderApp({ api });
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    // A footer template saved earlier, through the service: the history lists it.
+    await backend.api.saveFooterTemplate({ lang: 'es', lines: ['Gracias por leer.'], reason: 'Shorter for the app' });
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const history = await screen.findByRole('region', { name: 'Footer changes' });
     const item = await within(history).findByText(/changed the es footer template/);
@@ -53,42 +43,39 @@ describe('footer governance in Settings', () => {
     expect(screen.queryAllByText(EDITOR_ONLY)).toHaveLength(0);
     fireEvent.change(policy, { target: { value: 'never' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the policy change' }), { target: { value: 'Partner adds its own' } });
-    const listed = api.callsOf('listSettingsChanges').length;
+    const listed = backend.callsOf('listSettingsChanges').length;
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
-    expect(api.callsOf('updateSettings').at(-1)).toMatchObject({ footerPolicy: 'never', reason: 'Partner adds its own' });
+    expect(backend.callsOf('updateSettings').at(-1)).toMatchObject({ footerPolicy: 'never', reason: 'Partner adds its own' });
     // The history is read again after the change.
-    expect(api.callsOf('listSettingsChanges').length).toBeGreaterThan(listed);
+    expect(backend.callsOf('listSettingsChanges').length).toBeGreaterThan(listed);
   });
 
   it('shows the main side’s refusal as a clear message', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    renderApp({ api });
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     fireEvent.change(await screen.findByRole('combobox', { name: 'Disclosure footer' }), { target: { value: 'never' } });
-    api.failNext('updateSettings', { code: 'FOOTER_REASON_REQUIRED', message: 'needs a reason', details: { setting: 'footerPolicy' } });
+    // No reason given: the service refuses (FOOTER_REASON_REQUIRED).
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText(/This change needs a reason/)).toBeTruthy();
   });
 
   it('marks a saved template that differs from the vetted one as custom, and shows the vetted id and hash otherwise', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    const original = api.listFooterTemplates.bind(api);
-    api.listFooterTemplates = async (input) =>
-      (await original(input)).map((e) =>
-        e.lang === 'es'
-          ? { ...e, override: ['Gracias por leer.'], vettedIdentity: { id: 'verso:footer:es:v1', version: 1, sha256: 'a'.repeat(64) }, overrideIdentity: { sha256: 'b'.repeat(64), custom: true } }
-          : e.lang === 'de'
-            ? { ...e, vettedIdentity: { id: 'verso:footer:de:v1', version: 1, sha256: 'c'.repeat(64) }, overrideIdentity: null }
-            : e,
-      );
-    renderApp({ api });
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    // A saved Spanish wording (custom); German keeps its vetted template.
+    await backend.api.saveFooterTemplate({ lang: 'es', lines: ['Gracias por leer.'], reason: 'House style' });
+    const templates = await backend.api.listFooterTemplates({});
+    const es = templates.find((e) => e.lang === 'es')!;
+    const de = templates.find((e) => e.lang === 'de')!;
+    expect(es.overrideIdentity?.custom).toBe(true);
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const lang = await screen.findByRole('combobox', { name: 'Footer language' });
     fireEvent.change(lang, { target: { value: 'es' } });
-    expect(await screen.findByText(`Custom wording (SHA-256 ${'b'.repeat(12)}…): exports say it is not the vetted template.`)).toBeTruthy();
+    expect(await screen.findByText(`Custom wording (SHA-256 ${es.overrideIdentity!.sha256.slice(0, 12)}…): exports say it is not the vetted template.`)).toBeTruthy();
     fireEvent.change(lang, { target: { value: 'de' } });
-    expect(await screen.findByText(`Vetted template verso:footer:de:v1, SHA-256 ${'c'.repeat(12)}…`)).toBeTruthy();
+    expect(await screen.findByText(`Vetted template ${de.vettedIdentity!.id}, SHA-256 ${de.vettedIdentity!.sha256.slice(0, 12)}…`)).toBeTruthy();
   });
 });
 

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp, type TestBackend } from '../../test/renderApp.js';
+import { bytesToBase64 } from '../base64.js';
 
 const EU = { source: 'European Union', target: 'Unión Europea', note: 'Never abbreviate.', forbidden: ['UE'] };
 
-async function openGlossary(api: FakeVersoApi) {
-  const app = renderApp({ api });
+/** Adds a term through the service (en → es unless told). */
+function addTerm(backend: TestBackend, term: typeof EU | { source: string; target: string }, pair = { sourceLang: 'en', targetLang: 'es' }) {
+  return backend.api.addGlossaryTerm({ ...pair, term });
+}
+
+const termsOf = (backend: TestBackend) => backend.api.listGlossaryTerms({ sourceLang: 'en', targetLang: 'es' });
+
+async function openGlossary(backend: TestBackend) {
+  const app = renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'Glossary' }));
   await screen.findByRole('heading', { name: 'Glossary', level: 1 });
   return app;
@@ -14,8 +21,8 @@ async function openGlossary(api: FakeVersoApi) {
 
 describe('the glossary screen', () => {
   it('adds, edits and deletes terms, and shows a clear error for a bad one', async () => {
-    const api = apiWithProfile();
-    await openGlossary(api);
+    const backend = await backendWithProfile();
+    await openGlossary(backend);
     expect(await screen.findByText('No terms for this language pair yet.')).toBeTruthy();
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Source term' }), { target: { value: 'European Union' } });
@@ -27,7 +34,7 @@ describe('the glossary screen', () => {
     const table = await screen.findByRole('table', { name: 'Glossary terms' });
     expect(within(table).getByRole('row', { name: /European Union/ }).textContent).toContain('UE | Unión');
     expect(within(table).getByRole('row', { name: /European Union/ }).textContent).toContain('Union of 27 European states.');
-    expect(api.callsOf('addGlossaryTerm')).toEqual([
+    expect(backend.callsOf('addGlossaryTerm')).toEqual([
       {
         sourceLang: 'en',
         targetLang: 'es',
@@ -41,7 +48,7 @@ describe('the glossary screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Fill in both the source term and the target term.');
     expect((screen.getByRole('textbox', { name: 'Source term' }) as HTMLInputElement).value).toBe('NATO');
-    expect(api.glossary).toHaveLength(1);
+    expect(await termsOf(backend)).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit European Union' }));
     expect(screen.getByRole('heading', { name: 'Edit term' })).toBeTruthy();
@@ -53,30 +60,33 @@ describe('the glossary screen', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete European Union' }));
     expect(await screen.findByText('No terms for this language pair yet.')).toBeTruthy();
-    expect(api.glossary).toHaveLength(0);
+    expect(await termsOf(backend)).toHaveLength(0);
   });
 
   it('imports a file with the chosen mode and exports CSV and TBX', async () => {
-    const api = apiWithProfile();
-    api.seedGlossaryTerm(EU);
-    api.glossaryImportResult = { added: 2, updated: 1, unchanged: 0, removed: 3, total: 3, notKept: [{ category: 'partOfSpeech', entries: 2 }], skippedEntries: 1 };
-    const { platform } = await openGlossary(api);
+    const backend = await backendWithProfile();
+    await addTerm(backend, EU);
+    await addTerm(backend, { source: 'Council', target: 'Consejo' });
+    const { platform } = await openGlossary(backend);
     await screen.findByRole('table', { name: 'Glossary terms' });
     fireEvent.click(screen.getByRole('button', { name: 'Import glossary' }));
     expect(screen.getByRole('status').textContent).toBe('Choose a CSV or TBX file first.');
 
-    const file = new File(['source,target\nNATO,OTAN\n'], 'terms.csv', { type: 'text/csv' });
+    const CSV = 'source,target\nNATO,OTAN\nUnited Nations,Naciones Unidas\nEuropean Union,Unión Europea (UE)\n';
+    const file = new File([CSV], 'terms.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Glossary file (CSV or TBX)'), { target: { files: [file] } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Import mode' }), { target: { value: 'replace' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import glossary' }));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
-        "Imported: 2 added, 1 updated, 0 unchanged, 3 removed. The pair now has 3 terms. Not kept, as Verso's glossary has no field for them: partOfSpeech (2 entries). 1 entry of the file has no term for this language pair and was left out.",
+        // Replace: NATO and United Nations added, European Union updated, Council removed.
+        'Imported: 2 added, 1 updated, 0 unchanged, 1 removed. The pair now has 3 terms.',
       ),
     );
-    const call = api.callsOf('importGlossary')[0] as { fileName: string; dataBase64: string; mode: string };
+    const call = backend.callsOf('importGlossary')[0] as { fileName: string; dataBase64: string; mode: string };
     expect(call).toMatchObject({ sourceLang: 'en', targetLang: 'es', fileName: 'terms.csv', mode: 'replace' });
-    expect(atob(call.dataBase64)).toBe('source,target\nNATO,OTAN\n');
+    expect(new TextDecoder().decode(Uint8Array.from(atob(call.dataBase64), (ch) => ch.charCodeAt(0)))).toBe(CSV);
+    expect((await termsOf(backend)).map((t) => t.source).sort()).toEqual(['European Union', 'NATO', 'United Nations']);
 
     // TBX-Basic 2008 (v2) is the default; v3 is a choice.
     const version = screen.getByRole('combobox', { name: 'TBX version' }) as HTMLSelectElement;
@@ -88,7 +98,7 @@ describe('the glossary screen', () => {
     await waitFor(() => expect(platform.savedFiles).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(platform.savedFiles).toHaveLength(3));
-    expect(api.callsOf('exportGlossary')).toEqual([
+    expect(backend.callsOf('exportGlossary')).toEqual([
       { sourceLang: 'en', targetLang: 'es', format: 'tbx', tbxVersion: 'v2' },
       { sourceLang: 'en', targetLang: 'es', format: 'tbx', tbxVersion: 'v3' },
       { sourceLang: 'en', targetLang: 'es', format: 'csv' },
@@ -97,17 +107,17 @@ describe('the glossary screen', () => {
 });
 
 describe('the glossary in the editor', () => {
-  async function openEditor(api: FakeVersoApi, source: string, target: string) {
-    api.seedDocument([{ source, target, status: 'edited' }], { title: 'The story' });
-    renderApp({ api });
+  async function openEditor(backend: TestBackend, source: string, target: string) {
+    await backend.seedDocument([{ source, target, status: 'edited' }], { title: 'The story' });
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     return within(await screen.findByRole('table', { name: 'Paragraphs' })).getAllByRole('row')[0]!;
   }
 
   it('highlights source terms; the target term shows on focus and describes the term', async () => {
-    const api = apiWithProfile();
-    api.seedGlossaryTerm(EU);
-    const row = await openEditor(api, 'The European Union and the european union met.', 'La Unión Europea se reunió.');
+    const backend = await backendWithProfile();
+    await addTerm(backend, EU);
+    const row = await openEditor(backend, 'The European Union and the european union met.', 'La Unión Europea se reunió.');
     const marks = await within(row).findAllByText(/european union/i, { selector: 'mark' });
     expect(marks).toHaveLength(2);
     const first = marks[0]!;
@@ -126,9 +136,9 @@ describe('the glossary in the editor', () => {
   });
 
   it('flags a missing term or forbidden variant live, as a QA error', async () => {
-    const api = apiWithProfile();
-    api.seedGlossaryTerm(EU);
-    const row = await openEditor(api, 'The European Union met.', 'La Unión Europea se reunió.');
+    const backend = await backendWithProfile();
+    await addTerm(backend, EU);
+    const row = await openEditor(backend, 'The European Union met.', 'La Unión Europea se reunió.');
     await within(row).findAllByText('European Union', { selector: 'mark' });
     expect(within(row).queryByRole('list', { name: 'QA issues of paragraph 1' })).toBeNull();
     fireEvent.change(within(row).getByRole('textbox', { name: 'Translation' }), { target: { value: 'La UE se reunió.' } });
@@ -140,43 +150,46 @@ describe('the glossary in the editor', () => {
   });
 
   it('marks terms in a paragraph with inline chips, also a term split by a chip, and checks its translation', async () => {
-    const api = apiWithProfile();
-    api.seedGlossaryTerm(EU);
-    api.seedDocument(
-      [{ source: 'The European \uE000Union\uE100 met.', target: 'La \uE000UE\uE100 se reunió.', status: 'edited', codes: [{ type: 'link', href: 'https://eu.example' }] }],
-      { title: 'The story' },
+    const backend = await backendWithProfile();
+    await addTerm(backend, EU);
+    await backend.seedDocument(
+      [{ source: 'The European <a href="https://eu.example/">Union</a> met.', target: 'La \uE000UE\uE100 se reunió.', status: 'edited' }],
+      { title: 'The story', html: true },
     );
-    renderApp({ api });
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     const row = within(await screen.findByRole('table', { name: 'Paragraphs' })).getAllByRole('row')[0]!;
     const [mark] = await within(row).findAllByText(/European/, { selector: 'mark' });
     expect(mark!.textContent).toContain('Union');
-    expect(within(mark!).getByRole('img', { name: 'start of link to https://eu.example' })).toBeTruthy();
+    expect(within(mark!).getByRole('img', { name: 'start of link to https://eu.example/' })).toBeTruthy();
     const items = within(within(row).getByRole('list', { name: 'QA issues of paragraph 1' })).getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toContain('Error: Glossary: “UE” is a forbidden variant; use “Unión Europea” for “European Union”.');
   });
 
   it('shows plain source text when the pair has no glossary', async () => {
-    const api = apiWithProfile();
-    api.seedGlossaryTerm(EU, { sourceLang: 'en', targetLang: 'de' });
-    const row = await openEditor(api, 'The European Union met.', 'La Comunidad se reunió.');
-    await waitFor(() => expect(api.callsOf('listDocumentGlossary')).toHaveLength(1));
+    const backend = await backendWithProfile();
+    await addTerm(backend, EU, { sourceLang: 'en', targetLang: 'de' });
+    const row = await openEditor(backend, 'The European Union met.', 'La Comunidad se reunió.');
+    await waitFor(() => expect(backend.callsOf('listDocumentGlossary')).toHaveLength(1));
     expect(row.querySelector('mark')).toBeNull();
   });
 });
 
 describe('a large glossary', () => {
   it('draws a bounded number of rows and narrows them with the filter', async () => {
-    const api = apiWithProfile();
-    for (let i = 0; i < 250; i++) api.seedGlossaryTerm({ source: `term ${i}`, target: `término ${i}` });
-    api.seedGlossaryTerm(EU);
-    await openGlossary(api);
+    const backend = await backendWithProfile();
+    const csv = ['source,target', ...Array.from({ length: 250 }, (_, i) => `term ${i},término ${i}`)].join('\n');
+    await backend.api.importGlossary({ sourceLang: 'en', targetLang: 'es', fileName: 'terms.csv', dataBase64: bytesToBase64(new TextEncoder().encode(csv)), mode: 'merge' });
+    await addTerm(backend, EU);
+    await openGlossary(backend);
     const table = await screen.findByRole('table', { name: 'Glossary terms' });
     expect(within(table).getAllByRole('row')).toHaveLength(201);
     expect(screen.getByText('Showing 200 of 251 terms; narrow the filter to see the others.')).toBeTruthy();
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter terms' }), { target: { value: 'unión' } });
-    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toHaveLength(2);
-    expect(within(table).getByRole('row', { name: /European Union/ })).toBeTruthy();
+    // The table is looked up afresh: the list may have been redrawn since (the terms arrive from the service).
+    const terms = () => screen.getByRole('table', { name: 'Glossary terms' });
+    await waitFor(() => expect(within(terms()).getAllByRole('row')).toHaveLength(2));
+    expect(within(terms()).getByRole('row', { name: /European Union/ })).toBeTruthy();
     expect(screen.queryByText(/^Showing/)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { LIMITS } from '../../../shared/limits.js';
-import type { FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp, type TestBackend } from '../../test/renderApp.js';
+import { bytesToBase64 } from '../base64.js';
 
 /** A drag event carrying files, as a browser sends it. */
 function drop(target: Element, type: 'dragEnter' | 'dragOver' | 'drop', files: File[]): void {
@@ -11,33 +11,32 @@ function drop(target: Element, type: 'dragEnter' | 'dragOver' | 'drop', files: F
   fireEvent(target, event);
 }
 
-async function openEditorOf(api: FakeVersoApi) {
-  const doc = api.seedDocument(
+const REVISED = 'Heavy rain flooded 350 homes.\n\nUnchanged paragraph.\n\nRoads reopened on Tuesday morning.';
+
+/** "Flood" as Eda (editor) left it: paragraph 1 signed off, 2 and 3 confirmed. */
+async function seedFlood(backend: TestBackend) {
+  return backend.seedDocument(
     [
-      { source: 'Heavy rain flooded 350 homes.', target: 'Lluvias inundaron 200 casas.', status: 'edited' },
+      { source: 'Heavy rain flooded 200 homes.', target: 'Lluvias inundaron 200 casas.', status: 'signed-off' },
       { source: 'Unchanged paragraph.', target: 'Párrafo.', status: 'translated' },
+      { source: 'Schools closed on Monday after the storm.', target: 'Las escuelas cerraron el lunes.', status: 'translated' },
     ],
     { title: 'Flood' },
   );
-  api.reopened.set(doc.id, [
-    {
-      paragraphId: doc.paragraphs[0]!.id,
-      oldSource: 'Heavy rain flooded 200 homes.',
-      oldTarget: 'Lluvias inundaron 200 casas.',
-      oldStatus: 'signed-off',
-      signedOffByName: 'Eda',
-      reimportedAt: '2026-01-01T00:00:00.000Z',
-    },
-  ]);
-  const rendered = renderApp({ api });
+}
+
+async function openFlood(backend: TestBackend) {
+  const rendered = renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'Flood' }));
   await screen.findByRole('table', { name: 'Paragraphs' });
-  return { ...rendered, doc };
+  return rendered;
 }
+
+const textFile = (text: string) => ({ kind: 'file' as const, fileName: 'flood-v2.txt', dataBase64: bytesToBase64(new TextEncoder().encode(text)) });
 
 describe('drag and drop', () => {
   it('a file dropped onto the window opens the import with that file, which is sent as base64', async () => {
-    const { api, container } = renderApp({ api: apiWithProfile() });
+    const { backend, container } = renderApp({ backend: await backendWithProfile() });
     await screen.findByRole('heading', { name: 'Library' });
     const file = new File(['<p>Hello</p>'], 'story.html', { type: 'text/html' });
     const app = container.querySelector('.app')!;
@@ -48,8 +47,8 @@ describe('drag and drop', () => {
     expect(screen.queryByText('Drop the file to import it')).toBeNull();
     expect(screen.getByText(/The file story\.html will be imported/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
-    expect(api.callsOf('importDocument')[0]).toEqual({
+    await waitFor(() => expect(backend.callsOf('importDocument')).toHaveLength(1));
+    expect(backend.callsOf('importDocument')[0]).toEqual({
       source: { kind: 'file', fileName: 'story.html', dataBase64: btoa('<p>Hello</p>') },
       sourceLang: 'en',
       targetLang: 'es',
@@ -57,7 +56,7 @@ describe('drag and drop', () => {
   });
 
   it('a file dropped onto the import form is chosen; a too large one is refused without upload', async () => {
-    const { api } = renderApp({ api: apiWithProfile() });
+    const { backend } = renderApp({ backend: await backendWithProfile() });
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
     const zone = await screen.findByTestId('drop-zone');
     const big = new File(['x'], 'huge.txt');
@@ -66,13 +65,17 @@ describe('drag and drop', () => {
     expect(screen.getByText(/The file huge\.txt will be imported/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect((await screen.findByRole('alert')).textContent).toBe(`The article is too large. The limit is ${LIMITS.importFileBytes / 1024 / 1024} MB.`);
-    expect(api.callsOf('importDocument')).toEqual([]);
+    expect(backend.callsOf('importDocument')).toEqual([]);
   });
 });
 
 describe('living stories in the editor', () => {
   it('shows the source diff, the previous translation and the withdrawn sign-off of a reopened paragraph', async () => {
-    await openEditorOf(apiWithProfile('editor'));
+    const backend = await backendWithProfile('editor', 'Eda');
+    const doc = await seedFlood(backend);
+    // The revised source came in earlier (the service's re-import): paragraph 1 changed and was reopened.
+    await backend.api.reimportDocument({ documentId: doc.id, source: textFile(REVISED) });
+    await openFlood(backend);
     const notes = await screen.findAllByTestId('reopened-source');
     expect(notes).toHaveLength(1);
     const note = notes[0]!;
@@ -84,40 +87,40 @@ describe('living stories in the editor', () => {
   });
 
   it('re-imports a revised source and shows what changed', async () => {
-    const api = apiWithProfile('editor');
-    api.reimportSummary = { reimportId: 2, unchanged: 4, moved: [6], changed: [2, 3], added: [5], removed: [{ oldNumber: 7, source: 'Gone.' }], signOffsWithdrawn: 1 };
-    const { doc } = await openEditorOf(api);
+    const backend = await backendWithProfile('editor', 'Eda');
+    const doc = await seedFlood(backend);
+    await openFlood(backend);
     fireEvent.click(screen.getByRole('button', { name: 'Re-import source' }));
     const submit = screen.getByRole('button', { name: 'Re-import' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
-    const file = new File(['Heavy rain flooded 350 homes.\n\nUnchanged paragraph.'], 'flood-v2.txt');
+    const file = new File([REVISED], 'flood-v2.txt');
     fireEvent.change(screen.getByLabelText('Revised source file'), { target: { files: [file] } });
     fireEvent.click(submit);
     const summary = await screen.findByText('What changed');
     const text = summary.parentElement!.textContent!;
-    expect(text).toContain('4 paragraphs unchanged.');
-    expect(text).toContain('Changed and reopened: paragraphs 2 and 3.');
-    expect(text).toContain('New: paragraphs 5.');
-    expect(text).toContain('Moved (translation kept): paragraphs 6.');
-    expect(text).toContain('Removed (archived, not exported): former paragraphs 7.');
+    // The service's own comparison: 1 changed (its sign-off withdrawn), 2 unchanged, 3 replaced.
+    expect(text).toContain('1 paragraph unchanged.');
+    expect(text).toContain('Changed and reopened: paragraphs 1.');
+    expect(text).toContain('New: paragraphs 3.');
+    expect(text).toContain('Removed (archived, not exported): former paragraphs 3.');
     expect(text).toContain('1 sign-off was withdrawn because the source changed.');
-    expect(api.callsOf('reimportDocument')).toEqual([{ documentId: doc.id, source: { kind: 'file', fileName: 'flood-v2.txt', dataBase64: btoa('Heavy rain flooded 350 homes.\n\nUnchanged paragraph.') } }]);
+    expect(backend.callsOf('reimportDocument')).toEqual([{ documentId: doc.id, source: textFile(REVISED) }]);
     // The reopened list is loaded again after the re-import.
-    await waitFor(() => expect(api.callsOf('listReopenedParagraphs').length).toBeGreaterThanOrEqual(2));
+    await waitFor(() => expect(backend.callsOf('listReopenedParagraphs').length).toBeGreaterThanOrEqual(2));
   });
 });
 
 describe('imported text never runs', () => {
   it('shows markup in a source as text: no elements, handlers or javascript: links are created', async () => {
-    const api = apiWithProfile();
-    api.seedDocument(
+    const backend = await backendWithProfile();
+    await backend.seedDocument(
       [
         { source: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' },
         { source: '<a href="javascript:alert(1)">click</a> <b onclick="x()">bold</b>' },
       ],
       { title: 'Hostile' },
     );
-    const { container } = renderApp({ api });
+    const { container } = renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Hostile' }));
     await screen.findByRole('table', { name: 'Paragraphs' });
     const table = container.querySelector('.paragraphs')!;
@@ -132,31 +135,25 @@ describe('imported text never runs', () => {
 
 describe('bilingual pair', () => {
   it('aligns two files, lets the user merge and split rows, then creates the document', async () => {
-    const api = apiWithProfile();
-    api.alignment = {
-      sources: [
-        { kind: 'heading', marker: '1', text: 'Flood' },
-        { kind: 'paragraph', marker: null, text: 'Rain burst the banks. 200 homes flooded.' },
-        { kind: 'paragraph', marker: null, text: 'Schools closed.' },
-      ],
-      translations: ['Inundación', 'Lluvias.', '200 casas.', 'Escuelas cerradas.'],
-      proposal: ['Inundación', 'Lluvias. 200 casas.', 'Escuelas cerradas.'],
-      uncertain: [false, true, false],
-    };
-    renderApp({ api });
+    const backend = await backendWithProfile();
+    // The translation splits paragraph 2 in two: the service's aligner proposes them merged, marked for a check.
+    const SOURCE_MD = '# Flood\n\nRain burst the banks. 200 homes flooded.\n\nSchools closed.';
+    const TRANSLATION = 'Inundación\n\nLluvias.\n\n200 casas.\n\nEscuelas cerradas.';
+    const utf8Base64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
     fireEvent.click(await screen.findByRole('checkbox', { name: /Bilingual pair/ }));
     const submit = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
-    fireEvent.change(screen.getByLabelText('Choose file'), { target: { files: [new File(['# Flood'], 'flood.md')] } });
-    fireEvent.change(screen.getByLabelText('Translation file'), { target: { files: [new File(['Inundación'], 'flood.es.txt')] } });
+    fireEvent.change(screen.getByLabelText('Choose file'), { target: { files: [new File([SOURCE_MD], 'flood.md')] } });
+    fireEvent.change(screen.getByLabelText('Translation file'), { target: { files: [new File([TRANSLATION], 'flood.es.txt')] } });
     fireEvent.click(submit);
 
     expect(await screen.findByRole('heading', { name: 'Check the alignment' })).toBeTruthy();
-    expect(api.callsOf('alignBilingual')).toEqual([
+    expect(backend.callsOf('alignBilingual')).toEqual([
       {
-        source: { kind: 'file', fileName: 'flood.md', dataBase64: btoa('# Flood') },
-        translation: { kind: 'file', fileName: 'flood.es.txt', dataBase64: btoa(unescape(encodeURIComponent('Inundación'))) },
+        source: { kind: 'file', fileName: 'flood.md', dataBase64: utf8Base64(SOURCE_MD) },
+        translation: { kind: 'file', fileName: 'flood.es.txt', dataBase64: utf8Base64(TRANSLATION) },
       },
     ]);
     expect(screen.getByText('3 source paragraphs, each with one translation. Ready to create the document.')).toBeTruthy();
@@ -177,9 +174,9 @@ describe('bilingual pair', () => {
     fireEvent.click(create);
 
     expect(await screen.findByRole('table', { name: 'Paragraphs' })).toBeTruthy();
-    expect(api.callsOf('importBilingual')).toEqual([
+    expect(backend.callsOf('importBilingual')).toEqual([
       {
-        source: { kind: 'file', fileName: 'flood.md', dataBase64: btoa('# Flood') },
+        source: { kind: 'file', fileName: 'flood.md', dataBase64: utf8Base64(SOURCE_MD) },
         targets: ['Inundación', 'Lluvias. 200 casas.', 'Escuelas cerradas hoy.'],
         sourceLang: 'en',
         targetLang: 'es',
@@ -190,11 +187,10 @@ describe('bilingual pair', () => {
 
 describe('import errors', () => {
   it('names the real kind of a misnamed file, translated', async () => {
-    const api = apiWithProfile();
-    const { i18n } = renderApp({ api });
+    const backend = await backendWithProfile();
+    const { i18n } = renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
     fireEvent.change(await screen.findByLabelText('Choose file'), { target: { files: [new File(['%PDF-1.4'], 'story.txt')] } });
-    api.failNext('importDocument', { code: 'IMPORT_FILE_TYPE_MISMATCH', message: 'x', details: { detected: 'pdf', extension: 'txt' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'This file is named .txt but is really a PDF document, not a text article. Choose the article itself.',

@@ -3,7 +3,7 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeToken as c, openToken as o, type InlineCode } from '../../../shared/inline/inlineCodes.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp, type TestBackend } from '../../test/renderApp.js';
 import { docToText, offsetOf, posOf } from './chipDoc.js';
 import { chipEditorViewOf } from './chipEditorView.js';
 import { setActiveParagraph } from '../memory/activeParagraph.js';
@@ -11,15 +11,18 @@ import { setActiveParagraph } from '../memory/activeParagraph.js';
 const CODES: InlineCode[] = [{ type: 'bold' }, { type: 'link', href: 'https://news.example/r' }];
 const SOURCE = `The river ${o(0)}burst${c(0)}, see ${o(1)}the report${c(1)}.`;
 const TARGET = `El río ${o(0)}se desbordó${c(0)}, ver ${o(1)}el informe${c(1)}.`;
+/** SOURCE as imported: HTML whose inline markup becomes CODES. */
+const SOURCE_HTML = 'The river <b>burst</b>, see <a href="https://news.example/r">the report</a>.';
 
 async function openRow(target = TARGET, status: 'machine' | 'new' = 'machine') {
-  const api = apiWithProfile('translator');
-  api.seedDocument([{ source: SOURCE, target, status, engineId: 'apertium', codes: CODES }], { title: 'Story' });
-  const app = renderApp({ api });
+  const backend = await backendWithProfile('translator');
+  const doc = await backend.seedDocument([status === 'machine' ? { source: SOURCE_HTML, target, status } : { source: SOURCE_HTML }], { title: 'Story', html: true });
+  expect(doc.paragraphs[0]).toMatchObject({ source: SOURCE, codes: CODES });
+  const app = renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'Story' }));
   const row = within(await screen.findByRole('table', { name: 'Paragraphs' })).getAllByRole('row')[0]!;
   const box = within(row).getByRole('textbox', { name: 'Translation' });
-  return { api, app, row, box, view: chipEditorViewOf(box)! };
+  return { backend, app, row, box, view: chipEditorViewOf(box)! };
 }
 
 /** Puts the caret at a text offset (as a click would: the box gets focus). */
@@ -41,7 +44,7 @@ beforeAll(() => {
   Object.assign(Range.prototype, noRects);
 });
 
-const saves = (api: ReturnType<typeof apiWithProfile>) => api.callsOf('updateParagraphTarget') as { target: string }[];
+const saves = (backend: TestBackend) => backend.callsOf('updateParagraphTarget') as { target: string }[];
 
 describe('the chip editor (ProseMirror) in a paragraph row', () => {
   it('shows the tokens of source and translation as chips with spoken names; the box is a textbox named Translation', async () => {
@@ -58,23 +61,23 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
   });
 
   it('saves typed text with the tokens in place; placeholder characters typed are dropped', async () => {
-    const { api, view } = await openRow();
+    const { backend, view } = await openRow();
     caretAt(view, 0);
     type(view, `Hoy ${o(1)}`);
     expect(docToText(view.state.doc)).toBe(`Hoy ${TARGET}`);
-    await waitFor(() => expect(saves(api)).toHaveLength(1), { timeout: 3000 });
-    expect(saves(api)[0]!.target).toBe(`Hoy ${TARGET}`);
+    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 3000 });
+    expect(saves(backend)[0]!.target).toBe(`Hoy ${TARGET}`);
   });
 
   it('reads what the browser changed in the DOM (native typing) back into the text', async () => {
-    const { api, box, view } = await openRow();
+    const { backend, box, view } = await openRow();
     const text = box.querySelector('.token-line')!.firstChild as Text;
     expect(text.nodeValue).toBe('El río ');
     act(() => {
       text.nodeValue = 'El gran río ';
     });
     await waitFor(() => expect(docToText(view.state.doc)).toBe(TARGET.replace('El río', 'El gran río')));
-    await waitFor(() => expect(saves(api).at(-1)?.target).toBe(TARGET.replace('El río', 'El gran río')), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend).at(-1)?.target).toBe(TARGET.replace('El río', 'El gran río')), { timeout: 3000 });
   });
 
   it('a chip element the browser rebuilt while editing around it is still the chip (nothing lost, nothing added)', async () => {
@@ -89,40 +92,32 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
   });
 
   it('a save coming back (equal text, new codes array) rebuilds nothing: the caret and the chip elements stay', async () => {
-    const { api, box, view } = await openRow();
+    const { backend, box, view } = await openRow();
     caretAt(view, 7);
     type(view, 'ancho ');
     const chip = box.querySelector('[data-token]');
-    await waitFor(() => expect(saves(api)).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 3000 });
     await screen.findByText('Saved');
     expect(offsetOf(view.state.selection.head)).toBe(13);
     expect(box.querySelector('[data-token]')).toBe(chip);
     type(view, 'y ');
     expect(docToText(view.state.doc)).toBe(TARGET.replace('El río ', 'El río ancho y '));
-    await waitFor(() => expect(saves(api).at(-1)!.target).toBe(TARGET.replace('El río ', 'El río ancho y ')), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend).at(-1)!.target).toBe(TARGET.replace('El río ', 'El río ancho y ')), { timeout: 3000 });
   });
 
   it('a text changed elsewhere (undo) is applied as the smallest change: the caret keeps its place', async () => {
-    const { api, view, box } = await openRow();
-    // The fake API keeps no history: its undo restores the seeded translation.
-    let undos = 0;
-    api.undoParagraph = async () => {
-      undos++;
-      const doc = [...api.docs.values()][0]!;
-      const p = doc.paragraphs[0]!;
-      p.target = TARGET;
-      return { paragraph: { ...p }, signOffWithdrawn: false };
-    };
+    const { backend, view, box } = await openRow();
     caretAt(view, TARGET.length);
     type(view, ' Hoy.');
-    await waitFor(() => expect(saves(api)).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 3000 });
     caretAt(view, 3);
     act(() => {
       fireEvent.keyDown(box, { key: 'z', ctrlKey: true });
     });
     await waitFor(() => expect(docToText(view.state.doc)).toBe(TARGET));
     expect(offsetOf(view.state.selection.head)).toBe(3);
-    expect(undos).toBe(1);
+    // The real undo: the backend's history brings back the translation before the edit.
+    expect(backend.callsOf('undoParagraph')).toHaveLength(1);
   });
 
   it('a chip deleted whole is reported by QA as a missing formatting mark', async () => {
@@ -132,7 +127,7 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
   });
 
   it('a missing token is put back at the caret with its button or Alt+Insert, and QA is satisfied again', async () => {
-    const { api, row, box, view } = await openRow();
+    const { backend, row, box, view } = await openRow();
     // MT put the bold in the wrong place: the translator deletes its start...
     act(() => view.dispatch(view.state.tr.delete(posOf(7), posOf(8))));
     const group = await within(row).findByRole('group', { name: /^Missing formatting/ });
@@ -145,7 +140,7 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
     expect(offsetOf(view.state.selection.head)).toBe(4);
     await waitFor(() => expect(within(row).queryByRole('group', { name: /^Missing formatting/ })).toBeNull());
     expect(within(row).queryByText(/Formatting marks of the source are missing/)).toBeNull();
-    await waitFor(() => expect(saves(api).at(-1)!.target).toBe(moved), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend).at(-1)!.target).toBe(moved), { timeout: 3000 });
 
     // Alt+Insert puts the first missing token back at the caret.
     const end = moved.indexOf(c(1));
@@ -185,7 +180,7 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
   });
 
   it('reports nothing while an IME composition is under way, and the composed text when it ends', async () => {
-    const { api, box, view } = await openRow();
+    const { backend, box, view } = await openRow();
     caretAt(view, 0);
     act(() => {
       box.dispatchEvent(new Event('compositionstart', { bubbles: true }));
@@ -193,12 +188,12 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
     expect(view.composing).toBe(true);
     type(view, 'にほ');
     await new Promise((r) => setTimeout(r, 900));
-    expect(saves(api)).toHaveLength(0);
+    expect(saves(backend)).toHaveLength(0);
     type(view, 'ん');
     act(() => {
       box.dispatchEvent(new Event('compositionend', { bubbles: true }));
     });
-    await waitFor(() => expect(saves(api).at(-1)?.target).toBe(`にほん${TARGET}`), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend).at(-1)?.target).toBe(`にほん${TARGET}`), { timeout: 3000 });
   });
 
   it('focusing the box makes its paragraph the active one (its TM matches show)', async () => {

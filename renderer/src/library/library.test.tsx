@@ -1,7 +1,7 @@
 /** The library screen: items, search, sort, rename, delete with confirmation, the deletion record. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp } from '../../test/renderApp.js';
 
 afterEach(() => cleanup());
 
@@ -11,8 +11,8 @@ function item(title: string): HTMLElement {
 
 describe('library items', () => {
   it('show languages, paragraphs by status, the import date and the last change', async () => {
-    const api = apiWithProfile();
-    api.seedDocument(
+    const backend = await backendWithProfile();
+    await backend.seedDocument(
       [
         { source: 'One.' },
         { source: 'Two.', target: 'Dos.', status: 'machine' },
@@ -21,13 +21,16 @@ describe('library items', () => {
       ],
       { title: 'Floods' },
     );
-    renderApp({ api });
+    renderApp({ backend });
     await screen.findByRole('button', { name: 'Floods' });
     const li = item('Floods');
     expect(li.textContent).toContain('English → Spanish');
     expect(li.textContent).toContain('1 of 4 signed off');
-    expect(li.textContent).toMatch(/Imported Jan 1, 2025, \d{1,2}:\d{2}/);
-    expect(li.textContent).toMatch(/Last change Jan 1, 2025/);
+    // Imported and changed just now (the real clock).
+    const today = new Date().toLocaleDateString('en', { month: 'short', day: 'numeric', year: 'numeric' });
+    expect(li.textContent).toContain(`Imported ${today}, `);
+    expect(li.textContent).toMatch(/Imported .+, \d{1,2}:\d{2}/);
+    expect(li.textContent).toContain(`Last change ${today}`);
     const counts = within(li).getByRole('list', { name: 'Paragraphs by status' });
     expect(within(counts).getAllByRole('listitem').map((c) => c.textContent)).toEqual([
       'New 1',
@@ -39,16 +42,16 @@ describe('library items', () => {
   });
 
   it('count paragraphs excluded from translation apart, and as done in the progress', async () => {
-    const api = apiWithProfile();
-    const doc = api.seedDocument(
+    const backend = await backendWithProfile();
+    const doc = await backend.seedDocument(
       [
         { source: 'Advertisement' },
         { source: 'Two.', target: 'Dos.', status: 'signed-off' },
       ],
       { title: 'Storm' },
     );
-    await api.setParagraphsExcluded({ paragraphIds: [doc.paragraphs[0]!.id], excluded: true });
-    renderApp({ api });
+    await backend.api.setParagraphsExcluded({ paragraphIds: [doc.paragraphs[0]!.id], excluded: true });
+    renderApp({ backend });
     await screen.findByRole('button', { name: 'Storm' });
     const li = item('Storm');
     expect(li.textContent).toContain('1 of 1 signed off');
@@ -57,11 +60,11 @@ describe('library items', () => {
   });
 
   it('searches by title and language as you type, and sorts by title', async () => {
-    const api = apiWithProfile();
-    api.seedDocument([{ source: 'x' }], { title: 'Zebra crossings', targetLang: 'de' });
-    api.seedDocument([{ source: 'x' }], { title: 'apple harvest', targetLang: 'fr' });
-    api.seedDocument([{ source: 'x' }], { title: 'Müller interview' });
-    renderApp({ api });
+    const backend = await backendWithProfile();
+    await backend.seedDocument([{ source: 'x' }], { title: 'Zebra crossings', targetLang: 'de' });
+    await backend.seedDocument([{ source: 'x' }], { title: 'apple harvest', targetLang: 'fr' });
+    await backend.seedDocument([{ source: 'x' }], { title: 'Müller interview' });
+    renderApp({ backend });
     await screen.findByRole('button', { name: 'Müller interview' });
     const titles = () => within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('button', { name: /./ }).filter((b) => b.className === 'document-open').map((b) => b.textContent);
     expect(titles()).toEqual(['Müller interview', 'apple harvest', 'Zebra crossings']);
@@ -80,15 +83,15 @@ describe('library items', () => {
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Sort by' }), { target: { value: 'title' } });
     await waitFor(() => expect(titles()).toEqual(['apple harvest', 'Müller interview', 'Zebra crossings']));
-    expect(api.callsOf('listLibrary').at(-1)).toEqual({ query: '', sort: 'title', locale: 'en' });
+    expect(backend.callsOf('listLibrary').at(-1)).toEqual({ query: '', sort: 'title', locale: 'en' });
   });
 });
 
 describe('rename', () => {
   it('is a button named "Rename" described by the title; a bad title is refused without a call, Escape cancels', async () => {
-    const api = apiWithProfile();
-    api.seedDocument([{ source: 'x' }], { title: 'Old title' });
-    renderApp({ api });
+    const backend = await backendWithProfile();
+    await backend.seedDocument([{ source: 'x' }], { title: 'Old title' });
+    renderApp({ backend });
     await screen.findByRole('button', { name: 'Old title' });
     const rename = within(item('Old title')).getByRole('button', { name: 'Rename' });
     expect(rename.getAttribute('aria-describedby')).toBe(screen.getByRole('button', { name: 'Old title' }).id);
@@ -100,36 +103,36 @@ describe('rename', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save title' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The title is empty. Type a title.');
     expect(box.getAttribute('aria-invalid')).toBe('true');
-    expect(api.callsOf('renameDocument')).toEqual([]);
+    expect(backend.callsOf('renameDocument')).toEqual([]);
     fireEvent.change(box, { target: { value: 'Bell\u0007' } });
     fireEvent.submit(box.closest('form')!);
     expect((await screen.findByRole('alert')).textContent).toContain('control characters');
 
     fireEvent.keyDown(box, { key: 'Escape' });
     await waitFor(() => expect(document.activeElement).toBe(within(item('Old title')).getByRole('button', { name: 'Rename' })));
-    expect(api.callsOf('renameDocument')).toEqual([]);
+    expect(backend.callsOf('renameDocument')).toEqual([]);
   });
 
   it('saves a good title, says so, and gives focus back to the Rename button', async () => {
-    const api = apiWithProfile();
-    api.seedDocument([{ source: 'x' }], { title: 'Old title' });
-    renderApp({ api });
+    const backend = await backendWithProfile();
+    await backend.seedDocument([{ source: 'x' }], { title: 'Old title' });
+    renderApp({ backend });
     await screen.findByRole('button', { name: 'Old title' });
     fireEvent.click(within(item('Old title')).getByRole('button', { name: 'Rename' }));
     const box = await screen.findByRole('textbox', { name: 'New title' });
     fireEvent.change(box, { target: { value: '  Floods: the  day after ' } });
     fireEvent.submit(box.closest('form')!);
     expect(await screen.findByText('Renamed to “Floods: the day after”.')).toBeTruthy();
-    expect(api.callsOf('renameDocument')).toEqual([{ documentId: expect.any(String), title: 'Floods: the day after' }]);
+    expect(backend.callsOf('renameDocument')).toEqual([{ documentId: expect.any(String), title: 'Floods: the day after' }]);
     await waitFor(() => expect(document.activeElement).toBe(within(item('Floods: the day after')).getByRole('button', { name: 'Rename' })));
   });
 });
 
 describe('delete', () => {
   it('asks in an alertdialog (focus on Cancel, Escape cancels, focus back on Delete)', async () => {
-    const api = apiWithProfile();
-    api.seedDocument([{ source: 'One.' }, { source: 'Two.' }], { title: 'Draft piece' });
-    renderApp({ api });
+    const backend = await backendWithProfile();
+    await backend.seedDocument([{ source: 'One.' }, { source: 'Two.' }], { title: 'Draft piece' });
+    renderApp({ backend });
     await screen.findByRole('button', { name: 'Draft piece' });
     const del = within(item('Draft piece')).getByRole('button', { name: 'Delete' });
     fireEvent.click(del);
@@ -145,14 +148,14 @@ describe('delete', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(del));
-    expect(api.callsOf('deleteDocument')).toEqual([]);
+    expect(backend.callsOf('deleteDocument')).toEqual([]);
   });
 
   it('a translator is told a document with sign-offs needs an editor; an editor deletes it and the record shows it', async () => {
-    const api = apiWithProfile('translator', 'Tess Translator');
-    api.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'Approved story' });
-    api.seedDocument([{ source: 'x' }], { title: 'Other story' });
-    renderApp({ api });
+    const backend = await backendWithProfile('translator', 'Tess Translator');
+    await backend.seedDocument([{ source: 'One.', target: 'Uno.', status: 'signed-off' }], { title: 'Approved story' });
+    await backend.seedDocument([{ source: 'x' }], { title: 'Other story' });
+    renderApp({ backend });
     await screen.findByRole('button', { name: 'Approved story' });
     fireEvent.click(within(item('Approved story')).getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog');
@@ -160,7 +163,8 @@ describe('delete', () => {
     expect(within(dialog).queryByRole('button', { name: 'Delete' })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
 
-    api.profile = { id: 'profile-1', name: 'Elena Editor', role: 'editor', createdAt: '2025-01-01T00:00:00.000Z' };
+    // Elena Editor takes over (in another window): the backend now acts as her.
+    await backend.seedProfile('editor', 'Elena Editor');
     fireEvent.click(within(item('Approved story')).getByRole('button', { name: 'Delete' }));
     const again = await screen.findByRole('alertdialog');
     fireEvent.click(await within(again).findByRole('button', { name: 'Delete' }));
@@ -182,15 +186,20 @@ describe('delete', () => {
   });
 
   it('a refusal from the service is shown in the dialog and nothing is deleted', async () => {
-    const api = apiWithProfile('editor');
-    api.seedDocument([{ source: 'x' }], { title: 'Story' });
-    renderApp({ api });
+    const backend = await backendWithProfile('translator', 'Tess Translator');
+    const doc = await backend.seedDocument([{ source: 'x', target: 'equis', status: 'translated' }], { title: 'Story' });
+    renderApp({ backend });
     await screen.findByRole('button', { name: 'Story' });
-    api.failNext('deleteDocument', { code: 'LIBRARY_DELETE_NEEDS_EDITOR', message: 'x', details: { title: 'Story', signOffs: 3 } });
     fireEvent.click(within(item('Story')).getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog');
-    fireEvent.click(await within(dialog).findByRole('button', { name: 'Delete' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('“Story” has sign-offs (3): only an editor can delete it.');
+    const del = await within(dialog).findByRole('button', { name: 'Delete' });
+    // While the dialog is open an editor signs the paragraph off (another window); the translator's delete is refused.
+    await backend.seedProfile('editor', 'Elena Editor');
+    await backend.api.signOffReviewed({ paragraphIds: [doc.paragraphs[0]!.id] });
+    await backend.seedProfile('translator', 'Tess Translator');
+    fireEvent.click(del);
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('“Story” has sign-offs (1): only an editor can delete it.');
     expect(screen.getByRole('button', { name: 'Story' })).toBeTruthy();
+    expect(await backend.api.listDocuments({})).toHaveLength(1);
   });
 });

@@ -1,70 +1,82 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { TmMatch } from '../../../shared/features/memoryApi.js';
-import type { FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { createTestBackend, renderApp, type TestBackend } from '../../test/renderApp.js';
+import { bytesToBase64 } from '../base64.js';
 import { setActiveParagraph } from './activeParagraph.js';
 
 // The active paragraph is app-wide state; each test starts with none.
 beforeEach(() => setActiveParagraph(null));
 
-function match(unitId: number, score: number, source: string, target: string): TmMatch {
-  return {
-    unitId,
-    score,
-    source,
-    target,
-    sourceLang: 'en',
-    targetLang: 'es',
-    origin: 'signoff',
-    createdBy: 'Elena',
-    createdAt: '2026-11-01T10:00:00.000Z',
-    documentId: 'd0',
-    documentTitle: 'Budget story',
-  };
+const SCHOOLS = 'El presupuesto para escuelas se aprobó.';
+const PASSED = 'El presupuesto se aprobó.';
+
+/** The translation memory of real work: "Budget story", signed off by Elena. Then the translator is current. */
+async function translatorWithMemory(): Promise<TestBackend> {
+  const backend = await createTestBackend();
+  await backend.seedProfile('editor', 'Elena');
+  await backend.seedDocument(
+    [
+      { source: 'The budget for schools passed.', target: SCHOOLS, status: 'signed-off' },
+      { source: 'The budget passed.', target: PASSED, status: 'signed-off' },
+    ],
+    { title: 'Budget story' },
+  );
+  await backend.seedProfile('translator', 'Tess Translator');
+  return backend;
 }
 
-async function openEditor(api: FakeVersoApi): Promise<string> {
-  const doc = api.seedDocument([{ source: 'The budget for hospitals passed.' }, { source: 'Other.' }], { title: 'The story' });
-  api.tmMatches.set(doc.paragraphs[0]!.id, [
-    match(11, 80, 'The budget for schools passed.', 'El presupuesto para escuelas se aprobó.'),
-    match(12, 60, 'The budget passed.', 'El presupuesto se aprobó.'),
-  ]);
-  renderApp({ api });
+/** Opens a new story whose paragraph 1 has the two matches (best first); returns them as the service scores them. */
+async function openEditor(backend: TestBackend): Promise<{ paragraphId: string; matches: TmMatch[] }> {
+  const doc = await backend.seedDocument([{ source: 'The budget for hospitals passed.' }, { source: 'Other.' }], { title: 'The story' });
+  const paragraphId = doc.paragraphs[0]!.id;
+  const matches = await backend.api.lookupTm({ paragraphId });
+  expect(matches.map((m) => m.target)).toEqual([SCHOOLS, PASSED]);
+  renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
   await screen.findByRole('table', { name: 'Paragraphs' });
-  return doc.paragraphs[0]!.id;
+  return { paragraphId, matches };
 }
+
+const BANK_TMX = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="test" creationtoolversion="1" segtype="paragraph" o-tmf="none" adminlang="en" srclang="en" datatype="plaintext"/>
+  <body>
+    <tu><tuv xml:lang="en"><seg>The bank opened a branch.</seg></tuv><tuv xml:lang="es"><seg>El banco abrió una sucursal.</seg></tuv></tu>
+  </body>
+</tmx>`;
 
 const rows = () => within(screen.getByRole('table', { name: 'Paragraphs' })).getAllByRole('row');
 
 describe('translation memory matches in the editor', () => {
   it('shows the matches of the active paragraph with percentage and source differences; Insert match writes it', async () => {
-    const api = apiWithProfile('translator');
-    const paragraphId = await openEditor(api);
+    const backend = await translatorWithMemory();
+    const { paragraphId, matches } = await openEditor(backend);
+    const [best, second] = matches as [TmMatch, TmMatch];
     expect(screen.queryByRole('region', { name: 'Translation memory matches' })).toBeNull();
     const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
     (box as HTMLTextAreaElement).focus();
     const region = await screen.findByRole('region', { name: 'Translation memory matches' });
-    await within(region).findByText('80 %');
-    expect(within(region).getByLabelText('80 percent match')).toBeTruthy();
+    await within(region).findByText(`${best.score} %`);
+    expect(within(region).getByLabelText(`${best.score} percent match`)).toBeTruthy();
     expect(region.querySelector('del')?.textContent).toContain('schools');
     expect(region.querySelector('ins')?.textContent).toContain('hospitals');
     expect(region.textContent).toContain('Signed off by Elena');
     expect(region.textContent).toContain('Budget story');
     fireEvent.click(within(region).getAllByRole('button', { name: 'Insert match' })[1]!);
-    await waitFor(() => expect(api.callsOf('applyTmMatch')).toEqual([{ paragraphId, unitId: 12 }]));
-    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto se aprobó.'));
+    await waitFor(() => expect(backend.callsOf('applyTmMatch')).toEqual([{ paragraphId, unitId: second.unitId }]));
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(PASSED));
   });
 
   it('labels a match stored for another variant of the target language (issue 14: "pt-PT match"), not one of the document’s own', async () => {
-    const api = apiWithProfile('translator');
-    const doc = api.seedDocument([{ source: 'Take the train.' }], { title: 'Regional', targetLang: 'pt-BR' });
-    api.tmMatches.set(doc.paragraphs[0]!.id, [
-      { ...match(21, 100, 'Take the train.', 'Pegue o trem.'), targetLang: 'pt-BR', variant: 'exact' },
-      { ...match(22, 99, 'Take the train.', 'Apanhe o comboio.'), targetLang: 'pt-PT', variant: 'other' },
-    ]);
-    renderApp({ api });
+    // Elena signed off the same sentence in a pt-BR and a pt-PT story.
+    const backend = await createTestBackend();
+    await backend.seedProfile('editor', 'Elena');
+    await backend.seedDocument([{ source: 'Take the train.', target: 'Pegue o trem.', status: 'signed-off' }], { title: 'Brazil', targetLang: 'pt-BR' });
+    await backend.seedDocument([{ source: 'Take the train.', target: 'Apanhe o comboio.', status: 'signed-off' }], { title: 'Portugal', targetLang: 'pt-PT' });
+    await backend.seedProfile('translator', 'Tess Translator');
+    await backend.seedDocument([{ source: 'Take the train.' }], { title: 'Regional', targetLang: 'pt-BR' });
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Regional' }));
     await screen.findByRole('table', { name: 'Paragraphs' });
     (within(rows()[0]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement).focus();
@@ -76,17 +88,17 @@ describe('translation memory matches in the editor', () => {
   });
 
   it('Ctrl+M inserts the best match and Ctrl+2 the second; another row shows its own (empty) list', async () => {
-    const api = apiWithProfile('translator');
-    const paragraphId = await openEditor(api);
+    const backend = await translatorWithMemory();
+    const { paragraphId, matches } = await openEditor(backend);
     const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
     (box as HTMLTextAreaElement).focus();
-    await screen.findByText('80 %');
+    await screen.findByText(`${matches[0]!.score} %`);
     fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
-    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto para escuelas se aprobó.'));
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(SCHOOLS));
     fireEvent.keyDown(box, { key: '2', ctrlKey: true });
-    await waitFor(() => expect(api.callsOf('applyTmMatch')).toEqual([
-      { paragraphId, unitId: 11 },
-      { paragraphId, unitId: 12 },
+    await waitFor(() => expect(backend.callsOf('applyTmMatch')).toEqual([
+      { paragraphId, unitId: matches[0]!.unitId },
+      { paragraphId, unitId: matches[1]!.unitId },
     ]));
     (within(rows()[1]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement).focus();
     const other = await within(rows()[1]!).findByRole('region', { name: 'Translation memory matches' });
@@ -95,34 +107,35 @@ describe('translation memory matches in the editor', () => {
   });
 
   it('Ctrl+M pressed while the lookup is still running inserts the best match once it arrives', async () => {
-    const api = apiWithProfile('translator');
-    let answer: () => void = () => undefined;
-    api.tmLookupDelay = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    const paragraphId = await openEditor(api);
+    const backend = await translatorWithMemory();
+    // The app's lookup answers only when released.
+    const lookup = backend.holdNext('lookupTm');
+    const { paragraphId, matches } = await openEditor(backend);
     const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
     (box as HTMLTextAreaElement).focus();
     await screen.findByText('Looking up the translation memory…');
     fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
-    expect(api.callsOf('applyTmMatch')).toEqual([]);
-    answer();
-    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('El presupuesto para escuelas se aprobó.'));
-    expect(api.callsOf('applyTmMatch')).toEqual([{ paragraphId, unitId: 11 }]);
+    expect(backend.callsOf('applyTmMatch')).toEqual([]);
+    lookup.release();
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(SCHOOLS));
+    expect(backend.callsOf('applyTmMatch')).toEqual([{ paragraphId, unitId: matches[0]!.unitId }]);
   });
 
   it('a paragraph with inline chips gets its matches: shown with its own chips, inserted with Ctrl+M keeping them', async () => {
-    const api = apiWithProfile('translator');
     const o = (i: number) => String.fromCharCode(0xe000 + i);
     const c = (i: number) => String.fromCharCode(0xe100 + i);
-    const codes = [{ type: 'bold' as const }, { type: 'link' as const, href: 'https://mine.example/r' }];
-    const doc = api.seedDocument([{ source: `The ${o(0)}bank${c(0)} opened ${o(1)}a branch${c(1)}.`, codes }], { title: 'Chips' });
     const unitTarget = `El ${o(0)}banco${c(0)} abrió ${o(1)}una sucursal${c(1)}.`;
-    api.tmMatches.set(doc.paragraphs[0]!.id, [
-      { ...match(21, 100, `The ${o(0)}bank${c(0)} opened ${o(1)}a branch${c(1)}.`, unitTarget), codes: [{ type: 'bold' }, { type: 'link', href: 'https://theirs.example' }] },
-      { ...match(22, 99, 'The bank opened a branch.', 'El banco abrió una sucursal.'), origin: 'tmx' },
-    ]);
-    renderApp({ api });
+    // In the memory: the sentence signed off in another story (its own link), and a plain unit from a TMX file.
+    const backend = await createTestBackend();
+    await backend.seedProfile('editor', 'Elena');
+    await backend.seedDocument(
+      [{ source: 'The <b>bank</b> opened <a href="https://theirs.example/">a branch</a>.', target: unitTarget, status: 'signed-off' }],
+      { title: 'Other bank story', html: true },
+    );
+    await backend.api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'bank.tmx', dataBase64: bytesToBase64(new TextEncoder().encode(BANK_TMX)), mode: 'merge' });
+    await backend.seedProfile('translator', 'Tess Translator');
+    const doc = await backend.seedDocument([{ source: 'The <b>bank</b> opened <a href="https://mine.example/r">a branch</a>.' }], { title: 'Chips', html: true });
+    renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Chips' }));
     await screen.findByRole('table', { name: 'Paragraphs' });
     const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
@@ -136,7 +149,9 @@ describe('translation memory matches in the editor', () => {
     expect(best!.textContent).not.toContain('formatting differs');
     expect(plain!.textContent).toContain('The formatting differs from this paragraph’s');
     fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
-    await waitFor(() => expect(api.callsOf('applyTmMatch')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, unitId: 21 }]));
+    const [bestUnit] = await backend.api.lookupTm({ paragraphId: doc.paragraphs[0]!.id });
+    expect(bestUnit!.target).toBe(unitTarget);
+    await waitFor(() => expect(backend.callsOf('applyTmMatch')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, unitId: bestUnit!.unitId }]));
     await waitFor(() => expect(within(box).getAllByRole('img')).toHaveLength(4));
     expect(box.textContent).toContain('una sucursal');
     expect(within(box).getByRole('img', { name: 'end of link to https://mine.example/r' })).toBeTruthy();

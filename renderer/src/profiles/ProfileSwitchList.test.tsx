@@ -1,13 +1,16 @@
 /** "Switch profile" lists the existing profiles; one with a passphrase-sealed key asks for it first. */
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { createTestBackend, renderApp } from '../../test/renderApp.js';
 
-function setUp() {
-  const api = apiWithProfile('translator', 'Tomás');
-  const editor = api.seedProfile('Ana García', 'editor', 'correct horse battery');
-  const other = api.seedProfile('Olga', 'translator');
-  const rendered = renderApp({ api });
+async function setUp() {
+  const backend = await createTestBackend();
+  // Ana's signing key is sealed with a passphrase she set (unlockSigningKey makes it).
+  const editor = await backend.seedProfile('editor', 'Ana García');
+  await backend.api.unlockSigningKey({ passphrase: 'correct horse battery' });
+  const other = await backend.seedProfile('translator', 'Olga');
+  await backend.seedProfile('translator', 'Tomás');
+  const rendered = renderApp({ backend });
   return { editor, other, ...rendered };
 }
 
@@ -21,10 +24,9 @@ async function openSwitch() {
 
 describe('Switch profile', () => {
   it('lists every profile with its role, marks the current one, and focuses the first other profile', async () => {
-    setUp();
+    await setUp();
     const list = await openSwitch();
     const items = within(list).getAllByRole('listitem');
-    // The fake lists the seeded profiles first, then the current one (set directly).
     expect(items.map((li) => li.textContent)).toEqual([
       'Ana García · Editor Signing passphrase neededUse profile Ana García',
       'Olga · TranslatorUse profile Olga',
@@ -38,21 +40,21 @@ describe('Switch profile', () => {
   });
 
   it('switches at once to a profile without a passphrase', async () => {
-    const { api, other } = setUp();
+    const { backend, other } = await setUp();
     await openSwitch();
     fireEvent.click(screen.getByRole('button', { name: 'Use profile Olga' }));
     await waitFor(() => expect(topBar()).toBe('Olga · Translator'));
     expect(screen.getByRole('heading', { name: 'Library' })).toBeTruthy();
-    expect(api.callsOf('switchProfile')).toEqual([{ profileId: other.id }]);
+    expect(backend.callsOf('switchProfile')).toEqual([{ profileId: other.id }]);
   });
 
   it('asks for the passphrase of a sealed profile, refuses an empty and a wrong one, then switches', async () => {
-    const { api, editor } = setUp();
+    const { backend, editor } = await setUp();
     await openSwitch();
     fireEvent.click(screen.getByRole('button', { name: 'Use profile Ana García' }));
     const field = await screen.findByLabelText('Signing passphrase of Ana García');
     expect(document.activeElement).toBe(field);
-    expect(api.callsOf('switchProfile')).toEqual([]);
+    expect(backend.callsOf('switchProfile')).toEqual([]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Switch to Ana García' }));
     expect((await screen.findByRole('alert')).textContent).toContain('enter that passphrase to switch to this profile');
@@ -65,7 +67,7 @@ describe('Switch profile', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Switch to Ana García' }));
     await waitFor(() => expect(topBar()).toBe('Ana García · Editor'));
     expect(screen.getByRole('heading', { name: 'Library' })).toBeTruthy();
-    expect(api.callsOf('switchProfile')).toEqual([
+    expect(backend.callsOf('switchProfile')).toEqual([
       { profileId: editor.id, passphrase: '' },
       { profileId: editor.id, passphrase: 'wrong horse battery' },
       { profileId: editor.id, passphrase: 'correct horse battery' },
@@ -73,7 +75,7 @@ describe('Switch profile', () => {
   });
 
   it('Escape in the passphrase field closes the question only; Escape again cancels the form', async () => {
-    setUp();
+    await setUp();
     await openSwitch();
     const use = screen.getByRole('button', { name: 'Use profile Ana García' });
     fireEvent.click(use);
@@ -88,14 +90,14 @@ describe('Switch profile', () => {
   });
 
   it('creating a profile under an existing name is refused with the way to switch instead', async () => {
-    const { api } = setUp();
+    const { backend } = await setUp();
     await openSwitch();
     fireEvent.change(screen.getByRole('textbox', { name: 'Display name' }), { target: { value: ' ana  garcía ' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Editor' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('A profile named Ana García already exists: switch to it above (Use profile Ana García)');
-    expect(api.profile?.name).toBe('Tomás');
+    expect((await backend.api.getProfile({}))?.name).toBe('Tomás');
     expect(topBar()).toBe('Tomás · Translator');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp } from '../../test/renderApp.js';
 
 async function openImport() {
   fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
@@ -9,7 +9,7 @@ async function openImport() {
 
 describe('import view', () => {
   it('replaces the library, so only one Import button is on screen, and Cancel goes back', async () => {
-    renderApp({ api: apiWithProfile() });
+    renderApp({ backend: await backendWithProfile() });
     await openImport();
     expect(screen.getAllByRole('button', { name: 'Import' })).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: 'Library' })).toBeNull();
@@ -20,25 +20,26 @@ describe('import view', () => {
   });
 
   it('shows empty text as a translated alert without calling the service', async () => {
-    const { api } = renderApp({ api: apiWithProfile() });
+    const { backend } = renderApp({ backend: await backendWithProfile() });
     await openImport();
     fireEvent.change(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: '  \n\n ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The article is empty. Paste some text or choose a file.');
-    expect(api.callsOf('importDocument')).toEqual([]);
+    expect(backend.callsOf('importDocument')).toEqual([]);
   });
 
   it('shows service refusals translated, in German too', async () => {
-    const api = apiWithProfile();
-    const { i18n } = renderApp({ api });
+    const backend = await backendWithProfile();
+    const { i18n } = renderApp({ backend });
     await openImport();
     fireEvent.change(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: 'Hello.' } });
 
-    api.failNext('importDocument', { code: 'LANGUAGE_UNKNOWN', message: 'Unknown language tag xx' });
+    backend.failNext('importDocument', { code: 'LANGUAGE_UNKNOWN', message: 'Unknown language tag xx' });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Verso does not know this language.');
 
-    api.failNext('importDocument', { code: 'LANGUAGE_SAME', message: 'same' });
+    // The same language on both sides: the service's own refusal.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Target language' }), { target: { value: 'en' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Source and target language must be different.'));
 
@@ -47,12 +48,8 @@ describe('import view', () => {
   });
 
   it('sends a chosen file as base64 and shows IMPORT_BINARY translated', async () => {
-    const api = apiWithProfile();
-    api.importDocument = async (input) => {
-      api.calls.push({ method: 'importDocument', input });
-      throw Object.assign(new Error('binary'), { code: 'IMPORT_BINARY' });
-    };
-    renderApp({ api });
+    const backend = await backendWithProfile();
+    renderApp({ backend });
     await openImport();
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0d]);
     const file = new File([bytes], 'article.txt', { type: 'text/plain' });
@@ -64,13 +61,13 @@ describe('import view', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'This file is not a text file (it looks binary). Choose the article as text, Markdown, HTML, Word or XLIFF.',
     );
-    expect(api.callsOf('importDocument')).toEqual([
+    expect(backend.callsOf('importDocument')).toEqual([
       { source: { kind: 'file', fileName: 'article.txt', dataBase64: 'iVBORwAADQ==' }, sourceLang: 'en', targetLang: 'es' },
     ]);
   });
 
   it('imports pasted Markdown with the chosen languages and title, then opens the editor', async () => {
-    const { api } = renderApp({ api: apiWithProfile() });
+    const { backend } = renderApp({ backend: await backendWithProfile() });
     await openImport();
     fireEvent.change(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: '# Title\n\nThe house is red.' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'md' } });
@@ -79,7 +76,7 @@ describe('import view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect(await screen.findByRole('heading', { name: 'My story' })).toBeTruthy();
     expect(screen.getAllByRole('row')).toHaveLength(2);
-    expect(api.callsOf('importDocument')).toEqual([
+    expect(backend.callsOf('importDocument')).toEqual([
       { source: { kind: 'text', text: '# Title\n\nThe house is red.', format: 'md' }, sourceLang: 'en', targetLang: 'fr', title: 'My story' },
     ]);
   });
@@ -92,7 +89,7 @@ describe('web pages', () => {
   }
 
   it('offers "Import the whole page" for an HTML file only, and sends the choice with it', async () => {
-    const { api } = renderApp({ api: apiWithProfile() });
+    const { backend } = renderApp({ backend: await backendWithProfile() });
     await openImport();
     const input = screen.getByLabelText('Choose file') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['# Story'], 'story.md')] } });
@@ -102,16 +99,23 @@ describe('web pages', () => {
     expect(whole.checked).toBe(false);
     expect(whole.getAttribute('aria-describedby')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
-    expect(api.callsOf('importDocument')[0]).toEqual({ source: { kind: 'file', fileName: 'story.HTM', dataBase64: btoa('<p>Hello</p>') }, sourceLang: 'en', targetLang: 'es' });
+    await waitFor(() => expect(backend.callsOf('importDocument')).toHaveLength(1));
+    expect(backend.callsOf('importDocument')[0]).toEqual({ source: { kind: 'file', fileName: 'story.HTM', dataBase64: btoa('<p>Hello</p>') }, sourceLang: 'en', targetLang: 'es' });
+    // The import opened the document; a second import of the page, whole this time.
+    expect(await screen.findByRole('table', { name: 'Paragraphs' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to library' }));
+    await openImport();
+    fireEvent.change(screen.getByLabelText('Choose file'), { target: { files: [new File(['<p>Hello</p>'], 'story.HTM', { type: 'text/html' })] } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Import the whole page' }));
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(2));
-    expect(api.callsOf('importDocument')[1]).toMatchObject({ source: { kind: 'file', fileName: 'story.HTM', extract: 'page' } });
+    await waitFor(() => expect(backend.callsOf('importDocument')).toHaveLength(2));
+    expect(backend.callsOf('importDocument')[1]).toMatchObject({ source: { kind: 'file', fileName: 'story.HTM', extract: 'page' } });
+    expect(await screen.findByRole('table', { name: 'Paragraphs' })).toBeTruthy();
+    expect(await backend.api.listDocuments({})).toHaveLength(2);
   });
 
   it('a paste that holds HTML is taken as HTML (its links kept), with a note saying so', async () => {
-    const { api } = renderApp({ api: apiWithProfile() });
+    const { backend } = renderApp({ backend: await backendWithProfile() });
     await openImport();
     const box = screen.getByRole('textbox', { name: 'Article text' }) as HTMLTextAreaElement;
     const html = '<meta charset="utf-8"><p>See <a href="https://news.example/r">the report</a>.</p>';
@@ -121,12 +125,12 @@ describe('web pages', () => {
     expect(screen.getByRole('status').textContent).toMatch(/links and emphasis will be kept/);
     expect(screen.getByRole('checkbox', { name: 'Import the whole page' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(api.callsOf('importDocument')).toHaveLength(1));
-    expect(api.callsOf('importDocument')[0]).toEqual({ source: { kind: 'text', text: html, format: 'html' }, sourceLang: 'en', targetLang: 'es' });
+    await waitFor(() => expect(backend.callsOf('importDocument')).toHaveLength(1));
+    expect(backend.callsOf('importDocument')[0]).toEqual({ source: { kind: 'text', text: html, format: 'html' }, sourceLang: 'en', targetLang: 'es' });
   });
 
   it('HTML pasted into plain text already typed is left to the browser (its plain text)', async () => {
-    renderApp({ api: apiWithProfile() });
+    renderApp({ backend: await backendWithProfile() });
     await openImport();
     const box = screen.getByRole('textbox', { name: 'Article text' }) as HTMLTextAreaElement;
     fireEvent.change(box, { target: { value: 'Typed first.' } });

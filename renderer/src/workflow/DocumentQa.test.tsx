@@ -1,19 +1,19 @@
 /** The document's QA list on a long document: checked when first opened, shown a page at a time, and going to a paragraph mounts its row. */
 import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp } from '../../test/renderApp.js';
 import { CHECK_ON_OPEN_UP_TO, QA_LIST_PAGE } from './DocumentQa.js';
 
 configure({ asyncUtilTimeout: 10_000 });
 
 async function openEditor(count: number) {
-  const api = apiWithProfile('translator');
-  // Every paragraph's number is missing from its translation: one QA error each.
-  api.seedDocument(
-    Array.from({ length: count }, (_, i) => ({ source: `Paragraph ${i + 1} of the report.`, target: 'El párrafo del informe.', status: 'edited' as const })),
+  const backend = await backendWithProfile('translator');
+  // Every paragraph's number is missing from its (machine) translation: one QA error each.
+  await backend.seedDocument(
+    Array.from({ length: count }, (_, i) => ({ source: `Paragraph ${i + 1} of the report.`, target: 'El párrafo del informe.', status: 'machine' as const })),
     { title: 'QA story' },
   );
-  renderApp({ api });
+  renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'QA story' }));
   await screen.findByRole('table', { name: 'Paragraphs' });
 }

@@ -1,11 +1,11 @@
+import type { ParagraphSeed } from '../../../shared/testing/testBackend.js';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { FakeParagraphSeed, FakeVersoApi } from '../../test/fakeApi.js';
-import { apiWithProfile, renderApp } from '../../test/renderApp.js';
+import { backendWithProfile, renderApp, type TestBackend } from '../../test/renderApp.js';
 
-async function openEditor(api: FakeVersoApi, paragraphs: FakeParagraphSeed[]): Promise<string> {
-  const doc = api.seedDocument(paragraphs, { title: 'The story' });
-  renderApp({ api });
+async function openEditor(backend: TestBackend, paragraphs: ParagraphSeed[]): Promise<string> {
+  const doc = await backend.seedDocument(paragraphs, { title: 'The story' });
+  renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
   await screen.findByRole('table', { name: 'Paragraphs' });
   return doc.id;
@@ -16,7 +16,7 @@ const translations = () =>
     .getAllByRole('textbox', { name: 'Translation' })
     .map((t) => (t as HTMLTextAreaElement).value);
 
-const ARTICLE: FakeParagraphSeed[] = [
+const ARTICLE: ParagraphSeed[] = [
   { source: 'Officials said so.', target: 'Oficiales dijeron que sí.', status: 'machine' },
   { source: 'The officials left; officials stayed.', target: 'Los oficiales se fueron; los oficiales se quedaron.', status: 'edited' },
   { source: 'OFFICIALS', target: 'OFICIALES', status: 'machine' },
@@ -30,8 +30,8 @@ function find(query: string, replacement: string): void {
 
 describe('Replace all', () => {
   it('replaces every match in the shown translations, keeps case, reports the count, and undoes in one step', async () => {
-    const api = apiWithProfile('translator');
-    const documentId = await openEditor(api, ARTICLE);
+    const backend = await backendWithProfile('translator');
+    const documentId = await openEditor(backend, ARTICLE);
     find('oficiales', 'funcionarios');
     fireEvent.click(screen.getByRole('button', { name: 'Replace all' }));
     await screen.findByText('Replaced 4 occurrences in 3 paragraphs.');
@@ -43,25 +43,25 @@ describe('Replace all', () => {
       'FUNCIONARIOS',
       'Nada.',
     ]);
-    const calls = api.callsOf('replaceAllInTargets') as { documentId: string; changes: { occurrences: number }[] }[];
+    const calls = backend.callsOf('replaceAllInTargets') as { documentId: string; changes: { occurrences: number }[] }[];
     expect(calls).toHaveLength(1);
     expect(calls[0]!.documentId).toBe(documentId);
     expect(calls[0]!.changes.map((c) => c.occurrences)).toEqual([1, 2, 1]);
     // The stored texts were read page by page, not as one whole-document reply.
-    expect(api.callsOf('getParagraphPage').length).toBeGreaterThan(0);
+    expect(backend.callsOf('getParagraphPage').length).toBeGreaterThan(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Undo replace all' }));
     await screen.findByText('Undid the replacement in 3 paragraphs.');
     expect(translations()).toEqual(ARTICLE.map((p) => p.target));
-    expect(api.callsOf('undoReplaceAll')).toHaveLength(1);
+    expect(backend.callsOf('undoReplaceAll')).toHaveLength(1);
     // Focus does not fall to the page: Replace all is gone with the search, so the search box gets it.
     expect(document.activeElement).toBe(screen.getByLabelText('Find'));
     expect(screen.queryByRole('button', { name: 'Undo replace all' })).toBeNull();
   });
 
   it('only touches the shown paragraphs; "Match case" replaces literally', async () => {
-    const api = apiWithProfile('translator');
-    await openEditor(api, ARTICLE);
+    const backend = await backendWithProfile('translator');
+    await openEditor(backend, ARTICLE);
     find('oficiales', 'funcionarios');
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'edited' } });
     fireEvent.click(screen.getByLabelText('Match case'));
@@ -73,8 +73,8 @@ describe('Replace all', () => {
   });
 
   it('asks first when it would withdraw sign-offs, and says how many', async () => {
-    const api = apiWithProfile('editor', 'Elena Editor');
-    await openEditor(api, [
+    const backend = await backendWithProfile('editor', 'Elena Editor');
+    await openEditor(backend, [
       { source: 'Officials.', target: 'Oficiales.', status: 'signed-off' },
       { source: 'The officials.', target: 'Los oficiales.', status: 'machine' },
     ]);
@@ -84,7 +84,7 @@ describe('Replace all', () => {
     expect(dialog.textContent).toContain('This replaces 2 occurrences in 2 paragraphs. Paragraph 1 is signed off');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(api.callsOf('replaceAllInTargets')).toEqual([]);
+    expect(backend.callsOf('replaceAllInTargets')).toEqual([]);
 
     // (jsdom does not focus what is clicked; a browser does.)
     screen.getByRole('button', { name: 'Replace all' }).focus();
@@ -93,15 +93,15 @@ describe('Replace all', () => {
     await screen.findByText('Replaced 2 occurrences in 2 paragraphs. The sign-off of paragraph 1 was withdrawn.');
     // The question gave the focus back to Replace all.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Replace all' }));
-    expect((api.callsOf('replaceAllInTargets')[0] as { withdrawSignOffs?: boolean }).withdrawSignOffs).toBe(true);
+    expect((backend.callsOf('replaceAllInTargets')[0] as { withdrawSignOffs?: boolean }).withdrawSignOffs).toBe(true);
   });
 
   it('says so when nothing matches in the translations', async () => {
-    const api = apiWithProfile('translator');
-    await openEditor(api, ARTICLE);
+    const backend = await backendWithProfile('translator');
+    await openEditor(backend, ARTICLE);
     find('Officials', 'x');
     fireEvent.click(screen.getByRole('button', { name: 'Replace all' }));
     await screen.findByText('No matches in the shown translations.');
-    expect(api.callsOf('replaceAllInTargets')).toEqual([]);
+    expect(backend.callsOf('replaceAllInTargets')).toEqual([]);
   });
 });
