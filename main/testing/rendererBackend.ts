@@ -17,8 +17,8 @@ import type {
   TestSnapshot,
 } from '../../shared/testing/testBackend.js';
 import { createBackend, type Backend } from '../backend.js';
-import { createMemorySecretStore } from '../electron/secretStore.js';
-import { ServiceError } from '../services/serviceError.js';
+import { createMemorySecretStore } from '../engines/secretStore.js';
+import { ServiceError } from '../core/serviceError.js';
 import { actAs } from './actAs.js';
 import { createFakeEngine, type FakeEngine } from './fakeEngine.js';
 import { makeTempDir, removeTempDir } from './tempDir.js';

@@ -176,7 +176,7 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
       if (fileRef.current) fileRef.current.value = '';
       const { notKept, skippedEntries, ...counts } = result;
       return (tt) => {
-        const said = [tt('glossary.status.imported', counts)];
+        const said = [tt('glossary.status.imported', { ...counts, count: counts.total })];
         if (notKept?.length) {
           const list = notKept.map((n) => tt('glossary.status.notKeptItem', { category: n.category, count: n.entries })).join(', ');
           said.push(tt('glossary.status.notKept', { list }));

@@ -118,3 +118,12 @@ describe('formatApiError', () => {
     for (const code of ERROR_CODES) expect(formatApiError(i18n.t, 'en', { code, message: '' })).not.toMatch(/\{\{/);
   });
 });
+
+describe('plural counts', () => {
+  it('the glossary import summary says "1 term", in German too', () => {
+    const counts = { added: 1, updated: 0, unchanged: 0, removed: 0 };
+    expect(createI18n('en').t('glossary.status.imported', { ...counts, total: 1, count: 1 })).toMatch(/now has 1 term\.$/);
+    expect(createI18n('en').t('glossary.status.imported', { ...counts, total: 2, count: 2 })).toMatch(/now has 2 terms\.$/);
+    expect(createI18n('de').t('glossary.status.imported', { ...counts, total: 1, count: 1 })).toMatch(/jetzt 1 Begriff\.$/);
+  });
+});
