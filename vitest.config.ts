@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'tools/**/*.test.ts'],
+          // Every service's value is checked against its output schema (main/api/outputChecks.ts).
+          env: { VERSO_CHECK_OUTPUTS: '1' },
           testTimeout: 60_000,
         },
       },

@@ -4,7 +4,7 @@
  */
 import { isMethodName, type ApiResult, type MethodName, type VersoApi } from '../../shared/api.js';
 import type { ApiError } from '../../shared/types.js';
-import { validateInput } from '../../shared/schemas.js';
+import { validateInput } from '../../shared/contract/validate.js';
 import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../log/logger.js';
 import { isServiceError } from '../services/serviceError.js';
 

@@ -5,7 +5,8 @@
  * and every deletion leaves a row in `library_deletions` in the same transaction.
  */
 import { createHash } from 'node:crypto';
-import type { DeletionCheck, LibraryApi, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
+import type { DeletionCheck, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
+import type { LibraryApi } from '../../../shared/features/libraryContract.js';
 import { checkTitle, foldForSearch } from '../../../shared/features/libraryTitle.js';
 import { languageInfoOrBase } from '../../../shared/languages.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';

@@ -1,0 +1,35 @@
+/**
+ * Checking mode: every value a service returns is validated against its method's output schema
+ * (shared/features/*Contract.ts). On in the tests and e2e runs (VERSO_CHECK_OUTPUTS=1), off in the
+ * app (a long document's reply would be walked twice); a mismatch is a programming error that
+ * fails the call loudly, never a user-facing condition.
+ */
+import { METHOD_NAMES, type VersoApi } from '../../shared/api.js';
+import { checkOutput } from '../../shared/contract/validate.js';
+
+export class OutputContractError extends Error {
+  constructor(method: string, problems: string[]) {
+    super(`${method} returned a value its contract does not allow: ${problems.slice(0, 5).join('; ')}`);
+    this.name = 'OutputContractError';
+  }
+}
+
+/** Whether this process checks outputs (the environment variable VERSO_CHECK_OUTPUTS=1). */
+export function outputChecksWanted(env: Record<string, string | undefined> = process.env): boolean {
+  return env['VERSO_CHECK_OUTPUTS'] === '1';
+}
+
+/** The same API, each method's value checked against its output schema before it is returned. */
+export function withOutputChecks(api: VersoApi): VersoApi {
+  return Object.fromEntries(
+    METHOD_NAMES.map((method) => [
+      method,
+      async (input: unknown) => {
+        const value = await (api[method] as (input: unknown) => Promise<unknown>)(input);
+        const problems = checkOutput(method, value);
+        if (problems) throw new OutputContractError(method, problems);
+        return value;
+      },
+    ]),
+  ) as unknown as VersoApi;
+}

@@ -1,0 +1,59 @@
+/**
+ * The zod-first API contract: each feature declares its methods once, as one object
+ * `{ methodName: { input, output } }` (shared/features/*Contract.ts). Everything else is derived:
+ * the TypeScript interface services implement (`ApiOf`), the runtime allowlist (the keys), the
+ * dispatcher's input validation and, in checking mode, output validation (validate.ts), and the
+ * renderer's client (a loop over the keys).
+ */
+import { z } from 'zod';
+
+/** One method: the schema of its one argument and of what it resolves to. */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+}
+
+/** A feature's methods. */
+export type Contract = { readonly [method: string]: MethodSpec };
+
+/** The interface a contract describes: one async method per key, typed by its schemas. */
+export type ApiOf<C extends Contract> = {
+  [M in keyof C]: (input: z.output<C[M]['input']>) => Promise<z.output<C[M]['output']>>;
+};
+
+/** True when A and B are the same type (not merely assignable: a missing optional field counts). */
+export type Equals<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
+
+/** T with intersections and interfaces flattened to plain object types, deeply (for `Equals`). */
+export type Normalized<T> = T extends readonly (infer U)[] ? Normalized<U>[] : T extends object ? { [K in keyof T]: Normalized<T[K]> } : T;
+
+/**
+ * A schema for the domain type T, checked at compile time to describe exactly T (same fields, same
+ * optionality, same unions): `exactly<Paragraph>()(z.object({...}))`. A field added to T and not to
+ * its schema (or the reverse) is a type error here, so the schemas cannot drift from the types.
+ */
+export function exactly<T>() {
+  return <S extends z.ZodType>(schema: S & (Equals<Normalized<z.output<S>>, Normalized<T>> extends true ? unknown : { readonly schemaDoesNotMatch: T })): z.ZodType<T> =>
+    schema as unknown as z.ZodType<T>;
+}
+
+/** The method names of a contract, in declaration order. */
+export function methodsOf<C extends Contract>(contract: C): (keyof C & string)[] {
+  return Object.keys(contract) as (keyof C & string)[];
+}
+
+const unchecked = new WeakSet<z.ZodType>();
+
+/**
+ * Transitional: an output typed T that no schema describes yet, so it is not validated at run time.
+ * `contractDeclarations.test.ts` lists the methods still using it.
+ */
+export function notValidated<T>(): z.ZodType<T> {
+  const schema = z.custom<T>(() => true);
+  unchecked.add(schema);
+  return schema;
+}
+
+export function isNotValidated(schema: z.ZodType): boolean {
+  return unchecked.has(schema);
+}
