@@ -41,19 +41,3 @@ export function exactly<T>() {
 export function methodsOf<C extends Contract>(contract: C): (keyof C & string)[] {
   return Object.keys(contract) as (keyof C & string)[];
 }
-
-const unchecked = new WeakSet<z.ZodType>();
-
-/**
- * Transitional: an output typed T that no schema describes yet, so it is not validated at run time.
- * `contractDeclarations.test.ts` lists the methods still using it.
- */
-export function notValidated<T>(): z.ZodType<T> {
-  const schema = z.custom<T>(() => true);
-  unchecked.add(schema);
-  return schema;
-}
-
-export function isNotValidated(schema: z.ZodType): boolean {
-  return unchecked.has(schema);
-}
