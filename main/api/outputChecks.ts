@@ -1,6 +1,7 @@
 /**
  * Checking mode: every value a service returns is validated against its method's output schema
- * (shared/features/*Contract.ts). On in the tests and e2e runs (VERSO_CHECK_OUTPUTS=1), off in the
+ * (shared/features/*Contract.ts); ServiceError checks its details the same way (serviceError.ts).
+ * On in the tests and e2e runs (VERSO_CHECK_OUTPUTS=1), off in the
  * app (a long document's reply would be walked twice); a mismatch is a programming error that
  * fails the call loudly, never a user-facing condition.
  */

@@ -21,7 +21,8 @@ import type {
 } from '../../shared/types.js';
 import { createEventHub, type EventHub } from '../src/api/memoryTransport.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
-import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffOverride, SignOffSummary } from '../../shared/features/workflowApi.js';
+import type { Comment, EditEffort, EditorOfParagraphs, ParagraphChange, ParagraphHistory, SignOffSummary } from '../../shared/features/workflowApi.js';
+import type { SignOffOverride } from '../../shared/features/workflowContract.js';
 import { qaErrors, runQa } from '../../shared/qa/runQa.js';
 import type { BilingualAlignment, ReimportResult, ReimportSummary, ReopenedParagraph } from '../../shared/features/importingApi.js';
 import type { ExportFileFormat, ExportFileResult, FooterTemplateEntry, SettingsChange } from '../../shared/features/exportingApi.js';
@@ -38,7 +39,7 @@ import { profileNameKey, type ProfileEntry } from '../../shared/features/profile
 import type { ReplaceAllResult, UndoReplaceAllResult } from '../../shared/features/replaceApi.js';
 import type { TargetReplacement } from '../../shared/features/replaceContract.js';
 import { LIBRARY_COUNT_KEYS, type DeletionCheck, type DeletionRecord, type LibraryItem } from '../../shared/features/libraryApi.js';
-import { type ListLibraryInput } from '../../shared/features/libraryContract.js';
+import type { ListLibraryInput } from '../../shared/features/libraryContract.js';
 import { checkTitle, foldForSearch } from '../../shared/features/libraryTitle.js';
 import { LIMITS } from '../../shared/limits.js';
 import { languageInfo } from '../../shared/languages.js';

@@ -36,8 +36,3 @@ export function exactly<T>() {
   return <S extends z.ZodType>(schema: S & (Equals<Normalized<z.output<S>>, Normalized<T>> extends true ? unknown : { readonly schemaDoesNotMatch: T })): z.ZodType<T> =>
     schema as unknown as z.ZodType<T>;
 }
-
-/** The method names of a contract, in declaration order. */
-export function methodsOf<C extends Contract>(contract: C): (keyof C & string)[] {
-  return Object.keys(contract) as (keyof C & string)[];
-}

@@ -5,9 +5,7 @@
  */
 import { z } from 'zod';
 import { exactly } from './contract.js';
-import { ERROR_CODES } from '../errors.js';
 import type {
-  ApiError,
   DocumentDetail,
   DocumentSummary,
   EngineInfo,
@@ -62,7 +60,7 @@ const cellPlace = z.object({
   rows: z.number(),
   cols: z.number(),
 });
-export const paragraphPlaceSchema = exactly<ParagraphPlace>()(
+const paragraphPlaceSchema = exactly<ParagraphPlace>()(
   z.union([
     z.object({ kind: z.enum(['footnote', 'endnote']), note: z.number(), refParagraphId: z.string().nullable() }),
     cellPlace,
@@ -70,7 +68,7 @@ export const paragraphPlaceSchema = exactly<ParagraphPlace>()(
   ]),
 );
 
-export const mtRecordSchema = exactly<MtRecord>()(
+const mtRecordSchema = exactly<MtRecord>()(
   z.object({
     text: z.string(),
     engineId: z.string(),
@@ -82,11 +80,11 @@ export const mtRecordSchema = exactly<MtRecord>()(
   }),
 );
 
-export const signOffSchema = exactly<SignOff>()(
+const signOffSchema = exactly<SignOff>()(
   z.object({ profileId: z.string(), name: z.string(), role: roleSchema, at: z.string(), textHash: z.string() }),
 );
 
-export const exclusionSchema = exactly<Exclusion>()(
+const exclusionSchema = exactly<Exclusion>()(
   z.object({ at: z.string(), name: z.string(), role: roleSchema.nullable(), origin: z.enum(['human', 'import']) }),
 );
 
@@ -122,7 +120,7 @@ const documentSummaryShape = {
 };
 export const documentSummarySchema = exactly<DocumentSummary>()(z.object(documentSummaryShape));
 
-export const importReportSchema = exactly<ImportReport>()(
+const importReportSchema = exactly<ImportReport>()(
   z.object({
     format: z.enum(['docx', 'xliff']),
     entries: z.array(
@@ -161,11 +159,6 @@ export const qaIssueSchema = exactly<QaIssue>()(
     code: z.string(),
     params: z.record(z.string(), z.union([z.string(), z.number()])),
   }),
-);
-
-const detailValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.array(z.number())]);
-export const apiErrorSchema = exactly<ApiError>()(
-  z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.record(z.string(), detailValue).optional() }),
 );
 
 /** The job a call started (MT jobs: progress arrives as `jobProgress` events). */

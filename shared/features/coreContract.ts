@@ -4,8 +4,9 @@
  * validation and the renderer's client come from this object (shared/contract/contract.ts).
  */
 import { z } from 'zod';
-import { type ApiOf, type Contract } from '../contract/contract.js';
+import type { ApiOf, Contract } from '../contract/contract.js';
 import {
+  deletedSchema,
   documentDetailSchema,
   documentSummarySchema,
   empty,
@@ -97,7 +98,7 @@ export const coreContract = {
       .strict(),
     output: paragraphPageSchema,
   },
-  deleteDocument: { input: z.object({ documentId: id }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  deleteDocument: { input: z.object({ documentId: id }).strict(), output: deletedSchema },
   /** Starts a background MT job; progress arrives as `jobProgress` events. */
   translateParagraphs: {
     input: z

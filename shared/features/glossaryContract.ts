@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
 import { deletedSchema, empty, id, langTag } from '../contract/models.js';
 import { GLOSSARY_LIMITS } from '../glossary/normalize.js';
-import type { GlossaryTerm } from '../glossary/types.js';
+import type { GlossaryTerm, GlossaryTermInput } from '../glossary/types.js';
 import { safeText } from '../safeText.js';
 import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary } from './glossaryApi.js';
 
 // Generous: the service reports a too-long term with its own error code and the limit.
 // Glossary text may be right-to-left (bidi marks allowed); never C0/C1 controls (notes keep line breaks).
 const text = safeText(z.string().max(GLOSSARY_LIMITS.noteChars * 4), { multiline: true, bidi: true });
-const term = z
+const term = exactly<GlossaryTermInput>()(
+  z
   .object({
     source: text,
     target: text,
@@ -19,7 +20,8 @@ const term = z
     forbidden: z.array(text).max(GLOSSARY_LIMITS.forbiddenVariants * 4).optional(),
     caseSensitive: z.boolean().optional(),
   })
-  .strict();
+  .strict(),
+);
 const format = z.enum(['csv', 'tbx']);
 const tbxVersion = z.enum(['v2', 'v3']);
 const pair = { sourceLang: langTag, targetLang: langTag };

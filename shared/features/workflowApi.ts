@@ -17,21 +17,6 @@ export interface SkippedParagraph {
   issues: QaIssue[];
 }
 
-export interface SignOffOverride {
-  paragraphId: string;
-  /** Why the editor signs off despite QA errors; kept in the history. */
-  reason: string;
-}
-
-/** What the editor's screen measured before a sign-off (review-quality signal). */
-export interface ReviewSignal {
-  paragraphId: string;
-  /** Time the paragraph had the focus. */
-  dwellMs: number;
-  /** Whether its diff against the MT was opened. */
-  diffViewed: boolean;
-}
-
 export interface FastSignOff {
   paragraphId: string;
   number: number;

@@ -61,6 +61,22 @@ const comment = exactly<Comment>()(
 
 const editorOfParagraphs = exactly<EditorOfParagraphs>()(z.object({ name: z.string(), paragraphIds: z.array(z.string()) }));
 
+/** Why the editor signs off despite QA errors; kept in the history. */
+const signOffOverride = z.object({ paragraphId: id, reason: safeText(z.string().trim().min(3).max(OVERRIDE_REASON_MAX), { multiline: true }) }).strict();
+export type SignOffOverride = z.output<typeof signOffOverride>;
+
+/** What the editor's screen measured before a sign-off (review-quality signal). */
+const reviewSignal = z
+  .object({
+    paragraphId: id,
+    /** Time the paragraph had the focus. */
+    dwellMs: z.number().int().min(0).max(86_400_000),
+    /** Whether its diff against the MT was opened. */
+    diffViewed: z.boolean(),
+  })
+  .strict();
+export type ReviewSignal = z.output<typeof reviewSignal>;
+
 const paragraph = z.object({ paragraphId: id }).strict();
 const document = z.object({ documentId: id }).strict();
 
@@ -73,16 +89,8 @@ export const workflowContract = {
     input: z
       .object({
         paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds),
-        /** Why the editor signs off despite QA errors; kept in the history. */
-        overrides: z
-          .array(z.object({ paragraphId: id, reason: safeText(z.string().trim().min(3).max(OVERRIDE_REASON_MAX), { multiline: true }) }).strict())
-          .max(LIMITS.paragraphIds)
-          .optional(),
-        /** What the editor's screen measured before a sign-off (review-quality signal). */
-        review: z
-          .array(z.object({ paragraphId: id, dwellMs: z.number().int().min(0).max(86_400_000), diffViewed: z.boolean() }).strict())
-          .max(LIMITS.paragraphIds)
-          .optional(),
+        overrides: z.array(signOffOverride).max(LIMITS.paragraphIds).optional(),
+        review: z.array(reviewSignal).max(LIMITS.paragraphIds).optional(),
       })
       .strict(),
     output: signOffSummary,

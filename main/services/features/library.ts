@@ -171,7 +171,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryApi {
           LIBRARY_TITLE_TOO_LONG: `The title is longer than ${checked.limit ?? 0} characters.`,
           LIBRARY_TITLE_INVALID: 'The title holds control or reserved characters.',
         } as const;
-        throw new ServiceError(checked.code, messages[checked.code], checked.limit === undefined ? undefined : { limit: checked.limit });
+        throw ServiceError.withDetails(checked.code, messages[checked.code], checked.limit === undefined ? undefined : { limit: checked.limit });
       }
       if (checked.title === current.title) return current;
       repo.rename(documentId, checked.title, deps.now().toISOString());

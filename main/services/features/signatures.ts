@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { LIBRARY_PROBLEMS_SHOWN, type LibraryCheck } from '../../../shared/features/signaturesApi.js';
-import { type SignaturesApi } from '../../../shared/features/signaturesContract.js';
+import type { SignaturesApi } from '../../../shared/features/signaturesContract.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { verifyLibraryInBackground } from '../../signing/verifyLibrary.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
