@@ -4,7 +4,7 @@
  * `{ ok: false, error }` envelopes (see `ApiResult`). Transports: Electron IPC, the loopback
  * HTTP bridge (browser mode) and an in-memory one for component tests.
  */
-import type { ApiError, JobProgress } from './types.js';
+import type { ApiError } from './types.js';
 import type { ApiOf, Contract } from './contract/contract.js';
 import { coreContract } from './features/coreContract.js';
 import { enginesContract } from './features/enginesContract.js';
@@ -76,12 +76,9 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);
 }
 
-/** Push events from main to renderer. */
-export interface VersoEvents {
-  jobProgress: JobProgress;
-}
-export type EventName = keyof VersoEvents;
-export const EVENT_NAMES = ['jobProgress'] as const satisfies readonly EventName[];
+/** Push events from main to renderer (declared in shared/contract/events.ts, a leaf the preload can bundle alone). */
+export { EVENT_NAMES, type EventName, type VersoEvents } from './contract/events.js';
+import type { EventName, VersoEvents } from './contract/events.js';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

@@ -4,14 +4,18 @@
  * Bundled to one CommonJS file that requires nothing but electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, METHOD_NAMES } from '../../shared/api.js';
+import { EVENT_NAMES } from '../../shared/contract/events.js';
 
-const methods = new Set<string>(METHOD_NAMES);
 const events = new Set<string>(EVENT_NAMES);
+/**
+ * The method allowlist is main's (the dispatcher checks every name against the API contract and
+ * answers UNKNOWN_METHOD): bundling the contract here would put zod and every schema in the preload.
+ */
+const METHOD_NAME = /^[A-Za-z]{1,100}$/;
 
 contextBridge.exposeInMainWorld('verso', {
   invoke(method: string, input: unknown): Promise<unknown> {
-    if (!methods.has(method)) {
+    if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}` } });
     }
     return ipcRenderer.invoke('verso:invoke', method, input);
