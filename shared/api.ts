@@ -5,7 +5,7 @@
  * HTTP bridge (browser mode) and an in-memory one for component tests.
  */
 import type { ApiError } from './types.js';
-import type { ApiOf, Contract } from './contract/contract.js';
+import { mergeContracts, type ApiOf, type Contract } from './contract/contract.js';
 import { coreContract } from './features/coreContract.js';
 import { enginesContract } from './features/enginesContract.js';
 import { workflowContract } from './features/workflowContract.js';
@@ -25,7 +25,7 @@ export type { ImportDocumentInput, ImportSource, UpdateParagraphResult, CoreApi 
 
 /**
  * Every feature's contract (shared/features/*Contract.ts): each method is declared once, there.
- * A name declared by two features is refused by contractDeclarations.test.ts.
+ * A name declared by two features is refused (mergeContracts).
  */
 export const FEATURE_CONTRACTS = {
   core: coreContract,
@@ -45,22 +45,7 @@ export const FEATURE_CONTRACTS = {
 } as const satisfies Record<string, Contract>;
 
 /** The whole API: every feature's methods. */
-export const apiContract = {
-  ...coreContract,
-  ...enginesContract,
-  ...workflowContract,
-  ...exportingContract,
-  ...importingContract,
-  ...memoryContract,
-  ...glossaryContract,
-  ...exclusionContract,
-  ...replaceContract,
-  ...libraryContract,
-  ...provenanceContract,
-  ...signaturesContract,
-  ...profilesContract,
-  ...backupsContract,
-} as const satisfies Contract;
+export const apiContract = mergeContracts(FEATURE_CONTRACTS);
 
 /** The interface services implement and the renderer's client offers, derived from the contract. */
 export type VersoApi = ApiOf<typeof apiContract>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { exactly, type ApiOf, type Equals } from './contract.js';
+import { exactly, mergeContracts, type ApiOf, type Equals } from './contract.js';
 
 interface Item {
   id: string;
@@ -53,5 +53,21 @@ describe('ApiOf', () => {
     const ok: Equals<Parameters<Api['getItem']>[0], { id: string }> = true;
     const out: Equals<Awaited<ReturnType<Api['getItem']>>, Item> = true;
     expect([ok, out]).toEqual([true, true]);
+  });
+});
+
+describe('mergeContracts', () => {
+  const a = { one: { input: z.object({}), output: z.string() } };
+  const b = { two: { input: z.object({}), output: z.number() } };
+
+  it('joins the features, typed', () => {
+    const merged = mergeContracts({ a, b });
+    expect(Object.keys(merged)).toEqual(['one', 'two']);
+    const typed: Equals<ApiOf<typeof merged>['two'], (input: Record<string, never>) => Promise<number>> = true;
+    expect(typed).toBe(true);
+  });
+
+  it('refuses a method two features declare', () => {
+    expect(() => mergeContracts({ a, b, again: { one: b.two } })).toThrow('API method one is declared twice (again by again)');
   });
 });

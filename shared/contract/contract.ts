@@ -36,3 +36,17 @@ export function exactly<T>() {
   return <S extends z.ZodType>(schema: S & (Equals<Normalized<z.output<S>>, Normalized<T>> extends true ? unknown : { readonly schemaDoesNotMatch: T })): z.ZodType<T> =>
     schema as unknown as z.ZodType<T>;
 }
+
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** All features' methods in one contract; a method declared by two features is refused at once. */
+export function mergeContracts<F extends Record<string, Contract>>(features: F): Intersection<F[keyof F]> {
+  const merged: Record<string, MethodSpec> = {};
+  for (const [feature, contract] of Object.entries(features)) {
+    for (const [method, spec] of Object.entries(contract)) {
+      if (Object.hasOwn(merged, method)) throw new Error(`API method ${method} is declared twice (again by ${feature})`);
+      merged[method] = spec;
+    }
+  }
+  return merged as Intersection<F[keyof F]>;
+}
