@@ -21,7 +21,7 @@ import { signaturesContract } from './features/signaturesContract.js';
 import { profilesContract } from './features/profilesContract.js';
 import { backupsContract } from './features/backupsContract.js';
 
-export type { ImportDocumentInput, ImportSource, UpdateParagraphResult, CoreApi } from './features/coreContract.js';
+export type { ImportDocumentInput, ImportSource, UpdateParagraphResult } from './features/coreContract.js';
 
 /**
  * Every feature's contract (shared/features/*Contract.ts): each method is declared once, there.
@@ -62,7 +62,7 @@ export function isMethodName(name: unknown): name is MethodName {
 }
 
 /** Push events from main to renderer (declared in shared/contract/events.ts, a leaf the preload can bundle alone). */
-export { EVENT_NAMES, type EventName, type VersoEvents } from './contract/events.js';
+export type { EventName, VersoEvents } from './contract/events.js';
 import type { EventName, VersoEvents } from './contract/events.js';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,10 +1,10 @@
 /**
  * The walking skeleton's methods (profile, settings, documents, MT jobs, editing, sign-off):
- * declared once here, zod first. The interface (`CoreApi`), the allowlist, the dispatcher's
+ * declared once here, zod first. The interface, the allowlist, the dispatcher's
  * validation and the renderer's client come from this object (shared/contract/contract.ts).
  */
 import { z } from 'zod';
-import type { ApiOf, Contract } from '../contract/contract.js';
+import type { Contract } from '../contract/contract.js';
 import {
   deletedSchema,
   documentDetailSchema,
@@ -120,4 +120,3 @@ export const coreContract = {
   signOffParagraphs: { input: paragraphIds, output: z.array(paragraphSchema) },
 } as const satisfies Contract;
 
-export type CoreApi = ApiOf<typeof coreContract>;
