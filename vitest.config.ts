@@ -21,6 +21,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
           setupFiles: ['renderer/test/setup.ts'],
+          // Component tests over the real services check outputs and error details too.
+          env: { VERSO_CHECK_OUTPUTS: '1' },
           testTimeout: 30_000,
         },
       },
