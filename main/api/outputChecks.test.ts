@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type VersoApi } from '../../shared/api.js';
 import { createDispatcher } from './dispatch.js';
+import { ServiceError } from '../services/serviceError.js';
 import { OutputContractError, outputChecksWanted, withOutputChecks } from './outputChecks.js';
 
 const profile = { id: 'p1', name: 'Ana', role: 'editor', createdAt: '2026-12-03T09:00:00.000Z' };
@@ -23,6 +24,25 @@ describe('output checks', () => {
     await expect(api.getProfile({})).rejects.toThrow(/getProfile .*role/);
     await expect(api.getTmStats({ sourceLang: 'en', targetLang: 'es' })).rejects.toThrow(/getTmStats .*units/);
     await expect(api.listDocuments({})).rejects.toThrow(/listDocuments .*0\.id/);
+  });
+
+  it('refuse an error code the method does not list (when its contract lists its errors)', async () => {
+    const throwing = (code: 'DOCUMENT_NOT_FOUND' | 'JOB_NOT_FOUND' | 'STORAGE_FULL') => async () => {
+      throw new ServiceError(code, 'x');
+    };
+    const api = withOutputChecks({
+      ...apiReturning({}),
+      getLibraryItem: throwing('DOCUMENT_NOT_FOUND'),
+      checkDocumentDeletion: throwing('JOB_NOT_FOUND'),
+      listLibrary: throwing('STORAGE_FULL'),
+      listDocuments: throwing('JOB_NOT_FOUND'),
+    } as VersoApi);
+    await expect(api.getLibraryItem({ documentId: 'd' })).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
+    await expect(api.checkDocumentDeletion({ documentId: 'd' })).rejects.toThrow(/checkDocumentDeletion .*JOB_NOT_FOUND, which its contract does not list/);
+    // Storage failures may end any call.
+    await expect(api.listLibrary({})).rejects.toMatchObject({ code: 'STORAGE_FULL' });
+    // A method whose contract lists no errors yet is not checked.
+    await expect(api.listDocuments({})).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' });
   });
 
   it('turn a mismatch into INTERNAL at the dispatcher (a programming error, never a user-facing code)', async () => {

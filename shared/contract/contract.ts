@@ -6,12 +6,31 @@
  * renderer's client (a loop over the keys).
  */
 import { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
 
-/** One method: the schema of its one argument and of what it resolves to. */
+/**
+ * One method: the schema of its one argument and of what it resolves to, and the error codes it
+ * may fail with besides `ANY_METHOD_ERRORS` (checked in checking mode; a method without `errors`
+ * is not checked yet).
+ */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
   readonly output: O;
+  readonly errors?: readonly ErrorCode[];
 }
+
+/** Codes any call may end with: the dispatcher's own, and the library file's (storage). */
+export const ANY_METHOD_ERRORS = [
+  'BAD_REQUEST',
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+  'TEXT_CONTROL_CHARACTER',
+  'LIBRARY_DAMAGED',
+  'LIBRARY_IN_USE',
+  'STORAGE_FULL',
+  'STORAGE_READ_ONLY',
+  'STORAGE_BUSY',
+] as const satisfies readonly ErrorCode[];
 
 /** A feature's methods. */
 export type Contract = { readonly [method: string]: MethodSpec };

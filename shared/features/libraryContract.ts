@@ -64,18 +64,22 @@ export type ListLibraryInput = z.output<typeof listLibraryInput>;
 
 export const libraryContract = {
   /** The library, filtered and sorted; counts are computed by the database, never by loading paragraphs. */
-  listLibrary: { input: listLibraryInput, output: z.array(libraryItem) },
+  listLibrary: { input: listLibraryInput, output: z.array(libraryItem), errors: [] },
   /** One item (DOCUMENT_NOT_FOUND when it does not exist): cheap, without paragraphs. */
-  getLibraryItem: { input: z.object({ documentId: id }).strict(), output: libraryItem },
+  getLibraryItem: { input: z.object({ documentId: id }).strict(), output: libraryItem, errors: ['DOCUMENT_NOT_FOUND'] },
   /**
    * Renames a document; a title that is empty, too long or holds control characters is refused.
    * Room above the limit so the service refuses a long title with its own message (LIBRARY_TITLE_TOO_LONG).
    */
-  renameDocument: { input: z.object({ documentId: id, title: z.string().max(TITLE_MAX_CHARS * 4) }).strict(), output: libraryItem },
+  renameDocument: {
+    input: z.object({ documentId: id, title: z.string().max(TITLE_MAX_CHARS * 4) }).strict(),
+    output: libraryItem,
+    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'LIBRARY_TITLE_EMPTY', 'LIBRARY_TITLE_TOO_LONG', 'LIBRARY_TITLE_INVALID'],
+  },
   /** What `deleteDocument` would remove and whether the current profile may delete it. */
-  checkDocumentDeletion: { input: z.object({ documentId: id }).strict(), output: deletionCheck },
+  checkDocumentDeletion: { input: z.object({ documentId: id }).strict(), output: deletionCheck, errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND'] },
   /** The deletion record, newest first. */
-  listDocumentDeletions: { input: empty, output: z.array(deletionRecord) },
+  listDocumentDeletions: { input: empty, output: z.array(deletionRecord), errors: [] },
 } as const satisfies Contract;
 
 export type LibraryApi = ApiOf<typeof libraryContract>;
