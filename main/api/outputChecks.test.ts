@@ -38,7 +38,7 @@ describe('output checks', () => {
       listDocuments: throwing('JOB_NOT_FOUND'),
     } as VersoApi);
     await expect(api.getLibraryItem({ documentId: 'd' })).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
-    await expect(api.checkDocumentDeletion({ documentId: 'd' })).rejects.toThrow(/checkDocumentDeletion .*JOB_NOT_FOUND, which its contract does not list/);
+    await expect(api.checkDocumentDeletion({ documentId: 'd' })).rejects.toThrow(/checkDocumentDeletion .*JOB_NOT_FOUND, which its errors do not list/);
     // Storage failures may end any call.
     await expect(api.listLibrary({})).rejects.toMatchObject({ code: 'STORAGE_FULL' });
     // A method whose contract lists no errors yet is not checked.

@@ -14,7 +14,7 @@ import { checkOutput } from '../../shared/contract/validate.js';
 
 export class OutputContractError extends Error {
   constructor(method: string, problems: string[]) {
-    super(`${method} returned a value its contract does not allow: ${problems.slice(0, 5).join('; ')}`);
+    super(`${method} broke its contract: ${problems.slice(0, 5).join('; ')}`);
     this.name = 'OutputContractError';
   }
 }
@@ -38,7 +38,7 @@ export function withOutputChecks(api: VersoApi): VersoApi {
       async (input: unknown) => {
         const value = await (api[method] as (input: unknown) => Promise<unknown>)(input).catch((err: unknown) => {
           const code = isServiceError(err) ? err.code : null;
-          if (code && !errorAllowed(method, code)) throw new OutputContractError(method, [`failed with ${code}, which its contract does not list`]);
+          if (code && !errorAllowed(method, code)) throw new OutputContractError(method, [`it failed with ${code}, which its errors do not list`]);
           throw err;
         });
         const problems = checkOutput(method, value);

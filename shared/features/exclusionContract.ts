@@ -20,9 +20,14 @@ export const exclusionContract = {
   setParagraphsExcluded: {
     input: z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds), excluded: z.boolean(), withdrawSignOffs: z.boolean().optional() }).strict(),
     output: exclusionChange,
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'ROLE_FORBIDDEN', 'EXCLUDE_WITHDRAWS_SIGN_OFF'],
   },
-  getExclusionSettings: { input: z.object({ documentId: id }).strict(), output: exclusionSettings },
-  setExclusionSettings: { input: z.object({ documentId: id, excludedExport: z.enum(EXCLUDED_EXPORT_CHOICES) }).strict(), output: exclusionSettings },
+  getExclusionSettings: { input: z.object({ documentId: id }).strict(), output: exclusionSettings, errors: ['DOCUMENT_NOT_FOUND'] },
+  setExclusionSettings: {
+    input: z.object({ documentId: id, excludedExport: z.enum(EXCLUDED_EXPORT_CHOICES) }).strict(),
+    output: exclusionSettings,
+    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND'],
+  },
 } as const satisfies Contract;
 
 export type ExclusionApi = ApiOf<typeof exclusionContract>;

@@ -20,7 +20,7 @@ const documentOrigins = exactly<DocumentOrigins>()(
 );
 
 export const provenanceContract = {
-  getDocumentOrigins: { input: z.object({ documentId: id }).strict(), output: documentOrigins },
+  getDocumentOrigins: { input: z.object({ documentId: id }).strict(), output: documentOrigins, errors: ['DOCUMENT_NOT_FOUND'] },
   /**
    * An editor declares the document's undeclared unknown origins human (all of them, or the
    * `paragraphIds` named), with a reason. Translators are refused (ORIGIN_DECLARE_NEEDS_EDITOR).
@@ -35,6 +35,7 @@ export const provenanceContract = {
       })
       .strict(),
     output: documentOrigins,
+    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'ORIGIN_DECLARE_NEEDS_EDITOR', 'ORIGIN_REASON_REQUIRED', 'ORIGIN_NOTHING_UNKNOWN'],
   },
 } as const satisfies Contract;
 

@@ -38,9 +38,14 @@ export const replaceContract = {
   replaceAllInTargets: {
     input: z.object({ documentId: id, changes: z.array(targetReplacement).min(1).max(LIMITS.paragraphIds), withdrawSignOffs: z.boolean().optional() }).strict(),
     output: replaceAllResult,
+    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'PARAGRAPH_NOT_FOUND', 'REPLACE_TARGET_CHANGED', 'REPLACE_WITHDRAWS_SIGN_OFF'],
   },
   /** Undoes one Replace all: each paragraph it changed and nobody changed since gets its earlier text back (as an undo revision). */
-  undoReplaceAll: { input: z.object({ batchId: id }).strict(), output: undoReplaceAllResult },
+  undoReplaceAll: {
+    input: z.object({ batchId: id }).strict(),
+    output: undoReplaceAllResult,
+    errors: ['NO_PROFILE', 'REPLACE_BATCH_NOT_FOUND', 'REPLACE_NOTHING_TO_UNDO'],
+  },
 } as const satisfies Contract;
 
 export type ReplaceApi = ApiOf<typeof replaceContract>;
