@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'tools/**/*.test.ts'],
+          // Every service's value is checked against its output schema (main/api/outputChecks.ts).
+          env: { VERSO_CHECK_OUTPUTS: '1' },
           testTimeout: 60_000,
         },
       },
@@ -21,6 +23,8 @@ export default defineConfig({
           // The real backend for component tests comes in through a setup file outside renderer/
           // (the renderer never imports main/): see shared/testing/testBackend.ts.
           setupFiles: ['main/testing/rendererBackend.setup.ts', 'renderer/test/setup.ts'],
+          // Component tests over the real services check outputs and error details too.
+          env: { VERSO_CHECK_OUTPUTS: '1' },
           testTimeout: 30_000,
         },
       },

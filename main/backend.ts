@@ -15,6 +15,7 @@ import { BACKUP_KEEP_SETTING } from './services/features/backups.js';
 import { ServiceError } from './core/serviceError.js';
 import type { JobRunner } from './jobs/jobRunner.js';
 import { createDispatcher } from './api/dispatch.js';
+import { outputChecksWanted, withOutputChecks } from './api/outputChecks.js';
 import { createEventHub, type EventHub } from './jobs/eventHub.js';
 import { openDatabase } from './db/openDatabase.js';
 import { createRepositories } from './db/repositories/index.js';
@@ -52,6 +53,8 @@ export interface BackendOptions {
   http?: Partial<HttpOptions>;
   /** Clock for tests. */
   now?: () => Date;
+  /** Validate every service's value against its output schema (default: VERSO_CHECK_OUTPUTS=1; tests and e2e). */
+  checkOutputs?: boolean;
   /** Monotonic clock (ms) of the reading-time measurement, for tests; default performance.now. */
   reviewNow?: () => number;
   /**
@@ -161,7 +164,7 @@ export function createBackend(options: BackendOptions): Backend {
     timeStatements(db);
     const jobs = createJobRunner(events);
     const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
-    const api = createVersoApi({
+    const services = createVersoApi({
       db,
       repos,
       engines: createEngineRegistry(engineList, { secrets, ...(options.http ? { http: options.http } : {}) }),
@@ -173,6 +176,7 @@ export function createBackend(options: BackendOptions): Backend {
       reviewClock: createReviewClock(options.reviewNow),
       backups: { runner, restore: restoreLibrary, keep: () => backupKeep(lib.db) },
     });
+    const api = (options.checkOutputs ?? outputChecksWanted()) ? withOutputChecks(services) : services;
     // Issue 12: signatures and the chain checked at start-up, in the background (Settings shows it).
     if (options.verifyAtStart !== false) void startLibraryCheck({ db, repos, now }, 'start-up');
     return { db, jobs, api, dispatch: createDispatcher(api, (err) => storageError(err, dbPath, findBackup)) };

@@ -22,7 +22,7 @@ export function makeDataDir(): string {
 
 export function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [path.join(root, process.env.VERSO_DIST || 'dist', 'main/web.cjs')], {
-    env: { ...process.env, VERSO_DATA_DIR: dataDir, PORT: '0', ...extraEnv },
+    env: { ...process.env, VERSO_DATA_DIR: dataDir, PORT: '0', VERSO_CHECK_OUTPUTS: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

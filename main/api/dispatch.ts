@@ -4,7 +4,8 @@
  */
 import { isMethodName, type ApiResult, type MethodName, type VersoApi } from '../../shared/api.js';
 import type { ApiError } from '../../shared/types.js';
-import { validateInput } from '../../shared/schemas.js';
+import { validateInput } from '../../shared/contract/validate.js';
+import { apiError } from '../../shared/errorDetails.js';
 import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../core/log/logger.js';
 import { isServiceError } from '../core/serviceError.js';
 
@@ -17,17 +18,13 @@ async function call<M extends MethodName>(api: VersoApi, method: M, input: unkno
       const { field, codePoint } = checked.textIssue;
       return {
         ok: false,
-        error: {
-          code: 'TEXT_CONTROL_CHARACTER',
-          message: `The ${field} contains an invisible control or text-direction character (${codePoint}). Remove it and try again.`,
-          details: { field, codePoint },
-        },
+        error: apiError('TEXT_CONTROL_CHARACTER', `The ${field} contains an invisible control or text-direction character (${codePoint}). Remove it and try again.`, {
+          field,
+          codePoint,
+        }),
       };
     }
-    return {
-      ok: false,
-      error: { code: 'BAD_REQUEST', message: `Invalid input for ${method}: ${checked.issues.join('; ')}`, details: { issues: checked.issues } },
-    };
+    return { ok: false, error: apiError('BAD_REQUEST', `Invalid input for ${method}: ${checked.issues.join('; ')}`, { issues: checked.issues }) };
   }
   const fn = api[method] as (input: unknown) => Promise<unknown>;
   return { ok: true, value: await fn.call(api, checked.value) };
@@ -61,7 +58,7 @@ export function createDispatcher(api: VersoApi, knownError: KnownError = () => n
       logFailure(log(), `${method} failed unexpectedly`, err, { method });
       // The renderer puts "Something went wrong inside Verso." before this message.
       const logFile = log().file;
-      return { ok: false, error: { code: 'INTERNAL', message: whereTheDetailsAre(log()), ...(logFile ? { details: { logFile } } : {}) } };
+      return { ok: false, error: apiError('INTERNAL', whereTheDetailsAre(log()), logFile ? { logFile } : undefined) };
     } finally {
       // Only the method's name and how long it took: never its payload.
       logIfSlow(log(), 'call', method, now() - started);

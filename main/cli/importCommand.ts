@@ -13,6 +13,7 @@ import type { ReimportResult } from '../../shared/features/importingApi.js';
 import type { DocumentDetail, DocumentSummary } from '../../shared/types.js';
 import type { Backend } from '../backend.js';
 import { CliError } from './writeExportFile.js';
+import { detailsOf } from '../../shared/errorDetails.js';
 
 export interface ImportCliDeps {
   out: (text: string) => void;
@@ -37,9 +38,9 @@ function fileSource(cwd: string, file: string) {
 async function dispatch<T>(backend: Backend, method: string, input: unknown): Promise<T> {
   const result = await backend.dispatch(method, input);
   if (!result.ok) {
-    const d = result.error.details ?? {};
     if (result.error.code === 'IMPORT_LANGUAGE_MISMATCH') {
-      throw new LanguageMismatch(String(d['fileSourceLang']), String(d['fileTargetLang']), `${result.error.message} (${result.error.code})`);
+      const d = detailsOf(result.error, 'IMPORT_LANGUAGE_MISMATCH');
+      throw new LanguageMismatch(String(d?.fileSourceLang), String(d?.fileTargetLang), `${result.error.message} (${result.error.code})`);
     }
     throw new CliError(`${result.error.message} (${result.error.code})`);
   }

@@ -9,13 +9,12 @@
  * Bundled to one CommonJS file that requires nothing but electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, METHOD_NAMES } from '../../shared/api.js';
+import { EVENT_NAMES } from '../../shared/contract/events.js';
 import { createPortClient } from '../port/portClient.js';
 import { webPortEndpoint, type WebPortLike } from '../port/endpoints.js';
 import { backendStoppedError } from '../port/protocol.js';
 import { trackRunningJobs } from '../port/jobsOnStop.js';
 
-const methods = new Set<string>(METHOD_NAMES);
 const events = new Set<string>(EVENT_NAMES);
 const backend = createPortClient();
 const jobs = trackRunningJobs(backend);
@@ -32,9 +31,15 @@ ipcRenderer.on('verso:backend-down', (_event: IpcRendererEvent, message: unknown
 });
 ipcRenderer.send('verso:connect');
 
+/**
+ * The method allowlist is main's (the dispatcher checks every name against the API contract and
+ * answers UNKNOWN_METHOD): bundling the contract here would put zod and every schema in the preload.
+ */
+const METHOD_NAME = /^[A-Za-z]{1,100}$/;
+
 contextBridge.exposeInMainWorld('verso', {
   invoke(method: string, input: unknown): Promise<unknown> {
-    if (!methods.has(method)) {
+    if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}` } });
     }
     return backend.invoke(method, input);

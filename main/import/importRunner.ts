@@ -32,7 +32,7 @@ export interface ImportRunnerOptions {
 
 function unwrap<V>(outcome: ImportOutcome<V>): V {
   if (outcome.ok) return outcome.value;
-  throw new ServiceError(outcome.error.code, outcome.error.message, outcome.error.details);
+  throw ServiceError.withDetails(outcome.error.code, outcome.error.message, outcome.error.details);
 }
 
 /**

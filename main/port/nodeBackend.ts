@@ -4,7 +4,8 @@
  * hub the loopback bridge serves. While it is down (it crashed and is being restarted) every call
  * answers the backend-stopped error.
  */
-import { EVENT_NAMES, type ApiResult } from '../../shared/api.js';
+import type { ApiResult } from '../../shared/api.js';
+import { EVENT_NAMES } from '../../shared/contract/events.js';
 import type { ApiError } from '../../shared/types.js';
 import { createEventHub, type EventHub } from '../jobs/eventHub.js';
 import type { BackendStartConfig } from './hostMessages.js';

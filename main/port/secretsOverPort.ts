@@ -11,11 +11,12 @@ import { SECRET_ENV_VARS, type SecretName, type SecretStore } from '../engines/s
 import type { PortClient } from './portClient.js';
 import type { PortDispatch } from './portServer.js';
 
-export const SECRET_METHODS = ['secrets.get', 'secrets.source', 'secrets.set', 'secrets.delete', 'secrets.openSigningKeys'] as const;
-type SecretMethod = (typeof SECRET_METHODS)[number];
+/** The calls of the main ↔ backend secrets channel (not API methods: the window's port never reaches them). */
+const SECRET_CALLS = ['secrets.get', 'secrets.source', 'secrets.set', 'secrets.delete', 'secrets.openSigningKeys'] as const;
+type SecretMethod = (typeof SECRET_CALLS)[number];
 
 function isSecretMethod(method: string): method is SecretMethod {
-  return (SECRET_METHODS as readonly string[]).includes(method);
+  return (SECRET_CALLS as readonly string[]).includes(method);
 }
 
 function isSecretName(name: unknown): name is SecretName {
@@ -63,7 +64,7 @@ export function secretsDispatch(store: SecretStore, openSealed: OpenSealedKeys =
 
 function unwrap(result: ApiResult<unknown>): unknown {
   if (result.ok) return result.value;
-  throw new ServiceError(result.error.code, result.error.message, result.error.details);
+  throw ServiceError.withDetails(result.error.code, result.error.message, result.error.details);
 }
 
 /** The backend's side: a SecretStore whose every call asks main. */

@@ -1,7 +1,7 @@
 /** The local profile: who is working (name and role), recorded on every revision and sign-off. */
 import type { VersoApi } from '../../shared/api.js';
 import type { Profile } from '../../shared/types.js';
-import { LIMITS } from '../../shared/schemas.js';
+import { LIMITS } from '../../shared/limits.js';
 import { CURRENT_PROFILE_KEY, currentProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from '../core/serviceError.js';
 import { auditProfileCreated } from '../db/audit/recordAudit.js';

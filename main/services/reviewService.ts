@@ -93,7 +93,7 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
     const first = failures[0];
     if (!first) return;
     const numbers = failures.map((f) => f.p.index + 1);
-    throw new ServiceError(
+    throw ServiceError.withDetails(
       first.result.code,
       `${plural(failures.length, 'paragraph', 'paragraphs')} cannot be ${verb}: ${formatNumbers(numbers)}` +
         ` (paragraph ${first.p.index + 1}: ${REASONS[first.result.code] ?? first.result.code}). Nothing was changed.`,

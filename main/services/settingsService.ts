@@ -1,6 +1,6 @@
 /** Publisher settings used by the export (footer variables and policy). */
 import type { VersoApi } from '../../shared/api.js';
-import { methodSchemas } from '../../shared/schemas.js';
+import { settingsUpdateSchema } from '../../shared/features/coreContract.js';
 import type { Settings } from '../../shared/types.js';
 import type { ServiceDeps } from './context.js';
 import { ServiceError } from '../core/serviceError.js';
@@ -21,7 +21,7 @@ export function readSettings(deps: Pick<ServiceDeps, 'repos'>): Settings {
   for (const key of SETTING_KEYS) {
     const value = deps.repos.settings.get(`settings.${key}`);
     if (value === undefined) continue;
-    const checked = methodSchemas.updateSettings.safeParse({ [key]: value });
+    const checked = settingsUpdateSchema.safeParse({ [key]: value });
     if (checked.success) Object.assign(settings, checked.data);
   }
   return settings;
@@ -56,7 +56,7 @@ export function createSettingsService(deps: ServiceDeps): Pick<VersoApi, 'getSet
         ...(typeof input.publisher === 'string' ? { publisher: input.publisher.trim() } : {}),
         ...(typeof input.contactEmail === 'string' ? { contactEmail: input.contactEmail.trim() } : {}),
       };
-      const checked = methodSchemas.updateSettings.safeParse(trimmed);
+      const checked = settingsUpdateSchema.safeParse(trimmed);
       if (!checked.success) {
         const issues = checked.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`);
         throw new ServiceError('SETTINGS_INVALID', `Invalid settings: ${issues.join('; ')}`, { issues });

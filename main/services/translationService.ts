@@ -60,7 +60,7 @@ export async function chooseEngine(deps: ServiceDeps, pair: LanguagePair, engine
       if (d.unavailableReason !== null && OFFLINE_REASONS.has(d.unavailableReason) && d.version !== '') {
         return { engine, enginePair: pair, version: d.version };
       }
-      throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${engine.name} is not available.`, { engineId, engine: engine.name });
+      throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${engine.name} is not available.`, { engineId, engine: engine.name });
     }
     const chosen = await usable(engine, pair);
     if (!chosen) {

@@ -1,7 +1,6 @@
 /**
- * Part of the API contract: MT engines, cache, provenance, engine settings (issue: Machine translation engines).
- * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
- * `shared/features/enginesSchemas.ts` and a service in `main/services/features/engines.ts`.
+ * Types of the MT engines, cache, provenance and engine settings. The methods are declared in
+ * `enginesContract.ts`, served by `main/services/features/engines.ts`.
  */
 import type { EngineInfo } from '../types.js';
 
@@ -61,26 +60,6 @@ export interface EngineSettings {
   defaults: { sourceLang: string; targetLang: string; engineId: string }[];
 }
 
-/**
- * Changing the key: `apiKey` stores a new one, `clearKey` removes the stored one, neither keeps it —
- * unless the address now points at another server (origin): a stored key is never sent to a new host.
- */
-interface KeyChange {
-  apiKey?: string;
-  clearKey?: boolean;
-}
-
-/** `allowUnencrypted`: the explicit consent a plain http:// address on another computer needs (default false). */
-interface Transport {
-  allowUnencrypted?: boolean;
-}
-
-export type SaveEngineSettingsInput =
-  | ({ engine: 'deepl'; enabled: boolean; baseUrl: string; formality: DeeplFormality; glossaryId: string } & KeyChange & Transport)
-  | ({ engine: 'libretranslate'; enabled: boolean; baseUrl: string } & KeyChange & Transport)
-  | ({ engine: 'openai'; enabled: boolean; baseUrl: string; model: string } & KeyChange & Transport)
-  | ({ engine: 'apertium-apy'; enabled: boolean; baseUrl: string } & Transport);
-
 export interface MtProvenanceEntry {
   revisionId: number;
   engineId: string;
@@ -97,52 +76,3 @@ export interface MtProvenanceEntry {
   text: string;
   unknownWords: string[];
 }
-
-export interface EnginesApi {
-  /** Engines for a pair, with why the others cannot serve it and the default choice. */
-  getEngineChoices(input: { sourceLang: string; targetLang: string }): Promise<EngineChoices>;
-  getEngineSettings(input: Record<string, never>): Promise<EngineSettings>;
-  saveEngineSettings(input: SaveEngineSettingsInput): Promise<EngineSettings>;
-  /** `engineId: null` removes the pair's default. */
-  setDefaultEngine(input: { sourceLang: string; targetLang: string; engineId: string | null }): Promise<EngineSettings>;
-  /** Starts a background MT job (cached results are reused); progress arrives as `jobProgress` events. */
-  translateDocument(input: {
-    documentId: string;
-    scope: TranslateScope;
-    /** For scope 'selection'. */
-    paragraphIds?: string[];
-    engineId?: string;
-  }): Promise<{ jobId: string; total: number }>;
-  /** New MT for one paragraph, bypassing the cache; the earlier MT stays in its history. */
-  retranslateParagraph(input: { paragraphId: string; engineId?: string }): Promise<{ jobId: string; total: number }>;
-}
-
-export const ENGINES_METHODS = [
-  'getEngineChoices',
-  'getEngineSettings',
-  'saveEngineSettings',
-  'setDefaultEngine',
-  'translateDocument',
-  'retranslateParagraph',
-] as const satisfies readonly (keyof EnginesApi)[];
-
-/** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const ENGINES_ERROR_CODES = [
-  'ENGINE_NOT_CONFIGURED',
-  'ENGINE_AUTH_FAILED',
-  'ENGINE_QUOTA_EXCEEDED',
-  'ENGINE_RATE_LIMITED',
-  'ENGINE_NETWORK',
-  'ENGINE_TIMEOUT',
-  'ENGINE_SERVER_ERROR',
-  'ENGINE_REQUEST_REJECTED',
-  'ENGINE_BAD_REPLY',
-  'ENGINE_NOT_A_TRANSLATION',
-  'ENGINE_URL_INVALID',
-  'ENGINE_URL_INSECURE',
-  'ENGINE_REPLY_TOO_LARGE',
-  'MT_PARAGRAPH_TOO_LONG',
-  'ENGINE_MODEL_MISSING',
-  'MT_INCOMPLETE',
-  'PARAGRAPH_HAS_HUMAN_WORK',
-] as const satisfies readonly string[];

@@ -1,9 +1,8 @@
 /**
- * Part of the API contract: export formats, footer templates, attestation (issue: Export and disclosure).
- * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
- * `shared/features/exportingSchemas.ts` and a service in `main/services/features/exporting.ts`.
+ * Types of export formats, footer templates and attestation. The methods are declared in
+ * `exportingContract.ts`, served by `main/services/features/exporting.ts`.
  */
-import type { ExportMode, FooterPolicy, Role } from '../types.js';
+import type { FooterPolicy, Role } from '../types.js';
 
 /** Settings the disclosure footer may need; EXPORT_SETTINGS_MISSING names the empty ones (`details.fields`). */
 export const FOOTER_SETTING_FIELDS = ['publisher', 'contactEmail'] as const;
@@ -96,21 +95,3 @@ export interface FooterGovernance {
   /** Null when the footer is included; otherwise why it is left out. */
   omitted: { because: 'policy-never' | 'no-machine-translation'; decidedBy: string | null; reason: string | null } | null;
 }
-
-export interface ExportingApi {
-  /** Exports a document in any format; publish mode needs every paragraph signed off and no unresolved QA error. */
-  exportFile(input: { documentId: string; format: ExportFileFormat; mode: ExportMode }): Promise<ExportFileResult>;
-  /** Footer templates of every language that has one (vetted or saved), plus the required languages. */
-  listFooterTemplates(input: Record<string, never>): Promise<FooterTemplateEntry[]>;
-  /** Saves the publication's own footer wording for a language (kept as data, used instead of the vetted one). */
-  saveFooterTemplate(input: { lang: string; lines: string[]; reason?: string }): Promise<FooterTemplateEntry>;
-  /** Drops the saved wording of a language, going back to the vetted template (if any). */
-  resetFooterTemplate(input: { lang: string; reason?: string }): Promise<FooterTemplateEntry>;
-  /** The audit record of footer policy and template changes, newest first. */
-  listSettingsChanges(input: { limit?: number }): Promise<SettingsChange[]>;
-}
-
-export const EXPORTING_METHODS = ['exportFile', 'listFooterTemplates', 'saveFooterTemplate', 'resetFooterTemplate', 'listSettingsChanges'] as const satisfies readonly (keyof ExportingApi)[];
-
-/** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING', 'FOOTER_EDITOR_ONLY', 'FOOTER_REASON_REQUIRED', 'EXPORT_FOOTER_SETTINGS_UNRECORDED'] as const satisfies readonly string[];

@@ -1,10 +1,7 @@
 /**
- * Part of the API contract: the glossary (issue: Translation memory and glossary, glossary half).
- * Methods here join `VersoApi` (shared/api.ts); each has a zod schema in
- * `shared/features/glossarySchemas.ts` and a service in `main/services/features/glossary.ts`.
+ * Types of the glossary. The methods are declared in `glossaryContract.ts`, served by
+ * `main/services/features/glossary.ts`.
  */
-import type { GlossaryTerm, GlossaryTermInput } from '../glossary/types.js';
-
 export type { GlossaryTerm, GlossaryTermInput } from '../glossary/types.js';
 
 export interface GlossaryPair {
@@ -48,54 +45,3 @@ export interface GlossaryExportResult {
   mimeType: string;
   content: string;
 }
-
-export interface GlossaryApi {
-  /** Language pairs that have terms, with their counts. */
-  listGlossaryPairs(input: Record<string, never>): Promise<GlossaryPairSummary[]>;
-  /** The pair's terms, sorted by source term. */
-  listGlossaryTerms(input: GlossaryPair): Promise<GlossaryTerm[]>;
-  /** The terms that apply to a document (its pair, and the broader tags: `es` terms serve `es-ES`). */
-  listDocumentGlossary(input: { documentId: string }): Promise<GlossaryTerm[]>;
-  addGlossaryTerm(input: GlossaryPair & { term: GlossaryTermInput }): Promise<GlossaryTerm>;
-  updateGlossaryTerm(input: { termId: string; term: GlossaryTermInput }): Promise<GlossaryTerm>;
-  deleteGlossaryTerm(input: { termId: string }): Promise<{ deleted: true }>;
-  /** CSV (RFC 4180, header row) or TBX; the whole import is one transaction. */
-  importGlossary(
-    input: GlossaryPair & { fileName: string; dataBase64: string; format?: GlossaryFileFormat; mode: GlossaryImportMode },
-  ): Promise<GlossaryImportResult>;
-  /** `tbxVersion` applies to TBX only (default `v2`, TBX-Basic 2008). */
-  exportGlossary(input: GlossaryPair & { format: GlossaryFileFormat; tbxVersion?: GlossaryTbxVersion }): Promise<GlossaryExportResult>;
-}
-
-export const GLOSSARY_METHODS = [
-  'listGlossaryPairs',
-  'listGlossaryTerms',
-  'listDocumentGlossary',
-  'addGlossaryTerm',
-  'updateGlossaryTerm',
-  'deleteGlossaryTerm',
-  'importGlossary',
-  'exportGlossary',
-] as const satisfies readonly (keyof GlossaryApi)[];
-
-/** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const GLOSSARY_ERROR_CODES = [
-  'GLOSSARY_TERM_EMPTY',
-  'GLOSSARY_TERM_TOO_LONG',
-  'GLOSSARY_TERM_DUPLICATE',
-  'GLOSSARY_TERM_NOT_FOUND',
-  'GLOSSARY_FORBIDDEN_IS_TARGET',
-  'GLOSSARY_TOO_MANY_VARIANTS',
-  'GLOSSARY_TOO_MANY_TERMS',
-  'GLOSSARY_IMPORT_FORMAT',
-  'GLOSSARY_IMPORT_TOO_LARGE',
-  'GLOSSARY_IMPORT_ENCODING',
-  'GLOSSARY_IMPORT_EMPTY',
-  'GLOSSARY_IMPORT_ROW_INVALID',
-  'GLOSSARY_IMPORT_DUPLICATE',
-  'GLOSSARY_CSV_INVALID',
-  'GLOSSARY_CSV_HEADER',
-  'GLOSSARY_TBX_INVALID',
-  'GLOSSARY_TBX_ENTITIES',
-  'GLOSSARY_EXPORT_EMPTY',
-] as const satisfies readonly string[];

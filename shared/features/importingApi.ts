@@ -1,9 +1,7 @@
 /**
- * Part of the API contract: import formats, bilingual alignment, living stories (issue: Import everything).
- * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
- * `shared/features/importingSchemas.ts` and a service in `main/services/features/importing.ts`.
+ * Types of import formats, bilingual alignment and living stories. The methods are declared in
+ * `importingContract.ts`, served by `main/services/features/importing.ts`.
  */
-import type { ImportSource } from '../api.js';
 import type { BlockKind, DocumentDetail, ParagraphStatus } from '../types.js';
 
 /** What a re-import of a revised source did (paragraph numbers are 1-based). */
@@ -72,43 +70,3 @@ export interface BilingualAlignment {
   /** Per source paragraph: the pairing was not 1-1, worth checking. */
   uncertain: boolean[];
 }
-
-export interface ImportingApi {
-  /** Reads both files of a bilingual pair and proposes a paragraph alignment. */
-  alignBilingual(input: { source: ImportSource; translation: ImportSource }): Promise<BilingualAlignment>;
-  /** Creates a document from a source file and one (checked) translation per source paragraph. */
-  importBilingual(input: { source: ImportSource; targets: string[]; sourceLang: string; targetLang: string; title?: string }): Promise<DocumentDetail>;
-  /** Applies a revised version of the source to a document (living story). */
-  reimportDocument(input: { documentId: string; source: ImportSource; tool?: string }): Promise<ReimportResult>;
-  listReopenedParagraphs(input: { documentId: string }): Promise<ReopenedParagraph[]>;
-}
-
-export const IMPORTING_METHODS = [
-  'alignBilingual',
-  'importBilingual',
-  'reimportDocument',
-  'listReopenedParagraphs',
-] as const satisfies readonly (keyof ImportingApi)[];
-
-/** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const IMPORTING_ERROR_CODES = [
-  'IMPORT_ENCODING_INVALID',
-  'IMPORT_FILE_TYPE_MISMATCH',
-  'IMPORT_TOO_MANY_PARAGRAPHS',
-  'IMPORT_PARAGRAPH_TOO_LONG',
-  'IMPORT_TOO_COMPLEX',
-  'IMPORT_MARKDOWN_TOO_COMPLEX',
-  'IMPORT_TIMEOUT',
-  'IMPORT_XML_INVALID',
-  'IMPORT_XML_ENTITIES',
-  'IMPORT_XLIFF_VERSION',
-  'IMPORT_XLIFF_INVALID',
-  'IMPORT_LANGUAGE_MISMATCH',
-  'ALIGNMENT_COUNT_MISMATCH',
-  'IMPORT_DOCX_NOT_ZIP',
-  'IMPORT_DOCX_DAMAGED',
-  'IMPORT_DOCX_NO_DOCUMENT',
-  'IMPORT_ZIP_TOO_LARGE',
-  'IMPORT_ZIP_SIZE_MISMATCH',
-  'IMPORT_ZIP_UNSAFE_PATH',
-] as const satisfies readonly string[];

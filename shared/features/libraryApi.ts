@@ -1,8 +1,7 @@
 /**
- * Part of the API contract: the library (search, sort, status counts, rename, the deletion record).
- * Methods here join `VersoApi` (shared/api.ts); each has a zod schema in
- * `shared/features/librarySchemas.ts` and a service in `main/services/features/library.ts`.
- * Deleting stays the core `deleteDocument`, which applies the rules and writes the record here.
+ * Types of the library (search, sort, status counts, rename, the deletion record). Its methods are
+ * declared in `libraryContract.ts`, served by `main/services/features/library.ts`. Deleting stays
+ * the core `deleteDocument`, which applies the rules and writes the record here.
  */
 import type { Role } from '../types.js';
 
@@ -40,17 +39,6 @@ export interface LibraryItem {
   counts: LibraryCount[];
 }
 
-export interface ListLibraryInput {
-  /**
-   * Every word must appear (case and accents ignored) in the title, the imported file's name, or
-   * a language of the document: its tag, or its name in English, in itself or in `locale`.
-   */
-  query?: string;
-  sort?: LibrarySort;
-  /** The interface language (BCP 47): names languages for the search and orders titles. Default English. */
-  locale?: string;
-}
-
 /** What deleting a document would remove and record; `allowed` says whether the current profile may. */
 export interface DeletionCheck {
   documentId: string;
@@ -81,32 +69,3 @@ export interface DeletionRecord {
   /** SHA-256 over the deleted paragraphs' hashes (source, target, signed off); null for deletions recorded before it was kept. */
   contentSha256: string | null;
 }
-
-export interface LibraryApi {
-  /** The library, filtered and sorted; counts are computed by the database, never by loading paragraphs. */
-  listLibrary(input: ListLibraryInput): Promise<LibraryItem[]>;
-  /** One item (DOCUMENT_NOT_FOUND when it does not exist): cheap, without paragraphs. */
-  getLibraryItem(input: { documentId: string }): Promise<LibraryItem>;
-  /** Renames a document; a title that is empty, too long or holds control characters is refused. */
-  renameDocument(input: { documentId: string; title: string }): Promise<LibraryItem>;
-  /** What `deleteDocument` would remove and whether the current profile may delete it. */
-  checkDocumentDeletion(input: { documentId: string }): Promise<DeletionCheck>;
-  /** The deletion record, newest first. */
-  listDocumentDeletions(input: Record<string, never>): Promise<DeletionRecord[]>;
-}
-
-export const LIBRARY_METHODS = [
-  'listLibrary',
-  'getLibraryItem',
-  'renameDocument',
-  'checkDocumentDeletion',
-  'listDocumentDeletions',
-] as const satisfies readonly (keyof LibraryApi)[];
-
-/** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const LIBRARY_ERROR_CODES = [
-  'LIBRARY_TITLE_EMPTY',
-  'LIBRARY_TITLE_TOO_LONG',
-  'LIBRARY_TITLE_INVALID',
-  'LIBRARY_DELETE_NEEDS_EDITOR',
-] as const satisfies readonly string[];

@@ -1,7 +1,6 @@
 /**
- * Part of the API contract: translation memory (issue: Translation memory and glossary).
- * Methods here join `VersoApi` (shared/api.ts); each needs a zod schema in
- * `shared/features/memorySchemas.ts` and a service in `main/services/features/memory.ts`.
+ * Types of the translation memory. The methods are declared in `memoryContract.ts`, served by
+ * `main/services/features/memory.ts`.
  */
 import type { InlineCode } from '../inline/inlineCodes.js';
 import type { Paragraph } from '../types.js';
@@ -80,44 +79,3 @@ export interface TmPrefillResult {
   /** Paragraphs that received a 100 % match. */
   paragraphs: Paragraph[];
 }
-
-export interface MemoryApi {
-  /** The best TM matches (at most 5, ≥ 50 %) for a paragraph's source, best first. */
-  lookupTm(input: { paragraphId: string }): Promise<TmMatch[]>;
-  /** Writes a TM unit's target into the paragraph as a revision with origin `tm`. */
-  applyTmMatch(input: { paragraphId: string; unitId: number }): Promise<{ paragraph: Paragraph; signOffWithdrawn: boolean }>;
-  /** The TM provenance of a paragraph's revisions with origin `tm`, oldest first. */
-  listTmProvenance(input: { paragraphId: string }): Promise<TmProvenance[]>;
-  /** Fills untouched paragraphs ('new') of a document that have a 100 % match, when the setting is on. */
-  prefillTmMatches(input: { documentId: string }): Promise<TmPrefillResult>;
-  /** Concordance: units of a pair whose source contains a word or phrase. */
-  searchTmConcordance(input: { sourceLang: string; targetLang: string; query: string }): Promise<TmUnit[]>;
-  importTmx(input: { sourceLang: string; targetLang: string; fileName: string; dataBase64: string; mode: 'merge' | 'replace' }): Promise<TmxImportResult>;
-  exportTmx(input: { sourceLang: string; targetLang: string }): Promise<{ fileName: string; content: string; units: number }>;
-  getTmStats(input: { sourceLang: string; targetLang: string }): Promise<{ units: number }>;
-  getMemorySettings(input: Record<string, never>): Promise<MemorySettings>;
-  updateMemorySettings(input: Partial<MemorySettings>): Promise<MemorySettings>;
-}
-
-export const MEMORY_METHODS = [
-  'lookupTm',
-  'applyTmMatch',
-  'listTmProvenance',
-  'prefillTmMatches',
-  'searchTmConcordance',
-  'importTmx',
-  'exportTmx',
-  'getTmStats',
-  'getMemorySettings',
-  'updateMemorySettings',
-] as const satisfies readonly (keyof MemoryApi)[];
-
-/** Error codes this feature adds (each needs `errors.<CODE>` in the renderer's locales). */
-export const MEMORY_ERROR_CODES = [
-  'TM_UNIT_NOT_FOUND',
-  'TM_QUERY_EMPTY',
-  'TMX_TOO_LARGE',
-  'TMX_INVALID',
-  'TMX_DOCTYPE',
-  'TMX_NO_UNITS',
-] as const satisfies readonly string[];

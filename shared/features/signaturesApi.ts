@@ -1,9 +1,6 @@
 /**
- * Part of the API contract: signed sign-offs and the hash-chained audit log (issue 12). Schemas in
- * `shared/features/signaturesSchemas.ts`, services in `main/services/features/signatures.ts`.
+ * Types of signed sign-offs and the hash-chained audit log (issue 12); the methods are declared in `signaturesContract.ts`.
  */
-export const SIGNATURES_ERROR_CODES = ['EXPORT_SIGNATURE_BROKEN', 'SIGNING_KEY_LOCKED', 'SIGNING_PASSPHRASE_WRONG'] as const satisfies readonly string[];
-
 /** Why a signed-off paragraph fails verification. */
 export const SIGNATURE_PROBLEMS = [
   /** The target or source no longer has the hash the sign-off claims. */
@@ -57,18 +54,3 @@ export const PASSPHRASE_MIN_CHARS = 8;
 export interface SigningKeyStatus {
   state: 'none' | 'locked' | 'unlocked';
 }
-
-export interface SignaturesApi {
-  getSigningKey(input: Record<string, never>): Promise<SigningKeyStatus>;
-  /**
-   * Unlocks the current profile's passphrase-sealed signing key for this run, or, when it has none,
-   * makes a key sealed with this passphrase (SIGNING_PASSPHRASE_WRONG when it does not open it).
-   */
-  unlockSigningKey(input: { passphrase: string }): Promise<SigningKeyStatus & { created: boolean }>;
-  /** Runs the whole library check (or joins the one running) and resolves with its result. */
-  verifyLibrary(input: Record<string, never>): Promise<LibraryCheck>;
-  /** The state of the latest check, at once (the start-up check runs in the background). */
-  getLibraryCheck(input: Record<string, never>): Promise<LibraryCheck>;
-}
-
-export const SIGNATURES_METHODS = ['verifyLibrary', 'getLibraryCheck', 'getSigningKey', 'unlockSigningKey'] as const satisfies readonly (keyof SignaturesApi)[];

@@ -73,7 +73,7 @@ export function createApertiumApyEngine(options: ApertiumApyOptions): MtEngine {
   async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult }: TranslateOptions): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await description.get();
-    if (!d.available) throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
+    if (!d.available) throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
     const langpair = langpairs.get(`${pair.source}>${pair.target}`);
     if (!langpair) throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `${name} cannot translate ${pair.source} → ${pair.target}.`, { source: pair.source, target: pair.target });
     const results: MtOutput[] = texts.map(() => ({ text: '', unknownWords: [] }));

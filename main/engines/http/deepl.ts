@@ -130,7 +130,7 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
   async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult, markup, glossary }: TranslateOptions): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await describe();
-    if (!d.available) throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
+    if (!d.available) throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
     const key = (await options.getKey())!;
     const source = sourceCodes.get(pair.source);
     const target = targetCodes.get(pair.target);

@@ -75,7 +75,7 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): MtEn
   async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult, markup }: TranslateOptions): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await description.get();
-    if (!d.available) throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
+    if (!d.available) throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
     const source = codes.get(pair.source);
     const target = codes.get(pair.target);
     if (!source || !target || !d.pairs.some((p) => p.source === pair.source && p.target === pair.target)) {

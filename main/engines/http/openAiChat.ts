@@ -156,7 +156,7 @@ export function createOpenAiEngine(options: OpenAiOptions): MtEngine {
   ): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await description.get();
-    if (!d.available) throw new ServiceError(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
+    if (!d.available) throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
     const results: MtOutput[] = texts.map(() => ({ text: '', unknownWords: [] }));
     const todo = texts.map((_, i) => i).filter((i) => texts[i]!.trim() !== '');
     await forEachBounded(todo, options.http.concurrency, signal, async (index) => {

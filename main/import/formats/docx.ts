@@ -17,7 +17,7 @@ import type { ImportedComment, NoteKind } from '../../../shared/import/paragraph
 import { compactCodes, InlineBuilder, type InlineCode } from '../../../shared/inline/inlineCodes.js';
 import type { ImportedSegment, ParsedImport } from '../../../shared/import/importedDocument.js';
 import { hasVisibleText } from '../../../shared/import/visibleText.js';
-import { COMMENT_MAX } from '../../../shared/features/workflowSchemas.js';
+import { COMMENT_MAX } from '../../../shared/features/workflowContract.js';
 import { cleanImportedText } from '../../../shared/textHygiene.js';
 import { ServiceError } from '../../core/serviceError.js';
 import { decodeText } from '../decodeText.js';

@@ -1,6 +1,7 @@
 /** Settings → Backups (issue 13): the list, "Back up now", the number to keep and restore. */
 import path from 'node:path';
-import type { BackupList, BackupsApi } from '../../../shared/features/backupsApi.js';
+import type { BackupList } from '../../../shared/features/backupsApi.js';
+import type { BackupsApi } from '../../../shared/features/backupsContract.js';
 import { backupInfo, backupsDir, listBackupFiles, rotateBackups } from '../../backups/backupFiles.js';
 import type { BackupControl } from '../../backups/backupControl.js';
 import type { ServiceDeps } from '../context.js';

@@ -1,5 +1,6 @@
 /** Services of `EnginesApi`: engine choice per pair, engine settings and keys, MT jobs, provenance. */
-import type { EngineChoice, EngineSettings, EnginesApi, HttpEngineId } from '../../../shared/features/enginesApi.js';
+import type { EngineChoice, EngineSettings, HttpEngineId } from '../../../shared/features/enginesApi.js';
+import type { EnginesApi } from '../../../shared/features/enginesContract.js';
 import { isUntouchedByHumans } from '../../../shared/status.js';
 import {
   buildHttpEngines,

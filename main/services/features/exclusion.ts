@@ -9,7 +9,8 @@
  * withdraws it. Every exclusion names who made it, in which role and when, on the paragraph and
  * in its history.
  */
-import type { ExclusionApi, ExclusionChange } from '../../../shared/features/exclusionApi.js';
+import type { ExclusionChange } from '../../../shared/features/exclusionApi.js';
+import type { ExclusionApi } from '../../../shared/features/exclusionContract.js';
 import type { Paragraph, ParagraphStatus, Profile, RevisionAction } from '../../../shared/types.js';
 import { createExclusionRepo } from '../../db/repositories/exclusion/exclusionRepo.js';
 import { formatNumbers, plural, requireProfile, type ServiceDeps } from '../context.js';

@@ -1,5 +1,6 @@
 /** Services of `ExportingApi`: export in every format, the publication's footer templates. */
-import type { ExportingApi, FooterTemplateEntry } from '../../../shared/features/exportingApi.js';
+import type { FooterTemplateEntry } from '../../../shared/features/exportingApi.js';
+import type { ExportingApi } from '../../../shared/features/exportingContract.js';
 import { footerTemplateProblem, REQUIRED_FOOTER_LANGUAGES } from '../../../shared/features/exportingFooter.js';
 import { FOOTER_TEMPLATES } from '../../../shared/footer.js';
 import { canonicalLanguageTag } from '../../../shared/languages.js';

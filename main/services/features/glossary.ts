@@ -3,7 +3,8 @@
  * (merge or replace, one transaction: a bad row changes nothing) and export; and the glossary's QA
  * check for the sign-off gate (`createGlossaryQaChecks`).
  */
-import type { GlossaryApi, GlossaryImportResult } from '../../../shared/features/glossaryApi.js';
+import type { GlossaryImportResult } from '../../../shared/features/glossaryApi.js';
+import type { GlossaryApi } from '../../../shared/features/glossaryContract.js';
 import { cleanTerm, GLOSSARY_LIMITS, type CleanTerm, type TermProblem } from '../../../shared/glossary/normalize.js';
 import { glossaryQaCheck } from '../../../shared/glossary/qaCheck.js';
 import type { GlossaryTerm, GlossaryTermInput } from '../../../shared/glossary/types.js';

@@ -5,7 +5,8 @@
  * kept as a reference; new ones are inserted in place; removed ones are archived with their history
  * (outside `paragraphs`, so they are never exported). One transaction: all or nothing.
  */
-import type { ImportingApi, ReimportSummary } from '../../../shared/features/importingApi.js';
+import type { ReimportSummary } from '../../../shared/features/importingApi.js';
+import type { ImportingApi } from '../../../shared/features/importingContract.js';
 import type { ImportedSegment } from '../../../shared/import/importedDocument.js';
 import type { ReimportPlan } from '../../../shared/import/reimportPlan.js';
 import { isInvisible } from '../../../shared/import/visibleText.js';

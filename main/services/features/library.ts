@@ -5,7 +5,8 @@
  * and every deletion leaves a row in `library_deletions` in the same transaction.
  */
 import { createHash } from 'node:crypto';
-import type { DeletionCheck, LibraryApi, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
+import type { DeletionCheck, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
+import type { LibraryApi } from '../../../shared/features/libraryContract.js';
 import { checkTitle, foldForSearch } from '../../../shared/features/libraryTitle.js';
 import { languageInfoOrBase } from '../../../shared/languages.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
@@ -170,7 +171,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryApi {
           LIBRARY_TITLE_TOO_LONG: `The title is longer than ${checked.limit ?? 0} characters.`,
           LIBRARY_TITLE_INVALID: 'The title holds control or reserved characters.',
         } as const;
-        throw new ServiceError(checked.code, messages[checked.code], checked.limit === undefined ? undefined : { limit: checked.limit });
+        throw ServiceError.withDetails(checked.code, messages[checked.code], checked.limit === undefined ? undefined : { limit: checked.limit });
       }
       if (checked.title === current.title) return current;
       repo.rename(documentId, checked.title, deps.now().toISOString());

@@ -3,7 +3,8 @@
  * triggers of migration 0070) and TMX files; lookups, concordance and the index live in
  * main/memory/tmStore.ts. Inserting a match writes a revision with origin `tm` and its provenance.
  */
-import type { MemoryApi, MemorySettings, TmProvenance, TmUnit } from '../../../shared/features/memoryApi.js';
+import type { MemorySettings, TmProvenance, TmUnit } from '../../../shared/features/memoryApi.js';
+import type { MemoryApi } from '../../../shared/features/memoryContract.js';
 import { matchScore } from '../../../shared/memory/matchScore.js';
 import { pairKey, servesDirection, withVariantPenalty } from '../../../shared/memory/pair.js';
 import { canonicalLanguageTag } from '../../../shared/languages.js';

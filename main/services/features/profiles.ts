@@ -9,7 +9,8 @@
  * cannot be opened from the data folder on another account or machine, but Verso shows no separate
  * OS prompt when switching, so on a shared login only a passphrase keeps one profile from another.
  */
-import { profileNameKey, type ProfileEntry, type ProfilesApi } from '../../../shared/features/profilesApi.js';
+import { profileNameKey, type ProfileEntry } from '../../../shared/features/profilesApi.js';
+import type { ProfilesApi } from '../../../shared/features/profilesContract.js';
 import type { Profile } from '../../../shared/types.js';
 import { CURRENT_PROFILE_KEY, currentProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';

@@ -3,7 +3,8 @@
  * declaration that they are human translation (who, role, when and why are stored with them, and
  * the provenance, attestation and XLIFF exports carry it).
  */
-import type { DocumentOrigins, ProvenanceApi } from '../../../shared/features/provenanceApi.js';
+import type { DocumentOrigins } from '../../../shared/features/provenanceApi.js';
+import type { ProvenanceApi } from '../../../shared/features/provenanceContract.js';
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';

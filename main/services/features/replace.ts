@@ -6,7 +6,7 @@
  * paragraph by paragraph, exactly those revisions that are still on top of their paragraph's undo
  * history; a paragraph changed since keeps its newer text and is named.
  */
-import type { ReplaceApi } from '../../../shared/features/replaceApi.js';
+import type { ReplaceApi } from '../../../shared/features/replaceContract.js';
 import { undoState } from '../../../shared/features/workflowUndo.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
 import { createReplaceRepo } from '../../db/repositories/replace/replaceRepo.js';

@@ -4,7 +4,8 @@
  * is kept for `getLibraryCheck` (the Settings screen polls it while it runs).
  */
 import type Database from 'better-sqlite3';
-import { LIBRARY_PROBLEMS_SHOWN, type LibraryCheck, type SignaturesApi } from '../../../shared/features/signaturesApi.js';
+import { LIBRARY_PROBLEMS_SHOWN, type LibraryCheck } from '../../../shared/features/signaturesApi.js';
+import type { SignaturesApi } from '../../../shared/features/signaturesContract.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { verifyLibraryInBackground } from '../../signing/verifyLibrary.js';
 import { requireProfile, type ServiceDeps } from '../context.js';

@@ -1,10 +1,6 @@
 /** Services of `WorkflowApi`: sign-off with the QA gate and a summary, history, undo/redo, restore. */
-import type {
-  HistoryEntry,
-  ParagraphChange,
-  SkippedParagraph,
-  WorkflowApi,
-} from '../../../shared/features/workflowApi.js';
+import type { HistoryEntry, ParagraphChange, SkippedParagraph } from '../../../shared/features/workflowApi.js';
+import type { WorkflowApi } from '../../../shared/features/workflowContract.js';
 import { changesText, undoState } from '../../../shared/features/workflowUndo.js';
 import { qaErrors, type QaIssue } from '../../../shared/qa/runQa.js';
 import { canSignOff } from '../../../shared/status.js';

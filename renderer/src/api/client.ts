@@ -9,6 +9,7 @@ import {
   type MethodOutput,
 } from '../../../shared/api.js';
 import { ERROR_CODES, type ApiError } from '../../../shared/types.js';
+import { apiError, type ErrorDetailsOf } from '../../../shared/errorDetails.js';
 
 export type ApiClient = {
   readonly [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
@@ -31,8 +32,8 @@ export function createApiClient(transport: ApiTransport): ApiClient {
 }
 
 /** A failure envelope made on the renderer side (transport problems). */
-export function failure(message: string, details?: ApiError['details']): { ok: false; error: ApiError } {
-  return { ok: false, error: { code: 'INTERNAL', message, ...(details ? { details } : {}) } };
+export function failure(message: string, details?: ErrorDetailsOf<'INTERNAL'>): { ok: false; error: ApiError } {
+  return { ok: false, error: apiError('INTERNAL', message, details) };
 }
 
 /** Checks that an untrusted value has the envelope's shape; anything else becomes INTERNAL. */

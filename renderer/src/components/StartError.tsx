@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../i18n/formatError.js';
+import { detailsOf } from '../../../shared/errorDetails.js';
 import { ErrorAlert } from './ErrorAlert.js';
 
 const STORAGE_CODES: readonly string[] = ['LIBRARY_DAMAGED', 'LIBRARY_IN_USE', 'STORAGE_FULL', 'STORAGE_READ_ONLY', 'STORAGE_BUSY'];
@@ -11,8 +12,9 @@ const STORAGE_CODES: readonly string[] = ['LIBRARY_DAMAGED', 'LIBRARY_IN_USE', '
 export function StartError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const apiError = toApiError(error);
-  const backup = apiError.details?.['backup'];
-  const createdAt = apiError.details?.['backupCreatedAt'];
+  const damaged = detailsOf(apiError, 'LIBRARY_DAMAGED');
+  const backup = damaged?.backup;
+  const createdAt = damaged?.backupCreatedAt;
   return (
     <div className="panel">
       {!STORAGE_CODES.includes(apiError.code) && <p>{t('app.error.startFailed')}</p>}

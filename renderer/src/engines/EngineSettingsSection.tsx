@@ -5,15 +5,8 @@
  */
 import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  DEEPL_FORMALITIES,
-  type DeeplFormality,
-  type EngineChoice,
-  type EngineSettings,
-  type HttpEngineId,
-  type HttpEngineSettingsView,
-  type SaveEngineSettingsInput,
-} from '../../../shared/features/enginesApi.js';
+import { DEEPL_FORMALITIES, type DeeplFormality, type EngineChoice, type EngineSettings, type HttpEngineId, type HttpEngineSettingsView } from '../../../shared/features/enginesApi.js';
+import type { SaveEngineSettingsInput } from '../../../shared/features/enginesContract.js';
 import { isUnencryptedRemote, keyServer } from '../../../shared/features/engineUrls.js';
 import { useApi } from '../api/ApiProvider.js';
 import { engineSettingsSaved, queryKeys } from '../api/queryClient.js';

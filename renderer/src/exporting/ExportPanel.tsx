@@ -8,17 +8,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import {
-  EXPORT_FILE_FORMATS,
-  FOOTER_SETTING_FIELDS,
-  type ExportFileFormat,
-  type ExportWarning,
-  type FooterSettingField,
-} from '../../../shared/features/exportingApi.js';
+import { EXPORT_FILE_FORMATS, FOOTER_SETTING_FIELDS, type ExportFileFormat, type ExportWarning, type FooterSettingField } from '../../../shared/features/exportingApi.js';
 import type { ExportMode } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { usePlatform, type SaveOutcome } from '../platform.js';
 import { toApiError } from '../i18n/formatError.js';
+import { detailsOf } from '../../../shared/errorDetails.js';
 import { AppLink } from '../routing/AppLink.js';
 import { base64ToBytes } from './base64ToBytes.js';
 import { ExcludedExportChoice } from './ExcludedExportChoice.js';
@@ -40,8 +35,8 @@ export function savedText(t: TFunction, outcome: SaveOutcome): string {
 function missingSettings(err: unknown): FooterSettingField[] | null {
   const error = toApiError(err);
   if (error.code !== 'EXPORT_SETTINGS_MISSING') return null;
-  const fields = error.details?.['fields'];
-  const named = FOOTER_SETTING_FIELDS.filter((f) => Array.isArray(fields) && (fields as readonly unknown[]).includes(f));
+  const fields = detailsOf(error, 'EXPORT_SETTINGS_MISSING')?.fields ?? [];
+  const named = FOOTER_SETTING_FIELDS.filter((f) => fields.includes(f));
   return named.length > 0 ? named : [...FOOTER_SETTING_FIELDS];
 }
 

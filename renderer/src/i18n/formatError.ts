@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../../../shared/api.js';
 import { ERROR_CODES, type ApiError, type ErrorCode } from '../../../shared/types.js';
 import { LIMITS } from '../../../shared/limits.js';
+import { detailsOf } from '../../../shared/errorDetails.js';
 
 /** How many numbers of a list (e.g. paragraphs) are spelled out before "…". */
 const MAX_LISTED = 20;
@@ -34,14 +35,14 @@ function joinList(items: readonly (string | number)[], language: string): string
 }
 
 export function formatApiError(t: TFunction, language: string, error: ApiError): string {
-  const reason = error.details?.['reason'];
-  if (reason === 'unauthorised') return t('app.token.unauthorised');
-  if (reason === 'network') return t('app.error.network');
+  // Transport failures (renderer/src/api/client.ts) and unexpected ones in main are INTERNAL.
+  const internal = detailsOf(error, 'INTERNAL');
+  if (internal?.reason === 'unauthorised') return t('app.token.unauthorised');
+  if (internal?.reason === 'network') return t('app.error.network');
   // The desktop app's backend process stopped (main/port/protocol.ts backendStoppedError).
-  if (reason === 'backend-stopped') return t(error.details?.['restarting'] === false ? 'app.error.backendStopped' : 'app.error.backendRestarting');
+  if (internal?.reason === 'backend-stopped') return t(internal.restarting === false ? 'app.error.backendStopped' : 'app.error.backendRestarting');
   const code: ErrorCode = isErrorCode(error.code) ? error.code : 'INTERNAL';
-  const logFile = error.details?.['logFile'];
-  if (code === 'INTERNAL' && typeof logFile === 'string') return t('app.error.internalLogged', { logFile });
+  if (internal?.logFile !== undefined) return t('app.error.internalLogged', { logFile: internal.logFile });
   const params: Record<string, string | number> = {
     message: error.message,
     // The limit the error names (a file's or a pasted text's), else the pasted-text limit.

@@ -18,14 +18,14 @@ import { DropZone } from '../importing/FileDropArea.js';
 import { fileSource } from '../importing/readFile.js';
 import { AlignmentFixer } from '../importing/AlignmentFixer.js';
 import { ApiCallError } from '../../../shared/api.js';
+import { detailsOf } from '../../../shared/errorDetails.js';
 import { useConfirmDialog } from '../workflow/useConfirmDialog.js';
 import { peekXliffLanguages } from '../../../shared/import/peekXliffLanguages.js';
 
 /** The file's own languages when an import was refused because they differ from the chosen ones (issue 14). */
 function fileLanguages(err: unknown): { source: string; target: string } | null {
-  if (!(err instanceof ApiCallError) || err.error.code !== 'IMPORT_LANGUAGE_MISMATCH') return null;
-  const d = err.error.details ?? {};
-  return typeof d['fileSourceLang'] === 'string' && typeof d['fileTargetLang'] === 'string' ? { source: d['fileSourceLang'], target: d['fileTargetLang'] } : null;
+  const d = err instanceof ApiCallError ? detailsOf(err.error, 'IMPORT_LANGUAGE_MISMATCH') : undefined;
+  return d?.fileSourceLang !== undefined && d.fileTargetLang !== undefined ? { source: d.fileSourceLang, target: d.fileTargetLang } : null;
 }
 
 export const IMPORT_ACCEPT = IMPORT_ACCEPT_LIST;

@@ -4,7 +4,7 @@
  * computes the same thing again and records it with each sign-off.
  */
 import { isFastSignOff, readingWords } from '../../../shared/features/workflowReview.js';
-import type { ReviewSignal } from '../../../shared/features/workflowApi.js';
+import type { ReviewSignal } from '../../../shared/features/workflowContract.js';
 
 export interface SignOffCandidate {
   id: string;

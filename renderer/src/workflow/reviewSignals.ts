@@ -2,7 +2,7 @@
  * Review-quality signals measured in the editor: how long each paragraph had the focus (dwell),
  * and whether its diff was opened. Sent with a sign-off; the service decides what is "fast".
  */
-import type { ReviewSignal } from '../../../shared/features/workflowApi.js';
+import type { ReviewSignal } from '../../../shared/features/workflowContract.js';
 
 export interface ReviewSignals {
   focusIn(paragraphId: string): void;

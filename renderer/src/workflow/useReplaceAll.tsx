@@ -8,7 +8,7 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { TargetReplacement } from '../../../shared/features/replaceApi.js';
+import type { TargetReplacement } from '../../../shared/features/replaceContract.js';
 import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { replaceAllIn } from './replaceAll.js';

@@ -1,0 +1,99 @@
+/** Translation memory (issue: Translation memory and glossary): the methods, declared once. */
+import { z } from 'zod';
+import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
+import { empty, id, inlineCodeSchema, langTag, paragraphSchema } from '../contract/models.js';
+import { TMX_MAX_BYTES } from '../memory/limits.js';
+import type { MemorySettings, TmMatch, TmPrefillResult, TmProvenance, TmUnit, TmxImportResult } from './memoryApi.js';
+
+const pair = { sourceLang: langTag, targetLang: langTag };
+const paragraph = z.object({ paragraphId: id }).strict();
+
+const tmUnitOrigin = z.enum(['signoff', 'tmx']);
+const tmUnitShape = {
+  unitId: z.number(),
+  sourceLang: z.string(),
+  targetLang: z.string(),
+  source: z.string(),
+  target: z.string(),
+  origin: tmUnitOrigin,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  documentId: z.string().nullable(),
+  documentTitle: z.string().nullable(),
+  codes: z.array(inlineCodeSchema).optional(),
+  mtOrigin: z
+    .discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('mt'),
+        engineId: z.string(),
+        engineName: z.string().nullable(),
+        engineVersion: z.string().nullable(),
+        createdAt: z.string().nullable(),
+      }),
+      z.object({ kind: z.literal('unknown') }),
+    ])
+    .nullable()
+    .optional(),
+};
+const tmUnit = exactly<TmUnit>()(z.object(tmUnitShape));
+const tmMatch = exactly<TmMatch>()(
+  z.object({ ...tmUnitShape, score: z.number(), variant: z.enum(['exact', 'broader', 'narrower', 'other']).optional() }),
+);
+
+const tmProvenance = exactly<TmProvenance>()(
+  z.object({
+    revisionId: z.number(),
+    unitId: z.number(),
+    score: z.number(),
+    unitSource: z.string(),
+    unitOrigin: tmUnitOrigin,
+    unitBy: z.string(),
+    unitAt: z.string(),
+  }),
+);
+
+const tmxImportResult = exactly<TmxImportResult>()(
+  z.object({
+    imported: z.number(),
+    skipped: z.number(),
+    removed: z.number(),
+    notKept: z.object({ notes: z.number(), properties: z.number(), sourceVariants: z.number() }),
+  }),
+);
+
+const memorySettings = exactly<MemorySettings>()(z.object({ prefillExact: z.boolean() }));
+const prefillResult = exactly<TmPrefillResult>()(z.object({ paragraphs: z.array(paragraphSchema) }));
+
+export const memoryContract = {
+  /** The best TM matches (at most 5, ≥ 50 %) for a paragraph's source, best first. */
+  lookupTm: { input: paragraph, output: z.array(tmMatch) },
+  /** Writes a TM unit's target into the paragraph as a revision with origin `tm`. */
+  applyTmMatch: {
+    input: z.object({ paragraphId: id, unitId: z.number().int().positive() }).strict(),
+    output: z.object({ paragraph: paragraphSchema, signOffWithdrawn: z.boolean() }),
+  },
+  /** The TM provenance of a paragraph's revisions with origin `tm`, oldest first. */
+  listTmProvenance: { input: paragraph, output: z.array(tmProvenance) },
+  /** Fills untouched paragraphs ('new') of a document that have a 100 % match, when the setting is on. */
+  prefillTmMatches: { input: z.object({ documentId: id }).strict(), output: prefillResult },
+  /** Concordance: units of a pair whose source contains a word or phrase. */
+  searchTmConcordance: { input: z.object({ ...pair, query: z.string().max(500) }).strict(), output: z.array(tmUnit) },
+  importTmx: {
+    input: z
+      .object({
+        ...pair,
+        fileName: z.string().min(1).max(255),
+        // base64 grows 4/3; a little slack so the service reports the size itself (TMX_TOO_LARGE).
+        dataBase64: z.string().max(Math.ceil((TMX_MAX_BYTES * 4) / 3) + 1024),
+        mode: z.enum(['merge', 'replace']),
+      })
+      .strict(),
+    output: tmxImportResult,
+  },
+  exportTmx: { input: z.object(pair).strict(), output: z.object({ fileName: z.string(), content: z.string(), units: z.number() }) },
+  getTmStats: { input: z.object(pair).strict(), output: z.object({ units: z.number() }) },
+  getMemorySettings: { input: empty, output: memorySettings },
+  updateMemorySettings: { input: z.object({ prefillExact: z.boolean() }).partial().strict(), output: memorySettings },
+} as const satisfies Contract;
+
+export type MemoryApi = ApiOf<typeof memoryContract>;
