@@ -165,26 +165,26 @@ function useRowKeys({
 }): (e: KeyboardEvent<HTMLElement>) => void {
   return useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
-    const key = e.key.toLowerCase();
-    const tmIndex = tmShortcutIndex(e);
-    if (tmIndex !== null && tmRef.current?.insert(tmIndex)) {
+      const key = e.key.toLowerCase();
+      const tmIndex = tmShortcutIndex(e);
+      if (tmIndex !== null && tmRef.current?.insert(tmIndex)) {
+        e.preventDefault();
+        return;
+      }
+      // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
+        e.preventDefault();
+        void (key === 'y' || e.shiftKey ? undo.redo() : undo.undo());
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && key === 's') {
+        e.preventDefault();
+        if (isEditor()) void run('signOff', false);
+        return;
+      }
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       e.preventDefault();
-      return;
-    }
-    // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
-      e.preventDefault();
-      void (key === 'y' || e.shiftKey ? undo.redo() : undo.undo());
-      return;
-    }
-    if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && key === 's') {
-      e.preventDefault();
-      if (isEditor()) void run('signOff', false);
-      return;
-    }
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-    e.preventDefault();
-    void run('confirm', true);
+      void run('confirm', true);
     },
     [tmRef, undo, run, isEditor],
   );
