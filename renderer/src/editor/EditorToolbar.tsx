@@ -34,38 +34,36 @@ export interface EditorToolbarProps {
   reportOpen: boolean;
   onToggleReport: () => void;
   onHelp: () => void;
-  refs: {
-    toolbar: RefObject<HTMLDivElement | null>;
-    translateAll: RefObject<HTMLButtonElement | null>;
-    signOffAll: RefObject<HTMLButtonElement | null>;
-  };
+  toolbarRef: RefObject<HTMLDivElement | null>;
+  translateAllRef: RefObject<HTMLButtonElement | null>;
+  signOffAllRef: RefObject<HTMLButtonElement | null>;
 }
 
 export function EditorToolbar(props: EditorToolbarProps) {
   const { t } = useTranslation();
-  const { doc, ui, job } = props;
+  const { doc, ui, job, counts, flushAll, onReimported, reportOpen, onToggleReport, onHelp, toolbarRef } = props;
   const jobOrAction = job.activeJob !== null || ui.busy !== null;
   return (
-    <div ref={props.refs.toolbar} className="toolbar" role="region" aria-label={t('navigation.regions.toolbar')} {...{ [REGION_ATTRIBUTE]: 'toolbar' }}>
+    <div ref={toolbarRef} className="toolbar" role="region" aria-label={t('navigation.regions.toolbar')} {...{ [REGION_ATTRIBUTE]: 'toolbar' }}>
       <div className="toolbar-group">
         <TranslateActions {...props} />
         <SignOffActions {...props} />
       </div>
-      <ReimportPanel documentId={doc.id} disabled={jobOrAction} beforeReimport={props.flushAll} onReimported={props.onReimported} />
+      <ReimportPanel documentId={doc.id} disabled={jobOrAction} beforeReimport={flushAll} onReimported={onReimported} />
       {doc.importReport && (
-        <button type="button" className="button-quiet" aria-expanded={props.reportOpen} onClick={props.onToggleReport}>
+        <button type="button" className="button-quiet" aria-expanded={reportOpen} onClick={onToggleReport}>
           {t('importing.report.open')}
         </button>
       )}
-      <button type="button" className="button-quiet" aria-haspopup="dialog" onClick={props.onHelp}>
+      <button type="button" className="button-quiet" aria-haspopup="dialog" onClick={onHelp}>
         {t('workflow.shortcuts.open')}
       </button>
       <ExportPanel
         documentId={doc.id}
-        hasExcluded={props.counts.excluded > 0}
+        hasExcluded={counts.excluded > 0}
         disabled={ui.busy !== null}
         onStart={() => ui.startAction('export')}
-        beforeExport={props.flushAll}
+        beforeExport={flushAll}
         onDone={(render) => {
           ui.say(render);
           ui.setBusy(null);
@@ -80,7 +78,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
 }
 
 /** The engine (when there is a choice), "Translate all" and the scoped translate actions. */
-function TranslateActions({ doc, engine, job, ui, visibility, refs }: EditorToolbarProps) {
+function TranslateActions({ doc, engine, job, ui, visibility, translateAllRef }: EditorToolbarProps) {
   const { t } = useTranslation();
   const engineSelect = useId();
   const { usable } = engine;
@@ -99,7 +97,7 @@ function TranslateActions({ doc, engine, job, ui, visibility, refs }: EditorTool
         </div>
       )}
       <button
-        ref={refs.translateAll}
+        ref={translateAllRef}
         type="button"
         className="button-primary"
         disabled={!engine.engineId || usable.length === 0 || job.activeJob !== null || ui.busy !== null}
@@ -122,12 +120,12 @@ function TranslateActions({ doc, engine, job, ui, visibility, refs }: EditorTool
 }
 
 /** Bulk sign-off (editors) and, while the find/filter bar shows some rows, the actions on those. */
-function SignOffActions({ doc, counts, isEditor, visibility, bulk, job, ui, onParagraphs, refs }: EditorToolbarProps) {
+function SignOffActions({ doc, counts, isEditor, visibility, bulk, job, ui, onParagraphs, signOffAllRef }: EditorToolbarProps) {
   const { t } = useTranslation();
   return (
     <>
       {isEditor && (
-        <button ref={refs.signOffAll} type="button" disabled={counts.confirmed === 0 || ui.busy !== null} onClick={() => void bulk.signOffAll()}>
+        <button ref={signOffAllRef} type="button" disabled={counts.confirmed === 0 || ui.busy !== null} onClick={() => void bulk.signOffAll()}>
           {t('editor.signOffAll.action')}
         </button>
       )}

@@ -192,7 +192,9 @@ function EditorScreen({ editor: e, doc }: { editor: Editor; doc: DocumentDetail 
           reportOpen={e.reportOpen}
           onToggleReport={() => e.setReportOpen((open) => !open)}
           onHelp={() => e.shortcuts.setHelpOpen(true)}
-          refs={{ toolbar: e.refs.toolbar, translateAll: e.refs.translateAll, signOffAll: e.refs.signOffAll }}
+          toolbarRef={e.refs.toolbar}
+          translateAllRef={e.refs.translateAll}
+          signOffAllRef={e.refs.signOffAll}
         />
         <EngineMissing doc={doc} engine={e.engine} />
         <EngineAvailability sourceLang={doc.sourceLang} targetLang={doc.targetLang} />

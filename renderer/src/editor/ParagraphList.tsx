@@ -171,7 +171,10 @@ export const ParagraphList = forwardRef<ParagraphListHandle, ParagraphListProps>
     measureElement: measureRow,
   });
 
-  // A row asked for before it was mounted is focused once it has mounted (and registered).
+  // A row asked for before it was mounted is focused once it has mounted (and registered): rows
+  // mount when the virtualizer's items change, and register in their own effects, which run
+  // before this one in the same commit.
+  const items = virtualizer.getVirtualItems();
   useEffect(() => {
     if (target === null) return;
     const row = getRow(target);
@@ -179,7 +182,7 @@ export const ParagraphList = forwardRef<ParagraphListHandle, ParagraphListProps>
       row.focus();
       setTarget(null);
     } else if (indexOf(target) < 0) setTarget(null);
-  });
+  }, [target, getRow, indexOf, items]);
 
   const focusParagraph = useCallback(
     (id: string): boolean => {
@@ -214,7 +217,6 @@ export const ParagraphList = forwardRef<ParagraphListHandle, ParagraphListProps>
     [focusParagraph, indexOf, count, itemAt],
   );
 
-  const items = virtualizer.getVirtualItems();
   const children: ReactNode[] = [];
   let at = 0;
   for (const item of items) {

@@ -52,7 +52,7 @@ interface RowParts {
   props: ParagraphRowProps;
   row: RowText;
   actions: RowActions;
-  box: MutableRefObject<HTMLElement | null>;
+  boxRef: MutableRefObject<HTMLElement | null>;
   sourceId: string;
   /** The text shown in the translation box. */
   text: string;
@@ -66,11 +66,11 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
     propsRef.current = props;
   });
   const onSaved = useRef((p: Paragraph, withdrawn: boolean) => propsRef.current.onSaved(p, withdrawn, propsRef.current.number));
-  const box = useRef<HTMLElement | null>(null);
-  const row = useRowText({ paragraph, onSaved, register: props.register, box });
+  const boxRef = useRef<HTMLElement | null>(null);
+  const row = useRowText({ paragraph, onSaved, register: props.register, box: boxRef });
   const effort = useEditEffort(paragraph.id);
   const actions = useRowActions(paragraph.id, props, row, propsRef);
-  const parts: RowParts = { props, row, actions, box, sourceId, text: row.draft ?? paragraph.target };
+  const parts: RowParts = { props, row, actions, boxRef, sourceId, text: row.draft ?? paragraph.target };
   const { rowError } = row;
   return (
     <div
@@ -129,7 +129,7 @@ function SourceCell({ props, sourceId }: RowParts) {
 function TargetCell(parts: RowParts & { onText: (value: string) => void; onBlur: () => void }) {
   const { t } = useTranslation();
   const formatError = useFormatError();
-  const { props, row, actions, box, text } = parts;
+  const { props, row, actions, boxRef, text } = parts;
   const { paragraph, number, sourceLang, targetLang, dir } = props;
   const { rowError } = row;
   return (
@@ -152,7 +152,7 @@ function TargetCell(parts: RowParts & { onText: (value: string) => void; onBlur:
         onGateClosed={() => {
           // Signed off with a reason, or cancelled: focus stays in the row (the form goes away).
           actions.setGate(null);
-          box.current?.focus();
+          boxRef.current?.focus();
         }}
         onParagraphs={(updated) => props.onParagraphs(updated)}
         onError={actions.onActionError}
@@ -164,12 +164,12 @@ function TargetCell(parts: RowParts & { onText: (value: string) => void; onBlur:
 }
 
 /** A textarea, or the chip editor for paragraphs with inline tokens. */
-function TranslationBox({ props, row, actions, box, sourceId, text, onText, onBlur }: RowParts & { onText: (value: string) => void; onBlur: () => void }) {
+function TranslationBox({ props, row, actions, boxRef, sourceId, text, onText, onBlur }: RowParts & { onText: (value: string) => void; onBlur: () => void }) {
   const { t } = useTranslation();
   const { paragraph, targetLang, dir } = props;
   const invalid = row.rowError?.kind === 'save';
   const setBox = (el: HTMLElement | null): void => {
-    box.current = el;
+    boxRef.current = el;
   };
   const onFocus = (): void => setActiveParagraph(paragraph.id);
   if (paragraph.codes && paragraph.codes.length > 0) {

@@ -4,6 +4,7 @@
  * (its shortcut or button): each saves the typed text first.
  */
 import { useCallback, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
+import { ApiCallError } from '../../../shared/api.js';
 import type { Paragraph } from '../../../shared/types.js';
 import type { FastSignOff, ParagraphChange } from '../../../shared/features/workflowApi.js';
 import { useApi } from '../api/ApiProvider.js';
@@ -55,7 +56,7 @@ export function useRowActions(paragraphId: string, langs: RowLanguages, row: Row
   const [acting, setActing] = useState(false);
   const [gate, setGate] = useState<SignOffGate | null>(null);
   const signOff = useSignOffOne(paragraphId, langs, props, setGate);
-  const { save, known, setRowError, text } = row;
+  const { save, knownRef, setRowError, text } = row;
 
   const run = useCallback(
     async (kind: 'confirm' | 'signOff', moveFocus: boolean): Promise<void> => {
@@ -64,13 +65,13 @@ export function useRowActions(paragraphId: string, langs: RowLanguages, row: Row
       setActing(true);
       try {
         if (!(await save())) return;
-        const current = known.current;
+        const current = knownRef.current;
         if (kind === 'confirm' && !isConfirmable(current)) return;
         if (kind === 'signOff' && current.status === 'signed-off') return;
         const updated = kind === 'confirm' ? await api.confirmParagraphs({ paragraphIds: [paragraphId] }) : await signOff(current);
         if (!updated) return;
         const mine = updated.find((p) => p.id === paragraphId);
-        if (mine) known.current = mine;
+        if (mine) knownRef.current = mine;
         setRowError(null);
         props.current.onParagraphs(updated);
       } catch (err) {
@@ -79,16 +80,16 @@ export function useRowActions(paragraphId: string, langs: RowLanguages, row: Row
         setActing(false);
       }
     },
-    [api, paragraphId, save, known, text, setRowError, signOff, props],
+    [api, paragraphId, save, knownRef, text, setRowError, signOff, props],
   );
 
   const onChange = useCallback(
     (change: ParagraphChange) => {
-      known.current = change.paragraph;
+      knownRef.current = change.paragraph;
       setRowError(null);
       props.current.onSaved(change.paragraph, change.signOffWithdrawn, props.current.number);
     },
-    [known, setRowError, props],
+    [knownRef, setRowError, props],
   );
   const onActionError = useCallback((err: unknown) => setRowError({ kind: 'action', error: err }), [setRowError]);
   const undo = useParagraphUndo(paragraphId, save, onChange, onActionError);
@@ -107,7 +108,8 @@ export function useRowActions(paragraphId: string, langs: RowLanguages, row: Row
     [api, paragraphId, save, onChange, onActionError],
   );
 
-  const onKeyDown = rowKeys({ tmRef, undo, run, isEditor: () => props.current.isEditor });
+  const isEditor = useCallback(() => props.current.isEditor, [props]);
+  const onKeyDown = useRowKeys({ tmRef, undo, run, isEditor });
   return { acting, gate, setGate, run, undo, onActionError, tmRef, insertTm, onKeyDown };
 }
 
@@ -141,8 +143,8 @@ function useSignOffOne(
       props.current.onFastSignOffs?.(result.fast);
       const skipped = result.skipped[0];
       if (skipped?.reason === 'qa') setGate(skipped);
-      else if (skipped?.reason === 'excluded') throw { code: 'PARAGRAPH_EXCLUDED', message: '', details: { count: 1, paragraphs: [skipped.number] } };
-      else if (skipped) throw { code: skipped.reason === 'empty' ? 'PARAGRAPH_EMPTY' : 'PARAGRAPH_NOT_CONFIRMABLE', message: '' };
+      else if (skipped?.reason === 'excluded') throw new ApiCallError({ code: 'PARAGRAPH_EXCLUDED', message: '', details: { count: 1, paragraphs: [skipped.number] } });
+      else if (skipped) throw new ApiCallError({ code: skipped.reason === 'empty' ? 'PARAGRAPH_EMPTY' : 'PARAGRAPH_NOT_CONFIRMABLE', message: '' });
       return result.signedOff;
     },
     [api, paragraphId, props, signals, confirmFast, signOffGate, setGate],
@@ -150,7 +152,7 @@ function useSignOffOne(
 }
 
 /** The row's keys: TM shortcuts, undo/redo, Ctrl+Shift+S sign off (editors), Ctrl+Enter confirm and move on. */
-function rowKeys({
+function useRowKeys({
   tmRef,
   undo,
   run,
@@ -161,26 +163,29 @@ function rowKeys({
   run: RowActions['run'];
   isEditor: () => boolean;
 }): (e: KeyboardEvent<HTMLElement>) => void {
-  return (e) => {
-    const key = e.key.toLowerCase();
-    const tmIndex = tmShortcutIndex(e);
-    if (tmIndex !== null && tmRef.current?.insert(tmIndex)) {
+  return useCallback(
+    (e: KeyboardEvent<HTMLElement>) => {
+      const key = e.key.toLowerCase();
+      const tmIndex = tmShortcutIndex(e);
+      if (tmIndex !== null && tmRef.current?.insert(tmIndex)) {
+        e.preventDefault();
+        return;
+      }
+      // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
+        e.preventDefault();
+        void (key === 'y' || e.shiftKey ? undo.redo() : undo.undo());
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && key === 's') {
+        e.preventDefault();
+        if (isEditor()) void run('signOff', false);
+        return;
+      }
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       e.preventDefault();
-      return;
-    }
-    // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y): the paragraph's own undo history, kept across reloads.
-    if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
-      e.preventDefault();
-      void (key === 'y' || e.shiftKey ? undo.redo() : undo.undo());
-      return;
-    }
-    if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && key === 's') {
-      e.preventDefault();
-      if (isEditor()) void run('signOff', false);
-      return;
-    }
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-    e.preventDefault();
-    void run('confirm', true);
-  };
+      void run('confirm', true);
+    },
+    [tmRef, undo, run, isEditor],
+  );
 }

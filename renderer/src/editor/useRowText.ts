@@ -45,7 +45,7 @@ export interface RowText {
   rowError: RowError;
   setRowError: (error: RowError) => void;
   /** The newest version of this paragraph known here (props, or a result not yet rendered). */
-  known: MutableRefObject<Paragraph>;
+  knownRef: MutableRefObject<Paragraph>;
   /** The text the row holds now (typed, or the paragraph's). */
   text: () => string;
   /** Saves pending text now; false when the save failed (the text stays). */
@@ -57,7 +57,7 @@ export interface RowText {
 /** The row's refs: what the text is now, what the server is known to hold, the save queue. */
 interface TextRefs {
   draftRef: MutableRefObject<string | null>;
-  known: MutableRefObject<Paragraph>;
+  knownRef: MutableRefObject<Paragraph>;
   /** Text the server accepted but stored differently (e.g. normalised); not re-sent. */
   acceptedRef: MutableRefObject<string | null>;
   timerRef: MutableRefObject<ReturnType<typeof setTimeout> | null>;
@@ -79,31 +79,29 @@ export function useRowText({ paragraph, onSaved, register, box }: RowTextOptions
   const [draft, setDraft] = useState<string | null>(restored);
   const [saveState, setSaveState] = useState<SaveState>(restored === null ? 'idle' : 'pending');
   const [rowError, setRowError] = useState<RowError>(null);
-  const refs: TextRefs = {
-    draftRef: useRef<string | null>(restored),
-    known: useRef<Paragraph>(paragraph),
-    acceptedRef: useRef<string | null>(null),
-    timerRef: useRef<ReturnType<typeof setTimeout> | null>(null),
-    chainRef: useRef<Promise<boolean>>(Promise.resolve(true)),
-  };
-  const { known, draftRef, acceptedRef } = refs;
+  const draftRef = useRef<string | null>(restored);
+  const knownRef = useRef<Paragraph>(paragraph);
+  const acceptedRef = useRef<string | null>(null);
+  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const chainRef = useRef<Promise<boolean>>(Promise.resolve(true));
+  const refs: TextRefs = { draftRef, knownRef, acceptedRef, timerRef, chainRef };
   useLayoutEffect(() => {
-    known.current = paragraph;
-  }, [paragraph, known]);
+    knownRef.current = paragraph;
+  }, [paragraph]);
   const forget = useCallback(() => {
     draftRef.current = null;
     acceptedRef.current = null;
     setDraft(null);
-  }, [draftRef, acceptedRef]);
+  }, []);
   const set: TextSetters = { setDraft, setSaveState, setRowError, forget };
   const save = useSave(paragraphId, refs, set, onSaved);
 
   useRowLifecycle(paragraphId, draftRef, save, register, box);
   // A row with unsaved text stays mounted while it is scrolled out of view.
   useReportUnsaved(paragraphId, draft !== null);
-  const { onText, onBlur } = typing(paragraphId, refs, set, save, box);
-  const text = useCallback(() => draftRef.current ?? known.current.target, [draftRef, known]);
-  return { draft, saveState, rowError, setRowError, known, text, save, onText, onBlur };
+  const { onText, onBlur } = useTyping(paragraphId, refs, set, save, box);
+  const text = useCallback(() => draftRef.current ?? knownRef.current.target, []);
+  return { draft, saveState, rowError, setRowError, knownRef, text, save, onText, onBlur };
 }
 
 /**
@@ -112,14 +110,14 @@ export function useRowText({ paragraph, onSaved, register, box }: RowTextOptions
  */
 function useSave(paragraphId: string, refs: TextRefs, set: TextSetters, onSaved: RowTextOptions['onSaved']): () => Promise<boolean> {
   const api = useApi();
-  const { draftRef, known, acceptedRef, timerRef, chainRef } = refs;
+  const { draftRef, knownRef, acceptedRef, timerRef, chainRef } = refs;
   const { setDraft, setSaveState, setRowError, forget } = set;
   const send = useCallback(
     async (text: string): Promise<boolean> => {
       setSaveState('saving');
       try {
         const result = await api.updateParagraphTarget({ paragraphId, target: text });
-        known.current = result.paragraph;
+        knownRef.current = result.paragraph;
         draftJournal.stored(paragraphId, text);
         if (draftRef.current !== text) setSaveState('pending');
         else {
@@ -136,7 +134,7 @@ function useSave(paragraphId: string, refs: TextRefs, set: TextSetters, onSaved:
         return false;
       }
     },
-    [api, paragraphId, onSaved, forget, known, draftRef, acceptedRef, setSaveState, setRowError],
+    [api, paragraphId, onSaved, forget, knownRef, draftRef, acceptedRef, setSaveState, setRowError],
   );
   return useCallback((): Promise<boolean> => {
     if (timerRef.current !== null) {
@@ -146,9 +144,9 @@ function useSave(paragraphId: string, refs: TextRefs, set: TextSetters, onSaved:
     const run = chainRef.current.then(async (): Promise<boolean> => {
       const text = draftRef.current;
       if (text === null) return true;
-      if (text !== known.current.target && text !== acceptedRef.current) return send(text);
+      if (text !== knownRef.current.target && text !== acceptedRef.current) return send(text);
       draftJournal.stored(paragraphId, text);
-      if (text === known.current.target) {
+      if (text === knownRef.current.target) {
         draftRef.current = null;
         setDraft(null);
       }
@@ -157,30 +155,34 @@ function useSave(paragraphId: string, refs: TextRefs, set: TextSetters, onSaved:
     });
     chainRef.current = run;
     return run;
-  }, [paragraphId, send, timerRef, chainRef, draftRef, known, acceptedRef, setDraft, setSaveState]);
+  }, [paragraphId, send, timerRef, chainRef, draftRef, knownRef, acceptedRef, setDraft, setSaveState]);
 }
 
 /** Typing (autosaved after a pause) and leaving the box (saved at once). */
-function typing(paragraphId: string, refs: TextRefs, set: TextSetters, save: () => Promise<boolean>, box: MutableRefObject<HTMLElement | null>) {
+function useTyping(paragraphId: string, refs: TextRefs, set: TextSetters, save: () => Promise<boolean>, box: MutableRefObject<HTMLElement | null>) {
   const { draftRef, acceptedRef, timerRef } = refs;
-  const onText = (value: string): void => {
-    draftRef.current = value;
-    draftJournal.note(paragraphId, value);
-    set.setDraft(value);
-    set.setSaveState('pending');
-    if (timerRef.current !== null) clearTimeout(timerRef.current);
-    timerRef.current = setTimeout(() => {
-      timerRef.current = null;
-      void save();
-    }, autosaveDelay());
-  };
-  const onBlur = (): void => {
+  const { setDraft, setSaveState, forget } = set;
+  const onText = useCallback(
+    (value: string): void => {
+      draftRef.current = value;
+      draftJournal.note(paragraphId, value);
+      setDraft(value);
+      setSaveState('pending');
+      if (timerRef.current !== null) clearTimeout(timerRef.current);
+      timerRef.current = setTimeout(() => {
+        timerRef.current = null;
+        void save();
+      }, autosaveDelay());
+    },
+    [paragraphId, draftRef, timerRef, setDraft, setSaveState, save],
+  );
+  const onBlur = useCallback((): void => {
     if (draftRef.current === null) return;
     void save().then((ok) => {
       // Stored differently (normalised) and no longer being typed in: the stored text is shown.
-      if (ok && draftRef.current !== null && draftRef.current === acceptedRef.current && box.current?.ownerDocument.activeElement !== box.current) set.forget();
+      if (ok && draftRef.current !== null && draftRef.current === acceptedRef.current && box.current?.ownerDocument.activeElement !== box.current) forget();
     });
-  };
+  }, [draftRef, acceptedRef, box, save, forget]);
   return { onText, onBlur };
 }
 
@@ -200,6 +202,7 @@ function useRowLifecycle(
   useEffect(() => {
     if (draftRef.current !== null) void save();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- the row's latest typed text at unmount is wanted; draftRef is not a DOM ref
       const text = draftRef.current;
       if (text === null) return;
       unsavedDrafts.keep(paragraphId, text);

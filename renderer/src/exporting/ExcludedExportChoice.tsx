@@ -26,7 +26,7 @@ export function ExcludedExportChoice({ documentId, onError }: { documentId: stri
   };
   useEffect(() => {
     if (query.error) onErrorRef.current(query.error);
-  }, [query.error]);
+  }, [query.error, onErrorRef]);
 
   async function change(value: ExcludedExport): Promise<void> {
     const before = choice;

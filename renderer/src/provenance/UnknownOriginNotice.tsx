@@ -28,7 +28,7 @@ export function UnknownOriginNotice({ documentId, onError }: { documentId: strin
   // Reading them failed: the panel says why.
   useEffect(() => {
     if (query.error) onErrorRef.current(query.error);
-  }, [query.error]);
+  }, [query.error, onErrorRef]);
 
   if (origins === null || origins.unknown.length === 0) return null;
   const open = origins.unknown.filter((o) => o.declaredHuman === null);
