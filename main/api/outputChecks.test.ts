@@ -36,7 +36,7 @@ describe('output checks', () => {
       checkDocumentDeletion: throwing('JOB_NOT_FOUND'),
       listLibrary: throwing('STORAGE_FULL'),
       listDocuments: throwing('JOB_NOT_FOUND'),
-    } as VersoApi);
+    });
     await expect(api.getLibraryItem({ documentId: 'd' })).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
     await expect(api.checkDocumentDeletion({ documentId: 'd' })).rejects.toThrow(/checkDocumentDeletion .*JOB_NOT_FOUND, which its errors do not list/);
     // Storage failures may end any call.

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_FILE_PATTERN, BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/features/backupsApi.js';
-import { ServiceError } from '../core/serviceError.js';
+import { isServiceError, ServiceError } from '../core/serviceError.js';
 import { checkLibraryFile } from './libraryFile.js';
 
 export const BACKUPS_FOLDER = 'backups';
@@ -130,7 +130,7 @@ function finish(dataDir: string, dir: string, name: string, options: WriteBackup
 
 function writeFailed(dir: string, name: string, err: unknown): ServiceError {
   fs.rmSync(path.join(dir, `${name}.partial`), { force: true });
-  if (err instanceof ServiceError) return err;
+  if (isServiceError(err)) return err;
   return new ServiceError('BACKUP_FAILED', `The backup could not be written: ${err instanceof Error ? err.message : String(err)}`);
 }
 

@@ -4,7 +4,7 @@
  * outright (XXE, "billion laughs"), and nesting depth and element count are capped.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { ServiceError } from './serviceError.js';
+import { isServiceError, ServiceError } from './serviceError.js';
 
 /** Bounds of every XML file read (import/limits.ts names them for imports). */
 export const XML_LIMITS = {
@@ -43,7 +43,7 @@ export function runParser(parser: SaxesParser<{ xmlns: true; position: true }>, 
   try {
     parser.write(text).close();
   } catch (err) {
-    if (err instanceof ServiceError) throw err;
+    if (isServiceError(err)) throw err;
     throw invalid(reasonOf(err));
   }
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGlossaryCsv } from '../glossary/csv.js';
 import { parseTbx } from '../glossary/tbx.js';
 import { parseTmx } from '../memory/tmx.js';
-import { ServiceError } from '../core/serviceError.js';
+import { isServiceError } from '../core/serviceError.js';
 import { parseImportFile } from './parseImport.js';
 import { PATHOLOGICAL_FILES, fill, lines, nest } from './testing/pathological.js';
 
@@ -48,7 +48,7 @@ async function timed(run: Run): Promise<{ ms: number; outcome: string }> {
   try {
     await run();
   } catch (e) {
-    if (!(e instanceof ServiceError)) throw e;
+    if (!isServiceError(e)) throw e;
     outcome = e.code;
   }
   const ms = performance.now() - start;

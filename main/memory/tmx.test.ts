@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { xmlSchemaErrors } from '../testing/validateXml.js';
-import { ServiceError } from '../core/serviceError.js';
+import { isServiceError } from '../core/serviceError.js';
 import { decodeTmx, parseTmx, tmxDate, toTmxDate, writeTmx } from './tmx.js';
 
 const pair = { sourceLang: 'en', targetLang: 'es' };
@@ -13,7 +13,7 @@ function code(fn: () => unknown): string {
   try {
     fn();
   } catch (err) {
-    if (err instanceof ServiceError) return err.code;
+    if (isServiceError(err)) return err.code;
     throw err;
   }
   return 'none';

@@ -6,7 +6,7 @@
  * asking side. A key crosses only that private channel, on demand, never the window's port.
  */
 import type { ApiResult } from '../../shared/api.js';
-import { ServiceError } from '../core/serviceError.js';
+import { isServiceError, ServiceError } from '../core/serviceError.js';
 import { SECRET_ENV_VARS, type SecretName, type SecretStore } from '../engines/secretStore.js';
 import type { PortClient } from './portClient.js';
 import type { PortDispatch } from './portServer.js';
@@ -55,7 +55,7 @@ export function secretsDispatch(store: SecretStore, openSealed: OpenSealedKeys =
       else await store.delete(name);
       return { ok: true, value: null };
     } catch (err) {
-      if (err instanceof ServiceError) return { ok: false, error: err.toApiError() };
+      if (isServiceError(err)) return { ok: false, error: err.toApiError() };
       // Never the key: only what failed.
       return { ok: false, error: { code: 'INTERNAL', message: `The key store failed: ${err instanceof Error ? err.message : String(err)}` } };
     }

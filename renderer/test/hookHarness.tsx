@@ -66,3 +66,8 @@ export function documentOf(paragraphs: Paragraph[], id = 'd1'): DocumentDetail {
     paragraphs,
   };
 }
+
+/** A stubbed method's refusal: an Error carrying the code, which the memory transport turns into `{ ok: false }`. */
+export function refuse(code: string, message: string): Promise<never> {
+  return Promise.reject(Object.assign(new Error(message), { code }));
+}

@@ -43,11 +43,11 @@ describe('exactly<T>()', () => {
 });
 
 describe('ApiOf', () => {
-  const contract = {
+  const _contract = {
     getItem: { input: z.object({ id: z.string() }).strict(), output: exactly<Item>()(good) },
     count: { input: z.object({}).strict(), output: z.object({ n: z.number() }) },
   };
-  type Api = ApiOf<typeof contract>;
+  type Api = ApiOf<typeof _contract>;
 
   it('derives one async method per key, typed by the schemas', () => {
     const ok: Equals<Parameters<Api['getItem']>[0], { id: string }> = true;

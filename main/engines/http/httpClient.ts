@@ -6,7 +6,7 @@
  */
 import type { ErrorCode } from '../../../shared/types.js';
 import { scrubText } from '../../core/scrubSecrets.js';
-import { ServiceError } from '../../core/serviceError.js';
+import { isServiceError, ServiceError } from '../../core/serviceError.js';
 
 export interface HttpOptions {
   /** Per request, in ms. */
@@ -249,7 +249,7 @@ export async function requestJson(req: JsonRequest, options: HttpOptions): Promi
       retryAfter = parseRetryAfter(response.headers.get('retry-after'));
     } catch (err) {
       if (signal.aborted) throw signal.reason;
-      if (err instanceof ServiceError) {
+      if (isServiceError(err)) {
         if (err.code !== 'ENGINE_RATE_LIMITED' && err.code !== 'ENGINE_SERVER_ERROR') throw err;
         failure = err;
       } else if (timeout.aborted) {

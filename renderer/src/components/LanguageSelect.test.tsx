@@ -28,7 +28,7 @@ describe('language picker: regional tags', () => {
   it('says clearly when a typed tag is not valid, and keeps the common list', async () => {
     renderApp({ backend: await backendWithProfile() });
     await openImport();
-    const target = screen.getByRole('combobox', { name: 'Target language' }) as HTMLSelectElement;
+    const target = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Target language' });
     expect([...target.options].map((o) => o.value)).toContain('pt-BR');
     fireEvent.change(target, { target: { value: '__other__' } });
     const tag = screen.getByRole('combobox', { name: 'Target language: language tag' });

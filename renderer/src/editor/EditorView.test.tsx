@@ -28,7 +28,7 @@ function rows(): HTMLElement[] {
 }
 
 function translation(index: number): HTMLTextAreaElement {
-  return within(rows()[index]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement;
+  return within(rows()[index]!).getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation' });
 }
 
 const machine = (source: string, target: string): ParagraphSeed => ({ source, target, status: 'machine' });
@@ -56,15 +56,15 @@ describe('editor rows', () => {
     expect(box.getAttribute('lang')).toBe('es');
     expect(box.getAttribute('dir')).toBe('ltr');
     expect(within(first).getByText('New')).toBeTruthy();
-    expect((within(first).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(first).getByRole<HTMLButtonElement>('button', { name: 'Confirm' })).disabled).toBe(true);
 
     expect(translation(1).value).toBe('El perro es pequeño.');
     expect(within(second).getByText('Machine translation')).toBeTruthy();
     expect(await within(second).findByText('MT: Apertium')).toBeTruthy();
-    expect((within(second).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((within(second).getByRole<HTMLButtonElement>('button', { name: 'Confirm' })).disabled).toBe(false);
 
     expect(within(third).getByText('Confirmed')).toBeTruthy();
-    expect((within(third).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(third).getByRole<HTMLButtonElement>('button', { name: 'Confirm' })).disabled).toBe(true);
 
     // Translators never see sign-off controls.
     expect(screen.queryByRole('button', { name: 'Sign off' })).toBeNull();
@@ -221,7 +221,7 @@ describe('sign-off', () => {
     expect(notice.getAttribute('role')).toBe('status');
     expect(screen.getByText('1 of 2 signed off')).toBeTruthy();
     expect(within(rows()[1]!).getByText('Edited')).toBeTruthy();
-    expect((screen.getByRole('progressbar', { name: 'Sign-off progress' }) as HTMLProgressElement).value).toBe(1);
+    expect((screen.getByRole<HTMLProgressElement>('progressbar', { name: 'Sign-off progress' })).value).toBe(1);
   });
 
   it('editors sign off one row, or all confirmed rows at once', async () => {
@@ -236,14 +236,14 @@ describe('sign-off', () => {
     await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('1 of 3 signed off')).toBeTruthy());
     expect(within(rows()[2]!).getByText('by Elena Editor')).toBeTruthy();
-    expect((within(rows()[2]!).getByRole('button', { name: 'Sign off' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(rows()[2]!).getByRole<HTMLButtonElement>('button', { name: 'Sign off' })).disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
     await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('3 of 3 signed off')).toBeTruthy());
     expect(backend.callsOf('signOffReviewed').map((c) => (c as { paragraphIds: string[] }).paragraphIds)).toEqual([[ids[2]], [ids[0], ids[1]]]);
     expect(screen.getByText('2 paragraphs signed off.')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Sign off all confirmed' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Sign off all confirmed' })).disabled).toBe(true);
   });
 
   it('asks before a sign-off faster than reading speed; "Keep reviewing" sends nothing', async () => {
@@ -267,7 +267,7 @@ describe('sign-off', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(backend.callsOf('signOffReviewed')).toEqual([]);
     // The row's buttons come back once the first attempt has finished (a click before is ignored).
-    await waitFor(() => expect((within(rows()[1]!).getByRole('button', { name: 'Sign off' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect((within(rows()[1]!).getByRole<HTMLButtonElement>('button', { name: 'Sign off' })).disabled).toBe(false));
     await confirmAfter(() => fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' })));
     await waitFor(() => expect(screen.getByText('1 of 2 signed off')).toBeTruthy());
     expect(backend.callsOf('signOffReviewed')).toHaveLength(1);
@@ -284,7 +284,7 @@ describe('machine translation', () => {
     const backend = await backendWithProfile();
     // Apertium (the scripted engine) has English → Spanish only.
     await openEditor(backend, [{ source: 'The house is red.' }], { targetLang: 'de' });
-    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate all' });
     await screen.findByText(/^No translation engine supports English → German/);
     expect(button.disabled).toBe(true);
     expect(screen.getByText('Apertium: The translation engine does not support this language pair.')).toBeTruthy();
@@ -294,14 +294,14 @@ describe('machine translation', () => {
   it('runs a job with progress from events, can cancel, and reloads the document when it ends', async () => {
     const backend = await backendWithProfile();
     const { documentId } = await openEditor(backend, [{ source: 'One.' }, { source: 'Two.' }]);
-    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate all' });
     await waitFor(() => expect(button.disabled).toBe(false));
     expect(screen.getByText('Engine: Apertium')).toBeTruthy();
     // The engine translates one paragraph per step.
     const mt = backend.holdMt();
     fireEvent.click(button);
 
-    const bar = (await screen.findByRole('progressbar', { name: 'Translation progress' })) as HTMLProgressElement;
+    const bar = await screen.findByRole<HTMLProgressElement>('progressbar', { name: 'Translation progress' });
     expect(backend.callsOf('translateParagraphs')).toEqual([{ documentId, engineId: 'apertium' }]);
     expect(screen.getByText('0 / 2')).toBeTruthy();
     expect(button.disabled).toBe(true);
@@ -338,7 +338,7 @@ describe('machine translation', () => {
       backend,
       Array.from({ length: count }, (_, i): ParagraphSeed => (i === 2 ? { source: 'Three.', target: 'Tres, a mano.', status: 'translated' } : { source: `Sentence ${i + 1}.` })),
     );
-    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate all' });
     await waitFor(() => expect(button.disabled).toBe(false));
     const mt = backend.holdMt();
     fireEvent.click(button);
@@ -363,7 +363,7 @@ describe('machine translation', () => {
     const sources = Array.from({ length: count }, (_, i) => `Sentence ${i + 1}.`);
     const backend = await backendWithProfile();
     const { documentId } = await openEditor(backend, sources.map((source) => ({ source })));
-    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate all' });
     await waitFor(() => expect(button.disabled).toBe(false));
     const mt = backend.holdMt();
     fireEvent.click(button);
@@ -392,7 +392,7 @@ describe('machine translation', () => {
   it('shows a failed job translated and keeps the rows usable', async () => {
     const backend = await backendWithProfile();
     await openEditor(backend, [{ source: 'One.' }]);
-    const button = screen.getByRole('button', { name: 'Translate all' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate all' });
     await waitFor(() => expect(button.disabled).toBe(false));
     // The engine crashes on the job's batch.
     backend.failMtNext('ENGINE_FAILED', 'apertium exited with 1');
@@ -413,8 +413,8 @@ describe('export', () => {
       { source: 'Two.', target: 'Dos.', status: 'signed-off' },
       machine('Three.', 'Tres.'),
     ]);
-    expect((screen.getByRole('combobox', { name: 'Export format' }) as HTMLSelectElement).value).toBe('txt');
-    expect((screen.getByRole('combobox', { name: 'Export mode' }) as HTMLSelectElement).value).toBe('publish');
+    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Export format' })).value).toBe('txt');
+    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Export mode' })).value).toBe('publish');
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       '2 paragraphs are not signed off: 1 and 3. Export a draft, or have an editor sign them off.',

@@ -17,6 +17,7 @@ let scrollY = 0;
 const saved = {
   offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')!,
   scrollY: Object.getOwnPropertyDescriptor(window, 'scrollY'),
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on window, never called detached
   scrollTo: window.scrollTo,
 };
 
@@ -99,7 +100,7 @@ function rowOf(number: number): HTMLElement | undefined {
 }
 
 function box(number: number): HTMLTextAreaElement {
-  return within(rowOf(number)!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement;
+  return within(rowOf(number)!).getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation' });
 }
 
 describe('withPinned', () => {

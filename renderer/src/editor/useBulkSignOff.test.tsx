@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { SignOffSummary } from '../../../shared/features/workflowApi.js';
 import type { VersoApi } from '../../../shared/api.js';
 import type { Paragraph } from '../../../shared/types.js';
-import { documentOf, hookHarness, paragraph } from '../../test/hookHarness.js';
+import { documentOf, hookHarness, paragraph, refuse } from '../../test/hookHarness.js';
 import type { RowVisibility } from '../workflow/FindBar.js';
 import { bulkSignOffIds, useBulkSignOff } from './useBulkSignOff.js';
 import { useEditorStatus } from './useEditorStatus.js';
@@ -92,7 +92,7 @@ describe('useBulkSignOff', () => {
   });
 
   it("shows the server's refusal and is ready again", async () => {
-    const s = setup({ signOffReviewed: () => Promise.reject({ code: 'ROLE_FORBIDDEN', message: 'no' }) });
+    const s = setup({ signOffReviewed: () => refuse('ROLE_FORBIDDEN', 'no') });
     await act(() => s.result.current.bulk.signOffAll());
     expect(s.result.current.ui.alert).toMatchObject({ error: { code: 'ROLE_FORBIDDEN' } });
     expect(s.result.current.ui.busy).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { Paragraph } from '../../../shared/types.js';
-import { documentOf, hookHarness, paragraph } from '../../test/hookHarness.js';
+import { documentOf, hookHarness, paragraph, refuse } from '../../test/hookHarness.js';
 import { useEditorDocument } from './useEditorDocument.js';
 
 const page = (paragraphs: Paragraph[]) => ({ paragraphs, next: null, total: paragraphs.length });
@@ -41,8 +41,8 @@ describe('useEditorDocument', () => {
   it('says why the document could not be opened; a failed reload rejects and keeps the document shown', async () => {
     let fail = true;
     const { wrapper } = hookHarness({
-      getDocument: () => (fail ? Promise.reject({ code: 'DOCUMENT_NOT_FOUND', message: 'gone' }) : Promise.resolve(documentOf([paragraph(0)]))),
-      getParagraphPage: () => Promise.reject({ code: 'INTERNAL', message: 'disk' }),
+      getDocument: () => (fail ? refuse('DOCUMENT_NOT_FOUND', 'gone') : Promise.resolve(documentOf([paragraph(0)]))),
+      getParagraphPage: () => refuse('INTERNAL', 'disk'),
     });
     const { result } = renderHook(() => useEditorDocument('d1', null), { wrapper });
     await waitFor(() => expect(result.current.loadError).toMatchObject({ error: { code: 'DOCUMENT_NOT_FOUND' } }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { EngineInfo } from '../../../shared/types.js';
-import { hookHarness } from '../../test/hookHarness.js';
+import { hookHarness, refuse } from '../../test/hookHarness.js';
 import { useEngineChoice } from './useEngineChoice.js';
 
 const engine = (id: string, over: Partial<EngineInfo> = {}): EngineInfo => ({
@@ -37,7 +37,7 @@ describe('useEngineChoice', () => {
     expect(result.current.reasons).toEqual([{ id: 'off', name: 'OFF', code: 'ENGINE_NOT_CONFIGURED' }]);
     expect(result.current.engineId).toBe('');
 
-    const failing = hookHarness({ listEngines: () => Promise.reject({ code: 'INTERNAL', message: 'x' }) });
+    const failing = hookHarness({ listEngines: () => refuse('INTERNAL', 'x') });
     const failed = renderHook(() => useEngineChoice('en', 'es'), { wrapper: failing.wrapper });
     await waitFor(() => expect(failed.result.current.engines).toEqual([]));
     expect(failed.result.current.noEngine).toBe(true);

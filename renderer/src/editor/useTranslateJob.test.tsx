@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import type { TFunction } from 'i18next';
 import type { JobProgress } from '../../../shared/types.js';
 import type { VersoApi } from '../../../shared/api.js';
-import { hookHarness } from '../../test/hookHarness.js';
+import { hookHarness, refuse } from '../../test/hookHarness.js';
 import { useEditorStatus } from './useEditorStatus.js';
 import { useTranslateJob } from './useTranslateJob.js';
 
@@ -97,7 +97,7 @@ describe('useTranslateJob', () => {
 
   it('a failed reload after the job is shown as the error', async () => {
     const s = setup({});
-    s.reload.mockImplementation(() => Promise.reject({ code: 'INTERNAL', message: 'disk' }));
+    s.reload.mockImplementation(() => refuse('INTERNAL', 'disk'));
     act(() => s.events.emit('jobProgress', event('running')));
     await waitFor(() => expect(s.result.current.job.activeJob).not.toBeNull());
     act(() => s.events.emit('jobProgress', event('done')));

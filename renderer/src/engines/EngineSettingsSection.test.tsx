@@ -16,13 +16,13 @@ describe('engine settings', () => {
     const form = await screen.findByRole('form', { name: 'LibreTranslate (your own server)' });
     fireEvent.click(within(form).getByLabelText('Use LibreTranslate'));
     fireEvent.change(within(form).getByLabelText('Server address'), { target: { value: 'http://127.0.0.1:5000' } });
-    const key = within(form).getByLabelText('API key (optional)') as HTMLInputElement;
+    const key = within(form).getByLabelText<HTMLInputElement>('API key (optional)');
     expect(key.type).toBe('password');
     fireEvent.change(key, { target: { value: 'lt-very-secret' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
     await within(form).findByText('LibreTranslate settings saved.');
     expect(backend.callsOf('saveEngineSettings')).toEqual([{ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000', apiKey: 'lt-very-secret' }]);
-    expect((within(form).getByLabelText('API key (optional)') as HTMLInputElement).value).toBe('');
+    expect((within(form).getByLabelText<HTMLInputElement>('API key (optional)')).value).toBe('');
     expect(within(form).getByText(/A key is stored on this computer\. It is never shown again/)).toBeTruthy();
     expect(container.innerHTML).not.toContain('lt-very-secret');
 
@@ -42,13 +42,13 @@ describe('engine settings', () => {
     fireEvent.change(within(form).getByLabelText('Model'), { target: { value: 'llama3.1:8b' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save OpenAI-compatible settings' }));
     expect(await within(form).findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('not a usable server address'));
-    expect((within(form).getByLabelText('Model') as HTMLInputElement).value).toBe('llama3.1:8b');
+    expect((within(form).getByLabelText<HTMLInputElement>('Model')).value).toBe('llama3.1:8b');
   });
 
   it('sets and removes the default engine of a language pair', async () => {
     const { backend } = await openSettings();
     const section = await screen.findByRole('region', { name: 'Default engine per language pair' });
-    const set = within(section).getByRole('button', { name: 'Set default' }) as HTMLButtonElement;
+    const set = within(section).getByRole<HTMLButtonElement>('button', { name: 'Set default' });
     await waitFor(() => expect(set.disabled).toBe(false));
     fireEvent.click(set);
     await waitFor(() => expect(backend.callsOf('setDefaultEngine')).toEqual([{ sourceLang: 'en', targetLang: 'es', engineId: 'apertium' }]));
@@ -64,14 +64,14 @@ describe('engine settings', () => {
     fireEvent.change(url, { target: { value: 'http://localhost:5000' } });
     expect(within(form).queryByLabelText('Allow unencrypted connection')).toBeNull();
     fireEvent.change(url, { target: { value: 'http://10.0.0.7:5000' } });
-    const allow = within(form).getByLabelText('Allow unencrypted connection') as HTMLInputElement;
+    const allow = within(form).getByLabelText<HTMLInputElement>('Allow unencrypted connection');
     expect(allow.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(allow.getAttribute('aria-describedby')!)?.textContent).toMatch(/would travel unencrypted/);
     fireEvent.click(allow);
     fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
     await within(form).findByText('LibreTranslate settings saved.');
     expect(backend.callsOf('saveEngineSettings')[0]).toEqual({ engine: 'libretranslate', enabled: false, baseUrl: 'http://10.0.0.7:5000', allowUnencrypted: true });
-    expect((within(form).getByLabelText('Allow unencrypted connection') as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByLabelText<HTMLInputElement>('Allow unencrypted connection')).checked).toBe(true);
     // Switching to https:// hides the question; the consent is not sent for it.
     fireEvent.change(url, { target: { value: 'https://10.0.0.7:5000' } });
     expect(within(form).queryByLabelText('Allow unencrypted connection')).toBeNull();

@@ -42,7 +42,7 @@ describe('engines in the editor', () => {
 
     // Only paragraphs that still hold untouched MT can be retranslated.
     expect(within(rows()[1]!).queryByRole('button', { name: /Retranslate/ })).toBeNull();
-    const retranslate = within(rows()[0]!).getByRole('button', { name: 'Retranslate paragraph 1' }) as HTMLButtonElement;
+    const retranslate = within(rows()[0]!).getByRole<HTMLButtonElement>('button', { name: 'Retranslate paragraph 1' });
     await waitFor(() => expect(retranslate.disabled).toBe(false));
     // The job is held, so its progress can be seen.
     const mt = backend.holdMt();
@@ -60,7 +60,7 @@ describe('engines in the editor', () => {
       { source: 'One.' },
       { source: 'Two.', target: 'Dos.', status: 'machine' },
     ]);
-    const button = screen.getByRole('button', { name: 'Translate empty only' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate empty only' });
     await waitFor(() => expect(button.disabled).toBe(false));
     const mt = backend.holdMt();
     fireEvent.click(button);

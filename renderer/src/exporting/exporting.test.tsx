@@ -125,7 +125,7 @@ describe('footer settings', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const lang = await screen.findByRole('combobox', { name: 'Footer language' });
     fireEvent.change(lang, { target: { value: 'de' } });
-    const text = screen.getByRole('textbox', { name: 'Footer text' }) as HTMLTextAreaElement;
+    const text = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Footer text' });
     // The settings of the chosen language arrive from the API (asynchronously on a busy machine).
     await waitFor(() => expect(text.value).toContain('Dieser Artikel wurde mithilfe von KI-Tools übersetzt'));
     expect(screen.getByText('Vetted template')).toBeTruthy();
@@ -138,7 +138,7 @@ describe('footer settings', () => {
     expect(preview.textContent).toContain('Mit KI übersetzt, geprüft von Elena Editor.');
     fireEvent.change(text, { target: { value: 'Hallo {leser}' } });
     expect(screen.getByText(/Only the listed variables may appear in braces/)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Save footer' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Save footer' })).disabled).toBe(true);
 
     fireEvent.change(text, { target: { value: 'Mit KI übersetzt von {publisher}.' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the footer wording change' }), { target: { value: 'House style' } });

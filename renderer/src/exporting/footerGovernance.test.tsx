@@ -14,16 +14,16 @@ describe('footer governance in Settings', () => {
     const backend = await backendWithProfile('translator');
     renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
-    const policy = (await screen.findByRole('combobox', { name: 'Disclosure footer' })) as HTMLSelectElement;
+    const policy = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Disclosure footer' });
     expect(policy.disabled).toBe(true);
     expect(policy.getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getAllByText(EDITOR_ONLY)).toHaveLength(2);
-    const text = screen.getByRole('textbox', { name: 'Footer text' }) as HTMLTextAreaElement;
+    const text = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Footer text' });
     expect(text.readOnly).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save footer' })).toBeNull();
     expect(screen.queryByRole('textbox', { name: /^Reason for/ })).toBeNull();
     // Publisher details stay editable.
-    expect((screen.getByRole('textbox', { name: 'Publisher' }) as HTMLInputElement).readOnly).toBe(false);
+    expect((screen.getByRole<HTMLInputElement>('textbox', { name: 'Publisher' })).readOnly).toBe(false);
   });
 
   it('an editor changing the policy gives a reason; the history lists each change with before → after and the reason', async () => {
@@ -38,7 +38,7 @@ describe('footer governance in Settings', () => {
     expect(item.textContent).toContain('none → “Gracias por leer.”');
     expect(item.textContent).toContain('Reason: Shorter for the app');
 
-    const policy = screen.getByRole('combobox', { name: 'Disclosure footer' }) as HTMLSelectElement;
+    const policy = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Disclosure footer' });
     expect(policy.disabled).toBe(false);
     expect(screen.queryAllByText(EDITOR_ONLY)).toHaveLength(0);
     fireEvent.change(policy, { target: { value: 'never' } });

@@ -47,13 +47,13 @@ describe('the glossary screen', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Source term' }), { target: { value: 'NATO' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Fill in both the source term and the target term.');
-    expect((screen.getByRole('textbox', { name: 'Source term' }) as HTMLInputElement).value).toBe('NATO');
+    expect((screen.getByRole<HTMLInputElement>('textbox', { name: 'Source term' })).value).toBe('NATO');
     expect(await termsOf(backend)).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit European Union' }));
     expect(screen.getByRole('heading', { name: 'Edit term' })).toBeTruthy();
-    expect((screen.getByRole('textbox', { name: 'Forbidden variants' }) as HTMLInputElement).value).toBe('UE | Unión');
-    expect((screen.getByRole('textbox', { name: 'Definition' }) as HTMLTextAreaElement).value).toBe('Union of 27 European states.');
+    expect((screen.getByRole<HTMLInputElement>('textbox', { name: 'Forbidden variants' })).value).toBe('UE | Unión');
+    expect((screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Definition' })).value).toBe('Union of 27 European states.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Target term' }), { target: { value: 'Unión Europea (UE)' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save term' }));
     await waitFor(() => expect(screen.getByRole('table', { name: 'Glossary terms' }).textContent).toContain('Unión Europea (UE)'));
@@ -89,7 +89,7 @@ describe('the glossary screen', () => {
     expect((await termsOf(backend)).map((t) => t.source).sort()).toEqual(['European Union', 'NATO', 'United Nations']);
 
     // TBX-Basic 2008 (v2) is the default; v3 is a choice.
-    const version = screen.getByRole('combobox', { name: 'TBX version' }) as HTMLSelectElement;
+    const version = screen.getByRole<HTMLSelectElement>('combobox', { name: 'TBX version' });
     expect(version.selectedOptions[0]?.textContent).toBe('TBX-Basic 2008 (v2) – for OmegaT, translate-toolkit, most CAT tools');
     fireEvent.click(screen.getByRole('button', { name: 'Export TBX' }));
     await waitFor(() => expect(platform.savedFiles.map((f) => f.fileName)).toEqual(['glossary.en-es.tbx']));

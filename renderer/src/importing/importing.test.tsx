@@ -91,13 +91,13 @@ describe('living stories in the editor', () => {
     const doc = await seedFlood(backend);
     await openFlood(backend);
     fireEvent.click(screen.getByRole('button', { name: 'Re-import source' }));
-    const submit = screen.getByRole('button', { name: 'Re-import' }) as HTMLButtonElement;
+    const submit = screen.getByRole<HTMLButtonElement>('button', { name: 'Re-import' });
     expect(submit.disabled).toBe(true);
     const file = new File([REVISED], 'flood-v2.txt');
     fireEvent.change(screen.getByLabelText('Revised source file'), { target: { files: [file] } });
     fireEvent.click(submit);
     const summary = await screen.findByText('What changed');
-    const text = summary.parentElement!.textContent!;
+    const text = summary.parentElement!.textContent;
     // The service's own comparison: 1 changed (its sign-off withdrawn), 2 unchanged, 3 replaced.
     expect(text).toContain('1 paragraph unchanged.');
     expect(text).toContain('Changed and reopened: paragraphs 1.');
@@ -143,7 +143,7 @@ describe('bilingual pair', () => {
     renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
     fireEvent.click(await screen.findByRole('checkbox', { name: /Bilingual pair/ }));
-    const submit = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
+    const submit = screen.getByRole<HTMLButtonElement>('button', { name: 'Import' });
     expect(submit.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('Choose file'), { target: { files: [new File([SOURCE_MD], 'flood.md')] } });
     fireEvent.change(screen.getByLabelText('Translation file'), { target: { files: [new File([TRANSLATION], 'flood.es.txt')] } });
@@ -160,14 +160,14 @@ describe('bilingual pair', () => {
     expect(screen.getAllByText('check')).toHaveLength(1);
 
     // Split row 2 at the cursor: counts no longer match and Create is disabled; merging back fixes it.
-    const row2 = screen.getByRole('textbox', { name: 'Translation of paragraph 2' }) as HTMLTextAreaElement;
+    const row2 = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation of paragraph 2' });
     row2.setSelectionRange(8, 8);
     fireEvent.select(row2);
     fireEvent.click(screen.getByRole('button', { name: 'Split 2 at cursor' }));
     expect(screen.getByText('3 source paragraphs but 4 translations: merge or split rows until they match.')).toBeTruthy();
-    const create = screen.getByRole('button', { name: 'Create document' }) as HTMLButtonElement;
+    const create = screen.getByRole<HTMLButtonElement>('button', { name: 'Create document' });
     expect(create.disabled).toBe(true);
-    expect((screen.getByRole('textbox', { name: 'Translation of paragraph 3' }) as HTMLTextAreaElement).value).toBe('200 casas.');
+    expect((screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation of paragraph 3' })).value).toBe('200 casas.');
     fireEvent.click(screen.getByRole('button', { name: 'Merge 2 with next' }));
     expect(create.disabled).toBe(false);
     fireEvent.change(screen.getByRole('textbox', { name: 'Translation of paragraph 3' }), { target: { value: 'Escuelas cerradas hoy.' } });

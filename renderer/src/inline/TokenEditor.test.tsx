@@ -206,6 +206,7 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
 
   it('an unmounted row destroys its editor and leaves no document listener behind', async () => {
     const added = new Map<string, number>();
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on document, never called detached
     const orig = { add: document.addEventListener, remove: document.removeEventListener };
     document.addEventListener = function (this: Document, type: string, ...rest: unknown[]) {
       added.set(type, (added.get(type) ?? 0) + 1);

@@ -12,7 +12,7 @@ describe('inline tokens in read-only views', () => {
         <DiffView before={'The \uE000river\uE100 rose.'} after={'The \uE000sea\uE100 rose\uE201.'} lang="en" dir="ltr" label="Changes" />
       </I18nextProvider>,
     );
-    const text = screen.getByText('Changes').closest('figure')!.textContent!;
+    const text = screen.getByText('Changes').closest('figure')!.textContent;
     expect(text).toContain('⟨1⟩');
     expect(text).toContain('⟨/1⟩');
     expect(text).toContain('⟦2⟧');

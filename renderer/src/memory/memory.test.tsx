@@ -79,7 +79,7 @@ describe('translation memory matches in the editor', () => {
     renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Regional' }));
     await screen.findByRole('table', { name: 'Paragraphs' });
-    (within(rows()[0]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement).focus();
+    (within(rows()[0]!).getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation' })).focus();
     const region = await screen.findByRole('region', { name: 'Translation memory matches' });
     const items = await within(region).findAllByRole('listitem');
     expect(items[0]!.querySelector('.tm-variant')).toBeNull();
@@ -100,7 +100,7 @@ describe('translation memory matches in the editor', () => {
       { paragraphId, unitId: matches[0]!.unitId },
       { paragraphId, unitId: matches[1]!.unitId },
     ]));
-    (within(rows()[1]!).getByRole('textbox', { name: 'Translation' }) as HTMLTextAreaElement).focus();
+    (within(rows()[1]!).getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation' })).focus();
     const other = await within(rows()[1]!).findByRole('region', { name: 'Translation memory matches' });
     await within(other).findByText('No translation memory matches of 50 % or more.');
     expect(within(rows()[0]!).queryByRole('region', { name: 'Translation memory matches' })).toBeNull();

@@ -13,8 +13,8 @@ describe('import view', () => {
     await openImport();
     expect(screen.getAllByRole('button', { name: 'Import' })).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: 'Library' })).toBeNull();
-    expect((screen.getByRole('combobox', { name: 'Source language' }) as HTMLSelectElement).value).toBe('en');
-    expect((screen.getByRole('combobox', { name: 'Target language' }) as HTMLSelectElement).value).toBe('es');
+    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Source language' })).value).toBe('en');
+    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Target language' })).value).toBe('es');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByRole('heading', { name: 'Library' })).toBeTruthy();
   });
@@ -53,7 +53,7 @@ describe('import view', () => {
     await openImport();
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0d]);
     const file = new File([bytes], 'article.txt', { type: 'text/plain' });
-    const input = screen.getByLabelText('Choose file') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Choose file');
     expect(input.accept).toBe('.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.xlf,.xliff');
     fireEvent.change(input, { target: { files: [file] } });
     expect(screen.getByText(/The file article\.txt will be imported/)).toBeTruthy();
@@ -91,11 +91,11 @@ describe('web pages', () => {
   it('offers "Import the whole page" for an HTML file only, and sends the choice with it', async () => {
     const { backend } = renderApp({ backend: await backendWithProfile() });
     await openImport();
-    const input = screen.getByLabelText('Choose file') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Choose file');
     fireEvent.change(input, { target: { files: [new File(['# Story'], 'story.md')] } });
     expect(screen.queryByRole('checkbox', { name: 'Import the whole page' })).toBeNull();
     fireEvent.change(input, { target: { files: [new File(['<p>Hello</p>'], 'story.HTM', { type: 'text/html' })] } });
-    const whole = screen.getByRole('checkbox', { name: 'Import the whole page' }) as HTMLInputElement;
+    const whole = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Import the whole page' });
     expect(whole.checked).toBe(false);
     expect(whole.getAttribute('aria-describedby')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
@@ -117,11 +117,11 @@ describe('web pages', () => {
   it('a paste that holds HTML is taken as HTML (its links kept), with a note saying so', async () => {
     const { backend } = renderApp({ backend: await backendWithProfile() });
     await openImport();
-    const box = screen.getByRole('textbox', { name: 'Article text' }) as HTMLTextAreaElement;
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Article text' });
     const html = '<meta charset="utf-8"><p>See <a href="https://news.example/r">the report</a>.</p>';
     paste(box, { 'text/plain': 'See the report.', 'text/html': html });
     expect(box.value).toBe(html);
-    expect((screen.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement).value).toBe('html');
+    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Format' })).value).toBe('html');
     expect(screen.getByRole('status').textContent).toMatch(/links and emphasis will be kept/);
     expect(screen.getByRole('checkbox', { name: 'Import the whole page' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
@@ -132,12 +132,12 @@ describe('web pages', () => {
   it('HTML pasted into plain text already typed is left to the browser (its plain text)', async () => {
     renderApp({ backend: await backendWithProfile() });
     await openImport();
-    const box = screen.getByRole('textbox', { name: 'Article text' }) as HTMLTextAreaElement;
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Article text' });
     fireEvent.change(box, { target: { value: 'Typed first.' } });
     box.setSelectionRange(box.value.length, box.value.length);
     paste(box, { 'text/plain': 'More.', 'text/html': '<p>More.</p>' });
     expect(box.value).toBe('Typed first.');
-    expect((screen.getByRole('combobox', { name: 'Format' }) as HTMLSelectElement).value).toBe('txt');
+    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Format' })).value).toBe('txt');
     expect(screen.queryByRole('status')).toBeNull();
   });
 });

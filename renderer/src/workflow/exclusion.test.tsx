@@ -66,7 +66,7 @@ describe('Exclude from translation', () => {
     expect(within(first).getByText('Confirmed')).toBeTruthy();
     expect(screen.getByText(/0 of 2 signed off/)).toBeTruthy();
     // An excluded row cannot be signed off, and bulk sign-off leaves it out.
-    expect((within(first).getByRole('button', { name: 'Sign off' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(first).getByRole<HTMLButtonElement>('button', { name: 'Sign off' })).disabled).toBe(true);
   });
 
   it('"Exclude shown" and "Include shown" act on what the filter shows; a translator leaves signed-off ones and is told', async () => {
@@ -105,7 +105,7 @@ describe('Exclude from translation', () => {
     await within(rows()[1]!).findByRole('button', { name: 'Include' });
     fireEvent.click(within(rows()[2]!).getByRole('button', { name: 'Exclude from translation' }));
     await within(rows()[2]!).findByRole('button', { name: 'Include' });
-    expect((screen.getByRole('button', { name: 'Translate empty only' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Translate empty only' })).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
     const yes = await screen.findByRole('button', { name: 'Yes, sign off' });
     fireEvent.click(yes);
@@ -117,7 +117,7 @@ describe('Exclude from translation', () => {
     const backend = await backendWithProfile('editor');
     const documentId = await openEditor(backend, ARTICLE);
     fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Exclude from translation' }));
-    const choice = (await screen.findByLabelText('Excluded paragraphs')) as HTMLSelectElement;
+    const choice = await screen.findByLabelText<HTMLSelectElement>('Excluded paragraphs');
     await waitFor(() => expect(choice.disabled).toBe(false));
     expect(choice.value).toBe('omit');
     fireEvent.change(choice, { target: { value: 'source' } });
