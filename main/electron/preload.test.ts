@@ -60,8 +60,8 @@ describe('desktop preload', () => {
     expect(Object.keys(verso).sort()).toEqual(['invoke', 'saveFile', 'showInFolder', 'subscribe']);
   });
 
-  it('refuses a method or event not in the contract without sending anything', async () => {
-    expect(await verso.invoke('dropAllTables', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method dropAllTables' } });
+  it('refuses a malformed method name or an unknown event without sending anything (main’s dispatcher is the method allowlist)', async () => {
+    expect(await verso.invoke('drop all tables', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method drop all tables' } });
     expect(() => verso.subscribe('somethingElse', () => {})).toThrow('Unknown event somethingElse');
   });
 

@@ -1,10 +1,11 @@
+import { ApiCallError } from '../../../shared/api.js';
 import { describe, expect, it, vi } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import type { TFunction } from 'i18next';
 import type { JobProgress } from '../../../shared/types.js';
 import type { VersoApi } from '../../../shared/api.js';
-import { hookHarness, refuse } from '../../test/hookHarness.js';
+import { hookHarness } from '../../test/hookHarness.js';
 import { useEditorStatus } from './useEditorStatus.js';
 import { useTranslateJob } from './useTranslateJob.js';
 
@@ -97,10 +98,11 @@ describe('useTranslateJob', () => {
 
   it('a failed reload after the job is shown as the error', async () => {
     const s = setup({});
-    s.reload.mockImplementation(() => refuse('INTERNAL', 'disk'));
+    s.reload.mockImplementation(() => Promise.reject(new ApiCallError({ code: 'INTERNAL', message: 'disk' })));
     act(() => s.events.emit('jobProgress', event('running')));
     await waitFor(() => expect(s.result.current.job.activeJob).not.toBeNull());
     act(() => s.events.emit('jobProgress', event('done')));
-    await waitFor(() => expect(s.result.current.ui.alert).toEqual({ code: 'INTERNAL', message: 'disk' }));
+    await waitFor(() => expect(s.result.current.ui.alert).toBeInstanceOf(ApiCallError));
+    expect((s.result.current.ui.alert as ApiCallError).error).toEqual({ code: 'INTERNAL', message: 'disk' });
   });
 });
