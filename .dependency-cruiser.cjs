@@ -28,7 +28,12 @@ module.exports = {
     },
     upward('core-is-ground-floor', 'core/', `(?!core/).+`, 'main/core/ imports nothing else of main/.'),
     upward('db-imports-only-core', 'db/', `${DOMAIN}/|services/|api/|${TOP}`, 'Storage imports only core/.'),
-    upward('domain-never-imports-services', `${DOMAIN}/`, `services/|api/|${TOP}`, 'Domain modules never import services, api, transports or the entries.'),
+    upward(
+      'domain-never-imports-services',
+      `${DOMAIN}/`,
+      `services/|api/|${TOP}`,
+      'Domain modules never import services, api, transports or the entries.',
+    ),
     upward('services-never-import-transports', 'services/', `api/|${TOP}`, 'Services never import api/, transports or the entries.'),
     upward('api-never-imports-transports', 'api/', TOP, 'The dispatcher never imports transports or the entries.'),
     {

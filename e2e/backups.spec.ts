@@ -7,7 +7,10 @@ import { test, expect } from './support/fixtures.js';
 import { VersoPage } from './support/versoPage.js';
 import { importMarkdown, invoke } from './support/api.js';
 
-test('Settings → Backups: the start backup is listed, Back up now adds one, Restore brings back a deleted document', async ({ page, server }) => {
+test('Settings → Backups: the start backup is listed, Back up now adds one, Restore brings back a deleted document', async ({
+  page,
+  server,
+}) => {
   await invoke(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
   const doc = await importMarkdown(server, 'The storm closed roads.\n\nSchools stay open.', 'en', 'es', 'Storm story');
 

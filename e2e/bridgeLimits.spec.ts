@@ -39,7 +39,9 @@ test('a 13 MB TMX and a 46 MB TMX are accepted in browser mode (the TMX limit is
   await expect(page.getByText(`Imported ${units} units; 0 skipped; 0 earlier imported units removed.`)).toBeVisible({ timeout: 120_000 });
 
   // 46 MB as base64 is about 61 MB of request: larger than any other call may send.
-  await page.getByLabel('TMX file to import').setInputFiles({ name: 'large.tmx', mimeType: 'application/x-tmx+xml', buffer: tmx(46 * MB, 1, 'Large file unit') });
+  await page
+    .getByLabel('TMX file to import')
+    .setInputFiles({ name: 'large.tmx', mimeType: 'application/x-tmx+xml', buffer: tmx(46 * MB, 1, 'Large file unit') });
   await page.getByRole('button', { name: 'Import TMX' }).click();
   await expect(page.getByText('Imported 1 units; 0 skipped; 0 earlier imported units removed.')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByRole('alert')).toHaveCount(0);

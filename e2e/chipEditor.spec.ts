@@ -87,7 +87,10 @@ test('Alt+Insert and the "Missing formatting" button put a deleted chip back at 
   await expect.poll(async () => (await storedParagraph(server, doc.id, 0)).target).toBe(final);
 });
 
-test('IME composition (Chinese, Japanese, Korean) lands at the caret next to chips, and only the committed text is saved', async ({ page, server }) => {
+test('IME composition (Chinese, Japanese, Korean) lands at the caret next to chips, and only the committed text is saved', async ({
+  page,
+  server,
+}) => {
   const { doc, box, row } = await openChipParagraph(page, server);
   const cdp = await page.context().newCDPSession(page);
   await box.focus();
@@ -95,7 +98,8 @@ test('IME composition (Chinese, Japanese, Korean) lands at the caret next to chi
   // Right before the bold chip ("En 1997 el |⟨B banco").
   for (let i = 0; i < 'En 1997 el '.length; i++) await page.keyboard.press('ArrowRight');
   const compose = async (steps: string[], commit: string) => {
-    for (const step of steps) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+    for (const step of steps)
+      await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
     return cdp.send('Input.insertText', { text: commit });
   };
   await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
@@ -114,7 +118,10 @@ test('IME composition (Chinese, Japanese, Korean) lands at the caret next to chi
   expect((await chipBoxState(box)).head).toBe(expected.indexOf('!') + 1);
 });
 
-test('right-to-left text (Arabic) keeps every character and the caret across saves; Alt+Insert puts a chip at the caret', async ({ page, server }) => {
+test('right-to-left text (Arabic) keeps every character and the caret across saves; Alt+Insert puts a chip at the caret', async ({
+  page,
+  server,
+}) => {
   await invoke(server, 'setProfile', { name: 'Layla', role: 'translator' });
   const doc = await importMarkdown(server, 'The **bank** opened [a branch](https://news.example/b) in Madrid.', 'en', 'ar', 'Arabic story');
   const app = new VersoPage(page);
@@ -161,7 +168,10 @@ test('paste is plain text: pasted chips and placeholder characters never become 
   await expect(box.getByRole('img')).toHaveCount(4);
 });
 
-test('Ctrl+Z and Ctrl+Shift+Z are the paragraph’s history: the caret stays, and undoing back to the MT is machine translation again', async ({ page, server }) => {
+test('Ctrl+Z and Ctrl+Shift+Z are the paragraph’s history: the caret stays, and undoing back to the MT is machine translation again', async ({
+  page,
+  server,
+}) => {
   await invoke(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
   const doc = await importMarkdown(server, SOURCE, 'en', 'es', 'Bank story');
   const app = new VersoPage(page);
@@ -199,7 +209,10 @@ test('Ctrl+Z and Ctrl+Shift+Z are the paragraph’s history: the caret stays, an
   expect(await history.textContent()).not.toMatch(/[\uE000-\uE2FF]/u);
 });
 
-test('a paragraph with links and no translation yet shows a box like every other, and no missing formatting until words are typed', async ({ page, server }) => {
+test('a paragraph with links and no translation yet shows a box like every other, and no missing formatting until words are typed', async ({
+  page,
+  server,
+}) => {
   await invoke(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
   await importMarkdown(server, `${SOURCE}\n\nA plain paragraph.`, 'en', 'es', 'Empty story');
   const app = new VersoPage(page);

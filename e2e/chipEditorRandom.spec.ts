@@ -113,7 +113,7 @@ async function setUp(server: Server, runs: Run[]): Promise<{ doc: DocumentDetail
     for (let start = 0; start < mine.length; start += PER_DOCUMENT) {
       const group = mine.slice(start, start + PER_DOCUMENT);
       const markdown = group.map((r) => `Run ${r.index}: the **bank** opened [a branch](${HREF}) in Madrid.`).join('\n\n');
-      const target = rtl ? (start / PER_DOCUMENT) % 2 === 0 ? 'ar' : 'he' : 'es';
+      const target = rtl ? ((start / PER_DOCUMENT) % 2 === 0 ? 'ar' : 'he') : 'es';
       const doc = await importMarkdown(server, markdown, 'en', target, `Random ${rtl ? 'rtl' : 'ltr'} ${start / PER_DOCUMENT + 1}`);
       const entries = group.map((run, i) => ({ run, paragraphId: doc.paragraphs[i]!.id }));
       for (const e of entries) {
@@ -141,7 +141,15 @@ function show(text: string): string {
   );
 }
 
-async function runOne(page: Page, cdp: CDPSession, server: Server, documentId: string, paragraphIndex: number, run: Run, paragraphId: string): Promise<void> {
+async function runOne(
+  page: Page,
+  cdp: CDPSession,
+  server: Server,
+  documentId: string,
+  paragraphIndex: number,
+  run: Run,
+  paragraphId: string,
+): Promise<void> {
   const next = rng(run.seed * 7919 + 1);
   const row = page.locator(`[data-paragraph-id="${paragraphId}"]`);
   const box: Locator = row.getByRole('textbox', { name: 'Translation' });
@@ -244,7 +252,12 @@ async function runOne(page: Page, cdp: CDPSession, server: Server, documentId: s
       await press(key, name, apply, true);
     } else if (r < 0.67) {
       const start = next() < 0.5;
-      await press(start ? 'Control+Home' : 'Control+End', start ? 'Ctrl+Home' : 'Ctrl+End', (m) => (start ? m.docStart(false) : m.docEnd(false)), false);
+      await press(
+        start ? 'Control+Home' : 'Control+End',
+        start ? 'Ctrl+Home' : 'Ctrl+End',
+        (m) => (start ? m.docStart(false) : m.docEnd(false)),
+        false,
+      );
     } else if (r < 0.68) {
       await press('Enter', 'Enter', (m) => m.replaceSelection('\n'), false);
     } else if (r < 0.73) {
@@ -277,12 +290,15 @@ async function runOne(page: Page, cdp: CDPSession, server: Server, documentId: s
     } else if (r < 0.85) {
       const composition = pick(next, run.rtl ? RTL_COMPOSITIONS : COMPOSITIONS);
       log.push(`IME ${composition.commit}`);
-      for (const step of composition.steps) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+      for (const step of composition.steps)
+        await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
       await cdp.send('Input.insertText', { text: composition.commit });
       model.replaceSelection(composition.commit);
     } else if (r < 0.88) {
       const kind = next() < 0.6 ? 'undo' : 'redo';
-      const probe = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as ChipModel, model, { revisions: model.revisions.map((x) => ({ ...x })) });
+      const probe = Object.assign(Object.create(Object.getPrototypeOf(model) as object) as ChipModel, model, {
+        revisions: model.revisions.map((x) => ({ ...x })),
+      });
       if (!probe.history(kind)) continue;
       const key = kind === 'undo' ? 'Control+z' : next() < 0.5 ? 'Control+Shift+z' : 'Control+y';
       log.push(key);
@@ -351,5 +367,10 @@ test('randomized editing of chip paragraphs keeps every character and the caret 
     }),
   );
   expect(done).toBe(runs.length);
-  console.log([...timing].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v} ms`).join(', '));
+  console.log(
+    [...timing]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', '),
+  );
 });

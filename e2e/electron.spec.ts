@@ -42,7 +42,9 @@ test('the desktop window opens the editor UI', async () => {
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     // The library is served by a separate utility process, not by main.
     const mainPid = await app.evaluate(() => process.pid);
-    const processes = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().map((m) => ({ pid: m.pid, type: m.type, name: m.name ?? '' })));
+    const processes = await app.evaluate(({ app: electronApp }) =>
+      electronApp.getAppMetrics().map((m) => ({ pid: m.pid, type: m.type, name: m.name ?? '' })),
+    );
     const backend = processes.find((p) => p.type === 'Utility' && p.name === 'Verso backend');
     expect(backend, JSON.stringify(processes)).toBeDefined();
     expect(backend!.pid).not.toBe(mainPid);

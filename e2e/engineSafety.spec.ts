@@ -6,7 +6,10 @@
 import { test, expect } from './support/fixtures.js';
 import { VersoPage } from './support/versoPage.js';
 
-test('plain http:// to another computer needs "Allow unencrypted connection", with a warning; the choice is kept', async ({ page, server }) => {
+test('plain http:// to another computer needs "Allow unencrypted connection", with a warning; the choice is kept', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Tomás Translator', 'Translator');
@@ -66,7 +69,9 @@ test('a stored key is not kept for another server: the form says so before savin
   await form.getByLabel('Server address').fill('http://127.0.0.1:5001');
   await expect(notice).toBeVisible();
   await form.getByRole('button', { name: 'Save LibreTranslate settings' }).click();
-  await expect(form.getByRole('status')).toHaveText('LibreTranslate settings saved. The stored key was removed because the server changed.');
+  await expect(form.getByRole('status')).toHaveText(
+    'LibreTranslate settings saved. The stored key was removed because the server changed.',
+  );
   await expect(form.getByText(/No key is set/)).toBeVisible();
   await expect(notice).toHaveCount(0);
 });

@@ -18,13 +18,17 @@ test.afterEach(async () => {
   await fake.close();
 });
 
-test('set up LibreTranslate, translate an article with it, see provenance, retranslate one paragraph; the key is never shown back', async ({ page, server }) => {
+test('set up LibreTranslate, translate an article with it, see provenance, retranslate one paragraph; the key is never shown back', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   // Every reply of the bridge is checked for the key.
   const replies: Promise<string>[] = [];
   page.on('response', (r) => {
     // (Not the event stream: it stays open.)
-    if (r.url().startsWith(server.origin) && !(r.headers()['content-type'] ?? '').includes('event-stream')) replies.push(r.text().catch(() => ''));
+    if (r.url().startsWith(server.origin) && !(r.headers()['content-type'] ?? '').includes('event-stream'))
+      replies.push(r.text().catch(() => ''));
   });
   await app.open(server.url);
   await app.setUpProfile('Tomás Translator', 'Translator');
@@ -68,7 +72,12 @@ test('set up LibreTranslate, translate an article with it, see provenance, retra
   await expect(app.row(0).getByLabel('Machine translation of paragraph 1')).toContainText(`libretranslate ${host}, produced`);
   const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/translate');
   expect(posts()).toHaveLength(1);
-  expect(posts()[0]!.body).toMatchObject({ q: ['The house is red.', 'The dog is small.', 'The cat sleeps.'], source: 'en', target: 'es', api_key: KEY });
+  expect(posts()[0]!.body).toMatchObject({
+    q: ['The house is red.', 'The dog is small.', 'The cat sleeps.'],
+    source: 'en',
+    target: 'es',
+    api_key: KEY,
+  });
 
   // Retranslate paragraph 2: a new request (no cache), the new MT shown, the earlier one in the history.
   fake.script.push({ body: { translatedText: ['[es] El perro es pequeño.'] } });

@@ -141,7 +141,10 @@ test('Replace all: count, case kept at a sentence start and in capitals, one und
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Tomás Translator', 'Translator');
-  await app.importText('Officials said no.\n\nThe officials left, and other officials stayed.\n\nOFFICIALS', { source: 'en', target: 'es' });
+  await app.importText('Officials said no.\n\nThe officials left, and other officials stayed.\n\nOFFICIALS', {
+    source: 'en',
+    target: 'es',
+  });
   const texts = ['Oficiales dijeron que no.', 'Los oficiales se fueron y otros oficiales se quedaron.', 'OFICIALES'];
   for (const [i, text] of texts.entries()) {
     await app.translation(i).fill(text);
@@ -177,7 +180,9 @@ test('QA: "siglo XIX" passes, a raw @ mark is an error in words, and a sign-off 
   await app.translation(1).fill('A mediados de los @1990s creció.');
   await expect(app.row(1)).toContainText('Saved');
   await expect(app.row(0).getByRole('list', { name: 'QA issues of paragraph 1' })).toHaveCount(0);
-  await expect(app.row(1).getByRole('list', { name: 'QA issues of paragraph 2' })).toContainText('Error: “@1990s” carries a raw machine-translation mark');
+  await expect(app.row(1).getByRole('list', { name: 'QA issues of paragraph 2' })).toContainText(
+    'Error: “@1990s” carries a raw machine-translation mark',
+  );
 
   // The document list says Error / Warning in words.
   await page.locator('.document-qa summary').click();

@@ -21,7 +21,10 @@ async function signedOffArticle(app: VersoPage): Promise<void> {
   await expect(app.progressText()).toContainText('2 of 2 signed off');
 }
 
-test('a new library: the export names both empty settings and links to them; then it says where the file went', async ({ page, server }) => {
+test('a new library: the export names both empty settings and links to them; then it says where the file went', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Elena Editor', 'Editor');
@@ -31,7 +34,9 @@ test('a new library: the export names both empty settings and links to them; the
   await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'disclosure footer' });
-  await expect(alert).toContainText('the footer needs the publisher name and contact e-mail address. Fill them in under Settings → Publication');
+  await expect(alert).toContainText(
+    'the footer needs the publisher name and contact e-mail address. Fill them in under Settings → Publication',
+  );
   await expect(page.getByText('Check the contact e-mail address')).toHaveCount(0);
   await alert.getByRole('link', { name: 'Open Settings → Publication' }).click();
   await expect(page).toHaveURL(/#\/settings\/publication$/);
@@ -136,7 +141,10 @@ test('checkboxes sit beside their labels; the dashboard puts the status table be
   expect(f.x).toBeGreaterThan(t.x + t.width);
   expect(f.y).toBeLessThan(t.y + t.height / 2);
   // Numbers line up on the right.
-  const align = await table.locator('tbody td').first().evaluate((el) => getComputedStyle(el).textAlign);
+  const align = await table
+    .locator('tbody td')
+    .first()
+    .evaluate((el) => getComputedStyle(el).textAlign);
   expect(['right', 'end']).toContain(align);
   // The most-edited list comes below both.
   const edited = (await page.getByRole('heading', { name: 'Edited most' }).boundingBox())!;

@@ -26,7 +26,12 @@ async function downloadBytes(download: Download): Promise<Buffer> {
 }
 
 function verso(dataDir: string, args: string[], cwd: string) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, VERSO_DATA_DIR: dataDir }, timeout: 60_000 });
+  return spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, VERSO_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
 }
 
 test('sign off, export HTML and DOCX from the UI; the CLI export of the same document matches', async ({ page, server, dataDir }) => {
@@ -56,7 +61,9 @@ test('sign off, export HTML and DOCX from the UI; the CLI export of the same doc
   const draftDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const draft = await downloadText(await draftDownload);
-  expect(draft).toContain('<p class="verso-draft" role="note"><strong>BORRADOR — no aprobado para su publicación (párrafos aprobados: 0 de 3)</strong></p>');
+  expect(draft).toContain(
+    '<p class="verso-draft" role="note"><strong>BORRADOR — no aprobado para su publicación (párrafos aprobados: 0 de 3)</strong></p>',
+  );
   expect(draft).not.toContain('<footer');
 
   for (let i = 0; i < 3; i++) await app.signOff(app.row(i).getByRole('button', { name: 'Sign off' }));
@@ -115,7 +122,9 @@ test('the footer settings screen: a saved wording for Spanish goes out under the
   const text = page.getByRole('textbox', { name: 'Footer text' });
   await expect(text).toHaveValue(/Este artículo ha sido traducido/);
   await text.fill('Traducido con ayuda de IA y revisado por {publisher}.');
-  await expect(page.getByRole('region', { name: 'Footer preview' })).toContainText(`Traducido con ayuda de IA y revisado por ${PUBLISHER}.`);
+  await expect(page.getByRole('region', { name: 'Footer preview' })).toContainText(
+    `Traducido con ayuda de IA y revisado por ${PUBLISHER}.`,
+  );
   await page.getByRole('textbox', { name: 'Reason for the footer wording change' }).fill('House wording');
   await page.getByRole('button', { name: 'Save footer' }).click();
   await expect(page.getByText('Footer saved for Spanish.')).toBeVisible();

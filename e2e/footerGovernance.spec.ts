@@ -11,7 +11,10 @@ import { downloadText, VersoPage } from './support/versoPage.js';
 const PUBLISHER = 'Diario Ejemplo';
 const CONTACT = 'redaccion@example.org';
 
-test('a translator sees the footer settings read-only, and an attempt to change them is refused with a clear message', async ({ page, server }) => {
+test('a translator sees the footer settings read-only, and an attempt to change them is refused with a clear message', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Tomás Translator', 'Translator');
@@ -23,14 +26,17 @@ test('a translator sees the footer settings read-only, and an attempt to change 
   await expect(page.getByRole('button', { name: 'Save footer' })).toHaveCount(0);
 
   // A request that reaches the main side anyway (another window, a script over the bridge) is refused, nothing saved.
-  const refused = await page.evaluate(async ({ origin, token }) => {
-    const r = await fetch(`${origin}/api/invoke/saveFooterTemplate`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ lang: 'es', lines: ['Gracias por leer.'], reason: 'shorter' }),
-    });
-    return (await r.json()) as { ok: boolean; error?: { code: string; message: string } };
-  }, { origin: server.origin, token: server.token });
+  const refused = await page.evaluate(
+    async ({ origin, token }) => {
+      const r = await fetch(`${origin}/api/invoke/saveFooterTemplate`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ lang: 'es', lines: ['Gracias por leer.'], reason: 'shorter' }),
+      });
+      return (await r.json()) as { ok: boolean; error?: { code: string; message: string } };
+    },
+    { origin: server.origin, token: server.token },
+  );
   expect(refused.ok).toBe(false);
   expect(refused.error?.code).toBe('FOOTER_EDITOR_ONLY');
   expect(refused.error?.message).toContain('Only an editor can change the disclosure footer templates');
@@ -50,7 +56,10 @@ test('a translator sees the footer settings read-only, and an attempt to change 
   expect(await callApi<unknown[]>(server, 'listSettingsChanges', {})).toEqual([]);
 });
 
-test('an editor’s changes are recorded and listed; the export says the footer was left out, and provenance and attestation name the policy, template and who decided', async ({ page, server }) => {
+test('an editor’s changes are recorded and listed; the export says the footer was left out, and provenance and attestation name the policy, template and who decided', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Elena Editor', 'Editor');
@@ -91,7 +100,11 @@ test('an editor’s changes are recorded and listed; the export says the footer 
   await expect(app.progressText()).toContainText('1 of 1 signed off');
   const text = await downloadText(await app.exportAs('Plain text', 'Publish-ready'));
   expect(text).not.toContain('Gracias por leer.');
-  await expect(page.getByText('No disclosure footer in this file: the footer policy is “never”, set by Elena Editor (reason: Partner adds its own disclosure).')).toBeVisible();
+  await expect(
+    page.getByText(
+      'No disclosure footer in this file: the footer policy is “never”, set by Elena Editor (reason: Partner adds its own disclosure).',
+    ),
+  ).toBeVisible();
 
   await page.getByLabel('Export format').selectOption({ label: 'Provenance (JSON)' });
   const provenanceDownload = page.waitForEvent('download');
@@ -100,7 +113,13 @@ test('an editor’s changes are recorded and listed; the export says the footer 
   expect(provenance.footer).toMatchObject({
     policy: 'never',
     footerIncluded: false,
-    template: { lang: 'es', id: 'custom:es', builtIn: false, custom: true, savedBy: { name: 'Elena Editor', reason: 'Shorter for the app' } },
+    template: {
+      lang: 'es',
+      id: 'custom:es',
+      builtIn: false,
+      custom: true,
+      savedBy: { name: 'Elena Editor', reason: 'Shorter for the app' },
+    },
     omitted: { because: 'policy-never', decidedBy: 'Elena Editor', reason: 'Partner adds its own disclosure' },
   });
 

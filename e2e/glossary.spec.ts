@@ -36,11 +36,21 @@ test('a glossary term violation blocks sign-off until fixed or overridden with a
 
   // A bad row refuses the whole import and changes nothing.
   const file = page.getByLabel('Glossary file (CSV or TBX)');
-  await file.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('source,target\r\nprime minister,primer ministro\r\n,missing\r\n') });
+  await file.setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('source,target\r\nprime minister,primer ministro\r\n,missing\r\n'),
+  });
   await page.getByRole('button', { name: 'Import glossary' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Row 3 of the file has a value that is missing or not valid in its source column. Nothing was imported.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Row 3 of the file has a value that is missing or not valid in its source column. Nothing was imported.',
+  );
   await expect(page.getByText('1 term', { exact: true })).toBeVisible();
-  await file.setInputFiles({ name: 'house-style.csv', mimeType: 'text/csv', buffer: Buffer.from('source,target,note\r\nprime minister,primer ministro,"Lower case, always"\r\n') });
+  await file.setInputFiles({
+    name: 'house-style.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('source,target,note\r\nprime minister,primer ministro,"Lower case, always"\r\n'),
+  });
   await page.getByRole('button', { name: 'Import glossary' }).click();
   await expect(page.getByRole('status')).toHaveText('Imported: 1 added, 0 updated, 0 unchanged, 0 removed. The pair now has 2 terms.');
   await expect(terms.getByRole('row')).toHaveCount(3);
@@ -72,7 +82,9 @@ test('a glossary term violation blocks sign-off until fixed or overridden with a
   const qa = app.row(0).getByRole('list', { name: 'QA issues of paragraph 1' });
   await expect(qa).toContainText('Error: Glossary: “European Union” must be translated as “Unión Europea”.');
   await expect(qa).toContainText('Error: Glossary: “UE” is a forbidden variant; use “Unión Europea” for “European Union”.');
-  await expect(app.row(1).getByRole('list', { name: 'QA issues of paragraph 2' })).toContainText('“prime minister” must be translated as “primer ministro”');
+  await expect(app.row(1).getByRole('list', { name: 'QA issues of paragraph 2' })).toContainText(
+    '“prime minister” must be translated as “primer ministro”',
+  );
 
   // Bulk sign-off skips both and says why.
   await app.signOff(page.getByRole('button', { name: 'Sign off all confirmed' }));
@@ -95,5 +107,7 @@ test('a glossary term violation blocks sign-off until fixed or overridden with a
   await app.row(1).getByRole('button', { name: 'Sign off anyway' }).click();
   await expect(app.progressText()).toContainText('2 of 2 signed off');
   await app.row(1).getByRole('button', { name: 'History' }).click();
-  await expect(app.row(1).getByRole('region', { name: 'History of paragraph 2' })).toContainText('QA override: Quoting the government’s own wording.');
+  await expect(app.row(1).getByRole('region', { name: 'History of paragraph 2' })).toContainText(
+    'QA override: Quoting the government’s own wording.',
+  );
 });

@@ -67,16 +67,23 @@ test('the glossary exports TBX-Basic 2008 (v2) by default, with definitions, tha
   await page.getByRole('textbox', { name: 'Definition' }).fill('');
   await page.getByRole('button', { name: 'Save term' }).click();
   await expect(terms.getByRole('row', { name: /R&D/ })).not.toContainText('Research');
-  await page.getByLabel('Glossary file (CSV or TBX)').setInputFiles({ name: 'glossary.en-es.tbx', mimeType: 'application/x-tbx+xml', buffer: Buffer.from(v2) });
+  await page
+    .getByLabel('Glossary file (CSV or TBX)')
+    .setInputFiles({ name: 'glossary.en-es.tbx', mimeType: 'application/x-tbx+xml', buffer: Buffer.from(v2) });
   await page.getByRole('combobox', { name: 'Import mode' }).selectOption('replace');
   await page.getByRole('button', { name: 'Import glossary' }).click();
   await expect(page.getByRole('status')).toHaveText('Imported: 0 added, 1 updated, 0 unchanged, 0 removed. The pair now has 1 terms.');
   await expect(terms.getByRole('row', { name: /R&D/ })).toContainText('Research & development <of new products>.');
 
   // Another tool's TBX with data categories Verso has no field for: imported, and the loss is said.
-  const other = v2.replace('<tig>\n            <term>R&amp;D</term>', '<tig>\n            <term>R&amp;D</term>\n            <termNote type="partOfSpeech">noun</termNote>');
+  const other = v2.replace(
+    '<tig>\n            <term>R&amp;D</term>',
+    '<tig>\n            <term>R&amp;D</term>\n            <termNote type="partOfSpeech">noun</termNote>',
+  );
   expect(other).toContain('partOfSpeech');
-  await page.getByLabel('Glossary file (CSV or TBX)').setInputFiles({ name: 'other.tbx', mimeType: 'application/x-tbx+xml', buffer: Buffer.from(other) });
+  await page
+    .getByLabel('Glossary file (CSV or TBX)')
+    .setInputFiles({ name: 'other.tbx', mimeType: 'application/x-tbx+xml', buffer: Buffer.from(other) });
   await page.getByRole('combobox', { name: 'Import mode' }).selectOption('merge');
   await page.getByRole('button', { name: 'Import glossary' }).click();
   await expect(page.getByRole('status')).toHaveText(

@@ -23,19 +23,27 @@ test('a claimed reading time is not recorded; the attestation names the fast sig
     title: 'Storm',
   });
   const [first, second] = doc.paragraphs.map((p) => p.id) as [string, string];
-  await callApi(server, 'updateParagraphTarget', { paragraphId: first, target: 'La tormenta cerró las carreteras el lunes por la mañana.' });
+  await callApi(server, 'updateParagraphTarget', {
+    paragraphId: first,
+    target: 'La tormenta cerró las carreteras el lunes por la mañana.',
+  });
   await callApi(server, 'updateParagraphTarget', { paragraphId: second, target: 'Las escuelas siguen abiertas.' });
   await callApi(server, 'confirmParagraphs', { paragraphIds: [first, second] });
   await callApi(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
   // Nobody had paragraph 1 on screen; the caller claims a day of reading.
-  await callApi(server, 'signOffReviewed', { paragraphIds: [first], review: [{ paragraphId: first, dwellMs: 86_400_000, diffViewed: true }] });
+  await callApi(server, 'signOffReviewed', {
+    paragraphIds: [first],
+    review: [{ paragraphId: first, dwellMs: 86_400_000, diffViewed: true }],
+  });
 
   const app = new VersoPage(page);
   await app.open(server.url);
   await page.getByRole('button', { name: 'Storm' }).click();
   await expect(app.rows()).toHaveCount(2);
   await app.row(0).getByRole('button', { name: 'History' }).click();
-  await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText('Fast sign-off (faster than reading speed)');
+  await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText(
+    'Fast sign-off (faster than reading speed)',
+  );
   // The caller also claimed the MT diff was viewed; nobody opened it in the editor.
   await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText('diff viewed: no');
 

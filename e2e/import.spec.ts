@@ -82,7 +82,10 @@ test('a Word zip bomb is refused with a translated message naming the limit', as
   );
 });
 
-test('Markdown: 200 KB of [ is refused at once with a translated message; the same markup in short blocks imports', async ({ page, server }) => {
+test('Markdown: 200 KB of [ is refused at once with a translated message; the same markup in short blocks imports', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Ana', 'Translator');
@@ -93,7 +96,12 @@ test('Markdown: 200 KB of [ is refused at once with a translated message; the sa
   );
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('No articles yet. Import one to begin.')).toBeVisible();
-  await upload(page, 'story.md', 'text/markdown', '# Brackets [ and **bold** [link](https://example.org/)\n\n' + 'Text [ with [ brackets.\n\n'.repeat(2));
+  await upload(
+    page,
+    'story.md',
+    'text/markdown',
+    '# Brackets [ and **bold** [link](https://example.org/)\n\n' + 'Text [ with [ brackets.\n\n'.repeat(2),
+  );
   await expect(app.rows()).toHaveCount(3);
   await expect(app.row(1)).toContainText('Text [ with [ brackets.');
   await expect(app.row(0).getByRole('img', { name: 'start of link to https://example.org/' })).toHaveCount(1);
@@ -139,7 +147,8 @@ test('a file dropped onto the window is imported; a hostile one is refused with 
     await app.dispatchEvent('drop', { dataTransfer });
   };
 
-  const xxe = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file><body><trans-unit id="1"><source>&xxe;</source></trans-unit></body></file></xliff>';
+  const xxe =
+    '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file><body><trans-unit id="1"><source>&xxe;</source></trans-unit></body></file></xliff>';
   await dropFile('evil.xlf', xxe);
   await expect(page.getByRole('heading', { name: 'Import an article' })).toBeVisible();
   await expect(page.getByText('The file evil.xlf will be imported')).toBeVisible();
@@ -165,9 +174,12 @@ test('re-imports a revised source: unchanged work stays, changed paragraphs are 
   await app.signOff(app.row(0).getByRole('button', { name: 'Sign off' }));
   await expect(app.row(0)).toContainText('Signed off');
 
-  const revised = 'Flood waters rise in river town\n\nHeavy rain caused the river to burst its banks on Tuesday night.\n\nVolunteers filled sandbags.\n\nSchools will remain closed until Friday.';
+  const revised =
+    'Flood waters rise in river town\n\nHeavy rain caused the river to burst its banks on Tuesday night.\n\nVolunteers filled sandbags.\n\nSchools will remain closed until Friday.';
   await page.getByRole('button', { name: 'Re-import source' }).click();
-  await page.getByLabel('Revised source file').setInputFiles({ name: 'flood-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(revised) });
+  await page
+    .getByLabel('Revised source file')
+    .setInputFiles({ name: 'flood-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(revised) });
   await page.getByRole('button', { name: 'Re-import', exact: true }).click();
   const summary = page.locator('.reimport-summary');
   await expect(summary).toContainText('2 paragraphs unchanged.');
@@ -189,10 +201,14 @@ test('imports a bilingual pair after checking the alignment', async ({ page, ser
   await app.setUpProfile('Ana', 'Translator');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('checkbox', { name: /Bilingual pair/ }).check();
-  const source = '# Flood waters rise\n\nHeavy rain caused the river to burst its banks on Tuesday night, flooding more than 200 homes.\n\nVolunteers filled 3,000 sandbags.';
-  const translation = 'Crecen las aguas\n\nLas fuertes lluvias desbordaron el río el martes por la noche.\n\nMás de 200 viviendas quedaron inundadas.\n\nLos voluntarios llenaron 3.000 sacos de arena.';
+  const source =
+    '# Flood waters rise\n\nHeavy rain caused the river to burst its banks on Tuesday night, flooding more than 200 homes.\n\nVolunteers filled 3,000 sandbags.';
+  const translation =
+    'Crecen las aguas\n\nLas fuertes lluvias desbordaron el río el martes por la noche.\n\nMás de 200 viviendas quedaron inundadas.\n\nLos voluntarios llenaron 3.000 sacos de arena.';
   await page.getByLabel('Choose file').setInputFiles({ name: 'flood.md', mimeType: 'text/markdown', buffer: Buffer.from(source) });
-  await page.getByLabel('Translation file').setInputFiles({ name: 'flood.es.txt', mimeType: 'text/plain', buffer: Buffer.from(translation) });
+  await page
+    .getByLabel('Translation file')
+    .setInputFiles({ name: 'flood.es.txt', mimeType: 'text/plain', buffer: Buffer.from(translation) });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Check the alignment' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Translation of paragraph 2' })).toHaveValue(
@@ -208,18 +224,57 @@ test('imports a bilingual pair after checking the alignment', async ({ page, ser
 const CMS = path.join(FIXTURES, 'cms');
 /** Each CMS page's headline, and furniture it shows that must not become a row. */
 const CMS_PAGES: [string, string, string[]][] = [
-  ['nyt-like.html', 'City Council Approves Budget After Monthslong Fight', ['Advertisement', 'Continue reading the main story', 'Share full article', 'Most Popular', 'Credit']],
-  ['guardian-like.html', 'Flood defences fail as river bursts its banks in Yorkshire', ['Advertisement', 'Photograph:', 'Most viewed', 'Share on Facebook', 'Down to Earth', 'Comments']],
-  ['bbc-like.html', 'Kenya floods: Dozens dead as Nairobi river bursts its banks', ['Africa', 'Image source', 'Getty Images', 'More on this story', 'Top stories']],
-  ['wire-like.html', 'US Senate passes stopgap funding bill, averting shutdown', ['Advertisement · Scroll to continue', '3 min read', 'Purchase Licensing Rights', 'Read Next']],
-  ['wordpress-like.html', 'Riverside school wins national science prize', ['Share this:', 'Twitter', 'Like this:', 'Related', 'Leave a Reply', 'Recent Posts']],
-  ['elpais-like.html', 'El Gobierno aprueba la ley de vivienda tras dos años de negociación', ['Publicidad', 'Compartir en Whatsapp', 'Lo más visto', 'Archivado En', 'Europa Press']],
-  ['zeit-like.html', 'Hochwasser in Bayern: Die Pegel steigen weiter', ['Anzeige', 'Artikel anhören', 'Meistgelesen', 'Kommentare', 'Akzeptieren']],
-  ['liveblog-like.html', 'Storm Henk live: flights cancelled and trains halted as 90mph winds hit', ['Key events', 'Pinned post', 'Share', 'Advertisement', '1 of 3']],
-  ['gallery-like.html', 'In pictures: Floods sweep through the Ebro valley', ['1 of 3', 'Next', 'Previous', 'Lucía Gil/Reuters', 'More galleries']],
+  [
+    'nyt-like.html',
+    'City Council Approves Budget After Monthslong Fight',
+    ['Advertisement', 'Continue reading the main story', 'Share full article', 'Most Popular', 'Credit'],
+  ],
+  [
+    'guardian-like.html',
+    'Flood defences fail as river bursts its banks in Yorkshire',
+    ['Advertisement', 'Photograph:', 'Most viewed', 'Share on Facebook', 'Down to Earth', 'Comments'],
+  ],
+  [
+    'bbc-like.html',
+    'Kenya floods: Dozens dead as Nairobi river bursts its banks',
+    ['Africa', 'Image source', 'Getty Images', 'More on this story', 'Top stories'],
+  ],
+  [
+    'wire-like.html',
+    'US Senate passes stopgap funding bill, averting shutdown',
+    ['Advertisement · Scroll to continue', '3 min read', 'Purchase Licensing Rights', 'Read Next'],
+  ],
+  [
+    'wordpress-like.html',
+    'Riverside school wins national science prize',
+    ['Share this:', 'Twitter', 'Like this:', 'Related', 'Leave a Reply', 'Recent Posts'],
+  ],
+  [
+    'elpais-like.html',
+    'El Gobierno aprueba la ley de vivienda tras dos años de negociación',
+    ['Publicidad', 'Compartir en Whatsapp', 'Lo más visto', 'Archivado En', 'Europa Press'],
+  ],
+  [
+    'zeit-like.html',
+    'Hochwasser in Bayern: Die Pegel steigen weiter',
+    ['Anzeige', 'Artikel anhören', 'Meistgelesen', 'Kommentare', 'Akzeptieren'],
+  ],
+  [
+    'liveblog-like.html',
+    'Storm Henk live: flights cancelled and trains halted as 90mph winds hit',
+    ['Key events', 'Pinned post', 'Share', 'Advertisement', '1 of 3'],
+  ],
+  [
+    'gallery-like.html',
+    'In pictures: Floods sweep through the Ebro valley',
+    ['1 of 3', 'Next', 'Previous', 'Lucía Gil/Reuters', 'More galleries'],
+  ],
 ];
 
-test('imports real-shaped CMS pages: the headline is the first row and the title, and no page furniture becomes a row', async ({ page, server }) => {
+test('imports real-shaped CMS pages: the headline is the first row and the title, and no page furniture becomes a row', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   const importing = new ImportPage(page);
   await app.open(server.url);
@@ -234,12 +289,19 @@ test('imports real-shaped CMS pages: the headline is the first row and the title
     await expect(app.row(0)).toContainText('Heading 1');
     const sources = await importing.sourceTexts();
     expect(sources.length, file).toBeGreaterThan(4);
-    for (const text of furniture) expect(sources.filter((s) => s.includes(text)), `${file}: ${text}`).toEqual([]);
+    for (const text of furniture)
+      expect(
+        sources.filter((s) => s.includes(text)),
+        `${file}: ${text}`,
+      ).toEqual([]);
     await page.getByRole('button', { name: 'Back to library' }).click();
   }
 });
 
-test('the whole-page choice brings in what the article reading leaves out (a fact box), still without furniture', async ({ page, server }) => {
+test('the whole-page choice brings in what the article reading leaves out (a fact box), still without furniture', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   const importing = new ImportPage(page);
   await app.open(server.url);

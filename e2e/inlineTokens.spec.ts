@@ -26,7 +26,12 @@ test('Markdown link and bold become chips that survive MT and editing, and come 
   await expect(page.getByRole('progressbar', { name: 'Translation progress' })).toBeHidden({ timeout: 60_000 });
   const box = app.translation(1);
   await expect(box).toContainText('río');
-  for (const name of ['start of bold', 'end of bold', 'start of link to https://news.example/flood', 'end of link to https://news.example/flood']) {
+  for (const name of [
+    'start of bold',
+    'end of bold',
+    'start of link to https://news.example/flood',
+    'end of link to https://news.example/flood',
+  ]) {
     await expect(box.getByRole('img', { name })).toHaveCount(1);
   }
 

@@ -19,7 +19,9 @@ test('an unexpected failure names <data dir>/logs/verso.log, which has its detai
   await page.getByRole('radiogroup', { name: 'Role' }).getByRole('radio', { name: 'Translator' }).check();
   await page.getByRole('button', { name: 'Save profile' }).click();
   const logFile = path.join(path.resolve(dataDir), 'logs', 'verso.log');
-  await expect(page.getByRole('alert')).toHaveText(`Something went wrong inside Verso. The details were written to the log file ${logFile}.`);
+  await expect(page.getByRole('alert')).toHaveText(
+    `Something went wrong inside Verso. The details were written to the log file ${logFile}.`,
+  );
   const log = fs.readFileSync(logFile, 'utf8');
   expect(log).toMatch(/"method":"setProfile"/);
   expect(log).toMatch(/unexpected fault.*\\n\s+at /);

@@ -31,10 +31,22 @@ async function focusedClearOfToolbar(page: Page): Promise<{ ok: boolean; what: s
 
 const SENTENCES = Array.from({ length: 24 }, (_, i) => `The European Union met on day ${i + 1} of the summit.`);
 
-test('F6 cycles toolbar → paragraphs → side panels → TM matches; skip links; the sticky toolbar never covers focus', async ({ page, server }) => {
+test('F6 cycles toolbar → paragraphs → side panels → TM matches; skip links; the sticky toolbar never covers focus', async ({
+  page,
+  server,
+}) => {
   await callApi(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
-  await callApi(server, 'addGlossaryTerm', { sourceLang: 'en', targetLang: 'es', term: { source: 'European Union', target: 'Unión Europea' } });
-  await callApi(server, 'importDocument', { source: { kind: 'text', text: SENTENCES.join('\n\n'), format: 'txt' }, sourceLang: 'en', targetLang: 'es', title: 'Summit' });
+  await callApi(server, 'addGlossaryTerm', {
+    sourceLang: 'en',
+    targetLang: 'es',
+    term: { source: 'European Union', target: 'Unión Europea' },
+  });
+  await callApi(server, 'importDocument', {
+    source: { kind: 'text', text: SENTENCES.join('\n\n'), format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+    title: 'Summit',
+  });
   const app = new VersoPage(page);
   await app.open(server.url);
   await page.getByRole('button', { name: 'Summit' }).click();
@@ -102,11 +114,17 @@ test('F6 cycles toolbar → paragraphs → side panels → TM matches; skip link
   expect(sawTerm).toBe(true);
 });
 
-test('focus after Translate all, Sign off all confirmed, an override sign-off and the dialogs is never <body>', async ({ page, server }) => {
+test('focus after Translate all, Sign off all confirmed, an override sign-off and the dialogs is never <body>', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Elena Editor', 'Editor');
-  await app.importText(['In 2024, 300 people attended the festival.', 'The house is red.', 'The dog is small.'].join('\n\n'), { source: 'en', target: 'es' });
+  await app.importText(['In 2024, 300 people attended the festival.', 'The house is red.', 'The dog is small.'].join('\n\n'), {
+    source: 'en',
+    target: 'es',
+  });
   await expect(app.rows()).toHaveCount(3);
 
   // Translate all: when it is done, focus is on "Translate all" again.

@@ -32,7 +32,11 @@ async function backToLibrary(page: Page): Promise<void> {
 }
 
 /** Calls the API as the page does (the bridge with the run's token), bypassing the UI. */
-async function callApi(server: RunningServer, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+async function callApi(
+  server: RunningServer,
+  method: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   const response = await fetch(`${server.origin}/api/invoke/${method}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
@@ -146,7 +150,10 @@ test('delete asks first; a document with sign-offs only an editor may delete; ev
   // The service refuses too, whatever the UI shows.
   const docs = (await callApi(server, 'listLibrary', {})).value as { id: string; title: string }[];
   const approvedId = docs.find((d) => d.title === 'Approved story')!.id;
-  expect(await callApi(server, 'deleteDocument', { documentId: approvedId })).toMatchObject({ ok: false, error: { code: 'LIBRARY_DELETE_NEEDS_EDITOR' } });
+  expect(await callApi(server, 'deleteDocument', { documentId: approvedId })).toMatchObject({
+    ok: false,
+    error: { code: 'LIBRARY_DELETE_NEEDS_EDITOR' },
+  });
   await page.reload();
   await expect(item(page, 'Approved story')).toHaveCount(1);
 
@@ -178,13 +185,34 @@ test('delete asks first; a document with sign-offs only an editor may delete; ev
   await expect(table.getByRole('row').nth(2)).toContainText('English → French');
   const record = (await callApi(server, 'listDocumentDeletions', {})).value as Record<string, unknown>[];
   expect(record).toMatchObject([
-    { title: 'Approved story', sourceLang: 'en', targetLang: 'es', paragraphCount: 2, signedOffCount: 2, signOffCount: 2, deletedBy: 'Elena Editor', role: 'editor' },
-    { title: 'Draft piece', sourceLang: 'en', targetLang: 'fr', paragraphCount: 2, signedOffCount: 0, signOffCount: 0, deletedBy: 'Tomás Translator', role: 'translator' },
+    {
+      title: 'Approved story',
+      sourceLang: 'en',
+      targetLang: 'es',
+      paragraphCount: 2,
+      signedOffCount: 2,
+      signOffCount: 2,
+      deletedBy: 'Elena Editor',
+      role: 'editor',
+    },
+    {
+      title: 'Draft piece',
+      sourceLang: 'en',
+      targetLang: 'fr',
+      paragraphCount: 2,
+      signedOffCount: 0,
+      signOffCount: 0,
+      deletedBy: 'Tomás Translator',
+      role: 'translator',
+    },
   ]);
   expect(typeof record[0]!['deletedAt']).toBe('string');
 });
 
-test('the open document survives a reload; back and forward move between library and document; a missing one says so', async ({ page, server }) => {
+test('the open document survives a reload; back and forward move between library and document; a missing one says so', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Tomás Translator', 'Translator');

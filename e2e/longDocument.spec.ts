@@ -29,7 +29,12 @@ async function focusedNumber(page: Page): Promise<string | null> {
 test('3,000 paragraphs: a window of rows; Find, Alt+↓ across the edge, Ctrl+G and typing far down work', async ({ page, server }) => {
   await callApi(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
   const text = Array.from({ length: COUNT }, (_, i) => `Paragraph number ${i + 1} of the long report.`).join('\n\n');
-  await callApi(server, 'importDocument', { source: { kind: 'text', text, format: 'txt' }, sourceLang: 'en', targetLang: 'es', title: 'The long report' });
+  await callApi(server, 'importDocument', {
+    source: { kind: 'text', text, format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+    title: 'The long report',
+  });
 
   const app = new VersoPage(page);
   await app.open(server.url);
@@ -92,7 +97,12 @@ test('3,000 paragraphs: a window of rows; Find, Alt+↓ across the edge, Ctrl+G 
 test('Translate all on a long document: Cancel has focus while it runs, "Translate all" when it ends', async ({ page, server }) => {
   await callApi(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
   const text = Array.from({ length: COUNT }, (_, i) => `The committee met on day ${i + 1} and agreed on a new plan.`).join('\n\n');
-  await callApi(server, 'importDocument', { source: { kind: 'text', text, format: 'txt' }, sourceLang: 'en', targetLang: 'es', title: 'The long report' });
+  await callApi(server, 'importDocument', {
+    source: { kind: 'text', text, format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+    title: 'The long report',
+  });
   const app = new VersoPage(page);
   await app.open(server.url);
   await page.getByRole('button', { name: 'The long report' }).click();
@@ -107,16 +117,26 @@ test('Translate all on a long document: Cancel has focus while it runs, "Transla
   await expect(page.getByRole('progressbar', { name: 'Translation progress' })).toBeVisible();
   await page.keyboard.press('Enter');
   // Cancelled (or, on a fast machine, already finished): either way focus is back on "Translate all".
-  await expect(page.getByRole('status').filter({ hasText: /^Machine translation (cancelled|finished)\.$/ })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Machine translation (cancelled|finished)\.$/ })).toBeVisible({
+    timeout: 120_000,
+  });
   await expect(translateAll).toBeFocused();
 });
 
-test('after Translate all (cancelled, then to the end) the editor shows what the document holds: status counts and the last paragraph’s MT', async ({ page, server }) => {
+test('after Translate all (cancelled, then to the end) the editor shows what the document holds: status counts and the last paragraph’s MT', async ({
+  page,
+  server,
+}) => {
   // More paragraphs than one page of getParagraphPage: the editor reads them back in pieces.
   const count = 2_500;
   await callApi(server, 'setProfile', { name: 'Tomás Translator', role: 'translator' });
   const text = Array.from({ length: count }, (_, i) => `The board approved plan number ${i + 1} after a long debate.`).join('\n\n');
-  const doc = await callApi<{ id: string }>(server, 'importDocument', { source: { kind: 'text', text, format: 'txt' }, sourceLang: 'en', targetLang: 'es', title: 'The plans' });
+  const doc = await callApi<{ id: string }>(server, 'importDocument', {
+    source: { kind: 'text', text, format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+    title: 'The plans',
+  });
   const machineOnServer = async (): Promise<{ machine: number; last: string }> => {
     const detail = await callApi<{ paragraphs: { status: string; target: string }[] }>(server, 'getDocument', { documentId: doc.id });
     return { machine: detail.paragraphs.filter((p) => p.status === 'machine').length, last: detail.paragraphs[count - 1]!.target };

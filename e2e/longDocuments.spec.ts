@@ -48,7 +48,9 @@ function longArticle(paragraphs: number): string {
     'Officials expect the water to fall by the weekend if the rain stops as forecast, but warned that more storms may follow.',
     'Schools near the river will stay closed on Monday, and buses will take a longer route around the flooded district.',
   ];
-  return Array.from({ length: paragraphs }, (_, i) => `Item ${i + 1}: ${sentences.map((_, k) => sentences[(i + k) % 4]!).join(' ')}`).join('\n\n');
+  return Array.from({ length: paragraphs }, (_, i) => `Item ${i + 1}: ${sentences.map((_, k) => sentences[(i + k) % 4]!).join(' ')}`).join(
+    '\n\n',
+  );
 }
 
 test('Translate all shows its progress moving until every paragraph has MT', async ({ page, server }) => {

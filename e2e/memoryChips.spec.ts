@@ -12,9 +12,18 @@ const o = (i: number) => String.fromCharCode(0xe000 + i);
 const c = (i: number) => String.fromCharCode(0xe100 + i);
 const TARGET = `En 1997 el ${o(0)}banco${c(0)} abrió ${o(1)}una sucursal${c(1)} en Madrid.`;
 
-test('a 100 % match from a signed-off chip paragraph of another article is inserted with Ctrl+M, and its chips stay', async ({ page, server }) => {
+test('a 100 % match from a signed-off chip paragraph of another article is inserted with Ctrl+M, and its chips stay', async ({
+  page,
+  server,
+}) => {
   await invoke(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
-  const first = await importMarkdown(server, 'In 1997 the **bank** opened [a branch](https://news.example/a) in Madrid.', 'en', 'es', 'First story');
+  const first = await importMarkdown(
+    server,
+    'In 1997 the **bank** opened [a branch](https://news.example/a) in Madrid.',
+    'en',
+    'es',
+    'First story',
+  );
   await invoke(server, 'updateParagraphTarget', { paragraphId: first.paragraphs[0]!.id, target: TARGET });
   await invoke(server, 'signOffParagraphs', { paragraphIds: [first.paragraphs[0]!.id] });
   const second = await importMarkdown(
@@ -47,7 +56,9 @@ test('a 100 % match from a signed-off chip paragraph of another article is inser
   await expect(other.getByText('99 %')).toBeVisible();
   await expect(other).toContainText('The formatting differs from this paragraph’s');
   await page.keyboard.press('Control+m');
-  await expect.poll(async () => (await storedParagraph(server, second.id, 1)).target).toBe('En 1997 el banco abrió una sucursal en Madrid.');
+  await expect
+    .poll(async () => (await storedParagraph(server, second.id, 1)).target)
+    .toBe('En 1997 el banco abrió una sucursal en Madrid.');
   await expect(app.row(1).getByRole('button', { name: 'Insert start of italic' })).toBeVisible();
 
   // The history records the match.

@@ -21,7 +21,10 @@ const sha = (file: string): string => crypto.createHash('sha256').update(fs.read
 function corruptParagraphsPage(dbPath: string): void {
   const db = new Database(dbPath, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare(`SELECT pageno FROM dbstat WHERE name = 'paragraphs' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+  const pages = db
+    .prepare(`SELECT pageno FROM dbstat WHERE name = 'paragraphs' AND pagetype = 'leaf' ORDER BY pageno`)
+    .pluck()
+    .all() as number[];
   db.close();
   expect(pages.length).toBeGreaterThan(1);
   const fd = fs.openSync(dbPath, 'r+');
@@ -44,7 +47,9 @@ function secondServer(dataDir: string): Promise<{ code: number | null; output: s
 test('a library with one damaged page: Verso says so at start, offers what it can, and never writes to it', async ({ page, dataDir }) => {
   const first = await startServer(dataDir);
   await invoke(first, 'setProfile', { name: 'Elena Editor', role: 'editor' });
-  const text = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 1} of a long article, with enough words to fill the page.`).join('\n\n');
+  const text = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 1} of a long article, with enough words to fill the page.`).join(
+    '\n\n',
+  );
   await importMarkdown(first, text, 'en', 'es', 'Long story');
   // The backup taken at start is written (in the background) before the library is damaged.
   await expect.poll(async () => (await invoke<{ backups: unknown[] }>(first, 'listBackups', {})).backups.length).toBeGreaterThan(0);
@@ -62,7 +67,9 @@ test('a library with one damaged page: Verso says so at start, offers what it ca
     await expect(alert).toContainText(`The library ${dbPath} is damaged (`);
     await expect(alert).toContainText('so Verso will not open or change it.');
     // The backup Verso took when the first server started (before the damage) is offered.
-    await expect(page.getByText(/^The newest good backup is .*verso-\d{8}T\d{9}Z-start\.sqlite \(made .*\): restore it with “verso restore /)).toBeVisible();
+    await expect(
+      page.getByText(/^The newest good backup is .*verso-\d{8}T\d{9}Z-start\.sqlite \(made .*\): restore it with “verso restore /),
+    ).toBeVisible();
     // Nothing is offered that would write: no profile form, no library.
     await expect(page.getByRole('button', { name: 'Save profile' })).toHaveCount(0);
   } finally {
@@ -77,18 +84,28 @@ test('a zero-length verso.sqlite is a damaged library, not a new one', async ({ 
   const server = await startServer(dataDir);
   try {
     await new VersoPage(page).open(server.url);
-    await expect(page.getByRole('alert')).toHaveText(`The library ${dbPath} is damaged (the file is empty (0 bytes)), so Verso will not open or change it.`);
+    await expect(page.getByRole('alert')).toHaveText(
+      `The library ${dbPath} is damaged (the file is empty (0 bytes)), so Verso will not open or change it.`,
+    );
   } finally {
     await server.stop();
   }
   expect(fs.statSync(dbPath).size).toBe(0);
 });
 
-test('a second Verso on the same data directory says which process holds it and stops; the first keeps working', async ({ page, dataDir, server }) => {
+test('a second Verso on the same data directory says which process holds it and stops; the first keeps working', async ({
+  page,
+  dataDir,
+  server,
+}) => {
   const holder = JSON.parse(fs.readFileSync(path.join(dataDir, 'verso.lock'), 'utf8')) as { pid: number };
   const second = await secondServer(dataDir);
   expect(second.code).toBe(1);
-  expect(second.output).toMatch(new RegExp(`^Verso could not start: The library in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is already open in another Verso \\(process ${holder.pid}, "verso browser mode", on .+, since \\d{4}-\\d\\d-\\d\\dT[^)]+\\); close that one first or use another VERSO_DATA_DIR\\.\\n$`));
+  expect(second.output).toMatch(
+    new RegExp(
+      `^Verso could not start: The library in ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is already open in another Verso \\(process ${holder.pid}, "verso browser mode", on .+, since \\d{4}-\\d\\d-\\d\\dT[^)]+\\); close that one first or use another VERSO_DATA_DIR\\.\\n$`,
+    ),
+  );
 
   const app = new VersoPage(page);
   await app.open(server.url);

@@ -39,7 +39,9 @@ test('a translator cannot pass as the editor: her name is refused, and her profi
   await form.getByRole('textbox', { name: 'Display name' }).fill('  ana   GARCÍA ');
   await form.getByRole('radiogroup', { name: 'Role' }).getByRole('radio', { name: 'Editor' }).check();
   await form.getByRole('button', { name: 'Save profile' }).click();
-  await expect(form.getByRole('alert')).toContainText('A profile named Ana García already exists: switch to it above (Use profile Ana García)');
+  await expect(form.getByRole('alert')).toContainText(
+    'A profile named Ana García already exists: switch to it above (Use profile Ana García)',
+  );
   const profiles = await invoke<ProfileEntry[]>(server, 'listProfiles');
   expect(profiles.map((p) => [p.name, p.role, p.passphraseProtected])).toEqual([
     ['Ana García', 'editor', true],
@@ -83,7 +85,10 @@ test('a translator cannot pass as the editor: her name is refused, and her profi
   await expect(topBar).toContainText('Ana García · Editor');
 });
 
-test('Switch profile is keyboard-first: focus on the first other profile, Escape closes the question, then the form', async ({ page, server }) => {
+test('Switch profile is keyboard-first: focus on the first other profile, Escape closes the question, then the form', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Ana García', 'Editor');

@@ -67,7 +67,9 @@ test('raw MT laundered through XLIFF 2.0 keeps its origin: the footer is still t
 
   const txt = await exportText(page, 'Plain text', 'Publish-ready');
   expect(txt).toContain(FOOTER_FIRST_LINE);
-  const attestation = JSON.parse(await exportText(page, 'Review attestation (JSON-LD)', 'Publish-ready')) as { engines: { name: string }[] };
+  const attestation = JSON.parse(await exportText(page, 'Review attestation (JSON-LD)', 'Publish-ready')) as {
+    engines: { name: string }[];
+  };
   expect(attestation.engines.map((e) => e.name)).toEqual(['Apertium']);
 });
 
@@ -105,7 +107,10 @@ const UNTOLD = `<?xml version="1.0" encoding="UTF-8"?>
   </file>
 </xliff>`;
 
-test('origin unknown: the footer counts it as MT; a translator may not declare it human, an editor may, with a reason', async ({ page, server }) => {
+test('origin unknown: the footer counts it as MT; a translator may not declare it human, an editor may, with a reason', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Elena Editor', 'Editor');
@@ -114,13 +119,17 @@ test('origin unknown: the footer counts it as MT; a translator may not declare i
   await upload(page, 'story.xlf', UNTOLD);
   await expect(app.rows()).toHaveCount(1);
   const notice = page.locator('.unknown-origin');
-  await expect(notice).toContainText('Paragraph 1 came from an imported file that does not say how it was translated. The disclosure footer counts it as machine translation.');
+  await expect(notice).toContainText(
+    'Paragraph 1 came from an imported file that does not say how it was translated. The disclosure footer counts it as machine translation.',
+  );
   await expect(notice).toContainText('Imported from: OmegaT 3.6.');
 
   await page.getByRole('button', { name: 'Declare human translation…' }).click();
   await page.getByRole('textbox', { name: 'Why is this human translation?' }).fill('I translated it myself');
   await page.getByRole('button', { name: 'Declare human', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('Only an editor may declare that a translation of unknown origin was made by a person.');
+  await expect(page.getByRole('alert')).toContainText(
+    'Only an editor may declare that a translation of unknown origin was made by a person.',
+  );
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(notice).toContainText('The disclosure footer counts it as machine translation.');
 

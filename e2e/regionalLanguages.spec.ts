@@ -32,7 +32,10 @@ const TMX = `<?xml version="1.0" encoding="UTF-8"?>
   </body>
 </tmx>`;
 
-test('en-US → es-MX: regional tags in the pickers, the es-MX TM match preferred over es-ES and labelled, Spanish footer', async ({ page, server }) => {
+test('en-US → es-MX: regional tags in the pickers, the es-MX TM match preferred over es-ES and labelled, Spanish footer', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(120_000);
   const app = new VersoPage(page);
   await app.open(server.url);
@@ -45,14 +48,18 @@ test('en-US → es-MX: regional tags in the pickers, the es-MX TM match preferre
   // The TMX joins the en → es memory with both Spanish variants (every variant kept).
   await page.getByRole('combobox', { name: 'Source language', exact: true }).selectOption('en');
   await page.getByRole('combobox', { name: 'Target language', exact: true }).selectOption('es');
-  await page.getByLabel('TMX file to import').setInputFiles({ name: 'agency.tmx', mimeType: 'application/x-tmx+xml', buffer: Buffer.from(TMX) });
+  await page
+    .getByLabel('TMX file to import')
+    .setInputFiles({ name: 'agency.tmx', mimeType: 'application/x-tmx+xml', buffer: Buffer.from(TMX) });
   await page.getByRole('button', { name: 'Import TMX' }).click();
   await expect(page.getByText('Imported 3 units; 0 skipped; 0 earlier imported units removed.')).toBeVisible();
   // The memory's TMX export keeps the codes and canonical tags, and validates against tmx14.dtd.
   const tmDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export TMX' }).click();
   const tm = await downloadText(await tmDownload);
-  expect(tm).toContain('<tuv xml:lang="es-MX"><seg>Pulsa <bpt i="1" type="bold">&lt;b&gt;</bpt>Inicio<ept i="1">&lt;/b&gt;</ept> ahora.</seg></tuv>');
+  expect(tm).toContain(
+    '<tuv xml:lang="es-MX"><seg>Pulsa <bpt i="1" type="bold">&lt;b&gt;</bpt>Inicio<ept i="1">&lt;/b&gt;</ept> ahora.</seg></tuv>',
+  );
   expect(tm).toContain('<tuv xml:lang="en-US">');
   expect(xmlSchemaErrors(tm, 'tmx14')).toBeNull();
   await page.getByRole('button', { name: 'Back', exact: true }).click();

@@ -15,7 +15,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, process.env.VERSO_DIST || 'dist', 'main/cli.cjs');
 
 function verso(dataDir: string, args: string[], cwd: string) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, VERSO_DATA_DIR: dataDir }, timeout: 60_000 });
+  return spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, VERSO_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
 }
 
 async function signedStory(server: Parameters<typeof invoke>[0]) {
@@ -34,7 +39,11 @@ function tamperTarget(dataDir: string, paragraphId: string, text: string): void 
   db.close();
 }
 
-test('a direct SQL edit of a signed-off target shows "Signature broken" and publish-ready export is refused', async ({ page, server, dataDir }) => {
+test('a direct SQL edit of a signed-off target shows "Signature broken" and publish-ready export is refused', async ({
+  page,
+  server,
+  dataDir,
+}) => {
   const doc = await signedStory(server);
   // Behind Verso's back: the SQLite file in the data folder, while the app runs.
   tamperTarget(dataDir, doc.paragraphs[2]!.id, 'Las escuelas cierran mañana.');
@@ -50,10 +59,16 @@ test('a direct SQL edit of a signed-off target shows "Signature broken" and publ
   await page.getByLabel('Export format').selectOption({ label: 'Plain text' });
   await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('Signature broken: 1 signed-off paragraph was changed after sign-off, outside Verso: 3.');
+  await expect(page.getByRole('alert')).toContainText(
+    'Signature broken: 1 signed-off paragraph was changed after sign-off, outside Verso: 3.',
+  );
 });
 
-test('Settings → Verify library reports a clean library, then the paragraph changed behind Verso’s back', async ({ page, server, dataDir }) => {
+test('Settings → Verify library reports a clean library, then the paragraph changed behind Verso’s back', async ({
+  page,
+  server,
+  dataDir,
+}) => {
   const doc = await signedStory(server);
   const app = new VersoPage(page);
   await app.open(server.url);
@@ -70,7 +85,11 @@ test('Settings → Verify library reports a clean library, then the paragraph ch
   ]);
 });
 
-test('verso verify checks the attestation and the text exported from the UI, and refuses tampered copies', async ({ page, server, dataDir }) => {
+test('verso verify checks the attestation and the text exported from the UI, and refuses tampered copies', async ({
+  page,
+  server,
+  dataDir,
+}) => {
   await signedStory(server);
   const app = new VersoPage(page);
   await app.open(server.url);
@@ -90,7 +109,10 @@ test('verso verify checks the attestation and the text exported from the UI, and
   expect(good.stdout).toBe('story.jsonld: 3 paragraphs verified, signed by 1 key; story.txt matches\n');
 
   // The published text changed after export: caught against the signed hashes.
-  fs.writeFileSync(path.join(work, 'story.txt'), fs.readFileSync(path.join(work, 'story.txt'), 'utf8').replace('El perro es pequeño.', 'El perro es enorme.'));
+  fs.writeFileSync(
+    path.join(work, 'story.txt'),
+    fs.readFileSync(path.join(work, 'story.txt'), 'utf8').replace('El perro es pequeño.', 'El perro es enorme.'),
+  );
   const text = verso(dataDir, ['verify', 'story.jsonld', '--text', 'story.txt'], work);
   expect(text.status).toBe(1);
   expect(text.stderr).toBe('story.txt: paragraph 2 differs from the text signed off\n');
@@ -108,10 +130,15 @@ test('verso verify checks the attestation and the text exported from the UI, and
   expect(library.stdout).toContain('3 signed-off paragraphs');
 });
 
-test('a signing passphrase set in Settings is asked for again after a restart before the next sign-off', async ({ page, server, restartServer }) => {
+test('a signing passphrase set in Settings is asked for again after a restart before the next sign-off', async ({
+  page,
+  server,
+  restartServer,
+}) => {
   await invoke(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
   const doc = await importMarkdown(server, 'The house is red.\n\nThe dog is small.', 'en', 'es', 'Key story');
-  for (const [i, p] of doc.paragraphs.entries()) await invoke(server, 'updateParagraphTarget', { paragraphId: p.id, target: ['La casa es roja.', 'El perro es pequeño.'][i] });
+  for (const [i, p] of doc.paragraphs.entries())
+    await invoke(server, 'updateParagraphTarget', { paragraphId: p.id, target: ['La casa es roja.', 'El perro es pequeño.'][i] });
   const app = new VersoPage(page);
   await app.open(server.url);
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -126,7 +153,9 @@ test('a signing passphrase set in Settings is asked for again after a restart be
   await app.open(again.url);
   await page.getByRole('button', { name: 'Key story' }).click();
   await app.signOff(app.row(1).getByRole('button', { name: 'Sign off' }));
-  await expect(page.getByRole('alert')).toContainText('Your signing key is locked: enter your signing passphrase under Settings → Signing key');
+  await expect(page.getByRole('alert')).toContainText(
+    'Your signing key is locked: enter your signing passphrase under Settings → Signing key',
+  );
   await expect(app.row(1).locator('.status-badge')).toHaveText('Edited');
 
   await page.getByRole('button', { name: 'Back' }).click();
@@ -141,7 +170,12 @@ test('a signing passphrase set in Settings is asked for again after a restart be
   await invoke(again, 'signOffParagraphs', { paragraphIds: [doc.paragraphs[1]!.id] });
 });
 
-test('the start-up check finds a signed-off text changed while Verso was stopped and says so above the library', async ({ page, server, dataDir, restartServer }) => {
+test('the start-up check finds a signed-off text changed while Verso was stopped and says so above the library', async ({
+  page,
+  server,
+  dataDir,
+  restartServer,
+}) => {
   const doc = await signedStory(server);
   const app = new VersoPage(page);
   await app.open(server.url);
@@ -152,7 +186,9 @@ test('the start-up check finds a signed-off text changed while Verso was stopped
   const again = await restartServer();
   await app.open(again.url);
   const alert = page.getByRole('alert').filter({ hasText: 'Signature check' });
-  await expect(alert).toHaveText('Signature check: 1 problem found in the library (a signed-off text or the history was changed outside Verso). See them under Settings → Verify library');
+  await expect(alert).toHaveText(
+    'Signature check: 1 problem found in the library (a signed-off text or the history was changed outside Verso). See them under Settings → Verify library',
+  );
   await alert.getByRole('link', { name: 'See them under Settings → Verify library' }).click();
   const section = page.getByRole('region', { name: 'Signatures and audit log' });
   await expect(section.getByRole('list', { name: 'Problems found' }).getByRole('listitem')).toHaveText([
@@ -160,10 +196,16 @@ test('the start-up check finds a signed-off text changed while Verso was stopped
   ]);
 });
 
-test('a footer policy switched off in the SQLite file refuses publish-ready export and is listed by Verify library', async ({ page, server, dataDir }) => {
+test('a footer policy switched off in the SQLite file refuses publish-ready export and is listed by Verify library', async ({
+  page,
+  server,
+  dataDir,
+}) => {
   await signedStory(server);
   const db = new Database(path.join(dataDir, 'verso.sqlite'));
-  db.prepare("INSERT INTO settings (key, value) VALUES ('settings.footerPolicy', '\"never\"') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('settings.footerPolicy', '\"never\"') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  ).run();
   db.close();
 
   const app = new VersoPage(page);
@@ -173,7 +215,9 @@ test('a footer policy switched off in the SQLite file refuses publish-ready expo
   await page.getByLabel('Export format').selectOption({ label: 'Plain text' });
   await page.getByLabel('Export mode').selectOption({ label: 'Publish-ready' });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('The disclosure footer cannot be trusted: its policy or template was changed outside Verso');
+  await expect(page.getByRole('alert')).toContainText(
+    'The disclosure footer cannot be trusted: its policy or template was changed outside Verso',
+  );
 
   await app.open(server.url);
   await page.getByRole('button', { name: 'Settings' }).click();

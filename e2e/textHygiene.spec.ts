@@ -29,7 +29,11 @@ test('a profile name or a publisher with U+202E is refused with a clear message;
   expect((await invoke<{ publisher: string }>(server, 'getSettings')).publisher).not.toContain('\u001b');
 });
 
-test('a title holding U+202E is shown isolated with the character visible, and a rename with one is refused', async ({ page, server, dataDir }) => {
+test('a title holding U+202E is shown isolated with the character visible, and a rename with one is refused', async ({
+  page,
+  server,
+  dataDir,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Eve Editor', 'Editor');
@@ -56,7 +60,9 @@ test('a title holding U+202E is shown isolated with the character visible, and a
   await page.getByRole('button', { name: 'Rename', exact: true }).click();
   await page.getByRole('textbox', { name: 'New title' }).fill('budget\u202Efdp.exe');
   await page.getByRole('button', { name: 'Save title' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The title contains control characters or hidden formatting marks. Type it again without them.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'The title contains control characters or hidden formatting marks. Type it again without them.',
+  );
   const stored = await invoke<{ title: string }>(server, 'getDocument', { documentId: doc.id });
   expect(stored.title).toBe('report\u202Etxt.exe');
 });

@@ -47,7 +47,8 @@ test('import → translate → edit → confirm → sign off → export with foo
   await expect(app.translation(0)).not.toHaveValue(/\*Alibaba/);
 
   // A translator's correction is saved as they type.
-  const edited = 'El gigante chino del comercio electrónico Alibaba desmintió el sábado ante la agencia AFP un informe del Financial Times (FT).';
+  const edited =
+    'El gigante chino del comercio electrónico Alibaba desmintió el sábado ante la agencia AFP un informe del Financial Times (FT).';
   await app.translation(0).fill(edited);
   await expect(app.row(0)).toContainText('Edited');
   await expect(app.row(0)).toContainText('Saved');
@@ -92,7 +93,10 @@ test('import → translate → edit → confirm → sign off → export with foo
   const again = await restartServer();
   await app.open(again.url);
   await expect(page.getByRole('button', { name: 'Switch profile' })).toBeVisible();
-  await page.getByText(/^The Chinese e-commerce giant Alibaba/).first().click();
+  await page
+    .getByText(/^The Chinese e-commerce giant Alibaba/)
+    .first()
+    .click();
   await expect(app.rows()).toHaveCount(body.length);
   await expect(app.progressText()).toContainText(`${body.length} of ${body.length} signed off`);
   await expect(app.translation(0)).toHaveValue(edited);

@@ -119,7 +119,9 @@ test('QA errors block sign-off until overridden; bulk sign-off skips and reports
   const mostEdited = page.locator('.most-edited li');
   await expect(mostEdited).toHaveCount(efforts.length);
   for (const [i, e] of efforts.entries()) {
-    await expect(mostEdited.nth(i)).toContainText(`Paragraph ${e.number}: ${pct.format(e.charDistance)} of characters changed, HTER ${dec.format(e.hter!)}`);
+    await expect(mostEdited.nth(i)).toContainText(
+      `Paragraph ${e.number}: ${pct.format(e.charDistance)} of characters changed, HTER ${dec.format(e.hter!)}`,
+    );
   }
   await expect(mostEdited.filter({ hasText: 'Paragraph 2:' })).toContainText('7 keystrokes');
   const avgChars = efforts.reduce((a, e) => a + e.charDistance, 0) / 3;
@@ -130,7 +132,10 @@ test('keyboard first: Alt+↑/↓, F7 to the next QA issue, Ctrl+Shift+S, and th
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Elena Editor', 'Editor');
-  await app.importText(['The house is red.', 'In 2024, 300 people came.', 'The dog is small.'].join('\n\n'), { source: 'en', target: 'es' });
+  await app.importText(['The house is red.', 'In 2024, 300 people came.', 'The dog is small.'].join('\n\n'), {
+    source: 'en',
+    target: 'es',
+  });
   await app.translateAll();
   await expect(app.translation(2)).not.toHaveValue('', { timeout: 60_000 });
   await app.translation(1).fill('En 2024 vinieron personas.');
@@ -157,7 +162,9 @@ test('keyboard first: Alt+↑/↓, F7 to the next QA issue, Ctrl+Shift+S, and th
   // Signed off moments after arriving: recorded as a fast sign-off, and said so.
   await expect(page.getByRole('status').filter({ hasText: 'signed off faster than it can be read' })).toContainText('Paragraph 1');
   await app.row(0).getByRole('button', { name: 'History' }).click();
-  await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText('Fast sign-off (faster than reading speed)');
+  await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText(
+    'Fast sign-off (faster than reading speed)',
+  );
   await expect(app.row(0).getByRole('region', { name: 'History of paragraph 1' })).toContainText('diff viewed: no');
   // The QA gate holds for the shortcut too: it asks for a reason, and only that (issue 11: it used
   // to ask "faster than reading speed?" first, two questions in a row).

@@ -31,7 +31,9 @@ test('an XLIFF note becomes a comment, and the import report lists what the file
   const report = page.getByRole('region', { name: 'Import report' });
   await expect(report).toBeVisible();
   await expect(report).toContainText('2 things in the file could not be imported');
-  await expect(report.getByRole('list', { name: 'Imported', exact: true })).toContainText('1 XLIFF note (now a comment on its paragraph) — at paragraph 1');
+  await expect(report.getByRole('list', { name: 'Imported', exact: true })).toContainText(
+    '1 XLIFF note (now a comment on its paragraph) — at paragraph 1',
+  );
   const lost = report.getByRole('list', { name: 'Not imported' });
   await expect(lost.getByRole('listitem')).toHaveText([
     '1 alternative translation that is not machine translation (a translation memory match, an earlier version) — at paragraph 1',
@@ -39,7 +41,10 @@ test('an XLIFF note becomes a comment, and the import report lists what the file
   ]);
   await report.getByRole('button', { name: 'Close import report' }).click();
 
-  await app.row(0).getByRole('button', { name: /^Comments/ }).click();
+  await app
+    .row(0)
+    .getByRole('button', { name: /^Comments/ })
+    .click();
   const thread = app.row(0).getByRole('region', { name: 'Comments on paragraph 1' });
   await expect(thread).toContainText("Check the river's name.");
   await expect(thread).toContainText('XLIFF (desk)');

@@ -19,14 +19,16 @@ const CATALAN = `<?xml version="1.0" encoding="UTF-8"?>
 
 async function chooseXliff(page: import('@playwright/test').Page, content: string): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByLabel('Choose file').setInputFiles({ name: 'flood.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(content) });
+  await page
+    .getByLabel('Choose file')
+    .setInputFiles({ name: 'flood.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(content) });
   await expect(page.getByText('This XLIFF file declares en → ca.')).toBeVisible();
   await page.getByLabel('Source language').selectOption('en');
   await page.getByLabel('Target language').selectOption('es');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
 }
 
-test("an XLIFF in other languages than chosen: the import asks, and cancel imports nothing", async ({ page, server }) => {
+test('an XLIFF in other languages than chosen: the import asks, and cancel imports nothing', async ({ page, server }) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Ana', 'Translator');
@@ -38,7 +40,10 @@ test("an XLIFF in other languages than chosen: the import asks, and cancel impor
   await expect(page.getByRole('heading', { name: 'Import an article' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('alertdialog', { name: 'The file is in other languages' }).getByRole('button', { name: "Use the file's languages (en → ca)" }).click();
+  await page
+    .getByRole('alertdialog', { name: 'The file is in other languages' })
+    .getByRole('button', { name: "Use the file's languages (en → ca)" })
+    .click();
   await expect(app.rows()).toHaveCount(2);
   await expect(app.translation(0)).toHaveValue('Pugen les aigües');
   await expect(app.row(0)).toContainText('Confirmed');
@@ -70,7 +75,9 @@ test('Export for another CAT tool, then the translated file comes back with a su
     .replace('state="needs-translation">Flood waters rise</target>', 'state="needs-translation">Suben las aguas</target>')
     .replace('state="needs-translation">Schools are closed.</target>', 'state="needs-translation">Las escuelas están cerradas.</target>');
   await page.getByRole('button', { name: 'Re-import source' }).click();
-  await page.getByLabel('Revised source file').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/xliff+xml', buffer: Buffer.from(translated) });
+  await page
+    .getByLabel('Revised source file')
+    .setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/xliff+xml', buffer: Buffer.from(translated) });
   await page.getByLabel('Tool that translated the file (optional)').fill('OmegaT 3.6');
   await page.getByRole('button', { name: 'Re-import', exact: true }).click();
   const summary = page.locator('.reimport-summary');

@@ -10,7 +10,8 @@ import { downloadText, VersoPage } from './support/versoPage.js';
 import { xmlSchemaErrors } from '../main/testing/validateXml.js';
 import { xliffRuleErrors } from '../main/testing/xliffRules.js';
 
-const ARTICLE = '## Flood warning\n\nThe river **burst** its *banks* on Monday, see [the report](https://news.example/flood?id=1&x=2) and `gauge-7`.\n\n1. Stay home';
+const ARTICLE =
+  '## Flood warning\n\nThe river **burst** its *banks* on Monday, see [the report](https://news.example/flood?id=1&x=2) and `gauge-7`.\n\n1. Stay home';
 
 async function exportFile(page: Page, format: string): Promise<string> {
   await page.getByLabel('Export format').selectOption({ label: format });

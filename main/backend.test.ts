@@ -29,7 +29,11 @@ describe('backend', () => {
     let engineClosed = 0;
     const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1', engines: [{ ...engine, close: () => engineClosed++ }] });
     await backend.api.setProfile({ name: 'T', role: 'translator' });
-    const doc = await backend.api.importDocument({ source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+    const doc = await backend.api.importDocument({
+      source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     const log = recordJobEvents(backend.events);
     const { jobId } = await backend.api.translateParagraphs({ documentId: doc.id });
     backend.close();

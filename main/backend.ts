@@ -157,7 +157,9 @@ export function createBackend(options: BackendOptions): Backend {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       findBackup,
       // Issue 13: an existing library is backed up before a migration changes it.
-      ...(backupsOn ? { beforeMigrations: (opened) => void writeBackupSync(opened, dataDir, 'pre-migration', { now: now(), keep: backupKeep(opened) }) } : {}),
+      ...(backupsOn
+        ? { beforeMigrations: (opened) => void writeBackupSync(opened, dataDir, 'pre-migration', { now: now(), keep: backupKeep(opened) }) }
+        : {}),
     });
     // The -wal/-shm files exist now: private like the database.
     tightenDataDirPermissions(dataDir);
@@ -182,7 +184,13 @@ export function createBackend(options: BackendOptions): Backend {
     return { db, jobs, api, dispatch: createDispatcher(api, (err) => storageError(err, dbPath, findBackup)) };
   }
 
-  const runner = createBackupRunner({ dataDir, db: () => lib.db, now, keep: () => backupKeep(lib.db), log: (m) => closed || appLog().logger.error(m) });
+  const runner = createBackupRunner({
+    dataDir,
+    db: () => lib.db,
+    now,
+    keep: () => backupKeep(lib.db),
+    log: (m) => closed || appLog().logger.error(m),
+  });
   let lib: Library;
   try {
     lib = openLibrary();
@@ -253,7 +261,10 @@ export function createBackend(options: BackendOptions): Backend {
       for (const f of [`${dbPath}-wal`, `${dbPath}-shm`]) fs.rmSync(f, { force: true });
       fs.copyFileSync(safety, dbPath);
       lib = openLibrary();
-      throw new ServiceError('RESTORE_FAILED', `The restored library could not be opened (${err instanceof Error ? err.message : String(err)}); the library as it was before is back.`);
+      throw new ServiceError(
+        'RESTORE_FAILED',
+        `The restored library could not be opened (${err instanceof Error ? err.message : String(err)}); the library as it was before is back.`,
+      );
     }
   }
 

@@ -50,7 +50,11 @@ interface Host {
 }
 
 /** Main's part, as main/electron/backendHost.ts does it, with Node children. */
-function host(config: Partial<BackendStartConfig> & { dataDir: string }, secrets: SecretStore = createMemorySecretStore(), maxRestarts = 3): Host {
+function host(
+  config: Partial<BackendStartConfig> & { dataDir: string },
+  secrets: SecretStore = createMemorySecretStore(),
+  maxRestarts = 3,
+): Host {
   const client = createPortClient();
   const children: NodeBackendChild[] = [];
   const events: Host['events'] = { ready: [], crashed: [], startupFailed: [] };
@@ -119,7 +123,11 @@ describe('the backend in its own process', () => {
 
     const profile = (await call(h.client, 'setProfile', { name: 'Ana Ruiz', role: 'translator' })) as { id: string; name: string };
     expect(profile.name).toBe('Ana Ruiz');
-    const doc = (await call(h.client, 'importDocument', { source: { kind: 'text', text: 'Hello world.\n\nSecond paragraph.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' })) as {
+    const doc = (await call(h.client, 'importDocument', {
+      source: { kind: 'text', text: 'Hello world.\n\nSecond paragraph.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    })) as {
       paragraphs: unknown[];
     };
     expect(doc.paragraphs).toHaveLength(2);
@@ -162,7 +170,10 @@ describe('the backend in its own process', () => {
     const unknown = await h.client.invoke('dropAllTables', {});
     expect(unknown).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: dropAllTables' } });
     // The parent's key store is not reachable through the backend's API.
-    expect(await h.client.invoke('secrets.get', { name: 'openai' })).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: secrets.get' } });
+    expect(await h.client.invoke('secrets.get', { name: 'openai' })).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: secrets.get' },
+    });
     // Nothing was saved by the refused calls, and the process still serves.
     expect(await call(h.client, 'listProfiles', {})).toEqual([]);
   });
@@ -183,14 +194,23 @@ describe('the backend in its own process', () => {
       h.supervisor.start();
       await ready;
       await call(h.client, 'setProfile', { name: 'Ana Ruiz', role: 'translator' });
-      const saved = (await call(h.client, 'saveEngineSettings', { engine: 'libretranslate', enabled: true, baseUrl: libre.url, apiKey: 'kept-by-main-123' })) as {
+      const saved = (await call(h.client, 'saveEngineSettings', {
+        engine: 'libretranslate',
+        enabled: true,
+        baseUrl: libre.url,
+        apiKey: 'kept-by-main-123',
+      })) as {
         libretranslate: { keySet: boolean; keySource: string | null };
       };
       expect(saved.libretranslate).toMatchObject({ keySet: true, keySource: 'stored' });
       // The key went to main's store, over the backend's channel to its parent.
       expect(await secrets.get('libretranslate')).toBe('kept-by-main-123');
 
-      const doc = (await call(h.client, 'importDocument', { source: { kind: 'text', text: 'Good morning.\n\nThe river is long.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' })) as {
+      const doc = (await call(h.client, 'importDocument', {
+        source: { kind: 'text', text: 'Good morning.\n\nThe river is long.', format: 'txt' },
+        sourceLang: 'en',
+        targetLang: 'es',
+      })) as {
         id: string;
       };
       const events: JobProgress[] = [];
@@ -201,7 +221,9 @@ describe('the backend in its own process', () => {
           if (p.state !== 'running') resolve(p);
         });
       });
-      const started = (await call(h.client, 'translateDocument', { documentId: doc.id, scope: 'all', engineId: 'libretranslate' })) as { jobId: string };
+      const started = (await call(h.client, 'translateDocument', { documentId: doc.id, scope: 'all', engineId: 'libretranslate' })) as {
+        jobId: string;
+      };
       const last = await finished;
       expect(last).toMatchObject({ jobId: started.jobId, documentId: doc.id, state: 'done', done: 2, total: 2, error: null });
       expect(events.length).toBeGreaterThanOrEqual(2);

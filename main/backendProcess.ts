@@ -65,7 +65,7 @@ function parentChannel(): ParentChannel {
       servesParent: true,
     };
   }
-  throw new Error('Verso\'s backend process must be started by the desktop app (or a parent with an IPC channel).');
+  throw new Error("Verso's backend process must be started by the desktop app (or a parent with an IPC channel).");
 }
 
 function toApiError(err: unknown): ApiError {

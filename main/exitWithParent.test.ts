@@ -117,16 +117,20 @@ describe('npm start wrapper', () => {
     expect(fs.existsSync(path.join(dataDir, 'verso.sqlite-wal'))).toBe(false);
   }, 120_000);
 
-  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('forwards %s: the server stops and the wrapper ends with it', async (signal) => {
-    const port = await freePort();
-    const { wrapper, serverPid, backendPid } = await startWrapped(port);
-    const exited = new Promise<number | null>((resolve) => wrapper.once('exit', (code) => resolve(code)));
-    wrapper.kill(signal);
-    expect(await exited).toBe(0);
-    expect(await until(() => !alive(serverPid))).toBe(true);
-    // The server waited for its backend to close the library: gone, and no WAL left.
-    expect(alive(backendPid)).toBe(false);
-    expect(fs.existsSync(path.join(dataDir, 'verso.sqlite-wal'))).toBe(false);
-    expect(await portAnswers(port)).toBe(false);
-  }, 120_000);
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+    'forwards %s: the server stops and the wrapper ends with it',
+    async (signal) => {
+      const port = await freePort();
+      const { wrapper, serverPid, backendPid } = await startWrapped(port);
+      const exited = new Promise<number | null>((resolve) => wrapper.once('exit', (code) => resolve(code)));
+      wrapper.kill(signal);
+      expect(await exited).toBe(0);
+      expect(await until(() => !alive(serverPid))).toBe(true);
+      // The server waited for its backend to close the library: gone, and no WAL left.
+      expect(alive(backendPid)).toBe(false);
+      expect(fs.existsSync(path.join(dataDir, 'verso.sqlite-wal'))).toBe(false);
+      expect(await portAnswers(port)).toBe(false);
+    },
+    120_000,
+  );
 });

@@ -36,9 +36,17 @@ async function main(): Promise<void> {
   const passphrase = process.env.VERSO_SIGNING_PASSPHRASE;
   const started = await startNodeBackend({
     entry: path.join(__dirname, BACKEND_BUNDLE),
-    config: { dataDir, mode: 'browser', secrets: 'file', lockCommand: 'verso browser mode', ...(passphrase ? { signingPassphrase: passphrase } : {}) },
+    config: {
+      dataDir,
+      mode: 'browser',
+      secrets: 'file',
+      lockCommand: 'verso browser mode',
+      ...(passphrase ? { signingPassphrase: passphrase } : {}),
+    },
     crashed: ({ code, restarting }) =>
-      console.error(`Verso: the background process stopped unexpectedly (exit code ${code})${restarting ? '; restarting it.' : ' again; start Verso again.'}`),
+      console.error(
+        `Verso: the background process stopped unexpectedly (exit code ${code})${restarting ? '; restarting it.' : ' again; start Verso again.'}`,
+      ),
   });
   if (!started.ok) {
     // A damaged or unwritable library: the page still opens and says why (a second Verso just stops).

@@ -33,7 +33,12 @@ function fail(message) {
 }
 
 try {
-  if (!execFileSync('apertium', ['-l'], { encoding: 'utf8' }).split('\n').some((l) => l.trim() === 'eng-spa')) throw new Error('no eng-spa');
+  if (
+    !execFileSync('apertium', ['-l'], { encoding: 'utf8' })
+      .split('\n')
+      .some((l) => l.trim() === 'eng-spa')
+  )
+    throw new Error('no eng-spa');
 } catch {
   fail('Apertium with the eng-spa pair is needed (Debian: apt-get install apertium apertium-eng-spa).');
 }
@@ -42,7 +47,9 @@ try {
 // from the essential package base-files), split into paragraphs, duplicates removed.
 const sources = [
   path.join(root, 'main/testing/fixtures/reference-article-body.txt'),
-  ...['GPL-3', 'Apache-2.0', 'MPL-2.0', 'LGPL-2.1', 'GPL-2', 'GFDL-1.3', 'Artistic', 'MPL-1.1'].map((f) => `/usr/share/common-licenses/${f}`),
+  ...['GPL-3', 'Apache-2.0', 'MPL-2.0', 'LGPL-2.1', 'GPL-2', 'GFDL-1.3', 'Artistic', 'MPL-1.1'].map(
+    (f) => `/usr/share/common-licenses/${f}`,
+  ),
 ];
 const paragraphs = [
   ...new Set(
@@ -140,12 +147,16 @@ const A = median(cold);
 const W = median(warm);
 const B = median(raw);
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`Apertium eng-spa, ${paragraphs.length} paragraphs (${text.length} characters), ${os.cpus().length} CPUs, median of ${runs} runs:`);
+console.log(
+  `Apertium eng-spa, ${paragraphs.length} paragraphs (${text.length} characters), ${os.cpus().length} CPUs, median of ${runs} runs:`,
+);
 console.log(`  A0 Verso engine layer, first batch of a new engine: ${s(A0)}  [${firstStats}]`);
 console.log(`  A  Verso engine layer, new engine, pipeline running: ${s(A)}  [${coldStats}]`);
 console.log(`  W  Verso engine layer, engine already used:         ${s(W)}  [${warmStats}]`);
 console.log(`  B  raw apertium, whole text at once:                ${s(B)}`);
-console.log(`  C  raw apertium, one process per paragraph:         ${s(perParagraph)}${perCount < paragraphs.length ? ` (timed on ${perCount}, scaled)` : ''}`);
+console.log(
+  `  C  raw apertium, one process per paragraph:         ${s(perParagraph)}${perCount < paragraphs.length ? ` (timed on ${perCount}, scaled)` : ''}`,
+);
 console.log(`  A0 ÷ B = ${(A0 / B).toFixed(3)}`);
 console.log(`  A ÷ B = ${(A / B).toFixed(3)}   (goal ≤ 1.1)`);
 console.log(`  W ÷ B = ${(W / B).toFixed(3)}`);

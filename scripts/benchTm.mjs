@@ -71,7 +71,10 @@ const FUNCTION_WORDS = (
   'there up or about than other into could when last two over her year people first government ' +
   'minister police president officials country city state week some told while under years'
 ).split(' ');
-const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za ze zi zo an en in on ar er or al el il ol'.split(' ');
+const SYLLABLES =
+  'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za ze zi zo an en in on ar er or al el il ol'.split(
+    ' ',
+  );
 const invented = new Set();
 while (invented.size < 40_000) {
   let w = '';
@@ -99,7 +102,12 @@ const NAMES = Array.from({ length: 5000 }, () => {
   return w[0].toUpperCase() + w.slice(1);
 });
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const SLOTS = { NAME: () => pick(NAMES) + ' ' + pick(NAMES), NUM: () => String(1 + int(5000)), DAY: () => pick(DAYS), PLACE: () => pick(NAMES) };
+const SLOTS = {
+  NAME: () => pick(NAMES) + ' ' + pick(NAMES),
+  NUM: () => String(1 + int(5000)),
+  DAY: () => pick(DAYS),
+  PLACE: () => pick(NAMES),
+};
 const TEMPLATES = Array.from({ length: 400 }, () => {
   const words = Array.from({ length: 10 + int(16) }, zipfWord);
   const kinds = Object.keys(SLOTS);
@@ -145,7 +153,15 @@ for (let done = 0; done < UNITS; done += CHUNK) {
   for (let i = 0; i < Math.min(CHUNK, UNITS - done); i++) {
     const source = makeSource();
     if (samples.length < QUERIES && rand() < (QUERIES * 2) / UNITS) samples.push(source);
-    units.push({ sourceLang: 'en', targetLang: 'es', source, target: `ES ${source}`, origin: 'tmx', createdBy: 'bench', createdAt: '2026-11-29T00:00:00.000Z' });
+    units.push({
+      sourceLang: 'en',
+      targetLang: 'es',
+      source,
+      target: `ES ${source}`,
+      origin: 'tmx',
+      createdBy: 'bench',
+      createdAt: '2026-11-29T00:00:00.000Z',
+    });
   }
   if (!reuse) store.addUnits(units, false);
 }
@@ -153,7 +169,11 @@ const tInserted = performance.now();
 store.syncIndex(50_000);
 const tBuilt = performance.now();
 const fileMb = fs.statSync(dbFile).size / 1048576;
-console.log(reuse ? `bench:tm: reusing ${dbFile}` : `bench:tm: ${UNITS.toLocaleString('en')} units built in ${((tBuilt - t0) / 1000).toFixed(1)} s (insert ${((tInserted - t0) / 1000).toFixed(1)} s, index ${((tBuilt - tInserted) / 1000).toFixed(1)} s); database ${fileMb.toFixed(0)} MB`);
+console.log(
+  reuse
+    ? `bench:tm: reusing ${dbFile}`
+    : `bench:tm: ${UNITS.toLocaleString('en')} units built in ${((tBuilt - t0) / 1000).toFixed(1)} s (insert ${((tInserted - t0) / 1000).toFixed(1)} s, index ${((tBuilt - tInserted) / 1000).toFixed(1)} s); database ${fileMb.toFixed(0)} MB`,
+);
 
 // ---- queries ----
 const queries = [];
@@ -174,10 +194,13 @@ for (const [i, q] of queries.entries()) {
   if (ms > slowest.ms) slowest = { ms, at: i };
   shown.push(matches);
 }
-if (process.argv.includes('--misses')) console.log(`slowest: lookup ${slowest.at + 1} of ${QUERIES}, ${slowest.ms.toFixed(1)} ms: ${queries[slowest.at]}`);
+if (process.argv.includes('--misses'))
+  console.log(`slowest: lookup ${slowest.at + 1} of ${QUERIES}, ${slowest.ms.toFixed(1)} ms: ${queries[slowest.at]}`);
 times.sort((a, b) => a - b);
 const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
-console.log(`bench:tm: ${QUERIES} lookups: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms (goal p95 ≤ 20 ms); ${shown.filter((m) => m.length > 0).length} had a match ≥ 50 %`);
+console.log(
+  `bench:tm: ${QUERIES} lookups: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms (goal p95 ≤ 20 ms); ${shown.filter((m) => m.length > 0).length} had a match ≥ 50 %`,
+);
 
 // ---- brute force over every unit (tokens interned to integers) ----
 const ids = new Map();
@@ -272,7 +295,8 @@ for (let i = 0; i < RECALL; i++) {
   if (best === null) continue;
   considered++;
   if (shown[i].some((m) => m.score === best)) recalled++;
-  else if (process.argv.includes('--misses')) console.log(`miss: best ${best}, shown ${shown[i].map((m) => m.score).join(' ')}: ${queries[i]}`);
+  else if (process.argv.includes('--misses'))
+    console.log(`miss: best ${best}, shown ${shown[i].map((m) => m.score).join(' ')}: ${queries[i]}`);
 }
 const bruteMs = (performance.now() - tb) / RECALL;
 if (bruteFile) fs.writeFileSync(bruteFile, JSON.stringify(bruteCache));

@@ -102,10 +102,17 @@ const state = {
 };
 
 const ARTICLE = (n, k) =>
-  Array.from({ length: n }, (_, i) => (i === 0 ? `# Crash test story ${k}` : `The storm closed ${i} roads on Monday while the council met in the town hall.`)).join('\n\n');
+  Array.from({ length: n }, (_, i) =>
+    i === 0 ? `# Crash test story ${k}` : `The storm closed ${i} roads on Monday while the council met in the town hall.`,
+  ).join('\n\n');
 
 async function importOne(server, k) {
-  const doc = await call(server, 'importDocument', { source: { kind: 'text', text: ARTICLE(24, k), format: 'md' }, sourceLang: 'en', targetLang: 'es', title: `Crash ${k}` });
+  const doc = await call(server, 'importDocument', {
+    source: { kind: 'text', text: ARTICLE(24, k), format: 'md' },
+    sourceLang: 'en',
+    targetLang: 'es',
+    title: `Crash ${k}`,
+  });
   state.docs.set(doc.id, doc.paragraphs.length);
   state.counts.imports++;
   return doc;
@@ -143,7 +150,12 @@ async function workload(server, round) {
         })();
         await Promise.allSettled([
           edits,
-          odd.length > 0 ? signOff(server, odd.slice(0, 4).map((p) => p.id)) : Promise.resolve(),
+          odd.length > 0
+            ? signOff(
+                server,
+                odd.slice(0, 4).map((p) => p.id),
+              )
+            : Promise.resolve(),
           call(server, 'translateParagraphs', { documentId: doc.id }),
         ]);
       })(),
@@ -158,11 +170,13 @@ function check(dataDir) {
   const integrity = db.pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
   const count = db.prepare('SELECT count(*) AS n FROM paragraphs WHERE document_id = ?');
-  for (const [id, n] of state.docs) if (count.get(id).n !== n) problems.push(`document ${id}: ${count.get(id).n} of ${n} acknowledged paragraphs`);
+  for (const [id, n] of state.docs)
+    if (count.get(id).n !== n) problems.push(`document ${id}: ${count.get(id).n} of ${n} acknowledged paragraphs`);
   const row = db.prepare('SELECT target, status FROM paragraphs WHERE id = ?');
   for (const [id, e] of state.edits) {
     const r = row.get(id);
-    if (e.acked !== null && r?.target !== e.acked && !e.pending.has(r?.target)) problems.push(`paragraph ${id}: acknowledged edit lost (has ${JSON.stringify(r?.target)})`);
+    if (e.acked !== null && r?.target !== e.acked && !e.pending.has(r?.target))
+      problems.push(`paragraph ${id}: acknowledged edit lost (has ${JSON.stringify(r?.target)})`);
     // What was sent and never answered may or may not have landed; from now on the stored text is what counts.
     if (r && e.pending.has(r.target)) e.acked = r.target;
     e.pending.clear();
@@ -183,14 +197,17 @@ async function selfTest(dataDir) {
   db.prepare("UPDATE paragraphs SET target = 'lost' WHERE id = ?").run(doc.paragraphs[2].id);
   db.close();
   const found = check(dataDir);
-  console.log(`crash harness self-test: a lost acknowledged edit is ${found.length > 0 ? 'reported' : 'NOT reported'}${found.length > 0 ? ` (${found[0]})` : ''}`);
+  console.log(
+    `crash harness self-test: a lost acknowledged edit is ${found.length > 0 ? 'reported' : 'NOT reported'}${found.length > 0 ? ` (${found[0]})` : ''}`,
+  );
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(found.length > 0 ? 0 : 1);
 }
 
 async function main() {
   const apertium = spawnSync('apertium', ['-l'], { encoding: 'utf8' });
-  if (apertium.status !== 0 || !/eng-spa/.test(apertium.stdout)) throw new Error('Apertium with apertium-eng-spa is needed (apt-get install apertium apertium-eng-spa)');
+  if (apertium.status !== 0 || !/eng-spa/.test(apertium.stdout))
+    throw new Error('Apertium with apertium-eng-spa is needed (apt-get install apertium apertium-eng-spa)');
   if (!fs.existsSync(path.join(dist, 'main/web.cjs'))) throw new Error('No build: run `npm run build` first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verso-crash-'));
   if (process.argv.includes('--selftest')) return selfTest(dataDir);
@@ -206,14 +223,25 @@ async function main() {
     state.counts.kills++;
     problems.push(...check(dataDir));
     server = await start(dataDir);
-    if (round % 25 === 0) process.stdout.write(`  ${round} kills, ${state.counts.edits} edits, ${state.counts.signOffs} sign-offs, ${state.counts.imports} imports acknowledged, nothing lost\n`);
+    if (round % 25 === 0)
+      process.stdout.write(
+        `  ${round} kills, ${state.counts.edits} edits, ${state.counts.signOffs} sign-offs, ${state.counts.imports} imports acknowledged, nothing lost\n`,
+      );
   }
   await kill(server);
-  const verify = spawnSync(process.execPath, [path.join(dist, 'main/cli.cjs'), 'verify', '--library'], { env: { ...process.env, VERSO_DATA_DIR: dataDir }, encoding: 'utf8' });
-  if (verify.status !== 0) problems.push(`verso verify --library (exit ${verify.status}): ${(verify.stderr || verify.stdout).trim().split('\n').slice(0, 5).join(' | ')}`);
+  const verify = spawnSync(process.execPath, [path.join(dist, 'main/cli.cjs'), 'verify', '--library'], {
+    env: { ...process.env, VERSO_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  if (verify.status !== 0)
+    problems.push(
+      `verso verify --library (exit ${verify.status}): ${(verify.stderr || verify.stdout).trim().split('\n').slice(0, 5).join(' | ')}`,
+    );
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
   const c = state.counts;
-  console.log(`crash harness (seed ${firstSeed}): ${c.kills} kill -9, acknowledged writes checked: ${c.imports} imports, ${c.edits} edits, ${c.signOffs} sign-offs; ${problems.length} lost or damaged; ${seconds.toFixed(0)} s`);
+  console.log(
+    `crash harness (seed ${firstSeed}): ${c.kills} kill -9, acknowledged writes checked: ${c.imports} imports, ${c.edits} edits, ${c.signOffs} sign-offs; ${problems.length} lost or damaged; ${seconds.toFixed(0)} s`,
+  );
   for (const p of problems) console.log(`  ${p}`);
   if (problems.length === 0) fs.rmSync(dataDir, { recursive: true, force: true });
   else console.log(`  library kept for inspection: ${dataDir}`);

@@ -23,7 +23,10 @@ export function findElectronBinary() {
   const exe = path.join(dir, 'dist', fs.readFileSync(pathTxt, 'utf8').trim());
   let installed;
   try {
-    installed = fs.readFileSync(path.join(dir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    installed = fs
+      .readFileSync(path.join(dir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
   } catch {
     return null;
   }

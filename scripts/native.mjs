@@ -17,11 +17,9 @@ export function betterSqliteDir() {
 
 /** Loads better-sqlite3 in this Node; returns null when it works, else the error message. */
 export function checkNodeBuild() {
-  const probe = spawnSync(
-    process.execPath,
-    ['-e', "const D=require('better-sqlite3'); new D(':memory:').prepare('select 1').get()"],
-    { encoding: 'utf8' },
-  );
+  const probe = spawnSync(process.execPath, ['-e', "const D=require('better-sqlite3'); new D(':memory:').prepare('select 1').get()"], {
+    encoding: 'utf8',
+  });
   return probe.status === 0 ? null : (probe.stderr || probe.stdout || 'unknown error').trim().split('\n').slice(0, 3).join(' ');
 }
 

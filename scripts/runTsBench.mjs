@@ -9,6 +9,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function runTsBench(entry, args, external = []) {
   const outfile = path.join(root, 'dist', 'bench', `${path.basename(entry, '.ts')}.mjs`);
-  await build({ entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', target: 'node20', format: 'esm', outfile, external, logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outfile,
+    external,
+    logLevel: 'error',
+  });
   return spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' }).status ?? 1;
 }

@@ -27,11 +27,21 @@ const url = await new Promise((resolve, reject) => {
 
 // The reference article's body, shipped as a fixture (a copy of ../shared/reference/published-article-example.txt).
 const article = fs.readFileSync(path.resolve(root, 'main/testing/fixtures/reference-article-body.txt'), 'utf8');
-const body = article.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+const body = article
+  .split(/\n\s*\n/)
+  .map((b) => b.trim())
+  .filter(Boolean);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
@@ -47,10 +57,17 @@ try {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('button', { name: 'Translate all' }).click();
   const rows = page.getByRole('table', { name: 'Paragraphs' }).getByRole('row');
-  await rows.last().getByRole('textbox', { name: 'Translation' }).and(page.locator(':not(:placeholder-shown)')).waitFor().catch(() => {});
+  await rows
+    .last()
+    .getByRole('textbox', { name: 'Translation' })
+    .and(page.locator(':not(:placeholder-shown)'))
+    .waitFor()
+    .catch(() => {});
   await page.waitForTimeout(1500);
   const first = rows.nth(1).getByRole('textbox', { name: 'Translation' });
-  await first.fill('El gigante chino del comercio electrónico Alibaba desmintió el sábado ante la agencia AFP un informe del Financial Times (FT). El artículo acusa a la empresa de apoyar las operaciones del ejército de Pekín contra Estados Unidos.');
+  await first.fill(
+    'El gigante chino del comercio electrónico Alibaba desmintió el sábado ante la agencia AFP un informe del Financial Times (FT). El artículo acusa a la empresa de apoyar las operaciones del ejército de Pekín contra Estados Unidos.',
+  );
   await first.press('Control+Enter');
   await rows.nth(0).getByRole('button', { name: 'Sign off' }).click();
   await page.waitForTimeout(800);

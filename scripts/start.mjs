@@ -30,7 +30,9 @@ if (!exe) {
   try {
     nativeBinding = ensureElectronBuild(root, electronVersion(), exe);
   } catch (err) {
-    startBrowserMode(`The desktop app cannot start because ${err.message.replace(/^./, (c) => c.toLowerCase())} Verso is starting in browser mode instead.`);
+    startBrowserMode(
+      `The desktop app cannot start because ${err.message.replace(/^./, (c) => c.toLowerCase())} Verso is starting in browser mode instead.`,
+    );
     nativeBinding = null;
   }
   if (nativeBinding) {

@@ -42,7 +42,14 @@ export const ENGINES_ERROR_CODES = [
 export const EXCLUSION_ERROR_CODES = ['EXCLUDE_WITHDRAWS_SIGN_OFF', 'PARAGRAPH_EXCLUDED'] as const satisfies readonly string[];
 
 // exporting
-export const EXPORTING_ERROR_CODES = ['EXPORT_QA_UNRESOLVED', 'FOOTER_TEMPLATE_INVALID', 'EXPORT_SETTINGS_MISSING', 'FOOTER_EDITOR_ONLY', 'FOOTER_REASON_REQUIRED', 'EXPORT_FOOTER_SETTINGS_UNRECORDED'] as const satisfies readonly string[];
+export const EXPORTING_ERROR_CODES = [
+  'EXPORT_QA_UNRESOLVED',
+  'FOOTER_TEMPLATE_INVALID',
+  'EXPORT_SETTINGS_MISSING',
+  'FOOTER_EDITOR_ONLY',
+  'FOOTER_REASON_REQUIRED',
+  'EXPORT_FOOTER_SETTINGS_UNRECORDED',
+] as const satisfies readonly string[];
 
 // glossary
 export const GLOSSARY_ERROR_CODES = [
@@ -108,10 +115,18 @@ export const MEMORY_ERROR_CODES = [
 ] as const satisfies readonly string[];
 
 // profiles
-export const PROFILES_ERROR_CODES = ['PROFILE_NOT_FOUND', 'PROFILE_PASSPHRASE_REQUIRED', 'PROFILE_NAME_TAKEN'] as const satisfies readonly string[];
+export const PROFILES_ERROR_CODES = [
+  'PROFILE_NOT_FOUND',
+  'PROFILE_PASSPHRASE_REQUIRED',
+  'PROFILE_NAME_TAKEN',
+] as const satisfies readonly string[];
 
 // provenance
-export const PROVENANCE_ERROR_CODES = ['ORIGIN_DECLARE_NEEDS_EDITOR', 'ORIGIN_REASON_REQUIRED', 'ORIGIN_NOTHING_UNKNOWN'] as const satisfies readonly string[];
+export const PROVENANCE_ERROR_CODES = [
+  'ORIGIN_DECLARE_NEEDS_EDITOR',
+  'ORIGIN_REASON_REQUIRED',
+  'ORIGIN_NOTHING_UNKNOWN',
+] as const satisfies readonly string[];
 
 // replace
 export const REPLACE_ERROR_CODES = [
@@ -122,11 +137,21 @@ export const REPLACE_ERROR_CODES = [
 ] as const satisfies readonly string[];
 
 // signatures
-export const SIGNATURES_ERROR_CODES = ['EXPORT_SIGNATURE_BROKEN', 'SIGNING_KEY_LOCKED', 'SIGNING_PASSPHRASE_WRONG'] as const satisfies readonly string[];
+export const SIGNATURES_ERROR_CODES = [
+  'EXPORT_SIGNATURE_BROKEN',
+  'SIGNING_KEY_LOCKED',
+  'SIGNING_PASSPHRASE_WRONG',
+] as const satisfies readonly string[];
 
 // storage: errors of the library file itself (issue 13): a damaged library, one already open in
 // another Verso, a full disk, a read-only data directory, a locked database. No methods of their own.
-export const STORAGE_ERROR_CODES = ['LIBRARY_DAMAGED', 'LIBRARY_IN_USE', 'STORAGE_FULL', 'STORAGE_READ_ONLY', 'STORAGE_BUSY'] as const satisfies readonly string[];
+export const STORAGE_ERROR_CODES = [
+  'LIBRARY_DAMAGED',
+  'LIBRARY_IN_USE',
+  'STORAGE_FULL',
+  'STORAGE_READ_ONLY',
+  'STORAGE_BUSY',
+] as const satisfies readonly string[];
 
 // workflow
 export const WORKFLOW_ERROR_CODES = [

@@ -20,7 +20,7 @@ export function publishBlockers(paragraphs: Pick<Paragraph, 'status' | 'index' |
 
 /** Whether the disclosure footer goes under the export, per the settings' policy. */
 /** `originUnknown` (issue 12): a translation whose origin nobody knows counts as machine translation. */
-export function footerApplies(policy: FooterPolicy, paragraphs: ({ mt: unknown; originUnknown?: boolean })[]): boolean {
+export function footerApplies(policy: FooterPolicy, paragraphs: { mt: unknown; originUnknown?: boolean }[]): boolean {
   switch (policy) {
     case 'always':
       return true;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FOOTER_TEMPLATES,
-  FOOTER_VARIABLES,
-  findFooterTemplate,
-  footerPlaceholders,
-  renderFooter,
-  type FooterTemplate,
-} from './footer.js';
+import { FOOTER_TEMPLATES, FOOTER_VARIABLES, findFooterTemplate, footerPlaceholders, renderFooter, type FooterTemplate } from './footer.js';
 
 const VARS = { publisher: 'Diario Ejemplo', contactEmail: 'redaccion@example.org' };
 
@@ -61,12 +54,15 @@ describe('findFooterTemplate', () => {
 });
 
 describe('renderFooter', () => {
-  const t: FooterTemplate = { lang: 'xx', lines: ['By {publisher} on {date}.', 'Ask {contactEmail}; engines: {engines}, editor {editor}.'] };
+  const t: FooterTemplate = {
+    lang: 'xx',
+    lines: ['By {publisher} on {date}.', 'Ask {contactEmail}; engines: {engines}, editor {editor}.'],
+  };
 
   it('joins lines with a blank line and replaces every variable', () => {
-    expect(
-      renderFooter(t, { ...VARS, date: '2025-11-15', engines: 'Apertium', editor: 'Ana' }),
-    ).toBe('By Diario Ejemplo on 2025-11-15.\n\nAsk redaccion@example.org; engines: Apertium, editor Ana.');
+    expect(renderFooter(t, { ...VARS, date: '2025-11-15', engines: 'Apertium', editor: 'Ana' })).toBe(
+      'By Diario Ejemplo on 2025-11-15.\n\nAsk redaccion@example.org; engines: Apertium, editor Ana.',
+    );
   });
 
   it('renders the English template exactly', () => {
@@ -99,7 +95,9 @@ describe('renderFooter', () => {
   });
 
   it('allows empty publisher and contact', () => {
-    expect(renderFooter({ lang: 'xx', lines: ['[{publisher}]', '<{contactEmail}>'] }, { publisher: '', contactEmail: '' })).toBe('[]\n\n<>');
+    expect(renderFooter({ lang: 'xx', lines: ['[{publisher}]', '<{contactEmail}>'] }, { publisher: '', contactEmail: '' })).toBe(
+      '[]\n\n<>',
+    );
   });
 
   it('does not change the template', () => {

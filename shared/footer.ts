@@ -41,9 +41,7 @@ const ALL_TEMPLATES: readonly FooterTemplate[] = [ar, ca, da, de, en, es, fr, it
 
 /** Templates by their language tag. */
 export const FOOTER_TEMPLATES: Readonly<Record<string, FooterTemplate>> = Object.freeze(
-  Object.fromEntries(
-    ALL_TEMPLATES.map((t) => [t.lang, Object.freeze({ lang: t.lang, lines: Object.freeze([...t.lines]) as string[] })]),
-  ),
+  Object.fromEntries(ALL_TEMPLATES.map((t) => [t.lang, Object.freeze({ lang: t.lang, lines: Object.freeze([...t.lines]) as string[] })])),
 );
 
 /**

@@ -12,9 +12,40 @@ import {
 } from './languages.js';
 
 const REQUIRED = [
-  'en', 'de', 'es', 'fr', 'nl', 'it', 'pt', 'pt-BR', 'pl', 'sv', 'da', 'nb', 'fi', 'cs', 'sk', 'hu',
-  'ro', 'bg', 'el', 'tr', 'ru', 'uk', 'ar', 'he', 'fa', 'zh-Hans', 'zh-Hant', 'ja', 'ko', 'ca', 'gl',
-  'eu', 'id', 'hi',
+  'en',
+  'de',
+  'es',
+  'fr',
+  'nl',
+  'it',
+  'pt',
+  'pt-BR',
+  'pl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'cs',
+  'sk',
+  'hu',
+  'ro',
+  'bg',
+  'el',
+  'tr',
+  'ru',
+  'uk',
+  'ar',
+  'he',
+  'fa',
+  'zh-Hans',
+  'zh-Hant',
+  'ja',
+  'ko',
+  'ca',
+  'gl',
+  'eu',
+  'id',
+  'hi',
 ];
 
 describe('LANGUAGES', () => {
@@ -35,7 +66,9 @@ describe('LANGUAGES', () => {
   });
 
   it('marks exactly the right-to-left scripts as rtl', () => {
-    const rtl = LANGUAGES.filter((l) => l.dir === 'rtl').map((l) => l.tag).sort();
+    const rtl = LANGUAGES.filter((l) => l.dir === 'rtl')
+      .map((l) => l.tag)
+      .sort();
     expect(rtl).toEqual(['ar', 'fa', 'he']);
   });
 
@@ -129,7 +162,26 @@ describe('canonicalLanguageTag (issue 14: any valid BCP 47 tag)', () => {
   ])('%s → %s', (input, expected) => {
     expect(canonicalLanguageTag(input)).toBe(expected);
   });
-  it.each(['', 'und', 'x-foo', 'i-klingon', 'en-', 'e', 'english', 'en US', 'en--US', 'a'.repeat(80), 'en-US-US', 'xx', 'xx-nope', 'en-Nope', 'de-AA', 'en-ZZ', 'qaa', 'klingon'])('refuses %j', (input) => {
+  it.each([
+    '',
+    'und',
+    'x-foo',
+    'i-klingon',
+    'en-',
+    'e',
+    'english',
+    'en US',
+    'en--US',
+    'a'.repeat(80),
+    'en-US-US',
+    'xx',
+    'xx-nope',
+    'en-Nope',
+    'de-AA',
+    'en-ZZ',
+    'qaa',
+    'klingon',
+  ])('refuses %j', (input) => {
     expect(canonicalLanguageTag(input)).toBeNull();
   });
 });

@@ -58,13 +58,9 @@ const LANGUAGE_LIST: LanguageInfo[] = [
 ];
 
 /** Known languages, in a sensible display order (not alphabetical). */
-export const LANGUAGES: readonly LanguageInfo[] = Object.freeze(
-  LANGUAGE_LIST.map((l): LanguageInfo => Object.freeze({ ...l })),
-);
+export const LANGUAGES: readonly LanguageInfo[] = Object.freeze(LANGUAGE_LIST.map((l): LanguageInfo => Object.freeze({ ...l })));
 
-const BY_LOWER_TAG: ReadonlyMap<string, LanguageInfo> = new Map(
-  LANGUAGES.map((l) => [l.tag.toLowerCase(), l]),
-);
+const BY_LOWER_TAG: ReadonlyMap<string, LanguageInfo> = new Map(LANGUAGES.map((l) => [l.tag.toLowerCase(), l]));
 
 /**
  * Conventional BCP 47 casing of any well-formed-looking tag, known or not:

@@ -4,6 +4,4 @@
  * nowhere (the dialog was cancelled).
  */
 export type SaveOutcome =
-  | { kind: 'downloaded'; fileName: string }
-  | { kind: 'saved'; fileName: string; folder: string; path: string }
-  | { kind: 'cancelled' };
+  { kind: 'downloaded'; fileName: string } | { kind: 'saved'; fileName: string; folder: string; path: string } | { kind: 'cancelled' };

@@ -62,10 +62,7 @@ describe('segmentText txt', () => {
   });
 
   it('keeps single newlines inside a paragraph and trims each paragraph', () => {
-    expect(segmentText('  first line\nsecond line  \n\n  next', 'txt')).toEqual([
-      p('first line\nsecond line'),
-      p('next'),
-    ]);
+    expect(segmentText('  first line\nsecond line  \n\n  next', 'txt')).toEqual([p('first line\nsecond line'), p('next')]);
   });
 
   it('handles CRLF, CR and a BOM', () => {
@@ -78,9 +75,7 @@ describe('segmentText txt', () => {
   });
 
   it('does not interpret Markdown in txt', () => {
-    expect(segmentText('# Not a heading\n- not a list\n> not a quote', 'txt')).toEqual([
-      p('# Not a heading\n- not a list\n> not a quote'),
-    ]);
+    expect(segmentText('# Not a heading\n- not a list\n> not a quote', 'txt')).toEqual([p('# Not a heading\n- not a list\n> not a quote')]);
   });
 
   it('produces no segments for empty or blank input', () => {
@@ -140,19 +135,11 @@ describe('segmentText md', () => {
 
   it('joins indented and lazy continuation lines to their list item', () => {
     const md = '- a long item\n  that wraps\ncontinued lazily\n- next\n\nAfter the list.';
-    expect(segmentText(md, 'md')).toEqual([
-      li('a long item\nthat wraps\ncontinued lazily'),
-      li('next'),
-      p('After the list.'),
-    ]);
+    expect(segmentText(md, 'md')).toEqual([li('a long item\nthat wraps\ncontinued lazily'), li('next'), p('After the list.')]);
   });
 
   it('flattens nested list items into their own segments', () => {
-    expect(segmentText('- outer\n    - inner\n        1. deepest', 'md')).toEqual([
-      li('outer'),
-      li('inner'),
-      li('deepest', '1.'),
-    ]);
+    expect(segmentText('- outer\n    - inner\n        1. deepest', 'md')).toEqual([li('outer'), li('inner'), li('deepest', '1.')]);
   });
 
   it('keeps loose list items (blank lines between) apart', () => {
@@ -160,9 +147,7 @@ describe('segmentText md', () => {
   });
 
   it('does not take a wrapped line starting with a number for an ordered item', () => {
-    expect(segmentText('It happened in the year\n1984. It was cold.', 'md')).toEqual([
-      p('It happened in the year\n1984. It was cold.'),
-    ]);
+    expect(segmentText('It happened in the year\n1984. It was cold.', 'md')).toEqual([p('It happened in the year\n1984. It was cold.')]);
     // but an ordered list starting at 1 may interrupt text
     expect(segmentText('Steps:\n1. go', 'md')).toEqual([p('Steps:'), li('go', '1.')]);
   });
@@ -202,7 +187,10 @@ describe('segmentText md', () => {
   it('reads inline markup into tokens and codes', () => {
     const md = 'Some **bold** and [a link](https://example.org/a_b) and `code`.';
     expect(segmentText(md, 'md')).toEqual([
-      { ...p(`Some ${o(0)}bold${c(0)} and ${o(1)}a link${c(1)} and ${s(2)}.`), codes: [{ type: 'bold' }, { type: 'link', href: 'https://example.org/a_b' }, { type: 'code', text: 'code' }] },
+      {
+        ...p(`Some ${o(0)}bold${c(0)} and ${o(1)}a link${c(1)} and ${s(2)}.`),
+        codes: [{ type: 'bold' }, { type: 'link', href: 'https://example.org/a_b' }, { type: 'code', text: 'code' }],
+      },
     ]);
     expect(segmentText('- **Bold** item', 'md')).toEqual([{ ...li(`${o(0)}Bold${c(0)} item`), codes: [{ type: 'bold' }] }]);
   });
@@ -279,7 +267,9 @@ describe('deriveTitle', () => {
   });
 
   it('falls back to the first segment that is not a photo credit', () => {
-    expect(deriveTitle(segmentText(ARTICLE, 'txt'))).toBe('The Chinese e-commerce giant Alibaba denied a Financial Times (FT) report to the AFP news agency on Saturday. The…');
+    expect(deriveTitle(segmentText(ARTICLE, 'txt'))).toBe(
+      'The Chinese e-commerce giant Alibaba denied a Financial Times (FT) report to the AFP news agency on Saturday. The…',
+    );
     expect(deriveTitle([p('Foto: dpa'), p('Der Rhein steigt')])).toBe('Der Rhein steigt');
     // "Source: …" names a data source, not a picture; and a credit alone is still better than nothing.
     expect(deriveTitle([p('Source: the ministry said on Monday'), p('Rain')])).toBe('Source: the ministry said on Monday');

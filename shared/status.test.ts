@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canConfirm,
-  canSignOff,
-  isUntouchedByHumans,
-  statusAfterConfirm,
-  statusAfterEdit,
-  statusAfterMt,
-  type Check,
-} from './status.js';
+import { canConfirm, canSignOff, isUntouchedByHumans, statusAfterConfirm, statusAfterEdit, statusAfterMt, type Check } from './status.js';
 import { PARAGRAPH_STATUSES, type ParagraphStatus, type Role } from './types.js';
 
 const ok: Check = { ok: true };
@@ -57,7 +49,10 @@ describe('statusAfterEdit', () => {
 
   it('a text that is exactly the raw MT again (every edit undone) is machine translation again', () => {
     expect(statusAfterEdit('edited', 'Hola, mundo', 'Hola mundo', 'Hola mundo')).toEqual({ status: 'machine', withdrawsSignOff: false });
-    expect(statusAfterEdit('translated', 'Hola, mundo', 'Hola mundo', 'Hola mundo')).toEqual({ status: 'machine', withdrawsSignOff: false });
+    expect(statusAfterEdit('translated', 'Hola, mundo', 'Hola mundo', 'Hola mundo')).toEqual({
+      status: 'machine',
+      withdrawsSignOff: false,
+    });
     expect(statusAfterEdit('signed-off', 'Hola, mundo', 'Hola mundo', 'Hola mundo')).toEqual({ status: 'machine', withdrawsSignOff: true });
     // Anything else stays an edit; without MT nothing changes.
     expect(statusAfterEdit('machine', 'Hola mundo', 'Hola mundo!', 'Hola mundo')).toEqual({ status: 'edited', withdrawsSignOff: false });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cleanImportedText, cleanImportedTitle, escapeForTerminal, neutraliseCsvCell, restoreCsvCell, showControlsVisibly, unsafeCharacter } from './textHygiene.js';
+import {
+  cleanImportedText,
+  cleanImportedTitle,
+  escapeForTerminal,
+  neutraliseCsvCell,
+  restoreCsvCell,
+  showControlsVisibly,
+  unsafeCharacter,
+} from './textHygiene.js';
 
 describe('text hygiene', () => {
   it('finds the first unsafe character of a field, per kind of field', () => {
@@ -10,7 +18,23 @@ describe('text hygiene', () => {
     expect(unsafeCharacter('a\u001bb', true)).toBe('\u001b');
     expect(unsafeCharacter('\u05E9\u200F', true, true)).toBeNull();
     expect(unsafeCharacter('\u05E9\u0000', true, true)).toBe('\u0000');
-    for (const c of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C', '\u0085', '\u009B', '\u007F']) {
+    for (const c of [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+      '\u0085',
+      '\u009B',
+      '\u007F',
+    ]) {
       expect(unsafeCharacter(`x${c}`), c.codePointAt(0)!.toString(16)).toBe(c);
     }
   });

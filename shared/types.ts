@@ -5,13 +5,7 @@ export const ROLES = ['translator', 'editor'] as const satisfies readonly Role[]
 
 /** The status ladder of a paragraph (see docs/data.md). */
 export type ParagraphStatus = 'new' | 'machine' | 'edited' | 'translated' | 'signed-off';
-export const PARAGRAPH_STATUSES = [
-  'new',
-  'machine',
-  'edited',
-  'translated',
-  'signed-off',
-] as const satisfies readonly ParagraphStatus[];
+export const PARAGRAPH_STATUSES = ['new', 'machine', 'edited', 'translated', 'signed-off'] as const satisfies readonly ParagraphStatus[];
 
 /** Block kind of a paragraph, kept so Markdown export can restore the structure. */
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote';

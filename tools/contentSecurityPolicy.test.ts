@@ -24,14 +24,18 @@ const directives = (policy: string): string[] => policy.split(';').map((d) => d.
 describe('the Content-Security-Policy has one source', () => {
   it('the bridge and Electron send it as the header', () => {
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(withContentSecurityPolicy({ 'content-security-policy': ['default-src *'] })).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(withContentSecurityPolicy({ 'content-security-policy': ['default-src *'] })).toEqual({
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
   });
 
   it("index.html keeps no copy: the build writes the module's policy into its <meta>, less what a <meta> cannot carry", () => {
     expect(indexHtml).toContain(CSP_PLACEHOLDER);
     expect(indexHtml).not.toMatch(/default-src|script-src/);
     expect(builtMeta()).toBe(META_CONTENT_SECURITY_POLICY);
-    expect(directives(CONTENT_SECURITY_POLICY).filter((d) => !d.startsWith('frame-ancestors'))).toEqual(directives(META_CONTENT_SECURITY_POLICY));
+    expect(directives(CONTENT_SECURITY_POLICY).filter((d) => !d.startsWith('frame-ancestors'))).toEqual(
+      directives(META_CONTENT_SECURITY_POLICY),
+    );
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
   });

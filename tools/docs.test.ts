@@ -20,15 +20,18 @@ const BINARY_FILE = /\.(png|jpe?g|gif|ico|icns|webp|docx|zip|sqlite|woff2?|ttf|p
 /** The Markdown files whose links are checked: ARCHITECTURE.md, README.md and docs/*.md. */
 function markdownFiles(dir: string): string[] {
   const docs = path.join(dir, 'docs');
-  const inDocs = fs.existsSync(docs) ? fs.readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f)) : [];
+  const inDocs = fs.existsSync(docs)
+    ? fs
+        .readdirSync(docs)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => path.join('docs', f))
+    : [];
   return ['ARCHITECTURE.md', 'README.md', ...inDocs].filter((f) => fs.existsSync(path.join(dir, f)));
 }
 
 /** Text without fenced code blocks and code spans, where `[a](b)` is an example, not a link. */
 function withoutCode(markdown: string): string {
-  return markdown
-    .replace(/^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?^ {0,3}\1[^\n]*$/gm, '')
-    .replace(/(`+)[\s\S]*?\1/g, '');
+  return markdown.replace(/^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?^ {0,3}\1[^\n]*$/gm, '').replace(/(`+)[\s\S]*?\1/g, '');
 }
 
 /** The targets of inline links and images (`[t](x)`, `![a](x "title")`) and of reference definitions (`[r]: x`). */
@@ -67,7 +70,11 @@ export function brokenLinks(dir: string, file: string): string[] {
     const filePart = decodeURIComponent(target.replace(/[?#].*$/, ''));
     const fragment = target.includes('#') ? decodeURIComponent(target.slice(target.indexOf('#') + 1)) : null;
     const resolved =
-      filePart === '' ? path.join(dir, file) : filePart.startsWith('/') ? path.join(dir, filePart) : path.resolve(dir, path.dirname(file), filePart);
+      filePart === ''
+        ? path.join(dir, file)
+        : filePart.startsWith('/')
+          ? path.join(dir, filePart)
+          : path.resolve(dir, path.dirname(file), filePart);
     if (!resolved.startsWith(dir + path.sep) || !fs.existsSync(resolved)) return true;
     if (fragment === null || !resolved.endsWith('.md') || !fs.statSync(resolved).isFile()) return false;
     return !headingAnchors(fs.readFileSync(resolved, 'utf8')).has(fragment);
@@ -157,7 +164,8 @@ describe('the checks themselves', () => {
 
   it('reports a fragment that names no heading of the Markdown file it points into', () => {
     const d = project({
-      'README.md': '# Verso\n\n## The chip editor (decision)\n\n## TMX 1.4b\n\n## Notes\n\n## Notes\n\n[a](#the-chip-editor-decision) [b](#tmx-14b) [c](#notes-1) [d](#missing) [e](docs/a.md#part) [f](docs/a.md#gone)',
+      'README.md':
+        '# Verso\n\n## The chip editor (decision)\n\n## TMX 1.4b\n\n## Notes\n\n## Notes\n\n[a](#the-chip-editor-decision) [b](#tmx-14b) [c](#notes-1) [d](#missing) [e](docs/a.md#part) [f](docs/a.md#gone)',
       'docs/a.md': '## `Part`\n```\n## not a heading\n```\n[g](#not-a-heading)',
     });
     expect(brokenLinks(d, 'README.md')).toEqual(['#missing', 'docs/a.md#gone']);

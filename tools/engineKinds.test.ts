@@ -9,7 +9,12 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '..');
-const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const EQUALITY = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
 const PASS_THROUGH = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken]);
 const LOOKUPS = new Set(['includes', 'has', 'get', 'indexOf']);
 
@@ -44,7 +49,8 @@ function decides(node: ts.Expression): boolean {
 
 function comparedWithName(node: ts.Expression): boolean {
   const p = outermost(node).parent;
-  if (ts.isBinaryExpression(p) && EQUALITY.has(p.operatorToken.kind)) return ts.isStringLiteralLike(p.left) || ts.isStringLiteralLike(p.right);
+  if (ts.isBinaryExpression(p) && EQUALITY.has(p.operatorToken.kind))
+    return ts.isStringLiteralLike(p.left) || ts.isStringLiteralLike(p.right);
   return ts.isSwitchStatement(p) && p.caseBlock.clauses.some((c) => ts.isCaseClause(c) && ts.isStringLiteralLike(c.expression));
 }
 
@@ -56,7 +62,11 @@ export function engineBranches(files: readonly string[], options: ts.CompilerOpt
   for (const file of files) {
     const source = program.getSourceFile(file)!;
     const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAccessExpression(node) && (node.name.text === 'kind' || node.name.text === 'id') && isEngine(checker.getTypeAtLocation(node.expression))) {
+      if (
+        ts.isPropertyAccessExpression(node) &&
+        (node.name.text === 'kind' || node.name.text === 'id') &&
+        isEngine(checker.getTypeAtLocation(node.expression))
+      ) {
         if (node.name.text === 'kind' ? decides(node) : comparedWithName(node)) {
           const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
           found.push(`${path.relative(root, file)}:${line}: ${outermost(node).parent.getText().slice(0, 120)}`);
@@ -70,7 +80,16 @@ export function engineBranches(files: readonly string[], options: ts.CompilerOpt
 }
 
 function mainConfig(): ts.ParsedCommandLine {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.main.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, 'tsconfig.main.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
   return parsed!;
 }
 
@@ -97,7 +116,9 @@ describe('no branch on an engine kind outside main/engines/', () => {
     try {
       const file = path.join(dir, 'service.ts');
       fs.writeFileSync(file, FIXTURE);
-      const found = engineBranches([file], { strict: true, target: ts.ScriptTarget.ES2022, types: [] }).map((f) => f.replace(/^.*service\.ts:/, ''));
+      const found = engineBranches([file], { strict: true, target: ts.ScriptTarget.ES2022, types: [] }).map((f) =>
+        f.replace(/^.*service\.ts:/, ''),
+      );
       expect(found.map((f) => Number(f.split(':')[0]))).toEqual([6, 6, 7, 8, 9, 10, 11]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

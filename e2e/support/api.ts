@@ -17,11 +17,26 @@ export async function invoke<T>(server: Pick<RunningServer, 'origin' | 'token'>,
 }
 
 /** A Markdown document imported through the API (the profile must exist). */
-export function importMarkdown(server: Pick<RunningServer, 'origin' | 'token'>, text: string, sourceLang = 'en', targetLang = 'es', title?: string): Promise<DocumentDetail> {
-  return invoke<DocumentDetail>(server, 'importDocument', { source: { kind: 'text', text, format: 'md' }, sourceLang, targetLang, ...(title ? { title } : {}) });
+export function importMarkdown(
+  server: Pick<RunningServer, 'origin' | 'token'>,
+  text: string,
+  sourceLang = 'en',
+  targetLang = 'es',
+  title?: string,
+): Promise<DocumentDetail> {
+  return invoke<DocumentDetail>(server, 'importDocument', {
+    source: { kind: 'text', text, format: 'md' },
+    sourceLang,
+    targetLang,
+    ...(title ? { title } : {}),
+  });
 }
 
-export async function storedParagraph(server: Pick<RunningServer, 'origin' | 'token'>, documentId: string, index: number): Promise<Paragraph> {
+export async function storedParagraph(
+  server: Pick<RunningServer, 'origin' | 'token'>,
+  documentId: string,
+  index: number,
+): Promise<Paragraph> {
   const doc = await invoke<DocumentDetail>(server, 'getDocument', { documentId });
   return doc.paragraphs[index]!;
 }

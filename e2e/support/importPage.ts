@@ -18,7 +18,9 @@ export class ImportPage {
   }
 
   async chooseFile(name: string, content: string | Buffer, mimeType = 'text/html'): Promise<void> {
-    await this.page.getByLabel('Choose file').setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+    await this.page
+      .getByLabel('Choose file')
+      .setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   }
 
   /** Puts HTML (and its plain text) on the system clipboard and pastes it with Ctrl+V into the article text, as a user would. */
@@ -26,7 +28,10 @@ export class ImportPage {
     await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await this.page.evaluate(
       async ([h, p]) => {
-        const item = new ClipboardItem({ 'text/html': new Blob([h!], { type: 'text/html' }), 'text/plain': new Blob([p!], { type: 'text/plain' }) });
+        const item = new ClipboardItem({
+          'text/html': new Blob([h!], { type: 'text/html' }),
+          'text/plain': new Blob([p!], { type: 'text/plain' }),
+        });
         await navigator.clipboard.write([item]);
       },
       [html, plain],

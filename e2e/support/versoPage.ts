@@ -57,7 +57,9 @@ export class VersoPage {
    */
   async signOff(button: Locator): Promise<void> {
     await button.click();
-    const yes = this.page.getByRole('alertdialog', { name: 'Sign off faster than reading speed?' }).getByRole('button', { name: 'Yes, sign off' });
+    const yes = this.page
+      .getByRole('alertdialog', { name: 'Sign off faster than reading speed?' })
+      .getByRole('button', { name: 'Yes, sign off' });
     try {
       await yes.waitFor({ timeout: 3_000 });
     } catch {

@@ -107,7 +107,11 @@ describe('dispatcher', () => {
       error: { code: 'INTERNAL', message: `The details were written to the log file ${logFile}.`, details: { logFile } },
     });
     expect(JSON.stringify(internal)).not.toContain('secret');
-    const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = fs
+      .readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([expect.objectContaining({ level: 50, method: 'listDocuments', msg: 'listDocuments failed unexpectedly' })]);
     expect(lines[0]!['err']).toContain(secret.message);
     expect(lines[0]!['err']).toMatch(/\n\s+at .*dispatch\.test\.ts/);
@@ -124,7 +128,10 @@ describe('dispatcher', () => {
     await dispatch('getDocument', { documentId: 'quick-doc' });
     await dispatch('updateParagraphTarget', { paragraphId: 'p1', target: 'Private draft text' });
     const text = fs.readFileSync(log.file!, 'utf8');
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([expect.objectContaining({ level: 40, msg: 'slow call', kind: 'call', name: 'updateParagraphTarget', ms: 250 })]);
     expect(text).not.toContain('Private draft text');
     expect(text).not.toContain('p1');

@@ -18,13 +18,20 @@ async function call<M extends MethodName>(api: VersoApi, method: M, input: unkno
       const { field, codePoint } = checked.textIssue;
       return {
         ok: false,
-        error: apiError('TEXT_CONTROL_CHARACTER', `The ${field} contains an invisible control or text-direction character (${codePoint}). Remove it and try again.`, {
-          field,
-          codePoint,
-        }),
+        error: apiError(
+          'TEXT_CONTROL_CHARACTER',
+          `The ${field} contains an invisible control or text-direction character (${codePoint}). Remove it and try again.`,
+          {
+            field,
+            codePoint,
+          },
+        ),
       };
     }
-    return { ok: false, error: apiError('BAD_REQUEST', `Invalid input for ${method}: ${checked.issues.join('; ')}`, { issues: checked.issues }) };
+    return {
+      ok: false,
+      error: apiError('BAD_REQUEST', `Invalid input for ${method}: ${checked.issues.join('; ')}`, { issues: checked.issues }),
+    };
   }
   const fn = api[method] as (input: unknown) => Promise<unknown>;
   return { ok: true, value: await fn.call(api, checked.value) };

@@ -19,7 +19,9 @@ describe('output checks', () => {
   });
 
   it('refuse a value its contract does not allow, naming the method and the field', async () => {
-    const api = withOutputChecks(apiReturning({ getProfile: { ...profile, role: 'admin' }, getTmStats: { units: '3' }, listDocuments: [{ id: 1 }] }));
+    const api = withOutputChecks(
+      apiReturning({ getProfile: { ...profile, role: 'admin' }, getTmStats: { units: '3' }, listDocuments: [{ id: 1 }] }),
+    );
     await expect(api.getProfile({})).rejects.toThrow(OutputContractError);
     await expect(api.getProfile({})).rejects.toThrow(/getProfile .*role/);
     await expect(api.getTmStats({ sourceLang: 'en', targetLang: 'es' })).rejects.toThrow(/getTmStats .*units/);
@@ -38,7 +40,9 @@ describe('output checks', () => {
       listDocuments: throwing('JOB_NOT_FOUND'),
     });
     await expect(api.getLibraryItem({ documentId: 'd' })).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
-    await expect(api.checkDocumentDeletion({ documentId: 'd' })).rejects.toThrow(/checkDocumentDeletion .*JOB_NOT_FOUND, which its errors do not list/);
+    await expect(api.checkDocumentDeletion({ documentId: 'd' })).rejects.toThrow(
+      /checkDocumentDeletion .*JOB_NOT_FOUND, which its errors do not list/,
+    );
     // Storage failures may end any call.
     await expect(api.listLibrary({})).rejects.toMatchObject({ code: 'STORAGE_FULL' });
     // A method whose contract lists no errors yet is not checked.

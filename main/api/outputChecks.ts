@@ -38,7 +38,8 @@ export function withOutputChecks(api: VersoApi): VersoApi {
       async (input: unknown) => {
         const value = await (api[method] as (input: unknown) => Promise<unknown>)(input).catch((err: unknown) => {
           const code = isServiceError(err) ? err.code : null;
-          if (code && !errorAllowed(method, code)) throw new OutputContractError(method, [`it failed with ${code}, which its errors do not list`]);
+          if (code && !errorAllowed(method, code))
+            throw new OutputContractError(method, [`it failed with ${code}, which its errors do not list`]);
           throw err;
         });
         const problems = checkOutput(method, value);

@@ -113,7 +113,10 @@ function verifyAndPlace(partial: string, target: string, afterWrite?: (file: str
     if (!check.ok) throw new Error(check.message);
   } catch (err) {
     for (const f of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) fs.rmSync(f, { force: true });
-    throw new ServiceError('BACKUP_FAILED', `The backup could not be verified and was deleted: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ServiceError(
+      'BACKUP_FAILED',
+      `The backup could not be verified and was deleted: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   // A backup holds everything the library does: readable by its owner only (POSIX; issue 13, item 4).
   if (process.platform !== 'win32') fs.chmodSync(partial, 0o600);
@@ -135,7 +138,12 @@ function writeFailed(dir: string, name: string, err: unknown): ServiceError {
 }
 
 /** An online backup of the open library (writers are not blocked), verified. */
-export async function writeBackup(db: Database.Database, dataDir: string, reason: BackupReason, options: WriteBackupOptions): Promise<BackupInfo> {
+export async function writeBackup(
+  db: Database.Database,
+  dataDir: string,
+  reason: BackupReason,
+  options: WriteBackupOptions,
+): Promise<BackupInfo> {
   if (!db.open) throw new ServiceError('BACKUP_FAILED', 'The library is closed; no backup was made.');
   const dir = prepareDir(dataDir);
   const name = backupFileName(dir, options.now, reason);

@@ -66,7 +66,9 @@ describe('backup files', () => {
 
   it('deletes and reports a backup that fails verification', async () => {
     const db = library();
-    await expect(writeBackup(db, dir, 'manual', { now: at(0), keep: 10, afterWrite: damage })).rejects.toMatchObject({ code: 'BACKUP_FAILED' });
+    await expect(writeBackup(db, dir, 'manual', { now: at(0), keep: 10, afterWrite: damage })).rejects.toMatchObject({
+      code: 'BACKUP_FAILED',
+    });
     expect(fs.readdirSync(backupsDir(dir))).toEqual([]);
     db.close();
   });
@@ -107,7 +109,8 @@ describe('checkLibraryFile refuses what is not a good Verso library', () => {
     expect(checkLibraryFile(other)).toMatchObject({ ok: false, code: 'BACKUP_NOT_A_LIBRARY' });
 
     const db = library();
-    for (let i = 0; i < 200; i++) db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`k${i}`, JSON.stringify('x'.repeat(300)));
+    for (let i = 0; i < 200; i++)
+      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`k${i}`, JSON.stringify('x'.repeat(300)));
     db.exec("VACUUM INTO '" + path.join(dir, 'damaged.sqlite') + "'");
     db.close();
     damage(path.join(dir, 'damaged.sqlite'));
@@ -130,7 +133,10 @@ describe('pre-migration backup', () => {
   it('is taken when migrations will change a library that holds data, at its old schema', () => {
     const file = path.join(dir, 'verso.sqlite');
     const old = new Database(file);
-    migrate(old, MIGRATIONS.filter((m) => m.version <= 100));
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 100),
+    );
     old.prepare("INSERT INTO settings (key, value) VALUES ('publisher', '\"Old\"')").run();
     old.close();
 
@@ -153,10 +159,15 @@ describe('pre-migration backup', () => {
   it('a failing pre-migration backup stops the migration: the library keeps its schema', () => {
     const file = path.join(dir, 'verso.sqlite');
     const old = new Database(file);
-    migrate(old, MIGRATIONS.filter((m) => m.version <= 100));
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 100),
+    );
     old.close();
     expect(() =>
-      openDatabase(file, { beforeMigrations: (db) => void writeBackupSync(db, dir, 'pre-migration', { now: at(0), keep: 10, afterWrite: damage }) }),
+      openDatabase(file, {
+        beforeMigrations: (db) => void writeBackupSync(db, dir, 'pre-migration', { now: at(0), keep: 10, afterWrite: damage }),
+      }),
     ).toThrow(/could not be verified/);
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(100);

@@ -31,26 +31,41 @@ export function checkLibraryFile(file: string): LibraryFileCheck {
   }
   if (!st.isFile()) return { ok: false, code: 'BACKUP_NOT_A_LIBRARY', message: `${file} is not a file.` };
   if (st.size === 0) return { ok: false, code: 'BACKUP_NOT_A_LIBRARY', message: `${file} is empty (0 bytes), not a Verso library.` };
-  if (!header(file).equals(SQLITE_MAGIC)) return { ok: false, code: 'BACKUP_NOT_A_LIBRARY', message: `${file} is not a Verso library (not an SQLite database).` };
+  if (!header(file).equals(SQLITE_MAGIC))
+    return { ok: false, code: 'BACKUP_NOT_A_LIBRARY', message: `${file} is not a Verso library (not an SQLite database).` };
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const result = db.pragma('quick_check', { simple: true });
     if (result !== 'ok') return { ok: false, code: 'BACKUP_DAMAGED', message: `${file} is damaged (quick_check: ${String(result)}).` };
-    const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+    const tables = new Set(
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => r.name),
+    );
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0 || VERSO_TABLES.some((t) => !tables.has(t))) {
       return { ok: false, code: 'BACKUP_NOT_A_LIBRARY', message: `${file} is an SQLite database but not a Verso library.` };
     }
     const latest = MIGRATIONS.at(-1)?.version ?? 0;
     if (version > latest) {
-      return { ok: false, code: 'DB_TOO_NEW', message: `${file} was written by a newer version of Verso (schema ${version}; this version knows up to ${latest}).` };
+      return {
+        ok: false,
+        code: 'DB_TOO_NEW',
+        message: `${file} was written by a newer version of Verso (schema ${version}; this version knows up to ${latest}).`,
+      };
     }
     return { ok: true, schemaVersion: version };
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB') return { ok: false, code: 'BACKUP_NOT_A_LIBRARY', message: `${file} is not a Verso library (not an SQLite database).` };
-    return { ok: false, code: 'BACKUP_DAMAGED', message: `${file} is damaged or unreadable (${err instanceof Error ? err.message : String(err)}).` };
+    if (code === 'SQLITE_NOTADB')
+      return { ok: false, code: 'BACKUP_NOT_A_LIBRARY', message: `${file} is not a Verso library (not an SQLite database).` };
+    return {
+      ok: false,
+      code: 'BACKUP_DAMAGED',
+      message: `${file} is damaged or unreadable (${err instanceof Error ? err.message : String(err)}).`,
+    };
   } finally {
     db?.close();
   }

@@ -30,14 +30,26 @@ async function value<T>(b: Backend, method: string, input: unknown): Promise<T> 
 
 async function open(): Promise<Backend> {
   dir = makeTempDir();
-  backend = createBackend({ dataDir: dir, mode: 'browser', version: 't', engines: [createFakeEngine()], verifyAtStart: false, backups: noTimer });
+  backend = createBackend({
+    dataDir: dir,
+    mode: 'browser',
+    version: 't',
+    engines: [createFakeEngine()],
+    verifyAtStart: false,
+    backups: noTimer,
+  });
   await backend.backups.idle();
   await value(backend, 'setProfile', { name: 'Ed', role: 'editor' });
   return backend;
 }
 
 const importDoc = (b: Backend, title: string) =>
-  value<{ id: string }>(b, 'importDocument', { source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es', title });
+  value<{ id: string }>(b, 'importDocument', {
+    source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+    title,
+  });
 
 describe('backups in the running backend', () => {
   it('takes a start backup once the library opened, and lists it', async () => {
@@ -92,7 +104,10 @@ describe('backups in the running backend', () => {
     fs.writeFileSync(path.join(backupsDir(dir), fake), 'not a database at all');
     expect(await b.dispatch('restoreBackup', { fileName: fake })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_A_LIBRARY' } });
     expect(await b.dispatch('restoreBackup', { fileName: '../verso.sqlite' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await b.dispatch('restoreBackup', { fileName: 'verso-20261203T020000001Z-manual.sqlite' })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_FOUND' } });
+    expect(await b.dispatch('restoreBackup', { fileName: 'verso-20261203T020000001Z-manual.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_NOT_FOUND' },
+    });
     expect((await value<DocumentSummary[]>(b, 'listDocuments', {})).map((d) => d.title)).toEqual(['Still here']);
     expect(listBackupFiles(dir).map((x) => x.reason)).not.toContain('pre-restore');
   });
@@ -101,7 +116,10 @@ describe('backups in the running backend', () => {
     const b = await open();
     const name = 'verso-20250101T000000000Z-manual.sqlite';
     const old = new Database(path.join(backupsDir(dir), name));
-    migrate(old, MIGRATIONS.filter((m) => m.version <= 100));
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 100),
+    );
     old.prepare("INSERT INTO settings (key, value) VALUES ('settings.publisher', '\"Old paper\"')").run();
     old.close();
     expect(await b.dispatch('restoreBackup', { fileName: name })).toMatchObject({ ok: true });

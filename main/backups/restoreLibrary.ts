@@ -52,7 +52,10 @@ async function stageCopy(source: string, staged: string): Promise<void> {
     if (!check.ok) throw new Error(check.message);
   } catch (err) {
     removeWithSidecars(staged);
-    throw new ServiceError('RESTORE_FAILED', `The backup could not be copied; the library was not changed: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ServiceError(
+      'RESTORE_FAILED',
+      `The backup could not be copied; the library was not changed: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 

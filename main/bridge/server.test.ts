@@ -42,9 +42,12 @@ afterEach(async () => {
 });
 
 /** Raw request, so tests can send the headers a hostile page or a rebinding attack would. */
-function request(
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function request(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port: bridge.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
@@ -114,25 +117,21 @@ describe('browser-mode bridge', () => {
   it('streams events to subscribers that hold the token', async () => {
     expect((await request({ path: '/api/events?token=wrong' })).status).toBe(401);
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get(
-        { host: '127.0.0.1', port: bridge.port, path: `/api/events?token=${bridge.token}` },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            text += chunk;
-            if (text.includes(': connected') && !text.includes('jobProgress')) {
-              for (const l of listeners)
-                l('jobProgress', { jobId: 'j', documentId: 'd', state: 'running', done: 1, total: 2, error: null });
-            }
-            const at = text.indexOf('event: jobProgress');
-            if (at >= 0 && text.includes('\n\n', at)) {
-              req.destroy();
-              resolve(text);
-            }
-          });
-        },
-      );
+      const req = http.get({ host: '127.0.0.1', port: bridge.port, path: `/api/events?token=${bridge.token}` }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes(': connected') && !text.includes('jobProgress')) {
+            for (const l of listeners) l('jobProgress', { jobId: 'j', documentId: 'd', state: 'running', done: 1, total: 2, error: null });
+          }
+          const at = text.indexOf('event: jobProgress');
+          if (at >= 0 && text.includes('\n\n', at)) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
       req.on('error', reject);
     });
     expect(received).toContain('event: jobProgress');

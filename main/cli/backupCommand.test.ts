@@ -27,20 +27,33 @@ beforeEach(async () => {
   dataDir = path.join(work, 'library');
   const backend = createBackend({ dataDir, mode: 'browser', version: 't', engines: [], verifyAtStart: false, backups: false });
   await backend.api.setProfile({ name: 'Ed', role: 'editor' });
-  await backend.api.importDocument({ source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es', title: 'Storm story' });
+  await backend.api.importDocument({
+    source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+    title: 'Storm story',
+  });
   backend.close();
 });
 afterAll(() => removeTempDir(work));
 
 function verso(args: string[], dir = dataDir) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, VERSO_DATA_DIR: dir }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, VERSO_DATA_DIR: dir },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function titles(dir = dataDir): string[] {
   const db = new Database(path.join(dir, 'verso.sqlite'), { readonly: true });
   try {
-    return db.prepare<[], { title: string }>('SELECT title FROM documents ORDER BY title').all().map((r) => r.title);
+    return db
+      .prepare<[], { title: string }>('SELECT title FROM documents ORDER BY title')
+      .all()
+      .map((r) => r.title);
   } finally {
     db.close();
   }
@@ -131,7 +144,9 @@ describe('verso restore', () => {
     try {
       const r = verso(['restore', saved]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^verso: Another process \(a running Verso\?\) has the library .* open: close it, then restore\. Nothing was changed\.\n$/);
+      expect(r.stderr).toMatch(
+        /^verso: Another process \(a running Verso\?\) has the library .* open: close it, then restore\. Nothing was changed\.\n$/,
+      );
     } finally {
       holder.close();
     }

@@ -23,7 +23,12 @@ function libraryPath(io: CliIo): { dataDir: string; dbPath: string } {
 }
 
 export async function backupCommand(io: CliIo, args: string[], usage: Usage): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length > 0) throw usage(`"verso backup" takes no arguments (got ${positionals.join(' ')}); use --out FILE.`);
   const { dataDir, dbPath } = libraryPath(io);
   if (!fs.existsSync(dbPath)) throw new CliError(`There is no Verso library in ${dataDir}. Set VERSO_DATA_DIR to the folder the app uses.`);
@@ -65,7 +70,8 @@ export async function restoreCommand(io: CliIo, args: string[], usage: Usage): P
   if (!check.ok) throw new CliError(`${check.message} Nothing was changed.`);
   const { dataDir, dbPath } = libraryPath(io);
   if (path.resolve(source) === path.resolve(dbPath)) throw usage('That file is the library itself.');
-  if (libraryInUse(dbPath)) throw new CliError(`Another process (a running Verso?) has the library ${dbPath} open: close it, then restore. Nothing was changed.`);
+  if (libraryInUse(dbPath))
+    throw new CliError(`Another process (a running Verso?) has the library ${dbPath} open: close it, then restore. Nothing was changed.`);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const result = await restoreLibraryFile({ dataDir, dbPath, source, now: new Date(), keep: keepOf(dbPath) });
   io.out(`Restored ${source} into ${dbPath}.\n`);

@@ -32,7 +32,12 @@ afterAll(() => {
 });
 
 function verso(args: string[], dataDir: string = signed.dataDir, cwd: string = out) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, VERSO_DATA_DIR: dataDir }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, VERSO_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -45,7 +50,9 @@ describe('verso list', () => {
     expect(r.stdout).toContain('2/2 signed off');
     expect(r.stdout).toContain('Storm hits the coast');
     const json = verso(['list', '--json']);
-    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ id: signed.doc.id, title: 'Storm hits the coast', signedOffCount: 2 })]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ id: signed.doc.id, title: 'Storm hits the coast', signedOffCount: 2 }),
+    ]);
   });
 
   it('logs to <data dir>/logs/verso.log (0600), warnings and errors only, and never on stdout', () => {
@@ -55,7 +62,11 @@ describe('verso list', () => {
     expect(r.stderr).toBe('');
     const logFile = path.join(signed.dataDir, 'logs', 'verso.log');
     if (process.platform !== 'win32') expect(fs.statSync(logFile).mode & 0o777).toBe(0o600);
-    const levels = fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { level: number }).level);
+    const levels = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { level: number }).level);
     expect(levels.filter((level) => level < 40)).toEqual([]);
   });
 

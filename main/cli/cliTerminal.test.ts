@@ -35,7 +35,10 @@ afterAll(() => {
 /** Runs the CLI; with `closeEarly` the reading end of its stdout is closed before it writes. */
 function verso(args: string[], closeEarly = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, VERSO_DATA_DIR: fixture.dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], {
+      env: { ...process.env, VERSO_DATA_DIR: fixture.dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     if (closeEarly) child.stdout.destroy();

@@ -14,7 +14,11 @@ beforeAll(async () => {
   dataDir = makeTempDir();
   out = makeTempDir();
   const backend = createBackend({ dataDir, mode: 'electron', version: '1.0.0' });
-  await backend.api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'es', term: { source: 'R&D', target: 'I+D', definition: 'Research & development.' } });
+  await backend.api.addGlossaryTerm({
+    sourceLang: 'en',
+    targetLang: 'es',
+    term: { source: 'R&D', target: 'I+D', definition: 'Research & development.' },
+  });
   backend.close();
 });
 

@@ -26,12 +26,19 @@ export const GLOSSARY_USAGE = `  verso glossary-export --source <lang> --target 
 export async function glossaryExportCommand(io: CliIo, args: string[], openLibrary: () => Backend, usage: Usage): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { source: { type: 'string' }, target: { type: 'string' }, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    options: {
+      source: { type: 'string' },
+      target: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length > 0) throw usage(`"verso glossary-export" takes no arguments (got ${positionals.join(' ')}).`);
-  if (values.source === undefined || values.target === undefined) throw usage('--source and --target (language tags, e.g. en and es) are required.');
+  if (values.source === undefined || values.target === undefined)
+    throw usage('--source and --target (language tags, e.g. en and es) are required.');
   if (values.out === undefined) throw usage('--out is required: a file, or an existing folder.');
   const chosen = FORMATS[(values.format ?? 'tbx').toLowerCase()];
   if (!chosen) throw usage(`Unknown glossary format "${values.format}". Choose one of: ${Object.keys(FORMATS).join(', ')}.`);

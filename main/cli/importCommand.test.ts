@@ -19,7 +19,14 @@ beforeEach(async () => {
   backend.close();
   out = [];
   err = [];
-  io = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd: dir, version: '1.0.0', resolveDataDir: () => path.join(dir, 'data') };
+  io = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    env: {},
+    cwd: dir,
+    version: '1.0.0',
+    resolveDataDir: () => path.join(dir, 'data'),
+  };
 });
 afterEach(() => removeTempDir(dir));
 
@@ -42,7 +49,13 @@ describe('verso import', () => {
     expect(await runCli(['import', 'story.xlf', '--source', 'en', '--target', 'es', '--file-languages'], io)).toBe(0);
     const [id] = out.join('').split('\t');
     expect(out.join('')).toContain('en→ca\t2 paragraphs');
-    fs.writeFileSync(path.join(dir, 'back.xlf'), CATALAN.replace('Bon dia.', 'Bon dia a tothom.').replace('<source>Good night.</source>', '<source>Good night.</source><target state="translated">Bona nit.</target>'));
+    fs.writeFileSync(
+      path.join(dir, 'back.xlf'),
+      CATALAN.replace('Bon dia.', 'Bon dia a tothom.').replace(
+        '<source>Good night.</source>',
+        '<source>Good night.</source><target state="translated">Bona nit.</target>',
+      ),
+    );
     out = [];
     expect(await runCli(['reimport', id!, 'back.xlf'], io)).toBe(0);
     expect(out.join('')).toContain('translations from memoQ 9.12: applied 2 (1, 2), unchanged 0, sign-offs reopened 0');

@@ -76,7 +76,9 @@ export async function importCommand(deps: ImportCliDeps, args: string[], usage: 
     } catch (err) {
       if (!(err instanceof LanguageMismatch)) throw err;
       if (!values['file-languages']) {
-        throw new CliError(`${err.message}. Nothing was imported: pass --file-languages to import it as ${err.fileSource}→${err.fileTarget}, or give --source/--target that match.`);
+        throw new CliError(
+          `${err.message}. Nothing was imported: pass --file-languages to import it as ${err.fileSource}→${err.fileTarget}, or give --source/--target that match.`,
+        );
       }
       doc = await dispatch<DocumentDetail>(backend, 'importDocument', { ...input, sourceLang: err.fileSource, targetLang: err.fileTarget });
     }
@@ -94,13 +96,24 @@ export async function reimportCommand(deps: ImportCliDeps, args: string[], usage
   const backend = deps.openLibrary();
   try {
     const doc = deps.findDocument(await dispatch<DocumentSummary[]>(backend, 'listDocuments', {}), positionals[0]!);
-    const { summary } = await dispatch<ReimportResult>(backend, 'reimportDocument', { documentId: doc.id, source, ...(values.tool ? { tool: values.tool } : {}) });
+    const { summary } = await dispatch<ReimportResult>(backend, 'reimportDocument', {
+      documentId: doc.id,
+      source,
+      ...(values.tool ? { tool: values.tool } : {}),
+    });
     const nums = (n: readonly number[]) => (n.length > 0 ? ` (${n.join(', ')})` : '');
-    deps.out(`unchanged: ${summary.unchanged}, changed: ${summary.changed.length}, added: ${summary.added.length}, moved: ${summary.moved.length}, removed: ${summary.removed.length}\n`);
+    deps.out(
+      `unchanged: ${summary.unchanged}, changed: ${summary.changed.length}, added: ${summary.added.length}, moved: ${summary.moved.length}, removed: ${summary.removed.length}\n`,
+    );
     const tr = summary.translations;
     if (tr) {
-      deps.out(`translations${tr.tool ? ` from ${tr.tool}` : ''}: applied ${tr.applied.length}${nums(tr.applied)}, unchanged ${tr.unchanged}, sign-offs reopened ${tr.signOffsReopened.length}${nums(tr.signOffsReopened)}\n`);
-      for (const s of tr.skipped) deps.out(`skipped paragraph ${s.paragraph}: ${s.reason === 'excluded' ? 'excluded from translation' : 'no translation in the file'}\n`);
+      deps.out(
+        `translations${tr.tool ? ` from ${tr.tool}` : ''}: applied ${tr.applied.length}${nums(tr.applied)}, unchanged ${tr.unchanged}, sign-offs reopened ${tr.signOffsReopened.length}${nums(tr.signOffsReopened)}\n`,
+      );
+      for (const s of tr.skipped)
+        deps.out(
+          `skipped paragraph ${s.paragraph}: ${s.reason === 'excluded' ? 'excluded from translation' : 'no translation in the file'}\n`,
+        );
     }
     return 0;
   } finally {

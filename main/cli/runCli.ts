@@ -26,7 +26,6 @@ import { GLOSSARY_USAGE, glossaryExportCommand } from './glossaryCommand.js';
 import { importCommand, reimportCommand } from './importCommand.js';
 import { escapeForTerminal } from '../../shared/textHygiene.js';
 
-
 class UsageError extends CliError {}
 
 export const USAGE = `Usage:
@@ -117,7 +116,9 @@ export function findDocument(docs: readonly DocumentSummary[], ref: string): Doc
   const matches = docs.filter((d) => d.title.trim().toLowerCase() === wanted || slugify(d.title) === wanted);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new CliError(`${matches.length} documents are called "${ref}": use the id (${matches.map((d) => d.id).join(', ')}). See "verso list".`);
+    throw new CliError(
+      `${matches.length} documents are called "${ref}": use the id (${matches.map((d) => d.id).join(', ')}). See "verso list".`,
+    );
   }
   throw new CliError(`No document "${ref}" in the library. See "verso list" for ids and titles.`);
 }
@@ -147,7 +148,12 @@ async function list(io: CliIo, args: string[]): Promise<void> {
 async function exportCommand(io: CliIo, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, draft: { type: 'boolean' } },
+    options: {
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      draft: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -158,7 +164,11 @@ async function exportCommand(io: CliIo, args: string[]): Promise<void> {
   try {
     const docs = await call<DocumentSummary[]>(backend, 'listDocuments', {});
     const doc = findDocument(docs, positionals[0]!);
-    const result = await call<ExportFileResult>(backend, 'exportFile', { documentId: doc.id, format, mode: values.draft ? 'draft' : 'publish' });
+    const result = await call<ExportFileResult>(backend, 'exportFile', {
+      documentId: doc.id,
+      format,
+      mode: values.draft ? 'draft' : 'publish',
+    });
     const target = resolveOutputPath(values.out, result.fileName, io.cwd);
     const bytes = result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : Buffer.from(result.content, 'utf8');
     writeExportFile(target, bytes, values.force === true);
@@ -190,11 +200,20 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       case 'restore':
         return await restoreCommand(io, rest, (message) => new UsageError(message));
       case 'glossary-export':
-        return await glossaryExportCommand(io, rest, () => openLibrary(io), (message) => new UsageError(message));
+        return await glossaryExportCommand(
+          io,
+          rest,
+          () => openLibrary(io),
+          (message) => new UsageError(message),
+        );
       case 'import':
         return await importCommand({ ...io, openLibrary: () => openLibrary(io), findDocument }, rest, (message) => new UsageError(message));
       case 'reimport':
-        return await reimportCommand({ ...io, openLibrary: () => openLibrary(io), findDocument }, rest, (message) => new UsageError(message));
+        return await reimportCommand(
+          { ...io, openLibrary: () => openLibrary(io), findDocument },
+          rest,
+          (message) => new UsageError(message),
+        );
       case '--version':
       case '-v':
         io.out(`${io.version}\n`);

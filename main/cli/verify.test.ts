@@ -38,7 +38,10 @@ async function exported(format: 'attestation' | 'txt', file: string): Promise<st
   return r.content;
 }
 
-type Json = { hasPart: { signOff?: Record<string, string | null>; textSha256?: string }[]; signers: { keyId: string; publicKey: string }[] };
+type Json = {
+  hasPart: { signOff?: Record<string, string | null>; textSha256?: string }[];
+  signers: { keyId: string; publicKey: string }[];
+};
 function edit(file: string, change: (att: Json) => void): void {
   const p = path.join(dir, file);
   const att = JSON.parse(fs.readFileSync(p, 'utf8')) as Json;

@@ -46,21 +46,32 @@ async function verifyLibraryCommand(io: VerifyIo): Promise<number> {
 
 /** Returns the exit code; throws `CliError` (1) or a usage error from parseArgs (2). */
 export async function verifyCommand(io: VerifyIo, args: string[], usage: (message: string) => Error): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { text: { type: 'string' }, library: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { text: { type: 'string' }, library: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.library) {
     if (positionals.length > 0 || values.text !== undefined) throw usage('--library takes no attestation or --text.');
     return verifyLibraryCommand(io);
   }
-  if (positionals.length !== 1) throw usage('Give exactly one attestation: verso verify <attestation.jsonld> [--text FILE], or verso verify --library.');
+  if (positionals.length !== 1)
+    throw usage('Give exactly one attestation: verso verify <attestation.jsonld> [--text FILE], or verso verify --library.');
   const file = positionals[0]!;
   const att = parseAttestation(readText(file, io.cwd, 'attestation'));
   if (typeof att === 'string') throw new CliError(`${file}: ${att}`);
   const check = verifyAttestation(att);
   const problems = check.problems.map((p) => `${file}: ${p}`);
-  if (values.text !== undefined) problems.push(...verifyTextAgainst(att, readText(values.text, io.cwd, 'text')).map((p) => `${values.text}: ${p.replace(/^text: /, '')}`));
+  if (values.text !== undefined)
+    problems.push(
+      ...verifyTextAgainst(att, readText(values.text, io.cwd, 'text')).map((p) => `${values.text}: ${p.replace(/^text: /, '')}`),
+    );
   for (const p of problems) io.err(`${p}\n`);
   if (problems.length > 0) return 1;
   const keys = new Set(att.hasPart.map((p) => p.signOff?.keyId));
-  io.out(`${file}: ${check.verified} paragraphs verified, signed by ${keys.size} ${keys.size === 1 ? 'key' : 'keys'}${values.text !== undefined ? `; ${values.text} matches` : ''}\n`);
+  io.out(
+    `${file}: ${check.verified} paragraphs verified, signed by ${keys.size} ${keys.size === 1 ? 'key' : 'keys'}${values.text !== undefined ? `; ${values.text} matches` : ''}\n`,
+  );
   return 0;
 }

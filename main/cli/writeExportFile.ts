@@ -26,7 +26,8 @@ export function resolveOutputPath(out: string, fileName: string, cwd: string = p
   } catch {
     stat = null;
   }
-  if (stat?.isSymbolicLink()) throw new CliError(`${resolved} is a symbolic link; Verso does not write through links. Choose another path.`);
+  if (stat?.isSymbolicLink())
+    throw new CliError(`${resolved} is a symbolic link; Verso does not write through links. Choose another path.`);
   const looksLikeFolder = /[\\/]$/.test(out);
   if (stat?.isDirectory() || looksLikeFolder) {
     if (!stat?.isDirectory()) throw new CliError(`The folder ${resolved} does not exist. Create it first.`);

@@ -9,7 +9,8 @@ let dir = '';
 afterEach(() => removeTempDir(dir));
 
 const mode = (file: string): number => fs.statSync(file).mode & 0o777;
-const open = (dataDir: string) => createBackend({ dataDir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null });
+const open = (dataDir: string) =>
+  createBackend({ dataDir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null });
 
 describe.skipIf(process.platform === 'win32')('permissions of the data directory', () => {
   it('a new data directory is 0700 and the database with its -wal/-shm 0600', async () => {

@@ -36,7 +36,11 @@ export function reasonOf(err: unknown): string {
  * Feeds `text` to a parser whose handlers are set: a ServiceError a handler throws passes
  * through; any other error (malformed XML) becomes `invalid(reason)`. Each format names its own.
  */
-export function runParser(parser: SaxesParser<{ xmlns: true; position: true }>, text: string, invalid: (reason: string) => ServiceError): void {
+export function runParser(
+  parser: SaxesParser<{ xmlns: true; position: true }>,
+  text: string,
+  invalid: (reason: string) => ServiceError,
+): void {
   parser.on('error', (err) => {
     throw err;
   });
@@ -89,7 +93,10 @@ export function parseXml(text: string, handlers: XmlHandlers): void {
   parser.on('cdata', (t) => handlers.text(t));
   runParser(parser, text, (reason) => {
     const where = position(parser);
-    return new ServiceError('IMPORT_XML_INVALID', `The XML is broken at line ${where.line}, column ${where.column}: ${reason}`, { ...where, reason });
+    return new ServiceError('IMPORT_XML_INVALID', `The XML is broken at line ${where.line}, column ${where.column}: ${reason}`, {
+      ...where,
+      reason,
+    });
   });
   if (!rootSeen) {
     throw new ServiceError('IMPORT_XML_INVALID', 'The file holds no XML element.', { line: 1, column: 1, reason: 'no root element' });

@@ -4,13 +4,17 @@ import { ServiceError } from './serviceError.js';
 
 describe('scrubSecrets', () => {
   it('removes the known key and anything shaped like a credential, keeping the rest', () => {
-    const text = 'Invalid key my-own-key-123 (Authorization: Bearer abc.def-ghi); try sk-proj-AbCdEf123456 or DeepL-Auth-Key 1234-5678:fx; api_key=zzz999';
+    const text =
+      'Invalid key my-own-key-123 (Authorization: Bearer abc.def-ghi); try sk-proj-AbCdEf123456 or DeepL-Auth-Key 1234-5678:fx; api_key=zzz999';
     const out = scrubText(text, ['my-own-key-123']);
-    for (const secret of ['my-own-key-123', 'abc.def-ghi', 'sk-proj-AbCdEf123456', '1234-5678:fx', 'zzz999']) expect(out).not.toContain(secret);
+    for (const secret of ['my-own-key-123', 'abc.def-ghi', 'sk-proj-AbCdEf123456', '1234-5678:fx', 'zzz999'])
+      expect(out).not.toContain(secret);
     expect(out).toContain('Invalid key');
     expect(out).toContain(REDACTED);
     expect(scrubText('Paragraph 3 failed: HTTP 500')).toBe('Paragraph 3 failed: HTTP 500');
-    expect(scrubText('The token placeholder <t1> is missing in paragraph 4.')).toBe('The token placeholder <t1> is missing in paragraph 4.');
+    expect(scrubText('The token placeholder <t1> is missing in paragraph 4.')).toBe(
+      'The token placeholder <t1> is missing in paragraph 4.',
+    );
   });
 
   it("removes the bridge's token from an address (the log never holds it)", () => {
@@ -29,7 +33,9 @@ describe('scrubSecrets', () => {
   });
 
   it('is applied to every ServiceError that leaves main', () => {
-    const err = new ServiceError('ENGINE_AUTH_FAILED', 'Refused: Authorization: Bearer sk-live-123456789', { reply: 'your key sk-live-123456789 is wrong' });
+    const err = new ServiceError('ENGINE_AUTH_FAILED', 'Refused: Authorization: Bearer sk-live-123456789', {
+      reply: 'your key sk-live-123456789 is wrong',
+    });
     expect(JSON.stringify(err.toApiError())).not.toContain('sk-live-123456789');
   });
 });

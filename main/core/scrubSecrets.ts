@@ -35,7 +35,10 @@ export function scrubValue<T>(value: T, known: readonly string[] = []): T {
     if (depth > 8 || typeof v !== 'object' || v === null) return v;
     if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
     return Object.fromEntries(
-      Object.entries(v).map(([k, x]) => [k, /^(authorization|api[_-]?key|auth[_-]?key|password)$/i.test(k) ? REDACTED : walk(x, depth + 1)]),
+      Object.entries(v).map(([k, x]) => [
+        k,
+        /^(authorization|api[_-]?key|auth[_-]?key|password)$/i.test(k) ? REDACTED : walk(x, depth + 1),
+      ]),
     );
   };
   return walk(value, 0) as T;

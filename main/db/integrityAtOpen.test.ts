@@ -19,7 +19,8 @@ let dir = '';
 afterEach(() => removeTempDir(dir));
 
 const sha = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const open = (dataDir: string, extra: object = {}) => createBackend({ dataDir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, ...extra });
+const open = (dataDir: string, extra: object = {}) =>
+  createBackend({ dataDir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, ...extra });
 const caught = (fn: () => unknown): { code?: string; message: string; details?: Record<string, unknown> } => {
   try {
     fn();
@@ -43,7 +44,9 @@ describe('integrity at open', () => {
     const before = sha(dbPath);
     const err = caught(() => open(dir));
     expect(err.code).toBe('LIBRARY_DAMAGED');
-    expect(err.message).toMatch(/^The library .*verso\.sqlite is damaged \(.+\), so Verso will not open or change it; no good backup was found/);
+    expect(err.message).toMatch(
+      /^The library .*verso\.sqlite is damaged \(.+\), so Verso will not open or change it; no good backup was found/,
+    );
     expect(err.message).not.toContain('\n');
     expect(sha(dbPath)).toBe(before);
     expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
@@ -75,8 +78,12 @@ describe('integrity at open', () => {
   it('offers the newest good backup the backups work finds', () => {
     dir = makeTempDir();
     fs.writeFileSync(dbFile(dir), '');
-    const err = caught(() => open(dir, { findBackup: (d: string) => ({ file: path.join(d, 'backups', 'b1.sqlite'), createdAt: '2026-12-01T10:00:00.000Z' }) }));
-    expect(err.message).toContain(`restore the newest good backup, ${path.join(dir, 'backups', 'b1.sqlite')} (made 2026-12-01T10:00:00.000Z)`);
+    const err = caught(() =>
+      open(dir, { findBackup: (d: string) => ({ file: path.join(d, 'backups', 'b1.sqlite'), createdAt: '2026-12-01T10:00:00.000Z' }) }),
+    );
+    expect(err.message).toContain(
+      `restore the newest good backup, ${path.join(dir, 'backups', 'b1.sqlite')} (made 2026-12-01T10:00:00.000Z)`,
+    );
     expect(err.details).toMatchObject({ backup: path.join(dir, 'backups', 'b1.sqlite') });
   });
 
@@ -84,9 +91,18 @@ describe('integrity at open', () => {
     dir = makeTempDir();
     fs.writeFileSync(dbFile(dir), '');
     const err: string[] = [];
-    const code = await runCli(['list'], { out: () => {}, err: (t) => err.push(t), env: { VERSO_DATA_DIR: dir }, cwd: dir, version: 't', resolveDataDir: (env) => env.VERSO_DATA_DIR! });
+    const code = await runCli(['list'], {
+      out: () => {},
+      err: (t) => err.push(t),
+      env: { VERSO_DATA_DIR: dir },
+      cwd: dir,
+      version: 't',
+      resolveDataDir: (env) => env.VERSO_DATA_DIR!,
+    });
     expect(code).toBe(1);
-    expect(err.join('')).toMatch(/^verso: The library .* is damaged \(the file is empty \(0 bytes\)\), so Verso will not open or change it; .*\n$/);
+    expect(err.join('')).toMatch(
+      /^verso: The library .* is damaged \(the file is empty \(0 bytes\)\), so Verso will not open or change it; .*\n$/,
+    );
     expect(err.join('').split('\n')).toHaveLength(2);
   });
 
@@ -95,7 +111,9 @@ describe('integrity at open', () => {
     const dbPath = await makeLibrary(dir, 50);
     // An index whose entries no longer match its table: quick_check passes, integrity_check does not.
     const raw = new Database(dbPath);
-    raw.exec(`CREATE TABLE probe (x TEXT, y TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO probe SELECT 'x' || i, 'y' || i FROM n; CREATE INDEX idx_probe_x ON probe (x);`);
+    raw.exec(
+      `CREATE TABLE probe (x TEXT, y TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO probe SELECT 'x' || i, 'y' || i FROM n; CREATE INDEX idx_probe_x ON probe (x);`,
+    );
     raw.unsafeMode(true);
     raw.pragma('writable_schema = ON');
     raw.prepare(`UPDATE sqlite_schema SET sql = 'CREATE INDEX idx_probe_x ON probe (y)' WHERE name = 'idx_probe_x'`).run();
@@ -147,17 +165,20 @@ describe('storage errors are clear', () => {
   });
 
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  it.skipIf(isRoot || process.platform === 'win32')('a read-only data directory (chmod 0500): STORAGE_READ_ONLY at open [skipped as root: root ignores permissions]', () => {
-    dir = makeTempDir();
-    const dataDir = path.join(dir, 'lib');
-    fs.mkdirSync(dataDir, { mode: 0o700 });
-    fs.chmodSync(dataDir, 0o500);
-    try {
-      const err = caught(() => open(dataDir));
-      expect(err.code).toBe('STORAGE_READ_ONLY');
-      expect(err.message).toContain('read-only');
-    } finally {
-      fs.chmodSync(dataDir, 0o700);
-    }
-  });
+  it.skipIf(isRoot || process.platform === 'win32')(
+    'a read-only data directory (chmod 0500): STORAGE_READ_ONLY at open [skipped as root: root ignores permissions]',
+    () => {
+      dir = makeTempDir();
+      const dataDir = path.join(dir, 'lib');
+      fs.mkdirSync(dataDir, { mode: 0o700 });
+      fs.chmodSync(dataDir, 0o500);
+      try {
+        const err = caught(() => open(dataDir));
+        expect(err.code).toBe('STORAGE_READ_ONLY');
+        expect(err.message).toContain('read-only');
+      } finally {
+        fs.chmodSync(dataDir, 0o700);
+      }
+    },
+  );
 });

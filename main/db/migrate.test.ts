@@ -17,9 +17,7 @@ afterEach(() => removeTempDir(dir));
 const file = (): string => path.join(dir, 'verso.sqlite');
 
 function tables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 }
 
 describe('migration 0010-initial', () => {
@@ -27,7 +25,10 @@ describe('migration 0010-initial', () => {
     const raw = new Database(file());
     raw.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('keep me'), ('and me');");
     expect(schemaVersion(raw)).toBe(0);
-    const result = migrate(raw, MIGRATIONS.filter((m) => m.version <= 10));
+    const result = migrate(
+      raw,
+      MIGRATIONS.filter((m) => m.version <= 10),
+    );
     expect(result).toEqual({ from: 0, to: 10, applied: ['0010-initial'] });
     expect(schemaVersion(raw)).toBe(10);
     expect(tables(raw)).toEqual(expect.arrayContaining(['documents', 'paragraphs', 'profiles', 'revisions', 'settings']));

@@ -21,15 +21,25 @@ export function libraryDamagedError(file: string, problem: string, backup: GoodB
 }
 
 export function storageFullError(): ServiceError {
-  return new ServiceError('STORAGE_FULL', 'The disk holding the library is full: the last change was not saved and nothing was lost. Free some space and try again.');
+  return new ServiceError(
+    'STORAGE_FULL',
+    'The disk holding the library is full: the last change was not saved and nothing was lost. Free some space and try again.',
+  );
 }
 
 export function readOnlyError(where: string): ServiceError {
-  return new ServiceError('STORAGE_READ_ONLY', `Verso cannot write to ${where}: the data directory is read-only. Give your user write access to it (or set VERSO_DATA_DIR to a folder you can write to); nothing was changed.`, { file: where });
+  return new ServiceError(
+    'STORAGE_READ_ONLY',
+    `Verso cannot write to ${where}: the data directory is read-only. Give your user write access to it (or set VERSO_DATA_DIR to a folder you can write to); nothing was changed.`,
+    { file: where },
+  );
 }
 
 export function busyError(): ServiceError {
-  return new ServiceError('STORAGE_BUSY', 'The library is locked by another program that is writing to it; nothing was changed. Try again in a moment.');
+  return new ServiceError(
+    'STORAGE_BUSY',
+    'The library is locked by another program that is writing to it; nothing was changed. Try again in a moment.',
+  );
 }
 
 /**

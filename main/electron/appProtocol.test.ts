@@ -3,13 +3,24 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../bridge/securityHeaders.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
-import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isInsideDir, resolveAppRequest } from './appProtocol.js';
+import {
+  APP_INDEX_URL,
+  APP_ORIGIN,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  isInsideDir,
+  resolveAppRequest,
+} from './appProtocol.js';
 
 const ROOT = '/opt/Verso/resources/app.asar/dist/renderer';
 
 describe('resolveAppRequest (app://verso → a file of the renderer build)', () => {
   it('serves the build folder with the right MIME types, the index page for /', () => {
-    expect(resolveAppRequest(`${APP_ORIGIN}/`, ROOT)).toEqual({ ok: true, filePath: `${ROOT}/index.html`, mimeType: 'text/html; charset=utf-8' });
+    expect(resolveAppRequest(`${APP_ORIGIN}/`, ROOT)).toEqual({
+      ok: true,
+      filePath: `${ROOT}/index.html`,
+      mimeType: 'text/html; charset=utf-8',
+    });
     expect(resolveAppRequest(APP_INDEX_URL, ROOT)).toMatchObject({ ok: true, filePath: `${ROOT}/index.html` });
     expect(resolveAppRequest(`${APP_INDEX_URL}#/documents/abc`, ROOT)).toMatchObject({ ok: true, filePath: `${ROOT}/index.html` });
     expect(resolveAppRequest(`${APP_ORIGIN}/assets/index-AbC123.js?v=1`, ROOT)).toEqual({
@@ -20,7 +31,10 @@ describe('resolveAppRequest (app://verso → a file of the renderer build)', () 
     expect(resolveAppRequest(`${APP_ORIGIN}/assets/index.css`, ROOT)).toMatchObject({ ok: true, mimeType: 'text/css; charset=utf-8' });
     expect(resolveAppRequest(`${APP_ORIGIN}/assets/font.woff2`, ROOT)).toMatchObject({ ok: true, mimeType: 'font/woff2' });
     expect(resolveAppRequest(`${APP_ORIGIN}/assets/logo.svg`, ROOT)).toMatchObject({ ok: true, mimeType: 'image/svg+xml' });
-    expect(resolveAppRequest(`${APP_ORIGIN}/assets/my%20file.png`, ROOT)).toMatchObject({ ok: true, filePath: `${ROOT}/assets/my file.png` });
+    expect(resolveAppRequest(`${APP_ORIGIN}/assets/my%20file.png`, ROOT)).toMatchObject({
+      ok: true,
+      filePath: `${ROOT}/assets/my file.png`,
+    });
   });
 
   it('refuses path traversal however it is spelt', () => {
@@ -42,13 +56,32 @@ describe('resolveAppRequest (app://verso → a file of the renderer build)', () 
   });
 
   it('refuses absolute paths, drive letters, NUL and other control characters', () => {
-    for (const p of ['/etc/passwd', '%2fetc%2fpasswd', 'C:/Windows/win.ini', 'C%3a%5cWindows%5cwin.ini', '//server/share/x.js', 'index.html%00.png', 'index.html\u0000', 'a%0ab.js', 'a%7fb.js', '%e0%a4%a.js']) {
+    for (const p of [
+      '/etc/passwd',
+      '%2fetc%2fpasswd',
+      'C:/Windows/win.ini',
+      'C%3a%5cWindows%5cwin.ini',
+      '//server/share/x.js',
+      'index.html%00.png',
+      'index.html\u0000',
+      'a%0ab.js',
+      'a%7fb.js',
+      '%e0%a4%a.js',
+    ]) {
       expect(resolveAppRequest(`${APP_ORIGIN}/${p}`, ROOT), p).toMatchObject({ ok: false });
     }
   });
 
   it('refuses other schemes, hosts, credentials and ports', () => {
-    for (const url of ['file:///etc/passwd', 'app://other/index.html', 'app://verso.evil/index.html', 'app://user@verso/index.html', 'app://verso:80/index.html', 'https://verso/index.html', 'app:verso/index.html']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'app://verso.evil/index.html',
+      'app://user@verso/index.html',
+      'app://verso:80/index.html',
+      'https://verso/index.html',
+      'app:verso/index.html',
+    ]) {
       expect(resolveAppRequest(url, ROOT), url).toEqual({ ok: false, status: 403 });
     }
   });
@@ -62,7 +95,8 @@ describe('resolveAppRequest (app://verso → a file of the renderer build)', () 
   it('applies the same rules to Windows paths', () => {
     const root = 'C:\\Program Files\\Verso\\resources\\app.asar\\dist\\renderer';
     expect(resolveAppRequest(`${APP_ORIGIN}/assets/a.js`, root, path.win32)).toMatchObject({ ok: true, filePath: `${root}\\assets\\a.js` });
-    for (const p of ['..%5c..%5cx.js', 'D:%5cx.js', '%2e%2e/x.js']) expect(resolveAppRequest(`${APP_ORIGIN}/${p}`, root, path.win32), p).toMatchObject({ ok: false });
+    for (const p of ['..%5c..%5cx.js', 'D:%5cx.js', '%2e%2e/x.js'])
+      expect(resolveAppRequest(`${APP_ORIGIN}/${p}`, root, path.win32), p).toMatchObject({ ok: false });
   });
 
   it('registers app as a standard, secure scheme that other origins cannot read and that obeys the CSP', () => {

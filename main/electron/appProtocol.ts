@@ -19,13 +19,12 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 /** For `protocol.registerSchemesAsPrivileged` (Electron's CustomScheme). No `corsEnabled`: other origins cannot read it; no `bypassCSP`. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
 
-
 /** The renderer's file types, without source maps (the package does not ship them). */
-const APP_MIME_TYPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(RENDERER_MIME_TYPES).filter(([ext]) => ext !== '.map'));
+const APP_MIME_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(RENDERER_MIME_TYPES).filter(([ext]) => ext !== '.map'),
+);
 
-export type AppRequestResolution =
-  | { ok: true; filePath: string; mimeType: string }
-  | { ok: false; status: 400 | 403 | 404 };
+export type AppRequestResolution = { ok: true; filePath: string; mimeType: string } | { ok: false; status: 400 | 403 | 404 };
 
 /** Whether `candidate` (absolute) lies inside `root` (absolute), the root itself excluded. */
 export function isInsideDir(root: string, candidate: string, pathApi: path.PlatformPath = path): boolean {
@@ -90,7 +89,10 @@ const nodeFs: AppProtocolFs = {
  * navigation) only, a file whose real path (symlinks followed) is still inside the build folder,
  * sent with its MIME type, the CSP and the other security headers.
  */
-export function createAppProtocolHandler(rootDir: string, files: AppProtocolFs = nodeFs): (request: AppProtocolRequest) => Promise<Response> {
+export function createAppProtocolHandler(
+  rootDir: string,
+  files: AppProtocolFs = nodeFs,
+): (request: AppProtocolRequest) => Promise<Response> {
   let realRoot: Promise<string> | null = null;
   const refuse = (status: number) => new Response(null, { status, headers: SECURITY_HEADERS });
   return async (request) => {

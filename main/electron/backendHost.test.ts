@@ -33,7 +33,8 @@ vi.mock('electron', async () => {
         const child = start(stand.entry);
         stand.forks.push({ modulePath, options, child });
         return {
-          postMessage: (message: unknown, ports?: MessagePort[]) => (ports?.length ? child.postWithPorts(message as never, ports) : child.endpoint.post(message)),
+          postMessage: (message: unknown, ports?: MessagePort[]) =>
+            ports?.length ? child.postWithPorts(message as never, ports) : child.endpoint.post(message),
           on: (_event: 'message', listener: (m: unknown) => void) => child.worker.on('message', listener),
           off: (_event: 'message', listener: (m: unknown) => void) => child.worker.off('message', listener),
           once: (_event: 'exit', listener: (code: number) => void) => child.worker.once('exit', listener),

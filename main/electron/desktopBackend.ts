@@ -37,7 +37,11 @@ export interface StartedBackend extends BackendHost {
  * signing keys are sealed with a secret main keeps under safeStorage (signingSecret.ts). Without a
  * real key store neither is kept, as before (keyStoragePolicy.ts).
  */
-export function startDesktopBackend(dataDir: string, keyStorage: KeyStorageDecision, t: (key: string, options?: Record<string, string>) => string): StartedBackend {
+export function startDesktopBackend(
+  dataDir: string,
+  keyStorage: KeyStorageDecision,
+  t: (key: string, options?: Record<string, string>) => string,
+): StartedBackend {
   let signingSecret: string | undefined;
   if (keyStorage.allowed) {
     try {

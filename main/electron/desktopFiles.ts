@@ -32,7 +32,10 @@ const fileSchema = z
 /** A file name only: no folders, no control or reserved characters; never empty. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').trim();
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .trim();
   return cleaned === '' ? 'export' : cleaned.slice(0, 200);
 }
 

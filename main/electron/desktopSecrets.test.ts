@@ -50,11 +50,23 @@ describe('desktop store of engine keys', () => {
 describe('saving an engine key in the desktop app without a real key store', () => {
   it('answers KEY_STORE_PLAIN_TEXT through the API and changes no setting', async () => {
     const secrets = createDesktopSecretStore(dir, {}, fakeSafeStorage, decideKeyStorage(true, 'basic_text'));
-    const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1', engines: [createFakeEngine()], secrets, verifyAtStart: false });
+    const backend = createBackend({
+      dataDir: dir,
+      mode: 'electron',
+      version: '1',
+      engines: [createFakeEngine()],
+      secrets,
+      verifyAtStart: false,
+    });
     try {
       await backend.api.setProfile({ name: 'T', role: 'translator' });
       const before = await backend.dispatch('getEngineSettings', {});
-      const result = await backend.dispatch('saveEngineSettings', { engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000', apiKey: 'lt-secret' });
+      const result = await backend.dispatch('saveEngineSettings', {
+        engine: 'libretranslate',
+        enabled: true,
+        baseUrl: 'http://127.0.0.1:5000',
+        apiKey: 'lt-secret',
+      });
       expect(result).toMatchObject({ ok: false, error: { code: 'KEY_STORE_PLAIN_TEXT' } });
       expect(await backend.dispatch('getEngineSettings', {})).toEqual(before);
       expect(fs.readdirSync(dir).filter((f) => f.includes('engine-keys'))).toEqual([]);

@@ -24,7 +24,11 @@ export function createDesktopSecretStore(
   decision: KeyStorageDecision,
 ): SecretStore {
   const cipher: SecretCipher | null = decision.allowed
-    ? { name: SAFE_STORAGE_CIPHER, encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (encrypted) => safeStorage.decryptString(encrypted) }
+    ? {
+        name: SAFE_STORAGE_CIPHER,
+        encrypt: (plain) => safeStorage.encryptString(plain),
+        decrypt: (encrypted) => safeStorage.decryptString(encrypted),
+      }
     : null;
   return createFileSecretStore({
     file: path.join(dataDir, SECRET_FILE_NAME),

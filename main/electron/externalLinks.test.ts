@@ -61,7 +61,12 @@ describe('openExternalAfterConfirmation', () => {
     const yes = deps(OPEN_BUTTON);
     expect(await openExternalAfterConfirmation(url, yes.deps)).toBe('opened');
     expect(yes.opened).toEqual([url]);
-    expect(yes.shown[0]).toMatchObject({ detail: url, defaultId: 0, cancelId: 0, buttons: ['«externalLink.cancel»', '«externalLink.open»'] });
+    expect(yes.shown[0]).toMatchObject({
+      detail: url,
+      defaultId: 0,
+      cancelId: 0,
+      buttons: ['«externalLink.cancel»', '«externalLink.open»'],
+    });
 
     const no = deps(0);
     expect(await openExternalAfterConfirmation(url, no.deps)).toBe('cancelled');
@@ -79,7 +84,12 @@ describe('openExternalAfterConfirmation', () => {
 describe('navigation inside the window', () => {
   it('stays on app://verso/index.html (any route in the hash) and goes nowhere else', () => {
     for (const url of [APP_INDEX_URL, `${APP_INDEX_URL}#/documents/abc`]) expect(isOurFrame(url, APP_INDEX_URL), url).toBe(true);
-    for (const url of ['https://example.org/', 'file:///opt/Verso/resources/app.asar/dist/renderer/index.html', 'app://verso/other.html', 'app://evil/index.html']) {
+    for (const url of [
+      'https://example.org/',
+      'file:///opt/Verso/resources/app.asar/dist/renderer/index.html',
+      'app://verso/other.html',
+      'app://evil/index.html',
+    ]) {
       expect(isOurFrame(url, APP_INDEX_URL), url).toBe(false);
     }
   });

@@ -10,7 +10,13 @@ describe('isOurFrame (Electron sender and navigation checks)', () => {
     }
   });
   it('refuses any other page or file', () => {
-    for (const url of [undefined, 'https://example.org/#/documents/abc', 'file:///tmp/index.html#/', `${INDEX}.evil`, `${INDEX}/../x.html`]) {
+    for (const url of [
+      undefined,
+      'https://example.org/#/documents/abc',
+      'file:///tmp/index.html#/',
+      `${INDEX}.evil`,
+      `${INDEX}/../x.html`,
+    ]) {
       expect(isOurFrame(url, INDEX), String(url)).toBe(false);
     }
   });

@@ -4,7 +4,8 @@ import { decideKeyStorage, keyStoreNotice, probeKeyStorage } from './keyStorageP
 describe('decideKeyStorage (may keys be stored with safeStorage?)', () => {
   it('allows a real key store: Keychain, DPAPI, libsecret, KWallet', () => {
     expect(decideKeyStorage(true, null)).toEqual({ allowed: true });
-    for (const backend of ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']) expect(decideKeyStorage(true, backend), backend).toEqual({ allowed: true });
+    for (const backend of ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6'])
+      expect(decideKeyStorage(true, backend), backend).toEqual({ allowed: true });
   });
 
   it("refuses Linux's basic_text backend (plain text in effect), saying why", () => {
@@ -27,7 +28,10 @@ describe('probeKeyStorage', () => {
     const basic = { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text' };
     expect(probeKeyStorage(basic, 'linux')).toMatchObject({ allowed: false, code: 'KEY_STORE_PLAIN_TEXT' });
     expect(probeKeyStorage(basic, 'darwin')).toEqual({ allowed: true });
-    expect(probeKeyStorage({ isEncryptionAvailable: () => true }, 'linux')).toMatchObject({ allowed: false, code: 'KEY_STORE_UNAVAILABLE' });
+    expect(probeKeyStorage({ isEncryptionAvailable: () => true }, 'linux')).toMatchObject({
+      allowed: false,
+      code: 'KEY_STORE_UNAVAILABLE',
+    });
   });
 
   it('treats a throwing safeStorage as unavailable', () => {

@@ -11,7 +11,8 @@ import type { KeyStoreErrorCode } from '../../shared/keyStoreErrors.js';
 export type KeyStorageDecision = { allowed: true } | { allowed: false; code: KeyStoreErrorCode; message: string };
 
 const MESSAGES: Readonly<Record<KeyStoreErrorCode, string>> = {
-  KEY_STORE_UNAVAILABLE: 'The key was not stored: the operating system offers no protected key store, and Verso never keeps keys as plain text.',
+  KEY_STORE_UNAVAILABLE:
+    'The key was not stored: the operating system offers no protected key store, and Verso never keeps keys as plain text.',
   KEY_STORE_PLAIN_TEXT:
     'The key was not stored: no keyring (GNOME Keyring or KWallet) is running, so the system would keep it as plain text (safeStorage backend "basic_text").',
 };

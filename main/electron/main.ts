@@ -96,7 +96,11 @@ async function start(): Promise<void> {
     height: 900,
     title: 'Verso',
     show: false,
-    webPreferences: mainWebPreferences({ packaged: app.isPackaged, platform: process.platform, preload: path.join(__dirname, 'preload.cjs') }),
+    webPreferences: mainWebPreferences({
+      packaged: app.isPackaged,
+      platform: process.platform,
+      preload: path.join(__dirname, 'preload.cjs'),
+    }),
   });
   const notice = keyStoreNotice(t, keyStorage);
   win.once('ready-to-show', () => {

@@ -18,7 +18,9 @@ const electron = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (_name: string, api: Record<string, (...args: never[]) => unknown>) => void (electron.exposed = api) },
+  contextBridge: {
+    exposeInMainWorld: (_name: string, api: Record<string, (...args: never[]) => unknown>) => void (electron.exposed = api),
+  },
   ipcRenderer: {
     on: (channel: string, listener: Listener) => void electron.listeners.set(channel, listener),
     send: (channel: string) => void electron.sent.push(channel),
@@ -61,7 +63,10 @@ describe('desktop preload', () => {
   });
 
   it('refuses a malformed method name or an unknown event without sending anything (main’s dispatcher is the method allowlist)', async () => {
-    expect(await verso.invoke('drop all tables', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method drop all tables' } });
+    expect(await verso.invoke('drop all tables', {})).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: 'Unknown method drop all tables' },
+    });
     expect(() => verso.subscribe('somethingElse', () => {})).toThrow('Unknown event somethingElse');
   });
 
@@ -87,7 +92,11 @@ describe('desktop preload', () => {
     hub.emit('jobProgress', finished);
     while (seen.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     electron.listeners.get('verso:backend-down')!({ ports: [] }, 'The backend stopped (exit code 9).', true);
-    const stopped = { code: 'INTERNAL', message: 'The backend stopped (exit code 9).', details: { reason: 'backend-stopped', restarting: true } };
+    const stopped = {
+      code: 'INTERNAL',
+      message: 'The backend stopped (exit code 9).',
+      details: { reason: 'backend-stopped', restarting: true },
+    };
     // Job j (still running from the test before) and j2 failed; j3 had finished.
     expect(seen.slice(2).map((p) => [p.jobId, p.state, p.error])).toEqual([
       ['j', 'failed', stopped],

@@ -20,7 +20,23 @@ function fakeSession() {
   return { session, installed };
 }
 
-const PERMISSIONS = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb', 'midiSysex', 'pointerLock', 'fileSystem', 'local-fonts', 'unknown'];
+const PERMISSIONS = [
+  'media',
+  'geolocation',
+  'notifications',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'openExternal',
+  'fullscreen',
+  'hid',
+  'serial',
+  'usb',
+  'midiSysex',
+  'pointerLock',
+  'fileSystem',
+  'local-fonts',
+  'unknown',
+];
 
 describe('lockDownSession', () => {
   it('denies every permission check and request, and every device', () => {
@@ -36,7 +52,11 @@ describe('lockDownSession', () => {
   });
 
   it('turns the spellchecker off where it would download dictionaries', () => {
-    for (const [platform, on] of [['linux', false], ['win32', false], ['darwin', true]] as const) {
+    for (const [platform, on] of [
+      ['linux', false],
+      ['win32', false],
+      ['darwin', true],
+    ] as const) {
       const { session, installed } = fakeSession();
       lockDownSession(session, platform);
       expect(installed.spellcheck, platform).toBe(on);
@@ -47,7 +67,10 @@ describe('lockDownSession', () => {
     const { session, installed } = fakeSession();
     lockDownSession(session, 'linux');
     let headers: Record<string, string[]> | undefined;
-    installed.headers?.({ responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    installed.headers?.(
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 });

@@ -15,7 +15,9 @@ export interface SessionLike {
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
   setSpellCheckerEnabled(enabled: boolean): void;
   webRequest: {
-    onHeadersReceived(listener: (details: { responseHeaders?: Headers }, callback: (response: { responseHeaders?: Headers }) => void) => void): void;
+    onHeadersReceived(
+      listener: (details: { responseHeaders?: Headers }, callback: (response: { responseHeaders?: Headers }) => void) => void,
+    ): void;
   };
 }
 
@@ -29,5 +31,7 @@ export function lockDownSession(session: SessionLike, platform: NodeJS.Platform)
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setDevicePermissionHandler(() => false);
   session.setSpellCheckerEnabled(spellcheckAllowed(platform));
-  session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }));
+  session.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }),
+  );
 }

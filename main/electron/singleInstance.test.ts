@@ -23,7 +23,14 @@ describe('Electron single instance', () => {
     dir = makeTempDir();
     const { app, calls, listeners } = fakeApp(true);
     let focused = 0;
-    expect(claimSingleInstance(app, dir, () => focused++, () => {})).toBe(true);
+    expect(
+      claimSingleInstance(
+        app,
+        dir,
+        () => focused++,
+        () => {},
+      ),
+    ).toBe(true);
     expect(calls).toEqual(['lock']);
     listeners.forEach((l) => l());
     expect(focused).toBe(1);
@@ -31,11 +38,23 @@ describe('Electron single instance', () => {
 
   it('a second instance says which process holds the library, in one sentence, and quits', () => {
     dir = makeTempDir();
-    fs.writeFileSync(path.join(dir, 'verso.lock'), JSON.stringify({ pid: 4242, command: 'verso', host: 'h', startedAt: '2026-12-03T01:00:00.000Z' }));
+    fs.writeFileSync(
+      path.join(dir, 'verso.lock'),
+      JSON.stringify({ pid: 4242, command: 'verso', host: 'h', startedAt: '2026-12-03T01:00:00.000Z' }),
+    );
     const { app, calls } = fakeApp(false);
     const lines: string[] = [];
-    expect(claimSingleInstance(app, dir, () => {}, (l) => lines.push(l))).toBe(false);
+    expect(
+      claimSingleInstance(
+        app,
+        dir,
+        () => {},
+        (l) => lines.push(l),
+      ),
+    ).toBe(false);
     expect(calls).toEqual(['lock', 'quit']);
-    expect(lines).toEqual([`Verso is already running (process 4242, since 2026-12-03T01:00:00.000Z) with the library in ${dir}: switching to that window.`]);
+    expect(lines).toEqual([
+      `Verso is already running (process 4242, since 2026-12-03T01:00:00.000Z) with the library in ${dir}: switching to that window.`,
+    ]);
   });
 });

@@ -28,7 +28,12 @@ export function secondInstanceMessage(dataDir: string): string {
 }
 
 /** True when this is the first instance; otherwise prints why, quits, and returns false. */
-export function claimSingleInstance(app: SingleInstanceApp, dataDir: string, focusWindow: () => void, log: (line: string) => void = console.error): boolean {
+export function claimSingleInstance(
+  app: SingleInstanceApp,
+  dataDir: string,
+  focusWindow: () => void,
+  log: (line: string) => void = console.error,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     log(secondInstanceMessage(dataDir));
     app.quit();

@@ -5,7 +5,9 @@ import { devToolsAllowed, mainWebPreferences, spellcheckAllowed } from './window
 const t = ((key: string) => key) as Parameters<typeof buildMenuTemplate>[0];
 
 function roles(template: ReturnType<typeof buildMenuTemplate>): string[] {
-  return template.flatMap((item) => [item.role ?? '', ...(Array.isArray(item.submenu) ? item.submenu.map((s) => s.role ?? '') : [])]).filter(Boolean);
+  return template
+    .flatMap((item) => [item.role ?? '', ...(Array.isArray(item.submenu) ? item.submenu.map((s) => s.role ?? '') : [])])
+    .filter(Boolean);
 }
 
 describe('main window policy', () => {

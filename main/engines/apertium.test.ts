@@ -11,7 +11,6 @@ import { apertiumEngSpaInstalled } from '../testing/apertiumInstalled.js';
 
 const EN_ES = { source: 'en', target: 'es' };
 
-
 const installed = apertiumEngSpaInstalled('the real-engine tests');
 
 describe.runIf(installed)('Apertium engine (real)', () => {
@@ -33,11 +32,9 @@ describe.runIf(installed)('Apertium engine (real)', () => {
 
   it('translates and marks unknown words', async () => {
     const engine = createApertiumEngine();
-    const out = await engine.translateBatch(
-      ['Hello world.', 'The Chinese e-commerce giant Alibaba denied a report.'],
-      EN_ES,
-      { signal: new AbortController().signal },
-    );
+    const out = await engine.translateBatch(['Hello world.', 'The Chinese e-commerce giant Alibaba denied a report.'], EN_ES, {
+      signal: new AbortController().signal,
+    });
     expect(out[0]).toEqual({ text: 'Hola Mundo.', unknownWords: [] });
     expect(out[1]!.text).toBe('El gigante de comercio electrónico chino Alibaba negó un informe.');
     expect(out[1]!.unknownWords).toEqual(['Alibaba']);

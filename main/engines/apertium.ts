@@ -163,7 +163,10 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     const files = listModeFiles(modesDirs);
     // Prefer the wrapper's own list; fall back to the mode files when it cannot list.
     const names = listed.ok
-      ? listed.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+      ? listed.stdout
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== '')
       : [...files.keys()];
     const modes: Mode[] = [];
     for (const name of names) {
@@ -217,30 +220,21 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
   async function describe(pair?: LanguagePair): Promise<EngineDescription> {
     const d = await discover();
     const mode = pair ? d.modes.find((m) => m.pair.source === pair.source && m.pair.target === pair.target) : undefined;
-    const version = mode
-      ? await pairVersion(mode, d.engineVersion)
-      : d.engineVersion
-        ? `apertium ${d.engineVersion}`
-        : 'unknown';
+    const version = mode ? await pairVersion(mode, d.engineVersion) : d.engineVersion ? `apertium ${d.engineVersion}` : 'unknown';
     return { available: d.available, unavailableReason: d.reason, version, pairs: d.modes.map((m) => ({ ...m.pair })) };
   }
 
-  async function translateBatch(
-    texts: readonly string[],
-    pair: LanguagePair,
-    { signal, onResult }: TranslateOptions,
-  ): Promise<MtOutput[]> {
+  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult }: TranslateOptions): Promise<MtOutput[]> {
     signal.throwIfAborted();
     if (texts.length === 0) return [];
     const d = await discover();
     if (!d.available) throw new ServiceError('ENGINE_UNAVAILABLE', 'Apertium is not installed on this computer.');
     const mode = d.modes.find((m) => m.pair.source === pair.source && m.pair.target === pair.target);
     if (!mode) {
-      throw new ServiceError(
-        'ENGINE_PAIR_UNSUPPORTED',
-        `Apertium has no installed language pair ${pair.source} → ${pair.target}.`,
-        { source: pair.source, target: pair.target },
-      );
+      throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `Apertium has no installed language pair ${pair.source} → ${pair.target}.`, {
+        source: pair.source,
+        target: pair.target,
+      });
     }
     const pipeline = await pipelineFor(mode);
     signal.throwIfAborted();
@@ -277,33 +271,39 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
         mine.close();
       }
     };
-    return mine.run(texts.map((t) => deformat(t)), signal, (index, block) => {
-      if (results[index] !== undefined) throw new Error(`Apertium delivered paragraph ${index} twice.`);
-      const output = reformat(block);
-      results[index] = output;
-      received++;
-      onResult?.(index, output);
-    }).then(
-      () => {
-        done();
-        return results.map((r) => r ?? { text: '', unknownWords: [] });
-      },
-      (err: unknown) => {
-        done();
-        if (signal.aborted || !(err instanceof PipelineError || (err as NodeJS.ErrnoException)?.code !== undefined)) throw err;
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-          throw new ServiceError('ENGINE_UNAVAILABLE', 'Apertium could not be started (bash was not found).');
-        }
-        const stderr = err instanceof PipelineError ? err.stderr : '';
-        throw new ServiceError('ENGINE_FAILED', err instanceof Error ? err.message : String(err), {
-          mode: mode.name,
-          expected: texts.length,
-          received,
-          ...(stderr !== '' ? { stderr: stderr.slice(0, STDERR_LIMIT) } : {}),
-          ...(err instanceof PipelineError && err.exitCode !== null ? { exitCode: err.exitCode } : {}),
-        });
-      },
-    );
+    return mine
+      .run(
+        texts.map((t) => deformat(t)),
+        signal,
+        (index, block) => {
+          if (results[index] !== undefined) throw new Error(`Apertium delivered paragraph ${index} twice.`);
+          const output = reformat(block);
+          results[index] = output;
+          received++;
+          onResult?.(index, output);
+        },
+      )
+      .then(
+        () => {
+          done();
+          return results.map((r) => r ?? { text: '', unknownWords: [] });
+        },
+        (err: unknown) => {
+          done();
+          if (signal.aborted || !(err instanceof PipelineError || (err as NodeJS.ErrnoException)?.code !== undefined)) throw err;
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+            throw new ServiceError('ENGINE_UNAVAILABLE', 'Apertium could not be started (bash was not found).');
+          }
+          const stderr = err instanceof PipelineError ? err.stderr : '';
+          throw new ServiceError('ENGINE_FAILED', err instanceof Error ? err.message : String(err), {
+            mode: mode.name,
+            expected: texts.length,
+            received,
+            ...(stderr !== '' ? { stderr: stderr.slice(0, STDERR_LIMIT) } : {}),
+            ...(err instanceof PipelineError && err.exitCode !== null ? { exitCode: err.exitCode } : {}),
+          });
+        },
+      );
   }
 
   function idleProcesses(): number {
@@ -317,5 +317,16 @@ export function createApertiumEngine(options: ApertiumEngineOptions = {}): Apert
     kept.clear();
   }
 
-  return { id: 'apertium', name: 'Apertium', kind: 'apertium', local: true, capabilities: { glossary: 'none', markup: 'placeholders', context: false }, stats, describe, translateBatch, idleProcesses, close };
+  return {
+    id: 'apertium',
+    name: 'Apertium',
+    kind: 'apertium',
+    local: true,
+    capabilities: { glossary: 'none', markup: 'placeholders', context: false },
+    stats,
+    describe,
+    translateBatch,
+    idleProcesses,
+    close,
+  };
 }

@@ -150,11 +150,13 @@ export function reformat(block: string): MtOutput {
  */
 export function stripMarks(text: string): MtOutput {
   const unknown: string[] = [];
-  const out = text.replace(/(^|[^\p{L}\p{M}\p{N}_])([*#@])(?=[\p{L}\p{M}\p{N}_])([\p{L}\p{M}\p{N}_'’-]*)/gu, (_m, before: string, mark: string, word: string) => {
-    const clean = word.replace(/['’-]+$/u, '');
-    if (mark === '*' && clean !== '' && !unknown.includes(clean)) unknown.push(clean);
-    return before + word;
-  });
+  const out = text.replace(
+    /(^|[^\p{L}\p{M}\p{N}_])([*#@])(?=[\p{L}\p{M}\p{N}_])([\p{L}\p{M}\p{N}_'’-]*)/gu,
+    (_m, before: string, mark: string, word: string) => {
+      const clean = word.replace(/['’-]+$/u, '');
+      if (mark === '*' && clean !== '' && !unknown.includes(clean)) unknown.push(clean);
+      return before + word;
+    },
+  );
   return { text: out.trim(), unknownWords: unknown };
 }
-

@@ -77,7 +77,12 @@ async function aloneEach(texts: readonly string[], concurrency: number, mode = '
 describe('Apertium pipeline parts', () => {
   it('splits a pipeline around its tagger, outside quotes', () => {
     const p = "lt-proc -z 'a|b.bin' | apertium-tagger -z -g $2 'x.prob' | apertium-pretransfer -z | lt-proc -z $1 'g.bin'";
-    expect(splitStages(p)).toEqual(["lt-proc -z 'a|b.bin'", "apertium-tagger -z -g $2 'x.prob'", 'apertium-pretransfer -z', "lt-proc -z $1 'g.bin'"]);
+    expect(splitStages(p)).toEqual([
+      "lt-proc -z 'a|b.bin'",
+      "apertium-tagger -z -g $2 'x.prob'",
+      'apertium-pretransfer -z',
+      "lt-proc -z $1 'g.bin'",
+    ]);
     expect(splitAtTagger(p)).toEqual({
       pre: "lt-proc -z 'a|b.bin'",
       tagger: "apertium-tagger -d -z -g $2 'x.prob'",
@@ -147,7 +152,11 @@ describe.runIf(installed)('Apertium: a paragraph translates the same in a batch 
     // A fixed interleaving (no randomness): odd positions first, then even ones.
     const shuffled = [...order.filter((i) => i % 2 === 1), ...order.filter((i) => i % 2 === 0)];
     for (const permutation of [order, shuffled]) {
-      const out = await engine.translateBatch(permutation.map((i) => texts[i]!), EN_ES, { signal: new AbortController().signal });
+      const out = await engine.translateBatch(
+        permutation.map((i) => texts[i]!),
+        EN_ES,
+        { signal: new AbortController().signal },
+      );
       permutation.forEach((original, at) => expect(out[at]!.text).toBe(forward[original]!.text));
     }
   });

@@ -229,7 +229,10 @@ export class TaggerLauncher {
       this.ended = true;
       // Taggers whose exit was not reported: gone with the launcher.
       for (const report of this.exits.values()) report(null);
-      if (code !== 0 && !this.closing) onFailure(new PipelineError(`Apertium's tagger launcher ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}.`, '', code));
+      if (code !== 0 && !this.closing)
+        onFailure(
+          new PipelineError(`Apertium's tagger launcher ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}.`, '', code),
+        );
     });
   }
 

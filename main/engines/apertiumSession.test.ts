@@ -42,7 +42,10 @@ describe('Apertium session (stand-in stages)', () => {
     expect(started).toBe(3); // analysis, the tagger launcher, post (Node spawns)
     expect(s.taggersStarted).toBe(1); // started by the launcher
     expect(session.processCount).toBe(4);
-    expect(await collect(session, [analysed('c'), `${analysed('d')} ${analysed('e')}`])).toEqual([analysed('c'), `${analysed('d')} ${analysed('e')}`]);
+    expect(await collect(session, [analysed('c'), `${analysed('d')} ${analysed('e')}`])).toEqual([
+      analysed('c'),
+      `${analysed('d')} ${analysed('e')}`,
+    ]);
     expect(s.processesSpawned).toBe(started);
     session.close();
     expect(session.usable).toBe(false);
@@ -107,10 +110,16 @@ describe('Apertium session (stand-in stages)', () => {
 
   it('a stage that dies midway fails the batch with a clear error, and the session is dead', async () => {
     // Echoes the first block, then exits.
-    const session = new ApertiumSession({ parts: null, pipeline: 'read -r -d "" x; printf "%s\\0" "$x"; echo "out of memory" >&2; exit 3', stats: stats() });
+    const session = new ApertiumSession({
+      parts: null,
+      pipeline: 'read -r -d "" x; printf "%s\\0" "$x"; echo "out of memory" >&2; exit 3',
+      stats: stats(),
+    });
     const err = await collect(session, ['one', 'two', 'three']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PipelineError);
-    expect((err as PipelineError).message).toBe('Apertium (pipeline) exited with code 3 before it had translated every paragraph: out of memory');
+    expect((err as PipelineError).message).toBe(
+      'Apertium (pipeline) exited with code 3 before it had translated every paragraph: out of memory',
+    );
     expect((err as PipelineError).exitCode).toBe(3);
     expect(session.usable).toBe(false);
     await expect(collect(session, ['x'])).rejects.toThrow('ended');

@@ -132,7 +132,9 @@ export class ApertiumSession {
         for (const s of this.stages) s.hold();
         this.launcher?.ref();
         if (!this.parts) {
-          const whole = (this.whole ??= this.start('pipeline', this.options.pipeline, (block) => this.deliver(this.take(this.wholeOrder), block.toString('utf8'))));
+          const whole = (this.whole ??= this.start('pipeline', this.options.pipeline, (block) =>
+            this.deliver(this.take(this.wholeOrder), block.toString('utf8')),
+          ));
           blocks.forEach((b, i) => {
             this.wholeOrder.push(i);
             whole.send(b);
@@ -140,9 +142,12 @@ export class ApertiumSession {
           return;
         }
         const parts = this.parts;
-        if (parts.post) this.post ??= this.start('post', parts.post, (block) => this.deliver(this.take(this.postOrder), block.toString('utf8')));
+        if (parts.post)
+          this.post ??= this.start('post', parts.post, (block) => this.deliver(this.take(this.postOrder), block.toString('utf8')));
         if (parts.pre) {
-          const pre = (this.pre ??= this.start('analysis', parts.pre, (block) => this.scheduler.add(this.take(this.preOrder), block.toString('utf8'))));
+          const pre = (this.pre ??= this.start('analysis', parts.pre, (block) =>
+            this.scheduler.add(this.take(this.preOrder), block.toString('utf8')),
+          ));
           blocks.forEach((b, i) => {
             this.preOrder.push(i);
             pre.send(b);
@@ -210,7 +215,13 @@ export class ApertiumSession {
         const message = (s.stderr.trim() || (proc.errors ? '' : s.leftover().trim())).split('\n')[0] ?? '';
         const detail = message !== '' ? `: ${message}` : '.';
         const leftover = proc.errors && s.leftover().trim() !== '' ? ' Its output ended in the middle of a paragraph.' : '';
-        this.fail(new PipelineError(`Apertium (${s.label}) ${how} before it had translated every paragraph${detail}${leftover}`, s.stderr.trim() || message, code));
+        this.fail(
+          new PipelineError(
+            `Apertium (${s.label}) ${how} before it had translated every paragraph${detail}${leftover}`,
+            s.stderr.trim() || message,
+            code,
+          ),
+        );
       },
       (err) => this.fail(err),
     );
@@ -263,11 +274,13 @@ export class ApertiumSession {
 }
 
 /** Runs the blocks through a new session and ends it (one batch, nothing kept). */
-export async function runApertium(options: SessionOptions & {
-  blocks: readonly string[];
-  signal: AbortSignal;
-  onOutput: (index: number, block: string) => void;
-}): Promise<void> {
+export async function runApertium(
+  options: SessionOptions & {
+    blocks: readonly string[];
+    signal: AbortSignal;
+    onOutput: (index: number, block: string) => void;
+  },
+): Promise<void> {
   const session = new ApertiumSession(options);
   try {
     await session.run(options.blocks, options.signal, options.onOutput);

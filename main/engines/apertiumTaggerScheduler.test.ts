@@ -27,7 +27,7 @@ function paragraphs(count: number, seed: number): string[] {
     x = (x + 0x6d2b79f5) >>> 0;
     let t = Math.imul(x ^ (x >>> 15), 1 | x);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
+    return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n) | 0;
   };
   const word = (): string => {
     const k = next(20);
@@ -36,7 +36,7 @@ function paragraphs(count: number, seed: number): string[] {
     return `^${'XYZ'.charAt(next(3))}/x<adj>/x<vblex><pp>$`;
   };
   return Array.from({ length: count }, () =>
-    Array.from({ length: 1 + next(4) }, () => `${Array.from({ length: 1 + next(5), }, word).join(' ')}^./.<sent>$`).join(' '),
+    Array.from({ length: 1 + next(4) }, () => `${Array.from({ length: 1 + next(5) }, word).join(' ')}^./.<sent>$`).join(' '),
   );
 }
 
@@ -60,12 +60,21 @@ describe('tagger routing by state (stand-in tagger)', () => {
     const orders = [texts.map((_, i) => i), texts.map((_, i) => texts.length - 1 - i), texts.map((_, i) => (i * 37) % texts.length)];
     let retaggedAfterFirst = 0;
     for (const order of orders) {
-      const out = await run(session, order.map((i) => texts[i]!));
+      const out = await run(
+        session,
+        order.map((i) => texts[i]!),
+      );
       const wrong = order.filter((i, at) => out[at] !== expected[i]);
       expect(wrong.map((i) => ({ paragraph: texts[i], expected: expected[i] }))).toEqual([]);
       if (order === orders[0]) retaggedAfterFirst = stats.retagged;
     }
-    expect(known).toEqual(new Map([['X', '{A,B}'], ['Y', '{C,D}'], ['Z', '{A,B}']]));
+    expect(known).toEqual(
+      new Map([
+        ['X', '{A,B}'],
+        ['Y', '{C,D}'],
+        ['Z', '{A,B}'],
+      ]),
+    );
     // Once the words are known, nothing is tagged twice; and fewer taggers than paragraphs, though
     // this text is far denser in such words than prose.
     expect(stats.retagged).toBe(retaggedAfterFirst);
@@ -74,9 +83,17 @@ describe('tagger routing by state (stand-in tagger)', () => {
   });
 
   it('a sentence after one that narrowed the state is tagged in that state, not a pristine one', async () => {
-    const session = new ApertiumSession({ parts: PARTS, pipeline: '', stats: { processesSpawned: 0, taggersStarted: 0, retagged: 0 }, knownNarrowing: new Map([['X', '{A,B}']]) });
+    const session = new ApertiumSession({
+      parts: PARTS,
+      pipeline: '',
+      stats: { processesSpawned: 0, taggersStarted: 0, retagged: 0 },
+      knownNarrowing: new Map([['X', '{A,B}']]),
+    });
     const paragraph = '^X/x<adj>$^./.<sent>$ ^u/*u$^./.<sent>$';
-    expect(await run(session, ['^v/*v$^./.<sent>$', paragraph])).toEqual(['^v/*v<O>$^./.<sent>$', '^X/x<adj>$^./.<sent>$ ^u/*u<X:{A,B}>$^./.<sent>$']);
+    expect(await run(session, ['^v/*v$^./.<sent>$', paragraph])).toEqual([
+      '^v/*v<O>$^./.<sent>$',
+      '^X/x<adj>$^./.<sent>$ ^u/*u<X:{A,B}>$^./.<sent>$',
+    ]);
     session.close();
   });
 });

@@ -200,7 +200,13 @@ export class TaggerScheduler {
       return;
     }
     // Sentence by sentence did not work out: the whole paragraph, by a pristine tagger.
-    const whole = this.unit(paragraph, 0, { text: units.map((u) => u.text).join(''), words: units.flatMap((u) => u.words) }, PRISTINE, null);
+    const whole = this.unit(
+      paragraph,
+      0,
+      { text: units.map((u) => u.text).join(''), words: units.flatMap((u) => u.words) },
+      PRISTINE,
+      null,
+    );
     whole.pristineOnly = true;
     this.requeue(paragraph, [whole]);
   }
@@ -216,9 +222,27 @@ export class TaggerScheduler {
   }
 
   /** A unit; `deps` when they were just worked out from the known words (else they will be). */
-  private unit(paragraph: number, at: number, u: AnalysedUnit, entry: TaggerState, sentences: AnalysedUnit[] | null, deps?: string[]): Unit {
+  private unit(
+    paragraph: number,
+    at: number,
+    u: AnalysedUnit,
+    entry: TaggerState,
+    sentences: AnalysedUnit[] | null,
+    deps?: string[],
+  ): Unit {
     const known = deps !== undefined;
-    return { paragraph, at, text: u.text, words: u.words, deps: deps ?? [], depsVersion: known ? this.knownVersion : -1, retries: 0, pristineOnly: false, sentences, entry };
+    return {
+      paragraph,
+      at,
+      text: u.text,
+      words: u.words,
+      deps: deps ?? [],
+      depsVersion: known ? this.knownVersion : -1,
+      retries: 0,
+      pristineOnly: false,
+      sentences,
+      entry,
+    };
   }
 
   /**

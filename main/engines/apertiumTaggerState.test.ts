@@ -56,7 +56,11 @@ describe('tagger state model', () => {
       '[ \\] ^x$]^Wow/*Wow$^!/!<sent>$',
       '[\\n]^a\\/b/a\\/b<n>$^./.<sent>$[]',
     ]);
-    expect(units.map((u) => u.words)).toEqual([['It', 'rains', '.'], [null, '!'], ['a/b', '.']]);
+    expect(units.map((u) => u.words)).toEqual([
+      ['It', 'rains', '.'],
+      [null, '!'],
+      ['a/b', '.'],
+    ]);
     expect(units.map((u) => u.text).join('')).toBe(text);
     // A sentence end among other analyses is not a cut.
     expect(analysedUnits('^a/a<n>$^./.<sent>/.<abbr>$ ^b/b<n>$')).toHaveLength(1);
@@ -65,7 +69,12 @@ describe('tagger state model', () => {
   it('finds deps by the known words, and checks them against the reports', () => {
     const words = ['The', 'included', null, 'included', 'it'];
     expect(depsOf(words, new Map([['included', AB]]))).toEqual([AB, UNKNOWN, AB]);
-    expect(reportedDeps(words, [{ word: 'included', cls: AB }, { word: 'included', cls: AB }])).toEqual([AB, UNKNOWN, AB]);
+    expect(
+      reportedDeps(words, [
+        { word: 'included', cls: AB },
+        { word: 'included', cls: AB },
+      ]),
+    ).toEqual([AB, UNKNOWN, AB]);
     expect(reportedDeps(words, [])).toEqual([UNKNOWN]);
     // One report for two occurrences, or a word that is not there: not matched.
     expect(reportedDeps(words, [{ word: 'included', cls: AB }])).toBeNull();

@@ -13,7 +13,13 @@ function httpEngine(id: string): MtEngine {
 }
 
 function bare(fields: Partial<MtEngine>): MtEngine {
-  return { id: 'x', name: 'X', describe: async () => ({ available: true, unavailableReason: null, version: '1', pairs: [] }), translateBatch: async () => [], ...fields };
+  return {
+    id: 'x',
+    name: 'X',
+    describe: async () => ({ available: true, unavailableReason: null, version: '1', pairs: [] }),
+    translateBatch: async () => [],
+    ...fields,
+  };
 }
 
 describe('what each engine declares it can do', () => {

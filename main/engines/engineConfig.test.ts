@@ -4,7 +4,15 @@ import { createSettingsRepo } from '../db/repositories/settingsRepo.js';
 import { createMemorySecretStore } from './secretStore.js';
 import { DEEPL_FREE_URL, DEEPL_PRO_URL } from './http/deepl.js';
 import { DEFAULT_HTTP_OPTIONS } from './http/httpClient.js';
-import { buildHttpEngines, DEFAULT_ENGINE_CONFIG, ENGINE_CONFIG_KEY, isLoopbackHost, keyServer, readEngineConfig, writeEngineConfig } from './engineConfig.js';
+import {
+  buildHttpEngines,
+  DEFAULT_ENGINE_CONFIG,
+  ENGINE_CONFIG_KEY,
+  isLoopbackHost,
+  keyServer,
+  readEngineConfig,
+  writeEngineConfig,
+} from './engineConfig.js';
 
 function settingsRepo() {
   const db = new Database(':memory:');
@@ -27,7 +35,10 @@ describe('engine settings', () => {
 
   it('round-trips, and falls back to the defaults for settings of an unknown shape', () => {
     const repo = settingsRepo();
-    const config = { ...structuredClone(DEFAULT_ENGINE_CONFIG), apertiumApy: { enabled: true, baseUrl: 'http://127.0.0.1:2737', allowUnencrypted: false } };
+    const config = {
+      ...structuredClone(DEFAULT_ENGINE_CONFIG),
+      apertiumApy: { enabled: true, baseUrl: 'http://127.0.0.1:2737', allowUnencrypted: false },
+    };
     writeEngineConfig(repo, config);
     expect(readEngineConfig(repo)).toEqual(config);
     repo.set(ENGINE_CONFIG_KEY, { deepl: 'broken' });
@@ -40,12 +51,15 @@ describe('engine settings', () => {
     const engines = buildHttpEngines(config, createMemorySecretStore(), DEFAULT_HTTP_OPTIONS);
     const lt = engines.find((e) => e.id === 'libretranslate')!;
     expect(await lt.describe()).toMatchObject({ available: false, unavailableReason: 'ENGINE_URL_INSECURE' });
-    await expect(lt.translateBatch(['Hello.'], { source: 'en', target: 'es' }, { signal: new AbortController().signal })).rejects.toMatchObject({ code: 'ENGINE_URL_INSECURE' });
+    await expect(
+      lt.translateBatch(['Hello.'], { source: 'en', target: 'es' }, { signal: new AbortController().signal }),
+    ).rejects.toMatchObject({ code: 'ENGINE_URL_INSECURE' });
   });
 
   it('knows this computer and which server a key belongs to', () => {
     for (const h of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'api.localhost']) expect(isLoopbackHost(h), h).toBe(true);
-    for (const h of ['203.0.113.5', 'example.org', '127.example.org', '[::2]', 'localhost.example.org']) expect(isLoopbackHost(h), h).toBe(false);
+    for (const h of ['203.0.113.5', 'example.org', '127.example.org', '[::2]', 'localhost.example.org'])
+      expect(isLoopbackHost(h), h).toBe(false);
     expect(keyServer('openai', 'https://api.example.com/v1')).toBe(keyServer('openai', 'https://api.example.com/v2'));
     expect(keyServer('openai', 'https://api.example.com/v1')).not.toBe(keyServer('openai', 'http://api.example.com/v1'));
     expect(keyServer('deepl', '')).toBe(keyServer('deepl', DEEPL_PRO_URL));

@@ -46,11 +46,19 @@ export const DEFAULT_ENGINE_CONFIG: StoredEngineConfig = {
 const allowUnencrypted = z.boolean().default(false);
 
 const configSchema = z.object({
-  deepl: z.object({ enabled: z.boolean(), baseUrl: z.string(), formality: z.enum(DEEPL_FORMALITIES), glossaryId: z.string(), allowUnencrypted }),
+  deepl: z.object({
+    enabled: z.boolean(),
+    baseUrl: z.string(),
+    formality: z.enum(DEEPL_FORMALITIES),
+    glossaryId: z.string(),
+    allowUnencrypted,
+  }),
   libretranslate: z.object({ enabled: z.boolean(), baseUrl: z.string(), allowUnencrypted }),
   openai: z.object({ enabled: z.boolean(), baseUrl: z.string(), model: z.string(), allowUnencrypted }),
   // Added later: settings saved before it existed read as "not set up".
-  apertiumApy: z.object({ enabled: z.boolean(), baseUrl: z.string(), allowUnencrypted }).default({ enabled: false, baseUrl: '', allowUnencrypted: false }),
+  apertiumApy: z
+    .object({ enabled: z.boolean(), baseUrl: z.string(), allowUnencrypted })
+    .default({ enabled: false, baseUrl: '', allowUnencrypted: false }),
 });
 const defaultsSchema = z.array(z.object({ sourceLang: z.string(), targetLang: z.string(), engineId: z.string() }));
 
@@ -86,7 +94,13 @@ export function normalizeBaseUrl(value: string): string {
   } catch {
     throw new ServiceError('ENGINE_URL_INVALID', `"${trimmed.slice(0, 100)}" is not a web address.`, { url: trimmed.slice(0, 100) });
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== ''
+  ) {
     throw new ServiceError('ENGINE_URL_INVALID', `"${trimmed.slice(0, 100)}" is not an http(s) address without user, query or fragment.`, {
       url: `${url.protocol}//${url.host}`,
     });
@@ -97,15 +111,24 @@ export function normalizeBaseUrl(value: string): string {
 /** Refuses (ENGINE_URL_INSECURE) plain http:// to another computer unless the user allowed it. */
 export function checkTransport(baseUrl: string, allowUnencrypted: boolean): void {
   if (isUnencryptedRemote(baseUrl) && !allowUnencrypted) {
-    throw new ServiceError('ENGINE_URL_INSECURE', `${new URL(baseUrl).host} would be reached without encryption (http://); use https:// or allow an unencrypted connection.`, {
-      host: new URL(baseUrl).host,
-    });
+    throw new ServiceError(
+      'ENGINE_URL_INSECURE',
+      `${new URL(baseUrl).host} would be reached without encryption (http://); use https:// or allow an unencrypted connection.`,
+      {
+        host: new URL(baseUrl).host,
+      },
+    );
   }
 }
 
 /** An engine whose stored address is plain http:// to another computer without the user's consent (settings older than the check). */
 function refusedEngine(engine: MtEngine, baseUrl: string): MtEngine {
-  const reason = (): ServiceError => new ServiceError('ENGINE_URL_INSECURE', `${engine.name} is set to an unencrypted address; open its settings to allow it or use https://.`, { host: new URL(baseUrl).host });
+  const reason = (): ServiceError =>
+    new ServiceError(
+      'ENGINE_URL_INSECURE',
+      `${engine.name} is set to an unencrypted address; open its settings to allow it or use https://.`,
+      { host: new URL(baseUrl).host },
+    );
   return {
     ...engine,
     describe: async () => ({ available: false, unavailableReason: 'ENGINE_URL_INSECURE', version: '', pairs: [] }),
@@ -121,7 +144,10 @@ export function buildHttpEngines(config: StoredEngineConfig, secrets: SecretStor
     isUnencryptedRemote(c.baseUrl) && !c.allowUnencrypted ? refusedEngine(engine, c.baseUrl) : engine;
   return [
     guarded(createDeeplEngine({ ...config.deepl, getKey: () => secrets.get('deepl'), http }), config.deepl),
-    guarded(createLibreTranslateEngine({ ...config.libretranslate, getKey: () => secrets.get('libretranslate'), http }), config.libretranslate),
+    guarded(
+      createLibreTranslateEngine({ ...config.libretranslate, getKey: () => secrets.get('libretranslate'), http }),
+      config.libretranslate,
+    ),
     guarded(createOpenAiEngine({ ...config.openai, getKey: () => secrets.get('openai'), http }), config.openai),
     guarded(createApertiumApyEngine({ ...config.apertiumApy, http }), config.apertiumApy),
   ];

@@ -12,7 +12,9 @@ describe('inline tokens as XML tags for HTTP engines', () => {
   });
 
   it('accepts the spacing engines put into tags, drops stray placeholders and unknown indices, keeps odd entities safe', () => {
-    expect(xmlToTokens('Una < t0 >palabra</ t0 > y <x1 />.<x999/>\uE005 &#233; &#xE000; &bogus;')).toBe(`Una ${o(0)}palabra${c(0)} y ${s(1)}. é &#xE000; &bogus;`);
+    expect(xmlToTokens('Una < t0 >palabra</ t0 > y <x1 />.<x999/>\uE005 &#233; &#xE000; &bogus;')).toBe(
+      `Una ${o(0)}palabra${c(0)} y ${s(1)}. é &#xE000; &bogus;`,
+    );
   });
 });
 

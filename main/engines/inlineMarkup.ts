@@ -21,11 +21,14 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function xmlToTokens(xml: string): string {
   return xml
     .replace(/[\uE000-\uE2FF]/g, '')
-    .replace(/<\s*(\/?)\s*t(\d{1,3})\s*>|<\s*x(\d{1,3})\s*\/?\s*>/g, (_m, slash: string, pair: string | undefined, solo: string | undefined) => {
-      const i = Number(pair ?? solo);
-      if (i > 255) return '';
-      return solo !== undefined ? soloToken(i) : slash ? closeToken(i) : openToken(i);
-    })
+    .replace(
+      /<\s*(\/?)\s*t(\d{1,3})\s*>|<\s*x(\d{1,3})\s*\/?\s*>/g,
+      (_m, slash: string, pair: string | undefined, solo: string | undefined) => {
+        const i = Number(pair ?? solo);
+        if (i > 255) return '';
+        return solo !== undefined ? soloToken(i) : slash ? closeToken(i) : openToken(i);
+      },
+    )
     .replace(/&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (m, name: string) => {
       if (name.startsWith('#x')) return safeChar(Number.parseInt(name.slice(2), 16), m);
       if (name.startsWith('#')) return safeChar(Number.parseInt(name.slice(1), 10), m);

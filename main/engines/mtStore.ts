@@ -26,7 +26,11 @@ export interface CachedMt extends MtOutput {
  */
 export function mtSourceHash(source: string, context: ParagraphContext | null = null): string {
   const h = createHash('sha256').update(source, 'utf8');
-  if (context) h.update('\0previous\0').update(context.previous ?? '\u0001').update('\0next\0').update(context.next ?? '\u0001');
+  if (context)
+    h.update('\0previous\0')
+      .update(context.previous ?? '\u0001')
+      .update('\0next\0')
+      .update(context.next ?? '\u0001');
   return h.digest('hex');
 }
 

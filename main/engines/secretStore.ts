@@ -103,7 +103,8 @@ export function createFileSecretStore(options: FileSecretStoreOptions): SecretSt
     }
     try {
       const parsed = JSON.parse(text) as Partial<KeyFile>;
-      if (parsed.version !== 1 || typeof parsed.encoding !== 'string' || typeof parsed.keys !== 'object' || parsed.keys === null) return null;
+      if (parsed.version !== 1 || typeof parsed.encoding !== 'string' || typeof parsed.keys !== 'object' || parsed.keys === null)
+        return null;
       const keys: Partial<Record<SecretName, string>> = {};
       for (const [name, value] of Object.entries(parsed.keys)) {
         if (isSecretName(name) && typeof value === 'string') keys[name] = value;

@@ -40,13 +40,18 @@ async function confirmedArticle(paragraphs: string[]): Promise<ExportFixture> {
 }
 
 async function attestation(f: ExportFixture): Promise<Attestation> {
-  return JSON.parse((await f.backend.api.exportFile({ documentId: f.doc.id, format: 'attestation', mode: 'publish' })).content) as Attestation;
+  return JSON.parse(
+    (await f.backend.api.exportFile({ documentId: f.doc.id, format: 'attestation', mode: 'publish' })).content,
+  ) as Attestation;
 }
-
 
 describe('an honest attestation', () => {
   it('fast sign-offs make the review incomplete and are named, per paragraph and in the gaps', async () => {
-    const f = await confirmedArticle(['The storm closed the roads on Monday morning.', 'Schools will stay open all week, officials said.', 'Power is back.']);
+    const f = await confirmedArticle([
+      'The storm closed the roads on Monday morning.',
+      'Schools will stay open all week, officials said.',
+      'Power is back.',
+    ]);
     const ids = f.doc.paragraphs.map((p) => p.id);
     await f.read(ids[0]!, 300);
     await f.read(ids[1]!, 300);
@@ -61,7 +66,10 @@ describe('an honest attestation', () => {
     expect(value.reviewGaps).toEqual(['Signed off faster than reading speed: paragraphs 1, 2.']);
     expect(value.hasPart.map((p) => p.fastSignOff)).toEqual([true, true, false]);
     expect(value.hasPart.map((p) => p.diffViewed)).toEqual([false, false, true]);
-    expect(value.hasPart[0]).toMatchObject({ dwellMs: 300, signedOffBy: { name: 'Elena Editor', role: 'editor', identity: 'self-declared' } });
+    expect(value.hasPart[0]).toMatchObject({
+      dwellMs: 300,
+      signedOffBy: { name: 'Elena Editor', role: 'editor', identity: 'self-declared' },
+    });
   });
 
   it('a QA override is stated with its reason; careful sign-offs of every paragraph make it complete', async () => {
@@ -74,7 +82,10 @@ describe('an honest attestation', () => {
     await actAs(f.backend.api, { name: 'Elena Editor', role: 'editor' });
     await f.read(ids[0]!, 60_000);
     await f.read(ids[1]!, 60_000);
-    await f.backend.api.signOffReviewed({ paragraphIds: ids, overrides: [{ paragraphId: ids[0]!, reason: 'The organisers gave no figure.' }] });
+    await f.backend.api.signOffReviewed({
+      paragraphIds: ids,
+      overrides: [{ paragraphId: ids[0]!, reason: 'The organisers gave no figure.' }],
+    });
     const value = await attestation(f);
     expect(value.humanReviewComplete).toBe(true);
     expect(value.reviewGaps).toEqual([]);

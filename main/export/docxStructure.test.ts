@@ -33,7 +33,11 @@ beforeAll(async () => {
   await api.setProfile({ name: 'Eda', role: 'editor' });
   await api.updateSettings({ footerPolicy: 'never', reason: 'The test compares the text only' });
   const bytes = await richDocx();
-  doc = await api.importDocument({ source: { kind: 'file', fileName: 'floods.docx', dataBase64: bytes.toString('base64') }, sourceLang: 'en', targetLang: 'es' });
+  doc = await api.importDocument({
+    source: { kind: 'file', fileName: 'floods.docx', dataBase64: bytes.toString('base64') },
+    sourceLang: 'en',
+    targetLang: 'es',
+  });
   for (const p of doc.paragraphs) await api.updateParagraphTarget({ paragraphId: p.id, target: es(p.source) });
   const ids = doc.paragraphs.map((p) => p.id);
   await api.confirmParagraphs({ paragraphIds: ids });
@@ -50,7 +54,11 @@ afterAll(() => {
 describe('a Word file imported, translated and exported as DOCX', () => {
   it('stores where paragraphs sat, the import report and the Word comment', async () => {
     const byText = (t: string) => doc.paragraphs.find((p) => stripTokens(p.source) === t)!;
-    expect(byText('Measured at the Basel gauge.').place).toEqual({ kind: 'footnote', note: 1, refParagraphId: byText('The river rose by two metres on Monday.').id });
+    expect(byText('Measured at the Basel gauge.').place).toEqual({
+      kind: 'footnote',
+      note: 1,
+      refParagraphId: byText('The river rose by two metres on Monday.').id,
+    });
     expect(byText('Rhine').place).toMatchObject({ kind: 'cell', table: 1, row: 1, col: 1, rowSpan: 2 });
     expect(byText('Helpline: call 112.').place).toEqual({ kind: 'textbox', box: 1 });
     expect(doc.importReport?.entries.map((e) => [e.item, e.kept])).toEqual([
@@ -69,14 +77,17 @@ describe('a Word file imported, translated and exported as DOCX', () => {
     const page = await backend.api.getParagraphPage({ documentId: doc.id, from: 0 });
     expect(page.paragraphs.filter((p) => p.place).length).toBe(10);
     const comments = await backend.api.listComments({ documentId: doc.id });
-    expect(comments.map((c) => [c.paragraphId, c.authorName, c.body])).toEqual([[byText('The river rose by two metres on Monday.').id, 'Ana Editor', 'Check the figure with the agency.']]);
+    expect(comments.map((c) => [c.paragraphId, c.authorName, c.body])).toEqual([
+      [byText('The river rose by two metres on Monday.').id, 'Ana Editor', 'Check the figure with the agency.'],
+    ]);
   });
 
   it('rebuilds the table (merged cells kept) and writes real foot- and endnotes', () => {
     const parts = docxParts(exported);
     const body = parts['word/document.xml']!;
     const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(body)?.[0] ?? '';
-    for (const cell of ['ES Town', 'ES Level', 'ES Müllheim', 'ES Rhine', 'ES 4.2 m', 'ES Basel', 'ES 3.1 m']) expect(table).toContain(`>${cell}<`);
+    for (const cell of ['ES Town', 'ES Level', 'ES Müllheim', 'ES Rhine', 'ES 4.2 m', 'ES Basel', 'ES 3.1 m'])
+      expect(table).toContain(`>${cell}<`);
     expect(table).toMatch(/<w:gridSpan w:val="2"\/>/);
     expect(table).toMatch(/<w:vMerge w:val="restart"\/>/);
     expect(table).toMatch(/<w:vMerge w:val="continue"\/>/);
@@ -106,51 +117,81 @@ describe('a Word file imported, translated and exported as DOCX', () => {
     fs.writeFileSync(file, exported);
     const out = path.join(dir, 'lo-out');
     // Flat ODT: LibreOffice's own reading of the file, where notes and tables are elements (its plain-text export leaves notes out).
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'fodt', '--outdir', out, file], {
-      encoding: 'utf8',
-      timeout: 170_000,
-    });
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'fodt',
+        '--outdir',
+        out,
+        file,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 170_000,
+      },
+    );
     expect(r.error, 'LibreOffice (soffice) must be installed for this test').toBeUndefined();
     expect(r.status, r.stderr).toBe(0);
     const xml = fs.readFileSync(path.join(out, 'floods-es.fodt'), 'utf8');
     const textOf = (fragment: string) => fragment.replace(/<[^>]+>/g, '');
-    const notes = [...xml.matchAll(/<text:note text:id="[^"]*" text:note-class="(footnote|endnote)">([\s\S]*?)<\/text:note>/g)].map((m) => [m[1], textOf(m[2]!)]);
+    const notes = [...xml.matchAll(/<text:note text:id="[^"]*" text:note-class="(footnote|endnote)">([\s\S]*?)<\/text:note>/g)].map((m) => [
+      m[1],
+      textOf(m[2]!),
+    ]);
     expect(notes).toEqual([
       ['footnote', expect.stringContaining('ES Measured at the Basel gauge.')],
       ['endnote', expect.stringContaining('ES Source: cantonal police.')],
     ]);
     const table = /<table:table [\s\S]*?<\/table:table>/.exec(xml)?.[0] ?? '';
-    for (const cell of ['ES Town', 'ES Level', 'ES Müllheim', 'ES Rhine', 'ES 4.2 m', 'ES Basel', 'ES 3.1 m']) expect(textOf(table)).toContain(cell);
+    for (const cell of ['ES Town', 'ES Level', 'ES Müllheim', 'ES Rhine', 'ES 4.2 m', 'ES Basel', 'ES 3.1 m'])
+      expect(textOf(table)).toContain(cell);
     expect(table).toMatch(/table:number-columns-spanned="2"/);
     expect(table).toMatch(/table:number-rows-spanned="2"/);
     expect(textOf(xml)).toContain('ES Helpline: call 112.');
   });
 
-  it('saved again as DOCX by LibreOffice (its text box in mc:AlternateContent), imports with the same structure', { timeout: 180_000 }, async () => {
-    const file = path.join(dir, 'floods-es.docx');
-    fs.writeFileSync(file, exported);
-    const out = path.join(dir, 'lo-docx');
-    const r = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, file],
-      { encoding: 'utf8', timeout: 170_000 },
-    );
-    expect(r.error, 'LibreOffice (soffice) must be installed for this test').toBeUndefined();
-    expect(r.status, r.stderr).toBe(0);
-    const parsed = await parseDocx(fs.readFileSync(path.join(out, 'floods-es.docx')));
-    const placed = parsed.segments.filter((s) => s.place).map((s) => [stripTokens(s.text), s.place!.kind]);
-    expect(placed).toEqual([
-      ['ES Town', 'cell'],
-      ['ES Level', 'cell'],
-      ['ES Müllheim', 'cell'],
-      ['ES Rhine', 'cell'],
-      ['ES 4.2 m', 'cell'],
-      ['ES Basel', 'cell'],
-      ['ES 3.1 m', 'cell'],
-      ['ES Helpline: call 112.', 'textbox'],
-      ['ES Measured at the Basel gauge.', 'footnote'],
-      ['ES Source: cantonal police.', 'endnote'],
-    ]);
-    expect(parsed.report!.entries.find((e) => e.item === 'textBox')?.count).toBe(1);
-  });
+  it(
+    'saved again as DOCX by LibreOffice (its text box in mc:AlternateContent), imports with the same structure',
+    { timeout: 180_000 },
+    async () => {
+      const file = path.join(dir, 'floods-es.docx');
+      fs.writeFileSync(file, exported);
+      const out = path.join(dir, 'lo-docx');
+      const r = spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'docx:MS Word 2007 XML',
+          '--outdir',
+          out,
+          file,
+        ],
+        { encoding: 'utf8', timeout: 170_000 },
+      );
+      expect(r.error, 'LibreOffice (soffice) must be installed for this test').toBeUndefined();
+      expect(r.status, r.stderr).toBe(0);
+      const parsed = await parseDocx(fs.readFileSync(path.join(out, 'floods-es.docx')));
+      const placed = parsed.segments.filter((s) => s.place).map((s) => [stripTokens(s.text), s.place!.kind]);
+      expect(placed).toEqual([
+        ['ES Town', 'cell'],
+        ['ES Level', 'cell'],
+        ['ES Müllheim', 'cell'],
+        ['ES Rhine', 'cell'],
+        ['ES 4.2 m', 'cell'],
+        ['ES Basel', 'cell'],
+        ['ES 3.1 m', 'cell'],
+        ['ES Helpline: call 112.', 'textbox'],
+        ['ES Measured at the Basel gauge.', 'footnote'],
+        ['ES Source: cantonal police.', 'endnote'],
+      ]);
+      expect(parsed.report!.entries.find((e) => e.item === 'textBox')?.count).toBe(1);
+    },
+  );
 });

@@ -9,7 +9,11 @@ import { FOOTER_FORMATS, type ExportFileFormat } from '../../shared/features/exp
 import type { ExcludedExport } from '../../shared/features/exclusionApi.js';
 import type { ExportParagraph } from './model.js';
 
-export function paragraphsForFormat(format: ExportFileFormat, paragraphs: readonly ExportParagraph[], choice: ExcludedExport): ExportParagraph[] {
+export function paragraphsForFormat(
+  format: ExportFileFormat,
+  paragraphs: readonly ExportParagraph[],
+  choice: ExcludedExport,
+): ExportParagraph[] {
   if (FOOTER_FORMATS.includes(format)) {
     if (choice === 'omit') return paragraphs.filter((p) => !p.excluded);
     // Kept as written in the source: no MT, no engine (so the footer does not name one for it).

@@ -31,9 +31,12 @@ const hasOmegat = spawnSync('sh', ['-c', 'command -v omegat'], { encoding: 'utf8
 const hasToolkit = fs.existsSync(PYTHON) && has(PYTHON, ['-c', 'import translate.storage.xliff, translate.storage.tmx']);
 if (!hasSoffice) console.log('SKIPPED LibreOffice interop: `soffice` is not installed (apt-get install libreoffice-writer-nogui).');
 if (!hasOmegat) console.log('SKIPPED OmegaT interop: `omegat` is not installed (apt-get install omegat).');
-if (!hasToolkit) console.log('SKIPPED translate-toolkit interop: /usr/bin/python3 cannot import translate (apt-get install translate-toolkit).');
+if (!hasToolkit)
+  console.log('SKIPPED translate-toolkit interop: /usr/bin/python3 cannot import translate (apt-get install translate-toolkit).');
 if (process.env.CI && !(hasSoffice && hasOmegat && hasToolkit)) {
-  throw new Error('CI must have LibreOffice, OmegaT and translate-toolkit (.ci/run installs them): a missing tool fails here, never skips.');
+  throw new Error(
+    'CI must have LibreOffice, OmegaT and translate-toolkit (.ci/run installs them): a missing tool fails here, never skips.',
+  );
 }
 
 /** Non-empty lines, without list bullets and surrounding spaces. */
@@ -53,7 +56,16 @@ describe.skipIf(!hasSoffice)('LibreOffice', () => {
     const out = path.join(dir, 'lo-out');
     const r = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'txt:Text', '--outdir', out, docx],
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'txt:Text',
+        '--outdir',
+        out,
+        docx,
+      ],
       { encoding: 'utf8', timeout: 170_000 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -126,13 +138,18 @@ const OMEGAT_PROJECT = omegatProject('EN', 'ES');
 describe.skipIf(!hasOmegat)('OmegaT 3.6 (console mode)', () => {
   it('takes our TMX as project memory (tm/auto) and inserts the signed-off translations', { timeout: 180_000 }, () => {
     const project = path.join(dir, 'omegat-project');
-    for (const sub of ['source', 'target', 'tm/auto', 'omegat', 'glossary', 'dictionary']) fs.mkdirSync(path.join(project, sub), { recursive: true });
+    for (const sub of ['source', 'target', 'tm/auto', 'omegat', 'glossary', 'dictionary'])
+      fs.mkdirSync(path.join(project, sub), { recursive: true });
     fs.writeFileSync(path.join(project, 'omegat.project'), OMEGAT_PROJECT);
     const doc = sampleExport();
     fs.writeFileSync(path.join(project, 'tm/auto/verso.tmx'), writeTmx(doc));
     // One signed-off paragraph (in the TMX) and one that is not.
     fs.writeFileSync(path.join(project, 'source/article.txt'), `${doc.paragraphs[1]!.source}\n\n${doc.paragraphs[2]!.source}\n`);
-    const r = spawnSync('omegat', [project, '--mode=console-translate'], { encoding: 'utf8', timeout: 170_000, env: { ...process.env, HOME: dir } });
+    const r = spawnSync('omegat', [project, '--mode=console-translate'], {
+      encoding: 'utf8',
+      timeout: 170_000,
+      env: { ...process.env, HOME: dir },
+    });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout + r.stderr).toContain('verso.tmx');
     const translated = fs.readFileSync(path.join(project, 'target/article.txt'), 'utf8');

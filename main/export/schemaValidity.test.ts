@@ -19,10 +19,23 @@ describe('exports validate against the official schemas', () => {
   it('TMX 1.4b (DTD)', () => expect(xmlSchemaErrors(writeTmx(doc), 'tmx14')).toBeNull());
   it('with every origin (issue 12): MT, TM, human, unknown and unknown declared human', () => {
     const base = sampleExport();
-    const declaredHuman = { name: 'Elena Editor', role: 'editor' as const, at: '2026-03-01T11:00:00.000Z', reason: 'Translated by "Ana" & <desk>' };
-    const origins = [undefined, { kind: 'tm' as const, tool: null, declaredHuman: null }, { kind: 'human' as const, tool: null, declaredHuman: null },
-      { kind: 'unknown' as const, tool: 'OmegaT 3.6', declaredHuman: null }, { kind: 'unknown' as const, tool: null, declaredHuman }];
-    const doc = { ...base, paragraphs: base.paragraphs.map((p, i) => (i === 0 || !origins[i] ? p : { ...p, mt: null, origin: origins[i] })) };
+    const declaredHuman = {
+      name: 'Elena Editor',
+      role: 'editor' as const,
+      at: '2026-03-01T11:00:00.000Z',
+      reason: 'Translated by "Ana" & <desk>',
+    };
+    const origins = [
+      undefined,
+      { kind: 'tm' as const, tool: null, declaredHuman: null },
+      { kind: 'human' as const, tool: null, declaredHuman: null },
+      { kind: 'unknown' as const, tool: 'OmegaT 3.6', declaredHuman: null },
+      { kind: 'unknown' as const, tool: null, declaredHuman },
+    ];
+    const doc = {
+      ...base,
+      paragraphs: base.paragraphs.map((p, i) => (i === 0 || !origins[i] ? p : { ...p, mt: null, origin: origins[i] })),
+    };
     const x12 = writeXliff12(doc);
     const x20 = writeXliff20(doc);
     expect(xmlSchemaErrors(x12, 'xliff12')).toBeNull();
@@ -71,13 +84,22 @@ describe('XLIFF: every export validates and meets the processing requirements (i
       // (a 2.0 <sc>/<ec> pair with data comes back from 1.2 as one <bpt>/<ept> pair; a control
       // character in native data, kept by 2.0 as <cp>, is U+FFFD in 1.2, which cannot carry it).
       const carried = (d: typeof first) =>
-        d.paragraphs.map((p) => [stripTokens(p.source), p.codes.flatMap((k) => [meaningOf(k).data, meaningOf(k).dataEnd, meaningOf(k).equiv, meaningOf(k).equivEnd]).filter((v) => v !== null).map(xmlSafeText).sort()]);
+        d.paragraphs.map((p) => [
+          stripTokens(p.source),
+          p.codes
+            .flatMap((k) => [meaningOf(k).data, meaningOf(k).dataEnd, meaningOf(k).equiv, meaningOf(k).equivEnd])
+            .filter((v) => v !== null)
+            .map(xmlSafeText)
+            .sort(),
+        ]);
       expect(carried(via12)).toEqual(carried(first));
     }
   });
 
   it('the MT candidate never repeats the unit\'s inline ids, and raw MT is state="initial" in 2.0', () => {
-    const x20 = writeXliff20(exportOfImport(parseXliff(xliff20File(FIXTURES_20['pc fmt b with nested pc link (originalData)']!)), 'machine'));
+    const x20 = writeXliff20(
+      exportOfImport(parseXliff(xliff20File(FIXTURES_20['pc fmt b with nested pc link (originalData)']!)), 'machine'),
+    );
     expect(x20).toContain('<mtc:match ');
     expect(x20).toMatch(/<pc id="m1"/);
     expect(x20).toMatch(/<segment id="s1" state="initial" subState="verso:machine">/);
@@ -85,7 +107,11 @@ describe('XLIFF: every export validates and meets the processing requirements (i
   });
 
   it('an engine or tool name with spaces gives a valid subType, and import reads the name back', () => {
-    const doc = exportOfImport(parseXliff(xliff20File(FIXTURES_20['MT candidate with its own codes (mtc:match)']!)), 'machine', 'Boo 1.0: beta');
+    const doc = exportOfImport(
+      parseXliff(xliff20File(FIXTURES_20['MT candidate with its own codes (mtc:match)']!)),
+      'machine',
+      'Boo 1.0: beta',
+    );
     const x20 = writeXliff20(doc);
     expect(x20).toContain('subType="verso:Boo%201.0%3A%20beta"');
     expect(check(x20, 'xliff20')).toEqual(VALID);
@@ -93,11 +119,18 @@ describe('XLIFF: every export validates and meets the processing requirements (i
     expect(back).toMatchObject({ kind: 'mt', engineId: 'Boo 1.0: beta' });
   });
 
-  it('a paragraph with inline codes and a vertical tab (Word\'s line break) gives well-formed, valid XLIFF: VT becomes a line feed', () => {
-    const codes: InlineCode[] = [{ type: 'bold' }, { type: 'link', href: 'https://example.org/' }, { type: 'xliff', element: 'ph', attrs: { id: '1' }, content: 'a\u000Bb\u0001' }];
+  it("a paragraph with inline codes and a vertical tab (Word's line break) gives well-formed, valid XLIFF: VT becomes a line feed", () => {
+    const codes: InlineCode[] = [
+      { type: 'bold' },
+      { type: 'link', href: 'https://example.org/' },
+      { type: 'xliff', element: 'ph', attrs: { id: '1' }, content: 'a\u000Bb\u0001' },
+    ];
     const source = `One ${o(0)}line\u000Bbreak${c(0)} and ${o(1)}a\u000Clink${c(1)}${s(2)}\u0007.`;
     const base = sampleParagraphs()[1]!;
-    const doc = sampleExport({ paragraphs: [{ ...base, source, target: source, codes, status: 'machine', mt: { ...base.mt!, text: source } }], footer: null });
+    const doc = sampleExport({
+      paragraphs: [{ ...base, source, target: source, codes, status: 'machine', mt: { ...base.mt!, text: source } }],
+      footer: null,
+    });
     const x12 = writeXliff12(doc);
     const x20 = writeXliff20(doc);
     expect(check(x12, 'xliff12')).toEqual(VALID);
@@ -112,17 +145,24 @@ describe('XLIFF: every export validates and meets the processing requirements (i
   });
 
   it('the processing-requirement checks do catch what the schemas let through', () => {
-    const unit = (body: string, data = '') => xliff20File(`<unit id="u1">${data}<segment id="s1"><source>${body}</source></segment></unit>`);
+    const unit = (body: string, data = '') =>
+      xliff20File(`<unit id="u1">${data}<segment id="s1"><source>${body}</source></segment></unit>`);
     expect(xliffRuleErrors(unit('<pc id="1">a</pc><pc id="1">b</pc>')).join()).toMatch(/duplicated id "1"/);
     expect(xliffRuleErrors(unit('<ph id="1" dataRef="d9"/>')).join()).toMatch(/dataRef="d9" names no <data>/);
     expect(xliffRuleErrors(unit('<ph id="1" subType="acme:x"/>')).join()).toMatch(/subType without a type/);
     expect(xliffRuleErrors(unit('<ph id="1" type="ui" subType="xlf:b"/>')).join()).toMatch(/needs type="fmt"/);
     expect(xliffRuleErrors(unit('<ec startRef="4"/>')).join()).toMatch(/closes no <sc>/);
     expect(xliffRuleErrors(unit('<sc id="4"/>a')).join()).toMatch(/never closed/);
-    const mtc = xliff20File('<unit id="u1"><mtc:matches><mtc:match ref="#s1" type="mt" subType="verso:Boo 1.0"><source><pc id="1">a</pc></source><target><pc id="1">b</pc></target></mtc:match></mtc:matches><segment id="s1"><source><pc id="1">a</pc></source></segment></unit>');
+    const mtc = xliff20File(
+      '<unit id="u1"><mtc:matches><mtc:match ref="#s1" type="mt" subType="verso:Boo 1.0"><source><pc id="1">a</pc></source><target><pc id="1">b</pc></target></mtc:match></mtc:matches><segment id="s1"><source><pc id="1">a</pc></source></segment></unit>',
+    );
     expect(xliffRuleErrors(mtc).join()).toMatch(/match source: id "1" repeats one of the unit's own/);
     expect(xliffRuleErrors(mtc).join()).toMatch(/subType "verso:Boo 1.0" is not prefix:value/);
-    expect(xliffRuleErrors(xliff12File('<trans-unit id="1"><source>a<ept id="1">x</ept><ph id="2" xid="nowhere"/><x id="2"/></source></trans-unit>'))).toEqual([
+    expect(
+      xliffRuleErrors(
+        xliff12File('<trans-unit id="1"><source>a<ept id="1">x</ept><ph id="2" xid="nowhere"/><x id="2"/></source></trans-unit>'),
+      ),
+    ).toEqual([
       'unit 1 source: <ept> 1 has no <bpt> before it',
       'unit 1 source: id "2" used by <ph> and <x>',
       'xid="nowhere" names no trans-unit',

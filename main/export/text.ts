@@ -2,7 +2,11 @@
 
 /** LF line endings, NFC, no trailing whitespace on any line, no blank lines around. */
 export function tidy(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').normalize('NFC').split('\n').map((l) => l.trimEnd());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    .split('\n')
+    .map((l) => l.trimEnd());
   let from = 0;
   let to = lines.length;
   while (from < to && lines[from] === '') from++;

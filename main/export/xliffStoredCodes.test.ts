@@ -30,7 +30,12 @@ describe('XLIFF codes stored before issue 14', () => {
     fixture.backend.close();
     const db = new Database(path.join(dataDir, DB_FILE_NAME));
     const text = 'A \uE000bold\uE100 \uE201 and \uE202span\uE203 \uE204end';
-    db.prepare('UPDATE paragraphs SET source = ?, target = ?, inline_codes = ? WHERE id = ?').run(text, '', JSON.stringify(OLD_CODES), doc.paragraphs[0]!.id);
+    db.prepare('UPDATE paragraphs SET source = ?, target = ?, inline_codes = ? WHERE id = ?').run(
+      text,
+      '',
+      JSON.stringify(OLD_CODES),
+      doc.paragraphs[0]!.id,
+    );
     db.close();
     const backend = createBackend({ dataDir, mode: 'browser', version: '0.1.0', engines: [] });
     fixture = { ...fixture, backend, cleanup: () => backend.close() };
@@ -42,8 +47,12 @@ describe('XLIFF codes stored before issue 14', () => {
     expect(xmlSchemaErrors(x20, 'xliff20')).toBeNull();
     expect(xliffRuleErrors(x12)).toEqual([]);
     expect(xliffRuleErrors(x20)).toEqual([]);
-    expect(x12).toContain('<source xml:lang="en">A <g id="1" ctype="bold" equiv-text="*">bold</g> <x id="2" ctype="x-fmt" equiv-text="x"/> and <bx id="3" ctype="x-span" equiv-text="["/>span<ex id="4"/> <ph id="5">&lt;br/&gt;</ph>end</source>');
-    expect(x20).toContain('<source xml:space="preserve">A <pc id="1" type="fmt" subType="xlf:b" equivStart="*">bold</pc> <ph id="2" type="fmt" equiv="x"/> and <sc id="3" type="other" equiv="[" isolated="yes"/>span<ec id="4" isolated="yes"/> <ph id="5" dataRef="d5"/>end</source>');
+    expect(x12).toContain(
+      '<source xml:lang="en">A <g id="1" ctype="bold" equiv-text="*">bold</g> <x id="2" ctype="x-fmt" equiv-text="x"/> and <bx id="3" ctype="x-span" equiv-text="["/>span<ex id="4"/> <ph id="5">&lt;br/&gt;</ph>end</source>',
+    );
+    expect(x20).toContain(
+      '<source xml:space="preserve">A <pc id="1" type="fmt" subType="xlf:b" equivStart="*">bold</pc> <ph id="2" type="fmt" equiv="x"/> and <sc id="3" type="other" equiv="[" isolated="yes"/>span<ec id="4" isolated="yes"/> <ph id="5" dataRef="d5"/>end</source>',
+    );
   });
 });
 
@@ -57,7 +66,10 @@ describe('the VT case (issue 14, found in review)', () => {
     await fixture.backend.api.updateParagraphTarget({ paragraphId: p.id, target });
     const saved = (await fixture.backend.api.getDocument({ documentId: fixture.doc.id })).paragraphs[0]!;
     expect(saved.target).toContain('\u000B');
-    for (const [format, schema] of [['xliff20', 'xliff20'], ['xliff12', 'xliff12']] as const) {
+    for (const [format, schema] of [
+      ['xliff20', 'xliff20'],
+      ['xliff12', 'xliff12'],
+    ] as const) {
       const xml = (await fixture.backend.api.exportFile({ documentId: fixture.doc.id, format, mode: 'draft' })).content;
       expect(xmlSchemaErrors(xml, schema), format).toBeNull();
       expect(xliffRuleErrors(xml), format).toEqual([]);

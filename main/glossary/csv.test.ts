@@ -7,18 +7,38 @@ import { parseGlossaryCsv, writeGlossaryCsv } from './csv.js';
 const fail = (fn: () => unknown) => failure(Promise.resolve().then(fn));
 
 function term(source: string, target: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm {
-  return { id: source, sourceLang: 'en', targetLang: 'es', source, target, note: '', definition: '', forbidden: [], caseSensitive: false, createdAt: 'a', updatedAt: 'a', ...extra };
+  return {
+    id: source,
+    sourceLang: 'en',
+    targetLang: 'es',
+    source,
+    target,
+    note: '',
+    definition: '',
+    forbidden: [],
+    caseSensitive: false,
+    createdAt: 'a',
+    updatedAt: 'a',
+    ...extra,
+  };
 }
 
 describe('glossary CSV', () => {
   it('reads RFC 4180: quoted fields, doubled quotes, commas and line breaks inside quotes, CRLF, a BOM', () => {
-    const csv = '\uFEFFsource,target,note,forbidden,case_sensitive\r\n' +
+    const csv =
+      '\uFEFFsource,target,note,forbidden,case_sensitive\r\n' +
       '"European Union","Unión Europea","Say ""UE"" only in headlines, never in text","UE | Unión",no\r\n' +
       'US,EE. UU.,"two\nlines",,yes\r\n';
     expect(parseGlossaryCsv(csv)).toEqual([
       {
         row: 2,
-        input: { source: 'European Union', target: 'Unión Europea', note: 'Say "UE" only in headlines, never in text', forbidden: ['UE', 'Unión'], caseSensitive: false },
+        input: {
+          source: 'European Union',
+          target: 'Unión Europea',
+          note: 'Say "UE" only in headlines, never in text',
+          forbidden: ['UE', 'Unión'],
+          caseSensitive: false,
+        },
       },
       // Rows as a spreadsheet numbers them: the quoted line break stays in row 2.
       { row: 3, input: { source: 'US', target: 'EE. UU.', note: 'two\nlines', forbidden: [], caseSensitive: true } },
@@ -40,7 +60,14 @@ describe('glossary CSV', () => {
     const csv = writeGlossaryCsv(terms);
     expect(csv.startsWith('source,target,note,forbidden,case_sensitive,definition\r\n')).toBe(true);
     expect(parseGlossaryCsv(csv).map((r) => r.input)).toEqual(
-      terms.map((t) => ({ source: t.source, target: t.target, note: t.note, definition: t.definition, forbidden: t.forbidden, caseSensitive: t.caseSensitive })),
+      terms.map((t) => ({
+        source: t.source,
+        target: t.target,
+        note: t.note,
+        definition: t.definition,
+        forbidden: t.forbidden,
+        caseSensitive: t.caseSensitive,
+      })),
     );
     // A file without the definition column gives no definition (an import keeps stored ones).
     expect(parseGlossaryCsv('source,target\r\nUS,EE. UU.\r\n')[0]?.input).not.toHaveProperty('definition');
@@ -80,7 +107,10 @@ describe('glossary CSV', () => {
 
   it('refuses broken CSV, a missing header and bad flags with the line', async () => {
     expect(await fail(() => parseGlossaryCsv('source,target\n"open quote,x\n'))).toMatchObject({ code: 'GLOSSARY_CSV_INVALID' });
-    expect(await fail(() => parseGlossaryCsv('source,target\na,b,c\n'))).toMatchObject({ code: 'GLOSSARY_CSV_INVALID', details: { line: 2 } });
+    expect(await fail(() => parseGlossaryCsv('source,target\na,b,c\n'))).toMatchObject({
+      code: 'GLOSSARY_CSV_INVALID',
+      details: { line: 2 },
+    });
     expect(await fail(() => parseGlossaryCsv('European Union,Unión Europea\n'))).toMatchObject({ code: 'GLOSSARY_CSV_HEADER' });
     expect(await fail(() => parseGlossaryCsv('source,target,case_sensitive\na,b,maybe\n'))).toMatchObject({
       code: 'GLOSSARY_IMPORT_ROW_INVALID',

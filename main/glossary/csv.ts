@@ -112,7 +112,9 @@ export function writeGlossaryCsv(terms: readonly GlossaryTerm[]): string {
   return stringify(
     [
       [...CSV_HEADER],
-      ...terms.map((t) => [t.source, t.target, t.note, joinVariants(t.forbidden), t.caseSensitive ? 'yes' : 'no', t.definition].map(neutraliseCsvCell)),
+      ...terms.map((t) =>
+        [t.source, t.target, t.note, joinVariants(t.forbidden), t.caseSensitive ? 'yes' : 'no', t.definition].map(neutraliseCsvCell),
+      ),
     ],
     { record_delimiter: '\r\n', quoted_match: /^[\s]|[\s]$/ },
   );

@@ -17,7 +17,11 @@ export function glossaryTermsOf(deps: { db: Database.Database }, pair: LanguageP
 /** '' when no term occurs in `source` (cache keys stay as they were without a glossary). */
 export function glossaryFingerprint(source: string, glossary: readonly GlossaryTerm[], sourceLang: string): string {
   if (glossary.length === 0) return '';
-  const used = termsIn(source, glossary.map((g) => ({ ...g, caseSensitive: g.caseSensitive ?? false })), sourceLang);
+  const used = termsIn(
+    source,
+    glossary.map((g) => ({ ...g, caseSensitive: g.caseSensitive ?? false })),
+    sourceLang,
+  );
   if (used.length === 0) return '';
   return `\u0000glossary\u0000${JSON.stringify(used.map((g) => [g.source, g.target, g.forbidden ?? []]))}`;
 }

@@ -9,7 +9,20 @@ const EN_ES = { sourceLang: 'en', targetLang: 'es' };
 const fail = (fn: () => unknown) => failure(Promise.resolve().then(fn));
 
 function term(source: string, target: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm {
-  return { id: source, sourceLang: 'en', targetLang: 'es', source, target, note: '', definition: '', forbidden: [], caseSensitive: false, createdAt: 'a', updatedAt: 'a', ...extra };
+  return {
+    id: source,
+    sourceLang: 'en',
+    targetLang: 'es',
+    source,
+    target,
+    note: '',
+    definition: '',
+    forbidden: [],
+    caseSensitive: false,
+    createdAt: 'a',
+    updatedAt: 'a',
+    ...extra,
+  };
 }
 
 const V3 = `<?xml version="1.0" encoding="UTF-8"?>
@@ -56,7 +69,13 @@ describe('TBX import', () => {
     expect(parseTbx(V3, EN_ES)).toEqual([
       {
         row: 1,
-        input: { source: 'European Union', target: 'Unión Europea', note: 'Full name in body text.', forbidden: ['UE'], caseSensitive: false },
+        input: {
+          source: 'European Union',
+          target: 'Unión Europea',
+          note: 'Full name in body text.',
+          forbidden: ['UE'],
+          caseSensitive: false,
+        },
         notKept: ['subjectField', 'partOfSpeech'],
       },
       { row: 2, input: { source: 'NATO', target: 'OTAN', note: '', forbidden: [], caseSensitive: true } },
@@ -71,7 +90,7 @@ describe('TBX import', () => {
     ]);
   });
 
-  it('keeps definitions of TBX 2008 files: the source language\'s first, else the entry\'s, else the target language\'s', () => {
+  it("keeps definitions of TBX 2008 files: the source language's first, else the entry's, else the target language's", () => {
     const martif = (entries: string) =>
       `<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader><text><body>${entries}</body></text></martif>`;
     const xml = martif(`
@@ -133,7 +152,10 @@ describe('TBX import', () => {
         input: { source: 'bond', target: 'bono', note: 'Plural: bonos.', forbidden: [], caseSensitive: false },
         notKept: ['subjectField', 'partOfSpeech', 'context', 'source'],
       },
-      { row: 2, input: { source: 'note', target: 'pagaré', note: '', definition: 'A debt security.', forbidden: [], caseSensitive: false } },
+      {
+        row: 2,
+        input: { source: 'note', target: 'pagaré', note: '', definition: 'A debt security.', forbidden: [], caseSensitive: false },
+      },
     ]);
     const dct = `<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic"><text><body>
       <conceptEntry id="c1"><basic:subjectField>trade</basic:subjectField>
@@ -141,7 +163,11 @@ describe('TBX import', () => {
         <langSec xml:lang="es"><termSec><term>arancel</term><basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec>
           <termSec><term>tarifa</term><basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec></langSec></conceptEntry></body></text></tbx>`;
     expect(parseTbx(dct, EN_ES)).toEqual([
-      { row: 1, input: { source: 'tariff', target: 'arancel', note: '', forbidden: ['tarifa'], caseSensitive: false }, notKept: ['subjectField', 'partOfSpeech'] },
+      {
+        row: 1,
+        input: { source: 'tariff', target: 'arancel', note: '', forbidden: ['tarifa'], caseSensitive: false },
+        notKept: ['subjectField', 'partOfSpeech'],
+      },
     ]);
   });
 
@@ -193,15 +219,27 @@ describe('hostile TBX', () => {
   });
 
   it('refuses an undeclared entity, broken XML, a wrong root and deep nesting with the line', async () => {
-    expect(await fail(() => parseTbx(wrap('<conceptEntry><langSec xml:lang="en"><termSec><term>&nope;</term></termSec></langSec></conceptEntry>'), EN_ES))).toMatchObject({
+    expect(
+      await fail(() =>
+        parseTbx(wrap('<conceptEntry><langSec xml:lang="en"><termSec><term>&nope;</term></termSec></langSec></conceptEntry>'), EN_ES),
+      ),
+    ).toMatchObject({
       code: 'GLOSSARY_TBX_INVALID',
     });
-    expect(await fail(() => parseTbx('<tbx><text>\n<body></text></tbx>', EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_INVALID', details: { line: 2 } });
+    expect(await fail(() => parseTbx('<tbx><text>\n<body></text></tbx>', EN_ES))).toMatchObject({
+      code: 'GLOSSARY_TBX_INVALID',
+      details: { line: 2 },
+    });
     expect(await fail(() => parseTbx('<html><body/></html>', EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_INVALID' });
     expect(await fail(() => parseTbx('not xml at all', EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_INVALID' });
     const deep = `<tbx>${'<x>'.repeat(TBX_MAX_DEPTH + 5)}${'</x>'.repeat(TBX_MAX_DEPTH + 5)}</tbx>`;
-    expect(await fail(() => parseTbx(deep, EN_ES))).toMatchObject({ code: 'GLOSSARY_TBX_INVALID', details: { reason: expect.stringContaining('nested') } });
-    expect(await fail(() => parseTbx(wrap('<conceptEntry><langSec><termSec><term>x</term></termSec></langSec></conceptEntry>'), EN_ES))).toMatchObject({
+    expect(await fail(() => parseTbx(deep, EN_ES))).toMatchObject({
+      code: 'GLOSSARY_TBX_INVALID',
+      details: { reason: expect.stringContaining('nested') },
+    });
+    expect(
+      await fail(() => parseTbx(wrap('<conceptEntry><langSec><termSec><term>x</term></termSec></langSec></conceptEntry>'), EN_ES)),
+    ).toMatchObject({
       code: 'GLOSSARY_TBX_INVALID',
       details: { reason: expect.stringContaining('xml:lang') },
     });
@@ -238,6 +276,8 @@ describe('TBX export', () => {
 
   it('round-trips through the importer', () => {
     const back = parseTbx(writeTbx(terms, EN_ES, 'v3'), EN_ES).map((r) => r.input);
-    expect(back).toEqual(terms.map((t) => ({ source: t.source, target: t.target, note: t.note, forbidden: t.forbidden, caseSensitive: t.caseSensitive })));
+    expect(back).toEqual(
+      terms.map((t) => ({ source: t.source, target: t.target, note: t.note, forbidden: t.forbidden, caseSensitive: t.caseSensitive })),
+    );
   });
 });

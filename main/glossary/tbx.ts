@@ -36,9 +36,31 @@ const TYPED = new Set(['descrip', 'termNote', 'admin', 'ref', 'xref', 'transac']
 const KEPT_TYPE: Record<string, string> = { descrip: 'definition', termNote: 'administrativeStatus' };
 /** Structure, inline markup and the data categories Verso reads by element name (v3 DCT). */
 const UNTYPED_KNOWN = new Set([
-  'conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termGrp', 'term', 'note',
-  'descripGrp', 'adminGrp', 'termNoteGrp', 'transacGrp', 'transacNote', 'date', 'definition', 'administrativeStatus',
-  'hi', 'foreign', 'bpt', 'ept', 'ph', 'sc', 'ec',
+  'conceptEntry',
+  'termEntry',
+  'langSec',
+  'langSet',
+  'termSec',
+  'tig',
+  'ntig',
+  'termGrp',
+  'term',
+  'note',
+  'descripGrp',
+  'adminGrp',
+  'termNoteGrp',
+  'transacGrp',
+  'transacNote',
+  'date',
+  'definition',
+  'administrativeStatus',
+  'hi',
+  'foreign',
+  'bpt',
+  'ept',
+  'ph',
+  'sc',
+  'ec',
 ]);
 
 /** A data category's name as a file gives it, shown to the user: a name, or "other" (never control or bidi characters, never long). */
@@ -85,7 +107,6 @@ function isForbiddenStatus(status: string): boolean {
   return s.includes('deprecated') || s.includes('superseded');
 }
 
-
 /** What a TBX file gives for a pair: its rows, and how many entries had no usable term in the pair's source or target language. */
 export interface TbxParse {
   rows: ImportRow[];
@@ -130,7 +151,12 @@ export function readTbx(text: string, pair: { sourceLang: string; targetLang: st
       e.definitions[0] ??
       definitionOf(e.langs.filter((l) => tbxLangMatches(l.lang, pair.targetLang)));
     // One definition per term is kept: any other one of the pair's languages is said, not dropped silently.
-    const all = new Set([...e.definitions, ...e.langs.filter((l) => tbxLangMatches(l.lang, pair.sourceLang) || tbxLangMatches(l.lang, pair.targetLang)).flatMap((l) => l.definitions)]);
+    const all = new Set([
+      ...e.definitions,
+      ...e.langs
+        .filter((l) => tbxLangMatches(l.lang, pair.sourceLang) || tbxLangMatches(l.lang, pair.targetLang))
+        .flatMap((l) => l.definitions),
+    ]);
     if (all.size > 1) e.notKept.add('definition');
     for (const s of sources) {
       rows.push({
@@ -206,7 +232,15 @@ export function readTbx(text: string, pair: { sourceLang: string; targetLang: st
   parser.on('closetag', (tag) => {
     const name = tag.local;
     stack.pop();
-    if (capture && (name === 'term' || name === 'termNote' || name === 'note' || name === 'descrip' || name === 'definition' || name === 'administrativeStatus')) {
+    if (
+      capture &&
+      (name === 'term' ||
+        name === 'termNote' ||
+        name === 'note' ||
+        name === 'descrip' ||
+        name === 'definition' ||
+        name === 'administrativeStatus')
+    ) {
       const value = capture.text.trim();
       if (capture.kind === 'term' && termSec) termSec.text = value;
       if (capture.kind === 'status' && termSec) termSec.status = value;

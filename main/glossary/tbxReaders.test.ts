@@ -24,12 +24,29 @@ const dir = makeTempDir();
 afterAll(() => removeTempDir(dir));
 
 function term(source: string, target: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm {
-  return { id: source, sourceLang: 'en', targetLang: 'es', source, target, note: '', definition: '', forbidden: [], caseSensitive: false, createdAt: 'a', updatedAt: 'a', ...extra };
+  return {
+    id: source,
+    sourceLang: 'en',
+    targetLang: 'es',
+    source,
+    target,
+    note: '',
+    definition: '',
+    forbidden: [],
+    caseSensitive: false,
+    createdAt: 'a',
+    updatedAt: 'a',
+    ...extra,
+  };
 }
 
 const PAIR = { sourceLang: 'en', targetLang: 'es' };
 const TERMS = [
-  term('European Union', 'Unión Europea', { definition: 'Political & economic union of 27 <member> states.', note: 'Spell out in body text.', forbidden: ['UE'] }),
+  term('European Union', 'Unión Europea', {
+    definition: 'Political & economic union of 27 <member> states.',
+    note: 'Spell out in body text.',
+    forbidden: ['UE'],
+  }),
   term('R&D', 'I+D', { definition: 'Research and development.' }),
   term('prime minister', 'primer ministro'),
 ];
@@ -42,7 +59,10 @@ function write(name: string, content: string): string {
 
 function run(command: string, args: string[]) {
   const r = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000 });
-  if (r.error) throw new Error(`${command} could not run (is it installed? Debian packages: translate-toolkit, omegat (brings java), libxml2-utils): ${r.error.message}`);
+  if (r.error)
+    throw new Error(
+      `${command} could not run (is it installed? Debian packages: translate-toolkit, omegat (brings java), libxml2-utils): ${r.error.message}`,
+    );
   return r;
 }
 
@@ -105,11 +125,13 @@ describe('OmegaT 3.6 reads the TBX-Basic 2008 export', () => {
     const { r, entries } = omegat(writeTbx(TERMS, PAIR, 'v2'), 'omegat-v2');
     expect(r.status, r.stderr).toBe(0);
     const pairs = entries.map((e) => [e.source, e.target]);
-    expect(pairs).toEqual(expect.arrayContaining([
-      ['European Union', 'Unión Europea'],
-      ['R&D', 'I+D'],
-      ['prime minister', 'primer ministro'],
-    ]));
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['European Union', 'Unión Europea'],
+        ['R&D', 'I+D'],
+        ['prime minister', 'primer ministro'],
+      ]),
+    );
     // The preferred translation comes first (OmegaT also lists the deprecated variant, with its status in the comment).
     expect(pairs.filter(([s]) => s === 'European Union')[0]).toEqual(['European Union', 'Unión Europea']);
     const eu = entries.find((e) => e.source === 'European Union')!;

@@ -98,7 +98,13 @@ describe('TBX-Basic 2008 (v2) export', () => {
       administrativeStatus: {
         element: 'termNote',
         levels: ['tig'],
-        values: ['preferredTerm-admn-sts', 'admittedTerm-admn-sts', 'notRecommendedTerm-admn-sts', 'deprecatedTerm-admn-sts', 'supersededTerm-admn-sts'],
+        values: [
+          'preferredTerm-admn-sts',
+          'admittedTerm-admn-sts',
+          'notRecommendedTerm-admn-sts',
+          'deprecatedTerm-admn-sts',
+          'supersededTerm-admn-sts',
+        ],
       },
       partOfSpeech: { element: 'termNote', levels: ['tig'], values: ['noun', 'verb', 'adjective', 'adverb', 'properNoun', 'other'] },
     };
@@ -117,7 +123,23 @@ describe('TBX-Basic 2008 (v2) export', () => {
         open = { category: type!, text: '' };
       }
       // <note> is allowed at every level; nothing else may carry data.
-      expect(['martif', 'martifHeader', 'fileDesc', 'sourceDesc', 'encodingDesc', 'p', 'text', 'body', 'termEntry', 'langSet', 'tig', 'term', 'note', 'descrip', 'termNote']).toContain(t.local);
+      expect([
+        'martif',
+        'martifHeader',
+        'fileDesc',
+        'sourceDesc',
+        'encodingDesc',
+        'p',
+        'text',
+        'body',
+        'termEntry',
+        'langSet',
+        'tig',
+        'term',
+        'note',
+        'descrip',
+        'termNote',
+      ]).toContain(t.local);
       stack.push(t.local);
     });
     parser.on('text', (text) => {
@@ -159,7 +181,10 @@ describe('TBX-Basic v3 (DCA) export', () => {
 
   it('is a TBX v3 document in the ISO 30042:2019 namespace, DCA style', () => {
     const els = outline(xml);
-    expect(els[0]).toEqual({ path: 'tbx', attrs: { type: 'TBX-Basic', style: 'dca', 'xml:lang': 'en', xmlns: 'urn:iso:std:iso:30042:ed-2' } });
+    expect(els[0]).toEqual({
+      path: 'tbx',
+      attrs: { type: 'TBX-Basic', style: 'dca', 'xml:lang': 'en', xmlns: 'urn:iso:std:iso:30042:ed-2' },
+    });
     const paths = els.map((e) => e.path);
     expect(paths.filter((p) => p === 'tbx/text/body/conceptEntry')).toHaveLength(3);
     expect(paths.filter((p) => p === 'tbx/text/body/conceptEntry/langSec/termSec/term')).toHaveLength(8);

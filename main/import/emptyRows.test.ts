@@ -54,7 +54,11 @@ describe('HTML', () => {
       <p>Last <a href="https://news.example/more">real</a> paragraph.</p></article></body></html>`;
     const parsed = await parseImportFile({ fileName: 'blanks.html', bytes: new TextEncoder().encode(html), extract });
     expectNoBlankRows(parsed.segments);
-    expect(texts(parsed.segments)).toEqual(['Blanks', 'First real paragraph of the story, long enough to be the article.', 'Last real paragraph.']);
+    expect(texts(parsed.segments)).toEqual([
+      'Blanks',
+      'First real paragraph of the story, long enough to be the article.',
+      'Last real paragraph.',
+    ]);
   });
 
   it('keeps a break inside a real paragraph, but not at its ends', async () => {
@@ -146,7 +150,12 @@ describe('bilingual pairs', () => {
     const aligned = await backend.api.alignBilingual({ source, translation });
     expect(aligned.sources.map((s) => s.text)).toEqual(['Title', 'First.', 'Second.']);
     expect(aligned.translations).toEqual(['Titel', 'Erstens.', 'Zweitens.']);
-    const doc = await backend.api.importBilingual({ source, targets: ['Titel', '\u200b\u00a0', 'Zweitens.'], sourceLang: 'en', targetLang: 'de' });
+    const doc = await backend.api.importBilingual({
+      source,
+      targets: ['Titel', '\u200b\u00a0', 'Zweitens.'],
+      sourceLang: 'en',
+      targetLang: 'de',
+    });
     expect(doc.paragraphs.map((p) => [p.source, p.target, p.status])).toEqual([
       ['Title', 'Titel', 'edited'],
       ['First.', '', 'new'],

@@ -79,7 +79,10 @@ describe('hostile corpus (committed files)', () => {
   const names = Object.keys(expected).sort();
 
   it('has at least 50 files, each named in expected.json with a known, translated error', () => {
-    const files = fs.readdirSync(FIXTURES).filter((f) => f !== 'expected.json').sort();
+    const files = fs
+      .readdirSync(FIXTURES)
+      .filter((f) => f !== 'expected.json')
+      .sort();
     expect(files).toEqual(names);
     expect(files.length).toBeGreaterThanOrEqual(50);
     const en = localeErrors('en');
@@ -104,7 +107,10 @@ describe('hostile corpus (committed files)', () => {
 describe('hostile corpus (made at test time)', () => {
   it('refuses a file just over the size limit, naming the limit', async () => {
     const bytes = Buffer.alloc(IMPORT_LIMITS.fileBytes + 1, 'a');
-    await expectRefused('big.txt', bytes, 'IMPORT_TOO_LARGE', { limitBytes: IMPORT_LIMITS.fileBytes, sizeBytes: IMPORT_LIMITS.fileBytes + 1 });
+    await expectRefused('big.txt', bytes, 'IMPORT_TOO_LARGE', {
+      limitBytes: IMPORT_LIMITS.fileBytes,
+      sizeBytes: IMPORT_LIMITS.fileBytes + 1,
+    });
   });
 
   it('refuses more paragraphs than the limit', async () => {
@@ -116,7 +122,10 @@ describe('hostile corpus (made at test time)', () => {
   });
 
   it('refuses an XLIFF file with more units than the paragraph limit', async () => {
-    const units = Array.from({ length: IMPORT_LIMITS.paragraphs + 1 }, (_, i) => `<trans-unit id="${i}"><source>S ${i}</source></trans-unit>`);
+    const units = Array.from(
+      { length: IMPORT_LIMITS.paragraphs + 1 },
+      (_, i) => `<trans-unit id="${i}"><source>S ${i}</source></trans-unit>`,
+    );
     const xml = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en"><body>${units.join('')}</body></file></xliff>`;
     await expectRefused('many.xlf', Buffer.from(xml), 'IMPORT_TOO_MANY_PARAGRAPHS', { limit: IMPORT_LIMITS.paragraphs });
   });
@@ -135,16 +144,24 @@ describe('hostile corpus (made at test time)', () => {
     const size = 200_000;
     await expectRefused('brackets.md', Buffer.from('['.repeat(size)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { line: 1 });
     await expectRefused('stars.md', Buffer.from('Intro.\n\n' + '*a'.repeat(size / 2)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { line: 3 });
-    await expectRefused('quotes.md', Buffer.from('>'.repeat(size)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { what: 'quote or list levels opened on one line' });
+    await expectRefused('quotes.md', Buffer.from('>'.repeat(size)), 'IMPORT_MARKDOWN_TOO_COMPLEX', {
+      what: 'quote or list levels opened on one line',
+    });
   });
 
   it('imports such markup in short blocks up to the whole-article limits (CommonMark, nothing lost), and refuses more by name', async () => {
     const block = `${'[a]( *b_ `c <d '.repeat(60)}\n\n`;
-    const doc = await backend.api.importDocument({ source: { kind: 'text', text: block.repeat(100), format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+    const doc = await backend.api.importDocument({
+      source: { kind: 'text', text: block.repeat(100), format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     expect(doc.paragraphs).toHaveLength(100);
     expect(doc.paragraphs[0]!.codes?.length).toBeGreaterThan(0);
     // 200 blocks: 12,000 brackets in one article, past its 8,000.
-    await expectRefused('dense.md', Buffer.from(block.repeat(200)), 'IMPORT_MARKDOWN_TOO_COMPLEX', { what: 'link or image brackets ([) in the whole article' });
+    await expectRefused('dense.md', Buffer.from(block.repeat(200)), 'IMPORT_MARKDOWN_TOO_COMPLEX', {
+      what: 'link or image brackets ([) in the whole article',
+    });
   });
 
   it('refuses pasted text with an unpaired surrogate', async () => {

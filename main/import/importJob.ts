@@ -42,7 +42,9 @@ export type ImportOutcome<V = ImportJobValues[keyof ImportJobValues]> = { ok: tr
 async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobValues]> {
   switch (job.kind) {
     case 'file':
-      return parseImportFile(job.extract ? { fileName: job.fileName, bytes: job.bytes, extract: job.extract } : { fileName: job.fileName, bytes: job.bytes });
+      return parseImportFile(
+        job.extract ? { fileName: job.fileName, bytes: job.bytes, extract: job.extract } : { fileName: job.fileName, bytes: job.bytes },
+      );
     case 'text':
       return parseImportText(job.text, job.format, job.extract ? { extract: job.extract } : {});
     case 'tmx':
@@ -63,7 +65,10 @@ export async function runImportJob(job: ImportJob): Promise<ImportOutcome> {
     if (isServiceError(err)) return { ok: false, error: err.toApiError() };
     if (err instanceof RangeError) {
       // A stack overflow on pathological nesting: too complex, not an internal failure.
-      return { ok: false, error: { code: 'IMPORT_TOO_COMPLEX', message: 'The file is nested too deeply to read.', details: { limit: 'nesting' } } };
+      return {
+        ok: false,
+        error: { code: 'IMPORT_TOO_COMPLEX', message: 'The file is nested too deeply to read.', details: { limit: 'nesting' } },
+      };
     }
     return { ok: false, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } };
   }

@@ -49,7 +49,11 @@ describe('import worker', () => {
 
   it('reads a Word file (DOCX) in the worker thread', async () => {
     const runner = createImportRunner({ workerFile });
-    const parsed = await runner.parse({ kind: 'file', fileName: 'article.docx', bytes: fs.readFileSync(path.join(__dirname, 'fixtures', 'docx', 'article.docx')) });
+    const parsed = await runner.parse({
+      kind: 'file',
+      fileName: 'article.docx',
+      bytes: fs.readFileSync(path.join(__dirname, 'fixtures', 'docx', 'article.docx')),
+    });
     expect(parsed.format).toBe('docx');
     expect(parsed.segments.slice(0, 2).map((s) => [s.kind, renderMarkdown(s.text, s.codes ?? [])])).toEqual([
       ['heading', 'Flood waters rise in Müllheim'],
@@ -64,10 +68,21 @@ describe('import worker', () => {
       const inWorker = await createImportRunner({ workerFile }).parse(job);
       expect(inWorker).toEqual(await createImportRunner({ workerFile: null }).parse(job));
       expect(inWorker.title).toBe('City Council Approves Budget After Monthslong Fight');
-      expect(inWorker.segments[0]).toMatchObject({ kind: 'heading', marker: '1', text: 'City Council Approves Budget After Monthslong Fight' });
+      expect(inWorker.segments[0]).toMatchObject({
+        kind: 'heading',
+        marker: '1',
+        text: 'City Council Approves Budget After Monthslong Fight',
+      });
     }
-    const pasted = await createImportRunner({ workerFile }).parse({ kind: 'text', format: 'html', text: '<p>See <a href="https://x.example/">the report</a>.</p>' });
-    expect(pasted.segments[0]).toMatchObject({ text: 'See \ue000the report\ue100.', codes: [{ type: 'link', href: 'https://x.example/' }] });
+    const pasted = await createImportRunner({ workerFile }).parse({
+      kind: 'text',
+      format: 'html',
+      text: '<p>See <a href="https://x.example/">the report</a>.</p>',
+    });
+    expect(pasted.segments[0]).toMatchObject({
+      text: 'See \ue000the report\ue100.',
+      codes: [{ type: 'link', href: 'https://x.example/' }],
+    });
   });
 
   it('refuses a lying zip bomb in the worker, naming the part', async () => {
@@ -101,7 +116,9 @@ describe('import worker', () => {
   it('keeps the main thread free while a big valid file is parsed', async () => {
     const html = `<article>${'<p>Paragraph with <b>bold</b> and <a href="#">a link</a>.</p>'.repeat(4_000)}</article>`;
     const runner = createImportRunner({ workerFile });
-    const { result, ticks } = await ticksDuring(runner.parse({ kind: 'file', fileName: 'big.html', bytes: new TextEncoder().encode(html) }));
+    const { result, ticks } = await ticksDuring(
+      runner.parse({ kind: 'file', fileName: 'big.html', bytes: new TextEncoder().encode(html) }),
+    );
     expect(result.segments).toHaveLength(4_000);
     expect(ticks).toBeGreaterThan(10);
   });
@@ -112,16 +129,32 @@ describe('import worker', () => {
     const tmx = `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="paragraph" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>${Array.from({ length: 20_000 }, (_, i) => tu(i)).join('')}</body></tmx>`;
     const runner = createImportRunner({ workerFile });
     const { result, ticks } = await ticksDuring(
-      runner.run({ kind: 'tmx', bytes: new TextEncoder().encode(tmx), sourceLang: 'en', targetLang: 'es', now: '2026-11-29T00:00:00.000Z' }),
+      runner.run({
+        kind: 'tmx',
+        bytes: new TextEncoder().encode(tmx),
+        sourceLang: 'en',
+        targetLang: 'es',
+        now: '2026-11-29T00:00:00.000Z',
+      }),
     );
     expect(result.units).toHaveLength(20_000);
-    expect(result.units[7]).toMatchObject({ source: 'Sentence number 7 about the budget.', target: 'Frase número 7 sobre el presupuesto.' });
+    expect(result.units[7]).toMatchObject({
+      source: 'Sentence number 7 about the budget.',
+      target: 'Frase número 7 sobre el presupuesto.',
+    });
     expect(ticks).toBeGreaterThan(10);
   });
 
   it('refuses a hostile TMX (external entity) in the worker with the same error as in process', async () => {
-    const xxe = '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>';
-    const job = { kind: 'tmx', bytes: new TextEncoder().encode(xxe), sourceLang: 'en', targetLang: 'es', now: '2026-11-29T00:00:00.000Z' } as const;
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>';
+    const job = {
+      kind: 'tmx',
+      bytes: new TextEncoder().encode(xxe),
+      sourceLang: 'en',
+      targetLang: 'es',
+      now: '2026-11-29T00:00:00.000Z',
+    } as const;
     const inWorker = await failure(createImportRunner({ workerFile }).run(job));
     const inProcess = await failure(createImportRunner({ workerFile: null }).run(job));
     expect(inWorker).toMatchObject({ code: (inProcess as { code: string }).code });
@@ -135,7 +168,13 @@ describe('import worker', () => {
     const { rows, skippedEntries } = await runner.run({ kind: 'glossary', format: 'tbx', text: tbx, sourceLang: 'en', targetLang: 'es' });
     expect(rows.map((r) => [r.input.source, r.input.target])).toEqual([['prime minister', 'primer ministro']]);
     expect(skippedEntries).toBe(0);
-    const csv = await runner.run({ kind: 'glossary', format: 'csv', text: 'source,target\nBundestag,Bundestag\n', sourceLang: 'de', targetLang: 'en' });
+    const csv = await runner.run({
+      kind: 'glossary',
+      format: 'csv',
+      text: 'source,target\nBundestag,Bundestag\n',
+      sourceLang: 'de',
+      targetLang: 'en',
+    });
     expect(csv.rows.map((r) => r.input.source)).toEqual(['Bundestag']);
   });
 

@@ -22,19 +22,27 @@ type Run = () => unknown;
 type Case = [name: string, make: (size: number) => Run];
 
 /** The article files (shared with `npm run bench:import`), read as an import reads them. */
-const FILES: Case[] = PATHOLOGICAL_FILES.map((f): Case => [f.name, (size) => {
-  const bytes = f.make(size);
-  return () => parseImportFile({ fileName: f.fileName, bytes });
-}]);
+const FILES: Case[] = PATHOLOGICAL_FILES.map((f): Case => [
+  f.name,
+  (size) => {
+    const bytes = f.make(size);
+    return () => parseImportFile({ fileName: f.fileName, bytes });
+  },
+]);
 
-const tmx = (body: string): string => `<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>${body}</seg></tuv><tuv xml:lang="es"><seg>x</seg></tuv></tu></body></tmx>`;
+const tmx = (body: string): string =>
+  `<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>${body}</seg></tuv><tuv xml:lang="es"><seg>x</seg></tuv></tu></body></tmx>`;
 const PAIR = { sourceLang: 'en', targetLang: 'es' };
-const tbx = (body: string): string => `<tbx type="TBX-Basic"><text><body><conceptEntry id="1"><langSec xml:lang="en"><termSec><term>${body}</term></termSec></langSec></conceptEntry></body></text></tbx>`;
+const tbx = (body: string): string =>
+  `<tbx type="TBX-Basic"><text><body><conceptEntry id="1"><langSec xml:lang="en"><termSec><term>${body}</term></termSec></langSec></conceptEntry></body></text></tbx>`;
 
 const MEMORY_AND_GLOSSARY: Case[] = [
   ['tmx: deeply nested <hi>', (n) => () => parseTmx(tmx(nest('<hi>', '</hi>', n)), PAIR, '2026-01-01T00:00:00Z')],
   ['tmx: entity-like text', (n) => () => parseTmx(tmx(fill('&amp;&#38;', n)), PAIR, '2026-01-01T00:00:00Z')],
-  ['tmx: many attributes', (n) => () => parseTmx(`<tmx ${lines((i) => `a${i}="1"`, n).replace(/\n/g, ' ')}><body/></tmx>`, PAIR, '2026-01-01T00:00:00Z')],
+  [
+    'tmx: many attributes',
+    (n) => () => parseTmx(`<tmx ${lines((i) => `a${i}="1"`, n).replace(/\n/g, ' ')}><body/></tmx>`, PAIR, '2026-01-01T00:00:00Z'),
+  ],
   ['tbx: deeply nested elements', (n) => () => parseTbx(tbx(nest('<hi>', '</hi>', n)), PAIR)],
   ['csv: a run of quotes', (n) => () => parseGlossaryCsv('source,target\n' + fill('"', n))],
   ['csv: many short rows', (n) => () => parseGlossaryCsv('source,target\n' + fill('a,b\n', n))],
@@ -76,9 +84,13 @@ async function measure(make: (size: number) => Run): Promise<{ half: number; ful
 }
 
 describe('importers on pathological input: time grows about linearly', () => {
-  it.each([...FILES, ...MEMORY_AND_GLOSSARY])('%s', async (name, make) => {
-    const { half, full, outcome } = await measure(make);
-    console.log(`${name}: ${SIZE / 2000} KB ${half.toFixed(0)} ms, ${SIZE / 1000} KB ${full.toFixed(0)} ms (${outcome})`);
-    expect(full).toBeLessThanOrEqual(3 * half + NOISE_MS);
-  }, 120_000);
+  it.each([...FILES, ...MEMORY_AND_GLOSSARY])(
+    '%s',
+    async (name, make) => {
+      const { half, full, outcome } = await measure(make);
+      console.log(`${name}: ${SIZE / 2000} KB ${half.toFixed(0)} ms, ${SIZE / 1000} KB ${full.toFixed(0)} ms (${outcome})`);
+      expect(full).toBeLessThanOrEqual(3 * half + NOISE_MS);
+    },
+    120_000,
+  );
 });

@@ -55,7 +55,11 @@ describe('encoding detection', () => {
 
   it('reads Windows-1252 / Latin-1 text (no UTF-8 in it), including its typographic quotes', () => {
     // "Caf\xe9 na\xefve \x93quoted\x94 \x80 5" in Windows-1252.
-    const bytes = Uint8Array.from([...'Caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65, 0x20, 0x93, 0x71, 0x94, 0x20, 0x80, 0x20, 0x35]));
+    const bytes = Uint8Array.from(
+      [...'Caf']
+        .map((c) => c.charCodeAt(0))
+        .concat([0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65, 0x20, 0x93, 0x71, 0x94, 0x20, 0x80, 0x20, 0x35]),
+    );
     expect(decodeText(bytes)).toEqual({ text: 'Café naïve “q” € 5', encoding: 'windows-1252' });
   });
 
@@ -75,11 +79,21 @@ describe('inline markup as tokens', () => {
   it('Markdown: emphasis, links and code spans become tokens with their codes; fenced code stays verbatim', async () => {
     const parsed = await file('a.md', '# A **big** day\n\nSee [the site](https://x.example/) and `npm i`.\n\n```\n**not** parsed\n```');
     expect(shown(parsed.segments).map((s) => s.text)).toEqual(['A [0big0] day', 'See [0the site0] and {1}.', '```\n**not** parsed\n```']);
-    expect(parsed.segments.map((s) => s.codes)).toEqual([[{ type: 'bold' }], [{ type: 'link', href: 'https://x.example/' }, { type: 'code', text: 'npm i' }], undefined]);
+    expect(parsed.segments.map((s) => s.codes)).toEqual([
+      [{ type: 'bold' }],
+      [
+        { type: 'link', href: 'https://x.example/' },
+        { type: 'code', text: 'npm i' },
+      ],
+      undefined,
+    ]);
   });
 
   it('HTML: http(s)/mailto links kept as link codes, other hrefs dropped (text kept), <code> and <br> as tokens', async () => {
-    const parsed = await file('a.html', '<p><a href="https://x.example/a">one</a> <a href="/rel">two</a> <a href="mailto:d@x.example">three</a> <code>a &lt; b</code><br>end</p>');
+    const parsed = await file(
+      'a.html',
+      '<p><a href="https://x.example/a">one</a> <a href="/rel">two</a> <a href="mailto:d@x.example">three</a> <code>a &lt; b</code><br>end</p>',
+    );
     expect(shown(parsed.segments).map((s) => s.text)).toEqual(['[0one0] two [1three1] {2}{3}end']);
     expect(parsed.segments[0]!.codes).toEqual([
       { type: 'link', href: 'https://x.example/a' },
@@ -130,11 +144,31 @@ describe('XLIFF', () => {
     expect(parsed.sourceLang).toBe('en-US');
     expect(parsed.targetLang).toBe('de-DE');
     expect(shown(parsed.segments)).toEqual([
-      { kind: 'paragraph', marker: null, text: 'The mayor [0resigned0] on Monday.', target: { text: 'Der Bürgermeister [0trat0] am Montag zurück.', state: 'confirmed', tool: 'DeepL 3', origin: DEEPL } },
-      { kind: 'paragraph', marker: null, text: 'Prices rose by 3%{0}.', target: { text: 'Die Preise stiegen um 3 %.', state: 'mt', tool: 'DeepL 3', origin: DEEPL } },
+      {
+        kind: 'paragraph',
+        marker: null,
+        text: 'The mayor [0resigned0] on Monday.',
+        target: { text: 'Der Bürgermeister [0trat0] am Montag zurück.', state: 'confirmed', tool: 'DeepL 3', origin: DEEPL },
+      },
+      {
+        kind: 'paragraph',
+        marker: null,
+        text: 'Prices rose by 3%{0}.',
+        target: { text: 'Die Preise stiegen um 3 %.', state: 'mt', tool: 'DeepL 3', origin: DEEPL },
+      },
       { kind: 'paragraph', marker: null, text: 'No translation yet & more.', target: null },
-      { kind: 'paragraph', marker: null, text: 'MT flagged final.', target: { text: 'MT final.', state: 'mt', tool: 'DeepL 3', origin: DEEPL } },
-      { kind: 'paragraph', marker: null, text: 'Code {0}here.', target: { text: 'Code hier.', state: 'confirmed', tool: 'DeepL 3', origin: DEEPL } },
+      {
+        kind: 'paragraph',
+        marker: null,
+        text: 'MT flagged final.',
+        target: { text: 'MT final.', state: 'mt', tool: 'DeepL 3', origin: DEEPL },
+      },
+      {
+        kind: 'paragraph',
+        marker: null,
+        text: 'Code {0}here.',
+        target: { text: 'Code hier.', state: 'confirmed', tool: 'DeepL 3', origin: DEEPL },
+      },
     ]);
     expect(parsed.segments.map((s) => s.codes)).toEqual([
       [{ type: 'xliff', element: 'g', attrs: { id: '1' }, content: '' }],
@@ -205,7 +239,20 @@ describe('HTML', () => {
       ['quote', null, '“We did it,” she said.'],
     ]);
     const all = JSON.stringify(parsed.segments);
-    for (const bad of ['alert', 'javascript:', 'onclick', 'onerror', 'steal', 'evil', 'Subscribe', 'Hidden', 'Home', 'Most read', '©', 'color:red']) {
+    for (const bad of [
+      'alert',
+      'javascript:',
+      'onclick',
+      'onerror',
+      'steal',
+      'evil',
+      'Subscribe',
+      'Hidden',
+      'Home',
+      'Most read',
+      '©',
+      'color:red',
+    ]) {
       expect(all).not.toContain(bad);
     }
   });

@@ -2,7 +2,14 @@
  * The import pipeline without the database: bytes (or pasted text) in, checked paragraphs out, or a
  * ServiceError that names the problem and the limit. Pure CPU work, so it can run in a worker.
  */
-import { extensionOf, IMPORT_EXTENSIONS, type HtmlExtract, type ImportFormat, type ParsedImport, type PasteFormat } from '../../shared/import/importedDocument.js';
+import {
+  extensionOf,
+  IMPORT_EXTENSIONS,
+  type HtmlExtract,
+  type ImportFormat,
+  type ParsedImport,
+  type PasteFormat,
+} from '../../shared/import/importedDocument.js';
 import { hasVisibleText } from '../../shared/import/visibleText.js';
 import { markdownExcess, type MarkdownExcess } from '../../shared/markdown/markdownLimits.js';
 import { looksBinary, segmentText } from '../../shared/segment.js';
@@ -23,10 +30,14 @@ export interface FileToImport {
 }
 
 export function tooLarge(sizeBytes: number, limitBytes: number = IMPORT_LIMITS.fileBytes): ServiceError {
-  return new ServiceError('IMPORT_TOO_LARGE', `The article is too large (${sizeBytes} bytes; at most ${limitBytes} bytes can be imported).`, {
-    limitBytes,
-    sizeBytes,
-  });
+  return new ServiceError(
+    'IMPORT_TOO_LARGE',
+    `The article is too large (${sizeBytes} bytes; at most ${limitBytes} bytes can be imported).`,
+    {
+      limitBytes,
+      sizeBytes,
+    },
+  );
 }
 
 /** The format a file name announces, or IMPORT_UNSUPPORTED_FORMAT. */
@@ -36,7 +47,9 @@ export function formatOfFileName(fileName: string): ImportFormat {
   if (!format) {
     throw new ServiceError(
       'IMPORT_UNSUPPORTED_FORMAT',
-      `Verso cannot import "${fileName.slice(0, 100)}" (supported: ${Object.keys(IMPORT_EXTENSIONS).map((e) => '.' + e).join(', ')}).`,
+      `Verso cannot import "${fileName.slice(0, 100)}" (supported: ${Object.keys(IMPORT_EXTENSIONS)
+        .map((e) => '.' + e)
+        .join(', ')}).`,
       { fileName: fileName.slice(0, 255), extension: ext },
     );
   }
@@ -82,7 +95,9 @@ export function checkLimits(input: ParsedImport): ParsedImport {
       { count: segments.length, limit: IMPORT_LIMITS.paragraphs },
     );
   }
-  const long = segments.findIndex((s) => s.text.length > IMPORT_LIMITS.paragraphChars || (s.target?.text.length ?? 0) > IMPORT_LIMITS.paragraphChars);
+  const long = segments.findIndex(
+    (s) => s.text.length > IMPORT_LIMITS.paragraphChars || (s.target?.text.length ?? 0) > IMPORT_LIMITS.paragraphChars,
+  );
   if (long >= 0) {
     const chars = Math.max(segments[long]!.text.length, segments[long]!.target?.text.length ?? 0);
     throw new ServiceError(
@@ -145,12 +160,16 @@ function refuseCostlyMarkdown(text: string): void {
   const over = markdownExcess(text);
   if (!over) return;
   const what = MARKDOWN_EXCESS[over.what];
-  throw new ServiceError('IMPORT_MARKDOWN_TOO_COMPLEX', `The Markdown has ${over.found} ${what} (line ${over.line}); at most ${over.limit} can be read.`, {
-    limit: over.limit,
-    what,
-    found: over.found,
-    line: over.line,
-  });
+  throw new ServiceError(
+    'IMPORT_MARKDOWN_TOO_COMPLEX',
+    `The Markdown has ${over.found} ${what} (line ${over.line}); at most ${over.limit} can be read.`,
+    {
+      limit: over.limit,
+      what,
+      found: over.found,
+      line: over.line,
+    },
+  );
 }
 
 /** Pasted text: plain, Markdown, or HTML from the clipboard (read like an HTML file). */

@@ -36,7 +36,18 @@ const file = (fileName: string, content: string | Uint8Array) => ({
 const shape = (ps: Paragraph[]) => ps.map((p) => ({ kind: p.kind, marker: p.marker, text: p.source, codes: p.codes ?? [] }));
 const plain = (ps: Paragraph[]) => ps.map((p) => renderPlainText(p.source, p.codes ?? []));
 
-const EXTENSION: Record<ExportFileFormat, string> = { txt: 'txt', md: 'md', html: 'html', docx: 'docx', xliff20: 'xliff', xliff12: 'xlf', tmx: 'tmx', provenance: 'json', attestation: 'jsonld', xliff12cat: 'xlf' };
+const EXTENSION: Record<ExportFileFormat, string> = {
+  txt: 'txt',
+  md: 'md',
+  html: 'html',
+  docx: 'docx',
+  xliff20: 'xliff',
+  xliff12: 'xlf',
+  tmx: 'tmx',
+  provenance: 'json',
+  attestation: 'jsonld',
+  xliff12cat: 'xlf',
+};
 
 /** Imports, makes each source its own signed-off translation, exports publish-ready, re-imports. */
 async function roundTrip(fileName: string, content: string | Uint8Array, via: ExportFileFormat) {
@@ -110,12 +121,17 @@ describe('round trips (import → export → import)', () => {
 
   it('Markdown keeps links, emphasis and code as the same tokens and codes', async () => {
     const { first, again } = await roundTrip('story.md', MARKDOWN, 'md');
-    expect(first[1]!.codes).toEqual([{ type: 'bold' }, { type: 'link', href: 'https://news.example/flood?id=1' }, { type: 'italic' }, { type: 'code', text: 'df -h' }]);
+    expect(first[1]!.codes).toEqual([
+      { type: 'bold' },
+      { type: 'link', href: 'https://news.example/flood?id=1' },
+      { type: 'italic' },
+      { type: 'code', text: 'df -h' },
+    ]);
     expect(shape(again)).toEqual(shape(first));
   });
 });
 
-describe('round trips through each format\'s own exporter', () => {
+describe("round trips through each format's own exporter", () => {
   it.each([
     ['HTML', 'story.html', HTML, 'html'],
     ['Markdown', 'story.md', MARKDOWN, 'md'],
@@ -132,7 +148,12 @@ describe('round trips through each format\'s own exporter', () => {
     const html = `<article><h1>Flood <em>waters</em> rise</h1><p>The <a href="https://news.example/a?b=1&amp;c=2">river</a> burst its <strong>banks</strong>.<br>Run <code>df -h</code>.</p>
       <p><a href="javascript:alert(1)">Not a link</a> &lt;b&gt; &amp; more</p><ul><li>More <b>buses</b></li></ul></article>`;
     const { first, again } = await roundTrip('story.html', html, 'html');
-    expect(first[1]!.codes).toEqual([{ type: 'link', href: 'https://news.example/a?b=1&c=2' }, { type: 'bold' }, { type: 'break' }, { type: 'code', text: 'df -h' }]);
+    expect(first[1]!.codes).toEqual([
+      { type: 'link', href: 'https://news.example/a?b=1&c=2' },
+      { type: 'bold' },
+      { type: 'break' },
+      { type: 'code', text: 'df -h' },
+    ]);
     expect(first[2]!.codes).toBeUndefined();
     expect(shape(again)).toEqual(shape(first));
   });

@@ -1,6 +1,23 @@
 /** Recognises common binary files by their first bytes ("magic numbers"), whatever their extension. */
 
-export const BINARY_KINDS = ['png', 'jpeg', 'gif', 'webp', 'pdf', 'elf', 'macho', 'wasm', 'zip', 'gzip', '7z', 'rar', 'ole2', 'sqlite', 'rtf', 'exe'] as const;
+export const BINARY_KINDS = [
+  'png',
+  'jpeg',
+  'gif',
+  'webp',
+  'pdf',
+  'elf',
+  'macho',
+  'wasm',
+  'zip',
+  'gzip',
+  '7z',
+  'rar',
+  'ole2',
+  'sqlite',
+  'rtf',
+  'exe',
+] as const;
 export type BinaryKind = (typeof BINARY_KINDS)[number];
 
 interface Signature {

@@ -25,7 +25,13 @@ describe('batched writer', () => {
   it('writes a batch when it is full, when its timer ends, and when flushed', () => {
     const timers = manualTimers();
     const batches: number[][] = [];
-    const w = createBatchedWriter<number>({ write: (b) => void batches.push(b), maxItems: 3, maxDelayMs: 100, onTimerError: () => {}, ...timers });
+    const w = createBatchedWriter<number>({
+      write: (b) => void batches.push(b),
+      maxItems: 3,
+      maxDelayMs: 100,
+      onTimerError: () => {},
+      ...timers,
+    });
     for (const n of [1, 2, 3, 4]) w.add(n);
     expect(batches).toEqual([[1, 2, 3]]);
     expect(w.waiting).toBe(1);

@@ -172,7 +172,11 @@ describe('job runner', () => {
         throw new ServiceError('ENGINE_FAILED', 'Apertium exited with code 1.', { exitCode: 1 });
       },
     });
-    expect((await runner.finished(a)).error).toEqual({ code: 'ENGINE_FAILED', message: 'Apertium exited with code 1.', details: { exitCode: 1 } });
+    expect((await runner.finished(a)).error).toEqual({
+      code: 'ENGINE_FAILED',
+      message: 'Apertium exited with code 1.',
+      details: { exitCode: 1 },
+    });
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const b = runner.start({
       documentId: 'b',
@@ -205,10 +209,18 @@ describe('job runner', () => {
       message: `The job stopped because of an internal error. The details were written to the log file ${logFile}.`,
       details: { logFile },
     });
-    const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = fs
+      .readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
       expect.objectContaining({ level: 40, msg: 'slow job', kind: 'job', name: 'mt', ms: 250 }),
-      expect.objectContaining({ level: 50, msg: 'a background job failed unexpectedly', err: expect.stringMatching(/TypeError: x is undefined\n\s+at /) }),
+      expect.objectContaining({
+        level: 50,
+        msg: 'a background job failed unexpectedly',
+        err: expect.stringMatching(/TypeError: x is undefined\n\s+at /),
+      }),
     ]);
     expect(fs.readFileSync(logFile, 'utf8')).not.toContain('secret-doc');
     log.close();

@@ -41,7 +41,11 @@ describe('one Verso per data directory', () => {
     expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toEqual(other); // untouched
     fs.rmSync(lockFile(dir));
     const mine = open(dir, { lockCommand: 'verso browser mode' });
-    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid, command: 'verso browser mode', host: os.hostname() });
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      command: 'verso browser mode',
+      host: os.hostname(),
+    });
     mine.close();
     expect(fs.existsSync(lockFile(dir))).toBe(false);
   });
@@ -59,7 +63,10 @@ describe('one Verso per data directory', () => {
   it('a stale lock (its process is gone) is taken over', () => {
     dir = makeTempDir();
     const pid = deadPid();
-    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid, command: 'crashed', host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    fs.writeFileSync(
+      lockFile(dir),
+      JSON.stringify({ pid, command: 'crashed', host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     const backend = open(dir);
     expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid });
     backend.close();
@@ -71,12 +78,19 @@ describe('one Verso per data directory', () => {
     open(dir).close();
   });
 
-  it("the CLI reads and exports beside a running Verso; its exclusive open (restore) is refused in one line", async () => {
+  it('the CLI reads and exports beside a running Verso; its exclusive open (restore) is refused in one line', async () => {
     dir = makeTempDir();
     open(dir).close();
     const app = { pid: process.ppid, command: 'verso browser mode', host: os.hostname(), startedAt: new Date().toISOString() };
     fs.writeFileSync(lockFile(dir), JSON.stringify(app));
-    const io = (err: string[], out: string[]) => ({ out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { VERSO_DATA_DIR: dir }, cwd: dir, version: 't', resolveDataDir: (env: NodeJS.ProcessEnv) => env.VERSO_DATA_DIR! });
+    const io = (err: string[], out: string[]) => ({
+      out: (t: string) => out.push(t),
+      err: (t: string) => err.push(t),
+      env: { VERSO_DATA_DIR: dir },
+      cwd: dir,
+      version: 't',
+      resolveDataDir: (env: NodeJS.ProcessEnv) => env.VERSO_DATA_DIR!,
+    });
     const out: string[] = [];
     expect(await runCli(['list'], io([], out))).toBe(0);
     expect(out.join('')).toBe('The library is empty.\n');
@@ -96,9 +110,15 @@ describe('one Verso per data directory', () => {
 describe('stale locks from reused pids', () => {
   it('a lock naming this very pid, left by an earlier process (containers reuse pids), is taken over', () => {
     dir = makeTempDir();
-    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.pid, command: 'earlier', host: os.hostname(), startedAt: '2020-01-01T00:00:00.000Z' }));
+    fs.writeFileSync(
+      lockFile(dir),
+      JSON.stringify({ pid: process.pid, command: 'earlier', host: os.hostname(), startedAt: '2020-01-01T00:00:00.000Z' }),
+    );
     const backend = open(dir);
-    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid, command: expect.not.stringMatching('earlier') });
+    expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      command: expect.not.stringMatching('earlier'),
+    });
     backend.close();
   });
 
@@ -106,7 +126,10 @@ describe('stale locks from reused pids', () => {
     dir = makeTempDir();
     expect(startedAfter(process.pid, '2020-01-01T00:00:00.000Z')).toBe(true);
     expect(startedAfter(process.pid, new Date(Date.now() + 60_000).toISOString())).toBe(false);
-    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.ppid, command: 'earlier', host: os.hostname(), startedAt: '2020-01-01T00:00:00.000Z' }));
+    fs.writeFileSync(
+      lockFile(dir),
+      JSON.stringify({ pid: process.ppid, command: 'earlier', host: os.hostname(), startedAt: '2020-01-01T00:00:00.000Z' }),
+    );
     open(dir).close();
   });
 });

@@ -73,7 +73,12 @@ function readHolder(file: string): LockHolder | null {
   try {
     const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockHolder>;
     if (typeof value.pid !== 'number' || !Number.isInteger(value.pid) || value.pid <= 0) return null;
-    return { pid: value.pid, command: String(value.command ?? ''), host: String(value.host ?? ''), startedAt: String(value.startedAt ?? '') };
+    return {
+      pid: value.pid,
+      command: String(value.command ?? ''),
+      host: String(value.host ?? ''),
+      startedAt: String(value.startedAt ?? ''),
+    };
   } catch {
     return null;
   }

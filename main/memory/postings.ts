@@ -21,7 +21,9 @@ function toBlob(ids: Uint32Array | readonly number[]): Buffer {
 }
 
 export function createPostings(db: Database.Database) {
-  const lastStmt = db.prepare<[number], { block: number; ids: Buffer }>('SELECT block, ids FROM tm_postings WHERE term = ? ORDER BY block DESC LIMIT 1');
+  const lastStmt = db.prepare<[number], { block: number; ids: Buffer }>(
+    'SELECT block, ids FROM tm_postings WHERE term = ? ORDER BY block DESC LIMIT 1',
+  );
   const containingStmt = db.prepare<[number, number], { block: number; ids: Buffer }>(
     'SELECT block, ids FROM tm_postings WHERE term = ? AND block <= ? ORDER BY block DESC LIMIT 1',
   );

@@ -93,7 +93,10 @@ describe('the TM store', () => {
   it('concordance: case-insensitive phrase search, newest first, limited', () => {
     const store = createTmStore(db);
     store.addUnits([unit('Prime Minister Ana Silva spoke.'), unit('The prime minister resigned.'), unit('A minister spoke.')], false);
-    expect(store.concordance('en', 'es', 'PRIME minister').map((u) => u.source)).toEqual(['The prime minister resigned.', 'Prime Minister Ana Silva spoke.']);
+    expect(store.concordance('en', 'es', 'PRIME minister').map((u) => u.source)).toEqual([
+      'The prime minister resigned.',
+      'Prime Minister Ana Silva spoke.',
+    ]);
     expect(store.concordance('en', 'es', 'minister', 2)).toHaveLength(2);
     expect(store.concordance('en', 'es', 'chancellor')).toEqual([]);
   });
@@ -123,7 +126,10 @@ describe('packed postings', () => {
 describe('background indexing', () => {
   it('a lookup indexes a small batch first; drainIndex works off the rest in batches', async () => {
     const store = createTmStore(db);
-    store.addUnits(Array.from({ length: 1200 }, (_, i) => unit(`Report number ${i} was filed today.`)), false);
+    store.addUnits(
+      Array.from({ length: 1200 }, (_, i) => unit(`Report number ${i} was filed today.`)),
+      false,
+    );
     expect(store.lookup('en', 'es', 'Report number 3 was filed today.')[0]).toMatchObject({ score: 100 });
     expect(store.pending()).toBe(700);
     await store.drainIndex();

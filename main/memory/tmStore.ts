@@ -19,7 +19,14 @@ import type Database from 'better-sqlite3';
 import type { TmMatch, TmMtOrigin, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
 import { CONCORDANCE_MAX_HITS, TM_MAX_MATCHES, TM_MIN_SCORE } from '../../shared/memory/limits.js';
 import { lengthBound, matchTokens, tokenMatchScore, withoutCodes } from '../../shared/memory/matchScore.js';
-import { languageVariant, pairKey, servesDirection, VARIANT_RANK, withVariantPenalty, type LanguageVariant } from '../../shared/memory/pair.js';
+import {
+  languageVariant,
+  pairKey,
+  servesDirection,
+  VARIANT_RANK,
+  withVariantPenalty,
+  type LanguageVariant,
+} from '../../shared/memory/pair.js';
 import { withFormatPenalty } from '../../shared/memory/formatting.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { createPostings } from './postings.js';
@@ -54,7 +61,7 @@ export function topByWeight(ids: readonly number[], w: Float32Array, maxWeight: 
   const bucketOf = (id: number) => Math.min(256, Math.floor((w[id]! / maxWeight) * 256));
   for (const id of ids) buckets[bucketOf(id)]!++;
   let cut = 256;
-  for (let total = buckets[256]!; cut > 0 && total < count; ) total += buckets[--cut]!;
+  for (let total = buckets[256]!; cut > 0 && total < count;) total += buckets[--cut]!;
   return ids
     .filter((id) => bucketOf(id) >= cut)
     .sort((a, b) => w[b]! - w[a]! || b - a)
@@ -83,15 +90,28 @@ interface UnitRow {
   mt_origin: string | null;
 }
 
-const UNIT_COLUMNS = 'id, source_lang, target_lang, source, target, origin, created_by, created_at, document_id, document_title, paragraph_id, codes, mt_origin';
+const UNIT_COLUMNS =
+  'id, source_lang, target_lang, source, target, origin, created_by, created_at, document_id, document_title, paragraph_id, codes, mt_origin';
 
 function parseMtOrigin(json: string | null): TmMtOrigin | null {
   if (json === null) return null;
-  const value = JSON.parse(json) as { kind?: unknown; engineId?: unknown; engineName?: unknown; engineVersion?: unknown; createdAt?: unknown };
+  const value = JSON.parse(json) as {
+    kind?: unknown;
+    engineId?: unknown;
+    engineName?: unknown;
+    engineVersion?: unknown;
+    createdAt?: unknown;
+  };
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   if (value.kind === 'unknown') return { kind: 'unknown' };
   if (value.kind !== 'mt' || typeof value.engineId !== 'string') return null;
-  return { kind: 'mt', engineId: value.engineId, engineName: str(value.engineName), engineVersion: str(value.engineVersion), createdAt: str(value.createdAt) };
+  return {
+    kind: 'mt',
+    engineId: value.engineId,
+    engineName: str(value.engineName),
+    engineVersion: str(value.engineVersion),
+    createdAt: str(value.createdAt),
+  };
 }
 
 function parseCodes(json: string): InlineCode[] {
@@ -189,7 +209,10 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const dfDelta = new Map<number, number>();
     for (const row of rows) {
       if (row.op === 'remove') {
-        for (const term of indexTerms(row.pair, (row.tokens ?? '').split(TOKEN_SEPARATOR).filter((t) => t !== ''))) {
+        for (const term of indexTerms(
+          row.pair,
+          (row.tokens ?? '').split(TOKEN_SEPARATOR).filter((t) => t !== ''),
+        )) {
           if (postings.remove(term, row.unit_id)) dfDelta.set(term, (dfDelta.get(term) ?? 0) - 1);
         }
         continue;
@@ -304,10 +327,17 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
         continue;
       }
       variants.set(s.id, languageVariant(r.target_lang, targetLang));
-      s.score = withVariantPenalty(withFormatPenalty(s.score, { source: r.source, codes: parseCodes(r.codes) }, asked), r.target_lang, targetLang);
+      s.score = withVariantPenalty(
+        withFormatPenalty(s.score, { source: r.source, codes: parseCodes(r.codes) }, asked),
+        r.target_lang,
+        targetLang,
+      );
     }
     // Best score first; at the same score the document's own variant, then the language's (shared/memory/pair.ts VARIANT_RANK).
-    top.sort((a, b) => b.score - a.score || VARIANT_RANK[variants.get(a.id) ?? 'other'] - VARIANT_RANK[variants.get(b.id) ?? 'other'] || b.id - a.id);
+    top.sort(
+      (a, b) =>
+        b.score - a.score || VARIANT_RANK[variants.get(a.id) ?? 'other'] - VARIANT_RANK[variants.get(b.id) ?? 'other'] || b.id - a.id,
+    );
     // 5. The same source and translation once (the newest).
     const seen = new Set<string>();
     const matches: TmMatch[] = [];
@@ -333,9 +363,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const terms = indexTerms(pair, tokens).map((term) => ({ term, df: dfStmt.get(term) ?? 0 }));
     if (terms.some((t) => t.df === 0)) return [];
     const rarest = terms.sort((a, b) => a.df - b.df)[0]!;
-    const ids = postings
-      .newest(rarest.term, 50_000)
-      .flatMap((block) => Array.from(block).reverse());
+    const ids = postings.newest(rarest.term, 50_000).flatMap((block) => Array.from(block).reverse());
     const hits: TmUnit[] = [];
     for (let i = 0; i < ids.length && hits.length < limit; i += 500) {
       const rows = unitsStmt.all(JSON.stringify(ids.slice(i, i + 500))).sort((a, b) => b.id - a.id);
@@ -360,7 +388,14 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
         continue;
       }
       const { mtOrigin, codes: _codes, ...unit } = u;
-      insertStmt.run({ ...unit, pair, codes, documentId: u.documentId ?? null, documentTitle: u.documentTitle ?? null, mtOrigin: mtOrigin ? JSON.stringify(mtOrigin) : null });
+      insertStmt.run({
+        ...unit,
+        pair,
+        codes,
+        documentId: u.documentId ?? null,
+        documentTitle: u.documentTitle ?? null,
+        mtOrigin: mtOrigin ? JSON.stringify(mtOrigin) : null,
+      });
       added++;
     }
     return { added, skipped };

@@ -41,7 +41,7 @@ describe('parseTmx', () => {
       },
     ]);
   });
-  it('counts the notes and properties it leaves out (issue 14: said, never silent), not Verso\'s own props', () => {
+  it("counts the notes and properties it leaves out (issue 14: said, never silent), not Verso's own props", () => {
     const parsed = parseTmx(
       wrap(`<tu><note>Checked by legal.</note><prop type="client">Acme</prop><prop type="x-verso-origin">human</prop><prop type="x-document">Floods</prop>
         <tuv xml:lang="en"><prop type="x-context">headline</prop><note>UK spelling</note><seg>Rain</seg></tuv>
@@ -51,7 +51,11 @@ describe('parseTmx', () => {
     );
     expect(parsed.units.map((u) => u.target)).toEqual(['Lluvia']);
     expect(parsed.notKept).toEqual({ notes: 2, properties: 2, sourceVariants: 0 });
-    const own = writeTmx(parsed.units.map((u) => ({ ...u, unitId: 1, documentId: 'd', documentTitle: 'Floods' })), { sourceLang: 'en', targetLang: 'es' }, '0.1.0');
+    const own = writeTmx(
+      parsed.units.map((u) => ({ ...u, unitId: 1, documentId: 'd', documentTitle: 'Floods' })),
+      { sourceLang: 'en', targetLang: 'es' },
+      '0.1.0',
+    );
     expect(parseTmx(own, { sourceLang: 'en', targetLang: 'es' }, NOW).notKept).toEqual({ notes: 0, properties: 0, sourceVariants: 0 });
   });
   it('accepts TMX 1.1 lang attributes and counts units without both languages as skipped', () => {
@@ -67,8 +71,12 @@ describe('parseTmx', () => {
   it('refuses DTDs with internal subsets or entities, but reads the plain DOCTYPE OmegaT writes', () => {
     expect(parseTmx(`<!DOCTYPE tmx SYSTEM "tmx11.dtd">${wrap('')}`, pair, NOW).units).toEqual([]);
     expect(code(() => parseTmx(`<!DOCTYPE tmx [<!ENTITY a "b">]>${wrap('')}`, pair, NOW))).toBe('TMX_DOCTYPE');
-    expect(code(() => parseTmx(`<!DOCTYPE tmx PUBLIC "x" "http://evil/x.dtd" [<!ENTITY a "b">]>${wrap('')}`, pair, NOW))).toBe('TMX_DOCTYPE');
-    expect(code(() => parseTmx(`<!DOCTYPE tmx SYSTEM "http://evil/x.dtd" [<!ENTITY % p SYSTEM "x">]>${wrap('')}`, pair, NOW))).toBe('TMX_DOCTYPE');
+    expect(code(() => parseTmx(`<!DOCTYPE tmx PUBLIC "x" "http://evil/x.dtd" [<!ENTITY a "b">]>${wrap('')}`, pair, NOW))).toBe(
+      'TMX_DOCTYPE',
+    );
+    expect(code(() => parseTmx(`<!DOCTYPE tmx SYSTEM "http://evil/x.dtd" [<!ENTITY % p SYSTEM "x">]>${wrap('')}`, pair, NOW))).toBe(
+      'TMX_DOCTYPE',
+    );
   });
   it('refuses broken XML, other roots and versions, tuv without a language, too deep nesting', () => {
     expect(code(() => parseTmx(wrap('<tu><tuv xml:lang="en"><seg>x</tuv></tu>'), pair, NOW))).toBe('TMX_INVALID');
@@ -110,7 +118,15 @@ describe('writeTmx', () => {
     expect(xml).toContain('creationdate="20260102T030405Z" creationid="Ana &quot;A&quot;"');
     const back = parseTmx(xml, { sourceLang: 'en', targetLang: 'ar' }, NOW);
     expect(back.units).toEqual([
-      { sourceLang: 'en', targetLang: 'ar', source: 'Tom & "Jerry" <3\uFFFD', target: 'توم وجيري', origin: 'tmx', createdBy: 'Ana "A"', createdAt: unit.createdAt },
+      {
+        sourceLang: 'en',
+        targetLang: 'ar',
+        source: 'Tom & "Jerry" <3\uFFFD',
+        target: 'توم وجيري',
+        origin: 'tmx',
+        createdBy: 'Ana "A"',
+        createdAt: unit.createdAt,
+      },
     ]);
   });
   it('converts dates both ways', () => {
@@ -126,7 +142,11 @@ describe('TMX level 2: inline codes', () => {
   const c = (i: number) => String.fromCharCode(0xe100 + i);
   const s = (i: number) => String.fromCharCode(0xe200 + i);
   const unitOf = (en: string, es: string, langs: [string, string] = ['en', 'es']) =>
-    parseTmx(wrap(`<tu><tuv xml:lang="${langs[0]}"><seg>${en}</seg></tuv><tuv xml:lang="${langs[1]}"><seg>${es}</seg></tuv></tu>`), pair, NOW).units;
+    parseTmx(
+      wrap(`<tu><tuv xml:lang="${langs[0]}"><seg>${en}</seg></tuv><tuv xml:lang="${langs[1]}"><seg>${es}</seg></tuv></tu>`),
+      pair,
+      NOW,
+    ).units;
 
   it('keeps <bpt>/<ept> pairs as Verso codes (bold, italic, link by type or native code; others kept with their native code)', () => {
     const [u] = unitOf(
@@ -139,7 +159,12 @@ describe('TMX level 2: inline codes', () => {
       { type: 'bold' },
       { type: 'italic' },
       { type: 'link', href: 'https://x.example/?a=1&b=2' },
-      { type: 'xliff', element: 'g', attrs: { 'x-tmx': 'bpt', type: 'font', x: '7', 'x-tmx-end': '&lt;/font&gt;' }, content: '&lt;font size=&quot;2&quot;&gt;' },
+      {
+        type: 'xliff',
+        element: 'g',
+        attrs: { 'x-tmx': 'bpt', type: 'font', x: '7', 'x-tmx-end': '&lt;/font&gt;' },
+        content: '&lt;font size=&quot;2&quot;&gt;',
+      },
     ]);
   });
 
@@ -165,7 +190,9 @@ describe('TMX level 2: inline codes', () => {
     expect(u!.source).toBe(`Click ${o(0)}Start${c(0)} to start.`);
     expect(u!.target).toBe(`Pulse ${o(0)}Inicio${c(0)} para empezar.`);
     const xml = writeTmx([{ ...u!, unitId: 1, documentId: null, documentTitle: null }], pair, '1');
-    expect(xml).toContain('<seg>Click <ph x="1" type="image">&lt;img src=&quot;go.png&quot; alt=&quot;<sub>Start</sub>&quot;/&gt;</ph> to start.</seg>');
+    expect(xml).toContain(
+      '<seg>Click <ph x="1" type="image">&lt;img src=&quot;go.png&quot; alt=&quot;<sub>Start</sub>&quot;/&gt;</ph> to start.</seg>',
+    );
     expect(xmlSchemaErrors(xml, 'tmx14')).toBeNull();
     // A <sub> inside a <bpt> stays in the code's native data, written back unchanged.
     const [v] = unitOf('<bpt i="1">&lt;a title="<sub>Help</sub>" href="h.html"&gt;</bpt>Help<ept i="1">&lt;/a&gt;</ept>', 'Ayuda');
@@ -185,12 +212,14 @@ describe('TMX level 2: inline codes', () => {
   });
 
   it('writes every kind of code so the file validates against tmx14.dtd, and reads it back as the same unit', () => {
-    const xml = wrap(`<tu><tuv xml:lang="en"><seg>${[
-      '<bpt i="1" type="bold">&lt;b&gt;</bpt>a<ept i="1">&lt;/b&gt;</ept>',
-      '<ph type="lb">&lt;br/&gt;</ph><ph type="x-code">x &lt; y</ph><ph x="3" assoc="p">&lt;img/&gt;</ph>',
-      '<it pos="begin" x="4">&lt;u&gt;</it>b<it pos="end">&lt;/u&gt;</it><hi type="term">Verso</hi><ut>{}</ut>',
-      '<bpt i="2" x="8" type="font">&lt;font&gt;</bpt>c<ept i="2">&lt;/font&gt;</ept>',
-    ].join(' ')}</seg></tuv><tuv xml:lang="es"><seg>uno</seg></tuv></tu>`);
+    const xml = wrap(
+      `<tu><tuv xml:lang="en"><seg>${[
+        '<bpt i="1" type="bold">&lt;b&gt;</bpt>a<ept i="1">&lt;/b&gt;</ept>',
+        '<ph type="lb">&lt;br/&gt;</ph><ph type="x-code">x &lt; y</ph><ph x="3" assoc="p">&lt;img/&gt;</ph>',
+        '<it pos="begin" x="4">&lt;u&gt;</it>b<it pos="end">&lt;/u&gt;</it><hi type="term">Verso</hi><ut>{}</ut>',
+        '<bpt i="2" x="8" type="font">&lt;font&gt;</bpt>c<ept i="2">&lt;/font&gt;</ept>',
+      ].join(' ')}</seg></tuv><tuv xml:lang="es"><seg>uno</seg></tuv></tu>`,
+    );
     const [u] = parseTmx(xml, pair, NOW).units;
     expect(u!.codes).toHaveLength(9);
     const written = writeTmx([{ ...u!, unitId: 1, documentId: null, documentTitle: null }], pair, '1');
@@ -214,9 +243,17 @@ describe('TMX level 2: DOCTYPE, languages and variants', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tmx14.dtd`;
     try {
       expect(parseTmx(`<?xml version="1.0"?>\n${LISA}\n${wrap(tu(['en', 'Hi'], ['es', 'Hola']))}`, pair, NOW).units).toHaveLength(1);
-      expect(parseTmx(`<!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD for Translation Memory eXchange//EN" "${url}">${wrap(tu(['en', 'Hi'], ['es', 'Hola']))}`, pair, NOW).units).toHaveLength(1);
+      expect(
+        parseTmx(
+          `<!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD for Translation Memory eXchange//EN" "${url}">${wrap(tu(['en', 'Hi'], ['es', 'Hola']))}`,
+          pair,
+          NOW,
+        ).units,
+      ).toHaveLength(1);
       // An entity the external DTD would declare is never resolved: the file is refused as broken.
-      expect(code(() => parseTmx(`<!DOCTYPE tmx SYSTEM "${url}">${wrap(tu(['en', '&x;'], ['es', 'Hola']))}`, pair, NOW))).toBe('TMX_INVALID');
+      expect(code(() => parseTmx(`<!DOCTYPE tmx SYSTEM "${url}">${wrap(tu(['en', '&x;'], ['es', 'Hola']))}`, pair, NOW))).toBe(
+        'TMX_INVALID',
+      );
       await new Promise((r) => setTimeout(r, 100));
       expect(requests).toBe(0);
     } finally {
@@ -225,7 +262,11 @@ describe('TMX level 2: DOCTYPE, languages and variants', () => {
   });
 
   it('canonicalises language tags (eN-uS → en-US) and keeps every variant of the target language', () => {
-    const parsed = parseTmx(wrap(tu(['eN-uS', 'Color'], ['FR-ca', 'Couleur (CA)'], ['fr', 'Couleur'], ['fr_fr', 'Couleur (FR)'], ['de', 'Farbe'])), { sourceLang: 'en', targetLang: 'fr' }, NOW);
+    const parsed = parseTmx(
+      wrap(tu(['eN-uS', 'Color'], ['FR-ca', 'Couleur (CA)'], ['fr', 'Couleur'], ['fr_fr', 'Couleur (FR)'], ['de', 'Farbe'])),
+      { sourceLang: 'en', targetLang: 'fr' },
+      NOW,
+    );
     expect(parsed.units.map((u) => [u.sourceLang, u.targetLang, u.target])).toEqual([
       ['en-US', 'fr-CA', 'Couleur (CA)'],
       ['en-US', 'fr', 'Couleur'],
@@ -245,11 +286,17 @@ describe('TMX level 2: DOCTYPE, languages and variants', () => {
   it('imports en-US → en-GB by region: the target is never the source (was: target = source)', () => {
     const file = wrap(tu(['en-US', 'The color of the center.'], ['en-GB', 'The colour of the centre.']) + tu(['en-US', 'Only US.']));
     const parsed = parseTmx(file, { sourceLang: 'en-US', targetLang: 'en-GB' }, NOW);
-    expect(parsed.units.map((u) => [u.sourceLang, u.source, u.targetLang, u.target])).toEqual([['en-US', 'The color of the center.', 'en-GB', 'The colour of the centre.']]);
+    expect(parsed.units.map((u) => [u.sourceLang, u.source, u.targetLang, u.target])).toEqual([
+      ['en-US', 'The color of the center.', 'en-GB', 'The colour of the centre.'],
+    ]);
     expect(parsed.skipped).toBe(1);
     // An `en` <tuv> may be the source of en-US → en-GB, never its target.
     expect(parseTmx(wrap(tu(['en-US', 'Color'], ['en', 'Colour'])), { sourceLang: 'en-US', targetLang: 'en-GB' }, NOW).units).toEqual([]);
-    expect(parseTmx(wrap(tu(['en', 'Color'], ['en-GB', 'Colour'])), { sourceLang: 'en-US', targetLang: 'en-GB' }, NOW).units.map((u) => u.target)).toEqual(['Colour']);
+    expect(
+      parseTmx(wrap(tu(['en', 'Color'], ['en-GB', 'Colour'])), { sourceLang: 'en-US', targetLang: 'en-GB' }, NOW).units.map(
+        (u) => u.target,
+      ),
+    ).toEqual(['Colour']);
     const reverse = parseTmx(file, { sourceLang: 'en-GB', targetLang: 'en-US' }, NOW);
     expect(reverse.units.map((u) => [u.source, u.target])).toEqual([['The colour of the centre.', 'The color of the center.']]);
   });

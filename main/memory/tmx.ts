@@ -11,7 +11,16 @@ import { runParser } from '../core/safeXml.js';
 import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
 import { primaryLanguage } from '../../shared/memory/pair.js';
 import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks } from '../../shared/languages.js';
-import { closeToken, MAX_CODES, openToken, soloToken, stripTokens as withoutTokens, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../shared/inline/inlineCodes.js';
+import {
+  closeToken,
+  MAX_CODES,
+  openToken,
+  soloToken,
+  stripTokens as withoutTokens,
+  tokenInfo,
+  TOKEN_PATTERN,
+  type InlineCode,
+} from '../../shared/inline/inlineCodes.js';
 import { renderTmxSeg, TmxSegReader } from './tmxInline.js';
 import { codeKind } from '../../shared/memory/formatting.js';
 import type { TmMtOrigin, TmUnit } from '../../shared/features/memoryApi.js';
@@ -53,12 +62,18 @@ export function pairVariants(segs: readonly TuvSeg[], sourceLang: string, target
   const bestOf = (candidates: readonly TuvSeg[], wanted: string) =>
     [...candidates].sort((a, b) => rank(a.lang, wanted) - rank(b.lang, wanted))[0];
   if (primaryLanguage(src) === primaryLanguage(tgt)) {
-    const source = bestOf(segs.filter((s) => rank(s.lang, src) < Infinity && s.lang.toLowerCase() !== tgt.toLowerCase()), src);
+    const source = bestOf(
+      segs.filter((s) => rank(s.lang, src) < Infinity && s.lang.toLowerCase() !== tgt.toLowerCase()),
+      src,
+    );
     // The target variant exactly (an `en` <tuv> could be either side of en-US → en-GB).
     const target = segs.find((s) => s.lang.toLowerCase() === tgt.toLowerCase() && s !== source);
     return source && target ? [{ source, target }] : [];
   }
-  const source = bestOf(segs.filter((s) => primaryLanguage(s.lang) === primaryLanguage(src)), src);
+  const source = bestOf(
+    segs.filter((s) => primaryLanguage(s.lang) === primaryLanguage(src)),
+    src,
+  );
   if (!source) return [];
   return segs.filter((s) => primaryLanguage(s.lang) === primaryLanguage(tgt)).map((target) => ({ source, target }));
 }
@@ -102,7 +117,10 @@ export function tmxDate(value: string | undefined): string | null {
 export function toTmxDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function invalid(parser: SaxesParser, reason: string): ServiceError {
@@ -120,7 +138,13 @@ function invalid(parser: SaxesParser, reason: string): ServiceError {
 export function tmxMtOrigin(props: Record<string, string>, tuvTool: string | null, headerTool: string | null): TmMtOrigin | null {
   if (props['origin'] === 'unknown') return { kind: 'unknown' };
   if (props['origin'] === 'mt') {
-    return { kind: 'mt', engineId: props['engine'] || tuvTool || 'unknown', engineName: props['engine-name'] ?? tuvTool, engineVersion: props['engine-version'] ?? null, createdAt: props['mt-created'] ?? null };
+    return {
+      kind: 'mt',
+      engineId: props['engine'] || tuvTool || 'unknown',
+      engineName: props['engine-name'] ?? tuvTool,
+      engineVersion: props['engine-version'] ?? null,
+      createdAt: props['mt-created'] ?? null,
+    };
   }
   if (props['origin']) return null;
   const tool = isMtName(tuvTool) ? tuvTool : isMtName(headerTool) ? headerTool : null;
@@ -134,12 +158,18 @@ const kindOf = codeKind;
  * target code is the source code with the same `x` (TMX's link between variants), else the next
  * unused source code of its kind; a target code with no counterpart is added.
  */
-export function sharedCodes(s: { text: string; codes: readonly InlineCode[] }, t: { text: string; codes: readonly InlineCode[] }): { text: string; target: string; codes: InlineCode[] } {
+export function sharedCodes(
+  s: { text: string; codes: readonly InlineCode[] },
+  t: { text: string; codes: readonly InlineCode[] },
+): { text: string; target: string; codes: InlineCode[] } {
   const codes = [...s.codes];
   const used = new Set<number>();
   const xOf = (c: InlineCode | undefined) => (c?.type === 'xliff' ? c.attrs['x'] : undefined);
   const mapping = t.codes.map((code) => {
-    let j = xOf(code) === undefined ? -1 : codes.findIndex((c, k) => !used.has(k) && k < s.codes.length && xOf(c) === xOf(code) && kindOf(c) === kindOf(code));
+    let j =
+      xOf(code) === undefined
+        ? -1
+        : codes.findIndex((c, k) => !used.has(k) && k < s.codes.length && xOf(c) === xOf(code) && kindOf(c) === kindOf(code));
     if (j < 0) j = codes.findIndex((c, k) => !used.has(k) && k < s.codes.length && kindOf(c) === kindOf(code));
     if (j < 0 && codes.length < MAX_CODES) {
       codes.push(code);
@@ -181,10 +211,17 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
     // for Translation Memory eXchange//EN" "tmx14.dtd"> are harmless: saxes never loads an external DTD
     // and expands no entity but the five predefined ones. An internal subset (entity declarations) is refused.
     const literal = `("[^"]*"|'[^']*')`;
-    if (/[[<]/.test(doctype) || !new RegExp(`^\\s*tmx\\s+(SYSTEM\\s+${literal}|PUBLIC\\s+${literal}\\s+${literal})\\s*$`, 'i').test(doctype)) {
-      throw new ServiceError('TMX_DOCTYPE', 'The TMX file declares a DTD or entities; Verso does not read such files (they can hide attacks).', {
-        line: parser.line,
-      });
+    if (
+      /[[<]/.test(doctype) ||
+      !new RegExp(`^\\s*tmx\\s+(SYSTEM\\s+${literal}|PUBLIC\\s+${literal}\\s+${literal})\\s*$`, 'i').test(doctype)
+    ) {
+      throw new ServiceError(
+        'TMX_DOCTYPE',
+        'The TMX file declares a DTD or entities; Verso does not read such files (they can hide attacks).',
+        {
+          line: parser.line,
+        },
+      );
     }
   });
   parser.on('opentag', (tag) => {
@@ -238,7 +275,8 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
       const textOf = raw.normalize('NFC').trim();
       languages.add(tuvLang!);
       // Every variant is kept (a second <tuv> of the very same tag adds nothing).
-      if (withoutTokens(textOf) !== '' && !tu!.segs.some((s) => s.lang === tuvLang)) tu!.segs.push({ lang: tuvLang!, text: textOf, codes, tool: tuvTool });
+      if (withoutTokens(textOf) !== '' && !tu!.segs.some((s) => s.lang === tuvLang))
+        tu!.segs.push({ lang: tuvLang!, text: textOf, codes, tool: tuvTool });
       seg = null;
     } else if (name === 'tuv' && depth === 4) tuvLang = null;
     else if (name === 'prop' && prop && depth === 4) {
@@ -249,12 +287,24 @@ export function parseTmx(text: string, pair: { sourceLang: string; targetLang: s
       for (const { source: s, target: t } of found) {
         const mtOrigin = tmxMtOrigin(tu.props, t.tool ?? tu.tool, headerTool);
         const { text: source, target, codes } = sharedCodes(s, t);
-        units.push({ sourceLang: s.lang, targetLang: t.lang, source, target, origin: 'tmx', createdBy: tu.by, createdAt: tu.at ?? now, ...(codes.length > 0 ? { codes } : {}), ...(mtOrigin ? { mtOrigin } : {}) });
+        units.push({
+          sourceLang: s.lang,
+          targetLang: t.lang,
+          source,
+          target,
+          origin: 'tmx',
+          createdBy: tu.by,
+          createdAt: tu.at ?? now,
+          ...(codes.length > 0 ? { codes } : {}),
+          ...(mtOrigin ? { mtOrigin } : {}),
+        });
       }
       if (found.length === 0) skipped++;
       else {
         const used = new Set(found.flatMap((f) => [f.source, f.target]));
-        notKept.sourceVariants += tu.segs.filter((g) => !used.has(g) && primaryLanguage(g.lang) === primaryLanguage(pair.sourceLang)).length;
+        notKept.sourceVariants += tu.segs.filter(
+          (g) => !used.has(g) && primaryLanguage(g.lang) === primaryLanguage(pair.sourceLang),
+        ).length;
       }
       tu = null;
     } else if (name === 'body' && depth === 2) inBody = false;
@@ -308,8 +358,12 @@ export function writeTmx(units: readonly TmUnit[], pair: { sourceLang: string; t
     const origin = tmxOriginMarkup(u.mtOrigin ?? null);
     lines.push(...origin.props.map((p) => `      ${p}`));
     // Inline codes as TMX codes (<bpt>/<ept>/<ph>/<it>/<hi>), valid against tmx14.dtd.
-    lines.push(`      <tuv xml:lang="${escapeXml(tmxLanguageTag(u.sourceLang))}"><seg>${renderTmxSeg(u.source, u.codes ?? [])}</seg></tuv>`);
-    lines.push(`      <tuv xml:lang="${escapeXml(tmxLanguageTag(u.targetLang))}"${origin.tuvAttrs}><seg>${renderTmxSeg(u.target, u.codes ?? [])}</seg></tuv>`);
+    lines.push(
+      `      <tuv xml:lang="${escapeXml(tmxLanguageTag(u.sourceLang))}"><seg>${renderTmxSeg(u.source, u.codes ?? [])}</seg></tuv>`,
+    );
+    lines.push(
+      `      <tuv xml:lang="${escapeXml(tmxLanguageTag(u.targetLang))}"${origin.tuvAttrs}><seg>${renderTmxSeg(u.target, u.codes ?? [])}</seg></tuv>`,
+    );
     lines.push('    </tu>');
   }
   lines.push('  </body>', '</tmx>', '');

@@ -18,7 +18,15 @@
  * written back. Codes of TMX units live only in the TM: a match is inserted with the paragraph's
  * own codes (shared/memory/formatting.ts mapUnitTokens).
  */
-import { InlineBuilder, closeToken, openToken, soloToken, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../shared/inline/inlineCodes.js';
+import {
+  InlineBuilder,
+  closeToken,
+  openToken,
+  soloToken,
+  tokenInfo,
+  TOKEN_PATTERN,
+  type InlineCode,
+} from '../../shared/inline/inlineCodes.js';
 import { escapeXml, escapeXmlAttribute } from '../../shared/xml/escapeXml.js';
 import { safeHref } from '../../shared/inline/renderInline.js';
 
@@ -106,7 +114,10 @@ export class TmxSegReader {
       this.capture = { element: name, attrs, before: [], subText: null, after: [], depth: 0, inVisibleSub: false };
       return;
     }
-    if (name === 'hi') this.his.push(this.out.open({ type: 'xliff', element: 'g', attrs: { [TMX_ELEMENT_ATTR]: 'hi', ...pick(attrs, 'type', 'x') }, content: '' }));
+    if (name === 'hi')
+      this.his.push(
+        this.out.open({ type: 'xliff', element: 'g', attrs: { [TMX_ELEMENT_ATTR]: 'hi', ...pick(attrs, 'type', 'x') }, content: '' }),
+      );
     // Anything else in a <seg> is not TMX: its text is kept, the tag is not.
   }
 
@@ -139,8 +150,7 @@ export class TmxSegReader {
     // Text of the visible <sub> itself (not the native content of a code inside it).
     if (c.inVisibleSub) {
       if (c.depth === 1) c.subText!.push(t);
-    }
-    else (c.subText !== null ? c.after : c.before).push(escapeXml(t));
+    } else (c.subText !== null ? c.after : c.before).push(escapeXml(t));
   }
 
   private finish(c: Capture): void {
@@ -151,7 +161,12 @@ export class TmxSegReader {
       case 'bpt': {
         const i = c.attrs['i'] ?? '';
         // Native code holding a <sub> stays as it came (its <sub> is written back).
-        const code = (before.includes('<sub') ? null : pairedCodeOf(c.attrs['type'], native)) ?? { type: 'xliff', element: 'g', attrs: { [TMX_ELEMENT_ATTR]: 'bpt', ...own }, content: before };
+        const code = (before.includes('<sub') ? null : pairedCodeOf(c.attrs['type'], native)) ?? {
+          type: 'xliff',
+          element: 'g',
+          attrs: { [TMX_ELEMENT_ATTR]: 'bpt', ...own },
+          content: before,
+        };
         this.pairs.set(i, this.out.open(code));
         return;
       }
@@ -168,16 +183,33 @@ export class TmxSegReader {
       }
       case 'ph': {
         if (c.subText !== null) {
-          const index = this.out.open({ type: 'xliff', element: 'g', attrs: { [TMX_ELEMENT_ATTR]: 'ph', ...own, [END_ATTR]: c.after.join('') }, content: before });
+          const index = this.out.open({
+            type: 'xliff',
+            element: 'g',
+            attrs: { [TMX_ELEMENT_ATTR]: 'ph', ...own, [END_ATTR]: c.after.join('') },
+            content: before,
+          });
           this.out.text(c.subText.join(''));
           this.out.close(index);
           return;
         }
-        this.out.solo(standaloneCodeOf(c.attrs['type'], native) ?? { type: 'xliff', element: 'ph', attrs: { [TMX_ELEMENT_ATTR]: 'ph', ...own }, content: before });
+        this.out.solo(
+          standaloneCodeOf(c.attrs['type'], native) ?? {
+            type: 'xliff',
+            element: 'ph',
+            attrs: { [TMX_ELEMENT_ATTR]: 'ph', ...own },
+            content: before,
+          },
+        );
         return;
       }
       case 'it':
-        this.out.solo({ type: 'xliff', element: c.attrs['pos'] === 'end' ? 'ex' : 'bx', attrs: { [TMX_ELEMENT_ATTR]: 'it', ...own }, content: before });
+        this.out.solo({
+          type: 'xliff',
+          element: c.attrs['pos'] === 'end' ? 'ex' : 'bx',
+          attrs: { [TMX_ELEMENT_ATTR]: 'it', ...own },
+          content: before,
+        });
         return;
       default:
         this.out.solo({ type: 'xliff', element: 'x', attrs: { [TMX_ELEMENT_ATTR]: 'ut', ...own }, content: before });
@@ -190,7 +222,12 @@ export class TmxSegReader {
     for (const index of this.pairs.values()) {
       if (index === null) continue;
       const code = codes[index]!;
-      codes[index] = { type: 'xliff', element: 'bx', attrs: code.type === 'xliff' ? { ...code.attrs, [TMX_ELEMENT_ATTR]: 'bpt' } : { [TMX_ELEMENT_ATTR]: 'bpt' }, content: code.type === 'xliff' ? code.content : nativeOpen(code) };
+      codes[index] = {
+        type: 'xliff',
+        element: 'bx',
+        attrs: code.type === 'xliff' ? { ...code.attrs, [TMX_ELEMENT_ATTR]: 'bpt' } : { [TMX_ELEMENT_ATTR]: 'bpt' },
+        content: code.type === 'xliff' ? code.content : nativeOpen(code),
+      };
       text = text.replace(openToken(index), soloToken(index));
     }
     for (const index of this.his) if (index !== null) text += closeToken(index);
@@ -224,13 +261,25 @@ function nativeOpen(code: InlineCode): string {
 }
 
 function nativeClose(code: InlineCode): string {
-  return code.type === 'bold' ? escapeXml('</b>') : code.type === 'italic' ? escapeXml('</i>') : code.type === 'link' ? escapeXml('</a>') : '';
+  return code.type === 'bold'
+    ? escapeXml('</b>')
+    : code.type === 'italic'
+      ? escapeXml('</i>')
+      : code.type === 'link'
+        ? escapeXml('</a>')
+        : '';
 }
 
 const TMX_TYPE: Partial<Record<InlineCode['type'], string>> = { bold: 'bold', italic: 'italic', link: 'link' };
 
 /** Attributes of a code read from TMX that the element may carry (TMX 1.4b DTD). */
-const ALLOWED: Record<string, readonly string[]> = { bpt: ['x', 'type'], ph: ['x', 'assoc', 'type'], it: ['x', 'type'], hi: ['x', 'type'], ut: ['x'] };
+const ALLOWED: Record<string, readonly string[]> = {
+  bpt: ['x', 'type'],
+  ph: ['x', 'assoc', 'type'],
+  it: ['x', 'type'],
+  hi: ['x', 'type'],
+  ut: ['x'],
+};
 
 function tmxAttrs(element: string, attrs: Attrs): string {
   return attrText(pick(attrs, ...(ALLOWED[element] ?? [])));
@@ -275,7 +324,8 @@ export function renderTmxSeg(text: string, codes: readonly InlineCode[]): string
     }
     const type = TMX_TYPE[code.type] ?? (code.type === 'xliff' ? code.attrs['type'] : undefined);
     // A code read from TMX keeps its own attributes (x, type); Verso's say their type.
-    const own = (element: string) => (from && code.type === 'xliff' ? tmxAttrs(element, code.attrs) : type ? ` type="${escapeXmlAttribute(type)}"` : '');
+    const own = (element: string) =>
+      from && code.type === 'xliff' ? tmxAttrs(element, code.attrs) : type ? ` type="${escapeXmlAttribute(type)}"` : '';
     // A TMX code's fragments are TMX markup already; an XLIFF code's content is plain native text.
     const begin = code.type === 'xliff' ? (from ? content : escapeXml(content)) : nativeOpen(code);
     const end = code.type === 'xliff' ? (code.attrs[END_ATTR] ?? '') : nativeClose(code);

@@ -32,7 +32,8 @@ export interface BackendStartConfig {
 
 export type ToBackend = { kind: 'start'; config: BackendStartConfig } | { kind: 'connect' } | { kind: 'shutdown' };
 
-export type FromBackend = { kind: 'ready'; pid: number; dbPath: string } | { kind: 'startup-failed'; error: ApiError } | { kind: 'stopped' };
+export type FromBackend =
+  { kind: 'ready'; pid: number; dbPath: string } | { kind: 'startup-failed'; error: ApiError } | { kind: 'stopped' };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,12 +74,16 @@ export function parseToBackend(data: unknown): ToBackend | null {
 export function parseFromBackend(data: unknown): FromBackend | null {
   if (!isRecord(data)) return null;
   if (data['kind'] === 'stopped') return { kind: 'stopped' };
-  if (data['kind'] === 'ready' && typeof data['pid'] === 'number' && typeof data['dbPath'] === 'string') return { kind: 'ready', pid: data['pid'], dbPath: data['dbPath'] };
+  if (data['kind'] === 'ready' && typeof data['pid'] === 'number' && typeof data['dbPath'] === 'string')
+    return { kind: 'ready', pid: data['pid'], dbPath: data['dbPath'] };
   if (data['kind'] === 'startup-failed' && isRecord(data['error'])) {
     const e = data['error'];
     const message = typeof e['message'] === 'string' ? e['message'] : 'The backend could not start.';
     const details = isRecord(e['details']) ? { details: e['details'] as NonNullable<ApiError['details']> } : {};
-    return { kind: 'startup-failed', error: { code: (typeof e['code'] === 'string' ? e['code'] : 'INTERNAL') as ApiError['code'], message, ...details } };
+    return {
+      kind: 'startup-failed',
+      error: { code: (typeof e['code'] === 'string' ? e['code'] : 'INTERNAL') as ApiError['code'], message, ...details },
+    };
   }
   return null;
 }

@@ -27,7 +27,15 @@ afterEach(() => removeTempDir(dir));
 
 describe('signing keys sealed directly with safeStorage', () => {
   it('are read from the library; keys sealed with the backend’s secret are not', async () => {
-    const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1', engines: [createFakeEngine()], backups: false, verifyAtStart: false, integrityCheckIdleMs: null });
+    const backend = createBackend({
+      dataDir: dir,
+      mode: 'electron',
+      version: '1',
+      engines: [createFakeEngine()],
+      backups: false,
+      verifyAtStart: false,
+      integrityCheckIdleMs: null,
+    });
     const a = await backend.api.setProfile({ name: 'Ana Ruiz', role: 'translator' });
     const b = await backend.api.setProfile({ name: 'Bo Berg', role: 'editor' });
     backend.close();
@@ -35,7 +43,9 @@ describe('signing keys sealed directly with safeStorage', () => {
     const db = new Database(dbPath);
     createSigningKeys(db, safeStorageProtector(fakeSafeStorage)).keyFor(a.id);
     createSigningKeys(db, backendSigningProtector(Buffer.alloc(32, 1).toString('base64'))).keyFor(b.id);
-    const legacy = db.prepare<[string], { sealed: string }>('SELECT sealed_private_key AS sealed FROM signing_keys WHERE profile_id = ?').get(a.id)!.sealed;
+    const legacy = db
+      .prepare<[string], { sealed: string }>('SELECT sealed_private_key AS sealed FROM signing_keys WHERE profile_id = ?')
+      .get(a.id)!.sealed;
     db.close();
 
     expect(readDirectSafeStorageRecords(dbPath)).toEqual([legacy]);

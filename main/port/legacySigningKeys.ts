@@ -12,7 +12,9 @@ export function readDirectSafeStorageRecords(dbPath: string, nativeBinding?: str
   let db: Database.Database | null = null;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const rows = db.prepare<[string], { sealed: string }>('SELECT sealed_private_key AS sealed FROM signing_keys WHERE protection = ?').all(SAFE_STORAGE_METHOD);
+    const rows = db
+      .prepare<[string], { sealed: string }>('SELECT sealed_private_key AS sealed FROM signing_keys WHERE protection = ?')
+      .all(SAFE_STORAGE_METHOD);
     return rows.map((r) => r.sealed).filter(isDirectSafeStorageRecord);
   } catch {
     return [];

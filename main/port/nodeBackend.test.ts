@@ -48,21 +48,34 @@ describe('browser mode’s backend process', () => {
   it('serves calls, forwards job events to the hub and survives a kill -9 with a clear error meanwhile', async () => {
     const dir = dataDir();
     const crashes: unknown[] = [];
-    const started = await startNodeBackend({ entry, config: { dataDir: dir, mode: 'browser', secrets: 'file' }, crashed: (info) => crashes.push(info) });
+    const started = await startNodeBackend({
+      entry,
+      config: { dataDir: dir, mode: 'browser', secrets: 'file' },
+      crashed: (info) => crashes.push(info),
+    });
     expect(started.ok).toBe(true);
     if (!started.ok) return;
     const { backend, dbPath } = started;
     running.push(backend);
     expect(dbPath).toBe(path.join(dir, 'verso.sqlite'));
     expect(backend.pid).not.toBe(process.pid);
-    expect(await backend.dispatch('setProfile', { name: 'Bo Berg', role: 'translator' })).toMatchObject({ ok: true, value: { name: 'Bo Berg' } });
+    expect(await backend.dispatch('setProfile', { name: 'Bo Berg', role: 'translator' })).toMatchObject({
+      ok: true,
+      value: { name: 'Bo Berg' },
+    });
     expect(await backend.dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
 
     // A job's events reach the hub the bridge's SSE subscribes to.
     const libre = await startLibreTranslate();
     try {
-      expect(await backend.dispatch('saveEngineSettings', { engine: 'libretranslate', enabled: true, baseUrl: libre.url })).toMatchObject({ ok: true });
-      const doc = await backend.dispatch('importDocument', { source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+      expect(await backend.dispatch('saveEngineSettings', { engine: 'libretranslate', enabled: true, baseUrl: libre.url })).toMatchObject({
+        ok: true,
+      });
+      const doc = await backend.dispatch('importDocument', {
+        source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' },
+        sourceLang: 'en',
+        targetLang: 'es',
+      });
       if (!doc.ok) throw new Error(doc.error.message);
       const documentId = (doc.value as { id: string }).id;
       const finished = new Promise<JobProgress>((resolve) => {
@@ -70,7 +83,9 @@ describe('browser mode’s backend process', () => {
           if (name === 'jobProgress' && payload.state !== 'running') resolve(payload);
         });
       });
-      expect(await backend.dispatch('translateDocument', { documentId, scope: 'all', engineId: 'libretranslate' })).toMatchObject({ ok: true });
+      expect(await backend.dispatch('translateDocument', { documentId, scope: 'all', engineId: 'libretranslate' })).toMatchObject({
+        ok: true,
+      });
       expect(await finished).toMatchObject({ documentId, state: 'done', done: 2, total: 2 });
     } finally {
       await libre.close();
@@ -97,7 +112,12 @@ describe('browser mode’s backend process', () => {
     const server = http.createServer((req, res) => {
       if (req.url === '/languages') {
         res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify([{ code: 'en', targets: ['es'] }, { code: 'es', targets: ['en'] }]));
+        res.end(
+          JSON.stringify([
+            { code: 'en', targets: ['es'] },
+            { code: 'es', targets: ['en'] },
+          ]),
+        );
       } else hanging.push(res);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -108,12 +128,22 @@ describe('browser mode’s backend process', () => {
       running.push(backend);
       await backend.dispatch('setProfile', { name: 'Bo Berg', role: 'translator' });
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      expect(await backend.dispatch('saveEngineSettings', { engine: 'libretranslate', enabled: true, baseUrl: url })).toMatchObject({ ok: true });
-      const doc = await backend.dispatch('importDocument', { source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+      expect(await backend.dispatch('saveEngineSettings', { engine: 'libretranslate', enabled: true, baseUrl: url })).toMatchObject({
+        ok: true,
+      });
+      const doc = await backend.dispatch('importDocument', {
+        source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' },
+        sourceLang: 'en',
+        targetLang: 'es',
+      });
       if (!doc.ok) throw new Error(doc.error.message);
       const seen: JobProgress[] = [];
       backend.events.subscribe((name, payload) => void (name === 'jobProgress' && seen.push(payload)));
-      const job = await backend.dispatch('translateDocument', { documentId: (doc.value as { id: string }).id, scope: 'all', engineId: 'libretranslate' });
+      const job = await backend.dispatch('translateDocument', {
+        documentId: (doc.value as { id: string }).id,
+        scope: 'all',
+        engineId: 'libretranslate',
+      });
       if (!job.ok) throw new Error(job.error.message);
       const jobId = (job.value as { jobId: string }).jobId;
       while (hanging.length === 0 || !seen.some((p) => p.state === 'running')) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -121,7 +151,11 @@ describe('browser mode’s backend process', () => {
       process.kill(backend.pid!, 'SIGKILL');
       while (!seen.some((p) => p.state === 'failed')) await new Promise((resolve) => setTimeout(resolve, 20));
       const failed = seen.find((p) => p.state === 'failed')!;
-      expect(failed).toMatchObject({ jobId, state: 'failed', error: { code: 'INTERNAL', details: { reason: 'backend-stopped', restarting: true } } });
+      expect(failed).toMatchObject({
+        jobId,
+        state: 'failed',
+        error: { code: 'INTERNAL', details: { reason: 'backend-stopped', restarting: true } },
+      });
     } finally {
       for (const res of hanging) res.destroy();
       await new Promise((resolve) => server.close(resolve));

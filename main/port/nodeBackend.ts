@@ -65,7 +65,9 @@ export function startNodeBackend(options: NodeBackendOptions): Promise<StartedNo
   });
   const backend: NodeBackend = {
     dispatch: (method, input) =>
-      typeof method === 'string' ? client.invoke(method, input) : Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${typeof method}` } }),
+      typeof method === 'string'
+        ? client.invoke(method, input)
+        : Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${typeof method}` } }),
     events,
     get pid() {
       return supervisor.pid;

@@ -47,7 +47,10 @@ export function createPortClient(): PortClient {
     } catch (err) {
       // E.g. an input that cannot be cloned: this call fails, the port stays usable.
       inFlight.delete(id);
-      call.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: `The request could not be sent: ${err instanceof Error ? err.message : String(err)}` } });
+      call.resolve({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: `The request could not be sent: ${err instanceof Error ? err.message : String(err)}` },
+      });
     }
   }
 

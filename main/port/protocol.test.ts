@@ -34,24 +34,46 @@ describe('protocol messages', () => {
     expect(parseRequest({ kind: 'request', id: 7, method: '' })).toEqual({ ok: false, id: 7, reason: 'the request names no method' });
     expect(parseRequest({ kind: 'request', id: 7, method: 'x'.repeat(101) })).toMatchObject({ ok: false, id: 7 });
     for (const id of [0, -1, 1.5, '7', null, Number.MAX_SAFE_INTEGER + 2]) {
-      expect(parseRequest({ kind: 'request', id, method: 'listProfiles' })).toEqual({ ok: false, id: null, reason: 'the request has no valid id' });
+      expect(parseRequest({ kind: 'request', id, method: 'listProfiles' })).toEqual({
+        ok: false,
+        id: null,
+        reason: 'the request has no valid id',
+      });
     }
     // Not requests at all: none of the protocol's business to answer.
     for (const data of [null, 'request', [], { kind: 'reply', id: 1 }, { kind: 'start' }]) expect(parseRequest(data)).toBeNull();
   });
 
   it('reads a reply only with a well-formed result', () => {
-    expect(parseReply({ kind: 'reply', id: 1, result: { ok: true, value: [1] } })).toEqual({ kind: 'reply', id: 1, result: { ok: true, value: [1] } });
+    expect(parseReply({ kind: 'reply', id: 1, result: { ok: true, value: [1] } })).toEqual({
+      kind: 'reply',
+      id: 1,
+      result: { ok: true, value: [1] },
+    });
     const error = { code: 'BAD_REQUEST', message: 'No.', details: { field: 'name' } };
-    expect(parseReply({ kind: 'reply', id: 2, result: { ok: false, error } })).toEqual({ kind: 'reply', id: 2, result: { ok: false, error } });
-    for (const result of [null, { ok: 'yes' }, { ok: false }, { ok: false, error: { code: 1, message: '' } }, { ok: false, error: { code: 'X', message: 'm', details: 'text' } }]) {
+    expect(parseReply({ kind: 'reply', id: 2, result: { ok: false, error } })).toEqual({
+      kind: 'reply',
+      id: 2,
+      result: { ok: false, error },
+    });
+    for (const result of [
+      null,
+      { ok: 'yes' },
+      { ok: false },
+      { ok: false, error: { code: 1, message: '' } },
+      { ok: false, error: { code: 'X', message: 'm', details: 'text' } },
+    ]) {
       expect(parseReply({ kind: 'reply', id: 3, result })).toBeNull();
     }
     expect(parseReply({ kind: 'reply', result: { ok: true } })).toBeNull();
   });
 
   it('reads an event with a name', () => {
-    expect(parseEvent({ kind: 'event', name: 'jobProgress', payload: progress })).toEqual({ kind: 'event', name: 'jobProgress', payload: progress });
+    expect(parseEvent({ kind: 'event', name: 'jobProgress', payload: progress })).toEqual({
+      kind: 'event',
+      name: 'jobProgress',
+      payload: progress,
+    });
     expect(parseEvent({ kind: 'event', payload: progress })).toBeNull();
   });
 

@@ -86,7 +86,11 @@ function parseError(value: unknown): ApiError | null {
   if (!isRecord(value) || typeof value['code'] !== 'string' || typeof value['message'] !== 'string') return null;
   const details = value['details'];
   if (details !== undefined && !isRecord(details)) return null;
-  return { code: value['code'] as ApiError['code'], message: value['message'], ...(details ? { details: details as NonNullable<ApiError['details']> } : {}) };
+  return {
+    code: value['code'] as ApiError['code'],
+    message: value['message'],
+    ...(details ? { details: details as NonNullable<ApiError['details']> } : {}),
+  };
 }
 
 /** A reply with a well-formed result, else null. */

@@ -43,7 +43,12 @@ function connect(dispatch: ReturnType<typeof secretsDispatch>) {
 
 describe('engine keys asked of main', () => {
   it('stores, reads, names the source of and deletes a key in main’s store', async () => {
-    const mainStore = createDesktopSecretStore(dir, { VERSO_DEEPL_KEY: 'env-key' }, fakeSafeStorage, decideKeyStorage(true, 'gnome_libsecret'));
+    const mainStore = createDesktopSecretStore(
+      dir,
+      { VERSO_DEEPL_KEY: 'env-key' },
+      fakeSafeStorage,
+      decideKeyStorage(true, 'gnome_libsecret'),
+    );
     const store = remoteSecretStore(connect(secretsDispatch(mainStore)));
     await store.set('openai', 'sk-over-the-port');
     expect(await mainStore.get('openai')).toBe('sk-over-the-port');

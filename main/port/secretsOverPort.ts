@@ -35,7 +35,8 @@ const MAX_SEALED = 10_000;
  */
 export function secretsDispatch(store: SecretStore, openSealed: OpenSealedKeys = (sealed) => sealed.map(() => null)): PortDispatch {
   return async (method, input) => {
-    if (!isSecretMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${method.slice(0, 100)}` } };
+    if (!isSecretMethod(method))
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method: ${method.slice(0, 100)}` } };
     if (method === 'secrets.openSigningKeys') {
       const sealed = (input as { sealed?: unknown } | null)?.sealed;
       if (!Array.isArray(sealed) || sealed.length > MAX_SEALED || !sealed.every((s) => typeof s === 'string')) {
@@ -57,7 +58,10 @@ export function secretsDispatch(store: SecretStore, openSealed: OpenSealedKeys =
     } catch (err) {
       if (isServiceError(err)) return { ok: false, error: err.toApiError() };
       // Never the key: only what failed.
-      return { ok: false, error: { code: 'INTERNAL', message: `The key store failed: ${err instanceof Error ? err.message : String(err)}` } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `The key store failed: ${err instanceof Error ? err.message : String(err)}` },
+      };
     }
   };
 }

@@ -56,7 +56,11 @@ describe('backend supervisor', () => {
   it('starts the child with its configuration and hands ports only once it is ready', () => {
     const child = fakeChild();
     const ready: number[] = [];
-    const s = createSupervisor({ spawn: () => child, config, events: { ready: ({ pid }) => ready.push(pid), startupFailed: () => {}, crashed: () => {} } });
+    const s = createSupervisor({
+      spawn: () => child,
+      config,
+      events: { ready: ({ pid }) => ready.push(pid), startupFailed: () => {}, crashed: () => {} },
+    });
     s.start();
     expect(child.sent).toEqual([{ kind: 'start', config }]);
     expect(s.connect('port-a')).toBe(false);

@@ -69,7 +69,10 @@ export function createSupervisor<P>(options: SupervisorOptions<P>): Supervisor<P
     } catch (err) {
       // E.g. the bundle is missing: nothing to restart.
       state = 'failed';
-      options.events.startupFailed({ code: 'INTERNAL', message: `The backend process could not be started: ${err instanceof Error ? err.message : String(err)}` });
+      options.events.startupFailed({
+        code: 'INTERNAL',
+        message: `The backend process could not be started: ${err instanceof Error ? err.message : String(err)}`,
+      });
       return;
     }
     child = current;

@@ -95,7 +95,12 @@ describe('the backend entry as a utility process (worker-thread stand-in)', () =
     expect(await two.invoke('listProfiles', {})).toMatchObject({ ok: true, value: [{ name: 'Ana Ruiz' }] });
 
     // The key goes to main's store over the backend's own channel; the windows never see it.
-    const saved = await one.invoke('saveEngineSettings', { engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000', apiKey: 'sk-desktop-1' });
+    const saved = await one.invoke('saveEngineSettings', {
+      engine: 'libretranslate',
+      enabled: true,
+      baseUrl: 'http://127.0.0.1:5000',
+      apiKey: 'sk-desktop-1',
+    });
     expect(saved).toMatchObject({ ok: true, value: { libretranslate: { keySet: true, keySource: 'stored' } } });
     expect(JSON.stringify(saved)).not.toContain('sk-desktop-1');
     expect(await app.secrets.get('libretranslate')).toBe('sk-desktop-1');

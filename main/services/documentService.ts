@@ -36,7 +36,9 @@ export function checkLanguage(tag: string, which: 'source' | 'target'): string {
   // Any valid BCP 47 tag (issue 14), in its canonical form: en-US, es-MX, fr-CA, de-CH…
   const normalized = canonicalLanguageTag(tag);
   if (normalized === null) {
-    throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
+    throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, {
+      tag: tag.slice(0, 40),
+    });
   }
   return normalized;
 }
@@ -63,7 +65,7 @@ export function importedMt(target: ImportedTarget, doc: Pick<DocumentRecord, 'so
   if (origin?.kind !== 'mt') return null;
   return {
     // A raw MT target is its own MT text; a finished one keeps the candidate it started from, when the file has it.
-    text: target.state === 'mt' ? target.text : (origin.mtText || target.text),
+    text: target.state === 'mt' ? target.text : origin.mtText || target.text,
     engineId: importedEngineId(origin.engineId ?? origin.engineName ?? target.tool),
     engineVersion: origin.engineVersion ?? 'imported',
     sourceLang: doc.sourceLang,
@@ -104,7 +106,14 @@ export function insertImportedParagraph(
     updatedAt: at,
   };
   deps.repos.paragraphs.insert(paragraph);
-  const who = { profileId: author.id, authorName: author.name, role: author.role, createdAt: at, paragraphId: paragraph.id, documentId: doc.id };
+  const who = {
+    profileId: author.id,
+    authorName: author.name,
+    role: author.role,
+    createdAt: at,
+    paragraphId: paragraph.id,
+    documentId: doc.id,
+  };
   deps.repos.revisions.insert({
     ...who,
     origin: 'import',
@@ -133,7 +142,16 @@ export function insertImportedParagraph(
   }
   if (seg.excluded) {
     const text = target?.text ?? '';
-    deps.repos.revisions.insert({ ...who, origin: 'import', action: 'exclude', mtEngine: null, beforeText: text, afterText: text, statusBefore: paragraph.status, statusAfter: paragraph.status });
+    deps.repos.revisions.insert({
+      ...who,
+      origin: 'import',
+      action: 'exclude',
+      mtEngine: null,
+      beforeText: text,
+      afterText: text,
+      statusBefore: paragraph.status,
+      statusAfter: paragraph.status,
+    });
   }
   return paragraph;
 }
@@ -146,7 +164,14 @@ function titleSegments(parsed: ParsedImport): Segment[] {
 /** Stores a parsed import as a new document in one transaction; returns its id. */
 export function storeImportedDocument(
   deps: ServiceDeps,
-  input: { parsed: ParsedImport; fileName: string | null; sourceLang: string; targetLang: string; title?: string | undefined; author: Profile },
+  input: {
+    parsed: ParsedImport;
+    fileName: string | null;
+    sourceLang: string;
+    targetLang: string;
+    title?: string | undefined;
+    author: Profile;
+  },
 ): string {
   const { parsed, author } = input;
   const at = deps.now().toISOString();
@@ -244,7 +269,11 @@ export function createDocumentService(
       const rows = repos.paragraphs.listFrom(documentId, from, wanted + 1);
       const paragraphs = withinTextBudget(rows.slice(0, wanted), LIMITS.paragraphPageChars);
       const following = rows[paragraphs.length];
-      return { paragraphs: withPlaces(deps.db, paragraphs), next: following ? following.index : null, total: repos.paragraphs.countInDocument(documentId) };
+      return {
+        paragraphs: withPlaces(deps.db, paragraphs),
+        next: following ? following.index : null,
+        total: repos.paragraphs.countInDocument(documentId),
+      };
     },
     async deleteDocument({ documentId }) {
       // The library's rules (sign-offs: editors only) and its deletion record (features/library.ts).

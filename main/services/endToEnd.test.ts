@@ -12,7 +12,6 @@ import { failure } from '../testing/failure.js';
 
 const installed = apertiumEngSpaInstalled('the end-to-end service tests');
 
-
 const SPANISH_FOOTER_FIRST_LINE = 'Este artículo ha sido traducido con ayuda de herramientas de IA y revisado por nuestra redacción.';
 
 function occurrences(haystack: string, needle: string): number {
@@ -163,16 +162,27 @@ describe.runIf(installed)('services end to end with Apertium', () => {
 
     // The history: every change is a revision with who did it.
     const db = (await import('better-sqlite3')).default(backend.dbPath, { readonly: true });
-    const revisions = db
-      .prepare('SELECT paragraph_id, action, origin, author_name, role, profile_id FROM revisions ORDER BY id')
-      .all() as { paragraph_id: string; action: string; origin: string; author_name: string; role: string; profile_id: string }[];
+    const revisions = db.prepare('SELECT paragraph_id, action, origin, author_name, role, profile_id FROM revisions ORDER BY id').all() as {
+      paragraph_id: string;
+      action: string;
+      origin: string;
+      author_name: string;
+      role: string;
+      profile_id: string;
+    }[];
     db.close();
     const count = (action: string): number => revisions.filter((r) => r.action === action).length;
     expect([count('import'), count('mt'), count('edit'), count('confirm'), count('sign-off'), count('sign-off-withdrawn')]).toEqual([
       10, 10, 2, 10, 10, 1,
     ]);
     const withdrawal = revisions.find((r) => r.action === 'sign-off-withdrawn')!;
-    expect(withdrawal).toMatchObject({ paragraph_id: fourth.id, author_name: 'Elena', role: 'editor', profile_id: editor.id, origin: 'human' });
+    expect(withdrawal).toMatchObject({
+      paragraph_id: fourth.id,
+      author_name: 'Elena',
+      role: 'editor',
+      profile_id: editor.id,
+      origin: 'human',
+    });
     expect(revisions.filter((r) => r.action === 'confirm').every((r) => r.author_name === 'Tomás' && r.role === 'translator')).toBe(true);
   });
 
@@ -233,7 +243,9 @@ describe('bad imports change nothing', () => {
     const counts = (): number[] => {
       const db = new Database(backend.dbPath, { readonly: true });
       const row = db
-        .prepare('SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM paragraphs) AS p, (SELECT count(*) FROM revisions) AS r')
+        .prepare(
+          'SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM paragraphs) AS p, (SELECT count(*) FROM revisions) AS r',
+        )
         .get() as { d: number; p: number; r: number };
       db.close();
       return [row.d, row.p, row.r];
@@ -250,10 +262,22 @@ describe('bad imports change nothing', () => {
       [{ source: file('empty.txt', new Uint8Array()), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_EMPTY'],
       [{ source: file('image.txt', png), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_FILE_TYPE_MISMATCH', { detected: 'png' }],
       // UTF-8 ("á") with a broken sequence after it (Windows-1252 without UTF-8 in it is read as such).
-      [{ source: file('broken.md', Uint8Array.from([0x48, 0x6f, 0x6c, 0xc3, 0xa1, 0x20, 0xc3, 0x28])), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_ENCODING_INVALID', { offset: 6 }],
+      [
+        {
+          source: file('broken.md', Uint8Array.from([0x48, 0x6f, 0x6c, 0xc3, 0xa1, 0x20, 0xc3, 0x28])),
+          sourceLang: 'en',
+          targetLang: 'es',
+        },
+        'IMPORT_ENCODING_INVALID',
+        { offset: 6 },
+      ],
       [{ source: text('nul\u0000\u0000bytes here'), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_BINARY'],
       [{ source: file('article.pdf', new TextEncoder().encode('Hello')), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_UNSUPPORTED_FORMAT'],
-      [{ source: text('é'.repeat(LIMITS.importBytes / 2 + 1_000)), sourceLang: 'en', targetLang: 'es' }, 'IMPORT_TOO_LARGE', { limitBytes: LIMITS.importBytes }],
+      [
+        { source: text('é'.repeat(LIMITS.importBytes / 2 + 1_000)), sourceLang: 'en', targetLang: 'es' },
+        'IMPORT_TOO_LARGE',
+        { limitBytes: LIMITS.importBytes },
+      ],
       [{ source: text('Hello there.'), sourceLang: 'xx-nope', targetLang: 'es' }, 'LANGUAGE_UNKNOWN', { tag: 'xx-nope' }],
       [{ source: text('Hello there.'), sourceLang: 'en', targetLang: 'klingon' }, 'LANGUAGE_UNKNOWN', { tag: 'klingon' }],
       [{ source: text('Hello there.'), sourceLang: 'EN', targetLang: 'en' }, 'LANGUAGE_SAME'],

@@ -61,9 +61,13 @@ export function requireFooterEditor(deps: Pick<ServiceDeps, 'repos'>, setting: S
 }
 
 export function reasonRequired(setting: SettingsChange['setting'], why: string): never {
-  throw new ServiceError('FOOTER_REASON_REQUIRED', `${why} needs a reason: it is recorded with your name in the footer changes history. Nothing was changed.`, {
-    setting,
-  });
+  throw new ServiceError(
+    'FOOTER_REASON_REQUIRED',
+    `${why} needs a reason: it is recorded with your name in the footer changes history. Nothing was changed.`,
+    {
+      setting,
+    },
+  );
 }
 
 /** Appends one settings_changes row and its audit-log link (call inside the transaction that saves the change). */
@@ -87,7 +91,11 @@ function decision(change: SettingsChange | null) {
 }
 
 /** The template an export of `targetLang` uses, identified (null when the language has none). */
-export function footerTemplateIdentity(deps: Pick<ServiceDeps, 'repos'>, targetLang: string, overrides: FooterOverrides): FooterTemplateIdentity | null {
+export function footerTemplateIdentity(
+  deps: Pick<ServiceDeps, 'repos'>,
+  targetLang: string,
+  overrides: FooterOverrides,
+): FooterTemplateIdentity | null {
   const template = effectiveFooterTemplate(targetLang, overrides);
   if (!template) return null;
   const vetted = vettedIdentity(template.lang);

@@ -25,7 +25,10 @@ describe('Word structure and re-import', () => {
     const { api } = backend;
     const doc = await api.importDocument({ source: source(await richDocx()), sourceLang: 'en', targetLang: 'es' });
     expect(doc.paragraphs.filter((p) => p.place?.kind === 'cell')).toHaveLength(7);
-    const { document } = await api.reimportDocument({ documentId: doc.id, source: source(await richDocx({ table: false, footnote: false, comment: false })) });
+    const { document } = await api.reimportDocument({
+      documentId: doc.id,
+      source: source(await richDocx({ table: false, footnote: false, comment: false })),
+    });
     const placed = document.paragraphs.filter((p) => p.place).map((p) => [stripTokens(p.source), p.place!.kind]);
     expect(placed).toEqual([
       ['Helpline: call 112.', 'textbox'],

@@ -19,7 +19,14 @@ function storedPlace(place: ImportedPlace, paragraphIds: readonly string[]): Par
 }
 
 /** Stores places, comments and the report of a parsed import whose segments became `paragraphs` (same order), in the caller's transaction. */
-export function saveImportStructure(deps: ServiceDeps, documentId: string, parsed: ParsedImport, paragraphs: readonly Paragraph[], author: Profile, at: string): void {
+export function saveImportStructure(
+  deps: ServiceDeps,
+  documentId: string,
+  parsed: ParsedImport,
+  paragraphs: readonly Paragraph[],
+  author: Profile,
+  at: string,
+): void {
   const repo = createDocxStructureRepo(deps.db);
   const workflow = createWorkflowRepo(deps.db);
   const ids = paragraphs.map((p) => p.id);

@@ -29,7 +29,11 @@ async function translated(engine: MtEngine) {
   dir = makeTempDir();
   backend = createBackend({ dataDir: dir, mode: 'browser', version: '1.0.0', engines: [engine] });
   await backend.api.setProfile({ name: 'Ana', role: 'translator' });
-  const doc = await backend.api.importDocument({ source: { kind: 'text', text: ARTICLE, format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+  const doc = await backend.api.importDocument({
+    source: { kind: 'text', text: ARTICLE, format: 'md' },
+    sourceLang: 'en',
+    targetLang: 'es',
+  });
   const log = recordJobEvents(backend.events);
   const { jobId } = await backend.api.translateDocument({ documentId: doc.id, scope: 'all' });
   expect((await log.final(jobId)).state).toBe('done');
@@ -41,19 +45,29 @@ describe('inline tokens and MT', () => {
   it('an Apertium-like engine gets the placeholders and they come back in place', async () => {
     const engine = createFakeEngine({ translate: (t) => t.replace('river', 'río') });
     const [, p] = await translated(engine);
-    expect(renderMarkdown(p!.target, p!.codes ?? [])).toBe('The río **burst** its banks, see [the report](https://news.example/r) and run `df -h`.');
+    expect(renderMarkdown(p!.target, p!.codes ?? [])).toBe(
+      'The río **burst** its banks, see [the report](https://news.example/r) and run `df -h`.',
+    );
   });
 
   it('an HTTP engine gets XML tags (and markup=xml); its tags come back as tokens', async () => {
     const seen: string[] = [];
-    const engine = createFakeEngine({ kind: 'deepl', translate: (t) => (seen.push(t), t.replace('The river', 'El río').replace('its banks', 'sus orillas')) });
+    const engine = createFakeEngine({
+      kind: 'deepl',
+      translate: (t) => (seen.push(t), t.replace('The river', 'El río').replace('its banks', 'sus orillas')),
+    });
     const [, p] = await translated(engine);
     expect(seen[1]).toBe('The river <t0>burst</t0> its banks, see <t1>the report</t1> and run <x2/>.');
-    expect(renderMarkdown(p!.target, p!.codes ?? [])).toBe('El río **burst** sus orillas, see [the report](https://news.example/r) and run `df -h`.');
+    expect(renderMarkdown(p!.target, p!.codes ?? [])).toBe(
+      'El río **burst** sus orillas, see [the report](https://news.example/r) and run `df -h`.',
+    );
   });
 
   it('a reply that drops or repeats tags keeps every token exactly once, the lost ones at the end', async () => {
-    const engine = createFakeEngine({ kind: 'openai', translate: (t) => (t.includes('<x2/>') ? 'El río <t0>reventó</t0> <t0>x</t0> sus orillas.' : t) });
+    const engine = createFakeEngine({
+      kind: 'openai',
+      translate: (t) => (t.includes('<x2/>') ? 'El río <t0>reventó</t0> <t0>x</t0> sus orillas.' : t),
+    });
     const [, p] = await translated(engine);
     expect(checkTokens(p!.target, p!.codes ?? []).ok).toBe(true);
     expect(renderMarkdown(p!.target, p!.codes ?? [])).toBe('El río **reventó** x sus orillas. `df -h`'); // the empty link pair writes nothing

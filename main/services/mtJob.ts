@@ -133,7 +133,12 @@ async function writeCached(plan: MtJobPlan, sink: Sink, signal: AbortSignal): Pr
 }
 
 /** The engine on the misses; resolves with the batch's own failure (null if none), rejects on a cancel or a write failure. */
-async function translateMisses(plan: MtJobPlan, sink: Sink, misses: readonly Paragraph[], failures: Map<string, ServiceError>): Promise<ServiceError | null> {
+async function translateMisses(
+  plan: MtJobPlan,
+  sink: Sink,
+  misses: readonly Paragraph[],
+  failures: Map<string, ServiceError>,
+): Promise<ServiceError | null> {
   const { engine } = plan;
   const can = capabilitiesOf(engine);
   // Inline tokens: as XML tags to engines that take them, else as the placeholders (Apertium's superblanks).
@@ -162,7 +167,12 @@ async function translateMisses(plan: MtJobPlan, sink: Sink, misses: readonly Par
       onItemError(index, error) {
         const p = misses[index];
         if (!p) return;
-        failures.set(p.id, isServiceError(error) ? error : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${error.message}`, { engineId: engine.id }));
+        failures.set(
+          p.id,
+          isServiceError(error)
+            ? error
+            : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${error.message}`, { engineId: engine.id }),
+        );
       },
     },
   );
@@ -173,7 +183,9 @@ async function translateMisses(plan: MtJobPlan, sink: Sink, misses: readonly Par
     if (sink.stop.signal.aborted) throw err;
     return isServiceError(err)
       ? err
-      : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${err instanceof Error ? err.message : String(err)}`, { engineId: engine.id });
+      : new ServiceError('ENGINE_FAILED', `${engine.name} failed: ${err instanceof Error ? err.message : String(err)}`, {
+          engineId: engine.id,
+        });
   }
 }
 
@@ -181,7 +193,9 @@ async function translateMisses(plan: MtJobPlan, sink: Sink, misses: readonly Par
 function incompleteError(plan: MtJobPlan, done: number, left: readonly Paragraph[], reason: ServiceError | null): ServiceError {
   const { engine, todo } = plan;
   if (done === 0 && reason) return reason;
-  const cause: ApiError = reason ? reason.toApiError() : { code: 'ENGINE_BAD_REPLY', message: `${engine.name} returned no translation for some paragraphs.` };
+  const cause: ApiError = reason
+    ? reason.toApiError()
+    : { code: 'ENGINE_BAD_REPLY', message: `${engine.name} returned no translation for some paragraphs.` };
   const details: ErrorDetails = {
     translated: done,
     untranslated: left.length,
@@ -191,10 +205,16 @@ function incompleteError(plan: MtJobPlan, done: number, left: readonly Paragraph
     engine: engine.name,
     reason: cause.code,
     ...Object.fromEntries(
-      Object.entries(cause.details ?? {}).filter(([k]) => !['translated', 'untranslated', 'total', 'paragraphs', 'reason', 'count'].includes(k)),
+      Object.entries(cause.details ?? {}).filter(
+        ([k]) => !['translated', 'untranslated', 'total', 'paragraphs', 'reason', 'count'].includes(k),
+      ),
     ),
   };
-  return new ServiceError('MT_INCOMPLETE', `${done} of ${todo.length} paragraphs were translated and saved; ${left.length} were not: ${cause.message}`, details);
+  return new ServiceError(
+    'MT_INCOMPLETE',
+    `${done} of ${todo.length} paragraphs were translated and saved; ${left.length} were not: ${cause.message}`,
+    details,
+  );
 }
 
 export async function runMtJob(plan: MtJobPlan, job: JobContext): Promise<void> {

@@ -120,12 +120,16 @@ async function article(api: ReturnType<typeof createVersoApi>, n: number) {
 }
 
 function statuses(db: Database.Database, documentId: string): string[] {
-  return (db.prepare('SELECT status FROM paragraphs WHERE document_id = ? ORDER BY position').all(documentId) as { status: string }[]).map((r) => r.status);
+  return (db.prepare('SELECT status FROM paragraphs WHERE document_id = ? ORDER BY position').all(documentId) as { status: string }[]).map(
+    (r) => r.status,
+  );
 }
 
 function mtRows(db: Database.Database, table: 'revisions' | 'mt_provenance'): string[] {
   const where = table === 'revisions' ? "WHERE action = 'mt'" : '';
-  return (db.prepare(`SELECT paragraph_id FROM ${table} ${where} ORDER BY paragraph_id`).all() as { paragraph_id: string }[]).map((r) => r.paragraph_id);
+  return (db.prepare(`SELECT paragraph_id FROM ${table} ${where} ORDER BY paragraph_id`).all() as { paragraph_id: string }[]).map(
+    (r) => r.paragraph_id,
+  );
 }
 
 describe('MT jobs write in batches', () => {

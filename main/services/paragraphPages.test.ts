@@ -90,7 +90,11 @@ describe('getParagraphPage', () => {
       next: null,
       total: 5,
     });
-    expect(await call<ParagraphPage>('getParagraphPage', { documentId: doc.id, from: 99 })).toEqual({ paragraphs: [], next: null, total: 5 });
+    expect(await call<ParagraphPage>('getParagraphPage', { documentId: doc.id, from: 99 })).toEqual({
+      paragraphs: [],
+      next: null,
+      total: 5,
+    });
     // Exactly one page's worth: no empty page after it.
     expect((await allPages(doc.id, 5)).map((p) => [p.paragraphs.length, p.next])).toEqual([[5, null]]);
   });
@@ -130,8 +134,7 @@ describe('getParagraphPage', () => {
 });
 
 describe('withinTextBudget', () => {
-  const p = (chars: number): Paragraph =>
-    ({ source: 'x'.repeat(chars), target: '', mt: null }) as unknown as Paragraph;
+  const p = (chars: number): Paragraph => ({ source: 'x'.repeat(chars), target: '', mt: null }) as unknown as Paragraph;
 
   it('keeps the leading paragraphs that fit, and always the first one', () => {
     expect(withinTextBudget([p(100), p(100), p(100)], 1000)).toHaveLength(2);

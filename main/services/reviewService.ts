@@ -137,38 +137,40 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
     });
   }
 
-  const writeEdit = deps.db.transaction((p: Paragraph, target: string, author: Profile, link?: LinkRef, tag?: (revisionId: number) => void) => {
-    const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
-    const now = deps.now();
-    const at = now.toISOString();
-    const updated: Paragraph = { ...p, target, status, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };
-    repos.paragraphs.update(updated);
+  const writeEdit = deps.db.transaction(
+    (p: Paragraph, target: string, author: Profile, link?: LinkRef, tag?: (revisionId: number) => void) => {
+      const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
+      const now = deps.now();
+      const at = now.toISOString();
+      const updated: Paragraph = { ...p, target, status, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };
+      repos.paragraphs.update(updated);
 
-    const last = repos.revisions.last(p.id);
-    const coalesce =
-      !withdrawsSignOff &&
-      last !== null &&
-      last.action === 'edit' &&
-      last.origin === 'human' &&
-      last.profileId === author.id &&
-      now.getTime() - Date.parse(last.updatedAt) <= EDIT_COALESCE_MS &&
-      // Undo, redo and restore stay revisions of their own (the undo history depends on them).
-      link === undefined &&
-      !workflow.hasLink(last.id) &&
-      // A Replace all is one step of its own, before and after.
-      tag === undefined &&
-      !batches.isBatched(last.id);
-    if (coalesce) repos.revisions.extend(last.id, target, status, at);
-    else {
-      const id = revision(p, author, 'edit', p.target, target, status, at);
-      if (link) workflow.addLink({ revisionId: id, kind: link.kind, targetRevisionId: link.revisionId });
-      tag?.(id);
-    }
-    if (withdrawsSignOff) revision(p, author, 'sign-off-withdrawn', p.target, target, status, at);
+      const last = repos.revisions.last(p.id);
+      const coalesce =
+        !withdrawsSignOff &&
+        last !== null &&
+        last.action === 'edit' &&
+        last.origin === 'human' &&
+        last.profileId === author.id &&
+        now.getTime() - Date.parse(last.updatedAt) <= EDIT_COALESCE_MS &&
+        // Undo, redo and restore stay revisions of their own (the undo history depends on them).
+        link === undefined &&
+        !workflow.hasLink(last.id) &&
+        // A Replace all is one step of its own, before and after.
+        tag === undefined &&
+        !batches.isBatched(last.id);
+      if (coalesce) repos.revisions.extend(last.id, target, status, at);
+      else {
+        const id = revision(p, author, 'edit', p.target, target, status, at);
+        if (link) workflow.addLink({ revisionId: id, kind: link.kind, targetRevisionId: link.revisionId });
+        tag?.(id);
+      }
+      if (withdrawsSignOff) revision(p, author, 'sign-off-withdrawn', p.target, target, status, at);
 
-    repos.documents.touch(p.documentId, at);
-    return { paragraph: updated, signOffWithdrawn: withdrawsSignOff };
-  });
+      repos.documents.touch(p.documentId, at);
+      return { paragraph: updated, signOffWithdrawn: withdrawsSignOff };
+    },
+  );
 
   const writeConfirm = deps.db.transaction((paragraphs: Paragraph[], author: Profile) => {
     const at = deps.now().toISOString();
@@ -189,26 +191,28 @@ export function createReviewCore(deps: ServiceDeps, extraChecks: ExtraQaChecks =
       overrides: ReadonlyMap<string, OverrideRef> = new Map(),
       reviews: ReadonlyMap<string, ReviewRef> = new Map(),
     ) => {
-    const at = deps.now().toISOString();
-    return paragraphs.map((p) => {
-      // A new sign-off covers the text as it is now.
-      const { signatureBroken: _broken, ...rest } = p;
-      const updated: Paragraph = {
-        ...rest,
-        status: 'signed-off',
-        signOff: { profileId: author.id, name: author.name, role: author.role, at, textHash: sha256Hex(p.target) },
-        updatedAt: at,
-      };
-      repos.paragraphs.update(updated);
-      const id = revision(p, author, 'sign-off', p.target, p.target, 'signed-off', at);
-      const override = overrides.get(p.id);
-      if (override) workflow.addOverride({ revisionId: id, paragraphId: p.id, reason: override.reason, issues: override.issues, createdAt: at });
-      const review = reviews.get(p.id);
-      if (review) workflow.addReview({ revisionId: id, paragraphId: p.id, ...review });
-      repos.documents.touch(p.documentId, at);
-      return updated;
-    });
-  });
+      const at = deps.now().toISOString();
+      return paragraphs.map((p) => {
+        // A new sign-off covers the text as it is now.
+        const { signatureBroken: _broken, ...rest } = p;
+        const updated: Paragraph = {
+          ...rest,
+          status: 'signed-off',
+          signOff: { profileId: author.id, name: author.name, role: author.role, at, textHash: sha256Hex(p.target) },
+          updatedAt: at,
+        };
+        repos.paragraphs.update(updated);
+        const id = revision(p, author, 'sign-off', p.target, p.target, 'signed-off', at);
+        const override = overrides.get(p.id);
+        if (override)
+          workflow.addOverride({ revisionId: id, paragraphId: p.id, reason: override.reason, issues: override.issues, createdAt: at });
+        const review = reviews.get(p.id);
+        if (review) workflow.addReview({ revisionId: id, paragraphId: p.id, ...review });
+        repos.documents.touch(p.documentId, at);
+        return updated;
+      });
+    },
+  );
 
   function reviewSignals(paragraphs: readonly Paragraph[]): { reviews: Map<string, ReviewRef>; fast: FastSignOff[] } {
     const reviews = new Map<string, ReviewRef>();
@@ -270,7 +274,11 @@ export function createReviewService(
     async signOffParagraphs({ paragraphIds }) {
       const author = requireEditor(deps);
       const paragraphs = load(paragraphIds);
-      checkAll(paragraphs, (p) => (p.excluded ? { ok: false, code: 'PARAGRAPH_EXCLUDED' } : canSignOff(p.status, p.target, author.role)), 'signed off');
+      checkAll(
+        paragraphs,
+        (p) => (p.excluded ? { ok: false, code: 'PARAGRAPH_EXCLUDED' } : canSignOff(p.status, p.target, author.role)),
+        'signed off',
+      );
       // The QA gate: all-or-nothing here; signOffReviewed (workflow) skips and takes overrides.
       checkAll(paragraphs, (p) => (qaErrors(qaIssues(p)).length > 0 ? { ok: false, code: 'QA_BLOCKED' } : { ok: true }), 'signed off');
       // The review signal (fast sign-off) is recorded here too, as signOffReviewed records it.

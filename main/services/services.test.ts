@@ -26,7 +26,6 @@ function start(options: Partial<BackendOptions> & { engines: MtEngine[] }): Back
   return backend;
 }
 
-
 async function importArticle(backend: Backend, paragraphs: string[], targetLang = 'es'): Promise<DocumentDetail> {
   return backend.api.importDocument({
     source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' },
@@ -59,7 +58,13 @@ describe('engine choice', () => {
     await actAs(backend.api, { name: 'T', role: 'translator' });
     expect(await backend.api.listEngines({ sourceLang: 'en', targetLang: 'es' })).toEqual([
       { id: 'off', name: 'Off', available: false, unavailableReason: 'ENGINE_UNAVAILABLE', pairs: [] },
-      { id: 'de', name: 'German only', available: true, unavailableReason: 'ENGINE_PAIR_UNSUPPORTED', pairs: [{ source: 'en', target: 'de' }] },
+      {
+        id: 'de',
+        name: 'German only',
+        available: true,
+        unavailableReason: 'ENGINE_PAIR_UNSUPPORTED',
+        pairs: [{ source: 'en', target: 'de' }],
+      },
       { id: 'es', name: 'Spanish', available: true, unavailableReason: null, pairs: [{ source: 'en', target: 'es' }] },
     ]);
     const doc = await importArticle(backend, ['Hello.']);
@@ -94,7 +99,10 @@ describe('MT jobs', () => {
     const doc = await importArticle(backend, ['One.', 'Two.', 'Three.', 'Four.']);
     const final = await translateAll(backend, doc.id);
     expect(final).toMatchObject({ state: 'failed', done: 2, total: 4 });
-    expect(final.error).toMatchObject({ code: 'MT_INCOMPLETE', details: { translated: 2, untranslated: 2, paragraphs: [3, 4], reason: 'ENGINE_FAILED' } });
+    expect(final.error).toMatchObject({
+      code: 'MT_INCOMPLETE',
+      details: { translated: 2, untranslated: 2, paragraphs: [3, 4], reason: 'ENGINE_FAILED' },
+    });
     expect(final.error!.message).toContain('connection reset');
     const after = await backend.api.getDocument({ documentId: doc.id });
     expect(after.paragraphs.map((p) => p.status)).toEqual(['machine', 'machine', 'new', 'new']);
@@ -121,7 +129,9 @@ describe('MT jobs', () => {
       ['new', ''],
     ]);
     expect(after.paragraphs[0]!.mt).toBeNull();
-    expect((await failure(backend.api.translateParagraphs({ documentId: doc.id, paragraphIds: ['nope'] }))).code).toBe('PARAGRAPH_NOT_FOUND');
+    expect((await failure(backend.api.translateParagraphs({ documentId: doc.id, paragraphIds: ['nope'] }))).code).toBe(
+      'PARAGRAPH_NOT_FOUND',
+    );
     void three;
   });
 
@@ -231,7 +241,12 @@ describe('export', () => {
   it('follows the footer policy: never, when MT was used, always', async () => {
     const backend = start({ engines: [createFakeEngine()] });
     const doc = await signedDocument(backend);
-    await backend.api.updateSettings({ publisher: 'Diario', contactEmail: 'desk@example.org', footerPolicy: 'never', reason: 'Partner adds its own' });
+    await backend.api.updateSettings({
+      publisher: 'Diario',
+      contactEmail: 'desk@example.org',
+      footerPolicy: 'never',
+      reason: 'Partner adds its own',
+    });
     const footerLine = findFooterTemplate('es')!.lines[0]!;
     const content = async () => (await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' })).content;
     expect(await content()).toBe('(es) One.\n\n(es) Two.\n');

@@ -40,7 +40,11 @@ async function call<T>(backend: Backend, method: string, input: unknown): Promis
   return r.value;
 }
 
-async function refused(backend: Backend, method: string, input: unknown): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
+async function refused(
+  backend: Backend,
+  method: string,
+  input: unknown,
+): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
   const r = await backend.dispatch(method, input);
   expect(r.ok, `${method} should be refused`).toBe(false);
   return (r as { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } }).error;
@@ -51,7 +55,12 @@ async function editor(backend: Backend, name = 'Ada Editor'): Promise<Profile> {
 }
 
 async function importText(backend: Backend, text: string, format: 'txt' | 'md' | 'html' = 'txt', title?: string): Promise<DocumentDetail> {
-  return call<DocumentDetail>(backend, 'importDocument', { source: { kind: 'text', text, format }, sourceLang: 'en', targetLang: 'es', ...(title === undefined ? {} : { title }) });
+  return call<DocumentDetail>(backend, 'importDocument', {
+    source: { kind: 'text', text, format },
+    sourceLang: 'en',
+    targetLang: 'es',
+    ...(title === undefined ? {} : { title }),
+  });
 }
 
 function everyStoredText(backend: Backend): string[] {
@@ -112,9 +121,16 @@ describe('typed fields refuse control and bidi characters', () => {
     const backend = start();
     await editor(backend);
     const doc = await importText(backend, 'One paragraph.');
-    expect((await refused(backend, 'renameDocument', { documentId: doc.id, title: 'report\u202Etxt.exe' })).code).toBe('LIBRARY_TITLE_INVALID');
+    expect((await refused(backend, 'renameDocument', { documentId: doc.id, title: 'report\u202Etxt.exe' })).code).toBe(
+      'LIBRARY_TITLE_INVALID',
+    );
     expect((await refused(backend, 'renameDocument', { documentId: doc.id, title: 'report\u2067x' })).code).toBe('LIBRARY_TITLE_INVALID');
-    const error = await refused(backend, 'importDocument', { source: { kind: 'text', text: 'x', format: 'txt' }, sourceLang: 'en', targetLang: 'es', title: 'a\u202Eb' });
+    const error = await refused(backend, 'importDocument', {
+      source: { kind: 'text', text: 'x', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+      title: 'a\u202Eb',
+    });
     expect(error.code).toBe('TEXT_CONTROL_CHARACTER');
   });
 
@@ -184,11 +200,14 @@ describe('machine translation', () => {
 describe('footer variables', () => {
   it('an {editor} name or publisher written into the file by SQL reaches the footer without control or bidi characters', async () => {
     const { renderFooter } = await import('../../shared/footer.js');
-    const text = renderFooter({ lang: 'en', lines: ['Checked by {editor} for {publisher} ({contactEmail}).'] }, {
-      publisher: 'Daily\u202E News\u001b[2J',
-      contactEmail: 'a@example.org',
-      editor: 'Eve\u0000 \u2066Mallory\u2069',
-    });
+    const text = renderFooter(
+      { lang: 'en', lines: ['Checked by {editor} for {publisher} ({contactEmail}).'] },
+      {
+        publisher: 'Daily\u202E News\u001b[2J',
+        contactEmail: 'a@example.org',
+        editor: 'Eve\u0000 \u2066Mallory\u2069',
+      },
+    );
     expect(text).toBe('Checked by Eve Mallory for Daily News[2J (a@example.org).');
   });
 });

@@ -42,7 +42,8 @@ async function usable(engine: MtEngine, pair: LanguagePair): Promise<ChosenEngin
     const d = await engine.describe(pair);
     const enginePair = d.available ? matchPair(d.pairs, pair) : null;
     if (!enginePair) return null;
-    const version = enginePair.source === pair.source && enginePair.target === pair.target ? d.version : (await engine.describe(enginePair)).version;
+    const version =
+      enginePair.source === pair.source && enginePair.target === pair.target ? d.version : (await engine.describe(enginePair)).version;
     return { engine, enginePair, version };
   } catch {
     return null;
@@ -60,7 +61,10 @@ export async function chooseEngine(deps: ServiceDeps, pair: LanguagePair, engine
       if (d.unavailableReason !== null && OFFLINE_REASONS.has(d.unavailableReason) && d.version !== '') {
         return { engine, enginePair: pair, version: d.version };
       }
-      throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${engine.name} is not available.`, { engineId, engine: engine.name });
+      throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${engine.name} is not available.`, {
+        engineId,
+        engine: engine.name,
+      });
     }
     const chosen = await usable(engine, pair);
     if (!chosen) {
@@ -83,7 +87,14 @@ export async function chooseEngine(deps: ServiceDeps, pair: LanguagePair, engine
     if (chosen) return chosen;
   }
   const anyAvailable = (
-    await Promise.all(deps.engines.list().map((e) => e.describe().then((d) => d.available, () => false)))
+    await Promise.all(
+      deps.engines.list().map((e) =>
+        e.describe().then(
+          (d) => d.available,
+          () => false,
+        ),
+      ),
+    )
   ).some(Boolean);
   if (!anyAvailable) throw new ServiceError('ENGINE_UNAVAILABLE', 'No machine translation engine is available on this computer.');
   throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `No installed engine translates ${pair.source} → ${pair.target}.`, {
@@ -96,8 +107,19 @@ export async function chooseEngine(deps: ServiceDeps, pair: LanguagePair, engine
 export async function engineInfo(engine: MtEngine, pair: LanguagePair): Promise<EngineInfo & { version: string }> {
   try {
     const d = await engine.describe(pair);
-    const reason = !d.available ? (d.unavailableReason ?? 'ENGINE_UNAVAILABLE') : matchPair(d.pairs, pair) ? null : 'ENGINE_PAIR_UNSUPPORTED';
-    return { id: engine.id, name: engine.name, available: d.available, unavailableReason: reason, pairs: d.pairs, version: d.available ? d.version : '' };
+    const reason = !d.available
+      ? (d.unavailableReason ?? 'ENGINE_UNAVAILABLE')
+      : matchPair(d.pairs, pair)
+        ? null
+        : 'ENGINE_PAIR_UNSUPPORTED';
+    return {
+      id: engine.id,
+      name: engine.name,
+      available: d.available,
+      unavailableReason: reason,
+      pairs: d.pairs,
+      version: d.available ? d.version : '',
+    };
   } catch (err) {
     logFailure(appLog(), `engine ${engine.id} could not describe itself`, err, { engine: engine.id });
     return { id: engine.id, name: engine.name, available: false, unavailableReason: 'ENGINE_FAILED', pairs: [], version: '' };
@@ -214,9 +236,7 @@ export function createMtJobs(deps: ServiceDeps, options: MtJobsOptions = {}): Mt
   };
 }
 
-export function createTranslationService(
-  deps: ServiceDeps,
-): Pick<VersoApi, 'listEngines' | 'translateParagraphs' | 'cancelJob'> {
+export function createTranslationService(deps: ServiceDeps): Pick<VersoApi, 'listEngines' | 'translateParagraphs' | 'cancelJob'> {
   const jobs = createMtJobs(deps);
   return {
     async listEngines({ sourceLang, targetLang }) {

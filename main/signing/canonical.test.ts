@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, encodeAuditLink, encodeSignOff, GENESIS_HASH, verifyChain, type AuditLink, type SignOffClaim } from '../../shared/signing/canonical.js';
+import {
+  canonicalJson,
+  encodeAuditLink,
+  encodeSignOff,
+  GENESIS_HASH,
+  verifyChain,
+  type AuditLink,
+  type SignOffClaim,
+} from '../../shared/signing/canonical.js';
 
 const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
 

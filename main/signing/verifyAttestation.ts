@@ -54,7 +54,9 @@ export function parseAttestation(text: string): Attestation | string {
     return 'not JSON: this is not an attestation (.jsonld) exported by Verso';
   }
   const parsed = attestationSchema.safeParse(json);
-  return parsed.success ? parsed.data : `not a Verso attestation (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`;
+  return parsed.success
+    ? parsed.data
+    : `not a Verso attestation (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`;
 }
 
 function documentIdOf(att: Attestation): string | null {
@@ -80,7 +82,8 @@ export function verifyAttestation(att: Attestation): AttestationCheck {
       continue;
     }
     if (docId !== null && so.documentId !== docId) problems.push(`paragraph ${n}: signed for another document (${so.documentId})`);
-    if (part.textSha256 !== undefined && part.textSha256 !== so.targetSha256) problems.push(`paragraph ${n}: the exported text differs from the text signed off`);
+    if (part.textSha256 !== undefined && part.textSha256 !== so.targetSha256)
+      problems.push(`paragraph ${n}: the exported text differs from the text signed off`);
     if (so.signature === null) {
       problems.push(`paragraph ${n}: signed off before signatures existed; its sign-off cannot be verified`);
       continue;
@@ -102,7 +105,10 @@ export function verifyAttestation(att: Attestation): AttestationCheck {
 
 /** An exported plain text (verso export --format txt) against the attestation, paragraph by paragraph. */
 export function verifyTextAgainst(att: Attestation, text: string): string[] {
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+  const body = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n+$/, '');
   const blocks = body === '' ? [] : body.split('\n\n');
   let i = att.draft ? 1 : 0; // a draft starts with its notice
   const problems: string[] = [];
@@ -115,7 +121,8 @@ export function verifyTextAgainst(att: Attestation, text: string): string[] {
     const so = part.signOff;
     if (!so) continue; // reported by verifyAttestation
     const h = sha256Hex(block);
-    if (h !== so.targetSha256 && h !== part.plainTextSha256) problems.push(`text: paragraph ${part.position} differs from the text signed off`);
+    if (h !== so.targetSha256 && h !== part.plainTextSha256)
+      problems.push(`text: paragraph ${part.position} differs from the text signed off`);
   }
   return problems;
 }

@@ -47,7 +47,9 @@ describe('verifyLibrary', () => {
 
   it('detects reordered links', () => {
     unlock();
-    db.exec('UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;');
+    db.exec(
+      'UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;',
+    );
     const problems = check().problems;
     expect(problems).toContainEqual({ kind: 'chain', seq: 2, detail: 'broken-link' });
     expect(problems).toContainEqual({ kind: 'chain', seq: 3, detail: 'broken-link' });
@@ -91,9 +93,17 @@ describe('verifyLibrary', () => {
     const forged = 'Las escuelas cierran.';
     const hash = createHash('sha256').update(forged, 'utf8').digest('hex');
     db.prepare('UPDATE paragraphs SET target = ? WHERE id = ?').run(forged, target.id);
-    db.prepare(`UPDATE audit_log SET payload = json_set(payload, '$.claim.targetSha256', ?) WHERE paragraph_id = ? AND kind = 'sign-off'`).run(hash, target.id);
+    db.prepare(
+      `UPDATE audit_log SET payload = json_set(payload, '$.claim.targetSha256', ?) WHERE paragraph_id = ? AND kind = 'sign-off'`,
+    ).run(hash, target.id);
     const problems = check().problems;
-    expect(problems).toContainEqual({ kind: 'signature', documentId: f.doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'chain-broken' });
+    expect(problems).toContainEqual({
+      kind: 'signature',
+      documentId: f.doc.id,
+      title: 'Storm hits the coast',
+      paragraph: 3,
+      problem: 'chain-broken',
+    });
   });
 });
 
@@ -103,7 +113,9 @@ describe('document deletion', () => {
     const tomb = db.prepare<[], { payload: string }>("SELECT payload FROM audit_log WHERE kind = 'document-deleted'").get()!;
     const payload = JSON.parse(tomb.payload) as { title: string; author: string; role: string; paragraphs: { targetSha256: string }[] };
     expect(payload).toMatchObject({ title: 'Storm hits the coast', author: 'Elena Editor', role: 'editor' });
-    expect(payload.paragraphs.map((p) => p.targetSha256)).toEqual(f.doc.paragraphs.map((p) => createHash('sha256').update(p.target, 'utf8').digest('hex')));
+    expect(payload.paragraphs.map((p) => p.targetSha256)).toEqual(
+      f.doc.paragraphs.map((p) => createHash('sha256').update(p.target, 'utf8').digest('hex')),
+    );
     expect(check().problems).toEqual([]);
   });
 });
@@ -121,13 +133,28 @@ describe('a forged unsigned sign-off', () => {
       revisionId: null,
       build: (prevAuditHash) => ({
         payload: signOffPayload(
-          { documentId: f.doc.id, paragraphId: target.id, sourceSha256: sha(target.source), targetSha256: sha(forged), role: 'editor', at: '2026-03-01T11:00:00.000Z', keyId: '', prevAuditHash },
+          {
+            documentId: f.doc.id,
+            paragraphId: target.id,
+            sourceSha256: sha(target.source),
+            targetSha256: sha(forged),
+            role: 'editor',
+            at: '2026-03-01T11:00:00.000Z',
+            keyId: '',
+            prevAuditHash,
+          },
           { revisionId: 1, profileId: null, signerName: 'Mallory', signed: false },
         ),
       }),
     });
     const problems = check().problems;
     expect(problems.filter((p) => p.kind === 'chain')).toEqual([]);
-    expect(problems).toContainEqual({ kind: 'signature', documentId: f.doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'bad-signature' });
+    expect(problems).toContainEqual({
+      kind: 'signature',
+      documentId: f.doc.id,
+      title: 'Storm hits the coast',
+      paragraph: 3,
+      problem: 'bad-signature',
+    });
   });
 });

@@ -66,16 +66,24 @@ export function* verifyLibrarySteps(
 
   // 1. The chain, and the latest text hash of each revision, page by page.
   const latest = new Map<number, string>();
-  const linkPage = db.prepare<[number, number], { seq: number; kind: string; revision_id: number | null; payload: string; signature: string | null; prev_hash: string; hash: string }>(
-    'SELECT seq, kind, revision_id, payload, signature, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?',
-  );
+  const linkPage = db.prepare<
+    [number, number],
+    { seq: number; kind: string; revision_id: number | null; payload: string; signature: string | null; prev_hash: string; hash: string }
+  >('SELECT seq, kind, revision_id, payload, signature, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?');
   let prev: AuditLink | null = null;
-  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+  for (let after = Number.MIN_SAFE_INTEGER; ;) {
     const rows = linkPage.all(after, pageSize);
     if (rows.length === 0) break;
-    const page: AuditLink[] = rows.map((r) => ({ seq: r.seq, prevHash: r.prev_hash, payload: r.payload, signature: r.signature, hash: r.hash }));
+    const page: AuditLink[] = rows.map((r) => ({
+      seq: r.seq,
+      prevHash: r.prev_hash,
+      payload: r.payload,
+      signature: r.signature,
+      hash: r.hash,
+    }));
     // The page is checked with the link before it, which is not reported again.
-    for (const c of verifyChain(prev ? [prev, ...page] : page, sha256Hex)) if (!prev || c.seq !== prev.seq) problems.push({ kind: 'chain', seq: c.seq, detail: c.kind });
+    for (const c of verifyChain(prev ? [prev, ...page] : page, sha256Hex))
+      if (!prev || c.seq !== prev.seq) problems.push({ kind: 'chain', seq: c.seq, detail: c.kind });
     for (const r of rows) {
       if ((r.kind === 'revision' || r.kind === 'revision-extended') && r.revision_id !== null) {
         const afterSha = (JSON.parse(r.payload) as { afterSha256?: unknown }).afterSha256;
@@ -92,10 +100,11 @@ export function* verifyLibrarySteps(
   const revisionPage = db.prepare<[number, number], { id: number; document_id: string; after_text: string }>(
     'SELECT id, document_id, after_text FROM revisions WHERE id > ? ORDER BY id LIMIT ?',
   );
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = revisionPage.all(after, pageSize);
     if (rows.length === 0) break;
-    for (const r of rows) if (latest.get(r.id) !== sha256Hex(r.after_text)) problems.push({ kind: 'revision', revisionId: r.id, documentId: r.document_id });
+    for (const r of rows)
+      if (latest.get(r.id) !== sha256Hex(r.after_text)) problems.push({ kind: 'revision', revisionId: r.id, documentId: r.document_id });
     after = rows[rows.length - 1]!.id;
     done += rows.length;
     yield [done, total];
@@ -105,7 +114,8 @@ export function* verifyLibrarySteps(
   const verifier = createSignatureVerifier(db);
   for (const doc of repos.documents.list()) {
     const signed = repos.paragraphs.listByDocument(doc.id).filter((p) => p.status === 'signed-off');
-    for (const c of verifier.check(signed)) problems.push({ kind: 'signature', documentId: doc.id, title: doc.title, paragraph: c.number, problem: c.problem });
+    for (const c of verifier.check(signed))
+      problems.push({ kind: 'signature', documentId: doc.id, title: doc.title, paragraph: c.number, problem: c.problem });
     done += signed.length;
     yield [done, total];
   }

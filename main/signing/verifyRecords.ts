@@ -7,11 +7,20 @@
 import type Database from 'better-sqlite3';
 import type { LibraryProblem } from '../../shared/features/signaturesApi.js';
 import type { HumanDeclaration } from '../../shared/types.js';
-import { originDeclaredPayload, payloadMatches, profileCreatedPayload, settingsChangePayload, type SettingsChangeRow } from '../db/audit/auditEntries.js';
+import {
+  originDeclaredPayload,
+  payloadMatches,
+  profileCreatedPayload,
+  settingsChangePayload,
+  type SettingsChangeRow,
+} from '../db/audit/auditEntries.js';
 import { unrecordedFooterSettings } from '../db/audit/footerSettingsRecord.js';
 
 function entriesOf(db: Database.Database, kind: string): string[] {
-  return db.prepare<[string], { payload: string }>('SELECT payload FROM audit_log WHERE kind = ? ORDER BY seq').all(kind).map((r) => r.payload);
+  return db
+    .prepare<[string], { payload: string }>('SELECT payload FROM audit_log WHERE kind = ? ORDER BY seq')
+    .all(kind)
+    .map((r) => r.payload);
 }
 
 function settingsChangeProblems(db: Database.Database): LibraryProblem[] {
@@ -37,9 +46,16 @@ function profileProblems(db: Database.Database): LibraryProblem[] {
     if (typeof id === 'string') byId.set(id, payload);
   }
   const problems: LibraryProblem[] = [];
-  for (const p of db.prepare<[], { id: string; name: string; role: string; created_at: string }>('SELECT id, name, role, created_at FROM profiles ORDER BY created_at').all()) {
+  for (const p of db
+    .prepare<[], { id: string; name: string; role: string; created_at: string }>(
+      'SELECT id, name, role, created_at FROM profiles ORDER BY created_at',
+    )
+    .all()) {
     const entry = byId.get(p.id);
-    if (entry === undefined || !payloadMatches(entry, profileCreatedPayload({ id: p.id, name: p.name, role: p.role, createdAt: p.created_at }))) {
+    if (
+      entry === undefined ||
+      !payloadMatches(entry, profileCreatedPayload({ id: p.id, name: p.name, role: p.role, createdAt: p.created_at }))
+    ) {
       problems.push({ kind: 'profile', profileId: p.id, name: p.name });
     }
   }
@@ -55,14 +71,32 @@ export function createDeclarationCheck(db: Database.Database) {
     /** True when the audit log holds exactly this declaration as the paragraph's latest. */
     recorded(documentId: string, paragraphId: string, d: HumanDeclaration): boolean {
       const entry = latest.get(paragraphId);
-      return entry !== undefined && payloadMatches(entry.payload, originDeclaredPayload({ documentId, paragraphId, name: d.name, role: d.role, at: d.at, reason: d.reason }));
+      return (
+        entry !== undefined &&
+        payloadMatches(
+          entry.payload,
+          originDeclaredPayload({ documentId, paragraphId, name: d.name, role: d.role, at: d.at, reason: d.reason }),
+        )
+      );
     },
   };
 }
 
 function declarationProblems(db: Database.Database): LibraryProblem[] {
   const check = createDeclarationCheck(db);
-  const rows = db.prepare<[], { document_id: string; title: string; position: number; paragraph_id: string; by: string; role: string | null; at: string | null; reason: string | null }>(
+  const rows = db.prepare<
+    [],
+    {
+      document_id: string;
+      title: string;
+      position: number;
+      paragraph_id: string;
+      by: string;
+      role: string | null;
+      at: string | null;
+      reason: string | null;
+    }
+  >(
     `SELECT p.document_id, d.title, p.position, o.paragraph_id, o.declared_human_by AS by, o.declared_human_role AS role,
             o.declared_human_at AS at, o.declared_human_reason AS reason
      FROM provenance_origins o JOIN paragraphs p ON p.id = o.paragraph_id JOIN documents d ON d.id = p.document_id
@@ -70,7 +104,12 @@ function declarationProblems(db: Database.Database): LibraryProblem[] {
   );
   const problems: LibraryProblem[] = [];
   for (const r of rows.all()) {
-    const d: HumanDeclaration = { name: r.by, role: r.role === 'translator' ? 'translator' : 'editor', at: r.at ?? '', reason: r.reason ?? '' };
+    const d: HumanDeclaration = {
+      name: r.by,
+      role: r.role === 'translator' ? 'translator' : 'editor',
+      at: r.at ?? '',
+      reason: r.reason ?? '',
+    };
     if (r.role !== d.role || !check.recorded(r.document_id, r.paragraph_id, d)) {
       problems.push({ kind: 'declaration', documentId: r.document_id, title: r.title, paragraph: r.position + 1 });
     }
@@ -95,5 +134,7 @@ export function keepRecordedDeclarations<T extends { paragraphId: string; declar
   origins: readonly T[],
 ): T[] {
   const check = createDeclarationCheck(db);
-  return origins.map((o) => (o.declaredHuman !== null && !check.recorded(documentId, o.paragraphId, o.declaredHuman) ? { ...o, declaredHuman: null } : o));
+  return origins.map((o) =>
+    o.declaredHuman !== null && !check.recorded(documentId, o.paragraphId, o.declaredHuman) ? { ...o, declaredHuman: null } : o,
+  );
 }

@@ -26,7 +26,8 @@ export function createSignatureVerifier(db: Database.Database) {
   // Unsigned (legacy) sign-offs exist only in the prefix migration 0180 wrote: one appended later
   // is a forgery (moving it into the prefix would break the chain under every signed claim after it).
   const firstLive =
-    db.prepare<[], { seq: number | null }>(`SELECT min(seq) AS seq FROM audit_log WHERE json_extract(payload, '$.legacy') IS NULL`).get()?.seq ?? null;
+    db.prepare<[], { seq: number | null }>(`SELECT min(seq) AS seq FROM audit_log WHERE json_extract(payload, '$.legacy') IS NULL`).get()
+      ?.seq ?? null;
 
   function problemOf(p: Paragraph): SignatureProblem | null {
     const entry = audit.lastSignOff(p.id);
@@ -35,7 +36,11 @@ export function createSignatureVerifier(db: Database.Database) {
     if (claim.paragraphId !== p.id || claim.documentId !== p.documentId) return 'no-sign-off-record';
     if (claim.targetSha256 !== sha256Hex(p.target) || claim.sourceSha256 !== sha256Hex(p.source)) return 'text-changed';
     const next = nextStmt.get(entry.seq + 1);
-    if (sha256Hex(encodeAuditLink(entry)) !== entry.hash || claim.prevAuditHash !== entry.prevHash || (next && next.prev_hash !== entry.hash)) {
+    if (
+      sha256Hex(encodeAuditLink(entry)) !== entry.hash ||
+      claim.prevAuditHash !== entry.prevHash ||
+      (next && next.prev_hash !== entry.hash)
+    ) {
       return 'chain-broken';
     }
     if (claim.legacy && entry.signature === null) return firstLive === null || entry.seq < firstLive ? null : 'bad-signature';

@@ -13,5 +13,7 @@ export async function actAs(api: ProfileCalls, input: { name: string; role: Role
   const existing = (await api.listProfiles({})).find((p) => profileNameKey(p.name) === profileNameKey(input.name));
   if (!existing) return api.setProfile({ name: input.name, role: input.role });
   if (existing.role !== input.role) throw new Error(`actAs: ${existing.name} is a ${existing.role}, not a ${input.role}`);
-  return api.switchProfile(input.passphrase === undefined ? { profileId: existing.id } : { profileId: existing.id, passphrase: input.passphrase });
+  return api.switchProfile(
+    input.passphrase === undefined ? { profileId: existing.id } : { profileId: existing.id, passphrase: input.passphrase },
+  );
 }

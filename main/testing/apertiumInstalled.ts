@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 export function apertiumEngSpaInstalled(what: string): boolean {
   let ok: boolean;
   try {
-    ok = execFileSync('apertium', ['-l'], { encoding: 'utf8' }).split('\n').some((l) => l.trim() === 'eng-spa');
+    ok = execFileSync('apertium', ['-l'], { encoding: 'utf8' })
+      .split('\n')
+      .some((l) => l.trim() === 'eng-spa');
   } catch {
     ok = false;
   }

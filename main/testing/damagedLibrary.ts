@@ -7,9 +7,18 @@ import { createFakeEngine } from './fakeEngine.js';
 
 /** A closed library in `dataDir` with one document of `count` paragraphs (several pages of `paragraphs`). */
 export async function makeLibrary(dataDir: string, count = 400): Promise<string> {
-  const backend = createBackend({ dataDir, mode: 'browser', version: 'test', engines: [createFakeEngine()], integrityCheckIdleMs: null, verifyAtStart: false });
+  const backend = createBackend({
+    dataDir,
+    mode: 'browser',
+    version: 'test',
+    engines: [createFakeEngine()],
+    integrityCheckIdleMs: null,
+    verifyAtStart: false,
+  });
   await backend.api.setProfile({ name: 'T', role: 'translator' });
-  const text = Array.from({ length: count }, (_, i) => `Paragraph ${i + 1} of a long article, with enough words to fill the page.`).join('\n\n');
+  const text = Array.from({ length: count }, (_, i) => `Paragraph ${i + 1} of a long article, with enough words to fill the page.`).join(
+    '\n\n',
+  );
   await backend.api.importDocument({ source: { kind: 'text', text, format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
   backend.close();
   return backend.dbPath;
@@ -19,7 +28,10 @@ export async function makeLibrary(dataDir: string, count = 400): Promise<string>
 export function corruptParagraphsPage(dbPath: string): number {
   const db = new Database(dbPath, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare(`SELECT pageno FROM dbstat WHERE name = 'paragraphs' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+  const pages = db
+    .prepare(`SELECT pageno FROM dbstat WHERE name = 'paragraphs' AND pagetype = 'leaf' ORDER BY pageno`)
+    .pluck()
+    .all() as number[];
   db.close();
   if (pages.length < 2) throw new Error(`paragraphs has ${pages.length} leaf pages; make a longer document`);
   const page = pages[Math.floor(pages.length / 2)]!;

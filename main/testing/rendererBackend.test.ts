@@ -17,9 +17,15 @@ afterEach(() => {
 describe('the renderer tests’ backend: its transport', () => {
   it('goes through the validating dispatcher: bad payloads, unknown methods and service refusals come back as envelopes', async () => {
     const b = backend();
-    expect(await b.transport.invoke('getDocument', { documentId: 42 } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await b.transport.invoke('getDocument', { documentId: 42 } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(await b.transport.invoke('noSuchMethod' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-    expect(await b.transport.invoke('getDocument', { documentId: 'nope' })).toMatchObject({ ok: false, error: { code: 'DOCUMENT_NOT_FOUND' } });
+    expect(await b.transport.invoke('getDocument', { documentId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'DOCUMENT_NOT_FOUND' },
+    });
     // The calls are recorded as sent.
     expect(b.calls.map((c) => c.method)).toEqual(['getDocument', 'noSuchMethod', 'getDocument']);
   });

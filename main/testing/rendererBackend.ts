@@ -4,7 +4,15 @@
  * standing in for Apertium. The app's calls go through the backend's validating dispatcher, as
  * over IPC or HTTP, with payloads copied through JSON both ways. See shared/testing/testBackend.ts.
  */
-import { METHOD_NAMES, type ApiResult, type ApiTransport, type EventName, type MethodName, type VersoApi, type VersoEvents } from '../../shared/api.js';
+import {
+  METHOD_NAMES,
+  type ApiResult,
+  type ApiTransport,
+  type EventName,
+  type MethodName,
+  type VersoApi,
+  type VersoEvents,
+} from '../../shared/api.js';
 import type { ApiError, DocumentDetail, ErrorCode, Profile, Role } from '../../shared/types.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,7 +52,13 @@ function wireCopy<T>(value: T): T {
 function createScriptedEngine(options: TestBackendOptions, answers: Map<string, string>) {
   const pairs = options.mtPairs ?? [{ source: 'en', target: 'es' }];
   const unknown = options.mtUnknownWords ?? [];
-  const base = createFakeEngine({ id: 'apertium', name: 'Apertium', kind: 'apertium', pairs, ...(options.mtVersion ? { version: options.mtVersion } : {}) });
+  const base = createFakeEngine({
+    id: 'apertium',
+    name: 'Apertium',
+    kind: 'apertium',
+    pairs,
+    ...(options.mtVersion ? { version: options.mtVersion } : {}),
+  });
   // While held, each paragraph waits for a step (or the release).
   let held = false;
   let allowed = 0;
@@ -190,7 +204,8 @@ function createScriptedTransport(dispatch: Dispatch, events: Backend['events'], 
   const calls: RecordedCall[] = [];
   const scripted = new Map<MethodName, ApiResult<unknown>[]>();
   const holds = new Map<MethodName, { skip: number; gate: Promise<void> }[]>();
-  const script = (method: MethodName, answer: ApiResult<unknown>): void => void scripted.set(method, [...(scripted.get(method) ?? []), answer]);
+  const script = (method: MethodName, answer: ApiResult<unknown>): void =>
+    void scripted.set(method, [...(scripted.get(method) ?? []), answer]);
   const transport: ApiTransport = {
     async invoke(method, input) {
       calls.push({ method, input: wireCopy(input) });
@@ -270,7 +285,10 @@ async function seedThroughServices(
   const withMt = plan.filter((x) => x.mtText !== undefined);
   if (withMt.length > 0) {
     for (const x of withMt) answers.set(x.p.source, x.mtText!);
-    await runMt(doc.id, withMt.map((x) => x.p.id));
+    await runMt(
+      doc.id,
+      withMt.map((x) => x.p.id),
+    );
     for (const x of withMt) answers.delete(x.p.source);
   }
   for (const x of plan.filter((y) => y.status === 'edited' || y.status === 'translated' || y.status === 'signed-off')) {

@@ -15,7 +15,14 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 const NS_MTC = 'urn:oasis:names:tc:xliff:matches:2.0';
 const SUBTYPE = /^[^\s:]+:[^\s:]+$/;
-const XLF_SUBTYPES: Record<string, string> = { 'xlf:b': 'fmt', 'xlf:i': 'fmt', 'xlf:u': 'fmt', 'xlf:lb': 'fmt', 'xlf:pb': 'fmt', 'xlf:var': 'ui' };
+const XLF_SUBTYPES: Record<string, string> = {
+  'xlf:b': 'fmt',
+  'xlf:i': 'fmt',
+  'xlf:u': 'fmt',
+  'xlf:lb': 'fmt',
+  'xlf:pb': 'fmt',
+  'xlf:var': 'ui',
+};
 const CODES_2 = new Set(['pc', 'ph', 'sc', 'ec', 'mrk', 'sm']);
 const CODES_1 = new Set(['g', 'x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'mrk']);
 
@@ -55,7 +62,8 @@ function checkContent12(c: Content, errors: string[]): void {
     }
     if (name === 'bpt') bpts.push(attrs['rid'] ?? id ?? '');
     if (name === 'bx') bxKeys.add(attrs['rid'] ?? id ?? '');
-    if (name === 'ex' && attrs['rid'] !== undefined && !bxKeys.has(attrs['rid'])) errors.push(`${c.where}: <ex rid="${attrs['rid']}"> refers to no <bx> before it`);
+    if (name === 'ex' && attrs['rid'] !== undefined && !bxKeys.has(attrs['rid']))
+      errors.push(`${c.where}: <ex rid="${attrs['rid']}"> refers to no <bx> before it`);
   }
   for (const key of bpts) errors.push(`${c.where}: <bpt> ${key} has no <ept>`);
 }
@@ -95,7 +103,8 @@ function checkSubType(where: string, name: string, attrs: Record<string, string>
   if (!SUBTYPE.test(subType)) errors.push(`${where}: <${name}> subType "${subType}" is not prefix:value`);
   if (name !== 'match' && attrs['type'] === undefined) errors.push(`${where}: <${name}> has a subType without a type`);
   const needs = XLF_SUBTYPES[subType];
-  if (subType.startsWith('xlf:') && name !== 'match' && needs !== attrs['type']) errors.push(`${where}: <${name}> subType ${subType} needs type="${needs ?? '?'}"`);
+  if (subType.startsWith('xlf:') && name !== 'match' && needs !== attrs['type'])
+    errors.push(`${where}: <${name}> subType ${subType} needs type="${needs ?? '?'}"`);
 }
 
 /** Every processing-requirement violation in an XLIFF 1.2 or 2.0 document ([] when none). */
@@ -146,7 +155,12 @@ export function xliffRuleErrors(xml: string): string[] {
       dataTarget.add(a['id'] ?? '');
     } else if ((name === 'source' || name === 'target') && current === null) {
       const scope = inMatch ? matchData : null;
-      current = { where: `unit ${unitName} ${inMatch ? 'match ' : ''}${name}`, codes: [], group: inMatch ? 'match' : 'unit', dataIds: () => scope ?? unitData };
+      current = {
+        where: `unit ${unitName} ${inMatch ? 'match ' : ''}${name}`,
+        codes: [],
+        group: inMatch ? 'match' : 'unit',
+        dataIds: () => scope ?? unitData,
+      };
       currentDepth = depth;
       contents.push(current);
     } else if (current && (version === '1.2' ? CODES_1 : CODES_2).has(name)) {

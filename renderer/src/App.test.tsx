@@ -64,7 +64,11 @@ describe('library and settings', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Disclosure footer' }), { target: { value: 'when-mt' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
-    expect(await backend.api.getSettings({})).toMatchObject({ publisher: 'Diario Ejemplo', contactEmail: 'news@example.org', footerPolicy: 'when-mt' });
+    expect(await backend.api.getSettings({})).toMatchObject({
+      publisher: 'Diario Ejemplo',
+      contactEmail: 'news@example.org',
+      footerPolicy: 'when-mt',
+    });
 
     // A malformed address is refused by the backend and the saved one stays. (The dispatcher's
     // schema refuses it as BAD_REQUEST before the service's SETTINGS_INVALID can: see the report
@@ -76,7 +80,9 @@ describe('library and settings', () => {
 
     backend.failNext('updateSettings', { code: 'SETTINGS_INVALID', message: 'contactEmail: Invalid email' });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The settings are not valid. Check the contact e-mail address.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('The settings are not valid. Check the contact e-mail address.'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(await screen.findByRole('heading', { name: 'Library' })).toBeTruthy();
   });

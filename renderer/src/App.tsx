@@ -53,68 +53,65 @@ export function AppShell({ location }: { location: AppLocation }) {
 
   return (
     <NavigateProvider navigate={go}>
-    <FileDropTarget
-      className="app"
-      // A file dropped onto the window opens the import with it (the editor keeps its own drop areas).
-      onFile={(file) => profile && !switching && route.name !== 'document' && openImport(file)}
-    >
-      <TopBar profile={profile ?? null} onSwitchProfile={profile && !switching ? () => setSwitching(true) : null} />
-      <main id="main" className="main">
-        {profile === undefined &&
-          (startError !== null ? (
-            <StartError error={startError} />
-          ) : (
-            <p className="muted">{t('app.loading')}</p>
-          ))}
-        {showForm && (
-          <ProfileForm
-            current={profile ?? null}
-            onSaved={(p) => {
-              setProfile(p);
-              setSwitching(false);
-            }}
-            onCancel={profile ? () => setSwitching(false) : null}
-          />
-        )}
-        {profile && (
-          // Kept mounted while the profile form is open, so typed text and scroll position survive.
-          <div hidden={switching} className="view-host">
-            {route.name === 'library' && (
-              <LibraryView
-                onOpen={(documentId) => go({ name: 'document', documentId })}
-                onImport={() => openImport(null)}
-                onSettings={() => go({ name: 'settings' })}
-                onGlossary={() => go({ name: 'glossary' })}
-              />
-            )}
-            {route.name === 'import' && (
-              <ImportView
-                key={droppedFile ? `${droppedFile.name}:${droppedFile.size}:${droppedFile.lastModified}` : 'import'}
-                initialFile={droppedFile}
-                onImported={(doc) => {
-                  setImported(doc);
-                  setDroppedFile(null);
-                  // The import form is done: back from the new document goes to the library.
-                  go({ name: 'document', documentId: doc.id }, { replace: true });
-                }}
-                onCancel={toLibrary}
-              />
-            )}
-            {route.name === 'settings' && <SettingsView key={profile.id} onBack={toLibrary} focusSection={route.section ?? null} role={profile?.role ?? null} />}
-            {route.name === 'glossary' && <GlossaryView onBack={toLibrary} />}
-            {route.name === 'document' && (
-              <DocumentRoute
-                key={route.documentId}
-                documentId={route.documentId}
-                initial={imported?.id === route.documentId ? imported : null}
-                profile={profile}
-                onBack={toLibrary}
-              />
-            )}
-          </div>
-        )}
-      </main>
-    </FileDropTarget>
+      <FileDropTarget
+        className="app"
+        // A file dropped onto the window opens the import with it (the editor keeps its own drop areas).
+        onFile={(file) => profile && !switching && route.name !== 'document' && openImport(file)}
+      >
+        <TopBar profile={profile ?? null} onSwitchProfile={profile && !switching ? () => setSwitching(true) : null} />
+        <main id="main" className="main">
+          {profile === undefined && (startError !== null ? <StartError error={startError} /> : <p className="muted">{t('app.loading')}</p>)}
+          {showForm && (
+            <ProfileForm
+              current={profile ?? null}
+              onSaved={(p) => {
+                setProfile(p);
+                setSwitching(false);
+              }}
+              onCancel={profile ? () => setSwitching(false) : null}
+            />
+          )}
+          {profile && (
+            // Kept mounted while the profile form is open, so typed text and scroll position survive.
+            <div hidden={switching} className="view-host">
+              {route.name === 'library' && (
+                <LibraryView
+                  onOpen={(documentId) => go({ name: 'document', documentId })}
+                  onImport={() => openImport(null)}
+                  onSettings={() => go({ name: 'settings' })}
+                  onGlossary={() => go({ name: 'glossary' })}
+                />
+              )}
+              {route.name === 'import' && (
+                <ImportView
+                  key={droppedFile ? `${droppedFile.name}:${droppedFile.size}:${droppedFile.lastModified}` : 'import'}
+                  initialFile={droppedFile}
+                  onImported={(doc) => {
+                    setImported(doc);
+                    setDroppedFile(null);
+                    // The import form is done: back from the new document goes to the library.
+                    go({ name: 'document', documentId: doc.id }, { replace: true });
+                  }}
+                  onCancel={toLibrary}
+                />
+              )}
+              {route.name === 'settings' && (
+                <SettingsView key={profile.id} onBack={toLibrary} focusSection={route.section ?? null} role={profile?.role ?? null} />
+              )}
+              {route.name === 'glossary' && <GlossaryView onBack={toLibrary} />}
+              {route.name === 'document' && (
+                <DocumentRoute
+                  key={route.documentId}
+                  documentId={route.documentId}
+                  initial={imported?.id === route.documentId ? imported : null}
+                  profile={profile}
+                  onBack={toLibrary}
+                />
+              )}
+            </div>
+          )}
+        </main>
+      </FileDropTarget>
     </NavigateProvider>
   );
 }

@@ -98,7 +98,12 @@ interface DesktopBridge extends PreloadBridge {
   showInFolder?(path: string): Promise<unknown>;
 }
 
-const i18n = createI18n(pickUiLanguage(readStorage(() => window.localStorage, LANGUAGE_KEY), window.navigator.languages ?? []));
+const i18n = createI18n(
+  pickUiLanguage(
+    readStorage(() => window.localStorage, LANGUAGE_KEY),
+    window.navigator.languages ?? [],
+  ),
+);
 const setDocumentLanguage = (lng: string): void => {
   document.documentElement.lang = lng;
 };

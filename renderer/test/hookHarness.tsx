@@ -21,8 +21,7 @@ export function hookHarness(stub: Partial<VersoApi>): HookHarness {
   const events = createEventHub();
   // A method the test did not stub fails loudly, as an unknown method would.
   const api = new Proxy(stub, {
-    get: (target, name: string) =>
-      (target as Record<string, unknown>)[name] ?? (() => Promise.reject(new Error(`not stubbed: ${name}`))),
+    get: (target, name: string) => (target as Record<string, unknown>)[name] ?? (() => Promise.reject(new Error(`not stubbed: ${name}`))),
   }) as VersoApi;
   const transport = createMemoryTransport(api, events);
   const queryClient = createQueryClient();

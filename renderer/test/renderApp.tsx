@@ -6,7 +6,12 @@ import { createI18n, type UiLanguage } from '../src/i18n/i18n.js';
 import type { Platform, SavedFile } from '../src/platform.js';
 import type { AppLocation } from '../src/routing/location.js';
 import type { Role } from '../../shared/types.js';
-import { TEST_BACKEND_GLOBAL, type TestBackend, type TestBackendFactory, type TestBackendOptions } from '../../shared/testing/testBackend.js';
+import {
+  TEST_BACKEND_GLOBAL,
+  type TestBackend,
+  type TestBackendFactory,
+  type TestBackendOptions,
+} from '../../shared/testing/testBackend.js';
 
 export type { TestBackend } from '../../shared/testing/testBackend.js';
 
@@ -41,7 +46,11 @@ export function createTestBackend(options?: TestBackendOptions): Promise<TestBac
 }
 
 /** A real backend with a translator or editor profile already set up (made current through the services). */
-export async function backendWithProfile(role: Role = 'translator', name = 'Tess Translator', options?: TestBackendOptions): Promise<TestBackend> {
+export async function backendWithProfile(
+  role: Role = 'translator',
+  name = 'Tess Translator',
+  options?: TestBackendOptions,
+): Promise<TestBackend> {
   const backend = await createTestBackend(options);
   await backend.seedProfile(role, name);
   return backend;
@@ -57,7 +66,14 @@ export function renderApp(options: { backend: TestBackend; language?: UiLanguage
   const { backend } = options;
   const platform = createMemoryPlatform();
   const i18n = createI18n(options.language ?? 'en');
-  const result = render(<VersoApp transport={backend.transport} platform={platform} i18n={i18n} {...(options.location ? { location: options.location } : {})} />);
+  const result = render(
+    <VersoApp
+      transport={backend.transport}
+      platform={platform}
+      i18n={i18n}
+      {...(options.location ? { location: options.location } : {})}
+    />,
+  );
   return { ...result, backend, platform, i18n };
 }
 

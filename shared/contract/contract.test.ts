@@ -13,7 +13,13 @@ interface Item2 {
   id: string;
 }
 
-const good = z.object({ id: z.string(), note: z.string().optional(), tags: z.array(z.string()), kind: z.enum(['a', 'b']), parent: z.object({ id: z.string() }).nullable() });
+const good = z.object({
+  id: z.string(),
+  note: z.string().optional(),
+  tags: z.array(z.string()),
+  kind: z.enum(['a', 'b']),
+  parent: z.object({ id: z.string() }).nullable(),
+});
 
 describe('exactly<T>()', () => {
   it('accepts a schema that describes T exactly, and it validates at run time', () => {

@@ -52,8 +52,9 @@ export type Normalized<T> = T extends readonly (infer U)[] ? Normalized<U>[] : T
  * its schema (or the reverse) is a type error here, so the schemas cannot drift from the types.
  */
 export function exactly<T>() {
-  return <S extends z.ZodType>(schema: S & (Equals<Normalized<z.output<S>>, Normalized<T>> extends true ? unknown : { readonly schemaDoesNotMatch: T })): z.ZodType<T> =>
-    schema as unknown as z.ZodType<T>;
+  return <S extends z.ZodType>(
+    schema: S & (Equals<Normalized<z.output<S>>, Normalized<T>> extends true ? unknown : { readonly schemaDoesNotMatch: T }),
+  ): z.ZodType<T> => schema as unknown as z.ZodType<T>;
 }
 
 type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

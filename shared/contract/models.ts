@@ -29,7 +29,9 @@ export const footerPolicySchema = z.enum(['always', 'when-mt', 'never']);
 
 export const profileSchema = exactly<Profile>()(z.object({ id: z.string(), name: z.string(), role: roleSchema, createdAt: z.string() }));
 
-export const settingsSchema = exactly<Settings>()(z.object({ publisher: z.string(), contactEmail: z.string(), footerPolicy: footerPolicySchema }));
+export const settingsSchema = exactly<Settings>()(
+  z.object({ publisher: z.string(), contactEmail: z.string(), footerPolicy: footerPolicySchema }),
+);
 
 const attrs = z.record(z.string(), z.string());
 export const inlineCodeSchema = exactly<InlineCode>()(

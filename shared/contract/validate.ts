@@ -8,8 +8,7 @@ import { apiContract, type MethodInput, type MethodName } from '../api.js';
 import { textIssueOf, type TextIssue } from '../safeText.js';
 
 export type ValidationResult<M extends MethodName> =
-  | { ok: true; value: MethodInput<M> }
-  | { ok: false; issues: string[]; textIssue?: TextIssue };
+  { ok: true; value: MethodInput<M> } | { ok: false; issues: string[]; textIssue?: TextIssue };
 
 function readable(issues: readonly z.core.$ZodIssue[], root: string): string[] {
   return issues.map((i) => `${i.path.join('.') || root}: ${i.message}`);

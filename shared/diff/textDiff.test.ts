@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { diffTexts, tokenize } from './textDiff.js';
 
 const rebuild = (parts: ReturnType<typeof diffTexts>, side: 'before' | 'after') =>
-  parts.filter((p) => p.kind === 'same' || p.kind === (side === 'before' ? 'removed' : 'added')).map((p) => p.text).join('');
+  parts
+    .filter((p) => p.kind === 'same' || p.kind === (side === 'before' ? 'removed' : 'added'))
+    .map((p) => p.text)
+    .join('');
 
 describe('diffTexts', () => {
   it('marks whole words that changed', () => {

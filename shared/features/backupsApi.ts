@@ -30,6 +30,5 @@ export interface BackupList {
   lastProblem: { at: string; reason: BackupReason; message: string } | null;
 }
 
-
 /** `verso-20261203T020219123Z-start.sqlite` */
 export const BACKUP_FILE_PATTERN = /^verso-(\d{8}T\d{9}Z)-([a-z-]+)\.sqlite$/;

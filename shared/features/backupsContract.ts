@@ -4,7 +4,9 @@ import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
 import { empty } from '../contract/models.js';
 import { BACKUP_FILE_PATTERN, BACKUP_KEEP_MAX, BACKUP_KEEP_MIN, BACKUP_REASONS, type BackupInfo, type BackupList } from './backupsApi.js';
 
-const backupInfo = exactly<BackupInfo>()(z.object({ fileName: z.string(), createdAt: z.string(), reason: z.enum(BACKUP_REASONS), sizeBytes: z.number() }));
+const backupInfo = exactly<BackupInfo>()(
+  z.object({ fileName: z.string(), createdAt: z.string(), reason: z.enum(BACKUP_REASONS), sizeBytes: z.number() }),
+);
 const backupList = exactly<BackupList>()(
   z.object({
     backups: z.array(backupInfo),

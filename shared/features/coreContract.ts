@@ -49,11 +49,16 @@ export type ImportSource = z.output<typeof importSourceSchema>;
 
 const settingsShape = {
   publisher: safeText(z.string().max(200)),
-  contactEmail: safeText(z.string().max(200)).refine((v) => v === '' || z.email().safeParse(v).success, { message: 'Invalid email address' }),
+  contactEmail: safeText(z.string().max(200)).refine((v) => v === '' || z.email().safeParse(v).success, {
+    message: 'Invalid email address',
+  }),
   footerPolicy: z.enum(['always', 'when-mt', 'never']),
 };
 /** `reason`: why the footer policy changes (audit record; required for "never"). */
-export const settingsUpdateSchema = z.object({ ...settingsShape, reason: safeText(z.string().max(500), { multiline: true }) }).partial().strict();
+export const settingsUpdateSchema = z
+  .object({ ...settingsShape, reason: safeText(z.string().max(500), { multiline: true }) })
+  .partial()
+  .strict();
 
 const importDocumentInput = z
   .object({
@@ -119,4 +124,3 @@ export const coreContract = {
   confirmParagraphs: { input: paragraphIds, output: z.array(paragraphSchema) },
   signOffParagraphs: { input: paragraphIds, output: z.array(paragraphSchema) },
 } as const satisfies Contract;
-

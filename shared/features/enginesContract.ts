@@ -34,7 +34,16 @@ const saveEngineSettingsInput = z.discriminatedUnion('engine', [
     })
     .strict(),
   z.object({ engine: z.literal('libretranslate'), enabled: z.boolean(), baseUrl, allowUnencrypted, ...key }).strict(),
-  z.object({ engine: z.literal('openai'), enabled: z.boolean(), baseUrl, model: z.string().trim().max(ENGINE_FIELD_LIMITS.model), allowUnencrypted, ...key }).strict(),
+  z
+    .object({
+      engine: z.literal('openai'),
+      enabled: z.boolean(),
+      baseUrl,
+      model: z.string().trim().max(ENGINE_FIELD_LIMITS.model),
+      allowUnencrypted,
+      ...key,
+    })
+    .strict(),
   z.object({ engine: z.literal('apertium-apy'), enabled: z.boolean(), baseUrl, allowUnencrypted }).strict(),
 ]);
 export type SaveEngineSettingsInput = z.output<typeof saveEngineSettingsInput>;
@@ -42,7 +51,12 @@ export type SaveEngineSettingsInput = z.output<typeof saveEngineSettingsInput>;
 const engineChoices = exactly<EngineChoices>()(
   z.object({
     engines: z.array(
-      z.object({ ...engineInfoShape, kind: z.enum(['apertium', 'deepl', 'libretranslate', 'openai']), local: z.boolean(), version: z.string() }),
+      z.object({
+        ...engineInfoShape,
+        kind: z.enum(['apertium', 'deepl', 'libretranslate', 'openai']),
+        local: z.boolean(),
+        version: z.string(),
+      }),
     ),
     defaultEngineId: z.string().nullable(),
   }),
@@ -72,7 +86,10 @@ export const enginesContract = {
   getEngineSettings: { input: empty, output: engineSettings },
   saveEngineSettings: { input: saveEngineSettingsInput, output: engineSettings },
   /** `engineId: null` removes the pair's default. */
-  setDefaultEngine: { input: z.object({ sourceLang: langTag, targetLang: langTag, engineId: id.nullable() }).strict(), output: engineSettings },
+  setDefaultEngine: {
+    input: z.object({ sourceLang: langTag, targetLang: langTag, engineId: id.nullable() }).strict(),
+    output: engineSettings,
+  },
   /** Starts a background MT job (cached results are reused); progress arrives as `jobProgress` events. */
   translateDocument: {
     input: z

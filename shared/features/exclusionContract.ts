@@ -18,7 +18,13 @@ export const exclusionContract = {
    * and only when asked to (`withdrawSignOffs`), else EXCLUDE_WITHDRAWS_SIGN_OFF and nothing changes.
    */
   setParagraphsExcluded: {
-    input: z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds), excluded: z.boolean(), withdrawSignOffs: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds),
+        excluded: z.boolean(),
+        withdrawSignOffs: z.boolean().optional(),
+      })
+      .strict(),
     output: exclusionChange,
     errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'ROLE_FORBIDDEN', 'EXCLUDE_WITHDRAWS_SIGN_OFF'],
   },

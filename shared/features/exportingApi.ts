@@ -9,7 +9,18 @@ export const FOOTER_SETTING_FIELDS = ['publisher', 'contactEmail'] as const;
 export type FooterSettingField = (typeof FOOTER_SETTING_FIELDS)[number];
 
 /** Every format a document can be exported to. */
-export const EXPORT_FILE_FORMATS = ['txt', 'md', 'html', 'docx', 'xliff20', 'xliff12', 'tmx', 'provenance', 'attestation', 'xliff12cat'] as const;
+export const EXPORT_FILE_FORMATS = [
+  'txt',
+  'md',
+  'html',
+  'docx',
+  'xliff20',
+  'xliff12',
+  'tmx',
+  'provenance',
+  'attestation',
+  'xliff12cat',
+] as const;
 export type ExportFileFormat = (typeof EXPORT_FILE_FORMATS)[number];
 
 /** Formats that carry the disclosure footer (the bilingual and record formats never do). */

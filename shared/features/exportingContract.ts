@@ -12,7 +12,12 @@ export const changeReason = safeText(z.string().max(500), { multiline: true });
 const exportWarning = z.discriminatedUnion('code', [
   z.object({ code: z.literal('FOOTER_LIKE_PARAGRAPH'), paragraph: z.number(), side: z.enum(['source', 'target']) }),
   z.object({ code: z.literal('FOOTER_ALREADY_PRESENT'), paragraphs: z.array(z.number()) }),
-  z.object({ code: z.literal('FOOTER_OMITTED'), policy: footerPolicySchema, decidedBy: z.string().nullable(), reason: z.string().nullable() }),
+  z.object({
+    code: z.literal('FOOTER_OMITTED'),
+    policy: footerPolicySchema,
+    decidedBy: z.string().nullable(),
+    reason: z.string().nullable(),
+  }),
   z.object({ code: z.literal('FOOTER_TEMPLATE_CUSTOM'), lang: z.string(), sha256: z.string() }),
 ]);
 
@@ -54,7 +59,10 @@ const settingsChange = exactly<SettingsChange>()(
 
 export const exportingContract = {
   /** Exports a document in any format; publish mode needs every paragraph signed off and no unresolved QA error. */
-  exportFile: { input: z.object({ documentId: id, format: z.enum(EXPORT_FILE_FORMATS), mode: z.enum(['publish', 'draft']) }).strict(), output: exportFileResult },
+  exportFile: {
+    input: z.object({ documentId: id, format: z.enum(EXPORT_FILE_FORMATS), mode: z.enum(['publish', 'draft']) }).strict(),
+    output: exportFileResult,
+  },
   /** Footer templates of every language that has one (vetted or saved), plus the required languages. */
   listFooterTemplates: { input: empty, output: z.array(footerTemplateEntry) },
   /** Saves the publication's own footer wording for a language (kept as data, used instead of the vetted one). */
@@ -62,7 +70,10 @@ export const exportingContract = {
     input: z
       .object({
         lang: langTag,
-        lines: z.array(safeText(z.string().max(FOOTER_LIMITS.lineChars), { multiline: true, bidi: true })).min(1).max(FOOTER_LIMITS.lines),
+        lines: z
+          .array(safeText(z.string().max(FOOTER_LIMITS.lineChars), { multiline: true, bidi: true }))
+          .min(1)
+          .max(FOOTER_LIMITS.lines),
         reason: changeReason.optional(),
       })
       .strict(),
@@ -71,7 +82,10 @@ export const exportingContract = {
   /** Drops the saved wording of a language, going back to the vetted template (if any). */
   resetFooterTemplate: { input: z.object({ lang: langTag, reason: changeReason.optional() }).strict(), output: footerTemplateEntry },
   /** The audit record of footer policy and template changes, newest first. */
-  listSettingsChanges: { input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(), output: z.array(settingsChange) },
+  listSettingsChanges: {
+    input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    output: z.array(settingsChange),
+  },
 } as const satisfies Contract;
 
 export type ExportingApi = ApiOf<typeof exportingContract>;

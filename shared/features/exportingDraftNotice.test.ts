@@ -19,7 +19,11 @@ describe('draftNoticeFor', () => {
   it('uses the broader language of a regional tag, and English (marked as such) for a language without a notice', () => {
     expect(draftNoticeFor('pt-BR', 0, 2)).toMatchObject({ lang: 'pt', titlePrefix: 'RASCUNHO' });
     expect(draftNoticeFor('es-419', 0, 2).lang).toBe('es');
-    expect(draftNoticeFor('ko', 0, 2)).toEqual({ lang: 'en', text: 'DRAFT — not approved for publication (0 of 2 paragraphs signed off)', titlePrefix: 'DRAFT' });
+    expect(draftNoticeFor('ko', 0, 2)).toEqual({
+      lang: 'en',
+      text: 'DRAFT — not approved for publication (0 of 2 paragraphs signed off)',
+      titlePrefix: 'DRAFT',
+    });
   });
 
   it('has one wording per language and no stray placeholders', () => {

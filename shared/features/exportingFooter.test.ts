@@ -25,7 +25,10 @@ describe('vetted templates', () => {
   });
 
   it('an edited template may use {engines}, {editor} and {date}', () => {
-    const text = renderFooter({ lang: 'en', lines: ['Translated with {engines}, checked by {editor} on {date}.'] }, SAMPLE_FOOTER_VARIABLES);
+    const text = renderFooter(
+      { lang: 'en', lines: ['Translated with {engines}, checked by {editor} on {date}.'] },
+      SAMPLE_FOOTER_VARIABLES,
+    );
     expect(text).toBe('Translated with Apertium, checked by Elena Editor on 2026-01-31.');
   });
 });
@@ -57,7 +60,15 @@ describe('isFooterLike', () => {
     expect(isFooterLike('')).toBe(false);
   });
   it('flags a footer with other values in its variables, and a saved wording', () => {
-    expect(isFooterLike('The Gazette uses artificial intelligence to translate articles faster. Every AI-assisted translation is checked and edited by our editors before publication. If you have any questions or comments, please write to x@y.org.')).toBe(true);
-    expect(isFooterLike('Translated by robots, then checked by people at Gazette.', { en: ['Translated by robots, then checked by people at {publisher}.'] })).toBe(true);
+    expect(
+      isFooterLike(
+        'The Gazette uses artificial intelligence to translate articles faster. Every AI-assisted translation is checked and edited by our editors before publication. If you have any questions or comments, please write to x@y.org.',
+      ),
+    ).toBe(true);
+    expect(
+      isFooterLike('Translated by robots, then checked by people at Gazette.', {
+        en: ['Translated by robots, then checked by people at {publisher}.'],
+      }),
+    ).toBe(true);
   });
 });

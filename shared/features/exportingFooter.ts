@@ -43,11 +43,19 @@ export function footerTemplateProblem(lines: readonly string[]): { code: FooterP
   if (kept.length === 0 || kept.every((l) => l === '')) return { code: 'empty', message: 'The footer has no text.', detail: '' };
   if (kept.some((l) => l === '')) return { code: 'emptyLine', message: 'A footer paragraph is empty.', detail: '' };
   if (kept.length > FOOTER_LIMITS.lines) {
-    return { code: 'tooManyLines', message: `A footer has at most ${FOOTER_LIMITS.lines} paragraphs.`, detail: String(FOOTER_LIMITS.lines) };
+    return {
+      code: 'tooManyLines',
+      message: `A footer has at most ${FOOTER_LIMITS.lines} paragraphs.`,
+      detail: String(FOOTER_LIMITS.lines),
+    };
   }
   const long = kept.find((l) => l.length > FOOTER_LIMITS.lineChars);
   if (long !== undefined) {
-    return { code: 'lineTooLong', message: `A footer paragraph has at most ${FOOTER_LIMITS.lineChars} characters.`, detail: String(FOOTER_LIMITS.lineChars) };
+    return {
+      code: 'lineTooLong',
+      message: `A footer paragraph has at most ${FOOTER_LIMITS.lineChars} characters.`,
+      detail: String(FOOTER_LIMITS.lineChars),
+    };
   }
   for (const line of kept) {
     try {
@@ -66,7 +74,6 @@ export function footerTemplateProblem(lines: readonly string[]): { code: FooterP
 function normalise(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
-
 
 /** A matcher per template line: the fixed words exactly, each `{variable}` as any text. */
 function linePattern(line: string): RegExp | null {

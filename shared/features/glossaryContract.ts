@@ -12,15 +12,18 @@ import type { GlossaryExportResult, GlossaryImportResult, GlossaryPairSummary } 
 const text = safeText(z.string().max(GLOSSARY_LIMITS.noteChars * 4), { multiline: true, bidi: true });
 const term = exactly<GlossaryTermInput>()(
   z
-  .object({
-    source: text,
-    target: text,
-    note: text.optional(),
-    definition: text.optional(),
-    forbidden: z.array(text).max(GLOSSARY_LIMITS.forbiddenVariants * 4).optional(),
-    caseSensitive: z.boolean().optional(),
-  })
-  .strict(),
+    .object({
+      source: text,
+      target: text,
+      note: text.optional(),
+      definition: text.optional(),
+      forbidden: z
+        .array(text)
+        .max(GLOSSARY_LIMITS.forbiddenVariants * 4)
+        .optional(),
+      caseSensitive: z.boolean().optional(),
+    })
+    .strict(),
 );
 const format = z.enum(['csv', 'tbx']);
 const tbxVersion = z.enum(['v2', 'v3']);

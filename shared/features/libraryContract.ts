@@ -77,7 +77,11 @@ export const libraryContract = {
     errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'LIBRARY_TITLE_EMPTY', 'LIBRARY_TITLE_TOO_LONG', 'LIBRARY_TITLE_INVALID'],
   },
   /** What `deleteDocument` would remove and whether the current profile may delete it. */
-  checkDocumentDeletion: { input: z.object({ documentId: id }).strict(), output: deletionCheck, errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND'] },
+  checkDocumentDeletion: {
+    input: z.object({ documentId: id }).strict(),
+    output: deletionCheck,
+    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND'],
+  },
   /** The deletion record, newest first. */
   listDocumentDeletions: { input: empty, output: z.array(deletionRecord), errors: [] },
 } as const satisfies Contract;

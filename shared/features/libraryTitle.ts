@@ -17,7 +17,8 @@ export type TitleCheck =
  * `u` flag a surrogate in the class matches only an unpaired one. Bidi controls (U+202A–202E,
  * U+2066–2069, LRM/RLM, ALM) neither: "report\u202Etxt.exe" would read "reportexe.txt".
  */
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uE000-\uE2FF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
+const INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uE000-\uE2FF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
 
 /** NFC, every run of white space (line breaks and tabs included) one space, trimmed; then checked. */
 export function checkTitle(raw: string): TitleCheck {
@@ -30,5 +31,10 @@ export function checkTitle(raw: string): TitleCheck {
 
 /** Search form of a text: compatibility-decomposed, accents and case dropped ("Müller" → "muller"). */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
 }

@@ -32,8 +32,7 @@ export interface TmUnit {
 }
 
 export type TmMtOrigin =
-  | { kind: 'mt'; engineId: string; engineName: string | null; engineVersion: string | null; createdAt: string | null }
-  | { kind: 'unknown' };
+  { kind: 'mt'; engineId: string; engineName: string | null; engineVersion: string | null; createdAt: string | null } | { kind: 'unknown' };
 
 /**
  * A fuzzy match for a paragraph: a TM unit and its match percentage (shared/memory/matchScore.ts),

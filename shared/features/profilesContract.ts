@@ -17,7 +17,10 @@ export const profilesContract = {
    * key unlocked for this run. The current profile: a no-op. An empty or short passphrase reaches
    * the service, whose answer says more than a validation error.
    */
-  switchProfile: { input: z.object({ profileId: z.string().min(1).max(64), passphrase: z.string().max(1000).optional() }).strict(), output: profileSchema },
+  switchProfile: {
+    input: z.object({ profileId: z.string().min(1).max(64), passphrase: z.string().max(1000).optional() }).strict(),
+    output: profileSchema,
+  },
 } as const satisfies Contract;
 
 export type ProfilesApi = ApiOf<typeof profilesContract>;

@@ -36,7 +36,13 @@ export const replaceContract = {
    * paragraph without `withdrawSignOffs` (REPLACE_WITHDRAWS_SIGN_OFF), refuses the whole call.
    */
   replaceAllInTargets: {
-    input: z.object({ documentId: id, changes: z.array(targetReplacement).min(1).max(LIMITS.paragraphIds), withdrawSignOffs: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        documentId: id,
+        changes: z.array(targetReplacement).min(1).max(LIMITS.paragraphIds),
+        withdrawSignOffs: z.boolean().optional(),
+      })
+      .strict(),
     output: replaceAllResult,
     errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'PARAGRAPH_NOT_FOUND', 'REPLACE_TARGET_CHANGED', 'REPLACE_WITHDRAWS_SIGN_OFF'],
   },

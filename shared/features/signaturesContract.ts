@@ -7,7 +7,13 @@ import { PASSPHRASE_MIN_CHARS, SIGNATURE_PROBLEMS, type LibraryCheck, type Signi
 const libraryProblem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chain'), seq: z.number(), detail: z.enum(['tampered', 'broken-link', 'gap']) }),
   z.object({ kind: z.literal('revision'), revisionId: z.number(), documentId: z.string() }),
-  z.object({ kind: z.literal('signature'), documentId: z.string(), title: z.string(), paragraph: z.number(), problem: z.enum(SIGNATURE_PROBLEMS) }),
+  z.object({
+    kind: z.literal('signature'),
+    documentId: z.string(),
+    title: z.string(),
+    paragraph: z.number(),
+    problem: z.enum(SIGNATURE_PROBLEMS),
+  }),
   z.object({ kind: z.literal('settings-change'), changeId: z.string(), setting: z.string(), at: z.string() }),
   z.object({ kind: z.literal('footer-setting'), setting: z.enum(['footerPolicy', 'footerTemplate']), lang: z.string().nullable() }),
   z.object({ kind: z.literal('declaration'), documentId: z.string(), title: z.string(), paragraph: z.number() }),

@@ -15,7 +15,12 @@ const signOffSummary = exactly<SignOffSummary>()(
   z.object({
     signedOff: z.array(paragraphSchema),
     skipped: z.array(
-      z.object({ paragraphId: z.string(), number: z.number(), reason: z.enum(['qa', 'empty', 'status', 'excluded']), issues: z.array(qaIssueSchema) }),
+      z.object({
+        paragraphId: z.string(),
+        number: z.number(),
+        reason: z.enum(['qa', 'empty', 'status', 'excluded']),
+        issues: z.array(qaIssueSchema),
+      }),
     ),
     fast: z.array(z.object({ paragraphId: z.string(), number: z.number(), dwellMs: z.number(), words: z.number() })),
   }),
@@ -62,7 +67,9 @@ const comment = exactly<Comment>()(
 const editorOfParagraphs = exactly<EditorOfParagraphs>()(z.object({ name: z.string(), paragraphIds: z.array(z.string()) }));
 
 /** Why the editor signs off despite QA errors; kept in the history. */
-const signOffOverride = z.object({ paragraphId: id, reason: safeText(z.string().trim().min(3).max(OVERRIDE_REASON_MAX), { multiline: true }) }).strict();
+const signOffOverride = z
+  .object({ paragraphId: id, reason: safeText(z.string().trim().min(3).max(OVERRIDE_REASON_MAX), { multiline: true }) })
+  .strict();
 export type SignOffOverride = z.output<typeof signOffOverride>;
 
 /** What the editor's screen measured before a sign-off (review-quality signal). */
@@ -124,7 +131,10 @@ export const workflowContract = {
   getDocumentEffort: { input: document, output: z.array(editEffort) },
   /** Every comment of a document, oldest first. */
   listComments: { input: document, output: z.array(comment) },
-  addComment: { input: z.object({ paragraphId: id, body: safeText(z.string().trim().min(1).max(COMMENT_MAX), { multiline: true }) }).strict(), output: comment },
+  addComment: {
+    input: z.object({ paragraphId: id, body: safeText(z.string().trim().min(1).max(COMMENT_MAX), { multiline: true }) }).strict(),
+    output: comment,
+  },
   setCommentResolved: { input: z.object({ commentId: id, resolved: z.boolean() }).strict(), output: comment },
   /** Who changed which paragraphs' text (human edits, undo, redo, restore), for the "edited by" filter. */
   listEditors: { input: document, output: z.array(editorOfParagraphs) },

@@ -21,10 +21,10 @@ export interface TermMatch<T> extends Span {
   text: string;
 }
 
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NO_SPACE_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const APOSTROPHES = new Set(["'", '\u2019', '\u02BC']);
 const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
-
 
 interface PhraseInfo {
   /** First white-space-delimited part, as is and in lower case. */
@@ -177,7 +177,10 @@ export function termsIn<T extends Pick<MatchableTerm, 'source' | 'caseSensitive'
 }
 
 /** Cuts `text` into plain pieces and matched pieces, for highlighting. */
-export function splitByMatches<T>(text: string, matches: readonly TermMatch<T>[]): ({ text: string; match: null } | { text: string; match: TermMatch<T> })[] {
+export function splitByMatches<T>(
+  text: string,
+  matches: readonly TermMatch<T>[],
+): ({ text: string; match: null } | { text: string; match: TermMatch<T> })[] {
   const pieces: ({ text: string; match: null } | { text: string; match: TermMatch<T> })[] = [];
   let at = 0;
   for (const m of matches) {

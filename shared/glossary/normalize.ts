@@ -40,13 +40,20 @@ export type TermProblem =
 export function cleanTerm(input: GlossaryTermInput): { ok: true; term: CleanTerm } | { ok: false; problem: TermProblem } {
   const source = cleanTermText(input.source);
   const target = cleanTermText(input.target);
-  const note = cleanImportedText(input.note ?? '').normalize('NFC').trim();
-  const definition = cleanImportedText(input.definition ?? '').normalize('NFC').trim();
+  const note = cleanImportedText(input.note ?? '')
+    .normalize('NFC')
+    .trim();
+  const definition = cleanImportedText(input.definition ?? '')
+    .normalize('NFC')
+    .trim();
   if (source === '') return { ok: false, problem: { kind: 'empty', field: 'source' } };
   if (target === '') return { ok: false, problem: { kind: 'empty', field: 'target' } };
-  if (source.length > GLOSSARY_LIMITS.termChars) return { ok: false, problem: { kind: 'tooLong', field: 'source', limit: GLOSSARY_LIMITS.termChars } };
-  if (target.length > GLOSSARY_LIMITS.termChars) return { ok: false, problem: { kind: 'tooLong', field: 'target', limit: GLOSSARY_LIMITS.termChars } };
-  if (note.length > GLOSSARY_LIMITS.noteChars) return { ok: false, problem: { kind: 'tooLong', field: 'note', limit: GLOSSARY_LIMITS.noteChars } };
+  if (source.length > GLOSSARY_LIMITS.termChars)
+    return { ok: false, problem: { kind: 'tooLong', field: 'source', limit: GLOSSARY_LIMITS.termChars } };
+  if (target.length > GLOSSARY_LIMITS.termChars)
+    return { ok: false, problem: { kind: 'tooLong', field: 'target', limit: GLOSSARY_LIMITS.termChars } };
+  if (note.length > GLOSSARY_LIMITS.noteChars)
+    return { ok: false, problem: { kind: 'tooLong', field: 'note', limit: GLOSSARY_LIMITS.noteChars } };
   if (definition.length > GLOSSARY_LIMITS.definitionChars) {
     return { ok: false, problem: { kind: 'tooLong', field: 'definition', limit: GLOSSARY_LIMITS.definitionChars } };
   }
@@ -54,7 +61,8 @@ export function cleanTerm(input: GlossaryTermInput): { ok: true; term: CleanTerm
   for (const raw of input.forbidden ?? []) {
     const v = cleanTermText(raw);
     if (v === '' || forbidden.includes(v)) continue;
-    if (v.length > GLOSSARY_LIMITS.termChars) return { ok: false, problem: { kind: 'tooLong', field: 'forbidden', limit: GLOSSARY_LIMITS.termChars } };
+    if (v.length > GLOSSARY_LIMITS.termChars)
+      return { ok: false, problem: { kind: 'tooLong', field: 'forbidden', limit: GLOSSARY_LIMITS.termChars } };
     if (v.toLowerCase() === target.toLowerCase()) return { ok: false, problem: { kind: 'forbiddenIsTarget', variant: v } };
     forbidden.push(v);
   }

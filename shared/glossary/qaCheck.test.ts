@@ -8,14 +8,24 @@ const ctx = (source: string, target: string) => ({ source, target, sourceLang: '
 describe('the glossary QA check', () => {
   it('flags a translation that lacks the target term', () => {
     expect(glossaryIssues(ctx('The European Union met.', 'La Comunidad se reunió.'), [EU])).toEqual([
-      { checkId: 'glossary', severity: 'error', code: 'glossaryTermMissing', params: { source: 'European Union', target: 'Unión Europea' } },
+      {
+        checkId: 'glossary',
+        severity: 'error',
+        code: 'glossaryTermMissing',
+        params: { source: 'European Union', target: 'Unión Europea' },
+      },
     ]);
   });
 
   it('flags a forbidden variant, even when the target term is there too', () => {
     const issues = glossaryIssues(ctx('The European Union and its leaders.', 'La Unión Europea y los líderes de la UE.'), [EU]);
     expect(issues).toEqual([
-      { checkId: 'glossary', severity: 'error', code: 'glossaryForbidden', params: { variant: 'UE', source: 'European Union', target: 'Unión Europea' } },
+      {
+        checkId: 'glossary',
+        severity: 'error',
+        code: 'glossaryForbidden',
+        params: { variant: 'UE', source: 'European Union', target: 'Unión Europea' },
+      },
     ]);
   });
 

@@ -30,9 +30,7 @@ export function glossaryIssues(
     }
     for (const variant of term.forbidden) {
       // A variant inside the wanted term itself ("Unión" in "Unión Europea") is not a use of it.
-      const uses = target
-        .find(variant, term.caseSensitive)
-        .filter((v) => !wanted.some((w) => w.start <= v.start && v.end <= w.end));
+      const uses = target.find(variant, term.caseSensitive).filter((v) => !wanted.some((w) => w.start <= v.start && v.end <= w.end));
       if (uses.length > 0) {
         issues.push({
           checkId: GLOSSARY_CHECK_ID,

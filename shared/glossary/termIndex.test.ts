@@ -12,7 +12,32 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = ['EU', 'eu', 'Union', 'union', 'European', 'Macron', "Macron's", 'l’Union', 'prime', 'minister', 'PM', '2024', 'Ünion', 'São', 'Paulo', '欧盟', '東京', 'mercado', 'común', '-', ',', '(', '"', 'x'];
+const WORDS = [
+  'EU',
+  'eu',
+  'Union',
+  'union',
+  'European',
+  'Macron',
+  "Macron's",
+  'l’Union',
+  'prime',
+  'minister',
+  'PM',
+  '2024',
+  'Ünion',
+  'São',
+  'Paulo',
+  '欧盟',
+  '東京',
+  'mercado',
+  'común',
+  '-',
+  ',',
+  '(',
+  '"',
+  'x',
+];
 
 function phrase(next: () => number, max: number): string {
   const n = 1 + Math.floor(next() * max);

@@ -25,13 +25,7 @@ describe('proposeAlignment', () => {
       'Los voluntarios llenaron 3.000 sacos de arena.',
     ];
     const { targets, uncertain } = proposeAlignment(SOURCES, translations);
-    expect(targets).toEqual([
-      translations[0],
-      `${translations[1]} ${translations[2]}`,
-      translations[3],
-      translations[4],
-      translations[5],
-    ]);
+    expect(targets).toEqual([translations[0], `${translations[1]} ${translations[2]}`, translations[3], translations[4], translations[5]]);
     expect(uncertain).toEqual([false, true, false, false, false]);
   });
 

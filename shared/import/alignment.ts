@@ -121,7 +121,7 @@ function bandedPath(ls: readonly number[], lt: readonly number[], ratio: number)
 /** The beads of the best path, first to last. */
 function traceBeads({ back, lo }: BandedPath, n: number, m: number): AlignedBead[] {
   const beads: AlignedBead[] = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const b = back[i]![j - lo(i)]!;
     if (b === NO_BEAD) throw new Error('alignment: the end is out of the band');
     const [di, dj] = BEADS[b]!.bead;
@@ -136,7 +136,12 @@ function traceBeads({ back, lo }: BandedPath, n: number, m: number): AlignedBead
 }
 
 /** One translation per source row; rows whose bead was not one-to-one are marked uncertain. */
-function placeTargets(beads: readonly AlignedBead[], translations: readonly string[], ls: readonly number[], ratio: number): AlignmentProposal {
+function placeTargets(
+  beads: readonly AlignedBead[],
+  translations: readonly string[],
+  ls: readonly number[],
+  ratio: number,
+): AlignmentProposal {
   const targets = ls.map(() => '');
   const uncertain = ls.map(() => false);
   let pendingOrphans: string[] = [];
@@ -166,7 +171,10 @@ function placeTargets(beads: readonly AlignedBead[], translations: readonly stri
 /** Joins target `index` with the next one (the user's "merge"). */
 export function mergeWithNext(targets: readonly string[], index: number): string[] {
   if (index < 0 || index >= targets.length - 1) return [...targets];
-  const merged = [targets[index]!, targets[index + 1]!].map((t) => t.trim()).filter((t) => t !== '').join(' ');
+  const merged = [targets[index]!, targets[index + 1]!]
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .join(' ');
   return [...targets.slice(0, index), merged, ...targets.slice(index + 2)];
 }
 

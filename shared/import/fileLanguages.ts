@@ -42,5 +42,10 @@ export function fileLanguageMismatch(
   const trg = file.targetLang?.trim() || null;
   const agree = (!src || languagesAgree(src, chosen.sourceLang)) && (!trg || languagesAgree(trg, chosen.targetLang));
   if (agree) return null;
-  return { fileSourceLang: (src ?? chosen.sourceLang).slice(0, 40), fileTargetLang: (trg ?? chosen.targetLang).slice(0, 40), sourceLang: chosen.sourceLang, targetLang: chosen.targetLang };
+  return {
+    fileSourceLang: (src ?? chosen.sourceLang).slice(0, 40),
+    fileTargetLang: (trg ?? chosen.targetLang).slice(0, 40),
+    sourceLang: chosen.sourceLang,
+    targetLang: chosen.targetLang,
+  };
 }

@@ -10,8 +10,26 @@
 
 export const IMPORT_REPORT_KEPT = ['footnote', 'endnote', 'textBox', 'table', 'comment', 'strike', 'note'] as const;
 export const IMPORT_REPORT_NOT_KEPT = [
-  'image', 'chart', 'smartArt', 'shape', 'equation', 'object', 'symbol', 'field', 'nestedTable', 'headerFooter', 'trackedDeletion', 'unreferencedNote',
-  'alternative', 'context', 'fileNote', 'annotation', 'glossary', 'metadata', 'binary', 'targetWithoutSource',
+  'image',
+  'chart',
+  'smartArt',
+  'shape',
+  'equation',
+  'object',
+  'symbol',
+  'field',
+  'nestedTable',
+  'headerFooter',
+  'trackedDeletion',
+  'unreferencedNote',
+  'alternative',
+  'context',
+  'fileNote',
+  'annotation',
+  'glossary',
+  'metadata',
+  'binary',
+  'targetWithoutSource',
 ] as const;
 
 export type ImportReportKeptItem = (typeof IMPORT_REPORT_KEPT)[number];

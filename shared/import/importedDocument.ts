@@ -39,7 +39,14 @@ export interface ImportedTarget {
 }
 
 export type ImportedOrigin =
-  | { kind: 'mt'; engineId: string | null; engineName: string | null; engineVersion: string | null; at: string | null; mtText: string | null }
+  | {
+      kind: 'mt';
+      engineId: string | null;
+      engineName: string | null;
+      engineVersion: string | null;
+      at: string | null;
+      mtText: string | null;
+    }
   | { kind: 'tm' }
   | { kind: 'human' }
   | { kind: 'unknown' };
@@ -92,4 +99,6 @@ export function extensionOf(fileName: string): string {
 }
 
 /** The `accept` list for file pickers. */
-export const IMPORT_ACCEPT_LIST = Object.keys(IMPORT_EXTENSIONS).map((e) => `.${e}`).join(',');
+export const IMPORT_ACCEPT_LIST = Object.keys(IMPORT_EXTENSIONS)
+  .map((e) => `.${e}`)
+  .join(',');

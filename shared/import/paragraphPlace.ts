@@ -8,16 +8,10 @@
 export type NoteKind = 'footnote' | 'endnote';
 
 /** As parsed: `ref` is the position (0-based) of the paragraph holding the note's reference mark. */
-export type ImportedPlace =
-  | { kind: NoteKind; note: number; ref: number | null }
-  | CellPlace
-  | { kind: 'textbox'; box: number };
+export type ImportedPlace = { kind: NoteKind; note: number; ref: number | null } | CellPlace | { kind: 'textbox'; box: number };
 
 /** As stored beside a paragraph: the reference is the paragraph's id. */
-export type ParagraphPlace =
-  | { kind: NoteKind; note: number; refParagraphId: string | null }
-  | CellPlace
-  | { kind: 'textbox'; box: number };
+export type ParagraphPlace = { kind: NoteKind; note: number; refParagraphId: string | null } | CellPlace | { kind: 'textbox'; box: number };
 
 export interface CellPlace {
   kind: 'cell';

@@ -7,23 +7,102 @@
 
 /** Words that label a photo credit when a colon follows: "Photograph: …", "Foto: …", "Imagen: …". */
 const CREDIT_LABELS = [
-  'photograph', 'photographs', 'photo', 'photos', 'picture', 'pictures', 'image', 'images', 'illustration', 'graphic', 'graphics',
-  'credit', 'credits', 'photo credit', 'image credit', 'source', 'foto', 'fotos', 'bild', 'bilder', 'quelle', 'grafik', 'imagen',
-  'imágenes', 'fotografía', 'ilustración', 'crédito', 'créditos', 'fuente', 'crédit', 'crédits', 'photographie', 'dessin', 'fonte',
-  'immagine', 'crediti', 'afbeelding', 'beeld', 'bron',
+  'photograph',
+  'photographs',
+  'photo',
+  'photos',
+  'picture',
+  'pictures',
+  'image',
+  'images',
+  'illustration',
+  'graphic',
+  'graphics',
+  'credit',
+  'credits',
+  'photo credit',
+  'image credit',
+  'source',
+  'foto',
+  'fotos',
+  'bild',
+  'bilder',
+  'quelle',
+  'grafik',
+  'imagen',
+  'imágenes',
+  'fotografía',
+  'ilustración',
+  'crédito',
+  'créditos',
+  'fuente',
+  'crédit',
+  'crédits',
+  'photographie',
+  'dessin',
+  'fonte',
+  'immagine',
+  'crediti',
+  'afbeelding',
+  'beeld',
+  'bron',
 ];
 /** Credit labels that also name a data source ("Source: the ministry"): never a whole block's reason to go. */
 const SOURCE_LABELS = new Set(['source', 'quelle', 'fuente', 'fonte', 'bron']);
 const AGENCIES = [
-  'Getty Images', 'Getty', 'AFP', 'Reuters', 'AP', 'Associated Press', 'EPA', 'EPA-EFE', 'EFE', 'dpa', 'picture alliance',
-  'picture-alliance', 'imago', 'imago images', 'Shutterstock', 'Alamy', 'PA', 'PA Images', 'PA Media', 'PA Wire', 'Bloomberg', 'ANP',
-  'Keystone', 'ANSA', 'Europa Press', 'Xinhua', 'Sipa', 'Abaca', 'ZUMA', 'ZUMA Press', 'NurPhoto', 'SOPA Images', 'Ritzau Scanpix',
-  'TASS', 'RIA Novosti', 'Kyodo', 'Yonhap', 'eyevine', 'Rex', 'Rex Features', 'ddp', 'action press', 'Hollandse Hoogte', 'Unsplash',
+  'Getty Images',
+  'Getty',
+  'AFP',
+  'Reuters',
+  'AP',
+  'Associated Press',
+  'EPA',
+  'EPA-EFE',
+  'EFE',
+  'dpa',
+  'picture alliance',
+  'picture-alliance',
+  'imago',
+  'imago images',
+  'Shutterstock',
+  'Alamy',
+  'PA',
+  'PA Images',
+  'PA Media',
+  'PA Wire',
+  'Bloomberg',
+  'ANP',
+  'Keystone',
+  'ANSA',
+  'Europa Press',
+  'Xinhua',
+  'Sipa',
+  'Abaca',
+  'ZUMA',
+  'ZUMA Press',
+  'NurPhoto',
+  'SOPA Images',
+  'Ritzau Scanpix',
+  'TASS',
+  'RIA Novosti',
+  'Kyodo',
+  'Yonhap',
+  'eyevine',
+  'Rex',
+  'Rex Features',
+  'ddp',
+  'action press',
+  'Hollandse Hoogte',
+  'Unsplash',
 ];
 
 /** A case-insensitive pattern for a literal word (the name patterns around it need case). */
 function ci(word: string): string {
-  return [...word].map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
+  return [...word]
+    .map((ch) =>
+      ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
+    )
+    .join('');
 }
 const byLongest = (a: string, b: string) => b.length - a.length;
 const LABEL = `(?<![\\p{L}\\p{N}])(?:${[...CREDIT_LABELS].sort(byLongest).map(ci).join('|')})(?![\\p{L}\\p{N}])`;
@@ -71,7 +150,12 @@ export function creditStart(caption: string): number {
 /** A caption without its photo credit (and the separator before it); '' when it was only a credit. */
 export function withoutCredit(caption: string): string {
   const at = creditStart(caption);
-  return at < 0 ? caption.trim() : caption.slice(0, at).replace(/[\s|/–—-]+$/u, '').trim();
+  return at < 0
+    ? caption.trim()
+    : caption
+        .slice(0, at)
+        .replace(/[\s|/–—-]+$/u, '')
+        .trim();
 }
 
 /** True when a whole block is a photo credit and nothing else ("Photograph: Jane Doe/Reuters", "Getty Images"). */
@@ -85,4 +169,3 @@ export function isCreditOnly(text: string): boolean {
   const tail = label[2]!;
   return tail.split(' ').length <= 6 || tail.includes('/') || new RegExp(AGENCY, 'u').test(tail);
 }
-

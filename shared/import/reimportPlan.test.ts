@@ -31,7 +31,11 @@ describe('planReimport', () => {
   });
 
   it('ignores whitespace-only differences and treats unrelated rewrites as remove + add', () => {
-    const plan = planReimport(['One  two\nthree.', 'Completely old text here.'], ['One two three.', 'Nothing alike at all, new words.'], 'en');
+    const plan = planReimport(
+      ['One  two\nthree.', 'Completely old text here.'],
+      ['One two three.', 'Nothing alike at all, new words.'],
+      'en',
+    );
     expect(plan.steps.map((s) => s.type)).toEqual(['unchanged', 'added']);
     expect(plan.removed).toEqual([1]);
   });
@@ -80,10 +84,16 @@ describe('planReimport on documents of 20,000 paragraphs', () => {
   it('plans an edit of every tenth paragraph, a moved block, additions and removals (past the point where a plain diff gives up)', () => {
     // Each new paragraph with where it came from (null: new) and whether its words changed.
     const revised: { text: string; from: number | null; edited: boolean }[] = old.map((p, i) =>
-      i % 10 === 5 ? { text: p.replace('would be reviewed', 'will be reviewed again'), from: i, edited: true } : { text: p, from: i, edited: false },
+      i % 10 === 5
+        ? { text: p.replace('would be reviewed', 'will be reviewed again'), from: i, edited: true }
+        : { text: p, from: i, edited: false },
     );
     revised.push(...revised.splice(100, 50)); // 50 paragraphs move to the end (5 of them edited too)
-    revised.splice(1_000, 0, { text: 'A brand-new paragraph about something else entirely, added by the desk.', from: null, edited: false });
+    revised.splice(1_000, 0, {
+      text: 'A brand-new paragraph about something else entirely, added by the desk.',
+      from: null,
+      edited: false,
+    });
     const gone = revised.splice(19_000, 3).map((r) => r.from!);
     const plan = planReimport(
       old,
@@ -106,7 +116,10 @@ describe('planReimport on documents of 20,000 paragraphs', () => {
       }
     }
     expect(plan.steps.filter((s) => s.type === 'moved')).toHaveLength(45);
-    const movedAwayEdited = revised.slice(-50).filter((r) => r.edited).map((r) => r.from!);
+    const movedAwayEdited = revised
+      .slice(-50)
+      .filter((r) => r.edited)
+      .map((r) => r.from!);
     expect(plan.removed).toEqual([...gone, ...movedAwayEdited].sort((a, b) => a - b));
   });
 

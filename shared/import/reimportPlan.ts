@@ -188,7 +188,8 @@ export function planReimport(oldSources: readonly string[], newSources: readonly
 
   // 2. Identical text elsewhere: moved (keeps its translation like an unchanged one).
   const unmatchedOldByKey = new Map<string, number[]>();
-  for (const b of blocks) for (const i of b.olds) (unmatchedOldByKey.get(oldKeys[i]!) ?? unmatchedOldByKey.set(oldKeys[i]!, []).get(oldKeys[i]!)!).push(i);
+  for (const b of blocks)
+    for (const i of b.olds) (unmatchedOldByKey.get(oldKeys[i]!) ?? unmatchedOldByKey.set(oldKeys[i]!, []).get(oldKeys[i]!)!).push(i);
   for (const b of blocks) {
     for (const j of b.news) {
       const candidates = unmatchedOldByKey.get(newKeys[j]!);

@@ -4,7 +4,21 @@ import { hasVisibleText, hasWords, isInvisible } from './visibleText.js';
 
 describe('visible text', () => {
   it('white space, no-break and zero-width spaces, joiners, soft hyphens, BOM and blank fillers show nothing', () => {
-    for (const blank of ['', ' \t\n', '\u00a0', '\u200b', '\u200c\u200d', '\u2060', '\ufeff', '\u00ad', '\u3000', '\u2800', '\u3164', '\u202f', '\ufe0f']) {
+    for (const blank of [
+      '',
+      ' \t\n',
+      '\u00a0',
+      '\u200b',
+      '\u200c\u200d',
+      '\u2060',
+      '\ufeff',
+      '\u00ad',
+      '\u3000',
+      '\u2800',
+      '\u3164',
+      '\u202f',
+      '\ufe0f',
+    ]) {
       expect(isInvisible(blank), JSON.stringify(blank)).toBe(true);
       expect(hasVisibleText(blank)).toBe(false);
     }

@@ -9,11 +9,20 @@
 import type { ImportedOrigin } from './importedDocument.js';
 
 /** Names of machine translation engines and services, as tools write them in `origin`/`tool-name`. */
-const MT_NAME = /(mt\b|\b(machine|apertium|deepl|google|microsoft|bing|systran|modernmt|amazon|yandex|libretranslate|opus-mt|marian|nllb|openai|gpt|tencent|baidu|papago|lingva|argos)\b)/i;
+const MT_NAME =
+  /(mt\b|\b(machine|apertium|deepl|google|microsoft|bing|systran|modernmt|amazon|yandex|libretranslate|opus-mt|marian|nllb|openai|gpt|tencent|baidu|papago|lingva|argos)\b)/i;
 /** XLIFF 1.2 state-qualifier values that say the target came from machine translation. */
 const MT_QUALIFIERS = new Set(['mt-suggestion', 'leveraged-mt']);
 /** … and from a translation memory. */
-const TM_QUALIFIERS = new Set(['exact-match', 'fuzzy-match', 'id-match', 'leveraged-tm', 'leveraged-repository', 'leveraged-inherited', 'tm-suggestion']);
+const TM_QUALIFIERS = new Set([
+  'exact-match',
+  'fuzzy-match',
+  'id-match',
+  'leveraged-tm',
+  'leveraged-repository',
+  'leveraged-inherited',
+  'tm-suggestion',
+]);
 
 export interface MtCandidate {
   /** `origin` (1.2 alt-trans, 2.0 mtc:match) or tool name. */
@@ -50,7 +59,12 @@ export function readOriginNote(text: string, into: Record<string, string>): void
 
 export const isMtName = (name: string | null): boolean => name !== null && MT_NAME.test(name);
 
-function mtOrigin(engineName: string | null, engineId: string | null, mtText: string | null, meta: Record<string, string> = {}): ImportedOrigin {
+function mtOrigin(
+  engineName: string | null,
+  engineId: string | null,
+  mtText: string | null,
+  meta: Record<string, string> = {},
+): ImportedOrigin {
   return { kind: 'mt', engineId, engineName, engineVersion: meta['engineVersion'] ?? null, at: meta['createdAt'] ?? null, mtText };
 }
 
@@ -62,7 +76,8 @@ export function unitOrigin(e: OriginEvidence, fileTool: string | null): Imported
   if (meta['origin'] === 'tm') return { kind: 'tm' };
   if (meta['origin'] === 'unknown') return { kind: 'unknown' };
   const mtCandidate = e.candidates.find((c) => c.declaredMt || isMtName(c.origin));
-  const mtStated = e.qualifiers.some((q) => MT_QUALIFIERS.has(q)) || e.subStates.some((s) => /(^|:)(mt|machine|machine-translation)$/i.test(s));
+  const mtStated =
+    e.qualifiers.some((q) => MT_QUALIFIERS.has(q)) || e.subStates.some((s) => /(^|:)(mt|machine|machine-translation)$/i.test(s));
   if (mtCandidate) return mtOrigin(mtCandidate.origin, mtCandidate.engineId, mtCandidate.text);
   if (mtStated) return mtOrigin(isMtName(fileTool) ? fileTool : null, null, null);
   if (e.qualifiers.some((q) => TM_QUALIFIERS.has(q))) return { kind: 'tm' };

@@ -69,8 +69,18 @@ describe('tokens', () => {
 describe('Markdown inline', () => {
   it.each([
     ['plain text', 'Just text.', 'Just text.', []],
-    ['strong and emphasis', 'A **bold** and *it* and __b2__ and _i2_.', `A ${o(0)}bold${c(0)} and ${o(1)}it${c(1)} and ${o(2)}b2${c(2)} and ${o(3)}i2${c(3)}.`, [{ type: 'bold' }, { type: 'italic' }, { type: 'bold' }, { type: 'italic' }]],
-    ['a link with emphasis inside and a title', 'See [the **site**](https://x.example/a_(b) "T").', `See ${o(0)}the ${o(1)}site${c(1)}${c(0)}.`, [{ type: 'link', href: 'https://x.example/a_(b)' }, { type: 'bold' }]],
+    [
+      'strong and emphasis',
+      'A **bold** and *it* and __b2__ and _i2_.',
+      `A ${o(0)}bold${c(0)} and ${o(1)}it${c(1)} and ${o(2)}b2${c(2)} and ${o(3)}i2${c(3)}.`,
+      [{ type: 'bold' }, { type: 'italic' }, { type: 'bold' }, { type: 'italic' }],
+    ],
+    [
+      'a link with emphasis inside and a title',
+      'See [the **site**](https://x.example/a_(b) "T").',
+      `See ${o(0)}the ${o(1)}site${c(1)}${c(0)}.`,
+      [{ type: 'link', href: 'https://x.example/a_(b)' }, { type: 'bold' }],
+    ],
     ['code span (never parsed inside)', 'Call `f(*x*)` now', `Call ${s(0)} now`, [{ type: 'code', text: 'f(*x*)' }]],
     ['backslash line break', 'One\\\ntwo', `One${s(0)}two`, [{ type: 'break' }]],
     // CommonMark reads *** as emphasis around strong (the old hand-written reader had it the other way).
@@ -80,7 +90,15 @@ describe('Markdown inline', () => {
     ['images and raw HTML stay', '![alt](p.png) <b>x</b>', '![alt](p.png) <b>x</b>', []],
     // CommonMark: escapes and character references are the characters they stand for (Markdown export escapes them again).
     ['escapes and character references are read', '\\*no\\* AT&amp;T &#169; &#0;', '*no* AT&T © \uFFFD', []],
-    ['autolinks and reference links', '<https://a.example/> and [b][r].\n\n[r]: https://r.example/', `${o(0)}https://a.example/${c(0)} and ${o(1)}b${c(1)}.`, [{ type: 'link', href: 'https://a.example/' }, { type: 'link', href: 'https://r.example/' }]],
+    [
+      'autolinks and reference links',
+      '<https://a.example/> and [b][r].\n\n[r]: https://r.example/',
+      `${o(0)}https://a.example/${c(0)} and ${o(1)}b${c(1)}.`,
+      [
+        { type: 'link', href: 'https://a.example/' },
+        { type: 'link', href: 'https://r.example/' },
+      ],
+    ],
   ] as [string, string, string, InlineCode[]][])('%s', (_name, input, text, codes) => {
     expect(parseMarkdownInline(input)).toEqual({ text, codes });
   });
@@ -137,9 +155,12 @@ describe('renderers', () => {
     ];
     const t = `a ${o(0)}b${c(0)} ${s(1)} ${o(2)}c${c(2)}${s(3)} & <`;
     // Written from their meaning, ids renumbered (the file's own ids 7 and 8 are not copied).
-    expect(renderXliff(t, x, '1.2')).toBe('a <g id="1" ctype="bold">b</g> <ph id="2">&lt;br/&gt;</ph> <g id="3" ctype="bold">c</g><x id="4" ctype="lb"/> &amp; &lt;');
+    expect(renderXliff(t, x, '1.2')).toBe(
+      'a <g id="1" ctype="bold">b</g> <ph id="2">&lt;br/&gt;</ph> <g id="3" ctype="bold">c</g><x id="4" ctype="lb"/> &amp; &lt;',
+    );
     expect(renderXliffInline(t, x, '2.0')).toEqual({
-      content: 'a <pc id="1" type="fmt" subType="xlf:b">b</pc> <ph id="2" dataRef="d2"/> <pc id="3" type="fmt" subType="xlf:b">c</pc><ph id="4" type="fmt" subType="xlf:lb"/> &amp; &lt;',
+      content:
+        'a <pc id="1" type="fmt" subType="xlf:b">b</pc> <ph id="2" dataRef="d2"/> <pc id="3" type="fmt" subType="xlf:b">c</pc><ph id="4" type="fmt" subType="xlf:lb"/> &amp; &lt;',
       data: [{ id: 'd2', value: '<br/>' }],
     });
   });

@@ -35,7 +35,13 @@ export type InlineCode =
    * end (1.2 <ept> attributes and content, 2.0 dataRefEnd data). Export writes it from its
    * meaning (xliffCodes.ts), never by copying the attributes.
    */
-  | { type: 'xliff'; element: XliffElement; attrs: Record<string, string>; content: string; end?: { attrs: Record<string, string>; content: string } };
+  | {
+      type: 'xliff';
+      element: XliffElement;
+      attrs: Record<string, string>;
+      content: string;
+      end?: { attrs: Record<string, string>; content: string };
+    };
 
 export const MAX_CODES = 256;
 const OPEN = 0xe000;
@@ -121,7 +127,13 @@ export function checkTokens(text: string, codes: readonly InlineCode[]): TokenCh
   const unknown = [...seen.keys()].filter((t) => !expected.has(t));
   const misordered = codes
     .map((code, i) => ({ code, i }))
-    .filter(({ code, i }) => isPaired(code) && position.has(openToken(i)) && position.has(closeToken(i)) && position.get(closeToken(i))! < position.get(openToken(i))!)
+    .filter(
+      ({ code, i }) =>
+        isPaired(code) &&
+        position.has(openToken(i)) &&
+        position.has(closeToken(i)) &&
+        position.get(closeToken(i))! < position.get(openToken(i))!,
+    )
     .map(({ i }) => i);
   return { missing, duplicated, unknown, misordered, ok: missing.length + duplicated.length + unknown.length + misordered.length === 0 };
 }
@@ -202,7 +214,9 @@ export function plainOf(code: InlineCode): string {
  * rest so that indices stay dense (parsers call it on a finished paragraph).
  */
 export function compactCodes(text: string, codes: readonly InlineCode[]): { text: string; codes: InlineCode[] } {
-  const used = codes.map((code, i) => (isPaired(code) ? text.includes(openToken(i)) && text.includes(closeToken(i)) : text.includes(soloToken(i))));
+  const used = codes.map((code, i) =>
+    isPaired(code) ? text.includes(openToken(i)) && text.includes(closeToken(i)) : text.includes(soloToken(i)),
+  );
   const map = new Map<number, number>();
   const out: InlineCode[] = [];
   codes.forEach((code, i) => {

@@ -117,7 +117,15 @@ export function renderHtml(text: string, codes: readonly InlineCode[]): string {
 
 /** A run of text with the formatting around it, or a line break (for writers that build runs, such as DOCX). */
 export type InlineSpan =
-  | { kind: 'text'; text: string; bold: boolean; italic: boolean; /** Strikethrough (absent: none). */ strike?: boolean; /** A safe (http/https/mailto) link around the run, else null. */ href: string | null; /** Verbatim inline code. */ code: boolean }
+  | {
+      kind: 'text';
+      text: string;
+      bold: boolean;
+      italic: boolean;
+      /** Strikethrough (absent: none). */ strike?: boolean;
+      /** A safe (http/https/mailto) link around the run, else null. */ href: string | null;
+      /** Verbatim inline code. */ code: boolean;
+    }
   | { kind: 'break' };
 
 /** The text as formatted runs: markup as flags, inline code as code runs, line breaks (tokens and `\n`) as breaks. */
@@ -130,7 +138,16 @@ export function renderSpans(text: string, codes: readonly InlineCode[]): InlineS
   const push = (t: string, code = false): void => {
     t.split('\n').forEach((line, i) => {
       if (i > 0) spans.push({ kind: 'break' });
-      if (line !== '') spans.push({ kind: 'text', text: line, bold: bold > 0, italic: italic > 0, ...(strike > 0 ? { strike: true } : {}), href: links.at(-1) ?? null, code });
+      if (line !== '')
+        spans.push({
+          kind: 'text',
+          text: line,
+          bold: bold > 0,
+          italic: italic > 0,
+          ...(strike > 0 ? { strike: true } : {}),
+          href: links.at(-1) ?? null,
+          code,
+        });
     });
   };
   for (const p of pieces(text, codes)) {
@@ -179,7 +196,6 @@ export function renderPlainText(text: string, codes: readonly InlineCode[]): str
 // --- XLIFF -------------------------------------------------------------------------------------
 
 export type { XliffVersion };
-
 
 /**
  * XLIFF inline content for a <source>/<target> (xliffWrite.ts: every code written from its

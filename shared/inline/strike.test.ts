@@ -12,9 +12,17 @@ describe('strikethrough', () => {
     expect(renderMarkdown(text, codes)).toBe('The bridge is ~~open~~ closed.');
     expect(renderHtml(text, codes)).toBe('The bridge is <s>open</s> closed.');
     expect(renderPlainText(text, codes)).toBe('The bridge is open closed.');
-    expect(renderSpans(text, codes).filter((s) => s.kind === 'text' && s.strike).map((s) => s.kind === 'text' && s.text)).toEqual(['open']);
+    expect(
+      renderSpans(text, codes)
+        .filter((s) => s.kind === 'text' && s.strike)
+        .map((s) => s.kind === 'text' && s.text),
+    ).toEqual(['open']);
     // XLIFF names no strikethrough: formatting with HTML's <s> as its native data.
-    expect(renderXliff(text, codes, '1.2')).toBe('The bridge is <bpt id="1" ctype="x-fmt">&lt;s&gt;</bpt>open<ept id="1">&lt;/s&gt;</ept> closed.');
-    expect(renderXliff(text, codes, '2.0')).toBe('The bridge is <pc id="1" type="fmt" dataRefStart="d1" dataRefEnd="d1e">open</pc> closed.');
+    expect(renderXliff(text, codes, '1.2')).toBe(
+      'The bridge is <bpt id="1" ctype="x-fmt">&lt;s&gt;</bpt>open<ept id="1">&lt;/s&gt;</ept> closed.',
+    );
+    expect(renderXliff(text, codes, '2.0')).toBe(
+      'The bridge is <pc id="1" type="fmt" dataRefStart="d1" dataRefEnd="d1e">open</pc> closed.',
+    );
   });
 });

@@ -53,7 +53,14 @@ const FROM_CTYPE: Record<string, [CodeType, string | null]> = {
 };
 
 /** The `xlf:` subType values and the type each requires (XLIFF 2.0 §4.3.1.36); other `xlf:` values are reserved. */
-const XLF_SUBTYPES: Record<string, CodeType> = { 'xlf:b': 'fmt', 'xlf:i': 'fmt', 'xlf:u': 'fmt', 'xlf:lb': 'fmt', 'xlf:pb': 'fmt', 'xlf:var': 'ui' };
+const XLF_SUBTYPES: Record<string, CodeType> = {
+  'xlf:b': 'fmt',
+  'xlf:i': 'fmt',
+  'xlf:u': 'fmt',
+  'xlf:lb': 'fmt',
+  'xlf:pb': 'fmt',
+  'xlf:var': 'ui',
+};
 
 function validSubType(subType: string, type: CodeType): boolean {
   return SUBTYPE_PATTERN.test(subType) && (!subType.startsWith('xlf:') || XLF_SUBTYPES[subType] === type);
@@ -89,7 +96,8 @@ export function xliffMeaning(code: XliffCode): XliffMeaning {
   const ctype = nonEmpty(a['ctype']);
   // Verso writes a 2.0 type with no 1.2 counterpart as ctype "x-<type>": read back as that type.
   const typed = ctype !== null ? /^x-(fmt|ui|quote|link|image|other)$/.exec(ctype)?.[1] : undefined;
-  const known = ctype !== null ? (FROM_CTYPE[ctype] ?? (typed !== undefined ? ([typed as CodeType, null] as [CodeType, null]) : undefined)) : undefined;
+  const known =
+    ctype !== null ? (FROM_CTYPE[ctype] ?? (typed !== undefined ? ([typed as CodeType, null] as [CodeType, null]) : undefined)) : undefined;
   let type: CodeType | null = a['type'] !== undefined && CODE_TYPES.has(a['type']) ? (a['type'] as CodeType) : null;
   let subType = type !== null && a['subType'] !== undefined && validSubType(a['subType'], type) ? a['subType'] : null;
   if (type === null && known) [type, subType] = known;
@@ -109,13 +117,27 @@ export function xliffMeaning(code: XliffCode): XliffMeaning {
   };
 }
 
-const BLANK: Omit<XliffMeaning, 'shape'> = { key: '', type: null, subType: null, ctype: null, equiv: null, equivEnd: null, disp: null, dispEnd: null, data: null, dataEnd: null };
+const BLANK: Omit<XliffMeaning, 'shape'> = {
+  key: '',
+  type: null,
+  subType: null,
+  ctype: null,
+  equiv: null,
+  equivEnd: null,
+  disp: null,
+  dispEnd: null,
+  data: null,
+  dataEnd: null,
+};
 
 function escapeHtmlAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 function unescapeHtml(s: string): string {
-  return s.replace(/&(quot|lt|gt|#39|apos|amp);/g, (_, e: string) => ({ quot: '"', lt: '<', gt: '>', '#39': "'", apos: "'", amp: '&' })[e]!);
+  return s.replace(
+    /&(quot|lt|gt|#39|apos|amp);/g,
+    (_, e: string) => ({ quot: '"', lt: '<', gt: '>', '#39': "'", apos: "'", amp: '&' })[e]!,
+  );
 }
 
 /**
@@ -136,10 +158,24 @@ export function meaningOf(code: InlineCode): XliffMeaning {
       return { ...BLANK, shape: 'paired', type: 'fmt', data: '<s>', dataEnd: '</s>' };
     case 'link': {
       const href = safeHref(code.href);
-      return { ...BLANK, shape: 'paired', type: 'link', data: href === null ? null : `<a href="${escapeHtmlAttr(href)}">`, dataEnd: href === null ? null : '</a>' };
+      return {
+        ...BLANK,
+        shape: 'paired',
+        type: 'link',
+        data: href === null ? null : `<a href="${escapeHtmlAttr(href)}">`,
+        dataEnd: href === null ? null : '</a>',
+      };
     }
     case 'code':
-      return { ...BLANK, shape: 'standalone', type: 'other', ctype: 'x-code', equiv: code.text, disp: code.text, data: `<code>${escapeHtmlAttr(code.text)}</code>` };
+      return {
+        ...BLANK,
+        shape: 'standalone',
+        type: 'other',
+        ctype: 'x-code',
+        equiv: code.text,
+        disp: code.text,
+        data: `<code>${escapeHtmlAttr(code.text)}</code>`,
+      };
     case 'break':
       return { ...BLANK, shape: 'standalone', type: 'fmt', subType: 'xlf:lb' };
   }
@@ -169,7 +205,8 @@ export function versoCodeOf(code: XliffCode): InlineCode {
   else if (m.shape === 'paired' && m.type === 'fmt' && m.data === '<s>' && m.dataEnd === '</s>') candidate = { type: 'strike' };
   else if (m.shape === 'paired' && m.type === 'link') {
     const href = /^<a href="([^"]*)">$/.exec(m.data ?? '')?.[1];
-    if (href !== undefined && m.dataEnd === '</a>' && safeHref(unescapeHtml(href)) !== null) candidate = { type: 'link', href: unescapeHtml(href) };
+    if (href !== undefined && m.dataEnd === '</a>' && safeHref(unescapeHtml(href)) !== null)
+      candidate = { type: 'link', href: unescapeHtml(href) };
   } else if (m.shape === 'standalone' && m.subType === 'xlf:lb') candidate = { type: 'break' };
   else if (m.shape === 'standalone' && m.data !== null) {
     const text = /^<code>([\s\S]*)<\/code>$/.exec(m.data)?.[1];

@@ -36,7 +36,10 @@ const TO_CTYPE: Record<string, string> = { 'xlf:b': 'bold', 'xlf:i': 'italic', '
 
 /** The 1.2 ctype for a meaning on a placeholder (x, ph) or delimiter element; null when none. */
 function ctypeOf(m: XliffMeaning, placeholder: boolean): string | null {
-  const value = m.ctype ?? (m.subType !== null ? TO_CTYPE[m.subType] : undefined) ?? (m.type === 'link' || m.type === 'image' ? m.type : m.type !== null ? `x-${m.type}` : null);
+  const value =
+    m.ctype ??
+    (m.subType !== null ? TO_CTYPE[m.subType] : undefined) ??
+    (m.type === 'link' || m.type === 'image' ? m.type : m.type !== null ? `x-${m.type}` : null);
   if (value === null || value === undefined) return null;
   if (value.startsWith('x-')) return /^x-[^\s]+$/.test(value) ? value : null;
   return (placeholder ? PLACEHOLDER_CTYPES : DELIMITER_CTYPES).has(value) ? value : `x-${value}`;
@@ -91,19 +94,64 @@ class Writer {
     if (this.version === '2.0') {
       if (p.kind === 'close') this.out += '</pc>';
       else
-        this.out += `<pc${attrs([['id', id], ['type', m.type], ['subType', m.type !== null ? m.subType : null], ['dataRefStart', this.dataRef(p.index, m.data)], ['dataRefEnd', this.dataRef(p.index, m.dataEnd, true)], ['equivStart', m.equiv], ['equivEnd', m.equivEnd], ['dispStart', m.disp], ['dispEnd', m.dispEnd]])}>`;
+        this.out += `<pc${attrs([
+          ['id', id],
+          ['type', m.type],
+          ['subType', m.type !== null ? m.subType : null],
+          ['dataRefStart', this.dataRef(p.index, m.data)],
+          ['dataRefEnd', this.dataRef(p.index, m.dataEnd, true)],
+          ['equivStart', m.equiv],
+          ['equivEnd', m.equivEnd],
+          ['dispStart', m.disp],
+          ['dispEnd', m.dispEnd],
+        ])}>`;
     } else if (m.data !== null || m.dataEnd !== null) {
-      this.out += p.kind === 'open' ? `<bpt${attrs([['id', id], ['ctype', ctypeOf(m, false)], ['equiv-text', m.equiv]])}>${escapeXml(m.data ?? '')}</bpt>` : `<ept${attrs([['id', id], ['equiv-text', m.equivEnd]])}>${escapeXml(m.dataEnd ?? '')}</ept>`;
+      this.out +=
+        p.kind === 'open'
+          ? `<bpt${attrs([
+              ['id', id],
+              ['ctype', ctypeOf(m, false)],
+              ['equiv-text', m.equiv],
+            ])}>${escapeXml(m.data ?? '')}</bpt>`
+          : `<ept${attrs([
+              ['id', id],
+              ['equiv-text', m.equivEnd],
+            ])}>${escapeXml(m.dataEnd ?? '')}</ept>`;
     } else {
-      this.out += p.kind === 'open' ? `<g${attrs([['id', id], ['ctype', ctypeOf(m, false)], ['equiv-text', m.equiv]])}>` : '</g>';
+      this.out +=
+        p.kind === 'open'
+          ? `<g${attrs([
+              ['id', id],
+              ['ctype', ctypeOf(m, false)],
+              ['equiv-text', m.equiv],
+            ])}>`
+          : '</g>';
     }
   }
 
   standalone(index: number, m: XliffMeaning): void {
     const id = this.id(index);
-    if (this.version === '2.0') this.out += `<ph${attrs([['id', id], ['type', m.type], ['subType', m.type !== null ? m.subType : null], ['dataRef', this.dataRef(index, m.data)], ['equiv', m.equiv], ['disp', m.disp]])}/>`;
-    else if (m.data !== null) this.out += `<ph${attrs([['id', id], ['ctype', ctypeOf(m, true)], ['equiv-text', m.equiv]])}>${escapeXml(m.data)}</ph>`;
-    else this.out += `<x${attrs([['id', id], ['ctype', ctypeOf(m, true)], ['equiv-text', m.equiv]])}/>`;
+    if (this.version === '2.0')
+      this.out += `<ph${attrs([
+        ['id', id],
+        ['type', m.type],
+        ['subType', m.type !== null ? m.subType : null],
+        ['dataRef', this.dataRef(index, m.data)],
+        ['equiv', m.equiv],
+        ['disp', m.disp],
+      ])}/>`;
+    else if (m.data !== null)
+      this.out += `<ph${attrs([
+        ['id', id],
+        ['ctype', ctypeOf(m, true)],
+        ['equiv-text', m.equiv],
+      ])}>${escapeXml(m.data)}</ph>`;
+    else
+      this.out += `<x${attrs([
+        ['id', id],
+        ['ctype', ctypeOf(m, true)],
+        ['equiv-text', m.equiv],
+      ])}/>`;
   }
 
   /** A start or an end; `partner` is the other end's code when it is in this text. */
@@ -111,7 +159,13 @@ class Writer {
     const start = m.shape === 'start';
     const id = this.id(index);
     if (this.version === '2.0') {
-      const common: [string, string | null][] = [['type', m.type], ['subType', m.type !== null ? m.subType : null], ['dataRef', this.dataRef(index, m.data)], ['equiv', m.equiv], ['disp', m.disp]];
+      const common: [string, string | null][] = [
+        ['type', m.type],
+        ['subType', m.type !== null ? m.subType : null],
+        ['dataRef', this.dataRef(index, m.data)],
+        ['equiv', m.equiv],
+        ['disp', m.disp],
+      ];
       if (start) this.out += `<sc${attrs([['id', id], ...common, ['isolated', partner === undefined ? 'yes' : null]])}/>`;
       else if (partner === undefined) this.out += `<ec${attrs([['id', id], ...common, ['isolated', 'yes']])}/>`;
       else this.out += `<ec${attrs([['startRef', this.id(partner)], ...common])}/>`;
@@ -120,15 +174,49 @@ class Writer {
     const withData = m.data !== null || (partnerMeaning?.data ?? null) !== null;
     if (partner !== undefined && withData) {
       // Both ends in the segment with native code: <bpt>/<ept>, the end named by its start's id.
-      if (start) this.out += `<bpt${attrs([['id', id], ['ctype', ctypeOf(m, false)], ['equiv-text', m.equiv]])}>${escapeXml(m.data ?? '')}</bpt>`;
-      else this.out += `<ept${attrs([['id', this.id(partner)], ['equiv-text', m.equiv]])}>${escapeXml(m.data ?? '')}</ept>`;
+      if (start)
+        this.out += `<bpt${attrs([
+          ['id', id],
+          ['ctype', ctypeOf(m, false)],
+          ['equiv-text', m.equiv],
+        ])}>${escapeXml(m.data ?? '')}</bpt>`;
+      else
+        this.out += `<ept${attrs([
+          ['id', this.id(partner)],
+          ['equiv-text', m.equiv],
+        ])}>${escapeXml(m.data ?? '')}</ept>`;
     } else if (partner !== undefined) {
       const rid = start ? id : this.id(partner);
-      this.out += start ? `<bx${attrs([['id', id], ['rid', rid], ['ctype', ctypeOf(m, false)], ['equiv-text', m.equiv]])}/>` : `<ex${attrs([['id', id], ['rid', rid], ['equiv-text', m.equiv]])}/>`;
+      this.out += start
+        ? `<bx${attrs([
+            ['id', id],
+            ['rid', rid],
+            ['ctype', ctypeOf(m, false)],
+            ['equiv-text', m.equiv],
+          ])}/>`
+        : `<ex${attrs([
+            ['id', id],
+            ['rid', rid],
+            ['equiv-text', m.equiv],
+          ])}/>`;
     } else if (m.data !== null) {
-      this.out += `<it${attrs([['id', id], ['pos', start ? 'open' : 'close'], ['ctype', ctypeOf(m, false)], ['equiv-text', m.equiv]])}>${escapeXml(m.data)}</it>`;
+      this.out += `<it${attrs([
+        ['id', id],
+        ['pos', start ? 'open' : 'close'],
+        ['ctype', ctypeOf(m, false)],
+        ['equiv-text', m.equiv],
+      ])}>${escapeXml(m.data)}</it>`;
     } else {
-      this.out += start ? `<bx${attrs([['id', id], ['ctype', ctypeOf(m, false)], ['equiv-text', m.equiv]])}/>` : `<ex${attrs([['id', id], ['equiv-text', m.equiv]])}/>`;
+      this.out += start
+        ? `<bx${attrs([
+            ['id', id],
+            ['ctype', ctypeOf(m, false)],
+            ['equiv-text', m.equiv],
+          ])}/>`
+        : `<ex${attrs([
+            ['id', id],
+            ['equiv-text', m.equiv],
+          ])}/>`;
     }
   }
 }
@@ -172,5 +260,9 @@ export function originalDataElement(data: readonly XliffData[], indent: string):
   const seen = new Set<string>();
   const unique = data.filter((d) => !seen.has(d.id) && seen.add(d.id));
   if (unique.length === 0) return '';
-  return [`${indent}<originalData>`, ...unique.map((d) => `${indent}  <data id="${d.id}" xml:space="preserve">${dataText(d.value)}</data>`), `${indent}</originalData>`].join('\n');
+  return [
+    `${indent}<originalData>`,
+    ...unique.map((d) => `${indent}  <data id="${d.id}" xml:space="preserve">${dataText(d.value)}</data>`),
+    `${indent}</originalData>`,
+  ].join('\n');
 }

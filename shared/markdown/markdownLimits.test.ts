@@ -22,15 +22,26 @@ describe('markdownExcess', () => {
     const unit = '[b](c) ';
     const perBlock = Math.floor(MARKDOWN_LIMITS.brackets / 2);
     expect(markdownExcess(`${unit.repeat(perBlock)}\n\n`.repeat(4))).toBeNull();
-    expect(markdownExcess(`${unit.repeat(perBlock)}\n`.repeat(20))).toMatchObject({ what: 'brackets', limit: MARKDOWN_LIMITS.brackets, line: 1 });
+    expect(markdownExcess(`${unit.repeat(perBlock)}\n`.repeat(20))).toMatchObject({
+      what: 'brackets',
+      limit: MARKDOWN_LIMITS.brackets,
+      line: 1,
+    });
   });
 
   it('names each limit, and the line where the block starts', () => {
     expect(markdownExcess('['.repeat(200_000))).toMatchObject({ what: 'blockChars', found: 200_001, line: 1 });
-    expect(markdownExcess('ok\n\n' + '*a'.repeat(MARKDOWN_LIMITS.emphasisRuns + 1))).toMatchObject({ what: 'emphasisRuns', found: MARKDOWN_LIMITS.emphasisRuns + 1, line: 3 });
+    expect(markdownExcess('ok\n\n' + '*a'.repeat(MARKDOWN_LIMITS.emphasisRuns + 1))).toMatchObject({
+      what: 'emphasisRuns',
+      found: MARKDOWN_LIMITS.emphasisRuns + 1,
+      line: 3,
+    });
     expect(markdownExcess('_a '.repeat(MARKDOWN_LIMITS.emphasisRuns))).toBeNull();
     expect(markdownExcess('ok\n' + '['.repeat(MARKDOWN_LIMITS.brackets + 1))).toMatchObject({ what: 'brackets', line: 1 });
-    expect(markdownExcess('x\n\n\n' + '> '.repeat(MARKDOWN_LIMITS.containerDepth + 1) + 'deep')).toMatchObject({ what: 'containerDepth', line: 4 });
+    expect(markdownExcess('x\n\n\n' + '> '.repeat(MARKDOWN_LIMITS.containerDepth + 1) + 'deep')).toMatchObject({
+      what: 'containerDepth',
+      line: 4,
+    });
     expect(markdownExcess('- 1. '.repeat(MARKDOWN_LIMITS.containerDepth / 2) + 'deep')).toBeNull();
     expect(markdownExcess('>'.repeat(200_000))).toMatchObject({ what: 'containerDepth', found: MARKDOWN_LIMITS.containerDepth + 1 });
   });
@@ -39,15 +50,25 @@ describe('markdownExcess', () => {
     const links = '[b](c) '.repeat(500) + '\n\n';
     const blocks = MARKDOWN_LIMITS.documentBrackets / 500;
     expect(markdownExcess(links.repeat(blocks))).toBeNull();
-    expect(markdownExcess(links.repeat(blocks) + '[x](y)')).toMatchObject({ what: 'documentBrackets', found: MARKDOWN_LIMITS.documentBrackets + 1, line: 2 * blocks + 1 });
+    expect(markdownExcess(links.repeat(blocks) + '[x](y)')).toMatchObject({
+      what: 'documentBrackets',
+      found: MARKDOWN_LIMITS.documentBrackets + 1,
+      line: 2 * blocks + 1,
+    });
     const emphasis = '*a* '.repeat(500) + '\n\n';
     const runs = MARKDOWN_LIMITS.documentEmphasisRuns / 1000;
     expect(markdownExcess(emphasis.repeat(runs))).toBeNull();
-    expect(markdownExcess(emphasis.repeat(runs) + '_b_')).toMatchObject({ what: 'documentEmphasisRuns', found: MARKDOWN_LIMITS.documentEmphasisRuns + 2 });
+    expect(markdownExcess(emphasis.repeat(runs) + '_b_')).toMatchObject({
+      what: 'documentEmphasisRuns',
+      found: MARKDOWN_LIMITS.documentEmphasisRuns + 2,
+    });
     const code = '`a` \\. \\, '.repeat(100) + '\n\n';
     const codeBlocks = MARKDOWN_LIMITS.documentCodeMarks / 400;
     expect(markdownExcess(code.repeat(codeBlocks))).toBeNull();
-    expect(markdownExcess(code.repeat(codeBlocks) + '\\')).toMatchObject({ what: 'documentCodeMarks', found: MARKDOWN_LIMITS.documentCodeMarks + 1 });
+    expect(markdownExcess(code.repeat(codeBlocks) + '\\')).toMatchObject({
+      what: 'documentCodeMarks',
+      found: MARKDOWN_LIMITS.documentCodeMarks + 1,
+    });
   });
 
   it('reads any line ending, and only spaces and tabs make a blank line', () => {

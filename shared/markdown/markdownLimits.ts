@@ -76,14 +76,16 @@ function countLine(block: BlockCount, line: string): void {
 function excess(block: BlockCount): MarkdownExcess | null {
   const { line } = block;
   if (block.chars > MARKDOWN_LIMITS.blockChars) return { what: 'blockChars', found: block.chars, limit: MARKDOWN_LIMITS.blockChars, line };
-  if (block.emphasisRuns > MARKDOWN_LIMITS.emphasisRuns) return { what: 'emphasisRuns', found: block.emphasisRuns, limit: MARKDOWN_LIMITS.emphasisRuns, line };
+  if (block.emphasisRuns > MARKDOWN_LIMITS.emphasisRuns)
+    return { what: 'emphasisRuns', found: block.emphasisRuns, limit: MARKDOWN_LIMITS.emphasisRuns, line };
   if (block.brackets > MARKDOWN_LIMITS.brackets) return { what: 'brackets', found: block.brackets, limit: MARKDOWN_LIMITS.brackets, line };
   return null;
 }
 
 function documentExcess(total: BlockCount, line: number): MarkdownExcess | null {
   const { documentEmphasisRuns, documentBrackets, documentCodeMarks } = MARKDOWN_LIMITS;
-  if (total.emphasisRuns > documentEmphasisRuns) return { what: 'documentEmphasisRuns', found: total.emphasisRuns, limit: documentEmphasisRuns, line };
+  if (total.emphasisRuns > documentEmphasisRuns)
+    return { what: 'documentEmphasisRuns', found: total.emphasisRuns, limit: documentEmphasisRuns, line };
   if (total.brackets > documentBrackets) return { what: 'documentBrackets', found: total.brackets, limit: documentBrackets, line };
   if (total.codeMarks > documentCodeMarks) return { what: 'documentCodeMarks', found: total.codeMarks, limit: documentCodeMarks, line };
   return null;
@@ -101,7 +103,8 @@ export function markdownExcess(text: string): MarkdownExcess | null {
       continue;
     }
     const depth = containerMarkers(line);
-    if (depth > MARKDOWN_LIMITS.containerDepth) return { what: 'containerDepth', found: depth, limit: MARKDOWN_LIMITS.containerDepth, line: i + 1 };
+    if (depth > MARKDOWN_LIMITS.containerDepth)
+      return { what: 'containerDepth', found: depth, limit: MARKDOWN_LIMITS.containerDepth, line: i + 1 };
     const before = { ...block };
     countLine(block, line);
     total.emphasisRuns += block.emphasisRuns - before.emphasisRuns;

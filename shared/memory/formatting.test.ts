@@ -24,8 +24,18 @@ describe('the formatting penalty', () => {
 
   it('compares the sequence of tokens by kind and role, not link targets', () => {
     expect(formattingSignature(unit.source, unit.codes)).toBe('open:bold close:bold open:link close:link');
-    expect(formattingDiffers(unit, { source: `The ${o(0)}bank${c(0)} opened ${o(1)}a branch${c(1)}.`, codes: [BOLD, link('https://b.example')] })).toBe(false);
-    expect(formattingDiffers(unit, { source: `The ${o(0)}bank${c(0)} opened ${o(1)}a branch${c(1)}.`, codes: [ITALIC, link('https://a.example')] })).toBe(true);
+    expect(
+      formattingDiffers(unit, {
+        source: `The ${o(0)}bank${c(0)} opened ${o(1)}a branch${c(1)}.`,
+        codes: [BOLD, link('https://b.example')],
+      }),
+    ).toBe(false);
+    expect(
+      formattingDiffers(unit, {
+        source: `The ${o(0)}bank${c(0)} opened ${o(1)}a branch${c(1)}.`,
+        codes: [ITALIC, link('https://a.example')],
+      }),
+    ).toBe(true);
     expect(formattingDiffers(unit, { source: 'The bank opened a branch.' })).toBe(true);
     expect(formattingDiffers({ source: 'Plain.' }, { source: 'Plain.', codes: [] })).toBe(false);
   });
@@ -42,7 +52,9 @@ describe('the formatting penalty', () => {
 describe("a unit's tokens mapped onto the paragraph's own codes", () => {
   it('by kind and order: the paragraph keeps its own link targets', () => {
     const target = `El ${o(0)}banco${c(0)} abrió ${o(1)}una sucursal${c(1)}.`;
-    expect(mapUnitTokens(target, [BOLD, link('https://a.example')], [link('https://mine.example'), BOLD])).toBe(`El ${o(1)}banco${c(1)} abrió ${o(0)}una sucursal${c(0)}.`);
+    expect(mapUnitTokens(target, [BOLD, link('https://a.example')], [link('https://mine.example'), BOLD])).toBe(
+      `El ${o(1)}banco${c(1)} abrió ${o(0)}una sucursal${c(0)}.`,
+    );
     // The second link of the unit is the second link of the paragraph.
     const two = `${o(0)}uno${c(0)} y ${o(1)}dos${c(1)}`;
     expect(mapUnitTokens(two, [link('a'), link('b')], [BOLD, link('x'), link('y')])).toBe(`${o(1)}uno${c(1)} y ${o(2)}dos${c(2)}`);
@@ -51,7 +63,9 @@ describe("a unit's tokens mapped onto the paragraph's own codes", () => {
   it('drops unit tokens with no counterpart; the paragraph codes the unit lacks stay missing', () => {
     const target = `El ${o(0)}banco${c(0)} abrió${s(1)} hoy.`;
     expect(mapUnitTokens(target, [ITALIC, { type: 'break' }], [BOLD])).toBe('El banco abrió hoy.');
-    expect(mapUnitTokens(target, [ITALIC, { type: 'break' }], [{ type: 'break' }, ITALIC])).toBe(`El ${o(1)}banco${c(1)} abrió${s(0)} hoy.`);
+    expect(mapUnitTokens(target, [ITALIC, { type: 'break' }], [{ type: 'break' }, ITALIC])).toBe(
+      `El ${o(1)}banco${c(1)} abrió${s(0)} hoy.`,
+    );
     // A TMX unit has no codes: placeholders it may hold belong to nothing and are dropped.
     expect(mapUnitTokens(`x${o(3)}y`, [], [BOLD])).toBe('xy');
     expect(mapUnitTokens('Sin formato.', [], [BOLD])).toBe('Sin formato.');

@@ -22,7 +22,16 @@ export const FORMAT_PENALTY = 1;
  * format: XLIFF 1.2 <g>, 2.0 <pc> and a TMX <bpt>/<ept> pair are one kind; <x>, <ph> and TMX <ph> another;
  * <bx>/<sc>/TMX <it pos="begin"> and <ex>/<ec>/<it pos="end"> the isolated ends.
  */
-const XLIFF_KIND: Readonly<Record<string, string>> = { g: 'pair', pc: 'pair', x: 'standalone', ph: 'standalone', bx: 'begin', sc: 'begin', ex: 'end', ec: 'end' };
+const XLIFF_KIND: Readonly<Record<string, string>> = {
+  g: 'pair',
+  pc: 'pair',
+  x: 'standalone',
+  ph: 'standalone',
+  bx: 'begin',
+  sc: 'begin',
+  ex: 'end',
+  ec: 'end',
+};
 
 /** What kind of code this is for matching: its type (and the XLIFF element's meaning), not its link target or ids. */
 export function codeKind(code: InlineCode | undefined): string {

@@ -23,7 +23,9 @@ describe('matchScore', () => {
   });
   it('one word replaced out of 10 tokens: 90', () => {
     // 9 words + full stop = 10 tokens; one replacement → floor(100 × (1 − 1/10)) = 90
-    expect(matchScore('The minister said on Tuesday that talks had failed.', 'The minister said on Monday that talks had failed.', 'en')).toBe(90);
+    expect(
+      matchScore('The minister said on Tuesday that talks had failed.', 'The minister said on Monday that talks had failed.', 'en'),
+    ).toBe(90);
   });
   it('one insertion: the longer side is the denominator', () => {
     // 5 vs 6 tokens, d = 1 → floor(100 × 5/6) = 83

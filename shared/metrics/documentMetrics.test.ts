@@ -4,14 +4,32 @@ import { documentMetrics } from './documentMetrics.js';
 
 function para(index: number, source: string, target: string, status: ParagraphStatus, mt: string | null): Paragraph {
   return {
-    id: `p${index}`, documentId: 'd', index, kind: 'paragraph', marker: null, source, target, status,
-    mt: mt === null ? null : { text: mt, engineId: 'e', engineVersion: '1', sourceLang: 'en', targetLang: 'es', createdAt: 'a', unknownWords: [] },
-    signOff: null, updatedAt: 'a',
+    id: `p${index}`,
+    documentId: 'd',
+    index,
+    kind: 'paragraph',
+    marker: null,
+    source,
+    target,
+    status,
+    mt:
+      mt === null
+        ? null
+        : { text: mt, engineId: 'e', engineVersion: '1', sourceLang: 'en', targetLang: 'es', createdAt: 'a', unknownWords: [] },
+    signOff: null,
+    updatedAt: 'a',
   };
 }
 
 const doc: DocumentDetail = {
-  id: 'd', title: 'T', sourceLang: 'en', targetLang: 'es', createdAt: 'a', updatedAt: 'a', paragraphCount: 4, signedOffCount: 0,
+  id: 'd',
+  title: 'T',
+  sourceLang: 'en',
+  targetLang: 'es',
+  createdAt: 'a',
+  updatedAt: 'a',
+  paragraphCount: 4,
+  signedOffCount: 0,
   paragraphs: [
     para(0, 'The house is red.', 'La vivienda es muy roja.', 'edited', 'La casa es roja.'),
     para(1, 'The dog is small.', 'El perro es pequeño.', 'translated', 'El perro es pequeño.'),

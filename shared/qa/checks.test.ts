@@ -83,7 +83,10 @@ describe('end punctuation', () => {
     expect(endMark('Wait...')).toBe('…');
     expect(codes(endPunctuationCheck, ctx('Is it?', '¿Lo es?'))).toEqual([]);
     expect(codes(endPunctuationCheck, ctx('Hello.', '你好。', { targetLang: 'zh-Hans' }))).toEqual([]);
-    expect(endPunctuationCheck.run(ctx('Is it?', 'Lo es.'))[0]).toMatchObject({ code: 'endPunctuation', params: { source: '?', target: '.' } });
+    expect(endPunctuationCheck.run(ctx('Is it?', 'Lo es.'))[0]).toMatchObject({
+      code: 'endPunctuation',
+      params: { source: '?', target: '.' },
+    });
     expect(codes(endPunctuationCheck, ctx('Title', 'Título.'))).toEqual(['endPunctuation']);
   });
 });

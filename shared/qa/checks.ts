@@ -21,8 +21,10 @@ export const urlsCheck: QaCheck = {
     const out: QaIssue[] = [];
     for (const url of missingFrom(extractUrls(source), extractUrls(target))) out.push(issue('urls', 'error', 'urlMissing', { value: url }));
     for (const url of missingFrom(extractUrls(target), extractUrls(source))) out.push(issue('urls', 'error', 'urlAdded', { value: url }));
-    for (const mail of missingFrom(extractEmails(source), extractEmails(target))) out.push(issue('urls', 'error', 'emailMissing', { value: mail }));
-    for (const mail of missingFrom(extractEmails(target), extractEmails(source))) out.push(issue('urls', 'error', 'emailAdded', { value: mail }));
+    for (const mail of missingFrom(extractEmails(source), extractEmails(target)))
+      out.push(issue('urls', 'error', 'emailMissing', { value: mail }));
+    for (const mail of missingFrom(extractEmails(target), extractEmails(source)))
+      out.push(issue('urls', 'error', 'emailAdded', { value: mail }));
     return out;
   },
 };
@@ -107,11 +109,20 @@ export const spacesCheck: QaCheck = {
 // End punctuation: compares the kind of the last sentence mark, ignoring closing quotes/brackets.
 
 const END_KINDS: Record<string, string> = {
-  '.': '.', '。': '.', '।': '.', '۔': '.',
-  '!': '!', '！': '!',
-  '?': '?', '？': '?', '؟': '?',
-  ':': ':', '：': ':',
-  ';': ';', '；': ';', '؛': ';',
+  '.': '.',
+  '。': '.',
+  '।': '.',
+  '۔': '.',
+  '!': '!',
+  '！': '!',
+  '?': '?',
+  '？': '?',
+  '؟': '?',
+  ':': ':',
+  '：': ':',
+  ';': ';',
+  '；': ';',
+  '؛': ';',
   '…': '…',
 };
 
@@ -137,9 +148,38 @@ export const endPunctuationCheck: QaCheck = {
 
 /** Typical length of a text in `lang` relative to the same text in English. */
 const LENGTH_VS_ENGLISH: Record<string, number> = {
-  en: 1, de: 1.2, nl: 1.15, fr: 1.2, es: 1.2, it: 1.15, pt: 1.2, ca: 1.2, gl: 1.2, ro: 1.15, pl: 1.1,
-  cs: 1.05, sk: 1.05, ru: 1.1, uk: 1.1, fi: 1.1, sv: 1.05, da: 1.05, nb: 1.05, nn: 1.05, el: 1.2, tr: 1.05,
-  hu: 1.1, ar: 0.95, he: 0.85, fa: 1, zh: 0.35, ja: 0.5, ko: 0.55, hi: 1.05, vi: 1.1, id: 1.1,
+  en: 1,
+  de: 1.2,
+  nl: 1.15,
+  fr: 1.2,
+  es: 1.2,
+  it: 1.15,
+  pt: 1.2,
+  ca: 1.2,
+  gl: 1.2,
+  ro: 1.15,
+  pl: 1.1,
+  cs: 1.05,
+  sk: 1.05,
+  ru: 1.1,
+  uk: 1.1,
+  fi: 1.1,
+  sv: 1.05,
+  da: 1.05,
+  nb: 1.05,
+  nn: 1.05,
+  el: 1.2,
+  tr: 1.05,
+  hu: 1.1,
+  ar: 0.95,
+  he: 0.85,
+  fa: 1,
+  zh: 0.35,
+  ja: 0.5,
+  ko: 0.55,
+  hi: 1.05,
+  vi: 1.1,
+  id: 1.1,
 };
 
 /** Expected target/source character ratio for a pair. */
@@ -191,26 +231,57 @@ interface QuoteStyle {
 /** Double quotation marks per language (first style is the one suggested). */
 const QUOTE_STYLES: Record<string, QuoteStyle[]> = {
   en: [{ open: '“', close: '”' }],
-  de: [{ open: '„', close: '“' }, { open: '»', close: '«' }],
+  de: [
+    { open: '„', close: '“' },
+    { open: '»', close: '«' },
+  ],
   fr: [{ open: '«', close: '»' }],
-  es: [{ open: '«', close: '»' }, { open: '“', close: '”' }],
-  it: [{ open: '«', close: '»' }, { open: '“', close: '”' }],
-  pt: [{ open: '«', close: '»' }, { open: '“', close: '”' }],
-  ca: [{ open: '«', close: '»' }, { open: '“', close: '”' }],
-  nl: [{ open: '“', close: '”' }, { open: '„', close: '”' }],
-  pl: [{ open: '„', close: '”' }, { open: '«', close: '»' }],
+  es: [
+    { open: '«', close: '»' },
+    { open: '“', close: '”' },
+  ],
+  it: [
+    { open: '«', close: '»' },
+    { open: '“', close: '”' },
+  ],
+  pt: [
+    { open: '«', close: '»' },
+    { open: '“', close: '”' },
+  ],
+  ca: [
+    { open: '«', close: '»' },
+    { open: '“', close: '”' },
+  ],
+  nl: [
+    { open: '“', close: '”' },
+    { open: '„', close: '”' },
+  ],
+  pl: [
+    { open: '„', close: '”' },
+    { open: '«', close: '»' },
+  ],
   cs: [{ open: '„', close: '“' }],
-  ru: [{ open: '«', close: '»' }, { open: '„', close: '“' }],
+  ru: [
+    { open: '«', close: '»' },
+    { open: '„', close: '“' },
+  ],
   uk: [{ open: '«', close: '»' }],
   ja: [{ open: '「', close: '」' }],
-  zh: [{ open: '“', close: '”' }, { open: '「', close: '」' }],
+  zh: [
+    { open: '“', close: '”' },
+    { open: '「', close: '」' },
+  ],
 };
 const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»', '「', '」']);
 
 export function quoteStyles(lang: string): QuoteStyle[] | null {
   const primary = primaryLang(lang);
   if (lang.toLowerCase() === 'pt-br') return [{ open: '“', close: '”' }];
-  if (lang.toLowerCase() === 'zh-hant') return [{ open: '「', close: '」' }, { open: '“', close: '”' }];
+  if (lang.toLowerCase() === 'zh-hant')
+    return [
+      { open: '「', close: '」' },
+      { open: '“', close: '”' },
+    ];
   return QUOTE_STYLES[primary] ?? null;
 }
 
@@ -278,4 +349,3 @@ export const BUILT_IN_QA_CHECKS: readonly QaCheck[] = Object.freeze([
   unknownWordsCheck,
   mtMarksCheck,
 ]);
-

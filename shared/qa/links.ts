@@ -21,4 +21,3 @@ export function withoutLinks(text: string): string {
   const noUrls = text.replace(URL_RE, ' ');
   return noUrls.includes('@') ? noUrls.replace(EMAIL_RE, ' ') : noUrls;
 }
-

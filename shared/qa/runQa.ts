@@ -8,7 +8,12 @@ export function runQa(ctx: QaContext, extraChecks: readonly QaCheck[] = []): QaI
   const issues: QaIssue[] = [];
   // Inline tokens are checked on their own; every other check reads the text without them.
   issues.push(...tokensCheck.run(ctx));
-  const plain: QaContext = { ...ctx, source: stripTokens(ctx.source), target: stripTokens(ctx.target), mt: ctx.mt && { ...ctx.mt, text: stripTokens(ctx.mt.text) } };
+  const plain: QaContext = {
+    ...ctx,
+    source: stripTokens(ctx.source),
+    target: stripTokens(ctx.target),
+    mt: ctx.mt && { ...ctx.mt, text: stripTokens(ctx.mt.text) },
+  };
   for (const check of [...BUILT_IN_QA_CHECKS, ...extraChecks]) issues.push(...check.run(plain));
   // Errors first, so the most important reason is read first.
   return issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

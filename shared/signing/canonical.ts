@@ -73,9 +73,7 @@ export function encodeAuditLink(link: Omit<AuditLink, 'hash'>): string {
 }
 
 export type ChainProblem =
-  | { kind: 'tampered'; seq: number }
-  | { kind: 'broken-link'; seq: number }
-  | { kind: 'gap'; seq: number; expected: number };
+  { kind: 'tampered'; seq: number } | { kind: 'broken-link'; seq: number } | { kind: 'gap'; seq: number; expected: number };
 
 /**
  * Checks a chain given in stored order: each link's hash is recomputed (a changed row is

@@ -19,7 +19,7 @@ describe('Levenshtein', () => {
   });
   it('is symmetric and never more than the longer length on random pairs', () => {
     let seed = 7;
-    const rnd = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % k);
+    const rnd = (k: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % k;
     for (let t = 0; t < 200; t++) {
       const a = Array.from({ length: rnd(12) }, () => 'abc'[rnd(3)]!);
       const b = Array.from({ length: rnd(12) }, () => 'abc'[rnd(3)]!);

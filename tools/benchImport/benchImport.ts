@@ -23,7 +23,11 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 /** One import over the bridge: milliseconds until the reply, and the outcome. */
 async function importOnce(server: RunningServer, fileName: string, bytes: Buffer): Promise<{ ms: number; outcome: string }> {
-  const body = JSON.stringify({ source: { kind: 'file', fileName, dataBase64: bytes.toString('base64') }, sourceLang: 'en', targetLang: 'es' });
+  const body = JSON.stringify({
+    source: { kind: 'file', fileName, dataBase64: bytes.toString('base64') },
+    sourceLang: 'en',
+    targetLang: 'es',
+  });
   const t = performance.now();
   const res = await fetch(`${server.origin}/api/invoke/importDocument`, {
     method: 'POST',
@@ -64,7 +68,8 @@ async function main(): Promise<void> {
     console.log(`bench:import — ${files.length} files of about ${SIZE / 1000} KB through browser mode, median of ${RUNS}`);
     for (const fileName of [...new Set(files.map((f) => f.fileName))]) {
       const base = await timed(server, fileName, ordinaryArticle(fileName, SIZE));
-      if (!base.outcome.startsWith('imported')) throw new Error(`the ordinary ${fileName} was not imported (${base.outcome}): nothing to compare with`);
+      if (!base.outcome.startsWith('imported'))
+        throw new Error(`the ordinary ${fileName} was not imported (${base.outcome}): nothing to compare with`);
       baselines.set(fileName, base.ms);
       console.log(`  baseline ${fileName.padEnd(7)} ordinary article: ${base.ms.toFixed(0).padStart(5)} ms (${base.outcome})`);
     }
@@ -75,7 +80,11 @@ async function main(): Promise<void> {
       if (r.ms > GOAL_MS) over.push(`${f.name} (${r.ms.toFixed(0)} ms)`);
       console.log(`  ${f.name.padEnd(44)} ${r.ms.toFixed(0).padStart(5)} ms  ×${ratio.toFixed(2).padStart(6)} of ordinary  ${r.outcome}`);
     }
-    console.log(over.length === 0 ? `every file finished or was refused within ${GOAL_MS} ms` : `over ${GOAL_MS} ms on this machine now: ${over.join('; ')}`);
+    console.log(
+      over.length === 0
+        ? `every file finished or was refused within ${GOAL_MS} ms`
+        : `over ${GOAL_MS} ms on this machine now: ${over.join('; ')}`,
+    );
   } finally {
     await server.stop();
   }

@@ -50,13 +50,20 @@ const log = (message: string): void => console.log(`  · ${message}`);
 // ---- Text
 
 function sentencesFrom(files: readonly string[]): string[] {
-  return proseSentences(files.filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8')).join('\n\n'));
+  return proseSentences(
+    files
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n\n'),
+  );
 }
 
 function corpus(paragraphs: number, seed: number, linkShare: number): BenchParagraph[] {
   const news = sentencesFrom([path.join(root, 'main/testing/fixtures/reference-article-body.txt')]);
   const other = sentencesFrom(
-    ['GPL-3', 'Apache-2.0', 'MPL-2.0', 'LGPL-2.1', 'GPL-2', 'GFDL-1.3', 'Artistic', 'MPL-1.1'].map((f) => `/usr/share/common-licenses/${f}`),
+    ['GPL-3', 'Apache-2.0', 'MPL-2.0', 'LGPL-2.1', 'GPL-2', 'GFDL-1.3', 'Artistic', 'MPL-1.1'].map(
+      (f) => `/usr/share/common-licenses/${f}`,
+    ),
   );
   return buildCorpus(news, other, { paragraphs, seed, linkShare });
 }
@@ -222,48 +229,53 @@ async function translateAll(page: Page, cdp: CDPSession, jobs: JobWatch, timeout
   const profiling = await startProfile(cdp);
   await translateAllButton(page, timeout);
   const clicked = await lastClick(page, 'Translate all');
-  const over = (await (await page.waitForFunction(jobOverShown, [clicked, 'done'] as [number, string], { polling: 'raf', timeout })).jsonValue()) as number;
+  const over = (await (
+    await page.waitForFunction(jobOverShown, [clicked, 'done'] as [number, string], { polling: 'raf', timeout })
+  ).jsonValue()) as number;
   if (profiling) {
     await page.evaluate(quietAfter, [over, 1000] as [number, number]);
     await saveProfile(cdp, `translate-${size}`);
   }
-  return page.evaluate(
-    ([t0, t1]) => {
-      const b = window.__bench;
-      const tasks = b.longtasks.filter((t) => t.start >= t0 && t.start <= t1);
-      const events = b.events.filter((e) => e.t >= t0 && e.t <= t1 + 50);
-      const doneAt = events.find((e) => e.state !== 'running')?.t ?? t1;
-      const samples = b.progress.filter((s) => s.t >= t0 && s.t <= doneAt && s.value !== null);
+  return page
+    .evaluate(
+      ([t0, t1]) => {
+        const b = window.__bench;
+        const tasks = b.longtasks.filter((t) => t.start >= t0 && t.start <= t1);
+        const events = b.events.filter((e) => e.t >= t0 && e.t <= t1 + 50);
+        const doneAt = events.find((e) => e.state !== 'running')?.t ?? t1;
+        const samples = b.progress.filter((s) => s.t >= t0 && s.t <= doneAt && s.value !== null);
+        return {
+          totalMs: t1 - t0,
+          jobMs: doneAt - t0,
+          longestBeforeDoneMs: tasks.filter((t) => t.start < doneAt).reduce((m, t) => Math.max(m, t.duration), 0),
+          longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+          longTasks: tasks.length,
+          samples: samples.map((s) => ({ t: s.t, value: s.value! })),
+          jobId: events[0]?.jobId ?? '',
+          tasks: tasks.map((t) => `${Math.round(t.start - t0)}+${Math.round(t.duration)}`),
+          t0,
+        };
+      },
+      [clicked, over] as [number, number],
+    )
+    .then((r) => {
+      if (process.env.BENCH_DEBUG)
+        log(`long tasks (ms after the click + duration): ${r.tasks.join(', ') || 'none'}; done event at ${Math.round(r.jobMs)}`);
+      const values = r.samples.map((s) => s.value);
+      const stepTimes = r.samples.filter((s, i) => i > 0 && s.value > r.samples[i - 1]!.value).map((s) => s.t);
       return {
-        totalMs: t1 - t0,
-        jobMs: doneAt - t0,
-        longestBeforeDoneMs: tasks.filter((t) => t.start < doneAt).reduce((m, t) => Math.max(m, t.duration), 0),
-        longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
-        longTasks: tasks.length,
-        samples: samples.map((s) => ({ t: s.t, value: s.value! })),
-        jobId: events[0]?.jobId ?? '',
-        tasks: tasks.map((t) => `${Math.round(t.start - t0)}+${Math.round(t.duration)}`),
-        t0,
+        totalMs: r.totalMs,
+        jobMs: r.jobMs,
+        longestBeforeDoneMs: r.longestBeforeDoneMs,
+        longestTaskMs: r.longestTaskMs,
+        longTasks: r.longTasks,
+        progressSteps: increases(values),
+        progressFirstStepMs: stepTimes.length > 0 ? stepTimes[0]! - r.t0 : null,
+        progressLongestGapMs: stepTimes.length > 0 ? longestGap(stepTimes[0]!, stepTimes) : 0,
+        events: jobs.timesOf(r.jobId).length,
+        eventsPeak: peakPerSecond(jobs.timesOf(r.jobId)),
       };
-    },
-    [clicked, over] as [number, number],
-  ).then((r) => {
-    if (process.env.BENCH_DEBUG) log(`long tasks (ms after the click + duration): ${r.tasks.join(', ') || 'none'}; done event at ${Math.round(r.jobMs)}`);
-    const values = r.samples.map((s) => s.value);
-    const stepTimes = r.samples.filter((s, i) => i > 0 && s.value > r.samples[i - 1]!.value).map((s) => s.t);
-    return {
-      totalMs: r.totalMs,
-      jobMs: r.jobMs,
-      longestBeforeDoneMs: r.longestBeforeDoneMs,
-      longestTaskMs: r.longestTaskMs,
-      longTasks: r.longTasks,
-      progressSteps: increases(values),
-      progressFirstStepMs: stepTimes.length > 0 ? stepTimes[0]! - r.t0 : null,
-      progressLongestGapMs: stepTimes.length > 0 ? longestGap(stepTimes[0]!, stepTimes) : 0,
-      events: jobs.timesOf(r.jobId).length,
-      eventsPeak: peakPerSecond(jobs.timesOf(r.jobId)),
-    };
-  });
+    });
 }
 
 /** The job was over before its Cancel button could be clicked (the page did not respond meanwhile). */
@@ -288,9 +300,21 @@ async function cancelMidRun(page: Page, server: RunningServer, documentId: strin
     [started, threshold] as [number, number],
     { polling: 50, timeout },
   );
-  const cancel = page.getByRole('progressbar', { name: 'Translation progress' }).locator('xpath=..').getByRole('button', { name: 'Cancel' });
-  const over = page.waitForFunction((t0) => window.__bench.events.some((e) => e.t >= t0 && e.state !== 'running'), started, { polling: 100, timeout });
-  const first = await Promise.race([cancel.click({ timeout }).then(() => 'clicked' as const), over.then(() => 'over' as const, () => 'timeout' as const)]);
+  const cancel = page
+    .getByRole('progressbar', { name: 'Translation progress' })
+    .locator('xpath=..')
+    .getByRole('button', { name: 'Cancel' });
+  const over = page.waitForFunction((t0) => window.__bench.events.some((e) => e.t >= t0 && e.state !== 'running'), started, {
+    polling: 100,
+    timeout,
+  });
+  const first = await Promise.race([
+    cancel.click({ timeout }).then(() => 'clicked' as const),
+    over.then(
+      () => 'over' as const,
+      () => 'timeout' as const,
+    ),
+  ]);
   if (first === 'over') throw new CancelMissed();
   const clicked = await lastClick(page, 'Cancel');
   const ended = (await (
@@ -305,14 +329,18 @@ async function cancelMidRun(page: Page, server: RunningServer, documentId: strin
       { polling: 'raf', timeout },
     )
   ).jsonValue()) as { state: string; eventAt: number; done: number; uiAt: number };
-  if (ended.state !== 'cancelled') throw new Error(`the job ended “${ended.state}”, not cancelled (it finished before the click took effect)`);
+  if (ended.state !== 'cancelled')
+    throw new Error(`the job ended “${ended.state}”, not cancelled (it finished before the click took effect)`);
   await new Promise((r) => setTimeout(r, 1500));
   const after = await machineCount(server, documentId);
   return { cancelMs: ended.eventAt - clicked, cancelUiMs: ended.uiAt - clicked, changedAfterCancel: after - ended.done };
 }
 
 async function find(page: Page, text: string, timeout: number): Promise<number | null> {
-  const box = page.getByRole('textbox', { name: 'Find', exact: true }).or(page.getByRole('searchbox', { name: 'Find', exact: true })).first();
+  const box = page
+    .getByRole('textbox', { name: 'Find', exact: true })
+    .or(page.getByRole('searchbox', { name: 'Find', exact: true }))
+    .first();
   await page.evaluate(quietAfter, [0, 500] as [number, number]);
   const inputs = await page.evaluate(() => window.__bench.inputs.length);
   await page.evaluate(watchSettle, [700, timeout] as [number, number]);
@@ -422,7 +450,9 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
       f.openPaintMs = open.paintMs;
       f.openInteractiveMs = open.interactiveMs;
       f.openScriptMs = open.scriptMs;
-      log(`open: paint ${Math.round(open.paintMs)} ms, interactive ${Math.round(open.interactiveMs)} ms, scripting ${Math.round(open.scriptMs)} ms`);
+      log(
+        `open: paint ${Math.round(open.paintMs)} ms, interactive ${Math.round(open.interactiveMs)} ms, scripting ${Math.round(open.scriptMs)} ms`,
+      );
     } catch (err) {
       note('open', err);
       return f;
@@ -456,7 +486,15 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
       try {
         const { word } = findWord(main);
         f.findMs = await find(page, word, timeout);
-        f.findShown = `“${word}”: ${(await page.getByText(/Showing \d+ of \d+ paragraphs/).first().textContent({ timeout: 5000 }).catch(() => null))?.match(/\d+ of \d+/)?.[0] ?? '?'}`;
+        f.findShown = `“${word}”: ${
+          (
+            await page
+              .getByText(/Showing \d+ of \d+ paragraphs/)
+              .first()
+              .textContent({ timeout: 5000 })
+              .catch(() => null)
+          )?.match(/\d+ of \d+/)?.[0] ?? '?'
+        }`;
         f.findClearMs = await find(page, '', timeout);
         log(`Find ${f.findShown}: ${Math.round(f.findMs ?? NaN)} ms, clear ${Math.round(f.findClearMs ?? NaN)} ms`);
       } catch (err) {
@@ -517,7 +555,8 @@ async function runOnce(browser: Browser, size: number, run: number, options: Opt
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) throw new Error(`Chromium is needed at ${executablePath} (Debian: apt-get install chromium), or set CHROMIUM_PATH.`);
+  if (!fs.existsSync(executablePath))
+    throw new Error(`Chromium is needed at ${executablePath} (Debian: apt-get install chromium), or set CHROMIUM_PATH.`);
   const modes = spawnSync('apertium', ['-l'], { encoding: 'utf8' });
   if (modes.status !== 0 || !modes.stdout.split('\n').some((l) => l.trim() === 'eng-spa')) {
     throw new Error('Apertium with the eng-spa pair is needed (Debian: apt-get install apertium apertium-eng-spa).');
@@ -530,7 +569,15 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const version = browser.version();
   const columns: RunFigures[] = [];

@@ -16,7 +16,9 @@ describe('bench:ui text', () => {
     const s = proseSentences(NEWS + '\n\n' + OTHER);
     expect(s).toContain('The Chinese e-commerce giant Alibaba denied a Financial Times report on Saturday.');
     expect(s).toContain('“The claims and insinuations in the article are completely false,” a spokesperson for Alibaba Group told AFP.');
-    expect(s).toContain('Each contributor grants you a perpetual, worldwide, non-exclusive, no-charge copyright license to reproduce the work.');
+    expect(s).toContain(
+      'Each contributor grants you a perpetual, worldwide, non-exclusive, no-charge copyright license to reproduce the work.',
+    );
     expect(s.some((x) => x.startsWith('TERMS'))).toBe(false);
     expect(s.some((x) => x.startsWith('1.'))).toBe(false);
     expect(s.some((x) => x.includes('gnu.org'))).toBe(false);
@@ -41,7 +43,11 @@ describe('bench:ui text', () => {
       const stripped = p.markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/\*([^*]+)\*/g, '$1');
       expect(stripped).toBe(p.plain);
     }
-    expect(buildCorpus(proseSentences(NEWS), proseSentences(OTHER), { paragraphs: 10, seed: 3, linkShare: 0, emphasisShare: 0 }).every((p) => p.markdown === p.plain)).toBe(true);
+    expect(
+      buildCorpus(proseSentences(NEWS), proseSentences(OTHER), { paragraphs: 10, seed: 3, linkShare: 0, emphasisShare: 0 }).every(
+        (p) => p.markdown === p.plain,
+      ),
+    ).toBe(true);
   });
 
   it('refuses to loop forever when there are not enough different paragraphs', () => {

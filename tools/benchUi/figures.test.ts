@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { combineRuns, formatTable, increases, longestGap, median, peakPerSecond, tally, translateRatio, type RunFigures } from './figures.js';
+import {
+  combineRuns,
+  formatTable,
+  increases,
+  longestGap,
+  median,
+  peakPerSecond,
+  tally,
+  translateRatio,
+  type RunFigures,
+} from './figures.js';
 
 function figures(over: Partial<RunFigures> = {}): RunFigures {
   return {
@@ -36,7 +46,11 @@ function figures(over: Partial<RunFigures> = {}): RunFigures {
 
 describe('bench:ui figures', () => {
   it('takes the median of each figure over runs, leaving out runs that could not measure it', () => {
-    const c = combineRuns([figures({ translateMs: 6000 }), figures({ translateMs: 5000, findMs: null }), figures({ translateMs: 9000, findMs: 100 })]);
+    const c = combineRuns([
+      figures({ translateMs: 6000 }),
+      figures({ translateMs: 5000, findMs: null }),
+      figures({ translateMs: 9000, findMs: 100 }),
+    ]);
     expect(c.translateMs).toBe(6000);
     expect(c.findMs).toBe(95);
     expect(combineRuns([figures({ heapMb: null }), figures({ heapMb: null })]).heapMb).toBeNull();
@@ -73,7 +87,9 @@ describe('bench:ui figures', () => {
   });
 
   it('counts a Cancel that could not be clicked before the job was over, and progress that stalled, as failures', () => {
-    const text = formatTable([figures({ cancelMs: null, cancelUiMs: null, changedAfterCancel: null, cancelMissed: true, progressLongestGapMs: 51_600 })]);
+    const text = formatTable([
+      figures({ cancelMs: null, cancelUiMs: null, changedAfterCancel: null, cancelMissed: true, progressLongestGapMs: 51_600 }),
+    ]);
     expect(text).toMatch(/Cancel → job cancelled\s*\|\s*≤ 1 s\s*\|\s*missed: job over first FAIL/);
     expect(text).toMatch(/40 steps, first 700 ms, then gap ≤ 51\.6 s FAIL/);
     expect(combineRuns([figures({ cancelMissed: true }), figures()]).cancelMissed).toBe(true);

@@ -64,7 +64,8 @@ interface Row {
   verdict: (f: RunFigures) => Verdict;
 }
 
-const ms = (v: number | null): string => (v === null ? 'n/a' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
+const ms = (v: number | null): string =>
+  v === null ? 'n/a' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`;
 const num = (v: number | null): string => (v === null ? 'n/a' : String(Math.round(v)));
 const check = (ok: boolean | null): Verdict => (ok === null ? '—' : ok ? 'PASS' : 'FAIL');
 const atMost = (v: number | null, limit: number): Verdict => check(v === null ? null : v <= limit);
@@ -76,10 +77,25 @@ export function translateRatio(f: RunFigures): number | null {
 export const ROWS: readonly Row[] = [
   { label: 'import (bridge, setup)', goal: '', value: (f) => ms(f.importMs), verdict: () => '—' },
   { label: 'open: click → first paint', goal: '≤ 1 s', value: (f) => ms(f.openPaintMs), verdict: (f) => atMost(f.openPaintMs, 1000) },
-  { label: 'open: click → interactive', goal: '≤ 1 s', value: (f) => ms(f.openInteractiveMs), verdict: (f) => atMost(f.openInteractiveMs, 1000) },
+  {
+    label: 'open: click → interactive',
+    goal: '≤ 1 s',
+    value: (f) => ms(f.openInteractiveMs),
+    verdict: (f) => atMost(f.openInteractiveMs, 1000),
+  },
   { label: 'open: renderer scripting', goal: '≤ 150 ms', value: (f) => ms(f.openScriptMs), verdict: (f) => atMost(f.openScriptMs, 150) },
-  { label: 'reopen translated: interactive', goal: '≤ 1 s', value: (f) => ms(f.reopenInteractiveMs), verdict: (f) => atMost(f.reopenInteractiveMs, 1000) },
-  { label: 'reopen translated: scripting', goal: '≤ 150 ms', value: (f) => ms(f.reopenScriptMs), verdict: (f) => atMost(f.reopenScriptMs, 150) },
+  {
+    label: 'reopen translated: interactive',
+    goal: '≤ 1 s',
+    value: (f) => ms(f.reopenInteractiveMs),
+    verdict: (f) => atMost(f.reopenInteractiveMs, 1000),
+  },
+  {
+    label: 'reopen translated: scripting',
+    goal: '≤ 150 ms',
+    value: (f) => ms(f.reopenScriptMs),
+    verdict: (f) => atMost(f.reopenScriptMs, 150),
+  },
   { label: 'Translate all (app)', goal: '', value: (f) => ms(f.translateMs), verdict: () => '—' },
   {
     label: '  of which: click → job done event',
@@ -122,8 +138,11 @@ export const ROWS: readonly Row[] = [
     label: 'progress visible (steps, longest gap)',
     goal: 'moves, gap ≤ 1 s',
     value: (f) =>
-      f.progressSteps === null ? 'n/a' : `${f.progressSteps} steps, first ${ms(f.progressFirstStepMs)}, then gap ≤ ${ms(f.progressLongestGapMs)}`,
-    verdict: (f) => check(f.progressSteps === null || f.progressLongestGapMs === null ? null : f.progressSteps >= 2 && f.progressLongestGapMs <= 1000),
+      f.progressSteps === null
+        ? 'n/a'
+        : `${f.progressSteps} steps, first ${ms(f.progressFirstStepMs)}, then gap ≤ ${ms(f.progressLongestGapMs)}`,
+    verdict: (f) =>
+      check(f.progressSteps === null || f.progressLongestGapMs === null ? null : f.progressSteps >= 2 && f.progressLongestGapMs <= 1000),
   },
   {
     label: 'progress events sent (peak per s)',

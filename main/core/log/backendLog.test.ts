@@ -11,7 +11,15 @@ let dir = '';
 afterEach(() => removeTempDir(dir));
 
 const open = (dataDir: string) =>
-  createBackend({ dataDir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, backups: false, logLevel: 'info' });
+  createBackend({
+    dataDir,
+    mode: 'browser',
+    version: 'test',
+    verifyAtStart: false,
+    integrityCheckIdleMs: null,
+    backups: false,
+    logLevel: 'info',
+  });
 
 describe('the log of a running library', () => {
   it('an unexpected failure of a call says where the log is, and the log has its stack', async () => {
@@ -29,7 +37,11 @@ describe('the log of a running library', () => {
       ok: false,
       error: { code: 'INTERNAL', message: `The details were written to the log file ${logFile}.`, details: { logFile } },
     });
-    const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = fs
+      .readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const failure = lines.find((l) => l['method'] === 'setProfile');
     expect(failure).toMatchObject({ level: 50, msg: 'setProfile failed unexpectedly' });
     expect(failure!['err']).toMatch(/unexpected fault[\s\S]*\n\s+at /);
@@ -57,10 +69,26 @@ describe('a log that cannot be written', () => {
 describe('rotation belongs to the process holding the lock', () => {
   it('a CLI-style open without the lock appends to a full log instead of rotating it under the app', () => {
     dir = makeTempDir();
-    createBackend({ dataDir: dir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, backups: false }).close();
+    createBackend({
+      dataDir: dir,
+      mode: 'browser',
+      version: 'test',
+      verifyAtStart: false,
+      integrityCheckIdleMs: null,
+      backups: false,
+    }).close();
     fs.mkdirSync(path.join(dir, 'logs'));
     fs.writeFileSync(path.join(dir, 'logs', 'verso.log'), 'x'.repeat(6 * 1024 * 1024));
-    const reader = createBackend({ dataDir: dir, mode: 'browser', version: 'test', verifyAtStart: false, integrityCheckIdleMs: null, backups: false, lock: false, logLevel: 'warn' });
+    const reader = createBackend({
+      dataDir: dir,
+      mode: 'browser',
+      version: 'test',
+      verifyAtStart: false,
+      integrityCheckIdleMs: null,
+      backups: false,
+      lock: false,
+      logLevel: 'warn',
+    });
     reader.close();
     expect(fs.readdirSync(path.join(dir, 'logs'))).toEqual(['verso.log']);
     const owner = open(dir);

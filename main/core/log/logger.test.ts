@@ -15,7 +15,12 @@ afterEach(() => {
 
 const mode = (file: string): number => fs.statSync(file).mode & 0o777;
 const lines = (file: string): Array<Record<string, unknown>> =>
-  fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('the log file', () => {
   it.skipIf(process.platform === 'win32')('is <data dir>/logs/verso.log, 0600 in a 0700 folder, one JSON object a line', () => {
@@ -92,7 +97,15 @@ describe('secrets never reach the log', () => {
     log.logger.warn('retrying with Bearer abcdefghijklmnop and sk-proj-ABCDEFGHIJ1234 and api_key=supersecretvalue');
     log.logger.info({ token: 'bridge-token-123456', passphrase: 'correct horse battery', engine: { apiKey: 'k-123456789' } }, 'settings');
     const text = fs.readFileSync(log.file!, 'utf8');
-    for (const secret of ['0123abcd-ffff-4444-aaaa-123456789abc', 'abcdefghijklmnop', 'ABCDEFGHIJ1234', 'supersecretvalue', 'bridge-token-123456', 'correct horse', 'k-123456789']) {
+    for (const secret of [
+      '0123abcd-ffff-4444-aaaa-123456789abc',
+      'abcdefghijklmnop',
+      'ABCDEFGHIJ1234',
+      'supersecretvalue',
+      'bridge-token-123456',
+      'correct horse',
+      'k-123456789',
+    ]) {
       expect(text).not.toContain(secret);
     }
     const [failure] = lines(log.file!);
@@ -112,7 +125,15 @@ describe('slow-operation lines', () => {
     logIfSlow(log, 'job', 'mt', 1000, 2000);
     const written = lines(log.file!);
     expect(written).toHaveLength(1);
-    expect(written[0]).toEqual({ level: 40, time: expect.any(String), pid: process.pid, kind: 'call', name: 'exportDocument', ms: 250, msg: 'slow call' });
+    expect(written[0]).toEqual({
+      level: 40,
+      time: expect.any(String),
+      pid: process.pid,
+      kind: 'call',
+      name: 'exportDocument',
+      ms: 250,
+      msg: 'slow call',
+    });
   });
 });
 

@@ -17,7 +17,20 @@ export const LOG_FILE_NAME = 'verso.log';
 /** Calls and jobs that take longer are logged as slow (their method name and duration only). */
 export const SLOW_MS = 200;
 
-const REDACT = ['apiKey', 'key', 'token', 'passphrase', 'password', 'authorization', '*.apiKey', '*.key', '*.token', '*.passphrase', '*.password', '*.authorization'];
+const REDACT = [
+  'apiKey',
+  'key',
+  'token',
+  'passphrase',
+  'password',
+  'authorization',
+  '*.apiKey',
+  '*.key',
+  '*.token',
+  '*.passphrase',
+  '*.password',
+  '*.authorization',
+];
 
 export interface AppLog {
   logger: Logger;
@@ -37,12 +50,26 @@ function options(level: LevelWithSilent): pino.LoggerOptions {
 /** A logger writing to `<dataDir>/logs/verso.log`, rotated by size. */
 export function openFileLog(dataDir: string, level: LevelWithSilent, rotation: RotatingFileOptions = {}): AppLog {
   const sink = new RotatingFile(path.join(dataDir, LOGS_DIR, LOG_FILE_NAME), rotation);
-  return { logger: pino(options(level), scrubbing((line) => sink.write(line))), file: sink.file, close: () => sink.close() };
+  return {
+    logger: pino(
+      options(level),
+      scrubbing((line) => sink.write(line)),
+    ),
+    file: sink.file,
+    close: () => sink.close(),
+  };
 }
 
 /** Warnings and errors to stderr: the log before (and after) a file log. */
 export function stderrLog(): AppLog {
-  return { logger: pino(options('warn'), scrubbing((line) => process.stderr.write(line))), file: null, close: () => {} };
+  return {
+    logger: pino(
+      options('warn'),
+      scrubbing((line) => process.stderr.write(line)),
+    ),
+    file: null,
+    close: () => {},
+  };
 }
 
 let current: AppLog = stderrLog();

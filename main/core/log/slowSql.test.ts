@@ -37,7 +37,10 @@ describe('slow SQL lines', () => {
     expect(db.prepare('SELECT text FROM notes ORDER BY id').pluck().all()).toEqual(['private draft one', 'private draft two']);
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 2 });
     const text = fs.readFileSync(log.file!, 'utf8');
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([expect.objectContaining({ level: 40, msg: 'slow sql', kind: 'sql', name: 'SELECT notes', ms: 300 })]);
     expect(text).not.toContain('private draft');
     expect(text).not.toContain('ORDER BY');

@@ -61,7 +61,14 @@ export function revisionPayload(r: RevisionFacts, legacy = false): CanonicalValu
 }
 
 /** A coalesced edit folded into an existing revision (autosave). */
-export function revisionExtendedPayload(e: { revisionId: number; documentId: string; paragraphId: string; afterText: string; statusAfter: string; at: string }): CanonicalValue {
+export function revisionExtendedPayload(e: {
+  revisionId: number;
+  documentId: string;
+  paragraphId: string;
+  afterText: string;
+  statusAfter: string;
+  at: string;
+}): CanonicalValue {
   return {
     type: 'verso.revision-extended.v1',
     revisionId: e.revisionId,
@@ -74,7 +81,10 @@ export function revisionExtendedPayload(e: { revisionId: number; documentId: str
 }
 
 /** A sign-off: the claim the signature covers, who signed, and the revision it belongs to. `signed: false` only for legacy sign-offs. */
-export function signOffPayload(claim: SignOffClaim, extra: { revisionId: number; profileId: string | null; signerName: string; signed: boolean }): CanonicalValue {
+export function signOffPayload(
+  claim: SignOffClaim,
+  extra: { revisionId: number; profileId: string | null; signerName: string; signed: boolean },
+): CanonicalValue {
   return {
     type: 'verso.sign-off-entry.v1',
     revisionId: extra.revisionId,
@@ -85,8 +95,21 @@ export function signOffPayload(claim: SignOffClaim, extra: { revisionId: number;
   };
 }
 
-export function keyCreatedPayload(k: { profileId: string; keyId: string; publicKey: string; protection: string; at: string }): CanonicalValue {
-  return { type: 'verso.key-created.v1', profileId: k.profileId, keyId: k.keyId, publicKey: k.publicKey, protection: k.protection, at: k.at };
+export function keyCreatedPayload(k: {
+  profileId: string;
+  keyId: string;
+  publicKey: string;
+  protection: string;
+  at: string;
+}): CanonicalValue {
+  return {
+    type: 'verso.key-created.v1',
+    profileId: k.profileId,
+    keyId: k.keyId,
+    publicKey: k.publicKey,
+    protection: k.protection,
+    at: k.at,
+  };
 }
 
 /** Reads a sign-off entry's claim back (null when the payload is not one). */
@@ -121,7 +144,12 @@ export function documentDeletedPayload(d: {
     author: d.author,
     role: d.role,
     at: d.at,
-    paragraphs: d.paragraphs.map((p) => ({ paragraphId: p.id, sourceSha256: sha256Hex(p.source), targetSha256: sha256Hex(p.target), status: p.status })),
+    paragraphs: d.paragraphs.map((p) => ({
+      paragraphId: p.id,
+      sourceSha256: sha256Hex(p.source),
+      targetSha256: sha256Hex(p.target),
+      status: p.status,
+    })),
   };
 }
 
@@ -196,7 +224,14 @@ export function originDeclaredPayload(d: DeclarationFacts, legacy = false): Cano
 
 /** A profile as created: its name and role are claims nobody vouches for, but they are on record. */
 export function profileCreatedPayload(p: { id: string; name: string; role: string; createdAt: string }, legacy = false): CanonicalValue {
-  return { type: 'verso.profile-created.v1', profileId: p.id, name: p.name, role: p.role, at: p.createdAt, ...(legacy ? { legacy: LEGACY_0210 } : {}) };
+  return {
+    type: 'verso.profile-created.v1',
+    profileId: p.id,
+    name: p.name,
+    role: p.role,
+    at: p.createdAt,
+    ...(legacy ? { legacy: LEGACY_0210 } : {}),
+  };
 }
 
 /** True when a stored payload says what `expected` says (a legacy marker aside). */

@@ -12,7 +12,9 @@ import type { SigningKeys } from './signingKeys.js';
 
 export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
   const sourceStmt = db.prepare<[string], { source: string }>('SELECT source FROM paragraphs WHERE id = ?');
-  const revisionStmt = db.prepare<[number], { document_id: string; paragraph_id: string }>('SELECT document_id, paragraph_id FROM revisions WHERE id = ?');
+  const revisionStmt = db.prepare<[number], { document_id: string; paragraph_id: string }>(
+    'SELECT document_id, paragraph_id FROM revisions WHERE id = ?',
+  );
 
   function signOff(r: RevisionFacts): void {
     const key = r.profileId !== null ? keys.keyFor(r.profileId) : null;
@@ -34,7 +36,12 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
           prevAuditHash,
         };
         return {
-          payload: signOffPayload(claim, { revisionId: r.revisionId, profileId: r.profileId, signerName: r.authorName, signed: key !== null }),
+          payload: signOffPayload(claim, {
+            revisionId: r.revisionId,
+            profileId: r.profileId,
+            signerName: r.authorName,
+            signed: key !== null,
+          }),
           signature: key ? key.sign(encodeSignOff(claim)) : null,
           keyId: key?.keyId ?? null,
         };
@@ -44,14 +51,26 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
 
   return {
     revisionInserted(r: RevisionFacts): void {
-      appendAuditEntry(db, { kind: 'revision', documentId: r.documentId, paragraphId: r.paragraphId, revisionId: r.revisionId, build: () => ({ payload: revisionPayload(r) }) });
+      appendAuditEntry(db, {
+        kind: 'revision',
+        documentId: r.documentId,
+        paragraphId: r.paragraphId,
+        revisionId: r.revisionId,
+        build: () => ({ payload: revisionPayload(r) }),
+      });
       if (r.action === 'sign-off') signOff(r);
     },
     revisionExtended(revisionId: number, afterText: string, statusAfter: string, at: string): void {
       const row = revisionStmt.get(revisionId);
       if (!row) return;
       const e = { revisionId, documentId: row.document_id, paragraphId: row.paragraph_id, afterText, statusAfter, at };
-      appendAuditEntry(db, { kind: 'revision-extended', documentId: e.documentId, paragraphId: e.paragraphId, revisionId, build: () => ({ payload: revisionExtendedPayload(e) }) });
+      appendAuditEntry(db, {
+        kind: 'revision-extended',
+        documentId: e.documentId,
+        paragraphId: e.paragraphId,
+        revisionId,
+        build: () => ({ payload: revisionExtendedPayload(e) }),
+      });
     },
   };
 }

@@ -37,12 +37,17 @@ function stored(db: Database.Database, key: string): unknown {
 export function currentFooterSettings(db: Database.Database): FooterSettingValue[] {
   const policy = stored(db, FOOTER_POLICY_KEY);
   const out: FooterSettingValue[] = [
-    { setting: 'footerPolicy', lang: null, valueJson: POLICIES.includes(policy as FooterPolicy) ? JSON.stringify(policy) : DEFAULT_POLICY_JSON },
+    {
+      setting: 'footerPolicy',
+      lang: null,
+      valueJson: POLICIES.includes(policy as FooterPolicy) ? JSON.stringify(policy) : DEFAULT_POLICY_JSON,
+    },
   ];
   const templates = stored(db, FOOTER_TEMPLATES_KEY);
   if (typeof templates === 'object' && templates !== null) {
     for (const [lang, lines] of Object.entries(templates as Record<string, unknown>)) {
-      if (Array.isArray(lines) && lines.every((l) => typeof l === 'string')) out.push({ setting: 'footerTemplate', lang, valueJson: JSON.stringify(lines) });
+      if (Array.isArray(lines) && lines.every((l) => typeof l === 'string'))
+        out.push({ setting: 'footerTemplate', lang, valueJson: JSON.stringify(lines) });
     }
   }
   return out;
@@ -72,7 +77,8 @@ export function unrecordedFooterSettings(db: Database.Database): { setting: 'foo
   const current = new Map(currentFooterSettings(db).map((v) => [keyOf(v.setting, v.lang), v]));
   // A template recorded but no longer saved is compared as "none saved".
   for (const [key, r] of recorded) {
-    if (!current.has(key) && (r.setting === 'footerPolicy' || r.setting === 'footerTemplate')) current.set(key, { setting: r.setting, lang: r.lang, valueJson: 'null' });
+    if (!current.has(key) && (r.setting === 'footerPolicy' || r.setting === 'footerTemplate'))
+      current.set(key, { setting: r.setting, lang: r.lang, valueJson: 'null' });
   }
   const out: { setting: 'footerPolicy' | 'footerTemplate'; lang: string | null }[] = [];
   for (const [key, v] of current) {

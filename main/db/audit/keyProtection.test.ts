@@ -35,9 +35,15 @@ describe('safeStorageProtector', () => {
   it('goes through the given safeStorage and refuses when the OS offers none', () => {
     const fake = {
       available: true,
-      isEncryptionAvailable() { return this.available; },
+      isEncryptionAvailable() {
+        return this.available;
+      },
       encryptString: (s: string) => Buffer.from(`enc:${s}`),
-      decryptString: (b: Buffer) => { const s = b.toString(); if (!s.startsWith('enc:')) throw new Error('bad'); return s.slice(4); },
+      decryptString: (b: Buffer) => {
+        const s = b.toString();
+        if (!s.startsWith('enc:')) throw new Error('bad');
+        return s.slice(4);
+      },
     };
     const p = safeStorageProtector(fake);
     const { privateKeyDer } = generateEd25519();

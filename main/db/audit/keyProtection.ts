@@ -88,7 +88,8 @@ export function safeStorageProtector(safeStorage: SafeStorageLike): KeyProtector
   return {
     method: 'safe-storage',
     seal(privateKeyDer) {
-      if (!safeStorage.isEncryptionAvailable()) throw new KeyLockedError('The operating system offers no key store to protect the signing key.');
+      if (!safeStorage.isEncryptionAvailable())
+        throw new KeyLockedError('The operating system offers no key store to protect the signing key.');
       return safeStorage.encryptString(privateKeyDer.toString('base64')).toString('base64');
     },
     open(sealed) {

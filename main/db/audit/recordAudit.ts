@@ -16,17 +16,48 @@ import {
 } from './auditEntries.js';
 
 export function auditSettingsChange(db: Database.Database, row: SettingsChangeRow, legacy = false): void {
-  appendAuditEntry(db, { kind: 'settings-change', documentId: null, paragraphId: null, revisionId: null, build: () => ({ payload: settingsChangePayload(row, legacy) }) });
+  appendAuditEntry(db, {
+    kind: 'settings-change',
+    documentId: null,
+    paragraphId: null,
+    revisionId: null,
+    build: () => ({ payload: settingsChangePayload(row, legacy) }),
+  });
 }
 
-export function auditSettingsBaseline(db: Database.Database, b: { setting: string; lang: string | null; valueJson: string; at: string }): void {
-  appendAuditEntry(db, { kind: 'settings-change', documentId: null, paragraphId: null, revisionId: null, build: () => ({ payload: settingsBaselinePayload(b) }) });
+export function auditSettingsBaseline(
+  db: Database.Database,
+  b: { setting: string; lang: string | null; valueJson: string; at: string },
+): void {
+  appendAuditEntry(db, {
+    kind: 'settings-change',
+    documentId: null,
+    paragraphId: null,
+    revisionId: null,
+    build: () => ({ payload: settingsBaselinePayload(b) }),
+  });
 }
 
 export function auditOriginDeclared(db: Database.Database, d: DeclarationFacts, legacy = false): void {
-  appendAuditEntry(db, { kind: 'origin-declared', documentId: d.documentId, paragraphId: d.paragraphId, revisionId: null, build: () => ({ payload: originDeclaredPayload(d, legacy) }) });
+  appendAuditEntry(db, {
+    kind: 'origin-declared',
+    documentId: d.documentId,
+    paragraphId: d.paragraphId,
+    revisionId: null,
+    build: () => ({ payload: originDeclaredPayload(d, legacy) }),
+  });
 }
 
-export function auditProfileCreated(db: Database.Database, p: { id: string; name: string; role: string; createdAt: string }, legacy = false): void {
-  appendAuditEntry(db, { kind: 'profile-created', documentId: null, paragraphId: null, revisionId: null, build: () => ({ payload: profileCreatedPayload(p, legacy) }) });
+export function auditProfileCreated(
+  db: Database.Database,
+  p: { id: string; name: string; role: string; createdAt: string },
+  legacy = false,
+): void {
+  appendAuditEntry(db, {
+    kind: 'profile-created',
+    documentId: null,
+    paragraphId: null,
+    revisionId: null,
+    build: () => ({ payload: profileCreatedPayload(p, legacy) }),
+  });
 }

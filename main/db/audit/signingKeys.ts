@@ -51,7 +51,9 @@ export function createSigningKeys(
   const passphraseKeyStmt = db.prepare<[string], { one: number }>(
     `SELECT 1 AS one FROM signing_keys WHERE profile_id = ? AND protection = '${USER_PASSPHRASE}' LIMIT 1`,
   );
-  const publicKeyStmt = db.prepare<[string], { public_key: string; profile_id: string }>('SELECT public_key, profile_id FROM signing_keys WHERE key_id = ?');
+  const publicKeyStmt = db.prepare<[string], { public_key: string; profile_id: string }>(
+    'SELECT public_key, profile_id FROM signing_keys WHERE key_id = ?',
+  );
 
   function toUnlocked(keyId: string, publicKey: string, privateKeyDer: Buffer): UnlockedKey {
     return { keyId, publicKey, sign: ed25519Signer(privateKeyDer) };
@@ -67,7 +69,10 @@ export function createSigningKeys(
       documentId: null,
       paragraphId: null,
       revisionId: null,
-      build: () => ({ payload: keyCreatedPayload({ profileId, keyId, publicKey: pair.publicKey, protection: protector.method, at }), keyId }),
+      build: () => ({
+        payload: keyCreatedPayload({ profileId, keyId, publicKey: pair.publicKey, protection: protector.method, at }),
+        keyId,
+      }),
     });
     return toUnlocked(keyId, pair.publicKey, pair.privateKeyDer);
   }
@@ -83,7 +88,10 @@ export function createSigningKeys(
       if (cached && publicKeyStmt.get(cached.keyId)) return cached;
       const rows = keysOf.all(profileId);
       if (rows.some((r) => r.protection === USER_PASSPHRASE)) {
-        throw new ServiceError('SIGNING_KEY_LOCKED', 'Your signing key is locked: enter your signing passphrase under Settings → Signing key, then sign off again.');
+        throw new ServiceError(
+          'SIGNING_KEY_LOCKED',
+          'Your signing key is locked: enter your signing passphrase under Settings → Signing key, then sign off again.',
+        );
       }
       let key: UnlockedKey | null = null;
       for (const row of rows) {
@@ -121,7 +129,8 @@ export function createSigningKeys(
       try {
         unlocked.set(profileId, toUnlocked(row.key_id, row.public_key, userProtector.open(row.sealed_private_key)));
       } catch (err) {
-        if (err instanceof KeyLockedError) throw new ServiceError('SIGNING_PASSPHRASE_WRONG', 'This is not the passphrase of your signing key.');
+        if (err instanceof KeyLockedError)
+          throw new ServiceError('SIGNING_PASSPHRASE_WRONG', 'This is not the passphrase of your signing key.');
         throw err;
       }
       return { keyId: row.key_id, created: false };

@@ -15,14 +15,20 @@ describe('migration 0030-workflow', () => {
   it('adds revision links and sign-off overrides to a database holding revisions, keeping them', () => {
     const db = new Database(path.join(dir, 'verso.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 30));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 30),
+    );
     db.exec(`INSERT INTO documents VALUES ('d1', 'Kept', 'en', 'es', 'txt', 'a', 'a');
       INSERT INTO paragraphs (id, document_id, position, kind, source, target, status, updated_at)
       VALUES ('p1', 'd1', 0, 'paragraph', 'One.', 'Uno.', 'edited', 'a');
       INSERT INTO revisions (id, paragraph_id, document_id, author_name, origin, action, before_text, after_text, status_after, created_at, updated_at)
       VALUES (1, 'p1', 'd1', 'Ana', 'human', 'edit', '', 'Uno.', 'edited', 'a', 'a'),
              (2, 'p1', 'd1', 'Ana', 'human', 'edit', 'Uno.', '', 'new', 'b', 'b');`);
-    const result = migrate(db, MIGRATIONS.filter((m) => m.version <= 30));
+    const result = migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 30),
+    );
     expect(result.applied).toEqual(['0030-workflow']);
     expect(schemaVersion(db)).toBe(30);
     expect(db.prepare('SELECT after_text FROM revisions ORDER BY id').pluck().all()).toEqual(['Uno.', '']);
@@ -33,7 +39,9 @@ describe('migration 0030-workflow', () => {
       INSERT INTO workflow_edit_effort VALUES ('p1', 'ana', 1200, 7, 'c');
       INSERT INTO workflow_signoff_reviews VALUES (1, 'p1', 900, 4, 0, 1);
       INSERT INTO workflow_comments VALUES ('c1', 'p1', 'd1', 'ana', 'Ana', 'translator', 'Is 300 right?', 'c', NULL, NULL);`);
-    expect(() => db.exec("INSERT INTO workflow_comments VALUES ('c2', 'p1', 'd1', 'ana', 'Ana', 'translator', 'x', 'c', 'd', NULL)")).toThrow(/CHECK/);
+    expect(() =>
+      db.exec("INSERT INTO workflow_comments VALUES ('c2', 'p1', 'd1', 'ana', 'Ana', 'translator', 'x', 'c', 'd', NULL)"),
+    ).toThrow(/CHECK/);
     expect(() => db.exec("INSERT INTO workflow_edit_effort VALUES ('p1', 'ghost', 1, 1, 'c')")).toThrow(/FOREIGN KEY/);
     expect(() => db.exec("INSERT INTO workflow_revision_links VALUES (1, 'sideways', 2)")).toThrow(/CHECK/);
     expect(() => db.exec("INSERT INTO workflow_signoff_overrides VALUES (2, 'p1', '  ', '[]', 'c')")).toThrow(/CHECK/);

@@ -15,11 +15,17 @@ describe('migration 0090-inline-codes', () => {
   it('gives every paragraph of a database holding data an empty list of inline codes, keeping the rest', () => {
     const db = new Database(path.join(dir, 'verso.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 90));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 90),
+    );
     db.exec(`INSERT INTO documents VALUES ('d1', 'Kept', 'en', 'es', 'md', 'a', 'a');
       INSERT INTO paragraphs (id, document_id, position, kind, source, target, status, updated_at)
       VALUES ('p1', 'd1', 0, 'paragraph', 'A **bold** word.', 'Una palabra.', 'edited', 'a');`);
-    const result = migrate(db, MIGRATIONS.filter((m) => m.version <= 90));
+    const result = migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 90),
+    );
     expect(result.applied).toEqual(['0090-inline-codes']);
     expect(schemaVersion(db)).toBe(90);
     expect(db.prepare('SELECT source, target, status, inline_codes FROM paragraphs').all()).toEqual([

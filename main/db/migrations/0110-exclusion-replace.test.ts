@@ -18,7 +18,10 @@ describe('migration 0110-exclusion-replace', () => {
   it('keeps every revision (ids and the rows that point at them), allows exclude/include, and adds the exclusion columns', () => {
     const db = new Database(path.join(dir, 'verso.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 110));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 110),
+    );
     db.exec(`INSERT INTO profiles VALUES ('ana', 'Ana', 'editor', 'a');
       INSERT INTO documents VALUES ('d1', 'Kept', 'en', 'es', 'txt', 'a', 'a');
       INSERT INTO paragraphs (id, document_id, position, kind, source, target, status, updated_at, signed_off_by, signed_off_name, signed_off_role, signed_off_at, signed_off_hash)
@@ -35,7 +38,10 @@ describe('migration 0110-exclusion-replace', () => {
     const before = db.prepare('SELECT * FROM revisions ORDER BY id').all();
     const tm = count(db, 'tm_units');
 
-    const result = migrate(db, MIGRATIONS.filter((m) => m.version <= 110));
+    const result = migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 110),
+    );
     expect(result.applied).toEqual(['0110-exclusion-replace']);
     expect(schemaVersion(db)).toBe(110);
     // Enforcement is back on after the rebuild, and nothing dangles.
@@ -49,7 +55,10 @@ describe('migration 0110-exclusion-replace', () => {
     expect(count(db, 'workflow_signoff_reviews')).toBe(1);
     expect(count(db, 'mt_provenance')).toBe(1);
     expect(count(db, 'tm_units')).toBe(tm);
-    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'revisions' AND sql IS NOT NULL ORDER BY name").pluck().all();
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'revisions' AND sql IS NOT NULL ORDER BY name")
+      .pluck()
+      .all();
     expect(indexes).toEqual(['idx_revisions_document_id', 'idx_revisions_paragraph_id_id']);
 
     // The new actions are allowed, others still refused.
@@ -63,7 +72,10 @@ describe('migration 0110-exclusion-replace', () => {
 
     // The paragraph and document columns.
     expect(db.prepare('SELECT excluded_at, excluded_by, excluded_role, excluded_origin FROM paragraphs').get()).toEqual({
-      excluded_at: null, excluded_by: null, excluded_role: null, excluded_origin: null,
+      excluded_at: null,
+      excluded_by: null,
+      excluded_role: null,
+      excluded_origin: null,
     });
     db.exec("INSERT INTO exclusion_documents VALUES ('d1', 'source')");
     expect(() => db.exec("UPDATE exclusion_documents SET excluded_export = 'shout'")).toThrow(/CHECK/);
@@ -74,16 +86,26 @@ describe('migration 0110-exclusion-replace', () => {
     db.exec("INSERT INTO replace_batches VALUES (9, 'b1', 'd1', 'c')");
     expect(() => db.exec("INSERT INTO replace_batches VALUES (999, 'b1', 'd1', 'c')")).toThrow(/FOREIGN KEY/);
     db.exec("DELETE FROM documents WHERE id = 'd1'");
-    for (const table of ['revisions', 'replace_batches', 'exclusion_documents', 'workflow_revision_links', 'workflow_signoff_overrides', 'mt_provenance']) {
+    for (const table of [
+      'revisions',
+      'replace_batches',
+      'exclusion_documents',
+      'workflow_revision_links',
+      'workflow_signoff_overrides',
+      'mt_provenance',
+    ]) {
       expect(count(db, table)).toBe(0);
     }
     db.close();
   });
 
   it('widens whatever action list the stored definition has, once', () => {
-    const sql = "CREATE TABLE revisions (id INTEGER PRIMARY KEY, action TEXT NOT NULL CHECK (action IN ('import', 'edit', 'undo')), note TEXT)";
+    const sql =
+      "CREATE TABLE revisions (id INTEGER PRIMARY KEY, action TEXT NOT NULL CHECK (action IN ('import', 'edit', 'undo')), note TEXT)";
     const widened = widenActionCheck(sql, ['exclude', 'include']);
-    expect(widened).toBe("CREATE TABLE revisions (id INTEGER PRIMARY KEY, action TEXT NOT NULL CHECK (action IN ('import', 'edit', 'undo', 'exclude', 'include')), note TEXT)");
+    expect(widened).toBe(
+      "CREATE TABLE revisions (id INTEGER PRIMARY KEY, action TEXT NOT NULL CHECK (action IN ('import', 'edit', 'undo', 'exclude', 'include')), note TEXT)",
+    );
     expect(widenActionCheck(widened, ['exclude', 'include'])).toBe(widened);
     expect(() => widenActionCheck('CREATE TABLE revisions (id INTEGER)', ['exclude'])).toThrow(/no CHECK/);
   });

@@ -18,7 +18,10 @@ describe('migration 0150-tm-unit-codes', () => {
   it('gives units their paragraph’s codes, re-queues units indexed with placeholders, and copies codes on later sign-offs', () => {
     const db = new Database(path.join(dir, 'verso.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 150));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 150),
+    );
     db.exec(`INSERT INTO documents VALUES ('d1', 'Bank', 'en', 'es', 'md', 'a', 'a');
       INSERT INTO paragraphs (id, document_id, position, kind, source, target, inline_codes, status, signed_off_name, signed_off_at, updated_at)
       VALUES ('p1', 'd1', 0, 'paragraph', 'The \uE000bank\uE100 opened.', 'El \uE000banco\uE100 abrió.', '${B}', 'signed-off', 'Eva', 'a', 'a'),
@@ -30,7 +33,10 @@ describe('migration 0150-tm-unit-codes', () => {
       UPDATE tm_units SET tokens = 'Plain' || char(31) || 'words', token_count = 2 WHERE paragraph_id = 'p2';
       DELETE FROM tm_index_queue;`);
 
-    const result = migrate(db, MIGRATIONS.filter((m) => m.version <= 150));
+    const result = migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 150),
+    );
     expect(result.applied).toEqual(['0150-tm-unit-codes']);
     expect(schemaVersion(db)).toBe(150);
     expect(db.prepare('SELECT paragraph_id, codes, tokens IS NULL AS reset FROM tm_units ORDER BY id').all()).toEqual([

@@ -17,7 +17,10 @@ describe('migration 0180-signatures', () => {
   it('chains every existing revision (marked legacy) and keeps existing sign-offs valid by hash until their text changes', () => {
     const db = new Database(path.join(dir, 'verso.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 180));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 180),
+    );
     db.exec(`INSERT INTO profiles VALUES ('u1', 'Eva', 'editor', 'a');
       INSERT INTO documents (id, title, source_lang, target_lang, source_format, created_at, updated_at) VALUES ('d1', 'Bank', 'en', 'es', 'md', 'a', 'a');
       INSERT INTO paragraphs (id, document_id, position, kind, source, target, status, signed_off_by, signed_off_name, signed_off_role, signed_off_at, signed_off_hash, updated_at)
@@ -29,12 +32,17 @@ describe('migration 0180-signatures', () => {
         ('p1', 'd1', 'u1', 'Eva', 'editor', 'human', 'edit', '', 'El banco abrió.', 'new', 'edited', 'a', 'a'),
         ('p1', 'd1', 'u1', 'Eva', 'editor', 'human', 'sign-off', 'El banco abrió.', 'El banco abrió.', 'edited', 'signed-off', 'b', 'b');`);
 
-    const result = migrate(db, MIGRATIONS.filter((m) => m.version <= 180));
+    const result = migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 180),
+    );
     expect(result.applied).toEqual(['0180-signatures']);
     expect(schemaVersion(db)).toBe(180);
-    const links = db.prepare<[], { seq: number; kind: string; revision_id: number; payload: string; signature: string | null }>(
-      'SELECT seq, kind, revision_id, payload, signature FROM audit_log ORDER BY seq',
-    ).all();
+    const links = db
+      .prepare<[], { seq: number; kind: string; revision_id: number; payload: string; signature: string | null }>(
+        'SELECT seq, kind, revision_id, payload, signature FROM audit_log ORDER BY seq',
+      )
+      .all();
     expect(links.map((l) => [l.seq, l.kind, l.revision_id])).toEqual([
       [1, 'revision', 1],
       [2, 'revision', 2],

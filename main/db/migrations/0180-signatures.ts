@@ -65,18 +65,36 @@ export const migration0180Signatures: Migration = {
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `);
 
-    const rows = db.prepare<[], LegacyRevision>(
-      `SELECT r.id, r.paragraph_id, r.document_id, r.profile_id, r.author_name, r.role, r.origin, r.action, r.before_text,
+    const rows = db
+      .prepare<[], LegacyRevision>(
+        `SELECT r.id, r.paragraph_id, r.document_id, r.profile_id, r.author_name, r.role, r.origin, r.action, r.before_text,
               r.after_text, r.status_before, r.status_after, r.created_at, p.source
        FROM revisions r JOIN paragraphs p ON p.id = r.paragraph_id ORDER BY r.id`,
-    ).all();
+      )
+      .all();
     for (const r of rows) {
       const facts = {
-        revisionId: r.id, documentId: r.document_id, paragraphId: r.paragraph_id, profileId: r.profile_id, authorName: r.author_name,
-        role: r.role, origin: r.origin, action: r.action, beforeText: r.before_text, afterText: r.after_text,
-        statusBefore: r.status_before, statusAfter: r.status_after, at: r.created_at,
+        revisionId: r.id,
+        documentId: r.document_id,
+        paragraphId: r.paragraph_id,
+        profileId: r.profile_id,
+        authorName: r.author_name,
+        role: r.role,
+        origin: r.origin,
+        action: r.action,
+        beforeText: r.before_text,
+        afterText: r.after_text,
+        statusBefore: r.status_before,
+        statusAfter: r.status_after,
+        at: r.created_at,
       };
-      appendAuditEntry(db, { kind: 'revision', documentId: r.document_id, paragraphId: r.paragraph_id, revisionId: r.id, build: () => ({ payload: revisionPayload(facts, true) }) });
+      appendAuditEntry(db, {
+        kind: 'revision',
+        documentId: r.document_id,
+        paragraphId: r.paragraph_id,
+        revisionId: r.id,
+        build: () => ({ payload: revisionPayload(facts, true) }),
+      });
       if (r.action !== 'sign-off') continue;
       appendAuditEntry(db, {
         kind: 'sign-off',
@@ -94,7 +112,9 @@ export const migration0180Signatures: Migration = {
             keyId: '',
             prevAuditHash: prevHash ?? GENESIS_HASH,
           };
-          return { payload: signOffPayload(claim, { revisionId: r.id, profileId: r.profile_id, signerName: r.author_name, signed: false }) };
+          return {
+            payload: signOffPayload(claim, { revisionId: r.id, profileId: r.profile_id, signerName: r.author_name, signed: false }),
+          };
         },
       });
     }

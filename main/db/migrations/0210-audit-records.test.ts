@@ -17,7 +17,10 @@ afterEach(() => removeTempDir(dir));
 function libraryAt200(): Database.Database {
   const db = new Database(path.join(dir, 'verso.sqlite'));
   db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS.filter((m) => m.version < 180));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version < 180),
+  );
   db.exec(`INSERT INTO profiles VALUES ('u1', 'Eva', 'editor', 'a'), ('u2', 'Tom', 'translator', 'b');
     INSERT INTO documents (id, title, source_lang, target_lang, source_format, created_at, updated_at) VALUES ('d1', 'Bank', 'en', 'es', 'md', 'a', 'a');
     INSERT INTO paragraphs (id, document_id, position, kind, source, target, status, updated_at)
@@ -29,7 +32,10 @@ function libraryAt200(): Database.Database {
     INSERT INTO settings (key, value) VALUES ('settings.footerPolicy', '"when-mt"'), ('exporting.footerTemplates', '{"es":["Hecho con IA."]}');
     INSERT INTO revisions (paragraph_id, document_id, profile_id, author_name, role, origin, action, before_text, after_text, status_before, status_after, created_at, updated_at)
     VALUES ('p1', 'd1', 'u2', 'Tom', 'translator', 'human', 'edit', '', 'El banco abrió.', 'new', 'edited', 'a', 'a');`);
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 200));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= 200),
+  );
   return db;
 }
 
@@ -39,12 +45,27 @@ describe('migration 0210-audit-records', () => {
     const before = db.prepare('SELECT seq, kind, hash FROM audit_log ORDER BY seq').all();
     expect(before).toHaveLength(1);
 
-    expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 210)).applied).toEqual(['0210-audit-records']);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 210),
+      ).applied,
+    ).toEqual(['0210-audit-records']);
     expect(schemaVersion(db)).toBe(210);
-    const links = db.prepare<[], { seq: number; kind: string; hash: string; payload: string }>('SELECT seq, kind, hash, payload FROM audit_log ORDER BY seq').all();
+    const links = db
+      .prepare<[], { seq: number; kind: string; hash: string; payload: string }>(
+        'SELECT seq, kind, hash, payload FROM audit_log ORDER BY seq',
+      )
+      .all();
     expect(links.slice(0, before.length).map(({ seq, kind, hash }) => ({ seq, kind, hash }))).toEqual(before);
     const added = links.slice(before.length);
-    expect(added.map((l) => l.kind)).toEqual(['profile-created', 'profile-created', 'settings-change', 'origin-declared', 'settings-change']);
+    expect(added.map((l) => l.kind)).toEqual([
+      'profile-created',
+      'profile-created',
+      'settings-change',
+      'origin-declared',
+      'settings-change',
+    ]);
     expect(added.slice(0, 4).every((l) => /migration 0210/.test((JSON.parse(l.payload) as { legacy: string }).legacy))).toBe(true);
     // The template saved before settings were recorded gets a baseline (the policy is explained by c1).
     expect(JSON.parse(added[4]!.payload)).toMatchObject({ type: 'verso.settings-baseline.v1', setting: 'footerTemplate', lang: 'es' });
@@ -52,7 +73,9 @@ describe('migration 0210-audit-records', () => {
     expect(verifyLibrary(db, createRepositories(db)).problems).toEqual([]);
     expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
     expect(() => db.exec("UPDATE audit_log SET payload = '{}'")).toThrow(/append-only/);
-    expect(() => db.exec("INSERT INTO audit_log (seq, kind, payload, prev_hash, hash) VALUES (999, 'nonsense', '{}', 'x', 'y')")).toThrow(/CHECK/);
+    expect(() => db.exec("INSERT INTO audit_log (seq, kind, payload, prev_hash, hash) VALUES (999, 'nonsense', '{}', 'x', 'y')")).toThrow(
+      /CHECK/,
+    );
     db.close();
   });
 

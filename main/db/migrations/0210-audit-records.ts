@@ -11,7 +11,8 @@ import type { SettingsChangeRow } from '../audit/auditEntries.js';
 import { unrecordedFooterSettings, currentFooterSettings } from '../audit/footerSettingsRecord.js';
 import type { Migration } from './types.js';
 
-const KINDS = "'revision', 'revision-extended', 'sign-off', 'key-created', 'document-deleted', 'settings-change', 'origin-declared', 'profile-created'";
+const KINDS =
+  "'revision', 'revision-extended', 'sign-off', 'key-created', 'document-deleted', 'settings-change', 'origin-declared', 'profile-created'";
 
 function rebuildAuditLog(db: Database.Database): void {
   db.exec(`
@@ -40,10 +41,15 @@ function rebuildAuditLog(db: Database.Database): void {
 }
 
 function chainExisting(db: Database.Database): void {
-  for (const p of db.prepare<[], { id: string; name: string; role: string; created_at: string }>('SELECT id, name, role, created_at FROM profiles ORDER BY created_at, rowid').all()) {
+  for (const p of db
+    .prepare<[], { id: string; name: string; role: string; created_at: string }>(
+      'SELECT id, name, role, created_at FROM profiles ORDER BY created_at, rowid',
+    )
+    .all()) {
     auditProfileCreated(db, { id: p.id, name: p.name, role: p.role, createdAt: p.created_at }, true);
   }
-  for (const row of db.prepare<[], SettingsChangeRow>('SELECT * FROM settings_changes ORDER BY seq').all()) auditSettingsChange(db, row, true);
+  for (const row of db.prepare<[], SettingsChangeRow>('SELECT * FROM settings_changes ORDER BY seq').all())
+    auditSettingsChange(db, row, true);
   const declarations = db.prepare<[], { document_id: string; paragraph_id: string; by: string; role: string; at: string; reason: string }>(
     `SELECT p.document_id, o.paragraph_id, o.declared_human_by AS by, coalesce(o.declared_human_role, 'editor') AS role,
             coalesce(o.declared_human_at, '') AS at, coalesce(o.declared_human_reason, '') AS reason
@@ -51,7 +57,11 @@ function chainExisting(db: Database.Database): void {
      WHERE o.declared_human_by IS NOT NULL ORDER BY p.document_id, p.position`,
   );
   for (const d of declarations.all()) {
-    auditOriginDeclared(db, { documentId: d.document_id, paragraphId: d.paragraph_id, name: d.by, role: d.role, at: d.at, reason: d.reason }, true);
+    auditOriginDeclared(
+      db,
+      { documentId: d.document_id, paragraphId: d.paragraph_id, name: d.by, role: d.role, at: d.at, reason: d.reason },
+      true,
+    );
   }
   const at = new Date().toISOString();
   const values = new Map(currentFooterSettings(db).map((v) => [`${v.setting}|${v.lang ?? ''}`, v.valueJson]));

@@ -15,13 +15,29 @@ describe('migration 0220-docx-structure', () => {
   it('adds paragraph places and import reports to a database holding a document, which keeps its paragraphs', () => {
     const db = new Database(path.join(dir, 'verso.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 220));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 220),
+    );
     db.exec(`INSERT INTO documents VALUES ('d1', 'Kept', 'en', 'es', 'txt', 'a', 'a');`);
     const columns = (db.prepare('PRAGMA table_info(paragraphs)').all() as { name: string }[]).map((c) => c.name);
-    const row: Record<string, unknown> = { id: 'p1', document_id: 'd1', position: 0, kind: 'paragraph', marker: null, source: 'Cell', target: '', status: 'new', updated_at: 'a' };
+    const row: Record<string, unknown> = {
+      id: 'p1',
+      document_id: 'd1',
+      position: 0,
+      kind: 'paragraph',
+      marker: null,
+      source: 'Cell',
+      target: '',
+      status: 'new',
+      updated_at: 'a',
+    };
     const names = columns.filter((c) => c in row);
     db.prepare(`INSERT INTO paragraphs (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
-    const result = migrate(db, MIGRATIONS.filter((m) => m.version <= 220));
+    const result = migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 220),
+    );
     expect(result.applied).toEqual(['0220-docx-structure']);
     expect(schemaVersion(db)).toBe(220);
     expect(db.prepare('SELECT count(*) FROM paragraphs').pluck().get()).toBe(1);

@@ -14,15 +14,24 @@ afterEach(() => removeTempDir(dir));
 
 const count = (db: Database.Database, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 const schemaOf = (db: Database.Database, table: string) =>
-  db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') ORDER BY type, name").all(table);
+  db
+    .prepare("SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') ORDER BY type, name")
+    .all(table);
 
 describe('migration 0260-document-source-formats', () => {
   it('lets documents.source_format hold every format Verso reads, keeping rows, indexes, triggers and what points at them', () => {
     const db = new Database(path.join(dir, 'verso.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 260));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 260),
+    );
     // The old CHECK: an HTML document could not say so.
-    expect(() => db.exec("INSERT INTO documents (id, title, source_lang, target_lang, source_format, created_at, updated_at) VALUES ('x', 'X', 'en', 'es', 'html', 'a', 'a')")).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO documents (id, title, source_lang, target_lang, source_format, created_at, updated_at) VALUES ('x', 'X', 'en', 'es', 'html', 'a', 'a')",
+      ),
+    ).toThrow(/CHECK/);
     db.exec(`INSERT INTO profiles (id, name, role, created_at) VALUES ('ana', 'Ana', 'editor', 'a');
       INSERT INTO documents (id, title, source_lang, target_lang, source_format, created_at, updated_at) VALUES ('d1', 'Kept', 'en', 'es', 'txt', 'a', 'b'), ('d2', 'Also', 'de', 'fr', 'md', 'c', 'd');
       INSERT INTO paragraphs (id, document_id, position, kind, source, target, status, updated_at)
@@ -36,7 +45,10 @@ describe('migration 0260-document-source-formats', () => {
     const extras = schemaOf(db, 'documents');
     const tables = count(db, 'sqlite_schema');
 
-    const result = migrate(db, MIGRATIONS.filter((m) => m.version <= 260));
+    const result = migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 260),
+    );
     expect(result.applied).toEqual(['0260-document-source-formats']);
     expect(schemaVersion(db)).toBe(260);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -52,12 +64,18 @@ describe('migration 0260-document-source-formats', () => {
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE '%rebuilt%'").all()).toEqual([]);
 
     // Every import format is allowed now; anything else is still refused.
-    const insert = db.prepare("INSERT INTO documents (id, title, source_lang, target_lang, source_format, created_at, updated_at) VALUES (?, 'T', 'en', 'es', ?, 'a', 'a')");
+    const insert = db.prepare(
+      "INSERT INTO documents (id, title, source_lang, target_lang, source_format, created_at, updated_at) VALUES (?, 'T', 'en', 'es', ?, 'a', 'a')",
+    );
     for (const format of IMPORT_FORMATS) insert.run(`new-${format}`, format);
     expect(() => insert.run('bad', 'pdf')).toThrow(/CHECK/);
 
     // The foreign keys into documents still hold and still cascade.
-    expect(() => db.exec("INSERT INTO paragraphs (id, document_id, position, kind, source, status, updated_at) VALUES ('p9', 'nope', 0, 'paragraph', 'x', 'new', 'a')")).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO paragraphs (id, document_id, position, kind, source, status, updated_at) VALUES ('p9', 'nope', 0, 'paragraph', 'x', 'new', 'a')",
+      ),
+    ).toThrow(/FOREIGN KEY/);
     db.exec("DELETE FROM documents WHERE id = 'd1'");
     expect(count(db, 'paragraphs')).toBe(1);
     expect(count(db, 'importing_sources')).toBe(0);

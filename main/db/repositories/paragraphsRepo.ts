@@ -159,9 +159,7 @@ export function createParagraphsRepo(db: Database.Database) {
      WHERE id = @id`,
   );
   const getStmt = db.prepare<[string], ParagraphRow>(`SELECT ${READ_COLUMNS} FROM paragraphs WHERE id = ?`);
-  const listStmt = db.prepare<[string], ParagraphRow>(
-    `SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`,
-  );
+  const listStmt = db.prepare<[string], ParagraphRow>(`SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`);
   const pageStmt = db.prepare<[string, number, number], ParagraphRow>(
     `SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? AND position >= ? ORDER BY position LIMIT ?`,
   );

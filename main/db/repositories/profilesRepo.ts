@@ -14,9 +14,7 @@ function toProfile(row: ProfileRow): Profile {
 }
 
 export function createProfilesRepo(db: Database.Database) {
-  const insertStmt = db.prepare<[string, string, Role, string]>(
-    'INSERT INTO profiles (id, name, role, created_at) VALUES (?, ?, ?, ?)',
-  );
+  const insertStmt = db.prepare<[string, string, Role, string]>('INSERT INTO profiles (id, name, role, created_at) VALUES (?, ?, ?, ?)');
   const getStmt = db.prepare<[string], ProfileRow>('SELECT id, name, role, created_at FROM profiles WHERE id = ?');
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM profiles');
   const listStmt = db.prepare<[], ProfileRow>('SELECT id, name, role, created_at FROM profiles ORDER BY created_at, rowid');

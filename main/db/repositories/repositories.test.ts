@@ -69,7 +69,15 @@ describe('repositories', () => {
       ...p,
       target: 'Hola',
       status: 'signed-off',
-      mt: { text: 'Hola', engineId: 'apertium', engineVersion: '1', sourceLang: 'en', targetLang: 'es', createdAt: AT, unknownWords: ['X'] },
+      mt: {
+        text: 'Hola',
+        engineId: 'apertium',
+        engineVersion: '1',
+        sourceLang: 'en',
+        targetLang: 'es',
+        createdAt: AT,
+        unknownWords: ['X'],
+      },
       signOff: { profileId: 'u1', name: 'Ana', role: 'editor', at: AT, textHash: 'abc' },
       updatedAt: '2025-03-02T00:00:00.000Z',
     };
@@ -80,7 +88,13 @@ describe('repositories', () => {
     expect(repos.paragraphs.get('p1')).toMatchObject({ status: 'edited', signOff: null, mt: null });
 
     // Inline codes (shared/inline) go with the paragraph; a re-import may replace them.
-    const withCodes: Paragraph = { ...p, id: 'p2', index: 1, source: 'A \uE000link\uE100.', codes: [{ type: 'link', href: 'https://x.example/' }] };
+    const withCodes: Paragraph = {
+      ...p,
+      id: 'p2',
+      index: 1,
+      source: 'A \uE000link\uE100.',
+      codes: [{ type: 'link', href: 'https://x.example/' }],
+    };
     repos.paragraphs.insert(withCodes);
     expect(repos.paragraphs.get('p2')).toEqual(withCodes);
     repos.paragraphs.setCodes('p2', [{ type: 'bold' }]);
@@ -95,7 +109,13 @@ describe('repositories', () => {
     repos.paragraphs.insert(paragraph({ id: 'b', index: 1 }));
     repos.paragraphs.insert(paragraph({ id: 'a', index: 0 }));
     repos.paragraphs.insert(
-      paragraph({ id: 'c', index: 2, status: 'signed-off', target: 'x', signOff: { profileId: 'u9', name: 'N', role: 'editor', at: AT, textHash: 'h' } }),
+      paragraph({
+        id: 'c',
+        index: 2,
+        status: 'signed-off',
+        target: 'x',
+        signOff: { profileId: 'u9', name: 'N', role: 'editor', at: AT, textHash: 'h' },
+      }),
     );
     expect(repos.paragraphs.listByDocument('d1').map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(repos.documents.summary('d1')).toMatchObject({ paragraphCount: 3, signedOffCount: 1 });
@@ -129,7 +149,13 @@ describe('repositories', () => {
     expect(second).toBeGreaterThan(first);
     expect(repos.revisions.last('p1')).toMatchObject({ id: second, afterText: 'a', updatedAt: AT });
     repos.revisions.extend(second, 'abc', 'edited', '2025-03-01T10:00:30.000Z');
-    expect(repos.revisions.last('p1')).toMatchObject({ id: second, beforeText: '', afterText: 'abc', createdAt: AT, updatedAt: '2025-03-01T10:00:30.000Z' });
+    expect(repos.revisions.last('p1')).toMatchObject({
+      id: second,
+      beforeText: '',
+      afterText: 'abc',
+      createdAt: AT,
+      updatedAt: '2025-03-01T10:00:30.000Z',
+    });
     expect(repos.revisions.listByParagraph('p1').map((r) => r.action)).toEqual(['import', 'edit']);
 
     expect(repos.documents.delete('d1')).toBe(true);

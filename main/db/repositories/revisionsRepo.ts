@@ -69,22 +69,19 @@ function toRevision(row: RevisionRow): Revision {
 }
 
 /** Every insert and extension is chained into the audit log in the same transaction (`audit`; default: keys sealed for this process only). */
-export function createRevisionsRepo(db: Database.Database, audit: AuditRecorder = createAuditRecorder(db, createSigningKeys(db, sessionProtector()))) {
+export function createRevisionsRepo(
+  db: Database.Database,
+  audit: AuditRecorder = createAuditRecorder(db, createSigningKeys(db, sessionProtector())),
+) {
   const insertStmt = db.prepare<[Record<string, string | null>]>(
     `INSERT INTO revisions (paragraph_id, document_id, profile_id, author_name, role, origin, action, mt_engine,
        before_text, after_text, status_before, status_after, created_at, updated_at)
      VALUES (@paragraph_id, @document_id, @profile_id, @author_name, @role, @origin, @action, @mt_engine,
        @before_text, @after_text, @status_before, @status_after, @created_at, @updated_at)`,
   );
-  const lastStmt = db.prepare<[string], RevisionRow>(
-    `SELECT ${COLUMNS} FROM revisions WHERE paragraph_id = ? ORDER BY id DESC LIMIT 1`,
-  );
-  const byParagraphStmt = db.prepare<[string], RevisionRow>(
-    `SELECT ${COLUMNS} FROM revisions WHERE paragraph_id = ? ORDER BY id`,
-  );
-  const byDocumentStmt = db.prepare<[string], RevisionRow>(
-    `SELECT ${COLUMNS} FROM revisions WHERE document_id = ? ORDER BY id`,
-  );
+  const lastStmt = db.prepare<[string], RevisionRow>(`SELECT ${COLUMNS} FROM revisions WHERE paragraph_id = ? ORDER BY id DESC LIMIT 1`);
+  const byParagraphStmt = db.prepare<[string], RevisionRow>(`SELECT ${COLUMNS} FROM revisions WHERE paragraph_id = ? ORDER BY id`);
+  const byDocumentStmt = db.prepare<[string], RevisionRow>(`SELECT ${COLUMNS} FROM revisions WHERE document_id = ? ORDER BY id`);
   const extendStmt = db.prepare<[string, string, string, number]>(
     'UPDATE revisions SET after_text = ?, status_after = ?, updated_at = ? WHERE id = ?',
   );

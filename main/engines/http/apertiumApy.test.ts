@@ -14,7 +14,12 @@ async function track(p: Promise<LoopbackServer>): Promise<LoopbackServer> {
   servers.push(s);
   return s;
 }
-const http = (patch: Partial<HttpOptions> = {}): HttpOptions => ({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 3000, sleep: async () => undefined, ...patch });
+const http = (patch: Partial<HttpOptions> = {}): HttpOptions => ({
+  ...DEFAULT_HTTP_OPTIONS,
+  timeoutMs: 3000,
+  sleep: async () => undefined,
+  ...patch,
+});
 const EN_ES = { source: 'en', target: 'es' };
 const run = () => ({ signal: new AbortController().signal });
 
@@ -56,7 +61,10 @@ describe('apertium-apy', () => {
     expect(down.unavailableReason).toMatch(/^ENGINE_/);
     const s = await track(startApertiumApy());
     const engine = createApertiumApyEngine({ enabled: true, baseUrl: s.url, http: http() });
-    const err = await engine.translateBatch(['Hola.'], { source: 'es', target: 'de' }, run()).then(() => null, (e: unknown) => e);
+    const err = await engine.translateBatch(['Hola.'], { source: 'es', target: 'de' }, run()).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ServiceError);
     expect((err as ServiceError).code).toBe('ENGINE_PAIR_UNSUPPORTED');
   });
@@ -66,10 +74,16 @@ describe('apertium-apy', () => {
     const engine = createApertiumApyEngine({ enabled: true, baseUrl: s.url, http: http() });
     await engine.describe(EN_ES);
     s.script.push({ body: { responseData: { somethingElse: 1 }, responseStatus: 200 } });
-    const err = await engine.translateBatch(['One.'], EN_ES, run()).then(() => null, (e: unknown) => e);
+    const err = await engine.translateBatch(['One.'], EN_ES, run()).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((err as ServiceError).code).toBe('ENGINE_BAD_REPLY');
     s.script.push({ body: { responseData: null, responseStatus: 500, responseDetails: 'pipeline crashed' } });
-    const err2 = await engine.translateBatch(['One.'], EN_ES, run()).then(() => null, (e: unknown) => e);
+    const err2 = await engine.translateBatch(['One.'], EN_ES, run()).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((err2 as ServiceError).code).toBe('ENGINE_BAD_REPLY');
     expect((err2 as ServiceError).message).toContain('pipeline crashed');
   });

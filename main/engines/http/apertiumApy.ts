@@ -30,10 +30,15 @@ interface ApyEnvelope {
 const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
 function envelope(engine: string, body: unknown): ApyEnvelope {
-  if (typeof body !== 'object' || body === null) throw new ServiceError('ENGINE_BAD_REPLY', `${engine} sent a reply of an unknown shape.`, { engine });
+  if (typeof body !== 'object' || body === null)
+    throw new ServiceError('ENGINE_BAD_REPLY', `${engine} sent a reply of an unknown shape.`, { engine });
   const e = body as ApyEnvelope;
   if (e.responseStatus !== undefined && e.responseStatus !== 200) {
-    throw new ServiceError('ENGINE_BAD_REPLY', `${engine} answered with status ${asText(e.responseStatus)}: ${asText(e.responseDetails ?? '').slice(0, 200)}`, { engine });
+    throw new ServiceError(
+      'ENGINE_BAD_REPLY',
+      `${engine} answered with status ${asText(e.responseStatus)}: ${asText(e.responseDetails ?? '').slice(0, 200)}`,
+      { engine },
+    );
   }
   return e;
 }
@@ -48,9 +53,13 @@ export function createApertiumApyEngine(options: ApertiumApyOptions): MtEngine {
   const description = cachedDescription(async (): Promise<EngineDescription> => {
     if (!options.enabled || base === '') return { available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED', version: '', pairs: [] };
     try {
-      const reply = await requestJson({ engine: name, method: 'GET', url: `${base}/listPairs`, signal: AbortSignal.timeout(options.http.timeoutMs) }, { ...options.http, maxRetries: 0 });
+      const reply = await requestJson(
+        { engine: name, method: 'GET', url: `${base}/listPairs`, signal: AbortSignal.timeout(options.http.timeoutMs) },
+        { ...options.http, maxRetries: 0 },
+      );
       const data = envelope(name, reply.body).responseData;
-      if (!Array.isArray(data)) throw new ServiceError('ENGINE_BAD_REPLY', `${name} sent a pair list of an unknown shape.`, { engine: name });
+      if (!Array.isArray(data))
+        throw new ServiceError('ENGINE_BAD_REPLY', `${name} sent a pair list of an unknown shape.`, { engine: name });
       const pairs: LanguagePair[] = [];
       for (const p of data) {
         const { sourceLanguage, targetLanguage } = (p ?? {}) as { sourceLanguage?: unknown; targetLanguage?: unknown };
@@ -73,9 +82,14 @@ export function createApertiumApyEngine(options: ApertiumApyOptions): MtEngine {
   async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult }: TranslateOptions): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await description.get();
-    if (!d.available) throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
+    if (!d.available)
+      throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
     const langpair = langpairs.get(`${pair.source}>${pair.target}`);
-    if (!langpair) throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `${name} cannot translate ${pair.source} → ${pair.target}.`, { source: pair.source, target: pair.target });
+    if (!langpair)
+      throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `${name} cannot translate ${pair.source} → ${pair.target}.`, {
+        source: pair.source,
+        target: pair.target,
+      });
     const results: MtOutput[] = texts.map(() => ({ text: '', unknownWords: [] }));
     const todo = texts.map((_, i) => i).filter((i) => texts[i]!.trim() !== '');
     await forEachBounded(todo, options.http.concurrency, signal, async (index) => {

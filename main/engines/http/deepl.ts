@@ -35,7 +35,16 @@ const BODY_OVERHEAD = 1024;
 /** Verso tag for a DeepL language code ('EN-GB' and 'EN-US' both serve 'en'; 'PT-PT' serves 'pt'). */
 export function deeplCodeToTag(code: string): string | null {
   const upper = code.toUpperCase();
-  const special: Record<string, string> = { 'EN-US': 'en', 'EN-GB': 'en', 'PT-PT': 'pt', 'PT-BR': 'pt-BR', ZH: 'zh-Hans', 'ZH-HANS': 'zh-Hans', 'ZH-HANT': 'zh-Hant', NB: 'nb' };
+  const special: Record<string, string> = {
+    'EN-US': 'en',
+    'EN-GB': 'en',
+    'PT-PT': 'pt',
+    'PT-BR': 'pt-BR',
+    ZH: 'zh-Hans',
+    'ZH-HANS': 'zh-Hans',
+    'ZH-HANT': 'zh-Hant',
+    NB: 'nb',
+  };
   return special[upper] ?? normalizeLanguageTag(upper.toLowerCase());
 }
 
@@ -46,7 +55,8 @@ export function deeplBaseUrl(configured: string, key: string): string {
 }
 
 function parseLanguageList(body: unknown): { language: string; supportsFormality: boolean }[] {
-  if (!Array.isArray(body)) throw new ServiceError('ENGINE_BAD_REPLY', 'DeepL sent a language list of an unknown shape.', { engine: 'DeepL' });
+  if (!Array.isArray(body))
+    throw new ServiceError('ENGINE_BAD_REPLY', 'DeepL sent a language list of an unknown shape.', { engine: 'DeepL' });
   return body
     .filter((l): l is { language: string; supports_formality?: unknown } => typeof (l as { language?: unknown })?.language === 'string')
     .map((l) => ({ language: l.language, supportsFormality: l.supports_formality === true }));
@@ -65,7 +75,13 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
     const headers = { Authorization: `DeepL-Auth-Key ${key}` };
     const get = (type: 'source' | 'target') =>
       requestJson(
-        { engine: name, method: 'GET', url: `${base}/v2/languages?type=${type}`, headers, signal: AbortSignal.timeout(options.http.timeoutMs) },
+        {
+          engine: name,
+          method: 'GET',
+          url: `${base}/v2/languages?type=${type}`,
+          headers,
+          signal: AbortSignal.timeout(options.http.timeoutMs),
+        },
         { ...options.http, maxRetries: 0 },
       ).then((r) => parseLanguageList(r.body));
     try {
@@ -77,7 +93,9 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
         if (tag && !sourceCodes.has(tag)) sourceCodes.set(tag, s.language.toUpperCase());
       }
       // EN-US before EN-GB for 'en' (first wins), as the list usually has EN-GB first: prefer US.
-      const ordered = [...targets].sort((a, b) => (a.language.toUpperCase() === 'EN-US' ? -1 : b.language.toUpperCase() === 'EN-US' ? 1 : 0));
+      const ordered = [...targets].sort((a, b) =>
+        a.language.toUpperCase() === 'EN-US' ? -1 : b.language.toUpperCase() === 'EN-US' ? 1 : 0,
+      );
       for (const t of ordered) {
         // Issue 14: a regional target (EN-GB, EN-US, PT-PT) also serves its own tag, so an en-GB
         // document gets EN-GB (BCP 47 lookup, mtEngine.ts matchPair); the language keeps its default.
@@ -127,15 +145,23 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
     return cache.value;
   }
 
-  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult, markup, glossary }: TranslateOptions): Promise<MtOutput[]> {
+  async function translateBatch(
+    texts: readonly string[],
+    pair: LanguagePair,
+    { signal, onResult, markup, glossary }: TranslateOptions,
+  ): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await describe();
-    if (!d.available) throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
+    if (!d.available)
+      throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
     const key = (await options.getKey())!;
     const source = sourceCodes.get(pair.source);
     const target = targetCodes.get(pair.target);
     if (!source || !target) {
-      throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `${name} cannot translate ${pair.source} → ${pair.target}.`, { source: pair.source, target: pair.target });
+      throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `${name} cannot translate ${pair.source} → ${pair.target}.`, {
+        source: pair.source,
+        target: pair.target,
+      });
     }
     const base = deeplBaseUrl(options.baseUrl, key);
     const results: MtOutput[] = texts.map(() => ({ text: '', unknownWords: [] }));
@@ -144,10 +170,17 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
     const chunks = chunkTexts(todo, texts, DEEPL_MAX_TEXTS, DEEPL_MAX_BYTES - BODY_OVERHEAD, (t) => jsonBytes(t) + 2);
     const tooLong = todo.find((i) => jsonBytes(texts[i]!) + BODY_OVERHEAD > DEEPL_MAX_BYTES);
     if (tooLong !== undefined) {
-      throw new ServiceError('ENGINE_REQUEST_REJECTED', `Paragraph ${tooLong + 1} is longer than DeepL accepts in one request (128 KiB).`, { engine: name, status: 413 });
+      throw new ServiceError('ENGINE_REQUEST_REJECTED', `Paragraph ${tooLong + 1} is longer than DeepL accepts in one request (128 KiB).`, {
+        engine: name,
+        status: 413,
+      });
     }
     const glossaryId =
-      options.glossaryId !== '' ? options.glossaryId : glossary && glossary.length > 0 ? await glossaries.idFor(base, key, source, target.code, glossary, signal) : null;
+      options.glossaryId !== ''
+        ? options.glossaryId
+        : glossary && glossary.length > 0
+          ? await glossaries.idFor(base, key, source, target.code, glossary, signal)
+          : null;
     await forEachBounded(chunks, options.http.concurrency, signal, async (chunk) => {
       const body: Record<string, unknown> = {
         text: chunk.map((i) => texts[i]!),
@@ -156,7 +189,11 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
       };
       if (options.formality !== 'default') {
         // Plain 'more'/'less' fail for languages without formality; the prefer_ forms never do.
-        body['formality'] = target.formality ? options.formality : options.formality.startsWith('prefer_') ? options.formality : `prefer_${options.formality}`;
+        body['formality'] = target.formality
+          ? options.formality
+          : options.formality.startsWith('prefer_')
+            ? options.formality
+            : `prefer_${options.formality}`;
       }
       if (glossaryId !== null) body['glossary_id'] = glossaryId;
       // Inline tokens travel as XML tags DeepL keeps in place.
@@ -183,5 +220,13 @@ export function createDeeplEngine(options: DeeplOptions): MtEngine {
     return results;
   }
 
-  return { id: 'deepl', name, kind: 'deepl', local: false, capabilities: { glossary: 'native', markup: 'xml', context: false }, describe, translateBatch };
+  return {
+    id: 'deepl',
+    name,
+    kind: 'deepl',
+    local: false,
+    capabilities: { glossary: 'native', markup: 'xml', context: false },
+    describe,
+    translateBatch,
+  };
 }

@@ -19,7 +19,8 @@ const TERMS: GlossaryTerm[] = [
 async function deepl(glossaryPairs?: string[]) {
   const s = await startDeepl({ key: 'k', ...(glossaryPairs ? { glossaryPairs } : {}) });
   servers.push(s);
-  const engine = (glossaryId = '') => createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'default', glossaryId, getKey: async () => 'k', http: http() });
+  const engine = (glossaryId = '') =>
+    createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'default', glossaryId, getKey: async () => 'k', http: http() });
   const calls = (method: string, path: string) => s.requests.filter((r) => r.method === method && r.path === path);
   return { s, engine, calls };
 }
@@ -27,9 +28,14 @@ const run = (glossary?: GlossaryTerm[]) => ({ signal: new AbortController().sign
 
 describe('DeepL glossaries', () => {
   it('turns terms into TSV entries DeepL accepts and maps language codes', () => {
-    expect(glossaryEntries([...TERMS, { source: 'prime minister', target: 'premier' }, { source: 'a\tb', target: 'x' }, { source: ' ', target: 'y' }])).toBe(
-      'prime minister\tprimer ministro\nEuropean Union\tUnión Europea',
-    );
+    expect(
+      glossaryEntries([
+        ...TERMS,
+        { source: 'prime minister', target: 'premier' },
+        { source: 'a\tb', target: 'x' },
+        { source: ' ', target: 'y' },
+      ]),
+    ).toBe('prime minister\tprimer ministro\nEuropean Union\tUnión Europea');
     expect(glossaryLanguage('EN-US')).toBe('en');
     expect(glossaryLanguage('PT-BR')).toBe('pt');
   });
@@ -40,7 +46,11 @@ describe('DeepL glossaries', () => {
     const out = await first.translateBatch(['The prime minister spoke.'], { source: 'en', target: 'es' }, run(TERMS));
     expect(out[0]!.text).toBe(fakeTranslate('The primer ministro spoke.', 'ES'));
     expect(s.glossaries).toHaveLength(1);
-    expect(s.glossaries[0]).toMatchObject({ source_lang: 'en', target_lang: 'es', entries: 'prime minister\tprimer ministro\nEuropean Union\tUnión Europea' });
+    expect(s.glossaries[0]).toMatchObject({
+      source_lang: 'en',
+      target_lang: 'es',
+      entries: 'prime minister\tprimer ministro\nEuropean Union\tUnión Europea',
+    });
     expect(s.glossaries[0]!.name).toMatch(/^verso en-es [0-9a-f]{16}$/);
     const id = s.glossaries[0]!.glossary_id;
     expect(calls('POST', '/v2/translate').at(-1)!.body).toMatchObject({ glossary_id: id, source_lang: 'EN' });

@@ -47,14 +47,29 @@ function isGlossaryInfo(g: unknown): g is DeeplGlossaryInfo {
 
 export interface GlossarySync {
   /** The glossary id to send for these terms, or null (no terms, or DeepL has none for the pair). */
-  idFor(base: string, key: string, source: string, target: string, terms: readonly GlossaryTerm[], signal: AbortSignal): Promise<string | null>;
+  idFor(
+    base: string,
+    key: string,
+    source: string,
+    target: string,
+    terms: readonly GlossaryTerm[],
+    signal: AbortSignal,
+  ): Promise<string | null>;
 }
 
 export function createGlossarySync(http: HttpOptions): GlossarySync {
   const ids = new Map<string, Promise<string | null>>();
   const unsupported = new Set<string>();
 
-  async function sync(base: string, key: string, src: string, tgt: string, entries: string, name: string, signal: AbortSignal): Promise<string | null> {
+  async function sync(
+    base: string,
+    key: string,
+    src: string,
+    tgt: string,
+    entries: string,
+    name: string,
+    signal: AbortSignal,
+  ): Promise<string | null> {
     const headers = { Authorization: `DeepL-Auth-Key ${key}` };
     const list = await requestJson({ engine: 'DeepL', method: 'GET', url: `${base}/v2/glossaries`, headers, signal }, http);
     const all = ((list.body as { glossaries?: unknown } | null)?.glossaries ?? []) as unknown[];
@@ -64,7 +79,14 @@ export function createGlossarySync(http: HttpOptions): GlossarySync {
     if (!id) {
       try {
         const made = await requestJson(
-          { engine: 'DeepL', method: 'POST', url: `${base}/v2/glossaries`, headers, body: { name, source_lang: src, target_lang: tgt, entries, entries_format: 'tsv' }, signal },
+          {
+            engine: 'DeepL',
+            method: 'POST',
+            url: `${base}/v2/glossaries`,
+            headers,
+            body: { name, source_lang: src, target_lang: tgt, entries, entries_format: 'tsv' },
+            signal,
+          },
           http,
         );
         if (!isGlossaryInfo(made.body)) return null;
@@ -80,7 +102,10 @@ export function createGlossarySync(http: HttpOptions): GlossarySync {
     }
     // Verso's older glossaries for the pair go (best effort: a failure here changes nothing).
     for (const old of mine.filter((g) => g.glossary_id !== id)) {
-      await requestJson({ engine: 'DeepL', method: 'DELETE', url: `${base}/v2/glossaries/${encodeURIComponent(old.glossary_id)}`, headers, signal }, { ...http, maxRetries: 0 }).catch(() => undefined);
+      await requestJson(
+        { engine: 'DeepL', method: 'DELETE', url: `${base}/v2/glossaries/${encodeURIComponent(old.glossary_id)}`, headers, signal },
+        { ...http, maxRetries: 0 },
+      ).catch(() => undefined);
     }
     return id;
   }

@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../core/serviceError.js';
 import { startLibreTranslate, type LoopbackServer } from '../testing/loopbackServers.js';
-import { chunkTexts, DEFAULT_HTTP_OPTIONS, forEachBounded, jsonBytes, parseRetryAfter, requestJson, type HttpOptions } from './httpClient.js';
+import {
+  chunkTexts,
+  DEFAULT_HTTP_OPTIONS,
+  forEachBounded,
+  jsonBytes,
+  parseRetryAfter,
+  requestJson,
+  type HttpOptions,
+} from './httpClient.js';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
@@ -53,7 +61,10 @@ describe('requestJson', () => {
     s.script.push({ status: 456, body: { message: 'Quota exceeded' } });
     expect((await error(requestJson(get(`${s.url}/languages`), options(delays)))).code).toBe('ENGINE_QUOTA_EXCEEDED');
     s.script.push({ status: 400, body: { error: 'bad language' } });
-    expect(await error(requestJson(get(`${s.url}/languages`), options(delays)))).toMatchObject({ code: 'ENGINE_REQUEST_REJECTED', details: { reply: 'bad language' } });
+    expect(await error(requestJson(get(`${s.url}/languages`), options(delays)))).toMatchObject({
+      code: 'ENGINE_REQUEST_REJECTED',
+      details: { reply: 'bad language' },
+    });
     expect(s.requests).toHaveLength(4);
     expect(delays).toEqual([]);
   });
@@ -82,10 +93,16 @@ describe('requestJson', () => {
     const s = await server();
     const delays: number[] = [];
     s.script.push(...Array.from({ length: 4 }, () => ({ status: 429, headers: { 'Retry-After': '1' } })));
-    expect(await error(requestJson(get(`${s.url}/languages`), options(delays)))).toMatchObject({ code: 'ENGINE_RATE_LIMITED', details: { status: 429 } });
+    expect(await error(requestJson(get(`${s.url}/languages`), options(delays)))).toMatchObject({
+      code: 'ENGINE_RATE_LIMITED',
+      details: { status: 429 },
+    });
     expect(s.requests).toHaveLength(4);
     s.script.push(...Array.from({ length: 2 }, () => ({ status: 500, body: 'Internal Server Error' })));
-    expect(await error(requestJson(get(`${s.url}/languages`), options(delays, { maxRetries: 1 })))).toMatchObject({ code: 'ENGINE_SERVER_ERROR', details: { status: 500 } });
+    expect(await error(requestJson(get(`${s.url}/languages`), options(delays, { maxRetries: 1 })))).toMatchObject({
+      code: 'ENGINE_SERVER_ERROR',
+      details: { status: 500 },
+    });
     expect(s.requests).toHaveLength(6);
   });
 
@@ -115,7 +132,9 @@ describe('requestJson', () => {
   it('never puts the key of a header into an error', async () => {
     const s = await server();
     s.script.push({ status: 401, body: { message: 'no' } });
-    const err = await error(requestJson({ ...get(`${s.url}/languages`), headers: { Authorization: 'DeepL-Auth-Key very-secret' } }, options([])));
+    const err = await error(
+      requestJson({ ...get(`${s.url}/languages`), headers: { Authorization: 'DeepL-Auth-Key very-secret' } }, options([])),
+    );
     expect(JSON.stringify(err.toApiError())).not.toContain('very-secret');
     expect(s.requests[0]!.headers['authorization']).toBe('DeepL-Auth-Key very-secret');
   });
@@ -135,14 +154,19 @@ describe('forEachBounded and chunkTexts', () => {
     let running = 0;
     let most = 0;
     const started: number[] = [];
-    const err = await forEachBounded(Array.from({ length: 20 }, (_, i) => i), 3, new AbortController().signal, async (i) => {
-      started.push(i);
-      running++;
-      most = Math.max(most, running);
-      await new Promise((r) => setTimeout(r, 5));
-      running--;
-      if (i === 4) throw new Error('boom');
-    }).catch((e: unknown) => e);
+    const err = await forEachBounded(
+      Array.from({ length: 20 }, (_, i) => i),
+      3,
+      new AbortController().signal,
+      async (i) => {
+        started.push(i);
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        if (i === 4) throw new Error('boom');
+      },
+    ).catch((e: unknown) => e);
     expect((err as Error).message).toBe('boom');
     expect(most).toBe(3);
     expect(started.length).toBeLessThan(20);
@@ -151,8 +175,14 @@ describe('forEachBounded and chunkTexts', () => {
   it('chunks by count and by bytes', () => {
     const texts = ['a'.repeat(10), 'b'.repeat(10), 'c'.repeat(10), 'd'];
     const idx = [0, 1, 2, 3];
-    expect(chunkTexts(idx, texts, 2, 1000, jsonBytes)).toEqual([[0, 1], [2, 3]]);
-    expect(chunkTexts(idx, texts, 50, 25, jsonBytes)).toEqual([[0, 1], [2, 3]]);
+    expect(chunkTexts(idx, texts, 2, 1000, jsonBytes)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(chunkTexts(idx, texts, 50, 25, jsonBytes)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     expect(chunkTexts(idx, texts, 50, 15, jsonBytes)).toEqual([[0], [1], [2, 3]]);
     expect(chunkTexts(idx, texts, 50, 14, jsonBytes)).toEqual([[0], [1], [2], [3]]);
   });

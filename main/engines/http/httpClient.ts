@@ -145,7 +145,10 @@ function requestSecrets(req: JsonRequest): string[] {
     const parts = value.split(/\s+/);
     if (parts.length > 1) out.push(parts.slice(1).join(' '));
   }
-  const fields = { ...(req.form ?? {}), ...(typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {}) };
+  const fields = {
+    ...(req.form ?? {}),
+    ...(typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {}),
+  };
   for (const name of ['api_key', 'auth_key', 'key']) {
     const value = fields[name];
     if (typeof value === 'string') out.push(value);
@@ -198,7 +201,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** One JSON request with timeout, retries and error mapping. Resolves only on 2xx with JSON. */
 export async function requestJson(req: JsonRequest, options: HttpOptions): Promise<JsonReply> {
   const { engine, url, signal } = req;
-  const payload = req.form !== undefined ? new URLSearchParams(req.form).toString() : req.body !== undefined ? JSON.stringify(req.body) : undefined;
+  const payload =
+    req.form !== undefined ? new URLSearchParams(req.form).toString() : req.body !== undefined ? JSON.stringify(req.body) : undefined;
   const maxReplyBytes = req.maxReplyBytes ?? replyLimitBytes(payload === undefined ? 0 : Buffer.byteLength(payload, 'utf8'));
   let attempt = 0;
   for (;;) {
@@ -226,11 +230,15 @@ export async function requestJson(req: JsonRequest, options: HttpOptions): Promi
       });
       const { text, over } = await readCapped(response, response.ok ? maxReplyBytes : ERROR_REPLY_BYTES, cut);
       if (response.ok && over) {
-        throw new ServiceError('ENGINE_REPLY_TOO_LARGE', `${engine} sent a reply too large to accept (over ${formatMb(maxReplyBytes)}); nothing was saved from it.`, {
-          engine,
-          host: hostOf(url),
-          limitBytes: maxReplyBytes,
-        });
+        throw new ServiceError(
+          'ENGINE_REPLY_TOO_LARGE',
+          `${engine} sent a reply too large to accept (over ${formatMb(maxReplyBytes)}); nothing was saved from it.`,
+          {
+            engine,
+            host: hostOf(url),
+            limitBytes: maxReplyBytes,
+          },
+        );
       }
       if (response.ok) {
         // 204 No Content (e.g. a DELETE): nothing to parse.

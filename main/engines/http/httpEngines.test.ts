@@ -28,17 +28,29 @@ async function track(p: Promise<LoopbackServer>): Promise<LoopbackServer> {
 }
 
 const EN_ES = { source: 'en', target: 'es' };
-const http = (patch: Partial<HttpOptions> = {}): HttpOptions => ({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 3000, sleep: async () => undefined, ...patch });
+const http = (patch: Partial<HttpOptions> = {}): HttpOptions => ({
+  ...DEFAULT_HTTP_OPTIONS,
+  timeoutMs: 3000,
+  sleep: async () => undefined,
+  ...patch,
+});
 const key = (value: string | null) => async () => value;
 
-async function translate(engine: MtEngine, texts: string[], extra: Partial<TranslateOptions> = {}): Promise<{ out: MtOutput[]; order: number[] }> {
+async function translate(
+  engine: MtEngine,
+  texts: string[],
+  extra: Partial<TranslateOptions> = {},
+): Promise<{ out: MtOutput[]; order: number[] }> {
   const order: number[] = [];
   const out = await engine.translateBatch(texts, EN_ES, { signal: new AbortController().signal, onResult: (i) => order.push(i), ...extra });
   return { out, order };
 }
 
 async function rejection(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ServiceError);
   return err as ServiceError;
 }
@@ -67,13 +79,18 @@ describe('LibreTranslate', () => {
   });
 
   it('is unavailable until set up, and says why when the server refuses or is down', async () => {
-    expect(await createLibreTranslateEngine({ enabled: false, baseUrl: 'http://127.0.0.1:9', getKey: key(null), http: http() }).describe()).toMatchObject({
+    expect(
+      await createLibreTranslateEngine({ enabled: false, baseUrl: 'http://127.0.0.1:9', getKey: key(null), http: http() }).describe(),
+    ).toMatchObject({
       available: false,
       unavailableReason: 'ENGINE_NOT_CONFIGURED',
     });
     const s = await track(startLibreTranslate({ apiKey: 'right' }));
     const wrong = createLibreTranslateEngine({ enabled: true, baseUrl: s.url, getKey: key('wrong'), http: http() });
-    expect(await rejection(translate(wrong, ['Hello.']))).toMatchObject({ code: 'ENGINE_AUTH_FAILED', details: { status: 403, reply: 'Invalid API key' } });
+    expect(await rejection(translate(wrong, ['Hello.']))).toMatchObject({
+      code: 'ENGINE_AUTH_FAILED',
+      details: { status: 403, reply: 'Invalid API key' },
+    });
     await s.close();
     const down = createLibreTranslateEngine({ enabled: true, baseUrl: s.url, getKey: key(null), http: http() });
     expect(await down.describe()).toMatchObject({ available: false, unavailableReason: 'ENGINE_NETWORK' });
@@ -99,7 +116,14 @@ describe('DeepL', () => {
 
   it('sends the key header, stays within 50 texts and 128 KiB per request, and maps the languages', async () => {
     const s = await track(startDeepl({ key: 'dl-key:fx' }));
-    const engine = createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'more', glossaryId: 'g-1', getKey: key('dl-key:fx'), http: http() });
+    const engine = createDeeplEngine({
+      enabled: true,
+      baseUrl: s.url,
+      formality: 'more',
+      glossaryId: 'g-1',
+      getKey: key('dl-key:fx'),
+      http: http(),
+    });
     const d = await engine.describe(EN_ES);
     expect(d).toMatchObject({ available: true, version: 'deepl v2; formality more; glossary g-1' });
     expect(d.pairs).toEqual(expect.arrayContaining([EN_ES, { source: 'de', target: 'en' }, { source: 'en', target: 'pt-BR' }]));
@@ -119,7 +143,14 @@ describe('DeepL', () => {
 
   it('asks for XML tag handling when the texts carry inline-token tags (markup: xml), and not otherwise', async () => {
     const s = await track(startDeepl({ key: 'k' }));
-    const engine = createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'default', glossaryId: '', getKey: key('k'), http: http() });
+    const engine = createDeeplEngine({
+      enabled: true,
+      baseUrl: s.url,
+      formality: 'default',
+      glossaryId: '',
+      getKey: key('k'),
+      http: http(),
+    });
     await translate(engine, ['The <t0>river</t0> rose.'], { markup: 'xml' });
     expect(s.requests.at(-1)!.body).toMatchObject({ text: ['The <t0>river</t0> rose.'], tag_handling: 'xml' });
     await translate(engine, ['Plain.']);
@@ -140,14 +171,39 @@ describe('DeepL', () => {
 
   it('needs a key; a wrong key is ENGINE_AUTH_FAILED; 456 is ENGINE_QUOTA_EXCEEDED', async () => {
     const s = await track(startDeepl({ key: 'right' }));
-    expect(await createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'default', glossaryId: '', getKey: key(null), http: http() }).describe()).toMatchObject({
+    expect(
+      await createDeeplEngine({
+        enabled: true,
+        baseUrl: s.url,
+        formality: 'default',
+        glossaryId: '',
+        getKey: key(null),
+        http: http(),
+      }).describe(),
+    ).toMatchObject({
       unavailableReason: 'ENGINE_NOT_CONFIGURED',
     });
-    expect(await createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'default', glossaryId: '', getKey: key('wrong'), http: http() }).describe()).toMatchObject({
+    expect(
+      await createDeeplEngine({
+        enabled: true,
+        baseUrl: s.url,
+        formality: 'default',
+        glossaryId: '',
+        getKey: key('wrong'),
+        http: http(),
+      }).describe(),
+    ).toMatchObject({
       available: false,
       unavailableReason: 'ENGINE_AUTH_FAILED',
     });
-    const engine = createDeeplEngine({ enabled: true, baseUrl: s.url, formality: 'default', glossaryId: '', getKey: key('right'), http: http() });
+    const engine = createDeeplEngine({
+      enabled: true,
+      baseUrl: s.url,
+      formality: 'default',
+      glossaryId: '',
+      getKey: key('right'),
+      http: http(),
+    });
     await engine.describe();
     s.script.push({ status: 456, body: { message: 'Quota exceeded' } });
     expect((await rejection(translate(engine, ['One.']))).code).toBe('ENGINE_QUOTA_EXCEEDED');
@@ -155,11 +211,18 @@ describe('DeepL', () => {
 });
 
 describe('OpenAI-compatible chat completions', () => {
-  const spanish = (body: ChatRequestBody): string => `Traducción: ${paragraphOf(body).replace('The house', 'La casa').replace('is red', 'es roja')}`;
+  const spanish = (body: ChatRequestBody): string =>
+    `Traducción: ${paragraphOf(body).replace('The house', 'La casa').replace('is red', 'es roja')}`;
 
   it('sends the pair, the neighbours as context and the glossary, and keeps only the translation', async () => {
     const s = await track(startOpenAiCompatible({ key: 'sk-test', reply: spanish }));
-    const engine = createOpenAiEngine({ enabled: true, baseUrl: `${s.url}/v1`, model: 'test-model', getKey: key('sk-test'), http: http({ concurrency: 2 }) });
+    const engine = createOpenAiEngine({
+      enabled: true,
+      baseUrl: `${s.url}/v1`,
+      model: 'test-model',
+      getKey: key('sk-test'),
+      http: http({ concurrency: 2 }),
+    });
     expect(await engine.describe(EN_ES)).toMatchObject({ available: true, version: expect.stringContaining('test-model') });
     const { out } = await translate(engine, ['The house is red.', 'The house is red and big.'], {
       context: [
@@ -194,9 +257,13 @@ describe('OpenAI-compatible chat completions', () => {
     );
     const engine = createOpenAiEngine({ enabled: true, baseUrl: `${s.url}/v1`, model: 'm', getKey: key(null), http: http() });
     const failed: [number, string][] = [];
-    const { out } = await translate(engine, ['The dog barks at the postman.', 'Echo this sentence back to me please.', 'English reply for a paragraph that is long enough.'], {
-      onItemError: (i, e) => failed.push([i, (e as ServiceError).details?.['check'] as string]),
-    });
+    const { out } = await translate(
+      engine,
+      ['The dog barks at the postman.', 'Echo this sentence back to me please.', 'English reply for a paragraph that is long enough.'],
+      {
+        onItemError: (i, e) => failed.push([i, (e as ServiceError).details?.['check'] as string]),
+      },
+    );
     expect(out[0]!.text).toBe('El dog barks at the postman.');
     expect(failed.sort()).toEqual([
       [1, 'identical'],
@@ -210,7 +277,13 @@ describe('OpenAI-compatible chat completions', () => {
     const s = await track(startOpenAiCompatible({ key: 'right', reply: () => 'Hola.' }));
     const wrong = createOpenAiEngine({ enabled: true, baseUrl: `${s.url}/v1`, model: 'm', getKey: key('wrong'), http: http() });
     expect(await wrong.describe()).toMatchObject({ available: false, unavailableReason: 'ENGINE_AUTH_FAILED' });
-    const engine = createOpenAiEngine({ enabled: true, baseUrl: `${s.url}/v1`, model: 'm', getKey: key('right'), http: http({ timeoutMs: 200, maxRetries: 0 }) });
+    const engine = createOpenAiEngine({
+      enabled: true,
+      baseUrl: `${s.url}/v1`,
+      model: 'm',
+      getKey: key('right'),
+      http: http({ timeoutMs: 200, maxRetries: 0 }),
+    });
     await engine.describe();
     s.script.push({ body: { choices: [] } });
     expect((await rejection(translate(engine, ['Hello.']))).code).toBe('ENGINE_BAD_REPLY');

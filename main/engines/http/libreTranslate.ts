@@ -34,10 +34,17 @@ interface LibreLanguage {
 }
 
 function parseLanguages(body: unknown): LibreLanguage[] {
-  if (!Array.isArray(body)) throw new ServiceError('ENGINE_BAD_REPLY', 'LibreTranslate sent a language list of an unknown shape.', { engine: 'LibreTranslate' });
+  if (!Array.isArray(body))
+    throw new ServiceError('ENGINE_BAD_REPLY', 'LibreTranslate sent a language list of an unknown shape.', { engine: 'LibreTranslate' });
   return body
-    .filter((l): l is { code: string; targets?: unknown } => typeof l === 'object' && l !== null && typeof (l as { code?: unknown }).code === 'string')
-    .map((l) => ({ code: l.code, ...(Array.isArray(l.targets) ? { targets: l.targets.filter((t): t is string => typeof t === 'string') } : {}) }));
+    .filter(
+      (l): l is { code: string; targets?: unknown } =>
+        typeof l === 'object' && l !== null && typeof (l as { code?: unknown }).code === 'string',
+    )
+    .map((l) => ({
+      code: l.code,
+      ...(Array.isArray(l.targets) ? { targets: l.targets.filter((t): t is string => typeof t === 'string') } : {}),
+    }));
 }
 
 export function createLibreTranslateEngine(options: LibreTranslateOptions): MtEngine {
@@ -50,7 +57,10 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): MtEn
   const description = cachedDescription(async (): Promise<EngineDescription> => {
     if (!options.enabled || base === '') return { available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED', version: '', pairs: [] };
     try {
-      const reply = await requestJson({ engine: name, method: 'GET', url: `${base}/languages`, signal: AbortSignal.timeout(options.http.timeoutMs) }, { ...options.http, maxRetries: 0 });
+      const reply = await requestJson(
+        { engine: name, method: 'GET', url: `${base}/languages`, signal: AbortSignal.timeout(options.http.timeoutMs) },
+        { ...options.http, maxRetries: 0 },
+      );
       const languages = parseLanguages(reply.body);
       const all = languages.map((l) => l.code);
       const pairs: LanguagePair[] = [];
@@ -72,14 +82,22 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): MtEn
     }
   });
 
-  async function translateBatch(texts: readonly string[], pair: LanguagePair, { signal, onResult, markup }: TranslateOptions): Promise<MtOutput[]> {
+  async function translateBatch(
+    texts: readonly string[],
+    pair: LanguagePair,
+    { signal, onResult, markup }: TranslateOptions,
+  ): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await description.get();
-    if (!d.available) throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
+    if (!d.available)
+      throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
     const source = codes.get(pair.source);
     const target = codes.get(pair.target);
     if (!source || !target || !d.pairs.some((p) => p.source === pair.source && p.target === pair.target)) {
-      throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `${name} cannot translate ${pair.source} → ${pair.target}.`, { source: pair.source, target: pair.target });
+      throw new ServiceError('ENGINE_PAIR_UNSUPPORTED', `${name} cannot translate ${pair.source} → ${pair.target}.`, {
+        source: pair.source,
+        target: pair.target,
+      });
     }
     const key = await options.getKey();
     const results: MtOutput[] = texts.map(() => ({ text: '', unknownWords: [] }));
@@ -91,17 +109,27 @@ export function createLibreTranslateEngine(options: LibreTranslateOptions): MtEn
           engine: name,
           method: 'POST',
           url: `${base}/translate`,
-          body: { q: chunk.map((i) => texts[i]!), source, target, format: markup === 'xml' ? 'html' : 'text', ...(key ? { api_key: key } : {}) },
+          body: {
+            q: chunk.map((i) => texts[i]!),
+            source,
+            target,
+            format: markup === 'xml' ? 'html' : 'text',
+            ...(key ? { api_key: key } : {}),
+          },
           signal,
         },
         options.http,
       );
       const translated = (reply.body as { translatedText?: unknown } | null)?.translatedText;
       if (!Array.isArray(translated) || translated.length !== chunk.length || !translated.every((t) => typeof t === 'string')) {
-        throw new ServiceError('ENGINE_BAD_REPLY', `${name} sent ${Array.isArray(translated) ? translated.length : 'no'} translations for ${chunk.length} paragraphs.`, {
-          engine: name,
-          host,
-        });
+        throw new ServiceError(
+          'ENGINE_BAD_REPLY',
+          `${name} sent ${Array.isArray(translated) ? translated.length : 'no'} translations for ${chunk.length} paragraphs.`,
+          {
+            engine: name,
+            host,
+          },
+        );
       }
       chunk.forEach((index, k) => {
         const output = { text: (translated[k] as string).trim(), unknownWords: [] };

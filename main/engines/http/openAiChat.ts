@@ -43,7 +43,12 @@ export interface ChatMessage {
 }
 
 /** The messages asking for one paragraph's translation. */
-export function buildMessages(text: string, pair: LanguagePair, context: ParagraphContext | null, glossary: readonly GlossaryTerm[]): ChatMessage[] {
+export function buildMessages(
+  text: string,
+  pair: LanguagePair,
+  context: ParagraphContext | null,
+  glossary: readonly GlossaryTerm[],
+): ChatMessage[] {
   const rules = [
     `You are a professional news translator. Translate from ${languageName(pair.source)} into ${languageName(pair.target)}.`,
     'Reply with the translation of the paragraph only: no quotation marks around it, no preamble, no notes, no explanations.',
@@ -55,11 +60,17 @@ export function buildMessages(text: string, pair: LanguagePair, context: Paragra
     );
   }
   // Only the terms this paragraph contains (whole words, the glossary's own matching rules).
-  const terms = termsIn(text, glossary.map((g) => ({ ...g, caseSensitive: g.caseSensitive ?? false })), pair.source);
+  const terms = termsIn(
+    text,
+    glossary.map((g) => ({ ...g, caseSensitive: g.caseSensitive ?? false })),
+    pair.source,
+  );
   if (terms.length > 0) {
     rules.push(
       'Use these terms:',
-      ...terms.map((g) => `- ${g.source} → ${g.target}${g.forbidden && g.forbidden.length > 0 ? ` (never: ${g.forbidden.join(', ')})` : ''}`),
+      ...terms.map(
+        (g) => `- ${g.source} → ${g.target}${g.forbidden && g.forbidden.length > 0 ? ` (never: ${g.forbidden.join(', ')})` : ''}`,
+      ),
     );
   }
   const parts: string[] = [];
@@ -103,7 +114,14 @@ export function createOpenAiEngine(options: OpenAiOptions): MtEngine {
       // Reachable and the key accepted? Servers without a model list (404) are taken at their word.
       await requestJson(
         // Some services list hundreds of models with descriptions: a larger, still bounded, reply.
-        { engine: name, method: 'GET', url: `${base}/models`, headers: await headers(), signal: AbortSignal.timeout(options.http.timeoutMs), maxReplyBytes: MODEL_LIST_MAX_BYTES },
+        {
+          engine: name,
+          method: 'GET',
+          url: `${base}/models`,
+          headers: await headers(),
+          signal: AbortSignal.timeout(options.http.timeoutMs),
+          maxReplyBytes: MODEL_LIST_MAX_BYTES,
+        },
         { ...options.http, maxRetries: 0 },
       );
     } catch (err) {
@@ -136,7 +154,10 @@ export function createOpenAiEngine(options: OpenAiOptions): MtEngine {
     );
     const content = (reply.body as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]?.message?.content;
     if (typeof content !== 'string') {
-      throw new ServiceError('ENGINE_BAD_REPLY', `${name} (${options.model}) sent a reply without a message.`, { engine: name, model: options.model });
+      throw new ServiceError('ENGINE_BAD_REPLY', `${name} (${options.model}) sent a reply without a message.`, {
+        engine: name,
+        model: options.model,
+      });
     }
     const verdict = judgeReply(content, text, pair.source, pair.target);
     if (!verdict.ok) {
@@ -156,7 +177,8 @@ export function createOpenAiEngine(options: OpenAiOptions): MtEngine {
   ): Promise<MtOutput[]> {
     signal.throwIfAborted();
     const d = await description.get();
-    if (!d.available) throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
+    if (!d.available)
+      throw ServiceError.withDetails(d.unavailableReason ?? 'ENGINE_UNAVAILABLE', `${name} is not available.`, { engine: name });
     const results: MtOutput[] = texts.map(() => ({ text: '', unknownWords: [] }));
     const todo = texts.map((_, i) => i).filter((i) => texts[i]!.trim() !== '');
     await forEachBounded(todo, options.http.concurrency, signal, async (index) => {
@@ -180,5 +202,13 @@ export function createOpenAiEngine(options: OpenAiOptions): MtEngine {
   }
 
   const local = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/.test(host);
-  return { id: 'openai', name, kind: 'openai', local, capabilities: { glossary: 'prompt', markup: 'xml', context: true }, describe: () => description.get(), translateBatch };
+  return {
+    id: 'openai',
+    name,
+    kind: 'openai',
+    local,
+    capabilities: { glossary: 'prompt', markup: 'xml', context: true },
+    describe: () => description.get(),
+    translateBatch,
+  };
 }

@@ -31,7 +31,10 @@ describe('cleanReply', () => {
 
 describe('judgeReply', () => {
   it('accepts a translation into the target language', () => {
-    expect(judgeReply(`Here is the translation: ${SPANISH}`, SOURCE, 'en', 'es')).toEqual({ ok: true, text: `Here is the translation: ${SPANISH}` });
+    expect(judgeReply(`Here is the translation: ${SPANISH}`, SOURCE, 'en', 'es')).toEqual({
+      ok: true,
+      text: `Here is the translation: ${SPANISH}`,
+    });
     expect(judgeReply(`Here is the translation:\n${SPANISH}`, SOURCE, 'en', 'es')).toEqual({ ok: true, text: SPANISH });
     expect(judgeReply('阿里巴巴否认了报道。', 'Alibaba denied the report on Saturday.', 'en', 'zh-Hans')).toMatchObject({ ok: true });
     expect(judgeReply('Alibaba', 'Alibaba', 'en', 'es')).toMatchObject({ ok: true });

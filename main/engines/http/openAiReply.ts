@@ -6,11 +6,13 @@
  */
 import { languageInfo } from '../../../shared/languages.js';
 
-export type ReplyVerdict = { ok: true; text: string } | { ok: false; reason: 'empty' | 'identical' | 'length' | 'script' | 'language'; text: string };
+export type ReplyVerdict =
+  { ok: true; text: string } | { ok: false; reason: 'empty' | 'identical' | 'length' | 'script' | 'language'; text: string };
 
 const PREAMBLE_LINE =
   /^(?:(?:sure|certainly|of course|okay|ok)[,.!]?\s*)?(?:here(?:'s| is)|below is|the following is)\b[^\n]{0,80}?(?:translation|translated|version|text)[^\n]{0,60}?:\s*$/i;
-const LABEL_PREFIX = /^(?:\*\*)?(?:translation|translated text|traducción|traduction|übersetzung|traduzione|tradução|vertaling)(?:\s*\([^)\n]{0,40}\))?\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*/i;
+const LABEL_PREFIX =
+  /^(?:\*\*)?(?:translation|translated text|traducción|traduction|übersetzung|traduzione|tradução|vertaling)(?:\s*\([^)\n]{0,40}\))?\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*/i;
 const NOTE_LINE = /^\s*(?:\(?\s*(?:note|notes|translator'?s note|explanation)\s*[:)-])/i;
 const QUOTES: readonly [string, string][] = [
   ['"', '"'],
@@ -36,7 +38,10 @@ function unwrapQuotes(text: string, source: string): string {
 
 /** Removes the usual wrapping around the translation. */
 export function cleanReply(reply: string, source: string): string {
-  let text = reply.replace(/<think>[\s\S]*?<\/think>/gi, '').replace(/\r\n/g, '\n').trim();
+  let text = reply
+    .replace(/<think>[\s\S]*?<\/think>/gi, '')
+    .replace(/\r\n/g, '\n')
+    .trim();
   const fence = /^```[\w-]*\n([\s\S]*?)\n```$/.exec(text);
   if (fence) text = fence[1]!.trim();
   const lines = text.split('\n');
@@ -56,8 +61,18 @@ export function cleanReply(reply: string, source: string): string {
 type Script = 'Latin' | 'Cyrillic' | 'Greek' | 'Arabic' | 'Hebrew' | 'Han' | 'Japanese' | 'Hangul' | 'Devanagari';
 
 const SCRIPT_OF: Readonly<Record<string, Script>> = {
-  ru: 'Cyrillic', uk: 'Cyrillic', bg: 'Cyrillic', el: 'Greek', ar: 'Arabic', fa: 'Arabic', he: 'Hebrew',
-  'zh-Hans': 'Han', 'zh-Hant': 'Han', ja: 'Japanese', ko: 'Hangul', hi: 'Devanagari',
+  ru: 'Cyrillic',
+  uk: 'Cyrillic',
+  bg: 'Cyrillic',
+  el: 'Greek',
+  ar: 'Arabic',
+  fa: 'Arabic',
+  he: 'Hebrew',
+  'zh-Hans': 'Han',
+  'zh-Hant': 'Han',
+  ja: 'Japanese',
+  ko: 'Hangul',
+  hi: 'Devanagari',
 };
 
 const SCRIPT_TEST: Readonly<Record<Script, RegExp>> = {

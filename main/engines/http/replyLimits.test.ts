@@ -29,7 +29,10 @@ async function hugeServer(total: number, options: { declareLength?: boolean; sta
   const ended = new Promise<'finished' | 'closed'>((r) => (settle = r));
   const server = http.createServer((req, res) => {
     req.resume();
-    res.writeHead(options.status ?? 200, { 'Content-Type': 'application/json', ...(options.declareLength ? { 'Content-Length': String(total) } : {}) });
+    res.writeHead(options.status ?? 200, {
+      'Content-Type': 'application/json',
+      ...(options.declareLength ? { 'Content-Length': String(total) } : {}),
+    });
     const chunk = Buffer.alloc(64 * 1024, 'a'.charCodeAt(0));
     res.on('close', () => settle(res.writableFinished ? 'finished' : 'closed'));
     const pump = (): void => {
@@ -48,10 +51,19 @@ async function hugeServer(total: number, options: { declareLength?: boolean; sta
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent, ended };
 }
 
-const options = (patch: Partial<HttpOptions> = {}): HttpOptions => ({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 30_000, maxRetries: 0, sleep: async () => undefined, ...patch });
+const options = (patch: Partial<HttpOptions> = {}): HttpOptions => ({
+  ...DEFAULT_HTTP_OPTIONS,
+  timeoutMs: 30_000,
+  maxRetries: 0,
+  sleep: async () => undefined,
+  ...patch,
+});
 
 async function failure(p: Promise<unknown>): Promise<ServiceError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(ServiceError);
   return e as ServiceError;
 }
@@ -65,7 +77,12 @@ describe('reply size limit', () => {
 
   it('cuts a 50 MB reply off while it streams, without reading it whole: ENGINE_REPLY_TOO_LARGE, not a network error', async () => {
     const s = await hugeServer(50 * MB);
-    const err = await failure(requestJson({ engine: 'Test', method: 'POST', url: `${s.url}/translate`, body: { q: 'Hello.' }, signal: new AbortController().signal }, options()));
+    const err = await failure(
+      requestJson(
+        { engine: 'Test', method: 'POST', url: `${s.url}/translate`, body: { q: 'Hello.' }, signal: new AbortController().signal },
+        options(),
+      ),
+    );
     expect(err.code).toBe('ENGINE_REPLY_TOO_LARGE');
     expect(err.message).toMatch(/too large/i);
     expect(err.details).toMatchObject({ engine: 'Test', limitBytes: MB });
@@ -76,7 +93,9 @@ describe('reply size limit', () => {
 
   it('refuses a reply whose declared length is over the limit before reading it', async () => {
     const s = await hugeServer(50 * MB, { declareLength: true });
-    const err = await failure(requestJson({ engine: 'Test', method: 'GET', url: `${s.url}/languages`, signal: new AbortController().signal }, options()));
+    const err = await failure(
+      requestJson({ engine: 'Test', method: 'GET', url: `${s.url}/languages`, signal: new AbortController().signal }, options()),
+    );
     expect(err.code).toBe('ENGINE_REPLY_TOO_LARGE');
     expect(await s.ended).toBe('closed');
     expect(s.sent()).toBeLessThan(20 * MB);
@@ -84,7 +103,9 @@ describe('reply size limit', () => {
 
   it('reads no more than a little of a huge error reply', async () => {
     const s = await hugeServer(50 * MB, { status: 401 });
-    const err = await failure(requestJson({ engine: 'Test', method: 'GET', url: `${s.url}/languages`, signal: new AbortController().signal }, options()));
+    const err = await failure(
+      requestJson({ engine: 'Test', method: 'GET', url: `${s.url}/languages`, signal: new AbortController().signal }, options()),
+    );
     expect(err.code).toBe('ENGINE_AUTH_FAILED');
     expect(await s.ended).toBe('closed');
     expect(s.sent()).toBeLessThan(20 * MB);

@@ -109,7 +109,8 @@ export function startLibreTranslate(options: { apiKey?: string } = {}): Promise<
       const b = req.body as { q?: unknown; source?: unknown; target?: unknown; api_key?: unknown };
       if (options.apiKey !== undefined && b.api_key !== options.apiKey) return { status: 403, body: { error: 'Invalid API key' } };
       const source = languages.find((l) => l.code === b.source);
-      if (!source || typeof b.target !== 'string' || !source.targets.includes(b.target)) return { status: 400, body: { error: `${String(b.source)} → ${String(b.target)} is not supported` } };
+      if (!source || typeof b.target !== 'string' || !source.targets.includes(b.target))
+        return { status: 400, body: { error: `${String(b.source)} → ${String(b.target)} is not supported` } };
       if (Array.isArray(b.q)) return { body: { translatedText: b.q.map((t) => fakeTranslate(String(t), String(b.target))) } };
       if (typeof b.q === 'string') return { body: { translatedText: fakeTranslate(b.q, b.target) } };
       return { status: 400, body: { error: 'Invalid request: missing q parameter' } };
@@ -134,14 +135,22 @@ export interface FakeDeeplGlossary {
  * the glossary's target terms in for its source terms; glossaries exist for the pairs in
  * `glossaryPairs` (default en→es, en→de).
  */
-export function startDeepl(options: { key: string; glossaryPairs?: string[] }): Promise<LoopbackServer & { glossaries: FakeDeeplGlossary[] }> {
+export function startDeepl(options: {
+  key: string;
+  glossaryPairs?: string[];
+}): Promise<LoopbackServer & { glossaries: FakeDeeplGlossary[] }> {
   const glossaries: FakeDeeplGlossary[] = [];
   const glossaryPairs = options.glossaryPairs ?? ['en>es', 'en>de'];
   let nextId = 1;
   return startDeeplServer(options.key, glossaries, glossaryPairs, () => `gl-${nextId++}`).then((s) => Object.assign(s, { glossaries }));
 }
 
-function startDeeplServer(key: string, glossaries: FakeDeeplGlossary[], glossaryPairs: string[], newId: () => string): Promise<LoopbackServer> {
+function startDeeplServer(
+  key: string,
+  glossaries: FakeDeeplGlossary[],
+  glossaryPairs: string[],
+  newId: () => string,
+): Promise<LoopbackServer> {
   const options = { key };
   const sources = ['EN', 'DE', 'ES', 'PT'].map((language) => ({ language, name: language }));
   const targets = [
@@ -152,7 +161,8 @@ function startDeeplServer(key: string, glossaries: FakeDeeplGlossary[], glossary
     { language: 'PT-BR', name: 'Portuguese (Brazilian)', supports_formality: true },
   ];
   return startServer((req) => {
-    if (req.headers['authorization'] !== `DeepL-Auth-Key ${options.key}`) return { status: 403, body: { message: 'Wrong endpoint or authorization' } };
+    if (req.headers['authorization'] !== `DeepL-Auth-Key ${options.key}`)
+      return { status: 403, body: { message: 'Wrong endpoint or authorization' } };
     if (req.method === 'GET' && req.path.startsWith('/v2/languages')) {
       return { body: req.path.includes('type=target') ? targets : sources };
     }
@@ -165,24 +175,54 @@ function startDeeplServer(key: string, glossaries: FakeDeeplGlossary[], glossary
       if ((b.formality === 'more' || b.formality === 'less') && !target.supports_formality) {
         return { status: 400, body: { message: "'formality' is not supported for given 'target_lang'." } };
       }
-      const glossary = typeof (b as { glossary_id?: unknown }).glossary_id === 'string' ? glossaries.find((g) => g.glossary_id === (b as { glossary_id: string }).glossary_id) : undefined;
+      const glossary =
+        typeof (b as { glossary_id?: unknown }).glossary_id === 'string'
+          ? glossaries.find((g) => g.glossary_id === (b as { glossary_id: string }).glossary_id)
+          : undefined;
       const withTerms = (t: string) =>
         (glossary?.entries.split('\n') ?? []).reduce((text, line) => {
           const [from, to] = line.split('\t');
           return from && to ? text.split(from).join(to) : text;
         }, t);
-      return { body: { translations: b.text.map((t) => ({ detected_source_language: 'EN', text: fakeTranslate(withTerms(String(t)), String(b.target_lang)) })) } };
+      return {
+        body: {
+          translations: b.text.map((t) => ({
+            detected_source_language: 'EN',
+            text: fakeTranslate(withTerms(String(t)), String(b.target_lang)),
+          })),
+        },
+      };
     }
     if (req.method === 'GET' && req.path === '/v2/glossaries') {
-      return { body: { glossaries: glossaries.map(({ entries, ...g }) => ({ ...g, ready: true, entry_count: entries.split('\n').length })) } };
+      return {
+        body: { glossaries: glossaries.map(({ entries, ...g }) => ({ ...g, ready: true, entry_count: entries.split('\n').length })) },
+      };
     }
     if (req.method === 'POST' && req.path === '/v2/glossaries') {
       const g = req.body as { name?: unknown; source_lang?: unknown; target_lang?: unknown; entries?: unknown; entries_format?: unknown };
-      if (typeof g.name !== 'string' || typeof g.entries !== 'string' || g.entries_format !== 'tsv') return { status: 400, body: { message: 'Bad glossary request' } };
-      if (!glossaryPairs.includes(`${String(g.source_lang)}>${String(g.target_lang)}`)) return { status: 400, body: { message: 'Unsupported glossary language pair' } };
-      const made = { glossary_id: newId(), name: g.name, source_lang: String(g.source_lang), target_lang: String(g.target_lang), entries: g.entries };
+      if (typeof g.name !== 'string' || typeof g.entries !== 'string' || g.entries_format !== 'tsv')
+        return { status: 400, body: { message: 'Bad glossary request' } };
+      if (!glossaryPairs.includes(`${String(g.source_lang)}>${String(g.target_lang)}`))
+        return { status: 400, body: { message: 'Unsupported glossary language pair' } };
+      const made = {
+        glossary_id: newId(),
+        name: g.name,
+        source_lang: String(g.source_lang),
+        target_lang: String(g.target_lang),
+        entries: g.entries,
+      };
       glossaries.push(made);
-      return { status: 201, body: { glossary_id: made.glossary_id, name: made.name, ready: true, source_lang: made.source_lang, target_lang: made.target_lang, entry_count: 1 } };
+      return {
+        status: 201,
+        body: {
+          glossary_id: made.glossary_id,
+          name: made.name,
+          ready: true,
+          source_lang: made.source_lang,
+          target_lang: made.target_lang,
+          entry_count: 1,
+        },
+      };
     }
     if (req.method === 'DELETE' && req.path.startsWith('/v2/glossaries/')) {
       const at = glossaries.findIndex((g) => g.glossary_id === decodeURIComponent(req.path.slice('/v2/glossaries/'.length)));
@@ -206,7 +246,8 @@ export function startOpenAiCompatible(options: { key?: string; reply: (body: Cha
     if (options.key !== undefined && req.headers['authorization'] !== `Bearer ${options.key}`) {
       return { status: 401, body: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } } };
     }
-    if (req.method === 'GET' && req.path === '/v1/models') return { body: { object: 'list', data: [{ id: 'test-model', object: 'model' }] } };
+    if (req.method === 'GET' && req.path === '/v1/models')
+      return { body: { object: 'list', data: [{ id: 'test-model', object: 'model' }] } };
     if (req.method === 'POST' && req.path === '/v1/chat/completions') {
       const body = req.body as ChatRequestBody;
       return {
@@ -239,14 +280,19 @@ export function startApertiumApy(options: { unknown?: string[] } = {}): Promise<
     { sourceLanguage: 'cat', targetLanguage: 'spa' },
     { sourceLanguage: 'xxx', targetLanguage: 'spa' },
   ];
-  const envelope = (responseData: unknown, responseStatus = 200, responseDetails: string | null = null) => ({ responseData, responseDetails, responseStatus });
+  const envelope = (responseData: unknown, responseStatus = 200, responseDetails: string | null = null) => ({
+    responseData,
+    responseDetails,
+    responseStatus,
+  });
   return startServer((req) => {
     if (req.method === 'GET' && req.path === '/listPairs') return { body: envelope(pairs) };
     if (req.method === 'POST' && req.path === '/translate') {
       const form = new URLSearchParams(typeof req.body === 'string' ? req.body : '');
       const q = form.get('q');
       const langpair = form.get('langpair') ?? '';
-      if (!pairs.some((p) => `${p.sourceLanguage}|${p.targetLanguage}` === langpair)) return { status: 400, body: envelope(null, 400, 'That pair is not installed') };
+      if (!pairs.some((p) => `${p.sourceLanguage}|${p.targetLanguage}` === langpair))
+        return { status: 400, body: envelope(null, 400, 'That pair is not installed') };
       if (q === null) return { status: 400, body: envelope(null, 400, 'Missing q argument') };
       let text = fakeTranslate(q, langpair.split('|')[1] ?? '');
       if (form.get('markUnknown') === 'yes') for (const w of options.unknown ?? []) text = text.split(w).join(`*${w}`);
@@ -255,4 +301,3 @@ export function startApertiumApy(options: { unknown?: string[] } = {}): Promise<
     return { status: 404, body: envelope(null, 404, 'Not found') };
   });
 }
-

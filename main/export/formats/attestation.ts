@@ -117,7 +117,12 @@ function reviewOf(p: ExportParagraph): Record<string, unknown> {
   const review = p.signOffReview;
   if (!review) return {};
   const signal = review.signal
-    ? { fastSignOff: review.signal.fast, dwellMs: review.signal.dwellMs, readingWords: review.signal.words, diffViewed: review.signal.diffViewed }
+    ? {
+        fastSignOff: review.signal.fast,
+        dwellMs: review.signal.dwellMs,
+        readingWords: review.signal.words,
+        diffViewed: review.signal.diffViewed,
+      }
     : { reviewSignal: 'not recorded' };
   return { ...signal, ...(review.override ? { qaOverride: { reason: review.override.reason, issues: review.override.issues } } : {}) };
 }
@@ -148,7 +153,12 @@ export function writeAttestation(doc: ExportDocument): string {
     if (!p.mt) continue;
     const key = `${p.mt.engineId} ${p.mt.engineVersion}`;
     if (!engines.has(key)) {
-      engines.set(key, { '@id': engineIri(p.mt.engineId), '@type': 'prov:SoftwareAgent', name: p.engineName ?? p.mt.engineId, softwareVersion: p.mt.engineVersion });
+      engines.set(key, {
+        '@id': engineIri(p.mt.engineId),
+        '@type': 'prov:SoftwareAgent',
+        name: p.engineName ?? p.mt.engineId,
+        softwareVersion: p.mt.engineVersion,
+      });
     }
   }
   const unknown = doc.paragraphs.filter((p) => p.origin?.kind === 'unknown' && p.origin.declaredHuman === null).length;
@@ -166,7 +176,15 @@ export function writeAttestation(doc: ExportDocument): string {
       origin: originKind(p),
       ...(p.origin?.tool ? { importedFrom: p.origin.tool } : {}),
       ...(p.origin?.declaredHuman
-        ? { declaredHuman: { '@type': 'schema:Person', name: p.origin.declaredHuman.name, role: p.origin.declaredHuman.role, at: p.origin.declaredHuman.at, reason: p.origin.declaredHuman.reason } }
+        ? {
+            declaredHuman: {
+              '@type': 'schema:Person',
+              name: p.origin.declaredHuman.name,
+              role: p.origin.declaredHuman.role,
+              at: p.origin.declaredHuman.at,
+              reason: p.origin.declaredHuman.reason,
+            },
+          }
         : {}),
       reviewedBy: [...reviewers.values()],
       ...(p.signOff
@@ -179,7 +197,9 @@ export function writeAttestation(doc: ExportDocument): string {
           }
         : {}),
       // Issue 12: what `verso verify` checks with this file alone (attestationSignatures.ts).
-      ...(p.signature ? { signOff: { ...p.signature.claim, signature: p.signature.signature }, plainTextSha256: sha256(plainParagraphText(p)) } : {}),
+      ...(p.signature
+        ? { signOff: { ...p.signature.claim, signature: p.signature.signature }, plainTextSha256: sha256(plainParagraphText(p)) }
+        : {}),
     };
   });
   const gaps = reviewGaps(doc.paragraphs);

@@ -19,7 +19,14 @@ export function attestationSigners(doc: ExportDocument): AttestationSigner[] {
   for (const p of doc.paragraphs) {
     const s = p.signature;
     if (!s || s.publicKey === null || out.has(s.claim.keyId)) continue;
-    out.set(s.claim.keyId, { '@type': 'schema:Person', keyId: s.claim.keyId, publicKey: s.publicKey, name: p.signOff?.name ?? '', role: s.claim.role, identity: 'self-declared' });
+    out.set(s.claim.keyId, {
+      '@type': 'schema:Person',
+      keyId: s.claim.keyId,
+      publicKey: s.publicKey,
+      name: p.signOff?.name ?? '',
+      role: s.claim.role,
+      identity: 'self-declared',
+    });
   }
   return [...out.values()];
 }

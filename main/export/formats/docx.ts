@@ -2,7 +2,21 @@
  * DOCX through the `docx` library: Word's own Heading styles, list paragraphs, a Quote style, and
  * the disclosure footer as its own paragraphs in the "AI Disclosure" style after the last one.
  */
-import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, LevelFormat, Packer, Paragraph, Table, Textbox, TextRun, type ILevelsOptions, type IRunOptions, type ParagraphChild } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  Textbox,
+  TextRun,
+  type ILevelsOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
 import { renderSpans } from '../../../shared/inline/renderInline.js';
 import { languageInfoOrBase } from '../../../shared/languages.js';
@@ -105,7 +119,13 @@ function orderedLists(paragraphs: readonly ExportParagraph[]): Map<number, Order
 }
 
 /** One paragraph; `extra` runs (note references) go at its end. */
-function paragraphOf(p: ExportParagraph, lang: string, rtl: boolean, list: OrderedList | undefined, extra: ParagraphChild[] = []): Paragraph | null {
+function paragraphOf(
+  p: ExportParagraph,
+  lang: string,
+  rtl: boolean,
+  list: OrderedList | undefined,
+  extra: ParagraphChild[] = [],
+): Paragraph | null {
   const text = visibleText(p);
   if (text === '') return null;
   const base = { bidirectional: rtl };
@@ -136,7 +156,9 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   const lists = orderedLists(doc.paragraphs);
   const position = new Map(doc.paragraphs.map((p, i) => [p, i]));
   // Notes, tables and text boxes of a Word import are rebuilt (docxStructure.ts); other paragraphs as they are.
-  const { blocks, notes } = structuredBlocks(doc.paragraphs, (p, extra) => paragraphOf(p, doc.targetLang, rtl, p.place ? undefined : lists.get(position.get(p)!), extra));
+  const { blocks, notes } = structuredBlocks(doc.paragraphs, (p, extra) =>
+    paragraphOf(p, doc.targetLang, rtl, p.place ? undefined : lists.get(position.get(p)!), extra),
+  );
   children.push(...blocks);
   const level = (list: OrderedList): ILevelsOptions => ({
     level: 0,
@@ -149,7 +171,9 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   if (doc.footer) {
     const frtl = languageInfoOrBase(doc.footer.lang)?.dir === 'rtl';
     for (const line of doc.footer.lines) {
-      children.push(new Paragraph({ style: DISCLOSURE_STYLE_ID, bidirectional: frtl, children: docxParagraphRuns(tidy(line), doc.footer.lang) }));
+      children.push(
+        new Paragraph({ style: DISCLOSURE_STYLE_ID, bidirectional: frtl, children: docxParagraphRuns(tidy(line), doc.footer.lang) }),
+      );
     }
   }
   const document = new Document({

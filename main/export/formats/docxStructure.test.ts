@@ -6,7 +6,14 @@ import { sampleExport, sampleParagraphs } from '../testing/sampleExport.js';
 import { writeDocx } from './docx.js';
 
 const base = sampleParagraphs()[1]!;
-const p = (id: string, target: string, place?: ExportParagraph['place']): ExportParagraph => ({ ...base, id, source: target, target, codes: [], ...(place ? { place } : {}) });
+const p = (id: string, target: string, place?: ExportParagraph['place']): ExportParagraph => ({
+  ...base,
+  id,
+  source: target,
+  target,
+  codes: [],
+  ...(place ? { place } : {}),
+});
 const cell = (row: number, col: number, extra: { colSpan?: number; rowSpan?: number } = {}) =>
   ({ kind: 'cell', table: 1, row, col, colSpan: extra.colSpan ?? 1, rowSpan: extra.rowSpan ?? 1, rows: 2, cols: 2 }) as const;
 
@@ -22,7 +29,12 @@ describe('DOCX export of Word structure', () => {
   });
 
   it('fills cells with nothing exported as empty cells and keeps a table of one merged cell', async () => {
-    const parts = await xmlOf([p('a', 'Before.'), p('c1', 'Wide', cell(0, 0, { colSpan: 2 })), p('c2', 'Bottom right', cell(1, 1)), p('z', 'After.')]);
+    const parts = await xmlOf([
+      p('a', 'Before.'),
+      p('c1', 'Wide', cell(0, 0, { colSpan: 2 })),
+      p('c2', 'Bottom right', cell(1, 1)),
+      p('z', 'After.'),
+    ]);
     const body = parts['word/document.xml']!;
     const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(body)![0];
     expect(table.match(/<w:tr>/g)).toHaveLength(2);

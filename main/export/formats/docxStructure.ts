@@ -4,7 +4,17 @@
  * of the paragraph that held the reference; the original position inside that paragraph is not
  * kept), table cells as a table with their merged spans, text box paragraphs as a text box.
  */
-import { EndnoteReferenceRun, FootnoteReferenceRun, Paragraph, Table, TableCell, TableRow, Textbox, WidthType, type ParagraphChild } from 'docx';
+import {
+  EndnoteReferenceRun,
+  FootnoteReferenceRun,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  Textbox,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
 import type { CellPlace, NoteKind } from '../../../shared/import/paragraphPlace.js';
 import type { ExportParagraph } from '../model.js';
 
@@ -29,7 +39,10 @@ export interface DocxNotes {
  * whose reference paragraph was written go to `footnotes`/`endnotes`, the others (their paragraph
  * left out of the export) are written as ordinary paragraphs at the end, never lost.
  */
-export function structuredBlocks(paragraphs: readonly ExportParagraph[], build: BuildParagraph): { blocks: (Paragraph | Table | Textbox)[]; notes: DocxNotes } {
+export function structuredBlocks(
+  paragraphs: readonly ExportParagraph[],
+  build: BuildParagraph,
+): { blocks: (Paragraph | Table | Textbox)[]; notes: DocxNotes } {
   const notes = collectNotes(paragraphs);
   const refs = new Map<string, Note[]>();
   for (const n of notes.values()) {
@@ -70,7 +83,10 @@ export function structuredBlocks(paragraphs: readonly ExportParagraph[], build: 
       if (Array.isArray(table)) blocks.push(...table);
       else blocks.push(table);
     } else if (place.kind === 'textbox' && boxes.has(place.box)) {
-      const children = boxes.get(place.box)!.map(paragraph).filter((x): x is Paragraph => x !== null);
+      const children = boxes
+        .get(place.box)!
+        .map(paragraph)
+        .filter((x): x is Paragraph => x !== null);
       boxes.delete(place.box);
       if (children.length > 0) blocks.push(new Textbox({ style: { width: '430pt' }, children }));
     }
@@ -129,7 +145,7 @@ function tableOf(cells: readonly ExportParagraph[], paragraph: (p: ExportParagra
   const tableRows: TableRow[] = [];
   for (let r = 0; r < rows; r++) {
     const rowCells: TableCell[] = [];
-    for (let c = 0; c < cols; ) {
+    for (let c = 0; c < cols;) {
       const cover = covered.get(`${r}:${c}`);
       if (cover !== undefined) {
         c += Math.max(1, cover);

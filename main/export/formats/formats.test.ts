@@ -59,7 +59,7 @@ describe('HTML', () => {
     expect(html).toContain('<ul>\n<li>Escuelas *cerradas*</li>');
     expect(count(html, '<footer')).toBe(1);
     expect(html.indexOf('</article>')).toBeLessThan(html.indexOf('<footer class="ai-disclosure" lang="es" dir="ltr">'));
-    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+    expect(html).toContain('Content-Security-Policy" content="default-src \'none\'');
   });
   it('a draft is marked in the title, a notice and noindex; no footer', () => {
     const html = writeHtml(draft());
@@ -71,7 +71,9 @@ describe('HTML', () => {
   it('a draft into a language without its own notice gets the English one, marked as English', () => {
     const html = writeHtml(sampleExport({ targetLang: 'ko', mode: 'draft', footer: null, draftNotice: draftNoticeFor('ko', 0, 6) }));
     expect(html).toContain('<title>DRAFT: ');
-    expect(html).toContain('<p class="verso-draft" role="note" lang="en" dir="ltr"><strong>DRAFT — not approved for publication (0 of 6 paragraphs signed off)</strong></p>');
+    expect(html).toContain(
+      '<p class="verso-draft" role="note" lang="en" dir="ltr"><strong>DRAFT — not approved for publication (0 of 6 paragraphs signed off)</strong></p>',
+    );
   });
   it('right-to-left targets get dir="rtl"', () => {
     const html = writeHtml(sampleExport({ targetLang: 'ar', footer: { lang: 'ar', lines: ['نص'] } }));
@@ -82,7 +84,8 @@ describe('HTML', () => {
 
 describe('DOCX', () => {
   it('a regional right-to-left target (ar-EG) is right to left, like its language', async () => {
-    const xml = (lang: string) => async () => docxParts(await writeDocx(sampleExport({ targetLang: lang, footer: { lang, lines: ['نص'] } })))['word/document.xml']!;
+    const xml = (lang: string) => async () =>
+      docxParts(await writeDocx(sampleExport({ targetLang: lang, footer: { lang, lines: ['نص'] } })))['word/document.xml']!;
     expect(await xml('ar-EG')()).toContain('<w:bidi/>');
     expect(await xml('ar')()).toContain('<w:bidi/>');
     expect(await xml('es-MX')()).not.toContain('<w:bidi/>');
@@ -134,7 +137,9 @@ describe('TMX', () => {
     const tmx = writeTmx(sampleExport());
     await expect(tmx).toMatchFileSnapshot('./golden/sample.tmx');
     expect(count(tmx, '<tu ')).toBe(2);
-    expect(tmx).toContain('creationid="Tomás Translator" creationdate="20260301T100000Z" changeid="Elena Editor" changedate="20260301T103000Z"');
+    expect(tmx).toContain(
+      'creationid="Tomás Translator" creationdate="20260301T100000Z" changeid="Elena Editor" changedate="20260301T103000Z"',
+    );
     expect(tmx).not.toContain(FOOTER[0]);
   });
   it('a draft says so in the header', () => {
@@ -154,7 +159,9 @@ describe('JSON provenance and attestation', () => {
   it('provenance matches the golden file: engine, edit distance, confirmer, sign-off and hash check', async () => {
     const json = writeProvenance(sampleExport());
     await expect(json).toMatchFileSnapshot('./golden/sample.provenance.json');
-    const value = JSON.parse(json) as { paragraphs: { mt: unknown; editDistance: { characters: number } | null; signedOff: { matchesText: boolean } | null }[] };
+    const value = JSON.parse(json) as {
+      paragraphs: { mt: unknown; editDistance: { characters: number } | null; signedOff: { matchesText: boolean } | null }[];
+    };
     expect(value.paragraphs).toHaveLength(6);
     expect(value.paragraphs[1]!.editDistance!.characters).toBe(28);
     expect(value.paragraphs[5]!.mt).toBeNull();
@@ -165,7 +172,9 @@ describe('JSON provenance and attestation', () => {
   it('attestation matches the golden file: JSON-LD with engines and who signed off each paragraph', async () => {
     const json = writeAttestation(sampleExport());
     await expect(json).toMatchFileSnapshot('./golden/sample.attestation.jsonld');
-    const value = JSON.parse(json) as Record<string, unknown> & { hasPart: { machineTranslated: boolean; signedOffBy?: { name: string } }[] };
+    const value = JSON.parse(json) as Record<string, unknown> & {
+      hasPart: { machineTranslated: boolean; signedOffBy?: { name: string } }[];
+    };
     expect(value['@context']).toBeTypeOf('object');
     expect(value['aiAssisted']).toBe(true);
     expect(value['humanReviewComplete']).toBe(false);

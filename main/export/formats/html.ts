@@ -79,7 +79,8 @@ export function writeHtml(doc: ExportDocument): string {
   if (doc.draftNotice !== null) {
     // The notice is in the target language; one in English (a language without its own) says so.
     const notice = doc.draftNotice;
-    const noticeLang = notice.lang === doc.targetLang ? '' : ` lang="${escapeXml(notice.lang)}" dir="${languageInfoOrBase(notice.lang)?.dir ?? 'ltr'}"`;
+    const noticeLang =
+      notice.lang === doc.targetLang ? '' : ` lang="${escapeXml(notice.lang)}" dir="${languageInfoOrBase(notice.lang)?.dir ?? 'ltr'}"`;
     lines.push(`<p class="verso-draft" role="note"${noticeLang}><strong>${escapeXml(tidy(notice.text))}</strong></p>`);
   }
   lines.push('<article>', ...body(doc.paragraphs), '</article>');

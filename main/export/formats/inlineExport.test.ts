@@ -14,13 +14,34 @@ import { writeXliff12 } from './xliff12.js';
 import { writeXliff20 } from './xliff20.js';
 import { xmlSchemaErrors } from '../../testing/validateXml.js';
 
-const codes: InlineCode[] = [{ type: 'bold' }, { type: 'link', href: 'https://example.org/a?b=1&c=2' }, { type: 'code', text: 'x < y' }, { type: 'break' }, { type: 'italic' }, { type: 'link', href: 'javascript:alert(1)' }];
+const codes: InlineCode[] = [
+  { type: 'bold' },
+  { type: 'link', href: 'https://example.org/a?b=1&c=2' },
+  { type: 'code', text: 'x < y' },
+  { type: 'break' },
+  { type: 'italic' },
+  { type: 'link', href: 'javascript:alert(1)' },
+];
 const source = `The ${o(0)}mayor${c(0)} said ${o(1)}this${c(1)} about ${s(2)}.${s(3)}*Not* ${o(4)}ok${c(4)} ${o(5)}here${c(5)}.`;
 const target = `La ${o(0)}alcaldesa${c(0)} dijo ${o(1)}esto${c(1)} sobre ${s(2)}.${s(3)}*No* ${o(4)}bien${c(4)} ${o(5)}aquí${c(5)}.`;
 
 function doc(): ExportDocument {
   const [first] = sampleParagraphs().filter((p) => p.status === 'signed-off');
-  return sampleExport({ paragraphs: [{ ...first!, index: 0, kind: 'paragraph', marker: null, source, target, codes, mt: first!.mt ? { ...first!.mt, text: target } : null }], footer: null });
+  return sampleExport({
+    paragraphs: [
+      {
+        ...first!,
+        index: 0,
+        kind: 'paragraph',
+        marker: null,
+        source,
+        target,
+        codes,
+        mt: first!.mt ? { ...first!.mt, text: target } : null,
+      },
+    ],
+    footer: null,
+  });
 }
 
 describe('inline codes on export', () => {
@@ -29,12 +50,16 @@ describe('inline codes on export', () => {
   });
 
   it('Markdown restores emphasis, links and code and still escapes the text', () => {
-    expect(writeMarkdown(doc())).toContain('La **alcaldesa** dijo [esto](https://example.org/a?b=1&c=2) sobre `x < y`.\\\n\\*No\\* *bien* aquí.');
+    expect(writeMarkdown(doc())).toContain(
+      'La **alcaldesa** dijo [esto](https://example.org/a?b=1&c=2) sobre `x < y`.\\\n\\*No\\* *bien* aquí.',
+    );
   });
 
   it('HTML restores them escaped; a javascript: link keeps its text and loses the link', () => {
     const html = writeHtml(doc());
-    expect(html).toContain('La <strong>alcaldesa</strong> dijo <a href="https://example.org/a?b=1&amp;c=2">esto</a> sobre <code>x &lt; y</code>.<br>*No* <em>bien</em> aquí.');
+    expect(html).toContain(
+      'La <strong>alcaldesa</strong> dijo <a href="https://example.org/a?b=1&amp;c=2">esto</a> sobre <code>x &lt; y</code>.<br>*No* <em>bien</em> aquí.',
+    );
     expect(html).not.toContain('javascript:');
     expect(html).not.toMatch(/[\uE000-\uE2FF]/);
   });
@@ -52,7 +77,7 @@ describe('inline codes on export', () => {
     for (const out of [writeXliff12(doc()), writeXliff20(doc()), tmx]) expect(out).not.toMatch(/[\uE000-\uE2FF]/);
   });
 
-  it('XLIFF 2.0: inline code ids inside the <mtc:match> never repeat the segment\'s in the same unit, and it stays valid', () => {
+  it("XLIFF 2.0: inline code ids inside the <mtc:match> never repeat the segment's in the same unit, and it stays valid", () => {
     const x20 = writeXliff20(doc());
     const unit = /<unit [\s\S]*?<\/unit>/.exec(x20)![0];
     const match = /<mtc:match [\s\S]*?<\/mtc:match>/.exec(unit)![0];

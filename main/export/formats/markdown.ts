@@ -34,14 +34,28 @@ function headingLevel(marker: string | null): number {
 function block(p: ExportParagraph, text: string): string {
   switch (p.kind) {
     case 'heading':
-      return '#'.repeat(headingLevel(p.marker)) + ' ' + text.split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
+      return (
+        '#'.repeat(headingLevel(p.marker)) +
+        ' ' +
+        text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== '')
+          .join(' ')
+      );
     case 'list-item': {
       const prefix = (p.marker !== null && /^\d{1,9}[.)]$/.test(p.marker) ? p.marker : '-') + ' ';
       const indent = ' '.repeat(prefix.length);
-      return text.split('\n').map((line, i) => (i === 0 ? prefix + line : line === '' ? '' : indent + line)).join('\n');
+      return text
+        .split('\n')
+        .map((line, i) => (i === 0 ? prefix + line : line === '' ? '' : indent + line))
+        .join('\n');
     }
     case 'quote':
-      return text.split('\n').map((line) => (line === '' ? '>' : '> ' + line)).join('\n');
+      return text
+        .split('\n')
+        .map((line) => (line === '' ? '>' : '> ' + line))
+        .join('\n');
     case 'paragraph':
       return text;
   }

@@ -40,6 +40,15 @@ it('pocount counts approved (signed-off) paragraphs as translated, edited as fuz
   expect(run.error, 'pocount (Debian translate-toolkit) must be installed').toBeUndefined();
   expect(run.status, run.stderr).toBe(0);
   // Filename, Translated Messages, Translated Source Words, Translated Target Words, Fuzzy Messages, Fuzzy Source Words, Untranslated Messages, …
-  const row = run.stdout.trim().split('\n').at(-1)!.split(',').map((s) => s.trim());
-  expect({ translated: Number(row[1]), fuzzy: Number(row[4]), untranslated: Number(row[6]) }).toEqual({ translated: 2, fuzzy: 1, untranslated: 1 });
+  const row = run.stdout
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(',')
+    .map((s) => s.trim());
+  expect({ translated: Number(row[1]), fuzzy: Number(row[4]), untranslated: Number(row[6]) }).toEqual({
+    translated: 2,
+    fuzzy: 1,
+    untranslated: 1,
+  });
 }, 150_000);

@@ -41,15 +41,30 @@ export function paragraphProvenance(p: ExportParagraph): ParagraphProvenance {
     source: p.source,
     target: p.target,
     mt: p.mt
-      ? { engineId: p.mt.engineId, engine: p.engineName ?? p.mt.engineId, model: p.mt.engineVersion, createdAt: p.mt.createdAt, text: p.mt.text }
+      ? {
+          engineId: p.mt.engineId,
+          engine: p.engineName ?? p.mt.engineId,
+          model: p.mt.engineVersion,
+          createdAt: p.mt.createdAt,
+          text: p.mt.text,
+        }
       : null,
     editDistance: p.mt
-      ? { characters: editDistance([...p.mt.text], [...p.target]), normalised: Math.round(normalisedCharDistance(p.mt.text, p.target) * 10000) / 10000 }
+      ? {
+          characters: editDistance([...p.mt.text], [...p.target]),
+          normalised: Math.round(normalisedCharDistance(p.mt.text, p.target) * 10000) / 10000,
+        }
       : null,
     editedBy: p.editors.map((e) => e.name),
     confirmedBy: p.confirmedBy ? { name: p.confirmedBy.name, at: p.confirmedBy.at } : null,
     signedOff: p.signOff
-      ? { name: p.signOff.name, role: p.signOff.role, at: p.signOff.at, sha256: p.signOff.textHash, matchesText: sha256(p.target) === p.signOff.textHash }
+      ? {
+          name: p.signOff.name,
+          role: p.signOff.role,
+          at: p.signOff.at,
+          sha256: p.signOff.textHash,
+          matchesText: sha256(p.target) === p.signOff.textHash,
+        }
       : null,
     ...(p.excluded ? { excluded: true as const } : {}),
     origin: { kind: originKind(p), importedFrom: p.origin?.tool ?? null, declaredHuman: p.origin?.declaredHuman ?? null },

@@ -10,7 +10,8 @@ import type { TmMtOrigin } from '../../../shared/features/memoryApi.js';
 
 /** What the unit's props say about its origin (issue 12), as the TM's own TMX export writes it. */
 function mtOriginOf(p: ExportDocument['paragraphs'][number]): TmMtOrigin | null {
-  if (p.mt) return { kind: 'mt', engineId: p.mt.engineId, engineName: p.engineName, engineVersion: p.mt.engineVersion, createdAt: p.mt.createdAt };
+  if (p.mt)
+    return { kind: 'mt', engineId: p.mt.engineId, engineName: p.engineName, engineVersion: p.mt.engineVersion, createdAt: p.mt.createdAt };
   return p.origin?.kind === 'unknown' && p.origin.declaredHuman === null ? { kind: 'unknown' } : null;
 }
 
@@ -18,7 +19,10 @@ function mtOriginOf(p: ExportDocument['paragraphs'][number]): TmMtOrigin | null 
 export function tmxDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`Not a date: ${iso}`);
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Line ends as XML reads them, NFC (as the XLIFF writers). */

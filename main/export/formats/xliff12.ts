@@ -17,7 +17,13 @@ function originNote(p: ExportParagraph): string | null {
   const kind = originKind(p);
   if (kind === null) return null;
   const value: Record<string, string> = { origin: kind };
-  if (p.mt) Object.assign(value, { engine: p.mt.engineId, engineName: p.engineName ?? p.mt.engineId, engineVersion: p.mt.engineVersion, createdAt: p.mt.createdAt });
+  if (p.mt)
+    Object.assign(value, {
+      engine: p.mt.engineId,
+      engineName: p.engineName ?? p.mt.engineId,
+      engineVersion: p.mt.engineVersion,
+      createdAt: p.mt.createdAt,
+    });
   if (p.origin?.tool) value['importedFrom'] = p.origin.tool;
   return JSON.stringify(value);
 }
@@ -63,13 +69,16 @@ export function writeXliff12(doc: ExportDocument): string {
     }
     if (p.mt) {
       out.push(`        <alt-trans origin="${a(p.engineName ?? p.mt.engineId)}" alttranstype="proposal">`);
-      out.push(`          <target xml:lang="${a(p.mt.targetLang)}" xml:space="preserve">${xmlSegmentText(p.mt.text, p.codes, '1.2')}</target>`);
+      out.push(
+        `          <target xml:lang="${a(p.mt.targetLang)}" xml:space="preserve">${xmlSegmentText(p.mt.text, p.codes, '1.2')}</target>`,
+      );
       out.push(`          <note from="verso">engine ${a(p.mt.engineId)} ${a(p.mt.engineVersion)}, ${a(p.mt.createdAt)}</note>`);
       out.push('        </alt-trans>');
     }
     const origin = originNote(p);
     if (origin !== null) out.push(`        <note from="verso:origin" annotates="target">${a(origin)}</note>`);
-    if (p.signOff) out.push(`        <note from="${a(p.signOff.name)}">signed off ${a(p.signOff.at)} sha256:${a(p.signOff.textHash)}</note>`);
+    if (p.signOff)
+      out.push(`        <note from="${a(p.signOff.name)}">signed off ${a(p.signOff.at)} sha256:${a(p.signOff.textHash)}</note>`);
     out.push('      </trans-unit>');
   }
   out.push('    </body>', '  </file>', '</xliff>');

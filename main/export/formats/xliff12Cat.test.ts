@@ -83,7 +83,8 @@ describe('Export for another CAT tool (XLIFF 1.2)', () => {
     const { doc, file } = await exported();
     // An OmegaT project: omegat.project, source/ with the file, tm/auto/ with a TMX (OmegaT's tags <g0>…</g0> for inline codes).
     const project = path.join(dir, 'omt');
-    for (const sub of ['source', 'target', 'tm/auto', 'glossary', 'dictionary', 'omegat', 'home']) fs.mkdirSync(path.join(project, sub), { recursive: true });
+    for (const sub of ['source', 'target', 'tm/auto', 'glossary', 'dictionary', 'omegat', 'home'])
+      fs.mkdirSync(path.join(project, sub), { recursive: true });
     fs.writeFileSync(path.join(project, 'omegat.project'), OMEGAT_PROJECT);
     fs.writeFileSync(path.join(project, 'source', file.fileName), file.content);
     const memory: [string, string][] = [
@@ -107,7 +108,11 @@ describe('Export for another CAT tool (XLIFF 1.2)', () => {
 
     const translated = fs.readFileSync(path.join(project, 'target', file.fileName), 'utf8');
     expect(translated).toContain('Suben las aguas');
-    const { document: after, summary } = await api.reimportDocument({ documentId: doc.id, source: xlf(translated, file.fileName), tool: 'OmegaT 3.6' });
+    const { document: after, summary } = await api.reimportDocument({
+      documentId: doc.id,
+      source: xlf(translated, file.fileName),
+      tool: 'OmegaT 3.6',
+    });
 
     expect(summary.unchanged).toBe(doc.paragraphs.length);
     expect(summary.translations).toEqual({
@@ -120,7 +125,9 @@ describe('Export for another CAT tool (XLIFF 1.2)', () => {
     const [headline, rain, buses, stay, quote] = after.paragraphs;
     expect([headline!.target, headline!.status, headline!.signOff]).toEqual(['Suben las aguas', 'edited', null]);
     // The inline code came back around the translated word, as the same token.
-    expect(rain!.target).toBe(rain!.source.replace('Heavy rain fell on ', 'Llovió mucho la noche del ').replace('Tuesday', 'martes').replace(' night.', '.'));
+    expect(rain!.target).toBe(
+      rain!.source.replace('Heavy rain fell on ', 'Llovió mucho la noche del ').replace('Tuesday', 'martes').replace(' night.', '.'),
+    );
     expect([buses!.target, stay!.target, quote!.target]).toEqual(['Más autobuses', 'Quédense en casa', '']);
     const history = await api.getParagraphHistory({ paragraphId: buses!.id });
     expect(history.entries.at(-1)).toMatchObject({ origin: 'import', action: 'edit', afterText: 'Más autobuses', mtEngine: 'OmegaT 3.6' });
@@ -130,7 +137,9 @@ describe('Export for another CAT tool (XLIFF 1.2)', () => {
 });
 
 function tmx(units: [string, string][]): string {
-  const tu = units.map(([en, es]) => `<tu><tuv xml:lang="en"><seg>${escapeXml(en)}</seg></tuv><tuv xml:lang="es"><seg>${escapeXml(es)}</seg></tuv></tu>`);
+  const tu = units.map(
+    ([en, es]) => `<tu><tuv xml:lang="en"><seg>${escapeXml(en)}</seg></tuv><tuv xml:lang="es"><seg>${escapeXml(es)}</seg></tuv></tu>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="Verso test" creationtoolversion="1" segtype="paragraph" o-tmf="verso" adminlang="en" srclang="en" datatype="plaintext"/>
 <body>

@@ -15,7 +15,9 @@ import { xmlSegmentText } from './xliffText.js';
 
 export function writeXliff12Cat(doc: ExportDocument): string {
   const a = escapeXmlAttribute;
-  const out = xliff12Head(doc, ['      <note from="verso" annotates="general">Targets are copies of the sources, to be translated (for tools that translate the target).</note>']);
+  const out = xliff12Head(doc, [
+    '      <note from="verso" annotates="general">Targets are copies of the sources, to be translated (for tools that translate the target).</note>',
+  ]);
   for (const p of doc.paragraphs) {
     const attrs = transUnitAttrs(p);
     const source = xmlSegmentText(p.source, p.codes, '1.2');

@@ -18,10 +18,16 @@ function provenanceMetadata(p: ExportParagraph): string[] {
   if (kind === null) return [];
   const meta: [string, string][] = [['origin', kind]];
   if (p.mt) {
-    meta.push(['engine', p.mt.engineId], ['engineName', p.engineName ?? p.mt.engineId], ['engineVersion', p.mt.engineVersion], ['createdAt', p.mt.createdAt]);
+    meta.push(
+      ['engine', p.mt.engineId],
+      ['engineName', p.engineName ?? p.mt.engineId],
+      ['engineVersion', p.mt.engineVersion],
+      ['createdAt', p.mt.createdAt],
+    );
   }
   if (p.origin?.tool) meta.push(['importedFrom', p.origin.tool]);
-  if (p.origin?.declaredHuman) meta.push(['declaredHumanBy', p.origin.declaredHuman.name], ['declaredHumanReason', p.origin.declaredHuman.reason]);
+  if (p.origin?.declaredHuman)
+    meta.push(['declaredHumanBy', p.origin.declaredHuman.name], ['declaredHumanReason', p.origin.declaredHuman.reason]);
   return [
     '      <mda:metadata>',
     '        <mda:metaGroup category="verso:provenance" appliesTo="target">',
@@ -51,7 +57,9 @@ export function writeXliff20(doc: ExportDocument): string {
     const s = xliff20State(p.status);
     // translate="no": excluded from translation (issue 11); import reads it back as such.
     const kind = structureKind(p.kind, p.marker);
-    out.push(`    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${kind !== null ? ` type="verso:${kind}"` : ''}${p.excluded ? ' translate="no"' : ''}>`);
+    out.push(
+      `    <unit id="u${p.index + 1}" name="${a(p.id)}" xml:space="preserve"${kind !== null ? ` type="verso:${kind}"` : ''}${p.excluded ? ' translate="no"' : ''}>`,
+    );
     out.push(...provenanceMetadata(p));
     if (p.mt) {
       // The candidate's inline codes and data get an `m` prefix: ids never repeat the segment's in one unit.
@@ -59,7 +67,9 @@ export function writeXliff20(doc: ExportDocument): string {
       const mtTarget = xliffSegment(p.mt.text, p.codes, '2.0', 'm');
       const subType = engineSubType(p.mt.engineId);
       out.push('      <mtc:matches>');
-      out.push(`        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}"${subType !== null ? ` subType="${a(subType)}"` : ''}>`);
+      out.push(
+        `        <mtc:match ref="#s${p.index + 1}" type="mt" origin="${a(p.engineName ?? p.mt.engineId)}"${subType !== null ? ` subType="${a(subType)}"` : ''}>`,
+      );
       const data = originalDataElement([...mtSource.data, ...mtTarget.data], '          ');
       if (data !== '') out.push(data);
       out.push(`          <source>${mtSource.content}</source>`);

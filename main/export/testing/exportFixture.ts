@@ -29,7 +29,12 @@ export async function exportFixture(
     dataDir,
     mode: 'browser',
     version: '0.1.0',
-    engines: [createFakeEngine({ translate: (t) => `MT ${t}`, pairs: [{ source: options.sourceLang ?? 'en', target: options.targetLang ?? 'es' }] })],
+    engines: [
+      createFakeEngine({
+        translate: (t) => `MT ${t}`,
+        pairs: [{ source: options.sourceLang ?? 'en', target: options.targetLang ?? 'es' }],
+      }),
+    ],
     now: () => fixed,
     reviewNow: () => reviewTime,
   });

@@ -58,9 +58,30 @@ export function sampleParagraphs(): ExportParagraph[] {
       signOff: signed('aa11'),
       changed: editor,
     }),
-    para(2, { kind: 'list-item', marker: '-', source: 'Schools *closed*', target: 'Escuelas *cerradas*', status: 'translated', confirmedBy: importer }),
-    para(3, { kind: 'list-item', marker: '-', source: 'Trains [late]', target: 'Trenes [con retraso]', status: 'edited', editors: [importer] }),
-    para(4, { kind: 'quote', source: '"Stay home," she said.\nThen she left.', target: '«Quédense en casa», dijo.\nLuego se fue.', status: 'machine', mt: mt('«Quédense en casa», dijo.\nLuego se fue.'), engineName: 'Apertium' }),
+    para(2, {
+      kind: 'list-item',
+      marker: '-',
+      source: 'Schools *closed*',
+      target: 'Escuelas *cerradas*',
+      status: 'translated',
+      confirmedBy: importer,
+    }),
+    para(3, {
+      kind: 'list-item',
+      marker: '-',
+      source: 'Trains [late]',
+      target: 'Trenes [con retraso]',
+      status: 'edited',
+      editors: [importer],
+    }),
+    para(4, {
+      kind: 'quote',
+      source: '"Stay home," she said.\nThen she left.',
+      target: '«Quédense en casa», dijo.\nLuego se fue.',
+      status: 'machine',
+      mt: mt('«Quédense en casa», dijo.\nLuego se fue.'),
+      engineName: 'Apertium',
+    }),
     para(5, { source: '# Not a heading', target: '', status: 'new' }),
   ];
 }

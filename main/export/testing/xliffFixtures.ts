@@ -8,20 +8,49 @@ import type { ParagraphStatus } from '../../../shared/types.js';
 import type { ExportDocument, ExportParagraph } from '../model.js';
 import { sampleExport, sampleParagraphs } from './sampleExport.js';
 
-const HEAD_12 = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="story.html" source-language="en" target-language="es" datatype="html"><body>';
+const HEAD_12 =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="story.html" source-language="en" target-language="es" datatype="html"><body>';
 const TAIL_12 = '</body></file></xliff>';
 const unit12 = (id: string, source: string, target?: string, extra = ''): string =>
   `<trans-unit id="${id}"${extra}><source>${source}</source>${target !== undefined ? `<target state="translated">${target}</target>` : ''}</trans-unit>`;
 
 /** XLIFF 1.2: one unit per kind of inline code (1.2 §2.4 inline elements). */
 export const FIXTURES_12: Record<string, string> = {
-  'g, nested g, x (lb, equiv-text)': unit12('1', 'A <g id="1" ctype="bold">bold <g id="2" ctype="italic">and italic</g></g> word<x id="3" ctype="lb"/>next <x id="4" equiv-text="•" ctype="x-bullet"/> line.', 'Una <g id="1" ctype="bold">negrita <g id="2" ctype="italic">y cursiva</g></g> palabra<x id="3" ctype="lb"/>siguiente <x id="4" equiv-text="•" ctype="x-bullet"/> línea.'),
-  'ph with native code, ctype image, xid': unit12('2', 'Logo <ph id="1" ctype="image" equiv-text="[logo]" xid="99">&lt;img src="logo.png"/&gt;</ph> here.', 'Logo <ph id="1" ctype="image" equiv-text="[logo]" xid="99">&lt;img src="logo.png"/&gt;</ph> aquí.'),
-  'bpt/ept link with native <a href>': unit12('3', 'Read <bpt id="1" ctype="link">&lt;a href="https://example.org/a?b=1&amp;c=2"&gt;</bpt>the report<ept id="1">&lt;/a&gt;</ept> now.', 'Lea <bpt id="1" ctype="link">&lt;a href="https://example.org/a?b=1&amp;c=2"&gt;</bpt>el informe<ept id="1">&lt;/a&gt;</ept> ya.'),
-  'bpt/ept with rid, equiv-text and a <sub>': unit12('4', 'A <bpt id="5" rid="r1" ctype="x-span" equiv-text="[">&lt;span title="<sub>Tip</sub>"&gt;</bpt>styled<ept id="6" rid="r1" equiv-text="]">&lt;/span&gt;</ept> word.', 'Una palabra <bpt id="5" rid="r1" ctype="x-span" equiv-text="[">&lt;span title="<sub>Tip</sub>"&gt;</bpt>con estilo<ept id="6" rid="r1" equiv-text="]">&lt;/span&gt;</ept>.'),
-  'bx/ex pair by rid, reordered in the target': unit12('5', 'Start <bx id="1" rid="7" ctype="bold"/>spanning<ex id="2" rid="7"/> end.', 'Fin <ex id="2" rid="7"/>abarcando<bx id="1" rid="7" ctype="bold"/> inicio.'),
-  'isolated bx, isolated ex, it open/close': unit12('6', '<ex id="1"/>Tail of a span, <it id="2" pos="open" ctype="italic">&lt;i&gt;</it>head of another <it id="3" pos="close">&lt;/i&gt;</it> and <bx id="4" ctype="underlined"/>open.', '<ex id="1"/>Cola, <it id="2" pos="open" ctype="italic">&lt;i&gt;</it>cabeza <it id="3" pos="close">&lt;/i&gt;</it> y <bx id="4" ctype="underlined"/>abierto.'),
-  'bpt without ept, g ctype link without data': unit12('7', 'Broken <bpt id="1">&lt;b&gt;</bpt>bold and <g id="2" ctype="link">a link</g>.', undefined),
+  'g, nested g, x (lb, equiv-text)': unit12(
+    '1',
+    'A <g id="1" ctype="bold">bold <g id="2" ctype="italic">and italic</g></g> word<x id="3" ctype="lb"/>next <x id="4" equiv-text="•" ctype="x-bullet"/> line.',
+    'Una <g id="1" ctype="bold">negrita <g id="2" ctype="italic">y cursiva</g></g> palabra<x id="3" ctype="lb"/>siguiente <x id="4" equiv-text="•" ctype="x-bullet"/> línea.',
+  ),
+  'ph with native code, ctype image, xid': unit12(
+    '2',
+    'Logo <ph id="1" ctype="image" equiv-text="[logo]" xid="99">&lt;img src="logo.png"/&gt;</ph> here.',
+    'Logo <ph id="1" ctype="image" equiv-text="[logo]" xid="99">&lt;img src="logo.png"/&gt;</ph> aquí.',
+  ),
+  'bpt/ept link with native <a href>': unit12(
+    '3',
+    'Read <bpt id="1" ctype="link">&lt;a href="https://example.org/a?b=1&amp;c=2"&gt;</bpt>the report<ept id="1">&lt;/a&gt;</ept> now.',
+    'Lea <bpt id="1" ctype="link">&lt;a href="https://example.org/a?b=1&amp;c=2"&gt;</bpt>el informe<ept id="1">&lt;/a&gt;</ept> ya.',
+  ),
+  'bpt/ept with rid, equiv-text and a <sub>': unit12(
+    '4',
+    'A <bpt id="5" rid="r1" ctype="x-span" equiv-text="[">&lt;span title="<sub>Tip</sub>"&gt;</bpt>styled<ept id="6" rid="r1" equiv-text="]">&lt;/span&gt;</ept> word.',
+    'Una palabra <bpt id="5" rid="r1" ctype="x-span" equiv-text="[">&lt;span title="<sub>Tip</sub>"&gt;</bpt>con estilo<ept id="6" rid="r1" equiv-text="]">&lt;/span&gt;</ept>.',
+  ),
+  'bx/ex pair by rid, reordered in the target': unit12(
+    '5',
+    'Start <bx id="1" rid="7" ctype="bold"/>spanning<ex id="2" rid="7"/> end.',
+    'Fin <ex id="2" rid="7"/>abarcando<bx id="1" rid="7" ctype="bold"/> inicio.',
+  ),
+  'isolated bx, isolated ex, it open/close': unit12(
+    '6',
+    '<ex id="1"/>Tail of a span, <it id="2" pos="open" ctype="italic">&lt;i&gt;</it>head of another <it id="3" pos="close">&lt;/i&gt;</it> and <bx id="4" ctype="underlined"/>open.',
+    '<ex id="1"/>Cola, <it id="2" pos="open" ctype="italic">&lt;i&gt;</it>cabeza <it id="3" pos="close">&lt;/i&gt;</it> y <bx id="4" ctype="underlined"/>abierto.',
+  ),
+  'bpt without ept, g ctype link without data': unit12(
+    '7',
+    'Broken <bpt id="1">&lt;b&gt;</bpt>bold and <g id="2" ctype="link">a link</g>.',
+    undefined,
+  ),
   'structure: heading 2, ordered item 3, quote': [
     unit12('8', 'Heading two', 'Título dos', ' restype="x-verso-heading-2"'),
     unit12('9', 'Third item', 'Tercer punto', ' restype="x-verso-list-item-3"'),
@@ -29,7 +58,8 @@ export const FIXTURES_12: Record<string, string> = {
   ].join(''),
 };
 
-const HEAD_20 = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" version="2.0" srcLang="en" trgLang="es"><file id="f1">';
+const HEAD_20 =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" version="2.0" srcLang="en" trgLang="es"><file id="f1">';
 const TAIL_20 = '</file></xliff>';
 
 /** XLIFF 2.0: one unit per kind of inline code (2.0 §4.2.3, originalData, mtc). */
@@ -56,7 +86,15 @@ export function xliff20File(body: string): string {
   return HEAD_20 + body + TAIL_20;
 }
 
-const mtRecord = (text: string, engineId: string) => ({ text, engineId, engineVersion: `${engineId} 1`, sourceLang: 'en', targetLang: 'es', createdAt: '2026-03-01T10:01:00.000Z', unknownWords: [] });
+const mtRecord = (text: string, engineId: string) => ({
+  text,
+  engineId,
+  engineVersion: `${engineId} 1`,
+  sourceLang: 'en',
+  targetLang: 'es',
+  createdAt: '2026-03-01T10:01:00.000Z',
+  unknownWords: [],
+});
 
 /**
  * An export of what the importer read: each segment a paragraph with its codes and target, with
@@ -66,7 +104,19 @@ export function exportOfImport(parsed: ParsedImport, status: ParagraphStatus = '
   const base = sampleParagraphs()[5]!;
   const paragraphs: ExportParagraph[] = parsed.segments.map((s, index) => {
     const target = s.target?.text ?? s.text;
-    return { ...base, id: `par-${index + 1}`, index, kind: s.kind, marker: s.marker, source: s.text, target, codes: s.codes ?? [], status, mt: status === 'machine' || status === 'edited' ? mtRecord(target, engineId) : null, engineName: status === 'new' ? null : engineId };
+    return {
+      ...base,
+      id: `par-${index + 1}`,
+      index,
+      kind: s.kind,
+      marker: s.marker,
+      source: s.text,
+      target,
+      codes: s.codes ?? [],
+      status,
+      mt: status === 'machine' || status === 'edited' ? mtRecord(target, engineId) : null,
+      engineName: status === 'new' ? null : engineId,
+    };
   });
   return sampleExport({ paragraphs, footer: null });
 }

@@ -72,14 +72,14 @@ describe('WordprocessingML details', () => {
     wp('Inherited heading', 'MyHeading'),
     '<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr><w:r><w:t>Outline level heading</w:t></w:r></w:p>',
     wp('A quote.', 'Zitat'),
-    '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:del w:id="1"><w:r><w:delText>deleted </w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>inserted</w:t></w:r></w:ins>'
-      + '<w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:tab/><w:t>tab</w:t><w:br/><w:t>line</w:t></w:r></w:p>',
-    '<w:p><w:r><w:rPr><w:b/><w:i/></w:rPr><w:t xml:space="preserve">Both </w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t xml:space="preserve">none </w:t></w:r>'
-      + '<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t xml:space="preserve">strong </w:t></w:r>'
-      + '<w:hyperlink r:id="rL1"><w:r><w:t>link</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> and </w:t></w:r>'
-      + '<w:hyperlink r:id="rL2"><w:r><w:t>bad link</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> and </w:t></w:r>'
-      + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://field.example/" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-      + '<w:r><w:t>field link</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:del w:id="1"><w:r><w:delText>deleted </w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>inserted</w:t></w:r></w:ins>' +
+      '<w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:tab/><w:t>tab</w:t><w:br/><w:t>line</w:t></w:r></w:p>',
+    '<w:p><w:r><w:rPr><w:b/><w:i/></w:rPr><w:t xml:space="preserve">Both </w:t></w:r><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t xml:space="preserve">none </w:t></w:r>' +
+      '<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t xml:space="preserve">strong </w:t></w:r>' +
+      '<w:hyperlink r:id="rL1"><w:r><w:t>link</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> and </w:t></w:r>' +
+      '<w:hyperlink r:id="rL2"><w:r><w:t>bad link</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> and </w:t></w:r>' +
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://field.example/" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+      '<w:r><w:t>field link</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>',
     item('One', '1'),
     item('One a', '1', 1),
     item('One b', '1', 1),
@@ -136,14 +136,20 @@ describe('WordprocessingML details', () => {
 
   it('follows the package relationship to a main document with another name', async () => {
     const parts = docxParts(wp('Elsewhere')).map((p) =>
-      p.name === 'word/document.xml' ? { ...p, name: 'word/document2.xml' } : p.name === '_rels/.rels' ? { ...p, data: String(p.data).replace('word/document.xml', '/word/document2.xml') } : p,
+      p.name === 'word/document.xml'
+        ? { ...p, name: 'word/document2.xml' }
+        : p.name === '_rels/.rels'
+          ? { ...p, data: String(p.data).replace('word/document.xml', '/word/document2.xml') }
+          : p,
     );
     expect(shape(await readDocx(makeZip(parts)))).toEqual([['paragraph', null, 'Elsewhere']]);
   });
 
   it('refuses more paragraphs than the import limit like any other format', async () => {
     const many = Array.from({ length: IMPORT_LIMITS.paragraphs + 1 }, (_, i) => wp(`P${i}`)).join('');
-    expect(await failure(parseImportFile({ fileName: 'many.docx', bytes: makeZip(docxParts(many)) }))).toMatchObject({ code: 'IMPORT_TOO_MANY_PARAGRAPHS' });
+    expect(await failure(parseImportFile({ fileName: 'many.docx', bytes: makeZip(docxParts(many)) }))).toMatchObject({
+      code: 'IMPORT_TOO_MANY_PARAGRAPHS',
+    });
   });
 
   it('imports a Word file with photos larger than a pasted article may be (its pictures are never unpacked)', async () => {

@@ -23,7 +23,15 @@ import { ServiceError } from '../../core/serviceError.js';
 import { decodeText } from '../decodeText.js';
 import { isZip } from '../sniff.js';
 import { parseNumbering, parseRels, parseStyles, resolvePart, type Numbering, type Relationship, type StyleDef } from './docxStyles.js';
-import { parseStory, type DocxParagraph, type DocxRun, type Story, type StoryContext, type StoryParagraph, type StoryReportRecord } from './docxStory.js';
+import {
+  parseStory,
+  type DocxParagraph,
+  type DocxRun,
+  type Story,
+  type StoryContext,
+  type StoryParagraph,
+  type StoryReportRecord,
+} from './docxStory.js';
 import { openSafeZip, type ZipLimits, type ZipReader } from './safeZip.js';
 
 export type { DocxParagraph, DocxRun } from './docxStory.js';
@@ -129,7 +137,10 @@ function byOwner(story: Story): Map<string, StoryParagraph[]> {
 function assemble(body: Story, footnotes: Story, endnotes: Story, comments: Story): DocxContent {
   const paragraphs: StoryParagraph[] = [...body.paragraphs];
   const reports: StoryReportRecord[] = [...body.reports, ...footnotes.reports, ...endnotes.reports];
-  for (const [kind, story] of [['footnote', footnotes], ['endnote', endnotes]] as [NoteKind, Story][]) {
+  for (const [kind, story] of [
+    ['footnote', footnotes],
+    ['endnote', endnotes],
+  ] as [NoteKind, Story][]) {
     const notes = byOwner(story);
     const seen = new Set<string>();
     for (const p of body.paragraphs) {
@@ -154,7 +165,11 @@ function assemble(body: Story, footnotes: Story, endnotes: Story, comments: Stor
       const meta = comments.comments.get(id);
       if (anchored.has(id) || !meta) continue;
       anchored.add(id);
-      const text = (texts.get(id) ?? []).map((c) => runsText(c.runs)).join('\n').trim().slice(0, COMMENT_MAX);
+      const text = (texts.get(id) ?? [])
+        .map((c) => runsText(c.runs))
+        .join('\n')
+        .trim()
+        .slice(0, COMMENT_MAX);
       if (text === '') continue;
       out.push({ at: p, comment: { author: meta.author, at: meta.at, text } });
       reports.push({ item: 'comment', at: p });
@@ -212,13 +227,20 @@ export async function parseDocx(bytes: Uint8Array, limits?: ZipLimits): Promise<
   for (const p of content.paragraphs) {
     const { text, codes } = runsWithTokens(p.runs);
     if (!hasVisibleText(cleanImportedText(text), codes)) continue;
-    kept.push({ p, seg: codes.length > 0 ? { kind: p.kind, marker: p.marker, text, codes, target: null } : { kind: p.kind, marker: p.marker, text, target: null } });
+    kept.push({
+      p,
+      seg:
+        codes.length > 0
+          ? { kind: p.kind, marker: p.marker, text, codes, target: null }
+          : { kind: p.kind, marker: p.marker, text, target: null },
+    });
   }
   const index = new Map<DocxParagraph, number>(kept.map((k, i) => [k.p, i]));
   for (const { p, seg } of kept) {
     if (!p.place) continue;
     const pl = p.place;
-    seg.place = pl.kind === 'cell' || pl.kind === 'textbox' ? pl : { kind: pl.kind, note: pl.note, ref: pl.ref ? (index.get(pl.ref) ?? null) : null };
+    seg.place =
+      pl.kind === 'cell' || pl.kind === 'textbox' ? pl : { kind: pl.kind, note: pl.note, ref: pl.ref ? (index.get(pl.ref) ?? null) : null };
   }
   for (const { at, comment } of content.comments) {
     const i = index.get(at);
@@ -231,5 +253,13 @@ export async function parseDocx(bytes: Uint8Array, limits?: ZipLimits): Promise<
     const i = r.at ? index.get(r.at) : undefined;
     report.add(r.item, i === undefined ? null : i + 1, r.detail);
   }
-  return { format: 'docx', segments: kept.map((k) => k.seg), encoding: null, sourceLang: null, targetLang: null, title: null, report: report.build() };
+  return {
+    format: 'docx',
+    segments: kept.map((k) => k.seg),
+    encoding: null,
+    sourceLang: null,
+    targetLang: null,
+    title: null,
+    report: report.build(),
+  };
 }

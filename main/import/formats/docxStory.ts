@@ -76,7 +76,20 @@ export interface Story {
 }
 
 /** Elements whose whole content is skipped (never text of the story). */
-const SKIP_W = new Set(['delText', 'sectPr', 'tblPr', 'tblGrid', 'trPr', 'sdtPr', 'sdtEndPr', 'customXmlPr', 'smartTagPr', 'annotationRef', 'footnoteRef', 'endnoteRef']);
+const SKIP_W = new Set([
+  'delText',
+  'sectPr',
+  'tblPr',
+  'tblGrid',
+  'trPr',
+  'sdtPr',
+  'sdtEndPr',
+  'customXmlPr',
+  'smartTagPr',
+  'annotationRef',
+  'footnoteRef',
+  'endnoteRef',
+]);
 /** Graphics: only a text box inside is read; the rest is listed in the report. */
 const GRAPHIC_W = new Set(['drawing', 'pict', 'object']);
 
@@ -144,7 +157,20 @@ interface Flow {
 }
 
 function newFlow(box: Flow['box']): Flow {
-  return { para: null, paraDepth: 0, run: null, inPPr: 0, inRPr: 0, inT: false, tables: [], graphic: null, box, links: [], fields: [], inInstr: false };
+  return {
+    para: null,
+    paraDepth: 0,
+    run: null,
+    inPPr: 0,
+    inRPr: 0,
+    inT: false,
+    tables: [],
+    graphic: null,
+    box,
+    links: [],
+    fields: [],
+    inInstr: false,
+  };
 }
 
 /** The report item of a drawing, VML picture or embedded object without a text box. */
@@ -287,7 +313,14 @@ class StoryReader {
     const runs = tidyRuns(p.runs);
     const at =
       runs.length > 0
-        ? this.keepParagraph({ kind, marker, runs, noteRefs: p.noteRefs, commentIds: [...this.pendingComments, ...p.commentIds], owner: this.owner })
+        ? this.keepParagraph({
+            kind,
+            marker,
+            runs,
+            noteRefs: p.noteRefs,
+            commentIds: [...this.pendingComments, ...p.commentIds],
+            owner: this.owner,
+          })
         : this.dropEmptyParagraph(p);
     for (const r of p.reports) this.reports.push({ ...r, at });
   }
@@ -331,7 +364,11 @@ class StoryReader {
     for (const c of t.cells) {
       if (covered.has(c)) continue;
       let rowSpan = 1;
-      for (let below = at.get(`${c.row + 1}:${c.col}`); c.vMerge !== null && below?.vMerge === 'continue'; below = at.get(`${c.row + rowSpan}:${c.col}`)) {
+      for (
+        let below = at.get(`${c.row + 1}:${c.col}`);
+        c.vMerge !== null && below?.vMerge === 'continue';
+        below = at.get(`${c.row + rowSpan}:${c.col}`)
+      ) {
         covered.add(below);
         rowSpan++;
         // A covered cell's text (Word shows it in the merged cell) belongs to the merged cell.
@@ -414,14 +451,16 @@ class StoryReader {
       const id = wAttr(tag, 'id') ?? '';
       if (flow.para) flow.para.commentIds.push(id);
       else this.pendingComments.push(id);
-    } else if (name === 'altChunk') this.report('object', 'altChunk'); // another document (HTML, RTF…) embedded whole
+    } else if (name === 'altChunk')
+      this.report('object', 'altChunk'); // another document (HTML, RTF…) embedded whole
     else if (name === 'sym' && flow.para && flow.run && flow.inRPr === 0) {
       this.report('symbol', wAttr(tag, 'font') ?? undefined); // a character of a symbol font: no Unicode text
     } else if (name === 'fldSimple') {
       const instr = wAttr(tag, 'instr') ?? '';
       if (!/^\s*HYPERLINK\b/i.test(instr)) this.report('field', fieldType(instr));
     } else if (name === 'p') {
-      if (flow.para) this.skipDepth = depth; // a paragraph inside a paragraph outside any text box: not WordprocessingML
+      if (flow.para)
+        this.skipDepth = depth; // a paragraph inside a paragraph outside any text box: not WordprocessingML
       else {
         flow.para = { styleId: null, numId: null, ilvl: null, outlineLevel: null, runs: [], noteRefs: [], commentIds: [], reports: [] };
         flow.paraDepth = depth;
@@ -549,7 +588,8 @@ function openTableElement(
     t.col = 0;
   } else if (name === 'tc') t.cell = { row: Math.max(0, t.row), col: t.col, colSpan: 1, vMerge: null, paragraphs: [] };
   else if (name === 'tcPr') t.inTcPr = true;
-  else if (t.inTcPr && t.cell && name === 'gridSpan') t.cell.colSpan = Math.max(1, Math.min(64, Number.parseInt(wAttr(tag, 'val') ?? '1', 10) || 1));
+  else if (t.inTcPr && t.cell && name === 'gridSpan')
+    t.cell.colSpan = Math.max(1, Math.min(64, Number.parseInt(wAttr(tag, 'val') ?? '1', 10) || 1));
   else if (t.inTcPr && t.cell && name === 'vMerge') t.cell.vMerge = wAttr(tag, 'val') === 'restart' ? 'restart' : 'continue';
   else return t.inTcPr;
   return true;

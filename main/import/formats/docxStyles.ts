@@ -5,8 +5,14 @@
 import type { SaxesTagNS } from 'saxes';
 import { parseXml } from '../../core/safeXml.js';
 
-export const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
-export const R_NS = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships']);
+export const W_NS = new Set([
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+]);
+export const R_NS = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+]);
 
 export function isW(tag: SaxesTagNS): boolean {
   return W_NS.has(tag.uri);
@@ -137,7 +143,7 @@ export function resolveStyle(styles: Map<string, StyleDef>, id: string | null): 
   const out: ResolvedStyle = { heading: null, quote: false, numId: null, ilvl: 0, bold: false, italic: false, strike: false };
   const chain: StyleDef[] = [];
   const seen = new Set<string>();
-  for (let cur = id; cur !== null && !seen.has(cur) && chain.length < 32; ) {
+  for (let cur = id; cur !== null && !seen.has(cur) && chain.length < 32;) {
     seen.add(cur);
     const def = styles.get(cur);
     // Without a styles part, the built-in ids still say what a style is.

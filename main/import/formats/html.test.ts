@@ -29,7 +29,7 @@ describe('the headline', () => {
     expect(parsed.segments[0]).toMatchObject({ kind: 'heading', marker: '1' });
   });
 
-  it('is the declared title when no heading shows it and the page has only an author\'s name as <h1>', () => {
+  it("is the declared title when no heading shows it and the page has only an author's name as <h1>", () => {
     const html = page(
       '<title>Kevin | The Daily</title><meta property="og:title" content="Council approves the new budget">',
       `<article><h1>Kevin</h1>${body}</article>`,
@@ -40,12 +40,18 @@ describe('the headline', () => {
   });
 
   it('is the one real <h1> when the declared title is an SEO variant', () => {
-    const html = page('<meta property="og:title" content="Budget: what you need to know">', `<article><h1>Council approves the new budget after a long fight</h1>${body}</article>`);
+    const html = page(
+      '<meta property="og:title" content="Budget: what you need to know">',
+      `<article><h1>Council approves the new budget after a long fight</h1>${body}</article>`,
+    );
     expect(parseHtml(html).title).toBe('Council approves the new budget after a long fight');
   });
 
   it('keeps its emphasis and links as chips, and the page title loses the site name', () => {
-    const html = page('<title>City council approves budget – The Daily</title>', `<article><h1>City council <em>approves</em> budget</h1>${body}</article>`);
+    const html = page(
+      '<title>City council approves budget – The Daily</title>',
+      `<article><h1>City council <em>approves</em> budget</h1>${body}</article>`,
+    );
     const parsed = parseHtml(html);
     expect(renderMarkdown(parsed.segments[0]!.text, parsed.segments[0]!.codes ?? [])).toBe('City council *approves* budget');
     expect(parsed.title).toBe('City council approves budget');
@@ -114,7 +120,10 @@ describe('pasted documents', () => {
     const html =
       '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1"><p dir="ltr"><span style="font-weight:400">The river </span><span style="font-weight:700">burst</span><span style="font-weight:400"> its banks.</span></p><p dir="ltr"><span style="font-style:italic">Second</span> paragraph.</p></b>';
     const parsed = parseHtml(html);
-    expect(parsed.segments.map((s) => renderMarkdown(s.text, s.codes ?? []))).toEqual(['The river **burst** its banks.', '*Second* paragraph.']);
+    expect(parsed.segments.map((s) => renderMarkdown(s.text, s.codes ?? []))).toEqual([
+      'The river **burst** its banks.',
+      '*Second* paragraph.',
+    ]);
   });
 });
 
@@ -142,7 +151,10 @@ describe('fallbacks', () => {
 
 describe('line breaks', () => {
   it('two in a row end a paragraph; one stays a break chip inside it', () => {
-    const html = page('<title>Note</title>', `<div class="post"><h1>Note</h1><div>${STORY[0]}<br><br>${STORY[1]}<br>${STORY[2]}<br><br><br></div></div>`);
+    const html = page(
+      '<title>Note</title>',
+      `<div class="post"><h1>Note</h1><div>${STORY[0]}<br><br>${STORY[1]}<br>${STORY[2]}<br><br><br></div></div>`,
+    );
     for (const extract of ['article', 'page'] as const) {
       const parsed = parseHtml(html, { extract });
       expect(texts(parsed.segments), extract).toEqual(['Note', STORY[0], `${STORY[1]}\n${STORY[2]}`]);
@@ -169,16 +181,19 @@ describe('older mobile CMS templates', () => {
      </div>`,
   );
 
-  it.each(['article', 'page'] as const)('headline, byline, caption without its source, intro and the text inside a "read more" box (%s)', (extract) => {
-    const got = texts(parseHtml(html, { extract }).segments);
-    expect(got.slice(0, 4)).toEqual([
-      'Angry media will not buckle over the new laws',
-      'by: Jane Roe',
-      'A government team tried to allay concerns about the new laws. It failed.',
-      'The bill would make providers keep metadata for two years.',
-    ]);
-    expect(got.slice(4)).toEqual([...STORY, ...STORY.map((p) => p.replace('the', 'a'))]);
-  });
+  it.each(['article', 'page'] as const)(
+    'headline, byline, caption without its source, intro and the text inside a "read more" box (%s)',
+    (extract) => {
+      const got = texts(parseHtml(html, { extract }).segments);
+      expect(got.slice(0, 4)).toEqual([
+        'Angry media will not buckle over the new laws',
+        'by: Jane Roe',
+        'A government team tried to allay concerns about the new laws. It failed.',
+        'The bill would make providers keep metadata for two years.',
+      ]);
+      expect(got.slice(4)).toEqual([...STORY, ...STORY.map((p) => p.replace('the', 'a'))]);
+    },
+  );
 });
 
 describe('a French newspaper template', () => {
@@ -217,11 +232,15 @@ describe('tag soup', () => {
     const soup = parseHtml(page('<title>Soup</title>', STORY.map((p) => `<p><b><i>${p}`).join('')));
     const tidy = parseHtml(page('<title>Soup</title>', STORY.map((p) => `<p><b><i>${p}</i></b></p>`).join('')));
     expect(texts(soup.segments)).toEqual(['Soup', ...STORY]);
-    expect(soup.segments.map((s) => renderMarkdown(s.text, s.codes ?? []))).toEqual(tidy.segments.map((s) => renderMarkdown(s.text, s.codes ?? [])));
+    expect(soup.segments.map((s) => renderMarkdown(s.text, s.codes ?? []))).toEqual(
+      tidy.segments.map((s) => renderMarkdown(s.text, s.codes ?? [])),
+    );
   });
 
   it('keeps formatting that compounds (small in small) and formatting that differs in its attributes', () => {
-    const parsed = parseHtml(page('<title>T</title>', `<p><b class="a">One <b class="b">two</b> three</b> and <small>a <small>b</small></small>.</p>`));
+    const parsed = parseHtml(
+      page('<title>T</title>', `<p><b class="a">One <b class="b">two</b> three</b> and <small>a <small>b</small></small>.</p>`),
+    );
     expect(texts(parsed.segments)).toEqual(['T', 'One two three and a b.']);
     expect(renderMarkdown(parsed.segments[1]!.text, parsed.segments[1]!.codes ?? [])).toBe('**One **two** three** and a b.');
   });
@@ -233,7 +252,9 @@ describe('tag soup', () => {
   });
 
   it('reads a page of many escaped characters or a deep chain without Readability, still finding its text', () => {
-    const escaped = parseHtml(page('<title>T</title>', `<article><h1>Signs</h1><p>${'a &lt; b &amp; c '.repeat(3_000)}</p>${body}</article>`));
+    const escaped = parseHtml(
+      page('<title>T</title>', `<article><h1>Signs</h1><p>${'a &lt; b &amp; c '.repeat(3_000)}</p>${body}</article>`),
+    );
     expect(texts(escaped.segments)).toContain(STORY[0]);
     const chain = parseHtml(page('<title>Deep</title>', `${'<span>'.repeat(150)}<h1>Deep</h1>${body}${'</span>'.repeat(150)}`));
     expect(texts(chain.segments)).toEqual(['Deep', ...STORY]);

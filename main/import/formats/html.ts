@@ -72,7 +72,11 @@ interface Prepared {
   title: string | null;
 }
 
-const plain = (s: ImportedSegment) => renderPlainText(s.text, s.codes ?? []).replace(/\s+/g, ' ').trim().toLowerCase();
+const plain = (s: ImportedSegment) =>
+  renderPlainText(s.text, s.codes ?? [])
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** The headline as a level-1 heading (from its element, keeping its links and emphasis, or from the declared title). */
 function headlineSegment(headline: Headline, read: ReadOptions): ImportedSegment {
@@ -119,11 +123,15 @@ function prepare(html: string): Prepared {
   const headline = findHeadline(doc, meta);
   if (headline?.element) removeChromeBefore(doc, headline.element);
   const { standfirst, byline, figure } = findIntro(doc, headline?.element ?? null, meta);
-  const intro = [standfirst, byline, figure].filter((el): el is DomElement => el !== null).sort((a, b) => position(doc, a) - position(doc, b));
+  const intro = [standfirst, byline, figure]
+    .filter((el): el is DomElement => el !== null)
+    .sort((a, b) => position(doc, a) - position(doc, b));
   if (byline) for (const time of all(byline, 'time')) time.remove();
   const lead = [
     ...(headline ? [headlineSegment(headline, read)] : []),
-    ...intro.flatMap((el) => readBlocks(el, el === byline ? { ...read, keepLinkLabels: true } : read).map((s) => introSegment(s, el === byline))),
+    ...intro.flatMap((el) =>
+      readBlocks(el, el === byline ? { ...read, keepLinkLabels: true } : read).map((s) => introSegment(s, el === byline)),
+    ),
   ];
   for (const el of [headline?.element ?? null, ...intro]) el?.remove();
   removeClutter(doc, { langs, phase: 'late' });
@@ -175,5 +183,13 @@ export function parseHtml(text: string, options: HtmlOptions = {}): ParsedImport
   }
   body ??= readBlocks(options.extract === 'page' ? prepared.doc.body : articleRoot(prepared.doc), prepared.read);
   const segments = dedupe(prepared.lead, body);
-  return { format: 'html', segments, encoding: null, sourceLang: null, targetLang: null, title: prepared.title, extract: options.extract ?? 'article' };
+  return {
+    format: 'html',
+    segments,
+    encoding: null,
+    sourceLang: null,
+    targetLang: null,
+    title: prepared.title,
+    extract: options.extract ?? 'article',
+  };
 }

@@ -31,7 +31,9 @@ export const ZIP_LIMITS: ZipLimits = {
 };
 
 export function damaged(reason: string): ServiceError {
-  return new ServiceError('IMPORT_DOCX_DAMAGED', `The Word file is damaged or incomplete (${reason.slice(0, 200)}).`, { reason: reason.slice(0, 200) });
+  return new ServiceError('IMPORT_DOCX_DAMAGED', `The Word file is damaged or incomplete (${reason.slice(0, 200)}).`, {
+    reason: reason.slice(0, 200),
+  });
 }
 
 function tooLarge(entry: string, limitBytes: number, declaredBytes: number | null): ServiceError {
@@ -52,9 +54,13 @@ function sizeMismatch(entry: string, declaredBytes: number): ServiceError {
 }
 
 function unsafePath(entry: string): ServiceError {
-  return new ServiceError('IMPORT_ZIP_UNSAFE_PATH', `The Word file holds an entry named "${entry}", which points outside the archive; it was not opened.`, {
-    entry,
-  });
+  return new ServiceError(
+    'IMPORT_ZIP_UNSAFE_PATH',
+    `The Word file holds an entry named "${entry}", which points outside the archive; it was not opened.`,
+    {
+      entry,
+    },
+  );
 }
 
 /** The name of an entry (yauzl decodes it as the archive says: UTF-8 flag, Info-ZIP extra field or CP437). */
@@ -93,7 +99,9 @@ export function readCapped(stream: Readable, entry: string, declared: number, li
       if (count > declared) return fail(sizeMismatch(entry, declared));
       chunks.push(chunk);
     });
-    stream.on('error', (err: Error) => fail(/too many bytes in the stream/.test(err.message) ? sizeMismatch(entry, declared) : damaged(err.message)));
+    stream.on('error', (err: Error) =>
+      fail(/too many bytes in the stream/.test(err.message) ? sizeMismatch(entry, declared) : damaged(err.message)),
+    );
     stream.on('end', () => {
       if (done) return;
       done = true;
@@ -178,9 +186,15 @@ export async function openSafeZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIM
       if (entry.uncompressedSize > limits.partBytes) throw tooLarge(name, limits.partBytes, entry.uncompressedSize);
       if (total + entry.uncompressedSize > limits.totalBytes) throw tooLarge(name, limits.totalBytes, total + entry.uncompressedSize);
       if (entry.isEncrypted()) throw damaged(`the part "${name}" is encrypted`);
-      if (!entry.canDecodeFileData()) throw damaged(`the part "${name}" uses an unsupported compression method (${entry.compressionMethod})`);
+      if (!entry.canDecodeFileData())
+        throw damaged(`the part "${name}" uses an unsupported compression method (${entry.compressionMethod})`);
       // While decompressing: the bytes actually produced.
-      const data = await readCapped(await openStream(zip, entry), name, entry.uncompressedSize, Math.min(limits.partBytes, limits.totalBytes - total));
+      const data = await readCapped(
+        await openStream(zip, entry),
+        name,
+        entry.uncompressedSize,
+        Math.min(limits.partBytes, limits.totalBytes - total),
+      );
       total += data.length;
       return data;
     },

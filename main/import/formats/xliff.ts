@@ -14,7 +14,14 @@ import { attr, parseXml } from '../../core/safeXml.js';
 import { closeToken } from '../../../shared/inline/inlineCodes.js';
 import { CODES_1, CODES_2, PAIRED_ELEMENTS, UnitInline, type ContentSink } from './xliffInline.js';
 import { blockOfStructure } from './xliffStructure.js';
-import { emptyEvidence, isMtName, readOriginNote, unitOrigin, type MtCandidate, type OriginEvidence } from '../../../shared/import/xliffOrigin.js';
+import {
+  emptyEvidence,
+  isMtName,
+  readOriginNote,
+  unitOrigin,
+  type MtCandidate,
+  type OriginEvidence,
+} from '../../../shared/import/xliffOrigin.js';
 import { ANNOTATIONS, isVersoRecord, noteAuthor, skippedInUnit } from './xliffReport.js';
 import { ImportReportBuilder, type ImportReportItem } from '../../../shared/import/importReport.js';
 import type { ImportedComment } from '../../../shared/import/paragraphPlace.js';
@@ -34,11 +41,9 @@ const PLACEHOLDER_STATES_1 = new Set(['new', 'needs-translation']);
 const DONE_STATES_2 = new Set(['translated', 'reviewed', 'final']);
 
 function versionError(version: string | null): ServiceError {
-  return new ServiceError(
-    'IMPORT_XLIFF_VERSION',
-    `XLIFF version ${version ?? '(none)'} is not supported; Verso reads XLIFF 1.2 and 2.0.`,
-    { version: version ?? '?' },
-  );
+  return new ServiceError('IMPORT_XLIFF_VERSION', `XLIFF version ${version ?? '(none)'} is not supported; Verso reads XLIFF 1.2 and 2.0.`, {
+    version: version ?? '?',
+  });
 }
 
 function invalid(reason: string): ServiceError {
@@ -100,7 +105,8 @@ interface Aside {
  * no internal subset). It declares nothing Verso needs and is never fetched: it is blanked (same
  * length, so error positions stay true) before the safe reader, which refuses any other DOCTYPE.
  */
-const XLIFF_1_DOCTYPE = /^(\uFEFF?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--(?:(?!-->)[^]){0,2000}-->\s*)*)(<!DOCTYPE\s+xliff\s+PUBLIC\s+(?:"-\/\/XLIFF\/\/DTD XLIFF\/\/EN"|'-\/\/XLIFF\/\/DTD XLIFF\/\/EN')(?:\s+(?:"[^"<>[\]]{0,300}"|'[^'<>[\]]{0,300}'))?\s*>)/;
+const XLIFF_1_DOCTYPE =
+  /^(\uFEFF?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--(?:(?!-->)[^]){0,2000}-->\s*)*)(<!DOCTYPE\s+xliff\s+PUBLIC\s+(?:"-\/\/XLIFF\/\/DTD XLIFF\/\/EN"|'-\/\/XLIFF\/\/DTD XLIFF\/\/EN')(?:\s+(?:"[^"<>[\]]{0,300}"|'[^'<>[\]]{0,300}'))?\s*>)/;
 
 export function withoutXliffDoctype(text: string): string {
   const m = XLIFF_1_DOCTYPE.exec(text);
@@ -234,10 +240,22 @@ class XliffReader {
   result(): ParsedImport {
     if (this.version === null) throw invalid('there is no <xliff> element');
     const { tools, toolIdRef, toolMeta, fileTool } = this;
-    const declared = (toolIdRef !== null ? tools.get(toolIdRef) : undefined) ?? [...tools.values()][0] ?? (toolMeta.name ? { name: toolMeta.name, version: toolMeta.version } : null);
+    const declared =
+      (toolIdRef !== null ? tools.get(toolIdRef) : undefined) ??
+      [...tools.values()][0] ??
+      (toolMeta.name ? { name: toolMeta.name, version: toolMeta.version } : null);
     const tool = declared ?? (fileTool ? { name: fileTool.trim().slice(0, 100), version: null } : null);
     const { segments, sourceLang, targetLang, report } = this;
-    return { format: 'xliff', segments, encoding: null, sourceLang, targetLang, title: null, tool, ...(report.empty ? {} : { report: report.build('xliff') }) };
+    return {
+      format: 'xliff',
+      segments,
+      encoding: null,
+      sourceLang,
+      targetLang,
+      title: null,
+      tool,
+      ...(report.empty ? {} : { report: report.build('xliff') }),
+    };
   }
 
   private openRoot(tag: SaxesTagNS): void {
@@ -314,7 +332,8 @@ class XliffReader {
     const id = attr(tag, 'tool-id');
     const toolName = attr(tag, 'tool-name');
     if (id && toolName) this.toolNames.set(id, [toolName, attr(tag, 'tool-version')].filter(Boolean).join(' '));
-    if (toolName) this.tools.set(id ?? '', { name: toolName.trim().slice(0, 100), version: attr(tag, 'tool-version')?.trim().slice(0, 50) || null });
+    if (toolName)
+      this.tools.set(id ?? '', { name: toolName.trim().slice(0, 100), version: attr(tag, 'tool-version')?.trim().slice(0, 50) || null });
   }
 
   private open1InUnit(unit: UnitDraft, name: string, tag: SaxesTagNS, depth: number): void {
@@ -329,8 +348,10 @@ class XliffReader {
     } else if (field === null && !candidate && !aside && name === 'note') this.aside = noteAside(unit, tag, depth);
     else if (candidate || aside) {
       // inside an alt-trans or a note: only its target / note text is read
-    } else if (field === null) this.skipInUnit(unit, tag, depth, 1); // seg-source, context…
-    else if (ANNOTATIONS.has(name)) unit.lost.push('annotation'); // its text is read
+    } else if (field === null)
+      this.skipInUnit(unit, tag, depth, 1); // seg-source, context…
+    else if (ANNOTATIONS.has(name))
+      unit.lost.push('annotation'); // its text is read
     else if (CODES_1.has(name)) this.inlineCode(unit, field, tag, depth);
     else if (CODE_CONTENT_1.has(name)) this.skipDepth = depth;
   }
@@ -374,7 +395,8 @@ class XliffReader {
       const engineId = engineOfSubType(attr(tag, 'subType'));
       this.candidate = { c: { origin: attr(tag, 'origin'), engineId, declaredMt: attr(tag, 'type') === 'mt', text: '' }, depth };
     } else if (candidate && !aside && name === 'target' && depth === candidate.depth + 1) this.candidateTarget(candidate.c, depth);
-    else if (!candidate && tag.uri === NS_MDA && (name === 'metadata' || name === 'metaGroup' || name === 'meta')) this.openMetadata2(unit, name, tag, depth);
+    else if (!candidate && tag.uri === NS_MDA && (name === 'metadata' || name === 'metaGroup' || name === 'meta'))
+      this.openMetadata2(unit, name, tag, depth);
     else if (!candidate && !aside && name === 'notes') {
       // its notes follow
     } else if (!candidate && !aside && name === 'note') this.aside = noteAside(unit, tag, depth);
@@ -384,7 +406,8 @@ class XliffReader {
       // Whitespace or markup between segments: its source joins the text, never a state.
     } else if (name === 'source' || name === 'target') this.startField(unit, name, depth);
     else if (name === 'originalData') this.dataDepth = depth;
-    else if (this.dataDepth > 0 && name === 'data' && depth === this.dataDepth + 1) this.dataCapture = { id: attr(tag, 'id') ?? '', text: '' };
+    else if (this.dataDepth > 0 && name === 'data' && depth === this.dataDepth + 1)
+      this.dataCapture = { id: attr(tag, 'id') ?? '', text: '' };
     else if (this.dataCapture && name === 'cp') this.readDataCodePoint(this.dataCapture, attr(tag, 'hex'));
     else this.skipInUnit(unit, tag, depth, 2); // glossary, other modules…
   }
@@ -407,9 +430,11 @@ class XliffReader {
   private open2InField(unit: UnitDraft, field: 'source' | 'target', name: string, tag: SaxesTagNS, depth: number): void {
     if (this.candidate || this.aside) {
       // inside a candidate: only its target is read
-    } else if (this.dataDepth > 0 && name === 'data' && depth === this.dataDepth + 1) this.dataCapture = { id: attr(tag, 'id') ?? '', text: '' };
+    } else if (this.dataDepth > 0 && name === 'data' && depth === this.dataDepth + 1)
+      this.dataCapture = { id: attr(tag, 'id') ?? '', text: '' };
     else if (this.dataCapture && name === 'cp') this.readDataCodePoint(this.dataCapture, attr(tag, 'hex'));
-    else if (ANNOTATIONS.has(name)) unit.lost.push('annotation'); // its text is read
+    else if (ANNOTATIONS.has(name))
+      unit.lost.push('annotation'); // its text is read
     else if (CODES_2.has(name)) this.inlineCode(unit, field, tag, depth);
     else if (name === 'cp') unit[field] += codePointText(attr(tag, 'hex'));
   }
@@ -457,9 +482,11 @@ class XliffReader {
   private importedTarget(unit: UnitDraft, source: string, targetText: string): ImportedTarget | null {
     const version = this.version;
     // A 1.x target marked new / needs-translation that only repeats the source is a placeholder (a CAT tool's copy), no translation.
-    const placeholder = version === 1 && unit.states.length > 0 && unit.states.every((s) => PLACEHOLDER_STATES_1.has(s)) && targetText === source;
+    const placeholder =
+      version === 1 && unit.states.length > 0 && unit.states.every((s) => PLACEHOLDER_STATES_1.has(s)) && targetText === source;
     if (!unit.hasTarget || targetText === '' || placeholder) return null;
-    const done = unit.approved || (unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s)));
+    const done =
+      unit.approved || (unit.states.length > 0 && unit.states.every((s) => (version === 1 ? DONE_STATES_1 : DONE_STATES_2).has(s)));
     const tool = (this.toolIdRef ? this.toolNames.get(this.toolIdRef) : null) ?? this.fileTool;
     const origin = unitOrigin(unit.evidence, tool);
     // Not finished: untouched MT when the file says it is MT, else a draft of that origin.

@@ -18,7 +18,10 @@ describe('XLIFF versions', () => {
     ];
     for (const root of roots) {
       const parsed = parseXliff(file12(unit12('', '<target state="translated">Hola.</target>'), root));
-      expect(parsed.segments.map((s) => [s.text, s.target?.text]), root).toEqual([['Hello.', 'Hola.']]);
+      expect(
+        parsed.segments.map((s) => [s.text, s.target?.text]),
+        root,
+      ).toEqual([['Hello.', 'Hola.']]);
       expect([parsed.sourceLang, parsed.targetLang]).toEqual(['en', 'es']);
     }
   });
@@ -61,7 +64,10 @@ describe('XLIFF 1.2 states', () => {
 describe('the tool that wrote the file', () => {
   it('1.2: <header><tool> by tool-id (name and version); a <file tool="…"> without a <tool> element', () => {
     const header = '<header><tool tool-id="omt" tool-name="OmegaT" tool-version="3.6.0"/></header>';
-    const xml = file12(unit12('', '<target state="translated">Hola.</target>'), undefined, header).replace('datatype="plaintext"', 'datatype="plaintext" tool-id="omt"');
+    const xml = file12(unit12('', '<target state="translated">Hola.</target>'), undefined, header).replace(
+      'datatype="plaintext"',
+      'datatype="plaintext" tool-id="omt"',
+    );
     const parsed = parseXliff(xml);
     expect(parsed.segments[0]!.target?.tool).toBe('OmegaT 3.6.0');
     expect(parsed.tool).toEqual({ name: 'OmegaT', version: '3.6.0' });
@@ -123,7 +129,8 @@ describe("structure from Verso's own XLIFF (restype x-verso-KIND / type verso:KI
 
 describe('the XLIFF 1.x DOCTYPE', () => {
   it("the specification's own public DOCTYPE is read past (never fetched); any other DOCTYPE is still refused", () => {
-    const body = '<xliff version="1.1"><file original="x" source-language="en" target-language="es" datatype="plaintext"><body><trans-unit id="1"><source>Hi.</source></trans-unit></body></file></xliff>';
+    const body =
+      '<xliff version="1.1"><file original="x" source-language="en" target-language="es" datatype="plaintext"><body><trans-unit id="1"><source>Hi.</source></trans-unit></body></file></xliff>';
     const ok = `<?xml version="1.0"?>\n<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "http://www.oasis-open.org/committees/xliff/documents/xliff.dtd">\n${body}`;
     expect(parseXliff(ok).segments.map((s) => s.text)).toEqual(['Hi.']);
     const subset = `<?xml version="1.0"?>\n<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "x.dtd" [<!ENTITY e "boom">]>\n${body}`;

@@ -9,7 +9,18 @@
  * A target's codes are matched to its source's by element and id; one the source lacks is dropped.
  */
 import type { SaxesTagNS } from 'saxes';
-import { closeToken, compactCodes, isPaired, MAX_CODES, openToken, soloToken, tokenInfo, TOKEN_PATTERN, type InlineCode, type XliffElement } from '../../../shared/inline/inlineCodes.js';
+import {
+  closeToken,
+  compactCodes,
+  isPaired,
+  MAX_CODES,
+  openToken,
+  soloToken,
+  tokenInfo,
+  TOKEN_PATTERN,
+  type InlineCode,
+  type XliffElement,
+} from '../../../shared/inline/inlineCodes.js';
 import { versoCodeOf, type XliffCode } from '../../../shared/inline/xliffCodes.js';
 
 export const CODES_1 = new Set(['g', 'x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it']);
@@ -78,14 +89,24 @@ export class UnitInline {
         this.openBpts.delete(key);
         const code = this.code(index);
         const end = fresh && code ? (code.end = { attrs, content: '' }) : null;
-        return { token: index === null ? '' : closeToken(index), pair: null, nativeContent: end ? { add: (t) => (end.content += t) } : null };
+        return {
+          token: index === null ? '' : closeToken(index),
+          pair: null,
+          nativeContent: end ? { add: (t) => (end.content += t) } : null,
+        };
       }
     }
     const id = attrs['id'] ?? attrs['startRef'] ?? '';
     const key = element === 'bpt' ? `bpt#${attrs['rid'] ?? id}` : `${element}#${id}`;
     const content = this.version === 2 ? (this.data.get(attrs['dataRef'] ?? attrs['dataRefStart'] ?? '') ?? '') : '';
     const endData = this.version === 2 && attrs['dataRefEnd'] !== undefined ? this.data.get(attrs['dataRefEnd']) : undefined;
-    const made: XliffCode = { type: 'xliff', element, attrs, content, ...(endData !== undefined ? { end: { attrs: {}, content: endData } } : {}) };
+    const made: XliffCode = {
+      type: 'xliff',
+      element,
+      attrs,
+      content,
+      ...(endData !== undefined ? { end: { attrs: {}, content: endData } } : {}),
+    };
     const index = this.register(f, key, made);
     const code = fresh ? this.code(index) : null;
     const sink: ContentSink | null = code ? { add: (t) => (code.content += t) } : null;
@@ -95,7 +116,11 @@ export class UnitInline {
     }
     if (PAIRED_ELEMENTS.has(element)) return { token: index === null ? '' : openToken(index), pair: { index }, nativeContent: false };
     // 1.2 <ph>, <it>, a lone <ept> hold native code; the other standalone codes are empty.
-    return { token: index === null ? '' : soloToken(index), pair: null, nativeContent: this.version === 1 && (element === 'ph' || element === 'it' || element === 'ept') ? sink : false };
+    return {
+      token: index === null ? '' : soloToken(index),
+      pair: null,
+      nativeContent: this.version === 1 && (element === 'ph' || element === 'it' || element === 'ept') ? sink : false,
+    };
   }
 
   /**

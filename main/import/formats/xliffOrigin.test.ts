@@ -13,14 +13,20 @@ describe('XLIFF 1.2 origins', () => {
   it('Okapi: an MT <alt-trans> (okp:matchType="MT") makes even a finished target MT, named by its origin', () => {
     const xml = x12(`<trans-unit id="1"><source>Hello.</source><target state="translated">Hola.</target>
       <alt-trans origin="Microsoft-Translator" okp:matchType="MT"><target>Hola.</target></alt-trans></trans-unit>`);
-    expect(targets(xml)).toEqual([{ state: 'confirmed', origin: { kind: 'mt', engineId: null, engineName: 'Microsoft-Translator', engineVersion: null, at: null, mtText: 'Hola.' } }]);
+    expect(targets(xml)).toEqual([
+      {
+        state: 'confirmed',
+        origin: { kind: 'mt', engineId: null, engineName: 'Microsoft-Translator', engineVersion: null, at: null, mtText: 'Hola.' },
+      },
+    ]);
   });
   it('translate-toolkit (po2xliff: approved, state translated, nothing about MT): origin unknown, never human', () => {
     const xml = x12('<trans-unit id="1" approved="yes"><source>Hello.</source><target state="translated">Hola.</target></trans-unit>');
     expect(targets(xml)).toEqual([{ state: 'confirmed', origin: { kind: 'unknown' } }]);
   });
   it('state-qualifier: mt-suggestion is MT from an unnamed engine; leveraged-tm / exact-match are TM', () => {
-    const xml = x12(`<trans-unit id="1"><source>A.</source><target state="needs-review-translation" state-qualifier="mt-suggestion">a</target></trans-unit>
+    const xml =
+      x12(`<trans-unit id="1"><source>A.</source><target state="needs-review-translation" state-qualifier="mt-suggestion">a</target></trans-unit>
       <trans-unit id="2"><source>B.</source><target state="needs-review-translation" state-qualifier="leveraged-tm">b</target></trans-unit>
       <trans-unit id="3"><source>C.</source><target state="translated" state-qualifier="exact-match">c</target></trans-unit>`);
     expect(targets(xml)).toEqual([
@@ -38,7 +44,9 @@ describe('XLIFF 1.2 origins', () => {
     expect(targets(xml)).toEqual([{ state: 'confirmed', origin: { kind: 'unknown' } }]);
   });
   it("Verso's own origin note wins (a human translation stays human)", () => {
-    const xml = x12('<trans-unit id="1"><source>A.</source><target state="translated">a</target><note from="verso:origin" annotates="target">{"origin":"human"}</note></trans-unit>');
+    const xml = x12(
+      '<trans-unit id="1"><source>A.</source><target state="translated">a</target><note from="verso:origin" annotates="target">{"origin":"human"}</note></trans-unit>',
+    );
     expect(targets(xml)).toEqual([{ state: 'confirmed', origin: { kind: 'human' } }]);
   });
 });
@@ -67,7 +75,8 @@ describe('a file translate-toolkit wrote (po2xliff of a PO file with one fuzzy e
 
 describe('XLIFF 2.0 origins', () => {
   it('an <mtc:match type="mt"> names the engine of a final target; a subState ending in :mt says MT', () => {
-    const xml = x20(`<unit id="u1"><mtc:matches><mtc:match ref="#s1" type="mt" origin="DeepL"><source>A.</source><target>a</target></mtc:match></mtc:matches>
+    const xml =
+      x20(`<unit id="u1"><mtc:matches><mtc:match ref="#s1" type="mt" origin="DeepL"><source>A.</source><target>a</target></mtc:match></mtc:matches>
       <segment id="s1" state="final"><source>A.</source><target>a</target></segment></unit>
       <unit id="u2"><segment state="translated" subState="okapi:mt"><source>B.</source><target>b</target></segment></unit>
       <unit id="u3"><mtc:matches><mtc:match ref="#s3" type="tm" origin="memory"><source>C.</source><target>c</target></mtc:match></mtc:matches>
@@ -79,13 +88,24 @@ describe('XLIFF 2.0 origins', () => {
     ]);
   });
   it("Verso's metadata: engine id, version and time; human stays human", () => {
-    const xml = x20(`<unit id="u1"><mda:metadata><mda:metaGroup category="verso:provenance" appliesTo="target"><mda:meta type="origin">mt</mda:meta>
+    const xml =
+      x20(`<unit id="u1"><mda:metadata><mda:metaGroup category="verso:provenance" appliesTo="target"><mda:meta type="origin">mt</mda:meta>
       <mda:meta type="engine">apertium</mda:meta><mda:meta type="engineName">Apertium</mda:meta><mda:meta type="engineVersion">3.9</mda:meta><mda:meta type="createdAt">2026-01-01T00:00:00.000Z</mda:meta></mda:metaGroup></mda:metadata>
       <segment state="initial" subState="verso:machine"><source>A.</source><target>a</target></segment></unit>
       <unit id="u2"><mda:metadata><mda:metaGroup category="other"><mda:meta type="origin">mt</mda:meta></mda:metaGroup><mda:metaGroup category="verso:provenance"><mda:meta type="origin">human</mda:meta></mda:metaGroup></mda:metadata>
       <segment state="translated"><source>B.</source><target>b</target></segment></unit>`);
     expect(targets(xml)).toEqual([
-      { state: 'mt', origin: { kind: 'mt', engineId: 'apertium', engineName: 'Apertium', engineVersion: '3.9', at: '2026-01-01T00:00:00.000Z', mtText: null } },
+      {
+        state: 'mt',
+        origin: {
+          kind: 'mt',
+          engineId: 'apertium',
+          engineName: 'Apertium',
+          engineVersion: '3.9',
+          at: '2026-01-01T00:00:00.000Z',
+          mtText: null,
+        },
+      },
       { state: 'confirmed', origin: { kind: 'human' } },
     ]);
   });
@@ -93,15 +113,20 @@ describe('XLIFF 2.0 origins', () => {
 
 describe('XLIFF 2.0 from Verso before issue 12', () => {
   it('raw MT written as state="translated" subState="verso:machine" is read as raw MT, not as a confirmed translation', () => {
-    const xml = x20(`<unit id="u1"><mtc:matches><mtc:match ref="#s1" type="mt" origin="Apertium" subType="verso:apertium"><source>A.</source><target>a</target></mtc:match></mtc:matches>
+    const xml =
+      x20(`<unit id="u1"><mtc:matches><mtc:match ref="#s1" type="mt" origin="Apertium" subType="verso:apertium"><source>A.</source><target>a</target></mtc:match></mtc:matches>
       <segment id="s1" state="translated" subState="verso:machine"><source>A.</source><target>a</target></segment></unit>`);
-    expect(targets(xml)).toEqual([{ state: 'mt', origin: { kind: 'mt', engineId: 'apertium', engineName: 'Apertium', engineVersion: null, at: null, mtText: 'a' } }]);
+    expect(targets(xml)).toEqual([
+      { state: 'mt', origin: { kind: 'mt', engineId: 'apertium', engineName: 'Apertium', engineVersion: null, at: null, mtText: 'a' } },
+    ]);
   });
 });
 
 describe('TMX origins', () => {
-  const tmx = (header: string, tus: string) => `<tmx version="1.4"><header ${header} segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>${tus}</body></tmx>`;
-  const origins = (xml: string) => parseTmx(xml, { sourceLang: 'en', targetLang: 'es' }, '2026-01-01T00:00:00.000Z').units.map((u) => u.mtOrigin ?? null);
+  const tmx = (header: string, tus: string) =>
+    `<tmx version="1.4"><header ${header} segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>${tus}</body></tmx>`;
+  const origins = (xml: string) =>
+    parseTmx(xml, { sourceLang: 'en', targetLang: 'es' }, '2026-01-01T00:00:00.000Z').units.map((u) => u.mtOrigin ?? null);
   it('reads Verso props, a target tuv made by an MT engine, and leaves other units as TM', () => {
     const xml = tmx(
       'creationtool="OmegaT" creationtoolversion="3.6"',
@@ -118,8 +143,8 @@ describe('TMX origins', () => {
     ]);
   });
   it('a file whose header says an MT engine made it: every unit is MT', () => {
-    expect(origins(tmx('creationtool="DeepL"', '<tu><tuv xml:lang="en"><seg>A.</seg></tuv><tuv xml:lang="es"><seg>a</seg></tuv></tu>'))).toEqual([
-      { kind: 'mt', engineId: 'DeepL', engineName: 'DeepL', engineVersion: null, createdAt: null },
-    ]);
+    expect(
+      origins(tmx('creationtool="DeepL"', '<tu><tuv xml:lang="en"><seg>A.</seg></tuv><tuv xml:lang="es"><seg>a</seg></tuv></tu>')),
+    ).toEqual([{ kind: 'mt', engineId: 'DeepL', engineName: 'DeepL', engineVersion: null, createdAt: null }]);
   });
 });

@@ -29,7 +29,7 @@ describe('XLIFF 1.2', () => {
     '<note>Deadline: noon.</note>',
   );
 
-  it('turns a unit\'s notes into comments on its paragraph, under who wrote them', () => {
+  it("turns a unit's notes into comments on its paragraph, under who wrote them", () => {
     const segs = parseXliff(xml).segments;
     expect(segs[0]!.comments).toEqual([
       { author: 'XLIFF (reviewer)', at: null, text: "Check the river's name." },

@@ -20,6 +20,7 @@ describe('XLIFF structure encoding', () => {
     expect(blockOfStructure('verso:list-item')).toEqual({ kind: 'list-item', marker: null });
     expect(blockOfStructure('x-verso-quote')).toEqual({ kind: 'quote', marker: null });
     expect(blockOfStructure('verso:heading')).toEqual({ kind: 'heading', marker: null });
-    for (const other of [null, 'x-heading', 'verso:heading-7', 'acme:quote', 'x-verso-table', 'paragraph']) expect(blockOfStructure(other)).toBeNull();
+    for (const other of [null, 'x-heading', 'verso:heading-7', 'acme:quote', 'x-verso-table', 'paragraph'])
+      expect(blockOfStructure(other)).toBeNull();
   });
 });

@@ -17,7 +17,9 @@ export function dbDigest(dbPath: string): { hash: string; rows: Record<string, n
         .prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`)
         .raw()
         .all()
-        .map((row) => JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v)))
+        .map((row) =>
+          JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v)),
+        )
         .sort();
       rows[table] = all.length;
       hash.update(table).update('\0').update(all.join('\n')).update('\0');

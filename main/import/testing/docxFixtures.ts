@@ -40,7 +40,12 @@ export function tinyPng(): Buffer {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
   const raw = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const cell = (text: string, extra: { columnSpan?: number; rowSpan?: number } = {}): TableCell =>
@@ -75,7 +80,17 @@ export interface RichDocxOptions {
 
 /** A news article in Word with every feature asked for (all by default). */
 export async function richDocx(options: RichDocxOptions = {}): Promise<Buffer> {
-  const o = { footnote: true, endnote: true, table: true, textBox: true, comment: true, strike: true, image: true, equation: true, ...options };
+  const o = {
+    footnote: true,
+    endnote: true,
+    table: true,
+    textBox: true,
+    comment: true,
+    strike: true,
+    image: true,
+    equation: true,
+    ...options,
+  };
   const children: FileChild[] = [new Paragraph({ children: [new TextRun('Floods in the valley')], heading: 'Heading1' })];
   children.push(
     new Paragraph({
@@ -89,10 +104,23 @@ export async function richDocx(options: RichDocxOptions = {}): Promise<Buffer> {
     }),
   );
   if (o.strike) {
-    children.push(new Paragraph({ children: [new TextRun('The bridge is '), new TextRun({ text: 'open', strike: true }), new TextRun(' closed.')] }));
+    children.push(
+      new Paragraph({ children: [new TextRun('The bridge is '), new TextRun({ text: 'open', strike: true }), new TextRun(' closed.')] }),
+    );
   }
   if (o.image) {
-    children.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: tinyPng(), transformation: { width: 40, height: 40 }, altText: { name: 'Map', description: 'Map of the flood', title: 'Map' } })] }));
+    children.push(
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: tinyPng(),
+            transformation: { width: 40, height: 40 },
+            altText: { name: 'Map', description: 'Map of the flood', title: 'Map' },
+          }),
+        ],
+      }),
+    );
     children.push(new Paragraph('The map shows the flooded streets.'));
   }
   if (o.table) children.push(mergedTable());
@@ -102,13 +130,28 @@ export async function richDocx(options: RichDocxOptions = {}): Promise<Buffer> {
   if (o.equation) {
     children.push(new Paragraph({ children: [new TextRun('The flow is '), new DocxMath({ children: [new MathRun('Q = v·A')] })] }));
   }
-  children.push(new Paragraph({ children: [new TextRun('Residents were evacuated'), ...(o.endnote ? [new EndnoteReferenceRun(1)] : []), new TextRun('.')] }));
+  children.push(
+    new Paragraph({
+      children: [new TextRun('Residents were evacuated'), ...(o.endnote ? [new EndnoteReferenceRun(1)] : []), new TextRun('.')],
+    }),
+  );
   const doc = new Document({
     creator: 'Fixture',
     ...(o.footnote ? { footnotes: { 1: { children: [new Paragraph('Measured at the Basel gauge.')] } } } : {}),
     ...(o.endnote ? { endnotes: { 1: { children: [new Paragraph('Source: cantonal police.')] } } } : {}),
     ...(o.comment
-      ? { comments: { children: [{ id: 0, author: 'Ana Editor', date: new Date('2026-01-05T10:00:00Z'), children: [new Paragraph('Check the figure with the agency.')] }] } }
+      ? {
+          comments: {
+            children: [
+              {
+                id: 0,
+                author: 'Ana Editor',
+                date: new Date('2026-01-05T10:00:00Z'),
+                children: [new Paragraph('Check the figure with the agency.')],
+              },
+            ],
+          },
+        }
       : {}),
     sections: [{ children }],
   });
@@ -117,6 +160,8 @@ export async function richDocx(options: RichDocxOptions = {}): Promise<Buffer> {
 
 /** A document whose only text is in a text box. */
 export async function textBoxOnlyDocx(): Promise<Buffer> {
-  const doc = new Document({ sections: [{ children: [new Textbox({ style: { width: '200pt', height: '50pt' }, children: [new Paragraph('Only in the box.')] })] }] });
+  const doc = new Document({
+    sections: [{ children: [new Textbox({ style: { width: '200pt', height: '50pt' }, children: [new Paragraph('Only in the box.')] })] }],
+  });
   return Packer.toBuffer(doc);
 }

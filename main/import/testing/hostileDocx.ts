@@ -31,14 +31,22 @@ export const HOSTILE_DOCX: Record<string, HostileDocx> = {
     why: 'word/document.xml truly inflates to 100 MB (about 100 KB compressed) and says so',
     code: 'IMPORT_ZIP_TOO_LARGE',
     details: { entry: 'word/document.xml', limitBytes: 64 * MB },
-    make: () => makeZip(replacePart(valid(), 'word/document.xml', { data: documentXml(wp('x')).replace('<w:body>', '<w:body>' + ' '.repeat(100 * MB)) })),
+    make: () =>
+      makeZip(
+        replacePart(valid(), 'word/document.xml', { data: documentXml(wp('x')).replace('<w:body>', '<w:body>' + ' '.repeat(100 * MB)) }),
+      ),
   },
   'zip-bomb-lying.docx': {
     why: 'word/document.xml declares 2 KB but inflates to 100 MB (stopped while streaming)',
     code: 'IMPORT_ZIP_SIZE_MISMATCH',
     details: { entry: 'word/document.xml', declaredBytes: 2048 },
     make: () =>
-      makeZip(replacePart(valid(), 'word/document.xml', { data: documentXml(wp('x')).replace('<w:body>', '<w:body>' + ' '.repeat(100 * MB)), declaredSize: 2048 })),
+      makeZip(
+        replacePart(valid(), 'word/document.xml', {
+          data: documentXml(wp('x')).replace('<w:body>', '<w:body>' + ' '.repeat(100 * MB)),
+          declaredSize: 2048,
+        }),
+      ),
   },
   'not-a-zip.docx': {
     why: 'plain text named .docx',
@@ -81,7 +89,11 @@ export const HOSTILE_DOCX: Record<string, HostileDocx> = {
       makeZip(
         valid()
           .filter((p) => p.name !== 'word/document.xml')
-          .map((p) => (p.name === '_rels/.rels' ? { ...p, data: String(p.data).replace('Target="word/document.xml"', 'Target="../../etc/passwd"') } : p)),
+          .map((p) =>
+            p.name === '_rels/.rels'
+              ? { ...p, data: String(p.data).replace('Target="word/document.xml"', 'Target="../../etc/passwd"') }
+              : p,
+          ),
       ),
   },
   'xxe.docx': {
@@ -99,7 +111,9 @@ export const HOSTILE_DOCX: Record<string, HostileDocx> = {
     code: 'IMPORT_XML_ENTITIES',
     make: () => {
       const defs = ['<!ENTITY l0 "ha">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)].join('');
-      return makeZip(replacePart(valid(), 'word/document.xml', { data: documentXml(wp('&l9;')).replace('?>', `?><!DOCTYPE w:document [${defs}]>`) }));
+      return makeZip(
+        replacePart(valid(), 'word/document.xml', { data: documentXml(wp('&l9;')).replace('?>', `?><!DOCTYPE w:document [${defs}]>`) }),
+      );
     },
   },
   'broken-xml.docx': {

@@ -27,7 +27,11 @@ export const lines = (line: (i: number) => string, size: number): string => {
   return out.join('\n');
 };
 
-const text = (name: string, fileName: string, make: (size: number) => string): PathologicalFile => ({ name, fileName, make: (n) => Buffer.from(make(n)) });
+const text = (name: string, fileName: string, make: (size: number) => string): PathologicalFile => ({
+  name,
+  fileName,
+  make: (n) => Buffer.from(make(n)),
+});
 
 /** Markdown text of `unit` repeated: as one block, or in blocks of about 1,000 characters between blank lines. */
 const oneBlock = (unit: string) => (n: number) => fill(unit, n);
@@ -77,8 +81,16 @@ export const HTML_FILES: PathologicalFile[] = [
   text('html: entity-like text', 'a.html', (n) => `<p>${fill('&amp;&#', n)}</p>`),
   text('html: a run of <', 'a.html', (n) => fill('<', n)),
   text('html: unclosed comment', 'a.html', (n) => '<!--' + fill('-', n)),
-  text('html: many paragraphs under a deep chain', 'a.html', (n) => Array.from({ length: 200 }, (_, i) => `<font a=${i}>`).join('') + fill('<p>x', n)),
-  text('html: unclosed formatting of many kinds', 'a.html', (n) => '<p>' + Array.from({ length: 40 }, (_, i) => `<font color=${i}>`).join('') + fill('<p>y', n)),
+  text(
+    'html: many paragraphs under a deep chain',
+    'a.html',
+    (n) => Array.from({ length: 200 }, (_, i) => `<font a=${i}>`).join('') + fill('<p>x', n),
+  ),
+  text(
+    'html: unclosed formatting of many kinds',
+    'a.html',
+    (n) => '<p>' + Array.from({ length: 40 }, (_, i) => `<font color=${i}>`).join('') + fill('<p>y', n),
+  ),
 ];
 
 const xliff = (body: string): string =>
@@ -91,15 +103,29 @@ export const XLIFF_FILES: PathologicalFile[] = [
   text('xliff: a run of <', 'a.xlf', (n) => fill('<', n)),
 ];
 
-const docx = (name: string, body: (size: number) => string): PathologicalFile => ({ name, fileName: 'a.docx', make: (n) => makeZip(docxParts(body(n))) });
+const docx = (name: string, body: (size: number) => string): PathologicalFile => ({
+  name,
+  fileName: 'a.docx',
+  make: (n) => makeZip(docxParts(body(n))),
+});
 
 export const DOCX_FILES: PathologicalFile[] = [
   docx('docx: many runs in one paragraph', (n) => `<w:p>${fill('<w:r><w:t>a</w:t></w:r>', n)}</w:p>`),
   docx('docx: deeply nested elements', (n) => `<w:p>${nest('<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>', n)}</w:p>`),
   docx('docx: entity-like text', (n) => `<w:p><w:r><w:t>${fill('&amp;&#38;', n)}</w:t></w:r></w:p>`),
-  docx('docx: one cell merged down every row', (n) => `<w:tbl>${fill('<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr>', n)}</w:tbl>`),
-  docx('docx: many cells in one row', (n) => `<w:tbl><w:tr>${fill('<w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc>', n)}</w:tr></w:tbl>`),
-  docx('docx: text boxes in text boxes', (n) => `<w:p>${nest('<w:r><w:pict><w:txbxContent><w:p>', '</w:p></w:txbxContent></w:pict></w:r>', n)}</w:p>`),
+  docx(
+    'docx: one cell merged down every row',
+    (n) => `<w:tbl>${fill('<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr>', n)}</w:tbl>`,
+  ),
+  docx(
+    'docx: many cells in one row',
+    (n) =>
+      `<w:tbl><w:tr>${fill('<w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc>', n)}</w:tr></w:tbl>`,
+  ),
+  docx(
+    'docx: text boxes in text boxes',
+    (n) => `<w:p>${nest('<w:r><w:pict><w:txbxContent><w:p>', '</w:p></w:txbxContent></w:pict></w:r>', n)}</w:p>`,
+  ),
   docx('docx: many note references', (n) => `<w:p><w:r><w:t>a</w:t></w:r>${fill('<w:r><w:footnoteReference w:id="1"/></w:r>', n)}</w:p>`),
 ];
 
@@ -120,7 +146,9 @@ const SENTENCES = [
 function prose(i: number, format: 'md' | 'html' | 'txt'): string {
   const s = [0, 1, 2].map((k) => SENTENCES[(i + k) % SENTENCES.length]!).join(' ');
   if (format === 'txt' || i % 2 === 1) return s;
-  return format === 'md' ? `${s} See [the report](https://news.example/r/${i}) and *the map*.` : `${s} See <a href="https://news.example/r/${i}">the report</a> and <em>the map</em>.`;
+  return format === 'md'
+    ? `${s} See [the report](https://news.example/r/${i}) and *the map*.`
+    : `${s} See <a href="https://news.example/r/${i}">the report</a> and <em>the map</em>.`;
 }
 
 function paragraphs(format: 'md' | 'html' | 'txt', size: number): string[] {
@@ -136,9 +164,21 @@ function paragraphs(format: 'md' | 'html' | 'txt', size: number): string[] {
 export function ordinaryArticle(fileName: string, size: number): Buffer {
   const ext = fileName.slice(fileName.lastIndexOf('.') + 1);
   if (ext === 'md') return Buffer.from('# Night buses\n\n' + paragraphs('md', size).join('\n\n'));
-  if (ext === 'html') return Buffer.from(`<!doctype html><html lang="en"><head><title>Night buses</title></head><body><article><h1>Night buses</h1>${paragraphs('html', size).map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`);
+  if (ext === 'html')
+    return Buffer.from(
+      `<!doctype html><html lang="en"><head><title>Night buses</title></head><body><article><h1>Night buses</h1>${paragraphs('html', size)
+        .map((p) => `<p>${p}</p>`)
+        .join('\n')}</article></body></html>`,
+    );
   if (ext === 'xlf') return Buffer.from(xliffUnits(paragraphs('txt', size)));
-  if (ext === 'docx') return makeZip(docxParts(paragraphs('txt', size).map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('')));
+  if (ext === 'docx')
+    return makeZip(
+      docxParts(
+        paragraphs('txt', size)
+          .map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`)
+          .join(''),
+      ),
+    );
   return Buffer.from('Night buses\n\n' + paragraphs('txt', size).join('\n\n'));
 }
 

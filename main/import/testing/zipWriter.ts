@@ -99,8 +99,16 @@ export function docxParts(body: string, extra: { rels?: string; styles?: string;
       data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${extra.rels}</Relationships>`,
     });
   }
-  if (extra.styles) parts.push({ name: 'word/styles.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">${extra.styles}</w:styles>` });
-  if (extra.numbering) parts.push({ name: 'word/numbering.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">${extra.numbering}</w:numbering>` });
+  if (extra.styles)
+    parts.push({
+      name: 'word/styles.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">${extra.styles}</w:styles>`,
+    });
+  if (extra.numbering)
+    parts.push({
+      name: 'word/numbering.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">${extra.numbering}</w:numbering>`,
+    });
   return parts;
 }
 

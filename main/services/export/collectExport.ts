@@ -69,7 +69,13 @@ function originOf(p: Paragraph, revisions: readonly Revision[], stored: StoredOr
   return { kind: filled?.origin === 'tm' ? 'tm' : 'human', tool: null, declaredHuman: null };
 }
 
-function paragraphOf(deps: ServiceDeps, workflow: WorkflowRepo, p: Paragraph, revisions: readonly Revision[], stored?: StoredOrigin): ExportParagraph {
+function paragraphOf(
+  deps: ServiceDeps,
+  workflow: WorkflowRepo,
+  p: Paragraph,
+  revisions: readonly Revision[],
+  stored?: StoredOrigin,
+): ExportParagraph {
   const editors = new Map<string, ExportActor>();
   let confirmedBy: ExportActor | null = null;
   for (const r of revisions) {
@@ -180,7 +186,9 @@ function refuseUnrecordedFooterSettings(deps: ServiceDeps, targetLang: string): 
   const templateLang = effectiveFooterTemplate(targetLang, readFooterOverrides(deps))?.lang ?? targetLang;
   const changed = unrecordedFooterSettings(deps.db).filter((s) => s.setting === 'footerPolicy' || s.lang === templateLang);
   if (changed.length === 0) return;
-  const what = changed.map((s) => (s.setting === 'footerPolicy' ? 'the footer policy' : `the footer template for ${s.lang ?? templateLang}`));
+  const what = changed.map((s) =>
+    s.setting === 'footerPolicy' ? 'the footer policy' : `the footer template for ${s.lang ?? templateLang}`,
+  );
   throw new ServiceError(
     'EXPORT_FOOTER_SETTINGS_UNRECORDED',
     `The disclosure footer cannot be trusted: ${what.join(' and ')} ${changed.length > 1 ? 'are' : 'is'} not what an editor last recorded (changed outside Verso). ` +
@@ -202,7 +210,10 @@ type CollectInput = { documentId: string; format: ExportFileFormat; mode: Export
 
 export function collectExport(deps: ServiceDeps, input: CollectInput): CollectedExport {
   const stored = deps.repos.documents.get(input.documentId);
-  if (!stored) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId: input.documentId });
+  if (!stored)
+    throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', {
+      documentId: input.documentId,
+    });
   const paragraphs = deps.repos.paragraphs.listByDocument(input.documentId);
   const revisions = revisionsByParagraph(deps, input.documentId);
   if (input.mode === 'publish') refuseUnpublishable(deps, stored.targetLang, paragraphs, revisions);
@@ -260,7 +271,9 @@ function refuseUnpublishable(deps: ServiceDeps, targetLang: string, paragraphs: 
     );
   }
   // Signatures and the chain, not the status column (issue 12).
-  const broken = createSignatureVerifier(deps.db).check(paragraphs).map((c) => c.number);
+  const broken = createSignatureVerifier(deps.db)
+    .check(paragraphs)
+    .map((c) => c.number);
   if (broken.length > 0) {
     throw new ServiceError(
       'EXPORT_SIGNATURE_BROKEN',
@@ -281,12 +294,22 @@ function refuseUnpublishable(deps: ServiceDeps, targetLang: string, paragraphs: 
 }
 
 /** The paragraphs as the format exports them, with their origins, review facts and Word places. */
-function exportParagraphsOf(deps: ServiceDeps, input: CollectInput, paragraphs: Paragraph[], revisions: Map<string, Revision[]>): ExportParagraph[] {
+function exportParagraphsOf(
+  deps: ServiceDeps,
+  input: CollectInput,
+  paragraphs: Paragraph[],
+  revisions: Map<string, Revision[]>,
+): ExportParagraph[] {
   // Excluded paragraphs: left out, kept as source or marked, per format (excludedParagraphs.ts).
   const excludedExport = createExclusionRepo(deps.db).excludedExport(input.documentId);
   const workflow = createWorkflowRepo(deps.db);
   // A human-origin declaration the audit log does not hold (written by SQL) is ignored.
-  const origins = new Map(keepRecordedDeclarations(deps.db, input.documentId, provenanceRepoFor(deps.db).listByDocument(input.documentId)).map((o) => [o.paragraphId, o]));
+  const origins = new Map(
+    keepRecordedDeclarations(deps.db, input.documentId, provenanceRepoFor(deps.db).listByDocument(input.documentId)).map((o) => [
+      o.paragraphId,
+      o,
+    ]),
+  );
   // Word places (issue 14): notes, table cells, text boxes, for the DOCX writer.
   const places = createDocxStructureRepo(deps.db).placesOfDocument(input.documentId);
   return paragraphsForFormat(
@@ -307,8 +330,12 @@ function footerLikeWarnings(paragraphs: readonly ExportParagraph[], overrides: R
 
 /** Visible after export: a footer left out by the policy, or a wording that is not the vetted template. */
 function governanceWarnings(governance: ReturnType<typeof footerGovernance>): ExportWarning[] {
-  if (governance.omitted) return [{ code: 'FOOTER_OMITTED', policy: governance.policy, decidedBy: governance.omitted.decidedBy, reason: governance.omitted.reason }];
-  if (governance.template?.custom) return [{ code: 'FOOTER_TEMPLATE_CUSTOM', lang: governance.template.lang, sha256: governance.template.sha256 }];
+  if (governance.omitted)
+    return [
+      { code: 'FOOTER_OMITTED', policy: governance.policy, decidedBy: governance.omitted.decidedBy, reason: governance.omitted.reason },
+    ];
+  if (governance.template?.custom)
+    return [{ code: 'FOOTER_TEMPLATE_CUSTOM', lang: governance.template.lang, sha256: governance.template.sha256 }];
   return [];
 }
 

@@ -33,17 +33,22 @@ const publish = (f: ExportFixture, documentId = f.doc.id) => f.backend.api.expor
 const problems = async (f: ExportFixture) => (await f.backend.api.verifyLibrary({})).problems;
 const kinds = (f: ExportFixture) => {
   const db = new Database(path.join(f.dataDir, DB_FILE_NAME), { readonly: true });
-  const rows = db.prepare<[], { kind: string }>('SELECT kind FROM audit_log ORDER BY seq').all().map((r) => r.kind);
+  const rows = db
+    .prepare<[], { kind: string }>('SELECT kind FROM audit_log ORDER BY seq')
+    .all()
+    .map((r) => r.kind);
   db.close();
   return rows;
 };
-
 
 describe('footer settings changed behind Verso’s back', () => {
   it('a policy switched to "never" by SQL refuses publish-ready export and is reported, until an editor sets it again', async () => {
     const f = await fixture();
     expect(await problems(f)).toEqual([]);
-    tamper(f, `INSERT INTO settings (key, value) VALUES ('settings.footerPolicy', '"never"') ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    tamper(
+      f,
+      `INSERT INTO settings (key, value) VALUES ('settings.footerPolicy', '"never"') ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    );
 
     const err = await failure(publish(f));
     expect(err.code).toBe('EXPORT_FOOTER_SETTINGS_UNRECORDED');
@@ -111,7 +116,10 @@ describe('declarations and profiles behind Verso’s back', () => {
     // Imported as translated (confirmed): the editor signs it off.
     const ids = (await api.getDocument({ documentId: doc.id })).paragraphs.map((p) => p.id);
     await api.signOffParagraphs({ paragraphIds: ids });
-    tamper(f, `UPDATE provenance_origins SET declared_human_by = 'Elena Editor', declared_human_role = 'editor', declared_human_at = '2026-03-01T10:00:00.000Z', declared_human_reason = 'mine'`);
+    tamper(
+      f,
+      `UPDATE provenance_origins SET declared_human_by = 'Elena Editor', declared_human_role = 'editor', declared_human_at = '2026-03-01T10:00:00.000Z', declared_human_reason = 'mine'`,
+    );
 
     expect((await api.getDocumentOrigins({ documentId: doc.id })).unknown).toMatchObject([{ number: 1, declaredHuman: null }]);
     expect((await publish(f, doc.id)).footer).toBe(true);

@@ -9,7 +9,6 @@ import { ServiceError } from '../../core/serviceError.js';
 
 export const BACKUP_KEEP_SETTING = 'backupKeep';
 
-
 export function createBackupsService(deps: ServiceDeps): BackupsApi {
   const dataDir = deps.appInfo.dataDir;
   const control = (): BackupControl => {

@@ -21,7 +21,14 @@ afterEach(async () => {
 
 function start(options: Partial<BackendOptions> = {}): Backend {
   const dir = makeTempDir();
-  const backend = createBackend({ dataDir: dir, mode: 'browser', version: '1.0.0', secrets: createMemorySecretStore(), engines: [], ...options });
+  const backend = createBackend({
+    dataDir: dir,
+    mode: 'browser',
+    version: '1.0.0',
+    secrets: createMemorySecretStore(),
+    engines: [],
+    ...options,
+  });
   cleanups.push(() => {
     backend.close();
     removeTempDir(dir);
@@ -45,7 +52,12 @@ function bloatingEngine(chars: number): MtEngine {
     kind: 'apertium',
     local: true,
     usesContext: false,
-    describe: async (): Promise<EngineDescription> => ({ available: true, unavailableReason: null, version: 'v1', pairs: [{ source: 'en', target: 'es' }] }),
+    describe: async (): Promise<EngineDescription> => ({
+      available: true,
+      unavailableReason: null,
+      version: 'v1',
+      pairs: [{ source: 'en', target: 'es' }],
+    }),
     async translateBatch(texts: readonly string[], _pair: LanguagePair, { onResult }: TranslateOptions): Promise<MtOutput[]> {
       return texts.map((text, i) => {
         const output = { text: text.includes('Huge') ? 'y'.repeat(chars) : `ES(${text})`, unknownWords: [] };
@@ -61,10 +73,18 @@ describe('plain http:// to another computer', () => {
     const backend = start();
     await backend.api.setProfile({ name: 'Tomás', role: 'translator' });
     const openai = (baseUrl: string, allowUnencrypted?: boolean) =>
-      backend.api.saveEngineSettings({ engine: 'openai', enabled: true, baseUrl, model: 'm', ...(allowUnencrypted !== undefined ? { allowUnencrypted } : {}) });
+      backend.api.saveEngineSettings({
+        engine: 'openai',
+        enabled: true,
+        baseUrl,
+        model: 'm',
+        ...(allowUnencrypted !== undefined ? { allowUnencrypted } : {}),
+      });
     expect(await failure(openai('http://203.0.113.5/v1'))).toMatchObject({ code: 'ENGINE_URL_INSECURE', details: { host: '203.0.113.5' } });
     expect(await failure(openai('http://203.0.113.5/v1', false))).toMatchObject({ code: 'ENGINE_URL_INSECURE' });
-    expect(await failure(backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: 'http://apy.example.org' }))).toMatchObject({
+    expect(
+      await failure(backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: 'http://apy.example.org' })),
+    ).toMatchObject({
       code: 'ENGINE_URL_INSECURE',
     });
     expect((await backend.api.getEngineSettings({})).openai).toMatchObject({ enabled: false, baseUrl: '' });
@@ -97,7 +117,14 @@ describe('a changed server', () => {
 
     // DeepL: '' means DeepL's own hosts (the key picks one); a proxy is another server.
     const deepl = (baseUrl: string, apiKey?: string) =>
-      backend.api.saveEngineSettings({ engine: 'deepl', enabled: true, baseUrl, formality: 'default', glossaryId: '', ...(apiKey !== undefined ? { apiKey } : {}) });
+      backend.api.saveEngineSettings({
+        engine: 'deepl',
+        enabled: true,
+        baseUrl,
+        formality: 'default',
+        glossaryId: '',
+        ...(apiKey !== undefined ? { apiKey } : {}),
+      });
     await deepl('', 'deepl-key:fx');
     expect((await deepl('https://api-free.deepl.com')).deepl.keySet).toBe(true);
     expect((await deepl('https://deepl-proxy.example.org')).deepl.keySet).toBe(false);
@@ -108,10 +135,17 @@ describe('MT longer than a paragraph may be', () => {
   it('is refused for that paragraph with a clear error and never stored; the others are saved', async () => {
     const backend = start({ engines: [bloatingEngine(LIMITS.paragraphChars + 1)] });
     await backend.api.setProfile({ name: 'Tomás', role: 'translator' });
-    const doc = await backend.api.importDocument({ source: { kind: 'text', text: 'One.\n\nHuge one.\n\nThree.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+    const doc = await backend.api.importDocument({
+      source: { kind: 'text', text: 'One.\n\nHuge one.\n\nThree.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     const final = await finalOf(backend, backend.api.translateDocument({ documentId: doc.id, scope: 'all' }));
     expect(final).toMatchObject({ state: 'failed', done: 2, total: 3 });
-    expect(final.error).toMatchObject({ code: 'MT_INCOMPLETE', details: { paragraphs: [2], reason: 'MT_PARAGRAPH_TOO_LONG', limit: LIMITS.paragraphChars, number: 2 } });
+    expect(final.error).toMatchObject({
+      code: 'MT_INCOMPLETE',
+      details: { paragraphs: [2], reason: 'MT_PARAGRAPH_TOO_LONG', limit: LIMITS.paragraphChars, number: 2 },
+    });
     const after = await backend.api.getDocument({ documentId: doc.id });
     expect(after.paragraphs.map((p) => [p.status, p.target.length])).toEqual([
       ['machine', 'ES(One.)'.length],
@@ -121,8 +155,15 @@ describe('MT longer than a paragraph may be', () => {
     // Exactly at the limit is accepted.
     const exact = start({ engines: [bloatingEngine(LIMITS.paragraphChars)] });
     await exact.api.setProfile({ name: 'Tomás', role: 'translator' });
-    const d2 = await exact.api.importDocument({ source: { kind: 'text', text: 'Huge.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
-    expect(await finalOf(exact, exact.api.translateDocument({ documentId: d2.id, scope: 'all' }))).toMatchObject({ state: 'done', done: 1 });
+    const d2 = await exact.api.importDocument({
+      source: { kind: 'text', text: 'Huge.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    expect(await finalOf(exact, exact.api.translateDocument({ documentId: d2.id, scope: 'all' }))).toMatchObject({
+      state: 'done',
+      done: 1,
+    });
   });
 });
 
@@ -133,10 +174,25 @@ describe('keys an engine echoes', () => {
     cleanups.push(() => server.close());
     const backend = start({ http: { sleep: async () => undefined, timeoutMs: 5000, maxRetries: 0 } });
     await backend.api.setProfile({ name: 'Tomás', role: 'translator' });
-    await backend.api.saveEngineSettings({ engine: 'openai', enabled: true, baseUrl: `${server.url}/v1`, model: 'test-model', apiKey: key });
-    expect((await backend.api.getEngineChoices({ sourceLang: 'en', targetLang: 'es' })).engines.find((e) => e.id === 'openai')?.available).toBe(true);
-    server.script.push({ status: 401, body: { error: { message: `Incorrect API key provided: ${key}. Header was Authorization: Bearer ${key}` } } });
-    const doc = await backend.api.importDocument({ source: { kind: 'text', text: 'Hello there, friends.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+    await backend.api.saveEngineSettings({
+      engine: 'openai',
+      enabled: true,
+      baseUrl: `${server.url}/v1`,
+      model: 'test-model',
+      apiKey: key,
+    });
+    expect(
+      (await backend.api.getEngineChoices({ sourceLang: 'en', targetLang: 'es' })).engines.find((e) => e.id === 'openai')?.available,
+    ).toBe(true);
+    server.script.push({
+      status: 401,
+      body: { error: { message: `Incorrect API key provided: ${key}. Header was Authorization: Bearer ${key}` } },
+    });
+    const doc = await backend.api.importDocument({
+      source: { kind: 'text', text: 'Hello there, friends.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     const final = await finalOf(backend, backend.api.translateDocument({ documentId: doc.id, scope: 'all', engineId: 'openai' }));
     expect(final.error?.code).toBe('ENGINE_AUTH_FAILED');
     expect(JSON.stringify(final)).not.toContain('SECRET1234567890');
@@ -145,9 +201,16 @@ describe('keys an engine echoes', () => {
     const lt = await startLibreTranslate({ apiKey: 'lt-body-key-777' });
     cleanups.push(() => lt.close());
     await backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: true, baseUrl: lt.url, apiKey: 'lt-body-key-777' });
-    expect((await backend.api.getEngineChoices({ sourceLang: 'en', targetLang: 'es' })).engines.find((e) => e.id === 'libretranslate')?.available).toBe(true);
+    expect(
+      (await backend.api.getEngineChoices({ sourceLang: 'en', targetLang: 'es' })).engines.find((e) => e.id === 'libretranslate')
+        ?.available,
+    ).toBe(true);
     lt.script.push({ status: 403, body: { error: 'Invalid API key lt-body-key-777' } });
-    const d2 = await backend.api.importDocument({ source: { kind: 'text', text: 'Hello.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+    const d2 = await backend.api.importDocument({
+      source: { kind: 'text', text: 'Hello.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     const f2 = await finalOf(backend, backend.api.translateDocument({ documentId: d2.id, scope: 'all', engineId: 'libretranslate' }));
     expect(f2.error?.code).toBe('ENGINE_AUTH_FAILED');
     expect(JSON.stringify(f2)).not.toContain('lt-body-key-777');

@@ -45,7 +45,11 @@ function countingEngine(options: { id?: string; usesContext?: boolean; failFor?:
         ? { available: true, unavailableReason: null, version: engine.version, pairs: [{ source: 'en', target: 'es' }] }
         : { available: false, unavailableReason: 'ENGINE_NETWORK', version: engine.version, pairs: [] };
     },
-    async translateBatch(texts: readonly string[], _pair: LanguagePair, { signal, onResult, onItemError, context }: TranslateOptions): Promise<MtOutput[]> {
+    async translateBatch(
+      texts: readonly string[],
+      _pair: LanguagePair,
+      { signal, onResult, onItemError, context }: TranslateOptions,
+    ): Promise<MtOutput[]> {
       if (!engine.available) throw Object.assign(new Error('down'), { code: 'ECONNREFUSED' });
       engine.calls.push([...texts]);
       engine.contexts.push(context);
@@ -79,7 +83,11 @@ function start(options: Partial<BackendOptions> & { engines: MtEngine[] }): Back
 }
 
 async function importArticle(backend: Backend, paragraphs: string[]): Promise<DocumentDetail> {
-  return backend.api.importDocument({ source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+  return backend.api.importDocument({
+    source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+  });
 }
 
 async function finalOf(backend: Backend, start: Promise<{ jobId: string; total: number }>) {
@@ -123,10 +131,22 @@ describe('MT cache', () => {
     expect(doc.paragraphs.map((p) => p.target)).toEqual(['ES(Two.)#2', 'ES(Four.)#4', 'ES(One.)#1']);
     const firstDoc = await backend.api.getDocument({ documentId: first.id });
     // The cached MT keeps when the engine produced it.
-    expect(doc.paragraphs[0]!.mt).toMatchObject({ engineId: 'counting', engineVersion: 'v1', createdAt: firstDoc.paragraphs[1]!.mt!.createdAt });
+    expect(doc.paragraphs[0]!.mt).toMatchObject({
+      engineId: 'counting',
+      engineVersion: 'v1',
+      createdAt: firstDoc.paragraphs[1]!.mt!.createdAt,
+    });
     const provenance = mtProvenance(backend, doc.paragraphs[0]!.id);
     expect(provenance).toEqual([
-      expect.objectContaining({ engineId: 'counting', engineVersion: 'v1', sourceLang: 'en', targetLang: 'es', fromCache: true, retranslated: false, text: 'ES(Two.)#2' }),
+      expect.objectContaining({
+        engineId: 'counting',
+        engineVersion: 'v1',
+        sourceLang: 'en',
+        targetLang: 'es',
+        fromCache: true,
+        retranslated: false,
+        text: 'ES(Two.)#2',
+      }),
     ]);
     expect(mtProvenance(backend, doc.paragraphs[1]!.id)[0]).toMatchObject({ fromCache: false });
   });
@@ -141,7 +161,10 @@ describe('MT cache', () => {
     const other = await importArticle(backend, ['One.']);
     await finalOf(backend, backend.api.translateDocument({ documentId: other.id, scope: 'all' }));
     expect(engine.calls).toEqual([['One.'], ['One.']]);
-    expect(rows(backend, 'SELECT engine_version FROM mt_cache ORDER BY engine_version').map((r) => r['engine_version'])).toEqual(['v1', 'v2']);
+    expect(rows(backend, 'SELECT engine_version FROM mt_cache ORDER BY engine_version').map((r) => r['engine_version'])).toEqual([
+      'v1',
+      'v2',
+    ]);
   });
 
   it('works offline: an engine out of reach still serves its cached MT, and says which paragraphs it could not do', async () => {
@@ -157,7 +180,10 @@ describe('MT cache', () => {
     const third = await importArticle(backend, ['One.', 'Five.']);
     const partial = await finalOf(backend, backend.api.translateDocument({ documentId: third.id, scope: 'all', engineId: 'counting' }));
     expect(partial).toMatchObject({ state: 'failed', done: 1, total: 2 });
-    expect(partial.error).toMatchObject({ code: 'MT_INCOMPLETE', details: { translated: 1, untranslated: 1, paragraphs: [2], engine: 'Counting MT' } });
+    expect(partial.error).toMatchObject({
+      code: 'MT_INCOMPLETE',
+      details: { translated: 1, untranslated: 1, paragraphs: [2], engine: 'Counting MT' },
+    });
     expect((await backend.api.getDocument({ documentId: third.id })).paragraphs.map((p) => p.status)).toEqual(['machine', 'new']);
   });
 
@@ -237,7 +263,10 @@ describe('translation scopes', () => {
     const empty = await finalOf(backend, backend.api.translateDocument({ documentId: doc.id, scope: 'empty' }));
     expect(empty).toMatchObject({ state: 'done', total: 2 });
     expect(engine.calls[1]).toEqual(['Three.', 'Four.']);
-    const selection = await finalOf(backend, backend.api.translateDocument({ documentId: doc.id, scope: 'selection', paragraphIds: [p2!.id, p4!.id] }));
+    const selection = await finalOf(
+      backend,
+      backend.api.translateDocument({ documentId: doc.id, scope: 'selection', paragraphIds: [p2!.id, p4!.id] }),
+    );
     // p2 has human work (left out); p4 is cached.
     expect(selection).toMatchObject({ state: 'done', total: 1 });
     expect(engine.calls).toHaveLength(2);
@@ -257,7 +286,10 @@ describe('translation scopes', () => {
     const doc = await importArticle(backend, ['One.', 'Bad one.', 'Three.']);
     const final = await finalOf(backend, backend.api.translateDocument({ documentId: doc.id, scope: 'all' }));
     expect(final).toMatchObject({ state: 'failed', done: 2, total: 3 });
-    expect(final.error).toMatchObject({ code: 'MT_INCOMPLETE', details: { translated: 2, untranslated: 1, paragraphs: [2], count: 1, reason: 'ENGINE_FAILED' } });
+    expect(final.error).toMatchObject({
+      code: 'MT_INCOMPLETE',
+      details: { translated: 2, untranslated: 1, paragraphs: [2], count: 1, reason: 'ENGINE_FAILED' },
+    });
     expect((await backend.api.getDocument({ documentId: doc.id })).paragraphs.map((p) => p.status)).toEqual(['machine', 'new', 'machine']);
   });
 });
@@ -289,7 +321,9 @@ describe('engine choice and settings', () => {
     await finalOf(backend, backend.api.translateDocument({ documentId: doc.id, scope: 'all' }));
     expect([a.calls.length, b.calls.length]).toEqual([0, 1]);
     expect((await backend.api.setDefaultEngine({ sourceLang: 'en', targetLang: 'es', engineId: null })).defaults).toEqual([]);
-    expect(await failure(backend.api.setDefaultEngine({ sourceLang: 'en', targetLang: 'es', engineId: 'nope' }))).toMatchObject({ code: 'ENGINE_NOT_FOUND' });
+    expect(await failure(backend.api.setDefaultEngine({ sourceLang: 'en', targetLang: 'es', engineId: 'nope' }))).toMatchObject({
+      code: 'ENGINE_NOT_FOUND',
+    });
   });
 
   it('saves engine settings, keeps the key out of every reply and the database, and rejects bad addresses unchanged', async () => {
@@ -300,8 +334,20 @@ describe('engine choice and settings', () => {
     expect(before.libretranslate).toMatchObject({ enabled: false, keySet: false, keySource: null, keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY' });
     expect(before.openai).toMatchObject({ keySet: true, keySource: 'environment' });
 
-    const saved = await backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000/', apiKey: 'secret-libre-key' });
-    expect(saved.libretranslate).toEqual({ enabled: true, baseUrl: 'http://127.0.0.1:5000', keySet: true, keySource: 'stored', keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY', allowUnencrypted: false });
+    const saved = await backend.api.saveEngineSettings({
+      engine: 'libretranslate',
+      enabled: true,
+      baseUrl: 'http://127.0.0.1:5000/',
+      apiKey: 'secret-libre-key',
+    });
+    expect(saved.libretranslate).toEqual({
+      enabled: true,
+      baseUrl: 'http://127.0.0.1:5000',
+      keySet: true,
+      keySource: 'stored',
+      keyEnvVar: 'VERSO_LIBRETRANSLATE_KEY',
+      allowUnencrypted: false,
+    });
     expect(JSON.stringify(saved)).not.toContain('secret-libre-key');
     expect(JSON.stringify(await backend.api.getEngineSettings({}))).not.toContain('secret-libre-key');
     expect(await secrets.get('libretranslate')).toBe('secret-libre-key');
@@ -310,34 +356,68 @@ describe('engine choice and settings', () => {
     for (const f of fs.readdirSync(path.dirname(backend.dbPath), { recursive: true }) as string[]) {
       const file = path.join(path.dirname(backend.dbPath), f);
       // (A backup being written may be renamed or deleted meanwhile.)
-      const bytes = fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? (() => { try { return fs.readFileSync(file); } catch { return Buffer.alloc(0); } })() : Buffer.alloc(0);
+      const bytes = fs.statSync(file, { throwIfNoEntry: false })?.isFile()
+        ? (() => {
+            try {
+              return fs.readFileSync(file);
+            } catch {
+              return Buffer.alloc(0);
+            }
+          })()
+        : Buffer.alloc(0);
       expect(bytes.includes('secret-libre-key'), f).toBe(false);
     }
 
     // Saving without a key keeps it; clearKey removes it.
-    expect((await backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000' })).libretranslate.keySet).toBe(true);
-    expect((await backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: false, baseUrl: '', clearKey: true })).libretranslate).toMatchObject({
+    expect(
+      (await backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000' })).libretranslate
+        .keySet,
+    ).toBe(true);
+    expect(
+      (await backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: false, baseUrl: '', clearKey: true })).libretranslate,
+    ).toMatchObject({
       enabled: false,
       keySet: false,
     });
 
     for (const baseUrl of ['ftp://example.org', 'not a url', 'http://user:pw@example.org', 'http://example.org/?q=1']) {
-      expect(await failure(backend.api.saveEngineSettings({ engine: 'openai', enabled: true, baseUrl, model: 'm' }))).toMatchObject({ code: 'ENGINE_URL_INVALID' });
+      expect(await failure(backend.api.saveEngineSettings({ engine: 'openai', enabled: true, baseUrl, model: 'm' }))).toMatchObject({
+        code: 'ENGINE_URL_INVALID',
+      });
     }
-    expect(await failure(backend.api.saveEngineSettings({ engine: 'openai', enabled: true, baseUrl: 'http://127.0.0.1:1/v1', model: ' ' }))).toMatchObject({
+    expect(
+      await failure(backend.api.saveEngineSettings({ engine: 'openai', enabled: true, baseUrl: 'http://127.0.0.1:1/v1', model: ' ' })),
+    ).toMatchObject({
       code: 'ENGINE_MODEL_MISSING',
     });
-    expect(await failure(backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: true, baseUrl: '' }))).toMatchObject({ code: 'ENGINE_URL_INVALID' });
+    expect(await failure(backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: true, baseUrl: '' }))).toMatchObject({
+      code: 'ENGINE_URL_INVALID',
+    });
     expect((await backend.api.getEngineSettings({})).openai).toMatchObject({ enabled: false, baseUrl: '', model: '' });
     // Through the dispatcher, a payload of the wrong shape is refused before any service runs.
-    const bad = await backend.dispatch('saveEngineSettings', { engine: 'deepl', enabled: true, baseUrl: '', formality: 'very', glossaryId: '' });
+    const bad = await backend.dispatch('saveEngineSettings', {
+      engine: 'deepl',
+      enabled: true,
+      baseUrl: '',
+      formality: 'very',
+      glossaryId: '',
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     // An apertium-apy server has an address and no key; a key is refused, as is a missing address.
-    expect(await backend.dispatch('saveEngineSettings', { engine: 'apertium-apy', enabled: true, baseUrl: 'http://127.0.0.1:2737', apiKey: 'x' })).toMatchObject({
+    expect(
+      await backend.dispatch('saveEngineSettings', {
+        engine: 'apertium-apy',
+        enabled: true,
+        baseUrl: 'http://127.0.0.1:2737',
+        apiKey: 'x',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
     });
-    expect(await failure(backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: '' }))).toMatchObject({ code: 'ENGINE_URL_INVALID' });
+    expect(await failure(backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: '' }))).toMatchObject({
+      code: 'ENGINE_URL_INVALID',
+    });
     const apy = await backend.api.saveEngineSettings({ engine: 'apertium-apy', enabled: true, baseUrl: 'http://127.0.0.1:2737/' });
     expect(apy.apertiumApy).toEqual({ enabled: true, baseUrl: 'http://127.0.0.1:2737', allowUnencrypted: false });
     expect(apy.openai).toMatchObject({ enabled: false, baseUrl: '', model: '' });
@@ -352,7 +432,12 @@ describe('an HTTP engine through the backend', () => {
     await backend.api.setProfile({ name: 'Tomás', role: 'translator' });
     await backend.api.saveEngineSettings({ engine: 'libretranslate', enabled: true, baseUrl: server.url, apiKey: 'lt-secret' });
     const choices = await backend.api.getEngineChoices({ sourceLang: 'en', targetLang: 'es' });
-    expect(choices.engines.find((e) => e.id === 'libretranslate')).toMatchObject({ available: true, unavailableReason: null, local: false, kind: 'libretranslate' });
+    expect(choices.engines.find((e) => e.id === 'libretranslate')).toMatchObject({
+      available: true,
+      unavailableReason: null,
+      local: false,
+      kind: 'libretranslate',
+    });
 
     const doc = await importArticle(backend, ['One.', 'Two.']);
     const final = await finalOf(backend, backend.api.translateDocument({ documentId: doc.id, scope: 'all', engineId: 'libretranslate' }));
@@ -362,14 +447,29 @@ describe('an HTTP engine through the backend', () => {
       ['[es] One.', 'libretranslate', `libretranslate ${new URL(server.url).host}`],
       ['[es] Two.', 'libretranslate', `libretranslate ${new URL(server.url).host}`],
     ]);
-    expect(server.requests.filter((r) => r.method === 'POST').every((r) => (r.body as { api_key?: string }).api_key === 'lt-secret')).toBe(true);
+    expect(server.requests.filter((r) => r.method === 'POST').every((r) => (r.body as { api_key?: string }).api_key === 'lt-secret')).toBe(
+      true,
+    );
 
     // 429 with Retry-After is retried; then a refused key stops the job, keeping the paragraphs already saved.
-    const next = await importArticle(backend, Array.from({ length: 30 }, (_, i) => `Paragraph ${i}.`));
-    server.script.push({ status: 429, headers: { 'Retry-After': '1' } }, { body: { translatedText: Array.from({ length: 25 }, (_, i) => `[es] Paragraph ${i}.`) } }, { status: 403, body: { error: 'Invalid API key' } });
-    const partial = await finalOf(backend, backend.api.translateDocument({ documentId: next.id, scope: 'all', engineId: 'libretranslate' }));
+    const next = await importArticle(
+      backend,
+      Array.from({ length: 30 }, (_, i) => `Paragraph ${i}.`),
+    );
+    server.script.push(
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { body: { translatedText: Array.from({ length: 25 }, (_, i) => `[es] Paragraph ${i}.`) } },
+      { status: 403, body: { error: 'Invalid API key' } },
+    );
+    const partial = await finalOf(
+      backend,
+      backend.api.translateDocument({ documentId: next.id, scope: 'all', engineId: 'libretranslate' }),
+    );
     expect(partial).toMatchObject({ state: 'failed', done: 25, total: 30 });
-    expect(partial.error).toMatchObject({ code: 'MT_INCOMPLETE', details: { translated: 25, untranslated: 5, paragraphs: [26, 27, 28, 29, 30], reason: 'ENGINE_AUTH_FAILED' } });
+    expect(partial.error).toMatchObject({
+      code: 'MT_INCOMPLETE',
+      details: { translated: 25, untranslated: 5, paragraphs: [26, 27, 28, 29, 30], reason: 'ENGINE_AUTH_FAILED' },
+    });
     const saved = await backend.api.getDocument({ documentId: next.id });
     expect(saved.paragraphs.filter((p) => p.status === 'machine')).toHaveLength(25);
     expect(saved.paragraphs.filter((p) => p.status === 'new' && p.target === '')).toHaveLength(5);

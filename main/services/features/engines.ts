@@ -83,12 +83,19 @@ export function createEnginesService(deps: ServiceDeps): EnginesApi {
       // Another server (origin) never inherits the stored key: without a new key it is dropped.
       const serverChanged = keyServer(input.engine, config[input.engine].baseUrl) !== keyServer(input.engine, baseUrl);
       if (input.engine === 'deepl') {
-        config.deepl = { enabled: input.enabled, baseUrl, formality: input.formality, glossaryId: input.glossaryId.trim(), allowUnencrypted };
+        config.deepl = {
+          enabled: input.enabled,
+          baseUrl,
+          formality: input.formality,
+          glossaryId: input.glossaryId.trim(),
+          allowUnencrypted,
+        };
       } else if (input.engine === 'libretranslate') {
         config.libretranslate = { enabled: input.enabled, baseUrl, allowUnencrypted };
       } else {
         const model = input.model.trim();
-        if (input.enabled && model === '') throw new ServiceError('ENGINE_MODEL_MISSING', 'Name the model this server should use.', { field: 'model' });
+        if (input.enabled && model === '')
+          throw new ServiceError('ENGINE_MODEL_MISSING', 'Name the model this server should use.', { field: 'model' });
         config.openai = { enabled: input.enabled, baseUrl, model, allowUnencrypted };
       }
       // The key first: when storing it fails, the settings stay as they were.
@@ -106,7 +113,10 @@ export function createEnginesService(deps: ServiceDeps): EnginesApi {
         throw new ServiceError('ENGINE_NOT_FOUND', `There is no MT engine "${engineId}".`, { engineId });
       }
       const rest = readEngineDefaults(repos.settings).filter((d) => !(d.sourceLang === pair.source && d.targetLang === pair.target));
-      writeEngineDefaults(repos.settings, engineId === null ? rest : [...rest, { sourceLang: pair.source, targetLang: pair.target, engineId }]);
+      writeEngineDefaults(
+        repos.settings,
+        engineId === null ? rest : [...rest, { sourceLang: pair.source, targetLang: pair.target, engineId }],
+      );
       return view();
     },
 
@@ -124,11 +134,16 @@ export function createEnginesService(deps: ServiceDeps): EnginesApi {
 
     async retranslateParagraph({ paragraphId, engineId }) {
       const paragraph = repos.paragraphs.get(paragraphId);
-      if (!paragraph) throw new ServiceError('PARAGRAPH_NOT_FOUND', 'This paragraph does not exist (it may have been deleted).', { paragraphId });
+      if (!paragraph)
+        throw new ServiceError('PARAGRAPH_NOT_FOUND', 'This paragraph does not exist (it may have been deleted).', { paragraphId });
       if (!isUntouchedByHumans(paragraph.status)) {
-        throw new ServiceError('PARAGRAPH_HAS_HUMAN_WORK', 'This paragraph has been edited by a person; machine translation would overwrite that work.', {
-          number: paragraph.index + 1,
-        });
+        throw new ServiceError(
+          'PARAGRAPH_HAS_HUMAN_WORK',
+          'This paragraph has been edited by a person; machine translation would overwrite that work.',
+          {
+            number: paragraph.index + 1,
+          },
+        );
       }
       return jobs.start({
         documentId: paragraph.documentId,

@@ -41,7 +41,11 @@ describe('setParagraphsExcluded', () => {
       { at: '2026-03-01T10:00:00.000Z', name: 'Tomás Translator', role: 'translator', origin: 'human' },
     ]);
     // Asking again changes nothing and records nothing.
-    expect(await api.setParagraphsExcluded({ paragraphIds: [ids[2]!], excluded: true })).toEqual({ paragraphs: [], signOffsWithdrawn: [], unchanged: [3] });
+    expect(await api.setParagraphsExcluded({ paragraphIds: [ids[2]!], excluded: true })).toEqual({
+      paragraphs: [],
+      signOffsWithdrawn: [],
+      unchanged: [3],
+    });
 
     // MT leaves it alone.
     const log = recordJobEvents(f.backend.events);
@@ -55,7 +59,10 @@ describe('setParagraphsExcluded', () => {
     // Bulk sign-off skips it and says why; the all-or-nothing one refuses it.
     await api.confirmParagraphs({ paragraphIds: [ids[0]!, ids[1]!, ids[3]!] });
     await actAs(api, { name: 'Elena Editor', role: 'editor' });
-    expect(await failure(api.signOffParagraphs({ paragraphIds: ids }))).toMatchObject({ code: 'PARAGRAPH_EXCLUDED', details: { paragraphs: [3] } });
+    expect(await failure(api.signOffParagraphs({ paragraphIds: ids }))).toMatchObject({
+      code: 'PARAGRAPH_EXCLUDED',
+      details: { paragraphs: [3] },
+    });
     const summary = await api.signOffReviewed({ paragraphIds: ids });
     expect(summary.signedOff).toHaveLength(3);
     expect(summary.skipped).toEqual([{ paragraphId: ids[2], number: 3, reason: 'excluded', issues: [] }]);
@@ -136,7 +143,9 @@ describe('export of excluded paragraphs', () => {
 
     expect(await api.setExclusionSettings({ documentId: f.doc.id, excludedExport: 'source' })).toEqual({ excludedExport: 'source' });
     const kept = await api.exportFile({ documentId: f.doc.id, format: 'md', mode: 'publish' });
-    expect(kept.content).toMatch(/^# Storm hits the coast\n\nMT The storm closed roads on Monday\.\n\nAdvertisement\n\nMT Schools stay open\.\n\n/);
+    expect(kept.content).toMatch(
+      /^# Storm hits the coast\n\nMT The storm closed roads on Monday\.\n\nAdvertisement\n\nMT Schools stay open\.\n\n/,
+    );
     const html = await api.exportFile({ documentId: f.doc.id, format: 'html', mode: 'publish' });
     expect(html.content).toContain('<p>Advertisement</p>');
     const docx = await api.exportFile({ documentId: f.doc.id, format: 'docx', mode: 'publish' });
@@ -175,13 +184,21 @@ describe('export of excluded paragraphs', () => {
     expect(x12.match(/<trans-unit [^>]*>/g)!.map((t) => t.includes('translate="no"'))).toEqual([false, false, true, false]);
     expect(x20.match(/<unit [^>]*>/g)!.map((t) => t.includes('translate="no"'))).toEqual([false, false, true, false]);
 
-    for (const [name, content] of [['story.xlf', x12], ['story.xliff', x20]] as const) {
+    for (const [name, content] of [
+      ['story.xlf', x12],
+      ['story.xliff', x20],
+    ] as const) {
       const imported = await api.importDocument({
         source: { kind: 'file', fileName: name, dataBase64: Buffer.from(content).toString('base64') },
         sourceLang: 'en',
         targetLang: 'es',
       });
-      expect(imported.paragraphs.map((p) => p.source)).toEqual(['Storm hits the coast', 'The storm closed roads on Monday.', 'Advertisement', 'Schools stay open.']);
+      expect(imported.paragraphs.map((p) => p.source)).toEqual([
+        'Storm hits the coast',
+        'The storm closed roads on Monday.',
+        'Advertisement',
+        'Schools stay open.',
+      ]);
       expect(imported.paragraphs.map((p) => p.excluded?.origin ?? null)).toEqual([null, null, 'import', null]);
       const history = await api.getParagraphHistory({ paragraphId: imported.paragraphs[2]!.id });
       expect(history.entries.map((e) => [e.action, e.origin])).toContainEqual(['exclude', 'import']);

@@ -25,7 +25,14 @@ export function createExclusionService(deps: ServiceDeps): ExclusionApi {
   const core = createReviewCore(deps);
   const settings = createExclusionRepo(deps.db);
 
-  function record(p: Paragraph, author: Profile, action: RevisionAction, statusBefore: ParagraphStatus, statusAfter: ParagraphStatus, at: string): void {
+  function record(
+    p: Paragraph,
+    author: Profile,
+    action: RevisionAction,
+    statusBefore: ParagraphStatus,
+    statusAfter: ParagraphStatus,
+    at: string,
+  ): void {
     repos.revisions.insert({
       paragraphId: p.id,
       documentId: p.documentId,
@@ -69,7 +76,8 @@ export function createExclusionService(deps: ServiceDeps): ExclusionApi {
   });
 
   function requireDocument(documentId: string): void {
-    if (!repos.documents.get(documentId)) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
+    if (!repos.documents.get(documentId))
+      throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
   }
 
   return {

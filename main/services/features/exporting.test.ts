@@ -43,7 +43,12 @@ describe('exportFile', () => {
       if (format === 'docx') {
         expect(result.encoding).toBe('base64');
         const paragraphs = docxParagraphs(Buffer.from(result.content, 'base64'));
-        expect(paragraphs.filter((p) => p.style === 'AiDisclosure').map((p) => p.text).join('\n\n')).toBe(footer);
+        expect(
+          paragraphs
+            .filter((p) => p.style === 'AiDisclosure')
+            .map((p) => p.text)
+            .join('\n\n'),
+        ).toBe(footer);
         expect(paragraphs.at(-1)!.style).toBe('AiDisclosure');
         continue;
       }
@@ -65,7 +70,9 @@ describe('exportFile', () => {
     expect(draft.fileName).toBe('storm-hits-the-coast.es.draft.html');
     // In the target language: the draft is read by whoever reads the translation.
     expect(draft.content).toContain('<title>BORRADOR: Storm hits the coast</title>');
-    expect(draft.content).toContain('<p class="verso-draft" role="note"><strong>BORRADOR — no aprobado para su publicación (párrafos aprobados: 0 de 3)</strong></p>');
+    expect(draft.content).toContain(
+      '<p class="verso-draft" role="note"><strong>BORRADOR — no aprobado para su publicación (párrafos aprobados: 0 de 3)</strong></p>',
+    );
     expect(draft.content).not.toContain('DRAFT');
     expect(draft.content).not.toContain('<footer');
   });
@@ -79,19 +86,34 @@ describe('exportFile', () => {
     const broken = await failure(backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' }));
     expect(broken).toMatchObject({ code: 'EXPORT_SIGNATURE_BROKEN', details: { count: 1, paragraphs: [1] } });
     // Signed as Verso signs (as if QA had gained this check after a real sign-off): now the QA gate speaks.
-    const last = db.prepare<[string], { id: number }>(`SELECT id FROM revisions WHERE paragraph_id = ? AND action = 'sign-off'`).get(ids[0]!)!;
+    const last = db
+      .prepare<[string], { id: number }>(`SELECT id FROM revisions WHERE paragraph_id = ? AND action = 'sign-off'`)
+      .get(ids[0]!)!;
     const editor = db.prepare<[], { id: string; name: string }>(`SELECT id, name FROM profiles WHERE role = 'editor'`).get()!;
     createAuditRecorder(db, createSigningKeys(db, sessionProtector())).revisionInserted({
-      revisionId: last.id, documentId: doc.id, paragraphId: ids[0]!, profileId: editor.id, authorName: editor.name, role: 'editor',
-      origin: 'human', action: 'sign-off', beforeText: 'En 2024 vinieron personas.', afterText: 'En 2024 vinieron personas.',
-      statusBefore: 'translated', statusAfter: 'signed-off', at: '2026-03-01T10:00:00.000Z',
+      revisionId: last.id,
+      documentId: doc.id,
+      paragraphId: ids[0]!,
+      profileId: editor.id,
+      authorName: editor.name,
+      role: 'editor',
+      origin: 'human',
+      action: 'sign-off',
+      beforeText: 'En 2024 vinieron personas.',
+      afterText: 'En 2024 vinieron personas.',
+      statusBefore: 'translated',
+      statusAfter: 'signed-off',
+      at: '2026-03-01T10:00:00.000Z',
     });
     db.close();
     const err = await failure(backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' }));
     expect(err).toMatchObject({ code: 'EXPORT_QA_UNRESOLVED', details: { count: 1, paragraphs: [1] } });
     await backend.api.updateParagraphTarget({ paragraphId: ids[0]!, target: 'En 2024 vinieron unas personas.' });
     await backend.api.confirmParagraphs({ paragraphIds: [ids[0]!] });
-    await backend.api.signOffReviewed({ paragraphIds: [ids[0]!], overrides: [{ paragraphId: ids[0]!, reason: 'Number checked with the desk' }] });
+    await backend.api.signOffReviewed({
+      paragraphIds: [ids[0]!],
+      overrides: [{ paragraphId: ids[0]!, reason: 'Number checked with the desk' }],
+    });
     const ok = await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' });
     expect(ok.content).toContain('En 2024 vinieron unas personas.');
   });
@@ -135,8 +157,14 @@ describe('exportFile', () => {
     expect(err.message).toContain('Settings → Disclosure footer');
     expect(err.details).toEqual({ lang: 'fi' });
     // Never English instead.
-    expect((await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'draft' })).content).not.toContain('translated with the help of AI');
-    await backend.api.saveFooterTemplate({ lang: 'fi', lines: ['Käännetty tekoälyn avulla; {publisher} tarkisti.'], reason: 'No vetted Finnish footer yet' });
+    expect((await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'draft' })).content).not.toContain(
+      'translated with the help of AI',
+    );
+    await backend.api.saveFooterTemplate({
+      lang: 'fi',
+      lines: ['Käännetty tekoälyn avulla; {publisher} tarkisti.'],
+      reason: 'No vetted Finnish footer yet',
+    });
     const ok = await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' });
     expect(ok.content.trimEnd().endsWith(`Käännetty tekoälyn avulla; ${FIXTURE_PUBLISHER} tarkisti.`)).toBe(true);
   });
@@ -156,7 +184,10 @@ describe('exportFile', () => {
     await api.updateParagraphTarget({ paragraphId: ids[2]!, target: lines[1]! });
     await api.confirmParagraphs({ paragraphIds: ids.slice(1) });
     // The footer's e-mail address is not in the source: QA flags it, the editor overrides.
-    await api.signOffReviewed({ paragraphIds: ids.slice(1), overrides: ids.slice(1).map((paragraphId) => ({ paragraphId, reason: 'Footer kept on purpose' })) });
+    await api.signOffReviewed({
+      paragraphIds: ids.slice(1),
+      overrides: ids.slice(1).map((paragraphId) => ({ paragraphId, reason: 'Footer kept on purpose' })),
+    });
     const again = await api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' });
     expect(count(again.content, lines[0]!)).toBe(1);
     expect(again.content.trimEnd().endsWith(footer)).toBe(true);
@@ -171,7 +202,11 @@ describe('footer templates', () => {
     await api.setProfile({ name: 'Elena Editor', role: 'editor' });
     const list = await api.listFooterTemplates({});
     for (const lang of REQUIRED_FOOTER_LANGUAGES) expect(list.find((e) => e.lang === lang)?.vetted, lang).not.toBeNull();
-    const saved = await api.saveFooterTemplate({ lang: 'de', lines: ['  Mit KI übersetzt von {publisher}. ', 'Fragen: {contactEmail}'], reason: 'House style' });
+    const saved = await api.saveFooterTemplate({
+      lang: 'de',
+      lines: ['  Mit KI übersetzt von {publisher}. ', 'Fragen: {contactEmail}'],
+      reason: 'House style',
+    });
     expect(saved.override).toEqual(['Mit KI übersetzt von {publisher}.', 'Fragen: {contactEmail}']);
     expect((await api.listFooterTemplates({})).find((e) => e.lang === 'de')?.override).toEqual(saved.override);
 

@@ -54,9 +54,11 @@ export function createExportingService(deps: ServiceDeps): ExportingApi {
       const lang = languageOf(tag);
       const kept = lines.map((l) => l.replace(/\s+/g, ' ').trim());
       const problem = footerTemplateProblem(kept);
-      if (problem !== null) throw new ServiceError('FOOTER_TEMPLATE_INVALID', problem.message, { lang, problem: problem.code, line: problem.detail });
+      if (problem !== null)
+        throw new ServiceError('FOOTER_TEMPLATE_INVALID', problem.message, { lang, problem: problem.code, line: problem.detail });
       const reason = normaliseReason(given);
-      if (isCustomTemplate(lang, kept) && reason === null) reasonRequired('footerTemplate', `Saving your own footer wording for ${lang} (a custom template, not the vetted one)`);
+      if (isCustomTemplate(lang, kept) && reason === null)
+        reasonRequired('footerTemplate', `Saving your own footer wording for ${lang} (a custom template, not the vetted one)`);
       const overrides = readFooterOverrides(deps);
       const before = overrides[lang] ?? null;
       const same = before !== null && JSON.stringify(before) === JSON.stringify(kept);

@@ -34,7 +34,8 @@ async function refusal(f: ExportFixture, method: string, input: unknown): Promis
   if (result.ok) throw new Error(`${method} was expected to fail`);
   return result.error;
 }
-const exportOf = (f: ExportFixture, format: string) => call<ExportFileResult>(f, 'exportFile', { documentId: f.doc.id, format, mode: 'publish' });
+const exportOf = (f: ExportFixture, format: string) =>
+  call<ExportFileResult>(f, 'exportFile', { documentId: f.doc.id, format, mode: 'publish' });
 /** What these tests read of the provenance record (`footer`) and the review attestation (`disclosureFooter`). */
 interface FooterRecords {
   footer: { template: unknown };
@@ -132,13 +133,24 @@ describe('footer governance', () => {
 
     const noReason = await refusal(f, 'saveFooterTemplate', { lang: 'es', lines: ['Gracias por leer.'] });
     expect(noReason.code).toBe('FOOTER_REASON_REQUIRED');
-    expect((await call<SettingsChange[]>(f, 'listSettingsChanges', {}))).toEqual([]);
+    expect(await call<SettingsChange[]>(f, 'listSettingsChanges', {})).toEqual([]);
 
-    const saved = await call<FooterTemplateEntry>(f, 'saveFooterTemplate', { lang: 'es', lines: ['Gracias por leer.'], reason: 'Shorter for the app' });
+    const saved = await call<FooterTemplateEntry>(f, 'saveFooterTemplate', {
+      lang: 'es',
+      lines: ['Gracias por leer.'],
+      reason: 'Shorter for the app',
+    });
     const customHash = footerTemplateSha256(['Gracias por leer.']);
     expect(saved.overrideIdentity).toEqual({ sha256: customHash, custom: true });
     const [change] = await call<SettingsChange[]>(f, 'listSettingsChanges', {});
-    expect(change).toMatchObject({ setting: 'footerTemplate', lang: 'es', before: null, after: ['Gracias por leer.'], reason: 'Shorter for the app', by: { role: 'editor' } });
+    expect(change).toMatchObject({
+      setting: 'footerTemplate',
+      lang: 'es',
+      before: null,
+      after: ['Gracias por leer.'],
+      reason: 'Shorter for the app',
+      by: { role: 'editor' },
+    });
 
     const txt = await exportOf(f, 'txt');
     expect(txt.content).toContain('Gracias por leer.');
@@ -151,15 +163,30 @@ describe('footer governance', () => {
       sha256: customHash,
       builtIn: false,
       custom: true,
-      savedBy: { name: 'Elena Editor', role: 'editor', at: '2026-03-01T10:00:00.000Z', reason: 'Shorter for the app', changeId: change!.id },
+      savedBy: {
+        name: 'Elena Editor',
+        role: 'editor',
+        at: '2026-03-01T10:00:00.000Z',
+        reason: 'Shorter for the app',
+        changeId: change!.id,
+      },
     });
     const attestation = json(await exportOf(f, 'attestation'));
-    expect(attestation.disclosureFooter.footerTemplate).toMatchObject({ templateId: 'custom:es', templateSha256: customHash, builtIn: false, custom: true });
+    expect(attestation.disclosureFooter.footerTemplate).toMatchObject({
+      templateId: 'custom:es',
+      templateSha256: customHash,
+      builtIn: false,
+      custom: true,
+    });
 
     // Saving the vetted wording itself is not custom (no reason needed), and is recorded.
     const vettedAgain = await call<FooterTemplateEntry>(f, 'saveFooterTemplate', { lang: 'es', lines: [...ES_VETTED] });
     expect(vettedAgain.overrideIdentity).toEqual({ sha256: footerTemplateSha256(ES_VETTED), custom: false });
-    expect(json(await exportOf(f, 'attestation')).disclosureFooter.footerTemplate).toMatchObject({ templateId: 'verso:footer:es:v1', builtIn: true, custom: false });
+    expect(json(await exportOf(f, 'attestation')).disclosureFooter.footerTemplate).toMatchObject({
+      templateId: 'verso:footer:es:v1',
+      builtIn: true,
+      custom: false,
+    });
     await call(f, 'resetFooterTemplate', { lang: 'es', reason: 'tidy' });
     const history = await call<SettingsChange[]>(f, 'listSettingsChanges', {});
     expect(history.map((c) => [c.before === null ? null : 'lines', c.after === null ? null : 'lines', c.reason])).toEqual([

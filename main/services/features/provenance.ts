@@ -23,13 +23,19 @@ export function createProvenanceService(deps: ServiceDeps): ProvenanceApi {
       // A declaration written behind Verso's back (not in the audit log) does not count.
       unknown: keepRecordedDeclarations(deps.db, documentId, origins.listByDocument(documentId))
         .filter((o) => o.origin === 'unknown')
-        .map((o) => ({ paragraphId: o.paragraphId, number: numbers.get(o.paragraphId) ?? 0, tool: o.tool, declaredHuman: o.declaredHuman })),
+        .map((o) => ({
+          paragraphId: o.paragraphId,
+          number: numbers.get(o.paragraphId) ?? 0,
+          tool: o.tool,
+          declaredHuman: o.declaredHuman,
+        })),
     };
   }
 
   const declare = deps.db.transaction((documentId: string, ids: string[], reason: string, name: string, at: string) => {
     for (const id of ids) {
-      if (origins.declareHuman(id, { name, role: 'editor', at, reason })) auditOriginDeclared(deps.db, { documentId, paragraphId: id, name, role: 'editor', at, reason });
+      if (origins.declareHuman(id, { name, role: 'editor', at, reason }))
+        auditOriginDeclared(deps.db, { documentId, paragraphId: id, name, role: 'editor', at, reason });
     }
   });
 
@@ -46,11 +52,24 @@ export function createProvenanceService(deps: ServiceDeps): ProvenanceApi {
         );
       }
       const text = reason.normalize('NFC').replace(/\s+/g, ' ').trim();
-      if (text === '') throw new ServiceError('ORIGIN_REASON_REQUIRED', 'Say why this translation is human work (for example who translated it); the reason is kept in the provenance.');
+      if (text === '')
+        throw new ServiceError(
+          'ORIGIN_REASON_REQUIRED',
+          'Say why this translation is human work (for example who translated it); the reason is kept in the provenance.',
+        );
       const named = paragraphIds ? new Set(paragraphIds) : null;
-      const open = documentOrigins(documentId).unknown.filter((o) => o.declaredHuman === null && (named === null || named.has(o.paragraphId)));
-      if (open.length === 0) throw new ServiceError('ORIGIN_NOTHING_UNKNOWN', 'No paragraph of this document has an undeclared unknown origin.');
-      declare(documentId, open.map((o) => o.paragraphId), text, profile.name, deps.now().toISOString());
+      const open = documentOrigins(documentId).unknown.filter(
+        (o) => o.declaredHuman === null && (named === null || named.has(o.paragraphId)),
+      );
+      if (open.length === 0)
+        throw new ServiceError('ORIGIN_NOTHING_UNKNOWN', 'No paragraph of this document has an undeclared unknown origin.');
+      declare(
+        documentId,
+        open.map((o) => o.paragraphId),
+        text,
+        profile.name,
+        deps.now().toISOString(),
+      );
       return documentOrigins(documentId);
     },
   };

@@ -71,7 +71,13 @@ describe('footer and MT pair by BCP 47 lookup within the language', () => {
   it('an en-US → es-MX document gets the Spanish footer (es-MX → es) and MT from the engine’s pair', async () => {
     f = await exportFixture(['The storm closed roads on Monday.'], { sourceLang: 'en-US', targetLang: 'es-MX' });
     expect(f.doc.targetLang).toBe('es-MX');
-    const footer = renderFooter(findFooterTemplate('es')!, { publisher: FIXTURE_PUBLISHER, contactEmail: FIXTURE_CONTACT, engines: 'Fake MT', editor: 'Elena Editor', date: '2026-03-01' });
+    const footer = renderFooter(findFooterTemplate('es')!, {
+      publisher: FIXTURE_PUBLISHER,
+      contactEmail: FIXTURE_CONTACT,
+      engines: 'Fake MT',
+      editor: 'Elena Editor',
+      date: '2026-03-01',
+    });
     expect(findFooterTemplate('es-MX')?.lang).toBe('es');
     const txt = await f.backend.api.exportFile({ documentId: f.doc.id, format: 'txt', mode: 'publish' });
     expect(txt.content.trimEnd().endsWith(footer)).toBe(true);

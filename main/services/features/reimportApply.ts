@@ -53,7 +53,13 @@ export function applyReimport(
   const old = deps.repos.paragraphs.listByDocument(doc.id);
   // Planned in the worker from the sources as they were; planned again here if they changed since.
   const same = planned.oldSources.length === old.length && old.every((p, i) => p.source === planned.oldSources[i]);
-  const plan = same ? planned.plan : planReimport(old.map((p) => p.source), segments.map((s) => s.text), doc.sourceLang);
+  const plan = same
+    ? planned.plan
+    : planReimport(
+        old.map((p) => p.source),
+        segments.map((s) => s.text),
+        doc.sourceLang,
+      );
   const summary = summarize(plan, old);
   const reimportId = importing.addReimport({
     documentId: doc.id,
@@ -78,7 +84,14 @@ export function applyReimport(
   }
   // Word places and the report as the revised file has them (issue 14).
   replaceImportStructure(deps, doc.id, segments, idAt, meta.report ?? null);
-  importing.saveSource({ documentId: doc.id, format: meta.format, fileName: meta.fileName, encoding: null, importedAt: at, htmlExtract: meta.extract });
+  importing.saveSource({
+    documentId: doc.id,
+    format: meta.format,
+    fileName: meta.fileName,
+    encoding: null,
+    importedAt: at,
+    htmlExtract: meta.extract,
+  });
   deps.repos.documents.touch(doc.id, at);
   return summary;
 }
@@ -158,10 +171,24 @@ function fileTarget(ctx: ApplyContext, p: Paragraph, seg: ImportedSegment, index
 /** A paragraph whose source changed: reopened, its old source and translation kept as a reference. */
 function reopenChanged(ctx: ApplyContext, p: Paragraph, seg: ImportedSegment, step: ReimportStep & { type: 'changed' }): Paragraph {
   const { deps, importing, doc, author, at, reimportId } = ctx;
-  importing.addReopening({ paragraphId: p.id, reimportId, oldSource: p.source, oldTarget: p.target, oldStatus: p.status, signedOffByName: p.signOff?.name ?? null });
+  importing.addReopening({
+    paragraphId: p.id,
+    reimportId,
+    oldSource: p.source,
+    oldTarget: p.target,
+    oldStatus: p.status,
+    signedOffByName: p.signOff?.name ?? null,
+  });
   importing.setSource(p.id, seg.text, seg.kind, seg.marker, at);
   // Work already done stays as the starting point, marked as needing work again.
-  const reopened: Paragraph = { ...p, index: step.newIndex, source: seg.text, status: p.status === 'new' ? 'new' : 'edited', signOff: null, updatedAt: at };
+  const reopened: Paragraph = {
+    ...p,
+    index: step.newIndex,
+    source: seg.text,
+    status: p.status === 'new' ? 'new' : 'edited',
+    signOff: null,
+    updatedAt: at,
+  };
   deps.repos.paragraphs.update(reopened);
   const wasSigned = p.status === 'signed-off';
   deps.repos.revisions.insert({

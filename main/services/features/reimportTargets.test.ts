@@ -16,7 +16,12 @@ let dir: string;
 let backend: Backend;
 beforeEach(() => {
   dir = makeTempDir();
-  backend = createBackend({ dataDir: dir, mode: 'browser', version: '1.0.0', engines: [createFakeEngine({ id: 'fake', name: 'Fake MT', translate: (t) => `ES ${t}` })] });
+  backend = createBackend({
+    dataDir: dir,
+    mode: 'browser',
+    version: '1.0.0',
+    engines: [createFakeEngine({ id: 'fake', name: 'Fake MT', translate: (t) => `ES ${t}` })],
+  });
 });
 afterEach(() => {
   backend.close();
@@ -41,7 +46,10 @@ async function inWork(): Promise<DocumentDetail> {
 }
 
 /** What a CAT tool sends back: Verso's sources, its own targets. */
-function fromTool(targets: (string | null)[], header = '<header><tool tool-id="mq" tool-name="memoQ" tool-version="9.12"/></header>'): string {
+function fromTool(
+  targets: (string | null)[],
+  header = '<header><tool tool-id="mq" tool-name="memoQ" tool-version="9.12"/></header>',
+): string {
   const units = SOURCES.map((s, i) => {
     const t = targets[i];
     return `<trans-unit id="${i + 1}"><source>${s}</source>${t === null || t === undefined ? '' : `<target state="translated">${t}</target>`}</trans-unit>`;
@@ -97,10 +105,13 @@ describe('re-importing an XLIFF another tool translated', () => {
     expect([check.state, check.problemCount]).toEqual(['done', 0]);
   });
 
-  it('a target of invisible characters only is no translation: skipped, Verso\'s kept', async () => {
+  it("a target of invisible characters only is no translation: skipped, Verso's kept", async () => {
     const { api } = backend;
     const before = await inWork();
-    const { summary, document } = await api.reimportDocument({ documentId: before.id, source: file(fromTool([null, '\u200B\u200B', null, null, null]), 'story.es.xlf') });
+    const { summary, document } = await api.reimportDocument({
+      documentId: before.id,
+      source: file(fromTool([null, '\u200B\u200B', null, null, null]), 'story.es.xlf'),
+    });
     expect(summary.translations?.skipped).toContainEqual({ paragraph: 2, reason: 'no-target' });
     expect(document.paragraphs[1]!.target).toBe('ES Heavy rain fell on Tuesday.');
   });
@@ -108,7 +119,10 @@ describe('re-importing an XLIFF another tool translated', () => {
   it('XLIFF 2.0: the tool named in the file\'s metadata; a "reviewed" segment is a confirmed translation', async () => {
     const { api } = backend;
     const before = await inWork();
-    const units = SOURCES.map((s, i) => `<unit id="u${i + 1}"><segment${i === 2 ? ' state="reviewed"' : ''}><source>${s}</source>${i === 2 ? '<target>Las escuelas cierran.</target>' : ''}</segment></unit>`);
+    const units = SOURCES.map(
+      (s, i) =>
+        `<unit id="u${i + 1}"><segment${i === 2 ? ' state="reviewed"' : ''}><source>${s}</source>${i === 2 ? '<target>Las escuelas cierran.</target>' : ''}</segment></unit>`,
+    );
     const xliff = `<?xml version="1.0"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" version="2.0" srcLang="en" trgLang="es">
 <file id="f"><mda:metadata><mda:metaGroup category="tool"><mda:meta type="tool-name">Okapi Rainbow</mda:meta><mda:meta type="tool-version">1.44</mda:meta></mda:metaGroup></mda:metadata>
@@ -131,7 +145,10 @@ ${units.join('\n')}
   it("a file that names no tool but Verso (a CAT tool kept Verso's header): the tool the person names, else none", async () => {
     const { api } = backend;
     const before = await inWork();
-    const xliff = fromTool([null, 'Llovió mucho el martes.', null, null, null], '<header><tool tool-id="mq" tool-name="Verso" tool-version="1.0.0"/></header>');
+    const xliff = fromTool(
+      [null, 'Llovió mucho el martes.', null, null, null],
+      '<header><tool tool-id="mq" tool-name="Verso" tool-version="1.0.0"/></header>',
+    );
     const named = await api.reimportDocument({ documentId: before.id, source: file(xliff, 'story.es.xlf'), tool: 'OmegaT 3.6' });
     expect(named.summary.translations).toMatchObject({ tool: 'OmegaT 3.6', applied: [2] });
     const origins = await api.getDocumentOrigins({ documentId: before.id });

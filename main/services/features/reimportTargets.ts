@@ -74,7 +74,16 @@ export function applyFileTarget(
       oldStatus: p.status,
       signedOffByName: p.signOff?.name ?? null,
     });
-    deps.repos.revisions.insert({ ...who, origin: 'import', action: 'sign-off-withdrawn', mtEngine: null, beforeText: p.target, afterText: p.target, statusBefore: p.status, statusAfter: status });
+    deps.repos.revisions.insert({
+      ...who,
+      origin: 'import',
+      action: 'sign-off-withdrawn',
+      mtEngine: null,
+      beforeText: p.target,
+      afterText: p.target,
+      statusBefore: p.status,
+      statusAfter: status,
+    });
     out.signOffsReopened.push(number);
   }
   const isMt = status === 'machine';
@@ -83,7 +92,7 @@ export function applyFileTarget(
     origin: isMt ? 'mt' : 'import',
     action: isMt ? 'mt' : status === 'translated' ? 'confirm' : 'edit',
     // An import revision names the tool that made its text here (the history shows it as the author).
-    mtEngine: isMt ? (mt?.engineId ?? null) : (out.tool ?? target.tool)?.slice(0, 100) ?? null,
+    mtEngine: isMt ? (mt?.engineId ?? null) : ((out.tool ?? target.tool)?.slice(0, 100) ?? null),
     beforeText: p.target,
     afterText: target.text,
     statusBefore: withdraws ? status : p.status,

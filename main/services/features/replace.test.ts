@@ -54,7 +54,13 @@ describe('replaceAllInTargets', () => {
     });
     // A text that changed meanwhile refuses the whole call.
     expect(
-      await failure(api.replaceAllInTargets({ documentId: f.doc.id, changes: [{ ...changes[0]!, before: 'stale' }, changes[1]!], withdrawSignOffs: true })),
+      await failure(
+        api.replaceAllInTargets({
+          documentId: f.doc.id,
+          changes: [{ ...changes[0]!, before: 'stale' }, changes[1]!],
+          withdrawSignOffs: true,
+        }),
+      ),
     ).toMatchObject({ code: 'REPLACE_TARGET_CHANGED', details: { paragraphs: [1] } });
     expect(rows(f, 'SELECT * FROM revisions ORDER BY id')).toEqual(revisions);
     expect(await targets(f)).toEqual(before);
@@ -67,17 +73,29 @@ describe('replaceAllInTargets', () => {
       ['MT The civil servants left.', 'edited'],
       ['MT Civil servants and civil servants.', 'edited'],
     ]);
-    const batch = rows(f, `SELECT r.paragraph_id, r.action, r.author_name FROM replace_batches b JOIN revisions r ON r.id = b.revision_id WHERE b.batch_id = '${result.batchId}' ORDER BY r.id`);
-    expect(batch).toEqual([f.ids[0], f.ids[1], f.ids[3]].map((id) => ({ paragraph_id: id, action: 'edit', author_name: 'Tomás Translator' })));
+    const batch = rows(
+      f,
+      `SELECT r.paragraph_id, r.action, r.author_name FROM replace_batches b JOIN revisions r ON r.id = b.revision_id WHERE b.batch_id = '${result.batchId}' ORDER BY r.id`,
+    );
+    expect(batch).toEqual(
+      [f.ids[0], f.ids[1], f.ids[3]].map((id) => ({ paragraph_id: id, action: 'edit', author_name: 'Tomás Translator' })),
+    );
     const history = await api.getParagraphHistory({ paragraphId: f.ids[3]! });
     expect(history.entries.slice(-2).map((e) => e.action)).toEqual(['edit', 'sign-off-withdrawn']);
   });
 
   it('refuses a paragraph of another document', async () => {
     const f = await setUp();
-    const other = await f.backend.api.importDocument({ source: { kind: 'text', text: 'Officials.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+    const other = await f.backend.api.importDocument({
+      source: { kind: 'text', text: 'Officials.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     const err = await failure(
-      f.backend.api.replaceAllInTargets({ documentId: f.doc.id, changes: [{ paragraphId: other.paragraphs[0]!.id, before: '', after: 'x', occurrences: 1 }] }),
+      f.backend.api.replaceAllInTargets({
+        documentId: f.doc.id,
+        changes: [{ paragraphId: other.paragraphs[0]!.id, before: '', after: 'x', occurrences: 1 }],
+      }),
     );
     expect(err.code).toBe('PARAGRAPH_NOT_FOUND');
   });

@@ -53,11 +53,15 @@ export function createReplaceService(deps: ServiceDeps): ReplaceApi {
   return {
     async replaceAllInTargets({ documentId, changes, withdrawSignOffs = false }) {
       const author = requireProfile(deps);
-      if (!repos.documents.get(documentId)) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
+      if (!repos.documents.get(documentId))
+        throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
       const loaded = core.load(changes.map((c) => c.paragraphId));
       const byId = new Map(loaded.map((p) => [p.id, p]));
       const foreign = loaded.filter((p) => p.documentId !== documentId).map((p) => p.id);
-      if (foreign.length > 0) throw new ServiceError('PARAGRAPH_NOT_FOUND', `${plural(foreign.length, 'paragraph is', 'paragraphs are')} not in this document.`, { paragraphIds: foreign });
+      if (foreign.length > 0)
+        throw new ServiceError('PARAGRAPH_NOT_FOUND', `${plural(foreign.length, 'paragraph is', 'paragraphs are')} not in this document.`, {
+          paragraphIds: foreign,
+        });
       const stale = changes.filter((c) => byId.get(c.paragraphId)!.target !== c.before).map((c) => byId.get(c.paragraphId)!.index + 1);
       if (stale.length > 0) {
         throw new ServiceError(
@@ -67,7 +71,10 @@ export function createReplaceService(deps: ServiceDeps): ReplaceApi {
         );
       }
       const real = changes.filter((c) => c.after !== c.before);
-      const signed = real.map((c) => byId.get(c.paragraphId)!).filter((p) => p.status === 'signed-off').map((p) => p.index + 1);
+      const signed = real
+        .map((c) => byId.get(c.paragraphId)!)
+        .filter((p) => p.status === 'signed-off')
+        .map((p) => p.index + 1);
       if (signed.length > 0 && !withdrawSignOffs) {
         throw new ServiceError(
           'REPLACE_WITHDRAWS_SIGN_OFF',
@@ -85,7 +92,10 @@ export function createReplaceService(deps: ServiceDeps): ReplaceApi {
     async undoReplaceAll({ batchId }) {
       const author = requireProfile(deps);
       const members = batches.revisionsOf(batchId);
-      if (members.length === 0) throw new ServiceError('REPLACE_BATCH_NOT_FOUND', 'This replacement is not known (its document may have been deleted).', { batchId });
+      if (members.length === 0)
+        throw new ServiceError('REPLACE_BATCH_NOT_FOUND', 'This replacement is not known (its document may have been deleted).', {
+          batchId,
+        });
       const { paragraphs, kept } = undoAll(members, author);
       if (paragraphs.length === 0 && kept.length === 0) {
         throw new ServiceError('REPLACE_NOTHING_TO_UNDO', 'This replacement has already been undone.', { batchId });

@@ -77,14 +77,20 @@ describe('the library check service', () => {
 
     tamper(dataDir, 'UPDATE paragraphs SET target = ? WHERE id = ?', 'Las escuelas cierran.', doc.paragraphs[2]!.id);
     const found = await backend.api.verifyLibrary({});
-    expect(found.problems).toEqual([{ kind: 'signature', documentId: doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'text-changed' }]);
+    expect(found.problems).toEqual([
+      { kind: 'signature', documentId: doc.id, title: 'Storm hits the coast', paragraph: 3, problem: 'text-changed' },
+    ]);
     expect(await backend.api.getLibraryCheck({})).toEqual(found);
   });
 });
 
 const keysIn = (dataDir: string) => {
   const db = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
-  const rows = db.prepare<[], { key_id: string; sealed_private_key: string; protection: string }>('SELECT key_id, sealed_private_key, protection FROM signing_keys ORDER BY rowid').all();
+  const rows = db
+    .prepare<[], { key_id: string; sealed_private_key: string; protection: string }>(
+      'SELECT key_id, sealed_private_key, protection FROM signing_keys ORDER BY rowid',
+    )
+    .all();
   db.close();
   return rows;
 };
@@ -92,12 +98,18 @@ const keysIn = (dataDir: string) => {
 describe('signing keys at rest', () => {
   const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 
-
   it('a passphrase-sealed key is reused after a restart; another passphrase gets a new key and old signatures still verify', async () => {
     const dataDir = makeTempDir();
     try {
       const open = (passphrase: string) =>
-        createBackend({ dataDir, mode: 'browser', version: '0.1.0', engines: [], keyProtector: passphraseProtector(passphrase, CHEAP), verifyAtStart: false });
+        createBackend({
+          dataDir,
+          mode: 'browser',
+          version: '0.1.0',
+          engines: [],
+          keyProtector: passphraseProtector(passphrase, CHEAP),
+          verifyAtStart: false,
+        });
       // The same profile stays current across restarts (setProfile would make a new one).
       const signOne = async (b: Backend, text: string) => {
         if (!(await b.api.getProfile({}))) await b.api.setProfile({ name: 'Elena Editor', role: 'editor' });
@@ -136,7 +148,11 @@ describe('a signing passphrase typed by the person', () => {
       await b.api.setProfile({ name: 'Elena Editor', role: 'editor' });
       expect(await b.api.getSigningKey({})).toEqual({ state: 'none' });
       expect(await b.api.unlockSigningKey({ passphrase: 'correct horse battery' })).toEqual({ state: 'unlocked', created: true });
-      const doc = await b.api.importDocument({ source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+      const doc = await b.api.importDocument({
+        source: { kind: 'text', text: 'One.\n\nTwo.', format: 'txt' },
+        sourceLang: 'en',
+        targetLang: 'es',
+      });
       const [p1, p2] = doc.paragraphs;
       await b.api.updateParagraphTarget({ paragraphId: p1!.id, target: 'Uno.' });
       await b.api.updateParagraphTarget({ paragraphId: p2!.id, target: 'Dos.' });

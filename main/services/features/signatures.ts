@@ -11,7 +11,16 @@ import { verifyLibraryInBackground } from '../../signing/verifyLibrary.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 
 const IDLE: LibraryCheck = {
-  state: 'idle', trigger: null, done: 0, total: 0, links: 0, revisions: 0, signedOff: 0, problems: [], problemCount: 0, finishedAt: null,
+  state: 'idle',
+  trigger: null,
+  done: 0,
+  total: 0,
+  links: 0,
+  revisions: 0,
+  signedOff: 0,
+  problems: [],
+  problemCount: 0,
+  finishedAt: null,
 };
 
 interface Checker {
@@ -40,26 +49,28 @@ export function startLibraryCheck(
   c.state = { ...IDLE, state: 'running', trigger };
   c.running = verifyLibraryInBackground(deps.db, deps.repos, (done, total) => {
     c.state = { ...c.state, done, total };
-  }).then(
-    (report) => {
-      c.state = {
-        ...c.state,
-        state: 'done',
-        done: c.state.total,
-        links: report.links,
-        revisions: report.revisions,
-        signedOff: report.signedOff,
-        problems: report.problems.slice(0, LIBRARY_PROBLEMS_SHOWN),
-        problemCount: report.problems.length,
-        finishedAt: deps.now().toISOString(),
-      };
-      return c.state;
-    },
-    // The database closed under it (the app quit) or could not be read.
-    () => (c.state = { ...c.state, state: 'failed', finishedAt: deps.now().toISOString() }),
-  ).finally(() => {
-    c.running = null;
-  });
+  })
+    .then(
+      (report) => {
+        c.state = {
+          ...c.state,
+          state: 'done',
+          done: c.state.total,
+          links: report.links,
+          revisions: report.revisions,
+          signedOff: report.signedOff,
+          problems: report.problems.slice(0, LIBRARY_PROBLEMS_SHOWN),
+          problemCount: report.problems.length,
+          finishedAt: deps.now().toISOString(),
+        };
+        return c.state;
+      },
+      // The database closed under it (the app quit) or could not be read.
+      () => (c.state = { ...c.state, state: 'failed', finishedAt: deps.now().toISOString() }),
+    )
+    .finally(() => {
+      c.running = null;
+    });
   return c.running;
 }
 

@@ -20,7 +20,14 @@ let reviewTime = 0;
 
 function start(now?: () => Date): Backend {
   const dir = makeTempDir();
-  const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1.0.0', engines: [createFakeEngine()], reviewNow: () => reviewTime, ...(now ? { now } : {}) });
+  const backend = createBackend({
+    dataDir: dir,
+    mode: 'electron',
+    version: '1.0.0',
+    engines: [createFakeEngine()],
+    reviewNow: () => reviewTime,
+    ...(now ? { now } : {}),
+  });
   cleanups.push(() => {
     backend.close();
     removeTempDir(dir);
@@ -36,7 +43,11 @@ async function read(backend: Backend, paragraphId: string, ms: number): Promise<
 }
 
 async function article(backend: Backend, paragraphs: string[]): Promise<DocumentDetail> {
-  return backend.api.importDocument({ source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+  return backend.api.importDocument({
+    source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+  });
 }
 
 function rows(backend: Backend, sql: string): Record<string, unknown>[] {
@@ -100,10 +111,16 @@ describe('the sign-off gate', () => {
     expect((await api.getDocument({ documentId: doc.id })).signedOffCount).toBe(2);
 
     // A too-short reason is refused by validation; a real one signs off and is kept in the history.
-    const refused = await backend.dispatch('signOffReviewed', { paragraphIds: [ids[0]!], overrides: [{ paragraphId: ids[0]!, reason: ' x ' }] });
+    const refused = await backend.dispatch('signOffReviewed', {
+      paragraphIds: [ids[0]!],
+      overrides: [{ paragraphId: ids[0]!, reason: ' x ' }],
+    });
     await read(backend, ids[0]!, 30_000);
     expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const overridden = await api.signOffReviewed({ paragraphIds: [ids[0]!], overrides: [{ paragraphId: ids[0]!, reason: 'Figures checked with the author' }] });
+    const overridden = await api.signOffReviewed({
+      paragraphIds: [ids[0]!],
+      overrides: [{ paragraphId: ids[0]!, reason: 'Figures checked with the author' }],
+    });
     expect(overridden.signedOff[0]!.status).toBe('signed-off');
     const history = await api.getParagraphHistory({ paragraphId: ids[0]! });
     const signOff = history.entries.find((e) => e.action === 'sign-off')!;
@@ -117,7 +134,10 @@ describe('the sign-off gate', () => {
     // reading time is Verso's measurement from the focus reports; the client's figure is ignored.
     await api.updateParagraphTarget({ paragraphId: ids[3]!, target: 'Uno vacío aquí ahora.' });
     await read(backend, ids[3]!, 1200);
-    const quick = await api.signOffReviewed({ paragraphIds: [ids[3]!], review: [{ paragraphId: ids[3]!, dwellMs: 86_400_000, diffViewed: false }] });
+    const quick = await api.signOffReviewed({
+      paragraphIds: [ids[3]!],
+      review: [{ paragraphId: ids[3]!, dwellMs: 86_400_000, diffViewed: false }],
+    });
     expect(quick.fast).toEqual([{ paragraphId: ids[3], number: 4, dwellMs: 1200, words: 4 }]);
     expect((await api.getParagraphHistory({ paragraphId: ids[3]! })).entries.at(-1)!.review).toEqual({
       dwellMs: 1200,
@@ -132,12 +152,22 @@ describe('the sign-off gate', () => {
     reviewTime += 500;
     // "Diff viewed" is what the editor reported when the diff opened, not the sign-off's claim.
     await api.reportDiffViewed({ paragraphId: ids[3]! });
-    const careful = await api.signOffReviewed({ paragraphIds: [ids[3]!], review: [{ paragraphId: ids[3]!, dwellMs: 0, diffViewed: false }] });
+    const careful = await api.signOffReviewed({
+      paragraphIds: [ids[3]!],
+      review: [{ paragraphId: ids[3]!, dwellMs: 0, diffViewed: false }],
+    });
     expect(careful.fast).toEqual([]);
-    expect((await api.getParagraphHistory({ paragraphId: ids[3]! })).entries.at(-1)!.review).toMatchObject({ fast: false, diffViewed: true, dwellMs: 2500 });
+    expect((await api.getParagraphHistory({ paragraphId: ids[3]! })).entries.at(-1)!.review).toMatchObject({
+      fast: false,
+      diffViewed: true,
+      dwellMs: 2500,
+    });
     await api.reportReviewFocus({ paragraphId: null });
     // A report names a paragraph that exists, or none; it needs a profile like every action.
-    expect(await backend.dispatch('reportReviewFocus', { paragraphId: 'no-such-paragraph' })).toMatchObject({ ok: false, error: { code: 'PARAGRAPH_NOT_FOUND' } });
+    expect(await backend.dispatch('reportReviewFocus', { paragraphId: 'no-such-paragraph' })).toMatchObject({
+      ok: false,
+      error: { code: 'PARAGRAPH_NOT_FOUND' },
+    });
     expect(await backend.dispatch('reportReviewFocus', { paragraphId: 5 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
     // Already signed off: skipped for its status.
@@ -234,7 +264,7 @@ describe('history, undo, redo, restore', () => {
     await actAs(api, { name: 'Ed', role: 'editor' });
     const doc = await article(backend, ['Two.']);
     const id = doc.paragraphs[0]!.id;
-    expect((await failure(api.undoParagraph({ paragraphId: id })))).toMatchObject({ code: 'NOTHING_TO_UNDO', details: { number: 1 } });
+    expect(await failure(api.undoParagraph({ paragraphId: id }))).toMatchObject({ code: 'NOTHING_TO_UNDO', details: { number: 1 } });
     await api.updateParagraphTarget({ paragraphId: id, target: 'Dos.' });
     await api.signOffReviewed({ paragraphIds: [id] });
     const undone = await api.undoParagraph({ paragraphId: id });
@@ -262,7 +292,10 @@ describe('editing effort', () => {
       { paragraphId: b, activeMs: 3000, keystrokes: 20 },
     ]);
     expect(rows(backend, 'SELECT count(*) AS n FROM workflow_edit_effort')[0]!.n).toBe(3);
-    expect(await backend.dispatch('recordEditEffort', { paragraphId: a, activeMs: -1, keystrokes: 0 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await backend.dispatch('recordEditEffort', { paragraphId: a, activeMs: -1, keystrokes: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect((await failure(api.getDocumentEffort({ documentId: 'ghost' }))).code).toBe('DOCUMENT_NOT_FOUND');
   });
 });
@@ -276,7 +309,14 @@ describe('comments', () => {
     const doc = await article(backend, ['One.', 'Two.']);
     const [a, b] = doc.paragraphs.map((p) => p.id);
     const first = await api.addComment({ paragraphId: b!, body: '  Is "two" right here?  ' });
-    expect(first).toMatchObject({ paragraphId: b, authorName: 'Tomás', role: 'translator', body: 'Is "two" right here?', createdAt: '2025-05-01T09:00:00.000Z', resolved: null });
+    expect(first).toMatchObject({
+      paragraphId: b,
+      authorName: 'Tomás',
+      role: 'translator',
+      body: 'Is "two" right here?',
+      createdAt: '2025-05-01T09:00:00.000Z',
+      resolved: null,
+    });
     now += 60_000;
     await actAs(api, { name: 'Elena', role: 'editor' });
     await api.addComment({ paragraphId: a!, body: 'Fine.' });
@@ -289,7 +329,10 @@ describe('comments', () => {
     expect((await api.setCommentResolved({ commentId: first.id, resolved: false })).resolved).toBeNull();
     expect((await failure(api.setCommentResolved({ commentId: 'ghost', resolved: true }))).code).toBe('COMMENT_NOT_FOUND');
     expect((await failure(api.addComment({ paragraphId: 'ghost', body: 'x' }))).code).toBe('PARAGRAPH_NOT_FOUND');
-    expect(await backend.dispatch('addComment', { paragraphId: a, body: '   ' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await backend.dispatch('addComment', { paragraphId: a, body: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(await api.listComments({ documentId: doc.id })).toHaveLength(2);
     // Who edited what: Tomás edited the first paragraph, Elena both.
     await actAs(api, { name: 'Tomás', role: 'translator' });

@@ -40,7 +40,12 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
         }
         const check = canSignOff(p.status, p.target, author.role);
         if (!check.ok) {
-          skipped.push({ paragraphId: p.id, number: p.index + 1, reason: check.code === 'PARAGRAPH_EMPTY' ? 'empty' : 'status', issues: [] });
+          skipped.push({
+            paragraphId: p.id,
+            number: p.index + 1,
+            reason: check.code === 'PARAGRAPH_EMPTY' ? 'empty' : 'status',
+            issues: [],
+          });
           continue;
         }
         const errors = qaErrors(core.qaIssues(p));
@@ -97,7 +102,8 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
       requireProfile(deps);
       const [p] = core.load([paragraphId]);
       const top = history(paragraphId).state.done.at(-1);
-      if (!top || top.beforeText === null) throw new ServiceError('NOTHING_TO_UNDO', `Paragraph ${p!.index + 1} has no change to undo.`, { number: p!.index + 1 });
+      if (!top || top.beforeText === null)
+        throw new ServiceError('NOTHING_TO_UNDO', `Paragraph ${p!.index + 1} has no change to undo.`, { number: p!.index + 1 });
       return change(p!, top.beforeText, { kind: 'undo', revisionId: top.id });
     },
 
@@ -105,7 +111,8 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
       requireProfile(deps);
       const [p] = core.load([paragraphId]);
       const top = history(paragraphId).state.undone.at(-1);
-      if (!top) throw new ServiceError('NOTHING_TO_REDO', `Paragraph ${p!.index + 1} has no undone change to redo.`, { number: p!.index + 1 });
+      if (!top)
+        throw new ServiceError('NOTHING_TO_REDO', `Paragraph ${p!.index + 1} has no undone change to redo.`, { number: p!.index + 1 });
       return change(p!, top.afterText, { kind: 'redo', revisionId: top.id });
     },
 
@@ -175,12 +182,19 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
       requireProfile(deps);
       const [p] = core.load([paragraphId]);
       const revision = repos.revisions.listByParagraph(paragraphId).find((r) => r.id === revisionId);
-      if (!revision) throw new ServiceError('REVISION_NOT_FOUND', `Paragraph ${p!.index + 1} has no revision ${revisionId}.`, { revisionId });
+      if (!revision)
+        throw new ServiceError('REVISION_NOT_FOUND', `Paragraph ${p!.index + 1} has no revision ${revisionId}.`, { revisionId });
       if (!changesText(revision)) {
-        throw new ServiceError('REVISION_NOT_RESTORABLE', `Revision ${revisionId} did not change the translation, so there is nothing to restore.`, { revisionId });
+        throw new ServiceError(
+          'REVISION_NOT_RESTORABLE',
+          `Revision ${revisionId} did not change the translation, so there is nothing to restore.`,
+          { revisionId },
+        );
       }
       if (revision.afterText === p!.target) {
-        throw new ServiceError('REVISION_NOT_RESTORABLE', `The translation already has the text of revision ${revisionId}.`, { revisionId });
+        throw new ServiceError('REVISION_NOT_RESTORABLE', `The translation already has the text of revision ${revisionId}.`, {
+          revisionId,
+        });
       }
       return change(p!, revision.afterText, { kind: 'restore', revisionId });
     },

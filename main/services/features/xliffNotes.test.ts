@@ -25,9 +25,15 @@ const FILE = `<?xml version="1.0"?>
 
 describe('XLIFF notes and the import report', () => {
   it('stores the note as a comment on its paragraph and returns the report with the document', async () => {
-    const doc = await backend.api.importDocument({ source: { kind: 'file', fileName: 'story.xlf', dataBase64: Buffer.from(FILE).toString('base64') }, sourceLang: 'en', targetLang: 'es' });
+    const doc = await backend.api.importDocument({
+      source: { kind: 'file', fileName: 'story.xlf', dataBase64: Buffer.from(FILE).toString('base64') },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     const comments = await backend.api.listComments({ documentId: doc.id });
-    expect(comments.map((c) => [c.paragraphId, c.authorName, c.body])).toEqual([[doc.paragraphs[0]!.id, 'XLIFF (desk)', "Check the river's name."]]);
+    expect(comments.map((c) => [c.paragraphId, c.authorName, c.body])).toEqual([
+      [doc.paragraphs[0]!.id, 'XLIFF (desk)', "Check the river's name."],
+    ]);
     expect(doc.importReport?.entries.map((e) => [e.item, e.kept, e.count, e.paragraphs])).toEqual([
       ['note', true, 1, [1]],
       ['alternative', false, 1, [1]],

@@ -49,9 +49,7 @@ export function asApiResult<T>(value: unknown): ApiResult<T> {
         error: {
           code: known ? (e.code as ApiError['code']) : 'INTERNAL',
           message: typeof e.message === 'string' ? e.message : '',
-          ...(typeof e.details === 'object' && e.details !== null
-            ? { details: e.details as NonNullable<ApiError['details']> }
-            : {}),
+          ...(typeof e.details === 'object' && e.details !== null ? { details: e.details as NonNullable<ApiError['details']> } : {}),
         },
       };
     }

@@ -2,15 +2,7 @@
  * In-memory transport for component tests: calls a VersoApi object directly. Payloads are copied
  * through JSON both ways, as over a real wire, and thrown errors with a `code` become envelopes.
  */
-import type {
-  ApiTransport,
-  EventName,
-  MethodInput,
-  MethodName,
-  MethodOutput,
-  VersoApi,
-  VersoEvents,
-} from '../../../shared/api.js';
+import type { ApiTransport, EventName, MethodInput, MethodName, MethodOutput, VersoApi, VersoEvents } from '../../../shared/api.js';
 import type { ApiError } from '../../../shared/types.js';
 import { asApiResult } from './client.js';
 

@@ -57,7 +57,7 @@ describe('job events and the query cache', () => {
 });
 
 describe('mutations and the query cache', () => {
-  it("saved engine settings are written into the cache and every engine list and choice is read again", async () => {
+  it('saved engine settings are written into the cache and every engine list and choice is read again', async () => {
     const { wrapper, queryClient } = hookHarness({});
     const calls = new Map<string, number>();
     const count = (name: string) => () => {

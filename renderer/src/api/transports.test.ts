@@ -181,7 +181,10 @@ describe('createElectronTransport', () => {
     });
     expect(await transport.invoke('getProfile', {})).toEqual({ ok: true, value: null });
     expect(await transport.invoke('getSettings', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(await transport.invoke('listDocuments', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'IPC channel closed' } });
+    expect(await transport.invoke('listDocuments', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'IPC channel closed' },
+    });
     expect(invoked.map(([m]) => m)).toEqual(['getProfile', 'getSettings', 'listDocuments']);
 
     const seen: JobProgress[] = [];

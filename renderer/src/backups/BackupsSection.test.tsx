@@ -57,7 +57,10 @@ describe('Settings → Backups', () => {
     const backend = await backendWithProfile();
     // A backup that fails its verification cannot be made to happen here: the list says so as the service would.
     const list = await backend.api.listBackups({});
-    backend.replyNext('listBackups', { ...list, lastProblem: { at: '2026-12-03T02:00:00.000Z', reason: 'daily', message: 'quick_check: page 3 is never used' } });
+    backend.replyNext('listBackups', {
+      ...list,
+      lastProblem: { at: '2026-12-03T02:00:00.000Z', reason: 'daily', message: 'quick_check: page 3 is never used' },
+    });
     renderApp({ backend });
     const section = await openBackups();
     const alert = await within(section).findByRole('alert');

@@ -89,7 +89,16 @@ export function BackupsSection() {
       </div>
       <form className="backups-keep" onSubmit={saveKeep}>
         <label htmlFor={keepId}>{t('backups.keep.label')}</label>{' '}
-        <input id={keepId} type="number" min={BACKUP_KEEP_MIN} max={BACKUP_KEEP_MAX} step={1} required value={keep} onChange={(e) => setKeep(e.target.value)} />{' '}
+        <input
+          id={keepId}
+          type="number"
+          min={BACKUP_KEEP_MIN}
+          max={BACKUP_KEEP_MAX}
+          step={1}
+          required
+          value={keep}
+          onChange={(e) => setKeep(e.target.value)}
+        />{' '}
         <button type="submit" disabled={busy}>
           {t('backups.keep.save')}
         </button>
@@ -99,7 +108,11 @@ export function BackupsSection() {
       </p>
       {list?.lastProblem && (
         <p role="alert" className="alert">
-          {t('backups.problem', { reason: t(`backups.reason.${list.lastProblem.reason}`), when: when(list.lastProblem.at), message: list.lastProblem.message })}
+          {t('backups.problem', {
+            reason: t(`backups.reason.${list.lastProblem.reason}`),
+            when: when(list.lastProblem.at),
+            message: list.lastProblem.message,
+          })}
         </p>
       )}
       <ErrorAlert error={error} />

@@ -12,7 +12,15 @@ export interface Question {
   no: string;
 }
 
-export function ConfirmDialog({ question, onAnswer, primaryYes = true }: { question: Question; onAnswer: (ok: boolean) => void; primaryYes?: boolean }) {
+export function ConfirmDialog({
+  question,
+  onAnswer,
+  primaryYes = true,
+}: {
+  question: Question;
+  onAnswer: (ok: boolean) => void;
+  primaryYes?: boolean;
+}) {
   const headingId = useId();
   const textId = useId();
   const yesRef = useRef<HTMLButtonElement>(null);

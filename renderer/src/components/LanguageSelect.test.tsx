@@ -33,7 +33,9 @@ describe('language picker: regional tags', () => {
     fireEvent.change(target, { target: { value: '__other__' } });
     const tag = screen.getByRole('combobox', { name: 'Target language: language tag' });
     fireEvent.change(tag, { target: { value: 'spanish' } });
-    expect((await screen.findByRole('alert')).textContent).toBe('“spanish” is not a valid language tag. Use a BCP 47 tag such as es-MX, en-GB or fr-CA (language, then region).');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '“spanish” is not a valid language tag. Use a BCP 47 tag such as es-MX, en-GB or fr-CA (language, then region).',
+    );
     expect(tag.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(tag, { target: { value: 'fr-CA' } });
     expect(screen.queryByRole('alert')).toBeNull();

@@ -6,7 +6,11 @@ import { createI18n } from '../i18n/i18n.js';
 import { StartError } from './StartError.js';
 
 const damaged = (details: Record<string, string>) =>
-  new ApiCallError({ code: 'LIBRARY_DAMAGED', message: 'x', details: { file: '/d/verso.sqlite', problem: 'the file is empty (0 bytes)', ...details } });
+  new ApiCallError({
+    code: 'LIBRARY_DAMAGED',
+    message: 'x',
+    details: { file: '/d/verso.sqlite', problem: 'the file is empty (0 bytes)', ...details },
+  });
 
 function show(error: unknown, language: 'en' | 'de' = 'en') {
   render(
@@ -19,8 +23,14 @@ function show(error: unknown, language: 'en' | 'de' = 'en') {
 describe('StartError', () => {
   it('a damaged library: one sentence, and the newest good backup offered', () => {
     show(damaged({ backup: '/d/backups/b.sqlite', backupCreatedAt: '2026-12-01T10:00:00Z' }));
-    expect(screen.getByRole('alert').textContent).toBe('The library /d/verso.sqlite is damaged (the file is empty (0 bytes)), so Verso will not open or change it.');
-    expect(screen.getByText('The newest good backup is /d/backups/b.sqlite (made 2026-12-01T10:00:00Z): restore it with “verso restore /d/backups/b.sqlite”.')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The library /d/verso.sqlite is damaged (the file is empty (0 bytes)), so Verso will not open or change it.',
+    );
+    expect(
+      screen.getByText(
+        'The newest good backup is /d/backups/b.sqlite (made 2026-12-01T10:00:00Z): restore it with “verso restore /d/backups/b.sqlite”.',
+      ),
+    ).toBeTruthy();
     expect(screen.queryByText('Verso could not load your profile.')).toBeNull();
   });
 

@@ -20,7 +20,11 @@ export function StartError({ error }: { error: unknown }) {
       {!STORAGE_CODES.includes(apiError.code) && <p>{t('app.error.startFailed')}</p>}
       <ErrorAlert error={error} />
       {apiError.code === 'LIBRARY_DAMAGED' && (
-        <p>{typeof backup === 'string' ? t('storage.damaged.backupOffer', { file: backup, date: String(createdAt ?? '') }) : t('storage.damaged.noBackup')}</p>
+        <p>
+          {typeof backup === 'string'
+            ? t('storage.damaged.backupOffer', { file: backup, date: String(createdAt ?? '') })
+            : t('storage.damaged.noBackup')}
+        </p>
       )}
     </div>
   );

@@ -47,7 +47,9 @@ export function EditorHeader({
       <div className="signoff-progress">
         <p className="progress-text">
           {t('editor.progress.text', { done: counts.signedOff, total })}
-          {counts.excluded > 0 && <span className="meta progress-excluded"> · {t('exclusion.progress.excluded', { count: counts.excluded })}</span>}
+          {counts.excluded > 0 && (
+            <span className="meta progress-excluded"> · {t('exclusion.progress.excluded', { count: counts.excluded })}</span>
+          )}
         </p>
         <progress aria-label={t('editor.progress.label')} max={Math.max(total, 1)} value={counts.signedOff} />
       </div>

@@ -57,7 +57,12 @@ export function EditorParagraphs(props: EditorParagraphsProps) {
       <CommentsProvider documentId={doc.id}>
         <ReopenedProvider documentId={doc.id}>
           <FindBar doc={doc} onVisibility={props.onVisibility} flushAll={rows.flushAll} onParagraphs={props.onParagraphs} />
-          <section id={ids.list} className="paragraph-list" aria-label={t('navigation.regions.paragraphs')} {...{ [REGION_ATTRIBUTE]: 'paragraphs' }}>
+          <section
+            id={ids.list}
+            className="paragraph-list"
+            aria-label={t('navigation.regions.paragraphs')}
+            {...{ [REGION_ATTRIBUTE]: 'paragraphs' }}
+          >
             <ParagraphList
               ref={listRef}
               paragraphs={doc.paragraphs}

@@ -44,7 +44,13 @@ export function EditorToolbar(props: EditorToolbarProps) {
   const { doc, ui, job, counts, flushAll, onReimported, reportOpen, onToggleReport, onHelp, toolbarRef } = props;
   const jobOrAction = job.activeJob !== null || ui.busy !== null;
   return (
-    <div ref={toolbarRef} className="toolbar" role="region" aria-label={t('navigation.regions.toolbar')} {...{ [REGION_ATTRIBUTE]: 'toolbar' }}>
+    <div
+      ref={toolbarRef}
+      className="toolbar"
+      role="region"
+      aria-label={t('navigation.regions.toolbar')}
+      {...{ [REGION_ATTRIBUTE]: 'toolbar' }}
+    >
       <div className="toolbar-group">
         <TranslateActions {...props} />
         <SignOffActions {...props} />
@@ -125,7 +131,12 @@ function SignOffActions({ doc, counts, isEditor, visibility, bulk, job, ui, onPa
   return (
     <>
       {isEditor && (
-        <button ref={signOffAllRef} type="button" disabled={counts.confirmed === 0 || ui.busy !== null} onClick={() => void bulk.signOffAll()}>
+        <button
+          ref={signOffAllRef}
+          type="button"
+          disabled={counts.confirmed === 0 || ui.busy !== null}
+          onClick={() => void bulk.signOffAll()}
+        >
           {t('editor.signOffAll.action')}
         </button>
       )}

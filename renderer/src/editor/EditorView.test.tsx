@@ -56,15 +56,15 @@ describe('editor rows', () => {
     expect(box.getAttribute('lang')).toBe('es');
     expect(box.getAttribute('dir')).toBe('ltr');
     expect(within(first).getByText('New')).toBeTruthy();
-    expect((within(first).getByRole<HTMLButtonElement>('button', { name: 'Confirm' })).disabled).toBe(true);
+    expect(within(first).getByRole<HTMLButtonElement>('button', { name: 'Confirm' }).disabled).toBe(true);
 
     expect(translation(1).value).toBe('El perro es pequeño.');
     expect(within(second).getByText('Machine translation')).toBeTruthy();
     expect(await within(second).findByText('MT: Apertium')).toBeTruthy();
-    expect((within(second).getByRole<HTMLButtonElement>('button', { name: 'Confirm' })).disabled).toBe(false);
+    expect(within(second).getByRole<HTMLButtonElement>('button', { name: 'Confirm' }).disabled).toBe(false);
 
     expect(within(third).getByText('Confirmed')).toBeTruthy();
-    expect((within(third).getByRole<HTMLButtonElement>('button', { name: 'Confirm' })).disabled).toBe(true);
+    expect(within(third).getByRole<HTMLButtonElement>('button', { name: 'Confirm' }).disabled).toBe(true);
 
     // Translators never see sign-off controls.
     expect(screen.queryByRole('button', { name: 'Sign off' })).toBeNull();
@@ -221,7 +221,7 @@ describe('sign-off', () => {
     expect(notice.getAttribute('role')).toBe('status');
     expect(screen.getByText('1 of 2 signed off')).toBeTruthy();
     expect(within(rows()[1]!).getByText('Edited')).toBeTruthy();
-    expect((screen.getByRole<HTMLProgressElement>('progressbar', { name: 'Sign-off progress' })).value).toBe(1);
+    expect(screen.getByRole<HTMLProgressElement>('progressbar', { name: 'Sign-off progress' }).value).toBe(1);
   });
 
   it('editors sign off one row, or all confirmed rows at once', async () => {
@@ -236,14 +236,17 @@ describe('sign-off', () => {
     await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('1 of 3 signed off')).toBeTruthy());
     expect(within(rows()[2]!).getByText('by Elena Editor')).toBeTruthy();
-    expect((within(rows()[2]!).getByRole<HTMLButtonElement>('button', { name: 'Sign off' })).disabled).toBe(true);
+    expect(within(rows()[2]!).getByRole<HTMLButtonElement>('button', { name: 'Sign off' }).disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
     await confirmFastSignOff();
     await waitFor(() => expect(screen.getByText('3 of 3 signed off')).toBeTruthy());
-    expect(backend.callsOf('signOffReviewed').map((c) => (c as { paragraphIds: string[] }).paragraphIds)).toEqual([[ids[2]], [ids[0], ids[1]]]);
+    expect(backend.callsOf('signOffReviewed').map((c) => (c as { paragraphIds: string[] }).paragraphIds)).toEqual([
+      [ids[2]],
+      [ids[0], ids[1]],
+    ]);
     expect(screen.getByText('2 paragraphs signed off.')).toBeTruthy();
-    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Sign off all confirmed' })).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sign off all confirmed' }).disabled).toBe(true);
   });
 
   it('asks before a sign-off faster than reading speed; "Keep reviewing" sends nothing', async () => {
@@ -267,7 +270,7 @@ describe('sign-off', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(backend.callsOf('signOffReviewed')).toEqual([]);
     // The row's buttons come back once the first attempt has finished (a click before is ignored).
-    await waitFor(() => expect((within(rows()[1]!).getByRole<HTMLButtonElement>('button', { name: 'Sign off' })).disabled).toBe(false));
+    await waitFor(() => expect(within(rows()[1]!).getByRole<HTMLButtonElement>('button', { name: 'Sign off' }).disabled).toBe(false));
     await confirmAfter(() => fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' })));
     await waitFor(() => expect(screen.getByText('1 of 2 signed off')).toBeTruthy());
     expect(backend.callsOf('signOffReviewed')).toHaveLength(1);
@@ -336,7 +339,9 @@ describe('machine translation', () => {
     const backend = await backendWithProfile();
     const { documentId } = await openEditor(
       backend,
-      Array.from({ length: count }, (_, i): ParagraphSeed => (i === 2 ? { source: 'Three.', target: 'Tres, a mano.', status: 'translated' } : { source: `Sentence ${i + 1}.` })),
+      Array.from({ length: count }, (_, i): ParagraphSeed =>
+        i === 2 ? { source: 'Three.', target: 'Tres, a mano.', status: 'translated' } : { source: `Sentence ${i + 1}.` },
+      ),
     );
     const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate all' });
     await waitFor(() => expect(button.disabled).toBe(false));
@@ -354,15 +359,27 @@ describe('machine translation', () => {
       { documentId, from: 2 * LIMITS.paragraphPageDefault },
     ]);
     expect(backend.callsOf('getDocument')).toHaveLength(wholeReads);
-    expect([0, 1, 2, 3].map((i) => translation(i).value)).toEqual(['[es] Sentence 1.', '[es] Sentence 2.', 'Tres, a mano.', '[es] Sentence 4.']);
-    expect(rows().slice(0, 4).filter((r) => within(r).queryByText('Machine translation'))).toHaveLength(3);
+    expect([0, 1, 2, 3].map((i) => translation(i).value)).toEqual([
+      '[es] Sentence 1.',
+      '[es] Sentence 2.',
+      'Tres, a mano.',
+      '[es] Sentence 4.',
+    ]);
+    expect(
+      rows()
+        .slice(0, 4)
+        .filter((r) => within(r).queryByText('Machine translation')),
+    ).toHaveLength(3);
   }, 60_000);
 
   it('reads the document whole when its pages do not add up (it changed meanwhile), and after a cancelled job too', async () => {
     const count = LIMITS.paragraphPageDefault + 5;
     const sources = Array.from({ length: count }, (_, i) => `Sentence ${i + 1}.`);
     const backend = await backendWithProfile();
-    const { documentId } = await openEditor(backend, sources.map((source) => ({ source })));
+    const { documentId } = await openEditor(
+      backend,
+      sources.map((source) => ({ source })),
+    );
     const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate all' });
     await waitFor(() => expect(button.disabled).toBe(false));
     const mt = backend.holdMt();
@@ -413,8 +430,8 @@ describe('export', () => {
       { source: 'Two.', target: 'Dos.', status: 'signed-off' },
       machine('Three.', 'Tres.'),
     ]);
-    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Export format' })).value).toBe('txt');
-    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Export mode' })).value).toBe('publish');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Export format' }).value).toBe('txt');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Export mode' }).value).toBe('publish');
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       '2 paragraphs are not signed off: 1 and 3. Export a draft, or have an editor sign them off.',
@@ -424,12 +441,18 @@ describe('export', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Export format' }), { target: { value: 'md' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Export mode' }), { target: { value: 'draft' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    const done = await screen.findByText('Exported the-story.es.draft.md: your browser saved it in its downloads folder (or asked you where to put it).');
+    const done = await screen.findByText(
+      'Exported the-story.es.draft.md: your browser saved it in its downloads folder (or asked you where to put it).',
+    );
     expect(done.getAttribute('role')).toBe('status');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(platform.savedFiles).toEqual([
       // The service's draft notice, in the target language, then the text.
-      { fileName: 'the-story.es.draft.md', mimeType: 'text/markdown;charset=utf-8', content: 'BORRADOR — no aprobado para su publicación (párrafos aprobados: 1 de 3)\n\nUno.\n\nDos.\n\nTres.\n' },
+      {
+        fileName: 'the-story.es.draft.md',
+        mimeType: 'text/markdown;charset=utf-8',
+        content: 'BORRADOR — no aprobado para su publicación (párrafos aprobados: 1 de 3)\n\nUno.\n\nDos.\n\nTres.\n',
+      },
     ]);
     expect(backend.callsOf('exportFile').at(-1)).toMatchObject({ format: 'md', mode: 'draft' });
   });

@@ -132,11 +132,32 @@ function useEditor({ documentId, initial, profile, onBack }: EditorViewProps) {
     [engineId, jobsBusy, rows.flushAll, job.onJobStarted],
   );
   const isEditor = profile.role === 'editor';
-  return { ...document, ...view, refs, ids, ui, rows, engine, job, bulk, visibility, setVisibility, reviewSignals, counts, back, engineJobs, isEditor };
+  return {
+    ...document,
+    ...view,
+    refs,
+    ids,
+    ui,
+    rows,
+    engine,
+    job,
+    bulk,
+    visibility,
+    setVisibility,
+    reviewSignals,
+    counts,
+    back,
+    engineJobs,
+    isEditor,
+  };
 }
 
 /** Moving around the editor: to a paragraph, F6 regions, Ctrl+G, shortcuts, the sticky toolbar, the import report. */
-function useEditorNavigation(document: ReturnType<typeof useEditorDocument>, refs: ReturnType<typeof useEditorRefs>, ui: ReturnType<typeof useEditorStatus>) {
+function useEditorNavigation(
+  document: ReturnType<typeof useEditorDocument>,
+  refs: ReturnType<typeof useEditorRefs>,
+  ui: ReturnType<typeof useEditorStatus>,
+) {
   const { doc } = document;
   const queryClient = useQueryClient();
   // The paragraph list is virtualized (editor/ParagraphList): moving to a paragraph goes through it.
@@ -199,10 +220,22 @@ function EditorScreen({ editor: e, doc }: { editor: Editor; doc: DocumentDetail 
         <EngineMissing doc={doc} engine={e.engine} />
         <EngineAvailability sourceLang={doc.sourceLang} targetLang={doc.targetLang} />
         {e.job.activeJob && (
-          <JobBar documentId={doc.id} job={e.job.activeJob} barRef={e.refs.job} cancelRef={e.refs.cancelJob} onCancel={() => void e.job.cancel()} />
+          <JobBar
+            documentId={doc.id}
+            job={e.job.activeJob}
+            barRef={e.refs.job}
+            cancelRef={e.refs.cancelJob}
+            onCancel={() => void e.job.cancel()}
+          />
         )}
         <EditorMessages ui={e.ui} fast={e.bulk.fast} statusRef={e.refs.status} />
-        <ReviewPanels doc={doc} skipped={e.bulk.skipped} panelsRef={e.refs.panels} onFocusParagraph={e.focusParagraph} onParagraphs={e.mergeParagraphs} />
+        <ReviewPanels
+          doc={doc}
+          skipped={e.bulk.skipped}
+          panelsRef={e.refs.panels}
+          onFocusParagraph={e.focusParagraph}
+          onParagraphs={e.mergeParagraphs}
+        />
         <p id={e.ids.shortcut} className="hint shortcut">
           {t('editor.shortcut.hint')}
         </p>
@@ -258,7 +291,14 @@ function EditorTop({ editor: e, doc }: { editor: Editor; doc: DocumentDetail }) 
   const { t } = useTranslation();
   return (
     <>
-      <EditorHeader doc={doc} counts={e.counts} headingId={e.ids.heading} headingRef={e.refs.heading} backBusy={e.ui.busy === 'back'} onBack={() => void e.back()} />
+      <EditorHeader
+        doc={doc}
+        counts={e.counts}
+        headingId={e.ids.heading}
+        headingRef={e.refs.heading}
+        backBusy={e.ui.busy === 'back'}
+        onBack={() => void e.back()}
+      />
       {e.reportOpen && doc.importReport && (
         <ImportReportPanel
           report={doc.importReport}

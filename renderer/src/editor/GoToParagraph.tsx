@@ -52,7 +52,9 @@ export function GoToParagraph({
     }
     if (e.key !== 'Tab' || !dialogRef.current) return;
     // Keep focus inside the dialog.
-    const controls = [...dialogRef.current.querySelectorAll<HTMLElement>('input, button')].filter((el) => !(el as HTMLButtonElement).disabled);
+    const controls = [...dialogRef.current.querySelectorAll<HTMLElement>('input, button')].filter(
+      (el) => !(el as HTMLButtonElement).disabled,
+    );
     const at = controls.indexOf(document.activeElement as HTMLElement);
     const next = controls[(at + (e.shiftKey ? -1 : 1) + controls.length) % controls.length] ?? firstFocusable(dialogRef.current);
     e.preventDefault();
@@ -61,7 +63,14 @@ export function GoToParagraph({
 
   return (
     <div className="shortcut-backdrop">
-      <div ref={dialogRef} role="dialog" aria-modal="true" aria-labelledby={ids.heading} className="shortcut-help goto-dialog" onKeyDown={onKeyDown}>
+      <div
+        ref={dialogRef}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={ids.heading}
+        className="shortcut-help goto-dialog"
+        onKeyDown={onKeyDown}
+      >
         <h2 id={ids.heading}>{t('navigation.goTo.heading')}</h2>
         <form noValidate onSubmit={submit}>
           <div className="field">

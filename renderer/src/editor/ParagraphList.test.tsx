@@ -77,7 +77,11 @@ async function show(backend: TestBackend): Promise<void> {
 }
 
 function numbered(count: number): ParagraphSeed[] {
-  return Array.from({ length: count }, (_, i) => ({ source: `Sentence number ${i + 1}.`, target: `Frase número ${i + 1}.`, status: 'machine' as const }));
+  return Array.from({ length: count }, (_, i) => ({
+    source: `Sentence number ${i + 1}.`,
+    target: `Frase número ${i + 1}.`,
+    status: 'machine' as const,
+  }));
 }
 
 /** Paragraph `index` of the document as stored (one page of one, not the whole document). */

@@ -139,7 +139,8 @@ export const ParagraphList = forwardRef<ParagraphListHandle, ParagraphListProps>
     [pinnedKey, indexOf],
   );
   const rangeExtractor = useCallback(
-    (range: Range) => (range.count <= RENDER_ALL_UP_TO ? Array.from({ length: range.count }, (_, i) => i) : withPinned(defaultRangeExtractor(range), pinned)),
+    (range: Range) =>
+      range.count <= RENDER_ALL_UP_TO ? Array.from({ length: range.count }, (_, i) => i) : withPinned(defaultRangeExtractor(range), pinned),
     [pinned],
   );
 

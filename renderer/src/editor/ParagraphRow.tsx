@@ -140,7 +140,14 @@ function TargetCell(parts: RowParts & { onText: (value: string) => void; onBlur:
           {rowError.kind === 'save' ? t('editor.row.saveFailed', { error: formatError(rowError.error) }) : formatError(rowError.error)}
         </p>
       )}
-      <TmMatches paragraph={paragraph} sourceLang={sourceLang} targetLang={targetLang} dir={dir} handleRef={actions.tmRef} onInsert={actions.insertTm} />
+      <TmMatches
+        paragraph={paragraph}
+        sourceLang={sourceLang}
+        targetLang={targetLang}
+        dir={dir}
+        handleRef={actions.tmRef}
+        onInsert={actions.insertTm}
+      />
       <RowWorkflow
         paragraph={paragraph}
         number={number}
@@ -164,7 +171,16 @@ function TargetCell(parts: RowParts & { onText: (value: string) => void; onBlur:
 }
 
 /** A textarea, or the chip editor for paragraphs with inline tokens. */
-function TranslationBox({ props, row, actions, boxRef, sourceId, text, onText, onBlur }: RowParts & { onText: (value: string) => void; onBlur: () => void }) {
+function TranslationBox({
+  props,
+  row,
+  actions,
+  boxRef,
+  sourceId,
+  text,
+  onText,
+  onBlur,
+}: RowParts & { onText: (value: string) => void; onBlur: () => void }) {
   const { t } = useTranslation();
   const { paragraph, targetLang, dir } = props;
   const invalid = row.rowError?.kind === 'save';
@@ -214,7 +230,11 @@ function StatusCell({ props, row }: RowParts) {
   const { t } = useTranslation();
   const { paragraph, number, engineName } = props;
   const saveText =
-    row.saveState === 'pending' || row.saveState === 'saving' ? t('editor.row.saving') : row.saveState === 'saved' ? t('editor.row.saved') : '';
+    row.saveState === 'pending' || row.saveState === 'saving'
+      ? t('editor.row.saving')
+      : row.saveState === 'saved'
+        ? t('editor.row.saved')
+        : '';
   return (
     <div role="cell" className="cell-status">
       {paragraph.status === 'signed-off' && paragraph.signatureBroken ? (
@@ -226,7 +246,9 @@ function StatusCell({ props, row }: RowParts) {
         <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>
       )}
       <ExclusionBadge paragraph={paragraph} />
-      {paragraph.status === 'signed-off' && paragraph.signOff && <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>}
+      {paragraph.status === 'signed-off' && paragraph.signOff && (
+        <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>
+      )}
       {engineName && <span className="meta engine">{t('editor.row.engine', { engine: engineName })}</span>}
       <MtProvenance paragraph={paragraph} number={number} />
       <span className="meta save-state">{saveText}</span>

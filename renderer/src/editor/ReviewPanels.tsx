@@ -16,7 +16,15 @@ import { FastNotice } from '../workflow/FastNotice.js';
 import { REGION_ATTRIBUTE } from './regions.js';
 import type { EditorStatus } from './useEditorStatus.js';
 
-export function EditorMessages({ ui, fast, statusRef }: { ui: EditorStatus; fast: FastSignOff[]; statusRef: RefObject<HTMLParagraphElement | null> }) {
+export function EditorMessages({
+  ui,
+  fast,
+  statusRef,
+}: {
+  ui: EditorStatus;
+  fast: FastSignOff[];
+  statusRef: RefObject<HTMLParagraphElement | null>;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -48,7 +48,10 @@ describe('draftJournal', () => {
   it('forgets entries older than its limit', () => {
     const storage = memoryStorage();
     let clock = 1_000_000;
-    const journal = createDraftJournal(() => storage, () => clock);
+    const journal = createDraftJournal(
+      () => storage,
+      () => clock,
+    );
     journal.note('p1', 'vieja');
     clock += MAX_AGE_MS + 1;
     expect(journal.recover('p1', '')).toBeNull();
@@ -62,7 +65,12 @@ describe('draftJournal', () => {
     storage.setItem(JOURNAL_KEY, JSON.stringify({ p1: { text: 5 }, p2: { text: 'bien', at: Date.now() } }));
     expect(journal.recover('p1', '')).toBeNull();
     expect(journal.recover('p2', '')).toBe('bien');
-    const full = { ...memoryStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(() => createDraftJournal(() => full).note('p1', 'x')).not.toThrow();
     expect(createDraftJournal(() => null).recover('p1', '')).toBeNull();
   });

@@ -3,7 +3,17 @@ import type { Paragraph, ParagraphPage } from '../../../shared/types.js';
 import { loadParagraphs, type PageReader } from './loadParagraphs.js';
 
 const paragraph = (i: number, id = `p${i}`): Paragraph =>
-  ({ id, documentId: 'd1', index: i, source: `S${i}`, target: '', status: 'new', mt: null, signOff: null, updatedAt: 'x' }) as unknown as Paragraph;
+  ({
+    id,
+    documentId: 'd1',
+    index: i,
+    source: `S${i}`,
+    target: '',
+    status: 'new',
+    mt: null,
+    signOff: null,
+    updatedAt: 'x',
+  }) as unknown as Paragraph;
 
 /** Serves pages of `size` from `paragraphs`; `change` may alter them between calls. */
 function reader(paragraphs: Paragraph[], size: number, change?: (call: number) => void): PageReader & { calls: number[] } {
@@ -41,7 +51,12 @@ describe('loadParagraphs', () => {
 
   it('is null when the document gained or lost paragraphs between two pages', async () => {
     const all = Array.from({ length: 5 }, (_, i) => paragraph(i));
-    expect(await loadParagraphs(reader(all, 2, (n) => n === 1 && all.push(paragraph(5))), 'd1')).toBeNull();
+    expect(
+      await loadParagraphs(
+        reader(all, 2, (n) => n === 1 && all.push(paragraph(5))),
+        'd1',
+      ),
+    ).toBeNull();
   });
 
   it('is null when a paragraph comes twice (moved between pages) or a page would not move on', async () => {

@@ -40,7 +40,15 @@ function translated(p: Paragraph): Paragraph {
     ...p,
     target: `ES ${p.source}`,
     status: 'machine',
-    mt: { text: `ES ${p.source}`, engineId: 'apertium', engineVersion: '3', sourceLang: 'en', targetLang: 'es', createdAt: at, unknownWords: [] },
+    mt: {
+      text: `ES ${p.source}`,
+      engineId: 'apertium',
+      engineVersion: '3',
+      sourceLang: 'en',
+      targetLang: 'es',
+      createdAt: at,
+      unknownWords: [],
+    },
     updatedAt: at,
   };
 }
@@ -67,7 +75,10 @@ describe('mergeFreshParagraphs', () => {
   it('keeps an on-screen paragraph saved after the read began, and notices changes that keep the time', () => {
     const saved = paragraph(0, { target: 'Mine.', status: 'edited', updatedAt: '2025-01-01T00:00:09.000Z' });
     expect(mergeFreshParagraphs([saved], [translated(paragraph(0))])).toBeNull();
-    const excluded = { ...paragraph(1), excluded: { at: '2025-01-01T00:00:01.000Z', name: 'Ana', role: 'translator' as const, origin: 'human' as const } };
+    const excluded = {
+      ...paragraph(1),
+      excluded: { at: '2025-01-01T00:00:01.000Z', name: 'Ana', role: 'translator' as const, origin: 'human' as const },
+    };
     const merged = mergeFreshParagraphs([paragraph(1)], [excluded])!;
     expect(merged[0]).toBe(excluded);
   });

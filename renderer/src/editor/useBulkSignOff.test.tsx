@@ -15,7 +15,11 @@ const t = ((key: string, options?: { count?: number }) => `${key}:${options?.cou
 const paragraphs: Paragraph[] = [
   paragraph(0, { status: 'translated', target: 'Uno.' }),
   paragraph(1, { status: 'edited', target: 'Dos.' }),
-  paragraph(2, { status: 'translated', target: 'Tres.', excluded: { at: '2025-01-01T00:00:00.000Z', name: 'Ed', role: 'editor', origin: 'human' } }),
+  paragraph(2, {
+    status: 'translated',
+    target: 'Tres.',
+    excluded: { at: '2025-01-01T00:00:00.000Z', name: 'Ed', role: 'editor', origin: 'human' },
+  }),
   paragraph(3, { status: 'signed-off', target: 'Cuatro.' }),
   paragraph(4, { status: 'translated', target: 'Cinco.' }),
 ];

@@ -16,7 +16,8 @@ const engine = (id: string, over: Partial<EngineInfo> = {}): EngineInfo => ({
 describe('useEngineChoice', () => {
   it('offers the engines that can translate the pair, the first chosen until the person picks another', async () => {
     const { wrapper } = hookHarness({
-      listEngines: () => Promise.resolve([engine('off', { available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED' }), engine('a'), engine('b')]),
+      listEngines: () =>
+        Promise.resolve([engine('off', { available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED' }), engine('a'), engine('b')]),
     });
     const { result } = renderHook(() => useEngineChoice('en', 'es'), { wrapper });
     expect(result.current.engines).toBeNull();
@@ -30,7 +31,12 @@ describe('useEngineChoice', () => {
 
   it('with no engine for the pair, says why each cannot; a failed read counts as no engine and keeps its error', async () => {
     const { wrapper } = hookHarness({
-      listEngines: () => Promise.resolve([engine('off', { available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED' }), engine('x', { pairs: [] }), engine('odd', { available: false, unavailableReason: 'NOT_A_CODE' })]),
+      listEngines: () =>
+        Promise.resolve([
+          engine('off', { available: false, unavailableReason: 'ENGINE_NOT_CONFIGURED' }),
+          engine('x', { pairs: [] }),
+          engine('odd', { available: false, unavailableReason: 'NOT_A_CODE' }),
+        ]),
     });
     const { result } = renderHook(() => useEngineChoice('en', 'es'), { wrapper });
     await waitFor(() => expect(result.current.noEngine).toBe(true));

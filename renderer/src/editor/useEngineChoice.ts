@@ -45,7 +45,9 @@ export function useEngineChoice(sourceLang: string | null, targetLang: string | 
   const engineId = picked ?? usable[0]?.id ?? '';
   const noEngine = engines !== null && usable.length === 0;
   const reasons = noEngine
-    ? engines.filter((e) => isErrorCode(e.unavailableReason)).map((e) => ({ id: e.id, name: e.name, code: e.unavailableReason as ErrorCode }))
+    ? engines
+        .filter((e) => isErrorCode(e.unavailableReason))
+        .map((e) => ({ id: e.id, name: e.name, code: e.unavailableReason as ErrorCode }))
     : [];
   return { engines, engineError: query.error, usable, engineId, setEngineId, engineNames, noEngine, reasons };
 }

@@ -20,7 +20,11 @@ export interface ParagraphPass<T> {
  * The results of the last complete pass with this `compute` (null before the first one ends, or
  * while `enabled` is false); a newer pass replaces them when it is complete.
  */
-export function useParagraphPass<T>(paragraphs: readonly Paragraph[], compute: (p: Paragraph) => T, enabled = true): ParagraphPass<T> | null {
+export function useParagraphPass<T>(
+  paragraphs: readonly Paragraph[],
+  compute: (p: Paragraph) => T,
+  enabled = true,
+): ParagraphPass<T> | null {
   const [done, setDone] = useState<{ pass: ParagraphPass<T>; compute: (p: Paragraph) => T } | null>(null);
   useEffect(() => {
     if (!enabled) return;

@@ -143,8 +143,10 @@ function useSignOffOne(
       props.current.onFastSignOffs?.(result.fast);
       const skipped = result.skipped[0];
       if (skipped?.reason === 'qa') setGate(skipped);
-      else if (skipped?.reason === 'excluded') throw new ApiCallError({ code: 'PARAGRAPH_EXCLUDED', message: '', details: { count: 1, paragraphs: [skipped.number] } });
-      else if (skipped) throw new ApiCallError({ code: skipped.reason === 'empty' ? 'PARAGRAPH_EMPTY' : 'PARAGRAPH_NOT_CONFIRMABLE', message: '' });
+      else if (skipped?.reason === 'excluded')
+        throw new ApiCallError({ code: 'PARAGRAPH_EXCLUDED', message: '', details: { count: 1, paragraphs: [skipped.number] } });
+      else if (skipped)
+        throw new ApiCallError({ code: skipped.reason === 'empty' ? 'PARAGRAPH_EMPTY' : 'PARAGRAPH_NOT_CONFIRMABLE', message: '' });
       return result.signedOff;
     },
     [api, paragraphId, props, signals, confirmFast, signOffGate, setGate],

@@ -3,7 +3,16 @@
  * reloaded (editor/draftJournal), autosaved after a pause, saved at once when the editor asks
  * (`flush`, bulk actions) or the row leaves the list, and never dropped: a failed save keeps the text.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type MutableRefObject,
+  type SetStateAction,
+} from 'react';
 import type { Paragraph } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { draftJournal } from './draftJournal.js';
@@ -159,7 +168,13 @@ function useSave(paragraphId: string, refs: TextRefs, set: TextSetters, onSaved:
 }
 
 /** Typing (autosaved after a pause) and leaving the box (saved at once). */
-function useTyping(paragraphId: string, refs: TextRefs, set: TextSetters, save: () => Promise<boolean>, box: MutableRefObject<HTMLElement | null>) {
+function useTyping(
+  paragraphId: string,
+  refs: TextRefs,
+  set: TextSetters,
+  save: () => Promise<boolean>,
+  box: MutableRefObject<HTMLElement | null>,
+) {
   const { draftRef, acceptedRef, timerRef } = refs;
   const { setDraft, setSaveState, forget } = set;
   const onText = useCallback(
@@ -180,7 +195,13 @@ function useTyping(paragraphId: string, refs: TextRefs, set: TextSetters, save: 
     if (draftRef.current === null) return;
     void save().then((ok) => {
       // Stored differently (normalised) and no longer being typed in: the stored text is shown.
-      if (ok && draftRef.current !== null && draftRef.current === acceptedRef.current && box.current?.ownerDocument.activeElement !== box.current) forget();
+      if (
+        ok &&
+        draftRef.current !== null &&
+        draftRef.current === acceptedRef.current &&
+        box.current?.ownerDocument.activeElement !== box.current
+      )
+        forget();
     });
   }, [draftRef, acceptedRef, box, save, forget]);
   return { onText, onBlur };

@@ -33,7 +33,16 @@ function setup(stub: Partial<VersoApi>) {
       const ui = useEditorStatus();
       const translateAllRef = useRef<HTMLButtonElement>(null);
       const cancelRef = useRef<HTMLButtonElement>(null);
-      const job = useTranslateJob({ documentId: 'd1', engineId: 'apertium', flushAll, reload, ui, requestFocus: () => undefined, translateAllRef, cancelRef });
+      const job = useTranslateJob({
+        documentId: 'd1',
+        engineId: 'apertium',
+        flushAll,
+        reload,
+        ui,
+        requestFocus: () => undefined,
+        translateAllRef,
+        cancelRef,
+      });
       return { ui, job };
     },
     { wrapper: harness.wrapper },

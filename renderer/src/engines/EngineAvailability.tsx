@@ -9,7 +9,15 @@ function isErrorCode(value: string | null): value is ErrorCode {
   return value !== null && (ERROR_CODES as readonly string[]).includes(value);
 }
 
-export function EngineAvailability({ sourceLang, targetLang, refreshKey = 0 }: { sourceLang: string; targetLang: string; refreshKey?: number }) {
+export function EngineAvailability({
+  sourceLang,
+  targetLang,
+  refreshKey = 0,
+}: {
+  sourceLang: string;
+  targetLang: string;
+  refreshKey?: number;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const query = useQuery({

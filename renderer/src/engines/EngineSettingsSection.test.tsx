@@ -21,8 +21,10 @@ describe('engine settings', () => {
     fireEvent.change(key, { target: { value: 'lt-very-secret' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
     await within(form).findByText('LibreTranslate settings saved.');
-    expect(backend.callsOf('saveEngineSettings')).toEqual([{ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000', apiKey: 'lt-very-secret' }]);
-    expect((within(form).getByLabelText<HTMLInputElement>('API key (optional)')).value).toBe('');
+    expect(backend.callsOf('saveEngineSettings')).toEqual([
+      { engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000', apiKey: 'lt-very-secret' },
+    ]);
+    expect(within(form).getByLabelText<HTMLInputElement>('API key (optional)').value).toBe('');
     expect(within(form).getByText(/A key is stored on this computer\. It is never shown again/)).toBeTruthy();
     expect(container.innerHTML).not.toContain('lt-very-secret');
 
@@ -30,8 +32,15 @@ describe('engine settings', () => {
     fireEvent.click(within(form).getByLabelText('Remove the stored key'));
     fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
     await waitFor(() => expect(backend.callsOf('saveEngineSettings')).toHaveLength(2));
-    expect(backend.callsOf('saveEngineSettings')[1]).toEqual({ engine: 'libretranslate', enabled: true, baseUrl: 'http://127.0.0.1:5000', clearKey: true });
-    expect(await within(form).findByText(/No key is set\. You can also set the environment variable VERSO_LIBRETRANSLATE_KEY/)).toBeTruthy();
+    expect(backend.callsOf('saveEngineSettings')[1]).toEqual({
+      engine: 'libretranslate',
+      enabled: true,
+      baseUrl: 'http://127.0.0.1:5000',
+      clearKey: true,
+    });
+    expect(
+      await within(form).findByText(/No key is set\. You can also set the environment variable VERSO_LIBRETRANSLATE_KEY/),
+    ).toBeTruthy();
   });
 
   it('shows a translated error and keeps the typed values when saving fails', async () => {
@@ -42,7 +51,7 @@ describe('engine settings', () => {
     fireEvent.change(within(form).getByLabelText('Model'), { target: { value: 'llama3.1:8b' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save OpenAI-compatible settings' }));
     expect(await within(form).findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('not a usable server address'));
-    expect((within(form).getByLabelText<HTMLInputElement>('Model')).value).toBe('llama3.1:8b');
+    expect(within(form).getByLabelText<HTMLInputElement>('Model').value).toBe('llama3.1:8b');
   });
 
   it('sets and removes the default engine of a language pair', async () => {
@@ -51,7 +60,9 @@ describe('engine settings', () => {
     const set = within(section).getByRole<HTMLButtonElement>('button', { name: 'Set default' });
     await waitFor(() => expect(set.disabled).toBe(false));
     fireEvent.click(set);
-    await waitFor(() => expect(backend.callsOf('setDefaultEngine')).toEqual([{ sourceLang: 'en', targetLang: 'es', engineId: 'apertium' }]));
+    await waitFor(() =>
+      expect(backend.callsOf('setDefaultEngine')).toEqual([{ sourceLang: 'en', targetLang: 'es', engineId: 'apertium' }]),
+    );
     expect(await within(section).findByText(/English → Spanish uses Apertium/)).toBeTruthy();
     fireEvent.click(within(section).getByRole('button', { name: 'Remove the default for English → Spanish' }));
     expect(await within(section).findByText(/No defaults yet/)).toBeTruthy();
@@ -70,14 +81,23 @@ describe('engine settings', () => {
     fireEvent.click(allow);
     fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
     await within(form).findByText('LibreTranslate settings saved.');
-    expect(backend.callsOf('saveEngineSettings')[0]).toEqual({ engine: 'libretranslate', enabled: false, baseUrl: 'http://10.0.0.7:5000', allowUnencrypted: true });
-    expect((within(form).getByLabelText<HTMLInputElement>('Allow unencrypted connection')).checked).toBe(true);
+    expect(backend.callsOf('saveEngineSettings')[0]).toEqual({
+      engine: 'libretranslate',
+      enabled: false,
+      baseUrl: 'http://10.0.0.7:5000',
+      allowUnencrypted: true,
+    });
+    expect(within(form).getByLabelText<HTMLInputElement>('Allow unencrypted connection').checked).toBe(true);
     // Switching to https:// hides the question; the consent is not sent for it.
     fireEvent.change(url, { target: { value: 'https://10.0.0.7:5000' } });
     expect(within(form).queryByLabelText('Allow unencrypted connection')).toBeNull();
     fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
     await waitFor(() => expect(backend.callsOf('saveEngineSettings')).toHaveLength(2));
-    expect(backend.callsOf('saveEngineSettings')[1]).toEqual({ engine: 'libretranslate', enabled: false, baseUrl: 'https://10.0.0.7:5000' });
+    expect(backend.callsOf('saveEngineSettings')[1]).toEqual({
+      engine: 'libretranslate',
+      enabled: false,
+      baseUrl: 'https://10.0.0.7:5000',
+    });
   });
 
   it('warns that another server drops the stored key, and says so after saving', async () => {
@@ -94,7 +114,9 @@ describe('engine settings', () => {
     fireEvent.change(url, { target: { value: 'https://other.example.org' } });
     expect(within(form).getByText(/saving drops the stored key/)).toBeTruthy();
     fireEvent.click(within(form).getByRole('button', { name: 'Save LibreTranslate settings' }));
-    expect(await within(form).findByText('LibreTranslate settings saved. The stored key was removed because the server changed.')).toBeTruthy();
+    expect(
+      await within(form).findByText('LibreTranslate settings saved. The stored key was removed because the server changed.'),
+    ).toBeTruthy();
     expect(within(form).getByText(/No key is set/)).toBeTruthy();
   });
 });

@@ -5,7 +5,14 @@
  */
 import { useCallback, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEEPL_FORMALITIES, type DeeplFormality, type EngineChoice, type EngineSettings, type HttpEngineId, type HttpEngineSettingsView } from '../../../shared/features/enginesApi.js';
+import {
+  DEEPL_FORMALITIES,
+  type DeeplFormality,
+  type EngineChoice,
+  type EngineSettings,
+  type HttpEngineId,
+  type HttpEngineSettingsView,
+} from '../../../shared/features/enginesApi.js';
 import type { SaveEngineSettingsInput } from '../../../shared/features/enginesContract.js';
 import { isUnencryptedRemote, keyServer } from '../../../shared/features/engineUrls.js';
 import { useApi } from '../api/ApiProvider.js';
@@ -15,7 +22,10 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 
-const FORMALITY_KEYS: Record<DeeplFormality, 'formalityDefault' | 'formalityMore' | 'formalityLess' | 'formalityPreferMore' | 'formalityPreferLess'> = {
+const FORMALITY_KEYS: Record<
+  DeeplFormality,
+  'formalityDefault' | 'formalityMore' | 'formalityLess' | 'formalityPreferMore' | 'formalityPreferLess'
+> = {
   default: 'formalityDefault',
   more: 'formalityMore',
   less: 'formalityLess',
@@ -55,7 +65,16 @@ function toInput(engine: HttpEngineId, d: Draft): SaveEngineSettingsInput {
   const key = d.apiKey.trim() !== '' ? { apiKey: d.apiKey.trim() } : d.clearKey ? { clearKey: true } : {};
   // The consent is sent only for an address that needs it (ticking it for https:// means nothing).
   const transport = d.allowUnencrypted && isUnencryptedRemote(d.baseUrl) ? { allowUnencrypted: true } : {};
-  if (engine === 'deepl') return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), formality: d.formality, glossaryId: d.glossaryId.trim(), ...key, ...transport };
+  if (engine === 'deepl')
+    return {
+      engine,
+      enabled: d.enabled,
+      baseUrl: d.baseUrl.trim(),
+      formality: d.formality,
+      glossaryId: d.glossaryId.trim(),
+      ...key,
+      ...transport,
+    };
   if (engine === 'openai') return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), model: d.model.trim(), ...key, ...transport };
   return { engine, enabled: d.enabled, baseUrl: d.baseUrl.trim(), ...key, ...transport };
 }
@@ -75,7 +94,17 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
 }
 
 /** "Use <engine>": whether an engine is turned on. */
-function EnabledField({ id, engine, checked, onChange }: { id: string; engine: string; checked: boolean; onChange: (checked: boolean) => void }) {
+function EnabledField({
+  id,
+  engine,
+  checked,
+  onChange,
+}: {
+  id: string;
+  engine: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="field checkbox">
@@ -109,7 +138,17 @@ function UrlField({ id, hint, value, onChange }: { id: string; hint: string; val
  * "Allow unencrypted connection", shown with its warning only for a plain http:// address on
  * another computer (main refuses one without it).
  */
-function UnencryptedField({ id, url, checked, onChange }: { id: string; url: string; checked: boolean; onChange: (checked: boolean) => void }) {
+function UnencryptedField({
+  id,
+  url,
+  checked,
+  onChange,
+}: {
+  id: string;
+  url: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   const { t } = useTranslation();
   if (!isUnencryptedRemote(url)) return null;
   return (
@@ -143,11 +182,29 @@ function SaveRow({ engine, error, saved, busy, note }: { engine: string; error: 
   );
 }
 
-function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; settings: EngineSettings; onSaved: (s: EngineSettings) => void }) {
+function HttpEngineForm({
+  engine,
+  settings,
+  onSaved,
+}: {
+  engine: HttpEngineId;
+  settings: EngineSettings;
+  onSaved: (s: EngineSettings) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const base = useId();
-  const ids = { enabled: `${base}-enabled`, url: `${base}-url`, insecure: `${base}-insecure`, model: `${base}-model`, formality: `${base}-formality`, glossary: `${base}-glossary`, key: `${base}-key`, clear: `${base}-clear`, heading: `${base}-heading` };
+  const ids = {
+    enabled: `${base}-enabled`,
+    url: `${base}-url`,
+    insecure: `${base}-insecure`,
+    model: `${base}-model`,
+    formality: `${base}-formality`,
+    glossary: `${base}-glossary`,
+    key: `${base}-key`,
+    clear: `${base}-clear`,
+    heading: `${base}-heading`,
+  };
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings, engine));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -188,15 +245,29 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
       : view.keySource === 'environment'
         ? t('engines.settings.keyEnvironment', { name: view.keyEnvVar })
         : t('engines.settings.keyNone', { name: view.keyEnvVar });
-  const dropsKey = view.keySource === 'stored' && draft.apiKey.trim() === '' && !draft.clearKey && keyServer(engine, draft.baseUrl) !== keyServer(engine, view.baseUrl);
+  const dropsKey =
+    view.keySource === 'stored' &&
+    draft.apiKey.trim() === '' &&
+    !draft.clearKey &&
+    keyServer(engine, draft.baseUrl) !== keyServer(engine, view.baseUrl);
 
   return (
     <form className="panel engine-form" aria-labelledby={ids.heading} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={ids.heading}>{title}</h3>
       <p className="hint">{t('engines.settings.onlineWarning')}</p>
       <EnabledField id={ids.enabled} engine={name} checked={draft.enabled} onChange={(enabled) => change({ enabled })} />
-      <UrlField id={ids.url} hint={t(`engines.settings.${HINT_KEYS[engine]}`)} value={draft.baseUrl} onChange={(baseUrl) => change({ baseUrl })} />
-      <UnencryptedField id={ids.insecure} url={draft.baseUrl} checked={draft.allowUnencrypted} onChange={(allowUnencrypted) => change({ allowUnencrypted })} />
+      <UrlField
+        id={ids.url}
+        hint={t(`engines.settings.${HINT_KEYS[engine]}`)}
+        value={draft.baseUrl}
+        onChange={(baseUrl) => change({ baseUrl })}
+      />
+      <UnencryptedField
+        id={ids.insecure}
+        url={draft.baseUrl}
+        checked={draft.allowUnencrypted}
+        onChange={(allowUnencrypted) => change({ allowUnencrypted })}
+      />
       {dropsKey && (
         <p className="notice" role="note">
           {t('engines.settings.keyDropNotice')}
@@ -204,7 +275,15 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
       )}
       {engine === 'openai' && (
         <Field id={ids.model} label={t('engines.settings.model')}>
-          <input id={ids.model} type="text" autoComplete="off" spellCheck={false} maxLength={200} value={draft.model} onChange={(e) => change({ model: e.target.value })} />
+          <input
+            id={ids.model}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            value={draft.model}
+            onChange={(e) => change({ model: e.target.value })}
+          />
         </Field>
       )}
       {engine === 'deepl' && (
@@ -226,7 +305,15 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
             </select>
           </Field>
           <Field id={ids.glossary} label={t('engines.settings.glossaryId')}>
-            <input id={ids.glossary} type="text" autoComplete="off" spellCheck={false} maxLength={200} value={draft.glossaryId} onChange={(e) => change({ glossaryId: e.target.value })} />
+            <input
+              id={ids.glossary}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              value={draft.glossaryId}
+              onChange={(e) => change({ glossaryId: e.target.value })}
+            />
           </Field>
         </>
       )}
@@ -244,7 +331,12 @@ function HttpEngineForm({ engine, settings, onSaved }: { engine: HttpEngineId; s
       </Field>
       {view.keySource === 'stored' && (
         <div className="field checkbox">
-          <input id={ids.clear} type="checkbox" checked={draft.clearKey} onChange={(e) => change({ clearKey: e.target.checked, apiKey: '' })} />
+          <input
+            id={ids.clear}
+            type="checkbox"
+            checked={draft.clearKey}
+            onChange={(e) => change({ clearKey: e.target.checked, apiKey: '' })}
+          />
           <label htmlFor={ids.clear}>{t('engines.settings.clearKey')}</label>
         </div>
       )}
@@ -273,7 +365,12 @@ function ApertiumApyForm({ settings, onSaved }: { settings: EngineSettings; onSa
     setError(null);
     setSaved(false);
     try {
-      const next = await api.saveEngineSettings({ engine: 'apertium-apy', enabled, baseUrl: baseUrl.trim(), ...(allowUnencrypted && isUnencryptedRemote(baseUrl) ? { allowUnencrypted: true } : {}) });
+      const next = await api.saveEngineSettings({
+        engine: 'apertium-apy',
+        enabled,
+        baseUrl: baseUrl.trim(),
+        ...(allowUnencrypted && isUnencryptedRemote(baseUrl) ? { allowUnencrypted: true } : {}),
+      });
       onSaved(next);
       setBaseUrl(next.apertiumApy.baseUrl);
       setSaved(true);
@@ -377,7 +474,9 @@ function DefaultsForm({ settings, onSaved }: { settings: EngineSettings; onSaved
                   type="button"
                   className="button-quiet"
                   disabled={busy}
-                  onClick={() => void run(() => api.setDefaultEngine({ sourceLang: d.sourceLang, targetLang: d.targetLang, engineId: null }))}
+                  onClick={() =>
+                    void run(() => api.setDefaultEngine({ sourceLang: d.sourceLang, targetLang: d.targetLang, engineId: null }))
+                  }
                 >
                   {t('engines.defaults.remove', pair)}
                 </button>

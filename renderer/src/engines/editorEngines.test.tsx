@@ -29,10 +29,12 @@ describe('engines in the editor', () => {
       { source: 'Alibaba denied it.', target: 'Alibaba lo negó.', status: 'machine' },
       { source: 'Edited.', target: 'Editado.', status: 'edited' },
     ]);
-    const doc = (await backend.api.getDocument({ documentId: documentId }));
+    const doc = await backend.api.getDocument({ documentId: documentId });
     const first = rows()[0]!;
     const provenance = within(first).getByLabelText('Machine translation of paragraph 1');
-    expect(provenance.textContent).toMatch(new RegExp(`apertium 3\\.8\\.3; apertium-eng-spa 0\\.8\\.1-2, produced .*${new Date().getFullYear()}`));
+    expect(provenance.textContent).toMatch(
+      new RegExp(`apertium 3\\.8\\.3; apertium-eng-spa 0\\.8\\.1-2, produced .*${new Date().getFullYear()}`),
+    );
     expect(provenance.textContent).toContain('Words the engine did not know: Alibaba');
     // ...and highlighted where they stand in the source.
     const marked = first.querySelectorAll('.source-text mark.unknown-word');
@@ -47,7 +49,9 @@ describe('engines in the editor', () => {
     // The job is held, so its progress can be seen.
     const mt = backend.holdMt();
     fireEvent.click(retranslate);
-    await waitFor(() => expect(backend.callsOf('retranslateParagraph')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, engineId: 'apertium' }]));
+    await waitFor(() =>
+      expect(backend.callsOf('retranslateParagraph')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, engineId: 'apertium' }]),
+    );
     // The editor shows the job's progress like any translation job.
     expect(await screen.findByRole('progressbar', { name: 'Translation progress' })).toBeTruthy();
     mt.release();
@@ -56,10 +60,7 @@ describe('engines in the editor', () => {
 
   it('"Translate empty only" starts a job for the paragraphs without a translation', async () => {
     const backend = await backendWithProfile('translator');
-    const documentId = await openEditor(backend, [
-      { source: 'One.' },
-      { source: 'Two.', target: 'Dos.', status: 'machine' },
-    ]);
+    const documentId = await openEditor(backend, [{ source: 'One.' }, { source: 'Two.', target: 'Dos.', status: 'machine' }]);
     const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Translate empty only' });
     await waitFor(() => expect(button.disabled).toBe(false));
     const mt = backend.holdMt();
@@ -75,7 +76,13 @@ describe('engines in the editor', () => {
   it('lists the engines that cannot translate the article, with the reason', async () => {
     const backend = await backendWithProfile('translator');
     // DeepL switched on in Settings, but without its key.
-    await backend.api.saveEngineSettings({ engine: 'deepl', enabled: true, baseUrl: 'https://api-free.deepl.com', formality: 'default', glossaryId: '' });
+    await backend.api.saveEngineSettings({
+      engine: 'deepl',
+      enabled: true,
+      baseUrl: 'https://api-free.deepl.com',
+      formality: 'default',
+      glossaryId: '',
+    });
     await openEditor(backend, [{ source: 'One.' }]);
     fireEvent.click(await screen.findByText('Engines that cannot translate this article'));
     expect(screen.getByText(/^DeepL is unavailable: This translation engine is not set up yet\./)).toBeTruthy();
@@ -95,7 +102,9 @@ describe('MT error messages', () => {
       '3 of 5 paragraphs were translated with DeepL and saved; 2 were not (paragraphs 4 and 5). The translation service refused the API key. Check the key under Settings → Machine translation engines.',
     );
     const de = createI18n('de');
-    expect(formatApiError(de.t as TFunction, 'de', { ...error, details: { ...error.details, untranslated: 1, count: 1, paragraphs: [5] } })).toBe(
+    expect(
+      formatApiError(de.t as TFunction, 'de', { ...error, details: { ...error.details, untranslated: 1, count: 1, paragraphs: [5] } }),
+    ).toBe(
       '3 von 5 Absätzen wurden mit DeepL übersetzt und gespeichert; 1 nicht (Absatz 5). Der Übersetzungsdienst hat den API-Schlüssel abgelehnt. Prüfen Sie den Schlüssel unter Einstellungen → Maschinelle Übersetzungsdienste.',
     );
   });

@@ -21,7 +21,7 @@ describe('engine key refused by the desktop key store', () => {
       const alert = await within(form).findByRole('alert');
       expect(alert.textContent).toMatch(text);
       expect(alert.textContent).toMatch(/VERSO_LIBRETRANSLATE_KEY/);
-      expect((within(form).getByLabelText<HTMLInputElement>('Server address')).value).toBe('http://127.0.0.1:5000');
+      expect(within(form).getByLabelText<HTMLInputElement>('Server address').value).toBe('http://127.0.0.1:5000');
     });
   }
 });

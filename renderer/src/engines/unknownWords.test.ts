@@ -15,6 +15,9 @@ describe('splitUnknownWords', () => {
 
   it('leaves the text alone without unknown words, and escapes regular-expression characters', () => {
     expect(splitUnknownWords('a+b (c)', [])).toEqual([{ text: 'a+b (c)', unknown: false }]);
-    expect(splitUnknownWords('a+b c', ['a+b'])).toEqual([{ text: 'a+b', unknown: true }, { text: ' c', unknown: false }]);
+    expect(splitUnknownWords('a+b c', ['a+b'])).toEqual([
+      { text: 'a+b', unknown: true },
+      { text: ' c', unknown: false },
+    ]);
   });
 });

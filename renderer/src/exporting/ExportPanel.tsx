@@ -8,7 +8,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { EXPORT_FILE_FORMATS, FOOTER_SETTING_FIELDS, type ExportFileFormat, type ExportWarning, type FooterSettingField } from '../../../shared/features/exportingApi.js';
+import {
+  EXPORT_FILE_FORMATS,
+  FOOTER_SETTING_FIELDS,
+  type ExportFileFormat,
+  type ExportWarning,
+  type FooterSettingField,
+} from '../../../shared/features/exportingApi.js';
 import type { ExportMode } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { usePlatform, type SaveOutcome } from '../platform.js';

@@ -46,7 +46,9 @@ export function FooterChangesHistory({ refresh }: { refresh: number }) {
             };
             return (
               <li key={c.id}>
-                {c.setting === 'footerPolicy' ? t('exporting.governance.historyPolicy', vars) : t('exporting.governance.historyTemplate', vars)}
+                {c.setting === 'footerPolicy'
+                  ? t('exporting.governance.historyPolicy', vars)
+                  : t('exporting.governance.historyTemplate', vars)}
                 {c.reason !== null && <span className="hint"> {t('exporting.governance.historyReason', { reason: c.reason })}</span>}
               </li>
             );

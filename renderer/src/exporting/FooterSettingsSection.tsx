@@ -38,7 +38,16 @@ export function FooterSettingsSection({
   const { t } = useTranslation();
   const api = useApi();
   const languageName = useLanguageName();
-  const ids = { heading: useId(), lang: useId(), text: useId(), preview: useId(), source: useId(), editorOnly: useId(), reason: useId(), identity: useId() };
+  const ids = {
+    heading: useId(),
+    lang: useId(),
+    text: useId(),
+    preview: useId(),
+    source: useId(),
+    editorOnly: useId(),
+    reason: useId(),
+    identity: useId(),
+  };
   const [entries, setEntries] = useState<FooterTemplateEntry[] | null>(null);
   const [lang, setLang] = useState('en');
   const [text, setText] = useState('');
@@ -177,7 +186,14 @@ export function FooterSettingsSection({
       {editable && (
         <div className="field">
           <label htmlFor={ids.reason}>{t('exporting.governance.reasonTemplate')}</label>
-          <input id={ids.reason} type="text" maxLength={500} value={reason} aria-describedby={`${ids.reason}-hint`} onChange={(e) => setReason(e.target.value)} />
+          <input
+            id={ids.reason}
+            type="text"
+            maxLength={500}
+            value={reason}
+            aria-describedby={`${ids.reason}-hint`}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <span id={`${ids.reason}-hint`} className="hint">
             {t('exporting.governance.reasonHint')}
           </span>

@@ -11,7 +11,9 @@ import { splitFooterText } from './FooterSettingsSection.js';
 afterEach(() => cleanup());
 
 /** An editor, the publication details a footer needs, and a signed-off one-paragraph story. */
-async function editorWithSignedOffStory(paragraphs: ParagraphSeed[] = [{ source: 'One.', target: 'Uno.', status: 'signed-off' }]): Promise<TestBackend> {
+async function editorWithSignedOffStory(
+  paragraphs: ParagraphSeed[] = [{ source: 'One.', target: 'Uno.', status: 'signed-off' }],
+): Promise<TestBackend> {
   const backend = await backendWithProfile('editor');
   await backend.api.updateSettings({ publisher: 'Gazette', contactEmail: 'desk@gazette.example' });
   await backend.seedDocument(paragraphs, { title: 'The story' });
@@ -29,7 +31,11 @@ describe('export panel', () => {
     const { platform } = renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     const format = await screen.findByRole('combobox', { name: 'Export format' });
-    expect(within(format).getAllByRole('option').map((o) => o.textContent)).toEqual([
+    expect(
+      within(format)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
       'Plain text',
       'Markdown',
       'HTML',
@@ -52,7 +58,9 @@ describe('export panel', () => {
 
     fireEvent.change(format, { target: { value: 'html' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    expect(await screen.findByText('Paragraph 2 of the source reads like a disclosure footer. Check that it belongs in the article.')).toBeTruthy();
+    expect(
+      await screen.findByText('Paragraph 2 of the source reads like a disclosure footer. Check that it belongs in the article.'),
+    ).toBeTruthy();
   });
 });
 
@@ -61,7 +69,12 @@ describe('where the export went', () => {
     const backend = await editorWithSignedOffStory();
     const { platform } = renderApp({ backend });
     const shown: string[] = [];
-    platform.saveFile = async (file) => ({ kind: 'saved', fileName: file.fileName, folder: '/home/ana/Desk', path: `/home/ana/Desk/${file.fileName}` });
+    platform.saveFile = async (file) => ({
+      kind: 'saved',
+      fileName: file.fileName,
+      folder: '/home/ana/Desk',
+      path: `/home/ana/Desk/${file.fileName}`,
+    });
     platform.showInFolder = async (path) => void shown.push(path);
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
@@ -89,7 +102,9 @@ describe('where the export went', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'The story' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('the footer needs the publisher name and contact e-mail address. Fill them in under Settings → Publication');
+    expect(alert.textContent).toContain(
+      'the footer needs the publisher name and contact e-mail address. Fill them in under Settings → Publication',
+    );
     expect(screen.getAllByRole('alert')).toHaveLength(1);
     const link = within(alert).getByRole('link', { name: 'Open Settings → Publication' });
     expect(link.getAttribute('href')).toBe('#/settings/publication');
@@ -138,13 +153,17 @@ describe('footer settings', () => {
     expect(preview.textContent).toContain('Mit KI übersetzt, geprüft von Elena Editor.');
     fireEvent.change(text, { target: { value: 'Hallo {leser}' } });
     expect(screen.getByText(/Only the listed variables may appear in braces/)).toBeTruthy();
-    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Save footer' })).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save footer' }).disabled).toBe(true);
 
     fireEvent.change(text, { target: { value: 'Mit KI übersetzt von {publisher}.' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the footer wording change' }), { target: { value: 'House style' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save footer' }));
     expect(await screen.findByText('Footer saved for German.')).toBeTruthy();
-    expect(backend.callsOf('saveFooterTemplate').at(-1)).toEqual({ lang: 'de', lines: ['Mit KI übersetzt von {publisher}.'], reason: 'House style' });
+    expect(backend.callsOf('saveFooterTemplate').at(-1)).toEqual({
+      lang: 'de',
+      lines: ['Mit KI übersetzt von {publisher}.'],
+      reason: 'House style',
+    });
     expect(screen.getByText("Your publication's wording")).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Use vetted template' }));
@@ -161,7 +180,9 @@ describe('footer settings', () => {
     expect(screen.getByRole('region', { name: 'Footer preview' }).textContent).toContain('publish-ready export in it stops');
     fireEvent.change(screen.getByRole('textbox', { name: 'Footer text' }), { target: { value: 'Käännetty tekoälyn avulla.' } });
     // The service records every own wording with a reason (FOOTER_REASON_REQUIRED without one).
-    fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the footer wording change' }), { target: { value: 'Finnish edition' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Reason for the footer wording change' }), {
+      target: { value: 'Finnish edition' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save footer' }));
     expect(await screen.findByText("Your publication's wording")).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove saved footer' }));

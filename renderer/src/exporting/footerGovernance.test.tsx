@@ -7,7 +7,8 @@ import { warningText } from './ExportPanel.js';
 
 afterEach(() => cleanup());
 
-const EDITOR_ONLY = 'Only an editor can change the footer policy and templates: the disclosure footer is an editorial decision, and every change is recorded with its author and reason.';
+const EDITOR_ONLY =
+  'Only an editor can change the footer policy and templates: the disclosure footer is an editorial decision, and every change is recorded with its author and reason.';
 
 describe('footer governance in Settings', () => {
   it('a translator sees the footer policy and templates read-only, with a sentence why', async () => {
@@ -23,7 +24,7 @@ describe('footer governance in Settings', () => {
     expect(screen.queryByRole('button', { name: 'Save footer' })).toBeNull();
     expect(screen.queryByRole('textbox', { name: /^Reason for/ })).toBeNull();
     // Publisher details stay editable.
-    expect((screen.getByRole<HTMLInputElement>('textbox', { name: 'Publisher' })).readOnly).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Publisher' }).readOnly).toBe(false);
   });
 
   it('an editor changing the policy gives a reason; the history lists each change with before → after and the reason', async () => {
@@ -73,9 +74,15 @@ describe('footer governance in Settings', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const lang = await screen.findByRole('combobox', { name: 'Footer language' });
     fireEvent.change(lang, { target: { value: 'es' } });
-    expect(await screen.findByText(`Custom wording (SHA-256 ${es.overrideIdentity!.sha256.slice(0, 12)}…): exports say it is not the vetted template.`)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        `Custom wording (SHA-256 ${es.overrideIdentity!.sha256.slice(0, 12)}…): exports say it is not the vetted template.`,
+      ),
+    ).toBeTruthy();
     fireEvent.change(lang, { target: { value: 'de' } });
-    expect(await screen.findByText(`Vetted template ${de.vettedIdentity!.id}, SHA-256 ${de.vettedIdentity!.sha256.slice(0, 12)}…`)).toBeTruthy();
+    expect(
+      await screen.findByText(`Vetted template ${de.vettedIdentity!.id}, SHA-256 ${de.vettedIdentity!.sha256.slice(0, 12)}…`),
+    ).toBeTruthy();
   });
 });
 
@@ -85,12 +92,18 @@ describe('export notices about the footer', () => {
     expect(warningText(en, { code: 'FOOTER_OMITTED', policy: 'never', decidedBy: 'Elena Editor', reason: 'Partner adds its own' })).toBe(
       'No disclosure footer in this file: the footer policy is “never”, set by Elena Editor (reason: Partner adds its own). The provenance and attestation record it.',
     );
-    expect(warningText(en, { code: 'FOOTER_OMITTED', policy: 'never', decidedBy: null, reason: null })).toContain('set by an unrecorded change (reason: —)');
-    expect(warningText(en, { code: 'FOOTER_OMITTED', policy: 'when-mt', decidedBy: null, reason: null })).toContain('only when machine translation was used');
+    expect(warningText(en, { code: 'FOOTER_OMITTED', policy: 'never', decidedBy: null, reason: null })).toContain(
+      'set by an unrecorded change (reason: —)',
+    );
+    expect(warningText(en, { code: 'FOOTER_OMITTED', policy: 'when-mt', decidedBy: null, reason: null })).toContain(
+      'only when machine translation was used',
+    );
     expect(warningText(en, { code: 'FOOTER_TEMPLATE_CUSTOM', lang: 'es', sha256: 'ab'.repeat(32) })).toBe(
       "The disclosure footer (es) is your publication's own wording, not the vetted template (SHA-256 abababababab…). The provenance and attestation say so.",
     );
     const de = createI18n('de').t;
-    expect(warningText(de, { code: 'FOOTER_TEMPLATE_CUSTOM', lang: 'es', sha256: 'ab'.repeat(32) })).toContain('nicht die geprüfte Vorlage');
+    expect(warningText(de, { code: 'FOOTER_TEMPLATE_CUSTOM', lang: 'es', sha256: 'ab'.repeat(32) })).toContain(
+      'nicht die geprüfte Vorlage',
+    );
   });
 });

@@ -47,9 +47,22 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
   const api = useApi();
   const platform = usePlatform();
   const ids = {
-    heading: useId(), formHeading: useId(), source: useId(), target: useId(), note: useId(), forbidden: useId(),
-    forbiddenHint: useId(), caseSensitive: useId(), file: useId(), mode: useId(), transfer: useId(), hint: useId(), filter: useId(),
-    definition: useId(), definitionHint: useId(), tbxVersion: useId(),
+    heading: useId(),
+    formHeading: useId(),
+    source: useId(),
+    target: useId(),
+    note: useId(),
+    forbidden: useId(),
+    forbiddenHint: useId(),
+    caseSensitive: useId(),
+    file: useId(),
+    mode: useId(),
+    transfer: useId(),
+    hint: useId(),
+    filter: useId(),
+    definition: useId(),
+    definitionHint: useId(),
+    tbxVersion: useId(),
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sourceRef = useRef<HTMLInputElement>(null);
@@ -201,7 +214,9 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
   const matching = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
     if (!terms || needle === '') return terms ?? [];
-    return terms.filter((term) => [term.source, term.target, term.note, term.definition, ...term.forbidden].some((v) => v.toLocaleLowerCase().includes(needle)));
+    return terms.filter((term) =>
+      [term.source, term.target, term.note, term.definition, ...term.forbidden].some((v) => v.toLocaleLowerCase().includes(needle)),
+    );
   }, [terms, filter]);
   const shown = matching.slice(0, GLOSSARY_ROWS_SHOWN);
 
@@ -220,8 +235,18 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
       <p className="muted">{t('glossary.intro')}</p>
 
       <div className="glossary-pair">
-        <LanguageSelect label={t('glossary.pair.source')} value={pair.sourceLang} onChange={(tag) => setPair((p) => ({ ...p, sourceLang: tag }))} disabled={busy} />
-        <LanguageSelect label={t('glossary.pair.target')} value={pair.targetLang} onChange={(tag) => setPair((p) => ({ ...p, targetLang: tag }))} disabled={busy} />
+        <LanguageSelect
+          label={t('glossary.pair.source')}
+          value={pair.sourceLang}
+          onChange={(tag) => setPair((p) => ({ ...p, sourceLang: tag }))}
+          disabled={busy}
+        />
+        <LanguageSelect
+          label={t('glossary.pair.target')}
+          value={pair.targetLang}
+          onChange={(tag) => setPair((p) => ({ ...p, targetLang: tag }))}
+          disabled={busy}
+        />
         {terms !== null && <p className="meta">{t('glossary.pair.count', { count: terms.length })}</p>}
       </div>
 
@@ -235,15 +260,34 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
         <form className="glossary-form" onSubmit={submit}>
           <div className="field">
             <label htmlFor={ids.source}>{t('glossary.form.source')}</label>
-            <input id={ids.source} ref={sourceRef} lang={pair.sourceLang} maxLength={GLOSSARY_LIMITS.termChars} value={draft.source} onChange={(e) => set({ source: e.target.value })} />
+            <input
+              id={ids.source}
+              ref={sourceRef}
+              lang={pair.sourceLang}
+              maxLength={GLOSSARY_LIMITS.termChars}
+              value={draft.source}
+              onChange={(e) => set({ source: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.target}>{t('glossary.form.target')}</label>
-            <input id={ids.target} lang={pair.targetLang} maxLength={GLOSSARY_LIMITS.termChars} value={draft.target} onChange={(e) => set({ target: e.target.value })} />
+            <input
+              id={ids.target}
+              lang={pair.targetLang}
+              maxLength={GLOSSARY_LIMITS.termChars}
+              value={draft.target}
+              onChange={(e) => set({ target: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.forbidden}>{t('glossary.form.forbidden')}</label>
-            <input id={ids.forbidden} lang={pair.targetLang} aria-describedby={ids.forbiddenHint} value={draft.forbidden} onChange={(e) => set({ forbidden: e.target.value })} />
+            <input
+              id={ids.forbidden}
+              lang={pair.targetLang}
+              aria-describedby={ids.forbiddenHint}
+              value={draft.forbidden}
+              onChange={(e) => set({ forbidden: e.target.value })}
+            />
             <span id={ids.forbiddenHint} className="hint">
               {t('glossary.form.forbiddenHint')}
             </span>
@@ -267,7 +311,12 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
             </span>
           </div>
           <div className="field inline">
-            <input id={ids.caseSensitive} type="checkbox" checked={draft.caseSensitive} onChange={(e) => set({ caseSensitive: e.target.checked })} />
+            <input
+              id={ids.caseSensitive}
+              type="checkbox"
+              checked={draft.caseSensitive}
+              onChange={(e) => set({ caseSensitive: e.target.checked })}
+            />
             <label htmlFor={ids.caseSensitive}>{t('glossary.form.caseSensitive')}</label>
           </div>
           <div className="actions">
@@ -319,10 +368,22 @@ export function GlossaryView({ onBack }: { onBack: () => void }) {
                 <td>{term.definition}</td>
                 <td>{term.caseSensitive ? t('glossary.list.yes') : t('glossary.list.no')}</td>
                 <td>
-                  <button type="button" className="button-quiet" aria-label={t('glossary.list.editLabel', { term: term.source })} disabled={busy} onClick={() => startEdit(term)}>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    aria-label={t('glossary.list.editLabel', { term: term.source })}
+                    disabled={busy}
+                    onClick={() => startEdit(term)}
+                  >
                     {t('glossary.list.edit')}
                   </button>
-                  <button type="button" className="button-quiet" aria-label={t('glossary.list.deleteLabel', { term: term.source })} disabled={busy} onClick={() => remove(term)}>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    aria-label={t('glossary.list.deleteLabel', { term: term.source })}
+                    disabled={busy}
+                    onClick={() => remove(term)}
+                  >
                     {t('glossary.list.delete')}
                   </button>
                 </td>

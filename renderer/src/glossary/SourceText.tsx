@@ -13,7 +13,15 @@ import { InlineText } from '../inline/InlineText.js';
 import { splitUnknownWords } from '../engines/unknownWords.js';
 
 /** Text with its inline chips, and the words the MT engine did not know highlighted. */
-function SourcePiece({ text, codes, unknownWords }: { text: string; codes: readonly InlineCode[] | undefined; unknownWords: readonly string[] }) {
+function SourcePiece({
+  text,
+  codes,
+  unknownWords,
+}: {
+  text: string;
+  codes: readonly InlineCode[] | undefined;
+  unknownWords: readonly string[];
+}) {
   const { t } = useTranslation();
   if (unknownWords.length === 0) return <InlineText text={text} codes={codes} />;
   return (
@@ -70,7 +78,9 @@ function SourceTextImpl({
           if (piece.match === null) return <SourcePiece key={i} text={piece.text} codes={codes} unknownWords={unknownWords} />;
           const term = piece.match.term;
           const k = n++;
-          const title = term.note ? t('glossary.editor.tipNote', { target: term.target, note: term.note }) : t('glossary.editor.tip', { target: term.target });
+          const title = term.note
+            ? t('glossary.editor.tipNote', { target: term.target, note: term.note })
+            : t('glossary.editor.tip', { target: term.target });
           return (
             <mark
               key={i}
@@ -96,7 +106,9 @@ function SourceTextImpl({
           const term = piece.match.term;
           return (
             <span key={k} id={tip(k)} role="tooltip" className={k === active ? 'glossary-tip visible' : 'glossary-tip'}>
-              {term.note ? t('glossary.editor.tipNote', { target: term.target, note: term.note }) : t('glossary.editor.tip', { target: term.target })}
+              {term.note
+                ? t('glossary.editor.tipNote', { target: term.target, note: term.note })
+                : t('glossary.editor.tip', { target: term.target })}
               {term.forbidden.length > 0 && <> {t('glossary.editor.forbidden', { variants: term.forbidden.join(', ') })}</>}
             </span>
           );

@@ -6,7 +6,11 @@ import { bytesToBase64 } from '../base64.js';
 const EU = { source: 'European Union', target: 'Unión Europea', note: 'Never abbreviate.', forbidden: ['UE'] };
 
 /** Adds a term through the service (en → es unless told). */
-function addTerm(backend: TestBackend, term: typeof EU | { source: string; target: string }, pair = { sourceLang: 'en', targetLang: 'es' }) {
+function addTerm(
+  backend: TestBackend,
+  term: typeof EU | { source: string; target: string },
+  pair = { sourceLang: 'en', targetLang: 'es' },
+) {
   return backend.api.addGlossaryTerm({ ...pair, term });
 }
 
@@ -38,7 +42,14 @@ describe('the glossary screen', () => {
       {
         sourceLang: 'en',
         targetLang: 'es',
-        term: { source: 'European Union', target: 'Unión Europea', note: '', definition: 'Union of 27 European states.', forbidden: ['UE', 'Unión'], caseSensitive: true },
+        term: {
+          source: 'European Union',
+          target: 'Unión Europea',
+          note: '',
+          definition: 'Union of 27 European states.',
+          forbidden: ['UE', 'Unión'],
+          caseSensitive: true,
+        },
       },
     ]);
     expect(screen.getByRole('status').textContent).toBe('Added “European Union”.');
@@ -47,13 +58,13 @@ describe('the glossary screen', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Source term' }), { target: { value: 'NATO' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Fill in both the source term and the target term.');
-    expect((screen.getByRole<HTMLInputElement>('textbox', { name: 'Source term' })).value).toBe('NATO');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Source term' }).value).toBe('NATO');
     expect(await termsOf(backend)).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit European Union' }));
     expect(screen.getByRole('heading', { name: 'Edit term' })).toBeTruthy();
-    expect((screen.getByRole<HTMLInputElement>('textbox', { name: 'Forbidden variants' })).value).toBe('UE | Unión');
-    expect((screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Definition' })).value).toBe('Union of 27 European states.');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Forbidden variants' }).value).toBe('UE | Unión');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Definition' }).value).toBe('Union of 27 European states.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Target term' }), { target: { value: 'Unión Europea (UE)' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save term' }));
     await waitFor(() => expect(screen.getByRole('table', { name: 'Glossary terms' }).textContent).toContain('Unión Europea (UE)'));
@@ -142,7 +153,9 @@ describe('the glossary in the editor', () => {
     await within(row).findAllByText('European Union', { selector: 'mark' });
     expect(within(row).queryByRole('list', { name: 'QA issues of paragraph 1' })).toBeNull();
     fireEvent.change(within(row).getByRole('textbox', { name: 'Translation' }), { target: { value: 'La UE se reunió.' } });
-    const items = within(within(row).getByRole('list', { name: 'QA issues of paragraph 1' })).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(within(row).getByRole('list', { name: 'QA issues of paragraph 1' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       'Error: Glossary: “European Union” must be translated as “Unión Europea”.',
       'Error: Glossary: “UE” is a forbidden variant; use “Unión Europea” for “European Union”.',
@@ -162,7 +175,9 @@ describe('the glossary in the editor', () => {
     const [mark] = await within(row).findAllByText(/European/, { selector: 'mark' });
     expect(mark!.textContent).toContain('Union');
     expect(within(mark!).getByRole('img', { name: 'start of link to https://eu.example/' })).toBeTruthy();
-    const items = within(within(row).getByRole('list', { name: 'QA issues of paragraph 1' })).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(within(row).getByRole('list', { name: 'QA issues of paragraph 1' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toContain('Error: Glossary: “UE” is a forbidden variant; use “Unión Europea” for “European Union”.');
   });
 
@@ -179,7 +194,13 @@ describe('a large glossary', () => {
   it('draws a bounded number of rows and narrows them with the filter', async () => {
     const backend = await backendWithProfile();
     const csv = ['source,target', ...Array.from({ length: 250 }, (_, i) => `term ${i},término ${i}`)].join('\n');
-    await backend.api.importGlossary({ sourceLang: 'en', targetLang: 'es', fileName: 'terms.csv', dataBase64: bytesToBase64(new TextEncoder().encode(csv)), mode: 'merge' });
+    await backend.api.importGlossary({
+      sourceLang: 'en',
+      targetLang: 'es',
+      fileName: 'terms.csv',
+      dataBase64: bytesToBase64(new TextEncoder().encode(csv)),
+      mode: 'merge',
+    });
     await addTerm(backend, EU);
     await openGlossary(backend);
     const table = await screen.findByRole('table', { name: 'Glossary terms' });

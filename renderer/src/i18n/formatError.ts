@@ -40,13 +40,17 @@ export function formatApiError(t: TFunction, language: string, error: ApiError):
   if (internal?.reason === 'unauthorised') return t('app.token.unauthorised');
   if (internal?.reason === 'network') return t('app.error.network');
   // The desktop app's backend process stopped (main/port/protocol.ts backendStoppedError).
-  if (internal?.reason === 'backend-stopped') return t(internal.restarting === false ? 'app.error.backendStopped' : 'app.error.backendRestarting');
+  if (internal?.reason === 'backend-stopped')
+    return t(internal.restarting === false ? 'app.error.backendStopped' : 'app.error.backendRestarting');
   const code: ErrorCode = isErrorCode(error.code) ? error.code : 'INTERNAL';
   if (internal?.logFile !== undefined) return t('app.error.internalLogged', { logFile: internal.logFile });
   const params: Record<string, string | number> = {
     message: error.message,
     // The limit the error names (a file's or a pasted text's), else the pasted-text limit.
-    limitMb: Math.round(((typeof error.details?.['limitBytes'] === 'number' ? error.details['limitBytes'] : LIMITS.importBytes) / (1024 * 1024)) * 10) / 10,
+    limitMb:
+      Math.round(
+        ((typeof error.details?.['limitBytes'] === 'number' ? error.details['limitBytes'] : LIMITS.importBytes) / (1024 * 1024)) * 10,
+      ) / 10,
   };
   let firstListLength: number | null = null;
   for (const [key, value] of Object.entries(error.details ?? {})) {

@@ -100,14 +100,24 @@ describe('formatApiError', () => {
   });
 
   it('names the log file of an INTERNAL error in the interface language', () => {
-    const error = { code: 'INTERNAL' as const, message: 'The details were written to the log file /d/logs/verso.log.', details: { logFile: '/d/logs/verso.log' } };
-    expect(formatApiError(createI18n('en').t, 'en', error)).toBe('Something went wrong inside Verso. The details were written to the log file /d/logs/verso.log.');
-    expect(formatApiError(createI18n('de').t, 'de', error)).toBe('In Verso ist ein Fehler aufgetreten. Die Einzelheiten stehen in der Protokolldatei /d/logs/verso.log.');
+    const error = {
+      code: 'INTERNAL' as const,
+      message: 'The details were written to the log file /d/logs/verso.log.',
+      details: { logFile: '/d/logs/verso.log' },
+    };
+    expect(formatApiError(createI18n('en').t, 'en', error)).toBe(
+      'Something went wrong inside Verso. The details were written to the log file /d/logs/verso.log.',
+    );
+    expect(formatApiError(createI18n('de').t, 'de', error)).toBe(
+      'In Verso ist ein Fehler aufgetreten. Die Einzelheiten stehen in der Protokolldatei /d/logs/verso.log.',
+    );
   });
 
   it('says the desktop backend process stopped, and whether it is being restarted', () => {
     const restarting = { code: 'INTERNAL' as const, message: 'raw', details: { reason: 'backend-stopped', restarting: true } };
-    expect(formatApiError(createI18n('en').t, 'en', restarting)).toMatch(/^Verso's background process stopped unexpectedly and is being restarted\./);
+    expect(formatApiError(createI18n('en').t, 'en', restarting)).toMatch(
+      /^Verso's background process stopped unexpectedly and is being restarted\./,
+    );
     expect(formatApiError(createI18n('de').t, 'de', { ...restarting, details: { reason: 'backend-stopped', restarting: false } })).toMatch(
       /konnte nicht neu gestartet werden/,
     );

@@ -41,8 +41,42 @@ import { mergeLocales } from './mergeLocales.js';
  * Each feature keeps its strings in its own file (locales/<lang>/<feature>.json), deep-merged over
  * the core file, so features never edit each other's strings.
  */
-const en = mergeLocales(enCore, enEngines, enWorkflow, enExporting, enImporting, enMemory, enGlossary, enExclusion, enReplace, enLibrary, enNavigation, enProvenance, enSignatures, enProfiles, enStorage, enBackups);
-const de = mergeLocales(deCore, deEngines, deWorkflow, deExporting, deImporting, deMemory, deGlossary, deExclusion, deReplace, deLibrary, deNavigation, deProvenance, deSignatures, deProfiles, deStorage, deBackups);
+const en = mergeLocales(
+  enCore,
+  enEngines,
+  enWorkflow,
+  enExporting,
+  enImporting,
+  enMemory,
+  enGlossary,
+  enExclusion,
+  enReplace,
+  enLibrary,
+  enNavigation,
+  enProvenance,
+  enSignatures,
+  enProfiles,
+  enStorage,
+  enBackups,
+);
+const de = mergeLocales(
+  deCore,
+  deEngines,
+  deWorkflow,
+  deExporting,
+  deImporting,
+  deMemory,
+  deGlossary,
+  deExclusion,
+  deReplace,
+  deLibrary,
+  deNavigation,
+  deProvenance,
+  deSignatures,
+  deProfiles,
+  deStorage,
+  deBackups,
+);
 /** The merged trees, for tests (same keys in every language). */
 export const LOCALES = { en, de } as const;
 export type Locale = typeof en;

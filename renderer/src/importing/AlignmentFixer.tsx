@@ -72,7 +72,10 @@ export function AlignmentFixer({
                       <button type="button" disabled={i >= targets.length - 1} onClick={() => setTargets((all) => mergeWithNext(all, i))}>
                         {t('importing.align.merge', { number: i + 1 })}
                       </button>
-                      <button type="button" onClick={() => setTargets((all) => splitAt(all, i, carets.current.get(i) ?? Math.floor((all[i] ?? '').length / 2)))}>
+                      <button
+                        type="button"
+                        onClick={() => setTargets((all) => splitAt(all, i, carets.current.get(i) ?? Math.floor((all[i] ?? '').length / 2)))}
+                      >
                         {t('importing.align.split', { number: i + 1 })}
                       </button>
                       <button type="button" onClick={() => setTargets((all) => [...all.slice(0, i + 1), '', ...all.slice(i + 1)])}>

@@ -13,7 +13,10 @@ function EntryLine({ entry }: { entry: ImportReportEntry }) {
   const { t } = useTranslation();
   const what = t(`importing.report.item.${entry.item}`, { count: entry.count });
   const details = entry.details.length > 0 ? ` (${entry.details.join(', ')})` : '';
-  const where = entry.paragraphs.length > 0 ? ` — ${t('importing.report.where', { count: entry.paragraphs.length, list: entry.paragraphs.join(', ') })}` : '';
+  const where =
+    entry.paragraphs.length > 0
+      ? ` — ${t('importing.report.where', { count: entry.paragraphs.length, list: entry.paragraphs.join(', ') })}`
+      : '';
   return (
     <li>
       {what}
@@ -37,7 +40,11 @@ export function ImportReportPanel({ report, onClose }: { report: ImportReport; o
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t('importing.report.heading')}
       </h2>
-      {lost.length === 0 ? <p>{t('importing.report.nothingLost')}</p> : <p>{t('importing.report.someLost', { count: lost.reduce((n, e) => n + e.count, 0) })}</p>}
+      {lost.length === 0 ? (
+        <p>{t('importing.report.nothingLost')}</p>
+      ) : (
+        <p>{t('importing.report.someLost', { count: lost.reduce((n, e) => n + e.count, 0) })}</p>
+      )}
       {kept.length > 0 && (
         <>
           <h3>{t('importing.report.kept')}</h3>

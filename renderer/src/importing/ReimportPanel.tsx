@@ -31,9 +31,16 @@ function TranslationsSummary({ tr }: { tr: ReimportTranslations }) {
       <ul>
         <li>{t('importing.summary.translations.applied', { count: tr.applied.length, list: list(tr.applied, i18n.language) })}</li>
         <li>{t('importing.summary.translations.unchanged', { count: tr.unchanged })}</li>
-        <li>{t('importing.summary.translations.signOffsReopened', { count: tr.signOffsReopened.length, list: list(tr.signOffsReopened, i18n.language) })}</li>
+        <li>
+          {t('importing.summary.translations.signOffsReopened', {
+            count: tr.signOffsReopened.length,
+            list: list(tr.signOffsReopened, i18n.language),
+          })}
+        </li>
         {[...reasons].map(([reason, numbers]) => (
-          <li key={reason}>{t(`importing.summary.translations.skipped.${reason}`, { count: numbers.length, list: list(numbers, i18n.language) })}</li>
+          <li key={reason}>
+            {t(`importing.summary.translations.skipped.${reason}`, { count: numbers.length, list: list(numbers, i18n.language) })}
+          </li>
         ))}
       </ul>
     </>
@@ -56,7 +63,14 @@ export function ReimportSummaryView({ summary }: { summary: ReimportSummary }) {
           {summary.added.length > 0 && <li>{t('importing.summary.added', { list: list(summary.added, lang) })}</li>}
           {summary.moved.length > 0 && <li>{t('importing.summary.moved', { list: list(summary.moved, lang) })}</li>}
           {summary.removed.length > 0 && (
-            <li>{t('importing.summary.removed', { list: list(summary.removed.map((r) => r.oldNumber), lang) })}</li>
+            <li>
+              {t('importing.summary.removed', {
+                list: list(
+                  summary.removed.map((r) => r.oldNumber),
+                  lang,
+                ),
+              })}
+            </li>
           )}
           {summary.signOffsWithdrawn > 0 && <li>{t('importing.summary.signOffsWithdrawn', { count: summary.signOffsWithdrawn })}</li>}
         </ul>
@@ -130,13 +144,26 @@ export function ReimportPanel({
         <DropZone onFile={setFile}>
           <div className="field">
             <label htmlFor={ids.file}>{t('importing.reimport.file')}</label>
-            <input id={ids.file} ref={fileRef} type="file" accept={IMPORT_ACCEPT_LIST} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              id={ids.file}
+              ref={fileRef}
+              type="file"
+              accept={IMPORT_ACCEPT_LIST}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </div>
         </DropZone>
         {file && <p className="note">{t('import.file.chosen', { fileName: file.name })}</p>}
         <div className="field">
           <label htmlFor={ids.tool}>{t('importing.reimport.tool')}</label>
-          <input id={ids.tool} type="text" maxLength={100} value={tool} aria-describedby={ids.toolHint} onChange={(e) => setTool(e.target.value)} />
+          <input
+            id={ids.tool}
+            type="text"
+            maxLength={100}
+            value={tool}
+            aria-describedby={ids.toolHint}
+            onChange={(e) => setTool(e.target.value)}
+          />
           <p id={ids.toolHint} className="hint">
             {t('importing.reimport.toolHint')}
           </p>

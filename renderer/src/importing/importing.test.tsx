@@ -32,7 +32,11 @@ async function openFlood(backend: TestBackend) {
   return rendered;
 }
 
-const textFile = (text: string) => ({ kind: 'file' as const, fileName: 'flood-v2.txt', dataBase64: bytesToBase64(new TextEncoder().encode(text)) });
+const textFile = (text: string) => ({
+  kind: 'file' as const,
+  fileName: 'flood-v2.txt',
+  dataBase64: bytesToBase64(new TextEncoder().encode(text)),
+});
 
 describe('drag and drop', () => {
   it('a file dropped onto the window opens the import with that file, which is sent as base64', async () => {
@@ -64,7 +68,9 @@ describe('drag and drop', () => {
     drop(zone, 'drop', [big]);
     expect(screen.getByText(/The file huge\.txt will be imported/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(`The article is too large. The limit is ${LIMITS.importFileBytes / 1024 / 1024} MB.`);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      `The article is too large. The limit is ${LIMITS.importFileBytes / 1024 / 1024} MB.`,
+    );
     expect(backend.callsOf('importDocument')).toEqual([]);
   });
 });
@@ -167,7 +173,7 @@ describe('bilingual pair', () => {
     expect(screen.getByText('3 source paragraphs but 4 translations: merge or split rows until they match.')).toBeTruthy();
     const create = screen.getByRole<HTMLButtonElement>('button', { name: 'Create document' });
     expect(create.disabled).toBe(true);
-    expect((screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation of paragraph 3' })).value).toBe('200 casas.');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation of paragraph 3' }).value).toBe('200 casas.');
     fireEvent.click(screen.getByRole('button', { name: 'Merge 2 with next' }));
     expect(create.disabled).toBe(false);
     fireEvent.change(screen.getByRole('textbox', { name: 'Translation of paragraph 3' }), { target: { value: 'Escuelas cerradas hoy.' } });

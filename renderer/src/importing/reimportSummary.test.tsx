@@ -14,7 +14,16 @@ const SUMMARY: ReimportSummary = {
   added: [],
   removed: [],
   signOffsWithdrawn: 0,
-  translations: { tool: 'memoQ 9.12', applied: [1, 2], unchanged: 1, signOffsReopened: [1], skipped: [{ paragraph: 4, reason: 'excluded' }, { paragraph: 5, reason: 'no-target' }] },
+  translations: {
+    tool: 'memoQ 9.12',
+    applied: [1, 2],
+    unchanged: 1,
+    signOffsReopened: [1],
+    skipped: [
+      { paragraph: 4, reason: 'excluded' },
+      { paragraph: 5, reason: 'no-target' },
+    ],
+  },
 };
 
 describe('ReimportSummaryView with translations', () => {

@@ -16,7 +16,10 @@ const SOURCE_HTML = 'The river <b>burst</b>, see <a href="https://news.example/r
 
 async function openRow(target = TARGET, status: 'machine' | 'new' = 'machine') {
   const backend = await backendWithProfile('translator');
-  const doc = await backend.seedDocument([status === 'machine' ? { source: SOURCE_HTML, target, status } : { source: SOURCE_HTML }], { title: 'Story', html: true });
+  const doc = await backend.seedDocument([status === 'machine' ? { source: SOURCE_HTML, target, status } : { source: SOURCE_HTML }], {
+    title: 'Story',
+    html: true,
+  });
   expect(doc.paragraphs[0]).toMatchObject({ source: SOURCE, codes: CODES });
   const app = renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'Story' }));
@@ -53,7 +56,11 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
     expect(within(row).getAllByRole('img', { name: 'end of link to https://news.example/r' })).toHaveLength(2);
     expect(box.getAttribute('contenteditable')).toBe('true');
     expect(box.getAttribute('aria-multiline')).toBe('true');
-    expect(box.getAttribute('aria-describedby')).toBe(within(row).getByText(/The river/).closest('p')!.id);
+    expect(box.getAttribute('aria-describedby')).toBe(
+      within(row)
+        .getByText(/The river/)
+        .closest('p')!.id,
+    );
     expect(box.getAttribute('lang')).toBe('es');
     expect(box.querySelectorAll('[contenteditable="false"]')).toHaveLength(4);
     expect(docToText(view.state.doc)).toBe(TARGET);

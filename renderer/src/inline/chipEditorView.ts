@@ -65,7 +65,12 @@ function moveTo(state: EditorState, dispatch: ((tr: Transaction) => void) | unde
  * ends at one), and crossing a line break lands at the start of the next line even when a chip
  * stands there (Chromium lands after the chip). Everything else (bidi, graphemes) is native.
  */
-function arrow(state: EditorState, dispatch: ((tr: Transaction) => void) | undefined, view: EditorView | undefined, key: 'left' | 'right'): boolean {
+function arrow(
+  state: EditorState,
+  dispatch: ((tr: Transaction) => void) | undefined,
+  view: EditorView | undefined,
+  key: 'left' | 'right',
+): boolean {
   if (!view) return false;
   const { from, to, empty, head } = state.selection;
   const rtl = view.dom.ownerDocument.defaultView?.getComputedStyle(view.dom).direction === 'rtl';
@@ -117,7 +122,9 @@ const SURROGATE_PAIR = /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/;
 function charRange(doc: PmNode, pos: number, forward: boolean): { from: number; to: number } | null {
   const $pos = doc.resolve(pos);
   if (!(forward ? $pos.nodeAfter : $pos.nodeBefore)?.isText) return null;
-  const two = forward ? doc.textBetween(pos, Math.min(doc.content.size - 1, pos + 2), '', '') : doc.textBetween(Math.max(1, pos - 2), pos, '', '');
+  const two = forward
+    ? doc.textBetween(pos, Math.min(doc.content.size - 1, pos + 2), '', '')
+    : doc.textBetween(Math.max(1, pos - 2), pos, '', '');
   const size = SURROGATE_PAIR.test(two) ? 2 : 1;
   return forward ? { from: pos, to: pos + size } : { from: pos - size, to: pos };
 }
@@ -138,7 +145,8 @@ function deleteChar(state: EditorState, dispatch: ((tr: Transaction) => void) | 
   const range = charRange(state.doc, head, forward);
   if (!range) return false;
   const tr = state.tr.delete(range.from, range.to);
-  const near = lineStartBeforeChip(state.doc, range.from) || lineStartBeforeChip(state.doc, range.to) || lineStartBeforeChip(tr.doc, range.from);
+  const near =
+    lineStartBeforeChip(state.doc, range.from) || lineStartBeforeChip(state.doc, range.to) || lineStartBeforeChip(tr.doc, range.from);
   if (!near) return false;
   dispatch?.(tr.scrollIntoView());
   return true;
@@ -147,7 +155,10 @@ function deleteChar(state: EditorState, dispatch: ((tr: Transaction) => void) | 
 function plugins(maxLength: number): Plugin[] {
   return [
     new Plugin({
-      state: { init: (_config, state) => lineStartSeparators(state.doc), apply: (tr, old) => (tr.docChanged ? lineStartSeparators(tr.doc) : old) },
+      state: {
+        init: (_config, state) => lineStartSeparators(state.doc),
+        apply: (tr, old) => (tr.docChanged ? lineStartSeparators(tr.doc) : old),
+      },
       props: {
         decorations(state) {
           return this.getState(state);
@@ -189,7 +200,15 @@ function plugins(maxLength: number): Plugin[] {
 function shownRange(view: EditorView): { from: number; to: number } {
   const sel = view.dom.ownerDocument.getSelection();
   const { from, to } = view.state.selection;
-  if (!view.hasFocus() || !sel || !sel.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return { from, to };
+  if (
+    !view.hasFocus() ||
+    !sel ||
+    !sel.anchorNode ||
+    !sel.focusNode ||
+    !view.dom.contains(sel.anchorNode) ||
+    !view.dom.contains(sel.focusNode)
+  )
+    return { from, to };
   try {
     const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
     const h = view.posAtDOM(sel.focusNode, sel.focusOffset);
@@ -202,7 +221,13 @@ function shownRange(view: EditorView): { from: number; to: number } {
 }
 
 /** A drop is plain text at the drop point; a move within the box moves text only (a chip is never dragged, so never doubled or lost). */
-function dropText(view: EditorView, event: DragEvent, slice: Slice, moved: boolean, insertPlain: (text: string, at?: number) => void): void {
+function dropText(
+  view: EditorView,
+  event: DragEvent,
+  slice: Slice,
+  moved: boolean,
+  insertPlain: (text: string, at?: number) => void,
+): void {
   event.preventDefault();
   const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
   if (!at) return;
@@ -250,7 +275,12 @@ export function createChipEditor(place: HTMLElement, options: ChipEditorOptions)
     const { from, to } = at === undefined ? shownRange(view) : { from: at, to: at };
     const tr = view.state.tr.insertText(clean, from, to);
     // The caret goes after the pasted text (the state's own selection may be a step behind).
-    view.dispatch(tr.setSelection(TextSelection.create(tr.doc, from + clean.length)).scrollIntoView().setMeta('paste', true));
+    view.dispatch(
+      tr
+        .setSelection(TextSelection.create(tr.doc, from + clean.length))
+        .scrollIntoView()
+        .setMeta('paste', true),
+    );
   };
 
   const view: EditorView = new EditorView(place, {

@@ -32,7 +32,10 @@ export function chipLabel(ch: string, codes: readonly InlineCode[], t: TFunction
       what = t('importing.inline.link', { href: code.href });
       break;
     case 'code':
-      return { text: code.text.length > 24 ? `${code.text.slice(0, 23)}…` : code.text, label: t('importing.inline.code', { text: code.text }) };
+      return {
+        text: code.text.length > 24 ? `${code.text.slice(0, 23)}…` : code.text,
+        label: t('importing.inline.code', { text: code.text }),
+      };
     case 'break':
       return { text: '↵', label: t('importing.inline.break') };
     case 'xliff':
@@ -41,7 +44,9 @@ export function chipLabel(ch: string, codes: readonly InlineCode[], t: TFunction
       if (info.role === 'solo') return { text: short, label: what };
       break;
   }
-  return end ? { text: `${short}⟩`, label: t('importing.inline.end', { what }) } : { text: `⟨${short}`, label: t('importing.inline.start', { what }) };
+  return end
+    ? { text: `${short}⟩`, label: t('importing.inline.end', { what }) }
+    : { text: `⟨${short}`, label: t('importing.inline.start', { what }) };
 }
 
 export function chipElement(doc: Document, ch: string, codes: readonly InlineCode[], t: TFunction): HTMLSpanElement {

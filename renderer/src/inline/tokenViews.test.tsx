@@ -25,7 +25,13 @@ describe('inline tokens in read-only views', () => {
     render(
       <I18nextProvider i18n={createI18n('de')}>
         <p>
-          <InlineText text={'Ein \uE000Link\uE100 und \uE201'} codes={[{ type: 'link', href: 'https://x.example/' }, { type: 'code', text: 'npm i' }]} />
+          <InlineText
+            text={'Ein \uE000Link\uE100 und \uE201'}
+            codes={[
+              { type: 'link', href: 'https://x.example/' },
+              { type: 'code', text: 'npm i' },
+            ]}
+          />
         </p>
       </I18nextProvider>,
     );

@@ -47,9 +47,15 @@ export function DeletionRecord({ version }: { version: number }) {
                     <th scope="col">{t('library.record.title')}</th>
                     <th scope="col">{t('library.record.languages')}</th>
                     <th scope="col">{t('library.record.imported')}</th>
-                    <th scope="col" className="numeric">{t('library.record.paragraphs')}</th>
-                    <th scope="col" className="numeric">{t('library.record.signedOff')}</th>
-                    <th scope="col" className="numeric">{t('library.record.signOffs')}</th>
+                    <th scope="col" className="numeric">
+                      {t('library.record.paragraphs')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('library.record.signedOff')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('library.record.signOffs')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

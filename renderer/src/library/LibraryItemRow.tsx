@@ -65,16 +65,24 @@ function LibraryItemRowImpl({ item, languageName, dateTime, renaming, onOpen, on
         </p>
         <ul className="status-counts" aria-label={t('library.count.label')}>
           {/* "Excluded" only when there are some: most articles have none. */}
-          {item.counts.filter((c) => c.key !== 'excluded' || c.count > 0).map((c) => (
-            <li key={c.key} className={`status-count status-${c.key}${c.count === 0 ? ' zero' : ''}`}>
-              <span className="status-count-label">{t(`library.count.${c.key}`)}</span> <span className="status-count-value">{c.count}</span>
-            </li>
-          ))}
+          {item.counts
+            .filter((c) => c.key !== 'excluded' || c.count > 0)
+            .map((c) => (
+              <li key={c.key} className={`status-count status-${c.key}${c.count === 0 ? ' zero' : ''}`}>
+                <span className="status-count-label">{t(`library.count.${c.key}`)}</span>{' '}
+                <span className="status-count-value">{c.count}</span>
+              </li>
+            ))}
         </ul>
       </div>
       {!renaming && (
         <div className="document-actions">
-          <button type="button" aria-describedby={titleId} ref={(el) => registerButton(`rename:${item.id}`, el)} onClick={() => onRename(item.id)}>
+          <button
+            type="button"
+            aria-describedby={titleId}
+            ref={(el) => registerButton(`rename:${item.id}`, el)}
+            onClick={() => onRename(item.id)}
+          >
             {t('library.rename.action')}
           </button>
           <button

@@ -32,31 +32,29 @@ describe('library items', () => {
     expect(li.textContent).toMatch(/Imported .+, \d{1,2}:\d{2}/);
     expect(li.textContent).toContain(`Last change ${today}`);
     const counts = within(li).getByRole('list', { name: 'Paragraphs by status' });
-    expect(within(counts).getAllByRole('listitem').map((c) => c.textContent)).toEqual([
-      'New 1',
-      'Machine translation 1',
-      'Edited 1',
-      'Confirmed 0',
-      'Signed off 1',
-    ]);
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map((c) => c.textContent),
+    ).toEqual(['New 1', 'Machine translation 1', 'Edited 1', 'Confirmed 0', 'Signed off 1']);
   });
 
   it('count paragraphs excluded from translation apart, and as done in the progress', async () => {
     const backend = await backendWithProfile();
-    const doc = await backend.seedDocument(
-      [
-        { source: 'Advertisement' },
-        { source: 'Two.', target: 'Dos.', status: 'signed-off' },
-      ],
-      { title: 'Storm' },
-    );
+    const doc = await backend.seedDocument([{ source: 'Advertisement' }, { source: 'Two.', target: 'Dos.', status: 'signed-off' }], {
+      title: 'Storm',
+    });
     await backend.api.setParagraphsExcluded({ paragraphIds: [doc.paragraphs[0]!.id], excluded: true });
     renderApp({ backend });
     await screen.findByRole('button', { name: 'Storm' });
     const li = item('Storm');
     expect(li.textContent).toContain('1 of 1 signed off');
     const counts = within(li).getByRole('list', { name: 'Paragraphs by status' });
-    expect(within(counts).getAllByRole('listitem').map((c) => c.textContent)).toContain('Excluded 1');
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map((c) => c.textContent),
+    ).toContain('Excluded 1');
   });
 
   it('searches by title and language as you type, and sorts by title', async () => {
@@ -66,7 +64,11 @@ describe('library items', () => {
     await backend.seedDocument([{ source: 'x' }], { title: 'Müller interview' });
     renderApp({ backend });
     await screen.findByRole('button', { name: 'Müller interview' });
-    const titles = () => within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('button', { name: /./ }).filter((b) => b.className === 'document-open').map((b) => b.textContent);
+    const titles = () =>
+      within(screen.getByRole('list', { name: 'Articles' }))
+        .getAllByRole('button', { name: /./ })
+        .filter((b) => b.className === 'document-open')
+        .map((b) => b.textContent);
     expect(titles()).toEqual(['Müller interview', 'apple harvest', 'Zebra crossings']);
 
     const search = screen.getByRole('textbox', { name: 'Search library' });

@@ -52,8 +52,13 @@ export function useLibrary(query: string, sort: LibrarySort): LibraryList {
   const reload = useCallback(() => void queryClient.invalidateQueries({ queryKey: queryKeys.library() }), [queryClient]);
   const patch = useCallback(
     (id: string, item: LibraryItem | null) =>
-      queryClient.setQueriesData<Answer>({ queryKey: [...queryKeys.library(), 'list'] }, (answer) =>
-        answer && { ...answer, items: item ? answer.items.map((i) => (i.id === id ? item : i)) : answer.items.filter((i) => i.id !== id) },
+      queryClient.setQueriesData<Answer>(
+        { queryKey: [...queryKeys.library(), 'list'] },
+        (answer) =>
+          answer && {
+            ...answer,
+            items: item ? answer.items.map((i) => (i.id === id ? item : i)) : answer.items.filter((i) => i.id !== id),
+          },
       ),
     [queryClient],
   );

@@ -29,7 +29,14 @@ export function Concordance({ sourceLang, targetLang }: { sourceLang: string; ta
     <form role="search" className="tm-concordance" onSubmit={(e) => void onSubmit(e)}>
       <div className="field">
         <label htmlFor={id}>{t('memory.concordance.label')}</label>
-        <input id={id} type="search" value={query} maxLength={500} aria-describedby={`${id}-hint`} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id={id}
+          type="search"
+          value={query}
+          maxLength={500}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <span id={`${id}-hint`} className="hint">
           {t('memory.concordance.hint')}
         </span>

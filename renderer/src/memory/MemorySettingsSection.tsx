@@ -68,7 +68,9 @@ export function MemorySettingsSection() {
       const dataBase64 = bytesToBase64(await fileBytes(file));
       const r = await api.importTmx({ sourceLang, targetLang, fileName: file.name.slice(0, 255), dataBase64, mode });
       const lost = r.notKept.notes + r.notKept.properties + r.notKept.sourceVariants;
-      return lost === 0 ? t('memory.settings.imported', { ...r }) : `${t('memory.settings.imported', { ...r })} ${t('memory.settings.notKept', { ...r.notKept })}`;
+      return lost === 0
+        ? t('memory.settings.imported', { ...r })
+        : `${t('memory.settings.imported', { ...r })} ${t('memory.settings.notKept', { ...r.notKept })}`;
     });
   };
 

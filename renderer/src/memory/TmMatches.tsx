@@ -154,14 +154,20 @@ function MatchItem({
   const { t, i18n } = useTranslation();
   const targetId = useId();
   // Words compared without the formatting; a formatting difference is said in words.
-  const parts = useMemo(() => diffTexts(withoutCodes(match.source), withoutCodes(current), sourceLang), [match.source, current, sourceLang]);
+  const parts = useMemo(
+    () => diffTexts(withoutCodes(match.source), withoutCodes(current), sourceLang),
+    [match.source, current, sourceLang],
+  );
   const target = useMemo(() => mapUnitTokens(match.target, match.codes ?? [], codes ?? []), [match.target, match.codes, codes]);
   const otherFormatting = formattingDiffers({ source: match.source, codes: match.codes }, { source: current, codes });
   const date = useMemo(() => {
     const d = new Date(match.createdAt);
     return Number.isNaN(d.getTime()) ? match.createdAt : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(d);
   }, [match.createdAt, i18n.language]);
-  const by = match.origin === 'signoff' ? t('memory.matches.bySignOff', { name: match.createdBy, date }) : t('memory.matches.byTmx', { name: match.createdBy || '—', date });
+  const by =
+    match.origin === 'signoff'
+      ? t('memory.matches.bySignOff', { name: match.createdBy, date })
+      : t('memory.matches.byTmx', { name: match.createdBy || '—', date });
   return (
     <li className="tm-match" data-unit-id={match.unitId}>
       <span className="tm-score" aria-label={t('memory.matches.scoreLabel', { score: match.score })}>
@@ -169,7 +175,10 @@ function MatchItem({
       </span>
       {match.variant !== undefined && match.variant !== 'exact' && (
         // Issue 14: a unit of another variant of the target language (pt-PT for pt-BR) says so.
-        <span className={`tm-variant tm-variant-${match.variant}`} title={t(`memory.matches.variantHint.${match.variant}`, { tag: match.targetLang })}>
+        <span
+          className={`tm-variant tm-variant-${match.variant}`}
+          title={t(`memory.matches.variantHint.${match.variant}`, { tag: match.targetLang })}
+        >
           {t('memory.matches.variant', { tag: match.targetLang })}
         </span>
       )}

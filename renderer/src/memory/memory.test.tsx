@@ -72,14 +72,20 @@ describe('translation memory matches in the editor', () => {
     // Elena signed off the same sentence in a pt-BR and a pt-PT story.
     const backend = await createTestBackend();
     await backend.seedProfile('editor', 'Elena');
-    await backend.seedDocument([{ source: 'Take the train.', target: 'Pegue o trem.', status: 'signed-off' }], { title: 'Brazil', targetLang: 'pt-BR' });
-    await backend.seedDocument([{ source: 'Take the train.', target: 'Apanhe o comboio.', status: 'signed-off' }], { title: 'Portugal', targetLang: 'pt-PT' });
+    await backend.seedDocument([{ source: 'Take the train.', target: 'Pegue o trem.', status: 'signed-off' }], {
+      title: 'Brazil',
+      targetLang: 'pt-BR',
+    });
+    await backend.seedDocument([{ source: 'Take the train.', target: 'Apanhe o comboio.', status: 'signed-off' }], {
+      title: 'Portugal',
+      targetLang: 'pt-PT',
+    });
     await backend.seedProfile('translator', 'Tess Translator');
     await backend.seedDocument([{ source: 'Take the train.' }], { title: 'Regional', targetLang: 'pt-BR' });
     renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Regional' }));
     await screen.findByRole('table', { name: 'Paragraphs' });
-    (within(rows()[0]!).getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation' })).focus();
+    within(rows()[0]!).getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation' }).focus();
     const region = await screen.findByRole('region', { name: 'Translation memory matches' });
     const items = await within(region).findAllByRole('listitem');
     expect(items[0]!.querySelector('.tm-variant')).toBeNull();
@@ -96,11 +102,13 @@ describe('translation memory matches in the editor', () => {
     fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
     await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(SCHOOLS));
     fireEvent.keyDown(box, { key: '2', ctrlKey: true });
-    await waitFor(() => expect(backend.callsOf('applyTmMatch')).toEqual([
-      { paragraphId, unitId: matches[0]!.unitId },
-      { paragraphId, unitId: matches[1]!.unitId },
-    ]));
-    (within(rows()[1]!).getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation' })).focus();
+    await waitFor(() =>
+      expect(backend.callsOf('applyTmMatch')).toEqual([
+        { paragraphId, unitId: matches[0]!.unitId },
+        { paragraphId, unitId: matches[1]!.unitId },
+      ]),
+    );
+    within(rows()[1]!).getByRole<HTMLTextAreaElement>('textbox', { name: 'Translation' }).focus();
     const other = await within(rows()[1]!).findByRole('region', { name: 'Translation memory matches' });
     await within(other).findByText('No translation memory matches of 50 % or more.');
     expect(within(rows()[0]!).queryByRole('region', { name: 'Translation memory matches' })).toBeNull();
@@ -132,9 +140,18 @@ describe('translation memory matches in the editor', () => {
       [{ source: 'The <b>bank</b> opened <a href="https://theirs.example/">a branch</a>.', target: unitTarget, status: 'signed-off' }],
       { title: 'Other bank story', html: true },
     );
-    await backend.api.importTmx({ sourceLang: 'en', targetLang: 'es', fileName: 'bank.tmx', dataBase64: bytesToBase64(new TextEncoder().encode(BANK_TMX)), mode: 'merge' });
+    await backend.api.importTmx({
+      sourceLang: 'en',
+      targetLang: 'es',
+      fileName: 'bank.tmx',
+      dataBase64: bytesToBase64(new TextEncoder().encode(BANK_TMX)),
+      mode: 'merge',
+    });
     await backend.seedProfile('translator', 'Tess Translator');
-    const doc = await backend.seedDocument([{ source: 'The <b>bank</b> opened <a href="https://mine.example/r">a branch</a>.' }], { title: 'Chips', html: true });
+    const doc = await backend.seedDocument([{ source: 'The <b>bank</b> opened <a href="https://mine.example/r">a branch</a>.' }], {
+      title: 'Chips',
+      html: true,
+    });
     renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Chips' }));
     await screen.findByRole('table', { name: 'Paragraphs' });
@@ -151,7 +168,9 @@ describe('translation memory matches in the editor', () => {
     fireEvent.keyDown(box, { key: 'm', ctrlKey: true });
     const [bestUnit] = await backend.api.lookupTm({ paragraphId: doc.paragraphs[0]!.id });
     expect(bestUnit!.target).toBe(unitTarget);
-    await waitFor(() => expect(backend.callsOf('applyTmMatch')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, unitId: bestUnit!.unitId }]));
+    await waitFor(() =>
+      expect(backend.callsOf('applyTmMatch')).toEqual([{ paragraphId: doc.paragraphs[0]!.id, unitId: bestUnit!.unitId }]),
+    );
     await waitFor(() => expect(within(box).getAllByRole('img')).toHaveLength(4));
     expect(box.textContent).toContain('una sucursal');
     expect(within(box).getByRole('img', { name: 'end of link to https://mine.example/r' })).toBeTruthy();

@@ -36,7 +36,7 @@ describe('Switch profile', () => {
     expect(within(items[2]!).queryByRole('button')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Use profile Ana García' })));
     // Creating a new profile stays in the same form, with an empty name (the current one's is taken).
-    expect((screen.getByRole<HTMLInputElement>('textbox', { name: 'Display name' })).value).toBe('');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Display name' }).value).toBe('');
   });
 
   it('switches at once to a profile without a passphrase', async () => {

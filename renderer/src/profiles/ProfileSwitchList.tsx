@@ -95,7 +95,13 @@ export function ProfileSwitchList({ current, onSwitched, onShown }: Props) {
               </>
             )}
             {asking?.id === entry.id && (
-              <PassphrasePrompt entry={entry} busy={busy} onSubmit={(p) => void switchTo(entry, p)} onCancel={() => stopAsking(entry)} error={error} />
+              <PassphrasePrompt
+                entry={entry}
+                busy={busy}
+                onSubmit={(p) => void switchTo(entry, p)}
+                onCancel={() => stopAsking(entry)}
+                error={error}
+              />
             )}
           </li>
         ))}

@@ -42,7 +42,9 @@ describe('unknown origin notice', () => {
     await screen.findByText(/2 paragraphs \(1, 2\) came from an imported file that does not say how they were translated/);
     expect(screen.getByText(/Imported from: OmegaT 3.6\./)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Declare human translation…' }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Why is this human translation?' }), { target: { value: 'Ana Ruiz translated it' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Why is this human translation?' }), {
+      target: { value: 'Ana Ruiz translated it' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Declare human' }));
     await screen.findByText('2 paragraphs declared human translation by Elena Editor: Ana Ruiz translated it');
     expect(backend.callsOf('declareHumanOrigin')).toEqual([{ documentId: doc.id, reason: 'Ana Ruiz translated it' }]);

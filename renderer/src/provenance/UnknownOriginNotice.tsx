@@ -82,7 +82,14 @@ export function UnknownOriginNotice({ documentId, onError }: { documentId: strin
           }}
         >
           <label htmlFor={ids.reason}>{t('provenance.unknown.reasonLabel')}</label>
-          <input id={ids.reason} aria-describedby={ids.hint} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus />
+          <input
+            id={ids.reason}
+            aria-describedby={ids.hint}
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+          />
           <span id={ids.hint} className="visually-hidden">
             {t('provenance.unknown.reasonHint')}
           </span>

@@ -21,7 +21,16 @@ describe('routes in the URL hash', () => {
     for (const hash of ['', '#', '#/', '#//']) expect(parseRoute(hash)).toEqual({ name: 'library' });
     expect(parseRoute('#/documents/abc/')).toEqual({ name: 'document', documentId: 'abc' });
     expect(parseRoute('settings')).toEqual({ name: 'settings' });
-    for (const hash of ['#/nowhere', '#/documents', '#/documents/', '#/documents/a/b', '#/settings/x', '#/import/x', '#/documents/%E0%A4%A', `#/documents/${'x'.repeat(65)}`]) {
+    for (const hash of [
+      '#/nowhere',
+      '#/documents',
+      '#/documents/',
+      '#/documents/a/b',
+      '#/settings/x',
+      '#/import/x',
+      '#/documents/%E0%A4%A',
+      `#/documents/${'x'.repeat(65)}`,
+    ]) {
       expect(parseRoute(hash), hash).toBeNull();
     }
   });

@@ -28,8 +28,7 @@ export function LibraryCheckNotice() {
     return (
       <p className="library-check muted">
         <label>
-          {t('signatures.startup.running', { done: check.done, total: check.total })}{' '}
-          <progress max={check.total} value={check.done} />
+          {t('signatures.startup.running', { done: check.done, total: check.total })} <progress max={check.total} value={check.done} />
         </label>
       </p>
     );

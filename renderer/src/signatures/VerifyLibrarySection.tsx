@@ -24,7 +24,9 @@ function useProblemText(): (p: LibraryProblem) => string {
       case 'settings-change':
         return t('signatures.verify.problem.settingsChange', { at: p.at });
       case 'footer-setting':
-        return p.setting === 'footerPolicy' ? t('signatures.verify.problem.footerPolicy') : t('signatures.verify.problem.footerTemplate', { lang: p.lang ?? '' });
+        return p.setting === 'footerPolicy'
+          ? t('signatures.verify.problem.footerPolicy')
+          : t('signatures.verify.problem.footerTemplate', { lang: p.lang ?? '' });
       case 'declaration':
         return t('signatures.verify.problem.declaration', { title: showControlsVisibly(p.title), paragraph: p.paragraph });
       case 'profile':

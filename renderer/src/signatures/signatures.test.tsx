@@ -61,9 +61,10 @@ describe('signatures in the UI', () => {
     expect(alert.textContent).toContain('Signature check: 2 problems found in the library');
     fireEvent.click(within(alert).getByRole('link', { name: 'See them under Settings → Verify library' }));
     const list = await screen.findByRole('list', { name: 'Problems found' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '“Story”, paragraph 4: Signature broken (the text was changed after sign-off).',
-      'Audit records before 9 were deleted.',
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['“Story”, paragraph 4: Signature broken (the text was changed after sign-off).', 'Audit records before 9 were deleted.']);
   });
 });

@@ -13,8 +13,8 @@ describe('import view', () => {
     await openImport();
     expect(screen.getAllByRole('button', { name: 'Import' })).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: 'Library' })).toBeNull();
-    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Source language' })).value).toBe('en');
-    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Target language' })).value).toBe('es');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Source language' }).value).toBe('en');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Target language' }).value).toBe('es');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByRole('heading', { name: 'Library' })).toBeTruthy();
   });
@@ -77,7 +77,12 @@ describe('import view', () => {
     expect(await screen.findByRole('heading', { name: 'My story' })).toBeTruthy();
     expect(screen.getAllByRole('row')).toHaveLength(2);
     expect(backend.callsOf('importDocument')).toEqual([
-      { source: { kind: 'text', text: '# Title\n\nThe house is red.', format: 'md' }, sourceLang: 'en', targetLang: 'fr', title: 'My story' },
+      {
+        source: { kind: 'text', text: '# Title\n\nThe house is red.', format: 'md' },
+        sourceLang: 'en',
+        targetLang: 'fr',
+        title: 'My story',
+      },
     ]);
   });
 });
@@ -100,12 +105,18 @@ describe('web pages', () => {
     expect(whole.getAttribute('aria-describedby')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(backend.callsOf('importDocument')).toHaveLength(1));
-    expect(backend.callsOf('importDocument')[0]).toEqual({ source: { kind: 'file', fileName: 'story.HTM', dataBase64: btoa('<p>Hello</p>') }, sourceLang: 'en', targetLang: 'es' });
+    expect(backend.callsOf('importDocument')[0]).toEqual({
+      source: { kind: 'file', fileName: 'story.HTM', dataBase64: btoa('<p>Hello</p>') },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
     // The import opened the document; a second import of the page, whole this time.
     expect(await screen.findByRole('table', { name: 'Paragraphs' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Back to library' }));
     await openImport();
-    fireEvent.change(screen.getByLabelText('Choose file'), { target: { files: [new File(['<p>Hello</p>'], 'story.HTM', { type: 'text/html' })] } });
+    fireEvent.change(screen.getByLabelText('Choose file'), {
+      target: { files: [new File(['<p>Hello</p>'], 'story.HTM', { type: 'text/html' })] },
+    });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Import the whole page' }));
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(backend.callsOf('importDocument')).toHaveLength(2));
@@ -121,12 +132,16 @@ describe('web pages', () => {
     const html = '<meta charset="utf-8"><p>See <a href="https://news.example/r">the report</a>.</p>';
     paste(box, { 'text/plain': 'See the report.', 'text/html': html });
     expect(box.value).toBe(html);
-    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Format' })).value).toBe('html');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Format' }).value).toBe('html');
     expect(screen.getByRole('status').textContent).toMatch(/links and emphasis will be kept/);
     expect(screen.getByRole('checkbox', { name: 'Import the whole page' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(backend.callsOf('importDocument')).toHaveLength(1));
-    expect(backend.callsOf('importDocument')[0]).toEqual({ source: { kind: 'text', text: html, format: 'html' }, sourceLang: 'en', targetLang: 'es' });
+    expect(backend.callsOf('importDocument')[0]).toEqual({
+      source: { kind: 'text', text: html, format: 'html' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
   });
 
   it('HTML pasted into plain text already typed is left to the browser (its plain text)', async () => {
@@ -137,7 +152,7 @@ describe('web pages', () => {
     box.setSelectionRange(box.value.length, box.value.length);
     paste(box, { 'text/plain': 'More.', 'text/html': '<p>More.</p>' });
     expect(box.value).toBe('Typed first.');
-    expect((screen.getByRole<HTMLSelectElement>('combobox', { name: 'Format' })).value).toBe('txt');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Format' }).value).toBe('txt');
     expect(screen.queryByRole('status')).toBeNull();
   });
 });

@@ -49,8 +49,17 @@ export function ImportView({
   const { t } = useTranslation();
   const api = useApi();
   const ids = {
-    heading: useId(), text: useId(), file: useId(), format: useId(), title: useId(), titleHint: useId(), formats: useId(), pair: useId(),
-    translation: useId(), wholePage: useId(), wholePageHint: useId(),
+    heading: useId(),
+    text: useId(),
+    file: useId(),
+    format: useId(),
+    title: useId(),
+    titleHint: useId(),
+    formats: useId(),
+    pair: useId(),
+    translation: useId(),
+    wholePage: useId(),
+    wholePageHint: useId(),
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const languageQuestion = useConfirmDialog();
@@ -287,7 +296,13 @@ export function ImportView({
         </DropZone>
         {isPage && (
           <div className="field checkbox">
-            <input id={ids.wholePage} type="checkbox" checked={wholePage} aria-describedby={ids.wholePageHint} onChange={(e) => setWholePage(e.target.checked)} />
+            <input
+              id={ids.wholePage}
+              type="checkbox"
+              checked={wholePage}
+              aria-describedby={ids.wholePageHint}
+              onChange={(e) => setWholePage(e.target.checked)}
+            />
             <label htmlFor={ids.wholePage}>{t('importing.page.whole')}</label>
             <span id={ids.wholePageHint} className="hint">
               {t('importing.page.hint')}
@@ -301,7 +316,12 @@ export function ImportView({
         {pair && (
           <div className="field">
             <label htmlFor={ids.translation}>{t('importing.align.translationFile')}</label>
-            <input id={ids.translation} type="file" accept={IMPORT_ACCEPT} onChange={(e) => setTranslationFile(e.target.files?.[0] ?? null)} />
+            <input
+              id={ids.translation}
+              type="file"
+              accept={IMPORT_ACCEPT}
+              onChange={(e) => setTranslationFile(e.target.files?.[0] ?? null)}
+            />
             {(!file || !translationFile) && <span className="hint">{t('importing.align.needTranslation')}</span>}
           </div>
         )}

@@ -176,7 +176,9 @@ export function LibraryView({
       <ErrorAlert error={library.error} />
       <LibraryCheckNotice />
       <p role="status" className="status-line">
-        {message ? t(message.kind === 'renamed' ? 'library.rename.done' : 'library.delete.done', { title: showControlsVisibly(message.title) }) : ''}
+        {message
+          ? t(message.kind === 'renamed' ? 'library.rename.done' : 'library.delete.done', { title: showControlsVisibly(message.title) })
+          : ''}
       </p>
       <p role="status" className="library-results">
         {items !== null && filtered

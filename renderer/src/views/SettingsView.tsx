@@ -32,7 +32,16 @@ export function SettingsView({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const ids = { heading: useId(), publication: useId(), publisher: useId(), email: useId(), policy: useId(), policyHint: useId(), editorOnly: useId(), reason: useId() };
+  const ids = {
+    heading: useId(),
+    publication: useId(),
+    publisher: useId(),
+    email: useId(),
+    policy: useId(),
+    policyHint: useId(),
+    editorOnly: useId(),
+    reason: useId(),
+  };
   const isEditor = role === 'editor';
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(headingRef);

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { SkippedParagraph } from '../../../shared/features/workflowApi.js';
 import { qaMessage } from './qaMessage.js';
 
-export function BulkSkipped({ skipped, onFocusParagraph }: { skipped: readonly SkippedParagraph[]; onFocusParagraph: (id: string) => void }) {
+export function BulkSkipped({
+  skipped,
+  onFocusParagraph,
+}: {
+  skipped: readonly SkippedParagraph[];
+  onFocusParagraph: (id: string) => void;
+}) {
   const { t } = useTranslation();
   if (skipped.length === 0) return null;
   return (

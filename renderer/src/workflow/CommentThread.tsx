@@ -51,11 +51,20 @@ export function CommentThread({ paragraphId, number, comments }: { paragraphId: 
           {comments.map((c) => (
             <li key={c.id} className={c.resolved ? 'comment resolved' : 'comment'}>
               <p className="meta">
-                {t('workflow.comments.byline', { author: c.authorName, role: t(`workflow.history.role.${c.role}`), time: time(c.createdAt) })}
+                {t('workflow.comments.byline', {
+                  author: c.authorName,
+                  role: t(`workflow.history.role.${c.role}`),
+                  time: time(c.createdAt),
+                })}
                 {c.resolved && <> · {t('workflow.comments.resolvedBy', { name: c.resolved.byName })}</>}
               </p>
               <p className="comment-body">{c.body}</p>
-              <button type="button" className="button-quiet" disabled={busy} onClick={() => void run(() => setResolved(c.id, c.resolved === null))}>
+              <button
+                type="button"
+                className="button-quiet"
+                disabled={busy}
+                onClick={() => void run(() => setResolved(c.id, c.resolved === null))}
+              >
                 {c.resolved ? t('workflow.comments.reopen') : t('workflow.comments.resolve')}
               </button>
             </li>

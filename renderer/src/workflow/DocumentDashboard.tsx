@@ -57,7 +57,7 @@ export function DocumentDashboard({ doc, onFocusParagraph }: { doc: DocumentDeta
   const pass = useParagraphPass(doc.paragraphs, useFigures(doc.sourceLang, doc.targetLang), open);
   const m = useMemo(() => (pass ? aggregateMetrics(pass.paragraphs, pass.results, effort) : null), [pass, effort]);
   return (
-    <details className="document-dashboard" onToggle={(e) => setOpen((e.currentTarget).open)}>
+    <details className="document-dashboard" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('workflow.dashboard.heading')}</summary>
       {open && m === null && <p className="muted">{t('app.loading')}</p>}
       {open && m !== null && <DashboardBody m={m} error={error} onFocusParagraph={onFocusParagraph} />}
@@ -74,7 +74,9 @@ function DashboardBody({ m, error, onFocusParagraph }: { m: Metrics; error: unkn
   const percent = (v: number | null) =>
     v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(v);
   const decimal = (v: number | null) =>
-    v === null ? t('workflow.dashboard.none') : new Intl.NumberFormat(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
+    v === null
+      ? t('workflow.dashboard.none')
+      : new Intl.NumberFormat(language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
 
   // Effort figures, shown as tiles beside the status table (styles.css: .dashboard-body).
   const figures = [
@@ -98,26 +100,26 @@ function DashboardBody({ m, error, onFocusParagraph }: { m: Metrics; error: unkn
         ))}
       </dl>
       <div className="dashboard-edited">
-      <h3>{t('workflow.dashboard.mostEdited')}</h3>
-      {m.mostEdited.length === 0 ? (
-        <p className="muted">{t('workflow.dashboard.noEdits')}</p>
-      ) : (
-        <ol className="most-edited">
-          {m.mostEdited.map((p) => (
-            <li key={p.paragraphId}>
-              <button type="button" className="button-quiet" onClick={() => onFocusParagraph(p.paragraphId)}>
-                {t('workflow.dashboard.editedParagraph', {
-                  number: p.number,
-                  chars: percent(p.charDistance),
-                  hter: decimal(p.hter),
-                  time: duration(p.activeMs),
-                  keys: p.keystrokes,
-                })}
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
+        <h3>{t('workflow.dashboard.mostEdited')}</h3>
+        {m.mostEdited.length === 0 ? (
+          <p className="muted">{t('workflow.dashboard.noEdits')}</p>
+        ) : (
+          <ol className="most-edited">
+            {m.mostEdited.map((p) => (
+              <li key={p.paragraphId}>
+                <button type="button" className="button-quiet" onClick={() => onFocusParagraph(p.paragraphId)}>
+                  {t('workflow.dashboard.editedParagraph', {
+                    number: p.number,
+                    chars: percent(p.charDistance),
+                    hter: decimal(p.hter),
+                    time: duration(p.activeMs),
+                    keys: p.keystrokes,
+                  })}
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
       </div>
     </div>
   );

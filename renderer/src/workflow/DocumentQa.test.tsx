@@ -10,7 +10,11 @@ async function openEditor(count: number) {
   const backend = await backendWithProfile('translator');
   // Every paragraph's number is missing from its (machine) translation: one QA error each.
   await backend.seedDocument(
-    Array.from({ length: count }, (_, i) => ({ source: `Paragraph ${i + 1} of the report.`, target: 'El párrafo del informe.', status: 'machine' as const })),
+    Array.from({ length: count }, (_, i) => ({
+      source: `Paragraph ${i + 1} of the report.`,
+      target: 'El párrafo del informe.',
+      status: 'machine' as const,
+    })),
     { title: 'QA story' },
   );
   renderApp({ backend });
@@ -47,9 +51,14 @@ describe('the document QA list', () => {
 
     // Paragraph 150's row is not mounted; choosing its issue mounts it and focuses its translation.
     const table = screen.getByRole('table', { name: 'Paragraphs' });
-    const rowOf = (n: number) => within(table).queryAllByRole('row').find((r) => within(r).getAllByRole('cell')[0]!.textContent === String(n));
+    const rowOf = (n: number) =>
+      within(table)
+        .queryAllByRole('row')
+        .find((r) => within(r).getAllByRole('cell')[0]!.textContent === String(n));
     expect(rowOf(150)).toBeUndefined();
     fireEvent.click(within(list).getByRole('button', { name: /^Error: Paragraph 150: / }));
-    await waitFor(() => expect(document.activeElement).toBe(rowOf(150) && within(rowOf(150)!).getByRole('textbox', { name: 'Translation' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(rowOf(150) && within(rowOf(150)!).getByRole('textbox', { name: 'Translation' })),
+    );
   });
 });

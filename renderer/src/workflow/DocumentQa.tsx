@@ -78,7 +78,9 @@ export function DocumentQa({ doc, onFocusParagraph }: { doc: DocumentDetail; onF
                 <li key={`${p.paragraphId}-${i}`} className={`qa-issue qa-${issue.severity}`}>
                   <button type="button" className="button-quiet" onClick={() => onFocusParagraph(p.paragraphId)}>
                     {/* Severity in words too, not by colour alone (the icon comes from CSS). */}
-                    <span className="qa-severity">{issue.severity === 'error' ? t('workflow.qa.errorPrefix') : t('workflow.qa.warningPrefix')}</span>{' '}
+                    <span className="qa-severity">
+                      {issue.severity === 'error' ? t('workflow.qa.errorPrefix') : t('workflow.qa.warningPrefix')}
+                    </span>{' '}
                     {t('workflow.qa.goTo', { number: p.number, message: qaMessage(t, issue) })}
                   </button>
                 </li>

@@ -60,7 +60,10 @@ export function ExclusionBadge({ paragraph }: { paragraph: Paragraph }) {
       <span className="meta">
         {e.origin === 'import'
           ? t('exclusion.row.byImport')
-          : t('exclusion.row.by', { name: showControlsVisibly(e.name), role: e.role ? t(`workflow.history.role.${e.role}`) : t('workflow.history.noRole') })}
+          : t('exclusion.row.by', {
+              name: showControlsVisibly(e.name),
+              role: e.role ? t(`workflow.history.role.${e.role}`) : t('workflow.history.noRole'),
+            })}
       </span>
     </>
   );

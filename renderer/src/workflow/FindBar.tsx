@@ -221,7 +221,8 @@ export function FindBar({
           <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} /> {t('workflow.find.regex')}
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} /> {t('workflow.find.caseSensitive')}
+          <input type="checkbox" checked={caseSensitive} onChange={(e) => setCaseSensitive(e.target.checked)} />{' '}
+          {t('workflow.find.caseSensitive')}
         </label>
         <div className="field inline">
           <label htmlFor={ids.filter}>{t('workflow.find.filter')}</label>
@@ -288,7 +289,13 @@ export function FindBar({
                 <del>{context(c.paragraph.target, c.match.start, c.match.end)}</del>
               </p>
               <p lang={doc.targetLang}>
-                <ins>{context(c.after, c.match.start, c.match.start + (c.after.length - c.paragraph.target.length) + (c.match.end - c.match.start))}</ins>
+                <ins>
+                  {context(
+                    c.after,
+                    c.match.start,
+                    c.match.start + (c.after.length - c.paragraph.target.length) + (c.match.end - c.match.start),
+                  )}
+                </ins>
               </p>
               <button type="button" disabled={busy} onClick={() => void replaceOne(c)}>
                 {t('workflow.find.replaceOne', { number: c.paragraph.index + 1 })}

@@ -112,7 +112,12 @@ export function HistoryPanel({
                     words: e.review.words,
                     diff: e.review.diffViewed ? t('workflow.history.yes') : t('workflow.history.no'),
                   })}
-                  {e.review.fast && <> · <strong>{t('workflow.history.fast')}</strong></>}
+                  {e.review.fast && (
+                    <>
+                      {' '}
+                      · <strong>{t('workflow.history.fast')}</strong>
+                    </>
+                  )}
                 </p>
               )}
               {e.restorable && e.afterText !== currentTarget && (

@@ -64,8 +64,22 @@ export function ReviewDiffs({
         </>
       ) : (
         <>
-          <DiffView before={mt} after={confirmed.text} lang={targetLang} dir={dir} codes={paragraph.codes} label={t('workflow.diff.mtToConfirmed', { name: confirmed.author })} />
-          <DiffView before={confirmed.text} after={text} lang={targetLang} dir={dir} codes={paragraph.codes} label={t('workflow.diff.confirmedToCurrent')} />
+          <DiffView
+            before={mt}
+            after={confirmed.text}
+            lang={targetLang}
+            dir={dir}
+            codes={paragraph.codes}
+            label={t('workflow.diff.mtToConfirmed', { name: confirmed.author })}
+          />
+          <DiffView
+            before={confirmed.text}
+            after={text}
+            lang={targetLang}
+            dir={dir}
+            codes={paragraph.codes}
+            label={t('workflow.diff.confirmedToCurrent')}
+          />
         </>
       )}
     </section>

@@ -29,9 +29,7 @@ function RowQaImpl({ number, source, target, sourceLang, targetLang, mt, enabled
     <ul className="qa-issues" aria-label={t('workflow.qa.listLabel', { number })}>
       {issues.map((issue, i) => (
         <li key={`${issue.checkId}-${issue.code}-${i}`} className={`qa-issue qa-${issue.severity}`}>
-          <span className="qa-severity">
-            {issue.severity === 'error' ? t('workflow.qa.errorPrefix') : t('workflow.qa.warningPrefix')}
-          </span>{' '}
+          <span className="qa-severity">{issue.severity === 'error' ? t('workflow.qa.errorPrefix') : t('workflow.qa.warningPrefix')}</span>{' '}
           {qaMessage(t, issue)}
         </li>
       ))}

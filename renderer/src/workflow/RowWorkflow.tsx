@@ -82,28 +82,33 @@ export function RowWorkflow({
       />
       {gate && <OverrideForm skipped={gate} busy={busy} onSubmit={(r) => void override(r)} onCancel={onGateClosed} />}
       <div className="row-workflow-toggles">
-      {paragraph.mt && (
-        <button type="button" className="button-quiet diff-toggle" aria-expanded={showDiff} onClick={() => {
-            if (!showDiff) {
-              signals.markDiffViewed(paragraph.id);
-              api.reportDiffViewed({ paragraphId: paragraph.id }).catch(() => undefined);
-            }
-            setShowDiff((s) => !s);
-          }}>
-          {isEditor ? t('workflow.diff.showThreeWay') : t('workflow.diff.show')}
+        {paragraph.mt && (
+          <button
+            type="button"
+            className="button-quiet diff-toggle"
+            aria-expanded={showDiff}
+            onClick={() => {
+              if (!showDiff) {
+                signals.markDiffViewed(paragraph.id);
+                api.reportDiffViewed({ paragraphId: paragraph.id }).catch(() => undefined);
+              }
+              setShowDiff((s) => !s);
+            }}
+          >
+            {isEditor ? t('workflow.diff.showThreeWay') : t('workflow.diff.show')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button-quiet comments-toggle"
+          aria-expanded={showComments}
+          onClick={() => setShowComments((s) => !s)}
+        >
+          {t('workflow.comments.toggle', { count: comments.length, open })}
         </button>
-      )}
-      <button type="button" className="button-quiet comments-toggle" aria-expanded={showComments} onClick={() => setShowComments((s) => !s)}>
-        {t('workflow.comments.toggle', { count: comments.length, open })}
-      </button>
-      <button
-        type="button"
-        className="button-quiet history-toggle"
-        aria-expanded={showHistory}
-        onClick={() => setShowHistory((s) => !s)}
-      >
-        {showHistory ? t('workflow.history.hide') : t('workflow.history.show')}
-      </button>
+        <button type="button" className="button-quiet history-toggle" aria-expanded={showHistory} onClick={() => setShowHistory((s) => !s)}>
+          {showHistory ? t('workflow.history.hide') : t('workflow.history.show')}
+        </button>
       </div>
       {showComments && <CommentThread paragraphId={paragraph.id} number={number} comments={comments} />}
       {showDiff && paragraph.mt && <ReviewDiffs paragraph={paragraph} text={text} targetLang={targetLang} dir={dir} threeWay={isEditor} />}

@@ -36,7 +36,9 @@ describe('Exclude from translation', () => {
     expect(within(advert).getByText('Excluded')).toBeTruthy();
     expect(within(advert).getByText('Excluded by Tomás Translator (translator)')).toBeTruthy();
     expect(screen.getByText(/1 of 2 signed off/).textContent).toBe('1 of 2 signed off · 1 excluded');
-    expect(backend.callsOf('setParagraphsExcluded')).toEqual([{ paragraphIds: [(await backend.api.getDocument({ documentId: documentId })).paragraphs[1]!.id], excluded: true }]);
+    expect(backend.callsOf('setParagraphsExcluded')).toEqual([
+      { paragraphIds: [(await backend.api.getDocument({ documentId: documentId })).paragraphs[1]!.id], excluded: true },
+    ]);
     // Its QA is not shown (it is done as it is), and the export panel offers what to do with it.
     expect(screen.getByLabelText('Excluded paragraphs')).toBeTruthy();
 
@@ -66,22 +68,21 @@ describe('Exclude from translation', () => {
     expect(within(first).getByText('Confirmed')).toBeTruthy();
     expect(screen.getByText(/0 of 2 signed off/)).toBeTruthy();
     // An excluded row cannot be signed off, and bulk sign-off leaves it out.
-    expect((within(first).getByRole<HTMLButtonElement>('button', { name: 'Sign off' })).disabled).toBe(true);
+    expect(within(first).getByRole<HTMLButtonElement>('button', { name: 'Sign off' }).disabled).toBe(true);
   });
 
   it('"Exclude shown" and "Include shown" act on what the filter shows; a translator leaves signed-off ones and is told', async () => {
     const backend = await backendWithProfile('translator');
-    const documentId = await openEditor(backend, [
-      ...ARTICLE,
-      { source: 'Share', target: 'Compartir', status: 'machine' },
-    ]);
+    const documentId = await openEditor(backend, [...ARTICLE, { source: 'Share', target: 'Compartir', status: 'machine' }]);
     const ids = (await backend.api.getDocument({ documentId: documentId })).paragraphs.map((p) => p.id);
     expect(screen.queryByRole('button', { name: 'Exclude shown' })).toBeNull();
     fireEvent.change(screen.getByLabelText('Find'), { target: { value: '^(Advertisement|Share|Storm.*)$' } });
     fireEvent.click(screen.getByLabelText('Regular expression'));
     expect(rows()).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: 'Exclude shown' }));
-    await screen.findByText('2 paragraphs excluded from translation. 1 signed-off paragraph was left as it is: only an editor can exclude it.');
+    await screen.findByText(
+      '2 paragraphs excluded from translation. 1 signed-off paragraph was left as it is: only an editor can exclude it.',
+    );
     expect(backend.callsOf('setParagraphsExcluded')).toEqual([{ paragraphIds: [ids[1], ids[3]], excluded: true }]);
 
     // The "Excluded from translation" filter shows them; "Include shown" brings them back.
@@ -105,7 +106,7 @@ describe('Exclude from translation', () => {
     await within(rows()[1]!).findByRole('button', { name: 'Include' });
     fireEvent.click(within(rows()[2]!).getByRole('button', { name: 'Exclude from translation' }));
     await within(rows()[2]!).findByRole('button', { name: 'Include' });
-    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Translate empty only' })).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Translate empty only' }).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Sign off all confirmed' }));
     const yes = await screen.findByRole('button', { name: 'Yes, sign off' });
     fireEvent.click(yes);

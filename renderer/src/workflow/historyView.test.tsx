@@ -45,7 +45,10 @@ describe('the history of a paragraph with inline codes', () => {
 
   it('the diff against the MT shows an added or removed chip as a chip', async () => {
     const backend = await backendWithProfile('translator');
-    await backend.seedDocument([{ source: SOURCE_HTML, mt: MT, target: `El río se desbordó, ver ${o(1)}el informe${c(1)}.`, status: 'edited' }], { title: 'Story', html: true });
+    await backend.seedDocument(
+      [{ source: SOURCE_HTML, mt: MT, target: `El río se desbordó, ver ${o(1)}el informe${c(1)}.`, status: 'edited' }],
+      { title: 'Story', html: true },
+    );
     renderApp({ backend });
     fireEvent.click(await screen.findByRole('button', { name: 'Story' }));
     const row = within(await screen.findByRole('table', { name: 'Paragraphs' })).getAllByRole('row')[0]!;

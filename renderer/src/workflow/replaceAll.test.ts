@@ -51,7 +51,11 @@ describe('case-preserving Replace all', () => {
 
   it('never replaces across an inline formatting token, and never writes one', () => {
     const text = `los ${openToken(0)}oficiales${closeToken(0)} y los oficiales`;
-    expect(replace(text, 'los .?oficiales', 'X', { regex: true })).toEqual({ text: `los ${openToken(0)}oficiales${closeToken(0)} y X`, count: 1, skipped: 1 });
+    expect(replace(text, 'los .?oficiales', 'X', { regex: true })).toEqual({
+      text: `los ${openToken(0)}oficiales${closeToken(0)} y X`,
+      count: 1,
+      skipped: 1,
+    });
     expect(replace('a oficiales', 'oficiales', `fun${openToken(3)}cionarios`).text).toBe('a funcionarios');
   });
 
@@ -74,6 +78,6 @@ describe('matchCase', () => {
 describe('expandReplacement', () => {
   it('follows the ECMAScript substitution rules', () => {
     const m = { match: 'ab12', captures: ['ab', '12'], position: 2, input: 'xxab12yy', groups: undefined };
-    expect(expandReplacement('[$1|$2|$3|$&|$`|$\'|$$|$10]', m)).toBe("[ab|12|$3|ab12|xx|yy|$|ab0]");
+    expect(expandReplacement("[$1|$2|$3|$&|$`|$'|$$|$10]", m)).toBe('[ab|12|$3|ab12|xx|yy|$|ab0]');
   });
 });

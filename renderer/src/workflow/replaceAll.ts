@@ -42,22 +42,25 @@ export interface MatchParts {
 
 /** The replacement for one match, by ECMAScript's GetSubstitution rules. */
 export function expandReplacement(template: string, m: MatchParts): string {
-  return template.replace(/\$(\$|&|`|'|(\d{1,2})|<([^>]*)>)/g, (whole, kind: string, digits: string | undefined, name: string | undefined) => {
-    if (kind === '$') return '$';
-    if (kind === '&') return m.match;
-    if (kind === '`') return m.input.slice(0, m.position);
-    if (kind === "'") return m.input.slice(m.position + m.match.length);
-    if (digits !== undefined) {
-      const count = m.captures.length;
-      const two = Number(digits);
-      if (digits.length === 2 && two >= 1 && two <= count) return m.captures[two - 1] ?? '';
-      const one = Number(digits[0]);
-      if (one >= 1 && one <= count) return (m.captures[one - 1] ?? '') + digits.slice(1);
+  return template.replace(
+    /\$(\$|&|`|'|(\d{1,2})|<([^>]*)>)/g,
+    (whole, kind: string, digits: string | undefined, name: string | undefined) => {
+      if (kind === '$') return '$';
+      if (kind === '&') return m.match;
+      if (kind === '`') return m.input.slice(0, m.position);
+      if (kind === "'") return m.input.slice(m.position + m.match.length);
+      if (digits !== undefined) {
+        const count = m.captures.length;
+        const two = Number(digits);
+        if (digits.length === 2 && two >= 1 && two <= count) return m.captures[two - 1] ?? '';
+        const one = Number(digits[0]);
+        if (one >= 1 && one <= count) return (m.captures[one - 1] ?? '') + digits.slice(1);
+        return whole;
+      }
+      if (name !== undefined) return m.groups ? (m.groups[name] ?? '') : whole;
       return whole;
-    }
-    if (name !== undefined) return m.groups ? (m.groups[name] ?? '') : whole;
-    return whole;
-  });
+    },
+  );
 }
 
 function upperFirstLetter(text: string, lang: string): string {

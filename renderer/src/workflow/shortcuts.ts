@@ -1,7 +1,37 @@
 /** The editor's keyboard shortcuts (listed in the help overlay and the README). */
 
-type KeyName = 'ctrlEnter' | 'altUp' | 'altDown' | 'ctrlShiftS' | 'ctrlZ' | 'ctrlShiftZ' | 'f7' | 'altInsert' | 'ctrlM' | 'ctrl123' | 'question' | 'escape' | 'f6' | 'shiftF6' | 'ctrlG';
-type ActionName = 'confirmNext' | 'previous' | 'next' | 'signOff' | 'undo' | 'redo' | 'nextQa' | 'insertToken' | 'insertTm' | 'insertTmN' | 'help' | 'close' | 'nextRegion' | 'previousRegion' | 'goTo';
+type KeyName =
+  | 'ctrlEnter'
+  | 'altUp'
+  | 'altDown'
+  | 'ctrlShiftS'
+  | 'ctrlZ'
+  | 'ctrlShiftZ'
+  | 'f7'
+  | 'altInsert'
+  | 'ctrlM'
+  | 'ctrl123'
+  | 'question'
+  | 'escape'
+  | 'f6'
+  | 'shiftF6'
+  | 'ctrlG';
+type ActionName =
+  | 'confirmNext'
+  | 'previous'
+  | 'next'
+  | 'signOff'
+  | 'undo'
+  | 'redo'
+  | 'nextQa'
+  | 'insertToken'
+  | 'insertTm'
+  | 'insertTmN'
+  | 'help'
+  | 'close'
+  | 'nextRegion'
+  | 'previousRegion'
+  | 'goTo';
 
 export interface Shortcut {
   /** i18n key below `workflow.shortcuts.keys.` for the key combination. */

@@ -22,7 +22,9 @@ describe('QA inline and the sign-off gate', () => {
     expect(within(rows()[0]!).queryByRole('list', { name: 'QA issues of paragraph 1' })).toBeNull();
     fireEvent.change(within(rows()[0]!).getByRole('textbox', { name: 'Translation' }), { target: { value: 'En 2025 vinieron personas' } });
     const list = within(rows()[0]!).getByRole('list', { name: 'QA issues of paragraph 1' });
-    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       'Error: The number 2024 is missing or changed.',
       'Error: The number 300 is missing or changed.',
@@ -69,7 +71,9 @@ describe('QA inline and the sign-off gate', () => {
 
   it('signing off a paragraph with a QA error asks one question, not two in a row', async () => {
     const backend = await backendWithProfile('editor', 'Elena Editor');
-    const documentId = await openEditor(backend, [{ source: 'In 2024 it rained a lot in the north.', target: 'En 2025 llovió mucho en el norte.', status: 'translated' }]);
+    const documentId = await openEditor(backend, [
+      { source: 'In 2024 it rained a lot in the north.', target: 'En 2025 llovió mucho en el norte.', status: 'translated' },
+    ]);
     const id = (await backend.api.getDocument({ documentId: documentId })).paragraphs[0]!.id;
     const first = rows()[0]!;
     fireEvent.click(within(first).getByRole('button', { name: 'Sign off' }));
@@ -77,10 +81,11 @@ describe('QA inline and the sign-off gate', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     // The one question says both things: the QA errors, and that it is faster than reading speed.
     const form = reason.closest('form')!;
-    expect(within(form as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Error: The number 2024 is missing or changed.',
-      'Error: The number 2025 is not in the source.',
-    ]);
+    expect(
+      within(form as HTMLElement)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Error: The number 2024 is missing or changed.', 'Error: The number 2025 is not in the source.']);
     expect(form.textContent).toContain('faster than it can be read');
     expect(backend.callsOf('signOffReviewed')).toEqual([]);
     fireEvent.change(reason, { target: { value: 'The year is right in the original report.' } });
@@ -88,7 +93,11 @@ describe('QA inline and the sign-off gate', () => {
     await waitFor(() => expect(screen.getByText('1 of 1 signed off')).toBeTruthy());
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(backend.callsOf('signOffReviewed')).toEqual([
-      { paragraphIds: [id], overrides: [{ paragraphId: id, reason: 'The year is right in the original report.' }], review: expect.any(Array) },
+      {
+        paragraphIds: [id],
+        overrides: [{ paragraphId: id, reason: 'The year is right in the original report.' }],
+        review: expect.any(Array),
+      },
     ]);
   });
 
@@ -103,13 +112,19 @@ describe('QA inline and the sign-off gate', () => {
     details.open = true;
     fireEvent(details, new Event('toggle'));
     const list = await screen.findByRole('list', { name: 'QA issues' });
-    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([
       'Error: Paragraph 1: The number 2024 is missing or changed.',
       'Error: Paragraph 1: The number 2025 is not in the source.',
       'Error: Paragraph 2: “@1990s” carries a raw machine-translation mark (@: a word not translated, #: a form not generated).',
       'Warning: Paragraph 2: The end punctuation differs: source ., translation ∅.',
     ]);
-    expect(within(rows()[1]!).getByRole('list', { name: 'QA issues of paragraph 2' }).textContent).toContain('Error: “@1990s” carries a raw');
+    expect(within(rows()[1]!).getByRole('list', { name: 'QA issues of paragraph 2' }).textContent).toContain(
+      'Error: “@1990s” carries a raw',
+    );
   });
 
   it('signs off the paragraphs a filter shows, with the same gate and summary', async () => {

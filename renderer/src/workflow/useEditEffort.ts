@@ -12,7 +12,9 @@ export function useEditEffort(paragraphId: string): { onInput: () => void; flush
     const { activeMs, keystrokes } = meter.take();
     if (activeMs === 0 && keystrokes === 0) return;
     // Effort is a statistic: a failed report must not disturb editing.
-    api.recordEditEffort({ paragraphId, activeMs: Math.min(activeMs, 3_600_000), keystrokes: Math.min(keystrokes, 100_000) }).catch(() => undefined);
+    api
+      .recordEditEffort({ paragraphId, activeMs: Math.min(activeMs, 3_600_000), keystrokes: Math.min(keystrokes, 100_000) })
+      .catch(() => undefined);
   }, [api, paragraphId, meter]);
 
   useEffect(() => flush, [flush]);

@@ -32,7 +32,11 @@ export function useEditorShortcuts(doc: DocumentDetail | null, focusRow: (id: st
         const { paragraphs: list, qa: issuesOf } = live.current;
         const byId = new Map(list.map((p) => [p.id, p]));
         const hasIssues = (id: string) => issuesOf(byId.get(id)!).length > 0;
-        const next = nextMatching(list.map((p) => p.id), paragraphIdOf(document.activeElement), (id) => hasIssues(id) && live.current.focusRow(id));
+        const next = nextMatching(
+          list.map((p) => p.id),
+          paragraphIdOf(document.activeElement),
+          (id) => hasIssues(id) && live.current.focusRow(id),
+        );
         if (!next) live.current.onNoQa();
       }
     }
@@ -41,16 +45,19 @@ export function useEditorShortcuts(doc: DocumentDetail | null, focusRow: (id: st
   }, [live]);
 
   /** For the paragraph table: Alt+↑ / Alt+↓ move to the previous / next paragraph. */
-  const onTableKeyDown = useCallback((e: ReactKeyboardEvent) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    const current = paragraphIdOf(e.target as Element);
-    const all = live.current.paragraphs.map((p) => p.id);
-    const step = e.key === 'ArrowUp' ? -1 : 1;
-    e.preventDefault();
-    for (let i = (current === null ? -1 : all.indexOf(current)) + step; i >= 0 && i < all.length; i += step) {
-      if (live.current.focusRow(all[i]!)) return;
-    }
-  }, [live]);
+  const onTableKeyDown = useCallback(
+    (e: ReactKeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+      const current = paragraphIdOf(e.target as Element);
+      const all = live.current.paragraphs.map((p) => p.id);
+      const step = e.key === 'ArrowUp' ? -1 : 1;
+      e.preventDefault();
+      for (let i = (current === null ? -1 : all.indexOf(current)) + step; i >= 0 && i < all.length; i += step) {
+        if (live.current.focusRow(all[i]!)) return;
+      }
+    },
+    [live],
+  );
 
   return { helpOpen, setHelpOpen, onTableKeyDown };
 }

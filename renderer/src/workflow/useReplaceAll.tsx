@@ -100,14 +100,15 @@ export function useReplaceAll(input: ReplaceAllInput): ReplaceAll {
       onParagraphs(result.paragraphs);
       setBatchId(result.batchId);
       const withdrawn = result.signOffsWithdrawn;
-      setMessage(() => (tt: TFunction) =>
-        [
-          tt('replace.done', { count: result.occurrences, paragraphs: tt('replace.paragraphs', { count: result.paragraphs.length }) }),
-          withdrawn.length > 0 ? tt('replace.withdrawn', { count: withdrawn.length, paragraphs: withdrawn.join(', ') }) : '',
-          skipped > 0 ? tt('replace.skippedTokens', { count: skipped }) : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
+      setMessage(
+        () => (tt: TFunction) =>
+          [
+            tt('replace.done', { count: result.occurrences, paragraphs: tt('replace.paragraphs', { count: result.paragraphs.length }) }),
+            withdrawn.length > 0 ? tt('replace.withdrawn', { count: withdrawn.length, paragraphs: withdrawn.join(', ') }) : '',
+            skipped > 0 ? tt('replace.skippedTokens', { count: skipped }) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
       );
     } catch (err) {
       onError(err);
@@ -126,13 +127,14 @@ export function useReplaceAll(input: ReplaceAllInput): ReplaceAll {
       const result = await api.undoReplaceAll({ batchId });
       onParagraphs(result.paragraphs);
       setBatchId(null);
-      setMessage(() => (tt: TFunction) =>
-        [
-          tt('replace.undone', { count: result.undone }),
-          result.kept.length > 0 ? tt('replace.kept', { paragraphs: result.kept.join(', ') }) : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
+      setMessage(
+        () => (tt: TFunction) =>
+          [
+            tt('replace.undone', { count: result.undone }),
+            result.kept.length > 0 ? tt('replace.kept', { paragraphs: result.kept.join(', ') }) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
       );
     } catch (err) {
       onError(err);

@@ -10,7 +10,10 @@ import type { Paragraph } from '../../../shared/types.js';
 import { useExtraQaChecks } from '../glossary/GlossaryContext.js';
 import type { SignOffGate } from './OverrideForm.js';
 
-export function useSignOffGate(sourceLang: string, targetLang: string): (p: Paragraph, number: number, fast: boolean) => SignOffGate | null {
+export function useSignOffGate(
+  sourceLang: string,
+  targetLang: string,
+): (p: Paragraph, number: number, fast: boolean) => SignOffGate | null {
   const extraChecks = useExtraQaChecks();
   return useCallback(
     (p, number, fast) => {

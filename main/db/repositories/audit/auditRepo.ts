@@ -84,8 +84,30 @@ export function appendAuditEntry(db: Database.Database, entry: NewAuditEntry): S
   const payload = canonicalJson(built.payload);
   const signature = built.signature ?? null;
   const hash = sha256Hex(encodeAuditLink({ seq, prevHash, payload, signature }));
-  insert.run(seq, entry.kind, entry.documentId, entry.paragraphId, entry.revisionId, payload, signature, built.keyId ?? null, prevHash, hash);
-  return { seq, kind: entry.kind, documentId: entry.documentId, paragraphId: entry.paragraphId, revisionId: entry.revisionId, payload, signature, keyId: built.keyId ?? null, prevHash, hash };
+  insert.run(
+    seq,
+    entry.kind,
+    entry.documentId,
+    entry.paragraphId,
+    entry.revisionId,
+    payload,
+    signature,
+    built.keyId ?? null,
+    prevHash,
+    hash,
+  );
+  return {
+    seq,
+    kind: entry.kind,
+    documentId: entry.documentId,
+    paragraphId: entry.paragraphId,
+    revisionId: entry.revisionId,
+    payload,
+    signature,
+    keyId: built.keyId ?? null,
+    prevHash,
+    hash,
+  };
 }
 
 export function createAuditRepo(db: Database.Database) {

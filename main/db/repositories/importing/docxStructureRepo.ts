@@ -4,8 +4,12 @@ import type { ImportReport } from '../../../../shared/import/importReport.js';
 import type { ParagraphPlace } from '../../../../shared/import/paragraphPlace.js';
 
 export function createDocxStructureRepo(db: Database.Database) {
-  const insertPlace = db.prepare<[string, string, string]>('INSERT INTO importing_paragraph_places (paragraph_id, document_id, place) VALUES (?, ?, ?)');
-  const placesOf = db.prepare<[string], { paragraph_id: string; place: string }>('SELECT paragraph_id, place FROM importing_paragraph_places WHERE document_id = ?');
+  const insertPlace = db.prepare<[string, string, string]>(
+    'INSERT INTO importing_paragraph_places (paragraph_id, document_id, place) VALUES (?, ?, ?)',
+  );
+  const placesOf = db.prepare<[string], { paragraph_id: string; place: string }>(
+    'SELECT paragraph_id, place FROM importing_paragraph_places WHERE document_id = ?',
+  );
   const placesOfIds = db.prepare<[string], { paragraph_id: string; place: string }>(
     'SELECT paragraph_id, place FROM importing_paragraph_places WHERE paragraph_id IN (SELECT value FROM json_each(?))',
   );

@@ -57,7 +57,14 @@ export function createImportingRepo(db: Database.Database) {
   );
   const getSource = db.prepare<
     [string],
-    { document_id: string; format: ImportFormat; file_name: string | null; encoding: string | null; imported_at: string; html_extract: HtmlExtract | null }
+    {
+      document_id: string;
+      format: ImportFormat;
+      file_name: string | null;
+      encoding: string | null;
+      imported_at: string;
+      html_extract: HtmlExtract | null;
+    }
   >('SELECT document_id, format, file_name, encoding, imported_at, html_extract FROM importing_sources WHERE document_id = ?');
   const insertReimport = db.prepare<[string, string | null, string, string, string | null, string, string]>(
     `INSERT INTO importing_reimports (document_id, profile_id, author_name, format, file_name, summary, created_at)
@@ -70,7 +77,15 @@ export function createImportingRepo(db: Database.Database) {
   );
   const latestReopenings = db.prepare<
     [string],
-    { paragraph_id: string; reimport_id: number; old_source: string; old_target: string; old_status: ParagraphStatus; signed_off_by_name: string | null; created_at: string }
+    {
+      paragraph_id: string;
+      reimport_id: number;
+      old_source: string;
+      old_target: string;
+      old_status: ParagraphStatus;
+      signed_off_by_name: string | null;
+      created_at: string;
+    }
   >(
     `SELECT o.paragraph_id, o.reimport_id, o.old_source, o.old_target, o.old_status, o.signed_off_by_name, r.created_at
      FROM importing_reopenings o JOIN importing_reimports r ON r.id = o.reimport_id
@@ -83,7 +98,18 @@ export function createImportingRepo(db: Database.Database) {
        (paragraph_id, document_id, reimport_id, old_position, source, target, status, paragraph, revisions, archived_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const listArchived = db.prepare<[string], { paragraph_id: string; reimport_id: number; old_position: number; source: string; target: string; status: ParagraphStatus; archived_at: string }>(
+  const listArchived = db.prepare<
+    [string],
+    {
+      paragraph_id: string;
+      reimport_id: number;
+      old_position: number;
+      source: string;
+      target: string;
+      status: ParagraphStatus;
+      archived_at: string;
+    }
+  >(
     `SELECT paragraph_id, reimport_id, old_position, source, target, status, archived_at
      FROM importing_archived_paragraphs WHERE document_id = ? ORDER BY reimport_id, old_position`,
   );
@@ -100,12 +126,20 @@ export function createImportingRepo(db: Database.Database) {
     source(documentId: string): ImportSourceRecord | null {
       const row = getSource.get(documentId);
       return row
-        ? { documentId: row.document_id, format: row.format, fileName: row.file_name, encoding: row.encoding, importedAt: row.imported_at, htmlExtract: row.html_extract }
+        ? {
+            documentId: row.document_id,
+            format: row.format,
+            fileName: row.file_name,
+            encoding: row.encoding,
+            importedAt: row.imported_at,
+            htmlExtract: row.html_extract,
+          }
         : null;
     },
     addReimport(r: ReimportRecord): number {
       return Number(
-        insertReimport.run(r.documentId, r.profileId, r.authorName, r.format, r.fileName, JSON.stringify(r.summary), r.createdAt).lastInsertRowid,
+        insertReimport.run(r.documentId, r.profileId, r.authorName, r.format, r.fileName, JSON.stringify(r.summary), r.createdAt)
+          .lastInsertRowid,
       );
     },
     /** The summary of a re-import, completed once its translations were applied (same transaction). */

@@ -26,7 +26,14 @@ const toOrigin = (r: Row): StoredOrigin => ({
   origin: r.origin,
   tool: r.tool,
   declaredHuman:
-    r.declared_human_by !== null ? { name: r.declared_human_by, role: r.declared_human_role ?? 'editor', at: r.declared_human_at ?? '', reason: r.declared_human_reason ?? '' } : null,
+    r.declared_human_by !== null
+      ? {
+          name: r.declared_human_by,
+          role: r.declared_human_role ?? 'editor',
+          at: r.declared_human_at ?? '',
+          reason: r.declared_human_reason ?? '',
+        }
+      : null,
 });
 
 export function createProvenanceRepo(db: Database.Database) {

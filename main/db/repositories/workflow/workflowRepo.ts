@@ -49,7 +49,9 @@ export function createWorkflowRepo(db: Database.Database) {
   const overridesByParagraph = db.prepare<
     [string],
     { revision_id: number; paragraph_id: string; reason: string; issues: string; created_at: string }
-  >('SELECT revision_id, paragraph_id, reason, issues, created_at FROM workflow_signoff_overrides WHERE paragraph_id = ? ORDER BY revision_id');
+  >(
+    'SELECT revision_id, paragraph_id, reason, issues, created_at FROM workflow_signoff_overrides WHERE paragraph_id = ? ORDER BY revision_id',
+  );
 
   const addEffortStmt = db.prepare<[string, string, number, number, string]>(
     `INSERT INTO workflow_edit_effort (paragraph_id, profile_id, active_ms, keystrokes, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -100,7 +102,9 @@ export function createWorkflowRepo(db: Database.Database) {
   const reviewsByParagraph = db.prepare<
     [string],
     { revision_id: number; paragraph_id: string; dwell_ms: number; words: number; diff_viewed: number; fast: number }
-  >('SELECT revision_id, paragraph_id, dwell_ms, words, diff_viewed, fast FROM workflow_signoff_reviews WHERE paragraph_id = ? ORDER BY revision_id');
+  >(
+    'SELECT revision_id, paragraph_id, dwell_ms, words, diff_viewed, fast FROM workflow_signoff_reviews WHERE paragraph_id = ? ORDER BY revision_id',
+  );
 
   return {
     addReview(r: SignOffReviewRecord): void {
@@ -116,7 +120,16 @@ export function createWorkflowRepo(db: Database.Database) {
         fast: r.fast === 1,
       }));
     },
-    addComment(c: { id: string; paragraphId: string; documentId: string; profileId: string; authorName: string; role: Role; body: string; at: string }): Comment {
+    addComment(c: {
+      id: string;
+      paragraphId: string;
+      documentId: string;
+      profileId: string;
+      authorName: string;
+      role: Role;
+      body: string;
+      at: string;
+    }): Comment {
       insertComment.run(c.id, c.paragraphId, c.documentId, c.profileId, c.authorName, c.role, c.body, c.at);
       return toComment(getComment.get(c.id)!);
     },
@@ -136,7 +149,9 @@ export function createWorkflowRepo(db: Database.Database) {
       addEffortStmt.run(paragraphId, profileId, activeMs, keystrokes, at);
     },
     effortOfDocument(documentId: string): { paragraphId: string; activeMs: number; keystrokes: number }[] {
-      return effortByDocument.all(documentId).map((r) => ({ paragraphId: r.paragraph_id, activeMs: r.active_ms, keystrokes: r.keystrokes }));
+      return effortByDocument
+        .all(documentId)
+        .map((r) => ({ paragraphId: r.paragraph_id, activeMs: r.active_ms, keystrokes: r.keystrokes }));
     },
     addLink(link: RevisionLink): void {
       insertLink.run(link.revisionId, link.kind, link.targetRevisionId);
@@ -145,7 +160,9 @@ export function createWorkflowRepo(db: Database.Database) {
       return getLink.get(revisionId) !== undefined;
     },
     linksOfParagraph(paragraphId: string): RevisionLink[] {
-      return linksByParagraph.all(paragraphId).map((r) => ({ revisionId: r.revision_id, kind: r.kind, targetRevisionId: r.target_revision_id }));
+      return linksByParagraph
+        .all(paragraphId)
+        .map((r) => ({ revisionId: r.revision_id, kind: r.kind, targetRevisionId: r.target_revision_id }));
     },
     addOverride(o: SignOffOverrideRecord): void {
       insertOverride.run(o.revisionId, o.paragraphId, o.reason, JSON.stringify(o.issues), o.createdAt);

@@ -7,7 +7,15 @@
  * around nothing, invisible characters), is not page furniture by its whole text
  * (boilerplate.ts), and is not a "Read more: <link>" teaser. Captions lose their photo credit.
  */
-import { closeToken, compactCodes, MAX_CODES, openToken, soloToken, tokenInfo, type InlineCode } from '../../../../shared/inline/inlineCodes.js';
+import {
+  closeToken,
+  compactCodes,
+  MAX_CODES,
+  openToken,
+  soloToken,
+  tokenInfo,
+  type InlineCode,
+} from '../../../../shared/inline/inlineCodes.js';
 import { renderPlainText, safeHref } from '../../../../shared/inline/renderInline.js';
 import { hasWords, isInvisible } from '../../../../shared/import/visibleText.js';
 import type { ImportedSegment } from '../../../../shared/import/importedDocument.js';
@@ -17,14 +25,61 @@ import { creditStart } from '../../../../shared/import/photoCredits.js';
 import { hasDescendant, isElement, isText, type DomElement, type DomNode } from './dom.js';
 
 /** Never text of a paragraph (most never reach here: buildDom leaves them out). */
-const SKIP = new Set(['head', 'title', 'meta', 'script', 'style', 'noscript', 'template', 'img', 'picture', 'hr', 'svg', 'video', 'audio', 'iframe', 'button', 'input', 'select', 'textarea']);
+const SKIP = new Set([
+  'head',
+  'title',
+  'meta',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'img',
+  'picture',
+  'hr',
+  'svg',
+  'video',
+  'audio',
+  'iframe',
+  'button',
+  'input',
+  'select',
+  'textarea',
+]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Blocks whose content is one paragraph of inline text (unless they hold further blocks). */
 const TEXT_BLOCKS = new Set(['p', 'figcaption', 'caption', 'dt', 'dd', 'td', 'th', 'summary', 'address', 'legend']);
 /** Elements that start a new block (anything else is inline). */
 const BLOCKS = new Set([
-  ...HEADINGS, ...TEXT_BLOCKS, 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'blockquote', 'ul', 'ol',
-  'li', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'dl', 'details', 'hgroup', 'center', 'body', 'html', 'hr', 'fieldset', 'form',
+  ...HEADINGS,
+  ...TEXT_BLOCKS,
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'figure',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'dl',
+  'details',
+  'hgroup',
+  'center',
+  'body',
+  'html',
+  'hr',
+  'fieldset',
+  'form',
 ]);
 /** Blocks that may sit inside an inline element (a <body> or <html> there is no block). */
 const INNER_BLOCKS = new Set([...BLOCKS].filter((t) => t !== 'body' && t !== 'html'));
@@ -150,15 +205,17 @@ function inlineText(nodes: ArrayLike<DomNode>, codes: InlineCode[], baseUrl: str
 }
 
 function tidy(text: string): string {
-  return text
-    // Spaces just inside a tag belong outside it ("<b>word </b>next" → "word next").
-    .replace(/([\uE000-\uE0FF]+)( +)/g, '$2$1')
-    .replace(/( +)([\uE100-\uE1FF]+)/g, '$2$1')
-    .split('\n')
-    .map((l) => l.replace(/ {2,}/g, ' ').trim())
-    .filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1 && all[i - 1] !== ''))
-    .join('\n')
-    .trim();
+  return (
+    text
+      // Spaces just inside a tag belong outside it ("<b>word </b>next" → "word next").
+      .replace(/([\uE000-\uE0FF]+)( +)/g, '$2$1')
+      .replace(/( +)([\uE100-\uE1FF]+)/g, '$2$1')
+      .split('\n')
+      .map((l) => l.replace(/ {2,}/g, ' ').trim())
+      .filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1 && all[i - 1] !== ''))
+      .join('\n')
+      .trim()
+  );
 }
 
 /** Formatting pairs around nothing (an icon's link, an empty <b>) are dropped. */
@@ -185,7 +242,10 @@ function trimBreaks(text: string, codes: readonly InlineCode[]): string {
   if (first < 0) return text;
   let last = chars.length - 1;
   while (last > first && !visible(chars[last]!)) last--;
-  return chars.filter((ch, i) => (i >= first && i <= last) || !isBreak(ch)).join('').trim();
+  return chars
+    .filter((ch, i) => (i >= first && i <= last) || !isBreak(ch))
+    .join('')
+    .trim();
 }
 
 /** Cuts a caption's photo credit (a cut link or emphasis is dropped by compactCodes). */
@@ -200,7 +260,10 @@ function cutCredit(text: string): string {
   const at = creditStart(plain);
   if (at < 0) return text;
   const chars = [...text];
-  return chars.slice(0, plainIndex[at] ?? chars.length).join('').replace(/[\s|/–—-]+$/u, '');
+  return chars
+    .slice(0, plainIndex[at] ?? chars.length)
+    .join('')
+    .replace(/[\s|/–—-]+$/u, '');
 }
 
 /** "Read more: <link to another story>" and its kin. */
@@ -229,15 +292,19 @@ function isLinkLabel(text: string, codes: readonly InlineCode[]): boolean {
     else if (!t && depth === 0) outside += ch;
   }
   if (/[\p{L}\p{N}]/u.test(outside)) return false;
-  const words = renderPlainText(text, codes).split(/\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x)).length;
+  const words = renderPlainText(text, codes)
+    .split(/\s+/)
+    .filter((x) => /[\p{L}\p{N}]/u.test(x)).length;
   return links === 1 ? words <= 8 && !/[.!?…]["”’»]?$/u.test(renderPlainText(text, codes).trim()) : words <= 12;
 }
 
 function withoutCodes(text: string, codes: readonly InlineCode[], drop: (code: InlineCode) => boolean): string {
-  return [...text].filter((ch) => {
-    const t = tokenInfo(ch);
-    return !t || !drop(codes[t.index]!);
-  }).join('');
+  return [...text]
+    .filter((ch) => {
+      const t = tokenInfo(ch);
+      return !t || !drop(codes[t.index]!);
+    })
+    .join('');
 }
 
 /** Two line breaks in a row (old CMS copy: "text<br><br>text") end a paragraph, as Readability reads them too. */
@@ -262,13 +329,22 @@ function emitOne(w: Walk, kind: BlockKind, marker: string | null, raw: string, r
   if (!/\p{L}/u.test(plain)) return;
   if (isBoilerplate(plain, w.langs) || isTeaser(text, codes, w.langs) || (!w.keepLinkLabels && isLinkLabel(text, codes))) return;
   // Links that go nowhere Verso can keep were marked only to judge the block: their text stays, without a chip.
-  const kept = compactCodes(withoutCodes(text, codes, (c) => c.type === 'link' && c.href === ''), codes);
-  w.out.push(kept.codes.length > 0 ? { kind, marker, text: kept.text, codes: kept.codes, target: null } : { kind, marker, text: kept.text, target: null });
+  const kept = compactCodes(
+    withoutCodes(text, codes, (c) => c.type === 'link' && c.href === ''),
+    codes,
+  );
+  w.out.push(
+    kept.codes.length > 0
+      ? { kind, marker, text: kept.text, codes: kept.codes, target: null }
+      : { kind, marker, text: kept.text, target: null },
+  );
 }
 
 /** A picture's caption outside a <figure> (`<p class="caption">`, WordPress's `wp-caption-text`). */
 function isCaption(el: DomElement): boolean {
-  return /(?:^|[\s_-])(?:caption|captiontext|caption-text|wp-caption-text|image-caption|photo-caption)(?:$|[\s_-])/i.test(el.getAttribute('class') ?? '');
+  return /(?:^|[\s_-])(?:caption|captiontext|caption-text|wp-caption-text|image-caption|photo-caption)(?:$|[\s_-])/i.test(
+    el.getAttribute('class') ?? '',
+  );
 }
 
 function hasBlockChild(el: DomElement): boolean {

@@ -114,7 +114,17 @@ describe('isBoilerplate', () => {
   });
 
   it('embedding any label in a sentence keeps the sentence', () => {
-    for (const label of ['Advertisement', 'Share', 'Email', 'Continue reading the main story', 'Anzeige', 'Publicidad', 'Listen to this article', '1 of 24', 'Getty Images']) {
+    for (const label of [
+      'Advertisement',
+      'Share',
+      'Email',
+      'Continue reading the main story',
+      'Anzeige',
+      'Publicidad',
+      'Listen to this article',
+      '1 of 24',
+      'Getty Images',
+    ]) {
       expect(isBoilerplate(`She said the ${label} line was a mistake.`, ALL), label).toBe(false);
       expect(isBoilerplate(`${label} was the word on everyone's lips that week.`, ALL), label).toBe(false);
     }

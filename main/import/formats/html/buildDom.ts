@@ -12,7 +12,14 @@
  * `visibility:hidden` are marked (`data-verso-hidden`), not dropped: `removeHidden` (clutter.ts)
  * decides, because a saved page may have hidden its whole content behind an open dialog.
  */
-import { defaultTreeAdapter, html as p5Html, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
+import {
+  defaultTreeAdapter,
+  html as p5Html,
+  parse,
+  type DefaultTreeAdapterMap,
+  type DefaultTreeAdapterTypes,
+  type TreeAdapter,
+} from 'parse5';
 import { parseHTML } from 'linkedom';
 import { ServiceError } from '../../../core/serviceError.js';
 import { IMPORT_LIMITS } from '../../limits.js';
@@ -25,12 +32,55 @@ export const HIDDEN_MARK = 'data-verso-hidden';
 
 /** Never article text; dropped with everything inside. */
 const DROP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio',
-  'source', 'track', 'map', 'area', 'frame', 'frameset', 'applet', 'link', 'base', 'input', 'select', 'textarea',
-  'button', 'option', 'datalist', 'output', 'progress', 'meter', 'dialog', 'portal', 'slot',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'map',
+  'area',
+  'frame',
+  'frameset',
+  'applet',
+  'link',
+  'base',
+  'input',
+  'select',
+  'textarea',
+  'button',
+  'option',
+  'datalist',
+  'output',
+  'progress',
+  'meter',
+  'dialog',
+  'portal',
+  'slot',
 ]);
 /** Attributes never copied: handlers (by prefix), style (read here, then dropped), visibility (replaced by the mark). */
-const SKIPPED_ATTRIBUTES = new Set(['style', 'hidden', 'aria-hidden', 'inert', 'srcdoc', 'src', 'srcset', 'sizes', 'formaction', 'action', 'background', 'poster']);
+const SKIPPED_ATTRIBUTES = new Set([
+  'style',
+  'hidden',
+  'aria-hidden',
+  'inert',
+  'srcdoc',
+  'src',
+  'srcset',
+  'sizes',
+  'formaction',
+  'action',
+  'background',
+  'poster',
+]);
 const ATTRIBUTE_NAME = /^[a-z_][a-z0-9_.:-]*$/i;
 const ELEMENT_NAME = /^[a-z][a-z0-9-]*$/;
 const MAX_ATTRIBUTE_CHARS = 4096;
@@ -77,8 +127,14 @@ function elementName(tag: string, style: string): string {
 
 function tooComplex(what: 'depth' | 'elements'): ServiceError {
   return what === 'depth'
-    ? new ServiceError('IMPORT_TOO_COMPLEX', `The page nests elements deeper than ${IMPORT_LIMITS.xmlDepth} levels.`, { limit: IMPORT_LIMITS.xmlDepth, what })
-    : new ServiceError('IMPORT_TOO_COMPLEX', `The page has more than ${IMPORT_LIMITS.xmlElements} elements.`, { limit: IMPORT_LIMITS.xmlElements, what });
+    ? new ServiceError('IMPORT_TOO_COMPLEX', `The page nests elements deeper than ${IMPORT_LIMITS.xmlDepth} levels.`, {
+        limit: IMPORT_LIMITS.xmlDepth,
+        what,
+      })
+    : new ServiceError('IMPORT_TOO_COMPLEX', `The page has more than ${IMPORT_LIMITS.xmlElements} elements.`, {
+        limit: IMPORT_LIMITS.xmlElements,
+        what,
+      });
 }
 
 /**
@@ -121,7 +177,8 @@ function startTags(html: string): number {
 function copyAttributes(from: P5Element, to: DomElement): void {
   for (const { name, value } of from.attrs) {
     const lower = name.toLowerCase();
-    if (SKIPPED_ATTRIBUTES.has(lower) || lower.startsWith('on') || !ATTRIBUTE_NAME.test(name) || value.length > MAX_ATTRIBUTE_CHARS) continue;
+    if (SKIPPED_ATTRIBUTES.has(lower) || lower.startsWith('on') || !ATTRIBUTE_NAME.test(name) || value.length > MAX_ATTRIBUTE_CHARS)
+      continue;
     // Microdata names are compared in lower case ("Headline", "articleBody" and "headline" alike).
     to.setAttribute(lower, lower === 'itemprop' ? value.toLowerCase() : value.replace(PLACEHOLDERS, ''));
   }

@@ -19,28 +19,154 @@ const TIME = new Set(['time']);
 const ARTICLE_SELECTOR = 'article, main, [role="main"], [itemprop~="articlebody"]';
 const STRONG_TAGS = new Set(['nav', 'menu']);
 const STRONG_ROLES = new Set([
-  'navigation', 'complementary', 'contentinfo', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist', 'tab',
-  'button', 'marquee', 'timer', 'status', 'form',
+  'navigation',
+  'complementary',
+  'contentinfo',
+  'search',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'menubar',
+  'toolbar',
+  'tablist',
+  'tab',
+  'button',
+  'marquee',
+  'timer',
+  'status',
+  'form',
 ]);
 /** Words in class, id and data-* names that mark furniture (compared token by token, and as joined pairs). */
 const CLUTTER_WORDS = new Set([
-  'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertisements', 'advertising', 'adslot', 'adunit', 'adcontainer', 'adwrapper',
-  'dfp', 'gpt', 'sponsor', 'sponsored', 'sponsors', 'promo', 'promos', 'promotion', 'outbrain', 'taboola', 'zergnet', 'share', 'sharing',
-  'shares', 'sharebar', 'sharetools', 'social', 'socials', 'newsletter', 'newsletters', 'signup', 'subscribe', 'subscription', 'paywall',
-  'regwall', 'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'onetrust', 'didomi', 'related', 'recommended', 'recommendations', 'recirc',
-  'recirculation', 'popular', 'trending', 'mostread', 'mostpopular', 'mostviewed', 'mostshared', 'comments', 'comment', 'disqus',
-  'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'toolbar', 'print', 'kicker', 'eyebrow', 'overline', 'listen', 'listening',
-  'credit', 'credits', 'copyright', 'photographer', 'attribution', 'tags', 'taglist', 'keywords', 'sidebar', 'rail', 'widget', 'widgets',
-  'masthead', 'navbar', 'navigation', 'nav', 'menu', 'skiplink', 'skip', 'modal', 'popup', 'overlay', 'footer', 'counter', 'player',
-  'mediaplayer', 'pullquote', 'topstories', 'morestories', 'readnext', 'upnext', 'whatsnext', 'morenews', 'alsoread',
+  'ad',
+  'ads',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertisements',
+  'advertising',
+  'adslot',
+  'adunit',
+  'adcontainer',
+  'adwrapper',
+  'dfp',
+  'gpt',
+  'sponsor',
+  'sponsored',
+  'sponsors',
+  'promo',
+  'promos',
+  'promotion',
+  'outbrain',
+  'taboola',
+  'zergnet',
+  'share',
+  'sharing',
+  'shares',
+  'sharebar',
+  'sharetools',
+  'social',
+  'socials',
+  'newsletter',
+  'newsletters',
+  'signup',
+  'subscribe',
+  'subscription',
+  'paywall',
+  'regwall',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'cmp',
+  'onetrust',
+  'didomi',
+  'related',
+  'recommended',
+  'recommendations',
+  'recirc',
+  'recirculation',
+  'popular',
+  'trending',
+  'mostread',
+  'mostpopular',
+  'mostviewed',
+  'mostshared',
+  'comments',
+  'comment',
+  'disqus',
+  'breadcrumb',
+  'breadcrumbs',
+  'pagination',
+  'pager',
+  'toolbar',
+  'print',
+  'kicker',
+  'eyebrow',
+  'overline',
+  'listen',
+  'listening',
+  'credit',
+  'credits',
+  'copyright',
+  'photographer',
+  'attribution',
+  'tags',
+  'taglist',
+  'keywords',
+  'sidebar',
+  'rail',
+  'widget',
+  'widgets',
+  'masthead',
+  'navbar',
+  'navigation',
+  'nav',
+  'menu',
+  'skiplink',
+  'skip',
+  'modal',
+  'popup',
+  'overlay',
+  'footer',
+  'counter',
+  'player',
+  'mediaplayer',
+  'pullquote',
+  'topstories',
+  'morestories',
+  'readnext',
+  'upnext',
+  'whatsnext',
+  'morenews',
+  'alsoread',
   // The same in the languages of the labels (boilerplate.ts).
-  'anzeige', 'werbung', 'kommentare', 'teilen', 'publicidad', 'anuncio', 'comentarios', 'compartir', 'relacionados', 'publicite',
-  'commentaires', 'partager', 'pubblicita', 'commenti', 'condividi', 'publicidade', 'advertentie', 'reacties', 'follow',
+  'anzeige',
+  'werbung',
+  'kommentare',
+  'teilen',
+  'publicidad',
+  'anuncio',
+  'comentarios',
+  'compartir',
+  'relacionados',
+  'publicite',
+  'commentaires',
+  'partager',
+  'pubblicita',
+  'commenti',
+  'condividi',
+  'publicidade',
+  'advertentie',
+  'reacties',
+  'follow',
 ]);
 /** Class names of text meant for screen readers only ("Image caption, ", "Image source, "). */
-const SCREEN_READER_ONLY = /^(?:sr-only|sr-text|visually-hidden|visuallyhidden|hidden-visually|screen-reader-text|screen-reader-only|screenreader-only|a11y-hidden|offscreen|element-invisible|u-visually-hidden|is-visually-hidden)$/i;
+const SCREEN_READER_ONLY =
+  /^(?:sr-only|sr-text|visually-hidden|visuallyhidden|hidden-visually|screen-reader-text|screen-reader-only|screenreader-only|a11y-hidden|offscreen|element-invisible|u-visually-hidden|is-visually-hidden)$/i;
 /** ARIA labels of furniture regions, compared like block labels. */
-const REGION_WORDS = /\b(?:advertisement|advertising|anzeige|werbung|publicidad|publicité|share|teilen|compartir|partager|newsletter|related|most read|most popular|comments|kommentare|comentarios|commentaires|cookie|consent|breadcrumb|social)\b/i;
+const REGION_WORDS =
+  /\b(?:advertisement|advertising|anzeige|werbung|publicidad|publicité|share|teilen|compartir|partager|newsletter|related|most read|most popular|comments|kommentare|comentarios|commentaires|cookie|consent|breadcrumb|social)\b/i;
 
 /** The words of an element's class, id and data-* names: "relatedStories" → related, stories, relatedstories. */
 export function nameWords(el: DomElement): Set<string> {
@@ -48,7 +174,17 @@ export function nameWords(el: DomElement): Set<string> {
   // <b><i> spent a third of its clutter pass here).
   if (!el.hasAttributes()) return new Set();
   const names = [el.getAttribute('class') ?? '', el.getAttribute('id') ?? ''];
-  for (const a of ['data-testid', 'data-component', 'data-module', 'data-gu-name', 'data-type', 'data-qa', 'data-role', 'data-block', 'data-name']) {
+  for (const a of [
+    'data-testid',
+    'data-component',
+    'data-module',
+    'data-gu-name',
+    'data-type',
+    'data-qa',
+    'data-role',
+    'data-block',
+    'data-name',
+  ]) {
     const v = el.getAttribute(a);
     if (v && v.length < 80) names.push(v);
   }
@@ -72,7 +208,11 @@ interface Page {
 }
 
 function holdsArticle(el: DomElement): boolean {
-  return ['html', 'body', 'main', 'article'].includes(el.localName) || el.getAttribute('role') === 'main' || el.querySelector(ARTICLE_SELECTOR) !== null;
+  return (
+    ['html', 'body', 'main', 'article'].includes(el.localName) ||
+    el.getAttribute('role') === 'main' ||
+    el.querySelector(ARTICLE_SELECTOR) !== null
+  );
 }
 
 /** A weaker signal (a name, a header, a form) never removes the article or a big part of the page. */
@@ -93,12 +233,50 @@ export function removeHidden(doc: DomDocument): void {
 
 /** Credits, follow buttons and screen-reader text go even from inside a line of text; other names only mark whole blocks. */
 const CREDIT_WORDS = new Set([
-  'credit', 'credits', 'copyright', 'photographer', 'attribution', 'imagesource', 'photosource', 'imagecredit', 'photocredit', 'imagecopyright',
-  'mediacredit', 'picturecredit',
+  'credit',
+  'credits',
+  'copyright',
+  'photographer',
+  'attribution',
+  'imagesource',
+  'photosource',
+  'imagecredit',
+  'photocredit',
+  'imagecopyright',
+  'mediacredit',
+  'picturecredit',
   // "Follow" buttons beside an author's name.
-  'followus', 'followbutton', 'followlinks', 'suivre', 'suivez', 'folgen', 'siguenos',
+  'followus',
+  'followbutton',
+  'followlinks',
+  'suivre',
+  'suivez',
+  'folgen',
+  'siguenos',
 ]);
-const INLINE = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 's', 'small', 'time', 'abbr', 'cite', 'mark', 'sup', 'sub', 'q', 'label', 'font', 'code', 'bdi', 'bdo']);
+const INLINE = new Set([
+  'a',
+  'span',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'small',
+  'time',
+  'abbr',
+  'cite',
+  'mark',
+  'sup',
+  'sub',
+  'q',
+  'label',
+  'font',
+  'code',
+  'bdi',
+  'bdo',
+]);
 
 /** An inline element with text beside it in its parent: part of a sentence, whatever its class says. */
 function partOfSentence(el: DomElement): boolean {
@@ -106,7 +284,18 @@ function partOfSentence(el: DomElement): boolean {
 }
 
 /** Names of the date-and-byline row, removed once the byline has been taken from it. */
-const META_WORDS = new Set(['meta', 'metadata', 'postmeta', 'entrymeta', 'articlemeta', 'storymeta', 'timestamp', 'dateline', 'publishdate', 'pubdate']);
+const META_WORDS = new Set([
+  'meta',
+  'metadata',
+  'postmeta',
+  'entrymeta',
+  'articlemeta',
+  'storymeta',
+  'timestamp',
+  'dateline',
+  'publishdate',
+  'pubdate',
+]);
 
 function isNamedClutter(el: DomElement): boolean {
   const classes = (el.getAttribute('class') ?? '').split(/\s+/);
@@ -142,7 +331,11 @@ function isLinkList(el: DomElement): boolean {
 
 /** Teaser cards of other stories: three or more headings that are links (or links holding a heading). */
 function isCardList(el: DomElement): boolean {
-  return el.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h2, a[href] h3, a[href] h4, a[href] h5, a[href] h6').length >= 3;
+  return (
+    el.querySelectorAll(
+      'h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h2, a[href] h3, a[href] h4, a[href] h5, a[href] h6',
+    ).length >= 3
+  );
 }
 
 /** The heading or label just before a removed list, when it only introduces it ("Most Read Business Stories", "Filed under"). */
@@ -150,7 +343,10 @@ function introHeading(el: DomElement): DomElement | null {
   const prev = el.previousElementSibling;
   if (!prev || prev.querySelector('a') !== null) return null;
   const chars = textOf(prev).length;
-  return (/^h[2-6]$/.test(prev.localName) && chars < 80) || (['span', 'p', 'div', 'strong', 'b', 'em', 'dt'].includes(prev.localName) && chars < 40) ? prev : null;
+  return (/^h[2-6]$/.test(prev.localName) && chars < 80) ||
+    (['span', 'p', 'div', 'strong', 'b', 'em', 'dt'].includes(prev.localName) && chars < 40)
+    ? prev
+    : null;
 }
 
 /**
@@ -194,12 +390,19 @@ export function removeClutter(doc: DomDocument, options: { langs: readonly strin
     const role = el.getAttribute('role');
     if (options.phase === 'late') {
       const tag = el.localName;
-      const siteHeader = (tag === 'header' || role === 'banner') && !inside(el, new Set(['article', 'main'])) && el.closest('[itemprop~="articlebody"]') === null;
+      const siteHeader =
+        (tag === 'header' || role === 'banner') &&
+        !inside(el, new Set(['article', 'main'])) &&
+        el.closest('[itemprop~="articlebody"]') === null;
       if ((siteHeader && el.querySelector('figcaption') === null) || tag === 'footer' || tag === 'form') {
         if (!holdsMuch(el, page)) el.remove();
       }
       // A dateline of a place and a time ("Madrid - <time>03 mar 2026 - 14:05</time>"), the date-and-source row; the byline was taken before.
-      else if (isTimeLine(el, options.langs) || (!partOfSentence(el) && [...nameWords(el)].some((w) => META_WORDS.has(w)) && !holdsMuch(el, page))) el.remove();
+      else if (
+        isTimeLine(el, options.langs) ||
+        (!partOfSentence(el) && [...nameWords(el)].some((w) => META_WORDS.has(w)) && !holdsMuch(el, page))
+      )
+        el.remove();
       continue;
     }
     if (STRONG_TAGS.has(el.localName) || (role !== null && STRONG_ROLES.has(role)) || isTeaserAside(el)) {
@@ -221,7 +424,12 @@ export function removeClutter(doc: DomDocument, options: { langs: readonly strin
       continue;
     }
     // A region whose whole text is one furniture label ("Advertisement") goes with its empty slot.
-    if (['div', 'section', 'span'].includes(el.localName) && el.children.length > 0 && isBoilerplate(textOf(el), options.langs) && !holdsMuch(el, page)) {
+    if (
+      ['div', 'section', 'span'].includes(el.localName) &&
+      el.children.length > 0 &&
+      isBoilerplate(textOf(el), options.langs) &&
+      !holdsMuch(el, page)
+    ) {
       el.remove();
     }
   }

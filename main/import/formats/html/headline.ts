@@ -33,7 +33,10 @@ const SEPARATOR = /\s+[|\-–—·•»/\\]\s+|\s+::\s+/;
 
 /** A declared title without the site's name: "Story | The Daily" → "Story" (the longest part when the site is not named). */
 export function withoutSiteName(title: string, siteName: string | null): string {
-  const parts = title.split(SEPARATOR).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = title
+    .split(SEPARATOR)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length < 2) return title.trim();
   const kept = siteName ? parts.filter((p) => similarity(p, siteName) < 0.8) : parts;
   if (kept.length === 0) return title.trim();
@@ -70,7 +73,8 @@ export function findHeadline(doc: DomDocument, meta: PageMeta): Headline | null 
   let best: { el: DomElement; score: number } | null = null;
   for (const el of found) {
     const score = Math.max(0, ...variants.map((v) => similarity(textOf(el), v)));
-    const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && el.localName === 'h1' && best.el.localName !== 'h1');
+    const better =
+      !best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && el.localName === 'h1' && best.el.localName !== 'h1');
     if (better) best = { el, score };
   }
   if (best && best.score >= 0.6) return { element: best.el, text: textOf(best.el) };
@@ -87,16 +91,63 @@ export function findHeadline(doc: DomDocument, meta: PageMeta): Headline | null 
 }
 
 const BYLINE_WORDS = new Set([
-  'byline', 'bylines', 'byl', 'author', 'authors', 'writer', 'writers', 'contributor', 'contributors', 'reporter', 'reporters', 'autor',
-  'autoren', 'autorin', 'autores', 'auteur', 'auteurs', 'autore', 'autori', 'signature', 'firma',
+  'byline',
+  'bylines',
+  'byl',
+  'author',
+  'authors',
+  'writer',
+  'writers',
+  'contributor',
+  'contributors',
+  'reporter',
+  'reporters',
+  'autor',
+  'autoren',
+  'autorin',
+  'autores',
+  'auteur',
+  'auteurs',
+  'autore',
+  'autori',
+  'signature',
+  'firma',
 ]);
 /** "By Jane Doe", "Von Lena Brandt", "Photographs by Lucía Gil", "Texto y fotos de …". */
 const BY =
   /^(?:(?:[Ww]ords|[Tt]ext|[Pp]hotos?|[Pp]hotographs?|[Pp]ictures|[Rr]eporting|[Ff]otos?|[Tt]exto|[Tt]exte|[Bb]ilder)(?:\s+(?:and|und|y|et)\s+\p{L}+)?\s+)?(?:[Bb]y|[Ff]rom|[Pp]or|[Vv]on|[Pp]ar|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez|[Dd]e)\s+\p{Lu}/u;
 const STANDFIRST_WORDS = new Set([
-  'standfirst', 'dek', 'deck', 'summary', 'subtitle', 'subheadline', 'subhead', 'subheading', 'strapline', 'strap', 'teaser', 'intro',
-  'introduction', 'lead', 'lede', 'leadtext', 'description', 'desc', 'excerpt', 'abstract', 'chapo', 'chapeau', 'sapo', 'entradilla',
-  'sumario', 'bajada', 'resumen', 'vorspann', 'untertitel', 'sommario', 'occhiello',
+  'standfirst',
+  'dek',
+  'deck',
+  'summary',
+  'subtitle',
+  'subheadline',
+  'subhead',
+  'subheading',
+  'strapline',
+  'strap',
+  'teaser',
+  'intro',
+  'introduction',
+  'lead',
+  'lede',
+  'leadtext',
+  'description',
+  'desc',
+  'excerpt',
+  'abstract',
+  'chapo',
+  'chapeau',
+  'sapo',
+  'entradilla',
+  'sumario',
+  'bajada',
+  'resumen',
+  'vorspann',
+  'untertitel',
+  'sommario',
+  'occhiello',
 ]);
 const STANDFIRST_ITEMPROPS = ['description', 'alternativeheadline', 'abstract'];
 /** Past this, the body has begun: a paragraph of real text that is neither standfirst nor byline. */
@@ -104,11 +155,14 @@ const BODY_PARAGRAPH_CHARS = 150;
 const WINDOW_ELEMENTS = 120;
 
 function bylineText(el: DomElement): string {
-  return all(el, 'time').reduce((t, time) => t.replace(textOf(time), ''), textOf(el)).trim();
+  return all(el, 'time')
+    .reduce((t, time) => t.replace(textOf(time), ''), textOf(el))
+    .trim();
 }
 
 /** Paths of author pages: a link there names the writer. */
-const AUTHOR_PATH = /\/(?:by|authors?|autor|autoren|autores|auteurs?|autore|autori|profiles?|people|journalists?|redakteur|redaktion|reporters?|staff|columnists?|photographers?|fotografen|contributors?)\/[^/?#]+/i;
+const AUTHOR_PATH =
+  /\/(?:by|authors?|autor|autoren|autores|auteurs?|autore|autori|profiles?|people|journalists?|redakteur|redaktion|reporters?|staff|columnists?|photographers?|fotografen|contributors?)\/[^/?#]+/i;
 
 /** A byline is a few names, links and dates: a block of more elements than this is something else. */
 const BYLINE_MAX_ELEMENTS = 60;
@@ -117,7 +171,8 @@ function isByline(el: DomElement): boolean {
   if (/^h[1-2]$/.test(el.localName) || hasMoreElementsThan(el, BYLINE_MAX_ELEMENTS)) return false;
   if (el.localName === 'a' && AUTHOR_PATH.test(el.getAttribute('href') ?? '') && textOf(el).length <= 80) return true;
   const text = bylineText(el);
-  if (text.length < 3 || text.length > 200 || !/\p{L}/u.test(text) || el.querySelector('p, li, figure, img') && text.length > 120) return false;
+  if (text.length < 3 || text.length > 200 || !/\p{L}/u.test(text) || (el.querySelector('p, li, figure, img') && text.length > 120))
+    return false;
   if (el.getAttribute('rel') === 'author' || (el.getAttribute('itemprop') ?? '').split(/\s+/).includes('author')) return true;
   for (const w of nameWords(el)) if (BYLINE_WORDS.has(w)) return true;
   return ['p', 'div', 'span', 'address'].includes(el.localName) && text.length <= 150 && BY.test(text);
@@ -133,7 +188,9 @@ function isStandfirst(el: DomElement, meta: PageMeta): boolean {
   for (const w of nameWords(el)) if (STANDFIRST_WORDS.has(w)) return true;
   if (meta.description === null || similarity(text, meta.description) < 0.8) return false;
   // The page's description, shown apart from the body (a heading, in a header, not among body paragraphs).
-  const siblings = el.parentElement ? Array.from(el.parentElement.children).filter((c) => c !== el && c.localName === 'p' && textOf(c).length >= BODY_PARAGRAPH_CHARS) : [];
+  const siblings = el.parentElement
+    ? Array.from(el.parentElement.children).filter((c) => c !== el && c.localName === 'p' && textOf(c).length >= BODY_PARAGRAPH_CHARS)
+    : [];
   return /^h[2-4]$/.test(el.localName) || inside(el, new Set(['header'])) || siblings.length === 0;
 }
 
@@ -145,10 +202,18 @@ function isStandfirst(el: DomElement, meta: PageMeta): boolean {
  */
 function bylineBlock(found: DomElement, headline: DomElement | null): DomElement {
   let cur = found;
-  if (cur.querySelector('time') !== null) cur = all(cur, '*').find((d) => d.querySelector('time') === null && d.localName !== 'time' && isByline(d)) ?? cur;
+  if (cur.querySelector('time') !== null)
+    cur = all(cur, '*').find((d) => d.querySelector('time') === null && d.localName !== 'time' && isByline(d)) ?? cur;
   while (!['p', 'div', 'address', 'li', 'section', 'header'].includes(cur.localName)) {
     const parent = cur.parentElement;
-    if (!parent || parent.localName === 'body' || (headline && parent.contains(headline)) || parent.querySelector('time') !== null || bylineText(parent).length > 150) break;
+    if (
+      !parent ||
+      parent.localName === 'body' ||
+      (headline && parent.contains(headline)) ||
+      parent.querySelector('time') !== null ||
+      bylineText(parent).length > 150
+    )
+      break;
     cur = parent;
   }
   return cur;

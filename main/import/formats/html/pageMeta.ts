@@ -27,7 +27,8 @@ function httpUrl(value: string | null | undefined, base?: string): string | null
   }
 }
 
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|BlogPosting|LiveBlogPosting|TechArticle|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|BlogPosting|LiveBlogPosting|TechArticle|WebPage)$/;
 const MAX_JSON_LD_CHARS = 1_000_000;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -65,7 +66,12 @@ function jsonLd(doc: DomDocument): { headline: string | null; description: strin
     }
     // A NewsArticle before a WebPage.
     const found = articleObjects(json).sort((a, b) => Number(a['@type'] === 'WebPage') - Number(b['@type'] === 'WebPage'))[0];
-    if (found) return { headline: str(found['headline']) ?? str(found['name']), description: str(found['description']), lang: str(found['inLanguage']) };
+    if (found)
+      return {
+        headline: str(found['headline']) ?? str(found['name']),
+        description: str(found['description']),
+        lang: str(found['inLanguage']),
+      };
   }
   return { headline: null, description: null, lang: null };
 }
@@ -86,8 +92,15 @@ export function readPageMeta(doc: DomDocument): PageMeta {
   // Read once: each search of a large page walks every element.
   const metas = all(doc, 'meta');
   const titleEl = doc.head.querySelector('title') ?? doc.querySelector('title');
-  const titles = [ld.headline, meta(metas, 'og:title'), meta(metas, 'twitter:title'), meta(metas, 'title'), titleEl ? textOf(titleEl) : null];
-  const httpLang = metas.find((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-language')?.getAttribute('content') ?? null;
+  const titles = [
+    ld.headline,
+    meta(metas, 'og:title'),
+    meta(metas, 'twitter:title'),
+    meta(metas, 'title'),
+    titleEl ? textOf(titleEl) : null,
+  ];
+  const httpLang =
+    metas.find((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-language')?.getAttribute('content') ?? null;
   const lang = doc.documentElement.getAttribute('lang') ?? doc.body.getAttribute('lang') ?? ld.lang ?? httpLang ?? meta(metas, 'og:locale');
   const canonical = httpUrl(doc.head.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? httpUrl(meta(metas, 'og:url'));
   const base = doc.head.querySelector('base')?.getAttribute('href');

@@ -19,13 +19,72 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = ['river', 'council', 'vote', 'Müller', 'año', '東京', 'سلام', 'Share', 'Advertisement', '1 of 24', '&amp;', '&nbsp;', '&#8203;', '<', '"quoted"', 'Photograph: Jane Doe/Reuters', 'Updated 2:09 PM ET'];
-const BLOCKS = ['p', 'div', 'section', 'article', 'aside', 'nav', 'header', 'footer', 'figure', 'figcaption', 'blockquote', 'ul', 'li', 'ol', 'table', 'tr', 'td', 'h1', 'h2', 'h3', 'main', 'span', 'pre', 'details', 'summary', 'form', 'custom-el'];
+const WORDS = [
+  'river',
+  'council',
+  'vote',
+  'Müller',
+  'año',
+  '東京',
+  'سلام',
+  'Share',
+  'Advertisement',
+  '1 of 24',
+  '&amp;',
+  '&nbsp;',
+  '&#8203;',
+  '<',
+  '"quoted"',
+  'Photograph: Jane Doe/Reuters',
+  'Updated 2:09 PM ET',
+];
+const BLOCKS = [
+  'p',
+  'div',
+  'section',
+  'article',
+  'aside',
+  'nav',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'ul',
+  'li',
+  'ol',
+  'table',
+  'tr',
+  'td',
+  'h1',
+  'h2',
+  'h3',
+  'main',
+  'span',
+  'pre',
+  'details',
+  'summary',
+  'form',
+  'custom-el',
+];
 const INLINE = ['b', 'strong', 'i', 'em', 'a', 'code', 'span', 'small', 'time', 'sup'];
-const ATTRS = ['', ' class="share"', ' class="related-links"', ' hidden', ' aria-hidden="true"', ' style="display:none"', ' class="caption"', ' role="navigation"', ' class="byline"', ' itemprop="articleBody"', ' onclick="alert(1)"', ' class="sr-only"'];
+const ATTRS = [
+  '',
+  ' class="share"',
+  ' class="related-links"',
+  ' hidden',
+  ' aria-hidden="true"',
+  ' style="display:none"',
+  ' class="caption"',
+  ' role="navigation"',
+  ' class="byline"',
+  ' itemprop="articleBody"',
+  ' onclick="alert(1)"',
+  ' class="sr-only"',
+];
 
 function page(next: () => number): string {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const inline = (depth: number): string => {
     const parts: string[] = [];
     const n = 1 + Math.floor(next() * 5);
@@ -47,7 +106,10 @@ function page(next: () => number): string {
     const kids = Array.from({ length: 1 + Math.floor(next() * 4) }, () => (next() < 0.3 ? inline(0) : block(depth + 1))).join('\n');
     return `<${tag}${pick(ATTRS)}>${kids}${next() < 0.95 ? `</${tag}>` : ''}`;
   };
-  const head = next() < 0.7 ? `<head><title>${pick(WORDS)} ${pick(WORDS)} | Site</title><meta property="og:title" content="${pick(WORDS)}"></head>` : '';
+  const head =
+    next() < 0.7
+      ? `<head><title>${pick(WORDS)} ${pick(WORDS)} | Site</title><meta property="og:title" content="${pick(WORDS)}"></head>`
+      : '';
   return `<!doctype html><html lang="${pick(['en', 'de', 'es', ''])}">${head}<body>${Array.from({ length: 2 + Math.floor(next() * 6) }, () => block(0)).join('\n')}</body></html>`;
 }
 
