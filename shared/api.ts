@@ -21,7 +21,7 @@ import { signaturesContract } from './features/signaturesContract.js';
 import { profilesContract } from './features/profilesContract.js';
 import { backupsContract } from './features/backupsContract.js';
 
-export type { ImportDocumentInput, ImportSource, UpdateParagraphResult } from './features/coreContract.js';
+export type { ImportDocumentInput, ImportSource } from './features/coreContract.js';
 
 /**
  * Every feature's contract (shared/features/*Contract.ts): each method is declared once, there.

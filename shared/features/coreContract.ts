@@ -76,7 +76,6 @@ const paragraphChange = z.object({
   /** True when this edit withdrew an editor's sign-off. */
   signOffWithdrawn: z.boolean(),
 });
-export type UpdateParagraphResult = z.output<typeof paragraphChange>;
 
 const paragraphIds = z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds) }).strict();
 

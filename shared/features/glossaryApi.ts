@@ -2,7 +2,7 @@
  * Types of the glossary. The methods are declared in `glossaryContract.ts`, served by
  * `main/services/features/glossary.ts`.
  */
-export type { GlossaryTerm, GlossaryTermInput } from '../glossary/types.js';
+export type { GlossaryTerm } from '../glossary/types.js';
 
 export interface GlossaryPair {
   sourceLang: string;

@@ -60,7 +60,6 @@ const listLibraryInput = z
     locale: langTag.optional(),
   })
   .strict();
-export type ListLibraryInput = z.output<typeof listLibraryInput>;
 
 export const libraryContract = {
   /** The library, filtered and sorted; counts are computed by the database, never by loading paragraphs. */

@@ -70,7 +70,6 @@ const editorOfParagraphs = exactly<EditorOfParagraphs>()(z.object({ name: z.stri
 const signOffOverride = z
   .object({ paragraphId: id, reason: safeText(z.string().trim().min(3).max(OVERRIDE_REASON_MAX), { multiline: true }) })
   .strict();
-export type SignOffOverride = z.output<typeof signOffOverride>;
 
 /** What the editor's screen measured before a sign-off (review-quality signal). */
 const reviewSignal = z
