@@ -21,6 +21,23 @@ describe('backend', () => {
     backend.close(); // idempotent
   });
 
+  it('a malformed contact e-mail reaches the service and is refused as SETTINGS_INVALID (worded by the app), saving nothing', async () => {
+    dir = makeTempDir();
+    const backend = createBackend({ dataDir: dir, mode: 'browser', version: '1', engines: [createFakeEngine()] });
+    await backend.dispatch('setProfile', { name: 'Ed Itor', role: 'editor' });
+    const refused = await backend.dispatch('updateSettings', { contactEmail: 'not an address' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'SETTINGS_INVALID', details: { issues: [expect.stringMatching(/^contactEmail: /)] } },
+    });
+    expect(await backend.dispatch('getSettings', {})).toMatchObject({ ok: true, value: { contactEmail: '' } });
+    expect(await backend.dispatch('updateSettings', { contactEmail: 'desk@example.org' })).toMatchObject({
+      ok: true,
+      value: { contactEmail: 'desk@example.org' },
+    });
+    backend.close();
+  });
+
   it('close() cancels running jobs and closes the engines', async () => {
     dir = makeTempDir();
     let release!: () => void;

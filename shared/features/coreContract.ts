@@ -60,6 +60,15 @@ export const settingsUpdateSchema = z
   .partial()
   .strict();
 
+/**
+ * What updateSettings takes over the wire: the e-mail address's form is the service's check
+ * (settingsService.ts: SETTINGS_INVALID, which the app words), not a BAD_REQUEST of the dispatcher.
+ */
+const settingsUpdateInput = z
+  .object({ ...settingsShape, contactEmail: safeText(z.string().max(200)), reason: safeText(z.string().max(500), { multiline: true }) })
+  .partial()
+  .strict();
+
 const importDocumentInput = z
   .object({
     source: importSourceSchema,
@@ -86,7 +95,7 @@ export const coreContract = {
     output: profileSchema,
   },
   getSettings: { input: empty, output: settingsSchema },
-  updateSettings: { input: settingsUpdateSchema, output: settingsSchema },
+  updateSettings: { input: settingsUpdateInput, output: settingsSchema },
   listEngines: { input: z.object({ sourceLang: langTag, targetLang: langTag }).strict(), output: z.array(engineInfoSchema) },
   importDocument: { input: importDocumentInput, output: documentDetailSchema },
   listDocuments: { input: empty, output: z.array(documentSummarySchema) },
