@@ -92,8 +92,13 @@ async function expectCheckboxesBesideLabels(page: Page, where: string): Promise<
     const box = boxes.nth(i);
     const id = await box.getAttribute('id');
     const label = id ? page.locator(`label[for="${id}"]`) : box.locator('xpath=ancestor::label[1]');
-    const b = (await box.boundingBox())!;
-    const l = (await label.boundingBox())!;
+    // Both boxes from one layout (content still arriving above may move the page between two reads).
+    await expect(label).toBeVisible();
+    const [b, l] = await box.evaluate((el, forId) => {
+      const lab = forId ? document.querySelector(`label[for="${forId}"]`) : el.closest('label');
+      const rect = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+      return [rect(el.getBoundingClientRect()), rect(lab!.getBoundingClientRect())];
+    }, id);
     const name = `${where}: ${(await label.textContent())?.trim()}`;
     if (id) expect(b.x + b.width, name).toBeLessThanOrEqual(l.x + 1);
     else expect(b.x, name).toBeLessThanOrEqual(l.x + 2);

@@ -72,7 +72,7 @@ test('the glossary exports TBX-Basic 2008 (v2) by default, with definitions, tha
     .setInputFiles({ name: 'glossary.en-es.tbx', mimeType: 'application/x-tbx+xml', buffer: Buffer.from(v2) });
   await page.getByRole('combobox', { name: 'Import mode' }).selectOption('replace');
   await page.getByRole('button', { name: 'Import glossary' }).click();
-  await expect(page.getByRole('status')).toHaveText('Imported: 0 added, 1 updated, 0 unchanged, 0 removed. The pair now has 1 terms.');
+  await expect(page.getByRole('status')).toHaveText('Imported: 0 added, 1 updated, 0 unchanged, 0 removed. The pair now has 1 term.');
   await expect(terms.getByRole('row', { name: /R&D/ })).toContainText('Research & development <of new products>.');
 
   // Another tool's TBX with data categories Verso has no field for: imported, and the loss is said.
@@ -87,6 +87,6 @@ test('the glossary exports TBX-Basic 2008 (v2) by default, with definitions, tha
   await page.getByRole('combobox', { name: 'Import mode' }).selectOption('merge');
   await page.getByRole('button', { name: 'Import glossary' }).click();
   await expect(page.getByRole('status')).toHaveText(
-    "Imported: 0 added, 0 updated, 1 unchanged, 0 removed. The pair now has 1 terms. Not kept, as Verso's glossary has no field for them: partOfSpeech (1 entry).",
+    "Imported: 0 added, 0 updated, 1 unchanged, 0 removed. The pair now has 1 term. Not kept, as Verso's glossary has no field for them: partOfSpeech (1 entry).",
   );
 });
