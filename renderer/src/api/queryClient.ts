@@ -52,6 +52,10 @@ export const queryKeys = {
   /** One library entry (whether the document exists), checked once when it is opened. */
   libraryItem: (documentId: string) => ['libraryItem', documentId] as const,
   documentGlossary: (documentId: string) => ['glossary', 'document', documentId] as const,
+  /** Everything glossary: the pairs with terms, each pair's terms, each document's matches. */
+  glossaryAll: () => ['glossary'] as const,
+  glossaryPairs: () => ['glossary', 'pairs'] as const,
+  glossaryTerms: (sourceLang: string, targetLang: string) => ['glossary', 'terms', sourceLang, targetLang] as const,
   paragraphHistory: (paragraphId: string, version: string) => ['paragraph', paragraphId, 'history', version] as const,
   tmProvenance: (paragraphId: string, version: string) => ['paragraph', paragraphId, 'tmProvenance', version] as const,
   tmMatches: (paragraphId: string, source: string) => ['paragraph', paragraphId, 'tmMatches', source] as const,
