@@ -44,6 +44,8 @@ export const queryKeys = {
   /** Everything about engines: their settings, and (below `engines`) lists and choices per pair. */
   enginesAll: () => ['engines'] as const,
   engineSettings: () => ['engines', 'settings'] as const,
+  /** The publisher details and footer policy. */
+  settings: () => ['settings', 'detail'] as const,
   settingsChanges: (refresh: number) => ['settings', 'changes', refresh] as const,
   libraryCheck: () => ['libraryCheck'] as const,
   signingKey: () => ['signingKey'] as const,
