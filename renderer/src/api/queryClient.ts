@@ -46,6 +46,8 @@ export const queryKeys = {
   engineSettings: () => ['engines', 'settings'] as const,
   /** The publisher details and footer policy. */
   settings: () => ['settings', 'detail'] as const,
+  /** The disclosure footer templates per language (vetted and the publication's own). */
+  footerTemplates: () => ['settings', 'footerTemplates'] as const,
   settingsChanges: (refresh: number) => ['settings', 'changes', refresh] as const,
   libraryCheck: () => ['libraryCheck'] as const,
   signingKey: () => ['signingKey'] as const,
