@@ -50,6 +50,8 @@ export const queryKeys = {
   footerTemplates: () => ['settings', 'footerTemplates'] as const,
   settingsChanges: (refresh: number) => ['settings', 'changes', refresh] as const,
   libraryCheck: () => ['libraryCheck'] as const,
+  /** The library's backups and how many are kept. */
+  backups: () => ['backups'] as const,
   signingKey: () => ['signingKey'] as const,
   memorySettings: () => ['memory', 'settings'] as const,
   tmStats: (sourceLang: string, targetLang: string) => ['memory', 'stats', sourceLang, targetLang] as const,
