@@ -44,14 +44,24 @@ export const queryKeys = {
   /** Everything about engines: their settings, and (below `engines`) lists and choices per pair. */
   enginesAll: () => ['engines'] as const,
   engineSettings: () => ['engines', 'settings'] as const,
+  /** The publisher details and footer policy. */
+  settings: () => ['settings', 'detail'] as const,
+  /** The disclosure footer templates per language (vetted and the publication's own). */
+  footerTemplates: () => ['settings', 'footerTemplates'] as const,
   settingsChanges: (refresh: number) => ['settings', 'changes', refresh] as const,
   libraryCheck: () => ['libraryCheck'] as const,
+  /** The library's backups and how many are kept. */
+  backups: () => ['backups'] as const,
   signingKey: () => ['signingKey'] as const,
   memorySettings: () => ['memory', 'settings'] as const,
   tmStats: (sourceLang: string, targetLang: string) => ['memory', 'stats', sourceLang, targetLang] as const,
   /** One library entry (whether the document exists), checked once when it is opened. */
   libraryItem: (documentId: string) => ['libraryItem', documentId] as const,
   documentGlossary: (documentId: string) => ['glossary', 'document', documentId] as const,
+  /** Everything glossary: the pairs with terms, each pair's terms, each document's matches. */
+  glossaryAll: () => ['glossary'] as const,
+  glossaryPairs: () => ['glossary', 'pairs'] as const,
+  glossaryTerms: (sourceLang: string, targetLang: string) => ['glossary', 'terms', sourceLang, targetLang] as const,
   paragraphHistory: (paragraphId: string, version: string) => ['paragraph', paragraphId, 'history', version] as const,
   tmProvenance: (paragraphId: string, version: string) => ['paragraph', paragraphId, 'tmProvenance', version] as const,
   tmMatches: (paragraphId: string, source: string) => ['paragraph', paragraphId, 'tmMatches', source] as const,

@@ -3,10 +3,12 @@
  * to keep, and Restore per backup (after a confirmation; the interface then loads again, since
  * every view's data changed).
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN, type BackupInfo, type BackupList } from '../../../shared/features/backupsApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useDateTime } from '../library/useDateTime.js';
@@ -26,20 +28,23 @@ export function BackupsSection() {
   const keepId = useId();
   const when = useDateTime();
   const size = useSize();
-  const [list, setList] = useState<BackupList | null>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.backups(), queryFn: () => api.listBackups({}) });
+  const list = query.data ?? null;
   const [keep, setKeep] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
+  const error = actionError ?? query.error;
   const [asking, setAsking] = useState<BackupInfo | null>(null);
 
-  const show = useCallback((l: BackupList) => {
-    setList(l);
-    setKeep(String(l.keep));
-  }, []);
-  useEffect(() => {
-    api.listBackups({}).then(show, setError);
-  }, [api, show]);
+  // Each list that arrives (loaded, or answered by a change) shows its number to keep in the field.
+  const [shownList, setShownList] = useState<BackupList | null>(null);
+  if (list !== null && list !== shownList) {
+    setShownList(list);
+    setKeep(String(list.keep));
+  }
+  const show = (l: BackupList) => queryClient.setQueryData(queryKeys.backups(), l);
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);

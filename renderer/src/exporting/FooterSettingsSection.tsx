@@ -3,13 +3,15 @@
  * own wording, edited with a live preview (rendered with the publisher settings and sample values).
  * A saved wording is data in the settings; "Use vetted template" removes it.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FooterTemplateEntry } from '../../../shared/features/exportingApi.js';
 import { footerTemplateProblem, SAMPLE_FOOTER_VARIABLES } from '../../../shared/features/exportingFooter.js';
 import { FOOTER_VARIABLES, renderFooter } from '../../../shared/footer.js';
 import { languageInfoOrBase, LANGUAGES } from '../../../shared/languages.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 
@@ -48,24 +50,16 @@ export function FooterSettingsSection({
     reason: useId(),
     identity: useId(),
   };
-  const [entries, setEntries] = useState<FooterTemplateEntry[] | null>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.footerTemplates(), queryFn: () => api.listFooterTemplates({}) });
+  const entries = query.data ?? null;
   const [lang, setLang] = useState('en');
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [actionError, setError] = useState<unknown>(null);
+  const error = actionError ?? query.error;
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    api.listFooterTemplates({}).then(
-      (list) => live && setEntries(list),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
 
   const entry = entries?.find((e) => e.lang === lang) ?? { lang, vetted: null, override: null };
   const current = entry.override ?? entry.vetted;
@@ -92,7 +86,9 @@ export function FooterSettingsSection({
   }, [problem, lang, lines, publisher, contactEmail]);
 
   function replace(updated: FooterTemplateEntry): void {
-    setEntries((list) => [...(list ?? []).filter((e) => e.lang !== updated.lang), updated].sort((a, b) => a.lang.localeCompare(b.lang)));
+    queryClient.setQueryData(queryKeys.footerTemplates(), (list: FooterTemplateEntry[] | undefined) =>
+      [...(list ?? []).filter((e) => e.lang !== updated.lang), updated].sort((a, b) => a.lang.localeCompare(b.lang)),
+    );
   }
 
   async function save(): Promise<void> {

@@ -117,6 +117,40 @@ describe('the glossary screen', () => {
   });
 });
 
+describe('the language pair of the glossary screen', () => {
+  it('keeps the drawn terms when the list of pairs arrives with the same pair (no blank redraw, no second load)', async () => {
+    const backend = await backendWithProfile();
+    await addTerm(backend, EU);
+    const pairs = backend.holdNext('listGlossaryPairs');
+    await openGlossary(backend);
+    const table = await screen.findByRole('table', { name: 'Glossary terms' });
+    // From here on, the table must never leave the page nor "Loading…" appear.
+    let blanked = false;
+    const observer = new MutationObserver(() => {
+      if (!table.isConnected || screen.queryByText('Loading…')) blanked = true;
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    pairs.release();
+    await waitFor(() => expect(backend.callsOf('listGlossaryPairs')).toHaveLength(1));
+    // The pairs' answer is drawn (the same pair), then nothing more is loaded.
+    await waitFor(() => expect(screen.getByText('1 term')).toBeTruthy());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    expect(blanked).toBe(false);
+    expect(table.isConnected).toBe(true);
+    expect(backend.callsOf('listGlossaryTerms')).toEqual([{ sourceLang: 'en', targetLang: 'es' }]);
+  });
+
+  it('opens on the first pair that has terms', async () => {
+    const backend = await backendWithProfile();
+    await addTerm(backend, EU, { sourceLang: 'de', targetLang: 'fr' });
+    await openGlossary(backend);
+    const table = await screen.findByRole('table', { name: 'Glossary terms' });
+    expect(within(table).getByRole('row', { name: /European Union/ })).toBeTruthy();
+    expect(backend.callsOf('listGlossaryTerms').at(-1)).toEqual({ sourceLang: 'de', targetLang: 'fr' });
+  });
+});
+
 describe('the glossary in the editor', () => {
   async function openEditor(backend: TestBackend, source: string, target: string) {
     await backend.seedDocument([{ source, target, status: 'edited' }], { title: 'The story' });

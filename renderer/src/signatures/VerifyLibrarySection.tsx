@@ -2,10 +2,12 @@
  * Settings → Signatures (issue 12): the latest library check (the start-up one runs in the
  * background; its progress is polled while it runs) and the "Verify library" button.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LibraryCheck, LibraryProblem } from '../../../shared/features/signaturesApi.js';
 import { useApi } from '../api/ApiProvider.js';
+import { queryKeys } from '../api/queryClient.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
@@ -40,27 +42,30 @@ export function VerifyLibrarySection() {
   const api = useApi();
   const headingId = useId();
   const problemText = useProblemText();
-  const [check, setCheck] = useState<LibraryCheck | null>(null);
+  const queryClient = useQueryClient();
+  const queryKey = queryKeys.libraryCheck();
+  // While a check runs (the start-up one, or one from here), its progress is asked every POLL_MS; a failed answer ends the polling.
+  const query = useQuery({
+    queryKey,
+    queryFn: () => api.getLibraryCheck({}),
+    refetchInterval: (q) => (q.state.status !== 'error' && q.state.data?.state === 'running' ? POLL_MS : false),
+  });
+  const check: LibraryCheck | null = query.data ?? null;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const refresh = useCallback(() => api.getLibraryCheck({}).then(setCheck, setError), [api]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-  // While a check runs (the start-up one, or one from here), show its progress.
-  useEffect(() => {
-    if (check?.state !== 'running') return;
-    const timer = setTimeout(() => void refresh(), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [check, refresh]);
+  const [actionError, setError] = useState<unknown>(null);
+  const error = actionError ?? query.error;
 
   const verify = async () => {
     setBusy(true);
     setError(null);
-    setCheck((c) => (c ? { ...c, state: 'running', trigger: 'manual', done: 0 } : c));
+    queryClient.setQueryData(queryKey, (c: LibraryCheck | undefined) =>
+      c ? { ...c, state: 'running' as const, trigger: 'manual' as const, done: 0 } : c,
+    );
     try {
-      setCheck(await api.verifyLibrary({}));
+      const done = await api.verifyLibrary({});
+      // A progress answer still on its way must not overwrite the finished check.
+      await queryClient.cancelQueries({ queryKey });
+      queryClient.setQueryData(queryKey, done);
     } catch (err) {
       setError(err);
     } finally {
