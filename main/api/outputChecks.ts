@@ -1,10 +1,9 @@
 /**
  * Checking mode: every value a service returns is validated against its method's output schema
- * (shared/features/*Contract.ts), and a ServiceError's code against the method's `errors` (when
- * it lists them); ServiceError checks its details the same way (serviceError.ts).
- * On in the tests and e2e runs (VERSO_CHECK_OUTPUTS=1), off in the
- * app (a long document's reply would be walked twice); a mismatch is a programming error that
- * fails the call loudly, never a user-facing condition.
+ * (shared/features/*Contract.ts), and a ServiceError's code against the method's `errors`;
+ * ServiceError checks its details the same way (serviceError.ts). On in the tests and e2e runs
+ * (VERSO_CHECK_OUTPUTS=1), off in the app (a long document's reply would be walked twice); a
+ * mismatch is a programming error that fails the call loudly, never a user-facing condition.
  */
 import { METHOD_NAMES, apiContract, type MethodName, type VersoApi } from '../../shared/api.js';
 import { ANY_METHOD_ERRORS, type MethodSpec } from '../../shared/contract/contract.js';
@@ -19,10 +18,10 @@ export class OutputContractError extends Error {
   }
 }
 
-/** Whether `method` may fail with `code`: its contract lists it, or lists no errors yet, or any call may. */
+/** Whether `method` may fail with `code`: its contract lists it, or any call may. */
 function errorAllowed(method: MethodName, code: ErrorCode): boolean {
-  const errors: readonly ErrorCode[] | undefined = (apiContract[method] as MethodSpec).errors;
-  return errors === undefined || errors.includes(code) || (ANY_METHOD_ERRORS as readonly ErrorCode[]).includes(code);
+  const errors: readonly ErrorCode[] = (apiContract[method] as MethodSpec).errors;
+  return errors.includes(code) || (ANY_METHOD_ERRORS as readonly ErrorCode[]).includes(code);
 }
 
 /** Whether this process checks outputs (the environment variable VERSO_CHECK_OUTPUTS=1). */

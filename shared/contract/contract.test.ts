@@ -50,8 +50,8 @@ describe('exactly<T>()', () => {
 
 describe('ApiOf', () => {
   const _contract = {
-    getItem: { input: z.object({ id: z.string() }).strict(), output: exactly<Item>()(good) },
-    count: { input: z.object({}).strict(), output: z.object({ n: z.number() }) },
+    getItem: { input: z.object({ id: z.string() }).strict(), output: exactly<Item>()(good), errors: [] },
+    count: { input: z.object({}).strict(), output: z.object({ n: z.number() }), errors: [] },
   };
   type Api = ApiOf<typeof _contract>;
 
@@ -63,8 +63,8 @@ describe('ApiOf', () => {
 });
 
 describe('mergeContracts', () => {
-  const a = { one: { input: z.object({}), output: z.string() } };
-  const b = { two: { input: z.object({}), output: z.number() } };
+  const a = { one: { input: z.object({}), output: z.string(), errors: [] } };
+  const b = { two: { input: z.object({}), output: z.number(), errors: [] } };
 
   it('joins the features, typed', () => {
     const merged = mergeContracts({ a, b });

@@ -1,6 +1,6 @@
 /**
  * The zod-first API contract: each feature declares its methods once, as one object
- * `{ methodName: { input, output } }` (shared/features/*Contract.ts). Everything else is derived:
+ * `{ methodName: { input, output, errors } }` (shared/features/*Contract.ts). Everything else is derived:
  * the TypeScript interface services implement (`ApiOf`), the runtime allowlist (the keys), the
  * dispatcher's input validation and, in checking mode, output validation (validate.ts), and the
  * renderer's client (a loop over the keys).
@@ -10,13 +10,14 @@ import type { ErrorCode } from '../errors.js';
 
 /**
  * One method: the schema of its one argument and of what it resolves to, and the error codes it
- * may fail with besides `ANY_METHOD_ERRORS` (checked in checking mode; a method without `errors`
- * is not checked yet).
+ * may fail with besides `ANY_METHOD_ERRORS` (checked in checking mode). Every method lists them,
+ * `[]` when it cannot fail otherwise; a method without `errors` is refused at compile time and by
+ * `mergeContracts`.
  */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
   readonly output: O;
-  readonly errors?: readonly ErrorCode[];
+  readonly errors: readonly ErrorCode[];
 }
 
 /** Codes any call may end with: the dispatcher's own, and the library file's (storage). */
@@ -65,6 +66,7 @@ export function mergeContracts<F extends Record<string, Contract>>(features: F):
   for (const [feature, contract] of Object.entries(features)) {
     for (const [method, spec] of Object.entries(contract)) {
       if (Object.hasOwn(merged, method)) throw new Error(`API method ${method} is declared twice (again by ${feature})`);
+      if (!Array.isArray(spec.errors)) throw new Error(`API method ${method} (${feature}) lists no errors`);
       merged[method] = spec;
     }
   }

@@ -17,11 +17,15 @@ const backupList = exactly<BackupList>()(
 );
 
 export const backupsContract = {
-  listBackups: { input: empty, output: backupList },
+  listBackups: { input: empty, output: backupList, errors: ['BACKUP_FAILED'] },
   /** A backup now (reason "manual"), verified after writing; BACKUP_FAILED when it could not be written or read back. */
-  createBackup: { input: empty, output: backupInfo },
+  createBackup: { input: empty, output: backupInfo, errors: ['BACKUP_FAILED'] },
   /** How many backups to keep (BACKUP_KEEP_MIN..BACKUP_KEEP_MAX); older ones are deleted now. */
-  setBackupKeep: { input: z.object({ keep: z.number().int().min(BACKUP_KEEP_MIN).max(BACKUP_KEEP_MAX) }).strict(), output: backupList },
+  setBackupKeep: {
+    input: z.object({ keep: z.number().int().min(BACKUP_KEEP_MIN).max(BACKUP_KEEP_MAX) }).strict(),
+    output: backupList,
+    errors: ['BACKUP_FAILED'],
+  },
   /**
    * Replaces the library with one of the backups. The current library is backed up first
    * (reason "pre-restore"); calls that arrive meanwhile wait and then see the restored library.
@@ -31,6 +35,15 @@ export const backupsContract = {
   restoreBackup: {
     input: z.object({ fileName: z.string().max(100).regex(BACKUP_FILE_PATTERN) }).strict(),
     output: z.object({ restored: backupInfo, safetyBackup: backupInfo.nullable() }),
+    errors: [
+      'BACKUP_NOT_FOUND',
+      'BACKUP_NOT_A_LIBRARY',
+      'BACKUP_DAMAGED',
+      'DB_TOO_NEW',
+      'BACKUP_FAILED',
+      'RESTORE_IN_PROGRESS',
+      'RESTORE_FAILED',
+    ],
   },
 } as const satisfies Contract;
 

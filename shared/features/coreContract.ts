@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Contract } from '../contract/contract.js';
+import { IMPORT_PARSE_ERRORS, MT_START_ERRORS } from '../contract/errorSets.js';
 import {
   deletedSchema,
   documentDetailSchema,
@@ -89,17 +90,26 @@ const paragraphChange = z.object({
 const paragraphIds = z.object({ paragraphIds: z.array(id).min(1).max(LIMITS.paragraphIds) }).strict();
 
 export const coreContract = {
-  getProfile: { input: empty, output: profileSchema.nullable() },
+  getProfile: { input: empty, output: profileSchema.nullable(), errors: [] },
   setProfile: {
     input: z.object({ name: safeText(z.string().trim().min(1).max(LIMITS.nameChars)), role: roleSchema }).strict(),
     output: profileSchema,
+    errors: ['PROFILE_NAME_TAKEN'],
   },
-  getSettings: { input: empty, output: settingsSchema },
-  updateSettings: { input: settingsUpdateInput, output: settingsSchema },
-  listEngines: { input: z.object({ sourceLang: langTag, targetLang: langTag }).strict(), output: z.array(engineInfoSchema) },
-  importDocument: { input: importDocumentInput, output: documentDetailSchema },
-  listDocuments: { input: empty, output: z.array(documentSummarySchema) },
-  getDocument: { input: z.object({ documentId: id }).strict(), output: documentDetailSchema },
+  getSettings: { input: empty, output: settingsSchema, errors: [] },
+  updateSettings: {
+    input: settingsUpdateInput,
+    output: settingsSchema,
+    errors: ['SETTINGS_INVALID', 'NO_PROFILE', 'FOOTER_EDITOR_ONLY', 'FOOTER_REASON_REQUIRED'],
+  },
+  listEngines: { input: z.object({ sourceLang: langTag, targetLang: langTag }).strict(), output: z.array(engineInfoSchema), errors: [] },
+  importDocument: {
+    input: importDocumentInput,
+    output: documentDetailSchema,
+    errors: ['NO_PROFILE', 'LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'IMPORT_LANGUAGE_MISMATCH', 'DOCUMENT_NOT_FOUND', ...IMPORT_PARSE_ERRORS],
+  },
+  listDocuments: { input: empty, output: z.array(documentSummarySchema), errors: [] },
+  getDocument: { input: z.object({ documentId: id }).strict(), output: documentDetailSchema, errors: ['DOCUMENT_NOT_FOUND'] },
   /** The document's paragraphs from position `from` on, one page (see `ParagraphPage`). */
   getParagraphPage: {
     input: z
@@ -110,8 +120,13 @@ export const coreContract = {
       })
       .strict(),
     output: paragraphPageSchema,
+    errors: ['DOCUMENT_NOT_FOUND'],
   },
-  deleteDocument: { input: z.object({ documentId: id }).strict(), output: deletedSchema },
+  deleteDocument: {
+    input: z.object({ documentId: id }).strict(),
+    output: deletedSchema,
+    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'LIBRARY_DELETE_NEEDS_EDITOR'],
+  },
   /** Starts a background MT job; progress arrives as `jobProgress` events. */
   translateParagraphs: {
     input: z
@@ -123,12 +138,31 @@ export const coreContract = {
       })
       .strict(),
     output: jobStartedSchema,
+    errors: [...MT_START_ERRORS],
   },
-  cancelJob: { input: z.object({ jobId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  cancelJob: { input: z.object({ jobId: id }).strict(), output: z.object({ cancelled: z.boolean() }), errors: ['JOB_NOT_FOUND'] },
   updateParagraphTarget: {
     input: z.object({ paragraphId: id, target: safeText(z.string().max(LIMITS.paragraphChars), { multiline: true, bidi: true }) }).strict(),
     output: paragraphChange,
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND'],
   },
-  confirmParagraphs: { input: paragraphIds, output: z.array(paragraphSchema) },
-  signOffParagraphs: { input: paragraphIds, output: z.array(paragraphSchema) },
+  confirmParagraphs: {
+    input: paragraphIds,
+    output: z.array(paragraphSchema),
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'PARAGRAPH_EMPTY', 'PARAGRAPH_NOT_CONFIRMABLE'],
+  },
+  signOffParagraphs: {
+    input: paragraphIds,
+    output: z.array(paragraphSchema),
+    errors: [
+      'NO_PROFILE',
+      'ROLE_FORBIDDEN',
+      'PARAGRAPH_NOT_FOUND',
+      'PARAGRAPH_EXCLUDED',
+      'PARAGRAPH_EMPTY',
+      'PARAGRAPH_NOT_CONFIRMABLE',
+      'QA_BLOCKED',
+      'SIGNING_KEY_LOCKED',
+    ],
+  },
 } as const satisfies Contract;

@@ -1,6 +1,7 @@
 /** MT engines, cache, provenance, engine settings (issue: Machine translation engines): the methods, declared once. */
 import { z } from 'zod';
 import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
+import { MT_START_ERRORS } from '../contract/errorSets.js';
 import { empty, engineInfoShape, id, jobStartedSchema, langTag } from '../contract/models.js';
 import { LIMITS } from '../limits.js';
 import { DEEPL_FORMALITIES, TRANSLATE_SCOPES, type EngineChoices, type EngineSettings } from './enginesApi.js';
@@ -82,13 +83,25 @@ const engineSettings = exactly<EngineSettings>()(
 
 export const enginesContract = {
   /** Engines for a pair, with why the others cannot serve it and the default choice. */
-  getEngineChoices: { input: z.object({ sourceLang: langTag, targetLang: langTag }).strict(), output: engineChoices },
-  getEngineSettings: { input: empty, output: engineSettings },
-  saveEngineSettings: { input: saveEngineSettingsInput, output: engineSettings },
+  getEngineChoices: { input: z.object({ sourceLang: langTag, targetLang: langTag }).strict(), output: engineChoices, errors: [] },
+  getEngineSettings: { input: empty, output: engineSettings, errors: [] },
+  saveEngineSettings: {
+    input: saveEngineSettingsInput,
+    output: engineSettings,
+    errors: [
+      'NO_PROFILE',
+      'ENGINE_URL_INVALID',
+      'ENGINE_URL_INSECURE',
+      'ENGINE_MODEL_MISSING',
+      'KEY_STORE_UNAVAILABLE',
+      'KEY_STORE_PLAIN_TEXT',
+    ],
+  },
   /** `engineId: null` removes the pair's default. */
   setDefaultEngine: {
     input: z.object({ sourceLang: langTag, targetLang: langTag, engineId: id.nullable() }).strict(),
     output: engineSettings,
+    errors: ['NO_PROFILE', 'ENGINE_NOT_FOUND'],
   },
   /** Starts a background MT job (cached results are reused); progress arrives as `jobProgress` events. */
   translateDocument: {
@@ -102,9 +115,14 @@ export const enginesContract = {
       })
       .strict(),
     output: jobStartedSchema,
+    errors: [...MT_START_ERRORS],
   },
   /** New MT for one paragraph, bypassing the cache; the earlier MT stays in its history. */
-  retranslateParagraph: { input: z.object({ paragraphId: id, engineId: id.optional() }).strict(), output: jobStartedSchema },
+  retranslateParagraph: {
+    input: z.object({ paragraphId: id, engineId: id.optional() }).strict(),
+    output: jobStartedSchema,
+    errors: ['PARAGRAPH_HAS_HUMAN_WORK', ...MT_START_ERRORS],
+  },
 } as const satisfies Contract;
 
 export type EnginesApi = ApiOf<typeof enginesContract>;

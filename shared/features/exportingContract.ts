@@ -62,9 +62,18 @@ export const exportingContract = {
   exportFile: {
     input: z.object({ documentId: id, format: z.enum(EXPORT_FILE_FORMATS), mode: z.enum(['publish', 'draft']) }).strict(),
     output: exportFileResult,
+    errors: [
+      'DOCUMENT_NOT_FOUND',
+      'EXPORT_NOT_SIGNED_OFF',
+      'EXPORT_SIGNATURE_BROKEN',
+      'EXPORT_QA_UNRESOLVED',
+      'FOOTER_TEMPLATE_MISSING',
+      'EXPORT_SETTINGS_MISSING',
+      'EXPORT_FOOTER_SETTINGS_UNRECORDED',
+    ],
   },
   /** Footer templates of every language that has one (vetted or saved), plus the required languages. */
-  listFooterTemplates: { input: empty, output: z.array(footerTemplateEntry) },
+  listFooterTemplates: { input: empty, output: z.array(footerTemplateEntry), errors: [] },
   /** Saves the publication's own footer wording for a language (kept as data, used instead of the vetted one). */
   saveFooterTemplate: {
     input: z
@@ -78,13 +87,19 @@ export const exportingContract = {
       })
       .strict(),
     output: footerTemplateEntry,
+    errors: ['NO_PROFILE', 'FOOTER_EDITOR_ONLY', 'LANGUAGE_UNKNOWN', 'FOOTER_TEMPLATE_INVALID', 'FOOTER_REASON_REQUIRED'],
   },
   /** Drops the saved wording of a language, going back to the vetted template (if any). */
-  resetFooterTemplate: { input: z.object({ lang: langTag, reason: changeReason.optional() }).strict(), output: footerTemplateEntry },
+  resetFooterTemplate: {
+    input: z.object({ lang: langTag, reason: changeReason.optional() }).strict(),
+    output: footerTemplateEntry,
+    errors: ['NO_PROFILE', 'FOOTER_EDITOR_ONLY', 'LANGUAGE_UNKNOWN'],
+  },
   /** The audit record of footer policy and template changes, newest first. */
   listSettingsChanges: {
     input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
     output: z.array(settingsChange),
+    errors: [],
   },
 } as const satisfies Contract;
 

@@ -1,6 +1,8 @@
 /** The glossary (issue: Translation memory and glossary, glossary half): the methods, declared once. */
 import { z } from 'zod';
 import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
+import { XML_FILE_ERRORS } from '../contract/errorSets.js';
+import type { ErrorCode } from '../errors.js';
 import { deletedSchema, empty, id, langTag } from '../contract/models.js';
 import { GLOSSARY_LIMITS } from '../glossary/normalize.js';
 import type { GlossaryTerm, GlossaryTermInput } from '../glossary/types.js';
@@ -61,16 +63,34 @@ const importResult = exactly<GlossaryImportResult>()(
 
 const exportResult = exactly<GlossaryExportResult>()(z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }));
 
+/** What storing one term can be refused with (glossary service: clean, duplicate, tooMany). */
+const TERM_ERRORS = [
+  'GLOSSARY_TERM_EMPTY',
+  'GLOSSARY_TERM_TOO_LONG',
+  'GLOSSARY_TOO_MANY_VARIANTS',
+  'GLOSSARY_FORBIDDEN_IS_TARGET',
+  'GLOSSARY_TERM_DUPLICATE',
+  'GLOSSARY_TOO_MANY_TERMS',
+] as const satisfies readonly ErrorCode[];
+
 export const glossaryContract = {
   /** Language pairs that have terms, with their counts. */
-  listGlossaryPairs: { input: empty, output: z.array(pairSummary) },
+  listGlossaryPairs: { input: empty, output: z.array(pairSummary), errors: [] },
   /** The pair's terms, sorted by source term. */
-  listGlossaryTerms: { input: z.object(pair).strict(), output: z.array(glossaryTerm) },
+  listGlossaryTerms: { input: z.object(pair).strict(), output: z.array(glossaryTerm), errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'] },
   /** The terms that apply to a document (its pair, and the broader tags: `es` terms serve `es-ES`). */
-  listDocumentGlossary: { input: z.object({ documentId: id }).strict(), output: z.array(glossaryTerm) },
-  addGlossaryTerm: { input: z.object({ ...pair, term }).strict(), output: glossaryTerm },
-  updateGlossaryTerm: { input: z.object({ termId: id, term }).strict(), output: glossaryTerm },
-  deleteGlossaryTerm: { input: z.object({ termId: id }).strict(), output: deletedSchema },
+  listDocumentGlossary: { input: z.object({ documentId: id }).strict(), output: z.array(glossaryTerm), errors: ['DOCUMENT_NOT_FOUND'] },
+  addGlossaryTerm: {
+    input: z.object({ ...pair, term }).strict(),
+    output: glossaryTerm,
+    errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', ...TERM_ERRORS],
+  },
+  updateGlossaryTerm: {
+    input: z.object({ termId: id, term }).strict(),
+    output: glossaryTerm,
+    errors: ['GLOSSARY_TERM_NOT_FOUND', ...TERM_ERRORS],
+  },
+  deleteGlossaryTerm: { input: z.object({ termId: id }).strict(), output: deletedSchema, errors: ['GLOSSARY_TERM_NOT_FOUND'] },
   /** CSV (RFC 4180, header row) or TBX; the whole import is one transaction. */
   importGlossary: {
     input: z
@@ -84,9 +104,29 @@ export const glossaryContract = {
       })
       .strict(),
     output: importResult,
+    errors: [
+      'LANGUAGE_UNKNOWN',
+      'LANGUAGE_SAME',
+      'GLOSSARY_IMPORT_FORMAT',
+      'GLOSSARY_IMPORT_TOO_LARGE',
+      'GLOSSARY_IMPORT_ENCODING',
+      'GLOSSARY_IMPORT_EMPTY',
+      'GLOSSARY_IMPORT_ROW_INVALID',
+      'GLOSSARY_IMPORT_DUPLICATE',
+      'GLOSSARY_CSV_INVALID',
+      'GLOSSARY_CSV_HEADER',
+      'GLOSSARY_TBX_INVALID',
+      'GLOSSARY_TBX_ENTITIES',
+      ...TERM_ERRORS,
+      ...XML_FILE_ERRORS,
+    ],
   },
   /** `tbxVersion` applies to TBX only (default `v2`, TBX-Basic 2008). */
-  exportGlossary: { input: z.object({ ...pair, format, tbxVersion: tbxVersion.optional() }).strict(), output: exportResult },
+  exportGlossary: {
+    input: z.object({ ...pair, format, tbxVersion: tbxVersion.optional() }).strict(),
+    output: exportResult,
+    errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'GLOSSARY_EXPORT_EMPTY'],
+  },
 } as const satisfies Contract;
 
 export type GlossaryApi = ApiOf<typeof glossaryContract>;

@@ -1,6 +1,7 @@
 /** Import formats, bilingual alignment, living stories (issue: Import everything): the methods, declared once. */
 import { z } from 'zod';
 import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
+import { IMPORT_PARSE_ERRORS } from '../contract/errorSets.js';
 import { blockKindSchema, documentDetailSchema, id, langTag, paragraphStatusSchema } from '../contract/models.js';
 import { LIMITS } from '../limits.js';
 import { safeText } from '../safeText.js';
@@ -57,7 +58,11 @@ const reopenedParagraph = exactly<ReopenedParagraph>()(
 
 export const importingContract = {
   /** Reads both files of a bilingual pair and proposes a paragraph alignment. */
-  alignBilingual: { input: z.object({ source: importSourceSchema, translation: importSourceSchema }).strict(), output: bilingualAlignment },
+  alignBilingual: {
+    input: z.object({ source: importSourceSchema, translation: importSourceSchema }).strict(),
+    output: bilingualAlignment,
+    errors: ['NO_PROFILE', ...IMPORT_PARSE_ERRORS],
+  },
   /** Creates a document from a source file and one (checked) translation per source paragraph. */
   importBilingual: {
     input: z
@@ -70,6 +75,7 @@ export const importingContract = {
       })
       .strict(),
     output: documentDetailSchema,
+    errors: ['NO_PROFILE', 'LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'ALIGNMENT_COUNT_MISMATCH', ...IMPORT_PARSE_ERRORS],
   },
   /**
    * Applies a revised version of the source to a document (living story). `tool`: who translated an
@@ -78,8 +84,13 @@ export const importingContract = {
   reimportDocument: {
     input: z.object({ documentId: id, source: importSourceSchema, tool: safeText(z.string().trim().min(1).max(100)).optional() }).strict(),
     output: reimportResult,
+    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'JOB_ALREADY_RUNNING', 'IMPORT_LANGUAGE_MISMATCH', ...IMPORT_PARSE_ERRORS],
   },
-  listReopenedParagraphs: { input: z.object({ documentId: id }).strict(), output: z.array(reopenedParagraph) },
+  listReopenedParagraphs: {
+    input: z.object({ documentId: id }).strict(),
+    output: z.array(reopenedParagraph),
+    errors: ['DOCUMENT_NOT_FOUND'],
+  },
 } as const satisfies Contract;
 
 export type ImportingApi = ApiOf<typeof importingContract>;

@@ -1,6 +1,7 @@
 /** Translation memory (issue: Translation memory and glossary): the methods, declared once. */
 import { z } from 'zod';
 import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
+import { XML_FILE_ERRORS } from '../contract/errorSets.js';
 import { empty, id, inlineCodeSchema, langTag, paragraphSchema } from '../contract/models.js';
 import { TMX_MAX_BYTES } from '../memory/limits.js';
 import type { MemorySettings, TmMatch, TmPrefillResult, TmProvenance, TmUnit, TmxImportResult } from './memoryApi.js';
@@ -66,18 +67,23 @@ const prefillResult = exactly<TmPrefillResult>()(z.object({ paragraphs: z.array(
 
 export const memoryContract = {
   /** The best TM matches (at most 5, ≥ 50 %) for a paragraph's source, best first. */
-  lookupTm: { input: paragraph, output: z.array(tmMatch) },
+  lookupTm: { input: paragraph, output: z.array(tmMatch), errors: ['PARAGRAPH_NOT_FOUND'] },
   /** Writes a TM unit's target into the paragraph as a revision with origin `tm`. */
   applyTmMatch: {
     input: z.object({ paragraphId: id, unitId: z.number().int().positive() }).strict(),
     output: z.object({ paragraph: paragraphSchema, signOffWithdrawn: z.boolean() }),
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'TM_UNIT_NOT_FOUND'],
   },
   /** The TM provenance of a paragraph's revisions with origin `tm`, oldest first. */
-  listTmProvenance: { input: paragraph, output: z.array(tmProvenance) },
+  listTmProvenance: { input: paragraph, output: z.array(tmProvenance), errors: ['PARAGRAPH_NOT_FOUND'] },
   /** Fills untouched paragraphs ('new') of a document that have a 100 % match, when the setting is on. */
-  prefillTmMatches: { input: z.object({ documentId: id }).strict(), output: prefillResult },
+  prefillTmMatches: { input: z.object({ documentId: id }).strict(), output: prefillResult, errors: ['DOCUMENT_NOT_FOUND', 'NO_PROFILE'] },
   /** Concordance: units of a pair whose source contains a word or phrase. */
-  searchTmConcordance: { input: z.object({ ...pair, query: z.string().max(500) }).strict(), output: z.array(tmUnit) },
+  searchTmConcordance: {
+    input: z.object({ ...pair, query: z.string().max(500) }).strict(),
+    output: z.array(tmUnit),
+    errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'TM_QUERY_EMPTY'],
+  },
   importTmx: {
     input: z
       .object({
@@ -89,11 +95,25 @@ export const memoryContract = {
       })
       .strict(),
     output: tmxImportResult,
+    errors: [
+      'NO_PROFILE',
+      'LANGUAGE_UNKNOWN',
+      'LANGUAGE_SAME',
+      'TMX_TOO_LARGE',
+      'TMX_INVALID',
+      'TMX_DOCTYPE',
+      'TMX_NO_UNITS',
+      ...XML_FILE_ERRORS,
+    ],
   },
-  exportTmx: { input: z.object(pair).strict(), output: z.object({ fileName: z.string(), content: z.string(), units: z.number() }) },
-  getTmStats: { input: z.object(pair).strict(), output: z.object({ units: z.number() }) },
-  getMemorySettings: { input: empty, output: memorySettings },
-  updateMemorySettings: { input: z.object({ prefillExact: z.boolean() }).partial().strict(), output: memorySettings },
+  exportTmx: {
+    input: z.object(pair).strict(),
+    output: z.object({ fileName: z.string(), content: z.string(), units: z.number() }),
+    errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'],
+  },
+  getTmStats: { input: z.object(pair).strict(), output: z.object({ units: z.number() }), errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'] },
+  getMemorySettings: { input: empty, output: memorySettings, errors: [] },
+  updateMemorySettings: { input: z.object({ prefillExact: z.boolean() }).partial().strict(), output: memorySettings, errors: [] },
 } as const satisfies Contract;
 
 export type MemoryApi = ApiOf<typeof memoryContract>;

@@ -10,7 +10,7 @@ const profileEntry = exactly<ProfileEntry>()(
 
 export const profilesContract = {
   /** Every profile on this machine, oldest first. */
-  listProfiles: { input: empty, output: z.array(profileEntry) },
+  listProfiles: { input: empty, output: z.array(profileEntry), errors: [] },
   /**
    * Makes an existing profile the current one. A profile whose key is sealed with a passphrase
    * needs it (PROFILE_PASSPHRASE_REQUIRED, SIGNING_PASSPHRASE_WRONG; nothing changes) and has its
@@ -20,6 +20,7 @@ export const profilesContract = {
   switchProfile: {
     input: z.object({ profileId: z.string().min(1).max(64), passphrase: z.string().max(1000).optional() }).strict(),
     output: profileSchema,
+    errors: ['PROFILE_NOT_FOUND', 'PROFILE_PASSPHRASE_REQUIRED', 'SIGNING_PASSPHRASE_WRONG'],
   },
 } as const satisfies Contract;
 

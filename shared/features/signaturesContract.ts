@@ -40,10 +40,10 @@ const signingKeyStatus = exactly<SigningKeyStatus>()(z.object({ state: keyState 
 
 export const signaturesContract = {
   /** Runs the whole library check (or joins the one running) and resolves with its result. */
-  verifyLibrary: { input: empty, output: libraryCheck },
+  verifyLibrary: { input: empty, output: libraryCheck, errors: [] },
   /** The state of the latest check, at once (the start-up check runs in the background). */
-  getLibraryCheck: { input: empty, output: libraryCheck },
-  getSigningKey: { input: empty, output: signingKeyStatus },
+  getLibraryCheck: { input: empty, output: libraryCheck, errors: [] },
+  getSigningKey: { input: empty, output: signingKeyStatus, errors: ['NO_PROFILE'] },
   /**
    * Unlocks the current profile's passphrase-sealed signing key for this run, or, when it has none,
    * makes a key sealed with this passphrase (SIGNING_PASSPHRASE_WRONG when it does not open it).
@@ -51,6 +51,7 @@ export const signaturesContract = {
   unlockSigningKey: {
     input: z.object({ passphrase: z.string().min(PASSPHRASE_MIN_CHARS).max(1000) }).strict(),
     output: z.object({ state: keyState, created: z.boolean() }),
+    errors: ['NO_PROFILE', 'SIGNING_PASSPHRASE_WRONG'],
   },
 } as const satisfies Contract;
 

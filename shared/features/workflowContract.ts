@@ -100,13 +100,18 @@ export const workflowContract = {
       })
       .strict(),
     output: signOffSummary,
+    errors: ['NO_PROFILE', 'ROLE_FORBIDDEN', 'PARAGRAPH_NOT_FOUND', 'SIGNING_KEY_LOCKED'],
   },
-  getParagraphHistory: { input: paragraph, output: paragraphHistory },
+  getParagraphHistory: { input: paragraph, output: paragraphHistory, errors: ['PARAGRAPH_NOT_FOUND'] },
   /** Undoes the latest text change (kept across reloads); recorded as a new revision. */
-  undoParagraph: { input: paragraph, output: paragraphChange },
-  redoParagraph: { input: paragraph, output: paragraphChange },
+  undoParagraph: { input: paragraph, output: paragraphChange, errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'NOTHING_TO_UNDO'] },
+  redoParagraph: { input: paragraph, output: paragraphChange, errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'NOTHING_TO_REDO'] },
   /** Makes an earlier revision's text current again, as a new revision. */
-  restoreRevision: { input: z.object({ paragraphId: id, revisionId: z.number().int().positive() }).strict(), output: paragraphChange },
+  restoreRevision: {
+    input: z.object({ paragraphId: id, revisionId: z.number().int().positive() }).strict(),
+    output: paragraphChange,
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'REVISION_NOT_FOUND', 'REVISION_NOT_RESTORABLE'],
+  },
   /** Adds measured editing effort (active time, not idle wall-clock time; keystrokes) of the current profile. */
   recordEditEffort: {
     input: z
@@ -118,25 +123,35 @@ export const workflowContract = {
       })
       .strict(),
     output: recordedSchema,
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND'],
   },
   /**
    * The paragraph that now holds the focus in the editor (null: none). Verso measures each
    * paragraph's reading time from these reports with its own clock; a sign-off records that time.
    */
-  reportReviewFocus: { input: z.object({ paragraphId: id.nullable() }).strict(), output: recordedSchema },
+  reportReviewFocus: {
+    input: z.object({ paragraphId: id.nullable() }).strict(),
+    output: recordedSchema,
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND'],
+  },
   /** The paragraph's MT diff was opened in the editor; a sign-off records it (Verso's record, not the client's claim). */
-  reportDiffViewed: { input: paragraph, output: recordedSchema },
+  reportDiffViewed: { input: paragraph, output: recordedSchema, errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND'] },
   /** The editing effort recorded for each paragraph of a document (paragraphs without any are left out). */
-  getDocumentEffort: { input: document, output: z.array(editEffort) },
+  getDocumentEffort: { input: document, output: z.array(editEffort), errors: ['DOCUMENT_NOT_FOUND'] },
   /** Every comment of a document, oldest first. */
-  listComments: { input: document, output: z.array(comment) },
+  listComments: { input: document, output: z.array(comment), errors: ['DOCUMENT_NOT_FOUND'] },
   addComment: {
     input: z.object({ paragraphId: id, body: safeText(z.string().trim().min(1).max(COMMENT_MAX), { multiline: true }) }).strict(),
     output: comment,
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND'],
   },
-  setCommentResolved: { input: z.object({ commentId: id, resolved: z.boolean() }).strict(), output: comment },
+  setCommentResolved: {
+    input: z.object({ commentId: id, resolved: z.boolean() }).strict(),
+    output: comment,
+    errors: ['NO_PROFILE', 'COMMENT_NOT_FOUND'],
+  },
   /** Who changed which paragraphs' text (human edits, undo, redo, restore), for the "edited by" filter. */
-  listEditors: { input: document, output: z.array(editorOfParagraphs) },
+  listEditors: { input: document, output: z.array(editorOfParagraphs), errors: ['DOCUMENT_NOT_FOUND'] },
 } as const satisfies Contract;
 
 export type WorkflowApi = ApiOf<typeof workflowContract>;
