@@ -61,7 +61,7 @@ describe('dispatcher', () => {
       ['setProfile', { name: '   ', role: 'editor' }],
       ['setProfile', { name: 'Ana', role: 'admin' }],
       ['updateSettings', { footerPolicy: 'sometimes' }],
-      ['updateSettings', { contactEmail: 'not-an-email' }],
+      ['updateSettings', { contactEmail: 'x'.repeat(201) }],
       ['confirmParagraphs', { paragraphIds: [] }],
       ['signOffParagraphs', { paragraphIds: Array.from({ length: LIMITS.paragraphIds + 1 }, (_, i) => `p${i}`) }],
       ['updateParagraphTarget', { paragraphId: 'p', target: 'x'.repeat(100_001) }],
