@@ -61,7 +61,9 @@ describe('the glossary screen', () => {
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Source term' }).value).toBe('NATO');
     expect(await termsOf(backend)).toHaveLength(1);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Edit European Union' }));
+    const edit = screen.getByRole<HTMLButtonElement>('button', { name: 'Edit European Union' });
+    await waitFor(() => expect(edit.disabled).toBe(false));
+    fireEvent.click(edit);
     expect(screen.getByRole('heading', { name: 'Edit term' })).toBeTruthy();
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Forbidden variants' }).value).toBe('UE | Unión');
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Definition' }).value).toBe('Union of 27 European states.');
@@ -69,7 +71,10 @@ describe('the glossary screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save term' }));
     await waitFor(() => expect(screen.getByRole('table', { name: 'Glossary terms' }).textContent).toContain('Unión Europea (UE)'));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Delete European Union' }));
+    // The row's buttons stay disabled until the save has read the terms again (busy), as a user sees.
+    const remove = screen.getByRole<HTMLButtonElement>('button', { name: 'Delete European Union' });
+    await waitFor(() => expect(remove.disabled).toBe(false));
+    fireEvent.click(remove);
     expect(await screen.findByText('No terms for this language pair yet.')).toBeTruthy();
     expect(await termsOf(backend)).toHaveLength(0);
   });
