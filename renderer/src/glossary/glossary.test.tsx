@@ -16,6 +16,13 @@ function addTerm(
 
 const termsOf = (backend: TestBackend) => backend.api.listGlossaryTerms({ sourceLang: 'en', targetLang: 'es' });
 
+/** Clicks a button once it is enabled: the glossary's buttons stay disabled while a change reads the terms again. */
+async function clickWhenEnabled(name: string): Promise<void> {
+  const button = screen.getByRole<HTMLButtonElement>('button', { name });
+  await waitFor(() => expect(button.disabled).toBe(false));
+  fireEvent.click(button);
+}
+
 async function openGlossary(backend: TestBackend) {
   const app = renderApp({ backend });
   fireEvent.click(await screen.findByRole('button', { name: 'Glossary' }));
@@ -34,7 +41,7 @@ describe('the glossary screen', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Forbidden variants' }), { target: { value: 'UE | Unión' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Definition' }), { target: { value: 'Union of 27 European states.' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Case-sensitive' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
+    await clickWhenEnabled('Add term');
     const table = await screen.findByRole('table', { name: 'Glossary terms' });
     expect(within(table).getByRole('row', { name: /European Union/ }).textContent).toContain('UE | Unión');
     expect(within(table).getByRole('row', { name: /European Union/ }).textContent).toContain('Union of 27 European states.');
@@ -56,7 +63,7 @@ describe('the glossary screen', () => {
 
     // A term without a translation: the error is shown, the typed text stays, nothing is added.
     fireEvent.change(screen.getByRole('textbox', { name: 'Source term' }), { target: { value: 'NATO' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add term' }));
+    await clickWhenEnabled('Add term');
     expect((await screen.findByRole('alert')).textContent).toBe('Fill in both the source term and the target term.');
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Source term' }).value).toBe('NATO');
     expect(await termsOf(backend)).toHaveLength(1);
@@ -68,7 +75,7 @@ describe('the glossary screen', () => {
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Forbidden variants' }).value).toBe('UE | Unión');
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Definition' }).value).toBe('Union of 27 European states.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Target term' }), { target: { value: 'Unión Europea (UE)' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save term' }));
+    await clickWhenEnabled('Save term');
     await waitFor(() => expect(screen.getByRole('table', { name: 'Glossary terms' }).textContent).toContain('Unión Europea (UE)'));
 
     // The row's buttons stay disabled until the save has read the terms again (busy), as a user sees.
@@ -85,14 +92,14 @@ describe('the glossary screen', () => {
     await addTerm(backend, { source: 'Council', target: 'Consejo' });
     const { platform } = await openGlossary(backend);
     await screen.findByRole('table', { name: 'Glossary terms' });
-    fireEvent.click(screen.getByRole('button', { name: 'Import glossary' }));
+    await clickWhenEnabled('Import glossary');
     expect(screen.getByRole('status').textContent).toBe('Choose a CSV or TBX file first.');
 
     const CSV = 'source,target\nNATO,OTAN\nUnited Nations,Naciones Unidas\nEuropean Union,Unión Europea (UE)\n';
     const file = new File([CSV], 'terms.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Glossary file (CSV or TBX)'), { target: { files: [file] } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Import mode' }), { target: { value: 'replace' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Import glossary' }));
+    await clickWhenEnabled('Import glossary');
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
         // Replace: NATO and United Nations added, European Union updated, Council removed.
@@ -107,12 +114,12 @@ describe('the glossary screen', () => {
     // TBX-Basic 2008 (v2) is the default; v3 is a choice.
     const version = screen.getByRole<HTMLSelectElement>('combobox', { name: 'TBX version' });
     expect(version.selectedOptions[0]?.textContent).toBe('TBX-Basic 2008 (v2) – for OmegaT, translate-toolkit, most CAT tools');
-    fireEvent.click(screen.getByRole('button', { name: 'Export TBX' }));
+    await clickWhenEnabled('Export TBX');
     await waitFor(() => expect(platform.savedFiles.map((f) => f.fileName)).toEqual(['glossary.en-es.tbx']));
     fireEvent.change(version, { target: { value: 'v3' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Export TBX' }));
+    await clickWhenEnabled('Export TBX');
     await waitFor(() => expect(platform.savedFiles).toHaveLength(2));
-    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await clickWhenEnabled('Export CSV');
     await waitFor(() => expect(platform.savedFiles).toHaveLength(3));
     expect(backend.callsOf('exportGlossary')).toEqual([
       { sourceLang: 'en', targetLang: 'es', format: 'tbx', tbxVersion: 'v2' },
