@@ -18,7 +18,8 @@ export const BACKUPS_ERROR_CODES = [
 ] as const satisfies readonly string[];
 
 // engines
-export const ENGINES_ERROR_CODES = [
+/** How an engine can fail or be unusable (also every reason a choice of engine can be refused: shared/contract/errorSets.ts). */
+export const ENGINE_FAILURE_CODES = [
   'ENGINE_NOT_CONFIGURED',
   'ENGINE_AUTH_FAILED',
   'ENGINE_QUOTA_EXCEEDED',
@@ -32,8 +33,11 @@ export const ENGINES_ERROR_CODES = [
   'ENGINE_URL_INVALID',
   'ENGINE_URL_INSECURE',
   'ENGINE_REPLY_TOO_LARGE',
-  'MT_PARAGRAPH_TOO_LONG',
   'ENGINE_MODEL_MISSING',
+] as const satisfies readonly string[];
+export const ENGINES_ERROR_CODES = [
+  ...ENGINE_FAILURE_CODES,
+  'MT_PARAGRAPH_TOO_LONG',
   'MT_INCOMPLETE',
   'PARAGRAPH_HAS_HUMAN_WORK',
 ] as const satisfies readonly string[];

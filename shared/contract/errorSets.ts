@@ -2,7 +2,7 @@
  * Error codes several methods share, for the contracts' `errors` lists (shared/features/*Contract.ts):
  * what reading an imported file can fail with, and what starting machine translation can.
  */
-import type { ErrorCode } from '../errors.js';
+import { ENGINE_FAILURE_CODES, type ErrorCode } from '../errors.js';
 
 /** Parsing a file in the import worker (main/import/: parseImport, the formats, safeXml, safeZip, the runner's limits). */
 export const IMPORT_PARSE_ERRORS = [
@@ -35,20 +35,7 @@ export const ENGINE_CHOICE_ERRORS = [
   'ENGINE_UNAVAILABLE',
   'ENGINE_PAIR_UNSUPPORTED',
   'ENGINE_FAILED',
-  'ENGINE_NOT_CONFIGURED',
-  'ENGINE_AUTH_FAILED',
-  'ENGINE_QUOTA_EXCEEDED',
-  'ENGINE_RATE_LIMITED',
-  'ENGINE_NETWORK',
-  'ENGINE_TIMEOUT',
-  'ENGINE_SERVER_ERROR',
-  'ENGINE_REQUEST_REJECTED',
-  'ENGINE_BAD_REPLY',
-  'ENGINE_NOT_A_TRANSLATION',
-  'ENGINE_URL_INVALID',
-  'ENGINE_URL_INSECURE',
-  'ENGINE_REPLY_TOO_LARGE',
-  'ENGINE_MODEL_MISSING',
+  ...ENGINE_FAILURE_CODES,
 ] as const satisfies readonly ErrorCode[];
 
 /** Starting an MT job (translationService's createMtJobs().start): the job's own failures come as events, not here. */
