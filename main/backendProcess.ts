@@ -96,6 +96,20 @@ async function open(config: BackendStartConfig, channel: ParentChannel): Promise
   });
 }
 
+/** How long shutdown waits for a backup being written; the parent kills the process later still. */
+const BACKUP_SETTLE_MS = 5_000;
+
+function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
+}
+
 function main(): void {
   const channel = parentChannel();
   let backend: Backend | null = null;
@@ -116,13 +130,17 @@ function main(): void {
     if (stopping) return;
     stopping = true;
     for (const stop of stops.splice(0)) stop();
-    try {
-      backend?.close();
-    } catch (err) {
-      logFailure(appLog(), 'closing the library failed', err);
-    }
+    const closing = backend;
     backend = null;
-    channel.exitAfter({ kind: 'stopped' }, 0);
+    // A backup being written (the one taken at start, say) is finished, not cut off, within a bound.
+    void settleWithin(closing?.backups.idle() ?? Promise.resolve(), BACKUP_SETTLE_MS).then(() => {
+      try {
+        closing?.close();
+      } catch (err) {
+        logFailure(appLog(), 'closing the library failed', err);
+      }
+      channel.exitAfter({ kind: 'stopped' }, 0);
+    });
   };
 
   channel.onPorts((data, ports) => {

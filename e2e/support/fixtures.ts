@@ -15,7 +15,8 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({}, use) => {
     const dir = makeDataDir();
     await use(dir);
-    fs.rmSync(dir, { recursive: true, force: true });
+    // Retried: a file a just-stopped process wrote last may still be settling in the folder.
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   },
   server: async ({ dataDir }, use) => {
     const server = await startServer(dataDir);
