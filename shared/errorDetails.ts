@@ -111,6 +111,7 @@ export const ERROR_DETAILS = {
   IMPORT_ZIP_UNSAFE_PATH: o({ entry: s }),
   // memory
   TM_UNIT_NOT_FOUND: o({ unitId: n }),
+  TM_SENTENCES_CHANGED: o({ sentences: n }),
   TMX_TOO_LARGE: o({ limitMb: n }),
   TMX_INVALID: o(at),
   TMX_DOCTYPE: o({ line: n }),

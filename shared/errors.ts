@@ -111,6 +111,7 @@ export const LIBRARY_ERROR_CODES = [
 // memory
 export const MEMORY_ERROR_CODES = [
   'TM_UNIT_NOT_FOUND',
+  'TM_SENTENCES_CHANGED',
   'TM_QUERY_EMPTY',
   'TMX_TOO_LARGE',
   'TMX_INVALID',

@@ -30,6 +30,7 @@ import {
 import { withFormatPenalty } from '../../shared/memory/formatting.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { createPostings } from './postings.js';
+import { createSentencePairs } from './sentencePairs.js';
 import { termHash } from './termHash.js';
 
 export const TOKEN_SEPARATOR = '\u001f';
@@ -171,6 +172,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   );
   const setTokensStmt = db.prepare<[string, number, number]>('UPDATE tm_units SET tokens = ?, token_count = ? WHERE id = ?');
   const postings = createPostings(db);
+  const sentencePairs = createSentencePairs(db);
   const dfAddStmt = db.prepare<[number, number]>(
     'INSERT INTO tm_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
   );
@@ -181,8 +183,10 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
 
   const maxIdStmt = db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck();
   const dfStmt = db.prepare<[number], number>('SELECT df FROM tm_terms WHERE term = ?').pluck();
+  // A sentence unit (migration 0280) belongs to its parent's paragraph.
   const tokensOfStmt = db.prepare<[string], { id: number; tokens: string; token_count: number; paragraph_id: string | null }>(
-    'SELECT id, tokens, token_count, paragraph_id FROM tm_units WHERE id IN (SELECT value FROM json_each(?)) AND tokens IS NOT NULL',
+    `SELECT id, tokens, token_count, coalesce(paragraph_id, (SELECT p.paragraph_id FROM tm_units p WHERE p.id = u.parent_unit_id)) AS paragraph_id
+     FROM tm_units u WHERE id IN (SELECT value FROM json_each(?)) AND tokens IS NOT NULL`,
   );
   const unitsStmt = db.prepare<[string], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id IN (SELECT value FROM json_each(?))`);
   const unitStmt = db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id = ?`);
@@ -221,6 +225,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       if (!unit) continue;
       const tokens = matchTokens(unit.source, unit.source_lang);
       setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
+      // A sign-off's sentence pairs join the TM when aligned (sentencePairs.ts); queued, indexed by the next batch.
+      sentencePairs.addFor(unit.id);
       for (const term of indexTerms(unit.pair, tokens)) {
         const ids = added.get(term);
         if (ids) ids.push(unit.id);

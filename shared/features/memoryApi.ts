@@ -78,3 +78,22 @@ export interface TmPrefillResult {
   /** Paragraphs that received a 100 % match. */
   paragraphs: Paragraph[];
 }
+
+/** Issue 17 item 3: one sentence of a paragraph (shared/text/sentences.ts) and its best TM matches. */
+export interface TmSentenceMatches {
+  /** Its place among the paragraph's sentences, from 0. */
+  index: number;
+  /** Its span in the paragraph's source. */
+  start: number;
+  end: number;
+  text: string;
+  /** Best first (at most TM_SENTENCE_MATCHES, ≥ 50 %). */
+  matches: TmMatch[];
+}
+
+/** A paragraph's whole-paragraph matches and, when it has two sentences or more, each sentence's. */
+export interface TmLookupResult {
+  matches: TmMatch[];
+  /** Empty for a paragraph of one sentence (its matches are the paragraph's). */
+  sentences: TmSentenceMatches[];
+}

@@ -4,7 +4,16 @@ import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
 import { XML_FILE_ERRORS } from '../contract/errorSets.js';
 import { empty, id, inlineCodeSchema, langTag, paragraphSchema } from '../contract/models.js';
 import { TMX_MAX_BYTES } from '../memory/limits.js';
-import type { MemorySettings, TmMatch, TmPrefillResult, TmProvenance, TmUnit, TmxImportResult } from './memoryApi.js';
+import type {
+  MemorySettings,
+  TmLookupResult,
+  TmMatch,
+  TmPrefillResult,
+  TmProvenance,
+  TmSentenceMatches,
+  TmUnit,
+  TmxImportResult,
+} from './memoryApi.js';
 
 const pair = { sourceLang: langTag, targetLang: langTag };
 const paragraph = z.object({ paragraphId: id }).strict();
@@ -41,6 +50,13 @@ const tmMatch = exactly<TmMatch>()(
   z.object({ ...tmUnitShape, score: z.number(), variant: z.enum(['exact', 'broader', 'narrower', 'other']).optional() }),
 );
 
+const tmSentenceMatches = exactly<TmSentenceMatches>()(
+  z.object({ index: z.number(), start: z.number(), end: z.number(), text: z.string(), matches: z.array(tmMatch) }),
+);
+const tmLookupResult = exactly<TmLookupResult>()(z.object({ matches: z.array(tmMatch), sentences: z.array(tmSentenceMatches) }));
+const applied = z.object({ paragraph: paragraphSchema, signOffWithdrawn: z.boolean() });
+const unitId = z.number().int().positive();
+
 const tmProvenance = exactly<TmProvenance>()(
   z.object({
     revisionId: z.number(),
@@ -73,6 +89,25 @@ export const memoryContract = {
     input: z.object({ paragraphId: id, unitId: z.number().int().positive() }).strict(),
     output: z.object({ paragraph: paragraphSchema, signOffWithdrawn: z.boolean() }),
     errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'TM_UNIT_NOT_FOUND'],
+  },
+  /** Issue 17: the paragraph's matches and, for a paragraph of 2+ sentences, each sentence's best matches. */
+  lookupTmSentences: { input: paragraph, output: tmLookupResult, errors: ['PARAGRAPH_NOT_FOUND'] },
+  /**
+   * Puts a unit's target in place of one sentence: the target sentence of the same index when the
+   * target has as many sentences as the source, else appended to the target (docs/translation-memory.md).
+   */
+  applyTmSentence: {
+    input: z.object({ paragraphId: id, sentenceIndex: z.number().int().min(0).max(9999), unitId }).strict(),
+    output: applied,
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'TM_UNIT_NOT_FOUND', 'TM_SENTENCES_CHANGED'],
+  },
+  /** The source with each sentence replaced by its unit's target (null: the source sentence is kept), as one revision. */
+  applyTmAssembled: {
+    input: z
+      .object({ paragraphId: id, unitIds: z.array(unitId.nullable()).min(2).max(10_000) })
+      .strict(),
+    output: applied,
+    errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'TM_UNIT_NOT_FOUND', 'TM_SENTENCES_CHANGED'],
   },
   /** The TM provenance of a paragraph's revisions with origin `tm`, oldest first. */
   listTmProvenance: { input: paragraph, output: z.array(tmProvenance), errors: ['PARAGRAPH_NOT_FOUND'] },

@@ -6,3 +6,5 @@ export const TM_MAX_MATCHES = 5;
 export const TM_MIN_SCORE = 50;
 /** Concordance hits returned. */
 export const CONCORDANCE_MAX_HITS = 50;
+/** Matches kept per sentence in a sentence-level lookup (issue 17 item 3). */
+export const TM_SENTENCE_MATCHES = 3;

@@ -18,6 +18,7 @@ import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../
 import { writeTmx } from '../../memory/tmx.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';
+import { createSentenceMatches, type PlacedMatch } from './memorySentences.js';
 
 export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */
@@ -80,10 +81,10 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   /** A unit's translation as it goes into this paragraph: its tokens mapped onto the paragraph's own codes. */
   const targetFor = (p: Paragraph, unit: TmUnit): string => mapUnitTokens(unit.target, unit.codes ?? [], p.codes ?? []);
 
-  /** Writes a unit's translation into a paragraph: a revision with origin `tm` and its provenance. */
-  const writeMatch = deps.db.transaction((p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile) => {
+  /** Writes a unit's translation into a paragraph (or, `placed`, a text built from it: a sentence match): a revision with origin `tm` and its provenance. */
+  const writeMatch = deps.db.transaction((p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile, placed?: PlacedMatch) => {
     const at = deps.now().toISOString();
-    const target = targetFor(p, unit);
+    const target = placed?.target ?? targetFor(p, unit);
     const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
     // Issue 12: a unit whose translation started as MT brings its MT origin along (the footer and attestation name the engine).
     const mtOrigin = unit.mtOrigin ?? null;
@@ -120,11 +121,9 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       revisionId,
       paragraphId: p.id,
       unitId: unit.unitId,
-      score: withVariantPenalty(
-        withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p),
-        unit.targetLang,
-        doc.targetLang,
-      ),
+      score:
+        placed?.score ??
+        withVariantPenalty(withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p), unit.targetLang, doc.targetLang),
       unitSource: unit.source,
       unitOrigin: unit.origin,
       unitBy: unit.createdBy,
@@ -145,7 +144,33 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     return written;
   });
 
+  /** A unit that still exists and serves the document's pair and direction. */
+  function requireUnit(unitId: number, doc: DocumentRecord): TmUnit {
+    const unit = store.unit(unitId);
+    if (
+      !unit ||
+      pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang) ||
+      !servesDirection(unit, doc.sourceLang, doc.targetLang)
+    ) {
+      throw new ServiceError(
+        'TM_UNIT_NOT_FOUND',
+        'This translation memory entry no longer exists (its sign-off may have been withdrawn).',
+        { unitId },
+      );
+    }
+    return unit;
+  }
+
+  const sentences = createSentenceMatches({
+    store,
+    requireParagraph,
+    requireUnit,
+    author: () => requireProfile(deps),
+    write: (p, doc, unit, author, placed) => writeMatch(p, doc, unit, author, placed),
+  });
+
   return {
+    ...sentences,
     async lookupTm({ paragraphId }) {
       const { p, doc } = requireParagraph(paragraphId);
       return store.lookup(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });
@@ -154,18 +179,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     async applyTmMatch({ paragraphId, unitId }) {
       const author = requireProfile(deps);
       const { p, doc } = requireParagraph(paragraphId);
-      const unit = store.unit(unitId);
-      if (
-        !unit ||
-        pairKey(unit.sourceLang, unit.targetLang) !== pairKey(doc.sourceLang, doc.targetLang) ||
-        !servesDirection(unit, doc.sourceLang, doc.targetLang)
-      ) {
-        throw new ServiceError(
-          'TM_UNIT_NOT_FOUND',
-          'This translation memory entry no longer exists (its sign-off may have been withdrawn).',
-          { unitId },
-        );
-      }
+      const unit = requireUnit(unitId, doc);
       if (targetFor(p, unit) === p.target) return { paragraph: p, signOffWithdrawn: false };
       return writeMatch(p, doc, unit, author);
     },
