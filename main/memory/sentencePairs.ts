@@ -55,14 +55,13 @@ export function createSentencePairs(db: Database.Database) {
   );
 
   return {
-    /** Stores the sentence pairs of a sign-off unit when its alignment is certain; returns how many. */
-    addFor(unitId: number): number {
+    /** Stores the sentence pairs of a sign-off unit when its alignment is certain; returns their unit ids. */
+    addFor(unitId: number): number[] {
       const parent = parentStmt.get(unitId);
-      if (!parent) return 0;
+      if (!parent) return [];
       const codes = JSON.parse(parent.codes) as InlineCode[];
       const pairs = alignedSentences(parent.source, parent.target, codes, parent.source_lang, parent.target_lang);
-      for (const p of pairs) insertStmt.run(p.source, p.target, JSON.stringify(p.codes), unitId);
-      return pairs.length;
+      return pairs.map((p) => Number(insertStmt.run(p.source, p.target, JSON.stringify(p.codes), unitId).lastInsertRowid));
     },
   };
 }

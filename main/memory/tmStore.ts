@@ -211,6 +211,20 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     if (rows.length === 0) return 0;
     const added = new Map<number, number[]>();
     const dfDelta = new Map<number, number>();
+    const indexAdded = (unitId: number): void => {
+      const unit = unitToIndexStmt.get(unitId);
+      if (!unit) return;
+      const tokens = matchTokens(unit.source, unit.source_lang);
+      setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
+      for (const term of indexTerms(unit.pair, tokens)) {
+        const ids = added.get(term);
+        if (ids) ids.push(unit.id);
+        else added.set(term, [unit.id]);
+      }
+      // A sign-off's sentence pairs join the TM when aligned (sentencePairs.ts), indexed with it
+      // (their own queue entries then find them indexed and are dropped).
+      for (const id of sentencePairs.addFor(unit.id)) indexAdded(id);
+    };
     for (const row of rows) {
       if (row.op === 'remove') {
         for (const term of indexTerms(
@@ -221,17 +235,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
         }
         continue;
       }
-      const unit = unitToIndexStmt.get(row.unit_id);
-      if (!unit) continue;
-      const tokens = matchTokens(unit.source, unit.source_lang);
-      setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
-      // A sign-off's sentence pairs join the TM when aligned (sentencePairs.ts); queued, indexed by the next batch.
-      sentencePairs.addFor(unit.id);
-      for (const term of indexTerms(unit.pair, tokens)) {
-        const ids = added.get(term);
-        if (ids) ids.push(unit.id);
-        else added.set(term, [unit.id]);
-      }
+      indexAdded(row.unit_id);
     }
     // In term order: the postings table is clustered by term.
     for (const [term, ids] of [...added].sort((x, y) => x[0] - y[0])) {

@@ -103,9 +103,7 @@ export const memoryContract = {
   },
   /** The source with each sentence replaced by its unit's target (null: the source sentence is kept), as one revision. */
   applyTmAssembled: {
-    input: z
-      .object({ paragraphId: id, unitIds: z.array(unitId.nullable()).min(2).max(10_000) })
-      .strict(),
+    input: z.object({ paragraphId: id, unitIds: z.array(unitId.nullable()).min(2).max(10_000) }).strict(),
     output: applied,
     errors: ['NO_PROFILE', 'PARAGRAPH_NOT_FOUND', 'TM_UNIT_NOT_FOUND', 'TM_SENTENCES_CHANGED'],
   },

@@ -29,7 +29,11 @@ function renumber(text: string, to: (index: number) => number | undefined): stri
 }
 
 /** A source sentence and its target sentence with their own codes, numbered from 0 (source's first, then any only the target holds). */
-export function pairWithOwnCodes(source: string, target: string, codes: readonly InlineCode[]): { source: string; target: string; codes: InlineCode[] } {
+export function pairWithOwnCodes(
+  source: string,
+  target: string,
+  codes: readonly InlineCode[],
+): { source: string; target: string; codes: InlineCode[] } {
   const indexes = [...new Set([...codeIndexes(source), ...codeIndexes(target)])].filter((i) => codes[i] !== undefined);
   const position = new Map(indexes.map((i, j) => [i, j]));
   const to = (i: number) => position.get(i);

@@ -23,7 +23,11 @@ function start(): Backend {
 }
 
 const article = (backend: Backend, paragraphs: string[]): Promise<DocumentDetail> =>
-  backend.api.importDocument({ source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+  backend.api.importDocument({
+    source: { kind: 'text', text: paragraphs.join('\n\n'), format: 'txt' },
+    sourceLang: 'en',
+    targetLang: 'es',
+  });
 
 function rows(backend: Backend, sql: string): Record<string, unknown>[] {
   const db = new Database(backend.dbPath, { readonly: true });
@@ -143,7 +147,10 @@ describe('inserting sentence matches', () => {
 
 describe('sentence pairs of signed-off paragraphs', () => {
   const sentenceUnits = (backend: Backend) =>
-    rows(backend, 'SELECT source, target FROM tm_units WHERE parent_unit_id IS NOT NULL ORDER BY id').map((r) => [r['source'], r['target']]);
+    rows(backend, 'SELECT source, target FROM tm_units WHERE parent_unit_id IS NOT NULL ORDER BY id').map((r) => [
+      r['source'],
+      r['target'],
+    ]);
 
   it('are stored when source and target have the same number of sentences, and go with the sign-off', async () => {
     const backend = start();

@@ -147,6 +147,8 @@ function TargetCell(parts: RowParts & { onText: (value: string) => void; onBlur:
         dir={dir}
         handleRef={actions.tmRef}
         onInsert={actions.insertTm}
+        onInsertSentence={actions.insertTmSentence}
+        onInsertAssembled={actions.insertTmAssembled}
       />
       <RowWorkflow
         paragraph={paragraph}

@@ -9,7 +9,7 @@ import type { Paragraph } from '../../../shared/types.js';
 import type { FastSignOff, ParagraphChange } from '../../../shared/features/workflowApi.js';
 import { useApi } from '../api/ApiProvider.js';
 import type { TmMatchesHandle } from '../memory/TmMatches.js';
-import { tmShortcutIndex } from '../memory/tmShortcuts.js';
+import { tmSentenceShortcut, tmShortcutIndex } from '../memory/tmShortcuts.js';
 import { useFastConfirm } from '../workflow/FastConfirmContext.js';
 import { fastCandidates } from '../workflow/fastCandidates.js';
 import type { SignOffGate } from '../workflow/OverrideForm.js';
@@ -43,6 +43,8 @@ export interface RowActions {
   onActionError: (err: unknown) => void;
   tmRef: MutableRefObject<TmMatchesHandle | null>;
   insertTm: (unitId: number) => Promise<void>;
+  insertTmSentence: (sentenceIndex: number, unitId: number) => Promise<void>;
+  insertTmAssembled: (unitIds: (number | null)[]) => Promise<void>;
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
 }
 
@@ -96,21 +98,31 @@ export function useRowActions(paragraphId: string, langs: RowLanguages, row: Row
 
   // Translation memory: inserting a match is a revision with origin `tm` (memory/TmMatches).
   const tmRef = useRef<TmMatchesHandle | null>(null);
-  const insertTm = useCallback(
-    async (unitId: number): Promise<void> => {
+  const applyTm = useCallback(
+    async (apply: () => Promise<ParagraphChange>): Promise<void> => {
       if (!(await save())) return;
       try {
-        onChange(await api.applyTmMatch({ paragraphId, unitId }));
+        onChange(await apply());
       } catch (err) {
         onActionError(err);
       }
     },
-    [api, paragraphId, save, onChange, onActionError],
+    [save, onChange, onActionError],
+  );
+  const insertTm = useCallback((unitId: number) => applyTm(() => api.applyTmMatch({ paragraphId, unitId })), [api, applyTm, paragraphId]);
+  // Issue 17: sentence matches (memory/SentenceMatches).
+  const insertTmSentence = useCallback(
+    (sentenceIndex: number, unitId: number) => applyTm(() => api.applyTmSentence({ paragraphId, sentenceIndex, unitId })),
+    [api, applyTm, paragraphId],
+  );
+  const insertTmAssembled = useCallback(
+    (unitIds: (number | null)[]) => applyTm(() => api.applyTmAssembled({ paragraphId, unitIds })),
+    [api, applyTm, paragraphId],
   );
 
   const isEditor = useCallback(() => props.current.isEditor, [props]);
   const onKeyDown = useRowKeys({ tmRef, undo, run, isEditor });
-  return { acting, gate, setGate, run, undo, onActionError, tmRef, insertTm, onKeyDown };
+  return { acting, gate, setGate, run, undo, onActionError, tmRef, insertTm, insertTmSentence, insertTmAssembled, onKeyDown };
 }
 
 /**
@@ -170,6 +182,11 @@ function useRowKeys({
       const key = e.key.toLowerCase();
       const tmIndex = tmShortcutIndex(e);
       if (tmIndex !== null && tmRef.current?.insert(tmIndex)) {
+        e.preventDefault();
+        return;
+      }
+      const sentence = tmSentenceShortcut(e);
+      if (sentence !== null && (sentence === 'assembled' ? tmRef.current?.insertAssembled() : tmRef.current?.insertSentence(sentence))) {
         e.preventDefault();
         return;
       }

@@ -1,12 +1,13 @@
 /**
  * Fuzzy matches from the translation memory for the active paragraph, beside its MT: the match
  * percentage, the differences between the stored source and this paragraph's source, and
- * "Insert match" (also Ctrl+M for the best, Ctrl+1..Ctrl+3 by position; see tmShortcuts.ts).
+ * "Insert match" (also Ctrl+M for the best, Ctrl+1..Ctrl+3 by position; see tmShortcuts.ts); below
+ * them, for a paragraph of two sentences or more, its sentence matches (SentenceMatches.tsx).
  */
 import { useEffect, useId, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TmMatch } from '../../../shared/features/memoryApi.js';
+import type { TmMatch, TmSentenceMatches } from '../../../shared/features/memoryApi.js';
 import { diffTexts } from '../../../shared/diff/textDiff.js';
 import { formattingDiffers, mapUnitTokens } from '../../../shared/memory/formatting.js';
 import { withoutCodes } from '../../../shared/memory/matchScore.js';
@@ -18,10 +19,15 @@ import { queryKeys } from '../api/queryClient.js';
 import { useFormatError } from '../i18n/formatError.js';
 import { useIsActiveParagraph } from './activeParagraph.js';
 import { showControlsVisibly } from '../../../shared/textHygiene.js';
+import { SentenceMatches } from './SentenceMatches.js';
 
 export interface TmMatchesHandle {
   /** Inserts the match at `index`; false when there is none. */
   insert(index: number): boolean;
+  /** Inserts sentence `index`'s best match; false when it has none. */
+  insertSentence(index: number): boolean;
+  /** Inserts every sentence's best match assembled; false when no sentence has one. */
+  insertAssembled(): boolean;
 }
 
 export interface TmMatchesProps {
@@ -31,9 +37,16 @@ export interface TmMatchesProps {
   dir: 'ltr' | 'rtl' | 'auto';
   handleRef: MutableRefObject<TmMatchesHandle | null>;
   onInsert: (unitId: number) => Promise<void>;
+  onInsertSentence: (sentenceIndex: number, unitId: number) => Promise<void>;
+  /** One unit id per sentence (null: no match, the source sentence is kept). */
+  onInsertAssembled: (unitIds: (number | null)[]) => Promise<void>;
 }
 
 const NO_MATCHES: TmMatch[] = [];
+const NO_SENTENCES: TmSentenceMatches[] = [];
+
+/** A shortcut pressed before the matches arrive: carried out when they do. */
+type PendingInsert = { kind: 'match' | 'sentence'; index: number } | { kind: 'assembled' };
 
 export function TmMatches(props: TmMatchesProps) {
   const { paragraph } = props;
@@ -41,7 +54,16 @@ export function TmMatches(props: TmMatchesProps) {
   return active ? <ActiveTmMatches {...props} /> : null;
 }
 
-function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, onInsert }: TmMatchesProps) {
+function ActiveTmMatches({
+  paragraph,
+  sourceLang,
+  targetLang,
+  dir,
+  handleRef,
+  onInsert,
+  onInsertSentence,
+  onInsertAssembled,
+}: TmMatchesProps) {
   const { t } = useTranslation();
   const api = useApi();
   const formatError = useFormatError();
@@ -50,41 +72,56 @@ function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, on
   // Looked up again when the source changes (a re-import); null while the lookup runs.
   const query = useQuery({
     queryKey: queryKeys.tmMatches(paragraph.id, paragraph.source),
-    queryFn: () => api.lookupTm({ paragraphId: paragraph.id }),
+    queryFn: () => api.lookupTmSentences({ paragraphId: paragraph.id }),
   });
   // A failed lookup has no matches (its error is shown), so a pending shortcut is not kept forever.
-  const matches: TmMatch[] | null = query.isError ? NO_MATCHES : (query.data ?? null);
+  const matches: TmMatch[] | null = query.isError ? NO_MATCHES : (query.data?.matches ?? null);
+  const sentences: TmSentenceMatches[] = query.data?.sentences ?? NO_SENTENCES;
 
   // A shortcut pressed while the lookup is still running is kept and carried out when the
   // matches arrive, so Ctrl+M right after moving to a paragraph is never silently lost.
-  const pending = useRef<number | null>(null);
+  const pending = useRef<PendingInsert | null>(null);
 
   useEffect(() => {
-    const insertAt = (index: number): boolean => {
-      const m = matches?.[index];
-      if (!m || busy) return false;
+    const act = (work: () => Promise<void>): boolean => {
       setBusy(true);
-      void onInsert(m.unitId).finally(() => setBusy(false));
+      void work().finally(() => setBusy(false));
       return true;
     };
+    const carryOut = (wanted: PendingInsert): boolean => {
+      if (busy) return false;
+      if (wanted.kind === 'match') {
+        const m = matches?.[wanted.index];
+        return m ? act(() => onInsert(m.unitId)) : false;
+      }
+      if (wanted.kind === 'sentence') {
+        const m = sentences[wanted.index]?.matches[0];
+        return m ? act(() => onInsertSentence(wanted.index, m.unitId)) : false;
+      }
+      const unitIds = sentences.map((s) => s.matches[0]?.unitId ?? null);
+      return unitIds.some((id) => id !== null) ? act(() => onInsertAssembled(unitIds)) : false;
+    };
     if (matches !== null && pending.current !== null) {
-      const index = pending.current;
+      const wanted = pending.current;
       pending.current = null;
-      insertAt(index);
+      carryOut(wanted);
     }
+    const request = (wanted: PendingInsert): boolean => {
+      if (matches === null) {
+        pending.current = wanted;
+        return true;
+      }
+      return carryOut(wanted);
+    };
     handleRef.current = {
-      insert(index) {
-        if (matches === null) {
-          pending.current = index;
-          return true;
-        }
-        return insertAt(index);
-      },
+      insert: (index) => request({ kind: 'match', index }),
+      insertSentence: (index) => request({ kind: 'sentence', index }),
+      insertAssembled: () => request({ kind: 'assembled' }),
     };
     return () => {
       handleRef.current = null;
     };
-  }, [handleRef, matches, onInsert, busy]);
+  }, [handleRef, matches, sentences, onInsert, onInsertSentence, onInsertAssembled, busy]);
 
   return (
     <section className="tm-matches" aria-label={t('memory.matches.region')} data-f6-region="tm">
@@ -122,6 +159,18 @@ function ActiveTmMatches({ paragraph, sourceLang, targetLang, dir, handleRef, on
             ))}
           </ol>
         </>
+      )}
+      {sentences.length > 0 && (
+        <SentenceMatches
+          sentences={sentences}
+          codes={paragraph.codes}
+          sourceLang={sourceLang}
+          targetLang={targetLang}
+          dir={dir}
+          disabled={busy}
+          onInsertSentence={(index) => handleRef.current?.insertSentence(index)}
+          onInsertAssembled={() => handleRef.current?.insertAssembled()}
+        />
       )}
     </section>
   );

@@ -117,7 +117,7 @@ describe('translation memory matches in the editor', () => {
   it('Ctrl+M pressed while the lookup is still running inserts the best match once it arrives', async () => {
     const backend = await translatorWithMemory();
     // The app's lookup answers only when released.
-    const lookup = backend.holdNext('lookupTm');
+    const lookup = backend.holdNext('lookupTmSentences');
     const { paragraphId, matches } = await openEditor(backend);
     const box = within(rows()[0]!).getByRole('textbox', { name: 'Translation' });
     (box as HTMLTextAreaElement).focus();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tmShortcutIndex } from './tmShortcuts.js';
+import { tmSentenceShortcut, tmShortcutIndex } from './tmShortcuts.js';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k,
@@ -21,5 +21,16 @@ describe('tmShortcutIndex', () => {
     expect(tmShortcutIndex(key('4', { ctrlKey: true }))).toBeNull();
     expect(tmShortcutIndex(key('m', { ctrlKey: true, shiftKey: true }))).toBeNull();
     expect(tmShortcutIndex(key('1', { ctrlKey: true, altKey: true }))).toBeNull();
+  });
+});
+
+describe('tmSentenceShortcut', () => {
+  it('maps Ctrl+Shift+1..9 (by key position) to sentences 0..8 and Ctrl+Shift+M to assembled; nothing else', () => {
+    expect(tmSentenceShortcut({ ...key('!', { ctrlKey: true, shiftKey: true }), code: 'Digit1' })).toBe(0);
+    expect(tmSentenceShortcut({ ...key('(', { metaKey: true, shiftKey: true }), code: 'Digit9' })).toBe(8);
+    expect(tmSentenceShortcut(key('M', { ctrlKey: true, shiftKey: true }))).toBe('assembled');
+    expect(tmSentenceShortcut(key('m', { ctrlKey: true }))).toBeNull();
+    expect(tmSentenceShortcut({ ...key(')', { ctrlKey: true, shiftKey: true }), code: 'Digit0' })).toBeNull();
+    expect(tmSentenceShortcut({ ...key('!', { ctrlKey: true, shiftKey: true, altKey: true }), code: 'Digit1' })).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ type KeyName =
   | 'altInsert'
   | 'ctrlM'
   | 'ctrl123'
+  | 'ctrlShift19'
+  | 'ctrlShiftM'
   | 'question'
   | 'escape'
   | 'f6'
@@ -27,6 +29,8 @@ type ActionName =
   | 'insertToken'
   | 'insertTm'
   | 'insertTmN'
+  | 'insertTmSentence'
+  | 'insertTmAssembled'
   | 'help'
   | 'close'
   | 'nextRegion'
@@ -55,6 +59,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'altInsert', action: 'insertToken' },
   { keys: 'ctrlM', action: 'insertTm' },
   { keys: 'ctrl123', action: 'insertTmN' },
+  { keys: 'ctrlShift19', action: 'insertTmSentence' },
+  { keys: 'ctrlShiftM', action: 'insertTmAssembled' },
   { keys: 'question', action: 'help' },
   { keys: 'escape', action: 'close' },
 ];
