@@ -190,3 +190,42 @@ describe('sentence pairs of signed-off paragraphs', () => {
     expect(rows(backend, 'SELECT count(*) AS n FROM tm_index_queue')).toEqual([{ n: 0 }]);
   });
 });
+
+describe('inline codes in sentence pairs and sentence matches', () => {
+  const o = (i: number) => String.fromCharCode(0xe000 + i);
+  const c = (i: number) => String.fromCharCode(0xe100 + i);
+  const md = (backend: Backend, text: string) =>
+    backend.api.importDocument({ source: { kind: 'text', text, format: 'md' }, sourceLang: 'en', targetLang: 'es' });
+
+  it('each pair keeps its own codes numbered from 0; an inserted sentence takes the codes of its place in the paragraph', async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const signed = await md(backend, 'The **storm** hit. Homes lost [power](https://a.example).');
+    const p = signed.paragraphs[0]!;
+    expect(p.source).toBe(`The ${o(0)}storm${c(0)} hit. Homes lost ${o(1)}power${c(1)}.`);
+    await api.updateParagraphTarget({
+      paragraphId: p.id,
+      target: `La ${o(0)}tormenta${c(0)} golpeó. Las casas perdieron la ${o(1)}luz${c(1)}.`,
+    });
+    await api.signOffParagraphs({ paragraphIds: [p.id] });
+
+    // The same sentences, the other way round and with other codes (italic, another link).
+    const other = await md(backend, 'Homes lost [power](https://b.example). The *storm* hit.');
+    const q = other.paragraphs[0]!;
+    const { sentences } = await api.lookupTmSentences({ paragraphId: q.id });
+    expect(rows(backend, 'SELECT source, target, codes FROM tm_units WHERE parent_unit_id IS NOT NULL ORDER BY id')).toEqual([
+      { source: `The ${o(0)}storm${c(0)} hit.`, target: `La ${o(0)}tormenta${c(0)} golpeó.`, codes: '[{"type":"bold"}]' },
+      {
+        source: `Homes lost ${o(0)}power${c(0)}.`,
+        target: `Las casas perdieron la ${o(0)}luz${c(0)}.`,
+        codes: '[{"type":"link","href":"https://a.example"}]',
+      },
+    ]);
+    // The link sentence: same words, same kind of code (100); the bold sentence's italic differs (99).
+    expect(sentences.map((s) => s.matches[0]?.score)).toEqual([100, 99]);
+    const r = await api.applyTmAssembled({ paragraphId: q.id, unitIds: sentences.map((s) => s.matches[0]!.unitId) });
+    // q's codes: 0 = the link, 1 = italic. The link maps onto it; the unit's bold has no counterpart and is left out.
+    expect(r.paragraph.target).toBe(`Las casas perdieron la ${o(0)}luz${c(0)}. La tormenta golpeó.`);
+  });
+});

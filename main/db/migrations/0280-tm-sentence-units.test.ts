@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+import { migrate, schemaVersion } from '../migrate.js';
+import { createTmStore } from '../../memory/tmStore.js';
+import { MIGRATIONS } from './index.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = makeTempDir();
+});
+afterEach(() => removeTempDir(dir));
+
+describe('migration 0280-tm-sentence-units', () => {
+  it('keeps existing units; a sign-off unit’s sentence pairs are stored when indexed and deleted with it, leaving the index', () => {
+    const db = new Database(path.join(dir, 'verso.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 280),
+    );
+    db.exec(`INSERT INTO documents VALUES ('d1', 'Storm', 'en', 'es', 'txt', 'a', 'a');
+      INSERT INTO paragraphs (id, document_id, position, kind, source, target, inline_codes, status, signed_off_name, signed_off_at, updated_at)
+      VALUES ('p1', 'd1', 0, 'paragraph', 'Rain fell. Wind rose.', 'Llovió. Sopló el viento.', '[]', 'signed-off', 'Eva', 'a', 'a');`);
+    expect(migrate(db, MIGRATIONS).applied).toEqual(['0280-tm-sentence-units']);
+    expect(schemaVersion(db)).toBe(280);
+
+    const store = createTmStore(db);
+    store.syncIndex();
+    const units = () => db.prepare('SELECT source, target, parent_unit_id IS NOT NULL AS sentence FROM tm_units ORDER BY id').all();
+    expect(units()).toEqual([
+      { source: 'Rain fell. Wind rose.', target: 'Llovió. Sopló el viento.', sentence: 0 },
+      { source: 'Rain fell.', target: 'Llovió.', sentence: 1 },
+      { source: 'Wind rose.', target: 'Sopló el viento.', sentence: 1 },
+    ]);
+    // The sentence pair at 100 %; the paragraph (6 tokens against 3) at 50 %.
+    expect(store.lookup('en', 'es', 'Wind rose.').map((m) => [m.score, m.target])).toEqual([
+      [100, 'Sopló el viento.'],
+      [50, 'Llovió. Sopló el viento.'],
+    ]);
+    // Indexing again (as migration 0150 re-queues units) adds no second set.
+    db.exec(
+      "UPDATE tm_units SET tokens = NULL WHERE parent_unit_id IS NULL; INSERT INTO tm_index_queue (unit_id, op, pair) SELECT id, 'add', pair FROM tm_units WHERE parent_unit_id IS NULL;",
+    );
+    store.syncIndex();
+    expect(units()).toHaveLength(3);
+
+    db.exec("UPDATE paragraphs SET status = 'edited', signed_off_at = NULL, signed_off_name = NULL WHERE id = 'p1'");
+    expect(units()).toEqual([]);
+    store.syncIndex();
+    expect(store.lookup('en', 'es', 'Wind rose.')).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM tm_postings').pluck().get()).toBe(0);
+  });
+});
