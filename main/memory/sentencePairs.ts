@@ -8,28 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
-import { pairWithOwnCodes } from '../../shared/memory/sentenceCodes.js';
-import { splitSentences } from '../../shared/text/sentences.js';
-
-export interface SentencePair {
-  source: string;
-  target: string;
-  codes: InlineCode[];
-}
-
-/** The aligned sentence pairs of a paragraph, or none when the sentence counts differ or it has one sentence. */
-export function alignedSentences(
-  source: string,
-  target: string,
-  codes: readonly InlineCode[],
-  sourceLang: string,
-  targetLang: string,
-): SentencePair[] {
-  const sources = splitSentences(source, sourceLang);
-  const targets = splitSentences(target, targetLang);
-  if (sources.length < 2 || sources.length !== targets.length) return [];
-  return sources.map((s, i) => pairWithOwnCodes(s.text, targets[i]!.text, codes));
-}
+import { alignedSentences } from '../../shared/memory/sentenceCodes.js';
 
 interface ParentRow {
   id: number;

@@ -10,6 +10,7 @@
  */
 import { closeToken, openToken, soloToken, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../inline/inlineCodes.js';
 import { mapUnitTokens } from './formatting.js';
+import { splitSentences } from '../text/sentences.js';
 
 /** The paragraph's code indexes a text holds, in order of first appearance. */
 function codeIndexes(text: string): number[] {
@@ -54,4 +55,24 @@ export function mapOntoSentence(
     indexes.map((i) => paragraphCodes[i]!),
   );
   return renumber(mapped, (j) => indexes[j]);
+}
+
+interface SentencePair {
+  source: string;
+  target: string;
+  codes: InlineCode[];
+}
+
+/** The aligned sentence pairs of a paragraph, or none when the sentence counts differ or it has one sentence. */
+export function alignedSentences(
+  source: string,
+  target: string,
+  codes: readonly InlineCode[],
+  sourceLang: string,
+  targetLang: string,
+): SentencePair[] {
+  const sources = splitSentences(source, sourceLang);
+  const targets = splitSentences(target, targetLang);
+  if (sources.length < 2 || sources.length !== targets.length) return [];
+  return sources.map((s, i) => pairWithOwnCodes(s.text, targets[i]!.text, codes));
 }
