@@ -48,9 +48,16 @@ test('a sentence-segmented TMX matches a paragraph sentence by sentence; Insert 
   await expect(items.nth(0)).toContainText(MONDAY);
   await expect(items.nth(1).getByLabel('100 percent match')).toBeVisible();
 
-  // An empty translation: the sentence goes in as the start of the translation.
+  // Keyboard first: Ctrl+Shift+1 puts sentence 1's match into the empty translation; Insert
+  // sentence then appends sentence 2's (the translation has 1 sentence, the source 2).
+  await app.translation(0).focus();
+  await page.keyboard.press('Control+Shift+Digit1');
+  await expect(app.translation(0)).toHaveValue(MONDAY);
   await items.nth(1).getByRole('button', { name: 'Insert sentence' }).click();
-  await expect(app.translation(0)).toHaveValue(POWER);
+  await expect(app.translation(0)).toHaveValue(`${MONDAY} ${POWER}`);
+  // Insert assembled replaces whatever the translation holds.
+  await app.translation(0).fill('Algo distinto.');
+  await expect(app.row(0)).toContainText('Saved');
   await sentences.getByRole('button', { name: 'Insert assembled' }).click();
   await expect(app.translation(0)).toHaveValue(`${MONDAY} ${POWER}`);
   await expect(app.row(0)).toContainText('Edited');
@@ -60,4 +67,11 @@ test('a sentence-segmented TMX matches a paragraph sentence by sentence; Insert 
   // The assembled revision names its weakest sentence match; the sentence insert its own.
   await expect(history).toContainText('Origin: tm, a 87 % translation memory match of “The storm hit the coast on Monday.”');
   await expect(history).toContainText('Origin: tm, a 100 % translation memory match of “Thousands of homes lost power.”');
+
+  // The shortcuts are in the ? overlay.
+  await page.getByRole('heading', { level: 1 }).focus();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('row', { name: /Ctrl\+Shift\+M/ })).toContainText('Insert all sentence matches assembled');
+  await expect(help.getByRole('row', { name: /Ctrl\+Shift\+1/ })).toContainText('Insert the sentence match of sentence 1 to 9');
 });
