@@ -8,7 +8,7 @@ import { ApiCallError } from '../../../shared/api.js';
 import type { Paragraph } from '../../../shared/types.js';
 import type { FastSignOff, ParagraphChange } from '../../../shared/features/workflowApi.js';
 import { useApi } from '../api/ApiProvider.js';
-import type { TmMatchesHandle } from '../memory/TmMatches.js';
+import type { TmMatchesHandle } from '../memory/useInsertHandle.js';
 import { tmSentenceShortcut, tmShortcutIndex } from '../memory/tmShortcuts.js';
 import { useFastConfirm } from '../workflow/FastConfirmContext.js';
 import { fastCandidates } from '../workflow/fastCandidates.js';

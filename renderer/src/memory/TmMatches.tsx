@@ -4,7 +4,7 @@
  * "Insert match" (also Ctrl+M for the best, Ctrl+1..Ctrl+3 by position; see tmShortcuts.ts); below
  * them, for a paragraph of two sentences or more, its sentence matches (SentenceMatches.tsx).
  */
-import { useEffect, useId, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useId, useMemo, useState, type MutableRefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TmMatch, TmSentenceMatches } from '../../../shared/features/memoryApi.js';
@@ -20,15 +20,7 @@ import { useFormatError } from '../i18n/formatError.js';
 import { useIsActiveParagraph } from './activeParagraph.js';
 import { showControlsVisibly } from '../../../shared/textHygiene.js';
 import { SentenceMatches } from './SentenceMatches.js';
-
-export interface TmMatchesHandle {
-  /** Inserts the match at `index`; false when there is none. */
-  insert(index: number): boolean;
-  /** Inserts sentence `index`'s best match; false when it has none. */
-  insertSentence(index: number): boolean;
-  /** Inserts every sentence's best match assembled; false when no sentence has one. */
-  insertAssembled(): boolean;
-}
+import { useInsertHandle, type TmMatchesHandle } from './useInsertHandle.js';
 
 export interface TmMatchesProps {
   paragraph: Paragraph;
@@ -44,9 +36,6 @@ export interface TmMatchesProps {
 
 const NO_MATCHES: TmMatch[] = [];
 const NO_SENTENCES: TmSentenceMatches[] = [];
-
-/** A shortcut pressed before the matches arrive: carried out when they do. */
-type PendingInsert = { kind: 'match' | 'sentence'; index: number } | { kind: 'assembled' };
 
 export function TmMatches(props: TmMatchesProps) {
   const { paragraph } = props;
@@ -78,50 +67,8 @@ function ActiveTmMatches({
   const matches: TmMatch[] | null = query.isError ? NO_MATCHES : (query.data?.matches ?? null);
   const sentences: TmSentenceMatches[] = query.data?.sentences ?? NO_SENTENCES;
 
-  // A shortcut pressed while the lookup is still running is kept and carried out when the
-  // matches arrive, so Ctrl+M right after moving to a paragraph is never silently lost.
-  const pending = useRef<PendingInsert | null>(null);
-
-  useEffect(() => {
-    const act = (work: () => Promise<void>): boolean => {
-      setBusy(true);
-      void work().finally(() => setBusy(false));
-      return true;
-    };
-    const carryOut = (wanted: PendingInsert): boolean => {
-      if (busy) return false;
-      if (wanted.kind === 'match') {
-        const m = matches?.[wanted.index];
-        return m ? act(() => onInsert(m.unitId)) : false;
-      }
-      if (wanted.kind === 'sentence') {
-        const m = sentences[wanted.index]?.matches[0];
-        return m ? act(() => onInsertSentence(wanted.index, m.unitId)) : false;
-      }
-      const unitIds = sentences.map((s) => s.matches[0]?.unitId ?? null);
-      return unitIds.some((id) => id !== null) ? act(() => onInsertAssembled(unitIds)) : false;
-    };
-    if (matches !== null && pending.current !== null) {
-      const wanted = pending.current;
-      pending.current = null;
-      carryOut(wanted);
-    }
-    const request = (wanted: PendingInsert): boolean => {
-      if (matches === null) {
-        pending.current = wanted;
-        return true;
-      }
-      return carryOut(wanted);
-    };
-    handleRef.current = {
-      insert: (index) => request({ kind: 'match', index }),
-      insertSentence: (index) => request({ kind: 'sentence', index }),
-      insertAssembled: () => request({ kind: 'assembled' }),
-    };
-    return () => {
-      handleRef.current = null;
-    };
-  }, [handleRef, matches, sentences, onInsert, onInsertSentence, onInsertAssembled, busy]);
+  // A shortcut pressed while the lookup is still running is carried out when the matches arrive.
+  useInsertHandle({ handleRef, matches, sentences, busy, setBusy, onInsert, onInsertSentence, onInsertAssembled });
 
   return (
     <section className="tm-matches" aria-label={t('memory.matches.region')} data-f6-region="tm">
