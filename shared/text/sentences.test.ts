@@ -15,6 +15,7 @@ describe('sentence segmentation', () => {
     ['en', 'Wait... then he left. It rained.', ['Wait... then he left.', 'It rained.']],
     ['en', 'He said "Stop." Then he left.', ['He said "Stop."', 'Then he left.']],
     ['en', 'She wrote “Stop.” Then left. Is it? Yes! No.', ['She wrote “Stop.”', 'Then left.', 'Is it?', 'Yes!', 'No.']],
+    ['en', 'U.S. officials met. They agreed.', ['U.S. officials met.', 'They agreed.']],
     ['en', 'One sentence only.', ['One sentence only.']],
     ['es', 'El Sr. García llegó ayer. La Dra. Pérez no.', ['El Sr. García llegó ayer.', 'La Dra. Pérez no.']],
     ['es', '¿Vienes? ¡Claro que sí! Vale.', ['¿Vienes?', '¡Claro que sí!', 'Vale.']],
