@@ -65,6 +65,13 @@ test('sign off, export HTML and DOCX from the UI; the CLI export of the same doc
     '<p class="verso-draft" role="note"><strong>BORRADOR — no aprobado para su publicación (párrafos aprobados: 0 de 3)</strong></p>',
   );
   expect(draft).not.toContain('<footer');
+  // A TMX holds signed-off paragraphs only: none yet, and the panel says so.
+  await page.getByLabel('Export format').selectOption({ label: 'TMX (signed-off paragraphs)' });
+  const tmxDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  expect(await downloadText(await tmxDownload)).not.toContain('<tu ');
+  await expect(page.getByText('A TMX holds signed-off paragraphs only: 0 of 3 are in this file.')).toBeVisible();
+  await page.getByLabel('Export format').selectOption({ label: 'HTML' });
 
   for (let i = 0; i < 3; i++) await app.signOff(app.row(i).getByRole('button', { name: 'Sign off' }));
   await expect(app.progressText()).toContainText('3 of 3 signed off');

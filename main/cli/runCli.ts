@@ -247,5 +247,7 @@ function cliWarning(w: ExportFileResult['warnings'][number]): string {
       return `warning: no disclosure footer (policy "${w.policy}", set by ${w.decidedBy ?? 'an unrecorded change'}${w.reason ? `: ${w.reason}` : ''}).\n`;
     case 'FOOTER_TEMPLATE_CUSTOM':
       return `warning: the disclosure footer for ${w.lang} is the publication's own wording, not the vetted template (sha256 ${w.sha256.slice(0, 12)}).\n`;
+    case 'TMX_SIGNED_OFF_ONLY':
+      return `warning: a TMX holds signed-off paragraphs only: ${w.units} of ${w.paragraphs} are in it.\n`;
   }
 }

@@ -35,7 +35,9 @@ export type ExportWarning =
   /** Publish-ready, and the footer policy left the disclosure out: who decided it and why (null when unrecorded). */
   | { code: 'FOOTER_OMITTED'; policy: FooterPolicy; decidedBy: string | null; reason: string | null }
   /** Publish-ready with the publication's own footer wording, not the vetted built-in template. */
-  | { code: 'FOOTER_TEMPLATE_CUSTOM'; lang: string; sha256: string };
+  | { code: 'FOOTER_TEMPLATE_CUSTOM'; lang: string; sha256: string }
+  /** A TMX holds signed-off paragraphs only: `units` of the document's `paragraphs` (not excluded) are in it. */
+  | { code: 'TMX_SIGNED_OFF_ONLY'; units: number; paragraphs: number };
 
 export interface ExportFileResult {
   fileName: string;

@@ -19,6 +19,7 @@ const exportWarning = z.discriminatedUnion('code', [
     reason: z.string().nullable(),
   }),
   z.object({ code: z.literal('FOOTER_TEMPLATE_CUSTOM'), lang: z.string(), sha256: z.string() }),
+  z.object({ code: z.literal('TMX_SIGNED_OFF_ONLY'), units: z.number(), paragraphs: z.number() }),
 ]);
 
 const exportFileResult = exactly<ExportFileResult>()(

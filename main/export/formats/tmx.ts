@@ -28,6 +28,11 @@ export function tmxDate(iso: string): string {
 /** Line ends as XML reads them, NFC (as the XLIFF writers). */
 const segText = (text: string): string => text.replace(/\r\n?/g, '\n').normalize('NFC');
 
+/** A paragraph the TMX holds: signed off, translated and not excluded. */
+export function isTmxUnit(p: ExportDocument['paragraphs'][number]): boolean {
+  return p.status === 'signed-off' && p.signOff !== null && p.target.trim() !== '' && !p.excluded;
+}
+
 export function writeTmx(doc: ExportDocument): string {
   const a = escapeXml;
   const out = [
@@ -39,7 +44,7 @@ export function writeTmx(doc: ExportDocument): string {
   if (doc.draftNotice !== null) out.push(`    <note>${a(doc.draftNotice.text)}</note>`);
   out.push('  </header>', '  <body>');
   for (const p of doc.paragraphs) {
-    if (p.status !== 'signed-off' || !p.signOff || p.target.trim() === '' || p.excluded) continue;
+    if (!isTmxUnit(p) || !p.signOff) continue;
     const attrs = [
       `tuid="${a(p.id)}"`,
       `creationid="${a(p.created.name)}"`,

@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../context.js';
 import { slugify } from '../../export/naming.js';
 import { collectExport } from './collectExport.js';
 import { FORMAT_WRITERS } from '../../export/formats/index.js';
+import { isTmxUnit } from '../../export/formats/tmx.js';
 
 export interface BuiltExport {
   fileName: string;
@@ -26,6 +27,11 @@ export async function buildExport(
   const content = await writer.write(doc);
   const draft = input.mode === 'draft';
   const text = typeof content === 'string' ? content : null;
+  if (input.format === 'tmx') {
+    const kept = doc.paragraphs.filter((p) => !p.excluded);
+    const units = kept.filter(isTmxUnit).length;
+    if (units < kept.length) warnings.push({ code: 'TMX_SIGNED_OFF_ONLY', units, paragraphs: kept.length });
+  }
   return {
     fileName: `${slugify(doc.title)}.${doc.targetLang}${draft ? '.draft' : ''}.${writer.extension}`,
     mimeType: writer.mimeType,

@@ -58,6 +58,8 @@ describe('exportFile', () => {
     const txt = await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' });
     expect(txt.fileName).toBe('storm-hits-the-coast.es.txt');
     expect(txt.content).toBe(`Storm hits the coast\n\nMT The storm closed roads on Monday.\n\nMT Schools stay open.\n\n${footer}\n`);
+    // Every paragraph signed off: the TMX holds them all, no warning.
+    expect((await backend.api.exportFile({ documentId: doc.id, format: 'tmx', mode: 'publish' })).warnings).toEqual([]);
     // Exporting again gives the same file: the footer never doubles.
     expect((await backend.api.exportFile({ documentId: doc.id, format: 'txt', mode: 'publish' })).content).toBe(txt.content);
   });
@@ -75,6 +77,10 @@ describe('exportFile', () => {
     );
     expect(draft.content).not.toContain('DRAFT');
     expect(draft.content).not.toContain('<footer');
+    // A TMX of a draft holds no unit, and says so rather than handing over an empty memory in silence.
+    const tmx = await backend.api.exportFile({ documentId: doc.id, format: 'tmx', mode: 'draft' });
+    expect(tmx.content).not.toContain('<tu ');
+    expect(tmx.warnings).toEqual([{ code: 'TMX_SIGNED_OFF_ONLY', units: 0, paragraphs: 3 }]);
   });
 
   it('an unresolved QA error blocks publish-ready export; an override reason at sign-off resolves it', async () => {

@@ -79,6 +79,8 @@ export function warningText(t: TFunction, w: ExportWarning): string {
         : t('exporting.warning.footerOmittedNoMt');
     case 'FOOTER_TEMPLATE_CUSTOM':
       return t('exporting.warning.footerCustom', { lang: w.lang, hash: w.sha256.slice(0, 12) });
+    case 'TMX_SIGNED_OFF_ONLY':
+      return t('exporting.warning.tmxSignedOffOnly', { units: w.units, paragraphs: w.paragraphs });
   }
 }
 
