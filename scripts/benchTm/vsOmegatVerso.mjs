@@ -4,8 +4,8 @@
 //   verso tm import memory.tmx --pair en-es
 //   verso import article.txt --source en --target es --prefill
 // When this build has no `verso tm import` yet (issue 17 item 2), a stand-in imports the TMX through
-// the app's own importTmx service in chunks under its 50 MB limit (vsOmegatStandIn.mjs), and the
-// figures say so. Exact matches filled: the count `--prefill` prints, checked against a draft export.
+// the app's own importTmx service in chunks under its 50 MB limit and indexes them, as `verso tm
+// import` does before it ends (vsOmegatStandIn.mjs), and the figures say so. Exact matches filled: the count `--prefill` prints, checked against a draft export.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +37,8 @@ export async function bundleVerso() {
       ...common,
       stdin: {
         contents: `export { createBackend } from './main/backend.ts';
+          export { openDatabase } from './main/db/openDatabase.ts';
+          export { createTmStore } from './main/memory/tmStore.ts';
           export { omegatProject } from './main/testing/omegatProject.ts';`,
         resolveDir: root,
         loader: 'ts',
@@ -69,7 +71,7 @@ function importTmx(verso, dataDir, dir) {
   if (!/Unknown command "tm"/.test(run.stderr)) throw failed('verso tm import', run);
   const standIn = measureRun(process.execPath, [STAND_IN, verso.bench, dataDir, path.join(dir, 'memory.tmx')], { cwd: dir });
   if (standIn.status !== 0) throw failed('The TMX import stand-in', standIn);
-  return { ...standIn, step: 'STAND-IN TMX import (no `verso tm import` in this build)' };
+  return { ...standIn, step: 'TMX import STAND-IN (no `verso tm import` here)' };
 }
 
 export async function runVerso(dir, corpus, verso) {
@@ -89,10 +91,11 @@ export async function runVerso(dir, corpus, verso) {
   const check = countFilled(corpus, xliffTargets(fs.readFileSync(path.join(dir, 'verso-target.xlf'), 'utf8')));
   return {
     steps: [
-      { step: tm.step, wallS: tm.wallS, peakMb: tm.peakMb },
-      { step: 'verso import article.txt --source en --target es --prefill', wallS: doc.wallS, peakMb: doc.peakMb },
+      { step: tm.step, wallS: tm.wallS, cpuS: tm.cpuS, peakMb: tm.peakMb },
+      { step: 'verso import article.txt --source en --target es --prefill', wallS: doc.wallS, cpuS: doc.cpuS, peakMb: doc.peakMb },
     ],
     wallS: tm.wallS + doc.wallS,
+    cpuS: tm.cpuS + doc.cpuS,
     peakMb: Math.max(tm.peakMb, doc.peakMb),
     filled: Number(said[1]),
     checked: check,
