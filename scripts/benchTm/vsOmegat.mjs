@@ -63,11 +63,12 @@ function print(o, corpus, verso, omegat, ms) {
 export async function runVsOmegat(argv) {
   const o = options(argv);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verso-vs-omegat-'));
+  let verso = null;
   try {
     const t0 = performance.now();
     const corpus = writeCorpus(dir, o);
     const ms = performance.now() - t0;
-    const verso = await bundleVerso();
+    verso = await bundleVerso();
     const versoRun = await runVerso(dir, corpus, verso);
     const omegatRun = runOmegat(dir, corpus, verso.omegatProject('en', 'es'));
     print(o, corpus, versoRun, omegatRun, ms);
@@ -93,6 +94,7 @@ export async function runVsOmegat(argv) {
     if (o.keep) console.log(`bench:tm --vs-omegat: kept ${dir}`);
     return problems.length > 0 ? 1 : 0;
   } finally {
+    if (verso) fs.rmSync(verso.dir, { recursive: true, force: true });
     if (!o.keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

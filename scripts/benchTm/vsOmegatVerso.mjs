@@ -17,9 +17,9 @@ import { countFilled } from './vsOmegatOmegat.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const STAND_IN = fileURLToPath(new URL('./vsOmegatStandIn.mjs', import.meta.url));
 
-/** Bundles the CLI, the import worker and the bench's helpers into dist/bench/vs-omegat/. */
+/** Bundles the CLI, the import worker and the bench's helpers into dist/bench/vs-omegat-<pid>/ (one per run). */
 export async function bundleVerso() {
-  const out = path.join(root, 'dist', 'bench', 'vs-omegat');
+  const out = path.join(root, 'dist', 'bench', `vs-omegat-${process.pid}`);
   const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
   const common = {
     bundle: true,
@@ -47,7 +47,7 @@ export async function bundleVerso() {
     }),
   ]);
   const helpers = createRequire(path.join(root, 'package.json'))(path.join(out, 'bench.cjs'));
-  return { cli: path.join(out, 'cli.cjs'), bench: path.join(out, 'bench.cjs'), ...helpers };
+  return { dir: out, cli: path.join(out, 'cli.cjs'), bench: path.join(out, 'bench.cjs'), ...helpers };
 }
 
 /** Each unit's target in an XLIFF 2.0 export ('' where it has none); the generated texts need no unescaping. */
