@@ -5,7 +5,7 @@
  *   verso verify <attestation.jsonld> [--text FILE] | verso verify --library   (verifyCommand.ts)
  *   verso backup [--out FILE] [--force] | verso restore FILE   (backupCommand.ts)
  *   verso glossary-export --source L --target L --out PATH [--format tbx|tbx-v3|csv]   (glossaryCommand.ts)
- *   verso import <file> … [--prefill] | verso reimport <document> <file> [--tool NAME]   (importCommand.ts)
+ *   verso import <file> … | verso reimport <document> <file> [--tool NAME]   (importCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage). Everything written goes through
  * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
