@@ -53,6 +53,7 @@ function print(o, corpus, verso, omegat, ms) {
   console.log(
     `bench:tm --vs-omegat: Verso is ${(omegat.wallS / verso.wallS).toFixed(2)}× as fast as OmegaT in wall time (goal ≥ 5×; ${(omegat.cpuS / verso.cpuS).toFixed(2)}× in CPU time) at ${(verso.peakMb / omegat.peakMb).toFixed(2)} of its peak memory (goal ≤ 0.20); exact matches filled: Verso ${n(verso.filled)}, OmegaT ${n(omegat.filled)}, expected ${n(corpus.expected)}`,
   );
+  for (const line of verso.tmSaid.split('\n')) if (line !== '') console.log(`bench:tm --vs-omegat: the TMX import said: ${line}`);
   if (verso.standIn)
     console.log(
       'bench:tm --vs-omegat: NOTE: this build has no `verso tm import`: Verso imported the TMX with a stand-in (its importTmx service, in chunks under its 50 MB limit, then indexed).',

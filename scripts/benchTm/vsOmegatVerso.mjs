@@ -100,5 +100,7 @@ export async function runVerso(dir, corpus, verso) {
     filled: Number(said[1]),
     checked: check,
     standIn: !tm.step.startsWith('verso tm import'),
+    // What the TMX import said (reading and storing vs indexing, units/s).
+    tmSaid: tm.stdout.trim(),
   };
 }
