@@ -19,6 +19,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
+// --vs-omegat: Verso beside OmegaT 3.6 on one generated project and TMX (scripts/benchTm/vsOmegat.mjs).
+if (process.argv.includes('--vs-omegat')) process.exit(await (await import('./benchTm/vsOmegat.mjs')).runVsOmegat(process.argv.slice(2)));
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);

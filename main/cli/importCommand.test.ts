@@ -1,4 +1,5 @@
 /** `verso import` / `verso reimport` (issue 14): an XLIFF in other languages is a clear error unless --file-languages. */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,5 +60,60 @@ describe('verso import', () => {
     out = [];
     expect(await runCli(['reimport', id!, 'back.xlf'], io)).toBe(0);
     expect(out.join('')).toContain('translations from memoQ 9.12: applied 2 (1, 2), unchanged 0, sign-offs reopened 0');
+  });
+});
+
+describe('verso import --prefill', () => {
+  // 2,500 units: the exact match is the last, so it is still queued for the index when the import's session ends.
+  const units = Array.from({ length: 2500 }, (_, i) => [`Noise sentence number ${i} about the river.`, `Frase de ruido ${i}.`]);
+  units.push(['The storm closed roads on Monday.', 'La tormenta cerró carreteras el lunes.']);
+  const TMX = `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="T" creationtoolversion="1" segtype="paragraph" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>${units
+    .map(([en, es]) => `<tu><tuv xml:lang="en"><seg>${en}</seg></tuv><tuv xml:lang="es"><seg>${es}</seg></tuv></tu>`)
+    .join('')}</body></tmx>`;
+  const STORY = 'The storm closed roads on Monday.\n\nThe storm closed roads on monday.\n\nSchools stay shut.\n';
+
+  beforeEach(async () => {
+    const backend = createBackend({ dataDir: path.join(dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    await backend.api.importTmx({
+      fileName: 'big.tmx',
+      dataBase64: Buffer.from(TMX).toString('base64'),
+      sourceLang: 'en',
+      targetLang: 'es',
+      mode: 'merge',
+    });
+    backend.close();
+    fs.writeFileSync(path.join(dir, 'story.txt'), STORY);
+  });
+
+  it('fills the paragraphs with a 100 % match (setting off, the TMX not yet indexed) and prints how many', async () => {
+    const db = new Database(path.join(dir, 'data', 'verso.sqlite'));
+    const queued = db.prepare('SELECT count(*) AS n FROM tm_index_queue').get() as { n: number };
+    db.close();
+    // More than the lookups of three paragraphs index on their own (500 each): only a full drain finds the match.
+    expect(queued.n).toBeGreaterThan(3 * 500);
+    expect(await runCli(['import', 'story.txt', '--source', 'en', '--target', 'es', '--prefill'], io)).toBe(0);
+    const text = out.join('');
+    expect(text).toContain('\ten→es\t3 paragraphs\t');
+    // The case variant is not a 100 % match.
+    expect(text).toContain('pre-filled 1 of 3 paragraphs with 100 % translation memory matches\n');
+    const backend = createBackend({ dataDir: path.join(dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    const [summary] = await backend.api.listDocuments({});
+    const doc = await backend.api.getDocument({ documentId: summary!.id });
+    backend.close();
+    expect(doc.paragraphs.map((p) => [p.target, p.status])).toEqual([
+      ['La tormenta cerró carreteras el lunes.', 'edited'],
+      ['', 'new'],
+      ['', 'new'],
+    ]);
+  });
+
+  it('without --prefill (and the setting off) fills nothing', async () => {
+    expect(await runCli(['import', 'story.txt', '--source', 'en', '--target', 'es'], io)).toBe(0);
+    expect(out.join('')).not.toContain('pre-filled');
+    const backend = createBackend({ dataDir: path.join(dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    const [summary] = await backend.api.listDocuments({});
+    const doc = await backend.api.getDocument({ documentId: summary!.id });
+    backend.close();
+    expect(doc.paragraphs.every((p) => p.status === 'new' && p.target === '')).toBe(true);
   });
 });

@@ -1,15 +1,18 @@
 /**
  * `verso import` and `verso reimport` (issue 14): XLIFF and other files in and out of pipelines.
- *   verso import <file> --source <lang> --target <lang> [--file-languages] [--title TEXT]
+ *   verso import <file> --source <lang> --target <lang> [--file-languages] [--title TEXT] [--prefill]
  *   verso reimport <document> <file> [--tool NAME]
  * An XLIFF whose declared languages differ from --source/--target is refused with both pairs named,
  * unless --file-languages says to import it in the file's languages: never relabelled silently.
+ * --prefill then fills the new document's paragraphs that have a 100 % TM match, as opening it in
+ * the app does with "Pre-fill 100% matches" on (whatever that setting is), and prints how many.
  * Both need the library's profile (the one the app set up): imports are recorded under it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ReimportResult } from '../../shared/features/importingApi.js';
+import type { TmPrefillResult } from '../../shared/features/memoryApi.js';
 import type { DocumentDetail, DocumentSummary } from '../../shared/types.js';
 import type { Backend } from '../backend.js';
 import { CliError } from './writeExportFile.js';
@@ -60,7 +63,13 @@ class LanguageMismatch extends CliError {
 export async function importCommand(deps: ImportCliDeps, args: string[], usage: Usage): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { source: { type: 'string' }, target: { type: 'string' }, title: { type: 'string' }, 'file-languages': { type: 'boolean' } },
+    options: {
+      source: { type: 'string' },
+      target: { type: 'string' },
+      title: { type: 'string' },
+      'file-languages': { type: 'boolean' },
+      prefill: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -83,6 +92,10 @@ export async function importCommand(deps: ImportCliDeps, args: string[], usage: 
       doc = await dispatch<DocumentDetail>(backend, 'importDocument', { ...input, sourceLang: err.fileSource, targetLang: err.fileTarget });
     }
     deps.out(`${doc.id}\t${doc.sourceLang}→${doc.targetLang}\t${doc.paragraphs.length} paragraphs\t${doc.title}\n`);
+    if (values.prefill) {
+      const { paragraphs } = await dispatch<TmPrefillResult>(backend, 'prefillTmMatches', { documentId: doc.id, requested: true });
+      deps.out(`pre-filled ${paragraphs.length} of ${doc.paragraphs.length} paragraphs with 100 % translation memory matches\n`);
+    }
     return 0;
   } finally {
     backend.close();

@@ -109,8 +109,15 @@ export const memoryContract = {
   },
   /** The TM provenance of a paragraph's revisions with origin `tm`, oldest first. */
   listTmProvenance: { input: paragraph, output: z.array(tmProvenance), errors: ['PARAGRAPH_NOT_FOUND'] },
-  /** Fills untouched paragraphs ('new') of a document that have a 100 % match, when the setting is on. */
-  prefillTmMatches: { input: z.object({ documentId: id }).strict(), output: prefillResult, errors: ['DOCUMENT_NOT_FOUND', 'NO_PROFILE'] },
+  /**
+   * Fills untouched paragraphs ('new') of a document that have a 100 % match, when the setting is on;
+   * `requested` (the CLI's `import --prefill`): also when it is off, after indexing every queued TM change.
+   */
+  prefillTmMatches: {
+    input: z.object({ documentId: id, requested: z.boolean().optional() }).strict(),
+    output: prefillResult,
+    errors: ['DOCUMENT_NOT_FOUND', 'NO_PROFILE'],
+  },
   /** Concordance: units of a pair whose source contains a word or phrase. */
   searchTmConcordance: {
     input: z.object({ ...pair, query: z.string().max(500) }).strict(),

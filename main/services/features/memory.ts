@@ -189,11 +189,13 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       return provenanceOfStmt.all(paragraphId);
     },
 
-    async prefillTmMatches({ documentId }) {
+    async prefillTmMatches({ documentId, requested }) {
       const doc = repos.documents.get(documentId);
       if (!doc) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
-      if (!settings().prefillExact) return { paragraphs: [] };
+      if (!requested && !settings().prefillExact) return { paragraphs: [] };
       const author = requireProfile(deps);
+      // Asked for (a pipeline's `verso import --prefill`): a TMX imported just before is searched whole, not as far as it is indexed.
+      if (requested) await store.drainIndex();
       const filled: Paragraph[] = [];
       const untouched = repos.paragraphs.listByDocument(documentId).filter(isUntouched);
       // In chunks, other requests going on between them (a document may have 20,000 paragraphs);

@@ -1,0 +1,101 @@
+// npm run bench:tm -- --vs-omegat [--paragraphs N] [--units N] [--share F] [--seed N] [--keep] [--json]
+// Verso beside OmegaT 3.6 on the same data, in the same run: a project of --paragraphs (default
+// 10,000) English paragraphs and a TMX of --units (default 1,000,000) en→es units in which --share
+// (default 0.3) of the paragraphs has an exact match (vsOmegatCorpus.mjs). Verso imports the TMX and
+// the article and pre-fills the exact matches with its CLI (vsOmegatVerso.mjs); OmegaT translates the
+// same project in console mode with the TMX in tm/auto/ (vsOmegatOmegat.mjs). Both fill whole
+// paragraphs (OmegaT's sentence segmentation is off). Prints each tool's wall time, peak RSS and
+// exact matches filled, and the ratios (goal: Verso ≥ 5× faster at ≤ 1/5 of OmegaT's memory).
+// Figures only; it fails (exit 1) when a tool is missing or fails, or the counts are not the expected ones.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './vsOmegatCorpus.mjs';
+import { runOmegat } from './vsOmegatOmegat.mjs';
+import { bundleVerso, runVerso } from './vsOmegatVerso.mjs';
+
+function options(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'vs-omegat': { type: 'boolean' },
+      paragraphs: { type: 'string', default: '10000' },
+      units: { type: 'string', default: '1000000' },
+      share: { type: 'string', default: '0.3' },
+      seed: { type: 'string', default: '20261203' },
+      keep: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  return {
+    ...values,
+    paragraphs: Number(values.paragraphs),
+    units: Number(values.units),
+    share: Number(values.share),
+    seed: Number(values.seed),
+  };
+}
+
+const n = (x) => x.toLocaleString('en');
+const row = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(66) : c.padStart(11))).join('');
+const cells = (r, filled) => [`${r.wallS.toFixed(1)} s`, `${r.cpuS.toFixed(1)} s`, `${r.peakMb.toFixed(0)} MB`, filled];
+
+function print(o, corpus, verso, omegat, ms) {
+  console.log(
+    `bench:tm --vs-omegat: ${n(o.paragraphs)} paragraphs (${n(corpus.expected)} with an exact match), TMX of ${n(o.units)} units (${(corpus.tmxBytes / 1048576).toFixed(0)} MB), seed ${o.seed}; data generated in ${(ms / 1000).toFixed(1)} s`,
+  );
+  console.log(row(['', 'wall', 'CPU', 'peak RSS', 'filled']));
+  for (const s of verso.steps) console.log(row([`Verso: ${s.step}`, ...cells(s, '')]));
+  console.log(row(['Verso, whole run', ...cells(verso, n(verso.filled))]));
+  console.log(row(['OmegaT 3.6: omegat <project> --mode=console-translate', ...cells(omegat, n(omegat.filled))]));
+  console.log(
+    `bench:tm --vs-omegat: Verso is ${(omegat.wallS / verso.wallS).toFixed(2)}× as fast as OmegaT in wall time (goal ≥ 5×; ${(omegat.cpuS / verso.cpuS).toFixed(2)}× in CPU time) at ${(verso.peakMb / omegat.peakMb).toFixed(2)} of its peak memory (goal ≤ 0.20); exact matches filled: Verso ${n(verso.filled)}, OmegaT ${n(omegat.filled)}, expected ${n(corpus.expected)}`,
+  );
+  for (const line of verso.tmSaid.split('\n')) if (line !== '') console.log(`bench:tm --vs-omegat: the TMX import said: ${line}`);
+  if (verso.standIn)
+    console.log(
+      'bench:tm --vs-omegat: NOTE: this build has no `verso tm import`: Verso imported the TMX with a stand-in (its importTmx service, in chunks under its 50 MB limit, then indexed).',
+    );
+}
+
+/** Returns the exit code: 1 when the counts are not what the data says. */
+export async function runVsOmegat(argv) {
+  const o = options(argv);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verso-vs-omegat-'));
+  let verso = null;
+  try {
+    const t0 = performance.now();
+    const corpus = writeCorpus(dir, o);
+    const ms = performance.now() - t0;
+    verso = await bundleVerso();
+    const versoRun = await runVerso(dir, corpus, verso);
+    const omegatRun = runOmegat(dir, corpus, verso.omegatProject('en', 'es'));
+    print(o, corpus, versoRun, omegatRun, ms);
+    const problems = [
+      versoRun.filled !== corpus.expected && `Verso filled ${versoRun.filled}, expected ${corpus.expected}`,
+      versoRun.checked.filled !== versoRun.filled &&
+        `Verso's export has ${versoRun.checked.filled} right translations, not ${versoRun.filled}`,
+      versoRun.checked.wrong > 0 && `Verso's export has ${versoRun.checked.wrong} paragraphs with another text`,
+      omegatRun.filled !== corpus.expected && `OmegaT filled ${omegatRun.filled}, expected ${corpus.expected}`,
+      omegatRun.wrong > 0 && `OmegaT's target has ${omegatRun.wrong} paragraphs with another text`,
+    ].filter(Boolean);
+    for (const p of problems) console.error(`bench:tm --vs-omegat: ${p}`);
+    if (o.json) {
+      const figures = (r) => ({ wallS: r.wallS, cpuS: r.cpuS, peakMb: r.peakMb, filled: r.filled });
+      const json = {
+        expected: corpus.expected,
+        verso: { ...figures(versoRun), standIn: versoRun.standIn },
+        omegat: figures(omegatRun),
+        problems,
+      };
+      console.log(JSON.stringify(json));
+    }
+    if (o.keep) console.log(`bench:tm --vs-omegat: kept ${dir}`);
+    return problems.length > 0 ? 1 : 0;
+  } finally {
+    if (verso) fs.rmSync(verso.dir, { recursive: true, force: true });
+    if (!o.keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,106 @@
+// bench:tm --vs-omegat, Verso's side, through the whole app as a pipeline runs it: the `verso` CLI
+// (bundled as scripts/build.mjs bundles dist/main/cli.cjs, beside its import worker) on a fresh
+// library whose profile is set up first (as the app's first start does; not timed), then, timed:
+//   verso tm import memory.tmx --pair en-es
+//   verso import article.txt --source en --target es --prefill
+// When this build has no `verso tm import` yet (issue 17 item 2), a stand-in imports the TMX through
+// the app's own importTmx service in chunks under its 50 MB limit and indexes them, as `verso tm
+// import` does before it ends (vsOmegatStandIn.mjs), and the figures say so. Exact matches filled: the count `--prefill` prints, checked against a draft export.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { measureRun } from './measureRun.mjs';
+import { countFilled } from './vsOmegatOmegat.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const STAND_IN = fileURLToPath(new URL('./vsOmegatStandIn.mjs', import.meta.url));
+
+/** Bundles the CLI, the import worker and the bench's helpers into dist/bench/vs-omegat-<pid>/ (one per run). */
+export async function bundleVerso() {
+  const out = path.join(root, 'dist', 'bench', `vs-omegat-${process.pid}`);
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'error',
+    external: ['electron', 'better-sqlite3'],
+    define: { __VERSO_VERSION__: JSON.stringify(version) },
+  };
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(root, 'main/cli.ts')], outfile: path.join(out, 'cli.cjs') }),
+    build({ ...common, entryPoints: [path.join(root, 'main/import/importWorker.ts')], outfile: path.join(out, 'importWorker.cjs') }),
+    build({
+      ...common,
+      stdin: {
+        contents: `export { createBackend } from './main/backend.ts';
+          export { openDatabase } from './main/db/openDatabase.ts';
+          export { createTmStore } from './main/memory/tmStore.ts';
+          export { omegatProject } from './main/testing/omegatProject.ts';`,
+        resolveDir: root,
+        loader: 'ts',
+      },
+      outfile: path.join(out, 'bench.cjs'),
+    }),
+  ]);
+  const helpers = createRequire(path.join(root, 'package.json'))(path.join(out, 'bench.cjs'));
+  return { dir: out, cli: path.join(out, 'cli.cjs'), bench: path.join(out, 'bench.cjs'), ...helpers };
+}
+
+/** Each unit's target in an XLIFF 2.0 export ('' where it has none); the generated texts need no unescaping. */
+const xliffTargets = (xml) =>
+  xml
+    .split('<unit ')
+    .slice(1)
+    .map((unit) => /<target[^>]*>([^<]*)<\/target>/.exec(unit)?.[1] ?? '');
+
+function cli(verso, dataDir, args, cwd) {
+  const run = measureRun(process.execPath, [verso.cli, ...args], { env: { ...process.env, VERSO_DATA_DIR: dataDir }, cwd });
+  return run;
+}
+
+const failed = (what, run) => new Error(`${what} failed (${run.status}):\n${(run.stderr + run.stdout).slice(-2000)}`);
+
+/** `verso tm import`, or the stand-in when this build does not have it. */
+function importTmx(verso, dataDir, dir) {
+  const run = cli(verso, dataDir, ['tm', 'import', 'memory.tmx', '--pair', 'en-es'], dir);
+  if (run.status === 0) return { ...run, step: 'verso tm import memory.tmx --pair en-es' };
+  if (!/Unknown command "tm"/.test(run.stderr)) throw failed('verso tm import', run);
+  const standIn = measureRun(process.execPath, [STAND_IN, verso.bench, dataDir, path.join(dir, 'memory.tmx')], { cwd: dir });
+  if (standIn.status !== 0) throw failed('The TMX import stand-in', standIn);
+  return { ...standIn, step: 'TMX import STAND-IN (no `verso tm import` here)' };
+}
+
+export async function runVerso(dir, corpus, verso) {
+  const dataDir = path.join(dir, 'verso-data');
+  const setup = verso.createBackend({ dataDir, mode: 'browser', version: 'bench', engines: [] });
+  await setup.api.setProfile({ name: 'Bench', role: 'editor' });
+  setup.close();
+  const tm = importTmx(verso, dataDir, dir);
+  const doc = cli(verso, dataDir, ['import', 'article.txt', '--source', 'en', '--target', 'es', '--prefill'], dir);
+  if (doc.status !== 0) throw failed('verso import --prefill', doc);
+  const said = /pre-filled (\d+) of (\d+) paragraphs/.exec(doc.stdout);
+  if (!said) throw new Error(`verso import --prefill did not say how many it filled:\n${doc.stdout}`);
+  const documentId = doc.stdout.split('\t')[0];
+  // Checked (not timed): the paragraphs of a draft XLIFF export carry the right translations.
+  const exported = cli(verso, dataDir, ['export', documentId, '--format', 'xliff20', '--draft', '--out', 'verso-target.xlf'], dir);
+  if (exported.status !== 0) throw failed('verso export', exported);
+  const check = countFilled(corpus, xliffTargets(fs.readFileSync(path.join(dir, 'verso-target.xlf'), 'utf8')));
+  return {
+    steps: [
+      { step: tm.step, wallS: tm.wallS, cpuS: tm.cpuS, peakMb: tm.peakMb },
+      { step: 'verso import article.txt --source en --target es --prefill', wallS: doc.wallS, cpuS: doc.cpuS, peakMb: doc.peakMb },
+    ],
+    wallS: tm.wallS + doc.wallS,
+    cpuS: tm.cpuS + doc.cpuS,
+    peakMb: Math.max(tm.peakMb, doc.peakMb),
+    filled: Number(said[1]),
+    checked: check,
+    standIn: !tm.step.startsWith('verso tm import'),
+    // What the TMX import said (reading and storing vs indexing, units/s).
+    tmSaid: tm.stdout.trim(),
+  };
+}
