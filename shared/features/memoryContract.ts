@@ -4,7 +4,18 @@ import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
 import { XML_FILE_ERRORS } from '../contract/errorSets.js';
 import { empty, id, inlineCodeSchema, langTag, paragraphSchema } from '../contract/models.js';
 import { TMX_MAX_BYTES } from '../memory/limits.js';
-import type { MemorySettings, TmMatch, TmPrefillResult, TmProvenance, TmUnit, TmxImportResult } from './memoryApi.js';
+import { ERROR_CODES } from '../errors.js';
+import type { ApiError } from '../types.js';
+import type {
+  MemorySettings,
+  TmMatch,
+  TmPrefillResult,
+  TmProvenance,
+  TmUnit,
+  TmxImportJob,
+  TmxImportResult,
+  TmxImportStatus,
+} from './memoryApi.js';
 
 const pair = { sourceLang: langTag, targetLang: langTag };
 const paragraph = z.object({ paragraphId: id }).strict();
@@ -62,6 +73,41 @@ const tmxImportResult = exactly<TmxImportResult>()(
   }),
 );
 
+const tmxImportStatus = exactly<TmxImportStatus>()(
+  z.object({
+    fileName: z.string(),
+    sourceLang: z.string(),
+    targetLang: z.string(),
+    phase: z.enum(['reading', 'publishing', 'finished']),
+    bytesRead: z.number(),
+    bytesTotal: z.number(),
+    units: z.number(),
+    result: tmxImportResult.nullable(),
+  }),
+);
+const apiError = exactly<ApiError>()(
+  z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.array(z.number())])).optional(),
+  }),
+);
+const tmxImportJob = exactly<TmxImportJob>()(
+  z.object({
+    jobId: z.string(),
+    state: z.enum(['running', 'done', 'cancelled', 'failed']),
+    error: apiError.nullable(),
+    status: tmxImportStatus,
+  }),
+);
+/** Where a streamed TMX import reads from: a file on this machine, or one uploaded to the bridge (`POST /api/upload/tmx`). */
+const tmxSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('upload'), uploadId: z.string().min(1).max(64), fileName: z.string().min(1).max(255).optional() }).strict(),
+]);
+/** What reading a TMX file can fail with (in the job's error, or at once from `importTmx`). */
+const TMX_READ_ERRORS = ['TMX_INVALID', 'TMX_DOCTYPE', 'TMX_NO_UNITS', 'TMX_FILE_UNREADABLE', ...XML_FILE_ERRORS] as const;
+
 const memorySettings = exactly<MemorySettings>()(z.object({ prefillExact: z.boolean() }));
 const prefillResult = exactly<TmPrefillResult>()(z.object({ paragraphs: z.array(paragraphSchema) }));
 
@@ -84,6 +130,26 @@ export const memoryContract = {
     output: z.array(tmUnit),
     errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'TM_QUERY_EMPTY'],
   },
+  /**
+   * Issue 17: imports a TMX file of any size as a background job (progress as `jobProgress` events
+   * with `tmxImport`, `cancelJob` stops it and nothing is stored); the final event carries the summary.
+   */
+  startTmxImport: {
+    input: z.object({ ...pair, source: tmxSource, mode: z.enum(['merge', 'replace']) }).strict(),
+    output: z.object({ jobId: z.string(), fileName: z.string(), bytesTotal: z.number() }),
+    errors: [
+      'NO_PROFILE',
+      'LANGUAGE_UNKNOWN',
+      'LANGUAGE_SAME',
+      'TMX_FILE_UNREADABLE',
+      'TMX_UPLOAD_NOT_FOUND',
+      'TMX_IMPORT_RUNNING',
+      ...TMX_READ_ERRORS,
+    ],
+  },
+  /** A TMX import's state: its progress, and its summary (or error) once it has ended. */
+  getTmxImport: { input: z.object({ jobId: id }).strict(), output: tmxImportJob, errors: ['JOB_NOT_FOUND'] },
+  /** A small TMX file (≤ TMX_MAX_BYTES) as base64, imported to its end (the same import as `startTmxImport`). */
   importTmx: {
     input: z
       .object({
@@ -95,16 +161,7 @@ export const memoryContract = {
       })
       .strict(),
     output: tmxImportResult,
-    errors: [
-      'NO_PROFILE',
-      'LANGUAGE_UNKNOWN',
-      'LANGUAGE_SAME',
-      'TMX_TOO_LARGE',
-      'TMX_INVALID',
-      'TMX_DOCTYPE',
-      'TMX_NO_UNITS',
-      ...XML_FILE_ERRORS,
-    ],
+    errors: ['NO_PROFILE', 'LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'TMX_TOO_LARGE', 'TMX_IMPORT_RUNNING', ...TMX_READ_ERRORS],
   },
   exportTmx: {
     input: z.object(pair).strict(),
