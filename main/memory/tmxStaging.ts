@@ -16,6 +16,7 @@ import type Database from 'better-sqlite3';
 import { pairKey } from '../../shared/memory/pair.js';
 import { ServiceError } from '../core/serviceError.js';
 import type { NewTmUnit } from './tmStore.js';
+import { clearTmxUploads } from './tmxUploads.js';
 
 /** Rows deleted per transaction when a finished or abandoned import is cleaned up. */
 const DISCARD_BATCH = 20_000;
@@ -117,7 +118,11 @@ export function createTmxStaging(db: Database.Database): TmxStaging {
   };
 }
 
-/** Deletes every staged row (what a crash left): only by the process that holds the library's lock, before any import starts. */
-export function clearStaging(db: Database.Database): number {
-  return db.prepare('DELETE FROM tm_import_staging').run().changes;
+/**
+ * Deletes every staged row and uploaded file (what a crash left): only by the process that holds
+ * the library's lock, before any import starts.
+ */
+export function clearTmxLeftovers(db: Database.Database, dataDir: string): void {
+  db.prepare('DELETE FROM tm_import_staging').run();
+  clearTmxUploads(dataDir);
 }

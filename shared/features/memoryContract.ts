@@ -168,7 +168,12 @@ export const memoryContract = {
     output: z.object({ fileName: z.string(), content: z.string(), units: z.number() }),
     errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'],
   },
-  getTmStats: { input: z.object(pair).strict(), output: z.object({ units: z.number() }), errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'] },
+  /** The pair's unit count; `indexing`: changes of any pair still waiting for the index (after a big TMX import). */
+  getTmStats: {
+    input: z.object(pair).strict(),
+    output: z.object({ units: z.number(), indexing: z.number() }),
+    errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'],
+  },
   getMemorySettings: { input: empty, output: memorySettings, errors: [] },
   updateMemorySettings: { input: z.object({ prefillExact: z.boolean() }).partial().strict(), output: memorySettings, errors: [] },
 } as const satisfies Contract;

@@ -39,6 +39,8 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   const { repos } = deps;
   const store = options.store ?? createTmStore(deps.db);
   const workerFile = options.tmxWorkerFile === undefined ? bundledWorkerFile() : options.tmxWorkerFile;
+  // Changes a closed Verso (or a CLI import) left unindexed are indexed in the background.
+  if (store.pending() > 0) void store.drainIndex();
   const tmxImports = createTmxImports(deps, store, createTmxStaging(deps.db), { workerFile, heapMb: 256 });
   const origins = createProvenanceRepo(deps.db);
   const provenanceStmt = deps.db.prepare(
@@ -227,7 +229,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
 
     async getTmStats(input) {
       const { sourceLang, targetLang } = tmPair(input);
-      return { units: store.count(sourceLang, targetLang) };
+      return { units: store.count(sourceLang, targetLang), indexing: store.pending() };
     },
 
     async getMemorySettings() {
