@@ -29,7 +29,8 @@ const PROGRESS_EVERY_MS = 1_000;
 export function parsePair(value: string | undefined, usage: Usage): { sourceLang: string; targetLang: string } {
   if (value === undefined) throw usage('--pair is required, e.g. --pair en-es (or en:pt-BR).');
   const split = /^([^:>/,]+)[:>/,]([^:>/,]+)$/.exec(value) ?? /^([a-z]{2,3})-([a-z]{2,3})$/i.exec(value);
-  if (!split) throw usage(`--pair "${value}" is not a pair: write source-target (en-es), or source:target for tags with a region (en:pt-BR).`);
+  if (!split)
+    throw usage(`--pair "${value}" is not a pair: write source-target (en-es), or source:target for tags with a region (en:pt-BR).`);
   return { sourceLang: split[1]!.trim(), targetLang: split[2]!.trim() };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Runs a streamed TMX read (tmxStream.ts) in the import worker (a worker thread with a heap
  * limit), or in process when no worker bundle is at hand (unit tests). Batches come back over a
- * MessagePort; the worker reads on only when the batch is acknowledged (after the sink took it),
- * so neither side holds more than a batch or two. Cancelling terminates the worker at once.
+ * MessagePort; the worker reads on while at most IN_FLIGHT batches wait for the main side's
+ * acknowledgement (sent once the sink took one), so neither side holds more than a few batches. Cancelling terminates the worker at once.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { ServiceError } from '../core/serviceError.js';
@@ -26,19 +26,24 @@ export function isTmxStreamRequest(message: unknown): message is TmxStreamReques
   return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'tmxStream';
 }
 
-/** The worker's side: reads the file, sends each batch and waits for its acknowledgement. */
+/** Batches the worker may send before the first of them is acknowledged: it reads on while the main side stores. */
+const IN_FLIGHT = 2;
+
+/** The worker's side: reads the file, sends each batch, and waits when IN_FLIGHT are unacknowledged. */
 export function serveTmxStream({ job, port }: TmxStreamRequest): void {
-  let acknowledged: (() => void) | null = null;
+  let unacknowledged = 0;
+  let waiting: (() => void) | null = null;
   port.on('message', () => {
-    const next = acknowledged;
-    acknowledged = null;
+    unacknowledged--;
+    const next = waiting;
+    waiting = null;
     next?.();
   });
-  const sink: TmxBatchSink = (units, progress) =>
-    new Promise<void>((resolve) => {
-      acknowledged = resolve;
-      port.postMessage({ type: 'batch', units, progress } satisfies FromWorker);
-    });
+  const sink: TmxBatchSink = (units, progress) => {
+    unacknowledged++;
+    port.postMessage({ type: 'batch', units, progress } satisfies FromWorker);
+    return unacknowledged < IN_FLIGHT ? Promise.resolve() : new Promise<void>((resolve) => (waiting = resolve));
+  };
   void streamTmx(job, sink).then(
     (value) => port.postMessage({ type: 'done', outcome: { ok: true, value } } satisfies FromWorker),
     (err: unknown) => port.postMessage({ type: 'done', outcome: failedOutcome(err) } satisfies FromWorker),
@@ -71,13 +76,17 @@ function inWorker(
     };
     const onAbort = (): void => settle(() => reject(signal.reason as Error));
     signal.addEventListener('abort', onAbort);
+    // Batches are stored one after the other, in order; the end waits for the last of them.
+    let stored = Promise.resolve();
     port1.on('message', (message: FromWorker) => {
-      if (message.type === 'done')
-        return settle(() => (message.outcome.ok ? resolve(message.outcome.value) : reject(errorOf(message.outcome))));
-      sink(message.units, message.progress).then(
-        () => settled || port1.postMessage('ack'),
-        (err: unknown) => settle(() => reject(err)),
-      );
+      stored = stored.then(async () => {
+        if (settled) return;
+        if (message.type === 'done')
+          return settle(() => (message.outcome.ok ? resolve(message.outcome.value) : reject(errorOf(message.outcome))));
+        await sink(message.units, message.progress);
+        if (!settled) port1.postMessage('ack');
+      });
+      stored.catch((err: unknown) => settle(() => reject(err)));
     });
     worker.on('error', (err: Error & { code?: string }) =>
       settle(() =>

@@ -5,8 +5,8 @@
  * language becomes its own unit (fr-CA and fr both kept).
  * Reading is streamed (tmxReader.ts); nothing is stored before the whole file is read (tmxStaging.ts).
  */
-import { primaryLanguage } from '../../shared/memory/pair.js';
-import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks } from '../../shared/languages.js';
+import { primaryLanguage as primaryOf } from '../../shared/memory/pair.js';
+import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks as fallbacksOf } from '../../shared/languages.js';
 import { closeToken, MAX_CODES, openToken, soloToken, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../shared/inline/inlineCodes.js';
 import { renderTmxSeg } from './tmxInline.js';
 import { codeKind } from '../../shared/memory/formatting.js';
@@ -15,10 +15,28 @@ import { isMtName } from '../../shared/import/xliffOrigin.js';
 import type { NewTmUnit } from './tmStore.js';
 import { escapeXml } from '../../shared/xml/escapeXml.js';
 
-/** A tag as stored: canonical BCP 47 when valid, else its conventional casing (never refused: it is only a label). */
-export function tmxLanguageTag(tag: string): string {
-  return canonicalLanguageTag(tag) ?? canonicalTagCasing(tag) ?? tag.trim();
+/**
+ * A pure function of a string, remembered: a TMX file repeats a handful of language tags and
+ * dates a million times (issue 17), and Intl's tag canonicalisation is costly.
+ */
+function remembered<T>(fn: (key: string) => T, size = 4096): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    const hit = seen.get(key);
+    if (hit !== undefined || seen.has(key)) return hit as T;
+    if (seen.size >= size) seen.clear();
+    const value = fn(key);
+    seen.set(key, value);
+    return value;
+  };
 }
+
+/** A tag's primary language (remembered). */
+export const primaryLanguage = remembered(primaryOf);
+const languageFallbacks = remembered(fallbacksOf);
+
+/** A tag as stored: canonical BCP 47 when valid, else its conventional casing (never refused: it is only a label). */
+export const tmxLanguageTag = remembered((tag: string): string => canonicalLanguageTag(tag) ?? canonicalTagCasing(tag) ?? tag.trim());
 
 export interface TuvSeg {
   lang: string;
@@ -75,11 +93,15 @@ export interface ParsedTmx {
 
 /** "20261129T081500Z" → ISO 8601; null when absent or malformed. */
 export function tmxDate(value: string | undefined): string | null {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? '');
+  return value === undefined ? null : tmxDateOf(value);
+}
+
+const tmxDateOf = remembered((value: string): string | null => {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) return null;
   const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
+});
 
 export function toTmxDate(iso: string): string {
   const d = new Date(iso);

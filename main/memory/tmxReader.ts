@@ -10,10 +10,9 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { reasonOf } from '../core/safeXml.js';
 import { isServiceError, ServiceError } from '../core/serviceError.js';
-import { primaryLanguage } from '../../shared/memory/pair.js';
 import { stripTokens as withoutTokens } from '../../shared/inline/inlineCodes.js';
 import { TmxSegReader } from './tmxInline.js';
-import { pairVariants, sharedCodes, tmxDate, tmxLanguageTag, tmxMtOrigin, type ParsedTmx, type TuvSeg } from './tmx.js';
+import { pairVariants, primaryLanguage, sharedCodes, tmxDate, tmxLanguageTag, tmxMtOrigin, type ParsedTmx, type TuvSeg } from './tmx.js';
 import type { NewTmUnit } from './tmStore.js';
 
 export const TMX_MAX_DEPTH = 40;

@@ -71,7 +71,9 @@ function resolveSource(deps: ServiceDeps, source: TmxImportSource): Resolved {
 function naming(err: unknown, fileName: string): unknown {
   if (!isServiceError(err) || !['TMX_INVALID', 'TMX_DOCTYPE', 'TMX_FILE_UNREADABLE'].includes(err.code)) return err;
   const message =
-    err.code === 'TMX_FILE_UNREADABLE' ? err.message : `${err.message.replace(/^The TMX file /, `${fileName} `).replace(/\.?$/, '.')} Nothing was imported.`;
+    err.code === 'TMX_FILE_UNREADABLE'
+      ? err.message
+      : `${err.message.replace(/^The TMX file /, `${fileName} `).replace(/\.?$/, '.')} Nothing was imported.`;
   return ServiceError.withDetails(err.code, message, { ...(err.details as ErrorDetails | undefined), fileName });
 }
 
