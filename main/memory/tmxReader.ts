@@ -145,6 +145,14 @@ export class TmxReader {
     try {
       return this.decoder!.decode(bytes, { stream });
     } catch {
+      // Read up to the bad bytes first, so the error names the line and unit they are in.
+      const lenient = new TextDecoder(this.decoder!.encoding).decode(bytes);
+      const bad = lenient.indexOf('\uFFFD');
+      try {
+        if (bad > 0) this.parser.write(lenient.slice(0, bad));
+      } catch {
+        // the text before was broken too: the encoding is what is reported
+      }
       throw this.invalid('the file is not valid UTF-8 or UTF-16 text', 'encoding');
     }
   }
