@@ -1,5 +1,5 @@
 /**
- * `verso tm import <file.tmx> --pair <source>:<target> [--replace]` (issue 17): a TMX file of any
+ * `verso tm import <file.tmx> --pair <source>-<target> [--replace] [--no-index-wait]` (issue 17): a TMX file of any
  * size into the library's translation memory, through the same streamed import as the app
  * (read in the import worker, all or nothing). Progress on stderr, the summary with units/s on
  * stdout; then the new units are indexed before the command ends (lookups find them at once).
@@ -16,11 +16,12 @@ import { CliError } from './writeExportFile.js';
 
 type Usage = (message: string) => Error;
 
-export const TM_USAGE = `  verso tm import <file.tmx> --pair <source>-<target> [--replace]
+export const TM_USAGE = `  verso tm import <file.tmx> --pair <source>-<target> [--replace] [--no-index-wait]
       Imports a TMX file of any size into the translation memory of a language pair, all or
       nothing: a broken file (or Ctrl+C) stores nothing. --pair en-es (or en:pt-BR, for tags with
       a region); --replace first removes the pair's earlier TMX imports. Progress on stderr, the
-      summary (units/s) on stdout; the new units are indexed before it ends. Not while Verso runs.`;
+      summary (units/s) on stdout; the new units are indexed before it ends (--no-index-wait: the
+      app indexes them when it next opens the library). Not while Verso runs.`;
 
 /** Least time between two progress lines. */
 const PROGRESS_EVERY_MS = 1_000;
@@ -84,7 +85,7 @@ async function waitForIndex(backend: Backend, pair: { sourceLang: string; target
 async function tmImport(io: CliIo, args: string[], openLibrary: () => Backend, usage: Usage): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { pair: { type: 'string' }, replace: { type: 'boolean' } },
+    options: { pair: { type: 'string' }, replace: { type: 'boolean' }, 'no-index-wait': { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -116,6 +117,10 @@ async function tmImport(io: CliIo, args: string[], openLibrary: () => Backend, u
         `Read and stored ${count(job.status.units)} units in ${seconds.toFixed(1)} s (${count(Math.round(job.status.units / seconds))} units/s); ` +
         `longest event-loop block while importing: ${Math.round(stalls.max / 1e6)} ms.\n`,
     );
+    if (values['no-index-wait']) {
+      io.out('Not waiting for the index: Verso indexes the new units in the background when it next opens the library.\n');
+      return 0;
+    }
     await waitForIndex(backend, pair, io);
     io.out(`Indexed: lookups find every unit (${((performance.now() - started) / 1000).toFixed(1)} s from the start).\n`);
     const lost = r.notKept.notes + r.notKept.properties + r.notKept.sourceVariants;

@@ -19,7 +19,7 @@ import type { NewTmUnit } from './tmStore.js';
 import { clearTmxUploads } from './tmxUploads.js';
 
 /** Rows deleted per transaction when a finished or abandoned import is cleaned up. */
-const DISCARD_BATCH = 20_000;
+const DISCARD_BATCH = 5_000;
 
 const SAME_UNIT = `u.pair = tm_import_staging.pair AND substr(u.source, 1, 48) = substr(tm_import_staging.source, 1, 48)
   AND u.source = tm_import_staging.source AND u.target = tm_import_staging.target AND json(u.codes) = json(tm_import_staging.codes)

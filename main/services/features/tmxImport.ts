@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JobProgress, TmxImportResult, TmxImportStatus } from '../../../shared/types.js';
 import { isServiceError, ServiceError, type ErrorDetails } from '../../core/serviceError.js';
+import { appLog, logFailure, logIfSlow } from '../../core/log/logger.js';
 import type { JobContext } from '../../jobs/jobRunner.js';
 import { runTmxStream, type TmxStreamRunnerOptions } from '../../import/tmxStreamRunner.js';
 import { tmxSourceSize, type TmxSource } from '../../import/tmxStream.js';
@@ -112,7 +113,10 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
         );
       }
       ctx.tmxImport?.({ ...status, phase: 'publishing', bytesRead: status.bytesTotal, units: summary.units });
+      const publishing = performance.now();
       const published = staging.publish(importId, staged, { sourceLang, targetLang, mode: request.mode });
+      // The one transaction that blocks other requests: its time goes to the log when it is long (issue 17 figures).
+      logIfSlow(appLog(), 'sql', `tmx publish of ${published.added} units`, performance.now() - publishing);
       const result: TmxImportResult = {
         imported: published.added,
         skipped: summary.skipped + (summary.units - staged) + published.present,
@@ -126,9 +130,10 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
     } catch (err) {
       throw naming(err, status.fileName);
     } finally {
-      running = null;
       resolved.cleanup();
-      void staging.discard(importId);
+      // Before the final event: once it says done, cancelled or failed, no staged row is left.
+      await staging.discard(importId).catch((err: unknown) => logFailure(appLog(), 'deleting a TMX import’s staged units failed', err));
+      running = null;
     }
   }
 
