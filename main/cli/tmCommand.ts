@@ -49,7 +49,7 @@ function followJob(backend: Backend, jobId: string, io: CliIo): Promise<JobProgr
   return new Promise((resolve) => {
     const stop = backend.events.subscribe((event, payload) => {
       if (event !== 'jobProgress') return;
-      const p = payload as JobProgress;
+      const p = payload;
       if (p.jobId !== jobId) return;
       if (p.state !== 'running') {
         stop();

@@ -49,7 +49,15 @@ export interface TmxStaging {
   publish(importId: number, staged: number, to: { sourceLang: string; targetLang: string; mode: 'merge' | 'replace' }): PublishResult;
   /** Deletes an import's staged rows, a batch per transaction, yielding to the event loop between batches. */
   discard(importId: number): Promise<void>;
+  /**
+   * A bigger page cache while an import runs (its random-order index inserts would otherwise read and
+   * write pages over and over); returns the function that gives the usual size back.
+   */
+  widenCache(): () => void;
 }
+
+/** The page cache while a TMX import runs, in KiB (SQLite's default is 2 MB). */
+const IMPORT_CACHE_KIB = 128 * 1024;
 
 export function createTmxStaging(db: Database.Database): TmxStaging {
   const insertStmt = db.prepare(
@@ -67,6 +75,8 @@ export function createTmxStaging(db: Database.Database): TmxStaging {
      SELECT pair, source_lang, target_lang, source, target, codes, 'tmx', NULL, NULL, created_by, created_at, mt_origin
      FROM tm_import_staging WHERE import_id = ? AND present = 0 ORDER BY id`,
   );
+  const othersStmt = db.prepare<[number], number>('SELECT 1 FROM tm_import_staging WHERE import_id <> ? LIMIT 1').pluck();
+  const clearStmt = db.prepare('DELETE FROM tm_import_staging');
   const discardStmt = db.prepare<[number, number]>(
     'DELETE FROM tm_import_staging WHERE id IN (SELECT id FROM tm_import_staging WHERE import_id = ? LIMIT ?)',
   );
@@ -112,7 +122,20 @@ export function createTmxStaging(db: Database.Database): TmxStaging {
     begin: () => randomInt(1, 2 ** 47),
     add: (importId, units) => add(importId, units),
     publish: (importId, staged, to) => publish(importId, staged, to),
+    widenCache() {
+      const usual = db.pragma('cache_size', { simple: true }) as number;
+      db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+      return () => {
+        if (db.open) db.pragma(`cache_size = ${usual}`);
+      };
+    },
     async discard(importId: number): Promise<void> {
+      // Only this import's rows (the usual case: one import at a time, by the lock's holder): the whole
+      // table is emptied at once (SQLite frees its pages without touching each row and index entry).
+      if (db.open && othersStmt.get(importId) === undefined) {
+        clearStmt.run();
+        return;
+      }
       while (db.open && discardStmt.run(importId, DISCARD_BATCH).changes > 0) await new Promise((resolve) => setImmediate(resolve));
     },
   };

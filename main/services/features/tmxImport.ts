@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JobProgress, TmxImportResult, TmxImportStatus } from '../../../shared/types.js';
-import { isServiceError, ServiceError, type ErrorDetails } from '../../core/serviceError.js';
+import { isServiceError, ServiceError } from '../../core/serviceError.js';
 import { appLog, logFailure, logIfSlow } from '../../core/log/logger.js';
 import type { JobContext } from '../../jobs/jobRunner.js';
 import { runTmxStream, type TmxStreamRunnerOptions } from '../../import/tmxStreamRunner.js';
@@ -75,7 +75,7 @@ function naming(err: unknown, fileName: string): unknown {
     err.code === 'TMX_FILE_UNREADABLE'
       ? err.message
       : `${err.message.replace(/^The TMX file /, `${fileName} `).replace(/\.?$/, '.')} Nothing was imported.`;
-  return ServiceError.withDetails(err.code, message, { ...(err.details as ErrorDetails | undefined), fileName });
+  return ServiceError.withDetails(err.code, message, { ...(err.details), fileName });
 }
 
 export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: TmxStaging, reader: TmxStreamRunnerOptions) {
@@ -84,6 +84,7 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
   async function run(ctx: JobContext, request: TmxImportRequest, resolved: Resolved, status: TmxImportStatus): Promise<TmxImportResult> {
     const { sourceLang, targetLang } = status;
     const importId = staging.begin();
+    const usualCache = staging.widenCache();
     let staged = 0;
     try {
       const job = { source: resolved.source, sourceLang, targetLang, now: deps.now().toISOString() };
@@ -131,6 +132,7 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
       throw naming(err, status.fileName);
     } finally {
       resolved.cleanup();
+      usualCache();
       // Before the final event: once it says done, cancelled or failed, no staged row is left.
       await staging.discard(importId).catch((err: unknown) => logFailure(appLog(), 'deleting a TMX import’s staged units failed', err));
       running = null;
