@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     staticDir,
     dispatch: backend.dispatch,
     events: backend.events,
-    uploads: { dataDir, maxBytes: TMX_UPLOAD_MAX_BYTES },
+    uploads: { dataDir: path.resolve(dataDir), maxBytes: TMX_UPLOAD_MAX_BYTES },
   });
   console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${dbPath}`);
   console.log(`Open this address in your browser: ${bridge.url}`);

@@ -104,6 +104,8 @@ async function tmImport(io: CliIo, args: string[], openLibrary: () => Backend, u
       mode: values.replace ? 'replace' : 'merge',
     });
     const final = await followJob(backend, jobId, io);
+    // A block is recorded at the next tick of the monitor's timer, after it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     stalls.disable();
     const job = await call<TmxImportJob>(backend, 'getTmxImport', { jobId });
     if (final.state !== 'done' || !job.status.result) {

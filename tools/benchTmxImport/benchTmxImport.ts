@@ -88,7 +88,9 @@ async function main(): Promise<void> {
     );
     // The service logs its one publishing transaction (`slow sql`, over 200 ms) to the library's log.
     const log = path.join(dataDir, 'logs', 'verso.log');
-    const publish = fs.existsSync(log) ? /"name":"(tmx publish of \d+ units)","ms":(\d+)/.exec(fs.readFileSync(log, 'utf8')) : null;
+    const publish = fs.existsSync(log)
+      ? /"name":"(tmx publish of \d+ units \(statements \d+ ms\))","ms":(\d+)/.exec(fs.readFileSync(log, 'utf8'))
+      : null;
     console.log(
       publish ? `publishing transaction (${publish[1]}): ${publish[2]} ms` : 'publishing transaction: under the log threshold (200 ms)',
     );

@@ -75,7 +75,7 @@ function naming(err: unknown, fileName: string): unknown {
     err.code === 'TMX_FILE_UNREADABLE'
       ? err.message
       : `${err.message.replace(/^The TMX file /, `${fileName} `).replace(/\.?$/, '.')} Nothing was imported.`;
-  return ServiceError.withDetails(err.code, message, { ...(err.details), fileName });
+  return ServiceError.withDetails(err.code, message, { ...err.details, fileName });
 }
 
 export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: TmxStaging, reader: TmxStreamRunnerOptions) {
@@ -86,6 +86,7 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
     const importId = staging.begin();
     const usualCache = staging.widenCache();
     let staged = 0;
+    let published = false;
     try {
       const job = { source: resolved.source, sourceLang, targetLang, now: deps.now().toISOString() };
       const summary = await runTmxStream(
@@ -115,26 +116,36 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
       }
       ctx.tmxImport?.({ ...status, phase: 'publishing', bytesRead: status.bytesTotal, units: summary.units });
       const publishing = performance.now();
-      const published = staging.publish(importId, staged, { sourceLang, targetLang, mode: request.mode });
+      const result = staging.publish(importId, staged, { sourceLang, targetLang, mode: request.mode });
+      published = true;
       // The one transaction that blocks other requests: its time goes to the log when it is long (issue 17 figures).
-      logIfSlow(appLog(), 'sql', `tmx publish of ${published.added} units`, performance.now() - publishing);
-      const result: TmxImportResult = {
-        imported: published.added,
-        skipped: summary.skipped + (summary.units - staged) + published.present,
-        removed: published.removed,
+      logIfSlow(
+        appLog(),
+        'sql',
+        `tmx publish of ${result.added} units (statements ${Math.round(result.statementsMs)} ms)`,
+        performance.now() - publishing,
+      );
+      const summed: TmxImportResult = {
+        imported: result.added,
+        skipped: summary.skipped + (summary.units - staged) + result.present,
+        removed: result.removed,
         notKept: summary.notKept,
       };
-      ctx.tmxImport?.({ ...status, phase: 'finished', bytesRead: status.bytesTotal, units: summary.units, result });
+      ctx.tmxImport?.({ ...status, phase: 'finished', bytesRead: status.bytesTotal, units: summary.units, result: summed });
       // Indexed in small batches off the request: lookups go on meanwhile (new units appear as they are indexed).
       void store.drainIndex();
-      return result;
+      return summed;
     } catch (err) {
       throw naming(err, status.fileName);
     } finally {
       resolved.cleanup();
       usualCache();
-      // Before the final event: once it says done, cancelled or failed, no staged row is left.
-      await staging.discard(importId).catch((err: unknown) => logFailure(appLog(), 'deleting a TMX import’s staged units failed', err));
+      // Before the final event of a cancelled or failed import (once it says so, no staged row is left); after
+      // publishing, in the background (the units are in: a Cancel arriving meanwhile must not be reported).
+      const discarded = staging
+        .discard(importId)
+        .catch((err: unknown) => logFailure(appLog(), 'deleting a TMX import’s staged units failed', err));
+      if (!published) await discarded;
       running = null;
     }
   }
