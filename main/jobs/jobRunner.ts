@@ -20,6 +20,8 @@ export interface JobContext {
   progress: (done: number) => void;
   /** A TMX import's own progress (issue 17): sent like a count, and kept for the final event. */
   tmxImport?: (status: TmxImportStatus) => void;
+  /** From now on the job cannot be cancelled (its work is committed): `cancel` answers false. */
+  uncancellable?: () => void;
 }
 
 export interface JobRunnerOptions {
@@ -60,6 +62,8 @@ export interface JobRunner {
 
 interface Job {
   progress: JobProgress;
+  /** Past the point where a cancel could undo it. */
+  committed?: boolean;
   controller: AbortController;
   /** When the last event went out, and the timer that sends the latest count later. */
   emittedAt: number;
@@ -157,6 +161,9 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
           // After a cancel, writes that finish still count; the final event carries them.
           if (!controller.signal.aborted) emitSoon(job);
         },
+        uncancellable() {
+          job.committed = true;
+        },
         tmxImport(status) {
           if (job.progress.state !== 'running') return;
           job.progress = { ...job.progress, done: status.bytesRead, tmxImport: status };
@@ -178,7 +185,7 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
     cancel(jobId) {
       const job = jobs.get(jobId);
       if (!job) throw new ServiceError('JOB_NOT_FOUND', 'There is no such job (it may have finished long ago).', { jobId });
-      if (job.progress.state !== 'running' || job.controller.signal.aborted) return false;
+      if (job.progress.state !== 'running' || job.controller.signal.aborted || job.committed) return false;
       job.controller.abort(new Error('The job was cancelled.'));
       return true;
     },

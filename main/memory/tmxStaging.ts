@@ -5,36 +5,20 @@
  * - Each batch of units is staged in `tm_import_staging` (migration 0270) in its own short
  *   transaction, already in `tm_units`' form; the file's own duplicates are dropped on arrival
  *   (UNIQUE (import_id, key)).
- * - When the whole file has been read, ONE transaction publishes: "replace" removes the pair's
- *   earlier TMX units, units the memory already has are marked and skipped (store.addUnits'
- *   rule: same pair, variants, texts and codes), the rest is copied into `tm_units` in file order.
- * - Staged rows are deleted afterwards (or on cancel/failure) in small transactions, and any left
- *   by a crash when the library is opened (`clearStaging`): they are never published.
+ * - When the whole file has been read, tmxPublish.ts copies them into `tm_units` in short
+ *   transactions under an intent row that a crash is undone (or completed) by.
+ * - Staged rows are deleted afterwards (or on cancel/failure), and any left by a crash when the
+ *   library is opened (`clearTmxLeftovers`): staged rows alone are never published.
  */
 import { createHash, randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { pairKey } from '../../shared/memory/pair.js';
-import { ServiceError } from '../core/serviceError.js';
 import type { NewTmUnit } from './tmStore.js';
 import { clearTmxUploads } from './tmxUploads.js';
+import { recoverPublishing } from './tmxPublish.js';
 
 /** Rows deleted per transaction when a finished or abandoned import is cleaned up. */
 const DISCARD_BATCH = 5_000;
-
-const SAME_UNIT = `u.pair = tm_import_staging.pair AND substr(u.source, 1, 48) = substr(tm_import_staging.source, 1, 48)
-  AND u.source = tm_import_staging.source AND u.target = tm_import_staging.target AND json(u.codes) = json(tm_import_staging.codes)
-  AND lower(u.source_lang) = lower(tm_import_staging.source_lang) AND lower(u.target_lang) = lower(tm_import_staging.target_lang)`;
-
-export interface PublishResult {
-  /** Units copied into the memory. */
-  added: number;
-  /** Units the memory already had. */
-  present: number;
-  /** Earlier TMX units of the pair removed ("replace"). */
-  removed: number;
-  /** Time of the statements (the rest of the transaction's time is its commit, with SQLite's checkpoint). */
-  statementsMs: number;
-}
 
 /** The 16-byte identity of a unit: what makes two units the same one. */
 function unitKey(pair: string, u: NewTmUnit, codes: string): Buffer {
@@ -47,8 +31,6 @@ export interface TmxStaging {
   begin(): number;
   /** Stages one batch in one short transaction; returns how many were new (the rest repeat units of the same file). */
   add(importId: number, units: readonly NewTmUnit[]): number;
-  /** Publishes an import whose `staged` units are all in the staging table, in one transaction. */
-  publish(importId: number, staged: number, to: { sourceLang: string; targetLang: string; mode: 'merge' | 'replace' }): PublishResult;
   /** Deletes an import's staged rows, a batch per transaction, yielding to the event loop between batches. */
   discard(importId: number): Promise<void>;
   /**
@@ -65,17 +47,6 @@ export function createTmxStaging(db: Database.Database): TmxStaging {
   const insertStmt = db.prepare(
     `INSERT OR IGNORE INTO tm_import_staging (import_id, key, pair, source_lang, target_lang, source, target, codes, created_by, created_at, mt_origin)
      VALUES (@importId, @key, @pair, @sourceLang, @targetLang, @source, @target, @codes, @createdBy, @createdAt, @mtOrigin)`,
-  );
-  const countStmt = db.prepare<[number], number>('SELECT count(*) FROM tm_import_staging WHERE import_id = ?').pluck();
-  const pairHasUnitsStmt = db.prepare<[string], number>('SELECT 1 FROM tm_units WHERE pair = ? LIMIT 1').pluck();
-  const removeTmxStmt = db.prepare<[string]>("DELETE FROM tm_units WHERE pair = ? AND origin = 'tmx'");
-  const markPresentStmt = db.prepare<[number]>(
-    `UPDATE tm_import_staging SET present = 1 WHERE import_id = ? AND EXISTS (SELECT 1 FROM tm_units u WHERE ${SAME_UNIT})`,
-  );
-  const publishStmt = db.prepare<[number]>(
-    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, codes, origin, document_id, document_title, created_by, created_at, mt_origin)
-     SELECT pair, source_lang, target_lang, source, target, codes, 'tmx', NULL, NULL, created_by, created_at, mt_origin
-     FROM tm_import_staging WHERE import_id = ? AND present = 0 ORDER BY id`,
   );
   const othersStmt = db.prepare<[number], number>('SELECT 1 FROM tm_import_staging WHERE import_id <> ? LIMIT 1').pluck();
   const clearStmt = db.prepare('DELETE FROM tm_import_staging');
@@ -105,26 +76,9 @@ export function createTmxStaging(db: Database.Database): TmxStaging {
     return added;
   });
 
-  const publish = db.transaction(
-    (importId: number, staged: number, to: { sourceLang: string; targetLang: string; mode: 'merge' | 'replace' }): PublishResult => {
-      const began = performance.now();
-      const found = countStmt.get(importId) ?? 0;
-      if (found !== staged) {
-        // Someone deleted staged rows (a second Verso cleaning up at its start): never publish part of a file.
-        throw new ServiceError('INTERNAL', `The import's staged units are incomplete (${found} of ${staged}); nothing was imported.`);
-      }
-      const pair = pairKey(to.sourceLang, to.targetLang);
-      const removed = to.mode === 'replace' ? removeTmxStmt.run(pair).changes : 0;
-      const present = pairHasUnitsStmt.get(pair) === undefined ? 0 : markPresentStmt.run(importId).changes;
-      const added = publishStmt.run(importId).changes;
-      return { added, present, removed, statementsMs: performance.now() - began };
-    },
-  );
-
   return {
     begin: () => randomInt(1, 2 ** 47),
     add: (importId, units) => add(importId, units),
-    publish: (importId, staged, to) => publish(importId, staged, to),
     widenCache() {
       const usual = db.pragma('cache_size', { simple: true }) as number;
       db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
@@ -149,6 +103,7 @@ export function createTmxStaging(db: Database.Database): TmxStaging {
  * the library's lock, before any import starts.
  */
 export function clearTmxLeftovers(db: Database.Database, dataDir: string): void {
+  recoverPublishing(db);
   db.prepare('DELETE FROM tm_import_staging').run();
   clearTmxUploads(dataDir);
 }

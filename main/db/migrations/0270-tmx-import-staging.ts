@@ -1,7 +1,7 @@
 /**
  * Issue 17: a TMX import is streamed; its units wait in `tm_import_staging` (short transactions,
- * one per batch) until the whole file is read, then one transaction publishes them into
- * `tm_units` (main/memory/tmxStaging.ts). A cancelled or failed import deletes its rows; rows a
+ * one per batch) until the whole file is read, then are published into `tm_units` in short
+ * transactions under an intent row in `tm_import_publishing` (main/memory/tmxStaging.ts, tmxPublish.ts). A cancelled or failed import deletes its rows; rows a
  * crash left are deleted when the library is opened. `key` (16 bytes of a SHA-256 of the unit's
  * pair, variants, texts and codes) drops the file's own duplicates as they arrive.
  */
@@ -31,6 +31,14 @@ export const migration0270TmxImportStaging: Migration = {
       );
       CREATE UNIQUE INDEX idx_tm_import_staging_key ON tm_import_staging (import_id, key);
       CREATE INDEX idx_tm_import_staging_import ON tm_import_staging (import_id);
+      -- an import being published (main/memory/tmxPublish.ts): its units are the pair's TMX units from
+      -- first_unit_id on; after a crash, 'adding' is undone and 'removing-earlier' completed
+      CREATE TABLE tm_import_publishing (
+        import_id      INTEGER PRIMARY KEY,
+        pair           TEXT NOT NULL,
+        first_unit_id  INTEGER NOT NULL,
+        state          TEXT NOT NULL CHECK (state IN ('adding', 'removing-earlier'))
+      );
     `);
   },
 };
