@@ -19,7 +19,7 @@ import { pairKey } from '../../shared/memory/pair.js';
 import { ServiceError } from '../core/serviceError.js';
 
 /** Staged rows (by id) looked at per transaction. */
-export const PUBLISH_CHUNK = 20_000;
+export const PUBLISH_CHUNK = 5_000;
 
 const SAME_UNIT = `u.pair = tm_import_staging.pair AND substr(u.source, 1, 48) = substr(tm_import_staging.source, 1, 48)
   AND u.source = tm_import_staging.source AND u.target = tm_import_staging.target AND json(u.codes) = json(tm_import_staging.codes)

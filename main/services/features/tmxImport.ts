@@ -1,9 +1,8 @@
 /**
  * A TMX import of any size as a background job (issue 17): the file (a path on this machine, a
  * browser upload, or bytes from the small-file `importTmx`) is read in the import worker in
- * chunks; its units are staged batch by batch and published in one transaction when the whole
- * file has been read (main/memory/tmxStaging.ts), so a broken file, a Cancel or a crash stores
- * nothing. Progress goes out as `jobProgress` events with `tmxImport`; the final event (and
+ * chunks; its units are staged batch by batch and published when the whole file has been read
+ * (main/memory/tmxStaging.ts, tmxPublish.ts), so a broken file, a Cancel or a crash stores nothing. Progress goes out as `jobProgress` events with `tmxImport`; the final event (and
  * `getTmxImport`) carry the summary. One TMX import runs at a time.
  */
 import fs from 'node:fs';
