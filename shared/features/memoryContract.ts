@@ -137,15 +137,7 @@ export const memoryContract = {
   startTmxImport: {
     input: z.object({ ...pair, source: tmxSource, mode: z.enum(['merge', 'replace']) }).strict(),
     output: z.object({ jobId: z.string(), fileName: z.string(), bytesTotal: z.number() }),
-    errors: [
-      'NO_PROFILE',
-      'LANGUAGE_UNKNOWN',
-      'LANGUAGE_SAME',
-      'TMX_FILE_UNREADABLE',
-      'TMX_UPLOAD_NOT_FOUND',
-      'TMX_IMPORT_RUNNING',
-      ...TMX_READ_ERRORS,
-    ],
+    errors: ['NO_PROFILE', 'LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'TMX_FILE_UNREADABLE', 'TMX_UPLOAD_NOT_FOUND', 'TMX_IMPORT_RUNNING'],
   },
   /** A TMX import's state: its progress, and its summary (or error) once it has ended. */
   getTmxImport: { input: z.object({ jobId: id }).strict(), output: tmxImportJob, errors: ['JOB_NOT_FOUND'] },
