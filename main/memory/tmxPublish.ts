@@ -145,8 +145,6 @@ export function createTmxPublisher(db: Database.Database, chunk = PUBLISH_CHUNK)
   return { publish };
 }
 
-export type TmxPublisher = ReturnType<typeof createTmxPublisher>;
-
 /** What a crash left half-published: added units removed, or "replace"'s removal of earlier units completed. */
 export function recoverPublishing(db: Database.Database): void {
   const intents = db
