@@ -25,6 +25,7 @@ import { createEngineRegistry } from './engines/registry.js';
 import type { HttpOptions } from './engines/http/httpClient.js';
 import { createAppSecretStore, type SecretStore } from './engines/secretStore.js';
 import { createJobRunner } from './jobs/jobRunner.js';
+import { clearTmxLeftovers } from './memory/tmxStaging.js';
 import { createVersoApi } from './services/createApi.js';
 import { createReviewClock } from './services/reviewClock.js';
 import { startLibraryCheck } from './services/features/signatures.js';
@@ -163,6 +164,8 @@ export function createBackend(options: BackendOptions): Backend {
     });
     // The -wal/-shm files exist now: private like the database.
     tightenDataDirPermissions(dataDir);
+    // Issue 17: what a TMX import cut short by a crash left (never published), by the lock's holder only.
+    if (lock) clearTmxLeftovers(db, dataDir);
     timeStatements(db);
     const jobs = createJobRunner(events);
     const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});

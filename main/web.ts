@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createEventHub } from './jobs/eventHub.js';
 import type { ApiError } from '../shared/types.js';
 import { startBridge } from './bridge/server.js';
+import { TMX_UPLOAD_MAX_BYTES } from './bridge/tmxUpload.js';
 import { BACKEND_BUNDLE } from './port/hostMessages.js';
 import { startNodeBackend } from './port/nodeBackend.js';
 import { resolveDataDir } from './paths.js';
@@ -54,7 +55,13 @@ async function main(): Promise<void> {
     return serveOpenProblem(port, staticDir, started.error);
   }
   const { backend, dbPath } = started;
-  const bridge = await startBridge({ port, staticDir, dispatch: backend.dispatch, events: backend.events });
+  const bridge = await startBridge({
+    port,
+    staticDir,
+    dispatch: backend.dispatch,
+    events: backend.events,
+    uploads: { dataDir: path.resolve(dataDir), maxBytes: TMX_UPLOAD_MAX_BYTES },
+  });
   console.log(`Verso ${APP_VERSION} is running in browser mode. Library: ${dbPath}`);
   console.log(`Open this address in your browser: ${bridge.url}`);
 

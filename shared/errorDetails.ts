@@ -113,8 +113,11 @@ export const ERROR_DETAILS = {
   TM_UNIT_NOT_FOUND: o({ unitId: n }),
   TM_SENTENCES_CHANGED: o({ sentences: n }),
   TMX_TOO_LARGE: o({ limitMb: n }),
-  TMX_INVALID: o(at),
-  TMX_DOCTYPE: o({ line: n }),
+  TMX_INVALID: o({ ...at, unit: n, fileName: s }),
+  TMX_DOCTYPE: o({ line: n, fileName: s }),
+  TMX_FILE_UNREADABLE: o({ fileName: s, reason: s }),
+  TMX_UPLOAD_NOT_FOUND: o({ uploadId: s }),
+  TMX_IMPORT_RUNNING: o({ jobId: s }),
   TMX_NO_UNITS: o({ fileName: s, sourceLang: s, targetLang: s, languages: s }),
   // glossary
   GLOSSARY_TERM_EMPTY: o({ row: n, field: s }),

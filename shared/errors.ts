@@ -117,6 +117,9 @@ export const MEMORY_ERROR_CODES = [
   'TMX_INVALID',
   'TMX_DOCTYPE',
   'TMX_NO_UNITS',
+  'TMX_FILE_UNREADABLE',
+  'TMX_UPLOAD_NOT_FOUND',
+  'TMX_IMPORT_RUNNING',
 ] as const satisfies readonly string[];
 
 // profiles

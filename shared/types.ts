@@ -143,11 +143,40 @@ export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface JobProgress {
   jobId: string;
-  documentId: string;
+  /** The document the job works on; null for a job on the library as a whole (a TMX import). */
+  documentId: string | null;
   state: JobState;
   done: number;
   total: number;
   error: ApiError | null;
+  /** A TMX import's own progress and, once done, its summary (issue 17); `done`/`total` are its bytes. */
+  tmxImport?: TmxImportStatus;
+}
+
+export interface TmxImportResult {
+  /** Units added. */
+  imported: number;
+  /** Translation units of the file that had no text for both languages of the pair, or were already in the TM. */
+  skipped: number;
+  /** Units of earlier TMX imports removed (replace mode). */
+  removed: number;
+  /** Notes and properties of the file's units, and other variants of the source language in a unit, which the TM has no place for (not kept, said). */
+  notKept: { notes: number; properties: number; sourceVariants: number };
+}
+
+/** Where a streamed TMX import is (issue 17). */
+export interface TmxImportStatus {
+  fileName: string;
+  sourceLang: string;
+  targetLang: string;
+  /** 'reading' the file (units staged as they come), then 'publishing' them in one transaction. */
+  phase: 'reading' | 'publishing' | 'finished';
+  bytesRead: number;
+  bytesTotal: number;
+  /** Units of the pair read so far. */
+  units: number;
+  /** The summary, once the import is done. */
+  result: TmxImportResult | null;
 }
 
 export interface AppInfo {

@@ -13,9 +13,9 @@ function apiReturning(values: Partial<Record<string, unknown>>): VersoApi {
 
 describe('output checks', () => {
   it('pass a value that matches its output schema through unchanged', async () => {
-    const api = withOutputChecks(apiReturning({ getProfile: profile, getTmStats: { units: 3 } }));
+    const api = withOutputChecks(apiReturning({ getProfile: profile, getTmStats: { units: 3, indexing: 0 } }));
     expect(await api.getProfile({})).toBe(profile);
-    expect(await api.getTmStats({ sourceLang: 'en', targetLang: 'es' })).toEqual({ units: 3 });
+    expect(await api.getTmStats({ sourceLang: 'en', targetLang: 'es' })).toEqual({ units: 3, indexing: 0 });
   });
 
   it('refuse a value its contract does not allow, naming the method and the field', async () => {

@@ -5,6 +5,8 @@
  *
  *   POST /api/invoke/<method>   Authorization: Bearer <token>, JSON body → ApiResult JSON
  *   GET  /api/events?token=…    Server-Sent Events (`event: jobProgress`)
+ *   POST /api/upload/tmx        Authorization: Bearer <token>, raw bytes (application/octet-stream)
+ *                               streamed to a file (tmxUpload.ts) → { ok, value: { uploadId, bytes } }
  *
  * Bodies are limited per method (bodyLimits.ts): a declared Content-Length over the limit is refused
  * (413) before a byte of the body is read, and the connection closed.
@@ -17,6 +19,8 @@ import { appLog, logFailure } from '../core/log/logger.js';
 import { bodyLimitFor, LARGEST_BODY_BYTES } from './bodyLimits.js';
 import { resolveStaticPath, sendStaticFile } from './staticFiles.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
+import { receiveTmxUpload, type UploadOptions } from './tmxUpload.js';
+import { refuse, refuseTooLarge, sendJson } from './replies.js';
 
 export interface BridgeEvents {
   subscribe(listener: <E extends EventName>(event: E, payload: VersoEvents[E]) => void): () => void;
@@ -31,6 +35,8 @@ export interface BridgeOptions {
   token?: string;
   /** Largest request body accepted for any method, in bytes (tests); the per-method limits apply below it. */
   maxBodyBytes?: number;
+  /** Where `POST /api/upload/tmx` streams files (issue 17); absent: no uploads. */
+  uploads?: UploadOptions;
 }
 
 export interface Bridge {
@@ -49,29 +55,6 @@ function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-function refuse(res: http.ServerResponse, status: number, message: string): void {
-  sendJson(res, status, { ok: false, error: { code: 'BAD_REQUEST', message } });
-}
-
-/** 413 without reading the body: the connection is closed after the answer, so the rest is never received. */
-function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
-  const socket = req.socket;
-  res.setHeader('Connection', 'close');
-  res.once('finish', () => socket?.destroySoon());
-  refuse(res, 413, `Request larger than ${limit} bytes`);
 }
 
 /** The method named in `/api/invoke/<method>`, or null when its escapes are malformed (%ZZ). */
@@ -143,6 +126,14 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       sseClients.add(res);
       req.on('close', () => sseClients.delete(res));
       return;
+    }
+
+    if (url.pathname === '/api/upload/tmx' && options.uploads) {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
+      const auth = req.headers.authorization ?? '';
+      if (!tokensEqual(auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '', token))
+        return refuse(res, 401, 'Missing or wrong token');
+      return receiveTmxUpload(req, res, options.uploads);
     }
 
     if (url.pathname.startsWith('/api/invoke/')) {

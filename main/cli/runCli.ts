@@ -6,6 +6,7 @@
  *   verso backup [--out FILE] [--force] | verso restore FILE   (backupCommand.ts)
  *   verso glossary-export --source L --target L --out PATH [--format tbx|tbx-v3|csv]   (glossaryCommand.ts)
  *   verso import <file> … | verso reimport <document> <file> [--tool NAME]   (importCommand.ts)
+ *   verso tm import <file.tmx> --pair en-es [--replace]   (tmCommand.ts)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage). Everything written goes through
  * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
@@ -24,6 +25,7 @@ import { verifyCommand } from './verifyCommand.js';
 import { backupCommand, restoreCommand } from './backupCommand.js';
 import { GLOSSARY_USAGE, glossaryExportCommand } from './glossaryCommand.js';
 import { importCommand, reimportCommand } from './importCommand.js';
+import { tmCommand, TM_USAGE } from './tmCommand.js';
 import { escapeForTerminal } from '../../shared/textHygiene.js';
 
 class UsageError extends CliError {}
@@ -56,6 +58,7 @@ ${GLOSSARY_USAGE}
   verso reimport <document> <file> [--tool NAME]
       Applies a revised source, or an XLIFF another tool translated (its changed targets become
       revisions credited to the tool; --tool names it when the file does not), and prints a summary.
+${TM_USAGE}
   verso --help | --version`;
 
 const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
@@ -214,6 +217,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         return await reimportCommand(
           { ...io, openLibrary: () => openLibrary(io), findDocument },
           rest,
+          (message) => new UsageError(message),
+        );
+      case 'tm':
+        return await tmCommand(
+          io,
+          rest,
+          () => openLibrary(io, true),
           (message) => new UsageError(message),
         );
       case '--version':

@@ -26,6 +26,7 @@ vi.mock('electron', () => ({
     send: (channel: string) => void electron.sent.push(channel),
     invoke: () => Promise.resolve(null),
   },
+  webUtils: { getPathForFile: (file: File) => `/picked/${file.name}` },
 }));
 
 interface Verso {
@@ -59,7 +60,13 @@ function backendPort(answer: string) {
 describe('desktop preload', () => {
   it('asks main for its port when it loads, and exposes only the bridge', () => {
     expect(electron.sent).toEqual(['verso:connect']);
-    expect(Object.keys(verso).sort()).toEqual(['invoke', 'saveFile', 'showInFolder', 'subscribe']);
+    expect(Object.keys(verso).sort()).toEqual(['invoke', 'pathForFile', 'saveFile', 'showInFolder', 'subscribe']);
+  });
+
+  it('gives a picked file’s path (issue 17: a big TMX is read from disk, never sent as bytes), and nothing for anything else', () => {
+    const bridge = verso as unknown as { pathForFile(file: unknown): string };
+    expect(bridge.pathForFile(new File(['<tmx/>'], 'memory.tmx'))).toBe('/picked/memory.tmx');
+    expect(bridge.pathForFile({ name: 'fake.tmx' })).toBe('');
   });
 
   it('refuses a malformed method name or an unknown event without sending anything (main’s dispatcher is the method allowlist)', async () => {

@@ -1,6 +1,7 @@
 /**
  * Sandboxed, context-isolated preload: exposes only `window.verso.invoke`, `window.verso.subscribe`
- * and, for exports, `window.verso.saveFile` / `window.verso.showInFolder` (main/electron/desktopFiles.ts).
+ * and, for exports, `window.verso.saveFile` / `window.verso.showInFolder` (main/electron/desktopFiles.ts),
+ * and `window.verso.pathForFile` (a chosen file's path, for streamed TMX imports).
  * Calls and job events travel over a MessagePort straight to the backend's utility process
  * (main/port/protocol.ts): the preload asks main for it at every page load (`verso:connect`), gets
  * a new one after the backend restarts (`verso:port`), and while the backend is down answers calls
@@ -8,7 +9,7 @@
  * reaches the page itself.
  * Bundled to one CommonJS file that requires nothing but electron.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENT_NAMES } from '../../shared/contract/events.js';
 import { createPortClient } from '../port/portClient.js';
 import { webPortEndpoint, type WebPortLike } from '../port/endpoints.js';
@@ -49,6 +50,10 @@ contextBridge.exposeInMainWorld('verso', {
   },
   showInFolder(filePath: unknown): Promise<unknown> {
     return ipcRenderer.invoke('verso:showInFolder', filePath);
+  },
+  /** Issue 17: a dropped or picked file's path, so a big TMX is read from disk by the backend, never sent as bytes. */
+  pathForFile(file: unknown): string {
+    return file instanceof File ? webUtils.getPathForFile(file) : '';
   },
   subscribe(event: string, listener: (payload: unknown) => void): () => void {
     if (!events.has(event)) throw new Error(`Unknown event ${event}`);

@@ -1,6 +1,6 @@
 /**
  * One parse job and its outcome, as they travel to and from the import worker: documents (a file
- * or pasted text), translation memories (TMX) and glossaries (CSV/TBX), so no big or hostile file
+ * or pasted text) and glossaries (TMX files are streamed: tmxStream.ts) (CSV/TBX), so no big or hostile file
  * is parsed on the main process; and the heavy planning of an import (aligning a bilingual pair,
  * mapping a re-imported source onto a document), seconds of CPU on 20,000 paragraphs.
  */
@@ -10,7 +10,6 @@ import type { HtmlExtract, ParsedImport, PasteFormat } from '../../shared/import
 import type { ApiError } from '../../shared/types.js';
 import { parseGlossaryCsv } from '../glossary/csv.js';
 import { readTbx, type TbxParse } from '../glossary/tbx.js';
-import { decodeTmx, parseTmx, type ParsedTmx } from '../memory/tmx.js';
 import { isServiceError } from '../core/serviceError.js';
 import { parseImportFile, parseImportText } from './parseImport.js';
 
@@ -22,7 +21,6 @@ interface Pair {
 export type ImportJob =
   | { kind: 'file'; fileName: string; bytes: Uint8Array; extract?: HtmlExtract }
   | { kind: 'text'; text: string; format: PasteFormat; extract?: HtmlExtract }
-  | ({ kind: 'tmx'; bytes: Uint8Array; now: string } & Pair)
   | ({ kind: 'glossary'; format: 'csv' | 'tbx'; text: string } & Pair)
   | { kind: 'align'; sources: string[]; translations: string[] }
   | { kind: 'reimportPlan'; oldSources: string[]; newSources: string[]; lang: string };
@@ -31,7 +29,6 @@ export type ImportJob =
 export interface ImportJobValues {
   file: ParsedImport;
   text: ParsedImport;
-  tmx: ParsedTmx;
   glossary: TbxParse;
   align: AlignmentProposal;
   reimportPlan: ReimportPlan;
@@ -47,8 +44,6 @@ async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobVal
       );
     case 'text':
       return parseImportText(job.text, job.format, job.extract ? { extract: job.extract } : {});
-    case 'tmx':
-      return parseTmx(decodeTmx(job.bytes), job, job.now);
     case 'glossary':
       return job.format === 'csv' ? { rows: parseGlossaryCsv(job.text), skippedEntries: 0 } : readTbx(job.text, job);
     case 'align':
@@ -62,14 +57,19 @@ export async function runImportJob(job: ImportJob): Promise<ImportOutcome> {
   try {
     return { ok: true, value: await parse(job) };
   } catch (err) {
-    if (isServiceError(err)) return { ok: false, error: err.toApiError() };
-    if (err instanceof RangeError) {
-      // A stack overflow on pathological nesting: too complex, not an internal failure.
-      return {
-        ok: false,
-        error: { code: 'IMPORT_TOO_COMPLEX', message: 'The file is nested too deeply to read.', details: { limit: 'nesting' } },
-      };
-    }
-    return { ok: false, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } };
+    return failedOutcome(err);
   }
+}
+
+/** A parse's failure as it travels back from the worker. */
+export function failedOutcome(err: unknown): { ok: false; error: ApiError } {
+  if (isServiceError(err)) return { ok: false, error: err.toApiError() };
+  if (err instanceof RangeError) {
+    // A stack overflow on pathological nesting: too complex, not an internal failure.
+    return {
+      ok: false,
+      error: { code: 'IMPORT_TOO_COMPLEX', message: 'The file is nested too deeply to read.', details: { limit: 'nesting' } },
+    };
+  }
+  return { ok: false, error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } };
 }

@@ -123,44 +123,6 @@ describe('import worker', () => {
     expect(ticks).toBeGreaterThan(10);
   });
 
-  it('parses a translation memory (TMX) in the worker, the main thread free meanwhile', async () => {
-    const tu = (i: number): string =>
-      `<tu><tuv xml:lang="en"><seg>Sentence number ${i} about the budget.</seg></tuv><tuv xml:lang="es-ES"><seg>Frase número ${i} sobre el presupuesto.</seg></tuv></tu>`;
-    const tmx = `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="paragraph" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>${Array.from({ length: 20_000 }, (_, i) => tu(i)).join('')}</body></tmx>`;
-    const runner = createImportRunner({ workerFile });
-    const { result, ticks } = await ticksDuring(
-      runner.run({
-        kind: 'tmx',
-        bytes: new TextEncoder().encode(tmx),
-        sourceLang: 'en',
-        targetLang: 'es',
-        now: '2026-11-29T00:00:00.000Z',
-      }),
-    );
-    expect(result.units).toHaveLength(20_000);
-    expect(result.units[7]).toMatchObject({
-      source: 'Sentence number 7 about the budget.',
-      target: 'Frase número 7 sobre el presupuesto.',
-    });
-    expect(ticks).toBeGreaterThan(10);
-  });
-
-  it('refuses a hostile TMX (external entity) in the worker with the same error as in process', async () => {
-    const xxe =
-      '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>';
-    const job = {
-      kind: 'tmx',
-      bytes: new TextEncoder().encode(xxe),
-      sourceLang: 'en',
-      targetLang: 'es',
-      now: '2026-11-29T00:00:00.000Z',
-    } as const;
-    const inWorker = await failure(createImportRunner({ workerFile }).run(job));
-    const inProcess = await failure(createImportRunner({ workerFile: null }).run(job));
-    expect(inWorker).toMatchObject({ code: (inProcess as { code: string }).code });
-    expect((inWorker as { code: string }).code).toMatch(/^TMX_/);
-  });
-
   it('parses a glossary (TBX and CSV) in the worker', async () => {
     const tbx =
       '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body><termEntry><langSet xml:lang="en"><tig><term>prime minister</term></tig></langSet><langSet xml:lang="es"><tig><term>primer ministro</term></tig></langSet></termEntry></body></text></martif>';

@@ -30,7 +30,7 @@ export interface ImportRunnerOptions {
   heapMb?: number;
 }
 
-function unwrap<V>(outcome: ImportOutcome<V>): V {
+export function unwrap<V>(outcome: ImportOutcome<V>): V {
   if (outcome.ok) return outcome.value;
   throw ServiceError.withDetails(outcome.error.code, outcome.error.message, outcome.error.details);
 }
@@ -89,7 +89,7 @@ function inWorker<V>(workerFile: string, job: ImportJob, timeoutMs: number, heap
     );
     worker.on('exit', (code) => settle(() => reject(new ServiceError('INTERNAL', `The import worker stopped (exit code ${code}).`))));
     // Bytes are copied once and moved (not cloned again) to the worker.
-    const transfer = job.kind === 'file' || job.kind === 'tmx' ? { ...job, bytes: new Uint8Array(job.bytes) } : job;
+    const transfer = job.kind === 'file' ? { ...job, bytes: new Uint8Array(job.bytes) } : job;
     worker.postMessage(transfer, 'bytes' in transfer ? [transfer.bytes.buffer] : []);
   });
 }

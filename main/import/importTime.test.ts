@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGlossaryCsv } from '../glossary/csv.js';
 import { parseTbx } from '../glossary/tbx.js';
-import { parseTmx } from '../memory/tmx.js';
+import { parseTmx } from '../memory/tmxReader.js';
 import { isServiceError } from '../core/serviceError.js';
 import { parseImportFile } from './parseImport.js';
 import { PATHOLOGICAL_FILES, fill, lines, nest } from './testing/pathological.js';

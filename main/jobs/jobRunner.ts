@@ -5,7 +5,7 @@
  * cancelled, failed, with the final count) is always sent, at once.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiError, JobProgress, JobState } from '../../shared/types.js';
+import type { ApiError, JobProgress, JobState, TmxImportStatus } from '../../shared/types.js';
 import type { EventHub } from './eventHub.js';
 import { appLog, logFailure, logIfSlow, whereTheDetailsAre, type AppLog } from '../core/log/logger.js';
 import { ServiceError, isServiceError } from '../core/serviceError.js';
@@ -18,6 +18,10 @@ export interface JobContext {
    * the progress interval; after a cancel it is only kept for the final event.
    */
   progress: (done: number) => void;
+  /** A TMX import's own progress (issue 17): sent like a count, and kept for the final event. */
+  tmxImport?: (status: TmxImportStatus) => void;
+  /** From now on the job cannot be cancelled (its work is committed): `cancel` answers false. */
+  uncancellable?: () => void;
 }
 
 export interface JobRunnerOptions {
@@ -34,8 +38,11 @@ export interface JobRunnerOptions {
 export interface JobSpec {
   /** What kind of job (e.g. `mt`), for the log's slow-job lines. */
   name?: string;
-  documentId: string;
+  /** The document; null for a job on the library as a whole (several of those may run at once). */
+  documentId: string | null;
   total: number;
+  /** A TMX import's first status (issue 17). */
+  tmxImport?: TmxImportStatus;
   run(ctx: JobContext): Promise<void>;
 }
 
@@ -45,6 +52,8 @@ export interface JobRunner {
   /** True when a running job was cancelled, false when it had already finished; throws JOB_NOT_FOUND. */
   cancel(jobId: string): boolean;
   runningFor(documentId: string): string | null;
+  /** The latest progress of a job (running or among the last finished), or null. */
+  progressOf(jobId: string): JobProgress | null;
   /** Resolves with the final progress of the job. */
   finished(jobId: string): Promise<JobProgress>;
   /** Cancels every running job and resolves when all have finished. */
@@ -53,6 +62,8 @@ export interface JobRunner {
 
 interface Job {
   progress: JobProgress;
+  /** Past the point where a cancel could undo it. */
+  committed?: boolean;
   controller: AbortController;
   /** When the last event went out, and the timer that sends the latest count later. */
   emittedAt: number;
@@ -107,8 +118,8 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
 
   return {
     start(spec) {
-      const running = this.runningFor(spec.documentId);
-      if (running) {
+      const running = spec.documentId === null ? null : this.runningFor(spec.documentId);
+      if (running && spec.documentId !== null) {
         throw new ServiceError('JOB_ALREADY_RUNNING', 'A translation is already running for this document.', {
           jobId: running,
           documentId: spec.documentId,
@@ -117,7 +128,15 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
       const jobId = randomUUID();
       const controller = new AbortController();
       const job: Job = {
-        progress: { jobId, documentId: spec.documentId, state: 'running', done: 0, total: spec.total, error: null },
+        progress: {
+          jobId,
+          documentId: spec.documentId,
+          state: 'running',
+          done: 0,
+          total: spec.total,
+          error: null,
+          ...(spec.tmxImport ? { tmxImport: spec.tmxImport } : {}),
+        },
         controller,
         done: null,
         emittedAt: 0,
@@ -142,6 +161,14 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
           // After a cancel, writes that finish still count; the final event carries them.
           if (!controller.signal.aborted) emitSoon(job);
         },
+        uncancellable() {
+          job.committed = true;
+        },
+        tmxImport(status) {
+          if (job.progress.state !== 'running') return;
+          job.progress = { ...job.progress, done: status.bytesRead, tmxImport: status };
+          if (!controller.signal.aborted) emitSoon(job);
+        },
       };
       job.done = Promise.resolve()
         .then(() => {
@@ -158,7 +185,7 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
     cancel(jobId) {
       const job = jobs.get(jobId);
       if (!job) throw new ServiceError('JOB_NOT_FOUND', 'There is no such job (it may have finished long ago).', { jobId });
-      if (job.progress.state !== 'running' || job.controller.signal.aborted) return false;
+      if (job.progress.state !== 'running' || job.controller.signal.aborted || job.committed) return false;
       job.controller.abort(new Error('The job was cancelled.'));
       return true;
     },
@@ -167,6 +194,10 @@ export function createJobRunner(events: EventHub, options: JobRunnerOptions = {}
         if (job.progress.documentId === documentId && job.progress.state === 'running') return id;
       }
       return null;
+    },
+    progressOf(jobId) {
+      const job = jobs.get(jobId);
+      return job ? { ...job.progress } : null;
     },
     finished(jobId) {
       const job = jobs.get(jobId);

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { xmlSchemaErrors } from '../testing/validateXml.js';
 import { isServiceError } from '../core/serviceError.js';
-import { decodeTmx, parseTmx, tmxDate, toTmxDate, writeTmx } from './tmx.js';
+import { tmxDate, toTmxDate, writeTmx } from './tmx.js';
+import { parseTmx, TmxReader } from './tmxReader.js';
 
 const pair = { sourceLang: 'en', targetLang: 'es' };
 const NOW = '2026-11-29T00:00:00.000Z';
@@ -89,13 +90,20 @@ describe('parseTmx', () => {
   });
 });
 
-describe('decodeTmx', () => {
-  it('reads UTF-8 and UTF-16 with a byte-order mark; refuses invalid bytes and oversized files', () => {
-    expect(decodeTmx(new TextEncoder().encode('<tmx/>'))).toBe('<tmx/>');
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<tmx/>', 'utf16le')]);
-    expect(decodeTmx(utf16)).toBe('<tmx/>');
-    expect(code(() => decodeTmx(new Uint8Array([0x3c, 0xc3, 0x28])))).toBe('TMX_INVALID');
-    expect(code(() => decodeTmx(new Uint8Array(50 * 1024 * 1024 + 1)))).toBe('TMX_TOO_LARGE');
+describe('reading bytes', () => {
+  const bytesOf = (bytes: Uint8Array) => {
+    const units: string[] = [];
+    const reader = new TmxReader(pair, NOW, (u) => units.push(u.target));
+    reader.writeBytes(bytes);
+    reader.end();
+    return units;
+  };
+  const file = wrap('<tu><tuv xml:lang="en"><seg>Hi</seg></tuv><tuv xml:lang="es"><seg>Hola</seg></tuv></tu>');
+  it('reads UTF-8 and UTF-16 with a byte-order mark; refuses invalid bytes', () => {
+    expect(bytesOf(new TextEncoder().encode(file))).toEqual(['Hola']);
+    expect(bytesOf(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(file, 'utf16le')]))).toEqual(['Hola']);
+    expect(bytesOf(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(file, 'utf16le').swap16()]))).toEqual(['Hola']);
+    expect(code(() => bytesOf(new Uint8Array([0x3c, 0xc3, 0x28])))).toBe('TMX_INVALID');
   });
 });
 

@@ -1,44 +1,44 @@
 /**
- * TMX 1.4b: reading (saxes; no entity is ever expanded and no external DTD ever fetched —
- * saxes has no way to —, a DOCTYPE with an internal subset is refused, size and element limits)
- * and writing. Level 2 (issue 14): inline codes are kept as Verso codes (main/memory/tmxInline.ts);
+ * TMX 1.4b: what reading (tmxReader.ts: saxes, streamed, no entity expanded, no DTD fetched) and
+ * writing share. Level 2 (issue 14): inline codes are kept as Verso codes (main/memory/tmxInline.ts);
  * language tags are canonicalised (`eN-uS` → `en-US`); every variant of the pair's target
  * language becomes its own unit (fr-CA and fr both kept).
- * A file is read completely before anything is stored: a broken file changes nothing.
+ * Reading is streamed (tmxReader.ts); nothing is stored before the whole file is read (tmxStaging.ts).
  */
-import { SaxesParser } from 'saxes';
-import { runParser } from '../core/safeXml.js';
-import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
-import { primaryLanguage } from '../../shared/memory/pair.js';
-import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks } from '../../shared/languages.js';
-import {
-  closeToken,
-  MAX_CODES,
-  openToken,
-  soloToken,
-  stripTokens as withoutTokens,
-  tokenInfo,
-  TOKEN_PATTERN,
-  type InlineCode,
-} from '../../shared/inline/inlineCodes.js';
-import { renderTmxSeg, TmxSegReader } from './tmxInline.js';
+import { primaryLanguage as primaryOf } from '../../shared/memory/pair.js';
+import { canonicalLanguageTag, canonicalTagCasing, languageFallbacks as fallbacksOf } from '../../shared/languages.js';
+import { closeToken, MAX_CODES, openToken, soloToken, tokenInfo, TOKEN_PATTERN, type InlineCode } from '../../shared/inline/inlineCodes.js';
+import { renderTmxSeg } from './tmxInline.js';
 import { codeKind } from '../../shared/memory/formatting.js';
 import type { TmMtOrigin, TmUnit } from '../../shared/features/memoryApi.js';
 import { isMtName } from '../../shared/import/xliffOrigin.js';
-import { ServiceError } from '../core/serviceError.js';
 import type { NewTmUnit } from './tmStore.js';
 import { escapeXml } from '../../shared/xml/escapeXml.js';
 
-export const TMX_MAX_ELEMENTS = 5_000_000;
-export const TMX_MAX_DEPTH = 40;
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-
-/** A tag as stored: canonical BCP 47 when valid, else its conventional casing (never refused: it is only a label). */
-export function tmxLanguageTag(tag: string): string {
-  return canonicalLanguageTag(tag) ?? canonicalTagCasing(tag) ?? tag.trim();
+/**
+ * A pure function of a string, remembered: a TMX file repeats a handful of language tags and
+ * dates a million times (issue 17), and Intl's tag canonicalisation is costly.
+ */
+function remembered<T>(fn: (key: string) => T, size = 4096): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    const hit = seen.get(key);
+    if (hit !== undefined || seen.has(key)) return hit as T;
+    if (seen.size >= size) seen.clear();
+    const value = fn(key);
+    seen.set(key, value);
+    return value;
+  };
 }
 
-interface TuvSeg {
+/** A tag's primary language (remembered). */
+export const primaryLanguage = remembered(primaryOf);
+const languageFallbacks = remembered(fallbacksOf);
+
+/** A tag as stored: canonical BCP 47 when valid, else its conventional casing (never refused: it is only a label). */
+export const tmxLanguageTag = remembered((tag: string): string => canonicalLanguageTag(tag) ?? canonicalTagCasing(tag) ?? tag.trim());
+
+export interface TuvSeg {
   lang: string;
   text: string;
   codes: InlineCode[];
@@ -91,28 +91,17 @@ export interface ParsedTmx {
   notKept: { notes: number; properties: number; sourceVariants: number };
 }
 
-/** Decodes a TMX file's bytes (UTF-8, or UTF-16 with a byte-order mark). */
-export function decodeTmx(bytes: Uint8Array): string {
-  if (bytes.byteLength > TMX_MAX_BYTES) {
-    throw new ServiceError('TMX_TOO_LARGE', `The TMX file is larger than ${TMX_MAX_BYTES / 1048576} MB.`, {
-      limitMb: TMX_MAX_BYTES / 1048576,
-    });
-  }
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
-  try {
-    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ServiceError('TMX_INVALID', 'The TMX file is not valid UTF-8 or UTF-16 text.', { line: 1, column: 1, reason: 'encoding' });
-  }
-}
-
 /** "20261129T081500Z" → ISO 8601; null when absent or malformed. */
 export function tmxDate(value: string | undefined): string | null {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? '');
+  return value === undefined ? null : tmxDateOf(value);
+}
+
+const tmxDateOf = remembered((value: string): string | null => {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) return null;
   const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
+});
 
 export function toTmxDate(iso: string): string {
   const d = new Date(iso);
@@ -121,14 +110,6 @@ export function toTmxDate(iso: string): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-}
-
-function invalid(parser: SaxesParser, reason: string): ServiceError {
-  return new ServiceError('TMX_INVALID', `The TMX file is broken at line ${parser.line}, column ${parser.column + 1}: ${reason}`, {
-    line: parser.line,
-    column: parser.column + 1,
-    reason,
-  });
 }
 
 /**
@@ -186,139 +167,6 @@ export function sharedCodes(
     return info.role === 'open' ? openToken(j) : info.role === 'close' ? closeToken(j) : soloToken(j);
   });
   return { text: s.text, target, codes };
-}
-
-export function parseTmx(text: string, pair: { sourceLang: string; targetLang: string }, now: string): ParsedTmx {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const units: NewTmUnit[] = [];
-  const languages = new Set<string>();
-  let skipped = 0;
-  const notKept = { notes: 0, properties: 0, sourceVariants: 0 };
-  let depth = 0;
-  let elements = 0;
-  let root: string | null = null;
-  let inBody = false;
-  let tu: { by: string; at: string | null; tool: string | null; segs: TuvSeg[]; props: Record<string, string> } | null = null;
-  /** The header's creationtool, and the tool that made the <tuv> being read (issue 12: MT origin). */
-  let headerTool: string | null = null;
-  let tuvTool: string | null = null;
-  let prop: { type: string; text: string[] } | null = null;
-  let tuvLang: string | null = null;
-  let seg: TmxSegReader | null = null;
-
-  parser.on('doctype', (doctype) => {
-    // <!DOCTYPE tmx SYSTEM "tmx14.dtd"> (OmegaT) and the LISA <!DOCTYPE tmx PUBLIC "-//LISA OSCAR:1998//DTD
-    // for Translation Memory eXchange//EN" "tmx14.dtd"> are harmless: saxes never loads an external DTD
-    // and expands no entity but the five predefined ones. An internal subset (entity declarations) is refused.
-    const literal = `("[^"]*"|'[^']*')`;
-    if (
-      /[[<]/.test(doctype) ||
-      !new RegExp(`^\\s*tmx\\s+(SYSTEM\\s+${literal}|PUBLIC\\s+${literal}\\s+${literal})\\s*$`, 'i').test(doctype)
-    ) {
-      throw new ServiceError(
-        'TMX_DOCTYPE',
-        'The TMX file declares a DTD or entities; Verso does not read such files (they can hide attacks).',
-        {
-          line: parser.line,
-        },
-      );
-    }
-  });
-  parser.on('opentag', (tag) => {
-    depth++;
-    elements++;
-    if (depth > TMX_MAX_DEPTH || elements > TMX_MAX_ELEMENTS) {
-      throw new ServiceError('TMX_INVALID', 'The TMX file is too complex (too deep or too many elements).', {
-        line: parser.line,
-        column: parser.column + 1,
-        reason: 'limits',
-      });
-    }
-    const name = tag.local;
-    if (root === null) {
-      root = name;
-      if (name !== 'tmx') throw invalid(parser, `the root element is <${tag.name}>, not <tmx>`);
-      const version = tag.attributes['version']?.value ?? '';
-      if (!/^1\.[1-4]b?$/.test(version)) throw invalid(parser, `TMX version "${version}" is not supported (1.1 to 1.4b)`);
-      return;
-    }
-    if (name === 'header' && depth === 2) headerTool = tag.attributes['creationtool']?.value ?? null;
-    if (name === 'prop' && tu && depth === 4) prop = { type: String(tag.attributes['type']?.value ?? ''), text: [] };
-    // A unit's or variant's notes and properties other than Verso's own: the TM keeps text, codes, who and when.
-    if (tu && seg === null && (depth === 4 || depth === 5)) {
-      const type = String(tag.attributes['type']?.value ?? '');
-      if (name === 'note') notKept.notes++;
-      else if (name === 'prop' && !type.startsWith('x-verso-') && type !== 'x-document') notKept.properties++;
-    }
-    if (name === 'body' && depth === 2) inBody = true;
-    else if (name === 'tu' && inBody && depth === 3) {
-      tu = {
-        by: tag.attributes['changeid']?.value ?? tag.attributes['creationid']?.value ?? '',
-        at: tmxDate(tag.attributes['changedate']?.value) ?? tmxDate(tag.attributes['creationdate']?.value),
-        tool: tag.attributes['creationtool']?.value ?? null,
-        segs: [],
-        props: {},
-      };
-    } else if (name === 'tuv' && tu && depth === 4) {
-      const lang = Object.values(tag.attributes).find((a) => (a.uri === XML_NS && a.local === 'lang') || a.name === 'lang')?.value;
-      if (!lang) throw invalid(parser, '<tuv> without xml:lang');
-      tuvLang = tmxLanguageTag(lang);
-      tuvTool = tag.attributes['creationtool']?.value ?? null;
-    } else if (name === 'seg' && tuvLang !== null && depth === 5) seg = new TmxSegReader();
-    else if (seg !== null && depth > 5) seg.open(name, Object.fromEntries(Object.values(tag.attributes).map((a) => [a.name, a.value])));
-  });
-  parser.on('closetag', (tag) => {
-    const name = tag.local;
-    if (seg !== null && depth > 5) seg.close(name);
-    else if (name === 'seg' && seg !== null && depth === 5) {
-      const { text: raw, codes } = seg.build();
-      const textOf = raw.normalize('NFC').trim();
-      languages.add(tuvLang!);
-      // Every variant is kept (a second <tuv> of the very same tag adds nothing).
-      if (withoutTokens(textOf) !== '' && !tu!.segs.some((s) => s.lang === tuvLang))
-        tu!.segs.push({ lang: tuvLang!, text: textOf, codes, tool: tuvTool });
-      seg = null;
-    } else if (name === 'tuv' && depth === 4) tuvLang = null;
-    else if (name === 'prop' && prop && depth === 4) {
-      if (prop.type.startsWith('x-verso-')) tu!.props[prop.type.slice('x-verso-'.length)] = prop.text.join('').trim().slice(0, 200);
-      prop = null;
-    } else if (name === 'tu' && tu && depth === 3) {
-      const found = pairVariants(tu.segs, pair.sourceLang, pair.targetLang);
-      for (const { source: s, target: t } of found) {
-        const mtOrigin = tmxMtOrigin(tu.props, t.tool ?? tu.tool, headerTool);
-        const { text: source, target, codes } = sharedCodes(s, t);
-        units.push({
-          sourceLang: s.lang,
-          targetLang: t.lang,
-          source,
-          target,
-          origin: 'tmx',
-          createdBy: tu.by,
-          createdAt: tu.at ?? now,
-          ...(codes.length > 0 ? { codes } : {}),
-          ...(mtOrigin ? { mtOrigin } : {}),
-        });
-      }
-      if (found.length === 0) skipped++;
-      else {
-        const used = new Set(found.flatMap((f) => [f.source, f.target]));
-        notKept.sourceVariants += tu.segs.filter(
-          (g) => !used.has(g) && primaryLanguage(g.lang) === primaryLanguage(pair.sourceLang),
-        ).length;
-      }
-      tu = null;
-    } else if (name === 'body' && depth === 2) inBody = false;
-    depth--;
-  });
-  const onText = (t: string) => {
-    if (seg !== null) seg.text(t);
-    else if (prop !== null) prop.text.push(t);
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  runParser(parser, text, (reason) => invalid(parser, reason));
-  if (root === null) throw new ServiceError('TMX_INVALID', 'The file has no XML content.', { line: 1, column: 1, reason: 'empty' });
-  return { units, skipped, languages: [...languages].sort(), notKept };
 }
 
 /**

@@ -11,6 +11,7 @@ import { createElectronTransport, type PreloadBridge } from './api/electronTrans
 import { createHttpTransport } from './api/httpTransport.js';
 import { createI18n, pickUiLanguage } from './i18n/i18n.js';
 import type { Platform, SaveOutcome, SavedFile } from './platform.js';
+import { desktopTmxSource, uploadTmxSource } from './memory/tmxSource.js';
 import type { AppLocation } from './routing/location.js';
 import type { ApiTransport } from '../../shared/api.js';
 
@@ -96,6 +97,8 @@ function downloadFile(file: SavedFile): Promise<SaveOutcome> {
 interface DesktopBridge extends PreloadBridge {
   saveFile?(file: SavedFile): Promise<SaveOutcome>;
   showInFolder?(path: string): Promise<unknown>;
+  /** A dropped or picked file's path (Electron's webUtils.getPathForFile), for streamed TMX imports. */
+  pathForFile?(file: File): string;
 }
 
 const i18n = createI18n(
@@ -125,8 +128,13 @@ if (bridge) {
   transport = createElectronTransport(bridge);
 } else {
   const token = takeToken();
-  if (token) transport = createHttpTransport({ baseUrl: window.location.origin, token });
+  if (token) {
+    transport = createHttpTransport({ baseUrl: window.location.origin, token });
+    platform.tmxSource = uploadTmxSource(window.location.origin, token);
+  }
 }
+const pathForFile = bridge?.pathForFile?.bind(bridge);
+if (pathForFile) platform.tmxSource = desktopTmxSource(pathForFile);
 
 const appLocation = createWindowLocation();
 const container = document.getElementById('root');

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { SaveOutcome } from '../../shared/savedFile.js';
+import type { TmxSourceOf } from './memory/tmxSource.js';
 
 export type { SaveOutcome };
 
@@ -25,6 +26,8 @@ export interface Platform {
   saveUiLanguage(language: string): void;
   /** Loads the whole interface again (after a restore replaced the library); absent in component tests. */
   reload?(): void;
+  /** Where a streamed TMX import reads a chosen file (desktop: its path; browser: an upload); absent in component tests. */
+  tmxSource?: TmxSourceOf;
 }
 
 const PlatformContext = createContext<Platform | null>(null);

@@ -3,7 +3,7 @@
  * `main/services/features/memory.ts`.
  */
 import type { InlineCode } from '../inline/inlineCodes.js';
-import type { Paragraph } from '../types.js';
+import type { ApiError, JobState, Paragraph, TmxImportStatus } from '../types.js';
 import type { LanguageVariant } from '../memory/pair.js';
 
 /** Where a TM unit came from: a sign-off in this Verso, or a TMX file. */
@@ -47,15 +47,14 @@ export interface TmMatch extends TmUnit {
   variant?: LanguageVariant;
 }
 
-export interface TmxImportResult {
-  /** Units added. */
-  imported: number;
-  /** Translation units of the file that had no text for both languages of the pair, or were already in the TM. */
-  skipped: number;
-  /** Units of earlier TMX imports removed (replace mode). */
-  removed: number;
-  /** Notes and properties of the file's units, and other variants of the source language in a unit, which the TM has no place for (not kept, said). */
-  notKept: { notes: number; properties: number; sourceVariants: number };
+export type { TmxImportResult, TmxImportStatus } from '../types.js';
+
+/** A TMX import job as `getTmxImport` tells it (issue 17). */
+export interface TmxImportJob {
+  jobId: string;
+  state: JobState;
+  error: ApiError | null;
+  status: TmxImportStatus;
 }
 
 /** What a revision with origin `tm` inserted: the unit, its score then, and who made it. */

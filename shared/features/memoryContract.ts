@@ -4,6 +4,8 @@ import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
 import { XML_FILE_ERRORS } from '../contract/errorSets.js';
 import { empty, id, inlineCodeSchema, langTag, paragraphSchema } from '../contract/models.js';
 import { TMX_MAX_BYTES } from '../memory/limits.js';
+import { ERROR_CODES } from '../errors.js';
+import type { ApiError } from '../types.js';
 import type {
   MemorySettings,
   TmLookupResult,
@@ -12,7 +14,9 @@ import type {
   TmProvenance,
   TmSentenceMatches,
   TmUnit,
+  TmxImportJob,
   TmxImportResult,
+  TmxImportStatus,
 } from './memoryApi.js';
 
 const pair = { sourceLang: langTag, targetLang: langTag };
@@ -78,6 +82,41 @@ const tmxImportResult = exactly<TmxImportResult>()(
   }),
 );
 
+const tmxImportStatus = exactly<TmxImportStatus>()(
+  z.object({
+    fileName: z.string(),
+    sourceLang: z.string(),
+    targetLang: z.string(),
+    phase: z.enum(['reading', 'publishing', 'finished']),
+    bytesRead: z.number(),
+    bytesTotal: z.number(),
+    units: z.number(),
+    result: tmxImportResult.nullable(),
+  }),
+);
+const apiError = exactly<ApiError>()(
+  z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.array(z.number())])).optional(),
+  }),
+);
+const tmxImportJob = exactly<TmxImportJob>()(
+  z.object({
+    jobId: z.string(),
+    state: z.enum(['running', 'done', 'cancelled', 'failed']),
+    error: apiError.nullable(),
+    status: tmxImportStatus,
+  }),
+);
+/** Where a streamed TMX import reads from: a file on this machine, or one uploaded to the bridge (`POST /api/upload/tmx`). */
+const tmxSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('upload'), uploadId: z.string().min(1).max(64), fileName: z.string().min(1).max(255).optional() }).strict(),
+]);
+/** What reading a TMX file can fail with (in the job's error, or at once from `importTmx`). */
+const TMX_READ_ERRORS = ['TMX_INVALID', 'TMX_DOCTYPE', 'TMX_NO_UNITS', 'TMX_FILE_UNREADABLE', ...XML_FILE_ERRORS] as const;
+
 const memorySettings = exactly<MemorySettings>()(z.object({ prefillExact: z.boolean() }));
 const prefillResult = exactly<TmPrefillResult>()(z.object({ paragraphs: z.array(paragraphSchema) }));
 
@@ -124,6 +163,18 @@ export const memoryContract = {
     output: z.array(tmUnit),
     errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'TM_QUERY_EMPTY'],
   },
+  /**
+   * Issue 17: imports a TMX file of any size as a background job (progress as `jobProgress` events
+   * with `tmxImport`, `cancelJob` stops it and nothing is stored); the final event carries the summary.
+   */
+  startTmxImport: {
+    input: z.object({ ...pair, source: tmxSource, mode: z.enum(['merge', 'replace']) }).strict(),
+    output: z.object({ jobId: z.string(), fileName: z.string(), bytesTotal: z.number() }),
+    errors: ['NO_PROFILE', 'LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'TMX_FILE_UNREADABLE', 'TMX_UPLOAD_NOT_FOUND', 'TMX_IMPORT_RUNNING'],
+  },
+  /** A TMX import's state: its progress, and its summary (or error) once it has ended. */
+  getTmxImport: { input: z.object({ jobId: id }).strict(), output: tmxImportJob, errors: ['JOB_NOT_FOUND'] },
+  /** A small TMX file (≤ TMX_MAX_BYTES) as base64, imported to its end (the same import as `startTmxImport`). */
   importTmx: {
     input: z
       .object({
@@ -135,23 +186,19 @@ export const memoryContract = {
       })
       .strict(),
     output: tmxImportResult,
-    errors: [
-      'NO_PROFILE',
-      'LANGUAGE_UNKNOWN',
-      'LANGUAGE_SAME',
-      'TMX_TOO_LARGE',
-      'TMX_INVALID',
-      'TMX_DOCTYPE',
-      'TMX_NO_UNITS',
-      ...XML_FILE_ERRORS,
-    ],
+    errors: ['NO_PROFILE', 'LANGUAGE_UNKNOWN', 'LANGUAGE_SAME', 'TMX_TOO_LARGE', 'TMX_IMPORT_RUNNING', ...TMX_READ_ERRORS],
   },
   exportTmx: {
     input: z.object(pair).strict(),
     output: z.object({ fileName: z.string(), content: z.string(), units: z.number() }),
     errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'],
   },
-  getTmStats: { input: z.object(pair).strict(), output: z.object({ units: z.number() }), errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'] },
+  /** The pair's unit count; `indexing`: changes of any pair still waiting for the index (after a big TMX import). */
+  getTmStats: {
+    input: z.object(pair).strict(),
+    output: z.object({ units: z.number(), indexing: z.number() }),
+    errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'],
+  },
   getMemorySettings: { input: empty, output: memorySettings, errors: [] },
   updateMemorySettings: { input: z.object({ prefillExact: z.boolean() }).partial().strict(), output: memorySettings, errors: [] },
 } as const satisfies Contract;

@@ -18,6 +18,7 @@ import { migration0210AuditRecords } from './0210-audit-records.js';
 import { migration0250GlossaryDefinitions } from './0250-glossary-definitions.js';
 import { migration0220DocxStructure } from './0220-docx-structure.js';
 import { migration0260DocumentSourceFormats } from './0260-document-source-formats.js';
+import { migration0270TmxImportStaging } from './0270-tmx-import-staging.js';
 import { migration0280TmSentenceUnits } from './0280-tm-sentence-units.js';
 import type { Migration } from './types.js';
 
@@ -43,5 +44,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0250GlossaryDefinitions,
   migration0220DocxStructure,
   migration0260DocumentSourceFormats,
+  migration0270TmxImportStaging,
   migration0280TmSentenceUnits,
 ].sort((a, b) => a.version - b.version);

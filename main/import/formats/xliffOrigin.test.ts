@@ -1,7 +1,7 @@
 /** Issue 12: the origin of imported translations, read from Verso's files and from other tools' conventions. */
 import { describe, expect, it } from 'vitest';
 import { parseXliff } from './xliff.js';
-import { parseTmx } from '../../memory/tmx.js';
+import { parseTmx } from '../../memory/tmxReader.js';
 
 const x12 = (units: string, file = 'original="a.txt" source-language="en" target-language="es" datatype="plaintext"', header = '') =>
   `<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:okp="okapi-framework:xliff-extensions"><file ${file}>${header}<body>${units}</body></file></xliff>`;

@@ -48,7 +48,7 @@ describe('the TM follows sign-offs', () => {
     const first = await article(backend, ['The government announced new measures on Tuesday.', 'Other text.']);
     const p = first.paragraphs[0]!.id;
     await signOff(backend, p, 'El gobierno anunció nuevas medidas el martes.');
-    expect(await api.getTmStats({ sourceLang: 'en-GB', targetLang: 'es-ES' })).toEqual({ units: 1 });
+    expect(await api.getTmStats({ sourceLang: 'en-GB', targetLang: 'es-ES' })).toMatchObject({ units: 1 });
     expect(rows(backend, 'SELECT source, target, created_by, document_id, origin FROM tm_units')).toEqual([
       {
         source: 'The government announced new measures on Tuesday.',

@@ -7,14 +7,17 @@ import type { MemorySettings, TmProvenance, TmUnit } from '../../../shared/featu
 import type { MemoryApi } from '../../../shared/features/memoryContract.js';
 import { matchScore } from '../../../shared/memory/matchScore.js';
 import { pairKey, servesDirection, withVariantPenalty } from '../../../shared/memory/pair.js';
-import { canonicalLanguageTag } from '../../../shared/languages.js';
+import { tmPair } from './tmPair.js';
 import { mapUnitTokens, withFormatPenalty } from '../../../shared/memory/formatting.js';
 import { statusAfterEdit } from '../../../shared/status.js';
 import type { MtRecord, Paragraph, Profile } from '../../../shared/types.js';
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
-import { bundledWorkerFile, createImportRunner, type ImportRunner } from '../../import/importRunner.js';
+import { bundledWorkerFile } from '../../import/importRunner.js';
+import { createTmxStaging } from '../../memory/tmxStaging.js';
+import { TMX_MAX_BYTES } from '../../../shared/memory/limits.js';
+import { createTmxImports } from './tmxImport.js';
 import { writeTmx } from '../../memory/tmx.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';
@@ -24,37 +27,22 @@ export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */
 const PREFILL_CHUNK = 50;
 
-/** A TM's pair as the user named it: any valid BCP 47 tags (issue 14), canonical; not the same tag twice. */
-function tmPair(input: { sourceLang: string; targetLang: string }): { sourceLang: string; targetLang: string } {
-  const sourceLang = canonicalLanguageTag(input.sourceLang);
-  const targetLang = canonicalLanguageTag(input.targetLang);
-  for (const [tag, canonical, which] of [
-    [input.sourceLang, sourceLang, 'source'],
-    [input.targetLang, targetLang, 'target'],
-  ] as const) {
-    if (canonical === null)
-      throw new ServiceError('LANGUAGE_UNKNOWN', `Not a valid ${which} language tag (BCP 47): "${tag.slice(0, 40)}".`, {
-        tag: tag.slice(0, 40),
-      });
-  }
-  if (sourceLang === targetLang)
-    throw new ServiceError('LANGUAGE_SAME', 'The source and target languages must differ.', { tag: sourceLang! });
-  return { sourceLang: sourceLang!, targetLang: targetLang! };
-}
-
 /** New, empty and not excluded from translation: what prefill may fill. */
 const isUntouched = (p: Paragraph): boolean => p.status === 'new' && p.target.trim() === '' && !p.excluded;
 
 export interface MemoryServiceOptions {
   store?: TmStore;
-  /** Parses TMX files (in the import worker; in process in unit tests). */
-  runner?: ImportRunner;
+  /** The import worker's bundle that reads TMX files; null reads them in process (unit tests run the sources). */
+  tmxWorkerFile?: string | null;
 }
 
 export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOptions = {}): MemoryApi {
   const { repos } = deps;
   const store = options.store ?? createTmStore(deps.db);
-  const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
+  const workerFile = options.tmxWorkerFile === undefined ? bundledWorkerFile() : options.tmxWorkerFile;
+  // Changes a closed Verso (or a CLI import) left unindexed are indexed in the background.
+  if (store.pending() > 0) void store.drainIndex();
+  const tmxImports = createTmxImports(deps, store, createTmxStaging(deps.db), { workerFile, heapMb: 256 });
   const origins = createProvenanceRepo(deps.db);
   const provenanceStmt = deps.db.prepare(
     `INSERT INTO tm_provenance (revision_id, paragraph_id, unit_id, score, unit_source, unit_origin, unit_by, unit_at)
@@ -226,31 +214,23 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
 
     async importTmx(input) {
       const { fileName, dataBase64, mode } = input;
-      const { sourceLang, targetLang } = tmPair(input);
-      requireProfile(deps);
       const bytes = Buffer.from(dataBase64, 'base64');
-      // Decoded and parsed in the import worker: a big or hostile file never blocks the main process.
-      const parsed = await runner.run({ kind: 'tmx', bytes, sourceLang, targetLang, now: deps.now().toISOString() });
-      if (parsed.units.length === 0) {
-        throw new ServiceError(
-          'TMX_NO_UNITS',
-          `${fileName} has no translation units from ${sourceLang} to ${targetLang}. Nothing was changed.`,
-          {
-            fileName,
-            sourceLang,
-            targetLang,
-            languages: parsed.languages.join(', '),
-          },
-        );
+      if (bytes.byteLength > TMX_MAX_BYTES) {
+        throw new ServiceError('TMX_TOO_LARGE', `The TMX file is larger than ${TMX_MAX_BYTES / 1048576} MB.`, {
+          limitMb: TMX_MAX_BYTES / 1048576,
+        });
       }
-      const result = deps.db.transaction(() => {
-        const removed = mode === 'replace' ? store.removeTmxUnits(sourceLang, targetLang) : 0;
-        const { added, skipped } = store.addUnits(parsed.units, true);
-        return { imported: added, skipped: skipped + parsed.skipped, removed, notKept: parsed.notKept };
-      })();
-      // Indexed in small batches off the request: lookups go on meanwhile (new units appear as they are indexed).
-      void store.drainIndex();
-      return result;
+      // The same streamed import as startTmxImport (read in the import worker), run to its end.
+      return tmxImports.complete({ ...input, source: { kind: 'bytes', bytes, fileName }, mode });
+    },
+
+    async startTmxImport(input) {
+      return tmxImports.start(input);
+    },
+
+    async getTmxImport({ jobId }) {
+      const { state, error, tmxImport } = tmxImports.progressOf(jobId);
+      return { jobId, state, error, status: tmxImport };
     },
 
     async exportTmx(input) {
@@ -265,7 +245,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
 
     async getTmStats(input) {
       const { sourceLang, targetLang } = tmPair(input);
-      return { units: store.count(sourceLang, targetLang) };
+      return { units: store.count(sourceLang, targetLang), indexing: store.pending() };
     },
 
     async getMemorySettings() {

@@ -20,6 +20,8 @@ export function createJobStore(): JobStore {
   return {
     get: (documentId) => latest.get(documentId) ?? null,
     put(progress) {
+      // Jobs on the library as a whole (a TMX import) are followed by their own views.
+      if (progress.documentId === null) return;
       latest.set(progress.documentId, progress);
       for (const l of [...listeners]) l();
     },

@@ -73,7 +73,7 @@ export const queryKeys = {
  * not restarted, so a view that reloads at the same moment shares the one request.
  */
 export function invalidateAfterJob(queryClient: QueryClient, progress: JobProgress): Promise<void> | null {
-  if (progress.state === 'running') return null;
+  if (progress.state === 'running' || progress.documentId === null) return null;
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.documentAll(progress.documentId) }, { cancelRefetch: false }),
     queryClient.invalidateQueries({ queryKey: queryKeys.library() }, { cancelRefetch: false }),

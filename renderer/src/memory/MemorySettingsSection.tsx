@@ -4,18 +4,16 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError } from '../../../shared/api.js';
 import type { MemorySettings } from '../../../shared/features/memoryApi.js';
-import { TMX_MAX_BYTES } from '../../../shared/memory/limits.js';
 import { useApi } from '../api/ApiProvider.js';
 import { queryKeys } from '../api/queryClient.js';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { bytesToBase64 } from '../base64.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
-import { fileBytes } from '../importing/readFile.js';
 import { usePlatform } from '../platform.js';
 import { Concordance } from './Concordance.js';
+import { TmxImportProgress } from './TmxImportProgress.js';
+import { useTmxImport } from './useTmxImport.js';
 
 export function MemorySettingsSection() {
   const { t } = useTranslation();
@@ -29,6 +27,7 @@ export function MemorySettingsSection() {
   const [actionError, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  const tmx = useTmxImport();
 
   const queryClient = useQueryClient();
   const settingsQuery = useQuery({ queryKey: queryKeys.memorySettings(), queryFn: () => api.getMemorySettings({}) });
@@ -62,11 +61,9 @@ export function MemorySettingsSection() {
     const file = fileRef.current?.files?.[0];
     if (!file) return;
     void run(async () => {
-      if (file.size > TMX_MAX_BYTES) {
-        throw new ApiCallError({ code: 'TMX_TOO_LARGE', message: 'TMX_TOO_LARGE', details: { limitMb: TMX_MAX_BYTES / 1048576 } });
-      }
-      const dataBase64 = bytesToBase64(await fileBytes(file));
-      const r = await api.importTmx({ sourceLang, targetLang, fileName: file.name.slice(0, 255), dataBase64, mode });
+      const outcome = await tmx.run(file, { sourceLang, targetLang, mode });
+      if (outcome.kind === 'cancelled') return t('memory.settings.cancelled');
+      const r = outcome.result;
       const lost = r.notKept.notes + r.notKept.properties + r.notKept.sourceVariants;
       return lost === 0
         ? t('memory.settings.imported', { ...r })
@@ -139,6 +136,7 @@ export function MemorySettingsSection() {
           </button>
         </div>
       </form>
+      {tmx.view.phase !== 'idle' && <TmxImportProgress view={tmx.view} onCancel={tmx.cancel} />}
       <ErrorAlert error={error} />
       <p role="status" className="status-line">
         {status}
