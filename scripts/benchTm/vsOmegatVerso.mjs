@@ -3,9 +3,7 @@
 // library whose profile is set up first (as the app's first start does; not timed), then, timed:
 //   verso tm import memory.tmx --pair en-es
 //   verso import article.txt --source en --target es --prefill
-// When this build has no `verso tm import` yet (issue 17 item 2), a stand-in imports the TMX through
-// the app's own importTmx service in chunks under its 50 MB limit and indexes them, as `verso tm
-// import` does before it ends (vsOmegatStandIn.mjs), and the figures say so. Exact matches filled: the count `--prefill` prints, checked against a draft export.
+// Exact matches filled: the count `--prefill` prints, checked against a draft export.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +13,6 @@ import { measureRun } from './measureRun.mjs';
 import { countFilled } from './vsOmegatOmegat.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const STAND_IN = fileURLToPath(new URL('./vsOmegatStandIn.mjs', import.meta.url));
 
 /** Bundles the CLI, the import worker and the bench's helpers into dist/bench/vs-omegat-<pid>/ (one per run). */
 export async function bundleVerso() {
@@ -37,8 +34,6 @@ export async function bundleVerso() {
       ...common,
       stdin: {
         contents: `export { createBackend } from './main/backend.ts';
-          export { openDatabase } from './main/db/openDatabase.ts';
-          export { createTmStore } from './main/memory/tmStore.ts';
           export { omegatProject } from './main/testing/omegatProject.ts';`,
         resolveDir: root,
         loader: 'ts',
@@ -64,14 +59,11 @@ function cli(verso, dataDir, args, cwd) {
 
 const failed = (what, run) => new Error(`${what} failed (${run.status}):\n${(run.stderr + run.stdout).slice(-2000)}`);
 
-/** `verso tm import`, or the stand-in when this build does not have it. */
+/** `verso tm import`, which returns once the units are stored and indexed. */
 function importTmx(verso, dataDir, dir) {
   const run = cli(verso, dataDir, ['tm', 'import', 'memory.tmx', '--pair', 'en-es'], dir);
-  if (run.status === 0) return { ...run, step: 'verso tm import memory.tmx --pair en-es' };
-  if (!/Unknown command "tm"/.test(run.stderr)) throw failed('verso tm import', run);
-  const standIn = measureRun(process.execPath, [STAND_IN, verso.bench, dataDir, path.join(dir, 'memory.tmx')], { cwd: dir });
-  if (standIn.status !== 0) throw failed('The TMX import stand-in', standIn);
-  return { ...standIn, step: 'TMX import STAND-IN (no `verso tm import` here)' };
+  if (run.status !== 0) throw failed('verso tm import', run);
+  return { ...run, step: 'verso tm import memory.tmx --pair en-es' };
 }
 
 export async function runVerso(dir, corpus, verso) {
@@ -99,7 +91,6 @@ export async function runVerso(dir, corpus, verso) {
     peakMb: Math.max(tm.peakMb, doc.peakMb),
     filled: Number(said[1]),
     checked: check,
-    standIn: !tm.step.startsWith('verso tm import'),
     // What the TMX import said (reading and storing vs indexing, units/s).
     tmSaid: tm.stdout.trim(),
   };
