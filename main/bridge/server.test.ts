@@ -105,6 +105,16 @@ describe('browser-mode bridge', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('refuses a TMX import that names a file by its path (browser mode takes uploads only)', async () => {
+    const input = { source: { kind: 'path', path: '/etc/passwd' }, sourceLang: 'en', targetLang: 'es', mode: 'merge' };
+    const res = await invoke('startTmxImport', JSON.stringify(input));
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('upload') } });
+    const upload = { ...input, source: { kind: 'upload', uploadId: 'a'.repeat(32) } };
+    expect((await invoke('startTmxImport', JSON.stringify(upload))).status).toBe(200);
+    expect(calls).toEqual([{ method: 'startTmxImport', input: upload }]);
+  });
+
   it('serves the renderer with a strict CSP and never files outside its folder', async () => {
     const index = await request({ path: '/' });
     expect(index.status).toBe(200);

@@ -21,6 +21,7 @@ import { resolveStaticPath, sendStaticFile } from './staticFiles.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
 import { receiveTmxUpload, type UploadOptions } from './tmxUpload.js';
 import { refuse, refuseTooLarge, sendJson } from './replies.js';
+import { pathSourceRefusal } from './pathSources.js';
 
 export interface BridgeEvents {
   subscribe(listener: <E extends EventName>(event: E, payload: VersoEvents[E]) => void): () => void;
@@ -156,6 +157,8 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'Body is not valid JSON' } });
       }
+      const refusal = pathSourceRefusal(method, input);
+      if (refusal) return sendJson(res, 400, { ok: false, error: refusal });
       const result = await options.dispatch(method, input);
       return sendJson(res, 200, result);
     }
