@@ -18,7 +18,7 @@
 import type Database from 'better-sqlite3';
 import type { TmMatch, TmMtOrigin, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
 import { CONCORDANCE_MAX_HITS, TM_MAX_MATCHES, TM_MIN_SCORE } from '../../shared/memory/limits.js';
-import { lengthBound, matchTokens, tokenMatchScore, withoutCodes } from '../../shared/memory/matchScore.js';
+import { lengthBound, matchTokens, withoutCodes } from '../../shared/memory/matchScore.js';
 import {
   languageVariant,
   pairKey,
@@ -31,6 +31,8 @@ import { withFormatPenalty } from '../../shared/memory/formatting.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { createPostings } from './postings.js';
 import { termHash } from './termHash.js';
+import { createUnitLengths } from './unitLengths.js';
+import { boundedScorer } from './boundedScore.js';
 
 export const TOKEN_SEPARATOR = '\u001f';
 
@@ -171,6 +173,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   );
   const setTokensStmt = db.prepare<[string, number, number]>('UPDATE tm_units SET tokens = ?, token_count = ? WHERE id = ?');
   const postings = createPostings(db);
+  const unitLengths = createUnitLengths(db);
   const dfAddStmt = db.prepare<[number, number]>(
     'INSERT INTO tm_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
   );
@@ -221,6 +224,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       if (!unit) continue;
       const tokens = matchTokens(unit.source, unit.source_lang);
       setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
+      unitLengths.set(unit.id, tokens.length);
       for (const term of indexTerms(unit.pair, tokens)) {
         const ids = added.get(term);
         if (ids) ids.push(unit.id);
@@ -301,15 +305,29 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
         }
       }
     }
-    const ranked = topByWeight(touched, weights, maxWeight, tuning.candidates);
+    // By length: the share of the query's weight a unit has, over the longer of the two (a long
+    // unit sharing many terms still scores low); units whose length alone rules them out are dropped.
+    const lengths = unitLengths.upTo(maxId);
+    const kept: number[] = [];
+    maxWeight = 0;
+    for (const id of touched) {
+      const m = lengths[id] || n;
+      if (lengthBound(n, m) < minScore) continue;
+      const w = (weights[id]! * n) / Math.max(n, m);
+      weights[id] = w;
+      if (w > maxWeight) maxWeight = w;
+      kept.push(id);
+    }
+    const ranked = topByWeight(kept, weights, maxWeight, tuning.candidates);
     for (const id of touched) weights[id] = 0;
 
     // 4. Exact re-rank, with the length filter first.
     const scored: { id: number; score: number }[] = [];
+    const scoreOf = boundedScorer(query);
     for (const row of tokensOfStmt.all(JSON.stringify(ranked))) {
       if (options.excludeParagraphId !== undefined && row.paragraph_id === options.excludeParagraphId) continue;
       if (lengthBound(n, row.token_count) < minScore) continue;
-      const score = tokenMatchScore(query, row.token_count === 0 ? [] : row.tokens.split(TOKEN_SEPARATOR));
+      const score = scoreOf(row.token_count === 0 ? [] : row.tokens.split(TOKEN_SEPARATOR), minScore);
       if (score >= minScore) scored.push({ id: row.id, score });
     }
     scored.sort((a, b) => b.score - a.score || b.id - a.id);
