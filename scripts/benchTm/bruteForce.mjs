@@ -67,11 +67,33 @@ export function createBruteForce(store, TOKEN_SEPARATOR) {
     }
     return p[m];
   }
+  let wanted = new Int32Array(0);
+  /** Tokens of unit `a..a+m` that the query also has (lower-cased, as a multiset). */
+  function common(a, m) {
+    let shared = 0;
+    for (let j = a; j < a + m; j++) {
+      const l = lowerOf[flat[j]];
+      if (wanted[l] > 0) {
+        wanted[l]--;
+        shared++;
+      }
+    }
+    for (let j = a; j < a + m; j++) {
+      const l = lowerOf[flat[j]];
+      if (shared > 0 && wanted[l] < want(l)) wanted[l]++;
+    }
+    return shared;
+  }
+  let queryCounts = new Int32Array(0);
+  const want = (l) => queryCounts[l];
   /** The best score ≥ 50 over every unit, or null. */
   return function bruteBest(tokens) {
     if (!loaded) loadAll();
     const qt = tokens.map(intern);
     const n = qt.length;
+    wanted = new Int32Array(ids.size);
+    for (const t of qt) wanted[lowerOf[t]]++;
+    queryCounts = wanted.slice();
     let best = 49; // only scores ≥ 50 are shown
     for (let u = 0; u < count; u++) {
       const a = offsets[u];
@@ -81,6 +103,8 @@ export function createBruteForce(store, TOKEN_SEPARATOR) {
       // the doubled distance a score above `best` allows
       const allowed = Math.floor((2 * L * (100 - (best + 1))) / 100);
       if (2 * Math.abs(n - m) > allowed) continue;
+      // Every token of the longer text not matched (case aside) costs at least a whole edit.
+      if (2 * (L - common(a, m)) > allowed) continue;
       const d = distance(qt, a, m, allowed);
       if (d === Infinity) continue;
       const score = Math.floor((100 * (2 * L - d)) / (2 * L));
