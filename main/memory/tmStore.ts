@@ -422,6 +422,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   return {
     syncIndex,
     drainIndex,
+    /** Reads the units' lengths in the background (main/memory/unitLengths.ts); the first lookup starts it too. */
+    warmLengths: () => unitLengths.warm(),
     pending: () => pendingStmt.get()!.n,
     lookup,
     concordance,
