@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
-import { matchScore } from '../../shared/memory/matchScore.js';
-import { createTmStore, type NewTmUnit } from './tmStore.js';
+import { lengthBound, matchScore } from '../../shared/memory/matchScore.js';
+import { createTmStore, lengthRange, type NewTmUnit } from './tmStore.js';
 
 let db: Database.Database;
 beforeEach(() => {
@@ -67,5 +67,16 @@ describe('recall on low-vocabulary text', () => {
     const [top] = store.lookup('en', 'es', query);
     expect(top).toMatchObject({ source: best, score: matchScore(query, best, 'en') });
     expect(top!.score).toBe(71);
+  });
+});
+
+describe('lengthRange', () => {
+  it('is the range of token counts whose length alone still allows the score', () => {
+    for (const n of [1, 2, 7, 20, 41]) {
+      for (const min of [50, 75, 100]) {
+        const [shortest, longest] = lengthRange(n, min);
+        for (let m = 0; m <= 3 * n + 2; m++) expect(m >= shortest && m <= longest).toBe(lengthBound(n, m) >= min);
+      }
+    }
   });
 });

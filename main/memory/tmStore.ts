@@ -60,14 +60,22 @@ let weights = new Float32Array(0);
 export function topByWeight(ids: readonly number[], w: Float32Array, maxWeight: number, count: number): number[] {
   if (ids.length <= count) return [...ids].sort((a, b) => w[b]! - w[a]! || b - a);
   const buckets = new Int32Array(257);
-  const bucketOf = (id: number) => Math.min(256, Math.floor((w[id]! / maxWeight) * 256));
-  for (const id of ids) buckets[bucketOf(id)]!++;
+  const scale = 256 / maxWeight;
+  for (const id of ids) buckets[Math.min(256, Math.floor(w[id]! * scale))]!++;
   let cut = 256;
   for (let total = buckets[256]!; cut > 0 && total < count;) total += buckets[--cut]!;
-  return ids
-    .filter((id) => bucketOf(id) >= cut)
-    .sort((a, b) => w[b]! - w[a]! || b - a)
-    .slice(0, count);
+  const above: number[] = [];
+  for (const id of ids) if (Math.floor(w[id]! * scale) >= cut) above.push(id);
+  return above.sort((a, b) => w[b]! - w[a]! || b - a).slice(0, count);
+}
+
+/** The token counts [shortest, longest] a unit can have and still reach `minScore` against n tokens (lengthBound). */
+export function lengthRange(n: number, minScore: number): [number, number] {
+  let shortest = n;
+  while (shortest > 0 && lengthBound(n, shortest - 1) >= minScore) shortest--;
+  let longest = n;
+  while (lengthBound(n, longest + 1) >= minScore && longest < 0xffff) longest++;
+  return [shortest, longest];
 }
 
 /** A unit to add: a TmUnit before it has an id (the document is optional). */
@@ -308,12 +316,13 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     // By length: the share of the query's weight a unit has, over the longer of the two (a long
     // unit sharing many terms still scores low); units whose length alone rules them out are dropped.
     const lengths = unitLengths.upTo(maxId);
+    const [shortest, longest] = lengthRange(n, minScore);
     const kept: number[] = [];
     maxWeight = 0;
     for (const id of touched) {
       const m = lengths[id] || n;
-      if (lengthBound(n, m) < minScore) continue;
-      const w = (weights[id]! * n) / Math.max(n, m);
+      if (m < shortest || m > longest) continue;
+      const w = m > n ? (weights[id]! * n) / m : weights[id]!;
       weights[id] = w;
       if (w > maxWeight) maxWeight = w;
       kept.push(id);
