@@ -70,6 +70,22 @@ describe('recall on low-vocabulary text', () => {
   });
 });
 
+describe('recall when every term of the query is common', () => {
+  it('finds the oldest unit, an exact match, behind 10,000 newer variants holding each of its terms', () => {
+    const store = createTmStore(db);
+    const words = ['licence', 'terms', 'apply', 'to', 'copies'];
+    const query = `${words.join(' ')}.`;
+    // Each variant replaces one word: every word of the query and every pair of adjacent words is
+    // in more than 5,000 newer units (the newest 5,000 postings per term that an earlier design
+    // read would never reach the exact match).
+    const variants = Array.from({ length: 10_000 }, (_, i) => `${words.map((w, k) => (k === i % 5 ? `w${i}` : w)).join(' ')}.`);
+    store.addUnits([unit(query), ...variants.map(unit)], false);
+    store.syncIndex();
+    const [top] = store.lookup('en', 'es', query.replace('licence', 'Licence'));
+    expect(top).toMatchObject({ source: query, score: 91 });
+  });
+});
+
 describe('lengthRange', () => {
   it('is the range of token counts whose length alone still allows the score', () => {
     for (const n of [1, 2, 7, 20, 41]) {

@@ -47,7 +47,7 @@ export interface TmTuning {
   candidates: number;
 }
 
-export const DEFAULT_TUNING: TmTuning = { rareTerms: 16, postingsCap: 5000, postingsBudget: 30_000, candidates: 200 };
+export const DEFAULT_TUNING: TmTuning = { rareTerms: 16, postingsCap: 100_000, postingsBudget: 150_000, candidates: 200 };
 /** Queued changes indexed at a time outside bulk builds (a few milliseconds' work). */
 const DRAIN_BATCH = 500;
 /** Terms always read, whatever the budget. */
@@ -55,17 +55,24 @@ const MIN_TERMS = 4;
 
 /** Scratch space for overlap weights (one slot per unit id), reset after every lookup. */
 let weights = new Float32Array(0);
+/** Scratch space for the ids a lookup touched (no garbage per lookup). */
+let touchedIds: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+const grown = (a: Uint32Array, size: number): Uint32Array<ArrayBuffer> => {
+  const bigger = new Uint32Array(Math.max(size, a.length * 2));
+  bigger.set(a);
+  return bigger;
+};
 
 /** The `count` ids of highest weight (ties: newer first), without sorting them all: a 256-bucket histogram finds the cut. */
-export function topByWeight(ids: readonly number[], w: Float32Array, maxWeight: number, count: number): number[] {
-  if (ids.length <= count) return [...ids].sort((a, b) => w[b]! - w[a]! || b - a);
+export function topByWeight(ids: ArrayLike<number>, w: Float32Array, maxWeight: number, count: number): number[] {
+  if (ids.length <= count) return Array.from(ids).sort((a, b) => w[b]! - w[a]! || b - a);
   const buckets = new Int32Array(257);
   const scale = 256 / maxWeight;
-  for (const id of ids) buckets[Math.min(256, Math.floor(w[id]! * scale))]!++;
+  for (let k = 0; k < ids.length; k++) buckets[Math.min(256, Math.floor(w[ids[k]!]! * scale))]!++;
   let cut = 256;
   for (let total = buckets[256]!; cut > 0 && total < count;) total += buckets[--cut]!;
   const above: number[] = [];
-  for (const id of ids) if (Math.floor(w[id]! * scale) >= cut) above.push(id);
+  for (let k = 0; k < ids.length; k++) if (Math.floor(w[ids[k]!]! * scale) >= cut) above.push(ids[k]!);
   return above.sort((a, b) => w[b]! - w[a]! || b - a).slice(0, count);
 }
 
@@ -293,7 +300,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     // 3. Overlap, rarer terms weighing more, summed in a typed array indexed by unit id.
     const maxId = maxIdStmt.get() ?? 0;
     if (weights.length <= maxId) weights = new Float32Array(Math.max(maxId + 1, weights.length * 2, 1024));
-    const touched: number[] = [];
+    let touched = 0;
     let maxWeight = 0;
     let budget = tuning.postingsBudget;
     for (const [i, { term, df }] of terms.entries()) {
@@ -303,10 +310,12 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       const w = Math.log((maxId + 2) / df);
       for (const ids of postings.newest(term, tuning.postingsCap)) {
         budget -= ids.length;
-        for (const id of ids) {
+        if (touchedIds.length < touched + ids.length) touchedIds = grown(touchedIds, touched + ids.length);
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k]!;
           if (id > maxId) continue;
           const before = weights[id]!;
-          if (before === 0) touched.push(id);
+          if (before === 0) touchedIds[touched++] = id;
           const after = before + w;
           weights[id] = after;
           if (after > maxWeight) maxWeight = after;
@@ -317,18 +326,23 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     // unit sharing many terms still scores low); units whose length alone rules them out are dropped.
     const lengths = unitLengths.upTo(maxId);
     const [shortest, longest] = lengthRange(n, minScore);
-    const kept: number[] = [];
+    let kept = 0;
     maxWeight = 0;
-    for (const id of touched) {
+    for (let k = 0; k < touched; k++) {
+      const id = touchedIds[k]!;
       const m = lengths[id] || n;
-      if (m < shortest || m > longest) continue;
+      if (m < shortest || m > longest) {
+        weights[id] = 0;
+        continue;
+      }
       const w = m > n ? (weights[id]! * n) / m : weights[id]!;
       weights[id] = w;
       if (w > maxWeight) maxWeight = w;
-      kept.push(id);
+      touchedIds[kept++] = id;
     }
-    const ranked = topByWeight(kept, weights, maxWeight, tuning.candidates);
-    for (const id of touched) weights[id] = 0;
+    const candidates = touchedIds.subarray(0, kept);
+    const ranked = topByWeight(candidates, weights, maxWeight, tuning.candidates);
+    for (const id of candidates) weights[id] = 0;
 
     // 4. Exact re-rank, with the length filter first.
     const scored: { id: number; score: number }[] = [];
