@@ -8,8 +8,10 @@
  * 3. rarest first, about `postingsCap` unit ids (newest first) per term are read from
  *    `tm_postings` (packed blocks clustered by term, main/memory/postings.ts) while a read budget
  *    lasts; overlaps are summed in a typed array indexed by unit id, rarer terms weighing more;
- * 4. the `candidates` units with the most overlap are re-ranked by the exact match score, skipping
- *    any whose token count alone rules it out (shared/memory/matchScore.ts `lengthBound`);
+ * 4. each unit's overlap is scaled by n / max(n, m) (token counts; main/memory/unitLengths.ts), as a
+ *    long unit sharing many terms still scores low, and units whose length alone rules them out are
+ *    dropped (shared/memory/matchScore.ts `lengthBound`); the `candidates` best are re-ranked by the
+ *    exact match score (main/memory/boundedScore.ts);
  * 5. the best TM_MAX_MATCHES at or above TM_MIN_SCORE are returned, each source+translation once.
  * Units reach the index through `tm_index_queue` (filled by triggers): each lookup indexes up to
  * DRAIN_BATCH queued changes first; `drainIndex` works off a big queue in small batches that yield
