@@ -14,21 +14,24 @@
 // Figures only: nothing is asserted. Options: --units, --queries, --recall, --seed, --misses, --db FILE
 // (keep the database there, FILE-<corpus> with --corpus all; reuse it when it exists).
 import { build } from 'esbuild';
+import { CORPORA, createCorpus } from './benchTm/corpora.mjs';
+import { createBruteForce } from './benchTm/bruteForce.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { CORPORA, createCorpus } from './benchTm/corpora.mjs';
-import { createBruteForce } from './benchTm/bruteForce.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] ? Number(process.argv[at + 1]) : fallback;
+};
 const option = (name) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
-const arg = (name, fallback) => (option(name) ? Number(option(name)) : fallback);
 const UNITS = arg('units', 1_000_000);
 const QUERIES = arg('queries', 1000);
 const RECALL = Math.min(arg('recall', 200), QUERIES);
