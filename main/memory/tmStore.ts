@@ -190,7 +190,6 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   );
   const setTokensStmt = db.prepare<[string, number, number]>('UPDATE tm_units SET tokens = ?, token_count = ? WHERE id = ?');
   const postings = createPostings(db);
-  const unitLengths = createUnitLengths(db);
   const dfAddStmt = db.prepare<[number, number]>(
     'INSERT INTO tm_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
   );
@@ -198,6 +197,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const dfSubtractStmt = db.prepare<[number, number]>('UPDATE tm_terms SET df = df - ? WHERE term = ?');
   const dropQueueStmt = db.prepare<[number]>('DELETE FROM tm_index_queue WHERE seq <= ?');
   const pendingStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_index_queue');
+  const unitLengths = createUnitLengths(db);
 
   const maxIdStmt = db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck();
   const dfStmt = db.prepare<[number], number>('SELECT df FROM tm_terms WHERE term = ?').pluck();
@@ -241,7 +241,6 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       if (!unit) continue;
       const tokens = matchTokens(unit.source, unit.source_lang);
       setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
-      unitLengths.set(unit.id, tokens.length);
       for (const term of indexTerms(unit.pair, tokens)) {
         const ids = added.get(term);
         if (ids) ids.push(unit.id);
@@ -257,6 +256,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       if (delta > 0) dfAddStmt.run(term, delta);
       else if (delta < 0) dfSubtractStmt.run(-delta, term);
     }
+    unitLengths.refresh(rows.filter((r) => r.op === 'add').map((r) => r.unit_id));
     dropQueueStmt.run(rows.at(-1)!.seq);
     return rows.length;
   });

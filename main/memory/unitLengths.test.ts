@@ -25,8 +25,10 @@ describe('unit lengths', () => {
     const lengths = createUnitLengths(db);
     expect(lengths.upTo(100)[41]).toBe(1);
     expect(lengths.upTo(100)[7]).toBe(0);
-    lengths.set(7, 12);
+    db.exec('UPDATE tm_units SET tokens = 1, token_count = 12 WHERE id = 7');
+    lengths.refresh([7, 14]);
     expect(lengths.upTo(100)[7]).toBe(12);
+    expect(lengths.upTo(100)[14]).toBe(0);
 
     db.exec('DELETE FROM tm_units');
     insertUnits(3 * WARM_CHUNK);

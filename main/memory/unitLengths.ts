@@ -22,6 +22,11 @@ export function createUnitLengths(db: Database.Database) {
       'SELECT id, token_count FROM tm_units WHERE id > ? AND id <= ? AND token_count IS NOT NULL',
     )
     .raw();
+  const idsStmt = db
+    .prepare<[string], [number, number]>(
+      'SELECT id, token_count FROM tm_units WHERE id IN (SELECT value FROM json_each(?)) AND token_count IS NOT NULL',
+    )
+    .raw();
   const maxIdStmt = db.prepare<[], number | null>('SELECT max(id) FROM tm_units').pluck();
 
   function grow(id: number): void {
@@ -61,9 +66,13 @@ export function createUnitLengths(db: Database.Database) {
       grow(maxId);
       return lengths;
     },
-    set(id: number, count: number): void {
-      grow(id);
-      lengths[id] = Math.min(count, 0xffff);
+    /** Reads the counts of units just indexed (by this process). */
+    refresh(ids: readonly number[]): void {
+      if (ids.length === 0) return;
+      for (const [id, count] of idsStmt.iterate(JSON.stringify(ids))) {
+        grow(id);
+        lengths[id] = Math.min(count, 0xffff);
+      }
     },
   };
 }
