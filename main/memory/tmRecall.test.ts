@@ -92,7 +92,7 @@ describe('recall when every term of the query is common', () => {
 describe('lengthRange', () => {
   it('is the range of token counts whose length alone still allows the score', () => {
     for (const n of [1, 2, 7, 20, 41]) {
-      for (const min of [50, 75, 100]) {
+      for (const min of [0, 1, 50, 75, 100]) {
         const [shortest, longest] = lengthRange(n, min);
         for (let m = 0; m <= 3 * n + 2; m++) expect(m >= shortest && m <= longest).toBe(lengthBound(n, m) >= min);
       }

@@ -80,6 +80,7 @@ export function topByWeight(ids: ArrayLike<number>, w: Float32Array, maxWeight: 
 
 /** The token counts [shortest, longest] a unit can have and still reach `minScore` against n tokens (lengthBound). */
 export function lengthRange(n: number, minScore: number): [number, number] {
+  if (minScore <= 0) return [0, 0xffff];
   let shortest = n;
   while (shortest > 0 && lengthBound(n, shortest - 1) >= minScore) shortest--;
   let longest = n;
