@@ -8,8 +8,10 @@
  * 3. rarest first, about `postingsCap` unit ids (newest first) per term are read from
  *    `tm_postings` (packed blocks clustered by term, main/memory/postings.ts) while a read budget
  *    lasts; overlaps are summed in a typed array indexed by unit id, rarer terms weighing more;
- * 4. the `candidates` units with the most overlap are re-ranked by the exact match score, skipping
- *    any whose token count alone rules it out (shared/memory/matchScore.ts `lengthBound`);
+ * 4. each unit's overlap is scaled by n / max(n, m) (token counts; main/memory/unitLengths.ts), as a
+ *    long unit sharing many terms still scores low, and units whose length alone rules them out are
+ *    dropped (shared/memory/matchScore.ts `lengthBound`); the `candidates` best are re-ranked by the
+ *    exact match score (main/memory/boundedScore.ts);
  * 5. the best TM_MAX_MATCHES at or above TM_MIN_SCORE are returned, each source+translation once.
  * Units reach the index through `tm_index_queue` (filled by triggers): each lookup indexes up to
  * DRAIN_BATCH queued changes first; `drainIndex` works off a big queue in small batches that yield
@@ -18,7 +20,7 @@
 import type Database from 'better-sqlite3';
 import type { TmMatch, TmMtOrigin, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
 import { CONCORDANCE_MAX_HITS, TM_MAX_MATCHES, TM_MIN_SCORE } from '../../shared/memory/limits.js';
-import { lengthBound, matchTokens, tokenMatchScore, withoutCodes } from '../../shared/memory/matchScore.js';
+import { lengthBound, matchTokens, withoutCodes } from '../../shared/memory/matchScore.js';
 import {
   languageVariant,
   pairKey,
@@ -32,6 +34,8 @@ import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { createPostings } from './postings.js';
 import { createSentencePairs } from './sentencePairs.js';
 import { termHash } from './termHash.js';
+import { createUnitLengths } from './unitLengths.js';
+import { boundedScorer } from './boundedScore.js';
 
 export const TOKEN_SEPARATOR = '\u001f';
 
@@ -46,7 +50,7 @@ export interface TmTuning {
   candidates: number;
 }
 
-export const DEFAULT_TUNING: TmTuning = { rareTerms: 16, postingsCap: 5000, postingsBudget: 30_000, candidates: 200 };
+export const DEFAULT_TUNING: TmTuning = { rareTerms: 16, postingsCap: 100_000, postingsBudget: 150_000, candidates: 200 };
 /** Queued changes indexed at a time outside bulk builds (a few milliseconds' work). */
 const DRAIN_BATCH = 500;
 /** Terms always read, whatever the budget. */
@@ -54,19 +58,35 @@ const MIN_TERMS = 4;
 
 /** Scratch space for overlap weights (one slot per unit id), reset after every lookup. */
 let weights = new Float32Array(0);
+/** Scratch space for the ids a lookup touched (no garbage per lookup). */
+let touchedIds: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+const grown = (a: Uint32Array, size: number): Uint32Array<ArrayBuffer> => {
+  const bigger = new Uint32Array(Math.max(size, a.length * 2));
+  bigger.set(a);
+  return bigger;
+};
 
 /** The `count` ids of highest weight (ties: newer first), without sorting them all: a 256-bucket histogram finds the cut. */
-export function topByWeight(ids: readonly number[], w: Float32Array, maxWeight: number, count: number): number[] {
-  if (ids.length <= count) return [...ids].sort((a, b) => w[b]! - w[a]! || b - a);
+export function topByWeight(ids: ArrayLike<number>, w: Float32Array, maxWeight: number, count: number): number[] {
+  if (ids.length <= count) return Array.from(ids).sort((a, b) => w[b]! - w[a]! || b - a);
   const buckets = new Int32Array(257);
-  const bucketOf = (id: number) => Math.min(256, Math.floor((w[id]! / maxWeight) * 256));
-  for (const id of ids) buckets[bucketOf(id)]!++;
+  const scale = 256 / maxWeight;
+  for (let k = 0; k < ids.length; k++) buckets[Math.min(256, Math.floor(w[ids[k]!]! * scale))]!++;
   let cut = 256;
   for (let total = buckets[256]!; cut > 0 && total < count;) total += buckets[--cut]!;
-  return ids
-    .filter((id) => bucketOf(id) >= cut)
-    .sort((a, b) => w[b]! - w[a]! || b - a)
-    .slice(0, count);
+  const above: number[] = [];
+  for (let k = 0; k < ids.length; k++) if (Math.floor(w[ids[k]!]! * scale) >= cut) above.push(ids[k]!);
+  return above.sort((a, b) => w[b]! - w[a]! || b - a).slice(0, count);
+}
+
+/** The token counts [shortest, longest] a unit can have and still reach `minScore` against n tokens (lengthBound). */
+export function lengthRange(n: number, minScore: number): [number, number] {
+  if (minScore <= 0) return [0, 0xffff];
+  let shortest = n;
+  while (shortest > 0 && lengthBound(n, shortest - 1) >= minScore) shortest--;
+  let longest = n;
+  while (lengthBound(n, longest + 1) >= minScore && longest < 0xffff) longest++;
+  return [shortest, longest];
 }
 
 /** A unit to add: a TmUnit before it has an id (the document is optional). */
@@ -180,6 +200,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const dfSubtractStmt = db.prepare<[number, number]>('UPDATE tm_terms SET df = df - ? WHERE term = ?');
   const dropQueueStmt = db.prepare<[number]>('DELETE FROM tm_index_queue WHERE seq <= ?');
   const pendingStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_index_queue');
+  const unitLengths = createUnitLengths(db);
 
   const maxIdStmt = db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck();
   const dfStmt = db.prepare<[number], number>('SELECT df FROM tm_terms WHERE term = ?').pluck();
@@ -246,6 +267,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       if (delta > 0) dfAddStmt.run(term, delta);
       else if (delta < 0) dfSubtractStmt.run(-delta, term);
     }
+    unitLengths.refresh(rows.filter((r) => r.op === 'add').map((r) => r.unit_id));
     dropQueueStmt.run(rows.at(-1)!.seq);
     return rows.length;
   });
@@ -291,7 +313,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     // 3. Overlap, rarer terms weighing more, summed in a typed array indexed by unit id.
     const maxId = maxIdStmt.get() ?? 0;
     if (weights.length <= maxId) weights = new Float32Array(Math.max(maxId + 1, weights.length * 2, 1024));
-    const touched: number[] = [];
+    let touched = 0;
     let maxWeight = 0;
     let budget = tuning.postingsBudget;
     for (const [i, { term, df }] of terms.entries()) {
@@ -301,25 +323,47 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       const w = Math.log((maxId + 2) / df);
       for (const ids of postings.newest(term, tuning.postingsCap)) {
         budget -= ids.length;
-        for (const id of ids) {
+        if (touchedIds.length < touched + ids.length) touchedIds = grown(touchedIds, touched + ids.length);
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k]!;
           if (id > maxId) continue;
           const before = weights[id]!;
-          if (before === 0) touched.push(id);
+          if (before === 0) touchedIds[touched++] = id;
           const after = before + w;
           weights[id] = after;
           if (after > maxWeight) maxWeight = after;
         }
       }
     }
-    const ranked = topByWeight(touched, weights, maxWeight, tuning.candidates);
-    for (const id of touched) weights[id] = 0;
+    // By length: the share of the query's weight a unit has, over the longer of the two (a long
+    // unit sharing many terms still scores low); units whose length alone rules them out are dropped.
+    const lengths = unitLengths.upTo(maxId);
+    const [shortest, longest] = lengthRange(n, minScore);
+    let kept = 0;
+    maxWeight = 0;
+    for (let k = 0; k < touched; k++) {
+      const id = touchedIds[k]!;
+      const m = lengths[id] || n;
+      if (m < shortest || m > longest) {
+        weights[id] = 0;
+        continue;
+      }
+      const w = m > n ? (weights[id]! * n) / m : weights[id]!;
+      weights[id] = w;
+      if (w > maxWeight) maxWeight = w;
+      touchedIds[kept++] = id;
+    }
+    const candidates = touchedIds.subarray(0, kept);
+    const ranked = topByWeight(candidates, weights, maxWeight, tuning.candidates);
+    for (const id of candidates) weights[id] = 0;
 
     // 4. Exact re-rank, with the length filter first.
     const scored: { id: number; score: number }[] = [];
+    const scoreOf = boundedScorer(query);
     for (const row of tokensOfStmt.all(JSON.stringify(ranked))) {
       if (options.excludeParagraphId !== undefined && row.paragraph_id === options.excludeParagraphId) continue;
       if (lengthBound(n, row.token_count) < minScore) continue;
-      const score = tokenMatchScore(query, row.token_count === 0 ? [] : row.tokens.split(TOKEN_SEPARATOR));
+      const score = scoreOf(row.token_count === 0 ? [] : row.tokens.split(TOKEN_SEPARATOR), minScore);
       if (score >= minScore) scored.push({ id: row.id, score });
     }
     scored.sort((a, b) => b.score - a.score || b.id - a.id);
@@ -414,6 +458,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   return {
     syncIndex,
     drainIndex,
+    /** Reads the units' lengths in the background (main/memory/unitLengths.ts); the first lookup starts it too. */
+    warmLengths: () => unitLengths.warm(),
     pending: () => pendingStmt.get()!.n,
     lookup,
     concordance,
