@@ -2,34 +2,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../backend.js';
-import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
-import type { CliIo } from './cliIo.js';
 import { runCli } from './runCli.js';
+import { useCliLibrary } from './testing/cliLibrary.js';
 
-let dir: string;
-let out: string[];
-let err: string[];
-let io: CliIo;
-
-beforeEach(async () => {
-  dir = makeTempDir();
-  const backend = createBackend({ dataDir: path.join(dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
-  await backend.api.setProfile({ name: 'Pipeline', role: 'editor' });
-  backend.close();
-  out = [];
-  err = [];
-  io = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
-    cwd: dir,
-    version: '1.0.0',
-    resolveDataDir: () => path.join(dir, 'data'),
-  };
-});
-afterEach(() => removeTempDir(dir));
+const cli = useCliLibrary();
+const { out, err, io } = cli;
 
 const CATALAN = `<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="s" source-language="en" target-language="ca" datatype="plaintext"><header><tool tool-id="t" tool-name="memoQ" tool-version="9.12"/></header><body>
 <trans-unit id="1"><source>Good morning.</source><target state="translated">Bon dia.</target></trans-unit>
@@ -37,7 +16,7 @@ const CATALAN = `<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:name
 
 describe('verso import', () => {
   it('refuses an XLIFF in other languages than --source/--target, naming both, and imports nothing', async () => {
-    fs.writeFileSync(path.join(dir, 'story.xlf'), CATALAN);
+    fs.writeFileSync(path.join(cli.dir, 'story.xlf'), CATALAN);
     expect(await runCli(['import', 'story.xlf', '--source', 'en', '--target', 'es'], io)).toBe(1);
     expect(err.join('')).toContain('The file is in en→ca, not en→es.');
     expect(err.join('')).toContain('--file-languages');
@@ -46,18 +25,18 @@ describe('verso import', () => {
   });
 
   it("--file-languages imports it in the file's languages; reimport applies another tool's targets with a summary", async () => {
-    fs.writeFileSync(path.join(dir, 'story.xlf'), CATALAN);
+    fs.writeFileSync(path.join(cli.dir, 'story.xlf'), CATALAN);
     expect(await runCli(['import', 'story.xlf', '--source', 'en', '--target', 'es', '--file-languages'], io)).toBe(0);
     const [id] = out.join('').split('\t');
     expect(out.join('')).toContain('en→ca\t2 paragraphs');
     fs.writeFileSync(
-      path.join(dir, 'back.xlf'),
+      path.join(cli.dir, 'back.xlf'),
       CATALAN.replace('Bon dia.', 'Bon dia a tothom.').replace(
         '<source>Good night.</source>',
         '<source>Good night.</source><target state="translated">Bona nit.</target>',
       ),
     );
-    out = [];
+    out.length = 0;
     expect(await runCli(['reimport', id!, 'back.xlf'], io)).toBe(0);
     expect(out.join('')).toContain('translations from memoQ 9.12: applied 2 (1, 2), unchanged 0, sign-offs reopened 0');
   });
@@ -73,7 +52,7 @@ describe('verso import --prefill', () => {
   const STORY = 'The storm closed roads on Monday.\n\nThe storm closed roads on monday.\n\nSchools stay shut.\n';
 
   beforeEach(async () => {
-    const backend = createBackend({ dataDir: path.join(dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    const backend = createBackend({ dataDir: path.join(cli.dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
     await backend.api.importTmx({
       fileName: 'big.tmx',
       dataBase64: Buffer.from(TMX).toString('base64'),
@@ -82,11 +61,11 @@ describe('verso import --prefill', () => {
       mode: 'merge',
     });
     backend.close();
-    fs.writeFileSync(path.join(dir, 'story.txt'), STORY);
+    fs.writeFileSync(path.join(cli.dir, 'story.txt'), STORY);
   });
 
   it('fills the paragraphs with a 100 % match (setting off, the TMX not yet indexed) and prints how many', async () => {
-    const db = new Database(path.join(dir, 'data', 'verso.sqlite'));
+    const db = new Database(path.join(cli.dir, 'data', 'verso.sqlite'));
     const queued = db.prepare('SELECT count(*) AS n FROM tm_index_queue').get() as { n: number };
     db.close();
     // More than the lookups of three paragraphs index on their own (500 each): only a full drain finds the match.
@@ -96,7 +75,7 @@ describe('verso import --prefill', () => {
     expect(text).toContain('\ten→es\t3 paragraphs\t');
     // The case variant is not a 100 % match.
     expect(text).toContain('pre-filled 1 of 3 paragraphs with 100 % translation memory matches\n');
-    const backend = createBackend({ dataDir: path.join(dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    const backend = createBackend({ dataDir: path.join(cli.dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
     const [summary] = await backend.api.listDocuments({});
     const doc = await backend.api.getDocument({ documentId: summary!.id });
     backend.close();
@@ -110,7 +89,7 @@ describe('verso import --prefill', () => {
   it('without --prefill (and the setting off) fills nothing', async () => {
     expect(await runCli(['import', 'story.txt', '--source', 'en', '--target', 'es'], io)).toBe(0);
     expect(out.join('')).not.toContain('pre-filled');
-    const backend = createBackend({ dataDir: path.join(dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    const backend = createBackend({ dataDir: path.join(cli.dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
     const [summary] = await backend.api.listDocuments({});
     const doc = await backend.api.getDocument({ documentId: summary!.id });
     backend.close();

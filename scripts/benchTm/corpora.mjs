@@ -9,19 +9,10 @@
 //   neardup  — families of near-duplicates: a base sentence (from the Zipf vocabulary) and its
 //              variants differing by one or two words; family sizes from 1 to about 5,000.
 import fs from 'node:fs';
+import { mulberry32, zipfSampler } from './random.mjs';
 
 export const CORPORA = ['zipf', 'lowvocab', 'neardup'];
 export const LONG_TEXT = '/usr/share/common-licenses/GPL-3';
-
-export function mulberry32(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomTools(seed) {
   const rand = mulberry32(seed);
@@ -49,21 +40,7 @@ function zipfVocabulary({ rand, int, pick }) {
     for (let k = 2 + int(3); k > 0; k--) w += pick(SYLLABLES);
     invented.add(w);
   }
-  const vocab = [...FUNCTION_WORDS, ...invented];
-  const cumulative = new Float64Array(vocab.length);
-  let acc = 0;
-  for (let r = 0; r < vocab.length; r++) cumulative[r] = acc += 1 / Math.pow(r + 1, 1.05);
-  return () => {
-    const x = rand() * acc;
-    let lo = 0;
-    let hi = vocab.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return vocab[lo];
-  };
+  return zipfSampler(rand, [...FUNCTION_WORDS, ...invented]);
 }
 
 /** Words joined as a sentence: capitalised, with a final full stop (one in ten a question). */

@@ -6,17 +6,7 @@
 // unit has the source of a paragraph, so the exact matches to fill are exactly the matched share.
 // Deterministic: the same seed gives the same files.
 import fs from 'node:fs';
-
-export function mulberry32(seed) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32, zipfSampler } from './random.mjs';
 
 const FUNCTION_WORDS = (
   'the of and to a in that is for on it with as was he said by at from his an be has have are but not they ' +
@@ -37,21 +27,7 @@ function textMaker(rand) {
     for (let k = 2 + int(3); k > 0; k--) w += SYLLABLES[int(SYLLABLES.length)];
     invented.add(w);
   }
-  const vocab = [...FUNCTION_WORDS, ...invented];
-  const cumulative = new Float64Array(vocab.length);
-  let acc = 0;
-  for (let r = 0; r < vocab.length; r++) cumulative[r] = acc += 1 / Math.pow(r + 1, 1.05);
-  const word = () => {
-    const x = rand() * acc;
-    let lo = 0;
-    let hi = vocab.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return vocab[lo];
-  };
+  const word = zipfSampler(rand, [...FUNCTION_WORDS, ...invented]);
   const sentence = () => {
     const text = Array.from({ length: 6 + int(17) }, word).join(' ');
     return text[0].toUpperCase() + text.slice(1) + '.';
