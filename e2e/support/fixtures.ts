@@ -1,7 +1,6 @@
 /** Playwright fixtures: a fresh data folder and a running browser-mode server per test. */
 import { test as base } from '@playwright/test';
-import fs from 'node:fs';
-import { makeDataDir, startServer, type RunningServer } from './server.js';
+import { makeDataDir, removeDataDir, startServer, type RunningServer } from './server.js';
 
 interface Fixtures {
   dataDir: string;
@@ -15,8 +14,7 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({}, use) => {
     const dir = makeDataDir();
     await use(dir);
-    // Retried: a file a just-stopped process wrote last may still be settling in the folder.
-    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    await removeDataDir(dir);
   },
   server: async ({ dataDir }, use) => {
     const server = await startServer(dataDir);

@@ -20,6 +20,39 @@ export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'verso-e2e-'));
 }
 
+/**
+ * Removes a test's data folder once every Verso process has stopped. Twice in CI (never here) a
+ * file appeared in `backups/` after the servers had exited; the removal is retried for up to 10 s,
+ * and if it still fails the error says what kept appearing and which Verso processes were alive.
+ */
+export async function removeDataDir(dir: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (err) {
+      if (attempt >= 50) throw new Error(`${(err as Error).message}\n${leftoverReport(dir)}`, { cause: err });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+function leftoverReport(dir: string): string {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
+  const alive = fs
+    .readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .map((pid) => {
+      try {
+        return `${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`;
+      } catch {
+        return '';
+      }
+    })
+    .filter((line) => /web\.cjs|backend\.cjs/.test(line));
+  return `left in ${dir}: ${files.join(', ') || 'nothing'}\nVerso processes alive: ${alive.join('; ') || 'none'}`;
+}
+
 export function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [path.join(root, process.env.VERSO_DIST || 'dist', 'main/web.cjs')], {
     env: { ...process.env, VERSO_DATA_DIR: dataDir, PORT: '0', VERSO_CHECK_OUTPUTS: '1', ...extraEnv },
