@@ -4,7 +4,7 @@
 // Top level: renderer/ → shared/ ← main/. Inside main/, bottom to top:
 //   core/ < db/ < domain modules < services/ < api/ < backend.ts, transports (bridge/, electron/, cli/, port/), entries.
 // A layer never imports one above it; test support (testing/ folders, *.test.ts) is imported by tests only.
-const DOMAIN = '(engines|memory|glossary|import|export|signing|backups|library|jobs)';
+const DOMAIN = '(engines|memory|glossary|import|export|signing|backups|library|jobs|team)';
 const TOP = '(bridge|electron|cli|port)/|[^/]+\\.ts$'; // transports and the entry/composition files at main/'s root
 const TEST_SUPPORT = '(^|/)(testing|test)/|\\.test\\.tsx?$';
 

@@ -26,7 +26,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // Native and Electron modules are loaded at run time, never bundled.
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'pg-native'],
   define: { __VERSO_VERSION__: JSON.stringify(pkg.version) },
 };
 
