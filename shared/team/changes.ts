@@ -71,4 +71,5 @@ export const REFUSAL_SQLSTATE: Readonly<Record<RefusalCode, string>> = {
   TEAM_CHANGE_INVALID: 'VS005',
 };
 
-export type PushResult = { id: string; ok: true; seq: number; outcome: ChangeOutcome } | { id: string; ok: false; code: RefusalCode; message: string };
+export type PushResult =
+  { id: string; ok: true; seq: number; outcome: ChangeOutcome } | { id: string; ok: false; code: RefusalCode; message: string };

@@ -20,6 +20,7 @@ import { migration0220DocxStructure } from './0220-docx-structure.js';
 import { migration0260DocumentSourceFormats } from './0260-document-source-formats.js';
 import { migration0270TmxImportStaging } from './0270-tmx-import-staging.js';
 import { migration0280TmSentenceUnits } from './0280-tm-sentence-units.js';
+import { migration0300TeamSync } from './0300-team-sync.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0260DocumentSourceFormats,
   migration0270TmxImportStaging,
   migration0280TmSentenceUnits,
+  migration0300TeamSync,
 ].sort((a, b) => a.version - b.version);
