@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { createHash, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -226,4 +227,39 @@ test('a footer policy switched off in the SQLite file refuses publish-ready expo
   await expect(section.getByRole('list', { name: 'Problems found' }).getByRole('listitem')).toHaveText([
     'The disclosure footer policy in force is not the one an editor last recorded (changed outside Verso). Publish-ready export is refused until an editor sets it again.',
   ]);
+});
+
+test('a team member shows the public key of the key that signs, to give the team admin; a key that lasts one run is not offered', async ({
+  page,
+  server,
+  dataDir,
+}) => {
+  await invoke(server, 'setProfile', { name: 'Elena Editor', role: 'editor' });
+  const app = new VersoPage(page);
+  await app.open(server.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const key = page.getByRole('region', { name: 'Signing key' });
+  // No passphrase: browser mode seals the key for this run only.
+  await key.getByRole('button', { name: 'Show my public key' }).click();
+  await expect(key.getByRole('alert')).toContainText('This key lasts only until Verso stops, so a team cannot register it');
+  await expect(key.getByRole('button', { name: 'Copy public key' })).toHaveCount(0);
+
+  await page.reload(); // still on Settings
+  await key.getByLabel('Signing passphrase').fill('correct horse battery');
+  await key.getByRole('button', { name: 'Unlock signing key' }).click();
+  await expect(key.getByRole('status')).toHaveText('Signing key created and unlocked.');
+  await key.getByRole('button', { name: 'Show my public key' }).click();
+  const pem = await key.getByLabel("Your public key (give it to your team's admin)").inputValue();
+  expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n$/);
+  const publicKey = createPublicKey(pem);
+  expect(publicKey.asymmetricKeyType).toBe('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  const keyId = createHash('sha256').update(raw).digest('hex').slice(0, 32);
+  await expect(key.getByText(`Key id ${keyId}`)).toBeVisible();
+  await expect(key.getByRole('button', { name: 'Copy public key' })).toBeVisible();
+  // It is the passphrase-sealed key this profile signs with.
+  const db = new Database(path.join(dataDir, 'verso.sqlite'), { readonly: true });
+  const row = db.prepare('SELECT protection FROM signing_keys WHERE key_id = ?').get(keyId) as { protection: string } | undefined;
+  db.close();
+  expect(row?.protection).toBe('user-passphrase');
 });

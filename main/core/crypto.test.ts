@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { generateEd25519, keyIdOf, publicKeyOf, sha256Hex, signEd25519, verifyEd25519 } from './crypto.js';
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  generateEd25519,
+  keyIdOf,
+  publicKeyOf,
+  publicKeyPem,
+  rawPublicKeyFromPem,
+  sha256Hex,
+  signEd25519,
+  verifyEd25519,
+} from './crypto.js';
 
 describe('Ed25519 with node:crypto', () => {
   it('signs and verifies; another message, key or signature fails', () => {
@@ -21,5 +31,17 @@ describe('Ed25519 with node:crypto', () => {
     expect(keyIdOf(a.publicKey)).toBe(keyIdOf(a.publicKey));
     expect(keyIdOf(a.publicKey)).not.toBe(keyIdOf(generateEd25519().publicKey));
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+});
+
+describe('public keys as PEM (for a team admin)', () => {
+  it('round-trips the raw key through SPKI PEM; refuses other keys and other text', () => {
+    const pair = generateEd25519();
+    const pem = publicKeyPem(pair.publicKey);
+    expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
+    expect(rawPublicKeyFromPem(pem)).toBe(pair.publicKey);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    expect(rawPublicKeyFromPem(rsa)).toBeNull();
+    expect(rawPublicKeyFromPem('not a key')).toBeNull();
   });
 });

@@ -31,6 +31,21 @@ function publicKeyObject(publicKeyB64: string): KeyObject {
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 }
 
+/** The raw public key (base64, as Verso stores it) as a standard SPKI PEM file, for a team admin to register. */
+export function publicKeyPem(publicKeyB64: string): string {
+  return publicKeyObject(publicKeyB64).export({ format: 'pem', type: 'spki' }).toString();
+}
+
+/** The raw public key (base64) in an SPKI PEM, or null when the text is not an Ed25519 public key. */
+export function rawPublicKeyFromPem(pem: string): string | null {
+  try {
+    const key = createPublicKey({ key: pem, format: 'pem' });
+    return key.asymmetricKeyType === 'ed25519' ? rawPublicKey(key) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A key's id: the first 32 hex digits of the SHA-256 of its raw public key. */
 export function keyIdOf(publicKeyB64: string): string {
   return createHash('sha256').update(Buffer.from(publicKeyB64, 'base64')).digest('hex').slice(0, 32);

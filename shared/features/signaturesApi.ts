@@ -54,3 +54,12 @@ export const PASSPHRASE_MIN_CHARS = 8;
 export interface SigningKeyStatus {
   state: 'none' | 'locked' | 'unlocked';
 }
+
+/** The current profile's public key, to give a team admin (`verso team add-user --public-key`). */
+export interface SigningPublicKey {
+  keyId: string;
+  /** SPKI PEM ("-----BEGIN PUBLIC KEY-----"). */
+  publicKeyPem: string;
+  /** False for a key sealed for this app run only (no passphrase set): it changes at the next start, so a team cannot register it. */
+  lasting: boolean;
+}

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
 import { empty } from '../contract/models.js';
-import { PASSPHRASE_MIN_CHARS, SIGNATURE_PROBLEMS, type LibraryCheck, type SigningKeyStatus } from './signaturesApi.js';
+import {
+  PASSPHRASE_MIN_CHARS,
+  SIGNATURE_PROBLEMS,
+  type LibraryCheck,
+  type SigningKeyStatus,
+  type SigningPublicKey,
+} from './signaturesApi.js';
 
 const libraryProblem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chain'), seq: z.number(), detail: z.enum(['tampered', 'broken-link', 'gap']) }),
@@ -44,6 +50,12 @@ export const signaturesContract = {
   /** The state of the latest check, at once (the start-up check runs in the background). */
   getLibraryCheck: { input: empty, output: libraryCheck, errors: [] },
   getSigningKey: { input: empty, output: signingKeyStatus, errors: ['NO_PROFILE'] },
+  /** The current profile's public key as PEM (its key is made if it has none; SIGNING_KEY_LOCKED while a passphrase-sealed key is locked). */
+  getSigningPublicKey: {
+    input: empty,
+    output: exactly<SigningPublicKey>()(z.object({ keyId: z.string(), publicKeyPem: z.string(), lasting: z.boolean() })),
+    errors: ['NO_PROFILE', 'SIGNING_KEY_LOCKED'],
+  },
   /**
    * Unlocks the current profile's passphrase-sealed signing key for this run, or, when it has none,
    * makes a key sealed with this passphrase (SIGNING_PASSPHRASE_WRONG when it does not open it).

@@ -55,6 +55,8 @@ export function createSigningKeys(
     'SELECT public_key, profile_id FROM signing_keys WHERE key_id = ?',
   );
 
+  const protectionStmt = db.prepare<[string], { protection: string }>('SELECT protection FROM signing_keys WHERE key_id = ?');
+
   function toUnlocked(keyId: string, publicKey: string, privateKeyDer: Buffer): UnlockedKey {
     return { keyId, publicKey, sign: ed25519Signer(privateKeyDer) };
   }
@@ -110,9 +112,11 @@ export function createSigningKeys(
     hasPassphrase(profileId: string): boolean {
       return passphraseKeyStmt.get(profileId) !== undefined;
     },
+    /** About the passphrase-sealed key only: a key sealed otherwise (this run, safeStorage, the environment) leaves it `none`, so a passphrase can still be set. */
     state(profileId: string): SigningKeyState {
-      if (unlocked.has(profileId)) return 'unlocked';
-      return keysOf.all(profileId).some((r) => r.protection === USER_PASSPHRASE) ? 'locked' : 'none';
+      const sealed = keysOf.all(profileId).find((r) => r.protection === USER_PASSPHRASE);
+      if (!sealed) return 'none';
+      return unlocked.get(profileId)?.keyId === sealed.key_id ? 'unlocked' : 'locked';
     },
     /**
      * Unlocks the profile's passphrase-sealed key for this run, or, when it has none yet, makes
@@ -134,6 +138,10 @@ export function createSigningKeys(
         throw err;
       }
       return { keyId: row.key_id, created: false };
+    },
+    /** How a stored key is sealed (`process-session`: a new key at every app start). */
+    protectionOf(keyId: string): string | null {
+      return protectionStmt.get(keyId)?.protection ?? null;
     },
     /** A stored public key (base64) and its profile, for verification. */
     publicKey(keyId: string): { publicKey: string; profileId: string } | null {

@@ -9,6 +9,7 @@ import type { SignaturesApi } from '../../../shared/features/signaturesContract.
 import type { Repositories } from '../../db/repositories/index.js';
 import { verifyLibraryInBackground } from '../../signing/verifyLibrary.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
+import { publicKeyPem } from '../../core/crypto.js';
 
 const IDLE: LibraryCheck = {
   state: 'idle',
@@ -84,6 +85,11 @@ export function createSignaturesService(deps: ServiceDeps): SignaturesApi {
     },
     async getSigningKey() {
       return { state: deps.repos.signingKeys.state(requireProfile(deps).id) };
+    },
+    async getSigningPublicKey() {
+      const keys = deps.repos.signingKeys;
+      const key = deps.db.transaction(() => keys.keyFor(requireProfile(deps).id))();
+      return { keyId: key.keyId, publicKeyPem: publicKeyPem(key.publicKey), lasting: keys.protectionOf(key.keyId) !== 'process-session' };
     },
     async unlockSigningKey({ passphrase }) {
       const { created } = deps.repos.signingKeys.unlock(requireProfile(deps).id, passphrase);

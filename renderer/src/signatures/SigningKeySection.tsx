@@ -9,6 +9,7 @@ import { useApi } from '../api/ApiProvider.js';
 import { queryKeys } from '../api/queryClient.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PublicKeyBlock } from './PublicKeyBlock.js';
 
 export function SigningKeySection() {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function SigningKeySection() {
           </div>
         </form>
       )}
+      {status && status.state !== 'locked' && <PublicKeyBlock />}
       {error !== null && <ErrorAlert error={error} />}
     </section>
   );
