@@ -1,0 +1,153 @@
+/**
+ * The outbox side of `TeamLocalStore` (main/team/ports.ts): the changes waiting to be pushed, the
+ * push results, and the refusals the UI lists. Acknowledgement proper (the row leaving the outbox
+ * when the pull brings the server's copy back) and the server heads belong to the apply side.
+ *
+ * Decisions (docs/team.md#client-local-sqlite-migration-0300):
+ * - An accepted push only records `acked_seq`; `team_heads.server_head` moves only with pulled
+ *   data, so it never runs ahead of the cursor.
+ * - A refused sign-off is taken back: the paragraph's sign-off is withdrawn locally (a
+ *   `sign-off-withdrawn` revision by "Team server", not sent: the server never had the sign-off),
+ *   the paragraph's local head goes back to the sign-off's base, and unsent changes based on it are
+ *   rebased there.
+ * - Any other refused change stays as it is in the local library (the work is never dropped) and
+ *   is listed with the server's reason until dismissed or sent again (`retryRefused`, e.g. once an
+ *   admin registered the member).
+ */
+import type Database from 'better-sqlite3';
+import type { OutgoingChange, PushResult } from '../../../shared/team/changes.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import { runWithoutCapture } from './captureSwitch.js';
+import { outboxStatements, toOutgoing, type OutboxRow } from './outboxStore.js';
+import { withdrawRefusedSignOff } from './outboxWithdraw.js';
+
+/** A change the team server refused, for the UI ("Sign-off of paragraph 3 refused by the team server: …"). */
+export interface TeamRefusal {
+  changeId: string;
+  kind: OutgoingChange['kind'];
+  documentId: string;
+  /** The document's title, when it is still here. */
+  documentTitle: string | null;
+  /** The paragraph's id and number (1-based) for paragraph and sign-off changes, when it is still here. */
+  paragraphId: string | null;
+  paragraphNumber: number | null;
+  code: string;
+  message: string;
+  clientAt: string;
+}
+
+interface RefusalRow extends OutboxRow {
+  title: string | null;
+  position: number | null;
+  paragraph_id: string | null;
+}
+
+export type OutboxRepos = Pick<Repositories, 'paragraphs' | 'revisions'>;
+
+export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () => Date = () => new Date()) {
+  const s = outboxStatements(db);
+  const pendingStmt = db.prepare<[number], OutboxRow>(
+    'SELECT * FROM team_outbox WHERE acked_seq IS NULL AND refused_code IS NULL ORDER BY rowid LIMIT ?',
+  );
+  const sentStmt = db.prepare<[string]>('UPDATE team_outbox SET sent = 1 WHERE change_id = ? AND sent = 0');
+  const waitingStmt = db.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM team_outbox WHERE acked_seq IS NULL AND refused_code IS NULL',
+  );
+  const ackStmt = db.prepare<[number, string]>('UPDATE team_outbox SET acked_seq = ? WHERE change_id = ? AND acked_seq IS NULL');
+  const refuseStmt = db.prepare<[string, string, string]>(
+    'UPDATE team_outbox SET refused_code = ?, refused_message = ? WHERE change_id = ? AND acked_seq IS NULL',
+  );
+  const headBackStmt = db.prepare<[string, string, string]>('UPDATE team_heads SET local_head = ? WHERE entity_id = ? AND local_head = ?');
+  const headToServerStmt = db.prepare<[string, string]>(
+    'UPDATE team_heads SET local_head = server_head WHERE entity_id = ? AND local_head = ? AND server_head IS NOT NULL',
+  );
+  const dropHeadStmt = db.prepare<[string, string]>(
+    'DELETE FROM team_heads WHERE entity_id = ? AND local_head = ? AND server_head IS NULL',
+  );
+  const rebaseStmt = db.prepare<[string | null, string]>(
+    'UPDATE team_outbox SET base_id = ? WHERE base_id = ? AND acked_seq IS NULL AND refused_code IS NULL',
+  );
+  const refusalsStmt = db.prepare<[], RefusalRow>(
+    `SELECT o.*, d.title, p.position, p.id AS paragraph_id FROM team_outbox o
+       LEFT JOIN documents d ON d.id = o.document_id
+       LEFT JOIN paragraphs p ON p.id = o.entity_id AND o.kind IN ('paragraph', 'sign-off')
+     WHERE o.refused_code IS NOT NULL ORDER BY o.rowid`,
+  );
+  const dismissStmt = db.prepare<[string]>('DELETE FROM team_outbox WHERE change_id = ? AND refused_code IS NOT NULL');
+  const retryStmt = db.prepare<[string]>(
+    "UPDATE team_outbox SET refused_code = NULL, refused_message = NULL WHERE change_id = ? AND kind <> 'sign-off'",
+  );
+
+  /** The sign-off never reached the server: withdraw it here and let the next change build on what the server has. */
+  function takeBackSignOff(row: OutboxRow): void {
+    runWithoutCapture(db, () => withdrawRefusedSignOff(db, repos, row, now().toISOString()));
+    if (row.base_id !== null) headBackStmt.run(row.base_id, row.entity_id, row.change_id);
+    else {
+      headToServerStmt.run(row.entity_id, row.change_id);
+      dropHeadStmt.run(row.entity_id, row.change_id);
+    }
+  }
+
+  const pendingTx = db.transaction((limit: number): OutboxRow[] => {
+    const rows = pendingStmt.all(limit);
+    for (const row of rows) if (row.sent === 0) sentStmt.run(row.change_id);
+    return rows;
+  });
+
+  const markPushedTx = db.transaction((results: readonly PushResult[]) => {
+    const refused: OutboxRow[] = [];
+    for (const r of results) {
+      if (r.ok) {
+        ackStmt.run(r.seq, r.id);
+        continue;
+      }
+      const row = s.get.get(r.id);
+      if (!row || row.acked_seq !== null || row.refused_code !== null) continue;
+      refuseStmt.run(r.code, r.message, r.id);
+      if (row.kind === 'sign-off') {
+        takeBackSignOff(row);
+        refused.push(row);
+      }
+    }
+    // Changes not yet sent that were made on a refused sign-off now build on its base.
+    for (const row of refused) rebaseStmt.run(row.base_id, row.change_id);
+  });
+
+  return {
+    /** Oldest first: changes neither acknowledged nor refused. Handed-out changes are no longer rewritten by autosave. */
+    pendingChanges(limit: number): OutgoingChange[] {
+      return pendingTx(Math.max(0, Math.floor(limit))).map(toOutgoing);
+    },
+    /** One transaction: ok → `acked_seq`; refused → code and message kept, the change taken back (see above). */
+    markPushed(results: readonly PushResult[]): void {
+      markPushedTx(results);
+    },
+    /** Changes waiting to be pushed (the status line's "N changes waiting"). */
+    waitingCount(): number {
+      return waitingStmt.get()?.n ?? 0;
+    },
+    refusals(): TeamRefusal[] {
+      return refusalsStmt.all().map((r) => ({
+        changeId: r.change_id,
+        kind: r.kind,
+        documentId: r.document_id,
+        documentTitle: r.title,
+        paragraphId: r.paragraph_id,
+        paragraphNumber: r.position === null ? null : r.position + 1,
+        code: r.refused_code ?? '',
+        message: r.refused_message ?? '',
+        clientAt: r.client_at,
+      }));
+    },
+    /** The person read the refusal: it leaves the list (the local library is not changed). */
+    dismissRefusal(changeId: string): boolean {
+      return dismissStmt.run(changeId).changes === 1;
+    },
+    /** Sends a refused change again (not a sign-off: that was withdrawn; sign off again instead). */
+    retryRefused(changeId: string): boolean {
+      return retryStmt.run(changeId).changes === 1;
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
