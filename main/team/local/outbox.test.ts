@@ -237,6 +237,30 @@ describe('capture', () => {
   });
 });
 
+describe('glossary capture', () => {
+  it('a term added, changed and removed is three glossary-term changes on one chain; none without a team', async () => {
+    const lib = library();
+    await actAs(lib.backend.api, { name: 'Ana', role: 'translator' });
+    const { api } = lib.backend;
+    await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'es', term: { source: 'flood', target: 'inundación' } });
+    expect(outboxRows(lib)).toEqual([]);
+    joinTeam(lib);
+    const term = await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'es', term: { source: 'storm', target: 'tormenta' } });
+    await api.updateGlossaryTerm({ termId: term.id, term: { source: 'storm', target: 'temporal' } });
+    await api.deleteGlossaryTerm({ termId: term.id });
+    const rows = outboxRows(lib);
+    expect(rows.map((r) => [r.kind, r.documentId, r.entityId])).toEqual([
+      ['glossary-term', 'glossary:en:es', term.id],
+      ['glossary-term', 'glossary:en:es', term.id],
+      ['glossary-term', 'glossary:en:es', term.id],
+    ]);
+    expect(rows.map((r) => r.baseId)).toEqual([null, rows[0]!.id, rows[1]!.id]);
+    expect(rows[0]!.payload).toMatchObject({ sourceLang: 'en', targetLang: 'es', source: 'storm', target: 'tormenta', forbidden: [] });
+    expect(rows[1]!.payload).toMatchObject({ target: 'temporal' });
+    expect(rows[2]!.payload).toEqual({ removed: true, sourceLang: 'en', targetLang: 'es', source: 'storm' });
+  });
+});
+
 async function signedOffParagraph(lib: Library) {
   joinTeam(lib);
   await actAs(lib.backend.api, { name: 'Ana', role: 'translator' });
