@@ -362,6 +362,21 @@ describe('markPushed', () => {
   });
 });
 
+describe('pendingChanges', () => {
+  it('never hands out a row that is not a valid change: it is refused here with the reason', () => {
+    const lib = library();
+    lib.db
+      .prepare(
+        `INSERT INTO team_outbox (change_id, kind, document_id, entity_id, base_id, payload, client_at)
+         VALUES ('not-a-uuid', 'paragraph', 'd1', 'p1', NULL, '{}', '2026-12-03T10:00:00.000Z')`,
+      )
+      .run();
+    expect(lib.outbox.pendingChanges(10)).toEqual([]);
+    expect(lib.outbox.waitingCount()).toBe(0);
+    expect(lib.outbox.refusals()).toMatchObject([{ changeId: 'not-a-uuid', code: 'TEAM_CHANGE_INVALID', message: /^Not sent: / }]);
+  });
+});
+
 describe('restart', () => {
   it('the outbox survives closing and reopening the library; a change read before the restart is not rewritten', async () => {
     const lib = library();

@@ -15,7 +15,7 @@
  *   admin registered the member).
  */
 import type Database from 'better-sqlite3';
-import type { OutgoingChange, PushResult } from '../../../shared/team/changes.js';
+import { outgoingChangeSchema, type OutgoingChange, type PushResult } from '../../../shared/team/changes.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import { runWithoutCapture } from './captureSwitch.js';
 import { outboxStatements, toOutgoing, type OutboxRow } from './outboxStore.js';
@@ -88,10 +88,16 @@ export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () 
     }
   }
 
-  const pendingTx = db.transaction((limit: number): OutboxRow[] => {
-    const rows = pendingStmt.all(limit);
-    for (const row of rows) if (row.sent === 0) sentStmt.run(row.change_id);
-    return rows;
+  /** Marks what it hands out as sent; a row that is not a valid change is never sent: it is refused here, with the reason. */
+  const pendingTx = db.transaction((limit: number): OutgoingChange[] => {
+    const out: OutgoingChange[] = [];
+    for (const row of pendingStmt.all(limit)) {
+      if (row.sent === 0) sentStmt.run(row.change_id);
+      const checked = outgoingChangeSchema.safeParse(toOutgoing(row));
+      if (checked.success) out.push(checked.data);
+      else refuseStmt.run('TEAM_CHANGE_INVALID', `Not sent: ${checked.error.issues[0]?.message ?? 'invalid change'}.`, row.change_id);
+    }
+    return out;
   });
 
   const markPushedTx = db.transaction((results: readonly PushResult[]) => {
@@ -116,7 +122,7 @@ export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () 
   return {
     /** Oldest first: changes neither acknowledged nor refused. Handed-out changes are no longer rewritten by autosave. */
     pendingChanges(limit: number): OutgoingChange[] {
-      return pendingTx(Math.max(0, Math.floor(limit))).map(toOutgoing);
+      return pendingTx(Math.max(0, Math.floor(limit)));
     },
     /** One transaction: ok → `acked_seq`; refused → code and message kept, the change taken back (see above). */
     markPushed(results: readonly PushResult[]): void {
