@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutgoingChange } from '../../../shared/team/changes.js';
+import type { TeamLocalStore } from '../ports.js';
 import { encodeSignOff, type SignOffClaim } from '../../../shared/signing/canonical.js';
 import { createBackend, type Backend } from '../../backend.js';
 import { verifyEd25519 } from '../../core/crypto.js';
@@ -45,7 +46,9 @@ function open(dir: string, clock: { now: Date }): Pick<Library, 'backend' | 'db'
   });
   const db = new Database(backend.dbPath);
   const repos = createRepositories(db, { revisionObserver: createRevisionCapture(db) });
-  return { backend, db, outbox: createOutbox(db, repos, () => clock.now) };
+  // The outbox is the TeamLocalStore's outbox part as it is.
+  const outbox = createOutbox(db, repos, () => clock.now) satisfies Pick<TeamLocalStore, 'pendingChanges' | 'markPushed' | 'waitingCount'>;
+  return { backend, db, outbox };
 }
 
 function library(): Library {
@@ -344,6 +347,23 @@ describe('markPushed', () => {
 
     expect(lib.outbox.dismissRefusal(signOff.id)).toBe(true);
     expect(lib.outbox.refusals()).toEqual([]);
+  });
+
+  it('a refused sign-off already undone by a later edit withdraws nothing; the unsent edit is rebased on the sign-off’s base', async () => {
+    const lib = library();
+    const { doc, p, signOff, confirm } = await signedOffParagraph(lib);
+    const sent = lib.outbox.pendingChanges(10);
+    expect(sent.at(-1)!.id).toBe(signOff.id);
+    await lib.backend.api.updateParagraphTarget({ paragraphId: p, target: 'Llovió mucho.' });
+    const [edit, withdrawn] = outboxRows(lib).slice(-2);
+    expect([edit!.payload.action, edit!.baseId, withdrawn!.payload.action]).toEqual(['edit', signOff.id, 'sign-off-withdrawn']);
+
+    lib.outbox.markPushed([{ id: signOff.id, ok: false, code: 'TEAM_SIGN_OFF_STALE', message: 'changed meanwhile' }]);
+    expect(outboxRows(lib).find((r) => r.id === edit!.id)!.baseId).toBe(confirm.id);
+    const history = await lib.backend.api.getParagraphHistory({ paragraphId: p });
+    expect(history.entries.filter((e) => e.authorName === TEAM_SERVER_AUTHOR)).toEqual([]);
+    expect((await lib.backend.api.getDocument({ documentId: doc.id })).paragraphs[0]!.target).toBe('Llovió mucho.');
+    expect(localHead(lib, p)).toBe(withdrawn!.id);
   });
 
   it('another refused change stays in the library, is listed, and can be sent again', async () => {
