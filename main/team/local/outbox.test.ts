@@ -382,6 +382,31 @@ describe('markPushed', () => {
   });
 });
 
+describe('dismissRefusal', () => {
+  it('giving up a refused edit keeps the text here; the later unsent edit is rebased on its base', async () => {
+    const lib = library();
+    joinTeam(lib);
+    await actAs(lib.backend.api, { name: 'Ana', role: 'translator' });
+    const doc = await importArticle(lib, ['Rain fell.']);
+    const p = doc.paragraphs[0]!.id;
+    await lib.backend.api.updateParagraphTarget({ paragraphId: p, target: 'Llovió' });
+    const [, refused] = lib.outbox.pendingChanges(10);
+    lib.outbox.markPushed([{ id: refused!.id, ok: false, code: 'TEAM_CHANGE_INVALID', message: 'malformed' }]);
+    lib.advance(1_000);
+    // Autosave cannot fold into a refused change: a new change, on it.
+    await lib.backend.api.updateParagraphTarget({ paragraphId: p, target: 'Llovió.' });
+    const later = outboxRows(lib).at(-1)!;
+    expect([later.baseId, later.payload.target]).toEqual([refused!.id, 'Llovió.']);
+
+    expect(lib.outbox.dismissRefusal(refused!.id)).toBe(true);
+    expect(lib.outbox.dismissRefusal(refused!.id)).toBe(false);
+    expect(outboxRows(lib).map((r) => r.id)).not.toContain(refused!.id);
+    expect(outboxRows(lib).at(-1)!.baseId).toBeNull();
+    expect(localHead(lib, p)).toBe(later.id);
+    expect((await lib.backend.api.getDocument({ documentId: doc.id })).paragraphs[0]!.target).toBe('Llovió.');
+  });
+});
+
 describe('pendingChanges', () => {
   it('never hands out a row that is not a valid change: it is refused here with the reason', () => {
     const lib = library();

@@ -11,8 +11,8 @@
  *   the paragraph's local head goes back to the sign-off's base, and unsent changes based on it are
  *   rebased there.
  * - Any other refused change stays as it is in the local library (the work is never dropped) and
- *   is listed with the server's reason until dismissed or sent again (`retryRefused`, e.g. once an
- *   admin registered the member).
+ *   is listed with the server's reason until dismissed (given up; changes on it are rebased) or
+ *   sent again (`retryRefused`, e.g. once an admin registered the member).
  */
 import type Database from 'better-sqlite3';
 import { outgoingChangeSchema, type OutgoingChange, type PushResult } from '../../../shared/team/changes.js';
@@ -44,49 +44,79 @@ interface RefusalRow extends OutboxRow {
 
 export type OutboxRepos = Pick<Repositories, 'paragraphs' | 'revisions'>;
 
-export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () => Date = () => new Date()) {
-  const s = outboxStatements(db);
-  const pendingStmt = db.prepare<[number], OutboxRow>(
-    'SELECT * FROM team_outbox WHERE acked_seq IS NULL AND refused_code IS NULL ORDER BY rowid LIMIT ?',
-  );
-  const sentStmt = db.prepare<[string]>('UPDATE team_outbox SET sent = 1 WHERE change_id = ? AND sent = 0');
-  const waitingStmt = db.prepare<[], { n: number }>(
-    'SELECT count(*) AS n FROM team_outbox WHERE acked_seq IS NULL AND refused_code IS NULL',
-  );
-  const ackStmt = db.prepare<[number, string]>('UPDATE team_outbox SET acked_seq = ? WHERE change_id = ? AND acked_seq IS NULL');
-  const refuseStmt = db.prepare<[string, string, string]>(
-    'UPDATE team_outbox SET refused_code = ?, refused_message = ? WHERE change_id = ? AND acked_seq IS NULL',
-  );
-  const headBackStmt = db.prepare<[string, string, string]>('UPDATE team_heads SET local_head = ? WHERE entity_id = ? AND local_head = ?');
-  const headToServerStmt = db.prepare<[string, string]>(
-    'UPDATE team_heads SET local_head = server_head WHERE entity_id = ? AND local_head = ? AND server_head IS NOT NULL',
-  );
-  const dropHeadStmt = db.prepare<[string, string]>(
-    'DELETE FROM team_heads WHERE entity_id = ? AND local_head = ? AND server_head IS NULL',
-  );
-  const rebaseStmt = db.prepare<[string | null, string]>(
-    'UPDATE team_outbox SET base_id = ? WHERE base_id = ? AND acked_seq IS NULL AND refused_code IS NULL',
-  );
-  const refusalsStmt = db.prepare<[], RefusalRow>(
-    `SELECT o.*, d.title, p.position, p.id AS paragraph_id FROM team_outbox o
+/** The outbox's own statements, prepared once per outbox. */
+function prepareStatements(db: Database.Database) {
+  return {
+    pendingStmt: db.prepare<[number], OutboxRow>(
+      'SELECT * FROM team_outbox WHERE acked_seq IS NULL AND refused_code IS NULL ORDER BY rowid LIMIT ?',
+    ),
+    sentStmt: db.prepare<[string]>('UPDATE team_outbox SET sent = 1 WHERE change_id = ? AND sent = 0'),
+    waitingStmt: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM team_outbox WHERE acked_seq IS NULL AND refused_code IS NULL'),
+    ackStmt: db.prepare<[number, string]>('UPDATE team_outbox SET acked_seq = ? WHERE change_id = ? AND acked_seq IS NULL'),
+    refuseStmt: db.prepare<[string, string, string]>(
+      'UPDATE team_outbox SET refused_code = ?, refused_message = ? WHERE change_id = ? AND acked_seq IS NULL',
+    ),
+    headBackStmt: db.prepare<[string, string, string]>('UPDATE team_heads SET local_head = ? WHERE entity_id = ? AND local_head = ?'),
+    headToServerStmt: db.prepare<[string, string]>(
+      'UPDATE team_heads SET local_head = server_head WHERE entity_id = ? AND local_head = ? AND server_head IS NOT NULL',
+    ),
+    dropHeadStmt: db.prepare<[string, string]>('DELETE FROM team_heads WHERE entity_id = ? AND local_head = ? AND server_head IS NULL'),
+    rebaseStmt: db.prepare<[string | null, string]>(
+      'UPDATE team_outbox SET base_id = ? WHERE base_id = ? AND acked_seq IS NULL AND refused_code IS NULL',
+    ),
+    refusalsStmt: db.prepare<[], RefusalRow>(
+      `SELECT o.*, d.title, p.position, p.id AS paragraph_id FROM team_outbox o
        LEFT JOIN documents d ON d.id = o.document_id
        LEFT JOIN paragraphs p ON p.id = o.entity_id AND o.kind IN ('paragraph', 'sign-off')
      WHERE o.refused_code IS NOT NULL ORDER BY o.rowid`,
-  );
-  const dismissStmt = db.prepare<[string]>('DELETE FROM team_outbox WHERE change_id = ? AND refused_code IS NOT NULL');
-  const retryStmt = db.prepare<[string]>(
-    "UPDATE team_outbox SET refused_code = NULL, refused_message = NULL WHERE change_id = ? AND kind <> 'sign-off'",
-  );
+    ),
+    dismissStmt: db.prepare<[string]>('DELETE FROM team_outbox WHERE change_id = ? AND refused_code IS NOT NULL'),
+    retryStmt: db.prepare<[string]>(
+      "UPDATE team_outbox SET refused_code = NULL, refused_message = NULL WHERE change_id = ? AND kind <> 'sign-off'",
+    ),
+  };
+}
 
-  /** The sign-off never reached the server: withdraw it here and let the next change build on what the server has. */
-  function takeBackSignOff(row: OutboxRow): void {
-    runWithoutCapture(db, () => withdrawRefusedSignOff(db, repos, row, now().toISOString()));
+export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () => Date = () => new Date()) {
+  const s = outboxStatements(db);
+  const {
+    pendingStmt,
+    sentStmt,
+    waitingStmt,
+    ackStmt,
+    refuseStmt,
+    headBackStmt,
+    headToServerStmt,
+    dropHeadStmt,
+    rebaseStmt,
+    refusalsStmt,
+    dismissStmt,
+    retryStmt,
+  } = prepareStatements(db);
+
+  /** The change will not reach the server: the entity's next change builds on what it was based on. */
+  function unchain(row: OutboxRow): void {
     if (row.base_id !== null) headBackStmt.run(row.base_id, row.entity_id, row.change_id);
     else {
       headToServerStmt.run(row.entity_id, row.change_id);
       dropHeadStmt.run(row.entity_id, row.change_id);
     }
   }
+
+  /** The sign-off never reached the server: withdraw it here and let the next change build on what the server has. */
+  function takeBackSignOff(row: OutboxRow): void {
+    runWithoutCapture(db, () => withdrawRefusedSignOff(db, repos, row, now().toISOString()));
+    unchain(row);
+  }
+
+  /** Given up for good: later changes on it (not yet sent) build on its base instead. */
+  const dismissTx = db.transaction((changeId: string): boolean => {
+    const row = s.get.get(changeId);
+    if (!row || row.refused_code === null) return false;
+    if (row.kind !== 'sign-off') unchain(row);
+    rebaseStmt.run(row.base_id, row.change_id);
+    return dismissStmt.run(changeId).changes === 1;
+  });
 
   /** Marks what it hands out as sent; a row that is not a valid change is never sent: it is refused here, with the reason. */
   const pendingTx = db.transaction((limit: number): OutgoingChange[] => {
@@ -145,9 +175,12 @@ export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () 
         clientAt: r.client_at,
       }));
     },
-    /** The person read the refusal: it leaves the list (the local library is not changed). */
+    /**
+     * The person read the refusal and gives the change up: it leaves the list and will not be sent
+     * (the local library keeps the work); unsent changes made on it are rebased on its base.
+     */
     dismissRefusal(changeId: string): boolean {
-      return dismissStmt.run(changeId).changes === 1;
+      return dismissTx(changeId);
     },
     /** Sends a refused change again (not a sign-off: that was withdrawn; sign off again instead). */
     retryRefused(changeId: string): boolean {
