@@ -29,27 +29,31 @@ function removedPayload(t: GlossaryTerm): Record<string, unknown> {
 }
 
 export function withGlossaryCapture(db: Database.Database, repo: GlossaryRepo, now: () => Date = () => new Date()): GlossaryRepo {
-  const write = <A extends unknown[], R>(fn: (...args: A) => R) => db.transaction(fn);
+  // Outside a team the repository's own writes run as they are (no savepoint per term in a big import).
+  const captured =
+    <A extends unknown[], R>(plain: (...args: A) => R, withCapture: (...args: A) => R) =>
+    (...args: A): R =>
+      captureActive(db) ? db.transaction(withCapture)(...args) : plain(...args);
   const removeOne = (id: string): boolean => {
-    const term = captureActive(db) ? repo.get(id) : null;
+    const term = repo.get(id);
     const deleted = repo.delete(id);
     if (deleted && term) captureTerm(db, term, removedPayload(term), now().toISOString());
     return deleted;
   };
+  const written = (write: (term: GlossaryTerm) => void) => (term: GlossaryTerm) => {
+    write(term);
+    captureTerm(db, term, termPayload(term), term.updatedAt);
+  };
+  const insert = (term: GlossaryTerm): void => repo.insert(term);
+  const update = (term: GlossaryTerm): void => repo.update(term);
   return {
     ...repo,
-    insert: write((term: GlossaryTerm) => {
-      repo.insert(term);
-      if (captureActive(db)) captureTerm(db, term, termPayload(term), term.updatedAt);
-    }),
-    update: write((term: GlossaryTerm) => {
-      repo.update(term);
-      if (captureActive(db)) captureTerm(db, term, termPayload(term), term.updatedAt);
-    }),
-    delete: write(removeOne),
-    deletePair: write((sourceLang: string, targetLang: string): number => {
-      if (!captureActive(db)) return repo.deletePair(sourceLang, targetLang);
-      return repo.list(sourceLang, targetLang).filter((t) => removeOne(t.id)).length;
-    }),
+    insert: captured(insert, written(insert)),
+    update: captured(update, written(update)),
+    delete: captured((id: string) => repo.delete(id), removeOne),
+    deletePair: captured(
+      (sourceLang: string, targetLang: string) => repo.deletePair(sourceLang, targetLang),
+      (sourceLang: string, targetLang: string) => repo.list(sourceLang, targetLang).filter((t) => removeOne(t.id)).length,
+    ),
   };
 }

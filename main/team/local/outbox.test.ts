@@ -264,6 +264,28 @@ describe('glossary capture', () => {
   });
 });
 
+describe('glossary import capture', () => {
+  it('a CSV import in a team is one change per term added, changed or removed, in the import’s transaction', async () => {
+    const lib = library();
+    joinTeam(lib);
+    await actAs(lib.backend.api, { name: 'Ana', role: 'translator' });
+    const { api } = lib.backend;
+    const kept = await api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'es', term: { source: 'storm', target: 'tormenta' } });
+    const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+    const pair = { sourceLang: 'en', targetLang: 'es', fileName: 'terms.csv' };
+    await api.importGlossary({ ...pair, dataBase64: csv('source,target\r\nstorm,temporal\r\nNATO,OTAN\r\n'), mode: 'merge' });
+    await api.importGlossary({ ...pair, dataBase64: csv('source,target\r\nNATO,OTAN\r\n'), mode: 'replace' });
+    const rows = outboxRows(lib);
+    expect(rows.map((r) => [r.entityId === kept.id, r.payload.source, r.payload.target ?? null, r.payload.removed ?? false])).toEqual([
+      [true, 'storm', 'tormenta', false],
+      [true, 'storm', 'temporal', false],
+      [false, 'NATO', 'OTAN', false],
+      [true, 'storm', null, true],
+    ]);
+    expect(rows[3]!.baseId).toBe(rows[1]!.id);
+  });
+});
+
 async function signedOffParagraph(lib: Library) {
   joinTeam(lib);
   await actAs(lib.backend.api, { name: 'Ana', role: 'translator' });
