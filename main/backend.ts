@@ -19,6 +19,7 @@ import { outputChecksWanted, withOutputChecks } from './api/outputChecks.js';
 import { createEventHub, type EventHub } from './jobs/eventHub.js';
 import { openDatabase } from './db/openDatabase.js';
 import { createRepositories } from './db/repositories/index.js';
+import { createRevisionCapture } from './team/local/captureRevisions.js';
 import { createApertiumEngine } from './engines/apertium.js';
 import type { MtEngine } from './engines/mtEngine.js';
 import { createEngineRegistry } from './engines/registry.js';
@@ -168,7 +169,11 @@ export function createBackend(options: BackendOptions): Backend {
     if (lock) clearTmxLeftovers(db, dataDir);
     timeStatements(db);
     const jobs = createJobRunner(events);
-    const repos = createRepositories(db, options.keyProtector ? { keyProtector: options.keyProtector } : {});
+    const repos = createRepositories(db, {
+      ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
+      // Issue 16: revisions of documents in a team go to the outbox in their transaction.
+      revisionObserver: createRevisionCapture(db),
+    });
     const services = createVersoApi({
       db,
       repos,

@@ -20,6 +20,7 @@ import { deleteDocumentRecorded } from './features/library.js';
 import { cleanImportedTitle } from '../../shared/textHygiene.js';
 import { saveImportStructure, withImportStructure, withPlaces } from './importStructure.js';
 import { fileLanguageMismatch } from '../../shared/import/fileLanguages.js';
+import { captureDocument } from '../team/local/captureDocument.js';
 
 /** Refuses a file whose declared languages (XLIFF) contradict the document's: never relabelled silently. */
 export function checkFileLanguages(parsed: ParsedImport, chosen: { sourceLang: string; targetLang: string }): void {
@@ -197,6 +198,8 @@ export function storeImportedDocument(
     });
     const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
     saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
+    // Issue 16: in a team, the document as imported goes to the outbox with it.
+    captureDocument(deps.db, doc.id, at);
   })();
   return doc.id;
 }

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { encodeSignOff, type SignOffClaim } from '../../../shared/signing/canonical.js';
-import { appendAuditEntry } from '../repositories/audit/auditRepo.js';
+import { appendAuditEntry, type StoredAuditEntry } from '../repositories/audit/auditRepo.js';
 import { revisionExtendedPayload, revisionPayload, signOffPayload, type RevisionFacts } from './auditEntries.js';
 import { sha256Hex } from '../../core/crypto.js';
 import type { SigningKeys } from './signingKeys.js';
@@ -16,10 +16,10 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
     'SELECT document_id, paragraph_id FROM revisions WHERE id = ?',
   );
 
-  function signOff(r: RevisionFacts): void {
+  function signOff(r: RevisionFacts): StoredAuditEntry {
     const key = r.profileId !== null ? keys.keyFor(r.profileId) : null;
     const source = sourceStmt.get(r.paragraphId)?.source ?? '';
-    appendAuditEntry(db, {
+    return appendAuditEntry(db, {
       kind: 'sign-off',
       documentId: r.documentId,
       paragraphId: r.paragraphId,
@@ -50,7 +50,8 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
   }
 
   return {
-    revisionInserted(r: RevisionFacts): void {
+    /** Returns the sign-off entry (claim, signature, key id) a sign-off revision adds, else null. */
+    revisionInserted(r: RevisionFacts): StoredAuditEntry | null {
       appendAuditEntry(db, {
         kind: 'revision',
         documentId: r.documentId,
@@ -58,7 +59,7 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
         revisionId: r.revisionId,
         build: () => ({ payload: revisionPayload(r) }),
       });
-      if (r.action === 'sign-off') signOff(r);
+      return r.action === 'sign-off' ? signOff(r) : null;
     },
     revisionExtended(revisionId: number, afterText: string, statusAfter: string, at: string): void {
       const row = revisionStmt.get(revisionId);

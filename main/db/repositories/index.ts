@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { createDocumentsRepo } from './documentsRepo.js';
 import { createParagraphsRepo } from './paragraphsRepo.js';
 import { createProfilesRepo } from './profilesRepo.js';
-import { createRevisionsRepo } from './revisionsRepo.js';
+import { createRevisionsRepo, type RevisionObserver } from './revisionsRepo.js';
 import { createSettingsRepo } from './settingsRepo.js';
 import { createSettingsChangesRepo } from './settingsChanges/settingsChangesRepo.js';
 import { createAuditRecorder } from '../audit/auditRecorder.js';
@@ -13,6 +13,8 @@ import { createSigningKeys, sessionProtector } from '../audit/signingKeys.js';
 export interface RepositoryOptions {
   /** Seals profiles' signing keys at rest (default: `sessionProtector()`, keys usable in this process only). */
   keyProtector?: KeyProtector;
+  /** Told of every revision write in its transaction (the team outbox's capture; backend.ts). */
+  revisionObserver?: RevisionObserver;
 }
 
 export function createRepositories(db: Database.Database, options: RepositoryOptions = {}) {
@@ -25,7 +27,7 @@ export function createRepositories(db: Database.Database, options: RepositoryOpt
     settingsChanges: createSettingsChangesRepo(db),
     documents: createDocumentsRepo(db),
     paragraphs: createParagraphsRepo(db),
-    revisions: createRevisionsRepo(db, audit),
+    revisions: createRevisionsRepo(db, audit, options.revisionObserver ?? null),
   };
 }
 

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ParagraphStatus, RevisionAction, RevisionOrigin, Role } from '../../../shared/types.js';
 import { createAuditRecorder, type AuditRecorder } from '../audit/auditRecorder.js';
 import { createSigningKeys, sessionProtector } from '../audit/signingKeys.js';
+import type { StoredAuditEntry } from './audit/auditRepo.js';
 
 export interface Revision {
   id: number;
@@ -26,6 +27,16 @@ export interface Revision {
 }
 
 export type NewRevision = Omit<Revision, 'id' | 'updatedAt'> & { updatedAt?: string };
+
+/**
+ * Told of every revision write, inside its transaction, after the audit entry (the team library's
+ * outbox capture, main/team/local/captureRevisions.ts). `signOff`: the sign-off audit entry a
+ * sign-off revision added (its claim, signature and key id).
+ */
+export interface RevisionObserver {
+  inserted(rev: NewRevision & { id: number }, signOff: StoredAuditEntry | null): void;
+  extended(id: number, at: string): void;
+}
 
 interface RevisionRow {
   id: number;
@@ -72,6 +83,7 @@ function toRevision(row: RevisionRow): Revision {
 export function createRevisionsRepo(
   db: Database.Database,
   audit: AuditRecorder = createAuditRecorder(db, createSigningKeys(db, sessionProtector())),
+  observer: RevisionObserver | null = null,
 ) {
   const insertStmt = db.prepare<[Record<string, string | null>]>(
     `INSERT INTO revisions (paragraph_id, document_id, profile_id, author_name, role, origin, action, mt_engine,
@@ -106,7 +118,8 @@ export function createRevisionsRepo(
       updated_at: rev.updatedAt ?? rev.createdAt,
     });
     const id = Number(result.lastInsertRowid);
-    audit.revisionInserted({ ...rev, revisionId: id, at: rev.createdAt });
+    const signOff = audit.revisionInserted({ ...rev, revisionId: id, at: rev.createdAt });
+    observer?.inserted({ ...rev, id }, signOff);
     return id;
   });
 
@@ -118,6 +131,7 @@ export function createRevisionsRepo(
     extend(id: number, afterText: string, statusAfter: ParagraphStatus, at: string): void {
       extendStmt.run(afterText, statusAfter, at, id);
       audit.revisionExtended(id, afterText, statusAfter, at);
+      observer?.extended(id, at);
     },
     last(paragraphId: string): Revision | null {
       const row = lastStmt.get(paragraphId);

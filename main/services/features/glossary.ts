@@ -18,6 +18,7 @@ import { termsForPair } from '../../glossary/termsFor.js';
 import type { ServiceDeps } from '../context.js';
 import type { ExtraQaChecks } from '../reviewService.js';
 import { ServiceError } from '../../core/serviceError.js';
+import { withGlossaryCapture } from '../../team/local/captureGlossary.js';
 
 type Pair = { sourceLang: string; targetLang: string };
 
@@ -183,7 +184,8 @@ export interface GlossaryServiceOptions {
 
 export function createGlossaryService(deps: ServiceDeps, options: GlossaryServiceOptions = {}): GlossaryApi {
   const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
-  const repo = createGlossaryRepo(deps.db);
+  // Issue 16: in a team, every term written goes to the outbox in the same transaction.
+  const repo = withGlossaryCapture(deps.db, createGlossaryRepo(deps.db), deps.now);
 
   function requireTerm(termId: string): GlossaryTerm {
     const term = repo.get(termId);

@@ -8,6 +8,7 @@ import type { Paragraph } from '../../../shared/types.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { createReviewCore, requireEditor, type ExtraQaChecks } from '../reviewService.js';
 import { ServiceError } from '../../core/serviceError.js';
+import { captureCommentAdded, captureCommentResolved } from '../../team/local/captureComments.js';
 
 export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaChecks): WorkflowApi {
   const core = createReviewCore(deps, extraChecks);
@@ -150,22 +151,31 @@ export function createWorkflowService(deps: ServiceDeps, extraChecks?: ExtraQaCh
     async addComment({ paragraphId, body }) {
       const author = requireProfile(deps);
       const [p] = core.load([paragraphId]);
-      return core.workflow.addComment({
-        id: deps.newId(),
-        paragraphId,
-        documentId: p!.documentId,
-        profileId: author.id,
-        authorName: author.name,
-        role: author.role,
-        body: body.trim(),
-        at: deps.now().toISOString(),
-      });
+      return deps.db.transaction(() => {
+        const comment = core.workflow.addComment({
+          id: deps.newId(),
+          paragraphId,
+          documentId: p!.documentId,
+          profileId: author.id,
+          authorName: author.name,
+          role: author.role,
+          body: body.trim(),
+          at: deps.now().toISOString(),
+        });
+        captureCommentAdded(deps.db, p!.documentId, comment);
+        return comment;
+      })();
     },
 
     async setCommentResolved({ commentId, resolved }) {
       const author = requireProfile(deps);
       if (!core.workflow.getComment(commentId)) throw new ServiceError('COMMENT_NOT_FOUND', 'This comment does not exist.', { commentId });
-      return core.workflow.setResolved(commentId, resolved ? { at: deps.now().toISOString(), byName: author.name } : null)!;
+      const at = deps.now().toISOString();
+      return deps.db.transaction(() => {
+        const comment = core.workflow.setResolved(commentId, resolved ? { at, byName: author.name } : null)!;
+        captureCommentResolved(deps.db, repos.paragraphs.get(comment.paragraphId)?.documentId ?? '', comment, at);
+        return comment;
+      })();
     },
 
     async listEditors({ documentId }) {

@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 
 const suspended = new WeakSet<Database.Database>();
+// Prepared once per connection: asked on every captured write (a library in no team pays one indexed read).
+const meStatements = new WeakMap<Database.Database, Database.Statement<[], { n: number }>>();
 
 /** Runs `fn` with capture suspended for `db` (nested calls are fine). */
 export function runWithoutCapture<T>(db: Database.Database, fn: () => T): T {
@@ -21,6 +23,11 @@ export function runWithoutCapture<T>(db: Database.Database, fn: () => T): T {
 /** True while a team is connected and no pulled change is being applied. */
 export function captureActive(db: Database.Database): boolean {
   if (suspended.has(db)) return false;
-  const row = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM team_state WHERE key = 'me'").get();
+  let stmt = meStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM team_state WHERE key = 'me'");
+    meStatements.set(db, stmt);
+  }
+  const row = stmt.get();
   return (row?.n ?? 0) > 0;
 }
