@@ -1,0 +1,24 @@
+/**
+ * Vitest globalSetup of the `postgres` test project (vitest.config.ts, files `*.pg.test.ts`): one
+ * private cluster per run (pgCluster.ts) unless VERSO_TEST_PG_URL names a server to use (a
+ * superuser's URL). Each test makes its own database and roles (pgTestDatabase.ts).
+ */
+import type { TestProject } from 'vitest/node';
+import { startPgCluster } from './pgCluster.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    versoPgUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  const given = process.env.VERSO_TEST_PG_URL;
+  if (given) {
+    project.provide('versoPgUrl', given);
+    return undefined;
+  }
+  const cluster = await startPgCluster();
+  project.provide('versoPgUrl', cluster.url);
+  return () => cluster.stop();
+}
