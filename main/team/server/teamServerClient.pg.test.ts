@@ -1,6 +1,10 @@
 /** The `pg` client of the team server (TeamServer) against a real PostgreSQL. */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import type { TeamServer, TeamConnectionSettings } from '../ports.js';
 import { connectTeamServer } from './teamServerClient.js';
 import { usePgDatabase } from './testing/pgTestDatabase.js';
@@ -194,3 +198,77 @@ describe('the team server client', () => {
     expect(randomUUID()).toBeTruthy();
   });
 });
+
+describe('the team server client over TLS', () => {
+  const db = usePgDatabase();
+  const caPem = inject('versoPgCaPem');
+  let tina: TestMember;
+  beforeEach(async () => {
+    await initTeam(db);
+    tina = await addMember(db, 'tina', 'translator');
+  });
+  const tlsSettings = (host: string, ca: string): TeamConnectionSettings => ({
+    host,
+    port: db.port,
+    database: db.database,
+    user: tina.roleName,
+    tls: 'verify-full',
+    caPem: ca,
+  });
+
+  it('connects with verify-full to a server whose certificate the team CA signed for that host', async () => {
+    expect(caPem, 'the test server has a TLS certificate (VERSO_TEST_PG_CA with VERSO_TEST_PG_URL)').toContain('BEGIN CERTIFICATE');
+    const s = await connectTeamServer(tlsSettings('127.0.0.1', caPem), tina.password);
+    try {
+      expect((await s.whoami()).roleName).toBe(tina.roleName);
+      expect((await s.push([change()]))[0]).toMatchObject({ ok: true });
+      const ssl = await db.admin<{ ssl: boolean }>(
+        'SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.usename = $1',
+        [tina.roleName],
+      );
+      expect(ssl.rows).toEqual([{ ssl: true }]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses a certificate from another CA, or one that names another host', async () => {
+    const other = generateOtherCa();
+    await expect(connectTeamServer(tlsSettings('127.0.0.1', other), tina.password)).rejects.toMatchObject({ code: 'TEAM_TLS_FAILED' });
+    // The certificate names IP 127.0.0.1 only: "localhost" is the same server but not the name it proves.
+    await expect(connectTeamServer(tlsSettings('localhost', caPem), tina.password)).rejects.toMatchObject({ code: 'TEAM_TLS_FAILED' });
+  });
+});
+
+function generateOtherCa(): string {
+  const dir = makeTempDir();
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        'k',
+        '-out',
+        'c',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=Other CA',
+      ],
+      {
+        cwd: dir,
+        stdio: 'ignore',
+      },
+    );
+    return fs.readFileSync(path.join(dir, 'c'), 'utf8');
+  } finally {
+    removeTempDir(dir);
+  }
+}

@@ -17,6 +17,8 @@ export interface PgCluster {
   readonly port: number;
   /** The folder holding the cluster's Unix socket. */
   readonly socketDir: string;
+  /** The CA (PEM) that signed the server's TLS certificate, which names IP 127.0.0.1 only. */
+  readonly caPem: string;
   stop(): void;
 }
 
@@ -93,8 +95,10 @@ export async function startPgCluster(): Promise<PgCluster> {
       path.join(data, 'pg_hba.conf'),
       `local all ${SUPERUSER} trust\nlocal all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n`,
     );
+    const caPem = makeServerCertificate(dir, data);
     const port = await startOnFreePort(bin, dir, data);
     return {
+      caPem,
       url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
       port,
       socketDir: dir,
@@ -110,6 +114,42 @@ export async function startPgCluster(): Promise<PgCluster> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** A throw-away CA and a server certificate for IP 127.0.0.1 (openssl, which Debian's postgresql depends on); returns the CA's PEM. */
+function makeServerCertificate(dir: string, data: string): string {
+  const tls = path.join(dir, 'tls');
+  fs.mkdirSync(tls);
+  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: tls, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  ssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3', '-subj', '/CN=Verso test CA');
+  ssl('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+  fs.writeFileSync(path.join(tls, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '3',
+    '-extfile',
+    'san.ext',
+  );
+  for (const f of ['server.crt', 'server.key']) {
+    fs.copyFileSync(path.join(tls, f), path.join(data, f));
+    fs.chmodSync(path.join(data, f), 0o600);
+    ownByPostgres(path.join(data, f));
+  }
+  const caPem = fs.readFileSync(path.join(tls, 'ca.crt'), 'utf8');
+  fs.rmSync(tls, { recursive: true, force: true });
+  return caPem;
 }
 
 /** A free port can be taken between probing and binding: try a few. */
@@ -130,6 +170,7 @@ async function startOnFreePort(bin: string, dir: string, data: string): Promise<
           'synchronous_commit = off',
           'full_page_writes = off',
           'max_connections = 200',
+          'ssl = on',
           '',
         ].join('\n'),
     );
