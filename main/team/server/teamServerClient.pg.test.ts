@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import type { TeamServer, TeamConnectionSettings } from '../ports.js';
 import { connectTeamServer } from './teamServerClient.js';
@@ -201,7 +201,7 @@ describe('the team server client', () => {
 
 describe('the team server client over TLS', () => {
   const db = usePgDatabase();
-  const caPem = inject('versoPgCaPem');
+  const caPem = db.caPem;
   let tina: TestMember;
   beforeEach(async () => {
     await initTeam(db);

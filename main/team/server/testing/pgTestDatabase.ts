@@ -11,6 +11,8 @@ export interface PgTestDatabase {
   /** The superuser's URL to this test's database. */
   readonly adminUrl: string;
   readonly database: string;
+  /** The CA (PEM) of the server's TLS certificate, which names 127.0.0.1 ('' when VERSO_TEST_PG_URL is used without VERSO_TEST_PG_CA). */
+  readonly caPem: string;
   /** 127.0.0.1 and the port of the server. */
   readonly host: string;
   readonly port: number;
@@ -64,6 +66,7 @@ export function usePgDatabase(): PgTestDatabase {
     get database() {
       return database;
     },
+    caPem: inject('versoPgCaPem'),
     host: server.hostname,
     port: Number(server.port || 5432),
     role: (name) => `${prefix}_${name}`,
