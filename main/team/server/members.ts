@@ -23,17 +23,28 @@ export function checkRoleName(name: string): string | null {
   return null;
 }
 
-/** An Ed25519 public key in SPKI PEM → the base64 raw key and Verso's key id; throws a clear error otherwise. */
-export function parseMemberPublicKey(pem: string): { pem: string; keyId: string } {
+/** The SPKI DER prefix of an Ed25519 public key (RFC 8410), before the 32 raw bytes. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/**
+ * An Ed25519 public key, as SPKI PEM or as Verso writes it (base64 of the 32 raw bytes, e.g. the
+ * `publicKey` of an attestation) → its SPKI PEM and Verso's key id; throws a clear error otherwise.
+ */
+export function parseMemberPublicKey(text: string): { pem: string; keyId: string } {
+  const trimmed = text.trim();
+  // createPublicKey would derive the public key from a private one: refuse it, the member keeps it.
+  if (/PRIVATE KEY/.test(trimmed)) throw new Error('That is a private key: give the public key only (and keep the private key private).');
   let key;
   try {
-    key = createPublicKey({ key: pem, format: 'pem' });
+    key = /^[A-Za-z0-9+/]{43}=$/.test(trimmed)
+      ? createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(trimmed, 'base64')]), format: 'der', type: 'spki' })
+      : createPublicKey({ key: trimmed, format: 'pem' });
   } catch (err) {
     throw new Error(`The public key is not a PEM public key (${err instanceof Error ? err.message : String(err)}).`, { cause: err });
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`The public key is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519.`);
   const der = key.export({ format: 'der', type: 'spki' });
-  const raw = der.subarray(der.length - 32).toString('base64');
+  const raw = der.subarray(ED25519_SPKI_PREFIX.length).toString('base64');
   return { pem: key.export({ format: 'pem', type: 'spki' }).toString().trim() + '\n', keyId: keyIdOf(raw) };
 }
 
