@@ -157,4 +157,40 @@ describe('verso team', () => {
     expect(none).toBe(2);
     expect(err.join('')).toContain('VERSO_TEAM_ADMIN_URL');
   });
+
+  it('works for a database owner who is not a superuser (CREATEROLE), pushes stay idempotent under forced RLS', async () => {
+    const owner = db.role('owner');
+    await db.admin(`CREATE ROLE ${owner} LOGIN CREATEROLE PASSWORD 'owner-password'`);
+    await db.admin(`ALTER DATABASE ${db.database} OWNER TO ${owner}`);
+    const ownerUrl = db.urlAs(owner, 'owner-password');
+    expect((await verso('team', 'init', ownerUrl)).code).toBe(0);
+    const eve = db.role('eve');
+    keyFile('eve');
+    stdin = 'eve-passphrase-1234';
+    const add = await verso(
+      'team',
+      'add-user',
+      eve,
+      '--role',
+      'translator',
+      '--public-key',
+      'eve.pem',
+      '--password-stdin',
+      '--url',
+      ownerUrl,
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const member = new pg.Client({ connectionString: db.urlAs(eve, 'eve-passphrase-1234') });
+    await member.connect();
+    try {
+      const insert =
+        "INSERT INTO verso.changes (id, kind, document_id, entity_id, payload, client_at) VALUES ('6f1c1f43-1d1e-4c57-9a31-5d7b0c1d2e3f', 'paragraph', 'd', 'p', '{}', now())";
+      await member.query(insert);
+      await member.query(insert + ' ON CONFLICT (id) DO NOTHING'); // the trigger (as the owner) sees the first one
+      const s = JSON.parse((await verso('team', 'status', ownerUrl, '--json')).stdout) as { changes: number; members: unknown[] };
+      expect(s).toMatchObject({ changes: 1, members: [expect.objectContaining({ roleName: eve, keyId: expect.any(String) })] });
+    } finally {
+      await member.end();
+    }
+  });
 });
