@@ -80,12 +80,13 @@ describe('verso team', () => {
     const row = await db.admin('SELECT display_name, team_role, key_id FROM verso.members');
     expect(row.rows).toEqual([{ display_name: 'Alice Ávila', team_role: 'editor', key_id: keyIdOf(raw.toString('base64')) }]);
     expect(r.stdout).toContain(`key id ${keyIdOf(raw.toString('base64'))}`);
-    const auth = await db.admin<{ rolpassword: string; grp: boolean }>(
-      "SELECT rolpassword, pg_has_role($1, 'verso_editor', 'MEMBER') AS grp FROM pg_authid WHERE rolname = $1",
+    const auth = await db.admin<{ rolpassword: string; grp: boolean; rolconfig: string[] }>(
+      "SELECT rolpassword, pg_has_role($1, 'verso_editor', 'MEMBER') AS grp, rolconfig FROM pg_authid WHERE rolname = $1",
       [name],
     );
     expect(auth.rows[0]!.rolpassword).toMatch(/^SCRAM-SHA-256\$4096:/);
     expect(auth.rows[0]!.grp).toBe(true);
+    expect(auth.rows[0]!.rolconfig).toEqual(['idle_in_transaction_session_timeout=60s']);
 
     stdin = 'a long enough passphrase\n';
     keyFile('bob');

@@ -81,6 +81,13 @@ export function connectError(err: unknown, settings: TeamConnectionSettings): Te
   if ((e.code && TLS_CODES.test(e.code)) || /does not support SSL|certificate|SSL/i.test(msg)) {
     return new TeamServerError('TEAM_TLS_FAILED', `The TLS connection to ${where} was refused: ${msg}`, { cause: err });
   }
+  if (e.code === '42501') {
+    return new TeamServerError(
+      'TEAM_NOT_MEMBER',
+      `${settings.user} can log in to ${where} but is not in a Verso team group there: an admin runs "verso team add-user".`,
+      { cause: err },
+    );
+  }
   if (e.code === '3D000')
     return new TeamServerError('TEAM_SCHEMA_MISSING', `There is no database "${settings.database}" on ${where}.`, { cause: err });
   if (e.code && /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|ENOENT|57P0)/.test(e.code)) {

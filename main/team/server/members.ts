@@ -86,6 +86,8 @@ export async function addTeamMember(client: pg.ClientBase, input: AddMemberInput
       await client.query(`ALTER ROLE ${role} PASSWORD ${verifier}`);
     }
     await client.query(`GRANT ${GROUP_OF[input.teamRole]} TO ${role}`);
+    // A client that dies mid-push must not hold the change-order lock for long (pushes wait for it).
+    await client.query(`ALTER ROLE ${role} SET idle_in_transaction_session_timeout = '60s'`);
     await client.query(`INSERT INTO verso.members (role_name, display_name, team_role, public_key, key_id) VALUES ($1, $2, $3, $4, $5)`, [
       input.roleName,
       input.displayName,

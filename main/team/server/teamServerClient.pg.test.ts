@@ -88,6 +88,10 @@ describe('the team server client', () => {
     open.push(o);
     expect((await o.push([change()]))[0]).toMatchObject({ ok: false, code: 'TEAM_NOT_MEMBER' });
     await expect(o.whoami()).rejects.toMatchObject({ code: 'TEAM_NOT_MEMBER' });
+
+    const stranger = { roleName: db.role('stranger'), password: 'stranger-password' };
+    await db.admin(`CREATE ROLE ${stranger.roleName} LOGIN PASSWORD '${stranger.password}'`);
+    await expect(connectTeamServer(settingsOf(stranger), stranger.password)).rejects.toMatchObject({ code: 'TEAM_NOT_MEMBER' });
   });
 
   it('pulls after a cursor in seq order, as validated changes with the server’s author and outcome', async () => {
