@@ -81,7 +81,7 @@ describe('verso team', () => {
     expect(row.rows).toEqual([{ display_name: 'Alice Ávila', team_role: 'editor', key_id: keyIdOf(raw.toString('base64')) }]);
     expect(r.stdout).toContain(`key id ${keyIdOf(raw.toString('base64'))}`);
     const auth = await db.admin<{ rolpassword: string; grp: boolean; rolconfig: string[] }>(
-      "SELECT rolpassword, pg_has_role($1, 'verso_editor', 'MEMBER') AS grp, rolconfig FROM pg_authid WHERE rolname = $1",
+      "SELECT rolpassword, pg_has_role($1, 'verso_editor', 'MEMBER') AS grp, (SELECT rolconfig FROM pg_roles WHERE rolname = $1) FROM pg_authid WHERE rolname = $1",
       [name],
     );
     expect(auth.rows[0]!.rolpassword).toMatch(/^SCRAM-SHA-256\$4096:/);
