@@ -119,6 +119,9 @@ describe('verso team', () => {
     const again = await verso('team', 'add-user', carol, '--role', 'editor', '--public-key', 'carol.pem');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already a member');
+    const sameKey = await verso('team', 'add-user', db.role('carl'), '--role', 'translator', '--public-key', 'carol.pem');
+    expect(sameKey.stderr).toContain('registered to another member: nothing was changed');
+    expect((await db.admin('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [db.role('carl')])).rows[0]).toEqual({ n: 0 });
     expect((await db.admin('SELECT count(*)::int AS n FROM verso.members')).rows[0]).toEqual({ n: 1 });
   });
 

@@ -99,10 +99,14 @@ export async function addTeamMember(client: pg.ClientBase, input: AddMemberInput
     return { createdRole: existing.rowCount === 0, passwordSet: verifier !== null, keyId: key?.keyId ?? null };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
-    if ((err as { code?: string }).code === '23505')
-      throw new Error(`${input.roleName} is already a member of this team, or that public key is registered to another member.`, {
-        cause: err,
-      });
+    const e = err as { code?: string; constraint?: string };
+    if (e.code === '23505') {
+      const which =
+        e.constraint === 'members_key_id_key'
+          ? 'That public key is registered to another member'
+          : `${input.roleName} is already a member of this team`;
+      throw new Error(`${which}: nothing was changed.`, { cause: err });
+    }
     throw err;
   }
 }
