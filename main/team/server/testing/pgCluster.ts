@@ -4,7 +4,7 @@
  * Runs the binaries as the `postgres` OS user when we are root (initdb refuses root). Never the
  * system cluster. Missing binaries are an error, never a skip.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -97,6 +97,7 @@ export async function startPgCluster(): Promise<PgCluster> {
     );
     const caPem = makeServerCertificate(dir, data);
     const port = await startOnFreePort(bin, dir, data);
+    stopWhenGone(process.pid, bin, dir, data);
     return {
       caPem,
       url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
@@ -114,6 +115,18 @@ export async function startPgCluster(): Promise<PgCluster> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * A watchdog (a detached shell): if this process dies without stopping the cluster (kill -9, a
+ * crash), the cluster is stopped and its folder removed within seconds, not left running.
+ */
+function stopWhenGone(pid: number, bin: string, dir: string, data: string): void {
+  const asRoot = process.getuid?.() === 0;
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const pgCtl = `${asRoot ? 'runuser -u postgres -- ' : ''}${q(path.join(bin, 'pg_ctl'))} -D ${q(data)} -m immediate -w stop`;
+  const script = `while kill -0 ${pid} 2>/dev/null; do sleep 2; done; if [ -d ${q(data)} ]; then ${pgCtl} >/dev/null 2>&1; rm -rf ${q(dir)}; fi`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /** A throw-away CA and a server certificate for IP 127.0.0.1 (openssl, which Debian's postgresql depends on); returns the CA's PEM. */
