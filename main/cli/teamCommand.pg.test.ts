@@ -88,13 +88,13 @@ describe('verso team', () => {
     expect(auth.rows[0]!.grp).toBe(true);
     expect(auth.rows[0]!.rolconfig).toEqual(['idle_in_transaction_session_timeout=60s']);
 
-    stdin = 'a long enough passphrase\n';
+    stdin = 'Grüße aus Köln, 2026\n';
     keyFile('bob');
     const bob = db.role('bob');
     const b = await verso('team', 'add-user', bob, '--role', 'translator', '--public-key', 'bob.pem', '--password-stdin');
     expect(b.code, b.stderr).toBe(0);
     expect(b.stdout).not.toContain('Password for');
-    expect(await canLogIn(bob, 'a long enough passphrase')).toBe(true);
+    expect(await canLogIn(bob, 'Grüße aus Köln, 2026')).toBe(true);
   });
 
   it('add-user refuses a key that is not Ed25519, a second registration, a bad name or role, and changes nothing', async () => {
