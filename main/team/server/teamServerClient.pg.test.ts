@@ -147,6 +147,34 @@ describe('the team server client', () => {
     await stop();
   });
 
+  it('tells the caller when the listening connection is cut (and not when it stops listening)', async () => {
+    const e = await serverAs(eddie);
+    const errors: Error[] = [];
+    let cut: () => void = () => undefined;
+    const reported = new Promise<void>((resolve) => (cut = resolve));
+    await e.listen(
+      () => undefined,
+      (err) => {
+        errors.push(err);
+        cut();
+      },
+    );
+    const quiet: Error[] = [];
+    const stopQuiet = await e.listen(
+      () => undefined,
+      (err) => quiet.push(err),
+    );
+    await stopQuiet();
+    await db.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND query = 'LISTEN verso_changes'", [
+      eddie.roleName,
+    ]);
+    await reported;
+    await new Promise((resolve) => setTimeout(resolve, 200)); // an 'end' after the 'error' is not reported again
+    expect(errors).toEqual([expect.objectContaining({ code: 'TEAM_OFFLINE' })]);
+    expect(quiet).toEqual([]);
+    expect(await e.pull(0, 10)).toEqual([]); // the main connection is untouched
+  });
+
   it('never lets a cursor reader miss a change while several members push in parallel', async () => {
     const writers = await Promise.all([tina, eddie, tina, eddie].map((m) => connectAs(m)));
     const reader = await serverAs(eddie);

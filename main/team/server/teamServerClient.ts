@@ -138,23 +138,31 @@ export async function connectTeamServer(settings: TeamConnectionSettings, passwo
         return memberOf(row);
       }),
     async listen(onNotify, onError) {
-      const listener = await openClient(settings, password, (err) => onError?.(connectError(err, settings)));
-      listener.on('notification', (msg) => {
+      // Reported once per listening connection (an 'error' is followed by 'end'), never after stop().
+      let reported = false;
+      let listener: pg.Client | null = null;
+      const report = (err: TeamServerError) => {
+        if (reported || !listener || !listeners.has(listener)) return;
+        reported = true;
+        listeners.delete(listener);
+        onError?.(err);
+      };
+      const conn = await openClient(settings, password, (err) => report(connectError(err, settings)));
+      listener = conn;
+      conn.on('notification', (msg) => {
         if (msg.channel === 'verso_changes') onNotify();
       });
-      listener.on('end', () => {
-        if (listeners.delete(listener)) onError?.(new TeamServerError('TEAM_OFFLINE', 'The connection that listens for changes ended.'));
-      });
+      conn.on('end', () => report(new TeamServerError('TEAM_OFFLINE', 'The connection that listens for changes ended.')));
       try {
-        await listener.query('LISTEN verso_changes');
+        await conn.query('LISTEN verso_changes');
       } catch (err) {
-        await listener.end().catch(() => undefined);
+        await conn.end().catch(() => undefined);
         throw connectError(err, settings);
       }
-      listeners.add(listener);
+      listeners.add(conn);
       return async () => {
-        if (!listeners.delete(listener)) return;
-        await listener.end().catch(() => undefined);
+        if (!listeners.delete(conn)) return;
+        await conn.end().catch(() => undefined);
       };
     },
     async close() {
