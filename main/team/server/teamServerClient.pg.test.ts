@@ -209,6 +209,35 @@ describe('the team server client', () => {
     expect(seen).toEqual(stored.rows.map((r) => Number(r.seq)));
   });
 
+  it('keeps one chain of heads when several members edit the same paragraph at once', async () => {
+    const members = await Promise.all([tina, eddie, tina, eddie].map((m) => serverAs(m)));
+    // Each member edits on the head it last saw (from its own pushes), as an offline client would.
+    await Promise.all(
+      members.map(async (s) => {
+        let base: string | null = null;
+        for (let k = 0; k < 6; k++) {
+          const c = change({ baseId: base });
+          const [r] = await s.push([c]);
+          if (r?.ok && r.outcome === 'applied') base = c.id;
+        }
+      }),
+    );
+    const all = await members[0]!.pull(0, 1000);
+    expect(all).toHaveLength(24);
+    // Replaying the server's order with the rules gives the server's outcomes and its head.
+    let head: string | null = null;
+    const conflicts: string[] = [];
+    for (const c of all) {
+      expect(c.outcome, `seq ${c.seq}`).toBe(c.baseId === head ? 'applied' : 'conflict');
+      if (c.outcome === 'applied') head = c.id;
+      else conflicts.push(c.id);
+    }
+    const stored = await db.admin<{ head_id: string; conflict_ids: string[] }>(
+      "SELECT head_id, conflict_ids FROM verso.heads WHERE entity_id = 'p-1'",
+    );
+    expect(stored.rows[0]).toEqual({ head_id: head, conflict_ids: conflicts });
+  });
+
   it('refuses a plain connection to a host that is not loopback, before connecting', async () => {
     // 192.0.2.1 is TEST-NET-1: a connection attempt would hang until the timeout, not fail at once.
     await expect(connectTeamServer({ ...settingsOf(tina), host: '192.0.2.1' }, tina.password)).rejects.toMatchObject({
