@@ -209,6 +209,18 @@ describe('the team server client', () => {
     expect(seen).toEqual(stored.rows.map((r) => Number(r.seq)));
   });
 
+  it('reads as offline once its connection is cut (the caller reconnects)', async () => {
+    const s = await serverAs(tina);
+    await s.pull(0, 1);
+    await db.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND application_name = 'verso'", [
+      tina.roleName,
+    ]);
+    await expect(s.pull(0, 1)).rejects.toMatchObject({ code: 'TEAM_OFFLINE' });
+    await expect(s.push([change()])).rejects.toMatchObject({ code: 'TEAM_OFFLINE' });
+    const again = await serverAs(tina);
+    expect((await again.push([change()]))[0]).toMatchObject({ ok: true });
+  });
+
   it('keeps one chain of heads when several members edit the same paragraph at once', async () => {
     const members = await Promise.all([tina, eddie, tina, eddie].map((m) => serverAs(m)));
     // Each member edits on the head it last saw (from its own pushes), as an offline client would.

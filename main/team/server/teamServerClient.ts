@@ -28,7 +28,10 @@ async function openClient(settings: TeamConnectionSettings, password: string, on
   return client;
 }
 
-/** Connects, checks the team schema is there and not newer than this Verso, and returns the server. */
+/**
+ * Connects, checks the team schema is there and not newer than this Verso, and returns the server.
+ * Once its connection is cut every call fails with TEAM_OFFLINE: the caller closes it and connects again.
+ */
 export async function connectTeamServer(settings: TeamConnectionSettings, password: string): Promise<TeamServer> {
   let broken: Error | null = null;
   const client = await openClient(settings, password, (err) => {
