@@ -26,11 +26,11 @@ const SUPERUSER = 'verso_super';
 
 /** Where Debian's PostgreSQL binaries are (VERSO_PG_BIN overrides); throws a clear error when there are none. */
 export function pgBinDir(env: NodeJS.ProcessEnv = process.env): string {
-  const candidates = [env.VERSO_PG_BIN, '/usr/lib/postgresql/15/bin', ...debianBinDirs()].filter((d): d is string => !!d);
+  const candidates = env.VERSO_PG_BIN ? [env.VERSO_PG_BIN] : ['/usr/lib/postgresql/15/bin', ...debianBinDirs()];
   const found = candidates.find((d) => fs.existsSync(path.join(d, 'initdb')) && fs.existsSync(path.join(d, 'pg_ctl')));
   if (!found) {
     throw new Error(
-      `PostgreSQL's initdb and pg_ctl were not found (looked in ${candidates.join(', ')}). Install Debian's "postgresql" package (apt-get install postgresql) or set VERSO_PG_BIN.`,
+      `PostgreSQL's initdb and pg_ctl were not found (looked in ${candidates.join(', ') || '/usr/lib/postgresql'}). Install Debian's "postgresql" package (apt-get install postgresql) or set VERSO_PG_BIN.`,
     );
   }
   return found;
