@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
@@ -9,9 +9,22 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'tools/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.pg.test.ts'],
           // Every service's value is checked against its output schema (main/api/outputChecks.ts).
           env: { VERSO_CHECK_OUTPUTS: '1' },
           testTimeout: 60_000,
+        },
+      },
+      {
+        // Tests against a real PostgreSQL (the team server): one private cluster per run, started by
+        // the global setup unless VERSO_TEST_PG_URL names one; each test makes its own database.
+        test: {
+          name: 'postgres',
+          environment: 'node',
+          include: ['main/**/*.pg.test.ts'],
+          globalSetup: ['main/team/server/testing/pgGlobalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -6,4 +6,6 @@ export interface CliIo {
   cwd: string;
   version: string;
   resolveDataDir: (env: NodeJS.ProcessEnv) => string;
+  /** All of standard input (e.g. `verso team add-user --password-stdin`); absent where there is none. */
+  readStdin?: () => Promise<string>;
 }

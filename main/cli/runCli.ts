@@ -7,6 +7,7 @@
  *   verso glossary-export --source L --target L --out PATH [--format tbx|tbx-v3|csv]   (glossaryCommand.ts)
  *   verso import <file> … | verso reimport <document> <file> [--tool NAME]   (importCommand.ts)
  *   verso tm import <file.tmx> --pair en-es [--replace]   (tmCommand.ts)
+ *   verso team init | add-user | status   (teamCommand.ts: the team library's PostgreSQL)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage). Everything written goes through
  * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
@@ -26,6 +27,7 @@ import { backupCommand, restoreCommand } from './backupCommand.js';
 import { GLOSSARY_USAGE, glossaryExportCommand } from './glossaryCommand.js';
 import { importCommand, reimportCommand } from './importCommand.js';
 import { tmCommand, TM_USAGE } from './tmCommand.js';
+import { teamCommand, TEAM_USAGE } from './teamCommand.js';
 import { escapeForTerminal } from '../../shared/textHygiene.js';
 
 class UsageError extends CliError {}
@@ -59,6 +61,7 @@ ${GLOSSARY_USAGE}
       Applies a revised source, or an XLIFF another tool translated (its changed targets become
       revisions credited to the tool; --tool names it when the file does not), and prints a summary.
 ${TM_USAGE}
+${TEAM_USAGE}
   verso --help | --version`;
 
 const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
@@ -226,6 +229,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
           () => openLibrary(io, true),
           (message) => new UsageError(message),
         );
+      case 'team':
+        return await teamCommand(io, rest, (message) => new UsageError(message));
       case '--version':
       case '-v':
         io.out(`${io.version}\n`);

@@ -38,8 +38,11 @@ export interface TeamServer {
   members(): Promise<TeamMember[]>;
   /** The member this connection is (by session_user). */
   whoami(): Promise<TeamMember>;
-  /** LISTEN verso_changes; `onNotify` runs for each NOTIFY. Returns a function that stops listening. */
-  listen(onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN verso_changes; `onNotify` runs for each NOTIFY. Returns a function that stops listening.
+   * `onError` (optional) hears that the listening connection failed or ended: listen again (the caller reconnects).
+   */
+  listen(onNotify: () => void, onError?: (err: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
