@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { encodeSignOff, type SignOffClaim } from '../../../shared/signing/canonical.js';
 import { appendAuditEntry } from '../repositories/audit/auditRepo.js';
-import { revisionExtendedPayload, revisionPayload, signOffPayload, type RevisionFacts } from './auditEntries.js';
+import { revisionExtendedPayload, revisionPayload, signOffPayload, type RevisionFacts, type TeamSigner } from './auditEntries.js';
 import { sha256Hex } from '../../core/crypto.js';
 import type { SigningKeys } from './signingKeys.js';
 
@@ -49,8 +49,29 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
     });
   }
 
+  /** A remote sign-off keeps the signer's own claim and signature (verified before it is applied). */
+  function remoteSignOff(r: RevisionFacts, remote: RemoteSignOff): void {
+    appendAuditEntry(db, {
+      kind: 'sign-off',
+      documentId: r.documentId,
+      paragraphId: r.paragraphId,
+      revisionId: r.revisionId,
+      build: () => ({
+        payload: signOffPayload(remote.claim, {
+          revisionId: r.revisionId,
+          profileId: null,
+          signerName: r.authorName,
+          signed: true,
+          team: remote.signer,
+        }),
+        signature: remote.signature,
+        keyId: remote.claim.keyId,
+      }),
+    });
+  }
+
   return {
-    revisionInserted(r: RevisionFacts): void {
+    revisionInserted(r: RevisionFacts, remote?: RemoteSignOff): void {
       appendAuditEntry(db, {
         kind: 'revision',
         documentId: r.documentId,
@@ -58,7 +79,10 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
         revisionId: r.revisionId,
         build: () => ({ payload: revisionPayload(r) }),
       });
-      if (r.action === 'sign-off') signOff(r);
+      if (r.action === 'sign-off') {
+        if (remote) remoteSignOff(r, remote);
+        else signOff(r);
+      }
     },
     revisionExtended(revisionId: number, afterText: string, statusAfter: string, at: string): void {
       const row = revisionStmt.get(revisionId);
@@ -76,3 +100,10 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
 }
 
 export type AuditRecorder = ReturnType<typeof createAuditRecorder>;
+
+/** A sign-off another team member signed (team library, issue 16): applied with their claim and signature. */
+export interface RemoteSignOff {
+  claim: SignOffClaim;
+  signature: string;
+  signer: TeamSigner;
+}

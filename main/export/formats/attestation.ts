@@ -189,7 +189,12 @@ export function writeAttestation(doc: ExportDocument): string {
       reviewedBy: [...reviewers.values()],
       ...(p.signOff
         ? {
-            signedOffBy: { '@type': 'schema:Person', name: p.signOff.name, role: p.signOff.role, identity: SELF_DECLARED },
+            signedOffBy: {
+              '@type': 'schema:Person',
+              name: p.signOff.name,
+              role: p.signOff.role,
+              identity: p.signature?.vouched ? 'vouched' : SELF_DECLARED,
+            },
             signedOffAt: p.signOff.at,
             textSha256: p.signOff.textHash,
             signedTextMatches: sha256(p.target) === p.signOff.textHash,

@@ -1,0 +1,28 @@
+/**
+ * Team library (issue 16): each paragraph's server head as last pulled — its text, status,
+ * exclusion, who made it and when. Applying needs it where the paragraph row does not show the
+ * head: a conflict row names the head's side, and an own change that lost goes back to it while
+ * the local copy still showed the change optimistically. `sign_off`: the head sign-off change's
+ * payload (claim, signature, key id) when the head is a sign-off, so going back restores it.
+ */
+import type { Migration } from './types.js';
+
+export const migration0320TeamParagraphHeads: Migration = {
+  version: 320,
+  name: 'team-paragraph-heads',
+  up(db) {
+    db.exec(`
+      CREATE TABLE team_paragraph_heads (
+        paragraph_id  TEXT PRIMARY KEY REFERENCES paragraphs (id) ON DELETE CASCADE,
+        change_id     TEXT NOT NULL,
+        target        TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        excluded      INTEGER NOT NULL CHECK (excluded IN (0, 1)),
+        author        TEXT NOT NULL,
+        author_role   TEXT,
+        at            TEXT NOT NULL,
+        sign_off      TEXT CHECK (sign_off IS NULL OR json_valid(sign_off))
+      );
+    `);
+  },
+};

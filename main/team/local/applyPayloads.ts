@@ -1,0 +1,83 @@
+/**
+ * The payloads applying reads (docs/team.md#payloads), validated: a pulled change comes from
+ * another machine, so nothing in it is trusted until it parses. A change whose payload does not
+ * parse is not applied and is reported in `rejected`.
+ */
+import { z } from 'zod';
+import { PARAGRAPH_STATUSES } from '../../../shared/types.js';
+
+const text = z.string().max(1_000_000);
+
+/** `excluded` travels as a boolean; an exclusion object (or null) is read as its presence. */
+const excluded = z
+  .union([z.boolean(), z.null(), z.record(z.string(), z.unknown())])
+  .optional()
+  .transform((v) => v !== undefined && v !== null && v !== false);
+
+export const paragraphPayloadSchema = z.object({
+  action: z.string().max(40),
+  origin: z.string().max(40).optional(),
+  target: text,
+  status: z.enum(PARAGRAPH_STATUSES),
+  excluded,
+  resolves: z.array(z.string()).optional(),
+});
+export type ParagraphPayload = z.infer<typeof paragraphPayloadSchema>;
+
+const hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const signOffClaimSchema = z.object({
+  documentId: z.string().min(1),
+  paragraphId: z.string().min(1),
+  sourceSha256: hex,
+  targetSha256: hex,
+  role: z.enum(['translator', 'editor']),
+  at: z.string().min(1).max(64),
+  keyId: z.string().min(1).max(128),
+  prevAuditHash: hex,
+});
+
+export const signOffPayloadSchema = z.object({
+  claim: signOffClaimSchema,
+  signature: z.string().min(1).max(200),
+  keyId: z.string().min(1).max(128),
+});
+export type SignOffPayload = z.infer<typeof signOffPayloadSchema>;
+
+const mtRecordSchema = z.object({
+  text: text,
+  engineId: z.string(),
+  engineVersion: z.string(),
+  sourceLang: z.string(),
+  targetLang: z.string(),
+  createdAt: z.string(),
+  unknownWords: z.array(z.string()),
+});
+
+export const documentPayloadSchema = z.object({
+  title: z.string().min(1).max(1000),
+  sourceLang: z.string().min(2).max(35),
+  targetLang: z.string().min(2).max(35),
+  sourceFormat: z.enum(['txt', 'md']),
+  paragraphs: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(200),
+        position: z.number().int().nonnegative(),
+        kind: z.enum(['heading', 'paragraph', 'list-item', 'quote']),
+        marker: z.string().nullable(),
+        source: text,
+        target: text,
+        status: z.enum(PARAGRAPH_STATUSES),
+        mt: mtRecordSchema.nullable(),
+        excluded,
+      }),
+    )
+    .max(100_000),
+});
+export type DocumentPayload = z.infer<typeof documentPayloadSchema>;
+
+export const assignmentPayloadSchema = z.object({
+  translator: z.string().nullable(),
+  editor: z.string().nullable(),
+});

@@ -1,0 +1,405 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateEd25519, keyIdOf, sha256Hex, signEd25519 } from '../../core/crypto.js';
+import { encodeSignOff, type SignOffClaim } from '../../../shared/signing/canonical.js';
+import { createAuditRepo } from '../../db/repositories/audit/auditRepo.js';
+import { teamSignerOf } from '../../db/audit/auditEntries.js';
+import { createSignatureVerifier } from '../../signing/verifySignatures.js';
+import { verifyLibrary } from '../../signing/verifyLibrary.js';
+import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
+import type { TeamMember } from '../ports.js';
+import { captureActive } from './captureSwitch.js';
+import { resolvingIds } from './conflictsResolveHook.js';
+import { createFakeTeamServer, openTeamLibrary, tick, type FakeTeamServer, type TeamLibrary } from './applyTesting.js';
+import { stateHash } from './stateHash.js';
+
+let dir: string;
+let server: FakeTeamServer;
+let ana: TeamLibrary;
+let ben: TeamLibrary;
+let members: TeamMember[];
+
+const DOC = 'doc-storm';
+const P1 = 'doc-storm-p1';
+const P2 = 'doc-storm-p2';
+
+beforeEach(() => {
+  dir = makeTempDir();
+  server = createFakeTeamServer();
+  ana = openTeamLibrary(dir, { roleName: 'ana', displayName: 'Ana Translator', teamRole: 'translator', publicKey: null, keyId: null });
+  ben = openTeamLibrary(dir, { roleName: 'ben', displayName: 'Ben Editor', teamRole: 'editor', publicKey: null, keyId: null });
+  // Ben's registered key is the key his library signs with.
+  const key = ben.repos.signingKeys.keyFor(ben.profile.id);
+  ben.member.publicKey = key.publicKey;
+  ben.member.keyId = key.keyId;
+  members = [ana.member, ben.member];
+});
+afterEach(() => {
+  ana.close();
+  ben.close();
+  removeTempDir(dir);
+});
+
+/** Ana imports a two-paragraph document: written locally, then captured. */
+function importDocument(lib: TeamLibrary): void {
+  const at = tick();
+  lib.repos.documents.insert({
+    id: DOC,
+    title: 'Storm',
+    sourceLang: 'en',
+    targetLang: 'es',
+    sourceFormat: 'md',
+    createdAt: at,
+    updatedAt: at,
+  });
+  const paragraphs = [
+    { id: P1, position: 0, kind: 'paragraph' as const, marker: null, source: 'Rain fell.', target: '', status: 'new' as const, mt: null },
+    {
+      id: P2,
+      position: 1,
+      kind: 'paragraph' as const,
+      marker: null,
+      source: 'Wind rose.',
+      target: 'Subió el viento.',
+      status: 'edited' as const,
+      mt: null,
+    },
+  ];
+  for (const p of paragraphs) {
+    lib.repos.paragraphs.insert({ ...p, documentId: DOC, index: p.position, signOff: null, updatedAt: at });
+    const who = {
+      paragraphId: p.id,
+      documentId: DOC,
+      profileId: lib.profile.id,
+      authorName: lib.profile.name,
+      role: lib.profile.role,
+      createdAt: at,
+      mtEngine: null,
+    };
+    lib.repos.revisions.insert({
+      ...who,
+      origin: 'import',
+      action: 'import',
+      beforeText: null,
+      afterText: p.source,
+      statusBefore: null,
+      statusAfter: 'new',
+    });
+    if (p.target)
+      lib.repos.revisions.insert({
+        ...who,
+        origin: 'import',
+        action: 'edit',
+        beforeText: '',
+        afterText: p.target,
+        statusBefore: 'new',
+        statusAfter: p.status,
+      });
+  }
+  lib.capture('document', DOC, DOC, { title: 'Storm', sourceLang: 'en', targetLang: 'es', sourceFormat: 'md', paragraphs });
+}
+
+/** A local edit: the paragraph and its revision, then its change in the outbox. */
+function edit(lib: TeamLibrary, paragraphId: string, text: string): string {
+  const p = lib.repos.paragraphs.get(paragraphId)!;
+  const at = tick();
+  lib.repos.paragraphs.update({ ...p, target: text, status: 'edited', signOff: null, updatedAt: at });
+  lib.repos.revisions.insert({
+    paragraphId,
+    documentId: p.documentId,
+    profileId: lib.profile.id,
+    authorName: lib.profile.name,
+    role: lib.profile.role,
+    origin: 'human',
+    action: 'edit',
+    mtEngine: null,
+    beforeText: p.target,
+    afterText: text,
+    statusBefore: p.status,
+    statusAfter: 'edited',
+    createdAt: at,
+  });
+  return lib.capture('paragraph', p.documentId, paragraphId, {
+    action: 'edit',
+    origin: 'human',
+    target: text,
+    status: 'edited',
+    excluded: false,
+  }).id;
+}
+
+/** A local sign-off, signed by the library's own key; its claim and signature travel. */
+function signOff(lib: TeamLibrary, paragraphId: string): string {
+  const p = lib.repos.paragraphs.get(paragraphId)!;
+  const at = tick();
+  const signed = { profileId: lib.profile.id, name: lib.profile.name, role: lib.profile.role, at, textHash: sha256Hex(p.target) };
+  lib.repos.paragraphs.update({ ...p, status: 'signed-off', signOff: signed, updatedAt: at });
+  lib.repos.revisions.insert({
+    paragraphId,
+    documentId: p.documentId,
+    profileId: lib.profile.id,
+    authorName: lib.profile.name,
+    role: lib.profile.role,
+    origin: 'human',
+    action: 'sign-off',
+    mtEngine: null,
+    beforeText: p.target,
+    afterText: p.target,
+    statusBefore: p.status,
+    statusAfter: 'signed-off',
+    createdAt: at,
+  });
+  const entry = createAuditRepo(lib.db).lastSignOff(paragraphId)!;
+  const claim = (JSON.parse(entry.payload) as { claim: SignOffClaim }).claim;
+  return lib.capture('sign-off', p.documentId, paragraphId, { claim, signature: entry.signature, keyId: claim.keyId }).id;
+}
+
+function sync(...libs: TeamLibrary[]): void {
+  for (const lib of libs) lib.push(server);
+  for (const lib of libs) lib.pull(server, members);
+}
+
+const outboxCount = (lib: TeamLibrary) => (lib.db.prepare('SELECT count(*) AS n FROM team_outbox').get() as { n: number }).n;
+const target = (lib: TeamLibrary, id: string) => lib.repos.paragraphs.get(id)!.target;
+
+describe('applying pulled changes', () => {
+  it('a pulled document arrives with the same ids and import revisions by the member; the own one is acknowledged', () => {
+    importDocument(ana);
+    ana.push(server);
+    const own = ana.pull(server, members);
+    expect(own).toMatchObject({ applied: 0, acknowledged: 1, rejected: [], cursor: 1 });
+    expect(outboxCount(ana)).toBe(0);
+    expect(ben.pull(server, members)).toMatchObject({ applied: 1, acknowledged: 0, rejected: [], cursor: 1 });
+    expect(ben.repos.paragraphs.listByDocument(DOC).map((p) => [p.id, p.target, p.status])).toEqual([
+      [P1, '', 'new'],
+      [P2, 'Subió el viento.', 'edited'],
+    ]);
+    const revisions = ben.repos.revisions.listByDocument(DOC);
+    expect(revisions.map((r) => [r.action, r.authorName, r.role, r.profileId])).toEqual([
+      ['import', 'Ana Translator', 'translator', null],
+      ['import', 'Ana Translator', 'translator', null],
+      ['edit', 'Ana Translator', 'translator', null],
+    ]);
+    expect(ben.applier.cursor()).toBe(1);
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+  });
+
+  it('a remote edit is written with a chained revision by the member; the library check stays clean', () => {
+    importDocument(ana);
+    sync(ana, ben);
+    edit(ana, P1, 'Llovió.');
+    sync(ana, ben);
+    expect(target(ben, P1)).toBe('Llovió.');
+    const last = ben.repos.revisions.last(P1)!;
+    expect([last.action, last.authorName, last.role, last.profileId, last.afterText]).toEqual([
+      'edit',
+      'Ana Translator',
+      'translator',
+      null,
+      'Llovió.',
+    ]);
+    expect(verifyLibrary(ben.db, ben.repos).problems).toEqual([]);
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+    expect(outboxCount(ana)).toBe(0);
+  });
+
+  it('two edits from the same base: both kept, the loser goes back to the head on its own machine, both converge; a resolution clears it everywhere', () => {
+    importDocument(ana);
+    sync(ana, ben);
+    const anaChange = edit(ana, P1, 'Llovió.');
+    const benChange = edit(ben, P1, 'Cayó la lluvia.');
+    ana.push(server);
+    ben.push(server); // same base: a conflict at the server
+    expect(server.changes.map((c) => c.outcome)).toEqual(['applied', 'applied', 'conflict']);
+    const benReport = ben.pull(server, members);
+    expect(benReport).toMatchObject({ applied: 1, conflicts: 1, acknowledged: 1, rejected: [] });
+    ana.pull(server, members);
+    // Ben's copy showed his text optimistically; it goes back to the head, and the conflict shows both.
+    expect(target(ben, P1)).toBe('Llovió.');
+    expect(target(ana, P1)).toBe('Llovió.');
+    for (const lib of [ana, ben])
+      expect(lib.conflicts.conflicts(DOC)).toEqual([
+        {
+          paragraphId: P1,
+          documentId: DOC,
+          head: { changeId: anaChange, text: 'Llovió.', author: 'Ana Translator', at: expect.any(String) as string },
+          other: { changeId: benChange, text: 'Cayó la lluvia.', author: 'Ben Editor', at: expect.any(String) as string },
+        },
+      ]);
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+    expect(outboxCount(ben)).toBe(0);
+    expect(verifyLibrary(ben.db, ben.repos).problems).toEqual([]);
+
+    // Ana keeps Ben's text: a change on the head that resolves Ben's change.
+    const seen: (readonly string[] | null)[] = [];
+    const insert = ana.repos.revisions.insert.bind(ana.repos.revisions);
+    ana.repos.revisions.insert = (rev, remote) => {
+      seen.push(resolvingIds(ana.db));
+      return insert(rev, remote);
+    };
+    ana.conflicts.resolveConflict(P1, { changeId: benChange });
+    expect(seen).toEqual([[benChange]]);
+    expect(ana.conflicts.conflicts(DOC)).toEqual([]);
+    expect(target(ana, P1)).toBe('Cayó la lluvia.');
+    // What the outbox helper's capture does with that revision (resolves from the hook).
+    ana.capture('paragraph', DOC, P1, {
+      action: 'edit',
+      origin: 'human',
+      target: 'Cayó la lluvia.',
+      status: 'edited',
+      excluded: false,
+      resolves: seen[0],
+    });
+    sync(ana, ben);
+    expect(server.changes.at(-1)!.outcome).toBe('applied');
+    expect(ben.conflicts.conflicts(DOC)).toEqual([]);
+    expect(target(ben, P1)).toBe('Cayó la lluvia.');
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+  });
+
+  it('resolving with an edited text or keeping the head; a paragraph without conflict cannot be resolved', () => {
+    importDocument(ana);
+    sync(ana, ben);
+    edit(ana, P1, 'Llovió.');
+    edit(ben, P1, 'Cayó la lluvia.');
+    sync(ana, ben);
+    ana.pull(server, members);
+    ben.conflicts.resolveConflict(P1, { text: 'Llovió mucho.' });
+    expect(target(ben, P1)).toBe('Llovió mucho.');
+    expect(ben.conflicts.conflicts(DOC)).toEqual([]);
+    expect(() => ben.conflicts.resolveConflict(P1, { text: 'x' })).toThrow(/no conflict/);
+    const head = ana.conflicts.conflicts(DOC)[0]!.head.changeId;
+    expect(() => ana.conflicts.resolveConflict(P1, { changeId: 'not-a-side' })).toThrow(/not a side/);
+    ana.conflicts.resolveConflict(P1, { changeId: head });
+    expect(target(ana, P1)).toBe('Llovió.');
+  });
+
+  it('a remote sign-off is verified with the registered key and kept with the signer’s claim; check and attestation data accept it', () => {
+    importDocument(ana);
+    sync(ana, ben);
+    signOff(ben, P2);
+    sync(ben, ana);
+    const p = ana.repos.paragraphs.get(P2)!;
+    expect(p.status).toBe('signed-off');
+    expect(p.signOff).toMatchObject({ name: 'Ben Editor', role: 'editor' });
+    expect(p.signatureBroken).toBeUndefined();
+    const entry = createAuditRepo(ana.db).lastSignOff(P2)!;
+    expect(teamSignerOf(entry.payload)).toEqual({ member: 'ben', publicKey: ben.member.publicKey });
+    // The claim names Ben's chain position, not Ana's.
+    expect((JSON.parse(entry.payload) as { claim: SignOffClaim }).claim.prevAuditHash).not.toBe(entry.prevHash);
+    expect(createSignatureVerifier(ana.db).check([p])).toEqual([]);
+    expect(verifyLibrary(ana.db, ana.repos).problems).toEqual([]);
+    expect(verifyLibrary(ben.db, ben.repos).problems).toEqual([]);
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+  });
+
+  it('a forged sign-off (another key, or a claim on other text) is rejected and not applied', () => {
+    importDocument(ana);
+    sync(ana, ben);
+    const p = ana.repos.paragraphs.get(P2)!;
+    const forger = generateEd25519();
+    const claim: SignOffClaim = {
+      documentId: DOC,
+      paragraphId: P2,
+      sourceSha256: sha256Hex(p.source),
+      targetSha256: sha256Hex(p.target),
+      role: 'editor',
+      at: tick(),
+      keyId: ben.member.keyId!, // claims Ben's key…
+      prevAuditHash: '0'.repeat(64),
+    };
+    const forged = signEd25519(forger.privateKeyDer, encodeSignOff(claim)); // …signed with another
+    server.push(
+      {
+        id: crypto.randomUUID(),
+        kind: 'sign-off',
+        documentId: DOC,
+        entityId: P2,
+        baseId: null,
+        payload: { claim, signature: forged, keyId: claim.keyId },
+        clientAt: tick(),
+      },
+      'ben',
+    );
+    const report = ana.pull(server, members);
+    expect(report.applied).toBe(0);
+    expect(report.rejected).toEqual([{ id: server.changes.at(-1)!.id, reason: 'the signature does not verify with the registered key' }]);
+    expect(ana.repos.paragraphs.get(P2)!.status).toBe('edited');
+
+    // A key that is not Ben's registered one at all.
+    const ownKey = { ...claim, keyId: keyIdOf(forger.publicKey) };
+    const signedWithOwn = signEd25519(forger.privateKeyDer, encodeSignOff(ownKey));
+    server.push(
+      {
+        id: crypto.randomUUID(),
+        kind: 'sign-off',
+        documentId: DOC,
+        entityId: P2,
+        baseId: server.changes.at(-1)!.id,
+        payload: { claim: ownKey, signature: signedWithOwn, keyId: ownKey.keyId },
+        clientAt: tick(),
+      },
+      'ben',
+    );
+    expect(ana.pull(server, members).rejected.map((r) => r.reason)).toEqual([
+      "the sign-off is not signed with Ben Editor's registered key",
+    ]);
+
+    // Ben's real key, but over text the paragraph does not hold.
+    const wrongText = { ...claim, targetSha256: sha256Hex('Something else.') };
+    const benKey = ben.repos.signingKeys.keyFor(ben.profile.id);
+    server.push(
+      {
+        id: crypto.randomUUID(),
+        kind: 'sign-off',
+        documentId: DOC,
+        entityId: P2,
+        baseId: server.changes.at(-1)!.id,
+        payload: { claim: wrongText, signature: benKey.sign(encodeSignOff(wrongText)), keyId: claim.keyId },
+        clientAt: tick(),
+      },
+      'ben',
+    );
+    const stale = ana.pull(server, members);
+    expect(stale.rejected.map((r) => r.reason)).toEqual(['the sign-off is on text that is not the paragraph’s current text']);
+    expect(ana.repos.paragraphs.get(P2)!.status).toBe('edited');
+    expect(verifyLibrary(ana.db, ana.repos).problems).toEqual([]);
+  });
+
+  it('re-applying the same changes changes nothing; applying never captures (no outbox rows, capture suspended)', () => {
+    importDocument(ana);
+    sync(ana, ben);
+    edit(ana, P1, 'Llovió.');
+    signOff(ben, P2);
+    sync(ana, ben);
+    const cleo = openTeamLibrary(dir, { roleName: 'cleo', displayName: 'Cleo', teamRole: 'translator', publicKey: null, keyId: null });
+    try {
+      const captured: boolean[] = [];
+      const insert = cleo.repos.revisions.insert.bind(cleo.repos.revisions);
+      cleo.repos.revisions.insert = (rev, remote) => {
+        captured.push(captureActive(cleo.db));
+        return insert(rev, remote);
+      };
+      const first = cleo.applier.applyPulled(server.changes, members);
+      expect(first).toMatchObject({ applied: 3, conflicts: 0, acknowledged: 0, rejected: [], cursor: 3 });
+      expect(captured.length).toBeGreaterThan(0);
+      expect(captured.every((active) => !active)).toBe(true);
+      expect(captureActive(cleo.db)).toBe(true);
+      expect(outboxCount(cleo)).toBe(0);
+      const hash = stateHash(cleo.db);
+      expect(hash).toBe(stateHash(ana.db));
+      const revisions = cleo.repos.revisions.count();
+      expect(cleo.applier.applyPulled(server.changes, members)).toMatchObject({
+        applied: 0,
+        conflicts: 0,
+        acknowledged: 0,
+        rejected: [],
+        cursor: 3,
+      });
+      expect(stateHash(cleo.db)).toBe(hash);
+      expect(cleo.repos.revisions.count()).toBe(revisions);
+      expect(verifyLibrary(cleo.db, cleo.repos).problems).toEqual([]);
+    } finally {
+      cleo.close();
+    }
+  });
+});
