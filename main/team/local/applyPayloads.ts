@@ -81,3 +81,25 @@ export const assignmentPayloadSchema = z.object({
   translator: z.string().nullable(),
   editor: z.string().nullable(),
 });
+
+/** docs/team.md: `{ body, role, resolved? }`, and the paragraph the comment is on. */
+export const commentPayloadSchema = z.object({
+  paragraphId: z.string().min(1).max(200),
+  body: z.string().max(20_000).optional(),
+  role: z.enum(['translator', 'editor']).optional(),
+  resolved: z.boolean().optional(),
+});
+
+export const glossaryTermPayloadSchema = z.union([
+  z.object({ removed: z.literal(true) }),
+  z.object({
+    sourceLang: z.string().min(2).max(35),
+    targetLang: z.string().min(2).max(35),
+    source: z.string().min(1).max(1000),
+    target: z.string().min(1).max(1000),
+    note: z.string().max(10_000).default(''),
+    definition: z.string().max(10_000).default(''),
+    forbidden: z.array(z.string().max(1000)).max(100).default([]),
+    caseSensitive: z.boolean().default(false),
+  }),
+]);

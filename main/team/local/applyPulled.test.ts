@@ -9,7 +9,17 @@ import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import type { TeamMember } from '../ports.js';
 import { captureActive } from './captureSwitch.js';
 import { resolvingIds } from './conflictsResolveHook.js';
-import { createFakeTeamServer, openTeamLibrary, tick, type FakeTeamServer, type TeamLibrary } from './applyTesting.js';
+import {
+  createFakeTeamServer,
+  DOC,
+  importDocument,
+  openTeamLibrary,
+  P1,
+  P2,
+  tick,
+  type FakeTeamServer,
+  type TeamLibrary,
+} from './applyTesting.js';
 import { stateHash } from './stateHash.js';
 
 let dir: string;
@@ -17,10 +27,6 @@ let server: FakeTeamServer;
 let ana: TeamLibrary;
 let ben: TeamLibrary;
 let members: TeamMember[];
-
-const DOC = 'doc-storm';
-const P1 = 'doc-storm-p1';
-const P2 = 'doc-storm-p2';
 
 beforeEach(() => {
   dir = makeTempDir();
@@ -38,65 +44,6 @@ afterEach(() => {
   ben.close();
   removeTempDir(dir);
 });
-
-/** Ana imports a two-paragraph document: written locally, then captured. */
-function importDocument(lib: TeamLibrary): void {
-  const at = tick();
-  lib.repos.documents.insert({
-    id: DOC,
-    title: 'Storm',
-    sourceLang: 'en',
-    targetLang: 'es',
-    sourceFormat: 'md',
-    createdAt: at,
-    updatedAt: at,
-  });
-  const paragraphs = [
-    { id: P1, position: 0, kind: 'paragraph' as const, marker: null, source: 'Rain fell.', target: '', status: 'new' as const, mt: null },
-    {
-      id: P2,
-      position: 1,
-      kind: 'paragraph' as const,
-      marker: null,
-      source: 'Wind rose.',
-      target: 'Subió el viento.',
-      status: 'edited' as const,
-      mt: null,
-    },
-  ];
-  for (const p of paragraphs) {
-    lib.repos.paragraphs.insert({ ...p, documentId: DOC, index: p.position, signOff: null, updatedAt: at });
-    const who = {
-      paragraphId: p.id,
-      documentId: DOC,
-      profileId: lib.profile.id,
-      authorName: lib.profile.name,
-      role: lib.profile.role,
-      createdAt: at,
-      mtEngine: null,
-    };
-    lib.repos.revisions.insert({
-      ...who,
-      origin: 'import',
-      action: 'import',
-      beforeText: null,
-      afterText: p.source,
-      statusBefore: null,
-      statusAfter: 'new',
-    });
-    if (p.target)
-      lib.repos.revisions.insert({
-        ...who,
-        origin: 'import',
-        action: 'edit',
-        beforeText: '',
-        afterText: p.target,
-        statusBefore: 'new',
-        statusAfter: p.status,
-      });
-  }
-  lib.capture('document', DOC, DOC, { title: 'Storm', sourceLang: 'en', targetLang: 'es', sourceFormat: 'md', paragraphs });
-}
 
 /** A local edit: the paragraph and its revision, then its change in the outbox. */
 function edit(lib: TeamLibrary, paragraphId: string, text: string): string {

@@ -10,6 +10,8 @@ import type { Repositories } from '../../db/repositories/index.js';
 import type { ApplyReport, TeamMember } from '../ports.js';
 import { runWithoutCapture } from './captureSwitch.js';
 import { createAssignmentApplier } from './applyAssignment.js';
+import { createCommentApplier } from './applyComment.js';
+import { createGlossaryApplier } from './applyGlossary.js';
 import { applyDocumentChange } from './applyDocument.js';
 import { applyParagraphChange, applySignOffChange, type ApplyContext, type ChangeResult } from './applyParagraph.js';
 import { createParagraphWriter } from './applyParagraphWrite.js';
@@ -29,6 +31,8 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
     },
   };
   const applyAssignment = createAssignmentApplier(db);
+  const applyComment = createCommentApplier(db);
+  const applyGlossaryTerm = createGlossaryApplier(db);
 
   function applyOne(c: ServerChange): ChangeResult {
     switch (c.kind) {
@@ -40,8 +44,12 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
         return applySignOffChange(ctx, c);
       case 'assignment':
         return applyAssignment(ctx, c);
+      case 'comment':
+        return applyComment(ctx, c);
+      case 'glossary-term':
+        return applyGlossaryTerm(ctx, c);
       default:
-        // comment, tm-unit, glossary-term: not applied locally yet; an own one is acknowledged.
+        // tm-unit: not applied locally yet; an own one is acknowledged.
         if (state.isOwn(c.id)) {
           state.acknowledge(c.id);
           return { kind: 'acknowledged' };

@@ -156,3 +156,66 @@ export function openTeamLibrary(dir: string, member: TeamMember): TeamLibrary {
     close: () => db.close(),
   };
 }
+
+export const DOC = 'doc-storm';
+export const P1 = 'doc-storm-p1';
+export const P2 = 'doc-storm-p2';
+
+/** Ana imports a two-paragraph document: written locally, then captured. */
+export function importDocument(lib: TeamLibrary): void {
+  const at = tick();
+  lib.repos.documents.insert({
+    id: DOC,
+    title: 'Storm',
+    sourceLang: 'en',
+    targetLang: 'es',
+    sourceFormat: 'md',
+    createdAt: at,
+    updatedAt: at,
+  });
+  const paragraphs = [
+    { id: P1, position: 0, kind: 'paragraph' as const, marker: null, source: 'Rain fell.', target: '', status: 'new' as const, mt: null },
+    {
+      id: P2,
+      position: 1,
+      kind: 'paragraph' as const,
+      marker: null,
+      source: 'Wind rose.',
+      target: 'Subió el viento.',
+      status: 'edited' as const,
+      mt: null,
+    },
+  ];
+  for (const p of paragraphs) {
+    lib.repos.paragraphs.insert({ ...p, documentId: DOC, index: p.position, signOff: null, updatedAt: at });
+    const who = {
+      paragraphId: p.id,
+      documentId: DOC,
+      profileId: lib.profile.id,
+      authorName: lib.profile.name,
+      role: lib.profile.role,
+      createdAt: at,
+      mtEngine: null,
+    };
+    lib.repos.revisions.insert({
+      ...who,
+      origin: 'import',
+      action: 'import',
+      beforeText: null,
+      afterText: p.source,
+      statusBefore: null,
+      statusAfter: 'new',
+    });
+    if (p.target)
+      lib.repos.revisions.insert({
+        ...who,
+        origin: 'import',
+        action: 'edit',
+        beforeText: '',
+        afterText: p.target,
+        statusBefore: 'new',
+        statusAfter: p.status,
+      });
+  }
+  lib.capture('document', DOC, DOC, { title: 'Storm', sourceLang: 'en', targetLang: 'es', sourceFormat: 'md', paragraphs });
+}

@@ -2,9 +2,10 @@
  * `TeamLocalStore.stateHash`: SHA-256 over a canonical dump of what syncs, so two converged
  * clients compare equal (the bench's and the tests' convergence check). In it: documents,
  * paragraphs (text, status, exclusion, and a sign-off by its claim: key id, text hashes, time),
+ * comments (text, role, resolved or not), glossary terms the server has acknowledged,
  * assignments and open conflicts. Not in it: what is local by nature (revision row ids, profile
- * ids, signer names as local profiles spell them, times of local application, MT records) and
- * what does not sync yet (comments, TM units, glossary terms: not applied from pulls yet).
+ * ids, author and signer names as local profiles spell them, times of local application, MT
+ * records) and what does not sync yet (TM units: not applied from pulls yet).
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -32,6 +33,15 @@ const DUMPS: readonly { name: string; sql: string }[] = [
             CASE WHEN status = 'signed-off' THEN (SELECT a.payload FROM audit_log a
               WHERE a.paragraph_id = paragraphs.id AND a.kind = 'sign-off' ORDER BY a.seq DESC LIMIT 1) END AS claim
           FROM paragraphs ORDER BY document_id, id`,
+  },
+  {
+    name: 'comment',
+    sql: `SELECT id, paragraph_id, role, body, resolved_at IS NOT NULL AS resolved FROM workflow_comments ORDER BY id`,
+  },
+  {
+    name: 'glossary-term',
+    sql: `SELECT g.id, g.source_lang, g.target_lang, g.source, g.target, g.note, g.definition, g.forbidden, g.case_sensitive
+          FROM glossary_terms g JOIN team_heads h ON h.entity_id = g.id AND h.server_head IS NOT NULL ORDER BY g.id`,
   },
   { name: 'assignment', sql: 'SELECT document_id, translator, editor FROM team_assignments ORDER BY document_id' },
   {
