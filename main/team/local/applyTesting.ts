@@ -14,8 +14,7 @@ import { auditProfileCreated } from '../../db/audit/recordAudit.js';
 import { openDatabase } from '../../db/openDatabase.js';
 import { createRepositories, type Repositories } from '../../db/repositories/index.js';
 import type { ApplyReport, TeamMember } from '../ports.js';
-import { createTeamApplier } from './applyPulled.js';
-import { createTeamConflicts } from './conflicts.js';
+import { createTeamApplyStore, type TeamApplyStore } from './applyStore.js';
 
 export function createFakeTeamServer() {
   const changes: ServerChange[] = [];
@@ -52,8 +51,9 @@ export interface TeamLibrary {
   repos: Repositories;
   profile: Profile;
   member: TeamMember;
-  applier: ReturnType<typeof createTeamApplier>;
-  conflicts: ReturnType<typeof createTeamConflicts>;
+  /** The applying half of the local store, as the lead composes it (applyStore.ts). */
+  applier: TeamApplyStore;
+  conflicts: TeamApplyStore;
   capture(kind: OutgoingChange['kind'], documentId: string, entityId: string, payload: Record<string, unknown>): OutgoingChange;
   push(server: FakeTeamServer): PushResult[];
   pull(server: FakeTeamServer, members: readonly TeamMember[]): ApplyReport;
@@ -72,13 +72,7 @@ export function openTeamLibrary(dir: string, member: TeamMember): TeamLibrary {
   repos.profiles.insert(profile);
   auditProfileCreated(db, profile);
   db.prepare("INSERT INTO team_state (key, value) VALUES ('me', ?)").run(JSON.stringify(member.roleName));
-  const applier = createTeamApplier(db, repos);
-  const conflicts = createTeamConflicts(
-    db,
-    repos,
-    () => profile,
-    () => new Date(tick()),
-  );
+  const store = createTeamApplyStore(db, repos, () => profile);
 
   /** What capture does with a local change: into the outbox on the entity's local head. */
   function capture(kind: OutgoingChange['kind'], documentId: string, entityId: string, payload: Record<string, unknown>): OutgoingChange {
@@ -108,8 +102,8 @@ export function openTeamLibrary(dir: string, member: TeamMember): TeamLibrary {
     repos,
     profile,
     member,
-    applier,
-    conflicts,
+    applier: store,
+    conflicts: store,
     capture,
     /** Pushes the outbox in order; acknowledged ones wait for the pull, refused ones keep their code. */
     push(server: FakeTeamServer): PushResult[] {
@@ -151,7 +145,7 @@ export function openTeamLibrary(dir: string, member: TeamMember): TeamLibrary {
       });
     },
     pull(server: FakeTeamServer, members: readonly TeamMember[]) {
-      return applier.applyPulled(server.pull(applier.cursor()), members);
+      return store.applyPulled(server.pull(store.cursor()), members);
     },
     close: () => db.close(),
   };
