@@ -22,7 +22,6 @@ export const paragraphPayloadSchema = z.object({
   excluded,
   resolves: z.array(z.string()).optional(),
 });
-export type ParagraphPayload = z.infer<typeof paragraphPayloadSchema>;
 
 const hex = z.string().regex(/^[0-9a-f]{64}$/);
 

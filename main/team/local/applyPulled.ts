@@ -90,5 +90,3 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
     },
   };
 }
-
-export type TeamApplier = ReturnType<typeof createTeamApplier>;
