@@ -4,6 +4,8 @@
  * head: a conflict row names the head's side, and an own change that lost goes back to it while
  * the local copy still showed the change optimistically. `sign_off`: the head sign-off change's
  * payload (claim, signature, key id) when the head is a sign-off, so going back restores it.
+ * `team_conflicts.resolving`: a local resolution was made and is on its way; the conflict is hidden
+ * until the server's order settles it (gone if the resolution lands, shown again if it lost).
  */
 import type { Migration } from './types.js';
 
@@ -23,6 +25,7 @@ export const migration0320TeamParagraphHeads: Migration = {
         at            TEXT NOT NULL,
         sign_off      TEXT CHECK (sign_off IS NULL OR json_valid(sign_off))
       );
+      ALTER TABLE team_conflicts ADD COLUMN resolving INTEGER NOT NULL DEFAULT 0 CHECK (resolving IN (0, 1));
     `);
   },
 };

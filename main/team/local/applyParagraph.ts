@@ -65,6 +65,8 @@ export function applyParagraphChange(ctx: ApplyContext, c: ServerChange): Change
     const head = ctx.state.paragraphHead(p.id);
     const headSide = head ? sideOf(head) : { changeId: ctx.state.heads(p.id).serverHead ?? '', text: p.target, author: '', at: '' };
     ctx.conflicts.add(p.id, p.documentId, headSide, side);
+    // An own resolution that lost: the conflicts it would have settled are open again.
+    if (own) ctx.conflicts.setResolving(p.id, payload.resolves ?? [], false);
     if (own && pending === 0 && head) revertToHead(ctx, p, head);
     return { kind: 'conflict', own };
   }

@@ -13,6 +13,8 @@ import {
   createFakeTeamServer,
   DOC,
   importDocument,
+  localEdit as edit,
+  localSignOff as signOff,
   openTeamLibrary,
   P1,
   P2,
@@ -44,61 +46,6 @@ afterEach(() => {
   ben.close();
   removeTempDir(dir);
 });
-
-/** A local edit: the paragraph and its revision, then its change in the outbox. */
-function edit(lib: TeamLibrary, paragraphId: string, text: string): string {
-  const p = lib.repos.paragraphs.get(paragraphId)!;
-  const at = tick();
-  lib.repos.paragraphs.update({ ...p, target: text, status: 'edited', signOff: null, updatedAt: at });
-  lib.repos.revisions.insert({
-    paragraphId,
-    documentId: p.documentId,
-    profileId: lib.profile.id,
-    authorName: lib.profile.name,
-    role: lib.profile.role,
-    origin: 'human',
-    action: 'edit',
-    mtEngine: null,
-    beforeText: p.target,
-    afterText: text,
-    statusBefore: p.status,
-    statusAfter: 'edited',
-    createdAt: at,
-  });
-  return lib.capture('paragraph', p.documentId, paragraphId, {
-    action: 'edit',
-    origin: 'human',
-    target: text,
-    status: 'edited',
-    excluded: false,
-  }).id;
-}
-
-/** A local sign-off, signed by the library's own key; its claim and signature travel. */
-function signOff(lib: TeamLibrary, paragraphId: string): string {
-  const p = lib.repos.paragraphs.get(paragraphId)!;
-  const at = tick();
-  const signed = { profileId: lib.profile.id, name: lib.profile.name, role: lib.profile.role, at, textHash: sha256Hex(p.target) };
-  lib.repos.paragraphs.update({ ...p, status: 'signed-off', signOff: signed, updatedAt: at });
-  lib.repos.revisions.insert({
-    paragraphId,
-    documentId: p.documentId,
-    profileId: lib.profile.id,
-    authorName: lib.profile.name,
-    role: lib.profile.role,
-    origin: 'human',
-    action: 'sign-off',
-    mtEngine: null,
-    beforeText: p.target,
-    afterText: p.target,
-    statusBefore: p.status,
-    statusAfter: 'signed-off',
-    createdAt: at,
-  });
-  const entry = createAuditRepo(lib.db).lastSignOff(paragraphId)!;
-  const claim = (JSON.parse(entry.payload) as { claim: SignOffClaim }).claim;
-  return lib.capture('sign-off', p.documentId, paragraphId, { claim, signature: entry.signature, keyId: claim.keyId }).id;
-}
 
 function sync(...libs: TeamLibrary[]): void {
   for (const lib of libs) lib.push(server);
@@ -218,6 +165,38 @@ describe('applying pulled changes', () => {
     expect(() => ana.conflicts.resolveConflict(P1, { changeId: 'not-a-side' })).toThrow(/not a side/);
     ana.conflicts.resolveConflict(P1, { changeId: head });
     expect(target(ana, P1)).toBe('Llovió.');
+  });
+
+  it('a resolution that lost (the head moved first) shows the conflict again, with the resolution as one more side', () => {
+    importDocument(ana);
+    sync(ana, ben);
+    const anaChange = edit(ana, P1, 'Llovió.');
+    const benChange = edit(ben, P1, 'Cayó la lluvia.');
+    sync(ana, ben);
+    ana.pull(server, members);
+    ben.conflicts.resolveConflict(P1, { changeId: benChange });
+    expect(ben.conflicts.conflicts(DOC)).toEqual([]); // hidden while the resolution is on its way
+    const resolution = ben.capture('paragraph', DOC, P1, {
+      action: 'edit',
+      origin: 'human',
+      target: 'Cayó la lluvia.',
+      status: 'edited',
+      excluded: false,
+      resolves: [benChange],
+    }).id;
+    const anaAgain = edit(ana, P1, 'Llovió fuerte.');
+    sync(ana, ben); // Ana's edit reaches the head first: Ben's resolution is a conflict
+    ana.pull(server, members);
+    expect(server.changes.at(-1)!.outcome).toBe('conflict');
+    for (const lib of [ana, ben]) {
+      expect(lib.conflicts.conflicts(DOC).map((c) => [c.head.changeId, c.other.changeId])).toEqual([
+        [anaAgain, benChange],
+        [anaAgain, resolution],
+      ]);
+      expect(target(lib, P1)).toBe('Llovió fuerte.');
+    }
+    expect(anaChange).not.toBe(anaAgain);
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
   });
 
   it('a remote sign-off is verified with the registered key and kept with the signer’s claim; check and attestation data accept it', () => {

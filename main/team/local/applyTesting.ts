@@ -5,6 +5,9 @@
  * them there (base = the entity's local head). The real capture is the outbox helper's.
  */
 import { randomUUID } from 'node:crypto';
+import type { SignOffClaim } from '../../../shared/signing/canonical.js';
+import { sha256Hex } from '../../core/crypto.js';
+import { createAuditRepo } from '../../db/repositories/audit/auditRepo.js';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { OutgoingChange, PushResult, ServerChange } from '../../../shared/team/changes.js';
@@ -212,4 +215,59 @@ export function importDocument(lib: TeamLibrary): void {
       });
   }
   lib.capture('document', DOC, DOC, { title: 'Storm', sourceLang: 'en', targetLang: 'es', sourceFormat: 'md', paragraphs });
+}
+
+/** A local edit: the paragraph and its revision, then its change in the outbox. */
+export function localEdit(lib: TeamLibrary, paragraphId: string, text: string): string {
+  const p = lib.repos.paragraphs.get(paragraphId)!;
+  const at = tick();
+  lib.repos.paragraphs.update({ ...p, target: text, status: 'edited', signOff: null, updatedAt: at });
+  lib.repos.revisions.insert({
+    paragraphId,
+    documentId: p.documentId,
+    profileId: lib.profile.id,
+    authorName: lib.profile.name,
+    role: lib.profile.role,
+    origin: 'human',
+    action: 'edit',
+    mtEngine: null,
+    beforeText: p.target,
+    afterText: text,
+    statusBefore: p.status,
+    statusAfter: 'edited',
+    createdAt: at,
+  });
+  return lib.capture('paragraph', p.documentId, paragraphId, {
+    action: 'edit',
+    origin: 'human',
+    target: text,
+    status: 'edited',
+    excluded: false,
+  }).id;
+}
+
+/** A local sign-off, signed by the library's own key; its claim and signature travel. */
+export function localSignOff(lib: TeamLibrary, paragraphId: string): string {
+  const p = lib.repos.paragraphs.get(paragraphId)!;
+  const at = tick();
+  const signed = { profileId: lib.profile.id, name: lib.profile.name, role: lib.profile.role, at, textHash: sha256Hex(p.target) };
+  lib.repos.paragraphs.update({ ...p, status: 'signed-off', signOff: signed, updatedAt: at });
+  lib.repos.revisions.insert({
+    paragraphId,
+    documentId: p.documentId,
+    profileId: lib.profile.id,
+    authorName: lib.profile.name,
+    role: lib.profile.role,
+    origin: 'human',
+    action: 'sign-off',
+    mtEngine: null,
+    beforeText: p.target,
+    afterText: p.target,
+    statusBefore: p.status,
+    statusAfter: 'signed-off',
+    createdAt: at,
+  });
+  const entry = createAuditRepo(lib.db).lastSignOff(paragraphId)!;
+  const claim = (JSON.parse(entry.payload) as { claim: SignOffClaim }).claim;
+  return lib.capture('sign-off', p.documentId, paragraphId, { claim, signature: entry.signature, keyId: claim.keyId }).id;
 }

@@ -3,8 +3,9 @@
  * paragraph change on the server's head that keeps the head's text, the other text, or an edit,
  * with `payload.resolves` naming the changes it settles. It is written like any edit (paragraph
  * row and revision by the acting profile, capture on, so the outbox sends it; `runResolving`
- * tells the capture which ids it resolves), and the conflict rows go at once (optimistically:
- * the server's order confirms it when the change comes back).
+ * tells the capture which ids it resolves), and the conflict rows are hidden at once
+ * (optimistically): they go when the resolution comes back applied, and show again if it lost
+ * (another change reached the head first).
  */
 import type Database from 'better-sqlite3';
 import type { Profile } from '../../../shared/types.js';
@@ -69,9 +70,10 @@ export function createTeamConflicts(
         });
       },
     );
-    store.resolve(
+    store.setResolving(
       paragraphId,
       open.map((c) => c.other.changeId),
+      true,
     );
   });
 

@@ -26,15 +26,23 @@ const toConflict = (r: Row): TeamConflict => ({
 });
 
 export function createConflictsStore(db: Database.Database) {
-  const insertStmt = db.prepare<unknown[]>(`INSERT OR IGNORE INTO team_conflicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertStmt = db.prepare<unknown[]>(
+    `INSERT OR IGNORE INTO team_conflicts (paragraph_id, document_id, head_change, head_text, head_author, head_at,
+       other_change, other_text, other_author, other_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const setResolvingStmt = db.prepare<[number, string, string]>(
+    'UPDATE team_conflicts SET resolving = ? WHERE paragraph_id = ? AND other_change = ?',
+  );
   const moveHeadStmt = db.prepare<[string, string, string, string, string]>(
     'UPDATE team_conflicts SET head_change = ?, head_text = ?, head_author = ?, head_at = ? WHERE paragraph_id = ?',
   );
   const deleteStmt = db.prepare<[string, string]>('DELETE FROM team_conflicts WHERE paragraph_id = ? AND other_change = ?');
   const byDocumentStmt = db.prepare<[string], Row>(
-    'SELECT * FROM team_conflicts WHERE document_id = ? ORDER BY paragraph_id, other_at, other_change',
+    'SELECT * FROM team_conflicts WHERE document_id = ? AND resolving = 0 ORDER BY paragraph_id, other_at, other_change',
   );
-  const byParagraphStmt = db.prepare<[string], Row>('SELECT * FROM team_conflicts WHERE paragraph_id = ? ORDER BY other_at, other_change');
+  const byParagraphStmt = db.prepare<[string], Row>(
+    'SELECT * FROM team_conflicts WHERE paragraph_id = ? AND resolving = 0 ORDER BY other_at, other_change',
+  );
 
   return {
     add(paragraphId: string, documentId: string, head: TeamConflictSide, other: TeamConflictSide): void {
@@ -58,6 +66,11 @@ export function createConflictsStore(db: Database.Database) {
     resolve(paragraphId: string, otherChangeIds: readonly string[]): void {
       for (const id of otherChangeIds) deleteStmt.run(paragraphId, id);
     },
+    /** A local resolution is on its way (`true`: hide them), or lost at the server (`false`: show them again). */
+    setResolving(paragraphId: string, otherChangeIds: readonly string[], resolving: boolean): void {
+      for (const id of otherChangeIds) setResolvingStmt.run(resolving ? 1 : 0, paragraphId, id);
+    },
+    /** Open conflicts, without those a local resolution on its way hides. */
     ofDocument(documentId: string): TeamConflict[] {
       return byDocumentStmt.all(documentId).map(toConflict);
     },
