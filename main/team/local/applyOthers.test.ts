@@ -63,6 +63,28 @@ function addTerm(lib: TeamLibrary, id: string, target: string): void {
 }
 
 describe('applying comments, assignments and glossary terms', () => {
+  it('an exclusion and an inclusion travel as paragraph changes, with their revisions', () => {
+    const p = ana.repos.paragraphs.get(P1)!;
+    const at = tick();
+    ana.repos.paragraphs.setExclusion(P1, { at, name: ana.profile.name, role: 'translator', origin: 'human' });
+    ana.capture('paragraph', DOC, P1, { action: 'exclude', origin: 'human', target: p.target, status: p.status, excluded: true });
+    sync();
+    expect(ben.repos.paragraphs.get(P1)!.excluded).toEqual({
+      at: expect.any(String) as string,
+      name: 'Ana Translator',
+      role: 'translator',
+      origin: 'human',
+    });
+    expect(ben.repos.revisions.last(P1)!.action).toBe('exclude');
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+    ana.repos.paragraphs.setExclusion(P1, null);
+    ana.capture('paragraph', DOC, P1, { action: 'include', origin: 'human', target: p.target, status: p.status, excluded: false });
+    sync();
+    expect(ben.repos.paragraphs.get(P1)!.excluded).toBeUndefined();
+    expect(ben.repos.revisions.last(P1)!.action).toBe('include');
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+  });
+
   it('a comment and its resolution reach the other member; the states converge', () => {
     const at = tick();
     createWorkflowRepo(ana.db).addComment({

@@ -216,6 +216,12 @@ describe('applying pulled changes', () => {
     expect(verifyLibrary(ana.db, ana.repos).problems).toEqual([]);
     expect(verifyLibrary(ben.db, ben.repos).problems).toEqual([]);
     expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+    // Ben edits it again: the sign-off is gone everywhere.
+    edit(ben, P2, 'Se levantó el viento.');
+    sync(ben, ana);
+    expect(ana.repos.paragraphs.get(P2)).toMatchObject({ status: 'edited', signOff: null, target: 'Se levantó el viento.' });
+    expect(verifyLibrary(ana.db, ana.repos).problems).toEqual([]);
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
   });
 
   it('a forged sign-off (another key, or a claim on other text) is rejected and not applied', () => {
