@@ -4,6 +4,8 @@
  * head: a conflict row names the head's side, and an own change that lost goes back to it while
  * the local copy still showed the change optimistically. `sign_off`: the head sign-off change's
  * payload (claim, signature, key id) when the head is a sign-off, so going back restores it.
+ * `team_entity_heads`: the same for glossary terms and assignments (the head change's payload), so
+ * an own change that lost there goes back to the head's value too.
  * `team_conflicts.resolving`: a local resolution was made and is on its way; the conflict is hidden
  * until the server's order settles it (gone if the resolution lands, shown again if it lost).
  */
@@ -24,6 +26,12 @@ export const migration0320TeamParagraphHeads: Migration = {
         author_role   TEXT,
         at            TEXT NOT NULL,
         sign_off      TEXT CHECK (sign_off IS NULL OR json_valid(sign_off))
+      );
+      CREATE TABLE team_entity_heads (
+        entity_id  TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL,
+        change_id  TEXT NOT NULL,
+        payload    TEXT NOT NULL CHECK (json_valid(payload))
       );
       ALTER TABLE team_conflicts ADD COLUMN resolving INTEGER NOT NULL DEFAULT 0 CHECK (resolving IN (0, 1));
     `);

@@ -172,6 +172,22 @@ describe('applying comments, assignments and glossary terms', () => {
     expect(stateHash(ben.db)).toBe(stateHash(ana.db));
   });
 
+  it('an own term or assignment that lost goes back to the head’s value on its own machine', () => {
+    addTerm(ana, 'term-3', 'tormenta');
+    sync();
+    addTerm(ana, 'term-3', 'temporal');
+    addTerm(ben, 'term-3', 'borrasca'); // same base: Ben's loses
+    ben.db.prepare("INSERT INTO team_assignments VALUES (?, 'cleo', NULL, 'local')").run(DOC);
+    ben.capture('assignment', DOC, DOC, { translator: 'cleo', editor: null });
+    ana.db.prepare("INSERT INTO team_assignments VALUES (?, 'ana', 'ben', 'local')").run(DOC);
+    ana.capture('assignment', DOC, DOC, { translator: 'ana', editor: 'ben' });
+    sync();
+    ana.pull(server, members);
+    expect(createGlossaryRepo(ben.db).get('term-3')!.target).toBe('temporal');
+    expect(ben.db.prepare('SELECT translator, editor FROM team_assignments').all()).toEqual([{ translator: 'ana', editor: 'ben' }]);
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+  });
+
   it('a pulled term whose source another local term has is reported, not applied', () => {
     const at = tick();
     createGlossaryRepo(ben.db).insert({ id: 'local-term', ...TERM, target: 'tempestad', createdAt: at, updatedAt: at });

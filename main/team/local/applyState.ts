@@ -70,6 +70,11 @@ export function createApplyState(db: Database.Database) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
+  const entityHeadStmt = db.prepare<[string], { payload: string }>('SELECT payload FROM team_entity_heads WHERE entity_id = ?');
+  const setEntityHeadStmt = db.prepare<[string, string, string, string]>(
+    'INSERT OR REPLACE INTO team_entity_heads (entity_id, kind, change_id, payload) VALUES (?, ?, ?, ?)',
+  );
+
   return {
     cursor(): number {
       const row = getState.get('cursor');
@@ -121,6 +126,14 @@ export function createApplyState(db: Database.Database) {
             signOff: r.sign_off,
           }
         : null;
+    },
+    /** The payload of a glossary term's or an assignment's server head (null: none yet). */
+    entityHead(entityId: string): Record<string, unknown> | null {
+      const r = entityHeadStmt.get(entityId);
+      return r ? (JSON.parse(r.payload) as Record<string, unknown>) : null;
+    },
+    setEntityHead(entityId: string, kind: string, changeId: string, payload: Readonly<Record<string, unknown>>): void {
+      setEntityHeadStmt.run(entityId, kind, changeId, JSON.stringify(payload));
     },
     setParagraphHead(paragraphId: string, h: ParagraphHead): void {
       setParagraphHead.run(paragraphId, h.changeId, h.target, h.status, h.excluded ? 1 : 0, h.author, h.authorRole, h.at, h.signOff);
