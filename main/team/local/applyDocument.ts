@@ -22,6 +22,7 @@ function insertParagraph(ctx: ApplyContext, documentId: string, ip: ImportedPara
     marker: ip.marker,
     source: ip.source,
     target: ip.target,
+    codes: ip.codes ?? [],
     status,
     mt: ip.mt,
     signOff: null,
@@ -49,6 +50,19 @@ function insertParagraph(ctx: ApplyContext, documentId: string, ip: ImportedPara
       beforeText: '',
       afterText: ip.target,
       statusBefore: 'new',
+      statusAfter: status,
+    });
+  }
+  if (ip.excluded) {
+    // As an import marks it (translate="no"): recorded in the history too.
+    const text = ip.target;
+    ctx.repos.revisions.insert({
+      ...who,
+      origin: 'import',
+      action: 'exclude',
+      beforeText: text,
+      afterText: text,
+      statusBefore: status,
       statusAfter: status,
     });
   }

@@ -4,6 +4,7 @@
  * parse is not applied and is reported in `rejected`.
  */
 import { z } from 'zod';
+import { inlineCodeSchema } from '../../../shared/contract/models.js';
 import { PARAGRAPH_STATUSES } from '../../../shared/types.js';
 
 const text = z.string().max(1_000_000);
@@ -69,6 +70,8 @@ export const documentPayloadSchema = z.object({
         target: text,
         status: z.enum(PARAGRAPH_STATUSES),
         mt: mtRecordSchema.nullable(),
+        /** Inline codes whose tokens source and target hold (absent when none). */
+        codes: z.array(inlineCodeSchema).max(10_000).optional(),
         excluded,
       }),
     )

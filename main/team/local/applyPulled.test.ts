@@ -77,6 +77,70 @@ describe('applying pulled changes', () => {
     expect(stateHash(ben.db)).toBe(stateHash(ana.db));
   });
 
+  it('a pulled document keeps inline codes, MT records and exclusions; a malformed one is rejected and nothing is written', () => {
+    const mt = {
+      text: 'MT Llovió.',
+      engineId: 'apertium',
+      engineVersion: '3',
+      sourceLang: 'en',
+      targetLang: 'es',
+      createdAt: tick(),
+      unknownWords: [],
+    };
+    const paragraphs = [
+      {
+        id: 'x-p1',
+        position: 0,
+        kind: 'paragraph',
+        marker: null,
+        source: 'Rain \uE000fell\uE001.',
+        target: 'MT Llovió.',
+        status: 'machine',
+        mt,
+        codes: [{ type: 'bold' }],
+      },
+      {
+        id: 'x-p2',
+        position: 1,
+        kind: 'quote',
+        marker: null,
+        source: 'Advertisement',
+        target: '',
+        status: 'new',
+        mt: null,
+        excluded: true,
+      },
+    ];
+    const doc = { title: 'Rain', sourceLang: 'en', targetLang: 'es', sourceFormat: 'txt', paragraphs };
+    server.push(
+      { id: crypto.randomUUID(), kind: 'document', documentId: 'x', entityId: 'x', baseId: null, payload: doc, clientAt: tick() },
+      'ana',
+    );
+    server.push(
+      {
+        id: crypto.randomUUID(),
+        kind: 'document',
+        documentId: 'y',
+        entityId: 'y',
+        baseId: null,
+        payload: { ...doc, paragraphs: [{ id: 'y-p1' }] },
+        clientAt: tick(),
+      },
+      'ana',
+    );
+    const report = ben.pull(server, members);
+    expect(report).toMatchObject({ applied: 1, rejected: [{ id: server.changes[1]!.id, reason: 'malformed document change' }], cursor: 2 });
+    const [p1, p2] = ben.repos.paragraphs.listByDocument('x');
+    expect(p1).toMatchObject({ codes: [{ type: 'bold' }], mt, status: 'machine' });
+    expect(p2!.excluded).toMatchObject({ name: 'Ana Translator', origin: 'import' });
+    expect(ben.repos.revisions.listByParagraph('x-p1').map((r) => [r.action, r.origin, r.mtEngine])).toEqual([
+      ['import', 'import', null],
+      ['mt', 'mt', 'apertium'],
+    ]);
+    expect(ben.repos.revisions.last('x-p2')!.action).toBe('exclude');
+    expect(ben.repos.documents.get('y')).toBeNull();
+  });
+
   it('a remote edit is written with a chained revision by the member; the library check stays clean', () => {
     importDocument(ana);
     sync(ana, ben);
