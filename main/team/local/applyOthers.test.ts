@@ -77,8 +77,14 @@ describe('applying comments, assignments and glossary terms', () => {
     });
     expect(ben.repos.revisions.last(P1)!.action).toBe('exclude');
     expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+    // A change that does not say `excluded` leaves the exclusion alone.
+    ana.repos.paragraphs.update({ ...ana.repos.paragraphs.get(P1)!, target: 'Llovió.', status: 'edited' });
+    ana.capture('paragraph', DOC, P1, { action: 'edit', origin: 'human', target: 'Llovió.', status: 'edited' });
+    sync();
+    expect(ben.repos.paragraphs.get(P1)).toMatchObject({ target: 'Llovió.', excluded: { name: 'Ana Translator' } });
+    expect(stateHash(ben.db)).toBe(stateHash(ana.db));
     ana.repos.paragraphs.setExclusion(P1, null);
-    ana.capture('paragraph', DOC, P1, { action: 'include', origin: 'human', target: p.target, status: p.status, excluded: false });
+    ana.capture('paragraph', DOC, P1, { action: 'include', origin: 'human', target: 'Llovió.', status: 'edited', excluded: false });
     sync();
     expect(ben.repos.paragraphs.get(P1)!.excluded).toBeUndefined();
     expect(ben.repos.revisions.last(P1)!.action).toBe('include');

@@ -71,7 +71,8 @@ export function applyParagraphChange(ctx: ApplyContext, c: ServerChange): Change
     return { kind: 'conflict', own };
   }
 
-  const state = { target: payload.target, status: payload.status, excluded: payload.excluded };
+  const excluded = payload.excluded ?? ctx.state.paragraphHead(p.id)?.excluded ?? p.excluded !== undefined;
+  const state = { target: payload.target, status: payload.status, excluded };
   // An own change is already in the local copy; a remote one waits while own changes are pending there.
   if (!own && pending === 0)
     ctx.writer.write(p, state, { action: revisionAction(payload.action), origin: revisionOrigin(payload.origin), actor, at: c.clientAt });

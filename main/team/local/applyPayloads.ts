@@ -10,17 +10,17 @@ import { PARAGRAPH_STATUSES } from '../../../shared/types.js';
 const text = z.string().max(1_000_000);
 
 /** `excluded` travels as a boolean; an exclusion object (or null) is read as its presence. */
-const excluded = z
-  .union([z.boolean(), z.null(), z.record(z.string(), z.unknown())])
-  .optional()
-  .transform((v) => v !== undefined && v !== null && v !== false);
+const exclusionValue = z.union([z.boolean(), z.null(), z.record(z.string(), z.unknown())]);
+const excluded = exclusionValue.optional().transform((v) => v !== undefined && v !== null && v !== false);
+/** In a paragraph change, an absent `excluded` leaves the exclusion as the head has it. */
+const excludedOrKeep = exclusionValue.optional().transform((v) => (v === undefined ? undefined : v !== null && v !== false));
 
 export const paragraphPayloadSchema = z.object({
   action: z.string().max(40),
   origin: z.string().max(40).optional(),
   target: text,
   status: z.enum(PARAGRAPH_STATUSES),
-  excluded,
+  excluded: excludedOrKeep,
   resolves: z.array(z.string()).optional(),
 });
 
