@@ -139,6 +139,27 @@ describe('applying pulled changes', () => {
     ]);
     expect(ben.repos.revisions.last('x-p2')!.action).toBe('exclude');
     expect(ben.repos.documents.get('y')).toBeNull();
+    // One that fails half-way (a paragraph id another document has) leaves nothing behind.
+    importDocument(ana);
+    ana.push(server);
+    ben.pull(server, members);
+    const clash = {
+      ...doc,
+      paragraphs: [
+        { ...paragraphs[1]!, id: 'z-p1' },
+        { ...paragraphs[1]!, id: P1, position: 1 },
+      ],
+    };
+    server.push(
+      { id: crypto.randomUUID(), kind: 'document', documentId: 'z', entityId: 'z', baseId: null, payload: clash, clientAt: tick() },
+      'ana',
+    );
+    expect(ben.pull(server, members).rejected).toEqual([
+      { id: server.changes.at(-1)!.id, reason: expect.stringMatching(/UNIQUE|PRIMARY/) as string },
+    ]);
+    expect(ben.repos.documents.get('z')).toBeNull();
+    expect(ben.repos.paragraphs.get('z-p1')).toBeNull();
+    expect(ben.applier.cursor()).toBe(server.changes.length);
   });
 
   it('a remote edit is written with a chained revision by the member; the library check stays clean', () => {

@@ -68,6 +68,8 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
       try {
         result = db.transaction(() => applyOne(c))();
       } catch (err) {
+        // Its writes were rolled back; an own change still leaves the outbox (the cursor passes it).
+        if (state.isOwn(c.id)) state.acknowledge(c.id);
         result = { kind: 'rejected', reason: err instanceof Error ? err.message : String(err) };
       }
       if (result.kind === 'applied') report.applied++;
