@@ -108,7 +108,8 @@ function engineIri(engineId: string): string {
 
 /**
  * The signer's identity: a profile name and role that nobody vouches for (no team server, no
- * registered key) is self-declared, and the attestation says so.
+ * registered key) is self-declared, and the attestation says so; a team member's sign-off
+ * verified with the key a team admin registered is `vouched` (issue 16).
  */
 const SELF_DECLARED = 'self-declared';
 

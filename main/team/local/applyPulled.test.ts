@@ -309,6 +309,48 @@ describe('applying pulled changes', () => {
     expect(stateHash(ben.db)).toBe(stateHash(ana.db));
   });
 
+  it('the checks refuse a team sign-off entry appended by hand with a key that is not the claim’s, or a bad signature', () => {
+    importDocument(ana);
+    sync(ana, ben);
+    signOff(ben, P2);
+    sync(ben, ana);
+    const applied = createAuditRepo(ana.db).lastSignOff(P2)!;
+    const { claim } = JSON.parse(applied.payload) as { claim: SignOffClaim };
+    const other = generateEd25519();
+    const append = (publicKey: string, signature: string) =>
+      createAuditRepo(ana.db).append({
+        kind: 'sign-off',
+        documentId: DOC,
+        paragraphId: P2,
+        revisionId: applied.revisionId,
+        build: () => ({
+          payload: {
+            type: 'verso.sign-off-entry.v1',
+            revisionId: applied.revisionId,
+            profileId: null,
+            signer: 'Ben Editor',
+            claim: { ...claim },
+            team: { member: 'ben', publicKey },
+          },
+          signature,
+          keyId: claim.keyId,
+        }),
+      });
+    append(other.publicKey, signEd25519(other.privateKeyDer, encodeSignOff(claim)));
+    const p = ana.repos.paragraphs.get(P2)!;
+    expect(
+      createSignatureVerifier(ana.db)
+        .check([p])
+        .map((c) => c.problem),
+    ).toEqual(['unknown-key']);
+    append(ben.member.publicKey!, signEd25519(other.privateKeyDer, encodeSignOff(claim)));
+    expect(
+      createSignatureVerifier(ana.db)
+        .check([p])
+        .map((c) => c.problem),
+    ).toEqual(['bad-signature']);
+  });
+
   it('a forged sign-off (another key, or a claim on other text) is rejected and not applied', () => {
     importDocument(ana);
     sync(ana, ben);
