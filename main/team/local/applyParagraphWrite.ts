@@ -52,6 +52,9 @@ export function createParagraphWriter(db: Database.Database, repos: Pick<Reposit
      WHERE id = @id`,
   );
 
+  // The library lists recently changed documents first: a pulled change counts (never moves it back).
+  const touchStmt = db.prepare<[string, string]>('UPDATE documents SET updated_at = max(updated_at, ?) WHERE id = ?');
+
   function exclusionParams(p: Paragraph, state: ParagraphState, meta: WriteMeta): Params {
     if (!state.excluded) return { excluded_at: null, excluded_by: null, excluded_role: null, excluded_origin: null };
     const e = p.excluded ?? { at: meta.at, name: meta.actor.name, role: meta.actor.role, origin: 'human' as const };
@@ -92,6 +95,7 @@ export function createParagraphWriter(db: Database.Database, repos: Pick<Reposit
         },
         signed ? meta.signOff : undefined,
       );
+      touchStmt.run(meta.at, p.documentId);
     },
   };
 }

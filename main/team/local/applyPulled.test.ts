@@ -179,6 +179,7 @@ describe('applying pulled changes', () => {
     expect(verifyLibrary(ben.db, ben.repos).problems).toEqual([]);
     expect(stateHash(ben.db)).toBe(stateHash(ana.db));
     expect(outboxCount(ana)).toBe(0);
+    expect(ben.repos.documents.get(DOC)!.updatedAt).toBe(last.createdAt); // the library shows it as recently changed
   });
 
   it('two edits from the same base: both kept, the loser goes back to the head on its own machine, both converge; a resolution clears it everywhere', () => {
