@@ -85,6 +85,8 @@ export interface ExportSignature {
   signature: string | null;
   /** The signer's raw Ed25519 public key (base64); null when unsigned. */
   publicKey: string | null;
+  /** A team member's sign-off whose key a team admin registered (issue 16): the signer is vouched, not self-declared. */
+  vouched?: true;
 }
 
 export interface ExportDocument {

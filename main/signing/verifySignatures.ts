@@ -9,8 +9,8 @@ import { encodeAuditLink, encodeSignOff } from '../../shared/signing/canonical.j
 import type { SignatureProblem } from '../../shared/features/signaturesApi.js';
 import type { Paragraph } from '../../shared/types.js';
 import { createAuditRepo } from '../db/repositories/audit/auditRepo.js';
-import { claimOf } from '../db/audit/auditEntries.js';
-import { sha256Hex, verifyEd25519 } from '../core/crypto.js';
+import { claimOf, teamSignerOf } from '../db/audit/auditEntries.js';
+import { keyIdOf, sha256Hex, verifyEd25519 } from '../core/crypto.js';
 
 export interface ParagraphSignatureCheck {
   paragraphId: string;
@@ -35,18 +35,25 @@ export function createSignatureVerifier(db: Database.Database) {
     if (!entry || !claim) return 'no-sign-off-record';
     if (claim.paragraphId !== p.id || claim.documentId !== p.documentId) return 'no-sign-off-record';
     if (claim.targetSha256 !== sha256Hex(p.target) || claim.sourceSha256 !== sha256Hex(p.source)) return 'text-changed';
+    // A team member's sign-off (issue 16) names the signer's own chain position, and is verified
+    // with the key a team admin registered for them (kept in the entry).
+    const team = teamSignerOf(entry.payload);
     const next = nextStmt.get(entry.seq + 1);
     if (
       sha256Hex(encodeAuditLink(entry)) !== entry.hash ||
-      claim.prevAuditHash !== entry.prevHash ||
+      (team === null && claim.prevAuditHash !== entry.prevHash) ||
       (next && next.prev_hash !== entry.hash)
     ) {
       return 'chain-broken';
     }
     if (claim.legacy && entry.signature === null) return firstLive === null || entry.seq < firstLive ? null : 'bad-signature';
-    const key = keyStmt.get(claim.keyId);
-    if (!key) return 'unknown-key';
-    if (entry.signature === null || !verifyEd25519(key.public_key, encodeSignOff(claim), entry.signature)) return 'bad-signature';
+    const publicKey = team
+      ? keyIdOf(team.publicKey) === claim.keyId
+        ? team.publicKey
+        : null
+      : (keyStmt.get(claim.keyId)?.public_key ?? null);
+    if (publicKey === null) return 'unknown-key';
+    if (entry.signature === null || !verifyEd25519(publicKey, encodeSignOff(claim), entry.signature)) return 'bad-signature';
     return null;
   }
 

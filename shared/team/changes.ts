@@ -14,7 +14,7 @@ export const CHANGE_KINDS = [
   'comment', // entity: comment id. A comment, or its resolution.
   'tm-unit', // entity: TM unit id. A unit added to (or removed from) the translation memory.
   'glossary-term', // entity: term id. A term added, changed or removed.
-  'assignment', // entity: document id. Who translates and who edits a document; editors and admins only.
+  'assignment', // entity: `assignment:<document id>` (the document id stands for the document). Who translates and who edits a document; editors and admins only.
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

@@ -80,10 +80,33 @@ export function revisionExtendedPayload(e: {
   };
 }
 
+/**
+ * A sign-off made by another team member and applied from the team server (issue 16): the member
+ * (PostgreSQL role) and the public key a team admin registered for them, which verifies the
+ * signature. Its claim's `prevAuditHash` names the signer's own chain, not this library's.
+ */
+export interface TeamSigner {
+  member: string;
+  /** base64 of the raw Ed25519 public key. */
+  publicKey: string;
+}
+
+/** The team signer of a stored sign-off entry (null for a sign-off made in this library). */
+export function teamSignerOf(payload: string): TeamSigner | null {
+  try {
+    const team = (JSON.parse(payload) as { team?: { member?: unknown; publicKey?: unknown } }).team;
+    return team && typeof team.member === 'string' && typeof team.publicKey === 'string'
+      ? { member: team.member, publicKey: team.publicKey }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A sign-off: the claim the signature covers, who signed, and the revision it belongs to. `signed: false` only for legacy sign-offs. */
 export function signOffPayload(
   claim: SignOffClaim,
-  extra: { revisionId: number; profileId: string | null; signerName: string; signed: boolean },
+  extra: { revisionId: number; profileId: string | null; signerName: string; signed: boolean; team?: TeamSigner },
 ): CanonicalValue {
   return {
     type: 'verso.sign-off-entry.v1',
@@ -91,6 +114,7 @@ export function signOffPayload(
     profileId: extra.profileId,
     signer: extra.signerName,
     claim: { ...claim },
+    ...(extra.team ? { team: { member: extra.team.member, publicKey: extra.team.publicKey } } : {}),
     ...(extra.signed ? {} : { legacy: 'signed off before signatures existed (chained by migration 0180, not signed)' }),
   };
 }

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { encodeSignOff, type SignOffClaim } from '../../../shared/signing/canonical.js';
 import { appendAuditEntry, type StoredAuditEntry } from '../repositories/audit/auditRepo.js';
-import { revisionExtendedPayload, revisionPayload, signOffPayload, type RevisionFacts } from './auditEntries.js';
+import { revisionExtendedPayload, revisionPayload, signOffPayload, type RevisionFacts, type TeamSigner } from './auditEntries.js';
 import { sha256Hex } from '../../core/crypto.js';
 import type { SigningKeys } from './signingKeys.js';
 
@@ -49,9 +49,30 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
     });
   }
 
+  /** A remote sign-off keeps the signer's own claim and signature (verified before it is applied). */
+  function remoteSignOff(r: RevisionFacts, remote: RemoteSignOff): StoredAuditEntry {
+    return appendAuditEntry(db, {
+      kind: 'sign-off',
+      documentId: r.documentId,
+      paragraphId: r.paragraphId,
+      revisionId: r.revisionId,
+      build: () => ({
+        payload: signOffPayload(remote.claim, {
+          revisionId: r.revisionId,
+          profileId: null,
+          signerName: r.authorName,
+          signed: true,
+          team: remote.signer,
+        }),
+        signature: remote.signature,
+        keyId: remote.claim.keyId,
+      }),
+    });
+  }
+
   return {
-    /** Returns the sign-off entry (claim, signature, key id) a sign-off revision adds, else null. */
-    revisionInserted(r: RevisionFacts): StoredAuditEntry | null {
+    /** Returns the sign-off entry (claim, signature, key id) a sign-off revision adds, else null; `remote`: a team member's own claim and signature. */
+    revisionInserted(r: RevisionFacts, remote?: RemoteSignOff): StoredAuditEntry | null {
       appendAuditEntry(db, {
         kind: 'revision',
         documentId: r.documentId,
@@ -59,7 +80,8 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
         revisionId: r.revisionId,
         build: () => ({ payload: revisionPayload(r) }),
       });
-      return r.action === 'sign-off' ? signOff(r) : null;
+      if (r.action !== 'sign-off') return null;
+      return remote ? remoteSignOff(r, remote) : signOff(r);
     },
     revisionExtended(revisionId: number, afterText: string, statusAfter: string, at: string): void {
       const row = revisionStmt.get(revisionId);
@@ -77,3 +99,10 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
 }
 
 export type AuditRecorder = ReturnType<typeof createAuditRecorder>;
+
+/** A sign-off another team member signed (team library, issue 16): applied with their claim and signature. */
+export interface RemoteSignOff {
+  claim: SignOffClaim;
+  signature: string;
+  signer: TeamSigner;
+}

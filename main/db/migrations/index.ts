@@ -22,6 +22,7 @@ import { migration0270TmxImportStaging } from './0270-tmx-import-staging.js';
 import { migration0280TmSentenceUnits } from './0280-tm-sentence-units.js';
 import { migration0300TeamSync } from './0300-team-sync.js';
 import { migration0310TeamOutboxSent } from './0310-team-outbox-sent.js';
+import { migration0320TeamParagraphHeads } from './0320-team-paragraph-heads.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0280TmSentenceUnits,
   migration0300TeamSync,
   migration0310TeamOutboxSent,
+  migration0320TeamParagraphHeads,
 ].sort((a, b) => a.version - b.version);

@@ -1,7 +1,7 @@
 /** Revisions: one row per change of a paragraph (import, MT, edit, confirm, sign-off, withdrawal). */
 import type Database from 'better-sqlite3';
 import type { ParagraphStatus, RevisionAction, RevisionOrigin, Role } from '../../../shared/types.js';
-import { createAuditRecorder, type AuditRecorder } from '../audit/auditRecorder.js';
+import { createAuditRecorder, type AuditRecorder, type RemoteSignOff } from '../audit/auditRecorder.js';
 import { createSigningKeys, sessionProtector } from '../audit/signingKeys.js';
 import type { StoredAuditEntry } from './audit/auditRepo.js';
 
@@ -100,7 +100,7 @@ export function createRevisionsRepo(
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM revisions');
 
   // The revision and its audit link are written together.
-  const insertTx = db.transaction((rev: NewRevision): number => {
+  const insertTx = db.transaction((rev: NewRevision, remote?: RemoteSignOff): number => {
     const result = insertStmt.run({
       paragraph_id: rev.paragraphId,
       document_id: rev.documentId,
@@ -118,14 +118,15 @@ export function createRevisionsRepo(
       updated_at: rev.updatedAt ?? rev.createdAt,
     });
     const id = Number(result.lastInsertRowid);
-    const signOff = audit.revisionInserted({ ...rev, revisionId: id, at: rev.createdAt });
+    const signOff = audit.revisionInserted({ ...rev, revisionId: id, at: rev.createdAt }, remote);
     observer?.inserted({ ...rev, id }, signOff);
     return id;
   });
 
   return {
-    insert(rev: NewRevision): number {
-      return insertTx(rev);
+    /** `remote`: a team member's sign-off applied from the team server (its own claim and signature go to the audit log). */
+    insert(rev: NewRevision, remote?: RemoteSignOff): number {
+      return insertTx(rev, remote);
     },
     /** Folds a further edit into an existing revision (debounced autosave). */
     extend(id: number, afterText: string, statusAfter: ParagraphStatus, at: string): void {

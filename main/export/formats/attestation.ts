@@ -108,7 +108,8 @@ function engineIri(engineId: string): string {
 
 /**
  * The signer's identity: a profile name and role that nobody vouches for (no team server, no
- * registered key) is self-declared, and the attestation says so.
+ * registered key) is self-declared, and the attestation says so; a team member's sign-off
+ * verified with the key a team admin registered is `vouched` (issue 16).
  */
 const SELF_DECLARED = 'self-declared';
 
@@ -189,7 +190,12 @@ export function writeAttestation(doc: ExportDocument): string {
       reviewedBy: [...reviewers.values()],
       ...(p.signOff
         ? {
-            signedOffBy: { '@type': 'schema:Person', name: p.signOff.name, role: p.signOff.role, identity: SELF_DECLARED },
+            signedOffBy: {
+              '@type': 'schema:Person',
+              name: p.signOff.name,
+              role: p.signOff.role,
+              identity: p.signature?.vouched ? 'vouched' : SELF_DECLARED,
+            },
             signedOffAt: p.signOff.at,
             textSha256: p.signOff.textHash,
             signedTextMatches: sha256(p.target) === p.signOff.textHash,

@@ -1,7 +1,7 @@
 /**
  * The signers an attestation embeds (issue 12): each key that signed a paragraph, with its public
- * key, so `verso verify` needs nothing but the file. Nobody vouches for a key yet (no team), so
- * every key is marked "self-declared".
+ * key, so `verso verify` needs nothing but the file. A key is "self-declared" unless a team admin
+ * registered it for the signer (a team member's sign-off, issue 16): then it is "vouched".
  */
 import type { ExportDocument } from '../model.js';
 
@@ -11,7 +11,8 @@ export interface AttestationSigner {
   publicKey: string;
   name: string;
   role: string;
-  identity: 'self-declared';
+  /** `vouched`: a team member's key registered by a team admin (issue 16). */
+  identity: 'self-declared' | 'vouched';
 }
 
 export function attestationSigners(doc: ExportDocument): AttestationSigner[] {
@@ -25,7 +26,7 @@ export function attestationSigners(doc: ExportDocument): AttestationSigner[] {
       publicKey: s.publicKey,
       name: p.signOff?.name ?? '',
       role: s.claim.role,
-      identity: 'self-declared',
+      identity: s.vouched ? 'vouched' : 'self-declared',
     });
   }
   return [...out.values()];

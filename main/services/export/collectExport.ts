@@ -25,7 +25,7 @@ import { createExclusionRepo } from '../../db/repositories/exclusion/exclusionRe
 import { footerGovernance } from '../footerGovernance.js';
 import { createSignatureVerifier } from '../../signing/verifySignatures.js';
 import { createAuditRepo } from '../../db/repositories/audit/auditRepo.js';
-import { claimOf } from '../../db/audit/auditEntries.js';
+import { claimOf, teamSignerOf } from '../../db/audit/auditEntries.js';
 import { keepRecordedDeclarations } from '../../signing/verifyRecords.js';
 import { FOOTER_TEMPLATES_KEY, unrecordedFooterSettings } from '../../db/audit/footerSettingsRecord.js';
 
@@ -120,8 +120,16 @@ function signatureOf(deps: ServiceDeps, paragraphId: string): { signature?: Expo
   const claim = entry ? claimOf(entry.payload) : null;
   if (!entry || !claim) return {};
   const { legacy: _legacy, ...signed } = claim;
-  const key = entry.signature === null ? null : audit.publicKey(claim.keyId);
-  return { signature: { claim: signed, signature: entry.signature, publicKey: key?.public_key ?? null } };
+  const team = teamSignerOf(entry.payload);
+  const key = entry.signature === null ? null : team ? { public_key: team.publicKey } : audit.publicKey(claim.keyId);
+  return {
+    signature: {
+      claim: signed,
+      signature: entry.signature,
+      publicKey: key?.public_key ?? null,
+      ...(team ? { vouched: true as const } : {}),
+    },
+  };
 }
 
 /** Numbers (1-based) of signed-off paragraphs whose QA errors were not overridden with a reason at sign-off. */

@@ -12,6 +12,7 @@ import { claimOf } from '../../db/audit/auditEntries.js';
 import { captureActive } from './captureSwitch.js';
 import { paragraphPayload, type RevisionInfo } from './capturePayloads.js';
 import { addChange, localHead, outboxStatements } from './outboxStore.js';
+import { resolvingIds } from './conflictsResolveHook.js';
 
 /** A document is in the team once it has a head: its `document` change was made here or pulled. */
 export function documentInTeam(db: Database.Database, documentId: string): boolean {
@@ -52,6 +53,9 @@ export function createRevisionCapture(db: Database.Database): RevisionObserver {
     const info: RevisionInfo = { action: r.action, origin: r.origin, mtEngine: r.mt_engine, authorName: r.author_name, role: r.role };
     const payload = paragraphPayload(db, r.paragraph_id, info);
     if (!payload) return;
+    // A conflict being resolved (Keep mine / Keep theirs): the server clears these conflict ids.
+    const resolves = resolvingIds(db);
+    if (resolves !== null) payload.resolves = [...resolves];
     const isSignOff = r.action === 'sign-off' && signOff !== null;
     const change = addChange(db, {
       kind: isSignOff ? 'sign-off' : 'paragraph',
