@@ -29,6 +29,7 @@ import { createMemorySecretStore } from '../engines/secretStore.js';
 import { ServiceError } from '../core/serviceError.js';
 import { actAs } from './actAs.js';
 import { createFakeEngine, type FakeEngine } from './fakeEngine.js';
+import { createFakeTeamDatabase, createFakeTeamStore } from './fakeTeamPorts.js';
 import { makeTempDir, removeTempDir } from './tempDir.js';
 
 /** A failure of a set-up call (`TestBackend.api`), with the envelope's code and details. */
@@ -131,6 +132,7 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
   if (options.from) copyLibrary(options.from, dataDir);
   const answers = new Map<string, string>();
   const mt = createScriptedEngine(options, answers);
+  const team = options.team ? { server: createFakeTeamDatabase(), store: createFakeTeamStore() } : null;
   const backend = createBackend({
     dataDir,
     mode: 'browser',
@@ -139,6 +141,7 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     secrets: createMemorySecretStore(),
     backups: false,
     integrityCheckIdleMs: null,
+    ...(team ? { team: { connect: team.server.connect, createLocalStore: () => team.store } } : {}),
   });
   let closed = false;
   async function dispatch(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
@@ -180,6 +183,11 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     seedDocument,
     runMt,
     dataDir,
+    team: team && {
+      setConflicts: (conflicts) => void (team.store.openConflicts = conflicts),
+      resolved: team.store.resolved,
+      refuseConnections: (message) => void (team.server.refuseConnections = message === null ? null : new Error(message)),
+    },
     snapshot() {
       if (closed) throw new Error('snapshot() of a closed test backend');
       closed = true;

@@ -58,7 +58,8 @@ export const teamContract = {
    * Stores the team server's address (settings table) and password (the key store, like engine
    * keys; never returned), then connects. The password may be left out to keep the stored one
    * (only for the same host, port, database and user). `none` (no TLS) only to a loopback host
-   * or a Unix socket (TEAM_TLS_REQUIRED); `verify-full` needs the CA certificate's PEM text.
+   * or a Unix socket (TEAM_TLS_REQUIRED); `verify-full` needs the CA certificate's PEM text
+   * (null keeps the stored one).
    */
   saveTeamSettings: {
     input: z

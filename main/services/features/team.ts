@@ -78,8 +78,10 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
     getTeamStatus: () => status(),
 
     async saveTeamSettings({ password, ...input }) {
-      const next = checkTeamSettings(input);
       const before = readTeamSettings(repos.settings);
+      // verify-full without a new certificate keeps the stored one.
+      const caPem = input.tls === 'verify-full' && input.caPem === null ? (before?.caPem ?? null) : input.caPem;
+      const next = checkTeamSettings({ ...input, caPem });
       // The password first: when storing it fails, the settings stay as they were.
       if (password !== undefined) await secrets.set(SECRET, password);
       else if (!sameLogin(before, next) || (await secrets.get(SECRET)) === null) {

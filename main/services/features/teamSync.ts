@@ -233,7 +233,8 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       clearTimers();
       void dropConnection();
       target = { settings, password };
-      state = 'offline';
+      // Connecting: "syncing" until the first round says online or offline.
+      state = 'syncing';
       lastError = null;
       failures = 0;
       void enqueue({ push: true, pull: true });
