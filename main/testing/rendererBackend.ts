@@ -141,7 +141,7 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     secrets: createMemorySecretStore(),
     backups: false,
     integrityCheckIdleMs: null,
-    ...(team ? { team: { connect: team.server.connect, createLocalStore: () => team.store } } : {}),
+    ...(team ? { team: { connect: (s, p) => team.server.connect(s, p), createLocalStore: () => team.store } } : {}),
   });
   let closed = false;
   async function dispatch(method: unknown, input: unknown): Promise<ApiResult<unknown>> {

@@ -27,7 +27,7 @@ describe('Settings → Team', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Connect' }));
     expect(await within(section).findByText('Team server: online. 0 changes waiting.', {}, { timeout: 10_000 })).toBeTruthy();
     expect(within(section).getByText('You are Ana (ana), translator in this team.')).toBeTruthy();
-    const password = within(section).getByLabelText('Password') as HTMLInputElement;
+    const password = within(section).getByLabelText<HTMLInputElement>('Password');
     expect(password.value).toBe('');
     expect(within(section).getByText('A password is stored. Leave the field empty to keep it.')).toBeTruthy();
     expect(JSON.stringify(await backend.api.getTeamStatus({}))).not.toContain('pa55-word');
@@ -68,7 +68,7 @@ describe('Settings → Team', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Forget this server' }));
     expect(await within(section).findByText('The team server was forgotten. Changes still waiting stay in this library.')).toBeTruthy();
     expect(await backend.api.getTeamStatus({})).toMatchObject({ configured: false, settings: null });
-    expect((within(section).getByLabelText('Server address') as HTMLInputElement).value).toBe('');
+    expect(within(section).getByLabelText<HTMLInputElement>('Server address').value).toBe('');
   });
 
   it('TLS takes the CA certificate from a file, sent as its text', async () => {
