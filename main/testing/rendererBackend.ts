@@ -15,6 +15,7 @@ import {
 } from '../../shared/api.js';
 import type { ApiError, DocumentDetail, ErrorCode, Profile, Role } from '../../shared/types.js';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import type {
   DocumentSeed,
@@ -187,6 +188,19 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
       setConflicts: (conflicts) => void (team.store.openConflicts = conflicts),
       resolved: team.store.resolved,
       refuseConnections: (message) => void (team.server.refuseConnections = message === null ? null : new Error(message)),
+      assign(documentId, { translator, editor }) {
+        const db = new Database(backend.dbPath);
+        try {
+          db.prepare('INSERT OR REPLACE INTO team_assignments (document_id, translator, editor, change_id) VALUES (?, ?, ?, ?)').run(
+            documentId,
+            translator,
+            editor,
+            `assignment-${documentId}`,
+          );
+        } finally {
+          db.close();
+        }
+      },
     },
     snapshot() {
       if (closed) throw new Error('snapshot() of a closed test backend');

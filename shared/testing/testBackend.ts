@@ -73,6 +73,8 @@ export interface TestTeam {
   readonly resolved: readonly { paragraphId: string; keep: { changeId: string } | { text: string } }[];
   /** Connections fail with this message until set back to null (a server that is down). */
   refuseConnections(message: string | null): void;
+  /** An assignment as applying a pulled change would write it (role names; members: ana, ed). */
+  assign(documentId: string, assignment: { translator: string | null; editor: string | null }): void;
 }
 
 export interface RecordedCall {
