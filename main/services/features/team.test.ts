@@ -166,6 +166,47 @@ describe('team settings and status', () => {
   });
 });
 
+describe('team sync and the library lifecycle', () => {
+  it('closing the backend mid-push closes the connection; the change stays in the outbox', async () => {
+    const { backend, server, store } = setUp();
+    // A push that hangs until its connection is closed (as node-postgres rejects a query then).
+    let pushing!: () => void;
+    const started = new Promise<void>((resolve) => (pushing = resolve));
+    const connect = server.connect.bind(server);
+    server.connect = async (s, p) => {
+      const real = await connect(s, p);
+      let cut!: (err: Error) => void;
+      const closed = new Promise<never>((_, reject) => (cut = reject));
+      closed.catch(() => undefined);
+      return {
+        ...real,
+        push: () => (pushing(), closed),
+        close: async () => (cut(new Error('Connection terminated')), real.close()),
+      };
+    };
+    store.write({ entityId: 'p1' });
+    await backend.api.saveTeamSettings({ ...loopback, password: 'x' });
+    await started;
+    backend.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.open).toBe(0);
+    expect(store.waitingCount()).toBe(1);
+    expect(server.changes).toEqual([]);
+  });
+
+  it('a restore stops the loop and the restored library syncs again', async () => {
+    const { backend, server } = setUp();
+    await backend.api.saveTeamSettings({ ...loopback, password: 'x' });
+    await backend.api.syncTeamNow({});
+    const backup = await backend.api.createBackup({});
+    const connects = server.connects.length;
+    await backend.api.restoreBackup({ fileName: backup.fileName });
+    expect((await backend.api.syncTeamNow({})).state).toBe('online');
+    expect(server.connects.length).toBeGreaterThan(connects);
+    expect(server.open).toBe(1);
+  });
+});
+
 describe('team conflicts and assignments', () => {
   async function withDocument(h: Harness) {
     await actAs(h.backend.api, { name: 'Ana', role: 'translator' });
