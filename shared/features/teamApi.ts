@@ -2,7 +2,7 @@
  * Types of the team library's settings, status, conflicts and assignments (issue 16,
  * docs/team.md); the methods are declared in `teamContract.ts`.
  */
-import type { RefusalCode } from '../team/changes.js';
+import type { ChangeKind, RefusalCode } from '../team/changes.js';
 
 /** `not-configured`: no team server set; `offline`: set but not reachable (retrying); `syncing`: pushing or pulling now. */
 export const TEAM_STATES = ['not-configured', 'offline', 'syncing', 'online'] as const;
@@ -42,8 +42,10 @@ export interface TeamMe {
 /** A change the server refused; it was taken back locally (docs/team.md#client-local-sqlite-migration-0300). */
 export interface TeamRefusal {
   changeId: string;
-  kind: string;
+  kind: ChangeKind;
   documentId: string;
+  /** The document's title in this library (null: not here, e.g. deleted). */
+  documentTitle: string | null;
   code: RefusalCode;
   message: string;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { exactly, type ApiOf, type Contract } from '../contract/contract.js';
 import { empty, id } from '../contract/models.js';
-import { REFUSAL_CODES } from '../team/changes.js';
+import { CHANGE_KINDS, REFUSAL_CODES } from '../team/changes.js';
 import {
   TEAM_CA_MAX_CHARS,
   TEAM_HOST_MAX,
@@ -27,7 +27,14 @@ const teamStatus = exactly<TeamStatus>()(
     lastError: z.string().nullable(),
     me: z.object({ roleName: z.string(), displayName: z.string(), teamRole: z.enum(TEAM_ROLES) }).nullable(),
     refusals: z.array(
-      z.object({ changeId: z.string(), kind: z.string(), documentId: z.string(), code: z.enum(REFUSAL_CODES), message: z.string() }),
+      z.object({
+        changeId: z.string(),
+        kind: z.enum(CHANGE_KINDS),
+        documentId: z.string(),
+        documentTitle: z.string().nullable(),
+        code: z.enum(REFUSAL_CODES),
+        message: z.string(),
+      }),
     ),
     settings: z
       .object({

@@ -152,7 +152,14 @@ describe('team settings and status', () => {
       )
       .run();
     expect((await backend.api.getTeamStatus({})).refusals).toEqual([
-      { changeId: 'c1', kind: 'sign-off', documentId: 'doc-1', code: 'TEAM_SIGN_OFF_STALE', message: 'the paragraph changed' },
+      {
+        changeId: 'c1',
+        kind: 'sign-off',
+        documentId: 'doc-1',
+        documentTitle: null,
+        code: 'TEAM_SIGN_OFF_STALE',
+        message: 'the paragraph changed',
+      },
     ]);
   });
 

@@ -6,7 +6,7 @@
  * store's (main/team/local/).
  */
 import type Database from 'better-sqlite3';
-import { REFUSAL_CODES, type RefusalCode } from '../../../shared/team/changes.js';
+import { CHANGE_KINDS, REFUSAL_CODES, type RefusalCode } from '../../../shared/team/changes.js';
 import { TEAM_ROLES, type TeamAssignment, type TeamMe, type TeamRefusal } from '../../../shared/features/teamApi.js';
 import type { TeamMember } from '../../team/ports.js';
 
@@ -58,15 +58,20 @@ function refusalCode(code: string): RefusalCode {
 
 export function listRefusals(db: Database.Database): TeamRefusal[] {
   return db
-    .prepare<[number], { change_id: string; kind: string; document_id: string; refused_code: string; refused_message: string }>(
-      `SELECT change_id, kind, document_id, refused_code, refused_message FROM team_outbox
-       WHERE refused_code IS NOT NULL ORDER BY rowid DESC LIMIT ?`,
+    .prepare<
+      [number],
+      { change_id: string; kind: string; document_id: string; title: string | null; refused_code: string; refused_message: string }
+    >(
+      `SELECT o.change_id, o.kind, o.document_id, d.title, o.refused_code, o.refused_message
+       FROM team_outbox o LEFT JOIN documents d ON d.id = o.document_id
+       WHERE o.refused_code IS NOT NULL ORDER BY o.rowid DESC LIMIT ?`,
     )
     .all(REFUSALS_SHOWN)
     .map((r) => ({
       changeId: r.change_id,
-      kind: r.kind,
+      kind: CHANGE_KINDS.find((k) => k === r.kind) ?? 'paragraph',
       documentId: r.document_id,
+      documentTitle: r.title,
       code: refusalCode(r.refused_code),
       message: r.refused_message,
     }));

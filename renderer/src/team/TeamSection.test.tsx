@@ -88,4 +88,30 @@ describe('Settings → Team', () => {
       expect.objectContaining({ host: 'team.example.org', tls: 'verify-full', caPem: 'not a certificate' }),
     ]);
   });
+
+  it('lists the changes the server refused, with a clear reason', async () => {
+    const backend = await backendWithProfile('translator', 'Tess Translator', { team: true });
+    renderApp({ backend });
+    await screen.findByRole('button', { name: 'Settings' });
+    // Refused changes are kept by the outbox (not in this test's stand-in): the status says so as the service would.
+    const status = await backend.api.getTeamStatus({});
+    backend.replyNext('getTeamStatus', {
+      ...status,
+      refusals: [
+        {
+          changeId: 'c1',
+          kind: 'sign-off',
+          documentId: 'doc-1',
+          documentTitle: 'Storm story',
+          code: 'TEAM_SIGN_OFF_STALE',
+          message: 'VS004: not on the head',
+        },
+      ],
+    });
+    const section = await openTeam();
+    const list = await within(section).findByRole('list', { name: 'Changes the server refused' });
+    expect(within(list).getByRole('listitem').textContent).toBe(
+      'A sign-off in “Storm story”: the text changed before your sign-off arrived, so the sign-off was withdrawn. Review the paragraph again. The server said: VS004: not on the head',
+    );
+  });
 });

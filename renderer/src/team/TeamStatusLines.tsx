@@ -39,7 +39,19 @@ function TeamRefusals({ refusals }: { refusals: TeamStatus['refusals'] }) {
       <ul aria-label={t('team.refusals.heading')}>
         {refusals.map((r) => (
           <li key={r.changeId}>
-            {t('team.refusals.item', { kind: r.kind, documentId: r.documentId, reason: t(`team.refusals.${r.code}`), message: r.message })}
+            {r.documentTitle === null
+              ? t('team.refusals.itemNoTitle', {
+                  kind: t(`team.kind.${r.kind}`),
+                  documentId: r.documentId,
+                  reason: t(`team.refusals.${r.code}`),
+                  message: r.message,
+                })
+              : t('team.refusals.item', {
+                  kind: t(`team.kind.${r.kind}`),
+                  title: r.documentTitle,
+                  reason: t(`team.refusals.${r.code}`),
+                  message: r.message,
+                })}
           </li>
         ))}
       </ul>
