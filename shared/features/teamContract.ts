@@ -64,9 +64,10 @@ export const teamContract = {
   /**
    * Stores the team server's address (settings table) and password (the key store, like engine
    * keys; never returned), then connects. The password may be left out to keep the stored one
-   * (only for the same host, port, database and user). `none` (no TLS) only to a loopback host
-   * or a Unix socket (TEAM_TLS_REQUIRED); `verify-full` needs the CA certificate's PEM text
-   * (null keeps the stored one).
+   * (only for the same host, port, database and user) or to use VERSO_TEAM_PASSWORD. `none` (no
+   * TLS) only to a loopback host or a Unix socket (TEAM_TLS_REQUIRED); `verify-full` needs the CA
+   * certificate's PEM text (null keeps the stored one). A key store that refuses to keep the
+   * password as plain text: TEAM_PASSWORD_NOT_STORED.
    */
   saveTeamSettings: {
     input: z
@@ -81,14 +82,7 @@ export const teamContract = {
       })
       .strict(),
     output: teamStatus,
-    errors: [
-      'TEAM_TLS_REQUIRED',
-      'TEAM_CA_INVALID',
-      'TEAM_HOST_INVALID',
-      'TEAM_PASSWORD_MISSING',
-      'KEY_STORE_UNAVAILABLE',
-      'KEY_STORE_PLAIN_TEXT',
-    ],
+    errors: ['TEAM_TLS_REQUIRED', 'TEAM_CA_INVALID', 'TEAM_HOST_INVALID', 'TEAM_PASSWORD_MISSING', 'TEAM_PASSWORD_NOT_STORED'],
   },
   /** Stops syncing and forgets the server and its password. Changes waiting stay in the outbox (sent once a team is set again). */
   forgetTeamSettings: { input: empty, output: teamStatus, errors: [] },

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend.js';
 import { createMemorySecretStore, type SecretStore } from '../../engines/secretStore.js';
 import { captureActive } from '../../team/local/captureSwitch.js';
+import { ServiceError } from '../../core/serviceError.js';
 import { failure } from '../../testing/failure.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { createFakeTeamDatabase, createFakeTeamStore, type FakeTeamDatabase, type FakeTeamStore } from '../../testing/fakeTeamPorts.js';
@@ -28,11 +29,11 @@ interface Harness {
   sql: Database.Database;
 }
 
-function setUp(options: { team?: boolean } = {}): Harness {
+function setUp(options: { team?: boolean; secrets?: SecretStore } = {}): Harness {
   const dir = makeTempDir('verso-team-');
   const server = createFakeTeamDatabase();
   const store = createFakeTeamStore();
-  const secrets = createMemorySecretStore();
+  const secrets = options.secrets ?? createMemorySecretStore();
   const backend = createBackend({
     dataDir: dir,
     mode: 'browser',
@@ -127,6 +128,24 @@ describe('team settings and status', () => {
     expect((await backend.api.saveTeamSettings({ ...loopback, port: 5999 })).settings?.passwordSet).toBe(true);
     expect(await failure(backend.api.saveTeamSettings({ ...loopback, user: 'ed' }))).toMatchObject({ code: 'TEAM_PASSWORD_MISSING' });
     expect((await backend.api.getTeamStatus({})).settings?.user).toBe('ana');
+  });
+
+  it('uses VERSO_TEAM_PASSWORD when no password is given; a key store that refuses is said for the password', async () => {
+    const env = setUp({ secrets: createMemorySecretStore({ VERSO_TEAM_PASSWORD: 'from-env' }) });
+    expect((await env.backend.api.saveTeamSettings(loopback)).settings?.passwordSet).toBe(true);
+    expect((await env.backend.api.syncTeamNow({})).state).toBe('online');
+    expect(env.server.connects.at(-1)?.password).toBe('from-env');
+
+    const refusing: SecretStore = {
+      ...createMemorySecretStore(),
+      set: () => Promise.reject(new ServiceError('KEY_STORE_PLAIN_TEXT', 'No keyring is running.')),
+    };
+    const { backend } = setUp({ secrets: refusing });
+    expect(await failure(backend.api.saveTeamSettings({ ...loopback, password: 'x' }))).toMatchObject({
+      code: 'TEAM_PASSWORD_NOT_STORED',
+      details: { reason: 'KEY_STORE_PLAIN_TEXT' },
+    });
+    expect((await backend.api.getTeamStatus({})).configured).toBe(false);
   });
 
   it('forget stops syncing, drops the server and password and stops capture; waiting changes stay', async () => {

@@ -9,7 +9,7 @@ import type { TeamStatus } from '../../../shared/features/teamApi.js';
 import type { TeamApi } from '../../../shared/features/teamContract.js';
 import type { TeamLocalStore } from '../../team/ports.js';
 import type { SecretStore } from '../../engines/secretStore.js';
-import { ServiceError } from '../../core/serviceError.js';
+import { isServiceError, ServiceError } from '../../core/serviceError.js';
 import type { ServiceDeps } from '../context.js';
 import { createTeamSync, type TeamConnect, type TeamRuntime, type TeamSyncTuning } from './teamSync.js';
 import { clearMe, listAssignments, listRefusals, readLastSync, readMe, writeLastSync, writeMe } from './teamState.js';
@@ -69,6 +69,16 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
     };
   }
 
+  /** The desktop app never keeps it as plain text: a refusal of the key store is said for the password. */
+  async function storePassword(password: string): Promise<void> {
+    try {
+      await secrets.set(SECRET, password);
+    } catch (err) {
+      if (!isServiceError(err) || (err.code !== 'KEY_STORE_UNAVAILABLE' && err.code !== 'KEY_STORE_PLAIN_TEXT')) throw err;
+      throw new ServiceError('TEAM_PASSWORD_NOT_STORED', `The team password was not stored: ${err.message}`, { reason: err.code });
+    }
+  }
+
   function runtime() {
     if (!deps.team) throw new ServiceError('TEAM_UNAVAILABLE', 'Team sync is not available in this process.');
     return deps.team;
@@ -83,9 +93,11 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
       const caPem = input.tls === 'verify-full' && input.caPem === null ? (before?.caPem ?? null) : input.caPem;
       const next = checkTeamSettings({ ...input, caPem });
       // The password first: when storing it fails, the settings stay as they were.
-      if (password !== undefined) await secrets.set(SECRET, password);
-      else if (!sameLogin(before, next) || (await secrets.get(SECRET)) === null) {
-        throw new ServiceError('TEAM_PASSWORD_MISSING', 'Enter the password for this team server and user.');
+      if (password !== undefined) await storePassword(password);
+      else {
+        const source = await secrets.source(SECRET);
+        if (source === null || (source === 'stored' && !sameLogin(before, next)))
+          throw new ServiceError('TEAM_PASSWORD_MISSING', 'Enter the password for this team server and user.');
       }
       writeTeamSettings(repos.settings, next);
       const stored = password ?? (await secrets.get(SECRET));
