@@ -177,7 +177,8 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
     failures++;
     lastError = describe(err, target?.settings);
     state = 'offline';
-    options.log?.(`team sync failed (${failures} in a row): ${lastError}`);
+    // The first failure and every tenth after it: an offline laptop does not fill the log.
+    if (failures % 10 === 1) options.log?.(`team sync failed (${failures} in a row): ${lastError}`);
     await dropConnection();
     if (gen !== generation) return;
     const delay = Math.min(tuning.backoffMaxMs, tuning.backoffMinMs * 2 ** Math.min(failures - 1, 30));
