@@ -126,6 +126,15 @@ describe('team sync loop', () => {
     expect(store.refused.map((r) => r.id)).toEqual([a.id]);
   });
 
+  it('a round ends even when the store hands back the same changes (never a push loop)', async () => {
+    store.write({ entityId: 'p1' });
+    store.markPushed = () => undefined;
+    sync.start(settings, 'secret');
+    await pass();
+    expect(sync.status().state).toBe('online');
+    expect(server.pushes).toBe(1);
+  });
+
   it('stop closes the connection, and no retry or poll runs after it', async () => {
     sync.start(settings, 'secret');
     await pass();
