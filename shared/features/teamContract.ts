@@ -104,7 +104,7 @@ export const teamContract = {
       z.object({ paragraphId: id, keep: z.literal('edited'), text: z.string().max(100_000) }).strict(),
     ]),
     output: z.object({ conflicts: z.array(conflict) }),
-    errors: ['TEAM_CONFLICT_NOT_FOUND', 'TEAM_UNAVAILABLE'],
+    errors: ['TEAM_CONFLICT_NOT_FOUND', 'TEAM_UNAVAILABLE', 'NO_PROFILE'],
   },
   /** Documents assigned to this member (as translator or editor); empty outside a team. */
   listAssignedToMe: { input: empty, output: z.object({ assignments: z.array(assignment) }), errors: [] },

@@ -10,7 +10,7 @@ import type { TeamApi } from '../../../shared/features/teamContract.js';
 import type { TeamLocalStore } from '../../team/ports.js';
 import type { SecretStore } from '../../engines/secretStore.js';
 import { isServiceError, ServiceError } from '../../core/serviceError.js';
-import type { ServiceDeps } from '../context.js';
+import { requireProfile, type ServiceDeps } from '../context.js';
 import { createTeamSync, type TeamConnect, type TeamRuntime, type TeamSyncTuning } from './teamSync.js';
 import { clearMe, listAssignments, listRefusals, readLastSync, readMe, writeLastSync, writeMe } from './teamState.js';
 import { checkTeamSettings, deleteTeamSettings, readTeamSettings, sameLogin, settingsView, writeTeamSettings } from './teamSettings.js';
@@ -128,6 +128,8 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
 
     async resolveTeamConflict(input) {
       const team = runtime();
+      // A resolution is a new revision of the paragraph: someone makes it.
+      requireProfile(deps);
       const paragraph = repos.paragraphs.get(input.paragraphId);
       const view =
         paragraph && conflictViews(team.store.conflicts(paragraph.documentId), readMe(db)).find((c) => c.paragraphId === input.paragraphId);
