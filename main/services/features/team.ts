@@ -38,13 +38,25 @@ export function createTeamRuntime(db: Database.Database, ports: TeamPorts, now: 
 }
 
 const SECRET = 'team';
+/** How long Connect waits for the first round before answering. */
+const FIRST_ROUND_WAIT_MS = 1_500;
+
+function settleWithin(work: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void work.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 /** At library open: syncing starts again when a server and its password are stored. */
 export async function resumeTeamSync(deps: Pick<ServiceDeps, 'repos' | 'team'>, secrets: SecretStore): Promise<void> {
   const settings = readTeamSettings(deps.repos.settings);
   if (!settings || !deps.team) return;
   const password = await secrets.get(SECRET);
-  if (password !== null) deps.team.sync.start(settings, password);
+  if (password !== null) void deps.team.sync.start(settings, password);
 }
 
 export function createTeamService(deps: ServiceDeps): TeamApi {
@@ -101,7 +113,8 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
       }
       writeTeamSettings(repos.settings, next);
       const stored = password ?? (await secrets.get(SECRET));
-      if (deps.team && stored !== null) deps.team.sync.start(next, stored);
+      // The answer says online or offline when the first round ends soon; else "syncing" (the status follows).
+      if (deps.team && stored !== null) await settleWithin(deps.team.sync.start(next, stored), FIRST_ROUND_WAIT_MS);
       return status();
     },
 

@@ -43,7 +43,7 @@ describe('team sync loop', () => {
     store.write({ entityId: 'p3' });
     server.insertFromElsewhere({ ...store.outbox[0]!, id: '11111111-1111-4111-8111-111111111111', author: 'ed' });
     server.refuseConnections = new Error('connect ECONNREFUSED 127.0.0.1:5999');
-    sync.start(settings, 'secret');
+    void sync.start(settings, 'secret');
     await pass();
     expect(sync.status()).toMatchObject({ state: 'offline', failures: 1 });
     expect(sync.status().lastError).toContain('ECONNREFUSED');
@@ -66,7 +66,7 @@ describe('team sync loop', () => {
   it('a push that failed mid-way is pushed again: each change reaches the server once and none is lost', async () => {
     const written = [store.write({ entityId: 'p1' }), store.write({ entityId: 'p2' })];
     server.failPushAfter = 1;
-    sync.start(settings, 'secret');
+    void sync.start(settings, 'secret');
     await pass();
     expect(sync.status().state).toBe('offline');
     expect(sync.status().lastError).toContain('Connection terminated unexpectedly');
@@ -85,7 +85,7 @@ describe('team sync loop', () => {
   it('retries with a doubling delay, capped at 60 s, and Sync now tries at once', async () => {
     server.refuseConnections = new Error('connect ECONNREFUSED 127.0.0.1:5999');
     const start = Date.now();
-    sync.start(settings, 'secret');
+    void sync.start(settings, 'secret');
     await pass(0);
     for (let i = 0; i < 7; i++) await pass(60_000);
     const waits = server.connects.map((c, i, all) => (i === 0 ? c.at - start : c.at - all[i - 1]!.at));
@@ -98,7 +98,7 @@ describe('team sync loop', () => {
   });
 
   it('a NOTIFY pulls (several close together are one pull), and local writes are pushed by the poll', async () => {
-    sync.start(settings, 'secret');
+    void sync.start(settings, 'secret');
     await pass();
     expect(sync.status().state).toBe('online');
     const pulls = server.pulls;
@@ -120,7 +120,7 @@ describe('team sync loop', () => {
     store.write({ entityId: 'p2' });
     server.refuse.add(a.id);
     expect(store.waitingCount()).toBe(2);
-    sync.start(settings, 'secret');
+    void sync.start(settings, 'secret');
     await pass();
     expect(store.waitingCount()).toBe(0);
     expect(store.refused.map((r) => r.id)).toEqual([a.id]);
@@ -129,14 +129,14 @@ describe('team sync loop', () => {
   it('a round ends even when the store hands back the same changes (never a push loop)', async () => {
     store.write({ entityId: 'p1' });
     store.markPushed = () => undefined;
-    sync.start(settings, 'secret');
+    void sync.start(settings, 'secret');
     await pass();
     expect(sync.status().state).toBe('online');
     expect(server.pushes).toBe(1);
   });
 
   it('stop closes the connection, and no retry or poll runs after it', async () => {
-    sync.start(settings, 'secret');
+    void sync.start(settings, 'secret');
     await pass();
     expect(server.open).toBe(1);
     await sync.stop();
@@ -160,7 +160,7 @@ describe('team sync loop', () => {
       now: () => new Date(),
       tuning: { connectTimeoutMs: 5_000 },
     });
-    slow.start(settings, 'secret');
+    void slow.start(settings, 'secret');
     await pass(5_000);
     expect(slow.status().lastError).toBe('The team server at 127.0.0.1:5999 did not answer within 5 s.');
     arrive();

@@ -61,8 +61,8 @@ export interface TeamSyncStatus {
 }
 
 export interface TeamSync {
-  /** Starts (or restarts, with new settings) syncing. */
-  start(settings: TeamConnectionSettings, password: string): void;
+  /** Starts (or restarts, with new settings) syncing; resolves when the first round has ended (failed or not). */
+  start(settings: TeamConnectionSettings, password: string): Promise<void>;
   /** Stops: timers cleared, the connection closed; resolves once the round in flight has ended. */
   stop(): Promise<void>;
   /** One full round now (connecting first when offline); resolves when it has ended, failed or not. */
@@ -238,7 +238,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       state = 'syncing';
       lastError = null;
       failures = 0;
-      void enqueue({ push: true, pull: true });
+      return enqueue({ push: true, pull: true });
     },
     async stop() {
       generation++;
