@@ -30,6 +30,8 @@ import { clearTmxLeftovers } from './memory/tmxStaging.js';
 import { createVersoApi } from './services/createApi.js';
 import { createReviewClock } from './services/reviewClock.js';
 import { startLibraryCheck } from './services/features/signatures.js';
+import { createTeamRuntime, resumeTeamSync, type TeamPorts } from './services/features/team.js';
+import type { TeamRuntime } from './services/features/teamSync.js';
 import type { KeyProtector } from './db/audit/keyProtection.js';
 import type { ApiError } from '../shared/types.js';
 import { scheduleIdleIntegrityCheck } from './db/idleIntegrityCheck.js';
@@ -89,6 +91,11 @@ export interface BackendOptions {
    * (it backs up when asked); `false` turns all off (tests).
    */
   backups?: false | { scheduler?: Scheduler; automatic?: boolean };
+  /**
+   * Team sync (issue 16): how to connect to the team server and the local store over the library.
+   * Without it the library never syncs (Settings → Team says so).
+   */
+  team?: TeamPorts;
 }
 
 export interface Backend {
@@ -174,6 +181,7 @@ export function createBackend(options: BackendOptions): Backend {
       // Issue 16: revisions of documents in a team go to the outbox in their transaction.
       revisionObserver: createRevisionCapture(db),
     });
+    const team = options.team ? createTeamRuntime(db, repos, options.team, now, (m) => appLog().logger.warn(m)) : undefined;
     const services = createVersoApi({
       db,
       repos,
@@ -185,11 +193,14 @@ export function createBackend(options: BackendOptions): Backend {
       newId: randomUUID,
       reviewClock: createReviewClock(options.reviewNow),
       backups: { runner, restore: restoreLibrary, keep: () => backupKeep(lib.db) },
+      ...(team ? { team } : {}),
     });
     const api = (options.checkOutputs ?? outputChecksWanted()) ? withOutputChecks(services) : services;
     // Issue 12: signatures and the chain checked at start-up, in the background (Settings shows it).
     if (options.verifyAtStart !== false) void startLibraryCheck({ db, repos, now }, 'start-up');
-    return { db, jobs, api, dispatch: createDispatcher(api, (err) => storageError(err, dbPath, findBackup)) };
+    // Issue 16: syncing starts again when a team server is set.
+    if (team) void resumeTeamSync({ repos, team }, secrets).catch((err: unknown) => logFailure(appLog(), 'team sync did not start', err));
+    return { db, jobs, team, api, dispatch: createDispatcher(api, (err) => storageError(err, dbPath, findBackup)) };
   }
 
   const runner = createBackupRunner({
@@ -236,6 +247,7 @@ export function createBackend(options: BackendOptions): Backend {
       while (inflight > 1) await new Promise<void>((resolve) => (drained = resolve));
       drained = null;
       await lib.jobs.cancelAll();
+      await lib.team?.sync.stop();
       await runner.idle();
       const old = lib;
       const result = await restoreLibraryFile({
@@ -320,6 +332,8 @@ export function createBackend(options: BackendOptions): Backend {
       stopDaily();
       // Aborting kills the engine processes at once; a result already written stays written.
       void lib.jobs.cancelAll();
+      // The round in flight ends on its own (its connection is closed now); the outbox keeps what it did not finish.
+      void lib.team?.sync.stop();
       for (const engine of engineList) engine.close?.();
       lib.db.close();
       lock?.release();
@@ -331,6 +345,7 @@ export function createBackend(options: BackendOptions): Backend {
 interface Library {
   db: Database.Database;
   jobs: JobRunner;
+  team: TeamRuntime | undefined;
   api: VersoApi;
   dispatch: (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 }

@@ -24,6 +24,7 @@ import { backendSigningProtector } from './port/signingProtector.js';
 import { readDirectSafeStorageRecords } from './port/legacySigningKeys.js';
 import { passphraseProtector, type KeyProtector } from './db/audit/keyProtection.js';
 import type { Endpoint } from './port/protocol.js';
+import { teamPorts } from './teamPorts.js';
 
 /** What Electron's `process.parentPort` delivers: the data and the ports sent with it. */
 interface ParentPortLike extends MainPortLike {
@@ -93,6 +94,7 @@ async function open(config: BackendStartConfig, channel: ParentChannel): Promise
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     ...(config.secrets === 'parent' ? { secrets: remoteSecretStore(parent) } : {}),
     ...(keyProtector ? { keyProtector } : {}),
+    team: teamPorts,
   });
 }
 

@@ -20,6 +20,7 @@ import { provenanceContract } from './features/provenanceContract.js';
 import { signaturesContract } from './features/signaturesContract.js';
 import { profilesContract } from './features/profilesContract.js';
 import { backupsContract } from './features/backupsContract.js';
+import { teamContract } from './features/teamContract.js';
 
 export type { ImportDocumentInput, ImportSource } from './features/coreContract.js';
 
@@ -42,6 +43,7 @@ export const FEATURE_CONTRACTS = {
   signatures: signaturesContract,
   profiles: profilesContract,
   backups: backupsContract,
+  team: teamContract,
 } as const satisfies Record<string, Contract>;
 
 /** The whole API: every feature's methods. */

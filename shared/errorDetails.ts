@@ -156,6 +156,12 @@ export const ERROR_DETAILS = {
   // An engine that cannot run says which (main/engines/http/*: its availability's code, with the engine's name).
   KEY_STORE_UNAVAILABLE: o({ engine: s }),
   KEY_STORE_PLAIN_TEXT: o({ engine: s }),
+  // team
+  TEAM_TLS_REQUIRED: o({ host: s }),
+  TEAM_CA_INVALID: o({ reason: s }),
+  TEAM_HOST_INVALID: o({ host: s }),
+  TEAM_CONFLICT_NOT_FOUND: o({ paragraphId: s }),
+  TEAM_PASSWORD_NOT_STORED: o({ reason: s }),
 } satisfies { [C in ErrorCode]?: z.ZodType<NonNullable<ApiError['details']>> };
 
 type Declared = keyof typeof ERROR_DETAILS;

@@ -161,6 +161,18 @@ export const STORAGE_ERROR_CODES = [
   'STORAGE_BUSY',
 ] as const satisfies readonly string[];
 
+// team
+export const TEAM_ERROR_CODES = [
+  'TEAM_TLS_REQUIRED',
+  'TEAM_CA_INVALID',
+  'TEAM_HOST_INVALID',
+  'TEAM_PASSWORD_MISSING',
+  'TEAM_PASSWORD_NOT_STORED',
+  'TEAM_NOT_CONFIGURED',
+  'TEAM_UNAVAILABLE',
+  'TEAM_CONFLICT_NOT_FOUND',
+] as const satisfies readonly string[];
+
 // workflow
 export const WORKFLOW_ERROR_CODES = [
   'QA_BLOCKED',
@@ -189,5 +201,6 @@ export const ERROR_CODES = [
   ...STORAGE_ERROR_CODES,
   ...BACKUPS_ERROR_CODES,
   ...TEXT_ERROR_CODES,
+  ...TEAM_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

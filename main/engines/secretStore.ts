@@ -10,12 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HttpEngineId } from '../../shared/features/enginesApi.js';
 
-export type SecretName = HttpEngineId;
+/** The HTTP engines' API keys and the team server's password (issue 16). */
+export type SecretName = HttpEngineId | 'team';
 
 export const SECRET_ENV_VARS: Readonly<Record<SecretName, string>> = {
   deepl: 'VERSO_DEEPL_KEY',
   libretranslate: 'VERSO_LIBRETRANSLATE_KEY',
   openai: 'VERSO_OPENAI_KEY',
+  team: 'VERSO_TEAM_PASSWORD',
 };
 
 export type SecretSource = 'stored' | 'environment';

@@ -8,6 +8,7 @@ import type { JobRunner } from '../jobs/jobRunner.js';
 import { ServiceError } from '../core/serviceError.js';
 import type { ReviewClock } from './reviewClock.js';
 import type { BackupControl } from '../backups/backupControl.js';
+import type { TeamRuntime } from './features/teamSync.js';
 
 export interface ServiceDeps {
   db: Database.Database;
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   reviewClock: ReviewClock;
   /** Backups and restore (issue 13); absent where the services run without the backend (some tests). */
   backups?: BackupControl;
+  /** Team sync (issue 16): the local store and the loop; absent when the backend was built without the team ports. */
+  team?: TeamRuntime;
 }
 
 export const CURRENT_PROFILE_KEY = 'currentProfileId';

@@ -19,6 +19,7 @@ import { createLibraryService } from './features/library.js';
 import { createSignaturesService } from './features/signatures.js';
 import { createProfilesService } from './features/profiles.js';
 import { createBackupsService } from './features/backups.js';
+import { createTeamService } from './features/team.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -42,5 +43,6 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createSignaturesService(deps),
     ...createProfilesService(deps),
     ...createBackupsService(deps),
+    ...createTeamService(deps),
   };
 }

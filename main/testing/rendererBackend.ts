@@ -15,6 +15,7 @@ import {
 } from '../../shared/api.js';
 import type { ApiError, DocumentDetail, ErrorCode, Profile, Role } from '../../shared/types.js';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import type {
   DocumentSeed,
@@ -29,6 +30,7 @@ import { createMemorySecretStore } from '../engines/secretStore.js';
 import { ServiceError } from '../core/serviceError.js';
 import { actAs } from './actAs.js';
 import { createFakeEngine, type FakeEngine } from './fakeEngine.js';
+import { createFakeTeamDatabase, createFakeTeamStore } from './fakeTeamPorts.js';
 import { makeTempDir, removeTempDir } from './tempDir.js';
 
 /** A failure of a set-up call (`TestBackend.api`), with the envelope's code and details. */
@@ -131,6 +133,7 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
   if (options.from) copyLibrary(options.from, dataDir);
   const answers = new Map<string, string>();
   const mt = createScriptedEngine(options, answers);
+  const team = options.team ? { server: createFakeTeamDatabase(), store: createFakeTeamStore() } : null;
   const backend = createBackend({
     dataDir,
     mode: 'browser',
@@ -139,6 +142,7 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     secrets: createMemorySecretStore(),
     backups: false,
     integrityCheckIdleMs: null,
+    ...(team ? { team: { connect: (s, p) => team.server.connect(s, p), createLocalStore: () => team.store } } : {}),
   });
   let closed = false;
   async function dispatch(method: unknown, input: unknown): Promise<ApiResult<unknown>> {
@@ -180,6 +184,24 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
     seedDocument,
     runMt,
     dataDir,
+    team: team && {
+      setConflicts: (conflicts) => void (team.store.openConflicts = conflicts),
+      resolved: team.store.resolved,
+      refuseConnections: (message) => void (team.server.refuseConnections = message === null ? null : new Error(message)),
+      assign(documentId, { translator, editor }) {
+        const db = new Database(backend.dbPath);
+        try {
+          db.prepare('INSERT OR REPLACE INTO team_assignments (document_id, translator, editor, change_id) VALUES (?, ?, ?, ?)').run(
+            documentId,
+            translator,
+            editor,
+            `assignment-${documentId}`,
+          );
+        } finally {
+          db.close();
+        }
+      },
+    },
     snapshot() {
       if (closed) throw new Error('snapshot() of a closed test backend');
       closed = true;

@@ -49,6 +49,32 @@ export interface TestBackendOptions {
   mtVersion?: string;
   /** Words the MT engine reports as unknown wherever a source contains them. */
   mtUnknownWords?: string[];
+  /**
+   * Team sync over in-memory stand-ins of the team ports (main/testing/fakeTeamPorts.ts: a server
+   * whose members are `ana`, translator, and `ed`, editor; a local store whose conflicts the test
+   * sets). Without it the backend has no team sync, as one built without the ports.
+   */
+  team?: boolean;
+}
+
+/** One side of a conflict as the local store reports it. */
+export interface TestTeamConflictSide {
+  changeId: string;
+  text: string;
+  author: string;
+  at: string;
+}
+
+/** The team stand-ins of a backend made with `team: true`. */
+export interface TestTeam {
+  /** The local store's open conflicts (head: what the server applied first). */
+  setConflicts(conflicts: { paragraphId: string; documentId: string; head: TestTeamConflictSide; other: TestTeamConflictSide }[]): void;
+  /** How the app resolved conflicts, in order. */
+  readonly resolved: readonly { paragraphId: string; keep: { changeId: string } | { text: string } }[];
+  /** Connections fail with this message until set back to null (a server that is down). */
+  refuseConnections(message: string | null): void;
+  /** An assignment as applying a pulled change would write it (role names; members: ana, ed). */
+  assign(documentId: string, assignment: { translator: string | null; editor: string | null }): void;
 }
 
 export interface RecordedCall {
@@ -91,6 +117,8 @@ export interface TestBackend {
   snapshot(): TestSnapshot;
   /** The temporary data directory. */
   readonly dataDir: string;
+  /** With `team: true`: the team stand-ins; else null. */
+  readonly team: TestTeam | null;
   close(): void;
 }
 

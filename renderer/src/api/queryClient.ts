@@ -65,6 +65,11 @@ export const queryKeys = {
   paragraphHistory: (paragraphId: string, version: string) => ['paragraph', paragraphId, 'history', version] as const,
   tmProvenance: (paragraphId: string, version: string) => ['paragraph', paragraphId, 'tmProvenance', version] as const,
   tmMatches: (paragraphId: string, source: string) => ['paragraph', paragraphId, 'tmMatches', source] as const,
+  /** Team sync (issue 16): the status line (polled), a document's conflicts, the documents assigned to me. */
+  teamAll: () => ['team'] as const,
+  teamStatus: () => ['team', 'status'] as const,
+  teamConflicts: (documentId: string) => ['team', 'conflicts', documentId] as const,
+  teamAssignments: () => ['team', 'assignments'] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 
 /**

@@ -23,6 +23,9 @@ import { setActiveParagraph } from '../memory/activeParagraph.js';
 import { placeLabel } from '../importing/ImportReport.js';
 import { useRowText, type RowHandle, type RowText } from './useRowText.js';
 import { isConfirmable, useRowActions, type RowActions } from './useRowActions.js';
+import type { TeamConflictView } from '../../../shared/features/teamApi.js';
+import { useParagraphConflict } from '../team/useParagraphConflict.js';
+import { ConflictMarker, ConflictPanel } from '../team/ConflictPanel.js';
 
 export { AUTOSAVE_DELAY_MS, type RowHandle } from './useRowText.js';
 
@@ -56,6 +59,8 @@ interface RowParts {
   sourceId: string;
   /** The text shown in the translation box. */
   text: string;
+  /** The paragraph's team conflict (issue 16), if any. */
+  conflict: TeamConflictView | null;
 }
 
 function ParagraphRowImpl(props: ParagraphRowProps) {
@@ -70,14 +75,15 @@ function ParagraphRowImpl(props: ParagraphRowProps) {
   const row = useRowText({ paragraph, onSaved, register: props.register, box: boxRef });
   const effort = useEditEffort(paragraph.id);
   const actions = useRowActions(paragraph.id, props, row, propsRef);
-  const parts: RowParts = { props, row, actions, boxRef, sourceId, text: row.draft ?? paragraph.target };
+  const conflict = useParagraphConflict(paragraph.documentId, paragraph.id);
+  const parts: RowParts = { props, row, actions, boxRef, sourceId, text: row.draft ?? paragraph.target, conflict };
   const { rowError } = row;
   return (
     <div
       role="row"
       aria-rowindex={props.rowIndex}
       data-paragraph-id={paragraph.id}
-      className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}${paragraph.excluded ? ' is-excluded' : ''}`}
+      className={`paragraph-row status-${paragraph.status}${rowError ? ' has-error' : ''}${paragraph.excluded ? ' is-excluded' : ''}${conflict ? ' has-conflict' : ''}`}
     >
       <div role="cell" className="cell-number">
         {props.number}
@@ -135,6 +141,7 @@ function TargetCell(parts: RowParts & { onText: (value: string) => void; onBlur:
   return (
     <div role="cell" className="cell-target">
       <TranslationBox {...parts} />
+      {parts.conflict && <ConflictPanel conflict={parts.conflict} number={number} text={text} targetLang={targetLang} dir={dir} />}
       {rowError && (
         <p role="alert" className="alert row-alert">
           {rowError.kind === 'save' ? t('editor.row.saveFailed', { error: formatError(rowError.error) }) : formatError(rowError.error)}
@@ -228,7 +235,7 @@ function TranslationBox({
   );
 }
 
-function StatusCell({ props, row }: RowParts) {
+function StatusCell({ props, row, conflict }: RowParts) {
   const { t } = useTranslation();
   const { paragraph, number, engineName } = props;
   const saveText =
@@ -248,6 +255,7 @@ function StatusCell({ props, row }: RowParts) {
         <span className={`status-badge status-${paragraph.status}`}>{t(`status.${statusKey(paragraph.status)}`)}</span>
       )}
       <ExclusionBadge paragraph={paragraph} />
+      {conflict && <ConflictMarker />}
       {paragraph.status === 'signed-off' && paragraph.signOff && (
         <span className="meta">{t('editor.row.signedOffBy', { name: paragraph.signOff.name })}</span>
       )}

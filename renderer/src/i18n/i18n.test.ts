@@ -50,6 +50,11 @@ describe('locales', () => {
         'glossary.form.definition',
         'glossary.list.definition',
         'glossary.transfer.tbxV3',
+        // "Team", "Port", "online" and "offline" are German words too.
+        'team.heading',
+        'team.form.port',
+        'team.state.online',
+        'team.state.offline',
       ].sort(),
     );
   });

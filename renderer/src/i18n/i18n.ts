@@ -35,6 +35,8 @@ import enStorage from './locales/en/storage.json';
 import deStorage from './locales/de/storage.json';
 import enBackups from './locales/en/backups.json';
 import deBackups from './locales/de/backups.json';
+import enTeam from './locales/en/team.json';
+import deTeam from './locales/de/team.json';
 import { mergeLocales } from './mergeLocales.js';
 
 /**
@@ -58,6 +60,7 @@ const en = mergeLocales(
   enProfiles,
   enStorage,
   enBackups,
+  enTeam,
 );
 const de = mergeLocales(
   deCore,
@@ -76,6 +79,7 @@ const de = mergeLocales(
   deProfiles,
   deStorage,
   deBackups,
+  deTeam,
 );
 /** The merged trees, for tests (same keys in every language). */
 export const LOCALES = { en, de } as const;

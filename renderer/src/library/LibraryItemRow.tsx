@@ -16,6 +16,8 @@ export interface LibraryItemRowProps {
   /** Formats a timestamp in the interface language. */
   dateTime: (iso: string) => string;
   renaming: boolean;
+  /** Issue 16: what this member is assigned to do on it in the team, if anything. */
+  assignedAs?: 'translator' | 'editor' | null;
   onOpen: (id: string) => void;
   onRename: (id: string | null, renamed?: LibraryItem) => void;
   onDelete: (item: LibraryItem) => void;
@@ -23,7 +25,17 @@ export interface LibraryItemRowProps {
   registerButton: (key: string, element: HTMLButtonElement | null) => void;
 }
 
-function LibraryItemRowImpl({ item, languageName, dateTime, renaming, onOpen, onRename, onDelete, registerButton }: LibraryItemRowProps) {
+function LibraryItemRowImpl({
+  item,
+  languageName,
+  dateTime,
+  renaming,
+  assignedAs = null,
+  onOpen,
+  onRename,
+  onDelete,
+  registerButton,
+}: LibraryItemRowProps) {
   const { t } = useTranslation();
   const titleId = useId();
 
@@ -46,6 +58,7 @@ function LibraryItemRowImpl({ item, languageName, dateTime, renaming, onOpen, on
           </button>
         )}
         <p className="document-meta">
+          {assignedAs && <span className="status-badge assigned-badge">{t(`team.assigned.${assignedAs}`)}</span>}
           <span className="document-languages">
             {t('library.item.languages', { source: languageName(item.sourceLang), target: languageName(item.targetLang) })}
           </span>

@@ -3,7 +3,7 @@
  * last change; search, sort, rename, delete (with confirmation) and the deletion record.
  * The list comes from `listLibrary` (counts computed by the database; renderer/src/library/).
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIBRARY_SORTS, type LibraryItem, type LibrarySort } from '../../../shared/features/libraryApi.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -16,6 +16,7 @@ import { useDateTime } from '../library/useDateTime.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 import { LibraryCheckNotice } from '../signatures/LibraryCheckNotice.js';
 import { showControlsVisibly } from '../../../shared/textHygiene.js';
+import { useAssignedToMe } from '../team/useAssignedToMe.js';
 
 type Message = { kind: 'renamed' | 'deleted'; title: string } | null;
 
@@ -32,7 +33,7 @@ export function LibraryView({
   onGlossary?: () => void;
 }) {
   const { t } = useTranslation();
-  const ids = { heading: useId(), search: useId(), searchHint: useId(), sort: useId() };
+  const ids = { heading: useId(), search: useId(), searchHint: useId(), sort: useId(), assigned: useId() };
   const headingRef = useRef<HTMLHeadingElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   useFocusOnMount(headingRef);
@@ -41,7 +42,14 @@ export function LibraryView({
   const library = useLibrary(query, sort);
   const languageName = useLanguageName();
   const dateTime = useDateTime();
-  const { items, patch, reload } = library;
+  // Issue 16: in a team, the documents assigned to me (marked, and a filter).
+  const assigned = useAssignedToMe();
+  const [onlyAssigned, setOnlyAssigned] = useState(false);
+  const { patch, reload } = library;
+  const items = useMemo(
+    () => (onlyAssigned && assigned && library.items ? library.items.filter((i) => assigned.has(i.id)) : library.items),
+    [onlyAssigned, assigned, library.items],
+  );
   const [renaming, setRenaming] = useState<string | null>(null);
   const renamingRef = useRef<string | null>(null);
   const [deleting, setDeleting] = useState<LibraryItem | null>(null);
@@ -172,6 +180,12 @@ export function LibraryView({
             ))}
           </select>
         </div>
+        {assigned && (
+          <div className="field library-assigned">
+            <input id={ids.assigned} type="checkbox" checked={onlyAssigned} onChange={(e) => setOnlyAssigned(e.target.checked)} />
+            <label htmlFor={ids.assigned}>{t('team.assigned.filter')}</label>
+          </div>
+        )}
       </div>
       <ErrorAlert error={library.error} />
       <LibraryCheckNotice />
@@ -188,7 +202,7 @@ export function LibraryView({
           : ''}
       </p>
       {items === null && library.error === null && <p className="muted">{t('app.loading')}</p>}
-      {items !== null && items.length === 0 && !filtered && <p className="empty">{t('library.list.empty')}</p>}
+      {items !== null && items.length === 0 && !filtered && !onlyAssigned && <p className="empty">{t('library.list.empty')}</p>}
       {items !== null && items.length > 0 && (
         <ul className="document-list" aria-label={t('library.list.label')}>
           {items.map((item) => (
@@ -198,6 +212,7 @@ export function LibraryView({
               languageName={languageName}
               dateTime={dateTime}
               renaming={renaming === item.id}
+              assignedAs={assigned?.get(item.id) ?? null}
               onOpen={onOpen}
               onRename={onRename}
               onDelete={onDelete}

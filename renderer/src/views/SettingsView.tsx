@@ -14,6 +14,7 @@ import { MemorySettingsSection } from '../memory/MemorySettingsSection.js';
 import { VerifyLibrarySection } from '../signatures/VerifyLibrarySection.js';
 import { SigningKeySection } from '../signatures/SigningKeySection.js';
 import { BackupsSection } from '../backups/BackupsSection.js';
+import { TeamSection } from '../team/TeamSection.js';
 import type { SettingsSection } from '../routing/route.js';
 
 const POLICIES: readonly { value: FooterPolicy; key: 'always' | 'whenMt' | 'never' }[] = [
@@ -74,6 +75,7 @@ export function SettingsView({
       <SigningKeySection />
       <VerifyLibrarySection />
       <BackupsSection />
+      <TeamSection />
       {settings === null && loadError !== null && (
         <>
           <ErrorAlert error={loadError} />
