@@ -1,0 +1,131 @@
+/**
+ * Issue 16 end to end below the UI: two Verso backends (two libraries, the real services, the real
+ * capture, outbox, sync loop and apply) on one real PostgreSQL. A translator imports and edits, an
+ * editor sees it and signs off, the translator sees the vouched sign-off; two edits from the same
+ * base become a conflict on both machines, resolved by Keep mine; both libraries end with the same
+ * state hash and nothing waiting.
+ */
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from './backend.js';
+import { createMemorySecretStore } from './engines/secretStore.js';
+import { createFakeEngine } from './testing/fakeEngine.js';
+import { makeTempDir, removeTempDir } from './testing/tempDir.js';
+import { teamPorts } from './teamPorts.js';
+import { usePgDatabase } from './team/server/testing/pgTestDatabase.js';
+import { initTeam, withAdmin } from './team/server/testing/teamFixture.js';
+import { addTeamMember } from './team/server/members.js';
+import { stateHash } from './team/local/stateHash.js';
+import type { Role } from '../shared/types.js';
+
+const pgdb = usePgDatabase();
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+
+interface Member {
+  backend: Backend;
+  sql: Database.Database;
+}
+
+async function member(name: string, role: Role): Promise<Member> {
+  const dir = makeTempDir('verso-team-pg-');
+  const backend = createBackend({
+    dataDir: dir,
+    mode: 'browser',
+    version: '1.0.0',
+    engines: [createFakeEngine()],
+    secrets: createMemorySecretStore(),
+    backups: false,
+    integrityCheckIdleMs: null,
+    team: { ...teamPorts, tuning: { pollMs: 200 } },
+  });
+  const sql = new Database(backend.dbPath, { readonly: true });
+  cleanups.push(() => {
+    sql.close();
+    backend.close();
+    removeTempDir(dir);
+  });
+  await backend.api.setProfile({ name, role });
+  const key = await backend.api.getSigningPublicKey({});
+  const roleName = pgdb.role(name.toLowerCase());
+  const password = `pw-${roleName}`;
+  await withAdmin(pgdb, (c) => addTeamMember(c, { roleName, teamRole: role, displayName: name, publicKeyPem: key.publicKeyPem, password }));
+  const status = await backend.api.saveTeamSettings({
+    host: pgdb.host,
+    port: pgdb.port,
+    database: pgdb.database,
+    user: roleName,
+    password,
+    tls: 'none',
+    caPem: null,
+  });
+  expect(status.state).toBe('online');
+  return { backend, sql };
+}
+
+const sync = async (...members: Member[]) => {
+  for (const m of members) expect((await m.backend.api.syncTeamNow({})).lastError).toBeNull();
+};
+const target = async (m: Member, documentId: string, index: number) => (await m.backend.api.getDocument({ documentId })).paragraphs[index]!;
+
+describe('two members on one PostgreSQL', () => {
+  it('edit, live sign-off, a conflict kept both ways and resolved; both libraries converge', async () => {
+    await initTeam(pgdb);
+    const tina = await member('Tina', 'translator');
+    const eddie = await member('Eddie', 'editor');
+
+    const doc = await tina.backend.api.importDocument({
+      source: { kind: 'text', text: 'The storm hit the coast.\n\nSchools stay closed.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+      title: 'Storm',
+    });
+    const [p1, p2] = doc.paragraphs.map((p) => p.id) as [string, string];
+    await tina.backend.api.updateParagraphTarget({ paragraphId: p1, target: 'La tormenta azotó la costa.' });
+    await sync(tina, eddie);
+    expect((await target(eddie, doc.id, 0)).target).toBe('La tormenta azotó la costa.');
+
+    await eddie.backend.api.signOffParagraphs({ paragraphIds: [p1] });
+    await sync(eddie, tina);
+    const signed = await target(tina, doc.id, 0);
+    expect(signed.status).toBe('signed-off');
+    expect(signed.signatureBroken).toBeFalsy();
+
+    // Both edit paragraph 2 from the same base; Tina's reaches the server first.
+    await tina.backend.api.updateParagraphTarget({ paragraphId: p2, target: 'Las escuelas siguen cerradas.' });
+    await eddie.backend.api.updateParagraphTarget({ paragraphId: p2, target: 'Los colegios siguen cerrados.' });
+    await sync(tina, eddie, tina);
+    for (const m of [tina, eddie]) {
+      const { conflicts } = await m.backend.api.listTeamConflicts({ documentId: doc.id });
+      expect(conflicts.map((c) => c.paragraphId)).toEqual([p2]);
+    }
+    // Eddie keeps his own text.
+    await eddie.backend.api.resolveTeamConflict({ paragraphId: p2, keep: 'mine' });
+    await sync(eddie, tina, eddie);
+    for (const m of [tina, eddie]) {
+      expect((await m.backend.api.listTeamConflicts({ documentId: doc.id })).conflicts).toEqual([]);
+      expect((await target(m, doc.id, 1)).target).toBe('Los colegios siguen cerrados.');
+      expect((await m.backend.api.getTeamStatus({})).waiting).toBe(0);
+    }
+    expect(stateHash(tina.sql)).toBe(stateHash(eddie.sql));
+    // History is on the server, append-only: every change once.
+    const changes = await pgdb.admin<{ n: string }>('SELECT count(*) AS n FROM verso.changes');
+    expect(Number(changes.rows[0]!.n)).toBeGreaterThanOrEqual(6);
+  });
+
+  it('an edit reaches the other member live (pushed by its loop, pulled on NOTIFY), without Sync now', async () => {
+    await initTeam(pgdb);
+    const tina = await member('Tina', 'translator');
+    const eddie = await member('Eddie', 'editor');
+    const doc = await tina.backend.api.importDocument({
+      source: { kind: 'text', text: 'Rain is expected.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    await tina.backend.api.updateParagraphTarget({ paragraphId: doc.paragraphs[0]!.id, target: 'Se espera lluvia.' });
+    await expect.poll(async () => (await eddie.backend.api.listLibrary({})).length, { timeout: 20_000, interval: 100 }).toBe(1);
+    await expect.poll(async () => (await target(eddie, doc.id, 0)).target, { timeout: 20_000, interval: 100 }).toBe('Se espera lluvia.');
+  });
+});
