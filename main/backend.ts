@@ -181,7 +181,7 @@ export function createBackend(options: BackendOptions): Backend {
       // Issue 16: revisions of documents in a team go to the outbox in their transaction.
       revisionObserver: createRevisionCapture(db),
     });
-    const team = options.team ? createTeamRuntime(db, repos, options.team, now, (m) => appLog().logger.warn(m)) : undefined;
+    const team = options.team ? createTeamRuntime(db, repos, options.team, now, (m) => appLog().logger.warn(m), events) : undefined;
     const services = createVersoApi({
       db,
       repos,

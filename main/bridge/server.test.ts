@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiResult, EventName, VersoEvents } from '../../shared/api.js';
+import type { ApiResult } from '../../shared/api.js';
+import type { EventListener as Listener } from '../jobs/eventHub.js';
 import { startBridge, type Bridge } from './server.js';
-
-type Listener = <E extends EventName>(event: E, payload: VersoEvents[E]) => void;
 
 let dir: string;
 let bridge: Bridge;

@@ -14,7 +14,8 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { ApiResult, EventName, VersoEvents } from '../../shared/api.js';
+import type { ApiResult } from '../../shared/api.js';
+import type { EventListener } from '../jobs/eventHub.js';
 import { appLog, logFailure } from '../core/log/logger.js';
 import { bodyLimitFor, LARGEST_BODY_BYTES } from './bodyLimits.js';
 import { resolveStaticPath, sendStaticFile } from './staticFiles.js';
@@ -24,7 +25,7 @@ import { refuse, refuseTooLarge, sendJson } from './replies.js';
 import { pathSourceRefusal } from './pathSources.js';
 
 export interface BridgeEvents {
-  subscribe(listener: <E extends EventName>(event: E, payload: VersoEvents[E]) => void): () => void;
+  subscribe(listener: EventListener): () => void;
 }
 
 export interface BridgeOptions {

@@ -2,7 +2,9 @@
 import type { EventName, VersoEvents } from '../../shared/api.js';
 import { appLog, logFailure } from '../core/log/logger.js';
 
-export type EventListener = <E extends EventName>(event: E, payload: VersoEvents[E]) => void;
+/** One event and its payload; a listener that checks `event` has its payload narrowed. */
+export type EventArgs = { [E in EventName]: [event: E, payload: VersoEvents[E]] }[EventName];
+export type EventListener = (...args: EventArgs) => void;
 
 export interface EventHub {
   emit<E extends EventName>(event: E, payload: VersoEvents[E]): void;
@@ -16,7 +18,7 @@ export function createEventHub(): EventHub {
     emit(event, payload) {
       for (const listener of [...listeners]) {
         try {
-          listener(event, payload);
+          listener(...([event, payload] as EventArgs));
         } catch (err) {
           // One broken subscriber (a closed window) must not stop a job or the other subscribers.
           logFailure(appLog(), `a ${event} listener failed`, err);

@@ -11,7 +11,9 @@ import { createJobRunner, type JobRunnerOptions } from './jobRunner.js';
 function setup(options?: JobRunnerOptions) {
   const hub = createEventHub();
   const events: JobProgress[] = [];
-  hub.subscribe((_e, p) => events.push(p));
+  hub.subscribe((e, p) => {
+    if (e === 'jobProgress') events.push(p);
+  });
   return { runner: createJobRunner(hub, options), events };
 }
 

@@ -4,14 +4,15 @@
  * reply with the same id; a request without a method is refused with BAD_REQUEST. `forwardEvents`
  * sends every event of a hub to the port (the window's job progress).
  */
-import type { ApiResult, EventName, VersoEvents } from '../../shared/api.js';
+import type { ApiResult } from '../../shared/api.js';
 import { eventMessage, parseRequest, replyMessage, type Endpoint } from './protocol.js';
+import type { EventListener } from '../jobs/eventHub.js';
 
 export type PortDispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
 /** The part of the event hub (main/api/eventHub.ts) that is forwarded. */
 export interface EventSource {
-  subscribe(listener: <E extends EventName>(event: E, payload: VersoEvents[E]) => void): () => void;
+  subscribe(listener: EventListener): () => void;
 }
 
 function internal(message: string): ApiResult<unknown> {

@@ -197,8 +197,8 @@ describe.runIf(installed)('services end to end with Apertium', () => {
     // Assigned in the event callback, which the compiler does not follow: the type is not narrowed to null.
     let cancelRequested = null as Promise<{ cancelled: boolean }> | null;
     let jobId = '';
-    events.subscribe((_event, payload) => {
-      if (payload.jobId === jobId && payload.state === 'running' && payload.done >= 3 && !cancelRequested) {
+    events.subscribe((event, payload) => {
+      if (event === 'jobProgress' && payload.jobId === jobId && payload.state === 'running' && payload.done >= 3 && !cancelRequested) {
         cancelRequested = api.cancelJob({ jobId });
       }
     });

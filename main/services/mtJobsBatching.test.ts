@@ -96,13 +96,15 @@ function setup(engine: MtEngine, jobOptions: MtJobsOptions, runner: { progressIn
     removeTempDir(dir);
   });
   const log: JobProgress[] = [];
-  events.subscribe((_e, p) => log.push(p));
+  events.subscribe((e, p) => {
+    if (e === 'jobProgress') log.push(p);
+  });
   const final = (jobId: string): Promise<JobProgress> =>
     new Promise((resolve) => {
       const seen = log.find((e) => e.jobId === jobId && e.state !== 'running');
       if (seen) return resolve(seen);
-      const stop = events.subscribe((_e, p) => {
-        if (p.jobId === jobId && p.state !== 'running') {
+      const stop = events.subscribe((e, p) => {
+        if (e === 'jobProgress' && p.jobId === jobId && p.state !== 'running') {
           stop();
           resolve(p);
         }

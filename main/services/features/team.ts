@@ -10,6 +10,7 @@ import type { TeamApi } from '../../../shared/features/teamContract.js';
 import type { TeamLocalStore } from '../../team/ports.js';
 import type { SecretStore } from '../../engines/secretStore.js';
 import type { Repositories } from '../../db/repositories/index.js';
+import type { EventHub } from '../../jobs/eventHub.js';
 import { isServiceError, ServiceError } from '../../core/serviceError.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { createTeamSync, type TeamConnect, type TeamRuntime, type TeamSyncTuning } from './teamSync.js';
@@ -31,8 +32,19 @@ export function createTeamRuntime(
   ports: TeamPorts,
   now: () => Date,
   log?: (m: string) => void,
+  events?: Pick<EventHub, 'emit'>,
 ): TeamRuntime {
-  const store = ports.createLocalStore(db, repos);
+  const local = ports.createLocalStore(db, repos);
+  // Changes applied from the team: the renderer reads what it shows of those documents again.
+  const store: TeamLocalStore = {
+    ...local,
+    applyPulled(changes, members) {
+      const report = local.applyPulled(changes, members);
+      if (report.applied + report.conflicts > 0 && events)
+        events.emit('teamChanged', { documentIds: [...new Set(changes.map((c) => c.documentId))] });
+      return report;
+    },
+  };
   const sync = createTeamSync({
     connect: ports.connect,
     store,

@@ -6,7 +6,7 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore, t
 import type { JobProgress } from '../../../shared/types.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
-import { invalidateAfterJob } from './queryClient.js';
+import { invalidateAfterJob, invalidateAfterTeamChange } from './queryClient.js';
 
 export interface JobStore {
   get: (documentId: string) => JobProgress | null;
@@ -46,6 +46,11 @@ export function JobsProvider({ children }: { children: ReactNode }) {
         void invalidateAfterJob(queryClient, progress);
       }),
     [api, store, queryClient],
+  );
+  // Issue 16: what other members changed arrives through team sync, not a job.
+  useEffect(
+    () => api.subscribe('teamChanged', ({ documentIds }) => void invalidateAfterTeamChange(queryClient, documentIds)),
+    [api, queryClient],
   );
   return <JobsContext.Provider value={store}>{children}</JobsContext.Provider>;
 }

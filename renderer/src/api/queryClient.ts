@@ -85,6 +85,15 @@ export function invalidateAfterJob(queryClient: QueryClient, progress: JobProgre
   ]).then(() => undefined);
 }
 
+/** Team sync applied other members' changes to these documents: they, the library and the team's lists are read again. */
+export function invalidateAfterTeamChange(queryClient: QueryClient, documentIds: readonly string[]): Promise<void> {
+  return Promise.all([
+    ...documentIds.map((id) => queryClient.invalidateQueries({ queryKey: queryKeys.documentAll(id) }, { cancelRefetch: false })),
+    queryClient.invalidateQueries({ queryKey: queryKeys.library() }, { cancelRefetch: false }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.teamAll() }, { cancelRefetch: false }),
+  ]).then(() => undefined);
+}
+
 /**
  * Engine settings were saved (the server's answer is written into the cache): which engines can
  * translate a pair may have changed, so every engine list and choice is read again.
