@@ -12,3 +12,13 @@ export function termHash(pair: string, lowerToken: string): number {
   // 32 + 20 bits: an exact integer for JavaScript and SQLite alike.
   return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
 }
+
+/**
+ * The exact-match key of a unit's source (migration 0290, `tm_units.source_key`): a 52-bit hash of
+ * the pair and the source's match tokens (shared/memory/matchScore.ts) joined, case kept. Two
+ * sources score 100 exactly when their tokens are equal, so equal tokens give equal keys; a lookup
+ * compares the tokens themselves too (two different sources may share a key).
+ */
+export function sourceKey(pair: string, joinedTokens: string): number {
+  return termHash(pair, `\u0003${joinedTokens}`);
+}

@@ -33,7 +33,8 @@ import { withFormatPenalty } from '../../shared/memory/formatting.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { createPostings } from './postings.js';
 import { createSentencePairs } from './sentencePairs.js';
-import { termHash } from './termHash.js';
+import { sourceKey, termHash } from './termHash.js';
+import { createExactMatch } from './exactMatch.js';
 import { createUnitLengths } from './unitLengths.js';
 import { boundedScorer } from './boundedScore.js';
 
@@ -93,6 +94,8 @@ export function lengthRange(n: number, minScore: number): [number, number] {
 export type NewTmUnit = Omit<TmUnit, 'unitId' | 'documentId' | 'documentTitle'> & {
   documentId?: string | null;
   documentTitle?: string | null;
+  /** The exact-match key (termHash.ts `sourceKey`), when computed ahead (the TMX import worker). */
+  sourceKey?: number;
 };
 
 interface UnitRow {
@@ -190,7 +193,10 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const unitToIndexStmt = db.prepare<[number], { id: number; pair: string; source_lang: string; source: string }>(
     'SELECT id, pair, source_lang, source FROM tm_units WHERE id = ? AND tokens IS NULL',
   );
-  const setTokensStmt = db.prepare<[string, number, number]>('UPDATE tm_units SET tokens = ?, token_count = ? WHERE id = ?');
+  const setTokensStmt = db.prepare<[string, number, number, number]>(
+    'UPDATE tm_units SET tokens = ?, token_count = ?, source_key = ? WHERE id = ?',
+  );
+  const exact = createExactMatch(db);
   const postings = createPostings(db);
   const sentencePairs = createSentencePairs(db);
   const dfAddStmt = db.prepare<[number, number]>(
@@ -236,7 +242,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       const unit = unitToIndexStmt.get(unitId);
       if (!unit) return;
       const tokens = matchTokens(unit.source, unit.source_lang);
-      setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
+      const joined = tokens.join(TOKEN_SEPARATOR);
+      setTokensStmt.run(joined, tokens.length, sourceKey(unit.pair, joined), unit.id);
       for (const term of indexTerms(unit.pair, tokens)) {
         const ids = added.get(term);
         if (ids) ids.push(unit.id);
@@ -407,6 +414,41 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     return matches;
   }
 
+  /**
+   * The best 100 % match, found by the source's exact key (exactMatch.ts), the fuzzy index built or
+   * not (pre-fill right after a big TMX import). The same rules as `lookup` at 100 %: the formatting
+   * and variant penalties (a unit that loses a point is no 100 % match), the direction, at equal
+   * score the document's own variant first, then the newest.
+   */
+  function exactMatch(
+    sourceLang: string,
+    targetLang: string,
+    text: string,
+    options: Omit<LookupOptions, 'limit' | 'minScore'> = {},
+  ): TmMatch | null {
+    const tokens = matchTokens(text, sourceLang);
+    if (tokens.length === 0) return null;
+    exact.keyMissing();
+    const ids = exact.unitIds(pairKey(sourceLang, targetLang), tokens, options.excludeParagraphId);
+    if (ids.length === 0) return null;
+    const asked = { source: text, codes: options.codes ?? [] };
+    const best = unitsStmt
+      .all(JSON.stringify(ids))
+      .filter((r) => servesDirection({ sourceLang: r.source_lang, targetLang: r.target_lang }, sourceLang, targetLang))
+      .map((r) => ({
+        r,
+        variant: languageVariant(r.target_lang, targetLang),
+        score: withVariantPenalty(
+          withFormatPenalty(100, { source: r.source, codes: parseCodes(r.codes) }, asked),
+          r.target_lang,
+          targetLang,
+        ),
+      }))
+      .filter((m) => m.score === 100)
+      .sort((a, b) => VARIANT_RANK[a.variant] - VARIANT_RANK[b.variant] || b.r.id - a.r.id)[0];
+    return best ? { ...toUnit(best.r), score: 100, variant: best.variant } : null;
+  }
+
   /** Units of the pair whose source contains `query` (case-insensitive), newest first. */
   function concordance(sourceLang: string, targetLang: string, query: string, limit = CONCORDANCE_MAX_HITS): TmUnit[] {
     syncIndex(DRAIN_BATCH, 1);
@@ -462,6 +504,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     warmLengths: () => unitLengths.warm(),
     pending: () => pendingStmt.get()!.n,
     lookup,
+    exactMatch,
     concordance,
     addUnits: (units: readonly NewTmUnit[], skipExisting = true) => addUnits(units, skipExisting),
     /** Removes the units earlier TMX imports brought into a pair; returns how many. */

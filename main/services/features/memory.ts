@@ -182,8 +182,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       if (!doc) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
       if (!requested && !settings().prefillExact) return { paragraphs: [] };
       const author = requireProfile(deps);
-      // Asked for (a pipeline's `verso import --prefill`): a TMX imported just before is searched whole, not as far as it is indexed.
-      if (requested) await store.drainIndex();
+      // By the exact key (main/memory/exactMatch.ts): a TMX imported just before is searched whole, its fuzzy index built or not.
       const filled: Paragraph[] = [];
       const untouched = repos.paragraphs.listByDocument(documentId).filter(isUntouched);
       // In chunks, other requests going on between them (a document may have 20,000 paragraphs);
@@ -192,12 +191,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
         if (start > 0) await new Promise((r) => setImmediate(r));
         const found: [string, TmUnit][] = [];
         for (const p of untouched.slice(start, start + PREFILL_CHUNK)) {
-          const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, {
-            limit: 1,
-            minScore: 100,
-            excludeParagraphId: p.id,
-            codes: p.codes ?? [],
-          });
+          const best = store.exactMatch(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });
           if (best) found.push([p.id, best]);
         }
         filled.push(...writeFound(found, doc, author));
