@@ -35,6 +35,7 @@ import { createPostings } from './postings.js';
 import { createSentencePairs } from './sentencePairs.js';
 import { sourceKey, termHash } from './termHash.js';
 import { createExactMatch } from './exactMatch.js';
+import { BULK_TUNING, createBulkIndex, type BulkTuning } from './bulkIndex.js';
 import { createUnitLengths } from './unitLengths.js';
 import { boundedScorer } from './boundedScore.js';
 
@@ -186,7 +187,7 @@ export interface LookupOptions {
   codes?: readonly InlineCode[];
 }
 
-export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_TUNING) {
+export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_TUNING, bulkTuning: BulkTuning = BULK_TUNING) {
   const queueStmt = db.prepare<[number], { seq: number; unit_id: number; op: 'add' | 'remove'; pair: string; tokens: string | null }>(
     'SELECT seq, unit_id, op, pair, tokens FROM tm_index_queue ORDER BY seq LIMIT ?',
   );
@@ -207,6 +208,26 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const dropQueueStmt = db.prepare<[number]>('DELETE FROM tm_index_queue WHERE seq <= ?');
   const pendingStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_index_queue');
   const unitLengths = createUnitLengths(db);
+  const bulk = createBulkIndex(
+    db,
+    {
+      postings,
+      tokenise(unit) {
+        const tokens = matchTokens(unit.source, unit.source_lang);
+        const joined = tokens.join(TOKEN_SEPARATOR);
+        setTokensStmt.run(joined, tokens.length, sourceKey(unit.pair, joined), unit.id);
+        return indexTerms(unit.pair, tokens);
+      },
+      removedTerms: (pair, tokens) =>
+        indexTerms(
+          pair,
+          (tokens ?? '').split(TOKEN_SEPARATOR).filter((t) => t !== ''),
+        ),
+      sentencePairs: (unitId) => sentencePairs.addFor(unitId),
+      lengthsRead: (ids) => unitLengths.refresh(ids),
+    },
+    bulkTuning,
+  );
 
   const maxIdStmt = db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck();
   const dfStmt = db.prepare<[number], number>('SELECT df FROM tm_terms WHERE term = ?').pluck();
@@ -234,6 +255,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
 
   /** Indexes up to `batch` queued changes in one transaction; returns how many were handled. */
   const indexBatch = db.transaction((batch: number): number => {
+    // A bulk build under way (bulkIndex.ts) owns the queue until it is over.
+    if (bulk.active()) return 0;
     const rows = queueStmt.all(batch);
     if (rows.length === 0) return 0;
     const added = new Map<number, number[]>();
@@ -291,7 +314,13 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   function drainIndex(): Promise<void> {
     draining ??= (async () => {
       try {
-        while (db.open && indexBatch(DRAIN_BATCH) > 0) await new Promise((resolve) => setImmediate(resolve));
+        for (;;) {
+          if (!db.open) return;
+          // A long queue (a big import) is built in bulk; then what was queued meanwhile in small batches.
+          const more = bulk.start() ? bulk.step() || bulk.active() || pendingStmt.get()!.n > 0 : indexBatch(DRAIN_BATCH) > 0;
+          if (!more) return;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       } finally {
         draining = null;
       }
@@ -503,6 +532,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     /** Reads the units' lengths in the background (main/memory/unitLengths.ts); the first lookup starts it too. */
     warmLengths: () => unitLengths.warm(),
     pending: () => pendingStmt.get()!.n,
+    /** Whether a bulk build of the index is under way (bulkIndex.ts). */
+    building: () => bulk.active(),
     lookup,
     exactMatch,
     concordance,
