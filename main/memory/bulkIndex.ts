@@ -40,6 +40,7 @@ interface UnitToIndex {
   source_lang: string;
   source: string;
   origin: string;
+  source_key: number | null;
 }
 
 export interface BulkIndexDeps {
@@ -102,7 +103,7 @@ export function createBulkIndex(db: Database.Database, deps: BulkIndexDeps, tuni
     { seq: number; unit_id: number; op: 'add' | 'remove'; pair: string; tokens: string | null }
   >('SELECT seq, unit_id, op, pair, tokens FROM tm_index_queue WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
   const unitStmt = db.prepare<[number], UnitToIndex>(
-    'SELECT id, pair, source_lang, source, origin FROM tm_units WHERE id = ? AND tokens IS NULL',
+    'SELECT id, pair, source_lang, source, origin, source_key FROM tm_units WHERE id = ? AND tokens IS NULL',
   );
   const putRunStmt = db.prepare<[number, number, Buffer, Buffer]>(
     'INSERT INTO tm_index_build_runs (part, chunk, terms, ids) VALUES (?, ?, ?, ?)',

@@ -187,16 +187,34 @@ export interface LookupOptions {
   codes?: readonly InlineCode[];
 }
 
+interface UnitToIndex {
+  id: number;
+  pair: string;
+  source_lang: string;
+  source: string;
+  source_key: number | null;
+}
+
 export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_TUNING, bulkTuning: BulkTuning = BULK_TUNING) {
   const queueStmt = db.prepare<[number], { seq: number; unit_id: number; op: 'add' | 'remove'; pair: string; tokens: string | null }>(
     'SELECT seq, unit_id, op, pair, tokens FROM tm_index_queue ORDER BY seq LIMIT ?',
   );
-  const unitToIndexStmt = db.prepare<[number], { id: number; pair: string; source_lang: string; source: string }>(
-    'SELECT id, pair, source_lang, source FROM tm_units WHERE id = ? AND tokens IS NULL',
+  const unitToIndexStmt = db.prepare<[number], UnitToIndex>(
+    'SELECT id, pair, source_lang, source, source_key FROM tm_units WHERE id = ? AND tokens IS NULL',
   );
-  const setTokensStmt = db.prepare<[string, number, number, number]>(
+  const setTokensStmt = db.prepare<[string, number, number]>('UPDATE tm_units SET tokens = ?, token_count = ? WHERE id = ?');
+  const setTokensKeyStmt = db.prepare<[string, number, number, number]>(
     'UPDATE tm_units SET tokens = ?, token_count = ?, source_key = ? WHERE id = ?',
   );
+  /** Stores a unit's tokens, and its exact key unless it has it (rewriting the key's index entry costs a random page write). */
+  function storeTokens(unit: UnitToIndex): string[] {
+    const tokens = matchTokens(unit.source, unit.source_lang);
+    const joined = tokens.join(TOKEN_SEPARATOR);
+    const key = sourceKey(unit.pair, joined);
+    if (unit.source_key === key) setTokensStmt.run(joined, tokens.length, unit.id);
+    else setTokensKeyStmt.run(joined, tokens.length, key, unit.id);
+    return tokens;
+  }
   const exact = createExactMatch(db);
   const postings = createPostings(db);
   const sentencePairs = createSentencePairs(db);
@@ -212,12 +230,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     db,
     {
       postings,
-      tokenise(unit) {
-        const tokens = matchTokens(unit.source, unit.source_lang);
-        const joined = tokens.join(TOKEN_SEPARATOR);
-        setTokensStmt.run(joined, tokens.length, sourceKey(unit.pair, joined), unit.id);
-        return indexTerms(unit.pair, tokens);
-      },
+      tokenise: (unit) => indexTerms(unit.pair, storeTokens(unit)),
       removedTerms: (pair, tokens) =>
         indexTerms(
           pair,
@@ -239,8 +252,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const unitsStmt = db.prepare<[string], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id IN (SELECT value FROM json_each(?))`);
   const unitStmt = db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id = ?`);
   const insertStmt = db.prepare(
-    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, codes, origin, document_id, document_title, created_by, created_at, mt_origin)
-     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @codes, @origin, @documentId, @documentTitle, @createdBy, @createdAt, @mtOrigin)`,
+    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, codes, origin, document_id, document_title, created_by, created_at, mt_origin, source_key)
+     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @codes, @origin, @documentId, @documentTitle, @createdBy, @createdAt, @mtOrigin, @sourceKey)`,
   );
   const existsStmt = db
     .prepare<[string, string, string, string, string, string, string], number>(
@@ -264,9 +277,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const indexAdded = (unitId: number): void => {
       const unit = unitToIndexStmt.get(unitId);
       if (!unit) return;
-      const tokens = matchTokens(unit.source, unit.source_lang);
-      const joined = tokens.join(TOKEN_SEPARATOR);
-      setTokensStmt.run(joined, tokens.length, sourceKey(unit.pair, joined), unit.id);
+      const tokens = storeTokens(unit);
       for (const term of indexTerms(unit.pair, tokens)) {
         const ids = added.get(term);
         if (ids) ids.push(unit.id);
@@ -520,6 +531,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
         documentId: u.documentId ?? null,
         documentTitle: u.documentTitle ?? null,
         mtOrigin: mtOrigin ? JSON.stringify(mtOrigin) : null,
+        sourceKey: u.sourceKey ?? null,
       });
       added++;
     }
