@@ -322,11 +322,17 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
 
   /** Indexes the whole queue in small batches, yielding to the event loop between them (after a big TMX import). */
   let draining: Promise<void> | null = null;
+  /** Work that holds the background indexing back while it runs (a pre-fill: the user waits for it). */
+  let holds = 0;
   function drainIndex(): Promise<void> {
     draining ??= (async () => {
       try {
         for (;;) {
           if (!db.open) return;
+          if (holds > 0) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            continue;
+          }
           // A long queue (a big import) is built in bulk; then what was queued meanwhile in small batches.
           const more = bulk.start() ? bulk.step() || bulk.active() || pendingStmt.get()!.n > 0 : indexBatch(DRAIN_BATCH) > 0;
           if (!more) return;
@@ -544,6 +550,15 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     /** Reads the units' lengths in the background (main/memory/unitLengths.ts); the first lookup starts it too. */
     warmLengths: () => unitLengths.warm(),
     pending: () => pendingStmt.get()!.n,
+    /** Runs `work` with the background indexing held back (it resumes after). */
+    async holdingIndex<T>(work: () => Promise<T>): Promise<T> {
+      holds++;
+      try {
+        return await work();
+      } finally {
+        holds--;
+      }
+    },
     /** Whether a bulk build of the index is under way (bulkIndex.ts). */
     building: () => bulk.active(),
     lookup,

@@ -183,20 +183,23 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       if (!requested && !settings().prefillExact) return { paragraphs: [] };
       const author = requireProfile(deps);
       // By the exact key (main/memory/exactMatch.ts): a TMX imported just before is searched whole, its fuzzy index built or not.
-      const filled: Paragraph[] = [];
-      const untouched = repos.paragraphs.listByDocument(documentId).filter(isUntouched);
-      // In chunks, other requests going on between them (a document may have 20,000 paragraphs);
-      // each chunk's matches are written in one transaction, to paragraphs still untouched then.
-      for (let start = 0; start < untouched.length; start += PREFILL_CHUNK) {
-        if (start > 0) await new Promise((r) => setImmediate(r));
-        const found: [string, TmUnit][] = [];
-        for (const p of untouched.slice(start, start + PREFILL_CHUNK)) {
-          const best = store.exactMatch(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });
-          if (best) found.push([p.id, best]);
+      // Without the background indexing between its chunks (a big import's index build may be under way).
+      return store.holdingIndex(async () => {
+        const filled: Paragraph[] = [];
+        const untouched = repos.paragraphs.listByDocument(documentId).filter(isUntouched);
+        // In chunks, other requests going on between them (a document may have 20,000 paragraphs);
+        // each chunk's matches are written in one transaction, to paragraphs still untouched then.
+        for (let start = 0; start < untouched.length; start += PREFILL_CHUNK) {
+          if (start > 0) await new Promise((r) => setImmediate(r));
+          const found: [string, TmUnit][] = [];
+          for (const p of untouched.slice(start, start + PREFILL_CHUNK)) {
+            const best = store.exactMatch(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });
+            if (best) found.push([p.id, best]);
+          }
+          filled.push(...writeFound(found, doc, author));
         }
-        filled.push(...writeFound(found, doc, author));
-      }
-      return { paragraphs: filled };
+        return { paragraphs: filled };
+      });
     },
 
     async searchTmConcordance(input) {
