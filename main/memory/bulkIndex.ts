@@ -28,7 +28,7 @@ export interface BulkTuning {
   perPart: number;
 }
 
-export const BULK_TUNING: BulkTuning = { minQueue: 20_000, chunk: 5_000, perPart: 25_000 };
+export const BULK_TUNING: BulkTuning = { minQueue: 20_000, chunk: 2_000, perPart: 10_000 };
 /** Rows per multi-row INSERT. */
 const ROWS = 100;
 /** Term hashes are 52-bit (termHash.ts). */
