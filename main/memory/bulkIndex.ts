@@ -121,7 +121,8 @@ export function createBulkIndex(db: Database.Database, deps: BulkIndexDeps, tuni
   const insertBlocks = multiRow(db, 'INSERT INTO tm_postings (term, block, ids)', '(?, ?, ?)');
   const addDf = multiRow(db, 'INSERT INTO tm_terms (term, df)', '(?, ?)', 'ON CONFLICT (term) DO UPDATE SET df = df + excluded.df');
 
-  let active = stateStmt.get() !== undefined;
+  // Read from the database each time: right whichever store (or process) started the build.
+  const active = (): boolean => stateStmt.get() !== undefined;
 
   /** Phase 1: one chunk of the build's queued changes into runs; false once all are read. */
   const readChunk = db.transaction((state: { last_seq: number; parts: number; read_seq: number }): boolean => {
@@ -206,23 +207,21 @@ export function createBulkIndex(db: Database.Database, deps: BulkIndexDeps, tuni
 
   return {
     /** Whether a build is under way (the small-batch indexer then waits). */
-    active: () => active,
+    active,
     /** Starts a build when the queue is long enough; true when one is under way. */
     start(): boolean {
-      if (active) return true;
+      if (active()) return true;
       const { n, last } = queueStmt.get(Number.MAX_SAFE_INTEGER)!;
       if (n < tuning.minQueue || last === null) return false;
       beginStmt.run(last, Math.max(1, Math.ceil(n / tuning.perPart)));
-      active = true;
       return true;
     },
     /** One step (one transaction); false when the build is over. */
     step(): boolean {
       const state = stateStmt.get();
-      if (!state) return (active = false);
+      if (!state) return false;
       if (state.read_seq < state.last_seq && readChunk(state)) return true;
-      if (writePart(state)) return true;
-      return (active = false);
+      return writePart(state);
     },
   };
 }
