@@ -10,7 +10,6 @@ import { ServiceError } from '../core/serviceError.js';
 import { TmxReader, type TmxReadSummary } from '../memory/tmxReader.js';
 import type { NewTmUnit } from '../memory/tmStore.js';
 import { sourceKey } from '../memory/termHash.js';
-import { matchTokens } from '../../shared/memory/matchScore.js';
 import { pairKey } from '../../shared/memory/pair.js';
 
 /** Bytes read from the file at a time. */
@@ -93,7 +92,7 @@ export async function streamTmx(job: TmxStreamJob, sink: TmxBatchSink, signal?: 
     const batch = pending;
     pending = [];
     // The exact-match keys, computed here (the import worker) beside the main side's storing.
-    for (const u of batch) u.sourceKey = sourceKey(pairKey(u.sourceLang, u.targetLang), matchTokens(u.source, u.sourceLang).join('\u001f'));
+    for (const u of batch) u.sourceKey = sourceKey(pairKey(u.sourceLang, u.targetLang), u.source);
     units += batch.length;
     await sink(batch, { bytesRead, bytesTotal, units });
   };

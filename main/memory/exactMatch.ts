@@ -1,6 +1,6 @@
 /**
  * Exact (100 %) matches without the fuzzy index (issue 17; migration 0290): units are found by
- * `source_key`, the hash of the pair and the source's match tokens (termHash.ts `sourceKey`), and
+ * `source_key`, the hash of the pair and the source's exact text (termHash.ts `sourceKey`), and
  * kept when their tokens equal the query's — what a fuzzy score of 100 means (token distance 0;
  * a case difference costs half a point). The stored tokens are compared when the unit is indexed
  * (those the fuzzy lookup scores), else its source's. Units without a key yet (sign-offs and
@@ -15,8 +15,8 @@ const SEPARATOR = '\u001f';
 const KEY_BATCH = 5_000;
 
 export function createExactMatch(db: Database.Database) {
-  const unkeyedStmt = db.prepare<[number], { id: number; pair: string; source_lang: string; source: string; tokens: string | null }>(
-    'SELECT id, pair, source_lang, source, tokens FROM tm_units WHERE source_key IS NULL ORDER BY id LIMIT ?',
+  const unkeyedStmt = db.prepare<[number], { id: number; pair: string; source: string }>(
+    'SELECT id, pair, source FROM tm_units WHERE source_key IS NULL ORDER BY id LIMIT ?',
   );
   const setKeyStmt = db.prepare<[number, number]>('UPDATE tm_units SET source_key = ? WHERE id = ?');
   // A sentence unit (migration 0280) belongs to its parent's paragraph.
@@ -31,7 +31,7 @@ export function createExactMatch(db: Database.Database) {
 
   const keyBatch = db.transaction((): number => {
     const rows = unkeyedStmt.all(KEY_BATCH);
-    for (const u of rows) setKeyStmt.run(sourceKey(u.pair, u.tokens ?? matchTokens(u.source, u.source_lang).join(SEPARATOR)), u.id);
+    for (const u of rows) setKeyStmt.run(sourceKey(u.pair, u.source), u.id);
     return rows.length;
   });
 
@@ -41,10 +41,10 @@ export function createExactMatch(db: Database.Database) {
       while (keyBatch() === KEY_BATCH);
     },
     /** The ids of the pair's units whose source tokens are exactly `tokens`, except those of `excludeParagraphId`. */
-    unitIds(pair: string, tokens: readonly string[], excludeParagraphId?: string): number[] {
+    unitIds(pair: string, text: string, tokens: readonly string[], excludeParagraphId?: string): number[] {
       const joined = tokens.join(SEPARATOR);
       return byKeyStmt
-        .all(sourceKey(pair, joined), pair)
+        .all(sourceKey(pair, text), pair)
         .filter(
           (r) =>
             (excludeParagraphId === undefined || r.paragraph_id !== excludeParagraphId) &&

@@ -210,7 +210,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   function storeTokens(unit: UnitToIndex): string[] {
     const tokens = matchTokens(unit.source, unit.source_lang);
     const joined = tokens.join(TOKEN_SEPARATOR);
-    const key = sourceKey(unit.pair, joined);
+    const key = sourceKey(unit.pair, unit.source);
     if (unit.source_key === key) setTokensStmt.run(joined, tokens.length, unit.id);
     else setTokensKeyStmt.run(joined, tokens.length, key, unit.id);
     return tokens;
@@ -475,7 +475,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const tokens = matchTokens(text, sourceLang);
     if (tokens.length === 0) return null;
     exact.keyMissing();
-    const ids = exact.unitIds(pairKey(sourceLang, targetLang), tokens, options.excludeParagraphId);
+    const ids = exact.unitIds(pairKey(sourceLang, targetLang), text, tokens, options.excludeParagraphId);
     if (ids.length === 0) return null;
     const asked = { source: text, codes: options.codes ?? [] };
     const best = unitsStmt

@@ -1,6 +1,6 @@
 /**
  * Exact matches without the fuzzy index (issue 17): `tm_units.source_key`, a hash of the pair and
- * the source's match tokens (main/memory/termHash.ts `sourceKey`), indexed, so pre-filling 100 %
+ * the source's text without codes and whitespace (main/memory/termHash.ts `sourceKey`), indexed, so pre-filling 100 %
  * matches finds them right after a big TMX import, before the fuzzy index has been built. TMX units
  * get their key when staged (`tm_import_staging.source_key`, computed in the import worker) and
  * keep it when published; the indexer sets it with the tokens; units without one (those here
