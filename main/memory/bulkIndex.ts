@@ -78,6 +78,15 @@ const bytes = (a: Float64Array | Uint32Array, n: number): Buffer => Buffer.from(
 const float64s = (b: Buffer) => new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 const uint32s = (b: Buffer) => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
+/** Ids in ascending order, each once (they come in queue order: ascending unless an id was reused after a removal). */
+function ascending(ids: number[]): number[] {
+  for (let k = 1; k < ids.length; k++) {
+    if (ids[k]! > ids[k - 1]!) continue;
+    return [...new Set(ids)].sort((a, b) => a - b);
+  }
+  return ids;
+}
+
 /** Runs a multi-row statement `ROWS` rows at a time, a one-row one for the rest. */
 function multiRow(db: Database.Database, head: string, row: string, tail = '') {
   const many = db.prepare(`${head} VALUES ${Array.from({ length: ROWS }, () => row).join(', ')} ${tail}`);
@@ -180,24 +189,17 @@ export function createBulkIndex(db: Database.Database, deps: BulkIndexDeps, tuni
     const blocks: unknown[] = [];
     const df: number[] = [];
     for (const term of terms) {
-      const ids = byTerm.get(term)!;
-      for (let k = 1; k < ids.length; k++) {
-        if (ids[k]! > ids[k - 1]!) continue;
-        ids.sort((a, b) => a - b); // ids reused after a removal: rare
-        break;
-      }
+      const ids = ascending(byTerm.get(term)!);
       if (known.has(term)) {
         const added = deps.postings.add(term, ids);
         if (added > 0) df.push(term, added);
         continue;
       }
-      let count = 0;
       for (let at = 0; at < ids.length; at += BLOCK_IDS) {
-        const block = Array.from(new Set(ids.slice(at, at + BLOCK_IDS)));
+        const block = ids.slice(at, at + BLOCK_IDS);
         blocks.push(term, block[0], toBlob(block));
-        count += block.length;
       }
-      df.push(term, count);
+      df.push(term, ids.length);
     }
     insertBlocks(blocks);
     addDf(df);
