@@ -110,10 +110,16 @@ describe('the bulk build of the index', () => {
       const db = open(file);
       fill(db, (d) => createTmStore(d, DEFAULT_TUNING, NEVER).syncIndex());
       const store = createTmStore(db, DEFAULT_TUNING, SMALL);
+      const queued = store.pending();
       const draining = store.drainIndex();
       // Stopped between two transactions, as a crash or a closed app would.
       for (let turn = 0; turn < stopAfter; turn++) await new Promise((resolve) => setImmediate(resolve));
       expect(store.building()).toBe(true);
+      // What still waits: all while it reads, then less as partitions are written.
+      const waiting = store.pending();
+      if (stopAfter === 3) expect(waiting).toBe(queued);
+      else expect(waiting).toBeLessThan(queued);
+      expect(waiting).toBeGreaterThan(0);
       // Meanwhile lookups work (the index as it stands) and the small-batch indexer waits.
       expect(store.lookup('en', 'es', sentence(5))[0]).toMatchObject({ score: 100 });
       expect(store.syncIndex()).toBe(0);

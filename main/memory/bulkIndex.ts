@@ -218,6 +218,18 @@ export function createBulkIndex(db: Database.Database, deps: BulkIndexDeps, tuni
       beginStmt.run(last, Math.max(1, Math.ceil(n / tuning.perPart)));
       return true;
     },
+    /**
+     * How many of the queued changes `total` still wait to be found by fuzzy lookups: those queued
+     * after the build, and of the build's, all while it reads, then the share of partitions not yet
+     * written (a unit is found as a whole once its last partition is written: an estimate).
+     */
+    waiting(total: number): number {
+      const state = stateStmt.get();
+      if (!state) return total;
+      const own = queueStmt.get(state.last_seq)!.n;
+      const left = state.read_seq < state.last_seq ? 1 : (state.parts - (nextPartStmt.get() ?? state.parts)) / state.parts;
+      return total - own + Math.round(own * left);
+    },
     /** One step (one transaction); false when the build is over. */
     step(): boolean {
       const state = stateStmt.get();

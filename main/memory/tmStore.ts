@@ -549,7 +549,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     drainIndex,
     /** Reads the units' lengths in the background (main/memory/unitLengths.ts); the first lookup starts it too. */
     warmLengths: () => unitLengths.warm(),
-    pending: () => pendingStmt.get()!.n,
+    /** Queued changes not yet indexed (during a bulk build, an estimate that goes down as it writes: bulkIndex.ts). */
+    pending: () => bulk.waiting(pendingStmt.get()!.n),
     /** Runs `work` with the background indexing held back (it resumes after). */
     async holdingIndex<T>(work: () => Promise<T>): Promise<T> {
       holds++;

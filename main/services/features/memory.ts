@@ -40,8 +40,8 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   const { repos } = deps;
   const store = options.store ?? createTmStore(deps.db);
   const workerFile = options.tmxWorkerFile === undefined ? bundledWorkerFile() : options.tmxWorkerFile;
-  // Changes a closed Verso (or a CLI import) left unindexed are indexed in the background.
-  if (store.pending() > 0) void store.drainIndex();
+  // Changes a closed Verso (or a CLI import) left unindexed, or a bulk build it left half-way, go on in the background.
+  if (store.pending() > 0 || store.building()) void store.drainIndex();
   const tmxImports = createTmxImports(deps, store, createTmxStaging(deps.db), { workerFile, heapMb: 256 });
   const origins = createProvenanceRepo(deps.db);
   const provenanceStmt = deps.db.prepare(
