@@ -14,8 +14,9 @@
  *    exact match score (main/memory/boundedScore.ts);
  * 5. the best TM_MAX_MATCHES at or above TM_MIN_SCORE are returned, each source+translation once.
  * Units reach the index through `tm_index_queue` (filled by triggers): each lookup indexes up to
- * DRAIN_BATCH queued changes first; `drainIndex` works off a big queue in small batches that yield
- * to the event loop, so a large TMX import never stalls lookups; bulk builds call `syncIndex`.
+ * DRAIN_BATCH queued changes first; `drainIndex` works off a big queue (a TMX import) with the
+ * resumable bulk build (bulkIndex.ts), a short transaction per step, yielding to the event loop
+ * between them, so lookups go on meanwhile. Exact matches need no index (`exactMatch`, exactMatch.ts).
  */
 import type Database from 'better-sqlite3';
 import type { TmMatch, TmMtOrigin, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
