@@ -67,7 +67,7 @@ const tuning = Object.fromEntries(Object.entries(DEFAULT_TUNING).map(([k, v]) =>
 console.log(`bench:tm: tuning ${JSON.stringify(tuning)}`);
 
 /** Inserts UNITS units of the corpus (unless reusing) and indexes them; returns sampled sources for queries. */
-function buildTm(store, corpus, reuse, label, dbFile) {
+async function buildTm(store, corpus, reuse, label, dbFile) {
   const samples = [];
   const t0 = performance.now();
   const CHUNK = 50_000;
@@ -89,7 +89,8 @@ function buildTm(store, corpus, reuse, label, dbFile) {
     if (!reuse) store.addUnits(units, false);
   }
   const tInserted = performance.now();
-  store.syncIndex(50_000);
+  // As after a TMX import: in bulk (main/memory/bulkIndex.ts), the same index as small batches.
+  await store.drainIndex();
   const tBuilt = performance.now();
   const s = (ms) => (ms / 1000).toFixed(1);
   const mb = (fs.statSync(dbFile).size / 1048576).toFixed(0);
@@ -166,7 +167,7 @@ for (const name of corpora) {
   const db = openDatabase(dbFile);
   db.pragma('cache_size = -131072'); // 128 MB page cache
   const store = createTmStore(db, tuning);
-  const samples = buildTm(store, corpus, reuse, label, dbFile);
+  const samples = await buildTm(store, corpus, reuse, label, dbFile);
   // As after the first lookup of a session: the units' lengths are read in the background (not timed below).
   const tw = performance.now();
   await store.warmLengths();

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { ServiceError } from '../core/serviceError.js';
 import { TmxReader, type TmxReadSummary } from '../memory/tmxReader.js';
 import type { NewTmUnit } from '../memory/tmStore.js';
+import { sourceKey } from '../memory/termHash.js';
+import { pairKey } from '../../shared/memory/pair.js';
 
 /** Bytes read from the file at a time. */
 export const TMX_CHUNK_BYTES = 256 * 1024;
@@ -89,6 +91,8 @@ export async function streamTmx(job: TmxStreamJob, sink: TmxBatchSink, signal?: 
   const flush = async (): Promise<void> => {
     const batch = pending;
     pending = [];
+    // The exact-match keys, computed here (the import worker) beside the main side's storing.
+    for (const u of batch) u.sourceKey = sourceKey(pairKey(u.sourceLang, u.targetLang), u.source);
     units += batch.length;
     await sink(batch, { bytesRead, bytesTotal, units });
   };

@@ -15,7 +15,7 @@ function toIds(blob: Buffer): Uint32Array {
   return ids;
 }
 
-function toBlob(ids: Uint32Array | readonly number[]): Buffer {
+export function toBlob(ids: Uint32Array | readonly number[]): Buffer {
   const a = ids instanceof Uint32Array ? ids : Uint32Array.from(ids);
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }

@@ -1,3 +1,5 @@
+import { exactText } from '../../shared/memory/matchScore.js';
+
 /** Terms of the TM index: a 52-bit hash of the language pair and the lower-cased token. */
 export function termHash(pair: string, lowerToken: string): number {
   let h1 = 0x811c9dc5;
@@ -11,4 +13,14 @@ export function termHash(pair: string, lowerToken: string): number {
   }
   // 32 + 20 bits: an exact integer for JavaScript and SQLite alike.
   return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
+}
+
+/**
+ * The exact-match key of a unit's source (migration 0290, `tm_units.source_key`): a 52-bit hash of
+ * the pair and the source's exact text (shared/memory/matchScore.ts `exactText`: codes and
+ * whitespace left out). Two sources score 100 only when their match tokens are equal, and equal
+ * tokens give equal keys; a lookup compares the tokens themselves (different sources may share a key).
+ */
+export function sourceKey(pair: string, source: string): number {
+  return termHash(pair, `\u0003${exactText(source)}`);
 }

@@ -14,8 +14,9 @@
  *    exact match score (main/memory/boundedScore.ts);
  * 5. the best TM_MAX_MATCHES at or above TM_MIN_SCORE are returned, each source+translation once.
  * Units reach the index through `tm_index_queue` (filled by triggers): each lookup indexes up to
- * DRAIN_BATCH queued changes first; `drainIndex` works off a big queue in small batches that yield
- * to the event loop, so a large TMX import never stalls lookups; bulk builds call `syncIndex`.
+ * DRAIN_BATCH queued changes first; `drainIndex` works off a big queue (a TMX import) with the
+ * resumable bulk build (bulkIndex.ts), a short transaction per step, yielding to the event loop
+ * between them, so lookups go on meanwhile. Exact matches need no index (`exactMatch`, exactMatch.ts).
  */
 import type Database from 'better-sqlite3';
 import type { TmMatch, TmMtOrigin, TmUnit, TmUnitOrigin } from '../../shared/features/memoryApi.js';
@@ -33,7 +34,9 @@ import { withFormatPenalty } from '../../shared/memory/formatting.js';
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { createPostings } from './postings.js';
 import { createSentencePairs } from './sentencePairs.js';
-import { termHash } from './termHash.js';
+import { sourceKey, termHash } from './termHash.js';
+import { createExactMatch } from './exactMatch.js';
+import { BULK_TUNING, createBulkIndex, type BulkTuning } from './bulkIndex.js';
 import { createUnitLengths } from './unitLengths.js';
 import { boundedScorer } from './boundedScore.js';
 
@@ -93,6 +96,8 @@ export function lengthRange(n: number, minScore: number): [number, number] {
 export type NewTmUnit = Omit<TmUnit, 'unitId' | 'documentId' | 'documentTitle'> & {
   documentId?: string | null;
   documentTitle?: string | null;
+  /** The exact-match key (termHash.ts `sourceKey`), when computed ahead (the TMX import worker). */
+  sourceKey?: number;
 };
 
 interface UnitRow {
@@ -183,14 +188,35 @@ export interface LookupOptions {
   codes?: readonly InlineCode[];
 }
 
-export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_TUNING) {
+interface UnitToIndex {
+  id: number;
+  pair: string;
+  source_lang: string;
+  source: string;
+  source_key: number | null;
+}
+
+export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_TUNING, bulkTuning: BulkTuning = BULK_TUNING) {
   const queueStmt = db.prepare<[number], { seq: number; unit_id: number; op: 'add' | 'remove'; pair: string; tokens: string | null }>(
     'SELECT seq, unit_id, op, pair, tokens FROM tm_index_queue ORDER BY seq LIMIT ?',
   );
-  const unitToIndexStmt = db.prepare<[number], { id: number; pair: string; source_lang: string; source: string }>(
-    'SELECT id, pair, source_lang, source FROM tm_units WHERE id = ? AND tokens IS NULL',
+  const unitToIndexStmt = db.prepare<[number], UnitToIndex>(
+    'SELECT id, pair, source_lang, source, source_key FROM tm_units WHERE id = ? AND tokens IS NULL',
   );
   const setTokensStmt = db.prepare<[string, number, number]>('UPDATE tm_units SET tokens = ?, token_count = ? WHERE id = ?');
+  const setTokensKeyStmt = db.prepare<[string, number, number, number]>(
+    'UPDATE tm_units SET tokens = ?, token_count = ?, source_key = ? WHERE id = ?',
+  );
+  /** Stores a unit's tokens, and its exact key unless it has it (rewriting the key's index entry costs a random page write). */
+  function storeTokens(unit: UnitToIndex): string[] {
+    const tokens = matchTokens(unit.source, unit.source_lang);
+    const joined = tokens.join(TOKEN_SEPARATOR);
+    const key = sourceKey(unit.pair, unit.source);
+    if (unit.source_key === key) setTokensStmt.run(joined, tokens.length, unit.id);
+    else setTokensKeyStmt.run(joined, tokens.length, key, unit.id);
+    return tokens;
+  }
+  const exact = createExactMatch(db);
   const postings = createPostings(db);
   const sentencePairs = createSentencePairs(db);
   const dfAddStmt = db.prepare<[number, number]>(
@@ -201,6 +227,21 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const dropQueueStmt = db.prepare<[number]>('DELETE FROM tm_index_queue WHERE seq <= ?');
   const pendingStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_index_queue');
   const unitLengths = createUnitLengths(db);
+  const bulk = createBulkIndex(
+    db,
+    {
+      postings,
+      tokenise: (unit) => indexTerms(unit.pair, storeTokens(unit)),
+      removedTerms: (pair, tokens) =>
+        indexTerms(
+          pair,
+          (tokens ?? '').split(TOKEN_SEPARATOR).filter((t) => t !== ''),
+        ),
+      sentencePairs: (unitId) => sentencePairs.addFor(unitId),
+      lengthsRead: (ids) => unitLengths.refresh(ids),
+    },
+    bulkTuning,
+  );
 
   const maxIdStmt = db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck();
   const dfStmt = db.prepare<[number], number>('SELECT df FROM tm_terms WHERE term = ?').pluck();
@@ -212,8 +253,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
   const unitsStmt = db.prepare<[string], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id IN (SELECT value FROM json_each(?))`);
   const unitStmt = db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE id = ?`);
   const insertStmt = db.prepare(
-    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, codes, origin, document_id, document_title, created_by, created_at, mt_origin)
-     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @codes, @origin, @documentId, @documentTitle, @createdBy, @createdAt, @mtOrigin)`,
+    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, codes, origin, document_id, document_title, created_by, created_at, mt_origin, source_key)
+     VALUES (@pair, @sourceLang, @targetLang, @source, @target, @codes, @origin, @documentId, @documentTitle, @createdBy, @createdAt, @mtOrigin, @sourceKey)`,
   );
   const existsStmt = db
     .prepare<[string, string, string, string, string, string, string], number>(
@@ -228,6 +269,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
 
   /** Indexes up to `batch` queued changes in one transaction; returns how many were handled. */
   const indexBatch = db.transaction((batch: number): number => {
+    // A bulk build under way (bulkIndex.ts) owns the queue until it is over.
+    if (bulk.active()) return 0;
     const rows = queueStmt.all(batch);
     if (rows.length === 0) return 0;
     const added = new Map<number, number[]>();
@@ -235,8 +278,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     const indexAdded = (unitId: number): void => {
       const unit = unitToIndexStmt.get(unitId);
       if (!unit) return;
-      const tokens = matchTokens(unit.source, unit.source_lang);
-      setTokensStmt.run(tokens.join(TOKEN_SEPARATOR), tokens.length, unit.id);
+      const tokens = storeTokens(unit);
       for (const term of indexTerms(unit.pair, tokens)) {
         const ids = added.get(term);
         if (ids) ids.push(unit.id);
@@ -281,10 +323,22 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
 
   /** Indexes the whole queue in small batches, yielding to the event loop between them (after a big TMX import). */
   let draining: Promise<void> | null = null;
+  /** Work that holds the background indexing back while it runs (a pre-fill: the user waits for it). */
+  let holds = 0;
   function drainIndex(): Promise<void> {
     draining ??= (async () => {
       try {
-        while (db.open && indexBatch(DRAIN_BATCH) > 0) await new Promise((resolve) => setImmediate(resolve));
+        for (;;) {
+          if (!db.open) return;
+          if (holds > 0) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            continue;
+          }
+          // A long queue (a big import) is built in bulk; then what was queued meanwhile in small batches.
+          const more = bulk.start() ? bulk.step() || bulk.active() || pendingStmt.get()!.n > 0 : indexBatch(DRAIN_BATCH) > 0;
+          if (!more) return;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       } finally {
         draining = null;
       }
@@ -407,6 +461,41 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     return matches;
   }
 
+  /**
+   * The best 100 % match, found by the source's exact key (exactMatch.ts), the fuzzy index built or
+   * not (pre-fill right after a big TMX import). The same rules as `lookup` at 100 %: the formatting
+   * and variant penalties (a unit that loses a point is no 100 % match), the direction, at equal
+   * score the document's own variant first, then the newest.
+   */
+  function exactMatch(
+    sourceLang: string,
+    targetLang: string,
+    text: string,
+    options: Omit<LookupOptions, 'limit' | 'minScore'> = {},
+  ): TmMatch | null {
+    const tokens = matchTokens(text, sourceLang);
+    if (tokens.length === 0) return null;
+    exact.keyMissing();
+    const ids = exact.unitIds(pairKey(sourceLang, targetLang), text, tokens, options.excludeParagraphId);
+    if (ids.length === 0) return null;
+    const asked = { source: text, codes: options.codes ?? [] };
+    const best = unitsStmt
+      .all(JSON.stringify(ids))
+      .filter((r) => servesDirection({ sourceLang: r.source_lang, targetLang: r.target_lang }, sourceLang, targetLang))
+      .map((r) => ({
+        r,
+        variant: languageVariant(r.target_lang, targetLang),
+        score: withVariantPenalty(
+          withFormatPenalty(100, { source: r.source, codes: parseCodes(r.codes) }, asked),
+          r.target_lang,
+          targetLang,
+        ),
+      }))
+      .filter((m) => m.score === 100)
+      .sort((a, b) => VARIANT_RANK[a.variant] - VARIANT_RANK[b.variant] || b.r.id - a.r.id)[0];
+    return best ? { ...toUnit(best.r), score: 100, variant: best.variant } : null;
+  }
+
   /** Units of the pair whose source contains `query` (case-insensitive), newest first. */
   function concordance(sourceLang: string, targetLang: string, query: string, limit = CONCORDANCE_MAX_HITS): TmUnit[] {
     syncIndex(DRAIN_BATCH, 1);
@@ -449,6 +538,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
         documentId: u.documentId ?? null,
         documentTitle: u.documentTitle ?? null,
         mtOrigin: mtOrigin ? JSON.stringify(mtOrigin) : null,
+        sourceKey: u.sourceKey ?? null,
       });
       added++;
     }
@@ -460,8 +550,21 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     drainIndex,
     /** Reads the units' lengths in the background (main/memory/unitLengths.ts); the first lookup starts it too. */
     warmLengths: () => unitLengths.warm(),
-    pending: () => pendingStmt.get()!.n,
+    /** Queued changes not yet indexed (during a bulk build, an estimate that goes down as it writes: bulkIndex.ts). */
+    pending: () => bulk.waiting(pendingStmt.get()!.n),
+    /** Runs `work` with the background indexing held back (it resumes after). */
+    async holdingIndex<T>(work: () => Promise<T>): Promise<T> {
+      holds++;
+      try {
+        return await work();
+      } finally {
+        holds--;
+      }
+    },
+    /** Whether a bulk build of the index is under way (bulkIndex.ts). */
+    building: () => bulk.active(),
     lookup,
+    exactMatch,
     concordance,
     addUnits: (units: readonly NewTmUnit[], skipExisting = true) => addUnits(units, skipExisting),
     /** Removes the units earlier TMX imports brought into a pair; returns how many. */

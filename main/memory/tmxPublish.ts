@@ -62,8 +62,8 @@ export function createTmxPublisher(db: Database.Database, chunk = PUBLISH_CHUNK)
   const markMerge = markStmt(false);
   const markReplace = markStmt(true);
   const copyStmt = db.prepare<[number, number, number]>(
-    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, codes, origin, document_id, document_title, created_by, created_at, mt_origin)
-     SELECT pair, source_lang, target_lang, source, target, codes, 'tmx', NULL, NULL, created_by, created_at, mt_origin
+    `INSERT INTO tm_units (pair, source_lang, target_lang, source, target, codes, origin, document_id, document_title, created_by, created_at, mt_origin, source_key)
+     SELECT pair, source_lang, target_lang, source, target, codes, 'tmx', NULL, NULL, created_by, created_at, mt_origin, source_key
      FROM tm_import_staging WHERE import_id = ? AND present = 0 AND id BETWEEN ? AND ? ORDER BY id`,
   );
   const presentStmt = db.prepare<[number], number>('SELECT count(*) FROM tm_import_staging WHERE import_id = ? AND present = 1').pluck();

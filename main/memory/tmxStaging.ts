@@ -45,8 +45,8 @@ const IMPORT_CACHE_KIB = 128 * 1024;
 
 export function createTmxStaging(db: Database.Database): TmxStaging {
   const insertStmt = db.prepare(
-    `INSERT OR IGNORE INTO tm_import_staging (import_id, key, pair, source_lang, target_lang, source, target, codes, created_by, created_at, mt_origin)
-     VALUES (@importId, @key, @pair, @sourceLang, @targetLang, @source, @target, @codes, @createdBy, @createdAt, @mtOrigin)`,
+    `INSERT OR IGNORE INTO tm_import_staging (import_id, key, pair, source_lang, target_lang, source, target, codes, created_by, created_at, mt_origin, source_key)
+     VALUES (@importId, @key, @pair, @sourceLang, @targetLang, @source, @target, @codes, @createdBy, @createdAt, @mtOrigin, @sourceKey)`,
   );
   const othersStmt = db.prepare<[number], number>('SELECT 1 FROM tm_import_staging WHERE import_id <> ? LIMIT 1').pluck();
   const clearStmt = db.prepare('DELETE FROM tm_import_staging');
@@ -71,6 +71,7 @@ export function createTmxStaging(db: Database.Database): TmxStaging {
         createdBy: u.createdBy,
         createdAt: u.createdAt,
         mtOrigin: u.mtOrigin ? JSON.stringify(u.mtOrigin) : null,
+        sourceKey: u.sourceKey ?? null,
       }).changes;
     }
     return added;

@@ -1,7 +1,7 @@
 // bench:tm --vs-omegat, Verso's side, through the whole app as a pipeline runs it: the `verso` CLI
 // (bundled as scripts/build.mjs bundles dist/main/cli.cjs, beside its import worker) on a fresh
 // library whose profile is set up first (as the app's first start does; not timed), then, timed:
-//   verso tm import memory.tmx --pair en-es
+//   verso tm import memory.tmx --pair en-es [--no-index-wait]
 //   verso import article.txt --source en --target es --prefill
 // Exact matches filled: the count `--prefill` prints, checked against a draft export.
 import { build } from 'esbuild';
@@ -59,19 +59,20 @@ function cli(verso, dataDir, args, cwd) {
 
 const failed = (what, run) => new Error(`${what} failed (${run.status}):\n${(run.stderr + run.stdout).slice(-2000)}`);
 
-/** `verso tm import`, which returns once the units are stored and indexed. */
-function importTmx(verso, dataDir, dir) {
-  const run = cli(verso, dataDir, ['tm', 'import', 'memory.tmx', '--pair', 'en-es'], dir);
+/** `verso tm import`, which returns once the units are stored and indexed (with --no-index-wait: stored; exact matches need no index). */
+function importTmx(verso, dataDir, dir, indexWait) {
+  const args = ['tm', 'import', 'memory.tmx', '--pair', 'en-es', ...(indexWait ? [] : ['--no-index-wait'])];
+  const run = cli(verso, dataDir, args, dir);
   if (run.status !== 0) throw failed('verso tm import', run);
-  return { ...run, step: 'verso tm import memory.tmx --pair en-es' };
+  return { ...run, step: `verso ${args.join(' ')}` };
 }
 
-export async function runVerso(dir, corpus, verso) {
+export async function runVerso(dir, corpus, verso, indexWait = true) {
   const dataDir = path.join(dir, 'verso-data');
   const setup = verso.createBackend({ dataDir, mode: 'browser', version: 'bench', engines: [] });
   await setup.api.setProfile({ name: 'Bench', role: 'editor' });
   setup.close();
-  const tm = importTmx(verso, dataDir, dir);
+  const tm = importTmx(verso, dataDir, dir, indexWait);
   const doc = cli(verso, dataDir, ['import', 'article.txt', '--source', 'en', '--target', 'es', '--prefill'], dir);
   if (doc.status !== 0) throw failed('verso import --prefill', doc);
   const said = /pre-filled (\d+) of (\d+) paragraphs/.exec(doc.stdout);

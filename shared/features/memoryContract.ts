@@ -150,7 +150,7 @@ export const memoryContract = {
   listTmProvenance: { input: paragraph, output: z.array(tmProvenance), errors: ['PARAGRAPH_NOT_FOUND'] },
   /**
    * Fills untouched paragraphs ('new') of a document that have a 100 % match, when the setting is on;
-   * `requested` (the CLI's `import --prefill`): also when it is off, after indexing every queued TM change.
+   * `requested` (the CLI's `import --prefill`): also when it is off. By each source's exact key: a TMX imported just before counts whole, its fuzzy index built or not.
    */
   prefillTmMatches: {
     input: z.object({ documentId: id, requested: z.boolean().optional() }).strict(),

@@ -25,6 +25,15 @@ export function withoutCodes(text: string): string {
 }
 
 /** The tokens a match score is computed over (NFC, inline codes abstracted). */
+/**
+ * The text every token of `matchTokens` comes from, in order: codes left out, NFC, no whitespace.
+ * Two texts with the same tokens have the same exact text (their tokens joined, less any
+ * whitespace inside them), so it keys exact matches (main/memory/exactMatch.ts) without segmenting.
+ */
+export function exactText(text: string): string {
+  return withoutCodes(text).normalize('NFC').replace(/\s+/gu, '');
+}
+
 export function matchTokens(text: string, lang: string): string[] {
   const out: string[] = [];
   for (const { segment, isWordLike } of wordSegmenter(lang).segment(withoutCodes(text).normalize('NFC'))) {

@@ -20,6 +20,7 @@ import { migration0220DocxStructure } from './0220-docx-structure.js';
 import { migration0260DocumentSourceFormats } from './0260-document-source-formats.js';
 import { migration0270TmxImportStaging } from './0270-tmx-import-staging.js';
 import { migration0280TmSentenceUnits } from './0280-tm-sentence-units.js';
+import { migration0290TmSourceKeys } from './0290-tm-source-keys.js';
 import { migration0300TeamSync } from './0300-team-sync.js';
 import { migration0310TeamOutboxSent } from './0310-team-outbox-sent.js';
 import { migration0320TeamParagraphHeads } from './0320-team-paragraph-heads.js';
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0260DocumentSourceFormats,
   migration0270TmxImportStaging,
   migration0280TmSentenceUnits,
+  migration0290TmSourceKeys,
   migration0300TeamSync,
   migration0310TeamOutboxSent,
   migration0320TeamParagraphHeads,

@@ -40,8 +40,8 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   const { repos } = deps;
   const store = options.store ?? createTmStore(deps.db);
   const workerFile = options.tmxWorkerFile === undefined ? bundledWorkerFile() : options.tmxWorkerFile;
-  // Changes a closed Verso (or a CLI import) left unindexed are indexed in the background.
-  if (store.pending() > 0) void store.drainIndex();
+  // Changes a closed Verso (or a CLI import) left unindexed, or a bulk build it left half-way, go on in the background.
+  if (store.pending() > 0 || store.building()) void store.drainIndex();
   const tmxImports = createTmxImports(deps, store, createTmxStaging(deps.db), { workerFile, heapMb: 256 });
   const origins = createProvenanceRepo(deps.db);
   const provenanceStmt = deps.db.prepare(
@@ -182,27 +182,24 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       if (!doc) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
       if (!requested && !settings().prefillExact) return { paragraphs: [] };
       const author = requireProfile(deps);
-      // Asked for (a pipeline's `verso import --prefill`): a TMX imported just before is searched whole, not as far as it is indexed.
-      if (requested) await store.drainIndex();
-      const filled: Paragraph[] = [];
-      const untouched = repos.paragraphs.listByDocument(documentId).filter(isUntouched);
-      // In chunks, other requests going on between them (a document may have 20,000 paragraphs);
-      // each chunk's matches are written in one transaction, to paragraphs still untouched then.
-      for (let start = 0; start < untouched.length; start += PREFILL_CHUNK) {
-        if (start > 0) await new Promise((r) => setImmediate(r));
-        const found: [string, TmUnit][] = [];
-        for (const p of untouched.slice(start, start + PREFILL_CHUNK)) {
-          const [best] = store.lookup(doc.sourceLang, doc.targetLang, p.source, {
-            limit: 1,
-            minScore: 100,
-            excludeParagraphId: p.id,
-            codes: p.codes ?? [],
-          });
-          if (best) found.push([p.id, best]);
+      // By the exact key (main/memory/exactMatch.ts): a TMX imported just before is searched whole, its fuzzy index built or not.
+      // Without the background indexing between its chunks (a big import's index build may be under way).
+      return store.holdingIndex(async () => {
+        const filled: Paragraph[] = [];
+        const untouched = repos.paragraphs.listByDocument(documentId).filter(isUntouched);
+        // In chunks, other requests going on between them (a document may have 20,000 paragraphs);
+        // each chunk's matches are written in one transaction, to paragraphs still untouched then.
+        for (let start = 0; start < untouched.length; start += PREFILL_CHUNK) {
+          if (start > 0) await new Promise((r) => setImmediate(r));
+          const found: [string, TmUnit][] = [];
+          for (const p of untouched.slice(start, start + PREFILL_CHUNK)) {
+            const best = store.exactMatch(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });
+            if (best) found.push([p.id, best]);
+          }
+          filled.push(...writeFound(found, doc, author));
         }
-        filled.push(...writeFound(found, doc, author));
-      }
-      return { paragraphs: filled };
+        return { paragraphs: filled };
+      });
     },
 
     async searchTmConcordance(input) {
