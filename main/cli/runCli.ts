@@ -8,6 +8,7 @@
  *   verso import <file> … | verso reimport <document> <file> [--tool NAME]   (importCommand.ts)
  *   verso tm import <file.tmx> --pair en-es [--replace]   (tmCommand.ts)
  *   verso team init | add-user | status   (teamCommand.ts: the team library's PostgreSQL)
+ *   verso sync                            (syncCommand.ts: one round with the team server)
  * Every failure prints one clear line to stderr and ends with a non-zero exit code
  * (1: the export or the library refused; 2: wrong usage). Everything written goes through
  * `escapeForTerminal`: control and bidi characters (from titles, names, what was typed) appear
@@ -28,6 +29,8 @@ import { GLOSSARY_USAGE, glossaryExportCommand } from './glossaryCommand.js';
 import { importCommand, reimportCommand } from './importCommand.js';
 import { tmCommand, TM_USAGE } from './tmCommand.js';
 import { teamCommand, TEAM_USAGE } from './teamCommand.js';
+import { syncCommand, SYNC_USAGE } from './syncCommand.js';
+import { teamPorts } from '../teamPorts.js';
 import { escapeForTerminal } from '../../shared/textHygiene.js';
 
 class UsageError extends CliError {}
@@ -62,6 +65,7 @@ ${GLOSSARY_USAGE}
       revisions credited to the tool; --tool names it when the file does not), and prints a summary.
 ${TM_USAGE}
 ${TEAM_USAGE}
+${SYNC_USAGE}
   verso --help | --version`;
 
 const ALIASES: Readonly<Record<string, ExportFileFormat>> = {
@@ -98,7 +102,8 @@ async function call<T>(backend: Backend, method: string, input: unknown): Promis
  * and exporting do not (an export's one audit row is a transaction SQLite serialises, and pipelines
  * export while the app is open).
  */
-export function openLibrary(io: CliIo, exclusive = false): Backend {
+/** `team`: with the team server's ports (`verso sync`); other commands never sync. */
+export function openLibrary(io: CliIo, exclusive = false, team = false): Backend {
   const dataDir = io.resolveDataDir(io.env);
   if (!fs.existsSync(path.join(dataDir, DB_FILE_NAME))) {
     throw new CliError(`There is no Verso library in ${dataDir}. Set VERSO_DATA_DIR to the folder the app uses.`);
@@ -114,6 +119,7 @@ export function openLibrary(io: CliIo, exclusive = false): Backend {
     backups: { automatic: false },
     // Warnings and errors to <data dir>/logs/verso.log, never to stdout.
     logLevel: 'warn',
+    ...(team ? { team: teamPorts } : {}),
   });
 }
 
@@ -231,6 +237,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         );
       case 'team':
         return await teamCommand(io, rest, (message) => new UsageError(message));
+      case 'sync':
+        return await syncCommand(
+          io,
+          rest,
+          () => openLibrary(io, true, true),
+          (message) => new UsageError(message),
+        );
       case '--version':
       case '-v':
         io.out(`${io.version}\n`);
