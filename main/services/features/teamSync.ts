@@ -33,8 +33,9 @@ export const DEFAULT_TEAM_SYNC_TUNING: TeamSyncTuning = {
   pullBatch: 500,
   backoffMinMs: 2_000,
   backoffMaxMs: 60_000,
-  pollMs: 2_000,
-  notifyDebounceMs: 200,
+  // A local write reaches the others within this (plus the push): one indexed read of the outbox each time.
+  pollMs: 250,
+  notifyDebounceMs: 100,
   pullEveryMs: 30_000,
 };
 
