@@ -128,4 +128,34 @@ describe('two members on one PostgreSQL', () => {
     await expect.poll(async () => (await eddie.backend.api.listLibrary({})).length, { timeout: 20_000, interval: 100 }).toBe(1);
     await expect.poll(async () => (await target(eddie, doc.id, 0)).target, { timeout: 20_000, interval: 100 }).toBe('Se espera lluvia.');
   });
+
+  it('an editor assigns a document; after a sync the translator finds it assigned to her; a translator may not assign', async () => {
+    await initTeam(pgdb);
+    const tina = await member('Tina', 'translator');
+    const eddie = await member('Eddie', 'editor');
+    const doc = await tina.backend.api.importDocument({
+      source: { kind: 'text', text: 'Power is back.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    await sync(tina, eddie);
+    const tinaRole = pgdb.role('tina');
+    const eddieRole = pgdb.role('eddie');
+    expect((await eddie.backend.api.listTeamMembers({})).members.map((m) => m.roleName).sort()).toEqual([eddieRole, tinaRole].sort());
+    await eddie.backend.api.assignDocument({ documentId: doc.id, translator: tinaRole, editor: eddieRole });
+    await sync(eddie, tina);
+    expect(await tina.backend.api.listAssignedToMe({})).toEqual({ assignments: [{ documentId: doc.id, as: 'translator' }] });
+    expect(await tina.backend.api.getDocumentAssignment({ documentId: doc.id })).toMatchObject({
+      canAssign: false,
+      translator: { roleName: tinaRole, displayName: 'Tina' },
+      editor: { roleName: eddieRole, displayName: 'Eddie' },
+    });
+    await expect(tina.backend.api.assignDocument({ documentId: doc.id, translator: null, editor: null })).rejects.toMatchObject({
+      code: 'TEAM_ASSIGN_NEEDS_EDITOR',
+    });
+    // The assignment is a change in the server's append-only history.
+    const rows = await pgdb.admin<{ entity_id: string }>("SELECT entity_id FROM verso.changes WHERE kind = 'assignment'");
+    expect(rows.rows).toEqual([{ entity_id: `assignment:${doc.id}` }]);
+    expect((await eddie.backend.api.getTeamStatus({})).waiting).toBe(0);
+  });
 });

@@ -162,6 +162,8 @@ export const ERROR_DETAILS = {
   TEAM_HOST_INVALID: o({ host: s }),
   TEAM_CONFLICT_NOT_FOUND: o({ paragraphId: s }),
   TEAM_PASSWORD_NOT_STORED: o({ reason: s }),
+  TEAM_DOCUMENT_NOT_IN_TEAM: o({ documentId: s }),
+  TEAM_MEMBER_UNKNOWN: o({ roleName: s, as: s }),
 } satisfies { [C in ErrorCode]?: z.ZodType<NonNullable<ApiError['details']>> };
 
 type Declared = keyof typeof ERROR_DETAILS;

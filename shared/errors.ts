@@ -171,6 +171,9 @@ export const TEAM_ERROR_CODES = [
   'TEAM_NOT_CONFIGURED',
   'TEAM_UNAVAILABLE',
   'TEAM_CONFLICT_NOT_FOUND',
+  'TEAM_DOCUMENT_NOT_IN_TEAM',
+  'TEAM_ASSIGN_NEEDS_EDITOR',
+  'TEAM_MEMBER_UNKNOWN',
 ] as const satisfies readonly string[];
 
 // workflow

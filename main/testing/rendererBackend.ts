@@ -201,6 +201,15 @@ export function createRendererBackend(options: TestBackendOptions = {}): TestBac
           db.close();
         }
       },
+      cacheMembers(members) {
+        const db = new Database(backend.dbPath);
+        try {
+          const insert = db.prepare('INSERT OR REPLACE INTO team_members (role_name, display_name, team_role) VALUES (?, ?, ?)');
+          for (const m of members) insert.run(m.roleName, m.displayName, m.teamRole);
+        } finally {
+          db.close();
+        }
+      },
     },
     snapshot() {
       if (closed) throw new Error('snapshot() of a closed test backend');

@@ -90,3 +90,23 @@ export interface TeamAssignment {
   /** What this member is to do on the document. */
   as: 'translator' | 'editor';
 }
+
+/** A member of the team as this library cached them (team_members, refreshed by each sync). */
+export interface TeamMemberView {
+  roleName: string;
+  displayName: string;
+  teamRole: TeamRoleName;
+}
+
+/**
+ * A document's assignment as this library knows it (team_assignments). A member not (yet) in the
+ * cached list is shown by role name. `canAssign`: the document is in the team and this member is
+ * an editor or admin.
+ */
+export interface TeamDocumentAssignment {
+  documentId: string;
+  inTeam: boolean;
+  canAssign: boolean;
+  translator: TeamMemberView | null;
+  editor: TeamMemberView | null;
+}

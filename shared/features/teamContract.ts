@@ -14,6 +14,8 @@ import {
   type TeamAssignment,
   type TeamConflictSideView,
   type TeamConflictView,
+  type TeamDocumentAssignment,
+  type TeamMemberView,
   type TeamStatus,
 } from './teamApi.js';
 
@@ -57,6 +59,16 @@ const conflict = exactly<TeamConflictView>()(
 const assignment = exactly<TeamAssignment>()(z.object({ documentId: z.string(), as: z.enum(['translator', 'editor']) }));
 
 const name = z.string().trim().min(1).max(TEAM_NAME_MAX);
+const memberView = exactly<TeamMemberView>()(z.object({ roleName: z.string(), displayName: z.string(), teamRole: z.enum(TEAM_ROLES) }));
+const documentAssignment = exactly<TeamDocumentAssignment>()(
+  z.object({
+    documentId: z.string(),
+    inTeam: z.boolean(),
+    canAssign: z.boolean(),
+    translator: memberView.nullable(),
+    editor: memberView.nullable(),
+  }),
+);
 
 export const teamContract = {
   /** Whether a team server is set, the sync state, changes waiting, the last sync and error, who this library is, refused changes. */
@@ -108,6 +120,22 @@ export const teamContract = {
   },
   /** Documents assigned to this member (as translator or editor); empty outside a team. */
   listAssignedToMe: { input: empty, output: z.object({ assignments: z.array(assignment) }), errors: [] },
+  /** The team's members as cached at the last sync (empty outside a team), by display name. */
+  listTeamMembers: { input: empty, output: z.object({ members: z.array(memberView) }), errors: [] },
+  /** Who translates and who edits the document (team_assignments), and whether this member may change it. */
+  getDocumentAssignment: { input: z.object({ documentId: id }).strict(), output: documentAssignment, errors: [] },
+  /**
+   * Assigns the document to a translator and an editor (role names; null: nobody). Only for a
+   * document in the team (TEAM_DOCUMENT_NOT_IN_TEAM), only by an editor or admin
+   * (TEAM_ASSIGN_NEEDS_EDITOR); the translator must be a known member, the editor a known member
+   * whose team role is editor (TEAM_MEMBER_UNKNOWN). Written locally at once and as an
+   * `assignment` change in the outbox (the server keeps it in its history).
+   */
+  assignDocument: {
+    input: z.object({ documentId: id, translator: name.nullable(), editor: name.nullable() }).strict(),
+    output: documentAssignment,
+    errors: ['TEAM_NOT_CONFIGURED', 'TEAM_DOCUMENT_NOT_IN_TEAM', 'TEAM_ASSIGN_NEEDS_EDITOR', 'TEAM_MEMBER_UNKNOWN', 'DOCUMENT_NOT_FOUND'],
+  },
 } as const satisfies Contract;
 
 export type TeamApi = ApiOf<typeof teamContract>;

@@ -75,6 +75,8 @@ export interface TestTeam {
   refuseConnections(message: string | null): void;
   /** An assignment as applying a pulled change would write it (role names; members: ana, ed). */
   assign(documentId: string, assignment: { translator: string | null; editor: string | null }): void;
+  /** The team's members as a pull would cache them (team_members). */
+  cacheMembers(members: { roleName: string; displayName: string; teamRole: 'translator' | 'editor' | 'admin' }[]): void;
 }
 
 export interface RecordedCall {

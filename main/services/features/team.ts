@@ -17,6 +17,7 @@ import { createTeamSync, type TeamConnect, type TeamRuntime, type TeamSyncTuning
 import { clearMe, listAssignments, listRefusals, readLastSync, readMe, writeLastSync, writeMe } from './teamState.js';
 import { checkTeamSettings, deleteTeamSettings, readTeamSettings, sameLogin, settingsView, writeTeamSettings } from './teamSettings.js';
 import { conflictViews } from './teamConflictView.js';
+import { assignDocument, documentAssignment, listMembers } from './teamAssign.js';
 
 /** What the backend needs to sync a library: the two ports' factories (main/team/server/, main/team/local/). */
 export interface TeamPorts {
@@ -181,6 +182,19 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
     async listAssignedToMe() {
       const me = readMe(db);
       return { assignments: me ? listAssignments(db, me.roleName) : [] };
+    },
+
+    async listTeamMembers() {
+      return { members: readMe(db) ? listMembers(db) : [] };
+    },
+
+    async getDocumentAssignment({ documentId }) {
+      return documentAssignment(db, documentId, readMe(db));
+    },
+
+    async assignDocument(input) {
+      if (!readTeamSettings(repos.settings)) throw new ServiceError('TEAM_NOT_CONFIGURED', 'No team server is set.');
+      return assignDocument(db, readMe(db), input, deps.now().toISOString());
     },
   };
 }

@@ -70,6 +70,8 @@ export const queryKeys = {
   teamStatus: () => ['team', 'status'] as const,
   teamConflicts: (documentId: string) => ['team', 'conflicts', documentId] as const,
   teamAssignments: () => ['team', 'assignments'] as const,
+  teamDocumentAssignment: (documentId: string) => ['team', 'assignment', documentId] as const,
+  teamMembers: () => ['team', 'members'] as const,
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 
 /**

@@ -1,10 +1,11 @@
-/** The editor's header: back, the document's title and languages, and sign-off progress. */
+/** The editor's header: back, the document's title and languages, its team assignment, and sign-off progress. */
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/types.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { SafeText } from '../components/SafeText.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
+import { AssignmentControl } from '../team/AssignmentControl.js';
 
 export interface DocumentCounts {
   signedOff: number;
@@ -43,6 +44,7 @@ export function EditorHeader({
           <SafeText text={doc.title} />
         </h1>
         <p className="languages">{t('editor.header.languages', { source, target })}</p>
+        <AssignmentControl documentId={doc.id} />
       </div>
       <div className="signoff-progress">
         <p className="progress-text">
