@@ -19,12 +19,12 @@ export function createTeamLocalStore(
   const outbox = createOutbox(db, repos);
   const applying = createTeamApplyStore(db, repos, author);
   return {
-    pendingChanges: outbox.pendingChanges,
-    markPushed: outbox.markPushed,
-    waitingCount: outbox.waitingCount,
-    refusals: outbox.refusals,
-    dismissRefusal: outbox.dismissRefusal,
-    retryRefused: outbox.retryRefused,
+    pendingChanges: (limit) => outbox.pendingChanges(limit),
+    markPushed: (results) => outbox.markPushed(results),
+    waitingCount: () => outbox.waitingCount(),
+    refusals: () => outbox.refusals(),
+    dismissRefusal: (changeId) => outbox.dismissRefusal(changeId),
+    retryRefused: (changeId) => outbox.retryRefused(changeId),
     cursor: applying.cursor,
     applyPulled: applying.applyPulled,
     conflicts: applying.conflicts,
