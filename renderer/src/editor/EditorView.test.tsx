@@ -263,6 +263,8 @@ describe('sign-off', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(backend.callsOf('signOffReviewed')).toEqual([]);
 
+    // As a person would: the row's button is clicked once it is enabled again (under load the bulk attempt may still be finishing).
+    await waitFor(() => expect(within(rows()[1]!).getByRole<HTMLButtonElement>('button', { name: 'Sign off' }).disabled).toBe(false));
     fireEvent.click(within(rows()[1]!).getByRole('button', { name: 'Sign off' }));
     const single = await screen.findByRole('alertdialog', { name: 'Sign off faster than reading speed?' });
     expect(single.textContent).toContain('Paragraph 2 was on screen for less time than it takes to read');
