@@ -162,6 +162,7 @@ export const ERROR_DETAILS = {
   TEAM_HOST_INVALID: o({ host: s }),
   TEAM_CONFLICT_NOT_FOUND: o({ paragraphId: s }),
   TEAM_PASSWORD_NOT_STORED: o({ reason: s }),
+  REVIEW_PACKAGE_INVALID: o({ reason: s }),
 } satisfies { [C in ErrorCode]?: z.ZodType<NonNullable<ApiError['details']>> };
 
 type Declared = keyof typeof ERROR_DETAILS;

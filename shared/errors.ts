@@ -171,6 +171,7 @@ export const TEAM_ERROR_CODES = [
   'TEAM_NOT_CONFIGURED',
   'TEAM_UNAVAILABLE',
   'TEAM_CONFLICT_NOT_FOUND',
+  'REVIEW_PACKAGE_INVALID',
 ] as const satisfies readonly string[];
 
 // workflow
