@@ -36,7 +36,7 @@ export const reviewPackageContract = {
   openReviewPackage: {
     input: z.object({ content: z.string().max(REVIEW_PACKAGE_MAX_CHARS) }).strict(),
     output: result,
-    errors: ['REVIEW_PACKAGE_INVALID', 'NO_PROFILE'],
+    errors: ['REVIEW_PACKAGE_INVALID'],
   },
 } as const satisfies Contract;
 

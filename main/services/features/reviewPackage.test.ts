@@ -16,6 +16,8 @@ import { failure } from '../../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import { teamPorts } from '../../teamPorts.js';
 import type { Role } from '../../../shared/types.js';
+import { canonicalJson, type CanonicalValue } from '../../../shared/signing/canonical.js';
+import { generateEd25519, keyIdOf, signEd25519 } from '../../core/crypto.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -139,5 +141,42 @@ describe('review packages between two laptops', () => {
       details: { reason: 'the signer’s key id does not match its key' },
     });
     expect(await b.backend.api.listLibrary({})).toEqual([]);
+  });
+
+  it('applies a sign-off only when its claim verifies with the package’s key', async () => {
+    const a = await laptop('Tina', 'translator');
+    const b = await laptop('Eddie', 'editor');
+    const doc = await a.backend.api.importDocument({
+      source: { kind: 'text', text: 'Rain is expected.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    const p1 = doc.paragraphs[0]!.id;
+    await a.backend.api.updateParagraphTarget({ paragraphId: p1, target: 'Se espera lluvia.' });
+    await b.backend.api.openReviewPackage({ content: (await a.backend.api.sendForReview({ documentId: doc.id })).content });
+    await b.backend.api.updateParagraphTarget({ paragraphId: p1, target: 'Se esperan lluvias.' });
+    await b.backend.api.signOffParagraphs({ paragraphIds: [p1] });
+    const { content } = await b.backend.api.sendForReview({ documentId: doc.id });
+
+    // Someone re-signs Eddie's package with their own key and claims the sign-off is theirs.
+    const forged = JSON.parse(content) as Record<string, unknown> & {
+      signer: { name: string; keyId: string; publicKey: string };
+      paragraphs: { signOff: { claim: { keyId: string } } | null }[];
+    };
+    const key = generateEd25519();
+    forged.signer = { ...forged.signer, name: 'Mallory', keyId: keyIdOf(key.publicKey), publicKey: key.publicKey };
+    forged.paragraphs[0]!.signOff!.claim.keyId = keyIdOf(key.publicKey);
+    delete forged.signature;
+    forged.signature = signEd25519(key.privateKeyDer, canonicalJson(forged as CanonicalValue));
+    const result = await a.backend.api.openReviewPackage({ content: JSON.stringify(forged) });
+    expect(result).toMatchObject({ applied: 1, rejected: [{ paragraphId: p1, reason: 'the sign-off’s signature does not verify' }] });
+    expect((await a.backend.api.getDocument({ documentId: doc.id })).paragraphs[0]).toMatchObject({
+      target: 'Se esperan lluvias.',
+      status: 'translated',
+    });
+    // Eddie's own package: the sign-off verifies and is applied.
+    expect(await a.backend.api.openReviewPackage({ content })).toMatchObject({ applied: 1, rejected: [] });
+    expect((await a.backend.api.getDocument({ documentId: doc.id })).paragraphs[0]!.status).toBe('signed-off');
+    expect(verifyLibrary(a.sql, createRepositories(a.sql)).problems).toEqual([]);
   });
 });

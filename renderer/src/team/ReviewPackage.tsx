@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { REVIEW_PACKAGE_EXTENSION, REVIEW_PACKAGE_MAX_CHARS, type ReviewPackageResult } from '../../../shared/features/reviewPackageApi.js';
+import type { ApiError } from '../../../shared/types.js';
 import { useApi } from '../api/ApiProvider.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { fileBytes } from '../importing/readFile.js';
@@ -77,7 +78,10 @@ export function OpenPackageControl({ onOpened }: { onOpened: (r: ReviewPackageRe
     setError(null);
     try {
       // Four bytes per character at most: a larger file cannot be a package.
-      if (file.size > 4 * REVIEW_PACKAGE_MAX_CHARS) throw new Error(t('errors.REVIEW_PACKAGE_INVALID', { reason: 'too large' }));
+      if (file.size > 4 * REVIEW_PACKAGE_MAX_CHARS) {
+        const reason = `the file is larger than ${REVIEW_PACKAGE_MAX_CHARS / 1024 / 1024} MiB`;
+        return setError({ code: 'REVIEW_PACKAGE_INVALID', message: reason, details: { reason } } satisfies ApiError);
+      }
       const content = new TextDecoder().decode(await fileBytes(file));
       const r = await api.openReviewPackage({ content });
       setResult(r);
