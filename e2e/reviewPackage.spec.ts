@@ -2,6 +2,7 @@
  * Issue 16, item 5 in browser mode: two Verso instances (two data directories, as on two laptops)
  * and no server between them. Tina saves her translation with Send for review; Eddie opens the file
  * with Open package (the document is added), edits and sends it back; Tina opens it and has his edit.
+ * Both change paragraph 2: Tina's editor shows a Conflict, closed with Keep mine.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,6 +71,24 @@ test('a document handed to another laptop and back as a review package, no serve
     );
     await tina.page.getByRole('button', { name: 'Storm' }).click();
     await expect(tina.app.translation(0)).toHaveValue('La tormenta azotó la costa.');
+
+    // Both translate paragraph 2 differently: a Conflict in Tina's editor, closed with Keep mine.
+    await tina.app.translation(1).fill('Las escuelas siguen cerradas.');
+    await tina.app.translation(1).blur();
+    await eddie.app.translation(1).fill('Los colegios siguen cerrados.');
+    await eddie.app.translation(1).blur();
+    const clash = await sendForReview(eddie, path.join(dir, 'clash.verso-review.json'));
+    await tina.page.getByRole('button', { name: 'Back to library' }).click();
+    await tina.page.getByLabel('Open package').setInputFiles(clash);
+    await expect(tina.page.getByRole('status').filter({ hasText: 'Opened the package from Eddie' })).toContainText(
+      'Paragraphs taken: 0; conflicts: 1;',
+    );
+    await tina.page.getByRole('button', { name: 'Storm' }).click();
+    await expect(tina.app.row(1).getByText('Conflict', { exact: true })).toBeVisible();
+    await expect(tina.app.translation(1)).toHaveValue('Las escuelas siguen cerradas.');
+    await tina.app.row(1).getByRole('button', { name: 'Keep mine' }).click();
+    await expect(tina.app.row(1).getByText('Conflict', { exact: true })).toHaveCount(0);
+    await expect(tina.app.translation(1)).toHaveValue('Las escuelas siguen cerradas.');
   } finally {
     for (const l of laptops) {
       await l.page.context().close();
