@@ -92,7 +92,8 @@ describe('review packages between two laptops', () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({
       paragraphId: p2,
-      mine: { text: 'Las escuelas permanecen cerradas.' },
+      ownSide: true,
+      mine: { text: 'Las escuelas permanecen cerradas.', author: 'Tina' },
       theirs: { text: 'Los colegios siguen cerrados.', author: 'Eddie' },
     });
     expect((await texts(a.backend, doc.id))[1]).toBe('Las escuelas permanecen cerradas.');
