@@ -111,6 +111,7 @@ export function readPackage(content: string): ReviewPackage {
     throw new PackageInvalid(`the package is malformed (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown'})`);
   }
   const { signature, ...body } = parsed.data;
+  if (new Set(body.paragraphs.map((p) => p.id)).size !== body.paragraphs.length) throw new PackageInvalid('a paragraph is listed twice');
   if (keyIdOf(body.signer.publicKey) !== body.signer.keyId) throw new PackageInvalid('the signer’s key id does not match its key');
   let message: string;
   try {
