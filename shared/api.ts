@@ -21,6 +21,7 @@ import { signaturesContract } from './features/signaturesContract.js';
 import { profilesContract } from './features/profilesContract.js';
 import { backupsContract } from './features/backupsContract.js';
 import { teamContract } from './features/teamContract.js';
+import { reviewPackageContract } from './features/reviewPackageContract.js';
 
 export type { ImportDocumentInput, ImportSource } from './features/coreContract.js';
 
@@ -44,6 +45,7 @@ export const FEATURE_CONTRACTS = {
   profiles: profilesContract,
   backups: backupsContract,
   team: teamContract,
+  reviewPackage: reviewPackageContract,
 } as const satisfies Record<string, Contract>;
 
 /** The whole API: every feature's methods. */

@@ -7,6 +7,7 @@
 import { GLOSSARY_LIMITS } from '../../shared/glossary/normalize.js';
 import { LIMITS } from '../../shared/limits.js';
 import { TMX_MAX_BYTES } from '../../shared/memory/limits.js';
+import { REVIEW_PACKAGE_MAX_CHARS } from '../../shared/features/reviewPackageApi.js';
 
 const MB = 1024 * 1024;
 
@@ -29,6 +30,8 @@ const LIMITS_BY_METHOD: Readonly<Record<string, number>> = {
   importGlossary: fileBody(GLOSSARY_LIMITS.importBytes),
   // Before and after texts of every paragraph of the largest document.
   replaceAllInTargets: 2 * LIMITS.importBytes + MB,
+  // A review package's text, every character possibly a JSON escape.
+  openReviewPackage: 2 * REVIEW_PACKAGE_MAX_CHARS + MB,
 };
 
 export function bodyLimitFor(method: string): number {

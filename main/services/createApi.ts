@@ -20,6 +20,7 @@ import { createSignaturesService } from './features/signatures.js';
 import { createProfilesService } from './features/profiles.js';
 import { createBackupsService } from './features/backups.js';
 import { createTeamService } from './features/team.js';
+import { createReviewPackageService } from './features/reviewPackage.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
@@ -44,5 +45,6 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
     ...createProfilesService(deps),
     ...createBackupsService(deps),
     ...createTeamService(deps),
+    ...createReviewPackageService(deps),
   };
 }

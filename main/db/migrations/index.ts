@@ -24,6 +24,7 @@ import { migration0290TmSourceKeys } from './0290-tm-source-keys.js';
 import { migration0300TeamSync } from './0300-team-sync.js';
 import { migration0310TeamOutboxSent } from './0310-team-outbox-sent.js';
 import { migration0320TeamParagraphHeads } from './0320-team-paragraph-heads.js';
+import { migration0340ReviewPackages } from './0340-review-packages.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0300TeamSync,
   migration0310TeamOutboxSent,
   migration0320TeamParagraphHeads,
+  migration0340ReviewPackages,
 ].sort((a, b) => a.version - b.version);

@@ -5,14 +5,14 @@
  * (`BackendOptions.team`), else the status says `available: false`.
  */
 import type Database from 'better-sqlite3';
-import type { TeamStatus } from '../../../shared/features/teamApi.js';
+import type { TeamMe, TeamStatus } from '../../../shared/features/teamApi.js';
 import type { TeamApi } from '../../../shared/features/teamContract.js';
 import type { TeamLocalStore } from '../../team/ports.js';
 import type { SecretStore } from '../../engines/secretStore.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { EventHub } from '../../jobs/eventHub.js';
 import { isServiceError, ServiceError } from '../../core/serviceError.js';
-import { requireProfile, type ServiceDeps } from '../context.js';
+import { currentProfile, requireProfile, type ServiceDeps } from '../context.js';
 import { createTeamSync, type TeamConnect, type TeamRuntime, type TeamSyncTuning } from './teamSync.js';
 import { clearMe, listAssignments, listRefusals, readLastSync, readMe, writeLastSync, writeMe } from './teamState.js';
 import { checkTeamSettings, deleteTeamSettings, readTeamSettings, sameLogin, settingsView, writeTeamSettings } from './teamSettings.js';
@@ -112,6 +112,14 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
     }
   }
 
+  /** Who "mine" is in a conflict: the team member, else (review packages, no server) the current profile. */
+  function conflictMe(): TeamMe | null {
+    const me = readMe(db);
+    if (me) return me;
+    const profile = currentProfile(deps);
+    return profile && { roleName: profile.name, displayName: profile.name, teamRole: profile.role };
+  }
+
   function runtime() {
     if (!deps.team) throw new ServiceError('TEAM_UNAVAILABLE', 'Team sync is not available in this process.');
     return deps.team;
@@ -157,7 +165,7 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
 
     async listTeamConflicts({ documentId }) {
       if (!deps.team) return { conflicts: [] };
-      return { conflicts: conflictViews(deps.team.store.conflicts(documentId), readMe(db)) };
+      return { conflicts: conflictViews(deps.team.store.conflicts(documentId), conflictMe()) };
     },
 
     async resolveTeamConflict(input) {
@@ -166,7 +174,8 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
       requireProfile(deps);
       const paragraph = repos.paragraphs.get(input.paragraphId);
       const view =
-        paragraph && conflictViews(team.store.conflicts(paragraph.documentId), readMe(db)).find((c) => c.paragraphId === input.paragraphId);
+        paragraph &&
+        conflictViews(team.store.conflicts(paragraph.documentId), conflictMe()).find((c) => c.paragraphId === input.paragraphId);
       if (!paragraph || !view) {
         throw new ServiceError('TEAM_CONFLICT_NOT_FOUND', 'This paragraph has no open conflict (it may have been resolved meanwhile).', {
           paragraphId: input.paragraphId,
@@ -176,7 +185,7 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
         input.paragraphId,
         input.keep === 'edited' ? { text: input.text } : { changeId: (input.keep === 'mine' ? view.mine : view.theirs).changeId },
       );
-      return { conflicts: conflictViews(team.store.conflicts(paragraph.documentId), readMe(db)) };
+      return { conflicts: conflictViews(team.store.conflicts(paragraph.documentId), conflictMe()) };
     },
 
     async listAssignedToMe() {

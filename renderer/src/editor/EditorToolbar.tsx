@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { TranslateScopeActions } from '../engines/TranslateScopeActions.js';
 import { ExportPanel } from '../exporting/ExportPanel.js';
 import { ReimportPanel } from '../importing/ReimportPanel.js';
+import { SendForReviewButton } from '../team/ReviewPackage.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
 import { ExcludeShownActions } from '../workflow/ExcludeShownActions.js';
 import type { RowVisibility } from '../workflow/FindBar.js';
@@ -64,6 +65,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
       <button type="button" className="button-quiet" aria-haspopup="dialog" onClick={onHelp}>
         {t('workflow.shortcuts.open')}
       </button>
+      <SendForReviewButton documentId={doc.id} disabled={ui.busy !== null} beforeSend={flushAll} onDone={ui.say} onError={ui.setAlert} />
       <ExportPanel
         documentId={doc.id}
         hasExcluded={counts.excluded > 0}

@@ -1,7 +1,7 @@
 /**
  * A paragraph's team conflict, if any: one request per document (shared by its rows through the
- * query cache), made only in a library that has a team server set, and polled every 5 s there
- * (conflicts arrive with pulled changes in the backend).
+ * query cache), polled every 5 s in a library that has a team server set (conflicts arrive with
+ * pulled changes in the backend); without one, read when the document opens (review packages).
  */
 import { useQuery } from '@tanstack/react-query';
 import type { TeamConflictView } from '../../../shared/features/teamApi.js';
@@ -17,8 +17,9 @@ export function useParagraphConflict(documentId: string, paragraphId: string): T
   const conflicts = useQuery({
     queryKey: queryKeys.teamConflicts(documentId),
     queryFn: () => api.listTeamConflicts({ documentId }),
-    enabled: configured,
-    refetchInterval: TEAM_CONFLICTS_POLL_MS,
+    // Without a server, an opened review package may have left conflicts (docs/team.md#offline-handoff): read once.
+    enabled: configured || (status.data?.available ?? false),
+    refetchInterval: configured ? TEAM_CONFLICTS_POLL_MS : false,
     select: (data) => data.conflicts.find((c) => c.paragraphId === paragraphId) ?? null,
   });
   return conflicts.data ?? null;

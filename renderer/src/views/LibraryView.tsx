@@ -17,6 +17,7 @@ import { useLanguageName } from '../i18n/useLanguageName.js';
 import { LibraryCheckNotice } from '../signatures/LibraryCheckNotice.js';
 import { showControlsVisibly } from '../../../shared/textHygiene.js';
 import { useAssignedToMe } from '../team/useAssignedToMe.js';
+import { OpenPackageControl } from '../team/ReviewPackage.js';
 
 type Message = { kind: 'renamed' | 'deleted'; title: string } | null;
 
@@ -138,6 +139,7 @@ export function LibraryView({
             </button>
           )}
         </div>
+        <OpenPackageControl onOpened={() => reload()} />
       </div>
       <div className="library-tools">
         <div role="search" className="field library-search">
