@@ -16,7 +16,11 @@ export function useStickyTop(toolbar: RefObject<HTMLElement | null>, mounted: bo
     if (!el) return;
     const root = el.ownerDocument.documentElement;
     const measure = (): void => {
-      const next = Math.ceil(el.getBoundingClientRect().height);
+      // A toolbar that is not sticky (an open Re-import form makes it scroll with the page, styles.css)
+      // covers nothing: no padding, else a padding taller than the window would keep its lower part
+      // out of reach.
+      const sticky = el.ownerDocument.defaultView?.getComputedStyle(el).position !== 'static';
+      const next = sticky ? Math.ceil(el.getBoundingClientRect().height) : 0;
       setHeight(next);
       root.style.setProperty('--sticky-top', `${next + STICKY_MARGIN}px`);
     };
@@ -49,7 +53,7 @@ export function keepClearOfToolbar(target: EventTarget | null, toolbar: HTMLElem
   if (!view) return;
   const bar = toolbar.getBoundingClientRect();
   // Only while the toolbar is stuck to the top of the window.
-  if (bar.top > 1) return;
+  if (bar.top > 1 || view.getComputedStyle(toolbar).position === 'static') return;
   const box = el.getBoundingClientRect();
   const covered = box.top < bar.bottom && box.bottom > bar.top;
   if (covered) view.scrollBy({ top: box.top - bar.bottom - STICKY_MARGIN, behavior: 'instant' });
