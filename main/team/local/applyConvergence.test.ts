@@ -20,18 +20,7 @@ import {
   type TeamLibrary,
 } from './applyTesting.js';
 import { stateHash } from './stateHash.js';
-
-/** mulberry32: a small seeded PRNG, so a failure replays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../../shared/testing/seededRandom.js';
 
 let dir: string;
 let libs: TeamLibrary[] = [];

@@ -14,18 +14,7 @@ import {
   textLength,
   textToDoc,
 } from './chipDoc.js';
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../shared/testing/seededRandom.js';
 
 const PIECES = ['a', 'é', ' ', 'ñ', '中', '文', 'ا', 'ש', '😀', '\n', o(0), c(0), o(1), c(1), s(2), 'x'];
 
