@@ -4,18 +4,10 @@
  * text stored on the server and the paragraph's server-side undo history. Every step says what a
  * person expects of a plain-text box whose chips are single characters that cannot be split.
  */
+import { mulberry32 } from '../../shared/testing/seededRandom.js';
 
 /** A small seeded generator (mulberry32): a run is replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export const TOKEN = /[\uE000-\uE2FF]/gu;
 

@@ -12,6 +12,7 @@ import type { PipelineParts, PipelineStats } from './apertiumPipeline.js';
 import { ApertiumSession } from './apertiumSession.js';
 // @ts-expect-error -- a plain ES module script without types (a test helper)
 import { createStateTagger as untypedStateTagger } from './testing/stateTagger.mjs';
+import { mulberry32 } from '../../shared/testing/seededRandom.js';
 
 const STAND_IN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing', 'stateTagger.mjs');
 const PARTS: PipelineParts = { pre: 'cat', tagger: `'${process.execPath}' '${STAND_IN}'`, post: 'cat', model: 'hmm' };
@@ -21,14 +22,9 @@ const truth = (paragraph: string): string => createStateTagger()(paragraph).outp
 
 /** Paragraphs of 1–4 sentences mixing plain words, unknown words and words of classes X/Z ({A,B}) and Y ({C,D}). */
 function paragraphs(count: number, seed: number): string[] {
-  // mulberry32: a small seeded generator, so the text is the same on every run.
-  let x = seed >>> 0;
-  const next = (n: number): number => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(x ^ (x >>> 15), 1 | x);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n) | 0;
-  };
+  // A small seeded generator, so the text is the same on every run.
+  const rand = mulberry32(seed);
+  const next = (n: number): number => (rand() * n) | 0;
   const word = (): string => {
     const k = next(20);
     if (k < 15) return `^w${next(50)}/w<n>$`;

@@ -6,6 +6,7 @@
  * carry a Markdown link or emphasis, as most paragraphs of a real CMS page do. Pure: the caller
  * reads the files.
  */
+import { mulberry32 } from '../../shared/testing/seededRandom.js';
 
 export interface BenchParagraph {
   /** What Verso imports (Markdown: links and emphasis become inline codes). */
@@ -23,17 +24,8 @@ export interface CorpusOptions {
   emphasisShare?: number;
 }
 
-/** mulberry32: a small, well-distributed 32-bit generator (reproducible runs). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small, well-distributed seeded generator (mulberry32; reproducible runs). */
+export const seededRandom = mulberry32;
 
 /** Markdown would read these as markup, lists or headings; prose sentences without them are kept. */
 const MARKUP = /[*_`#<>[\]|\\{}]|^\s*(?:\d+[.)]|[-+>])\s/;

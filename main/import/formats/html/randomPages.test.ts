@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { checkTokens } from '../../../../shared/inline/inlineCodes.js';
 import { hasVisibleText } from '../../../../shared/import/visibleText.js';
 import { parseHtml } from '../html.js';
+import { mulberry32 } from '../../../../shared/testing/seededRandom.js';
 
-/** mulberry32: a small seeded generator, so a failing page can be made again. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a failing page can be made again. */
+const random = mulberry32;
 
 const WORDS = [
   'river',
