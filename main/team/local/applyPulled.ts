@@ -17,6 +17,7 @@ import { applyParagraphChange, applySignOffChange, type ApplyContext, type Chang
 import { createParagraphWriter } from './applyParagraphWrite.js';
 import { createApplyState, revisionRole } from './applyState.js';
 import { createConflictsStore } from './conflictsStore.js';
+import { createReimportApplier, isReimportChange } from './applyReimport.js';
 
 export function createTeamApplier(db: Database.Database, repos: Pick<Repositories, 'paragraphs' | 'documents' | 'revisions'>) {
   const state = createApplyState(db);
@@ -33,13 +34,14 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
   const applyAssignment = createAssignmentApplier(db);
   const applyComment = createCommentApplier(db);
   const applyGlossaryTerm = createGlossaryApplier(db);
+  const reimports = createReimportApplier(db);
 
   function applyOne(c: ServerChange): ChangeResult {
     switch (c.kind) {
       case 'document':
-        return applyDocumentChange(ctx, c);
+        return isReimportChange(c) ? reimports.applyReimportChange(ctx, c) : applyDocumentChange(ctx, c);
       case 'paragraph':
-        return applyParagraphChange(ctx, c);
+        return reimports.keepInArchive(ctx, c) ?? applyParagraphChange(ctx, c);
       case 'sign-off':
         return applySignOffChange(ctx, c);
       case 'assignment':
