@@ -21,6 +21,7 @@ import { createReimportApplier, isReimportChange } from './applyReimport.js';
 
 export function createTeamApplier(db: Database.Database, repos: Pick<Repositories, 'paragraphs' | 'documents' | 'revisions'>) {
   const state = createApplyState(db);
+  const reimports = createReimportApplier(db);
   const ctx: ApplyContext = {
     repos,
     state,
@@ -30,11 +31,11 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
       const m = state.member(roleName);
       return m ? { name: m.displayName, role: revisionRole(m.teamRole) } : { name: roleName, role: null };
     },
+    sourceOf: (p) => reimports.sourceInServerOrder(p),
   };
   const applyAssignment = createAssignmentApplier(db);
   const applyComment = createCommentApplier(db);
   const applyGlossaryTerm = createGlossaryApplier(db);
-  const reimports = createReimportApplier(db);
 
   function applyOne(c: ServerChange): ChangeResult {
     switch (c.kind) {

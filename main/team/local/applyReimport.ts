@@ -66,6 +66,13 @@ export function createReimportApplier(db: Database.Database) {
   const archivedStmt = db.prepare<[string], { document_id: string }>(
     'SELECT document_id FROM importing_archived_paragraphs WHERE paragraph_id = ?',
   );
+  // The old source of the paragraph's reopening by the first own re-import still in the outbox that changed it.
+  const sourceBeforeOwnStmt = db.prepare<[string, string], { old_source: string }>(
+    `SELECT o.old_source FROM team_outbox t
+     JOIN importing_reopenings o ON o.paragraph_id = ? AND o.reimport_id = json_extract(t.payload, '$.reimport.summary.reimportId')
+     WHERE t.kind = 'document' AND t.entity_id = ? AND t.refused_code IS NULL AND json_extract(t.payload, '$.reimport') IS NOT NULL
+     ORDER BY t.rowid LIMIT 1`,
+  );
   const keepArchivedStmt = db.prepare<[string, string, string]>(
     'UPDATE importing_archived_paragraphs SET target = ?, status = ? WHERE paragraph_id = ?',
   );
@@ -171,6 +178,13 @@ export function createReimportApplier(db: Database.Database) {
       headsOfAdded(ctx, c, r);
       ctx.state.setServerHead(c.documentId, c.id, ctx.state.pendingOwn(c.documentId) === 0);
       return { kind: own ? 'acknowledged' : 'applied' };
+    },
+    /**
+     * The paragraph's source in the server's order: an own re-import not yet pulled back changed it
+     * only here (a remote sign-off made before it is checked against the source it was made on).
+     */
+    sourceInServerOrder(p: Paragraph): string {
+      return sourceBeforeOwnStmt.get(p.id, p.documentId)?.old_source ?? p.source;
     },
     /**
      * A paragraph change for a paragraph a re-import removed here (an edit made meanwhile): the

@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_HEAD, mergeChange, type EntityHead } from '../../../shared/team/mergeRules.js';
 import { createBackend, type Backend } from '../../backend.js';
 import { createImportingRepo } from '../../db/repositories/importing/importingRepo.js';
+import { createRepositories } from '../../db/repositories/index.js';
+import { verifyLibrary } from '../../signing/verifyLibrary.js';
 import { createMemorySecretStore } from '../../engines/secretStore.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { createFakeTeamDatabase, member as fakeMember, type FakeTeamDatabase } from '../../testing/fakeTeamPorts.js';
@@ -77,6 +79,12 @@ async function join(server: FakeTeamDatabase, user: string, name: string, role: 
     removeTempDir(dir);
   });
   await backend.api.setProfile({ name, role });
+  // Registered as the admin would: sign-offs verify with the member's key.
+  const key = await backend.api.getSigningPublicKey({});
+  Object.assign(
+    server.members.find((m) => m.roleName === user)!,
+    { publicKey: key.publicKeyPem, keyId: key.keyId },
+  );
   await backend.api.saveTeamSettings({ host: '127.0.0.1', port: 5999, database: 'team', user, password: 'pw', tls: 'none', caPem: null });
   return { backend, sql };
 }
@@ -192,6 +200,46 @@ describe('a re-import in a team', () => {
       expect(stateHash(ed.sql)).toBe(stateHash(ana.sql));
     });
   }
+
+  it('a sign-off the re-import withdrew (its source changed) is withdrawn for the other member too; both libraries check clean', async () => {
+    const { ana, ed, doc, p2 } = await twoMembersWithStory();
+    await ed.backend.api.signOffParagraphs({ paragraphIds: [p2] });
+    await sync(ed, ana);
+    expect((await paragraphs(ana, doc.id))[1]!.status).toBe('signed-off');
+    const { summary } = await ana.backend.api.reimportDocument({ documentId: doc.id, source: md(REVISED) });
+    expect(summary.signOffsWithdrawn).toBe(1);
+    await sync(ana, ed);
+    for (const m of [ana, ed]) {
+      expect((await paragraphs(m, doc.id))[1]).toMatchObject({ id: p2, status: 'edited', source: REVISED.split('\n\n')[1] });
+      expect(verifyLibrary(m.sql, createRepositories(m.sql)).problems).toEqual([]);
+    }
+    expect(stateHash(ed.sql)).toBe(stateHash(ana.sql));
+  });
+
+  it('a sign-off made while the re-import was on its way wins the paragraph: the reopening is kept as a conflict on both', async () => {
+    const { ana, ed, doc, p2 } = await twoMembersWithStory();
+    await ed.backend.api.signOffParagraphs({ paragraphIds: [p2] });
+    await sync(ed);
+    await ana.backend.api.reimportDocument({ documentId: doc.id, source: md(REVISED) });
+    await sync(ana, ed, ana);
+    for (const m of [ana, ed]) {
+      expect((await m.backend.api.listTeamConflicts({ documentId: doc.id })).conflicts.map((c) => c.paragraphId)).toEqual([p2]);
+      expect((await paragraphs(m, doc.id))[1]!.source).toBe(REVISED.split('\n\n')[1]);
+    }
+    expect(await paragraphs(ed, doc.id)).toEqual(await paragraphs(ana, doc.id));
+    expect(stateHash(ed.sql)).toBe(stateHash(ana.sql));
+    // Until it is resolved the sign-off shows as made on another text (visible, not hidden).
+    for (const m of [ana, ed]) expect((await m.backend.api.getDocument({ documentId: doc.id })).paragraphs[1]!.signatureBroken).toBe(true);
+    // Resolving it (Keep theirs: Ana's reopened text) leaves the paragraph to be signed again.
+    await ed.backend.api.resolveTeamConflict({ paragraphId: p2, keep: 'theirs' });
+    await sync(ed, ana, ed);
+    for (const m of [ana, ed]) {
+      expect((await m.backend.api.listTeamConflicts({ documentId: doc.id })).conflicts).toEqual([]);
+      expect((await paragraphs(m, doc.id))[1]!.status).not.toBe('signed-off');
+      expect(verifyLibrary(m.sql, createRepositories(m.sql)).problems).toEqual([]);
+    }
+    expect(stateHash(ed.sql)).toBe(stateHash(ana.sql));
+  });
 
   it('an edit of a paragraph the re-import removed is kept in the archived copy on both sides', async () => {
     const { ana, ed, doc, p3 } = await twoMembersWithStory();
