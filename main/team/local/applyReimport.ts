@@ -22,6 +22,7 @@ import { insertParagraph } from './applyDocument.js';
 import type { Actor } from './applyParagraphWrite.js';
 import type { ApplyContext, ChangeResult } from './applyParagraph.js';
 import { paragraphPayloadSchema } from './applyPayloads.js';
+import { archivedParagraph } from './reimportArchive.js';
 
 const imported = documentPayloadSchema.shape.paragraphs.element;
 const listedSchema = imported
@@ -88,7 +89,7 @@ export function createReimportApplier(db: Database.Database) {
         source: p.source,
         target: p.target,
         status: p.status,
-        paragraph: p,
+        paragraph: archivedParagraph(db, p),
         revisions: ctx.repos.revisions.listByParagraph(p.id),
         archivedAt: at,
       });

@@ -255,6 +255,23 @@ describe('a re-import in a team', () => {
     expect(stateHash(ed.sql)).toBe(stateHash(ana.sql));
   });
 
+  it('a paragraph in conflict that the re-import removed keeps both sides in the archived copy on both', async () => {
+    const { ana, ed, doc, p3 } = await twoMembersWithStory();
+    await ed.backend.api.updateParagraphTarget({ paragraphId: p3, target: 'Texto de Ed.' });
+    await ana.backend.api.updateParagraphTarget({ paragraphId: p3, target: 'Texto de Ana.' });
+    await sync(ed, ana, ed);
+    expect((await ana.backend.api.listTeamConflicts({ documentId: doc.id })).conflicts).toHaveLength(1);
+    await ana.backend.api.reimportDocument({ documentId: doc.id, source: md(REVISED) });
+    await sync(ana, ed);
+    for (const m of [ana, ed]) {
+      const row = m.sql
+        .prepare<[string], { paragraph: string }>('SELECT paragraph FROM importing_archived_paragraphs WHERE paragraph_id = ?')
+        .get(p3);
+      const kept = JSON.parse(row!.paragraph) as { teamConflicts: { head_text: string; other_text: string }[] };
+      expect(kept.teamConflicts.flatMap((c) => [c.head_text, c.other_text]).sort()).toEqual(['Texto de Ana.', 'Texto de Ed.']);
+    }
+  });
+
   it('two members re-importing the same document before seeing each other end with the later one, alike', async () => {
     const { ana, ed, doc } = await twoMembersWithStory();
     await ana.backend.api.reimportDocument({ documentId: doc.id, source: md(REVISED) });
