@@ -272,6 +272,30 @@ describe('a re-import in a team', () => {
     }
   });
 
+  it("an XLIFF re-import: the targets another tool changed reach the other member on each paragraph's chain", async () => {
+    const { ana, ed, doc, p1 } = await twoMembersWithStory();
+    const targets = ['La tormenta golpeó la costa norte el domingo por la noche.', null, null];
+    const units = ORIGINAL.split('\n\n').map((source, i) => {
+      const t = targets[i];
+      return `<trans-unit id="${i + 1}"><source>${source}</source>${t ? `<target state="translated">${t}</target>` : ''}</trans-unit>`;
+    });
+    const xliff = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="storm" source-language="en" target-language="es" datatype="plaintext"><header><tool tool-id="mq" tool-name="memoQ" tool-version="9.12"/></header><body>
+${units.join('\n')}
+</body></file></xliff>`;
+    const source = { kind: 'file' as const, fileName: 'storm.es.xlf', dataBase64: Buffer.from(xliff).toString('base64') };
+    const { summary } = await ana.backend.api.reimportDocument({ documentId: doc.id, source });
+    expect(summary.translations?.applied).toEqual([1]);
+    expect(outbox(ana).map((c) => [c.kind, c.entity_id])).toEqual([
+      ['document', doc.id],
+      ['paragraph', p1],
+    ]);
+    await sync(ana, ed);
+    expect((await paragraphs(ed, doc.id))[0]!.target).toBe(targets[0]);
+    expect(await paragraphs(ed, doc.id)).toEqual(await paragraphs(ana, doc.id));
+    expect(stateHash(ed.sql)).toBe(stateHash(ana.sql));
+  });
+
   it('two members re-importing the same document before seeing each other end with the later one, alike', async () => {
     const { ana, ed, doc } = await twoMembersWithStory();
     await ana.backend.api.reimportDocument({ documentId: doc.id, source: md(REVISED) });
