@@ -54,7 +54,7 @@ function listProblem(ctx: ApplyContext, documentId: string, list: readonly Liste
   const ids = new Set(list.map((p) => p.id));
   if (ids.size !== list.length) return 'a paragraph is listed twice';
   const positions = new Set(list.map((p) => p.position));
-  if (positions.size !== list.length || list.some((p) => p.position >= list.length)) return 'the positions are not 1…n';
+  if (positions.size !== list.length || list.some((p) => p.position >= list.length)) return 'the positions are not 0…n-1';
   for (const p of list) {
     const here = ctx.repos.paragraphs.get(p.id);
     if (here && here.documentId !== documentId) return 'a paragraph of another document is listed';
