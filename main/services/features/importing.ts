@@ -22,6 +22,7 @@ import { ServiceError } from '../../core/serviceError.js';
 import { withImportStructure } from '../importStructure.js';
 import { creditedTool } from './reimportTargets.js';
 import { applyReimport, type ReimportMeta } from './reimportApply.js';
+import { withReimportCapture } from '../../team/local/captureReimport.js';
 
 export interface ImportingServiceOptions {
   runner?: ImportRunner;
@@ -45,7 +46,14 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
       meta: ReimportMeta,
       author: Profile,
       planned: { oldSources: readonly string[]; plan: ReimportPlan },
-    ): ReimportSummary => applyReimport(deps, importing, doc, segments, meta, author, planned),
+    ): ReimportSummary =>
+      // Issue 16: in a team, the re-import's result goes to the outbox with it (captureReimport.ts).
+      withReimportCapture(
+        deps.db,
+        doc.id,
+        () => applyReimport(deps, importing, doc, segments, meta, author, planned),
+        (summary) => ({ format: meta.format, fileName: meta.fileName, summary, at: deps.now().toISOString() }),
+      ),
   );
 
   return {

@@ -15,6 +15,7 @@ import type { ServiceDeps } from '../context.js';
 import { insertImportedParagraph } from '../documentService.js';
 import { replaceImportStructure } from '../importStructure.js';
 import { applyFileTarget, emptyTranslations } from './reimportTargets.js';
+import { archivedParagraph } from '../../team/local/reimportArchive.js';
 
 /** Added to positions while paragraphs are renumbered, so UNIQUE(document_id, position) never trips. */
 const POSITION_OFFSET = 1_000_000;
@@ -122,7 +123,8 @@ function archiveRemoved(ctx: ApplyContext, plan: ReimportPlan, old: readonly Par
       source: p.source,
       target: p.target,
       status: p.status,
-      paragraph: p,
+      // In a team, with its open conflicts (they would go with the row).
+      paragraph: archivedParagraph(ctx.deps.db, p),
       revisions: ctx.deps.repos.revisions.listByParagraph(p.id),
       archivedAt: at,
     });

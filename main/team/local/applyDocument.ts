@@ -12,7 +12,7 @@ import type { ApplyContext, ChangeResult } from './applyParagraph.js';
 
 type ImportedParagraph = DocumentPayload['paragraphs'][number];
 
-function insertParagraph(ctx: ApplyContext, documentId: string, ip: ImportedParagraph, actor: Actor, at: string): void {
+export function insertParagraph(ctx: ApplyContext, documentId: string, ip: ImportedParagraph, actor: Actor, at: string): void {
   const status = ip.status === 'signed-off' ? 'translated' : ip.status;
   const paragraph: Paragraph = {
     id: ip.id,

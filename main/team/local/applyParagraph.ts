@@ -23,6 +23,8 @@ export interface ApplyContext {
   writer: ParagraphWriter;
   /** The member's display name and revision role (cached members; the role name when unknown). */
   actorOf(roleName: string): Actor;
+  /** The paragraph's source in the server's order (an own re-import still on its way changed it only here). */
+  sourceOf?(p: Paragraph): string;
 }
 
 /** What one change did. `conflict` also counts an own change that lost (it is acknowledged too). */
@@ -95,7 +97,12 @@ export function applySignOffChange(ctx: ApplyContext, c: ServerChange): ChangeRe
   const target = head?.target ?? p.target;
   const member = ctx.state.member(c.author);
   if (!own) {
-    const problem = signOffProblem(parsed.data, member, { documentId: p.documentId, paragraphId: p.id, source: p.source, target });
+    const problem = signOffProblem(parsed.data, member, {
+      documentId: p.documentId,
+      paragraphId: p.id,
+      source: ctx.sourceOf?.(p) ?? p.source,
+      target,
+    });
     if (problem) return { kind: 'rejected', reason: problem };
   }
   const remote: RemoteSignOff = {

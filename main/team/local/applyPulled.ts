@@ -17,9 +17,11 @@ import { applyParagraphChange, applySignOffChange, type ApplyContext, type Chang
 import { createParagraphWriter } from './applyParagraphWrite.js';
 import { createApplyState, revisionRole } from './applyState.js';
 import { createConflictsStore } from './conflictsStore.js';
+import { createReimportApplier, isReimportChange } from './applyReimport.js';
 
 export function createTeamApplier(db: Database.Database, repos: Pick<Repositories, 'paragraphs' | 'documents' | 'revisions'>) {
   const state = createApplyState(db);
+  const reimports = createReimportApplier(db);
   const ctx: ApplyContext = {
     repos,
     state,
@@ -29,6 +31,7 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
       const m = state.member(roleName);
       return m ? { name: m.displayName, role: revisionRole(m.teamRole) } : { name: roleName, role: null };
     },
+    sourceOf: (p) => reimports.sourceInServerOrder(p),
   };
   const applyAssignment = createAssignmentApplier(db);
   const applyComment = createCommentApplier(db);
@@ -37,9 +40,9 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
   function applyOne(c: ServerChange): ChangeResult {
     switch (c.kind) {
       case 'document':
-        return applyDocumentChange(ctx, c);
+        return isReimportChange(c) ? reimports.applyReimportChange(ctx, c) : applyDocumentChange(ctx, c);
       case 'paragraph':
-        return applyParagraphChange(ctx, c);
+        return reimports.keepInArchive(ctx, c) ?? applyParagraphChange(ctx, c);
       case 'sign-off':
         return applySignOffChange(ctx, c);
       case 'assignment':
