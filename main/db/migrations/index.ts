@@ -26,6 +26,7 @@ import { migration0310TeamOutboxSent } from './0310-team-outbox-sent.js';
 import { migration0320TeamParagraphHeads } from './0320-team-paragraph-heads.js';
 import { migration0340ReviewPackages } from './0340-review-packages.js';
 import { migration0380TeamTmInbox } from './0380-team-tm-inbox.js';
+import { migration0381ReviewPackageExchanges } from './0381-review-package-exchanges.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0320TeamParagraphHeads,
   migration0340ReviewPackages,
   migration0380TeamTmInbox,
+  migration0381ReviewPackageExchanges,
 ].sort((a, b) => a.version - b.version);
