@@ -239,4 +239,48 @@ describe('review packages between two laptops', () => {
     expect(third.rejected).toEqual([]);
     expect((await b.backend.api.listGlossaryTerms(pair)).map((t) => t.target)).toEqual(['cabildo', 'alcaldesa']);
   });
+
+  it('a re-signed package with a damaged comment or term is refused and changes nothing; a version 1 package still opens', async () => {
+    const a = await laptop('Tina', 'translator');
+    const b = await laptop('Eddie', 'editor');
+    const doc = await a.backend.api.importDocument({
+      source: { kind: 'text', text: 'Rain is expected.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    await a.backend.api.addComment({ paragraphId: doc.paragraphs[0]!.id, body: 'Lluvia or lluvias?' });
+    await a.backend.api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'es', term: { source: 'rain', target: 'lluvia' } });
+    const { content } = await a.backend.api.sendForReview({ documentId: doc.id });
+    const key = generateEd25519();
+    const resigned = (
+      change: (p: Record<string, unknown> & { comments: Record<string, unknown>[]; glossary: Record<string, unknown>[] }) => void,
+    ) => {
+      const p = JSON.parse(content) as Record<string, unknown> & {
+        comments: Record<string, unknown>[];
+        glossary: Record<string, unknown>[];
+      };
+      p.signer = { name: 'Tina', role: 'translator', keyId: keyIdOf(key.publicKey), publicKey: key.publicKey };
+      change(p);
+      delete p.signature;
+      p.signature = signEd25519(key.privateKeyDer, canonicalJson(p as CanonicalValue));
+      return JSON.stringify(p);
+    };
+    const damaged = [
+      resigned((p) => (p.comments[0]!.body = '')),
+      resigned((p) => (p.comments[0]!.profileId = 'x')),
+      resigned((p) => (p.glossary[0]!.forbidden = 'none')),
+    ];
+    for (const bad of damaged)
+      expect(await failure(b.backend.api.openReviewPackage({ content: bad }))).toMatchObject({ code: 'REVIEW_PACKAGE_INVALID' });
+    expect(await b.backend.api.listLibrary({})).toEqual([]);
+    expect(await b.backend.api.listGlossaryTerms({ sourceLang: 'en', targetLang: 'es' })).toEqual([]);
+
+    const v1 = resigned((p) => {
+      p.version = 1;
+      delete (p as Record<string, unknown>).comments;
+      delete (p as Record<string, unknown>).glossary;
+    });
+    expect(await b.backend.api.openReviewPackage({ content: v1 })).toMatchObject({ created: true, rejected: [] });
+    expect(await b.backend.api.listComments({ documentId: doc.id })).toEqual([]);
+  });
 });
