@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { appLog, logFailure } from '../../core/log/logger.js';
 import { captureActive } from './captureSwitch.js';
 import { addChange } from './outboxStore.js';
 import {
@@ -79,6 +80,16 @@ export function toBatches(units: readonly TmBatchUnit[]): TmBatchUnit[][] {
  */
 export async function captureTmxImport(db: Database.Database, importId: number, request: TmCaptureRequest): Promise<number> {
   if (!captureActive(db)) return 0;
+  try {
+    return await captureBatches(db, importId, request);
+  } catch (err) {
+    // The units are in this memory (the import succeeded); what was not captured stays unshared.
+    logFailure(appLog(), 'sharing a TMX import with the team failed', err);
+    return 0;
+  }
+}
+
+async function captureBatches(db: Database.Database, importId: number, request: TmCaptureRequest): Promise<number> {
   const { sourceLang, targetLang } = request;
   const documentId = tmDocumentId(sourceLang, targetLang);
   const add = (payload: TmUnitPayload, kind: string): void => {
