@@ -1,7 +1,8 @@
 /**
  * Issue 16, item 5 in browser mode: two Verso instances (two data directories, as on two laptops)
  * and no server between them. Tina saves her translation with Send for review; Eddie opens the file
- * with Open package (the document is added), edits and sends it back; Tina opens it and has his edit.
+ * with Open package (the document is added, with Tina's comment), resolves the comment, edits and sends
+ * it back; Tina opens it and has his edit and the resolution.
  * Both change paragraph 2: Tina's editor shows a Conflict, closed with Keep mine.
  */
 import fs from 'node:fs';
@@ -54,12 +55,23 @@ test('a document handed to another laptop and back as a review package, no serve
     await invoke(tina.server, 'updateParagraphTarget', { paragraphId: doc.paragraphs[0]!.id, target: 'La tormenta golpeó la costa.' });
     await tina.page.reload();
     await tina.page.getByRole('button', { name: 'Storm' }).click();
+    // A question travels with the package (version 2 carries comments).
+    await tina.app.row(0).getByRole('button', { name: 'Comments' }).click();
+    await tina.app.row(0).getByRole('textbox', { name: 'New comment' }).fill('Golpeó or azotó?');
+    await tina.app.row(0).getByRole('button', { name: 'Add comment' }).click();
+    await expect(tina.app.row(0).getByRole('region', { name: 'Comments on paragraph 1' })).toContainText('Golpeó or azotó?');
     const first = await sendForReview(tina, path.join(dir, 'first.verso-review.json'));
 
     await eddie.page.getByLabel('Open package').setInputFiles(first);
     await expect(eddie.page.getByRole('status').filter({ hasText: 'Added “Storm” from Tina’s package' })).toBeVisible();
     await eddie.page.getByRole('button', { name: 'Storm' }).click();
     await expect(eddie.app.translation(0)).toHaveValue('La tormenta golpeó la costa.');
+    await eddie.app.row(0).getByRole('button', { name: 'Comments (1, 1 open)' }).click();
+    const question = eddie.app.row(0).getByRole('region', { name: 'Comments on paragraph 1' });
+    await expect(question).toContainText('Tina (translator)');
+    await expect(question).toContainText('Golpeó or azotó?');
+    await eddie.app.row(0).getByRole('button', { name: 'Resolve' }).click();
+    await expect(question).toContainText('resolved by Eddie');
     await eddie.app.translation(0).fill('La tormenta azotó la costa.');
     await eddie.app.translation(0).blur();
     const back = await sendForReview(eddie, path.join(dir, 'back.verso-review.json'));
@@ -71,6 +83,12 @@ test('a document handed to another laptop and back as a review package, no serve
     );
     await tina.page.getByRole('button', { name: 'Storm' }).click();
     await expect(tina.app.translation(0)).toHaveValue('La tormenta azotó la costa.');
+    // Eddie's resolution came back with his edit.
+    await tina.app
+      .row(0)
+      .getByRole('button', { name: /^Comments \(1/ })
+      .click();
+    await expect(tina.app.row(0).getByRole('region', { name: 'Comments on paragraph 1' })).toContainText('resolved by Eddie');
 
     // Both translate paragraph 2 differently: a Conflict in Tina's editor, closed with Keep mine.
     await tina.app.translation(1).fill('Las escuelas siguen cerradas.');

@@ -12,7 +12,7 @@ export const CHANGE_KINDS = [
   'paragraph', // entity: paragraph id. A new state of the paragraph (edit, confirm, MT, withdrawal, exclude/include, restore).
   'sign-off', // entity: paragraph id. Editors only; base must be the paragraph's head (else refused).
   'comment', // entity: comment id. A comment, or its resolution.
-  'tm-unit', // entity: TM unit id. A unit added to (or removed from) the translation memory.
+  'tm-unit', // entity: `tm-batch:<uuid>` (up to 1,000 units a member imported) or `tm-replace:<uuid>` (a pair's TMX units removed).
   'glossary-term', // entity: term id. A term added, changed or removed.
   'assignment', // entity: `assignment:<document id>` (the document id stands for the document). Who translates and who edits a document; editors and admins only.
 ] as const;

@@ -180,4 +180,107 @@ describe('review packages between two laptops', () => {
     expect((await a.backend.api.getDocument({ documentId: doc.id })).paragraphs[0]!.status).toBe('signed-off');
     expect(verifyLibrary(a.sql, createRepositories(a.sql)).problems).toEqual([]);
   });
+
+  it('carries the comments (and their resolutions) and the glossary terms changed since the last package, both ways', async () => {
+    const a = await laptop('Tina', 'translator');
+    const b = await laptop('Eddie', 'editor');
+    const pair = { sourceLang: 'en', targetLang: 'es' };
+    const doc = await a.backend.api.importDocument({
+      source: { kind: 'text', text: 'The mayor spoke.\n\nThe council voted.', format: 'md' },
+      ...pair,
+    });
+    const [p1, p2] = doc.paragraphs.map((p) => p.id) as [string, string];
+    const question = await a.backend.api.addComment({ paragraphId: p1, body: 'Alcalde or alcaldesa?' });
+    const mayor = await a.backend.api.addGlossaryTerm({ ...pair, term: { source: 'mayor', target: 'alcalde' } });
+    await a.backend.api.addGlossaryTerm({ ...pair, term: { source: 'council', target: 'concejo', note: 'city council' } });
+
+    expect(
+      await b.backend.api.openReviewPackage({ content: (await a.backend.api.sendForReview({ documentId: doc.id })).content }),
+    ).toMatchObject({
+      created: true,
+      rejected: [],
+    });
+    expect(await b.backend.api.listComments({ documentId: doc.id })).toEqual([question]);
+    const atB = await b.backend.api.listGlossaryTerms(pair);
+    expect(atB.map((t) => [t.id, t.source, t.target, t.note])).toEqual([
+      [expect.any(String), 'council', 'concejo', 'city council'],
+      [mayor.id, 'mayor', 'alcalde', ''],
+    ]);
+
+    // B answers, resolves Tina's comment and changes a term; A changes the other term meanwhile.
+    const answer = await b.backend.api.addComment({ paragraphId: p2, body: 'Alcaldesa: it is Ms Ruiz.' });
+    await b.backend.api.setCommentResolved({ commentId: question.id, resolved: true });
+    await b.backend.api.updateGlossaryTerm({ termId: mayor.id, term: { source: 'mayor', target: 'alcaldesa' } });
+    const council = atB.find((t) => t.source === 'council')!;
+    await b.backend.api.updateGlossaryTerm({ termId: council.id, term: { source: 'council', target: 'consejo' } });
+    await a.backend.api.updateGlossaryTerm({ termId: council.id, term: { source: 'council', target: 'cabildo' } });
+    const back = await b.backend.api.sendForReview({ documentId: doc.id });
+    const sent = JSON.parse(back.content) as { version: number; glossary: { source: string }[] };
+    expect(sent.version).toBe(2);
+    expect(sent.glossary.map((t) => t.source).sort()).toEqual(['council', 'mayor']);
+    const merged = await a.backend.api.openReviewPackage({ content: back.content });
+    expect(merged.rejected).toEqual([{ paragraphId: '', reason: 'glossary term “council” changed on both sides: this library’s is kept' }]);
+    const comments = await a.backend.api.listComments({ documentId: doc.id });
+    expect(comments.map((c) => [c.id, c.authorName, c.body, c.resolved?.byName ?? null])).toEqual([
+      [question.id, 'Tina', 'Alcalde or alcaldesa?', 'Eddie'],
+      [answer.id, 'Eddie', 'Alcaldesa: it is Ms Ruiz.', null],
+    ]);
+    expect((await a.backend.api.listGlossaryTerms(pair)).map((t) => [t.source, t.target])).toEqual([
+      ['council', 'cabildo'],
+      ['mayor', 'alcaldesa'],
+    ]);
+    // Opening it again changes nothing more (comments once, Tina's term still kept).
+    expect((await a.backend.api.openReviewPackage({ content: back.content })).rejected).toHaveLength(1);
+    expect(await a.backend.api.listComments({ documentId: doc.id })).toHaveLength(2);
+    expect((await a.backend.api.listGlossaryTerms(pair)).map((t) => t.target)).toEqual(['cabildo', 'alcaldesa']);
+
+    // Tina sends: Eddie takes "cabildo" only if he did not change "council" since his last send — he did not.
+    const third = await b.backend.api.openReviewPackage({ content: (await a.backend.api.sendForReview({ documentId: doc.id })).content });
+    expect(third.rejected).toEqual([]);
+    expect((await b.backend.api.listGlossaryTerms(pair)).map((t) => t.target)).toEqual(['cabildo', 'alcaldesa']);
+  });
+
+  it('a re-signed package with a damaged comment or term is refused and changes nothing; a version 1 package still opens', async () => {
+    const a = await laptop('Tina', 'translator');
+    const b = await laptop('Eddie', 'editor');
+    const doc = await a.backend.api.importDocument({
+      source: { kind: 'text', text: 'Rain is expected.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    await a.backend.api.addComment({ paragraphId: doc.paragraphs[0]!.id, body: 'Lluvia or lluvias?' });
+    await a.backend.api.addGlossaryTerm({ sourceLang: 'en', targetLang: 'es', term: { source: 'rain', target: 'lluvia' } });
+    const { content } = await a.backend.api.sendForReview({ documentId: doc.id });
+    const key = generateEd25519();
+    const resigned = (
+      change: (p: Record<string, unknown> & { comments: Record<string, unknown>[]; glossary: Record<string, unknown>[] }) => void,
+    ) => {
+      const p = JSON.parse(content) as Record<string, unknown> & {
+        comments: Record<string, unknown>[];
+        glossary: Record<string, unknown>[];
+      };
+      p.signer = { name: 'Tina', role: 'translator', keyId: keyIdOf(key.publicKey), publicKey: key.publicKey };
+      change(p);
+      delete p.signature;
+      p.signature = signEd25519(key.privateKeyDer, canonicalJson(p as CanonicalValue));
+      return JSON.stringify(p);
+    };
+    const damaged = [
+      resigned((p) => (p.comments[0]!.body = '')),
+      resigned((p) => (p.comments[0]!.profileId = 'x')),
+      resigned((p) => (p.glossary[0]!.forbidden = 'none')),
+    ];
+    for (const bad of damaged)
+      expect(await failure(b.backend.api.openReviewPackage({ content: bad }))).toMatchObject({ code: 'REVIEW_PACKAGE_INVALID' });
+    expect(await b.backend.api.listLibrary({})).toEqual([]);
+    expect(await b.backend.api.listGlossaryTerms({ sourceLang: 'en', targetLang: 'es' })).toEqual([]);
+
+    const v1 = resigned((p) => {
+      p.version = 1;
+      delete (p as Record<string, unknown>).comments;
+      delete (p as Record<string, unknown>).glossary;
+    });
+    expect(await b.backend.api.openReviewPackage({ content: v1 })).toMatchObject({ created: true, rejected: [] });
+    expect(await b.backend.api.listComments({ documentId: doc.id })).toEqual([]);
+  });
 });

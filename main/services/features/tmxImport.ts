@@ -19,6 +19,7 @@ import { createTmxPublisher } from '../../memory/tmxPublish.js';
 import { tmxUploadPath } from '../../memory/tmxUploads.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { tmPair } from './tmPair.js';
+import { captureTmxImport } from '../../team/local/captureTm.js';
 
 export type TmxImportSource =
   | { kind: 'path'; path: string }
@@ -141,6 +142,13 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
         removed: result.removed,
         notKept: summary.notKept,
       };
+      // Issue 16: in a team, the units it added go to the outbox as batches (docs/team.md#tm-units).
+      await captureTmxImport(deps.db, importId, {
+        sourceLang,
+        targetLang,
+        replace: request.mode === 'replace',
+        at: deps.now().toISOString(),
+      });
       ctx.tmxImport?.({ ...status, phase: 'finished', bytesRead: status.bytesTotal, units: summary.units, result: summed });
       // Indexed in small batches off the request: lookups go on meanwhile (new units appear as they are indexed).
       void store.drainIndex();

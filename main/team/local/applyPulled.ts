@@ -18,6 +18,8 @@ import { createParagraphWriter } from './applyParagraphWrite.js';
 import { createApplyState, revisionRole } from './applyState.js';
 import { createConflictsStore } from './conflictsStore.js';
 import { createReimportApplier, isReimportChange } from './applyReimport.js';
+import { createTmApplier } from './applyTm.js';
+import { createTmInbox } from './tmInbox.js';
 
 export function createTeamApplier(db: Database.Database, repos: Pick<Repositories, 'paragraphs' | 'documents' | 'revisions'>) {
   const state = createApplyState(db);
@@ -36,6 +38,10 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
   const applyAssignment = createAssignmentApplier(db);
   const applyComment = createCommentApplier(db);
   const applyGlossaryTerm = createGlossaryApplier(db);
+  // TM batches are queued, then added in the background (tmInbox.ts); what a crash left is added now.
+  const tmInbox = createTmInbox(db);
+  const applyTm = createTmApplier(tmInbox);
+  if (tmInbox.waiting() > 0) void tmInbox.drain();
 
   function applyOne(c: ServerChange): ChangeResult {
     switch (c.kind) {
@@ -51,12 +57,9 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
         return applyComment(ctx, c);
       case 'glossary-term':
         return applyGlossaryTerm(ctx, c);
+      case 'tm-unit':
+        return applyTm(ctx, c);
       default:
-        // tm-unit: not applied locally yet; an own one is acknowledged.
-        if (state.isOwn(c.id)) {
-          state.acknowledge(c.id);
-          return { kind: 'acknowledged' };
-        }
         return { kind: 'skipped' };
     }
   }
@@ -91,7 +94,13 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
     cursor: (): number => state.cursor(),
     /** One transaction per call: applies `changes` in seq order and moves the cursor; idempotent. */
     applyPulled(changes: readonly ServerChange[], members: readonly TeamMember[]): ApplyReport {
-      return runWithoutCapture(db, () => applyTx(changes, members));
+      const report = runWithoutCapture(db, () => applyTx(changes, members));
+      if (tmInbox.waiting() > 0) void tmInbox.drain();
+      return report;
     },
+    /** Pulled TM batches not yet added to the memory. */
+    tmWaiting: (): number => tmInbox.waiting(),
+    /** Resolves once every pulled TM batch is in the memory and indexed. */
+    tmDrained: (): Promise<void> => tmInbox.drain(),
   };
 }

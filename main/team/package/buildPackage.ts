@@ -3,7 +3,8 @@
  * Built from the library, not the outbox (a library in no team captures nothing): every paragraph
  * as stored (`documentPayload`), its sign-off claim and signature from the audit log when it is
  * signed off, and the texts it is known to have had (its revisions' texts and those seen in earlier
- * packages), which lets the receiver tell "behind" from "changed on both sides".
+ * packages), which lets the receiver tell "behind" from "changed on both sides"; and (version 2) the
+ * document's comments and its pair's glossary terms changed since the last send (packageExtras.ts).
  */
 import type Database from 'better-sqlite3';
 import type { Role } from '../../../shared/types.js';
@@ -13,6 +14,7 @@ import { createAuditRepo } from '../../db/repositories/audit/auditRepo.js';
 import type { StoredAuditEntry } from '../../db/repositories/audit/auditRepo.js';
 import { sha256Hex } from '../../core/crypto.js';
 import { documentPayload } from '../local/capturePayloads.js';
+import { packageExtras } from './packageExtras.js';
 import { PACKAGE_FORMAT, writePackage, type PackageBody, type PackageParagraph } from './packageFormat.js';
 
 interface StoredParagraph {
@@ -84,7 +86,7 @@ export function buildPackage(db: Database.Database, documentId: string, sender: 
   }));
   const body: PackageBody = {
     format: PACKAGE_FORMAT,
-    version: 1,
+    version: 2,
     createdAt: at,
     document: {
       id: documentId,
@@ -95,6 +97,7 @@ export function buildPackage(db: Database.Database, documentId: string, sender: 
       createdAt: doc.createdAt,
     },
     paragraphs,
+    ...packageExtras(db, { id: documentId, sourceLang: doc.sourceLang, targetLang: doc.targetLang }, at),
     signer: { name: sender.name, role: sender.role, keyId: sender.key.keyId, publicKey: sender.key.publicKey },
   };
   return writePackage(body, (m) => sender.key.sign(m));

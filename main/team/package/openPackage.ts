@@ -6,7 +6,8 @@
  * otherwise both changed it: a conflict in team_conflicts, shown and resolved like sync's (Keep
  * mine keeps this library's text). Writes go through the paragraph writer (revision and audit
  * chain; author: the package's signer). A sign-off is applied only when its claim verifies with
- * the package's key for exactly this text. One transaction: a failure changes nothing.
+ * the package's key for exactly this text; then its comments and glossary terms (packageExtras.ts).
+ * One transaction: a failure changes nothing.
  */
 import type Database from 'better-sqlite3';
 import type { ReviewPackageResult } from '../../../shared/features/reviewPackageApi.js';
@@ -19,6 +20,7 @@ import { createParagraphWriter, type Actor, type ParagraphState } from '../local
 import { createConflictsStore } from '../local/conflictsStore.js';
 import { knownTexts } from './buildPackage.js';
 import { importPackagedDocument } from './packageImport.js';
+import { createExtrasMerger } from './packageExtras.js';
 import type { PackageParagraph, ReviewPackage } from './packageFormat.js';
 
 type Repos = Pick<Repositories, 'documents' | 'paragraphs' | 'revisions'>;
@@ -40,6 +42,7 @@ function verifiedSignOff(pkg: ReviewPackage, pp: PackageParagraph, p: Paragraph)
 export function createPackageMerger(db: Database.Database, repos: Repos, now: () => Date) {
   const writer = createParagraphWriter(db, repos);
   const conflicts = createConflictsStore(db);
+  const extras = createExtrasMerger(db);
   const seenStmt = db.prepare<[string, string]>('INSERT OR IGNORE INTO review_package_seen (paragraph_id, text_sha256) VALUES (?, ?)');
   // A package conflict resolved here earlier is gone for good (no server acknowledges it offline).
   const dropResolved = db.prepare<[string]>(
@@ -103,6 +106,7 @@ export function createPackageMerger(db: Database.Database, repos: Repos, now: ()
     if (created) importPackagedDocument(repos, pkg, actor, at);
     const local = knownTexts(db, pkg.document.id);
     for (const pp of pkg.paragraphs) mergeParagraph(pkg, pp, local, ctx);
+    extras.merge(pkg, at, ctx.rejected);
     return {
       documentId: pkg.document.id,
       title: pkg.document.title,

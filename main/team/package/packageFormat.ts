@@ -49,10 +49,42 @@ const paragraphSchema = z
   })
   .strict();
 
+/** A comment of the document, with its resolution (version 2). */
+const commentSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    paragraphId: z.string().min(1).max(200),
+    authorName: z.string().min(1).max(200),
+    role: z.enum(['translator', 'editor']),
+    body: z.string().min(1).max(20_000),
+    createdAt: z.string().min(1).max(64),
+    resolved: z
+      .object({ at: z.string().min(1).max(64), byName: z.string().min(1).max(200) })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
+/** A glossary term of the document's pair changed since the sender's last package of it (version 2). */
+const termSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    source: z.string().min(1).max(1000),
+    target: z.string().min(1).max(1000),
+    note: z.string().max(10_000),
+    definition: z.string().max(10_000),
+    forbidden: z.array(z.string().max(1000)).max(100),
+    caseSensitive: z.boolean(),
+    createdAt: z.string().min(1).max(64),
+    updatedAt: z.string().min(1).max(64),
+  })
+  .strict();
+
 const bodySchema = z
   .object({
     format: z.literal(PACKAGE_FORMAT),
-    version: z.literal(1),
+    /** 1: paragraphs only; 2: also comments and glossary terms. */
+    version: z.union([z.literal(1), z.literal(2)]),
     createdAt: z.string().min(1).max(64),
     document: z
       .object({
@@ -65,6 +97,8 @@ const bodySchema = z
       })
       .strict(),
     paragraphs: z.array(paragraphSchema).max(100_000),
+    comments: z.array(commentSchema).max(100_000).optional(),
+    glossary: z.array(termSchema).max(50_000).optional(),
     signer: z
       .object({
         name: z.string().min(1).max(200),
@@ -80,6 +114,8 @@ const packageSchema = bodySchema.extend({ signature: z.string().min(1).max(200) 
 
 export type PackageBody = z.infer<typeof bodySchema>;
 export type PackageParagraph = PackageBody['paragraphs'][number];
+export type PackageComment = z.infer<typeof commentSchema>;
+export type PackageTerm = z.infer<typeof termSchema>;
 export type ReviewPackage = z.infer<typeof packageSchema>;
 
 /** The file's text: the body and its signature (`sign`: the sender's key over canonical JSON). */
