@@ -64,6 +64,17 @@ describe('joinTeam', () => {
     expect(count(db, 'team_heads')).toBe(1);
   });
 
+  it('a library in no team with review-package conflicts joins its first team keeping them', () => {
+    const db = library();
+    db.pragma('foreign_keys = OFF'); // the conflict's paragraph does not matter here
+    db.prepare(
+      `INSERT INTO team_conflicts (paragraph_id, document_id, head_change, head_text, head_author, head_at, other_change, other_text, other_author, other_at)
+       VALUES ('p1', 'd1', 'h', 'theirs', 'Ben', 'x', 'o', 'mine', 'Ana', 'x')`,
+    ).run();
+    expect(joinTeam(db, A)).toEqual({ ok: true, reset: false });
+    expect(count(db, 'team_conflicts')).toBe(1);
+  });
+
   it('team state but no id kept (synced before ids existed) counts as another team', () => {
     const db = library();
     synced(db, null);

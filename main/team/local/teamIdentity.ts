@@ -47,11 +47,17 @@ export function waitingChanges(db: Database.Database): number {
   );
 }
 
-/** Anything synced or captured for a team (cursor, heads, outbox, members, conflicts, assignments). */
+/**
+ * Anything synced or captured for a team (cursor, heads, outbox, members, assignments). Not
+ * conflicts: a library in no team keeps the conflicts of review packages there, and joining a
+ * first team must not take them.
+ */
 export function hasTeamState(db: Database.Database): boolean {
   const cursor = db.prepare<[], { value: string }>("SELECT value FROM team_state WHERE key = 'cursor'").get();
   if (cursor && JSON.parse(cursor.value) !== 0) return true;
-  return TEAM_TABLES.some((t) => db.prepare<[], { one: number }>(`SELECT 1 AS one FROM ${t} LIMIT 1`).get() !== undefined);
+  return TEAM_TABLES.filter((t) => t !== 'team_conflicts').some(
+    (t) => db.prepare<[], { one: number }>(`SELECT 1 AS one FROM ${t} LIMIT 1`).get() !== undefined,
+  );
 }
 
 /** Empties the team tables and the team keys of team_state (cursor, me, last sync, team id); then keeps `teamId` if given. One transaction. */
