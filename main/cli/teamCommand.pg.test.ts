@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyIdOf } from '../core/crypto.js';
+import { SERVER_SCHEMA_VERSION } from '../team/server/migrations/index.js';
 import { usePgDatabase } from '../team/server/testing/pgTestDatabase.js';
 import { newKeyPem } from '../team/server/testing/teamFixture.js';
 import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
@@ -58,10 +59,11 @@ describe('verso team', () => {
     const first = await verso('team', 'init', db.adminUrl);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('applied migration 1 (team)');
-    expect(first.stdout).toContain('schema version 0 → 1');
+    expect(first.stdout).toContain('applied migration 2 (team-id)');
+    expect(first.stdout).toContain(`schema version 0 → ${SERVER_SCHEMA_VERSION}`);
     const again = await verso('team', 'init'); // from VERSO_TEAM_ADMIN_URL
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('already at version 1');
+    expect(again.stdout).toContain(`already at version ${SERVER_SCHEMA_VERSION}`);
     const password = decodeURIComponent(new URL(db.adminUrl).password);
     expect(first.stdout + again.stdout).not.toContain(password);
     expect(first.stdout).toContain(`verso_super@127.0.0.1:${db.port}/${db.database}`);
@@ -141,7 +143,7 @@ describe('verso team', () => {
       );
       const s = await verso('team', 'status');
       expect(s.code, s.stderr).toBe(0);
-      expect(s.stdout).toContain('schema version 1');
+      expect(s.stdout).toContain(`schema version ${SERVER_SCHEMA_VERSION}`);
       expect(s.stdout).toMatch(new RegExp(`${dana}\\s+translator\\s+key [0-9a-f]{32}`));
       expect(s.stdout).toContain('changes: 1, last seq 1');
       const json = JSON.parse((await verso('team', 'status', '--json')).stdout) as { connections: { user: string }[] };

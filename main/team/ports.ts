@@ -31,6 +31,8 @@ export interface TeamConnectionSettings {
 }
 
 export interface TeamServer {
+  /** The team's id (`verso.team`, made once by the server's migration 0002): another id means another team, or the database re-created. */
+  teamId(): Promise<string>;
   /** Idempotent: a change whose id the server has is answered with its stored seq and outcome. Each change stands alone (a refusal does not undo the others). */
   push(changes: readonly OutgoingChange[]): Promise<PushResult[]>;
   /** Changes with seq > afterSeq in seq order, at most `limit`. */
@@ -73,7 +75,12 @@ export interface TeamConflict {
   other: TeamConflictSide;
 }
 
+/** What connecting to a team did to the local team state: kept, reset (another team), or refused while own changes for the other team wait. */
+export type TeamJoin = { ok: true; reset: boolean } | { ok: false; waiting: number };
+
 export interface TeamLocalStore {
+  /** On connect, before any push or pull: the server's team id against the one this library synced with (local/teamIdentity.ts). */
+  joinTeam(teamId: string): TeamJoin;
   /** Oldest first; changes not yet acknowledged by the server. */
   pendingChanges(limit: number): OutgoingChange[];
   /** Records push results: acknowledged ones leave the outbox; a refused one is taken back locally with its reason kept. */

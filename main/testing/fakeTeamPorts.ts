@@ -5,10 +5,13 @@
  * listener after a push) and an in-memory local store (outbox, cursor, conflicts). They keep no
  * merge rules: every change is `applied`.
  */
+import { randomUUID } from 'node:crypto';
 import type { OutgoingChange, PushResult, ServerChange } from '../../shared/team/changes.js';
 import type { ApplyReport, TeamConflict, TeamConnectionSettings, TeamLocalStore, TeamMember, TeamServer } from '../team/ports.js';
 
 export interface FakeTeamDatabase {
+  /** The team's id (verso.team): set another to stand for the database re-created. */
+  teamId: string;
   changes: ServerChange[];
   members: TeamMember[];
   /** The next connection attempt(s) fail with this error until it is set back to null. */
@@ -50,6 +53,7 @@ export function createFakeTeamDatabase(members: TeamMember[] = [member('ana'), m
     return stored;
   };
   const db: FakeTeamDatabase = {
+    teamId: randomUUID(),
     changes: [],
     members,
     refuseConnections: null,
@@ -71,6 +75,10 @@ export function createFakeTeamDatabase(members: TeamMember[] = [member('ana'), m
       };
       const mine = new Set<() => void>();
       return {
+        async teamId() {
+          alive();
+          return db.teamId;
+        },
         async push(changes) {
           alive();
           db.pushes++;
@@ -136,6 +144,7 @@ export function createFakeTeamDatabase(members: TeamMember[] = [member('ana'), m
 }
 
 export interface FakeTeamStore extends TeamLocalStore {
+  teamId: string | null;
   outbox: OutgoingChange[];
   applied: ServerChange[];
   refused: PushResult[];
@@ -157,6 +166,20 @@ export function createFakeTeamStore(): FakeTeamStore {
   let cursor = 0;
   const acked = new Map<string, number>();
   const s: FakeTeamStore = {
+    teamId: null,
+    joinTeam(teamId) {
+      if (s.teamId === teamId) return { ok: true, reset: false };
+      const waiting = s.waitingCount();
+      if (s.teamId !== null && waiting > 0) return { ok: false, waiting };
+      const reset = s.teamId !== null;
+      s.teamId = teamId;
+      if (reset) {
+        cursor = 0;
+        acked.clear();
+        s.outbox = [];
+      }
+      return { ok: true, reset };
+    },
     outbox: [],
     applied: [],
     refused: [],

@@ -61,6 +61,8 @@ export interface TeamStatus {
   lastSyncAt: string | null;
   /** Why the last attempt failed (while offline). */
   lastError: string | null;
+  /** Own changes waiting for the team this library synced with before, while the server set is another team: nothing syncs until they are sent there or given up (Forget and keep my local copy). */
+  switchBlocked: number | null;
   me: TeamMe | null;
   refusals: TeamRefusal[];
   settings: TeamSettingsView | null;

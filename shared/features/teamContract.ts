@@ -27,6 +27,7 @@ const teamStatus = exactly<TeamStatus>()(
     waiting: z.number(),
     lastSyncAt: z.string().nullable(),
     lastError: z.string().nullable(),
+    switchBlocked: z.number().nullable(),
     me: z.object({ roleName: z.string(), displayName: z.string(), teamRole: z.enum(TEAM_ROLES) }).nullable(),
     refusals: z.array(
       z.object({
@@ -96,8 +97,12 @@ export const teamContract = {
     output: teamStatus,
     errors: ['TEAM_TLS_REQUIRED', 'TEAM_CA_INVALID', 'TEAM_HOST_INVALID', 'TEAM_PASSWORD_MISSING', 'TEAM_PASSWORD_NOT_STORED'],
   },
-  /** Stops syncing and forgets the server and its password. Changes waiting stay in the outbox (sent once a team is set again). */
-  forgetTeamSettings: { input: empty, output: teamStatus, errors: [] },
+  /**
+   * Stops syncing and forgets the server and its password. Changes waiting stay in the outbox (sent once a team is set again).
+   * `dropTeamState` ("Forget and keep my local copy"): the local team state goes too — the outbox (its changes are not sent),
+   * cursor, heads, conflicts, members, assignments — so this library can join another team; documents keep every text.
+   */
+  forgetTeamSettings: { input: z.object({ dropTeamState: z.boolean().optional() }).strict(), output: teamStatus, errors: [] },
   /** Syncs now (connecting first when offline) and answers the status after that round. */
   syncTeamNow: { input: empty, output: teamStatus, errors: ['TEAM_NOT_CONFIGURED', 'TEAM_UNAVAILABLE'] },
   /** The document's paragraphs in conflict, with both texts. */

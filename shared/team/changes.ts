@@ -36,8 +36,8 @@ export const outgoingChangeSchema = z.object({
   baseId: uuid.nullable(),
   /** Kind-specific content (docs/team.md#payloads); for a paragraph change that resolves conflicts: `resolves: [ids]`. */
   payload: z.record(z.string(), z.unknown()),
-  /** ISO 8601, the client's clock (informative only; order is the server's). */
-  clientAt: z.string().min(1).max(64),
+  /** ISO 8601 with Z or an offset, the client's clock (informative only; order is the server's; stored as timestamptz). */
+  clientAt: z.iso.datetime({ offset: true }).max(64),
 });
 export type OutgoingChange = z.infer<typeof outgoingChangeSchema>;
 

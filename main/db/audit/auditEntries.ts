@@ -19,6 +19,7 @@ export const AUDIT_KINDS = [
   'settings-change',
   'origin-declared',
   'profile-created',
+  'team-assignment',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -255,6 +256,34 @@ export function profileCreatedPayload(p: { id: string; name: string; role: strin
     role: p.role,
     at: p.createdAt,
     ...(legacy ? { legacy: LEGACY_0210 } : {}),
+  };
+}
+
+/**
+ * A document's team assignment as written to team_assignments (issue 16 item 4): `assigned` here by
+ * this member, `pulled` from the team (by the server's author), or `taken-back` to the team's head
+ * (the server refused this library's assignment, or it lost to another one; `reason` says which).
+ */
+export function teamAssignmentPayload(a: {
+  documentId: string;
+  changeId: string;
+  translator: string | null;
+  editor: string | null;
+  how: 'assigned' | 'pulled' | 'taken-back';
+  by: string;
+  reason: string | null;
+  at: string;
+}): CanonicalValue {
+  return {
+    type: 'verso.team-assignment.v1',
+    documentId: a.documentId,
+    changeId: a.changeId,
+    translator: a.translator,
+    editor: a.editor,
+    how: a.how,
+    by: a.by,
+    reason: a.reason,
+    at: a.at,
   };
 }
 

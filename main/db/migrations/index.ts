@@ -25,6 +25,7 @@ import { migration0300TeamSync } from './0300-team-sync.js';
 import { migration0310TeamOutboxSent } from './0310-team-outbox-sent.js';
 import { migration0320TeamParagraphHeads } from './0320-team-paragraph-heads.js';
 import { migration0340ReviewPackages } from './0340-review-packages.js';
+import { migration0370TeamAssignmentAudit } from './0370-team-assignment-audit.js';
 import { migration0380TeamTmInbox } from './0380-team-tm-inbox.js';
 import { migration0381ReviewPackageExchanges } from './0381-review-package-exchanges.js';
 import type { Migration } from './types.js';
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0310TeamOutboxSent,
   migration0320TeamParagraphHeads,
   migration0340ReviewPackages,
+  migration0370TeamAssignmentAudit,
   migration0380TeamTmInbox,
   migration0381ReviewPackageExchanges,
 ].sort((a, b) => a.version - b.version);

@@ -18,6 +18,7 @@ import { clearMe, listAssignments, listRefusals, readLastSync, readMe, writeLast
 import { checkTeamSettings, deleteTeamSettings, readTeamSettings, sameLogin, settingsView, writeTeamSettings } from './teamSettings.js';
 import { conflictViews } from './teamConflictView.js';
 import { assignDocument, documentAssignment, listMembers } from './teamAssign.js';
+import { resetTeamState } from '../../team/local/teamIdentity.js';
 
 /** What the backend needs to sync a library: the two ports' factories (main/team/server/, main/team/local/). */
 export interface TeamPorts {
@@ -96,6 +97,7 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
       waiting: team ? team.store.waitingCount() : 0,
       lastSyncAt: readLastSync(db),
       lastError: settings === null ? null : (sync?.lastError ?? (passwordSet ? null : 'No password is stored for the team server.')),
+      switchBlocked: settings === null ? null : (sync?.switchBlocked ?? null),
       me: readMe(db),
       refusals: listRefusals(db),
       settings: settings && settingsView(settings, passwordSet),
@@ -147,11 +149,12 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
       return status();
     },
 
-    async forgetTeamSettings() {
+    async forgetTeamSettings({ dropTeamState }) {
       await deps.team?.sync.stop();
       deleteTeamSettings(repos.settings);
       await secrets.delete(SECRET);
-      clearMe(db);
+      if (dropTeamState) resetTeamState(db, null);
+      else clearMe(db);
       return status();
     },
 

@@ -2,8 +2,9 @@
  * Assignments (issue 16 item 4, docs/team.md#assignments): who translates and who edits a document
  * in the team. An editor or admin assigns; the row of team_assignments is written at once and an
  * `assignment` change goes to the outbox in the same transaction (its entity is
- * `assignment:<document id>`, chained on that entity's local head). The server keeps every
- * assignment in its append-only history and refuses one from a translator (RLS).
+ * `assignment:<document id>`, chained on that entity's local head), with its entry in the local audit
+ * chain (assignmentRecord.ts). The server keeps every assignment in its append-only history and
+ * refuses one from a translator (RLS); a refused one is taken back (outboxAssignment.ts).
  */
 import type Database from 'better-sqlite3';
 import type { TeamDocumentAssignment, TeamMe, TeamMemberView } from '../../../shared/features/teamApi.js';
@@ -12,6 +13,7 @@ import { ServiceError } from '../../core/serviceError.js';
 import { assignmentEntityId } from '../../team/local/applyAssignment.js';
 import { documentInTeam } from '../../team/local/captureRevisions.js';
 import { addChange } from '../../team/local/outboxStore.js';
+import { writeAssignment } from '../../team/local/assignmentRecord.js';
 
 interface MemberRow {
   role_name: string;
@@ -98,10 +100,7 @@ export function assignDocument(db: Database.Database, me: TeamMe | null, input: 
       payload: { translator, editor },
       at,
     });
-    db.prepare<[string, string | null, string | null, string]>(
-      `INSERT INTO team_assignments (document_id, translator, editor, change_id) VALUES (?, ?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE SET translator = excluded.translator, editor = excluded.editor, change_id = excluded.change_id`,
-    ).run(documentId, translator, editor, change.id);
+    writeAssignment(db, { documentId, translator, editor, changeId: change.id, how: 'assigned', by: me.roleName, reason: null, at });
   })();
   return documentAssignment(db, documentId, me);
 }

@@ -51,7 +51,7 @@ describe('team sync loop', () => {
 
     server.refuseConnections = null;
     await pass(2_000);
-    expect(sync.status()).toEqual({ state: 'online', lastError: null, failures: 0 });
+    expect(sync.status()).toEqual({ state: 'online', lastError: null, failures: 0, switchBlocked: null });
     expect(members.map((m) => m.roleName)).toEqual(['ana']);
     expect(server.connects.at(-1)?.password).toBe('secret');
     // Three changes in batches of two; then the pull brought back the other member's and our own.
@@ -167,5 +167,38 @@ describe('team sync loop', () => {
     await pass();
     expect(late.open).toBe(0);
     await slow.stop();
+  });
+  it('the database re-created under a live connection: with nothing waiting the cursor is reset and the new team pulled from the start', async () => {
+    void sync.start(settings, 'secret');
+    await pass();
+    const base = { kind: 'paragraph' as const, documentId: 'doc-1', baseId: null, payload: {}, clientAt: 'now', author: 'ed' };
+    server.insertFromElsewhere({ ...base, id: '44444444-4444-4444-8444-444444444444', entityId: 'p1' });
+    server.insertFromElsewhere({ ...base, id: '55555555-5555-4555-8555-555555555555', entityId: 'p2' });
+    await pass(200);
+    expect(store.cursor()).toBe(2);
+    // Re-created: a new id, one change (seq 1, below the old cursor).
+    server.teamId = '66666666-6666-4666-8666-666666666666';
+    server.changes = [];
+    server.insertFromElsewhere({ ...base, id: '77777777-7777-4777-8777-777777777777', entityId: 'p7' });
+    await sync.syncNow();
+    expect(sync.status()).toMatchObject({ state: 'online', switchBlocked: null });
+    expect(store.applied.at(-1)?.entityId).toBe('p7');
+    expect(store.cursor()).toBe(1);
+    expect(members.length).toBe(2); // asked who this library is again after the reset
+  });
+
+  it('another team while own changes wait: nothing is pushed or pulled, the status says how many', async () => {
+    void sync.start(settings, 'secret');
+    await pass();
+    await sync.stop();
+    store.write({ entityId: 'p2' });
+    server.teamId = '88888888-8888-4888-8888-888888888888';
+    const pushes = server.pushes;
+    void sync.start(settings, 'secret');
+    await pass();
+    expect(sync.status()).toMatchObject({ state: 'offline', switchBlocked: 1 });
+    expect(sync.status().lastError).toContain('1 change waiting for the team it synced with before');
+    expect(server.pushes).toBe(pushes);
+    expect(store.waitingCount()).toBe(1);
   });
 });

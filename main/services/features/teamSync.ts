@@ -59,6 +59,8 @@ export interface TeamSyncStatus {
   lastError: string | null;
   /** Failures in a row (0 once a round succeeds). */
   failures: number;
+  /** Own changes waiting for another team: this server's team id is not the one they were made for (nothing synced). */
+  switchBlocked: number | null;
 }
 
 export interface TeamSync {
@@ -86,6 +88,16 @@ const noop = (): void => undefined;
 
 class StaleRound extends Error {}
 
+/** The server is another team (or its database was re-created) while own changes for the old one wait. */
+export class TeamSwitchRefused extends Error {
+  constructor(readonly waiting: number) {
+    super(
+      `This library has ${waiting} ${waiting === 1 ? 'change' : 'changes'} waiting for the team it synced with before, and this server is another team (or its database was re-created): nothing was sent or pulled. Connect to the team they were made for to send them, or choose “Forget and keep my local copy” to stop sending them (your documents keep the text).`,
+    );
+    this.name = 'TeamSwitchRefused';
+  }
+}
+
 export function createTeamSync(options: TeamSyncOptions): TeamSync {
   const tuning = { ...DEFAULT_TEAM_SYNC_TUNING, ...options.tuning };
   const { store } = options;
@@ -96,6 +108,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
   let state: TeamSyncState = 'stopped';
   let lastError: string | null = null;
   let failures = 0;
+  let switchBlocked: number | null = null;
   let lastPull = 0;
   const timers = { retry: null as Timer | null, poll: null as Timer | null, notify: null as Timer | null };
   /** Rounds run one at a time, in order. */
@@ -118,12 +131,14 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
     if (gen !== generation || !target) return;
     try {
       const s = server ?? (await open(gen));
+      await joinTeam(s, gen);
       state = 'syncing';
       if (round.push) await pushAll(s, gen);
       if (round.pull) await pullAll(s, gen);
       if (gen !== generation) return;
       failures = 0;
       lastError = null;
+      switchBlocked = null;
       state = 'online';
       options.onSynced(options.now().toISOString());
       schedulePoll(gen);
@@ -145,6 +160,19 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
     unlisten = await s.listen(() => onNotify(gen));
     lastPull = 0;
     return s;
+  }
+
+  /**
+   * Every round, before anything moves (the database may have been re-created under a live
+   * connection): another team's id resets the cursor and heads, or stops here while own changes
+   * for the old team wait. A reset forgot who this library is: asked again.
+   */
+  async function joinTeam(s: TeamServer, gen: number): Promise<void> {
+    const teamId = await s.teamId();
+    if (gen !== generation) throw new StaleRound();
+    const joined = store.joinTeam(teamId);
+    if (!joined.ok) throw new TeamSwitchRefused(joined.waiting);
+    if (joined.reset) options.onMember(await s.whoami());
   }
 
   async function pushAll(s: TeamServer, gen: number): Promise<void> {
@@ -177,6 +205,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
   async function fail(gen: number, err: unknown): Promise<void> {
     failures++;
     lastError = describe(err, target?.settings);
+    switchBlocked = err instanceof TeamSwitchRefused ? err.waiting : null;
     state = 'offline';
     // The first failure and every tenth after it: an offline laptop does not fill the log.
     if (failures % 10 === 1) options.log?.(`team sync failed (${failures} in a row): ${lastError}`);
@@ -239,6 +268,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       state = 'syncing';
       lastError = null;
       failures = 0;
+      switchBlocked = null;
       return enqueue({ push: true, pull: true });
     },
     async stop() {
@@ -246,6 +276,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       target = null;
       clearTimers();
       state = 'stopped';
+      switchBlocked = null;
       await dropConnection();
       await chain;
     },
@@ -257,7 +288,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       return enqueue({ push: true, pull: true });
     },
     status() {
-      return { state, lastError, failures };
+      return { state, lastError, failures, switchBlocked };
     },
   };
 }

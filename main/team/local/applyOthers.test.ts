@@ -192,6 +192,13 @@ describe('applying comments, assignments and glossary terms', () => {
     expect(createGlossaryRepo(ben.db).get('term-3')!.target).toBe('temporal');
     expect(ben.db.prepare('SELECT translator, editor FROM team_assignments').all()).toEqual([{ translator: 'ana', editor: 'ben' }]);
     expect(stateHash(ben.db)).toBe(stateHash(ana.db));
+    // Going back is in Ben's audit chain (the pulled assignments in each library's, by the server's author).
+    const audited = (db: typeof ben.db) =>
+      (db.prepare("SELECT payload FROM audit_log WHERE kind = 'team-assignment' ORDER BY seq").all() as { payload: string }[]).map(
+        (r) => JSON.parse(r.payload) as { how: string; translator: string | null; by: string; reason: string | null },
+      );
+    expect(audited(ben.db).map((e) => [e.how, e.translator, e.by])).toEqual([['taken-back', 'ana', 'Team server']]);
+    expect(audited(ben.db)[0]!.reason).toContain('reached the team server first');
   });
 
   it('a pulled term whose source another local term has is reported, not applied', () => {

@@ -10,7 +10,9 @@ import type { ApplyContext, ChangeResult } from './applyParagraph.js';
 /** Writes a parsed payload as the local value; returns why it cannot, or null. */
 export type WriteValue = (
   payload: Readonly<Record<string, unknown>>,
-  c: Pick<ServerChange, 'id' | 'documentId' | 'entityId' | 'clientAt'>,
+  c: Pick<ServerChange, 'id' | 'documentId' | 'entityId' | 'clientAt'> & Partial<Pick<ServerChange, 'author' | 'receivedAt'>>,
+  /** `applied`: another member's change; `lost`: back to the head after an own change lost. */
+  why: 'applied' | 'lost',
 ) => string | null;
 
 export function applyVersionedChange(
@@ -27,14 +29,14 @@ export function applyVersionedChange(
     const head = ctx.state.entityHead(c.entityId);
     const { serverHead } = ctx.state.heads(c.entityId);
     if (own && pending === 0 && head && serverHead !== null) {
-      write(head, { id: serverHead, documentId: c.documentId, entityId: c.entityId, clientAt: c.clientAt });
+      write(head, { id: serverHead, documentId: c.documentId, entityId: c.entityId, clientAt: c.clientAt }, 'lost');
       ctx.state.setServerHead(c.entityId, serverHead, true);
     }
     return { kind: 'conflict', own };
   }
   ctx.state.setEntityHead(c.entityId, c.kind, c.id, c.payload);
   ctx.state.setServerHead(c.entityId, c.id, pending === 0);
-  const problem = !own && pending === 0 ? write(c.payload, c) : null;
+  const problem = !own && pending === 0 ? write(c.payload, c, 'applied') : null;
   if (problem) return { kind: 'rejected', reason: problem };
   return { kind: own ? 'acknowledged' : 'applied' };
 }

@@ -10,6 +10,8 @@
  *   `sign-off-withdrawn` revision by "Team server", not sent: the server never had the sign-off),
  *   the paragraph's local head goes back to the sign-off's base, and unsent changes based on it are
  *   rebased there.
+ * - A refused assignment is taken back the same way: the document's assignment goes back to the
+ *   team's head value (outboxAssignment.ts, audited), local head and later changes as for a sign-off.
  * - Any other refused change stays as it is in the local library (the work is never dropped) and
  *   is listed with the server's reason until dismissed (given up; changes on it are rebased) or
  *   sent again (`retryRefused`, e.g. once an admin registered the member).
@@ -20,6 +22,7 @@ import type { Repositories } from '../../db/repositories/index.js';
 import { runWithoutCapture } from './captureSwitch.js';
 import { outboxStatements, toOutgoing, type OutboxRow } from './outboxStore.js';
 import { withdrawRefusedSignOff } from './outboxWithdraw.js';
+import { takeBackRefusedAssignment } from './outboxAssignment.js';
 
 /** A change the team server refused, for the UI ("Sign-off of paragraph 3 refused by the team server: …"). */
 export interface TeamRefusal {
@@ -72,7 +75,7 @@ function prepareStatements(db: Database.Database) {
     ),
     dismissStmt: db.prepare<[string]>('DELETE FROM team_outbox WHERE change_id = ? AND refused_code IS NOT NULL'),
     retryStmt: db.prepare<[string]>(
-      "UPDATE team_outbox SET refused_code = NULL, refused_message = NULL WHERE change_id = ? AND kind <> 'sign-off'",
+      "UPDATE team_outbox SET refused_code = NULL, refused_message = NULL WHERE change_id = ? AND kind NOT IN ('sign-off', 'assignment')",
     ),
   };
 }
@@ -113,7 +116,7 @@ export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () 
   const dismissTx = db.transaction((changeId: string): boolean => {
     const row = s.get.get(changeId);
     if (!row || row.refused_code === null) return false;
-    if (row.kind !== 'sign-off') unchain(row);
+    if (row.kind !== 'sign-off' && row.kind !== 'assignment') unchain(row);
     rebaseStmt.run(row.base_id, row.change_id);
     return dismissStmt.run(changeId).changes === 1;
   });
@@ -143,9 +146,13 @@ export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () 
       if (row.kind === 'sign-off') {
         takeBackSignOff(row);
         refused.push(row);
+      } else if (row.kind === 'assignment') {
+        takeBackRefusedAssignment(db, row, `${r.code}: ${r.message}`, now().toISOString());
+        unchain(row);
+        refused.push(row);
       }
     }
-    // Changes not yet sent that were made on a refused sign-off now build on its base.
+    // Changes not yet sent that were made on a refused sign-off or assignment now build on its base.
     for (const row of refused) rebaseStmt.run(row.base_id, row.change_id);
   });
 
@@ -182,7 +189,7 @@ export function createOutbox(db: Database.Database, repos: OutboxRepos, now: () 
     dismissRefusal(changeId: string): boolean {
       return dismissTx(changeId);
     },
-    /** Sends a refused change again (not a sign-off: that was withdrawn; sign off again instead). */
+    /** Sends a refused change again (not a sign-off or an assignment: those were taken back; do them again instead). */
     retryRefused(changeId: string): boolean {
       return retryStmt.run(changeId).changes === 1;
     },

@@ -8,6 +8,7 @@ import type { Profile } from '../../../shared/types.js';
 import type { TeamLocalStore } from '../ports.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { createTeamApplyStore } from './applyStore.js';
+import { joinTeam } from './teamIdentity.js';
 
 export type FullTeamLocalStore = TeamLocalStore & Pick<Outbox, 'refusals' | 'dismissRefusal' | 'retryRefused'>;
 
@@ -19,6 +20,7 @@ export function createTeamLocalStore(
   const outbox = createOutbox(db, repos);
   const applying = createTeamApplyStore(db, repos, author);
   return {
+    joinTeam: (teamId) => joinTeam(db, teamId),
     pendingChanges: (limit) => outbox.pendingChanges(limit),
     markPushed: (results) => outbox.markPushed(results),
     waitingCount: () => outbox.waitingCount(),

@@ -13,8 +13,17 @@ export interface ChangeRow {
   base_id: string | null;
   outcome: string;
   payload: unknown;
-  client_at: Date;
+  /** pg parses `infinity` as a number. */
+  client_at: Date | number;
   received_at: Date;
+}
+
+/**
+ * A client time stored before migration 0002 checked it may be `infinity` (pg gives a number) or
+ * beyond JavaScript's dates (an invalid Date): it reads as the time the server received the change.
+ */
+function isoOr(clientAt: Date | number, receivedAt: Date): string {
+  return clientAt instanceof Date && Number.isFinite(clientAt.getTime()) ? clientAt.toISOString() : receivedAt.toISOString();
 }
 
 /** Throws when a stored row is not a valid change (the schema's checks make that a server fault). */
@@ -29,7 +38,7 @@ export function changeOfRow(row: ChangeRow): ServerChange {
     baseId: row.base_id,
     outcome: row.outcome,
     payload: row.payload,
-    clientAt: row.client_at.toISOString(),
+    clientAt: isoOr(row.client_at, row.received_at),
     receivedAt: row.received_at.toISOString(),
   });
 }

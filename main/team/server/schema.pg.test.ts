@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVER_SCHEMA_VERSION } from './migrations/index.js';
+import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from './migrations/index.js';
 import { migrateTeamSchema, schemaVersionOf } from './schema.js';
 import { usePgDatabase } from './testing/pgTestDatabase.js';
 import { withAdmin } from './testing/teamFixture.js';
@@ -9,13 +9,21 @@ describe('the team server schema', () => {
 
   it('is created by numbered migrations in one go, and a second run changes nothing', async () => {
     const first = await withAdmin(db, (c) => migrateTeamSchema(c));
-    expect(first).toEqual({ from: 0, to: SERVER_SCHEMA_VERSION, applied: [{ version: 1, name: 'team' }] });
+    expect(first).toEqual({
+      from: 0,
+      to: SERVER_SCHEMA_VERSION,
+      applied: SERVER_MIGRATIONS.map(({ version, name }) => ({ version, name })),
+    });
+    expect(first.applied.slice(0, 2)).toEqual([
+      { version: 1, name: 'team' },
+      { version: 2, name: 'team-id' },
+    ]);
     const second = await withAdmin(db, (c) => migrateTeamSchema(c));
     expect(second).toEqual({ from: SERVER_SCHEMA_VERSION, to: SERVER_SCHEMA_VERSION, applied: [] });
     const tables = await db.admin<{ t: string }>(
       "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'verso' ORDER BY 1",
     );
-    expect(tables.rows.map((r) => r.t)).toEqual(['changes', 'heads', 'members', 'schema_version']);
+    expect(tables.rows.map((r) => r.t)).toEqual(expect.arrayContaining(['changes', 'heads', 'members', 'schema_version', 'team']));
     const groups = await db.admin<{ rolname: string; rolcanlogin: boolean }>(
       "SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname IN ('verso_translator', 'verso_editor', 'verso_admin') ORDER BY 1",
     );
@@ -41,7 +49,7 @@ describe('the team server schema', () => {
       const c = new pg.Client({ connectionString: url.toString() });
       await c.connect();
       try {
-        expect((await migrateTeamSchema(c)).applied).toHaveLength(1);
+        expect((await migrateTeamSchema(c)).applied).toHaveLength(SERVER_MIGRATIONS.length);
       } finally {
         await c.end();
       }

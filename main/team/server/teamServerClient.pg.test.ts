@@ -250,6 +250,50 @@ describe('the team server client', () => {
     expect(stored.rows[0]).toEqual({ head_id: head, conflict_ids: conflicts });
   });
 
+  it('reads the team id every member sees; a re-created schema has another one', async () => {
+    const t = await serverAs(tina);
+    const stored = (await db.admin<{ id: string }>('SELECT id::text AS id FROM verso.team')).rows[0]!.id;
+    expect(await t.teamId()).toBe(stored);
+    expect(await (await serverAs(eddie)).teamId()).toBe(stored);
+    const raw = await connectAs(tina);
+    await expect(raw.query('UPDATE verso.team SET id = gen_random_uuid()')).rejects.toMatchObject({ code: '42501' });
+    await t.close();
+    await db.admin('DROP SCHEMA verso CASCADE');
+    await initTeam(db);
+    tina = await addMember(db, 'tina2', 'translator');
+    const again = await serverAs(tina);
+    expect(await again.teamId()).not.toBe(stored);
+    expect(await again.teamId()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a malformed client time as TEAM_CHANGE_INVALID (through the client and in raw SQL), never storing it', async () => {
+    const t = await serverAs(tina);
+    const results = await t.push([
+      change({ clientAt: 'infinity' }),
+      change({ clientAt: '2026-12-04 10:00' }), // no zone: the server's time zone would decide
+      change({ clientAt: '2026-12-04T10:00:00+02:00' }),
+    ]);
+    expect(results.map((r) => (r.ok ? r.outcome : r.code))).toEqual(['TEAM_CHANGE_INVALID', 'TEAM_CHANGE_INVALID', 'applied']);
+    const raw = await connectAs(tina);
+    for (const clientAt of ['infinity', '-infinity', '294276-01-01 00:00:00+00']) {
+      await expect(rawInsert(raw, change({ clientAt }))).rejects.toMatchObject({
+        code: 'VS005',
+        message: expect.stringContaining('client time'),
+      });
+    }
+    expect((await db.admin('SELECT count(*)::int AS n FROM verso.changes')).rows[0]).toEqual({ n: 1 });
+    const [pulled] = await t.pull(0, 10);
+    expect(pulled!.clientAt).toBe('2026-12-04T08:00:00.000Z');
+  });
+
+  it('still reads a row stored with an infinite client time before the check existed (as its received time)', async () => {
+    await db.admin('ALTER TABLE verso.changes DISABLE TRIGGER changes_check_client_at');
+    await rawInsert(await connectAs(tina), change({ clientAt: 'infinity' }));
+    await db.admin('ALTER TABLE verso.changes ENABLE TRIGGER changes_check_client_at');
+    const [old] = await (await serverAs(eddie)).pull(0, 10);
+    expect(old!.clientAt).toBe(old!.receivedAt);
+  });
+
   it('refuses a plain connection to a host that is not loopback, before connecting', async () => {
     // 192.0.2.1 is TEST-NET-1: a connection attempt would hang until the timeout, not fail at once.
     await expect(connectTeamServer({ ...settingsOf(tina), host: '192.0.2.1' }, tina.password)).rejects.toMatchObject({

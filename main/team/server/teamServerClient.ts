@@ -14,6 +14,8 @@ import { SERVER_SCHEMA_VERSION } from './migrations/index.js';
 import { newerSchemaError, schemaVersionOf } from './schema.js';
 
 const MAX_PULL = 5_000;
+/** The schema version that gave the team its id (migrations/0002-team-id.ts). */
+const TEAM_ID_VERSION = 2;
 
 async function openClient(settings: TeamConnectionSettings, password: string, onError: (err: Error) => void): Promise<pg.Client> {
   const client = new pg.Client(clientConfig(settings, password));
@@ -28,6 +30,19 @@ async function openClient(settings: TeamConnectionSettings, password: string, on
   return client;
 }
 
+/** The team's id (migration 0002); a database not yet migrated to it is refused with what to do. */
+async function readTeamId(client: pg.Client, version: number): Promise<string> {
+  if (version < TEAM_ID_VERSION) {
+    throw new TeamServerError(
+      'TEAM_SCHEMA_OLD',
+      `This team database is at schema version ${version}; this Verso needs version ${TEAM_ID_VERSION} or later: an admin runs "verso team init" to update it.`,
+    );
+  }
+  const row = (await client.query<{ id: string }>('SELECT id::text AS id FROM verso.team')).rows[0];
+  if (!row) throw new TeamServerError('TEAM_SCHEMA_MISSING', 'This team database has no team id (verso.team is empty).');
+  return row.id;
+}
+
 /**
  * Connects, checks the team schema is there and not newer than this Verso, and returns the server.
  * Once its connection is cut every call fails with TEAM_OFFLINE: the caller closes it and connects again.
@@ -38,9 +53,10 @@ export async function connectTeamServer(settings: TeamConnectionSettings, passwo
     broken = err;
   });
   let me: string;
+  let version: number;
   try {
     me = (await client.query<{ u: string }>('SELECT session_user AS u')).rows[0]!.u;
-    const version = await schemaVersionOf(client);
+    version = await schemaVersionOf(client);
     if (version === 0) {
       throw new TeamServerError(
         'TEAM_SCHEMA_MISSING',
@@ -48,6 +64,7 @@ export async function connectTeamServer(settings: TeamConnectionSettings, passwo
       );
     }
     if (version > SERVER_SCHEMA_VERSION) throw newerSchemaError(version);
+    await readTeamId(client, version);
   } catch (err) {
     await client.end().catch(() => undefined);
     throw err instanceof TeamServerError ? err : connectError(err, settings);
@@ -103,6 +120,7 @@ export async function connectTeamServer(settings: TeamConnectionSettings, passwo
   }
 
   return {
+    teamId: () => exclusive(() => readTeamId(client, version)),
     push: (changes) =>
       exclusive(async () => {
         if (changes.length === 0) return [];

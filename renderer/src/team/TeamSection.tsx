@@ -81,6 +81,8 @@ export function TeamSection() {
     });
   };
   const forget = () => void act(async () => ({ status: await api.forgetTeamSettings({}), message: t('team.forgotten') }));
+  const forgetKeepLocal = () =>
+    void act(async () => ({ status: await api.forgetTeamSettings({ dropTeamState: true }), message: t('team.forgottenKeepLocal') }));
   const syncNow = () =>
     void act(async () => {
       const next = await api.syncTeamNow({});
@@ -93,6 +95,14 @@ export function TeamSection() {
       <p className="hint">{t('team.intro')}</p>
       {status && !status.available && <p className="hint">{t('team.unavailable')}</p>}
       {status && <TeamStatusLines status={status} />}
+      {status?.switchBlocked != null && (
+        <div className="team-switch-blocked">
+          <p role="alert">{t('team.switchBlocked', { count: status.switchBlocked })}</p>
+          <button type="button" onClick={forgetKeepLocal} disabled={busy}>
+            {t('team.form.forgetKeepLocal')}
+          </button>
+        </div>
+      )}
       <TeamForm
         draft={draft}
         setDraft={setDraft}

@@ -1,0 +1,207 @@
+/**
+ * Issue 16 gaps on a real PostgreSQL, through real backends: a team database re-created (another
+ * team id) resets the library's team state — or refuses while own changes wait, until "Forget and
+ * keep my local copy"; an assignment the server refuses (the member is no longer an editor there)
+ * goes back to the head locally, audited, and is listed; a pulled assignment is audited too.
+ */
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from './backend.js';
+import { createMemorySecretStore } from './engines/secretStore.js';
+import { createFakeEngine } from './testing/fakeEngine.js';
+import { makeTempDir, removeTempDir } from './testing/tempDir.js';
+import { teamPorts } from './teamPorts.js';
+import { usePgDatabase } from './team/server/testing/pgTestDatabase.js';
+import { initTeam, withAdmin } from './team/server/testing/teamFixture.js';
+import { addTeamMember } from './team/server/members.js';
+import type { Role } from '../shared/types.js';
+
+const pgdb = usePgDatabase();
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+
+interface Member {
+  backend: Backend;
+  sql: Database.Database;
+  roleName: string;
+  password: string;
+  register(): Promise<void>;
+  connect(): Promise<void>;
+}
+
+async function member(name: string, role: Role): Promise<Member> {
+  const dir = makeTempDir('verso-team-switch-');
+  const backend = createBackend({
+    dataDir: dir,
+    mode: 'browser',
+    version: '1.0.0',
+    engines: [createFakeEngine()],
+    secrets: createMemorySecretStore(),
+    backups: false,
+    integrityCheckIdleMs: null,
+    // Pushes on Sync now only: a test decides when a change leaves.
+    team: { ...teamPorts, tuning: { pollMs: 3_600_000 } },
+  });
+  const sql = new Database(backend.dbPath, { readonly: true });
+  cleanups.push(() => {
+    sql.close();
+    backend.close();
+    removeTempDir(dir);
+  });
+  await backend.api.setProfile({ name, role });
+  const key = await backend.api.getSigningPublicKey({});
+  const roleName = pgdb.role(name.toLowerCase());
+  const password = `pw-${roleName}`;
+  const m: Member = {
+    backend,
+    sql,
+    roleName,
+    password,
+    register: () =>
+      withAdmin(pgdb, (c) =>
+        addTeamMember(c, { roleName, teamRole: role, displayName: name, publicKeyPem: key.publicKeyPem, password }),
+      ).then(() => undefined),
+    async connect() {
+      const status = await backend.api.saveTeamSettings({
+        host: pgdb.host,
+        port: pgdb.port,
+        database: pgdb.database,
+        user: roleName,
+        password,
+        tls: 'none',
+        caPem: null,
+      });
+      expect(status.state).toBe('online');
+    },
+  };
+  await m.register();
+  await m.connect();
+  return m;
+}
+
+const teamIdOf = (m: Member) =>
+  (m.sql.prepare("SELECT value FROM team_state WHERE key = 'teamId'").get() as { value: string } | undefined)?.value ?? null;
+/** 0 when no cursor is kept (nothing pulled since a reset). */
+const cursorOf = (m: Member) =>
+  Number((m.sql.prepare("SELECT value FROM team_state WHERE key = 'cursor'").get() as { value: string } | undefined)?.value ?? 0);
+const count = (m: Member, table: string) => (m.sql.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const serverTeamId = async () => JSON.stringify((await pgdb.admin<{ id: string }>('SELECT id::text AS id FROM verso.team')).rows[0]!.id);
+
+/** The team database dropped and made again by the admin (a new team id); the member registered again. */
+async function recreate(...members: Member[]) {
+  await pgdb.admin('DROP SCHEMA verso CASCADE');
+  await initTeam(pgdb);
+  for (const m of members) await m.register();
+}
+
+describe('switching team server', () => {
+  it('a re-created team database: nothing waiting, so the library resets and syncs with the new team from its start', async () => {
+    await initTeam(pgdb);
+    const tina = await member('Tina', 'translator');
+    expect(teamIdOf(tina)).toBe(await serverTeamId());
+    const doc = await tina.backend.api.importDocument({
+      source: { kind: 'text', text: 'Old team.\n\nTwo.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    await tina.backend.api.updateParagraphTarget({ paragraphId: doc.paragraphs[0]!.id, target: 'Equipo viejo.' });
+    await tina.backend.api.syncTeamNow({});
+    expect(cursorOf(tina)).toBeGreaterThanOrEqual(2);
+    expect(count(tina, 'team_heads')).toBeGreaterThan(0);
+
+    await recreate(tina);
+    const status = await tina.backend.api.syncTeamNow({});
+    expect(status).toMatchObject({ state: 'online', lastError: null, switchBlocked: null, waiting: 0 });
+    expect(teamIdOf(tina)).toBe(await serverTeamId());
+    expect(cursorOf(tina)).toBe(0);
+    expect(count(tina, 'team_heads')).toBe(0);
+    expect(status.me?.roleName).toBe(tina.roleName);
+    // Local work is untouched; the old document is simply not in the new team.
+    expect((await tina.backend.api.getDocument({ documentId: doc.id })).paragraphs[0]!.target).toBe('Equipo viejo.');
+    expect((await tina.backend.api.getDocumentAssignment({ documentId: doc.id })).inTeam).toBe(false);
+
+    // A new import reaches the new team as its first change, on no old base: the cursor follows the new seq.
+    await tina.backend.api.importDocument({
+      source: { kind: 'text', text: 'New team.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    await tina.backend.api.syncTeamNow({});
+    const rows = await pgdb.admin<{ seq: string; kind: string; base_id: string | null }>(
+      'SELECT seq, kind, base_id FROM verso.changes ORDER BY seq',
+    );
+    expect(rows.rows.map((r) => [r.kind, r.base_id])).toEqual([['document', null]]);
+    expect(cursorOf(tina)).toBe(Number(rows.rows[0]!.seq));
+  });
+
+  it('a re-created team database while a change waits: refused with the count, nothing sent; Forget and keep my local copy lets it join', async () => {
+    await initTeam(pgdb);
+    const tina = await member('Tina', 'translator');
+    const doc = await tina.backend.api.importDocument({
+      source: { kind: 'text', text: 'Kept.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    await tina.backend.api.syncTeamNow({});
+    const oldId = teamIdOf(tina);
+
+    await recreate(tina);
+    await tina.backend.api.updateParagraphTarget({ paragraphId: doc.paragraphs[0]!.id, target: 'Guardado.' });
+    const blocked = await tina.backend.api.syncTeamNow({});
+    expect(blocked).toMatchObject({ state: 'offline', switchBlocked: 1, waiting: 1 });
+    expect(blocked.lastError).toContain('1 change waiting for the team it synced with before');
+    expect(teamIdOf(tina)).toBe(oldId);
+    expect((await pgdb.admin('SELECT count(*)::int AS n FROM verso.changes')).rows[0]).toEqual({ n: 0 });
+
+    const forgotten = await tina.backend.api.forgetTeamSettings({ dropTeamState: true });
+    expect(forgotten).toMatchObject({ configured: false, waiting: 0, switchBlocked: null, me: null });
+    expect((await tina.backend.api.getDocument({ documentId: doc.id })).paragraphs[0]!.target).toBe('Guardado.');
+    await tina.connect();
+    expect(teamIdOf(tina)).toBe(await serverTeamId());
+    expect((await tina.backend.api.getTeamStatus({})).waiting).toBe(0);
+  });
+});
+
+describe('assignments on the server', () => {
+  it('a refused assignment (the member is no longer an editor there) goes back to the head, audited and listed; a pulled one is audited', async () => {
+    await initTeam(pgdb);
+    const tina = await member('Tina', 'translator');
+    const eddie = await member('Eddie', 'editor');
+    const doc = await tina.backend.api.importDocument({
+      source: { kind: 'text', text: 'Assign me.', format: 'md' },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    await tina.backend.api.syncTeamNow({});
+    await eddie.backend.api.syncTeamNow({});
+    await eddie.backend.api.assignDocument({ documentId: doc.id, translator: tina.roleName, editor: eddie.roleName });
+    await eddie.backend.api.syncTeamNow({});
+    await tina.backend.api.syncTeamNow({});
+    const pulled = tina.sql.prepare("SELECT payload FROM audit_log WHERE kind = 'team-assignment'").all() as { payload: string }[];
+    expect(pulled.map((r) => JSON.parse(r.payload) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ how: 'pulled', by: eddie.roleName, translator: tina.roleName, editor: eddie.roleName }),
+    ]);
+
+    // The admin makes Eddie a translator; his library still thinks he is an editor and assigns again.
+    await pgdb.admin('UPDATE verso.members SET team_role = $1 WHERE role_name = $2', ['translator', eddie.roleName]);
+    await eddie.backend.api.assignDocument({ documentId: doc.id, translator: null, editor: null });
+    const status = await eddie.backend.api.syncTeamNow({});
+    expect(status.refusals).toEqual([expect.objectContaining({ kind: 'assignment', code: 'TEAM_ROLE_FORBIDDEN' })]);
+    expect(status.refusals[0]!.message).toContain('Only editors and admins assign documents');
+    expect(await eddie.backend.api.getDocumentAssignment({ documentId: doc.id })).toMatchObject({
+      translator: { roleName: tina.roleName },
+      editor: { roleName: eddie.roleName },
+    });
+    const entries = eddie.sql.prepare("SELECT payload FROM audit_log WHERE kind = 'team-assignment' ORDER BY seq").all() as {
+      payload: string;
+    }[];
+    expect(entries.map((r) => (JSON.parse(r.payload) as { how: string; translator: string | null }).how)).toEqual([
+      'assigned',
+      'assigned',
+      'taken-back',
+    ]);
+    expect((await pgdb.admin("SELECT count(*)::int AS n FROM verso.changes WHERE kind = 'assignment'")).rows[0]).toEqual({ n: 1 });
+  });
+});
