@@ -147,8 +147,12 @@ describe('switching team server', () => {
     await tina.backend.api.syncTeamNow({});
     const oldId = teamIdOf(tina);
 
-    await recreate(tina);
+    // The edit is made while the schema is gone (a sync round then fails; it cannot reset), so it
+    // is surely waiting when the re-created team is met — not reset away by a background round first.
+    await pgdb.admin('DROP SCHEMA verso CASCADE');
     await tina.backend.api.updateParagraphTarget({ paragraphId: doc.paragraphs[0]!.id, target: 'Guardado.' });
+    await initTeam(pgdb);
+    await tina.register();
     const blocked = await tina.backend.api.syncTeamNow({});
     expect(blocked).toMatchObject({ state: 'offline', switchBlocked: 1, waiting: 1 });
     expect(blocked.lastError).toContain('1 change waiting for the team it synced with before');
