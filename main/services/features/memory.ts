@@ -22,6 +22,7 @@ import { writeTmx } from '../../memory/tmx.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';
 import { createSentenceMatches, type PlacedMatch } from './memorySentences.js';
+import { createTmxPrefill } from './memoryTmxPrefill.js';
 
 export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */
@@ -157,8 +158,11 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     write: (p, doc, unit, author, placed) => writeMatch(p, doc, unit, author, placed),
   });
 
+  const prefillFromTmx = createTmxPrefill(deps, isUntouched, (found, doc, author) => writeFound(found, doc, author));
+
   return {
     ...sentences,
+    prefillFromTmx,
     async lookupTm({ paragraphId }) {
       const { p, doc } = requireParagraph(paragraphId);
       return store.lookup(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });
