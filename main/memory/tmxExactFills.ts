@@ -101,12 +101,11 @@ export class ExactFills {
     const rank = VARIANT_RANK[languageVariant(u.targetLang, targetLang)];
     for (const entry of list) {
       const { p } = entry;
-      entry.tokens ??= matchTokens(p.source, sourceLang).join(SEPARATOR);
-      if (entry.tokens === '') continue;
-      // The same text in the same language has the same tokens.
+      // The same text in the same language has the same tokens (some: its exact text is not empty).
       if (!(u.source === p.source && u.sourceLang === sourceLang)) {
+        entry.tokens ??= matchTokens(p.source, sourceLang).join(SEPARATOR);
         tokens ??= matchTokens(u.source, u.sourceLang).join(SEPARATOR);
-        if (entry.tokens !== tokens) continue;
+        if (entry.tokens === '' || entry.tokens !== tokens) continue;
       }
       const score = withVariantPenalty(
         withFormatPenalty(100, { source: u.source, codes }, { source: p.source, codes: p.codes }),

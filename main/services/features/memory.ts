@@ -112,7 +112,12 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       unitId: unit.unitId,
       score:
         placed?.score ??
-        withVariantPenalty(withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p), unit.targetLang, doc.targetLang),
+        withVariantPenalty(
+          // The same text scores 100 (segmenting 10,000 pre-filled paragraphs again costs seconds).
+          withFormatPenalty(unit.source === p.source ? 100 : matchScore(unit.source, p.source, doc.sourceLang), unit, p),
+          unit.targetLang,
+          doc.targetLang,
+        ),
       unitSource: unit.source,
       unitOrigin: unit.origin,
       unitBy: unit.createdBy,
