@@ -197,6 +197,7 @@ export class TmxExactScanner {
 
   /** Whether a <tuv>'s xml:lang is of the source language, by its raw attribute text. */
   private readonly sourceSide = new Map<string, boolean>();
+  private readonly recent: [string, boolean][] = [];
   private readonly sourcePrimary: string;
 
   /** `sourceLang`: the pair's source language (a <seg> of another language is no source). */
@@ -311,8 +312,11 @@ export class TmxExactScanner {
     const gt = tuv < 0 ? -1 : tu.indexOf('>', tuv);
     if (gt < 0 || gt > seg) return true;
     let raw: string;
-    if (tu.startsWith(' xml:lang="', tuv + 4) && tu.indexOf('"', tuv + 15) === gt - 1) raw = tu.slice(tuv + 15, gt - 1);
-    else {
+    if (tu.startsWith(' xml:lang="', tuv + 4) && tu.indexOf('"', tuv + 15) === gt - 1) {
+      // The language of the last <tuv>s, compared in place (no string made).
+      for (const [lang, mine] of this.recent) if (gt - 1 - (tuv + 15) === lang.length && tu.startsWith(lang, tuv + 15)) return mine;
+      raw = tu.slice(tuv + 15, gt - 1);
+    } else {
       const lang = LANG.exec(tu.slice(tuv + 4, gt + 1));
       if (!lang) return true;
       raw = lang[1] ?? lang[2] ?? '';
@@ -323,6 +327,8 @@ export class TmxExactScanner {
       mine = value === null || value.trim() === '' || primaryLanguage(tmxLanguageTag(value)) === this.sourcePrimary;
       if (this.sourceSide.size < 1_000) this.sourceSide.set(raw, mine);
     }
+    this.recent.unshift([raw, mine]);
+    if (this.recent.length > 4) this.recent.pop();
     return mine;
   }
 }
