@@ -96,3 +96,45 @@ describe('verso import --prefill', () => {
     expect(doc.paragraphs.every((p) => p.status === 'new' && p.target === '')).toBe(true);
   });
 });
+
+describe('verso import --prefill-from', () => {
+  const TMX = `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="T" creationtoolversion="1" segtype="paragraph" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en"><seg>Noise about the river.</seg></tuv><tuv xml:lang="es"><seg>Ruido.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The storm closed roads on Monday.</seg></tuv><tuv xml:lang="es"><seg>La tormenta cerró carreteras el lunes.</seg></tuv></tu>
+</body></tmx>`;
+  const STORY = 'The storm closed roads on Monday.\n\nThe storm closed roads on monday.\n\nSchools stay shut.\n';
+
+  beforeEach(() => {
+    fs.writeFileSync(path.join(cli.dir, 'story.txt'), STORY);
+    fs.writeFileSync(path.join(cli.dir, 'memory.tmx'), TMX);
+  });
+
+  it('fills the paragraphs with a 100 % match in the TMX, prints how many, and stores none of its units', async () => {
+    expect(await runCli(['import', 'story.txt', '--source', 'en', '--target', 'es', '--prefill-from', 'memory.tmx'], io)).toBe(0);
+    expect(out.join('')).toContain(
+      'pre-filled 1 of 3 paragraphs with 100 % matches from memory.tmx (2 translation units read, none stored)\n',
+    );
+    const backend = createBackend({ dataDir: path.join(cli.dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    const [summary] = await backend.api.listDocuments({});
+    const doc = await backend.api.getDocument({ documentId: summary!.id });
+    const stats = await backend.api.getTmStats({ sourceLang: 'en', targetLang: 'es' });
+    backend.close();
+    expect(doc.paragraphs.map((p) => [p.target, p.status])).toEqual([
+      ['La tormenta cerró carreteras el lunes.', 'edited'],
+      ['', 'new'],
+      ['', 'new'],
+    ]);
+    expect(stats.units).toBe(0);
+  });
+
+  it('a TMX broken half-way: exit 1, the line it broke at, nothing filled', async () => {
+    fs.writeFileSync(path.join(cli.dir, 'memory.tmx'), TMX.slice(0, TMX.indexOf('<tu>', 300) + 30));
+    expect(await runCli(['import', 'story.txt', '--source', 'en', '--target', 'es', '--prefill-from', 'memory.tmx'], io)).toBe(1);
+    expect(err.join('')).toMatch(/memory\.tmx is broken at line 3, column \d+ \(translation unit 2\).*Nothing was filled\..*imported as/);
+    const backend = createBackend({ dataDir: path.join(cli.dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    const [summary] = await backend.api.listDocuments({});
+    const doc = await backend.api.getDocument({ documentId: summary!.id });
+    backend.close();
+    expect(doc.paragraphs.every((p) => p.status === 'new' && p.target === '')).toBe(true);
+  });
+});

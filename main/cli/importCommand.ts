@@ -1,18 +1,21 @@
 /**
  * `verso import` and `verso reimport` (issue 14): XLIFF and other files in and out of pipelines.
- *   verso import <file> --source <lang> --target <lang> [--file-languages] [--title TEXT] [--prefill]
+ *   verso import <file> --source <lang> --target <lang> [--file-languages] [--title TEXT] [--prefill] [--prefill-from <file.tmx>]
  *   verso reimport <document> <file> [--tool NAME]
  * An XLIFF whose declared languages differ from --source/--target is refused with both pairs named,
  * unless --file-languages says to import it in the file's languages: never relabelled silently.
  * --prefill then fills the new document's paragraphs that have a 100 % TM match, as opening it in
  * the app does with "Pre-fill 100% matches" on (whatever that setting is), and prints how many.
+ * --prefill-from (issue 17) fills them from a TMX file read once and not stored, as OmegaT's
+ * tm/auto (the same matches as `verso tm import` + --prefill; a broken file fills nothing); with
+ * --prefill too, the translation memory then fills what the file did not.
  * Both need the library's profile (the one the app set up): imports are recorded under it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ReimportResult } from '../../shared/features/importingApi.js';
-import type { TmPrefillResult } from '../../shared/features/memoryApi.js';
+import type { TmPrefillResult, TmxPrefillResult } from '../../shared/features/memoryApi.js';
 import type { DocumentDetail, DocumentSummary } from '../../shared/types.js';
 import type { Backend } from '../backend.js';
 import { CliError } from './writeExportFile.js';
@@ -69,6 +72,7 @@ export async function importCommand(deps: ImportCliDeps, args: string[], usage: 
       title: { type: 'string' },
       'file-languages': { type: 'boolean' },
       prefill: { type: 'boolean' },
+      'prefill-from': { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -92,6 +96,19 @@ export async function importCommand(deps: ImportCliDeps, args: string[], usage: 
       doc = await dispatch<DocumentDetail>(backend, 'importDocument', { ...input, sourceLang: err.fileSource, targetLang: err.fileTarget });
     }
     deps.out(`${doc.id}\t${doc.sourceLang}→${doc.targetLang}\t${doc.paragraphs.length} paragraphs\t${doc.title}\n`);
+    const tmx = values['prefill-from'];
+    if (tmx !== undefined) {
+      const file = path.resolve(deps.cwd, tmx);
+      const { paragraphs, tus } = await dispatch<TmxPrefillResult>(backend, 'prefillFromTmx', {
+        documentId: doc.id,
+        source: { kind: 'path', path: file },
+      }).catch((err: unknown) => {
+        throw err instanceof CliError ? new CliError(`${err.message} (The document was imported as ${doc.id}.)`) : err;
+      });
+      deps.out(
+        `pre-filled ${paragraphs.length} of ${doc.paragraphs.length} paragraphs with 100 % matches from ${path.basename(file)} (${tus.toLocaleString('en-US')} translation units read, none stored)\n`,
+      );
+    }
     if (values.prefill) {
       const { paragraphs } = await dispatch<TmPrefillResult>(backend, 'prefillTmMatches', { documentId: doc.id, requested: true });
       deps.out(`pre-filled ${paragraphs.length} of ${doc.paragraphs.length} paragraphs with 100 % translation memory matches\n`);

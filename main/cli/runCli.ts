@@ -56,10 +56,13 @@ export const USAGE = `Usage:
       empty VERSO_DATA_DIR too). The current library is backed up first. Not while Verso runs.
 ${GLOSSARY_USAGE}
   verso import <file> --source <lang> --target <lang> [--file-languages] [--title TEXT] [--prefill]
+               [--prefill-from <file.tmx>]
       Imports a file as a new document (as the library's profile). An XLIFF in other languages is
       refused unless --file-languages: then it is imported in the file's languages.
       --prefill: then fills its paragraphs that have a 100 % translation memory match (as
       "Pre-fill 100% matches" does when a document is opened) and prints how many.
+      --prefill-from <file.tmx>: fills them from a TMX file of any size, read once and not stored
+      (the same matches as \`verso tm import\` then --prefill); a broken file fills nothing.
   verso reimport <document> <file> [--tool NAME]
       Applies a revised source, or an XLIFF another tool translated (its changed targets become
       revisions credited to the tool; --tool names it when the file does not), and prints a summary.

@@ -1,13 +1,16 @@
-// npm run bench:tm -- --vs-omegat [--paragraphs N] [--units N] [--share F] [--seed N] [--no-index-wait] [--keep] [--json]
+// npm run bench:tm -- --vs-omegat [--paragraphs N] [--units N] [--share F] [--seed N] [--no-index-wait] [--skip-store] [--keep] [--json]
 // Verso beside OmegaT 3.6 on the same data, in the same run: a project of --paragraphs (default
 // 10,000) English paragraphs and a TMX of --units (default 1,000,000) en→es units in which --share
-// (default 0.3) of the paragraphs has an exact match (vsOmegatCorpus.mjs). Verso imports the TMX and
-// the article and pre-fills the exact matches with its CLI (vsOmegatVerso.mjs); OmegaT translates the
-// same project in console mode with the TMX in tm/auto/ (vsOmegatOmegat.mjs). --no-index-wait: Verso's
-// TMX import returns once the units are stored (pre-filling exact matches needs no fuzzy index; the
-// index is built when Verso next opens the library). Both fill whole
-// paragraphs (OmegaT's sentence segmentation is off). Prints each tool's wall time, peak RSS and
-// exact matches filled, and the ratios (goal: Verso ≥ 5× faster at ≤ 1/5 of OmegaT's memory).
+// (default 0.3) of the paragraphs has an exact match (vsOmegatCorpus.mjs). OmegaT translates the
+// project in console mode with the TMX in tm/auto/ (vsOmegatOmegat.mjs): it reads the TMX into
+// memory and stores nothing. Verso does the same with its CLI (vsOmegatVerso.mjs): `verso import
+// article.txt --prefill-from memory.tmx` (read once, exact matches filled, nothing stored): the main
+// comparison. Second line, for honesty: Verso storing the TMX in its translation memory first (`verso
+// tm import`, then `import --prefill`; --skip-store leaves it out, --no-index-wait returns once the
+// units are stored: pre-filling exact matches needs no fuzzy index, built when Verso next opens the
+// library). Both fill whole paragraphs (OmegaT's sentence segmentation is off). Prints each tool's wall
+// time, peak RSS and exact matches filled, and the ratios (goal: Verso ≥ 5× faster at ≤ 1/5 of
+// OmegaT's memory).
 // Figures only; it fails (exit 1) when a tool is missing or fails, or the counts are not the expected ones.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './vsOmegatCorpus.mjs';
 import { runOmegat } from './vsOmegatOmegat.mjs';
-import { bundleVerso, runVerso } from './vsOmegatVerso.mjs';
+import { bundleVerso, runVerso, runVersoPrefillFrom } from './vsOmegatVerso.mjs';
 
 function options(argv) {
   const { values } = parseArgs({
@@ -27,6 +30,7 @@ function options(argv) {
       share: { type: 'string', default: '0.3' },
       seed: { type: 'string', default: '20261203' },
       'no-index-wait': { type: 'boolean' },
+      'skip-store': { type: 'boolean' },
       keep: { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -45,18 +49,29 @@ const n = (x) => x.toLocaleString('en');
 const row = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(66) : c.padStart(11))).join('');
 const cells = (r, filled) => [`${r.wallS.toFixed(1)} s`, `${r.cpuS.toFixed(1)} s`, `${r.peakMb.toFixed(0)} MB`, filled];
 
-function print(o, corpus, verso, omegat, ms) {
+const ratios = (verso, omegat) =>
+  `${(omegat.wallS / verso.wallS).toFixed(2)}× as fast as OmegaT in wall time (goal ≥ 5×; ${(omegat.cpuS / verso.cpuS).toFixed(2)}× in CPU time) at ${(verso.peakMb / omegat.peakMb).toFixed(2)} of its peak memory (goal ≤ 0.20)`;
+
+function print(o, corpus, prefillFrom, stored, omegat, ms) {
   console.log(
     `bench:tm --vs-omegat: ${n(o.paragraphs)} paragraphs (${n(corpus.expected)} with an exact match), TMX of ${n(o.units)} units (${(corpus.tmxBytes / 1048576).toFixed(0)} MB), seed ${o.seed}; data generated in ${(ms / 1000).toFixed(1)} s`,
   );
   console.log(row(['', 'wall', 'CPU', 'peak RSS', 'filled']));
-  for (const s of verso.steps) console.log(row([`Verso: ${s.step}`, ...cells(s, '')]));
-  console.log(row(['Verso, whole run', ...cells(verso, n(verso.filled))]));
+  console.log(row([`Verso: ${prefillFrom.steps[0].step}`, ...cells(prefillFrom, n(prefillFrom.filled))]));
   console.log(row(['OmegaT 3.6: omegat <project> --mode=console-translate', ...cells(omegat, n(omegat.filled))]));
+  if (stored) {
+    for (const s of stored.steps) console.log(row([`Verso, storing the TMX: ${s.step}`, ...cells(s, '')]));
+    console.log(row(['Verso, storing the TMX, whole run', ...cells(stored, n(stored.filled))]));
+  }
   console.log(
-    `bench:tm --vs-omegat: Verso is ${(omegat.wallS / verso.wallS).toFixed(2)}× as fast as OmegaT in wall time (goal ≥ 5×; ${(omegat.cpuS / verso.cpuS).toFixed(2)}× in CPU time) at ${(verso.peakMb / omegat.peakMb).toFixed(2)} of its peak memory (goal ≤ 0.20); exact matches filled: Verso ${n(verso.filled)}, OmegaT ${n(omegat.filled)}, expected ${n(corpus.expected)}`,
+    `bench:tm --vs-omegat: Verso (import --prefill-from, the TMX read once as OmegaT's tm/auto) is ${ratios(prefillFrom, omegat)}; exact matches filled: Verso ${n(prefillFrom.filled)}, OmegaT ${n(omegat.filled)}, expected ${n(corpus.expected)}`,
   );
-  for (const line of verso.tmSaid.split('\n')) if (line !== '') console.log(`bench:tm --vs-omegat: the TMX import said: ${line}`);
+  if (stored) {
+    console.log(
+      `bench:tm --vs-omegat: Verso storing the TMX in its memory first (tm import + import --prefill) is ${ratios(stored, omegat)}; filled ${n(stored.filled)}`,
+    );
+    for (const line of stored.tmSaid.split('\n')) if (line !== '') console.log(`bench:tm --vs-omegat: the TMX import said: ${line}`);
+  }
 }
 
 /** Returns the exit code: 1 when the counts are not what the data says. */
@@ -69,14 +84,18 @@ export async function runVsOmegat(argv) {
     const corpus = writeCorpus(dir, o);
     const ms = performance.now() - t0;
     verso = await bundleVerso();
-    const versoRun = await runVerso(dir, corpus, verso, !o['no-index-wait']);
+    const prefillFrom = await runVersoPrefillFrom(dir, corpus, verso);
     const omegatRun = runOmegat(dir, corpus, verso.omegatProject('en', 'es'));
-    print(o, corpus, versoRun, omegatRun, ms);
+    const stored = o['skip-store'] ? null : await runVerso(dir, corpus, verso, !o['no-index-wait']);
+    print(o, corpus, prefillFrom, stored, omegatRun, ms);
+    const versoProblems = (what, run) => [
+      run.filled !== corpus.expected && `Verso (${what}) filled ${run.filled}, expected ${corpus.expected}`,
+      run.checked.filled !== run.filled && `Verso's export (${what}) has ${run.checked.filled} right translations, not ${run.filled}`,
+      run.checked.wrong > 0 && `Verso's export (${what}) has ${run.checked.wrong} paragraphs with another text`,
+    ];
     const problems = [
-      versoRun.filled !== corpus.expected && `Verso filled ${versoRun.filled}, expected ${corpus.expected}`,
-      versoRun.checked.filled !== versoRun.filled &&
-        `Verso's export has ${versoRun.checked.filled} right translations, not ${versoRun.filled}`,
-      versoRun.checked.wrong > 0 && `Verso's export has ${versoRun.checked.wrong} paragraphs with another text`,
+      ...versoProblems('--prefill-from', prefillFrom),
+      ...(stored ? versoProblems('storing the TMX', stored) : []),
       omegatRun.filled !== corpus.expected && `OmegaT filled ${omegatRun.filled}, expected ${corpus.expected}`,
       omegatRun.wrong > 0 && `OmegaT's target has ${omegatRun.wrong} paragraphs with another text`,
     ].filter(Boolean);
@@ -85,7 +104,8 @@ export async function runVsOmegat(argv) {
       const figures = (r) => ({ wallS: r.wallS, cpuS: r.cpuS, peakMb: r.peakMb, filled: r.filled });
       const json = {
         expected: corpus.expected,
-        verso: figures(versoRun),
+        verso: figures(prefillFrom),
+        versoStoring: stored && figures(stored),
         omegat: figures(omegatRun),
         problems,
       };

@@ -1,9 +1,13 @@
 // bench:tm --vs-omegat, Verso's side, through the whole app as a pipeline runs it: the `verso` CLI
 // (bundled as scripts/build.mjs bundles dist/main/cli.cjs, beside its import worker) on a fresh
-// library whose profile is set up first (as the app's first start does; not timed), then, timed:
-//   verso tm import memory.tmx --pair en-es [--no-index-wait]
-//   verso import article.txt --source en --target es --prefill
-// Exact matches filled: the count `--prefill` prints, checked against a draft export.
+// library whose profile is set up first (as the app's first start does; not timed). Two ways, each
+// on its own library, timed:
+// - what OmegaT does with tm/auto (read the TMX once, fill, store nothing), `runVersoPrefillFrom`:
+//     verso import article.txt --source en --target es --prefill-from memory.tmx
+// - storing the TMX in the translation memory first, `runVerso`:
+//     verso tm import memory.tmx --pair en-es [--no-index-wait]
+//     verso import article.txt --source en --target es --prefill
+// Exact matches filled: the count the command prints, checked against a draft export.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -67,21 +71,51 @@ function importTmx(verso, dataDir, dir, indexWait) {
   return { ...run, step: `verso ${args.join(' ')}` };
 }
 
-export async function runVerso(dir, corpus, verso, indexWait = true) {
-  const dataDir = path.join(dir, 'verso-data');
+/** A fresh library with its profile (not timed). */
+async function freshLibrary(verso, dataDir) {
   const setup = verso.createBackend({ dataDir, mode: 'browser', version: 'bench', engines: [] });
   await setup.api.setProfile({ name: 'Bench', role: 'editor' });
   setup.close();
-  const tm = importTmx(verso, dataDir, dir, indexWait);
-  const doc = cli(verso, dataDir, ['import', 'article.txt', '--source', 'en', '--target', 'es', '--prefill'], dir);
-  if (doc.status !== 0) throw failed('verso import --prefill', doc);
+}
+
+/** `verso import … <prefill flag>`, its count, and the count checked against a draft export (not timed). */
+function importArticle(verso, dataDir, dir, corpus, prefill) {
+  const args = ['import', 'article.txt', '--source', 'en', '--target', 'es', ...prefill];
+  const doc = cli(verso, dataDir, args, dir);
+  if (doc.status !== 0) throw failed(`verso import ${prefill.join(' ')}`, doc);
   const said = /pre-filled (\d+) of (\d+) paragraphs/.exec(doc.stdout);
-  if (!said) throw new Error(`verso import --prefill did not say how many it filled:\n${doc.stdout}`);
+  if (!said) throw new Error(`verso import ${prefill.join(' ')} did not say how many it filled:\n${doc.stdout}`);
   const documentId = doc.stdout.split('\t')[0];
   // Checked (not timed): the paragraphs of a draft XLIFF export carry the right translations.
-  const exported = cli(verso, dataDir, ['export', documentId, '--format', 'xliff20', '--draft', '--out', 'verso-target.xlf'], dir);
+  const out = `verso-target-${path.basename(dataDir)}.xlf`;
+  const exported = cli(verso, dataDir, ['export', documentId, '--format', 'xliff20', '--draft', '--out', out], dir);
   if (exported.status !== 0) throw failed('verso export', exported);
-  const check = countFilled(corpus, xliffTargets(fs.readFileSync(path.join(dir, 'verso-target.xlf'), 'utf8')));
+  const check = countFilled(corpus, xliffTargets(fs.readFileSync(path.join(dir, out), 'utf8')));
+  return { doc, filled: Number(said[1]), check, step: `verso ${args.join(' ')}` };
+}
+
+/** Verso as OmegaT works with tm/auto: the TMX read once while pre-filling, nothing stored. */
+export async function runVersoPrefillFrom(dir, corpus, verso) {
+  const dataDir = path.join(dir, 'verso-data-prefill-from');
+  await freshLibrary(verso, dataDir);
+  const { doc, filled, check, step } = importArticle(verso, dataDir, dir, corpus, ['--prefill-from', 'memory.tmx']);
+  return {
+    steps: [{ step, wallS: doc.wallS, cpuS: doc.cpuS, peakMb: doc.peakMb }],
+    wallS: doc.wallS,
+    cpuS: doc.cpuS,
+    peakMb: doc.peakMb,
+    filled,
+    checked: check,
+    said: doc.stdout.trim().split('\n').at(-1),
+  };
+}
+
+/** Verso storing the TMX in its translation memory first, then pre-filling from it. */
+export async function runVerso(dir, corpus, verso, indexWait = true) {
+  const dataDir = path.join(dir, 'verso-data');
+  await freshLibrary(verso, dataDir);
+  const tm = importTmx(verso, dataDir, dir, indexWait);
+  const { doc, filled, check } = importArticle(verso, dataDir, dir, corpus, ['--prefill']);
   return {
     steps: [
       { step: tm.step, wallS: tm.wallS, cpuS: tm.cpuS, peakMb: tm.peakMb },
@@ -90,7 +124,7 @@ export async function runVerso(dir, corpus, verso, indexWait = true) {
     wallS: tm.wallS + doc.wallS,
     cpuS: tm.cpuS + doc.cpuS,
     peakMb: Math.max(tm.peakMb, doc.peakMb),
-    filled: Number(said[1]),
+    filled,
     checked: check,
     // What the TMX import said (reading and storing vs indexing, units/s).
     tmSaid: tm.stdout.trim(),

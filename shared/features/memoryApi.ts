@@ -78,6 +78,11 @@ export interface TmPrefillResult {
   paragraphs: Paragraph[];
 }
 
+/** `prefillFromTmx`: the paragraphs filled, and the translation units the file has. */
+export interface TmxPrefillResult extends TmPrefillResult {
+  tus: number;
+}
+
 /** Issue 17 item 3: one sentence of a paragraph (shared/text/sentences.ts) and its best TM matches. */
 export interface TmSentenceMatches {
   /** Its place among the paragraph's sentences, from 0. */

@@ -11,6 +11,7 @@ import type {
   TmLookupResult,
   TmMatch,
   TmPrefillResult,
+  TmxPrefillResult,
   TmProvenance,
   TmSentenceMatches,
   TmUnit,
@@ -119,6 +120,7 @@ const TMX_READ_ERRORS = ['TMX_INVALID', 'TMX_DOCTYPE', 'TMX_NO_UNITS', 'TMX_FILE
 
 const memorySettings = exactly<MemorySettings>()(z.object({ prefillExact: z.boolean() }));
 const prefillResult = exactly<TmPrefillResult>()(z.object({ paragraphs: z.array(paragraphSchema) }));
+const prefillFromTmxResult = exactly<TmxPrefillResult>()(z.object({ paragraphs: z.array(paragraphSchema), tus: z.number() }));
 
 export const memoryContract = {
   /** The best TM matches (at most 5, ≥ 50 %) for a paragraph's source, best first. */
@@ -156,6 +158,16 @@ export const memoryContract = {
     input: z.object({ documentId: id, requested: z.boolean().optional() }).strict(),
     output: prefillResult,
     errors: ['DOCUMENT_NOT_FOUND', 'NO_PROFILE'],
+  },
+  /**
+   * Issue 17: fills the document's untouched paragraphs that have a 100 % match in a TMX file, read
+   * once and not stored (as OmegaT's tm/auto; the CLI's `import --prefill-from`): the same units and
+   * rules as importing the file and pre-filling. A broken file fills nothing (one transaction at the end).
+   */
+  prefillFromTmx: {
+    input: z.object({ documentId: id, source: tmxSource }).strict(),
+    output: prefillFromTmxResult,
+    errors: ['DOCUMENT_NOT_FOUND', 'NO_PROFILE', 'TMX_UPLOAD_NOT_FOUND', ...TMX_READ_ERRORS],
   },
   /** Concordance: units of a pair whose source contains a word or phrase. */
   searchTmConcordance: {

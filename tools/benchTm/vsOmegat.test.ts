@@ -1,7 +1,7 @@
 /**
  * `npm run bench:tm -- --vs-omegat` at a tiny size (50 paragraphs, 500 units): the generator, the
- * Verso pipeline (the bundled CLI: TMX import, `import --prefill`, a draft export checked paragraph
- * by paragraph) and a real OmegaT 3.6 console run on the same files. No timing is asserted: only that
+ * Verso pipelines (the bundled CLI: `import --prefill-from` the TMX; TMX import then `import
+ * --prefill`; each checked paragraph by paragraph against a draft export) and a real OmegaT 3.6 console run on the same files. No timing is asserted: only that
  * both tools fill exactly the paragraphs the data gives an exact match. OmegaT (Debian package
  * omegat) or GNU time missing makes it fail, never skip.
  */
@@ -22,6 +22,7 @@ describe('bench:tm --vs-omegat', () => {
     const result = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
       expected: number;
       verso: { filled: number; wallS: number; peakMb: number };
+      versoStoring: { filled: number; wallS: number; peakMb: number };
       omegat: { filled: number; wallS: number; peakMb: number };
       problems: string[];
     };
@@ -29,9 +30,11 @@ describe('bench:tm --vs-omegat', () => {
     // 30 % of 50 paragraphs.
     expect(result.expected).toBe(15);
     expect(result.verso.filled).toBe(15);
+    expect(result.versoStoring.filled).toBe(15);
     expect(result.omegat.filled).toBe(15);
-    for (const side of [result.verso, result.omegat]) expect(side.peakMb).toBeGreaterThan(0);
-    expect(r.stdout).toContain('Verso, whole run');
+    for (const side of [result.verso, result.versoStoring, result.omegat]) expect(side.peakMb).toBeGreaterThan(0);
+    expect(r.stdout).toContain('Verso: verso import article.txt --source en --target es --prefill-from memory.tmx');
+    expect(r.stdout).toContain('Verso, storing the TMX, whole run');
     expect(r.stdout).toContain('OmegaT 3.6: omegat <project> --mode=console-translate');
   });
 });

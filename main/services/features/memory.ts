@@ -22,6 +22,7 @@ import { writeTmx } from '../../memory/tmx.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';
 import { createSentenceMatches, type PlacedMatch } from './memorySentences.js';
+import { createTmxPrefill } from './memoryTmxPrefill.js';
 
 export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */
@@ -111,7 +112,12 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       unitId: unit.unitId,
       score:
         placed?.score ??
-        withVariantPenalty(withFormatPenalty(matchScore(unit.source, p.source, doc.sourceLang), unit, p), unit.targetLang, doc.targetLang),
+        withVariantPenalty(
+          // The same text scores 100 (segmenting 10,000 pre-filled paragraphs again costs seconds).
+          withFormatPenalty(unit.source === p.source ? 100 : matchScore(unit.source, p.source, doc.sourceLang), unit, p),
+          unit.targetLang,
+          doc.targetLang,
+        ),
       unitSource: unit.source,
       unitOrigin: unit.origin,
       unitBy: unit.createdBy,
@@ -157,8 +163,11 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     write: (p, doc, unit, author, placed) => writeMatch(p, doc, unit, author, placed),
   });
 
+  const prefillFromTmx = createTmxPrefill(deps, isUntouched, (found, doc, author) => writeFound(found, doc, author));
+
   return {
     ...sentences,
+    prefillFromTmx,
     async lookupTm({ paragraphId }) {
       const { p, doc } = requireParagraph(paragraphId);
       return store.lookup(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });

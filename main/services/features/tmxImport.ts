@@ -33,14 +33,14 @@ export interface TmxImportRequest {
   mode: 'merge' | 'replace';
 }
 
-interface Resolved {
+export interface Resolved {
   source: TmxSource;
   fileName: string;
   /** Deletes an uploaded file once the import is over. */
   cleanup: () => void;
 }
 
-function resolveSource(deps: ServiceDeps, source: TmxImportSource): Resolved {
+export function resolveSource(deps: ServiceDeps, source: TmxImportSource): Resolved {
   const keep = (): void => {};
   if (source.kind === 'bytes') return { source, fileName: source.fileName, cleanup: keep };
   if (source.kind === 'path') {
