@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVER_SCHEMA_VERSION } from './migrations/index.js';
+import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from './migrations/index.js';
 import { migrateTeamSchema, schemaVersionOf } from './schema.js';
 import { usePgDatabase } from './testing/pgTestDatabase.js';
 import { withAdmin } from './testing/teamFixture.js';
@@ -9,7 +9,14 @@ describe('the team server schema', () => {
 
   it('is created by numbered migrations in one go, and a second run changes nothing', async () => {
     const first = await withAdmin(db, (c) => migrateTeamSchema(c));
-    expect(first).toEqual({ from: 0, to: SERVER_SCHEMA_VERSION, applied: [{ version: 1, name: 'team' }] });
+    expect(first).toEqual({
+      from: 0,
+      to: SERVER_SCHEMA_VERSION,
+      applied: [
+        { version: 1, name: 'team' },
+        { version: 3, name: 'document-deletion' },
+      ],
+    });
     const second = await withAdmin(db, (c) => migrateTeamSchema(c));
     expect(second).toEqual({ from: SERVER_SCHEMA_VERSION, to: SERVER_SCHEMA_VERSION, applied: [] });
     const tables = await db.admin<{ t: string }>(
@@ -41,7 +48,7 @@ describe('the team server schema', () => {
       const c = new pg.Client({ connectionString: url.toString() });
       await c.connect();
       try {
-        expect((await migrateTeamSchema(c)).applied).toHaveLength(1);
+        expect((await migrateTeamSchema(c)).applied).toHaveLength(SERVER_MIGRATIONS.length);
       } finally {
         await c.end();
       }
