@@ -174,6 +174,7 @@ export const TEAM_ERROR_CODES = [
   'TEAM_DOCUMENT_NOT_IN_TEAM',
   'TEAM_ASSIGN_NEEDS_EDITOR',
   'TEAM_MEMBER_UNKNOWN',
+  'TEAM_DELETE_NEEDS_EDITOR',
   'REVIEW_PACKAGE_INVALID',
 ] as const satisfies readonly string[];
 

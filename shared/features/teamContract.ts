@@ -49,6 +49,13 @@ const teamStatus = exactly<TeamStatus>()(
         passwordSet: z.boolean(),
       })
       .nullable(),
+    documents: z
+      .object({
+        shared: z.number(),
+        notShared: z.number(),
+        kept: z.array(z.object({ documentId: z.string(), title: z.string(), deletedBy: z.string() })),
+      })
+      .optional(),
   }),
 );
 

@@ -17,6 +17,8 @@ import { createTeamSync, type TeamConnect, type TeamRuntime, type TeamSyncTuning
 import { clearMe, listAssignments, listRefusals, readLastSync, readMe, writeLastSync, writeMe } from './teamState.js';
 import { checkTeamSettings, deleteTeamSettings, readTeamSettings, sameLogin, settingsView, writeTeamSettings } from './teamSettings.js';
 import { conflictViews } from './teamConflictView.js';
+import { sharedDocumentCounts, shareExistingDocuments } from '../../team/local/shareExisting.js';
+import { keptDocuments } from '../../team/local/applyDeletion.js';
 import { assignDocument, documentAssignment, listMembers } from './teamAssign.js';
 
 /** What the backend needs to sync a library: the two ports' factories (main/team/server/, main/team/local/). */
@@ -49,7 +51,11 @@ export function createTeamRuntime(
   const sync = createTeamSync({
     connect: ports.connect,
     store,
-    onMember: (me) => writeMe(db, me),
+    onMember: async (me) => {
+      writeMe(db, me);
+      // Documents made before joining (or while no team was set) reach the team; a second connect shares nothing twice.
+      await shareExistingDocuments(db, me, now);
+    },
     onSynced: (at) => writeLastSync(db, at),
     now,
     ...(ports.tuning ? { tuning: ports.tuning } : {}),
@@ -89,6 +95,7 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
     const team = deps.team;
     const sync = team?.sync.status();
     const passwordSet = settings !== null && (await secrets.source(SECRET)) !== null;
+    const me = readMe(db);
     return {
       available: team !== undefined,
       configured: settings !== null,
@@ -96,9 +103,10 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
       waiting: team ? team.store.waitingCount() : 0,
       lastSyncAt: readLastSync(db),
       lastError: settings === null ? null : (sync?.lastError ?? (passwordSet ? null : 'No password is stored for the team server.')),
-      me: readMe(db),
+      me,
       refusals: listRefusals(db),
       settings: settings && settingsView(settings, passwordSet),
+      ...(me ? { documents: { ...sharedDocumentCounts(db), kept: keptDocuments(db) } } : {}),
     };
   }
 

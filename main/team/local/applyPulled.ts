@@ -13,6 +13,7 @@ import { createAssignmentApplier } from './applyAssignment.js';
 import { createCommentApplier } from './applyComment.js';
 import { createGlossaryApplier } from './applyGlossary.js';
 import { applyDocumentChange } from './applyDocument.js';
+import { createDeletionApplier, isDocumentDeletion } from './applyDeletion.js';
 import { applyParagraphChange, applySignOffChange, type ApplyContext, type ChangeResult } from './applyParagraph.js';
 import { createParagraphWriter } from './applyParagraphWrite.js';
 import { createApplyState, revisionRole } from './applyState.js';
@@ -33,10 +34,12 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
   const applyAssignment = createAssignmentApplier(db);
   const applyComment = createCommentApplier(db);
   const applyGlossaryTerm = createGlossaryApplier(db);
+  const applyDeletion = createDeletionApplier(db);
 
   function applyOne(c: ServerChange): ChangeResult {
     switch (c.kind) {
       case 'document':
+        if (isDocumentDeletion(c)) return applyDeletion(ctx, c);
         return applyDocumentChange(ctx, c);
       case 'paragraph':
         return applyParagraphChange(ctx, c);

@@ -26,7 +26,26 @@ export function TeamStatusLines({ status }: { status: TeamStatus }) {
           })}
         </p>
       )}
+      {status.documents && <SharedDocuments documents={status.documents} />}
       {status.refusals.length > 0 && <TeamRefusals refusals={status.refusals} />}
+    </>
+  );
+}
+
+/** How many of this library's documents the team has (and how many are still to be shared); documents the team deleted that were kept here. */
+function SharedDocuments({ documents }: { documents: NonNullable<TeamStatus['documents']> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="hint team-documents">
+        {t('team.documents.shared', { count: documents.shared })}
+        {documents.notShared > 0 && ` ${t('team.documents.notShared', { count: documents.notShared })}`}
+      </p>
+      {documents.kept.map((k) => (
+        <p key={k.documentId} className="hint team-problem">
+          {t('team.documents.kept', { title: k.title, by: k.deletedBy })}
+        </p>
+      ))}
     </>
   );
 }
