@@ -22,7 +22,10 @@ export function isDocumentDeletion(c: Pick<ServerChange, 'kind' | 'payload'>): b
 
 export function createDeletionApplier(db: Database.Database) {
   const library = createLibraryRepo(db);
-  const ownWork = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM team_outbox WHERE document_id = ?');
+  // Own changes on the document still here (waiting, or refused and kept); an own deletion is not work to keep.
+  const ownWork = db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM team_outbox WHERE document_id = ? AND NOT (kind = 'document' AND json_extract(payload, '$.deleted') IS NOT NULL)",
+  );
 
   return (ctx: ApplyContext, c: ServerChange): ChangeResult => {
     const own = ctx.state.isOwn(c.id);
