@@ -175,6 +175,7 @@ export const TEAM_ERROR_CODES = [
   'TEAM_ASSIGN_NEEDS_EDITOR',
   'TEAM_MEMBER_UNKNOWN',
   'TEAM_DELETE_NEEDS_EDITOR',
+  'TEAM_DOCUMENT_NOT_KEPT',
   'REVIEW_PACKAGE_INVALID',
 ] as const satisfies readonly string[];
 

@@ -17,7 +17,7 @@ import { createTeamSync, type TeamConnect, type TeamRuntime, type TeamSyncTuning
 import { clearMe, listAssignments, listRefusals, readLastSync, readMe, writeLastSync, writeMe } from './teamState.js';
 import { checkTeamSettings, deleteTeamSettings, readTeamSettings, sameLogin, settingsView, writeTeamSettings } from './teamSettings.js';
 import { conflictViews } from './teamConflictView.js';
-import { sharedDocumentCounts, shareExistingDocuments } from '../../team/local/shareExisting.js';
+import { sharedDocumentCounts, shareExistingDocuments, shareKeptDocumentAgain } from '../../team/local/shareExisting.js';
 import { keptDocuments } from '../../team/local/applyDeletion.js';
 import { assignDocument, documentAssignment, listMembers } from './teamAssign.js';
 
@@ -207,6 +207,16 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
 
     async getDocumentAssignment({ documentId }) {
       return documentAssignment(db, documentId, readMe(db));
+    },
+
+    async shareTeamDocumentAgain({ documentId }) {
+      if (!readTeamSettings(repos.settings)) throw new ServiceError('TEAM_NOT_CONFIGURED', 'No team server is set.');
+      const change = db.transaction(() => shareKeptDocumentAgain(db, documentId, deps.now().toISOString())).immediate();
+      if (!change)
+        throw new ServiceError('TEAM_DOCUMENT_NOT_KEPT', 'This document is not one the team deleted and this library kept.', {
+          documentId,
+        });
+      return status();
     },
 
     async assignDocument(input) {

@@ -16,6 +16,7 @@ import {
   type TeamLibrary,
 } from './applyTesting.js';
 import { deletedByTeam } from './captureDeletion.js';
+import { shareKeptDocumentAgain } from './shareExisting.js';
 import { stateHash } from './stateHash.js';
 
 let dir: string;
@@ -87,6 +88,23 @@ describe('a pulled document deletion', () => {
     expect(createLibraryRepo(ana.db).deletions()).toEqual([]);
     // The waiting edit still goes out (the server keeps it in its history).
     expect(ana.push(server)).toEqual([expect.objectContaining({ ok: true })]);
+  });
+
+  it('a kept document shared again comes back to the team with the work kept here', async () => {
+    localEdit(ana, P1, 'Llovió.');
+    eveDeletes();
+    ana.pull(server, members);
+    const again = shareKeptDocumentAgain(ana.db, DOC, '2026-12-04T12:00:00.000Z');
+    expect(again).toMatchObject({ kind: 'document', entityId: DOC });
+    expect(shareKeptDocumentAgain(ana.db, DOC, '2026-12-04T12:00:01.000Z')).toBeNull(); // already on its way
+    expect(keptDocuments(ana.db)).toEqual([]);
+    ana.push(server);
+    eve.pull(server, members);
+    expect(eve.repos.paragraphs.get(P1)?.target).toBe('Llovió.');
+    ana.pull(server, members);
+    expect(deletedByTeam(ana.db, DOC)).toBe(false);
+    expect(shareKeptDocumentAgain(ana.db, DOC, '2026-12-04T12:00:02.000Z')).toBeNull(); // in the team again
+    expect(stateHash(ana.db)).toBe(stateHash(eve.db));
   });
 
   it('a refused change kept here counts as own work too', async () => {

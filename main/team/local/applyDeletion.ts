@@ -58,14 +58,16 @@ export interface KeptDocument {
   deletedBy: string;
 }
 
-/** Documents the team deleted that this library kept (own work on them had not reached the team). */
+/** Documents the team deleted that this library kept (own work on them had not reached the team), unless being shared again. */
 export function keptDocuments(db: Database.Database): KeptDocument[] {
   return db
     .prepare<[], { id: string; title: string; payload: string }>(
       `SELECT d.id, d.title, e.payload FROM team_entity_heads e
        JOIN team_heads h ON h.entity_id = e.entity_id AND h.server_head = e.change_id
        JOIN documents d ON d.id = e.entity_id
-       WHERE e.kind = 'document' ORDER BY d.title, d.id`,
+       WHERE e.kind = 'document' AND NOT EXISTS (SELECT 1 FROM team_outbox o
+         WHERE o.document_id = d.id AND o.kind = 'document' AND json_extract(o.payload, '$.deleted') IS NULL)
+       ORDER BY d.title, d.id`,
     )
     .all()
     .map((r) => {

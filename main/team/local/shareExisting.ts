@@ -16,6 +16,8 @@ import { sha256Hex } from '../../core/crypto.js';
 import { claimOf } from '../../db/audit/auditEntries.js';
 import { createAuditRepo } from '../../db/repositories/audit/auditRepo.js';
 import type { TeamMember } from '../ports.js';
+import type { OutgoingChange } from '../../../shared/team/changes.js';
+import { deletedByTeam } from './captureDeletion.js';
 import { captureActive } from './captureSwitch.js';
 import { documentPayload } from './capturePayloads.js';
 import { signOffPayload } from './captureRevisions.js';
@@ -60,6 +62,9 @@ function prepare(db: Database.Database) {
     counts: db.prepare<[], { shared: number; notShared: number }>(
       `SELECT count(h.entity_id) AS shared, count(*) - count(h.entity_id) AS notShared
        FROM documents d LEFT JOIN team_heads h ON h.entity_id = d.id`,
+    ),
+    sharing: db.prepare<[string], { one: number }>(
+      "SELECT 1 AS one FROM team_outbox WHERE document_id = ? AND kind = 'document' AND json_extract(payload, '$.deleted') IS NULL",
     ),
     signOffRevision: db.prepare<[string], { author_name: string; role: string | null }>(
       "SELECT author_name, role FROM revisions WHERE paragraph_id = ? AND action = 'sign-off' ORDER BY id DESC LIMIT 1",
@@ -109,6 +114,18 @@ export function shareDocument(db: Database.Database, documentId: string, me: Sha
     signOffs++;
   }
   return { documents: 1, signOffs };
+}
+
+/**
+ * A document the team deleted that this library kept (own work on it had not reached the team):
+ * shared again, with its state as stored now, so the team gets it back (the same ids). Null when
+ * it is not such a document, or its share is already on its way.
+ */
+export function shareKeptDocumentAgain(db: Database.Database, documentId: string, at: string): OutgoingChange | null {
+  if (!captureActive(db) || !deletedByTeam(db, documentId) || statements(db).sharing.get(documentId)) return null;
+  const payload = documentPayload(db, documentId);
+  if (!payload) return null;
+  return addChange(db, { kind: 'document', documentId, entityId: documentId, payload, at });
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -114,9 +114,10 @@ describe('Settings → Team', () => {
     ).toBeTruthy();
     expect(
       within(section).getByText(
-        '“Storm” was deleted in the team by Ed, but it is kept in this library: changes made here on it had not reached the team. Delete it here once they are no longer needed.',
+        '“Storm” was deleted in the team by Ed, but it is kept in this library: changes made here on it had not reached the team. Delete it here once they are no longer needed, or share it again to give it back to the team.',
       ),
     ).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Share “Storm” again with the team' })).toBeTruthy();
   });
 
   it('lists the changes the server refused, with a clear reason', async () => {
