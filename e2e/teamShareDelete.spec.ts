@@ -3,7 +3,8 @@
  * data directories) and one real PostgreSQL. The editor's library had two articles before he
  * connected: Connect shares them (Settings → Team says so) and the translator gets both. Her Delete
  * of a team article is refused with a clear message and deletes nothing; the editor's Delete
- * reaches her library live.
+ * reaches her library live. An article she translated offline while he deleted it is kept in her
+ * library (Settings → Team says why); Share again gives it back to the team, with her translation.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,9 @@ import { test, expect } from './support/fixtures.js';
 import { makeDataDir, removeDataDir, startServer, type RunningServer } from './support/server.js';
 import { invoke, importMarkdown } from './support/api.js';
 import { VersoPage } from './support/versoPage.js';
+import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
 import { startPgCluster, type PgCluster } from '../main/team/server/testing/pgCluster.js';
+import type { DocumentDetail } from '../shared/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, process.env.VERSO_DIST || 'dist', 'main/cli.cjs');
@@ -58,7 +61,7 @@ async function instance(browser: Browser, name: string, role: Member['role']): P
 }
 
 /** The admin adds the member (CLI, with the public key from the instance); the member connects in Settings → Team. */
-async function join(m: Member, database: string): Promise<Locator> {
+async function join(m: Member, database: string, port = cluster.port): Promise<Locator> {
   const { publicKeyPem } = await invoke<{ publicKeyPem: string }>(m.server, 'getSigningPublicKey', {});
   const keyFile = path.join(os.tmpdir(), `verso-e2e-share-${m.name}-${process.pid}.pem`);
   fs.writeFileSync(keyFile, publicKeyPem);
@@ -71,7 +74,7 @@ async function join(m: Member, database: string): Promise<Locator> {
   await m.page.getByRole('button', { name: 'Settings' }).click();
   const team = m.page.getByRole('region', { name: 'Team' });
   await team.getByLabel('Server address').fill('127.0.0.1');
-  await team.getByLabel('Port').fill(String(cluster.port));
+  await team.getByLabel('Port').fill(String(port));
   await team.getByLabel('Database').fill(database);
   await team.getByLabel('User name').fill(user);
   await team.getByLabel('Password').fill(password);
@@ -104,6 +107,7 @@ test('a library made before joining is shared on Connect; only an editor deletes
   verso(['team', 'init', adminUrl(database)]);
 
   const members: Member[] = [];
+  const proxy: TcpProxy = await startTcpProxy(cluster.port);
   try {
     // Eddie's library has two articles before it joins the team.
     const eddie = await instance(browser, 'Eddie', 'editor');
@@ -117,7 +121,7 @@ test('a library made before joining is shared on Connect; only an editor deletes
     // Tina joins later: both articles are in her library.
     const tina = await instance(browser, 'Tina', 'translator');
     members.push(tina);
-    await join(tina, database);
+    const tinaTeam = await join(tina, database, proxy.port);
     await tina.page.getByRole('button', { name: 'Back', exact: true }).click();
     for (const title of ['Storm', 'Rain']) await expect(item(tina.page, title)).toHaveCount(1, { timeout: 20_000 });
 
@@ -135,11 +139,42 @@ test('a library made before joining is shared on Connect; only an editor deletes
     await expect(item(eddie.page, 'Rain')).toHaveCount(0);
     await expect(item(tina.page, 'Rain')).toHaveCount(0, { timeout: 20_000 });
     await expect(item(tina.page, 'Storm')).toHaveCount(1);
+
+    // Tina translates Storm offline while Eddie deletes it: her library keeps it, and says why.
+    proxy.cut();
+    await tina.page.getByRole('button', { name: 'Storm', exact: true }).click();
+    const tinaApp = new VersoPage(tina.page);
+    await tinaApp.translation(0).fill('La tormenta azotó la costa.');
+    await tinaApp.translation(0).blur();
+    await expect.poll(() => target(tina.server, 'Storm')).toBe('La tormenta azotó la costa.');
+    await deleteInLibrary(eddie.page, 'Storm');
+    await expect(item(eddie.page, 'Storm')).toHaveCount(0);
+    proxy.restore();
+    await tina.page.getByRole('button', { name: 'Back to library' }).click();
+    await tina.page.getByRole('button', { name: 'Settings' }).click();
+    await tinaTeam.getByRole('button', { name: 'Sync now' }).click();
+    await expect(
+      tinaTeam.getByText('“Storm” was deleted in the team by Eddie, but it is kept in this library', { exact: false }),
+    ).toBeVisible({ timeout: 30_000 });
+    // Share again: Eddie gets it back, with her translation.
+    await tinaTeam.getByRole('button', { name: 'Share “Storm” again with the team' }).click();
+    await expect(tinaTeam.getByText('“Storm” is shared with the team again.')).toBeVisible();
+    await expect(item(eddie.page, 'Storm')).toHaveCount(1, { timeout: 20_000 });
+    await expect.poll(() => target(eddie.server, 'Storm'), { timeout: 20_000 }).toBe('La tormenta azotó la costa.');
   } finally {
     for (const m of members) {
       await m.page.context().close();
       await m.server.stop();
       await removeDataDir(m.dataDir);
     }
+    await proxy.close();
   }
 });
+
+/** The first paragraph's stored translation of the article with this title ('' when it is not in the library). */
+async function target(server: RunningServer, title: string): Promise<string> {
+  const items = await invoke<{ id: string; title: string }[]>(server, 'listLibrary', {});
+  const found = items.find((i) => i.title === title);
+  if (!found) return '';
+  return (await invoke<DocumentDetail>(server, 'getDocument', { documentId: found.id })).paragraphs[0]!.target;
+}
