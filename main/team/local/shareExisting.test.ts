@@ -85,7 +85,11 @@ describe('sharing documents made before joining', () => {
     join(db, { roleName: 'eve', displayName: 'Eve', teamRole: 'editor', publicKey: key.publicKeyPem, keyId: key.keyId });
     expect(await shareExistingDocuments(db, { teamRole: 'editor', keyId: key.keyId }, now, 1)).toEqual({ documents: 2, signOffs: 1 });
 
-    const rows = outbox(db);
+    // Documents in creation order (here: the same instant, so by id); a document's own sign-offs right after it.
+    const all = outbox(db);
+    const at = all.findIndex((r) => r.entity_id === a.id);
+    const rows = [all[at]!, all[at + 1]!, ...all.filter((r) => r.entity_id === b.id)];
+    expect(all).toHaveLength(3);
     expect(rows.map((r) => [r.kind, r.entity_id, r.base_id])).toEqual([
       ['document', a.id, null],
       ['sign-off', p1, null],
