@@ -42,12 +42,15 @@ const outbox = (db: Database.Database) =>
       'SELECT kind, entity_id, base_id, payload FROM team_outbox ORDER BY rowid',
     )
     .all();
+/** As a push does: the changes were read (the server may have them). */
+const pushed = (db: Database.Database) => db.prepare('UPDATE team_outbox SET sent = 1').run();
 const deletions = (db: Database.Database) => db.prepare('SELECT count(*) AS n FROM library_deletions').get();
 
 describe('deleting a document that is in the team', () => {
   it("an editor's deletion goes to the team: a document change { deleted: true } on the document's head", async () => {
     const { backend, db } = await teamLibrary('editor');
     const doc = await importStorm(backend);
+    pushed(db);
     await backend.api.deleteDocument({ documentId: doc.id });
     const rows = outbox(db);
     expect(rows).toHaveLength(2);
@@ -62,12 +65,33 @@ describe('deleting a document that is in the team', () => {
   it("a translator's Delete is refused before anything is deleted, with a clear message", async () => {
     const { backend, db } = await teamLibrary('translator');
     const doc = await importStorm(backend);
+    pushed(db);
     const err = await failure(backend.api.deleteDocument({ documentId: doc.id }));
     expect(err).toMatchObject({ code: 'TEAM_DELETE_NEEDS_EDITOR', details: { title: 'Storm' } });
     expect(err.message).toContain('only a team editor or admin can delete it');
     expect((await backend.api.getDocument({ documentId: doc.id })).title).toBe('Storm');
     expect(outbox(db).map((r) => r.kind)).toEqual(['document']);
     expect(deletions(db)).toEqual({ n: 0 });
+  });
+
+  it('a document the team never saw (no push read its changes) is deleted here only, by a translator too: its changes go', async () => {
+    const { backend, db } = await teamLibrary('translator');
+    const kept = await importStorm(backend);
+    pushed(db);
+    const doc = await backend.api.importDocument({
+      source: { kind: 'text', text: 'Wrong file.', format: 'txt' },
+      sourceLang: 'en',
+      targetLang: 'es',
+      title: 'Oops',
+    });
+    await backend.api.updateParagraphTarget({ paragraphId: doc.paragraphs[0]!.id, target: 'Archivo equivocado.' });
+    expect(outbox(db).map((r) => r.entity_id)).toEqual([kept.id, doc.id, doc.paragraphs[0]!.id]);
+    await backend.api.deleteDocument({ documentId: doc.id });
+    expect(outbox(db).map((r) => r.entity_id)).toEqual([kept.id]);
+    expect(db.prepare('SELECT count(*) AS n FROM team_heads WHERE entity_id IN (?, ?)').get(doc.id, doc.paragraphs[0]!.id)).toEqual({
+      n: 0,
+    });
+    expect(deletions(db)).toEqual({ n: 1 });
   });
 
   it('a document not in the team (made before joining, or no team) is deleted here only, by anyone allowed locally', async () => {
@@ -84,6 +108,7 @@ describe('deleting a document that is in the team', () => {
   it('a document the team deleted (kept here for own work) is deleted by a translator too, with nothing sent', async () => {
     const { backend, db } = await teamLibrary('translator');
     const doc = await importStorm(backend);
+    pushed(db);
     // As applyDeletion leaves it: the server head is the team's deletion.
     db.prepare("UPDATE team_heads SET server_head = 'del-1' WHERE entity_id = ?").run(doc.id);
     db.prepare("INSERT INTO team_entity_heads (entity_id, kind, change_id, payload) VALUES (?, 'document', 'del-1', ?)").run(

@@ -4,8 +4,8 @@
  * document's entity, written in the local deletion's transaction. Only team editors and admins
  * delete team documents: the server refuses anyone else's (TEAM_ROLE_FORBIDDEN), and a
  * translator's Delete is refused here first, before anything is deleted. A document the team
- * has already deleted (kept here because own work on it had not reached the team) is deleted
- * locally by anyone, with nothing sent.
+ * has already deleted (kept here because own work on it had not reached the team), or one the team
+ * never saw (no push has read any of its changes), is deleted locally by anyone, with nothing sent.
  */
 import type Database from 'better-sqlite3';
 import type { OutgoingChange } from '../../../shared/team/changes.js';
@@ -23,6 +23,16 @@ function prepare(db: Database.Database) {
   return {
     me: db.prepare<[], { value: string }>("SELECT value FROM team_state WHERE key = 'me'"),
     member: db.prepare<[string], { team_role: string }>('SELECT team_role FROM team_members WHERE role_name = ?'),
+    /** Own changes of the document that a push has read (or that are acknowledged or refused): the team may have them. */
+    seen: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM team_outbox WHERE document_id = ? AND (sent = 1 OR acked_seq IS NOT NULL OR refused_code IS NOT NULL)',
+    ),
+    unsent: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM team_outbox WHERE document_id = ?'),
+    serverHead: db.prepare<[string], { server_head: string | null }>('SELECT server_head FROM team_heads WHERE entity_id = ?'),
+    dropOutbox: db.prepare<[string]>('DELETE FROM team_outbox WHERE document_id = ?'),
+    dropHeads: db.prepare<[string, string]>(
+      'DELETE FROM team_heads WHERE entity_id = ? OR entity_id IN (SELECT id FROM paragraphs WHERE document_id = ?)',
+    ),
     deletedHead: db.prepare<[string], { change_id: string }>(
       `SELECT e.change_id FROM team_entity_heads e JOIN team_heads h ON h.entity_id = e.entity_id AND h.server_head = e.change_id
        WHERE e.entity_id = ? AND e.kind = 'document'`,
@@ -54,12 +64,29 @@ export function deletedByTeam(db: Database.Database, documentId: string): boolea
 }
 
 /**
+ * A document whose changes no push has read yet (imported, or shared, while offline): the team has
+ * never seen it, so its deletion is local only — its unsent changes and heads go, nothing is sent,
+ * and anyone allowed locally deletes it (a translator's mistaken import included).
+ */
+function neverSent(db: Database.Database, documentId: string): boolean {
+  const s = stmts(db);
+  return (
+    s.serverHead.get(documentId)?.server_head === null && (s.unsent.get(documentId)?.n ?? 0) > 0 && (s.seen.get(documentId)?.n ?? 0) === 0
+  );
+}
+
+/**
  * Call inside the local deletion's transaction, before anything is deleted. Throws
  * TEAM_DELETE_NEEDS_EDITOR for a translator; returns the deletion change, or null when nothing
  * goes to the team (no team, the document is not in it, or the team deleted it already).
  */
 export function captureDocumentDeletion(db: Database.Database, doc: DeletedDocument, at: string): OutgoingChange | null {
   if (!captureActive(db) || localHead(db, doc.id) === null || deletedByTeam(db, doc.id)) return null;
+  if (neverSent(db, doc.id)) {
+    stmts(db).dropOutbox.run(doc.id);
+    stmts(db).dropHeads.run(doc.id, doc.id);
+    return null;
+  }
   if (myTeamRole(db) === 'translator') {
     throw new ServiceError(
       'TEAM_DELETE_NEEDS_EDITOR',
