@@ -164,6 +164,8 @@ export const ERROR_DETAILS = {
   TEAM_PASSWORD_NOT_STORED: o({ reason: s }),
   TEAM_DOCUMENT_NOT_IN_TEAM: o({ documentId: s }),
   TEAM_MEMBER_UNKNOWN: o({ roleName: s, as: s }),
+  TEAM_DELETE_NEEDS_EDITOR: o({ title: s }),
+  TEAM_DOCUMENT_NOT_KEPT: o({ documentId: s }),
   REVIEW_PACKAGE_INVALID: o({ reason: s }),
 } satisfies { [C in ErrorCode]?: z.ZodType<NonNullable<ApiError['details']>> };
 

@@ -125,7 +125,7 @@ export const coreContract = {
   deleteDocument: {
     input: z.object({ documentId: id }).strict(),
     output: deletedSchema,
-    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'LIBRARY_DELETE_NEEDS_EDITOR'],
+    errors: ['NO_PROFILE', 'DOCUMENT_NOT_FOUND', 'LIBRARY_DELETE_NEEDS_EDITOR', 'TEAM_DELETE_NEEDS_EDITOR'],
   },
   /** Starts a background MT job; progress arrives as `jobProgress` events. */
   translateParagraphs: {

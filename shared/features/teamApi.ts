@@ -66,6 +66,12 @@ export interface TeamStatus {
   me: TeamMe | null;
   refusals: TeamRefusal[];
   settings: TeamSettingsView | null;
+  /**
+   * While in a team: documents of this library in the team, those not yet shared (made before
+   * joining: shared when the server is reached), and those the team deleted that this library kept
+   * because changes made here on them had not reached the team.
+   */
+  documents?: { shared: number; notShared: number; kept: { documentId: string; title: string; deletedBy: string }[] };
 }
 
 export interface TeamConflictSideView {

@@ -50,6 +50,13 @@ const teamStatus = exactly<TeamStatus>()(
         passwordSet: z.boolean(),
       })
       .nullable(),
+    documents: z
+      .object({
+        shared: z.number(),
+        notShared: z.number(),
+        kept: z.array(z.object({ documentId: z.string(), title: z.string(), deletedBy: z.string() })),
+      })
+      .optional(),
   }),
 );
 
@@ -140,6 +147,16 @@ export const teamContract = {
     input: z.object({ documentId: id, translator: name.nullable(), editor: name.nullable() }).strict(),
     output: documentAssignment,
     errors: ['TEAM_NOT_CONFIGURED', 'TEAM_DOCUMENT_NOT_IN_TEAM', 'TEAM_ASSIGN_NEEDS_EDITOR', 'TEAM_MEMBER_UNKNOWN', 'DOCUMENT_NOT_FOUND'],
+  },
+  /**
+   * Shares again a document the team deleted that this library kept (`documents.kept` of the
+   * status): a `document` change with its state as stored now, so the team gets it back
+   * (TEAM_DOCUMENT_NOT_KEPT when it is not such a document).
+   */
+  shareTeamDocumentAgain: {
+    input: z.object({ documentId: id }).strict(),
+    output: teamStatus,
+    errors: ['TEAM_NOT_CONFIGURED', 'TEAM_DOCUMENT_NOT_KEPT'],
   },
 } as const satisfies Contract;
 

@@ -155,7 +155,7 @@ export function claimOf(payload: string): (SignOffClaim & { legacy: boolean }) |
 export function documentDeletedPayload(d: {
   documentId: string;
   title: string;
-  profileId: string;
+  profileId: string | null;
   author: string;
   role: string;
   at: string;

@@ -4,17 +4,16 @@
  * `deleteDocument` calls it): a document that ever had a sign-off is deleted only by an editor,
  * and every deletion leaves a row in `library_deletions` in the same transaction.
  */
-import { createHash } from 'node:crypto';
 import type { DeletionCheck, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
 import type { LibraryApi } from '../../../shared/features/libraryContract.js';
 import { checkTitle, foldForSearch } from '../../../shared/features/libraryTitle.js';
 import { languageInfoOrBase } from '../../../shared/languages.js';
-import type { Paragraph, Profile } from '../../../shared/types.js';
+import type { Profile } from '../../../shared/types.js';
 import { createLibraryRepo, type LibraryRepo } from '../../db/repositories/library/libraryRepo.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';
-import { appendAuditEntry } from '../../db/repositories/audit/auditRepo.js';
-import { documentDeletedPayload } from '../../db/audit/auditEntries.js';
+import { deleteDocumentWithRecord } from '../../library/documentDeletion.js';
+import { captureDocumentDeletion } from '../../team/local/captureDeletion.js';
 
 function notFound(documentId: string): ServiceError {
   return new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
@@ -81,43 +80,13 @@ function deletionCheck(repo: LibraryRepo, item: LibraryItem, profile: Profile): 
   return { documentId: item.id, title: item.title, ...counts, allowed: counts.signOffCount === 0 || profile.role === 'editor' };
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** What the tombstone keeps of the paragraphs: hashes of their texts, never the texts. */
-function paragraphHashes(paragraphs: readonly Paragraph[]): string {
-  return JSON.stringify(
-    paragraphs.map((p) => ({ n: p.index + 1, source: sha256(p.source), target: sha256(p.target), signedOff: p.status === 'signed-off' })),
-  );
-}
-
 /**
  * Deletes a document after the rules, recording it: refused (LIBRARY_DELETE_NEEDS_EDITOR) when the
- * document ever had a sign-off and the current profile is not an editor. A running MT job of the
+ * document ever had a sign-off and the current profile is not an editor; a document in the team
+ * only by a team editor or admin (TEAM_DELETE_NEEDS_EDITOR, before anything is deleted), and then
+ * the deletion goes to the team (main/team/local/captureDeletion.ts). A running MT job of the
  * document is cancelled first.
  */
-/** Issue 12: the deletion joins the audit chain, with every paragraph's text hashes (the revisions go with the document). */
-function recordDeletionInChain(deps: ServiceDeps, documentId: string, title: string, profile: Profile): void {
-  const paragraphs = deps.repos.paragraphs.listByDocument(documentId);
-  const at = deps.now().toISOString();
-  appendAuditEntry(deps.db, {
-    kind: 'document-deleted',
-    documentId,
-    paragraphId: null,
-    revisionId: null,
-    build: () => ({
-      payload: documentDeletedPayload({
-        documentId,
-        title,
-        profileId: profile.id,
-        author: profile.name,
-        role: profile.role,
-        at,
-        paragraphs,
-      }),
-    }),
-  });
-}
-
 export function deleteDocumentRecorded(deps: ServiceDeps, documentId: string): void {
   const profile = requireProfile(deps);
   const repo = createLibraryRepo(deps.db);
@@ -133,29 +102,13 @@ export function deleteDocumentRecorded(deps: ServiceDeps, documentId: string): v
           { title: item.title.slice(0, 200), signOffs: check.signOffCount },
         );
       }
-      const hashes = paragraphHashes(deps.repos.paragraphs.listByDocument(documentId));
-      repo.recordDeletion({
-        documentId,
-        title: item.title,
-        sourceLang: item.sourceLang,
-        targetLang: item.targetLang,
-        importedAt: item.importedAt,
-        paragraphCount: check.paragraphCount,
-        signedOffCount: check.signedOffCount,
-        signOffCount: check.signOffCount,
-        profileId: profile.id,
-        authorName: profile.name,
-        role: profile.role,
-        deletedAt: deps.now().toISOString(),
-        paragraphHashes: hashes,
-        contentSha256: sha256(hashes),
-      });
+      const at = deps.now().toISOString();
+      captureDocumentDeletion(deps.db, item, at);
       // Results of a running MT job still in flight are dropped (aborted signal, and the paragraphs
       // are gone), so there is no need to wait for the engine to stop.
       const running = deps.jobs.runningFor(documentId);
       if (running) deps.jobs.cancel(running);
-      recordDeletionInChain(deps, documentId, item.title, profile);
-      deps.repos.documents.delete(documentId);
+      deleteDocumentWithRecord(deps.db, deps.repos, repo, item, { profileId: profile.id, name: profile.name, role: profile.role }, at);
     })
     .immediate();
 }

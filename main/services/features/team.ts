@@ -17,6 +17,8 @@ import { createTeamSync, type TeamConnect, type TeamRuntime, type TeamSyncTuning
 import { clearMe, listAssignments, listRefusals, readLastSync, readMe, writeLastSync, writeMe } from './teamState.js';
 import { checkTeamSettings, deleteTeamSettings, readTeamSettings, sameLogin, settingsView, writeTeamSettings } from './teamSettings.js';
 import { conflictViews } from './teamConflictView.js';
+import { sharedDocumentCounts, shareExistingDocuments, shareKeptDocumentAgain } from '../../team/local/shareExisting.js';
+import { keptDocuments } from '../../team/local/applyDeletion.js';
 import { assignDocument, documentAssignment, listMembers } from './teamAssign.js';
 import { resetTeamState } from '../../team/local/teamIdentity.js';
 
@@ -50,7 +52,11 @@ export function createTeamRuntime(
   const sync = createTeamSync({
     connect: ports.connect,
     store,
-    onMember: (me) => writeMe(db, me),
+    onMember: async (me) => {
+      writeMe(db, me);
+      // Documents made before joining (or while no team was set) reach the team; a second connect shares nothing twice.
+      await shareExistingDocuments(db, me, now);
+    },
     onSynced: (at) => writeLastSync(db, at),
     now,
     ...(ports.tuning ? { tuning: ports.tuning } : {}),
@@ -90,6 +96,7 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
     const team = deps.team;
     const sync = team?.sync.status();
     const passwordSet = settings !== null && (await secrets.source(SECRET)) !== null;
+    const me = readMe(db);
     return {
       available: team !== undefined,
       configured: settings !== null,
@@ -98,9 +105,10 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
       lastSyncAt: readLastSync(db),
       lastError: settings === null ? null : (sync?.lastError ?? (passwordSet ? null : 'No password is stored for the team server.')),
       switchBlocked: settings === null ? null : (sync?.switchBlocked ?? null),
-      me: readMe(db),
+      me,
       refusals: listRefusals(db),
       settings: settings && settingsView(settings, passwordSet),
+      ...(me ? { documents: { ...sharedDocumentCounts(db), kept: keptDocuments(db) } } : {}),
     };
   }
 
@@ -202,6 +210,16 @@ export function createTeamService(deps: ServiceDeps): TeamApi {
 
     async getDocumentAssignment({ documentId }) {
       return documentAssignment(db, documentId, readMe(db));
+    },
+
+    async shareTeamDocumentAgain({ documentId }) {
+      if (!readTeamSettings(repos.settings)) throw new ServiceError('TEAM_NOT_CONFIGURED', 'No team server is set.');
+      const change = db.transaction(() => shareKeptDocumentAgain(db, documentId, deps.now().toISOString())).immediate();
+      if (!change)
+        throw new ServiceError('TEAM_DOCUMENT_NOT_KEPT', 'This document is not one the team deleted and this library kept.', {
+          documentId,
+        });
+      return status();
     },
 
     async assignDocument(input) {

@@ -21,7 +21,7 @@ beforeEach(() => {
   sync = createTeamSync({
     connect: (s, p) => server.connect(s, p),
     store,
-    onMember: (m) => members.push(m),
+    onMember: (m) => void members.push(m),
     onSynced: (at) => synced.push(at),
     now: () => new Date(),
     tuning: { pushBatch: 2 },

@@ -42,8 +42,8 @@ export const DEFAULT_TEAM_SYNC_TUNING: TeamSyncTuning = {
 export interface TeamSyncOptions {
   connect: TeamConnect;
   store: TeamLocalStore;
-  /** The member this connection is (written to team_state.me: capture starts). */
-  onMember: (me: TeamMember) => void;
+  /** The member this connection is (written to team_state.me: capture starts; documents made before joining are shared). */
+  onMember: (me: TeamMember) => void | Promise<void>;
   /** A round reached the server and ended (ISO time). */
   onSynced: (at: string) => void;
   now: () => Date;
@@ -156,7 +156,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       throw new StaleRound();
     }
     server = s;
-    options.onMember(await s.whoami());
+    await options.onMember(await s.whoami());
     unlisten = await s.listen(() => onNotify(gen));
     lastPull = 0;
     return s;

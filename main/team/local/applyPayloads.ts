@@ -105,3 +105,9 @@ export const glossaryTermPayloadSchema = z.union([
     caseSensitive: z.boolean().default(false),
   }),
 ]);
+
+/** A `document` change that deletes the document (main/team/local/captureDeletion.ts): entity = document id. */
+export const documentDeletionPayloadSchema = z.object({
+  deleted: z.literal(true),
+  title: z.string().max(1000).optional(),
+});

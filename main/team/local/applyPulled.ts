@@ -13,6 +13,7 @@ import { createAssignmentApplier } from './applyAssignment.js';
 import { createCommentApplier } from './applyComment.js';
 import { createGlossaryApplier } from './applyGlossary.js';
 import { applyDocumentChange } from './applyDocument.js';
+import { createDeletionApplier, isDocumentDeletion } from './applyDeletion.js';
 import { applyParagraphChange, applySignOffChange, type ApplyContext, type ChangeResult } from './applyParagraph.js';
 import { createParagraphWriter } from './applyParagraphWrite.js';
 import { createApplyState, revisionRole } from './applyState.js';
@@ -42,10 +43,12 @@ export function createTeamApplier(db: Database.Database, repos: Pick<Repositorie
   const tmInbox = createTmInbox(db);
   const applyTm = createTmApplier(tmInbox);
   if (tmInbox.waiting() > 0) void tmInbox.drain();
+  const applyDeletion = createDeletionApplier(db);
 
   function applyOne(c: ServerChange): ChangeResult {
     switch (c.kind) {
       case 'document':
+        if (isDocumentDeletion(c)) return applyDeletion(ctx, c);
         return isReimportChange(c) ? reimports.applyReimportChange(ctx, c) : applyDocumentChange(ctx, c);
       case 'paragraph':
         return reimports.keepInArchive(ctx, c) ?? applyParagraphChange(ctx, c);

@@ -2,7 +2,7 @@
  * Capture of an imported document: one `document` change with all its paragraphs, written in the
  * import's transaction (main/services/documentService.ts `storeImportedDocument`). From then on the
  * document is in the team and its paragraphs' revisions are captured; the revisions the import
- * itself wrote are part of this change, not changes of their own. A re-import is not captured yet.
+ * itself wrote are part of this change, not changes of their own. A re-import is captured by captureReimport.ts.
  */
 import type Database from 'better-sqlite3';
 import type { OutgoingChange } from '../../../shared/team/changes.js';

@@ -19,7 +19,7 @@ export function documentInTeam(db: Database.Database, documentId: string): boole
   return localHead(db, documentId) !== null;
 }
 
-function signOffPayload(entry: StoredAuditEntry, target: string, rev: RevisionInfo): Record<string, unknown> {
+export function signOffPayload(entry: StoredAuditEntry, target: string, rev: RevisionInfo): Record<string, unknown> {
   const parsed = claimOf(entry.payload);
   const claim = parsed === null ? null : (({ legacy: _legacy, ...c }) => c)(parsed);
   return {

@@ -89,6 +89,37 @@ describe('Settings → Team', () => {
     ]);
   });
 
+  it('says how many documents of this library are shared, and names a document the team deleted that was kept here', async () => {
+    const backend = await backendWithProfile('editor', 'Eve Editor', { team: true });
+    // Made before joining: Connect shares it.
+    await backend.api.importDocument({ source: { kind: 'text', text: 'Rain fell.', format: 'txt' }, sourceLang: 'en', targetLang: 'es' });
+    renderApp({ backend });
+    const section = await openTeam();
+    expect(within(section).queryByText(/shared with the team/)).toBeNull();
+    fill(section, LOOPBACK);
+    fireEvent.change(within(section).getByLabelText('Connection security'), { target: { value: 'none' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Connect' }));
+    expect(await within(section).findByText('1 document of this library is shared with the team.', {}, { timeout: 10_000 })).toBeTruthy();
+    const status = await backend.api.getTeamStatus({});
+    backend.replyNext('getTeamStatus', {
+      ...status,
+      documents: { shared: 3, notShared: 2, kept: [{ documentId: 'd1', title: 'Storm', deletedBy: 'Ed' }] },
+    });
+    expect(
+      await within(section).findByText(
+        '3 documents of this library are shared with the team. 2 more are shared when the server is reached.',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeTruthy();
+    expect(
+      within(section).getByText(
+        '“Storm” was deleted in the team by Ed, but it is kept in this library: changes made here on it had not reached the team. Delete it here once they are no longer needed, or share it again to give it back to the team.',
+      ),
+    ).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Share “Storm” again with the team' })).toBeTruthy();
+  });
+
   it('lists the changes the server refused, with a clear reason', async () => {
     const backend = await backendWithProfile('translator', 'Tess Translator', { team: true });
     renderApp({ backend });

@@ -89,12 +89,18 @@ export function TeamSection() {
       return { status: next, message: t('team.synced', { state: t(`team.state.${next.state}`) }) };
     });
 
+  const shareAgain = (documentId: string, title: string) =>
+    void act(async () => ({
+      status: await api.shareTeamDocumentAgain({ documentId }),
+      message: t('team.documents.sharedAgain', { title }),
+    }));
+
   return (
     <section className="settings-section team-settings" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('team.heading')}</h2>
       <p className="hint">{t('team.intro')}</p>
       {status && !status.available && <p className="hint">{t('team.unavailable')}</p>}
-      {status && <TeamStatusLines status={status} />}
+      {status && <TeamStatusLines status={status} busy={busy} onShareAgain={shareAgain} />}
       {status?.switchBlocked != null && (
         <div className="team-switch-blocked">
           <p role="alert">{t('team.switchBlocked', { count: status.switchBlocked })}</p>

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../shared/features/teamApi.js';
 import { useDateTime } from '../library/useDateTime.js';
 
-export function TeamStatusLines({ status }: { status: TeamStatus }) {
+interface TeamStatusLinesProps {
+  status: TeamStatus;
+  busy?: boolean;
+  /** Shares again a document the team deleted that was kept here. */
+  onShareAgain?: (documentId: string, title: string) => void;
+}
+
+export function TeamStatusLines({ status, busy = false, onShareAgain }: TeamStatusLinesProps) {
   const { t } = useTranslation();
   const when = useDateTime();
   return (
@@ -26,7 +33,44 @@ export function TeamStatusLines({ status }: { status: TeamStatus }) {
           })}
         </p>
       )}
+      {status.documents && <SharedDocuments documents={status.documents} busy={busy} onShareAgain={onShareAgain} />}
       {status.refusals.length > 0 && <TeamRefusals refusals={status.refusals} />}
+    </>
+  );
+}
+
+/** How many of this library's documents the team has (and how many are still to be shared); documents the team deleted that were kept here. */
+function SharedDocuments({
+  documents,
+  busy,
+  onShareAgain,
+}: {
+  documents: NonNullable<TeamStatus['documents']>;
+  busy: boolean;
+  onShareAgain: TeamStatusLinesProps['onShareAgain'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="hint team-documents">
+        {t('team.documents.shared', { count: documents.shared })}
+        {documents.notShared > 0 && ` ${t('team.documents.notShared', { count: documents.notShared })}`}
+      </p>
+      {documents.kept.map((k) => (
+        <div key={k.documentId} className="team-kept">
+          <p className="hint team-problem">{t('team.documents.kept', { title: k.title, by: k.deletedBy })}</p>
+          {onShareAgain && (
+            <button
+              type="button"
+              disabled={busy}
+              aria-label={t('team.documents.shareAgainNamed', { title: k.title })}
+              onClick={() => onShareAgain(k.documentId, k.title)}
+            >
+              {t('team.documents.shareAgain')}
+            </button>
+          )}
+        </div>
+      ))}
     </>
   );
 }

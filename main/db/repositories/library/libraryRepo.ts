@@ -96,7 +96,7 @@ export interface NewDeletion {
   paragraphCount: number;
   signedOffCount: number;
   signOffCount: number;
-  profileId: string;
+  profileId: string | null;
   authorName: string;
   role: Role;
   deletedAt: string;

@@ -1,0 +1,180 @@
+/**
+ * Issue 16 in browser mode, documents made before joining and deletions: two Verso instances (two
+ * data directories) and one real PostgreSQL. The editor's library had two articles before he
+ * connected: Connect shares them (Settings → Team says so) and the translator gets both. Her Delete
+ * of a team article is refused with a clear message and deletes nothing; the editor's Delete
+ * reaches her library live. An article she translated offline while he deleted it is kept in her
+ * library (Settings → Team says why); Share again gives it back to the team, with her translation.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { test, expect } from './support/fixtures.js';
+import { makeDataDir, removeDataDir, startServer, type RunningServer } from './support/server.js';
+import { invoke, importMarkdown } from './support/api.js';
+import { VersoPage } from './support/versoPage.js';
+import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
+import { startPgCluster, type PgCluster } from '../main/team/server/testing/pgCluster.js';
+import type { DocumentDetail } from '../shared/types.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, process.env.VERSO_DIST || 'dist', 'main/cli.cjs');
+
+let cluster: PgCluster;
+test.beforeAll(async () => {
+  cluster = await startPgCluster();
+});
+test.afterAll(() => cluster?.stop());
+
+function verso(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 60_000, env: { ...process.env } });
+  if (r.status !== 0) throw new Error(`verso ${args.join(' ')} exited with ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+function adminUrl(database: string): string {
+  const u = new URL(cluster.url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+interface Member {
+  name: string;
+  role: 'translator' | 'editor';
+  server: RunningServer;
+  page: Page;
+  dataDir: string;
+}
+
+/** A Verso instance with a profile, not in any team yet. */
+async function instance(browser: Browser, name: string, role: Member['role']): Promise<Member> {
+  const dataDir = makeDataDir();
+  const server = await startServer(dataDir, { VERSO_SIGNING_PASSPHRASE: `passphrase of ${name}` });
+  await invoke(server, 'setProfile', { name, role });
+  const page = await (await browser.newContext()).newPage();
+  await new VersoPage(page).open(server.url);
+  return { name, role, server, page, dataDir };
+}
+
+/** The admin adds the member (CLI, with the public key from the instance); the member connects in Settings → Team. */
+async function join(m: Member, database: string, port = cluster.port): Promise<Locator> {
+  const { publicKeyPem } = await invoke<{ publicKeyPem: string }>(m.server, 'getSigningPublicKey', {});
+  const keyFile = path.join(os.tmpdir(), `verso-e2e-share-${m.name}-${process.pid}.pem`);
+  fs.writeFileSync(keyFile, publicKeyPem);
+  const password = `${m.name}-password-1`;
+  const user = m.name.toLowerCase();
+  const args = ['team', 'add-user', user, '--role', m.role, '--public-key', keyFile, '--display-name', m.name];
+  verso([...args, '--password-stdin', '--url', adminUrl(database)], `${password}\n`);
+  fs.rmSync(keyFile);
+
+  await m.page.getByRole('button', { name: 'Settings' }).click();
+  const team = m.page.getByRole('region', { name: 'Team' });
+  await team.getByLabel('Server address').fill('127.0.0.1');
+  await team.getByLabel('Port').fill(String(port));
+  await team.getByLabel('Database').fill(database);
+  await team.getByLabel('User name').fill(user);
+  await team.getByLabel('Password').fill(password);
+  await team.getByLabel('Connection security').selectOption({ label: 'No TLS (only to this computer)' });
+  await team.getByRole('button', { name: 'Connect' }).click();
+  await expect(team.getByRole('status')).toContainText('online', { timeout: 20_000 });
+  return team;
+}
+
+const item = (page: Page, title: string) =>
+  page
+    .getByRole('list', { name: 'Articles' })
+    .locator(':scope > li')
+    .filter({ has: page.getByRole('button', { name: title, exact: true }) });
+
+async function deleteInLibrary(page: Page, title: string): Promise<Locator> {
+  await item(page, title).getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Delete “${title}”?` });
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  return dialog;
+}
+
+test('a library made before joining is shared on Connect; only an editor deletes a team article', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const database = `share_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  verso(['team', 'init', adminUrl(database)]);
+
+  const members: Member[] = [];
+  const proxy: TcpProxy = await startTcpProxy(cluster.port);
+  try {
+    // Eddie's library has two articles before it joins the team.
+    const eddie = await instance(browser, 'Eddie', 'editor');
+    members.push(eddie);
+    await importMarkdown(eddie.server, 'The storm hit the coast.', 'en', 'es', 'Storm');
+    await importMarkdown(eddie.server, 'Rain fell all night.', 'en', 'es', 'Rain');
+    const eddieTeam = await join(eddie, database);
+    await expect(eddieTeam.getByText('2 documents of this library are shared with the team.')).toBeVisible({ timeout: 20_000 });
+    await expect(eddieTeam.getByRole('status')).toHaveText('Team server: online. 0 changes waiting.', { timeout: 20_000 });
+
+    // Tina joins later: both articles are in her library.
+    const tina = await instance(browser, 'Tina', 'translator');
+    members.push(tina);
+    const tinaTeam = await join(tina, database, proxy.port);
+    await tina.page.getByRole('button', { name: 'Back', exact: true }).click();
+    for (const title of ['Storm', 'Rain']) await expect(item(tina.page, title)).toHaveCount(1, { timeout: 20_000 });
+
+    // Her Delete is refused before anything is deleted.
+    const dialog = await deleteInLibrary(tina.page, 'Rain');
+    await expect(dialog).toContainText(
+      '“Rain” is shared with your team: only an editor or an administrator of the team can delete it. Nothing was deleted.',
+    );
+    await tina.page.keyboard.press('Escape');
+    await expect(item(tina.page, 'Rain')).toHaveCount(1);
+
+    // Eddie deletes it: it leaves Tina's library without her doing anything.
+    await eddie.page.getByRole('button', { name: 'Back', exact: true }).click();
+    await deleteInLibrary(eddie.page, 'Rain');
+    await expect(item(eddie.page, 'Rain')).toHaveCount(0);
+    await expect(item(tina.page, 'Rain')).toHaveCount(0, { timeout: 20_000 });
+    await expect(item(tina.page, 'Storm')).toHaveCount(1);
+
+    // Tina translates Storm offline while Eddie deletes it: her library keeps it, and says why.
+    proxy.cut();
+    await tina.page.getByRole('button', { name: 'Storm', exact: true }).click();
+    const tinaApp = new VersoPage(tina.page);
+    await tinaApp.translation(0).fill('La tormenta azotó la costa.');
+    await tinaApp.translation(0).blur();
+    await expect.poll(() => target(tina.server, 'Storm')).toBe('La tormenta azotó la costa.');
+    await deleteInLibrary(eddie.page, 'Storm');
+    await expect(item(eddie.page, 'Storm')).toHaveCount(0);
+    proxy.restore();
+    await tina.page.getByRole('button', { name: 'Back to library' }).click();
+    await tina.page.getByRole('button', { name: 'Settings' }).click();
+    await tinaTeam.getByRole('button', { name: 'Sync now' }).click();
+    await expect(
+      tinaTeam.getByText('“Storm” was deleted in the team by Eddie, but it is kept in this library', { exact: false }),
+    ).toBeVisible({ timeout: 30_000 });
+    // Share again: Eddie gets it back, with her translation.
+    await tinaTeam.getByRole('button', { name: 'Share “Storm” again with the team' }).click();
+    await expect(tinaTeam.getByText('“Storm” is shared with the team again.')).toBeVisible();
+    await expect(item(eddie.page, 'Storm')).toHaveCount(1, { timeout: 20_000 });
+    await expect.poll(() => target(eddie.server, 'Storm'), { timeout: 20_000 }).toBe('La tormenta azotó la costa.');
+  } finally {
+    for (const m of members) {
+      await m.page.context().close();
+      await m.server.stop();
+      await removeDataDir(m.dataDir);
+    }
+    await proxy.close();
+  }
+});
+
+/** The first paragraph's stored translation of the article with this title ('' when it is not in the library). */
+async function target(server: RunningServer, title: string): Promise<string> {
+  const items = await invoke<{ id: string; title: string }[]>(server, 'listLibrary', {});
+  const found = items.find((i) => i.title === title);
+  if (!found) return '';
+  return (await invoke<DocumentDetail>(server, 'getDocument', { documentId: found.id })).paragraphs[0]!.target;
+}
