@@ -130,8 +130,12 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
   async function runRound(gen: number, round: Round): Promise<void> {
     if (gen !== generation || !target) return;
     try {
+      const fresh = server === null;
       const s = server ?? (await open(gen));
-      await joinTeam(s, gen);
+      // Who this library is, asked after the team id is settled: sharing the documents made
+      // before joining (onMember) must not count as changes waiting for another team.
+      const reset = await joinTeam(s, gen);
+      if (fresh || reset) await options.onMember(await s.whoami());
       state = 'syncing';
       if (round.push) await pushAll(s, gen);
       if (round.pull) await pullAll(s, gen);
@@ -156,7 +160,6 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       throw new StaleRound();
     }
     server = s;
-    await options.onMember(await s.whoami());
     unlisten = await s.listen(() => onNotify(gen));
     lastPull = 0;
     return s;
@@ -165,14 +168,14 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
   /**
    * Every round, before anything moves (the database may have been re-created under a live
    * connection): another team's id resets the cursor and heads, or stops here while own changes
-   * for the old team wait. A reset forgot who this library is: asked again.
+   * for the old team wait. A reset forgot who this library is: true, so it is asked again.
    */
-  async function joinTeam(s: TeamServer, gen: number): Promise<void> {
+  async function joinTeam(s: TeamServer, gen: number): Promise<boolean> {
     const teamId = await s.teamId();
     if (gen !== generation) throw new StaleRound();
     const joined = store.joinTeam(teamId);
     if (!joined.ok) throw new TeamSwitchRefused(joined.waiting);
-    if (joined.reset) options.onMember(await s.whoami());
+    return joined.reset;
   }
 
   async function pushAll(s: TeamServer, gen: number): Promise<void> {

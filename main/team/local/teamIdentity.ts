@@ -14,7 +14,8 @@
  *   (`forgetTeamState`): the outbox is emptied — the library keeps every text, its revisions and
  *   sign-offs, only the sending is given up.
  * Nothing in the library's documents, paragraphs, revisions, comments, glossary or audit log is
- * touched by either: documents of the old team stay here, outside the new team.
+ * touched by either; after a reset the library's documents are shared with the new team, as on
+ * any first connect (shareExisting.ts).
  */
 import type Database from 'better-sqlite3';
 import type { TeamJoin } from '../ports.js';
