@@ -5,69 +5,15 @@
  * the same paragraphs (ids, sources, texts, statuses), an edit of the changed paragraph made
  * concurrently is kept as a conflict on both, and both libraries end with the same state hash.
  */
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from './backend.js';
-import { createMemorySecretStore } from './engines/secretStore.js';
-import { createFakeEngine } from './testing/fakeEngine.js';
-import { makeTempDir, removeTempDir } from './testing/tempDir.js';
-import { teamPorts } from './teamPorts.js';
+import { describe, expect, it } from 'vitest';
 import { usePgDatabase } from './team/server/testing/pgTestDatabase.js';
-import { initTeam, withAdmin } from './team/server/testing/teamFixture.js';
-import { addTeamMember } from './team/server/members.js';
+import { useTeamLibraries, type TeamLibrary } from './testing/teamLibraries.js';
+import { initTeam } from './team/server/testing/teamFixture.js';
 import { stateHash } from './team/local/stateHash.js';
-import type { Role } from '../shared/types.js';
 
 const pgdb = usePgDatabase();
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
-
-interface Member {
-  backend: Backend;
-  sql: Database.Database;
-}
-
-async function member(name: string, role: Role): Promise<Member> {
-  const dir = makeTempDir('verso-team-reimport-pg-');
-  const backend = createBackend({
-    dataDir: dir,
-    mode: 'browser',
-    version: '1.0.0',
-    engines: [createFakeEngine()],
-    secrets: createMemorySecretStore(),
-    backups: false,
-    integrityCheckIdleMs: null,
-    team: { ...teamPorts, tuning: { pollMs: 200 } },
-  });
-  const sql = new Database(backend.dbPath, { readonly: true });
-  cleanups.push(() => {
-    sql.close();
-    backend.close();
-    removeTempDir(dir);
-  });
-  await backend.api.setProfile({ name, role });
-  const key = await backend.api.getSigningPublicKey({});
-  const roleName = pgdb.role(name.toLowerCase());
-  const password = `pw-${roleName}`;
-  await withAdmin(pgdb, (c) => addTeamMember(c, { roleName, teamRole: role, displayName: name, publicKeyPem: key.publicKeyPem, password }));
-  const status = await backend.api.saveTeamSettings({
-    host: pgdb.host,
-    port: pgdb.port,
-    database: pgdb.database,
-    user: roleName,
-    password,
-    tls: 'none',
-    caPem: null,
-  });
-  expect(status.state).toBe('online');
-  return { backend, sql };
-}
-
-const sync = async (...members: Member[]) => {
-  for (const m of members) expect((await m.backend.api.syncTeamNow({})).lastError).toBeNull();
-};
+const { member, sync } = useTeamLibraries(pgdb);
+type Member = TeamLibrary;
 const md = (text: string) => ({ kind: 'text' as const, text, format: 'md' as const });
 const paragraphs = async (m: Member, documentId: string) =>
   (await m.backend.api.getDocument({ documentId })).paragraphs.map(({ id, index, source, target, status }) => ({

@@ -6,80 +6,31 @@
  * deletion change from the translator anyway (as an older client would send) is refused by the
  * server and the document stays everywhere; the editor's deletion reaches the translator.
  */
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../shared/types.js';
-import { createBackend, type Backend } from './backend.js';
-import { createMemorySecretStore } from './engines/secretStore.js';
-import { createFakeEngine } from './testing/fakeEngine.js';
 import { failure } from './testing/failure.js';
-import { makeTempDir, removeTempDir } from './testing/tempDir.js';
-import { teamPorts } from './teamPorts.js';
 import { addChange } from './team/local/outboxStore.js';
 import { stateHash } from './team/local/stateHash.js';
-import { addTeamMember } from './team/server/members.js';
 import { usePgDatabase } from './team/server/testing/pgTestDatabase.js';
-import { initTeam, withAdmin } from './team/server/testing/teamFixture.js';
+import { useTeamLibraries, type TeamLibrary } from './testing/teamLibraries.js';
+import { initTeam } from './team/server/testing/teamFixture.js';
 
 const pgdb = usePgDatabase();
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
+const libraries = useTeamLibraries(pgdb);
+const { sync } = libraries;
+type Member = TeamLibrary;
 
-interface Member {
-  backend: Backend;
-  sql: Database.Database;
-  connect(): Promise<void>;
-}
-
-/** A library with a profile; `connect` registers it with the team (its key) and saves the team settings. */
+/** A library with a profile; `connect` registers it with the team (its key) the first time and saves the team settings. */
 async function library(name: string, role: Role): Promise<Member> {
-  const dir = makeTempDir('verso-team-share-');
-  const backend = createBackend({
-    dataDir: dir,
-    mode: 'browser',
-    version: '1.0.0',
-    engines: [createFakeEngine()],
-    secrets: createMemorySecretStore(),
-    backups: false,
-    integrityCheckIdleMs: null,
-    team: { ...teamPorts, tuning: { pollMs: 200 } },
-  });
-  const sql = new Database(backend.dbPath);
-  cleanups.push(() => {
-    sql.close();
-    backend.close();
-    removeTempDir(dir);
-  });
-  await backend.api.setProfile({ name, role });
-  const roleName = pgdb.role(name.toLowerCase());
-  const password = `pw-${roleName}`;
+  const m = await libraries.library(name, role, { writableSql: true });
   let registered = false;
   const connect = async () => {
-    const key = await backend.api.getSigningPublicKey({});
-    if (!registered)
-      await withAdmin(pgdb, (c) =>
-        addTeamMember(c, { roleName, teamRole: role, displayName: name, publicKeyPem: key.publicKeyPem, password }),
-      );
+    if (!registered) await m.register();
     registered = true;
-    const status = await backend.api.saveTeamSettings({
-      host: pgdb.host,
-      port: pgdb.port,
-      database: pgdb.database,
-      user: roleName,
-      password,
-      tls: 'none',
-      caPem: null,
-    });
-    expect(status.state).toBe('online');
+    await m.connect();
   };
-  return { backend, sql, connect };
+  return { ...m, connect };
 }
-
-const sync = async (...members: Member[]) => {
-  for (const m of members) expect((await m.backend.api.syncTeamNow({})).lastError).toBeNull();
-};
 
 describe('documents made before joining, and deletions, on one PostgreSQL', () => {
   it('shares an existing library on connect; only an editor deletes a team document', async () => {

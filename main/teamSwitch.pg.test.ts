@@ -4,82 +4,17 @@
  * keep my local copy"; an assignment the server refuses (the member is no longer an editor there)
  * goes back to the head locally, audited, and is listed; a pulled assignment is audited too.
  */
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from './backend.js';
-import { createMemorySecretStore } from './engines/secretStore.js';
-import { createFakeEngine } from './testing/fakeEngine.js';
-import { makeTempDir, removeTempDir } from './testing/tempDir.js';
-import { teamPorts } from './teamPorts.js';
+import { describe, expect, it } from 'vitest';
 import { usePgDatabase } from './team/server/testing/pgTestDatabase.js';
-import { initTeam, withAdmin } from './team/server/testing/teamFixture.js';
-import { addTeamMember } from './team/server/members.js';
+import { useTeamLibraries, type TeamLibrary } from './testing/teamLibraries.js';
+import { initTeam } from './team/server/testing/teamFixture.js';
 import type { Role } from '../shared/types.js';
 
 const pgdb = usePgDatabase();
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
-
-interface Member {
-  backend: Backend;
-  sql: Database.Database;
-  roleName: string;
-  password: string;
-  register(): Promise<void>;
-  connect(): Promise<void>;
-}
-
-async function member(name: string, role: Role): Promise<Member> {
-  const dir = makeTempDir('verso-team-switch-');
-  const backend = createBackend({
-    dataDir: dir,
-    mode: 'browser',
-    version: '1.0.0',
-    engines: [createFakeEngine()],
-    secrets: createMemorySecretStore(),
-    backups: false,
-    integrityCheckIdleMs: null,
-    // Pushes on Sync now only: a test decides when a change leaves.
-    team: { ...teamPorts, tuning: { pollMs: 3_600_000 } },
-  });
-  const sql = new Database(backend.dbPath, { readonly: true });
-  cleanups.push(() => {
-    sql.close();
-    backend.close();
-    removeTempDir(dir);
-  });
-  await backend.api.setProfile({ name, role });
-  const key = await backend.api.getSigningPublicKey({});
-  const roleName = pgdb.role(name.toLowerCase());
-  const password = `pw-${roleName}`;
-  const m: Member = {
-    backend,
-    sql,
-    roleName,
-    password,
-    register: () =>
-      withAdmin(pgdb, (c) =>
-        addTeamMember(c, { roleName, teamRole: role, displayName: name, publicKeyPem: key.publicKeyPem, password }),
-      ).then(() => undefined),
-    async connect() {
-      const status = await backend.api.saveTeamSettings({
-        host: pgdb.host,
-        port: pgdb.port,
-        database: pgdb.database,
-        user: roleName,
-        password,
-        tls: 'none',
-        caPem: null,
-      });
-      expect(status.state).toBe('online');
-    },
-  };
-  await m.register();
-  await m.connect();
-  return m;
-}
+const libraries = useTeamLibraries(pgdb);
+type Member = TeamLibrary;
+// Pushes on Sync now only: a test decides when a change leaves.
+const member = (name: string, role: Role) => libraries.member(name, role, { pollMs: 3_600_000 });
 
 const teamIdOf = (m: Member) =>
   (m.sql.prepare("SELECT value FROM team_state WHERE key = 'teamId'").get() as { value: string } | undefined)?.value ?? null;

@@ -4,60 +4,20 @@
  * the background and indexed). `VERSO_TM_SYNC_UNITS=100000` makes it a measurement: it prints the
  * times of each stage and the server's bytes (no time is asserted).
  */
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from './backend.js';
-import { createMemorySecretStore } from './engines/secretStore.js';
-import { createFakeEngine } from './testing/fakeEngine.js';
-import { makeTempDir, removeTempDir } from './testing/tempDir.js';
-import { teamPorts } from './teamPorts.js';
+import { describe, expect, it } from 'vitest';
 import { usePgDatabase } from './team/server/testing/pgTestDatabase.js';
-import { initTeam, withAdmin } from './team/server/testing/teamFixture.js';
-import { addTeamMember } from './team/server/members.js';
+import { useTeamLibraries } from './testing/teamLibraries.js';
+import { initTeam } from './team/server/testing/teamFixture.js';
 import type { Role } from '../shared/types.js';
 
 const pgdb = usePgDatabase();
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
+const libraries = useTeamLibraries(pgdb);
 
 const UNITS = Number(process.env.VERSO_TM_SYNC_UNITS ?? '2500');
 
-async function member(name: string, role: Role): Promise<Backend & { sql: Database.Database }> {
-  const dir = makeTempDir('verso-team-tm-pg-');
-  const backend = createBackend({
-    dataDir: dir,
-    mode: 'browser',
-    version: '1.0.0',
-    engines: [createFakeEngine()],
-    secrets: createMemorySecretStore(),
-    backups: false,
-    integrityCheckIdleMs: null,
-    team: { ...teamPorts, tuning: { pollMs: 200 } },
-  });
-  const sql = new Database(backend.dbPath, { readonly: true });
-  cleanups.push(() => {
-    sql.close();
-    backend.close();
-    removeTempDir(dir);
-  });
-  await backend.api.setProfile({ name, role });
-  const key = await backend.api.getSigningPublicKey({});
-  const roleName = pgdb.role(name.toLowerCase());
-  const password = `pw-${roleName}`;
-  await withAdmin(pgdb, (c) => addTeamMember(c, { roleName, teamRole: role, displayName: name, publicKeyPem: key.publicKeyPem, password }));
-  const status = await backend.api.saveTeamSettings({
-    host: pgdb.host,
-    port: pgdb.port,
-    database: pgdb.database,
-    user: roleName,
-    password,
-    tls: 'none',
-    caPem: null,
-  });
-  expect(status.state).toBe('online');
-  return Object.assign(backend, { sql });
+async function member(name: string, role: Role) {
+  const m = await libraries.member(name, role);
+  return Object.assign(m.backend, { sql: m.sql });
 }
 
 const tu = (i: number) =>
