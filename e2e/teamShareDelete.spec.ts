@@ -6,23 +6,15 @@
  * reaches her library live. An article she translated offline while he deleted it is kept in her
  * library (Settings → Team says why); Share again gives it back to the team, with her translation.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures.js';
-import { makeDataDir, removeDataDir, startServer, type RunningServer } from './support/server.js';
+import type { RunningServer } from './support/server.js';
 import { invoke, importMarkdown } from './support/api.js';
 import { VersoPage } from './support/versoPage.js';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
+import { connectInSettings, createTeamDatabase, registerMember, startInstance, type TeamMemberInstance } from './support/teamMember.js';
 import { startPgCluster, type PgCluster } from '../main/team/server/testing/pgCluster.js';
 import type { DocumentDetail } from '../shared/types.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, process.env.VERSO_DIST || 'dist', 'main/cli.cjs');
 
 let cluster: PgCluster;
 test.beforeAll(async () => {
@@ -30,58 +22,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => cluster?.stop());
 
-function verso(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 60_000, env: { ...process.env } });
-  if (r.status !== 0) throw new Error(`verso ${args.join(' ')} exited with ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-function adminUrl(database: string): string {
-  const u = new URL(cluster.url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-interface Member {
-  name: string;
-  role: 'translator' | 'editor';
-  server: RunningServer;
-  page: Page;
-  dataDir: string;
-}
-
-/** A Verso instance with a profile, not in any team yet. */
-async function instance(browser: Browser, name: string, role: Member['role']): Promise<Member> {
-  const dataDir = makeDataDir();
-  const server = await startServer(dataDir, { VERSO_SIGNING_PASSPHRASE: `passphrase of ${name}` });
-  await invoke(server, 'setProfile', { name, role });
-  const page = await (await browser.newContext()).newPage();
-  await new VersoPage(page).open(server.url);
-  return { name, role, server, page, dataDir };
-}
+type Member = TeamMemberInstance;
 
 /** The admin adds the member (CLI, with the public key from the instance); the member connects in Settings → Team. */
 async function join(m: Member, database: string, port = cluster.port): Promise<Locator> {
-  const { publicKeyPem } = await invoke<{ publicKeyPem: string }>(m.server, 'getSigningPublicKey', {});
-  const keyFile = path.join(os.tmpdir(), `verso-e2e-share-${m.name}-${process.pid}.pem`);
-  fs.writeFileSync(keyFile, publicKeyPem);
-  const password = `${m.name}-password-1`;
-  const user = m.name.toLowerCase();
-  const args = ['team', 'add-user', user, '--role', m.role, '--public-key', keyFile, '--display-name', m.name];
-  verso([...args, '--password-stdin', '--url', adminUrl(database)], `${password}\n`);
-  fs.rmSync(keyFile);
-
-  await m.page.getByRole('button', { name: 'Settings' }).click();
-  const team = m.page.getByRole('region', { name: 'Team' });
-  await team.getByLabel('Server address').fill('127.0.0.1');
-  await team.getByLabel('Port').fill(String(port));
-  await team.getByLabel('Database').fill(database);
-  await team.getByLabel('User name').fill(user);
-  await team.getByLabel('Password').fill(password);
-  await team.getByLabel('Connection security').selectOption({ label: 'No TLS (only to this computer)' });
-  await team.getByRole('button', { name: 'Connect' }).click();
-  await expect(team.getByRole('status')).toContainText('online', { timeout: 20_000 });
-  return team;
+  return connectInSettings(m.page, database, port, await registerMember(cluster, database, m));
 }
 
 const item = (page: Page, title: string) =>
@@ -99,18 +44,13 @@ async function deleteInLibrary(page: Page, title: string): Promise<Locator> {
 
 test('a library made before joining is shared on Connect; only an editor deletes a team article', async ({ browser }) => {
   test.setTimeout(180_000);
-  const database = `share_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  verso(['team', 'init', adminUrl(database)]);
+  const database = await createTeamDatabase(cluster, 'share');
 
   const members: Member[] = [];
   const proxy: TcpProxy = await startTcpProxy(cluster.port);
   try {
     // Eddie's library has two articles before it joins the team.
-    const eddie = await instance(browser, 'Eddie', 'editor');
+    const eddie = await startInstance(browser, 'Eddie', 'editor');
     members.push(eddie);
     await importMarkdown(eddie.server, 'The storm hit the coast.', 'en', 'es', 'Storm');
     await importMarkdown(eddie.server, 'Rain fell all night.', 'en', 'es', 'Rain');
@@ -119,7 +59,7 @@ test('a library made before joining is shared on Connect; only an editor deletes
     await expect(eddieTeam.getByRole('status')).toHaveText('Team server: online. 0 changes waiting.', { timeout: 20_000 });
 
     // Tina joins later: both articles are in her library.
-    const tina = await instance(browser, 'Tina', 'translator');
+    const tina = await startInstance(browser, 'Tina', 'translator');
     members.push(tina);
     const tinaTeam = await join(tina, database, proxy.port);
     await tina.page.getByRole('button', { name: 'Back', exact: true }).click();
@@ -163,9 +103,7 @@ test('a library made before joining is shared on Connect; only an editor deletes
     await expect.poll(() => target(eddie.server, 'Storm'), { timeout: 20_000 }).toBe('La tormenta azotó la costa.');
   } finally {
     for (const m of members) {
-      await m.page.context().close();
-      await m.server.stop();
-      await removeDataDir(m.dataDir);
+      await m.close();
     }
     await proxy.close();
   }

@@ -4,22 +4,15 @@
  * Team says so, with the count, and syncs nothing; "Forget and keep my local copy" gives the
  * waiting change up (the document keeps its text) and she joins the new team.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { test, expect } from './support/fixtures.js';
 import { makeDataDir, removeDataDir, startServer } from './support/server.js';
 import { invoke, importMarkdown } from './support/api.js';
 import { VersoPage } from './support/versoPage.js';
 import { startTcpProxy } from './support/tcpProxy.js';
+import { adminUrl as teamAdminUrl, createTeamDatabase, registerMember, verso } from './support/teamMember.js';
 import { startPgCluster, type PgCluster } from '../main/team/server/testing/pgCluster.js';
 import type { DocumentDetail } from '../shared/types.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, process.env.VERSO_DIST || 'dist', 'main/cli.cjs');
 
 let cluster: PgCluster;
 test.beforeAll(async () => {
@@ -27,27 +20,12 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => cluster?.stop());
 
-function verso(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 60_000, env: { ...process.env } });
-  if (r.status !== 0) throw new Error(`verso ${args.join(' ')} exited with ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-function adminUrl(database: string): string {
-  const u = new URL(cluster.url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
+const adminUrl = (database: string) => teamAdminUrl(cluster, database);
 
 test('a re-created team database while a change waits: told how many, then Forget and keep my local copy', async ({ browser }) => {
   test.setTimeout(180_000);
-  const database = `switch_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
+  const database = await createTeamDatabase(cluster, 'switch');
   const init = () => expect(verso(['team', 'init', adminUrl(database)])).toContain('applied migration 2 (team-id)');
-  init();
 
   const dataDir = makeDataDir();
   const server = await startServer(dataDir);
@@ -55,28 +33,8 @@ test('a re-created team database while a change waits: told how many, then Forge
   const page = await (await browser.newContext()).newPage();
   try {
     await invoke(server, 'setProfile', { name: 'Tina', role: 'translator' });
-    const { publicKeyPem } = await invoke<{ publicKeyPem: string }>(server, 'getSigningPublicKey', {});
-    const keyFile = path.join(os.tmpdir(), `verso-e2e-switch-${process.pid}.pem`);
-    fs.writeFileSync(keyFile, publicKeyPem);
-    const register = () =>
-      verso(
-        [
-          'team',
-          'add-user',
-          'tina_switch',
-          '--role',
-          'translator',
-          '--public-key',
-          keyFile,
-          '--display-name',
-          'Tina',
-          '--password-stdin',
-          '--url',
-          adminUrl(database),
-        ],
-        'tina-password-1\n',
-      );
-    register();
+    const register = () => registerMember(cluster, database, { name: 'Tina', role: 'translator', server }, 'tina_switch');
+    const login = await register();
 
     await new VersoPage(page).open(server.url);
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -85,8 +43,8 @@ test('a re-created team database while a change waits: told how many, then Forge
       await team.getByLabel('Server address').fill('127.0.0.1');
       await team.getByLabel('Port').fill(String(proxy.port));
       await team.getByLabel('Database').fill(database);
-      await team.getByLabel('User name').fill('tina_switch');
-      await team.getByLabel('Password').fill('tina-password-1');
+      await team.getByLabel('User name').fill(login.user);
+      await team.getByLabel('Password').fill(login.password);
       await team.getByLabel('Connection security').selectOption({ label: 'No TLS (only to this computer)' });
       await team.getByRole('button', { name: 'Connect' }).click();
       await expect(team.getByRole('status')).toHaveText('Team server: online. 0 changes waiting.', { timeout: 20_000 });
@@ -103,8 +61,7 @@ test('a re-created team database while a change waits: told how many, then Forge
     await drop.query('DROP SCHEMA verso CASCADE');
     await drop.end();
     init();
-    register();
-    fs.rmSync(keyFile);
+    await register();
     proxy.restore();
 
     await team.getByRole('button', { name: 'Sync now' }).click();

@@ -6,23 +6,14 @@
  * the edit live, signs off; the translator sees the sign-off. Two edits of one paragraph from the
  * same base become a Conflict on both screens, resolved with Keep mine.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { test, expect } from './support/fixtures.js';
-import { makeDataDir, removeDataDir, startServer, type RunningServer } from './support/server.js';
+import type { RunningServer } from './support/server.js';
 import { invoke, importMarkdown } from './support/api.js';
-import { VersoPage } from './support/versoPage.js';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
+import { createTeamDatabase, startTeamMember, type TeamMemberInstance } from './support/teamMember.js';
 import { startPgCluster, type PgCluster } from '../main/team/server/testing/pgCluster.js';
 import type { DocumentDetail } from '../shared/types.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, process.env.VERSO_DIST || 'dist', 'main/cli.cjs');
 
 let cluster: PgCluster;
 test.beforeAll(async () => {
@@ -30,68 +21,13 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => cluster?.stop());
 
-function verso(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 60_000, env: { ...process.env } });
-  if (r.status !== 0) throw new Error(`verso ${args.join(' ')} exited with ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-interface Member {
-  server: RunningServer;
-  page: Page;
-  app: VersoPage;
-  dataDir: string;
-}
+type Member = TeamMemberInstance;
 
 async function member(browser: Browser, name: string, role: 'translator' | 'editor', database: string, port: number): Promise<Member> {
-  const dataDir = makeDataDir();
-  // A passphrase for the signing key: the key the admin registers must outlive this run.
-  const server = await startServer(dataDir, { VERSO_SIGNING_PASSPHRASE: `passphrase of ${name}` });
-  await invoke(server, 'setProfile', { name, role });
-  const { publicKeyPem } = await invoke<{ publicKeyPem: string }>(server, 'getSigningPublicKey', {});
-  const keyFile = path.join(os.tmpdir(), `verso-e2e-${name}-${process.pid}.pem`);
-  fs.writeFileSync(keyFile, publicKeyPem);
-  const password = `${name}-password-1`;
-  verso(
-    [
-      'team',
-      'add-user',
-      name.toLowerCase(),
-      '--role',
-      role,
-      '--public-key',
-      keyFile,
-      '--display-name',
-      name,
-      '--password-stdin',
-      '--url',
-      adminUrl(database),
-    ],
-    `${password}\n`,
-  );
-  fs.rmSync(keyFile);
-
-  const page = await (await browser.newContext()).newPage();
-  const app = new VersoPage(page);
-  await app.open(server.url);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const team = page.getByRole('region', { name: 'Team' });
-  await team.getByLabel('Server address').fill('127.0.0.1');
-  await team.getByLabel('Port').fill(String(port));
-  await team.getByLabel('Database').fill(database);
-  await team.getByLabel('User name').fill(name.toLowerCase());
-  await team.getByLabel('Password').fill(password);
-  await team.getByLabel('Connection security').selectOption({ label: 'No TLS (only to this computer)' });
-  await team.getByRole('button', { name: 'Connect' }).click();
-  await expect(team.getByRole('status')).toContainText('online', { timeout: 20_000 });
+  const m = await startTeamMember(browser, cluster, database, name, role, port);
+  const team = m.page.getByRole('region', { name: 'Team' });
   await expect(team.getByText(`You are ${name} (${name.toLowerCase()}), ${role} in this team.`)).toBeVisible();
-  return { server, page, app, dataDir };
-}
-
-function adminUrl(database: string): string {
-  const u = new URL(cluster.url);
-  u.pathname = `/${database}`;
-  return u.toString();
+  return m;
 }
 
 /** From Settings to the document's editor. */
@@ -103,12 +39,7 @@ async function openDocument(m: Member, title: string) {
 
 test('translator offline, editor live, sign-off both ways, a conflict resolved with Keep mine', async ({ browser }) => {
   test.setTimeout(240_000);
-  const database = `newsroom_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  expect(verso(['team', 'init', adminUrl(database)])).toContain('applied migration 1');
+  const database = await createTeamDatabase(cluster, 'newsroom');
 
   const proxy: TcpProxy = await startTcpProxy(cluster.port);
   const members: Member[] = [];
@@ -168,9 +99,7 @@ test('translator offline, editor live, sign-off both ways, a conflict resolved w
     }
   } finally {
     for (const m of members) {
-      await m.page.context().close();
-      await m.server.stop();
-      await removeDataDir(m.dataDir);
+      await m.close();
     }
     await proxy.close();
   }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.js';
 import { makeDataDir, removeDataDir, startServer, type RunningServer } from './server.js';
 import { invoke } from './api.js';
@@ -43,6 +43,8 @@ export async function createTeamDatabase(cluster: PgCluster, prefix: string): Pr
 }
 
 export interface TeamMemberInstance {
+  name: string;
+  role: 'translator' | 'editor';
   server: RunningServer;
   page: Page;
   app: VersoPage;
@@ -50,42 +52,17 @@ export interface TeamMemberInstance {
   close(): Promise<void>;
 }
 
-export async function startTeamMember(
-  browser: Browser,
-  cluster: PgCluster,
-  database: string,
-  name: string,
-  role: 'translator' | 'editor',
-): Promise<TeamMemberInstance> {
+/** A Verso instance with a profile and a passphrase-sealed signing key (it must outlive the run), in no team yet. */
+export async function startInstance(browser: Browser, name: string, role: 'translator' | 'editor'): Promise<TeamMemberInstance> {
   const dataDir = makeDataDir();
   const server = await startServer(dataDir, { VERSO_SIGNING_PASSPHRASE: `passphrase of ${name}` });
   await invoke(server, 'setProfile', { name, role });
-  const { publicKeyPem } = await invoke<{ publicKeyPem: string }>(server, 'getSigningPublicKey', {});
-  const keyFile = path.join(os.tmpdir(), `verso-e2e-${name}-${process.pid}-${Date.now()}.pem`);
-  fs.writeFileSync(keyFile, publicKeyPem);
-  const password = `${name}-password-1`;
-  const user = name.toLowerCase();
-  const url = adminUrl(cluster, database);
-  verso(
-    ['team', 'add-user', user, '--role', role, '--public-key', keyFile, '--display-name', name, '--password-stdin', '--url', url],
-    `${password}\n`,
-  );
-  fs.rmSync(keyFile);
-
   const page = await (await browser.newContext()).newPage();
   const app = new VersoPage(page);
   await app.open(server.url);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const team = page.getByRole('region', { name: 'Team' });
-  await team.getByLabel('Server address').fill('127.0.0.1');
-  await team.getByLabel('Port').fill(String(cluster.port));
-  await team.getByLabel('Database').fill(database);
-  await team.getByLabel('User name').fill(user);
-  await team.getByLabel('Password').fill(password);
-  await team.getByLabel('Connection security').selectOption({ label: 'No TLS (only to this computer)' });
-  await team.getByRole('button', { name: 'Connect' }).click();
-  await expect(team.getByRole('status')).toContainText('online', { timeout: 20_000 });
   return {
+    name,
+    role,
     server,
     page,
     app,
@@ -96,4 +73,73 @@ export async function startTeamMember(
       await removeDataDir(dataDir);
     },
   };
+}
+
+export interface MemberLogin {
+  user: string;
+  password: string;
+}
+
+/** The admin adds the member with `verso team add-user` and the public key from its instance. */
+export async function registerMember(
+  cluster: PgCluster,
+  database: string,
+  m: Pick<TeamMemberInstance, 'name' | 'role' | 'server'>,
+  user = m.name.toLowerCase(),
+): Promise<MemberLogin> {
+  const { publicKeyPem } = await invoke<{ publicKeyPem: string }>(m.server, 'getSigningPublicKey', {});
+  const keyFile = path.join(os.tmpdir(), `verso-e2e-${user}-${process.pid}-${Date.now()}.pem`);
+  fs.writeFileSync(keyFile, publicKeyPem);
+  const password = `${m.name}-password-1`;
+  try {
+    verso(
+      [
+        'team',
+        'add-user',
+        user,
+        '--role',
+        m.role,
+        '--public-key',
+        keyFile,
+        '--display-name',
+        m.name,
+        '--password-stdin',
+        '--url',
+        adminUrl(cluster, database),
+      ],
+      `${password}\n`,
+    );
+  } finally {
+    fs.rmSync(keyFile);
+  }
+  return { user, password };
+}
+
+/** Settings → Team: fills the form and connects (to `port`, e.g. a proxy's); returns the Team region once it says online. */
+export async function connectInSettings(page: Page, database: string, port: number, login: MemberLogin): Promise<Locator> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const team = page.getByRole('region', { name: 'Team' });
+  await team.getByLabel('Server address').fill('127.0.0.1');
+  await team.getByLabel('Port').fill(String(port));
+  await team.getByLabel('Database').fill(database);
+  await team.getByLabel('User name').fill(login.user);
+  await team.getByLabel('Password').fill(login.password);
+  await team.getByLabel('Connection security').selectOption({ label: 'No TLS (only to this computer)' });
+  await team.getByRole('button', { name: 'Connect' }).click();
+  await expect(team.getByRole('status')).toContainText('online', { timeout: 20_000 });
+  return team;
+}
+
+/** An instance registered by the admin and connected in Settings → Team (directly, or through `port`). */
+export async function startTeamMember(
+  browser: Browser,
+  cluster: PgCluster,
+  database: string,
+  name: string,
+  role: 'translator' | 'editor',
+  port = cluster.port,
+): Promise<TeamMemberInstance> {
+  const m = await startInstance(browser, name, role);
+  await connectInSettings(m.page, database, port, await registerMember(cluster, database, m));
+  return m;
 }
