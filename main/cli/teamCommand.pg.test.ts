@@ -129,7 +129,7 @@ describe('verso team', () => {
 
   it('status shows the schema version, members and keys, changes, last seq and connections', async () => {
     const before = await verso('team', 'status', '--json');
-    expect(JSON.parse(before.stdout)).toMatchObject({ schemaVersion: 0, members: [] });
+    expect(JSON.parse(before.stdout)).toMatchObject({ schemaVersion: 0, teamId: null, members: [] });
     await verso('team', 'init');
     const dana = db.role('dana');
     keyFile('dana');
@@ -146,8 +146,11 @@ describe('verso team', () => {
       expect(s.stdout).toContain(`schema version ${SERVER_SCHEMA_VERSION}`);
       expect(s.stdout).toMatch(new RegExp(`${dana}\\s+translator\\s+key [0-9a-f]{32}`));
       expect(s.stdout).toContain('changes: 1, last seq 1');
-      const json = JSON.parse((await verso('team', 'status', '--json')).stdout) as { connections: { user: string }[] };
+      const json = JSON.parse((await verso('team', 'status', '--json')).stdout) as { teamId: string; connections: { user: string }[] };
       expect(json.connections.map((c) => c.user)).toContain(dana);
+      // The id members' libraries check every round (a re-created database has another).
+      expect(json.teamId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(s.stdout).toContain(`team id ${json.teamId}`);
     } finally {
       await member.end();
     }

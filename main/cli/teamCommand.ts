@@ -117,6 +117,7 @@ function printStatus(io: CliIo, url: string, s: TeamStatus): void {
   io.out(
     `  schema version ${s.schemaVersion}${s.schemaVersion === 0 ? ' (no team schema: run verso team init)' : ''} (this Verso knows ${s.knownVersion})\n`,
   );
+  if (s.teamId !== null) io.out(`  team id ${s.teamId}\n`);
   io.out(`  members: ${s.members.length}\n`);
   for (const m of s.members) {
     const key = m.keyId ? `key ${m.keyId}` : 'no key registered';

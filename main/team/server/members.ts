@@ -134,6 +134,8 @@ export interface TeamStatus {
   database: string;
   schemaVersion: number;
   knownVersion: number;
+  /** The team's id (server migration 0002; null before it): members' libraries reset when it changes. */
+  teamId: string | null;
   members: (TeamMember & { canLogin: boolean })[];
   changes: number;
   lastSeq: number | null;
@@ -163,7 +165,9 @@ export async function teamStatus(client: pg.ClientBase): Promise<TeamStatus> {
       client: c.client_addr ?? 'socket',
     })),
   };
-  if (schemaVersion === 0) return { ...base, members: [], changes: 0, lastSeq: null };
+  if (schemaVersion === 0) return { ...base, teamId: null, members: [], changes: 0, lastSeq: null };
+  const teamId =
+    schemaVersion >= 2 ? ((await client.query<{ id: string }>('SELECT id::text AS id FROM verso.team')).rows[0]?.id ?? null) : null;
   const members = await client.query<MemberRow & { can_login: boolean | null }>(
     `SELECT ${MEMBER_COLUMNS.split(', ')
       .map((c) => `m.${c}`)
@@ -173,6 +177,7 @@ export async function teamStatus(client: pg.ClientBase): Promise<TeamStatus> {
   const counts = await client.query<{ n: string; last: string | null }>('SELECT count(*) AS n, max(seq) AS last FROM verso.changes');
   return {
     ...base,
+    teamId,
     members: members.rows.map((r) => ({ ...memberOf(r), canLogin: r.can_login === true })),
     changes: Number(counts.rows[0]!.n),
     lastSeq: counts.rows[0]!.last === null ? null : Number(counts.rows[0]!.last),
