@@ -219,26 +219,31 @@ export function importDocument(lib: TeamLibrary): void {
   lib.capture('document', DOC, DOC, { title: 'Storm', sourceLang: 'en', targetLang: 'es', sourceFormat: 'md', paragraphs });
 }
 
-/** A local edit: the paragraph and its revision, then its change in the outbox. */
-export function localEdit(lib: TeamLibrary, paragraphId: string, text: string): string {
-  const p = lib.repos.paragraphs.get(paragraphId)!;
-  const at = tick();
-  lib.repos.paragraphs.update({ ...p, target: text, status: 'edited', signOff: null, updatedAt: at });
+type Paragraph = NonNullable<ReturnType<Repositories['paragraphs']['get']>>;
+type Revision = Parameters<Repositories['revisions']['insert']>[0];
+
+/** The revision a human edit or sign-off of `p` by the library's own profile leaves. */
+function humanRevision(lib: TeamLibrary, p: Paragraph, what: Pick<Revision, 'action' | 'afterText' | 'statusAfter' | 'createdAt'>): void {
   lib.repos.revisions.insert({
-    paragraphId,
+    paragraphId: p.id,
     documentId: p.documentId,
     profileId: lib.profile.id,
     authorName: lib.profile.name,
     role: lib.profile.role,
     origin: 'human',
-    action: 'edit',
     mtEngine: null,
     beforeText: p.target,
-    afterText: text,
     statusBefore: p.status,
-    statusAfter: 'edited',
-    createdAt: at,
+    ...what,
   });
+}
+
+/** A local edit: the paragraph and its revision, then its change in the outbox. */
+export function localEdit(lib: TeamLibrary, paragraphId: string, text: string): string {
+  const p = lib.repos.paragraphs.get(paragraphId)!;
+  const at = tick();
+  lib.repos.paragraphs.update({ ...p, target: text, status: 'edited', signOff: null, updatedAt: at });
+  humanRevision(lib, p, { action: 'edit', afterText: text, statusAfter: 'edited', createdAt: at });
   return lib.capture('paragraph', p.documentId, paragraphId, {
     action: 'edit',
     origin: 'human',
@@ -254,21 +259,7 @@ export function localSignOff(lib: TeamLibrary, paragraphId: string): string {
   const at = tick();
   const signed = { profileId: lib.profile.id, name: lib.profile.name, role: lib.profile.role, at, textHash: sha256Hex(p.target) };
   lib.repos.paragraphs.update({ ...p, status: 'signed-off', signOff: signed, updatedAt: at });
-  lib.repos.revisions.insert({
-    paragraphId,
-    documentId: p.documentId,
-    profileId: lib.profile.id,
-    authorName: lib.profile.name,
-    role: lib.profile.role,
-    origin: 'human',
-    action: 'sign-off',
-    mtEngine: null,
-    beforeText: p.target,
-    afterText: p.target,
-    statusBefore: p.status,
-    statusAfter: 'signed-off',
-    createdAt: at,
-  });
+  humanRevision(lib, p, { action: 'sign-off', afterText: p.target, statusAfter: 'signed-off', createdAt: at });
   const entry = createAuditRepo(lib.db).lastSignOff(paragraphId)!;
   const claim = (JSON.parse(entry.payload) as { claim: SignOffClaim }).claim;
   return lib.capture('sign-off', p.documentId, paragraphId, { claim, signature: entry.signature, keyId: claim.keyId }).id;
