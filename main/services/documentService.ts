@@ -78,7 +78,8 @@ export function importedMt(target: ImportedTarget, doc: Pick<DocumentRecord, 'so
 
 /**
  * Inserts one imported paragraph at `index` with its import revision and, for a translation made
- * elsewhere, its target: as untouched MT ('machine') or as confirmed text ('translated').
+ * elsewhere, its target: as untouched MT ('machine') or as confirmed text ('translated'). Call inside
+ * a transaction that is rolled back whole on any error (an import, a re-import).
  */
 export function insertImportedParagraph(
   deps: ServiceDeps,
@@ -115,7 +116,7 @@ export function insertImportedParagraph(
     paragraphId: paragraph.id,
     documentId: doc.id,
   };
-  deps.repos.revisions.insert({
+  deps.repos.revisions.insertInTransaction({
     ...who,
     origin: 'import',
     action: 'import',
@@ -130,7 +131,7 @@ export function insertImportedParagraph(
     const origin = target.origin?.kind ?? 'unknown';
     if (origin !== 'mt') provenanceRepoFor(deps.db).record(paragraph.id, origin, target.tool, at);
     const isMt = paragraph.status === 'machine';
-    deps.repos.revisions.insert({
+    deps.repos.revisions.insertInTransaction({
       ...who,
       origin: isMt ? 'mt' : 'import',
       action: isMt ? 'mt' : target.state === 'confirmed' ? 'confirm' : 'edit',
@@ -143,7 +144,7 @@ export function insertImportedParagraph(
   }
   if (seg.excluded) {
     const text = target?.text ?? '';
-    deps.repos.revisions.insert({
+    deps.repos.revisions.insertInTransaction({
       ...who,
       origin: 'import',
       action: 'exclude',

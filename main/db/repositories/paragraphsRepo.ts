@@ -159,6 +159,10 @@ export function createParagraphsRepo(db: Database.Database) {
      WHERE id = @id`,
   );
   const getStmt = db.prepare<[string], ParagraphRow>(`SELECT ${READ_COLUMNS} FROM paragraphs WHERE id = ?`);
+  // Ids as one JSON array: one statement for a batch (a pre-fill reads thousands).
+  const manyStmt = db.prepare<[string], ParagraphRow>(
+    `SELECT ${READ_COLUMNS} FROM paragraphs WHERE id IN (SELECT value FROM json_each(?))`,
+  );
   const listStmt = db.prepare<[string], ParagraphRow>(`SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`);
   const pageStmt = db.prepare<[string, number, number], ParagraphRow>(
     `SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? AND position >= ? ORDER BY position LIMIT ?`,
@@ -192,6 +196,13 @@ export function createParagraphsRepo(db: Database.Database) {
     get(id: string): Paragraph | null {
       const row = getStmt.get(id);
       return row ? toParagraph(row) : null;
+    },
+    /** The paragraphs of these ids that exist, by id (as `get` reads each). */
+    getMany(ids: readonly string[]): Map<string, Paragraph> {
+      const found = new Map<string, Paragraph>();
+      if (ids.length === 0) return found;
+      for (const row of manyStmt.all(JSON.stringify(ids))) found.set(row.id, toParagraph(row));
+      return found;
     },
     listByDocument(documentId: string): Paragraph[] {
       return listStmt.all(documentId).map(toParagraph);
