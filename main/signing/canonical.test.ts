@@ -7,6 +7,7 @@ import {
   GENESIS_HASH,
   verifyChain,
   type AuditLink,
+  type CanonicalValue,
   type SignOffClaim,
 } from '../../shared/signing/canonical.js';
 
@@ -44,6 +45,19 @@ describe('canonicalJson', () => {
     expect(canonicalJson('a"b\n')).toBe('"a\\"b\\n"');
     expect(() => canonicalJson(1.5)).toThrow(/integers/);
     expect(() => canonicalJson(Number.NaN)).toThrow();
+  });
+  it('encodes exactly as before its loops were rewritten: undefined keys left out, keys by UTF-16 code units, index-like keys as text', () => {
+    const value = {
+      z: [1, 'two', null, false, { y: undefined, x: [[]] }],
+      '10': 'ten',
+      '9': 'nine',
+      é: { '': 0, 'a"b': -7 },
+      skipped: undefined,
+      B: true,
+      a: {},
+    } as unknown as CanonicalValue;
+    expect(canonicalJson(value)).toBe('{"10":"ten","9":"nine","B":true,"a":{},"z":[1,"two",null,false,{"x":[[]]}],"é":{"":0,"a\\"b":-7}}');
+    expect(canonicalJson([])).toBe('[]');
   });
 });
 
