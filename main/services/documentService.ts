@@ -21,6 +21,7 @@ import { cleanImportedTitle } from '../../shared/textHygiene.js';
 import { saveImportStructure, withImportStructure, withPlaces } from './importStructure.js';
 import { fileLanguageMismatch } from '../../shared/import/fileLanguages.js';
 import { captureDocument } from '../team/local/captureDocument.js';
+import { withAuditHeadKept } from '../db/repositories/audit/auditRepo.js';
 
 /** Refuses a file whose declared languages (XLIFF) contradict the document's: never relabelled silently. */
 export function checkFileLanguages(parsed: ParsedImport, chosen: { sourceLang: string; targetLang: string }): void {
@@ -187,21 +188,24 @@ export function storeImportedDocument(
     createdAt: at,
     updatedAt: at,
   };
-  deps.db.transaction(() => {
-    deps.repos.documents.insert(doc);
-    createImportingRepo(deps.db).saveSource({
-      documentId: doc.id,
-      format: parsed.format,
-      fileName: input.fileName,
-      encoding: parsed.encoding,
-      importedAt: at,
-      htmlExtract: parsed.extract ?? null,
-    });
-    const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
-    saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
-    // Issue 16: in a team, the document as imported goes to the outbox with it.
-    captureDocument(deps.db, doc.id, at);
-  })();
+  // One transaction that catches nothing: the audit chain's head is read once (auditRepo.ts).
+  deps.db.transaction(() =>
+    withAuditHeadKept(deps.db, () => {
+      deps.repos.documents.insert(doc);
+      createImportingRepo(deps.db).saveSource({
+        documentId: doc.id,
+        format: parsed.format,
+        fileName: input.fileName,
+        encoding: parsed.encoding,
+        importedAt: at,
+        htmlExtract: parsed.extract ?? null,
+      });
+      const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
+      saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
+      // Issue 16: in a team, the document as imported goes to the outbox with it.
+      captureDocument(deps.db, doc.id, at);
+    }),
+  )();
   return doc.id;
 }
 

@@ -12,6 +12,7 @@ import { mapUnitTokens, withFormatPenalty } from '../../../shared/memory/formatt
 import { statusAfterEdit } from '../../../shared/status.js';
 import type { MtRecord, Paragraph, Profile } from '../../../shared/types.js';
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
+import { withAuditHeadKept } from '../../db/repositories/audit/auditRepo.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
 import { bundledWorkerFile } from '../../import/importRunner.js';
@@ -137,22 +138,25 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   });
 
   /** Prefill's matches, each to its paragraph if nobody has touched it meanwhile; each document touched once, at its last write's time. */
-  const writeFound = deps.db.transaction((found: readonly [string, TmUnit][], doc: DocumentRecord, author: Profile): Paragraph[] => {
-    // One read of them all; a paragraph written here is read back as written (a match found twice for one paragraph).
-    const current = repos.paragraphs.getMany(found.map(([paragraphId]) => paragraphId));
-    const written: Paragraph[] = [];
-    const touched = new Map<string, string>();
-    for (const [paragraphId, unit] of found) {
-      const p = current.get(paragraphId);
-      if (!p || !isUntouched(p)) continue;
-      const { paragraph, at } = writeMatchIn(p, doc, unit, author);
-      current.set(paragraphId, paragraph);
-      written.push(paragraph);
-      touched.set(paragraph.documentId, at);
-    }
-    for (const [documentId, at] of touched) repos.documents.touch(documentId, at);
-    return written;
-  });
+  const writeFound = deps.db.transaction((found: readonly [string, TmUnit][], doc: DocumentRecord, author: Profile): Paragraph[] =>
+    // It catches nothing: the audit chain's head is read once (auditRepo.ts).
+    withAuditHeadKept(deps.db, () => {
+      // One read of them all; a paragraph written here is read back as written (a match found twice for one paragraph).
+      const current = repos.paragraphs.getMany(found.map(([paragraphId]) => paragraphId));
+      const written: Paragraph[] = [];
+      const touched = new Map<string, string>();
+      for (const [paragraphId, unit] of found) {
+        const p = current.get(paragraphId);
+        if (!p || !isUntouched(p)) continue;
+        const { paragraph, at } = writeMatchIn(p, doc, unit, author);
+        current.set(paragraphId, paragraph);
+        written.push(paragraph);
+        touched.set(paragraph.documentId, at);
+      }
+      for (const [documentId, at] of touched) repos.documents.touch(documentId, at);
+      return written;
+    }),
+  );
 
   /** A unit that still exists and serves the document's pair and direction. */
   function requireUnit(unitId: number, doc: DocumentRecord): TmUnit {
