@@ -110,11 +110,7 @@ class IndexScan implements UnitSink {
   }
 
   /** What a unit not read to its end yet gave is forgotten: it is read again with the next piece. */
-  private marks(): [number, number] {
-    return [this.hashes.length, this.unsureUnits.length];
-  }
-
-  private undo([hashes, unsure]: [number, number]): void {
+  private undo(hashes: number, unsure: number): void {
     this.hashes.length = hashes;
     this.hashUnits.length = hashes;
     this.unsureUnits.length = unsure;
@@ -166,10 +162,11 @@ class IndexScan implements UnitSink {
       if (text.length - at < 12 && !last) break; // not enough to tell what comes
       const after = text.charCodeAt(at + 3);
       if (text.startsWith('<tu', at) && (after === 62 || isSpace(after))) {
-        const mark = this.marks();
+        const hashes = this.hashes.length;
+        const unsure = this.unsureUnits.length;
         const end = readUnit(p, at, this.lang, this, markup);
         if (end < 0) {
-          this.undo(mark);
+          this.undo(hashes, unsure);
           if (text.length - at > SCAN_MAX_UNIT_BYTES) throw new TmxScanFallback('a unit too big to hold');
           break;
         }
