@@ -17,6 +17,17 @@ export interface Piece {
   text: string;
 }
 
+/** Whether the bytes at `at` are `needle` (ASCII); faster than `String#startsWith` on the hot path. */
+export function bytesAt(d: Uint8Array, at: number, needle: Uint8Array): boolean {
+  if (at + needle.length > d.length) return false;
+  for (let i = 0; i < needle.length; i++) if (d[at + i] !== needle[i]) return false;
+  return true;
+}
+
+const XML_LANG = Buffer.from(' xml:lang="');
+const SEG_CLOSE = Buffer.from('</seg');
+const SEG_TUV_CLOSE = Buffer.from('</seg></tuv>');
+
 /** A <tuv>'s language attribute (xml:lang, or TMX 1.1's lang), in the rest of its start tag. */
 const LANG = /^[^>]*?\s(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>$/;
 /**
@@ -66,18 +77,21 @@ export class SourceLanguage {
     this.primary = primaryLanguage(tmxLanguageTag(sourceLang));
   }
 
-  /** Whether the <seg> at `seg` of the unit starting at `unit` is in a <tuv> of the source language (true when not sure). */
-  ofSource(piece: Piece, unit: number, seg: number): boolean {
-    const { text } = piece;
-    // Right after one of the last languages' <tuv xml:lang="…"> (none of them has '<', '>' or '"').
-    if (text.charCodeAt(seg - 1) === 62 && text.charCodeAt(seg - 2) === 34)
+  /**
+   * Whether the <seg> at `seg` of the unit starting at `unit` is in a <tuv> of the source language
+   * (true when not sure). `last`: where the last <tuv> before it is, when known (-1: look for it).
+   */
+  ofSource(piece: Piece, unit: number, seg: number, last = -1): boolean {
+    const { text, bytes: d } = piece;
+    // `<tuv xml:lang="…"><seg` with one of the last languages (none of them has '<', '>' or '"').
+    const length = seg - 2 - (last + 15);
+    if (last >= unit && length >= 0 && d[seg - 1] === 62 && d[seg - 2] === 34)
       for (let r = 0; r < this.recent.length; r++) {
-        const [head, mine] = this.recent[r]!;
-        const from = seg - head.length;
-        if (from < unit) continue;
-        let k = head.length - 3;
-        while (k >= 0 && text.charCodeAt(from + k) === head.charCodeAt(k)) k--;
-        if (k < 0) return mine;
+        const [raw, mine] = this.recent[r]!;
+        if (raw.length !== length) continue;
+        let k = length - 1;
+        while (k >= 0 && d[last + 15 + k] === raw.charCodeAt(k)) k--;
+        if (k < 0 && bytesAt(d, last + 4, XML_LANG)) return mine;
       }
     const tuv = text.lastIndexOf('<tuv', seg);
     const gt = tuv < unit ? -1 : text.indexOf('>', tuv);
@@ -90,7 +104,7 @@ export class SourceLanguage {
         if (this.byBytes.size < 1_000) this.byBytes.set(raw, mine);
       }
       if (gt === seg - 1 && !raw.includes('<')) {
-        this.recent.unshift([`<tuv xml:lang="${raw}">`, mine]);
+        this.recent.unshift([raw, mine]);
         if (this.recent.length > 4) this.recent.pop();
       }
       return mine;
@@ -125,10 +139,10 @@ const FNV_START = 0x811c9dc5;
  * that `<` is; `at` is -1 when something else comes first (a reference, a character not ASCII: the
  * segment's exact text is then `segKey`'s) or the piece ends.
  */
-function plainRun(text: string, from: number, out: { hash: number; at: number }): void {
+function plainRun(d: Uint8Array, from: number, out: { hash: number; at: number }): void {
   let h = FNV_START;
-  for (let k = from; k < text.length; k++) {
-    const c = text.charCodeAt(k);
+  for (let k = from; k < d.length; k++) {
+    const c = d[k]!;
     if (c > 32) {
       if (c === LT) {
         out.hash = h >>> 0;
@@ -152,37 +166,38 @@ const run = { hash: 0, at: -1 };
  * `markup`: as for `tuEnd`.
  */
 export function readUnit(piece: Piece, start: number, lang: SourceLanguage, sink: UnitSink, markup: { at: number }): number {
-  const { text } = piece;
+  const { text, bytes: d } = piece;
   let content = -1; // where the content of the <seg> being read starts
   let source = false; // and whether it is of the source language
   let hash = -1; // its hash when it is plain text, else -1
+  let tuv = -1; // the last <tuv
   let at = start + 3;
   for (;;) {
     const lt = text.indexOf('<', at);
     if (lt < 0 || lt + 5 >= text.length) return -1;
     at = lt + 1;
-    const c1 = text.charCodeAt(lt + 1);
-    const c2 = text.charCodeAt(lt + 2);
-    if (c1 === 115 && c2 === 101 && text.charCodeAt(lt + 3) === 103) {
+    const c1 = d[lt + 1]!;
+    const c2 = d[lt + 2]!;
+    if (c1 === 115 && c2 === 101 && d[lt + 3]! === 103) {
       // <seg…
       if (content >= 0) return unsure(text, start, sink, markup);
-      const next = text.charCodeAt(lt + 4);
+      const next = d[lt + 4]!;
       const gt = next === 62 ? lt + 4 : text.indexOf('>', lt);
       if (gt < 0) return -1;
       if (!(next === 62 || next === SLASH || isSpace(next))) return unsure(text, start, sink, markup);
       at = gt + 1;
-      if (text.charCodeAt(gt - 1) === SLASH) continue; // <seg/>
+      if (d[gt - 1]! === SLASH) continue; // <seg/>
       content = gt + 1;
-      source = lang.ofSource(piece, start, lt);
+      source = lang.ofSource(piece, start, lt, tuv);
       hash = -1;
       if (!source) continue;
-      plainRun(text, content, run);
+      plainRun(d, content, run);
       if (run.at < 0) continue; // not plain: the tags up to </seg are read one by one
       at = run.at;
-      if (text.startsWith('</seg', run.at)) hash = run.hash;
+      if (bytesAt(d, run.at, SEG_CLOSE)) hash = run.hash;
     } else if (c1 === SLASH && c2 === 115) {
       // </seg: the segment read (a stray one is the real reader's to judge, in a candidate)
-      if (content < 0 || !text.startsWith('eg', lt + 3)) continue;
+      if (content < 0 || d[lt + 3] !== 101 || d[lt + 4] !== 103) continue;
       if (source) {
         if (hash < 0) {
           const key = segKey(piece.bytes.toString('utf8', content, lt));
@@ -192,16 +207,20 @@ export function readUnit(piece: Piece, start: number, lang: SourceLanguage, sink
         sink.hash(hash);
       }
       content = -1;
-    } else if (c1 === SLASH && c2 === 116 && text.charCodeAt(lt + 3) === 117) {
+      if (bytesAt(d, lt, SEG_TUV_CLOSE)) at = lt + 12;
+    } else if (c1 === SLASH && c2 === 116 && d[lt + 3]! === 117) {
       // </tu> ends the unit; </tuv goes on; an odd </tu…, or one in a <seg>, is the real reader's to judge
-      const c4 = text.charCodeAt(lt + 4);
+      const c4 = d[lt + 4]!;
       if (c4 === 118 && content < 0) continue;
       if (c4 === 62 && content < 0) return lt + 5;
       return unsure(text, start, sink, markup);
     } else if (c1 === 116 && c2 === 117) {
       // <tuv, or another <tu: this one's </tu> is missing
-      const c3 = text.charCodeAt(lt + 3);
-      if (c3 === 118 && content < 0) continue;
+      const c3 = d[lt + 3]!;
+      if (c3 === 118 && content < 0) {
+        tuv = lt;
+        continue;
+      }
       if (c3 === 118 || c3 === 62 || c3 === SLASH || isSpace(c3)) return unsure(text, start, sink, markup);
     } else if (c1 === 33 || c1 === 63 || (c1 === SLASH && text.startsWith('body', lt + 2))) return unsure(text, start, sink, markup); // <!, <?, </body
   }

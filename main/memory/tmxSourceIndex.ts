@@ -158,10 +158,10 @@ class IndexScan implements UnitSink {
     const markup = { at: text.indexOf('<!') };
     let at = 0;
     for (;;) {
-      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+      while (at < bytes.length && isSpace(bytes[at]!)) at++;
       if (text.length - at < 12 && !last) break; // not enough to tell what comes
-      const after = text.charCodeAt(at + 3);
-      if (text.startsWith('<tu', at) && (after === 62 || isSpace(after))) {
+      const after = bytes[at + 3] ?? 0;
+      if (bytes[at] === 60 && bytes[at + 1] === 116 && bytes[at + 2] === 117 && (after === 62 || isSpace(after))) {
         const hashes = this.hashes.length;
         const unsure = this.unsureUnits.length;
         const end = readUnit(p, at, this.lang, this, markup);
