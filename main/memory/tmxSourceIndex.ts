@@ -218,7 +218,6 @@ export interface TmxSourceIndexOptions {
 }
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
-const CHUNKS_PER_TURN = 16;
 
 /** The index of `file`'s segments in `sourceLang`; throws TmxScanFallback when not sure of the file. */
 export async function buildTmxSourceIndex(file: string, sourceLang: string, options: TmxSourceIndexOptions = {}): Promise<TmxSourceIndex> {
@@ -236,7 +235,7 @@ export async function buildTmxSourceIndex(file: string, sourceLang: string, opti
     let kept = 0; // bytes at the start of `work` not consumed yet
     let base = 0; // file offset of work[0]
     let checked = 0; // file offset up to which the bytes are valid UTF-8
-    for (let turn = 1; ; turn++) {
+    for (;;) {
       if (work.length < kept + chunk) {
         const bigger = Buffer.allocUnsafe(Math.max(work.length * 2, kept + chunk));
         work.copy(bigger, 0, 0, kept);
@@ -256,7 +255,8 @@ export async function buildTmxSourceIndex(file: string, sourceLang: string, opti
       work.copy(work, 0, used, d.length);
       base += used;
       kept = d.length - used;
-      if (turn % CHUNKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      // In process (no worker), other requests go on between pieces.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const after = fs.fstatSync(fd);
     if (after.size !== stat.size || after.mtimeMs !== stat.mtimeMs || base + kept !== stat.size)
