@@ -195,13 +195,14 @@ describe('buildTmxSourceIndex', () => {
       tmx(`${tu('a', 'b').replace('</tu>', '</tu x="1">')}${tu('c', 'd')}`),
       tmx(`<tu><tuv xml:lang="en"><seg>a</seg></tuv><!DOCTYPE x></tu>`),
       tmx(tu('a', 'b')).replace('<body>', '<body/>'),
+      tmx(`<!-- ${'x'.repeat(9_000_000)} -->${tu('a', 'b')}`), // held whole: too big
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tmx(tu('a', 'b')), 'utf16le')]),
       Buffer.from(tmx(tu('caf\u00e9', 'b')), 'latin1'),
       '',
     ];
     for (const c of cases) {
       const file = write(c);
-      for (const chunkBytes of [1, 4096])
+      for (const chunkBytes of c.length > 1e6 ? [1 << 20] : [1, 4096])
         await expect(buildTmxSourceIndex(file, 'en', { chunkBytes }), String(c)).rejects.toThrow(TmxScanFallback);
     }
   });

@@ -177,7 +177,10 @@ class IndexScan implements UnitSink {
         at = end;
       } else if (text.startsWith('<!--', at)) {
         const end = text.indexOf('-->', at + 4);
-        if (end < 0) break;
+        if (end < 0) {
+          if (text.length - at > SCAN_MAX_UNIT_BYTES) throw new TmxScanFallback('a comment too big to hold');
+          break;
+        }
         at = end + 3;
       } else if (text.startsWith('</body', at)) {
         this.state = 'end';
