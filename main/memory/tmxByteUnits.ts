@@ -18,7 +18,7 @@ export interface Piece {
 }
 
 /** Whether the bytes at `at` are `needle` (ASCII); faster than `String#startsWith` on the hot path. */
-export function bytesAt(d: Uint8Array, at: number, needle: Uint8Array): boolean {
+function bytesAt(d: Uint8Array, at: number, needle: Uint8Array): boolean {
   if (at + needle.length > d.length) return false;
   for (let i = 0; i < needle.length; i++) if (d[at + i] !== needle[i]) return false;
   return true;
@@ -35,7 +35,7 @@ const LANG = /^[^>]*?\s(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>$/;
  * of it yet. `markup.at`: where the next "<!" at or after `start` is (-1: none), kept across units.
  * A comment or CDATA section may hold "</tu>": it is skipped whole.
  */
-export function tuEnd(text: string, start: number, markup: { at: number }): number {
+function tuEnd(text: string, start: number, markup: { at: number }): number {
   let at = start;
   if (markup.at >= 0 && markup.at < at) markup.at = text.indexOf('<!', at);
   for (;;) {

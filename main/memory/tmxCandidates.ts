@@ -15,7 +15,7 @@ import type { TmxSourceIndex } from './tmxSourceIndex.js';
 const FILTER_BITS = 1 << 22;
 
 /** Numbers of the units that can match `hashes`, in file order. */
-export function candidateUnits(index: TmxSourceIndex, hashes: ReadonlySet<number>): Uint32Array {
+function candidateUnits(index: TmxSourceIndex, hashes: ReadonlySet<number>): Uint32Array {
   const filter = new Uint8Array(FILTER_BITS >>> 3);
   for (const h of hashes) filter[(h & (FILTER_BITS - 1)) >>> 3]! |= 1 << (h & 7);
   const marked = new Uint8Array(index.units);
