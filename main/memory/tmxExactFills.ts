@@ -8,9 +8,10 @@
  * - the file's repeated units (same pair, variants, texts and codes: tmxStaging.ts) count once, at
  *   their first place, as the import stores only the first;
  * - at equal rank the document's own target variant first, then the last in the file (the newest id).
- * Reading: the fast scanner (tmxExactScan.ts) hands the real reader only the units that can match;
- * when it gives up, or the file is broken, the whole file is read again by the real reader alone,
- * whose result (or error, with its line and unit) is then the answer.
+ * Reading: the index of the file's source segments (tmxSourceIndex.ts, built beforehand in a worker
+ * or here) tells which units can match; only those are read from the file and handed to the real
+ * reader. When the index gave up, the file changed since, or it is broken, the whole file is read
+ * by the real reader alone, whose result (or error, with its line and unit) is then the answer.
  */
 import fs from 'node:fs';
 import type { TmUnit } from '../../shared/features/memoryApi.js';
@@ -18,8 +19,10 @@ import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import { withFormatPenalty } from '../../shared/memory/formatting.js';
 import { exactText, matchTokens } from '../../shared/memory/matchScore.js';
 import { languageVariant, pairKey, servesDirection, VARIANT_RANK, withVariantPenalty } from '../../shared/memory/pair.js';
-import { textHash, TmxExactScanner, TmxScanFallback } from './tmxExactScan.js';
+import { textHash, TmxScanFallback } from './tmxExactScan.js';
 import { TmxReader } from './tmxReader.js';
+import { readCandidates } from './tmxCandidates.js';
+import { buildTmxSourceIndex, type TmxSourceIndex } from './tmxSourceIndex.js';
 import type { NewTmUnit } from './tmStore.js';
 
 /** Bytes read at a time. */
@@ -74,8 +77,9 @@ export class ExactFills {
     return this.byKey.has(key);
   }
 
-  hasHash(hash: number): boolean {
-    return this.hashes.has(hash);
+  /** The `textHash`es of the paragraphs' exact texts. */
+  get sourceHashes(): ReadonlySet<number> {
+    return this.hashes;
   }
 
   /** A unit of the file (in file order). */
@@ -161,28 +165,24 @@ async function* chunks(file: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** Fast path: scanner + real reader on the candidates. Throws TmxScanFallback or the reader's error. */
-async function scan(file: string, fills: ExactFills, pair: Pair, now: string): Promise<TmxFillsResult> {
+/** Fast path: the index's candidates to the real reader. Throws TmxScanFallback or the reader's error. */
+async function fromIndex(
+  file: string,
+  index: Promise<TmxSourceIndex | TmxScanFallback>,
+  fills: ExactFills,
+  pair: Pair,
+  now: string,
+): Promise<TmxFillsResult> {
+  const ready = await index;
+  if (ready instanceof TmxScanFallback) throw ready;
   let parsed = 0;
   const reader = new TmxReader(pair, now, (u) => {
     parsed++;
     fills.offer(u);
   });
-  const scanner = new TmxExactScanner({ write: (text) => reader.write(text) }, fills, pair.sourceLang);
-  let decoder: InstanceType<typeof TextDecoder> | null = null;
-  for await (const chunk of chunks(file)) {
-    if (decoder === null) {
-      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) || chunk.length < 2)
-        throw new TmxScanFallback('UTF-16 (or a file too short to tell)');
-      decoder = new TextDecoder('utf-8', { fatal: true });
-    }
-    scanner.write(decoder.decode(chunk, { stream: true }));
-  }
-  if (decoder === null) throw new TmxScanFallback('an empty file');
-  scanner.write(decoder.decode());
-  scanner.end();
+  readCandidates(file, ready, pair.sourceLang, fills.sourceHashes, (text) => reader.write(text));
   reader.end();
-  return { matches: fills.matches(), tus: scanner.units, parsed, fast: true };
+  return { matches: fills.matches(), tus: ready.units, parsed, fast: true };
 }
 
 /** The real reader on the whole file. */
@@ -200,18 +200,26 @@ async function readAll(file: string, fills: ExactFills, pair: Pair, now: string)
 /**
  * The exact matches a TMX file gives `paragraphs` (the document's pair `pair`). Reads the file once
  * (twice when the fast scan gives up or the file is broken); throws the real reader's error
- * (TMX_INVALID, TMX_DOCTYPE) for a broken file. `fast: false` reads with the real reader only (tests).
+ * (TMX_INVALID, TMX_DOCTYPE) for a broken file. `index`: the file's index, being built since
+ * before the paragraphs were known (main/import/tmxSourceIndexRunner.ts); without it, it is built
+ * here. `fast: false` reads with the real reader only (tests).
  */
 export async function tmxExactFills(
   file: string,
   paragraphs: readonly FillableParagraph[],
   pair: Pair,
   now: string,
-  options: { fast?: boolean } = {},
+  options: { fast?: boolean; index?: Promise<TmxSourceIndex | TmxScanFallback> } = {},
 ): Promise<TmxFillsResult> {
   if (options.fast !== false) {
     try {
-      return await scan(file, new ExactFills(paragraphs, pair), pair, now);
+      const index =
+        options.index ??
+        buildTmxSourceIndex(file, pair.sourceLang).catch((err: unknown) => {
+          if (err instanceof TmxScanFallback) return err;
+          throw err;
+        });
+      return await fromIndex(file, index, new ExactFills(paragraphs, pair), pair, now);
     } catch {
       // Given up, or broken: the real reader alone decides (and names the line and unit).
     }
