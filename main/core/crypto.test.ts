@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import {
   generateEd25519,
   keyIdOf,
@@ -31,6 +31,10 @@ describe('Ed25519 with node:crypto', () => {
     expect(keyIdOf(a.publicKey)).toBe(keyIdOf(a.publicKey));
     expect(keyIdOf(a.publicKey)).not.toBe(keyIdOf(generateEd25519().publicKey));
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    // As UTF-8, a lone surrogate as U+FFFD (what a Hash object's update gives).
+    for (const text of ['abc', 'ñandú 😀', '\ud800x', 'x'.repeat(70_000)])
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    expect(sha256Hex('\ud800')).toBe(sha256Hex('\ufffd'));
   });
 });
 

@@ -1,8 +1,11 @@
 /** SHA-256 and Ed25519 with `node:crypto` (no other dependency). Keys travel as base64 of raw 32-byte public keys / PKCS#8 DER private keys. */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, hash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+
+// One-shot `hash` (Node ≥ 20.12) skips the Hash object: three per audit link.
+const oneShot = typeof hash === 'function';
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShot ? hash('sha256', text, 'hex') : createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export interface Ed25519KeyPair {

@@ -21,6 +21,7 @@ import { cleanImportedTitle } from '../../shared/textHygiene.js';
 import { saveImportStructure, withImportStructure, withPlaces } from './importStructure.js';
 import { fileLanguageMismatch } from '../../shared/import/fileLanguages.js';
 import { captureDocument } from '../team/local/captureDocument.js';
+import { withAuditHeadKept } from '../db/repositories/audit/auditRepo.js';
 
 /** Refuses a file whose declared languages (XLIFF) contradict the document's: never relabelled silently. */
 export function checkFileLanguages(parsed: ParsedImport, chosen: { sourceLang: string; targetLang: string }): void {
@@ -78,7 +79,8 @@ export function importedMt(target: ImportedTarget, doc: Pick<DocumentRecord, 'so
 
 /**
  * Inserts one imported paragraph at `index` with its import revision and, for a translation made
- * elsewhere, its target: as untouched MT ('machine') or as confirmed text ('translated').
+ * elsewhere, its target: as untouched MT ('machine') or as confirmed text ('translated'). Call inside
+ * a transaction that is rolled back whole on any error (an import, a re-import).
  */
 export function insertImportedParagraph(
   deps: ServiceDeps,
@@ -115,7 +117,7 @@ export function insertImportedParagraph(
     paragraphId: paragraph.id,
     documentId: doc.id,
   };
-  deps.repos.revisions.insert({
+  deps.repos.revisions.insertInTransaction({
     ...who,
     origin: 'import',
     action: 'import',
@@ -130,7 +132,7 @@ export function insertImportedParagraph(
     const origin = target.origin?.kind ?? 'unknown';
     if (origin !== 'mt') provenanceRepoFor(deps.db).record(paragraph.id, origin, target.tool, at);
     const isMt = paragraph.status === 'machine';
-    deps.repos.revisions.insert({
+    deps.repos.revisions.insertInTransaction({
       ...who,
       origin: isMt ? 'mt' : 'import',
       action: isMt ? 'mt' : target.state === 'confirmed' ? 'confirm' : 'edit',
@@ -143,7 +145,7 @@ export function insertImportedParagraph(
   }
   if (seg.excluded) {
     const text = target?.text ?? '';
-    deps.repos.revisions.insert({
+    deps.repos.revisions.insertInTransaction({
       ...who,
       origin: 'import',
       action: 'exclude',
@@ -186,21 +188,24 @@ export function storeImportedDocument(
     createdAt: at,
     updatedAt: at,
   };
-  deps.db.transaction(() => {
-    deps.repos.documents.insert(doc);
-    createImportingRepo(deps.db).saveSource({
-      documentId: doc.id,
-      format: parsed.format,
-      fileName: input.fileName,
-      encoding: parsed.encoding,
-      importedAt: at,
-      htmlExtract: parsed.extract ?? null,
-    });
-    const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
-    saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
-    // Issue 16: in a team, the document as imported goes to the outbox with it.
-    captureDocument(deps.db, doc.id, at);
-  })();
+  // One transaction that catches nothing: the audit chain's head is read once (auditRepo.ts).
+  deps.db.transaction(() =>
+    withAuditHeadKept(deps.db, () => {
+      deps.repos.documents.insert(doc);
+      createImportingRepo(deps.db).saveSource({
+        documentId: doc.id,
+        format: parsed.format,
+        fileName: input.fileName,
+        encoding: parsed.encoding,
+        importedAt: at,
+        htmlExtract: parsed.extract ?? null,
+      });
+      const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
+      saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
+      // Issue 16: in a team, the document as imported goes to the outbox with it.
+      captureDocument(deps.db, doc.id, at);
+    }),
+  )();
   return doc.id;
 }
 

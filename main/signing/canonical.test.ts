@@ -7,6 +7,7 @@ import {
   GENESIS_HASH,
   verifyChain,
   type AuditLink,
+  type CanonicalValue,
   type SignOffClaim,
 } from '../../shared/signing/canonical.js';
 
@@ -44,6 +45,43 @@ describe('canonicalJson', () => {
     expect(canonicalJson('a"b\n')).toBe('"a\\"b\\n"');
     expect(() => canonicalJson(1.5)).toThrow(/integers/);
     expect(() => canonicalJson(Number.NaN)).toThrow();
+  });
+  it('encodes exactly as before its loops were rewritten: undefined keys left out, keys by UTF-16 code units, index-like keys as text', () => {
+    const value = {
+      z: [1, 'two', null, false, { y: undefined, x: [[]] }],
+      '10': 'ten',
+      '9': 'nine',
+      é: { '': 0, 'a"b': -7 },
+      skipped: undefined,
+      B: true,
+      a: {},
+    } as unknown as CanonicalValue;
+    expect(canonicalJson(value)).toBe('{"10":"ten","9":"nine","B":true,"a":{},"z":[1,"two",null,false,{"x":[[]]}],"é":{"":0,"a\\"b":-7}}');
+    expect(canonicalJson([])).toBe('[]');
+  });
+  it('encodes every value as the plain recursive definition does (index-like and __proto__ keys, nesting, escapes)', () => {
+    const reference = (v: CanonicalValue): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v);
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      const r = v as Record<string, CanonicalValue | undefined>;
+      const keys = Object.keys(r)
+        .sort()
+        .filter((k) => r[k] !== undefined);
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(r[k]!)}`).join(',')}}`;
+    };
+    const values: CanonicalValue[] = [
+      JSON.parse('{"__proto__":{"b":1},"a":2}') as CanonicalValue,
+      { list: [{ '2': 'x', '1': 'y', b: [0, { '0': null }] }], z: 'é\u2028\ud800"' },
+      { type: 'verso.revision.v1', revisionId: 12, documentId: 'd', beforeSha256: null, nested: { z: [], a: {} } },
+      ['a', ['b', { c: -0 }]],
+      'text',
+      0,
+      true,
+      null,
+    ];
+    for (const v of values) expect(canonicalJson(v)).toBe(reference(v));
+    expect(canonicalJson(JSON.parse('{"__proto__":1}') as CanonicalValue)).toBe('{"__proto__":1}');
+    expect(() => canonicalJson({ a: [1, 2.5] })).toThrow(/integers/);
   });
 });
 

@@ -8,17 +8,63 @@
 export type CanonicalValue = string | number | boolean | null | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue };
 
 export function canonicalJson(value: CanonicalValue): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new Error(`canonicalJson: only safe integers are encoded, not ${value}`);
-    return String(value);
+  // One native JSON.stringify over a key-sorted copy (every audit link encodes two values: an import
+  // of 10,000 paragraphs, 26,000). A copy's property order is its insertion order unless a key is
+  // array-index-like or `__proto__`: such a value is encoded key by key instead.
+  const copy = sortedCopy(value);
+  return copy === UNSORTABLE ? encodeByKeys(value) : JSON.stringify(copy);
+}
+
+const UNSORTABLE = Symbol('unsortable');
+
+function safeInteger(value: number): number {
+  if (!Number.isSafeInteger(value)) throw new Error(`canonicalJson: only safe integers are encoded, not ${value}`);
+  return value;
+}
+
+function sortedCopy(value: CanonicalValue): unknown {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return safeInteger(value);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value as readonly CanonicalValue[]) {
+      // An array element JSON.stringify would write as null (undefined) is encoded key by key, as before.
+      const c = v === undefined ? UNSORTABLE : sortedCopy(v);
+      if (c === UNSORTABLE) return UNSORTABLE;
+      out.push(c);
+    }
+    return out;
   }
-  if (Array.isArray(value)) return `[${value.map((v: CanonicalValue) => canonicalJson(v)).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, CanonicalValue | undefined>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, CanonicalValue>)[k]!)}`);
-  return `{${entries.join(',')}}`;
+  const record = value as Record<string, CanonicalValue | undefined>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(record).sort()) {
+    const first = k.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || k === '__proto__') return UNSORTABLE;
+    const v = record[k];
+    if (v === undefined) continue;
+    const c = sortedCopy(v);
+    if (c === UNSORTABLE) return UNSORTABLE;
+    out[k] = c;
+  }
+  return out;
+}
+
+function encodeByKeys(value: CanonicalValue): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return String(safeInteger(value));
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + encodeByKeys(value[i] as CanonicalValue);
+    return out + ']';
+  }
+  const record = value as Record<string, CanonicalValue | undefined>;
+  let out = '{';
+  for (const k of Object.keys(record).sort()) {
+    const v = record[k];
+    if (v === undefined) continue;
+    out += (out.length === 1 ? '' : ',') + JSON.stringify(k) + ':' + encodeByKeys(v);
+  }
+  return out + '}';
 }
 
 /** What an editor's signature covers: one paragraph's texts (by hash) at one moment, bound to the chain. */

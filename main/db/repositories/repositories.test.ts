@@ -162,4 +162,51 @@ describe('repositories', () => {
     expect(repos.documents.delete('d1')).toBe(false);
     expect([repos.documents.count(), repos.paragraphs.count(), repos.revisions.count()]).toEqual([0, 0, 0]);
   });
+
+  it('revisions.insertInTransaction: refused outside a transaction; inside one, the revision and its audit link go or stay with it', () => {
+    addDocument();
+    repos.paragraphs.insert(paragraph());
+    const rev = {
+      paragraphId: 'p1',
+      documentId: 'd1',
+      profileId: null,
+      authorName: 'Ana',
+      role: null,
+      origin: 'import' as const,
+      action: 'import' as const,
+      mtEngine: null,
+      beforeText: null,
+      afterText: 'Hello',
+      statusBefore: null,
+      statusAfter: 'new' as const,
+      createdAt: AT,
+    };
+    const links = () => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log').get()!.n;
+    const before = links();
+    expect(() => repos.revisions.insertInTransaction(rev)).toThrow(/not inside a transaction/);
+    expect([repos.revisions.count(), links()]).toEqual([0, before]);
+
+    expect(() =>
+      db.transaction(() => {
+        repos.revisions.insertInTransaction(rev);
+        throw new Error('later step failed');
+      })(),
+    ).toThrow('later step failed');
+    expect([repos.revisions.count(), links()]).toEqual([0, before]);
+
+    const id = db.transaction(() => repos.revisions.insertInTransaction(rev))();
+    expect(repos.revisions.last('p1')).toMatchObject({ id, action: 'import', afterText: 'Hello' });
+    expect(links()).toBe(before + 1);
+  });
+
+  it('paragraphs.getMany reads the existing ones of many ids at once, as get reads each', () => {
+    addDocument();
+    repos.paragraphs.insert(paragraph());
+    repos.paragraphs.insert(paragraph({ id: 'p2', index: 1, source: 'World', codes: [{ type: 'bold' }] }));
+    const many = repos.paragraphs.getMany(['p2', 'missing', 'p1', 'p2']);
+    expect([...many.keys()].sort()).toEqual(['p1', 'p2']);
+    expect(many.get('p1')).toEqual(repos.paragraphs.get('p1'));
+    expect(many.get('p2')).toEqual(repos.paragraphs.get('p2'));
+    expect(repos.paragraphs.getMany([]).size).toBe(0);
+  });
 });

@@ -100,7 +100,7 @@ export function createRevisionsRepo(
   const countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM revisions');
 
   // The revision and its audit link are written together.
-  const insertTx = db.transaction((rev: NewRevision, remote?: RemoteSignOff): number => {
+  function write(rev: NewRevision, remote?: RemoteSignOff): number {
     const result = insertStmt.run({
       paragraph_id: rev.paragraphId,
       document_id: rev.documentId,
@@ -121,12 +121,21 @@ export function createRevisionsRepo(
     const signOff = audit.revisionInserted({ ...rev, revisionId: id, at: rev.createdAt }, remote);
     observer?.inserted({ ...rev, id }, signOff);
     return id;
-  });
+  }
+  const insertTx = db.transaction(write);
 
   return {
     /** `remote`: a team member's sign-off applied from the team server (its own claim and signature go to the audit log). */
     insert(rev: NewRevision, remote?: RemoteSignOff): number {
       return insertTx(rev, remote);
+    },
+    /**
+     * The same write without a savepoint of its own (one per revision costs a bulk import seconds):
+     * only inside a transaction that is rolled back whole when anything in it fails (an import, a pre-fill).
+     */
+    insertInTransaction(rev: NewRevision): number {
+      if (!db.inTransaction) throw new Error('revisions.insertInTransaction: not inside a transaction');
+      return write(rev);
     },
     /** Folds a further edit into an existing revision (debounced autosave). */
     extend(id: number, afterText: string, statusAfter: ParagraphStatus, at: string): void {

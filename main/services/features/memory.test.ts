@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../../shared/types.js';
 import { createBackend, type Backend } from '../../backend.js';
+import { createRepositories } from '../../db/repositories/index.js';
+import { verifyLibrary } from '../../signing/verifyLibrary.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { failure } from '../../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
@@ -158,6 +160,51 @@ describe('the TM follows sign-offs', () => {
     expect(after.paragraphs[100]).toMatchObject({ target: 'Escrito a mano.', status: 'edited' });
     expect(after.paragraphs[99]).toMatchObject({ target: 'Punto 100: el río volvió a crecer.', status: 'edited' });
     expect(rows(backend, `SELECT count(*) AS n FROM tm_provenance WHERE paragraph_id = '${late.id}'`)).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('prefill writes', () => {
+  it('each match: the paragraph, a tm revision, its audit link and provenance; the document touched once, at the last write, and the chain verifies', async () => {
+    const dir = makeTempDir();
+    let tick = Date.parse('2026-01-01T00:00:00.000Z');
+    // Every call a second later: each write has its own time.
+    const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1.0.0', engines: [], now: () => new Date((tick += 1000)) });
+    cleanups.push(() => {
+      backend.close();
+      removeTempDir(dir);
+    });
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const first = await article(backend, ['One fine day.', 'Two fine days.', 'Three fine days.']);
+    const es = ['Un buen día.', 'Dos buenos días.', 'Tres buenos días.'];
+    for (const [i, p] of first.paragraphs.entries()) await api.updateParagraphTarget({ paragraphId: p.id, target: es[i]! });
+    await api.signOffParagraphs({ paragraphIds: first.paragraphs.map((p) => p.id) });
+    await api.updateMemorySettings({ prefillExact: true });
+    const second = await article(backend, ['Three fine days.', 'Not in memory.', 'One fine day.']);
+    const links = () => rows(backend, 'SELECT count(*) AS n FROM audit_log')[0]!.n as number;
+    const before = links();
+    const { paragraphs } = await api.prefillTmMatches({ documentId: second.id });
+    expect(paragraphs.map((p) => [p.index, p.target])).toEqual([
+      [0, 'Tres buenos días.'],
+      [2, 'Un buen día.'],
+    ]);
+    // Each write at its own time; the document's time is the last one's.
+    expect(paragraphs[0]!.updatedAt < paragraphs[1]!.updatedAt).toBe(true);
+    const doc = (await api.listDocuments({})).find((d) => d.id === second.id)!;
+    expect(doc.updatedAt).toBe(paragraphs[1]!.updatedAt);
+    expect(links()).toBe(before + 2);
+    expect(
+      rows(
+        backend,
+        `SELECT count(*) AS n FROM tm_provenance p JOIN revisions r ON r.id = p.revision_id WHERE r.document_id = '${second.id}'`,
+      ),
+    ).toEqual([{ n: 2 }]);
+    expect((await api.getDocument({ documentId: second.id })).paragraphs.map((p) => p.status)).toEqual(['edited', 'new', 'edited']);
+    const db = new Database(backend.dbPath);
+    const report = verifyLibrary(db, createRepositories(db));
+    db.close();
+    expect(report.problems).toEqual([]);
+    expect(report.links).toBe(links());
   });
 });
 

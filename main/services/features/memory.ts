@@ -12,6 +12,7 @@ import { mapUnitTokens, withFormatPenalty } from '../../../shared/memory/formatt
 import { statusAfterEdit } from '../../../shared/status.js';
 import type { MtRecord, Paragraph, Profile } from '../../../shared/types.js';
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
+import { withAuditHeadKept } from '../../db/repositories/audit/auditRepo.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
 import { bundledWorkerFile } from '../../import/importRunner.js';
@@ -72,8 +73,11 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   /** A unit's translation as it goes into this paragraph: its tokens mapped onto the paragraph's own codes. */
   const targetFor = (p: Paragraph, unit: TmUnit): string => mapUnitTokens(unit.target, unit.codes ?? [], p.codes ?? []);
 
-  /** Writes a unit's translation into a paragraph (or, `placed`, a text built from it: a sentence match): a revision with origin `tm` and its provenance. */
-  const writeMatch = deps.db.transaction((p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile, placed?: PlacedMatch) => {
+  /**
+   * Writes a unit's translation into a paragraph (or, `placed`, a text built from it: a sentence match): a revision with
+   * origin `tm` and its provenance. Inside a transaction rolled back whole on error; the caller touches the document.
+   */
+  function writeMatchIn(p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile, placed?: PlacedMatch) {
     const at = deps.now().toISOString();
     const target = placed?.target ?? targetFor(p, unit);
     const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
@@ -107,7 +111,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       statusAfter: status,
       createdAt: at,
     };
-    const revisionId = repos.revisions.insert({ ...revision, origin: 'tm', action: 'edit' });
+    const revisionId = repos.revisions.insertInTransaction({ ...revision, origin: 'tm', action: 'edit' });
     provenanceStmt.run({
       revisionId,
       paragraphId: p.id,
@@ -125,20 +129,36 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       unitBy: unit.createdBy,
       unitAt: unit.createdAt,
     });
-    if (withdrawsSignOff) repos.revisions.insert({ ...revision, origin: 'human', action: 'sign-off-withdrawn' });
+    if (withdrawsSignOff) repos.revisions.insertInTransaction({ ...revision, origin: 'human', action: 'sign-off-withdrawn' });
+    return { paragraph: updated, signOffWithdrawn: withdrawsSignOff, at };
+  }
+
+  const writeMatch = deps.db.transaction((p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile, placed?: PlacedMatch) => {
+    const { paragraph, signOffWithdrawn, at } = writeMatchIn(p, doc, unit, author, placed);
     repos.documents.touch(p.documentId, at);
-    return { paragraph: updated, signOffWithdrawn: withdrawsSignOff };
+    return { paragraph, signOffWithdrawn };
   });
 
-  /** Prefill's matches, each to its paragraph if nobody has touched it meanwhile. */
-  const writeFound = deps.db.transaction((found: readonly [string, TmUnit][], doc: DocumentRecord, author: Profile): Paragraph[] => {
-    const written: Paragraph[] = [];
-    for (const [paragraphId, unit] of found) {
-      const current = repos.paragraphs.get(paragraphId);
-      if (current && isUntouched(current)) written.push(writeMatch(current, doc, unit, author).paragraph);
-    }
-    return written;
-  });
+  /** Prefill's matches, each to its paragraph if nobody has touched it meanwhile; each document touched once, at its last write's time. */
+  const writeFound = deps.db.transaction((found: readonly [string, TmUnit][], doc: DocumentRecord, author: Profile): Paragraph[] =>
+    // It catches nothing: the audit chain's head is read once (auditRepo.ts).
+    withAuditHeadKept(deps.db, () => {
+      // One read of them all; a paragraph written here is read back as written (a match found twice for one paragraph).
+      const current = repos.paragraphs.getMany(found.map(([paragraphId]) => paragraphId));
+      const written: Paragraph[] = [];
+      const touched = new Map<string, string>();
+      for (const [paragraphId, unit] of found) {
+        const p = current.get(paragraphId);
+        if (!p || !isUntouched(p)) continue;
+        const { paragraph, at } = writeMatchIn(p, doc, unit, author);
+        current.set(paragraphId, paragraph);
+        written.push(paragraph);
+        touched.set(paragraph.documentId, at);
+      }
+      for (const [documentId, at] of touched) repos.documents.touch(documentId, at);
+      return written;
+    }),
+  );
 
   /** A unit that still exists and serves the document's pair and direction. */
   function requireUnit(unitId: number, doc: DocumentRecord): TmUnit {

@@ -4,33 +4,16 @@
  * changes by the merge rules. Once everyone has pushed and pulled, every library has the same
  * state hash, the same open conflicts, an empty outbox and a clean library check.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { verifyLibrary } from '../../signing/verifyLibrary.js';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
-import type { TeamMember } from '../ports.js';
-import {
-  createFakeTeamServer,
-  DOC,
-  importDocument,
-  localEdit,
-  localSignOff,
-  openTeamLibrary,
-  P1,
-  P2,
-  type TeamLibrary,
-} from './applyTesting.js';
+import { DOC, localEdit, localSignOff, openTestTeam, P1, P2, type TeamLibrary, type TestTeam } from './applyTesting.js';
 import { stateHash } from './stateHash.js';
 import { mulberry32 as prng } from '../../../shared/testing/seededRandom.js';
 
-let dir: string;
-let libs: TeamLibrary[] = [];
-beforeEach(() => {
-  dir = makeTempDir();
-});
+let team: TestTeam<'ana' | 'ben' | 'cleo'> | undefined;
 afterEach(() => {
-  for (const lib of libs) lib.close();
-  libs = [];
-  removeTempDir(dir);
+  team?.close();
+  team = undefined;
 });
 
 const pendingOn = (lib: TeamLibrary, id: string) =>
@@ -40,18 +23,17 @@ for (const seed of [1, 2, 3]) {
   it(`seed ${seed}: 3 members, 120 random steps, all converge`, () => {
     const random = prng(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const server = createFakeTeamServer();
-    const ana = openTeamLibrary(dir, { roleName: 'ana', displayName: 'Ana', teamRole: 'translator', publicKey: null, keyId: null });
-    const ben = openTeamLibrary(dir, { roleName: 'ben', displayName: 'Ben', teamRole: 'editor', publicKey: null, keyId: null });
-    const cleo = openTeamLibrary(dir, { roleName: 'cleo', displayName: 'Cleo', teamRole: 'translator', publicKey: null, keyId: null });
-    libs = [ana, ben, cleo];
-    const key = ben.repos.signingKeys.keyFor(ben.profile.id);
-    ben.member.publicKey = key.publicKey;
-    ben.member.keyId = key.keyId;
-    const members: TeamMember[] = libs.map((l) => l.member);
-    importDocument(ana);
-    ana.push(server);
-    for (const lib of libs) lib.pull(server, members);
+    team = openTestTeam(
+      {
+        ana: { displayName: 'Ana', teamRole: 'translator' },
+        ben: { displayName: 'Ben', teamRole: 'editor', keyRegistered: true },
+        cleo: { displayName: 'Cleo', teamRole: 'translator' },
+      },
+      { documentShared: true },
+    );
+    const { server, members } = team;
+    const { ana, ben, cleo } = team.libs;
+    const libs: TeamLibrary[] = [ana, ben, cleo];
 
     let texts = 0;
     for (let step = 0; step < 120; step++) {

@@ -2,44 +2,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibraryRepo } from '../../db/repositories/library/libraryRepo.js';
 import { verifyLibrary } from '../../signing/verifyLibrary.js';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import type { TeamMember } from '../ports.js';
 import { keptDocuments } from './applyDeletion.js';
-import {
-  createFakeTeamServer,
-  DOC,
-  importDocument,
-  localEdit,
-  openTeamLibrary,
-  P1,
-  type FakeTeamServer,
-  type TeamLibrary,
-} from './applyTesting.js';
+import { DOC, localEdit, openTestTeam, P1, type FakeTeamServer, type TeamLibrary, type TestTeam } from './applyTesting.js';
 import { deletedByTeam } from './captureDeletion.js';
 import { shareKeptDocumentAgain } from './shareExisting.js';
 import { stateHash } from './stateHash.js';
 
-let dir: string;
+let team: TestTeam<'ana' | 'eve'>;
 let server: FakeTeamServer;
 let ana: TeamLibrary;
 let eve: TeamLibrary;
 let members: TeamMember[];
 
 beforeEach(() => {
-  dir = makeTempDir();
-  server = createFakeTeamServer();
-  ana = openTeamLibrary(dir, { roleName: 'ana', displayName: 'Ana Translator', teamRole: 'translator', publicKey: null, keyId: null });
-  eve = openTeamLibrary(dir, { roleName: 'eve', displayName: 'Eve Editor', teamRole: 'editor', publicKey: null, keyId: null });
-  members = [ana.member, eve.member];
-  importDocument(ana);
-  ana.push(server);
-  for (const lib of [ana, eve]) lib.pull(server, members);
+  team = openTestTeam(
+    { ana: { displayName: 'Ana Translator', teamRole: 'translator' }, eve: { displayName: 'Eve Editor', teamRole: 'editor' } },
+    { documentShared: true },
+  );
+  ({ server, members } = team);
+  ({ ana, eve } = team.libs);
 });
-afterEach(() => {
-  ana.close();
-  eve.close();
-  removeTempDir(dir);
-});
+afterEach(() => team.close());
 
 /** Eve deletes the document here (as library.ts does: the change, then the rows) and pushes. */
 function eveDeletes(payload: Record<string, unknown> = { deleted: true, title: 'Storm' }): void {

@@ -2,40 +2,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGlossaryRepo } from '../../glossary/glossaryRepo.js';
 import { createWorkflowRepo } from '../../db/repositories/workflow/workflowRepo.js';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import type { TeamMember } from '../ports.js';
-import {
-  createFakeTeamServer,
-  DOC,
-  importDocument,
-  openTeamLibrary,
-  P1,
-  tick,
-  type FakeTeamServer,
-  type TeamLibrary,
-} from './applyTesting.js';
+import { DOC, openTestTeam, P1, tick, type FakeTeamServer, type TeamLibrary, type TestTeam } from './applyTesting.js';
 import { stateHash } from './stateHash.js';
 
-let dir: string;
+let team: TestTeam<'ana' | 'ben'>;
 let server: FakeTeamServer;
 let ana: TeamLibrary;
 let ben: TeamLibrary;
 let members: TeamMember[];
 
 beforeEach(() => {
-  dir = makeTempDir();
-  server = createFakeTeamServer();
-  ana = openTeamLibrary(dir, { roleName: 'ana', displayName: 'Ana Translator', teamRole: 'translator', publicKey: null, keyId: null });
-  ben = openTeamLibrary(dir, { roleName: 'ben', displayName: 'Ben Editor', teamRole: 'admin', publicKey: null, keyId: null });
-  members = [ana.member, ben.member];
-  importDocument(ana);
-  sync();
+  team = openTestTeam(
+    { ana: { displayName: 'Ana Translator', teamRole: 'translator' }, ben: { displayName: 'Ben Editor', teamRole: 'admin' } },
+    { documentShared: true },
+  );
+  ({ server, members } = team);
+  ({ ana, ben } = team.libs);
 });
-afterEach(() => {
-  ana.close();
-  ben.close();
-  removeTempDir(dir);
-});
+afterEach(() => team.close());
 
 function sync(): void {
   for (const lib of [ana, ben]) lib.push(server);

@@ -5,47 +5,41 @@ import { createAuditRepo } from '../../db/repositories/audit/auditRepo.js';
 import { teamSignerOf } from '../../db/audit/auditEntries.js';
 import { createSignatureVerifier } from '../../signing/verifySignatures.js';
 import { verifyLibrary } from '../../signing/verifyLibrary.js';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import type { TeamMember } from '../ports.js';
 import { captureActive } from './captureSwitch.js';
 import { resolvingIds } from './conflictsResolveHook.js';
 import {
-  createFakeTeamServer,
   DOC,
   importDocument,
   localEdit as edit,
   localSignOff as signOff,
   openTeamLibrary,
+  openTestTeam,
   P1,
   P2,
   tick,
   type FakeTeamServer,
   type TeamLibrary,
+  type TestTeam,
 } from './applyTesting.js';
 import { stateHash } from './stateHash.js';
 
-let dir: string;
+let team: TestTeam<'ana' | 'ben'>;
 let server: FakeTeamServer;
 let ana: TeamLibrary;
 let ben: TeamLibrary;
 let members: TeamMember[];
 
 beforeEach(() => {
-  dir = makeTempDir();
-  server = createFakeTeamServer();
-  ana = openTeamLibrary(dir, { roleName: 'ana', displayName: 'Ana Translator', teamRole: 'translator', publicKey: null, keyId: null });
-  ben = openTeamLibrary(dir, { roleName: 'ben', displayName: 'Ben Editor', teamRole: 'editor', publicKey: null, keyId: null });
   // Ben's registered key is the key his library signs with.
-  const key = ben.repos.signingKeys.keyFor(ben.profile.id);
-  ben.member.publicKey = key.publicKey;
-  ben.member.keyId = key.keyId;
-  members = [ana.member, ben.member];
+  team = openTestTeam({
+    ana: { displayName: 'Ana Translator', teamRole: 'translator' },
+    ben: { displayName: 'Ben Editor', teamRole: 'editor', keyRegistered: true },
+  });
+  ({ server, members } = team);
+  ({ ana, ben } = team.libs);
 });
-afterEach(() => {
-  ana.close();
-  ben.close();
-  removeTempDir(dir);
-});
+afterEach(() => team.close());
 
 function sync(...libs: TeamLibrary[]): void {
   for (const lib of libs) lib.push(server);
@@ -431,7 +425,7 @@ describe('applying pulled changes', () => {
     edit(ana, P1, 'Llovió.');
     signOff(ben, P2);
     sync(ana, ben);
-    const cleo = openTeamLibrary(dir, { roleName: 'cleo', displayName: 'Cleo', teamRole: 'translator', publicKey: null, keyId: null });
+    const cleo = openTeamLibrary(team.dir, { roleName: 'cleo', displayName: 'Cleo', teamRole: 'translator', publicKey: null, keyId: null });
     try {
       const captured: boolean[] = [];
       const insert = cleo.repos.revisions.insert.bind(cleo.repos.revisions);

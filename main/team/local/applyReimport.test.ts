@@ -4,42 +4,25 @@
  * paragraph is reported in `rejected` and the document stays as it was (fake server, real libraries).
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import type { TeamMember } from '../ports.js';
-import {
-  createFakeTeamServer,
-  DOC,
-  importDocument,
-  openTeamLibrary,
-  P1,
-  P2,
-  type FakeTeamServer,
-  type TeamLibrary,
-} from './applyTesting.js';
+import { DOC, openTestTeam, P1, P2, type FakeTeamServer, type TeamLibrary, type TestTeam } from './applyTesting.js';
 import { stateHash } from './stateHash.js';
 
-let dir: string;
+let team: TestTeam<'ana' | 'ben'>;
 let server: FakeTeamServer;
 let ana: TeamLibrary;
 let ben: TeamLibrary;
 let members: TeamMember[];
 
 beforeEach(() => {
-  dir = makeTempDir();
-  server = createFakeTeamServer();
-  ana = openTeamLibrary(dir, { roleName: 'ana', displayName: 'Ana', teamRole: 'translator', publicKey: null, keyId: null });
-  ben = openTeamLibrary(dir, { roleName: 'ben', displayName: 'Ben', teamRole: 'editor', publicKey: null, keyId: null });
-  members = [ana.member, ben.member];
-  importDocument(ana);
-  ana.push(server);
-  ana.pull(server, members);
-  ben.pull(server, members);
+  team = openTestTeam(
+    { ana: { displayName: 'Ana', teamRole: 'translator' }, ben: { displayName: 'Ben', teamRole: 'editor' } },
+    { documentShared: true },
+  );
+  ({ server, members } = team);
+  ({ ana, ben } = team.libs);
 });
-afterEach(() => {
-  ana.close();
-  ben.close();
-  removeTempDir(dir);
-});
+afterEach(() => team.close());
 
 const listed = (id: string, position: number, source: string) => ({ id, position, kind: 'paragraph', marker: null, source, codes: [] });
 const reimport = (paragraphs: unknown[], removed: string[] = []) => ({

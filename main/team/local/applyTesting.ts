@@ -13,6 +13,8 @@ import type Database from 'better-sqlite3';
 import type { OutgoingChange, PushResult, ServerChange } from '../../../shared/team/changes.js';
 import { EMPTY_HEAD, mergeChange, type EntityHead } from '../../../shared/team/mergeRules.js';
 import type { Profile } from '../../../shared/types.js';
+import fs from 'node:fs';
+import os from 'node:os';
 import { auditProfileCreated } from '../../db/audit/recordAudit.js';
 import { openDatabase } from '../../db/openDatabase.js';
 import { createRepositories, type Repositories } from '../../db/repositories/index.js';
@@ -217,26 +219,31 @@ export function importDocument(lib: TeamLibrary): void {
   lib.capture('document', DOC, DOC, { title: 'Storm', sourceLang: 'en', targetLang: 'es', sourceFormat: 'md', paragraphs });
 }
 
-/** A local edit: the paragraph and its revision, then its change in the outbox. */
-export function localEdit(lib: TeamLibrary, paragraphId: string, text: string): string {
-  const p = lib.repos.paragraphs.get(paragraphId)!;
-  const at = tick();
-  lib.repos.paragraphs.update({ ...p, target: text, status: 'edited', signOff: null, updatedAt: at });
+type Paragraph = NonNullable<ReturnType<Repositories['paragraphs']['get']>>;
+type Revision = Parameters<Repositories['revisions']['insert']>[0];
+
+/** The revision a human edit or sign-off of `p` by the library's own profile leaves. */
+function humanRevision(lib: TeamLibrary, p: Paragraph, what: Pick<Revision, 'action' | 'afterText' | 'statusAfter' | 'createdAt'>): void {
   lib.repos.revisions.insert({
-    paragraphId,
+    paragraphId: p.id,
     documentId: p.documentId,
     profileId: lib.profile.id,
     authorName: lib.profile.name,
     role: lib.profile.role,
     origin: 'human',
-    action: 'edit',
     mtEngine: null,
     beforeText: p.target,
-    afterText: text,
     statusBefore: p.status,
-    statusAfter: 'edited',
-    createdAt: at,
+    ...what,
   });
+}
+
+/** A local edit: the paragraph and its revision, then its change in the outbox. */
+export function localEdit(lib: TeamLibrary, paragraphId: string, text: string): string {
+  const p = lib.repos.paragraphs.get(paragraphId)!;
+  const at = tick();
+  lib.repos.paragraphs.update({ ...p, target: text, status: 'edited', signOff: null, updatedAt: at });
+  humanRevision(lib, p, { action: 'edit', afterText: text, statusAfter: 'edited', createdAt: at });
   return lib.capture('paragraph', p.documentId, paragraphId, {
     action: 'edit',
     origin: 'human',
@@ -252,22 +259,67 @@ export function localSignOff(lib: TeamLibrary, paragraphId: string): string {
   const at = tick();
   const signed = { profileId: lib.profile.id, name: lib.profile.name, role: lib.profile.role, at, textHash: sha256Hex(p.target) };
   lib.repos.paragraphs.update({ ...p, status: 'signed-off', signOff: signed, updatedAt: at });
-  lib.repos.revisions.insert({
-    paragraphId,
-    documentId: p.documentId,
-    profileId: lib.profile.id,
-    authorName: lib.profile.name,
-    role: lib.profile.role,
-    origin: 'human',
-    action: 'sign-off',
-    mtEngine: null,
-    beforeText: p.target,
-    afterText: p.target,
-    statusBefore: p.status,
-    statusAfter: 'signed-off',
-    createdAt: at,
-  });
+  humanRevision(lib, p, { action: 'sign-off', afterText: p.target, statusAfter: 'signed-off', createdAt: at });
   const entry = createAuditRepo(lib.db).lastSignOff(paragraphId)!;
   const claim = (JSON.parse(entry.payload) as { claim: SignOffClaim }).claim;
   return lib.capture('sign-off', p.documentId, paragraphId, { claim, signature: entry.signature, keyId: claim.keyId }).id;
+}
+
+/** A member as a test describes one: no key registered unless `keyRegistered` (then its library's own signing key). */
+export interface TestMember extends Pick<TeamMember, 'displayName' | 'teamRole'> {
+  keyRegistered?: boolean;
+}
+
+export interface TestTeam<Name extends string> {
+  /** The temporary folder holding the libraries (a test may open another library in it). */
+  dir: string;
+  server: FakeTeamServer;
+  /** Each member's library, by role name. */
+  libs: Record<Name, TeamLibrary>;
+  /** In the order the members were given. */
+  members: TeamMember[];
+  /** Closes the libraries and removes the folder. */
+  close(): void;
+}
+
+/**
+ * One library per member (keyed by role name), in one new temporary folder, on one fake server.
+ * With `documentShared`, the first member imports the document (importDocument) and pushes it, and
+ * every member pulls it. The folder is made with node:fs: this file is not under testing/, so the
+ * layer rules keep it from importing main/testing/tempDir.ts.
+ */
+export function openTestTeam<Name extends string>(
+  people: Record<Name, TestMember>,
+  options: { documentShared?: boolean } = {},
+): TestTeam<Name> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verso-test-'));
+  const server = createFakeTeamServer();
+  const entries = Object.entries(people) as [Name, TestMember][];
+  const opened = entries.map(([roleName, { keyRegistered, ...person }]) => {
+    const lib = openTeamLibrary(dir, { roleName, ...person, publicKey: null, keyId: null });
+    if (keyRegistered) {
+      const key = lib.repos.signingKeys.keyFor(lib.profile.id);
+      lib.member.publicKey = key.publicKey;
+      lib.member.keyId = key.keyId;
+    }
+    return [roleName, lib] as const;
+  });
+  const libraries = opened.map(([, lib]) => lib);
+  const members = libraries.map((lib) => lib.member);
+  const [first] = libraries;
+  if (options.documentShared && first) {
+    importDocument(first);
+    first.push(server);
+    for (const lib of libraries) lib.pull(server, members);
+  }
+  return {
+    dir,
+    server,
+    libs: Object.fromEntries(opened) as Record<Name, TeamLibrary>,
+    members,
+    close() {
+      for (const lib of libraries) lib.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,30 +1,23 @@
 /** Applying pulled TM batches (fake server, real libraries): queued, then added in the background, idempotent, validated. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTmStore } from '../../memory/tmStore.js';
-import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
 import type { TeamMember } from '../ports.js';
-import { createFakeTeamServer, openTeamLibrary, type FakeTeamServer, type TeamLibrary } from './applyTesting.js';
+import { openTestTeam, type FakeTeamServer, type TeamLibrary, type TestTeam } from './applyTesting.js';
 import { createTmInbox } from './tmInbox.js';
 import { tmDocumentId } from './tmBatchPayload.js';
 
-let dir: string;
+let team: TestTeam<'ana' | 'ben'>;
 let server: FakeTeamServer;
 let ana: TeamLibrary;
 let ben: TeamLibrary;
 let members: TeamMember[];
 
 beforeEach(() => {
-  dir = makeTempDir();
-  server = createFakeTeamServer();
-  ana = openTeamLibrary(dir, { roleName: 'ana', displayName: 'Ana', teamRole: 'translator', publicKey: null, keyId: null });
-  ben = openTeamLibrary(dir, { roleName: 'ben', displayName: 'Ben', teamRole: 'editor', publicKey: null, keyId: null });
-  members = [ana.member, ben.member];
+  team = openTestTeam({ ana: { displayName: 'Ana', teamRole: 'translator' }, ben: { displayName: 'Ben', teamRole: 'editor' } });
+  ({ server, members } = team);
+  ({ ana, ben } = team.libs);
 });
-afterEach(() => {
-  ana.close();
-  ben.close();
-  removeTempDir(dir);
-});
+afterEach(() => team.close());
 
 const unit = (i: number) => ({
   source: `The council met on day ${i} to vote the budget.`,

@@ -52,7 +52,7 @@ const toEntry = (r: Row): StoredAuditEntry => ({
 });
 
 interface AppendStatements {
-  head: Database.Statement<[], { seq: number; hash: string }>;
+  head: Database.Statement<[], Head>;
   insert: Database.Statement<unknown[]>;
 }
 
@@ -74,10 +74,33 @@ function appendStatements(db: Database.Database): AppendStatements {
   return s;
 }
 
+type Head = { seq: number; hash: string };
+// While `withAuditHeadKept` runs: the head as last appended (null until the first append reads it).
+const keptHeads = new WeakMap<Database.Database, Head | null>();
+
+/**
+ * Runs `fn`, a bulk write (an import, a pre-fill), with the chain's head read once and then kept in
+ * memory from link to link instead of read before each. Sound because every link is appended here
+ * (the only other writers of audit_log are migrations 0210 and 0370, which copy the table whole),
+ * and because `fn` runs inside a transaction and catches nothing, so no link it appended can be
+ * rolled back while it goes on; the kept head is dropped when `fn` ends, however it ends.
+ */
+export function withAuditHeadKept<T>(db: Database.Database, fn: () => T): T {
+  if (!db.inTransaction) throw new Error('withAuditHeadKept: not inside a transaction');
+  if (keptHeads.has(db)) return fn();
+  keptHeads.set(db, null);
+  try {
+    return fn();
+  } finally {
+    keptHeads.delete(db);
+  }
+}
+
 /** Appends one link after the current head (call inside the transaction that makes the change). */
 export function appendAuditEntry(db: Database.Database, entry: NewAuditEntry): StoredAuditEntry {
   const { head: headStmt, insert } = appendStatements(db);
-  const head = headStmt.get();
+  const kept = keptHeads.get(db);
+  const head = kept ?? headStmt.get();
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
   const built = entry.build(prevHash);
@@ -96,6 +119,7 @@ export function appendAuditEntry(db: Database.Database, entry: NewAuditEntry): S
     prevHash,
     hash,
   );
+  if (kept !== undefined) keptHeads.set(db, { seq, hash });
   return {
     seq,
     kind: entry.kind,
