@@ -9,7 +9,7 @@
  */
 import { primaryLanguage } from '../../shared/memory/pair.js';
 import { tmxLanguageTag } from './tmx.js';
-import { decodeReferences, isSpace, plainHash, segKey, textHash, TmxScanFallback } from './tmxExactScan.js';
+import { decodeReferences, isSpace, segKey, textHash, TmxScanFallback } from './tmxExactScan.js';
 
 /** A piece of the file: its bytes (valid UTF-8), and the same bytes as a latin1 string. */
 export interface Piece {
@@ -17,15 +17,19 @@ export interface Piece {
   text: string;
 }
 
+/** Whether the bytes at `at` are `needle` (ASCII); faster than `String#startsWith` on the hot path. */
+export function bytesAt(d: Uint8Array, at: number, needle: Uint8Array): boolean {
+  if (at + needle.length > d.length) return false;
+  for (let i = 0; i < needle.length; i++) if (d[at + i] !== needle[i]) return false;
+  return true;
+}
+
+const XML_LANG = Buffer.from(' xml:lang="');
+const SEG_CLOSE = Buffer.from('</seg');
+const SEG_TUV_CLOSE = Buffer.from('</seg></tuv>');
+
 /** A <tuv>'s language attribute (xml:lang, or TMX 1.1's lang), in the rest of its start tag. */
 const LANG = /^[^>]*?\s(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>$/;
-/**
- * The next tag a unit's scan looks at (the `<` only: what it is, is told by the characters after
- * it): a <seg> or its end, the unit's end, another <tu> or </body> (its own </tu> is missing, or
- * odd), a comment, CDATA or processing instruction.
- */
-const NEXT = /<(?=seg|\/seg|\/tu>|tu[\s>/]|\/body|[!?])/g;
-
 /**
  * Where the <tu> starting at `start` ends (after its `</tu>`), or -1 when `text` does not hold all
  * of it yet. `markup.at`: where the next "<!" at or after `start` is (-1: none), kept across units.
@@ -73,18 +77,21 @@ export class SourceLanguage {
     this.primary = primaryLanguage(tmxLanguageTag(sourceLang));
   }
 
-  /** Whether the <seg> at `seg` of the unit starting at `unit` is in a <tuv> of the source language (true when not sure). */
-  ofSource(piece: Piece, unit: number, seg: number): boolean {
-    const { text } = piece;
-    // Right after one of the last languages' <tuv xml:lang="…"> (none of them has '<', '>' or '"').
-    if (text.charCodeAt(seg - 1) === 62 && text.charCodeAt(seg - 2) === 34)
+  /**
+   * Whether the <seg> at `seg` of the unit starting at `unit` is in a <tuv> of the source language
+   * (true when not sure). `last`: where the last <tuv> before it is, when known (-1: look for it).
+   */
+  ofSource(piece: Piece, unit: number, seg: number, last = -1): boolean {
+    const { text, bytes: d } = piece;
+    // `<tuv xml:lang="…"><seg` with one of the last languages (none of them has '<', '>' or '"').
+    const length = seg - 2 - (last + 15);
+    if (last >= unit && length >= 0 && d[seg - 1] === 62 && d[seg - 2] === 34)
       for (let r = 0; r < this.recent.length; r++) {
-        const [head, mine] = this.recent[r]!;
-        const from = seg - head.length;
-        if (from < unit) continue;
-        let k = head.length - 3;
-        while (k >= 0 && text.charCodeAt(from + k) === head.charCodeAt(k)) k--;
-        if (k < 0) return mine;
+        const [raw, mine] = this.recent[r]!;
+        if (raw.length !== length) continue;
+        let k = length - 1;
+        while (k >= 0 && d[last + 15 + k] === raw.charCodeAt(k)) k--;
+        if (k < 0 && bytesAt(d, last + 4, XML_LANG)) return mine;
       }
     const tuv = text.lastIndexOf('<tuv', seg);
     const gt = tuv < unit ? -1 : text.indexOf('>', tuv);
@@ -97,7 +104,7 @@ export class SourceLanguage {
         if (this.byBytes.size < 1_000) this.byBytes.set(raw, mine);
       }
       if (gt === seg - 1 && !raw.includes('<')) {
-        this.recent.unshift([`<tuv xml:lang="${raw}">`, mine]);
+        this.recent.unshift([raw, mine]);
         if (this.recent.length > 4) this.recent.pop();
       }
       return mine;
@@ -123,50 +130,100 @@ export interface UnitSink {
   unsure(): void;
 }
 
+const LT = 60;
+const SLASH = 47;
+const FNV_START = 0x811c9dc5;
+
 /**
- * Reads the unit starting at `start` (its `<tu`): each source <seg>'s hash to `sink`, or
- * `sink.unsure()` when the scan cannot be sure of it. Returns where the unit ends (after its
- * `</tu>`), or -1 when the piece does not hold all of it yet. `markup`: as for `tuEnd`.
+ * The hash of the plain ASCII text from `from` up to the next `<` (whitespace left out), and where
+ * that `<` is; `at` is -1 when something else comes first (a reference, a character not ASCII: the
+ * segment's exact text is then `segKey`'s) or the piece ends.
+ */
+function plainRun(d: Uint8Array, from: number, out: { hash: number; at: number }): void {
+  let h = FNV_START;
+  for (let k = from; k < d.length; k++) {
+    const c = d[k]!;
+    if (c > 32) {
+      if (c === LT) {
+        out.hash = h >>> 0;
+        out.at = k;
+        return;
+      }
+      if (c >= 0x80 || c === 38) break;
+      h = Math.imul(h ^ c, 16777619);
+    } else if (!isSpace(c)) h = Math.imul(h ^ c, 16777619);
+  }
+  out.at = -1;
+}
+
+const run = { hash: 0, at: -1 };
+
+/**
+ * Reads the unit starting at `start` (its `<tu`), tag after tag: each source <seg>'s hash to
+ * `sink`, or `sink.unsure()` when the scan cannot be sure of it (another <tu> or </body> before
+ * its </tu>, a comment, CDATA or processing instruction, a <seg> in a <seg>, an odd </tu>).
+ * Returns where the unit ends (after its `</tu>`), or -1 when the piece does not hold all of it yet.
+ * `markup`: as for `tuEnd`.
  */
 export function readUnit(piece: Piece, start: number, lang: SourceLanguage, sink: UnitSink, markup: { at: number }): number {
-  const { text } = piece;
+  const { text, bytes: d } = piece;
   let content = -1; // where the content of the <seg> being read starts
-  let open = -1;
-  NEXT.lastIndex = start + 3;
-  while (NEXT.test(text)) {
-    const m = NEXT.lastIndex - 1;
-    const c1 = text.charCodeAt(m + 1);
-    if (c1 === 115) {
+  let source = false; // and whether it is of the source language
+  let hash = -1; // its hash when it is plain text, else -1
+  let tuv = -1; // the last <tuv
+  let at = start + 3;
+  for (;;) {
+    const lt = text.indexOf('<', at);
+    if (lt < 0 || lt + 5 >= text.length) return -1;
+    at = lt + 1;
+    const c1 = d[lt + 1]!;
+    const c2 = d[lt + 2]!;
+    if (c1 === 115 && c2 === 101 && d[lt + 3]! === 103) {
       // <seg…
       if (content >= 0) return unsure(text, start, sink, markup);
-      const next = text.charCodeAt(m + 4);
-      const gt = next === 62 ? m + 4 : text.indexOf('>', m);
-      if (gt < 0 || Number.isNaN(next)) return -1;
-      if (!(next === 62 || next === 47 || isSpace(next))) return unsure(text, start, sink, markup);
-      NEXT.lastIndex = gt + 1;
-      if (text.charCodeAt(gt - 1) === 47) continue; // <seg/>
-      open = m;
+      const next = d[lt + 4]!;
+      const gt = next === 62 ? lt + 4 : text.indexOf('>', lt);
+      if (gt < 0) return -1;
+      if (!(next === 62 || next === SLASH || isSpace(next))) return unsure(text, start, sink, markup);
+      at = gt + 1;
+      if (d[gt - 1]! === SLASH) continue; // <seg/>
       content = gt + 1;
-    } else if (c1 === 47 && text.charCodeAt(m + 2) === 115) {
+      source = lang.ofSource(piece, start, lt, tuv);
+      hash = -1;
+      if (!source) continue;
+      plainRun(d, content, run);
+      if (run.at < 0) continue; // not plain: the tags up to </seg are read one by one
+      at = run.at;
+      if (bytesAt(d, run.at, SEG_CLOSE)) hash = run.hash;
+    } else if (c1 === SLASH && c2 === 115) {
       // </seg: the segment read (a stray one is the real reader's to judge, in a candidate)
-      if (content < 0) continue;
-      if (lang.ofSource(piece, start, open)) {
-        let hash = plainHash(text, content, m);
+      if (content < 0 || d[lt + 3] !== 101 || d[lt + 4] !== 103) continue;
+      if (source) {
         if (hash < 0) {
-          const key = segKey(piece.bytes.toString('utf8', content, m));
+          const key = segKey(piece.bytes.toString('utf8', content, lt));
           if (key === null) return unsure(text, start, sink, markup);
           hash = textHash(key);
         }
         sink.hash(hash);
       }
       content = -1;
-    } else if (c1 === 47 && text.charCodeAt(m + 2) === 116) {
-      // </tu>
-      if (content >= 0) return unsure(text, start, sink, markup);
-      return m + 5;
-    } else return unsure(text, start, sink, markup); // <tu, </body, <!, <?
+      if (bytesAt(d, lt, SEG_TUV_CLOSE)) at = lt + 12;
+    } else if (c1 === SLASH && c2 === 116 && d[lt + 3]! === 117) {
+      // </tu> ends the unit; </tuv goes on; an odd </tu…, or one in a <seg>, is the real reader's to judge
+      const c4 = d[lt + 4]!;
+      if (c4 === 118 && content < 0) continue;
+      if (c4 === 62 && content < 0) return lt + 5;
+      return unsure(text, start, sink, markup);
+    } else if (c1 === 116 && c2 === 117) {
+      // <tuv, or another <tu: this one's </tu> is missing
+      const c3 = d[lt + 3]!;
+      if (c3 === 118 && content < 0) {
+        tuv = lt;
+        continue;
+      }
+      if (c3 === 118 || c3 === 62 || c3 === SLASH || isSpace(c3)) return unsure(text, start, sink, markup);
+    } else if (c1 === 33 || c1 === 63 || (c1 === SLASH && text.startsWith('body', lt + 2))) return unsure(text, start, sink, markup); // <!, <?, </body
   }
-  return -1;
 }
 
 /** The unit is unsure: where it ends, found as the real reader would (`tuEnd`). */

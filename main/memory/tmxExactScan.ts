@@ -1,8 +1,8 @@
 /**
  * What the fast path of "pre-fill from a TMX file" (issue 17; docs/translation-memory.md) knows of
  * a <seg>'s text without the real reader (tmxReader.ts): its exact text (`segKey`, or null when not
- * sure) and a hash of that text's beginning (`textHash`; `plainHash` straight from the bytes of a
- * plain ASCII segment). The byte-level index of a file's source segments (tmxSourceIndex.ts) is
+ * sure) and a hash of that text (`textHash`; tmxByteUnits.ts hashes a plain ASCII segment straight
+ * from its bytes). The byte-level index of a file's source segments (tmxSourceIndex.ts) is
  * built with them; the real reader stays the judge of what a unit gives.
  */
 
@@ -19,23 +19,6 @@ export const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 export function textHash(exact: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < exact.length; i++) h = Math.imul(h ^ exact.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/**
- * `textHash` of the exact text of `text[from, to)` — the bytes of a <seg>'s content, one character
- * each (latin1) — when it is plain ASCII text (no markup, no reference), so its exact text is its
- * characters without whitespace; else -1 (not sure).
- */
-export function plainHash(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32) {
-      if (c >= 0x80 || c === 38 || c === 60) return -1;
-      h = Math.imul(h ^ c, 16777619);
-    } else if (!isSpace(c)) h = Math.imul(h ^ c, 16777619);
-  }
   return h >>> 0;
 }
 

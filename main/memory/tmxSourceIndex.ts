@@ -110,11 +110,7 @@ class IndexScan implements UnitSink {
   }
 
   /** What a unit not read to its end yet gave is forgotten: it is read again with the next piece. */
-  private marks(): [number, number] {
-    return [this.hashes.length, this.unsureUnits.length];
-  }
-
-  private undo([hashes, unsure]: [number, number]): void {
+  private undo(hashes: number, unsure: number): void {
     this.hashes.length = hashes;
     this.hashUnits.length = hashes;
     this.unsureUnits.length = unsure;
@@ -162,14 +158,15 @@ class IndexScan implements UnitSink {
     const markup = { at: text.indexOf('<!') };
     let at = 0;
     for (;;) {
-      while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+      while (at < bytes.length && isSpace(bytes[at]!)) at++;
       if (text.length - at < 12 && !last) break; // not enough to tell what comes
-      const after = text.charCodeAt(at + 3);
-      if (text.startsWith('<tu', at) && (after === 62 || isSpace(after))) {
-        const mark = this.marks();
+      const after = bytes[at + 3] ?? 0;
+      if (bytes[at] === 60 && bytes[at + 1] === 116 && bytes[at + 2] === 117 && (after === 62 || isSpace(after))) {
+        const hashes = this.hashes.length;
+        const unsure = this.unsureUnits.length;
         const end = readUnit(p, at, this.lang, this, markup);
         if (end < 0) {
-          this.undo(mark);
+          this.undo(hashes, unsure);
           if (text.length - at > SCAN_MAX_UNIT_BYTES) throw new TmxScanFallback('a unit too big to hold');
           break;
         }
@@ -221,7 +218,6 @@ export interface TmxSourceIndexOptions {
 }
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
-const CHUNKS_PER_TURN = 16;
 
 /** The index of `file`'s segments in `sourceLang`; throws TmxScanFallback when not sure of the file. */
 export async function buildTmxSourceIndex(file: string, sourceLang: string, options: TmxSourceIndexOptions = {}): Promise<TmxSourceIndex> {
@@ -239,7 +235,7 @@ export async function buildTmxSourceIndex(file: string, sourceLang: string, opti
     let kept = 0; // bytes at the start of `work` not consumed yet
     let base = 0; // file offset of work[0]
     let checked = 0; // file offset up to which the bytes are valid UTF-8
-    for (let turn = 1; ; turn++) {
+    for (;;) {
       if (work.length < kept + chunk) {
         const bigger = Buffer.allocUnsafe(Math.max(work.length * 2, kept + chunk));
         work.copy(bigger, 0, 0, kept);
@@ -259,7 +255,8 @@ export async function buildTmxSourceIndex(file: string, sourceLang: string, opti
       work.copy(work, 0, used, d.length);
       base += used;
       kept = d.length - used;
-      if (turn % CHUNKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      // In process (no worker), other requests go on between pieces.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const after = fs.fstatSync(fd);
     if (after.size !== stat.size || after.mtimeMs !== stat.mtimeMs || base + kept !== stat.size)
