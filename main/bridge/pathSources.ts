@@ -6,12 +6,13 @@
  */
 import type { ApiError } from '../../shared/types.js';
 
-/** Methods whose input may name a file on this computer as `source: { kind: 'path' }`. */
-const PATH_SOURCE_METHODS: ReadonlySet<string> = new Set(['startTmxImport']);
-
-/** The refusal for a request that names a file by path, or null when it names none. */
-export function pathSourceRefusal(method: string, input: unknown): ApiError | null {
-  if (!PATH_SOURCE_METHODS.has(method) || typeof input !== 'object' || input === null) return null;
+/**
+ * The refusal for a request that names a file by path (`source: { kind: 'path' }`, which
+ * startTmxImport, prepareTmxPrefill and prefillFromTmx take), or null when it names none. Every
+ * method is checked, so one added later cannot forget it.
+ */
+export function pathSourceRefusal(input: unknown): ApiError | null {
+  if (typeof input !== 'object' || input === null) return null;
   const source = (input as { source?: unknown }).source;
   if (typeof source !== 'object' || source === null || (source as { kind?: unknown }).kind !== 'path') return null;
   return {

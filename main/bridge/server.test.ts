@@ -106,9 +106,16 @@ describe('browser-mode bridge', () => {
 
   it('refuses a TMX import that names a file by its path (browser mode takes uploads only)', async () => {
     const input = { source: { kind: 'path', path: '/etc/passwd' }, sourceLang: 'en', targetLang: 'es', mode: 'merge' };
-    const res = await invoke('startTmxImport', JSON.stringify(input));
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('upload') } });
+    const byPath = [
+      ['startTmxImport', input],
+      ['prepareTmxPrefill', { source: input.source, sourceLang: 'en' }],
+      ['prefillFromTmx', { documentId: 'd1', source: input.source }],
+    ] as const;
+    for (const [method, body] of byPath) {
+      const res = await invoke(method, JSON.stringify(body));
+      expect(res.status, method).toBe(400);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('upload') } });
+    }
     const upload = { ...input, source: { kind: 'upload', uploadId: 'a'.repeat(32) } };
     expect((await invoke('startTmxImport', JSON.stringify(upload))).status).toBe(200);
     expect(calls).toEqual([{ method: 'startTmxImport', input: upload }]);

@@ -158,7 +158,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'Body is not valid JSON' } });
       }
-      const refusal = pathSourceRefusal(method, input);
+      const refusal = pathSourceRefusal(input);
       if (refusal) return sendJson(res, 400, { ok: false, error: refusal });
       const result = await options.dispatch(method, input);
       return sendJson(res, 200, result);

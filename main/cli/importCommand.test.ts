@@ -127,6 +127,16 @@ describe('verso import --prefill-from', () => {
     expect(stats.units).toBe(0);
   });
 
+  it('a TMX that cannot be read: exit 1, its name, and the document is not imported', async () => {
+    fs.rmSync(path.join(cli.dir, 'memory.tmx'));
+    expect(await runCli(['import', 'story.txt', '--source', 'en', '--target', 'es', '--prefill-from', 'memory.tmx'], io)).toBe(1);
+    expect(err.join('')).toMatch(/memory\.tmx.*TMX_FILE_UNREADABLE/);
+    const backend = createBackend({ dataDir: path.join(cli.dir, 'data'), mode: 'browser', version: '1.0.0', engines: [] });
+    const docs = await backend.api.listDocuments({});
+    backend.close();
+    expect(docs).toEqual([]);
+  });
+
   it('a TMX broken half-way: exit 1, the line it broke at, nothing filled', async () => {
     fs.writeFileSync(path.join(cli.dir, 'memory.tmx'), TMX.slice(0, TMX.indexOf('<tu>', 300) + 30));
     expect(await runCli(['import', 'story.txt', '--source', 'en', '--target', 'es', '--prefill-from', 'memory.tmx'], io)).toBe(1);

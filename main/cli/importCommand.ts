@@ -80,8 +80,13 @@ export async function importCommand(deps: ImportCliDeps, args: string[], usage: 
   if (positionals.length !== 1) throw usage('Give exactly one file: verso import <file> --source <lang> --target <lang>');
   if (!values.source || !values.target) throw usage('--source and --target are required (e.g. --source en --target es).');
   const source = fileSource(deps.cwd, positionals[0]!);
+  const tmx = values['prefill-from'];
+  const tmxFile = tmx === undefined ? null : path.resolve(deps.cwd, tmx);
   const backend = deps.openLibrary();
   try {
+    // The TMX's source segments are read in the import worker while the document is imported (an unreadable file imports nothing).
+    if (tmxFile !== null)
+      await dispatch(backend, 'prepareTmxPrefill', { source: { kind: 'path', path: tmxFile }, sourceLang: values.source });
     const input = { source, sourceLang: values.source, targetLang: values.target, ...(values.title ? { title: values.title } : {}) };
     let doc: DocumentDetail;
     try {
@@ -96,17 +101,15 @@ export async function importCommand(deps: ImportCliDeps, args: string[], usage: 
       doc = await dispatch<DocumentDetail>(backend, 'importDocument', { ...input, sourceLang: err.fileSource, targetLang: err.fileTarget });
     }
     deps.out(`${doc.id}\t${doc.sourceLang}→${doc.targetLang}\t${doc.paragraphs.length} paragraphs\t${doc.title}\n`);
-    const tmx = values['prefill-from'];
-    if (tmx !== undefined) {
-      const file = path.resolve(deps.cwd, tmx);
+    if (tmxFile !== null) {
       const { paragraphs, tus } = await dispatch<TmxPrefillResult>(backend, 'prefillFromTmx', {
         documentId: doc.id,
-        source: { kind: 'path', path: file },
+        source: { kind: 'path', path: tmxFile },
       }).catch((err: unknown) => {
         throw err instanceof CliError ? new CliError(`${err.message} (The document was imported as ${doc.id}.)`) : err;
       });
       deps.out(
-        `pre-filled ${paragraphs.length} of ${doc.paragraphs.length} paragraphs with 100 % matches from ${path.basename(file)} (${tus.toLocaleString('en-US')} translation units read, none stored)\n`,
+        `pre-filled ${paragraphs.length} of ${doc.paragraphs.length} paragraphs with 100 % matches from ${path.basename(tmxFile)} (${tus.toLocaleString('en-US')} translation units read, none stored)\n`,
       );
     }
     if (values.prefill) {

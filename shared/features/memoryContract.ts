@@ -169,6 +169,17 @@ export const memoryContract = {
     output: prefillFromTmxResult,
     errors: ['DOCUMENT_NOT_FOUND', 'NO_PROFILE', 'TMX_UPLOAD_NOT_FOUND', ...TMX_READ_ERRORS],
   },
+  /**
+   * Issue 17: starts reading a TMX file's source-language segments in the background and returns at
+   * once, so that a `prefillFromTmx` of the same file soon after finds them read (the CLI's `import
+   * --prefill-from` calls it before importing the document). Nothing is stored; an unused reading is
+   * dropped after a few minutes.
+   */
+  prepareTmxPrefill: {
+    input: z.object({ source: tmxSource, sourceLang: langTag }).strict(),
+    output: z.object({ fileName: z.string(), bytesTotal: z.number() }),
+    errors: ['LANGUAGE_UNKNOWN', 'TMX_FILE_UNREADABLE', 'TMX_UPLOAD_NOT_FOUND'],
+  },
   /** Concordance: units of a pair whose source contains a word or phrase. */
   searchTmConcordance: {
     input: z.object({ ...pair, query: z.string().max(500) }).strict(),

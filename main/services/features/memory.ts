@@ -24,6 +24,8 @@ import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';
 import { createSentenceMatches, type PlacedMatch } from './memorySentences.js';
 import { createTmxPrefill } from './memoryTmxPrefill.js';
+import { createPreparedTmxIndexes } from './tmxPrefillPrepared.js';
+import { runTmxSourceIndex } from '../../import/tmxSourceIndexRunner.js';
 
 export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */
@@ -183,11 +185,13 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     write: (p, doc, unit, author, placed) => writeMatch(p, doc, unit, author, placed),
   });
 
-  const prefillFromTmx = createTmxPrefill(deps, isUntouched, (found, doc, author) => writeFound(found, doc, author));
+  // TMX files read ahead for pre-filling, in the import worker (`prepareTmxPrefill`).
+  const prepared = createPreparedTmxIndexes((file, sourceLang) => runTmxSourceIndex({ workerFile, heapMb: 256 }, file, sourceLang));
+  const tmxPrefill = createTmxPrefill(deps, isUntouched, (found, doc, author) => writeFound(found, doc, author), prepared);
 
   return {
     ...sentences,
-    prefillFromTmx,
+    ...tmxPrefill,
     async lookupTm({ paragraphId }) {
       const { p, doc } = requireParagraph(paragraphId);
       return store.lookup(doc.sourceLang, doc.targetLang, p.source, { excludeParagraphId: p.id, codes: p.codes ?? [] });

@@ -95,8 +95,8 @@ function corpus(seed: number) {
   return { story: list.join('\n\n') + '\n', tmx: `${HEAD}${units.join('')}</body>\n</tmx>\n` };
 }
 
-async function importStory(backend: Backend, story: string) {
-  await backend.api.setProfile({ name: 'Ana', role: 'editor' });
+async function importStory(backend: Backend, story: string, profile = true) {
+  if (profile) await backend.api.setProfile({ name: 'Ana', role: 'editor' });
   const source = { kind: 'file' as const, fileName: 'story.txt', dataBase64: Buffer.from(story).toString('base64') };
   return backend.api.importDocument({ source, sourceLang: 'en', targetLang: 'es' });
 }
@@ -161,6 +161,47 @@ describe('prefillFromTmx', () => {
     expect(fast.matches.size).toBeGreaterThan(80);
     expect(fast.matches).toEqual(full.matches);
     expect(fast.tus).toBe(full.tus);
+  });
+
+  it('uses a reading prepared before the import, and the file as it is when it changed since', async () => {
+    const { story, tmx } = corpus(5);
+    const file = path.join(dir, 'memory.tmx');
+    fs.writeFileSync(file, tmx);
+    const plain = open('plain');
+    const expectedDoc = await importStory(plain, story);
+    await plain.api.prefillFromTmx({ documentId: expectedDoc.id, source: { kind: 'path', path: file } });
+    const expected = await filled(plain, expectedDoc.id);
+    plain.close();
+
+    const backend = open('prepared');
+    expect(await backend.api.prepareTmxPrefill({ source: { kind: 'path', path: file }, sourceLang: 'en' })).toEqual({
+      fileName: 'memory.tmx',
+      bytesTotal: Buffer.byteLength(tmx),
+    });
+    const doc = await importStory(backend, story);
+    await backend.api.prefillFromTmx({ documentId: doc.id, source: { kind: 'path', path: file } });
+    expect(await filled(backend, doc.id)).toEqual(expected);
+
+    // Prepared, then every unit's target changed (same size): the fills are the file's as it is now.
+    await backend.api.prepareTmxPrefill({ source: { kind: 'path', path: file }, sourceLang: 'en' });
+    fs.writeFileSync(file, tmx.replace(/ES (\d)/g, 'SE $1'));
+    const later = await importStory(backend, story, false);
+    const result = await backend.api.prefillFromTmx({ documentId: later.id, source: { kind: 'path', path: file } });
+    backend.close();
+    expect(result.paragraphs.length).toBe(expected.filter((p) => p.status !== 'new').length);
+    expect(result.paragraphs.every((p) => p.target.startsWith('SE '))).toBe(true);
+  });
+
+  it('refuses to prepare a file that cannot be read, or an unknown language, with a clear message', async () => {
+    const backend = open('refused');
+    await expect(
+      backend.api.prepareTmxPrefill({ source: { kind: 'path', path: path.join(dir, 'missing.tmx') }, sourceLang: 'en' }),
+    ).rejects.toMatchObject({ code: 'TMX_FILE_UNREADABLE' });
+    fs.writeFileSync(path.join(dir, 'm.tmx'), HEAD);
+    await expect(
+      backend.api.prepareTmxPrefill({ source: { kind: 'path', path: path.join(dir, 'm.tmx') }, sourceLang: 'no such language' }),
+    ).rejects.toMatchObject({ code: 'LANGUAGE_UNKNOWN' });
+    backend.close();
   });
 
   it('fills nothing from a file broken half-way, or one with a DTD, and says what is wrong', async () => {

@@ -4,6 +4,8 @@
  * the units and rules of importing the file and pre-filling (main/memory/tmxExactFills.ts). The
  * matches are written in one transaction once the whole file has been read: a broken file fills
  * nothing. The library's own memory is not consulted (`prefillTmMatches` does that).
+ * `prepareTmxPrefill` starts reading the file's source segments in the import worker before the
+ * document is imported (tmxPrefillPrepared.ts), so the two overlap.
  */
 import type { TmUnit, TmxPrefillResult } from '../../../shared/features/memoryApi.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
@@ -12,7 +14,9 @@ import type { DocumentRecord } from '../../db/repositories/index.js';
 import { tmxSourceSize } from '../../import/tmxStream.js';
 import { tmxExactFills } from '../../memory/tmxExactFills.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
-import { resolveSource, type TmxImportSource } from './tmxImport.js';
+import { resolveSource, type Resolved, type TmxImportSource } from './tmxImport.js';
+import { checkedTag } from './tmPair.js';
+import type { PreparedTmxIndexes } from './tmxPrefillPrepared.js';
 
 type WriteFound = (found: readonly [string, TmUnit][], doc: DocumentRecord, author: Profile) => Paragraph[];
 
@@ -23,8 +27,29 @@ function naming(err: unknown, fileName: string): unknown {
   return ServiceError.withDetails(err.code, message, { ...err.details, fileName });
 }
 
-export function createTmxPrefill(deps: ServiceDeps, isUntouched: (p: Paragraph) => boolean, writeFound: WriteFound) {
-  return async function prefillFromTmx(input: { documentId: string; source: TmxImportSource }): Promise<TmxPrefillResult> {
+/** The file a source names, and its size (TMX_FILE_UNREADABLE when it cannot be read). */
+function fileOf(resolved: Resolved): { file: string; bytesTotal: number } {
+  if (resolved.source.kind !== 'path') throw new Error('a TMX to pre-fill from is read from a file');
+  return { file: resolved.source.path, bytesTotal: tmxSourceSize(resolved.source) };
+}
+
+export function createTmxPrefill(
+  deps: ServiceDeps,
+  isUntouched: (p: Paragraph) => boolean,
+  writeFound: WriteFound,
+  prepared: PreparedTmxIndexes,
+) {
+  /** Starts reading the file's source segments for documents in `sourceLang`; returns at once. */
+  function prepareTmxPrefill(input: { source: TmxImportSource; sourceLang: string }): Promise<{ fileName: string; bytesTotal: number }> {
+    const sourceLang = checkedTag(input.sourceLang, 'source');
+    const resolved = resolveSource(deps, input.source);
+    // An upload stays for the prefillFromTmx that follows (which deletes it).
+    const { file, bytesTotal } = fileOf(resolved);
+    prepared.prepare(file, sourceLang);
+    return Promise.resolve({ fileName: resolved.fileName, bytesTotal });
+  }
+
+  async function prefillFromTmx(input: { documentId: string; source: TmxImportSource }): Promise<TmxPrefillResult> {
     const doc = deps.repos.documents.get(input.documentId);
     if (!doc)
       throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', {
@@ -33,13 +58,12 @@ export function createTmxPrefill(deps: ServiceDeps, isUntouched: (p: Paragraph) 
     const author = requireProfile(deps);
     const resolved = resolveSource(deps, input.source);
     try {
-      if (resolved.source.kind !== 'path') throw new Error('a TMX to pre-fill from is read from a file');
-      const file = resolved.source.path;
-      tmxSourceSize(resolved.source); // TMX_FILE_UNREADABLE when it cannot be read
+      const { file } = fileOf(resolved);
       const untouched = deps.repos.paragraphs.listByDocument(doc.id).filter(isUntouched);
       const paragraphs = untouched.map((p) => ({ id: p.id, source: p.source, codes: p.codes ?? [] }));
       const pair = { sourceLang: doc.sourceLang, targetLang: doc.targetLang };
-      const { matches, tus } = await tmxExactFills(file, paragraphs, pair, deps.now().toISOString());
+      const index = prepared.take(file, doc.sourceLang);
+      const { matches, tus } = await tmxExactFills(file, paragraphs, pair, deps.now().toISOString(), { index });
       const found = untouched.flatMap((p): [string, TmUnit][] => {
         const unit = matches.get(p.id);
         return unit ? [[p.id, unit]] : [];
@@ -51,5 +75,7 @@ export function createTmxPrefill(deps: ServiceDeps, isUntouched: (p: Paragraph) 
     } finally {
       resolved.cleanup();
     }
-  };
+  }
+
+  return { prepareTmxPrefill, prefillFromTmx };
 }
