@@ -40,38 +40,27 @@ export interface TmxSourceIndex {
   endStart: number;
 }
 
-/** A growable array of 32-bit integers. */
-class Ints {
-  private a = new Uint32Array(1 << 16);
+/** A growable typed array (unit offsets are Float64: a file may pass 4 GB). */
+class Growable<A extends Uint32Array | Float64Array> {
+  private a: A;
   length = 0;
+  constructor(private readonly make: (n: number) => A) {
+    this.a = make(1 << 16);
+  }
   push(v: number): void {
     if (this.length === this.a.length) {
-      const b = new Uint32Array(this.a.length * 2);
+      const b = this.make(this.a.length * 2);
       b.set(this.a);
       this.a = b;
     }
     this.a[this.length++] = v;
   }
-  done(): Uint32Array {
-    return this.a.slice(0, this.length);
+  done(): A {
+    return this.a.slice(0, this.length) as A;
   }
 }
 
-class Offsets {
-  private a = new Float64Array(1 << 16);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.length++] = v;
-  }
-  done(): Float64Array {
-    return this.a.slice(0, this.length);
-  }
-}
+const ints = (): Growable<Uint32Array> => new Growable((n) => new Uint32Array(n));
 
 const BODY = Buffer.from('<body');
 const COMMENT = Buffer.from('<!--');
@@ -83,11 +72,11 @@ class IndexScan implements UnitSink {
   state: 'prolog' | 'body' | 'end' = 'prolog';
   prologEnd = -1;
   endStart = -1;
-  private readonly unitStart = new Offsets();
-  private readonly unitLength = new Ints();
-  private readonly hashes = new Ints();
-  private readonly hashUnits = new Ints();
-  private readonly unsureUnits = new Ints();
+  private readonly unitStart = new Growable((n) => new Float64Array(n));
+  private readonly unitLength = ints();
+  private readonly hashes = ints();
+  private readonly hashUnits = ints();
+  private readonly unsureUnits = ints();
   private readonly lang: SourceLanguage;
   private unit = 0;
   private unitUnsure = false;
