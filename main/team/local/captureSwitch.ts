@@ -20,9 +20,36 @@ export function runWithoutCapture<T>(db: Database.Database, fn: () => T): T {
   }
 }
 
+// While `withCaptureStateKept` runs: whether this library is in a team, read once (null until first asked).
+const keptMembership = new WeakMap<Database.Database, boolean | null>();
+
+/**
+ * Runs `fn`, a bulk write inside a transaction (an import, a pre-fill: one question per revision,
+ * 13,000 on a 10,000-paragraph import), with team membership read once and kept until `fn` ends.
+ * `fn` must not join or leave a team; suspension (runWithoutCapture) is still honoured.
+ */
+export function withCaptureStateKept<T>(db: Database.Database, fn: () => T): T {
+  if (!db.inTransaction) throw new Error('withCaptureStateKept: not inside a transaction');
+  if (keptMembership.has(db)) return fn();
+  keptMembership.set(db, null);
+  try {
+    return fn();
+  } finally {
+    keptMembership.delete(db);
+  }
+}
+
 /** True while a team is connected and no pulled change is being applied. */
 export function captureActive(db: Database.Database): boolean {
   if (suspended.has(db)) return false;
+  const kept = keptMembership.get(db);
+  if (kept !== undefined && kept !== null) return kept;
+  const member = inTeam(db);
+  if (kept !== undefined) keptMembership.set(db, member);
+  return member;
+}
+
+function inTeam(db: Database.Database): boolean {
   let stmt = meStatements.get(db);
   if (!stmt) {
     stmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM team_state WHERE key = 'me'");
