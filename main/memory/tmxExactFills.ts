@@ -10,7 +10,7 @@
  * - at equal rank the document's own target variant first, then the last in the file (the newest id).
  * Reading: the index of the file's source segments (tmxSourceIndex.ts, built beforehand in a worker
  * or here) tells which units can match; only those are read from the file and handed to the real
- * reader. When the index gave up, the file changed since, or it is broken, the whole file is read
+ * reader (tmxCandidateUnits.ts, in that worker or here). When the index gave up, the file changed since, or it is broken, the whole file is read
  * by the real reader alone, whose result (or error, with its line and unit) is then the answer.
  */
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import { exactText, matchTokens } from '../../shared/memory/matchScore.js';
 import { languageVariant, pairKey, servesDirection, VARIANT_RANK, withVariantPenalty } from '../../shared/memory/pair.js';
 import { textHash, TmxScanFallback } from './tmxExactScan.js';
 import { TmxReader } from './tmxReader.js';
-import { readCandidates } from './tmxCandidates.js';
+import { readCandidateUnits, type CandidateReading } from './tmxCandidateUnits.js';
 import { buildTmxSourceIndex, type TmxSourceIndex } from './tmxSourceIndex.js';
 import type { NewTmUnit } from './tmStore.js';
 
@@ -45,6 +45,16 @@ interface Best {
   unit: NewTmUnit;
   rank: number;
   order: number;
+}
+
+/** The `textHash`es of these sources' exact texts (those with one): what their candidates are read for. */
+export function sourceHashesOf(sources: Iterable<string>): Set<number> {
+  const hashes = new Set<number>();
+  for (const source of sources) {
+    const key = exactText(source);
+    if (key !== '') hashes.add(textHash(key));
+  }
+  return hashes;
 }
 
 /** The best exact unit of each paragraph, offered the file's units in order. */
@@ -165,24 +175,29 @@ async function* chunks(file: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** Fast path: the index's candidates to the real reader. Throws TmxScanFallback or the reader's error. */
-async function fromIndex(
+/** Fast path: the candidate units (read from the index by the worker, or here) to the fills. Throws TmxScanFallback or the reader's error. */
+async function fromCandidates(reading: Promise<CandidateReading>, fills: ExactFills): Promise<TmxFillsResult> {
+  const ready = await reading;
+  if (ready instanceof TmxScanFallback) throw ready;
+  for (const u of ready.units) fills.offer(u);
+  return { matches: fills.matches(), tus: ready.tus, parsed: ready.units.length, fast: true };
+}
+
+/** The candidates of `hashes`, read here from the file's index (`index`, else built here). */
+async function candidatesHere(
   file: string,
-  index: Promise<TmxSourceIndex | TmxScanFallback>,
-  fills: ExactFills,
   pair: Pair,
   now: string,
-): Promise<TmxFillsResult> {
-  const ready = await index;
-  if (ready instanceof TmxScanFallback) throw ready;
-  let parsed = 0;
-  const reader = new TmxReader(pair, now, (u) => {
-    parsed++;
-    fills.offer(u);
-  });
-  readCandidates(file, ready, pair.sourceLang, fills.sourceHashes, (text) => reader.write(text));
-  reader.end();
-  return { matches: fills.matches(), tus: ready.units, parsed, fast: true };
+  hashes: ReadonlySet<number>,
+  index?: Promise<TmxSourceIndex | TmxScanFallback>,
+): Promise<CandidateReading> {
+  try {
+    const ready = await (index ?? buildTmxSourceIndex(file, pair.sourceLang));
+    return ready instanceof TmxScanFallback ? ready : readCandidateUnits(file, ready, pair, hashes, now);
+  } catch (err) {
+    if (err instanceof TmxScanFallback) return err;
+    throw err;
+  }
 }
 
 /** The real reader on the whole file. */
@@ -197,29 +212,29 @@ async function readAll(file: string, fills: ExactFills, pair: Pair, now: string)
   return { matches: fills.matches(), tus, parsed, fast: false };
 }
 
+/** Gives the candidate units of a set of exact-text hashes (main/import/tmxSourceIndexRunner.ts reads them in the worker). */
+export type CandidatesOf = (hashes: ReadonlySet<number>) => Promise<CandidateReading>;
+
 /**
  * The exact matches a TMX file gives `paragraphs` (the document's pair `pair`). Reads the file once
  * (twice when the fast scan gives up or the file is broken); throws the real reader's error
- * (TMX_INVALID, TMX_DOCTYPE) for a broken file. `index`: the file's index, being built since
- * before the paragraphs were known (main/import/tmxSourceIndexRunner.ts); without it, it is built
- * here. `fast: false` reads with the real reader only (tests).
+ * (TMX_INVALID, TMX_DOCTYPE) for a broken file. `candidates`: the file's candidate units, read
+ * from an index being built since before the paragraphs were known (tmxSourceIndexRunner.ts);
+ * else they are read here, from `index` or an index built here. `fast: false` reads with the real
+ * reader only (tests).
  */
 export async function tmxExactFills(
   file: string,
   paragraphs: readonly FillableParagraph[],
   pair: Pair,
   now: string,
-  options: { fast?: boolean; index?: Promise<TmxSourceIndex | TmxScanFallback> } = {},
+  options: { fast?: boolean; candidates?: CandidatesOf; index?: Promise<TmxSourceIndex | TmxScanFallback> } = {},
 ): Promise<TmxFillsResult> {
   if (options.fast !== false) {
     try {
-      const index =
-        options.index ??
-        buildTmxSourceIndex(file, pair.sourceLang).catch((err: unknown) => {
-          if (err instanceof TmxScanFallback) return err;
-          throw err;
-        });
-      return await fromIndex(file, index, new ExactFills(paragraphs, pair), pair, now);
+      const fills = new ExactFills(paragraphs, pair);
+      const candidates = options.candidates ?? ((hashes) => candidatesHere(file, pair, now, hashes, options.index));
+      return await fromCandidates(candidates(fills.sourceHashes), fills);
     } catch {
       // Given up, or broken: the real reader alone decides (and names the line and unit).
     }

@@ -21,21 +21,25 @@ import { createProfilesService } from './features/profiles.js';
 import { createBackupsService } from './features/backups.js';
 import { createTeamService } from './features/team.js';
 import { createReviewPackageService } from './features/reviewPackage.js';
+import { tmxReadingsFor } from './features/tmxPrefillPrepared.js';
+import { bundledWorkerFile } from '../import/importRunner.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).
   const extraQaChecks = createGlossaryQaChecks(deps);
+  // TMX files read ahead for pre-filling: an import offers its paragraphs to them (issue 17).
+  const tmxReadings = tmxReadingsFor(bundledWorkerFile());
   return {
     ...createProfileService(deps),
     ...createSettingsService(deps),
-    ...createDocumentService(deps),
+    ...createDocumentService(deps, { onParsed: (pair, sources, at) => tmxReadings.offer(pair, sources, at) }),
     ...createTranslationService(deps),
     ...createReviewService(deps, extraQaChecks),
     ...createEnginesService(deps),
     ...createWorkflowService(deps, extraQaChecks),
     ...createExportingService(deps),
     ...createImportingService(deps),
-    ...createMemoryService(deps),
+    ...createMemoryService(deps, { tmxReadings }),
     ...createGlossaryService(deps),
     ...createExclusionService(deps),
     ...createProvenanceService(deps),

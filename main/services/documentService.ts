@@ -22,6 +22,7 @@ import { saveImportStructure, withImportStructure, withPlaces } from './importSt
 import { fileLanguageMismatch } from '../../shared/import/fileLanguages.js';
 import { captureDocument } from '../team/local/captureDocument.js';
 import { withAuditHeadKept } from '../db/repositories/audit/auditRepo.js';
+import { withCaptureStateKept } from '../team/local/captureSwitch.js';
 
 /** Refuses a file whose declared languages (XLIFF) contradict the document's: never relabelled silently. */
 export function checkFileLanguages(parsed: ParsedImport, chosen: { sourceLang: string; targetLang: string }): void {
@@ -188,23 +189,25 @@ export function storeImportedDocument(
     createdAt: at,
     updatedAt: at,
   };
-  // One transaction that catches nothing: the audit chain's head is read once (auditRepo.ts).
+  // One transaction that catches nothing: the audit chain's head and team membership are read once (auditRepo.ts, captureSwitch.ts).
   deps.db.transaction(() =>
-    withAuditHeadKept(deps.db, () => {
-      deps.repos.documents.insert(doc);
-      createImportingRepo(deps.db).saveSource({
-        documentId: doc.id,
-        format: parsed.format,
-        fileName: input.fileName,
-        encoding: parsed.encoding,
-        importedAt: at,
-        htmlExtract: parsed.extract ?? null,
-      });
-      const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
-      saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
-      // Issue 16: in a team, the document as imported goes to the outbox with it.
-      captureDocument(deps.db, doc.id, at);
-    }),
+    withAuditHeadKept(deps.db, () =>
+      withCaptureStateKept(deps.db, () => {
+        deps.repos.documents.insert(doc);
+        createImportingRepo(deps.db).saveSource({
+          documentId: doc.id,
+          format: parsed.format,
+          fileName: input.fileName,
+          encoding: parsed.encoding,
+          importedAt: at,
+          htmlExtract: parsed.extract ?? null,
+        });
+        const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
+        saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
+        // Issue 16: in a team, the document as imported goes to the outbox with it.
+        captureDocument(deps.db, doc.id, at);
+      }),
+    ),
   )();
   return doc.id;
 }
@@ -222,6 +225,8 @@ export function checkLanguagePair(source: string, target: string): { sourceLang:
 export interface DocumentServiceOptions {
   /** Where files are parsed; default: the bundled worker next to the running entry, else in process. */
   runner?: ImportRunner;
+  /** Told each document's paragraphs once parsed, before they are stored (a TMX read ahead for it: tmxPrefillPrepared.ts). */
+  onParsed?: (pair: { sourceLang: string; targetLang: string }, sources: readonly string[], at: string) => void;
 }
 
 /** What a paragraph is reckoned to weigh in a page, besides its texts (ids, dates, names, JSON keys). */
@@ -258,6 +263,11 @@ export function createDocumentService(
       const { sourceLang, targetLang } = checkLanguagePair(input.sourceLang, input.targetLang);
       const parsed = await runner.parse(importJob(input.source));
       checkFileLanguages(parsed, { sourceLang, targetLang });
+      options.onParsed?.(
+        { sourceLang, targetLang },
+        parsed.segments.map((s) => s.text),
+        deps.now().toISOString(),
+      );
       const fileName = input.source.kind === 'file' ? input.source.fileName.slice(0, 255) : null;
       const id = storeImportedDocument(deps, { parsed, fileName, sourceLang, targetLang, title: input.title, author: profile });
       return detail(id);

@@ -13,6 +13,7 @@ import { statusAfterEdit } from '../../../shared/status.js';
 import type { MtRecord, Paragraph, Profile } from '../../../shared/types.js';
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
 import { withAuditHeadKept } from '../../db/repositories/audit/auditRepo.js';
+import { withCaptureStateKept } from '../../team/local/captureSwitch.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
 import { bundledWorkerFile } from '../../import/importRunner.js';
@@ -24,8 +25,7 @@ import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';
 import { createSentenceMatches, type PlacedMatch } from './memorySentences.js';
 import { createTmxPrefill } from './memoryTmxPrefill.js';
-import { createPreparedTmxIndexes } from './tmxPrefillPrepared.js';
-import { runTmxSourceIndex } from '../../import/tmxSourceIndexRunner.js';
+import { tmxReadingsFor, type PreparedTmxIndexes } from './tmxPrefillPrepared.js';
 
 export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 /** Paragraphs looked up between two turns of the event loop when prefilling. */
@@ -38,6 +38,8 @@ export interface MemoryServiceOptions {
   store?: TmStore;
   /** The import worker's bundle that reads TMX files; null reads them in process (unit tests run the sources). */
   tmxWorkerFile?: string | null;
+  /** TMX files read ahead for pre-filling, shared with the document import that offers them its paragraphs (createApi.ts). */
+  tmxReadings?: PreparedTmxIndexes;
 }
 
 export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOptions = {}): MemoryApi {
@@ -141,23 +143,25 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
 
   /** Prefill's matches, each to its paragraph if nobody has touched it meanwhile; each document touched once, at its last write's time. */
   const writeFound = deps.db.transaction((found: readonly [string, TmUnit][], doc: DocumentRecord, author: Profile): Paragraph[] =>
-    // It catches nothing: the audit chain's head is read once (auditRepo.ts).
-    withAuditHeadKept(deps.db, () => {
-      // One read of them all; a paragraph written here is read back as written (a match found twice for one paragraph).
-      const current = repos.paragraphs.getMany(found.map(([paragraphId]) => paragraphId));
-      const written: Paragraph[] = [];
-      const touched = new Map<string, string>();
-      for (const [paragraphId, unit] of found) {
-        const p = current.get(paragraphId);
-        if (!p || !isUntouched(p)) continue;
-        const { paragraph, at } = writeMatchIn(p, doc, unit, author);
-        current.set(paragraphId, paragraph);
-        written.push(paragraph);
-        touched.set(paragraph.documentId, at);
-      }
-      for (const [documentId, at] of touched) repos.documents.touch(documentId, at);
-      return written;
-    }),
+    // It catches nothing: the audit chain's head and team membership are read once (auditRepo.ts, captureSwitch.ts).
+    withAuditHeadKept(deps.db, () =>
+      withCaptureStateKept(deps.db, () => {
+        // One read of them all; a paragraph written here is read back as written (a match found twice for one paragraph).
+        const current = repos.paragraphs.getMany(found.map(([paragraphId]) => paragraphId));
+        const written: Paragraph[] = [];
+        const touched = new Map<string, string>();
+        for (const [paragraphId, unit] of found) {
+          const p = current.get(paragraphId);
+          if (!p || !isUntouched(p)) continue;
+          const { paragraph, at } = writeMatchIn(p, doc, unit, author);
+          current.set(paragraphId, paragraph);
+          written.push(paragraph);
+          touched.set(paragraph.documentId, at);
+        }
+        for (const [documentId, at] of touched) repos.documents.touch(documentId, at);
+        return written;
+      }),
+    ),
   );
 
   /** A unit that still exists and serves the document's pair and direction. */
@@ -186,7 +190,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   });
 
   // TMX files read ahead for pre-filling, in the import worker (`prepareTmxPrefill`).
-  const prepared = createPreparedTmxIndexes((file, sourceLang) => runTmxSourceIndex({ workerFile, heapMb: 256 }, file, sourceLang));
+  const prepared = options.tmxReadings ?? tmxReadingsFor(workerFile);
   const tmxPrefill = createTmxPrefill(deps, isUntouched, (found, doc, author) => writeFound(found, doc, author), prepared);
 
   return {

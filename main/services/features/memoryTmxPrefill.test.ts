@@ -163,7 +163,7 @@ describe('prefillFromTmx', () => {
     expect(fast.tus).toBe(full.tus);
   });
 
-  it('uses a reading prepared before the import, and the file as it is when it changed since', async () => {
+  it('uses a reading prepared before the import: the file as it was when the document was imported', async () => {
     const { story, tmx: generated } = corpus(5);
     const file = path.join(dir, 'memory.tmx');
     // The file first with each paragraph's first exact unit hidden ('e' → 'o' in its source), then
@@ -204,6 +204,16 @@ describe('prefillFromTmx', () => {
     const later = await importStory(backend, story, false);
     await backend.api.prefillFromTmx({ documentId: later.id, source: { kind: 'path', path: file } });
     expect(await filled(backend, later.id)).toEqual(expectedChanged);
+
+    // The import offered its paragraphs to the reading, which read their candidates then: a file
+    // changed after the import (before the pre-fill) fills as it was when the document was imported.
+    fs.writeFileSync(file, tmx);
+    await backend.api.prepareTmxPrefill({ source: { kind: 'path', path: file }, sourceLang: 'en' });
+    const offered = await importStory(backend, story, false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    fs.writeFileSync(file, changed);
+    await backend.api.prefillFromTmx({ documentId: offered.id, source: { kind: 'path', path: file } });
+    expect(await filled(backend, offered.id)).toEqual(expected);
     backend.close();
   });
 

@@ -5,7 +5,8 @@
  * matches are written in one transaction once the whole file has been read: a broken file fills
  * nothing. The library's own memory is not consulted (`prefillTmMatches` does that).
  * `prepareTmxPrefill` starts reading the file's source segments in the import worker before the
- * document is imported (tmxPrefillPrepared.ts), so the two overlap.
+ * document is imported, and the import offers its paragraphs to that reading as soon as they are
+ * parsed (tmxPrefillPrepared.ts), so reading the file overlaps importing the document.
  */
 import type { TmUnit, TmxPrefillResult } from '../../../shared/features/memoryApi.js';
 import type { Paragraph, Profile } from '../../../shared/types.js';
@@ -62,8 +63,9 @@ export function createTmxPrefill(
       const untouched = deps.repos.paragraphs.listByDocument(doc.id).filter(isUntouched);
       const paragraphs = untouched.map((p) => ({ id: p.id, source: p.source, codes: p.codes ?? [] }));
       const pair = { sourceLang: doc.sourceLang, targetLang: doc.targetLang };
-      const index = prepared.take(file, doc.sourceLang);
-      const { matches, tus } = await tmxExactFills(file, paragraphs, pair, deps.now().toISOString(), { index });
+      const at = deps.now().toISOString();
+      const candidates = prepared.take(file, pair, at);
+      const { matches, tus } = await tmxExactFills(file, paragraphs, pair, at, { candidates });
       const found = untouched.flatMap((p): [string, TmUnit][] => {
         const unit = matches.get(p.id);
         return unit ? [[p.id, unit]] : [];
