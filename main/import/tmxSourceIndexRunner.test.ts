@@ -5,36 +5,28 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TmxScanFallback } from '../memory/tmxExactScan.js';
 import { sourceHashesOf, tmxExactFills } from '../memory/tmxExactFills.js';
 import type { CandidateUnits } from '../memory/tmxCandidateUnits.js';
-import { makeTempDir, removeTempDir } from '../testing/tempDir.js';
 import { NOW, PAIR, TRICKY, tmx, tu } from '../testing/tmxSamples.js';
-import { buildWorkerBundle } from './testing/workerBundle.js';
+import { useWorkerBundle } from './testing/workerBundle.js';
 import { runTmxSourceIndex } from './tmxSourceIndexRunner.js';
 
-let dir: string;
-let workerFile: string;
-
-beforeAll(async () => {
-  dir = makeTempDir();
-  workerFile = await buildWorkerBundle(dir);
-}, 60_000);
-afterAll(() => removeTempDir(dir));
+const bundle = useWorkerBundle();
 
 const paragraphsOf = (sources: readonly string[]) => sources.map((source, i) => ({ id: String(i), source, codes: [] }));
 
 describe('runTmxSourceIndex', () => {
   it('reads in the worker the candidates read in process, and the fills are the real reader’s', async () => {
-    const file = path.join(dir, 'memory.tmx');
+    const file = path.join(bundle.dir, 'memory.tmx');
     fs.writeFileSync(
       file,
       tmx([...TRICKY.map((c, i) => tu(c, `t${i}`)), ...Array.from({ length: 200 }, (_, i) => tu(`Noise ${i}.`, 'x'))].join('')),
     );
     const paragraphs = paragraphsOf(TRICKY.map((source) => source.replace(/<[^>]*>|&\w+;/g, '')));
     const hashes = sourceHashesOf(paragraphs.map((p) => p.source));
-    const inWorker = await runTmxSourceIndex({ workerFile, heapMb: 64 }, file, 'en').candidates(hashes, PAIR, NOW);
+    const inWorker = await runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64 }, file, 'en').candidates(hashes, PAIR, NOW);
     const inProcess = await runTmxSourceIndex({ workerFile: null, heapMb: 64 }, file, 'en').candidates(hashes, PAIR, NOW);
     expect(inWorker).not.toBeInstanceOf(TmxScanFallback);
     expect(inWorker).toEqual(inProcess);
@@ -50,19 +42,19 @@ describe('runTmxSourceIndex', () => {
   });
 
   it('resolves with the fallback and its reason for a doubtful, missing or broken file, in the worker and in process', async () => {
-    const doubtful = path.join(dir, 'doubtful.tmx');
+    const doubtful = path.join(bundle.dir, 'doubtful.tmx');
     fs.writeFileSync(doubtful, tmx(`${tu('a', 'b')}stray text`));
-    const broken = path.join(dir, 'broken.tmx');
+    const broken = path.join(bundle.dir, 'broken.tmx');
     fs.writeFileSync(
       broken,
       tmx(`${tu('Hello there.', 'Hola.')}<tu><tuv xml:lang="en"><seg>Hello there.</seg></tuv><tuv xml:lang="es"><seg>Hola</tuv></tu>`),
     );
     const hashes = sourceHashesOf(['a', 'Hello there.']);
-    for (const workerFile_ of [workerFile, null]) {
-      const options = { workerFile: workerFile_, heapMb: 64 };
+    for (const workerFile of [bundle.file, null]) {
+      const options = { workerFile, heapMb: 64 };
       const odd = await runTmxSourceIndex(options, doubtful, 'en').candidates(hashes, PAIR, NOW);
       expect((odd as TmxScanFallback).reason).toBe('something other than units in <body>');
-      const missing = await runTmxSourceIndex(options, path.join(dir, 'none.tmx'), 'en').candidates(hashes, PAIR, NOW);
+      const missing = await runTmxSourceIndex(options, path.join(bundle.dir, 'none.tmx'), 'en').candidates(hashes, PAIR, NOW);
       expect((missing as TmxScanFallback).reason).toMatch(/ENOENT/);
       const damaged = await runTmxSourceIndex(options, broken, 'en').candidates(hashes, PAIR, NOW);
       expect(damaged).toBeInstanceOf(TmxScanFallback);
@@ -70,18 +62,18 @@ describe('runTmxSourceIndex', () => {
   });
 
   it('is asked once; a reading dropped before or while it is asked gives the fallback', async () => {
-    const file = path.join(dir, 'small.tmx');
+    const file = path.join(bundle.dir, 'small.tmx');
     fs.writeFileSync(file, tmx(tu('One.', 'Uno.')));
     const hashes = sourceHashesOf(['One.']);
-    const reading = runTmxSourceIndex({ workerFile, heapMb: 64 }, file, 'en');
+    const reading = runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64 }, file, 'en');
     reading.dispose();
     expect(await reading.candidates(hashes, PAIR, NOW)).toEqual(new TmxScanFallback('the reading was dropped'));
     expect(() => reading.candidates(hashes, PAIR, NOW)).toThrow(/asked once/);
-    const asked = runTmxSourceIndex({ workerFile, heapMb: 64 }, file, 'en');
+    const asked = runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64 }, file, 'en');
     const pending = asked.candidates(hashes, PAIR, NOW);
     asked.dispose();
     expect(await pending).toBeInstanceOf(TmxScanFallback);
-    const kept = await runTmxSourceIndex({ workerFile, heapMb: 64 }, file, 'en').candidates(hashes, PAIR, NOW);
+    const kept = await runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64 }, file, 'en').candidates(hashes, PAIR, NOW);
     expect((kept as CandidateUnits).units.map((u) => u.target)).toEqual(['Uno.']);
   });
 });

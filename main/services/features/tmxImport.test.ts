@@ -7,13 +7,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { failure } from '../../testing/failure.js';
 import { recordJobEvents } from '../../testing/jobEvents.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
-import { buildWorkerBundle } from '../../import/testing/workerBundle.js';
+import { useWorkerBundle } from '../../import/testing/workerBundle.js';
 import { runTmxStream } from '../../import/tmxStreamRunner.js';
 import type { NewTmUnit } from '../../memory/tmStore.js';
 import { createTmxStaging } from '../../memory/tmxStaging.js';
@@ -214,34 +214,28 @@ describe('after a crash', () => {
 });
 
 describe('in the import worker', () => {
-  let dir: string;
-  let workerFile: string;
-  beforeAll(async () => {
-    dir = makeTempDir();
-    workerFile = await buildWorkerBundle(dir);
-  }, 60_000);
-  afterAll(() => removeTempDir(dir));
+  const bundle = useWorkerBundle();
 
   it('reads the file in batches, as in process; a broken file fails the same way; an abort stops it', async () => {
-    const source = file(dir, 'w.tmx', tmx(units(0, 6000)));
+    const source = file(bundle.dir, 'w.tmx', tmx(units(0, 6000)));
     const job = { source: { kind: 'path' as const, path: source }, sourceLang: 'en', targetLang: 'es', now: '2026-12-03T00:00:00.000Z' };
     const read = async (workerFile: string | null, signal = new AbortController().signal) => {
       const got: NewTmUnit[] = [];
       const summary = await runTmxStream({ workerFile, heapMb: 128 }, job, async (batch) => void got.push(...batch), signal);
       return { got, summary };
     };
-    const inWorker = await read(workerFile);
+    const inWorker = await read(bundle.file);
     const inProcess = await read(null);
     expect(inWorker.got).toHaveLength(6000);
     expect(inWorker).toEqual(inProcess);
-    const broken = { ...job, source: { kind: 'path' as const, path: file(dir, 'b.tmx', tmx(units(0, 10)).slice(0, -30)) } };
-    const w = await failure(runTmxStream({ workerFile, heapMb: 128 }, broken, async () => {}, new AbortController().signal));
+    const broken = { ...job, source: { kind: 'path' as const, path: file(bundle.dir, 'b.tmx', tmx(units(0, 10)).slice(0, -30)) } };
+    const w = await failure(runTmxStream({ workerFile: bundle.file, heapMb: 128 }, broken, async () => {}, new AbortController().signal));
     const p = await failure(runTmxStream({ workerFile: null, heapMb: 128 }, broken, async () => {}, new AbortController().signal));
     expect(w).toMatchObject({ code: 'TMX_INVALID' });
     expect(w.message).toBe(p.message);
     const abort = new AbortController();
-    await expect(runTmxStream({ workerFile, heapMb: 128 }, job, async () => abort.abort(new Error('stop')), abort.signal)).rejects.toThrow(
-      'stop',
-    );
+    await expect(
+      runTmxStream({ workerFile: bundle.file, heapMb: 128 }, job, async () => abort.abort(new Error('stop')), abort.signal),
+    ).rejects.toThrow('stop');
   });
 });
