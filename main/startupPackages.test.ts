@@ -24,8 +24,6 @@ describe('start-up of the bundled entries', () => {
   it('the import worker evaluates no format library before a job needs it', async () => {
     const packages = await startupPackages('main/import/importWorker.ts');
     expect(FORMAT_LIBRARIES.filter((p) => packages.has(p))).toEqual([]);
-    // The TMX reader is what the worker's TMX jobs (stream, index) need at once.
-    expect(packages.has('saxes')).toBe(true);
   });
 
   it('the CLI evaluates neither the PostgreSQL client nor the DOCX writer before a command needs it', async () => {
