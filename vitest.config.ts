@@ -12,6 +12,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, '**/*.pg.test.ts'],
           // Every service's value is checked against its output schema (main/api/outputChecks.ts).
           env: { VERSO_CHECK_OUTPUTS: '1' },
+          setupFiles: ['main/testing/detailsCheck.setup.ts'],
           testTimeout: 60_000,
         },
       },
@@ -35,7 +36,7 @@ export default defineConfig({
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
           // The real backend for component tests comes in through a setup file outside renderer/
           // (the renderer never imports main/): see shared/testing/testBackend.ts.
-          setupFiles: ['main/testing/rendererBackend.setup.ts', 'renderer/test/setup.ts'],
+          setupFiles: ['main/testing/detailsCheck.setup.ts', 'main/testing/rendererBackend.setup.ts', 'renderer/test/setup.ts'],
           // Component tests over the real services check outputs and error details too.
           env: { VERSO_CHECK_OUTPUTS: '1' },
           testTimeout: 30_000,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveTitle, isFencedCode, looksBinary, normalizeText, segmentText } from './segment.js';
+import { deriveTitle, isFencedCode, looksBinary, normalizeText } from './segment.js';
+import { segmentText } from './segmentText.js';
 import { closeToken as c, openToken as o, soloToken as s } from './inline/inlineCodes.js';
 import type { Segment } from './types.js';
 

@@ -1,11 +1,10 @@
 /**
- * Splitting an imported article into paragraphs (segments), for plain text and Markdown.
- * No Node, no DOM.
+ * Splitting an imported article into paragraphs (segments): plain text here, Markdown in
+ * segmentText.ts (which loads the Markdown parser). No Node, no DOM.
  */
 import { isCreditOnly } from './import/photoCredits.js';
 import { isInvisible } from './import/visibleText.js';
-import { parseMarkdown } from './markdown/parseMarkdown.js';
-import type { Segment, SourceFormat } from './types.js';
+import type { Segment } from './types.js';
 
 /** Strip a leading BOM, turn CRLF/CR into LF, compose to NFC, trim trailing whitespace per line. */
 export function normalizeText(raw: string): string {
@@ -40,13 +39,9 @@ function segmentPlain(lines: readonly string[]): Segment[] {
   return out;
 }
 
-/**
- * Splits an article into segments. Normalizes the text first (see `normalizeText`). Markdown is
- * read by CommonMark's rules, its inline markup as tokens and codes (see `parseMarkdown`).
- */
-export function segmentText(text: string, format: SourceFormat): Segment[] {
-  const lines = normalizeText(text).split('\n');
-  return format === 'md' ? parseMarkdown(lines.join('\n')) : segmentPlain(lines);
+/** Splits a plain text into paragraphs, normalized first (see `normalizeText`). */
+export function segmentPlainText(text: string): Segment[] {
+  return segmentPlain(normalizeText(text).split('\n'));
 }
 
 /** True for a segment text that is a fenced code block (kept verbatim by `segmentText`). */

@@ -28,7 +28,7 @@ import { backupCommand, restoreCommand } from './backupCommand.js';
 import { GLOSSARY_USAGE, glossaryExportCommand } from './glossaryCommand.js';
 import { importCommand, reimportCommand } from './importCommand.js';
 import { tmCommand, TM_USAGE } from './tmCommand.js';
-import { teamCommand, TEAM_USAGE } from './teamCommand.js';
+import { TEAM_USAGE } from './teamUsage.js';
 import { syncCommand, SYNC_USAGE } from './syncCommand.js';
 import { teamPorts } from '../teamPorts.js';
 import { escapeForTerminal } from '../../shared/textHygiene.js';
@@ -238,8 +238,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
           () => openLibrary(io, true),
           (message) => new UsageError(message),
         );
-      case 'team':
+      case 'team': {
+        // The PostgreSQL client (pg) loads only for this command.
+        const { teamCommand } = await import('./teamCommand.js');
         return await teamCommand(io, rest, (message) => new UsageError(message));
+      }
       case 'sync':
         return await syncCommand(
           io,

@@ -5,14 +5,9 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { isServiceError, ServiceError } from './serviceError.js';
+import { XML_LIMITS } from './xmlLimits.js';
 
-/** Bounds of every XML file read (import/limits.ts names them for imports). */
-export const XML_LIMITS = {
-  /** Deepest element nesting. */
-  depth: 256,
-  /** Most elements in one file (a Word file of 20,000 paragraphs has about 500,000). */
-  elements: 2_000_000,
-} as const;
+export { XML_LIMITS };
 
 export interface XmlHandlers {
   open(tag: SaxesTagNS, depth: number): void;

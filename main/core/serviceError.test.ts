@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ServiceError } from './serviceError.js';
 
 describe('ServiceError details', () => {
@@ -16,5 +16,22 @@ describe('ServiceError details', () => {
     // A code chosen at run time: the union's details type-check; the run-time check still applies.
     const code = Math.random() > 2 ? 'JOB_NOT_FOUND' : 'DOCUMENT_NOT_FOUND';
     expect(() => new ServiceError(code, 'x', { jobId: 'j' })).toThrow(/DOCUMENT_NOT_FOUND/);
+  });
+
+  it('in checking mode, an error made before the schemas loaded is checked when they come', async () => {
+    vi.resetModules();
+    const fresh = await import('./serviceError.js');
+    let refused: unknown = null;
+    try {
+      // @ts-expect-error documentId is a string
+      new fresh.ServiceError('DOCUMENT_NOT_FOUND', 'x', { documentId: 1 });
+    } catch (err) {
+      refused = err; // the schemas were already there
+    }
+    refused ??= await fresh.detailsCheckReady.then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(String(refused)).toMatch(/DOCUMENT_NOT_FOUND: its details do not fit/);
   });
 });

@@ -1,12 +1,34 @@
 /** The one error type services throw for expected failures; it travels to the renderer as an ApiError. */
 import type { ApiError, ErrorCode } from '../../shared/types.js';
-import { checkErrorDetails, type ErrorDetailsOf } from '../../shared/errorDetails.js';
+import type { ErrorDetailsOf } from '../../shared/errorDetails.js';
 import { scrubText, scrubValue } from './scrubSecrets.js';
 
 export type ErrorDetails = NonNullable<ApiError['details']>;
 
 /** Checking mode (tests, e2e: VERSO_CHECK_OUTPUTS=1): details that do not fit their code's schema are a programming error. */
 const checkDetails = process.env['VERSO_CHECK_OUTPUTS'] === '1';
+
+type DetailsCheck = (code: ErrorCode, details: unknown) => string[] | null;
+
+/**
+ * The schemas (zod) load only in checking mode, so a process that does not check (the app's import
+ * worker) starts without them. An error made before they are there (the first microtasks of a
+ * process) is checked when they come; a misfit then throws from there (an unhandled rejection).
+ */
+let detailsCheck: DetailsCheck | null = null;
+const unchecked: Array<[ErrorCode, unknown]> = [];
+/** Resolves once checking mode's schemas are loaded (at once outside it); vitest's setup waits for it. */
+export const detailsCheckReady: Promise<void> = checkDetails
+  ? import('../../shared/errorDetails.js').then(({ checkErrorDetails }) => {
+      detailsCheck = checkErrorDetails;
+      for (const [code, details] of unchecked.splice(0)) refuseMisfit(checkErrorDetails, code, details);
+    })
+  : Promise.resolve();
+
+function refuseMisfit(check: DetailsCheck, code: ErrorCode, details: unknown): void {
+  const problems = check(code, details);
+  if (problems) throw new TypeError(`ServiceError ${code}: its details do not fit shared/errorDetails.ts: ${problems.join('; ')}`);
+}
 
 /** `details` are typed by the code (shared/errorDetails.ts): a code without details takes none. */
 export class ServiceError<C extends ErrorCode = ErrorCode> extends Error {
@@ -16,8 +38,8 @@ export class ServiceError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(code: C, message: string, details?: ErrorDetailsOf<C>) {
     super(message);
     if (checkDetails) {
-      const problems = checkErrorDetails(code, details);
-      if (problems) throw new TypeError(`ServiceError ${code}: its details do not fit shared/errorDetails.ts: ${problems.join('; ')}`);
+      if (detailsCheck) refuseMisfit(detailsCheck, code, details);
+      else unchecked.push([code, details]);
     }
     this.name = 'ServiceError';
     this.code = code;

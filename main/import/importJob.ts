@@ -2,14 +2,14 @@
  * One parse job and its outcome, as they travel to and from the import worker: documents (a file
  * or pasted text) and glossaries (TMX files are streamed: tmxStream.ts) (CSV/TBX), so no big or hostile file
  * is parsed on the main process; and the heavy planning of an import (aligning a bilingual pair,
- * mapping a re-imported source onto a document), seconds of CPU on 20,000 paragraphs.
+ * mapping a re-imported source onto a document), seconds of CPU on 20,000 paragraphs. Each kind's
+ * code is loaded by its first job (`import()`), so the worker starts without it.
  */
-import { proposeAlignment, type AlignmentProposal } from '../../shared/import/alignment.js';
-import { planReimport, type ReimportPlan } from '../../shared/import/reimportPlan.js';
+import type { AlignmentProposal } from '../../shared/import/alignment.js';
+import type { ReimportPlan } from '../../shared/import/reimportPlan.js';
 import type { HtmlExtract, ParsedImport, PasteFormat } from '../../shared/import/importedDocument.js';
 import type { ApiError } from '../../shared/types.js';
-import { parseGlossaryCsv } from '../glossary/csv.js';
-import { readTbx, type TbxParse } from '../glossary/tbx.js';
+import type { TbxParse } from '../glossary/tbx.js';
 import { isServiceError } from '../core/serviceError.js';
 import { parseImportFile, parseImportText } from './parseImport.js';
 
@@ -45,11 +45,13 @@ async function parse(job: ImportJob): Promise<ImportJobValues[keyof ImportJobVal
     case 'text':
       return parseImportText(job.text, job.format, job.extract ? { extract: job.extract } : {});
     case 'glossary':
-      return job.format === 'csv' ? { rows: parseGlossaryCsv(job.text), skippedEntries: 0 } : readTbx(job.text, job);
+      return job.format === 'csv'
+        ? { rows: (await import('../glossary/csv.js')).parseGlossaryCsv(job.text), skippedEntries: 0 }
+        : (await import('../glossary/tbx.js')).readTbx(job.text, job);
     case 'align':
-      return proposeAlignment(job.sources, job.translations);
+      return (await import('../../shared/import/alignment.js')).proposeAlignment(job.sources, job.translations);
     case 'reimportPlan':
-      return planReimport(job.oldSources, job.newSources, job.lang);
+      return (await import('../../shared/import/reimportPlan.js')).planReimport(job.oldSources, job.newSources, job.lang);
   }
 }
 

@@ -1,6 +1,6 @@
 /** Limits of an import; every refusal names the limit it hit. */
 import { LIMITS } from '../../shared/limits.js';
-import { XML_LIMITS } from '../core/safeXml.js';
+import { XML_LIMITS } from '../core/xmlLimits.js';
 
 export const IMPORT_LIMITS = {
   /** Largest file (or pasted text, in UTF-8 bytes). */

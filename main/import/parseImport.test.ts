@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedSegment } from '../../shared/import/importedDocument.js';
-import type { ServiceError } from '../core/serviceError.js';
 import { decodeText } from './decodeText.js';
 import { parseImportFile, parseImportText } from './parseImport.js';
 
@@ -15,15 +14,6 @@ const shown = (segments: ImportedSegment[]) =>
 
 const file = (fileName: string, bytes: Uint8Array | string) =>
   parseImportFile({ fileName, bytes: typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes });
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    return (err as ServiceError).code;
-  }
-  return 'no error';
-}
 
 const ARTICLE = 'Müller sagt: „Straße“ — café.\r\n\r\nZweiter Absatz.\rMit Zeile.';
 
@@ -112,10 +102,10 @@ describe('inline markup as tokens', () => {
 });
 
 describe('pasted text', () => {
-  it('segments plain text and Markdown, and refuses lone surrogates', () => {
-    expect(parseImportText('# H\n\n- a\n- b', 'md').segments.map((s) => s.kind)).toEqual(['heading', 'list-item', 'list-item']);
-    expect(codeOf(() => parseImportText('x\udc00y', 'txt'))).toBe('IMPORT_ENCODING_INVALID');
-    expect(codeOf(() => parseImportText(' \n ', 'txt'))).toBe('IMPORT_EMPTY');
+  it('segments plain text and Markdown, and refuses lone surrogates', async () => {
+    expect((await parseImportText('# H\n\n- a\n- b', 'md')).segments.map((s) => s.kind)).toEqual(['heading', 'list-item', 'list-item']);
+    await expect(parseImportText('x\udc00y', 'txt')).rejects.toMatchObject({ code: 'IMPORT_ENCODING_INVALID' });
+    await expect(parseImportText(' \n ', 'txt')).rejects.toMatchObject({ code: 'IMPORT_EMPTY' });
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * The import pipeline without the database: bytes (or pasted text) in, checked paragraphs out, or a
  * ServiceError that names the problem and the limit. Pure CPU work, so it can run in a worker.
+ * Each format's reader (and its libraries: linkedom, yauzl, micromark…) is loaded when a file of
+ * that format comes (`import()`), so the worker starts without them (docs/performance.md).
  */
 import {
   extensionOf,
@@ -12,12 +14,9 @@ import {
 } from '../../shared/import/importedDocument.js';
 import { hasVisibleText } from '../../shared/import/visibleText.js';
 import { markdownExcess, type MarkdownExcess } from '../../shared/markdown/markdownLimits.js';
-import { looksBinary, segmentText } from '../../shared/segment.js';
+import { looksBinary, segmentPlainText } from '../../shared/segment.js';
 import { ServiceError } from '../core/serviceError.js';
 import { assertWellFormed, decodeText } from './decodeText.js';
-import { parseDocx } from './formats/docx.js';
-import { parseHtml } from './formats/html.js';
-import { parseXliff } from './formats/xliff.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { sniffBinary } from './sniff.js';
 import { cleanImportedText, cleanImportedTitle } from '../../shared/textHygiene.js';
@@ -109,7 +108,12 @@ export function checkLimits(input: ParsedImport): ParsedImport {
   return parsed;
 }
 
-function fromText(text: string, format: ImportFormat, encoding: string | null, extract: HtmlExtract | undefined): ParsedImport {
+async function fromText(
+  text: string,
+  format: ImportFormat,
+  encoding: string | null,
+  extract: HtmlExtract | undefined,
+): Promise<ParsedImport> {
   if (looksBinary(text)) {
     throw new ServiceError('IMPORT_BINARY', 'This file is not text (it looks like binary data).');
   }
@@ -119,14 +123,15 @@ function fromText(text: string, format: ImportFormat, encoding: string | null, e
     case 'txt':
       return {
         format,
-        segments: segmentText(text, format).map((s) => ({ ...s, target: null })),
+        segments: segmentPlainText(text).map((s) => ({ ...s, target: null })),
         encoding,
         sourceLang: null,
         targetLang: null,
         title: null,
       };
-    case 'md':
+    case 'md': {
       refuseCostlyMarkdown(text);
+      const { segmentText } = await import('../../shared/segmentText.js');
       return {
         format,
         segments: segmentText(text, format).map((s) => ({ ...s, target: null })),
@@ -135,10 +140,15 @@ function fromText(text: string, format: ImportFormat, encoding: string | null, e
         targetLang: null,
         title: null,
       };
-    case 'html':
+    }
+    case 'html': {
+      const { parseHtml } = await import('./formats/html.js');
       return { ...parseHtml(text.normalize('NFC'), extract ? { extract } : {}), encoding };
-    case 'xliff':
+    }
+    case 'xliff': {
+      const { parseXliff } = await import('./formats/xliff.js');
       return { ...parseXliff(text.normalize('NFC')), encoding };
+    }
     case 'docx':
       // Binary: read by parseImportFile before any text decoding; never pasted.
       throw new ServiceError('IMPORT_DOCX_NOT_ZIP', 'This .docx file is not a Word document (it is not a ZIP archive).');
@@ -173,11 +183,11 @@ function refuseCostlyMarkdown(text: string): void {
 }
 
 /** Pasted text: plain, Markdown, or HTML from the clipboard (read like an HTML file). */
-export function parseImportText(text: string, format: PasteFormat, options: { extract?: HtmlExtract } = {}): ParsedImport {
+export async function parseImportText(text: string, format: PasteFormat, options: { extract?: HtmlExtract } = {}): Promise<ParsedImport> {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > IMPORT_LIMITS.textBytes) throw tooLarge(bytes, IMPORT_LIMITS.textBytes);
   assertWellFormed(text);
-  return checkLimits(fromText(text, format, null, options.extract));
+  return checkLimits(await fromText(text, format, null, options.extract));
 }
 
 /** A file's bytes: size, type (by name, then by its first bytes), encoding, format, limits. */
@@ -187,7 +197,10 @@ export async function parseImportFile({ fileName, bytes, extract }: FileToImport
   if (bytes.length === 0) throw new ServiceError('IMPORT_EMPTY', 'The file is empty.');
   const detected = sniffBinary(bytes);
   // A Word file is a ZIP archive; any other binary kind under its name is the wrong file.
-  if (format === 'docx' && (detected === 'zip' || detected === null)) return checkLimits(await parseDocx(bytes));
+  if (format === 'docx' && (detected === 'zip' || detected === null)) {
+    const { parseDocx } = await import('./formats/docx.js');
+    return checkLimits(await parseDocx(bytes));
+  }
   if (detected) {
     throw new ServiceError(
       'IMPORT_FILE_TYPE_MISMATCH',
@@ -196,5 +209,5 @@ export async function parseImportFile({ fileName, bytes, extract }: FileToImport
     );
   }
   const { text, encoding } = decodeText(bytes);
-  return checkLimits(fromText(text, format, encoding, extract));
+  return checkLimits(await fromText(text, format, encoding, extract));
 }

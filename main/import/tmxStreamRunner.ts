@@ -10,7 +10,9 @@ import type { TmxReadSummary } from '../memory/tmxReader.js';
 import type { NewTmUnit } from '../memory/tmStore.js';
 import { failedOutcome, type ImportOutcome } from './importJob.js';
 import { unwrap } from './importRunner.js';
-import { streamTmx, type TmxBatchSink, type TmxStreamJob, type TmxStreamProgress } from './tmxStream.js';
+// The TMX reader (saxes) loads with the first streamed read, so a worker that parses a document or
+// builds a TMX index starts without it.
+import type { TmxBatchSink, TmxStreamJob, TmxStreamProgress } from './tmxStream.js';
 
 /** The message that starts a streamed read in the worker. */
 export interface TmxStreamRequest {
@@ -44,10 +46,12 @@ export function serveTmxStream({ job, port }: TmxStreamRequest): void {
     port.postMessage({ type: 'batch', units, progress } satisfies FromWorker);
     return unacknowledged < IN_FLIGHT ? Promise.resolve() : new Promise<void>((resolve) => (waiting = resolve));
   };
-  void streamTmx(job, sink).then(
-    (value) => port.postMessage({ type: 'done', outcome: { ok: true, value } } satisfies FromWorker),
-    (err: unknown) => port.postMessage({ type: 'done', outcome: failedOutcome(err) } satisfies FromWorker),
-  );
+  void import('./tmxStream.js')
+    .then(({ streamTmx }) => streamTmx(job, sink))
+    .then(
+      (value) => port.postMessage({ type: 'done', outcome: { ok: true, value } } satisfies FromWorker),
+      (err: unknown) => port.postMessage({ type: 'done', outcome: failedOutcome(err) } satisfies FromWorker),
+    );
 }
 
 export interface TmxStreamRunnerOptions {
@@ -124,5 +128,5 @@ export function runTmxStream(
 ): Promise<TmxReadSummary> {
   signal.throwIfAborted();
   if (options.workerFile) return inWorker({ workerFile: options.workerFile, heapMb: options.heapMb }, job, sink, signal);
-  return streamTmx(job, sink, signal);
+  return import('./tmxStream.js').then(({ streamTmx }) => streamTmx(job, sink, signal));
 }
