@@ -3,6 +3,7 @@
  * recognised by its zero bytes), else Windows-1252 (a superset of Latin-1). Bytes that look like
  * UTF-8 but are broken (bad sequences, encoded surrogates) are refused rather than guessed at.
  */
+import { isUtf8 } from 'node:buffer';
 import { ServiceError } from '../core/serviceError.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -22,6 +23,8 @@ function invalid(encoding: string, offset: number | null): ServiceError {
 
 /** Offset of the first byte where `bytes` stop being valid UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
+  // The native check first (the usual answer); the scan below finds where a bad file goes wrong.
+  if (isUtf8(bytes)) return -1;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
