@@ -113,7 +113,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       statusAfter: status,
       createdAt: at,
     };
-    const revisionId = repos.revisions.insertInTransaction({ ...revision, origin: 'tm', action: 'edit' });
+    const revisionId = repos.revisions.insertInTransaction({ origin: 'tm', action: 'edit', ...revision });
     provenanceStmt.run({
       revisionId,
       paragraphId: p.id,
@@ -131,7 +131,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       unitBy: unit.createdBy,
       unitAt: unit.createdAt,
     });
-    if (withdrawsSignOff) repos.revisions.insertInTransaction({ ...revision, origin: 'human', action: 'sign-off-withdrawn' });
+    if (withdrawsSignOff) repos.revisions.insertInTransaction({ origin: 'human', action: 'sign-off-withdrawn', ...revision });
     return { paragraph: updated, signOffWithdrawn: withdrawsSignOff, at };
   }
 
