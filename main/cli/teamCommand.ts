@@ -17,8 +17,6 @@ import { CliError } from './writeExportFile.js';
 
 type Usage = (message: string) => Error;
 
-export { TEAM_USAGE } from './teamUsage.js';
-
 function adminUrl(io: CliIo, given: string | undefined, usage: Usage): string {
   const url = given ?? io.env.VERSO_TEAM_ADMIN_URL;
   if (!url) throw usage('Give the team database: a postgres:// URL, or set VERSO_TEAM_ADMIN_URL.');

@@ -3,13 +3,13 @@
  * thread with a heap limit) or in process when no worker bundle is at hand (unit tests): the index
  * of its source segments (main/memory/tmxSourceIndex.ts) is built at once, before the document is
  * imported; once asked — as soon as the document's paragraphs are known, while they are stored —
- * the same worker reads the candidate units of their hashes (tmxCandidateUnits.ts), so only the
- * units come back. A file the index is not sure of, an unreadable or broken one, a worker that
+ * the same worker reads their fills from it (tmxIndexFills.ts), so only the matches come back. A file the index is not sure of, an unreadable or broken one, a worker that
  * failed or a reading dropped gives the fallback (the real reader then reads the whole file and
  * reports); it never rejects. Until asked, a reading does not keep the process alive.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { readCandidateUnits, type CandidateReading, type CandidateUnits } from '../memory/tmxCandidateUnits.js';
+import type { FillableParagraph } from '../memory/exactFills.js';
+import { fillsReading, type FillsReading } from '../memory/tmxIndexFills.js';
 import { TmxScanFallback } from '../memory/tmxExactScan.js';
 import { buildTmxSourceIndex, type TmxSourceIndex } from '../memory/tmxSourceIndex.js';
 
@@ -26,19 +26,19 @@ export interface TmxSourceIndexRequest {
   port: MessagePort;
 }
 
-/** Then, once, on the port: whose candidates to read. */
-interface CandidatesRequest {
-  hashes: number[];
+/** Then, once, on the port: whose fills to read. */
+interface FillsRequest {
+  paragraphs: readonly FillableParagraph[];
   pair: Pair;
   now: string;
 }
 
-type FromWorker = { ok: true; candidates: CandidateUnits } | { ok: false; reason: string };
+type FromWorker = { ok: true; fills: Exclude<FillsReading, TmxScanFallback> } | { ok: false; reason: string };
 
 /** A TMX file being read ahead. */
 export interface TmxReadAhead {
-  /** The candidate units of `hashes` (asked once). */
-  candidates(hashes: ReadonlySet<number>, pair: Pair, now: string): Promise<CandidateReading>;
+  /** The fills of `paragraphs` (asked once). */
+  fills(paragraphs: readonly FillableParagraph[], pair: Pair, now: string): Promise<FillsReading>;
   /** Stops the reading (its worker ends); what was asked gives the fallback. */
   dispose(): void;
 }
@@ -46,8 +46,6 @@ export interface TmxReadAhead {
 export function isTmxSourceIndexRequest(message: unknown): message is TmxSourceIndexRequest {
   return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'tmxSourceIndex';
 }
-
-const reasonOf = (err: unknown): string => (err instanceof TmxScanFallback ? err.reason : `the candidates failed: ${String(err)}`);
 
 /** The index, or the fallback: never rejects. */
 async function build(file: string, sourceLang: string): Promise<TmxSourceIndex | TmxScanFallback> {
@@ -58,24 +56,19 @@ async function build(file: string, sourceLang: string): Promise<TmxSourceIndex |
   }
 }
 
-/** The candidates once the index is there, or the fallback: never rejects. */
-async function read(index: Promise<TmxSourceIndex | TmxScanFallback>, file: string, ask: CandidatesRequest): Promise<CandidateReading> {
+/** The fills once the index is there, or the fallback: never rejects. */
+async function read(index: Promise<TmxSourceIndex | TmxScanFallback>, file: string, ask: FillsRequest): Promise<FillsReading> {
   const ready = await index;
-  if (ready instanceof TmxScanFallback) return ready;
-  try {
-    return readCandidateUnits(file, ready, ask.pair, new Set(ask.hashes), ask.now);
-  } catch (err) {
-    return new TmxScanFallback(reasonOf(err));
-  }
+  return ready instanceof TmxScanFallback ? ready : fillsReading(file, ready, ask.pair, ask.paragraphs, ask.now);
 }
 
-/** The worker's side: builds the index at once, reads the candidates when asked, sends them. */
+/** The worker's side: builds the index at once, reads the fills when asked, sends them. */
 export function serveTmxSourceIndex({ file, sourceLang, port }: TmxSourceIndexRequest): void {
   const index = build(file, sourceLang);
-  port.once('message', (ask: CandidatesRequest) => {
+  port.once('message', (ask: FillsRequest) => {
     void read(index, file, ask).then((got) => {
       port.postMessage(
-        (got instanceof TmxScanFallback ? { ok: false, reason: got.reason } : { ok: true, candidates: got }) satisfies FromWorker,
+        (got instanceof TmxScanFallback ? { ok: false, reason: got.reason } : { ok: true, fills: got }) satisfies FromWorker,
       );
       port.close();
     });
@@ -85,7 +78,7 @@ export function serveTmxSourceIndex({ file, sourceLang, port }: TmxSourceIndexRe
 function askedOnce(): () => void {
   let asked = false;
   return () => {
-    if (asked) throw new Error('the candidates of a TMX reading are asked once');
+    if (asked) throw new Error('the fills of a TMX reading are asked once');
     asked = true;
   };
 }
@@ -94,9 +87,9 @@ function inProcess(file: string, sourceLang: string): TmxReadAhead {
   const index = build(file, sourceLang);
   const ask = askedOnce();
   return {
-    candidates(hashes, pair, now) {
+    fills(paragraphs, pair, now) {
       ask();
-      return read(index, file, { hashes: [...hashes], pair, now });
+      return read(index, file, { paragraphs, pair, now });
     },
     dispose() {},
   };
@@ -106,16 +99,16 @@ function inWorker(options: { workerFile: string; heapMb: number }, file: string,
   const worker = new Worker(options.workerFile, { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } });
   const { port1, port2 } = new MessageChannel();
   let settled = false;
-  let resolveResult: (value: CandidateReading) => void = () => undefined;
-  const result = new Promise<CandidateReading>((resolve) => (resolveResult = resolve));
-  const settle = (value: CandidateReading): void => {
+  let resolveResult: (value: FillsReading) => void = () => undefined;
+  const result = new Promise<FillsReading>((resolve) => (resolveResult = resolve));
+  const settle = (value: FillsReading): void => {
     if (settled) return;
     settled = true;
     port1.close();
     void worker.terminate();
     resolveResult(value);
   };
-  port1.on('message', (message: FromWorker) => settle(message.ok ? message.candidates : new TmxScanFallback(message.reason)));
+  port1.on('message', (message: FromWorker) => settle(message.ok ? message.fills : new TmxScanFallback(message.reason)));
   worker.on('error', (err) => settle(new TmxScanFallback(`the import worker failed: ${err.message}`)));
   worker.on('exit', (code) => settle(new TmxScanFallback(`the import worker stopped (exit code ${code})`)));
   worker.postMessage({ kind: 'tmxSourceIndex', file, sourceLang, port: port2 } satisfies TmxSourceIndexRequest, [port2]);
@@ -124,12 +117,12 @@ function inWorker(options: { workerFile: string; heapMb: number }, file: string,
   port1.unref();
   const ask = askedOnce();
   return {
-    candidates(hashes, pair, now) {
+    fills(paragraphs, pair, now) {
       ask();
       if (!settled) {
         worker.ref();
         port1.ref();
-        port1.postMessage({ hashes: [...hashes], pair, now } satisfies CandidatesRequest);
+        port1.postMessage({ paragraphs, pair, now } satisfies FillsRequest);
       }
       return result;
     },

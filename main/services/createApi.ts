@@ -32,7 +32,7 @@ export function createVersoApi(deps: ServiceDeps): VersoApi {
   return {
     ...createProfileService(deps),
     ...createSettingsService(deps),
-    ...createDocumentService(deps, { onParsed: (pair, sources, at) => tmxReadings.offer(pair, sources, at) }),
+    ...createDocumentService(deps, { onParsed: (pair, paragraphs, at) => tmxReadings.offer(pair, paragraphs, at) }),
     ...createTranslationService(deps),
     ...createReviewService(deps, extraQaChecks),
     ...createEnginesService(deps),

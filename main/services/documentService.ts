@@ -11,6 +11,7 @@ import { deriveTitle } from '../../shared/segment.js';
 import type { DocumentDetail, MtRecord, Paragraph, Profile, Segment } from '../../shared/types.js';
 import { provenanceRepoFor } from '../db/repositories/provenance/provenanceRepo.js';
 import { createImportingRepo } from '../db/repositories/importing/importingRepo.js';
+import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { DocumentRecord } from '../db/repositories/index.js';
 import type { NewRevision } from '../db/repositories/revisionsRepo.js';
 import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
@@ -234,7 +235,11 @@ export interface DocumentServiceOptions {
   /** Where files are parsed; default: the bundled worker next to the running entry, else in process. */
   runner?: ImportRunner;
   /** Told each document's paragraphs once parsed, before they are stored (a TMX read ahead for it: tmxPrefillPrepared.ts). */
-  onParsed?: (pair: { sourceLang: string; targetLang: string }, sources: readonly string[], at: string) => void;
+  onParsed?: (
+    pair: { sourceLang: string; targetLang: string },
+    paragraphs: readonly { source: string; codes: readonly InlineCode[] }[],
+    at: string,
+  ) => void;
 }
 
 /** What a paragraph is reckoned to weigh in a page, besides its texts (ids, dates, names, JSON keys). */
@@ -273,7 +278,8 @@ export function createDocumentService(
       checkFileLanguages(parsed, { sourceLang, targetLang });
       options.onParsed?.(
         { sourceLang, targetLang },
-        parsed.segments.map((s) => s.text),
+        // As each is stored (insertImportedParagraph).
+        parsed.segments.map((s) => ({ source: s.text, codes: s.codes ?? [] })),
         deps.now().toISOString(),
       );
       const fileName = input.source.kind === 'file' ? input.source.fileName.slice(0, 255) : null;

@@ -64,8 +64,7 @@ export function createTmxPrefill(
       const paragraphs = untouched.map((p) => ({ id: p.id, source: p.source, codes: p.codes ?? [] }));
       const pair = { sourceLang: doc.sourceLang, targetLang: doc.targetLang };
       const at = deps.now().toISOString();
-      const candidates = prepared.take(file, pair, at);
-      const { matches, tus } = await tmxExactFills(file, paragraphs, pair, at, { candidates });
+      const { matches, tus } = await tmxExactFills(file, paragraphs, pair, at, { fills: prepared.take(file, pair, at) });
       const found = untouched.flatMap((p): [string, TmUnit][] => {
         const unit = matches.get(p.id);
         return unit ? [[p.id, unit]] : [];
