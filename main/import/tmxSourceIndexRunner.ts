@@ -3,9 +3,10 @@
  * thread with a heap limit) or in process when no worker bundle is at hand (unit tests): the index
  * of its source segments (main/memory/tmxSourceIndex.ts) is built at once, before the document is
  * imported; once asked — as soon as the document's paragraphs are known, while they are stored —
- * the same worker reads their fills from it (tmxIndexFills.ts), so only the matches come back. A file the index is not sure of, an unreadable or broken one, a worker that
- * failed or a reading dropped gives the fallback (the real reader then reads the whole file and
- * reports); it never rejects. Until asked, a reading does not keep the process alive.
+ * the same worker reads their fills from it (tmxIndexFills.ts), so only the matches come back.
+ * A file the index is not sure of, an unreadable or broken one, a worker that failed or a reading
+ * dropped gives the fallback (the real reader then reads the whole file and reports); it never
+ * rejects. Until asked, a reading does not keep the process alive.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { FillableParagraph } from '../memory/exactFills.js';

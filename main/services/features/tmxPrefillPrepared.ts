@@ -4,9 +4,9 @@
  * it is for is imported (main/import/tmxSourceIndexRunner.ts); as soon as a document in that
  * language is parsed, its paragraphs are `offer`ed and the worker reads their fills while the
  * document is stored; the `prefillFromTmx` that follows `take`s them — once — for the paragraphs
- * of the same texts and codes (a fill depends on nothing else). At
- * most MAX_PREPARED readings are held (the oldest is dropped), each for at most KEEP_MS; the
- * fills are read only if the file has not changed since it was indexed.
+ * of the same texts and codes (a fill depends on nothing else). At most MAX_PREPARED readings are
+ * held (the oldest is dropped and stopped), each for at most KEEP_MS; the fills are read only if
+ * the file has not changed since it was indexed.
  */
 import type { TmUnit } from '../../../shared/features/memoryApi.js';
 import type { InlineCode } from '../../../shared/inline/inlineCodes.js';
