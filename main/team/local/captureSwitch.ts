@@ -4,6 +4,7 @@
  * received from the server is never sent back as this member's own.
  */
 import type Database from 'better-sqlite3';
+import { keptDuringWrite } from '../../db/keptDuringWrite.js';
 
 const suspended = new WeakSet<Database.Database>();
 // Prepared once per connection: asked on every captured write (a library in no team pays one indexed read).
@@ -21,7 +22,7 @@ export function runWithoutCapture<T>(db: Database.Database, fn: () => T): T {
 }
 
 // While `withCaptureStateKept` runs: whether this library is in a team, read once (null until first asked).
-const keptMembership = new WeakMap<Database.Database, boolean | null>();
+const keptMembership = keptDuringWrite<boolean>('withCaptureStateKept');
 
 /**
  * Runs `fn`, a bulk write inside a transaction (an import, a pre-fill: one question per revision,
@@ -29,14 +30,7 @@ const keptMembership = new WeakMap<Database.Database, boolean | null>();
  * `fn` must not join or leave a team; suspension (runWithoutCapture) is still honoured.
  */
 export function withCaptureStateKept<T>(db: Database.Database, fn: () => T): T {
-  if (!db.inTransaction) throw new Error('withCaptureStateKept: not inside a transaction');
-  if (keptMembership.has(db)) return fn();
-  keptMembership.set(db, null);
-  try {
-    return fn();
-  } finally {
-    keptMembership.delete(db);
-  }
+  return keptMembership.during(db, fn);
 }
 
 /** True while a team is connected and no pulled change is being applied. */
@@ -45,7 +39,7 @@ export function captureActive(db: Database.Database): boolean {
   const kept = keptMembership.get(db);
   if (kept !== undefined && kept !== null) return kept;
   const member = inTeam(db);
-  if (kept !== undefined) keptMembership.set(db, member);
+  keptMembership.keep(db, member);
   return member;
 }
 

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { canonicalJson, encodeAuditLink, GENESIS_HASH, type AuditLink, type CanonicalValue } from '../../../../shared/signing/canonical.js';
 import type { AuditKind } from '../../audit/auditEntries.js';
 import { sha256Hex } from '../../../core/crypto.js';
+import { keptDuringWrite } from '../../keptDuringWrite.js';
 
 export interface NewAuditEntry {
   kind: AuditKind;
@@ -76,7 +77,7 @@ function appendStatements(db: Database.Database): AppendStatements {
 
 type Head = { seq: number; hash: string };
 // While `withAuditHeadKept` runs: the head as last appended (null until the first append reads it).
-const keptHeads = new WeakMap<Database.Database, Head | null>();
+const keptHeads = keptDuringWrite<Head>('withAuditHeadKept');
 
 /**
  * Runs `fn`, a bulk write (an import, a pre-fill), with the chain's head read once and then kept in
@@ -86,14 +87,7 @@ const keptHeads = new WeakMap<Database.Database, Head | null>();
  * rolled back while it goes on; the kept head is dropped when `fn` ends, however it ends.
  */
 export function withAuditHeadKept<T>(db: Database.Database, fn: () => T): T {
-  if (!db.inTransaction) throw new Error('withAuditHeadKept: not inside a transaction');
-  if (keptHeads.has(db)) return fn();
-  keptHeads.set(db, null);
-  try {
-    return fn();
-  } finally {
-    keptHeads.delete(db);
-  }
+  return keptHeads.during(db, fn);
 }
 
 /** Appends one link after the current head (call inside the transaction that makes the change). */
@@ -119,7 +113,7 @@ export function appendAuditEntry(db: Database.Database, entry: NewAuditEntry): S
     prevHash,
     hash,
   );
-  if (kept !== undefined) keptHeads.set(db, { seq, hash });
+  keptHeads.keep(db, { seq, hash });
   return {
     seq,
     kind: entry.kind,
