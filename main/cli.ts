@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** `verso` on the command line (package.json "bin"): see main/cli/runCli.ts. */
+// First: its import workers start loading while the rest of the CLI loads.
+import './cliWorkersAhead.js';
 import { APP_VERSION } from './appRoot.js';
 import { runCli } from './cli/runCli.js';
 import { resolveDataDir } from './paths.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../shared/inline/renderInline.js';
 import { failure } from '../testing/failure.js';
-import { bundledWorkerFile, createImportRunner } from './importRunner.js';
+import { createImportRunner } from './importRunner.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { useWorkerBundle } from './testing/workerBundle.js';
 
@@ -136,20 +136,5 @@ describe('import worker', () => {
     const runner = createImportRunner({ workerFile: bundle.file, timeoutMs: 1 });
     const error = await failure(runner.parse({ kind: 'text', text: 'Some text.', format: 'txt' }));
     expect(error).toMatchObject({ code: 'IMPORT_TIMEOUT' });
-  });
-});
-
-describe('bundledWorkerFile', () => {
-  it('finds the worker next to the entry, preferring the copy unpacked beside app.asar', () => {
-    const packed = path.join(bundle.dir, 'app.asar', 'dist', 'main');
-    const unpacked = path.join(bundle.dir, 'app.asar.unpacked', 'dist', 'main');
-    expect(bundledWorkerFile(packed)).toBeNull();
-    fs.mkdirSync(packed, { recursive: true });
-    fs.writeFileSync(path.join(packed, 'importWorker.cjs'), '');
-    expect(bundledWorkerFile(packed)).toBe(path.join(packed, 'importWorker.cjs'));
-    fs.mkdirSync(unpacked, { recursive: true });
-    fs.writeFileSync(path.join(unpacked, 'importWorker.cjs'), '');
-    expect(bundledWorkerFile(packed)).toBe(path.join(unpacked, 'importWorker.cjs'));
-    expect(bundledWorkerFile(null)).toBeNull();
   });
 });

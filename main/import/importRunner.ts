@@ -3,12 +3,10 @@
  * and a time limit), or in process when no worker bundle is at hand (unit tests run the
  * TypeScript sources).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ParsedImport } from '../../shared/import/importedDocument.js';
 import { ServiceError } from '../core/serviceError.js';
 import { runImportJob, type ImportJob, type ImportJobValues, type ImportOutcome } from './importJob.js';
+import { startImportWorker } from './importWorkers.js';
 import { IMPORT_LIMITS } from './limits.js';
 
 /** A document to import: a file or pasted text. */
@@ -35,21 +33,9 @@ export function unwrap<V>(outcome: ImportOutcome<V>): V {
   throw ServiceError.withDetails(outcome.error.code, outcome.error.message, outcome.error.details);
 }
 
-/**
- * dist/main/importWorker.cjs next to the running bundle, if it is there. In a packaged app the
- * copy unpacked beside app.asar is preferred (a worker thread cannot start from inside the archive).
- */
-export function bundledWorkerFile(dir: string | null = typeof __dirname === 'string' ? __dirname : null): string | null {
-  if (dir === null) return null;
-  const file = path.join(dir, 'importWorker.cjs');
-  const unpacked = file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  if (unpacked !== file && fs.existsSync(unpacked)) return unpacked;
-  return fs.existsSync(file) ? file : null;
-}
-
 function inWorker<V>(workerFile: string, job: ImportJob, timeoutMs: number, heapMb: number): Promise<V> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const worker = startImportWorker(workerFile, heapMb);
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;

@@ -28,6 +28,8 @@ export const IMPORT_LIMITS = {
   workerTimeoutMs: 120_000,
   /** Heap of the parsing worker; running out is reported as a file too complex to read. */
   workerHeapMb: 512,
+  /** Heap of the worker reading a TMX file (streamed in batches, or indexed for a pre-fill: its memory stays bounded). */
+  tmxWorkerHeapMb: 256,
 } as const;
 
 export const MB = 1024 * 1024;

@@ -8,11 +8,12 @@
  * dropped gives the fallback (the real reader then reads the whole file and reports); it never
  * rejects. Until asked, a reading does not keep the process alive.
  */
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { FillableParagraph } from '../memory/exactFills.js';
 import { fillsReading, type FillsReading } from '../memory/tmxIndexFills.js';
 import { TmxScanFallback } from '../memory/tmxExactScan.js';
 import { buildTmxSourceIndex, type TmxSourceIndex } from '../memory/tmxSourceIndex.js';
+import { startImportWorker } from './importWorkers.js';
 
 interface Pair {
   sourceLang: string;
@@ -97,7 +98,7 @@ function inProcess(file: string, sourceLang: string): TmxReadAhead {
 }
 
 function inWorker(options: { workerFile: string; heapMb: number }, file: string, sourceLang: string): TmxReadAhead {
-  const worker = new Worker(options.workerFile, { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } });
+  const worker = startImportWorker(options.workerFile, options.heapMb);
   const { port1, port2 } = new MessageChannel();
   let settled = false;
   let resolveResult: (value: FillsReading) => void = () => undefined;

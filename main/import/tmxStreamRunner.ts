@@ -4,12 +4,13 @@
  * MessagePort; the worker reads on while at most IN_FLIGHT batches wait for the main side's
  * acknowledgement (sent once the sink took one), so neither side holds more than a few batches. Cancelling terminates the worker at once.
  */
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { ServiceError } from '../core/serviceError.js';
 import type { TmxReadSummary } from '../memory/tmxReader.js';
 import type { NewTmUnit } from '../memory/tmStore.js';
 import { failedOutcome, type ImportOutcome } from './importJob.js';
 import { unwrap } from './importRunner.js';
+import { startImportWorker } from './importWorkers.js';
 // The TMX reader (saxes) loads with the first streamed read, so a worker that parses a document or
 // builds a TMX index starts without it.
 import type { TmxBatchSink, TmxStreamJob, TmxStreamProgress } from './tmxStream.js';
@@ -67,7 +68,7 @@ function inWorker(
   signal: AbortSignal,
 ): Promise<TmxReadSummary> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(options.workerFile, { resourceLimits: { maxOldGenerationSizeMb: options.heapMb } });
+    const worker = startImportWorker(options.workerFile, options.heapMb);
     const { port1, port2 } = new MessageChannel();
     let settled = false;
     const settle = (fn: () => void): void => {

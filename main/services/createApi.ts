@@ -22,7 +22,7 @@ import { createBackupsService } from './features/backups.js';
 import { createTeamService } from './features/team.js';
 import { createReviewPackageService } from './features/reviewPackage.js';
 import { tmxReadingsFor } from './features/tmxPrefillPrepared.js';
-import { bundledWorkerFile } from '../import/importRunner.js';
+import { bundledWorkerFile } from '../import/importWorkers.js';
 
 export function createVersoApi(deps: ServiceDeps): VersoApi {
   // Features' QA checks that join the sign-off gate (runQa's extra checks).

@@ -14,7 +14,8 @@ import { createImportingRepo } from '../db/repositories/importing/importingRepo.
 import type { InlineCode } from '../../shared/inline/inlineCodes.js';
 import type { DocumentRecord } from '../db/repositories/index.js';
 import type { NewRevision } from '../db/repositories/revisionsRepo.js';
-import { bundledWorkerFile, createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
+import { createImportRunner, type DocumentJob, type ImportRunner } from '../import/importRunner.js';
+import { bundledWorkerFile } from '../import/importWorkers.js';
 import { requireProfile, type ServiceDeps } from './context.js';
 import { ServiceError } from '../core/serviceError.js';
 import { LIMITS } from '../../shared/limits.js';

@@ -16,7 +16,8 @@ import { withAuditHeadKept } from '../../db/repositories/audit/auditRepo.js';
 import { withCaptureStateKept } from '../../team/local/captureSwitch.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
-import { bundledWorkerFile } from '../../import/importRunner.js';
+import { bundledWorkerFile } from '../../import/importWorkers.js';
+import { IMPORT_LIMITS } from '../../import/limits.js';
 import { createTmxStaging } from '../../memory/tmxStaging.js';
 import { TMX_MAX_BYTES } from '../../../shared/memory/limits.js';
 import { createTmxImports } from './tmxImport.js';
@@ -48,7 +49,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
   const workerFile = options.tmxWorkerFile === undefined ? bundledWorkerFile() : options.tmxWorkerFile;
   // Changes a closed Verso (or a CLI import) left unindexed, or a bulk build it left half-way, go on in the background.
   if (store.pending() > 0 || store.building()) void store.drainIndex();
-  const tmxImports = createTmxImports(deps, store, createTmxStaging(deps.db), { workerFile, heapMb: 256 });
+  const tmxImports = createTmxImports(deps, store, createTmxStaging(deps.db), { workerFile, heapMb: IMPORT_LIMITS.tmxWorkerHeapMb });
   const origins = createProvenanceRepo(deps.db);
   const provenanceStmt = deps.db.prepare(
     `INSERT INTO tm_provenance (revision_id, paragraph_id, unit_id, score, unit_source, unit_origin, unit_by, unit_at)

@@ -17,6 +17,7 @@ import type { FillsReading } from '../../memory/tmxIndexFills.js';
 import { TmxScanFallback } from '../../memory/tmxExactScan.js';
 import { tmxLanguageTag } from '../../memory/tmx.js';
 import { runTmxSourceIndex, type TmxReadAhead } from '../../import/tmxSourceIndexRunner.js';
+import { IMPORT_LIMITS } from '../../import/limits.js';
 
 const MAX_PREPARED = 2;
 const KEEP_MS = 10 * 60_000;
@@ -145,4 +146,6 @@ export type PreparedTmxIndexes = ReturnType<typeof createPreparedTmxIndexes>;
 
 /** The readings of a library, in the import worker bundle `workerFile` (null: in process). */
 export const tmxReadingsFor = (workerFile: string | null): PreparedTmxIndexes =>
-  createPreparedTmxIndexes((file, sourceLang) => runTmxSourceIndex({ workerFile, heapMb: 256 }, file, sourceLang));
+  createPreparedTmxIndexes((file, sourceLang) =>
+    runTmxSourceIndex({ workerFile, heapMb: IMPORT_LIMITS.tmxWorkerHeapMb }, file, sourceLang),
+  );
