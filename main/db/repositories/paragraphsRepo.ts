@@ -128,6 +128,22 @@ function parseCodes(json: string): InlineCode[] {
   return Array.isArray(value) ? (value as InlineCode[]) : [];
 }
 
+/** A paragraph's texts and state, without the rest of it: what a pre-fill reads of a whole document. */
+export interface ParagraphTexts {
+  id: string;
+  source: string;
+  target: string;
+  codes: InlineCode[];
+  status: ParagraphStatus;
+  excluded: boolean;
+}
+
+type TextsRow = [id: string, source: string, target: string, codes: string, status: ParagraphStatus, excluded: 0 | 1];
+
+function toTexts([id, source, target, codes, status, excluded]: TextsRow): ParagraphTexts {
+  return { id, source, target, codes: parseCodes(codes), status, excluded: excluded === 1 };
+}
+
 function toParagraph(row: ParagraphRow): Paragraph {
   const codes = parseCodes(row.inline_codes);
   return {
@@ -229,6 +245,11 @@ export function createParagraphsRepo(db: Database.Database) {
   // Ids as one JSON array: one statement for a batch (a pre-fill reads thousands).
   const manyStmt = read<[string]>(`SELECT ${READ_COLUMNS} FROM paragraphs WHERE id IN (SELECT value FROM json_each(?))`);
   const listStmt = read<[string]>(`SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? ORDER BY position`);
+  const textsStmt = db
+    .prepare<[string], TextsRow>(
+      'SELECT id, source, target, inline_codes, status, excluded_at IS NOT NULL FROM paragraphs WHERE document_id = ? ORDER BY position',
+    )
+    .raw(true);
   const pageStmt = read<[string, number, number]>(
     `SELECT ${READ_COLUMNS} FROM paragraphs WHERE document_id = ? AND position >= ? ORDER BY position LIMIT ?`,
   );
@@ -274,6 +295,10 @@ export function createParagraphsRepo(db: Database.Database) {
     },
     listByDocument(documentId: string): Paragraph[] {
       return listStmt.all(documentId).map(fromRaw);
+    },
+    /** Every paragraph's texts and state, in order (a few columns of each: a document may have 20,000). */
+    listTexts(documentId: string): ParagraphTexts[] {
+      return textsStmt.all(documentId).map(toTexts);
     },
     /** At most `limit` paragraphs of the document at positions ≥ `from`, in order. */
     listFrom(documentId: string, from: number, limit: number): Paragraph[] {

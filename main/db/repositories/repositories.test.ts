@@ -209,4 +209,33 @@ describe('repositories', () => {
     expect(many.get('p2')).toEqual(repos.paragraphs.get('p2'));
     expect(repos.paragraphs.getMany([]).size).toBe(0);
   });
+
+  it('paragraphs.listTexts reads the texts, codes, status and exclusion of each paragraph in order, as listByDocument has them', () => {
+    addDocument();
+    addDocument('d2');
+    repos.paragraphs.insert(
+      paragraph({ id: 'p2', index: 1, source: 'World', target: 'Mundo', status: 'edited', codes: [{ type: 'bold' }] }),
+    );
+    repos.paragraphs.insert(paragraph());
+    repos.paragraphs.insert(paragraph({ id: 'p3', index: 2, source: 'Left out' }));
+    repos.paragraphs.insert(paragraph({ id: 'other', documentId: 'd2' }));
+    repos.paragraphs.setExclusion('p3', { at: AT, name: 'Ana', role: 'editor', origin: 'human' });
+    const texts = repos.paragraphs.listTexts('d1');
+    expect(texts).toEqual(
+      repos.paragraphs.listByDocument('d1').map((p) => ({
+        id: p.id,
+        source: p.source,
+        target: p.target,
+        codes: p.codes ?? [],
+        status: p.status,
+        excluded: p.excluded !== undefined,
+      })),
+    );
+    expect(texts.map((t) => [t.id, t.excluded])).toEqual([
+      ['p1', false],
+      ['p2', false],
+      ['p3', true],
+    ]);
+    expect(repos.paragraphs.listTexts('missing')).toEqual([]);
+  });
 });

@@ -33,7 +33,9 @@ export const PREFILL_SETTING_KEY = 'memory.prefillExact';
 const PREFILL_CHUNK = 50;
 
 /** New, empty and not excluded from translation: what prefill may fill. */
-const isUntouched = (p: Paragraph): boolean => p.status === 'new' && p.target.trim() === '' && !p.excluded;
+/** Not translated, edited or excluded by anyone: what a pre-fill may fill (a whole paragraph, or its texts: ParagraphTexts). */
+const isUntouched = (p: Pick<Paragraph, 'status' | 'target'> & { excluded?: unknown }): boolean =>
+  p.status === 'new' && p.target.trim() === '' && !p.excluded;
 
 export interface MemoryServiceOptions {
   store?: TmStore;
@@ -224,7 +226,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       // Without the background indexing between its chunks (a big import's index build may be under way).
       return store.holdingIndex(async () => {
         const filled: Paragraph[] = [];
-        const untouched = repos.paragraphs.listByDocument(documentId).filter(isUntouched);
+        const untouched = repos.paragraphs.listTexts(documentId).filter(isUntouched);
         // In chunks, other requests going on between them (a document may have 20,000 paragraphs);
         // each chunk's matches are written in one transaction, to paragraphs still untouched then.
         for (let start = 0; start < untouched.length; start += PREFILL_CHUNK) {

@@ -12,6 +12,7 @@ import type { TmUnit, TmxPrefillResult } from '../../../shared/features/memoryAp
 import type { Paragraph, Profile } from '../../../shared/types.js';
 import { isServiceError, ServiceError } from '../../core/serviceError.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
+import type { ParagraphTexts } from '../../db/repositories/paragraphsRepo.js';
 import { tmxSourceSize } from '../../import/tmxStream.js';
 import { tmxExactFills } from '../../memory/tmxExactFills.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
@@ -36,7 +37,7 @@ function fileOf(resolved: Resolved): { file: string; bytesTotal: number } {
 
 export function createTmxPrefill(
   deps: ServiceDeps,
-  isUntouched: (p: Paragraph) => boolean,
+  isUntouched: (p: ParagraphTexts) => boolean,
   writeFound: WriteFound,
   prepared: PreparedTmxIndexes,
 ) {
@@ -60,8 +61,8 @@ export function createTmxPrefill(
     const resolved = resolveSource(deps, input.source);
     try {
       const { file } = fileOf(resolved);
-      const untouched = deps.repos.paragraphs.listByDocument(doc.id).filter(isUntouched);
-      const paragraphs = untouched.map((p) => ({ id: p.id, source: p.source, codes: p.codes ?? [] }));
+      const untouched = deps.repos.paragraphs.listTexts(doc.id).filter(isUntouched);
+      const paragraphs = untouched.map((p) => ({ id: p.id, source: p.source, codes: p.codes }));
       const pair = { sourceLang: doc.sourceLang, targetLang: doc.targetLang };
       const at = deps.now().toISOString();
       const { matches, tus } = await tmxExactFills(file, paragraphs, pair, at, { fills: prepared.take(file, pair, at) });
