@@ -104,7 +104,8 @@ export function insertImportedParagraph(
     marker: seg.marker,
     source: seg.text,
     target: target?.text ?? '',
-    codes: seg.codes ?? [],
+    // As a read gives it back (paragraphsRepo.ts): only paragraphs with inline markup carry the field.
+    ...(seg.codes && seg.codes.length > 0 ? { codes: seg.codes } : {}),
     status: target === null ? 'new' : target.state === 'mt' && mt ? 'machine' : target.state === 'confirmed' ? 'translated' : 'edited',
     mt,
     signOff: null,
@@ -175,7 +176,7 @@ function titleSegments(parsed: ParsedImport): Segment[] {
   return parsed.segments.map((s) => ({ ...s, text: renderPlainText(s.text, s.codes ?? []) }));
 }
 
-/** Stores a parsed import as a new document in one transaction; returns its id. */
+/** Stores a parsed import as a new document in one transaction; returns its id and its paragraphs as stored. */
 export function storeImportedDocument(
   deps: ServiceDeps,
   input: {
@@ -186,7 +187,7 @@ export function storeImportedDocument(
     title?: string | undefined;
     author: Profile;
   },
-): string {
+): { id: string; paragraphs: Paragraph[] } {
   const { parsed, author } = input;
   const at = deps.now().toISOString();
   const doc: DocumentRecord = {
@@ -200,7 +201,7 @@ export function storeImportedDocument(
     updatedAt: at,
   };
   // One transaction that catches nothing: the audit chain's head and team membership are read once (auditRepo.ts, captureSwitch.ts).
-  deps.db.transaction(() =>
+  const paragraphs = deps.db.transaction(() =>
     withAuditHeadKept(deps.db, () =>
       withCaptureStateKept(deps.db, () => {
         deps.repos.documents.insert(doc);
@@ -212,14 +213,15 @@ export function storeImportedDocument(
           importedAt: at,
           htmlExtract: parsed.extract ?? null,
         });
-        const paragraphs = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
-        saveImportStructure(deps, doc.id, parsed, paragraphs, author, at);
+        const written = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
+        saveImportStructure(deps, doc.id, parsed, written, author, at);
         // Issue 16: in a team, the document as imported goes to the outbox with it.
         captureDocument(deps.db, doc.id, at);
+        return written;
       }),
     ),
   )();
-  return doc.id;
+  return { id: doc.id, paragraphs };
 }
 
 /** Checks and normalises the language pair of a new document. */
@@ -265,10 +267,11 @@ export function createDocumentService(
   const { repos } = deps;
   const runner = options.runner ?? createImportRunner({ workerFile: bundledWorkerFile() });
 
-  function detail(documentId: string): DocumentDetail {
+  /** The document with `paragraphs` (default: read; an import gives those it has just written, as a read would give them). */
+  function detail(documentId: string, paragraphs?: Paragraph[]): DocumentDetail {
     const summary = repos.documents.summary(documentId);
     if (!summary) throw new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
-    return withImportStructure(deps.db, { ...summary, paragraphs: repos.paragraphs.listByDocument(documentId) });
+    return withImportStructure(deps.db, { ...summary, paragraphs: paragraphs ?? repos.paragraphs.listByDocument(documentId) });
   }
 
   return {
@@ -284,8 +287,8 @@ export function createDocumentService(
         deps.now().toISOString(),
       );
       const fileName = input.source.kind === 'file' ? input.source.fileName.slice(0, 255) : null;
-      const id = storeImportedDocument(deps, { parsed, fileName, sourceLang, targetLang, title: input.title, author: profile });
-      return detail(id);
+      const stored = storeImportedDocument(deps, { parsed, fileName, sourceLang, targetLang, title: input.title, author: profile });
+      return detail(stored.id, stored.paragraphs);
     },
     async listDocuments() {
       return repos.documents.list();

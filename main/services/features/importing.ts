@@ -93,8 +93,14 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
         return { ...seg, target: text === '' ? null : { text, state: 'edited', tool: null } };
       });
       const fileName = source.kind === 'file' ? source.fileName.slice(0, 255) : null;
-      const id = storeImportedDocument(deps, { parsed: { ...parsed, segments }, fileName, ...pair, title, author: profile });
-      return { ...repos.documents.summary(id)!, paragraphs: repos.paragraphs.listByDocument(id) };
+      const { id, paragraphs } = storeImportedDocument(deps, {
+        parsed: { ...parsed, segments },
+        fileName,
+        ...pair,
+        title,
+        author: profile,
+      });
+      return { ...repos.documents.summary(id)!, paragraphs };
     },
     async reimportDocument({ documentId, source, tool }) {
       const profile = requireProfile(deps);
