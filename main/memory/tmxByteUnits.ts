@@ -17,27 +17,55 @@ export interface Piece {
   text: string;
 }
 
-/** Whether the bytes at `at` are `needle` (ASCII); faster than `String#startsWith` on the hot path. */
-function bytesAt(d: Uint8Array, at: number, needle: Uint8Array): boolean {
-  if (at + needle.length > d.length) return false;
-  for (let i = 0; i < needle.length; i++) if (d[at + i] !== needle[i]) return false;
-  return true;
-}
+// The tests of bytes below compare byte by byte: faster on the hot path than a loop over a needle,
+// or `String#startsWith`. A byte past the end reads as undefined, which equals none.
 
-const XML_LANG = Buffer.from(' xml:lang="');
-const SEG_CLOSE = Buffer.from('</seg');
-const SEG_TUV_CLOSE = Buffer.from('</seg></tuv>');
+/** Whether the bytes at `at` are ` xml:lang="`. */
+const xmlLangAt = (d: Uint8Array, at: number): boolean =>
+  d[at] === 32 &&
+  d[at + 1] === 120 &&
+  d[at + 2] === 109 &&
+  d[at + 3] === 108 &&
+  d[at + 4] === 58 &&
+  d[at + 5] === 108 &&
+  d[at + 6] === 97 &&
+  d[at + 7] === 110 &&
+  d[at + 8] === 103 &&
+  d[at + 9] === 61 &&
+  d[at + 10] === 34;
+
+/** Whether the bytes at `at` are `</seg`. */
+const segCloseAt = (d: Uint8Array, at: number): boolean =>
+  d[at] === 60 && d[at + 1] === 47 && d[at + 2] === 115 && d[at + 3] === 101 && d[at + 4] === 103;
+
+/** Whether the `</seg` at `at` goes on `></tuv>`. */
+const tuvCloseAfterSeg = (d: Uint8Array, at: number): boolean =>
+  d[at + 5] === 62 &&
+  d[at + 6] === 60 &&
+  d[at + 7] === 47 &&
+  d[at + 8] === 116 &&
+  d[at + 9] === 117 &&
+  d[at + 10] === 118 &&
+  d[at + 11] === 62;
+
+/**
+ * `markup.at` before the piece is searched for "<!": only a unit the scan is unsure of needs it, and
+ * searching a whole piece for it at once costs more than the rest of the scan saves (a '<' every
+ * few bytes stops the search each time).
+ */
+export const MARKUP_UNKNOWN = -2;
 
 /** A <tuv>'s language attribute (xml:lang, or TMX 1.1's lang), in the rest of its start tag. */
 const LANG = /^[^>]*?\s(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>$/;
 /**
  * Where the <tu> starting at `start` ends (after its `</tu>`), or -1 when `text` does not hold all
- * of it yet. `markup.at`: where the next "<!" at or after `start` is (-1: none), kept across units.
+ * of it yet. `markup.at`: where the next "<!" at or after `start` is (-1: none; `MARKUP_UNKNOWN`: not
+ * looked for yet), kept across units.
  * A comment or CDATA section may hold "</tu>": it is skipped whole.
  */
 function tuEnd(text: string, start: number, markup: { at: number }): number {
   let at = start;
-  if (markup.at >= 0 && markup.at < at) markup.at = text.indexOf('<!', at);
+  if (markup.at === MARKUP_UNKNOWN || (markup.at >= 0 && markup.at < at)) markup.at = text.indexOf('<!', at);
   for (;;) {
     const close = text.indexOf('</tu', at);
     if (close < 0) return -1;
@@ -91,7 +119,7 @@ export class SourceLanguage {
         if (raw.length !== length) continue;
         let k = length - 1;
         while (k >= 0 && d[last + 15 + k] === raw.charCodeAt(k)) k--;
-        if (k < 0 && bytesAt(d, last + 4, XML_LANG)) return mine;
+        if (k < 0 && xmlLangAt(d, last + 4)) return mine;
       }
     const tuv = text.lastIndexOf('<tuv', seg);
     const gt = tuv < unit ? -1 : text.indexOf('>', tuv);
@@ -194,7 +222,7 @@ export function readUnit(piece: Piece, start: number, lang: SourceLanguage, sink
       plainRun(d, content, run);
       if (run.at < 0) continue; // not plain: the tags up to </seg are read one by one
       at = run.at;
-      if (bytesAt(d, run.at, SEG_CLOSE)) hash = run.hash;
+      if (segCloseAt(d, run.at)) hash = run.hash;
     } else if (c1 === SLASH && c2 === 115) {
       // </seg: the segment read (a stray one is the real reader's to judge, in a candidate)
       if (content < 0 || d[lt + 3] !== 101 || d[lt + 4] !== 103) continue;
@@ -207,7 +235,7 @@ export function readUnit(piece: Piece, start: number, lang: SourceLanguage, sink
         sink.hash(hash);
       }
       content = -1;
-      if (bytesAt(d, lt, SEG_TUV_CLOSE)) at = lt + 12;
+      if (tuvCloseAfterSeg(d, lt)) at = lt + 12;
     } else if (c1 === SLASH && c2 === 116 && d[lt + 3]! === 117) {
       // </tu> ends the unit; </tuv goes on; an odd </tu…, or one in a <seg>, is the real reader's to judge
       const c4 = d[lt + 4]!;

@@ -106,7 +106,7 @@ function corpus(seed: number) {
   for (let k = 0; k < 400; k++) {
     const p = paragraphs[Math.floor(rand() * paragraphs.length)]!.source;
     const source = rand() < 0.5 ? escape(p) : escape(sentence());
-    const kind = Math.floor(rand() * 8);
+    const kind = Math.floor(rand() * 9);
     const seg = [
       source,
       source.replace(/ /g, '  \n '),
@@ -114,8 +114,9 @@ function corpus(seed: number) {
       `<![CDATA[${source.replace(/&amp;/g, '&').replace(/&lt;/g, '<')}]]>`,
       source.replace(' ', ' <ph type="lb"/>'),
       source.replace(/^(\S+)/, '<bpt i="1">&lt;b&gt;</bpt>$1<ept i="1">&lt;/b&gt;</ept>'),
-      `${source}<!-- c </seg> -->`,
+      `${source}<!-- c </seg> </tu> -->`,
       source.normalize('NFD'),
+      `${source}<![CDATA[ </tu> ]]>`,
     ][kind]!;
     const variants = rand() < 0.2 ? [tuv('en-US', seg), tuv('en-GB', escape(sentence()))] : [tuv(rand() < 0.1 ? 'fr' : 'en', seg)];
     units.push(`<tu tuid="${k}">${variants.join('')}${tuv('es', `ES ${k} ñ`)}</tu>\n`);

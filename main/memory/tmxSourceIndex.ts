@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { isSpace, SCAN_MAX_PROLOG_BYTES, SCAN_MAX_UNIT_BYTES, TmxScanFallback } from './tmxExactScan.js';
-import { readUnit, SourceLanguage, type Piece, type UnitSink } from './tmxByteUnits.js';
+import { MARKUP_UNKNOWN, readUnit, SourceLanguage, type Piece, type UnitSink } from './tmxByteUnits.js';
 import { primaryLanguage } from '../../shared/memory/pair.js';
 import { tmxLanguageTag } from './tmx.js';
 
@@ -144,7 +144,7 @@ class IndexScan implements UnitSink {
     const { text } = piece;
     const bytes = piece.bytes.subarray(from);
     const p: Piece = { bytes, text };
-    const markup = { at: text.indexOf('<!') };
+    const markup = { at: MARKUP_UNKNOWN };
     let at = 0;
     for (;;) {
       while (at < bytes.length && isSpace(bytes[at]!)) at++;
