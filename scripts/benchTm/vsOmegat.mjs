@@ -1,4 +1,4 @@
-// npm run bench:tm -- --vs-omegat [--paragraphs N] [--units N] [--share F] [--seed N] [--no-index-wait] [--skip-store] [--keep] [--json]
+// npm run bench:tm -- --vs-omegat [--rounds N] [--paragraphs N] [--units N] [--share F] [--seed N] [--no-index-wait] [--skip-store] [--keep] [--json]
 // Verso beside OmegaT 3.6 on the same data, in the same run: a project of --paragraphs (default
 // 10,000) English paragraphs and a TMX of --units (default 1,000,000) en→es units in which --share
 // (default 0.3) of the paragraphs has an exact match (vsOmegatCorpus.mjs). OmegaT translates the
@@ -10,7 +10,9 @@
 // units are stored: pre-filling exact matches needs no fuzzy index, built when Verso next opens the
 // library). Both fill whole paragraphs (OmegaT's sentence segmentation is off). Prints each tool's wall
 // time, peak RSS and exact matches filled, and the ratios (goal: Verso ≥ 5× faster at ≤ 1/5 of
-// OmegaT's memory).
+// OmegaT's memory). --rounds (default 3) runs the main comparison that many times, Verso then OmegaT
+// each round, each on a fresh library and project: the ratios are the medians of the rounds' own
+// ratios, so that a moment when the shared machine is slower or faster weighs on both tools alike.
 // Figures only; it fails (exit 1) when a tool is missing or fails, or the counts are not the expected ones.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +27,7 @@ function options(argv) {
     args: argv,
     options: {
       'vs-omegat': { type: 'boolean' },
+      rounds: { type: 'string', default: '3' },
       paragraphs: { type: 'string', default: '10000' },
       units: { type: 'string', default: '1000000' },
       share: { type: 'string', default: '0.3' },
@@ -38,6 +41,7 @@ function options(argv) {
   });
   return {
     ...values,
+    rounds: Math.max(1, Math.floor(Number(values.rounds)) || 1),
     paragraphs: Number(values.paragraphs),
     units: Number(values.units),
     share: Number(values.share),
@@ -52,23 +56,46 @@ const cells = (r, filled) => [`${r.wallS.toFixed(1)} s`, `${r.cpuS.toFixed(1)} s
 const ratios = (verso, omegat) =>
   `${(omegat.wallS / verso.wallS).toFixed(2)}× as fast as OmegaT in wall time (goal ≥ 5×; ${(omegat.cpuS / verso.cpuS).toFixed(2)}× in CPU time) at ${(verso.peakMb / omegat.peakMb).toFixed(2)} of its peak memory (goal ≤ 0.20)`;
 
-function print(o, corpus, prefillFrom, stored, omegat, ms) {
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** The rounds' ratios (each round's Verso against the same round's OmegaT) and their medians. */
+function roundRatios(rounds) {
+  const each = rounds.map(({ verso, omegat }) => ({
+    wall: omegat.wallS / verso.wallS,
+    cpu: omegat.cpuS / verso.cpuS,
+    memory: verso.peakMb / omegat.peakMb,
+  }));
+  const of = (k) => median(each.map((r) => r[k]));
+  return { each, wall: of('wall'), cpu: of('cpu'), memory: of('memory') };
+}
+
+const medianLine = (r) =>
+  `${r.wall.toFixed(2)}× as fast as OmegaT in wall time (goal ≥ 5×; ${r.cpu.toFixed(2)}× in CPU time) at ${r.memory.toFixed(2)} of its peak memory (goal ≤ 0.20), medians of ${r.each.length} rounds (wall: ${r.each.map((x) => `${x.wall.toFixed(2)}×`).join(', ')})`;
+
+function print(o, corpus, rounds, stored, ms) {
   console.log(
     `bench:tm --vs-omegat: ${n(o.paragraphs)} paragraphs (${n(corpus.expected)} with an exact match), TMX of ${n(o.units)} units (${(corpus.tmxBytes / 1048576).toFixed(0)} MB), seed ${o.seed}; data generated in ${(ms / 1000).toFixed(1)} s`,
   );
   console.log(row(['', 'wall', 'CPU', 'peak RSS', 'filled']));
-  console.log(row([`Verso: ${prefillFrom.steps[0].step}`, ...cells(prefillFrom, n(prefillFrom.filled))]));
-  console.log(row(['OmegaT 3.6: omegat <project> --mode=console-translate', ...cells(omegat, n(omegat.filled))]));
+  for (const [i, { verso, omegat }] of rounds.entries()) {
+    const round = rounds.length > 1 ? ` (round ${i + 1})` : '';
+    console.log(row([`Verso${round}: ${verso.steps[0].step}`, ...cells(verso, n(verso.filled))]));
+    console.log(row([`OmegaT 3.6${round}: omegat <project> --mode=console-translate`, ...cells(omegat, n(omegat.filled))]));
+  }
   if (stored) {
     for (const s of stored.steps) console.log(row([`Verso, storing the TMX: ${s.step}`, ...cells(s, '')]));
     console.log(row(['Verso, storing the TMX, whole run', ...cells(stored, n(stored.filled))]));
   }
+  const filled = (k) => rounds.map((r) => n(r[k].filled)).join(' / ');
   console.log(
-    `bench:tm --vs-omegat: Verso (import --prefill-from, the TMX read once as OmegaT's tm/auto) is ${ratios(prefillFrom, omegat)}; exact matches filled: Verso ${n(prefillFrom.filled)}, OmegaT ${n(omegat.filled)}, expected ${n(corpus.expected)}`,
+    `bench:tm --vs-omegat: Verso (import --prefill-from, the TMX read once as OmegaT's tm/auto) is ${medianLine(roundRatios(rounds))}; exact matches filled: Verso ${filled('verso')}, OmegaT ${filled('omegat')}, expected ${n(corpus.expected)}`,
   );
   if (stored) {
     console.log(
-      `bench:tm --vs-omegat: Verso storing the TMX in its memory first (tm import + import --prefill) is ${ratios(stored, omegat)}; filled ${n(stored.filled)}`,
+      `bench:tm --vs-omegat: Verso storing the TMX in its memory first (tm import + import --prefill) is ${ratios(stored, rounds.at(-1).omegat)} (against the last round's OmegaT); filled ${n(stored.filled)}`,
     );
     for (const line of stored.tmSaid.split('\n')) if (line !== '') console.log(`bench:tm --vs-omegat: the TMX import said: ${line}`);
   }
@@ -84,29 +111,35 @@ export async function runVsOmegat(argv) {
     const corpus = writeCorpus(dir, o);
     const ms = performance.now() - t0;
     verso = await bundleVerso();
-    const prefillFrom = await runVersoPrefillFrom(dir, corpus, verso);
-    const omegatRun = runOmegat(dir, corpus, verso.omegatProject('en', 'es'));
+    const rounds = [];
+    for (let round = 0; round < o.rounds; round++) {
+      const versoRun = await runVersoPrefillFrom(dir, corpus, verso, round);
+      rounds.push({ verso: versoRun, omegat: runOmegat(dir, corpus, verso.omegatProject('en', 'es'), round) });
+    }
     const stored = o['skip-store'] ? null : await runVerso(dir, corpus, verso, !o['no-index-wait']);
-    print(o, corpus, prefillFrom, stored, omegatRun, ms);
+    print(o, corpus, rounds, stored, ms);
     const versoProblems = (what, run) => [
       run.filled !== corpus.expected && `Verso (${what}) filled ${run.filled}, expected ${corpus.expected}`,
       run.checked.filled !== run.filled && `Verso's export (${what}) has ${run.checked.filled} right translations, not ${run.filled}`,
       run.checked.wrong > 0 && `Verso's export (${what}) has ${run.checked.wrong} paragraphs with another text`,
     ];
     const problems = [
-      ...versoProblems('--prefill-from', prefillFrom),
+      ...rounds.flatMap(({ verso: v, omegat }, i) => [
+        ...versoProblems(`--prefill-from, round ${i + 1}`, v),
+        omegat.filled !== corpus.expected && `OmegaT (round ${i + 1}) filled ${omegat.filled}, expected ${corpus.expected}`,
+        omegat.wrong > 0 && `OmegaT's target (round ${i + 1}) has ${omegat.wrong} paragraphs with another text`,
+      ]),
       ...(stored ? versoProblems('storing the TMX', stored) : []),
-      omegatRun.filled !== corpus.expected && `OmegaT filled ${omegatRun.filled}, expected ${corpus.expected}`,
-      omegatRun.wrong > 0 && `OmegaT's target has ${omegatRun.wrong} paragraphs with another text`,
     ].filter(Boolean);
     for (const p of problems) console.error(`bench:tm --vs-omegat: ${p}`);
     if (o.json) {
       const figures = (r) => ({ wallS: r.wallS, cpuS: r.cpuS, peakMb: r.peakMb, filled: r.filled });
+      const { each, wall, cpu, memory } = roundRatios(rounds);
       const json = {
         expected: corpus.expected,
-        verso: figures(prefillFrom),
+        rounds: rounds.map((r, i) => ({ verso: figures(r.verso), omegat: figures(r.omegat), ratios: each[i] })),
+        medians: { wall, cpu, memory },
         versoStoring: stored && figures(stored),
-        omegat: figures(omegatRun),
         problems,
       };
       console.log(JSON.stringify(json));

@@ -17,9 +17,11 @@ export const paragraphsOf = (text) =>
     .map((p) => p.trim())
     .filter((p) => p !== '');
 
-export function runOmegat(dir, corpus, projectFile) {
+/** OmegaT on a fresh project (one per round). */
+export function runOmegat(dir, corpus, projectFile, round = 0) {
   if (!fs.existsSync(OMEGAT)) throw new Error(`${OMEGAT} is missing (Debian package "omegat").`);
-  const project = path.join(dir, 'omegat');
+  const project = path.join(dir, `omegat-${round + 1}`);
+  fs.rmSync(project, { recursive: true, force: true });
   for (const sub of ['source', 'target', 'tm/auto', 'glossary', 'dictionary', 'omegat', 'home'])
     fs.mkdirSync(path.join(project, sub), { recursive: true });
   fs.writeFileSync(path.join(project, 'omegat.project'), projectFile);

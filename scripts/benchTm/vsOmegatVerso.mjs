@@ -94,9 +94,10 @@ function importArticle(verso, dataDir, dir, corpus, prefill) {
   return { doc, filled: Number(said[1]), check, step: `verso ${args.join(' ')}` };
 }
 
-/** Verso as OmegaT works with tm/auto: the TMX read once while pre-filling, nothing stored. */
-export async function runVersoPrefillFrom(dir, corpus, verso) {
-  const dataDir = path.join(dir, 'verso-data-prefill-from');
+/** Verso as OmegaT works with tm/auto: the TMX read once while pre-filling, nothing stored (a fresh library each round). */
+export async function runVersoPrefillFrom(dir, corpus, verso, round = 0) {
+  const dataDir = path.join(dir, `verso-data-prefill-from-${round + 1}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
   await freshLibrary(verso, dataDir);
   const { doc, filled, check, step } = importArticle(verso, dataDir, dir, corpus, ['--prefill-from', 'memory.tmx']);
   return {
