@@ -19,6 +19,7 @@ import type { TmPrefillResult, TmxPrefillResult } from '../../shared/features/me
 import type { DocumentDetail, DocumentSummary } from '../../shared/types.js';
 import type { Backend } from '../backend.js';
 import { CliError } from './writeExportFile.js';
+import { IMPORT_OPTIONS } from './importOptions.js';
 import { detailsOf } from '../../shared/errorDetails.js';
 
 export interface ImportCliDeps {
@@ -66,14 +67,7 @@ class LanguageMismatch extends CliError {
 export async function importCommand(deps: ImportCliDeps, args: string[], usage: Usage): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: {
-      source: { type: 'string' },
-      target: { type: 'string' },
-      title: { type: 'string' },
-      'file-languages': { type: 'boolean' },
-      prefill: { type: 'boolean' },
-      'prefill-from': { type: 'string' },
-    },
+    options: IMPORT_OPTIONS,
     allowPositionals: true,
     strict: true,
   });

@@ -1,4 +1,5 @@
 /** Which workers a command starts while the CLI loads (cliWorkersAhead.ts), and that its jobs then take them. */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS } from '../import/limits.js';
 import { startImportWorker, workersAheadWaiting } from '../import/importWorkers.js';
@@ -11,13 +12,26 @@ const { workerHeapMb: DOCUMENT, tmxWorkerHeapMb: TMX } = IMPORT_LIMITS;
 describe('the workers a CLI command starts ahead', () => {
   it('the document parser for import and reimport, the TMX reader for tm import, both for import --prefill-from', () => {
     expect(TMX).not.toBe(DOCUMENT);
-    expect(workersAheadFor(['import', 'a.txt', '--source', 'en', '--target', 'es'])).toEqual([DOCUMENT]);
-    expect(workersAheadFor(['import', 'a.txt', '--prefill-from', 'm.tmx'])).toEqual([TMX, DOCUMENT]);
-    expect(workersAheadFor(['import', 'a.txt', '--prefill-from=m.tmx', '--prefill'])).toEqual([TMX, DOCUMENT]);
-    expect(workersAheadFor(['reimport', 'doc', 'a.xlf'])).toEqual([DOCUMENT]);
-    expect(workersAheadFor(['tm', 'import', 'm.tmx', '--pair', 'en-es'])).toEqual([TMX]);
-    for (const args of [[], ['list'], ['tm'], ['export', 'import'], ['--help'], ['glossary-export']])
-      expect(workersAheadFor(args)).toEqual([]);
+    const heaps = (args: string[]) => workersAheadFor(args, '/w').map((w) => w.heapMb);
+    expect(heaps(['import', 'a.txt', '--source', 'en', '--target', 'es'])).toEqual([DOCUMENT]);
+    expect(heaps(['import', 'a.txt', '--prefill-from', 'm.tmx'])).toEqual([TMX, DOCUMENT]);
+    expect(heaps(['import', 'a.txt', '--prefill-from=m.tmx', '--prefill'])).toEqual([TMX, DOCUMENT]);
+    expect(heaps(['reimport', 'doc', 'a.xlf'])).toEqual([DOCUMENT]);
+    expect(heaps(['tm', 'import', 'm.tmx', '--pair', 'en-es'])).toEqual([TMX]);
+    for (const args of [[], ['list'], ['tm'], ['export', 'import'], ['--help'], ['glossary-export']]) expect(heaps(args)).toEqual([]);
+  });
+
+  it("import's parser parses the file the command names, resolved against the working folder, and only that", () => {
+    const parsed = (args: string[]) => workersAheadFor(args, '/w').map((w) => w.parseAhead);
+    expect(parsed(['import', 'in/a.txt', '--source', 'en', '--target', 'es'])).toEqual([path.resolve('/w', 'in/a.txt')]);
+    // The TMX named by --prefill-from (either form) is not the document.
+    expect(parsed(['import', '--prefill-from', 'm.tmx', 'a.txt', '--source=en'])).toEqual([undefined, path.resolve('/w', 'a.txt')]);
+    expect(parsed(['import', '/abs/b.md', '--title', 'T b.md', '--prefill'])).toEqual(['/abs/b.md']);
+    // What the command refuses is not parsed ahead: two files, none, an unknown option.
+    expect(parsed(['import', 'a.txt', 'b.txt'])).toEqual([undefined]);
+    expect(parsed(['import', '--source', 'en'])).toEqual([undefined]);
+    expect(parsed(['import', 'a.txt', '--bogus'])).toEqual([undefined]);
+    expect(parsed(['reimport', 'doc', 'a.xlf'])).toEqual([undefined]);
   });
 
   it('starts none without a worker bundle or for another command', () => {

@@ -2,11 +2,13 @@
  * The import worker threads (dist/main/importWorker.cjs, one per job, each with a heap limit):
  * where the bundle is, and starting one. A command that knows it will need workers soon (the
  * CLI's `verso import`, main/cli/workersAhead.ts) starts them ahead, while it still loads, so
- * that a job finds its worker already up instead of waiting for the bundle to load.
+ * that a job finds its worker already up instead of waiting for the bundle to load (and, for a
+ * document, already parsed).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ParseAheadRequest } from './parseAhead.js';
 
 /**
  * dist/main/importWorker.cjs next to the running bundle, if it is there. In a packaged app the
@@ -35,9 +37,11 @@ const launch = (file: string, heapMb: number): Worker => new Worker(file, { reso
 /**
  * Starts a worker of `file` with `heapMb` of heap for a job that will come. Until taken it does
  * not keep the process alive; one that fails to start is dropped, and the job starts its own.
+ * `parseAhead`: a document (absolute path) the worker reads and parses meanwhile (parseAhead.ts).
  */
-export function startImportWorkerAhead(file: string, heapMb: number): void {
+export function startImportWorkerAhead(file: string, heapMb: number, parseAhead?: string): void {
   const worker = launch(file, heapMb);
+  if (parseAhead !== undefined) worker.postMessage({ kind: 'parseAhead', path: parseAhead } satisfies ParseAheadRequest);
   const onGone = (): void => {
     const i = ahead.findIndex((a) => a.worker === worker);
     if (i >= 0) ahead.splice(i, 1)[0]!.forget();
