@@ -13,6 +13,8 @@
 // OmegaT's memory). --rounds (default 3) runs the main comparison that many times, Verso then OmegaT
 // each round, each on a fresh library and project: the ratios are the medians of the rounds' own
 // ratios, so that a moment when the shared machine is slower or faster weighs on both tools alike.
+// Each timed run starts after a pause of SETTLE_MS (a run just after OmegaT's JVM let go of its
+// 2–3 GB measured about 0.1–0.2 s slower than one a few seconds later, here).
 // Figures only; it fails (exit 1) when a tool is missing or fails, or the counts are not the expected ones.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,6 +52,8 @@ function options(argv) {
 }
 
 const n = (x) => x.toLocaleString('en');
+const SETTLE_MS = 3000;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 const row = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(66) : c.padStart(11))).join('');
 const cells = (r, filled) => [`${r.wallS.toFixed(1)} s`, `${r.cpuS.toFixed(1)} s`, `${r.peakMb.toFixed(0)} MB`, filled];
 
@@ -113,7 +117,9 @@ export async function runVsOmegat(argv) {
     verso = await bundleVerso();
     const rounds = [];
     for (let round = 0; round < o.rounds; round++) {
+      await settle();
       const versoRun = await runVersoPrefillFrom(dir, corpus, verso, round);
+      await settle();
       rounds.push({ verso: versoRun, omegat: runOmegat(dir, corpus, verso.omegatProject('en', 'es'), round) });
     }
     const stored = o['skip-store'] ? null : await runVerso(dir, corpus, verso, !o['no-index-wait']);
