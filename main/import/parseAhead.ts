@@ -30,7 +30,7 @@ interface Ahead {
 // One per worker (a worker serves one job).
 let ahead: Ahead | null = null;
 
-/** Reads and starts parsing the file (the parse runs before the worker reads its next message). */
+/** Reads the file and starts parsing it (a job that comes meanwhile waits for that parse, when it is the same). */
 export function startParseAhead(request: ParseAheadRequest): void {
   ahead = null;
   let bytes: Buffer;

@@ -13,8 +13,9 @@
 // OmegaT's memory). --rounds (default 3) runs the main comparison that many times, Verso then OmegaT
 // each round, each on a fresh library and project: the ratios are the medians of the rounds' own
 // ratios, so that a moment when the shared machine is slower or faster weighs on both tools alike.
-// Each timed run starts after a pause of SETTLE_MS (a run just after OmegaT's JVM let go of its
-// 2–3 GB measured about 0.1–0.2 s slower than one a few seconds later, here).
+// Each timed run starts after a pause of SETTLE_MS, a precaution: once, Verso run just after
+// OmegaT's JVM let go of its 2–3 GB measured 0.1–0.2 s slower than a few seconds later (other
+// checks with pauses of 3, 15 and 30 s were mixed).
 // Figures only; it fails (exit 1) when a tool is missing or fails, or the counts are not the expected ones.
 import fs from 'node:fs';
 import os from 'node:os';
