@@ -1,4 +1,4 @@
-// npm run bench:tm -- --vs-omegat [--rounds N] [--paragraphs N] [--units N] [--share F] [--seed N] [--no-index-wait] [--skip-store] [--keep] [--json]
+// npm run bench:tm -- --vs-omegat [--rounds N] [--settle S] [--paragraphs N] [--units N] [--share F] [--seed N] [--no-index-wait] [--skip-store] [--keep] [--json]
 // Verso beside OmegaT 3.6 on the same data, in the same run: a project of --paragraphs (default
 // 10,000) English paragraphs and a TMX of --units (default 1,000,000) en→es units in which --share
 // (default 0.3) of the paragraphs has an exact match (vsOmegatCorpus.mjs). OmegaT translates the
@@ -13,9 +13,9 @@
 // OmegaT's memory). --rounds (default 3) runs the main comparison that many times, Verso then OmegaT
 // each round, each on a fresh library and project: the ratios are the medians of the rounds' own
 // ratios, so that a moment when the shared machine is slower or faster weighs on both tools alike.
-// Each timed run starts after a pause of SETTLE_MS, a precaution: once, Verso run just after
-// OmegaT's JVM let go of its 2–3 GB measured 0.1–0.2 s slower than a few seconds later (other
-// checks with pauses of 3, 15 and 30 s were mixed).
+// Each timed run starts after a pause of --settle seconds (default 3), a precaution: once, Verso
+// run just after OmegaT's JVM let go of its 2–3 GB measured 0.1–0.2 s slower than a few seconds
+// later (other checks with pauses of 3, 15 and 30 s were mixed).
 // Figures only; it fails (exit 1) when a tool is missing or fails, or the counts are not the expected ones.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +31,7 @@ function options(argv) {
     options: {
       'vs-omegat': { type: 'boolean' },
       rounds: { type: 'string', default: '3' },
+      settle: { type: 'string', default: '3' },
       paragraphs: { type: 'string', default: '10000' },
       units: { type: 'string', default: '1000000' },
       share: { type: 'string', default: '0.3' },
@@ -45,6 +46,7 @@ function options(argv) {
   return {
     ...values,
     rounds: Math.max(1, Math.floor(Number(values.rounds)) || 1),
+    settleMs: Math.max(0, Number(values.settle) || 0) * 1000,
     paragraphs: Number(values.paragraphs),
     units: Number(values.units),
     share: Number(values.share),
@@ -53,8 +55,7 @@ function options(argv) {
 }
 
 const n = (x) => x.toLocaleString('en');
-const SETTLE_MS = 3000;
-const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const row = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(66) : c.padStart(11))).join('');
 const cells = (r, filled) => [`${r.wallS.toFixed(1)} s`, `${r.cpuS.toFixed(1)} s`, `${r.peakMb.toFixed(0)} MB`, filled];
 
@@ -118,9 +119,9 @@ export async function runVsOmegat(argv) {
     verso = await bundleVerso();
     const rounds = [];
     for (let round = 0; round < o.rounds; round++) {
-      await settle();
+      await pause(o.settleMs);
       const versoRun = await runVersoPrefillFrom(dir, corpus, verso, round);
-      await settle();
+      await pause(o.settleMs);
       rounds.push({ verso: versoRun, omegat: runOmegat(dir, corpus, verso.omegatProject('en', 'es'), round) });
     }
     const stored = o['skip-store'] ? null : await runVerso(dir, corpus, verso, !o['no-index-wait']);

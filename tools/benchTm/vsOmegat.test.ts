@@ -15,7 +15,7 @@ describe('bench:tm --vs-omegat', () => {
   it('Verso and OmegaT fill the same exact matches, the ones the generated data has, in every round', { timeout: 240_000 }, () => {
     const r = spawnSync(
       process.execPath,
-      ['scripts/benchTm.mjs', '--vs-omegat', '--rounds', '2', '--paragraphs', '50', '--units', '500', '--json'],
+      ['scripts/benchTm.mjs', '--vs-omegat', '--rounds', '2', '--settle', '1', '--paragraphs', '50', '--units', '500', '--json'],
       { cwd: root, encoding: 'utf8', timeout: 230_000 },
     );
     expect(r.status, r.stderr + r.stdout).toBe(0);
