@@ -13,9 +13,9 @@
 // OmegaT's memory). --rounds (default 3) runs the main comparison that many times, Verso then OmegaT
 // each round, each on a fresh library and project: the ratios are the medians of the rounds' own
 // ratios, so that a moment when the shared machine is slower or faster weighs on both tools alike.
-// Each timed run starts after a pause of --settle seconds (default 3), a precaution: once, Verso
-// run just after OmegaT's JVM let go of its 2–3 GB measured 0.1–0.2 s slower than a few seconds
-// later (other checks with pauses of 3, 15 and 30 s were mixed).
+// Each timed run starts after a pause of --settle seconds (default 20): with 3 s pauses Verso's
+// rounds after the first (each just after OmegaT's 17 s on both cores) took 3.5–3.6 s against
+// 3.1–3.2 s for the first, in three benches; with 20 s, all three took 3.3 s (one bench).
 // Figures only; it fails (exit 1) when a tool is missing or fails, or the counts are not the expected ones.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +31,7 @@ function options(argv) {
     options: {
       'vs-omegat': { type: 'boolean' },
       rounds: { type: 'string', default: '3' },
-      settle: { type: 'string', default: '3' },
+      settle: { type: 'string', default: '20' },
       paragraphs: { type: 'string', default: '10000' },
       units: { type: 'string', default: '1000000' },
       share: { type: 'string', default: '0.3' },
