@@ -19,6 +19,9 @@ describe('the workers a CLI command starts ahead', () => {
     expect(heaps(['reimport', 'doc', 'a.xlf'])).toEqual([DOCUMENT]);
     expect(heaps(['tm', 'import', 'm.tmx', '--pair', 'en-es'])).toEqual([TMX]);
     for (const args of [[], ['list'], ['tm'], ['export', 'import'], ['--help'], ['glossary-export']]) expect(heaps(args)).toEqual([]);
+    // Arguments the command refuses (a value that reads like an option, an unknown option) start the parser only.
+    expect(heaps(['import', 'a.txt', '--title', '--prefill-from'])).toEqual([DOCUMENT]);
+    expect(heaps(['import', 'a.txt', '--bogus', '--prefill-from', 'm.tmx'])).toEqual([DOCUMENT]);
   });
 
   it("import's parser parses the file the command names, resolved against the working folder, and only that", () => {

@@ -17,13 +17,17 @@ export interface WorkerAhead {
   parseAhead?: string;
 }
 
-/** The file `verso import` will import (resolved against `cwd`), or undefined when the arguments do not name exactly one. */
-function importedFile(args: readonly string[], cwd: string): string | undefined {
+/**
+ * What `verso import` will read: its file (resolved against `cwd`; undefined unless the arguments
+ * name exactly one) and whether a TMX file too. Arguments the command refuses start the document's
+ * worker only, which parses nothing ahead (the command then says what is wrong).
+ */
+function importReads(args: readonly string[], cwd: string): { file: string | undefined; tmx: boolean } {
   try {
-    const { positionals } = parseArgs({ args: args.slice(1), options: IMPORT_OPTIONS, allowPositionals: true, strict: true });
-    return positionals.length === 1 ? path.resolve(cwd, positionals[0]!) : undefined;
+    const { values, positionals } = parseArgs({ args: args.slice(1), options: IMPORT_OPTIONS, allowPositionals: true, strict: true });
+    return { file: positionals.length === 1 ? path.resolve(cwd, positionals[0]!) : undefined, tmx: values['prefill-from'] !== undefined };
   } catch {
-    return undefined; // the command says what is wrong
+    return { file: undefined, tmx: false };
   }
 }
 
@@ -33,10 +37,9 @@ export function workersAheadFor(args: readonly string[], cwd = process.cwd()): W
   const document = { heapMb: IMPORT_LIMITS.workerHeapMb };
   const tmx = { heapMb: IMPORT_LIMITS.tmxWorkerHeapMb };
   if (command === 'import') {
-    const file = importedFile(args, cwd);
-    const parser = file === undefined ? document : { ...document, parseAhead: file };
-    const fromTmx = args.some((a) => a === '--prefill-from' || a.startsWith('--prefill-from='));
-    return fromTmx ? [tmx, parser] : [parser];
+    const reads = importReads(args, cwd);
+    const parser = reads.file === undefined ? document : { ...document, parseAhead: reads.file };
+    return reads.tmx ? [tmx, parser] : [parser];
   }
   if (command === 'reimport') return [document];
   if (command === 'tm' && sub === 'import') return [tmx];
