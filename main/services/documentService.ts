@@ -25,6 +25,7 @@ import { saveImportStructure, withImportStructure, withPlaces } from './importSt
 import { fileLanguageMismatch } from '../../shared/import/fileLanguages.js';
 import { captureDocument } from '../team/local/captureDocument.js';
 import { withAuditHeadKept } from '../db/repositories/audit/auditRepo.js';
+import { withRevisionLinksGathered } from '../db/audit/revisionLinks.js';
 import { withCaptureStateKept } from '../team/local/captureSwitch.js';
 
 /** Refuses a file whose declared languages (XLIFF) contradict the document's: never relabelled silently. */
@@ -200,25 +201,28 @@ export function storeImportedDocument(
     createdAt: at,
     updatedAt: at,
   };
-  // One transaction that catches nothing: the audit chain's head and team membership are read once (auditRepo.ts, captureSwitch.ts).
+  // One transaction that catches nothing: the audit chain's head and team membership are read once (auditRepo.ts, captureSwitch.ts),
+  // and the revisions share one audit link (revisionLinks.ts).
   const paragraphs = deps.db.transaction(() =>
     withAuditHeadKept(deps.db, () =>
-      withCaptureStateKept(deps.db, () => {
-        deps.repos.documents.insert(doc);
-        createImportingRepo(deps.db).saveSource({
-          documentId: doc.id,
-          format: parsed.format,
-          fileName: input.fileName,
-          encoding: parsed.encoding,
-          importedAt: at,
-          htmlExtract: parsed.extract ?? null,
-        });
-        const written = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
-        saveImportStructure(deps, doc.id, parsed, written, author, at);
-        // Issue 16: in a team, the document as imported goes to the outbox with it.
-        captureDocument(deps.db, doc.id, at);
-        return written;
-      }),
+      withRevisionLinksGathered(deps.db, () =>
+        withCaptureStateKept(deps.db, () => {
+          deps.repos.documents.insert(doc);
+          createImportingRepo(deps.db).saveSource({
+            documentId: doc.id,
+            format: parsed.format,
+            fileName: input.fileName,
+            encoding: parsed.encoding,
+            importedAt: at,
+            htmlExtract: parsed.extract ?? null,
+          });
+          const written = parsed.segments.map((seg, index) => insertImportedParagraph(deps, doc, seg, index, author, at));
+          saveImportStructure(deps, doc.id, parsed, written, author, at);
+          // Issue 16: in a team, the document as imported goes to the outbox with it.
+          captureDocument(deps.db, doc.id, at);
+          return written;
+        }),
+      ),
     ),
   )();
   return { id: doc.id, paragraphs };

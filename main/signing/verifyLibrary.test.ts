@@ -6,6 +6,7 @@ import { exportFixture, type ExportFixture } from '../export/testing/exportFixtu
 import { createRepositories } from '../db/repositories/index.js';
 import { appendAuditEntry } from '../db/repositories/audit/auditRepo.js';
 import { signOffPayload } from '../db/audit/auditEntries.js';
+import { revisionTextHashes } from '../db/audit/revisionLinks.js';
 import { describeProblem, verifyLibrary, verifyLibraryInBackground, verifyLibrarySteps } from './verifyLibrary.js';
 
 let f: ExportFixture;
@@ -104,6 +105,48 @@ describe('verifyLibrary', () => {
       paragraph: 3,
       problem: 'chain-broken',
     });
+  });
+});
+
+describe("an import's one revisions link", () => {
+  const revisionsOf = (documentId: string) =>
+    db
+      .prepare<[string], { id: number; action: string }>('SELECT id, action FROM revisions WHERE document_id = ? ORDER BY id')
+      .all(documentId);
+  const linksOf = (documentId: string) =>
+    db
+      .prepare<[string], { kind: string; revision_id: number | null; payload: string }>(
+        "SELECT kind, revision_id, payload FROM audit_log WHERE document_id = ? AND kind IN ('revision', 'revisions') ORDER BY seq",
+      )
+      .all(documentId);
+
+  it('covers every revision a bilingual import writes (the import and the translation of each paragraph), each checked against it', async () => {
+    const { api } = f.backend;
+    const xliff = (await api.exportFile({ documentId: f.doc.id, format: 'xliff12', mode: 'publish' })).content;
+    const doc = await api.importDocument({
+      source: { kind: 'file', fileName: 'story.xlf', dataBase64: Buffer.from(xliff).toString('base64') },
+      sourceLang: 'en',
+      targetLang: 'es',
+    });
+    const revisions = revisionsOf(doc.id);
+    expect(new Set(revisions.map((r) => r.action))).toEqual(new Set(['import', 'confirm']));
+    const links = linksOf(doc.id);
+    expect(links.map((l) => [l.kind, l.revision_id])).toEqual([['revisions', null]]);
+    expect(revisionTextHashes(links[0]!.payload).map(([id]) => id)).toEqual(revisions.map((r) => r.id));
+    expect(check().problems).toEqual([]);
+
+    const translation = revisions.find((r) => r.action === 'confirm')!;
+    db.prepare(`UPDATE revisions SET after_text = 'rewritten' WHERE id = ?`).run(translation.id);
+    expect(check().problems).toEqual([{ kind: 'revision', revisionId: translation.id, documentId: doc.id }]);
+  });
+
+  it('a revision taken out of the link breaks the chain and leaves that revision without a record', () => {
+    unlock();
+    const link = db.prepare<[], { seq: number }>("SELECT seq FROM audit_log WHERE kind = 'revisions' ORDER BY seq LIMIT 1").get()!;
+    db.prepare("UPDATE audit_log SET payload = json_remove(payload, '$.revisions[0]') WHERE seq = ?").run(link.seq);
+    const problems = check().problems;
+    expect(problems).toContainEqual({ kind: 'chain', seq: link.seq, detail: 'tampered' });
+    expect(problems).toContainEqual({ kind: 'revision', revisionId: 1, documentId: f.doc.id });
   });
 });
 

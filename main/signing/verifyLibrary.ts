@@ -1,7 +1,8 @@
 /**
  * The whole library's check (`verso verify --library`, Settings → Verify library, start-up):
  * 1. the audit chain link by link (a changed, reordered or deleted link);
- * 2. every revision row against the latest audit link of that revision (history rewritten by SQL);
+ * 2. every revision row against the latest audit link of that revision (its own, or an import's
+ *    `revisions` link: main/db/audit/revisionLinks.ts), so history rewritten by SQL shows;
  * 3. every signed-off paragraph against its signature (verifySignatures.ts);
  * 4. the editorial records (footer settings, human-origin declarations, profiles: verifyRecords.ts).
  * Rows are read a page at a time (`verifyLibrarySteps`).
@@ -11,6 +12,7 @@ import { verifyChain, type AuditLink } from '../../shared/signing/canonical.js';
 import type { LibraryProblem } from '../../shared/features/signaturesApi.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { sha256Hex } from '../core/crypto.js';
+import { revisionTextHashes } from '../db/audit/revisionLinks.js';
 import { createSignatureVerifier } from './verifySignatures.js';
 import { recordProblems } from './verifyRecords.js';
 
@@ -88,6 +90,8 @@ export function* verifyLibrarySteps(
       if ((r.kind === 'revision' || r.kind === 'revision-extended') && r.revision_id !== null) {
         const afterSha = (JSON.parse(r.payload) as { afterSha256?: unknown }).afterSha256;
         if (typeof afterSha === 'string') latest.set(r.revision_id, afterSha);
+      } else if (r.kind === 'revisions') {
+        for (const [revisionId, afterSha] of revisionTextHashes(r.payload)) latest.set(revisionId, afterSha);
       }
     }
     prev = page[page.length - 1]!;

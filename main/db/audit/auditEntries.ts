@@ -12,6 +12,7 @@ import { sha256Hex } from '../../core/crypto.js';
  */
 export const AUDIT_KINDS = [
   'revision',
+  'revisions',
   'revision-extended',
   'sign-off',
   'key-created',

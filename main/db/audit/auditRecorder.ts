@@ -1,6 +1,7 @@
 /**
  * Chains every revision write into the audit log, in the same transaction as the write (the
- * revisions repository calls it). A sign-off revision also gets a `sign-off` entry whose claim
+ * revisions repository calls it): a link of its own, or one shared with the other revisions of a
+ * bulk write (revisionLinks.ts). A sign-off revision also gets a `sign-off` entry whose claim
  * (shared/signing/canonical.ts `encodeSignOff`) the signer's Ed25519 key signs.
  */
 import type Database from 'better-sqlite3';
@@ -9,6 +10,7 @@ import { appendAuditEntry, type StoredAuditEntry } from '../repositories/audit/a
 import { revisionExtendedPayload, revisionPayload, signOffPayload, type RevisionFacts, type TeamSigner } from './auditEntries.js';
 import { sha256Hex } from '../../core/crypto.js';
 import type { SigningKeys } from './signingKeys.js';
+import { gatherRevisionLink } from './revisionLinks.js';
 
 export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
   const sourceStmt = db.prepare<[string], { source: string }>('SELECT source FROM paragraphs WHERE id = ?');
@@ -73,6 +75,8 @@ export function createAuditRecorder(db: Database.Database, keys: SigningKeys) {
   return {
     /** Returns the sign-off entry (claim, signature, key id) a sign-off revision adds, else null; `remote`: a team member's own claim and signature. */
     revisionInserted(r: RevisionFacts, remote?: RemoteSignOff): StoredAuditEntry | null {
+      // A bulk write's revisions share one link (never a sign-off: revisionLinks.ts).
+      if (gatherRevisionLink(db, r)) return null;
       appendAuditEntry(db, {
         kind: 'revision',
         documentId: r.documentId,

@@ -19,7 +19,8 @@ export function auditKindsAllowed(db: Database.Database): string[] {
   return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
 }
 
-function rebuild(db: Database.Database, kinds: readonly string[]): void {
+/** Rebuilds `audit_log` with a `kind` CHECK allowing `kinds`, its rows and hashes copied as they are (0390 too). */
+export function rebuildAuditLog(db: Database.Database, kinds: readonly string[]): void {
   const check = kinds.map((k) => `'${k.replace(/'/g, "''")}'`).join(', ');
   db.exec(`
     ALTER TABLE audit_log RENAME TO audit_log_0370;
@@ -51,6 +52,6 @@ export const migration0370TeamAssignmentAudit: Migration = {
   name: 'team-assignment-audit',
   up(db) {
     const kinds = auditKindsAllowed(db);
-    if (!kinds.includes(TEAM_ASSIGNMENT_AUDIT_KIND)) rebuild(db, [...kinds, TEAM_ASSIGNMENT_AUDIT_KIND]);
+    if (!kinds.includes(TEAM_ASSIGNMENT_AUDIT_KIND)) rebuildAuditLog(db, [...kinds, TEAM_ASSIGNMENT_AUDIT_KIND]);
   },
 };

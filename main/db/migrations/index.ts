@@ -28,6 +28,7 @@ import { migration0340ReviewPackages } from './0340-review-packages.js';
 import { migration0370TeamAssignmentAudit } from './0370-team-assignment-audit.js';
 import { migration0380TeamTmInbox } from './0380-team-tm-inbox.js';
 import { migration0381ReviewPackageExchanges } from './0381-review-package-exchanges.js';
+import { migration0390AuditRevisionBatches } from './0390-audit-revision-batches.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -62,4 +63,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0370TeamAssignmentAudit,
   migration0380TeamTmInbox,
   migration0381ReviewPackageExchanges,
+  migration0390AuditRevisionBatches,
 ].sort((a, b) => a.version - b.version);

@@ -1,7 +1,8 @@
 /**
  * The hash-chained audit log (migration 0180, `audit_log`): append-only (triggers refuse UPDATE and
- * DELETE), one link per change, each link's hash over its seq, the previous hash, its canonical
- * payload and its signature (shared/signing/canonical.ts). No foreign keys: it outlives documents.
+ * DELETE), one link per change (an import's revisions share one: main/db/audit/revisionLinks.ts),
+ * each link's hash over its seq, the previous hash, its canonical payload and its signature
+ * (shared/signing/canonical.ts). No foreign keys: it outlives documents.
  */
 import type Database from 'better-sqlite3';
 import { canonicalJson, encodeAuditLink, GENESIS_HASH, type AuditLink, type CanonicalValue } from '../../../../shared/signing/canonical.js';
@@ -90,8 +91,22 @@ export function withAuditHeadKept<T>(db: Database.Database, fn: () => T): T {
   return keptHeads.during(db, fn);
 }
 
+// Revisions' links being gathered (main/db/audit/revisionLinks.ts): appended before any other link.
+const gathered = new WeakMap<Database.Database, () => void>();
+
+/** `appendGathered` runs before the next link is appended (once); null: nothing is gathered. */
+export function gatherLinksBeforeAppend(db: Database.Database, appendGathered: (() => void) | null): void {
+  if (appendGathered) gathered.set(db, appendGathered);
+  else gathered.delete(db);
+}
+
 /** Appends one link after the current head (call inside the transaction that makes the change). */
 export function appendAuditEntry(db: Database.Database, entry: NewAuditEntry): StoredAuditEntry {
+  const appendGathered = gathered.get(db);
+  if (appendGathered) {
+    gathered.delete(db);
+    appendGathered();
+  }
   const { head: headStmt, insert } = appendStatements(db);
   const kept = keptHeads.get(db);
   const head = kept ?? headStmt.get();
