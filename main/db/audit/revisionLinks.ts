@@ -1,6 +1,6 @@
 /**
- * One audit link for the many revisions a bulk write makes together (an import: issue 17), instead
- * of one link per revision. Inside `withRevisionLinksGathered`, the revisions one author writes at
+ * One audit link for the many revisions a bulk write makes together (an import, a pre-fill: issue
+ * 17), instead of one link per revision. Inside `withRevisionLinksGathered`, the revisions one author writes at
  * one moment in one document are gathered and chained as a single `revisions` link. It holds what
  * their `revision` links would: the document, author and time once (they are shared), and for each
  * revision its id, paragraph, origin, action, the SHA-256 of its texts and its statuses. The link

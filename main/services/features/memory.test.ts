@@ -5,6 +5,7 @@ import type { DocumentDetail } from '../../../shared/types.js';
 import { createBackend, type Backend } from '../../backend.js';
 import { createRepositories } from '../../db/repositories/index.js';
 import { verifyLibrary } from '../../signing/verifyLibrary.js';
+import { revisionTextHashes } from '../../db/audit/revisionLinks.js';
 import { createFakeEngine } from '../../testing/fakeEngine.js';
 import { failure } from '../../testing/failure.js';
 import { makeTempDir, removeTempDir } from '../../testing/tempDir.js';
@@ -164,10 +165,10 @@ describe('the TM follows sign-offs', () => {
 });
 
 describe('prefill writes', () => {
-  it('each match: the paragraph, a tm revision, its audit link and provenance; the document touched once, at the last write, and the chain verifies', async () => {
+  it('each match: the paragraph, a tm revision and its provenance, all at the pre-fill’s time; one audit link for them; the document touched then; the chain verifies', async () => {
     const dir = makeTempDir();
     let tick = Date.parse('2026-01-01T00:00:00.000Z');
-    // Every call a second later: each write has its own time.
+    // Every call a second later: the pre-fill asks once for all its writes.
     const backend = createBackend({ dataDir: dir, mode: 'electron', version: '1.0.0', engines: [], now: () => new Date((tick += 1000)) });
     cleanups.push(() => {
       backend.close();
@@ -188,11 +189,16 @@ describe('prefill writes', () => {
       [0, 'Tres buenos días.'],
       [2, 'Un buen día.'],
     ]);
-    // Each write at its own time; the document's time is the last one's.
-    expect(paragraphs[0]!.updatedAt < paragraphs[1]!.updatedAt).toBe(true);
+    // One time for the pre-fill's writes, the document's too.
+    expect(paragraphs[0]!.updatedAt).toBe(paragraphs[1]!.updatedAt);
+    expect(paragraphs[0]!.updatedAt > second.updatedAt).toBe(true);
     const doc = (await api.listDocuments({})).find((d) => d.id === second.id)!;
     expect(doc.updatedAt).toBe(paragraphs[1]!.updatedAt);
-    expect(links()).toBe(before + 2);
+    expect(links()).toBe(before + 1);
+    const link = rows(backend, 'SELECT kind, payload FROM audit_log ORDER BY seq DESC LIMIT 1')[0]!;
+    expect(link.kind).toBe('revisions');
+    const tmRevisions = rows(backend, `SELECT id FROM revisions WHERE document_id = '${second.id}' AND origin = 'tm' ORDER BY id`);
+    expect(revisionTextHashes(link.payload as string).map(([id]) => ({ id }))).toEqual(tmRevisions);
     expect(
       rows(
         backend,

@@ -13,6 +13,7 @@ import { statusAfterEdit } from '../../../shared/status.js';
 import type { MtRecord, Paragraph, Profile } from '../../../shared/types.js';
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
 import { withAuditHeadKept } from '../../db/repositories/audit/auditRepo.js';
+import { withRevisionLinksGathered } from '../../db/audit/revisionLinks.js';
 import { withCaptureStateKept } from '../../team/local/captureSwitch.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
@@ -82,8 +83,7 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
    * Writes a unit's translation into a paragraph (or, `placed`, a text built from it: a sentence match): a revision with
    * origin `tm` and its provenance. Inside a transaction rolled back whole on error; the caller touches the document.
    */
-  function writeMatchIn(p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile, placed?: PlacedMatch) {
-    const at = deps.now().toISOString();
+  function writeMatchIn(p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile, at: string, placed?: PlacedMatch) {
     const target = placed?.target ?? targetFor(p, unit);
     const { status, withdrawsSignOff } = statusAfterEdit(p.status, p.target, target, p.mt?.text);
     // Issue 12: a unit whose translation started as MT brings its MT origin along (the footer and attestation name the engine).
@@ -135,35 +135,40 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
       unitAt: unit.createdAt,
     });
     if (withdrawsSignOff) repos.revisions.insertInTransaction({ origin: 'human', action: 'sign-off-withdrawn', ...revision });
-    return { paragraph: updated, signOffWithdrawn: withdrawsSignOff, at };
+    return { paragraph: updated, signOffWithdrawn: withdrawsSignOff };
   }
 
   const writeMatch = deps.db.transaction((p: Paragraph, doc: DocumentRecord, unit: TmUnit, author: Profile, placed?: PlacedMatch) => {
-    const { paragraph, signOffWithdrawn, at } = writeMatchIn(p, doc, unit, author, placed);
+    const at = deps.now().toISOString();
+    const { paragraph, signOffWithdrawn } = writeMatchIn(p, doc, unit, author, at, placed);
     repos.documents.touch(p.documentId, at);
     return { paragraph, signOffWithdrawn };
   });
 
-  /** Prefill's matches, each to its paragraph if nobody has touched it meanwhile; each document touched once, at its last write's time. */
+  /**
+   * Prefill's matches, each to its paragraph if nobody has touched it meanwhile, all at one time (the document touched then);
+   * their revisions share one audit link (revisionLinks.ts).
+   */
   const writeFound = deps.db.transaction((found: readonly [string, TmUnit][], doc: DocumentRecord, author: Profile): Paragraph[] =>
     // It catches nothing: the audit chain's head and team membership are read once (auditRepo.ts, captureSwitch.ts).
     withAuditHeadKept(deps.db, () =>
-      withCaptureStateKept(deps.db, () => {
-        // One read of them all; a paragraph written here is read back as written (a match found twice for one paragraph).
-        const current = repos.paragraphs.getMany(found.map(([paragraphId]) => paragraphId));
-        const written: Paragraph[] = [];
-        const touched = new Map<string, string>();
-        for (const [paragraphId, unit] of found) {
-          const p = current.get(paragraphId);
-          if (!p || !isUntouched(p)) continue;
-          const { paragraph, at } = writeMatchIn(p, doc, unit, author);
-          current.set(paragraphId, paragraph);
-          written.push(paragraph);
-          touched.set(paragraph.documentId, at);
-        }
-        for (const [documentId, at] of touched) repos.documents.touch(documentId, at);
-        return written;
-      }),
+      withRevisionLinksGathered(deps.db, () =>
+        withCaptureStateKept(deps.db, () => {
+          // One read of them all; a paragraph written here is read back as written (a match found twice for one paragraph).
+          const current = repos.paragraphs.getMany(found.map(([paragraphId]) => paragraphId));
+          const written: Paragraph[] = [];
+          const at = deps.now().toISOString();
+          for (const [paragraphId, unit] of found) {
+            const p = current.get(paragraphId);
+            if (!p || !isUntouched(p)) continue;
+            const { paragraph } = writeMatchIn(p, doc, unit, author, at);
+            current.set(paragraphId, paragraph);
+            written.push(paragraph);
+          }
+          if (written.length > 0) repos.documents.touch(doc.id, at);
+          return written;
+        }),
+      ),
     ),
   );
 

@@ -1,6 +1,6 @@
 /**
  * The hash-chained audit log (migration 0180, `audit_log`): append-only (triggers refuse UPDATE and
- * DELETE), one link per change (an import's revisions share one: main/db/audit/revisionLinks.ts),
+ * DELETE), one link per change (a bulk write's revisions share one: main/db/audit/revisionLinks.ts),
  * each link's hash over its seq, the previous hash, its canonical payload and its signature
  * (shared/signing/canonical.ts). No foreign keys: it outlives documents.
  */
