@@ -2,7 +2,7 @@
  * A yes/no question as a modal alert dialog: focus goes to "yes" and comes back where it was (or
  * as near as possible, never `<body>`); Escape answers no; Tab stays between the two buttons.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { restoreFocus } from './restoreFocus.js';
 
 export interface Question {
@@ -25,7 +25,8 @@ export function ConfirmDialog({
   const textId = useId();
   const yesRef = useRef<HTMLButtonElement>(null);
   const noRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // In the commit that shows the dialog (a layout effect), so no moment passes with the dialog shown and focus outside it.
+  useLayoutEffect(() => {
     const before = document.activeElement;
     yesRef.current?.focus();
     return () => restoreFocus(before);
