@@ -1,13 +1,13 @@
 /**
  * One audit link for the many revisions a bulk write makes together (an import, a pre-fill: issue
- * 17), instead of one link per revision. Inside `withRevisionLinksGathered`, the revisions one author writes at
- * one moment in one document are gathered and chained as a single `revisions` link. It holds what
- * their `revision` links would: the document, author and time once (they are shared), and for each
- * revision its id, paragraph, origin, action, the SHA-256 of its texts and its statuses. The link
- * is appended before any other link the write appends (a sign-off, a coalesced extension) and when
- * the scope ends, so the chain keeps the order of the writes; a sign-off revision is never gathered
- * (its claim names the link before it). `verso verify --library` reads a revision's text hash from
- * either kind of link.
+ * 17), instead of one link per revision. Inside `withRevisionLinksGathered`, the revisions one
+ * author writes at one moment in one document are gathered and chained as a single `revisions`
+ * link. It holds what their `revision` links would: the document, author and time once (they are
+ * shared), and for each revision its id, paragraph, origin, action, the SHA-256 of its texts and
+ * its statuses. The link is appended before any other link the write appends (a sign-off, a
+ * coalesced extension) and when the scope ends, so the chain keeps the order of the writes; a
+ * sign-off revision is never gathered (its claim names the link before it). `verso verify
+ * --library` reads a revision's text hash from either kind of link.
  */
 import type Database from 'better-sqlite3';
 import type { CanonicalValue } from '../../../shared/signing/canonical.js';

@@ -1,6 +1,6 @@
 /**
- * Issue 17: an import's revisions share one audit link, a `revisions` entry
- * (main/db/audit/revisionLinks.ts), instead of one `revision` entry each. The `kind` CHECK grows
+ * Issue 17: a bulk write's revisions (an import's, a pre-fill's) share one audit link, a
+ * `revisions` entry (main/db/audit/revisionLinks.ts), instead of one `revision` entry each. The `kind` CHECK grows
  * by that one kind (the table rebuilt, rows and hashes copied as they are, as migration 0370 does).
  */
 import { auditKindsAllowed, rebuildAuditLog } from './0370-team-assignment-audit.js';
