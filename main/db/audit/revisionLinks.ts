@@ -58,7 +58,7 @@ const commonOf = (r: RevisionFacts): Common => ({
 const shares = (c: Common, r: RevisionFacts): boolean =>
   c.documentId === r.documentId && c.profileId === r.profileId && c.author === r.authorName && c.role === r.role && c.at === r.at;
 
-export function revisionsPayload(common: Common, rows: readonly Row[]): CanonicalValue {
+function revisionsPayload(common: Common, rows: readonly Row[]): CanonicalValue {
   return { type: REVISIONS_PAYLOAD_TYPE, ...common, fields: [...REVISION_ROW_FIELDS], revisions: rows };
 }
 
@@ -68,6 +68,8 @@ function flush(db: Database.Database, g: Gathered): void {
   if (common === null || rows.length === 0) return;
   g.common = null;
   g.rows = [];
+  // Appended here, so not again before the link below.
+  gatherLinksBeforeAppend(db, null);
   appendAuditEntry(db, {
     kind: 'revisions',
     documentId: common.documentId,
