@@ -1,7 +1,8 @@
 /** Which workers a command starts while the CLI loads (cliWorkersAhead.ts), and that its jobs then take them. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IMPORT_LIMITS } from '../import/limits.js';
 import { startImportWorker, workersAheadWaiting } from '../import/importWorkers.js';
 import { useWorkerBundle } from '../import/testing/workerBundle.js';
@@ -31,7 +32,12 @@ describe('the workers a CLI command starts ahead', () => {
     fs.writeFileSync(big, '');
     fs.truncateSync(big, SPLIT_MIN_BYTES);
     const heaps = (args: string[]) => workersAheadFor(args, bundle.dir).map((w) => w.heapMb);
+    const cores = vi.spyOn(os, 'availableParallelism').mockReturnValue(2);
     expect(heaps(['import', 'a.txt', '--prefill-from', 'big.tmx'])).toEqual([TMX, TMX, DOCUMENT]);
+    // One core: a second reader would only slow the first.
+    cores.mockReturnValue(1);
+    expect(heaps(['import', 'a.txt', '--prefill-from', 'big.tmx'])).toEqual([TMX, DOCUMENT]);
+    cores.mockRestore();
     fs.truncateSync(big, SPLIT_MIN_BYTES - 1);
     expect(heaps(['import', 'a.txt', '--prefill-from', 'big.tmx'])).toEqual([TMX, DOCUMENT]);
     // tm import streams the file: one reader.

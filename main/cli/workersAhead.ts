@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SPLIT_MIN_BYTES } from '../memory/tmxIndexSplit.js';
+import { halvesWorthIt } from '../memory/tmxIndexSplit.js';
 import { bundledWorkerFile, startImportWorkerAhead } from '../import/importWorkers.js';
 import { IMPORT_LIMITS } from '../import/limits.js';
 import { IMPORT_OPTIONS } from './importOptions.js';
@@ -38,10 +38,10 @@ function importReads(args: readonly string[], cwd: string): { file: string | und
   }
 }
 
-/** Whether the file is big enough for two workers to read it (tmxIndexSplit.ts); false when it cannot be read. */
+/** Whether two workers will read the file (tmxIndexSplit.ts); false when it cannot be read. */
 function halved(file: string): boolean {
   try {
-    return fs.statSync(file).size >= SPLIT_MIN_BYTES;
+    return halvesWorthIt(fs.statSync(file).size);
   } catch {
     return false;
   }

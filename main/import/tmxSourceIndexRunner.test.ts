@@ -4,8 +4,9 @@
  * that cannot be read or is broken, or a dropped reading resolves with the fallback (never rejects).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TmxScanFallback } from '../memory/tmxExactScan.js';
 import { tmxExactFills, type TmxFillsResult } from '../memory/tmxExactFills.js';
 import { NOW, PAIR, TRICKY, tmx, tu } from '../testing/tmxSamples.js';
@@ -15,6 +16,8 @@ import { runTmxSourceIndex } from './tmxSourceIndexRunner.js';
 const bundle = useWorkerBundle();
 
 const paragraphsOf = (sources: readonly string[]) => sources.map((source, i) => ({ id: String(i), source, codes: [] }));
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('runTmxSourceIndex', () => {
   it('reads in the worker the fills read in process, the real reader’s, and sends back only the matches', async () => {
@@ -80,6 +83,7 @@ describe('runTmxSourceIndex', () => {
     fs.writeFileSync(file, tmx(`${noise(0, 300)}${TRICKY.map((c, i) => tu(c, `t${i}`)).join('')}${noise(300, 300)}`));
     const paragraphs = paragraphsOf([...TRICKY.map((source) => source.replace(/<[^>]*>|&\w+;/g, '')), 'Noise 3.', 'Noise 590.']);
     const full = await tmxExactFills(file, paragraphs, PAIR, NOW, { fast: false });
+    vi.spyOn(os, 'availableParallelism').mockReturnValue(2);
     const split = await runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64, splitMinBytes: 1 }, file, 'en').fills(
       paragraphs,
       PAIR,

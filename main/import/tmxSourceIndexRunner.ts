@@ -14,7 +14,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { FillableParagraph } from '../memory/exactFills.js';
 import { fillsReading, type FillsReading } from '../memory/tmxIndexFills.js';
 import { TmxScanFallback } from '../memory/tmxExactScan.js';
-import { SPLIT_MIN_BYTES, type TmxIndexTail } from '../memory/tmxIndexSplit.js';
+import { halvesWorthIt, SPLIT_MIN_BYTES, type TmxIndexTail } from '../memory/tmxIndexSplit.js';
 import { buildTmxSourceIndex, buildTmxSourceIndexTail, type TmxSourceIndex, type TmxSourceIndexOptions } from '../memory/tmxSourceIndex.js';
 import { startImportWorker } from './importWorkers.js';
 
@@ -161,7 +161,7 @@ const sizeOf = (file: string): number => {
 /** For a big file, a second worker scanning its second half: the port its units come on, and how to stop it. */
 function startTail(options: WorkerOptions, file: string, sourceLang: string): { split?: TmxSourceIndexRequest['tail']; stop: () => void } {
   const splitMinBytes = options.splitMinBytes ?? SPLIT_MIN_BYTES;
-  if (sizeOf(file) < splitMinBytes) return { stop: () => undefined };
+  if (!halvesWorthIt(sizeOf(file), splitMinBytes)) return { stop: () => undefined };
   const worker = startImportWorker(options.workerFile, options.heapMb);
   const { port1, port2 } = new MessageChannel();
   // It fails alone: its port closes, and the first worker scans the whole file.

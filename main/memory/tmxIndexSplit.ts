@@ -8,10 +8,14 @@
  * or was not sure, the head scans on alone: the index is always the one-thread scan's.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import { isSpace } from './tmxExactScan.js';
 
 /** Below this, one thread scans the whole file (a second would cost more than it saves). */
 export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
+
+/** Whether a file of `size` bytes is worth a second thread: big enough, and a second core to run it. */
+export const halvesWorthIt = (size: number, minBytes = SPLIT_MIN_BYTES): boolean => size >= minBytes && os.availableParallelism() > 1;
 
 /** How far after the middle the tail looks for a `<tu`. */
 const LOOK_BYTES = 1024 * 1024;
