@@ -3,6 +3,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
 import type { JobProgress } from '../../../shared/types.js';
 import { hookHarness } from '../../test/hookHarness.js';
+import type { EventHub } from './memoryTransport.js';
 import type { EngineSettings } from '../../../shared/features/enginesApi.js';
 import { engineSettingsSaved, queryKeys } from './queryClient.js';
 
@@ -54,6 +55,40 @@ describe('job events and the query cache', () => {
     events.emit('jobProgress', { ...progress('d1', 'failed'), error: { code: 'ENGINE_FAILED', message: 'x' } });
     await waitFor(() => expect(result.current.mine.data).toBe(3));
   });
+});
+
+/** A library query whose answers the test gives one by one, in the order they were asked. */
+function useHeldLibrary(asked: ((value: string) => void)[]) {
+  return useQuery({
+    queryKey: queryKeys.library(),
+    queryFn: () => new Promise<string>((resolve) => void asked.push(resolve)),
+  });
+}
+
+describe('server events while a read is under way', () => {
+  for (const [name, emit] of [
+    ['team sync applied changes', (events: EventHub) => events.emit('teamChanged', { documentIds: ['d1'] })],
+    ['a job ended', (events: EventHub) => events.emit('jobProgress', progress('d1', 'done', 3))],
+  ] as const) {
+    it(`${name} while the library is being read: read once more after it (that read may have begun before the write)`, async () => {
+      const { wrapper, events, queryClient } = hookHarness({});
+      const asked: ((value: string) => void)[] = [];
+      const { result } = renderHook(() => useHeldLibrary(asked), { wrapper });
+      await waitFor(() => expect(asked).toHaveLength(1));
+      asked[0]!('before');
+      await waitFor(() => expect(result.current.data).toBe('before'));
+      // A view opens and reads the library; the server writes, and says so, before that read answers.
+      void queryClient.refetchQueries({ queryKey: queryKeys.library() });
+      await waitFor(() => expect(asked).toHaveLength(2));
+      emit(events);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(asked).toHaveLength(2); // one request at a time
+      asked[1]!('read before the write');
+      await waitFor(() => expect(asked).toHaveLength(3));
+      asked[2]!('after the write');
+      await waitFor(() => expect(result.current.data).toBe('after the write'));
+    });
+  }
 });
 
 describe('mutations and the query cache', () => {

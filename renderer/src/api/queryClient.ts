@@ -75,24 +75,35 @@ export const queryKeys = {
 } satisfies Record<string, (...args: never[]) => QueryKey>;
 
 /**
+ * The queries under `queryKey` read again after the server wrote and said so. A read already under
+ * way is not restarted (a view that reloads at the same moment shares the one request), but it may
+ * have begun before the write: its answer would then be taken as fresh and the write never shown.
+ * So when one was under way, they are read once more after it ends.
+ */
+async function readAfterWrite(queryClient: QueryClient, queryKey: QueryKey): Promise<void> {
+  const underWay = queryClient.isFetching({ queryKey }) > 0;
+  await queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+  if (underWay) await queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+}
+
+/**
  * What a job's end (done, cancelled or failed) invalidates: the document it worked on (paragraphs,
- * and what is derived from them) and the library (progress per document). Running fetches are kept,
- * not restarted, so a view that reloads at the same moment shares the one request.
+ * and what is derived from them) and the library (progress per document), read after the job's writes.
  */
 export function invalidateAfterJob(queryClient: QueryClient, progress: JobProgress): Promise<void> | null {
   if (progress.state === 'running' || progress.documentId === null) return null;
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: queryKeys.documentAll(progress.documentId) }, { cancelRefetch: false }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.library() }, { cancelRefetch: false }),
+    readAfterWrite(queryClient, queryKeys.documentAll(progress.documentId)),
+    readAfterWrite(queryClient, queryKeys.library()),
   ]).then(() => undefined);
 }
 
 /** Team sync applied other members' changes to these documents: they, the library and the team's lists are read again. */
 export function invalidateAfterTeamChange(queryClient: QueryClient, documentIds: readonly string[]): Promise<void> {
   return Promise.all([
-    ...documentIds.map((id) => queryClient.invalidateQueries({ queryKey: queryKeys.documentAll(id) }, { cancelRefetch: false })),
-    queryClient.invalidateQueries({ queryKey: queryKeys.library() }, { cancelRefetch: false }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.teamAll() }, { cancelRefetch: false }),
+    ...documentIds.map((id) => readAfterWrite(queryClient, queryKeys.documentAll(id))),
+    readAfterWrite(queryClient, queryKeys.library()),
+    readAfterWrite(queryClient, queryKeys.teamAll()),
   ]).then(() => undefined);
 }
 
