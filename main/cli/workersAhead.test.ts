@@ -1,12 +1,9 @@
 /** Which workers a command starts while the CLI loads (cliWorkersAhead.ts), and that its jobs then take them. */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS } from '../import/limits.js';
 import { startImportWorker, workersAheadWaiting } from '../import/importWorkers.js';
 import { useWorkerBundle } from '../import/testing/workerBundle.js';
-import { SPLIT_MIN_BYTES } from '../memory/tmxIndexSplit.js';
 import { startWorkersAhead, workersAheadFor } from './workersAhead.js';
 
 const bundle = useWorkerBundle();
@@ -25,24 +22,6 @@ describe('the workers a CLI command starts ahead', () => {
     // Arguments the command refuses (a value that reads like an option, an unknown option) start the parser only.
     expect(heaps(['import', 'a.txt', '--title', '--prefill-from'])).toEqual([DOCUMENT]);
     expect(heaps(['import', 'a.txt', '--bogus', '--prefill-from', 'm.tmx'])).toEqual([DOCUMENT]);
-  });
-
-  it('two TMX readers for a file big enough to be read in halves (tmxIndexSplit.ts)', () => {
-    const big = path.join(bundle.dir, 'big.tmx');
-    fs.writeFileSync(big, '');
-    fs.truncateSync(big, SPLIT_MIN_BYTES);
-    const heaps = (args: string[]) => workersAheadFor(args, bundle.dir).map((w) => w.heapMb);
-    const cores = vi.spyOn(os, 'availableParallelism').mockReturnValue(2);
-    expect(heaps(['import', 'a.txt', '--prefill-from', 'big.tmx'])).toEqual([TMX, TMX, DOCUMENT]);
-    // One core: a second reader would only slow the first.
-    cores.mockReturnValue(1);
-    expect(heaps(['import', 'a.txt', '--prefill-from', 'big.tmx'])).toEqual([TMX, DOCUMENT]);
-    cores.mockRestore();
-    fs.truncateSync(big, SPLIT_MIN_BYTES - 1);
-    expect(heaps(['import', 'a.txt', '--prefill-from', 'big.tmx'])).toEqual([TMX, DOCUMENT]);
-    // tm import streams the file: one reader.
-    fs.truncateSync(big, SPLIT_MIN_BYTES);
-    expect(heaps(['tm', 'import', 'big.tmx', '--pair', 'en-es'])).toEqual([TMX]);
   });
 
   it("import's parser parses the file the command names, resolved against the working folder, and only that", () => {

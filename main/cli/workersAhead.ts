@@ -2,14 +2,11 @@
  * The commands that read files in import workers start them while the CLI is still loading
  * (importWorkers.ts): `verso import` and `verso reimport` the document's, `verso tm import` the TMX
  * file's, and `verso import --prefill-from` both (the TMX file's reading is then the longer path:
- * its fills are waited for; a big file's is two workers, one a half: tmxIndexSplit.ts). `verso
- * import`'s worker also parses the file meanwhile (parseAhead.ts).
+ * its fills are waited for). `verso import`'s worker also parses the file meanwhile (parseAhead.ts).
  * Workers not taken (a usage error) do not keep the command running.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { halvesWorthIt } from '../memory/tmxIndexSplit.js';
 import { bundledWorkerFile, startImportWorkerAhead } from '../import/importWorkers.js';
 import { IMPORT_LIMITS } from '../import/limits.js';
 import { IMPORT_OPTIONS } from './importOptions.js';
@@ -21,29 +18,16 @@ export interface WorkerAhead {
 }
 
 /**
- * What `verso import` will read: its file and its TMX file (resolved against `cwd`; undefined
- * unless the arguments name one). Arguments the command refuses start the document's worker only,
- * which parses nothing ahead (the command then says what is wrong).
+ * What `verso import` will read: its file (resolved against `cwd`; undefined unless the arguments
+ * name exactly one) and whether a TMX file too. Arguments the command refuses start the document's
+ * worker only, which parses nothing ahead (the command then says what is wrong).
  */
-function importReads(args: readonly string[], cwd: string): { file: string | undefined; tmx: string | undefined } {
+function importReads(args: readonly string[], cwd: string): { file: string | undefined; tmx: boolean } {
   try {
     const { values, positionals } = parseArgs({ args: args.slice(1), options: IMPORT_OPTIONS, allowPositionals: true, strict: true });
-    const tmx = values['prefill-from'];
-    return {
-      file: positionals.length === 1 ? path.resolve(cwd, positionals[0]!) : undefined,
-      tmx: typeof tmx === 'string' ? path.resolve(cwd, tmx) : undefined,
-    };
+    return { file: positionals.length === 1 ? path.resolve(cwd, positionals[0]!) : undefined, tmx: values['prefill-from'] !== undefined };
   } catch {
-    return { file: undefined, tmx: undefined };
-  }
-}
-
-/** Whether two workers will read the file (tmxIndexSplit.ts); false when it cannot be read. */
-function halved(file: string): boolean {
-  try {
-    return halvesWorthIt(fs.statSync(file).size);
-  } catch {
-    return false;
+    return { file: undefined, tmx: false };
   }
 }
 
@@ -55,8 +39,7 @@ export function workersAheadFor(args: readonly string[], cwd = process.cwd()): W
   if (command === 'import') {
     const reads = importReads(args, cwd);
     const parser = reads.file === undefined ? document : { ...document, parseAhead: reads.file };
-    if (reads.tmx === undefined) return [parser];
-    return halved(reads.tmx) ? [tmx, tmx, parser] : [tmx, parser];
+    return reads.tmx ? [tmx, parser] : [parser];
   }
   if (command === 'reimport') return [document];
   if (command === 'tm' && sub === 'import') return [tmx];

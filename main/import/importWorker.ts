@@ -2,29 +2,18 @@
  * Entry of the import worker thread (bundled to dist/main/importWorker.cjs): parses one job per
  * message, so a big or hostile file never blocks the main process; a TMX file is streamed back
  * in batches over its own port (tmxStreamRunner.ts), the index of a TMX file's source segments
- * sent over its own port too (tmxSourceIndexRunner.ts; a second worker sends the units of a big
- * file's second half to the first). A worker started ahead for `verso import`
+ * sent over its own port too (tmxSourceIndexRunner.ts). A worker started ahead for `verso import`
  * may be asked first to parse the file ahead (parseAhead.ts); its job then takes that parse.
  */
 import { parentPort } from 'node:worker_threads';
 import { runImportJob, type ImportJob } from './importJob.js';
 import { isParseAheadRequest, startParseAhead, takeParsedAhead, type ParseAheadRequest } from './parseAhead.js';
-import {
-  isTmxSourceIndexRequest,
-  isTmxSourceIndexTailRequest,
-  serveTmxSourceIndex,
-  serveTmxSourceIndexTail,
-  type TmxSourceIndexRequest,
-  type TmxSourceIndexTailRequest,
-} from './tmxSourceIndexRunner.js';
+import { isTmxSourceIndexRequest, serveTmxSourceIndex, type TmxSourceIndexRequest } from './tmxSourceIndexRunner.js';
 import { isTmxStreamRequest, serveTmxStream, type TmxStreamRequest } from './tmxStreamRunner.js';
 
-type Request = ImportJob | TmxStreamRequest | TmxSourceIndexRequest | TmxSourceIndexTailRequest | ParseAheadRequest;
-
-parentPort?.on('message', (job: Request) => {
+parentPort?.on('message', (job: ImportJob | TmxStreamRequest | TmxSourceIndexRequest | ParseAheadRequest) => {
   if (isTmxStreamRequest(job)) return serveTmxStream(job);
   if (isTmxSourceIndexRequest(job)) return serveTmxSourceIndex(job);
-  if (isTmxSourceIndexTailRequest(job)) return serveTmxSourceIndexTail(job);
   if (isParseAheadRequest(job)) return startParseAhead(job);
   void (takeParsedAhead(job) ?? runImportJob(job)).then((outcome) => parentPort?.postMessage(outcome));
 });

@@ -4,9 +4,8 @@
  * that cannot be read or is broken, or a dropped reading resolves with the fallback (never rejects).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TmxScanFallback } from '../memory/tmxExactScan.js';
 import { tmxExactFills, type TmxFillsResult } from '../memory/tmxExactFills.js';
 import { NOW, PAIR, TRICKY, tmx, tu } from '../testing/tmxSamples.js';
@@ -16,8 +15,6 @@ import { runTmxSourceIndex } from './tmxSourceIndexRunner.js';
 const bundle = useWorkerBundle();
 
 const paragraphsOf = (sources: readonly string[]) => sources.map((source, i) => ({ id: String(i), source, codes: [] }));
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('runTmxSourceIndex', () => {
   it('reads in the worker the fills read in process, the real reader’s, and sends back only the matches', async () => {
@@ -75,34 +72,5 @@ describe('runTmxSourceIndex', () => {
     expect(await pending).toBeInstanceOf(TmxScanFallback);
     const kept = await runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64 }, file, 'en').fills(paragraphs, PAIR, NOW);
     expect((kept as TmxFillsResult).matches.get('0')?.target).toBe('Uno.');
-  });
-
-  it('splits a big file between two workers: the same fills, the index joined; a doubtful second half gives the fallback', async () => {
-    const noise = (from: number, n: number) => Array.from({ length: n }, (_, i) => tu(`Noise ${from + i}.`, 'x')).join('');
-    const file = path.join(bundle.dir, 'halves.tmx');
-    fs.writeFileSync(file, tmx(`${noise(0, 300)}${TRICKY.map((c, i) => tu(c, `t${i}`)).join('')}${noise(300, 300)}`));
-    const paragraphs = paragraphsOf([...TRICKY.map((source) => source.replace(/<[^>]*>|&\w+;/g, '')), 'Noise 3.', 'Noise 590.']);
-    const full = await tmxExactFills(file, paragraphs, PAIR, NOW, { fast: false });
-    vi.spyOn(os, 'availableParallelism').mockReturnValue(2);
-    const split = await runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64, splitMinBytes: 1 }, file, 'en').fills(
-      paragraphs,
-      PAIR,
-      NOW,
-    );
-    const whole = await runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64 }, file, 'en').fills(paragraphs, PAIR, NOW);
-    expect(split).toMatchObject({ fast: true, split: true, tus: 600 + TRICKY.length });
-    expect(whole).toMatchObject({ fast: true, split: false });
-    expect((split as TmxFillsResult).matches).toEqual(full.matches);
-    expect((split as TmxFillsResult).matches).toEqual((whole as TmxFillsResult).matches);
-    expect(full.matches.get(String(TRICKY.length + 1))?.target).toBe('x');
-    // Stray text in the second half: the second worker gives up, the first meets it too.
-    const doubtful = path.join(bundle.dir, 'halves-doubtful.tmx');
-    fs.writeFileSync(doubtful, tmx(`${noise(0, 300)}${noise(300, 100)}stray text${noise(400, 100)}`));
-    const odd = await runTmxSourceIndex({ workerFile: bundle.file, heapMb: 64, splitMinBytes: 1 }, doubtful, 'en').fills(
-      paragraphs,
-      PAIR,
-      NOW,
-    );
-    expect((odd as TmxScanFallback).reason).toBe('something other than units in <body>');
   });
 });

@@ -6,16 +6,13 @@
  * the same worker reads their fills from it (tmxIndexFills.ts), so only the matches come back.
  * A file the index is not sure of, an unreadable or broken one, a worker that failed or a reading
  * dropped gives the fallback (the real reader then reads the whole file and reports); it never
- * rejects. Until asked, a reading does not keep the process alive. A big file's second half is
- * scanned by a second worker (tmxIndexSplit.ts), which sends its units straight to the first.
+ * rejects. Until asked, a reading does not keep the process alive.
  */
-import fs from 'node:fs';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { FillableParagraph } from '../memory/exactFills.js';
 import { fillsReading, type FillsReading } from '../memory/tmxIndexFills.js';
 import { TmxScanFallback } from '../memory/tmxExactScan.js';
-import { halvesWorthIt, SPLIT_MIN_BYTES, type TmxIndexTail } from '../memory/tmxIndexSplit.js';
-import { buildTmxSourceIndex, buildTmxSourceIndexTail, type TmxSourceIndex, type TmxSourceIndexOptions } from '../memory/tmxSourceIndex.js';
+import { buildTmxSourceIndex, type TmxSourceIndex } from '../memory/tmxSourceIndex.js';
 import { startImportWorker } from './importWorkers.js';
 
 interface Pair {
@@ -29,20 +26,7 @@ export interface TmxSourceIndexRequest {
   file: string;
   sourceLang: string;
   port: MessagePort;
-  /** Where the tail's units come from, when a second worker scans the file's second half. */
-  tail?: { port: MessagePort; splitMinBytes: number };
 }
-
-/** The message that starts the scan of a file's second half in a second worker (its units go to `port`). */
-export interface TmxSourceIndexTailRequest {
-  kind: 'tmxSourceIndexTail';
-  file: string;
-  sourceLang: string;
-  port: MessagePort;
-  splitMinBytes: number;
-}
-
-type TailMessage = { ok: true; tail: TmxIndexTail } | { ok: false; reason: string };
 
 /** Then, once, on the port: whose fills to read. */
 interface FillsRequest {
@@ -61,47 +45,17 @@ export interface TmxReadAhead {
   dispose(): void;
 }
 
-const kindOf = (message: unknown): unknown =>
-  typeof message === 'object' && message !== null ? (message as { kind?: unknown }).kind : undefined;
-
-export const isTmxSourceIndexRequest = (message: unknown): message is TmxSourceIndexRequest => kindOf(message) === 'tmxSourceIndex';
-
-export const isTmxSourceIndexTailRequest = (message: unknown): message is TmxSourceIndexTailRequest =>
-  kindOf(message) === 'tmxSourceIndexTail';
+export function isTmxSourceIndexRequest(message: unknown): message is TmxSourceIndexRequest {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'tmxSourceIndex';
+}
 
 /** The index, or the fallback: never rejects. */
-async function build(file: string, sourceLang: string, split?: TmxSourceIndexOptions): Promise<TmxSourceIndex | TmxScanFallback> {
+async function build(file: string, sourceLang: string): Promise<TmxSourceIndex | TmxScanFallback> {
   try {
-    return await buildTmxSourceIndex(file, sourceLang, split);
+    return await buildTmxSourceIndex(file, sourceLang);
   } catch (err) {
     return err instanceof TmxScanFallback ? err : new TmxScanFallback(`the index failed: ${String(err)}`);
   }
-}
-
-/** The tail's units as they come on `port`; null when it failed or its worker ended first. */
-function tailFrom(port: MessagePort): Promise<TmxIndexTail | null> {
-  return new Promise((resolve) => {
-    port.once('message', (message: TailMessage) => {
-      resolve(message.ok ? message.tail : null);
-      port.close();
-    });
-    port.once('close', () => resolve(null));
-  });
-}
-
-/** The second worker's side: scans the file's second half, sends its units (their buffers moved) or why not. */
-export function serveTmxSourceIndexTail({ file, sourceLang, port, splitMinBytes }: TmxSourceIndexTailRequest): void {
-  buildTmxSourceIndexTail(file, sourceLang, { splitMinBytes }).then(
-    (tail) => {
-      const moved = [tail.unitStart, tail.unitLength, tail.hashes, tail.hashUnits, tail.unsure].map((a) => a.buffer as ArrayBuffer);
-      port.postMessage({ ok: true, tail } satisfies TailMessage, moved);
-      port.close();
-    },
-    (err: unknown) => {
-      port.postMessage({ ok: false, reason: String(err) } satisfies TailMessage);
-      port.close();
-    },
-  );
 }
 
 /** The fills once the index is there, or the fallback: never rejects. */
@@ -111,8 +65,8 @@ async function read(index: Promise<TmxSourceIndex | TmxScanFallback>, file: stri
 }
 
 /** The worker's side: builds the index at once, reads the fills when asked, sends them. */
-export function serveTmxSourceIndex({ file, sourceLang, port, tail }: TmxSourceIndexRequest): void {
-  const index = build(file, sourceLang, tail && { tail: tailFrom(tail.port), splitMinBytes: tail.splitMinBytes });
+export function serveTmxSourceIndex({ file, sourceLang, port }: TmxSourceIndexRequest): void {
+  const index = build(file, sourceLang);
   port.once('message', (ask: FillsRequest) => {
     void read(index, file, ask).then((got) => {
       port.postMessage(
@@ -143,39 +97,8 @@ function inProcess(file: string, sourceLang: string): TmxReadAhead {
   };
 }
 
-interface WorkerOptions {
-  workerFile: string;
-  heapMb: number;
-  /** The smallest file whose second half a second worker scans (tests make it tiny). */
-  splitMinBytes?: number;
-}
-
-const sizeOf = (file: string): number => {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0; // the reading says what is wrong with it
-  }
-};
-
-/** For a big file, a second worker scanning its second half: the port its units come on, and how to stop it. */
-function startTail(options: WorkerOptions, file: string, sourceLang: string): { split?: TmxSourceIndexRequest['tail']; stop: () => void } {
-  const splitMinBytes = options.splitMinBytes ?? SPLIT_MIN_BYTES;
-  if (!halvesWorthIt(sizeOf(file), splitMinBytes)) return { stop: () => undefined };
+function inWorker(options: { workerFile: string; heapMb: number }, file: string, sourceLang: string): TmxReadAhead {
   const worker = startImportWorker(options.workerFile, options.heapMb);
-  const { port1, port2 } = new MessageChannel();
-  // It fails alone: its port closes, and the first worker scans the whole file.
-  worker.on('error', () => undefined);
-  worker.postMessage({ kind: 'tmxSourceIndexTail', file, sourceLang, port: port2, splitMinBytes } satisfies TmxSourceIndexTailRequest, [
-    port2,
-  ]);
-  worker.unref();
-  return { split: { port: port1, splitMinBytes }, stop: () => void worker.terminate() };
-}
-
-function inWorker(options: WorkerOptions, file: string, sourceLang: string): TmxReadAhead {
-  const worker = startImportWorker(options.workerFile, options.heapMb);
-  const tail = startTail(options, file, sourceLang);
   const { port1, port2 } = new MessageChannel();
   let settled = false;
   let resolveResult: (value: FillsReading) => void = () => undefined;
@@ -185,20 +108,12 @@ function inWorker(options: WorkerOptions, file: string, sourceLang: string): Tmx
     settled = true;
     port1.close();
     void worker.terminate();
-    tail.stop();
     resolveResult(value);
   };
   port1.on('message', (message: FromWorker) => settle(message.ok ? message.fills : new TmxScanFallback(message.reason)));
   worker.on('error', (err) => settle(new TmxScanFallback(`the import worker failed: ${err.message}`)));
   worker.on('exit', (code) => settle(new TmxScanFallback(`the import worker stopped (exit code ${code})`)));
-  const request: TmxSourceIndexRequest = {
-    kind: 'tmxSourceIndex',
-    file,
-    sourceLang,
-    port: port2,
-    ...(tail.split ? { tail: tail.split } : {}),
-  };
-  worker.postMessage(request, tail.split ? [port2, tail.split.port] : [port2]);
+  worker.postMessage({ kind: 'tmxSourceIndex', file, sourceLang, port: port2 } satisfies TmxSourceIndexRequest, [port2]);
   // Not asked yet: a command that ends before asking (a failed import) is not kept waiting.
   worker.unref();
   port1.unref();
@@ -218,11 +133,7 @@ function inWorker(options: WorkerOptions, file: string, sourceLang: string): Tmx
 }
 
 /** Starts reading `file` ahead for documents in `sourceLang`, in the worker (`workerFile`) or in process (null). */
-export function runTmxSourceIndex(
-  options: { workerFile: string | null; heapMb: number; splitMinBytes?: number },
-  file: string,
-  sourceLang: string,
-): TmxReadAhead {
-  if (options.workerFile) return inWorker({ ...options, workerFile: options.workerFile }, file, sourceLang);
+export function runTmxSourceIndex(options: { workerFile: string | null; heapMb: number }, file: string, sourceLang: string): TmxReadAhead {
+  if (options.workerFile) return inWorker({ workerFile: options.workerFile, heapMb: options.heapMb }, file, sourceLang);
   return inProcess(file, sourceLang);
 }

@@ -138,6 +138,4 @@ export interface TmxFillsResult {
   /** Units the real reader read: the candidates (fast path) or all of them. */
   parsed: number;
   fast: boolean;
-  /** The fast path's index was built by two threads, each a half of the file (tmxIndexSplit.ts). */
-  split: boolean;
 }

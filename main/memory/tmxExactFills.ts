@@ -66,7 +66,7 @@ async function readAll(file: string, fills: ExactFills, pair: Pair, now: string)
   });
   for await (const chunk of chunks(file)) reader.writeBytes(chunk);
   const { tus } = reader.end();
-  return { matches: fills.matches(), tus, parsed, fast: false, split: false };
+  return { matches: fills.matches(), tus, parsed, fast: false };
 }
 
 /** Gives the fills of paragraphs from a file's index (main/import/tmxSourceIndexRunner.ts: in the worker that built it). */

@@ -32,7 +32,7 @@ export function fillsFromIndex(
   });
   readCandidates(file, index, pair.sourceLang, fills.sourceHashes, (text) => reader.write(text));
   reader.end();
-  return { matches: fills.matches(), tus: index.units, parsed, fast: true, split: index.split };
+  return { matches: fills.matches(), tus: index.units, parsed, fast: true };
 }
 
 /** The same, never throwing: a failure is a reason (TmxScanFallback) to read the whole file. */

@@ -8,30 +8,36 @@
  * header) and end (`</body></tmx>`): what a unit gives, and every safety rule, is the real reader's.
  * Whatever the scan is not sure of — not UTF-8, a comment or CDATA before <body>, anything but
  * units and comments in the body, a unit too big — throws `TmxScanFallback`: the whole file is
- * then read by the real reader. A big file is scanned by two threads, its second half by the
- * other (`buildTmxSourceIndexTail`, tmxIndexSplit.ts): the index is the same.
+ * then read by the real reader.
  */
 import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { isSpace, SCAN_MAX_PROLOG_BYTES, SCAN_MAX_UNIT_BYTES, TmxScanFallback } from './tmxExactScan.js';
-import { FilePieces } from './tmxFilePieces.js';
-import { joinTail, tailStart, type IndexedUnits, type TmxIndexTail } from './tmxIndexSplit.js';
 import { MARKUP_UNKNOWN, readUnit, SourceLanguage, type Piece, type UnitSink } from './tmxByteUnits.js';
 import { primaryLanguage } from '../../shared/memory/pair.js';
 import { tmxLanguageTag } from './tmx.js';
 
 /** Plain data and typed arrays: posted from a worker, the arrays' buffers transferred. */
-export interface TmxSourceIndex extends IndexedUnits {
+export interface TmxSourceIndex {
   /** The primary source language the index is of (`en`). */
   sourcePrimary: string;
   /** The file when it was indexed: another size or time means it changed. */
   size: number;
   mtimeMs: number;
+  /** <tu>s in the file. */
+  units: number;
+  /** Byte offset of each unit's `<tu`, and its length (to after its `</tu>`). */
+  unitStart: Float64Array;
+  unitLength: Uint32Array;
+  /** A source segment's `textHash`, and its unit's number (pairs, in file order). */
+  hashes: Uint32Array;
+  hashUnits: Uint32Array;
+  /** Units always handed to the real reader. */
+  unsure: Uint32Array;
   /** Bytes before the first unit, from the start (up to after `<body>`). */
   prologEnd: number;
   /** Bytes from `</body` to the end of the file. */
   endStart: number;
-  /** Built by two threads: the tail's units were joined (tmxIndexSplit.ts). */
-  split: boolean;
 }
 
 /** A growable typed array (unit offsets are Float64: a file may pass 4 GB). */
@@ -63,11 +69,9 @@ const PI = Buffer.from('<?');
 
 /** The scan of the file's bytes, piece by piece: `piece` consumes what it can and says where it stopped. */
 class IndexScan implements UnitSink {
+  state: 'prolog' | 'body' | 'end' = 'prolog';
   prologEnd = -1;
   endStart = -1;
-  /** The tail's start: the body's scan stops there when it reaches it between units (`atSplit`). */
-  splitAt = Infinity;
-  atSplit = false;
   private readonly unitStart = new Growable((n) => new Float64Array(n));
   private readonly unitLength = ints();
   private readonly hashes = ints();
@@ -77,11 +81,9 @@ class IndexScan implements UnitSink {
   private unit = 0;
   private unitUnsure = false;
 
-  /** `state`: 'body' for a tail, which starts at a unit. */
   constructor(
     private readonly bom: number,
     sourceLang: string,
-    public state: 'prolog' | 'body' | 'end' = 'prolog',
   ) {
     this.lang = new SourceLanguage(sourceLang);
   }
@@ -146,13 +148,6 @@ class IndexScan implements UnitSink {
     let at = 0;
     for (;;) {
       while (at < bytes.length && isSpace(bytes[at]!)) at++;
-      if (at < bytes.length && base + from + at >= this.splitAt) {
-        if (base + from + at === this.splitAt) {
-          this.atSplit = true;
-          break;
-        }
-        this.splitAt = Infinity; // passed inside something else: the tail started in the wrong place
-      }
       if (text.length - at < 12 && !last) break; // not enough to tell what comes
       const after = bytes[at + 3] ?? 0;
       if (bytes[at] === 60 && bytes[at + 1] === 116 && bytes[at + 2] === 117 && (after === 62 || isSpace(after))) {
@@ -185,48 +180,40 @@ class IndexScan implements UnitSink {
     return from + at;
   }
 
-  /** The units found so far. */
-  found(): IndexedUnits {
+  index(sourcePrimary: string, stat: fs.Stats): TmxSourceIndex {
+    if (this.state !== 'end') throw new TmxScanFallback(this.state === 'prolog' ? 'no <body>' : 'no </body>');
     return {
+      sourcePrimary,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
       units: this.unit,
       unitStart: this.unitStart.done(),
       unitLength: this.unitLength.done(),
       hashes: this.hashes.done(),
       hashUnits: this.hashUnits.done(),
       unsure: this.unsureUnits.done(),
+      prologEnd: this.prologEnd,
+      endStart: this.endStart,
     };
   }
+}
 
-  /** Past the split without the tail's units: the scan goes on to the end. */
-  passSplit(): void {
-    this.splitAt = Infinity;
-    this.atSplit = false;
-  }
-
-  ended(): void {
-    if (this.state !== 'end') throw new TmxScanFallback(this.state === 'prolog' ? 'no <body>' : 'no </body>');
-  }
+/** Index of the last ASCII byte of `d` at or after `from`, or -1. */
+function lastAscii(d: Uint8Array, from: number): number {
+  for (let k = d.length - 1; k >= from; k--) if (d[k]! < 0x80) return k;
+  return -1;
 }
 
 export interface TmxSourceIndexOptions {
   /** Bytes read at a time (tests make it tiny). */
   chunkBytes?: number;
-  /** The tail's units, scanned by another thread (null: it failed); the head stops at its start. */
-  tail?: Promise<TmxIndexTail | null>;
-  /** The smallest file split (tests make it tiny). */
-  splitMinBytes?: number;
 }
 
-/**
- * Each piece is also a latin1 string: under Node's 1 MB limit it is made in the worker's heap, so
- * the pieces scanned are collected as they go; 1 MB or more, it is an external string, which V8
- * collects only after tens of MB of them (measured: peak RSS 300 MB with 512 KB pieces, 390 MB
- * with 4 MB ones, for a 226 MB file scanned by two workers).
- */
-const CHUNK_BYTES = 512 * 1024;
+const CHUNK_BYTES = 4 * 1024 * 1024;
 
-/** The file, open, with its size and time, and its byte-order mark's length (a UTF-16 file falls back). */
-function openTmx(file: string): { fd: number; stat: fs.Stats; bom: number } {
+/** The index of `file`'s segments in `sourceLang`; throws TmxScanFallback when not sure of the file. */
+export async function buildTmxSourceIndex(file: string, sourceLang: string, options: TmxSourceIndexOptions = {}): Promise<TmxSourceIndex> {
+  const chunk = options.chunkBytes ?? CHUNK_BYTES;
   const fd = fs.openSync(file, 'r');
   try {
     const stat = fs.fstatSync(fd);
@@ -234,84 +221,39 @@ function openTmx(file: string): { fd: number; stat: fs.Stats; bom: number } {
     const headBytes = fs.readSync(fd, head, 0, 3, 0);
     if (headBytes < 2 || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
       throw new TmxScanFallback('UTF-16 (or a file too short to tell)');
-    return { fd, stat, bom: headBytes === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0 };
-  } catch (err) {
-    fs.closeSync(fd);
-    throw err;
-  }
-}
-
-/** The file as it was when its scan started, and read to its end (else it changed meanwhile). */
-function unchanged(fd: number, stat: fs.Stats, end: number): void {
-  const after = fs.fstatSync(fd);
-  if (after.size !== stat.size || after.mtimeMs !== stat.mtimeMs || end !== stat.size)
-    throw new TmxScanFallback('the file changed while it was indexed');
-}
-
-/** Whether the tail is the rest of this very file from where the head stopped. */
-const fits = (tail: TmxIndexTail | null, at: number, stat: fs.Stats): tail is TmxIndexTail =>
-  tail !== null && tail.from === at && tail.size === stat.size && tail.mtimeMs === stat.mtimeMs;
-
-/**
- * Scans the pieces to the end, or to the tail's start when the tail fits: then its units (the
- * head's are the scan's). Between pieces, other work goes on (the tail's message, in a worker;
- * other requests, in process).
- */
-async function scanPieces(
-  scan: IndexScan,
-  pieces: FilePieces,
-  stat: fs.Stats,
-  tail?: Promise<TmxIndexTail | null>,
-): Promise<TmxIndexTail | null> {
-  for (;;) {
-    const { piece, last } = pieces.next();
-    const used = scan.piece(piece, pieces.base, last);
-    if (scan.atSplit) {
-      const got = await tail!;
-      if (fits(got, pieces.base + used, stat)) return got;
-      scan.passSplit();
-    } else if (last) return null;
-    pieces.consume(used);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-/** The index of `file`'s segments in `sourceLang`; throws TmxScanFallback when not sure of the file. */
-export async function buildTmxSourceIndex(file: string, sourceLang: string, options: TmxSourceIndexOptions = {}): Promise<TmxSourceIndex> {
-  const { fd, stat, bom } = openTmx(file);
-  try {
+    const bom = headBytes === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     const scan = new IndexScan(bom, sourceLang);
-    if (options.tail) scan.splitAt = tailStart(fd, stat.size, options.splitMinBytes) ?? Infinity;
-    const pieces = new FilePieces(fd, options.chunkBytes ?? CHUNK_BYTES, 0);
-    const tail = await scanPieces(scan, pieces, stat, options.tail);
-    if (tail === null) scan.ended();
-    unchanged(fd, stat, tail === null ? pieces.end : stat.size);
-    const sourcePrimary = primaryLanguage(tmxLanguageTag(sourceLang));
-    const units = tail === null ? scan.found() : joinTail(scan.found(), tail);
-    const endStart = tail === null ? scan.endStart : tail.endStart;
-    return { sourcePrimary, size: stat.size, mtimeMs: stat.mtimeMs, ...units, prologEnd: scan.prologEnd, endStart, split: tail !== null };
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** The units of `file`'s second half (`tailStart` on), for `buildTmxSourceIndex` in another thread; throws TmxScanFallback. */
-export async function buildTmxSourceIndexTail(
-  file: string,
-  sourceLang: string,
-  options: TmxSourceIndexOptions = {},
-): Promise<TmxIndexTail> {
-  const { fd, stat } = openTmx(file);
-  try {
-    const from = tailStart(fd, stat.size, options.splitMinBytes);
-    if (from === null) throw new TmxScanFallback('no tail to scan');
-    const scan = new IndexScan(0, sourceLang, 'body');
-    const pieces = new FilePieces(fd, options.chunkBytes ?? CHUNK_BYTES, from);
-    await scanPieces(scan, pieces, stat);
-    scan.ended();
-    unchanged(fd, stat, pieces.end);
-    const sourcePrimary = primaryLanguage(tmxLanguageTag(sourceLang));
-    return { sourcePrimary, from, endStart: scan.endStart, size: stat.size, mtimeMs: stat.mtimeMs, ...scan.found() };
+    let work = Buffer.allocUnsafe(chunk * 2);
+    let kept = 0; // bytes at the start of `work` not consumed yet
+    let base = 0; // file offset of work[0]
+    let checked = 0; // file offset up to which the bytes are valid UTF-8
+    for (;;) {
+      if (work.length < kept + chunk) {
+        const bigger = Buffer.allocUnsafe(Math.max(work.length * 2, kept + chunk));
+        work.copy(bigger, 0, 0, kept);
+        work = bigger;
+      }
+      const n = fs.readSync(fd, work, kept, chunk, base + kept);
+      const last = n === 0;
+      const d = work.subarray(0, kept + n);
+      // Valid UTF-8 up to an ASCII byte (no character is cut there); all of it at the end.
+      const cut = last ? d.length : lastAscii(d, checked - base) + 1;
+      if (cut > checked - base) {
+        if (!isUtf8(d.subarray(checked - base, cut))) throw new TmxScanFallback('not UTF-8');
+        checked = base + cut;
+      }
+      const used = scan.piece(d.subarray(0, checked - base), base, last);
+      if (last) break;
+      work.copy(work, 0, used, d.length);
+      base += used;
+      kept = d.length - used;
+      // In process (no worker), other requests go on between pieces.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const after = fs.fstatSync(fd);
+    if (after.size !== stat.size || after.mtimeMs !== stat.mtimeMs || base + kept !== stat.size)
+      throw new TmxScanFallback('the file changed while it was indexed');
+    return scan.index(primaryLanguage(tmxLanguageTag(sourceLang)), stat);
   } finally {
     fs.closeSync(fd);
   }

@@ -29,7 +29,7 @@ function harness() {
       fills(paragraphs, pair) {
         log.push(`ask ${n} ${pair.sourceLang}>${pair.targetLang} ${paragraphs.map((p) => p.source).join('|')}`);
         const matches = new Map(paragraphs.map((p) => [p.id, unit(`${n}:${p.id}`)]));
-        return Promise.resolve({ matches, tus: n, parsed: 0, fast: true, split: false } satisfies FillsReading);
+        return Promise.resolve({ matches, tus: n, parsed: 0, fast: true } satisfies FillsReading);
       },
       dispose: () => void log.push(`dispose ${n}`),
     };
