@@ -10,10 +10,11 @@ module.exports = {
     output: 'release',
     buildResources: 'build',
   },
-  files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
+  // Code caches a local run of the CLI left beside the bundles are not shipped (main/codeCache/).
+  files: ['dist/main/**', 'dist/renderer/**', 'package.json', '!**/*.map', '!**/*.v8cache'],
   asar: true,
   // The import parser runs in a worker thread, which cannot start from inside the archive.
-  asarUnpack: ['**/node_modules/better-sqlite3/**', 'dist/main/importWorker.cjs'],
+  asarUnpack: ['**/node_modules/better-sqlite3/**', 'dist/main/importWorker.cjs', 'dist/main/importWorkerMain.cjs'],
   npmRebuild: true,
   // Fuses are bits in the Electron binary, flipped before signing (main/electron/packaging.test.ts):
   // no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or --inspect to turn the app into a Node shell; code only

@@ -5,6 +5,7 @@ import { build as viteBuild } from 'vite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliBundles } from './cliBundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -37,10 +38,8 @@ await Promise.all([
   esbuild({ ...common, entryPoints: [path.join(root, 'main/backendProcess.ts')], outfile: path.join(dist, 'main/backend.cjs') }),
   // The sandboxed preload may require only 'electron'.
   esbuild({ ...common, entryPoints: [path.join(root, 'main/electron/preload.ts')], outfile: path.join(dist, 'main/preload.cjs') }),
-  // Import parsing runs in a worker thread (main/import/importRunner.ts finds it next to the entries).
-  esbuild({ ...common, entryPoints: [path.join(root, 'main/import/importWorker.ts')], outfile: path.join(dist, 'main/importWorker.cjs') }),
-  // The `verso` command (package.json "bin"); esbuild keeps its #! line.
-  esbuild({ ...common, entryPoints: [path.join(root, 'main/cli.ts')], outfile: path.join(dist, 'main/cli.cjs') }),
+  // The `verso` command and the import worker, each a loader and its bundle (scripts/cliBundles.mjs).
+  ...cliBundles(root, path.join(dist, 'main')).map((entry) => esbuild({ ...common, ...entry })),
 ]);
 fs.chmodSync(path.join(dist, 'main/cli.cjs'), 0o755);
 if (!quiet) console.log(`Built ${path.relative(root, dist)}/renderer and ${path.relative(root, dist)}/main.`);

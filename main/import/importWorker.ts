@@ -6,6 +6,7 @@
  * may be asked first to parse the file ahead (parseAhead.ts); its job then takes that parse.
  */
 import { parentPort } from 'node:worker_threads';
+import { markCodeCacheReady } from '../codeCache/codeCacheReady.js';
 import { runImportJob, type ImportJob } from './importJob.js';
 import { isParseAheadRequest, startParseAhead, takeParsedAhead, type ParseAheadRequest } from './parseAhead.js';
 import { isTmxSourceIndexRequest, serveTmxSourceIndex, type TmxSourceIndexRequest } from './tmxSourceIndexRunner.js';
@@ -15,5 +16,8 @@ parentPort?.on('message', (job: ImportJob | TmxStreamRequest | TmxSourceIndexReq
   if (isTmxStreamRequest(job)) return serveTmxStream(job);
   if (isTmxSourceIndexRequest(job)) return serveTmxSourceIndex(job);
   if (isParseAheadRequest(job)) return startParseAhead(job);
-  void (takeParsedAhead(job) ?? runImportJob(job)).then((outcome) => parentPort?.postMessage(outcome));
+  void (takeParsedAhead(job) ?? runImportJob(job)).then((outcome) => {
+    parentPort?.postMessage(outcome);
+    markCodeCacheReady();
+  });
 });

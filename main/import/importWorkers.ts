@@ -32,7 +32,9 @@ interface Ahead {
 /** Started ahead and still up (one that fails or stops before a job takes it leaves the list). */
 const ahead: Ahead[] = [];
 const keyOf = (file: string, heapMb: number): string => `${heapMb}\0${file}`;
-const launch = (file: string, heapMb: number): Worker => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+/** Each kind of worker (told apart by its heap) keeps its own code cache (importWorkerLoader.ts). */
+const launch = (file: string, heapMb: number): Worker =>
+  new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: heapMb }, workerData: { codeCacheKind: `heap-${heapMb}` } });
 
 /**
  * Starts a worker of `file` with `heapMb` of heap for a job that will come. Until taken it does

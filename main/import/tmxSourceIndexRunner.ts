@@ -9,6 +9,7 @@
  * rejects. Until asked, a reading does not keep the process alive.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { markCodeCacheReady } from '../codeCache/codeCacheReady.js';
 import type { FillableParagraph } from '../memory/exactFills.js';
 import { fillsReading, type FillsReading } from '../memory/tmxIndexFills.js';
 import { TmxScanFallback } from '../memory/tmxExactScan.js';
@@ -73,6 +74,7 @@ export function serveTmxSourceIndex({ file, sourceLang, port }: TmxSourceIndexRe
         (got instanceof TmxScanFallback ? { ok: false, reason: got.reason } : { ok: true, fills: got }) satisfies FromWorker,
       );
       port.close();
+      markCodeCacheReady();
     });
   });
 }

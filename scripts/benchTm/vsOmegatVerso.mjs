@@ -1,5 +1,5 @@
 // bench:tm --vs-omegat, Verso's side, through the whole app as a pipeline runs it: the `verso` CLI
-// (bundled as scripts/build.mjs bundles dist/main/cli.cjs, beside its import worker) on a fresh
+// (bundled as scripts/build.mjs bundles dist/main/cli.cjs, beside its import worker: scripts/cliBundles.mjs) on a fresh
 // library whose profile is set up first (as the app's first start does; not timed). Two ways, each
 // on its own library, timed:
 // - what OmegaT does with tm/auto (read the TMX once, fill, store nothing), `runVersoPrefillFrom`:
@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { cliBundles } from '../cliBundles.mjs';
 import { measureRun } from './measureRun.mjs';
 import { countFilled } from './vsOmegatOmegat.mjs';
 
@@ -32,8 +33,7 @@ export async function bundleVerso() {
     define: { __VERSO_VERSION__: JSON.stringify(version) },
   };
   await Promise.all([
-    build({ ...common, entryPoints: [path.join(root, 'main/cli.ts')], outfile: path.join(out, 'cli.cjs') }),
-    build({ ...common, entryPoints: [path.join(root, 'main/import/importWorker.ts')], outfile: path.join(out, 'importWorker.cjs') }),
+    ...cliBundles(root, out).map((entry) => build({ ...common, ...entry })),
     build({
       ...common,
       stdin: {
