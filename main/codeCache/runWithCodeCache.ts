@@ -7,9 +7,9 @@
  * of them. It is used only for the very same file (its size, inode and modification and change
  * times to the nanosecond, read from the descriptor its bytes are read from, in the cache's first
  * line: V8 itself checks only the source's length) under the same V8 (its version in the name; V8
- * also refuses data of other flags), and written once, when
- * there was none to use (the first run of each kind decides what it holds). Where the folder cannot
- * be written (an installed app), nothing is cached; a damaged cache is compiled around and replaced.
+ * also refuses data of other flags), and written once, when there was none to use (the first run
+ * of each kind decides what it holds). Where the folder cannot be written (an installed app),
+ * nothing is cached; a damaged cache is compiled around and replaced.
  * The cache is as trusted as the bundle beside it: it is never kept anywhere else (a shared
  * temporary folder would let another user plant one). Under Electron (the desktop app's workers)
  * nothing is cached: the app runs only the code it was packaged with.

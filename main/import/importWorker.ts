@@ -1,5 +1,6 @@
 /**
- * Entry of the import worker thread (bundled to dist/main/importWorker.cjs): parses one job per
+ * Entry of the import worker thread (bundled to dist/main/importWorkerMain.cjs, which
+ * importWorker.cjs runs with its code cache: importWorkerLoader.ts): parses one job per
  * message, so a big or hostile file never blocks the main process; a TMX file is streamed back
  * in batches over its own port (tmxStreamRunner.ts), the index of a TMX file's source segments
  * sent over its own port too (tmxSourceIndexRunner.ts). A worker started ahead for `verso import`
@@ -17,7 +18,8 @@ parentPort?.on('message', (job: ImportJob | TmxStreamRequest | TmxSourceIndexReq
   if (isTmxSourceIndexRequest(job)) return serveTmxSourceIndex(job);
   if (isParseAheadRequest(job)) return startParseAhead(job);
   void (takeParsedAhead(job) ?? runImportJob(job)).then((outcome) => {
-    parentPort?.postMessage(outcome);
+    // Before the answer: once answered, the worker may be stopped at any moment (a cache half written).
     markCodeCacheReady();
+    parentPort?.postMessage(outcome);
   });
 });

@@ -70,11 +70,11 @@ export function serveTmxSourceIndex({ file, sourceLang, port }: TmxSourceIndexRe
   const index = build(file, sourceLang);
   port.once('message', (ask: FillsRequest) => {
     void read(index, file, ask).then((got) => {
+      markCodeCacheReady(); // before the answer, after which the worker may be stopped at any moment
       port.postMessage(
         (got instanceof TmxScanFallback ? { ok: false, reason: got.reason } : { ok: true, fills: got }) satisfies FromWorker,
       );
       port.close();
-      markCodeCacheReady();
     });
   });
 }
