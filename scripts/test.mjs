@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNodeBuild } from './native.mjs';
+import { playwrightFailures, vitestFailures } from './testFailures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
@@ -16,10 +17,21 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const only = process.argv.slice(2); // optional: unit | e2e | crash
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** What failed, named again just before the summary: CI keeps only the end of a long log. */
+const failures = [];
 function step(title, command, args, env = {}) {
   console.log(`\n=== ${title}`);
   const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
+}
+/** A step that counts as one test: passed when it exited with 0. */
+function countStep(status, title) {
+  if (status === 0) {
+    totals.passed += 1;
+  } else {
+    totals.failed += 1;
+    failures.push(title);
+  }
 }
 function readJson(file) {
   try {
@@ -35,23 +47,19 @@ const wants = (part) => only.length === 0 || only.includes(part);
 
 if (wants('unit')) {
   const tsc = step('Type-check (tsc -b)', bin('tsc'), ['-b']);
-  if (tsc === 0) totals.passed += 1;
-  else totals.failed += 1;
+  countStep(tsc, 'Type-check (tsc -b)');
 
   // The layer rules (.dependency-cruiser.cjs; tools/dependencyRules.test.ts proves each can fail); counts as one test.
   const layers = step('Layer rules (dependency-cruiser)', bin('depcruise'), ['main', 'shared', 'renderer', '--output-type', 'err']);
-  if (layers === 0) totals.passed += 1;
-  else totals.failed += 1;
+  countStep(layers, 'Layer rules (dependency-cruiser)');
 
   // knip (knip.jsonc): an export, file or dependency nothing uses fails the run; counts as one test.
   const knip = step('Unused exports, files and dependencies (knip)', bin('knip'), ['--no-progress']);
-  if (knip === 0) totals.passed += 1;
-  else totals.failed += 1;
+  countStep(knip, 'Unused exports, files and dependencies (knip)');
 
   // ESLint (eslint.config.js, type-aware): an error or a warning fails the run; counts as one test.
   const lint = step('Lint (ESLint, type-aware)', bin('eslint'), ['--max-warnings=0', '.']);
-  if (lint === 0) totals.passed += 1;
-  else totals.failed += 1;
+  countStep(lint, 'Lint (ESLint, type-aware)');
 
   // Prettier (.prettierrc.json, .prettierignore): a file not in Prettier's form fails the run; counts as one test.
   // It names how many files differ, so a failure here is never lost in the output.
@@ -62,7 +70,7 @@ if (wants('unit')) {
     totals.passed += 1;
     console.log('All files are formatted.');
   } else {
-    totals.failed += 1;
+    countStep(1, 'Formatting (Prettier --check)');
     for (const file of unformatted.slice(0, 20)) console.log(`  not formatted: ${file}`);
     if (unformatted.length > 20) console.log(`  … and ${unformatted.length - 20} more`);
     if (format.stderr) process.stdout.write(format.stderr);
@@ -82,16 +90,17 @@ if (wants('unit')) {
     totals.passed += v.numPassedTests;
     totals.failed += v.numFailedTests;
     totals.skipped += v.numPendingTests + (v.numTodoTests ?? 0);
-    if (vitest !== 0 && v.numFailedTests === 0) totals.failed += 1; // e.g. a suite failed to load
+    failures.push(...vitestFailures(v, root));
+    if (vitest !== 0 && v.numFailedTests === 0) countStep(1, 'Vitest (no test failed: a suite or the run itself did)');
   } else {
-    totals.failed += 1;
+    countStep(1, 'Vitest (no results written)');
   }
 }
 
 if (wants('e2e')) {
   const build = step('Build (renderer and main)', process.execPath, [path.join(root, 'scripts/build.mjs'), '--quiet']);
   if (build !== 0) {
-    totals.failed += 1;
+    countStep(build, 'Build (renderer and main)');
   } else {
     const pwJson = path.join(results, 'playwright.json');
     fs.rmSync(pwJson, { force: true });
@@ -103,9 +112,10 @@ if (wants('e2e')) {
       totals.passed += p.stats.expected + p.stats.flaky;
       totals.failed += p.stats.unexpected;
       totals.skipped += p.stats.skipped;
-      if (pw !== 0 && p.stats.unexpected === 0) totals.failed += 1;
+      failures.push(...playwrightFailures(p.suites ?? []));
+      if (pw !== 0 && p.stats.unexpected === 0) countStep(1, 'Playwright (no test failed: the run itself did)');
     } else {
-      totals.failed += 1;
+      countStep(1, 'Playwright (no results written)');
     }
   }
 }
@@ -117,10 +127,13 @@ if (wants('e2e') || wants('crash')) {
     ['Crash harness self-test', ['--selftest']],
     ['Crash harness: 100 × kill -9 during Translate all, edits, sign-offs and imports', ['--kills', '100']],
   ]) {
-    if (step(title, process.execPath, [path.join(root, 'scripts/crashHarness.mjs'), ...args]) === 0) totals.passed += 1;
-    else totals.failed += 1;
+    countStep(step(title, process.execPath, [path.join(root, 'scripts/crashHarness.mjs'), ...args]), title);
   }
 }
 
+if (failures.length > 0) {
+  console.log(`\n=== Failed (${failures.length})`);
+  for (const line of failures) console.log(`  ✘ ${line}`);
+}
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed === 0 ? 0 : 1);
