@@ -2,7 +2,7 @@
  * Issue 16 in browser mode, documents made before joining and deletions: two Verso instances (two
  * data directories) and one real PostgreSQL. The editor's library had two articles before he
  * connected: Connect shares them (Settings → Team says so) and the translator gets both. Her Delete
- * of a team article is refused with a clear message and deletes nothing; the editor's Delete
+ * of a team article says at once that only a team editor or admin may, and offers only Cancel; the editor's Delete
  * reaches her library live. An article she translated offline while he deleted it is kept in her
  * library (Settings → Team says why); Share again gives it back to the team, with her translation.
  */
@@ -65,11 +65,14 @@ test('a library made before joining is shared on Connect; only an editor deletes
     await tina.page.getByRole('button', { name: 'Back', exact: true }).click();
     for (const title of ['Storm', 'Rain']) await expect(item(tina.page, title)).toHaveCount(1, { timeout: 20_000 });
 
-    // Her Delete is refused before anything is deleted.
-    const dialog = await deleteInLibrary(tina.page, 'Rain');
+    // Her dialog says at once that only a team editor or admin may delete it, and offers only Cancel.
+    await item(tina.page, 'Rain').getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = tina.page.getByRole('alertdialog', { name: 'Delete “Rain”?' });
     await expect(dialog).toContainText(
-      '“Rain” is shared with your team: only an editor or an administrator of the team can delete it. Nothing was deleted.',
+      'This article is shared with your team: only an editor or an administrator of the team can delete it.',
     );
+    await expect(dialog.getByRole('button')).toHaveText(['Cancel']);
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await tina.page.keyboard.press('Escape');
     await expect(item(tina.page, 'Rain')).toHaveCount(1);
 

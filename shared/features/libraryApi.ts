@@ -39,6 +39,9 @@ export interface LibraryItem {
   counts: LibraryCount[];
 }
 
+/** Why the current profile may not delete a document: it has sign-offs (editors only), or it is shared with a team (team editors and admins only). */
+export type DeletionRefusal = 'signOffs' | 'team';
+
 /** What deleting a document would remove and record; `allowed` says whether the current profile may. */
 export interface DeletionCheck {
   documentId: string;
@@ -48,8 +51,10 @@ export interface DeletionCheck {
   signedOffCount: number;
   /** Sign-offs ever given in the document (withdrawn ones included). */
   signOffCount: number;
-  /** False when the document has sign-offs and the current profile is not an editor. */
+  /** False when the document has sign-offs and the current profile is not an editor, or it is a team document and this library's team role is translator. */
   allowed: boolean;
+  /** Why not, when not allowed. */
+  refusal: DeletionRefusal | null;
 }
 
 /** One deleted document, as the audit table keeps it after the document is gone. */

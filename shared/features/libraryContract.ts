@@ -27,6 +27,7 @@ const deletionCheck = exactly<DeletionCheck>()(
     signedOffCount: z.number(),
     signOffCount: z.number(),
     allowed: z.boolean(),
+    refusal: z.enum(['signOffs', 'team']).nullable(),
   }),
 );
 

@@ -220,6 +220,7 @@ describe('deleting a document', () => {
       signedOffCount: 2,
       signOffCount: 2,
       allowed: false,
+      refusal: 'signOffs',
     });
     const refused = await failure(api.deleteDocument({ documentId: doc.id }));
     expect(refused).toMatchObject({ code: 'LIBRARY_DELETE_NEEDS_EDITOR', details: { signOffs: 2 } });
@@ -232,7 +233,7 @@ describe('deleting a document', () => {
     expect(await api.listDocumentDeletions({})).toEqual([]);
 
     await actAs(api, { name: 'Elena Editor', role: 'editor' });
-    expect((await api.checkDocumentDeletion({ documentId: doc.id })).allowed).toBe(true);
+    expect(await api.checkDocumentDeletion({ documentId: doc.id })).toMatchObject({ allowed: true, refusal: null });
     const before = (await api.getDocument({ documentId: doc.id })).paragraphs;
     await api.deleteDocument({ documentId: doc.id });
     expect((await failure(api.getDocument({ documentId: doc.id }))).code).toBe('DOCUMENT_NOT_FOUND');

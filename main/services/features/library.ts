@@ -4,7 +4,7 @@
  * `deleteDocument` calls it): a document that ever had a sign-off is deleted only by an editor,
  * and every deletion leaves a row in `library_deletions` in the same transaction.
  */
-import type { DeletionCheck, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
+import type { DeletionCheck, DeletionRefusal, LibraryItem, LibrarySort } from '../../../shared/features/libraryApi.js';
 import type { LibraryApi } from '../../../shared/features/libraryContract.js';
 import { checkTitle, foldForSearch } from '../../../shared/features/libraryTitle.js';
 import { languageInfoOrBase } from '../../../shared/languages.js';
@@ -13,7 +13,7 @@ import { createLibraryRepo, type LibraryRepo } from '../../db/repositories/libra
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { ServiceError } from '../../core/serviceError.js';
 import { deleteDocumentWithRecord } from '../../library/documentDeletion.js';
-import { captureDocumentDeletion } from '../../team/local/captureDeletion.js';
+import { captureDocumentDeletion, teamRefusesDeletion } from '../../team/local/captureDeletion.js';
 
 function notFound(documentId: string): ServiceError {
   return new ServiceError('DOCUMENT_NOT_FOUND', 'This document does not exist (it may have been deleted).', { documentId });
@@ -75,9 +75,12 @@ export function sortLibrary(items: LibraryItem[], sort: LibrarySort, locale: str
   );
 }
 
-function deletionCheck(repo: LibraryRepo, item: LibraryItem, profile: Profile): DeletionCheck {
+/** What the deletion would remove, and whether this profile may: the sign-off rule first, then the team's (captureDeletion.ts). */
+function deletionCheck(deps: ServiceDeps, repo: LibraryRepo, item: LibraryItem, profile: Profile): DeletionCheck {
   const counts = repo.deletionCounts(item.id);
-  return { documentId: item.id, title: item.title, ...counts, allowed: counts.signOffCount === 0 || profile.role === 'editor' };
+  const refusal: DeletionRefusal | null =
+    counts.signOffCount > 0 && profile.role !== 'editor' ? 'signOffs' : teamRefusesDeletion(deps.db, item.id) ? 'team' : null;
+  return { documentId: item.id, title: item.title, ...counts, allowed: refusal === null, refusal };
 }
 
 /**
@@ -94,8 +97,8 @@ export function deleteDocumentRecorded(deps: ServiceDeps, documentId: string): v
     .transaction(() => {
       const item = repo.item(documentId);
       if (!item) throw notFound(documentId);
-      const check = deletionCheck(repo, item, profile);
-      if (!check.allowed) {
+      const check = deletionCheck(deps, repo, item, profile);
+      if (check.refusal === 'signOffs') {
         throw new ServiceError(
           'LIBRARY_DELETE_NEEDS_EDITOR',
           `"${item.title.slice(0, 80)}" has ${check.signOffCount} sign-off(s): only an editor can delete it.`,
@@ -153,7 +156,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryApi {
     },
 
     async checkDocumentDeletion({ documentId }) {
-      return deletionCheck(repo, item(documentId), requireProfile(deps));
+      return deletionCheck(deps, repo, item(documentId), requireProfile(deps));
     },
 
     async listDocumentDeletions() {

@@ -51,6 +51,7 @@ describe('deleting a document that is in the team', () => {
     const { backend, db } = await teamLibrary('editor');
     const doc = await importStorm(backend);
     pushed(db);
+    expect(await backend.api.checkDocumentDeletion({ documentId: doc.id })).toMatchObject({ allowed: true, refusal: null });
     await backend.api.deleteDocument({ documentId: doc.id });
     const rows = outbox(db);
     expect(rows).toHaveLength(2);
@@ -66,6 +67,8 @@ describe('deleting a document that is in the team', () => {
     const { backend, db } = await teamLibrary('translator');
     const doc = await importStorm(backend);
     pushed(db);
+    // The dialog is told first, so it offers only Cancel.
+    expect(await backend.api.checkDocumentDeletion({ documentId: doc.id })).toMatchObject({ allowed: false, refusal: 'team' });
     const err = await failure(backend.api.deleteDocument({ documentId: doc.id }));
     expect(err).toMatchObject({ code: 'TEAM_DELETE_NEEDS_EDITOR', details: { title: 'Storm' } });
     expect(err.message).toContain('only a team editor or admin can delete it');
@@ -86,6 +89,7 @@ describe('deleting a document that is in the team', () => {
     });
     await backend.api.updateParagraphTarget({ paragraphId: doc.paragraphs[0]!.id, target: 'Archivo equivocado.' });
     expect(outbox(db).map((r) => r.entity_id)).toEqual([kept.id, doc.id, doc.paragraphs[0]!.id]);
+    expect(await backend.api.checkDocumentDeletion({ documentId: doc.id })).toMatchObject({ allowed: true, refusal: null });
     await backend.api.deleteDocument({ documentId: doc.id });
     expect(outbox(db).map((r) => r.entity_id)).toEqual([kept.id]);
     expect(db.prepare('SELECT count(*) AS n FROM team_heads WHERE entity_id IN (?, ?)').get(doc.id, doc.paragraphs[0]!.id)).toEqual({
@@ -115,6 +119,7 @@ describe('deleting a document that is in the team', () => {
       doc.id,
       JSON.stringify({ deleted: true, by: 'Eve' }),
     );
+    expect(await backend.api.checkDocumentDeletion({ documentId: doc.id })).toMatchObject({ allowed: true, refusal: null });
     await backend.api.deleteDocument({ documentId: doc.id });
     expect(outbox(db).map((r) => r.kind)).toEqual(['document']);
     expect(deletions(db)).toEqual({ n: 1 });

@@ -75,6 +75,16 @@ function neverSent(db: Database.Database, documentId: string): boolean {
   );
 }
 
+/** Whether a deletion of the document goes to the team: it is in the team, the team still has it, and it has seen it. */
+function deletionGoesToTeam(db: Database.Database, documentId: string): boolean {
+  return captureActive(db) && localHead(db, documentId) !== null && !deletedByTeam(db, documentId) && !neverSent(db, documentId);
+}
+
+/** Whether this library's team role may not delete the document (a translator, on a document the team has): asked before the dialog offers Delete. */
+export function teamRefusesDeletion(db: Database.Database, documentId: string): boolean {
+  return deletionGoesToTeam(db, documentId) && myTeamRole(db) === 'translator';
+}
+
 /**
  * Call inside the local deletion's transaction, before anything is deleted. Throws
  * TEAM_DELETE_NEEDS_EDITOR for a translator; returns the deletion change, or null when nothing
@@ -87,7 +97,7 @@ export function captureDocumentDeletion(db: Database.Database, doc: DeletedDocum
     stmts(db).dropHeads.run(doc.id, doc.id);
     return null;
   }
-  if (myTeamRole(db) === 'translator') {
+  if (teamRefusesDeletion(db, doc.id)) {
     throw new ServiceError(
       'TEAM_DELETE_NEEDS_EDITOR',
       `"${doc.title.slice(0, 80)}" is shared with your team: only a team editor or admin can delete it. Nothing was deleted.`,

@@ -1,8 +1,8 @@
 /**
  * "Delete …?" as a modal alertdialog: says what goes (paragraphs, sign-offs) and that the deletion
  * is recorded. Focus starts on Cancel (the safe answer), stays inside the dialog (Tab), and Escape
- * cancels. When the current profile may not delete (sign-offs, not an editor; the service decides
- * and enforces it), the dialog says so and offers only Cancel.
+ * cancels. When the current profile may not delete (sign-offs, not an editor; a team document, a
+ * team translator: the service decides and enforces it), the dialog says so and offers only Cancel.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,11 +80,9 @@ export function DeleteDialog({ item, onClose }: { item: LibraryItem; onClose: (d
           {check !== null && (
             <>
               <p>{t('library.delete.body', { count: check.paragraphCount, signedOff: check.signedOffCount })}</p>
-              {check.allowed ? (
-                <p>{t('library.delete.record')}</p>
-              ) : (
-                <p className="notice">{t('library.delete.forbidden', { count: check.signOffCount })}</p>
-              )}
+              {check.refusal === null && <p>{t('library.delete.record')}</p>}
+              {check.refusal === 'signOffs' && <p className="notice">{t('library.delete.forbidden', { count: check.signOffCount })}</p>}
+              {check.refusal === 'team' && <p className="notice">{t('library.delete.teamForbidden')}</p>}
             </>
           )}
         </div>
