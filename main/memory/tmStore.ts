@@ -264,6 +264,7 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
     )
     .pluck();
   const countStmt = db.prepare<[string], number>('SELECT count(*) FROM tm_units WHERE pair = ?').pluck();
+  const countTmxStmt = db.prepare<[string], number>("SELECT count(*) FROM tm_units WHERE pair = ? AND origin = 'tmx'").pluck();
   const listStmt = db.prepare<[string], UnitRow>(`SELECT ${UNIT_COLUMNS} FROM tm_units WHERE pair = ? ORDER BY id`);
   const deleteTmxStmt = db.prepare<[string]>("DELETE FROM tm_units WHERE pair = ? AND origin = 'tmx'");
 
@@ -574,6 +575,8 @@ export function createTmStore(db: Database.Database, tuning: TmTuning = DEFAULT_
       return r ? { ...toUnit(r), paragraphId: r.paragraph_id } : null;
     },
     count: (sourceLang: string, targetLang: string) => countStmt.get(pairKey(sourceLang, targetLang)) ?? 0,
+    /** The pair's units imported from TMX files (what "replace" removes). */
+    countTmx: (sourceLang: string, targetLang: string) => countTmxStmt.get(pairKey(sourceLang, targetLang)) ?? 0,
     list: (sourceLang: string, targetLang: string): TmUnit[] =>
       listStmt
         .all(pairKey(sourceLang, targetLang))

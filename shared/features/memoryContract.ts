@@ -222,6 +222,15 @@ export const memoryContract = {
     output: z.object({ units: z.number(), indexing: z.number() }),
     errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'],
   },
+  /**
+   * What an import with "Replace earlier TMX imports" would remove, asked before it runs: the pair's
+   * units imported from TMX files, and whether the removal goes to a team (every member's library).
+   */
+  checkTmxReplace: {
+    input: z.object(pair).strict(),
+    output: z.object({ tmxUnits: z.number(), team: z.boolean() }),
+    errors: ['LANGUAGE_UNKNOWN', 'LANGUAGE_SAME'],
+  },
   getMemorySettings: { input: empty, output: memorySettings, errors: [] },
   updateMemorySettings: { input: z.object({ prefillExact: z.boolean() }).partial().strict(), output: memorySettings, errors: [] },
 } as const satisfies Contract;

@@ -290,6 +290,29 @@ describe('TMX import and export', () => {
     expect(rows(other, units)).toEqual(rows(backend, units));
   });
 
+  it("what Replace would remove is asked first: the pair's TMX units only, and whether a team's libraries lose them too", async () => {
+    const backend = start();
+    const { api } = backend;
+    await api.setProfile({ name: 'Elena', role: 'editor' });
+    const pair = { sourceLang: 'en', targetLang: 'es' };
+    expect(await api.checkTmxReplace(pair)).toEqual({ tmxUnits: 0, team: false });
+    await api.importTmx({ ...pair, fileName: 'omegat.tmx', dataBase64: b64(TMX), mode: 'merge' });
+    const doc = await article(backend, ['A signed-off sentence stays.']);
+    await signOff(backend, doc.paragraphs[0]!.id, 'Una frase aprobada se queda.');
+    expect((await api.getTmStats(pair)).units).toBe(3);
+    expect(await api.checkTmxReplace(pair)).toEqual({ tmxUnits: 2, team: false });
+    expect(await api.checkTmxReplace({ sourceLang: 'en', targetLang: 'fr' })).toEqual({ tmxUnits: 0, team: false });
+    expect((await failure(api.checkTmxReplace({ sourceLang: 'en', targetLang: 'en' }))).code).toBe('LANGUAGE_SAME');
+
+    // A library in a team: the removal would go to every member's library.
+    const teamed = start();
+    const db = new Database(teamed.dbPath);
+    db.prepare("INSERT INTO team_state (key, value) VALUES ('me', ?)").run(JSON.stringify({ roleName: 'pat', teamRole: 'editor' }));
+    db.close();
+    await teamed.api.setProfile({ name: 'Pat', role: 'editor' });
+    expect(await teamed.api.checkTmxReplace(pair)).toEqual({ tmxUnits: 0, team: true });
+  });
+
   it('refuses hostile or broken files with a clear error and changes nothing', async () => {
     const backend = start();
     const { api } = backend;

@@ -14,7 +14,7 @@ import type { MtRecord, Paragraph, Profile } from '../../../shared/types.js';
 import { createProvenanceRepo } from '../../db/repositories/provenance/provenanceRepo.js';
 import { withAuditHeadKept } from '../../db/repositories/audit/auditRepo.js';
 import { withRevisionLinksGathered } from '../../db/audit/revisionLinks.js';
-import { withCaptureStateKept } from '../../team/local/captureSwitch.js';
+import { captureActive, withCaptureStateKept } from '../../team/local/captureSwitch.js';
 import type { DocumentRecord } from '../../db/repositories/index.js';
 import { createTmStore, type TmStore } from '../../memory/tmStore.js';
 import { bundledWorkerFile } from '../../import/importWorkers.js';
@@ -288,6 +288,11 @@ export function createMemoryService(deps: ServiceDeps, options: MemoryServiceOpt
     async getTmStats(input) {
       const { sourceLang, targetLang } = tmPair(input);
       return { units: store.count(sourceLang, targetLang), indexing: store.pending() };
+    },
+
+    async checkTmxReplace(input) {
+      const { sourceLang, targetLang } = tmPair(input);
+      return { tmxUnits: store.countTmx(sourceLang, targetLang), team: captureActive(deps.db) };
     },
 
     async getMemorySettings() {

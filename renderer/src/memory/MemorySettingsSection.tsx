@@ -1,6 +1,7 @@
 /**
- * The translation-memory part of Settings: "Pre-fill 100% matches", TMX import (merge or replace)
- * and export per language pair, and the concordance search.
+ * The translation-memory part of Settings: "Pre-fill 100% matches", TMX import (merge or replace:
+ * asked first, naming how many units go and whether the team's libraries lose them too) and export
+ * per language pair, and the concordance search.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,8 @@ import { usePlatform } from '../platform.js';
 import { Concordance } from './Concordance.js';
 import { TmxImportProgress } from './TmxImportProgress.js';
 import { useTmxImport } from './useTmxImport.js';
+import { useConfirmDialog } from '../workflow/useConfirmDialog.js';
+import { useLanguageName } from '../i18n/useLanguageName.js';
 
 export function MemorySettingsSection() {
   const { t } = useTranslation();
@@ -28,6 +31,8 @@ export function MemorySettingsSection() {
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const tmx = useTmxImport();
+  const confirm = useConfirmDialog();
+  const languageName = useLanguageName();
 
   const queryClient = useQueryClient();
   const settingsQuery = useQuery({ queryKey: queryKeys.memorySettings(), queryFn: () => api.getMemorySettings({}) });
@@ -56,11 +61,28 @@ export function MemorySettingsSection() {
     }
   };
 
+  /** "Replace" removes the pair's earlier TMX units (in a team, in every member's library): asked first, with the count. */
+  const replaceConfirmed = async (fileName: string): Promise<boolean> => {
+    const { tmxUnits, team } = await api.checkTmxReplace({ sourceLang, targetLang });
+    if (tmxUnits === 0) return true;
+    const pair = { source: languageName(sourceLang), target: languageName(targetLang) };
+    return confirm.ask({
+      heading: t('memory.settings.replaceAsk.heading', pair),
+      text: [
+        t('memory.settings.replaceAsk.text', { ...pair, count: tmxUnits, fileName }),
+        ...(team ? [t('memory.settings.replaceAsk.team')] : []),
+      ].join(' '),
+      yes: t('memory.settings.replaceAsk.yes'),
+      no: t('memory.settings.replaceAsk.no'),
+    });
+  };
+
   const onImport = (e: FormEvent): void => {
     e.preventDefault();
     const file = fileRef.current?.files?.[0];
     if (!file) return;
     void run(async () => {
+      if (mode === 'replace' && !(await replaceConfirmed(file.name))) return t('memory.settings.replaceAsk.declined');
       const outcome = await tmx.run(file, { sourceLang, targetLang, mode });
       if (outcome.kind === 'cancelled') return t('memory.settings.cancelled');
       const r = outcome.result;
@@ -136,6 +158,7 @@ export function MemorySettingsSection() {
           </button>
         </div>
       </form>
+      {confirm.dialog}
       {tmx.view.phase !== 'idle' && <TmxImportProgress view={tmx.view} onCancel={tmx.cancel} />}
       <ErrorAlert error={error} />
       <p role="status" className="status-line">

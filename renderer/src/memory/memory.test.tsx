@@ -176,3 +176,42 @@ describe('translation memory matches in the editor', () => {
     expect(within(box).getByRole('img', { name: 'end of link to https://mine.example/r' })).toBeTruthy();
   });
 });
+
+describe('TMX import in Settings', () => {
+  it('Replace asks first, naming how many units go and that the team loses them too; Cancel imports nothing', async () => {
+    const backend = await createTestBackend();
+    await backend.seedProfile('editor', 'Elena');
+    renderApp({ backend });
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const file = new File([BANK_TMX], 'bank.tmx', { type: 'application/x-tmx+xml' });
+    fireEvent.change(await screen.findByLabelText('TMX file to import'), { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Replace earlier TMX imports' }));
+    // What a library in a team with 1,200 imported units would be told (the service's own answer is tested in main/).
+    backend.replyNext('checkTmxReplace', { tmxUnits: 1200, team: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Import TMX' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Replace the TMX imports of English → Spanish?' });
+    expect(dialog.textContent).toContain(
+      'Importing “bank.tmx” removes the 1,200 units imported earlier from TMX files for English → Spanish.',
+    );
+    expect(dialog.textContent).toContain('This library is in a team: they are removed from every member’s library too.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Nothing was imported; the translation memory is unchanged.')).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(backend.callsOf('importTmx')).toEqual([]);
+    expect(backend.callsOf('startTmxImport')).toEqual([]);
+  });
+
+  it('Replace with no earlier TMX units imports at once: nothing would be removed', async () => {
+    const backend = await createTestBackend();
+    await backend.seedProfile('editor', 'Elena');
+    renderApp({ backend });
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const file = new File([BANK_TMX], 'bank.tmx', { type: 'application/x-tmx+xml' });
+    fireEvent.change(await screen.findByLabelText('TMX file to import'), { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Replace earlier TMX imports' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import TMX' }));
+    expect(await screen.findByText('Imported 1 units; 0 skipped; 0 earlier imported units removed.', { exact: false })).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(backend.callsOf('checkTmxReplace')).toEqual([{ sourceLang: 'en', targetLang: 'es' }]);
+  });
+});
