@@ -27,6 +27,7 @@ import type { HttpOptions } from './engines/http/httpClient.js';
 import { createAppSecretStore, type SecretStore } from './engines/secretStore.js';
 import { createJobRunner } from './jobs/jobRunner.js';
 import { clearTmxLeftovers } from './memory/tmxStaging.js';
+import { shareTmxCapturesLogged } from './team/local/captureTm.js';
 import { createVersoApi } from './services/createApi.js';
 import { createReviewClock } from './services/reviewClock.js';
 import { startLibraryCheck } from './services/features/signatures.js';
@@ -174,6 +175,8 @@ export function createBackend(options: BackendOptions): Backend {
     tightenDataDirPermissions(dataDir);
     // Issue 17: what a TMX import cut short by a crash left (never published), by the lock's holder only.
     if (lock) clearTmxLeftovers(db, dataDir);
+    // Issue 16: a TMX import's sharing with the team that a crash cut short goes on.
+    if (lock) void shareTmxCapturesLogged(db);
     timeStatements(db);
     const jobs = createJobRunner(events);
     const repos = createRepositories(db, {

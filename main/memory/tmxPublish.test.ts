@@ -118,6 +118,45 @@ describe('publishing a staged TMX import', () => {
     expect(db.prepare('SELECT count(*) FROM tm_import_publishing').pluck().get()).toBe(0);
   });
 
+  it("'published' runs inside the transaction that ends publishing, told the first new unit's id; if it throws, the import is undone as after a crash", async () => {
+    const db = open();
+    for (const mode of ['merge', 'replace'] as const) {
+      const { importId, staged } = stage(db, range(100, 110));
+      const seen: { first: number; inTransaction: boolean; intent: unknown }[] = [];
+      await createTmxPublisher(db, 4).publish(importId, staged, {
+        ...pair,
+        mode,
+        signal: new AbortController().signal,
+        published: (first) =>
+          seen.push({
+            first,
+            inTransaction: db.inTransaction,
+            intent: db.prepare('SELECT state FROM tm_import_publishing').pluck().get() ?? null,
+          }),
+      });
+      const firstId = db.prepare<[], number>("SELECT min(id) FROM tm_units WHERE source = 'Source 100'").pluck().get()!;
+      // Merge: with the intent's deletion; replace: with its move to removing the earlier units.
+      expect(seen).toEqual([{ first: firstId, inTransaction: true, intent: mode === 'merge' ? null : 'removing-earlier' }]);
+      db.prepare('DELETE FROM tm_units').run();
+      db.prepare('DELETE FROM tm_import_staging').run();
+    }
+    const { importId, staged } = stage(db, range(0, 10));
+    await expect(
+      createTmxPublisher(db, 4).publish(importId, staged, {
+        ...pair,
+        mode: 'merge',
+        signal: new AbortController().signal,
+        published: () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    // The intent is still there, as a crash would leave it: the next start removes the units.
+    expect(db.prepare('SELECT state FROM tm_import_publishing').pluck().get()).toBe('adding');
+    recoverPublishing(db);
+    expect(sources(db)).toEqual([]);
+  });
+
   it('refuses to publish when staged rows are missing (another process cleaned them up)', async () => {
     const db = open();
     const { importId, staged } = stage(db, range(0, 10));

@@ -44,6 +44,11 @@ export interface PublishOptions {
   signal: AbortSignal;
   /** Called when the import can no longer be cancelled. */
   committed?: () => void;
+  /**
+   * Runs inside the transaction after which the new units (ids from `firstUnitId` on) are in for
+   * good, whatever happens next (a crash included): what must follow from them is recorded here.
+   */
+  published?: (firstUnitId: number) => void;
 }
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -135,10 +140,19 @@ export function createTmxPublisher(db: Database.Database, chunk = PUBLISH_CHUNK)
     options.committed?.();
     let removed = 0;
     if (replace) {
-      timed(() => stateStmt.run(importId));
+      // From 'removing-earlier' on, a crash completes the import (recoverPublishing).
+      timed(() => {
+        stateStmt.run(importId);
+        options.published?.(first);
+      });
       removed = await removeAll(removeEarlierStmt, pair, first);
+      timed(() => doneStmt.run(importId));
+    } else {
+      timed(() => {
+        doneStmt.run(importId);
+        options.published?.(first);
+      });
     }
-    timed(() => doneStmt.run(importId));
     return { added, present: presentStmt.get(importId) ?? 0, removed, longestMs: longest };
   }
 

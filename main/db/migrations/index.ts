@@ -29,6 +29,7 @@ import { migration0370TeamAssignmentAudit } from './0370-team-assignment-audit.j
 import { migration0380TeamTmInbox } from './0380-team-tm-inbox.js';
 import { migration0381ReviewPackageExchanges } from './0381-review-package-exchanges.js';
 import { migration0390AuditRevisionBatches } from './0390-audit-revision-batches.js';
+import { migration0400TeamTmCaptures } from './0400-team-tm-captures.js';
 import type { Migration } from './types.js';
 
 export type { Migration } from './types.js';
@@ -64,4 +65,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0380TeamTmInbox,
   migration0381ReviewPackageExchanges,
   migration0390AuditRevisionBatches,
+  migration0400TeamTmCaptures,
 ].sort((a, b) => a.version - b.version);

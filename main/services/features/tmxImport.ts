@@ -19,7 +19,7 @@ import { createTmxPublisher } from '../../memory/tmxPublish.js';
 import { tmxUploadPath } from '../../memory/tmxUploads.js';
 import { requireProfile, type ServiceDeps } from '../context.js';
 import { tmPair } from './tmPair.js';
-import { captureTmxImport } from '../../team/local/captureTm.js';
+import { intendTmxCapture, shareTmxCapturesLogged } from '../../team/local/captureTm.js';
 
 export type TmxImportSource =
   | { kind: 'path'; path: string }
@@ -127,6 +127,14 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
           published = true;
           ctx.uncancellable?.();
         },
+        // Issue 16: in a team, what it added is to be shared, recorded with its publishing (crash-safe).
+        published: (firstUnitId) =>
+          intendTmxCapture(
+            deps.db,
+            importId,
+            { sourceLang, targetLang, replace: request.mode === 'replace', at: deps.now().toISOString() },
+            firstUnitId,
+          ),
       });
       // Its time and its longest transaction (what other requests waited at most) go to the log (issue 17 figures).
       logIfSlow(
@@ -143,12 +151,7 @@ export function createTmxImports(deps: ServiceDeps, store: TmStore, staging: Tmx
         notKept: summary.notKept,
       };
       // Issue 16: in a team, the units it added go to the outbox as batches (docs/team.md#tm-units).
-      await captureTmxImport(deps.db, importId, {
-        sourceLang,
-        targetLang,
-        replace: request.mode === 'replace',
-        at: deps.now().toISOString(),
-      });
+      await shareTmxCapturesLogged(deps.db);
       ctx.tmxImport?.({ ...status, phase: 'finished', bytesRead: status.bytesTotal, units: summary.units, result: summed });
       // Indexed in small batches off the request: lookups go on meanwhile (new units appear as they are indexed).
       void store.drainIndex();

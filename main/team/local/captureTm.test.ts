@@ -77,6 +77,38 @@ describe('captureTmxImport', () => {
     expect(last[0]!.entity).toMatch(/^tm-replace:/);
   });
 
+  it('crash-safe: an import whose sharing was cut short after its first batch is shared on, once each, when the library next opens', async () => {
+    const b = start();
+    await b.api.setProfile({ name: 'Ana', role: 'editor' });
+    b.sql.prepare("INSERT INTO team_state (key, value) VALUES ('me', '\"ana\"')").run();
+    await importTmx(b, 0, 2_500, 'replace');
+    const whole = outbox(b);
+    expect(sizes(whole)).toEqual(['replace', 1_000, 1_000, 500]);
+    expect(b.sql.prepare('SELECT count(*) FROM team_tm_captures').pluck().get()).toBe(0);
+    // What a crash after the first batch's transaction leaves: the removal and one batch in the
+    // outbox, the capture's row pointing after that batch's last unit.
+    const units = b.sql.prepare<[], number>("SELECT id FROM tm_units WHERE origin = 'tmx' ORDER BY id").pluck().all();
+    b.sql
+      .prepare("DELETE FROM team_outbox WHERE kind = 'tm-unit' AND rowid NOT IN (SELECT rowid FROM team_outbox ORDER BY rowid LIMIT 2)")
+      .run();
+    b.sql
+      .prepare(
+        `INSERT INTO team_tm_captures (import_id, pair, source_lang, target_lang, last_unit_id, after_id, replace_pending, at)
+         VALUES (7, 'en>es', 'en', 'es', ?, ?, 0, '2026-12-06T00:00:00.000Z')`,
+      )
+      .run(units.at(-1)!, units[999]!);
+    b.close();
+
+    const again = createBackend({ dataDir: b.dir, mode: 'electron', version: '1.0.0', engines: [createFakeEngine()] });
+    cleanups.push(() => again.close());
+    await expect.poll(() => b.sql.prepare('SELECT count(*) FROM team_tm_captures').pluck().get()).toBe(0);
+    const resumed = outbox(b);
+    expect(sizes(resumed)).toEqual(['replace', 1_000, 1_000, 500]);
+    const sources = resumed.flatMap((r) => ('units' in r.payload ? r.payload.units.map((u) => u.source) : []));
+    expect(new Set(sources).size).toBe(2_500);
+    expect(sources).toEqual(whole.flatMap((r) => ('units' in r.payload ? r.payload.units.map((u) => u.source) : [])));
+  });
+
   it('outside a team nothing is captured', async () => {
     const b = start();
     await b.api.setProfile({ name: 'Ana', role: 'editor' });
