@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { bundleEntry } from './testing/bundleEntry.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir } from './testing/tempDir.js';
+import { processAlive } from './core/processAlive.js';
 
 const root = path.resolve(__dirname, '..');
 const bundleDir = path.join(root, 'test-results', `web-bundle-${process.pid}`);
@@ -65,14 +66,8 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Running, not a zombie: a killed wrapper's children are reaped by whatever init the machine has, maybe never. */
+const alive = processAlive;
 
 async function until(check: () => Promise<boolean> | boolean, deadlineMs = 45_000): Promise<boolean> {
   const end = Date.now() + deadlineMs;

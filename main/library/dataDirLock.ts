@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ServiceError } from '../core/serviceError.js';
+import { processAlive } from '../core/processAlive.js';
 
 export const LOCK_FILE_NAME = 'verso.lock';
 
@@ -59,16 +60,6 @@ export function startedAfter(pid: number, since: string): boolean {
   }
 }
 
-function aliveBySignal(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function readHolder(file: string): LockHolder | null {
   try {
     const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockHolder>;
@@ -109,7 +100,7 @@ function tryCreate(file: string, holder: LockHolder): boolean {
 /** Takes the data directory's lock or throws LIBRARY_IN_USE naming the process that holds it. */
 export function acquireDataDirLock(dataDir: string, options: LockOptions = {}): DataDirLock {
   const file = path.join(dataDir, LOCK_FILE_NAME);
-  const isAlive = options.isAlive ?? aliveBySignal;
+  const isAlive = options.isAlive ?? processAlive;
   const holder: LockHolder = {
     pid: options.pid ?? process.pid,
     command: (options.command ?? process.argv.map((a) => path.basename(a)).join(' ')).slice(0, 200),

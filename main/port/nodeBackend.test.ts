@@ -13,6 +13,7 @@ import { startNodeBackend, type NodeBackend } from './nodeBackend.js';
 import { isBackendStopped } from './protocol.js';
 import type { JobProgress } from '../../shared/types.js';
 import { startLibreTranslate } from '../engines/testing/loopbackServers.js';
+import { processAlive } from '../core/processAlive.js';
 
 const bundleDir = path.join(REPO_ROOT, 'test-results', `node-backend-${process.pid}`);
 const entry = path.join(bundleDir, 'main', 'backend.cjs');
@@ -35,14 +36,8 @@ function dataDir(): string {
   return dir;
 }
 
-function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
+/** Exited (a zombie not yet reaped counts as gone). */
+const gone = (pid: number): boolean => !processAlive(pid);
 
 describe('browser mode’s backend process', () => {
   it('serves calls, forwards job events to the hub and survives a kill -9 with a clear error meanwhile', async () => {
