@@ -169,7 +169,7 @@ const runs = new WeakMap<Database.Database, Promise<number>>();
  * transaction; returns the changes added to the outbox. One run per library at a time: a call
  * while one runs waits for it (it takes up rows added meanwhile too).
  */
-export function shareTmxCaptures(db: Database.Database): Promise<number> {
+function shareTmxCaptures(db: Database.Database): Promise<number> {
   const running = runs.get(db);
   if (running) return running;
   const run = (async () => {
