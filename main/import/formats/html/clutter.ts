@@ -8,7 +8,7 @@
  * role=main or schema.org articleBody is kept whatever its names say, and so is one that holds a
  * large share of the page's text when only its names speak against it.
  */
-import { all, hasDescendant, hasTextBeside, inside, textOf, type DomDocument, type DomElement } from './dom.js';
+import { all, descendants, hasDescendant, hasTextBeside, inside, textOf, type DomDocument, type DomElement } from './dom.js';
 import { HIDDEN_MARK } from './buildDom.js';
 import { isBoilerplate, wordsBesideTime } from './boilerplate.js';
 import { isCreditOnly } from '../../../../shared/import/photoCredits.js';
@@ -314,27 +314,56 @@ function charsIn(el: DomElement, selector: string): number {
 }
 
 /**
+ * Whether at least `n` elements below `el` pass `test`: a walk that stops at the n-th, with no
+ * selector to parse and match (these run for every list and block of a page, nested ones included:
+ * selectors made a 3.6 MB documentation page spend over a second here).
+ */
+function countsAtLeast(el: DomElement, n: number, test: (d: DomElement) => boolean): boolean {
+  let count = 0;
+  for (const d of descendants(el)) if (test(d) && ++count >= n) return true;
+  return false;
+}
+
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+const CARD_BLOCKS = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'article', 'section']);
+const BESIDE_LINKS = 'time, h2, h3, h4, h5, h6';
+
+/** What a link's text is without the times and headings inside it (most links hold none: no query then). */
+function linkChars(a: DomElement): number {
+  return textOf(a).length - (a.firstElementChild === null ? 0 : charsIn(a, BESIDE_LINKS));
+}
+
+/**
  * A list or block made of links only (related stories, most read, tags): at least 3 links, nearly
  * all its text (its heading and the times beside its links left aside).
  */
 function isLinkList(el: DomElement): boolean {
-  const links = el.querySelectorAll('a').length;
-  if (links < 3) return false;
-  const aside = 'time, h2, h3, h4, h5, h6';
-  const chars = textOf(el).length - charsIn(el, aside);
+  if (!countsAtLeast(el, 3, (d) => d.localName === 'a')) return false;
+  const chars = textOf(el).length - charsIn(el, BESIDE_LINKS);
   if (chars <= 0) return true;
-  const density = all(el, 'a').reduce((n, a) => n + textOf(a).length - charsIn(a, aside), 0) / chars;
+  const density = all(el, 'a').reduce((n, a) => n + linkChars(a), 0) / chars;
   if (el.localName === 'ul' || el.localName === 'ol') return density >= 0.8;
   // A block of cards (each link in a block of its own), not a line of links such as a byline with its date.
-  return density >= 0.9 && el.querySelectorAll('p, div, li, h2, h3, h4, h5, h6, article, section').length >= 2;
+  return density >= 0.9 && countsAtLeast(el, 2, (d) => CARD_BLOCKS.has(d.localName));
 }
 
-/** Teaser cards of other stories: three or more headings that are links (or links holding a heading). */
+/** Within a link with an address (`a[href]`), at any depth. */
+function insideLink(el: DomElement | null): boolean {
+  for (let cur = el; cur; cur = cur.parentElement) if (cur.localName === 'a' && cur.hasAttribute('href')) return true;
+  return false;
+}
+
+/**
+ * Teaser cards of other stories: three or more headings that are links (or links holding a
+ * heading) — what `h2 a[href], …, a[href] h6` finds below `el` (their ancestors may be above it).
+ */
 function isCardList(el: DomElement): boolean {
-  return (
-    el.querySelectorAll(
-      'h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h2, a[href] h3, a[href] h4, a[href] h5, a[href] h6',
-    ).length >= 3
+  return countsAtLeast(
+    el,
+    3,
+    (d) =>
+      (d.localName === 'a' && d.hasAttribute('href') && d.parentElement !== null && inside(d.parentElement, HEADINGS)) ||
+      (HEADINGS.has(d.localName) && insideLink(d.parentElement)),
   );
 }
 
