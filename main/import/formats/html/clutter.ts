@@ -12,6 +12,7 @@ import { all, descendants, hasDescendant, hasTextBeside, inside, textOf, type Do
 import { HIDDEN_MARK } from './buildDom.js';
 import { isBoilerplate, wordsBesideTime } from './boilerplate.js';
 import { isCreditOnly } from '../../../../shared/import/photoCredits.js';
+import { linkShareBound } from './linkShare.js';
 
 /** Ancestor tests by name walk up the tree; linkedom's closest() parses its selector on every call. */
 const FIGCAPTION = new Set(['figcaption']);
@@ -333,16 +334,20 @@ function linkChars(a: DomElement): number {
   return textOf(a).length - (a.firstElementChild === null ? 0 : charsIn(a, BESIDE_LINKS));
 }
 
+/** The lowest share of link text a list of links has (lists; other blocks need 0.9). */
+const LINK_LIST_SHARE = 0.8;
+
 /**
  * A list or block made of links only (related stories, most read, tags): at least 3 links, nearly
- * all its text (its heading and the times beside its links left aside).
+ * all its text (its heading and the times beside its links left aside). `couldBe`: a quick bound
+ * (linkShare.ts) that rules out most big blocks before their text is read.
  */
-function isLinkList(el: DomElement): boolean {
-  if (!countsAtLeast(el, 3, (d) => d.localName === 'a')) return false;
+function isLinkList(el: DomElement, couldBe: (el: DomElement) => boolean): boolean {
+  if (!countsAtLeast(el, 3, (d) => d.localName === 'a') || !couldBe(el)) return false;
   const chars = textOf(el).length - charsIn(el, BESIDE_LINKS);
   if (chars <= 0) return true;
   const density = all(el, 'a').reduce((n, a) => n + linkChars(a), 0) / chars;
-  if (el.localName === 'ul' || el.localName === 'ol') return density >= 0.8;
+  if (el.localName === 'ul' || el.localName === 'ol') return density >= LINK_LIST_SHARE;
   // A block of cards (each link in a block of its own), not a line of links such as a byline with its date.
   return density >= 0.9 && countsAtLeast(el, 2, (d) => CARD_BLOCKS.has(d.localName));
 }
@@ -414,6 +419,7 @@ function removeWithEmptyParents(el: DomElement): void {
  */
 export function removeClutter(doc: DomDocument, options: { langs: readonly string[]; phase: 'early' | 'late' }): void {
   const page: Page = { bodyChars: textOf(doc.body).length };
+  const couldBeLinkList = options.phase === 'early' ? linkShareBound(doc.body, LINK_LIST_SHARE) : () => true;
   for (const el of all(doc.body, '*')) {
     if (!el.isConnected) continue;
     const role = el.getAttribute('role');
@@ -442,7 +448,11 @@ export function removeClutter(doc: DomDocument, options: { langs: readonly strin
       el.remove();
       continue;
     }
-    if (['ul', 'ol', 'div', 'section'].includes(el.localName) && (isLinkList(el) || isCardList(el)) && !holdsMuch(el, page)) {
+    if (
+      ['ul', 'ol', 'div', 'section'].includes(el.localName) &&
+      (isLinkList(el, couldBeLinkList) || isCardList(el)) &&
+      !holdsMuch(el, page)
+    ) {
       introHeading(el)?.remove();
       removeWithEmptyParents(el);
       continue;
