@@ -165,7 +165,7 @@ test('a file dropped onto the window is imported; a hostile one is refused with 
   await expect(app.row(0)).toContainText('Dropped story');
 });
 
-test('re-imports a revised source: unchanged work stays, changed paragraphs are reopened with a diff', async ({ page, server }) => {
+test('re-imports a revised source: unchanged work stays, changed paragraphs are reopened with a diff, removed ones are kept and listed', async ({ page, server }) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Eda', 'Editor');
@@ -193,6 +193,22 @@ test('re-imports a revised source: unchanged work stays, changed paragraphs are 
   await expect(app.row(1).getByTestId('reopened-source')).toContainText('Las fuertes lluvias desbordaron el río.');
   await expect(app.translation(2)).toHaveValue('');
   await expect(app.row(3)).toContainText('Schools will remain closed until Friday.');
+
+  // A later revision drops paragraph 2: it is archived with its translation, shown in the side panels, not exported.
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  const later = 'Flood waters rise in river town\n\nVolunteers filled sandbags.\n\nSchools will remain closed until Friday.';
+  await page.getByRole('button', { name: 'Re-import source' }).click();
+  await page.getByLabel('Revised source file').setInputFiles({ name: 'flood-v3.txt', mimeType: 'text/plain', buffer: Buffer.from(later) });
+  await page.getByRole('button', { name: 'Re-import', exact: true }).click();
+  await expect(summary).toContainText('Removed (archived, not exported): former paragraphs 2.');
+  await expect(app.rows()).toHaveCount(3);
+  const removed = page.getByRole('group').filter({ hasText: 'Removed by re-imports: 1 paragraph' });
+  await removed.getByText('Removed by re-imports: 1 paragraph').click();
+  const list = page.getByRole('list', { name: 'Removed by re-imports: 1 paragraph' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('Former paragraph 2, removed');
+  await expect(list).toContainText('Heavy rain caused the river to burst its banks on Tuesday night.');
+  await expect(list).toContainText('Las fuertes lluvias desbordaron el río.');
 });
 
 test('imports a bilingual pair after checking the alignment', async ({ page, server }) => {

@@ -60,6 +60,17 @@ export interface ReopenedParagraph {
   reimportedAt: string;
 }
 
+/** A paragraph a re-import removed, as it was then: archived with its translation, never exported. */
+export interface ArchivedParagraph {
+  paragraphId: string;
+  /** Its number in the document before the re-import that removed it. */
+  oldNumber: number;
+  source: string;
+  target: string;
+  status: ParagraphStatus;
+  archivedAt: string;
+}
+
 /** A source and its translation made elsewhere, read and aligned for the user to check. */
 export interface BilingualAlignment {
   sources: { kind: BlockKind; marker: string | null; text: string }[];

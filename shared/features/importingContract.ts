@@ -6,7 +6,7 @@ import { blockKindSchema, documentDetailSchema, id, langTag, paragraphStatusSche
 import { LIMITS } from '../limits.js';
 import { safeText } from '../safeText.js';
 import { importSourceSchema } from './coreContract.js';
-import type { BilingualAlignment, ReimportResult, ReopenedParagraph } from './importingApi.js';
+import type { ArchivedParagraph, BilingualAlignment, ReimportResult, ReopenedParagraph } from './importingApi.js';
 
 /** Most paragraphs and longest paragraph of an import (main/import/limits.ts checks them again). */
 const MAX_PARAGRAPHS = LIMITS.documentParagraphs;
@@ -56,6 +56,17 @@ const reopenedParagraph = exactly<ReopenedParagraph>()(
   }),
 );
 
+const archivedParagraph = exactly<ArchivedParagraph>()(
+  z.object({
+    paragraphId: z.string(),
+    oldNumber: z.number(),
+    source: z.string(),
+    target: z.string(),
+    status: paragraphStatusSchema,
+    archivedAt: z.string(),
+  }),
+);
+
 export const importingContract = {
   /** Reads both files of a bilingual pair and proposes a paragraph alignment. */
   alignBilingual: {
@@ -89,6 +100,12 @@ export const importingContract = {
   listReopenedParagraphs: {
     input: z.object({ documentId: id }).strict(),
     output: z.array(reopenedParagraph),
+    errors: ['DOCUMENT_NOT_FOUND'],
+  },
+  /** Paragraphs re-imports removed, with the translations they had (archived, not exported), oldest re-import first. */
+  listArchivedParagraphs: {
+    input: z.object({ documentId: id }).strict(),
+    output: z.array(archivedParagraph),
     errors: ['DOCUMENT_NOT_FOUND'],
   },
 } as const satisfies Contract;

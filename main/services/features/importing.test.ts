@@ -114,6 +114,18 @@ describe('reimportDocument', () => {
     expect(archived).toEqual([
       expect.objectContaining({ paragraphId: schools!.id, oldPosition: 3, source: schools!.source, target: schools!.target }),
     ]);
+    // What the editor shows of it: its former number and the translation it had.
+    expect(await api.listArchivedParagraphs({ documentId: before.id })).toEqual([
+      {
+        paragraphId: schools!.id,
+        oldNumber: 4,
+        source: schools!.source,
+        target: schools!.target,
+        status: schools!.status,
+        archivedAt: expect.any(String),
+      },
+    ]);
+    expect((await failure(api.listArchivedParagraphs({ documentId: 'nope' }))).code).toBe('DOCUMENT_NOT_FOUND');
 
     // Removed text is not exported; the reopened paragraph is settled once confirmed again.
     const draft = await api.exportFile({ documentId: before.id, format: 'txt', mode: 'draft' });

@@ -169,5 +169,16 @@ export function createImportingService(deps: ServiceDeps, options: ImportingServ
           reimportedAt,
         }));
     },
+    async listArchivedParagraphs({ documentId }) {
+      requireDocument(documentId);
+      return importing.archived(documentId).map(({ paragraphId, oldPosition, source, target, status, archivedAt }) => ({
+        paragraphId,
+        oldNumber: oldPosition + 1,
+        source,
+        target,
+        status,
+        archivedAt,
+      }));
+    },
   };
 }

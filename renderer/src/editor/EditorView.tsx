@@ -184,10 +184,11 @@ function useEditorNavigation(
     [mergeParagraphs, setNotice],
   );
   const documentId = doc?.id ?? '';
-  // A re-import changed the document and which paragraphs it reopened (importing/ReopenedContext).
+  // A re-import changed the document, which paragraphs it reopened (importing/ReopenedContext) and which it archived.
   const onReimported = (fresh: DocumentDetail): void => {
     replace(fresh);
     void queryClient.invalidateQueries({ queryKey: queryKeys.documentPart(documentId, 'reopened') });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.documentPart(documentId, 'archived') });
   };
   return { focusParagraph, focusList, onFocusNext, shortcuts, goTo, stickyTop, reportOpen, setReportOpen, onSaved, onReimported };
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentDetail, Paragraph } from '../../../shared/types.js';
 import type { FastSignOff, SkippedParagraph } from '../../../shared/features/workflowApi.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { ArchivedParagraphs } from '../importing/ArchivedParagraphs.js';
 import { TmPrefill } from '../memory/TmPrefill.js';
 import { BulkSkipped } from '../workflow/BulkSkipped.js';
 import { DocumentDashboard } from '../workflow/DocumentDashboard.js';
@@ -65,6 +66,7 @@ export function ReviewPanels({
       <DocumentQa doc={doc} onFocusParagraph={onFocusParagraph} />
       <TmPrefill doc={doc} onParagraphs={onParagraphs} />
       <DocumentDashboard doc={doc} onFocusParagraph={onFocusParagraph} />
+      <ArchivedParagraphs doc={doc} />
     </aside>
   );
 }
