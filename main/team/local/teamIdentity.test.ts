@@ -86,9 +86,15 @@ describe('joinTeam', () => {
     const db = library();
     synced(db, A);
     outbox(db, 'c-1', 'waiting');
+    // A TMX import still being shared (migration 0400): it is never sent to another team.
+    db.prepare(
+      `INSERT INTO team_tm_captures (import_id, pair, source_lang, target_lang, last_unit_id, after_id, replace_pending, at)
+       VALUES (1, 'en>es', 'en', 'es', 10, 0, 0, 'x')`,
+    ).run();
     resetTeamState(db, null);
     expect(storedTeamId(db)).toBeNull();
     expect(count(db, 'team_outbox')).toBe(0);
+    expect(count(db, 'team_tm_captures')).toBe(0);
     expect(joinTeam(db, B)).toEqual({ ok: true, reset: false });
   });
 });
