@@ -17,6 +17,7 @@ import { TmxImportProgress } from './TmxImportProgress.js';
 import { useTmxImport } from './useTmxImport.js';
 import { useConfirmDialog } from '../workflow/useConfirmDialog.js';
 import { useLanguageName } from '../i18n/useLanguageName.js';
+import { showControlsVisibly } from '../../../shared/textHygiene.js';
 
 export function MemorySettingsSection() {
   const { t } = useTranslation();
@@ -69,7 +70,7 @@ export function MemorySettingsSection() {
     return confirm.ask({
       heading: t('memory.settings.replaceAsk.heading', pair),
       text: [
-        t('memory.settings.replaceAsk.text', { ...pair, count: tmxUnits, fileName }),
+        t('memory.settings.replaceAsk.text', { ...pair, count: tmxUnits, fileName: showControlsVisibly(fileName) }),
         ...(team ? [t('memory.settings.replaceAsk.team')] : []),
       ].join(' '),
       yes: t('memory.settings.replaceAsk.yes'),
