@@ -51,7 +51,8 @@ test('Replace earlier TMX imports asks first with the count; Escape keeps the me
   const dialog = page.getByRole('alertdialog', { name: 'Replace the TMX imports of English → Spanish?' });
   await expect(dialog).toContainText('Importing “wire.tmx” removes the 3 units imported earlier from TMX files for English → Spanish.');
   await expect(dialog).not.toContainText('team');
-  await expect(dialog.getByRole('button', { name: 'Replace' })).toBeFocused();
+  // Focus starts on Cancel, the safe answer.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByText('Nothing was imported; the translation memory is unchanged.')).toBeVisible();

@@ -1,6 +1,8 @@
 /**
  * A yes/no question as a modal alert dialog: focus goes to "yes" and comes back where it was (or
  * as near as possible, never `<body>`); Escape answers no; Tab stays between the two buttons.
+ * A destructive "yes" (it removes what cannot be brought back) is a danger button, and focus
+ * starts on "no", the safe answer.
  */
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { restoreFocus } from './restoreFocus.js';
@@ -10,6 +12,7 @@ export interface Question {
   text: ReactNode;
   yes: string;
   no: string;
+  destructive?: boolean;
 }
 
 export function ConfirmDialog({
@@ -28,8 +31,10 @@ export function ConfirmDialog({
   // In the commit that shows the dialog (a layout effect), so no moment passes with the dialog shown and focus outside it.
   useLayoutEffect(() => {
     const before = document.activeElement;
-    yesRef.current?.focus();
+    (question.destructive ? noRef : yesRef).current?.focus();
     return () => restoreFocus(before);
+    // Focus is placed once, when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <div className="shortcut-backdrop">
@@ -53,7 +58,12 @@ export function ConfirmDialog({
         <h2 id={headingId}>{question.heading}</h2>
         <p id={textId}>{question.text}</p>
         <div className="dialog-actions">
-          <button type="button" className={primaryYes ? 'button-primary' : undefined} ref={yesRef} onClick={() => onAnswer(true)}>
+          <button
+            type="button"
+            className={question.destructive ? 'button-danger' : primaryYes ? 'button-primary' : undefined}
+            ref={yesRef}
+            onClick={() => onAnswer(true)}
+          >
             {question.yes}
           </button>
           <button type="button" ref={noRef} onClick={() => onAnswer(false)}>

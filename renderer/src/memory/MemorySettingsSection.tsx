@@ -75,6 +75,7 @@ export function MemorySettingsSection() {
       ].join(' '),
       yes: t('memory.settings.replaceAsk.yes'),
       no: t('memory.settings.replaceAsk.no'),
+      destructive: true,
     });
   };
 
