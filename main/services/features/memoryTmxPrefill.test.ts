@@ -210,7 +210,9 @@ describe('prefillFromTmx', () => {
     fs.writeFileSync(file, tmx);
     await backend.api.prepareTmxPrefill({ source: { kind: 'path', path: file }, sourceLang: 'en' });
     const offered = await importStory(backend, story, false);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The reading goes on in the import worker after the import answers; nothing outside tells when
+    // it is done, so it is given ample time (100 ms left little margin on a loaded machine).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     fs.writeFileSync(file, changed);
     await backend.api.prefillFromTmx({ documentId: offered.id, source: { kind: 'path', path: file } });
     expect(await filled(backend, offered.id)).toEqual(expected);

@@ -72,7 +72,7 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
     caretAt(view, 0);
     type(view, `Hoy ${o(1)}`);
     expect(docToText(view.state.doc)).toBe(`Hoy ${TARGET}`);
-    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 10_000 });
     expect(saves(backend)[0]!.target).toBe(`Hoy ${TARGET}`);
   });
 
@@ -84,7 +84,7 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
       text.nodeValue = 'El gran río ';
     });
     await waitFor(() => expect(docToText(view.state.doc)).toBe(TARGET.replace('El río', 'El gran río')));
-    await waitFor(() => expect(saves(backend).at(-1)?.target).toBe(TARGET.replace('El río', 'El gran río')), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend).at(-1)?.target).toBe(TARGET.replace('El río', 'El gran río')), { timeout: 10_000 });
   });
 
   it('a chip element the browser rebuilt while editing around it is still the chip (nothing lost, nothing added)', async () => {
@@ -103,20 +103,20 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
     caretAt(view, 7);
     type(view, 'ancho ');
     const chip = box.querySelector('[data-token]');
-    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 10_000 });
     await screen.findByText('Saved');
     expect(offsetOf(view.state.selection.head)).toBe(13);
     expect(box.querySelector('[data-token]')).toBe(chip);
     type(view, 'y ');
     expect(docToText(view.state.doc)).toBe(TARGET.replace('El río ', 'El río ancho y '));
-    await waitFor(() => expect(saves(backend).at(-1)!.target).toBe(TARGET.replace('El río ', 'El río ancho y ')), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend).at(-1)!.target).toBe(TARGET.replace('El río ', 'El río ancho y ')), { timeout: 10_000 });
   });
 
   it('a text changed elsewhere (undo) is applied as the smallest change: the caret keeps its place', async () => {
     const { backend, view, box } = await openRow();
     caretAt(view, TARGET.length);
     type(view, ' Hoy.');
-    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend)).toHaveLength(1), { timeout: 10_000 });
     caretAt(view, 3);
     act(() => {
       fireEvent.keyDown(box, { key: 'z', ctrlKey: true });
@@ -147,7 +147,7 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
     expect(offsetOf(view.state.selection.head)).toBe(4);
     await waitFor(() => expect(within(row).queryByRole('group', { name: /^Missing formatting/ })).toBeNull());
     expect(within(row).queryByText(/Formatting marks of the source are missing/)).toBeNull();
-    await waitFor(() => expect(saves(backend).at(-1)!.target).toBe(moved), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend).at(-1)!.target).toBe(moved), { timeout: 10_000 });
 
     // Alt+Insert puts the first missing token back at the caret.
     const end = moved.indexOf(c(1));
@@ -200,7 +200,7 @@ describe('the chip editor (ProseMirror) in a paragraph row', () => {
     act(() => {
       box.dispatchEvent(new Event('compositionend', { bubbles: true }));
     });
-    await waitFor(() => expect(saves(backend).at(-1)?.target).toBe(`にほん${TARGET}`), { timeout: 3000 });
+    await waitFor(() => expect(saves(backend).at(-1)?.target).toBe(`にほん${TARGET}`), { timeout: 10_000 });
   });
 
   it('focusing the box makes its paragraph the active one (its TM matches show)', async () => {
