@@ -133,7 +133,7 @@ describe('the renderer tests’ backend: seeding through the services', () => {
     const mt = b.holdMt();
     const { jobId } = await b.api.translateParagraphs({ documentId: doc.id });
     mt.step();
-    await expect.poll(() => seen.filter((p) => p.jobId === jobId).at(-1)?.done).toBe(1);
+    await expect.poll(() => seen.filter((p) => p.jobId === jobId).at(-1)?.done, { timeout: 20_000 }).toBe(1);
     await b.api.cancelJob({ jobId });
     expect(await b.jobEnded(jobId)).toBe('cancelled');
     mt.release();

@@ -101,7 +101,7 @@ describe('captureTmxImport', () => {
 
     const again = createBackend({ dataDir: b.dir, mode: 'electron', version: '1.0.0', engines: [createFakeEngine()] });
     cleanups.push(() => again.close());
-    await expect.poll(() => b.sql.prepare('SELECT count(*) FROM team_tm_captures').pluck().get()).toBe(0);
+    await expect.poll(() => b.sql.prepare('SELECT count(*) FROM team_tm_captures').pluck().get(), { timeout: 30_000 }).toBe(0);
     const resumed = outbox(b);
     expect(sizes(resumed)).toEqual(['replace', 1_000, 1_000, 500]);
     const sources = resumed.flatMap((r) => ('units' in r.payload ? r.payload.units.map((u) => u.source) : []));
