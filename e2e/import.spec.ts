@@ -165,7 +165,10 @@ test('a file dropped onto the window is imported; a hostile one is refused with 
   await expect(app.row(0)).toContainText('Dropped story');
 });
 
-test('re-imports a revised source: unchanged work stays, changed paragraphs are reopened with a diff, removed ones are kept and listed', async ({ page, server }) => {
+test('re-imports a revised source: unchanged work stays, changed paragraphs are reopened with a diff, removed ones are kept and listed', async ({
+  page,
+  server,
+}) => {
   const app = new VersoPage(page);
   await app.open(server.url);
   await app.setUpProfile('Eda', 'Editor');
