@@ -12,13 +12,13 @@ import type { OutgoingChange } from '../../../shared/team/changes.js';
 import { ServiceError } from '../../core/serviceError.js';
 import { captureActive } from './captureSwitch.js';
 import { addChange, localHead } from './outboxStore.js';
+import { perConnection } from '../../db/perConnection.js';
 
 export interface DeletedDocument {
   id: string;
   title: string;
 }
 
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(db: Database.Database) {
   return {
     me: db.prepare<[], { value: string }>("SELECT value FROM team_state WHERE key = 'me'"),
@@ -39,14 +39,7 @@ function prepare(db: Database.Database) {
     ),
   };
 }
-function stmts(db: Database.Database) {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(prepare);
 
 /** This library's team role as the server last said it (team_state.me, else the cached member); null when unknown. */
 function myTeamRole(db: Database.Database): string | null {

@@ -3,6 +3,7 @@
  * the write, read straight from its row, so a receiving client can reproduce the row and the revision.
  */
 import type Database from 'better-sqlite3';
+import { perConnection } from '../../db/perConnection.js';
 
 interface ParagraphRow {
   id: string;
@@ -31,7 +32,6 @@ const COLUMNS = `id, document_id, position, kind, marker, source, target, inline
   mt_engine_version, mt_source_lang, mt_target_lang, mt_created_at, mt_unknown_words,
   excluded_at, excluded_by, excluded_role, excluded_origin`;
 
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(db: Database.Database) {
   return {
     paragraph: db.prepare<[string], ParagraphRow>(`SELECT ${COLUMNS} FROM paragraphs WHERE id = ?`),
@@ -41,14 +41,7 @@ function prepare(db: Database.Database) {
     ),
   };
 }
-function stmts(db: Database.Database) {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(prepare);
 
 function mtOf(r: ParagraphRow): Record<string, unknown> | null {
   if (r.mt_text === null) return null;

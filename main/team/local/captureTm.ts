@@ -15,6 +15,7 @@ import { appLog, logFailure } from '../../core/log/logger.js';
 import { captureActive } from './captureSwitch.js';
 import { addChange } from './outboxStore.js';
 import { pairKey } from '../../../shared/memory/pair.js';
+import { perConnection } from '../../db/perConnection.js';
 import {
   TM_BATCH_MAX_CHARS,
   TM_BATCH_MAX_UNITS,
@@ -54,7 +55,6 @@ interface CaptureRow {
   at: string;
 }
 
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(db: Database.Database) {
   return {
     last: db
@@ -73,14 +73,7 @@ function prepare(db: Database.Database) {
     done: db.prepare<[number]>('DELETE FROM team_tm_captures WHERE import_id = ?'),
   };
 }
-function stmts(db: Database.Database) {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(prepare);
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

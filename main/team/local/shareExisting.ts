@@ -22,6 +22,7 @@ import { captureActive } from './captureSwitch.js';
 import { documentPayload } from './capturePayloads.js';
 import { signOffPayload } from './captureRevisions.js';
 import { addChange, localHead } from './outboxStore.js';
+import { perConnection } from '../../db/perConnection.js';
 
 /** Documents per transaction: a few hundred paragraphs each at most, so a batch takes milliseconds. */
 export const SHARE_BATCH = 20;
@@ -40,16 +41,6 @@ interface SharedParagraph {
   source: string;
   target: string;
   status: string;
-}
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-function statements(db: Database.Database): ReturnType<typeof prepare> {
-  let s = cache.get(db);
-  if (!s) {
-    s = prepare(db);
-    cache.set(db, s);
-  }
-  return s;
 }
 
 function prepare(db: Database.Database) {
@@ -71,6 +62,7 @@ function prepare(db: Database.Database) {
     ),
   };
 }
+const statements = perConnection(prepare);
 
 /** Documents of this library in the team and not (yet) in it (the Team settings' line). */
 export function sharedDocumentCounts(db: Database.Database): { shared: number; notShared: number } {
