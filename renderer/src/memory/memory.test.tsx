@@ -177,15 +177,21 @@ describe('translation memory matches in the editor', () => {
   });
 });
 
+/** Settings open as an editor, bank.tmx chosen, "Replace earlier TMX imports" selected. */
+async function replaceChosen(): Promise<TestBackend> {
+  const backend = await createTestBackend();
+  await backend.seedProfile('editor', 'Elena');
+  renderApp({ backend });
+  fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+  const file = new File([BANK_TMX], 'bank.tmx', { type: 'application/x-tmx+xml' });
+  fireEvent.change(await screen.findByLabelText('TMX file to import'), { target: { files: [file] } });
+  fireEvent.click(screen.getByRole('radio', { name: 'Replace earlier TMX imports' }));
+  return backend;
+}
+
 describe('TMX import in Settings', () => {
   it('Replace asks first, naming how many units go and that the team loses them too; Cancel imports nothing', async () => {
-    const backend = await createTestBackend();
-    await backend.seedProfile('editor', 'Elena');
-    renderApp({ backend });
-    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
-    const file = new File([BANK_TMX], 'bank.tmx', { type: 'application/x-tmx+xml' });
-    fireEvent.change(await screen.findByLabelText('TMX file to import'), { target: { files: [file] } });
-    fireEvent.click(screen.getByRole('radio', { name: 'Replace earlier TMX imports' }));
+    const backend = await replaceChosen();
     // What a library in a team with 1,200 imported units would be told (the service's own answer is tested in main/).
     backend.replyNext('checkTmxReplace', { tmxUnits: 1200, team: true });
     fireEvent.click(screen.getByRole('button', { name: 'Import TMX' }));
@@ -202,13 +208,7 @@ describe('TMX import in Settings', () => {
   });
 
   it('Replace with no earlier TMX units imports at once: nothing would be removed', async () => {
-    const backend = await createTestBackend();
-    await backend.seedProfile('editor', 'Elena');
-    renderApp({ backend });
-    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
-    const file = new File([BANK_TMX], 'bank.tmx', { type: 'application/x-tmx+xml' });
-    fireEvent.change(await screen.findByLabelText('TMX file to import'), { target: { files: [file] } });
-    fireEvent.click(screen.getByRole('radio', { name: 'Replace earlier TMX imports' }));
+    const backend = await replaceChosen();
     fireEvent.click(screen.getByRole('button', { name: 'Import TMX' }));
     expect(await screen.findByText('Imported 1 units; 0 skipped; 0 earlier imported units removed.', { exact: false })).toBeTruthy();
     expect(screen.queryByRole('alertdialog')).toBeNull();
