@@ -61,7 +61,10 @@ test('a re-import by the translator reaches the editor live: new, reopened and r
     // Eddie's open editor follows without him doing anything.
     await expect(eddie.app.row(2)).toContainText('Emergency shelters opened in three towns.', { timeout: 30_000 });
     await expect(eddie.app.rows()).toHaveCount(3);
-    await expect(eddie.page.getByText('The mayor asked residents')).toHaveCount(0);
+    await expect(eddie.app.rows().filter({ hasText: 'The mayor asked residents' })).toHaveCount(0);
+    // The removed paragraph is archived on his side too, and listed beside the paragraphs.
+    await eddie.page.getByText('Removed by re-imports: 1 paragraph').click();
+    await expect(eddie.page.getByRole('list', { name: 'Removed by re-imports: 1 paragraph' })).toContainText('The mayor asked residents');
     await expect(eddie.app.row(1)).toContainText('Monday and Tuesday');
     await expect(eddie.app.row(1).getByTestId('reopened-source')).toContainText('Source changed in a re-import');
     await expect(eddie.app.translation(1)).toHaveValue('Las escuelas seguirán cerradas el lunes.');
